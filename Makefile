@@ -1,0 +1,34 @@
+# The two set-up commands in the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: install system demo test lint bench clean
+
+system:
+	bash scripts/install-system.sh
+
+$(BIN)/psti: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip uv
+	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[dev]'
+	@touch $(BIN)/psti
+
+install: system $(BIN)/psti
+
+demo: install
+	bash scripts/demo.sh
+
+test: install
+	bash scripts/test.sh
+
+lint: $(BIN)/psti
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+bench: install
+	bash bench/run_all.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

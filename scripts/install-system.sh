@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Install the system packages psti needs: firmware extractors, John the Ripper (benchmarks),
+# poppler (PDF checks), PostgreSQL (store tests), Chromium (browser tests), fonts for PDFs.
+# Also installs the `sasquatch` shim that unblob calls for SquashFS (Debian has no sasquatch).
+set -euo pipefail
+
+PACKAGES=(
+  squashfs-tools p7zip-full lziprecover lzop partclone unar android-sdk-libsparse-utils
+  erofs-utils mtd-utils lz4 zstd e2fsprogs cpio dosfstools mtools cramfsswap util-linux
+  xz-utils bzip2 gzip lzma unzip zip file
+  john poppler-utils postgresql chromium chromium-driver
+  fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    exec sudo -n "$0" "$@"
+  fi
+  echo "psti: installing system packages needs root. Run as root, or ask an administrator to run:" >&2
+  echo "  apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # cramfsswap / lzma may be absent on some releases: install what exists.
+  avail=()
+  for p in "${missing[@]}"; do
+    if apt-cache show "$p" >/dev/null 2>&1; then avail+=("$p"); else echo "psti: note: Debian package $p not available, skipped" >&2; fi
+  done
+  if [ "${#avail[@]}" -gt 0 ]; then
+    apt-get install -y -qq --no-install-recommends "${avail[@]}" >/dev/null
+  fi
+fi
+
+# unblob calls `sasquatch -le|-be ...`; stock unsquashfs handles standard SquashFS 4.x.
+shim=/usr/local/bin/sasquatch
+if ! command -v sasquatch >/dev/null 2>&1 || grep -q "psti sasquatch shim" "$shim" 2>/dev/null; then
+  cat > "$shim" <<'SHIM'
+#!/bin/bash
+# psti sasquatch shim: drop sasquatch-only endianness flags and run Debian's unsquashfs.
+args=()
+for a in "$@"; do [[ "$a" == "-le" || "$a" == "-be" ]] || args+=("$a"); done
+exec unsquashfs "${args[@]}"
+SHIM
+  chmod +x "$shim"
+  cp "$shim" /usr/local/bin/sasquatch-v4be
+fi
+echo "psti: system packages ready"

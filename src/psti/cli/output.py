@@ -1,0 +1,114 @@
+"""Shared CLI plumbing: error handling, output formats, progress, exit codes."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from psti.errors import PstiError
+from psti.model import Assessment
+
+stderr = Console(stderr=True)
+
+
+class Format(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    html = "html"
+
+
+def run_guarded(app: typer.Typer) -> int:
+    """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except PstiError as e:
+        stderr.print(f"[bold red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
+        return e.exit_code
+    except typer.Exit as e:
+        return int(e.exit_code or 0)
+    except typer.Abort:
+        stderr.print("aborted")
+        return 130
+    except KeyboardInterrupt:
+        stderr.print("interrupted")
+        return 130
+    except SystemExit as e:
+        return int(e.code or 0) if not isinstance(e.code, str) else 2
+    except Exception as e:  # click usage errors
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            return e.exit_code
+        raise
+    return 0
+
+
+def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:
+    """Render an assessment to stdout or a file and return the exit code for it."""
+    from psti.render import render
+
+    text = render(assessment, fmt.value)
+    if output is None:
+        if fmt is Format.terminal:
+            Console(soft_wrap=False).print(text, end="")
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        write_atomically(output, text)
+        stderr.print(f"wrote {output}")
+    return assessment.exit_code()
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write via a temporary file and rename, so a failure leaves nothing half-written."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float | None], None]]:
+    """A progress callback (description, completed, total) drawn on stderr."""
+    if not enabled:
+        yield lambda d, c, t: None
+        return
+    tasks: dict[str, TaskID] = {}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f}" if True else ""),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as progress:
+
+        def update(description: str, completed: float, total: float | None) -> None:
+            if description not in tasks:
+                tasks[description] = progress.add_task(description, total=total)
+            progress.update(tasks[description], completed=completed, total=total)
+
+        yield update
+
+
+def fail(message: str, code: int = 2) -> Any:
+    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)

@@ -1,0 +1,450 @@
+"""The product declaration: a TOML file describing one product and its evidence.
+
+`load_declaration` parses and validates it, reporting every problem with its field
+path and line. `Declaration.facts()` flattens it into the dotted facts that regime
+conditions test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from psti.errors import InputError, Problem
+
+DECLARATION_SCHEMA = "psti.declaration/1"
+
+Category = Literal[
+    "smart-camera",
+    "smart-speaker",
+    "smart-tv",
+    "smart-plug",
+    "smart-lighting",
+    "smart-thermostat",
+    "smart-lock",
+    "smart-doorbell",
+    "smart-appliance",
+    "home-hub",
+    "router",
+    "network-equipment",
+    "wearable",
+    "fitness-tracker",
+    "baby-monitor",
+    "toy",
+    "games-console",
+    "media-streamer",
+    "smartphone",
+    "tablet",
+    "laptop-computer",
+    "desktop-computer",
+    "computer-peripheral",
+    "printer",
+    "smart-meter",
+    "ev-charge-point",
+    "medical-device",
+    "motor-vehicle",
+    "two-three-wheel-vehicle",
+    "agricultural-vehicle",
+    "other",
+]
+
+PasswordScheme = Literal["user-defined", "unique-per-device", "universal", "none"]
+PasswordGeneration = Literal[
+    "random",
+    "keyed-hash",
+    "encryption",
+    "counter",
+    "identifier-derived",
+    "public-info-derived",
+    "other",
+]
+ArtefactKind = Literal[
+    "firmware",
+    "rootfs",
+    "password-batch",
+    "security-txt",
+    "disclosure-policy",
+    "support-page",
+    "web-page",
+    "other",
+]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Party(_Section):
+    name: str = Field(min_length=1)
+    address: str = Field(min_length=1)
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 country code")
+    established_in_uk: bool | None = None
+    email: str | None = None
+
+
+class SerialRange(_Section):
+    first: str = Field(min_length=1)
+    last: str = Field(min_length=1)
+
+
+class Product(_Section):
+    name: str = Field(min_length=1, description="Product name as marketed")
+    type: str = Field(min_length=1, description="Product type, e.g. 'indoor smart camera'")
+    model: str = Field(min_length=1)
+    category: Category | None = None
+    brand: str | None = None
+    batches: tuple[str, ...] = ()
+    serial_ranges: tuple[SerialRange, ...] = ()
+    markets: tuple[Literal["GB", "NI"], ...] = ("GB", "NI")
+    consumer: bool | None = Field(
+        default=None, description="Made available to consumers in the UK (Act s.54 Condition A)"
+    )
+    identical_to_consumer_product: bool | None = Field(
+        default=None, description="For B2B products: identical products are sold to consumers"
+    )
+    previously_supplied: bool | None = Field(
+        default=None, description="Already supplied to a customer before (second-hand)"
+    )
+    returned_or_reconditioned: bool | None = Field(
+        default=None, description="Returned under a right to return, or reconditioned by the manufacturer"
+    )
+    cellular: bool | None = None
+    children_under_14: bool | None = Field(
+        default=None, description="Designed exclusively for children under 14 (Sch 3 para 5(2))"
+    )
+    constrained: bool | None = Field(default=None, description="EN 303 645 constrained device")
+    updatable: bool | None = Field(default=None, description="Can receive security updates")
+    external_sensing: bool | None = None
+    telemetry: bool | None = None
+    personal_data: bool | None = None
+    # regulatory facts for Schedule 3 exceptions
+    smart_meter_licensed: bool | None = Field(
+        default=None, description="Supplied or installed by or for a gas or electricity licence holder"
+    )
+    smart_meter_cpa_assured: bool | None = None
+    charge_point_regulations: bool | None = Field(
+        default=None, description="The Electric Vehicles (Smart Charge Points) Regulations 2021 apply"
+    )
+    medical_device_regulations: bool | None = Field(
+        default=None, description="The Medical Devices Regulations 2002 apply to the product"
+    )
+    medical_software_on_general_device: bool | None = None
+    vehicle_regulation: Literal["EU 2018/858", "EU 168/2013", "EU 167/2013", "none"] | None = None
+    ni_free_movement_legislation: bool | None = Field(
+        default=None,
+        description="Made available in NI and covered by Windsor Framework Annex 2 legislation "
+        "with a free movement article (Sch 3 para 1)",
+    )
+
+
+class Connectivity(_Section):
+    internet: bool | None = Field(
+        default=None, description="Can connect to the internet using an IP-suite protocol (Act s.5(2))"
+    )
+    ip_to_internet_connectable: bool | None = Field(
+        default=None, description="Connects directly to an internet-connectable product by IP (s.5(4))"
+    )
+    non_ip_multiple: bool | None = Field(
+        default=None, description="Connects directly to two or more products at once by a non-IP protocol"
+    )
+    non_ip_to_internet_connectable: bool | None = Field(
+        default=None, description="Connects directly to an internet-connectable product by non-IP"
+    )
+    sends_and_receives: bool | None = Field(
+        default=None, description="Can send and receive data by electrical or electromagnetic energy"
+    )
+    linked_input_product: bool | None = Field(
+        default=None, description="A wireless input product used with a linking product (s.5(7))"
+    )
+    interfaces: tuple[str, ...] = ()
+
+
+class Account(_Section):
+    name: str
+    interface: str = Field(description="Where the password is used: web, ssh, telnet, app, wifi…")
+    scheme: PasswordScheme
+    generation: PasswordGeneration | None = None
+
+
+class Passwords(_Section):
+    used: bool | None = Field(default=None, description="Does the product use any password?")
+    scheme: PasswordScheme | None = None
+    generation: PasswordGeneration | None = None
+    generation_description: str | None = None
+    accounts: tuple[Account, ...] = ()
+    factory_provisioned: bool | None = Field(
+        default=None, description="Per-unit passwords are set at the factory, not in the image"
+    )
+
+
+class Reporting(_Section):
+    contacts: tuple[str, ...] = Field(default=(), description="mailto:, https: or tel: URIs")
+    policy_url: str | None = None
+    security_txt_url: str | None = None
+    acknowledgement: str | None = Field(default=None, description="When an acknowledgement is sent")
+    acknowledgement_days: int | None = Field(default=None, ge=0, le=365)
+    status_updates: str | None = Field(default=None, description="When status updates are sent")
+    status_update_days: int | None = Field(default=None, ge=0, le=365)
+    free_of_charge: bool | None = None
+    english: bool | None = None
+    without_personal_information: bool | None = None
+    without_prior_request: bool | None = None
+
+
+class SupportPeriod(_Section):
+    end_date: dt.date | None = None
+    start_date: dt.date | None = None
+    statement: str | None = Field(default=None, description="The published wording")
+    published_url: str | None = None
+    first_supplied: dt.date | None = None
+    alongside_invitation_to_purchase: bool | None = None
+    previous_end_dates: tuple[dt.date, ...] = ()
+
+
+class Standard(_Section):
+    id: str = Field(description="e.g. 'ETSI EN 303 645'")
+    version: str
+    date: dt.date
+    provisions: tuple[str, ...] = ()
+
+
+class Label(_Section):
+    scheme: Literal["jc-star-star-1", "sg-cls"]
+    id: str
+    level: int | None = Field(default=None, ge=1, le=4)
+    expires: dt.date
+
+
+class DeemedCompliance(_Section):
+    standards: tuple[Standard, ...] = ()
+    labels: tuple[Label, ...] = ()
+
+
+class Statement(_Section):
+    signatory: str | None = None
+    function: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    online_url: str | None = None
+
+
+class IcsEntry(_Section):
+    support: Literal["supported", "not-supported", "not-applicable"]
+    detail: str = ""
+
+
+class Artefact(_Section):
+    kind: ArtefactKind
+    path: str | None = None
+    url: str | None = None
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _where(self) -> Artefact:
+        if not (self.path or self.url):
+            raise ValueError("an artefact needs a 'path' or a 'url'")
+        return self
+
+
+class Declaration(_Section):
+    """A product declaration (schema psti.declaration/1)."""
+
+    schema_: Literal["psti.declaration/1"] = Field(default=DECLARATION_SCHEMA, alias="schema")
+    product: Product
+    manufacturer: tuple[Party, ...] = Field(min_length=1)
+    authorised_representative: tuple[Party, ...] = ()
+    importer: tuple[Party, ...] = ()
+    connectivity: Connectivity = Connectivity()
+    passwords: Passwords = Passwords()
+    reporting: Reporting = Reporting()
+    support_period: SupportPeriod = SupportPeriod()
+    deemed_compliance: DeemedCompliance = DeemedCompliance()
+    statement: Statement = Statement()
+    ics: dict[str, IcsEntry] = Field(
+        default_factory=dict, description="EN 303 645 implementation conformance statement"
+    )
+    artefacts: tuple[Artefact, ...] = ()
+
+    @field_validator("manufacturer", "authorised_representative", "importer", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, dict) else v
+
+    def facts(self) -> dict[str, Any]:
+        """Flatten the declaration into dotted facts; absent values are left out."""
+        out: dict[str, Any] = {}
+
+        def walk(prefix: str, obj: Any) -> None:
+            if isinstance(obj, BaseModel):
+                for name in type(obj).model_fields:
+                    walk(f"{prefix}.{name}" if prefix else name, getattr(obj, name))
+            elif obj is None or obj == ():
+                return
+            else:
+                out[prefix] = obj
+
+        for section in ("product", "connectivity", "passwords", "reporting", "support_period"):
+            walk(section, getattr(self, section))
+        out["manufacturer.count"] = len(self.manufacturer)
+        out["deemed_compliance.labels"] = [lb.scheme for lb in self.deemed_compliance.labels]
+        return out
+
+
+class LoadedDeclaration(BaseModel):
+    """A validated declaration with where it came from."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    declaration: Declaration
+    path: Path
+    sha256: str
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def artefact_path(self, artefact: Artefact) -> Path | None:
+        if artefact.path is None:
+            return None
+        p = Path(artefact.path)
+        return p if p.is_absolute() else (self.base_dir / p)
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
+
+
+def locate(text: str, path: tuple[str | int, ...]) -> int | None:
+    """Best-effort line number (1-based) of a field path in TOML text.
+
+    Handles tables, arrays of tables (by index) and `key = value` lines, which is
+    how declarations are written. Returns the nearest enclosing line found.
+    """
+    lines = text.splitlines()
+    names = [p for p in path if isinstance(p, str)]
+    best: int | None = None
+    # Try the longest table prefix first, then look for the remaining key below it.
+    for cut in range(len(path), -1, -1):
+        table_parts = path[:cut]
+        rest = path[cut:]
+        table_names = [p for p in table_parts if isinstance(p, str)]
+        index = next((p for p in reversed(table_parts) if isinstance(p, int)), None)
+        header_line = _find_header(lines, ".".join(table_names), index) if table_names else 0
+        if header_line is None:
+            continue
+        key = next((p for p in rest if isinstance(p, str)), None)
+        if key is None:
+            return header_line if header_line else best
+        for i in range(header_line, len(lines)):
+            if i > header_line and _HEADER.match(lines[i]):
+                break
+            m = _KEY.match(lines[i])
+            if m and m.group(1).strip('"') == key:
+                return i + 1
+        best = best or (header_line or None)
+    if best is None and names:
+        # dotted keys written inline, e.g. product.category = "x"
+        for i, line in enumerate(lines):
+            if _KEY.match(line) and names[-1] in line.split("=")[0]:
+                return i + 1
+    return best
+
+
+def _find_header(lines: list[str], name: str, index: int | None) -> int | None:
+    count = -1
+    for i, line in enumerate(lines):
+        m = _HEADER.match(line)
+        if m and m.group(1).replace('"', "").replace(" ", "") == name:
+            count += 1
+            if index is None or count == index or not line.lstrip().startswith("[["):
+                return i + 1
+    return None
+
+
+def _problems_from(err: ValidationError, text: str, file: str) -> list[Problem]:
+    problems = []
+    for e in err.errors():
+        loc = tuple(e["loc"])
+        dotted = ""
+        for part in loc:
+            dotted += f"[{part}]" if isinstance(part, int) else (f".{part}" if dotted else str(part))
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field (check the spelling; `psti schema declaration` lists the fields)"
+        elif e["type"] == "missing":
+            msg = "required field is missing"
+        elif e["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+            msg = f"not a date: give it as YYYY-MM-DD ({msg})"
+        line = locate(text, loc) if loc else None
+        problems.append(Problem(message=msg, path=dotted.replace("schema_", "schema"), file=file, line=line))
+    return problems
+
+
+def parse_declaration(text: str, file: str = "<declaration>") -> Declaration:
+    """Parse declaration text; raises InputError listing every problem."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"\(at line (\d+)", str(e))
+        raise InputError(
+            [Problem(f"malformed TOML: {e}", file=file, line=int(m.group(1)) if m else None)],
+            summary="cannot read declaration",
+        ) from None
+    try:
+        return Declaration.model_validate(raw)
+    except ValidationError as e:
+        raise InputError(_problems_from(e, text, file), summary="invalid declaration") from None
+
+
+def load_declaration(path: Path, check_artefacts: bool = True) -> LoadedDeclaration:
+    """Read, validate and (optionally) check that every artefact path is readable."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError([Problem(f"cannot read: {e.strerror or e}", file=file)], "cannot read declaration") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            [Problem(f"not UTF-8 text (byte {e.start})", file=file)], "cannot read declaration"
+        ) from None
+    decl = parse_declaration(text, file)
+    loaded = LoadedDeclaration(declaration=decl, path=path, sha256=hashlib.sha256(data).hexdigest())
+    if check_artefacts:
+        problems = []
+        for i, art in enumerate(decl.artefacts):
+            p = loaded.artefact_path(art)
+            if p is None:
+                continue
+            if not p.exists():
+                why = "does not exist"
+            elif not os.access(p, os.R_OK):
+                why = "is not readable"
+            else:
+                continue
+            problems.append(
+                Problem(
+                    f"artefact {art.path!r} {why} (paths are relative to the declaration's folder)",
+                    path=f"artefacts[{i}].path",
+                    file=file,
+                    line=locate(text, ("artefacts", i, "path")),
+                )
+            )
+        if problems:
+            raise InputError(problems, summary="declaration names artefacts that cannot be read")
+    return loaded
+
+
+def declaration_json_schema() -> dict[str, Any]:
+    schema = Declaration.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://psti.dev/schema/declaration-1.json"
+    return schema

@@ -1,0 +1,186 @@
+"""The assessment data model: evidence, findings, verdicts.
+
+These pydantic models are the boundary between collectors, the engine, renderers,
+the store and the service. The JSON form of `Assessment` is versioned by
+`ASSESSMENT_SCHEMA`; a change that breaks readers bumps the version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ASSESSMENT_SCHEMA = "psti.assessment/1"
+
+
+class Verdict(str, enum.Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not-applicable"
+    NEEDS_EVIDENCE = "needs-evidence"
+
+
+class Effect(str, enum.Enum):
+    """What a finding says about the provisions it names."""
+
+    PASS = "pass"  # evidence that the provision is met
+    FAIL = "fail"  # evidence that the provision is not met
+    NEEDS_EVIDENCE = "needs-evidence"  # evidence was expected but could not be obtained or is inconclusive
+    NOT_APPLICABLE = "not-applicable"  # the provision does not apply to this product
+    INFO = "info"  # worth knowing, no bearing on the verdict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Location(_Frozen):
+    """Where in an evidence item a finding was made. Fill what applies."""
+
+    evidence: str | None = None  # Evidence.id
+    path: str | None = None  # file inside an image, or a file on disk
+    line: int | None = None
+    offset: int | None = None
+    url: str | None = None
+    row: int | None = None  # row of a batch file (1-based, header excluded)
+    field: str | None = None  # declaration field path
+
+    def describe(self) -> str:
+        parts: list[str] = []
+        if self.url:
+            parts.append(self.url)
+        if self.path:
+            parts.append(self.path)
+        if self.field:
+            parts.append(self.field)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.offset is not None:
+            parts.append(f"offset {self.offset:#x}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        return ", ".join(parts)
+
+
+class Evidence(_Frozen):
+    """One thing examined: a declaration, a firmware image, a batch file, a fetched page."""
+
+    id: str
+    kind: str  # declaration | firmware | password-batch | security-txt | web-page | support-period | …
+    source: str  # path or URL as given
+    sha256: str | None = None
+    size: int | None = None
+    captured_at: dt.datetime | None = None
+    collector: str
+    summary: str = ""
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+class Finding(_Frozen):
+    """An observation by a collector that bears on one or more provisions."""
+
+    kind: str  # stable finding-kind code, documented in docs/findings/
+    provisions: tuple[str, ...]
+    effect: Effect
+    message: str
+    collector: str
+    location: Location = Field(default_factory=Location)
+    details: dict[str, Any] = Field(default_factory=dict)
+    remediation: str | None = None
+
+
+class ProvisionVerdict(_Frozen):
+    """The decision on one provision, with the findings it rests on."""
+
+    provision: str
+    title: str
+    citation: str
+    verdict: Verdict
+    reason: str
+    findings: tuple[int, ...] = ()  # indexes into Assessment.findings
+
+
+class RouteVerdict(_Frozen):
+    """One route to meeting a requirement: Schedule 1 itself or a Schedule 2 condition."""
+
+    route: str  # item id of the route (the requirement itself, or a deemed-compliance condition)
+    title: str
+    citation: str
+    verdict: Verdict
+    reason: str
+    provisions: tuple[str, ...] = ()
+
+
+class RequirementVerdict(_Frozen):
+    """The decision on one top-level requirement, combining its routes."""
+
+    requirement: str
+    title: str
+    citation: str
+    verdict: Verdict
+    reason: str
+    routes: tuple[RouteVerdict, ...] = ()
+
+
+class ScopeDecision(_Frozen):
+    """Whether the regime applies to the product, with reasons and open questions."""
+
+    outcome: str  # in-scope | out-of-scope | excepted | undetermined | not-in-force
+    summary: str
+    reasons: tuple[ScopeReason, ...] = ()
+    questions: tuple[str, ...] = ()
+
+
+class ScopeReason(_Frozen):
+    text: str
+    citation: str
+    item: str | None = None
+
+
+class ProductRef(_Frozen):
+    name: str
+    model: str
+    manufacturer: str
+    declaration: str | None = None
+    declaration_sha256: str | None = None
+
+
+class Assessment(BaseModel):
+    """A complete assessment. Renderers read this; they never recompute it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_: str = Field(default=ASSESSMENT_SCHEMA, alias="schema")
+    tool_version: str
+    regime: str
+    regime_versions: tuple[str, ...]
+    assessed_on: dt.date
+    product: ProductRef
+    scope: ScopeDecision
+    overall: Verdict
+    requirements: tuple[RequirementVerdict, ...] = ()
+    provisions: tuple[ProvisionVerdict, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def exit_code(self) -> int:
+        return exit_code_for(self.overall)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+
+def exit_code_for(verdict: Verdict) -> int:
+    """Exit codes for pipelines: 0 compliant, 1 non-compliant, 3 needs evidence."""
+    return {
+        Verdict.PASS: 0,
+        Verdict.NOT_APPLICABLE: 0,
+        Verdict.FAIL: 1,
+        Verdict.NEEDS_EVIDENCE: 3,
+    }[verdict]
+
+
+ScopeDecision.model_rebuild()
