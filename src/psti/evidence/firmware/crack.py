@@ -1,0 +1,135 @@
+"""Check password hashes against the default-credential corpus on every core.
+
+libc crypt holds the GIL, so the work goes to a process pool: the candidate list is
+cut into chunks, each (hash, chunk) is a task, and a hash stops being tried as soon
+as one chunk finds it. Slow hash types get fewer candidates (most likely first) and
+a global deadline bounds the whole run.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from psti.corpus import Candidate
+from psti.evidence.firmware.hashes import bcrypt_cost, verify
+
+CHUNK = 256
+# Candidates tried per hash type (most likely first); None = the whole list.
+LIMITS: dict[str, int | None] = {
+    "descrypt": None, "md5crypt": None, "apr1": None, "sha1-b64": None, "ssha": None,
+    "mosquitto-sha512": None, "sha256crypt": None, "sha512crypt": None, "htdigest": 0,
+    "mosquitto-pbkdf2": 2000, "yescrypt": 1500, "bcrypt": 3000,
+}
+
+
+@dataclass
+class CrackResult:
+    value: str
+    kind: str
+    plaintext: str | None = None
+    origin: str | None = None
+    tried: int = 0
+    planned: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.plaintext is not None or self.tried >= self.planned
+
+
+def _check(kind: str, value: str, words: list[str]) -> int:
+    for i, w in enumerate(words):
+        if verify(w, value, kind):
+            return i
+    return -1
+
+
+def plan(kind: str, value: str, candidates: list[Candidate], first: list[Candidate]) -> list[Candidate]:
+    """The candidates to try for one hash: account-specific guesses, then the corpus."""
+    limit = LIMITS.get(kind, 0)
+    if kind == "bcrypt" and limit:
+        limit = max(100, limit >> max(0, bcrypt_cost(value) - 5))
+    seen: set[str] = set()
+    out = []
+    for c in [*first, *candidates]:
+        if c.password not in seen:
+            seen.add(c.password)
+            out.append(c)
+    return out if limit is None else out[:limit]
+
+
+def crack(
+    targets: Iterable[tuple[str, str, list[Candidate]]],
+    candidates: list[Candidate],
+    *,
+    workers: int | None = None,
+    deadline_s: float = 300.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, CrackResult]:
+    """targets: (hash value, hash type, account-specific first guesses). Results by value."""
+    results: dict[str, CrackResult] = {}
+    tasks: list[tuple[str, list[Candidate], int]] = []
+    for value, kind, first in targets:
+        if value in results:
+            continue
+        words = plan(kind, value, candidates, first)
+        results[value] = CrackResult(value, kind, planned=len(words))
+        for start in range(0, len(words), CHUNK):
+            tasks.append((value, words[start : start + CHUNK], start))
+    if not tasks:
+        return results
+    workers = workers or os.cpu_count() or 1
+    stop_at = time.monotonic() + deadline_s
+    done = 0
+    total = len(tasks)
+    if workers == 1 or total <= 2:
+        for value, chunk, _ in tasks:
+            r = results[value]
+            if r.plaintext is None and time.monotonic() < stop_at:
+                _record(r, chunk, _check(r.kind, value, [c.password for c in chunk]))
+            done += 1
+            if progress:
+                progress(done, total)
+        return results
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: dict[cf.Future[int], tuple[str, list[Candidate]]] = {}
+        it = iter(tasks)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < workers * 3:
+                try:
+                    value, chunk, _ = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                r = results[value]
+                if r.plaintext is not None or time.monotonic() > stop_at:
+                    done += 1
+                    continue
+                fut = pool.submit(_check, r.kind, value, [c.password for c in chunk])
+                pending[fut] = (value, chunk)
+            if not pending:
+                break
+            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for fut in finished:
+                value, chunk = pending.pop(fut)
+                _record(results[value], chunk, fut.result())
+                done += 1
+            if progress:
+                progress(done, total)
+    return results
+
+
+def _record(r: CrackResult, chunk: list[Candidate], index: int) -> None:
+    if index >= 0:
+        if r.plaintext is None:
+            r.plaintext = chunk[index].password
+            r.origin = chunk[index].origin
+        r.tried += index + 1
+    else:
+        r.tried += len(chunk)

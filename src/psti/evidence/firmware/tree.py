@@ -1,0 +1,101 @@
+"""A bounded, read-only view of an extracted root filesystem.
+
+Never follows a symlink out of the root, never reads more than `max_read` bytes of a
+file, and stops after `max_files` files, so a hostile image cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+ELF_MAGIC = b"\x7fELF"
+
+
+@dataclass(frozen=True)
+class TreeFile:
+    path: Path  # on disk
+    rel: str  # as shown to users: "/etc/shadow" (inside the image)
+    size: int
+
+
+@dataclass
+class FileTree:
+    root: Path
+    label: str = ""  # prefix for reported paths when the image has several roots
+    max_files: int = 200_000
+    max_read: int = 64 << 20
+    truncated: bool = False
+
+    def files(self) -> Iterator[TreeFile]:
+        count = 0
+        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                p = Path(dirpath) / name
+                try:
+                    st = p.lstat()
+                except OSError:
+                    continue
+                if not stat.S_ISREG(st.st_mode):
+                    continue
+                count += 1
+                if count > self.max_files:
+                    self.truncated = True
+                    return
+                yield TreeFile(p, self.rel(p), st.st_size)
+
+    def rel(self, p: Path) -> str:
+        r = "/" + p.relative_to(self.root).as_posix()
+        return f"{self.label}{r}" if self.label else r
+
+    def resolve(self, inside: str) -> Path | None:
+        """A path inside the image ("/etc/shadow") as a regular file on disk, resolving
+        symlinks only within the root; None if absent or it escapes."""
+        cur = self.root
+        parts = [p for p in PurePosixPath(inside).parts if p not in ("/", "")]
+        hops = 0
+        while parts:
+            part = parts.pop(0)
+            if part == "..":
+                cur = cur.parent if cur != self.root else cur
+                continue
+            nxt = cur / part
+            if nxt.is_symlink():
+                hops += 1
+                if hops > 16:
+                    return None
+                target = os.readlink(nxt)
+                base = self.root if target.startswith("/") else cur
+                parts = [p for p in PurePosixPath(target).parts if p not in ("/", "")] + parts
+                cur = base
+                continue
+            cur = nxt
+        try:
+            cur.relative_to(self.root)
+        except ValueError:
+            return None
+        return cur if cur.is_file() else None
+
+    def read(self, path: Path, limit: int | None = None) -> bytes:
+        with path.open("rb") as f:
+            return f.read(min(limit or self.max_read, self.max_read))
+
+    def text(self, inside: str) -> str | None:
+        p = self.resolve(inside)
+        if p is None:
+            return None
+        return self.read(p).decode("utf-8", errors="replace")
+
+
+def is_probably_text(head: bytes) -> bool:
+    if not head:
+        return True
+    if b"\x00" in head[:4096]:
+        return False
+    sample = head[:4096]
+    printable = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13) or b >= 0x80)
+    return printable / len(sample) > 0.9
