@@ -180,7 +180,7 @@ def decide(
                 requirement=req.id, title=req.title, citation=req.citation,
                 verdict=Verdict.NOT_APPLICABLE, reason=scope.summary))
             continue
-        own = decider.route_of_provisions(req.id, req.title, req.citation, req.provisions,
+        own = decider.route_of_provisions(req.id, f"{req.title} (directly)", req.citation, req.provisions,
                                           mandatory_only=not law)
         routes = [own]
         for route in sorted(routes_for.get(req.id, []), key=lambda i: i.id):

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from psti.errors import PstiError
 from psti.model import Assessment
@@ -95,7 +95,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float |
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed:.0f}/{task.total:.0f}" if True else ""),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=stderr,
         transient=True,

@@ -30,7 +30,8 @@ def render(a: Assessment) -> str:
     out: list[str] = []
     p = a.product
     out.append(f"[bold]{escape(p.name)}[/] ({escape(p.model)}) — {escape(p.manufacturer)}")
-    out.append(f"regime {a.regime} [{', '.join(a.regime_versions) or 'not in force'}] on {a.assessed_on}")
+    versions = escape(f"[{', '.join(a.regime_versions) or 'not in force'}]")
+    out.append(f"regime {a.regime} {versions} on {a.assessed_on}")
     out.append(f"scope: [bold]{a.scope.outcome}[/] — {escape(a.scope.summary)}")
     for r in a.scope.reasons:
         out.append(f"  • {escape(r.text)} [dim]({escape(r.citation)})[/]")
