@@ -198,10 +198,13 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
     partial: list[ScopeReason] = []
     for item in sorted(view.of_kind("exception"), key=lambda i: i.id):
         applies, missing = _exception_applies(item, facts)
+        covered = _markets_covered(item, facts)
         if applies is True:
             reason = ScopeReason(text=f"Excepted: {item.title}. {item.text}", citation=item.citation, item=item.id)
-            (excepted if _markets_covered(item, facts) else partial).append(reason)
-        elif applies is None:
+            (excepted if covered else partial).append(reason)
+        elif applies is None and covered:
+            # An exception that could only ever cover some markets cannot take the product
+            # out of scope, so its open facts are not worth a question.
             unknown |= missing
     for r in partial:
         reasons.append(ScopeReason(
