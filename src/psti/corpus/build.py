@@ -29,7 +29,9 @@ COMMON_LIMIT = 10_000
 _BLANK = {"<blank>", "(blank)", "blank", "(none)", "<none>", "none", "<empty>", "(empty)", "empty"}
 _UNKNOWN = {"<n/a>", "n/a", "(unknown)", "unknown", "<see comment>", "(see note)", "?", "-"}
 # Passwords that are descriptions ("the last eight digits of the serial number").
-_DESCRIPTION = re.compile(r"\s\S+\s|serial|mac address|sticker|label|random|calculated|caclulated", re.I)
+_DESCRIPTION = re.compile(
+    r"\s\S+\s|serial|mac address|sticker|label|random|calculated|caclulated", re.I
+)
 
 
 @dataclass
@@ -98,7 +100,11 @@ def _cheat_sheet(path: Path) -> Iterator[tuple[str, str, str]]:
 def _routersploit_modules(path: Path) -> Iterator[tuple[str, str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            yield row.get("devices", "") or row.get("device_name", ""), row["username"], row["password"]
+            yield (
+                row.get("devices", "") or row.get("device_name", ""),
+                row["username"],
+                row["password"],
+            )
 
 
 SOURCES: tuple[Source, ...] = (
@@ -178,8 +184,10 @@ def collect(src_dir: Path) -> tuple[dict[tuple[str, str], Entry], dict[str, int]
         for name in source.files:
             path = src_dir / name
             if not path.is_file():
-                raise ArtefactError(f"corpus source {path} is missing (expected the layout of "
-                                    "shared/data/default-credentials)")
+                raise ArtefactError(
+                    f"corpus source {path} is missing (expected the layout of "
+                    "shared/data/default-credentials)"
+                )
             for vendor, user, pw in source.reader(path):
                 u, p = _clean(user), _clean(pw)
                 if u is None or p is None or (not u and not p):
@@ -225,7 +233,10 @@ def build(src_dir: Path, out_dir: Path = DATA) -> BuildReport:
     _write_atomically(out_dir / CREDENTIALS_FILE, write_credentials(entries))
     common = common_from_zxcvbn()
     if common is not None:
-        header = "# zxcvbn 4.5.0 'passwords' frequency list, most frequent first (MIT; licenses/zxcvbn.txt)\n"
+        header = (
+            "# zxcvbn 4.5.0 'passwords' frequency list, most frequent first "
+            "(MIT; licenses/zxcvbn.txt)\n"
+        )
         _write_atomically(out_dir / COMMON_FILE, header + "\n".join(common) + "\n")
     manifest = {
         "entries": len(entries),

@@ -14,8 +14,18 @@ from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.model import Credential
 from psti.evidence.firmware.tree import FileTree, TreeFile
 
-NOLOGIN_SHELLS = {"/bin/false", "/sbin/nologin", "/usr/sbin/nologin", "/usr/bin/nologin",
-                  "/bin/nologin", "/bin/sync", "/sbin/shutdown", "/sbin/halt", "/dev/null", "false"}
+NOLOGIN_SHELLS = {
+    "/bin/false",
+    "/sbin/nologin",
+    "/usr/sbin/nologin",
+    "/usr/bin/nologin",
+    "/bin/nologin",
+    "/bin/sync",
+    "/sbin/shutdown",
+    "/sbin/halt",
+    "/dev/null",
+    "false",
+}
 # A line of a passwd/shadow-format file: name, then the password field.
 _LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.@-]{0,31}\$?):([^:\s]*)(?::|$)")
 _ACCOUNT_FILE = re.compile(r"shadow|passwd|^users?(\.txt)?$", re.I)
@@ -73,7 +83,9 @@ def is_account_file(name: str) -> bool:
     return bool(_ACCOUNT_FILE.search(name))
 
 
-def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credential], dict[str, Account]]:
+def scan_accounts(
+    tree: FileTree, files: list[TreeFile]
+) -> tuple[list[Credential], dict[str, Account]]:
     """Credentials from the live /etc/shadow and /etc/passwd, and from any other file in
     passwd/shadow format (backups, stray copies), with what we know of each account."""
     live_passwd_text = tree.text("/etc/passwd") or ""
@@ -89,17 +101,26 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
             if c is None:
                 continue
             form, htype = c
-            if form == "empty" and not (live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))):
+            if form == "empty" and not (
+                live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))
+            ):
                 continue  # "user:" in an arbitrary file is too weak to call an empty password
             acct = local_accounts.get(name) or accounts.get(name)
             cred = Credential(
                 source="shadow" if "shadow" in tf_rel else "passwd",
-                path=tf_rel, secret=field, form=form, account=name, line=line, hash_type=htype,
+                path=tf_rel,
+                secret=field,
+                form=form,
+                account=name,
+                line=line,
+                hash_type=htype,
                 interface="system login",
             )
             if acct is not None and acct.interactive is not None:
                 cred.login = bool(acct.interactive)
-                cred.login_reason = f"shell {acct.shell}" if acct.interactive else f"shell {acct.shell or '(none)'}"
+                cred.login_reason = (
+                    f"shell {acct.shell}" if acct.interactive else f"shell {acct.shell or '(none)'}"
+                )
             else:
                 cred.login = None
                 cred.login_reason = "no passwd entry for the account"
@@ -123,7 +144,10 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
     for tf in files:
         if tf.path in done or tf.size > 1 << 20 or not is_account_file(tf.path.name):
             continue
-        text = tree.read(tf.path).decode("utf-8", "replace")
+        raw = tree.read(tf.path)
+        if b"\x00" in raw[:4096]:
+            continue  # a program named passwd, not a password file
+        text = raw.decode("utf-8", "replace")
         sibling = tf.path.parent / "passwd"
         local = parse_passwd(sibling.read_text("utf-8", "replace")) if sibling.is_file() else {}
         emit(tf.rel, text, False, local)

@@ -16,12 +16,58 @@ from psti.evidence.firmware.model import Credential, Observation
 # --- what counts as a real password value -------------------------------------------
 
 _PLACEHOLDERS = {
-    "password", "passwd", "pass", "pwd", "secret", "username", "user", "xxx", "xxxx", "xxxxxx",
-    "xxxxxxxx", "none", "null", "nil", "undefined", "true", "false", "yes", "no", "on", "off",
-    "enable", "enabled", "disable", "disabled", "required", "optional", "your_password",
-    "yourpassword", "mypassword", "changeit_in_production", "example", "text", "hidden",
-    "string", "value", "default", "empty", "blank", "****", "********", "******", "*****",
-    "<password>", "[password]", "{password}", "%s", "foo", "bar", "foobar", "dummy", "test123!",
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "secret",
+    "username",
+    "user",
+    "xxx",
+    "xxxx",
+    "xxxxxx",
+    "xxxxxxxx",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "enable",
+    "enabled",
+    "disable",
+    "disabled",
+    "required",
+    "optional",
+    "your_password",
+    "yourpassword",
+    "mypassword",
+    "changeit_in_production",
+    "example",
+    "text",
+    "hidden",
+    "string",
+    "value",
+    "default",
+    "empty",
+    "blank",
+    "****",
+    "********",
+    "******",
+    "*****",
+    "<password>",
+    "[password]",
+    "{password}",
+    "%s",
+    "foo",
+    "bar",
+    "foobar",
+    "dummy",
+    "test123!",
 }
 _NOT_SECRET_KEY = re.compile(
     r"enable|_?min|_?max|len(gth)?|file|path|dir|type|mode|require|policy|expir|hint|prompt|"
@@ -51,13 +97,30 @@ def plausible(value: str) -> bool:
     return not re.fullmatch(r"[A-Z_][A-Z0-9_]{3,}", v) or len(v) < 6  # CONSTANT_NAMES
 
 
-def _credential(source: str, path: str, value: str, line: int | None = None, offset: int | None = None,
-                account: str | None = None, interface: str = "", context: str = "") -> Credential:
+def _credential(
+    source: str,
+    path: str,
+    value: str,
+    line: int | None = None,
+    offset: int | None = None,
+    account: str | None = None,
+    interface: str = "",
+    context: str = "",
+) -> Credential:
     htype = identify(value)
     return Credential(
-        source=source, path=path, secret=value, form="hash" if htype else "plaintext",
-        account=account, line=line, offset=offset, hash_type=htype, interface=interface,
-        login=True, login_reason=f"used by {interface or source}", context=context[:160],
+        source=source,
+        path=path,
+        secret=value,
+        form="hash" if htype else "plaintext",
+        account=account,
+        line=line,
+        offset=offset,
+        hash_type=htype,
+        interface=interface,
+        login=True,
+        login_reason=f"used by {interface or source}",
+        context=context[:160],
     )
 
 
@@ -131,14 +194,31 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
         if not plausible(val):
             continue
         if wpa_supplicant and key.lower() in ("psk", "password"):
-            obs.append(Observation("FW-WIFI-CLIENT-PSK", path,
-                                   "wpa_supplicant network block with a fixed key", line=n))
+            obs.append(
+                Observation(
+                    "FW-WIFI-CLIENT-PSK",
+                    path,
+                    "wpa_supplicant network block with a fixed key",
+                    line=n,
+                )
+            )
             continue
-        source = "uci" if "/etc/config/" in path else ("nvram" if "nvram" in path.lower() else "config")
+        source = (
+            "uci" if "/etc/config/" in path else ("nvram" if "nvram" in path.lower() else "config")
+        )
         if "hostapd" in path.lower():
             source = "hostapd"
-        creds.append(_credential(source, path, val, line=n, account=key,
-                                 interface=interface_for(path, key, section), context=line.strip()))
+        creds.append(
+            _credential(
+                source,
+                path,
+                val,
+                line=n,
+                account=key,
+                interface=interface_for(path, key, section),
+                context=line.strip(),
+            )
+        )
     return creds, obs
 
 
@@ -146,7 +226,9 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
 
 _HTTPD_CONF = re.compile(r"^\s*/[^:\s]*:([^:\s]+):(\S+)\s*$")  # /cgi-bin:admin:secret
 _USERPASS = re.compile(r"^([A-Za-z0-9_.@-]{1,32}):([^:\s]{1,128})$")
-_LIGHTTPD_USERFILE = re.compile(r"auth\.backend\.(plain|htpasswd|htdigest)\.userfile\s*=\s*\"([^\"]+)\"")
+_LIGHTTPD_USERFILE = re.compile(
+    r"auth\.backend\.(plain|htpasswd|htdigest)\.userfile\s*=\s*\"([^\"]+)\""
+)
 _BOA_AUTH = re.compile(r"^\s*Auth\s+\S+\s+(\S+)", re.M)
 _MOSQUITTO = re.compile(r"^\s*password_file\s+(\S+)", re.M)
 
@@ -169,8 +251,17 @@ def scan_httpd_conf(path: str, text: str) -> list[Credential]:
     for n, line in enumerate(text.splitlines(), 1):
         m = _HTTPD_CONF.match(line)
         if m and plausible(m.group(2)):
-            out.append(_credential("busybox-httpd", path, m.group(2), line=n, account=m.group(1),
-                                   interface="web", context=line.strip()))
+            out.append(
+                _credential(
+                    "busybox-httpd",
+                    path,
+                    m.group(2),
+                    line=n,
+                    account=m.group(1),
+                    interface="web",
+                    context=line.strip(),
+                )
+            )
     return out
 
 
@@ -183,7 +274,9 @@ def scan_userpass_file(path: str, text: str, flavour: str) -> list[Credential]:
         if flavour == "lighttpd-htdigest":
             parts = line.split(":")
             if len(parts) == 3 and re.fullmatch(r"[0-9a-f]{32}", parts[2]):
-                c = _credential(flavour, path, parts[2], line=n, account=parts[0], interface=interface)
+                c = _credential(
+                    flavour, path, parts[2], line=n, account=parts[0], interface=interface
+                )
                 c.form, c.hash_type = "hash", "htdigest"
                 out.append(c)
             continue
@@ -191,16 +284,23 @@ def scan_userpass_file(path: str, text: str, flavour: str) -> list[Credential]:
         if not m:
             continue
         val = m.group(2)
-        if identify(val) is None and (flavour not in ("lighttpd-plain", "boa") or not plausible(val)):
+        if identify(val) is None and (
+            flavour not in ("lighttpd-plain", "boa") or not plausible(val)
+        ):
             continue
-        out.append(_credential(flavour, path, val, line=n, account=m.group(1), interface=interface,
-                               context=line))
+        out.append(
+            _credential(
+                flavour, path, val, line=n, account=m.group(1), interface=interface, context=line
+            )
+        )
     return out
 
 
 # --- scripts: chpasswd / passwd with a fixed password ---------------------------------
 
-_CHPASSWD = re.compile(r"""echo\s+(?:-e\s+)?["']?([A-Za-z0-9_.-]+):([^"'\s|]+)["']?\s*\|\s*(?:/usr/sbin/|/sbin/)?chpasswd(\s+-e)?""")
+_CHPASSWD = re.compile(
+    r"""echo\s+(?:-e\s+)?["']?([A-Za-z0-9_.-]+):([^"'\s|]+)["']?\s*\|\s*(?:/usr/sbin/|/sbin/)?chpasswd(\s+-e)?"""
+)
 _PASSWD_PIPE = re.compile(
     r"""(?:echo\s+-e|printf)\s+["']([^"'\\\s]+)\\n([^"'\\\s]+)(?:\\n)?["']\s*\|\s*(?:/usr/bin/|/bin/)?passwd(?:\s+(\w+))?"""
 )
@@ -226,14 +326,25 @@ def scan_script(path: str, text: str) -> list[Credential]:
             found.append((m.group(2), m.group(1)))
         for account, value in found:
             if plausible(value) or identify(value):
-                out.append(_credential("script", path, value, line=n, account=account,
-                                       interface="system login", context=s))
+                out.append(
+                    _credential(
+                        "script",
+                        path,
+                        value,
+                        line=n,
+                        account=account,
+                        interface="system login",
+                        context=s,
+                    )
+                )
     return out
 
 
 # --- URLs with credentials --------------------------------------------------------------
 
-URL_CREDS = re.compile(rb"\b([a-z][a-z0-9+.-]{1,10})://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)")
+URL_CREDS = re.compile(
+    rb"\b([a-z][a-z0-9+.-]{1,10})://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)"
+)
 
 
 def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
@@ -245,9 +356,16 @@ def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
         if not plausible(pw) or user.lower() in _PLACEHOLDERS or "%" in pw:
             continue
         line = data.count(b"\n", 0, m.start()) + 1 if line_numbers else None
-        c = _credential("url", path, pw, line=line, offset=None if line_numbers else m.start(),
-                        account=user, interface=f"{m.group(1).decode()} client",
-                        context=m.group(0).decode("ascii", "replace").replace(pw, "****"))
+        c = _credential(
+            "url",
+            path,
+            pw,
+            line=line,
+            offset=None if line_numbers else m.start(),
+            account=user,
+            interface=f"{m.group(1).decode()} client",
+            context=m.group(0).decode("ascii", "replace").replace(pw, "****"),
+        )
         c.form = "plaintext"
         c.hash_type = None
         out.append(c)
@@ -265,7 +383,9 @@ _WEB_ASSIGN = re.compile(
     r"""\b((?:default|admin|root|user|hardcoded|login)_?(?:passw(?:or)?d|passwd|pwd|pass))\s*[:=]\s*["']([^"'\s]{3,64})["']""",
     re.I,
 )
-_INPUT_VALUE = re.compile(r"""<input[^>]*type=["']?password["']?[^>]*value=["']([^"']{3,64})["']""", re.I)
+_INPUT_VALUE = re.compile(
+    r"""<input[^>]*type=["']?password["']?[^>]*value=["']([^"']{3,64})["']""", re.I
+)
 
 
 def is_web(path: str) -> bool:
@@ -281,46 +401,92 @@ def scan_web(path: str, text: str) -> list[Credential]:
             line = line[:4096]
         for rx in (_WEB_COMPARE, _WEB_ASSIGN):
             for m in rx.finditer(line):
-                if plausible(m.group(2)) and not m.group(2).lower().startswith(("text", "password")):
-                    out.append(_credential("web", path, m.group(2), line=n, account=m.group(1),
-                                           interface="web", context=line.strip()))
+                if plausible(m.group(2)) and not m.group(2).lower().startswith(
+                    ("text", "password")
+                ):
+                    out.append(
+                        _credential(
+                            "web",
+                            path,
+                            m.group(2),
+                            line=n,
+                            account=m.group(1),
+                            interface="web",
+                            context=line.strip(),
+                        )
+                    )
         for m in _INPUT_VALUE.finditer(line):
             if plausible(m.group(1)):
-                out.append(_credential("web", path, m.group(1), line=n, interface="web",
-                                       context=line.strip()))
+                out.append(
+                    _credential(
+                        "web", path, m.group(1), line=n, interface="web", context=line.strip()
+                    )
+                )
     return out
 
 
 # --- printable strings of binaries near a password prompt ----------------------------
 
 _STRINGS = re.compile(rb"[\x20-\x7e]{4,96}")
-_PROMPT = re.compile(r"pass(word|wd|code)?\s*[:?>]|wrong pass|bad pass|incorrect pass|invalid pass|"
-                     r"enter (the )?pass|login:|pass\s*\?", re.I)
-_LOOKS_SECRET = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9!@#$^&*_+=.-]{8,32}$")
+_PROMPT = re.compile(
+    r"\b(pass(word|wd|code|phrase)?|pwd|pin)\b\s*[:?>]\s*$|"
+    r"\b(wrong|bad|incorrect|invalid|enter( the| your)?) pass(word|wd|code)?\b|^\s*login\s*:\s*$",
+    re.I,
+)
+_LOOKS_SECRET = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9!@#$^&*+=-]{8,32}$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+# hex dumps, versions, paths, format strings, option-names-like-this, PKCS8Encrypted
+_IDENTIFIER = re.compile(
+    r"[0-9A-Fa-f]+|[0-9.]+|\S*[/\\%._:]\S*|[a-z0-9]+(-[a-z0-9]+)+|[^A-Za-z0-9].*|[A-Z0-9]{2,}[A-Z][a-z]{3,}"
+)
 
 
 def strings(data: bytes) -> list[tuple[int, str]]:
     return [(m.start(), m.group().decode("ascii")) for m in _STRINGS.finditer(data)]
 
 
-def scan_binary_strings(path: str, data: bytes, known: frozenset[str], window: int = 3) -> list[Credential]:
-    """Strings beside a password prompt that are a known default password, or look like
-    a password (letters and digits, 8-32 characters, no spaces)."""
+def _is_prompt(s: str) -> bool:
+    return len(s) <= 48 and "%" not in s and not re.search(r"\w:\w", s) and bool(_PROMPT.search(s))
+
+
+def scan_binary_strings(
+    path: str, data: bytes, known: frozenset[str], window: int = 3
+) -> list[Credential]:
+    """Strings beside a password prompt that look like a password (letters and digits,
+    8-32 characters, not an identifier) or, in raw (non-ELF) firmware, that are a known
+    default password. ELF programs of a general-purpose OS are full of words next to
+    prompts, so there only the stricter test applies."""
     out: list[Credential] = []
     items = strings(data)
-    prompts = [i for i, (_, s) in enumerate(items) if _PROMPT.search(s)]
+    raw = not data.startswith(b"\x7fELF")
+    prompts = [i for i, (_, s) in enumerate(items) if _is_prompt(s)]
     seen: set[str] = set()
     for i in prompts:
         for j in range(max(0, i - window), min(len(items), i + window + 1)):
             off, s = items[j]
-            if j == i or s in seen or _PROMPT.search(s) or not plausible(s):
+            s = s.strip()
+            if j == i or s in seen or _PROMPT.search(s) or not (plausible(s) or s in known):
                 continue
-            if re.fullmatch(r"[0-9A-Fa-f]+|[0-9.]+|[a-z]+_[a-z_]+|\S*[/\\%]\S*", s):
+            if _IDENTIFIER.fullmatch(s) or len(_CAMEL.findall(s)) >= 2:
                 continue  # hex dumps, versions, identifiers, paths and format strings
-            if (s in known and len(s) >= 4) or _LOOKS_SECRET.match(s):
+            if (
+                _LOOKS_SECRET.match(s)
+                or (raw and s in known and len(s) >= 4)
+                or (
+                    s in known and re.search(r"\d", s) and re.search(r"[A-Za-z]", s) and len(s) >= 6
+                )
+            ):
                 seen.add(s)
-                out.append(_credential("binary", path, s, offset=off, interface="firmware prompt",
-                                       context=f"beside {items[i][1].strip()!r}"))
+                out.append(
+                    _credential(
+                        "binary",
+                        path,
+                        s,
+                        offset=off,
+                        interface="firmware prompt",
+                        context=f"beside {items[i][1].strip()!r}",
+                    )
+                )
     return out
 
 

@@ -21,9 +21,18 @@ from psti.evidence.firmware.hashes import bcrypt_cost, verify
 CHUNK = 256
 # Candidates tried per hash type (most likely first); None = the whole list.
 LIMITS: dict[str, int | None] = {
-    "descrypt": None, "md5crypt": None, "apr1": None, "sha1-b64": None, "ssha": None,
-    "mosquitto-sha512": None, "sha256crypt": None, "sha512crypt": None, "htdigest": 0,
-    "mosquitto-pbkdf2": 2000, "yescrypt": 1500, "bcrypt": 3000,
+    "descrypt": None,
+    "md5crypt": None,
+    "apr1": None,
+    "sha1-b64": None,
+    "ssha": None,
+    "mosquitto-sha512": None,
+    "sha256crypt": None,
+    "sha512crypt": None,
+    "htdigest": 0,
+    "mosquitto-pbkdf2": 2000,
+    "yescrypt": 1500,
+    "bcrypt": 3000,
 }
 
 
@@ -48,7 +57,9 @@ def _check(kind: str, value: str, words: list[str]) -> int:
     return -1
 
 
-def plan(kind: str, value: str, candidates: list[Candidate], first: list[Candidate]) -> list[Candidate]:
+def plan(
+    kind: str, value: str, candidates: list[Candidate], first: list[Candidate]
+) -> list[Candidate]:
     """The candidates to try for one hash: account-specific guesses, then the corpus."""
     limit = LIMITS.get(kind, 0)
     if kind == "bcrypt" and limit:

@@ -24,9 +24,14 @@ _IDENTIFIER = re.compile(
     re.I,
 )
 _KEYED = re.compile(r"\bhmac\b|openssl\s+(dgst|mac)\s.*-(hmac|mac)|\bsecret\b.*\bsha\d+", re.I)
-_ACCOUNT = re.compile(r"\b(root|admin|user|support|guest|[a-z_][a-z0-9_-]{2,15})\s*:\s*\$|passwd\s+(-\w+\s+)*['\"]?([a-z_][a-z0-9_-]*)")
-_FIRSTBOOT_HINT = re.compile(r"first.?boot|uci-defaults|/etc/rc\.once|\.first_boot|/overlay|"
-                             r"factory|if\s+\[\s+!\s+-[ef]\s+\S+\s+\]", re.I)
+_ACCOUNT = re.compile(
+    r"\b(root|admin|user|support|guest|[a-z_][a-z0-9_-]{2,15})\s*:\s*\$|passwd\s+(-\w+\s+)*['\"]?([a-z_][a-z0-9_-]*)"
+)
+_FIRSTBOOT_HINT = re.compile(
+    r"first.?boot|uci-defaults|/etc/rc\.once|\.first_boot|/overlay|"
+    r"factory|if\s+\[\s+!\s+-[ef]\s+\S+\s+\]",
+    re.I,
+)
 
 
 @dataclass

@@ -35,9 +35,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 CRYPT_TYPES = {"md5crypt", "sha256crypt", "sha512crypt", "bcrypt", "yescrypt", "descrypt"}
 # Relative cost of one guess, to size candidate lists (md5crypt = 1).
-COST = {"descrypt": 0.05, "sha1-b64": 0.01, "ssha": 0.01, "mosquitto-sha512": 0.01,
-        "md5crypt": 1, "apr1": 5, "sha256crypt": 13, "sha512crypt": 10, "mosquitto-pbkdf2": 20,
-        "bcrypt": 16, "yescrypt": 25}
+COST = {
+    "descrypt": 0.05,
+    "sha1-b64": 0.01,
+    "ssha": 0.01,
+    "mosquitto-sha512": 0.01,
+    "md5crypt": 1,
+    "apr1": 5,
+    "sha256crypt": 13,
+    "sha512crypt": 10,
+    "mosquitto-pbkdf2": 20,
+    "bcrypt": 16,
+    "yescrypt": 25,
+}
 
 
 def identify(value: str) -> str | None:

@@ -14,7 +14,9 @@ _PEM = re.compile(
     rb"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----"
     rb"[\r\n A-Za-z0-9+/=:,\-]{16,16384}?-----END \1-----"
 )
-_DROPBEAR = re.compile(rb"^\x00\x00\x00[\x07\x0b\x13]((ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp\d{3}))")
+_DROPBEAR = re.compile(
+    rb"^\x00\x00\x00[\x07\x0b\x13]((ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp\d{3}))"
+)
 
 
 @dataclass
@@ -46,8 +48,16 @@ def _describe(block: bytes) -> str:
 def scan_keys(path: str, data: bytes) -> list[KeyFinding]:
     out: list[KeyFinding] = []
     if m := _DROPBEAR.match(data):
-        out.append(KeyFinding(path, 0, f"Dropbear host key ({m.group(1).decode()})", False, False,
-                              hashlib.sha256(data).hexdigest()[:16]))
+        out.append(
+            KeyFinding(
+                path,
+                0,
+                f"Dropbear host key ({m.group(1).decode()})",
+                False,
+                False,
+                hashlib.sha256(data).hexdigest()[:16],
+            )
+        )
         return out
     if b"PRIVATE KEY-----" not in data:
         return out
@@ -55,7 +65,15 @@ def scan_keys(path: str, data: bytes) -> list[KeyFinding]:
     for m in _PEM.finditer(data):
         block = m.group(0)
         encrypted = b"ENCRYPTED" in block[:64] or b"Proc-Type: 4,ENCRYPTED" in block
-        out.append(KeyFinding(path, m.start(), m.group(1).decode(), encrypted, has_cert,
-                              hashlib.sha256(block).hexdigest()[:16],
-                              "" if encrypted else _describe(block)))
+        out.append(
+            KeyFinding(
+                path,
+                m.start(),
+                m.group(1).decode(),
+                encrypted,
+                has_cert,
+                hashlib.sha256(block).hexdigest()[:16],
+                "" if encrypted else _describe(block),
+            )
+        )
     return out

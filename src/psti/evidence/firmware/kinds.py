@@ -42,7 +42,8 @@ KINDS: dict[str, FindingKind] = {
             "each hash against the shipped corpus of vendor defaults and common passwords, "
             "with libc crypt on every core",
             "a password found in public default lists is guessable (Sch 1 para 1(3)(d)).",
-            "Use a per-unit random password of sufficient length; never a vendor or common default.",
+            "Use a per-unit random password of sufficient length; never a vendor or "
+            "common default.",
             GUESSABLE,
         ),
         FindingKind(

@@ -13,11 +13,31 @@ from dataclasses import dataclass, field
 from psti.evidence.firmware.model import Observation
 from psti.evidence.firmware.tree import FileTree, TreeFile
 
-SCRIPT_DIRS = ("/etc/init.d/", "/etc/rc.d/", "/etc/rcS.d/", "/etc/rc", "/etc/systemd/",
-               "/lib/systemd/system/", "/usr/lib/systemd/system/", "/etc/xinetd.d/",
-               "/etc/preinit", "/lib/preinit/", "/etc/uci-defaults/", "/usr/sbin/", "/usr/bin/",
-               "/sbin/", "/bin/", "/etc/profile", "/etc/inittab", "/etc/inetd.conf", "/etc/boot",
-               "/etc/start", "/etc/firstboot", "/etc/scripts/", "/usr/etc/")
+SCRIPT_DIRS = (
+    "/etc/init.d/",
+    "/etc/rc.d/",
+    "/etc/rcS.d/",
+    "/etc/rc",
+    "/etc/systemd/",
+    "/lib/systemd/system/",
+    "/usr/lib/systemd/system/",
+    "/etc/xinetd.d/",
+    "/etc/preinit",
+    "/lib/preinit/",
+    "/etc/uci-defaults/",
+    "/usr/sbin/",
+    "/usr/bin/",
+    "/sbin/",
+    "/bin/",
+    "/etc/profile",
+    "/etc/inittab",
+    "/etc/inetd.conf",
+    "/etc/boot",
+    "/etc/start",
+    "/etc/firstboot",
+    "/etc/scripts/",
+    "/usr/etc/",
+)
 _TELNET = re.compile(r"\b(?:u?telnetd|in\.telnetd)\b([^\n;&|]*)")
 _TELNET_SHELL = re.compile(r"-l\s*[\"']?(/bin/(?:ba|a|z|k)?sh|/bin/busybox\s+sh|sh)\b")
 _GETTY = re.compile(r"\b(getty|agetty|mingetty|/bin/login|login)\b")
@@ -49,17 +69,27 @@ def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Servic
                 continue
             if m := _TELNET.search(stripped):
                 if _TELNET_SHELL.search(m.group(1)):
-                    s.observations.append(Observation(
-                        "FW-TELNET-NOAUTH", tf.rel,
-                        f"telnetd gives a shell without a password: {stripped[:120]}", line=n))
+                    s.observations.append(
+                        Observation(
+                            "FW-TELNET-NOAUTH",
+                            tf.rel,
+                            f"telnetd gives a shell without a password: {stripped[:120]}",
+                            line=n,
+                        )
+                    )
                 else:
                     s.login_interfaces.add("telnet")
             if m := _DROPBEAR.search(stripped):
                 s.login_interfaces.add("ssh")
                 if re.search(r"(^|\s)-[a-zA-Z]*B", m.group(1)):
-                    s.observations.append(Observation(
-                        "FW-BLANK-LOGIN-ALLOWED", tf.rel,
-                        "dropbear is started with -B (blank-password logins allowed)", line=n))
+                    s.observations.append(
+                        Observation(
+                            "FW-BLANK-LOGIN-ALLOWED",
+                            tf.rel,
+                            "dropbear is started with -B (blank-password logins allowed)",
+                            line=n,
+                        )
+                    )
             if tf.rel.endswith("inittab") and _GETTY.search(stripped):
                 s.login_interfaces.add("console")
             if re.search(r"\bsshd\b", stripped) and not tf.rel.endswith("inittab"):
@@ -69,9 +99,14 @@ def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Servic
         s.login_interfaces.add("ssh")
         for n, line in enumerate(t.splitlines(), 1):
             if re.match(r"\s*PermitEmptyPasswords\s+yes", line, re.I):
-                s.observations.append(Observation(
-                    "FW-BLANK-LOGIN-ALLOWED", "/etc/ssh/sshd_config",
-                    "sshd allows empty passwords (PermitEmptyPasswords yes)", line=n))
+                s.observations.append(
+                    Observation(
+                        "FW-BLANK-LOGIN-ALLOWED",
+                        "/etc/ssh/sshd_config",
+                        "sshd allows empty passwords (PermitEmptyPasswords yes)",
+                        line=n,
+                    )
+                )
     for path in ("/usr/sbin/dropbear", "/usr/bin/dropbear", "/etc/config/dropbear"):
         if tree.resolve(path) is not None:
             s.login_interfaces.add("ssh")
@@ -80,13 +115,15 @@ def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Servic
             continue
         for n, line in enumerate(t.splitlines(), 1):
             if re.match(r"\s*anonymous_enable\s*=\s*YES", line, re.I):
-                s.observations.append(Observation(
-                    "FW-FTP-ANONYMOUS", path, "vsftpd allows anonymous FTP", line=n))
+                s.observations.append(
+                    Observation("FW-FTP-ANONYMOUS", path, "vsftpd allows anonymous FTP", line=n)
+                )
             if re.match(r"\s*local_enable\s*=\s*YES", line, re.I):
                 s.login_interfaces.add("ftp")
     if (t := tree.text("/etc/proftpd.conf")) is not None and re.search(r"<Anonymous", t, re.I):
-        s.observations.append(Observation("FW-FTP-ANONYMOUS", "/etc/proftpd.conf",
-                                          "ProFTPD has an <Anonymous> block"))
+        s.observations.append(
+            Observation("FW-FTP-ANONYMOUS", "/etc/proftpd.conf", "ProFTPD has an <Anonymous> block")
+        )
     # OpenWrt LuCI/rpcd and uhttpd log in against a system account: `$p$root`
     for path in ("/etc/config/rpcd", "/etc/config/uhttpd"):
         if (t := tree.text(path)) is not None:

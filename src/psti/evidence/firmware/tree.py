@@ -29,8 +29,16 @@ class FileTree:
     max_files: int = 200_000
     max_read: int = 64 << 20
     truncated: bool = False
+    only: Path | None = None  # a single raw image scanned as the whole tree
+
+    @property
+    def single_file(self) -> bool:
+        return self.only is not None
 
     def files(self) -> Iterator[TreeFile]:
+        if self.only is not None:
+            yield TreeFile(self.only, self.rel(self.only), self.only.stat().st_size)
+            return
         count = 0
         for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
             dirnames.sort()

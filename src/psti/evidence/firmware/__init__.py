@@ -1,0 +1,1 @@
+"""Firmware evidence: extraction and credential checks."""

@@ -1,0 +1,186 @@
+"""Scan an extracted root file system for credentials: one pass over the files.
+
+`scan_tree` gathers what the parsers find (accounts, services, configuration,
+scripts, web UI, binaries, keys, first-boot generation) into a `TreeScan`; the
+collector turns that into findings. Nothing here decides a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from psti.evidence.firmware import configs
+from psti.evidence.firmware.accounts import Account, is_account_file, scan_accounts
+from psti.evidence.firmware.firstboot import Generation, scan_firstboot
+from psti.evidence.firmware.hashes import identify
+from psti.evidence.firmware.keys import KeyFinding, scan_keys
+from psti.evidence.firmware.model import Credential, Observation
+from psti.evidence.firmware.services import Services, is_script, scan_services
+from psti.evidence.firmware.tree import ELF_MAGIC, FileTree, TreeFile, is_probably_text
+
+MAX_TEXT = 2 << 20  # text files larger than this are logs or data, not configuration
+MAX_BINARY = 32 << 20  # binaries scanned for strings and keys up to this size
+_EMBEDDED_HASH = re.compile(
+    rb"(?<![A-Za-z0-9_.-])([a-z_][a-z0-9_-]{0,31}):(\$(?:1|5|6|2[aby]|y|apr1)\$[./A-Za-z0-9$]{8,120})"
+)
+_RAW_FIRMWARE = re.compile(r"\.(bin|img|elf|hex|fw|rom|out|axf)$", re.I)
+
+
+@dataclass
+class TreeScan:
+    files: int = 0
+    bytes: int = 0
+    credentials: list[Credential] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    keys: list[KeyFinding] = field(default_factory=list)
+    generations: list[Generation] = field(default_factory=list)
+    services: Services = field(default_factory=Services)
+    accounts: dict[str, Account] = field(default_factory=dict)
+    truncated: bool = False
+
+
+def scan_tree(
+    tree: FileTree,
+    known_passwords: frozenset[str] = frozenset(),
+    progress: Callable[[int, int], None] | None = None,
+) -> TreeScan:
+    out = TreeScan()
+    files = list(tree.files())
+    out.truncated = tree.truncated
+    out.files = len(files)
+    out.bytes = sum(f.size for f in files)
+
+    scripts: list[tuple[TreeFile, str]] = []
+    texts: dict[str, tuple[TreeFile, str]] = {}
+    binaries: list[TreeFile] = []
+    for tf in files:
+        if tf.size == 0:
+            continue
+        try:
+            head = tree.read(tf.path, 4096)
+        except OSError:
+            continue
+        if head.startswith(ELF_MAGIC) or not is_probably_text(head):
+            binaries.append(tf)
+            continue
+        if tf.size > MAX_TEXT:
+            continue
+        text = tree.read(tf.path).decode("utf-8", "replace")
+        texts[tf.rel] = (tf, text)
+        if is_script(tf) or text.startswith("#!"):
+            scripts.append((tf, text))
+
+    creds, out.accounts = scan_accounts(tree, files)
+    out.credentials += creds
+    out.services = scan_services(tree, scripts)
+    out.observations += out.services.observations
+    out.generations = scan_firstboot(scripts)
+    for name, acct in out.accounts.items():
+        if acct.uid == 0 and name != "root":
+            out.observations.append(
+                Observation(
+                    "FW-EXTRA-UID0",
+                    "/etc/passwd",
+                    f"account {name!r} has uid 0 (a second superuser)",
+                )
+            )
+
+    account_paths = {c.path for c in creds}
+    referenced: dict[str, str] = {}
+    total = len(texts) + len(binaries)
+    done = 0
+    for rel, (tf, text) in texts.items():
+        if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(
+            ("/httpd.conf", "/uhttpd.conf")
+        ):
+            out.credentials += configs.scan_httpd_conf(rel, text)
+        referenced.update(configs.referenced_auth_files(text))
+        if "htpasswd" in rel.lower() and rel not in account_paths:
+            out.credentials += configs.scan_userpass_file(rel, text, "htpasswd")
+        kv, obs = configs.scan_key_values(rel, text)
+        out.credentials += kv
+        out.observations += obs
+        if configs.is_web(rel):
+            out.credentials += configs.scan_web(rel, text)
+        if (tf, text) in scripts or rel.startswith("/etc/"):
+            out.credentials += configs.scan_script(rel, text)
+        out.credentials += configs.scan_urls(
+            rel, text.encode("utf-8", "replace"), line_numbers=True
+        )
+        if "PRIVATE KEY-----" in text and not configs.is_doc(rel):
+            out.keys += scan_keys(rel, text.encode("utf-8", "replace"))
+        if rel not in account_paths and not is_account_file(tf.path.name):
+            out.credentials += _embedded_hashes(rel, text.encode("utf-8", "replace"), True)
+        if text.startswith(":") and _RAW_FIRMWARE.search(rel):
+            data = configs.decode_intel_hex(text)
+            if data is not None:
+                out.credentials += configs.scan_binary_strings(rel, data, known_passwords)
+        done += 1
+        if progress and done % 200 == 0:
+            progress(done, total)
+
+    for inside, flavour in referenced.items():
+        p = tree.resolve(inside)
+        if p is not None and p.stat().st_size <= MAX_TEXT:
+            text = tree.read(p).decode("utf-8", "replace")
+            rel = tree.rel(p)
+            out.credentials = [c for c in out.credentials if c.path != rel]
+            out.credentials += configs.scan_userpass_file(rel, text, flavour)
+
+    for tf in binaries:
+        done += 1
+        if progress and done % 50 == 0:
+            progress(done, total)
+        if tf.size > MAX_BINARY:
+            continue
+        data = tree.read(tf.path)
+        keyish = tf.rel.startswith("/etc/dropbear/") or b"PRIVATE KEY-----" in data
+        if keyish and not configs.is_doc(tf.rel) and not tf.rel.endswith((".a", ".o")):
+            out.keys += scan_keys(tf.rel, data)
+        out.credentials += configs.scan_urls(tf.rel, data, line_numbers=False)
+        out.credentials += _embedded_hashes(tf.rel, data, False)
+        if data.startswith(ELF_MAGIC) or _RAW_FIRMWARE.search(tf.rel) or tree.single_file:
+            out.credentials += configs.scan_binary_strings(tf.rel, data, known_passwords)
+    if progress:
+        progress(total, total)
+    out.credentials = _dedupe(out.credentials)
+    return out
+
+
+def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
+    out = []
+    for m in _EMBEDDED_HASH.finditer(data):
+        value = m.group(2).decode("ascii")
+        htype = identify(value)
+        if htype is None:
+            continue
+        out.append(
+            Credential(
+                source="embedded",
+                path=rel,
+                secret=value,
+                form="hash",
+                account=m.group(1).decode(),
+                line=data.count(b"\n", 0, m.start()) + 1 if text else None,
+                offset=None if text else m.start(),
+                hash_type=htype,
+                interface="unknown",
+                login=None,
+                login_reason="hash embedded in a file that is not an account database",
+            )
+        )
+    return out
+
+
+def _dedupe(creds: list[Credential]) -> list[Credential]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for c in creds:
+        key = (c.path, c.line, c.offset, c.account, c.secret)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
