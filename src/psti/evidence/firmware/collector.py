@@ -316,7 +316,8 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
                     "FW-FIRSTBOOT-DERIVED",
                     Effect.FAIL,
                     f"first-boot script sets the password of {', '.join(sorted(g.accounts))} "
-                    f"from a device identifier (MAC address or serial number) without a keyed hash: {g.excerpt}",
+                    "from a device identifier (MAC address or serial number) without a keyed "
+                    f"hash: {g.excerpt}",
                     eid,
                     path=g.path,
                     line=g.line,

@@ -1,0 +1,88 @@
+"""`psti scan firmware IMAGE`: passwords, keys and login services in a firmware image."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+
+from psti.cli.output import Format, emit_assessment, progress_bar, stderr
+from psti.errors import ArtefactError
+
+
+def scan_group(app: typer.Typer) -> typer.Typer:
+    """The shared `psti scan` group: reuse it if another module made it, else add it."""
+    for info in app.registered_groups:
+        if info.name == "scan" and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(help="Examine one artefact without a declaration.", no_args_is_help=True)
+    app.add_typer(group, name="scan")
+    return group
+
+
+@contextlib.contextmanager
+def _work_dir(keep: bool, parent: Path | None) -> Iterator[Path]:
+    try:
+        from psti.evidence.firmware.extract import work_directory
+    except ImportError:
+        work_directory = None
+    if work_directory is not None:
+        with work_directory(keep, parent) as wd:
+            yield Path(wd)
+        return
+    if keep:
+        if parent is not None:
+            parent.mkdir(parents=True, exist_ok=True)
+        yield Path(tempfile.mkdtemp(prefix="psti-fw-", dir=parent))
+        return
+    with tempfile.TemporaryDirectory(prefix="psti-fw-", dir=parent) as tmp:
+        yield Path(tmp)
+
+
+def scan_firmware(
+    image: Path = typer.Argument(..., help="Firmware image file, or an extracted root file system."),
+    fmt: Format = typer.Option(Format.terminal, "--format", help="terminal, json or sarif."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report here."),
+    keep: bool = typer.Option(False, "--keep", help="Keep the extracted files (path on stderr)."),
+    work_dir: Path = typer.Option(None, "--work-dir", help="Extract under this folder."),
+    declaration: Path = typer.Option(
+        None, "--declaration", help="Product declaration (TOML): product name, factory provisioning."
+    ),
+    regime: str = typer.Option("uk-psti", "--regime", help="Regime to assess against."),
+    deadline: float = typer.Option(300.0, "--crack-seconds", help="Time budget for hash checking."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
+) -> None:
+    """Find universal, empty and guessable passwords, private keys and open login services."""
+    from psti.engine import assess_evidence
+    from psti.evidence.firmware.collector import ScanOptions, scan_image
+    from psti.model import ProductRef
+
+    if not image.exists():
+        raise ArtefactError(f"{image}: no such firmware image or directory")
+    product = ProductRef(name=image.name, model="(not declared)", manufacturer="(not declared)")
+    factory = None
+    scope = None
+    if declaration is not None:
+        from psti.declaration import load_declaration
+        from psti.engine import product_ref
+        from psti.regime import library
+        from psti.scope import SCOPE_REGIME, decide_scope
+
+        loaded = load_declaration(declaration, check_artefacts=False)
+        product = product_ref(loaded)
+        factory = loaded.declaration.passwords.factory_provisioned
+        scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
+    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline)
+    with progress_bar(progress) as update, _work_dir(keep, work_dir) as wd:
+        result = scan_image(image, wd, opts, update)
+        if keep:
+            stderr.print(f"extracted files kept in {wd}")
+    assessment = assess_evidence(result, product, regime=regime, scope=scope)
+    raise typer.Exit(emit_assessment(assessment, fmt, output))
+
+
+def register(app: typer.Typer) -> None:
+    scan_group(app).command("firmware")(scan_firmware)
