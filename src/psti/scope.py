@@ -7,7 +7,6 @@ become guesses: the decision is `undetermined` with the exact questions to answe
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from psti.declaration import Declaration
