@@ -154,7 +154,9 @@ declarations = st.fixed_dictionaries(
         "manufacturer": st.lists(party, min_size=1, max_size=3),
     },
     optional={
-        "support_period": st.fixed_dictionaries({"end_date": dates}, optional={"previous_end_dates": st.lists(dates, max_size=3)}),
+        "support_period": st.fixed_dictionaries(
+            {"end_date": dates}, optional={"previous_end_dates": st.lists(dates, max_size=3)}
+        ),
         "passwords": st.fixed_dictionaries(
             {"scheme": st.sampled_from(["user-defined", "unique-per-device", "universal", "none"])},
             optional={"generation": st.sampled_from(["random", "keyed-hash", "counter"])},

@@ -256,7 +256,7 @@ class Artefact(_Section):
 class Declaration(_Section):
     """A product declaration (schema psti.declaration/1)."""
 
-    schema_: Literal["psti.declaration/1"] = Field(default=DECLARATION_SCHEMA, alias="schema")
+    schema_: Literal["psti.declaration/1"] = Field(default="psti.declaration/1", alias="schema")
     product: Product
     manufacturer: tuple[Party, ...]
     authorised_representative: tuple[Party, ...] = ()

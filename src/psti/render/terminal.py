@@ -40,7 +40,8 @@ def render(a: Assessment) -> str:
     out.append("")
     provisions = {p.provision: p for p in a.provisions}
     for req in a.requirements:
-        out.append(f"{badge(req.verdict)}  [bold]{escape(req.title)}[/] [dim]{req.requirement} · {escape(req.citation)}[/]")
+        cite = f"[dim]{req.requirement} · {escape(req.citation)}[/]"
+        out.append(f"{badge(req.verdict)}  [bold]{escape(req.title)}[/] {cite}")
         out.append(f"      {escape(req.reason)}")
         for route in req.routes:
             out.append(f"      {badge(route.verdict)} route: {escape(route.title)} [dim]({escape(route.citation)})[/]")
