@@ -27,8 +27,7 @@ def stats() -> None:
     table = Table("source", "licence", "rows read", "pairs", "upstream", "version")
     for s in c.manifest["sources"]:
         pairs = sum(1 for e in c.entries if s["id"] in e.sources)
-        table.add_row(s["id"], s["licence"], f"{s['rows_read']:,}", f"{pairs:,}", s["upstream"],
-                      s["version"][:12])
+        table.add_row(s["id"], s["licence"], f"{s['rows_read']:,}", f"{pairs:,}", s["upstream"], s["version"][:12])
     cp = c.manifest["common_passwords"]
     table.add_row("common passwords", cp["licence"], f"{len(c.common):,}", "-", cp["upstream"], "")
     console.print(table)

@@ -83,9 +83,7 @@ def is_account_file(name: str) -> bool:
     return bool(_ACCOUNT_FILE.search(name))
 
 
-def scan_accounts(
-    tree: FileTree, files: list[TreeFile]
-) -> tuple[list[Credential], dict[str, Account]]:
+def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credential], dict[str, Account]]:
     """Credentials from the live /etc/shadow and /etc/passwd, and from any other file in
     passwd/shadow format (backups, stray copies), with what we know of each account."""
     live_passwd_text = tree.text("/etc/passwd") or ""
@@ -101,9 +99,7 @@ def scan_accounts(
             if c is None:
                 continue
             form, htype = c
-            if form == "empty" and not (
-                live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))
-            ):
+            if form == "empty" and not (live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))):
                 continue  # "user:" in an arbitrary file is too weak to call an empty password
             acct = local_accounts.get(name) or accounts.get(name)
             cred = Credential(
@@ -118,9 +114,7 @@ def scan_accounts(
             )
             if acct is not None and acct.interactive is not None:
                 cred.login = bool(acct.interactive)
-                cred.login_reason = (
-                    f"shell {acct.shell}" if acct.interactive else f"shell {acct.shell or '(none)'}"
-                )
+                cred.login_reason = f"shell {acct.shell}" if acct.interactive else f"shell {acct.shell or '(none)'}"
             else:
                 cred.login = None
                 cred.login_reason = "no passwd entry for the account"

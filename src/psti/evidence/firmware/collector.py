@@ -77,9 +77,7 @@ class ImageScan:
 
 class FirmwareCollector(Collector):
     name = NAME
-    description = (
-        "Default and universal passwords, private keys and login services in firmware images"
-    )
+    description = "Default and universal passwords, private keys and login services in firmware images"
     provisions = tuple(sorted({p for k in K.KINDS.values() for p in k.provisions}))
 
     def applies(self, ctx: CollectorContext) -> bool:
@@ -107,18 +105,14 @@ class FirmwareCollector(Collector):
                     )
                 )
                 continue
-            result.extend(
-                scan_image(path, ctx.work_dir / evidence_id, opts, ctx.progress, evidence_id)
-            )
+            result.extend(scan_image(path, ctx.work_dir / evidence_id, opts, ctx.progress, evidence_id))
         return result
 
 
 # --- extraction ---------------------------------------------------------------------
 
 
-def _extract(
-    image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, out: ImageScan
-) -> list[FileTree]:
+def _extract(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, out: ImageScan) -> list[FileTree]:
     try:
         from psti.evidence.firmware.extract import Limits, extract_image
     except ImportError:  # extraction layer not installed: directories and plain SquashFS only
@@ -178,9 +172,7 @@ def scan_image(
     return to_result(found, opts)
 
 
-def examine(
-    image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, evidence_id: str
-) -> ImageScan:
+def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, evidence_id: str) -> ImageScan:
     out = ImageScan(image, evidence_id)
     work_dir.mkdir(parents=True, exist_ok=True)
     trees = _extract(image, work_dir, opts, progress, out)
@@ -333,9 +325,7 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
 
     for ob in scan.observations:
         effect = Effect.FAIL if ob.kind == "FW-TELNET-NOAUTH" else Effect.INFO
-        findings.append(
-            _finding(ob.kind, effect, ob.message, eid, path=ob.path, line=ob.line, offset=ob.offset)
-        )
+        findings.append(_finding(ob.kind, effect, ob.message, eid, path=ob.path, line=ob.line, offset=ob.offset))
     for key in scan.keys:
         extra = " (passphrase-protected)" if key.encrypted else ""
         extra += " together with a certificate" if key.with_certificate else ""
@@ -410,11 +400,7 @@ def _credential_findings(
     elif c.form == "hash":
         what = f"{who} has a {c.hash_type} password hash shipped in the image ({why})"
     else:
-        shown = (
-            c.secret
-            if plaintext and _guessable(c.secret, candidate_set, c.account)
-            else mask(c.secret)
-        )
+        shown = c.secret if plaintext and _guessable(c.secret, candidate_set, c.account) else mask(c.secret)
         if c.source == "binary":
             what = f"password-like string {shown!r} {c.context} in a binary"
         else:
@@ -478,8 +464,7 @@ def _credential_findings(
                 _finding(
                     "FW-CRACKED-HASH",
                     Effect.FAIL if live else Effect.INFO,
-                    f"the {c.hash_type} hash of {who} is the password {cracked.plaintext!r} "
-                    f"(source: {cracked.origin})",
+                    f"the {c.hash_type} hash of {who} is the password {cracked.plaintext!r} (source: {cracked.origin})",
                     eid,
                     **where,
                     **common,
@@ -533,9 +518,7 @@ def _pass_findings(findings: list[Finding], found: ImageScan) -> None:
     failed = {p for f in findings if f.effect is Effect.FAIL for p in f.provisions}
     n_accounts = len(scan.accounts)
     n_hashes = sum(1 for c in found.scan.credentials if c.form == "hash")
-    scope = (
-        f"{scan.files:,} files ({n_accounts} accounts; login services: {scan.services.describe()})"
-    )
+    scope = f"{scan.files:,} files ({n_accounts} accounts; login services: {scan.services.describe()})"
     if not failed & set(K.UNIQUE):
         findings.append(
             _finding(

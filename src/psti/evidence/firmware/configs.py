@@ -203,9 +203,7 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
                 )
             )
             continue
-        source = (
-            "uci" if "/etc/config/" in path else ("nvram" if "nvram" in path.lower() else "config")
-        )
+        source = "uci" if "/etc/config/" in path else ("nvram" if "nvram" in path.lower() else "config")
         if "hostapd" in path.lower():
             source = "hostapd"
         creds.append(
@@ -226,9 +224,7 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
 
 _HTTPD_CONF = re.compile(r"^\s*/[^:\s]*:([^:\s]+):(\S+)\s*$")  # /cgi-bin:admin:secret
 _USERPASS = re.compile(r"^([A-Za-z0-9_.@-]{1,32}):([^:\s]{1,128})$")
-_LIGHTTPD_USERFILE = re.compile(
-    r"auth\.backend\.(plain|htpasswd|htdigest)\.userfile\s*=\s*\"([^\"]+)\""
-)
+_LIGHTTPD_USERFILE = re.compile(r"auth\.backend\.(plain|htpasswd|htdigest)\.userfile\s*=\s*\"([^\"]+)\"")
 _BOA_AUTH = re.compile(r"^\s*Auth\s+\S+\s+(\S+)", re.M)
 _MOSQUITTO = re.compile(r"^\s*password_file\s+(\S+)", re.M)
 
@@ -274,9 +270,7 @@ def scan_userpass_file(path: str, text: str, flavour: str) -> list[Credential]:
         if flavour == "lighttpd-htdigest":
             parts = line.split(":")
             if len(parts) == 3 and re.fullmatch(r"[0-9a-f]{32}", parts[2]):
-                c = _credential(
-                    flavour, path, parts[2], line=n, account=parts[0], interface=interface
-                )
+                c = _credential(flavour, path, parts[2], line=n, account=parts[0], interface=interface)
                 c.form, c.hash_type = "hash", "htdigest"
                 out.append(c)
             continue
@@ -284,15 +278,9 @@ def scan_userpass_file(path: str, text: str, flavour: str) -> list[Credential]:
         if not m:
             continue
         val = m.group(2)
-        if identify(val) is None and (
-            flavour not in ("lighttpd-plain", "boa") or not plausible(val)
-        ):
+        if identify(val) is None and (flavour not in ("lighttpd-plain", "boa") or not plausible(val)):
             continue
-        out.append(
-            _credential(
-                flavour, path, val, line=n, account=m.group(1), interface=interface, context=line
-            )
-        )
+        out.append(_credential(flavour, path, val, line=n, account=m.group(1), interface=interface, context=line))
     return out
 
 
@@ -342,9 +330,7 @@ def scan_script(path: str, text: str) -> list[Credential]:
 
 # --- URLs with credentials --------------------------------------------------------------
 
-URL_CREDS = re.compile(
-    rb"\b([a-z][a-z0-9+.-]{1,10})://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)"
-)
+URL_CREDS = re.compile(rb"\b([a-z][a-z0-9+.-]{1,10})://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)")
 
 
 def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
@@ -383,9 +369,7 @@ _WEB_ASSIGN = re.compile(
     r"""\b((?:default|admin|root|user|hardcoded|login)_?(?:passw(?:or)?d|passwd|pwd|pass))\s*[:=]\s*["']([^"'\s]{3,64})["']""",
     re.I,
 )
-_INPUT_VALUE = re.compile(
-    r"""<input[^>]*type=["']?password["']?[^>]*value=["']([^"']{3,64})["']""", re.I
-)
+_INPUT_VALUE = re.compile(r"""<input[^>]*type=["']?password["']?[^>]*value=["']([^"']{3,64})["']""", re.I)
 
 
 def is_web(path: str) -> bool:
@@ -401,9 +385,7 @@ def scan_web(path: str, text: str) -> list[Credential]:
             line = line[:4096]
         for rx in (_WEB_COMPARE, _WEB_ASSIGN):
             for m in rx.finditer(line):
-                if plausible(m.group(2)) and not m.group(2).lower().startswith(
-                    ("text", "password")
-                ):
+                if plausible(m.group(2)) and not m.group(2).lower().startswith(("text", "password")):
                     out.append(
                         _credential(
                             "web",
@@ -417,11 +399,7 @@ def scan_web(path: str, text: str) -> list[Credential]:
                     )
         for m in _INPUT_VALUE.finditer(line):
             if plausible(m.group(1)):
-                out.append(
-                    _credential(
-                        "web", path, m.group(1), line=n, interface="web", context=line.strip()
-                    )
-                )
+                out.append(_credential("web", path, m.group(1), line=n, interface="web", context=line.strip()))
     return out
 
 
@@ -449,9 +427,7 @@ def _is_prompt(s: str) -> bool:
     return len(s) <= 48 and "%" not in s and not re.search(r"\w:\w", s) and bool(_PROMPT.search(s))
 
 
-def scan_binary_strings(
-    path: str, data: bytes, known: frozenset[str], window: int = 3
-) -> list[Credential]:
+def scan_binary_strings(path: str, data: bytes, known: frozenset[str], window: int = 3) -> list[Credential]:
     """Strings beside a password prompt that look like a password (letters and digits,
     8-32 characters, not an identifier) or, in raw (non-ELF) firmware, that are a known
     default password. ELF programs of a general-purpose OS are full of words next to
@@ -472,9 +448,7 @@ def scan_binary_strings(
             if (
                 _LOOKS_SECRET.match(s)
                 or (raw and s in known and len(s) >= 4)
-                or (
-                    s in known and re.search(r"\d", s) and re.search(r"[A-Za-z]", s) and len(s) >= 6
-                )
+                or (s in known and re.search(r"\d", s) and re.search(r"[A-Za-z]", s) and len(s) >= 6)
             ):
                 seen.add(s)
                 out.append(

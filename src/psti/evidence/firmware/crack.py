@@ -57,9 +57,7 @@ def _check(kind: str, value: str, words: list[str]) -> int:
     return -1
 
 
-def plan(
-    kind: str, value: str, candidates: list[Candidate], first: list[Candidate]
-) -> list[Candidate]:
+def plan(kind: str, value: str, candidates: list[Candidate], first: list[Candidate]) -> list[Candidate]:
     """The candidates to try for one hash: account-specific guesses, then the corpus."""
     limit = LIMITS.get(kind, 0)
     if kind == "bcrypt" and limit:

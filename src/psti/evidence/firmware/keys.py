@@ -14,9 +14,7 @@ _PEM = re.compile(
     rb"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----"
     rb"[\r\n A-Za-z0-9+/=:,\-]{16,16384}?-----END \1-----"
 )
-_DROPBEAR = re.compile(
-    rb"^\x00\x00\x00[\x07\x0b\x13]((ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp\d{3}))"
-)
+_DROPBEAR = re.compile(rb"^\x00\x00\x00[\x07\x0b\x13]((ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp\d{3}))")
 
 
 @dataclass

@@ -42,8 +42,7 @@ KINDS: dict[str, FindingKind] = {
             "each hash against the shipped corpus of vendor defaults and common passwords, "
             "with libc crypt on every core",
             "a password found in public default lists is guessable (Sch 1 para 1(3)(d)).",
-            "Use a per-unit random password of sufficient length; never a vendor or "
-            "common default.",
+            "Use a per-unit random password of sufficient length; never a vendor or common default.",
             GUESSABLE,
         ),
         FindingKind(
@@ -83,8 +82,7 @@ KINDS: dict[str, FindingKind] = {
             "FW-URL-CREDENTIALS",
             "Credentials embedded in a URL",
             "user:password@host URLs in configuration, scripts and binaries",
-            "hard-coded credentials for a remote service are shared by every unit "
-            "(EN 303 645 5.4-3).",
+            "hard-coded credentials for a remote service are shared by every unit (EN 303 645 5.4-3).",
             "Provision per-unit credentials for remote services, or use token enrolment.",
             HARDCODED,
         ),
@@ -104,6 +102,15 @@ KINDS: dict[str, FindingKind] = {
             "anyone on the network gets a shell with no password at all (EN 303 645 5.5-5).",
             "Remove telnetd, or run it with /bin/login behind a per-unit password.",
             ("EN303645-5.5-5",),
+        ),
+        FindingKind(
+            "FW-TELNET-SERVICE",
+            "Telnet server started at boot",
+            "telnetd started by init scripts, rc.local or inittab",
+            "telnet sends passwords in clear and is a common way in for botnets such as Mirai; "
+            "every account with a password becomes reachable over the network.",
+            "Disable telnet (EN 303 645 5.6-1) or replace it with SSH.",
+            (),
         ),
         FindingKind(
             "FW-FTP-ANONYMOUS",
@@ -149,8 +156,7 @@ KINDS: dict[str, FindingKind] = {
         FindingKind(
             "FW-FIRSTBOOT-DERIVED",
             "First-boot password derived from a device identifier",
-            "first-boot scripts that compute the password from the MAC address or serial "
-            "number without a keyed hash",
+            "first-boot scripts that compute the password from the MAC address or serial number without a keyed hash",
             "identifiers are public or guessable, so the password is too (Sch 1 para 1(3)(c)).",
             "Derive it with a keyed hash (HMAC with a per-product secret) or generate it randomly.",
             IDENTIFIER,

@@ -93,9 +93,7 @@ def scan_tree(
     total = len(texts) + len(binaries)
     done = 0
     for rel, (tf, text) in texts.items():
-        if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(
-            ("/httpd.conf", "/uhttpd.conf")
-        ):
+        if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(("/httpd.conf", "/uhttpd.conf")):
             out.credentials += configs.scan_httpd_conf(rel, text)
         referenced.update(configs.referenced_auth_files(text))
         if "htpasswd" in rel.lower() and rel not in account_paths:
@@ -107,9 +105,7 @@ def scan_tree(
             out.credentials += configs.scan_web(rel, text)
         if (tf, text) in scripts or rel.startswith("/etc/"):
             out.credentials += configs.scan_script(rel, text)
-        out.credentials += configs.scan_urls(
-            rel, text.encode("utf-8", "replace"), line_numbers=True
-        )
+        out.credentials += configs.scan_urls(rel, text.encode("utf-8", "replace"), line_numbers=True)
         if "PRIVATE KEY-----" in text and not configs.is_doc(rel):
             out.keys += scan_keys(rel, text.encode("utf-8", "replace"))
         if rel not in account_paths and not is_account_file(tf.path.name):

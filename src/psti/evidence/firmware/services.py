@@ -55,9 +55,7 @@ class Services:
 
 
 def is_script(tf: TreeFile) -> bool:
-    return tf.size < 256 << 10 and (
-        tf.rel.startswith(SCRIPT_DIRS) or tf.rel.endswith((".sh", ".service", ".rc"))
-    )
+    return tf.size < 256 << 10 and (tf.rel.startswith(SCRIPT_DIRS) or tf.rel.endswith((".sh", ".service", ".rc")))
 
 
 def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Services:
@@ -79,6 +77,12 @@ def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Servic
                     )
                 else:
                     s.login_interfaces.add("telnet")
+                    if not tf.rel.startswith(("/usr/", "/bin/", "/sbin/")):
+                        s.observations.append(
+                            Observation(
+                                "FW-TELNET-SERVICE", tf.rel, f"telnet server started at boot: {stripped[:120]}", line=n
+                            )
+                        )
             if m := _DROPBEAR.search(stripped):
                 s.login_interfaces.add("ssh")
                 if re.search(r"(^|\s)-[a-zA-Z]*B", m.group(1)):
@@ -115,15 +119,11 @@ def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Servic
             continue
         for n, line in enumerate(t.splitlines(), 1):
             if re.match(r"\s*anonymous_enable\s*=\s*YES", line, re.I):
-                s.observations.append(
-                    Observation("FW-FTP-ANONYMOUS", path, "vsftpd allows anonymous FTP", line=n)
-                )
+                s.observations.append(Observation("FW-FTP-ANONYMOUS", path, "vsftpd allows anonymous FTP", line=n))
             if re.match(r"\s*local_enable\s*=\s*YES", line, re.I):
                 s.login_interfaces.add("ftp")
     if (t := tree.text("/etc/proftpd.conf")) is not None and re.search(r"<Anonymous", t, re.I):
-        s.observations.append(
-            Observation("FW-FTP-ANONYMOUS", "/etc/proftpd.conf", "ProFTPD has an <Anonymous> block")
-        )
+        s.observations.append(Observation("FW-FTP-ANONYMOUS", "/etc/proftpd.conf", "ProFTPD has an <Anonymous> block"))
     # OpenWrt LuCI/rpcd and uhttpd log in against a system account: `$p$root`
     for path in ("/etc/config/rpcd", "/etc/config/uhttpd"):
         if (t := tree.text(path)) is not None:
