@@ -79,6 +79,16 @@ def classify(field: str) -> tuple[str, str | None] | None:
     return ("hash", kind) if kind else None
 
 
+def _service_file(path: str, htype: str | None) -> str | None:
+    """Web-server and MQTT password files share the passwd line format."""
+    low = path.lower()
+    if htype in ("mosquitto-sha512", "mosquitto-pbkdf2") or "mosquitto" in low:
+        return "mosquitto"
+    if htype in ("apr1", "sha1-b64", "ssha") or "htpasswd" in low or "http" in low:
+        return "htpasswd"
+    return None
+
+
 def is_account_file(name: str) -> bool:
     return bool(_ACCOUNT_FILE.search(name))
 
@@ -102,23 +112,26 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
             if form == "empty" and not (live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))):
                 continue  # "user:" in an arbitrary file is too weak to call an empty password
             acct = local_accounts.get(name) or accounts.get(name)
+            service = _service_file(tf_rel, htype)
             cred = Credential(
-                source="shadow" if "shadow" in tf_rel else "passwd",
+                source=service or ("shadow" if "shadow" in tf_rel else "passwd"),
                 path=tf_rel,
                 secret=field,
                 form=form,
                 account=name,
                 line=line,
                 hash_type=htype,
-                interface="system login",
+                interface={"mosquitto": "mqtt", "htpasswd": "web"}.get(service or "", "system login"),
             )
-            if acct is not None and acct.interactive is not None:
+            if service is not None:
+                cred.login, cred.login_reason = True, f"{service} password file"
+            elif acct is not None and acct.interactive is not None:
                 cred.login = bool(acct.interactive)
-                cred.login_reason = f"shell {acct.shell}" if acct.interactive else f"shell {acct.shell or '(none)'}"
+                cred.login_reason = f"shell {acct.shell or '(none)'}"
             else:
                 cred.login = None
                 cred.login_reason = "no passwd entry for the account"
-            if not live:
+            if not live and service is None:
                 cred.login_reason += "; file is not the live /etc/shadow or /etc/passwd"
             creds.append(cred)
 

@@ -188,7 +188,7 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
         if c.form == "hash" and c.hash_type in COST:
             first = [Candidate(w, "the account name") for w in _account_guesses(c.account)]
             first += [
-                Candidate(p, f"a listed default for user {c.account!r}")
+                Candidate(p, f"default-credential corpus, listed for user {c.account!r}")
                 for p in sorted(pairs.get(c.account or "", ()))[:200]
             ]
             targets.append((c.secret, c.hash_type, first))
