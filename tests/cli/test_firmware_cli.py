@@ -20,15 +20,13 @@ SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif" / "sarif-sche
 
 def psti(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "120"}
-    r = subprocess.run([PSTI, *args], capture_output=True, text=True, env=env,
-                       stdin=subprocess.DEVNULL, timeout=300)
+    r = subprocess.run([PSTI, *args], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)
     assert "Traceback" not in r.stderr + r.stdout, r.stderr
     return r
 
 
 def test_universal_password_exits_1_with_json_findings(tmp_path: Path) -> None:
-    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD,
-                                       "/etc/shadow": f"root:{md5('admin')}:1::::::\n"})
+    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD, "/etc/shadow": f"root:{md5('admin')}:1::::::\n"})
     r = psti("scan", "firmware", str(root), "--format", "json", "--no-progress", "--crack-seconds", "30")
     assert r.returncode == 1, r.stderr
     doc = json.loads(r.stdout)
@@ -40,8 +38,10 @@ def test_universal_password_exits_1_with_json_findings(tmp_path: Path) -> None:
 
 
 def test_clean_image_passes_the_provisions_it_examined(tmp_path: Path) -> None:
-    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD, "/etc/shadow": "root:*:1::::::\n",
-                                       "/bin/app": b"\x7fELF" + b"\0" * 100})
+    root = build(
+        tmp_path / "rootfs",
+        {"/etc/passwd": PASSWD, "/etc/shadow": "root:*:1::::::\n", "/bin/app": b"\x7fELF" + b"\0" * 100},
+    )
     out = tmp_path / "report.json"
     r = psti("scan", "firmware", str(root), "--format", "json", "--output", str(out), "--no-progress")
     doc = json.loads(out.read_text())
@@ -69,12 +69,25 @@ def test_missing_image_is_a_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("mksquashfs") is None, reason="mksquashfs not installed")
 def test_sarif_output_of_an_image_validates_against_the_schema(tmp_path: Path) -> None:
-    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD, "/etc/shadow": "root::1::::::\n",
-                                       "/etc/hostapd.conf": "wpa_passphrase=Camera12345\n"})
+    root = build(
+        tmp_path / "rootfs",
+        {"/etc/passwd": PASSWD, "/etc/shadow": "root::1::::::\n", "/etc/hostapd.conf": "wpa_passphrase=Camera12345\n"},
+    )
     image = squashfs(root, tmp_path / "fw.img")
     out = tmp_path / "r.sarif"
-    r = psti("scan", "firmware", str(image), "--format", "sarif", "-o", str(out), "--no-progress",
-             "--keep", "--work-dir", str(tmp_path / "wd"))
+    r = psti(
+        "scan",
+        "firmware",
+        str(image),
+        "--format",
+        "sarif",
+        "-o",
+        str(out),
+        "--no-progress",
+        "--keep",
+        "--work-dir",
+        str(tmp_path / "wd"),
+    )
     assert r.returncode == 1
     assert "kept in" in r.stderr
     doc = json.loads(out.read_text())
@@ -86,14 +99,25 @@ def test_sarif_output_of_an_image_validates_against_the_schema(tmp_path: Path) -
 
 
 def test_declaration_supplies_product_and_factory_provisioning(tmp_path: Path) -> None:
-    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD,
-                                       "/etc/shadow": f"root:{md5('Zq-91xx!')}:1::::::\n"})
+    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD, "/etc/shadow": f"root:{md5('Zq-91xx!')}:1::::::\n"})
     decl = tmp_path / "p.toml"
-    decl.write_text('[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
-                    '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
-                    '[passwords]\nfactory_provisioned = true\n')
-    r = psti("scan", "firmware", str(root), "--declaration", str(decl), "--format", "json",
-             "--no-progress", "--crack-seconds", "20")
+    decl.write_text(
+        '[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
+        '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
+        "[passwords]\nfactory_provisioned = true\n"
+    )
+    r = psti(
+        "scan",
+        "firmware",
+        str(root),
+        "--declaration",
+        str(decl),
+        "--format",
+        "json",
+        "--no-progress",
+        "--crack-seconds",
+        "20",
+    )
     doc = json.loads(r.stdout)
     assert doc["product"]["name"] == "Cam"
     assert not [f for f in doc["findings"] if f["effect"] == "fail"]

@@ -23,16 +23,26 @@ SCHEMA = json.loads((Path(__file__).parent.parent / "data" / "sarif" / "sarif-sc
 
 def _assessment() -> Assessment:
     def f(kind: str, effect: Effect, **loc: object) -> Finding:
-        return Finding(kind=kind, provisions=("PSTI-S1-1.2",), effect=effect, message=f"{kind} message",
-                       collector="firmware", location=Location(evidence="firmware-1", **loc))
+        return Finding(
+            kind=kind,
+            provisions=("PSTI-S1-1.2",),
+            effect=effect,
+            message=f"{kind} message",
+            collector="firmware",
+            location=Location(evidence="firmware-1", **loc),
+        )
 
     return Assessment(
-        tool_version="0.1.0", regime="uk-psti", regime_versions=("uk-psti-2024",),
+        tool_version="0.1.0",
+        regime="uk-psti",
+        regime_versions=("uk-psti-2024",),
         assessed_on=dt.date(2026, 11, 25),
         product=ProductRef(name="fw.bin", model="m", manufacturer="a"),
-        scope=ScopeDecision(outcome="in-scope", summary="assumed"), overall=Verdict.FAIL,
-        evidence=(Evidence(id="firmware-1", kind="firmware", source="fw.bin", sha256="0" * 64, size=10,
-                           collector="firmware"),),
+        scope=ScopeDecision(outcome="in-scope", summary="assumed"),
+        overall=Verdict.FAIL,
+        evidence=(
+            Evidence(id="firmware-1", kind="firmware", source="fw.bin", sha256="0" * 64, size=10, collector="firmware"),
+        ),
         findings=(
             f("FW-SHADOW-HASH", Effect.FAIL, path="/etc/shadow", line=3),
             f("FW-BINARY-PASSWORD", Effect.FAIL, path="/usr/bin/a b", offset=4096),
@@ -57,12 +67,16 @@ def test_sarif_is_valid_and_maps_findings() -> None:
     shadow = by_rule["FW-SHADOW-HASH"]
     assert shadow["kind"] == "fail" and shadow["level"] == "error"
     assert shadow["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "etc/shadow", "uriBaseId": "IMAGEROOT"}, "region": {"startLine": 3}}
+        "artifactLocation": {"uri": "etc/shadow", "uriBaseId": "IMAGEROOT"},
+        "region": {"startLine": 3},
+    }
     binary = by_rule["FW-BINARY-PASSWORD"]["locations"][0]["physicalLocation"]
     assert binary["artifactLocation"]["uri"] == "usr/bin/a%20b" and binary["region"] == {"byteOffset": 4096}
     assert by_rule["FW-NO-PRIVATE-KEY"]["kind"] == "pass" and "locations" not in by_rule["FW-NO-PRIVATE-KEY"]
     assert by_rule["FW-NOT-EXAMINED"]["kind"] == "review" and by_rule["FW-NOT-EXAMINED"]["level"] == "none"
-    assert by_rule["SECTXT-EXPIRED"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("https://")
+    assert by_rule["SECTXT-EXPIRED"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith(
+        "https://"
+    )
     assert by_rule["PWB-DUPLICATE"]["locations"][0]["physicalLocation"]["region"] == {"startLine": 8}
     documented = next(r for r in rules if r["id"] == "FW-SHADOW-HASH")
     assert documented["help"]["text"] and documented["properties"]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]

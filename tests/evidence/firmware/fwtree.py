@@ -37,6 +37,9 @@ def build(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def squashfs(root: Path, out: Path) -> Path:
-    subprocess.run(["mksquashfs", str(root), str(out), "-noappend", "-all-root", "-quiet",
-                    "-comp", "gzip"], check=True, capture_output=True)
+    subprocess.run(
+        ["mksquashfs", str(root), str(out), "-noappend", "-all-root", "-quiet", "-comp", "gzip"],
+        check=True,
+        capture_output=True,
+    )
     return out

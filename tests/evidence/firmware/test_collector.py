@@ -35,53 +35,120 @@ def kinds(result: CollectorResult, effect: Effect) -> set[str]:
 
 POSITIVE: dict[str, tuple[dict[str, str | bytes], str, str | None]] = {
     # name: (files, expected failing kind, expected path)
-    "shadow-md5": ({"/etc/passwd": PASSWD, "/etc/shadow": f"root:{md5('admin')}:18000:0:99999:7:::\n"},
-                   "FW-SHADOW-HASH", "/etc/shadow"),
-    "busybox-passwd-hash": ({"/etc/passwd": f"root:{md5('x9!Kq-ww')}:0:0:root:/root:/bin/ash\n"},
-                            "FW-SHADOW-HASH", "/etc/passwd"),
-    "empty-root": ({"/etc/passwd": PASSWD, "/etc/shadow": "root::18000:0:99999:7:::\n"},
-                   "FW-EMPTY-PASSWORD", "/etc/shadow"),
-    "nvram": ({"/etc/nvram.default": "lan_ipaddr=192.168.1.1\nhttp_passwd=Zk8#mw2\n"},
-              "FW-CONFIG-PASSWORD", "/etc/nvram.default"),
-    "uci-wifi": ({"/etc/config/wireless": "config wifi-iface 'default_radio0'\n\toption encryption 'psk2'\n"
-                                          "\toption key 'SharedKey2024'\n"},
-                 "FW-CONFIG-PASSWORD", "/etc/config/wireless"),
-    "hostapd": ({"/etc/hostapd.conf": "interface=wlan0\nwpa=2\nwpa_passphrase=Camera12345\n"},
-                "FW-CONFIG-PASSWORD", "/etc/hostapd.conf"),
-    "busybox-httpd": ({"/etc/httpd.conf": "A:*\n/cgi-bin:admin:admin\n"}, "FW-CONFIG-PASSWORD",
-                      "/etc/httpd.conf"),
-    "lighttpd-plain": ({"/etc/lighttpd/lighttpd.conf":
-                        'auth.backend = "plain"\nauth.backend.plain.userfile = "/etc/lighttpd/users"\n',
-                        "/etc/lighttpd/users": "admin:Qx7-lamp\n"}, "FW-CONFIG-PASSWORD",
-                       "/etc/lighttpd/users"),
-    "htpasswd": ({"/www/.htpasswd": "admin:$apr1$nMebU24m$ofpVAehRJU5Jq8KUcsVYj1\n"},
-                 "FW-CONFIG-PASSWORD", "/www/.htpasswd"),
-    "mosquitto": ({"/etc/mosquitto/mosquitto.conf": "password_file /etc/mosquitto/pw\n",
-                   "/etc/mosquitto/pw": "test:$6$AQIDBAUG$LJOy7+x1cwKlJ74yCwBak1Vn83DyaKE5NvpC7zMcxwNux1pl+BEs"
-                                        "5RH/YIjJKm/hOE+9D3CpvHrEGqYQM4SqjA==\n"},
-                  "FW-CONFIG-PASSWORD", "/etc/mosquitto/pw"),
-    "goahead": ({"/etc/umconfig.txt": "TABLE=users\nROW=0\nname=admin\npassword=gaHead77\n"},
-                "FW-CONFIG-PASSWORD", "/etc/umconfig.txt"),
-    "chpasswd": ({"/etc/passwd": PASSWD, "/etc/init.d/S50setpw": "#!/bin/sh\necho 'root:letmein' | chpasswd\n"},
-                 "FW-SCRIPT-PASSWORD", "/etc/init.d/S50setpw"),
-    "passwd-pipe": ({"/etc/passwd": PASSWD, "/etc/rc.local": "#!/bin/sh\necho -e 'hunter2\\nhunter2' | passwd root\n"},
-                    "FW-SCRIPT-PASSWORD", "/etc/rc.local"),
-    "url": ({"/etc/init.d/S90upload": "#!/bin/sh\ncurl -T /tmp/log ftp://uploader:Upl0adPw@logs.vendor.example/\n"},
-            "FW-URL-CREDENTIALS", "/etc/init.d/S90upload"),
-    "web-js": ({"/www/js/login.js": "function check(){ if (document.f.password.value == 'admin1234') ok(); }\n"},
-               "FW-CONFIG-PASSWORD", "/www/js/login.js"),
-    "elf-strings": ({"/usr/bin/camd": b"\x7fELF\x02\x01\x01" + b"\0" * 64 + b"Password: \0Kam3raR00t77\0"
-                     b"Login incorrect\0" + b"\0" * 32}, "FW-BINARY-PASSWORD", "/usr/bin/camd"),
-    "private-key": ({"/etc/ssl/private/server.key": "", "/etc/dropbear/dropbear_rsa_host_key":
-                     b"\x00\x00\x00\x07ssh-rsa\x00\x00\x00\x03\x01\x00\x01" + b"\x11" * 64},
-                    "FW-PRIVATE-KEY", "/etc/dropbear/dropbear_rsa_host_key"),
-    "telnet-shell": ({"/etc/inittab": "::sysinit:/etc/init.d/rcS\n",
-                      "/etc/init.d/rcS": "#!/bin/sh\ntelnetd -l /bin/sh &\n"},
-                     "FW-TELNET-NOAUTH", "/etc/init.d/rcS"),
-    "firstboot-mac": ({"/etc/passwd": PASSWD, "/etc/shadow": "root:*:18000:0:99999:7:::\n",
-                       "/etc/uci-defaults/99-pw": "#!/bin/sh\nPW=$(cat /sys/class/net/eth0/address | tr -d :)\n"
-                                                  "echo \"root:$PW\" | chpasswd\n"},
-                      "FW-FIRSTBOOT-DERIVED", "/etc/uci-defaults/99-pw"),
+    "shadow-md5": (
+        {"/etc/passwd": PASSWD, "/etc/shadow": f"root:{md5('admin')}:18000:0:99999:7:::\n"},
+        "FW-SHADOW-HASH",
+        "/etc/shadow",
+    ),
+    "busybox-passwd-hash": (
+        {"/etc/passwd": f"root:{md5('x9!Kq-ww')}:0:0:root:/root:/bin/ash\n"},
+        "FW-SHADOW-HASH",
+        "/etc/passwd",
+    ),
+    "empty-root": (
+        {"/etc/passwd": PASSWD, "/etc/shadow": "root::18000:0:99999:7:::\n"},
+        "FW-EMPTY-PASSWORD",
+        "/etc/shadow",
+    ),
+    "nvram": (
+        {"/etc/nvram.default": "lan_ipaddr=192.168.1.1\nhttp_passwd=Zk8#mw2\n"},
+        "FW-CONFIG-PASSWORD",
+        "/etc/nvram.default",
+    ),
+    "uci-wifi": (
+        {
+            "/etc/config/wireless": "config wifi-iface 'default_radio0'\n\toption encryption 'psk2'\n"
+            "\toption key 'SharedKey2024'\n"
+        },
+        "FW-CONFIG-PASSWORD",
+        "/etc/config/wireless",
+    ),
+    "hostapd": (
+        {"/etc/hostapd.conf": "interface=wlan0\nwpa=2\nwpa_passphrase=Camera12345\n"},
+        "FW-CONFIG-PASSWORD",
+        "/etc/hostapd.conf",
+    ),
+    "busybox-httpd": ({"/etc/httpd.conf": "A:*\n/cgi-bin:admin:admin\n"}, "FW-CONFIG-PASSWORD", "/etc/httpd.conf"),
+    "lighttpd-plain": (
+        {
+            "/etc/lighttpd/lighttpd.conf": 'auth.backend = "plain"\n'
+            'auth.backend.plain.userfile = "/etc/lighttpd/users"\n',
+            "/etc/lighttpd/users": "admin:Qx7-lamp\n",
+        },
+        "FW-CONFIG-PASSWORD",
+        "/etc/lighttpd/users",
+    ),
+    "htpasswd": (
+        {"/www/.htpasswd": "admin:$apr1$nMebU24m$ofpVAehRJU5Jq8KUcsVYj1\n"},
+        "FW-CONFIG-PASSWORD",
+        "/www/.htpasswd",
+    ),
+    "mosquitto": (
+        {
+            "/etc/mosquitto/mosquitto.conf": "password_file /etc/mosquitto/pw\n",
+            "/etc/mosquitto/pw": "test:$6$AQIDBAUG$LJOy7+x1cwKlJ74yCwBak1Vn83DyaKE5NvpC7zMcxwNux1pl+BEs"
+            "5RH/YIjJKm/hOE+9D3CpvHrEGqYQM4SqjA==\n",
+        },
+        "FW-CONFIG-PASSWORD",
+        "/etc/mosquitto/pw",
+    ),
+    "goahead": (
+        {"/etc/umconfig.txt": "TABLE=users\nROW=0\nname=admin\npassword=gaHead77\n"},
+        "FW-CONFIG-PASSWORD",
+        "/etc/umconfig.txt",
+    ),
+    "chpasswd": (
+        {"/etc/passwd": PASSWD, "/etc/init.d/S50setpw": "#!/bin/sh\necho 'root:letmein' | chpasswd\n"},
+        "FW-SCRIPT-PASSWORD",
+        "/etc/init.d/S50setpw",
+    ),
+    "passwd-pipe": (
+        {"/etc/passwd": PASSWD, "/etc/rc.local": "#!/bin/sh\necho -e 'hunter2\\nhunter2' | passwd root\n"},
+        "FW-SCRIPT-PASSWORD",
+        "/etc/rc.local",
+    ),
+    "url": (
+        {"/etc/init.d/S90upload": "#!/bin/sh\ncurl -T /tmp/log ftp://uploader:Upl0adPw@logs.vendor.example/\n"},
+        "FW-URL-CREDENTIALS",
+        "/etc/init.d/S90upload",
+    ),
+    "web-js": (
+        {"/www/js/login.js": "function check(){ if (document.f.password.value == 'admin1234') ok(); }\n"},
+        "FW-CONFIG-PASSWORD",
+        "/www/js/login.js",
+    ),
+    "elf-strings": (
+        {
+            "/usr/bin/camd": b"\x7fELF\x02\x01\x01" + b"\0" * 64 + b"Password: \0Kam3raR00t77\0"
+            b"Login incorrect\0" + b"\0" * 32
+        },
+        "FW-BINARY-PASSWORD",
+        "/usr/bin/camd",
+    ),
+    "private-key": (
+        {
+            "/etc/ssl/private/server.key": "",
+            "/etc/dropbear/dropbear_rsa_host_key": b"\x00\x00\x00\x07ssh-rsa\x00\x00\x00\x03\x01\x00\x01"
+            + b"\x11" * 64,
+        },
+        "FW-PRIVATE-KEY",
+        "/etc/dropbear/dropbear_rsa_host_key",
+    ),
+    "telnet-shell": (
+        {"/etc/inittab": "::sysinit:/etc/init.d/rcS\n", "/etc/init.d/rcS": "#!/bin/sh\ntelnetd -l /bin/sh &\n"},
+        "FW-TELNET-NOAUTH",
+        "/etc/init.d/rcS",
+    ),
+    "firstboot-mac": (
+        {
+            "/etc/passwd": PASSWD,
+            "/etc/shadow": "root:*:18000:0:99999:7:::\n",
+            "/etc/uci-defaults/99-pw": "#!/bin/sh\nPW=$(cat /sys/class/net/eth0/address | tr -d :)\n"
+            'echo "root:$PW" | chpasswd\n',
+        },
+        "FW-FIRSTBOOT-DERIVED",
+        "/etc/uci-defaults/99-pw",
+    ),
 }
 
 
@@ -99,9 +166,13 @@ def test_planted_credential_fails(name: str, tmp_path: Path) -> None:
 
 
 def test_guessable_hash_is_cracked_with_corpus_source(tmp_path: Path) -> None:
-    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD + "support:x:500:500::/home:/bin/sh\n",
-                                       "/etc/shadow": f"root:{sha512('7ujMko0vizxv')}:1::::::\n"
-                                                      f"support:{md5('support')}:1::::::\n"})
+    root = build(
+        tmp_path / "rootfs",
+        {
+            "/etc/passwd": PASSWD + "support:x:500:500::/home:/bin/sh\n",
+            "/etc/shadow": f"root:{sha512('7ujMko0vizxv')}:1::::::\nsupport:{md5('support')}:1::::::\n",
+        },
+    )
     result = scan(root, tmp_path)
     cracked = {f.details["account"]: f for f in result.findings if f.kind == "FW-CRACKED-HASH"}
     assert cracked["root"].effect is Effect.FAIL
@@ -113,29 +184,33 @@ def test_guessable_hash_is_cracked_with_corpus_source(tmp_path: Path) -> None:
 
 
 NEGATIVE: dict[str, dict[str, str | bytes]] = {
-    "locked-accounts": {"/etc/passwd": PASSWD + "admin:x:500:500::/home:/bin/sh\n",
-                        "/etc/shadow": "root:!:1::::::\ndaemon:*:1::::::\nadmin:!$1$abcdefgh$"
-                                       "0123456789012345678901:1::::::\n"},
+    "locked-accounts": {
+        "/etc/passwd": PASSWD + "admin:x:500:500::/home:/bin/sh\n",
+        "/etc/shadow": "root:!:1::::::\ndaemon:*:1::::::\nadmin:!$1$abcdefgh$0123456789012345678901:1::::::\n",
+    },
     "x-without-shadow-entry": {"/etc/passwd": PASSWD},
     "hash-but-nologin-and-no-service": {
         "/etc/passwd": "root:x:0:0:root:/root:/bin/sh\nmqtt:x:200:200::/var:/sbin/nologin\n",
-        "/etc/shadow": f"root:*:1::::::\nmqtt:{md5('mqtt')}:1::::::\n"},
+        "/etc/shadow": f"root:*:1::::::\nmqtt:{md5('mqtt')}:1::::::\n",
+    },
     "firstboot-random": {
         "/etc/passwd": PASSWD,
         "/etc/shadow": f"root:{md5('admin')}:1::::::\n",
         "/etc/init.d/S01firstboot": "#!/bin/sh\n[ -f /data/.pw ] && exit 0\n"
-                                    "PW=$(head -c 12 /dev/urandom | base64)\n"
-                                    "echo \"root:$PW\" | chpasswd\ntouch /data/.pw\n"},
+        "PW=$(head -c 12 /dev/urandom | base64)\n"
+        'echo "root:$PW" | chpasswd\ntouch /data/.pw\n',
+    },
     "docs-mention-password": {
         "/usr/share/doc/app/README": "Set password=admin in the config file. The default password is admin.\n",
         "/etc/app.conf": "# password=changeme\npassword_min_length=8\npassword_file=/etc/app/pw\n"
-                         "password=${ADMIN_PASSWORD}\n",
+        "password=${ADMIN_PASSWORD}\n",
         "/www/index.html": '<label>Password</label><input type="password" name="password" value="">\n',
         "/etc/wpa_supplicant.conf.example": "",
     },
     "format-strings-in-binary": {
         "/usr/bin/login": b"\x7fELF\x02\x01\x01" + b"\0" * 64 + b"Password: \0%s: bad password\0"
-                          b"no-x11-forwarding\0PKCS8Encrypted\0/etc/shadow\0" + b"\0" * 16},
+        b"no-x11-forwarding\0PKCS8Encrypted\0/etc/shadow\0" + b"\0" * 16
+    },
 }
 
 
@@ -200,18 +275,18 @@ def test_collector_reads_declaration_artefacts(tmp_path: Path) -> None:
     decl.write_text(
         '[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
         '[[manufacturer]]\nname = "Acme"\naddress = "1 Road, Town"\n\n'
-        '[passwords]\nfactory_provisioned = false\n\n'
+        "[passwords]\nfactory_provisioned = false\n\n"
         '[[artefacts]]\nkind = "rootfs"\npath = "rootfs"\n\n'
         '[[artefacts]]\nkind = "firmware"\npath = "missing.bin"\n'
     )
     loaded = load_declaration(decl, check_artefacts=False)
     work = tmp_path / "w"
     work.mkdir()
-    ctx = CollectorContext(declaration=loaded, assessed_on=dt.date(2026, 1, 1), work_dir=work,
-                           options={"crack_deadline_s": 30})
+    ctx = CollectorContext(
+        declaration=loaded, assessed_on=dt.date(2026, 1, 1), work_dir=work, options={"crack_deadline_s": 30}
+    )
     c = FirmwareCollector()
     assert c.applies(ctx)
     result = c.collect(ctx)
     assert "FW-EMPTY-PASSWORD" in fails(result)
-    assert any(f.effect is Effect.NEEDS_EVIDENCE and "missing.bin" in (f.location.path or "")
-               for f in result.findings)
+    assert any(f.effect is Effect.NEEDS_EVIDENCE and "missing.bin" in (f.location.path or "") for f in result.findings)

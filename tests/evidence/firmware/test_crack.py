@@ -8,8 +8,7 @@ from tests.evidence.firmware.fwtree import md5, sha512
 def test_pool_cracks_corpus_passwords_and_reports_the_source() -> None:
     cands = load_corpus().candidates()
     h1, h2, h3 = md5("admin"), sha512("7ujMko0vizxv"), md5("Xq9!unguessable-zz")
-    results = crack([(h1, "md5crypt", []), (h2, "sha512crypt", []), (h3, "md5crypt", [])], cands,
-                    workers=2)
+    results = crack([(h1, "md5crypt", []), (h2, "sha512crypt", []), (h3, "md5crypt", [])], cands, workers=2)
     assert results[h1].plaintext == "admin"
     assert "corpus" in (results[h1].origin or "")
     assert results[h2].plaintext == "7ujMko0vizxv"

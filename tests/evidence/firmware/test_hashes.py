@@ -35,14 +35,14 @@ def test_python_formats() -> None:
     assert verify("dragon", "$apr1$nMebU24m$ofpVAehRJU5Jq8KUcsVYj1", "apr1")
     assert apr1("dragon", "nMebU24m") == "$apr1$nMebU24m$ofpVAehRJU5Jq8KUcsVYj1"
     assert verify("admin", "{SHA}0DPiKuNIrrVmD8IUCuw1hQxNqZc=", "sha1-b64")
-    mosq = ("$6$AQIDBAUG$LJOy7+x1cwKlJ74yCwBak1Vn83DyaKE5NvpC7zMcxwNux1pl+BEs5RH/YIjJKm/hOE+9D3CpvHrE"
-            "GqYQM4SqjA==")
+    mosq = "$6$AQIDBAUG$LJOy7+x1cwKlJ74yCwBak1Vn83DyaKE5NvpC7zMcxwNux1pl+BEs5RH/YIjJKm/hOE+9D3CpvHrEGqYQM4SqjA=="
     assert identify(mosq) == "mosquitto-sha512"
     assert verify("123456", mosq, "mosquitto-sha512")
     assert not verify("1234567", mosq, "mosquitto-sha512")
 
 
-@pytest.mark.parametrize("field", ["x", "*", "!", "!!", "password", "abcdefghijklm", "ABCDEFGHIJKLM",
-                                   "1234567890123", "$1$short$bad", ""])
+@pytest.mark.parametrize(
+    "field", ["x", "*", "!", "!!", "password", "abcdefghijklm", "ABCDEFGHIJKLM", "1234567890123", "$1$short$bad", ""]
+)
 def test_non_hashes_are_not_identified(field: str) -> None:
     assert identify(field) is None

@@ -109,7 +109,7 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
             if c is None:
                 continue
             form, htype = c
-            if form == "empty" and not (live or PurePosixPath(tf_rel).name.startswith(("shadow", "passwd"))):
+            if form == "empty" and not (live or any(w in PurePosixPath(tf_rel).name for w in ("shadow", "passwd"))):
                 continue  # "user:" in an arbitrary file is too weak to call an empty password
             acct = local_accounts.get(name) or accounts.get(name)
             service = _service_file(tf_rel, htype)

@@ -325,7 +325,9 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
 
     for ob in scan.observations:
         effect = Effect.FAIL if ob.kind == "FW-TELNET-NOAUTH" else Effect.INFO
-        findings.append(_finding(ob.kind, effect, ob.message, eid, path=ob.path, line=ob.line, offset=ob.offset))
+        findings.append(
+            _finding(ob.kind, effect, ob.message, eid, path=ob.path, line=ob.line, offset=ob.offset, **ob.details)
+        )
     for key in scan.keys:
         extra = " (passphrase-protected)" if key.encrypted else ""
         extra += " together with a certificate" if key.with_certificate else ""
@@ -357,7 +359,7 @@ def _credential_findings(
     eid = found.evidence_id
     out: list[Finding] = []
     where = {"path": c.path, "line": c.line, "offset": c.offset}
-    who = f"account {c.account!r}" if c.account else "a password"
+    who = f"account {c.account!r}" if c.account else f"a string in {c.path}"
     cracked = found.cracked.get(c.secret) if c.form == "hash" else None
     plaintext = cracked.plaintext if cracked else (c.secret if c.form != "hash" else None)
     uses = found.scan.services.accounts_for.get(c.account or "", set())

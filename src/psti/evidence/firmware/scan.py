@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from psti.evidence.firmware import configs
-from psti.evidence.firmware.accounts import Account, is_account_file, scan_accounts
+from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
 from psti.evidence.firmware.firstboot import Generation, scan_firstboot
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.keys import KeyFinding, scan_keys
@@ -85,9 +85,22 @@ def scan_tree(
                     "FW-EXTRA-UID0",
                     "/etc/passwd",
                     f"account {name!r} has uid 0 (a second superuser)",
+                    details={"account": name},
                 )
             )
 
+    for rel, (tf, text) in texts.items():
+        if "passwd" in tf.path.name and rel != "/etc/passwd":
+            for name, acct in parse_passwd(text).items():
+                if acct.uid == 0 and name != "root":
+                    out.observations.append(
+                        Observation(
+                            "FW-EXTRA-UID0",
+                            rel,
+                            f"account {name!r} has uid 0 (a second superuser)",
+                            details={"account": name},
+                        )
+                    )
     account_paths = {c.path for c in creds}
     referenced: dict[str, str] = {}
     total = len(texts) + len(binaries)
@@ -108,7 +121,7 @@ def scan_tree(
         out.credentials += configs.scan_urls(rel, text.encode("utf-8", "replace"), line_numbers=True)
         if "PRIVATE KEY-----" in text and not configs.is_doc(rel):
             out.keys += scan_keys(rel, text.encode("utf-8", "replace"))
-        if rel not in account_paths and not is_account_file(tf.path.name):
+        if "$" in text:
             out.credentials += _embedded_hashes(rel, text.encode("utf-8", "replace"), True)
         if text.startswith(":") and _RAW_FIRMWARE.search(rel):
             data = configs.decode_intel_hex(text)
@@ -149,8 +162,7 @@ def scan_tree(
 def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
     out = []
     for m in _EMBEDDED_HASH.finditer(data):
-        value = m.group(2).decode("ascii")
-        htype = identify(value)
+        value, htype = _longest_hash(m.group(2).decode("ascii"))
         if htype is None:
             continue
         out.append(
@@ -171,11 +183,19 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
     return out
 
 
+def _longest_hash(raw: str) -> tuple[str, str | None]:
+    """Binary junk may follow a hash: take the longest prefix that is a whole hash."""
+    for end in range(len(raw), 12, -1):
+        if htype := identify(raw[:end]):
+            return raw[:end], htype
+    return raw, None
+
+
 def _dedupe(creds: list[Credential]) -> list[Credential]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for c in creds:
-        key = (c.path, c.line, c.offset, c.account, c.secret)
+        key = (c.path, c.account, c.secret)
         if key not in seen:
             seen.add(key)
             out.append(c)

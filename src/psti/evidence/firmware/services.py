@@ -55,7 +55,9 @@ class Services:
 
 
 def is_script(tf: TreeFile) -> bool:
-    return tf.size < 256 << 10 and (tf.rel.startswith(SCRIPT_DIRS) or tf.rel.endswith((".sh", ".service", ".rc")))
+    # match on the part from the last /etc/ so that trees nested in a folder count too
+    rel = tf.rel[tf.rel.rfind("/etc/") :] if "/etc/" in tf.rel else tf.rel
+    return tf.size < 256 << 10 and (rel.startswith(SCRIPT_DIRS) or rel.endswith((".sh", ".service", ".rc")))
 
 
 def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Services:
