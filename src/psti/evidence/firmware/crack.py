@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from psti.corpus import Candidate
-from psti.evidence.firmware.hashes import bcrypt_cost, verify
+from psti.evidence.firmware.hashes import COST, bcrypt_cost, verify
 
-CHUNK = 256
+CHUNK = 1024  # words per task for a hash as slow as md5crypt; faster types get bigger chunks
+SERIAL_WORK = 4_000  # below this many md5crypt-equivalents, a pool costs more than it saves
 # Candidates tried per hash type (most likely first); None = the whole list.
 LIMITS: dict[str, int | None] = {
     "descrypt": None,
@@ -87,15 +88,17 @@ def crack(
             continue
         words = plan(kind, value, candidates, first)
         results[value] = CrackResult(value, kind, planned=len(words))
-        for start in range(0, len(words), CHUNK):
-            tasks.append((value, words[start : start + CHUNK], start))
+        size = min(16_384, max(32, int(CHUNK / COST.get(kind, 1))))
+        for start in range(0, len(words), size):
+            tasks.append((value, words[start : start + size], start))
     if not tasks:
         return results
     workers = workers or os.cpu_count() or 1
     stop_at = time.monotonic() + deadline_s
     done = 0
     total = len(tasks)
-    if workers == 1 or total <= 2:
+    work = sum(len(chunk) * COST.get(results[v].kind, 1) for v, chunk, _ in tasks)
+    if workers == 1 or total <= 2 or work < SERIAL_WORK:
         for value, chunk, _ in tasks:
             r = results[value]
             if r.plaintext is None and time.monotonic() < stop_at:
