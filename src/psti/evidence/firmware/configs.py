@@ -330,27 +330,35 @@ def scan_script(path: str, text: str) -> list[Credential]:
 
 # --- URLs with credentials --------------------------------------------------------------
 
-URL_CREDS = re.compile(rb"\b([a-z][a-z0-9+.-]{1,10})://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)")
+# Anchored on the literal "://"; the scheme is read backwards from there.
+URL_CREDS = re.compile(rb"://([A-Za-z0-9._~-]{1,64}):([^\s@/'\"<>]{1,64})@([A-Za-z0-9.-]+)")
+_SCHEME = re.compile(rb"([a-z][a-z0-9+.-]{1,10})$")
 
 
 def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
     out = []
     if is_doc(path):
         return out
+    if b"://" not in data:
+        return out
     for m in URL_CREDS.finditer(data):
-        user, pw = m.group(2).decode("ascii", "replace"), m.group(3).decode("ascii", "replace")
+        scheme_m = _SCHEME.search(data, max(0, m.start() - 11), m.start())
+        if scheme_m is None:
+            continue
+        scheme = scheme_m.group(1).decode()
+        user, pw = m.group(1).decode("ascii", "replace"), m.group(2).decode("ascii", "replace")
         if not plausible(pw) or user.lower() in _PLACEHOLDERS or "%" in pw:
             continue
-        line = data.count(b"\n", 0, m.start()) + 1 if line_numbers else None
+        line = data.count(b"\n", 0, scheme_m.start()) + 1 if line_numbers else None
         c = _credential(
             "url",
             path,
             pw,
             line=line,
-            offset=None if line_numbers else m.start(),
+            offset=None if line_numbers else scheme_m.start(),
             account=user,
-            interface=f"{m.group(1).decode()} client",
-            context=m.group(0).decode("ascii", "replace").replace(pw, "****"),
+            interface=f"{scheme} client",
+            context=(scheme + m.group(0).decode("ascii", "replace")).replace(pw, "****"),
         )
         c.form = "plaintext"
         c.hash_type = None
@@ -427,40 +435,57 @@ def _is_prompt(s: str) -> bool:
     return len(s) <= 48 and "%" not in s and not re.search(r"\w:\w", s) and bool(_PROMPT.search(s))
 
 
+_PROMPT_HINTS = (b"pass", b"pwd", b"login")
+
+
+def _hints(data: bytes) -> list[int]:
+    """Offsets of prompt-like words; bytes.find is far faster than a case-blind regex."""
+    low = data.lower()
+    out: list[int] = []
+    for word in _PROMPT_HINTS:
+        i = low.find(word)
+        while i >= 0:
+            out.append(i)
+            i = low.find(word, i + 1)
+    return sorted(out)
+_WINDOW_BYTES = 768  # how far from a prompt its neighbouring strings are looked for
+
+
 def scan_binary_strings(path: str, data: bytes, known: frozenset[str], window: int = 3) -> list[Credential]:
     """Strings beside a password prompt that look like a password (letters and digits,
     8-32 characters, not an identifier) or, in raw (non-ELF) firmware, that are a known
     default password. ELF programs of a general-purpose OS are full of words next to
-    prompts, so there only the stricter test applies."""
+    prompts, so there only the stricter test applies. Only the bytes around prompt-like
+    words are split into strings, which keeps large binaries fast."""
     out: list[Credential] = []
-    items = strings(data)
     raw = not data.startswith(b"\x7fELF")
-    prompts = [i for i, (_, s) in enumerate(items) if _is_prompt(s)]
     seen: set[str] = set()
-    for i in prompts:
-        for j in range(max(0, i - window), min(len(items), i + window + 1)):
-            off, s = items[j]
-            s = s.strip()
-            if j == i or s in seen or _PROMPT.search(s) or not (plausible(s) or s in known):
+    done_until = -1
+    for hint in _hints(data):
+        if hint < done_until:
+            continue
+        lo, hi = max(0, hint - _WINDOW_BYTES), min(len(data), hint + _WINDOW_BYTES)
+        items = [(m.start(), m.group().decode("ascii")) for m in _STRINGS.finditer(data, lo, hi)]
+        done_until = hint + 1
+        for i, (off, s) in enumerate(items):
+            if not (off <= hint < off + len(s)) or not _is_prompt(s):
                 continue
-            if _IDENTIFIER.fullmatch(s) or len(_CAMEL.findall(s)) >= 2:
-                continue  # hex dumps, versions, identifiers, paths and format strings
-            if (
-                _LOOKS_SECRET.match(s)
-                or (raw and s in known and len(s) >= 4)
-                or (s in known and re.search(r"\d", s) and re.search(r"[A-Za-z]", s) and len(s) >= 6)
-            ):
-                seen.add(s)
-                out.append(
-                    _credential(
-                        "binary",
-                        path,
-                        s,
-                        offset=off,
-                        interface="firmware prompt",
-                        context=f"beside {items[i][1].strip()!r}",
-                    )
-                )
+            done_until = off + len(s)
+            for j in range(max(0, i - window), min(len(items), i + window + 1)):
+                cand_off, cand = items[j]
+                cand = cand.strip()
+                if j == i or cand in seen or _PROMPT.search(cand) or not (plausible(cand) or cand in known):
+                    continue
+                if _IDENTIFIER.fullmatch(cand) or len(_CAMEL.findall(cand)) >= 2:
+                    continue
+                if (
+                    _LOOKS_SECRET.match(cand)
+                    or (raw and cand in known and len(cand) >= 4)
+                    or (cand in known and re.search(r"\d", cand) and re.search(r"[A-Za-z]", cand) and len(cand) >= 6)
+                ):
+                    seen.add(cand)
+                    out.append(_credential("binary", path, cand, offset=cand_off, interface="firmware prompt",
+                                           context=f"beside {s.strip()!r}"))
     return out
 
 

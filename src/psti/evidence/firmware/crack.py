@@ -130,8 +130,15 @@ def crack(
             finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for fut in finished:
                 value, chunk = pending.pop(fut)
+                if fut.cancelled():
+                    continue
                 _record(results[value], chunk, fut.result())
                 done += 1
+                if results[value].plaintext is not None:  # found: drop its queued chunks
+                    for other, (v, _) in list(pending.items()):
+                        if v == value and other.cancel():
+                            pending.pop(other)
+                            done += 1
             if progress:
                 progress(done, total)
     return results

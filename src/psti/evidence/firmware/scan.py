@@ -23,9 +23,9 @@ from psti.evidence.firmware.tree import ELF_MAGIC, FileTree, TreeFile, is_probab
 
 MAX_TEXT = 2 << 20  # text files larger than this are logs or data, not configuration
 MAX_BINARY = 32 << 20  # binaries scanned for strings and keys up to this size
-_EMBEDDED_HASH = re.compile(
-    rb"(?<![A-Za-z0-9_.-])([a-z_][a-z0-9_-]{0,31}):(\$(?:1|5|6|2[aby]|y|apr1)\$[./A-Za-z0-9$]{8,120})"
-)
+# Anchored on the literal ":$" so the regex engine skips ahead instead of trying every byte.
+_EMBEDDED_HASH = re.compile(rb":(\$(?:1|5|6|2[aby]|y|apr1)\$[./A-Za-z0-9$]{8,120})")
+_ACCOUNT_BEFORE = re.compile(rb"([a-z_][a-z0-9_-]{0,31})$")
 _RAW_FIRMWARE = re.compile(r"\.(bin|img|elf|hex|fw|rom|out|axf)$", re.I)
 
 
@@ -160,9 +160,14 @@ def scan_tree(
 
 
 def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
-    out = []
+    out: list[Credential] = []
+    if b":$" not in data:
+        return out
     for m in _EMBEDDED_HASH.finditer(data):
-        value, htype = _longest_hash(m.group(2).decode("ascii"))
+        name = _ACCOUNT_BEFORE.search(data, max(0, m.start() - 32), m.start())
+        if name is None or (name.start() > 0 and data[name.start() - 1 : name.start()].isalnum()):
+            continue
+        value, htype = _longest_hash(m.group(1).decode("ascii"))
         if htype is None:
             continue
         out.append(
@@ -171,7 +176,7 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
                 path=rel,
                 secret=value,
                 form="hash",
-                account=m.group(1).decode(),
+                account=name.group(1).decode(),
                 line=data.count(b"\n", 0, m.start()) + 1 if text else None,
                 offset=None if text else m.start(),
                 hash_type=htype,

@@ -1,0 +1,119 @@
+"""Whole-scan time and peak memory of `psti scan firmware` on SquashFS images.
+
+Builds (once, cached under /tmp) a ~32 MB SquashFS of ~2,000 real files (ELF programs
+and libraries, /etc text, compressed docs) with one planted shadow hash, then times:
+
+- floor: `unsquashfs -d OUT IMAGE` alone (extraction, nothing else);
+- psti:  the whole scan in a child process (extraction, file scan, hash checks),
+         with its peak RSS (largest process, from wait4).
+
+`--big` adds a ~256 MB image (the same tree plus incompressible data) for the memory
+bound (< 1 GiB). Run: .venv/bin/python bench/fw_scan_time.py [--big]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import crypt
+
+CACHE = Path(tempfile.gettempdir()) / "psti-bench-fw"
+SOURCES = ("/usr/lib/x86_64-linux-gnu", "/usr/bin", "/usr/sbin", "/etc", "/usr/share/doc")
+
+
+def build_tree(root: Path, target_bytes: int, target_files: int) -> None:
+    total = files = 0
+    for src in SOURCES:
+        for p in sorted(Path(src).rglob("*")):
+            if files >= target_files or total >= target_bytes:
+                break
+            try:
+                if not p.is_file() or p.is_symlink() or p.stat().st_size > 1 << 20:
+                    continue
+                dest = root / p.relative_to("/")
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(p, dest)
+            except OSError:
+                continue
+            total += dest.stat().st_size
+            files += 1
+    (root / "etc").mkdir(exist_ok=True)
+    (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/sh\n")
+    (root / "etc/shadow").write_text(f"root:{crypt.crypt('admin', '$1$benchslt$')}:1::::::\n")
+
+
+def image(name: str, target_bytes: int, files: int, noise_mb: int = 0) -> Path:
+    out = CACHE / name
+    if out.exists():
+        return out
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE) as d:
+        root = Path(d) / "rootfs"
+        build_tree(root, target_bytes, files)
+        if noise_mb:
+            (root / "data").mkdir()
+            for i in range(noise_mb // 16):
+                (root / f"data/blob{i}.bin").write_bytes(os.urandom(16 << 20))
+        subprocess.run(["mksquashfs", str(root), str(out), "-noappend", "-all-root", "-quiet", "-comp", "xz"],
+                       check=True, capture_output=True)
+    return out
+
+
+def time_unsquashfs(img: Path) -> float:
+    with tempfile.TemporaryDirectory() as d:
+        t = time.perf_counter()
+        subprocess.run(["unsquashfs", "-no-progress", "-d", f"{d}/x", str(img)], check=True, capture_output=True)
+        return time.perf_counter() - t
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from psti.evidence.firmware.collector import ScanOptions, scan_image
+r = scan_image(Path(sys.argv[1]), Path(sys.argv[2]), ScanOptions(crack_deadline_s=120))
+fails = sorted({f.kind for f in r.findings if f.effect.value == 'fail'})
+print(r.evidence[0].attributes['files'], ' '.join(fails))
+"""
+
+
+def time_psti(img: Path) -> tuple[float, float, str]:
+    with tempfile.TemporaryDirectory() as d:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-W", "ignore", "-c", CHILD, str(img), d],
+                                stdout=subprocess.PIPE, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t
+        out = proc.stdout.read() if proc.stdout else ""
+        if status != 0:
+            raise SystemExit(f"scan failed with status {status}")
+        return elapsed, usage.ru_maxrss / 1024, out.strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--big", action="store_true", help="also the ~256 MB image (memory bound)")
+    args = ap.parse_args()
+    cases = [("small-32mb.sqsh", 80 << 20, 2000, 0)]
+    if args.big:
+        cases.append(("big-256mb.sqsh", 80 << 20, 2000, 224))
+    for name, size, files, noise in cases:
+        img = image(name, size, files, noise)
+        floor = min(time_unsquashfs(img) for _ in range(2))
+        elapsed, rss, out = time_psti(img)
+        print(f"{name}: {img.stat().st_size / 1e6:.1f} MB image; scan: {out}")
+        print(f"  unsquashfs alone {floor:.2f} s | psti scan {elapsed:.2f} s | ratio {elapsed / floor:.2f}x "
+              f"(target <= 2x) | peak RSS {rss:.0f} MiB (target < 1024)")
+
+
+if __name__ == "__main__":
+    main()
