@@ -38,7 +38,7 @@ def build_tree(root: Path, target_bytes: int, target_files: int) -> None:
             if files >= target_files or total >= target_bytes:
                 break
             try:
-                if not p.is_file() or p.is_symlink() or p.stat().st_size > 1 << 20:
+                if not p.is_file() or p.is_symlink() or p.stat().st_size > 256 << 10:
                     continue
                 dest = root / p.relative_to("/")
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -103,9 +103,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big", action="store_true", help="also the ~256 MB image (memory bound)")
     args = ap.parse_args()
-    cases = [("small-32mb.sqsh", 80 << 20, 2000, 0)]
+    cases = [("small-32mb.sqsh", 96 << 20, 2000, 16)]
     if args.big:
-        cases.append(("big-256mb.sqsh", 80 << 20, 2000, 224))
+        cases.append(("big-256mb.sqsh", 96 << 20, 2000, 224))
     for name, size, files, noise in cases:
         img = image(name, size, files, noise)
         floor = min(time_unsquashfs(img) for _ in range(2))

@@ -183,14 +183,15 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
         _merge(out.scan, part)
     candidates = corpus.candidates()
     pairs = corpus.pairs()
+    rank = {c.password: i for i, c in enumerate(candidates)}
     targets = []
     for c in out.scan.credentials:
         if c.form == "hash" and c.hash_type in COST:
+            # account-name guesses, the most common defaults, then this user's listed defaults
             first = [Candidate(w, "the account name") for w in _account_guesses(c.account)]
-            first += [
-                Candidate(p, f"default-credential corpus, listed for user {c.account!r}")
-                for p in sorted(pairs.get(c.account or "", ()))[:200]
-            ]
+            first += candidates[:24]
+            listed = sorted(pairs.get(c.account or "", ()), key=lambda p: rank.get(p, len(rank)))
+            first += [Candidate(p, f"default-credential corpus, listed for user {c.account!r}") for p in listed[:200]]
             targets.append((c.secret, c.hash_type, first))
     out.cracked = crack(
         targets,

@@ -19,6 +19,7 @@ from psti.corpus import Candidate
 from psti.evidence.firmware.hashes import COST, bcrypt_cost, verify
 
 CHUNK = 1024  # words per task for a hash as slow as md5crypt; faster types get bigger chunks
+QUICK = 32  # first guesses per hash tried before any pool is started
 SERIAL_WORK = 4_000  # below this many md5crypt-equivalents, a pool costs more than it saves
 # Candidates tried per hash type (most likely first); None = the whole list.
 LIMITS: dict[str, int | None] = {
@@ -91,6 +92,21 @@ def crack(
         size = min(16_384, max(32, int(CHUNK / COST.get(kind, 1))))
         for start in range(0, len(words), size):
             tasks.append((value, words[start : start + size], start))
+    if not tasks:
+        return results
+    # The likeliest guesses first, in this process: most default passwords are found here
+    # and the pool is never started.
+    quick: list[tuple[str, list[Candidate], int]] = []
+    for value, chunk, start in tasks:
+        if start == 0:
+            r = results[value]
+            head, tail = chunk[:QUICK], chunk[QUICK:]
+            _record(r, head, _check(r.kind, value, [c.password for c in head]))
+            if tail and r.plaintext is None:
+                quick.append((value, tail, QUICK))
+        elif results[value].plaintext is None:
+            quick.append((value, chunk, start))
+    tasks = quick
     if not tasks:
         return results
     workers = workers or os.cpu_count() or 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 ELF_MAGIC = b"\x7fELF"
+_TEXTISH = bytes([9, 10, 13, *range(32, 127), *range(0x80, 0x100)])
 
 
 @dataclass(frozen=True)
@@ -105,5 +106,5 @@ def is_probably_text(head: bytes) -> bool:
     if b"\x00" in head[:4096]:
         return False
     sample = head[:4096]
-    printable = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13) or b >= 0x80)
-    return printable / len(sample) > 0.9
+    control = len(sample.translate(None, _TEXTISH))  # bytes left are control characters
+    return control / len(sample) < 0.1
