@@ -1,0 +1,93 @@
+"""Child-process entry point that runs unblob on one image.
+
+Run as `python -m psti.evidence.firmware.extract.runner SPEC.json` by `supervise.py`.
+Running unblob in its own process keeps its global state (multiprocessing start method,
+structlog configuration, stdout) out of the caller, lets the supervisor kill the whole
+process tree on a limit, and lets us cap every file it writes with RLIMIT_FSIZE before
+any extractor starts. Inside, unblob runs in its Landlock sandbox: writes outside the
+extraction directory are refused by the kernel where Landlock is available.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+
+
+def _cap(limit: int, value: int) -> None:
+    soft, hard = resource.getrlimit(limit)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(limit, (value, hard))
+
+
+def _label_link_problems() -> None:
+    """Make unblob's link problems say which kind of link they are about.
+
+    unblob words symlink and hard-link escapes alike ("Traversal attempt through link
+    path."); the supervisor reports them as different problem kinds.
+    """
+    from unblob.file_utils import FileSystem
+    from unblob.handlers.archive._safe_tarfile import SafeTarFile
+
+    record = SafeTarFile.record_problem
+
+    def record_problem(self, tarinfo, problem, resolution):  # type: ignore[no-untyped-def]
+        if tarinfo.islnk():
+            problem = f"[hard link] {problem}"
+        elif tarinfo.issym():
+            problem = f"[symbolic link] {problem}"
+        record(self, tarinfo, problem, resolution)
+
+    SafeTarFile.record_problem = record_problem  # type: ignore[method-assign]
+
+    def labelled(method, label):  # type: ignore[no-untyped-def]
+        def wrapper(self, src, dst):  # type: ignore[no-untyped-def]
+            before = len(self.problems)
+            method(self, src, dst)
+            for i in range(before, len(self.problems)):
+                p = self.problems[i]
+                if hasattr(p, "problem"):
+                    self.problems[i] = p.model_copy(update={"problem": f"{label} {p.problem}"})
+
+        return wrapper
+
+    FileSystem.create_hardlink = labelled(FileSystem.create_hardlink, "[hard link]")  # type: ignore[method-assign]
+    FileSystem.create_symlink = labelled(FileSystem.create_symlink, "[symbolic link]")  # type: ignore[method-assign]
+
+
+def main(argv: list[str]) -> int:
+    spec = json.loads(Path(argv[1]).read_text())
+    # Every file any extractor writes is cut at this size (SIGXFSZ / EFBIG).
+    _cap(resource.RLIMIT_FSIZE, int(spec["max_file_bytes"]))
+    _cap(resource.RLIMIT_CORE, 0)
+
+    from unblob.logging import configure_logger
+    from unblob.processing import ExtractionConfig, process_file
+    from unblob.sandbox import Sandbox
+
+    _label_link_problems()
+
+    image = Path(spec["image"])
+    extract_root = Path(spec["extract_root"])
+    log_path = Path(spec["log_path"])
+    report_path = Path(spec["report_path"])
+    extract_root.mkdir(parents=True, exist_ok=True)  # must exist before the Landlock rules
+    # verbosity 0: the console handler only takes CRITICAL; everything goes to the log file.
+    configure_logger(verbosity_level=0, extract_root=extract_root, log_path=log_path)
+    log_path.touch()
+    config = ExtractionConfig(
+        extract_root=extract_root,
+        randomness_depth=0,
+        max_depth=int(spec["max_depth"]),
+        process_num=int(spec["process_num"]),
+        force_extract=True,
+    )
+    Sandbox(config, log_path, report_path).run(process_file, config, image, report_path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
