@@ -210,20 +210,35 @@ def _depth_problems(
 ) -> list[ExtractionProblem]:
     out = []
     for rel in summary.depth_capped:
-        path = root / rel
-        try:
-            kind = sniff.magic_of(sniff.read_head(path))
-        except OSError:
-            continue
-        if kind is not None:
-            out.append(
-                ExtractionProblem(
-                    LIMIT_REACHED,
-                    f"{kind} data left unextracted: nesting depth limit {limits.max_depth} reached",
-                    rel,
+        top = root / rel
+        candidates = [top] if top.is_file() else _first_files(top, 50)
+        for path in candidates:
+            try:
+                kind = sniff.magic_of(sniff.read_head(path))
+            except OSError:
+                continue
+            if kind is not None:
+                out.append(
+                    ExtractionProblem(
+                        LIMIT_REACHED,
+                        f"{kind} data left unextracted: nesting depth limit "
+                        f"{limits.max_depth} reached",
+                        str(path.relative_to(root)),
+                    )
                 )
-            )
     return out
+
+
+def _first_files(directory: Path, limit: int) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, _dirs, files in os.walk(directory):
+        for name in files:
+            path = Path(dirpath, name)
+            if path.is_file() and not path.is_symlink():
+                found.append(path)
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def _format_problems(

@@ -36,7 +36,7 @@ class ReportSummary:
     formats: list[str] = field(default_factory=list)
     problems: list[ExtractionProblem] = field(default_factory=list)
     unknown_chunks: list[UnknownChunk] = field(default_factory=list)
-    # files unblob reached at the depth limit and did not open: (path, depth)
+    # files and directories unblob reached at the depth limit and did not open
     depth_capped: list[str] = field(default_factory=list)
     top_level_chunks: int = 0  # valid chunks found in the image itself
     extracted_any: bool = False
@@ -143,7 +143,7 @@ def summarise(results: list[dict[str, Any]], root: Path, max_depth: int) -> Repo
         where = relative(task.get("path", ""), root) if depth > 0 else None
         reports = result.get("reports", [])
         stat = next((r for r in reports if r.get("__typename__") == "StatReport"), None)
-        if depth >= max_depth and stat and stat.get("is_file") and stat.get("size", 0) > 0:
+        if depth >= max_depth and stat and (stat.get("is_dir") or stat.get("size", 0) > 0):
             out.depth_capped.append(relative(task.get("path", ""), root))
         for r in reports:
             typename = r.get("__typename__")
@@ -170,4 +170,15 @@ def summarise(results: list[dict[str, Any]], root: Path, max_depth: int) -> Repo
                 if problem:
                     out.problems.append(problem)
     out.formats = list(dict.fromkeys(name for *_, name in sorted(ordered)))
+    # one problem per escaping entry (unblob reports some twice: unlink, then write)
+    seen: set[tuple[str, str | None]] = set()
+    unique = []
+    for p in out.problems:
+        key = (p.kind, p.path)
+        if p.path is not None and p.kind in (PATH_TRAVERSAL, SYMLINK_ESCAPE, HARDLINK_ESCAPE):
+            if key in seen:
+                continue
+            seen.add(key)
+        unique.append(p)
+    out.problems = unique
     return out

@@ -58,6 +58,59 @@ def _label_link_problems() -> None:
     FileSystem.create_symlink = labelled(FileSystem.create_symlink, "[symbolic link]")  # type: ignore[method-assign]
 
 
+def _report_archive_escapes() -> None:
+    """Have unblob report the escapes it neutralises in cpio and zip archives.
+
+    unblob's cpio extractor redirects traversing names but drops the problem list, and
+    7z silently strips `../` from zip member names; both are evidence of a hostile image.
+    """
+    import posixpath
+    import zipfile
+
+    from unblob.file_utils import File, FileSystem
+    from unblob.handlers.archive import cpio
+    from unblob.handlers.archive.zip import ZIPHandler
+    from unblob.models import ExtractResult, Extractor
+    from unblob.report import PathTraversalProblem
+
+    def cpio_extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
+        fs = FileSystem(outdir)
+        with File.from_path(inpath) as file:
+            parser = self.PARSER(file, 0)
+            parser.parse()
+            parser.dump_entries(fs)
+        return ExtractResult(reports=list(fs.problems))
+
+    cpio._CPIOExtractorBase.extract = cpio_extract  # type: ignore[method-assign]
+
+    class CheckedZip(Extractor):
+        def __init__(self, inner: Extractor) -> None:
+            self.inner = inner
+
+        def get_dependencies(self) -> list[str]:
+            return self.inner.get_dependencies()
+
+        def extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
+            reports = []
+            try:
+                with zipfile.ZipFile(inpath) as z:
+                    for name in z.namelist():
+                        norm = posixpath.normpath(name.replace("\\", "/"))
+                        if norm.startswith(("/", "../")) or norm == "..":
+                            reports.append(PathTraversalProblem(
+                                path=name, extraction_path=norm.lstrip("/").replace("../", ""),
+                                problem="Potential path traversal through zip member name",
+                                resolution="Stripped by 7z."))
+            except (OSError, zipfile.BadZipFile, ValueError):
+                pass
+            result = self.inner.extract(inpath, outdir)
+            if reports:
+                return ExtractResult(reports=[*(result.reports if result else []), *reports])
+            return result
+
+    ZIPHandler.EXTRACTOR = CheckedZip(ZIPHandler.EXTRACTOR)
+
+
 def main(argv: list[str]) -> int:
     spec = json.loads(Path(argv[1]).read_text())
     # Every file any extractor writes is cut at this size (SIGXFSZ / EFBIG).
@@ -69,6 +122,7 @@ def main(argv: list[str]) -> int:
     from unblob.sandbox import Sandbox
 
     _label_link_problems()
+    _report_archive_escapes()
 
     image = Path(spec["image"])
     extract_root = Path(spec["extract_root"])
