@@ -268,7 +268,17 @@ def _format_problems(
         out.append(ExtractionProblem(COULD_NOT_EXTRACT, "uImage header checksum is wrong"))
     if not summary.extracted_any and not out:
         known = sniff.magic_of(head)
-        if known is not None:
+        if header is not None:
+            random = sniff.entropy(image) >= sniff.HIGH_ENTROPY
+            out.append(
+                ExtractionProblem(
+                    ENCRYPTED if random else COULD_NOT_EXTRACT,
+                    f"the payload behind the {header.format} header "
+                    + ("looks random: probably encrypted (or compressed with an unsupported "
+                       "method)" if random else "is in no format psti can extract"),
+                )
+            )
+        elif known is not None:
             missing = tools.missing_tools(path_env)
             if missing and not any(p.kind == MISSING_TOOL for p in summary.problems):
                 out.append(

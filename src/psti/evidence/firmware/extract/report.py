@@ -157,6 +157,8 @@ def summarise(results: list[dict[str, Any]], root: Path, max_depth: int) -> Repo
                 out.problems.append(problem)
         for chunk in _chunk_reports(reports):
             name = chunk.get("handler_name", "unknown")
+            if name == "padding":
+                continue
             ordered.append((depth, order, int(chunk.get("start_offset", 0)), name))
             out.extracted_any = True
             if depth == 0:

@@ -70,7 +70,7 @@ def _report_archive_escapes() -> None:
     from unblob.file_utils import File, FileSystem
     from unblob.handlers.archive import cpio
     from unblob.handlers.archive.zip import ZIPHandler
-    from unblob.models import ExtractResult, Extractor
+    from unblob.models import Extractor, ExtractResult
     from unblob.report import PathTraversalProblem
 
     def cpio_extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
