@@ -124,6 +124,34 @@ def _quieter_logging() -> None:
     logging.getLogger().setLevel(logging.INFO)
 
 
+def _share_struct_parsers() -> None:
+    """Compile each C struct definition once per process, not once per candidate chunk.
+
+    unblob builds a fresh dissect.cstruct parser for every cpio candidate it checks;
+    two-byte magics make such candidates common in binaries, and compiling the
+    definitions dominated the chunk search in profiles.
+    """
+    from dissect.cstruct import cstruct
+    from unblob.file_utils import StructParser
+
+    cache: dict[tuple[str, str], object] = {}
+
+    def compiled(definitions: str, endian: str) -> object:
+        key = (definitions, endian)
+        if key not in cache:
+            parser = cstruct(endian=endian)
+            parser.load(definitions)
+            cache[key] = parser
+        return cache[key]
+
+    StructParser.cparser_le = property(  # type: ignore[method-assign,assignment]
+        lambda self: compiled(self._definitions, "<")
+    )
+    StructParser.cparser_be = property(  # type: ignore[method-assign,assignment]
+        lambda self: compiled(self._definitions, ">")
+    )
+
+
 def main(argv: list[str]) -> int:
     spec = json.loads(Path(argv[1]).read_text())
     # Every file any extractor writes is cut at this size (SIGXFSZ / EFBIG).
@@ -136,6 +164,7 @@ def main(argv: list[str]) -> int:
 
     _label_link_problems()
     _report_archive_escapes()
+    _share_struct_parsers()
 
     image = Path(spec["image"])
     extract_root = Path(spec["extract_root"])
