@@ -1,8 +1,10 @@
 """Child-process entry point that runs unblob on one image.
 
-Run as `python -m psti.evidence.firmware.extract.runner SPEC.json` by `supervise.py`.
-Running unblob in its own process keeps its global state (multiprocessing start method,
-structlog configuration, stdout) out of the caller, lets the supervisor kill the whole
+`supervise.py` runs `python -m psti.evidence.firmware.extract.runner --serve` once (a
+fork server that has imported unblob) and has it fork one process per extraction;
+`runner SPEC.json` does a single extraction directly (the fallback). Running unblob in
+its own process keeps its global state (multiprocessing start method, structlog
+configuration, stdout) out of the caller, lets the supervisor kill the whole
 process tree on a limit, and lets us cap every file it writes with RLIMIT_FSIZE before
 any extractor starts. Inside, unblob runs in its Landlock sandbox: writes outside the
 extraction directory are refused by the kernel where Landlock is available.
@@ -11,8 +13,11 @@ extraction directory are refused by the kernel where Landlock is available.
 from __future__ import annotations
 
 import json
+import os
 import resource
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 
@@ -152,19 +157,43 @@ def _share_struct_parsers() -> None:
     )
 
 
-def main(argv: list[str]) -> int:
-    spec = json.loads(Path(argv[1]).read_text())
-    # Every file any extractor writes is cut at this size (SIGXFSZ / EFBIG).
-    _cap(resource.RLIMIT_FSIZE, int(spec["max_file_bytes"]))
-    _cap(resource.RLIMIT_CORE, 0)
+_prepared = False
 
-    from unblob.logging import configure_logger
-    from unblob.processing import ExtractionConfig, process_file
-    from unblob.sandbox import Sandbox
+
+def prepare() -> None:
+    """Import unblob and apply the adjustments above (once per process)."""
+    global _prepared
+    if _prepared:
+        return
+    import unblob.processing  # noqa: F401 - the slow import (~1 s CPU: lief, handlers)
+    import unblob.sandbox  # noqa: F401
 
     _label_link_problems()
     _report_archive_escapes()
     _share_struct_parsers()
+    _prepared = True
+
+
+def run_spec(spec_path: Path) -> int:
+    """Extract one image as described by the spec file; writes the exit status beside it."""
+    spec = json.loads(spec_path.read_text())
+    status_path = Path(spec["status_path"])
+    code = 1
+    try:
+        # Every file any extractor writes is cut at this size (SIGXFSZ / EFBIG).
+        _cap(resource.RLIMIT_FSIZE, int(spec["max_file_bytes"]))
+        _cap(resource.RLIMIT_CORE, 0)
+        prepare()
+        code = _extract(spec)
+    finally:
+        status_path.write_text(str(code))
+    return code
+
+
+def _extract(spec: dict) -> int:  # type: ignore[type-arg]
+    from unblob.logging import configure_logger
+    from unblob.processing import ExtractionConfig, process_file
+    from unblob.sandbox import Sandbox
 
     image = Path(spec["image"])
     extract_root = Path(spec["extract_root"])
@@ -184,6 +213,53 @@ def main(argv: list[str]) -> int:
     )
     Sandbox(config, log_path, report_path).run(process_file, config, image, report_path)
     return 0
+
+
+def _forked_child(spec_path: Path) -> None:
+    """In a child forked by `serve`: become a clean, separate extraction process."""
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # extractors must be waitable
+        os.setsid()
+        spec = json.loads(spec_path.read_text())
+        meta = spec_path.parent
+        null = os.open(os.devnull, os.O_RDONLY)
+        out = os.open(meta / "runner.out", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(null, 0)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        os.chdir(meta)
+        os.environ["PATH"] = spec["path"]
+        code = run_spec(spec_path)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve() -> int:
+    """Fork server: pay unblob's import once, then fork one process per extraction.
+
+    Reads spec paths on stdin, answers each with the forked child's pid. Exits when
+    stdin closes (its parent went away). Children are reaped automatically.
+    """
+    prepare()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    for line in sys.stdin:
+        spec_path = Path(line.strip())
+        pid = os.fork()
+        if pid == 0:
+            _forked_child(spec_path)
+        print(pid, flush=True)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[1:] == ["--serve"]:
+        return serve()
+    return run_spec(Path(argv[1]))
 
 
 if __name__ == "__main__":
