@@ -183,3 +183,13 @@ def test_zip_of_nested_images(tmp_path: Path) -> None:
     ex = extract_image(image, tmp_path / "wd")
     assert not ex.problems and ex.roots
     assert ex.formats[0] == "zip" and "squashfs_v4_le" in ex.formats
+
+
+def test_works_without_the_fork_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the fork server cannot be used, a fresh interpreter does the extraction."""
+    from psti.evidence.firmware.extract import supervise
+
+    monkeypatch.setattr(supervise._SERVER, "fork", lambda spec_path: None)
+    ex = extract_image(squashfs(tmp_path), tmp_path / "wd")
+    assert ex.roots and not ex.problems
+    assert (tmp_path / "wd/meta/exit-status").read_text() == "0"
