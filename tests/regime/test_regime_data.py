@@ -16,6 +16,7 @@ from psti.errors import RegimeError
 from psti.regime.conditions import evaluate, facts_mentioned
 from psti.regime.loader import RegimeLibrary, _package_files, load_file
 from psti.regime.models import Item
+from psti.scope import decide_scope
 
 D = dt.date
 BEFORE = D(2023, 6, 1)
@@ -154,9 +155,7 @@ def test_fact_ids_are_declaration_fields_and_have_questions(lib: RegimeLibrary) 
             for cond in (item.when, item.unless, item.applies_when):
                 for fact_id in facts_mentioned(cond):
                     assert fact_id in known, f"{item.id} tests unknown fact {fact_id}"
-                    assert fact_id in view.facts, (
-                        f"{item.id} tests {fact_id}, which has no question"
-                    )
+                    assert fact_id in view.facts, f"{item.id} tests {fact_id}, which has no question"
 
 
 def test_statement_field_sources_are_declaration_fields(lib: RegimeLibrary) -> None:
@@ -173,6 +172,21 @@ def test_enum_values_in_conditions_are_allowed_values(lib: RegimeLibrary) -> Non
     vehicle = set(view.facts["product.vehicle_regulation"].values)
     assert category == set(typing.get_args(Category))
     assert {"desktop-computer", "laptop-computer", "tablet"} <= category
+    used: set[Any] = set()
+
+    def collect(cond: Any) -> None:
+        if cond is None:
+            return
+        if getattr(cond, "fact", None) == "product.category":
+            used.update((cond.equals,) if cond.equals is not None else cond.in_ or ())
+        for child in (*getattr(cond, "all", ()), *getattr(cond, "any", ())):
+            collect(child)
+        collect(getattr(cond, "not_", None))
+
+    for item in view:
+        for cond in (item.when, item.unless, item.applies_when):
+            collect(cond)
+    assert used and used <= category
     assert {"EU 2018/858", "EU 168/2013", "EU 167/2013"} <= vehicle
 
 
@@ -233,9 +247,7 @@ def test_standards_routes(lib: RegimeLibrary) -> None:
     assert set(routes) == {"PSTI-S2-1.A", "PSTI-S2-2.A", "PSTI-S2-2.A-ISO", "PSTI-S2-3.A"}
     assert routes["PSTI-S2-1.A"].requires == ("EN303645-5.1-1", "EN303645-5.1-2")
     assert routes["PSTI-S2-2.A"].requires == ("EN303645-5.2-1",)
-    assert {"ISO29147-6.2.2", "ISO29147-6.2.5", "ISO29147-6.5"} <= set(
-        routes["PSTI-S2-2.A-ISO"].requires
-    )
+    assert {"ISO29147-6.2.2", "ISO29147-6.2.5", "ISO29147-6.5"} <= set(routes["PSTI-S2-2.A-ISO"].requires)
     assert set(routes["PSTI-S2-3.A"].requires) == {
         "EN303645-5.3-13",
         "PSTI-S1-3.3",
@@ -346,20 +358,42 @@ def test_schedule_3_is_complete(lib: RegimeLibrary) -> None:
             True,
         ),
         ("PSTI-S3-8", {"product.markets": ("GB",), "product.vehicle_regulation": "none"}, False),
+        # a regulatory fact not declared is asked only where the category makes it plausible
+        ("PSTI-S3-2", {"product.category": "smart-camera"}, False),
+        ("PSTI-S3-2", {"product.category": "ev-charge-point"}, None),
+        ("PSTI-S3-3", {"product.category": "smart-speaker"}, False),
+        (
+            "PSTI-S3-3",
+            {
+                "product.category": "smart-speaker",
+                "product.medical_device_regulations": True,
+                "product.medical_software_on_general_device": False,
+            },
+            True,
+        ),
+        ("PSTI-S3-4", {"product.category": "smart-plug"}, False),
+        ("PSTI-S3-4", {"product.category": "smart-meter"}, None),
+        ("PSTI-S3-6", {"product.category": "smart-camera", "product.markets": ("GB",)}, False),
+        ("PSTI-S3-6", {"product.category": "motor-vehicle", "product.markets": ("GB",)}, None),
+        (
+            "PSTI-S3-6",
+            {"product.category": "smart-tv", "product.markets": ("GB",), "product.vehicle_regulation": "EU 2018/858"},
+            True,
+        ),
     ],
 )
-def test_exception_conditions(
-    lib: RegimeLibrary, exception: str, facts: dict[str, Any], expected: bool | None
-) -> None:
+def test_exception_conditions(lib: RegimeLibrary, exception: str, facts: dict[str, Any], expected: bool | None) -> None:
     item = lib.view("uk-psti", AFTER_1267).get(exception)
     assert _excepted(item, facts) is expected
 
 
 def test_territorial_exceptions_say_where(lib: RegimeLibrary) -> None:
     view = lib.view("uk-psti", AFTER_1267)
-    assert view.get("PSTI-S3-1").limits["territory"] == "NI"
+    assert view.get("PSTI-S3-1").limits["markets"] == ["NI"]
     for eid in VEHICLE_EXCEPTIONS:
-        assert view.get(eid).limits["territory"] == "GB"
+        assert view.get(eid).limits["markets"] == ["GB"]
+    unlimited = {e.id for e in view.of_kind("exception") if "markets" not in e.limits}
+    assert unlimited == {"PSTI-S3-2", "PSTI-S3-3", "PSTI-S3-4", "PSTI-S3-5"}
 
 
 def test_scope_definitions_decide_connectability(lib: RegimeLibrary) -> None:
@@ -455,9 +489,7 @@ def test_en_303_645_catalogue(lib: RegimeLibrary) -> None:
     assert sum(p.status == "M" for p in provisions) == 33
     assert sum(p.status == "R" for p in provisions) == 35
     requirements = {r.id: r for r in view.of_kind("requirement")}
-    assert set(requirements) == {"EN303645-4", "EN303645-6"} | {
-        f"EN303645-5.{n}" for n in range(1, 14)
-    }
+    assert set(requirements) == {"EN303645-4", "EN303645-6"} | {f"EN303645-5.{n}" for n in range(1, 14)}
     listed = [pid for r in requirements.values() for pid in r.provisions]
     assert sorted(listed) == sorted(p.id for p in provisions)
     for pid in ("EN303645-5.1-1", "EN303645-5.2-1", "EN303645-5.3-13", "EN303645-5.4-3"):
@@ -475,9 +507,7 @@ def test_en_conditions_follow_the_declaration(lib: RegimeLibrary) -> None:
     assert evaluate(view.get("EN303645-5.3-14").applies_when, non_constrained).value is False
     legacy = {"product.constrained": True, "product.updatable": False}
     assert evaluate(view.get("EN303645-5.3-15").applies_when, legacy).value is True
-    assert (
-        evaluate(view.get("EN303645-5.1-1").applies_when, {"passwords.used": False}).value is False
-    )
+    assert evaluate(view.get("EN303645-5.1-1").applies_when, {"passwords.used": False}).value is False
 
 
 def test_iso_29147_and_code_of_practice(lib: RegimeLibrary) -> None:
@@ -561,12 +591,8 @@ BROKEN = {
     "unknown-field.toml": NEW_INSTRUMENT.replace(
         'citation = "SI 2026/9999 reg 2"', 'citation = "SI 2026/9999 reg 2"\nseverity = "high"'
     ),
-    "no-when.toml": NEW_INSTRUMENT.replace(
-        '[items.when]\nfact = "product.category"\nequals = "games-console"\n', ""
-    ),
-    "dangling.toml": NEW_INSTRUMENT.replace(
-        'provisions = ["PSTI-S1-4.1"]', 'provisions = ["PSTI-S1-4.9"]'
-    ),
+    "no-when.toml": NEW_INSTRUMENT.replace('[items.when]\nfact = "product.category"\nequals = "games-console"\n', ""),
+    "dangling.toml": NEW_INSTRUMENT.replace('provisions = ["PSTI-S1-4.1"]', 'provisions = ["PSTI-S1-4.9"]'),
 }
 
 
@@ -584,3 +610,43 @@ def test_broken_regime_file_names_the_file(tmp_path: Path, name: str) -> None:
         assert "severity" in str(err.value)
     if name == "no-when.toml":
         assert "when" in str(err.value)
+
+
+# --- the shipped data drives the scope decision ------------------------------------------------
+
+
+def _declaration(**product: Any) -> Declaration:
+    base = {"name": "P", "type": "t", "model": "m", "consumer": True, "previously_supplied": False}
+    base.update(product)
+    return Declaration.model_validate(
+        {
+            "product": base,
+            "manufacturer": [{"name": "M", "address": "A"}],
+            "connectivity": {"internet": True},
+        }
+    )
+
+
+def test_ordinary_product_is_in_scope_without_regulatory_questions(lib: RegimeLibrary) -> None:
+    decision = decide_scope(_declaration(category="smart-camera"), lib.view("uk-psti", AFTER_1267))
+    assert decision.outcome == "in-scope", decision.questions
+    assert decision.questions == ()
+
+
+def test_vehicle_sold_in_gb_is_excepted_only_after_the_amendment(lib: RegimeLibrary) -> None:
+    car = _declaration(category="motor-vehicle", markets=["GB"], vehicle_regulation="EU 2018/858")
+    assert decide_scope(car, lib.view("uk-psti", IN_FORCE)).outcome == "in-scope"
+    after = decide_scope(car, lib.view("uk-psti", AFTER_211))
+    assert after.outcome == "excepted"
+    assert any(r.item == "PSTI-S3-6" for r in after.reasons)
+    both = _declaration(category="motor-vehicle", markets=["GB", "NI"], vehicle_regulation="EU 2018/858")
+    assert decide_scope(both, lib.view("uk-psti", AFTER_211)).outcome == "in-scope"
+
+
+def test_charge_point_asks_the_regulatory_question(lib: RegimeLibrary) -> None:
+    decision = decide_scope(_declaration(category="ev-charge-point"), lib.view("uk-psti", IN_FORCE))
+    assert decision.outcome == "undetermined"
+    assert decision.questions == (
+        lib.view("uk-psti", IN_FORCE).facts["product.charge_point_regulations"].question
+        + " [product.charge_point_regulations]",
+    )
