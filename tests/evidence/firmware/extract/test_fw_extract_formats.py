@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fw_extract_images import (
+from tests.evidence.firmware.extract.fw_extract_images import (
     SHADOW,
     make_rootfs,
     need,

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fw_extract_images import make_rootfs, need, run, squashfs, uimage
+from tests.evidence.firmware.extract.fw_extract_images import make_rootfs, need, run, squashfs, uimage
 
 from psti.errors import PstiError
 from psti.evidence.firmware.extract import (

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fw_extract_images import add_member, cpio_newc, need, run, squashfs, tar_of_rootfs
+from tests.evidence.firmware.extract.fw_extract_images import add_member, cpio_newc, need, run, squashfs, tar_of_rootfs
 
 from psti.evidence.firmware.extract import (
     HARDLINK_ESCAPE,
