@@ -113,7 +113,7 @@ def _report_archive_escapes() -> None:
                 return ExtractResult(reports=[*(result.reports if result else []), *reports])
             return result
 
-    ZIPHandler.EXTRACTOR = CheckedZip(ZIPHandler.EXTRACTOR)
+    ZIPHandler.EXTRACTOR = CheckedZip(ZIPHandler.EXTRACTOR)  # type: ignore[assignment]
 
 
 def _quieter_logging() -> None:
@@ -211,8 +211,34 @@ def _extract(spec: dict) -> int:  # type: ignore[type-arg]
         process_num=int(spec["process_num"]),
         force_extract=True,
     )
-    Sandbox(config, log_path, report_path).run(process_file, config, image, report_path)
+    result = Sandbox(config, log_path, None).run(process_file, config, image)
+    _write_compact_report(result, report_path, config.max_depth)
     return 0
+
+
+_ROUTINE = frozenset({"StatReport", "HashReport", "FileMagicReport"})
+
+
+def _write_compact_report(result, report_path: Path, max_depth: int) -> None:  # type: ignore[no-untyped-def]
+    """unblob's report without the per-file hash and magic entries.
+
+    The full report holds several entries for every extracted file (hundreds of MB
+    for 200,000 files); the supervisor needs only chunks, problems and the tasks that
+    reached the depth limit.
+    """
+    kept = []
+    for task_result in result.results:
+        names = {type(r).__name__ for r in task_result.reports}
+        if names <= _ROUTINE and task_result.task.depth < max_depth:
+            continue
+        dumped = task_result.model_dump(mode="json", serialize_as_any=True)
+        dumped["reports"] = [r for r in dumped["reports"]
+                             if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
+        dumped.pop("subtasks", None)
+        kept.append(dumped)
+    tmp = report_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(kept))
+    tmp.replace(report_path)
 
 
 def _forked_child(spec_path: Path) -> None:
