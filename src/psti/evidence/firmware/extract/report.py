@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from psti.evidence.firmware.extract import sniff
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
     ENCRYPTED,
@@ -128,6 +129,14 @@ def _problem_from(report: dict[str, Any], where: str | None) -> ExtractionProble
     return None
 
 
+def _vendor_header_at_start(path: str) -> str | None:
+    try:
+        header = sniff.vendor_header(sniff.read_head(Path(path), 64))
+    except OSError:
+        return None
+    return header.format if header is not None else None
+
+
 def _chunk_reports(reports: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for r in reports:
         if r.get("__typename__") in ("ChunkReport", "MultiFileReport"):
@@ -148,9 +157,11 @@ def summarise(results: list[dict[str, Any]], root: Path, max_depth: int) -> Repo
         for r in reports:
             typename = r.get("__typename__")
             if typename == "UnknownChunkReport":
-                out.unknown_chunks.append(
-                    UnknownChunk(where or "", int(r["start_offset"]), int(r["end_offset"]))
-                )
+                start = int(r["start_offset"])
+                out.unknown_chunks.append(UnknownChunk(where or "", start, int(r["end_offset"])))
+                header = _vendor_header_at_start(task.get("path", "")) if start == 0 else None
+                if header is not None:  # a header unblob only carves (uImage)
+                    ordered.append((depth, order, 0, header))
                 continue
             problem = _problem_from(r, where)
             if problem:
