@@ -1,1 +1,1 @@
-"""Firmware evidence: extraction and credential checks."""
+"""Firmware evidence: safe extraction of firmware images and the checks run on them."""
