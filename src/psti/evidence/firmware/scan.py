@@ -119,7 +119,7 @@ def scan_tree(
         if (tf, text) in scripts or rel.startswith("/etc/"):
             out.credentials += configs.scan_script(rel, text)
         out.credentials += configs.scan_urls(rel, text.encode("utf-8", "replace"), line_numbers=True)
-        if "PRIVATE KEY-----" in text and not configs.is_doc(rel):
+        if "PRIVATE KEY-----" in text and _may_hold_key(rel):
             out.keys += scan_keys(rel, text.encode("utf-8", "replace"))
         if "$" in text:
             out.credentials += _embedded_hashes(rel, text.encode("utf-8", "replace"), True)
@@ -147,7 +147,7 @@ def scan_tree(
             continue
         data = tree.read(tf.path)
         keyish = tf.rel.startswith("/etc/dropbear/") or b"PRIVATE KEY-----" in data
-        if keyish and not configs.is_doc(tf.rel) and not tf.rel.endswith((".a", ".o")):
+        if keyish and _may_hold_key(tf.rel):
             out.keys += scan_keys(tf.rel, data)
         out.credentials += configs.scan_urls(tf.rel, data, line_numbers=False)
         out.credentials += _embedded_hashes(tf.rel, data, False)
@@ -186,6 +186,11 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
             )
         )
     return out
+
+
+def _may_hold_key(rel: str) -> bool:
+    """Documentation and static libraries carry example keys and test vectors."""
+    return not configs.is_doc(rel) and not rel.endswith((".a", ".o", ".la"))
 
 
 def _longest_hash(raw: str) -> tuple[str, str | None]:
