@@ -27,9 +27,7 @@ class Candidate:
     """A password to try, with why it is in the list (for the finding's message)."""
 
     password: str
-    origin: (
-        str  # e.g. "default-credential corpus (seclists, routersploit)" or "common password #12"
-    )
+    origin: str  # e.g. "default-credential corpus (seclists, routersploit)" or "common password #12"
 
 
 @dataclass(frozen=True)
@@ -78,9 +76,7 @@ def _read_entries(path: Path) -> tuple[CorpusEntry, ...]:
     out = []
     for line in lines:
         u, p, vendors, sources = line.split("\t")
-        out.append(
-            CorpusEntry(u, p, tuple(filter(None, vendors.split(";"))), tuple(sources.split(",")))
-        )
+        out.append(CorpusEntry(u, p, tuple(filter(None, vendors.split(";"))), tuple(sources.split(","))))
     return tuple(out)
 
 
@@ -88,9 +84,7 @@ def _read_entries(path: Path) -> tuple[CorpusEntry, ...]:
 def load_corpus(data_dir: Path = DATA) -> Corpus:
     entries = _read_entries(data_dir / CREDENTIALS_FILE)
     common = tuple(
-        w
-        for w in (data_dir / COMMON_FILE).read_text(encoding="utf-8").splitlines()
-        if w and not w.startswith("# ")
+        w for w in (data_dir / COMMON_FILE).read_text(encoding="utf-8").splitlines() if w and not w.startswith("# ")
     )
     manifest = json.loads((data_dir / SOURCES_FILE).read_text(encoding="utf-8"))
     return Corpus(entries, common, manifest)

@@ -29,9 +29,7 @@ COMMON_LIMIT = 10_000
 _BLANK = {"<blank>", "(blank)", "blank", "(none)", "<none>", "none", "<empty>", "(empty)", "empty"}
 _UNKNOWN = {"<n/a>", "n/a", "(unknown)", "unknown", "<see comment>", "(see note)", "?", "-"}
 # Passwords that are descriptions ("the last eight digits of the serial number").
-_DESCRIPTION = re.compile(
-    r"\s\S+\s|serial|mac address|sticker|label|random|calculated|caclulated", re.I
-)
+_DESCRIPTION = re.compile(r"\s\S+\s|serial|mac address|sticker|label|random|calculated|caclulated", re.I)
 
 
 @dataclass
@@ -185,8 +183,7 @@ def collect(src_dir: Path) -> tuple[dict[tuple[str, str], Entry], dict[str, int]
             path = src_dir / name
             if not path.is_file():
                 raise ArtefactError(
-                    f"corpus source {path} is missing (expected the layout of "
-                    "shared/data/default-credentials)"
+                    f"corpus source {path} is missing (expected the layout of shared/data/default-credentials)"
                 )
             for vendor, user, pw in source.reader(path):
                 u, p = _clean(user), _clean(pw)
@@ -233,10 +230,7 @@ def build(src_dir: Path, out_dir: Path = DATA) -> BuildReport:
     _write_atomically(out_dir / CREDENTIALS_FILE, write_credentials(entries))
     common = common_from_zxcvbn()
     if common is not None:
-        header = (
-            "# zxcvbn 4.5.0 'passwords' frequency list, most frequent first "
-            "(MIT; licenses/zxcvbn.txt)\n"
-        )
+        header = "# zxcvbn 4.5.0 'passwords' frequency list, most frequent first (MIT; licenses/zxcvbn.txt)\n"
         _write_atomically(out_dir / COMMON_FILE, header + "\n".join(common) + "\n")
     manifest = {
         "entries": len(entries),

@@ -448,6 +448,8 @@ def _hints(data: bytes) -> list[int]:
             out.append(i)
             i = low.find(word, i + 1)
     return sorted(out)
+
+
 _WINDOW_BYTES = 768  # how far from a prompt its neighbouring strings are looked for
 
 
@@ -484,8 +486,16 @@ def scan_binary_strings(path: str, data: bytes, known: frozenset[str], window: i
                     or (cand in known and re.search(r"\d", cand) and re.search(r"[A-Za-z]", cand) and len(cand) >= 6)
                 ):
                     seen.add(cand)
-                    out.append(_credential("binary", path, cand, offset=cand_off, interface="firmware prompt",
-                                           context=f"beside {s.strip()!r}"))
+                    out.append(
+                        _credential(
+                            "binary",
+                            path,
+                            cand,
+                            offset=cand_off,
+                            interface="firmware prompt",
+                            context=f"beside {s.strip()!r}",
+                        )
+                    )
     return out
 
 

@@ -188,9 +188,13 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
     return out
 
 
+_CRYPTO_LIBRARY = re.compile(r"/lib(gnutls|nettle|hogweed|wolfssl|mbedcrypto|mbedtls|crypto|ssl)[\w.-]*\.so[\d.]*$")
+
+
 def _may_hold_key(rel: str) -> bool:
-    """Documentation and static libraries carry example keys and test vectors."""
-    return not configs.is_doc(rel) and not rel.endswith((".a", ".o", ".la"))
+    """Documentation, static libraries and crypto libraries (FIPS self-test vectors)
+    carry example keys that are not the product's."""
+    return not configs.is_doc(rel) and not rel.endswith((".a", ".o", ".la")) and not _CRYPTO_LIBRARY.search(rel)
 
 
 def _longest_hash(raw: str) -> tuple[str, str | None]:

@@ -92,11 +92,7 @@ def _use_directory(directory: Path, limits: Limits, progress: ProgressFn | None)
     m = measure(directory, stop_files=limits.max_files)
     problems = []
     if m.files > limits.max_files:
-        problems.append(
-            ExtractionProblem(
-                LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"
-            )
-        )
+        problems.append(ExtractionProblem(LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"))
     if progress is not None:
         progress("reading firmware directory", float(m.files), float(m.files))
     return Extraction(
@@ -128,9 +124,7 @@ def _extract_file(
     path_env = tools.tool_path(meta_dir / "bin")
     if progress is not None:
         progress("extracting firmware", 0.0, None)
-    outcome = run_unblob(
-        image, extract_root, meta_dir, limits, path_env, progress, _process_num()
-    )
+    outcome = run_unblob(image, extract_root, meta_dir, limits, path_env, progress, _process_num())
     results = load(meta_dir / "unblob-report.json")
     summary = summarise(results or [], extract_root, limits.max_depth)
     problems += _outcome_problems(outcome, limits, results is not None, meta_dir)
@@ -140,12 +134,15 @@ def _extract_file(
     m = measure(extract_root)
     if not outcome.stopped_by:  # finished between two polls: still over a bound?
         if m.total_bytes > limits.max_total_bytes:
-            problems.append(ExtractionProblem(
-                LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
-                f"{limits.max_total_bytes:,} bytes"))
+            problems.append(
+                ExtractionProblem(
+                    LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed {limits.max_total_bytes:,} bytes"
+                )
+            )
         if m.files > limits.max_files:
-            problems.append(ExtractionProblem(
-                LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
+            problems.append(
+                ExtractionProblem(LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}")
+            )
     problems += _size_cap_problems(extract_root, m.largest, limits)
     problems += _depth_problems(summary, extract_root, limits)
     formats = list(summary.formats)
@@ -182,8 +179,7 @@ def _outcome_problems(
         return [
             ExtractionProblem(
                 COULD_NOT_EXTRACT,
-                f"extractor process failed (exit {outcome.returncode})"
-                + (f": {tail}" if tail else ""),
+                f"extractor process failed (exit {outcome.returncode})" + (f": {tail}" if tail else ""),
             )
         ]
     return []
@@ -193,8 +189,7 @@ def _size_cap_problems(root: Path, largest: int, limits: Limits) -> list[Extract
     cap = max(1, min(limits.max_file_bytes, limits.max_total_bytes))
     if largest < cap:
         return []
-    hits = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()
-            and p.stat().st_size >= cap]
+    hits = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and p.stat().st_size >= cap]
     return [
         ExtractionProblem(
             LIMIT_REACHED,
@@ -205,9 +200,7 @@ def _size_cap_problems(root: Path, largest: int, limits: Limits) -> list[Extract
     ]
 
 
-def _depth_problems(
-    summary: ReportSummary, root: Path, limits: Limits
-) -> list[ExtractionProblem]:
+def _depth_problems(summary: ReportSummary, root: Path, limits: Limits) -> list[ExtractionProblem]:
     out = []
     for rel in summary.depth_capped:
         top = root / rel
@@ -221,8 +214,7 @@ def _depth_problems(
                 out.append(
                     ExtractionProblem(
                         LIMIT_REACHED,
-                        f"{kind} data left unextracted: nesting depth limit "
-                        f"{limits.max_depth} reached",
+                        f"{kind} data left unextracted: nesting depth limit {limits.max_depth} reached",
                         str(path.relative_to(root)),
                     )
                 )
@@ -260,9 +252,7 @@ def _format_problems(
                 f"{what} header declares {declared:,} bytes but the image has {size:,}",
             )
         )
-    elif not summary.extracted_any and sniff.magic_of(head) == "gzip" and sniff.gzip_truncated(
-        image
-    ):
+    elif not summary.extracted_any and sniff.magic_of(head) == "gzip" and sniff.gzip_truncated(image):
         out.append(ExtractionProblem(TRUNCATED, "gzip stream ends before its end marker"))
     if header is not None and header.format == "uimage" and not header.valid:
         out.append(ExtractionProblem(COULD_NOT_EXTRACT, "uImage header checksum is wrong"))
@@ -274,8 +264,11 @@ def _format_problems(
                 ExtractionProblem(
                     ENCRYPTED if random else COULD_NOT_EXTRACT,
                     f"the payload behind the {header.format} header "
-                    + ("looks random: probably encrypted (or compressed with an unsupported "
-                       "method)" if random else "is in no format psti can extract"),
+                    + (
+                        "looks random: probably encrypted (or compressed with an unsupported method)"
+                        if random
+                        else "is in no format psti can extract"
+                    ),
                 )
             )
         elif known is not None:
@@ -284,15 +277,10 @@ def _format_problems(
                 out.append(
                     ExtractionProblem(
                         MISSING_TOOL,
-                        "extractors not installed: "
-                        + ", ".join(f"{t} ({w})" for t, w in missing.items()),
+                        "extractors not installed: " + ", ".join(f"{t} ({w})" for t, w in missing.items()),
                     )
                 )
-            out.append(
-                ExtractionProblem(
-                    COULD_NOT_EXTRACT, f"image starts like {known} but could not be extracted"
-                )
-            )
+            out.append(ExtractionProblem(COULD_NOT_EXTRACT, f"image starts like {known} but could not be extracted"))
         elif sniff.entropy(image) >= sniff.HIGH_ENTROPY:
             out.append(
                 ExtractionProblem(
@@ -302,9 +290,7 @@ def _format_problems(
                 )
             )
         else:
-            out.append(
-                ExtractionProblem(UNKNOWN_FORMAT, "no known firmware or archive format found")
-            )
+            out.append(ExtractionProblem(UNKNOWN_FORMAT, "no known firmware or archive format found"))
     out += _unknown_region_problems(summary, root, image)
     return out
 
@@ -312,9 +298,7 @@ def _format_problems(
 _CARVED_UNKNOWN = re.compile(r"^(\d+)-(\d+)\.unknown$")
 
 
-def _unknown_region_problems(
-    summary: ReportSummary, root: Path, image: Path
-) -> list[ExtractionProblem]:
+def _unknown_region_problems(summary: ReportSummary, root: Path, image: Path) -> list[ExtractionProblem]:
     """Large random-looking regions unblob carved but could not identify."""
     out = []
     for chunk in summary.unknown_chunks:

@@ -102,10 +102,14 @@ def _report_archive_escapes() -> None:
                     for name in z.namelist():
                         norm = posixpath.normpath(name.replace("\\", "/"))
                         if norm.startswith(("/", "../")) or norm == "..":
-                            reports.append(PathTraversalProblem(
-                                path=name, extraction_path=norm.lstrip("/").replace("../", ""),
-                                problem="Potential path traversal through zip member name",
-                                resolution="Stripped by 7z."))
+                            reports.append(
+                                PathTraversalProblem(
+                                    path=name,
+                                    extraction_path=norm.lstrip("/").replace("../", ""),
+                                    problem="Potential path traversal through zip member name",
+                                    resolution="Stripped by 7z.",
+                                )
+                            )
             except (OSError, zipfile.BadZipFile, ValueError):
                 pass
             result = self.inner.extract(inpath, outdir)
@@ -232,8 +236,9 @@ def _write_compact_report(result, report_path: Path, max_depth: int) -> None:  #
         if names <= _ROUTINE and task_result.task.depth < max_depth:
             continue
         dumped = task_result.model_dump(mode="json", serialize_as_any=True)
-        dumped["reports"] = [r for r in dumped["reports"]
-                             if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
+        dumped["reports"] = [
+            r for r in dumped["reports"] if r.get("__typename__") not in ("HashReport", "FileMagicReport")
+        ]
         dumped.pop("subtasks", None)
         kept.append(dumped)
     tmp = report_path.with_suffix(".tmp")
