@@ -61,6 +61,17 @@ def test_unextractable_image_needs_evidence(tmp_path: Path) -> None:
     assert any(f["message"].startswith("could not extract") for f in doc["findings"])
 
 
+def test_random_blob_needs_evidence_and_says_why(tmp_path: Path) -> None:
+    blob = tmp_path / "fw.bin"
+    blob.write_bytes(bytes((i * 7919 + (i >> 3) * 104729) % 251 for i in range(65536)))
+    r = psti("scan", "firmware", str(blob), "--format", "json", "--no-progress")
+    assert r.returncode == 3, r.stdout
+    doc = json.loads(r.stdout)
+    reasons = [f["message"] for f in doc["findings"] if f["effect"] == "needs-evidence"]
+    assert reasons and all(m.startswith("could not extract: ") for m in reasons)
+    assert not [f for f in doc["findings"] if f["effect"] == "pass"]
+
+
 def test_missing_image_is_a_usage_error(tmp_path: Path) -> None:
     r = psti("scan", "firmware", str(tmp_path / "nope.bin"))
     assert r.returncode == 2

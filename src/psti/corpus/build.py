@@ -1,7 +1,7 @@
 """Build the shipped default-credential corpus from the public source lists.
 
 `psti corpus build --from DIR` runs `build()` on a folder laid out like
-`shared/data/default-credentials/` (see docs/fw-creds.md). Only sources whose
+`shared/data/default-credentials/` (see docs/firmware.md). Only sources whose
 licence allows redistribution in an Apache-2.0 package are read: SecLists (MIT),
 RouterSploit (BSD-3-Clause style) and DefaultCreds-cheat-sheet (MIT). GPL-3.0 lists
 (Mirai, changeme) and pwdsearch (no licence) are deliberately not shipped.

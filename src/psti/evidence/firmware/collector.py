@@ -346,7 +346,9 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
             )
         )
 
-    _pass_findings(findings, found)
+    blocked = any(f.effect is Effect.NEEDS_EVIDENCE for f in findings)
+    if not (blocked and not found.roots):  # nothing to vouch for if the image was not opened
+        _pass_findings(findings, found)
     return result
 
 
