@@ -163,7 +163,9 @@ def _resolve(host: str, port: int, timeout: float, resolver: Resolver, url: str)
     return addrs
 
 
-def _checked_address(url: httpx.URL, allow_private: bool, timeout: float, resolver: Resolver) -> str:
+def _checked_address(
+    url: httpx.URL, allow_private: bool, timeout: float, resolver: Resolver, allow_addresses: frozenset[str]
+) -> str:
     if url.scheme not in ("http", "https"):
         raise FetchError("bad-scheme", str(url), f"only http and https URLs are fetched, not {url.scheme!r}")
     host = url.host
@@ -176,7 +178,7 @@ def _checked_address(url: httpx.URL, allow_private: bool, timeout: float, resolv
     if not allow_private:
         # Refuse if any answer is internal: an attacker controls which one a client picks.
         for addr in addrs:
-            why = address_refusal(addr)
+            why = None if addr in allow_addresses else address_refusal(addr)
             if why is not None:
                 raise FetchError(
                     "private-address",
@@ -221,12 +223,15 @@ def fetch(
     user_agent: str = USER_AGENT,
     accept: str = "text/plain, text/html;q=0.9, */*;q=0.5",
     resolver: Resolver | None = None,
+    allow_addresses: frozenset[str] | set[str] = frozenset(),
 ) -> FetchedDocument:
     """GET a URL safely. Raises FetchError (with `.reason`) when it cannot.
 
     `timeout` bounds each network step and also the whole fetch (at most twice the value
     overall); `max_bytes` bounds the decoded body. Non-2xx responses are returned, not
-    raised, so callers can tell "not found" from "unreachable".
+    raised, so callers can tell "not found" from "unreachable". `allow_addresses` lists
+    addresses permitted even though internal (an operator's allow-list); `resolver`
+    replaces the system resolver (host, port) -> addresses.
     """
     resolver = resolver or _system_resolver
     start = time.monotonic()
@@ -234,11 +239,16 @@ def fetch(
     hop = _Hop(_parse_url(url))
     visited = {str(hop.url)}
     headers = {"User-Agent": user_agent, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
+    if isinstance(verify, str):  # a CA bundle file
+        try:
+            verify = ssl.create_default_context(cafile=verify)
+        except (OSError, ssl.SSLError) as e:
+            raise FetchError("tls-error", url, f"cannot load the CA bundle {verify}: {e}") from None
     with httpx.Client(
         verify=verify, timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False
     ) as client:
         while True:
-            address = _checked_address(hop.url, allow_private, timeout, resolver)
+            address = _checked_address(hop.url, allow_private, timeout, resolver, frozenset(allow_addresses))
             status, resp_headers, content = _get_once(
                 client, hop.url, address, headers, max_bytes, deadline, timeout
             )
