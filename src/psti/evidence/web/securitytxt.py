@@ -54,9 +54,10 @@ _RFC3339 = re.compile(
 )
 # RFC 5322 field-name: printable US-ASCII except ":"
 _FIELD_NAME = re.compile(r"^[\x21-\x39\x3b-\x7e]+$")
-# RFC 5646 language tag (well-formed check, grandfathered tags aside)
+# RFC 5646 language tag. Primary subtags of 4-8 letters are well-formed but none is
+# registered, so they are refused ("english", "german" are common mistakes).
 _LANG = re.compile(
-    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3})"
     r"(?:-[A-Za-z]{4})?"
     r"(?:-(?:[A-Za-z]{2}|\d{3}))?"
     r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*"
