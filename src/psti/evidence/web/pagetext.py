@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "")
 MAX_TEXT_CHARS = 2_000_000
 _BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article", "header",
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "dl", "main", "nav", "aside", "form",
     "blockquote", "pre", "hr", "title", "option", "label",
 }  # fmt: skip
@@ -60,6 +60,8 @@ class _Extractor(HTMLParser):
             self._skip += 1
         if tag in _BLOCK:
             self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")  # keep a table row on one line
         if tag == "a":
             self._href = a.get("href", "")
             self._link_text = []

@@ -41,7 +41,7 @@ _ACK = re.compile(
 _STATUS = re.compile(
     r"status\s+updates?|updates?\s+(?:on|about|regarding)\s+(?:the\s+|its\s+|our\s+)?(?:status|progress)|"
     r"keep\s+you\s+(?:informed|updated|posted|up\s+to\s+date|in\s+the\s+loop)|"
-    r"(?:inform|notify|update)\s+you\s+(?:of|on|about|regularly|as)|progress\s+updates?|"
+    r"(?:inform|notify|update)\s+(?:you|the\s+reporter)\b|progress\s+updates?|"
     r"regular\s+updates|ongoing\s+communication|(?:provide|send|give)\s+(?:you\s+)?(?:an?\s+)?updates?",
     re.I,
 )
