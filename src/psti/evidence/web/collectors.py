@@ -121,7 +121,8 @@ class SupportPeriodCollector(Collector):
             product_terms=tuple(t for t in (d.product.model, d.product.name) if t),
             manufacturer=d.manufacturer[0].name,
             model=d.product.model,
-            previous_end_dates=sp.previous_end_dates,
+            # the declared end date counts as published before: the page must not show less
+            previous_end_dates=sp.previous_end_dates + ((sp.end_date,) if sp.end_date else ()),
             history=None if mode == "off" else SupportHistory(),
             record=mode == "record",
         )

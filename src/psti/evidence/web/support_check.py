@@ -211,7 +211,7 @@ def _period(
 
 def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date) -> list[Finding]:
     loc = Location(url=doc.url, evidence=doc.evidence.id)
-    previous: list[tuple[dt.date, str]] = [(d, "the declaration") for d in inputs.previous_end_dates]
+    previous: list[tuple[dt.date, str]] = [(d, "the declaration or --previous-end") for d in inputs.previous_end_dates]
     key = None
     if inputs.history is not None and inputs.manufacturer and inputs.model:
         key = product_key(inputs.manufacturer, inputs.model)
