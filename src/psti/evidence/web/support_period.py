@@ -42,7 +42,7 @@ _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
     r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
-    r"receive\s+(?:security\s+)?updates|support\s+end|updates?\s+end",
+    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long",
     re.I,
 )
 _END_MARKER = re.compile(
