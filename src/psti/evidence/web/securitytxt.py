@@ -67,6 +67,7 @@ _LANG = re.compile(
 )
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
 _CONTACT_SCHEMES = ("mailto", "https", "tel")
+_HTTPS_HOST = re.compile(r"^https://[^/?#@\s]+", re.I)
 _EMAIL = re.compile(r"^[^@\s:/]+@[^@\s/]+\.[^@\s/]+$")
 
 SIG_BEGIN = "-----BEGIN PGP SIGNED MESSAGE-----"
@@ -82,7 +83,7 @@ class Issue:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     name: str  # as written
     key: str  # lower-cased
@@ -214,58 +215,65 @@ def _split_lines(c: _Checker, text: str) -> list[str]:
     """Split on LF, checking endings: CRLF or LF (RFC 9116 eol), final newline present."""
     if not text:
         return []
-    raw = text.split("\n")
-    endings_crlf = 0
-    endings_lf = 0
-    lines: list[str] = []
-    for i, line in enumerate(raw):
-        last = i == len(raw) - 1
-        if last:
-            if line:
-                c.add(
-                    "SECTXT-LINE-ENDINGS",
-                    "error",
-                    "the last line does not end with a line break (RFC 9116 s.4: every line ends with CRLF or LF)",
-                    i + 1,
-                )
-                lines.append(line.rstrip("\r"))
-            break
+    lines = text.split("\n")
+    tail = lines.pop()  # what follows the last LF: empty when the file ends with a line break
+    terminated = len(lines)
+    if tail:
+        c.add(
+            "SECTXT-LINE-ENDINGS",
+            "error",
+            "the last line does not end with a line break (RFC 9116 s.4: every line ends with CRLF or LF)",
+            terminated + 1,
+        )
+        lines.append(tail)
+    if "\r" not in text:
+        return lines
+    crlf = 0
+    for i, line in enumerate(lines):
         if line.endswith("\r"):
-            endings_crlf += 1
-            line = line[:-1]
-        else:
-            endings_lf += 1
+            line = lines[i] = line[:-1]
+            crlf += i < terminated
         if "\r" in line:
             c.add("SECTXT-LINE-ENDINGS", "error", "a bare carriage return inside a line", i + 1)
-        lines.append(line)
-    if endings_crlf and endings_lf:
+    if 0 < crlf < terminated:
         c.add(
             "SECTXT-LINE-ENDINGS",
             "warning",
-            f"mixed line endings ({endings_crlf} CRLF, {endings_lf} LF); allowed, but usually an editing accident",
+            f"mixed line endings ({crlf} CRLF, {terminated - crlf} LF); allowed, but usually an editing accident",
         )
     return lines
+
+
+_HASH_HEADER = re.compile(r"^Hash: ?[A-Za-z0-9, ]+$")
 
 
 def _parse_lines(c: _Checker, lines: list[str]) -> None:
     state = "body"  # body | armor-headers | signature | after
     sig_header_line = None
     for n, line in enumerate(lines, start=1):
-        if state == "signature":
+        if state == "body":
+            first = line[:1]
+            if first == "" or first == "#":
+                continue  # blank line or comment: the common case, kept cheap
+            if first not in ("-", " ", "\t"):
+                _parse_line(c, line, n)
+                continue
+        elif state == "signature":
             if line.strip() == SIG_BLOCK_END:
                 state = "after"
             continue
-        if state == "armor-headers":
+        elif state == "armor-headers":
             if line.strip() == "":
                 state = "body"
-            elif not re.match(r"^Hash: ?[A-Za-z0-9, ]+$", line):
+            elif not _HASH_HEADER.match(line):
                 c.add("SECTXT-SIGNATURE-FORMAT", "error", f"unexpected armor header {line!r}", n)
             continue
-        if state == "after":
+        else:  # after the signature
             if line.strip():
                 c.add("SECTXT-SIGNATURE-FORMAT", "error", "content after the end of the PGP signature", n)
             continue
-        if line.strip() == SIG_BEGIN:
+        stripped = line.strip()
+        if stripped == SIG_BEGIN:
             if c.result.signed or n != 1:
                 c.add(
                     "SECTXT-SIGNATURE-FORMAT",
@@ -277,11 +285,11 @@ def _parse_lines(c: _Checker, lines: list[str]) -> None:
             sig_header_line = n
             state = "armor-headers"
             continue
-        if c.result.signed and line.strip() == SIG_BLOCK_BEGIN:
+        if c.result.signed and stripped == SIG_BLOCK_BEGIN:
             state = "signature"
             continue
-        if line.startswith("-----BEGIN PGP") or line.startswith("-----END PGP"):
-            c.add("SECTXT-SIGNATURE-FORMAT", "error", f"stray PGP armor line {line.strip()!r}", n)
+        if line.startswith(("-----BEGIN PGP", "-----END PGP")):
+            c.add("SECTXT-SIGNATURE-FORMAT", "error", f"stray PGP armor line {stripped!r}", n)
             continue
         if c.result.signed and line.startswith("- "):
             line = line[2:]  # dash-escaped (RFC 4880 s.7.1)
@@ -297,7 +305,15 @@ def _parse_lines(c: _Checker, lines: list[str]) -> None:
         c.add("SECTXT-SIGNATURE-FORMAT", "error", "PGP signature block is not terminated", len(lines))
 
 
+_WELL_FORMED = re.compile(r"([\x21-\x39\x3b-\x7e]+): (?=[^ \t])(.*?)[ \t]*")
+
+
 def _parse_line(c: _Checker, line: str, n: int) -> None:
+    m = _WELL_FORMED.fullmatch(line)
+    if m is not None and m.group(2):  # the common, well-formed field line
+        name = m.group(1)
+        c.result.fields.append(Field(name, name.lower(), m.group(2), n))
+        return
     stripped = line.strip()
     if not stripped or stripped.startswith("#"):
         if line.startswith((" ", "\t")) and stripped.startswith("#"):
@@ -401,8 +417,7 @@ def _check_uri_field(c: _Checker, f: Field) -> None:
         c.add("SECTXT-INSECURE-URI", "error", f"{f.name} uses http://; web URIs must begin with https://", f.line)
         return
     if scheme == "https":
-        parts = urlsplit(v)
-        if not parts.hostname:
+        if not _HTTPS_HOST.match(v):
             c.add("SECTXT-BAD-URI", "error", f"{f.name} value {_clip(v)!r} has no host", f.line)
             return
     if scheme == "mailto":
