@@ -403,8 +403,16 @@ def _check_fields(c: _Checker, source_url: str | None, also_matches: tuple[str, 
         c.add("SECTXT-NOT-SIGNED", "info", "not digitally signed (RFC 9116 s.2.3 recommends an OpenPGP signature)")
 
 
+# Values that pass every check below: https with a host, or a plain mailto: address.
+_PLAINLY_GOOD = re.compile(
+    r"https://[^/?#@\s,<>\"{}|\\^`]+(?:[/?#][^\s,<>\"{}|\\^`]*)?|mailto:[^@\s/:,]+@[^@\s/,]+\.[^@\s/,?]+"
+)
+
+
 def _check_uri_field(c: _Checker, f: Field) -> None:
     v = f.value
+    if f.key != "csaf" and _PLAINLY_GOOD.fullmatch(v):
+        return
     if f.key == "contact" and _EMAIL.match(v):
         c.add("SECTXT-CONTACT-NOT-URI", "error", f"Contact {v!r} is an e-mail address without 'mailto:'", f.line)
         return
