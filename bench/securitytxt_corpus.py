@@ -54,7 +54,7 @@ FLOOR_FILES_PER_S_RATIO_TARGET = 5.0  # the issue's target: at least 5x sectxt
 
 
 def _psti_class(code: str) -> str:
-    for sectxt_code, ours in SECTXT_TO_PSTI.items():
+    for ours in SECTXT_TO_PSTI.values():
         if code in ours.split("|"):
             return ours
     return code

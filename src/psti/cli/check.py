@@ -20,7 +20,9 @@ check_app = typer.Typer(
     no_args_is_help=True,
 )
 
-_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$|^localhost$")
+_DOMAIN = re.compile(
+    r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$|^localhost$"
+)
 
 OfflineOption = typer.Option(False, "--offline", help="Never fetch; saved files only.")
 AllowPrivateOption = typer.Option(
@@ -79,8 +81,9 @@ def _existing(paths: list[Path], option: str) -> list[Path]:
     return paths
 
 
-def _options(offline: bool, allow_private: bool, ca_bundle: Path | None, timeout: float, max_bytes: int,
-             save: Path | None):  # type: ignore[no-untyped-def]
+def _options(
+    offline: bool, allow_private: bool, ca_bundle: Path | None, timeout: float, max_bytes: int, save: Path | None
+):  # type: ignore[no-untyped-def]
     from psti.evidence.web.documents import WebOptions
 
     if ca_bundle is not None and not ca_bundle.is_file():
@@ -95,8 +98,15 @@ def _options(offline: bool, allow_private: bool, ca_bundle: Path | None, timeout
     )
 
 
-def _emit(result, name: str, model: str, manufacturer: str, on: dt.date | None, fmt: Format,  # type: ignore[no-untyped-def]
-          output: Path | None) -> None:
+def _emit(
+    result,
+    name: str,
+    model: str,
+    manufacturer: str,
+    on: dt.date | None,
+    fmt: Format,  # type: ignore[no-untyped-def]
+    output: Path | None,
+) -> None:
     from psti.engine import assess_evidence
     from psti.model import ProductRef
 
@@ -107,8 +117,11 @@ def _emit(result, name: str, model: str, manufacturer: str, on: dt.date | None, 
 
 @check_app.command("disclosure")
 def disclosure_cmd(
-    target: str = typer.Argument(..., help="A domain (fetches https://DOMAIN/.well-known/security.txt), "
-                                           "a URL of a security.txt, or a saved security.txt file."),
+    target: str = typer.Argument(
+        ...,
+        help="A domain (fetches https://DOMAIN/.well-known/security.txt), "
+        "a URL of a security.txt, or a saved security.txt file.",
+    ),
     policy: list[str] = typer.Option(None, "--policy", help="Policy page URL or saved file (repeatable)."),
     key: list[Path] = typer.Option(None, "--key", help="OpenPGP public key to verify the signature (repeatable)."),
     url: str = typer.Option(None, "--url", help="For a saved file: the URL it was fetched from (Canonical check)."),
@@ -201,8 +214,9 @@ def support_period_cmd(
         history=None if history == "off" else SupportHistory(),
         record=history == "record",
     )
-    loader = DocumentLoader("support-period", _options(offline, allow_private, ca_bundle, timeout, max_bytes, save),
-                            "support")
+    loader = DocumentLoader(
+        "support-period", _options(offline, allow_private, ca_bundle, timeout, max_bytes, save), "support"
+    )
     result = check_support_period(inputs, loader, day)
     _emit(result, product or model or targets[0], model or "-", manufacturer or "-", day, fmt, output)
 

@@ -16,7 +16,6 @@ import pytest
 
 from tests.conftest import shared_data_dir
 
-
 # A fixed judgement time: the corpus labels (INDEX.csv) are as of 2026-11-22.
 CORPUS_NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 
@@ -153,9 +152,15 @@ def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLS:
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -182,9 +187,7 @@ def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLS:
             critical=False,
         )
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
@@ -192,9 +195,7 @@ def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLS:
     tls.ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     tls.cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     tls.key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return tls
 

@@ -65,8 +65,14 @@ def test_disclosure_pass_over_https(https_server: Server, tls_files: TLS, tmp_pa
     https_server.route("/.well-known/security.txt", security_txt(https_server))
     https_server.route("/security/policy", POLICY_HTML, headers={"Content-Type": "text/html; charset=utf-8"})
     save = tmp_path / "saved"
-    r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", *https_args(tls_files),
-             "--save", str(save))
+    r = psti(
+        "check",
+        "disclosure",
+        https_server.base + "/.well-known/security.txt",
+        *https_args(tls_files),
+        "--save",
+        str(save),
+    )
     rep = report(r)
     k = kinds(rep)
     assert r.returncode == 0, (k, rep["overall"])
@@ -82,8 +88,19 @@ def test_disclosure_pass_over_https(https_server: Server, tls_files: TLS, tmp_pa
     # re-run offline from the saved copies
     saved_txt = next(Path(e["attributes"]["saved_as"]) for e in ev if e["kind"] == "security-txt")
     saved_policy = next(Path(e["attributes"]["saved_as"]) for e in ev if e["kind"] == "disclosure-policy")
-    r2 = psti("check", "disclosure", str(saved_txt), "--url", https_server.base + "/.well-known/security.txt",
-              "--policy", str(saved_policy), "--no-follow", "--offline", "--format", "json")
+    r2 = psti(
+        "check",
+        "disclosure",
+        str(saved_txt),
+        "--url",
+        https_server.base + "/.well-known/security.txt",
+        "--policy",
+        str(saved_policy),
+        "--no-follow",
+        "--offline",
+        "--format",
+        "json",
+    )
     rep2 = report(r2)
     assert r2.returncode == 0, kinds(rep2)
     assert {e["sha256"] for e in rep2["evidence"]} == {e["sha256"] for e in ev}
@@ -114,8 +131,10 @@ def test_valid_security_txt_without_policy_needs_evidence(https_server: Server, 
     [
         (lambda s, srv: s.replace(FUTURE, "2020-01-01T00:00:00Z"), "SECTXT-EXPIRED"),
         (lambda s, srv: s.replace("Contact: mailto:psirt@vendor.example\n", ""), "SECTXT-NO-CONTACT"),
-        (lambda s, srv: s.replace(f"Canonical: {srv.base}", "Canonical: https://elsewhere.example"),
-         "SECTXT-CANONICAL-MISMATCH"),
+        (
+            lambda s, srv: s.replace(f"Canonical: {srv.base}", "Canonical: https://elsewhere.example"),
+            "SECTXT-CANONICAL-MISMATCH",
+        ),
     ],
 )
 def test_bad_security_txt_fails(https_server: Server, tls_files: TLS, mutate, kind: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,8 +147,15 @@ def test_bad_security_txt_fails(https_server: Server, tls_files: TLS, mutate, ki
 
 def test_plain_http_is_a_fail(http_server: Server) -> None:
     http_server.route("/.well-known/security.txt", security_txt(http_server))
-    r = psti("check", "disclosure", http_server.base + "/.well-known/security.txt", "--allow-private",
-             "--no-follow", "--format", "json")
+    r = psti(
+        "check",
+        "disclosure",
+        http_server.base + "/.well-known/security.txt",
+        "--allow-private",
+        "--no-follow",
+        "--format",
+        "json",
+    )
     assert r.returncode == 1 and kinds(report(r))["SECTXT-NOT-HTTPS"] == "fail"
 
 
@@ -143,11 +169,22 @@ def test_bad_signature_fails(https_server: Server, tls_files: TLS, tmp_path: Pat
         body = security_txt(https_server)
         signed = signer.clearsign(body).replace(b"psirt@vendor", b"evil1@vendor")
     finally:
-        subprocess.run(["gpgconf", "--kill", "all"], env={**os.environ, "GNUPGHOME": str(signer.home)},
-                       capture_output=True, check=False)
+        subprocess.run(
+            ["gpgconf", "--kill", "all"],
+            env={**os.environ, "GNUPGHOME": str(signer.home)},
+            capture_output=True,
+            check=False,
+        )
     https_server.route("/.well-known/security.txt", signed)
-    r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", *https_args(tls_files),
-             "--key", str(signer.public_key), "--no-follow")
+    r = psti(
+        "check",
+        "disclosure",
+        https_server.base + "/.well-known/security.txt",
+        *https_args(tls_files),
+        "--key",
+        str(signer.public_key),
+        "--no-follow",
+    )
     k = kinds(report(r))
     assert r.returncode == 1 and k["SECTXT-SIGNATURE-BAD"] == "fail"
 
@@ -155,18 +192,38 @@ def test_bad_signature_fails(https_server: Server, tls_files: TLS, tmp_path: Pat
 @pytest.mark.parametrize(
     ("setup", "reason"),
     [
-        (lambda s: s.route("/.well-known/security.txt", status=302, headers={"Location": "/.well-known/security.txt"}),
-         "redirect-loop"),
-        (lambda s: s.route("/.well-known/security.txt", status=302,
-                           headers={"Location": "https://169.254.169.254/latest/meta-data/"}), "private-address"),
+        (
+            lambda s: s.route(
+                "/.well-known/security.txt", status=302, headers={"Location": "/.well-known/security.txt"}
+            ),
+            "redirect-loop",
+        ),
+        (
+            lambda s: s.route(
+                "/.well-known/security.txt",
+                status=302,
+                headers={"Location": "https://169.254.169.254/latest/meta-data/"},
+            ),
+            "private-address",
+        ),
         (lambda s: s.route("/.well-known/security.txt", b"x" * 300_000), "too-large"),
         (lambda s: s.route("/.well-known/security.txt", "late", delay=4.0), "timeout"),
     ],
 )
 def test_fetch_problems_need_evidence(http_server: Server, setup, reason: str) -> None:  # type: ignore[no-untyped-def]
     setup(http_server)
-    r = psti("check", "disclosure", http_server.base + "/.well-known/security.txt", "--allow-private",
-             "--max-bytes", "100000", "--timeout", "1", "--format", "json")
+    r = psti(
+        "check",
+        "disclosure",
+        http_server.base + "/.well-known/security.txt",
+        "--allow-private",
+        "--max-bytes",
+        "100000",
+        "--timeout",
+        "1",
+        "--format",
+        "json",
+    )
     rep = report(r)
     assert r.returncode == 3, kinds(rep)
     (f,) = [f for f in rep["findings"] if f["kind"] == "WEB-FETCH-FAILED"]
@@ -187,8 +244,9 @@ def test_redirect_to_metadata_refused_without_allow_private(http_server: Server)
 
 def test_tls_error_needs_evidence(https_server: Server) -> None:
     https_server.route("/.well-known/security.txt", "x")
-    r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", "--allow-private",
-             "--format", "json")
+    r = psti(
+        "check", "disclosure", https_server.base + "/.well-known/security.txt", "--allow-private", "--format", "json"
+    )
     rep = report(r)
     assert r.returncode == 3
     assert rep["findings"][0]["details"]["reason"] == "tls-error"
@@ -204,25 +262,54 @@ def test_binary_policy_page_needs_evidence(https_server: Server, tls_files: TLS)
 
 def test_real_corpus_files_offline() -> None:
     folder = data("security-txt")
-    expired = psti("check", "disclosure", str(folder / "hibp_adobe.com_security.txt"), "--no-follow",
-                   "--now", "2026-11-22T00:00:00Z", "--format", "json")
+    expired = psti(
+        "check",
+        "disclosure",
+        str(folder / "hibp_adobe.com_security.txt"),
+        "--no-follow",
+        "--now",
+        "2026-11-22T00:00:00Z",
+        "--format",
+        "json",
+    )
     assert expired.returncode == 1 and kinds(report(expired))["SECTXT-EXPIRED"] == "fail"
-    good = psti("check", "disclosure", str(folder / "GrapheneOS_grapheneos.org_security.txt"), "--no-follow",
-                "--now", "2026-11-22T00:00:00Z", "--format", "json")
+    good = psti(
+        "check",
+        "disclosure",
+        str(folder / "GrapheneOS_grapheneos.org_security.txt"),
+        "--no-follow",
+        "--now",
+        "2026-11-22T00:00:00Z",
+        "--format",
+        "json",
+    )
     k = kinds(report(good))
     assert good.returncode == 3 and k["SECTXT-VALID"] == "pass" and k["DISC-NEEDS-POLICY"] == "needs-evidence"
     pol = data("disclosure-policies") / "repo_security_md" / "OctoPrint_OctoPrint_SECURITY.md"
-    with_policy = psti("check", "disclosure", str(folder / "GrapheneOS_grapheneos.org_security.txt"),
-                       "--policy", str(pol), "--now", "2026-11-22T00:00:00Z", "--format", "json")
+    with_policy = psti(
+        "check",
+        "disclosure",
+        str(folder / "GrapheneOS_grapheneos.org_security.txt"),
+        "--policy",
+        str(pol),
+        "--now",
+        "2026-11-22T00:00:00Z",
+        "--format",
+        "json",
+    )
     k = kinds(report(with_policy))
     assert with_policy.returncode == 1 and k["DISC-NO-ACK-TIMESCALE"] == "fail"
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    for args in (["check", "disclosure", "ftp://x.example/"], ["check", "disclosure", "not a target"],
-                 ["check", "disclosure", str(tmp_path)], ["check", "disclosure", "example.com", "--offline"],
-                 ["check", "disclosure", "example.com", "--now", "yesterday"],
-                 ["check", "support-period", "example.com"]):
+    for args in (
+        ["check", "disclosure", "ftp://x.example/"],
+        ["check", "disclosure", "not a target"],
+        ["check", "disclosure", str(tmp_path)],
+        ["check", "disclosure", "example.com", "--offline"],
+        ["check", "disclosure", "example.com", "--now", "yesterday"],
+        ["check", "support-period", "example.com"],
+    ):
         r = psti(*args)
         assert r.returncode == 2, (args, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr

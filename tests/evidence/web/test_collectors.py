@@ -64,7 +64,9 @@ def test_saved_copies_offline(tmp_path: Path) -> None:
     )
     (tmp_path / "pages" / "policy.html").write_text(POLICY_HTML)
     (tmp_path / "pages" / "cam2.html").write_text(PRODUCT.format(end="31 December 2030"))
-    path = declaration(tmp_path, """
+    path = declaration(
+        tmp_path,
+        """
 [reporting]
 security_txt_url = "https://acme.example/.well-known/security.txt"
 [support_period]
@@ -82,7 +84,8 @@ url = "https://acme.example/security"
 kind = "support-page"
 path = "pages/cam2.html"
 url = "https://acme.example/cam2"
-""")
+""",
+    )
     ctx = ctx_for(path, offline=True)
     d = DisclosureCollector()
     assert d.applies(ctx)
@@ -96,20 +99,24 @@ url = "https://acme.example/cam2"
     assert e["SP-FOUND"] is Effect.PASS and e["SP-NOT-SHORTENED"] is Effect.PASS  # vs the declared end date
     assert all(ev.sha256 for ev in result.evidence)
 
-    a = assess(load_declaration(path), on=dt.date(2026, 6, 1), collectors=["disclosure", "support-period"],
-               offline=True)
+    a = assess(
+        load_declaration(path), on=dt.date(2026, 6, 1), collectors=["disclosure", "support-period"], offline=True
+    )
     reqs = {r.requirement: r.verdict for r in a.requirements}
     assert reqs["PSTI-S1-2"] is Verdict.PASS
 
 
 def test_expired_saved_security_txt_fails_the_requirement(tmp_path: Path) -> None:
     folder = data("security-txt")
-    path = declaration(tmp_path, f"""
+    path = declaration(
+        tmp_path,
+        f"""
 [[artefacts]]
 kind = "security-txt"
-path = "{folder / 'hibp_adobe.com_security.txt'}"
+path = "{folder / "hibp_adobe.com_security.txt"}"
 url = "https://www.adobe.com/.well-known/security.txt"
-""")
+""",
+    )
     a = assess(load_declaration(path), on=dt.date(2026, 11, 22), collectors=["disclosure"], offline=True)
     kinds = {f.kind: f.effect for f in a.findings}
     assert kinds["SECTXT-EXPIRED"] is Effect.FAIL
@@ -117,12 +124,15 @@ url = "https://www.adobe.com/.well-known/security.txt"
 
 
 def test_offline_without_saved_copy_needs_evidence(tmp_path: Path) -> None:
-    path = declaration(tmp_path, """
+    path = declaration(
+        tmp_path,
+        """
 [reporting]
 policy_url = "https://acme.example/security"
 [support_period]
 published_url = "https://acme.example/cam2"
-""")
+""",
+    )
     ctx = ctx_for(path, offline=True)
     assert effects(DisclosureCollector().collect(ctx)) == {"WEB-OFFLINE": Effect.NEEDS_EVIDENCE}
     assert effects(SupportPeriodCollector().collect(ctx)) == {"WEB-OFFLINE": Effect.NEEDS_EVIDENCE}
@@ -135,12 +145,15 @@ def test_fetches_declared_urls(https_server: Server, tls_files: TLS, tmp_path: P
     )
     https_server.route("/security", POLICY_HTML, headers={"Content-Type": "text/html"})
     https_server.route("/cam2", PRODUCT.format(end="31 December 2030"), headers={"Content-Type": "text/html"})
-    path = declaration(tmp_path, f"""
+    path = declaration(
+        tmp_path,
+        f"""
 [reporting]
 security_txt_url = "{https_server.base}/.well-known/security.txt"
 [support_period]
 published_url = "{https_server.base}/cam2"
-""")
+""",
+    )
     ctx = ctx_for(path, on=dt.date.today(), allow_private=True, options={"web_verify": str(tls_files.ca_path)})
     res = DisclosureCollector().collect(ctx)
     e = effects(res)
@@ -153,10 +166,13 @@ published_url = "{https_server.base}/cam2"
 
 def test_private_address_refused_unless_allowed(http_server: Server, tmp_path: Path) -> None:
     http_server.route("/cam2", PRODUCT.format(end="2030-12-31"), headers={"Content-Type": "text/html"})
-    path = declaration(tmp_path, f"""
+    path = declaration(
+        tmp_path,
+        f"""
 [support_period]
 published_url = "{http_server.base}/cam2"
-""")
+""",
+    )
     res = SupportPeriodCollector().collect(ctx_for(path))
     (f,) = res.findings
     assert f.effect is Effect.NEEDS_EVIDENCE and f.details["reason"] == "private-address"
@@ -167,10 +183,13 @@ published_url = "{http_server.base}/cam2"
 def test_history_modes_do_not_write(tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSTI_DATA_DIR", str(tmp_path / "d"))
     (tmp_path / "cam2.html").write_text(PRODUCT.format(end="31 December 2030"))
-    path = declaration(tmp_path, """
+    path = declaration(
+        tmp_path,
+        """
 [[artefacts]]
 kind = "support-page"
 path = "cam2.html"
-""")
+""",
+    )
     SupportPeriodCollector().collect(ctx_for(path, options={"support_history": mode}))
     assert not (tmp_path / "d" / "support-periods.json").exists()

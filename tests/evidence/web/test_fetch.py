@@ -48,8 +48,21 @@ def test_loopback_refused_by_default(http_server: Server) -> None:
 
 
 @pytest.mark.parametrize(
-    "addr", ["10.0.0.5", "192.168.1.1", "172.16.3.4", "169.254.169.254", "::1", "fe80::1", "fd00:ec2::254",
-             "100.64.0.1", "0.0.0.0", "::ffff:127.0.0.1", "224.0.0.1", "240.0.0.1"]
+    "addr",
+    [
+        "10.0.0.5",
+        "192.168.1.1",
+        "172.16.3.4",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "fd00:ec2::254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+        "224.0.0.1",
+        "240.0.0.1",
+    ],
 )
 def test_internal_addresses_refused_after_dns(addr: str) -> None:
     res = resolver({"innocent.example": [addr]})

@@ -63,8 +63,9 @@ def signers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Signer, 
     a, b = _make_signer(base, "psirt"), _make_signer(base, "mallory")
     yield a, b
     for s in (a, b):
-        subprocess.run(["gpgconf", "--kill", "all"], env={**os.environ, "GNUPGHOME": str(s.home)},
-                       capture_output=True, check=False)
+        subprocess.run(
+            ["gpgconf", "--kill", "all"], env={**os.environ, "GNUPGHOME": str(s.home)}, capture_output=True, check=False
+        )
 
 
 def test_good_signature(signers: tuple[Signer, Signer]) -> None:

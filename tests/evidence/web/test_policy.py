@@ -47,8 +47,11 @@ def test_script_text_is_not_read() -> None:
     [
         ("We aim to respond within 48 hours and provide weekly status updates.", "within 48 hours", "weekly"),
         ("You will receive an acknowledgement within three business days.", "within three business days", None),
-        ("We acknowledge reports within 2 days and update you every 14 days until fixed.", "within 2 days",
-         "every 14 days"),
+        (
+            "We acknowledge reports within 2 days and update you every 14 days until fixed.",
+            "within 2 days",
+            "every 14 days",
+        ),
         ("Expect an initial response in 1-2 business days.", "in 1-2 business days", None),
         ("We will get back to you as soon as possible.", None, None),
         ("We will keep you updated on the progress of the fix.", None, None),

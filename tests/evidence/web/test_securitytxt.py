@@ -54,19 +54,30 @@ def test_field_names_are_case_insensitive() -> None:
         ("Contact: mailto:a@b.example\nExpires: 2026-01-01T00:00:00Z\n", "SECTXT-EXPIRED"),
         ("Contact: mailto:a@b.example\nExpires: 2026-12-31\n", "SECTXT-BAD-EXPIRES"),
         ("Contact: mailto:a@b.example\nExpires: Thu, 31 Dec 2026 12:00 +0100\n", "SECTXT-BAD-EXPIRES"),
-        ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nExpires: 2026-11-30T23:59:59Z\n",
-         "SECTXT-MULTIPLE-EXPIRES"),
+        (
+            "Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nExpires: 2026-11-30T23:59:59Z\n",
+            "SECTXT-MULTIPLE-EXPIRES",
+        ),
         ("Contact: security@b.example\nExpires: 2026-12-31T23:59:59Z\n", "SECTXT-CONTACT-NOT-URI"),
         ("Contact: mailto://security@b.example\nExpires: 2026-12-31T23:59:59Z\n", "SECTXT-BAD-URI"),
         ("Contact: http://b.example/report\nExpires: 2026-12-31T23:59:59Z\n", "SECTXT-INSECURE-URI"),
-        ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nEncryption: https://a.example/k, https://b.example/k\n",
-         "SECTXT-BAD-URI"),
-        ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nPreferred-Languages: english\n",
-         "SECTXT-BAD-LANGUAGES"),
-        ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nPreferred-Languages: en\nPreferred-Languages: de\n",
-         "SECTXT-BAD-LANGUAGES"),
-        ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nCSAF: https://a.example/csaf.json\n",
-         "SECTXT-BAD-CSAF"),
+        (
+            "Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nEncryption: https://a.example/k, https://b.example/k\n",
+            "SECTXT-BAD-URI",
+        ),
+        (
+            "Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nPreferred-Languages: english\n",
+            "SECTXT-BAD-LANGUAGES",
+        ),
+        (
+            "Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\n"
+            "Preferred-Languages: en\nPreferred-Languages: de\n",
+            "SECTXT-BAD-LANGUAGES",
+        ),
+        (
+            "Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nCSAF: https://a.example/csaf.json\n",
+            "SECTXT-BAD-CSAF",
+        ),
         ("Contact: mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\nthis is prose\n", "SECTXT-SYNTAX"),
         ("Contact:mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\n", "SECTXT-SYNTAX"),
         ("Contact : mailto:a@b.example\nExpires: 2026-12-31T23:59:59Z\n", "SECTXT-SYNTAX"),
@@ -207,8 +218,12 @@ def test_corpus_expiry_labels() -> None:
 
 def test_corpus_known_valid_files() -> None:
     folder = data("security-txt")
-    for name in ("GrapheneOS_grapheneos.org_security.txt", "anonaddy_addy.io_security.txt",
-                 "hibp_jobandtalent.com_security.txt", "sfmix__sfmix.txt"):
+    for name in (
+        "GrapheneOS_grapheneos.org_security.txt",
+        "anonaddy_addy.io_security.txt",
+        "hibp_jobandtalent.com_security.txt",
+        "sfmix__sfmix.txt",
+    ):
         r = parse_security_txt((folder / name).read_bytes(), now=CORPUS_NOW)
         assert r.valid, (name, r.errors)
 

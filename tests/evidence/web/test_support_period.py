@@ -126,7 +126,9 @@ def test_product_page_with_period_and_purchase(tmp_path: Path) -> None:
 
 
 def test_purchase_page_without_period(tmp_path: Path) -> None:
-    html = PRODUCT_PAGE.replace("<p>Security updates: we will provide security updates for this product until {end}.</p>", "")
+    html = PRODUCT_PAGE.replace(
+        "<p>Security updates: we will provide security updates for this product until {end}.</p>", ""
+    )
     k = kinds(_check(tmp_path, html, product_terms=("Acme Cam 2",)))
     assert k["SP-NOT-FOUND"] is Effect.FAIL
     assert k["SP-NOT-ALONGSIDE-PURCHASE"] is Effect.FAIL
@@ -144,8 +146,10 @@ def test_other_product_page(tmp_path: Path) -> None:
 
 
 def test_conflicting_dates(tmp_path: Path) -> None:
-    html = ("<p>Acme Cam 2 receives security updates until 31 December 2030.</p>"
-            "<p>Acme Cam 2: end of support 2029-06-30.</p>")
+    html = (
+        "<p>Acme Cam 2 receives security updates until 31 December 2030.</p>"
+        "<p>Acme Cam 2: end of support 2029-06-30.</p>"
+    )
     assert kinds(_check(tmp_path, html, product_terms=("Acme Cam 2",)))["SP-CONFLICTING"] is Effect.FAIL
 
 
@@ -163,13 +167,21 @@ def test_history_detects_shortening_and_extension(tmp_path: Path) -> None:
     assert k["SP-NOT-SHORTENED"] is Effect.PASS and k["SP-EXTENDED"] is Effect.PASS
     k = kinds(_check(tmp_path, PRODUCT_PAGE.format(end="30 June 2029"), **common))
     assert k["SP-SHORTENED"] is Effect.FAIL
-    assert [r.end_date for r in hist.records("acme ltd|acme cam 2")] == [D(2030, 12, 31), D(2031, 12, 31), D(2029, 6, 30)]
+    assert [r.end_date for r in hist.records("acme ltd|acme cam 2")] == [
+        D(2030, 12, 31),
+        D(2031, 12, 31),
+        D(2029, 6, 30),
+    ]
 
 
 def test_declared_previous_end_date(tmp_path: Path) -> None:
     k = kinds(
-        _check(tmp_path, PRODUCT_PAGE.format(end="31 December 2029"), product_terms=("Acme Cam 2",),
-               previous_end_dates=(D(2030, 12, 31),))
+        _check(
+            tmp_path,
+            PRODUCT_PAGE.format(end="31 December 2029"),
+            product_terms=("Acme Cam 2",),
+            previous_end_dates=(D(2030, 12, 31),),
+        )
     )
     assert k["SP-SHORTENED"] is Effect.FAIL
 

@@ -152,7 +152,9 @@ def _validate_security_txt(
     )
     if doc.fetched and where and where.startswith("http://"):
         findings.append(
-            _finding("SECTXT-NOT-HTTPS", Effect.FAIL, f"served over plain HTTP at {where}", Location(url=where, evidence=ev))
+            _finding(
+                "SECTXT-NOT-HTTPS", Effect.FAIL, f"served over plain HTTP at {where}", Location(url=where, evidence=ev)
+            )
         )
     for issue in sec.issues:
         effect = Effect.FAIL if issue.severity == "error" else Effect.INFO
@@ -306,7 +308,7 @@ def _timescale_findings(
                 _finding(
                     ok_kind,
                     Effect.PASS,
-                    f"{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — \"{c.sentence}\"",
+                    f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}"',
                     Location(url=doc.url, evidence=doc.evidence.id),
                     sentence=c.sentence,
                     timescale=c.timescale,
@@ -314,14 +316,12 @@ def _timescale_findings(
             )
             continue
         vague = [
-            (doc, c)
-            for doc, a in analyses
-            for c in (a.acknowledgement if attr == "ack_when" else a.status_updates)
+            (doc, c) for doc, a in analyses for c in (a.acknowledgement if attr == "ack_when" else a.status_updates)
         ]
         where = ", ".join(doc.where for doc, _ in analyses)
         msg = f"no statement of when reporters get {what} was found in {where}"
         if vague:
-            msg += f"; closest: \"{vague[0][1].sentence}\" (no timescale)"
+            msg += f'; closest: "{vague[0][1].sentence}" (no timescale)'
         out.append(_finding(missing_kind, Effect.FAIL, msg, Location(url=analyses[0][0].url)))
     return out
 

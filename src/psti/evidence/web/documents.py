@@ -179,9 +179,7 @@ class DocumentLoader:
         write_atomically(path, content)
         return path
 
-    def _unavailable(
-        self, source: str, kind: str, detail: str, reason: str, provisions: tuple[str, ...] = ()
-    ) -> None:
+    def _unavailable(self, source: str, kind: str, detail: str, reason: str, provisions: tuple[str, ...] = ()) -> None:
         self.findings.append(
             Finding(
                 kind="WEB-FETCH-FAILED",

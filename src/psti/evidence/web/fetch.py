@@ -244,14 +244,10 @@ def fetch(
             verify = ssl.create_default_context(cafile=verify)
         except (OSError, ssl.SSLError) as e:
             raise FetchError("tls-error", url, f"cannot load the CA bundle {verify}: {e}") from None
-    with httpx.Client(
-        verify=verify, timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False
-    ) as client:
+    with httpx.Client(verify=verify, timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False) as client:
         while True:
             address = _checked_address(hop.url, allow_private, timeout, resolver, frozenset(allow_addresses))
-            status, resp_headers, content = _get_once(
-                client, hop.url, address, headers, max_bytes, deadline, timeout
-            )
+            status, resp_headers, content = _get_once(client, hop.url, address, headers, max_bytes, deadline, timeout)
             if status in _REDIRECTS and "location" in resp_headers:
                 target = _redirect_target(hop.url, resp_headers["location"], url)
                 hop.redirects.append((str(hop.url), status))
@@ -304,9 +300,7 @@ def _get_once(
     extensions: dict[str, Any] = {}
     if url.scheme == "https":
         extensions["sni_hostname"] = host
-    request = client.build_request(
-        "GET", target, headers={**headers, "Host": host_header}, extensions=extensions
-    )
+    request = client.build_request("GET", target, headers={**headers, "Host": host_header}, extensions=extensions)
     try:
         response = client.send(request, stream=True)
     except httpx.TimeoutException:

@@ -6,6 +6,7 @@ is never read or changed and a signature is valid only against those keys.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -50,9 +51,7 @@ def verify_cleartext(content: bytes, key_files: list[Path]) -> SignatureCheck:
         base = [gpg, "--batch", "--no-tty", "--no-autostart", "--quiet"]
         try:
             for key in key_files:
-                imported = subprocess.run(
-                    [*base, "--import", str(key)], env=env, capture_output=True, timeout=_TIMEOUT
-                )
+                imported = subprocess.run([*base, "--import", str(key)], env=env, capture_output=True, timeout=_TIMEOUT)
                 if imported.returncode != 0:
                     raise ArtefactError(
                         f"{key}: not an OpenPGP public key gpg can import: "
@@ -102,7 +101,5 @@ def _stop_agents(env: dict[str, str]) -> None:
     gpgconf = shutil.which("gpgconf")
     if gpgconf is None:
         return
-    try:
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
         subprocess.run([gpgconf, "--kill", "all"], env=env, capture_output=True, timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        pass

@@ -45,7 +45,10 @@ _STATUS = re.compile(
     r"regular\s+updates|ongoing\s+communication|(?:provide|send|give)\s+(?:you\s+)?(?:an?\s+)?updates?",
     re.I,
 )
-_UNTIL_RESOLVED = re.compile(r"until\s+(?:the\s+)?(?:issue|vulnerability|report|it|problem)?\s*(?:is\s+)?(?:resolved|fixed|closed|remediated)", re.I)
+_UNTIL_RESOLVED = re.compile(
+    r"until\s+(?:the\s+)?(?:issue|vulnerability|report|it|problem)?\s*(?:is\s+)?(?:resolved|fixed|closed|remediated)",
+    re.I,
+)
 _REPORT_CONTEXT = re.compile(
     r"report|submit|disclos|vulnerab|security\s+(?:issue|bug|problem|concern|team)|bug\s+bounty|psirt",
     re.I,
@@ -77,10 +80,74 @@ _PERSONAL = re.compile(
 )
 _SECURE = re.compile(r"\bpgp\b|\bgpg\b|openpgp|encrypt|public\s+key|\bs/mime\b|signal", re.I)
 _ENGLISH = frozenset(
-    "the of and to a in is that for it as with be on by this are or from at an we will you your our "
-    "not have has if can which all any report reports security vulnerability please us when within "
-    "days receive received issue issues contact information products product support updates "
-    "update until after should must may would they their these those about more".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "as",
+        "with",
+        "be",
+        "on",
+        "by",
+        "this",
+        "are",
+        "or",
+        "from",
+        "at",
+        "an",
+        "we",
+        "will",
+        "you",
+        "your",
+        "our",
+        "not",
+        "have",
+        "has",
+        "if",
+        "can",
+        "which",
+        "all",
+        "any",
+        "report",
+        "reports",
+        "security",
+        "vulnerability",
+        "please",
+        "us",
+        "when",
+        "within",
+        "days",
+        "receive",
+        "received",
+        "issue",
+        "issues",
+        "contact",
+        "information",
+        "products",
+        "product",
+        "support",
+        "updates",
+        "update",
+        "until",
+        "after",
+        "should",
+        "must",
+        "may",
+        "would",
+        "they",
+        "their",
+        "these",
+        "those",
+        "about",
+        "more",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

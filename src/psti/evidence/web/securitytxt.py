@@ -49,9 +49,7 @@ _MISSPELLINGS = {
     "policies": "policy",
 }
 # RFC 3339 section 5.6 date-time
-_RFC3339 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
-)
+_RFC3339 = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 # RFC 5322 field-name: printable US-ASCII except ":"
 _FIELD_NAME = re.compile(r"^[\x21-\x39\x3b-\x7e]+$")
 # RFC 5646 language tag. Primary subtags of 4-8 letters are well-formed but none is
@@ -378,7 +376,8 @@ def _check_fields(c: _Checker, source_url: str | None, also_matches: tuple[str, 
         c.add(
             "SECTXT-MULTIPLE-EXPIRES",
             "error",
-            f"Expires appears {len(expires)} times (lines {', '.join(str(f.line) for f in expires)}); exactly one allowed",
+            f"Expires appears {len(expires)} times (lines {', '.join(str(f.line) for f in expires)}); "
+            "exactly one is allowed",
             expires[1].line,
         )
     langs = by_key.get("preferred-languages", [])
@@ -424,10 +423,9 @@ def _check_uri_field(c: _Checker, f: Field) -> None:
     if scheme == "http":
         c.add("SECTXT-INSECURE-URI", "error", f"{f.name} uses http://; web URIs must begin with https://", f.line)
         return
-    if scheme == "https":
-        if not _HTTPS_HOST.match(v):
-            c.add("SECTXT-BAD-URI", "error", f"{f.name} value {_clip(v)!r} has no host", f.line)
-            return
+    if scheme == "https" and not _HTTPS_HOST.match(v):
+        c.add("SECTXT-BAD-URI", "error", f"{f.name} value {_clip(v)!r} has no host", f.line)
+        return
     if scheme == "mailto":
         addr = v[7:]
         if addr.startswith("//") or not _EMAIL.match(addr.split("?", 1)[0]):
@@ -441,7 +439,12 @@ def _check_uri_field(c: _Checker, f: Field) -> None:
             f.line,
         )
     if f.key == "encryption" and scheme not in ("https", "openpgp4fpr", "dns"):
-        c.add("SECTXT-UNUSUAL-URI", "warning", f"Encryption scheme {scheme!r}; expected https:, openpgp4fpr: or dns:", f.line)
+        c.add(
+            "SECTXT-UNUSUAL-URI",
+            "warning",
+            f"Encryption scheme {scheme!r}; expected https:, openpgp4fpr: or dns:",
+            f.line,
+        )
     if f.key == "csaf" and scheme != "https":
         c.add("SECTXT-BAD-CSAF", "error", f"CSAF must be an https:// URI, not {scheme}:", f.line)
         return

@@ -103,7 +103,11 @@ def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:
         problems.append(f"not in English ({a.english_ratio:.0%} common English words)")
     if problems:
         return [_finding("SP-ACCESS", Effect.FAIL, f"{doc.where}: " + "; ".join(problems), loc)]
-    return [_finding("SP-ACCESSIBLE", Effect.PASS, f"{doc.where} is readable without sign-in, payment or personal details", loc)]
+    return [
+        _finding(
+            "SP-ACCESSIBLE", Effect.PASS, f"{doc.where} is readable without sign-in, payment or personal details", loc
+        )
+    ]
 
 
 def _describe(s: SupportStatement) -> str:
@@ -112,9 +116,7 @@ def _describe(s: SupportStatement) -> str:
     return f"until {s.end_date.isoformat()}" if s.end_date else s.phrase
 
 
-def _period(
-    inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnalysis]], today: dt.date
-) -> list[Finding]:
+def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnalysis]], today: dt.date) -> list[Finding]:
     out: list[Finding] = []
     where = ", ".join(doc.where for doc, _ in read)
     first = Location(url=read[0][0].url, evidence=read[0][0].evidence.id)
@@ -142,7 +144,8 @@ def _period(
                 _finding(
                     "SP-NO-START",
                     Effect.FAIL,
-                    f"{d.where} gives a period ({s.duration}) without a stated start date, so no end date: \"{s.sentence}\"",
+                    f"{d.where} gives a period ({s.duration}) without a stated start date, "
+                    f'so no end date: "{s.sentence}"',
                     Location(url=d.url, evidence=d.evidence.id),
                 )
             )
@@ -152,7 +155,7 @@ def _period(
                 _finding(
                     "SP-VAGUE",
                     Effect.FAIL,
-                    f"{d.where} describes support as {s.phrase!r}, not a period with an end date: \"{s.sentence}\"",
+                    f'{d.where} describes support as {s.phrase!r}, not a period with an end date: "{s.sentence}"',
                     Location(url=d.url, evidence=d.evidence.id),
                 )
             )
@@ -161,11 +164,9 @@ def _period(
         out += _placement(read, found=False)
         return out
     if len(end_dates) > 1:
-        listed = "; ".join(f"{_describe(s)} (\"{s.sentence[:80]}\")" for _, s in chosen[:4])
+        listed = "; ".join(f'{_describe(s)} ("{s.sentence[:80]}")' for _, s in chosen[:4])
         if inputs.product_terms:
-            out.append(
-                _finding("SP-CONFLICTING", Effect.FAIL, f"different end dates for the product: {listed}", first)
-            )
+            out.append(_finding("SP-CONFLICTING", Effect.FAIL, f"different end dates for the product: {listed}", first))
         else:
             out.append(
                 _finding(
@@ -185,7 +186,7 @@ def _period(
         _finding(
             "SP-FOUND",
             Effect.PASS,
-            f"defined support period published at {doc.where}: {_describe(stmt)} — \"{stmt.sentence}\"",
+            f'defined support period published at {doc.where}: {_describe(stmt)} — "{stmt.sentence}"',
             loc,
             end_date=end,
             start_date=stmt.start_date,
@@ -215,7 +216,9 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
     key = None
     if inputs.history is not None and inputs.manufacturer and inputs.model:
         key = product_key(inputs.manufacturer, inputs.model)
-        previous += [(r.end_date, f"{r.source} on {r.recorded_at.date().isoformat()}") for r in inputs.history.records(key)]
+        previous += [
+            (r.end_date, f"{r.source} on {r.recorded_at.date().isoformat()}") for r in inputs.history.records(key)
+        ]
     out: list[Finding] = []
     if previous:
         latest, source = max(previous, key=lambda p: p[0])

@@ -221,7 +221,9 @@ def _statement(s: str, mentions: bool) -> SupportStatement | None:
                 sentence, "period-without-start", None, None, duration, "day", mentions, (dur.group(0) + after)[:120]
             )
         if _RELATIVE_START.search(after) or not dates:
-            return SupportStatement(sentence, "period-without-start", None, None, duration, "day", mentions, dur.group(0))
+            return SupportStatement(
+                sentence, "period-without-start", None, None, duration, "day", mentions, dur.group(0)
+            )
     vague = _VAGUE.search(s)
     if vague:
         return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
