@@ -460,6 +460,22 @@ _SUPPORT: list[FindingKind] = [
         SP_NOT_SHORTENED,
     ),
     _k(
+        "SP-NOT-EXTENDED",
+        "No extension on record",
+        "Whether an earlier, shorter period was published.",
+        "Para 3(3) applies only when the period is extended.",
+        "Nothing to do.",
+        SP_EXTENDED,
+    ),
+    _k(
+        "SP-NO-HISTORY",
+        "Nothing to compare against",
+        "An earlier published end date is on record.",
+        "Para 3(6) (no shortening) can only be shown against an earlier publication.",
+        "Keep the local history (run the check over time) or declare support_period.previous_end_dates.",
+        SP_NOT_SHORTENED,
+    ),
+    _k(
         "SP-EXTENDED",
         "Support period extended",
         "A later end date than recorded before.",

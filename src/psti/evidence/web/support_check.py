@@ -251,6 +251,29 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
                         loc,
                     )
                 )
+    if not previous or end <= max(p[0] for p in previous):
+        out.append(
+            _finding(
+                "SP-NOT-EXTENDED",
+                Effect.NOT_APPLICABLE,
+                "no extension of an earlier period is on record, so para 3(3) does not arise",
+                loc,
+            )
+        )
+    if not previous:
+        how = (
+            "recorded now; a later check compares against it"
+            if key is not None and inputs.record
+            else "give the manufacturer and model (and keep the history) or earlier end dates to compare"
+        )
+        out.append(
+            _finding(
+                "SP-NO-HISTORY",
+                Effect.NEEDS_EVIDENCE,
+                f"no earlier published period is on record for this product, so shortening cannot be ruled out; {how}",
+                loc,
+            )
+        )
     if key is not None and inputs.record and inputs.history is not None:
         inputs.history.record(key, end, doc.where, doc.evidence.sha256, dt.datetime.now(dt.UTC))
     return out
