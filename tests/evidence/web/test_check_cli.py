@@ -351,3 +351,24 @@ def test_support_period_unreachable(tmp_path: Path) -> None:
     r = psti("check", "support-period", f"http://127.0.0.1:{port}/p", "--allow-private", "--format", "json")
     rep = report(r)
     assert r.returncode == 3 and rep["findings"][0]["details"]["reason"] == "connect-failed"
+
+
+def test_soft_404_html_page_needs_evidence(https_server: Server, tls_files: TLS) -> None:
+    https_server.route(
+        "/.well-known/security.txt",
+        "<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>",
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", *https_args(tls_files))
+    k = kinds(report(r))
+    assert r.returncode == 3 and k["SECTXT-NOT-FOUND"] == "needs-evidence"
+    assert "SECTXT-SYNTAX" not in k
+
+
+def test_binary_security_txt_needs_evidence(https_server: Server, tls_files: TLS) -> None:
+    https_server.route(
+        "/.well-known/security.txt", b"\x89PNG\r\n\x1a\n\x00\x00" * 50, headers={"Content-Type": "image/png"}
+    )
+    r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", *https_args(tls_files))
+    k = kinds(report(r))
+    assert r.returncode == 3 and k["SECTXT-NOT-TEXT"] == "needs-evidence"

@@ -67,7 +67,8 @@ def check_disclosure(inputs: DisclosureInputs, loader: DocumentLoader, now: dt.d
         if doc is None:
             continue
         sec = _validate_security_txt(doc, now, inputs.key_files, findings)
-        parsed.append((doc, sec))
+        if not sec.codes() & set(_UNEXAMINABLE):
+            parsed.append((doc, sec))
 
     policy_urls = [s.url for s in inputs.policies if s.url]
     if inputs.follow_policy_links:
@@ -123,6 +124,16 @@ def _load_security_txt(src: Source, loader: DocumentLoader, findings: list[Findi
                 )
             )
             return alt
+    if doc is not None and doc.fetched and 200 <= (doc.status or 0) < 300 and _is_html_page(doc):
+        findings.append(
+            _finding(
+                "SECTXT-NOT-FOUND",
+                Effect.NEEDS_EVIDENCE,
+                f"{doc.where} answered with an HTML page, not a security.txt (a 'soft 404'?)",
+                Location(url=doc.url, evidence=doc.evidence.id),
+            )
+        )
+        return None
     if doc is not None and doc.fetched and not (200 <= (doc.status or 0) < 300):
         findings.append(
             _finding(
@@ -135,6 +146,15 @@ def _load_security_txt(src: Source, loader: DocumentLoader, findings: list[Findi
         )
         return None
     return doc
+
+
+_UNEXAMINABLE = ("SECTXT-NOT-TEXT", "SECTXT-TOO-LARGE")
+
+
+def _is_html_page(doc: Document) -> bool:
+    """A web page served where a text file was expected: typically a 'soft 404'."""
+    head = doc.content[:1024].lstrip().lower()
+    return doc.media_type in ("text/html", "application/xhtml+xml") and head.startswith((b"<!doctype", b"<html"))
 
 
 def _validate_security_txt(
@@ -158,6 +178,8 @@ def _validate_security_txt(
         )
     for issue in sec.issues:
         effect = Effect.FAIL if issue.severity == "error" else Effect.INFO
+        if issue.code in _UNEXAMINABLE:
+            effect = Effect.NEEDS_EVIDENCE  # binary or huge: nothing could be examined
         findings.append(
             _finding(
                 issue.code,

@@ -156,6 +156,9 @@ def parse_security_txt(
     if now.tzinfo is None:
         now = now.replace(tzinfo=dt.UTC)
     c = _Checker(source_url, now)
+    if b"\x00" in content[:4096]:
+        c.add("SECTXT-NOT-TEXT", "error", "binary content (NUL bytes): not a text file")
+        return c.result
     if content_type is not None:
         _check_content_type(c, content_type)
     if len(content) > MAX_SECURITY_TXT_BYTES:
@@ -198,9 +201,6 @@ def _decode(c: _Checker, content: bytes) -> str | None:
     if content.startswith(b"\xef\xbb\xbf"):
         c.add("SECTXT-CHARSET", "error", "starts with a byte-order mark; RFC 9116 requires UTF-8 without BOM", 1)
         content = content[3:]
-    if b"\x00" in content[:4096]:
-        c.add("SECTXT-NOT-TEXT", "error", "binary content (NUL bytes): not a text file")
-        return None
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as e:
