@@ -193,3 +193,45 @@ path = "cam2.html"
     )
     SupportPeriodCollector().collect(ctx_for(path, options={"support_history": mode}))
     assert not (tmp_path / "d" / "support-periods.json").exists()
+
+
+def test_real_corpus_served_over_https(https_server: Server, tls_files: TLS) -> None:
+    """The real files from ../shared/data served by a local server, judged at the INDEX.csv date."""
+    import csv
+
+    from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclosure
+    from psti.evidence.web.documents import DocumentLoader, WebOptions
+
+    folder = data("security-txt")
+    policies = data("disclosure-policies") / "repo_security_md"
+    with (folder / "INDEX.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    opts = WebOptions(allow_private=True, verify=str(tls_files.ca_path))
+    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+    https_server.route(
+        "/policy.md",
+        (policies / "OctoPrint_OctoPrint_SECURITY.md").read_bytes(),
+        headers={"Content-Type": "text/markdown; charset=utf-8"},
+    )
+    for i, row in enumerate(rows):
+        url = https_server.route(f"/{i}/.well-known/security.txt", (folder / row["file"]).read_bytes())
+        inputs = DisclosureInputs(
+            security_txt=[Source(url=url)],
+            policies=[Source(url=https_server.base + "/policy.md")],
+            follow_policy_links=False,
+        )
+        res = check_disclosure(inputs, DocumentLoader("disclosure", opts, "d"), now)
+        e = effects(res)
+        status = row["expires_status_at_2026-11-22"]
+        if status == "expired":
+            assert e["SECTXT-EXPIRED"] is Effect.FAIL, row["file"]
+        elif status == "missing":
+            assert e["SECTXT-NO-EXPIRES"] is Effect.FAIL, row["file"]
+        elif status == "valid":
+            assert "SECTXT-EXPIRED" not in e, row["file"]
+        # served from the wrong host, a file with Canonical cannot match
+        if "Canonical:" in (folder / row["file"]).read_text("utf-8", "replace"):
+            assert e["SECTXT-CANONICAL-MISMATCH"] is Effect.FAIL, row["file"]
+        # the OctoPrint policy gives a contact but no timescales
+        assert e["DISC-CONTACT"] is Effect.PASS and e["DISC-NO-ACK-TIMESCALE"] is Effect.FAIL
+        assert res.evidence[0].attributes["final_url"] == url
