@@ -55,6 +55,12 @@ def _classify(target: str, allow_domain: bool) -> tuple[str, str | Path]:
     raise UsageError(f"{target}: not {what} (no such file either)")
 
 
+def _host(url: str | None) -> str | None:
+    if not url or "://" not in url:
+        return None
+    return url.split("://", 1)[1].split("/", 1)[0] or None
+
+
 def _parse_now(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -160,8 +166,12 @@ def disclosure_cmd(
         inputs.policies.append(Source(path=Path(pv)) if pk == "file" else Source(url=str(pv)))
     loader = DocumentLoader("disclosure", opts, "disclosure")
     result = check_disclosure(inputs, loader, when)
-    name = str(value) if kind != "file" else Path(value).name
-    _emit(result, name, "-", name, _parse_day(on) or when.date(), fmt, output)
+    if kind == "file":
+        name, maker = f"security.txt in {Path(value).name}", _host(url) or "-"
+    else:
+        maker = str(value) if kind == "domain" else (_host(str(value)) or "-")
+        name = f"security.txt of {maker}"
+    _emit(result, name, "-", maker, _parse_day(on) or when.date(), fmt, output)
 
 
 @check_app.command("support-period")

@@ -308,12 +308,18 @@ def _timescale_findings(
     if not analyses:
         if not parsed:
             return []
+        linked = [u for _, sec in parsed for u in sec.policies]
+        why = (
+            f"its Policy page ({', '.join(linked[:3])}) could not be read"
+            if linked
+            else "no policy page was read (add a Policy field, or give the policy URL or a saved copy)"
+        )
         return [
             _finding(
                 "DISC-NEEDS-POLICY",
                 Effect.NEEDS_EVIDENCE,
                 "security.txt gives a contact but cannot say when reporters get an acknowledgement and "
-                "status updates; no policy page was read (add a Policy field, or declare reporting.policy_url)",
+                f"status updates; {why}",
             )
         ]
     out: list[Finding] = []

@@ -10,13 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from psti.errors import ArtefactError
 from psti.evidence.web.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch
 from psti.model import Effect, Evidence, Finding, Location
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so nothing is left half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @dataclass
@@ -127,7 +143,8 @@ class DocumentLoader:
                     message=f"{url} was not fetched: offline, and no saved copy is declared for it",
                     collector=self.collector,
                     location=Location(url=url),
-                    remediation="Add the saved page as an artefact with this url, or run without --offline.",
+                    remediation="Give a saved copy (--policy FILE, or a declaration artefact with this url), "
+                    "or run without --offline.",
                 )
             )
             self._by_url[url] = None
@@ -171,12 +188,13 @@ class DocumentLoader:
         return doc
 
     def _save(self, url: str, content: bytes, sha256: str) -> Path:
-        from psti.cli.output import write_atomically
-
         assert self.options.save_dir is not None
         name = re.sub(r"[^A-Za-z0-9._-]+", "_", url.split("://", 1)[-1])[:80].strip("_") or "document"
         path = self.options.save_dir / f"{sha256[:12]}-{name}"
-        write_atomically(path, content)
+        try:
+            write_atomically(path, content)
+        except OSError as e:
+            raise ArtefactError(f"cannot save {url} to {path}: {e.strerror or e}") from None
         return path
 
     def _unavailable(self, source: str, kind: str, detail: str, reason: str, provisions: tuple[str, ...] = ()) -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,15 +84,9 @@ class SupportHistory:
         self._write({"schema": SCHEMA, "products": products})
 
     def _write(self, data: dict[str, object]) -> None:
+        from psti.evidence.web.documents import write_atomically
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f, indent=1, sort_keys=True)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
         except OSError as e:
             raise PstiError(f"{self.path}: cannot write the support-period history: {e.strerror or e}") from None
