@@ -303,12 +303,12 @@ def _parse_lines(c: _Checker, lines: list[str]) -> None:
         c.add("SECTXT-SIGNATURE-FORMAT", "error", "PGP signature block is not terminated", len(lines))
 
 
-_WELL_FORMED = re.compile(r"([\x21-\x39\x3b-\x7e]+): (?=[^ \t])(.*?)[ \t]*")
+_WELL_FORMED = re.compile(r"([\x21-\x39\x3b-\x7e]+): ([^ \t].*)")
 
 
 def _parse_line(c: _Checker, line: str, n: int) -> None:
-    m = _WELL_FORMED.fullmatch(line)
-    if m is not None and m.group(2):  # the common, well-formed field line
+    m = _WELL_FORMED.fullmatch(line.rstrip(" \t"))
+    if m is not None:  # the common, well-formed field line
         name = m.group(1)
         c.result.fields.append(Field(name, name.lower(), m.group(2), n))
         return
