@@ -241,3 +241,11 @@ def test_https_name_mismatch_is_a_tls_error(https_server: Server, tls_files) -> 
             allow_addresses=LOCAL,
         )
     assert e.value.reason == "tls-error"
+
+
+def test_international_names_resolve_and_send_punycode(http_server: Server) -> None:
+    http_server.route("/p", "ok")
+    res = resolver({"xn--mnchen-3ya.test": ["127.0.0.1"]})
+    doc = fetch(f"http://münchen.test:{http_server.port}/p", resolver=res, allow_addresses=LOCAL)
+    assert doc.content == b"ok"
+    assert http_server.requests[-1]["host"] == f"xn--mnchen-3ya.test:{http_server.port}"

@@ -168,7 +168,7 @@ def _checked_address(
 ) -> str:
     if url.scheme not in ("http", "https"):
         raise FetchError("bad-scheme", str(url), f"only http and https URLs are fetched, not {url.scheme!r}")
-    host = url.host
+    host = _ascii_host(url)
     if not host:
         raise FetchError("bad-url", str(url), "the URL has no host")
     if url.userinfo:
@@ -186,6 +186,11 @@ def _checked_address(
                     f"{host} resolves to {addr}, {why}; refused (use --allow-private to permit)",
                 )
     return addrs[0]
+
+
+def _ascii_host(url: httpx.URL) -> str:
+    """The host as sent on the wire: IDNA (punycode) for international names."""
+    return url.raw_host.decode("ascii", errors="replace")
 
 
 def _parse_url(url: str) -> httpx.URL:
@@ -292,7 +297,7 @@ def _get_once(
     deadline: float,
     timeout: float,
 ) -> tuple[int, dict[str, str], bytes]:
-    host = url.host
+    host = _ascii_host(url)
     ip_host = f"[{address}]" if ":" in address else address
     target = url.copy_with(host=ip_host.strip("[]"))
     port = url.port
