@@ -79,7 +79,7 @@ def write_key_pair(pair: KeyPair, private_path: Path) -> Path:
     public_path = private_path.with_name(private_path.name + ".pub")
     for p in (private_path, public_path):
         if p.exists():
-            raise PstiError(f"{p}: already exists; refusing to overwrite a key")
+            raise KeyFileError(f"{p}: already exists; refusing to overwrite a key")
     private_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as f:
@@ -118,7 +118,7 @@ def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519Priv
         raise KeyFileError(f"{path}: not a readable PEM private key ({why}{_short(e)})") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(
-            f"{path}: is a {_key_type(key)} key; statements are signed with Ed25519 keys "
+            f"{path}: is {_key_type(key)} key; statements are signed with Ed25519 keys "
             "(make one with `psti keys new`)"
         )
     return key
@@ -133,7 +133,7 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     except (ValueError, UnsupportedAlgorithm) as e:
         raise KeyFileError(f"{path}: not a readable PEM public key ({_short(e)})") from None
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{path}: is a {_key_type(key)} key; an Ed25519 public key is needed")
+        raise KeyFileError(f"{path}: is {_key_type(key)} key; an Ed25519 public key is needed")
     return key
 
 
@@ -171,11 +171,21 @@ def check_signature(public_key: Ed25519PublicKey, body: Any, signature_b64: str)
 
 
 def _key_type(key: object) -> str:
-    name = type(key).__name__.lstrip("_")
-    for prefix in ("RSA", "EllipticCurve", "DSA", "Ed448", "X25519", "X448", "DH"):
-        if name.startswith(prefix):
-            return {"EllipticCurve": "EC"}.get(prefix, prefix)
-    return name
+    """'an RSA', 'an EC', … for messages."""
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448, x25519
+
+    kinds = (
+        ((rsa.RSAPrivateKey, rsa.RSAPublicKey), "an RSA"),
+        ((ec.EllipticCurvePrivateKey, ec.EllipticCurvePublicKey), "an EC"),
+        ((dsa.DSAPrivateKey, dsa.DSAPublicKey), "a DSA"),
+        ((ed448.Ed448PrivateKey, ed448.Ed448PublicKey), "an Ed448"),
+        ((x25519.X25519PrivateKey, x25519.X25519PublicKey), "an X25519"),
+        ((x448.X448PrivateKey, x448.X448PublicKey), "an X448"),
+    )
+    for types, name in kinds:
+        if isinstance(key, types):
+            return name
+    return f"a {type(key).__name__}"
 
 
 def _short(e: Exception) -> str:
