@@ -93,21 +93,16 @@ def render_svg(data: LabelData) -> str:
         '<path d="M36 104 L54 124 L86 84" fill="none" stroke="#fff" stroke-width="10" '
         'stroke-linecap="round" stroke-linejoin="round"/>'
         if both
-        else '<path d="M42 86 L78 122 M78 86 L42 122" stroke="#fff" stroke-width="10" '
-        'stroke-linecap="round"/>'
+        else '<path d="M42 86 L78 122 M78 86 L42 122" stroke="#fff" stroke-width="10" stroke-linecap="round"/>'
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
         f'role="img" aria-label="{escape(_alt(data))}">',
         f"<title>{escape(_alt(data))}</title>",
-        f'<rect x="1" y="1" width="{W - 2}" height="{H - 2}" rx="14" fill="{PAPER}" '
-        f'stroke="{NAVY}" stroke-width="2"/>',
-        f'<g transform="translate({SHIELD_AT[0]} {SHIELD_AT[1]})"><path d="{SHIELD}" '
-        f'fill="{NAVY}"/>{mark}</g>',
-        f'<text x="{TEXT_X}" y="48" {font} font-size="22" font-weight="bold" '
-        f'fill="{NAVY}">Product security</text>',
-        f'<text x="{TEXT_X}" y="76" {font} font-size="14" fill="{INK}">'
-        f"{escape(_clip(data.product, 46))}</text>",
+        f'<rect x="1" y="1" width="{W - 2}" height="{H - 2}" rx="14" fill="{PAPER}" stroke="{NAVY}" stroke-width="2"/>',
+        f'<g transform="translate({SHIELD_AT[0]} {SHIELD_AT[1]})"><path d="{SHIELD}" fill="{NAVY}"/>{mark}</g>',
+        f'<text x="{TEXT_X}" y="48" {font} font-size="22" font-weight="bold" fill="{NAVY}">Product security</text>',
+        f'<text x="{TEXT_X}" y="76" {font} font-size="14" fill="{INK}">{escape(_clip(data.product, 46))}</text>',
     ]
     for text, ok, y in _rows(data):
         colour = GREEN if ok else RED
@@ -122,8 +117,7 @@ def render_svg(data: LabelData) -> str:
         parts += [
             f'<circle cx="{cx}" cy="{y}" r="15" fill="{colour}"/>',
             sign,
-            f'<text x="{TEXT_X + 42}" y="{y + 6}" {font} font-size="17" fill="{INK}">'
-            f"{escape(text)}</text>",
+            f'<text x="{TEXT_X + 42}" y="{y + 6}" {font} font-size="17" fill="{INK}">{escape(text)}</text>',
         ]
     bx, by, bw, bh = BAND
     parts.append(f'<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" rx="8" fill="{NAVY}"/>')
@@ -155,8 +149,7 @@ def render_svg(data: LabelData) -> str:
             f'font-size="11" fill="{INK}">Statement of compliance</text>'
         )
     parts.append(
-        f'<text x="{W / 2}" y="{H - 16}" text-anchor="middle" {font} font-size="11" '
-        f'fill="{INK}">{FOOTER}</text>'
+        f'<text x="{W / 2}" y="{H - 16}" text-anchor="middle" {font} font-size="11" fill="{INK}">{FOOTER}</text>'
     )
     if data.draft:
         parts.append(
@@ -218,9 +211,7 @@ def render_png(data: LabelData, scale: int = 2) -> bytes:
         d.text(p(TEXT_X + 42, y + 6), text, font=_font(17 * s), fill=INK, anchor="ls")
     bx, by, bw, bh = BAND
     d.rounded_rectangle((*p(bx, by), *p(bx + bw, by + bh)), radius=8 * s, fill=NAVY)
-    d.text(
-        p(W / 2, by + bh / 2), data.updates_line, font=_font(23 * s, True), fill="#fff", anchor="mm"
-    )
+    d.text(p(W / 2, by + bh / 2), data.updates_line, font=_font(23 * s, True), fill="#fff", anchor="mm")
     if data.url:
         x0, y0, size = QR_BOX
         m = qr_matrix(data.url)
@@ -242,9 +233,7 @@ def render_png(data: LabelData, scale: int = 2) -> bytes:
     if data.draft:
         overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
         od = ImageDraw.Draw(overlay)
-        od.text(
-            p(W / 2, H / 2), "DRAFT", font=_font(120 * s, True), fill=(179, 38, 30, 70), anchor="mm"
-        )
+        od.text(p(W / 2, H / 2), "DRAFT", font=_font(120 * s, True), fill=(179, 38, 30, 70), anchor="mm")
         overlay = overlay.rotate(18, center=p(W / 2, H / 2))
         img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
     out = BytesIO()

@@ -65,9 +65,7 @@ def statement_outputs(signed: SignedStatement, assessment: Assessment, pdf: bool
         f"{stem}.json": signed.to_json().encode("utf-8"),
         f"{stem}.html": html.encode("utf-8"),
         f"{stem}-summary.html": summary.encode("utf-8"),
-        assessment_file_name(signed.statement.draft): (
-            assessment.to_json(indent=2) + "\n"
-        ).encode(),
+        assessment_file_name(signed.statement.draft): (assessment.to_json(indent=2) + "\n").encode(),
     }
     if pdf:
         files[f"{stem}.pdf"] = html_to_pdf(html)

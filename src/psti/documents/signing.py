@@ -31,9 +31,7 @@ class KeyFileError(PstiError):
 
 
 def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -61,13 +59,9 @@ class KeyPair:
 def new_key(passphrase: bytes | None = None) -> KeyPair:
     key = Ed25519PrivateKey.generate()
     enc: serialization.KeySerializationEncryption = (
-        serialization.BestAvailableEncryption(passphrase)
-        if passphrase
-        else serialization.NoEncryption()
+        serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
     )
-    private_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc
-    )
+    private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
     public_pem = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -100,9 +94,7 @@ def _read_key_file(path: Path) -> bytes:
 def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519PrivateKey:
     data = _read_key_file(path)
     if b"PUBLIC KEY" in data and b"PRIVATE KEY" not in data:
-        raise KeyFileError(
-            f"{path}: is a public key; signing needs the private key (`psti keys new`)"
-        )
+        raise KeyFileError(f"{path}: is a public key; signing needs the private key (`psti keys new`)")
     try:
         key = serialization.load_pem_private_key(data, password=passphrase)
     except TypeError:
@@ -110,16 +102,13 @@ def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519Priv
             raise KeyFileError(
                 f"{path}: the private key is encrypted; set PSTI_KEY_PASSPHRASE to its passphrase"
             ) from None
-        raise KeyFileError(
-            f"{path}: the private key is not encrypted; unset PSTI_KEY_PASSPHRASE"
-        ) from None
+        raise KeyFileError(f"{path}: the private key is not encrypted; unset PSTI_KEY_PASSPHRASE") from None
     except (ValueError, UnsupportedAlgorithm) as e:
         why = "wrong passphrase, or " if passphrase else ""
         raise KeyFileError(f"{path}: not a readable PEM private key ({why}{_short(e)})") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(
-            f"{path}: is {_key_type(key)} key; statements are signed with Ed25519 keys "
-            "(make one with `psti keys new`)"
+            f"{path}: is {_key_type(key)} key; statements are signed with Ed25519 keys (make one with `psti keys new`)"
         )
     return key
 
@@ -142,9 +131,7 @@ def public_key_from_b64(text: str) -> Ed25519PublicKey:
         raw = base64.b64decode(text, validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, TypeError) as e:
-        raise PstiError(
-            f"signature.public_key is not a base64 Ed25519 public key ({_short(e)})"
-        ) from None
+        raise PstiError(f"signature.public_key is not a base64 Ed25519 public key ({_short(e)})") from None
 
 
 def sign(key: Ed25519PrivateKey, body: Any) -> dict[str, str]:

@@ -35,8 +35,11 @@ from psti.regime import Item, RegimeView, library
 STATEMENT_SCHEMA = "psti.statement/1"
 RETENTION_YEARS = 10  # REGS reg 8(a): ten years from issue, or the support period if longer
 BLOCKING = (Verdict.FAIL, Verdict.NEEDS_EVIDENCE)
-# Fields the tool may supply when the declaration leaves them out.
-_DEFAULTS = {"statement.date": "issue date"}
+# Sch 4 para 1(1)(f) and (g) each name two things; regime data may name only the first
+# as the source, so the second is required with it.
+COMPANIONS = {"statement.signatory": ("statement.function",), "statement.place": ("statement.date",)}
+# Declaration sections needed only when a requirement is met through Schedule 2.
+SCHEDULE_2_ONLY = ("deemed_compliance.",)
 MAX_STATEMENT_BYTES = 2 * 1024 * 1024
 
 
@@ -144,10 +147,7 @@ class SignedStatement(_Model):
     signature: Signature | None = None
 
     def to_json(self) -> str:
-        return (
-            json.dumps(self.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)
-            + "\n"
-        )
+        return json.dumps(self.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
 
     def body_dict(self) -> dict[str, Any]:
         return self.statement.model_dump(mode="json", by_alias=True)
@@ -169,9 +169,7 @@ class StatementRefused(PstiError):
 
 
 def assessment_sha256(assessment: Assessment) -> str:
-    return signing.sha256_hex(
-        signing.canonical_json(assessment.model_dump(mode="json", by_alias=True))
-    )
+    return signing.sha256_hex(signing.canonical_json(assessment.model_dump(mode="json", by_alias=True)))
 
 
 def retention_until(issued_on: dt.date, support_end: dt.date | None) -> dt.date:
@@ -304,44 +302,57 @@ def _show(value: Any) -> str:
 class FieldCheck:
     item: Item
     value: str
-    problems: tuple[str, ...]
+    problems: tuple[tuple[str, str], ...]  # (declaration path, what is wrong)
 
 
 def check_fields(
-    declaration: Declaration, fields: Iterable[Item], issued_on: dt.date
+    declaration: Declaration,
+    fields: Iterable[Item],
+    issued_on: dt.date,
+    relies_on_schedule_2: bool = False,
 ) -> list[FieldCheck]:
     """Resolve every statement field against the declaration; say what is missing or malformed."""
     data = declaration.model_dump(mode="json", by_alias=True)
     data.setdefault("statement", {})
     if not data["statement"].get("date"):
-        data["statement"]["date"] = issued_on.isoformat()
+        data["statement"]["date"] = issued_on.isoformat()  # the date of issue is today's
     out = []
     for item in fields:
         assert item.source is not None  # the regime model enforces it for statement fields
         shown: list[str] = []
-        problems: list[str] = []
-        for path in parse_source(item.source):
+        problems: list[tuple[str, str]] = []
+        paths = parse_source(item.source)
+        for path in list(paths):
+            for a in path.alternatives:
+                extra = [_Path((c,), path.optional) for c in COMPANIONS.get(a, ())]
+                paths += [e for e in extra if e.alternatives not in [q.alternatives for q in paths]]
+        for path in paths:
             unknown = [a for a in path.alternatives if not _known_path(a)]
             if unknown:
                 problems.append(
-                    f"regime data names unknown declaration field {', '.join(unknown)} "
-                    f"as the source of {item.id}"
+                    (
+                        "",
+                        f"regime data names unknown declaration field {', '.join(unknown)} as the source of {item.id}",
+                    )
                 )
                 continue
+            optional = path.optional or (
+                not relies_on_schedule_2 and all(a.startswith(SCHEDULE_2_ONLY) for a in path.alternatives)
+            )
             found = [(a, resolve(data, a)) for a in path.alternatives]
             present = [(a, v) for a, v in found if not _empty(v)]
             if not present:
-                if not path.optional:
+                if not optional:
                     names = " or ".join(f"`{a}`" for a in path.alternatives)
-                    problems.append(f"missing: set {names} in the declaration")
+                    problems.append((path.alternatives[0], f"missing: set {names} in the declaration"))
                 continue
             for a, v in present:
                 why = _malformed(a, v)
                 if why:
-                    problems.append(f"`{a}` {why}")
+                    problems.append((a, f"`{a}` {why}"))
                 else:
                     shown.append(_show(v))
-        out.append(FieldCheck(item, "; ".join(shown), tuple(problems)))
+        out.append(FieldCheck(item, "; ".join(x for x in shown if x), tuple(problems)))
     return out
 
 
@@ -354,18 +365,20 @@ def blockers(assessment: Assessment) -> list[str]:
     for req in assessment.requirements:
         if req.verdict in BLOCKING:
             out.append(f"{req.requirement} ({req.title}): {req.verdict.value} — {req.reason}")
-    if not out:
+    if not assessment.requirements:
         for pv in assessment.provisions:
             if pv.verdict in BLOCKING:
                 out.append(f"{pv.provision} ({pv.title}): {pv.verdict.value} — {pv.reason}")
-    if not out and assessment.overall in BLOCKING:
+    if not out and not assessment.requirements and assessment.overall in BLOCKING:
         out.append(f"overall verdict: {assessment.overall.value}")
     return out
 
 
 def _route_of(req: Any) -> tuple[str, str, str]:
+    """The route a requirement is met by: Schedule 1 itself first, then a Schedule 2 condition."""
+    wanted = (Verdict.PASS,) if req.verdict is not Verdict.NOT_APPLICABLE else (Verdict.NOT_APPLICABLE,)
     for route in req.routes:
-        if route.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE):
+        if route.verdict in wanted:
             kind = "schedule-1" if route.route == req.requirement else "schedule-2"
             return route.route, kind, route.title
     return req.requirement, "none", ""
@@ -379,8 +392,7 @@ def _compliance_text(reqs: list[RequirementOut], names: str) -> str:
         parts.append(
             "has complied with the applicable security requirements in Schedule 1 to the "
             "Product Security and Telecommunications Infrastructure (Security Requirements for "
-            "Relevant Connectable Products) Regulations 2023"
-            + (f" ({', '.join(sch1)})" if sch1 else "")
+            "Relevant Connectable Products) Regulations 2023" + (f" ({', '.join(sch1)})" if sch1 else "")
         )
     if sch2:
         conds = ", ".join(f"{r.route} for {r.id}" for r in sch2)
@@ -415,10 +427,7 @@ def build_statement(
             f"regime {view.regime} on {issued_on} defines no statement-of-compliance fields "
             "(items of kind 'statement-field'); cannot issue a statement under it"
         )
-    if (
-        assessment.product.declaration_sha256
-        and assessment.product.declaration_sha256 != loaded.sha256
-    ):
+    if assessment.product.declaration_sha256 and assessment.product.declaration_sha256 != loaded.sha256:
         raise InputError(
             [
                 Problem(
@@ -430,47 +439,12 @@ def build_statement(
             ],
             summary="statement of compliance not issued",
         )
-    checks = check_fields(decl, fields, issued_on)
-    problems = [p for c in checks for p in c.problems]
-    if problems:
-        try:
-            text = loaded.path.read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        listed = []
-        for c in checks:
-            for p in c.problems:
-                first = parse_source(c.item.source or "")
-                path = first[0].alternatives[0] if first else ""
-                line = locate(text, tuple(path.split("."))) if text and path else None
-                listed.append(
-                    Problem(
-                        f"Schedule 4 field {c.item.id} ({c.item.title}; {c.item.citation}) {p}",
-                        path=path,
-                        file=str(loaded.path),
-                        line=line,
-                    )
-                )
-        raise InputError(
-            listed,
-            summary=f"statement of compliance not issued: {len(problems)} "
-            "Schedule 4 field problem(s)",
+    if not draft and assessment.scope.outcome in ("out-of-scope", "excepted", "not-in-force"):
+        raise PstiError(
+            f"statement of compliance not issued: the product is {assessment.scope.outcome} "
+            f"({assessment.scope.summary}); the regime asks for no statement. "
+            "Use --draft for a copy anyway."
         )
-    if not draft:
-        bad = blockers(assessment)
-        if bad:
-            worst = (
-                Verdict.FAIL
-                if any(r.verdict is Verdict.FAIL for r in assessment.requirements)
-                or assessment.overall is Verdict.FAIL
-                else Verdict.NEEDS_EVIDENCE
-            )
-            raise StatementRefused(
-                "statement of compliance not issued: the assessment does not support it:\n  - "
-                + "\n  - ".join(bad)
-                + "\n(use --draft for a copy watermarked DRAFT)",
-                exit_code=1 if worst is Verdict.FAIL else 3,
-            )
     reqs = []
     for r in assessment.requirements:
         route, kind, route_title = _route_of(r)
@@ -485,22 +459,63 @@ def build_statement(
                 route_title=route_title,
             )
         )
+    relies_on_2 = any(r.route_kind == "schedule-2" for r in reqs)
+    checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=relies_on_2)
+    problems = [p for c in checks for p in c.problems]
+    if problems:
+        try:
+            text = loaded.path.read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        listed = []
+        for c in checks:
+            for path, p in c.problems:
+                line = locate(text, tuple(path.split("."))) if text and path else None
+                listed.append(
+                    Problem(
+                        f"Schedule 4 field {c.item.id} ({c.item.title}; {c.item.citation}) {p}",
+                        path=path,
+                        file=str(loaded.path),
+                        line=line,
+                    )
+                )
+        raise InputError(
+            listed,
+            summary=f"statement of compliance not issued: {len(problems)} Schedule 4 field problem(s)",
+        )
+    if not draft:
+        bad = blockers(assessment)
+        if bad:
+            worst = (
+                Verdict.FAIL
+                if any(r.verdict is Verdict.FAIL for r in assessment.requirements) or assessment.overall is Verdict.FAIL
+                else Verdict.NEEDS_EVIDENCE
+            )
+            raise StatementRefused(
+                "statement of compliance not issued: the assessment does not support it:\n  - "
+                + "\n  - ".join(bad)
+                + "\n(use --draft for a copy watermarked DRAFT)",
+                exit_code=1 if worst is Verdict.FAIL else 3,
+            )
     makers = tuple(_party(p) for p in decl.manufacturer)
     names = " and ".join(m.name for m in makers)
     p = decl.product
     sp = decl.support_period
     # The support period "correct when the manufacturer first supplied the product" (Sch 4 1(1)(e)).
-    dsp_end = (
-        sp.previous_end_dates[0] if sp.previous_end_dates and sp.first_supplied else sp.end_date
-    )
+    dsp_end = sp.previous_end_dates[0] if sp.previous_end_dates and sp.first_supplied else sp.end_date
     std = tuple(
         StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
         for s in decl.deemed_compliance.standards
     )
     ah = assessment_sha256(assessment)
-    sid = str(
-        uuid.uuid5(uuid.NAMESPACE_URL, f"psti:statement:{loaded.sha256}:{ah}:{issued_on}:{draft}")
+    sid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"psti:statement:{loaded.sha256}:{ah}:{issued_on}:{draft}"))
+    prepared_by = (
+        f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer"
+        + ("s" if len(makers) > 1 else "")
+        + "."
     )
+    compliance = _compliance_text(reqs, names)
+    generated = dict(zip(GENERATED, (prepared_by, compliance), strict=True))
     return StatementBody(
         id=sid,
         draft=draft,
@@ -518,9 +533,8 @@ def build_statement(
         ),
         manufacturers=makers,
         authorised_representatives=tuple(_party(a) for a in decl.authorised_representative),
-        prepared_by=f"This statement of compliance is prepared by or on behalf of {names}, "
-        "the manufacturer" + ("s" if len(makers) > 1 else "") + ".",
-        compliance_declaration=_compliance_text(reqs, names),
+        prepared_by=prepared_by,
+        compliance_declaration=compliance,
         requirements=tuple(reqs),
         support_period_end=dsp_end,
         support_period_text=sp.statement,
@@ -545,14 +559,20 @@ def build_statement(
                 title=c.item.title,
                 citation=c.item.citation,
                 source=c.item.source or "",
-                value=_field_value(c, names),
+                value=_field_value(c, generated),
             )
             for c in checks
         ),
     )
 
 
-def _field_value(check: FieldCheck, names: str) -> str:
+# Fields whose content is a declaration the statement itself makes (stable Sch 4 ids).
+GENERATED = ("PSTI-S4-1.1.c", "PSTI-S4-1.1.d")
+
+
+def _field_value(check: FieldCheck, generated: dict[str, str]) -> str:
+    if check.item.id in generated:
+        return generated[check.item.id]
     # Every path optional and none given: the field does not apply to this product.
     return check.value or "not applicable"
 
@@ -593,9 +613,7 @@ def read_statement_json(path: Path) -> dict[str, Any]:
             [Problem(f"cannot read: {e.strerror or e}", file=str(path))], "cannot read statement"
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(
-            [Problem(f"not JSON: {e}", file=str(path))], "cannot read statement"
-        ) from None
+        raise InputError([Problem(f"not JSON: {e}", file=str(path))], "cannot read statement") from None
     if not isinstance(data, dict):
         raise InputError([Problem("not a JSON object", file=str(path))], "cannot read statement")
     return data
@@ -615,16 +633,12 @@ def verify_statement(
         v.add("structure", False, "no 'statement' object")
         return v
     if body_raw.get("schema") != STATEMENT_SCHEMA:
-        v.add(
-            "schema", False, f"schema is {body_raw.get('schema')!r}, expected {STATEMENT_SCHEMA!r}"
-        )
+        v.add("schema", False, f"schema is {body_raw.get('schema')!r}, expected {STATEMENT_SCHEMA!r}")
         return v
     try:
         st = SignedStatement.model_validate(data)
     except ValidationError as e:
-        errs = "; ".join(
-            f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()[:20]
-        )
+        errs = "; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()[:20])
         v.add("structure", False, errs)
         return v
     v.statement = st
@@ -643,14 +657,11 @@ def verify_statement(
             if signing.fingerprint(embedded) != st.signature.key_id:
                 v.add("key id", False, "signature.key_id does not match signature.public_key")
             key = public_key or embedded
-            if public_key is not None and signing.fingerprint(public_key) != signing.fingerprint(
-                embedded
-            ):
+            if public_key is not None and signing.fingerprint(public_key) != signing.fingerprint(embedded):
                 v.add(
                     "signer",
                     False,
-                    f"signed by {st.signature.key_id}, not by the key given "
-                    f"({signing.fingerprint(public_key)})",
+                    f"signed by {st.signature.key_id}, not by the key given ({signing.fingerprint(public_key)})",
                 )
             good = signing.check_signature(key, body_raw, st.signature.value)
             v.add(
@@ -691,11 +702,7 @@ def verify_statement(
                 "assessment hash",
                 got == body.assessment.sha256,
                 f"sha256 {got}"
-                + (
-                    ""
-                    if got == body.assessment.sha256
-                    else f" but the statement names {body.assessment.sha256}"
-                ),
+                + ("" if got == body.assessment.sha256 else f" but the statement names {body.assessment.sha256}"),
             )
         except ValidationError as e:
             v.add(
