@@ -164,7 +164,12 @@ def _prune(folder: Path, keep: set[Path]) -> None:
             p.unlink()
 
 
-def build(output: Path, on: dt.date | None = None, lib: RegimeLibrary | None = None) -> list[Path]:
+def build(
+    output: Path,
+    on: dt.date | None = None,
+    lib: RegimeLibrary | None = None,
+    regimes: list[str] | None = None,
+) -> list[Path]:
     from psti.render.html import known_kinds
 
     on = on or dt.date.today()
@@ -183,7 +188,7 @@ def build(output: Path, on: dt.date | None = None, lib: RegimeLibrary | None = N
     ]
     known: set[str] = set()
     views = []
-    for regime in lib.regimes():
+    for regime in regimes or lib.regimes():
         view = lib.view(regime, on)
         if not view.in_force:
             continue
