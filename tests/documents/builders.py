@@ -91,7 +91,10 @@ def assessment(
         collector="web",
     )
     decl = Evidence(
-        id="ev-declaration", kind="declaration", source=str(loaded.path), sha256=loaded.sha256,
+        id="ev-declaration",
+        kind="declaration",
+        source=str(loaded.path),
+        sha256=loaded.sha256,
         collector="declaration",
     )
     findings = [
@@ -111,7 +114,8 @@ def assessment(
             kind="TEST-CONTACT-FOUND",
             provisions=("PSTI-S1-2.2.a",),
             effect={Verdict.PASS: Effect.PASS, Verdict.FAIL: Effect.FAIL}.get(reporting, Effect.NEEDS_EVIDENCE),
-            message="Contact: mailto:security@brightlane.example" if reporting is Verdict.PASS
+            message="Contact: mailto:security@brightlane.example"
+            if reporting is Verdict.PASS
             else "security.txt could not be fetched",
             collector="web",
             location=Location(evidence="ev-security-txt", url=web.source, line=2),
@@ -127,8 +131,9 @@ def assessment(
     ]
 
     def pv(pid: str, title: str, cite: str, v: Verdict, idx: tuple[int, ...]) -> ProvisionVerdict:
-        return ProvisionVerdict(provision=pid, title=title, citation=cite, verdict=v,
-                                reason=f"{v.value} on the findings", findings=idx)
+        return ProvisionVerdict(
+            provision=pid, title=title, citation=cite, verdict=v, reason=f"{v.value} on the findings", findings=idx
+        )
 
     provisions = (
         pv("PSTI-S1-1.2", "Unique per product or defined by the user", "REGS Sch 1 para 1(2)", passwords, (0,)),
@@ -139,22 +144,37 @@ def assessment(
 
     def rv(rid: str, title: str, cite: str, v: Verdict, provs: tuple[str, ...]) -> RequirementVerdict:
         return RequirementVerdict(
-            requirement=rid, title=title, citation=cite, verdict=v, reason=f"{v.value}",
-            routes=(RouteVerdict(route=rid, title=title, citation=cite, verdict=v, reason=v.value,
-                                 provisions=provs),),
+            requirement=rid,
+            title=title,
+            citation=cite,
+            verdict=v,
+            reason=f"{v.value}",
+            routes=(RouteVerdict(route=rid, title=title, citation=cite, verdict=v, reason=v.value, provisions=provs),),
         )
 
     requirements = (
         rv("PSTI-S1-1", "Passwords", "REGS Sch 1 para 1", passwords, ("PSTI-S1-1.2", "PSTI-S1-1.3.a")),
-        rv("PSTI-S1-2", "Information on how to report security issues", "REGS Sch 1 para 2", reporting,
-           ("PSTI-S1-2.2.a",)),
-        rv("PSTI-S1-3", "Information on minimum security update periods", "REGS Sch 1 para 3", support,
-           ("PSTI-S1-3.2",)),
+        rv(
+            "PSTI-S1-2",
+            "Information on how to report security issues",
+            "REGS Sch 1 para 2",
+            reporting,
+            ("PSTI-S1-2.2.a",),
+        ),
+        rv(
+            "PSTI-S1-3",
+            "Information on minimum security update periods",
+            "REGS Sch 1 para 3",
+            support,
+            ("PSTI-S1-3.2",),
+        ),
     )
     verdicts = [passwords, reporting, support]
     overall = (
-        Verdict.FAIL if Verdict.FAIL in verdicts
-        else Verdict.NEEDS_EVIDENCE if Verdict.NEEDS_EVIDENCE in verdicts
+        Verdict.FAIL
+        if Verdict.FAIL in verdicts
+        else Verdict.NEEDS_EVIDENCE
+        if Verdict.NEEDS_EVIDENCE in verdicts
         else Verdict.PASS
     )
     d = loaded.declaration
@@ -163,8 +183,13 @@ def assessment(
         regime=REGIME,
         regime_versions=("TEST-REGS-2023",),
         assessed_on=ON,
-        product=ProductRef(name=d.product.name, model=d.product.model, manufacturer=d.manufacturer[0].name,
-                           declaration=str(loaded.path), declaration_sha256=loaded.sha256),
+        product=ProductRef(
+            name=d.product.name,
+            model=d.product.model,
+            manufacturer=d.manufacturer[0].name,
+            declaration=str(loaded.path),
+            declaration_sha256=loaded.sha256,
+        ),
         scope=ScopeDecision(
             outcome="in-scope",
             summary="An internet-connectable product made available to consumers in the UK.",

@@ -24,7 +24,11 @@ def psti(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env.pop("PSTI_KEY_PASSPHRASE", None)
     return subprocess.run(
         [sys.executable, "-c", "from psti.cli import main; main()", *map(str, args)],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -33,8 +37,9 @@ def work(tmp_path_factory):
     d = tmp_path_factory.mktemp("cli")
     loaded = b.declaration()
     (d / "pass.json").write_text(b.assessment(loaded).to_json())
-    (d / "fail.json").write_text(b.assessment(loaded, passwords=Verdict.FAIL,
-                                              reporting=Verdict.NEEDS_EVIDENCE).to_json())
+    (d / "fail.json").write_text(
+        b.assessment(loaded, passwords=Verdict.FAIL, reporting=Verdict.NEEDS_EVIDENCE).to_json()
+    )
     r = psti("keys", "new", "--output", d / "keys" / "maker.pem", cwd=d)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("sha256:")
@@ -42,8 +47,9 @@ def work(tmp_path_factory):
 
 
 def test_statement_then_verify(work):
-    r = psti("statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "out",
-             "--no-pdf", cwd=work)
+    r = psti(
+        "statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "out", "--no-pdf", cwd=work
+    )
     assert r.returncode == 0, r.stderr
     assert (work / "out" / "statement.json").exists()
     r = psti("verify", "out/statement.json", "--public-key", "keys/maker.pem.pub", cwd=work)
@@ -55,8 +61,7 @@ def test_statement_then_verify(work):
 
 
 def test_tampered_statement_fails_verify(work):
-    r = psti("statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "t",
-             "--no-pdf", cwd=work)
+    r = psti("statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "t", "--no-pdf", cwd=work)
     assert r.returncode == 0, r.stderr
     path = work / "t" / "statement.json"
     data = json.loads(path.read_text())
@@ -95,8 +100,7 @@ def test_missing_schedule_4_fields_exit_2_listing_all(work):
 
     loaded = load_declaration(work / "incomplete.toml")
     (work / "inc.json").write_text(b.assessment(loaded).to_json())
-    r = psti("statement", "incomplete.toml", "--assessment", "inc.json", "--key", "keys/maker.pem", "-o", "i",
-             cwd=work)
+    r = psti("statement", "incomplete.toml", "--assessment", "inc.json", "--key", "keys/maker.pem", "-o", "i", cwd=work)
     assert r.returncode == 2
     for field in ("statement.signatory", "statement.place", "support_period.end_date"):
         assert field in r.stderr
@@ -106,7 +110,8 @@ def test_missing_schedule_4_fields_exit_2_listing_all(work):
 
 def test_bad_keys_exit_2_with_a_message(work):
     rsa_pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     (work / "rsa.pem").write_bytes(rsa_pem)
     (work / "junk.pem").write_text("not a key\n")
     cases = {
@@ -136,8 +141,7 @@ def test_verify_bad_input(work):
 
 
 def test_label_from_statement_and_declaration(work):
-    r = psti("statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "l",
-             "--no-pdf", cwd=work)
+    r = psti("statement", DECL, "--assessment", "pass.json", "--key", "keys/maker.pem", "-o", "l", "--no-pdf", cwd=work)
     assert r.returncode == 0, r.stderr
     r = psti("label", "l/statement.json", "-o", "lab", cwd=work)
     assert r.returncode == 0, r.stderr

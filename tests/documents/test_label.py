@@ -45,8 +45,9 @@ def test_label_from_assessment_reflects_the_verdicts():
     loaded = b.declaration()
     ok = label_from_assessment(b.assessment(loaded), dt.date(2031, 3, 31), URL)
     assert ok.passwords_ok and ok.reporting_ok
-    bad = label_from_assessment(b.assessment(loaded, passwords=Verdict.FAIL,
-                                             reporting=Verdict.NEEDS_EVIDENCE), None, URL)
+    bad = label_from_assessment(
+        b.assessment(loaded, passwords=Verdict.FAIL, reporting=Verdict.NEEDS_EVIDENCE), None, URL
+    )
     assert not bad.passwords_ok and not bad.reporting_ok
     assert bad.updates_line == "Security updates: period not published"
 
@@ -104,11 +105,23 @@ def test_svg_renders_in_chromium(tmp_path):
     shot = tmp_path / "shot.png"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--window-size={W},{H}", f"--screenshot={shot}",
-             (tmp_path / "label.svg").as_uri()],
-            check=True, capture_output=True, timeout=90,
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--window-size={W},{H}",
+                f"--screenshot={shot}",
+                (tmp_path / "label.svg").as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=90,
         )
     img = Image.open(shot).convert("RGB")
     colours = [img.getpixel((TEXT_X + 15 - 11, y)) for _, _, y in ROWS]

@@ -18,8 +18,7 @@ pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-u
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_pages(path: Path, tmp: Path) -> list[Path]:
@@ -32,8 +31,10 @@ def issued(tmp_path_factory):
     out = tmp_path_factory.mktemp("statement")
     loaded = b.declaration()
     a = b.assessment(loaded)
-    signed = sign_statement(build_statement(loaded, a, view=b.view(), assessment_file="statement-assessment.json"),
-                            Ed25519PrivateKey.generate())
+    signed = sign_statement(
+        build_statement(loaded, a, view=b.view(), assessment_file="statement-assessment.json"),
+        Ed25519PrivateKey.generate(),
+    )
     statement_outputs(signed, a).write(out)
     return out, signed
 
@@ -41,8 +42,12 @@ def issued(tmp_path_factory):
 def test_writes_every_form(issued):
     out, _ = issued
     assert sorted(p.name for p in out.iterdir()) == [
-        "statement-assessment.json", "statement-summary.html", "statement-summary.pdf",
-        "statement.html", "statement.json", "statement.pdf",
+        "statement-assessment.json",
+        "statement-summary.html",
+        "statement-summary.pdf",
+        "statement.html",
+        "statement.json",
+        "statement.pdf",
     ]
 
 
@@ -52,14 +57,22 @@ def test_statement_pdf_has_the_schedule_4_content(issued, tmp_path):
     flat = " ".join(text.split())
     for needle in (
         "Statement of compliance",
-        "Brightlane Indoor Camera", "indoor smart camera", "BL-CAM-200", "2026-W14, 2026-W15",
-        "Brightlane Devices Ltd", "14 Wharf Road, Bristol BS1 4RN",
+        "Brightlane Indoor Camera",
+        "indoor smart camera",
+        "BL-CAM-200",
+        "2026-W14, 2026-W15",
+        "Brightlane Devices Ltd",
+        "14 Wharf Road, Bristol BS1 4RN",
         "prepared by or on behalf of Brightlane Devices Ltd",
         "has complied with the applicable security requirements in Schedule 1",
         "31 March 2031",
         "ETSI EN 303 645 V2.1.1 (2020-06-01)",
-        "Priya Natarajan", "Head of Product Security", "Bristol, United Kingdom", "20 November 2026",
-        "Signed electronically", signed.signature.key_id,
+        "Priya Natarajan",
+        "Head of Product Security",
+        "Bristol, United Kingdom",
+        "20 November 2026",
+        "Signed electronically",
+        signed.signature.key_id,
         "20 November 2036",  # keep until (REGS reg 8)
     ):
         assert needle in flat, needle
@@ -86,8 +99,9 @@ def test_draft_is_watermarked_on_every_page(tmp_path):
     signed = sign_statement(build_statement(loaded, a, view=b.view(), draft=True), None)
     statement_outputs(signed, a).write(tmp_path)
     assert (tmp_path / "draft-statement.pdf").exists() and not (tmp_path / "statement.pdf").exists()
-    pages = subprocess.run(["pdftotext", str(tmp_path / "draft-statement.pdf"), "-"], check=True,
-                           capture_output=True, text=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", str(tmp_path / "draft-statement.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= 2
     assert all("DRAFT" in p for p in pages)

@@ -43,13 +43,19 @@ def test_encrypted_key_needs_the_passphrase(tmp_path):
 def test_wrong_key_types_are_named(tmp_path):
     rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     p = tmp_path / "rsa.pem"
-    p.write_bytes(rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                        serialization.NoEncryption()))
+    p.write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     with pytest.raises(signing.KeyFileError, match="is an RSA key; statements are signed with Ed25519"):
         signing.load_private_key(p)
     ec_pub = tmp_path / "ec.pub"
-    ec_pub.write_bytes(ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    ec_pub.write_bytes(
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     with pytest.raises(signing.KeyFileError, match="is an EC key"):
         signing.load_public_key(ec_pub)
     pair = signing.new_key()

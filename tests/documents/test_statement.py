@@ -43,8 +43,14 @@ def test_statement_carries_every_schedule_4_field(view, key):
     s = signed.statement
     assert s.schema_ == STATEMENT_SCHEMA
     assert [f.id for f in s.fields] == [
-        "PSTI-S4-1.1.a", "PSTI-S4-1.1.b", "PSTI-S4-1.1.c", "PSTI-S4-1.1.d",
-        "PSTI-S4-1.1.e", "PSTI-S4-1.1.f", "PSTI-S4-1.1.g", "PSTI-S4-1.2",
+        "PSTI-S4-1.1.a",
+        "PSTI-S4-1.1.b",
+        "PSTI-S4-1.1.c",
+        "PSTI-S4-1.1.d",
+        "PSTI-S4-1.1.e",
+        "PSTI-S4-1.1.f",
+        "PSTI-S4-1.1.g",
+        "PSTI-S4-1.2",
     ]
     values = {f.id: f.value for f in s.fields}
     assert "indoor smart camera" in values["PSTI-S4-1.1.a"] and "2026-W14" in values["PSTI-S4-1.1.a"]
@@ -61,9 +67,7 @@ def test_statement_carries_every_schedule_4_field(view, key):
 
 
 def test_missing_fields_are_all_listed(view, tmp_path):
-    loaded = b.declaration(
-        tmp_path, drop=("signatory", "function", "place", "end_date", "date = 2026-11-20")
-    )
+    loaded = b.declaration(tmp_path, drop=("signatory", "function", "place", "end_date", "date = 2026-11-20"))
     with pytest.raises(InputError) as e:
         build_statement(loaded, b.assessment(loaded), view=view, issued_on=b.ON)
     text = str(e.value)
@@ -75,8 +79,9 @@ def test_missing_fields_are_all_listed(view, tmp_path):
 
 
 def test_malformed_fields_are_refused(view, tmp_path):
-    loaded = b.declaration(tmp_path, drop=("online_url", "signatory"),
-                           edit='signatory = "   "\nonline_url = "http://insecure.example/x"\n')
+    loaded = b.declaration(
+        tmp_path, drop=("online_url", "signatory"), edit='signatory = "   "\nonline_url = "http://insecure.example/x"\n'
+    )
     with pytest.raises(InputError, match=r"`statement.signatory` is blank"):
         build_statement(loaded, b.assessment(loaded), view=view)
 
@@ -153,8 +158,11 @@ def test_verify_accepts_the_issued_statement(view, key):
     [
         lambda s: s.__setitem__("support_period_end", "2035-03-31"),
         lambda s: s["manufacturers"][0].__setitem__("name", "Someone Else Ltd"),
-        lambda s: s["assessment"].__setitem__("overall", "pass") or s.__setitem__("draft", False)
-        or s["fields"][0].__setitem__("value", "other product"),
+        lambda s: (
+            s["assessment"].__setitem__("overall", "pass")
+            or s.__setitem__("draft", False)
+            or s["fields"][0].__setitem__("value", "other product")
+        ),
         lambda s: s["assessment"].__setitem__("sha256", "0" * 64),
     ],
 )
@@ -197,8 +205,9 @@ def test_verify_catches_a_different_assessment_and_missing_fields(view, key):
 
 def test_verify_rejects_drafts_unsigned_and_malformed(view, key):
     loaded = b.declaration()
-    draft = sign_statement(build_statement(loaded, b.assessment(loaded, passwords=Verdict.FAIL),
-                                           view=view, draft=True), key)
+    draft = sign_statement(
+        build_statement(loaded, b.assessment(loaded, passwords=Verdict.FAIL), view=view, draft=True), key
+    )
     v = verify_statement(json.loads(draft.to_json()), view=view)
     assert not v.ok and any("DRAFT" in d for _, _, d in v.checks)
     unsigned = sign_statement(draft.statement, None)

@@ -77,9 +77,21 @@ def test_verdict_chart_counts(failing):
 def test_findings_on_no_provision_are_shown_apart(failing):
     from psti.model import Effect, Finding
 
-    extra = failing.model_copy(update={"findings": failing.findings + (
-        Finding(kind="TEST-KEY", provisions=("EN303645-5.4-3",), effect=Effect.INFO,
-                message="hard-coded private key", collector="firmware", remediation="Remove it."),)})
+    extra = failing.model_copy(
+        update={
+            "findings": failing.findings
+            + (
+                Finding(
+                    kind="TEST-KEY",
+                    provisions=("EN303645-5.4-3",),
+                    effect=Effect.INFO,
+                    message="hard-coded private key",
+                    collector="firmware",
+                    remediation="Remove it.",
+                ),
+            )
+        }
+    )
     groups, loose = html.group_findings(extra)
     assert [f.kind for f in loose] == ["TEST-KEY"]
     assert "Other findings" in html.render(extra) and "Remove it." in html.render(extra)
@@ -89,10 +101,18 @@ def test_findings_on_no_provision_are_shown_apart(failing):
 def test_pdf_report_text_and_pages(failing, tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf.render(failing))
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
-    for needle in ("Assessment report", "Brightlane Indoor Camera", "Overall: fail", "PSTI-S1-1.2",
-                   "universal password", "How to fix", "Evidence"):
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout.split()
+    )
+    for needle in (
+        "Assessment report",
+        "Brightlane Indoor Camera",
+        "Overall: fail",
+        "PSTI-S1-1.2",
+        "universal password",
+        "How to fix",
+        "Evidence",
+    ):
         assert needle in text, needle
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
     pages = sorted(tmp_path.glob("p-*.png"))
@@ -106,10 +126,16 @@ def test_oscal_validates_and_maps_verdicts(failing):
     oscal.validate(doc)
     result = doc["assessment-results"]["results"][0]
     states = {f["target"]["target-id"]: f["target"]["status"]["state"] for f in result["findings"]}
-    assert states == {"PSTI-S1-1.2": "not-satisfied", "PSTI-S1-1.3.a": "satisfied",
-                      "PSTI-S1-2.2.a": "not-satisfied", "PSTI-S1-3.2": "satisfied"}
-    verdict = {f["target"]["target-id"]: [p["value"] for p in f["props"] if p["name"] == "psti-verdict"][0]
-               for f in result["findings"]}
+    assert states == {
+        "PSTI-S1-1.2": "not-satisfied",
+        "PSTI-S1-1.3.a": "satisfied",
+        "PSTI-S1-2.2.a": "not-satisfied",
+        "PSTI-S1-3.2": "satisfied",
+    }
+    verdict = {
+        f["target"]["target-id"]: [p["value"] for p in f["props"] if p["name"] == "psti-verdict"][0]
+        for f in result["findings"]
+    }
     assert verdict["PSTI-S1-2.2.a"] == "needs-evidence"
     obs = {o["uuid"]: o for o in result["observations"]}
     first = result["findings"][0]["related-observations"][0]["observation-uuid"]
@@ -118,11 +144,14 @@ def test_oscal_validates_and_maps_verdicts(failing):
     assert oscal.build(failing) == doc  # deterministic
 
 
-@pytest.mark.parametrize("breakage", [
-    lambda d: d["assessment-results"]["results"][0]["findings"][0]["target"].pop("target-id"),
-    lambda d: d["assessment-results"]["metadata"].__setitem__("last-modified", "yesterday"),
-    lambda d: d["assessment-results"]["results"][0]["observations"][0].__setitem__("methods", "TEST"),
-])
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        lambda d: d["assessment-results"]["results"][0]["findings"][0]["target"].pop("target-id"),
+        lambda d: d["assessment-results"]["metadata"].__setitem__("last-modified", "yesterday"),
+        lambda d: d["assessment-results"]["results"][0]["observations"][0].__setitem__("methods", "TEST"),
+    ],
+)
 def test_oscal_validation_catches_broken_documents(failing, breakage):
     doc = copy.deepcopy(oscal.build(failing))
     breakage(doc)
@@ -140,7 +169,7 @@ def test_reports_from_the_examples(example, tmp_path):
         pytest.skip(f"example {example} not present")
     a = assess(load_declaration(decl), offline=True)
     page = html.render(a)
-    assert a.product.name in page and f"Overall: <span class=\"badge v-{a.overall.value}\">" in page
+    assert a.product.name in page and f'Overall: <span class="badge v-{a.overall.value}">' in page
     oscal.validate(json.loads(oscal.render(a)))
 
 
@@ -152,10 +181,23 @@ def test_html_report_renders_in_chromium(failing, tmp_path):
     shot = tmp_path / "shot.png"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", "--window-size=1100,900", f"--screenshot={shot}", page.as_uri()],
-            check=True, capture_output=True, timeout=90,
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--window-size=1100,900",
+                f"--screenshot={shot}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=90,
         )
     img = Image.open(shot).convert("RGB")
     colours = {c for _, c in img.getcolors(maxcolors=1 << 20)}

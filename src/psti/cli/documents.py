@@ -45,8 +45,7 @@ def load_assessment_file(path: Path) -> Assessment:
         return Assessment.model_validate_json(data)
     except ValidationError as e:
         problems = [
-            Problem(err["msg"], path=".".join(str(p) for p in err["loc"]), file=str(path))
-            for err in e.errors()[:20]
+            Problem(err["msg"], path=".".join(str(p) for p in err["loc"]), file=str(path)) for err in e.errors()[:20]
         ]
         raise InputError(problems, "not a psti assessment (schema psti.assessment/1)") from None
 
@@ -92,9 +91,7 @@ _OFFLINE_OPT = typer.Option(False, "--offline", help="Do not fetch published pag
 
 def statement(
     declaration: Path = typer.Argument(..., help="Product declaration (TOML).", dir_okay=False),
-    output: Path = typer.Option(
-        ..., "--output", "-o", help="Directory for the statement files.", file_okay=False
-    ),
+    output: Path = typer.Option(..., "--output", "-o", help="Directory for the statement files.", file_okay=False),
     key: Path | None = typer.Option(
         None,
         "--key",
@@ -102,9 +99,7 @@ def statement(
         envvar="PSTI_SIGNING_KEY",
         help="Ed25519 private key (PEM) to sign with; `psti keys new`.",
     ),
-    draft: bool = typer.Option(
-        False, "--draft", help="Issue a copy watermarked DRAFT, whatever the verdicts."
-    ),
+    draft: bool = typer.Option(False, "--draft", help="Issue a copy watermarked DRAFT, whatever the verdicts."),
     assessment: Path | None = _ASSESSMENT_OPT,
     regime: str | None = typer.Option(None, "--regime", help="Regime (default uk-psti)."),
     on: dt.datetime | None = _ON_OPT,
@@ -116,14 +111,10 @@ def statement(
     from psti.documents.statement import build_statement, sign_statement
 
     if key is None and not draft:
-        raise UsageError(
-            "a statement must be signed: give --key KEY.pem (make one with `psti keys new`)"
-        )
+        raise UsageError("a statement must be signed: give --key KEY.pem (make one with `psti keys new`)")
     private = signing.load_private_key(key, _passphrase()) if key else None
     loaded, result = _assess(declaration, assessment, regime, on, offline)
-    body = build_statement(
-        loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft)
-    )
+    body = build_statement(loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft))
     signed = sign_statement(body, private)
     paths = publish.statement_outputs(signed, result, pdf=not no_pdf).write(output)
     for p in paths:
@@ -165,8 +156,7 @@ def verify(
     assessment: Path | None = typer.Option(
         None,
         "--assessment",
-        help="Assessment file to check the hash against "
-        "(default: the one named in the statement, if beside it).",
+        help="Assessment file to check the hash against (default: the one named in the statement, if beside it).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
 ) -> None:
@@ -181,11 +171,7 @@ def verify(
     a_bytes = None
     a_path = assessment
     if a_path is None:
-        named = (
-            (data.get("statement") or {}).get("assessment", {})
-            if isinstance(data.get("statement"), dict)
-            else {}
-        )
+        named = (data.get("statement") or {}).get("assessment", {}) if isinstance(data.get("statement"), dict) else {}
         name = named.get("file") if isinstance(named, dict) else None
         if isinstance(name, str) and name and Path(name).name == name:
             candidate = statement_file.parent / name
@@ -208,17 +194,13 @@ def verify(
             view = None  # unknown regime here: the statement's own field list is checked
     result = verify_statement(data, public_key=pub, assessment_bytes=a_bytes, view=view)
     if a_path is None:
-        result.checks.append(
-            ("assessment hash", True, "not checked: no assessment file given or found")
-        )
+        result.checks.append(("assessment hash", True, "not checked: no assessment file given or found"))
     if as_json:
         typer.echo(
             json.dumps(
                 {
                     "ok": result.ok,
-                    "checks": [
-                        {"check": c, "passed": ok, "detail": d} for c, ok, d in result.checks
-                    ],
+                    "checks": [{"check": c, "passed": ok, "detail": d} for c, ok, d in result.checks],
                 },
                 indent=2,
             )
@@ -227,18 +209,14 @@ def verify(
         for what, ok, detail in result.checks:
             mark = "[green]ok[/]  " if ok else "[bold red]FAIL[/]"
             stderr.print(f"{mark} {what}: {detail}", highlight=False, soft_wrap=True)
-        verdict = (
-            "[green]statement verified[/]" if result.ok else "[bold red]statement NOT verified[/]"
-        )
+        verdict = "[green]statement verified[/]" if result.ok else "[bold red]statement NOT verified[/]"
         stderr.print(verdict)
     raise typer.Exit(0 if result.ok else 1)
 
 
 def label(
     source: Path = typer.Argument(..., metavar="STATEMENT.json|PRODUCT.toml", dir_okay=False),
-    output: Path = typer.Option(
-        ..., "--output", "-o", file_okay=False, help="Directory for label.svg and label.png."
-    ),
+    output: Path = typer.Option(..., "--output", "-o", file_okay=False, help="Directory for label.svg and label.png."),
     assessment: Path | None = _ASSESSMENT_OPT,
     offline: bool = _OFFLINE_OPT,
     scale: int = typer.Option(2, "--scale", min=1, max=8, help="PNG pixels per SVG unit."),
@@ -274,9 +252,7 @@ def label(
     svg, png = render_svg(data), render_png(data, scale)
     write_atomically(output / f"{stem}.svg", svg)
     write_atomically(output / f"{stem}.png", png)
-    stderr.print(
-        f"wrote {output / (stem + '.svg')} and {output / (stem + '.png')}", highlight=False
-    )
+    stderr.print(f"wrote {output / (stem + '.svg')} and {output / (stem + '.png')}", highlight=False)
 
 
 def report(
@@ -312,9 +288,7 @@ def report(
     raise typer.Exit(result.exit_code())
 
 
-docs_app = typer.Typer(
-    help="Documentation generated from the regime data and the code.", no_args_is_help=True
-)
+docs_app = typer.Typer(help="Documentation generated from the regime data and the code.", no_args_is_help=True)
 
 
 @docs_app.command("build")

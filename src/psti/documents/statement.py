@@ -32,7 +32,7 @@ from psti.errors import InputError, Problem, PstiError
 from psti.model import Assessment, Verdict
 from psti.regime import Item, RegimeView, library
 
-STATEMENT_SCHEMA = "psti.statement/1"
+STATEMENT_SCHEMA: Literal["psti.statement/1"] = "psti.statement/1"
 RETENTION_YEARS = 10  # REGS reg 8(a): ten years from issue, or the support period if longer
 BLOCKING = (Verdict.FAIL, Verdict.NEEDS_EVIDENCE)
 # Sch 4 para 1(1)(f) and (g) each name two things; regime data may name only the first
@@ -374,12 +374,15 @@ def blockers(assessment: Assessment) -> list[str]:
     return out
 
 
-def _route_of(req: Any) -> tuple[str, str, str]:
+RouteKind = Literal["schedule-1", "schedule-2", "none"]
+
+
+def _route_of(req: Any) -> tuple[str, RouteKind, str]:
     """The route a requirement is met by: Schedule 1 itself first, then a Schedule 2 condition."""
     wanted = (Verdict.PASS,) if req.verdict is not Verdict.NOT_APPLICABLE else (Verdict.NOT_APPLICABLE,)
     for route in req.routes:
         if route.verdict in wanted:
-            kind = "schedule-1" if route.route == req.requirement else "schedule-2"
+            kind: RouteKind = "schedule-1" if route.route == req.requirement else "schedule-2"
             return route.route, kind, route.title
     return req.requirement, "none", ""
 
@@ -499,7 +502,7 @@ def build_statement(
             )
     makers = tuple(_party(p) for p in decl.manufacturer)
     names = " and ".join(m.name for m in makers)
-    p = decl.product
+    prod = decl.product
     sp = decl.support_period
     # The support period "correct when the manufacturer first supplied the product" (Sch 4 1(1)(e)).
     dsp_end = sp.previous_end_dates[0] if sp.previous_end_dates and sp.first_supplied else sp.end_date
@@ -524,12 +527,12 @@ def build_statement(
         issued_on=issued_on,
         place=(decl.statement.place or "").strip() or None,
         product=ProductOut(
-            name=p.name,
-            type=p.type,
-            model=p.model,
-            brand=p.brand,
-            batches=p.batches,
-            serial_ranges=tuple(f"{r.first} to {r.last}" for r in p.serial_ranges),
+            name=prod.name,
+            type=prod.type,
+            model=prod.model,
+            brand=prod.brand,
+            batches=prod.batches,
+            serial_ranges=tuple(f"{r.first} to {r.last}" for r in prod.serial_ranges),
         ),
         manufacturers=makers,
         authorised_representatives=tuple(_party(a) for a in decl.authorised_representative),
@@ -581,7 +584,7 @@ def sign_statement(body: StatementBody, key: Ed25519PrivateKey | None) -> Signed
     if key is None:
         return SignedStatement(statement=body)
     sig = signing.sign(key, body.model_dump(mode="json", by_alias=True))
-    return SignedStatement(statement=body, signature=Signature(**sig))
+    return SignedStatement(statement=body, signature=Signature.model_validate(sig))
 
 
 # --------------------------------------------------------------------------- verifying

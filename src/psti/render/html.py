@@ -112,9 +112,7 @@ def render(assessment: Assessment) -> str:
     # Kinds no registry knows still get a row when a finding carries its own remediation.
     for k in seen:
         if k not in kinds:
-            rem = next(
-                (f.remediation for f in assessment.findings if f.kind == k and f.remediation), None
-            )
+            rem = next((f.remediation for f in assessment.findings if f.kind == k and f.remediation), None)
             if rem:
                 used.append(FindingKind(code=k, title=k, checks="", why="", how_to_fix=rem))
     return render_template(

@@ -71,9 +71,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
         observations.append(_observation(f, i, uid, evidence, a.assessed_on))
     findings = []
     for pv in a.provisions:
-        state = (
-            "satisfied" if pv.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE) else "not-satisfied"
-        )
+        state = "satisfied" if pv.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE) else "not-satisfied"
         status: dict[str, Any] = {"state": state}
         if pv.verdict in (Verdict.NEEDS_EVIDENCE, Verdict.NOT_APPLICABLE):
             status["reason"] = "other"
@@ -90,26 +88,18 @@ def build(assessment: Assessment) -> dict[str, Any]:
                 "status": status,
             },
         }
-        related = [
-            {"observation-uuid": uid("observation", i)}
-            for i in pv.findings
-            if 0 <= i < len(a.findings)
-        ]
+        related = [{"observation-uuid": uid("observation", i)} for i in pv.findings if 0 <= i < len(a.findings)]
         if related:
             finding["related-observations"] = related
         findings.append(finding)
     reviewed = sorted({pv.provision for pv in a.provisions})
     control_selection: dict[str, Any] = (
-        {"include-controls": [{"control-id": p} for p in reviewed]}
-        if reviewed
-        else {"include-all": {}}
+        {"include-controls": [{"control-id": p} for p in reviewed]} if reviewed else {"include-all": {}}
     )
     result: dict[str, Any] = {
         "uuid": uid("result"),
         "title": f"{a.regime} assessment of {a.product.name} ({a.product.model})",
-        "description": (
-            f"Overall verdict {a.overall.value}. Scope: {a.scope.outcome} — {a.scope.summary}"
-        ),
+        "description": (f"Overall verdict {a.overall.value}. Scope: {a.scope.outcome} — {a.scope.summary}"),
         "start": day,
         "props": [
             _prop("psti-verdict", a.overall.value),
@@ -131,8 +121,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
         "assessment-results": {
             "uuid": uid("assessment-results"),
             "metadata": {
-                "title": f"psti assessment: {a.product.name} ({a.product.model}), "
-                f"{a.product.manufacturer}",
+                "title": f"psti assessment: {a.product.name} ({a.product.model}), {a.product.manufacturer}",
                 "last-modified": day,
                 "version": digest[:12],
                 "oscal-version": OSCAL_VERSION,
@@ -146,9 +135,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
     return doc
 
 
-def _observation(
-    f: Finding, i: int, uid: Any, evidence: dict[str, Evidence], on: dt.date
-) -> dict[str, Any]:
+def _observation(f: Finding, i: int, uid: Any, evidence: dict[str, Evidence], on: dt.date) -> dict[str, Any]:
     ev = evidence.get(f.location.evidence or "")
     obs: dict[str, Any] = {
         "uuid": uid("observation", i),
