@@ -106,3 +106,27 @@ def test_draft_is_watermarked_on_every_page(tmp_path):
     assert len(pages) >= 2
     assert all("DRAFT" in p for p in pages)
     assert "Not signed." in " ".join(pages[-1].split()) or "Not signed." in " ".join("".join(pages).split())
+
+
+def test_statement_from_the_smart_camera_example(tmp_path):
+    import json
+
+    from psti.declaration import load_declaration
+    from psti.documents.statement import verify_statement
+    from psti.engine import assess
+
+    decl = Path(__file__).resolve().parents[2] / "examples" / "smart-camera" / "product.toml"
+    if not decl.exists():
+        pytest.skip("smart-camera example not present")
+    loaded = load_declaration(decl)
+    a = assess(loaded, offline=True)
+    key = Ed25519PrivateKey.generate()
+    signed = sign_statement(build_statement(loaded, a), key)
+    statement_outputs(signed, a).write(tmp_path)
+    v = verify_statement(json.loads((tmp_path / "statement.json").read_text()),
+                         public_key=key.public_key(),
+                         assessment_bytes=(tmp_path / "statement-assessment.json").read_bytes())
+    assert v.ok, v.checks
+    flat = " ".join(pdf_text(tmp_path / "statement.pdf").split())
+    assert loaded.declaration.product.model in flat and loaded.declaration.statement.signatory in flat
+    assert 1 <= len(pdf_pages(tmp_path / "statement.pdf", tmp_path)) <= 4

@@ -219,3 +219,39 @@ def test_verify_rejects_drafts_unsigned_and_malformed(view, key):
     del bad["statement"]["issued_on"]
     v = verify_statement(bad)
     assert not v.ok and "issued_on" in v.checks[0][2]
+
+
+def _via_schedule_2(a):
+    from psti.model import RouteVerdict
+
+    req = a.requirements[0]
+    routes = (
+        RouteVerdict(route=req.requirement, title=req.title, citation=req.citation,
+                     verdict=Verdict.FAIL, reason="declared universal"),
+        RouteVerdict(route="PSTI-S2-1.A", title="ETSI EN 303 645 provisions 5.1-1 and 5.1-2",
+                     citation="SI 2023/1007 Sch 2 para 1(1)", verdict=Verdict.PASS, reason="met"),
+    )
+    return a.model_copy(update={"requirements": (req.model_copy(update={"routes": routes}),)
+                                + a.requirements[1:]})
+
+
+def test_real_uk_psti_fields_and_schedule_2_route(tmp_path, key):
+    from psti.regime import library
+
+    real = library().view("uk-psti", b.ON)
+    if not real.of_kind("statement-field"):
+        pytest.skip("uk-psti regime data has no statement fields")
+    loaded = b.declaration()
+    body = build_statement(loaded, _via_schedule_2(b.assessment(loaded)), view=real)
+    assert {f.id for f in body.fields} == {i.id for i in real.of_kind("statement-field")}
+    assert body.requirements[0].route_kind == "schedule-2"
+    assert "Schedule 2" in body.compliance_declaration and "PSTI-S2-1.A" in body.compliance_declaration
+    d_field = next(f for f in body.fields if f.id == "PSTI-S4-1.1.d")
+    assert d_field.value == body.compliance_declaration
+    # relying on Schedule 2 makes the standards field required
+    bare = b.declaration(tmp_path, drop=("[[deemed_compliance", "id = ", "version = ", "date = 2020",
+                                         "provisions = "))
+    with pytest.raises(InputError, match="PSTI-S4-1.2"):
+        build_statement(bare, _via_schedule_2(b.assessment(bare)), view=real)
+    # on the Schedule 1 route it is not
+    assert build_statement(bare, b.assessment(bare), view=real).standards == ()
