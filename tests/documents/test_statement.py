@@ -255,3 +255,18 @@ def test_real_uk_psti_fields_and_schedule_2_route(tmp_path, key):
         build_statement(bare, _via_schedule_2(b.assessment(bare)), view=real)
     # on the Schedule 1 route it is not
     assert build_statement(bare, b.assessment(bare), view=real).standards == ()
+
+
+def test_statement_json_schema_accepts_issued_and_rejects_broken(view, key):
+    import jsonschema
+
+    from psti.documents.statement import statement_json_schema
+
+    schema = statement_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    signed, _ = issue(view, key)
+    data = json.loads(signed.to_json())
+    jsonschema.validate(data, schema)
+    data["statement"]["schema"] = "psti.statement/2"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

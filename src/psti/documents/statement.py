@@ -716,3 +716,12 @@ def verify_statement(
     if body.draft:
         v.add("issued", False, "this is a DRAFT, not a statement of compliance")
     return v
+
+
+def statement_json_schema() -> dict[str, Any]:
+    """JSON Schema of a statement file (psti.statement/1), for other tools to check against."""
+    schema = SignedStatement.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://psti.dev/schema/statement-1.json"
+    schema["title"] = "psti statement of compliance (psti.statement/1)"
+    return schema
