@@ -126,3 +126,43 @@ def test_svg_renders_in_chromium(tmp_path):
     img = Image.open(shot).convert("RGB")
     colours = [img.getpixel((TEXT_X + 15 - 11, y)) for _, _, y in ROWS]
     assert colours == [rgb(RED), rgb(GREEN)]
+
+
+def zbar(png_path) -> list[str]:
+    r = subprocess.run(["zbarimg", "-q", "--raw", str(png_path)], capture_output=True, text=True, timeout=60)
+    return r.stdout.split()
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
+def test_png_qr_code_scans_to_the_online_statement(tmp_path):
+    path = tmp_path / "label.png"
+    path.write_bytes(render_png(LabelData("P (M)", True, True, dt.date(2031, 3, 31), URL), scale=1))
+    assert zbar(path) == [URL]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not (shutil.which("zbarimg") and shutil.which("chromium")), reason="needs zbar and chromium")
+def test_svg_qr_code_scans_in_the_browser(tmp_path):
+    (tmp_path / "label.svg").write_text(render_svg(LabelData("P (M)", False, False, None, URL)))
+    shot = tmp_path / "shot.png"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--window-size={W},{H}",
+                f"--screenshot={shot}",
+                (tmp_path / "label.svg").as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=90,
+        )
+    assert zbar(shot) == [URL]

@@ -123,10 +123,23 @@ def test_statement_from_the_smart_camera_example(tmp_path):
     key = Ed25519PrivateKey.generate()
     signed = sign_statement(build_statement(loaded, a), key)
     statement_outputs(signed, a).write(tmp_path)
-    v = verify_statement(json.loads((tmp_path / "statement.json").read_text()),
-                         public_key=key.public_key(),
-                         assessment_bytes=(tmp_path / "statement-assessment.json").read_bytes())
+    v = verify_statement(
+        json.loads((tmp_path / "statement.json").read_text()),
+        public_key=key.public_key(),
+        assessment_bytes=(tmp_path / "statement-assessment.json").read_bytes(),
+    )
     assert v.ok, v.checks
     flat = " ".join(pdf_text(tmp_path / "statement.pdf").split())
     assert loaded.declaration.product.model in flat and loaded.declaration.statement.signatory in flat
     assert 1 <= len(pdf_pages(tmp_path / "statement.pdf", tmp_path)) <= 4
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
+def test_summary_qr_code_scans_to_the_online_statement(issued, tmp_path):
+    out, signed = issued
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "200", str(out / "statement-summary.pdf"), str(tmp_path / "s")], check=True
+    )
+    (page,) = sorted(tmp_path.glob("s-*.png"))
+    r = subprocess.run(["zbarimg", "-q", "--raw", str(page)], capture_output=True, text=True, timeout=60)
+    assert r.stdout.split() == [signed.statement.online_url]

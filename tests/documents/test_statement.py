@@ -226,13 +226,22 @@ def _via_schedule_2(a):
 
     req = a.requirements[0]
     routes = (
-        RouteVerdict(route=req.requirement, title=req.title, citation=req.citation,
-                     verdict=Verdict.FAIL, reason="declared universal"),
-        RouteVerdict(route="PSTI-S2-1.A", title="ETSI EN 303 645 provisions 5.1-1 and 5.1-2",
-                     citation="SI 2023/1007 Sch 2 para 1(1)", verdict=Verdict.PASS, reason="met"),
+        RouteVerdict(
+            route=req.requirement,
+            title=req.title,
+            citation=req.citation,
+            verdict=Verdict.FAIL,
+            reason="declared universal",
+        ),
+        RouteVerdict(
+            route="PSTI-S2-1.A",
+            title="ETSI EN 303 645 provisions 5.1-1 and 5.1-2",
+            citation="SI 2023/1007 Sch 2 para 1(1)",
+            verdict=Verdict.PASS,
+            reason="met",
+        ),
     )
-    return a.model_copy(update={"requirements": (req.model_copy(update={"routes": routes}),)
-                                + a.requirements[1:]})
+    return a.model_copy(update={"requirements": (req.model_copy(update={"routes": routes}),) + a.requirements[1:]})
 
 
 def test_real_uk_psti_fields_and_schedule_2_route(tmp_path, key):
@@ -249,8 +258,7 @@ def test_real_uk_psti_fields_and_schedule_2_route(tmp_path, key):
     d_field = next(f for f in body.fields if f.id == "PSTI-S4-1.1.d")
     assert d_field.value == body.compliance_declaration
     # relying on Schedule 2 makes the standards field required
-    bare = b.declaration(tmp_path, drop=("[[deemed_compliance", "id = ", "version = ", "date = 2020",
-                                         "provisions = "))
+    bare = b.declaration(tmp_path, drop=("[[deemed_compliance", "id = ", "version = ", "date = 2020", "provisions = "))
     with pytest.raises(InputError, match="PSTI-S4-1.2"):
         build_statement(bare, _via_schedule_2(b.assessment(bare)), view=real)
     # on the Schedule 1 route it is not
