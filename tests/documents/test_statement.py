@@ -278,3 +278,20 @@ def test_statement_json_schema_accepts_issued_and_rejects_broken(view, key):
     data["statement"]["schema"] = "psti.statement/2"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_hostile_statement_files_are_input_errors(tmp_path):
+    from psti.documents.statement import MAX_STATEMENT_BYTES, read_statement_json
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    with pytest.raises(InputError, match="nested too deeply|too large"):
+        read_statement_json(deep)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (MAX_STATEMENT_BYTES + 1))
+    with pytest.raises(InputError, match="too large"):
+        read_statement_json(big)
+    arr = tmp_path / "arr.json"
+    arr.write_text("[1, 2]")
+    with pytest.raises(InputError, match="not a JSON object"):
+        read_statement_json(arr)

@@ -16,6 +16,7 @@ from psti.errors import InputError, Problem, UsageError
 from psti.model import Assessment
 
 PASSPHRASE_ENV = "PSTI_KEY_PASSPHRASE"
+MAX_ASSESSMENT_BYTES = 256 * 1024 * 1024  # far above any real assessment; refuses a runaway file
 
 
 class ReportFormat(str, Enum):
@@ -36,6 +37,9 @@ def load_assessment_file(path: Path) -> Assessment:
     from pydantic import ValidationError
 
     try:
+        if path.stat().st_size > MAX_ASSESSMENT_BYTES:
+            problem = Problem(f"too large for an assessment ({path.stat().st_size} bytes)", file=str(path))
+            raise InputError([problem], "cannot read assessment")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(

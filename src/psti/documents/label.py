@@ -62,11 +62,17 @@ def label_from_assessment(
     )
 
 
-def qr_matrix(url: str) -> list[list[bool]]:
+@cache
+def _qr(url: str) -> tuple[tuple[bool, ...], ...]:
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(url)
     qr.make(fit=True)
-    return [list(row) for row in qr.get_matrix()]
+    return tuple(tuple(row) for row in qr.get_matrix())
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The QR code's modules (True = dark), without the quiet zone; medium error correction."""
+    return [list(row) for row in _qr(url)]
 
 
 # Layout shared by SVG and PNG (pixels).

@@ -617,6 +617,9 @@ def read_statement_json(path: Path) -> dict[str, Any]:
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError([Problem(f"not JSON: {e}", file=str(path))], "cannot read statement") from None
+    except RecursionError:
+        problem = Problem("JSON nested too deeply", file=str(path))
+        raise InputError([problem], "cannot read statement") from None
     if not isinstance(data, dict):
         raise InputError([Problem("not a JSON object", file=str(path))], "cannot read statement")
     return data

@@ -4,6 +4,7 @@ evidence with locations, and advice per finding kind. No scripts, no external fi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from psti.documents.statement import assessment_sha256
 from psti.documents.templating import render_template
@@ -34,14 +35,20 @@ class Group:
     provisions: list[ProvisionBlock] = field(default_factory=list)
 
 
-def known_kinds() -> dict[str, FindingKind]:
-    """Every registered finding kind; loading the collectors registers theirs."""
+@cache
+def _load_collectors() -> None:
+    # Importing the collector plug-ins registers their finding kinds; once per process.
     try:
         from psti.evidence.registry import collectors
 
         collectors()
     except PstiError:
         pass  # a broken plug-in costs its advice, not the report
+
+
+def known_kinds() -> dict[str, FindingKind]:
+    """Every registered finding kind, including those of the installed collectors."""
+    _load_collectors()
     return all_kinds()
 
 
