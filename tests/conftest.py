@@ -33,5 +33,4 @@ def examples_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test's local state (support-period history, default database) out of $HOME."""
-    if "PSTI_DATA_DIR" not in os.environ or os.environ["PSTI_DATA_DIR"].startswith(str(tmp_path_factory.getbasetemp())):
-        monkeypatch.setenv("PSTI_DATA_DIR", str(tmp_path_factory.mktemp("psti-data")))
+    monkeypatch.setenv("PSTI_DATA_DIR", str(tmp_path_factory.mktemp("psti-data")))
