@@ -27,9 +27,9 @@ def scan_group(app: typer.Typer) -> typer.Typer:
 def _work_dir(keep: bool, parent: Path | None) -> Iterator[Path]:
     try:
         from psti.evidence.firmware.extract import work_directory
-    except ImportError:
-        work_directory = None
-    if work_directory is not None:
+    except ImportError:  # extraction layer not installed: a plain temporary folder
+        pass
+    else:
         with work_directory(keep, parent) as wd:
             yield Path(wd)
         return

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from psti.evidence.firmware.hashes import identify
-from psti.evidence.firmware.model import Credential
+from psti.evidence.firmware.model import Credential, Form
 from psti.evidence.firmware.tree import FileTree, TreeFile
 
 NOLOGIN_SHELLS = {
@@ -69,7 +69,7 @@ def password_fields(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def classify(field: str) -> tuple[str, str | None] | None:
+def classify(field: str) -> tuple[Form, str | None] | None:
     """('hash', type) / ('empty', None) / None when locked, a placeholder or not a hash."""
     if field == "":
         return ("empty", None)

@@ -361,12 +361,12 @@ def _credential_findings(
 ) -> list[Finding]:
     eid = found.evidence_id
     out: list[Finding] = []
-    where = {"path": c.path, "line": c.line, "offset": c.offset}
+    where: dict[str, Any] = {"path": c.path, "line": c.line, "offset": c.offset}
     who = f"account {c.account!r}" if c.account else f"a string in {c.path}"
     cracked = found.cracked.get(c.secret) if c.form == "hash" else None
     plaintext = cracked.plaintext if cracked else (c.secret if c.form != "hash" else None)
     uses = found.scan.services.accounts_for.get(c.account or "", set())
-    common = {
+    common: dict[str, Any] = {
         "account": c.account,
         "source": c.source,
         "interface": c.interface or None,

@@ -336,7 +336,7 @@ _SCHEME = re.compile(rb"([a-z][a-z0-9+.-]{1,10})$")
 
 
 def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
-    out = []
+    out: list[Credential] = []
     if is_doc(path):
         return out
     if b"://" not in data:
@@ -385,7 +385,7 @@ def is_web(path: str) -> bool:
 
 
 def scan_web(path: str, text: str) -> list[Credential]:
-    out = []
+    out: list[Credential] = []
     if is_doc(path):
         return out
     for n, line in enumerate(text.splitlines(), 1):

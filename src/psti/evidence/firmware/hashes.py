@@ -77,16 +77,15 @@ def verify(word: str, value: str, kind: str) -> bool:
         return base64.b64encode(hashlib.sha1(word.encode()).digest()).decode() == value[5:]
     if kind == "ssha":
         raw = base64.b64decode(value[6:])
-        digest, salt = raw[:20], raw[20:]
-        return hashlib.sha1(word.encode() + salt).digest() == digest
+        return hashlib.sha1(word.encode() + raw[20:]).digest() == raw[:20]
     if kind == "mosquitto-sha512":
-        _, _, salt, digest = value.split("$")
-        h = hashlib.sha512(word.encode() + base64.b64decode(salt)).digest()
-        return base64.b64encode(h).decode() == digest
+        _, _, salt_b64, digest_b64 = value.split("$")
+        h = hashlib.sha512(word.encode() + base64.b64decode(salt_b64)).digest()
+        return base64.b64encode(h).decode() == digest_b64
     if kind == "mosquitto-pbkdf2":
-        _, _, rounds, salt, digest = value.split("$")
-        h = hashlib.pbkdf2_hmac("sha512", word.encode(), base64.b64decode(salt), int(rounds))
-        return base64.b64encode(h).decode() == digest
+        _, _, rounds, salt_b64, digest_b64 = value.split("$")
+        h = hashlib.pbkdf2_hmac("sha512", word.encode(), base64.b64decode(salt_b64), int(rounds))
+        return base64.b64encode(h).decode() == digest_b64
     return False
 
 
@@ -116,7 +115,7 @@ def apr1(word: str, salt: str) -> str:
             c.update(pw)
         c.update(final if r & 1 else pw)
         final = c.digest()
-    out = ""
+    out: str = ""
     for a, b, c3 in ((0, 6, 12), (1, 7, 13), (2, 8, 14), (3, 9, 15), (4, 10, 5)):
         v = (final[a] << 16) | (final[b] << 8) | final[c3]
         for _ in range(4):

@@ -32,10 +32,11 @@ def _describe(block: bytes) -> str:
     try:
         from cryptography.hazmat.primitives import serialization
 
-        if b"OPENSSH" in block[:40]:
-            key = serialization.load_ssh_private_key(block, password=None)
-        else:
-            key = serialization.load_pem_private_key(block, password=None)
+        key: object = (
+            serialization.load_ssh_private_key(block, password=None)
+            if b"OPENSSH" in block[:40]
+            else serialization.load_pem_private_key(block, password=None)
+        )
         size = getattr(key, "key_size", None)
         name = type(key).__name__.lstrip("_").replace("PrivateKey", "")
         return f"{name} {size}-bit" if size else name

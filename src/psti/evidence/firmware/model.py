@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Form = Literal["hash", "plaintext", "empty"]
 
@@ -35,7 +35,7 @@ class Observation:
     message: str
     line: int | None = None
     offset: int | None = None
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 def mask(secret: str) -> str:
