@@ -290,3 +290,54 @@ def test_collector_reads_declaration_artefacts(tmp_path: Path) -> None:
     result = c.collect(ctx)
     assert "FW-EMPTY-PASSWORD" in fails(result)
     assert any(f.effect is Effect.NEEDS_EVIDENCE and "missing.bin" in (f.location.path or "") for f in result.findings)
+
+
+def _pem_key(encrypted: bool = False) -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    enc = (serialization.BestAvailableEncryption(b"pw") if encrypted else serialization.NoEncryption())
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc).decode()
+
+
+def test_pem_private_keys_are_found_with_type_and_cert_only_is_not(tmp_path: Path) -> None:
+    cert_only = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n"
+    root = build(tmp_path / "rootfs", {
+        "/etc/ssl/private/server.key": _pem_key(),
+        "/etc/ssl/private/backup.key": _pem_key(encrypted=True),
+        "/etc/ssl/certs/ca.pem": cert_only,
+        "/usr/share/doc/openssl/example.key": _pem_key(),
+    })
+    keys = {f.location.path: f for f in scan(root, tmp_path).findings if f.kind == "FW-PRIVATE-KEY"}
+    assert set(keys) == {"/etc/ssl/private/server.key", "/etc/ssl/private/backup.key"}
+    assert "EC 256-bit" in keys["/etc/ssl/private/server.key"].message
+    assert "passphrase-protected" in keys["/etc/ssl/private/backup.key"].message
+    assert keys["/etc/ssl/private/server.key"].provisions == ("EN303645-5.4-3",)
+
+
+def test_service_observations(tmp_path: Path) -> None:
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/init.d/S50dropbear": "#!/bin/sh\n/usr/sbin/dropbear -B -R\n",
+        "/etc/ssh/sshd_config": "PermitRootLogin yes\nPermitEmptyPasswords yes\n",
+        "/etc/vsftpd.conf": "anonymous_enable=YES\nlocal_enable=YES\n",
+        "/etc/inittab": "ttyS0::respawn:/sbin/getty -L ttyS0 115200 vt100\n",
+        "/etc/init.d/S40telnet": "#!/bin/sh\ntelnetd -p 2323 &\n",
+    })
+    result = scan(root, tmp_path)
+    seen = {(f.kind, f.effect) for f in result.findings}
+    assert ("FW-BLANK-LOGIN-ALLOWED", Effect.INFO) in seen
+    assert ("FW-FTP-ANONYMOUS", Effect.INFO) in seen
+    assert ("FW-TELNET-SERVICE", Effect.INFO) in seen
+    blank = [f for f in result.findings if f.kind == "FW-BLANK-LOGIN-ALLOWED"]
+    assert {f.location.path for f in blank} == {"/etc/init.d/S50dropbear", "/etc/ssh/sshd_config"}
+    assert set(result.evidence[0].attributes["login_interfaces"]) == {"console", "ftp", "ssh", "telnet"}
+
+
+def test_random_firstboot_password_is_evidence_for_1_3_a_to_c(tmp_path: Path) -> None:
+    root = build(tmp_path / "rootfs", NEGATIVE["firstboot-random"])
+    passes = [f for f in scan(root, tmp_path).findings if f.kind == "FW-FIRSTBOOT-RANDOM"]
+    assert passes and passes[0].effect is Effect.PASS
+    assert set(passes[0].provisions) == {"PSTI-S1-1.3.a", "PSTI-S1-1.3.b", "PSTI-S1-1.3.c"}
+    assert passes[0].location.path == "/etc/init.d/S01firstboot"

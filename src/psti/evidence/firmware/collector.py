@@ -316,6 +316,30 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
                     line=g.line,
                 )
             )
+        elif g.source == "random":
+            findings.append(
+                _finding(
+                    "FW-FIRSTBOOT-RANDOM",
+                    Effect.PASS,
+                    f"first-boot script gives {', '.join(sorted(g.accounts))} a random password per unit: {g.excerpt}",
+                    eid,
+                    path=g.path,
+                    line=g.line,
+                )
+            )
+        elif g.source == "keyed":
+            findings.append(
+                _finding(
+                    "FW-FIRSTBOOT-RANDOM",
+                    Effect.PASS,
+                    f"first-boot script derives the password of {', '.join(sorted(g.accounts))} with a "
+                    f"keyed hash: {g.excerpt}",
+                    eid,
+                    path=g.path,
+                    line=g.line,
+                    provisions=("PSTI-S1-1.3.c",),
+                )
+            )
         for a in g.accounts:
             replaced[a] = (g.source, g.path, g.line)
 

@@ -162,6 +162,16 @@ KINDS: dict[str, FindingKind] = {
             IDENTIFIER,
         ),
         FindingKind(
+            "FW-FIRSTBOOT-RANDOM",
+            "First-boot password generated per unit",
+            "first-boot scripts that set the password from a random source (/dev/urandom, "
+            "openssl rand) or a keyed hash of an identifier",
+            "a random per-unit password is not a counter, not public information and not "
+            "derived from an identifier (Sch 1 para 1(3)(a)-(c)); a keyed hash meets (c).",
+            "Nothing to fix; keep the generator and its entropy source.",
+            ("PSTI-S1-1.3.a", "PSTI-S1-1.3.b", "PSTI-S1-1.3.c"),
+        ),
+        FindingKind(
             "FW-WIFI-CLIENT-PSK",
             "Wi-Fi client network key in the image",
             "wpa_supplicant network blocks with a psk",
