@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tests.conftest import shared_data_dir  # noqa: E402
 from tests.evidence.firmware.answer_key import NEGATIVE_FILES, _files, evaluate  # noqa: E402
 
 
@@ -76,9 +77,13 @@ def run_firmwalker(data: Path, home: Path) -> tuple[set[str], float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "firmware")
+    shared = shared_data_dir()
+    ap.add_argument("--data", type=Path, default=(shared / "firmware") if shared else None,
+                    help="shared/data/firmware (default: found beside the repository)")
     ap.add_argument("--firmwalker", type=Path, default=Path("/tmp/firmwalker"))
     args = ap.parse_args()
+    if args.data is None:
+        raise SystemExit("shared/data/firmware not found: pass --data")
     data = args.data.resolve()
     with tempfile.TemporaryDirectory() as work:
         t = time.perf_counter()
