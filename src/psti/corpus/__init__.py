@@ -39,6 +39,12 @@ class Corpus:
     def candidates(self, limit_common: int | None = None) -> list[Candidate]:
         """Every distinct password, most likely first: corpus passwords by how many
         entries use them, interleaved with the common-password list by rank."""
+        cache: dict[int | None, list[Candidate]] = self.__dict__.setdefault("_candidate_cache", {})
+        if limit_common not in cache:
+            cache[limit_common] = self._candidates(limit_common)
+        return list(cache[limit_common])
+
+    def _candidates(self, limit_common: int | None) -> list[Candidate]:
         weight: dict[str, int] = {}
         origin: dict[str, set[str]] = {}
         for e in self.entries:

@@ -232,6 +232,8 @@ _MOSQUITTO = re.compile(r"^\s*password_file\s+(\S+)", re.M)
 def referenced_auth_files(text: str) -> dict[str, str]:
     """Auth files named by lighttpd, boa and mosquitto configuration: path -> flavour."""
     out: dict[str, str] = {}
+    if "userfile" not in text and "Auth" not in text and "password_file" not in text:
+        return out
     for m in _LIGHTTPD_USERFILE.finditer(text):
         out[m.group(2)] = f"lighttpd-{m.group(1)}"
     for m in _BOA_AUTH.finditer(text):
