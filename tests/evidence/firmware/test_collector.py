@@ -341,3 +341,17 @@ def test_random_firstboot_password_is_evidence_for_1_3_a_to_c(tmp_path: Path) ->
     assert passes and passes[0].effect is Effect.PASS
     assert set(passes[0].provisions) == {"PSTI-S1-1.3.a", "PSTI-S1-1.3.b", "PSTI-S1-1.3.c"}
     assert passes[0].location.path == "/etc/init.d/S01firstboot"
+
+
+def test_keyed_hash_firstboot_password_replaces_the_hash_and_meets_1_3_c(tmp_path: Path) -> None:
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": f"root:{md5('admin')}:1::::::\n",
+        "/etc/uci-defaults/90-password": "#!/bin/sh\nSERIAL=$(cat /proc/device-tree/serial-number)\n"
+        "PW=$(printf %s \"$SERIAL\" | openssl dgst -sha256 -hmac \"$(cat /etc/factory.key)\" | cut -c1-16)\n"
+        "echo \"root:$PW\" | chpasswd\n",
+    })
+    result = scan(root, tmp_path)
+    assert not fails(result), [f.message for f in result.findings if f.effect is Effect.FAIL]
+    keyed = [f for f in result.findings if f.kind == "FW-FIRSTBOOT-RANDOM"]
+    assert keyed and keyed[0].provisions == ("PSTI-S1-1.3.c",)
