@@ -1,0 +1,89 @@
+"""Opening the case store: database URL, default location, migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from psti.errors import PstiError, UsageError
+
+DATA_DIR_ENV = "PSTI_DATA_DIR"
+DATABASE_ENV = "PSTI_DATABASE_URL"
+MIGRATIONS = Path(__file__).with_name("migrations")
+BRANCH = "enforcement"
+
+
+class StoreError(PstiError):
+    """The case database cannot be opened or migrated."""
+
+
+def data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "psti"
+
+
+def default_url() -> str:
+    env = os.environ.get(DATABASE_ENV)
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'psti.sqlite3'}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or default_url()
+    try:
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(
+                parents=True, exist_ok=True
+            )
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as e:
+        raise UsageError(f"--database {url!r}: not a usable database URL ({e})") from None
+    except OSError as e:
+        raise StoreError(f"--database {url!r}: cannot create its folder: {e}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the enforcement tables to the newest revision of the `enforcement` branch."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, f"{BRANCH}@head")
+    except OperationalError as e:
+        raise StoreError(
+            f"cannot open or migrate the case database {engine.url!r}: {e.orig}"
+        ) from None
+
+
+@contextmanager
+def open_session(url: str | None = None, *, migrate_first: bool = True) -> Iterator[Session]:
+    engine = make_engine(url)
+    try:
+        if migrate_first:
+            migrate(engine)
+        factory = sessionmaker(engine, expire_on_commit=False)
+        with factory() as session:
+            yield session
+    finally:
+        engine.dispose()

@@ -1,0 +1,481 @@
+"""Market surveillance at scale: assess many products at once, locally or on Dask.
+
+An item is a plain dict `{"kind": ..., "path": ...}`; `run_item` is a pure function
+from an item to a result dict (no shared state, nothing printed), so the same call
+runs in a local process pool or on a Dask cluster and gives the same results. Item
+kinds plug in through `KINDS` (and the `psti.survey_kinds` entry-point group): each
+kind says which paths it claims and how to assess one.
+
+Kinds shipped here:
+- `declaration` (`*.toml` product declarations): `psti.engine.assess` when the engine
+  is installed; otherwise a screen of the declared facts against Schedule 1 (a
+  universal or counter-based password, no point of contact, no support period).
+- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): `psti.evidence.firmware`
+  when installed; otherwise a bounded screen of the image for password hashes baked
+  into `shadow`/`passwd` entries (shared by every unit of the product).
+- `assessment` (`*.json` psti assessments): the recorded verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import re
+import tarfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from psti.errors import PstiError, UsageError
+
+Item = dict[str, str]
+Result = dict[str, Any]
+
+MAX_ITEMS = 100_000
+MAX_SCAN_BYTES = 64 << 20  # a firmware screen reads at most this much of an image
+MAX_MEMBER_BYTES = 1 << 20  # and at most this much of any one archive member
+
+
+# ---- kinds -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    name: str
+    claims: Callable[[Path], bool]
+    job: Callable[[Path], Result]  # must be a module-level function (picklable)
+
+
+def sha256_path(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _failure(provisions: tuple[str, ...], kind: str, message: str) -> dict[str, Any]:
+    return {"provisions": list(provisions), "kind": kind, "message": message}
+
+
+def _declaration_job(path: Path) -> Result:
+    from psti.declaration import load_declaration
+
+    loaded = load_declaration(path, check_artefacts=False)
+    d = loaded.declaration
+    product = {
+        "name": d.product.name,
+        "model": d.product.model,
+        "manufacturer": d.manufacturer[0].name,
+    }
+    try:
+        engine = importlib.import_module("psti.engine")
+    except ImportError:
+        engine = None
+    if engine is not None and hasattr(engine, "assess"):
+        a = engine.assess(loaded, offline=True)
+        failures = [
+            _failure(tuple(f.provisions), f.kind, f.message)
+            for f in a.findings
+            if getattr(f.effect, "value", f.effect) == "fail"
+        ]
+        verdict = getattr(a.overall, "value", str(a.overall))
+        return {
+            "product": product,
+            "verdict": verdict,
+            "method": "engine",
+            "failures": failures,
+            "summary": f"{verdict}: {len(failures)} failing finding(s)",
+        }
+    failures = _screen_declaration(d)
+    verdict = "fail" if failures else "needs-evidence"
+    summary = (
+        f"declared facts breach {len(failures)} provision(s)"
+        if failures
+        else "declared facts show no breach; a full assessment needs the evidence"
+    )
+    return {
+        "product": product,
+        "verdict": verdict,
+        "method": "declared-facts-screen",
+        "failures": failures,
+        "summary": summary,
+    }
+
+
+def _screen_declaration(d: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    pw = d.passwords
+    schemes = [pw.scheme] + [a.scheme for a in pw.accounts]
+    if "universal" in schemes:
+        out.append(
+            _failure(
+                ("PSTI-S1-1.2", "EN303645-5.1-1"),
+                "SRV-DECL-UNIVERSAL-PASSWORD",
+                "the declaration states a universal default password",
+            )
+        )
+    gens = [pw.generation] + [a.generation for a in pw.accounts]
+    for gen, prov, kind, what in (
+        ("counter", "PSTI-S1-1.3.a", "SRV-DECL-COUNTER-PASSWORD", "incremental counters"),
+        (
+            "public-info-derived",
+            "PSTI-S1-1.3.b",
+            "SRV-DECL-PUBLIC-INFO-PASSWORD",
+            "public information",
+        ),
+        (
+            "identifier-derived",
+            "PSTI-S1-1.3.c",
+            "SRV-DECL-IDENTIFIER-PASSWORD",
+            "product identifiers",
+        ),
+    ):
+        if gen in gens:
+            out.append(
+                _failure((prov,), kind, f"the declaration states passwords are based on {what}")
+            )
+    if not d.reporting.contacts:
+        out.append(
+            _failure(
+                ("PSTI-S1-2.2.a",),
+                "SRV-DECL-NO-CONTACT",
+                "the declaration gives no point of contact for reporting security issues",
+            )
+        )
+    if d.support_period.end_date is None and not d.support_period.statement:
+        out.append(
+            _failure(
+                ("PSTI-S1-3.2",),
+                "SRV-DECL-NO-SUPPORT-PERIOD",
+                "the declaration publishes no defined support period",
+            )
+        )
+    return out
+
+
+_SHADOW = re.compile(
+    rb"(?m)^([a-z_][a-z0-9_-]{0,31}):(\$(?:1|2[abxy]?|5|6|y|gy|7)\$[./A-Za-z0-9$]{8,200}|[./A-Za-z0-9]{13}):"
+)
+
+
+def _scan_bytes(name: str, data: bytes, hits: list[dict[str, Any]]) -> None:
+    for m in _SHADOW.finditer(data):
+        user = m.group(1).decode("ascii", "replace")
+        hits.append(
+            {"file": name, "user": user, "hash_prefix": m.group(2)[:12].decode("ascii", "replace")}
+        )
+
+
+def _firmware_job(path: Path) -> Result:
+    try:
+        fw = importlib.import_module("psti.evidence.firmware")
+    except ImportError:
+        fw = None
+    if fw is not None and hasattr(fw, "survey_item"):
+        return dict(fw.survey_item(path))  # the collector's own pure per-image entry point
+    hits: list[dict[str, Any]] = []
+    examined = 0
+    if tarfile.is_tarfile(path):
+        with tarfile.open(path) as tar:
+            for member in tar:
+                if examined >= MAX_SCAN_BYTES:
+                    break
+                if not member.isfile() or member.size > MAX_MEMBER_BYTES:
+                    continue
+                if Path(member.name).name not in ("shadow", "passwd", "shadow-", "passwd-"):
+                    continue
+                f = tar.extractfile(member)
+                if f is not None:
+                    data = f.read(MAX_MEMBER_BYTES)
+                    examined += len(data)
+                    _scan_bytes(member.name, data, hits)
+    else:
+        with path.open("rb") as f:
+            data = f.read(MAX_SCAN_BYTES)
+        examined = len(data)
+        _scan_bytes("(raw image)", data, hits)
+    failures = [
+        _failure(
+            ("PSTI-S1-1.2", "EN303645-5.1-1"),
+            "SRV-FW-BAKED-HASH",
+            f"{h['file']}: account {h['user']!r} has a password hash ({h['hash_prefix']}...) built into "
+            "the image, so every unit shares it",
+        )
+        for h in hits
+    ]
+    verdict = "fail" if failures else "needs-evidence"
+    summary = (
+        f"{len(failures)} password hash(es) built into the image"
+        if failures
+        else f"no built-in password hash in {examined:,} bytes examined; a full firmware assessment needs "
+        "the firmware collector"
+    )
+    return {
+        "product": {},
+        "verdict": verdict,
+        "method": "firmware-screen",
+        "failures": failures,
+        "summary": summary,
+        "bytes_examined": examined,
+    }
+
+
+def _assessment_job(path: Path) -> Result:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not str(raw.get("schema", "")).startswith("psti.assessment/"):
+        raise UsageError(f"{path}: not a psti assessment (no 'schema': 'psti.assessment/…')")
+    p = raw.get("product") or {}
+    failures = [
+        _failure(tuple(f.get("provisions", ())), f.get("kind", ""), f.get("message", ""))
+        for f in raw.get("findings", [])
+        if f.get("effect") == "fail"
+    ]
+    return {
+        "product": {k: p.get(k) for k in ("name", "model", "manufacturer")},
+        "verdict": raw.get("overall", "needs-evidence"),
+        "method": "recorded-assessment",
+        "failures": failures,
+        "summary": f"recorded assessment: {raw.get('overall')}",
+    }
+
+
+_FW_SUFFIXES = (
+    ".bin",
+    ".img",
+    ".trx",
+    ".chk",
+    ".tar",
+    ".tgz",
+    ".tar.gz",
+    ".squashfs",
+    ".ubi",
+    ".fw",
+)
+
+KINDS: dict[str, ItemKind] = {
+    "declaration": ItemKind("declaration", lambda p: p.suffix == ".toml", _declaration_job),
+    "assessment": ItemKind("assessment", lambda p: p.suffix == ".json", _assessment_job),
+    "firmware": ItemKind(
+        "firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job
+    ),
+}
+
+
+def _load_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="psti.survey_kinds"):
+        kind = ep.load()
+        if isinstance(kind, ItemKind):
+            KINDS.setdefault(kind.name, kind)
+
+
+_load_plugins()
+
+
+def item_for(path: Path) -> Item:
+    for kind in KINDS.values():
+        if kind.claims(path):
+            return {"kind": kind.name, "path": str(path)}
+    return {"kind": "file", "path": str(path)}
+
+
+def run_item(item: Item) -> Result:
+    """Assess one item. Pure: the same file gives the same result, wherever it runs."""
+    path = Path(item["path"])
+    base: Result = {"item": item["path"], "kind": item["kind"]}
+    try:
+        base["sha256"] = sha256_path(path)
+        base["size"] = path.stat().st_size
+    except OSError as e:
+        return {
+            **base,
+            "verdict": "error",
+            "error": f"cannot read: {e.strerror or e}",
+            "failures": [],
+        }
+    kind = KINDS.get(item["kind"])
+    if kind is None:
+        return {
+            **base,
+            "verdict": "needs-evidence",
+            "method": "hash-only",
+            "failures": [],
+            "summary": f"no assessment for this kind of file ({path.suffix or 'no suffix'}); hash recorded",
+        }
+    try:
+        return {**base, "error": None, **kind.job(path)}
+    except PstiError as e:
+        return {**base, "verdict": "error", "error": str(e), "failures": []}
+    except (OSError, ValueError, tarfile.TarError, UnicodeDecodeError) as e:
+        return {**base, "verdict": "error", "error": f"{type(e).__name__}: {e}", "failures": []}
+
+
+# ---- discovery -----------------------------------------------------------------------------
+
+
+def discover(path: Path) -> list[Item]:
+    """Items from a folder (every file, recursively) or a manifest (one path per line, or JSON)."""
+    if path.is_dir():
+        files = []
+        for root, dirs, names in os.walk(path, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for n in sorted(names):
+                if not n.startswith("."):
+                    files.append(Path(root) / n)
+                    if len(files) > MAX_ITEMS:
+                        raise UsageError(f"{path}: more than {MAX_ITEMS:,} files; split the survey")
+        return [item_for(f) for f in files]
+    if path.is_file():
+        return _manifest(path)
+    raise UsageError(f"{path}: no such folder or manifest")
+
+
+def _manifest(path: Path) -> list[Item]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: cannot read manifest: {e}") from None
+    base = path.parent
+    entries: list[tuple[int, Any]]
+    if path.suffix == ".json":
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{path}:{e.lineno}: manifest is not valid JSON: {e.msg}") from None
+        if not isinstance(raw, list):
+            raise UsageError(
+                f"{path}: a JSON manifest is a list of paths or {{'path': ..., 'kind': ...}}"
+            )
+        entries = [(i + 1, e) for i, e in enumerate(raw)]
+    else:
+        entries = [
+            (i + 1, ln.strip())
+            for i, ln in enumerate(text.splitlines())
+            if ln.strip() and not ln.lstrip().startswith("#")
+        ]
+    if len(entries) > MAX_ITEMS:
+        raise UsageError(f"{path}: more than {MAX_ITEMS:,} entries; split the survey")
+    items: list[Item] = []
+    for line, e in entries:
+        kind = None
+        if isinstance(e, dict):
+            kind, e = e.get("kind"), e.get("path")
+        if not isinstance(e, str) or not e:
+            raise UsageError(f"{path}: entry {line}: expected a path")
+        p = Path(e) if Path(e).is_absolute() else base / e
+        if kind is not None and kind not in KINDS:
+            raise UsageError(
+                f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}"
+            )
+        items.append({"kind": kind, "path": str(p)} if kind else item_for(p))
+    return items
+
+
+# ---- running ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SurveyReport:
+    results: list[Result]
+    mode: str  # "inline" | "pool:N" | "dask:ADDRESS"
+    seconds: float
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.get("verdict") == "fail")
+
+    def exit_code(self) -> int:
+        if self.failed:
+            return 1
+        if any(r.get("verdict") == "error" for r in self.results):
+            return 2
+        if any(r.get("verdict") == "needs-evidence" for r in self.results):
+            return 3
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "psti.survey/1",
+            "mode": self.mode,
+            "seconds": round(self.seconds, 3),
+            "counts": self.counts,
+            "results": self.results,
+        }
+
+
+def run_survey(
+    items: Iterable[Item],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[str, float, float | None], None] | None = None,
+) -> SurveyReport:
+    """Assess every item: inline (workers=1), in a local process pool, or on a Dask cluster."""
+    items = list(items)
+    total = float(len(items))
+    tick = progress or (lambda d, c, t: None)
+    start = time.perf_counter()
+    results: list[Result] = []
+    if scheduler:
+        mode = f"dask:{scheduler}"
+        results = _run_dask(items, scheduler, tick, total)
+    elif workers == 1 or len(items) <= 1:
+        mode = "inline"
+        for i, item in enumerate(items):
+            results.append(run_item(item))
+            tick("surveying", i + 1, total)
+    else:
+        n = workers or os.cpu_count() or 1
+        mode = f"pool:{n}"
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            for i, r in enumerate(
+                pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))
+            ):
+                results.append(r)
+                tick("surveying", i + 1, total)
+    results.sort(key=lambda r: r["item"])
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    return SurveyReport(results, mode, time.perf_counter() - start, counts)
+
+
+def _run_dask(
+    items: list[Item],
+    scheduler: str,
+    tick: Callable[[str, float, float | None], None],
+    total: float,
+) -> list[Result]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise UsageError("--scheduler needs dask[distributed] installed") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as e:
+        raise UsageError(
+            f"--scheduler {scheduler}: cannot connect to a Dask scheduler ({e})"
+        ) from None
+    try:
+        futures = client.map(run_item, items, pure=False)
+        results = []
+        for i, fut in enumerate(as_completed(futures)):
+            results.append(fut.result())
+            tick("surveying", i + 1, total)
+        return results
+    finally:
+        client.close()
+
+
+def results_equal(a: Iterable[Result], b: Iterable[Result]) -> bool:
+    """Same results, ignoring order (timings are not part of a result)."""
+    key = lambda r: json.dumps(r, sort_keys=True, default=str)  # noqa: E731
+    return sorted(map(key, a)) == sorted(map(key, b))

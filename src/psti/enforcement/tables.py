@@ -1,0 +1,191 @@
+"""Case store tables (SQLite by default, PostgreSQL too), on the shared declarative base.
+
+`enf_events` is an append-only, hash-chained log of everything done to a case (who,
+when, what, why, evidence). It stands in for the service's audit log until that is
+available; each row's hash covers its content and the previous row's hash, so an edit
+or deletion anywhere breaks the chain (`psti case verify-log`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from psti.store.base import Base
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Actor(Base):
+    """An economic operator: manufacturer, importer, distributor, authorised representative."""
+
+    __tablename__ = "enf_actors"
+    __table_args__ = (UniqueConstraint("name", name="uq_enf_actors_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Case(Base):
+    __tablename__ = "enf_cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(40), index=True)
+    workflow: Mapped[str] = mapped_column(String(80))
+    product_name: Mapped[str] = mapped_column(String(300))
+    product_model: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(
+        String(40)
+    )  # public | researcher | distributor | surveillance | other
+    allegation: Mapped[str] = mapped_column(Text)
+    provisions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    opened_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    parties: Mapped[list[CaseParty]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+    notices: Mapped[list[Notice]] = relationship(back_populates="case", order_by="Notice.id")
+    evidence: Mapped[list[EvidenceItem]] = relationship(
+        back_populates="case", order_by="EvidenceItem.id"
+    )
+    appeals: Mapped[list[Appeal]] = relationship(back_populates="case", order_by="Appeal.id")
+
+
+class CaseParty(Base):
+    __tablename__ = "enf_case_parties"
+    __table_args__ = (
+        UniqueConstraint("case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("enf_actors.id"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+    actor: Mapped[Actor] = relationship()
+
+
+class EvidenceItem(Base):
+    __tablename__ = "enf_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))  # assessment | survey-result | file
+    source: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verdict: Mapped[str] = mapped_column(String(40), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    attached_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    attached_by: Mapped[str] = mapped_column(String(200))
+
+    case: Mapped[Case] = relationship(back_populates="evidence")
+
+
+class Notice(Base):
+    """A notice from intent to final form: compliance, stop, recall, penalty, information."""
+
+    __tablename__ = "enf_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("enf_actors.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    reference: Mapped[str] = mapped_column(String(60), unique=True)
+    breach: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(
+        String(20)
+    )  # intent | issued | varied | revoked | cancelled
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    intent_given_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    not_before: Mapped[dt.date | None] = mapped_column(nullable=True)
+    given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    service_method: Mapped[str] = mapped_column(String(20), default="")
+    service_basis: Mapped[str] = mapped_column(Text, default="")
+    compliance_by: Mapped[dt.date | None] = mapped_column(nullable=True)
+    pay_by: Mapped[dt.date | None] = mapped_column(nullable=True)
+    respond_by: Mapped[dt.date | None] = mapped_column(nullable=True)
+    appeal_by: Mapped[dt.date | None] = mapped_column(nullable=True)
+    amount_gbp: Mapped[str] = mapped_column(String(40), default="")
+    daily_gbp: Mapped[str] = mapped_column(String(40), default="")
+    calculation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    responded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    case: Mapped[Case] = relationship(back_populates="notices")
+    actor: Mapped[Actor] = relationship()
+    documents: Mapped[list[NoticeDocument]] = relationship(
+        back_populates="notice", order_by="NoticeDocument.id"
+    )
+    appeals: Mapped[list[Appeal]] = relationship(back_populates="notice", order_by="Appeal.id")
+
+
+class NoticeDocument(Base):
+    """A rendered document: the intent, the notice, a variation or a revocation."""
+
+    __tablename__ = "enf_notice_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("enf_notices.id"), index=True)
+    doc_kind: Mapped[str] = mapped_column(String(20))  # intent | notice | variation | revocation
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    appeal_by: Mapped[dt.date | None] = mapped_column(nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    notice: Mapped[Notice] = relationship(back_populates="documents")
+
+
+class Appeal(Base):
+    __tablename__ = "enf_appeals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("enf_notices.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enf_notice_documents.id"), nullable=True
+    )
+    lodged_on: Mapped[dt.date]
+    grounds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20))  # pending | determined | withdrawn
+    outcome: Mapped[str] = mapped_column(String(40), default="")
+    decided_on: Mapped[dt.date | None] = mapped_column(nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="appeals")
+    notice: Mapped[Notice] = relationship(back_populates="appeals")
+
+
+class Event(Base):
+    """One entry of the append-only, hash-chained case log."""
+
+    __tablename__ = "enf_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    who: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    from_state: Mapped[str] = mapped_column(String(40), default="")
+    to_state: Mapped[str] = mapped_column(String(40), default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list[int]] = mapped_column(JSON, default=list)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
