@@ -216,7 +216,7 @@ class CaseService:
                         f"party {p.name!r}: role {p.role!r} is not one of {', '.join(ROLES)}"
                     )
                 self.session.add(
-                    CaseParty(case_id=case.id, actor_id=self._actor(p).id, role=p.role)
+                    CaseParty(case=case, actor=self._actor(p), role=p.role)
                 )
             self.log(
                 case,
@@ -309,7 +309,7 @@ class CaseService:
         sha = result["sha256"] if result and result.get("sha256") else survey.sha256_path(path)
         with self.atomic():
             item = EvidenceItem(
-                case_id=case.id,
+                case=case,
                 kind=(result or {}).get("kind", "file"),
                 source=str(path),
                 sha256=sha,
@@ -333,7 +333,7 @@ class CaseService:
 
     def attach_result(self, case: Case, result: dict[str, Any], *, who: str) -> EvidenceItem:
         item = EvidenceItem(
-            case_id=case.id,
+            case=case,
             kind=result.get("kind", "file"),
             source=result.get("item", ""),
             sha256=result.get("sha256") or "",

@@ -99,7 +99,7 @@ def add_party(svc: CaseService, reference: str, party: PartyIn, *, who: str) -> 
         actor = svc._actor(party)
         if any(p.actor_id == actor.id and p.role == party.role for p in case.parties):
             raise UsageError(f"{party.name!r} is already a {party.role} in case {reference}")
-        svc.session.add(CaseParty(case_id=case.id, actor_id=actor.id, role=party.role))
+        svc.session.add(CaseParty(case=case, actor=actor, role=party.role))
         svc.log(case, who, "add-party", details=party.__dict__)
 
 
@@ -145,7 +145,7 @@ def _document(
     appeal_by: dt.date | None = None,
 ) -> NoticeDocument:
     doc = NoticeDocument(
-        notice_id=n.id,
+        notice=n,
         doc_kind=doc_kind,
         text=rendered.text,
         sha256=rendered.sha256,
@@ -206,8 +206,8 @@ def give_intent(
         )
     with svc.atomic():
         n = Notice(
-            case_id=case.id,
-            actor_id=actor.id,
+            case=case,
+            actor=actor,
             kind=kind,
             reference=_reference(svc, reference, kind),
             breach=breach.strip(),
@@ -431,8 +431,8 @@ def issue(
     with svc.atomic():
         if n is None:
             n = Notice(
-                case_id=case.id,
-                actor_id=actor.id,
+                case=case,
+                actor=actor,
                 kind=kind,
                 reference=_reference(svc, reference, kind),
                 breach=breach.strip(),
@@ -514,8 +514,8 @@ def request_information(
     notices.render("information", {**ctx, "reference": "(assigned on issue)"}, wf=svc.wf)
     with svc.atomic():
         n = Notice(
-            case_id=case.id,
-            actor_id=actor.id,
+            case=case,
+            actor=actor,
             kind="information",
             reference=_reference(svc, reference, "information"),
             breach=purpose.strip(),
@@ -744,8 +744,8 @@ def lodge_appeal(
         )
     with svc.atomic():
         a = Appeal(
-            case_id=n.case_id,
-            notice_id=n.id,
+            case=n.case,
+            notice=n,
             document_id=doc.id,
             lodged_on=lodged_on,
             grounds=grounds,
