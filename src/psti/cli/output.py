@@ -29,7 +29,9 @@ class Format(str, enum.Enum):
 def run_guarded(app: typer.Typer) -> int:
     """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        rv = app(standalone_mode=False)
+        if isinstance(rv, int) and not isinstance(rv, bool):
+            return rv  # click returns typer.Exit's code instead of raising when not standalone
     except PstiError as e:
         stderr.print(f"[bold red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
         return e.exit_code

@@ -181,7 +181,8 @@ def _firmware_job(path: Path) -> Result:
         return dict(fw.survey_item(path))  # the collector's own pure per-image entry point
     hits: list[dict[str, Any]] = []
     examined = 0
-    if tarfile.is_tarfile(path):
+    # by name, not tarfile.is_tarfile: a raw image starting with zero blocks reads as an empty tar
+    if path.name.lower().endswith((".tar", ".tar.gz", ".tgz")):
         with tarfile.open(path) as tar:
             for member in tar:
                 if examined >= MAX_SCAN_BYTES:

@@ -1,0 +1,117 @@
+"""Market surveillance: the same results inline, in a process pool and on a Dask cluster."""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from psti.enforcement import survey
+from psti.errors import UsageError
+
+from .conftest import declaration
+
+SHADOW = b"root:$6$saltsalt$" + b"x" * 86 + b":19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n"
+
+
+def firmware_tar(path: Path, shadow: bytes | None) -> None:
+    with tarfile.open(path, "w:gz") as tar:
+        files = {"bin/busybox": b"\x7fELF" + b"\0" * 4096, "etc/hostname": b"cam\n"}
+        if shadow is not None:
+            files["etc/shadow"] = shadow
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+
+@pytest.fixture
+def products(tmp_path: Path) -> Path:
+    d = tmp_path / "products"
+    (d / "decl").mkdir(parents=True)
+    (d / "fw").mkdir()
+    (d / "decl" / "universal.toml").write_text(declaration("Cam U", scheme="universal"))
+    (d / "decl" / "nocontact.toml").write_text(declaration("Plug N", contacts=False))
+    (d / "decl" / "good.toml").write_text(declaration("Hub G"))
+    (d / "decl" / "broken.toml").write_text("[product]\nname = 1\n")
+    firmware_tar(d / "fw" / "cam-1.0.tar.gz", SHADOW)
+    firmware_tar(d / "fw" / "cam-2.0.tar.gz", None)
+    (d / "fw" / "router.bin").write_bytes(b"\0" * 1000 + b"\nadmin:$1$abcdefgh$0123456789abcdefghijkl:0:\n" + b"\xff" * 500)
+    (d / "notes.txt").write_text("bought from a market stall\n")
+    return d
+
+
+def verdicts(report: survey.SurveyReport) -> dict[str, str]:
+    return {Path(r["item"]).name: r["verdict"] for r in report.results}
+
+
+def test_inline_survey_verdicts(products: Path) -> None:
+    report = survey.run_survey(survey.discover(products), workers=1)
+    assert verdicts(report) == {
+        "universal.toml": "fail", "nocontact.toml": "fail", "good.toml": "needs-evidence", "broken.toml": "error",
+        "cam-1.0.tar.gz": "fail", "cam-2.0.tar.gz": "needs-evidence", "router.bin": "fail",
+        "notes.txt": "needs-evidence",
+    }
+    by = {Path(r["item"]).name: r for r in report.results}
+    assert by["cam-1.0.tar.gz"]["failures"][0]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]
+    assert "etc/shadow" in by["cam-1.0.tar.gz"]["failures"][0]["message"]
+    assert by["nocontact.toml"]["failures"][0]["provisions"] == ["PSTI-S1-2.2.a"]
+    assert by["notes.txt"]["method"] == "hash-only" and len(by["notes.txt"]["sha256"]) == 64
+    assert "product.name" in by["broken.toml"]["error"]
+    assert report.failed == 4 and report.exit_code() == 1
+
+
+def test_pool_gives_the_same_results_as_inline(products: Path) -> None:
+    items = survey.discover(products)
+    inline = survey.run_survey(items, workers=1)
+    pool = survey.run_survey(items, workers=2)
+    assert pool.mode == "pool:2" and survey.results_equal(inline.results, pool.results)
+
+
+def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    items = survey.discover(products)
+    pool = survey.run_survey(items, workers=2)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, protocol="tcp") as cluster:
+        assert len(cluster.workers) == 2
+        on_dask = survey.run_survey(items, scheduler=cluster.scheduler_address)
+    assert on_dask.mode.startswith("dask:tcp://127.0.0.1:")
+    assert survey.results_equal(pool.results, on_dask.results)
+    assert verdicts(on_dask) == verdicts(pool)
+
+
+def test_manifests(products: Path, tmp_path: Path) -> None:
+    lines = tmp_path / "m.txt"
+    lines.write_text(f"# bought 2026-03\n{products}/decl/universal.toml\n\n{products}/fw/router.bin\n")
+    assert [i["kind"] for i in survey.discover(lines)] == ["declaration", "firmware"]
+    js = tmp_path / "m.json"
+    js.write_text(json.dumps([str(products / "notes.txt"), {"path": "products/fw/router.bin", "kind": "firmware"}]))
+    items = survey.discover(js)
+    assert items[1] == {"kind": "firmware", "path": str(tmp_path / "products/fw/router.bin")}
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"path": "x", "kind": "toaster"}]')
+    with pytest.raises(UsageError, match="unknown kind 'toaster'"):
+        survey.discover(bad)
+    with pytest.raises(UsageError, match="no such folder"):
+        survey.discover(tmp_path / "missing")
+
+
+def test_missing_file_in_manifest_is_an_error_result(tmp_path: Path) -> None:
+    m = tmp_path / "m.txt"
+    m.write_text("gone.toml\n")
+    r = survey.run_survey(survey.discover(m), workers=1).results[0]
+    assert r["verdict"] == "error" and "cannot read" in r["error"]
+
+
+def test_recorded_assessment_kind(tmp_path: Path) -> None:
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps({"schema": "psti.assessment/1", "overall": "fail",
+                             "product": {"name": "X", "model": "1", "manufacturer": "M"},
+                             "findings": [{"provisions": ["PSTI-S1-3.2"], "effect": "fail", "kind": "K",
+                                           "message": "no support period"}]}))
+    r = survey.run_item(survey.item_for(p))
+    assert r["verdict"] == "fail" and r["failures"][0]["provisions"] == ["PSTI-S1-3.2"]
