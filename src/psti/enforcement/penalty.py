@@ -101,8 +101,8 @@ def relevant_maximum(
     """The s.38 relevant maximum for one breach."""
     wf = wf or load_workflow()
     rules = wf.penalty
-    floor = regime_number(wf, rules.power, "fixed_max_floor_gbp", rules.fixed_minimum_cap_gbp, on)
-    share = regime_number(wf, rules.power, "revenue_share", rules.revenue_share, on)
+    floor = regime_number(wf, rules.power, "cap_gbp", rules.fixed_minimum_cap_gbp, on)
+    share = regime_number(wf, rules.power, "cap_revenue_fraction", rules.revenue_share, on)
     daily = regime_number(wf, "PSTI-ACT-s36", "daily_max_gbp", rules.daily_max_gbp, on)
     if period is None:
         return Cap(

@@ -7,9 +7,7 @@ kinds plug in through `KINDS` (and the `psti.survey_kinds` entry-point group): e
 kind says which paths it claims and how to assess one.
 
 Kinds shipped here:
-- `declaration` (`*.toml` product declarations): `psti.engine.assess` when the engine
-  is installed; otherwise a screen of the declared facts against Schedule 1 (a
-  universal or counter-based password, no point of contact, no support period).
+- `declaration` (`*.toml` product declarations): `psti.engine.assess`, offline.
 - `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): `psti.evidence.firmware`
   when installed; otherwise a bounded screen of the image for password hashes baked
   into `shadow`/`passwd` entries (shared by every unit of the product).
@@ -65,98 +63,26 @@ def _failure(provisions: tuple[str, ...], kind: str, message: str) -> dict[str, 
 
 def _declaration_job(path: Path) -> Result:
     from psti.declaration import load_declaration
+    from psti.engine import assess
 
-    loaded = load_declaration(path, check_artefacts=False)
+    loaded = load_declaration(path)
     d = loaded.declaration
-    product = {
-        "name": d.product.name,
-        "model": d.product.model,
-        "manufacturer": d.manufacturer[0].name,
-    }
-    try:
-        engine = importlib.import_module("psti.engine")
-    except ImportError:
-        engine = None
-    if engine is not None and hasattr(engine, "assess"):
-        a = engine.assess(loaded, offline=True)
-        failures = [
-            _failure(tuple(f.provisions), f.kind, f.message)
-            for f in a.findings
-            if getattr(f.effect, "value", f.effect) == "fail"
-        ]
-        verdict = getattr(a.overall, "value", str(a.overall))
-        return {
-            "product": product,
-            "verdict": verdict,
-            "method": "engine",
-            "failures": failures,
-            "summary": f"{verdict}: {len(failures)} failing finding(s)",
-        }
-    failures = _screen_declaration(d)
-    verdict = "fail" if failures else "needs-evidence"
-    summary = (
-        f"declared facts breach {len(failures)} provision(s)"
-        if failures
-        else "declared facts show no breach; a full assessment needs the evidence"
-    )
+    product = {"name": d.product.name, "model": d.product.model, "manufacturer": d.manufacturer[0].name}
+    # offline: a surveillance sweep judges the saved artefacts, it does not fetch pages
+    a = assess(loaded, offline=True)
+    failures = [
+        _failure(tuple(f.provisions), f.kind, f.message)
+        for f in a.findings
+        if f.effect.value == "fail"
+    ]
+    verdict = a.overall.value
     return {
         "product": product,
         "verdict": verdict,
-        "method": "declared-facts-screen",
+        "method": "engine",
         "failures": failures,
-        "summary": summary,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
     }
-
-
-def _screen_declaration(d: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    pw = d.passwords
-    schemes = [pw.scheme] + [a.scheme for a in pw.accounts]
-    if "universal" in schemes:
-        out.append(
-            _failure(
-                ("PSTI-S1-1.2", "EN303645-5.1-1"),
-                "SRV-DECL-UNIVERSAL-PASSWORD",
-                "the declaration states a universal default password",
-            )
-        )
-    gens = [pw.generation] + [a.generation for a in pw.accounts]
-    for gen, prov, kind, what in (
-        ("counter", "PSTI-S1-1.3.a", "SRV-DECL-COUNTER-PASSWORD", "incremental counters"),
-        (
-            "public-info-derived",
-            "PSTI-S1-1.3.b",
-            "SRV-DECL-PUBLIC-INFO-PASSWORD",
-            "public information",
-        ),
-        (
-            "identifier-derived",
-            "PSTI-S1-1.3.c",
-            "SRV-DECL-IDENTIFIER-PASSWORD",
-            "product identifiers",
-        ),
-    ):
-        if gen in gens:
-            out.append(
-                _failure((prov,), kind, f"the declaration states passwords are based on {what}")
-            )
-    if not d.reporting.contacts:
-        out.append(
-            _failure(
-                ("PSTI-S1-2.2.a",),
-                "SRV-DECL-NO-CONTACT",
-                "the declaration gives no point of contact for reporting security issues",
-            )
-        )
-    if d.support_period.end_date is None and not d.support_period.statement:
-        out.append(
-            _failure(
-                ("PSTI-S1-3.2",),
-                "SRV-DECL-NO-SUPPORT-PERIOD",
-                "the declaration publishes no defined support period",
-            )
-        )
-    return out
 
 
 _SHADOW = re.compile(
