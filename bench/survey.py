@@ -38,7 +38,7 @@ def make_images(folder: Path, n: int, size: int) -> None:
                     info.size = len(data)
                     tar.addfile(info, io.BytesIO(data))
         else:
-            (folder / f"fw-{i:03d}.bin").write_bytes(payload[: size // 2] + b"\n" + shadow + payload[size // 2:])
+            (folder / f"fw-{i:03d}.bin").write_bytes(payload[: size // 2] + b"\n" + shadow + payload[size // 2 :])
 
 
 def floor(items: list[dict[str, str]]) -> float:
@@ -63,8 +63,9 @@ def main() -> int:
         pool = survey.run_survey(items, workers=2)
         from distributed import LocalCluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster:
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster:
             survey.run_survey(items[:4], scheduler=cluster.scheduler_address)  # warm the workers
             dask = survey.run_survey(items, scheduler=cluster.scheduler_address)
     same = survey.results_equal(inline.results, pool.results) and survey.results_equal(pool.results, dask.results)
@@ -72,15 +73,23 @@ def main() -> int:
     def per_min(seconds: float) -> float:
         return n / seconds * 60
 
-    print(f"psti survey benchmark: {n} firmware images of {args.size_kib} KiB "
-          f"({sum(1 for r in inline.results if r['verdict'] == 'fail')} with a built-in password hash)")
+    print(
+        f"psti survey benchmark: {n} firmware images of {args.size_kib} KiB "
+        f"({sum(1 for r in inline.results if r['verdict'] == 'fail')} with a built-in password hash)"
+    )
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"method: {inline.results[0].get('method')}")
-    rows = [("floor: read + sha256 only", t_floor), ("one at a time (inline)", inline.seconds),
-            ("local pool, 2 workers", pool.seconds), ("Dask, 2 workers", dask.seconds)]
+    rows = [
+        ("floor: read + sha256 only", t_floor),
+        ("one at a time (inline)", inline.seconds),
+        ("local pool, 2 workers", pool.seconds),
+        ("Dask, 2 workers", dask.seconds),
+    ]
     for name, secs in rows:
-        print(f"  {name:28s} {secs:7.2f} s  {per_min(secs):9.0f} images/min  "
-              f"x{inline.seconds / secs:5.2f} vs inline  x{t_floor / secs:5.2f} of floor speed")
+        print(
+            f"  {name:28s} {secs:7.2f} s  {per_min(secs):9.0f} images/min  "
+            f"x{inline.seconds / secs:5.2f} vs inline  x{t_floor / secs:5.2f} of floor speed"
+        )
     print(f"same results in all three modes: {same}")
     return 0 if same else 1
 

@@ -49,8 +49,14 @@ BREACH = "Schedule 1 para 1: universal default password on every unit (Act s.8)"
 
 
 def new_case(svc: CaseService, *, state: str | None = None) -> str:
-    c = svc.open(product_name="CamX indoor camera", product_model="X1", source="researcher",
-                 allegation="every unit accepts admin/admin", who="officer", parties=[ACME, SHOP])
+    c = svc.open(
+        product_name="CamX indoor camera",
+        product_model="X1",
+        source="researcher",
+        allegation="every unit accepts admin/admin",
+        who="officer",
+        parties=[ACME, SHOP],
+    )
     if state in ("investigation", "notice-issued", "penalty"):
         svc.transition(c.reference, "investigate", who="officer", why="credible")
     return c.reference
@@ -63,22 +69,32 @@ def compliance_terms(**kw) -> NoticeTerms:
 
 
 def penalty_terms(**kw) -> NoticeTerms:
-    base = dict(amount_gbp="250000", factors={"effects-of-breach": "120,000 units exposed",
-                                              "remedy-or-mitigation": "none taken"},
-                how_to_pay="Bank transfer to the account in the covering letter, quoting the reference")
+    base = dict(
+        amount_gbp="250000",
+        factors={"effects-of-breach": "120,000 units exposed", "remedy-or-mitigation": "none taken"},
+        how_to_pay="Bank transfer to the account in the covering letter, quoting the reference",
+    )
     base.update(kw)
     return NoticeTerms(**base)
 
 
-def declaration(name: str, *, scheme: str = "unique-per-device", contacts: bool = True,
-                support: bool = True, model: str = "M1") -> str:
+def declaration(
+    name: str, *, scheme: str = "unique-per-device", contacts: bool = True, support: bool = True, model: str = "M1"
+) -> str:
     """A product declaration (psti.declaration/1) as TOML text."""
     lines = [
         'schema = "psti.declaration/1"',
-        "[product]", f'name = "{name}"', 'type = "indoor smart camera"', f'model = "{model}"',
+        "[product]",
+        f'name = "{name}"',
+        'type = "indoor smart camera"',
+        f'model = "{model}"',
         'category = "smart-camera"',
-        "[[manufacturer]]", 'name = "Acme Devices Ltd"', 'address = "1 High St, London"',
-        "[passwords]", "used = true", f'scheme = "{scheme}"',
+        "[[manufacturer]]",
+        'name = "Acme Devices Ltd"',
+        'address = "1 High St, London"',
+        "[passwords]",
+        "used = true",
+        f'scheme = "{scheme}"',
         "[reporting]",
     ]
     if contacts:

@@ -74,8 +74,16 @@ def test_transition_needs_who_why_and_known_evidence(svc) -> None:
 
 
 def _compliance_notice(svc, ref):
-    intent = pr.give_intent(svc, ref, kind="compliance", to=ACME.name, breach=BREACH, reasons="admin/admin",
-                            who="officer", serve=serve("2026-03-02"))
+    intent = pr.give_intent(
+        svc,
+        ref,
+        kind="compliance",
+        to=ACME.name,
+        breach=BREACH,
+        reasons="admin/admin",
+        who="officer",
+        serve=serve("2026-03-02"),
+    )
     assert intent.not_before == D("2026-03-12")  # 10 days beginning with 2 March end on the 11th
     return intent
 
@@ -85,48 +93,119 @@ def test_compliance_notice_flow_with_pre_notice_period(svc) -> None:
     intent = _compliance_notice(svc, ref)
     before = snapshot(svc)
     with pytest.raises(NoticeRefused, match=r"earliest day is 2026-03-12.*|s.28\(5\)-\(6\)"):
-        pr.issue(svc, ref, kind="compliance", intent=intent.reference, who="officer", reasons="admin/admin",
-                 terms=compliance_terms(), serve=serve("2026-03-11"))
+        pr.issue(
+            svc,
+            ref,
+            kind="compliance",
+            intent=intent.reference,
+            who="officer",
+            reasons="admin/admin",
+            terms=compliance_terms(),
+            serve=serve("2026-03-11"),
+        )
     assert snapshot(svc) == before
-    n = pr.issue(svc, ref, kind="compliance", intent=intent.reference, who="officer", reasons="admin/admin",
-                 terms=compliance_terms(), serve=serve("2026-03-12"))
+    n = pr.issue(
+        svc,
+        ref,
+        kind="compliance",
+        intent=intent.reference,
+        who="officer",
+        reasons="admin/admin",
+        terms=compliance_terms(),
+        serve=serve("2026-03-12"),
+    )
     assert n.status == "issued" and n.appeal_by == D("2026-04-08") and n.compliance_by == D("2026-04-08")
     assert svc.get(ref).state == "notice-issued"  # applied by the workflow's `on` event
     doc = [d for d in n.documents if d.doc_kind == "notice"][0]
     assert "## How to appeal" in doc.text and "2026-04-08" in doc.text and ACME.name in doc.text
     # one compliance notice per act or omission (s.28(7))
     with pytest.raises(NoticeRefused, match=r"s.28\(7\)"):
-        pr.give_intent(svc, ref, kind="compliance", to=ACME.name, breach=" " + BREACH.upper(), reasons="x",
-                       who="officer", serve=serve("2026-04-01"))
+        pr.give_intent(
+            svc,
+            ref,
+            kind="compliance",
+            to=ACME.name,
+            breach=" " + BREACH.upper(),
+            reasons="x",
+            who="officer",
+            serve=serve("2026-04-01"),
+        )
 
 
 def test_electronic_service_moves_the_dates(svc) -> None:
     ref = new_case(svc, state="investigation")
     # sent Thursday 2 April 2026 evening: given 09:00 Tuesday 7 April (Easter)
-    intent = pr.give_intent(svc, ref, kind="compliance", to=ACME.name, breach=BREACH, reasons="r",
-                            who="officer", serve=serve("2026-04-02", "electronic", hour=18))
+    intent = pr.give_intent(
+        svc,
+        ref,
+        kind="compliance",
+        to=ACME.name,
+        breach=BREACH,
+        reasons="r",
+        who="officer",
+        serve=serve("2026-04-02", "electronic", hour=18),
+    )
     assert intent.not_before == D("2026-04-17")
 
 
 def test_urgent_compliance_notice_refused_but_urgent_stop_notice_allowed(svc) -> None:
     ref = new_case(svc, state="investigation")
     with pytest.raises(NoticeRefused, match="no urgency exception"):
-        pr.issue(svc, ref, kind="compliance", urgent=True, urgency_reason="now", to=ACME.name, breach=BREACH,
-                 who="officer", reasons="r", terms=compliance_terms(), serve=serve("2026-03-02"))
+        pr.issue(
+            svc,
+            ref,
+            kind="compliance",
+            urgent=True,
+            urgency_reason="now",
+            to=ACME.name,
+            breach=BREACH,
+            who="officer",
+            reasons="r",
+            terms=compliance_terms(),
+            serve=serve("2026-03-02"),
+        )
     with pytest.raises(NoticeRefused, match="urgent"):
-        pr.issue(svc, ref, kind="stop", urgent=True, to=ACME.name, breach=BREACH, who="officer", reasons="r",
-                 terms=compliance_terms(requirement="Stop selling"), serve=serve("2026-03-02"))
-    n = pr.issue(svc, ref, kind="stop", urgent=True, urgency_reason="botnet exploiting it now", to=ACME.name,
-                 breach=BREACH, who="officer", reasons="r", terms=compliance_terms(requirement="Stop selling"),
-                 serve=serve("2026-03-02"))
+        pr.issue(
+            svc,
+            ref,
+            kind="stop",
+            urgent=True,
+            to=ACME.name,
+            breach=BREACH,
+            who="officer",
+            reasons="r",
+            terms=compliance_terms(requirement="Stop selling"),
+            serve=serve("2026-03-02"),
+        )
+    n = pr.issue(
+        svc,
+        ref,
+        kind="stop",
+        urgent=True,
+        urgency_reason="botnet exploiting it now",
+        to=ACME.name,
+        breach=BREACH,
+        who="officer",
+        reasons="r",
+        terms=compliance_terms(requirement="Stop selling"),
+        serve=serve("2026-03-02"),
+    )
     assert n.urgent and "urgent need" in n.documents[-1].text and svc.get(ref).state == "notice-issued"
 
 
 def test_appeal_in_time_suspends_and_out_of_time_refused(svc) -> None:
     ref = new_case(svc, state="investigation")
     intent = _compliance_notice(svc, ref)
-    n = pr.issue(svc, ref, kind="compliance", intent=intent.reference, who="officer", reasons="r",
-                 terms=compliance_terms(), serve=serve("2026-03-12"))
+    n = pr.issue(
+        svc,
+        ref,
+        kind="compliance",
+        intent=intent.reference,
+        who="officer",
+        reasons="r",
+        terms=compliance_terms(),
+        serve=serve("2026-03-12"),
+    )
     before = snapshot(svc)
     with pytest.raises(pr.AppealRefused, match=r"out of time.*by 2026-04-08 \(Act s.33\(2\)\)"):
         pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-04-09"), grounds=["error-of-fact"], who="clerk")
@@ -142,8 +221,9 @@ def test_appeal_in_time_suspends_and_out_of_time_refused(svc) -> None:
         pr.revoke(svc, n.reference, who="officer", reasons="x", serve=serve("2026-04-10"))
     with pytest.raises(TransitionRefused, match="still pending"):
         svc.transition(ref, "appeal-allowed", who="officer", why="premature")
-    pr.decide_appeal(svc, a.id, outcome="varied", decided_on=D("2026-06-01"), who="clerk",
-                     compliance_by=D("2026-07-01"))
+    pr.decide_appeal(
+        svc, a.id, outcome="varied", decided_on=D("2026-06-01"), who="clerk", compliance_by=D("2026-07-01")
+    )
     case = svc.get(ref)
     assert case.state == "notice-issued" and n.status == "varied" and n.compliance_by == D("2026-07-01")
     with pytest.raises(pr.AppealRefused, match="already determined"):
@@ -153,17 +233,28 @@ def test_appeal_in_time_suspends_and_out_of_time_refused(svc) -> None:
 def test_appeal_against_variation_runs_from_variation_date(svc) -> None:
     ref = new_case(svc, state="investigation")
     intent = _compliance_notice(svc, ref)
-    n = pr.issue(svc, ref, kind="compliance", intent=intent.reference, who="officer", reasons="r",
-                 terms=compliance_terms(), serve=serve("2026-03-12"))
+    n = pr.issue(
+        svc,
+        ref,
+        kind="compliance",
+        intent=intent.reference,
+        who="officer",
+        reasons="r",
+        terms=compliance_terms(),
+        serve=serve("2026-03-12"),
+    )
     with pytest.raises(NoticeRefused, match=r"more onerous \(Act s.31\(2\)\)"):
-        pr.vary(svc, n.reference, who="officer", changes="sooner", serve=serve("2026-04-01"),
-                compliance_by=D("2026-04-01"))
-    pr.vary(svc, n.reference, who="officer", changes="more time", serve=serve("2026-05-01"),
-            compliance_by=D("2026-06-30"))
+        pr.vary(
+            svc, n.reference, who="officer", changes="sooner", serve=serve("2026-04-01"), compliance_by=D("2026-04-01")
+        )
+    pr.vary(
+        svc, n.reference, who="officer", changes="more time", serve=serve("2026-05-01"), compliance_by=D("2026-06-30")
+    )
     with pytest.raises(pr.AppealRefused, match="out of time"):
         pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-05-20"), grounds=["wrong-in-law"], who="c")
-    a = pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-05-20"), grounds=["wrong-in-law"], who="c",
-                        against_variation=True)
+    a = pr.lodge_appeal(
+        svc, n.reference, lodged_on=D("2026-05-20"), grounds=["wrong-in-law"], who="c", against_variation=True
+    )
     assert a.status == "pending"
 
 
@@ -171,35 +262,93 @@ def test_penalty_flow_cap_and_payment_period(svc) -> None:
     ref = new_case(svc, state="investigation")
     before = snapshot(svc)
     with pytest.raises(PenaltyRefused, match="above the relevant maximum"):
-        pr.give_intent(svc, ref, kind="penalty", to=ACME.name, breach=BREACH, reasons="r", who="officer",
-                       serve=serve("2026-03-02"), terms=penalty_terms(amount_gbp="10000000.01"))
+        pr.give_intent(
+            svc,
+            ref,
+            kind="penalty",
+            to=ACME.name,
+            breach=BREACH,
+            reasons="r",
+            who="officer",
+            serve=serve("2026-03-02"),
+            terms=penalty_terms(amount_gbp="10000000.01"),
+        )
     assert snapshot(svc) == before
-    intent = pr.give_intent(svc, ref, kind="penalty", to=ACME.name, breach=BREACH, reasons="r", who="officer",
-                            serve=serve("2026-03-02"), terms=penalty_terms())
+    intent = pr.give_intent(
+        svc,
+        ref,
+        kind="penalty",
+        to=ACME.name,
+        breach=BREACH,
+        reasons="r",
+        who="officer",
+        serve=serve("2026-03-02"),
+        terms=penalty_terms(),
+    )
     assert intent.not_before == D("2026-03-30") and svc.get(ref).state == "penalty"
     assert "## Proposed penalty" in intent.documents[0].text
     with pytest.raises(NoticeRefused, match=r"s.39\(1\)-\(2\)"):
-        pr.issue(svc, ref, kind="penalty", intent=intent.reference, who="officer", reasons="r",
-                 terms=penalty_terms(), serve=serve("2026-03-29"))
+        pr.issue(
+            svc,
+            ref,
+            kind="penalty",
+            intent=intent.reference,
+            who="officer",
+            reasons="r",
+            terms=penalty_terms(),
+            serve=serve("2026-03-29"),
+        )
     with pytest.raises(PenaltyRefused, match=r"s.36\(7\)"):
-        pr.issue(svc, ref, kind="penalty", intent=intent.reference, who="officer", reasons="r",
-                 terms=penalty_terms(pay_within_days=14), serve=serve("2026-03-30"))
+        pr.issue(
+            svc,
+            ref,
+            kind="penalty",
+            intent=intent.reference,
+            who="officer",
+            reasons="r",
+            terms=penalty_terms(pay_within_days=14),
+            serve=serve("2026-03-30"),
+        )
     with pytest.raises(NoticeRefused, match=r"How to pay.*s.39\(3\)\(c\)"):
-        pr.issue(svc, ref, kind="penalty", intent=intent.reference, who="officer", reasons="r",
-                 terms=penalty_terms(how_to_pay=""), serve=serve("2026-03-30"))
-    n = pr.issue(svc, ref, kind="penalty", intent=intent.reference, who="officer", reasons="r",
-                 terms=penalty_terms(daily_gbp="5000"), serve=serve("2026-03-30"))
+        pr.issue(
+            svc,
+            ref,
+            kind="penalty",
+            intent=intent.reference,
+            who="officer",
+            reasons="r",
+            terms=penalty_terms(how_to_pay=""),
+            serve=serve("2026-03-30"),
+        )
+    n = pr.issue(
+        svc,
+        ref,
+        kind="penalty",
+        intent=intent.reference,
+        who="officer",
+        reasons="r",
+        terms=penalty_terms(daily_gbp="5000"),
+        serve=serve("2026-03-30"),
+    )
     assert n.pay_by == D("2026-04-26") and n.amount_gbp == "250000.00" and n.daily_gbp == "5000.00"
     text_ = n.documents[-1].text
     assert "£250,000.00" in text_ and "Daily penalty: £5,000.00" in text_ and "120,000 units exposed" in text_
     # only one penalty notice per breach (s.36(3))
     with pytest.raises(NoticeRefused, match=r"s.36\(3\)"):
-        pr.give_intent(svc, ref, kind="penalty", to=ACME.name, breach=BREACH, reasons="r", who="officer",
-                       serve=serve("2026-05-02"), terms=penalty_terms())
+        pr.give_intent(
+            svc,
+            ref,
+            kind="penalty",
+            to=ACME.name,
+            breach=BREACH,
+            reasons="r",
+            who="officer",
+            serve=serve("2026-05-02"),
+            terms=penalty_terms(),
+        )
     with pytest.raises(NoticeRefused, match="more onerous"):
         pr.vary(svc, n.reference, who="officer", changes="more", serve=serve("2026-04-01"), amount_gbp="300000")
-    a = pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-04-20"), grounds=["unfair-or-unreasonable"],
-                        who="clerk")
+    a = pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-04-20"), grounds=["unfair-or-unreasonable"], who="clerk")
     assert svc.get(ref).state == "appeal"
     pr.decide_appeal(svc, a.id, outcome="cancelled", decided_on=D("2026-09-01"), who="clerk")
     assert svc.get(ref).state == "closed" and n.status == "cancelled"
@@ -207,21 +356,36 @@ def test_penalty_flow_cap_and_payment_period(svc) -> None:
 
 def test_withdrawn_penalty_intent_lets_the_case_close(svc) -> None:
     ref = new_case(svc, state="investigation")
-    intent = pr.give_intent(svc, ref, kind="penalty", to=ACME.name, breach=BREACH, reasons="r", who="officer",
-                            serve=serve("2026-03-02"), terms=penalty_terms())
+    intent = pr.give_intent(
+        svc,
+        ref,
+        kind="penalty",
+        to=ACME.name,
+        breach=BREACH,
+        reasons="r",
+        who="officer",
+        serve=serve("2026-03-02"),
+        terms=penalty_terms(),
+    )
     with pytest.raises(TransitionRefused, match="neither followed by a penalty notice nor withdrawn"):
         svc.transition(ref, "penalty-concluded", who="officer", why="representations accepted")
-    pr.revoke(svc, intent.reference, who="officer", reasons="representations accepted",
-              serve=serve("2026-03-20"))
+    pr.revoke(svc, intent.reference, who="officer", reasons="representations accepted", serve=serve("2026-03-20"))
     svc.transition(ref, "penalty-concluded", who="officer", why="representations accepted")
     assert svc.get(ref).state == "closed"
 
 
 def test_information_request_deadline_and_overdue_view(svc) -> None:
     ref = new_case(svc, state="investigation")
-    n = pr.request_information(svc, ref, to=ACME.name, purpose="establish how passwords are set",
-                               information="the password generation procedure", who="officer",
-                               serve=serve("2026-03-02"), within_days=14)
+    n = pr.request_information(
+        svc,
+        ref,
+        to=ACME.name,
+        purpose="establish how passwords are set",
+        information="the password generation procedure",
+        who="officer",
+        serve=serve("2026-03-02"),
+        within_days=14,
+    )
     assert n.respond_by == D("2026-03-15")
     case = svc.get(ref)
     assert [d.status for d in svc.deadlines(case, D("2026-03-16")) if d.what == "information due"] == ["overdue"]
@@ -233,12 +397,37 @@ def test_recall_notice_needs_s30_conditions(svc) -> None:
     ref = new_case(svc, state="investigation")
     terms = compliance_terms(requirement="Arrange return of all units sold")
     with pytest.raises(NoticeRefused, match=r"s.30\(1\)\(a\)"):
-        pr.issue(svc, ref, kind="recall", urgent=True, urgency_reason="exploited", to=ACME.name, breach=BREACH,
-                 who="officer", reasons="r", terms=terms, serve=serve("2026-03-02"))
-    terms.conditions = {"supplied_to_customers": "12,000 sold", "action_inadequate": "none",
-                        "other_powers_insufficient": "units already in homes"}
-    n = pr.issue(svc, ref, kind="recall", urgent=True, urgency_reason="exploited", to=ACME.name, breach=BREACH,
-                 who="officer", reasons="r", terms=terms, serve=serve("2026-03-02"))
+        pr.issue(
+            svc,
+            ref,
+            kind="recall",
+            urgent=True,
+            urgency_reason="exploited",
+            to=ACME.name,
+            breach=BREACH,
+            who="officer",
+            reasons="r",
+            terms=terms,
+            serve=serve("2026-03-02"),
+        )
+    terms.conditions = {
+        "supplied_to_customers": "12,000 sold",
+        "action_inadequate": "none",
+        "other_powers_insufficient": "units already in homes",
+    }
+    n = pr.issue(
+        svc,
+        ref,
+        kind="recall",
+        urgent=True,
+        urgency_reason="exploited",
+        to=ACME.name,
+        breach=BREACH,
+        who="officer",
+        reasons="r",
+        terms=terms,
+        serve=serve("2026-03-02"),
+    )
     assert "## Arrangements for return" in n.documents[-1].text
 
 
@@ -291,3 +480,39 @@ def test_failing_survey_results_open_draft_cases_once(svc, tmp_path) -> None:
     assert svc.open_drafts(report.results, who="surveillance-bot") == []  # already held by an open case
     svc.transition(opened[0].reference, "accept", who="officer", why="confirmed by test purchase")
     assert svc.get(opened[0].reference).state == "triage"
+
+
+def test_migration_matches_the_table_definitions(db_url) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    import psti.enforcement.tables  # noqa: F401
+    from psti.store.base import Base
+
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn)
+        diff = [d for d in compare_metadata(ctx, Base.metadata) if "enf_" in str(d)]
+    engine.dispose()
+    assert diff == []
+
+
+def test_log_fork_is_refused(svc) -> None:
+    ref = new_case(svc)
+    first = svc.events(svc.get(ref))[0]
+    svc.session.add(
+        Event(
+            case_id=first.case_id,
+            at=first.at,
+            who="x",
+            action="forged",
+            prev_hash=first.prev_hash,
+            hash="f" * 64,
+            evidence=[],
+            details={},
+        )
+    )
+    with pytest.raises(Exception, match="UNIQUE|unique"):
+        svc.session.commit()
+    svc.session.rollback()

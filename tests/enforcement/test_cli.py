@@ -30,42 +30,110 @@ def psti(monkeypatch, capsys, db_url):
 
 
 def test_case_lifecycle_commands(psti, tmp_path: Path) -> None:
-    code, out, _ = psti("case", "open", "--product", "CamX", "--model", "X1", "--source", "researcher",
-                        "--allegation", "admin/admin on every unit", "--party", "manufacturer:Acme Ltd:1 High St",
-                        "--format", "json")
+    code, out, _ = psti(
+        "case",
+        "open",
+        "--product",
+        "CamX",
+        "--model",
+        "X1",
+        "--source",
+        "researcher",
+        "--allegation",
+        "admin/admin on every unit",
+        "--party",
+        "manufacturer:Acme Ltd:1 High St",
+        "--format",
+        "json",
+    )
     assert code == 0
     ref = json.loads(out)["reference"]
     code, _, err = psti("case", "transition", ref, "complied", "--why", "x")
     assert code == 2 and "not allowed from state 'triage'" in err
     assert psti("case", "transition", ref, "investigate", "--why", "credible")[0] == 0
-    code, out, _ = psti("notice", "intent", ref, "--kind", "compliance", "--to", "Acme Ltd", "--breach",
-                        "universal password", "--reasons", "admin/admin", "--sent-at", "2026-03-02T15:00",
-                        "--format", "json")
+    code, out, _ = psti(
+        "notice",
+        "intent",
+        ref,
+        "--kind",
+        "compliance",
+        "--to",
+        "Acme Ltd",
+        "--breach",
+        "universal password",
+        "--reasons",
+        "admin/admin",
+        "--sent-at",
+        "2026-03-02T15:00",
+        "--format",
+        "json",
+    )
     assert code == 0
     intent = json.loads(out)
     assert intent["not_before"] == "2026-03-13"  # electronic: given 09:00 on 3 March
-    code, _, err = psti("notice", "issue", ref, "--kind", "compliance", "--intent", intent["reference"],
-                        "--reasons", "admin/admin", "--requirement", "unique passwords", "--comply-within",
-                        "28", "--sent-at", "2026-03-11T10:00")
+    code, _, err = psti(
+        "notice",
+        "issue",
+        ref,
+        "--kind",
+        "compliance",
+        "--intent",
+        intent["reference"],
+        "--reasons",
+        "admin/admin",
+        "--requirement",
+        "unique passwords",
+        "--comply-within",
+        "28",
+        "--sent-at",
+        "2026-03-11T10:00",
+    )
     assert code == 2 and "earliest day is 2026-03-13" in err
-    code, out, _ = psti("notice", "issue", ref, "--kind", "compliance", "--intent", intent["reference"],
-                        "--reasons", "admin/admin", "--requirement", "unique passwords", "--comply-within",
-                        "28", "--sent-at", "2026-03-12T10:00", "--format", "json")
+    code, out, _ = psti(
+        "notice",
+        "issue",
+        ref,
+        "--kind",
+        "compliance",
+        "--intent",
+        intent["reference"],
+        "--reasons",
+        "admin/admin",
+        "--requirement",
+        "unique passwords",
+        "--comply-within",
+        "28",
+        "--sent-at",
+        "2026-03-12T10:00",
+        "--format",
+        "json",
+    )
     assert code == 0
     notice = json.loads(out)
     assert notice["appeal_by"] == "2026-04-09" and notice["compliance_by"] == "2026-04-09"
     code, out, _ = psti("notice", "show", notice["reference"])
     assert "COMPLIANCE NOTICE" in out and "## How to appeal" in out
-    code, _, err = psti("appeal", "lodge", notice["reference"], "--lodged-on", "2026-04-10", "--ground",
-                        "error-of-fact")
+    code, _, err = psti(
+        "appeal", "lodge", notice["reference"], "--lodged-on", "2026-04-10", "--ground", "error-of-fact"
+    )
     assert code == 2 and "out of time" in err
-    code, out, _ = psti("appeal", "lodge", notice["reference"], "--lodged-on", "2026-04-09", "--ground",
-                        "error-of-fact", "--format", "json")
+    code, out, _ = psti(
+        "appeal",
+        "lodge",
+        notice["reference"],
+        "--lodged-on",
+        "2026-04-09",
+        "--ground",
+        "error-of-fact",
+        "--format",
+        "json",
+    )
     assert code == 0 and json.loads(out)["case_state"] == "appeal"
     code, out, _ = psti("case", "list", "--today", "2026-05-01", "--format", "json")
     assert json.loads(out)[0]["state"] == "appeal" and json.loads(out)[0]["overdue"] == 0
-    code, out, _ = psti("appeal", "decide", "1", "--outcome", "confirmed", "--decided-on", "2026-06-01",
-                        "--format", "json")
+    code, out, _ = psti(
+        "appeal", "decide", "1", "--outcome", "confirmed", "--decided-on", "2026-06-01", "--format", "json"
+    )
     assert json.loads(out)["case_state"] == "notice-issued"
     code, out, _ = psti("case", "list", "--overdue", "--today", "2026-06-02", "--format", "json")
     assert [r["reference"] for r in json.loads(out)] == [ref]
@@ -83,8 +151,22 @@ def test_case_lifecycle_commands(psti, tmp_path: Path) -> None:
 
 def test_penalty_calc_command(psti) -> None:
     ok = ["--factor", "effects-of-breach=wide", "--factor", "remedy-or-mitigation=none"]
-    code, out, _ = psti("penalty", "calc", "--amount", "40000000", "--qwr", "1000000000", "--period-start",
-                        "2025-01-01", "--period-end", "2025-12-31", *ok, "--format", "json", db=False)
+    code, out, _ = psti(
+        "penalty",
+        "calc",
+        "--amount",
+        "40000000",
+        "--qwr",
+        "1000000000",
+        "--period-start",
+        "2025-01-01",
+        "--period-end",
+        "2025-12-31",
+        *ok,
+        "--format",
+        "json",
+        db=False,
+    )
     assert code == 0 and json.loads(out)["cap"]["relevant_maximum_gbp"] == "40000000.00"
     code, _, err = psti("penalty", "calc", "--amount", "10000001", *ok, db=False)
     assert code == 2 and "above the relevant maximum" in err

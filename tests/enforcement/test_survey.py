@@ -39,7 +39,9 @@ def products(tmp_path: Path) -> Path:
     (d / "decl" / "broken.toml").write_text("[product]\nname = 1\n")
     firmware_tar(d / "fw" / "cam-1.0.tar.gz", SHADOW)
     firmware_tar(d / "fw" / "cam-2.0.tar.gz", None)
-    (d / "fw" / "router.bin").write_bytes(b"\0" * 1000 + b"\nadmin:$1$abcdefgh$0123456789abcdefghijkl:0:\n" + b"\xff" * 500)
+    (d / "fw" / "router.bin").write_bytes(
+        b"\0" * 1000 + b"\nadmin:$1$abcdefgh$0123456789abcdefghijkl:0:\n" + b"\xff" * 500
+    )
     (d / "notes.txt").write_text("bought from a market stall\n")
     return d
 
@@ -51,8 +53,13 @@ def verdicts(report: survey.SurveyReport) -> dict[str, str]:
 def test_inline_survey_verdicts(products: Path) -> None:
     report = survey.run_survey(survey.discover(products), workers=1)
     assert verdicts(report) == {
-        "universal.toml": "fail", "nocontact.toml": "needs-evidence", "good.toml": "needs-evidence", "broken.toml": "error",
-        "cam-1.0.tar.gz": "fail", "cam-2.0.tar.gz": "needs-evidence", "router.bin": "fail",
+        "universal.toml": "fail",
+        "nocontact.toml": "needs-evidence",
+        "good.toml": "needs-evidence",
+        "broken.toml": "error",
+        "cam-1.0.tar.gz": "fail",
+        "cam-2.0.tar.gz": "needs-evidence",
+        "router.bin": "fail",
         "notes.txt": "needs-evidence",
     }
     by = {Path(r["item"]).name: r for r in report.results}
@@ -76,8 +83,9 @@ def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path) -
     distributed = pytest.importorskip("distributed")
     items = survey.discover(products)
     pool = survey.run_survey(items, workers=2)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, protocol="tcp") as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, protocol="tcp"
+    ) as cluster:
         assert len(cluster.workers) == 2
         on_dask = survey.run_survey(items, scheduler=cluster.scheduler_address)
     assert on_dask.mode.startswith("dask:tcp://127.0.0.1:")
@@ -110,9 +118,17 @@ def test_missing_file_in_manifest_is_an_error_result(tmp_path: Path) -> None:
 
 def test_recorded_assessment_kind(tmp_path: Path) -> None:
     p = tmp_path / "a.json"
-    p.write_text(json.dumps({"schema": "psti.assessment/1", "overall": "fail",
-                             "product": {"name": "X", "model": "1", "manufacturer": "M"},
-                             "findings": [{"provisions": ["PSTI-S1-3.2"], "effect": "fail", "kind": "K",
-                                           "message": "no support period"}]}))
+    p.write_text(
+        json.dumps(
+            {
+                "schema": "psti.assessment/1",
+                "overall": "fail",
+                "product": {"name": "X", "model": "1", "manufacturer": "M"},
+                "findings": [
+                    {"provisions": ["PSTI-S1-3.2"], "effect": "fail", "kind": "K", "message": "no support period"}
+                ],
+            }
+        )
+    )
     r = survey.run_item(survey.item_for(p))
     assert r["verdict"] == "fail" and r["failures"][0]["provisions"] == ["PSTI-S1-3.2"]

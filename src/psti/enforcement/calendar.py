@@ -66,9 +66,7 @@ class HolidayFile(_Strict):
 
 
 def _default_holiday_file() -> Path:
-    return Path(
-        str(resources.files("psti.regime") / "data" / "enforcement" / "uk-bank-holidays.toml")
-    )
+    return Path(str(resources.files("psti.regime") / "data" / "enforcement" / "uk-bank-holidays.toml"))
 
 
 @functools.cache
@@ -231,9 +229,7 @@ def first_day_after_period(
     calendar: str = "uk-any",
 ) -> dt.date:
     """The earliest day on which something may be done 'not until the end of' the period."""
-    return period_last_day(start, n, count=count, unit=unit, calendar=calendar) + dt.timedelta(
-        days=1
-    )
+    return period_last_day(start, n, count=count, unit=unit, calendar=calendar) + dt.timedelta(days=1)
 
 
 ServiceMethod = Literal["hand", "leave", "post", "electronic"]

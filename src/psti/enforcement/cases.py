@@ -53,9 +53,7 @@ def parse_party(text: str) -> PartyIn:
     role, _, rest = text.partition(":")
     name, _, address = rest.partition(":")
     if role not in ROLES or not name.strip():
-        raise UsageError(
-            f"party {text!r}: write ROLE:NAME[:ADDRESS] with ROLE one of {', '.join(ROLES)}"
-        )
+        raise UsageError(f"party {text!r}: write ROLE:NAME[:ADDRESS] with ROLE one of {', '.join(ROLES)}")
     return PartyIn(name=name.strip(), role=role, address=address.strip())
 
 
@@ -79,9 +77,7 @@ def _event_body(e: Event) -> dict[str, Any]:
 
 
 class CaseService:
-    def __init__(
-        self, session: Session, wf: Workflow | None = None, now: Callable[[], dt.datetime] = utcnow
-    ) -> None:
+    def __init__(self, session: Session, wf: Workflow | None = None, now: Callable[[], dt.datetime] = utcnow) -> None:
         self.session = session
         self.wf = wf or load_workflow()
         self.now = now
@@ -144,9 +140,7 @@ class CaseService:
         prev = GENESIS
         for e in self.session.scalars(select(Event).order_by(Event.id)):
             if e.prev_hash != prev:
-                problems.append(
-                    f"event {e.id}: previous-hash link broken (entry removed or reordered)"
-                )
+                problems.append(f"event {e.id}: previous-hash link broken (entry removed or reordered)")
             if _hash_event(e.prev_hash, _event_body(e)) != e.hash:
                 problems.append(f"event {e.id}: content does not match its hash (entry altered)")
             prev = e.hash
@@ -166,9 +160,7 @@ class CaseService:
 
     def _next_reference(self, year: int) -> str:
         prefix = f"PSTI-{year}-"
-        count = self.session.scalar(
-            select(func.count()).select_from(Case).where(Case.reference.like(prefix + "%"))
-        )
+        count = self.session.scalar(select(func.count()).select_from(Case).where(Case.reference.like(prefix + "%")))
         return f"{prefix}{(count or 0) + 1:04d}"
 
     def open(
@@ -212,12 +204,8 @@ class CaseService:
             self.session.flush()
             for p in parties:
                 if p.role not in ROLES:
-                    raise UsageError(
-                        f"party {p.name!r}: role {p.role!r} is not one of {', '.join(ROLES)}"
-                    )
-                self.session.add(
-                    CaseParty(case=case, actor=self._actor(p), role=p.role)
-                )
+                    raise UsageError(f"party {p.name!r}: role {p.role!r} is not one of {', '.join(ROLES)}")
+                self.session.add(CaseParty(case=case, actor=self._actor(p), role=p.role))
             self.log(
                 case,
                 who,
@@ -241,9 +229,7 @@ class CaseService:
         return machine.CaseFacts(
             state=case.state,
             notices=tuple(
-                machine.NoticeFacts(
-                    n.id, n.kind, n.status, any(a.notice_id == n.id for a in pending)
-                )
+                machine.NoticeFacts(n.id, n.kind, n.status, any(a.notice_id == n.id for a in pending))
                 for n in case.notices
             ),
             pending_appeals=len(pending),
@@ -271,9 +257,7 @@ class CaseService:
             t = machine.check_transition(self.wf, self.facts(case), transition_id)
             return self._apply(case, t.id, t.to, who=who, why=why, evidence=ev)
 
-    def _apply(
-        self, case: Case, tid: str, to: str, *, who: str, why: str, evidence: Iterable[int] = ()
-    ) -> Event:
+    def _apply(self, case: Case, tid: str, to: str, *, who: str, why: str, evidence: Iterable[int] = ()) -> Event:
         before = case.state
         case.state = to
         return self.log(
@@ -365,9 +349,7 @@ class CaseService:
                 continue
             sha = r.get("sha256") or ""
             held = self.session.scalars(
-                select(EvidenceItem)
-                .join(Case)
-                .where(EvidenceItem.sha256 == sha, Case.state != "closed")
+                select(EvidenceItem).join(Case).where(EvidenceItem.sha256 == sha, Case.state != "closed")
             ).first()
             if held is not None:
                 continue
@@ -401,9 +383,7 @@ class CaseService:
         return list(self.session.scalars(q).unique())
 
     def events(self, case: Case) -> list[Event]:
-        return list(
-            self.session.scalars(select(Event).where(Event.case_id == case.id).order_by(Event.id))
-        )
+        return list(self.session.scalars(select(Event).where(Event.case_id == case.id).order_by(Event.id)))
 
     def deadlines(self, case: Case, today: dt.date) -> list[Deadline]:
         out: list[Deadline] = []
@@ -433,21 +413,11 @@ class CaseService:
                         status = "closed"
                     out.append(Deadline(case.reference, n.reference, what, due, status, n.kind))
             if n.respond_by and live:
-                st: DeadlineStatus = (
-                    "met" if n.responded_at else ("overdue" if today > n.respond_by else "open")
-                )
-                out.append(
-                    Deadline(
-                        case.reference, n.reference, "information due", n.respond_by, st, n.kind
-                    )
-                )
+                st: DeadlineStatus = "met" if n.responded_at else ("overdue" if today > n.respond_by else "open")
+                out.append(Deadline(case.reference, n.reference, "information due", n.respond_by, st, n.kind))
             if n.appeal_by and live:
                 st = "open" if today <= n.appeal_by else "passed"
-                out.append(
-                    Deadline(
-                        case.reference, n.reference, "appeal period ends", n.appeal_by, st, n.kind
-                    )
-                )
+                out.append(Deadline(case.reference, n.reference, "appeal period ends", n.appeal_by, st, n.kind))
         return sorted(out, key=lambda d: d.due)
 
     def actor_history(self, name: str) -> dict[str, Any]:
@@ -511,9 +481,7 @@ def _cite(wf: Workflow, kind: str, which: str) -> str:
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def case_dict(
-    svc: CaseService, c: Case, today: dt.date, *, with_text: bool = False
-) -> dict[str, Any]:
+def case_dict(svc: CaseService, c: Case, today: dt.date, *, with_text: bool = False) -> dict[str, Any]:
     return {
         "reference": c.reference,
         "state": c.state,

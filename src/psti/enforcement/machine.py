@@ -56,17 +56,11 @@ def _enforcement_notice_given(f: CaseFacts) -> str | None:
 def _penalty_intent_given(f: CaseFacts) -> str | None:
     if any(n.kind == "penalty" and n.status in ("intent", *LIVE) for n in f.notices):
         return None
-    return (
-        "no notice of intent to give a penalty notice has been given (Act s.39(1)); give one first"
-    )
+    return "no notice of intent to give a penalty notice has been given (Act s.39(1)); give one first"
 
 
 def _appeal_pending(f: CaseFacts) -> str | None:
-    return (
-        None
-        if f.pending_appeals
-        else "no appeal is pending in this case (record one first: psti appeal lodge)"
-    )
+    return None if f.pending_appeals else "no appeal is pending in this case (record one first: psti appeal lodge)"
 
 
 def _no_pending_appeal(f: CaseFacts) -> str | None:
@@ -123,9 +117,7 @@ def check_transition(wf: Workflow, facts: CaseFacts, transition_id: str) -> Tran
     t = wf.transition(transition_id)
     if t is None:
         known = ", ".join(x.id for x in wf.transitions)
-        raise TransitionRefused(
-            f"unknown transition {transition_id!r}; the workflow defines: {known}"
-        )
+        raise TransitionRefused(f"unknown transition {transition_id!r}; the workflow defines: {known}")
     if facts.state not in t.from_:
         allowed = ", ".join(x.id for x in wf.transitions_from(facts.state)) or "none (terminal)"
         raise TransitionRefused(
@@ -134,9 +126,7 @@ def check_transition(wf: Workflow, facts: CaseFacts, transition_id: str) -> Tran
         )
     reasons = [r for g in t.guards if (r := GUARDS[g](facts))]
     if reasons:
-        raise TransitionRefused(
-            f"transition {t.id!r} refused ({t.citation}): " + "; ".join(reasons)
-        )
+        raise TransitionRefused(f"transition {t.id!r} refused ({t.citation}): " + "; ".join(reasons))
     return t
 
 

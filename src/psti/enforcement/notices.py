@@ -77,9 +77,7 @@ def render(
     nk = wf.notice_kind(kind)
     problems = check_content(nk, context)
     if problems:
-        raise NoticeRefused(
-            f"{nk.title} refused, required content missing:\n  - " + "\n  - ".join(problems)
-        )
+        raise NoticeRefused(f"{nk.title} refused, required content missing:\n  - " + "\n  - ".join(problems))
     ctx = {"authority": AUTHORITY, "title": nk.title, "citation": nk.citation, **context}
     try:
         text = _environment(templates).get_template(nk.template).render(**ctx)
@@ -87,9 +85,7 @@ def render(
         raise NoticeRefused(f"{nk.title}: template {e.name!r} not found") from None
     except jinja2.TemplateError as e:
         raise NoticeRefused(f"{nk.title}: template {nk.template!r} fails to render: {e}") from None
-    lacking = [
-        f"{r.heading!r} ({r.citation})" for r in nk.required if f"## {r.heading}" not in text
-    ]
+    lacking = [f"{r.heading!r} ({r.citation})" for r in nk.required if f"## {r.heading}" not in text]
     if lacking:
         raise NoticeRefused(
             f"{nk.title} refused: template {nk.template!r} renders without the required section(s) "

@@ -95,9 +95,7 @@ def money(value: str | int | Decimal, what: str = "amount") -> Decimal:
     return d.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-def relevant_maximum(
-    period: AccountingPeriod | None, wf: Workflow | None = None, on: dt.date | None = None
-) -> Cap:
+def relevant_maximum(period: AccountingPeriod | None, wf: Workflow | None = None, on: dt.date | None = None) -> Cap:
     """The s.38 relevant maximum for one breach."""
     wf = wf or load_workflow()
     rules = wf.penalty
@@ -115,18 +113,14 @@ def relevant_maximum(
             rules.citation,
         )
     if period.end < period.start:
-        raise PenaltyRefused(
-            f"accounting period ends ({period.end}) before it starts ({period.start})"
-        )
+        raise PenaltyRefused(f"accounting period ends ({period.end}) before it starts ({period.start})")
     qwr = money(period.qwr_gbp, "qualifying worldwide revenue")
     twelve = period.twelve_month_days
     if period.days == twelve:
         annual = qwr
         basis = "12-month accounting period"
     else:
-        annual = (qwr * Decimal(twelve) / Decimal(period.days)).quantize(
-            PENNY, rounding=ROUND_HALF_UP
-        )
+        annual = (qwr * Decimal(twelve) / Decimal(period.days)).quantize(PENNY, rounding=ROUND_HALF_UP)
         direction = "increased" if period.days < twelve else "reduced"
         basis = (
             f"{period.days}-day accounting period: QWR proportionately {direction} to 12 months "
@@ -137,9 +131,7 @@ def relevant_maximum(
     share_amount = (annual * share).quantize(PENNY, rounding=ROUND_HALF_UP)
     maximum = max(floor, share_amount)
     which = "4% of QWR" if share_amount > floor else "£10 million"
-    return Cap(
-        maximum, floor, share, annual, f"{basis}; the greater is {which}", daily, rules.citation
-    )
+    return Cap(maximum, floor, share, annual, f"{basis}; the greater is {which}", daily, rules.citation)
 
 
 def calculate(
@@ -163,9 +155,7 @@ def calculate(
             f"({cap.basis}; {cap.citation})"
         )
     if daily > cap.daily_max_gbp:
-        problems.append(
-            f"daily penalty £{daily:,} is above £{cap.daily_max_gbp:,} a day (Act s.36(5))"
-        )
+        problems.append(f"daily penalty £{daily:,} is above £{cap.daily_max_gbp:,} a day (Act s.36(5))")
     if fixed == 0:
         problems.append("a penalty notice must require payment of a specified amount (Act s.36(2))")
     missing = [f for f in wf.penalty.required_factors if not (factors.get(f) or "").strip()]

@@ -176,18 +176,14 @@ def give_intent(
 ) -> Notice:
     """Notify the intention to give a compliance, stop, recall or penalty notice (ss.28-30, 39)."""
     if kind not in (*ENFORCEMENT, "penalty"):
-        raise UsageError(
-            f"kind {kind!r}: a notice of intent precedes a compliance, stop, recall or penalty notice"
-        )
+        raise UsageError(f"kind {kind!r}: a notice of intent precedes a compliance, stop, recall or penalty notice")
     terms = terms or NoticeTerms()
     case = svc.get(reference)
     if svc.wf.state(case.state).terminal or case.state in (
         svc.wf.workflow.draft,
         svc.wf.workflow.initial,
     ):
-        raise UsageError(
-            f"case {reference} is in state {case.state!r}: open an investigation before giving notices"
-        )
+        raise UsageError(f"case {reference} is in state {case.state!r}: open an investigation before giving notices")
     actor = _party(svc, case.id, to)
     role = next(p.role for p in case.parties if p.actor_id == actor.id)
     nk = svc.wf.notice_kind(kind)
@@ -221,9 +217,7 @@ def give_intent(
         )
         svc.session.add(n)
         svc.session.flush()
-        ctx = _base_context(
-            reference, n.reference, actor, role, case.product_name, given, terms.signatory
-        )
+        ctx = _base_context(reference, n.reference, actor, role, case.product_name, given, terms.signatory)
         ctx.update(
             breach=breach,
             reasons=reasons,
@@ -239,9 +233,7 @@ def give_intent(
                 daily_amount=f"{calc.daily_gbp:,}" if calc.daily_gbp else "",
                 factors=[f.__dict__ for f in calc.factors],
             )
-        rendered = notices.render(
-            "penalty-intent" if kind == "penalty" else "intent", ctx, wf=svc.wf
-        )
+        rendered = notices.render("penalty-intent" if kind == "penalty" else "intent", ctx, wf=svc.wf)
         _document(svc, n, "intent", rendered, given)
         svc.log(
             case,
@@ -258,9 +250,7 @@ def give_intent(
             },
         )
         if kind == "penalty":
-            svc.on_event(
-                case, "penalty-intent-given", who=who, why=f"notice of intent {n.reference} given"
-            )
+            svc.on_event(case, "penalty-intent-given", who=who, why=f"notice of intent {n.reference} given")
     return n
 
 
@@ -275,14 +265,8 @@ def _check_one_per_breach(
 ) -> None:
     if not nk.one_per_breach:
         return
-    for other in svc.session.scalars(
-        select(Notice).where(Notice.actor_id == actor_id, Notice.kind == kind)
-    ):
-        if (
-            other.id != exclude
-            and other.status != "intent"
-            and _norm(other.breach) == _norm(breach)
-        ):
+    for other in svc.session.scalars(select(Notice).where(Notice.actor_id == actor_id, Notice.kind == kind)):
+        if other.id != exclude and other.status != "intent" and _norm(other.breach) == _norm(breach):
             raise notices.NoticeRefused(
                 f"{nk.title} refused: {other.reference} was already given to this person for the same "
                 f"breach ({nk.one_per_breach_citation})"
@@ -306,9 +290,7 @@ def issue(
 ) -> Notice:
     """Give a compliance, stop, recall or penalty notice, after its notice of intent (or urgently)."""
     if kind not in (*ENFORCEMENT, "penalty"):
-        raise UsageError(
-            f"kind {kind!r}: use compliance, stop, recall or penalty (information: psti notice info)"
-        )
+        raise UsageError(f"kind {kind!r}: use compliance, stop, recall or penalty (information: psti notice info)")
     case = svc.get(reference)
     nk = svc.wf.notice_kind(kind)
     given = serve.given
@@ -319,13 +301,9 @@ def issue(
         if n is None or n.case_id != case.id:
             raise UsageError(f"no notice of intent {intent!r} in case {reference}")
         if n.kind != kind or n.status != "intent":
-            raise notices.NoticeRefused(
-                f"{intent} is a {n.kind} notice in status {n.status!r}, not a {kind} intent"
-            )
+            raise notices.NoticeRefused(f"{intent} is a {n.kind} notice in status {n.status!r}, not a {kind} intent")
         if urgent:
-            raise UsageError(
-                "--urgent is for notices given without a notice of intent; drop --intent or --urgent"
-            )
+            raise UsageError("--urgent is for notices given without a notice of intent; drop --intent or --urgent")
         assert n.not_before is not None and lim is not None
         if given.given_at.date() < n.not_before:
             start = aware(n.intent_given_at).date() if n.intent_given_at else None
@@ -344,26 +322,21 @@ def issue(
                 else "give a notice of intent first (psti notice intent)"
             )
             raise notices.NoticeRefused(
-                f"{nk.title} refused: notice of intent and representations required "
-                f"({lim.limit.citation}); {why}"
+                f"{nk.title} refused: notice of intent and representations required ({lim.limit.citation}); {why}"
             )
         if urgent and not urgency_reason.strip():
             raise notices.NoticeRefused(
                 f"{nk.title} refused: record why the need is urgent ({lim.limit.citation if lim else nk.citation})"
             )
         if not to or not breach:
-            raise UsageError(
-                "--to and --breach are required for a notice given without a notice of intent"
-            )
+            raise UsageError("--to and --breach are required for a notice given without a notice of intent")
         actor = _party(svc, case.id, to)
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk, exclude=n.id if n else None)
     role = next(p.role for p in case.parties if p.actor_id == actor.id)
     day = given.given_at.date()
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day)
     appeal_by = calendar.period_last_day(day, appeal.days)
-    ctx = _base_context(
-        reference, n.reference if n else "", actor, role, case.product_name, given, terms.signatory
-    )
+    ctx = _base_context(reference, n.reference if n else "", actor, role, case.product_name, given, terms.signatory)
     ctx.update(
         breach=breach,
         reasons=reasons,
@@ -416,8 +389,7 @@ def issue(
             compliance_by = calendar.period_last_day(day, terms.comply_within_days)
         if compliance_by is not None and compliance_by < day:
             raise notices.NoticeRefused(
-                f"{nk.title} refused: the compliance date {compliance_by} is before the "
-                f"notice is given ({day})"
+                f"{nk.title} refused: the compliance date {compliance_by} is before the notice is given ({day})"
             )
         ctx.update(
             requirement=terms.requirement,
@@ -425,9 +397,7 @@ def issue(
             consequences=terms.consequences or DEFAULT_CONSEQUENCES["enforcement"],
         )
     # Render before writing anything: a notice lacking required content is refused here.
-    rendered = notices.render(
-        kind, {**ctx, "reference": ctx["reference"] or "(assigned on issue)"}, wf=svc.wf
-    )
+    rendered = notices.render(kind, {**ctx, "reference": ctx["reference"] or "(assigned on issue)"}, wf=svc.wf)
     with svc.atomic():
         if n is None:
             n = Notice(
@@ -553,9 +523,7 @@ def record_response(
 ) -> Notice:
     n = _notice(svc, notice_ref)
     if n.kind != "information":
-        raise UsageError(
-            f"{notice_ref} is a {n.kind} notice; responses are recorded on information notices"
-        )
+        raise UsageError(f"{notice_ref} is a {n.kind} notice; responses are recorded on information notices")
     if n.responded_at is not None:
         raise UsageError(f"{notice_ref}: a response was already recorded")
     with svc.atomic():
@@ -580,31 +548,20 @@ def vary(
     """Vary a notice (s.31, s.39(4)); refused if the variation would make it more onerous."""
     n = _notice(svc, notice_ref)
     if n.status not in machine.LIVE:
-        raise notices.NoticeRefused(
-            f"{notice_ref} is {n.status}; only a notice in force can be varied"
-        )
+        raise notices.NoticeRefused(f"{notice_ref} is {n.status}; only a notice in force can be varied")
     cite = "Act s.39(5)" if n.kind == "penalty" else "Act s.31(2)"
     onerous: list[str] = []
     if compliance_by and n.compliance_by and compliance_by < n.compliance_by:
         onerous.append(f"compliance date {compliance_by} is earlier than {n.compliance_by}")
     if pay_by and n.pay_by and pay_by < n.pay_by:
         onerous.append(f"payment date {pay_by} is earlier than {n.pay_by}")
-    if (
-        amount_gbp is not None
-        and n.amount_gbp
-        and penalty.money(amount_gbp) > Decimal(n.amount_gbp)
-    ):
-        onerous.append(
-            f"amount £{penalty.money(amount_gbp):,} is more than £{Decimal(n.amount_gbp):,}"
-        )
+    if amount_gbp is not None and n.amount_gbp and penalty.money(amount_gbp) > Decimal(n.amount_gbp):
+        onerous.append(f"amount £{penalty.money(amount_gbp):,} is more than £{Decimal(n.amount_gbp):,}")
     if daily_gbp is not None and penalty.money(daily_gbp) > Decimal(n.daily_gbp or "0"):
-        onerous.append(
-            f"daily amount £{penalty.money(daily_gbp):,} is more than £{Decimal(n.daily_gbp or '0'):,}"
-        )
+        onerous.append(f"daily amount £{penalty.money(daily_gbp):,} is more than £{Decimal(n.daily_gbp or '0'):,}")
     if onerous:
         raise notices.NoticeRefused(
-            f"variation refused: it would make {notice_ref} more onerous ({cite}): "
-            + "; ".join(onerous)
+            f"variation refused: it would make {notice_ref} more onerous ({cite}): " + "; ".join(onerous)
         )
     given = serve.given
     day = given.given_at.date()
@@ -612,9 +569,7 @@ def vary(
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day) if nk.appeal_limit else None
     appeal_by = calendar.period_last_day(day, appeal.days) if appeal else None
     role = next(p.role for p in n.case.parties if p.actor_id == n.actor_id)
-    ctx = _base_context(
-        n.case.reference, f"{n.reference}/V", n.actor, role, n.case.product_name, given, signatory
-    )
+    ctx = _base_context(n.case.reference, f"{n.reference}/V", n.actor, role, n.case.product_name, given, signatory)
     ctx.update(
         original_title=nk.title,
         original_reference=n.reference,
@@ -649,23 +604,17 @@ def vary(
     return n
 
 
-def revoke(
-    svc: CaseService, notice_ref: str, *, who: str, reasons: str, serve: Serve, signatory: str = ""
-) -> Notice:
+def revoke(svc: CaseService, notice_ref: str, *, who: str, reasons: str, serve: Serve, signatory: str = "") -> Notice:
     """Revoke a notice, or withdraw a notice of intent (s.31(1), s.39(4))."""
     n = _notice(svc, notice_ref)
     if n.status in ("revoked", "cancelled"):
         raise notices.NoticeRefused(f"{notice_ref} is already {n.status}")
     if any(a.status == "pending" for a in n.appeals):
-        raise notices.NoticeRefused(
-            f"{notice_ref} is under appeal; record the appeal's outcome or withdrawal first"
-        )
+        raise notices.NoticeRefused(f"{notice_ref} is under appeal; record the appeal's outcome or withdrawal first")
     given = serve.given
     nk = svc.wf.notice_kind(n.kind)
     role = next(p.role for p in n.case.parties if p.actor_id == n.actor_id)
-    ctx = _base_context(
-        n.case.reference, f"{n.reference}/R", n.actor, role, n.case.product_name, given, signatory
-    )
+    ctx = _base_context(n.case.reference, f"{n.reference}/R", n.actor, role, n.case.product_name, given, signatory)
     ctx.update(
         original_title=nk.title if n.status != "intent" else f"notice of intent for {nk.title}",
         original_reference=n.reference,
@@ -708,18 +657,13 @@ def lodge_appeal(
     rules = svc.wf.appeals
     nk = svc.wf.notice_kind(n.kind)
     if not nk.appeal_limit:
-        raise AppealRefused(
-            f"{notice_ref} is a {nk.title.lower()}, which the Act gives no appeal against"
-        )
+        raise AppealRefused(f"{notice_ref} is a {nk.title.lower()}, which the Act gives no appeal against")
     if n.status not in machine.LIVE:
-        raise AppealRefused(
-            f"{notice_ref} is {n.status}; only a notice that has been given can be appealed"
-        )
+        raise AppealRefused(f"{notice_ref} is {n.status}; only a notice that has been given can be appealed")
     bad = [g for g in grounds if g not in rules.grounds]
     if not grounds or bad:
         raise AppealRefused(
-            f"grounds {bad or grounds}: use one or more of {', '.join(rules.grounds)} "
-            f"({rules.grounds_citation})"
+            f"grounds {bad or grounds}: use one or more of {', '.join(rules.grounds)} ({rules.grounds_citation})"
         )
     if any(a.status == "pending" for a in n.appeals):
         raise AppealRefused(f"{notice_ref} already has a pending appeal")
@@ -733,9 +677,7 @@ def lodge_appeal(
     start = aware(doc.given_at).date()
     limit = svc.wf.limit(nk.appeal_limit)
     if lodged_on < start:
-        raise AppealRefused(
-            f"appeal dated {lodged_on} is before the {doc.doc_kind} was given ({start})"
-        )
+        raise AppealRefused(f"appeal dated {lodged_on} is before the {doc.doc_kind} was given ({start})")
     if lodged_on > doc.appeal_by:
         raise AppealRefused(
             f"appeal out of time: it had to be brought before the end of the period of "
@@ -767,9 +709,7 @@ def lodge_appeal(
                 f"({rules.suspensive_citation})",
             },
         )
-        svc.on_event(
-            n.case, "appeal-lodged", who=who, why=f"appeal against {n.reference} lodged {lodged_on}"
-        )
+        svc.on_event(n.case, "appeal-lodged", who=who, why=f"appeal against {n.reference} lodged {lodged_on}")
     return a
 
 
@@ -791,20 +731,14 @@ def decide_appeal(
         raise UsageError(f"no appeal #{appeal_id} in this database")
     rules = svc.wf.appeals
     if outcome not in rules.outcomes:
-        raise AppealRefused(
-            f"outcome {outcome!r}: use one of {', '.join(rules.outcomes)} ({rules.outcomes_citation})"
-        )
+        raise AppealRefused(f"outcome {outcome!r}: use one of {', '.join(rules.outcomes)} ({rules.outcomes_citation})")
     if a.status != "pending":
         raise AppealRefused(f"appeal #{appeal_id} was already {a.status} ({a.outcome})")
     if decided_on < a.lodged_on:
-        raise AppealRefused(
-            f"decision date {decided_on} is before the appeal was lodged ({a.lodged_on})"
-        )
+        raise AppealRefused(f"decision date {decided_on} is before the appeal was lodged ({a.lodged_on})")
     n = a.notice
     if outcome == "varied" and not (compliance_by or amount_gbp or pay_by or note):
-        raise AppealRefused(
-            "a varied outcome needs the new terms (compliance date, amount, payment date) or a note"
-        )
+        raise AppealRefused("a varied outcome needs the new terms (compliance date, amount, payment date) or a note")
     with svc.atomic():
         a.status = "withdrawn" if outcome == "withdrawn" else "determined"
         a.outcome = outcome
@@ -837,6 +771,4 @@ def decide_appeal(
 
 
 def pending_appeals(svc: CaseService) -> list[Appeal]:
-    return list(
-        svc.session.scalars(select(Appeal).where(Appeal.status == "pending").order_by(Appeal.id))
-    )
+    return list(svc.session.scalars(select(Appeal).where(Appeal.status == "pending").order_by(Appeal.id)))

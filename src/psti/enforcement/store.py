@@ -45,9 +45,7 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or default_url()
     try:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(
-                parents=True, exist_ok=True
-            )
+            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
     except (ArgumentError, ImportError) as e:
         raise UsageError(f"--database {url!r}: not a usable database URL ({e})") from None
@@ -71,9 +69,7 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, f"{BRANCH}@head")
     except OperationalError as e:
-        raise StoreError(
-            f"cannot open or migrate the case database {engine.url!r}: {e.orig}"
-        ) from None
+        raise StoreError(f"cannot open or migrate the case database {engine.url!r}: {e.orig}") from None
 
 
 @contextmanager

@@ -70,11 +70,7 @@ def _declaration_job(path: Path) -> Result:
     product = {"name": d.product.name, "model": d.product.model, "manufacturer": d.manufacturer[0].name}
     # offline: a surveillance sweep judges the saved artefacts, it does not fetch pages
     a = assess(loaded, offline=True)
-    failures = [
-        _failure(tuple(f.provisions), f.kind, f.message)
-        for f in a.findings
-        if f.effect.value == "fail"
-    ]
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
     verdict = a.overall.value
     return {
         "product": product,
@@ -93,9 +89,7 @@ _SHADOW = re.compile(
 def _scan_bytes(name: str, data: bytes, hits: list[dict[str, Any]]) -> None:
     for m in _SHADOW.finditer(data):
         user = m.group(1).decode("ascii", "replace")
-        hits.append(
-            {"file": name, "user": user, "hash_prefix": m.group(2)[:12].decode("ascii", "replace")}
-        )
+        hits.append({"file": name, "user": user, "hash_prefix": m.group(2)[:12].decode("ascii", "replace")})
 
 
 def _firmware_job(path: Path) -> Result:
@@ -188,9 +182,7 @@ _FW_SUFFIXES = (
 KINDS: dict[str, ItemKind] = {
     "declaration": ItemKind("declaration", lambda p: p.suffix == ".toml", _declaration_job),
     "assessment": ItemKind("assessment", lambda p: p.suffix == ".json", _assessment_job),
-    "firmware": ItemKind(
-        "firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job
-    ),
+    "firmware": ItemKind("firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job),
 }
 
 
@@ -277,9 +269,7 @@ def _manifest(path: Path) -> list[Item]:
         except json.JSONDecodeError as e:
             raise UsageError(f"{path}:{e.lineno}: manifest is not valid JSON: {e.msg}") from None
         if not isinstance(raw, list):
-            raise UsageError(
-                f"{path}: a JSON manifest is a list of paths or {{'path': ..., 'kind': ...}}"
-            )
+            raise UsageError(f"{path}: a JSON manifest is a list of paths or {{'path': ..., 'kind': ...}}")
         entries = [(i + 1, e) for i, e in enumerate(raw)]
     else:
         entries = [
@@ -298,9 +288,7 @@ def _manifest(path: Path) -> list[Item]:
             raise UsageError(f"{path}: entry {line}: expected a path")
         p = Path(e) if Path(e).is_absolute() else base / e
         if kind is not None and kind not in KINDS:
-            raise UsageError(
-                f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}"
-            )
+            raise UsageError(f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
         items.append({"kind": kind, "path": str(p)} if kind else item_for(p))
     return items
 
@@ -363,9 +351,7 @@ def run_survey(
         n = workers or os.cpu_count() or 1
         mode = f"pool:{n}"
         with ProcessPoolExecutor(max_workers=n) as pool:
-            for i, r in enumerate(
-                pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))
-            ):
+            for i, r in enumerate(pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))):
                 results.append(r)
                 tick("surveying", i + 1, total)
     results.sort(key=lambda r: r["item"])
@@ -388,9 +374,7 @@ def _run_dask(
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as e:
-        raise UsageError(
-            f"--scheduler {scheduler}: cannot connect to a Dask scheduler ({e})"
-        ) from None
+        raise UsageError(f"--scheduler {scheduler}: cannot connect to a Dask scheduler ({e})") from None
     try:
         futures = client.map(run_item, items, pure=False)
         results = []

@@ -42,30 +42,22 @@ class Case(Base):
     workflow: Mapped[str] = mapped_column(String(80))
     product_name: Mapped[str] = mapped_column(String(300))
     product_model: Mapped[str] = mapped_column(String(300), default="")
-    source: Mapped[str] = mapped_column(
-        String(40)
-    )  # public | researcher | distributor | surveillance | other
+    source: Mapped[str] = mapped_column(String(40))  # public | researcher | distributor | surveillance | other
     allegation: Mapped[str] = mapped_column(Text)
     provisions: Mapped[list[str]] = mapped_column(JSON, default=list)
     opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     opened_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    parties: Mapped[list[CaseParty]] = relationship(
-        back_populates="case", cascade="all, delete-orphan"
-    )
+    parties: Mapped[list[CaseParty]] = relationship(back_populates="case", cascade="all, delete-orphan")
     notices: Mapped[list[Notice]] = relationship(back_populates="case", order_by="Notice.id")
-    evidence: Mapped[list[EvidenceItem]] = relationship(
-        back_populates="case", order_by="EvidenceItem.id"
-    )
+    evidence: Mapped[list[EvidenceItem]] = relationship(back_populates="case", order_by="EvidenceItem.id")
     appeals: Mapped[list[Appeal]] = relationship(back_populates="case", order_by="Appeal.id")
 
 
 class CaseParty(Base):
     __tablename__ = "enf_case_parties"
-    __table_args__ = (
-        UniqueConstraint("case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"),
-    )
+    __table_args__ = (UniqueConstraint("case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
@@ -105,13 +97,9 @@ class Notice(Base):
     kind: Mapped[str] = mapped_column(String(40))
     reference: Mapped[str] = mapped_column(String(60), unique=True)
     breach: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(
-        String(20)
-    )  # intent | issued | varied | revoked | cancelled
+    status: Mapped[str] = mapped_column(String(20))  # intent | issued | varied | revoked | cancelled
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
-    intent_given_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    intent_given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     not_before: Mapped[dt.date | None] = mapped_column(nullable=True)
     given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     service_method: Mapped[str] = mapped_column(String(20), default="")
@@ -129,9 +117,7 @@ class Notice(Base):
 
     case: Mapped[Case] = relationship(back_populates="notices")
     actor: Mapped[Actor] = relationship()
-    documents: Mapped[list[NoticeDocument]] = relationship(
-        back_populates="notice", order_by="NoticeDocument.id"
-    )
+    documents: Mapped[list[NoticeDocument]] = relationship(back_populates="notice", order_by="NoticeDocument.id")
     appeals: Mapped[list[Appeal]] = relationship(back_populates="notice", order_by="Appeal.id")
 
 
@@ -158,9 +144,7 @@ class Appeal(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("enf_notices.id"), index=True)
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("enf_notice_documents.id"), nullable=True
-    )
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("enf_notice_documents.id"), nullable=True)
     lodged_on: Mapped[dt.date]
     grounds: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20))  # pending | determined | withdrawn
@@ -176,6 +160,8 @@ class Event(Base):
     """One entry of the append-only, hash-chained case log."""
 
     __tablename__ = "enf_events"
+    # One successor per entry: two writers chaining from the same entry cannot both commit.
+    __table_args__ = (UniqueConstraint("prev_hash", name="uq_enf_events_prev_hash"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("enf_cases.id"), index=True)

@@ -188,9 +188,7 @@ def default_path() -> Path:
     env = os.environ.get(WORKFLOW_ENV)
     if env:
         return Path(env)
-    return Path(
-        str(resources.files("psti.regime") / "data" / "enforcement" / "uk-psti-case-workflow.toml")
-    )
+    return Path(str(resources.files("psti.regime") / "data" / "enforcement" / "uk-psti-case-workflow.toml"))
 
 
 def _format(err: ValidationError) -> str:
@@ -237,15 +235,11 @@ def resolve_limit(wf: Workflow, lid: str, on: dt.date | None = None) -> Resolved
     if item is not None and lim.key in item.limits:
         value = item.limits[lim.key]
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-            return ResolvedLimit(
-                limit=lim, days=value, source=f"regime:{item.id}", citation=item.citation
-            )
+            return ResolvedLimit(limit=lim, days=value, source=f"regime:{item.id}", citation=item.citation)
     return ResolvedLimit(limit=lim, days=lim.days, source="workflow", citation=lim.citation)
 
 
-def regime_number(
-    wf: Workflow, power: str, key: str, fallback: Decimal, on: dt.date | None = None
-) -> Decimal:
+def regime_number(wf: Workflow, power: str, key: str, fallback: Decimal, on: dt.date | None = None) -> Decimal:
     item = _regime_power(wf.workflow.regime, power, on)
     if item is not None and key in item.limits:
         try:

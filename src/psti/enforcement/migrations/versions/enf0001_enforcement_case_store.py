@@ -52,21 +52,13 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("actor_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.String(length=40), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["actor_id"], ["enf_actors.id"], name=op.f("fk_enf_case_parties_actor_id_enf_actors")
-        ),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["enf_cases.id"], name=op.f("fk_enf_case_parties_case_id_enf_cases")
-        ),
+        sa.ForeignKeyConstraint(["actor_id"], ["enf_actors.id"], name=op.f("fk_enf_case_parties_actor_id_enf_actors")),
+        sa.ForeignKeyConstraint(["case_id"], ["enf_cases.id"], name=op.f("fk_enf_case_parties_case_id_enf_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_case_parties")),
-        sa.UniqueConstraint(
-            "case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"
-        ),
+        sa.UniqueConstraint("case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"),
     )
     with op.batch_alter_table("enf_case_parties", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_enf_case_parties_actor_id"), ["actor_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_enf_case_parties_actor_id"), ["actor_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_enf_case_parties_case_id"), ["case_id"], unique=False)
 
     op.create_table(
@@ -83,11 +75,10 @@ def upgrade() -> None:
         sa.Column("details", sa.JSON(), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["enf_cases.id"], name=op.f("fk_enf_events_case_id_enf_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["enf_cases.id"], name=op.f("fk_enf_events_case_id_enf_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_events")),
         sa.UniqueConstraint("hash", name=op.f("uq_enf_events_hash")),
+        sa.UniqueConstraint("prev_hash", name="uq_enf_events_prev_hash"),
     )
     with op.batch_alter_table("enf_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_enf_events_case_id"), ["case_id"], unique=False)
@@ -105,9 +96,7 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("attached_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("attached_by", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["enf_cases.id"], name=op.f("fk_enf_evidence_case_id_enf_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["enf_cases.id"], name=op.f("fk_enf_evidence_case_id_enf_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_evidence")),
     )
     with op.batch_alter_table("enf_evidence", schema=None) as batch_op:
@@ -138,12 +127,8 @@ def upgrade() -> None:
         sa.Column("context", sa.JSON(), nullable=False),
         sa.Column("responded_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["actor_id"], ["enf_actors.id"], name=op.f("fk_enf_notices_actor_id_enf_actors")
-        ),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["enf_cases.id"], name=op.f("fk_enf_notices_case_id_enf_cases")
-        ),
+        sa.ForeignKeyConstraint(["actor_id"], ["enf_actors.id"], name=op.f("fk_enf_notices_actor_id_enf_actors")),
+        sa.ForeignKeyConstraint(["case_id"], ["enf_cases.id"], name=op.f("fk_enf_notices_case_id_enf_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_notices")),
         sa.UniqueConstraint("reference", name=op.f("uq_enf_notices_reference")),
     )
@@ -169,9 +154,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_notice_documents")),
     )
     with op.batch_alter_table("enf_notice_documents", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_enf_notice_documents_notice_id"), ["notice_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_enf_notice_documents_notice_id"), ["notice_id"], unique=False)
 
     op.create_table(
         "enf_appeals",
@@ -185,17 +168,13 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(length=40), nullable=False),
         sa.Column("decided_on", sa.Date(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["enf_cases.id"], name=op.f("fk_enf_appeals_case_id_enf_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["enf_cases.id"], name=op.f("fk_enf_appeals_case_id_enf_cases")),
         sa.ForeignKeyConstraint(
             ["document_id"],
             ["enf_notice_documents.id"],
             name=op.f("fk_enf_appeals_document_id_enf_notice_documents"),
         ),
-        sa.ForeignKeyConstraint(
-            ["notice_id"], ["enf_notices.id"], name=op.f("fk_enf_appeals_notice_id_enf_notices")
-        ),
+        sa.ForeignKeyConstraint(["notice_id"], ["enf_notices.id"], name=op.f("fk_enf_appeals_notice_id_enf_notices")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enf_appeals")),
     )
     with op.batch_alter_table("enf_appeals", schema=None) as batch_op:
