@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from psti.enforcement import calendar, machine, notices, penalty
+from psti.enforcement.calendar import Service as ServiceRecord
 from psti.enforcement.cases import CaseService, PartyIn, aware
 from psti.enforcement.tables import Actor, Appeal, CaseParty, Notice, NoticeDocument
 from psti.enforcement.workflow import resolve_limit
@@ -51,7 +52,7 @@ class Serve:
     calendar: str = "uk-any"
 
     @property
-    def given(self) -> calendar.Service:
+    def given(self) -> ServiceRecord:
         return calendar.deemed_given(self.sent_at, self.method, self.calendar)
 
 
@@ -76,6 +77,10 @@ class NoticeTerms:
     pay_within_days: int | None = None
     how_to_pay: str = ""
     signatory: str = ""
+
+
+def _day(t: dt.datetime | None) -> str:
+    return aware(t).date().isoformat() if t else ""
 
 
 def _norm(text: str) -> str:
@@ -334,6 +339,7 @@ def issue(
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk, exclude=n.id if n else None)
     role = next(p.role for p in case.parties if p.actor_id == actor.id)
     day = given.given_at.date()
+    assert nk.appeal_limit is not None  # every enforcement and penalty notice is appealable
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day)
     appeal_by = calendar.period_last_day(day, appeal.days)
     ctx = _base_context(reference, n.reference if n else "", actor, role, case.product_name, given, terms.signatory)
@@ -618,9 +624,7 @@ def revoke(svc: CaseService, notice_ref: str, *, who: str, reasons: str, serve: 
     ctx.update(
         original_title=nk.title if n.status != "intent" else f"notice of intent for {nk.title}",
         original_reference=n.reference,
-        original_given=aware(n.given_at or n.intent_given_at).date().isoformat()
-        if (n.given_at or n.intent_given_at)
-        else "",
+        original_given=_day(n.given_at or n.intent_given_at),
         revocation_citation="Act s.39(4)" if n.kind == "penalty" else "Act s.31(1)",
         reasons=reasons,
     )

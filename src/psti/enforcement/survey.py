@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from psti.enforcement import kinds as _kinds  # noqa: F401  (registers SRV-* finding kinds)
 from psti.errors import PstiError, UsageError
 
 Item = dict[str, str]
@@ -280,13 +281,14 @@ def _manifest(path: Path) -> list[Item]:
     if len(entries) > MAX_ITEMS:
         raise UsageError(f"{path}: more than {MAX_ITEMS:,} entries; split the survey")
     items: list[Item] = []
-    for line, e in entries:
+    for line, entry in entries:
         kind = None
-        if isinstance(e, dict):
-            kind, e = e.get("kind"), e.get("path")
-        if not isinstance(e, str) or not e:
+        target = entry
+        if isinstance(entry, dict):
+            kind, target = entry.get("kind"), entry.get("path")
+        if not isinstance(target, str) or not target:
             raise UsageError(f"{path}: entry {line}: expected a path")
-        p = Path(e) if Path(e).is_absolute() else base / e
+        p = Path(target) if Path(target).is_absolute() else base / target
         if kind is not None and kind not in KINDS:
             raise UsageError(f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
         items.append({"kind": kind, "path": str(p)} if kind else item_for(p))
