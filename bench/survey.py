@@ -77,7 +77,11 @@ def main() -> int:
         f"psti survey benchmark: {n} firmware images of {args.size_kib} KiB "
         f"({sum(1 for r in inline.results if r['verdict'] == 'fail')} with a built-in password hash)"
     )
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"load average {load} (other work on the machine caps what 2 workers can gain)"
+    )
     print(f"method: {inline.results[0].get('method')}")
     rows = [
         ("floor: read + sha256 only", t_floor),
