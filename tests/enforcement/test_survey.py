@@ -105,6 +105,8 @@ def test_manifests(products: Path, tmp_path: Path) -> None:
     bad.write_text('[{"path": "x", "kind": "toaster"}]')
     with pytest.raises(UsageError, match="unknown kind 'toaster'"):
         survey.discover(bad)
+    single = survey.discover(products / "decl" / "good.toml")
+    assert single == [{"kind": "declaration", "path": str(products / "decl" / "good.toml")}]
     with pytest.raises(UsageError, match="no such folder"):
         survey.discover(tmp_path / "missing")
 

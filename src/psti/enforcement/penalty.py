@@ -99,9 +99,9 @@ def relevant_maximum(period: AccountingPeriod | None, wf: Workflow | None = None
     """The s.38 relevant maximum for one breach."""
     wf = wf or load_workflow()
     rules = wf.penalty
-    floor = regime_number(wf, rules.power, "cap_gbp", rules.fixed_minimum_cap_gbp, on)
+    floor = regime_number(wf, rules.power, "cap_gbp", rules.fixed_minimum_cap_gbp, on).quantize(PENNY)
     share = regime_number(wf, rules.power, "cap_revenue_fraction", rules.revenue_share, on)
-    daily = regime_number(wf, "PSTI-ACT-s36", "daily_max_gbp", rules.daily_max_gbp, on)
+    daily = regime_number(wf, "PSTI-ACT-s36", "daily_max_gbp", rules.daily_max_gbp, on).quantize(PENNY)
     if period is None:
         return Cap(
             floor,

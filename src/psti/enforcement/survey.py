@@ -241,7 +241,8 @@ def run_item(item: Item) -> Result:
 
 
 def discover(path: Path) -> list[Item]:
-    """Items from a folder (every file, recursively) or a manifest (one path per line, or JSON)."""
+    """Items from a folder (every file, recursively), a manifest (.txt: one path per line; .json:
+    a list), or a single product file."""
     if path.is_dir():
         files = []
         for root, dirs, names in os.walk(path, followlinks=False):
@@ -253,8 +254,20 @@ def discover(path: Path) -> list[Item]:
                         raise UsageError(f"{path}: more than {MAX_ITEMS:,} files; split the survey")
         return [item_for(f) for f in files]
     if path.is_file():
-        return _manifest(path)
+        if _is_manifest(path):
+            return _manifest(path)
+        return [item_for(path)]  # a single product file
     raise UsageError(f"{path}: no such folder or manifest")
+
+
+def _is_manifest(path: Path) -> bool:
+    """Line manifests are .txt/.lst; a .json file is a manifest when it holds a list."""
+    if path.suffix in (".txt", ".lst", ".manifest"):
+        return True
+    if path.suffix == ".json":
+        with path.open("rb") as f:
+            return f.read(4096).lstrip()[:1] == b"["
+    return False
 
 
 def _manifest(path: Path) -> list[Item]:
