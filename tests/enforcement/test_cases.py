@@ -516,3 +516,32 @@ def test_log_fork_is_refused(svc) -> None:
     with pytest.raises(Exception, match="UNIQUE|unique"):
         svc.session.commit()
     svc.session.rollback()
+
+
+def test_notice_missing_required_content_changes_nothing(svc) -> None:
+    ref = new_case(svc, state="investigation")
+    intent = _compliance_notice(svc, ref)
+    before = snapshot(svc)
+    with pytest.raises(NoticeRefused, match=r"s.28\(3\)\(a\)"):
+        pr.issue(
+            svc,
+            ref,
+            kind="compliance",
+            intent=intent.reference,
+            who="officer",
+            reasons="  ",
+            terms=compliance_terms(),
+            serve=serve("2026-03-12"),
+        )
+    with pytest.raises(NoticeRefused, match=r"Period for compliance.*s.28\(2\)"):
+        pr.issue(
+            svc,
+            ref,
+            kind="compliance",
+            intent=intent.reference,
+            who="officer",
+            reasons="r",
+            terms=compliance_terms(comply_within_days=None),
+            serve=serve("2026-03-12"),
+        )
+    assert snapshot(svc) == before and svc.get(ref).state == "investigation"

@@ -193,3 +193,39 @@ def test_survey_command_exit_codes_and_draft_cases(psti, tmp_path: Path) -> None
 def test_bad_database_url_is_a_usage_error(psti) -> None:
     code, _, err = psti("case", "list", "--database", "nosuchdb://x", db=False)
     assert code == 2 and "database" in err
+
+
+def test_bad_dates_and_unknown_references_are_usage_errors(psti) -> None:
+    code, out, _ = psti("case", "open", "--product", "P", "--allegation", "a", "--format", "json")
+    ref = json.loads(out)["reference"]
+    for args, msg in [
+        (
+            (
+                "notice",
+                "intent",
+                ref,
+                "--kind",
+                "compliance",
+                "--to",
+                "X",
+                "--breach",
+                "b",
+                "--reasons",
+                "r",
+                "--sent-at",
+                "yesterday",
+            ),
+            "--sent-at",
+        ),
+        (("appeal", "lodge", "NOPE", "--lodged-on", "2026-13-01", "--ground", "error-of-fact"), "--lodged-on"),
+        (("case", "show", "PSTI-1999-0001"), "no case"),
+        (("case", "open", "--product", "P", "--allegation", "a", "--party", "maker:Acme"), "ROLE:NAME"),
+        (("case", "open", "--product", "P", "--allegation", "a", "--source", "rumour"), "source"),
+        (
+            ("notice", "intent", ref, "--kind", "compliance", "--to", "Nobody", "--breach", "b", "--reasons", "r"),
+            "open an investigation",
+        ),
+    ]:
+        code, _, err = psti(*args)
+        assert code == 2 and msg in err, (args, err)
+        assert "Traceback" not in err

@@ -37,7 +37,9 @@ class RenderedNotice:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | tuple | dict) and not value)
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, list | tuple | dict) and not value)
 
 
 def _environment(extra: Path | None) -> jinja2.Environment:
