@@ -8,20 +8,21 @@ kind says which paths it claims and how to assess one.
 
 Kinds shipped here:
 - `declaration` (`*.toml` product declarations): `psti.engine.assess`, offline.
-- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): `psti.evidence.firmware`
-  when installed; otherwise a bounded screen of the image for password hashes baked
-  into `shadow`/`passwd` entries (shared by every unit of the product).
+- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): the firmware collector
+  (`psti.evidence.firmware.collector.scan_image`) when installed; otherwise a bounded
+  screen of the image for password hashes built into `shadow`/`passwd` entries
+  (shared by every unit of the product).
 - `assessment` (`*.json` psti assessments): the recorded verdict.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import os
 import re
 import tarfile
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,7 @@ Result = dict[str, Any]
 MAX_ITEMS = 100_000
 MAX_SCAN_BYTES = 64 << 20  # a firmware screen reads at most this much of an image
 MAX_MEMBER_BYTES = 1 << 20  # and at most this much of any one archive member
+CRACK_SECONDS = 60.0  # time budget for the firmware collector's hash checks, per image
 
 
 # ---- kinds -------------------------------------------------------------------------------
@@ -95,11 +97,29 @@ def _scan_bytes(name: str, data: bytes, hits: list[dict[str, Any]]) -> None:
 
 def _firmware_job(path: Path) -> Result:
     try:
-        fw = importlib.import_module("psti.evidence.firmware")
-    except ImportError:
-        fw = None
-    if fw is not None and hasattr(fw, "survey_item"):
-        return dict(fw.survey_item(path))  # the collector's own pure per-image entry point
+        from psti.evidence.firmware.collector import ScanOptions, scan_image
+    except ImportError:  # the firmware collector is not installed: screen the image instead
+        return _firmware_screen(path)
+    from psti.engine import assess_evidence
+    from psti.model import ProductRef
+
+    with tempfile.TemporaryDirectory(prefix="psti-survey-") as wd:
+        # one worker inside the job: the survey already runs one job per core
+        result = scan_image(path, Path(wd), ScanOptions(workers=1, crack_deadline_s=CRACK_SECONDS))
+    product = ProductRef(name=path.name, model="(not declared)", manufacturer="(not declared)")
+    a = assess_evidence(result, product)
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+    verdict = a.overall.value
+    return {
+        "product": {},
+        "verdict": verdict,
+        "method": "firmware-collector",
+        "failures": failures,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
+    }
+
+
+def _firmware_screen(path: Path) -> Result:
     hits: list[dict[str, Any]] = []
     examined = 0
     # by name, not tarfile.is_tarfile: a raw image starting with zero blocks reads as an empty tar
