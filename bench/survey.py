@@ -4,7 +4,10 @@ Images per minute one at a time (inline), with the local process pool (2 workers
 on a Dask cluster of 2 workers on 127.0.0.1, against a floor of just reading and
 hashing every image. Prints ratios measured in this one run.
 
-    .venv/bin/python bench/survey.py [--images 200] [--size-kib 1024]
+    .venv/bin/python bench/survey.py [--images 200] [--size-kib 1024] [--collector]
+
+By default firmware items use the quick screen (`psti survey --screen`); `--collector`
+runs the firmware collector on each image when it is installed.
 """
 
 from __future__ import annotations
@@ -52,11 +55,17 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--images", type=int, default=200)
     ap.add_argument("--size-kib", type=int, default=1024)
+    ap.add_argument(
+        "--collector",
+        action="store_true",
+        help="run the firmware collector (extraction) on each image instead of the quick "
+        "screen; use fewer --images, it takes seconds per image",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="psti-bench-survey-") as tmp:
         folder = Path(tmp)
         make_images(folder, args.images, args.size_kib * 1024)
-        items = survey.discover(folder)
+        items = survey.discover(folder, None if args.collector else survey.SCREEN)
         n = len(items)
         t_floor = floor(items)
         inline = survey.run_survey(items, workers=1)

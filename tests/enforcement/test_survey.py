@@ -51,7 +51,7 @@ def verdicts(report: survey.SurveyReport) -> dict[str, str]:
 
 
 def test_inline_survey_verdicts(products: Path) -> None:
-    report = survey.run_survey(survey.discover(products), workers=1)
+    report = survey.run_survey(survey.discover(products, survey.SCREEN), workers=1)
     assert verdicts(report) == {
         "universal.toml": "fail",
         "nocontact.toml": "needs-evidence",
@@ -73,7 +73,7 @@ def test_inline_survey_verdicts(products: Path) -> None:
 
 
 def test_pool_gives_the_same_results_as_inline(products: Path) -> None:
-    items = survey.discover(products)
+    items = survey.discover(products, survey.SCREEN)
     inline = survey.run_survey(items, workers=1)
     pool = survey.run_survey(items, workers=2)
     assert pool.mode == "pool:2" and survey.results_equal(inline.results, pool.results)
@@ -81,7 +81,7 @@ def test_pool_gives_the_same_results_as_inline(products: Path) -> None:
 
 def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    items = survey.discover(products)
+    items = survey.discover(products, survey.SCREEN)
     pool = survey.run_survey(items, workers=2)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, protocol="tcp"
@@ -134,3 +134,12 @@ def test_recorded_assessment_kind(tmp_path: Path) -> None:
     )
     r = survey.run_item(survey.item_for(p))
     assert r["verdict"] == "fail" and r["failures"][0]["provisions"] == ["PSTI-S1-3.2"]
+
+
+@pytest.mark.slow
+def test_firmware_kind_uses_the_collector_when_installed(products: Path) -> None:
+    items = [i for i in survey.discover(products) if i["kind"] == "firmware" and "cam-" in i["path"]]
+    got = {Path(r["item"]).name: r for r in survey.run_survey(items, workers=1).results}
+    assert got["cam-1.0.tar.gz"]["verdict"] == "fail"
+    assert got["cam-2.0.tar.gz"]["verdict"] not in ("fail", "error")
+    assert got["cam-1.0.tar.gz"]["method"] in ("firmware-collector", "firmware-screen")

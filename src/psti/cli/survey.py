@@ -36,21 +36,23 @@ def survey(
     workers: int | None = typer.Option(
         None, "--workers", min=1, help="Local pool size (default: CPU count; 1 = one at a time)."
     ),
-    open_cases: bool = typer.Option(
-        False, "--open-cases", help="Open a draft case for each failing product."
+    screen: bool = typer.Option(
+        False,
+        "--screen",
+        help="Quick sweep: screen firmware images for built-in password hashes instead of running "
+        "the full firmware collector (extraction) on each.",
     ),
-    database: str | None = typer.Option(
-        None, "--database", help="Case database URL (with --open-cases)."
-    ),
+    open_cases: bool = typer.Option(False, "--open-cases", help="Open a draft case for each failing product."),
+    database: str | None = typer.Option(None, "--database", help="Case database URL (with --open-cases)."),
     who: str | None = typer.Option(None, "--who"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to a file."),
     progress: bool = typer.Option(True, "--progress/--no-progress"),
 ) -> None:
     """Assess many products at once; exit 1 when any product fails, 2 when an item cannot be read."""
     from psti.cli.output import progress_bar, write_atomically
-    from psti.enforcement.survey import discover, run_survey
+    from psti.enforcement.survey import SCREEN, discover, run_survey
 
-    items = discover(path)
+    items = discover(path, SCREEN if screen else None)
     with progress_bar(progress and fmt is SurveyFmt.terminal) as tick:
         report = run_survey(items, scheduler=scheduler, workers=workers, progress=tick)
     data = report.to_dict()
@@ -76,9 +78,7 @@ def survey(
             title=f"survey of {len(items)} item(s), {report.mode}",
         )
         for r in report.results:
-            colour = {"fail": "red", "pass": "green", "error": "magenta"}.get(
-                r["verdict"], "yellow"
-            )
+            colour = {"fail": "red", "pass": "green", "error": "magenta"}.get(r["verdict"], "yellow")
             t.add_row(
                 r["item"],
                 r["kind"],

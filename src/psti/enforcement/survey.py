@@ -39,7 +39,10 @@ Result = dict[str, Any]
 MAX_ITEMS = 100_000
 MAX_SCAN_BYTES = 64 << 20  # a firmware screen reads at most this much of an image
 MAX_MEMBER_BYTES = 1 << 20  # and at most this much of any one archive member
-CRACK_SECONDS = 60.0  # time budget for the firmware collector's hash checks, per image
+# No time-bounded hash cracking in a survey: a result must not depend on how busy the
+# machine was (a hash built into an image fails PSTI-S1-1.2 whether or not it cracks).
+# `psti scan firmware` does the cracking for a single image.
+CRACK_SECONDS = 0.0
 
 
 # ---- kinds -------------------------------------------------------------------------------
@@ -204,7 +207,10 @@ KINDS: dict[str, ItemKind] = {
     "declaration": ItemKind("declaration", lambda p: p.suffix == ".toml", _declaration_job),
     "assessment": ItemKind("assessment", lambda p: p.suffix == ".json", _assessment_job),
     "firmware": ItemKind("firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job),
+    # claims nothing by itself: chosen with `--screen` (or "kind" in a manifest) for a fast sweep
+    "firmware-screen": ItemKind("firmware-screen", lambda p: False, _firmware_screen),
 }
+SCREEN = {"firmware": "firmware-screen"}  # kind substitutions for a quick sweep
 
 
 def _load_plugins() -> None:
@@ -260,7 +266,15 @@ def run_item(item: Item) -> Result:
 # ---- discovery -----------------------------------------------------------------------------
 
 
-def discover(path: Path) -> list[Item]:
+def discover(path: Path, substitute: dict[str, str] | None = None) -> list[Item]:
+    """Items from `path`, with kinds replaced per `substitute` (e.g. SCREEN)."""
+    items = _discover(path)
+    if substitute:
+        items = [{**i, "kind": substitute.get(i["kind"], i["kind"])} for i in items]
+    return items
+
+
+def _discover(path: Path) -> list[Item]:
     """Items from a folder (every file, recursively), a manifest (.txt: one path per line; .json:
     a list), or a single product file."""
     if path.is_dir():
