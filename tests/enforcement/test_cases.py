@@ -545,3 +545,29 @@ def test_notice_missing_required_content_changes_nothing(svc) -> None:
             serve=serve("2026-03-12"),
         )
     assert snapshot(svc) == before and svc.get(ref).state == "investigation"
+
+
+def test_days_are_uk_days_in_summer_time(svc) -> None:
+    import datetime as _dt
+
+    ref = new_case(svc, state="investigation")
+    # handed over at 00:30 BST on 2 June 2026, which is 23:30 UTC on 1 June
+    sent = pr.Serve(sent_at=_dt.datetime(2026, 6, 1, 23, 30, tzinfo=_dt.UTC), method="hand")
+    n = pr.issue(
+        svc,
+        ref,
+        kind="stop",
+        urgent=True,
+        urgency_reason="active exploitation",
+        to=ACME.name,
+        breach=BREACH,
+        who="officer",
+        reasons="r",
+        terms=compliance_terms(requirement="Stop"),
+        serve=sent,
+    )
+    assert n.appeal_by == D("2026-06-29")  # 28 days beginning with 2 June
+    with pytest.raises(pr.AppealRefused, match="beginning with 2026-06-02, i.e. by 2026-06-29"):
+        pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-06-30"), grounds=["error-of-fact"], who="c")
+    svc.session.expire_all()  # read back from the database
+    assert pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-06-02"), grounds=["error-of-fact"], who="c")

@@ -40,6 +40,13 @@ def aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
+def local_day(t: dt.datetime) -> dt.date:
+    """The UK date of a stored instant (the Act's days are UK days)."""
+    from psti.enforcement.calendar import LONDON
+
+    return aware(t).astimezone(LONDON).date()
+
+
 @dataclass(frozen=True)
 class PartyIn:
     name: str
@@ -90,6 +97,9 @@ class CaseService:
         try:
             yield
             self.session.commit()
+        except IntegrityError as e:  # a concurrent writer took the same reference or log entry
+            self.session.rollback()
+            raise PstiError(f"the case database changed while writing ({e.orig}); try again") from None
         except BaseException:
             self.session.rollback()
             raise

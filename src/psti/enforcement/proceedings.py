@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from psti.enforcement import calendar, machine, notices, penalty
 from psti.enforcement.calendar import Service as ServiceRecord
-from psti.enforcement.cases import CaseService, PartyIn, aware
+from psti.enforcement.cases import CaseService, PartyIn, local_day
 from psti.enforcement.tables import Actor, Appeal, CaseParty, Notice, NoticeDocument
 from psti.enforcement.workflow import resolve_limit
 from psti.errors import PstiError, UsageError
@@ -80,7 +80,7 @@ class NoticeTerms:
 
 
 def _day(t: dt.datetime | None) -> str:
-    return aware(t).date().isoformat() if t else ""
+    return local_day(t).isoformat() if t else ""
 
 
 def _norm(text: str) -> str:
@@ -154,7 +154,7 @@ def _document(
         doc_kind=doc_kind,
         text=rendered.text,
         sha256=rendered.sha256,
-        given_at=given.given_at if given else None,
+        given_at=given.given_at.astimezone(dt.UTC) if given else None,
         appeal_by=appeal_by,
         created_at=svc.now(),
     )
@@ -213,7 +213,7 @@ def give_intent(
             reference=_reference(svc, reference, kind),
             breach=breach.strip(),
             status="intent",
-            intent_given_at=given.given_at,
+            intent_given_at=given.given_at.astimezone(dt.UTC),
             not_before=not_before,
             created_at=svc.now(),
             amount_gbp=str(calc.fixed_gbp) if calc else "",
@@ -311,7 +311,7 @@ def issue(
             raise UsageError("--urgent is for notices given without a notice of intent; drop --intent or --urgent")
         assert n.not_before is not None and lim is not None
         if given.given_at.date() < n.not_before:
-            start = aware(n.intent_given_at).date() if n.intent_given_at else None
+            start = local_day(n.intent_given_at) if n.intent_given_at else None
             raise notices.NoticeRefused(
                 f"{nk.title} refused: it may not be given until the end of the period of {lim.days} days "
                 f"beginning with {start} when the intent was notified ({lim.limit.citation}); it would be "
@@ -420,7 +420,7 @@ def issue(
             svc.session.flush()
             rendered = notices.render(kind, {**ctx, "reference": n.reference}, wf=svc.wf)
         n.status = "issued"
-        n.given_at = given.given_at
+        n.given_at = given.given_at.astimezone(dt.UTC)
         n.service_method = given.method
         n.service_basis = given.basis
         n.appeal_by = appeal_by
@@ -496,7 +496,7 @@ def request_information(
             reference=_reference(svc, reference, "information"),
             breach=purpose.strip(),
             status="issued",
-            given_at=given.given_at,
+            given_at=given.given_at.astimezone(dt.UTC),
             service_method=given.method,
             service_basis=given.basis,
             respond_by=respond_by,
@@ -579,7 +579,7 @@ def vary(
     ctx.update(
         original_title=nk.title,
         original_reference=n.reference,
-        original_given=aware(n.given_at).date().isoformat() if n.given_at else "",
+        original_given=_day(n.given_at),
         variation_citation=cite,
         changes=changes,
         appeal_by=appeal_by.isoformat() if appeal_by else "n/a (not appealable)",
@@ -678,7 +678,7 @@ def lodge_appeal(
     else:
         doc = next(d for d in n.documents if d.doc_kind == "notice")
     assert doc.given_at is not None and doc.appeal_by is not None
-    start = aware(doc.given_at).date()
+    start = local_day(doc.given_at)
     limit = svc.wf.limit(nk.appeal_limit)
     if lodged_on < start:
         raise AppealRefused(f"appeal dated {lodged_on} is before the {doc.doc_kind} was given ({start})")
