@@ -571,3 +571,32 @@ def test_days_are_uk_days_in_summer_time(svc) -> None:
         pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-06-30"), grounds=["error-of-fact"], who="c")
     svc.session.expire_all()  # read back from the database
     assert pr.lodge_appeal(svc, n.reference, lodged_on=D("2026-06-02"), grounds=["error-of-fact"], who="c")
+
+
+def test_a_limit_the_data_counts_in_working_days(svc, tmp_path) -> None:
+    from psti.enforcement.cases import CaseService
+    from psti.enforcement.workflow import default_path, load_workflow
+
+    text_ = (
+        default_path()
+        .read_text()
+        .replace(
+            'key = "information_response_days"\ndays = 14\n',
+            'key = "information_response_days"\ndays = 5\nunit = "working-days"\n',
+        )
+    )
+    assert 'unit = "working-days"' in text_
+    p = tmp_path / "wf.toml"
+    p.write_text(text_)
+    wsvc = CaseService(svc.session, load_workflow(p))
+    ref = new_case(wsvc, state="investigation")
+    # handed over on Thursday 2 April 2026: Good Friday, the weekend and Easter Monday do not count
+    n = pr.request_information(
+        wsvc, ref, to=ACME.name, purpose="p", information="i", who="o", serve=serve("2026-04-02")
+    )
+    assert n.respond_by == D("2026-04-10")
+    # the last day of February in a leap year, counted in working days
+    n = pr.request_information(
+        wsvc, ref, to=ACME.name, purpose="p2", information="i", who="o", serve=serve("2028-02-28")
+    )
+    assert n.respond_by == D("2028-03-03")  # Mon 28, Tue 29 Feb, Wed 1, Thu 2, Fri 3 March

@@ -19,7 +19,7 @@ from psti.enforcement import calendar, machine, notices, penalty
 from psti.enforcement.calendar import Service as ServiceRecord
 from psti.enforcement.cases import CaseService, PartyIn, local_day
 from psti.enforcement.tables import Actor, Appeal, CaseParty, Notice, NoticeDocument
-from psti.enforcement.workflow import resolve_limit
+from psti.enforcement.workflow import limit_date, resolve_limit
 from psti.errors import PstiError, UsageError
 
 DEFAULT_CONSEQUENCES = {
@@ -195,7 +195,7 @@ def give_intent(
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk)
     given = serve.given
     lim = resolve_limit(svc.wf, nk.intent_limit, given.given_at.date()) if nk.intent_limit else None
-    not_before = calendar.first_day_after_period(given.given_at.date(), lim.days) if lim else None
+    not_before = limit_date(lim, given.given_at.date(), svc.wf.workflow.working_day_calendar) if lim else None
     calc = None
     if kind == "penalty":
         calc = penalty.calculate(
@@ -341,7 +341,7 @@ def issue(
     day = given.given_at.date()
     assert nk.appeal_limit is not None  # every enforcement and penalty notice is appealable
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day)
-    appeal_by = calendar.period_last_day(day, appeal.days)
+    appeal_by = limit_date(appeal, day, svc.wf.workflow.working_day_calendar)
     ctx = _base_context(reference, n.reference if n else "", actor, role, case.product_name, given, terms.signatory)
     ctx.update(
         breach=breach,
@@ -374,7 +374,7 @@ def issue(
                 f"payment period of {pay_days} days is shorter than {pay_lim.days} days beginning with the day "
                 f"the notice is given ({pay_lim.limit.citation})"
             )
-        pay_by = calendar.period_last_day(day, pay_days)
+        pay_by = limit_date(pay_lim, day, svc.wf.workflow.working_day_calendar, days=pay_days)
         ctx.update(
             amount=f"{calc.fixed_gbp:,}",
             daily_amount=f"{calc.daily_gbp:,}" if calc.daily_gbp else "",
@@ -477,8 +477,10 @@ def request_information(
     given = serve.given
     day = given.given_at.date()
     lim = resolve_limit(svc.wf, nk.response_limit, day) if nk.response_limit else None
-    days = within_days or (lim.days if lim else 14)
-    respond_by = calendar.period_last_day(day, days)
+    if lim is not None:
+        respond_by = limit_date(lim, day, svc.wf.workflow.working_day_calendar, days=within_days)
+    else:
+        respond_by = calendar.period_last_day(day, within_days or 14)
     ctx = _base_context(reference, "", actor, role, case.product_name, given, signatory)
     ctx.update(
         purpose=purpose,
@@ -573,7 +575,7 @@ def vary(
     day = given.given_at.date()
     nk = svc.wf.notice_kind(n.kind)
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day) if nk.appeal_limit else None
-    appeal_by = calendar.period_last_day(day, appeal.days) if appeal else None
+    appeal_by = limit_date(appeal, day, svc.wf.workflow.working_day_calendar) if appeal else None
     role = next(p.role for p in n.case.parties if p.actor_id == n.actor_id)
     ctx = _base_context(n.case.reference, f"{n.reference}/V", n.actor, role, n.case.product_name, given, signatory)
     ctx.update(

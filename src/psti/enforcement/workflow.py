@@ -228,6 +228,16 @@ class ResolvedLimit(_Strict):
     citation: str
 
 
+def limit_date(r: ResolvedLimit, start: dt.date, calendar: str = "uk-any", days: int | None = None) -> dt.date:
+    """Apply a limit from `start`: the period's last day ("by") or the first day after it
+    ("not-before"), counted as the data says (days or working days, beginning with or after)."""
+    from psti.enforcement.calendar import first_day_after_period, period_last_day
+
+    n = days if days is not None else r.days
+    fn = first_day_after_period if r.limit.kind == "not-before" else period_last_day
+    return fn(start, n, count=r.limit.count, unit=r.limit.unit, calendar=calendar)
+
+
 def resolve_limit(wf: Workflow, lid: str, on: dt.date | None = None) -> ResolvedLimit:
     """A time limit, from the regime's power item when it has the number, else the workflow."""
     lim = wf.limit(lid)
