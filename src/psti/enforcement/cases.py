@@ -88,6 +88,7 @@ class CaseService:
         self.session = session
         self.wf = wf or load_workflow()
         self.now = now
+        self._audit: Any = None  # the shared audit module once found usable, False if not
 
     # ---- plumbing ----------------------------------------------------------------
 
@@ -138,11 +139,39 @@ class CaseService:
         e.hash = _hash_event(prev, _event_body(e))
         self.session.add(e)
         case.updated_at = e.at
+        self._mirror_to_audit(case, e)
         try:
             self.session.flush()
         except IntegrityError as exc:  # another writer chained from the same entry
             raise PstiError("the case log changed while writing; try again") from exc
         return e
+
+    def _mirror_to_audit(self, case: Case, e: Event) -> None:
+        """Also append to the shared audit log (psti.store.audit) when this database has it."""
+        if self._audit is None:
+            try:
+                from psti.store import audit  # type: ignore[attr-defined,unused-ignore]
+            except ImportError:
+                self._audit = False
+                return
+            from sqlalchemy import inspect
+
+            self._audit = audit if inspect(self.session.connection()).has_table("audit_event") else False
+        if self._audit:
+            self._audit.record(
+                self.session,
+                actor=e.who,
+                action=f"enforcement.{e.action}",
+                target=case.reference,
+                details={
+                    "from": e.from_state,
+                    "to": e.to_state,
+                    "why": e.why,
+                    "evidence": e.evidence,
+                    "case_log_hash": e.hash,
+                    **(e.details or {}),
+                },
+            )
 
     def verify_log(self) -> list[str]:
         """Problems in the hash chain (empty when intact)."""

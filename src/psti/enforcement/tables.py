@@ -21,7 +21,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Actor(Base):
+class EnfActor(Base):
     """An economic operator: manufacturer, importer, distributor, authorised representative."""
 
     __tablename__ = "enf_actors"
@@ -33,7 +33,7 @@ class Actor(Base):
     email: Mapped[str] = mapped_column(String(300), default="")
 
 
-class Case(Base):
+class EnfCase(Base):
     __tablename__ = "enf_cases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -49,13 +49,13 @@ class Case(Base):
     opened_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    parties: Mapped[list[CaseParty]] = relationship(back_populates="case", cascade="all, delete-orphan")
-    notices: Mapped[list[Notice]] = relationship(back_populates="case", order_by="Notice.id")
-    evidence: Mapped[list[EvidenceItem]] = relationship(back_populates="case", order_by="EvidenceItem.id")
-    appeals: Mapped[list[Appeal]] = relationship(back_populates="case", order_by="Appeal.id")
+    parties: Mapped[list[EnfCaseParty]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    notices: Mapped[list[EnfNotice]] = relationship(back_populates="case", order_by="EnfNotice.id")
+    evidence: Mapped[list[EnfEvidenceItem]] = relationship(back_populates="case", order_by="EnfEvidenceItem.id")
+    appeals: Mapped[list[EnfAppeal]] = relationship(back_populates="case", order_by="EnfAppeal.id")
 
 
-class CaseParty(Base):
+class EnfCaseParty(Base):
     __tablename__ = "enf_case_parties"
     __table_args__ = (UniqueConstraint("case_id", "actor_id", "role", name="uq_enf_case_parties_case_actor_role"),)
 
@@ -64,11 +64,11 @@ class CaseParty(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("enf_actors.id"), index=True)
     role: Mapped[str] = mapped_column(String(40))
 
-    case: Mapped[Case] = relationship(back_populates="parties")
-    actor: Mapped[Actor] = relationship()
+    case: Mapped[EnfCase] = relationship(back_populates="parties")
+    actor: Mapped[EnfActor] = relationship()
 
 
-class EvidenceItem(Base):
+class EnfEvidenceItem(Base):
     __tablename__ = "enf_evidence"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -83,10 +83,10 @@ class EvidenceItem(Base):
     attached_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     attached_by: Mapped[str] = mapped_column(String(200))
 
-    case: Mapped[Case] = relationship(back_populates="evidence")
+    case: Mapped[EnfCase] = relationship(back_populates="evidence")
 
 
-class Notice(Base):
+class EnfNotice(Base):
     """A notice from intent to final form: compliance, stop, recall, penalty, information."""
 
     __tablename__ = "enf_notices"
@@ -115,13 +115,13 @@ class Notice(Base):
     responded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    case: Mapped[Case] = relationship(back_populates="notices")
-    actor: Mapped[Actor] = relationship()
-    documents: Mapped[list[NoticeDocument]] = relationship(back_populates="notice", order_by="NoticeDocument.id")
-    appeals: Mapped[list[Appeal]] = relationship(back_populates="notice", order_by="Appeal.id")
+    case: Mapped[EnfCase] = relationship(back_populates="notices")
+    actor: Mapped[EnfActor] = relationship()
+    documents: Mapped[list[EnfNoticeDocument]] = relationship(back_populates="notice", order_by="EnfNoticeDocument.id")
+    appeals: Mapped[list[EnfAppeal]] = relationship(back_populates="notice", order_by="EnfAppeal.id")
 
 
-class NoticeDocument(Base):
+class EnfNoticeDocument(Base):
     """A rendered document: the intent, the notice, a variation or a revocation."""
 
     __tablename__ = "enf_notice_documents"
@@ -135,10 +135,10 @@ class NoticeDocument(Base):
     appeal_by: Mapped[dt.date | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    notice: Mapped[Notice] = relationship(back_populates="documents")
+    notice: Mapped[EnfNotice] = relationship(back_populates="documents")
 
 
-class Appeal(Base):
+class EnfAppeal(Base):
     __tablename__ = "enf_appeals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -152,11 +152,11 @@ class Appeal(Base):
     decided_on: Mapped[dt.date | None] = mapped_column(nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    case: Mapped[Case] = relationship(back_populates="appeals")
-    notice: Mapped[Notice] = relationship(back_populates="appeals")
+    case: Mapped[EnfCase] = relationship(back_populates="appeals")
+    notice: Mapped[EnfNotice] = relationship(back_populates="appeals")
 
 
-class Event(Base):
+class EnfEvent(Base):
     """One entry of the append-only, hash-chained case log."""
 
     __tablename__ = "enf_events"
@@ -175,3 +175,15 @@ class Event(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+# Short names for this package's code; the mapped class names carry the Enf prefix so they
+# cannot clash with other tables on the shared declarative registry (e.g. the service's Notice).
+Actor = EnfActor
+Case = EnfCase
+CaseParty = EnfCaseParty
+EvidenceItem = EnfEvidenceItem
+Notice = EnfNotice
+NoticeDocument = EnfNoticeDocument
+Appeal = EnfAppeal
+Event = EnfEvent
