@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from psti.enforcement import calendar as cal
 from psti.errors import UsageError
@@ -137,3 +139,23 @@ def test_bad_arguments_refused() -> None:
         cal.holiday_dates(2026, "wales")
     with pytest.raises(UsageError):
         cal.add_working_days(D("2026-01-01"), -1)
+
+
+ONE_OFF_YEARS = {1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=2007, max_value=2400).filter(lambda y: y not in ONE_OFF_YEARS))
+def test_every_year_has_the_right_number_of_distinct_weekday_holidays(year: int) -> None:
+    for j, count in (("england-and-wales", 8), ("scotland", 9), ("northern-ireland", 10)):
+        days = [h.date for h in cal.holidays(year, j)]  # type: ignore[arg-type]
+        assert len(days) == count and len(set(days)) == count, (year, j, days)
+        assert all(d.weekday() < 5 and d.year in (year, year + 1) for d in days), (year, j)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=D("2000-01-01"), max_value=D("2100-12-31")), st.integers(1, 40))
+def test_working_day_periods_end_on_working_days(start: dt.date, n: int) -> None:
+    last = cal.period_last_day(start, n, unit="working-days")
+    assert cal.is_working_day(last) and last >= start
+    assert cal.next_working_day(start) > start and cal.is_working_day(cal.next_working_day(start))
