@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import tarfile
 from pathlib import Path
 
 import pytest
 
+from psti.cli import app
+from psti.cli.output import run_guarded
 from psti.enforcement import survey
 from psti.errors import UsageError
 
@@ -79,7 +82,7 @@ def test_pool_gives_the_same_results_as_inline(products: Path) -> None:
     assert pool.mode == "pool:2" and survey.results_equal(inline.results, pool.results)
 
 
-def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path) -> None:
+def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path, monkeypatch, capsys) -> None:
     distributed = pytest.importorskip("distributed")
     items = survey.discover(products, survey.SCREEN)
     pool = survey.run_survey(items, workers=2)
@@ -88,9 +91,18 @@ def test_dask_cluster_gives_the_same_results_as_the_local_pool(products: Path) -
     ) as cluster:
         assert len(cluster.workers) == 2
         on_dask = survey.run_survey(items, scheduler=cluster.scheduler_address)
+        # the command line, on the same cluster
+        monkeypatch.setattr(
+            sys,
+            "argv",
+            ["psti", "survey", str(products), "--screen", "--format", "json", "--scheduler", cluster.scheduler_address],
+        )
+        code = run_guarded(app)
+        cli = json.loads(capsys.readouterr().out)
     assert on_dask.mode.startswith("dask:tcp://127.0.0.1:")
     assert survey.results_equal(pool.results, on_dask.results)
     assert verdicts(on_dask) == verdicts(pool)
+    assert code == 1 and cli["mode"] == on_dask.mode and survey.results_equal(cli["results"], pool.results)
 
 
 def test_manifests(products: Path, tmp_path: Path) -> None:
