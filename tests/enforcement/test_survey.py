@@ -155,3 +155,60 @@ def test_firmware_kind_uses_the_collector_when_installed(products: Path) -> None
     assert got["cam-1.0.tar.gz"]["verdict"] == "fail"
     assert got["cam-2.0.tar.gz"]["verdict"] not in ("fail", "error")
     assert got["cam-1.0.tar.gz"]["method"] in ("firmware-collector", "firmware-screen")
+
+
+@pytest.fixture
+def web_server():
+    """A real HTTP server on 127.0.0.1 serving security.txt files and a policy page."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pages: dict[str, str] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = pages.get(self.path)
+            self.send_response(200 if body else 404)
+            data = (body or "not found").encode()
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    pages["/good/security.txt"] = (
+        f"Contact: mailto:security@acme.example\nExpires: 2099-01-01T00:00:00Z\nPolicy: {base}/policy\n"
+    )
+    pages["/empty/security.txt"] = "# nothing here\n"
+    pages["/policy"] = "We acknowledge reports within 5 days and send status updates every 14 days.\n"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def test_manufacturer_web_targets_in_a_manifest(web_server: str, tmp_path: Path) -> None:
+    m = tmp_path / "makers.txt"
+    m.write_text(f"{web_server}/good/security.txt\n{web_server}/empty/security.txt\nacme.example\n")
+    items = survey.discover(m)
+    assert [i["kind"] for i in items] == ["domain", "domain", "domain"]
+    assert items[2]["path"] == "acme.example"
+    items = survey.with_web_options(items[:2], allow_private=True)
+    inline = survey.run_survey(items, workers=1)
+    pool = survey.run_survey(items, workers=2)
+    assert survey.results_equal(inline.results, pool.results)
+    by = {r["item"].split("/")[-2]: r for r in inline.results}
+    assert by["empty"]["verdict"] == "fail" and by["empty"]["method"] == "disclosure-check"
+    good_kinds = {f["kind"] for f in by["good"]["failures"]}
+    empty_kinds = {f["kind"] for f in by["empty"]["failures"]}
+    http_only = {"SECTXT-NOT-HTTPS", "SECTXT-INSECURE-URI"}  # the test server speaks plain http
+    assert good_kinds and good_kinds <= http_only
+    assert empty_kinds - http_only  # no Contact: something more fails
+    # without --allow-private the loopback address is refused, not fetched
+    refused = survey.run_item(survey.with_web_options(survey.discover(m)[:1])[0])
+    assert refused["verdict"] != "pass" and refused.get("sha256") is None

@@ -25,7 +25,7 @@ def survey(
     path: Path = typer.Argument(
         ...,
         help="A folder of products (firmware images, declarations, assessments) "
-        "or a manifest listing them (one path per line, or JSON).",
+        "or a manifest listing them (one path, manufacturer domain or security.txt URL per line, or JSON).",
     ),
     scheduler: str | None = typer.Option(
         None,
@@ -42,6 +42,10 @@ def survey(
         help="Quick sweep: screen firmware images for built-in password hashes instead of running "
         "the full firmware collector (extraction) on each.",
     ),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Let domain/URL items fetch private and loopback addresses."
+    ),
+    ca_bundle: Path | None = typer.Option(None, "--ca-bundle", help="CA certificates for https fetches."),
     open_cases: bool = typer.Option(False, "--open-cases", help="Open a draft case for each failing product."),
     database: str | None = typer.Option(None, "--database", help="Case database URL (with --open-cases)."),
     who: str | None = typer.Option(None, "--who"),
@@ -50,9 +54,10 @@ def survey(
 ) -> None:
     """Assess many products at once; exit 1 when any product fails, 2 when an item cannot be read."""
     from psti.cli.output import progress_bar, write_atomically
-    from psti.enforcement.survey import SCREEN, discover, run_survey
+    from psti.enforcement.survey import SCREEN, discover, run_survey, with_web_options
 
     items = discover(path, SCREEN if screen else None)
+    items = with_web_options(items, allow_private=allow_private, ca_bundle=str(ca_bundle) if ca_bundle else None)
     with progress_bar(progress and fmt is SurveyFmt.terminal) as tick:
         report = run_survey(items, scheduler=scheduler, workers=workers, progress=tick)
     data = report.to_dict()

@@ -17,6 +17,7 @@ Kinds shipped here:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -52,7 +53,8 @@ CRACK_SECONDS = 0.0
 class ItemKind:
     name: str
     claims: Callable[[Path], bool]
-    job: Callable[[Path], Result]  # must be a module-level function (picklable)
+    job: Callable[..., Result]  # job(path) for files, job(item) for web targets; module-level
+    file_based: bool = True
 
 
 def sha256_path(path: Path) -> str:
@@ -190,6 +192,65 @@ def _assessment_job(path: Path) -> Result:
     }
 
 
+def _disclosure_job(item: Item) -> Result:
+    """security.txt and the disclosure policy of a manufacturer domain (or a security.txt URL)."""
+    from psti.engine import assess_evidence
+    from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclosure, domain_source
+    from psti.evidence.web.documents import DocumentLoader, WebOptions
+    from psti.model import ProductRef
+
+    target = item["path"]
+    opts = WebOptions(allow_private=item.get("allow_private") == "1", verify=item.get("ca_bundle") or True)
+    inputs = DisclosureInputs()
+    if "://" in target:
+        inputs.security_txt.append(Source(url=target))
+        host = target.split("://", 1)[1].split("/", 1)[0]
+    else:
+        inputs.security_txt.append(domain_source(target))
+        host = target
+    result = check_disclosure(inputs, DocumentLoader("disclosure", opts, "disclosure"), _judged_at())
+    a = assess_evidence(result, ProductRef(name=f"security.txt of {host}", model="-", manufacturer=host))
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+    verdict = a.overall.value
+    return {
+        "product": {"manufacturer": host},
+        "sha256": next((e.sha256 for e in a.evidence if e.sha256), None),
+        "verdict": verdict,
+        "method": "disclosure-check",
+        "failures": failures,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
+    }
+
+
+def _judged_at() -> dt.datetime:
+    # Judged at the start of the current day (UTC), so every worker of one survey judges an
+    # Expires field against the same instant, whichever process runs it.
+    now = dt.datetime.now(dt.UTC)
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+
+_FILE_SUFFIXES = {
+    ".toml",
+    ".json",
+    ".txt",
+    ".csv",
+    ".gz",
+    ".bin",
+    ".img",
+    ".tar",
+    ".tgz",
+    ".trx",
+    ".chk",
+    ".squashfs",
+    ".ubi",
+    ".fw",
+    ".html",
+    ".pdf",
+    ".zip",
+}
+
 _FW_SUFFIXES = (
     ".bin",
     ".img",
@@ -209,6 +270,8 @@ KINDS: dict[str, ItemKind] = {
     "firmware": ItemKind("firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job),
     # claims nothing by itself: chosen with `--screen` (or "kind" in a manifest) for a fast sweep
     "firmware-screen": ItemKind("firmware-screen", lambda p: False, _firmware_screen),
+    # manifest entries that are a domain or an http(s) URL rather than a file
+    "domain": ItemKind("domain", lambda p: False, _disclosure_job, file_based=False),
 }
 SCREEN = {"firmware": "firmware-screen"}  # kind substitutions for a quick sweep
 
@@ -234,19 +297,19 @@ def item_for(path: Path) -> Item:
 
 def run_item(item: Item) -> Result:
     """Assess one item. Pure: the same file gives the same result, wherever it runs."""
-    path = Path(item["path"])
     base: Result = {"item": item["path"], "kind": item["kind"]}
+    kind = KINDS.get(item["kind"])
+    if kind is not None and not kind.file_based:
+        try:
+            return {**base, "error": None, **kind.job(item)}
+        except PstiError as e:
+            return {**base, "verdict": "error", "error": str(e), "failures": []}
+    path = Path(item["path"])
     try:
         base["sha256"] = sha256_path(path)
         base["size"] = path.stat().st_size
     except OSError as e:
-        return {
-            **base,
-            "verdict": "error",
-            "error": f"cannot read: {e.strerror or e}",
-            "failures": [],
-        }
-    kind = KINDS.get(item["kind"])
+        return {**base, "verdict": "error", "error": f"cannot read: {e.strerror or e}", "failures": []}
     if kind is None:
         return {
             **base,
@@ -335,11 +398,25 @@ def _manifest(path: Path) -> list[Item]:
             kind, target = entry.get("kind"), entry.get("path")
         if not isinstance(target, str) or not target:
             raise UsageError(f"{path}: entry {line}: expected a path")
+        web = target.startswith(("https://", "http://")) or (
+            bool(_DOMAIN.match(target)) and Path(target).suffix.lower() not in _FILE_SUFFIXES
+        )
+        if kind == "domain" or (kind is None and web and not (base / target).exists()):
+            if not web:
+                raise UsageError(f"{path}: entry {line}: {target!r} is not a domain or http(s) URL")
+            items.append({"kind": "domain", "path": target.rstrip("/") if "://" not in target else target})
+            continue
         p = Path(target) if Path(target).is_absolute() else base / target
         if kind is not None and kind not in KINDS:
             raise UsageError(f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
         items.append({"kind": kind, "path": str(p)} if kind else item_for(p))
     return items
+
+
+def with_web_options(items: list[Item], *, allow_private: bool = False, ca_bundle: str | None = None) -> list[Item]:
+    """Web items carry their fetch options, so each worker fetches the same way."""
+    extra = {"allow_private": "1" if allow_private else "0", **({"ca_bundle": ca_bundle} if ca_bundle else {})}
+    return [{**i, **extra} if i["kind"] == "domain" else i for i in items]
 
 
 # ---- running ---------------------------------------------------------------------------------
