@@ -43,9 +43,7 @@ DbOpt = typer.Option(None, "--database", help=DB_HELP)
 FmtOpt = typer.Option(Fmt.terminal, "--format", help="Output format.")
 WhoOpt = typer.Option(None, "--who", help="Who is acting (default: $PSTI_USER or the login name).")
 SentOpt = typer.Option(None, "--sent-at", help="When sent, ISO date-time (default: now).")
-MethodOpt = typer.Option(
-    "electronic", "--method", help="How served: hand, leave, post or electronic (Act s.50)."
-)
+MethodOpt = typer.Option("electronic", "--method", help="How served: hand, leave, post or electronic (Act s.50).")
 
 case_app = typer.Typer(
     help="Enforcement cases: open, move through the workflow, attach evidence, export.",
@@ -56,9 +54,7 @@ notice_app = typer.Typer(
     no_args_is_help=True,
 )
 penalty_app = typer.Typer(help="Monetary penalties (Act ss.36-38).", no_args_is_help=True)
-appeal_app = typer.Typer(
-    help="Appeals to the First-tier Tribunal (Act ss.33, 41).", no_args_is_help=True
-)
+appeal_app = typer.Typer(help="Appeals to the First-tier Tribunal (Act ss.33, 41).", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -107,9 +103,7 @@ def _when(value: str | None) -> dt.datetime:
     try:
         t = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(
-            f"--sent-at: {value!r} is not an ISO date-time (e.g. 2026-03-02T15:30)"
-        ) from None
+        raise UsageError(f"--sent-at: {value!r} is not an ISO date-time (e.g. 2026-03-02T15:30)") from None
     if t.tzinfo is None:
         from psti.enforcement.calendar import LONDON
 
@@ -176,9 +170,7 @@ def case_open(
     ),
     model: str = typer.Option("", "--model"),
     party: list[str] = typer.Option([], "--party", help="ROLE:NAME[:ADDRESS], repeatable."),
-    provision: list[str] = typer.Option(
-        [], "--provision", help="Provision id alleged to be breached."
-    ),
+    provision: list[str] = typer.Option([], "--provision", help="Provision id alleged to be breached."),
     draft: bool = typer.Option(False, "--draft", help="Open in the draft state (surveillance)."),
     who: str | None = WhoOpt,
     database: str | None = DbOpt,
@@ -208,17 +200,14 @@ def case_open(
 
 def _show_case(d: dict[str, Any]) -> None:
     console.print(
-        f"[bold]{d['reference']}[/] {d['product']['name']} {d['product']['model']}  "
-        f"state: [bold]{d['state']}[/]"
+        f"[bold]{d['reference']}[/] {d['product']['name']} {d['product']['model']}  state: [bold]{d['state']}[/]"
     )
     console.print(f"source: {d['source']}; opened {d['opened_at']} by {d['opened_by']}")
     console.print(f"allegation: {d['allegation']}")
     for p in d["parties"]:
         console.print(f"  party: {p['name']} ({p['role']})")
     for e in d["evidence"]:
-        console.print(
-            f"  evidence #{e['id']}: {e['kind']} {e['source']} sha256 {e['sha256'][:16]}… {e['verdict']}"
-        )
+        console.print(f"  evidence #{e['id']}: {e['kind']} {e['source']} sha256 {e['sha256'][:16]}… {e['verdict']}")
     for n in d["notices"]:
         extra = " [suspended: appeal pending]" if n["suspended_by_appeal"] else ""
         console.print(f"  notice {n['reference']}: {n['kind']} to {n['to']}, {n['status']}{extra}")
@@ -232,10 +221,7 @@ def _show_case(d: dict[str, Any]) -> None:
     if d.get("available"):
         console.print(
             "next: "
-            + ", ".join(
-                f"{a['id']}" + (f" (refused: {a['refused']})" if a["refused"] else "")
-                for a in d["available"]
-            )
+            + ", ".join(f"{a['id']}" + (f" (refused: {a['refused']})" if a["refused"] else "") for a in d["available"])
         )
     t = Table("at", "who", "action", "from", "to", "why", title="log")
     for e in d["log"]:
@@ -258,8 +244,7 @@ def case_show(
         c = svc.get(reference)
         d = case_dict(svc, c, _today(today))
         d["available"] = [
-            {"id": t.id, "to": t.to, "refused": why}
-            for t, why in machine.available(svc.wf, svc.facts(c))
+            {"id": t.id, "to": t.to, "refused": why} for t, why in machine.available(svc.wf, svc.facts(c))
         ]
         _emit(d, fmt, _show_case)
 
@@ -267,9 +252,7 @@ def case_show(
 @case_app.command("list")
 def case_list(
     state: str | None = typer.Option(None, "--state"),
-    actor: str | None = typer.Option(
-        None, "--actor", help="Only cases naming this economic operator."
-    ),
+    actor: str | None = typer.Option(None, "--actor", help="Only cases naming this economic operator."),
     overdue: bool = typer.Option(False, "--overdue", help="Only cases with overdue items."),
     today: str | None = typer.Option(None, "--today", help="Date for deadlines (default today)."),
     database: str | None = DbOpt,
@@ -354,9 +337,7 @@ def case_attach(
                 "summary": item.summary,
             },
             fmt,
-            lambda d: console.print(
-                f"evidence #{d['id']} {d['kind']} sha256 {d['sha256']} {d['verdict']}"
-            ),
+            lambda d: console.print(f"evidence #{d['id']} {d['kind']} sha256 {d['sha256']} {d['verdict']}"),
         )
 
 
@@ -438,11 +419,7 @@ def case_export(
                     "; ".join(f"{p['name']} ({p['role']})" for p in c["parties"]),
                     " ".join(c["provisions"]),
                     "; ".join(f"{n['reference']} {n['kind']} {n['status']}" for n in c["notices"]),
-                    " ".join(
-                        n["amount_gbp"]
-                        for n in c["notices"]
-                        if n["kind"] == "penalty" and n["amount_gbp"]
-                    ),
+                    " ".join(n["amount_gbp"] for n in c["notices"] if n["kind"] == "penalty" and n["amount_gbp"]),
                     sum(1 for a in c["appeals"] if a["status"] == "pending"),
                     c["overdue"],
                     f"{nxt['due']} {nxt['what']}" if nxt else "",
@@ -476,9 +453,7 @@ def case_workflow(fmt: Fmt = FmtOpt) -> None:
     wf = load_workflow()
 
     def show(_: Any) -> None:
-        console.print(
-            f"[bold]{wf.workflow.title}[/] v{wf.workflow.version} ({wf.workflow.citation})"
-        )
+        console.print(f"[bold]{wf.workflow.title}[/] v{wf.workflow.version} ({wf.workflow.citation})")
         t = Table("transition", "from", "to", "guards", "citation")
         for x in wf.transitions:
             t.add_row(x.id, ", ".join(x.from_), x.to, ", ".join(x.guards), x.citation)
@@ -536,14 +511,10 @@ FactorOpt = typer.Option(
     "--factor",
     help="s.37 matter considered, NAME=TEXT (effects-of-breach, remedy-or-mitigation, ...).",
 )
-QwrOpt = typer.Option(
-    None, "--qwr", help="Qualifying worldwide revenue for the accounting period, pounds."
-)
+QwrOpt = typer.Option(None, "--qwr", help="Qualifying worldwide revenue for the accounting period, pounds.")
 PStartOpt = typer.Option(None, "--period-start", help="Accounting period start (YYYY-MM-DD).")
 PEndOpt = typer.Option(None, "--period-end", help="Accounting period end, inclusive.")
-EstOpt = typer.Option(
-    False, "--estimated", help="QWR estimated: first accounting period not ended (s.38(2))."
-)
+EstOpt = typer.Option(False, "--estimated", help="QWR estimated: first accounting period not ended (s.38(2)).")
 
 
 def _notice_out(n: Any, fmt: Fmt) -> None:
@@ -555,11 +526,7 @@ def _notice_out(n: Any, fmt: Fmt) -> None:
         fmt,
         lambda x: console.print(
             f"{x['reference']}: {x['kind']} {x['status']}"
-            + (
-                f", may be given from {x['not_before']}"
-                if x["status"] == "intent" and x["not_before"]
-                else ""
-            )
+            + (f", may be given from {x['not_before']}" if x["status"] == "intent" and x["not_before"] else "")
             + (f", given {x['given_at']}" if x["given_at"] else "")
             + (f", comply by {x['compliance_by']}" if x["compliance_by"] else "")
             + (f", pay by {x['pay_by']}" if x["pay_by"] else "")
@@ -635,18 +602,12 @@ def notice_issue(
     kind: str = typer.Option(..., "--kind", help="compliance, stop, recall or penalty."),
     reasons: str = typer.Option(..., "--reasons"),
     intent: str | None = typer.Option(None, "--intent", help="The notice of intent this follows."),
-    urgent: bool = typer.Option(
-        False, "--urgent", help="No notice of intent: urgent need (stop, recall)."
-    ),
+    urgent: bool = typer.Option(False, "--urgent", help="No notice of intent: urgent need (stop, recall)."),
     urgency_reason: str = typer.Option("", "--urgency-reason"),
     to: str | None = typer.Option(None, "--to"),
     breach: str | None = typer.Option(None, "--breach"),
-    requirement: str = typer.Option(
-        "", "--requirement", help="What the person must do (or stop, or return)."
-    ),
-    comply_within: int | None = typer.Option(
-        None, "--comply-within", help="Days, beginning with the day given."
-    ),
+    requirement: str = typer.Option("", "--requirement", help="What the person must do (or stop, or return)."),
+    comply_within: int | None = typer.Option(None, "--comply-within", help="Days, beginning with the day given."),
     comply_by: str | None = typer.Option(None, "--comply-by", help="Date to comply by."),
     consequences: str = typer.Option(
         "",
@@ -723,9 +684,7 @@ def notice_info(
     to: str = typer.Option(..., "--to"),
     purpose: str = typer.Option(..., "--purpose"),
     information: str = typer.Option(..., "--information", help="What must be provided."),
-    within: int | None = typer.Option(
-        None, "--within", help="Days to respond (default from the workflow)."
-    ),
+    within: int | None = typer.Option(None, "--within", help="Days to respond (default from the workflow)."),
     contact: str = typer.Option("", "--contact"),
     sent_at: str | None = SentOpt,
     method: str = MethodOpt,
@@ -812,17 +771,13 @@ def notice_revoke(
     from psti.enforcement.proceedings import revoke
 
     with _service(database) as svc:
-        _notice_out(
-            revoke(svc, notice, who=_who(who), reasons=reasons, serve=_serve(sent_at, method)), fmt
-        )
+        _notice_out(revoke(svc, notice, who=_who(who), reasons=reasons, serve=_serve(sent_at, method)), fmt)
 
 
 @notice_app.command("show")
 def notice_show(
     notice: str,
-    document: str = typer.Option(
-        "notice", "--document", help="intent, notice, variation or revocation (the latest)."
-    ),
+    document: str = typer.Option("notice", "--document", help="intent, notice, variation or revocation (the latest)."),
     output: Path | None = typer.Option(None, "--output", "-o"),
     database: str | None = DbOpt,
 ) -> None:
@@ -874,14 +829,10 @@ def penalty_calc(
 
     def show(d: dict[str, Any]) -> None:
         cap = d["cap"]
-        console.print(
-            f"relevant maximum: £{float(cap['relevant_maximum_gbp']):,.2f} ({cap['basis']})"
-        )
+        console.print(f"relevant maximum: £{float(cap['relevant_maximum_gbp']):,.2f} ({cap['basis']})")
         console.print(f"fixed penalty: £{float(d['fixed_gbp']):,.2f} (within the maximum)")
         if float(d["daily_gbp"]):
-            console.print(
-                f"daily penalty: £{float(d['daily_gbp']):,.2f} (at most £{float(cap['daily_max_gbp']):,.0f})"
-            )
+            console.print(f"daily penalty: £{float(d['daily_gbp']):,.2f} (at most £{float(cap['daily_max_gbp']):,.0f})")
         for f in d["factors"]:
             console.print(f"  considered {f['id']}: {f['text']}")
 
@@ -894,9 +845,7 @@ def penalty_calc(
 @appeal_app.command("lodge")
 def appeal_lodge(
     notice: str,
-    lodged_on: str = typer.Option(
-        ..., "--lodged-on", help="Date the appeal was brought (YYYY-MM-DD)."
-    ),
+    lodged_on: str = typer.Option(..., "--lodged-on", help="Date the appeal was brought (YYYY-MM-DD)."),
     ground: list[str] = typer.Option(
         ..., "--ground", help="error-of-fact, wrong-in-law or unfair-or-unreasonable; repeatable."
     ),
@@ -934,9 +883,7 @@ def appeal_lodge(
 @appeal_app.command("decide")
 def appeal_decide(
     appeal: int,
-    outcome: str = typer.Option(
-        ..., "--outcome", help="confirmed, varied, cancelled, cancelled-in-part, withdrawn."
-    ),
+    outcome: str = typer.Option(..., "--outcome", help="confirmed, varied, cancelled, cancelled-in-part, withdrawn."),
     decided_on: str = typer.Option(..., "--decided-on"),
     note: str = typer.Option("", "--note"),
     comply_by: str | None = typer.Option(None, "--comply-by"),
@@ -999,9 +946,7 @@ def appeal_list(database: str | None = DbOpt, fmt: Fmt = FmtOpt) -> None:
     def show(rs: list[dict[str, Any]]) -> None:
         t = Table("appeal", "case", "notice", "lodged", "grounds")
         for r in rs:
-            t.add_row(
-                str(r["appeal"]), r["case"], r["notice"], r["lodged_on"], ", ".join(r["grounds"])
-            )
+            t.add_row(str(r["appeal"]), r["case"], r["notice"], r["lodged_on"], ", ".join(r["grounds"]))
         console.print(t)
 
     _emit(rows, fmt, show)
