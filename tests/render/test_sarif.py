@@ -81,4 +81,5 @@ def test_sarif_is_valid_and_maps_findings() -> None:
     documented = next(r for r in rules if r["id"] == "FW-SHADOW-HASH")
     assert documented["help"]["text"] and documented["properties"]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]
     assert run["artifacts"][0]["hashes"]["sha-256"] == "0" * 64
+    assert run["artifacts"][0]["location"]["uri"] == "fw.bin"
     assert run["properties"]["overall"] == "fail"

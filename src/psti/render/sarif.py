@@ -10,6 +10,7 @@ under the `IMAGEROOT` base) with a line or a byte offset, or URLs.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -99,13 +100,21 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
+def _source_uri(source: str) -> str:
+    """Evidence sources are URLs or local paths; paths become file: URIs or relative refs."""
+    if "://" in source:
+        return source
+    p = Path(source)
+    return p.as_uri() if p.is_absolute() else quote(p.as_posix())
+
+
 def to_sarif(assessment: Assessment) -> dict[str, Any]:
     kinds = _known_kinds()
     codes = sorted({f.kind for f in assessment.findings})
     index = {code: i for i, code in enumerate(codes)}
     artifacts = [
         {
-            "location": {"uri": e.source},
+            "location": {"uri": _source_uri(e.source)},
             "description": {"text": e.summary or e.kind},
             **({"hashes": {"sha-256": e.sha256}} if e.sha256 else {}),
             **({"length": e.size} if e.size is not None else {}),
