@@ -355,3 +355,12 @@ def test_keyed_hash_firstboot_password_replaces_the_hash_and_meets_1_3_c(tmp_pat
     assert not fails(result), [f.message for f in result.findings if f.effect is Effect.FAIL]
     keyed = [f for f in result.findings if f.kind == "FW-FIRSTBOOT-RANDOM"]
     assert keyed and keyed[0].provisions == ("PSTI-S1-1.3.c",)
+
+
+def test_identifier_derived_firstboot_fails_1_3_c_not_1_2(tmp_path: Path) -> None:
+    files = dict(POSITIVE["firstboot-mac"][0])
+    files["/etc/shadow"] = f"root:{md5('Zq-91xx!')}:1::::::\n"
+    result = scan(build(tmp_path / "rootfs", files), tmp_path)
+    failed = {p for f in result.findings if f.effect is Effect.FAIL for p in f.provisions}
+    assert "PSTI-S1-1.3.c" in failed and "PSTI-S1-1.2" not in failed
+    assert any(f.kind == "FW-HASH-REPLACED" for f in result.findings)

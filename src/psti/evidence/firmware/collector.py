@@ -419,9 +419,9 @@ def _credential_findings(
             why += " (login capability unknown: assumed usable)"
     else:
         usable, why = True, c.login_reason
+    # An identifier-derived first-boot password still replaces the shipped hash per unit;
+    # its own breach (Sch 1 para 1(3)(c)) is reported as FW-FIRSTBOOT-DERIVED.
     replacement = replaced.get(c.account or "root") if c.source in _SYSTEM_SOURCES else None
-    if replacement and replacement[0] == "identifier":
-        replacement = None  # reported as FW-FIRSTBOOT-DERIVED; the hash stays the concern
     factory = bool(opts.factory_provisioned) and c.source in _REPLACEABLE
 
     if c.form == "empty":
