@@ -364,3 +364,19 @@ def test_identifier_derived_firstboot_fails_1_3_c_not_1_2(tmp_path: Path) -> Non
     failed = {p for f in result.findings if f.effect is Effect.FAIL for p in f.provisions}
     assert "PSTI-S1-1.3.c" in failed and "PSTI-S1-1.2" not in failed
     assert any(f.kind == "FW-HASH-REPLACED" for f in result.findings)
+
+
+def test_password_hidden_in_a_web_page_cracks_the_shipped_hash(tmp_path: Path) -> None:
+    # IoTGoat's documented challenge: a debug page answers with the password Base64-encoded twice
+    import base64
+
+    secret = "Xk9-quite-unlisted-pw"
+    twice = base64.b64encode(base64.b64encode(secret.encode())).decode()
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD + "debug:x:1000:1000::/home/debug:/bin/ash\n",
+        "/etc/shadow": f"root:*:1::::::\ndebug:{sha512(secret)}:1::::::\n",
+        "/usr/lib/lua/luci/controller/dbg.lua": f'function secret()\n  luci.http.write("{twice}")\nend\n',
+    })
+    cracked = [f for f in scan(root, tmp_path).findings if f.kind == "FW-CRACKED-HASH"]
+    assert cracked and cracked[0].details["plaintext"] == secret
+    assert "Base64 twice in /usr/lib/lua/luci/controller/dbg.lua" in cracked[0].details["corpus_source"]

@@ -189,6 +189,7 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
         if c.form == "hash" and c.hash_type in COST:
             # account-name guesses, the most common defaults, then this user's listed defaults
             first = [Candidate(w, "the account name") for w in _account_guesses(c.account)]
+            first += [Candidate(v, f"a string in the image ({where})") for v, where in out.scan.harvested.items()]
             first += candidates[:24]
             listed = sorted(pairs.get(c.account or "", ()), key=lambda p: rank.get(p, len(rank)))
             first += [Candidate(p, f"default-credential corpus, listed for user {c.account!r}") for p in listed[:200]]
@@ -222,6 +223,8 @@ def _merge(into: TreeScan, part: TreeScan) -> None:
         into.services.accounts_for.setdefault(k, set()).update(v)
     into.accounts.update(part.accounts)
     into.truncated = into.truncated or part.truncated
+    for value, where in part.harvested.items():
+        into.harvested.setdefault(value, where)
 
 
 # --- findings -----------------------------------------------------------------------

@@ -413,6 +413,34 @@ def scan_web(path: str, text: str) -> list[Credential]:
     return out
 
 
+# --- strings in the image worth trying against its hashes ------------------------------
+
+_B64_TOKEN = re.compile(r"""["'`>]([A-Za-z0-9+/]{12,88}={0,2})["'`<]""")
+_PRINTABLE_SECRET = re.compile(r"[\x21-\x7e]{4,64}")
+
+
+def base64_strings(path: str, text: str, limit: int = 200) -> dict[str, str]:
+    """Quoted Base64 tokens in web and script files, decoded once or twice when the
+    result is a printable word: hard-coded passwords are often "hidden" this way."""
+    import base64
+    import binascii
+
+    out: dict[str, str] = {}
+    for m in _B64_TOKEN.finditer(text):
+        token = m.group(1)
+        for depth in (1, 2):
+            try:
+                token = base64.b64decode(token, validate=True).decode("ascii")
+            except (binascii.Error, UnicodeDecodeError, ValueError):
+                break
+            if not _PRINTABLE_SECRET.fullmatch(token):
+                break
+            out.setdefault(token, f"Base64{' twice' if depth == 2 else ''} in {path}")
+        if len(out) >= limit:
+            break
+    return out
+
+
 # --- printable strings of binaries near a password prompt ----------------------------
 
 _STRINGS = re.compile(rb"[\x20-\x7e]{4,96}")

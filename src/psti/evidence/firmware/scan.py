@@ -23,6 +23,7 @@ from psti.evidence.firmware.tree import ELF_MAGIC, FileTree, TreeFile, is_probab
 
 MAX_TEXT = 2 << 20  # text files larger than this are logs or data, not configuration
 MAX_BINARY = 32 << 20  # binaries scanned for strings and keys up to this size
+MAX_HARVEST = 300  # strings from the image tried against every hash before the corpus
 # Anchored on the literal ":$" so the regex engine skips ahead instead of trying every byte.
 _EMBEDDED_HASH = re.compile(rb":(\$(?:1|5|6|2[aby]|y|apr1)\$[./A-Za-z0-9$]{8,120})")
 _ACCOUNT_BEFORE = re.compile(rb"([a-z_][a-z0-9_-]{0,31})$")
@@ -40,6 +41,8 @@ class TreeScan:
     services: Services = field(default_factory=Services)
     accounts: dict[str, Account] = field(default_factory=dict)
     truncated: bool = False
+    # strings found in the image to try first against its hashes: value -> where
+    harvested: dict[str, str] = field(default_factory=dict)
 
 
 def scan_tree(
@@ -116,6 +119,9 @@ def scan_tree(
         out.observations += obs
         if configs.is_web(rel):
             out.credentials += configs.scan_web(rel, text)
+            if len(out.harvested) < MAX_HARVEST:
+                for value, where in configs.base64_strings(rel, text).items():
+                    out.harvested.setdefault(value, where)
         if (tf, text) in scripts or rel.startswith("/etc/"):
             out.credentials += configs.scan_script(rel, text)
         out.credentials += configs.scan_urls(rel, text.encode("utf-8", "replace"), line_numbers=True)
@@ -156,6 +162,9 @@ def scan_tree(
     if progress:
         progress(total, total)
     out.credentials = _dedupe(out.credentials)
+    for c in out.credentials:
+        if c.form == "plaintext" and len(out.harvested) < MAX_HARVEST:
+            out.harvested.setdefault(c.secret, f"plaintext in {c.path}")
     return out
 
 
