@@ -14,3 +14,14 @@ def test_recall_and_false_positives_on_the_shared_corpus(shared_data: Path, tmp_
     assert len(score.recovered) >= 0.85 * score.with_plaintext, (score.recovered, score.with_plaintext)
     # FAILs not in the answer key: only the two DVID 'secret message' strings may appear
     assert len(score.unexpected_fails) <= 6, score.unexpected_fails
+
+
+def test_real_vendor_ssh_keys_are_found(shared_data: Path, tmp_path: Path) -> None:
+    """changeme's nine publicly known vendor SSH private keys (F5, Barracuda, Vagrant…),
+    embedded in YAML: every one is a hard-coded key."""
+    from psti.evidence.firmware.scan import scan_tree
+    from psti.evidence.firmware.tree import FileTree
+
+    folder = shared_data / "default-credentials" / "changeme_creds" / "ssh_key"
+    keys = scan_tree(FileTree(folder)).keys
+    assert {k.path for k in keys} == {"/" + p.name for p in folder.iterdir() if p.suffix == ".yml"}
