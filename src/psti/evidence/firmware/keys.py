@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 _PEM = re.compile(
-    rb"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----"
-    rb"[\r\n A-Za-z0-9+/=:,\-]{16,16384}?-----END \1-----"
+    # hand-copied keys sometimes lose a dash; the END line still names the same key type
+    rb"-{3,5}BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-{3,5}"
+    rb"[\r\n A-Za-z0-9+/=:,\-]{16,16384}?-{3,5}END \1-{3,5}"
 )
 _DROPBEAR = re.compile(rb"^\x00\x00\x00[\x07\x0b\x13]((ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp\d{3}))")
 
@@ -29,6 +30,8 @@ class KeyFinding:
 
 
 def _describe(block: bytes) -> str:
+    # keys quoted in YAML or source code are indented and padded with blank lines
+    block = b"\n".join(line.strip() for line in block.splitlines() if line.strip()) + b"\n"
     try:
         from cryptography.hazmat.primitives import serialization
 
