@@ -155,11 +155,13 @@ def _exception_applies(item: Item, facts: dict[str, Any]) -> tuple[bool | None, 
 
 
 def _markets_covered(item: Item, facts: dict[str, Any]) -> bool:
-    """An exception limited to some markets (e.g. NI, or GB) excepts the product only
-    where every market it is made available in is covered."""
-    limited = item.limits.get("markets")
+    """An exception limited to some markets (`limits.markets` or `limits.territory`, e.g.
+    NI or GB) excepts the product only where every market it is sold in is covered."""
+    limited = item.limits.get("markets") or item.limits.get("territory")
     if not limited:
         return True
+    if isinstance(limited, str):
+        limited = [limited]
     markets = facts.get("product.markets") or ("GB", "NI")
     return all(m in limited for m in markets)
 

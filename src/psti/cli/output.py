@@ -30,7 +30,8 @@ class Format(str, enum.Enum):
 def run_guarded(app: typer.Typer) -> int:
     """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns the code of a typer.Exit instead of raising.
+        rv = app(standalone_mode=False)
     except PstiError as e:
         stderr.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
         return e.exit_code
@@ -51,7 +52,7 @@ def run_guarded(app: typer.Typer) -> int:
             show()
             return 2
         raise
-    return 0
+    return rv if isinstance(rv, int) else 0
 
 
 def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:
