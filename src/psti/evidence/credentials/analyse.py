@@ -9,36 +9,33 @@ counters are then found exactly with NumPy over the compact arrays.
 from __future__ import annotations
 
 import math
+import operator
 import random
 import re
 import string
-from array import array
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
-from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses, norm
+from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses
 from psti.evidence.credentials.reader import BatchReader, ColumnMap, ReaderOptions, Row
 from psti.evidence.credentials.stats import chi2_uniform, entropy_bits
 from psti.evidence.credentials.wordlists import common_passwords, dictionary_words
 
 ProgressFn = Callable[[str, float, float | None], None]
 
-_DEC_TAIL = re.compile(r"(.*\D|)(\d+)(\D*)\Z", re.S)
-_HEX_TAIL = re.compile(r"(.*[^0-9a-fA-F]|)([0-9a-fA-F]+)([^0-9a-fA-F]*)\Z", re.S)
-_LEET = str.maketrans(
-    {"4": "a", "@": "a", "3": "e", "0": "o", "1": "i", "!": "i", "5": "s", "$": "s", "7": "t"}
-)
+_LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "0": "o", "1": "i", "!": "i", "5": "s", "$": "s", "7": "t"})
 _DECORATION = string.digits + string.punctuation + " "
-_PUBLIC_NORM = str.maketrans(
-    {**{c: None for c in " -_.:/"}, "4": "a", "@": "a", "3": "e", "0": "o", "5": "s", "$": "s"}
-)
+_PUBLIC_NORM = str.maketrans("4@305$", "aaeoss")
+# byte tables: bytes.translate over a whole chunk is ~50x faster than str.translate per row
+_LEET_B = bytes.maketrans(b"4@301!57$", b"aaeoiists")
+_PUBLIC_B = bytes.maketrans(b"4@305$", b"aaeoss")
 _MAX_POS = 64  # positions beyond this are not tested per position
 _OTHER = 128  # bucket for non-ASCII characters in per-position counts
-_FLUSH = 65_536
 MAX_STRIDE = 1000  # a counter steps by at most this much
 
 
@@ -49,7 +46,7 @@ class Policy:
     min_length: int = 8
     min_score: int = 3  # zxcvbn score a sampled password must reach
     min_entropy_bits: float = 40.0
-    sample_size: int = 2000  # rows searched for derivations
+    sample_size: int = 500  # rows searched for derivations (first rows, then a reservoir)
     strength_sample: int = 1000  # rows scored by zxcvbn
     alpha: float = 0.001  # family-wise significance for the per-position chi-square tests
     min_share: float = 0.05  # share of the sample a derivation must explain to be confirmed
@@ -84,13 +81,13 @@ class PublicInfo:
         for source, text in items:
             if not text:
                 continue
-            whole = text.lower().translate(_PUBLIC_NORM)
+            whole = re.sub(r"[^0-9a-z]+", "", text.lower()).translate(_PUBLIC_NORM)
             if len(whole) >= 3:
                 tokens.setdefault(whole, source)
             for word in re.split(r"[^0-9a-zA-Z]+", text.lower()):
-                if len(word) >= 4 or (len(word) == 3 and any(ch.isdigit() for ch in word)):
-                    if word not in stop:
-                        tokens.setdefault(word.translate(_PUBLIC_NORM), source)
+                long_enough = len(word) >= 4 or (len(word) == 3 and any(ch.isdigit() for ch in word))
+                if long_enough and word not in stop:
+                    tokens.setdefault(word.translate(_PUBLIC_NORM), source)
         return cls(tokens)
 
 
@@ -190,6 +187,32 @@ class BatchReport:
         return sum(g.units for g in self.counters)
 
 
+class _Shapes:
+    """Vectorised per-chunk work on passwords of one length: counter keys and values,
+    per-position character counts."""
+
+    _rng = np.random.default_rng(0x5EED)
+    MULT = (_rng.integers(1, 2**62, size=_MAX_POS + 2, dtype=np.int64) * 2 + 1).astype(np.uint64)
+    P10 = 10 ** np.arange(18, dtype=np.int64)
+    P16 = 16 ** np.arange(15, dtype=np.int64)
+
+    @classmethod
+    def keys_values(
+        cls, codes: np.ndarray, is_num: np.ndarray, digit: np.ndarray, base: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Template key (the password with its number characters blanked) and the number they spell."""
+        m, length = codes.shape
+        cap, pw = (18, cls.P10) if base == "dec" else (15, cls.P16)
+        templ = np.where(is_num, 0, codes + 1).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            key = (templ * cls.MULT[:length]).sum(axis=1, dtype=np.uint64) + cls.MULT[-1] * np.uint64(length)
+        key = key.view(np.int64) | 1
+        after = np.cumsum(is_num[:, ::-1], axis=1)[:, ::-1] - is_num  # number chars to the right
+        use = is_num & (after < cap)
+        val = np.where(use, digit * pw[np.minimum(after, cap - 1)], 0).sum(axis=1, dtype=np.int64)
+        return key, val
+
+
 def analyse_batch(
     path: Path,
     options: ReaderOptions | None = None,
@@ -208,14 +231,17 @@ def analyse_batch(
     reader = BatchReader(path, options)
     common = common_passwords()
     words = dictionary_words()
+    wordish = common | {w for w in words if len(w) >= 5}
     tokens = [(t, t in words) for t in public.tokens]
     pub_tally: dict[str, Tally] = {t: Tally() for t in public.tokens}
 
-    hashes = array("q")
-    t_dec, v_dec, t_hex, v_hex = array("q"), array("q"), array("q"), array("q")
+    hash_parts: list[np.ndarray] = []
+    dec_t: list[np.ndarray] = []
+    dec_v: list[np.ndarray] = []
+    hex_t: list[np.ndarray] = []
+    hex_v: list[np.ndarray] = []
     lengths: Counter[int] = Counter()
     pos_counts: dict[int, np.ndarray] = {}
-    buckets: dict[int, list[str]] = defaultdict(list)
     empty, short, commons, dicts = Tally(), Tally(), Tally(), Tally()
     equal_id: dict[str, Tally] = {}
     min_len = policy.min_length
@@ -227,141 +253,136 @@ def analyse_batch(
 
     sample: list[Row] = []
     hyps: list[Hypothesis] | None = None
-    matchers: list[tuple[int, Callable[[str, str], bool]]] = []
-    hyp_counts: list[int] = []
-    hyp_present: list[int] = []
-    hyp_examples: list[list[Example]] = []
+    hstate: list[_HypState] = []
     sources: list[Source] = []
-    n_ids = 0
     id_names: tuple[str, ...] = ()
-
-    def flush() -> None:
-        for length, pws in buckets.items():
-            if not pws:
-                continue
-            arr = np.frombuffer("".join(pws).encode("utf-32-le"), dtype=np.uint32).reshape(
-                len(pws), length
-            )
-            arr = np.minimum(arr, _OTHER).astype(np.int64)
-            idx = arr + (np.arange(length, dtype=np.int64) * (_OTHER + 1))[None, :]
-            counts = np.bincount(idx.ravel(), minlength=length * (_OTHER + 1)).reshape(
-                length, _OTHER + 1
-            )
-            if length in pos_counts:
-                pos_counts[length] += counts
-            else:
-                pos_counts[length] = counts
-            pws.clear()
 
     def start_confirming() -> None:
         nonlocal hyps
         hyps = find_hypotheses(
-            [(r.password.lower(), r.ids + r.public) for r in sample],
-            sources,
-            min_share=policy.min_share,
+            [(r.password.lower(), r.ids + r.public) for r in sample], sources, min_share=policy.min_share
         )
-        for h in hyps:
-            matchers.append((h.column, h.matcher()))
-            hyp_counts.append(0)
-            hyp_present.append(0)
-            hyp_examples.append([])
-        for r in sample:
-            confirm(r)
-
-    def confirm(r: Row) -> None:
-        vals = r.ids + r.public
-        pl = r.password.lower()
-        for hi, (si, m) in enumerate(matchers):
-            v = vals[si]
-            if len(v) < 3:
-                continue
-            hyp_present[hi] += 1
-            if m(pl, v):
-                hyp_counts[hi] += 1
-                if len(hyp_examples[hi]) < limit:
-                    hyp_examples[hi].append(Example(r.number, values={sources[si].name: v}))
+        hstate.extend(_HypState(h) for h in hyps)
+        for st in hstate:
+            for r in sample:
+                st.check_row(r, limit)
 
     n = 0
-    for row in reader.rows():
+    for chunk in reader.chunks():
         if n == 0:
             cols = reader.columns
             assert cols is not None
             sources = [Source(i, c.name, c.role, False) for i, c in enumerate(cols.identifiers)]
-            sources += [
-                Source(len(sources) + i, c.name, c.role, True) for i, c in enumerate(cols.public)
-            ]
-            n_ids = len(cols.identifiers)
+            sources += [Source(len(sources) + i, c.name, c.role, True) for i, c in enumerate(cols.public)]
             id_names = tuple(c.name for c in cols.identifiers)
             equal_id = {name: Tally() for name in id_names}
-        n += 1
-        pw = row.password
-        hashes.append(hash(pw))
-        pl = pw.lower()
-        length = len(pw)
-        lengths[length] += 1
+        pws = chunk.passwords
+        m = len(pws)
+        first = chunk.start
+        hash_parts.append(np.fromiter(map(hash, pws), dtype=np.int64, count=m))
+        lens = np.fromiter(map(len, pws), dtype=np.int64, count=m)
+        lengths.update(lens.tolist())
+        lows = list(map(str.lower, pws))
 
-        # counters: template (text around the last number) and the number itself
-        m = _DEC_TAIL.match(pw)
-        if m is not None:
-            run = m.group(2)
-            t_dec.append(hash((m.group(1), m.group(3))) or 1)
-            v_dec.append(int(run[-18:]))
-        else:
-            t_dec.append(0)
-            v_dec.append(0)
-        m = _HEX_TAIL.match(pw)
-        if m is not None and not m.group(2).isdigit() and any(c.isdigit() for c in m.group(2)):
-            t_hex.append(hash(("x", m.group(1).lower(), m.group(3))) or 1)
-            v_hex.append(int(m.group(2)[-15:], 16))
-        else:
-            t_hex.append(0)
-            v_hex.append(0)
+        # counters and per-position statistics, vectorised per password length
+        kd, vd, kh, vh = (np.zeros(m, dtype=np.int64) for _ in range(4))
+        for length, idx, strs in _by_length(pws, lens):
+            if length == 0 or length > _MAX_POS:
+                continue
+            codes = np.frombuffer("".join(strs).encode("utf-32-le"), dtype=np.uint32).reshape(-1, length)
+            codes = codes.astype(np.int64)
+            _add_positions(pos_counts, length, codes)
+            is_dig = (codes >= 48) & (codes <= 57)
+            has_dig = is_dig.any(axis=1)
+            k, v = _Shapes.keys_values(codes, is_dig, codes - 48, "dec")
+            sel = idx if idx is not None else slice(None)
+            kd[sel] = np.where(has_dig, k, 0)
+            vd[sel] = v
+            low = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
+            is_af = (low >= 97) & (low <= 102)
+            is_hex = is_dig | is_af
+            ok = has_dig & is_af.any(axis=1)
+            if ok.any():
+                hexval = np.where(is_dig, codes - 48, low - 87)
+                k, v = _Shapes.keys_values(low, is_hex, hexval, "hex")
+                kh[sel] = np.where(ok, k, 0)
+                vh[sel] = v
+        dec_t.append(kd)
+        dec_v.append(vd)
+        hex_t.append(kh)
+        hex_v.append(vh)
 
-        # guessability per row
-        if length < min_len:
-            (empty if length == 0 else short).add(Example(row.number), limit)
-        if pl in common:
-            commons.add(Example(row.number), limit)
-        else:
-            base = pl.strip(_DECORATION)
-            if len(base) >= 4 and length - len(base) <= 4:
-                base = base.translate(_LEET)
-                if base in common or (len(base) >= 5 and base in words):
-                    dicts.add(Example(row.number, detail=base), limit)
+        # guessability
+        if int(lens.min()) < min_len:
+            for i in np.flatnonzero(lens < min_len).tolist():
+                (empty if lens[i] == 0 else short).add(Example(first + i, password=pws[i]), limit)
+        hits = common.intersection(lows)
+        if hits:
+            for i, p in enumerate(lows):
+                if p in hits:
+                    commons.add(Example(first + i, password=pws[i]), limit)
+        bases = list(map(str.strip, lows, repeat(_DECORATION)))
+        leet = _translate_all(bases, _LEET_B, _LEET)
+        hits = wordish.intersection(leet)
+        if hits:
+            for i, b in enumerate(leet):
+                if (
+                    b in hits
+                    and len(bases[i]) >= 4
+                    and lens[i] - len(bases[i]) <= 4
+                    and lows[i] not in common
+                    and (b in common or len(b) >= 5)
+                ):
+                    dicts.add(Example(first + i, detail=b, password=pws[i]), limit)
 
         # public information
         if tokens:
-            pn = pl.translate(_PUBLIC_NORM)
+            joined = _translate_joined(lows, _PUBLIC_B, _PUBLIC_NORM)
+            pubs: list[str] | None = None
             for tok, is_word in tokens:
-                if tok in pn and (not is_word or 2 * len(tok) >= len(pn)):
-                    pub_tally[tok].add(Example(row.number), limit)
+                if tok in joined:
+                    pubs = pubs or list(map(str.translate, lows, repeat(_PUBLIC_NORM)))
+                    for i, pn in enumerate(pubs):
+                        if tok in pn and (not is_word or 2 * len(tok) >= len(pn)):
+                            pub_tally[tok].add(Example(first + i, password=pws[i]), limit)
 
         # a password equal to one of the unit's identifiers, however rare
-        if n_ids and length >= 4:
-            for name, v in zip(id_names, row.ids, strict=True):
-                if pl == v.lower() or pl == norm(v):
-                    equal_id[name].add(Example(row.number, values={name: v}), limit)
+        if id_names:
+            for name, vals in zip(id_names, chunk.ids, strict=True):
+                lv = list(map(str.lower, vals))
+                seps = [c for c in ":-. " if c in vals[0]]
+                nv = list(map(str.lower, _strip_separators(vals, seps))) if seps else lv
+                if not any(map(operator.eq, lows, lv)) and not any(map(operator.eq, lows, nv)):
+                    continue
+                for i, p in enumerate(lows):
+                    if len(p) >= 4 and (p == lv[i] or p == nv[i]):
+                        equal_id[name].add(Example(first + i, values={name: vals[i]}, password=pws[i]), limit)
 
-        if length <= _MAX_POS:
-            buckets[length].append(pw)
-        if n % _FLUSH == 0:
-            flush()
-            prog("reading batch", n, None)
-
-        if n <= res_k:
-            reservoir.append(row)
-        elif n - 1 == res_next:
-            reservoir[rng.randrange(res_k)] = row
+        # samples: the first rows for the derivation search, and a reservoir over the batch
+        g0 = n  # 0-based index of this chunk's first row
+        n += m
+        if len(reservoir) < res_k:
+            take = min(m, res_k - len(reservoir))
+            reservoir += [chunk.row(i) for i in range(take)]
+        while res_next < n:
+            reservoir[rng.randrange(res_k)] = chunk.row(res_next - g0)
             res_w *= math.exp(math.log(rng.random()) / res_k)
             res_next += int(math.log(rng.random()) / math.log(1 - res_w)) + 1
-
         if hyps is None:
-            sample.append(row)
+            take = min(m, policy.sample_size - len(sample))
+            sample += [chunk.row(i) for i in range(take)]
             if len(sample) >= policy.sample_size:
                 start_confirming()
-        elif matchers:
-            confirm(row)
-    flush()
+                confirm_from = take
+            else:
+                confirm_from = m
+        else:
+            confirm_from = 0
+        if hstate and confirm_from < m:
+            all_cols = chunk.ids + chunk.public
+            for st in hstate:
+                st.check_columns(pws, lows, all_cols, first, confirm_from, limit)
+        prog("reading batch", n, None)
     if hyps is None:
         start_confirming()
     cols = reader.columns
@@ -370,61 +391,33 @@ def analyse_batch(
 
     # derivations that the start of the file did not show: look again in the reservoir
     passes = 1
+    spread = sorted(reservoir, key=lambda r: r.number)[:: max(1, len(reservoir) // policy.sample_size)]
     later = find_hypotheses(
-        [(r.password.lower(), r.ids + r.public) for r in reservoir],
-        sources,
-        min_share=policy.min_share,
+        [(r.password.lower(), r.ids + r.public) for r in spread], sources, min_share=policy.min_share
     )
     known = set(hyps)
-    extra = [h for h in later if h not in known]
+    extra = [_HypState(h) for h in later if h not in known]
     if extra:
         passes += 1
-        base_i = len(matchers)
-        for h in extra:
-            hyps.append(h)
-            matchers.append((h.column, h.matcher()))
-            hyp_counts.append(0)
-            hyp_present.append(0)
-            hyp_examples.append([])
-        todo = matchers[base_i:]
-        for r in BatchReader(path, options).rows():
-            vals = r.ids + r.public
-            pl = r.password.lower()
-            for j, (si, m) in enumerate(todo):
-                hi = base_i + j
-                v = vals[si]
-                if len(v) < 3:
-                    continue
-                hyp_present[hi] += 1
-                if m(pl, v):
-                    hyp_counts[hi] += 1
-                    if len(hyp_examples[hi]) < limit:
-                        hyp_examples[hi].append(Example(r.number, values={sources[si].name: v}))
+        for chunk in BatchReader(path, options).chunks():
+            lows = list(map(str.lower, chunk.passwords))
+            for st in extra:
+                st.check_columns(chunk.passwords, lows, chunk.ids + chunk.public, chunk.start, 0, limit)
+        hstate += extra
 
     derivations = [
-        Derivation(h, hyp_counts[i], hyp_present[i], hyp_examples[i])
-        for i, h in enumerate(hyps)
-        if hyp_counts[i] >= max(3, policy.confirm_share * hyp_present[i])
+        Derivation(st.hypothesis, st.count, st.present, st.examples)
+        for st in hstate
+        if st.count >= max(3, policy.confirm_share * st.present)
     ]
     derivations.sort(key=lambda d: -d.matches)
 
     # whole-batch statistics
-    duplicates = _duplicates(np.frombuffer(hashes, dtype=np.int64), limit)
+    duplicates = _duplicates(np.concatenate(hash_parts), limit)
     covered = np.zeros(n, dtype=bool)
-    counters = _counters(
-        np.frombuffer(t_dec, dtype=np.int64),
-        np.frombuffer(v_dec, dtype=np.int64),
-        "decimal",
-        limit,
-        covered,
-    )
-    counters += _counters(
-        np.frombuffer(t_hex, dtype=np.int64),
-        np.frombuffer(v_hex, dtype=np.int64),
-        "hex",
-        limit,
-        covered,
-    )
+    counters = _counters(np.concatenate(dec_t), np.concatenate(dec_v), "decimal", limit, covered)
+    counters += _counters(np.concatenate(hex_t), np.concatenate(hex_v), "hex", limit, covered)
+    del hash_parts, dec_t, dec_v, hex_t, hex_v
 
     h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
     alphabet_bits = h_bits / max(1.0, sum(k * v for k, v in lengths.items()) / max(n, 1))
@@ -436,9 +429,7 @@ def analyse_batch(
         # chance of the token appearing in a random password with this batch's per-character entropy
         p0 = max(0.0, mean_len - len(tok) + 1) * 2.0 ** (-alphabet_bits * len(tok) * 0.8)
         expected = n * min(1.0, p0)
-        public_matches.append(
-            PublicMatch(tok, public.tokens[tok], tally.count, expected, tally.examples)
-        )
+        public_matches.append(PublicMatch(tok, public.tokens[tok], tally.count, expected, tally.examples))
 
     weak, sampled = _strength(reservoir[: policy.strength_sample], public, cols, policy)
 
@@ -472,6 +463,90 @@ def analyse_batch(
     return report
 
 
+@dataclass
+class _HypState:
+    """Running count of one derivation hypothesis over the batch."""
+
+    hypothesis: Hypothesis
+    count: int = 0
+    present: int = 0
+    examples: list[Example] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.match = self.hypothesis.matcher()
+
+    def check_row(self, r: Row, limit: int) -> None:
+        v = (r.ids + r.public)[self.hypothesis.column]
+        if len(v) >= 3:
+            self.present += 1
+            if self.match(r.password.lower(), v):
+                self.count += 1
+                if len(self.examples) < limit:
+                    self.examples.append(
+                        Example(r.number, values={self.hypothesis.column_name: v}, password=r.password)
+                    )
+
+    def check_columns(
+        self, pws: list[str], lows: list[str], cols: list[list[str]], first: int, start: int, limit: int
+    ) -> None:
+        vals = cols[self.hypothesis.column]
+        match = self.match
+        for i in range(start, len(lows)):
+            v = vals[i]
+            if len(v) < 3:
+                continue
+            self.present += 1
+            if match(lows[i], v):
+                self.count += 1
+                if len(self.examples) < limit:
+                    self.examples.append(Example(first + i, values={self.hypothesis.column_name: v}, password=pws[i]))
+
+
+def _translate_joined(items: list[str], table_b: bytes, table_s: dict[int, int]) -> str:
+    """All items joined by newlines and translated; bytes.translate when the text is ASCII."""
+    joined = "\n".join(items)
+    try:
+        return joined.encode("ascii").translate(table_b).decode("ascii")
+    except UnicodeEncodeError:
+        return joined.translate(table_s)
+
+
+def _translate_all(items: list[str], table_b: bytes, table_s: dict[int, int]) -> list[str]:
+    out = _translate_joined(items, table_b, table_s).split("\n")
+    if len(out) != len(items):  # a value contains a newline: per item
+        return [x.translate(table_s) for x in items]
+    return out
+
+
+def _strip_separators(vals: list[str], seps: list[str]) -> Iterator[str]:
+    out: Iterator[str] = iter(vals)
+    for sep in seps:
+        out = map(str.replace, out, repeat(sep), repeat(""))
+    return out
+
+
+def _by_length(pws: list[str], lens: np.ndarray) -> Iterator[tuple[int, np.ndarray | None, list[str]]]:
+    """(length, row indexes or None for all rows, passwords) per distinct length."""
+    lo, hi = int(lens.min()), int(lens.max())
+    if lo == hi:
+        yield lo, None, pws
+        return
+    order = np.argsort(lens, kind="stable")
+    sorted_lens = lens[order]
+    cuts = np.flatnonzero(np.diff(sorted_lens)) + 1
+    for part in np.split(order, cuts):
+        yield int(lens[part[0]]), part, [pws[i] for i in part.tolist()]
+
+
+def _add_positions(pos_counts: dict[int, np.ndarray], length: int, codes: np.ndarray) -> None:
+    idx = np.minimum(codes, _OTHER) + (np.arange(length, dtype=np.int64) * (_OTHER + 1))[None, :]
+    counts = np.bincount(idx.ravel(), minlength=length * (_OTHER + 1)).reshape(length, _OTHER + 1)
+    if length in pos_counts:
+        pos_counts[length] += counts
+    else:
+        pos_counts[length] = counts
+
+
 def _duplicates(h: np.ndarray, limit: int) -> DuplicateResult:
     if h.size < 2:
         return DuplicateResult()
@@ -483,9 +558,7 @@ def _duplicates(h: np.ndarray, limit: int) -> DuplicateResult:
     starts = np.flatnonzero(np.r_[True, ~same])
     sizes = np.diff(np.r_[starts, s.size])
     multi = sizes > 1
-    res = DuplicateResult(
-        units=int(sizes[multi].sum()), shared_passwords=int(multi.sum()), largest=int(sizes.max())
-    )
+    res = DuplicateResult(units=int(sizes[multi].sum()), shared_passwords=int(multi.sum()), largest=int(sizes.max()))
     # examples: the largest groups first, then the ones that appear earliest in the file
     idx = np.flatnonzero(multi)
     pick = idx[np.lexsort((order[starts[idx]], -sizes[idx]))][:limit]
@@ -495,9 +568,7 @@ def _duplicates(h: np.ndarray, limit: int) -> DuplicateResult:
     return res
 
 
-def _counters(
-    t: np.ndarray, v: np.ndarray, kind: str, limit: int, covered: np.ndarray
-) -> list[CounterGroup]:
+def _counters(t: np.ndarray, v: np.ndarray, kind: str, limit: int, covered: np.ndarray) -> list[CounterGroup]:
     """Groups of passwords that share a template and whose numbers step by a small stride.
 
     Rows already in a reported group (`covered`, updated here) are not reported twice.
@@ -590,9 +661,7 @@ def _position_stats(
     return h_total, u_total, fixed, bias, len(tests)
 
 
-def _strength(
-    rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Policy
-) -> tuple[Tally, int]:
+def _strength(rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Policy) -> tuple[Tally, int]:
     """zxcvbn scores of a random sample of rows (user inputs: public strings and identifiers)."""
     from zxcvbn_rs_py import zxcvbn
 
@@ -640,13 +709,17 @@ def _fill_passwords(report: BatchReport, options: ReaderOptions, reservoir: list
     if not examples:
         return
     known = {r.number: r.password for r in reservoir}
+    for e in examples:
+        if e.password is not None:
+            known[e.row] = e.password
     wanted = {e.row for e in examples if e.row not in known}
     if wanted:
         last = max(wanted)
-        for r in BatchReader(report.path, options).rows():
-            if r.number in wanted:
-                known[r.number] = r.password
-            if r.number >= last:
+        for ch in BatchReader(report.path, options).chunks():
+            for r in range(ch.start, ch.start + len(ch)):
+                if r in wanted:
+                    known[r] = ch.passwords[r - ch.start]
+            if ch.start + len(ch) > last:
                 break
     for e in examples:
         e.password = known.get(e.row)

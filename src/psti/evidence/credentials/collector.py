@@ -49,7 +49,10 @@ def _split_options(raw: dict[str, Any]) -> tuple[ReaderOptions, Policy, bool]:
 
 class PasswordBatchCollector(Collector):
     name = COLLECTOR
-    description = "Per-device password batches: duplicates, counters, derivation from identifiers and public information, guessability"
+    description = (
+        "Per-device password batches: duplicates, counters, derivation from identifiers "
+        "and public information, guessability"
+    )
     provisions = ALL
 
     def applies(self, ctx: CollectorContext) -> bool:

@@ -117,9 +117,7 @@ class Hypothesis:
 
     def describe(self) -> str:
         form = self.form.replace("value", f"the {self.column_name}")
-        return "password " + RELATION_TEXT[self.relation].format(
-            form=form, k=self.k, col=self.column_name
-        )
+        return "password " + RELATION_TEXT[self.relation].format(form=form, k=self.k, col=self.column_name)
 
     def matcher(self) -> Callable[[str, str], bool]:
         """A fast test (lower-case password, identifier value) -> matches."""
@@ -188,8 +186,14 @@ def find_hypotheses(
     `sample` holds (lower-case password, values of the sources in order).
     """
     counts: Counter[tuple[int, str, str, int]] = Counter()
+    rows_of: dict[tuple[int, str, str, int], list[int]] = {}
     present = [0] * len(sources)
-    for p, values in sample:
+
+    def hit(key: tuple[int, str, str, int], ri: int) -> None:
+        counts[key] += 1
+        rows_of.setdefault(key, []).append(ri)
+
+    for ri, (p, values) in enumerate(sample):
         for si, v in enumerate(values):
             if len(v) < 3:
                 continue
@@ -197,17 +201,25 @@ def find_hypotheses(
             for name, f in FORMS.items():
                 r = relate(p, f(v), name)
                 if r is not None:
-                    counts[(si, name, r[0], r[1])] += 1
+                    hit((si, name, r[0], r[1]), ri)
             for rel, base in (("offset-dec", 10), ("offset-hex", 16)):
                 d = _offset(p, v, base)
                 if d is not None and d != 0 and abs(d) <= MAX_OFFSET:
-                    counts[(si, "value", rel, d)] += 1
+                    hit((si, "value", rel, d), ri)
     out: list[Hypothesis] = []
     per_source: Counter[int] = Counter()
-    for (si, form, rel, k), n in counts.most_common():
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    # most rows first; among equals, the simpler transformation (FORMS order) first
+    order = {name: i for i, name in enumerate(FORMS)}
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0][1], 0))):
+        si, form, rel, k = key
         need = max(min_rows, int(min_share * present[si] + 0.999))
         if n < need or per_source[si] >= 3:
             continue
+        explained = (si, tuple(rows_of[key]))
+        if explained in seen:
+            continue  # another transformation already explains exactly these rows
+        seen.add(explained)
         per_source[si] += 1
         s = sources[si]
         out.append(Hypothesis(si, s.name, s.role, form, rel, k, s.public))

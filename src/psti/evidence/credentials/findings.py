@@ -12,9 +12,7 @@ from psti.evidence.credentials.kinds import (
     ALL,
     KINDS,
     P_COUNTER,
-    P_GUESS,
     P_IDENT,
-    P_PUBLIC,
     P_UNIQUE,
 )
 from psti.evidence.interface import CollectorResult, file_evidence
@@ -201,7 +199,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             )
         else:
             b.add(
-                "PWB-NO-PUBLIC-INFO",
+                "PWB-NO-PUBLIC-STRINGS",
                 Effect.NEEDS_EVIDENCE,
                 "No public information to compare with: give the product declaration (brand, model, "
                 "product name, manufacturer, SSID patterns) or an SSID column.",

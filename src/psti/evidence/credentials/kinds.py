@@ -64,6 +64,12 @@ KINDS: dict[str, FindingKind] = {
         FindingKind("PWB-PUBLIC-INFO", "Passwords are based on public information",
                     "Passwords that contain a public string far more often than chance, or are "
                     "derived from the broadcast SSID.", _PUBLIC_WHY, _RANDOM_FIX, P_PUBLIC),
+        FindingKind("PWB-NO-PUBLIC-STRINGS", "No public information to compare with",
+                    "Whether the vendor, brand, model, product name or SSID patterns are known "
+                    "(from the declaration or --public/--ssid-pattern) or the batch has an SSID column.",
+                    _PUBLIC_WHY,
+                    "Give the product declaration (psti creds --declaration) or the public strings "
+                    "with --public and --ssid-pattern.", P_PUBLIC),
         FindingKind("PWB-NOT-IDENTIFIER-DERIVED", "Passwords not derived from identifiers",
                     "Transformations of serial, MAC, IMEI and other identifier columns (equal, "
                     "substring, reversed, case, separators, last characters, offsets, hex, base64, "

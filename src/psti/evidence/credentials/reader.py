@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal
@@ -81,13 +82,40 @@ class ReaderOptions:
     delimiter: str | None = None  # override for CSV
 
 
+CHUNK = 16_384
+
+
 @dataclass
 class Row:
     number: int  # 1-based data row (header excluded)
-    line: int  # physical line where the row ends
     password: str
     ids: tuple[str, ...]  # in ColumnMap.identifiers order
     public: tuple[str, ...]  # in ColumnMap.public order
+
+
+@dataclass
+class Chunk:
+    """Consecutive rows, column by column (lists of equal length)."""
+
+    start: int  # row number of the first row
+    passwords: list[str]
+    ids: list[list[str]]  # one list per identifier column
+    public: list[list[str]]  # one list per public column
+
+    def __len__(self) -> int:
+        return len(self.passwords)
+
+    def row(self, i: int) -> Row:
+        return Row(
+            self.start + i,
+            self.passwords[i],
+            tuple(c[i] for c in self.ids),
+            tuple(c[i] for c in self.public),
+        )
+
+    def rows(self) -> Iterator[Row]:
+        for i in range(len(self.passwords)):
+            yield self.row(i)
 
 
 def _err(path: Path, message: str, *, line: int | None = None, column: str = "") -> InputError:
@@ -146,17 +174,9 @@ class BatchReader:
                     except UnicodeDecodeError as e:
                         col = ""
                         if self.fmt != "jsonl" and self.header:
-                            sep = (
-                                b"\t"
-                                if self.fmt == "tsv"
-                                else (self.options.delimiter or ",").encode()
-                            )
+                            sep = b"\t" if self.fmt == "tsv" else (self.options.delimiter or ",").encode()
                             before = raw[: e.start].count(sep)
-                            col = (
-                                self.header[before]
-                                if before < len(self.header)
-                                else f"field {before + 1}"
-                            )
+                            col = self.header[before] if before < len(self.header) else f"field {before + 1}"
                         row = f"row {lineno - 1}, " if self.options.header and lineno > 1 else ""
                         where = f" in column {col!r}" if col else ""
                         return _err(
@@ -199,9 +219,7 @@ class BatchReader:
             if _norm_header(given) in normed:
                 i = normed.index(_norm_header(given))
                 return Column(header[i], i, role)
-            raise _err(
-                self.path, f"{option} {given!r} is not a column; {where}", line=1, column=given
-            )
+            raise _err(self.path, f"{option} {given!r} is not a column; {where}", line=1, column=given)
 
         password = find(opts.password_col, "--password-col", "password")
         if password is None:
@@ -229,11 +247,7 @@ class BatchReader:
             "ssid": find(opts.ssid_col, "--ssid-col", "ssid"),
         }
         extra = [find(c, "--id-col", "id") for c in opts.id_cols]
-        used = (
-            {password.index}
-            | {c.index for c in explicit.values() if c}
-            | {c.index for c in extra if c}
-        )
+        used = {password.index} | {c.index for c in explicit.values() if c} | {c.index for c in extra if c}
         ids: list[Column] = []
         public: list[Column] = []
         for role in ("serial", "mac", "imei", "ssid"):
@@ -253,9 +267,14 @@ class BatchReader:
         return ColumnMap(password=password, identifiers=tuple(ids), public=tuple(public))
 
     def rows(self) -> Iterator[Row]:
-        """Open the file, resolve columns (sets `self.columns`), and yield every data row."""
+        """Every data row as a `Row` (convenient, slower than `chunks`)."""
+        for ch in self.chunks():
+            yield from ch.rows()
+
+    def chunks(self, size: int = CHUNK) -> Iterator[Chunk]:
+        """Open the file, resolve columns (sets `self.columns`), and yield rows in column chunks."""
         try:
-            yield from self._rows()
+            yield from self._chunks(size)
         except UnicodeDecodeError as e:
             raise self._decode_error(e) from None
         except (EOFError, zlib.error, gzip.BadGzipFile) as e:
@@ -263,27 +282,24 @@ class BatchReader:
         except OSError as e:
             raise _err(self.path, f"cannot read: {e.strerror or e}") from None
 
-    def _rows(self) -> Iterator[Row]:
+    def _chunks(self, size: int) -> Iterator[Chunk]:
         with self._text() as text:
             first = text.readline()
             if not first.strip():
                 rest = text.read(4096)
                 if not rest.strip():
                     raise _err(self.path, "the file is empty (no header and no rows)", line=1)
-                raise _err(
-                    self.path, "the first line is blank; the header must be on line 1", line=1
-                )
+                raise _err(self.path, "the first line is blank; the header must be on line 1", line=1)
             self.fmt = self.options.fmt or detect_format(self.path, first)
             if self.fmt == "jsonl":
-                yield from self._json_rows(first, text)
+                yield from _rechunk(self._json_rows(first, text), size)
             else:
-                yield from self._csv_rows(first, text)
+                yield from self._csv_chunks(first, text, size)
 
-    def _csv_rows(self, first: str, text: io.TextIOWrapper) -> Iterator[Row]:
+    def _csv_chunks(self, first: str, text: io.TextIOWrapper, size: int) -> Iterator[Chunk]:
         delim = self.options.delimiter or ("\t" if self.fmt == "tsv" else ",")
         csv.field_size_limit(MAX_FIELD)
-        lines = _Chain(first, text)
-        reader = csv.reader(lines, delimiter=delim, strict=True)
+        reader = csv.reader(_Chain(first, text), delimiter=delim, strict=True)
         try:
             head = next(reader)
         except csv.Error as e:
@@ -292,40 +308,42 @@ class BatchReader:
             self.header = [h.strip() for h in head]
             if len(set(self.header)) != len(self.header):
                 dup = next(h for h in self.header if self.header.count(h) > 1)
-                raise _err(
-                    self.path, f"column {dup!r} appears twice in the header", line=1, column=dup
-                )
+                raise _err(self.path, f"column {dup!r} appears twice in the header", line=1, column=dup)
             pending: list[list[str]] = []
         else:
             self.header = [f"column{i + 1}" for i in range(len(head))]
             pending = [head]
         cols = self.columns = self._resolve(self.header)
         width = len(self.header)
-        pw_i = cols.password.index
-        ids_get = _getter([c.index for c in cols.identifiers])
-        pub_get = _getter([c.index for c in cols.public])
+        getters = [itemgetter(c.index) for c in (cols.password, *cols.identifiers, *cols.public)]
+        n_ids = len(cols.identifiers)
         max_rows = self.options.max_rows
         number = 0
-        it = _prepend(pending, reader)
+        blanks = 0
+        header_lines = 1 if self.options.header else 0
         while True:
             try:
-                rec = next(it)
-            except StopIteration:
-                break
+                recs = pending + list(islice(reader, size - len(pending)))
             except csv.Error as e:
-                raise _err(
-                    self.path, f"row {number + 1}: malformed CSV: {e}", line=reader.line_num
-                ) from None
-            if len(rec) != width:
-                if not rec:
-                    continue  # blank line
-                raise self._ragged(number + 1, reader.line_num, len(rec), width)
-            number += 1
-            if number > max_rows:
-                raise _err(
-                    self.path, f"more than {max_rows:,} rows; raise the limit with --max-rows"
-                )
-            yield Row(number, reader.line_num, rec[pw_i], ids_get(rec), pub_get(rec))
+                raise _err(self.path, f"after row {number}: malformed CSV: {e}", line=reader.line_num) from None
+            pending = []
+            if not recs:
+                break
+            if not all(recs):
+                blanks += len(recs)
+                recs = [r for r in recs if r]  # blank lines
+                blanks -= len(recs)
+                if not recs:
+                    continue
+            if len(recs[0]) != width or len(set(map(len, recs))) != 1:
+                i = next(i for i, r in enumerate(recs) if len(r) != width)
+                row = number + i + 1
+                raise self._ragged(row, row + header_lines + blanks, len(recs[i]), width)
+            if number + len(recs) > max_rows:
+                raise _err(self.path, f"more than {max_rows:,} rows; raise the limit with --max-rows")
+            columns = [list(map(g, recs)) for g in getters]
+            yield Chunk(number + 1, columns[0], columns[1 : 1 + n_ids], columns[1 + n_ids :])
+            number += len(recs)
         if number == 0:
             raise _err(self.path, "no data rows after the header", line=2)
 
@@ -371,24 +389,16 @@ class BatchReader:
             if cols is None:
                 self.header = [str(k) for k in obj]
                 cols = self.columns = self._resolve(self.header)
-                keys = (
-                    [cols.password.name]
-                    + [c.name for c in cols.identifiers]
-                    + [c.name for c in cols.public]
-                )
+                keys = [cols.password.name] + [c.name for c in cols.identifiers] + [c.name for c in cols.public]
             number += 1
             if number > max_rows:
-                raise _err(
-                    self.path, f"more than {max_rows:,} rows; raise the limit with --max-rows"
-                )
+                raise _err(self.path, f"more than {max_rows:,} rows; raise the limit with --max-rows")
             vals: list[str] = []
             for k in keys:
                 try:
                     v = obj[k]
                 except KeyError:
-                    raise _err(
-                        self.path, f"row {number}: key {k!r} is missing", line=lineno, column=k
-                    ) from None
+                    raise _err(self.path, f"row {number}: key {k!r} is missing", line=lineno, column=k) from None
                 if isinstance(v, (dict, list)):
                     raise _err(
                         self.path,
@@ -398,23 +408,22 @@ class BatchReader:
                     )
                 vals.append("" if v is None else (v if isinstance(v, str) else json.dumps(v)))
             nid = len(cols.identifiers)
-            yield Row(number, lineno, vals[0], tuple(vals[1 : 1 + nid]), tuple(vals[1 + nid :]))
+            yield Row(number, vals[0], tuple(vals[1 : 1 + nid]), tuple(vals[1 + nid :]))
         if number == 0:
             raise _err(self.path, "no data rows", line=1)
 
 
-def _getter(indexes: list[int]):  # type: ignore[no-untyped-def]
-    if not indexes:
-        return lambda rec: ()
-    if len(indexes) == 1:
-        i = indexes[0]
-        return lambda rec: (rec[i],)
-    return itemgetter(*indexes)
-
-
-def _prepend(first: list[list[str]], rest: Iterator[list[str]]) -> Iterator[list[str]]:
-    yield from first
-    yield from rest
+def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
+    """Group rows into column chunks (JSON Lines)."""
+    batch = list(islice(rows, size))
+    while batch:
+        yield Chunk(
+            batch[0].number,
+            [r.password for r in batch],
+            [list(c) for c in zip(*(r.ids for r in batch), strict=True)] if batch[0].ids else [],
+            [list(c) for c in zip(*(r.public for r in batch), strict=True)] if batch[0].public else [],
+        )
+        batch = list(islice(rows, size))
 
 
 @dataclass
