@@ -128,6 +128,7 @@ class CounterGroup:
     first: int
     last: int
     examples: list[Example]
+    rows: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))  # 0-based
 
 
 @dataclass
@@ -414,9 +415,19 @@ def analyse_batch(
 
     # whole-batch statistics
     duplicates = _duplicates(np.concatenate(hash_parts), limit)
+    dec = _counters(np.concatenate(dec_t), np.concatenate(dec_v), "decimal", limit, np.zeros(n, dtype=bool))
+    hexg = _counters(np.concatenate(hex_t), np.concatenate(hex_v), "hex", limit, np.zeros(n, dtype=bool))
+
+    # the same units can read as a decimal and a hex counter: report the reading covering more
+    def reach(gs: list[CounterGroup]) -> tuple[int, int]:
+        return sum(g.units for g in gs), -len(gs)  # more units, then fewer sequences
+
+    primary, secondary = (hexg, dec) if reach(hexg) > reach(dec) else (dec, hexg)
     covered = np.zeros(n, dtype=bool)
-    counters = _counters(np.concatenate(dec_t), np.concatenate(dec_v), "decimal", limit, covered)
-    counters += _counters(np.concatenate(hex_t), np.concatenate(hex_v), "hex", limit, covered)
+    for g in primary:
+        covered[g.rows] = True
+    counters = primary + [g for g in secondary if covered[g.rows].mean() <= 0.5]
+    counters.sort(key=lambda g: -g.units)
     del hash_parts, dec_t, dec_v, hex_t, hex_v
 
     h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
@@ -613,6 +624,7 @@ def _counters(t: np.ndarray, v: np.ndarray, kind: str, limit: int, covered: np.n
                 first=int(uniq[0]),
                 last=int(uniq[-1]),
                 examples=[Example(int(r) + 1) for r in ex_rows],
+                rows=grows,
             )
         )
     out.sort(key=lambda g: -g.units)

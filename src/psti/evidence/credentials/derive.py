@@ -46,7 +46,7 @@ def _forms() -> dict[str, Callable[[str], str]]:
     """name -> transformation of an identifier as given, returning lower-case text."""
     forms: dict[str, Callable[[str], str]] = {
         "value": norm,
-        "reversed": lambda v: norm(v)[::-1],
+        "reversed(value)": lambda v: norm(v)[::-1],
         "hex(value)": lambda v: v.encode("utf-8").hex(),
         "base64(value)": lambda v: base64.b64encode(v.encode("utf-8")).decode().lower(),
         "base64(value without separators)": lambda v: (
@@ -65,7 +65,7 @@ def _forms() -> dict[str, Callable[[str], str]]:
 
 
 FORMS = _forms()
-_EMBEDDABLE = ("value", "reversed")  # forms whose fragments may appear inside a longer password
+_EMBEDDABLE = ("value", "reversed(value)")  # forms whose fragments may appear inside a longer password
 
 
 def relate(p: str, c: str, form: str) -> tuple[str, int] | None:
