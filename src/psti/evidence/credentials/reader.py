@@ -169,6 +169,14 @@ class BatchReader:
         try:
             with _open_binary(self.path) as f:
                 for lineno, raw in enumerate(f, start=1):
+                    if lineno == 1 and not self.header and self.options.header:
+                        # the decoder failed before the header was parsed: read it leniently
+                        first = raw.decode(enc, errors="replace").lstrip("\ufeff").rstrip("\r\n")
+                        if self.fmt is None:
+                            self.fmt = self.options.fmt or detect_format(self.path, first)
+                        if self.fmt != "jsonl":
+                            sep = "\t" if self.fmt == "tsv" else (self.options.delimiter or ",")
+                            self.header = [h.strip() for h in first.split(sep)]
                     try:
                         raw.decode(enc)
                     except UnicodeDecodeError as e:
