@@ -392,7 +392,10 @@ def analyse_batch(
 
     # derivations that the start of the file did not show: look again in the reservoir
     passes = 1
-    spread = sorted(reservoir, key=lambda r: r.number)[:: max(1, len(reservoir) // policy.sample_size)]
+    if n <= policy.sample_size:
+        spread = []  # the sample already was the whole batch
+    else:
+        spread = sorted(reservoir, key=lambda r: r.number)[:: max(1, len(reservoir) // policy.sample_size)]
     later = find_hypotheses(
         [(r.password.lower(), r.ids + r.public) for r in spread], sources, min_share=policy.min_share
     )

@@ -14,8 +14,8 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from itertools import islice
+from dataclasses import dataclass
+from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal
@@ -307,7 +307,7 @@ class BatchReader:
     def _csv_chunks(self, first: str, text: io.TextIOWrapper, size: int) -> Iterator[Chunk]:
         delim = self.options.delimiter or ("\t" if self.fmt == "tsv" else ",")
         csv.field_size_limit(MAX_FIELD)
-        reader = csv.reader(_Chain(first, text), delimiter=delim, strict=True)
+        reader = csv.reader(chain((first,), text), delimiter=delim, strict=True)
         try:
             head = next(reader)
         except csv.Error as e:
@@ -370,7 +370,7 @@ class BatchReader:
         cols: ColumnMap | None = None
         keys: list[str] = []
         max_rows = self.options.max_rows
-        for raw in _Chain(first, text, limit=MAX_JSON_LINE):
+        for raw in chain((first,), iter(lambda: text.readline(MAX_JSON_LINE), "")):
             lineno += 1
             if len(raw) >= MAX_JSON_LINE and not raw.endswith("\n"):
                 raise _err(
@@ -432,21 +432,3 @@ def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
             [list(c) for c in zip(*(r.public for r in batch), strict=True)] if batch[0].public else [],
         )
         batch = list(islice(rows, size))
-
-
-@dataclass
-class _Chain:
-    """Iterate lines: an already-read first line, then the rest of the stream."""
-
-    first: str
-    stream: io.TextIOWrapper
-    limit: int = -1
-    _started: bool = field(default=False, init=False)
-
-    def __iter__(self) -> Iterator[str]:
-        yield self.first
-        if self.limit < 0:
-            yield from self.stream
-            return
-        while line := self.stream.readline(self.limit):
-            yield line
