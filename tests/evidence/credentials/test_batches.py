@@ -101,12 +101,18 @@ def test_birthday_collisions_of_short_random_passwords_are_reported(tmp_path: Pa
         (lambda u: f"dev-{0x1A2B0000 + u.index:08x}", True),  # hex counter, shuffled rows
         (lambda u: f"Xk9p{1_000_000 + 7 * u.index}", False),  # stride 7, sorted
         (lambda u: f"{5_000_000 + 3 * u.index}-Acq", True),  # number first, stride 3
+        (lambda u: f"Zqx-Kp{secrets.randbelow(10_000):04d}", False),  # only 4 characters change
     ],
-    ids=["hex-shuffled", "stride-7", "prefix-number"],
+    ids=["hex-shuffled", "stride-7", "prefix-number", "few-characters-change"],
 )
 def test_counters_fail_whatever_the_order(tmp_path: Path, gen, shuffle: bool) -> None:  # type: ignore[no-untyped-def]
     a = assess_batch(write_batch(tmp_path / "b.csv", gen, shuffle=shuffle))
     assert "PSTI-S1-1.3.a" in _failing(a)
+    seq = next(f for f in a.findings if f.kind == "PWB-COUNTER").details["sequences"][0]
+    if gen(Unit(0, "", "", "", "")).startswith("dev-"):
+        assert seq["kind"] == "hex" and seq["units"] == 3000 and seq["stride"] == 1
+    if gen(Unit(0, "", "", "", "")).startswith("Zqx"):
+        assert seq["stride"] == 0 and seq["varying_characters"] == 4
 
 
 def _digits(s: str) -> str:

@@ -122,12 +122,13 @@ class DuplicateResult:
 class CounterGroup:
     kind: str  # decimal | hex
     units: int
-    stride: int
+    stride: int  # 0: no regular step, but the passwords differ only in a few characters
     stride_share: float  # share of gaps between sorted values equal to the stride
     row_order_share: float  # share of consecutive rows (file order) stepping by the stride
     first: int
     last: int
     examples: list[Example]
+    varying: int = 0  # number characters that change between the passwords of the group
     rows: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))  # 0-based
 
 
@@ -241,6 +242,9 @@ def analyse_batch(
     dec_v: list[np.ndarray] = []
     hex_t: list[np.ndarray] = []
     hex_v: list[np.ndarray] = []
+    dec_n: list[np.ndarray] = []
+    hex_n: list[np.ndarray] = []
+    len_parts: list[np.ndarray] = []
     lengths: Counter[int] = Counter()
     pos_counts: dict[int, np.ndarray] = {}
     empty, short, commons, dicts = Tally(), Tally(), Tally(), Tally()
@@ -287,6 +291,7 @@ def analyse_batch(
 
         # counters and per-position statistics, vectorised per password length
         kd, vd, kh, vh = (np.zeros(m, dtype=np.int64) for _ in range(4))
+        nd, nh = np.zeros(m, dtype=np.int8), np.zeros(m, dtype=np.int8)
         for length, idx, strs in _by_length(pws, lens):
             if length == 0 or length > _MAX_POS:
                 continue
@@ -298,6 +303,7 @@ def analyse_batch(
             k, v = _Shapes.keys_values(codes, is_dig, codes - 48, "dec")
             sel = idx if idx is not None else slice(None)
             kd[sel] = np.where(has_dig, k, 0)
+            nd[sel] = np.minimum(is_dig.sum(axis=1), 127)
             vd[sel] = v
             low = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
             is_af = (low >= 97) & (low <= 102)
@@ -307,8 +313,12 @@ def analyse_batch(
                 hexval = np.where(is_dig, codes - 48, low - 87)
                 k, v = _Shapes.keys_values(low, is_hex, hexval, "hex")
                 kh[sel] = np.where(ok, k, 0)
+                nh[sel] = np.minimum(is_hex.sum(axis=1), 127)
                 vh[sel] = v
         dec_t.append(kd)
+        dec_n.append(nd)
+        hex_n.append(nh)
+        len_parts.append(lens)
         dec_v.append(vd)
         hex_t.append(kh)
         hex_v.append(vh)
@@ -418,10 +428,10 @@ def analyse_batch(
 
     # whole-batch statistics
     duplicates = _duplicates(np.concatenate(hash_parts), limit)
-    dec = _counters(np.concatenate(dec_t), np.concatenate(dec_v), "decimal", limit, np.zeros(n, dtype=bool))
-    hexg = _counters(np.concatenate(hex_t), np.concatenate(hex_v), "hex", limit, np.zeros(n, dtype=bool))
+    all_lens = np.concatenate(len_parts)
+    dec = _counters(np.concatenate(dec_t), np.concatenate(dec_v), np.concatenate(dec_n), all_lens, "decimal", limit)
+    hexg = _counters(np.concatenate(hex_t), np.concatenate(hex_v), np.concatenate(hex_n), all_lens, "hex", limit)
 
-    # the same units can read as a decimal and a hex counter: report the reading covering more
     def reach(gs: list[CounterGroup]) -> tuple[int, int]:
         return sum(g.units for g in gs), -len(gs)  # more units, then fewer sequences
 
@@ -431,7 +441,7 @@ def analyse_batch(
         covered[g.rows] = True
     counters = primary + [g for g in secondary if covered[g.rows].mean() <= 0.5]
     counters.sort(key=lambda g: -g.units)
-    del hash_parts, dec_t, dec_v, hex_t, hex_v
+    del hash_parts, dec_t, dec_v, hex_t, hex_v, dec_n, hex_n, len_parts, all_lens
 
     h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
     alphabet_bits = h_bits / max(1.0, sum(k * v for k, v in lengths.items()) / max(n, 1))
@@ -582,40 +592,47 @@ def _duplicates(h: np.ndarray, limit: int) -> DuplicateResult:
     return res
 
 
-def _counters(t: np.ndarray, v: np.ndarray, kind: str, limit: int, covered: np.ndarray) -> list[CounterGroup]:
-    """Groups of passwords that share a template and whose numbers step by a small stride.
+def _counters(
+    t: np.ndarray, v: np.ndarray, nchars: np.ndarray, lens: np.ndarray, kind: str, limit: int
+) -> list[CounterGroup]:
+    """Groups of passwords that share a template (the text around their number characters).
 
-    Rows already in a reported group (`covered`, updated here) are not reported twice.
+    A group is a counter when its numbers step by a small constant stride (sorted, so the
+    file order does not matter), or, per the statutory definition of an incremental
+    counter (Sch 1 para 1(5)), when many passwords are identical except for a few characters.
     """
     rows = np.flatnonzero(t != 0)
     if rows.size < 5:
         return []
+    n = t.size
     tt, vv = t[rows], v[rows]
     order = np.lexsort((vv, tt))
     tt, vv, rows = tt[order], vv[order], rows[order]
     starts = np.flatnonzero(np.r_[True, tt[1:] != tt[:-1]])
     sizes = np.diff(np.r_[starts, tt.size])
+    many = max(5, int(0.01 * n))
     out: list[CounterGroup] = []
     for s, size in zip(starts[sizes >= 5], sizes[sizes >= 5], strict=True):
         vals = vv[s : s + size]
-        uniq = np.unique(vals)
-        if uniq.size < 5 or uniq.size < 0.9 * size:
-            continue
-        gaps = np.diff(uniq)
-        g_vals, g_counts = np.unique(gaps, return_counts=True)
-        best = int(np.argmax(g_counts))
-        stride, share = int(g_vals[best]), float(g_counts[best] / gaps.size)
-        if share < 0.5 or stride > MAX_STRIDE:
-            continue
         grows = rows[s : s + size]
+        uniq = np.unique(vals)
+        stride, share = 0, 0.0
+        if uniq.size >= 5 and uniq.size >= 0.9 * size:
+            gaps = np.diff(uniq)
+            g_vals, g_counts = np.unique(gaps, return_counts=True)
+            best = int(np.argmax(g_counts))
+            stride, share = int(g_vals[best]), float(g_counts[best] / gaps.size)
+        varying = int(nchars[grows[0]])
+        fixed = int(lens[grows[0]]) - varying
+        if share < 0.5 or stride > MAX_STRIDE:
+            if not (size >= many and varying <= 6 and fixed >= varying):
+                continue
+            stride, share = 0, 0.0  # a few changing characters, no regular step
         by_row = np.argsort(grows, kind="stable")
         in_order = vals[by_row]
         deltas = np.diff(in_order)
         adjacent = np.diff(grows[by_row]) == 1
-        row_share = float(((deltas == stride) & adjacent).sum() / max(1, deltas.size))
-        if covered[grows].mean() > 0.5:
-            continue  # the same units as a counter already reported
-        covered[grows] = True
+        row_share = float(((deltas == stride) & adjacent).sum() / max(1, deltas.size)) if stride else 0.0
         ex_rows = grows[by_row][:limit]
         out.append(
             CounterGroup(
@@ -627,6 +644,7 @@ def _counters(t: np.ndarray, v: np.ndarray, kind: str, limit: int, covered: np.n
                 first=int(uniq[0]),
                 last=int(uniq[-1]),
                 examples=[Example(int(r) + 1) for r in ex_rows],
+                varying=varying,
                 rows=grows,
             )
         )

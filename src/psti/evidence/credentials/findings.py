@@ -122,13 +122,21 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
         units = r.counter_units
         g = r.counters[0]
         first_ex = g.examples[0].password if g.examples else None
+        if g.stride:
+            how = (
+                f"runs {g.first:,}..{g.last:,} ({g.kind}) in steps of {g.stride} for {g.units:,} units "
+                f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it)"
+            )
+        else:
+            how = (
+                f"covers {g.units:,} units whose passwords differ only in {g.varying} "
+                f"{g.kind} character(s) (an incremental counter as Sch 1 para 1(5) defines it)"
+            )
         b.add(
             "PWB-COUNTER",
             Effect.FAIL,
             f"{units:,} of {n:,} units ({_pct(units, n)}) have passwords on an incremental counter in "
-            f"{len(r.counters):,} sequence(s); the largest, like {mask(first_ex, show_secrets)!r}, runs "
-            f"{g.first:,}..{g.last:,} ({g.kind}) in steps of {g.stride} for {g.units:,} units "
-            f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it).",
+            f"{len(r.counters):,} sequence(s); the largest, like {mask(first_ex, show_secrets)!r}, {how}.",
             [e for c in r.counters[:3] for e in c.examples[:3]],
             units=units,
             sequences=[
@@ -136,6 +144,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
                     "kind": c.kind,
                     "units": c.units,
                     "stride": c.stride,
+                    "varying_characters": c.varying,
                     "first": c.first,
                     "last": c.last,
                     "stride_share": round(c.stride_share, 4),
