@@ -230,3 +230,20 @@ def test_batch_without_identifiers_needs_evidence_for_derivation(tmp_path: Path)
     a = assess_batch(write_batch(tmp_path / "b.csv", token, columns=("password",)))
     assert verdicts(a)["PSTI-S1-1.3.c"] is N
     assert a.exit_code() == 3
+
+
+def test_small_random_groups_with_two_equal_gaps_are_not_counters() -> None:
+    # At a million rows, random hex passwords fall into many 5-unit template groups; two
+    # of their four gaps coincide by chance in some. Only a real run of steps counts.
+    import numpy as np
+
+    from psti.evidence.credentials.analyse import _counters
+
+    rng = np.random.default_rng(11)
+    groups = 40_000
+    t = np.repeat(rng.integers(1, 2**62, groups), 5)
+    v = rng.integers(0, 10_000, groups * 5)
+    v[:5] = [100, 184, 268, 352, 436]  # one real counter: stride 84
+    n = t.size
+    found = _counters(t, v, np.full(n, 4, dtype=np.int8), np.full(n, 8), "decimal", 5)
+    assert [(g.units, g.stride) for g in found] == [(5, 84)]

@@ -37,6 +37,7 @@ _PUBLIC_B = bytes.maketrans(b"4@305$", b"aaeoss")
 _MAX_POS = 64  # positions beyond this are not tested per position
 _OTHER = 128  # bucket for non-ASCII characters in per-position counts
 MAX_STRIDE = 1000  # a counter steps by at most this much
+MIN_STEPS = 4  # and takes at least this many equal steps (five units in a row)
 
 
 @dataclass
@@ -622,6 +623,8 @@ def _counters(
             g_vals, g_counts = np.unique(gaps, return_counts=True)
             best = int(np.argmax(g_counts))
             stride, share = int(g_vals[best]), float(g_counts[best] / gaps.size)
+            if g_counts[best] < MIN_STEPS:
+                share = 0.0  # two or three equal gaps among random numbers happen by chance
         varying = int(nchars[grows[0]])
         fixed = int(lens[grows[0]]) - varying
         if share < 0.5 or stride > MAX_STRIDE:
