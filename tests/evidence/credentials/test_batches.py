@@ -247,3 +247,14 @@ def test_small_random_groups_with_two_equal_gaps_are_not_counters() -> None:
     n = t.size
     found = _counters(t, v, np.full(n, 4, dtype=np.int8), np.full(n, 8), "decimal", 5)
     assert [(g.units, g.stride) for g in found] == [(5, 84)]
+
+
+@pytest.mark.parametrize(("weak", "fails"), [(5, False), (30, True)])
+def test_isolated_weak_estimates_inform_but_a_weak_share_fails(tmp_path: Path, weak: int, fails: bool) -> None:
+    # n = 1,000: every row is in the zxcvbn sample; keyboard walks score 1
+    pws = ["".join(secrets.choice(ALNUM) for _ in range(14)) for _ in range(1000)]
+    for i in range(weak):
+        pws[i * 31] = f"{ALNUM[i]}{ALNUM[i + 20]}asdfghjkl"
+    a = assess_batch(write_batch(tmp_path / "b.csv", token, n=1000, passwords=pws))
+    assert kinds(a)["PWB-WEAK-ESTIMATE"] == ("fail" if fails else "info")
+    assert (verdicts(a)["PSTI-S1-1.3.d"] is F) == fails

@@ -46,6 +46,7 @@ class Policy:
 
     min_length: int = 8
     min_score: int = 3  # zxcvbn score a sampled password must reach
+    max_weak_share: float = 0.01  # share of the sample allowed below it (random strings' rare low scores)
     min_entropy_bits: float = 40.0
     sample_size: int = 500  # rows searched for derivations (first rows, then a reservoir)
     strength_sample: int = 1000  # rows scored by zxcvbn

@@ -102,7 +102,8 @@ KINDS: dict[str, FindingKind] = {
                     "substitutions are undone.", _GUESS_WHY, _RANDOM_FIX, P_GUESS),
         FindingKind("PWB-WEAK-ESTIMATE", "Weak strength estimate",
                     "zxcvbn score of a random sample of passwords (with the public strings and the "
-                    "unit's identifiers as user inputs) below the minimum score (3 by default).",
+                    "unit's identifiers as user inputs) below the minimum score (3 by default); fails when "
+                    "more than 1% of the sample does, otherwise informational.",
                     _GUESS_WHY, _RANDOM_FIX, P_GUESS),
         FindingKind("PWB-LOW-ENTROPY", "The generator has too little entropy",
                     "Upper bound of the generator's entropy: the entropy of the length plus the sum "
