@@ -13,9 +13,7 @@ for decl in examples/*/product.toml; do
   psti assess "$decl" --offline --no-progress --format json --output "out/$name.assessment.json" 2>/dev/null
   rc=$?
   case $rc in
-    0) verdict="compliant / n-a" ;;
-    1) verdict="non-compliant" ;;
-    3) verdict="needs evidence" ;;
+    0|1|3) verdict=$(python -c 'import json,sys; print(json.load(open(sys.argv[1]))["overall"])' "out/$name.assessment.json") ;;
     *) verdict="ERROR"; status=1 ;;
   esac
   printf '%-16s %-16s %s\n' "$name" "$verdict" "$rc"
