@@ -19,21 +19,24 @@ def _read(name: str) -> list[str]:
 def corpus_passwords() -> frozenset[str]:
     """Passwords of the default-credential corpus (`psti.corpus`), lower-cased; empty if absent.
 
-    The corpus is built separately; this function is the single place that reads it, so
-    the guessability check picks it up as soon as it exists.
+    The corpus is built separately (`psti corpus build`); this function is the single place
+    that reads it, so the guessability check picks it up as soon as it is installed.
     """
     try:
         from psti import corpus  # type: ignore[attr-defined]
     except ImportError:
         return frozenset()
-    for name in ("default_passwords", "passwords"):
-        fn = getattr(corpus, name, None)
-        if callable(fn):
-            try:
-                return frozenset(str(p).lower() for p in fn() if p)
-            except Exception:  # a broken corpus must not stop a batch analysis
-                return frozenset()
-    return frozenset()
+    try:
+        load = getattr(corpus, "load_corpus", None)
+        if callable(load):
+            c = load()
+            found = [e.password for e in c.entries] + list(c.common)
+        else:
+            fn = getattr(corpus, "default_passwords", None) or getattr(corpus, "passwords", None)
+            found = list(fn()) if callable(fn) else []
+    except Exception:  # a broken corpus must not stop a batch analysis
+        return frozenset()
+    return frozenset(str(p).lower() for p in found if p)
 
 
 @lru_cache(maxsize=1)
