@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -528,7 +529,7 @@ class _HypState:
                     self.examples.append(Example(first + i, values={self.hypothesis.column_name: v}, password=pws[i]))
 
 
-def _translate_joined(items: list[str], table_b: bytes, table_s: dict[int, int]) -> str:
+def _translate_joined(items: list[str], table_b: bytes, table_s: dict[int, Any]) -> str:
     """All items joined by newlines and translated; bytes.translate when the text is ASCII."""
     joined = "\n".join(items)
     try:
@@ -537,7 +538,7 @@ def _translate_joined(items: list[str], table_b: bytes, table_s: dict[int, int])
         return joined.translate(table_s)
 
 
-def _translate_all(items: list[str], table_b: bytes, table_s: dict[int, int]) -> list[str]:
+def _translate_all(items: list[str], table_b: bytes, table_s: dict[int, Any]) -> list[str]:
     out = _translate_joined(items, table_b, table_s).split("\n")
     if len(out) != len(items):  # a value contains a newline: per item
         return [x.translate(table_s) for x in items]

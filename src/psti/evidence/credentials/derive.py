@@ -42,6 +42,10 @@ def _hash_b64(name: str) -> Callable[[str], str]:
     return f
 
 
+def _compose(outer: Callable[[str], str], inner: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda v: outer(inner(v))
+
+
 def _forms() -> dict[str, Callable[[str], str]]:
     """name -> transformation of an identifier as given, returning lower-case text."""
     forms: dict[str, Callable[[str], str]] = {
@@ -58,8 +62,8 @@ def _forms() -> dict[str, Callable[[str], str]]:
     for h in ("md5", "sha1", "sha256"):
         hx, hb = _hash(h), _hash_b64(h)
         forms[f"{h}(value)"] = hx
-        forms[f"{h}(value lower-case, no separators)"] = lambda v, hx=hx: hx(norm(v))
-        forms[f"{h}(value upper-case, no separators)"] = lambda v, hx=hx: hx(norm(v).upper())
+        forms[f"{h}(value lower-case, no separators)"] = _compose(hx, norm)
+        forms[f"{h}(value upper-case, no separators)"] = _compose(hx, lambda v: norm(v).upper())
         forms[f"base64({h}(value))"] = hb
     return forms
 

@@ -182,8 +182,8 @@ class BatchReader:
                     except UnicodeDecodeError as e:
                         col = ""
                         if self.fmt != "jsonl" and self.header:
-                            sep = b"\t" if self.fmt == "tsv" else (self.options.delimiter or ",").encode()
-                            before = raw[: e.start].count(sep)
+                            bsep = b"\t" if self.fmt == "tsv" else (self.options.delimiter or ",").encode()
+                            before = raw[: e.start].count(bsep)
                             col = self.header[before] if before < len(self.header) else f"field {before + 1}"
                         row = f"row {lineno - 1}, " if self.options.header and lineno > 1 else ""
                         where = f" in column {col!r}" if col else ""
@@ -267,8 +267,8 @@ class BatchReader:
             for i, n in enumerate(normed):
                 if i in used:
                     continue
-                for role, names in ROLE_NAMES.items():
-                    if n in names and (role == "id" or explicit.get(role) is None):
+                for role, aliases in ROLE_NAMES.items():
+                    if n in aliases and (role == "id" or explicit.get(role) is None):
                         (public if role == "ssid" else ids).append(Column(header[i], i, role))
                         used.add(i)
                         break
