@@ -64,34 +64,31 @@ class PublicInfo:
     """Public strings (vendor, model, product name, SSID parts) and where each comes from."""
 
     tokens: dict[str, str] = field(default_factory=dict)  # normalised token -> source field
+    originals: dict[str, str] = field(default_factory=dict)  # normalised token -> as written
 
     @classmethod
     def from_strings(cls, items: list[tuple[str, str]]) -> PublicInfo:
-        stop = {
-            "ltd",
-            "limited",
-            "inc",
-            "gmbh",
-            "corp",
-            "corporation",
-            "company",
-            "the",
-            "and",
-            "plc",
-            "llc",
-        }
-        tokens: dict[str, str] = {}
+        """(source, text) pairs: each text, without separators, and its words are tokens."""
+        stop = {"ltd", "limited", "inc", "gmbh", "corp", "corporation", "company", "the", "and", "plc", "llc"}
+        out = cls()
+
+        def add(original: str, source: str) -> None:
+            key = original.translate(_PUBLIC_NORM)
+            if key not in out.tokens:
+                out.tokens[key] = source
+                out.originals[key] = original
+
         for source, text in items:
             if not text:
                 continue
-            whole = re.sub(r"[^0-9a-z]+", "", text.lower()).translate(_PUBLIC_NORM)
+            whole = re.sub(r"[^0-9a-z]+", "", text.lower())
             if len(whole) >= 3:
-                tokens.setdefault(whole, source)
+                add(whole, source)
             for word in re.split(r"[^0-9a-zA-Z]+", text.lower()):
                 long_enough = len(word) >= 4 or (len(word) == 3 and any(ch.isdigit() for ch in word))
                 if long_enough and word not in stop:
-                    tokens.setdefault(word.translate(_PUBLIC_NORM), source)
-        return cls(tokens)
+                    add(word, source)
+        return out
 
 
 @dataclass
@@ -456,7 +453,9 @@ def analyse_batch(
         # chance of the token appearing in a random password with this batch's per-character entropy
         p0 = max(0.0, mean_len - len(tok) + 1) * 2.0 ** (-alphabet_bits * len(tok) * 0.8)
         expected = n * min(1.0, p0)
-        public_matches.append(PublicMatch(tok, public.tokens[tok], tally.count, expected, tally.examples))
+        public_matches.append(
+            PublicMatch(public.originals.get(tok, tok), public.tokens[tok], tally.count, expected, tally.examples)
+        )
 
     weak, sampled = _strength(reservoir[: policy.strength_sample], public, cols, policy)
 
@@ -472,7 +471,7 @@ def analyse_batch(
         derivations=derivations,
         equal_identifier=equal_id,
         public_matches=public_matches,
-        public_tokens=dict(public.tokens),
+        public_tokens={public.originals.get(k, k): v for k, v in public.tokens.items()},
         empty=empty,
         short=short,
         common=commons,
@@ -704,7 +703,7 @@ def _strength(rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Poli
     from zxcvbn_rs_py import zxcvbn
 
     weak = Tally()
-    inputs = list(public.tokens)
+    inputs = list(public.originals.values()) or list(public.tokens)
     rows = sorted(rows, key=lambda r: r.number)
     for r in rows:
         pw = r.password
