@@ -74,6 +74,10 @@ def test_password1_to_passwordN_fails_counters_and_guessability(tmp_path: Path) 
     f = next(f for f in a.findings if f.kind == "PWB-COUNTER")
     assert f.details["units"] >= 2990
     assert all(s["stride"] == 1 for s in f.details["sequences"])
+    # shuffled rows, but units with consecutive serials have consecutive passwords
+    big = f.details["sequences"][0]
+    assert big["serial_column"] == "serial" and big["serial_step"] == 1 and big["serial_share"] == 1.0
+    assert "consecutive serials step by 1" in f.message
 
 
 def test_a_tenth_of_a_percent_duplicates_fails_uniqueness_only(tmp_path: Path) -> None:

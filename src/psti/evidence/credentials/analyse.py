@@ -129,6 +129,10 @@ class CounterGroup:
     last: int
     examples: list[Example]
     varying: int = 0  # number characters that change between the passwords of the group
+    serial_column: str | None = None
+    serial_step: int = 0  # most common step of the number between units with consecutive serials
+    serial_share: float = 0.0  # share of consecutive-serial pairs taking that step
+    values: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
     rows: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))  # 0-based
 
 
@@ -649,6 +653,7 @@ def _counters(
                 last=int(uniq[-1]),
                 examples=[Example(int(r) + 1) for r in ex_rows],
                 varying=varying,
+                values=vals,
                 rows=grows,
             )
         )
@@ -740,23 +745,71 @@ def _all_examples(report: BatchReport) -> list[Example]:
     return out
 
 
+def _serial_index(cols: ColumnMap) -> int | None:
+    """The identifier column that orders units: the serial, else the first identifier."""
+    for i, c in enumerate(cols.identifiers):
+        if c.role == "serial":
+            return i
+    return 0 if cols.identifiers else None
+
+
+def _digits_value(text: str) -> int:
+    digits = "".join(ch for ch in text if ch.isdigit())[-18:]
+    return int(digits) if digits else -1
+
+
 def _fill_passwords(report: BatchReport, options: ReaderOptions, reservoir: list[Row]) -> None:
-    """Attach each example's password (masked later); re-reads the file only up to the last row needed."""
+    """Attach each example's password (masked later), and for counters read the serial of
+    each unit in them to measure the step between consecutive serials. Re-reads the file
+    only when needed, and only up to the last row needed."""
     examples = _all_examples(report)
-    if not examples:
-        return
     known = {r.number: r.password for r in reservoir}
     for e in examples:
         if e.password is not None:
             known[e.row] = e.password
     wanted = {e.row for e in examples if e.row not in known}
-    if wanted:
-        last = max(wanted)
+    si = _serial_index(report.columns)
+    serials: dict[int, int] = {}  # 0-based row -> number in its serial
+    in_counter = np.zeros(report.rows, dtype=bool)
+    if report.counters and si is not None:
+        for g in report.counters:
+            in_counter[g.rows] = True
+    need_serials = bool(in_counter.any())
+    if wanted or need_serials:
+        last = report.rows if need_serials else max(wanted)
         for ch in BatchReader(report.path, options).chunks():
+            base = ch.start - 1
             for r in range(ch.start, ch.start + len(ch)):
                 if r in wanted:
                     known[r] = ch.passwords[r - ch.start]
+            if need_serials and si is not None:
+                col = ch.ids[si]
+                for i in np.flatnonzero(in_counter[base : base + len(ch)]).tolist():
+                    serials[base + i] = _digits_value(col[i])
             if ch.start + len(ch) > last:
                 break
     for e in examples:
         e.password = known.get(e.row)
+    for g in report.counters:
+        if si is not None and g.stride and serials:
+            g.serial_step, g.serial_share = _serial_steps(g, serials)
+            g.serial_column = report.columns.identifiers[si].name
+
+
+def _serial_steps(g: CounterGroup, serials: dict[int, int]) -> tuple[int, float]:
+    """Most common step of the password number between units with consecutive serials."""
+    rows = g.rows
+    sv = np.array([serials.get(int(r), -1) for r in rows], dtype=np.int64)
+    ok = sv >= 0
+    if ok.sum() < 2:
+        return 0, 0.0
+    pv = g.values[ok]
+    order = np.argsort(sv[ok], kind="stable")
+    dp = np.diff(pv[order])
+    ds = np.diff(sv[ok][order])
+    consecutive = ds == np.min(ds[ds > 0]) if (ds > 0).any() else np.zeros_like(ds, dtype=bool)
+    if not consecutive.any():
+        return 0, 0.0
+    steps, counts = np.unique(dp[consecutive], return_counts=True)
+    best = int(np.argmax(counts))
+    return int(steps[best]), float(counts[best] / consecutive.sum())

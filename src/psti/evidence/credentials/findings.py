@@ -125,7 +125,13 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
         if g.stride:
             how = (
                 f"runs {g.first:,}..{g.last:,} ({g.kind}) in steps of {g.stride} for {g.units:,} units "
-                f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it)"
+                f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it"
+                + (
+                    f"; units with consecutive {g.serial_column}s step by {g.serial_step} "
+                    f"in {g.serial_share:.0%} of cases)"
+                    if g.serial_column and g.serial_share
+                    else ")"
+                )
             )
         else:
             how = (
@@ -149,6 +155,9 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
                     "last": c.last,
                     "stride_share": round(c.stride_share, 4),
                     "row_order_share": round(c.row_order_share, 4),
+                    "serial_column": c.serial_column,
+                    "serial_step": c.serial_step,
+                    "serial_share": round(c.serial_share, 4),
                 }
                 for c in r.counters[:20]
             ],
