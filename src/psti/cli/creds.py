@@ -33,7 +33,7 @@ def creds_cmd(
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter (default ',' or tab for TSV)."),
     no_header: bool = typer.Option(False, "--no-header", help="No header line: give columns as numbers from 1."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the batch."),
-    brand: list[str] = typer.Option(None, "--public", help="Extra public string, e.g. a brand (repeatable)."),
+    public_strings: list[str] = typer.Option(None, "--public", help="Extra public string, e.g. a brand (repeatable)."),
     ssid_pattern: list[str] = typer.Option(None, "--ssid-pattern", help="Default SSID pattern, e.g. 'ACME-{mac:6}'."),
     show_secrets: bool = typer.Option(False, "--show-secrets", help="Show example passwords unmasked."),
     min_length: int = typer.Option(8, "--min-length", min=1, help="Shortest acceptable password."),
@@ -64,7 +64,7 @@ def creds_cmd(
 
         loaded = load_declaration(declaration, check_artefacts=False)
         decl = loaded.declaration
-    extra = [("--public", s) for s in brand or []]
+    extra = [("--public", s) for s in public_strings or []]
     from psti.evidence.credentials.collector import ssid_literals
 
     for i, pat in enumerate(ssid_pattern or []):

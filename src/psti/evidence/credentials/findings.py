@@ -30,6 +30,10 @@ def mask(password: str | None, show: bool) -> str | None:
     return "*" * len(password)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.2f}%" if whole else "0%"
 
@@ -106,7 +110,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             "PWB-DUPLICATE",
             Effect.FAIL,
             f"{d.units:,} of {n:,} units ({_pct(d.units, n)}) share a password with another unit: "
-            f"{d.shared_passwords:,} passwords used more than once, up to {d.largest:,} units each. "
+            f"{_n(d.shared_passwords, 'password')} used more than once, by up to {d.largest:,} units each. "
             "A shared password is a universal password.",
             groups,
             units=d.units,
@@ -136,13 +140,14 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
         else:
             how = (
                 f"covers {g.units:,} units whose passwords differ only in {g.varying} "
-                f"{g.kind} character(s) (an incremental counter as Sch 1 para 1(5) defines it)"
+                f"{g.kind} {'character' if g.varying == 1 else 'characters'} "
+                "(an incremental counter as Sch 1 para 1(5) defines it)"
             )
         b.add(
             "PWB-COUNTER",
             Effect.FAIL,
             f"{units:,} of {n:,} units ({_pct(units, n)}) have passwords on an incremental counter in "
-            f"{len(r.counters):,} sequence(s); the largest, like {mask(first_ex, show_secrets)!r}, {how}.",
+            f"{_n(len(r.counters), 'sequence')}; the largest, like {mask(first_ex, show_secrets)!r}, {how}.",
             [e for c in r.counters[:3] for e in c.examples[:3]],
             units=units,
             sequences=[
