@@ -52,9 +52,11 @@ KINDS: dict[str, FindingKind] = {
                     "group's numbers advance by a small constant stride.", _COUNTER_WHY,
                     "Nothing to do.", P_COUNTER),
         FindingKind("PWB-COUNTER", "Passwords follow an incremental counter",
-                    "Passwords that share a prefix and suffix around a decimal or hex number whose "
-                    "sorted values step by a constant stride (at most 1,000), whether or not the "
-                    "file is sorted; the share of consecutive rows stepping by the stride is reported.",
+                    "Passwords that share a template (the text around their decimal or hex digits) "
+                    "and whose numbers, sorted, step by a constant stride (at most 1,000; 5+ units, "
+                    "4+ equal steps), whether or not the file is sorted; the step in file order and "
+                    "between units with consecutive serials is reported. Also, per the statutory "
+                    "definition (para 1(5)), 1%+ of the batch identical except for up to 6 characters.",
                     _COUNTER_WHY, _RANDOM_FIX, P_COUNTER),
         FindingKind("PWB-NO-PUBLIC-INFO", "Passwords not based on public information",
                     "Vendor, brand, model, product name and SSID pattern strings from the declaration, "
