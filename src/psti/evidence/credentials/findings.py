@@ -35,7 +35,10 @@ def _n(count: int, noun: str) -> str:
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.2f}%" if whole else "0%"
+    if not whole:
+        return "0%"
+    pct = 100.0 * part / whole
+    return "<0.01%" if 0 < pct < 0.01 else f"{pct:.2f}%"
 
 
 class _Builder:
