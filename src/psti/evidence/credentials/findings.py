@@ -352,7 +352,8 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             min_entropy_bits=pol.min_entropy_bits,
         )
     if r.bias:
-        loss = sum(x.loss_bits for x in r.bias)
+        # bits lost per password on average: each length weighs by its share of the batch
+        loss = sum(x.loss_bits * r.lengths[x.length] / max(1, n) for x in r.bias)
         material = r.fixed_length is not None and loss >= max(1.0, pol.bias_loss * r.uniform_bits)
         guess_fail |= material
         worst = sorted(r.bias, key=lambda x: x.p_value)[:10]
