@@ -186,6 +186,7 @@ class BatchReport:
     fixed_length: int | None
     bias: list[PositionBias]
     tests_run: int
+    alphabet: dict[str, int] = field(default_factory=dict)  # character class -> symbols used
     passes: int = 1
 
     @property
@@ -448,6 +449,7 @@ def analyse_batch(
     del hash_parts, dec_t, dec_v, hex_t, hex_v, dec_n, hex_n, len_parts, all_lens
 
     h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
+    alphabet = _alphabet(pos_counts)
     alphabet_bits = h_bits / max(1.0, sum(k * v for k, v in lengths.items()) / max(n, 1))
     mean_len = sum(k * v for k, v in lengths.items()) / max(n, 1)
     public_matches = []
@@ -487,6 +489,7 @@ def analyse_batch(
         fixed_length=fixed,
         bias=bias,
         tests_run=tests,
+        alphabet=alphabet,
         passes=passes,
     )
     _fill_passwords(report, options, reservoir)
@@ -701,6 +704,31 @@ def _position_stats(
             k = int((c > 0).sum())
             bias.append(PositionBias(length, p + 1, pv, math.log2(k) - entropy_bits(c)))
     return h_total, u_total, fixed, bias, len(tests)
+
+
+def _alphabet(pos_counts: dict[int, np.ndarray]) -> dict[str, int]:
+    """Symbols used, by class (ASCII lower, upper, digit, other printable; non-ASCII as one)."""
+    if not pos_counts:
+        return {}
+    used = np.zeros(_OTHER + 1, dtype=bool)
+    for counts in pos_counts.values():
+        used |= counts.sum(axis=0) > 0
+    codes = np.flatnonzero(used)
+    out = {
+        "lower": int(((codes >= 97) & (codes <= 122)).sum()),
+        "upper": int(((codes >= 65) & (codes <= 90)).sum()),
+        "digit": int(((codes >= 48) & (codes <= 57)).sum()),
+        "symbol": int(
+            (
+                (codes < 128)
+                & ~((codes >= 97) & (codes <= 122))
+                & ~((codes >= 65) & (codes <= 90))
+                & ~((codes >= 48) & (codes <= 57))
+            ).sum()
+        ),
+        "non-ascii": int(used[_OTHER]),
+    }
+    return {k: v for k, v in out.items() if v}
 
 
 def _strength(rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Policy) -> tuple[Tally, int]:

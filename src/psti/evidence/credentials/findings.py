@@ -30,6 +30,11 @@ def mask(password: str | None, show: bool) -> str | None:
     return "*" * len(password)
 
 
+def _alpha(alphabet: dict[str, int]) -> str:
+    total = sum(alphabet.values())
+    return f"{total} symbols: " + ", ".join(f"{v} {k}" for k, v in alphabet.items()) if total else "no symbols"
+
+
 def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
@@ -102,6 +107,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
         rows=n,
         columns=cols.describe(),
         lengths={str(k): v for k, v in lengths[:40]},
+        alphabet=dict(r.alphabet),
         passes=r.passes,
     )
 
@@ -347,7 +353,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             "PWB-LOW-ENTROPY",
             Effect.FAIL,
             f"The batch's passwords carry at most {r.entropy_bits:.1f} bits of entropy (per-position "
-            f"upper bound over {n:,} units), below {pol.min_entropy_bits:g} bits.",
+            f"upper bound over {n:,} units; {_alpha(r.alphabet)}), below {pol.min_entropy_bits:g} bits.",
             entropy_bits=round(r.entropy_bits, 2),
             min_entropy_bits=pol.min_entropy_bits,
         )
@@ -376,7 +382,8 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             f"No password of {n:,} is shorter than {pol.min_length}, common or a decorated dictionary "
             f"word; {r.strength_sampled - r.weak.count:,} of {r.strength_sampled:,} sampled score "
             f"{pol.min_score}+ in zxcvbn; the generator "
-            f"carries up to {r.entropy_bits:.0f} bits; {len(r.bias)} biased positions of {r.tests_run}.",
+            f"carries up to {r.entropy_bits:.0f} bits ({_alpha(r.alphabet)}); {len(r.bias)} biased positions "
+            f"of {r.tests_run}.",
             rows=n,
             sampled=r.strength_sampled,
             entropy_bits=round(r.entropy_bits, 2),
