@@ -136,9 +136,10 @@ def _digits(s: str) -> str:
         (lambda u: str(int(u.imei[-9:]) + 12345).zfill(9), "imei"),
         (lambda u: "Q7" + u.mac.replace(":", "")[-6:] + "zz", "mac"),
         (lambda u: hashlib.sha256(u.serial.encode()).hexdigest()[:8].upper(), "serial"),
+        (lambda u: f"{int(u.mac.replace(':', ''), 16) + 1:012x}", "mac"),
     ],
     ids=["equal", "reversed-lower", "base64", "md5-mac", "sha1-suffix", "crc32-imei", "imei-last8",
-         "offset", "embedded-mac6", "sha256-upper"],
+         "offset", "embedded-mac6", "sha256-upper", "mac-plus-1"],
 )
 def test_identifier_derivations_fail(tmp_path: Path, gen, column: str) -> None:  # type: ignore[no-untyped-def]
     a = assess_batch(write_batch(tmp_path / "b.csv", gen, n=2000, shuffle=True))

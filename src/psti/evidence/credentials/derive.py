@@ -107,6 +107,10 @@ RELATION_TEXT = {
 }
 
 
+_RANK = {"equal": 0, "offset-dec": 1, "offset-hex": 1, "prefix": 2, "suffix": 2, "within": 3,
+         "contains-end": 4, "contains-start": 4}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Hypothesis:
     """`password <relation> form(identifier column)`; for offsets, k is the offset."""
@@ -213,9 +217,9 @@ def find_hypotheses(
     out: list[Hypothesis] = []
     per_source: Counter[int] = Counter()
     seen: set[tuple[int, tuple[int, ...]]] = set()
-    # most rows first; among equals, the simpler transformation (FORMS order) first
+    # most rows first; among equals, the most specific relation, then the simpler transformation
     order = {name: i for i, name in enumerate(FORMS)}
-    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0][1], 0))):
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], _RANK[kv[0][2]], order.get(kv[0][1], 0))):
         si, form, rel, k = key
         need = max(min_rows, int(min_share * present[si] + 0.999))
         if n < need or per_source[si] >= 3:
