@@ -290,7 +290,7 @@ def analyse_batch(
         m = len(pws)
         first = chunk.start
         hash_parts.append(np.fromiter(map(hash, pws), dtype=np.int64, count=m))
-        lens = np.fromiter(map(len, pws), dtype=np.int64, count=m)
+        lens = np.fromiter(map(len, pws), dtype=np.int32, count=m)
         lengths.update(lens.tolist())
         lows = list(map(str.lower, pws))
 
@@ -432,10 +432,12 @@ def analyse_batch(
     derivations.sort(key=lambda d: -d.matches)
 
     # whole-batch statistics
-    duplicates = _duplicates(np.concatenate(hash_parts), limit)
-    all_lens = np.concatenate(len_parts)
-    dec = _counters(np.concatenate(dec_t), np.concatenate(dec_v), np.concatenate(dec_n), all_lens, "decimal", limit)
-    hexg = _counters(np.concatenate(hex_t), np.concatenate(hex_v), np.concatenate(hex_n), all_lens, "hex", limit)
+    # each per-row array is joined and its parts freed before the next, to keep the peak low
+    duplicates = _duplicates(_join(hash_parts), limit)
+    all_lens = _join(len_parts)
+    dec = _counters(_join(dec_t), _join(dec_v), _join(dec_n), all_lens, "decimal", limit)
+    hexg = _counters(_join(hex_t), _join(hex_v), _join(hex_n), all_lens, "hex", limit)
+    del all_lens
 
     def reach(gs: list[CounterGroup]) -> tuple[int, int]:
         return sum(g.units for g in gs), -len(gs)  # more units, then fewer sequences
@@ -446,7 +448,6 @@ def analyse_batch(
         covered[g.rows] = True
     counters = primary + [g for g in secondary if covered[g.rows].mean() <= 0.5]
     counters.sort(key=lambda g: -g.units)
-    del hash_parts, dec_t, dec_v, hex_t, hex_v, dec_n, hex_n, len_parts, all_lens
 
     h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
     alphabet = _alphabet(pos_counts)
@@ -555,6 +556,13 @@ def _strip_separators(vals: list[str], seps: list[str]) -> Iterator[str]:
     out: Iterator[str] = iter(vals)
     for sep in seps:
         out = map(str.replace, out, repeat(sep), repeat(""))
+    return out
+
+
+def _join(parts: list[np.ndarray]) -> np.ndarray:
+    """Concatenate and empty the list, so the parts can be freed."""
+    out = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    parts.clear()
     return out
 
 
