@@ -1,9 +1,11 @@
 """One streaming pass over a password batch, then whole-batch statistics.
 
-Per row we keep only compact numbers (a 64-bit hash of the password and, for counters, a
-template hash and a numeric value: about 40 bytes a row), a bounded reservoir sample and
-a bounded number of examples. Everything else is counted as we go. Duplicates and
-counters are then found exactly with NumPy over the compact arrays.
+Rows arrive in chunks and most work is vectorised per chunk (C-level maps over the
+strings, NumPy over their code points). Per row we keep only compact numbers: a 64-bit
+hash of the password, and for the decimal and hex counter readings a template hash, a
+number and a digit count, plus the length (about 50 bytes a row). Beyond that, a bounded
+reservoir sample and bounded example lists. Everything else is counted as we go.
+Duplicates and counters are then found exactly with NumPy over the compact arrays.
 """
 
 from __future__ import annotations
