@@ -131,3 +131,53 @@ def test_bad_byte_deep_in_a_large_file_names_its_row(tmp_path: Path) -> None:
     p.write_bytes(data[:cut] + b"S30000,m\xff30000," + data[cut + len(b"S30000,m30000,"):])
     msg = error(p)
     assert "row 30001" in msg and "'mac'" in msg and "b.csv:30002" in msg
+
+
+def test_arbitrary_bytes_give_rows_or_an_input_error(tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    path = tmp_path / "fuzz.csv"
+    header = st.sampled_from([b"serial,password\n", b"password\n", b"serial\tmac\tpassword\n", b""])
+    body = st.binary(max_size=300) | st.text(alphabet=',\t"\n\r ab1\u00e9', max_size=200).map(str.encode)
+
+    @settings(max_examples=150, deadline=None)
+    @given(header, body, st.booleans())
+    def check(head: bytes, data: bytes, compress: bool) -> None:
+        raw = head + data
+        path.write_bytes(gzip.compress(raw) if compress else raw)
+        try:
+            for r in BatchReader(path).rows():
+                assert isinstance(r.password, str)
+        except InputError as e:
+            assert str(e)
+
+    check()
+
+
+def test_analysis_of_arbitrary_small_batches_never_crashes(tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from psti.evidence.credentials import analyse_batch, batch_result
+
+    path = tmp_path / "fuzz.csv"
+    cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(cell, cell), min_size=1, max_size=40))
+    def check(rows: list[tuple[str, str]]) -> None:
+        import csv
+
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["serial", "password"])
+            w.writerows(rows)
+        try:
+            report = analyse_batch(path)
+        except InputError:
+            return
+        result = batch_result(report, "x")
+        assert result.findings and result.evidence[0].sha256
+
+    check()
