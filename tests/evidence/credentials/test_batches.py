@@ -263,3 +263,17 @@ def test_isolated_weak_estimates_inform_but_a_weak_share_fails(tmp_path: Path, w
     a = assess_batch(write_batch(tmp_path / "b.csv", token, n=1000, passwords=pws))
     assert kinds(a)["PWB-WEAK-ESTIMATE"] == ("fail" if fails else "info")
     assert (verdicts(a)["PSTI-S1-1.3.d"] is F) == fails
+
+
+def test_masked_examples_do_not_give_the_password_away(tmp_path: Path) -> None:
+    from psti.evidence.credentials import batch_result
+
+    path = write_batch(tmp_path / "b.csv", lambda u: f"Sunshine{u.index % 97:02d}!")
+    report = analyse_batch(path)
+    masked = batch_result(report, "x").findings
+    shown = batch_result(report, "x", show_secrets=True).findings
+    f = next(f for f in masked if f.kind == "PWB-DICTIONARY")
+    assert all("sunshine" not in str(ex).lower() for ex in f.details["examples"])
+    g = next(f for f in shown if f.kind == "PWB-DICTIONARY")
+    assert g.details["examples"][0]["detail"] == "sunshine"
+    assert g.details["examples"][0]["password"].startswith("Sunshine")

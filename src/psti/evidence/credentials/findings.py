@@ -53,11 +53,11 @@ class _Builder:
         self.show = show_secrets
         self.findings: list[Finding] = []
 
-    def examples(self, exs: Iterable[Example]) -> list[dict[str, Any]]:
+    def examples(self, exs: Iterable[Example], secret_detail: bool = False) -> list[dict[str, Any]]:
         out = []
         for e in exs:
             d: dict[str, Any] = {"row": e.row, "password": mask(e.password, self.show)}
-            if e.detail:
+            if e.detail and (self.show or not secret_detail):
                 d["detail"] = e.detail
             if e.values:
                 d["values"] = dict(e.values)
@@ -71,12 +71,13 @@ class _Builder:
         message: str,
         examples: Iterable[Example] = (),
         provisions: tuple[str, ...] | None = None,
+        secret_detail: bool = False,  # the example's detail gives the password away
         **details: Any,
     ) -> None:
         exs = list(examples)
         k = KINDS[kind]
         if exs:
-            details["examples"] = self.examples(exs)
+            details["examples"] = self.examples(exs, secret_detail)
         self.findings.append(
             Finding(
                 kind=kind,
@@ -324,6 +325,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             f"{r.dictionary.count:,} of {n:,} units ({_pct(r.dictionary.count, n)}) have a password "
             "that is a common password or dictionary word with a few digits or symbols added.",
             r.dictionary.examples,
+            secret_detail=True,
             units=r.dictionary.count,
         )
     if r.weak.count:
