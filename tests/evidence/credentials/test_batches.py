@@ -277,3 +277,21 @@ def test_masked_examples_do_not_give_the_password_away(tmp_path: Path) -> None:
     g = next(f for f in shown if f.kind == "PWB-DICTIONARY")
     assert g.details["examples"][0]["detail"] == "sunshine"
     assert g.details["examples"][0]["password"].startswith("Sunshine")
+
+
+def test_real_default_credential_list_fails_as_a_batch(shared_data: Path) -> None:
+    # the 62 credentials hard-coded in the Mirai scanner, read as if they were a batch
+    a = assess_batch(shared_data / "default-credentials" / "mirai_scanner_credentials.csv")
+    k = kinds(a)
+    assert k["PWB-DUPLICATE"] == k["PWB-SHORT"] == k["PWB-COMMON"] == "fail"
+    assert {"PSTI-S1-1.2", "PSTI-S1-1.3.d"} <= _failing(a)
+    assert verdicts(a)["PSTI-S1-1.3.c"] is N  # no identifier columns to test derivation
+
+
+def test_real_ragged_file_is_named_by_row_and_column(shared_data: Path) -> None:
+    from psti.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        analyse_batch(shared_data / "default-credentials" / "seclists" / "default-passwords.csv")
+    msg = str(e.value)
+    assert "default-passwords.csv:2875" in msg and "row 2874" in msg and "'Comments' is missing" in msg
