@@ -55,6 +55,9 @@ def extract_image(
     (`PstiError`).
     """
     image = Path(image)
+    for name in ("max_total_bytes", "max_files", "max_depth", "max_seconds", "max_file_bytes"):
+        if not getattr(limits, name) > 0:
+            raise UsageError(f"extraction limit {name} must be positive, not {getattr(limits, name)}")
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
     if image.is_dir():
@@ -128,17 +131,22 @@ def _extract_file(
     path_env = tools.tool_path(meta_dir / "bin")
     if progress is not None:
         progress("extracting firmware", 0.0, None)
-    outcome = run_unblob(
-        image, extract_root, meta_dir, limits, path_env, progress, _process_num()
-    )
+    try:
+        outcome = run_unblob(
+            image, extract_root, meta_dir, limits, path_env, progress, _process_num()
+        )
+    except OSError as exc:  # e.g. no process could be started
+        outcome = None
+        problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
     results = load(meta_dir / "unblob-report.json")
     summary = summarise(results or [], extract_root, limits.max_depth)
-    problems += _outcome_problems(outcome, limits, results is not None, meta_dir)
+    if outcome is not None:
+        problems += _outcome_problems(outcome, limits, results is not None, meta_dir)
     problems += summary.problems
     # Links are checked after unblob is done (or stopped): nothing escapes the tree.
-    problems += neutralise(extract_root)
+    problems += _guarded(neutralise, extract_root)
     m = measure(extract_root)
-    if not outcome.stopped_by:  # finished between two polls: still over a bound?
+    if outcome is None or not outcome.stopped_by:  # finished between two polls: over a bound?
         if m.total_bytes > limits.max_total_bytes:
             problems.append(ExtractionProblem(
                 LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
@@ -146,13 +154,15 @@ def _extract_file(
         if m.files > limits.max_files:
             problems.append(ExtractionProblem(
                 LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
-    problems += _size_cap_problems(extract_root, m.largest, limits)
-    problems += _depth_problems(summary, extract_root, limits)
+    problems += _guarded(_size_cap_problems, extract_root, m.largest, limits)
+    problems += _guarded(_depth_problems, summary, extract_root, limits)
     formats = list(summary.formats)
     header = sniff.vendor_header(head)
     if header is not None and header.format not in formats:
         formats.insert(0, header.format)
-    problems += _format_problems(image, head, size, header, summary, extract_root, path_env)
+    problems += _guarded(
+        _format_problems, image, head, size, header, summary, extract_root, path_env
+    )
     roots = find_roots(extract_root)
     if progress is not None:
         progress("extracting firmware", float(m.files), float(m.files))
@@ -164,6 +174,15 @@ def _extract_file(
         total_bytes=m.total_bytes,
         formats=formats,
     )
+
+
+def _guarded(check, *args):  # type: ignore[no-untyped-def]
+    """Run a post-extraction check; an I/O error becomes a problem, not an exception."""
+    try:
+        return check(*args)
+    except OSError as exc:
+        name = check.__name__.strip("_").replace("_", " ")
+        return [ExtractionProblem(COULD_NOT_EXTRACT, f"{name} failed: {exc}")]
 
 
 def _outcome_problems(
