@@ -89,6 +89,7 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
     real_root = os.path.realpath(root)
     problems: list[ExtractionProblem] = []
     multi_linked: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    escaping: list[str] = []
     for entry in _scan(real_root):
         try:
             st = entry.stat(follow_symlinks=False)
@@ -101,7 +102,7 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
             except OSError:
                 continue
             if not _inside(os.path.realpath(entry.path), real_root):
-                os.unlink(entry.path)
+                escaping.append(entry.path)  # removed after the walk: judge all links first
                 problems.append(
                     ExtractionProblem(
                         SYMLINK_ESCAPE,
@@ -116,6 +117,9 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
         elif not stat.S_ISDIR(mode):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
+    for path in escaping:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
     for links in multi_linked.values():
         nlink = links[0][1]
         if len(links) >= nlink:
