@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from psti.errors import ArtefactError, UsageError
-from psti.evidence.firmware.extract import sniff, tools
+from psti.evidence.firmware.extract import ihex, sniff, tools
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
     ENCRYPTED,
@@ -128,6 +128,15 @@ def _extract_file(
                 "file limit; parts of it may not be carved",
             )
         )
+    pre_formats: list[str] = []
+    if ihex.looks_like_ihex(head):
+        decoded = _decode_ihex(image, extract_root, limits, problems)
+        if decoded is None:
+            return _finish(extract_root, problems, ["ihex"], [])
+        image, pre_formats = decoded, ["ihex"]
+        head, size = sniff.read_head(image, 1 << 16), image.stat().st_size
+        if size == 0:
+            return _finish(extract_root, problems, pre_formats, [])
     path_env = tools.tool_path(meta_dir / "bin")
     if progress is not None:
         progress("extracting firmware", 0.0, None)
@@ -156,12 +165,13 @@ def _extract_file(
                 LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
     problems += _guarded(_size_cap_problems, extract_root, m.largest, limits)
     problems += _guarded(_depth_problems, summary, extract_root, limits)
-    formats = list(summary.formats)
+    formats = pre_formats + [f for f in summary.formats if f not in pre_formats]
     header = sniff.vendor_header(head)
     if header is not None and header.format not in formats:
         formats.insert(0, header.format)
     problems += _guarded(
-        _format_problems, image, head, size, header, summary, extract_root, path_env
+        _format_problems, image, head, size, header, summary, extract_root, path_env,
+        bool(pre_formats),
     )
     roots = find_roots(extract_root)
     if progress is not None:
@@ -183,6 +193,32 @@ def _guarded(check, *args):  # type: ignore[no-untyped-def]
     except OSError as exc:
         name = check.__name__.strip("_").replace("_", " ")
         return [ExtractionProblem(COULD_NOT_EXTRACT, f"{name} failed: {exc}")]
+
+
+def _decode_ihex(
+    image: Path, extract_root: Path, limits: Limits, problems: list[ExtractionProblem]
+) -> Path | None:
+    """Write the flash image an Intel HEX file describes into the tree; None on failure."""
+    try:
+        decoded = ihex.decode(image, min(limits.max_file_bytes, limits.max_total_bytes))
+    except ihex.IntelHexError as exc:
+        kind = LIMIT_REACHED if "exceeds" in str(exc) else COULD_NOT_EXTRACT
+        problems.append(ExtractionProblem(kind, f"Intel HEX: {exc}"))
+        return None
+    if not decoded.complete:
+        problems.append(
+            ExtractionProblem(TRUNCATED, "Intel HEX file ends without an end-of-file record")
+        )
+    target = extract_root / f"{image.name}.bin"
+    target.write_bytes(decoded.data)
+    return target
+
+
+def _finish(
+    root: Path, problems: list[ExtractionProblem], formats: list[str], roots: list[Path]
+) -> Extraction:
+    m = measure(root)
+    return Extraction(root, roots, _dedupe(problems), m.files, m.total_bytes, formats)
 
 
 def _outcome_problems(
@@ -268,7 +304,10 @@ def _format_problems(
     summary: ReportSummary,
     root: Path,
     path_env: str,
+    decoded: bool = False,
 ) -> list[ExtractionProblem]:
+    """Why nothing (or not everything) came out. `decoded`: image is psti's own decoding
+    of a text container (Intel HEX), itself a result even when nothing is inside it."""
     out: list[ExtractionProblem] = []
     declared = sniff.declared_size(head)
     if declared is not None and declared > size:
@@ -320,9 +359,14 @@ def _format_problems(
                     "encrypted (or compressed with an unsupported method)",
                 )
             )
-        else:
+        elif not decoded:
             out.append(
-                ExtractionProblem(UNKNOWN_FORMAT, "no known firmware or archive format found")
+                ExtractionProblem(
+                    UNKNOWN_FORMAT,
+                    "no known filesystem or archive format found, nothing extracted: a "
+                    "monolithic binary (e.g. microcontroller firmware) or not firmware; "
+                    "scan the image itself",
+                )
             )
     out += _unknown_region_problems(summary, root, image)
     return out
