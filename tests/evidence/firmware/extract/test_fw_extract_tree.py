@@ -38,6 +38,19 @@ def test_neutralise_removes_escaping_links_only(tmp_path: Path) -> None:
     assert outside.read_text() == "secret"
 
 
+def test_neutralise_removes_links_in_read_only_directories(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    (tree / "etc").mkdir(parents=True)
+    (tree / "etc/up").symlink_to("../../../../../../../../etc/hostname")
+    (tree / "etc").chmod(0o555)
+    try:
+        problems = neutralise(tree)
+    finally:
+        (tree / "etc").chmod(0o755)
+    assert [p.kind for p in problems] == [SYMLINK_ESCAPE]
+    assert not (tree / "etc/up").is_symlink()
+
+
 def test_find_roots_ranks_and_skips_subdirectories_of_a_root(tmp_path: Path) -> None:
     top = tmp_path / "extracted"
     main = top / "fw.bin_extract/64-9000.squashfs_v4_le_extract"
