@@ -98,3 +98,22 @@ def cpio_newc(entries: list[tuple[str, int, bytes]]) -> bytes:
         out += b"\0" * (-len(out) % 4)
     out += b"\0" * (-len(out) % 512)
     return bytes(out)
+
+
+def intel_hex(data: bytes, base: int = 0, *, eof: bool = True) -> str:
+    """Intel HEX records for data at base (type 04 records above 64 KiB)."""
+
+    def record(kind: int, address: int, payload: bytes) -> str:
+        body = bytes([len(payload)]) + address.to_bytes(2, "big") + bytes([kind]) + payload
+        return ":" + (body + bytes([-sum(body) & 0xFF])).hex().upper()
+
+    lines, upper = [], -1
+    for offset in range(0, len(data), 16):
+        address = base + offset
+        if address >> 16 != upper:
+            upper = address >> 16
+            lines.append(record(0x04, 0, upper.to_bytes(2, "big")))
+        lines.append(record(0x00, address & 0xFFFF, data[offset : offset + 16]))
+    if eof:
+        lines.append(record(0x01, 0, b""))
+    return "\n".join(lines) + "\n"

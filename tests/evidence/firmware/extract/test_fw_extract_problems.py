@@ -32,6 +32,15 @@ def test_missing_image_is_a_usage_error(tmp_path: Path) -> None:
         extract_image(tmp_path / "no-such.bin", tmp_path / "wd")
 
 
+def test_non_positive_limit_is_a_usage_error(tmp_path: Path) -> None:
+    from psti.evidence.firmware.extract import Limits
+
+    image = tmp_path / "fw.bin"
+    image.write_bytes(b"x" * 100)
+    with pytest.raises(PstiError, match="max_files"):
+        extract_image(image, tmp_path / "wd", Limits(max_files=0))
+
+
 def test_image_inside_work_dir_is_refused(tmp_path: Path) -> None:
     (tmp_path / "wd").mkdir()
     image = tmp_path / "wd/fw.bin"

@@ -79,6 +79,19 @@ def test_zip_traversal(tmp_path: Path) -> None:
                                           "/tmp/psti-escape"}, ex.problems
 
 
+def test_7z_traversal(tmp_path: Path) -> None:
+    need("7z")
+    (tmp_path / "src/etc").mkdir(parents=True)
+    (tmp_path / "src/etc/passwd").write_text("root:x:0:0::/root:/bin/sh\n")
+    (tmp_path / "psti-escape").write_text("owned")
+    image = tmp_path / "evil.7z"
+    run("7z", "a", "-spf", image, "etc/passwd", "../psti-escape", cwd=tmp_path / "src")
+    (tmp_path / "psti-escape").unlink()
+    ex = extract_isolated(tmp_path, image)
+    assert list(ex.root.rglob("etc/passwd"))
+    assert [(p.kind, p.path) for p in ex.problems] == [(PATH_TRAVERSAL, "../psti-escape")]
+
+
 def test_cpio_traversal_and_symlink_escape(tmp_path: Path) -> None:
     image = tmp_path / "evil.cpio"
     image.write_bytes(cpio_newc([

@@ -3,39 +3,26 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from psti.errors import ArtefactError, UsageError
-from psti.evidence.firmware.extract import sniff, tools
+from psti.evidence.firmware.extract import diagnose, ihex, sniff, tools
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
-    ENCRYPTED,
     LIMIT_REACHED,
-    MISSING_TOOL,
     TRUNCATED,
     UNKNOWN_FORMAT,
     Extraction,
     ExtractionProblem,
     Limits,
 )
-from psti.evidence.firmware.extract.report import ReportSummary, load, summarise
-from psti.evidence.firmware.extract.supervise import RunOutcome, run_unblob
+from psti.evidence.firmware.extract.report import load, summarise
+from psti.evidence.firmware.extract.supervise import run_unblob
 from psti.evidence.firmware.extract.tree import find_roots, measure, neutralise
 from psti.evidence.interface import ProgressFn
 
 EXTRACT_DIR = "extracted"
 META_DIR = "meta"
-# Unknown regions smaller than this are headers or padding, not worth a problem.
-UNKNOWN_REGION_MIN = 64 * 1024
-
-_LIMIT_WORDS = {
-    "max_total_bytes": "extracted size passed {limits.max_total_bytes:,} bytes",
-    "max_files": "extracted file count passed {limits.max_files:,}",
-    "max_seconds": "extraction took longer than {limits.max_seconds:g} s",
-}
-
-
 def _process_num() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -55,6 +42,9 @@ def extract_image(
     (`PstiError`).
     """
     image = Path(image)
+    for name in ("max_total_bytes", "max_files", "max_depth", "max_seconds", "max_file_bytes"):
+        if not getattr(limits, name) > 0:
+            raise UsageError(f"extraction limit {name} must be positive, not {getattr(limits, name)}")
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
     if image.is_dir():
@@ -92,7 +82,11 @@ def _use_directory(directory: Path, limits: Limits, progress: ProgressFn | None)
     m = measure(directory, stop_files=limits.max_files)
     problems = []
     if m.files > limits.max_files:
-        problems.append(ExtractionProblem(LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"))
+        problems.append(
+            ExtractionProblem(
+                LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"
+            )
+        )
     if progress is not None:
         progress("reading firmware directory", float(m.files), float(m.files))
     return Extraction(
@@ -121,35 +115,51 @@ def _extract_file(
                 "file limit; parts of it may not be carved",
             )
         )
+    pre_formats: list[str] = []
+    if ihex.looks_like_ihex(head):
+        decoded = _decode_ihex(image, extract_root, limits, problems)
+        if decoded is None:
+            return _finish(extract_root, problems, ["ihex"], [])
+        image, pre_formats = decoded, ["ihex"]
+        head, size = sniff.read_head(image, 1 << 16), image.stat().st_size
+        if size == 0:
+            return _finish(extract_root, problems, pre_formats, [])
     path_env = tools.tool_path(meta_dir / "bin")
     if progress is not None:
         progress("extracting firmware", 0.0, None)
-    outcome = run_unblob(image, extract_root, meta_dir, limits, path_env, progress, _process_num())
+    try:
+        outcome = run_unblob(
+            image, extract_root, meta_dir, limits, path_env, progress, _process_num()
+        )
+    except OSError as exc:  # e.g. no process could be started
+        outcome = None
+        problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
     results = load(meta_dir / "unblob-report.json")
     summary = summarise(results or [], extract_root, limits.max_depth)
-    problems += _outcome_problems(outcome, limits, results is not None, meta_dir)
+    if outcome is not None:
+        problems += diagnose.outcome_problems(outcome, limits, results is not None, meta_dir)
     problems += summary.problems
     # Links are checked after unblob is done (or stopped): nothing escapes the tree.
-    problems += neutralise(extract_root)
+    problems += _guarded(neutralise, extract_root)
     m = measure(extract_root)
-    if not outcome.stopped_by:  # finished between two polls: still over a bound?
+    if outcome is None or not outcome.stopped_by:  # finished between two polls: over a bound?
         if m.total_bytes > limits.max_total_bytes:
-            problems.append(
-                ExtractionProblem(
-                    LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed {limits.max_total_bytes:,} bytes"
-                )
-            )
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
+                f"{limits.max_total_bytes:,} bytes"))
         if m.files > limits.max_files:
-            problems.append(
-                ExtractionProblem(LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}")
-            )
-    problems += _size_cap_problems(extract_root, m.largest, limits)
-    problems += _depth_problems(summary, extract_root, limits)
-    formats = list(summary.formats)
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
+    problems += _guarded(diagnose.size_cap_problems, extract_root, m.largest, limits)
+    problems += _guarded(diagnose.depth_problems, summary, extract_root, limits)
+    formats = pre_formats + [f for f in summary.formats if f not in pre_formats]
     header = sniff.vendor_header(head)
     if header is not None and header.format not in formats:
         formats.insert(0, header.format)
-    problems += _format_problems(image, head, size, header, summary, extract_root, path_env)
+    problems += _guarded(
+        diagnose.format_problems, image, head, size, header, summary, extract_root, path_env,
+        bool(pre_formats),
+    )
     roots = find_roots(extract_root)
     if progress is not None:
         progress("extracting firmware", float(m.files), float(m.files))
@@ -163,161 +173,39 @@ def _extract_file(
     )
 
 
-def _outcome_problems(
-    outcome: RunOutcome, limits: Limits, have_report: bool, meta_dir: Path
-) -> list[ExtractionProblem]:
-    if outcome.stopped_by:
-        words = _LIMIT_WORDS[outcome.stopped_by].format(limits=limits)
-        return [ExtractionProblem(LIMIT_REACHED, f"{words}; extraction stopped, output partial")]
-    if outcome.returncode != 0 or not have_report:
-        tail = ""
-        try:
-            lines = (meta_dir / "runner.out").read_text(errors="replace").strip().splitlines()
-            tail = lines[-1] if lines else ""
-        except OSError:
-            pass
-        return [
-            ExtractionProblem(
-                COULD_NOT_EXTRACT,
-                f"extractor process failed (exit {outcome.returncode})" + (f": {tail}" if tail else ""),
-            )
-        ]
-    return []
+def _guarded(check, *args):  # type: ignore[no-untyped-def]
+    """Run a post-extraction check; an I/O error becomes a problem, not an exception."""
+    try:
+        return check(*args)
+    except OSError as exc:
+        name = check.__name__.strip("_").replace("_", " ")
+        return [ExtractionProblem(COULD_NOT_EXTRACT, f"{name} failed: {exc}")]
 
 
-def _size_cap_problems(root: Path, largest: int, limits: Limits) -> list[ExtractionProblem]:
-    cap = max(1, min(limits.max_file_bytes, limits.max_total_bytes))
-    if largest < cap:
-        return []
-    hits = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and p.stat().st_size >= cap]
-    return [
-        ExtractionProblem(
-            LIMIT_REACHED,
-            f"file reached the {cap:,}-byte size limit and was cut short",
-            str(p.relative_to(root)),
+def _decode_ihex(
+    image: Path, extract_root: Path, limits: Limits, problems: list[ExtractionProblem]
+) -> Path | None:
+    """Write the flash image an Intel HEX file describes into the tree; None on failure."""
+    try:
+        decoded = ihex.decode(image, min(limits.max_file_bytes, limits.max_total_bytes))
+    except ihex.IntelHexError as exc:
+        kind = LIMIT_REACHED if "exceeds" in str(exc) else COULD_NOT_EXTRACT
+        problems.append(ExtractionProblem(kind, f"Intel HEX: {exc}"))
+        return None
+    if not decoded.complete:
+        problems.append(
+            ExtractionProblem(TRUNCATED, "Intel HEX file ends without an end-of-file record")
         )
-        for p in hits[:10]
-    ]
+    target = extract_root / f"{image.name}.bin"
+    target.write_bytes(decoded.data)
+    return target
 
 
-def _depth_problems(summary: ReportSummary, root: Path, limits: Limits) -> list[ExtractionProblem]:
-    out = []
-    for rel in summary.depth_capped:
-        top = root / rel
-        candidates = [top] if top.is_file() else _first_files(top, 50)
-        for path in candidates:
-            try:
-                kind = sniff.magic_of(sniff.read_head(path))
-            except OSError:
-                continue
-            if kind is not None:
-                out.append(
-                    ExtractionProblem(
-                        LIMIT_REACHED,
-                        f"{kind} data left unextracted: nesting depth limit {limits.max_depth} reached",
-                        str(path.relative_to(root)),
-                    )
-                )
-    return out
-
-
-def _first_files(directory: Path, limit: int) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, _dirs, files in os.walk(directory):
-        for name in files:
-            path = Path(dirpath, name)
-            if path.is_file() and not path.is_symlink():
-                found.append(path)
-                if len(found) >= limit:
-                    return found
-    return found
-
-
-def _format_problems(
-    image: Path,
-    head: bytes,
-    size: int,
-    header: sniff.Header | None,
-    summary: ReportSummary,
-    root: Path,
-    path_env: str,
-) -> list[ExtractionProblem]:
-    out: list[ExtractionProblem] = []
-    declared = sniff.declared_size(head)
-    if declared is not None and declared > size:
-        what = header.format if header else sniff.magic_of(head) or "image"
-        out.append(
-            ExtractionProblem(
-                TRUNCATED,
-                f"{what} header declares {declared:,} bytes but the image has {size:,}",
-            )
-        )
-    elif not summary.extracted_any and sniff.magic_of(head) == "gzip" and sniff.gzip_truncated(image):
-        out.append(ExtractionProblem(TRUNCATED, "gzip stream ends before its end marker"))
-    if header is not None and header.format == "uimage" and not header.valid:
-        out.append(ExtractionProblem(COULD_NOT_EXTRACT, "uImage header checksum is wrong"))
-    if not summary.extracted_any and not out:
-        known = sniff.magic_of(head)
-        if header is not None:
-            random = sniff.entropy(image) >= sniff.HIGH_ENTROPY
-            out.append(
-                ExtractionProblem(
-                    ENCRYPTED if random else COULD_NOT_EXTRACT,
-                    f"the payload behind the {header.format} header "
-                    + (
-                        "looks random: probably encrypted (or compressed with an unsupported method)"
-                        if random
-                        else "is in no format psti can extract"
-                    ),
-                )
-            )
-        elif known is not None:
-            missing = tools.missing_tools(path_env)
-            if missing and not any(p.kind == MISSING_TOOL for p in summary.problems):
-                out.append(
-                    ExtractionProblem(
-                        MISSING_TOOL,
-                        "extractors not installed: " + ", ".join(f"{t} ({w})" for t, w in missing.items()),
-                    )
-                )
-            out.append(ExtractionProblem(COULD_NOT_EXTRACT, f"image starts like {known} but could not be extracted"))
-        elif sniff.entropy(image) >= sniff.HIGH_ENTROPY:
-            out.append(
-                ExtractionProblem(
-                    ENCRYPTED,
-                    "no known format found and the data looks random: the image is probably "
-                    "encrypted (or compressed with an unsupported method)",
-                )
-            )
-        else:
-            out.append(ExtractionProblem(UNKNOWN_FORMAT, "no known firmware or archive format found"))
-    out += _unknown_region_problems(summary, root, image)
-    return out
-
-
-_CARVED_UNKNOWN = re.compile(r"^(\d+)-(\d+)\.unknown$")
-
-
-def _unknown_region_problems(summary: ReportSummary, root: Path, image: Path) -> list[ExtractionProblem]:
-    """Large random-looking regions unblob carved but could not identify."""
-    out = []
-    for chunk in summary.unknown_chunks:
-        if chunk.end - chunk.start < UNKNOWN_REGION_MIN:
-            continue
-        carved = next(root.rglob(f"{chunk.start}-{chunk.end}.unknown"), None)
-        if carved is None or not carved.is_file():
-            continue
-        if sniff.entropy(carved) >= sniff.HIGH_ENTROPY:
-            where = carved.relative_to(root)
-            out.append(
-                ExtractionProblem(
-                    ENCRYPTED,
-                    f"{chunk.end - chunk.start:,} bytes at offset {chunk.start:#x} look random "
-                    "and match no known format (encrypted or unsupported compression)",
-                    str(where),
-                )
-            )
-    return out
+def _finish(
+    root: Path, problems: list[ExtractionProblem], formats: list[str], roots: list[Path]
+) -> Extraction:
+    m = measure(root)
+    return Extraction(root, roots, _dedupe(problems), m.files, m.total_bytes, formats)
 
 
 def _dedupe(problems: list[ExtractionProblem]) -> list[ExtractionProblem]:

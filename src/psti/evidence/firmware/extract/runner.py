@@ -67,13 +67,16 @@ def _report_archive_escapes() -> None:
     """Have unblob report the escapes it neutralises in cpio and zip archives.
 
     unblob's cpio extractor redirects traversing names but drops the problem list, and
-    7z silently strips `../` from zip member names; both are evidence of a hostile image.
+    7z silently strips `../` from zip and 7z member names; all are evidence of a hostile
+    image.
     """
     import posixpath
+    import subprocess
     import zipfile
 
     from unblob.file_utils import File, FileSystem
     from unblob.handlers.archive import cpio
+    from unblob.handlers.archive.sevenzip import SevenZipHandler
     from unblob.handlers.archive.zip import ZIPHandler
     from unblob.models import Extractor, ExtractResult
     from unblob.report import PathTraversalProblem
@@ -88,9 +91,22 @@ def _report_archive_escapes() -> None:
 
     cpio._CPIOExtractorBase.extract = cpio_extract  # type: ignore[method-assign]
 
-    class CheckedZip(Extractor):
-        def __init__(self, inner: Extractor) -> None:
-            self.inner = inner
+    def zip_names(inpath: Path) -> list[str]:
+        with zipfile.ZipFile(inpath) as z:
+            return z.namelist()
+
+    def sevenzip_names(inpath: Path) -> list[str]:
+        listing = subprocess.run(
+            ["7z", "l", "-slt", "-ba", "-p", str(inpath)],
+            capture_output=True, timeout=120, check=False,  # (no DEVNULL: sandbox denies it)
+        ).stdout.decode("utf-8", "replace")
+        return [line[7:] for line in listing.splitlines() if line.startswith("Path = ")]
+
+    class CheckedArchive(Extractor):
+        """Runs the 7z extractor, then reports member names 7z silently rewrote."""
+
+        def __init__(self, inner: Extractor, names, label: str) -> None:  # type: ignore[no-untyped-def]
+            self.inner, self.names, self.label = inner, names, label
 
         def get_dependencies(self) -> list[str]:
             return self.inner.get_dependencies()
@@ -98,26 +114,24 @@ def _report_archive_escapes() -> None:
         def extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
             reports = []
             try:
-                with zipfile.ZipFile(inpath) as z:
-                    for name in z.namelist():
-                        norm = posixpath.normpath(name.replace("\\", "/"))
-                        if norm.startswith(("/", "../")) or norm == "..":
-                            reports.append(
-                                PathTraversalProblem(
-                                    path=name,
-                                    extraction_path=norm.lstrip("/").replace("../", ""),
-                                    problem="Potential path traversal through zip member name",
-                                    resolution="Stripped by 7z.",
-                                )
-                            )
-            except (OSError, zipfile.BadZipFile, ValueError):
+                for name in self.names(inpath):
+                    norm = posixpath.normpath(name.replace("\\", "/"))
+                    if norm.startswith(("/", "../")) or norm == "..":
+                        reports.append(PathTraversalProblem(
+                            path=name, extraction_path=norm.lstrip("/").replace("../", ""),
+                            problem=f"Potential path traversal through {self.label} member name",
+                            resolution="Stripped by 7z."))
+            except (OSError, zipfile.BadZipFile, ValueError, subprocess.SubprocessError):
                 pass
             result = self.inner.extract(inpath, outdir)
             if reports:
                 return ExtractResult(reports=[*(result.reports if result else []), *reports])
             return result
 
-    ZIPHandler.EXTRACTOR = CheckedZip(ZIPHandler.EXTRACTOR)  # type: ignore[assignment]
+    ZIPHandler.EXTRACTOR = CheckedArchive(ZIPHandler.EXTRACTOR, zip_names, "zip")  # type: ignore[assignment]
+    SevenZipHandler.EXTRACTOR = CheckedArchive(  # type: ignore[assignment]
+        SevenZipHandler.EXTRACTOR, sevenzip_names, "7z"
+    )
 
 
 def _quieter_logging() -> None:
@@ -236,9 +250,8 @@ def _write_compact_report(result, report_path: Path, max_depth: int) -> None:  #
         if names <= _ROUTINE and task_result.task.depth < max_depth:
             continue
         dumped = task_result.model_dump(mode="json", serialize_as_any=True)
-        dumped["reports"] = [
-            r for r in dumped["reports"] if r.get("__typename__") not in ("HashReport", "FileMagicReport")
-        ]
+        dumped["reports"] = [r for r in dumped["reports"]
+                             if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
         dumped.pop("subtasks", None)
         kept.append(dumped)
     tmp = report_path.with_suffix(".tmp")

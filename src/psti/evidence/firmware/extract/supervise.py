@@ -72,6 +72,7 @@ class _ForkServer:
 
     def __init__(self) -> None:
         self._proc: subprocess.Popen[str] | None = None
+        self._owner = os.getpid()
         self._lock = threading.Lock()
 
     @property
@@ -90,6 +91,9 @@ class _ForkServer:
 
     def fork(self, spec_path: Path) -> int | None:
         """Pid of a new extraction process for spec_path, or None if the server fails."""
+        if self._owner != os.getpid():
+            # we are a forked copy of the caller: the pipes belong to our parent
+            self._proc, self._owner, self._lock = None, os.getpid(), threading.Lock()
         with self._lock:
             for _ in range(2):
                 if self._proc is None or self._proc.poll() is not None:
@@ -103,8 +107,14 @@ class _ForkServer:
                         return int(answer)
                 except (OSError, ValueError):
                     pass
-                kill_tree(self._proc.pid)
-                self._proc.wait()
+                except BaseException:  # interrupted mid-request: the pipe is out of step
+                    self._proc.kill()
+                    self._proc = None
+                    raise
+                # only the server itself: extractions it forked belong to other callers
+                with contextlib.suppress(OSError):
+                    self._proc.kill()
+                    self._proc.wait()
                 self._proc = None
         return None
 

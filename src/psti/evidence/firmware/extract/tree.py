@@ -101,6 +101,19 @@ def relative(path: str | Path, root: Path) -> str:
         return str(path)
 
 
+def _remove(path: str) -> None:
+    """Delete a non-directory entry, making its directory writable if it has to."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except PermissionError:
+        parent = os.path.dirname(path)
+        with contextlib.suppress(OSError):
+            os.chmod(parent, os.stat(parent).st_mode | stat.S_IWUSR | stat.S_IXUSR)
+            os.unlink(path)
+
+
 def neutralise(root: Path) -> list[ExtractionProblem]:
     """Remove links that lead outside root and special files; report the links.
 
@@ -111,6 +124,7 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
     real_root = os.path.realpath(root)
     problems: list[ExtractionProblem] = []
     multi_linked: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    escaping: list[str] = []
     for entry in _scan(real_root):
         try:
             st = entry.stat(follow_symlinks=False)
@@ -123,7 +137,7 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
             except OSError:
                 continue
             if not _inside(os.path.realpath(entry.path), real_root):
-                os.unlink(entry.path)
+                escaping.append(entry.path)  # removed after the walk: judge all links first
                 problems.append(
                     ExtractionProblem(
                         SYMLINK_ESCAPE,
@@ -136,14 +150,15 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
                 key = (st.st_dev, st.st_ino)
                 multi_linked.setdefault(key, []).append((entry.path, st.st_nlink))
         elif not stat.S_ISDIR(mode):
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+            _remove(entry.path)
+    for path in escaping:
+        _remove(path)
     for links in multi_linked.values():
         nlink = links[0][1]
         if len(links) >= nlink:
             continue  # every link to this inode is inside the tree
         for path, _ in links:
-            os.unlink(path)
+            _remove(path)
             problems.append(
                 ExtractionProblem(
                     HARDLINK_ESCAPE,
