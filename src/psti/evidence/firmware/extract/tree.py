@@ -17,30 +17,8 @@ from psti.evidence.firmware.extract.model import (
 
 # Names found at the top of a Linux root filesystem; `etc` or `bin` makes a candidate.
 ROOT_MARKERS = frozenset(
-    {
-        "etc",
-        "bin",
-        "sbin",
-        "usr",
-        "lib",
-        "lib64",
-        "var",
-        "www",
-        "root",
-        "home",
-        "dev",
-        "proc",
-        "tmp",
-        "mnt",
-        "sys",
-        "opt",
-        "run",
-        "linuxrc",
-        "init",
-        "data",
-        "overlay",
-        "rom",
-    }
+    {"etc", "bin", "sbin", "usr", "lib", "lib64", "var", "www", "root", "home", "dev", "proc",
+     "tmp", "mnt", "sys", "opt", "run", "linuxrc", "init", "data", "overlay", "rom"}
 )
 UNBLOB_SUFFIX = "_extract"
 
