@@ -57,13 +57,14 @@ def scan_firmware(
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
     from psti.engine import assess_evidence
-    from psti.evidence.firmware.collector import ScanOptions, scan_image
+    from psti.evidence.firmware.collector import ScanOptions, product_words, scan_image
     from psti.model import ProductRef
 
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
     product = ProductRef(name=image.name, model="(not declared)", manufacturer="(not declared)")
     factory = None
+    words: tuple[str, ...] = ()
     scope = None
     if declaration is not None:
         from psti.declaration import load_declaration
@@ -74,8 +75,9 @@ def scan_firmware(
         loaded = load_declaration(declaration, check_artefacts=False)
         product = product_ref(loaded)
         factory = loaded.declaration.passwords.factory_provisioned
+        words = product_words(loaded.declaration)
         scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
-    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline)
+    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words)
     with progress_bar(progress) as update, _work_dir(keep, work_dir) as wd:
         result = scan_image(image, wd, opts, update)
         if keep:

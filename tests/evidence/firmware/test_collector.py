@@ -380,3 +380,19 @@ def test_password_hidden_in_a_web_page_cracks_the_shipped_hash(tmp_path: Path) -
     cracked = [f for f in scan(root, tmp_path).findings if f.kind == "FW-CRACKED-HASH"]
     assert cracked and cracked[0].details["plaintext"] == secret
     assert "Base64 twice in /usr/lib/lua/luci/controller/dbg.lua" in cracked[0].details["corpus_source"]
+
+
+def test_password_from_the_host_name_is_public_information(tmp_path: Path) -> None:
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": f"root:{md5('Kestrelcam123')}:1::::::\n",
+        "/etc/config/system": "config system\n\toption hostname 'KestrelCam'\n",
+        "/etc/config/uhttpd": "config uhttpd main\n\toption admin_password 'acmeadmin'\n",
+    })
+    result = scan(root, tmp_path, ScanOptions(crack_deadline_s=60, product_words=("Acme Home Camera",)))
+    public = {f.details["plaintext"]: f for f in result.findings if f.kind == "FW-PUBLIC-INFO-PASSWORD"}
+    assert set(public) == {"Kestrelcam123", "acmeadmin"}
+    assert public["Kestrelcam123"].effect is Effect.FAIL
+    assert "/etc/config/system" in public["Kestrelcam123"].message
+    assert "declaration" in public["acmeadmin"].message
+    assert set(public["acmeadmin"].provisions) == {"PSTI-S1-1.3.b", "EN303645-5.1-2"}

@@ -59,6 +59,7 @@ class ScanOptions:
     workers: int | None = None
     crack_deadline_s: float = 300.0
     factory_provisioned: bool | None = None
+    product_words: tuple[str, ...] = ()  # product name, model, brand, manufacturer (public)
     limits: Any = None  # psti.evidence.firmware.extract.Limits
 
 
@@ -73,6 +74,7 @@ class ImageScan:
     problems: list[tuple[str, str, str | None]] = field(default_factory=list)  # kind, message, path
     roots: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    public: dict[str, str] = field(default_factory=dict)  # guesses from public names -> origin
 
 
 class FirmwareCollector(Collector):
@@ -90,6 +92,7 @@ class FirmwareCollector(Collector):
             workers=ctx.options.get("workers"),
             crack_deadline_s=float(ctx.options.get("crack_deadline_s", 300.0)),
             factory_provisioned=ctx.declaration.declaration.passwords.factory_provisioned,
+            product_words=product_words(ctx.declaration.declaration),
         )
         for i, art in enumerate(ctx.artefacts("firmware", "rootfs")):
             path = ctx.resolve(art)
@@ -184,11 +187,14 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     candidates = corpus.candidates()
     pairs = corpus.pairs()
     rank = {c.password: i for i, c in enumerate(candidates)}
+    public = public_guesses(out.scan.identity, opts.product_words)
+    out.public = {c.password: c.origin for c in public}
     targets = []
     for c in out.scan.credentials:
         if c.form == "hash" and c.hash_type in COST:
             # account-name guesses, the most common defaults, then this user's listed defaults
             first = [Candidate(w, "the account name") for w in _account_guesses(c.account)]
+            first += public
             first += [Candidate(v, f"a string in the image ({where})") for v, where in out.scan.harvested.items()]
             first += candidates[:24]
             listed = sorted(pairs.get(c.account or "", ()), key=lambda p: rank.get(p, len(rank)))
@@ -202,6 +208,32 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
         progress=lambda d, t: progress("checking hashes", d, t),
     )
     return out
+
+
+PUBLIC_ORIGIN = "public information"
+
+
+def product_words(declaration: Any) -> tuple[str, ...]:
+    """The public names in a declaration: product name, model, brand, manufacturers."""
+    p = declaration.product
+    words = [p.name, p.model, p.brand or "", *(m.name for m in declaration.manufacturer)]
+    return tuple(w for w in words if w)
+
+
+def public_guesses(identity: dict[str, str], product_words: tuple[str, ...]) -> list[Candidate]:
+    """Passwords built from what anyone can read off the product: its names, plus the
+    usual suffixes. A password among them is based on public information (1(3)(b))."""
+    sources = dict(identity)
+    for w in product_words:
+        for part in {w, *w.split()}:
+            if 3 <= len(part) <= 32:
+                sources.setdefault(part, "the product declaration")
+    out: dict[str, str] = {}
+    for word, where in sources.items():
+        for base in {word, word.lower(), word.upper(), word.capitalize(), word.replace(" ", "")}:
+            for suffix in ("", "1", "123", "1234", "!", "@123", "2024", "2025", "admin"):
+                out.setdefault(base + suffix, f"{PUBLIC_ORIGIN}: {word!r} from {where}")
+    return [Candidate(p, origin) for p, origin in list(out.items())[:400]]
 
 
 def _account_guesses(account: str | None) -> list[str]:
@@ -223,6 +255,8 @@ def _merge(into: TreeScan, part: TreeScan) -> None:
         into.services.accounts_for.setdefault(k, set()).update(v)
     into.accounts.update(part.accounts)
     into.truncated = into.truncated or part.truncated
+    for word, where in part.identity.items():
+        into.identity.setdefault(word, where)
     for value, where in part.harvested.items():
         into.harvested.setdefault(value, where)
 
@@ -504,6 +538,18 @@ def _credential_findings(
                     corpus_source=cracked.origin,
                 )
             )
+            if (cracked.origin or "").startswith(PUBLIC_ORIGIN):
+                out.append(
+                    _finding(
+                        "FW-PUBLIC-INFO-PASSWORD",
+                        Effect.FAIL if live else Effect.INFO,
+                        f"the password of {who} ({cracked.plaintext!r}) is based on {cracked.origin}",
+                        eid,
+                        **where,
+                        **common,
+                        plaintext=cracked.plaintext,
+                    )
+                )
         elif not cracked.complete or cracked.planned == 0:
             out.append(
                 _finding(
@@ -528,6 +574,18 @@ def _credential_findings(
             )
         )
     elif c.form == "plaintext":
+        if c.secret in found.public:
+            out.append(
+                _finding(
+                    "FW-PUBLIC-INFO-PASSWORD",
+                    Effect.FAIL if live else Effect.INFO,
+                    f"the password of {who} ({c.secret!r}) is based on {found.public[c.secret]}",
+                    eid,
+                    **where,
+                    **common,
+                    plaintext=c.secret,
+                )
+            )
         reason = _guessable(c.secret, candidate_set, c.account) if c.secret else "it is empty"
         if reason:
             out.append(

@@ -70,7 +70,8 @@ _PLACEHOLDERS = {
     "test123!",
 }
 _NOT_SECRET_KEY = re.compile(
-    r"enable|_?min|_?max|len(gth)?|file|path|dir|type|mode|require|policy|expir|hint|prompt|"
+    r"enable|(^|[_.-])(min|max)(imum)?([_.-]|$)|minlen|maxlen|(^|[_.-])len([_.-]|$)|length|file|path|"
+    r"(^|[_.-])dir|type|mode|require|policy|expir|hint|prompt|"
     r"label|field|encrypt(ion)?_?type|cmd|command|url|uri|script|prog|format|regex|fail|retry|"
     r"timeout|lock|reset|change|forgot|strength|complex|check|verify|confirm|auth_?method|salt|"
     r"option|supported|protect|_id$|^id$|index|count|show|hide|class|style|title|msg|text",

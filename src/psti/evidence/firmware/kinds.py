@@ -46,6 +46,16 @@ KINDS: dict[str, FindingKind] = {
             GUESSABLE,
         ),
         FindingKind(
+            "FW-PUBLIC-INFO-PASSWORD",
+            "Password built from the product's public identity",
+            "hashes and plaintexts against the host name, distribution, vendor and product names "
+            "(from the image and the declaration) with common suffixes",
+            "anyone can read these names off the product, its box or its network name, so a "
+            "password built from them is based on public information (Sch 1 para 1(3)(b)).",
+            "Use a per-unit random password unrelated to the product's names.",
+            ("PSTI-S1-1.3.b", "EN303645-5.1-2"),
+        ),
+        FindingKind(
             "FW-CONFIG-PASSWORD",
             "Plaintext password in a configuration file",
             "NVRAM defaults, OpenWrt UCI, web-server auth files (lighttpd, boa, GoAhead, "

@@ -43,6 +43,8 @@ class TreeScan:
     truncated: bool = False
     # strings found in the image to try first against its hashes: value -> where
     harvested: dict[str, str] = field(default_factory=dict)
+    # the product's public identity (host name, distribution, vendor): word -> where
+    identity: dict[str, str] = field(default_factory=dict)
 
 
 def scan_tree(
@@ -76,6 +78,7 @@ def scan_tree(
         if is_script(tf) or text.startswith("#!"):
             scripts.append((tf, text))
 
+    out.identity = identity_words(tree, files)
     creds, out.accounts = scan_accounts(tree, files)
     out.credentials += creds
     out.services = scan_services(tree, scripts)
@@ -198,6 +201,31 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
 
 
 _CRYPTO_LIBRARY = re.compile(r"/lib(gnutls|nettle|hogweed|wolfssl|mbedcrypto|mbedtls|crypto|ssl)[\w.-]*\.so[\d.]*$")
+
+
+_IDENTITY_SOURCES = (
+    ("/etc/config/system", re.compile(r"option\s+hostname\s+['\"]?([^'\"\s]+)")),
+    ("/etc/hostname", re.compile(r"^\s*([A-Za-z0-9._-]+)\s*$", re.M)),
+    ("/etc/os-release", re.compile(r"^(?:NAME|ID)=['\"]?([^'\"\n]+)", re.M)),
+    ("/etc/openwrt_release", re.compile(r"^DISTRIB_ID=['\"]?([^'\"\n]+)", re.M)),
+    ("/etc/device_info", re.compile(r"^DEVICE_(?:MANUFACTURER|PRODUCT)=['\"]?([^'\"\n]+)", re.M)),
+)
+
+
+def identity_words(tree: FileTree, files: list[TreeFile]) -> dict[str, str]:
+    """Names anyone can read off the product or its firmware: host name, distribution,
+    vendor and product. Passwords built from them are based on public information."""
+    out: dict[str, str] = {}
+    for inside, rx in _IDENTITY_SOURCES:
+        for tf in files:
+            if not tf.rel.endswith(inside) or tf.size > 65536:
+                continue
+            text = tree.read(tf.path).decode("utf-8", "replace")
+            for m in rx.finditer(text):
+                word = m.group(1).strip()
+                if 3 <= len(word) <= 32 and word.lower() not in ("localhost", "none", "linux"):
+                    out.setdefault(word, tf.rel)
+    return out
 
 
 def _may_hold_key(rel: str) -> bool:
