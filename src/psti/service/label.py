@@ -1,0 +1,43 @@
+"""The product label: an SVG card with the support end date and a QR code to the look-up page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from html import escape
+
+import qrcode
+import qrcode.image.svg
+
+
+def qr_svg_path(url: str) -> str:
+    img = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=4, border=1)
+    buf = io.BytesIO()
+    img.save(buf)
+    text = buf.getvalue().decode()
+    start = text.find("<path")
+    end = text.find("/>", start)
+    return text[start : end + 2] if start >= 0 else ""
+
+
+def label_svg(
+    *, product_name: str, model: str, manufacturer: str, support_end: dt.date, lookup_url: str
+) -> str:
+    ended = support_end < dt.date.today()
+    line = (
+        f"Security updates ended {support_end:%d %B %Y}"
+        if ended
+        else f"Security updates until at least {support_end:%d %B %Y}"
+    )
+    qr = qr_svg_path(lookup_url)
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="520" height="200" viewBox="0 0 520 200" role="img"
+ aria-label="{escape(line)}">
+<rect x="1" y="1" width="518" height="198" rx="10" fill="#fff" stroke="#0b0c0c" stroke-width="2"/>
+<text x="20" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="20" font-weight="bold">{escape(product_name[:40])}</text>
+<text x="20" y="62" font-family="DejaVu Sans, Arial, sans-serif" font-size="14">Model {escape(model[:40])} · {escape(manufacturer[:40])}</text>
+<text x="20" y="112" font-family="DejaVu Sans, Arial, sans-serif" font-size="17" font-weight="bold" fill="{"#d4351c" if ended else "#00703c"}">{escape(line)}</text>
+<text x="20" y="140" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">Statement of compliance and how to report a security issue:</text>
+<text x="20" y="158" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">{escape(lookup_url[:70])}</text>
+<g transform="translate(380,40) scale(1.0)">{qr}</g>
+</svg>
+"""
