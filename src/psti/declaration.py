@@ -256,9 +256,9 @@ class Artefact(_Section):
 class Declaration(_Section):
     """A product declaration (schema psti.declaration/1)."""
 
-    schema_: Literal["psti.declaration/1"] = Field(default=DECLARATION_SCHEMA, alias="schema")
+    schema_: Literal["psti.declaration/1"] = Field(default="psti.declaration/1", alias="schema")
     product: Product
-    manufacturer: tuple[Party, ...] = Field(min_length=1)
+    manufacturer: tuple[Party, ...]
     authorised_representative: tuple[Party, ...] = ()
     importer: tuple[Party, ...] = ()
     connectivity: Connectivity = Connectivity()
@@ -276,6 +276,13 @@ class Declaration(_Section):
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
         return [v] if isinstance(v, dict) else v
+
+    @field_validator("manufacturer")
+    @classmethod
+    def _at_least_one(cls, v: tuple[Party, ...]) -> tuple[Party, ...]:
+        if not v:
+            raise ValueError("at least one manufacturer is required")
+        return v
 
     def facts(self) -> dict[str, Any]:
         """Flatten the declaration into dotted facts; absent values are left out."""

@@ -11,7 +11,8 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from psti.errors import PstiError
 from psti.model import Assessment
@@ -29,9 +30,10 @@ class Format(str, enum.Enum):
 def run_guarded(app: typer.Typer) -> int:
     """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns the code of a typer.Exit instead of raising.
+        rv = app(standalone_mode=False)
     except PstiError as e:
-        stderr.print(f"[bold red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
+        stderr.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
         return e.exit_code
     except typer.Exit as e:
         return int(e.exit_code or 0)
@@ -43,14 +45,14 @@ def run_guarded(app: typer.Typer) -> int:
         return 130
     except SystemExit as e:
         return int(e.code or 0) if not isinstance(e.code, str) else 2
-    except Exception as e:  # click usage errors
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            return e.exit_code
+    except Exception as e:
+        # Usage errors from the command-line parser (typer's bundled click, or click itself).
+        show = getattr(e, "show", None)
+        if callable(show) and hasattr(e, "exit_code"):
+            show()
+            return 2
         raise
-    return 0
+    return rv if isinstance(rv, int) else 0
 
 
 def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:
@@ -95,7 +97,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float |
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed:.0f}/{task.total:.0f}" if True else ""),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=stderr,
         transient=True,
@@ -110,5 +112,5 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float |
 
 
 def fail(message: str, code: int = 2) -> Any:
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)

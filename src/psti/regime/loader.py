@@ -104,8 +104,10 @@ class RegimeLibrary:
     sources: dict[str, Path]  # instrument id -> file
 
     @classmethod
-    def load(cls, extra_dirs: Iterable[Path] = ()) -> RegimeLibrary:
-        paths = _package_files()
+    def load(cls, extra_dirs: Iterable[Path] = (), include_package: bool = True) -> RegimeLibrary:
+        """Load the package's regime files (unless told not to) and every `*.toml` in the
+        extra directories and in $PSTI_REGIME_PATH."""
+        paths = _package_files() if include_package else []
         for d in _extra_dirs(extra_dirs):
             if not d.is_dir():
                 raise RegimeError(f"{d}: regime directory does not exist")
