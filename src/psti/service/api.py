@@ -11,10 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from psti.service import accounts, auth, catalogues, products, reports
-from psti.service.app import check_csrf, client_ip, state, tx
+from psti.service.app import check_csrf, client_ip, read_session, state, tx
 from psti.service.errors import NotFound, TooLarge
 from psti.service.statements import verify_statement
 from psti.store import audit
+from psti.store import db as store_db
 from psti.store.models import (
     Batch,
     Catalogue,
@@ -208,7 +209,7 @@ def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]
     )
     with tx(request) as ctx:
         token, user = accounts.login(ctx, body.email, body.password)
-    with st.factory() as db:
+    with store_db.reading(), st.factory() as db:
         csrf = auth.resolve(db, token, None).csrf_token
     response.set_cookie(
         auth.SESSION_COOKIE,
@@ -462,7 +463,7 @@ def withdraw_statement(
 
 @router.get("/statements/{public_id}", tags=["public"], summary="The signed statement document")
 def get_statement(request: Request, public_id: str) -> Response:
-    with state(request).factory() as db:
+    with read_session(request) as db:
         rec = db.execute(
             select(StatementRecord).where(StatementRecord.public_id == public_id)
         ).scalar_one_or_none()
@@ -557,19 +558,19 @@ def close_record(
 def lookup(
     request: Request, q: str = Query(..., min_length=1, max_length=200)
 ) -> list[dict[str, Any]]:
-    with state(request).factory() as db:
+    with read_session(request) as db:
         return [products.public_product(db, p.public_id) for p in products.lookup(db, q)]
 
 
 @router.get("/public/products/{public_id}", tags=["public"])
 def public_product(request: Request, public_id: str) -> dict[str, Any]:
-    with state(request).factory() as db:
+    with read_session(request) as db:
         return products.public_product(db, public_id)
 
 
 @router.get("/manufacturers/{slug}/reporting", tags=["public"])
 def reporting_contact(request: Request, slug: str) -> dict[str, Any]:
-    with state(request).factory() as db:
+    with read_session(request) as db:
         org = reports.manufacturer_by_slug(db, slug)
         return {
             "manufacturer": org.name,
@@ -651,7 +652,7 @@ def export_catalogue(request: Request, catalogue_id: int, fmt: str) -> Response:
         cat = catalogues.own_catalogue(ctx, catalogue_id)
     name = f"catalogue-{cat.id}-check"
     if fmt == "xlsx":
-        with st.factory() as db:
+        with store_db.reading(), st.factory() as db:
             data = catalogues.export_xlsx(db, cat)
         return Response(
             data,
@@ -662,7 +663,7 @@ def export_catalogue(request: Request, catalogue_id: int, fmt: str) -> Response:
         raise NotFound("export as .csv or .xlsx")
 
     def stream():  # type: ignore[no-untyped-def]
-        with st.factory() as db:
+        with store_db.reading(), st.factory() as db:
             yield from catalogues.export_csv(db, cat)
 
     return StreamingResponse(
@@ -868,7 +869,7 @@ def publish_advisory(
 )
 def csaf(request: Request, public_id: str) -> JSONResponse:
     st = state(request)
-    with st.factory() as db:
+    with store_db.reading(), st.factory() as db:
         report = db.execute(
             select(VulnerabilityReport).where(VulnerabilityReport.public_id == public_id)
         ).scalar_one_or_none()

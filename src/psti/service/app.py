@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,11 +54,20 @@ def state(request: Request) -> State:
 def tx(request: Request) -> Iterator[Ctx]:
     """One transaction for the request, with the caller resolved from cookie or token."""
     st = state(request)
-    with st.factory() as db, db.begin():
+    # GET pages only read: a deferred BEGIN on SQLite, so they never queue behind writers.
+    mode = store_db.reading() if request.method in ("GET", "HEAD") else nullcontext()
+    with mode, st.factory() as db, db.begin():
         who = auth.resolve(
             db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization")
         )
         yield Ctx(db, who, st.settings, st.blobs)
+
+
+@contextmanager
+def read_session(request: Request) -> Iterator[Session]:
+    """A read-only session for public look-ups."""
+    with store_db.reading(), state(request).factory() as db:
+        yield db
 
 
 def client_ip(request: Request) -> str:

@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from psti.service import accounts, auth, catalogues, products, reports
 from psti.service.api import _read_limited
-from psti.service.app import check_csrf, client_ip, state, tx
+from psti.service.app import check_csrf, client_ip, read_session, state, tx
 from psti.service.context import Ctx
 from psti.service.errors import NotFound
 from psti.service.label import label_svg
+from psti.store import db as store_db
 from psti.store.models import (
     Batch,
     Catalogue,
@@ -88,7 +89,7 @@ def product_page(request: Request, public_id: str) -> HTMLResponse:
 @router.get("/products/{public_id}/label.svg")
 def product_label(request: Request, public_id: str) -> Response:
     st = state(request)
-    with st.factory() as db:
+    with store_db.reading(), st.factory() as db:
         p = products.public_product(db, public_id)
     svg = label_svg(
         product_name=p["name"],

@@ -7,6 +7,7 @@ head (`alembic upgrade heads`), so other branches (e.g. enforcement) are applied
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,21 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# SQLite: write transactions start with BEGIN IMMEDIATE, so two writers queue on the busy
+# timeout instead of failing when one upgrades a read lock; reads (GET pages, look-ups)
+# run inside `reading()` and use a plain deferred BEGIN, so they never block each other.
+_immediate: contextvars.ContextVar[bool] = contextvars.ContextVar("psti_sqlite_immediate", default=True)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    token = _immediate.set(False)
+    try:
+        yield
+    finally:
+        _immediate.reset(token)
+
+
 def open_database(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
@@ -49,6 +65,11 @@ def open_database(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+            dbapi_conn.isolation_level = None  # SQLAlchemy's begin event below issues BEGIN
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # type: ignore[no-untyped-def]
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
 
         return engine
     if url.startswith("postgresql"):

@@ -560,6 +560,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     _audit_append_only()
+    op.execute("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '" + '0' * 64 + "')")
 
 
 def _audit_append_only() -> None:
