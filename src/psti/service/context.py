@@ -20,11 +20,11 @@ class Ctx:
     settings: Settings
     blobs: BlobStore
 
-    def audit(self, action: str, target: str, organisation_id: int | None, **details: Any) -> None:
+    def audit(self, event: str, target: str, organisation_id: int | None, **details: Any) -> None:
         audit.record(
             self.db,
             actor=self.who.actor,
-            action=action,
+            action=event,
             target=target,
             organisation_id=organisation_id,
             details=details,

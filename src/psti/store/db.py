@@ -45,11 +45,12 @@ _immediate: contextvars.ContextVar[bool] = contextvars.ContextVar("psti_sqlite_i
 
 @contextmanager
 def reading() -> Iterator[None]:
-    token = _immediate.set(False)
+    previous = _immediate.get()
+    _immediate.set(False)  # set/restore, not reset: streamed responses resume in another context
     try:
         yield
     finally:
-        _immediate.reset(token)
+        _immediate.set(previous)
 
 
 def open_database(url: str) -> Engine:
