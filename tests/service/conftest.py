@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +14,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from psti.service import auth
 from psti.service.app import create_app
@@ -19,14 +25,6 @@ from tests.store.conftest import fresh_postgres_database
 
 ADMIN = ("admin@registry.example", "admin-password-123")
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def service_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'service.sqlite3'}"
-    else:
-        yield from fresh_postgres_database()
 
 
 @pytest.fixture
@@ -117,17 +115,78 @@ def build_world(client: TestClient, app: Any) -> World:
     return w
 
 
-@pytest.fixture
-def world(tmp_path: Path, sqlite_db: str) -> Iterator[World]:
-    app = create_app(make_settings(tmp_path, sqlite_db))
-    with TestClient(app) as client:
-        yield build_world(client, app)
+@dataclass
+class Template:
+    """A database with the world already built, copied for each test (building it costs seconds)."""
+
+    url: str
+    tokens: dict[str, str]
+    orgs: dict[str, dict[str, Any]]
+    emails: dict[str, str]
 
 
-@pytest.fixture
-def world_any(tmp_path: Path, service_db: str) -> Iterator[World]:
-    """The same world on SQLite and on PostgreSQL."""
-    app = create_app(make_settings(tmp_path, service_db))
+def _build_template(tmp: Path, url: str) -> Template:
+    app = create_app(make_settings(tmp, url, start_worker=False))
     with TestClient(app) as client:
-        yield build_world(client, app)
+        w = build_world(client, app)
     app.state.psti.engine.dispose()
+    return Template(url, w.tokens, w.orgs, w.emails)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    tmp = tmp_path_factory.mktemp("template")
+    return _build_template(tmp, f"sqlite:///{tmp / 'template.sqlite3'}")
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[Template]:
+    gen = fresh_postgres_database()
+    url = next(gen)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        yield _build_template(Path(tmp), url)
+    with contextlib.suppress(StopIteration):
+        next(gen)
+
+
+def _world_from(template: Template, url: str, tmp_path: Path) -> Iterator[World]:
+    app = create_app(make_settings(tmp_path, url))
+    with TestClient(app) as client:
+        yield World(client, app, dict(template.tokens), dict(template.orgs), dict(template.emails))
+    app.state.psti.engine.dispose()
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
+    yield from _sqlite_world(request, tmp_path)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def world_any(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
+    """The same world on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield from _sqlite_world(request, tmp_path)
+        return
+    if not os.environ.get("PSTI_TEST_POSTGRES_URL"):
+        pytest.skip("PSTI_TEST_POSTGRES_URL is not set (scripts/start-postgres.sh starts a server)")
+    template: Template = request.getfixturevalue("postgres_template")
+    base = make_url(template.url)
+    name = f"psti_w_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{base.database}"'))
+    try:
+        yield from _world_from(template, base.set(database=name).render_as_string(hide_password=False), tmp_path)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _sqlite_world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
+    template: Template = request.getfixturevalue("sqlite_template")
+    dst = tmp_path / "service.sqlite3"
+    shutil.copyfile(Path(template.url.removeprefix("sqlite:///")), dst)
+    yield from _world_from(template, f"sqlite:///{dst}", tmp_path)

@@ -23,6 +23,7 @@ from psti.service.context import Ctx
 from psti.service.errors import BadRequest, Invalid, NotFound, TooLarge
 from psti.service.statements import verify_statement
 from psti.store import jobs
+from psti.store.db import reading
 from psti.store.jobs import JobContext
 from psti.store.models import (
     Catalogue,
@@ -545,7 +546,7 @@ def run_check(ctx: JobContext, ends_soon_days: int) -> str:
         if cat.job_id != ctx.job_id:
             return "superseded by a newer check"
         cat.status = "checking"
-    with factory() as db:
+    with reading(), factory() as db:
         done = db.execute(
             select(func.count())
             .select_from(CatalogueRow)

@@ -17,6 +17,7 @@ from psti.service import catalogues
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
 from psti.store import audit
+from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker
 from psti.store.models import AssessmentRecord, Product, ProductFile, ProductUrl, utcnow
 
@@ -32,24 +33,23 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
     from psti.declaration import load_declaration
 
     product_id = int(ctx.payload["product_id"])
-    with ctx.factory() as db:
+    with reading(), ctx.factory() as db:  # read, then let go of the database while assessing
         product = db.get(Product, product_id)
         if product is None or not product.declaration_toml:
             raise PstiError("the product or its declaration no longer exists")
-        files = (
-            db.execute(select(ProductFile).where(ProductFile.product_id == product_id))
-            .scalars()
-            .all()
-        )
-        with tempfile.TemporaryDirectory(prefix="psti-assess-") as tmp:
-            work = Path(tmp)
-            for f in files:
-                (work / f.filename).write_bytes(blobs.read(f.blob))
-            decl_path = work / "declaration.toml"
-            decl_path.write_text(product.declaration_toml, encoding="utf-8")
-            loaded = load_declaration(decl_path, check_artefacts=False)
-            ctx.progress(0, 1, "assessing")
-            result = assess(loaded, offline=True)
+        organisation_id = product.organisation_id
+        declaration = product.declaration_toml
+        files = [(f.filename, blobs.read(f.blob)) for f in db.execute(
+            select(ProductFile).where(ProductFile.product_id == product_id)).scalars()]
+    with tempfile.TemporaryDirectory(prefix="psti-assess-") as tmp:
+        work = Path(tmp)
+        for filename, data in files:
+            (work / filename).write_bytes(data)
+        decl_path = work / "declaration.toml"
+        decl_path.write_text(declaration, encoding="utf-8")
+        loaded = load_declaration(decl_path, check_artefacts=False)
+        ctx.progress(0, 1, "assessing")
+        result = assess(loaded, offline=True, work_dir=work)
     overall = getattr(result.overall, "value", str(result.overall))
     with ctx.factory() as db, db.begin():
         rec = AssessmentRecord(
@@ -62,7 +62,7 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
             actor="system:worker",
             action="product.assess.done",
             target=f"product:{product_id}",
-            organisation_id=product.organisation_id,
+            organisation_id=organisation_id,
             details={"overall": overall, "assessment": rec.id},
         )
     ctx.progress(1, 1)
@@ -90,7 +90,7 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
     import httpx
 
     product_id = int(ctx.payload["product_id"])
-    with ctx.factory() as db:
+    with reading(), ctx.factory() as db:
         urls = [
             (u.id, u.url)
             for u in db.execute(

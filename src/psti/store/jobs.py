@@ -21,6 +21,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.errors import PstiError
+from psti.store.db import reading
 from psti.store.models import Job, utcnow
 
 log = logging.getLogger("psti.jobs")
@@ -87,7 +88,7 @@ def requeue_stale(factory: sessionmaker[Session], stale_after: dt.timedelta = ST
 
 def claim_next(factory: sessionmaker[Session], worker: str) -> Job | None:
     now = utcnow()
-    with factory() as s:
+    with reading(), factory() as s:
         candidates = (
             s.execute(
                 select(Job.id)
