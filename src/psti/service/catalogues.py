@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.service.context import Ctx
@@ -450,6 +450,35 @@ class Checker:
             )
         return self._by_product[key]
 
+    def prefetch(self, rows: list[tuple[str, str, str]]) -> None:
+        """Load, in two queries per chunk, every statement the rows can refer to."""
+        ids = {m.group(1) for _, _, ref in rows if ref and (m := _HEX32.search(ref.lower()))}
+        ids -= self._by_public.keys()
+        if ids:
+            found = self.db.execute(
+                select(StatementRecord).where(StatementRecord.public_id.in_(ids))
+            ).scalars()
+            for rec in found:
+                self._by_public[rec.public_id] = rec
+            for i in ids:
+                self._by_public.setdefault(i, None)
+        keys = {(m.lower(), mo.lower()) for m, mo, ref in rows if not ref} - self._by_product.keys()
+        if keys:
+            models = sorted({k[1] for k in keys})
+            for start in range(0, len(models), 500):
+                found_rows = self.db.execute(
+                    select(StatementRecord, func.lower(Organisation.name), func.lower(Product.model))
+                    .join(Product, Product.id == StatementRecord.product_id)
+                    .join(Organisation, Organisation.id == Product.organisation_id)
+                    .where(func.lower(Product.model).in_(models[start : start + 500]))
+                    .order_by(StatementRecord.id)
+                ).all()
+                for rec, org_name, model in found_rows:  # later (newer) statements win
+                    if (org_name, model) in keys:
+                        self._by_product[(org_name, model)] = rec
+            for k in keys:
+                self._by_product.setdefault(k, None)
+
     def _verified(self, rec: StatementRecord) -> tuple[bool, str]:
         if rec.id not in self._valid:
             res = verify_statement(rec.document)
@@ -534,6 +563,22 @@ class Checker:
         )
 
 
+_rows = CatalogueRow.__table__
+# A plain executemany UPDATE: several times faster than the ORM's bulk update for 100k rows.
+_ROW_UPDATE = (
+    _rows.update()
+    .where(_rows.c.id == bindparam("_id"))
+    .values(
+        checked_run=bindparam("checked_run"),
+        result=bindparam("result"),
+        message=bindparam("message"),
+        action=bindparam("action"),
+        statement_id=bindparam("statement_id"),
+        support_end=bindparam("support_end"),
+    )
+)
+
+
 def run_check(ctx: JobContext, ends_soon_days: int) -> str:
     """The catalogue-check job: resumable, one committed chunk at a time."""
     factory = ctx.factory
@@ -569,12 +614,13 @@ def run_check(ctx: JobContext, ends_soon_days: int) -> str:
             ).all()
             if not rows:
                 break
+            checker.prefetch([(m, mo, ref) for _, m, mo, ref in rows])
             updates = []
             for row_id, manufacturer, model, ref in rows:
                 v = checker.check(manufacturer, model, ref)
                 updates.append(
                     {
-                        "id": row_id,
+                        "_id": row_id,
                         "checked_run": run,
                         "result": v.result,
                         "message": v.message,
@@ -583,7 +629,7 @@ def run_check(ctx: JobContext, ends_soon_days: int) -> str:
                         "support_end": v.support_end,
                     }
                 )
-            db.execute(update(CatalogueRow), updates)
+            db.execute(_ROW_UPDATE, updates)
             db.commit()
             done += len(rows)
             ctx.progress(done, total)
