@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from html import escape
 
 import qrcode
-import qrcode.image.svg
+import qrcode.constants
 
 
-def qr_svg_path(url: str) -> str:
-    img = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=4, border=1)
-    buf = io.BytesIO()
-    img.save(buf)
-    text = buf.getvalue().decode()
-    start = text.find("<path")
-    end = text.find("/>", start)
-    return text[start : end + 2] if start >= 0 else ""
+def qr_svg_path(url: str, module: int = 3) -> str:
+    """The QR code as one SVG path, `module` pixels per module (drawn, so it scales crisply)."""
+    qr = qrcode.QRCode(border=1, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr.add_data(url)
+    qr.make(fit=True)
+    parts = []
+    for y, row in enumerate(qr.get_matrix()):
+        for x, dark in enumerate(row):
+            if dark:
+                parts.append(f"M{x * module},{y * module}h{module}v{module}h-{module}z")
+    return f'<path fill="#0b0c0c" d="{"".join(parts)}"/>'
 
 
 def label_svg(
@@ -30,14 +32,14 @@ def label_svg(
         else f"Security updates until at least {support_end:%d %B %Y}"
     )
     qr = qr_svg_path(lookup_url)
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="520" height="200" viewBox="0 0 520 200" role="img"
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="680" height="200" viewBox="0 0 680 200" role="img"
  aria-label="{escape(line)}">
-<rect x="1" y="1" width="518" height="198" rx="10" fill="#fff" stroke="#0b0c0c" stroke-width="2"/>
+<rect x="1" y="1" width="678" height="198" rx="10" fill="#fff" stroke="#0b0c0c" stroke-width="2"/>
 <text x="20" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="20" font-weight="bold">{escape(product_name[:40])}</text>
 <text x="20" y="62" font-family="DejaVu Sans, Arial, sans-serif" font-size="14">Model {escape(model[:40])} · {escape(manufacturer[:40])}</text>
 <text x="20" y="112" font-family="DejaVu Sans, Arial, sans-serif" font-size="17" font-weight="bold" fill="{"#d4351c" if ended else "#00703c"}">{escape(line)}</text>
 <text x="20" y="140" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">Statement of compliance and how to report a security issue:</text>
 <text x="20" y="158" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">{escape(lookup_url[:70])}</text>
-<g transform="translate(380,40) scale(1.0)">{qr}</g>
+<g transform="translate(545,40)">{qr}</g>
 </svg>
 """
