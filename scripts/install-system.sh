@@ -8,7 +8,7 @@ PACKAGES=(
   squashfs-tools p7zip-full lziprecover lzop partclone unar android-sdk-libsparse-utils
   erofs-utils mtd-utils lz4 zstd e2fsprogs cpio dosfstools mtools cramfsswap util-linux
   xz-utils bzip2 gzip lzma unzip zip file
-  john poppler-utils postgresql chromium chromium-driver
+  john poppler-utils postgresql chromium chromium-driver zbar-tools
   fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg
 )
 

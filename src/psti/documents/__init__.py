@@ -1,0 +1,1 @@
+"""Documents issued from an assessment: statement of compliance, consumer label."""

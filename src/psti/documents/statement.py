@@ -1,0 +1,730 @@
+"""The statement of compliance (Act s.9, REGS reg 7 and Sch 4).
+
+The fields a statement must carry come from the regime data: every item of kind
+`statement-field`, whose `source` names the declaration field(s) that supply it.
+Source grammar: comma-separated paths that must all be present; `a|b` means either
+will do; a trailing `?` marks a path that is needed only where applicable
+("where applicable" in Sch 4 para 1(1)(b) and 1(2)). Nothing about which fields exist
+is hard-coded here, so an amendment to Sch 4 is a data change.
+
+A statement is issued only from an assessment with no fail or needs-evidence verdict,
+unless it is a draft. Its JSON body carries the sha256 of the assessment it rests on
+and is signed with Ed25519 over canonical JSON (see `signing`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from psti.declaration import Declaration, LoadedDeclaration, locate
+from psti.documents import signing
+from psti.errors import InputError, Problem, PstiError
+from psti.model import Assessment, Verdict
+from psti.regime import Item, RegimeView, library
+
+STATEMENT_SCHEMA: Literal["psti.statement/1"] = "psti.statement/1"
+RETENTION_YEARS = 10  # REGS reg 8(a): ten years from issue, or the support period if longer
+BLOCKING = (Verdict.FAIL, Verdict.NEEDS_EVIDENCE)
+# Sch 4 para 1(1)(f) and (g) each name two things; regime data may name only the first
+# as the source, so the second is required with it.
+COMPANIONS = {"statement.signatory": ("statement.function",), "statement.place": ("statement.date",)}
+# Declaration sections needed only when a requirement is met through Schedule 2.
+SCHEDULE_2_ONLY = ("deemed_compliance.",)
+MAX_STATEMENT_BYTES = 2 * 1024 * 1024
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PartyOut(_Model):
+    name: str
+    address: str
+    country: str | None = None
+
+
+class ProductOut(_Model):
+    name: str
+    type: str
+    model: str
+    brand: str | None = None
+    batches: tuple[str, ...] = ()
+    serial_ranges: tuple[str, ...] = ()
+
+
+class StandardOut(_Model):
+    id: str
+    version: str
+    date: dt.date
+    provisions: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        text = f"{self.id} {self.version} ({self.date.isoformat()})"
+        return text + (f", provisions {', '.join(self.provisions)}" if self.provisions else "")
+
+
+class RequirementOut(_Model):
+    id: str
+    title: str
+    citation: str
+    verdict: Verdict
+    route: str  # the item id of the route relied on
+    route_kind: Literal["schedule-1", "schedule-2", "none"]
+    route_title: str
+
+
+class FieldOut(_Model):
+    """One Schedule 4 field as the regime names it, with the value the statement gives."""
+
+    id: str
+    title: str
+    citation: str
+    source: str
+    value: str
+
+
+class AssessmentRef(_Model):
+    sha256: str  # of the assessment's canonical JSON
+    schema_: str = Field(alias="schema")
+    assessed_on: dt.date
+    overall: Verdict
+    tool_version: str
+    regime_versions: tuple[str, ...]
+    file: str | None = None  # name of the copy written beside the statement
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class StatementBody(_Model):
+    """Everything that is signed."""
+
+    schema_: Literal["psti.statement/1"] = Field(default=STATEMENT_SCHEMA, alias="schema")
+    id: str
+    draft: bool
+    regime: str
+    regime_versions: tuple[str, ...]
+    issued_on: dt.date
+    place: str | None
+    product: ProductOut
+    manufacturers: tuple[PartyOut, ...] = Field(min_length=1)
+    authorised_representatives: tuple[PartyOut, ...] = ()
+    prepared_by: str
+    compliance_declaration: str
+    requirements: tuple[RequirementOut, ...]
+    support_period_end: dt.date | None
+    support_period_text: str | None = None
+    standards: tuple[StandardOut, ...] = ()
+    signatory_name: str | None
+    signatory_function: str | None
+    online_url: str | None = None
+    retention_until: dt.date
+    assessment: AssessmentRef
+    declaration_sha256: str | None = None
+    fields: tuple[FieldOut, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Signature(_Model):
+    algorithm: Literal["Ed25519"]
+    key_id: str
+    public_key: str
+    value: str
+
+
+class SignedStatement(_Model):
+    statement: StatementBody
+    signature: Signature | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
+
+    def body_dict(self) -> dict[str, Any]:
+        return self.statement.model_dump(mode="json", by_alias=True)
+
+    @property
+    def sha256(self) -> str:
+        return signing.sha256_hex(signing.canonical_json(self.body_dict()))
+
+
+class StatementRefused(PstiError):
+    """The assessment does not support a statement of compliance."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def assessment_sha256(assessment: Assessment) -> str:
+    return signing.sha256_hex(signing.canonical_json(assessment.model_dump(mode="json", by_alias=True)))
+
+
+def retention_until(issued_on: dt.date, support_end: dt.date | None) -> dt.date:
+    """REGS reg 8: keep the statement for the longer of ten years and the support period."""
+    try:
+        ten = issued_on.replace(year=issued_on.year + RETENTION_YEARS)
+    except ValueError:  # 29 February
+        ten = issued_on.replace(year=issued_on.year + RETENTION_YEARS, day=28)
+    return max(ten, support_end) if support_end else ten
+
+
+def statement_fields(view: RegimeView) -> list[Item]:
+    items = view.of_kind("statement-field")
+    return sorted(items, key=lambda i: _natural(i.id))
+
+
+def _natural(text: str) -> list[Any]:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]
+
+
+@dataclass(frozen=True)
+class _Path:
+    alternatives: tuple[str, ...]
+    optional: bool
+
+
+def parse_source(source: str) -> list[_Path]:
+    out = []
+    for part in source.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        optional = part.endswith("?")
+        alts = tuple(a.strip() for a in part.rstrip("?").split("|") if a.strip())
+        out.append(_Path(alts, optional))
+    return out
+
+
+_MISSING = object()
+
+
+def resolve(data: Any, dotted: str) -> Any:
+    """Follow a dotted path through a dumped declaration; lists fan out."""
+    cur = data
+    for name in dotted.split("."):
+        if isinstance(cur, list | tuple):
+            vals = [resolve(c, name) for c in cur]
+            return [v for v in vals if v is not _MISSING]
+        if not isinstance(cur, dict) or name not in cur:
+            return _MISSING
+        cur = cur[name]
+    return cur
+
+
+def _known_path(dotted: str) -> bool:
+    """Is `dotted` a field of the declaration schema at all? (Catches regime-data typos.)"""
+    model: Any = Declaration
+    for name in dotted.split("."):
+        fields = getattr(model, "model_fields", None)
+        if fields is None:
+            return False
+        by_alias = {(f.alias or n): f for n, f in fields.items()}
+        f = fields.get(name) or by_alias.get(name)
+        if f is None:
+            return False
+        model = _inner_model(f.annotation)
+    return True
+
+
+def _inner_model(annotation: Any) -> Any:
+    args = getattr(annotation, "__args__", ())
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for a in args:
+        m = _inner_model(a)
+        if m is not None:
+            return m
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _malformed(path: str, value: Any) -> str | None:
+    """Why a present value is not well-formed, or None."""
+    if isinstance(value, str):
+        if not value.strip():
+            return "is blank"
+        if _CONTROL.search(value):
+            return "contains control characters"
+        if path.endswith("url") and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+            return f"is not an https:// URL ({value!r})"
+        return None
+    if isinstance(value, dict):
+        if {"name", "address"} <= set(value):
+            for k in ("name", "address"):
+                why = _malformed(k, value[k])
+                if why:
+                    return f"{k} {why}"
+        return None
+    if isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            why = _malformed(path, v)
+            if why:
+                return f"[{i}] {why}"
+    return None
+
+
+def _empty(value: Any) -> bool:
+    return value is _MISSING or value is None or value == [] or value == () or value == {}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        if "name" in value and "address" in value:
+            return f"{value['name']}, {value['address']}"
+        if "first" in value and "last" in value:
+            return f"serial numbers {value['first']} to {value['last']}"
+        if {"id", "version", "date"} <= set(value):
+            return f"{value['id']} {value['version']} ({value['date']})"
+        return ", ".join(f"{k}: {_show(v)}" for k, v in value.items() if not _empty(v))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    item: Item
+    value: str
+    problems: tuple[tuple[str, str], ...]  # (declaration path, what is wrong)
+
+
+def check_fields(
+    declaration: Declaration,
+    fields: Iterable[Item],
+    issued_on: dt.date,
+    relies_on_schedule_2: bool = False,
+) -> list[FieldCheck]:
+    """Resolve every statement field against the declaration; say what is missing or malformed."""
+    data = declaration.model_dump(mode="json", by_alias=True)
+    data.setdefault("statement", {})
+    if not data["statement"].get("date"):
+        data["statement"]["date"] = issued_on.isoformat()  # the date of issue is today's
+    out = []
+    for item in fields:
+        assert item.source is not None  # the regime model enforces it for statement fields
+        shown: list[str] = []
+        problems: list[tuple[str, str]] = []
+        paths = parse_source(item.source)
+        for path in list(paths):
+            for a in path.alternatives:
+                extra = [_Path((c,), path.optional) for c in COMPANIONS.get(a, ())]
+                paths += [e for e in extra if e.alternatives not in [q.alternatives for q in paths]]
+        for path in paths:
+            unknown = [a for a in path.alternatives if not _known_path(a)]
+            if unknown:
+                problems.append(
+                    (
+                        "",
+                        f"regime data names unknown declaration field {', '.join(unknown)} as the source of {item.id}",
+                    )
+                )
+                continue
+            optional = path.optional or (
+                not relies_on_schedule_2 and all(a.startswith(SCHEDULE_2_ONLY) for a in path.alternatives)
+            )
+            found = [(a, resolve(data, a)) for a in path.alternatives]
+            present = [(a, v) for a, v in found if not _empty(v)]
+            if not present:
+                if not optional:
+                    names = " or ".join(f"`{a}`" for a in path.alternatives)
+                    problems.append((path.alternatives[0], f"missing: set {names} in the declaration"))
+                continue
+            for a, v in present:
+                why = _malformed(a, v)
+                if why:
+                    problems.append((a, f"`{a}` {why}"))
+                else:
+                    shown.append(_show(v))
+        out.append(FieldCheck(item, "; ".join(x for x in shown if x), tuple(problems)))
+    return out
+
+
+# --------------------------------------------------------------------------- building
+
+
+def blockers(assessment: Assessment) -> list[str]:
+    """Requirements (or provisions) whose verdict forbids issuing, described for a person."""
+    out = []
+    for req in assessment.requirements:
+        if req.verdict in BLOCKING:
+            out.append(f"{req.requirement} ({req.title}): {req.verdict.value} — {req.reason}")
+    if not assessment.requirements:
+        for pv in assessment.provisions:
+            if pv.verdict in BLOCKING:
+                out.append(f"{pv.provision} ({pv.title}): {pv.verdict.value} — {pv.reason}")
+    if not out and not assessment.requirements and assessment.overall in BLOCKING:
+        out.append(f"overall verdict: {assessment.overall.value}")
+    return out
+
+
+RouteKind = Literal["schedule-1", "schedule-2", "none"]
+
+
+def _route_of(req: Any) -> tuple[str, RouteKind, str]:
+    """The route a requirement is met by: Schedule 1 itself first, then a Schedule 2 condition."""
+    wanted = (Verdict.PASS,) if req.verdict is not Verdict.NOT_APPLICABLE else (Verdict.NOT_APPLICABLE,)
+    for route in req.routes:
+        if route.verdict in wanted:
+            kind: RouteKind = "schedule-1" if route.route == req.requirement else "schedule-2"
+            return route.route, kind, route.title
+    return req.requirement, "none", ""
+
+
+def _compliance_text(reqs: list[RequirementOut], names: str) -> str:
+    sch1 = [r.id for r in reqs if r.route_kind == "schedule-1"]
+    sch2 = [r for r in reqs if r.route_kind == "schedule-2"]
+    parts = []
+    if sch1 or not sch2:
+        parts.append(
+            "has complied with the applicable security requirements in Schedule 1 to the "
+            "Product Security and Telecommunications Infrastructure (Security Requirements for "
+            "Relevant Connectable Products) Regulations 2023" + (f" ({', '.join(sch1)})" if sch1 else "")
+        )
+    if sch2:
+        conds = ", ".join(f"{r.route} for {r.id}" for r in sch2)
+        parts.append(
+            "has complied with the conditions in Schedule 2 to those Regulations under which it "
+            f"is treated as complying with the security requirements ({conds})"
+        )
+    return f"In the opinion of {names}, the manufacturer " + "; and ".join(parts) + "."
+
+
+def _party(p: Any) -> PartyOut:
+    return PartyOut(name=p.name.strip(), address=p.address.strip(), country=p.country)
+
+
+def build_statement(
+    loaded: LoadedDeclaration,
+    assessment: Assessment,
+    *,
+    view: RegimeView | None = None,
+    issued_on: dt.date | None = None,
+    draft: bool = False,
+    assessment_file: str | None = None,
+) -> StatementBody:
+    """Check everything Schedule 4 needs and build the statement body, or say why not."""
+    decl = loaded.declaration
+    issued_on = decl.statement.date or issued_on or dt.date.today()
+    if view is None:
+        view = library().view(assessment.regime, issued_on)
+    fields = statement_fields(view)
+    if not fields:
+        raise PstiError(
+            f"regime {view.regime} on {issued_on} defines no statement-of-compliance fields "
+            "(items of kind 'statement-field'); cannot issue a statement under it"
+        )
+    if assessment.product.declaration_sha256 and assessment.product.declaration_sha256 != loaded.sha256:
+        raise InputError(
+            [
+                Problem(
+                    "the assessment was made from a different version of this declaration "
+                    f"(sha256 {assessment.product.declaration_sha256[:12]}…, file is {loaded.sha256[:12]}…); "
+                    "assess it again",
+                    file=str(loaded.path),
+                )
+            ],
+            summary="statement of compliance not issued",
+        )
+    if not draft and assessment.scope.outcome in ("out-of-scope", "excepted", "not-in-force"):
+        raise PstiError(
+            f"statement of compliance not issued: the product is {assessment.scope.outcome} "
+            f"({assessment.scope.summary}); the regime asks for no statement. "
+            "Use --draft for a copy anyway."
+        )
+    reqs = []
+    for r in assessment.requirements:
+        route, kind, route_title = _route_of(r)
+        reqs.append(
+            RequirementOut(
+                id=r.requirement,
+                title=r.title,
+                citation=r.citation,
+                verdict=r.verdict,
+                route=route,
+                route_kind=kind,
+                route_title=route_title,
+            )
+        )
+    relies_on_2 = any(r.route_kind == "schedule-2" for r in reqs)
+    checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=relies_on_2)
+    problems = [p for c in checks for p in c.problems]
+    if problems:
+        try:
+            text = loaded.path.read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        listed = []
+        for c in checks:
+            for path, p in c.problems:
+                line = locate(text, tuple(path.split("."))) if text and path else None
+                listed.append(
+                    Problem(
+                        f"Schedule 4 field {c.item.id} ({c.item.title}; {c.item.citation}) {p}",
+                        path=path,
+                        file=str(loaded.path),
+                        line=line,
+                    )
+                )
+        raise InputError(
+            listed,
+            summary=f"statement of compliance not issued: {len(problems)} Schedule 4 field problem(s)",
+        )
+    if not draft:
+        bad = blockers(assessment)
+        if bad:
+            worst = (
+                Verdict.FAIL
+                if any(r.verdict is Verdict.FAIL for r in assessment.requirements) or assessment.overall is Verdict.FAIL
+                else Verdict.NEEDS_EVIDENCE
+            )
+            raise StatementRefused(
+                "statement of compliance not issued: the assessment does not support it:\n  - "
+                + "\n  - ".join(bad)
+                + "\n(use --draft for a copy watermarked DRAFT)",
+                exit_code=1 if worst is Verdict.FAIL else 3,
+            )
+    makers = tuple(_party(p) for p in decl.manufacturer)
+    names = " and ".join(m.name for m in makers)
+    prod = decl.product
+    sp = decl.support_period
+    # The support period "correct when the manufacturer first supplied the product" (Sch 4 1(1)(e)).
+    dsp_end = sp.previous_end_dates[0] if sp.previous_end_dates and sp.first_supplied else sp.end_date
+    std = tuple(
+        StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
+        for s in decl.deemed_compliance.standards
+    )
+    ah = assessment_sha256(assessment)
+    sid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"psti:statement:{loaded.sha256}:{ah}:{issued_on}:{draft}"))
+    prepared_by = (
+        f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer"
+        + ("s" if len(makers) > 1 else "")
+        + "."
+    )
+    compliance = _compliance_text(reqs, names)
+    generated = dict(zip(GENERATED, (prepared_by, compliance), strict=True))
+    return StatementBody(
+        id=sid,
+        draft=draft,
+        regime=view.regime,
+        regime_versions=view.versions(),
+        issued_on=issued_on,
+        place=(decl.statement.place or "").strip() or None,
+        product=ProductOut(
+            name=prod.name,
+            type=prod.type,
+            model=prod.model,
+            brand=prod.brand,
+            batches=prod.batches,
+            serial_ranges=tuple(f"{r.first} to {r.last}" for r in prod.serial_ranges),
+        ),
+        manufacturers=makers,
+        authorised_representatives=tuple(_party(a) for a in decl.authorised_representative),
+        prepared_by=prepared_by,
+        compliance_declaration=compliance,
+        requirements=tuple(reqs),
+        support_period_end=dsp_end,
+        support_period_text=sp.statement,
+        standards=std,
+        signatory_name=decl.statement.signatory,
+        signatory_function=decl.statement.function,
+        online_url=decl.statement.online_url,
+        retention_until=retention_until(issued_on, dsp_end),
+        assessment=AssessmentRef(
+            sha256=ah,
+            schema=assessment.schema_,
+            assessed_on=assessment.assessed_on,
+            overall=assessment.overall,
+            tool_version=assessment.tool_version,
+            regime_versions=assessment.regime_versions,
+            file=assessment_file,
+        ),
+        declaration_sha256=loaded.sha256,
+        fields=tuple(
+            FieldOut(
+                id=c.item.id,
+                title=c.item.title,
+                citation=c.item.citation,
+                source=c.item.source or "",
+                value=_field_value(c, generated),
+            )
+            for c in checks
+        ),
+    )
+
+
+# Fields whose content is a declaration the statement itself makes (stable Sch 4 ids).
+GENERATED = ("PSTI-S4-1.1.c", "PSTI-S4-1.1.d")
+
+
+def _field_value(check: FieldCheck, generated: dict[str, str]) -> str:
+    if check.item.id in generated:
+        return generated[check.item.id]
+    # Every path optional and none given: the field does not apply to this product.
+    return check.value or "not applicable"
+
+
+def sign_statement(body: StatementBody, key: Ed25519PrivateKey | None) -> SignedStatement:
+    if key is None:
+        return SignedStatement(statement=body)
+    sig = signing.sign(key, body.model_dump(mode="json", by_alias=True))
+    return SignedStatement(statement=body, signature=Signature.model_validate(sig))
+
+
+# --------------------------------------------------------------------------- verifying
+
+
+@dataclass
+class Verification:
+    ok: bool
+    checks: list[tuple[str, bool, str]]  # (what, passed, detail)
+    statement: SignedStatement | None = None
+
+    def add(self, what: str, passed: bool, detail: str = "") -> None:
+        self.checks.append((what, passed, detail))
+        if not passed:
+            self.ok = False
+
+
+def read_statement_json(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_STATEMENT_BYTES:
+            raise InputError(
+                [Problem(f"too large for a statement ({size} bytes)", file=str(path))],
+                "cannot read statement",
+            )
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as e:
+        raise InputError(
+            [Problem(f"cannot read: {e.strerror or e}", file=str(path))], "cannot read statement"
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError([Problem(f"not JSON: {e}", file=str(path))], "cannot read statement") from None
+    except RecursionError:
+        problem = Problem("JSON nested too deeply", file=str(path))
+        raise InputError([problem], "cannot read statement") from None
+    if not isinstance(data, dict):
+        raise InputError([Problem("not a JSON object", file=str(path))], "cannot read statement")
+    return data
+
+
+def verify_statement(
+    data: dict[str, Any],
+    *,
+    public_key: Ed25519PublicKey | None = None,
+    assessment_bytes: bytes | None = None,
+    view: RegimeView | None = None,
+) -> Verification:
+    """Check structure, required fields, signature and (when given) the assessment hash."""
+    v = Verification(ok=True, checks=[])
+    body_raw = data.get("statement")
+    if not isinstance(body_raw, dict):
+        v.add("structure", False, "no 'statement' object")
+        return v
+    if body_raw.get("schema") != STATEMENT_SCHEMA:
+        v.add("schema", False, f"schema is {body_raw.get('schema')!r}, expected {STATEMENT_SCHEMA!r}")
+        return v
+    try:
+        st = SignedStatement.model_validate(data)
+    except ValidationError as e:
+        errs = "; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()[:20])
+        v.add("structure", False, errs)
+        return v
+    v.statement = st
+    v.add("structure", True, STATEMENT_SCHEMA)
+    body = st.statement
+    # Signature over exactly the body as it stands in the file.
+    if st.signature is None:
+        v.add("signature", False, "the statement is not signed")
+    else:
+        try:
+            embedded = signing.public_key_from_b64(st.signature.public_key)
+        except PstiError as e:
+            v.add("signature", False, str(e))
+            embedded = None
+        if embedded is not None:
+            if signing.fingerprint(embedded) != st.signature.key_id:
+                v.add("key id", False, "signature.key_id does not match signature.public_key")
+            key = public_key or embedded
+            if public_key is not None and signing.fingerprint(public_key) != signing.fingerprint(embedded):
+                v.add(
+                    "signer",
+                    False,
+                    f"signed by {st.signature.key_id}, not by the key given ({signing.fingerprint(public_key)})",
+                )
+            good = signing.check_signature(key, body_raw, st.signature.value)
+            v.add(
+                "signature",
+                good,
+                f"Ed25519 by {st.signature.key_id}"
+                if good
+                else "does not match the statement: it was altered after signing, or signed by another key",
+            )
+            if public_key is None and good:
+                v.add(
+                    "signer",
+                    True,
+                    "key taken from the file itself: compare "
+                    f"{st.signature.key_id} with the manufacturer's published key, or pass --public-key",
+                )
+            elif public_key is not None and good:
+                v.add("signer", True, "matches the public key given")
+    # Required fields: every field the regime demanded on the issue date, each with a value.
+    missing = [f.id for f in body.fields if not f.value.strip()]
+    if view is not None:
+        wanted = {i.id for i in statement_fields(view)}
+        absent = sorted(wanted - {f.id for f in body.fields})
+        if absent:
+            missing += absent
+    v.add(
+        "required fields",
+        not missing,
+        "all present" if not missing else "missing: " + ", ".join(missing),
+    )
+    if body.retention_until < retention_until(body.issued_on, body.support_period_end):
+        v.add("retention", False, "retention_until is earlier than REGS reg 8 allows")
+    if assessment_bytes is not None:
+        try:
+            a = Assessment.model_validate_json(assessment_bytes)
+            got = assessment_sha256(a)
+            v.add(
+                "assessment hash",
+                got == body.assessment.sha256,
+                f"sha256 {got}"
+                + ("" if got == body.assessment.sha256 else f" but the statement names {body.assessment.sha256}"),
+            )
+        except ValidationError as e:
+            v.add(
+                "assessment hash",
+                False,
+                f"the assessment file is not a valid assessment ({e.error_count()} errors)",
+            )
+    if body.draft:
+        v.add("issued", False, "this is a DRAFT, not a statement of compliance")
+    return v
+
+
+def statement_json_schema() -> dict[str, Any]:
+    """JSON Schema of a statement file (psti.statement/1), for other tools to check against."""
+    schema = SignedStatement.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://psti.dev/schema/statement-1.json"
+    schema["title"] = "psti statement of compliance (psti.statement/1)"
+    return schema

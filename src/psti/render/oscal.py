@@ -1,0 +1,181 @@
+"""OSCAL assessment-results (JSON, OSCAL 1.1.2) so GRC tools can import an assessment.
+
+Mapping: one OSCAL result per assessment; each psti finding is an observation (with
+its evidence as relevant-evidence); each provision verdict is an OSCAL finding whose
+target is the provision id as an objective, satisfied or not. Needs-evidence and
+not-applicable are carried as `psti-verdict` props, because OSCAL's objective state has
+only satisfied / not-satisfied. UUIDs are derived from the assessment's hash, so the
+same assessment always gives the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+from psti.documents.statement import assessment_sha256
+from psti.model import Assessment, Evidence, Finding, Verdict
+
+OSCAL_VERSION = "1.1.2"
+NS = "https://psti.dev/ns/oscal"
+_METHOD = {
+    "firmware": "TEST",
+    "rootfs": "TEST",
+    "password-batch": "TEST",
+    "security-txt": "EXAMINE",
+    "web-page": "EXAMINE",
+    "support-period": "EXAMINE",
+    "declaration": "EXAMINE",
+}
+
+
+def _prop(name: str, value: str) -> dict[str, str]:
+    return {"name": name, "ns": NS, "value": value}
+
+
+def _stamp(d: dt.date | dt.datetime | None, fallback: dt.date) -> str:
+    if isinstance(d, dt.datetime):
+        if d.tzinfo is None:
+            d = d.replace(tzinfo=dt.UTC)
+        return d.isoformat()
+    day = d or fallback
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).isoformat()
+
+
+def _evidence_ref(e: Evidence) -> dict[str, Any]:
+    desc = f"{e.kind} {e.source}" + (f" (sha256 {e.sha256})" if e.sha256 else "")
+    ref: dict[str, Any] = {"description": desc}
+    if e.source.startswith(("https://", "http://")):
+        ref["href"] = e.source
+    props = [_prop("evidence-id", e.id)]
+    if e.sha256:
+        props.append(_prop("sha256", e.sha256))
+    ref["props"] = props
+    return ref
+
+
+def build(assessment: Assessment) -> dict[str, Any]:
+    a = assessment
+    digest = assessment_sha256(a)
+    ns = uuid.uuid5(uuid.NAMESPACE_URL, f"psti:assessment:{digest}")
+
+    def uid(*parts: object) -> str:
+        return str(uuid.uuid5(ns, ":".join(str(p) for p in parts)))
+
+    day = _stamp(a.assessed_on, a.assessed_on)
+    evidence = {e.id: e for e in a.evidence}
+    observations = []
+    for i, f in enumerate(a.findings):
+        observations.append(_observation(f, i, uid, evidence, a.assessed_on))
+    findings = []
+    for pv in a.provisions:
+        state = "satisfied" if pv.verdict in (Verdict.PASS, Verdict.NOT_APPLICABLE) else "not-satisfied"
+        status: dict[str, Any] = {"state": state}
+        if pv.verdict in (Verdict.NEEDS_EVIDENCE, Verdict.NOT_APPLICABLE):
+            status["reason"] = "other"
+            status["remarks"] = f"{pv.verdict.value}: {pv.reason}"
+        finding: dict[str, Any] = {
+            "uuid": uid("finding", pv.provision),
+            "title": f"{pv.provision} {pv.title}",
+            "description": f"{pv.citation}: {pv.verdict.value}. {pv.reason}",
+            "props": [_prop("psti-verdict", pv.verdict.value), _prop("citation", pv.citation)],
+            "target": {
+                "type": "objective-id",
+                "target-id": pv.provision,
+                "title": pv.title,
+                "status": status,
+            },
+        }
+        related = [{"observation-uuid": uid("observation", i)} for i in pv.findings if 0 <= i < len(a.findings)]
+        if related:
+            finding["related-observations"] = related
+        findings.append(finding)
+    reviewed = sorted({pv.provision for pv in a.provisions})
+    control_selection: dict[str, Any] = (
+        {"include-controls": [{"control-id": p} for p in reviewed]} if reviewed else {"include-all": {}}
+    )
+    result: dict[str, Any] = {
+        "uuid": uid("result"),
+        "title": f"{a.regime} assessment of {a.product.name} ({a.product.model})",
+        "description": (f"Overall verdict {a.overall.value}. Scope: {a.scope.outcome} — {a.scope.summary}"),
+        "start": day,
+        "props": [
+            _prop("psti-verdict", a.overall.value),
+            _prop("regime", a.regime),
+            _prop("assessment-sha256", digest),
+            _prop("scope", a.scope.outcome),
+        ],
+        "reviewed-controls": {
+            "description": f"Provisions of {a.regime} ({', '.join(a.regime_versions)}) "
+            f"in force on {a.assessed_on.isoformat()}",
+            "control-selections": [control_selection],
+        },
+    }
+    if observations:
+        result["observations"] = observations
+    if findings:
+        result["findings"] = findings
+    doc = {
+        "assessment-results": {
+            "uuid": uid("assessment-results"),
+            "metadata": {
+                "title": f"psti assessment: {a.product.name} ({a.product.model}), {a.product.manufacturer}",
+                "last-modified": day,
+                "version": digest[:12],
+                "oscal-version": OSCAL_VERSION,
+                "props": [_prop("tool", f"psti {a.tool_version}"), _prop("schema", a.schema_)],
+            },
+            # psti has no separate assessment plan; the regime view is the plan.
+            "import-ap": {"href": f"urn:psti:regime:{a.regime}:{a.assessed_on.isoformat()}"},
+            "results": [result],
+        }
+    }
+    return doc
+
+
+def _observation(f: Finding, i: int, uid: Any, evidence: dict[str, Evidence], on: dt.date) -> dict[str, Any]:
+    ev = evidence.get(f.location.evidence or "")
+    obs: dict[str, Any] = {
+        "uuid": uid("observation", i),
+        "title": f.kind,
+        "description": f.message,
+        "props": [
+            _prop("finding-kind", f.kind),
+            _prop("effect", f.effect.value),
+            _prop("collector", f.collector),
+        ]
+        + [_prop("provision", p) for p in f.provisions],
+        "methods": [_METHOD.get(ev.kind, "TEST") if ev else "TEST"],
+        "collected": _stamp(ev.captured_at if ev else None, on),
+    }
+    where = f.location.describe()
+    if where:
+        obs["props"].append(_prop("location", where))
+    if ev is not None:
+        ref = _evidence_ref(ev)
+        if where:
+            ref["description"] += f" at {where}"
+        obs["relevant-evidence"] = [ref]
+    if f.remediation:
+        obs["remarks"] = f"Remediation: {f.remediation}"
+    return obs
+
+
+def render(assessment: Assessment) -> str:
+    return json.dumps(build(assessment), indent=2, ensure_ascii=False) + "\n"
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Validate against the OSCAL assessment-results model (compliance-trestle).
+
+    Raises ValueError with the problems; ImportError when trestle is not installed.
+    """
+    from pydantic import ValidationError
+    from trestle.oscal.assessment_results import Model
+
+    try:
+        Model.model_validate(document)
+    except ValidationError as e:
+        raise ValueError(str(e)) from None
