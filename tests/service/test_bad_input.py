@@ -138,7 +138,8 @@ def test_statement_without_support_period_or_signatory_is_refused(world: World) 
     [
         (b"not json", "not JSON"),
         (b'{"schema": "other"}', "not a psti.statement/1"),
-        (b'{"schema": "psti.statement/1", "statement": {}, "signature": {}}', "Schedule 4"),
+        (b'{"schema": "psti.registry-statement/1", "statement": {}, "signature": {}}', "Schedule 4"),
+        (b'{"statement": {"schema": "psti.statement/1"}}', "structure"),
         (b"[" * 100, "not JSON"),
     ],
 )

@@ -7,11 +7,16 @@ import datetime as dt
 import io
 import json
 
+from pathlib import Path
+
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import update
 
 from psti.store.models import VulnerabilityReport
 from tests.service.conftest import World
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_publish_statement_and_look_it_up(world_any: World) -> None:
@@ -221,3 +226,45 @@ def test_openapi_document_describes_the_api(world: World) -> None:
     for path in ("/api/v1/lookup", "/api/v1/catalogues", "/api/v1/manufacturers/{slug}/reports",
                  "/api/v1/products/{product_id}/statements", "/api/v1/reports/{public_id}/csaf"):
         assert path in spec["paths"]
+
+
+@pytest.fixture(scope="module")
+def cli_statement() -> bytes:
+    """A statement issued from the smart-camera example by the same library calls as `psti statement`."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from psti.declaration import load_declaration
+    from psti.documents.statement import build_statement, sign_statement
+    from psti.engine import assess
+
+    loaded = load_declaration(EXAMPLES / "smart-camera" / "product.toml")
+    signed = sign_statement(build_statement(loaded, assess(loaded, offline=True)), Ed25519PrivateKey.generate())
+    return signed.to_json().encode()
+
+
+def test_publish_a_statement_issued_by_psti_statement(world: World, cli_statement: bytes) -> None:
+    w = world
+    assert w.client.post("/api/v1/statements/verify", content=cli_statement).json()["valid"] is True
+    p = w.product("acme", "CAM-200", "2030-01-01")
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements/upload",
+               files={"file": ("statement.json", cli_statement, "application/json")})
+    assert r.status_code == 201, r.text
+    s = r.json()
+    assert s["support_end"] == "2031-12-31"  # the statement's period extends the published one
+    assert w.client.get(s["document_url"]).content == cli_statement  # kept byte for byte
+    other = w.product("acme", "CAM-999")
+    r = w.post("acme", f"/api/v1/products/{other['id']}/statements/upload", files={"file": ("s.json", cli_statement)})
+    assert r.status_code == 422 and "CAM-200" in r.json()["error"]
+    tampered = cli_statement.replace(b"2031-12-31", b"2039-12-31")
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements/upload", files={"file": ("s.json", tampered)})
+    assert r.status_code == 422 and "does not verify" in r.json()["error"]
+    later = w.product("acme", "CAM-201", "2035-01-01")
+    body = json.loads(cli_statement)
+    assert body["statement"]["support_period_end"] < "2035-01-01"
+    # a catalogue row pointing at it is checked by the documents verifier
+    cat = w.post("shop", "/api/v1/catalogues", files={"file": (
+        "c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-200,{s['id']}\n".encode())}).json()
+    w.wait_job("shop", cat["job"]["id"])
+    (row,) = w.get("shop", f"/api/v1/catalogues/{cat['id']}/rows").json()
+    assert row["result"] == "ok", row
+    assert later["support_end"] == "2035-01-01"

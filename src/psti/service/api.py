@@ -452,6 +452,21 @@ def publish_statement(request: Request, product_id: int, body: StatementIn) -> d
         return _statement(products.publish_statement(ctx, product_id, data))
 
 
+@router.post(
+    "/products/{product_id}/statements/upload",
+    tags=["statements"],
+    status_code=201,
+    summary="Publish a statement issued with `psti statement` (its signed JSON file)",
+)
+def upload_statement(request: Request, product_id: int, file: UploadFile = File(...)) -> dict[str, Any]:  # noqa: B008
+    from psti.service.statements import MAX_STATEMENT_BYTES
+
+    data = _read_limited(file, MAX_STATEMENT_BYTES)
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return _statement(products.register_statement(ctx, product_id, data))
+
+
 @router.post("/statements/{public_id}/withdraw", tags=["statements"])
 def withdraw_statement(
     request: Request, public_id: str, reason: str = Body(..., embed=True)

@@ -375,6 +375,22 @@ def publish(
     return redirect(f"/manage/products/{product_id}")
 
 
+@router.post("/manage/products/{product_id}/statements/upload")
+def upload_statement(
+    request: Request,
+    product_id: int,
+    csrf_token: str = Form(""),
+    file: UploadFile = File(...),  # noqa: B008
+) -> Response:
+    from psti.service.statements import MAX_STATEMENT_BYTES
+
+    data = _read_limited(file, MAX_STATEMENT_BYTES)
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        products.register_statement(ctx, product_id, data)
+    return redirect(f"/manage/products/{product_id}")
+
+
 @router.post("/manage/statements/{public_id}/withdraw")
 def withdraw(
     request: Request, public_id: str, csrf_token: str = Form(""), reason: str = Form("")

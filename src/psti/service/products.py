@@ -402,6 +402,42 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
     return record
 
 
+def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementRecord:
+    """Publish a statement issued with `psti statement` (signed by the manufacturer's own key)."""
+    product = own_product(ctx, product_id)
+    res = st.verify_statement(document)
+    if not res.valid:
+        raise Invalid(f"the statement does not verify: {res.reason}", [{"field": "file", "message": res.reason}])
+    body = res.statement
+    model = str((body.get("product") or {}).get("model") or "")
+    if model.lower() != product.model.lower():
+        raise Invalid(f"the statement is for model {model!r}, not {product.model!r}",
+                      [{"field": "product.model", "message": "does not match this product"}])
+    try:
+        end = dt.date.fromisoformat(str(body.get("support_period_end")))
+        issued = dt.date.fromisoformat(str(body.get("issued_on")))
+    except ValueError:
+        raise Invalid("the statement has no defined support period end date (Schedule 4 para 1(1)(e))",
+                      [{"field": "support_period_end", "message": "required"}]) from None
+    if product.support_end is not None and end < product.support_end:
+        raise Invalid(
+            f"refused: the statement's support period ends {end.isoformat()}, before the published "
+            f"{product.support_end.isoformat()}; a defined support period may not be shortened "
+            "(Schedule 1 para 3(6))", [{"field": "support_period_end", "message": "shorter than published"}])
+    if product.support_end != end:
+        set_support_end(ctx, product.id, end)
+    record = StatementRecord(
+        product_id=product.id, organisation_id=product.organisation_id, document=document,
+        sha256=hashlib.sha256(document).hexdigest(), support_end=end, issued_on=issued,
+        retain_until=max(add_years(issued, RETENTION_YEARS), end),
+    )
+    ctx.db.add(record)
+    ctx.db.flush()
+    ctx.audit("statement.publish", f"statement:{record.public_id}", product.organisation_id,
+              product=product.id, sha256=record.sha256, key_id=res.key_id, issued_with="psti statement")
+    return record
+
+
 def own_statement(ctx: Ctx, public_id: str) -> StatementRecord:
     org = ctx.who.require_org("manufacturer")
     rec = ctx.db.execute(

@@ -1,10 +1,14 @@
 """Signed statements of compliance (Sch 4): build, sign with Ed25519, verify.
 
 `verify_statement(json_bytes)` is the one interface the service uses to check a
-statement. It prefers `psti.documents` (the statement package) when it is installed
-and falls back to the format below, which it shares:
+statement. It accepts two formats:
 
-    {"schema": "psti.statement/1",
+- the full statement `psti statement` issues from an assessment (`psti.documents`,
+  body schema `psti.statement/1`), verified by `psti.documents.statement.verify_statement`;
+- the registry statement below, which the service signs for products registered by
+  form (no declaration or assessment), with the same Ed25519 canonical-JSON signing:
+
+    {"schema": "psti.registry-statement/1",
      "statement": {...Sch 4 fields...},
      "signature": {"algorithm": "Ed25519", "key_id": "...", "public_key": "<b64>",
                    "value": "<b64 signature over the canonical JSON of 'statement'>"}}
@@ -23,8 +27,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-STATEMENT_SCHEMA = "psti.statement/1"
-MAX_STATEMENT_BYTES = 256 * 1024
+STATEMENT_SCHEMA = "psti.registry-statement/1"
+DOCUMENTS_SCHEMA = "psti.statement/1"
+MAX_STATEMENT_BYTES = 2 * 1024 * 1024  # as psti.documents
 REQUIRED = (
     "product",
     "manufacturers",
@@ -119,17 +124,21 @@ class VerifyResult:
 
 def verify_statement(json_bytes: bytes) -> VerifyResult:
     """Check a signed statement: well-formed, Sch 4 fields present, signature valid."""
-    external = _documents_verifier()
-    if external is not None:
-        return external(json_bytes)
     if len(json_bytes) > MAX_STATEMENT_BYTES:
-        return VerifyResult(False, f"statement is larger than {MAX_STATEMENT_BYTES // 1024} KiB")
+        return VerifyResult(False, f"statement is larger than {MAX_STATEMENT_BYTES // 1048576} MiB")
     try:
         doc = json.loads(json_bytes)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         return VerifyResult(False, f"not JSON: {e}")
-    if not isinstance(doc, dict) or doc.get("schema") != STATEMENT_SCHEMA:
-        return VerifyResult(False, f"not a {STATEMENT_SCHEMA} document")
+    except RecursionError:
+        return VerifyResult(False, "not JSON: nested too deeply")
+    if not isinstance(doc, dict):
+        return VerifyResult(False, "not a JSON object")
+    inner = doc.get("statement")
+    if isinstance(inner, dict) and inner.get("schema") == DOCUMENTS_SCHEMA:
+        return _verify_documents(doc)
+    if doc.get("schema") != STATEMENT_SCHEMA:
+        return VerifyResult(False, f"not a {DOCUMENTS_SCHEMA} or {STATEMENT_SCHEMA} document")
     body, sig = doc.get("statement"), doc.get("signature")
     if not isinstance(body, dict) or not isinstance(sig, dict):
         return VerifyResult(False, "missing 'statement' or 'signature'")
@@ -149,10 +158,14 @@ def verify_statement(json_bytes: bytes) -> VerifyResult:
     return VerifyResult(True, "signature valid", str(sig.get("key_id", "")), pub, body)
 
 
-def _documents_verifier():  # type: ignore[no-untyped-def]
-    """Hook for psti.documents once it provides `verify_statement_bytes`; None until then."""
-    try:
-        from psti.documents import service_verifier  # type: ignore[attr-defined]
-    except Exception:
-        return None
-    return service_verifier
+def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
+    """A statement issued by `psti statement`: checked by the documents package itself."""
+    from psti.documents.statement import verify_statement as documents_verify
+
+    v = documents_verify(doc)
+    failed = [f"{what}: {detail}" for what, passed, detail in v.checks if not passed]
+    if not v.ok or v.statement is None or v.statement.signature is None:
+        return VerifyResult(False, "; ".join(failed) or "the statement does not verify")
+    sig = v.statement.signature
+    return VerifyResult(True, "signature valid (psti statement)", sig.key_id, base64.b64decode(sig.public_key),
+                        v.statement.body_dict())
