@@ -33,8 +33,13 @@ def sqlite_db(tmp_path: Path) -> str:
 
 
 def make_settings(tmp_path: Path, url: str, **overrides: Any) -> Settings:
-    s = Settings(data_dir=tmp_path / "data", database_url=url, worker_poll_seconds=0.05,
-                 bootstrap_admin=ADMIN, public_url="http://testserver")
+    s = Settings(
+        data_dir=tmp_path / "data",
+        database_url=url,
+        worker_poll_seconds=0.05,
+        bootstrap_admin=ADMIN,
+        public_url="http://testserver",
+    )
     for k, v in overrides.items():
         setattr(s, k, v)
     return s
@@ -70,14 +75,26 @@ class World:
         raise AssertionError(f"job {job_id} did not finish: {job}")
 
     def product(self, who: str = "acme", model: str = "CAM-1", end: str = "2031-12-31", **extra: Any) -> dict:
-        r = self.post(who, "/api/v1/products", json={"name": f"Camera {model}", "model": model,
-                                                     "type": "indoor smart camera", "support_end": end, **extra})
+        r = self.post(
+            who,
+            "/api/v1/products",
+            json={
+                "name": f"Camera {model}",
+                "model": model,
+                "type": "indoor smart camera",
+                "support_end": end,
+                **extra,
+            },
+        )
         assert r.status_code == 201, r.text
         return r.json()
 
     def statement(self, who: str, product_id: int) -> dict:
-        r = self.post(who, f"/api/v1/products/{product_id}/statements",
-                      json={"signatory": "A. Person", "function": "Head of Product Security", "place": "Leeds"})
+        r = self.post(
+            who,
+            f"/api/v1/products/{product_id}/statements",
+            json={"signatory": "A. Person", "function": "Head of Product Security", "place": "Leeds"},
+        )
         assert r.status_code == 201, r.text
         return r.json()
 
@@ -88,22 +105,48 @@ def build_world(client: TestClient, app: Any) -> World:
     assert r.status_code == 200, r.text
     csrf = r.json()["csrf_token"]
     admin_headers = {"X-CSRF-Token": csrf}
-    for key, name, kind in [("acme", "Acme Devices Ltd", "manufacturer"), ("globex", "Globex Corp", "manufacturer"),
-                            ("shop", "Shop Co", "distributor"), ("imp", "Import Co", "importer"),
-                            ("opss", "Office for Product Safety and Standards", "authority")]:
-        r = client.post("/api/v1/organisations", headers=admin_headers,
-                        json={"name": name, "kind": kind, "slug": key, "reporting_contact": f"security@{key}.example",
-                              "acknowledgement_days": 5, "status_update_days": 14})
+    for key, name, kind in [
+        ("acme", "Acme Devices Ltd", "manufacturer"),
+        ("globex", "Globex Corp", "manufacturer"),
+        ("shop", "Shop Co", "distributor"),
+        ("imp", "Import Co", "importer"),
+        ("opss", "Office for Product Safety and Standards", "authority"),
+    ]:
+        r = client.post(
+            "/api/v1/organisations",
+            headers=admin_headers,
+            json={
+                "name": name,
+                "kind": kind,
+                "slug": key,
+                "reporting_contact": f"security@{key}.example",
+                "acknowledgement_days": 5,
+                "status_update_days": 14,
+            },
+        )
         assert r.status_code == 201, r.text
         w.orgs[key] = r.json()
-    users = [("acme", "manufacturer", "acme"), ("acme2", "manufacturer", "acme"), ("globex", "manufacturer", "globex"),
-             ("shop", "distributor", "shop"), ("imp", "importer", "imp"), ("officer", "enforcement", "opss"),
-             ("researcher", "researcher", None)]
+    users = [
+        ("acme", "manufacturer", "acme"),
+        ("acme2", "manufacturer", "acme"),
+        ("globex", "manufacturer", "globex"),
+        ("shop", "distributor", "shop"),
+        ("imp", "importer", "imp"),
+        ("officer", "enforcement", "opss"),
+        ("researcher", "researcher", None),
+    ]
     for key, role, org in users:
         email = f"{key}@people.example"
-        r = client.post("/api/v1/users", headers=admin_headers,
-                        json={"email": email, "password": PASSWORD, "role": role,
-                              "organisation_id": w.orgs[org]["id"] if org else None})
+        r = client.post(
+            "/api/v1/users",
+            headers=admin_headers,
+            json={
+                "email": email,
+                "password": PASSWORD,
+                "role": role,
+                "organisation_id": w.orgs[org]["id"] if org else None,
+            },
+        )
         assert r.status_code == 201, r.text
         w.emails[key] = email
     client.cookies.clear()

@@ -37,8 +37,18 @@ class LiveServer:
     def start(self, timeout: float = 60) -> LiveServer:
         self.port = self.port or free_port()
         env = {**os.environ, "PSTI_ADMIN_PASSWORD": ADMIN[1], "PSTI_JOB_STALE_SECONDS": str(self.stale_seconds)}
-        cmd = [sys.executable, "-c", "from psti.cli import main; main()", "serve", "--port", str(self.port),
-               "--data-dir", str(self.data_dir), "--admin-email", ADMIN[0]]
+        cmd = [
+            sys.executable,
+            "-c",
+            "from psti.cli import main; main()",
+            "serve",
+            "--port",
+            str(self.port),
+            "--data-dir",
+            str(self.data_dir),
+            "--admin-email",
+            ADMIN[0],
+        ]
         if self.database:
             cmd += ["--database", self.database]
         log = open(self.data_dir.parent / f"server-{self.port}.log", "ab")  # noqa: SIM115
@@ -95,11 +105,27 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
     admin = Api(base, *ADMIN)
     orgs = {}
     for slug, name, kind in [("acme", "Acme Devices Ltd", "manufacturer"), ("shop", "Shop Co", "distributor")]:
-        orgs[slug] = admin.post("/api/v1/organisations", json={
-            "name": name, "kind": kind, "slug": slug, "reporting_contact": f"security@{slug}.example"})
+        orgs[slug] = admin.post(
+            "/api/v1/organisations",
+            json={"name": name, "kind": kind, "slug": slug, "reporting_contact": f"security@{slug}.example"},
+        )
     emails = {"acme": "maker@acme.example", "shop": "buyer@shop.example"}
-    admin.post("/api/v1/users", json={"email": emails["acme"], "password": password, "role": "manufacturer",
-                                      "organisation_id": orgs["acme"]["id"]})
-    admin.post("/api/v1/users", json={"email": emails["shop"], "password": password, "role": "distributor",
-                                      "organisation_id": orgs["shop"]["id"]})
+    admin.post(
+        "/api/v1/users",
+        json={
+            "email": emails["acme"],
+            "password": password,
+            "role": "manufacturer",
+            "organisation_id": orgs["acme"]["id"],
+        },
+    )
+    admin.post(
+        "/api/v1/users",
+        json={
+            "email": emails["shop"],
+            "password": password,
+            "role": "distributor",
+            "organisation_id": orgs["shop"]["id"],
+        },
+    )
     return emails

@@ -22,20 +22,39 @@ def owned(world: World) -> dict[str, Any]:
     w = world
     p = w.product("acme", "CAM-1")
     s = w.statement("acme", p["id"])
-    rec = w.post("acme", f"/api/v1/products/{p['id']}/compliance",
-                 json={"kind": "investigation", "details": "Suspected universal password"}).json()
-    rep = w.post("anonymous", "/api/v1/manufacturers/acme/reports",
-                 json={"title": "XSS in admin page", "description": "The admin page reflects input."}).json()
-    att = w.client.post(f"/api/v1/reports/{rep['id']}/attachments", headers={"X-Report-Token": rep["follow_up_token"]},
-                        files={"file": ("poc.html", b"<script>alert(1)</script>")}).json()
-    cat = w.post("shop", "/api/v1/catalogues",
-                 files={"file": ("c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-1,{s['id']}\n".encode())}
-                 ).json()
+    rec = w.post(
+        "acme",
+        f"/api/v1/products/{p['id']}/compliance",
+        json={"kind": "investigation", "details": "Suspected universal password"},
+    ).json()
+    rep = w.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "XSS in admin page", "description": "The admin page reflects input."},
+    ).json()
+    att = w.client.post(
+        f"/api/v1/reports/{rep['id']}/attachments",
+        headers={"X-Report-Token": rep["follow_up_token"]},
+        files={"file": ("poc.html", b"<script>alert(1)</script>")},
+    ).json()
+    cat = w.post(
+        "shop",
+        "/api/v1/catalogues",
+        files={"file": ("c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-1,{s['id']}\n".encode())},
+    ).json()
     w.wait_job("shop", cat["job"]["id"])
     w.post("acme", f"/api/v1/statements/{s['id']}/withdraw", json={"reason": "test"})
     notice = w.get("shop", "/api/v1/notices").json()[0]
-    return {"p": p["id"], "s": s["id"], "rec": rec["id"], "rep": rep["id"], "att": att["id"], "cat": cat["id"],
-            "job": cat["job"]["id"], "notice": notice["id"]}
+    return {
+        "p": p["id"],
+        "s": s["id"],
+        "rec": rec["id"],
+        "rep": rep["id"],
+        "att": att["id"],
+        "cat": cat["id"],
+        "job": cat["job"]["id"],
+        "notice": notice["id"],
+    }
 
 
 # (method, url, json body or None, roles allowed)
@@ -73,10 +92,12 @@ def _call(w: World, who: str, method: str, url: str, body: dict[str, Any] | None
     return w.client.request(method, url, headers=w.h(who), json=body if method != "GET" else None)
 
 
-@pytest.mark.parametrize(("method", "template", "body", "allowed"), ENDPOINTS,
-                         ids=[f"{m} {t}" for m, t, _, _ in ENDPOINTS])
-def test_every_role_against_private_data(world: World, owned: dict[str, Any], method: str, template: str,
-                                         body: dict[str, Any] | None, allowed: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("method", "template", "body", "allowed"), ENDPOINTS, ids=[f"{m} {t}" for m, t, _, _ in ENDPOINTS]
+)
+def test_every_role_against_private_data(
+    world: World, owned: dict[str, Any], method: str, template: str, body: dict[str, Any] | None, allowed: set[str]
+) -> None:
     url = template.format(**owned)
     with world.app.state.psti.factory() as db:
         events_before = db.query(AuditEvent).count()
@@ -118,16 +139,25 @@ def test_only_admin_creates_organisations_and_users(world: World) -> None:
     for who in ROLES:
         r = world.post(who, "/api/v1/organisations", json={"name": f"New {who}", "kind": "manufacturer"})
         assert (r.status_code == 201) == (who == "admin"), (who, r.status_code)
-        r = world.post(who, "/api/v1/users", json={"email": f"n-{who}@x.example", "password": "long enough password",
-                                                   "role": "admin"})
+        r = world.post(
+            who,
+            "/api/v1/users",
+            json={"email": f"n-{who}@x.example", "password": "long enough password", "role": "admin"},
+        )
         assert (r.status_code == 201) == (who == "admin"), (who, r.status_code)
 
 
 def test_researcher_sees_own_reports_only(world: World) -> None:
-    r = world.post("researcher", "/api/v1/manufacturers/acme/reports",
-                   json={"title": "mine", "description": "signed-in researcher report"})
+    r = world.post(
+        "researcher",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "mine", "description": "signed-in researcher report"},
+    )
     mine = r.json()["id"]
-    other = world.post("anonymous", "/api/v1/manufacturers/acme/reports",
-                       json={"title": "theirs", "description": "somebody else's report"}).json()["id"]
+    other = world.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "theirs", "description": "somebody else's report"},
+    ).json()["id"]
     assert world.get("researcher", f"/api/v1/reports/{mine}").status_code == 200
     assert world.get("researcher", f"/api/v1/reports/{other}").status_code == 404

@@ -40,8 +40,9 @@ def _upload(w: World, name: str, data: bytes, who: str = "shop"):  # type: ignor
         ("c.pdf", b"%PDF-1.7", 400, "unsupported file type"),
     ],
 )
-def test_malformed_catalogues_are_refused_with_nothing_stored(world: World, name: str, data: bytes, status: int,
-                                                               needle: str) -> None:
+def test_malformed_catalogues_are_refused_with_nothing_stored(
+    world: World, name: str, data: bytes, status: int, needle: str
+) -> None:
     before = _counts(world)
     r = _upload(world, name, data)
     assert r.status_code == status, r.text
@@ -79,14 +80,20 @@ def test_oversized_upload_is_413(tmp_path: Path, sqlite_db: str) -> None:
         r = _upload(w, "big.csv", b"manufacturer,model\n" + b"Acme,A%d\n" * 0 + b"x" * 2000)
         assert r.status_code == 413 and "limit" in r.json()["error"]
         assert _counts(w) == before
-        r = w.client.post("/report/acme", data={"title": "t", "description": "long enough text"},
-                          files={"files": ("poc.bin", b"\0" * 600)})
+        r = w.client.post(
+            "/report/acme",
+            data={"title": "t", "description": "long enough text"},
+            files={"files": ("poc.bin", b"\0" * 600)},
+        )
         assert r.status_code in (403, 413)  # no CSRF cookie yet on this path; the API path below is exact
-        rep = w.post("anonymous", "/api/v1/manufacturers/acme/reports",
-                     json={"title": "t", "description": "long enough text"}).json()
-        r = w.client.post(f"/api/v1/reports/{rep['id']}/attachments",
-                          headers={"X-Report-Token": rep["follow_up_token"]},
-                          files={"file": ("poc.bin", b"\0" * 600)})
+        rep = w.post(
+            "anonymous", "/api/v1/manufacturers/acme/reports", json={"title": "t", "description": "long enough text"}
+        ).json()
+        r = w.client.post(
+            f"/api/v1/reports/{rep['id']}/attachments",
+            headers={"X-Report-Token": rep["follow_up_token"]},
+            files={"file": ("poc.bin", b"\0" * 600)},
+        )
         assert r.status_code == 413
 
 
@@ -123,12 +130,14 @@ def _products(w: World) -> int:
 def test_statement_without_support_period_or_signatory_is_refused(world: World) -> None:
     r = world.post("acme", "/api/v1/products", json={"name": "N", "model": "NO-DSP"})
     pid = r.json()["id"]
-    r = world.post("acme", f"/api/v1/products/{pid}/statements",
-                   json={"signatory": "A", "function": "B", "place": "C"})
+    r = world.post("acme", f"/api/v1/products/{pid}/statements", json={"signatory": "A", "function": "B", "place": "C"})
     assert r.status_code == 422 and "support period" in r.json()["error"]
     p = world.product("acme", "CAM-9")
-    r = world.post("acme", f"/api/v1/products/{p['id']}/statements",
-                   json={"signatory": " ", "function": "B", "place": "C", "route": "schedule-2"})
+    r = world.post(
+        "acme",
+        f"/api/v1/products/{p['id']}/statements",
+        json={"signatory": " ", "function": "B", "place": "C", "route": "schedule-2"},
+    )
     fields = {x["field"] for x in r.json()["problems"]}
     assert r.status_code == 422 and fields == {"signatory", "standards"}
 
@@ -179,13 +188,26 @@ def test_bad_declaration_lists_fields_and_lines(world: World) -> None:
 def test_report_fields_are_checked_and_nothing_stored(world: World) -> None:
     with world.app.state.psti.factory() as db:
         before = db.query(VulnerabilityReport).count()
-    r = world.post("anonymous", "/api/v1/manufacturers/acme/reports",
-                   json={"title": "", "description": "short", "severity": "apocalyptic", "product_model": "NOPE"})
+    r = world.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "", "description": "short", "severity": "apocalyptic", "product_model": "NOPE"},
+    )
     assert r.status_code == 422
     assert {p["field"] for p in r.json()["problems"]} == {"title", "description", "severity", "product_model"}
-    assert world.post("anonymous", "/api/v1/manufacturers/nobody/reports",
-                      json={"title": "t", "description": "long enough"}).status_code == 404
-    assert world.post("anonymous", "/api/v1/manufacturers/shop/reports",  # a distributor takes no reports here
-                      json={"title": "t", "description": "long enough"}).status_code == 404
+    assert (
+        world.post(
+            "anonymous", "/api/v1/manufacturers/nobody/reports", json={"title": "t", "description": "long enough"}
+        ).status_code
+        == 404
+    )
+    assert (
+        world.post(
+            "anonymous",
+            "/api/v1/manufacturers/shop/reports",  # a distributor takes no reports here
+            json={"title": "t", "description": "long enough"},
+        ).status_code
+        == 404
+    )
     with world.app.state.psti.factory() as db:
         assert db.query(VulnerabilityReport).count() == before

@@ -13,8 +13,15 @@ from tests.service.live import LiveServer, seed
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "service"
 PASSWORD = "a-long-test-password"
 
@@ -103,8 +110,9 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
 def test_check_a_catalogue(browser: Any, server: tuple[LiveServer, dict[str, str]], tmp_path: Path) -> None:
     srv, emails = server
     csv_file = tmp_path / "stock.csv"
-    csv_file.write_text("manufacturer,model,statement\nAcme Devices Ltd,AC-CAM-2,\nAcme Devices Ltd,AC-UNKNOWN,\n"
-                        "Other Ltd,OT-1,\n")
+    csv_file.write_text(
+        "manufacturer,model,statement\nAcme Devices Ltd,AC-CAM-2,\nAcme Devices Ltd,AC-UNKNOWN,\nOther Ltd,OT-1,\n"
+    )
     page = _page(browser, srv.url)
     _login(page, emails["shop"])
     page.set_input_files("#catalogue", str(csv_file))
@@ -123,7 +131,9 @@ def test_check_a_catalogue(browser: Any, server: tuple[LiveServer, dict[str, str
     _shot(page, "05-catalogue-unknown-column")
 
 
-def test_report_a_vulnerability_and_see_it_acknowledged(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+def test_report_a_vulnerability_and_see_it_acknowledged(
+    browser: Any, server: tuple[LiveServer, dict[str, str]]
+) -> None:
     srv, emails = server
     researcher = _page(browser, srv.url)
     researcher.goto("/report/acme")

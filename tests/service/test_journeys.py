@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-
 from pathlib import Path
 
 import pytest
@@ -61,8 +60,9 @@ def test_support_period_extends_but_never_shortens(world_any: World) -> None:
     r = w.put("acme", f"/api/v1/products/{p['id']}/support-period", json={"end_date": "2029-01-01"})
     assert r.status_code == 422
     assert "may not be shortened" in r.json()["error"] and "3(6)" in r.json()["error"]
-    assert w.put("acme", f"/api/v1/products/{p['id']}/support-period",
-                 json={"end_date": "2032-06-30"}).status_code == 200
+    assert (
+        w.put("acme", f"/api/v1/products/{p['id']}/support-period", json={"end_date": "2032-06-30"}).status_code == 200
+    )
     detail = w.get("acme", f"/api/v1/products/{p['id']}").json()
     assert detail["support_end"] == "2032-06-30"
     assert [h["end_date"] for h in detail["support_history"]] == ["2030-06-30", "2032-06-30"]
@@ -83,17 +83,20 @@ def test_catalogue_check_export_and_withdrawal_notice(world_any: World) -> None:
     w.statement("acme", soon["id"])
     ended = w.product("globex", "GX-OLD", (today - dt.timedelta(days=1)).isoformat())
     s_ended = w.statement("globex", ended["id"])
-    data = _csv([
-        ["Manufacturer", "Model", "Statement URL"],
-        ["Acme Devices Ltd", "CAM-1", f"http://testserver/api/v1/statements/{s_good['id']}"],
-        ["Acme Devices Ltd", "CAM-SOON", ""],
-        ["Acme Devices Ltd", "CAM-404", ""],
-        ["Globex Corp", "GX-OLD", s_ended["id"]],
-        ["Globex Corp", "GX-OTHER", s_ended["id"]],
-        ["Nobody", "N-1", "https://elsewhere.example/soc.pdf"],
-    ])
-    r = w.post("shop", "/api/v1/catalogues", files={"file": ("stock.csv", data, "text/csv")},
-               data={"recheck_days": "7"})
+    data = _csv(
+        [
+            ["Manufacturer", "Model", "Statement URL"],
+            ["Acme Devices Ltd", "CAM-1", f"http://testserver/api/v1/statements/{s_good['id']}"],
+            ["Acme Devices Ltd", "CAM-SOON", ""],
+            ["Acme Devices Ltd", "CAM-404", ""],
+            ["Globex Corp", "GX-OLD", s_ended["id"]],
+            ["Globex Corp", "GX-OTHER", s_ended["id"]],
+            ["Nobody", "N-1", "https://elsewhere.example/soc.pdf"],
+        ]
+    )
+    r = w.post(
+        "shop", "/api/v1/catalogues", files={"file": ("stock.csv", data, "text/csv")}, data={"recheck_days": "7"}
+    )
     assert r.status_code == 202, r.text
     cat = r.json()
     job = w.wait_job("shop", cat["job"]["id"])
@@ -116,8 +119,14 @@ def test_catalogue_check_export_and_withdrawal_notice(world_any: World) -> None:
     assert ws.max_row == 7 and ws.cell(2, 5).value == "ok" and ws.cell(5, 5).value == "support-ended"
 
     # the manufacturer withdraws a statement the distributor relies on: a notice, and the re-check shows it
-    assert w.post("acme", f"/api/v1/statements/{s_good['id']}/withdraw",
-                  json={"reason": "default password found in firmware 1.2"}).status_code == 200
+    assert (
+        w.post(
+            "acme",
+            f"/api/v1/statements/{s_good['id']}/withdraw",
+            json={"reason": "default password found in firmware 1.2"},
+        ).status_code
+        == 200
+    )
     notices = w.get("shop", "/api/v1/notices").json()
     assert len(notices) == 1 and "withdrawn" in notices[0]["message"] and "CAM-1" in notices[0]["message"]
     assert w.get("imp", "/api/v1/notices").json() == []
@@ -132,9 +141,16 @@ def test_catalogue_check_export_and_withdrawal_notice(world_any: World) -> None:
 def test_vulnerability_report_acknowledged_updated_resolved_and_exported(world_any: World) -> None:
     w = world_any
     w.product("acme", "CAM-1")
-    r = w.post("anonymous", "/api/v1/manufacturers/acme/reports",
-               json={"title": "Telnet open with root:root", "description": "Port 23 accepts root/root on CAM-1.",
-                     "severity": "high", "product_model": "CAM-1"})
+    r = w.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={
+            "title": "Telnet open with root:root",
+            "description": "Port 23 accepts root/root on CAM-1.",
+            "severity": "high",
+            "product_model": "CAM-1",
+        },
+    )
     assert r.status_code == 201, r.text
     rep = r.json()
     token = rep["follow_up_token"]
@@ -150,8 +166,7 @@ def test_vulnerability_report_acknowledged_updated_resolved_and_exported(world_a
     assert [x["id"] for x in inbox] == [rep["id"]] and "description" not in inbox[0]
     assert w.get("acme", "/api/v1/reports?overdue=true").json() == []
     with w.app.state.psti.factory() as db, db.begin():  # the deadline passes unanswered
-        db.execute(update(VulnerabilityReport).values(
-            acknowledge_by=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)))
+        db.execute(update(VulnerabilityReport).values(acknowledge_by=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)))
     overdue = w.get("acme", "/api/v1/reports?overdue=true").json()
     assert [x["id"] for x in overdue] == [rep["id"]] and overdue[0]["overdue"]
 
@@ -159,17 +174,35 @@ def test_vulnerability_report_acknowledged_updated_resolved_and_exported(world_a
     assert r.status_code == 200 and r.json()["status"] == "acknowledged" and r.json()["next_update_by"]
     assert w.get("acme", "/api/v1/reports?overdue=true").json() == []
     assert w.post("acme", f"/api/v1/reports/{rep['id']}/acknowledge").status_code == 409
-    assert w.client.post(f"/api/v1/reports/{rep['id']}/messages", headers={"X-Report-Token": token},
-                         json={"body": "Also affects firmware 1.1."}).status_code == 201
-    assert w.post("acme", f"/api/v1/reports/{rep['id']}/status",
-                  json={"status": "fixing", "message": "Fix in 1.3"}).status_code == 200
-    assert w.post("acme", f"/api/v1/reports/{rep['id']}/advisory",
-                  json={"summary": "x"}).status_code == 409  # not resolved yet
-    assert w.post("acme", f"/api/v1/reports/{rep['id']}/status",
-                  json={"status": "resolved", "message": "Fixed in 1.3"}).status_code == 200
+    assert (
+        w.client.post(
+            f"/api/v1/reports/{rep['id']}/messages",
+            headers={"X-Report-Token": token},
+            json={"body": "Also affects firmware 1.1."},
+        ).status_code
+        == 201
+    )
+    assert (
+        w.post(
+            "acme", f"/api/v1/reports/{rep['id']}/status", json={"status": "fixing", "message": "Fix in 1.3"}
+        ).status_code
+        == 200
+    )
+    assert (
+        w.post("acme", f"/api/v1/reports/{rep['id']}/advisory", json={"summary": "x"}).status_code == 409
+    )  # not resolved yet
+    assert (
+        w.post(
+            "acme", f"/api/v1/reports/{rep['id']}/status", json={"status": "resolved", "message": "Fixed in 1.3"}
+        ).status_code
+        == 200
+    )
     assert w.client.get(f"/api/v1/reports/{rep['id']}/csaf").status_code == 404  # nothing published yet
-    r = w.post("acme", f"/api/v1/reports/{rep['id']}/advisory",
-               json={"summary": "Telnet disabled in firmware 1.3.", "cve": "CVE-2026-10001"})
+    r = w.post(
+        "acme",
+        f"/api/v1/reports/{rep['id']}/advisory",
+        json={"summary": "Telnet disabled in firmware 1.3.", "cve": "CVE-2026-10001"},
+    )
     assert r.status_code == 200
     mine = w.client.get(f"/api/v1/reports/{rep['id']}", headers={"X-Report-Token": token}).json()
     assert mine["status"] == "resolved"
@@ -186,16 +219,25 @@ def test_vulnerability_report_acknowledged_updated_resolved_and_exported(world_a
 def test_compliance_failure_needs_the_required_actions_before_closing(world_any: World) -> None:
     w = world_any
     p = w.product("acme", "CAM-1")
-    r = w.post("acme", f"/api/v1/products/{p['id']}/compliance",
-               json={"kind": "failure", "details": "Universal password in batch B1", "risks": "Takeover"})
+    r = w.post(
+        "acme",
+        f"/api/v1/products/{p['id']}/compliance",
+        json={"kind": "failure", "details": "Universal password in batch B1", "risks": "Takeover"},
+    )
     assert r.status_code == 201
     rec = r.json()
     assert rec["retain_until"] >= str(dt.date.today().year + 10)
     r = w.post("acme", f"/api/v1/compliance/{rec['id']}/close", json={"outcome": "fixed"})
     assert r.status_code == 422 and len(r.json()["problems"]) == 3
     for action in ("remedy", "notify-enforcement-authority", "notify-importers-distributors"):
-        assert w.post("acme", f"/api/v1/compliance/{rec['id']}/actions",
-                      json={"action": action, "note": "done", "succeeded": True}).status_code == 201
+        assert (
+            w.post(
+                "acme",
+                f"/api/v1/compliance/{rec['id']}/actions",
+                json={"action": action, "note": "done", "succeeded": True},
+            ).status_code
+            == 201
+        )
     r = w.post("acme", f"/api/v1/compliance/{rec['id']}/close", json={"outcome": "Firmware 1.3 shipped"})
     assert r.status_code == 200 and r.json()["status"] == "closed"
     # the enforcement officer can read it; another manufacturer cannot
@@ -223,8 +265,13 @@ def test_audit_log_records_every_change_and_verifies(world_any: World) -> None:
 def test_openapi_document_describes_the_api(world: World) -> None:
     spec = world.client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.")
-    for path in ("/api/v1/lookup", "/api/v1/catalogues", "/api/v1/manufacturers/{slug}/reports",
-                 "/api/v1/products/{product_id}/statements", "/api/v1/reports/{public_id}/csaf"):
+    for path in (
+        "/api/v1/lookup",
+        "/api/v1/catalogues",
+        "/api/v1/manufacturers/{slug}/reports",
+        "/api/v1/products/{product_id}/statements",
+        "/api/v1/reports/{public_id}/csaf",
+    ):
         assert path in spec["paths"]
 
 
@@ -246,8 +293,11 @@ def test_publish_a_statement_issued_by_psti_statement(world: World, cli_statemen
     w = world
     assert w.client.post("/api/v1/statements/verify", content=cli_statement).json()["valid"] is True
     p = w.product("acme", "CAM-200", "2030-01-01")
-    r = w.post("acme", f"/api/v1/products/{p['id']}/statements/upload",
-               files={"file": ("statement.json", cli_statement, "application/json")})
+    r = w.post(
+        "acme",
+        f"/api/v1/products/{p['id']}/statements/upload",
+        files={"file": ("statement.json", cli_statement, "application/json")},
+    )
     assert r.status_code == 201, r.text
     s = r.json()
     assert s["support_end"] == "2031-12-31"  # the statement's period extends the published one
@@ -262,8 +312,11 @@ def test_publish_a_statement_issued_by_psti_statement(world: World, cli_statemen
     body = json.loads(cli_statement)
     assert body["statement"]["support_period_end"] < "2035-01-01"
     # a catalogue row pointing at it is checked by the documents verifier
-    cat = w.post("shop", "/api/v1/catalogues", files={"file": (
-        "c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-200,{s['id']}\n".encode())}).json()
+    cat = w.post(
+        "shop",
+        "/api/v1/catalogues",
+        files={"file": ("c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-200,{s['id']}\n".encode())},
+    ).json()
     w.wait_job("shop", cat["job"]["id"])
     (row,) = w.get("shop", f"/api/v1/catalogues/{cat['id']}/rows").json()
     assert row["result"] == "ok", row

@@ -31,8 +31,7 @@ def test_html_forms_carry_the_token(world: World) -> None:
     c, _ = _session(world, "acme")
     page = c.get("/dashboard").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    r = c.post("/manage/products", data={"name": "Cam", "model": "FORM-1", "csrf_token": token},
-               follow_redirects=False)
+    r = c.post("/manage/products", data={"name": "Cam", "model": "FORM-1", "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/manage/products/")
     r = c.post("/manage/products", data={"name": "Cam", "model": "FORM-2", "csrf_token": "forged"})
     assert r.status_code == 403 and "reload the page" in r.text
@@ -65,8 +64,7 @@ def test_wrong_password_and_login_rate_limit(world: World) -> None:
 
 def test_report_submission_rate_limit(world: World) -> None:
     body = {"title": "t", "description": "a long enough description"}
-    codes = [world.post("anonymous", "/api/v1/manufacturers/acme/reports", json=body).status_code
-             for _ in range(7)]
+    codes = [world.post("anonymous", "/api/v1/manufacturers/acme/reports", json=body).status_code for _ in range(7)]
     assert codes[:5] == [201] * 5 and codes[5:] == [429, 429]
 
 
@@ -77,11 +75,16 @@ def test_bad_and_revoked_tokens(world: World) -> None:
 
 
 def test_attachments_are_downloads_never_rendered(world: World) -> None:
-    rep = world.post("anonymous", "/api/v1/manufacturers/acme/reports",
-                     json={"title": "t", "description": "a long enough description"}).json()
-    att = world.client.post(f"/api/v1/reports/{rep['id']}/attachments",
-                            headers={"X-Report-Token": rep["follow_up_token"]},
-                            files={"file": ("../../etc/passwd.html", b"<script>alert(1)</script>")}).json()
+    rep = world.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "t", "description": "a long enough description"},
+    ).json()
+    att = world.client.post(
+        f"/api/v1/reports/{rep['id']}/attachments",
+        headers={"X-Report-Token": rep["follow_up_token"]},
+        files={"file": ("../../etc/passwd.html", b"<script>alert(1)</script>")},
+    ).json()
     assert att["filename"] == "passwd.html"
     r = world.get("acme", f"/api/v1/reports/{rep['id']}/attachments/{att['id']}")
     assert r.headers["content-type"] == "application/octet-stream"

@@ -14,8 +14,13 @@ from psti.store.models import AuditEvent, Organisation
 def _append(factory, n: int) -> None:  # type: ignore[no-untyped-def]
     for i in range(n):
         with factory() as s, s.begin():
-            audit.record(s, actor="user:1:a@example.org", action="thing.change", target=f"thing:{i}",
-                         details={"i": i, "note": "ü"})
+            audit.record(
+                s,
+                actor="user:1:a@example.org",
+                action="thing.change",
+                target=f"thing:{i}",
+                details={"i": i, "note": "ü"},
+            )
 
 
 def test_chain_verifies_and_links(engine) -> None:  # type: ignore[no-untyped-def]

@@ -19,8 +19,7 @@ def register(app: typer.Typer) -> None:
             None,
             "--database",
             envvar="PSTI_DATABASE_URL",
-            help="Database URL (sqlite:///FILE or postgresql://…); "
-            "default: SQLite in the data directory.",
+            help="Database URL (sqlite:///FILE or postgresql://…); default: SQLite in the data directory.",
         ),
         data_dir: Path = typer.Option(
             None,
@@ -39,9 +38,7 @@ def register(app: typer.Typer) -> None:
             envvar="PSTI_ADMIN_EMAIL",
             help="Create this administrator if none exists (password from $PSTI_ADMIN_PASSWORD).",
         ),
-        no_worker: bool = typer.Option(
-            False, "--no-worker", help="Do not run background jobs in this process."
-        ),
+        no_worker: bool = typer.Option(False, "--no-worker", help="Do not run background jobs in this process."),
     ) -> None:
         """Run the psti registry: statements, catalogue checks, look-up and vulnerability reports."""
         import uvicorn
@@ -59,9 +56,7 @@ def register(app: typer.Typer) -> None:
         if admin_email:
             password = os.environ.get("PSTI_ADMIN_PASSWORD", "")
             if len(password) < 12:
-                raise UsageError(
-                    "--admin-email needs PSTI_ADMIN_PASSWORD set to at least 12 characters"
-                )
+                raise UsageError("--admin-email needs PSTI_ADMIN_PASSWORD set to at least 12 characters")
             settings.bootstrap_admin = (admin_email, password)
         application = create_app(settings)
         typer.echo(

@@ -44,9 +44,7 @@ def create_organisation(ctx: Ctx, data: dict[str, Any]) -> Organisation:
     if problems:
         raise Invalid("the organisation cannot be created", problems)
     if ctx.db.execute(select(Organisation.id).where(Organisation.slug == slug)).first():
-        raise Conflict(
-            f"an organisation with slug {slug!r} exists", [{"field": "slug", "message": "taken"}]
-        )
+        raise Conflict(f"an organisation with slug {slug!r} exists", [{"field": "slug", "message": "taken"}])
     org = Organisation(
         name=name[:200],
         kind=kind,
@@ -90,8 +88,7 @@ def update_reporting(ctx: Ctx, data: dict[str, Any]) -> Organisation:
         **{
             k: data[k]
             for k in data
-            if k
-            in ("reporting_contact", "policy_url", "acknowledgement_days", "status_update_days")
+            if k in ("reporting_contact", "policy_url", "acknowledgement_days", "status_update_days")
         },
     )
     return org
@@ -120,9 +117,7 @@ def create_user(ctx: Ctx, data: dict[str, Any], *, self_service: bool = False) -
         except (TypeError, ValueError):
             org = None
         if org is None:
-            problems.append(
-                {"field": "organisation_id", "message": f"a {role} belongs to an organisation"}
-            )
+            problems.append({"field": "organisation_id", "message": f"a {role} belongs to an organisation"})
         elif org.kind != ROLE_ORG_KIND[role]:
             problems.append(
                 {
@@ -133,9 +128,7 @@ def create_user(ctx: Ctx, data: dict[str, Any], *, self_service: bool = False) -
     if problems:
         raise Invalid("the account cannot be created", problems)
     if ctx.db.execute(select(User.id).where(User.email == email)).first():
-        raise Conflict(
-            "an account with that e-mail exists", [{"field": "email", "message": "taken"}]
-        )
+        raise Conflict("an account with that e-mail exists", [{"field": "email", "message": "taken"}])
     user = User(
         email=email,
         name=str(data.get("name") or "")[:200],
@@ -152,11 +145,7 @@ def create_user(ctx: Ctx, data: dict[str, Any], *, self_service: bool = False) -
 def login(ctx: Ctx, email: str, password: str) -> tuple[str, User]:
     email = (email or "").strip().lower()
     user = ctx.db.execute(select(User).where(User.email == email)).scalar_one_or_none()
-    if (
-        not auth.check_password(user.password_hash if user else None, password or "")
-        or user is None
-        or not user.active
-    ):
+    if not auth.check_password(user.password_hash if user else None, password or "") or user is None or not user.active:
         audit.record(
             ctx.db,
             actor=f"anonymous:{email[:100]}",
@@ -210,10 +199,7 @@ def notices(ctx: Ctx) -> list[Notice]:
     org = ctx.who.require_org()
     return list(
         ctx.db.execute(
-            select(Notice)
-            .where(Notice.organisation_id == org)
-            .order_by(Notice.id.desc())
-            .limit(200)
+            select(Notice).where(Notice.organisation_id == org).order_by(Notice.id.desc()).limit(200)
         ).scalars()
     )
 

@@ -191,9 +191,7 @@ def _report(r: VulnerabilityReport, *, full: bool = True) -> dict[str, Any]:
 def _read_limited(upload: UploadFile, limit: int) -> bytes:
     data = upload.file.read(limit + 1)
     if len(data) > limit:
-        raise TooLarge(
-            f"{upload.filename or 'the file'} is larger than the limit of {limit:,} bytes"
-        )
+        raise TooLarge(f"{upload.filename or 'the file'} is larger than the limit of {limit:,} bytes")
     return data
 
 
@@ -204,9 +202,7 @@ def _read_limited(upload: UploadFile, limit: int) -> bytes:
 def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
     st = state(request)
     st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
-    st.limiter.hit(
-        f"login-user:{body.email.strip().lower()}", st.settings.login_limit, "sign-in attempts"
-    )
+    st.limiter.hit(f"login-user:{body.email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
     with tx(request) as ctx:
         token, user = accounts.login(ctx, body.email, body.password)
     with store_db.reading(), st.factory() as db:
@@ -322,14 +318,10 @@ def create_from_declaration(request: Request, file: UploadFile = File(...)) -> d
     except UnicodeDecodeError:
         from psti.service.errors import Invalid
 
-        raise Invalid(
-            "the declaration is not UTF-8 text", [{"field": "file", "message": "not UTF-8"}]
-        ) from None
+        raise Invalid("the declaration is not UTF-8 text", [{"field": "file", "message": "not UTF-8"}]) from None
     with tx(request) as ctx:
         check_csrf(request, ctx)
-        return _product(
-            products.create_from_declaration(ctx, text, file.filename or "declaration.toml")
-        )
+        return _product(products.create_from_declaration(ctx, text, file.filename or "declaration.toml"))
 
 
 @router.get("/products/{product_id}", tags=["products"])
@@ -337,15 +329,10 @@ def get_product(request: Request, product_id: int) -> dict[str, Any]:
     with tx(request) as ctx:
         p = products.own_product(ctx, product_id)
         out = _product(p)
-        out["batches"] = [
-            b.identifier
-            for b in ctx.db.execute(select(Batch).where(Batch.product_id == p.id)).scalars()
-        ]
+        out["batches"] = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == p.id)).scalars()]
         out["urls"] = [
             {"id": u.id, "kind": u.kind, "url": u.url, "last_status": u.last_status}
-            for u in ctx.db.execute(
-                select(ProductUrl).where(ProductUrl.product_id == p.id)
-            ).scalars()
+            for u in ctx.db.execute(select(ProductUrl).where(ProductUrl.product_id == p.id)).scalars()
         ]
         out["files"] = [
             {
@@ -355,9 +342,7 @@ def get_product(request: Request, product_id: int) -> dict[str, Any]:
                 "sha256": f.blob.sha256,
                 "size": f.blob.size,
             }
-            for f in ctx.db.execute(
-                select(ProductFile).where(ProductFile.product_id == p.id)
-            ).scalars()
+            for f in ctx.db.execute(select(ProductFile).where(ProductFile.product_id == p.id)).scalars()
         ]
         out["support_history"] = [
             {"end_date": h.end_date.isoformat(), "published_at": h.published_at.isoformat()}
@@ -372,9 +357,7 @@ def get_product(request: Request, product_id: int) -> dict[str, Any]:
 
 
 @router.post("/products/{product_id}/batches", tags=["products"], status_code=201)
-def add_batch(
-    request: Request, product_id: int, identifier: str = Body(..., embed=True)
-) -> dict[str, Any]:
+def add_batch(request: Request, product_id: int, identifier: str = Body(..., embed=True)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         b = products.add_batch(ctx, product_id, identifier)
@@ -382,9 +365,7 @@ def add_batch(
 
 
 @router.post("/products/{product_id}/urls", tags=["products"], status_code=201)
-def add_url(
-    request: Request, product_id: int, kind: str = Body(...), url: str = Body(...)
-) -> dict[str, Any]:
+def add_url(request: Request, product_id: int, kind: str = Body(...), url: str = Body(...)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         u = products.add_url(ctx, product_id, kind, url)
@@ -398,9 +379,7 @@ def check_urls(request: Request, product_id: int) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         p = products.own_product(ctx, product_id)
-        job = jobs.enqueue(
-            ctx.db, "url-check", {"product_id": p.id}, organisation_id=p.organisation_id
-        )
+        job = jobs.enqueue(ctx.db, "url-check", {"product_id": p.id}, organisation_id=p.organisation_id)
         ctx.audit("product.url_check.queue", f"product:{p.id}", p.organisation_id, job=job.id)
         return _job(job)
 
@@ -468,9 +447,7 @@ def upload_statement(request: Request, product_id: int, file: UploadFile = File(
 
 
 @router.post("/statements/{public_id}/withdraw", tags=["statements"])
-def withdraw_statement(
-    request: Request, public_id: str, reason: str = Body(..., embed=True)
-) -> dict[str, Any]:
+def withdraw_statement(request: Request, public_id: str, reason: str = Body(..., embed=True)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return _statement(products.withdraw_statement(ctx, public_id, reason))
@@ -479,14 +456,10 @@ def withdraw_statement(
 @router.get("/statements/{public_id}", tags=["public"], summary="The signed statement document")
 def get_statement(request: Request, public_id: str) -> Response:
     with read_session(request) as db:
-        rec = db.execute(
-            select(StatementRecord).where(StatementRecord.public_id == public_id)
-        ).scalar_one_or_none()
+        rec = db.execute(select(StatementRecord).where(StatementRecord.public_id == public_id)).scalar_one_or_none()
         if rec is None:
             raise NotFound(f"no statement {public_id}")
-        return Response(
-            rec.document, media_type="application/json", headers={"X-Statement-Status": rec.status}
-        )
+        return Response(rec.document, media_type="application/json", headers={"X-Statement-Status": rec.status})
 
 
 @router.post("/statements/verify", tags=["public"], summary="Verify a signed statement document")
@@ -519,16 +492,12 @@ def _record(rec: ComplianceRecord, actions: list[ComplianceAction]) -> dict[str,
             }
             for a in actions
         ],
-        "required_actions": list(products.REQUIRED_FOR_FAILURE)
-        if rec.kind == "failure"
-        else ["investigate"],
+        "required_actions": list(products.REQUIRED_FOR_FAILURE) if rec.kind == "failure" else ["investigate"],
     }
 
 
 @router.post("/products/{product_id}/compliance", tags=["compliance"], status_code=201)
-def open_record(
-    request: Request, product_id: int, body: dict[str, Any] = Body(...)
-) -> dict[str, Any]:
+def open_record(request: Request, product_id: int, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return _record(products.open_record(ctx, product_id, body), [])
@@ -547,9 +516,7 @@ def get_record(request: Request, record_id: int) -> dict[str, Any]:
 
 
 @router.post("/compliance/{record_id}/actions", tags=["compliance"], status_code=201)
-def add_action(
-    request: Request, record_id: int, body: dict[str, Any] = Body(...)
-) -> dict[str, Any]:
+def add_action(request: Request, record_id: int, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         products.add_action(ctx, record_id, body)
@@ -557,9 +524,7 @@ def add_action(
 
 
 @router.post("/compliance/{record_id}/close", tags=["compliance"])
-def close_record(
-    request: Request, record_id: int, outcome: str = Body(..., embed=True)
-) -> dict[str, Any]:
+def close_record(request: Request, record_id: int, outcome: str = Body(..., embed=True)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         products.close_record(ctx, record_id, outcome)
@@ -570,9 +535,7 @@ def close_record(
 
 
 @router.get("/lookup", tags=["public"])
-def lookup(
-    request: Request, q: str = Query(..., min_length=1, max_length=200)
-) -> list[dict[str, Any]]:
+def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
     with read_session(request) as db:
         return [products.public_product(db, p.public_id) for p in products.lookup(db, q)]
 
@@ -618,11 +581,7 @@ def list_catalogues(request: Request) -> list[dict[str, Any]]:
     with tx(request) as ctx:
         org = ctx.who.require_org("importer", "distributor")
         cats = (
-            ctx.db.execute(
-                select(Catalogue)
-                .where(Catalogue.organisation_id == org)
-                .order_by(Catalogue.id.desc())
-            )
+            ctx.db.execute(select(Catalogue).where(Catalogue.organisation_id == org).order_by(Catalogue.id.desc()))
             .scalars()
             .all()
         )
@@ -724,11 +683,7 @@ def get_job(request: Request, job_id: int) -> dict[str, Any]:
     with tx(request) as ctx:
         ctx.who.require()
         job = ctx.db.get(Job, job_id)
-        if (
-            job is None
-            or job.organisation_id is None
-            or job.organisation_id != ctx.who.organisation_id
-        ):
+        if job is None or job.organisation_id is None or job.organisation_id != ctx.who.organisation_id:
             raise NotFound(f"no job {job_id} in your organisation")
         return _job(job)
 
@@ -762,15 +717,12 @@ def inbox(request: Request, overdue: bool = False) -> list[dict[str, Any]]:
 
 
 @router.get("/reports/{public_id}", tags=["reports"])
-def get_report(
-    request: Request, public_id: str, x_report_token: str | None = Header(None)
-) -> dict[str, Any]:
+def get_report(request: Request, public_id: str, x_report_token: str | None = Header(None)) -> dict[str, Any]:
     with tx(request) as ctx:
         report, _ = _report_access(ctx, public_id, x_report_token)
         out = _report(report)
         out["messages"] = [
-            {"author": m.author, "body": m.body, "at": m.created_at.isoformat()}
-            for m in reports.messages(ctx, report)
+            {"author": m.author, "body": m.body, "at": m.created_at.isoformat()} for m in reports.messages(ctx, report)
         ]
         out["attachments"] = [
             {"id": a.id, "filename": a.filename, "size": a.blob.size, "sha256": a.blob.sha256}
@@ -811,9 +763,7 @@ def add_attachment(
         if len(reports.attachments(ctx, report)) >= reports.MAX_ATTACHMENTS * 2:
             raise TooLarge("this report has as many attachments as it may have")
         blob = st.blobs.put(ctx.db, data, st.settings.max_attachment_bytes)
-        att = ReportAttachment(
-            report_id=report.id, filename=safe_filename(file.filename), blob_id=blob.id
-        )
+        att = ReportAttachment(report_id=report.id, filename=safe_filename(file.filename), blob_id=blob.id)
         ctx.db.add(att)
         ctx.db.flush()
         ctx.audit(
@@ -853,35 +803,27 @@ def get_attachment(
 
 
 @router.post("/reports/{public_id}/acknowledge", tags=["reports"])
-def acknowledge(
-    request: Request, public_id: str, message: str = Body("", embed=True)
-) -> dict[str, Any]:
+def acknowledge(request: Request, public_id: str, message: str = Body("", embed=True)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return _report(reports.acknowledge(ctx, public_id, message))
 
 
 @router.post("/reports/{public_id}/status", tags=["reports"])
-def set_status(
-    request: Request, public_id: str, status: str = Body(...), message: str = Body(...)
-) -> dict[str, Any]:
+def set_status(request: Request, public_id: str, status: str = Body(...), message: str = Body(...)) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return _report(reports.set_status(ctx, public_id, status, message))
 
 
 @router.post("/reports/{public_id}/advisory", tags=["reports"])
-def publish_advisory(
-    request: Request, public_id: str, summary: str = Body(...), cve: str = Body("")
-) -> dict[str, Any]:
+def publish_advisory(request: Request, public_id: str, summary: str = Body(...), cve: str = Body("")) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return _report(reports.publish_advisory(ctx, public_id, summary, cve))
 
 
-@router.get(
-    "/reports/{public_id}/csaf", tags=["public"], summary="CSAF 2.0 advisory (once published)"
-)
+@router.get("/reports/{public_id}/csaf", tags=["public"], summary="CSAF 2.0 advisory (once published)")
 def csaf(request: Request, public_id: str) -> JSONResponse:
     st = state(request)
     with store_db.reading(), st.factory() as db:

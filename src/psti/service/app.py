@@ -57,9 +57,7 @@ def tx(request: Request) -> Iterator[Ctx]:
     # GET pages only read: a deferred BEGIN on SQLite, so they never queue behind writers.
     mode = store_db.reading() if request.method in ("GET", "HEAD") else nullcontext()
     with mode, st.factory() as db, db.begin():
-        who = auth.resolve(
-            db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization")
-        )
+        who = auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization"))
         yield Ctx(db, who, st.settings, st.blobs)
 
 
@@ -74,9 +72,7 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def check_csrf(
-    request: Request, ctx: Ctx, form_token: str | None = None, *, page: bool = False
-) -> None:
+def check_csrf(request: Request, ctx: Ctx, form_token: str | None = None, *, page: bool = False) -> None:
     """Unsafe requests riding on a session cookie must echo its CSRF token.
 
     Pages also protect anonymous forms (sign-in, reports) with a double-submit cookie.
@@ -90,9 +86,7 @@ def check_csrf(
     else:
         return
     if not expected or not secrets.compare_digest(sent, expected):
-        raise Forbidden(
-            "the form's security token is missing or stale: reload the page and try again"
-        )
+        raise Forbidden("the form's security token is missing or stale: reload the page and try again")
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -134,9 +128,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError):  # type: ignore[no-untyped-def]
-        headers = (
-            {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyRequests) else None
-        )
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyRequests) else None
         if request.url.path.startswith("/api/"):
             return JSONResponse(exc.to_json(), status_code=exc.status, headers=headers)
         return templates.TemplateResponse(
@@ -159,23 +151,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         err = ServiceError("the request is not valid", problems)
         if request.url.path.startswith("/api/"):
             return JSONResponse(err.to_json(), status_code=422)
-        return templates.TemplateResponse(
-            request, "error.html", {"error": err, "who": auth.ANONYMOUS}, status_code=422
-        )
+        return templates.TemplateResponse(request, "error.html", {"error": err, "who": auth.ANONYMOUS}, status_code=422)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if isinstance(response, HTMLResponse) or response.headers.get(
-            "content-type", ""
-        ).startswith("text/html"):
+        if isinstance(response, HTMLResponse) or response.headers.get("content-type", "").startswith("text/html"):
             response.headers.setdefault("X-Frame-Options", "DENY")
             response.headers.setdefault(
                 "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                "script-src 'self'; frame-ancestors 'none'",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
             )
         return response
 

@@ -78,9 +78,7 @@ class Principal:
         if self.anonymous:
             raise Unauthorised("sign in first (or send an API token)")
         if roles and self.role not in roles:
-            raise Forbidden(
-                f"this needs the role {' or '.join(roles)}; you are signed in as {self.role}"
-            )
+            raise Forbidden(f"this needs the role {' or '.join(roles)}; you are signed in as {self.role}")
         return self
 
     def require_org(self, *roles: str) -> int:
@@ -108,9 +106,7 @@ def create_session(session: Session, user: User, hours: int) -> tuple[str, Login
 
 def create_api_token(session: Session, user: User, name: str) -> str:
     token = "psti_" + secrets.token_urlsafe(32)
-    session.add(
-        ApiToken(token_hash=token_digest(token), name=name[:100] or "token", user_id=user.id)
-    )
+    session.add(ApiToken(token_hash=token_digest(token), name=name[:100] or "token", user_id=user.id))
     session.flush()
     return token
 
@@ -133,17 +129,17 @@ def resolve(session: Session, cookie: str | None, authorization: str | None) -> 
             raise Unauthorised("unknown or revoked API token")
         return _principal(row[1], None, "token")
     if cookie:
-        row = session.execute(
+        srow = session.execute(
             select(LoginSession, User)
             .join(User, User.id == LoginSession.user_id)
             .where(LoginSession.token_hash == token_digest(cookie))
         ).first()
-        if row is not None and row[1].active:
-            expires = row[0].expires_at
+        if srow is not None and srow[1].active:
+            expires = srow[0].expires_at
             if expires.tzinfo is None:
                 expires = expires.replace(tzinfo=dt.UTC)
             if expires > utcnow():
-                return _principal(row[1], row[0].csrf_token, "session")
+                return _principal(srow[1], srow[0].csrf_token, "session")
     return ANONYMOUS
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from psti.service import accounts, auth, catalogues, products, reports
 from psti.service.api import _read_limited
-from psti.service.app import check_csrf, client_ip, read_session, state, tx
+from psti.service.app import check_csrf, client_ip, state, tx
 from psti.service.context import Ctx
 from psti.service.errors import NotFound
 from psti.service.label import label_svg
@@ -30,9 +30,7 @@ from psti.store.models import (
 router = APIRouter(include_in_schema=False)
 
 
-def render(
-    request: Request, template: str, ctx: Ctx | None, status: int = 200, **values: Any
-) -> HTMLResponse:
+def render(request: Request, template: str, ctx: Ctx | None, status: int = 200, **values: Any) -> HTMLResponse:
     st = state(request)
     who = ctx.who if ctx else auth.ANONYMOUS
     anon_csrf = request.cookies.get(auth.ANON_CSRF_COOKIE) or secrets.token_urlsafe(24)
@@ -70,20 +68,14 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/lookup", response_class=HTMLResponse)
 def lookup(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
     with tx(request) as ctx:
-        results = (
-            [products.public_product(ctx.db, p.public_id) for p in products.lookup(ctx.db, q)]
-            if q
-            else []
-        )
+        results = [products.public_product(ctx.db, p.public_id) for p in products.lookup(ctx.db, q)] if q else []
         return render(request, "lookup.html", ctx, q=q, results=results)
 
 
 @router.get("/products/{public_id}", response_class=HTMLResponse)
 def product_page(request: Request, public_id: str) -> HTMLResponse:
     with tx(request) as ctx:
-        return render(
-            request, "product_public.html", ctx, p=products.public_product(ctx.db, public_id)
-        )
+        return render(request, "product_public.html", ctx, p=products.public_product(ctx.db, public_id))
 
 
 @router.get("/products/{public_id}/label.svg")
@@ -108,14 +100,10 @@ def login_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/login")
-def login(
-    request: Request, email: str = Form(...), password: str = Form(...), csrf_token: str = Form("")
-) -> Response:
+def login(request: Request, email: str = Form(...), password: str = Form(...), csrf_token: str = Form("")) -> Response:
     st = state(request)
     st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
-    st.limiter.hit(
-        f"login-user:{email.strip().lower()}", st.settings.login_limit, "sign-in attempts"
-    )
+    st.limiter.hit(f"login-user:{email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         token, _ = accounts.login(ctx, email, password)
@@ -176,9 +164,7 @@ def dashboard(request: Request) -> Response:
             )
             values["notices"] = accounts.notices(ctx)
         elif role in ("enforcement", "admin"):
-            values["organisations"] = (
-                ctx.db.execute(select(Organisation).order_by(Organisation.name)).scalars().all()
-            )
+            values["organisations"] = ctx.db.execute(select(Organisation).order_by(Organisation.name)).scalars().all()
         return render(request, "dashboard.html", ctx, **values)
 
 
@@ -256,9 +242,7 @@ def new_product(
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        p = products.create_product(
-            ctx, {"name": name, "model": model, "type": type, "support_end": support_end}
-        )
+        p = products.create_product(ctx, {"name": name, "model": model, "type": type, "support_end": support_end})
     return redirect(f"/manage/products/{p.id}")
 
 
@@ -285,12 +269,8 @@ def manage_product(request: Request, product_id: int) -> HTMLResponse:
             ctx,
             p=p,
             batches=ctx.db.execute(select(Batch).where(Batch.product_id == p.id)).scalars().all(),
-            urls=ctx.db.execute(select(ProductUrl).where(ProductUrl.product_id == p.id))
-            .scalars()
-            .all(),
-            files=ctx.db.execute(select(ProductFile).where(ProductFile.product_id == p.id))
-            .scalars()
-            .all(),
+            urls=ctx.db.execute(select(ProductUrl).where(ProductUrl.product_id == p.id)).scalars().all(),
+            files=ctx.db.execute(select(ProductFile).where(ProductFile.product_id == p.id)).scalars().all(),
             history=products.support_history(ctx, p),
             statements=products.product_statements(ctx, p),
             assessments=products.assessments(ctx, p),
@@ -312,9 +292,7 @@ def extend_support(
 
 
 @router.post("/manage/products/{product_id}/batches")
-def add_batch(
-    request: Request, product_id: int, csrf_token: str = Form(""), identifier: str = Form(...)
-) -> Response:
+def add_batch(request: Request, product_id: int, csrf_token: str = Form(""), identifier: str = Form(...)) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         products.add_batch(ctx, product_id, identifier)
@@ -369,9 +347,7 @@ def publish(
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        products.publish_statement(
-            ctx, product_id, {"signatory": signatory, "function": function, "place": place}
-        )
+        products.publish_statement(ctx, product_id, {"signatory": signatory, "function": function, "place": place})
     return redirect(f"/manage/products/{product_id}")
 
 
@@ -392,9 +368,7 @@ def upload_statement(
 
 
 @router.post("/manage/statements/{public_id}/withdraw")
-def withdraw(
-    request: Request, public_id: str, csrf_token: str = Form(""), reason: str = Form("")
-) -> Response:
+def withdraw(request: Request, public_id: str, csrf_token: str = Form(""), reason: str = Form("")) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         rec = products.withdraw_statement(ctx, public_id, reason)
@@ -412,9 +386,7 @@ def open_record(
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        rec = products.open_record(
-            ctx, product_id, {"kind": kind, "details": details, "risks": risks}
-        )
+        rec = products.open_record(ctx, product_id, {"kind": kind, "details": details, "risks": risks})
     return redirect(f"/manage/compliance/{rec.id}")
 
 
@@ -444,16 +416,12 @@ def compliance_action(
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        products.add_action(
-            ctx, record_id, {"action": action, "note": note, "succeeded": succeeded or None}
-        )
+        products.add_action(ctx, record_id, {"action": action, "note": note, "succeeded": succeeded or None})
     return redirect(f"/manage/compliance/{record_id}")
 
 
 @router.post("/manage/compliance/{record_id}/close")
-def compliance_close(
-    request: Request, record_id: int, csrf_token: str = Form(""), outcome: str = Form("")
-) -> Response:
+def compliance_close(request: Request, record_id: int, csrf_token: str = Form(""), outcome: str = Form("")) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         products.close_record(ctx, record_id, outcome)
@@ -531,9 +499,7 @@ def submit_report(
     st = state(request)
     st.limiter.hit(f"report:{client_ip(request)}", st.settings.report_limit, "reports")
     uploads = [
-        (f.filename or "attachment", _read_limited(f, st.settings.max_attachment_bytes))
-        for f in files
-        if f.filename
+        (f.filename or "attachment", _read_limited(f, st.settings.max_attachment_bytes)) for f in files if f.filename
     ]
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
@@ -616,9 +582,7 @@ def manage_report(request: Request, public_id: str) -> HTMLResponse:
 
 
 @router.post("/manage/reports/{public_id}/acknowledge")
-def ack(
-    request: Request, public_id: str, csrf_token: str = Form(""), message: str = Form("")
-) -> Response:
+def ack(request: Request, public_id: str, csrf_token: str = Form(""), message: str = Form("")) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         reports.acknowledge(ctx, public_id, message)
@@ -692,9 +656,7 @@ def audit_page(request: Request, organisation_id: int | None = None) -> HTMLResp
 @router.get("/statements/{public_id}", response_class=HTMLResponse)
 def statement_page(request: Request, public_id: str) -> Response:
     with tx(request) as ctx:
-        rec = ctx.db.execute(
-            select(StatementRecord).where(StatementRecord.public_id == public_id)
-        ).scalar_one_or_none()
+        rec = ctx.db.execute(select(StatementRecord).where(StatementRecord.public_id == public_id)).scalar_one_or_none()
         if rec is None:
             raise NotFound(f"no statement {public_id}")
         return redirect(f"/products/{rec.product.public_id}")

@@ -64,9 +64,7 @@ def _text(value: Any, field: str, *, required: bool = True, limit: int = 200) ->
     if required and not text:
         raise Invalid(f"{field} is required", [{"field": field, "message": "required"}])
     if len(text) > limit:
-        raise Invalid(
-            f"{field} is too long", [{"field": field, "message": f"at most {limit} characters"}]
-        )
+        raise Invalid(f"{field} is too long", [{"field": field, "message": f"at most {limit} characters"}])
     return text
 
 
@@ -76,9 +74,7 @@ def _date(value: Any, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise Invalid(
-            f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]
-        ) from None
+        raise Invalid(f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]) from None
 
 
 # --- products -------------------------------------------------------------------------
@@ -94,11 +90,7 @@ def own_product(ctx: Ctx, product_id: int) -> Product:
 
 def list_products(ctx: Ctx) -> list[Product]:
     org = ctx.who.require_org("manufacturer")
-    return list(
-        ctx.db.execute(
-            select(Product).where(Product.organisation_id == org).order_by(Product.id)
-        ).scalars()
-    )
+    return list(ctx.db.execute(select(Product).where(Product.organisation_id == org).order_by(Product.id)).scalars())
 
 
 def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
@@ -131,14 +123,8 @@ def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
     for batch in data.get("batches") or ():
         ctx.db.add(Batch(product_id=product.id, identifier=_text(batch, "batches")))
     if product.support_end is not None:
-        ctx.db.add(
-            SupportPeriodChange(
-                product_id=product.id, end_date=product.support_end, user_id=ctx.who.user_id
-            )
-        )
-    ctx.audit(
-        "product.create", f"product:{product.id}", org, model=product.model, name=product.name
-    )
+        ctx.db.add(SupportPeriodChange(product_id=product.id, end_date=product.support_end, user_id=ctx.who.user_id))
+    ctx.audit("product.create", f"product:{product.id}", org, model=product.model, name=product.name)
     return product
 
 
@@ -179,9 +165,7 @@ def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.to
 def add_batch(ctx: Ctx, product_id: int, identifier: str) -> Batch:
     product = own_product(ctx, product_id)
     ident = _text(identifier, "identifier")
-    if ctx.db.execute(
-        select(Batch.id).where(Batch.product_id == product.id, Batch.identifier == ident)
-    ).first():
+    if ctx.db.execute(select(Batch.id).where(Batch.product_id == product.id, Batch.identifier == ident)).first():
         raise Conflict(f"batch {ident!r} is already recorded for this product")
     batch = Batch(product_id=product.id, identifier=ident)
     ctx.db.add(batch)
@@ -206,9 +190,7 @@ def add_url(ctx: Ctx, product_id: int, kind: str, url: str) -> ProductUrl:
     row = ProductUrl(product_id=product.id, kind=kind, url=url)
     ctx.db.add(row)
     ctx.db.flush()
-    ctx.audit(
-        "product.url.add", f"product:{product.id}", product.organisation_id, kind=kind, url=url
-    )
+    ctx.audit("product.url.add", f"product:{product.id}", product.organisation_id, kind=kind, url=url)
     return row
 
 
@@ -224,9 +206,7 @@ def attach_file(ctx: Ctx, product_id: int, kind: str, filename: str, data: bytes
     if not data:
         raise Invalid("the file is empty", [{"field": "file", "message": "empty"}])
     blob = ctx.blobs.put(ctx.db, data, ctx.settings.max_upload_bytes)
-    row = ProductFile(
-        product_id=product.id, kind=kind, filename=safe_filename(filename), blob_id=blob.id
-    )
+    row = ProductFile(product_id=product.id, kind=kind, filename=safe_filename(filename), blob_id=blob.id)
     ctx.db.add(row)
     ctx.db.flush()
     ctx.audit(
@@ -289,9 +269,7 @@ def queue_assessment(ctx: Ctx, product_id: int) -> int:
             "this product has no declaration to assess; register it from a declaration file",
             [{"field": "declaration", "message": "missing"}],
         )
-    job = jobs.enqueue(
-        ctx.db, "assess", {"product_id": product.id}, organisation_id=product.organisation_id
-    )
+    job = jobs.enqueue(ctx.db, "assess", {"product_id": product.id}, organisation_id=product.organisation_id)
     ctx.audit("product.assess.queue", f"product:{product.id}", product.organisation_id, job=job.id)
     return job.id
 
@@ -311,11 +289,7 @@ def assessments(ctx: Ctx, product: Product) -> list[AssessmentRecord]:
 
 def _org_key(ctx: Ctx, org_id: int) -> SigningKey:
     key = (
-        ctx.db.execute(
-            select(SigningKey)
-            .where(SigningKey.organisation_id == org_id)
-            .order_by(SigningKey.id.desc())
-        )
+        ctx.db.execute(select(SigningKey).where(SigningKey.organisation_id == org_id).order_by(SigningKey.id.desc()))
         .scalars()
         .first()
     )
@@ -356,10 +330,7 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
     if problems:
         raise Invalid("the statement cannot be issued: fields are missing", problems)
     issued = dt.date.today()
-    batches = [
-        b.identifier
-        for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()
-    ]
+    batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
     body = st.build_statement(
         product={
             "name": product.name,
@@ -411,38 +382,53 @@ def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementR
     body = res.statement
     model = str((body.get("product") or {}).get("model") or "")
     if model.lower() != product.model.lower():
-        raise Invalid(f"the statement is for model {model!r}, not {product.model!r}",
-                      [{"field": "product.model", "message": "does not match this product"}])
+        raise Invalid(
+            f"the statement is for model {model!r}, not {product.model!r}",
+            [{"field": "product.model", "message": "does not match this product"}],
+        )
     try:
         end = dt.date.fromisoformat(str(body.get("support_period_end")))
         issued = dt.date.fromisoformat(str(body.get("issued_on")))
     except ValueError:
-        raise Invalid("the statement has no defined support period end date (Schedule 4 para 1(1)(e))",
-                      [{"field": "support_period_end", "message": "required"}]) from None
+        raise Invalid(
+            "the statement has no defined support period end date (Schedule 4 para 1(1)(e))",
+            [{"field": "support_period_end", "message": "required"}],
+        ) from None
     if product.support_end is not None and end < product.support_end:
         raise Invalid(
             f"refused: the statement's support period ends {end.isoformat()}, before the published "
             f"{product.support_end.isoformat()}; a defined support period may not be shortened "
-            "(Schedule 1 para 3(6))", [{"field": "support_period_end", "message": "shorter than published"}])
+            "(Schedule 1 para 3(6))",
+            [{"field": "support_period_end", "message": "shorter than published"}],
+        )
     if product.support_end != end:
         set_support_end(ctx, product.id, end)
     record = StatementRecord(
-        product_id=product.id, organisation_id=product.organisation_id, document=document,
-        sha256=hashlib.sha256(document).hexdigest(), support_end=end, issued_on=issued,
+        product_id=product.id,
+        organisation_id=product.organisation_id,
+        document=document,
+        sha256=hashlib.sha256(document).hexdigest(),
+        support_end=end,
+        issued_on=issued,
         retain_until=max(add_years(issued, RETENTION_YEARS), end),
     )
     ctx.db.add(record)
     ctx.db.flush()
-    ctx.audit("statement.publish", f"statement:{record.public_id}", product.organisation_id,
-              product=product.id, sha256=record.sha256, key_id=res.key_id, issued_with="psti statement")
+    ctx.audit(
+        "statement.publish",
+        f"statement:{record.public_id}",
+        product.organisation_id,
+        product=product.id,
+        sha256=record.sha256,
+        key_id=res.key_id,
+        issued_with="psti statement",
+    )
     return record
 
 
 def own_statement(ctx: Ctx, public_id: str) -> StatementRecord:
     org = ctx.who.require_org("manufacturer")
-    rec = ctx.db.execute(
-        select(StatementRecord).where(StatementRecord.public_id == public_id)
-    ).scalar_one_or_none()
+    rec = ctx.db.execute(select(StatementRecord).where(StatementRecord.public_id == public_id)).scalar_one_or_none()
     if rec is None or rec.organisation_id != org:
         raise NotFound(f"no statement {public_id} in your organisation")
     return rec
@@ -496,9 +482,7 @@ def withdraw_statement(ctx: Ctx, public_id: str, reason: str) -> StatementRecord
 def product_statements(ctx: Ctx, product: Product) -> list[StatementRecord]:
     return list(
         ctx.db.execute(
-            select(StatementRecord)
-            .where(StatementRecord.product_id == product.id)
-            .order_by(StatementRecord.id.desc())
+            select(StatementRecord).where(StatementRecord.product_id == product.id).order_by(StatementRecord.id.desc())
         ).scalars()
     )
 
@@ -510,9 +494,7 @@ def open_record(ctx: Ctx, product_id: int, data: dict[str, Any]) -> ComplianceRe
     product = own_product(ctx, product_id)
     kind = str(data.get("kind") or "")
     if kind not in ("investigation", "failure"):
-        raise Invalid(
-            "kind must be 'investigation' or 'failure'", [{"field": "kind", "message": "invalid"}]
-        )
+        raise Invalid("kind must be 'investigation' or 'failure'", [{"field": "kind", "message": "invalid"}])
     rec = ComplianceRecord(
         organisation_id=product.organisation_id,
         product_id=product.id,
@@ -541,9 +523,7 @@ def _record_for(ctx: Ctx, record_id: int, *, write: bool) -> ComplianceRecord:
             raise NotFound(f"no compliance record {record_id} in your organisation")
         return rec
     ctx.who.require("manufacturer", "enforcement")
-    if rec is None or (
-        ctx.who.role != "enforcement" and rec.organisation_id != ctx.who.organisation_id
-    ):
+    if rec is None or (ctx.who.role != "enforcement" and rec.organisation_id != ctx.who.organisation_id):
         raise NotFound(f"no compliance record {record_id}")
     return rec
 
@@ -552,9 +532,7 @@ def get_record(ctx: Ctx, record_id: int) -> tuple[ComplianceRecord, list[Complia
     rec = _record_for(ctx, record_id, write=False)
     actions = list(
         ctx.db.execute(
-            select(ComplianceAction)
-            .where(ComplianceAction.record_id == rec.id)
-            .order_by(ComplianceAction.id)
+            select(ComplianceAction).where(ComplianceAction.record_id == rec.id).order_by(ComplianceAction.id)
         ).scalars()
     )
     return rec, actions
@@ -593,17 +571,13 @@ def add_action(ctx: Ctx, record_id: int, data: dict[str, Any]) -> ComplianceActi
 def close_record(ctx: Ctx, record_id: int, outcome: str) -> ComplianceRecord:
     rec = _record_for(ctx, record_id, write=True)
     done = {
-        a
-        for a in ctx.db.execute(
-            select(ComplianceAction.action).where(ComplianceAction.record_id == rec.id)
-        ).scalars()
+        a for a in ctx.db.execute(select(ComplianceAction.action).where(ComplianceAction.record_id == rec.id)).scalars()
     }
     if rec.kind == "failure":
         missing = [a for a in REQUIRED_FOR_FAILURE if a not in done]
         if missing:
             raise Invalid(
-                "a compliance failure cannot be closed before the actions the Act requires are "
-                "recorded",
+                "a compliance failure cannot be closed before the actions the Act requires are recorded",
                 [{"field": "actions", "message": f"missing: {a} ({ACTIONS[a]})"} for a in missing],
             )
     rec.outcome = _text(outcome, "outcome", limit=20000)

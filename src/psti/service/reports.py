@@ -54,9 +54,7 @@ def submit(
     elif len(title) > 300:
         problems.append({"field": "title", "message": "at most 300 characters"})
     if len(description) < 10:
-        problems.append(
-            {"field": "description", "message": "describe the issue (at least 10 characters)"}
-        )
+        problems.append({"field": "description", "message": "describe the issue (at least 10 characters)"})
     elif len(description) > 50000:
         problems.append({"field": "description", "message": "at most 50,000 characters"})
     severity = str(data.get("severity") or "unknown")
@@ -115,10 +113,8 @@ def submit(
     ctx.db.add(report)
     ctx.db.flush()
     for name, blob_data in attachments:
-        blob = ctx.blobs.put(ctx.db, blob_data, ctx.settings.max_attachment_bytes)
-        ctx.db.add(
-            ReportAttachment(report_id=report.id, filename=safe_filename(name), blob_id=blob.id)
-        )
+        stored = ctx.blobs.put(ctx.db, blob_data, ctx.settings.max_attachment_bytes)
+        ctx.db.add(ReportAttachment(report_id=report.id, filename=safe_filename(name), blob_id=stored.id))
     ctx.audit(
         "report.receive",
         f"report:{report.public_id}",
@@ -135,11 +131,7 @@ def for_researcher(ctx: Ctx, public_id: str, token: str | None) -> Vulnerability
     ).scalar_one_or_none()
     ok = report is not None and (
         (token and secrets.compare_digest(report.access_hash, token_digest(token)))
-        or (
-            ctx.who.role == "researcher"
-            and ctx.who.user_id is not None
-            and report.reporter_user_id == ctx.who.user_id
-        )
+        or (ctx.who.role == "researcher" and ctx.who.user_id is not None and report.reporter_user_id == ctx.who.user_id)
     )
     if not ok or report is None:
         raise NotFound("no such report, or the follow-up token is wrong")
@@ -209,11 +201,7 @@ def acknowledge(ctx: Ctx, public_id: str, message: str = "") -> VulnerabilityRep
         f"{report.organisation.name} acknowledges your report and will send a status "
         f"update within {report.organisation.status_update_days} days."
     )
-    ctx.db.add(
-        ReportMessage(
-            report_id=report.id, author="manufacturer", user_id=ctx.who.user_id, body=body
-        )
-    )
+    ctx.db.add(ReportMessage(report_id=report.id, author="manufacturer", user_id=ctx.who.user_id, body=body))
     ctx.audit("report.acknowledge", f"report:{report.public_id}", report.organisation_id)
     return report
 
@@ -247,9 +235,7 @@ def set_status(ctx: Ctx, public_id: str, status: str, message: str) -> Vulnerabi
             body=f"Status: {status}. {message.strip()}",
         )
     )
-    ctx.audit(
-        "report.status", f"report:{report.public_id}", report.organisation_id, old=old, new=status
-    )
+    ctx.audit("report.status", f"report:{report.public_id}", report.organisation_id, old=old, new=status)
     return report
 
 
@@ -258,9 +244,7 @@ def add_message(ctx: Ctx, report: VulnerabilityReport, author: str, body: str) -
     if not body:
         raise Invalid("the message is empty", [{"field": "body", "message": "required"}])
     if len(body) > 20000:
-        raise Invalid(
-            "the message is too long", [{"field": "body", "message": "at most 20,000 characters"}]
-        )
+        raise Invalid("the message is too long", [{"field": "body", "message": "at most 20,000 characters"}])
     msg = ReportMessage(report_id=report.id, author=author, user_id=ctx.who.user_id, body=body)
     ctx.db.add(msg)
     ctx.db.flush()
@@ -271,9 +255,7 @@ def add_message(ctx: Ctx, report: VulnerabilityReport, author: str, body: str) -
 def messages(ctx: Ctx, report: VulnerabilityReport) -> list[ReportMessage]:
     return list(
         ctx.db.execute(
-            select(ReportMessage)
-            .where(ReportMessage.report_id == report.id)
-            .order_by(ReportMessage.id)
+            select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
         ).scalars()
     )
 
@@ -281,9 +263,7 @@ def messages(ctx: Ctx, report: VulnerabilityReport) -> list[ReportMessage]:
 def attachments(ctx: Ctx, report: VulnerabilityReport) -> list[ReportAttachment]:
     return list(
         ctx.db.execute(
-            select(ReportAttachment)
-            .where(ReportAttachment.report_id == report.id)
-            .order_by(ReportAttachment.id)
+            select(ReportAttachment).where(ReportAttachment.report_id == report.id).order_by(ReportAttachment.id)
         ).scalars()
     )
 
@@ -301,9 +281,7 @@ def publish_advisory(ctx: Ctx, public_id: str, summary: str, cve: str = "") -> V
     report.advisory_summary = summary
     report.cve = cve
     report.advisory_published_at = utcnow()
-    ctx.audit(
-        "report.advisory.publish", f"report:{report.public_id}", report.organisation_id, cve=cve
-    )
+    ctx.audit("report.advisory.publish", f"report:{report.public_id}", report.organisation_id, cve=cve)
     return report
 
 

@@ -48,9 +48,7 @@ def canonical(obj: Any) -> bytes:
 def new_key() -> tuple[bytes, bytes, str]:
     """A new Ed25519 key: (private raw, public raw, key id = sha256 of the public key, 16 hex)."""
     key = Ed25519PrivateKey.generate()
-    priv = key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
+    priv = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
     pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return priv, pub, hashlib.sha256(pub).hexdigest()[:16]
 
@@ -167,5 +165,6 @@ def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
     if not v.ok or v.statement is None or v.statement.signature is None:
         return VerifyResult(False, "; ".join(failed) or "the statement does not verify")
     sig = v.statement.signature
-    return VerifyResult(True, "signature valid (psti statement)", sig.key_id, base64.b64decode(sig.public_key),
-                        v.statement.body_dict())
+    return VerifyResult(
+        True, "signature valid (psti statement)", sig.key_id, base64.b64decode(sig.public_key), v.statement.body_dict()
+    )

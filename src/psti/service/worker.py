@@ -27,9 +27,7 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
     try:
         from psti.engine import assess  # type: ignore[import-not-found,attr-defined]
     except ImportError:
-        raise PstiError(
-            "the assessment engine (psti.engine) is not available in this build"
-        ) from None
+        raise PstiError("the assessment engine (psti.engine) is not available in this build") from None
     from psti.declaration import load_declaration
 
     product_id = int(ctx.payload["product_id"])
@@ -39,8 +37,10 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
             raise PstiError("the product or its declaration no longer exists")
         organisation_id = product.organisation_id
         declaration = product.declaration_toml
-        files = [(f.filename, blobs.read(f.blob)) for f in db.execute(
-            select(ProductFile).where(ProductFile.product_id == product_id)).scalars()]
+        files = [
+            (f.filename, blobs.read(f.blob))
+            for f in db.execute(select(ProductFile).where(ProductFile.product_id == product_id)).scalars()
+        ]
     with tempfile.TemporaryDirectory(prefix="psti-assess-") as tmp:
         work = Path(tmp)
         for filename, data in files:
@@ -52,9 +52,7 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
         result = assess(loaded, offline=True, work_dir=work)
     overall = getattr(result.overall, "value", str(result.overall))
     with ctx.factory() as db, db.begin():
-        rec = AssessmentRecord(
-            product_id=product_id, job_id=ctx.job_id, overall=overall, result_json=result.to_json()
-        )
+        rec = AssessmentRecord(product_id=product_id, job_id=ctx.job_id, overall=overall, result_json=result.to_json())
         db.add(rec)
         db.flush()
         audit.record(
@@ -92,10 +90,7 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
     product_id = int(ctx.payload["product_id"])
     with reading(), ctx.factory() as db:
         urls = [
-            (u.id, u.url)
-            for u in db.execute(
-                select(ProductUrl).where(ProductUrl.product_id == product_id)
-            ).scalars()
+            (u.id, u.url) for u in db.execute(select(ProductUrl).where(ProductUrl.product_id == product_id)).scalars()
         ]
     ctx.progress(0, len(urls))
     for i, (url_id, url) in enumerate(urls, 1):
@@ -125,10 +120,13 @@ def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
 
 
 def make_worker(factory: sessionmaker[Session], settings: Settings, blobs: BlobStore) -> Worker:
+    def periodic() -> None:
+        catalogues.schedule_due(factory)
+
     return Worker(
         factory,
         handlers(settings, blobs),
         poll_seconds=settings.worker_poll_seconds,
-        periodic=lambda: catalogues.schedule_due(factory),
+        periodic=periodic,
         stale_after=dt.timedelta(seconds=settings.job_stale_seconds),
     )

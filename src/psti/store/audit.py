@@ -58,9 +58,7 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event inside the caller's transaction (so it commits or rolls back with it)."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         head = AuditHead(id=1, last_id=0, last_hash=GENESIS)
         session.add(head)
@@ -68,9 +66,7 @@ def record(
     details = json.loads(json.dumps(details or {}, default=str))
     at = utcnow()
     event_id = head.last_id + 1
-    digest = chain_hash(
-        head.last_hash, _canonical(event_id, at, actor, organisation_id, action, target, details)
-    )
+    digest = chain_hash(head.last_hash, _canonical(event_id, at, actor, organisation_id, action, target, details))
     event = AuditEvent(
         id=event_id,
         at=at,
@@ -105,12 +101,7 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainCheck:
     last_id = 0
     while True:
         rows = (
-            session.execute(
-                select(AuditEvent)
-                .where(AuditEvent.id > last_id)
-                .order_by(AuditEvent.id)
-                .limit(batch)
-            )
+            session.execute(select(AuditEvent).where(AuditEvent.id > last_id).order_by(AuditEvent.id).limit(batch))
             .scalars()
             .all()
         )
@@ -124,9 +115,7 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainCheck:
             at = ev.at if ev.at.tzinfo else ev.at.replace(tzinfo=dt.UTC)
             digest = chain_hash(
                 prev,
-                _canonical(
-                    ev.id, at, ev.actor, ev.organisation_id, ev.action, ev.target, ev.details or {}
-                ),
+                _canonical(ev.id, at, ev.actor, ev.organisation_id, ev.action, ev.target, ev.details or {}),
             )
             if digest != ev.hash:
                 return ChainCheck(False, count, ev.id, "content does not match its hash")
@@ -136,7 +125,5 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainCheck:
             last_id = ev.id
     head = session.get(AuditHead, 1)
     if head is not None and (head.last_id != last_id or head.last_hash != prev):
-        return ChainCheck(
-            False, count, last_id + 1, "events after the last one stored were removed"
-        )
+        return ChainCheck(False, count, last_id + 1, "events after the last one stored were removed")
     return ChainCheck(True, count)

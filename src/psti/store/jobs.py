@@ -83,19 +83,14 @@ def requeue_stale(factory: sessionmaker[Session], stale_after: dt.timedelta = ST
             )
             .values(status="queued", worker="", message="resumed after the worker stopped")
         )
-        return res.rowcount or 0
+        return int(getattr(res, "rowcount", 0) or 0)
 
 
 def claim_next(factory: sessionmaker[Session], worker: str) -> Job | None:
     now = utcnow()
     with reading(), factory() as s:
         candidates = (
-            s.execute(
-                select(Job.id)
-                .where(Job.status == "queued", Job.run_after <= now)
-                .order_by(Job.id)
-                .limit(5)
-            )
+            s.execute(select(Job.id).where(Job.status == "queued", Job.run_after <= now).order_by(Job.id).limit(5))
             .scalars()
             .all()
         )
@@ -112,7 +107,7 @@ def claim_next(factory: sessionmaker[Session], worker: str) -> Job | None:
                     attempts=Job.attempts + 1,
                 )
             )
-            if res.rowcount == 1:
+            if getattr(res, "rowcount", 0) == 1:
                 return s.get(Job, job_id)
     return None
 
@@ -131,11 +126,7 @@ def run_one(factory: sessionmaker[Session], handlers: dict[str, Handler], worker
         while not beating.wait(HEARTBEAT_SECONDS):
             try:
                 with factory() as s, s.begin():
-                    s.execute(
-                        update(Job)
-                        .where(Job.id == job.id, Job.worker == worker)
-                        .values(heartbeat_at=utcnow())
-                    )
+                    s.execute(update(Job).where(Job.id == job.id, Job.worker == worker).values(heartbeat_at=utcnow()))
             except Exception:
                 log.warning("heartbeat for job %s failed", job.id)
 

@@ -62,9 +62,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id"), nullable=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -142,9 +140,7 @@ class ProductUrl(Base):
     kind: Mapped[str] = mapped_column(String(40))  # support-page, disclosure-policy, security-txt…
     url: Mapped[str] = mapped_column(String(1000))
     last_status: Mapped[str] = mapped_column(String(200), default="")
-    last_checked_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    last_checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Blob(Base):
@@ -251,16 +247,10 @@ class Catalogue(Base):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     row_count: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(
-        String(20), default="queued"
-    )  # queued|checking|checked|failed
+    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|checking|checked|failed
     recheck_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    next_check_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
-    last_checked_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    next_check_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     run: Mapped[int] = mapped_column(Integer, default=0)  # increments per check
     job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -279,9 +269,7 @@ class CatalogueRow(Base):
     result: Mapped[str] = mapped_column(String(30), default="")
     message: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(Text, default="")
-    statement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("statement.id"), nullable=True, index=True
-    )
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statement.id"), nullable=True, index=True)
     support_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
@@ -305,9 +293,7 @@ class Job(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id"), nullable=True, index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), nullable=True, index=True)
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -332,9 +318,7 @@ class VulnerabilityReport(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"), nullable=True)
-    reporter_user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id"), nullable=True
-    )
+    reporter_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
     reporter_contact: Mapped[str] = mapped_column(String(254), default="")
     access_hash: Mapped[str] = mapped_column(String(64))  # hash of the researcher's follow-up token
     title: Mapped[str] = mapped_column(String(300))
@@ -343,18 +327,12 @@ class VulnerabilityReport(Base):
     status: Mapped[str] = mapped_column(String(20), default="received")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     acknowledge_by: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
-    next_update_by: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    next_update_by: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     cve: Mapped[str] = mapped_column(String(30), default="")
     advisory_summary: Mapped[str] = mapped_column(Text, default="")
-    advisory_published_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    advisory_published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     organisation: Mapped[Organisation] = relationship()
     product: Mapped[Product | None] = relationship()
@@ -399,9 +377,7 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(300))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id"), nullable=True, index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), nullable=True, index=True)
     action: Mapped[str] = mapped_column(String(80))
     target: Mapped[str] = mapped_column(String(200))
     details: Mapped[dict] = mapped_column(JSON, default=dict)

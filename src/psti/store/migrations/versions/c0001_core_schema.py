@@ -73,9 +73,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
     )
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_audit_event_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_event_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "job",
@@ -102,9 +100,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_job")),
     )
     with op.batch_alter_table("job", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_job_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_job_organisation_id"), ["organisation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_job_status"), ["status"], unique=False)
 
     op.create_table(
@@ -130,9 +126,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("public_id", name=op.f("uq_product_public_id")),
     )
     with op.batch_alter_table("product", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_product_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_product_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "signing_key",
@@ -151,9 +145,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("key_id", name=op.f("uq_signing_key_key_id")),
     )
     with op.batch_alter_table("signing_key", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_signing_key_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signing_key_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "user_account",
@@ -181,9 +173,7 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revoked", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["user_account.id"], name=op.f("fk_api_token_user_id_user_account")
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"], name=op.f("fk_api_token_user_id_user_account")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_token")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_token_token_hash")),
     )
@@ -199,9 +189,7 @@ def upgrade() -> None:
         sa.Column("result_json", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["job_id"], ["job.id"], name=op.f("fk_assessment_job_id_job")),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_assessment_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_assessment_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assessment")),
     )
     with op.batch_alter_table("assessment", schema=None) as batch_op:
@@ -213,9 +201,7 @@ def upgrade() -> None:
         sa.Column("product_id", sa.Integer(), nullable=False),
         sa.Column("identifier", sa.String(length=200), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_batch_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_batch_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_batch")),
         sa.UniqueConstraint("product_id", "identifier", name="uq_batch_product_ident"),
     )
@@ -244,9 +230,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue")),
     )
     with op.batch_alter_table("catalogue", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_catalogue_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_catalogue_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "compliance_record",
@@ -265,18 +249,12 @@ def upgrade() -> None:
             ["organisation.id"],
             name=op.f("fk_compliance_record_organisation_id_organisation"),
         ),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_compliance_record_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_compliance_record_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_compliance_record")),
     )
     with op.batch_alter_table("compliance_record", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_compliance_record_organisation_id"), ["organisation_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_compliance_record_product_id"), ["product_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_compliance_record_organisation_id"), ["organisation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_compliance_record_product_id"), ["product_id"], unique=False)
 
     op.create_table(
         "login_session",
@@ -286,9 +264,7 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["user_account.id"], name=op.f("fk_login_session_user_id_user_account")
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"], name=op.f("fk_login_session_user_id_user_account")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_login_session")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_login_session_token_hash")),
     )
@@ -303,18 +279,12 @@ def upgrade() -> None:
         sa.Column("filename", sa.String(length=255), nullable=False),
         sa.Column("blob_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["blob_id"], ["blob.id"], name=op.f("fk_product_file_blob_id_blob")
-        ),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_product_file_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["blob_id"], ["blob.id"], name=op.f("fk_product_file_blob_id_blob")),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_product_file_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_product_file")),
     )
     with op.batch_alter_table("product_file", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_product_file_product_id"), ["product_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_product_file_product_id"), ["product_id"], unique=False)
 
     op.create_table(
         "product_url",
@@ -324,9 +294,7 @@ def upgrade() -> None:
         sa.Column("url", sa.String(length=1000), nullable=False),
         sa.Column("last_status", sa.String(length=200), nullable=False),
         sa.Column("last_checked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_product_url_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_product_url_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_product_url")),
     )
     with op.batch_alter_table("product_url", schema=None) as batch_op:
@@ -352,16 +320,12 @@ def upgrade() -> None:
             ["organisation.id"],
             name=op.f("fk_statement_organisation_id_organisation"),
         ),
-        sa.ForeignKeyConstraint(
-            ["product_id"], ["product.id"], name=op.f("fk_statement_product_id_product")
-        ),
+        sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_statement_product_id_product")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_statement")),
         sa.UniqueConstraint("public_id", name=op.f("uq_statement_public_id")),
     )
     with op.batch_alter_table("statement", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_statement_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_statement_organisation_id"), ["organisation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_statement_product_id"), ["product_id"], unique=False)
 
     op.create_table(
@@ -382,9 +346,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_support_period_change")),
     )
     with op.batch_alter_table("support_period_change", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_support_period_change_product_id"), ["product_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_support_period_change_product_id"), ["product_id"], unique=False)
 
     op.create_table(
         "vulnerability_report",
@@ -424,9 +386,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("public_id", name=op.f("uq_vulnerability_report_public_id")),
     )
     with op.batch_alter_table("vulnerability_report", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_vulnerability_report_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_vulnerability_report_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "catalogue_row",
@@ -451,15 +411,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_row")),
     )
     with op.batch_alter_table("catalogue_row", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_catalogue_row_catalogue_id"), ["catalogue_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_catalogue_row_checked_run"), ["checked_run"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_catalogue_row_statement_id"), ["statement_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_catalogue_row_catalogue_id"), ["catalogue_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_catalogue_row_checked_run"), ["checked_run"], unique=False)
+        batch_op.create_index(batch_op.f("ix_catalogue_row_statement_id"), ["statement_id"], unique=False)
 
     op.create_table(
         "compliance_action",
@@ -481,9 +435,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_compliance_action")),
     )
     with op.batch_alter_table("compliance_action", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_compliance_action_record_id"), ["record_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_compliance_action_record_id"), ["record_id"], unique=False)
 
     op.create_table(
         "notice",
@@ -495,23 +447,17 @@ def upgrade() -> None:
         sa.Column("catalogue_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["catalogue_id"], ["catalogue.id"], name=op.f("fk_notice_catalogue_id_catalogue")
-        ),
+        sa.ForeignKeyConstraint(["catalogue_id"], ["catalogue.id"], name=op.f("fk_notice_catalogue_id_catalogue")),
         sa.ForeignKeyConstraint(
             ["organisation_id"],
             ["organisation.id"],
             name=op.f("fk_notice_organisation_id_organisation"),
         ),
-        sa.ForeignKeyConstraint(
-            ["statement_id"], ["statement.id"], name=op.f("fk_notice_statement_id_statement")
-        ),
+        sa.ForeignKeyConstraint(["statement_id"], ["statement.id"], name=op.f("fk_notice_statement_id_statement")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notice")),
     )
     with op.batch_alter_table("notice", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_notice_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_notice_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "report_attachment",
@@ -520,9 +466,7 @@ def upgrade() -> None:
         sa.Column("filename", sa.String(length=255), nullable=False),
         sa.Column("blob_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["blob_id"], ["blob.id"], name=op.f("fk_report_attachment_blob_id_blob")
-        ),
+        sa.ForeignKeyConstraint(["blob_id"], ["blob.id"], name=op.f("fk_report_attachment_blob_id_blob")),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["vulnerability_report.id"],
@@ -531,9 +475,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_attachment")),
     )
     with op.batch_alter_table("report_attachment", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_report_attachment_report_id"), ["report_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_report_attachment_report_id"), ["report_id"], unique=False)
 
     op.create_table(
         "report_message",
@@ -548,19 +490,15 @@ def upgrade() -> None:
             ["vulnerability_report.id"],
             name=op.f("fk_report_message_report_id_vulnerability_report"),
         ),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["user_account.id"], name=op.f("fk_report_message_user_id_user_account")
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"], name=op.f("fk_report_message_user_id_user_account")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_message")),
     )
     with op.batch_alter_table("report_message", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_report_message_report_id"), ["report_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_report_message_report_id"), ["report_id"], unique=False)
 
     # ### end Alembic commands ###
     _audit_append_only()
-    op.execute("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '" + '0' * 64 + "')")
+    op.execute("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '" + "0" * 64 + "')")
 
 
 def _audit_append_only() -> None:
