@@ -537,7 +537,7 @@ def close_record(request: Request, record_id: int, outcome: str = Body(..., embe
 @router.get("/lookup", tags=["public"])
 def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
     with read_session(request) as db:
-        return [products.public_product(db, p.public_id) for p in products.lookup(db, q)]
+        return [products.public_view(db, p) for p in products.lookup(db, q)]
 
 
 @router.get("/public/products/{public_id}", tags=["public"])

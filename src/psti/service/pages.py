@@ -68,7 +68,7 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/lookup", response_class=HTMLResponse)
 def lookup(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
     with tx(request) as ctx:
-        results = [products.public_product(ctx.db, p.public_id) for p in products.lookup(ctx.db, q)] if q else []
+        results = [products.public_view(ctx.db, p) for p in products.lookup(ctx.db, q)] if q else []
         return render(request, "lookup.html", ctx, q=q, results=results)
 
 

@@ -605,8 +605,19 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
     q = query.strip()
     if not q:
         return []
-    like = f"%{q.lower()}%"
     has_statement = select(StatementRecord.product_id).where(StatementRecord.status == "published")
+    # An exact model number (what a shopper types from the box) uses the lower(model) index.
+    exact = list(
+        db.execute(
+            select(Product)
+            .where(func.lower(Product.model) == q.lower(), Product.id.in_(has_statement))
+            .order_by(Product.name)
+            .limit(limit)
+        ).scalars()
+    )
+    if exact:
+        return exact
+    like = f"%{q.lower()}%"
     stmt = (
         select(Product)
         .join(Organisation, Organisation.id == Product.organisation_id)
@@ -628,6 +639,10 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
 
 def public_product(db: Any, public_id: str) -> dict[str, Any]:
     product = db.execute(select(Product).where(Product.public_id == public_id)).scalar_one_or_none()
+    return public_view(db, product, public_id)
+
+
+def public_view(db: Any, product: Product | None, public_id: str = "") -> dict[str, Any]:
     statement = None
     if product is not None:
         statement = (

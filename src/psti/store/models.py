@@ -16,11 +16,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -93,7 +96,10 @@ class ApiToken(Base):
 
 class Product(Base):
     __tablename__ = "product"
-    __table_args__ = (UniqueConstraint("organisation_id", "model", name="uq_product_org_model"),)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "model", name="uq_product_org_model"),
+        Index("ix_product_model_lower", func.lower(text("model"))),  # the public look-up by model
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)

@@ -497,6 +497,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_report_message_report_id"), ["report_id"], unique=False)
 
     # ### end Alembic commands ###
+    op.create_index("ix_product_model_lower", "product", [sa.text("lower(model)")])
     _audit_append_only()
     op.execute("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '" + "0" * 64 + "')")
 
