@@ -49,8 +49,13 @@ def child(url: str, data_dir: str, rows: int) -> None:
     from psti.store.jobs import JobContext
     from psti.store.models import Organisation, User
 
-    settings = Settings(data_dir=Path(data_dir), database_url=url, start_worker=False,
-                        max_upload_bytes=200 * 1024 * 1024, max_catalogue_rows=1_000_000)
+    settings = Settings(
+        data_dir=Path(data_dir),
+        database_url=url,
+        start_worker=False,
+        max_upload_bytes=200 * 1024 * 1024,
+        max_catalogue_rows=1_000_000,
+    )
     st = create_app(settings).state.psti
     statements = []
     with st.factory() as db, db.begin():
@@ -78,8 +83,9 @@ def child(url: str, data_dir: str, rows: int) -> None:
     floor = time.perf_counter() - t0
     t0 = time.perf_counter()
     with st.factory() as db, db.begin():
-        cat = create_catalogue(Ctx(db, Principal(shop_user_id, "s", "distributor", shop_id), settings, st.blobs),
-                               "catalogue.csv", data)
+        cat = create_catalogue(
+            Ctx(db, Principal(shop_user_id, "s", "distributor", shop_id), settings, st.blobs), "catalogue.csv", data
+        )
         cat_id, job_id = cat.id, cat.job_id
     upload = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -91,23 +97,38 @@ def child(url: str, data_dir: str, rows: int) -> None:
     with st.factory() as db:
         counts = summary(db, db.get(Catalogue, cat_id))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"rows": rows, "bytes": len(data), "floor_s": floor, "upload_s": upload, "check_s": check,
-                      "peak_rss_mb": peak / 1024, "rss_before_mb": rss_before / 1024, "message": message,
-                      "summary": counts}))
+    print(
+        json.dumps(
+            {
+                "rows": rows,
+                "bytes": len(data),
+                "floor_s": floor,
+                "upload_s": upload,
+                "check_s": check,
+                "peak_rss_mb": peak / 1024,
+                "rss_before_mb": rss_before / 1024,
+                "message": message,
+                "summary": counts,
+            }
+        )
+    )
 
 
 def run(label: str, url: str, rows: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="psti-bench-") as tmp:
-        out = subprocess.run([sys.executable, __file__, "--child", url, tmp, str(rows)], capture_output=True,
-                             text=True, check=False)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", url, tmp, str(rows)], capture_output=True, text=True, check=False
+        )
         if out.returncode != 0:
             raise SystemExit(f"{label} run failed:\n{out.stderr[-3000:]}")
         r = json.loads(out.stdout.strip().splitlines()[-1])
     total = r["upload_s"] + r["check_s"]
-    print(f"[{label}] {r['rows']:,} rows ({r['bytes'] / 1e6:.1f} MB): upload+validate {r['upload_s']:.1f} s, "
-          f"check {r['check_s']:.1f} s, total {total:.1f} s = {r['rows'] / total:,.0f} rows/s; "
-          f"peak RSS {r['peak_rss_mb']:.0f} MB (process before upload {r['rss_before_mb']:.0f} MB); "
-          f"csv-parse floor {r['floor_s']:.2f} s -> {total / r['floor_s']:.0f} x floor; results {r['summary']}")
+    print(
+        f"[{label}] {r['rows']:,} rows ({r['bytes'] / 1e6:.1f} MB): upload+validate {r['upload_s']:.1f} s, "
+        f"check {r['check_s']:.1f} s, total {total:.1f} s = {r['rows'] / total:,.0f} rows/s; "
+        f"peak RSS {r['peak_rss_mb']:.0f} MB (process before upload {r['rss_before_mb']:.0f} MB); "
+        f"csv-parse floor {r['floor_s']:.2f} s -> {total / r['floor_s']:.0f} x floor; results {r['summary']}"
+    )
     return r
 
 

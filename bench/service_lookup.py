@@ -51,8 +51,12 @@ def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
     with st.factory() as db, db.begin():
         orgs = []
         for i in range(20):
-            org = Organisation(slug=f"maker-{i}", name=f"Maker {i} Ltd", kind="manufacturer",
-                               reporting_contact=f"security@maker{i}.example")
+            org = Organisation(
+                slug=f"maker-{i}",
+                name=f"Maker {i} Ltd",
+                kind="manufacturer",
+                reporting_contact=f"security@maker{i}.example",
+            )
             db.add(org)
             db.flush()
             orgs.append(org.id)
@@ -104,14 +108,28 @@ def load(port: int, paths: list[str], seconds: float, connections: int) -> dict[
     asyncio.run(main())
     elapsed = time.perf_counter() - t0
     lat.sort()
-    return {"rps": len(lat) / elapsed, "p50_ms": lat[len(lat) // 2] * 1000,
-            "p99_ms": lat[int(len(lat) * 0.99)] * 1000, "requests": len(lat), "errors": len(errors)}
+    return {
+        "rps": len(lat) / elapsed,
+        "p50_ms": lat[len(lat) // 2] * 1000,
+        "p99_ms": lat[int(len(lat) * 0.99)] * 1000,
+        "requests": len(lat),
+        "errors": len(errors),
+    }
 
 
 def serve(data_dir: Path, url: str | None) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
-    cmd = [sys.executable, "-c", "from psti.cli import main; main()", "serve", "--port", str(port),
-           "--data-dir", str(data_dir), "--no-worker"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from psti.cli import main; main()",
+        "serve",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data_dir),
+        "--no-worker",
+    ]
     if url:
         cmd += ["--database", url]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -164,8 +182,10 @@ def run_backend(label: str, url: str | None, args: argparse.Namespace) -> dict[s
             out = {}
             for name, paths in scenarios.items():
                 out[name] = r = load(port, paths, args.seconds, args.connections)
-                print(f"[{label}] {name:24s} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.1f} ms  "
-                      f"p99 {r['p99_ms']:6.1f} ms  ({r['requests']} requests, {r['errors']} errors)")
+                print(
+                    f"[{label}] {name:24s} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.1f} ms  "
+                    f"p99 {r['p99_ms']:6.1f} ms  ({r['requests']} requests, {r['errors']} errors)"
+                )
             return out
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -180,8 +200,10 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--postgres", default=os.environ.get("PSTI_TEST_POSTGRES_URL"))
     args = ap.parse_args()
-    print(f"psti registry look-up benchmark: {PRODUCTS} products, {args.connections} connections, "
-          f"{args.seconds:.0f} s per scenario, {os.cpu_count()} cores (server and load generator share them)")
+    print(
+        f"psti registry look-up benchmark: {PRODUCTS} products, {args.connections} connections, "
+        f"{args.seconds:.0f} s per scenario, {os.cpu_count()} cores (server and load generator share them)"
+    )
     results = {"SQLite": run_backend("SQLite", None, args)}
     if args.postgres:
         url, name = fresh_pg(args.postgres)
