@@ -28,3 +28,9 @@ def shared_data() -> Path:
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test's local state (support-period history, default database) out of $HOME."""
+    monkeypatch.setenv("PSTI_DATA_DIR", str(tmp_path_factory.mktemp("psti-data")))

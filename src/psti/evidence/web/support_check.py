@@ -1,0 +1,307 @@
+"""The support-period check: pages or statements into findings (PSTI Sch 1 para 3).
+
+Present (3(2)), unambiguous (an end date, reg 2), for the identified product, not
+shorter than before (3(6), against the local history and the declaration's earlier
+end dates), and shown where the product is offered (3(5)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from psti.evidence.interface import CollectorResult
+from psti.evidence.web import kinds as K
+from psti.evidence.web.documents import Document, DocumentLoader
+from psti.evidence.web.history import SupportHistory, product_key
+from psti.evidence.web.pagetext import NotText, PageText, page_text
+from psti.evidence.web.policy import analyse_policy
+from psti.evidence.web.support_period import SupportPeriodAnalysis, SupportStatement, analyse_support_page
+from psti.model import Effect, Finding, Location
+
+COLLECTOR = "support-period"
+
+
+@dataclass
+class SupportInputs:
+    pages: list[tuple[str | None, Path | None]] = field(default_factory=list)  # (url, saved file)
+    product_terms: tuple[str, ...] = ()  # model, name
+    manufacturer: str | None = None
+    model: str | None = None
+    previous_end_dates: tuple[dt.date, ...] = ()
+    history: SupportHistory | None = None  # None: no local history
+    record: bool = True
+
+
+def _finding(kind: str, effect: Effect, message: str, loc: Location | None = None, **details: object) -> Finding:
+    k = K.KINDS[kind]
+    return Finding(
+        kind=kind,
+        provisions=k.provisions,
+        effect=effect,
+        message=message,
+        collector=COLLECTOR,
+        location=loc or Location(),
+        details={key: (v.isoformat() if isinstance(v, dt.date) else v) for key, v in details.items() if v is not None},
+        remediation=None if effect in (Effect.PASS, Effect.INFO) else k.how_to_fix,
+    )
+
+
+def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: dt.date) -> CollectorResult:
+    findings: list[Finding] = []
+    read: list[tuple[Document, SupportPeriodAnalysis]] = []
+    for url, path in inputs.pages:
+        doc = (
+            loader.from_file(path, "support-page", url=url)
+            if path is not None
+            else loader.from_url(url or "", "support-page", provisions=K.SP_PUBLISHED)
+        )
+        if doc is None:
+            continue
+        loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
+        if doc.fetched and not (200 <= (doc.status or 0) < 300):
+            effect = Effect.FAIL if doc.status in (401, 402, 407) else Effect.NEEDS_EVIDENCE
+            kind = "SP-ACCESS" if effect is Effect.FAIL else "WEB-HTTP-STATUS"
+            findings.append(
+                Finding(
+                    kind=kind,
+                    provisions=K.SP_PUBLISHED if kind == "WEB-HTTP-STATUS" else K.SP_ACCESS,
+                    effect=effect,
+                    message=f"{doc.where} answered HTTP {doc.status}",
+                    collector=COLLECTOR,
+                    location=loc,
+                )
+            )
+            continue
+        try:
+            page = page_text(doc.content, doc.media_type, doc.charset)
+        except NotText as e:
+            findings.append(
+                Finding(
+                    kind="WEB-UNREADABLE",
+                    provisions=K.SP_PUBLISHED,
+                    effect=Effect.NEEDS_EVIDENCE,
+                    message=f"{doc.where} could not be examined: {e}",
+                    collector=COLLECTOR,
+                    location=loc,
+                )
+            )
+            continue
+        analysis = analyse_support_page(page, inputs.product_terms)
+        read.append((doc, analysis))
+        findings += _access(doc, page, loc)
+    if read:
+        findings += _period(inputs, read, today)
+    return CollectorResult(evidence=list(loader.evidence), findings=list(loader.findings) + findings)
+
+
+def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:
+    a = analyse_policy(page)
+    problems = [why for why in (a.sign_in, a.paid, a.personal_info) if why]
+    if a.english is False:
+        problems.append(f"not in English ({a.english_ratio:.0%} common English words)")
+    if problems:
+        return [_finding("SP-ACCESS", Effect.FAIL, f"{doc.where}: " + "; ".join(problems), loc)]
+    return [
+        _finding(
+            "SP-ACCESSIBLE", Effect.PASS, f"{doc.where} is readable without sign-in, payment or personal details", loc
+        )
+    ]
+
+
+def _describe(s: SupportStatement) -> str:
+    if s.kind == "period-with-start" and s.start_date and s.end_date:
+        return f"{s.duration} from {s.start_date.isoformat()}, i.e. until {s.end_date.isoformat()}"
+    return f"until {s.end_date.isoformat()}" if s.end_date else s.phrase
+
+
+def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnalysis]], today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    where = ", ".join(doc.where for doc, _ in read)
+    first = Location(url=read[0][0].url, evidence=read[0][0].evidence.id)
+    named = [a.product_mentioned for _, a in read if a.product_mentioned is not None]
+    if inputs.product_terms and named and not any(named):
+        out.append(
+            _finding(
+                "SP-PRODUCT-NOT-IDENTIFIED",
+                Effect.NEEDS_EVIDENCE,
+                f"{where} does not name the product ({' / '.join(inputs.product_terms)})",
+                first,
+            )
+        )
+    chosen: list[tuple[Document, SupportStatement]] = [(doc, s) for doc, a in read for s in a.chosen()]
+    if inputs.product_terms and any(s.mentions_product for _, s in chosen):
+        chosen = [(d, s) for d, s in chosen if s.mentions_product]
+    end_dates = sorted({s.end_date for _, s in chosen if s.end_date})
+    if not end_dates:
+        undated = [(doc, s) for doc, a in read for s in a.statements]
+        vague = [(d, s) for d, s in undated if s.kind == "vague"]
+        no_start = [(d, s) for d, s in undated if s.kind == "period-without-start"]
+        if no_start:
+            d, s = no_start[0]
+            out.append(
+                _finding(
+                    "SP-NO-START",
+                    Effect.FAIL,
+                    f"{d.where} gives a period ({s.duration}) without a stated start date, "
+                    f'so no end date: "{s.sentence}"',
+                    Location(url=d.url, evidence=d.evidence.id),
+                )
+            )
+        elif vague:
+            d, s = vague[0]
+            out.append(
+                _finding(
+                    "SP-VAGUE",
+                    Effect.FAIL,
+                    f'{d.where} describes support as {s.phrase!r}, not a period with an end date: "{s.sentence}"',
+                    Location(url=d.url, evidence=d.evidence.id),
+                )
+            )
+        else:
+            out.append(_finding("SP-NOT-FOUND", Effect.FAIL, f"no defined support period found in {where}", first))
+        out += _placement(read, found=False)
+        return out
+    if len(end_dates) > 1:
+        listed = "; ".join(f'{_describe(s)} ("{s.sentence[:80]}")' for _, s in chosen[:4])
+        if inputs.product_terms:
+            out.append(_finding("SP-CONFLICTING", Effect.FAIL, f"different end dates for the product: {listed}", first))
+        else:
+            out.append(
+                _finding(
+                    "SP-PRODUCT-NOT-IDENTIFIED",
+                    Effect.NEEDS_EVIDENCE,
+                    f"{len(end_dates)} different end dates on the page(s) and no product named to choose "
+                    f"between them (give the model): {listed}",
+                    first,
+                )
+            )
+        out += _placement(read, found=True)
+        return out
+    doc, stmt = chosen[0]
+    end = end_dates[0]
+    loc = Location(url=doc.url, evidence=doc.evidence.id)
+    out.append(
+        _finding(
+            "SP-FOUND",
+            Effect.PASS,
+            f'defined support period published at {doc.where}: {_describe(stmt)} — "{stmt.sentence}"',
+            loc,
+            end_date=end,
+            start_date=stmt.start_date,
+            statement=stmt.sentence,
+            precision=stmt.precision,
+        )
+    )
+    if stmt.precision != "day":
+        out.append(
+            _finding(
+                "SP-COARSE-DATE",
+                Effect.INFO,
+                f"the end date is given to the {stmt.precision} ({stmt.phrase!r}); read as {end.isoformat()}",
+                loc,
+            )
+        )
+    if end < today:
+        out.append(_finding("SP-ENDED", Effect.INFO, f"the support period ended on {end.isoformat()}", loc))
+    out += _history(inputs, end, doc, today)
+    out += _placement(read, found=True)
+    return out
+
+
+def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date) -> list[Finding]:
+    loc = Location(url=doc.url, evidence=doc.evidence.id)
+    previous: list[tuple[dt.date, str]] = [(d, "the declaration or --previous-end") for d in inputs.previous_end_dates]
+    key = None
+    if inputs.history is not None and inputs.manufacturer and inputs.model:
+        key = product_key(inputs.manufacturer, inputs.model)
+        previous += [
+            (r.end_date, f"{r.source} on {r.recorded_at.date().isoformat()}") for r in inputs.history.records(key)
+        ]
+    out: list[Finding] = []
+    if previous:
+        latest, source = max(previous, key=lambda p: p[0])
+        if end < latest:
+            out.append(
+                _finding(
+                    "SP-SHORTENED",
+                    Effect.FAIL,
+                    f"the period now ends {end.isoformat()}, earlier than {latest.isoformat()} recorded from {source}",
+                    loc,
+                    previous_end_date=latest,
+                    end_date=end,
+                )
+            )
+        else:
+            out.append(
+                _finding(
+                    "SP-NOT-SHORTENED",
+                    Effect.PASS,
+                    f"not shorter than the {len(previous)} earlier recorded period(s) (latest {latest.isoformat()})",
+                    loc,
+                )
+            )
+            if end > latest:
+                out.append(
+                    _finding(
+                        "SP-EXTENDED",
+                        Effect.PASS,
+                        f"extended from {latest.isoformat()} to {end.isoformat()}, and the new period is published",
+                        loc,
+                    )
+                )
+    if not previous or end <= max(p[0] for p in previous):
+        out.append(
+            _finding(
+                "SP-NOT-EXTENDED",
+                Effect.NOT_APPLICABLE,
+                "no extension of an earlier period is on record, so para 3(3) does not arise",
+                loc,
+            )
+        )
+    if not previous:
+        how = (
+            "recorded now; a later check compares against it"
+            if key is not None and inputs.record
+            else "give the manufacturer and model (and keep the history) or earlier end dates to compare"
+        )
+        out.append(
+            _finding(
+                "SP-NO-HISTORY",
+                Effect.NEEDS_EVIDENCE,
+                f"no earlier published period is on record for this product, so shortening cannot be ruled out; {how}",
+                loc,
+            )
+        )
+    if key is not None and inputs.record and inputs.history is not None:
+        inputs.history.record(key, end, doc.where, doc.evidence.sha256, dt.datetime.now(dt.UTC))
+    return out
+
+
+def _placement(read: list[tuple[Document, SupportPeriodAnalysis]], found: bool) -> list[Finding]:
+    out: list[Finding] = []
+    for doc, a in read:
+        if not a.invitation_to_purchase:
+            continue
+        loc = Location(url=doc.url, evidence=doc.evidence.id)
+        signals = ", ".join(a.purchase_signals[:3])
+        if a.dated:
+            out.append(
+                _finding(
+                    "SP-ALONGSIDE-PURCHASE",
+                    Effect.PASS,
+                    f"{doc.where} offers the product ({signals}) and shows the support period on the same page",
+                    loc,
+                )
+            )
+        else:
+            out.append(
+                _finding(
+                    "SP-NOT-ALONGSIDE-PURCHASE",
+                    Effect.FAIL,
+                    f"{doc.where} offers the product ({signals}) but does not show the support period",
+                    loc,
+                )
+            )
+    return out

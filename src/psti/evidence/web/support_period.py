@@ -1,0 +1,239 @@
+"""Finding the defined support period (DSP) on a product page or published statement.
+
+PSTI (SI 2023/1007 reg 2) defines the DSP as a period *with an end date*; Sch 1 para 3
+asks for it to be published, clearly (no "lifetime of the product"), and alongside an
+invitation to purchase on the manufacturer's own site (para 3(5)). This module reads
+text for statements such as "security updates until 31 December 2029", "end of
+support: 2029-12-31" or "for five years from 1 March 2024", in English or ISO dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from psti.evidence.web.pagetext import PageText, sentences
+
+StatementKind = Literal["end-date", "period-with-start", "period-without-start", "vague"]
+Precision = Literal["day", "month", "year"]
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20|21)\d\d"
+DATE = re.compile(
+    rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR})"
+    rf"|(?P<mdy>{_MON}\s+{_DAY},?\s+{_YEAR})"
+    rf"|(?P<slash>[0-3]?\d/[01]?\d/{_YEAR})"
+    rf"|(?P<my>{_MON},?\s+{_YEAR})"
+    rf"|(?P<ym>{_YEAR}-[01]\d)(?![-\d])"
+    rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]))",
+    re.I,
+)
+_SUPPORT = re.compile(
+    r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
+    r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
+    r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
+    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long",
+    re.I,
+)
+_END_MARKER = re.compile(
+    r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
+    r"\beol|\bexpires?|no\s+(?:earlier|sooner)\s+than|\bon|:)"
+    r"(?:\s+(?:at\s+least|the\s+end\s+of|the\s+last\s+day\s+of|end\s+of|on|the|least))*[\s:,(]*$",
+    re.I,
+)
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+_DURATION = re.compile(
+    r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?)",
+    re.I,
+)
+_START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
+_RELATIVE_START = re.compile(
+    r"purchase|bought|buy|first\s+suppl|release|launch|manufactur|activation|registration|"
+    r"(?:date\s+of\s+)?sale|availability|introduc|last\s+(?:sold|shipped|produced)|discontinu|end\s+of\s+sale",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"lifetime|life\s*time|(?:whole|entire|full)\s+life|life\s+of\s+the\s+(?:product|device)|"
+    r"as\s+long\s+as\s+(?:\w+\s+){0,3}(?:needed|necessary|required|possible|reasonable|practicable|it\s+is\s+sold)|"
+    r"foreseeable\s+future|indefinite(?:ly)?|from\s+time\s+to\s+time|for\s+years\s+to\s+come|"
+    r"for\s+(?:many|several|a\s+number\s+of)\s+years|regular(?:ly)?\s+(?:security\s+)?updates|ongoing\s+(?:security\s+)?(?:support|updates)",
+    re.I,
+)
+_PRICE = re.compile(r"(?:£|€|\$|GBP\s?|EUR\s?|USD\s?)\s?\d{1,5}(?:[.,]\d{2})?\b")
+_BUY = re.compile(
+    r"add\s+to\s+(?:basket|cart|bag|trolley)|buy\s+now|buy\s+it\s+now|checkout|pre-?order|in\s+stock|"
+    r"out\s+of\s+stock|free\s+delivery|order\s+now|purchase\s+now",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SupportStatement:
+    sentence: str
+    kind: StatementKind
+    end_date: dt.date | None = None
+    start_date: dt.date | None = None
+    duration: str | None = None  # e.g. "5 years"
+    precision: Precision = "day"
+    mentions_product: bool = False
+    phrase: str = ""  # the words the statement rests on
+
+
+@dataclass
+class SupportPeriodAnalysis:
+    statements: list[SupportStatement] = field(default_factory=list)
+    product_terms: tuple[str, ...] = ()
+    product_mentioned: bool | None = None  # None: no product to look for
+    purchase_signals: list[str] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def dated(self) -> list[SupportStatement]:
+        return [s for s in self.statements if s.end_date is not None]
+
+    def chosen(self) -> list[SupportStatement]:
+        """Statements that define this product's period: those naming the product if any do."""
+        dated = self.dated
+        if self.product_terms:
+            own = [s for s in dated if s.mentions_product]
+            if own:
+                return own
+        return dated
+
+    def end_dates(self) -> list[dt.date]:
+        return sorted({s.end_date for s in self.chosen() if s.end_date is not None})
+
+    @property
+    def invitation_to_purchase(self) -> bool:
+        return len(self.purchase_signals) >= 1
+
+
+def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
+    """A date from a DATE match group; month or year precision resolves to the last day."""
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(), flags=re.I).replace(",", " ")
+    t = re.sub(r"\bof\b", " ", t, flags=re.I)
+    parts = t.replace(".", " ").split()
+    try:
+        if group == "iso":
+            return dt.date.fromisoformat(text), "day"
+        if group == "dmy":
+            return dt.date(int(parts[2]), _MONTHS[parts[1].lower()], int(parts[0])), "day"
+        if group == "mdy":
+            return dt.date(int(parts[2]), _MONTHS[parts[0].lower()], int(parts[1])), "day"
+        if group == "slash":
+            a, b, y = (int(x) for x in text.split("/"))
+            day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
+            return dt.date(y, month, day), "day"
+        if group == "my":
+            y, m = int(parts[1]), _MONTHS[parts[0].lower()]
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if group == "ym":
+            y, m = (int(x) for x in text.split("-"))
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if group == "y":
+            return dt.date(int(text), 12, 31), "year"
+    except (ValueError, KeyError, IndexError):
+        return None
+    return None
+
+
+def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
+    out = []
+    for m in DATE.finditer(s):
+        group = m.lastgroup or ""
+        parsed = parse_date(m.group(0), group)
+        if parsed is not None:
+            out.append((m, parsed[0], parsed[1]))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\-_]+", " ", s.lower()).strip()
+
+
+def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
+    """Find support-period statements; `product_terms` are the model and name to look for."""
+    terms = tuple(_norm(t) for t in product_terms if t and t.strip())
+    out = SupportPeriodAnalysis(product_terms=terms, title=page.title)
+    full = _norm(page.title + "\n" + page.text)
+    if terms:
+        out.product_mentioned = any(t in full for t in terms)
+    support_heading = False
+    for s in sentences(page.text):
+        mentions = bool(terms) and any(t in _norm(s) for t in terms)
+        if _SUPPORT.search(s):
+            support_heading = True
+            stmt = _statement(s, mentions)
+            if stmt is not None:
+                out.statements.append(stmt)
+        elif support_heading and mentions:
+            # a table row under a support heading: "Acme Cam 2 | 31 March 2030"
+            dates = _dates(s)
+            if len(dates) == 1:
+                m, d, p = dates[0]
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
+    for m in _PRICE.finditer(page.text):
+        _add(out.purchase_signals, m.group(0))
+    for m in _BUY.finditer(page.text):
+        _add(out.purchase_signals, m.group(0).lower())
+    return out
+
+
+def _statement(s: str, mentions: bool) -> SupportStatement | None:
+    sentence = s[:300]
+    dates = _dates(s)
+    # 1. an explicit end date: a date right after "until", "end of support:", "ends on"...
+    for m, d, p in dates:
+        before = s[max(0, m.start() - 60) : m.start()]
+        if _END_MARKER.search(before) and not _START.search(before[-25:]):
+            return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
+    # 2. a period with a start: "for 5 years from 1 March 2024"
+    dur = _DURATION.search(s)
+    if dur:
+        n_raw = dur.group("n").lower()
+        n = int(n_raw) if n_raw.isdigit() else _NUMBERS[n_raw]
+        unit = dur.group("unit").lower()
+        delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
+        duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
+        after = s[dur.end() :]
+        start_kw = _START.search(after)
+        if start_kw:
+            tail = after[start_kw.end() :]
+            starts = _dates(tail)
+            if starts:
+                m, start, p = starts[0]
+                end = start + delta
+                return SupportStatement(sentence, "period-with-start", end, start, duration, p, mentions, dur.group(0))
+            return SupportStatement(
+                sentence, "period-without-start", None, None, duration, "day", mentions, (dur.group(0) + after)[:120]
+            )
+        if _RELATIVE_START.search(after) or not dates:
+            return SupportStatement(
+                sentence, "period-without-start", None, None, duration, "day", mentions, dur.group(0)
+            )
+    vague = _VAGUE.search(s)
+    if vague:
+        return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
+    # 3. "Security updates: March 2030" — a label with one date and no other reading
+    if len(dates) == 1 and ":" in s[: dates[0][0].start()]:
+        m, d, p = dates[0]
+        return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
+    return None
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items and len(items) < 10:
+        items.append(item)
