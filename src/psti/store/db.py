@@ -78,20 +78,34 @@ def open_database(url: str) -> Engine:
     raise DatabaseError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
 
 
-def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+def extra_version_locations() -> list[Path]:
+    """Version folders of other packages' migration branches (e.g. `enforcement`), when installed."""
+    import psti
+
+    root = Path(psti.__file__).parent
+    return [p for p in (root / "enforcement" / "migrations" / "versions",) if p.is_dir()]
+
+
+def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  # type: ignore[no-untyped-def]
+    import os
+
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    locations = [MIGRATIONS / "versions", *extra_version_locations(), *(extra_locations or [])]
+    cfg.set_main_option("path_separator", "os")
+    cfg.set_main_option("version_path_separator", "os")
+    cfg.set_main_option("version_locations", os.pathsep.join(str(p) for p in dict.fromkeys(locations)))
     cfg.attributes["engine"] = engine
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    """Apply every migration branch (`alembic upgrade heads`)."""
+def upgrade(engine: Engine, extra_locations: list[Path] | None = None) -> None:
+    """Apply every migration branch (`alembic upgrade heads`): `core` and any other installed."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "heads")
+    command.upgrade(alembic_config(engine, extra_locations), "heads")
 
 
 def current_heads(engine: Engine) -> set[str]:
