@@ -100,3 +100,12 @@ def test_pages_escape_user_input_and_send_security_headers(world: World) -> None
     assert "&lt;b&gt;X&lt;/b&gt;" in page.text and "<b>X</b>" not in page.text
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
     assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_error_pages_keep_the_signed_in_navigation_and_logout_ends_the_session(world: World) -> None:
+    c, csrf = _session(world, "acme")
+    page = c.get("/manage/products/999999")
+    assert page.status_code == 404 and "Sign out" in page.text
+    r = c.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    assert c.get("/api/v1/me").status_code == 401

@@ -134,10 +134,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"error": exc, "who": auth.ANONYMOUS},
+            {"error": exc, "who": (who := _who_for_error(request)), "csrf": who.csrf_token or ""},
             status_code=exc.status,
             headers=headers,
         )
+
+    def _who_for_error(request: Request) -> auth.Principal:
+        """Who is signed in, so the error page keeps its navigation (never fails itself)."""
+        try:
+            with store_db.reading(), factory() as db:
+                return auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), None)
+        except Exception:
+            return auth.ANONYMOUS
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
