@@ -104,12 +104,16 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
     """Organisations and one user per role; returns e-mails by role key."""
     admin = Api(base, *ADMIN)
     orgs = {}
-    for slug, name, kind in [("acme", "Acme Devices Ltd", "manufacturer"), ("shop", "Shop Co", "distributor")]:
+    for slug, name, kind in [
+        ("acme", "Acme Devices Ltd", "manufacturer"),
+        ("shop", "Shop Co", "distributor"),
+        ("opss", "Office for Product Safety and Standards", "authority"),
+    ]:
         orgs[slug] = admin.post(
             "/api/v1/organisations",
             json={"name": name, "kind": kind, "slug": slug, "reporting_contact": f"security@{slug}.example"},
         )
-    emails = {"acme": "maker@acme.example", "shop": "buyer@shop.example"}
+    emails = {"acme": "maker@acme.example", "shop": "buyer@shop.example", "officer": "officer@opss.example"}
     admin.post(
         "/api/v1/users",
         json={
@@ -128,4 +132,14 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
             "organisation_id": orgs["shop"]["id"],
         },
     )
+    admin.post(
+        "/api/v1/users",
+        json={
+            "email": emails["officer"],
+            "password": password,
+            "role": "enforcement",
+            "organisation_id": orgs["opss"]["id"],
+        },
+    )
+    emails["acme_org_id"] = str(orgs["acme"]["id"])
     return emails

@@ -162,3 +162,14 @@ def test_report_a_vulnerability_and_see_it_acknowledged(
     assert researcher.inner_text("#report-status") == "acknowledged"
     assert "we have reproduced it" in researcher.inner_text("#messages")
     _shot(researcher, "08-researcher-sees-acknowledgement")
+
+
+def test_enforcement_officer_reads_an_audit_log(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    srv, emails = server
+    page = _page(browser, srv.url)
+    _login(page, emails["officer"])
+    page.goto(f"/audit?organisation_id={emails['acme_org_id']}")
+    assert "intact" in page.inner_text("#chain")
+    text = page.inner_text("#audit")
+    assert "statement.publish" in text and "maker@acme.example" in text
+    _shot(page, "09-enforcement-audit-log")
