@@ -84,3 +84,51 @@ def test_failed_assessment_job_reports_why(world: World) -> None:
     assert r.status_code == 422 and "declaration" in r.json()["error"]
     with world.app.state.psti.factory() as db:
         assert db.query(Job).filter(Job.kind == "assess").count() == 0
+
+
+def test_statements_on_the_manufacturers_own_site_are_fetched_and_verified(tmp_path: Path, sqlite_db: str) -> None:
+    app = create_app(make_settings(tmp_path, sqlite_db, allow_private_urls=True))
+    with TestClient(app) as client:
+        w = build_world(client, app)
+        p = w.product("acme", "CAM-1", "2031-12-31")
+        s = w.statement("acme", p["id"])
+        document = w.client.get(s["document_url"]).content
+        pages = {
+            "/soc.json": document,
+            "/tampered.json": document.replace(b"2031-12-31", b"2039-12-31"),
+            "/not-json": b"<html>hello</html>",
+        }
+
+        class Site(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                body = pages.get(self.path)
+                self.send_response(200 if body is not None else 404)
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        try:
+            csv = (
+                "manufacturer,model,statement\n"
+                f"Acme Devices Ltd,CAM-1,{base}/soc.json\n"
+                f"Acme Devices Ltd,CAM-2,{base}/soc.json\n"
+                f"Acme Devices Ltd,CAM-3,{base}/tampered.json\n"
+                f"Acme Devices Ltd,CAM-4,{base}/not-json\n"
+                f"Acme Devices Ltd,CAM-5,{base}/missing.json\n"
+            )
+            cat = w.post("shop", "/api/v1/catalogues", files={"file": ("c.csv", csv.encode())}).json()
+            assert w.wait_job("shop", cat["job"]["id"])["status"] == "done"
+        finally:
+            server.shutdown()
+        rows = {r["model"]: r for r in w.get("shop", f"/api/v1/catalogues/{cat['id']}/rows").json()}
+        assert rows["CAM-1"]["result"] == "ok" and "manufacturer's site" in rows["CAM-1"]["message"]
+        assert rows["CAM-1"]["support_end"] == "2031-12-31"
+        assert rows["CAM-2"]["result"] == "mismatch"
+        assert rows["CAM-3"]["result"] == "invalid" and "signature" in rows["CAM-3"]["message"]
+        assert rows["CAM-4"]["result"] == "invalid" and "not JSON" in rows["CAM-4"]["message"]
+        assert rows["CAM-5"]["result"] == "not-found" and "HTTP 404" in rows["CAM-5"]["message"]

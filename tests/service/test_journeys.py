@@ -91,7 +91,7 @@ def test_catalogue_check_export_and_withdrawal_notice(world_any: World) -> None:
             ["Acme Devices Ltd", "CAM-404", ""],
             ["Globex Corp", "GX-OLD", s_ended["id"]],
             ["Globex Corp", "GX-OTHER", s_ended["id"]],
-            ["Nobody", "N-1", "https://elsewhere.example/soc.pdf"],
+            ["Nobody", "N-1", "http://127.0.0.1:9/soc.json"],  # a private address: refused, not fetched
         ]
     )
     r = w.post(
@@ -107,7 +107,7 @@ def test_catalogue_check_export_and_withdrawal_notice(world_any: World) -> None:
     assert rows["CAM-404"]["result"] == "no-statement" and "s.22" in rows["CAM-404"]["action"]
     assert rows["GX-OLD"]["result"] == "support-ended" and "ended on" in rows["GX-OLD"]["message"]
     assert rows["GX-OTHER"]["result"] == "mismatch"
-    assert rows["N-1"]["result"] == "not-found"
+    assert rows["N-1"]["result"] == "not-found" and "private address" in rows["N-1"]["message"]
     summary = w.get("shop", f"/api/v1/catalogues/{cat['id']}").json()
     assert summary["status"] == "checked" and summary["summary"]["ok"] == 1 and summary["next_check_at"]
 

@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -50,6 +50,7 @@ COLUMNS = {
 }
 OPTIONAL = ("product", "product name", "name", "sku", "ean", "gtin", "brand", "notes")
 MAX_PROBLEMS = 200
+MAX_EXTERNAL_FETCHES = 1000  # distinct statement URLs fetched per check
 _rows = cast(Table, CatalogueRow.__table__)  # Core table: plain executemany for bulk rows
 CHUNK = 2000
 _HEX32 = re.compile(r"(?<![0-9a-f])([0-9a-f]{32})(?![0-9a-f])")
@@ -394,8 +395,16 @@ ACTION_NONE = (
 class Checker:
     """Checks rows against the registry, caching statements and signatures per run."""
 
-    def __init__(self, db: Session, ends_soon_days: int, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        db: Session,
+        ends_soon_days: int,
+        today: dt.date | None = None,
+        fetch: Callable[[str], bytes] | None = None,
+    ) -> None:
         self.db = db
+        self.fetch = fetch
+        self._external: dict[str, _Verdict | tuple[dict[str, Any], str]] = {}
         self.today = today or dt.date.today()
         self.soon = self.today + dt.timedelta(days=ends_soon_days)
         self._by_public: dict[str, StatementRecord | None] = {}
@@ -459,10 +468,81 @@ class Checker:
             self._valid[rec.id] = (res.valid, res.reason)
         return self._valid[rec.id]
 
+    def _check_external(self, manufacturer: str, model: str, url: str) -> _Verdict:
+        """A statement published on the manufacturer's own site: fetched once, verified like ours."""
+        if url not in self._external:
+            if len(self._external) >= MAX_EXTERNAL_FETCHES:
+                self._external[url] = _Verdict(
+                    "not-found",
+                    f"not fetched: more than {MAX_EXTERNAL_FETCHES} distinct statement URLs in one catalogue",
+                    "Split the catalogue, or give registry links.",
+                )
+            else:
+                try:
+                    data = self.fetch(url)  # type: ignore[misc]
+                except Exception as e:  # any network or size failure is reported on the row
+                    self._external[url] = _Verdict(
+                        "not-found", f"the statement at {url} could not be fetched: {e}", ACTION_NONE
+                    )
+                else:
+                    res = verify_statement(data)
+                    self._external[url] = (
+                        (res.statement, res.reason)
+                        if res.valid
+                        else _Verdict(
+                            "invalid",
+                            f"the statement at {url} does not verify: {res.reason}",
+                            "Do not rely on it; ask the manufacturer for a properly signed statement.",
+                        )
+                    )
+        found = self._external[url]
+        if isinstance(found, _Verdict):
+            return found
+        body, _ = found
+        stated_model = str((body.get("product") or {}).get("model") or "")
+        if stated_model.lower() != model.lower():
+            return _Verdict(
+                "mismatch",
+                f"the statement at {url} is for model {stated_model}, not {model}",
+                "Check the row: the statement does not cover this product.",
+            )
+        raw_end = body.get("support_period_end") or (body.get("defined_support_period") or {}).get("end_date")
+        try:
+            end = dt.date.fromisoformat(str(raw_end))
+        except ValueError:
+            return _Verdict(
+                "invalid",
+                f"the statement at {url} gives no support period end date",
+                "Ask the manufacturer for a statement with its defined support period (Sch 4 (e)).",
+            )
+        return self._dates(end, None, "valid signed statement (manufacturer's site)")
+
+    def _dates(self, end: dt.date, statement_id: int | None, what: str) -> _Verdict:
+        if end < self.today:
+            return _Verdict(
+                "support-ended",
+                f"the defined support period ended on {end.isoformat()}",
+                "The product no longer gets security updates: consider withdrawing it from sale and tell buyers.",
+                statement_id,
+                end,
+            )
+        if end <= self.soon:
+            days = (end - self.today).days
+            return _Verdict(
+                "ends-soon",
+                f"{what}; support ends on {end.isoformat()} (in {days} days)",
+                "Plan stock and tell buyers the end date.",
+                statement_id,
+                end,
+            )
+        return _Verdict("ok", f"{what}; support until {end.isoformat()}", ACTION_OK, statement_id, end)
+
     def check(self, manufacturer: str, model: str, ref: str) -> _Verdict:
         rec: StatementRecord | None
         if ref:
             m = _HEX32.search(ref.lower())
+            if m is None and ref.lower().startswith(("https://", "http://")) and self.fetch is not None:
+                return self._check_external(manufacturer, model, ref)
             if m is None:
                 return _Verdict(
                     "not-found",
@@ -507,24 +587,7 @@ class Checker:
                 rec.id,
                 end,
             )
-        if end < self.today:
-            return _Verdict(
-                "support-ended",
-                f"the defined support period ended on {end.isoformat()}",
-                "The product no longer gets security updates: consider withdrawing it from sale and tell buyers.",
-                rec.id,
-                end,
-            )
-        if end <= self.soon:
-            days = (end - self.today).days
-            return _Verdict(
-                "ends-soon",
-                f"valid signed statement; support ends on {end.isoformat()} (in {days} days)",
-                "Plan stock and tell buyers the end date.",
-                rec.id,
-                end,
-            )
-        return _Verdict("ok", f"valid signed statement; support until {end.isoformat()}", ACTION_OK, rec.id, end)
+        return self._dates(end, rec.id, "valid signed statement")
 
 
 # A plain executemany UPDATE: several times faster than the ORM's bulk update for 100k rows.
@@ -542,7 +605,7 @@ _ROW_UPDATE = (
 )
 
 
-def run_check(ctx: JobContext, ends_soon_days: int) -> str:
+def run_check(ctx: JobContext, ends_soon_days: int, fetch: Callable[[str], bytes] | None = None) -> str:
     """The catalogue-check job: resumable, one committed chunk at a time."""
     factory = ctx.factory
     cat_id = int(ctx.payload["catalogue_id"])
@@ -562,7 +625,7 @@ def run_check(ctx: JobContext, ends_soon_days: int) -> str:
         ).scalar_one()
     ctx.progress(done, total, f"checking rows ({done} already done)" if done else "checking rows")
     with factory() as db:
-        checker = Checker(db, ends_soon_days)
+        checker = Checker(db, ends_soon_days, fetch=fetch)
         while True:
             rows = db.execute(
                 select(

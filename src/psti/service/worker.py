@@ -111,10 +111,32 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
     return f"checked {len(urls)} URL(s)"
 
 
+def fetch_statement(url: str, allow_private: bool) -> bytes:
+    """GET a statement document: http(s) only, public addresses only (unless allowed), 2 MiB, 10 s."""
+    import httpx
+
+    from psti.service.statements import MAX_STATEMENT_BYTES
+
+    ok, why = url_is_allowed(url, allow_private)
+    if not ok:
+        raise PstiError(why)
+    with httpx.stream("GET", url, timeout=10, follow_redirects=False) as r:
+        if r.status_code != 200:
+            raise PstiError(f"HTTP {r.status_code}")
+        data = b""
+        for chunk in r.iter_bytes():
+            data += chunk
+            if len(data) > MAX_STATEMENT_BYTES:
+                raise PstiError("larger than a statement can be (2 MiB)")
+    return data
+
+
 def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
     return {
         "assess": lambda ctx: _assess(ctx, blobs),
-        "catalogue-check": lambda ctx: catalogues.run_check(ctx, settings.ends_soon_days),
+        "catalogue-check": lambda ctx: catalogues.run_check(
+            ctx, settings.ends_soon_days, lambda url: fetch_statement(url, settings.allow_private_urls)
+        ),
         "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls),
     }
 
