@@ -109,3 +109,28 @@ def test_error_pages_keep_the_signed_in_navigation_and_logout_ends_the_session(w
     r = c.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 303
     assert c.get("/api/v1/me").status_code == 401
+
+
+def test_researcher_registers_and_creates_an_api_token(world: World) -> None:
+    c = TestClient(world.app)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/register").text).group(1)
+    r = c.post("/register", data={"email": "new@research.example", "password": "short", "csrf_token": token})
+    assert r.status_code == 422 and "12 characters" in r.text
+    r = c.post(
+        "/register",
+        data={"email": "new@research.example", "password": "long enough pass", "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert (
+        c.post(
+            "/api/v1/researchers", json={"email": "x@research.example", "password": "long enough pass", "role": "admin"}
+        ).status_code
+        == 403
+    )
+    r = c.post("/api/v1/session", json={"email": "new@research.example", "password": "long enough pass"})
+    csrf = r.json()["csrf_token"]
+    page = c.post("/dashboard/tokens", data={"csrf_token": csrf, "name": "ci"})
+    api_token = re.search(r'<code id="token">(psti_[^<]+)</code>', page.text).group(1)
+    me = TestClient(world.app).get("/api/v1/me", headers={"Authorization": f"Bearer {api_token}"}).json()
+    assert me["email"] == "new@research.example" and me["role"] == "researcher"

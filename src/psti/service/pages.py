@@ -119,6 +119,36 @@ def login(request: Request, email: str = Form(...), password: str = Form(...), c
     return response
 
 
+@router.get("/register", response_class=HTMLResponse)
+def register_form(request: Request) -> HTMLResponse:
+    with tx(request) as ctx:
+        return render(request, "register.html", ctx)
+
+
+@router.post("/register")
+def register(
+    request: Request,
+    csrf_token: str = Form(""),
+    email: str = Form(...),
+    password: str = Form(...),
+    name: str = Form(""),
+) -> Response:
+    st = state(request)
+    st.limiter.hit(f"register:{client_ip(request)}", st.settings.report_limit, "registrations")
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.create_user(ctx, {"email": email, "password": password, "name": name}, self_service=True)
+    return redirect("/login")
+
+
+@router.post("/dashboard/tokens", response_class=HTMLResponse)
+def new_token(request: Request, csrf_token: str = Form(""), name: str = Form("automation")) -> HTMLResponse:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        token = accounts.new_api_token(ctx, name)
+        return render(request, "token.html", ctx, token=token, name=name)
+
+
 @router.post("/logout")
 def logout(request: Request, csrf_token: str = Form("")) -> Response:
     from psti.store.models import LoginSession
