@@ -182,6 +182,11 @@ class Passwords(_Section):
     factory_provisioned: bool | None = Field(
         default=None, description="Per-unit passwords are set at the factory, not in the image"
     )
+    ssid_patterns: tuple[str, ...] = Field(
+        default=(),
+        description="Default Wi-Fi SSIDs as broadcast, with the per-unit part as {…}, * or #, "
+        "e.g. 'ACME-{mac:6}'; their fixed parts are public information",
+    )
 
 
 class Reporting(_Section):

@@ -1,0 +1,518 @@
+"""Market surveillance at scale: assess many products at once, locally or on Dask.
+
+An item is a plain dict `{"kind": ..., "path": ...}`; `run_item` is a pure function
+from an item to a result dict (no shared state, nothing printed), so the same call
+runs in a local process pool or on a Dask cluster and gives the same results. Item
+kinds plug in through `KINDS` (and the `psti.survey_kinds` entry-point group): each
+kind says which paths it claims and how to assess one.
+
+Kinds shipped here:
+- `declaration` (`*.toml` product declarations): `psti.engine.assess`, offline.
+- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): the firmware collector
+  (`psti.evidence.firmware.collector.scan_image`) when installed; otherwise a bounded
+  screen of the image for password hashes built into `shadow`/`passwd` entries
+  (shared by every unit of the product).
+- `assessment` (`*.json` psti assessments): the recorded verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from psti.enforcement import kinds as _kinds  # noqa: F401  (registers SRV-* finding kinds)
+from psti.errors import PstiError, UsageError
+
+Item = dict[str, str]
+Result = dict[str, Any]
+
+MAX_ITEMS = 100_000
+MAX_SCAN_BYTES = 64 << 20  # a firmware screen reads at most this much of an image
+MAX_MEMBER_BYTES = 1 << 20  # and at most this much of any one archive member
+# No time-bounded hash cracking in a survey: a result must not depend on how busy the
+# machine was (a hash built into an image fails PSTI-S1-1.2 whether or not it cracks).
+# `psti scan firmware` does the cracking for a single image.
+CRACK_SECONDS = 0.0
+
+
+# ---- kinds -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    name: str
+    claims: Callable[[Path], bool]
+    job: Callable[..., Result]  # job(path) for files, job(item) for web targets; module-level
+    file_based: bool = True
+
+
+def sha256_path(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _failure(provisions: tuple[str, ...], kind: str, message: str) -> dict[str, Any]:
+    return {"provisions": list(provisions), "kind": kind, "message": message}
+
+
+def _declaration_job(path: Path) -> Result:
+    from psti.declaration import load_declaration
+    from psti.engine import assess
+
+    loaded = load_declaration(path)
+    d = loaded.declaration
+    product = {"name": d.product.name, "model": d.product.model, "manufacturer": d.manufacturer[0].name}
+    # offline: a surveillance sweep judges the saved artefacts, it does not fetch pages
+    a = assess(loaded, offline=True)
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+    verdict = a.overall.value
+    return {
+        "product": product,
+        "verdict": verdict,
+        "method": "engine",
+        "failures": failures,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
+    }
+
+
+_SHADOW = re.compile(
+    rb"(?m)^([a-z_][a-z0-9_-]{0,31}):(\$(?:1|2[abxy]?|5|6|y|gy|7)\$[./A-Za-z0-9$]{8,200}|[./A-Za-z0-9]{13}):"
+)
+
+
+def _scan_bytes(name: str, data: bytes, hits: list[dict[str, Any]]) -> None:
+    for m in _SHADOW.finditer(data):
+        user = m.group(1).decode("ascii", "replace")
+        hits.append({"file": name, "user": user, "hash_prefix": m.group(2)[:12].decode("ascii", "replace")})
+
+
+def _firmware_job(path: Path) -> Result:
+    try:
+        from psti.evidence.firmware.collector import ScanOptions, scan_image
+    except ImportError:  # the firmware collector is not installed: screen the image instead
+        return _firmware_screen(path)
+    from psti.engine import assess_evidence
+    from psti.model import ProductRef
+
+    with tempfile.TemporaryDirectory(prefix="psti-survey-") as wd:
+        # one worker inside the job: the survey already runs one job per core
+        result = scan_image(path, Path(wd), ScanOptions(workers=1, crack_deadline_s=CRACK_SECONDS))
+    product = ProductRef(name=path.name, model="(not declared)", manufacturer="(not declared)")
+    a = assess_evidence(result, product)
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+    verdict = a.overall.value
+    return {
+        "product": {},
+        "verdict": verdict,
+        "method": "firmware-collector",
+        "failures": failures,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
+    }
+
+
+def _firmware_screen(path: Path) -> Result:
+    hits: list[dict[str, Any]] = []
+    examined = 0
+    # by name, not tarfile.is_tarfile: a raw image starting with zero blocks reads as an empty tar
+    if path.name.lower().endswith((".tar", ".tar.gz", ".tgz")):
+        with tarfile.open(path) as tar:
+            for member in tar:
+                if examined >= MAX_SCAN_BYTES:
+                    break
+                if not member.isfile() or member.size > MAX_MEMBER_BYTES:
+                    continue
+                if Path(member.name).name not in ("shadow", "passwd", "shadow-", "passwd-"):
+                    continue
+                f = tar.extractfile(member)
+                if f is not None:
+                    data = f.read(MAX_MEMBER_BYTES)
+                    examined += len(data)
+                    _scan_bytes(member.name, data, hits)
+    else:
+        with path.open("rb") as f:
+            data = f.read(MAX_SCAN_BYTES)
+        examined = len(data)
+        _scan_bytes("(raw image)", data, hits)
+    failures = [
+        _failure(
+            ("PSTI-S1-1.2", "EN303645-5.1-1"),
+            "SRV-FW-BAKED-HASH",
+            f"{h['file']}: account {h['user']!r} has a password hash ({h['hash_prefix']}...) built into "
+            "the image, so every unit shares it",
+        )
+        for h in hits
+    ]
+    verdict = "fail" if failures else "needs-evidence"
+    summary = (
+        f"{len(failures)} password hash(es) built into the image"
+        if failures
+        else f"no built-in password hash in {examined:,} bytes examined; a full firmware assessment needs "
+        "the firmware collector"
+    )
+    return {
+        "product": {},
+        "verdict": verdict,
+        "method": "firmware-screen",
+        "failures": failures,
+        "summary": summary,
+        "bytes_examined": examined,
+    }
+
+
+def _assessment_job(path: Path) -> Result:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not str(raw.get("schema", "")).startswith("psti.assessment/"):
+        raise UsageError(f"{path}: not a psti assessment (no 'schema': 'psti.assessment/…')")
+    p = raw.get("product") or {}
+    failures = [
+        _failure(tuple(f.get("provisions", ())), f.get("kind", ""), f.get("message", ""))
+        for f in raw.get("findings", [])
+        if f.get("effect") == "fail"
+    ]
+    return {
+        "product": {k: p.get(k) for k in ("name", "model", "manufacturer")},
+        "verdict": raw.get("overall", "needs-evidence"),
+        "method": "recorded-assessment",
+        "failures": failures,
+        "summary": f"recorded assessment: {raw.get('overall')}",
+    }
+
+
+def _disclosure_job(item: Item) -> Result:
+    """security.txt and the disclosure policy of a manufacturer domain (or a security.txt URL)."""
+    from psti.engine import assess_evidence
+    from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclosure, domain_source
+    from psti.evidence.web.documents import DocumentLoader, WebOptions
+    from psti.model import ProductRef
+
+    target = item["path"]
+    opts = WebOptions(allow_private=item.get("allow_private") == "1", verify=item.get("ca_bundle") or True)
+    inputs = DisclosureInputs()
+    if "://" in target:
+        inputs.security_txt.append(Source(url=target))
+        host = target.split("://", 1)[1].split("/", 1)[0]
+    else:
+        inputs.security_txt.append(domain_source(target))
+        host = target
+    result = check_disclosure(inputs, DocumentLoader("disclosure", opts, "disclosure"), _judged_at())
+    a = assess_evidence(result, ProductRef(name=f"security.txt of {host}", model="-", manufacturer=host))
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+    verdict = a.overall.value
+    return {
+        "product": {"manufacturer": host},
+        "sha256": next((e.sha256 for e in a.evidence if e.sha256), None),
+        "verdict": verdict,
+        "method": "disclosure-check",
+        "failures": failures,
+        "summary": f"{verdict}: {len(failures)} failing finding(s)",
+    }
+
+
+def _judged_at() -> dt.datetime:
+    # Judged at the start of the current day (UTC), so every worker of one survey judges an
+    # Expires field against the same instant, whichever process runs it.
+    now = dt.datetime.now(dt.UTC)
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+
+_FILE_SUFFIXES = {
+    ".toml",
+    ".json",
+    ".txt",
+    ".csv",
+    ".gz",
+    ".bin",
+    ".img",
+    ".tar",
+    ".tgz",
+    ".trx",
+    ".chk",
+    ".squashfs",
+    ".ubi",
+    ".fw",
+    ".html",
+    ".pdf",
+    ".zip",
+}
+
+_FW_SUFFIXES = (
+    ".bin",
+    ".img",
+    ".trx",
+    ".chk",
+    ".tar",
+    ".tgz",
+    ".tar.gz",
+    ".squashfs",
+    ".ubi",
+    ".fw",
+)
+
+KINDS: dict[str, ItemKind] = {
+    "declaration": ItemKind("declaration", lambda p: p.suffix == ".toml", _declaration_job),
+    "assessment": ItemKind("assessment", lambda p: p.suffix == ".json", _assessment_job),
+    "firmware": ItemKind("firmware", lambda p: p.name.lower().endswith(_FW_SUFFIXES), _firmware_job),
+    # claims nothing by itself: chosen with `--screen` (or "kind" in a manifest) for a fast sweep
+    "firmware-screen": ItemKind("firmware-screen", lambda p: False, _firmware_screen),
+    # manifest entries that are a domain or an http(s) URL rather than a file
+    "domain": ItemKind("domain", lambda p: False, _disclosure_job, file_based=False),
+}
+SCREEN = {"firmware": "firmware-screen"}  # kind substitutions for a quick sweep
+
+
+def _load_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="psti.survey_kinds"):
+        kind = ep.load()
+        if isinstance(kind, ItemKind):
+            KINDS.setdefault(kind.name, kind)
+
+
+_load_plugins()
+
+
+def item_for(path: Path) -> Item:
+    for kind in KINDS.values():
+        if kind.claims(path):
+            return {"kind": kind.name, "path": str(path)}
+    return {"kind": "file", "path": str(path)}
+
+
+def run_item(item: Item) -> Result:
+    """Assess one item. Pure: the same file gives the same result, wherever it runs."""
+    base: Result = {"item": item["path"], "kind": item["kind"]}
+    kind = KINDS.get(item["kind"])
+    if kind is not None and not kind.file_based:
+        try:
+            return {**base, "error": None, **kind.job(item)}
+        except PstiError as e:
+            return {**base, "verdict": "error", "error": str(e), "failures": []}
+    path = Path(item["path"])
+    try:
+        base["sha256"] = sha256_path(path)
+        base["size"] = path.stat().st_size
+    except OSError as e:
+        return {**base, "verdict": "error", "error": f"cannot read: {e.strerror or e}", "failures": []}
+    if kind is None:
+        return {
+            **base,
+            "verdict": "needs-evidence",
+            "method": "hash-only",
+            "failures": [],
+            "summary": f"no assessment for this kind of file ({path.suffix or 'no suffix'}); hash recorded",
+        }
+    try:
+        return {**base, "error": None, **kind.job(path)}
+    except PstiError as e:
+        return {**base, "verdict": "error", "error": str(e), "failures": []}
+    except (OSError, ValueError, tarfile.TarError, UnicodeDecodeError) as e:
+        return {**base, "verdict": "error", "error": f"{type(e).__name__}: {e}", "failures": []}
+
+
+# ---- discovery -----------------------------------------------------------------------------
+
+
+def discover(path: Path, substitute: dict[str, str] | None = None) -> list[Item]:
+    """Items from `path`, with kinds replaced per `substitute` (e.g. SCREEN)."""
+    items = _discover(path)
+    if substitute:
+        items = [{**i, "kind": substitute.get(i["kind"], i["kind"])} for i in items]
+    return items
+
+
+def _discover(path: Path) -> list[Item]:
+    """Items from a folder (every file, recursively), a manifest (.txt: one path per line; .json:
+    a list), or a single product file."""
+    if path.is_dir():
+        files = []
+        for root, dirs, names in os.walk(path, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for n in sorted(names):
+                if not n.startswith("."):
+                    files.append(Path(root) / n)
+                    if len(files) > MAX_ITEMS:
+                        raise UsageError(f"{path}: more than {MAX_ITEMS:,} files; split the survey")
+        return [item_for(f) for f in files]
+    if path.is_file():
+        if _is_manifest(path):
+            return _manifest(path)
+        return [item_for(path)]  # a single product file
+    raise UsageError(f"{path}: no such folder or manifest")
+
+
+def _is_manifest(path: Path) -> bool:
+    """Line manifests are .txt/.lst; a .json file is a manifest when it holds a list."""
+    if path.suffix in (".txt", ".lst", ".manifest"):
+        return True
+    if path.suffix == ".json":
+        with path.open("rb") as f:
+            return f.read(4096).lstrip()[:1] == b"["
+    return False
+
+
+def _manifest(path: Path) -> list[Item]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: cannot read manifest: {e}") from None
+    base = path.parent
+    entries: list[tuple[int, Any]]
+    if path.suffix == ".json":
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{path}:{e.lineno}: manifest is not valid JSON: {e.msg}") from None
+        if not isinstance(raw, list):
+            raise UsageError(f"{path}: a JSON manifest is a list of paths or {{'path': ..., 'kind': ...}}")
+        entries = [(i + 1, e) for i, e in enumerate(raw)]
+    else:
+        entries = [
+            (i + 1, ln.strip())
+            for i, ln in enumerate(text.splitlines())
+            if ln.strip() and not ln.lstrip().startswith("#")
+        ]
+    if len(entries) > MAX_ITEMS:
+        raise UsageError(f"{path}: more than {MAX_ITEMS:,} entries; split the survey")
+    items: list[Item] = []
+    for line, entry in entries:
+        kind = None
+        target = entry
+        if isinstance(entry, dict):
+            kind, target = entry.get("kind"), entry.get("path")
+        if not isinstance(target, str) or not target:
+            raise UsageError(f"{path}: entry {line}: expected a path")
+        web = target.startswith(("https://", "http://")) or (
+            bool(_DOMAIN.match(target)) and Path(target).suffix.lower() not in _FILE_SUFFIXES
+        )
+        if kind == "domain" or (kind is None and web and not (base / target).exists()):
+            if not web:
+                raise UsageError(f"{path}: entry {line}: {target!r} is not a domain or http(s) URL")
+            items.append({"kind": "domain", "path": target.rstrip("/") if "://" not in target else target})
+            continue
+        p = Path(target) if Path(target).is_absolute() else base / target
+        if kind is not None and kind not in KINDS:
+            raise UsageError(f"{path}: entry {line}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
+        items.append({"kind": kind, "path": str(p)} if kind else item_for(p))
+    return items
+
+
+def with_web_options(items: list[Item], *, allow_private: bool = False, ca_bundle: str | None = None) -> list[Item]:
+    """Web items carry their fetch options, so each worker fetches the same way."""
+    extra = {"allow_private": "1" if allow_private else "0", **({"ca_bundle": ca_bundle} if ca_bundle else {})}
+    return [{**i, **extra} if i["kind"] == "domain" else i for i in items]
+
+
+# ---- running ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SurveyReport:
+    results: list[Result]
+    mode: str  # "inline" | "pool:N" | "dask:ADDRESS"
+    seconds: float
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.get("verdict") == "fail")
+
+    def exit_code(self) -> int:
+        if self.failed:
+            return 1
+        if any(r.get("verdict") == "error" for r in self.results):
+            return 2
+        if any(r.get("verdict") == "needs-evidence" for r in self.results):
+            return 3
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "psti.survey/1",
+            "mode": self.mode,
+            "seconds": round(self.seconds, 3),
+            "counts": self.counts,
+            "results": self.results,
+        }
+
+
+def run_survey(
+    items: Iterable[Item],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[str, float, float | None], None] | None = None,
+) -> SurveyReport:
+    """Assess every item: inline (workers=1), in a local process pool, or on a Dask cluster."""
+    items = list(items)
+    total = float(len(items))
+    tick = progress or (lambda d, c, t: None)
+    start = time.perf_counter()
+    results: list[Result] = []
+    if scheduler:
+        mode = f"dask:{scheduler}"
+        results = _run_dask(items, scheduler, tick, total)
+    elif workers == 1 or len(items) <= 1:
+        mode = "inline"
+        for i, item in enumerate(items):
+            results.append(run_item(item))
+            tick("surveying", i + 1, total)
+    else:
+        n = workers or os.cpu_count() or 1
+        mode = f"pool:{n}"
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            for i, r in enumerate(pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))):
+                results.append(r)
+                tick("surveying", i + 1, total)
+    results.sort(key=lambda r: r["item"])
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    return SurveyReport(results, mode, time.perf_counter() - start, counts)
+
+
+def _run_dask(
+    items: list[Item],
+    scheduler: str,
+    tick: Callable[[str, float, float | None], None],
+    total: float,
+) -> list[Result]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise UsageError("--scheduler needs dask[distributed] installed") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as e:
+        raise UsageError(f"--scheduler {scheduler}: cannot connect to a Dask scheduler ({e})") from None
+    try:
+        futures = client.map(run_item, items, pure=False)
+        results = []
+        for i, fut in enumerate(as_completed(futures)):
+            results.append(fut.result())
+            tick("surveying", i + 1, total)
+        return results
+    finally:
+        client.close()
+
+
+def results_equal(a: Iterable[Result], b: Iterable[Result]) -> bool:
+    """Same results, ignoring order (timings are not part of a result)."""
+    key = lambda r: json.dumps(r, sort_keys=True, default=str)  # noqa: E731
+    return sorted(map(key, a)) == sorted(map(key, b))

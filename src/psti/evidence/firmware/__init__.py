@@ -1,0 +1,1 @@
+"""Firmware evidence: safe extraction of firmware images and the checks run on them."""
