@@ -74,7 +74,8 @@ def open_database(url: str) -> Engine:
 
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # No pre-ping (a round trip per request); recycle instead, and errors surface as 500s once.
+        return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800)
     raise DatabaseError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
 
 
