@@ -211,3 +211,30 @@ def test_report_fields_are_checked_and_nothing_stored(world: World) -> None:
     )
     with world.app.state.psti.factory() as db:
         assert db.query(VulnerabilityReport).count() == before
+
+
+def test_zip_bomb_workbook_is_refused_before_inflating(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from psti.service import catalogues
+
+    monkeypatch.setattr(catalogues, "MAX_XLSX_INFLATED", 4 * 1024 * 1024)  # the real limit is 400 MB
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (5 * 1024 * 1024))
+    assert len(buf.getvalue()) < 64 * 1024
+    before = _counts(world)
+    r = _upload(world, "bomb.xlsx", buf.getvalue())
+    assert r.status_code == 413 and "expands to" in r.json()["error"]
+    assert _counts(world) == before
+
+
+def test_announced_oversized_body_is_refused_up_front(tmp_path: Path, sqlite_db: str) -> None:
+    app = create_app(make_settings(tmp_path, sqlite_db, max_upload_bytes=1000, start_worker=False))
+    with TestClient(app) as client:
+        r = client.post(
+            "/api/v1/catalogues",
+            content=b"x" * (1100 * 1024),
+            headers={"content-type": "multipart/form-data; boundary=x"},
+        )
+        assert r.status_code == 413 and "limit" in r.json()["error"]

@@ -163,6 +163,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        # Refuse an announced oversized body before it is received and spooled to disk.
+        length = request.headers.get("content-length", "")
+        limit = settings.max_upload_bytes + 1024 * 1024  # room for the multipart envelope
+        if length.isdigit() and int(length) > limit:
+            err = ServiceError(f"the request is {int(length):,} bytes; the limit is {settings.max_upload_bytes:,}")
+            return JSONResponse(err.to_json(), status_code=413)
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -50,6 +50,7 @@ COLUMNS = {
 }
 OPTIONAL = ("product", "product name", "name", "sku", "ean", "gtin", "brand", "notes")
 MAX_PROBLEMS = 200
+MAX_XLSX_INFLATED = 400 * 1024 * 1024  # uncompressed size of all parts of an uploaded workbook
 MAX_EXTERNAL_FETCHES = 1000  # distinct statement URLs fetched per check
 _rows = cast(Table, CatalogueRow.__table__)  # Core table: plain executemany for bulk rows
 CHUNK = 2000
@@ -131,6 +132,13 @@ def _xlsx_rows(data: bytes) -> Iterator[list[Any]]:
 
     from openpyxl import load_workbook
 
+    try:  # refuse zip bombs before openpyxl inflates anything
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            inflated = sum(i.file_size for i in z.infolist())
+    except zipfile.BadZipFile as e:
+        raise Invalid("the XLSX file cannot be read", [{"message": f"not a valid XLSX workbook ({e})"}]) from None
+    if inflated > MAX_XLSX_INFLATED:
+        raise TooLarge(f"the XLSX file expands to {inflated:,} bytes; the limit is {MAX_XLSX_INFLATED:,}")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
