@@ -39,6 +39,9 @@ def register(app: typer.Typer) -> None:
             help="Create this administrator if none exists (password from $PSTI_ADMIN_PASSWORD).",
         ),
         no_worker: bool = typer.Option(False, "--no-worker", help="Do not run background jobs in this process."),
+        secure_cookies: bool = typer.Option(
+            False, "--secure-cookies", help="Mark cookies Secure (set this when users reach the service over HTTPS)."
+        ),
     ) -> None:
         """Run the psti registry: statements, catalogue checks, look-up and vulnerability reports."""
         import uvicorn
@@ -52,6 +55,7 @@ def register(app: typer.Typer) -> None:
             database_url=database,
             public_url=public_url or f"http://{host}:{port}",
             start_worker=not no_worker,
+            secure_cookies=secure_cookies,
         )
         if admin_email:
             password = os.environ.get("PSTI_ADMIN_PASSWORD", "")
