@@ -1,0 +1,167 @@
+"""Accounts, sessions, API tokens, CSRF and rate limits.
+
+Passwords are hashed with argon2id. A browser session is a random cookie whose sha256
+is stored with a CSRF token; every unsafe request made with the cookie must echo that
+token (form field `csrf_token` or header `X-CSRF-Token`). Automation uses bearer API
+tokens (`psti_…`), which carry no ambient authority, so they need no CSRF token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from psti.service.errors import Forbidden, TooManyRequests, Unauthorised
+from psti.store.models import ApiToken, LoginSession, User, utcnow
+
+# OWASP's argon2id minimum (19 MiB, 2 passes): strong, and quick enough for a login per request.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so timing does not reveal accounts."""
+    if not _dummy:
+        _dummy.append(_hasher.hash("not a real password"))
+    return _dummy[0]
+
+
+SESSION_COOKIE = "psti_session"
+ANON_CSRF_COOKIE = "psti_csrf"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(stored: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking. Anonymous callers have user_id None."""
+
+    user_id: int | None = None
+    email: str = ""
+    role: str = "anonymous"
+    organisation_id: int | None = None
+    csrf_token: str | None = None
+    via: str = "none"  # session | token | none
+
+    @property
+    def anonymous(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def actor(self) -> str:
+        return "anonymous" if self.anonymous else f"user:{self.user_id}:{self.email}"
+
+    def require(self, *roles: str) -> Principal:
+        if self.anonymous:
+            raise Unauthorised("sign in first (or send an API token)")
+        if roles and self.role not in roles:
+            raise Forbidden(f"this needs the role {' or '.join(roles)}; you are signed in as {self.role}")
+        return self
+
+    def require_org(self, *roles: str) -> int:
+        self.require(*roles)
+        if self.organisation_id is None:
+            raise Forbidden("your account does not belong to an organisation")
+        return self.organisation_id
+
+
+ANONYMOUS = Principal()
+
+
+def create_session(session: Session, user: User, hours: int) -> tuple[str, LoginSession]:
+    token = secrets.token_urlsafe(32)
+    row = LoginSession(
+        token_hash=token_digest(token),
+        csrf_token=secrets.token_urlsafe(24),
+        user_id=user.id,
+        expires_at=utcnow() + dt.timedelta(hours=hours),
+    )
+    session.add(row)
+    session.flush()
+    return token, row
+
+
+def create_api_token(session: Session, user: User, name: str) -> str:
+    token = "psti_" + secrets.token_urlsafe(32)
+    session.add(ApiToken(token_hash=token_digest(token), name=name[:100] or "token", user_id=user.id))
+    session.flush()
+    return token
+
+
+def _principal(user: User, csrf: str | None, via: str) -> Principal:
+    return Principal(user.id, user.email, user.role, user.organisation_id, csrf, via)
+
+
+def resolve(session: Session, cookie: str | None, authorization: str | None) -> Principal:
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthorised("the Authorization header must be 'Bearer psti_…'")
+        row = session.execute(
+            select(ApiToken, User)
+            .join(User, User.id == ApiToken.user_id)
+            .where(ApiToken.token_hash == token_digest(token.strip()), ApiToken.revoked.is_(False))
+        ).first()
+        if row is None or not row[1].active:
+            raise Unauthorised("unknown or revoked API token")
+        return _principal(row[1], None, "token")
+    if cookie:
+        srow = session.execute(
+            select(LoginSession, User)
+            .join(User, User.id == LoginSession.user_id)
+            .where(LoginSession.token_hash == token_digest(cookie))
+        ).first()
+        if srow is not None and srow[1].active:
+            expires = srow[0].expires_at
+            if expires.tzinfo is None:
+                expires = expires.replace(tzinfo=dt.UTC)
+            if expires > utcnow():
+                return _principal(srow[1], srow[0].csrf_token, "session")
+    return ANONYMOUS
+
+
+class RateLimiter:
+    """Sliding-window limits per key, in memory (per server process)."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, limit: tuple[int, int], what: str) -> None:
+        count, window = limit
+        now = time.monotonic()
+        with self._lock:
+            q = self._hits[key]
+            while q and q[0] <= now - window:
+                q.popleft()
+            if len(q) >= count:
+                retry = int(q[0] + window - now) + 1
+                raise TooManyRequests(f"too many {what}; try again in {retry} s", retry)
+            q.append(now)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._hits.clear()

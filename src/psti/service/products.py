@@ -1,0 +1,690 @@
+"""Manufacturer operations: products, batches, URLs, files, support periods, statements,
+compliance records; and the public look-up.
+
+Each function takes a `Ctx` and checks that the caller's organisation owns what it
+touches. Another organisation's rows are reported as not found, so their existence is
+not revealed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from psti.errors import InputError
+from psti.service import statements as st
+from psti.service.context import Ctx
+from psti.service.errors import Conflict, Invalid, NotFound
+from psti.store import jobs
+from psti.store.models import (
+    AssessmentRecord,
+    Batch,
+    CatalogueRow,
+    ComplianceAction,
+    ComplianceRecord,
+    Notice,
+    Organisation,
+    Product,
+    ProductFile,
+    ProductUrl,
+    SigningKey,
+    StatementRecord,
+    SupportPeriodChange,
+    utcnow,
+)
+
+RETENTION_YEARS = 10  # REGS regs 8-9; Act ss.12, 20
+URL_KINDS = ("support-page", "disclosure-policy", "security-txt", "product-page", "other")
+FILE_KINDS = ("firmware", "password-batch", "other")
+ACTIONS = {
+    "investigate": "Investigate whether there is a compliance failure (Act s.10)",
+    "prevent": "Prevent the product being made available to UK customers (s.11(2)(a))",
+    "remedy": "Remedy the compliance failure (s.11(2)(b))",
+    "notify-enforcement-authority": "Notify the enforcement authority (s.11(4)(a))",
+    "notify-other-manufacturers": "Notify other manufacturers of the product (s.11(4)(b))",
+    "notify-importers-distributors": "Notify importers and distributors supplied (s.11(4)(c))",
+    "notify-customers": "Notify UK customers supplied, where regulations require (s.11(4)(d))",
+}
+REQUIRED_FOR_FAILURE = ("remedy", "notify-enforcement-authority", "notify-importers-distributors")
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _text(value: Any, field: str, *, required: bool = True, limit: int = 200) -> str:
+    text = "" if value is None else str(value).strip()
+    if required and not text:
+        raise Invalid(f"{field} is required", [{"field": field, "message": "required"}])
+    if len(text) > limit:
+        raise Invalid(f"{field} is too long", [{"field": field, "message": f"at most {limit} characters"}])
+    return text
+
+
+def _date(value: Any, field: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise Invalid(f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]) from None
+
+
+# --- products -------------------------------------------------------------------------
+
+
+def own_product(ctx: Ctx, product_id: int) -> Product:
+    org = ctx.who.require_org("manufacturer")
+    product = ctx.db.get(Product, product_id)
+    if product is None or product.organisation_id != org:
+        raise NotFound(f"no product {product_id} in your organisation")
+    return product
+
+
+def list_products(ctx: Ctx) -> list[Product]:
+    org = ctx.who.require_org("manufacturer")
+    return list(ctx.db.execute(select(Product).where(Product.organisation_id == org).order_by(Product.id)).scalars())
+
+
+def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
+    org = ctx.who.require_org("manufacturer")
+    product = Product(
+        organisation_id=org,
+        name=_text(data.get("name"), "name"),
+        model=_text(data.get("model"), "model"),
+        type=_text(data.get("type"), "type", required=False),
+        brand=_text(data.get("brand"), "brand", required=False),
+        category=_text(data.get("category"), "category", required=False, limit=60),
+        declaration_toml=data.get("declaration_toml"),
+    )
+    end = data.get("support_end")
+    if end not in (None, ""):
+        product.support_end = _date(end, "support_end")
+    exists = ctx.db.execute(
+        select(Product.id).where(Product.organisation_id == org, Product.model == product.model)
+    ).first()
+    if exists:
+        raise Conflict(
+            f"your organisation already has a product with model {product.model!r}",
+            [{"field": "model", "message": "duplicate model"}],
+        )
+    ctx.db.add(product)
+    try:
+        ctx.db.flush()
+    except IntegrityError:
+        raise Conflict(f"a product with model {product.model!r} already exists") from None
+    for batch in data.get("batches") or ():
+        ctx.db.add(Batch(product_id=product.id, identifier=_text(batch, "batches")))
+    if product.support_end is not None:
+        ctx.db.add(SupportPeriodChange(product_id=product.id, end_date=product.support_end, user_id=ctx.who.user_id))
+    ctx.audit("product.create", f"product:{product.id}", org, model=product.model, name=product.name)
+    return product
+
+
+def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.toml") -> Product:
+    """Register a product from a `psti.declaration/1` TOML file (the CLI's input)."""
+    from psti.declaration import parse_declaration
+
+    try:
+        decl = parse_declaration(text, filename)
+    except InputError as e:
+        raise Invalid(
+            e.summary, [{"field": p.path, "line": p.line, "message": p.message} for p in e.problems]
+        ) from None
+    p = decl.product
+    product = create_product(
+        ctx,
+        {
+            "name": p.name,
+            "model": p.model,
+            "type": p.type,
+            "brand": p.brand or "",
+            "category": p.category or "",
+            "declaration_toml": text,
+            "support_end": decl.support_period.end_date,
+            "batches": list(p.batches),
+        },
+    )
+    for url, kind in (
+        (decl.reporting.policy_url, "disclosure-policy"),
+        (decl.reporting.security_txt_url, "security-txt"),
+        (decl.support_period.published_url, "support-page"),
+    ):
+        if url:
+            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=url))
+    return product
+
+
+def add_batch(ctx: Ctx, product_id: int, identifier: str) -> Batch:
+    product = own_product(ctx, product_id)
+    ident = _text(identifier, "identifier")
+    if ctx.db.execute(select(Batch.id).where(Batch.product_id == product.id, Batch.identifier == ident)).first():
+        raise Conflict(f"batch {ident!r} is already recorded for this product")
+    batch = Batch(product_id=product.id, identifier=ident)
+    ctx.db.add(batch)
+    ctx.db.flush()
+    ctx.audit("product.batch.add", f"product:{product.id}", product.organisation_id, batch=ident)
+    return batch
+
+
+def add_url(ctx: Ctx, product_id: int, kind: str, url: str) -> ProductUrl:
+    product = own_product(ctx, product_id)
+    if kind not in URL_KINDS:
+        raise Invalid(
+            f"unknown URL kind {kind!r}",
+            [{"field": "kind", "message": f"one of {', '.join(URL_KINDS)}"}],
+        )
+    url = _text(url, "url", limit=1000)
+    if not url.startswith(("https://", "http://")):
+        raise Invalid(
+            "URL must start with https:// or http://",
+            [{"field": "url", "message": "not a web address"}],
+        )
+    row = ProductUrl(product_id=product.id, kind=kind, url=url)
+    ctx.db.add(row)
+    ctx.db.flush()
+    ctx.audit("product.url.add", f"product:{product.id}", product.organisation_id, kind=kind, url=url)
+    return row
+
+
+def attach_file(ctx: Ctx, product_id: int, kind: str, filename: str, data: bytes) -> ProductFile:
+    from psti.service.blobs import safe_filename
+
+    product = own_product(ctx, product_id)
+    if kind not in FILE_KINDS:
+        raise Invalid(
+            f"unknown file kind {kind!r}",
+            [{"field": "kind", "message": f"one of {', '.join(FILE_KINDS)}"}],
+        )
+    if not data:
+        raise Invalid("the file is empty", [{"field": "file", "message": "empty"}])
+    blob = ctx.blobs.put(ctx.db, data, ctx.settings.max_upload_bytes)
+    row = ProductFile(product_id=product.id, kind=kind, filename=safe_filename(filename), blob_id=blob.id)
+    ctx.db.add(row)
+    ctx.db.flush()
+    ctx.audit(
+        "product.file.attach",
+        f"product:{product.id}",
+        product.organisation_id,
+        kind=kind,
+        filename=row.filename,
+        sha256=blob.sha256,
+        size=blob.size,
+    )
+    return row
+
+
+def set_support_end(ctx: Ctx, product_id: int, new_end: Any) -> Product:
+    """Publish or extend the defined support period; shortening is refused (Sch 1 para 3(6))."""
+    product = own_product(ctx, product_id)
+    end = _date(new_end, "support_end")
+    if product.support_end is not None and end < product.support_end:
+        raise Invalid(
+            f"refused: the defined support period may not be shortened once published "
+            f"(Schedule 1 para 3(6)); it ends on {product.support_end.isoformat()} and "
+            f"{end.isoformat()} is earlier",
+            [
+                {
+                    "field": "support_end",
+                    "message": f"must be on or after {product.support_end.isoformat()}",
+                }
+            ],
+        )
+    if product.support_end == end:
+        return product
+    old = product.support_end
+    product.support_end = end
+    ctx.db.add(SupportPeriodChange(product_id=product.id, end_date=end, user_id=ctx.who.user_id))
+    ctx.audit(
+        "product.support_period.set" if old is None else "product.support_period.extend",
+        f"product:{product.id}",
+        product.organisation_id,
+        old=old,
+        new=end,
+    )
+    return product
+
+
+def support_history(ctx: Ctx, product: Product) -> list[SupportPeriodChange]:
+    return list(
+        ctx.db.execute(
+            select(SupportPeriodChange)
+            .where(SupportPeriodChange.product_id == product.id)
+            .order_by(SupportPeriodChange.id)
+        ).scalars()
+    )
+
+
+def queue_assessment(ctx: Ctx, product_id: int) -> int:
+    product = own_product(ctx, product_id)
+    if not product.declaration_toml:
+        raise Invalid(
+            "this product has no declaration to assess; register it from a declaration file",
+            [{"field": "declaration", "message": "missing"}],
+        )
+    job = jobs.enqueue(ctx.db, "assess", {"product_id": product.id}, organisation_id=product.organisation_id)
+    ctx.audit("product.assess.queue", f"product:{product.id}", product.organisation_id, job=job.id)
+    return job.id
+
+
+def assessments(ctx: Ctx, product: Product) -> list[AssessmentRecord]:
+    return list(
+        ctx.db.execute(
+            select(AssessmentRecord)
+            .where(AssessmentRecord.product_id == product.id)
+            .order_by(AssessmentRecord.id.desc())
+        ).scalars()
+    )
+
+
+# --- statements -----------------------------------------------------------------------
+
+
+def _org_key(ctx: Ctx, org_id: int) -> SigningKey:
+    key = (
+        ctx.db.execute(select(SigningKey).where(SigningKey.organisation_id == org_id).order_by(SigningKey.id.desc()))
+        .scalars()
+        .first()
+    )
+    if key is None:
+        priv, pub, key_id = st.new_key()
+        key = SigningKey(organisation_id=org_id, key_id=key_id, public_key=pub, private_key=priv)
+        ctx.db.add(key)
+        ctx.db.flush()
+        ctx.audit("signing_key.create", f"key:{key_id}", org_id)
+    return key
+
+
+def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> StatementRecord:
+    product = own_product(ctx, product_id)
+    org = ctx.db.get(Organisation, product.organisation_id)
+    assert org is not None
+    if product.support_end is None:
+        raise Invalid(
+            "publish the defined support period (an end date) before the statement: "
+            "Schedule 4 para 1(1)(e) requires it",
+            [{"field": "support_end", "message": "required before a statement"}],
+        )
+    problems = []
+    for f in ("signatory", "function", "place"):
+        if not str(data.get(f) or "").strip():
+            problems.append({"field": f, "message": "required (Schedule 4 para 1(1)(f)-(g))"})
+    route = str(data.get("route") or "schedule-1")
+    if route not in ("schedule-1", "schedule-2"):
+        problems.append({"field": "route", "message": "schedule-1 or schedule-2"})
+    standards = data.get("standards") or []
+    if route == "schedule-2" and not standards:
+        problems.append(
+            {
+                "field": "standards",
+                "message": "name the standard (id, version, date) for Schedule 2",
+            }
+        )
+    if problems:
+        raise Invalid("the statement cannot be issued: fields are missing", problems)
+    issued = dt.date.today()
+    batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
+    body = st.build_statement(
+        product={
+            "name": product.name,
+            "type": product.type or product.name,
+            "model": product.model,
+            "brand": product.brand,
+            "batches": batches,
+        },
+        manufacturers=[{"name": org.name, "address": org.address}],
+        support_end=product.support_end,
+        signatory=_text(data.get("signatory"), "signatory"),
+        function=_text(data.get("function"), "function"),
+        place=_text(data.get("place"), "place"),
+        issued_on=issued,
+        route=route,
+        standards=standards,
+        registry_url=f"{ctx.settings.public_url}/products/{product.public_id}",
+    )
+    key = _org_key(ctx, org.id)
+    document = st.sign_statement(body, key.private_key, key.key_id)
+    record = StatementRecord(
+        product_id=product.id,
+        organisation_id=org.id,
+        document=document,
+        sha256=hashlib.sha256(document).hexdigest(),
+        support_end=product.support_end,
+        issued_on=issued,
+        retain_until=max(add_years(issued, RETENTION_YEARS), product.support_end),
+    )
+    ctx.db.add(record)
+    ctx.db.flush()
+    ctx.audit(
+        "statement.publish",
+        f"statement:{record.public_id}",
+        org.id,
+        product=product.id,
+        sha256=record.sha256,
+        key_id=key.key_id,
+    )
+    return record
+
+
+def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementRecord:
+    """Publish a statement issued with `psti statement` (signed by the manufacturer's own key)."""
+    product = own_product(ctx, product_id)
+    res = st.verify_statement(document)
+    if not res.valid:
+        raise Invalid(f"the statement does not verify: {res.reason}", [{"field": "file", "message": res.reason}])
+    body = res.statement
+    model = str((body.get("product") or {}).get("model") or "")
+    if model.lower() != product.model.lower():
+        raise Invalid(
+            f"the statement is for model {model!r}, not {product.model!r}",
+            [{"field": "product.model", "message": "does not match this product"}],
+        )
+    try:
+        end = dt.date.fromisoformat(str(body.get("support_period_end")))
+        issued = dt.date.fromisoformat(str(body.get("issued_on")))
+    except ValueError:
+        raise Invalid(
+            "the statement has no defined support period end date (Schedule 4 para 1(1)(e))",
+            [{"field": "support_period_end", "message": "required"}],
+        ) from None
+    if product.support_end is not None and end < product.support_end:
+        raise Invalid(
+            f"refused: the statement's support period ends {end.isoformat()}, before the published "
+            f"{product.support_end.isoformat()}; a defined support period may not be shortened "
+            "(Schedule 1 para 3(6))",
+            [{"field": "support_period_end", "message": "shorter than published"}],
+        )
+    if product.support_end != end:
+        set_support_end(ctx, product.id, end)
+    record = StatementRecord(
+        product_id=product.id,
+        organisation_id=product.organisation_id,
+        document=document,
+        sha256=hashlib.sha256(document).hexdigest(),
+        support_end=end,
+        issued_on=issued,
+        retain_until=max(add_years(issued, RETENTION_YEARS), end),
+    )
+    ctx.db.add(record)
+    ctx.db.flush()
+    ctx.audit(
+        "statement.publish",
+        f"statement:{record.public_id}",
+        product.organisation_id,
+        product=product.id,
+        sha256=record.sha256,
+        key_id=res.key_id,
+        issued_with="psti statement",
+    )
+    return record
+
+
+def own_statement(ctx: Ctx, public_id: str) -> StatementRecord:
+    org = ctx.who.require_org("manufacturer")
+    rec = ctx.db.execute(select(StatementRecord).where(StatementRecord.public_id == public_id)).scalar_one_or_none()
+    if rec is None or rec.organisation_id != org:
+        raise NotFound(f"no statement {public_id} in your organisation")
+    return rec
+
+
+def withdraw_statement(ctx: Ctx, public_id: str, reason: str) -> StatementRecord:
+    rec = own_statement(ctx, public_id)
+    if rec.status == "withdrawn":
+        raise Conflict("the statement is already withdrawn")
+    rec.status = "withdrawn"
+    rec.withdrawn_at = utcnow()
+    rec.withdrawn_reason = _text(reason, "reason", limit=2000)
+    # Tell every importer or distributor whose catalogue relies on it.
+    rows = ctx.db.execute(
+        select(CatalogueRow.catalogue_id, func.count())
+        .where(CatalogueRow.statement_id == rec.id)
+        .group_by(CatalogueRow.catalogue_id)
+    ).all()
+    from psti.store.models import Catalogue
+
+    notified = set()
+    for catalogue_id, count in rows:
+        cat = ctx.db.get(Catalogue, catalogue_id)
+        if cat is None:
+            continue
+        ctx.db.add(
+            Notice(
+                organisation_id=cat.organisation_id,
+                kind="statement-withdrawn",
+                statement_id=rec.id,
+                catalogue_id=cat.id,
+                message=(
+                    f"The statement of compliance for {rec.product.name} (model {rec.product.model}) was "
+                    f"withdrawn by the manufacturer: {rec.withdrawn_reason}. {count} row(s) of catalogue "
+                    f"'{cat.filename}' rely on it. Do not make the product available until a new statement "
+                    f"is issued (Act s.16/s.23 if you know or believe there is a compliance failure)."
+                ),
+            )
+        )
+        notified.add(cat.organisation_id)
+    ctx.audit(
+        "statement.withdraw",
+        f"statement:{rec.public_id}",
+        rec.organisation_id,
+        reason=rec.withdrawn_reason,
+        notified_organisations=sorted(notified),
+    )
+    return rec
+
+
+def product_statements(ctx: Ctx, product: Product) -> list[StatementRecord]:
+    return list(
+        ctx.db.execute(
+            select(StatementRecord).where(StatementRecord.product_id == product.id).order_by(StatementRecord.id.desc())
+        ).scalars()
+    )
+
+
+# --- compliance failures (Act ss.10-12) ----------------------------------------------
+
+
+def open_record(ctx: Ctx, product_id: int, data: dict[str, Any]) -> ComplianceRecord:
+    product = own_product(ctx, product_id)
+    kind = str(data.get("kind") or "")
+    if kind not in ("investigation", "failure"):
+        raise Invalid("kind must be 'investigation' or 'failure'", [{"field": "kind", "message": "invalid"}])
+    rec = ComplianceRecord(
+        organisation_id=product.organisation_id,
+        product_id=product.id,
+        kind=kind,
+        details=_text(data.get("details"), "details", limit=20000),
+        risks=_text(data.get("risks"), "risks", required=False, limit=20000),
+        retain_until=add_years(dt.date.today(), RETENTION_YEARS),
+    )
+    ctx.db.add(rec)
+    ctx.db.flush()
+    ctx.audit(
+        "compliance.open",
+        f"compliance:{rec.id}",
+        rec.organisation_id,
+        kind=kind,
+        product=product.id,
+    )
+    return rec
+
+
+def _record_for(ctx: Ctx, record_id: int, *, write: bool) -> ComplianceRecord:
+    rec = ctx.db.get(ComplianceRecord, record_id)
+    if write:
+        org = ctx.who.require_org("manufacturer")
+        if rec is None or rec.organisation_id != org:
+            raise NotFound(f"no compliance record {record_id} in your organisation")
+        return rec
+    ctx.who.require("manufacturer", "enforcement")
+    if rec is None or (ctx.who.role != "enforcement" and rec.organisation_id != ctx.who.organisation_id):
+        raise NotFound(f"no compliance record {record_id}")
+    return rec
+
+
+def get_record(ctx: Ctx, record_id: int) -> tuple[ComplianceRecord, list[ComplianceAction]]:
+    rec = _record_for(ctx, record_id, write=False)
+    actions = list(
+        ctx.db.execute(
+            select(ComplianceAction).where(ComplianceAction.record_id == rec.id).order_by(ComplianceAction.id)
+        ).scalars()
+    )
+    return rec, actions
+
+
+def add_action(ctx: Ctx, record_id: int, data: dict[str, Any]) -> ComplianceAction:
+    rec = _record_for(ctx, record_id, write=True)
+    action = str(data.get("action") or "")
+    if action not in ACTIONS:
+        raise Invalid(
+            f"unknown action {action!r}",
+            [{"field": "action", "message": f"one of {', '.join(ACTIONS)}"}],
+        )
+    succeeded = data.get("succeeded")
+    if isinstance(succeeded, str):
+        succeeded = {"yes": True, "true": True, "no": False, "false": False}.get(succeeded.lower())
+    row = ComplianceAction(
+        record_id=rec.id,
+        action=action,
+        note=_text(data.get("note"), "note", required=False, limit=20000),
+        succeeded=succeeded,
+        user_id=ctx.who.user_id,
+    )
+    ctx.db.add(row)
+    ctx.db.flush()
+    ctx.audit(
+        "compliance.action",
+        f"compliance:{rec.id}",
+        rec.organisation_id,
+        action=action,
+        succeeded=succeeded,
+    )
+    return row
+
+
+def close_record(ctx: Ctx, record_id: int, outcome: str) -> ComplianceRecord:
+    rec = _record_for(ctx, record_id, write=True)
+    done = {
+        a for a in ctx.db.execute(select(ComplianceAction.action).where(ComplianceAction.record_id == rec.id)).scalars()
+    }
+    if rec.kind == "failure":
+        missing = [a for a in REQUIRED_FOR_FAILURE if a not in done]
+        if missing:
+            raise Invalid(
+                "a compliance failure cannot be closed before the actions the Act requires are recorded",
+                [{"field": "actions", "message": f"missing: {a} ({ACTIONS[a]})"} for a in missing],
+            )
+    rec.outcome = _text(outcome, "outcome", limit=20000)
+    rec.status = "closed"
+    ctx.audit("compliance.close", f"compliance:{rec.id}", rec.organisation_id, outcome=rec.outcome)
+    return rec
+
+
+def list_records(ctx: Ctx, organisation_id: int | None = None) -> list[ComplianceRecord]:
+    if ctx.who.role == "enforcement":
+        q = select(ComplianceRecord)
+        if organisation_id is not None:
+            q = q.where(ComplianceRecord.organisation_id == organisation_id)
+    else:
+        org = ctx.who.require_org("manufacturer")
+        q = select(ComplianceRecord).where(ComplianceRecord.organisation_id == org)
+    return list(ctx.db.execute(q.order_by(ComplianceRecord.id.desc())).scalars())
+
+
+# --- public look-up -------------------------------------------------------------------
+
+
+def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
+    """Products that have a published statement, matched by model, name, brand or manufacturer."""
+    q = query.strip()
+    if not q:
+        return []
+    has_statement = select(StatementRecord.product_id).where(StatementRecord.status == "published")
+    # An exact model number (what a shopper types from the box) uses the lower(model) index.
+    exact = list(
+        db.execute(
+            select(Product)
+            .where(func.lower(Product.model) == q.lower(), Product.id.in_(has_statement))
+            .order_by(Product.name)
+            .limit(limit)
+        ).scalars()
+    )
+    if exact:
+        return exact
+    like = f"%{q.lower()}%"
+    stmt = (
+        select(Product)
+        .join(Organisation, Organisation.id == Product.organisation_id)
+        .where(Product.id.in_(has_statement))
+        .where(
+            or_(
+                func.lower(Product.model) == q.lower(),
+                func.lower(Product.model).like(like),
+                func.lower(Product.name).like(like),
+                func.lower(Product.brand).like(like),
+                func.lower(Organisation.name).like(like),
+            )
+        )
+        .order_by(Product.name)
+        .limit(limit)
+    )
+    return list(db.execute(stmt).scalars())
+
+
+def public_product(db: Any, public_id: str) -> dict[str, Any]:
+    product = db.execute(select(Product).where(Product.public_id == public_id)).scalar_one_or_none()
+    return public_view(db, product, public_id)
+
+
+def public_view(db: Any, product: Product | None, public_id: str = "") -> dict[str, Any]:
+    statement = None
+    if product is not None:
+        statement = (
+            db.execute(
+                select(StatementRecord)
+                .where(StatementRecord.product_id == product.id)
+                .order_by(StatementRecord.id.desc())
+            )
+            .scalars()
+            .first()
+        )
+    if product is None or statement is None:
+        raise NotFound(f"no published product {public_id}")
+    org = product.organisation
+    today = dt.date.today()
+    end = product.support_end
+    return {
+        "id": product.public_id,
+        "name": product.name,
+        "model": product.model,
+        "type": product.type,
+        "brand": product.brand,
+        "manufacturer": {"name": org.name, "address": org.address, "slug": org.slug},
+        "support_period": {
+            "end_date": end.isoformat() if end else None,
+            "ended": bool(end and end < today),
+            "days_left": (end - today).days if end else None,
+        },
+        "statement": {
+            "id": statement.public_id,
+            "status": statement.status,
+            "issued_on": statement.issued_on.isoformat(),
+            "sha256": statement.sha256,
+            "withdrawn_reason": statement.withdrawn_reason or None,
+            "document_url": f"/api/v1/statements/{statement.public_id}",
+        },
+        "label_url": f"/products/{product.public_id}/label.svg",
+        "reporting": {
+            "contact": org.reporting_contact,
+            "policy_url": org.policy_url,
+            "report_form": f"/report/{org.slug}",
+            "acknowledgement_days": org.acknowledgement_days,
+            "status_update_days": org.status_update_days,
+        },
+    }

@@ -1,0 +1,36 @@
+"""Service settings, from `psti serve` options or environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_PORT = 8487  # "PSTI" has no port of its own; 8487 is unassigned by IANA.
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("PSTI_DATA_DIR") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "psti"
+    )
+    return Path(base)
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str | None = None
+    public_url: str = f"http://127.0.0.1:{DEFAULT_PORT}"
+    start_worker: bool = True
+    worker_poll_seconds: float = 0.5
+    job_stale_seconds: float = float(os.environ.get("PSTI_JOB_STALE_SECONDS", "15"))
+    max_upload_bytes: int = 50 * 1024 * 1024
+    max_attachment_bytes: int = 10 * 1024 * 1024
+    max_catalogue_rows: int = 200_000
+    login_limit: tuple[int, int] = (10, 60)  # attempts per seconds, per address and per account
+    report_limit: tuple[int, int] = (5, 60)
+    session_hours: int = 12
+    secure_cookies: bool = False
+    allow_private_urls: bool = False  # URL checks refuse private/loopback addresses unless set
+    ends_soon_days: int = 180
+    bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists

@@ -1,0 +1,170 @@
+"""Signed statements of compliance (Sch 4): build, sign with Ed25519, verify.
+
+`verify_statement(json_bytes)` is the one interface the service uses to check a
+statement. It accepts two formats:
+
+- the full statement `psti statement` issues from an assessment (`psti.documents`,
+  body schema `psti.statement/1`), verified by `psti.documents.statement.verify_statement`;
+- the registry statement below, which the service signs for products registered by
+  form (no declaration or assessment), with the same Ed25519 canonical-JSON signing:
+
+    {"schema": "psti.registry-statement/1",
+     "statement": {...Sch 4 fields...},
+     "signature": {"algorithm": "Ed25519", "key_id": "...", "public_key": "<b64>",
+                   "value": "<b64 signature over the canonical JSON of 'statement'>"}}
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+STATEMENT_SCHEMA = "psti.registry-statement/1"
+DOCUMENTS_SCHEMA = "psti.statement/1"
+MAX_STATEMENT_BYTES = 2 * 1024 * 1024  # as psti.documents
+REQUIRED = (
+    "product",
+    "manufacturers",
+    "prepared_by_or_on_behalf_of_manufacturer",
+    "declaration_of_compliance",
+    "defined_support_period",
+    "signatory",
+    "issue",
+)
+
+
+def canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def new_key() -> tuple[bytes, bytes, str]:
+    """A new Ed25519 key: (private raw, public raw, key id = sha256 of the public key, 16 hex)."""
+    key = Ed25519PrivateKey.generate()
+    priv = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return priv, pub, hashlib.sha256(pub).hexdigest()[:16]
+
+
+def build_statement(
+    *,
+    product: dict[str, Any],
+    manufacturers: list[dict[str, str]],
+    support_end: dt.date,
+    signatory: str,
+    function: str,
+    place: str,
+    issued_on: dt.date,
+    route: str = "schedule-1",
+    standards: list[dict[str, Any]] | None = None,
+    registry_url: str = "",
+) -> dict[str, Any]:
+    """The Sch 4 para 1 content, one key per lettered item."""
+    body: dict[str, Any] = {
+        "product": product,  # (a) type and batch
+        "manufacturers": manufacturers,  # (b)
+        "prepared_by_or_on_behalf_of_manufacturer": True,  # (c)
+        "declaration_of_compliance": {  # (d)
+            "route": route,
+            "text": (
+                "In the opinion of the manufacturer, it has complied with the applicable security "
+                "requirements in Schedule 1 to the Product Security and Telecommunications "
+                "Infrastructure (Security Requirements for Relevant Connectable Products) "
+                "Regulations 2023."
+                if route == "schedule-1"
+                else "In the opinion of the manufacturer, it has complied with the conditions in "
+                "Schedule 2 (deemed compliance) to those Regulations."
+            ),
+        },
+        "defined_support_period": {"end_date": support_end.isoformat()},  # (e)
+        "signatory": {"name": signatory, "function": function},  # (f)
+        "issue": {"place": place, "date": issued_on.isoformat()},  # (g)
+    }
+    if standards:
+        body["standards"] = standards  # para 1(2)
+    if registry_url:
+        body["registry_url"] = registry_url
+    return body
+
+
+def sign_statement(body: dict[str, Any], private_raw: bytes, key_id: str) -> bytes:
+    key = Ed25519PrivateKey.from_private_bytes(private_raw)
+    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    sig = key.sign(canonical(body))
+    doc = {
+        "schema": STATEMENT_SCHEMA,
+        "statement": body,
+        "signature": {
+            "algorithm": "Ed25519",
+            "key_id": key_id,
+            "public_key": base64.b64encode(pub).decode(),
+            "value": base64.b64encode(sig).decode(),
+        },
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False).encode() + b"\n"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    valid: bool
+    reason: str
+    key_id: str = ""
+    public_key: bytes = b""
+    statement: dict[str, Any] = field(default_factory=dict)
+
+
+def verify_statement(json_bytes: bytes) -> VerifyResult:
+    """Check a signed statement: well-formed, Sch 4 fields present, signature valid."""
+    if len(json_bytes) > MAX_STATEMENT_BYTES:
+        return VerifyResult(False, f"statement is larger than {MAX_STATEMENT_BYTES // 1048576} MiB")
+    try:
+        doc = json.loads(json_bytes)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        return VerifyResult(False, f"not JSON: {e}")
+    except RecursionError:
+        return VerifyResult(False, "not JSON: nested too deeply")
+    if not isinstance(doc, dict):
+        return VerifyResult(False, "not a JSON object")
+    inner = doc.get("statement")
+    if isinstance(inner, dict) and inner.get("schema") == DOCUMENTS_SCHEMA:
+        return _verify_documents(doc)
+    if doc.get("schema") != STATEMENT_SCHEMA:
+        return VerifyResult(False, f"not a {DOCUMENTS_SCHEMA} or {STATEMENT_SCHEMA} document")
+    body, sig = doc.get("statement"), doc.get("signature")
+    if not isinstance(body, dict) or not isinstance(sig, dict):
+        return VerifyResult(False, "missing 'statement' or 'signature'")
+    missing = [k for k in REQUIRED if k not in body]
+    if missing:
+        return VerifyResult(False, f"statement lacks Schedule 4 fields: {', '.join(missing)}")
+    if sig.get("algorithm") != "Ed25519":
+        return VerifyResult(False, f"unsupported signature algorithm {sig.get('algorithm')!r}")
+    try:
+        pub = base64.b64decode(sig["public_key"], validate=True)
+        value = base64.b64decode(sig["value"], validate=True)
+        Ed25519PublicKey.from_public_bytes(pub).verify(value, canonical(body))
+    except (KeyError, ValueError, TypeError):
+        return VerifyResult(False, "signature fields are malformed")
+    except InvalidSignature:
+        return VerifyResult(False, "signature does not match the statement (altered or wrong key)")
+    return VerifyResult(True, "signature valid", str(sig.get("key_id", "")), pub, body)
+
+
+def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
+    """A statement issued by `psti statement`: checked by the documents package itself."""
+    from psti.documents.statement import verify_statement as documents_verify
+
+    v = documents_verify(doc)
+    failed = [f"{what}: {detail}" for what, passed, detail in v.checks if not passed]
+    if not v.ok or v.statement is None or v.statement.signature is None:
+        return VerifyResult(False, "; ".join(failed) or "the statement does not verify")
+    sig = v.statement.signature
+    return VerifyResult(
+        True, "signature valid (psti statement)", sig.key_id, base64.b64decode(sig.public_key), v.statement.body_dict()
+    )

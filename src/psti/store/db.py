@@ -1,0 +1,127 @@
+"""Engines, sessions and the migration runner.
+
+`open_database(url)` gives an engine with the pragmas SQLite needs for a multi-threaded
+server (WAL, foreign keys, busy timeout); `upgrade(engine)` brings the schema to every
+head (`alembic upgrade heads`), so other branches (e.g. enforcement) are applied too.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from psti.errors import PstiError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(PstiError):
+    """The database URL is wrong or the database cannot be reached."""
+
+
+def default_url(data_dir: Path) -> str:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{(data_dir / 'psti.sqlite3').resolve()}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain postgresql:// URLs and use the psycopg 3 driver for them."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+# SQLite: write transactions start with BEGIN IMMEDIATE, so two writers queue on the busy
+# timeout instead of failing when one upgrades a read lock; reads (GET pages, look-ups)
+# run inside `reading()` and use a plain deferred BEGIN, so they never block each other.
+_immediate: contextvars.ContextVar[bool] = contextvars.ContextVar("psti_sqlite_immediate", default=True)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    previous = _immediate.get()
+    _immediate.set(False)  # set/restore, not reset: streamed responses resume in another context
+    try:
+        yield
+    finally:
+        _immediate.set(previous)
+
+
+def open_database(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+            dbapi_conn.isolation_level = None  # SQLAlchemy's begin event below issues BEGIN
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # type: ignore[no-untyped-def]
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
+
+        return engine
+    if url.startswith("postgresql"):
+        # No pre-ping (a round trip per request); recycle instead, and errors surface as 500s once.
+        return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800)
+    raise DatabaseError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
+
+
+def extra_version_locations() -> list[Path]:
+    """Version folders of other packages' migration branches (e.g. `enforcement`), when installed."""
+    import psti
+
+    root = Path(psti.__file__).parent
+    return [p for p in (root / "enforcement" / "migrations" / "versions",) if p.is_dir()]
+
+
+def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  # type: ignore[no-untyped-def]
+    import os
+
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    locations = [MIGRATIONS / "versions", *extra_version_locations(), *(extra_locations or [])]
+    cfg.set_main_option("path_separator", "os")
+    cfg.set_main_option("version_path_separator", "os")
+    cfg.set_main_option("version_locations", os.pathsep.join(str(p) for p in dict.fromkeys(locations)))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, extra_locations: list[Path] | None = None) -> None:
+    """Apply every migration branch (`alembic upgrade heads`): `core` and any other installed."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine, extra_locations), "heads")
+
+
+def current_heads(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error: no partial writes."""
+    with factory() as session, session.begin():
+        yield session

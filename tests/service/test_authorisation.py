@@ -1,0 +1,163 @@
+"""Every role tries every other organisation's private data: refused, and nothing changes.
+
+Owners (and, where the Act gives them a view, enforcement officers) are the positive
+control, so a route that refused everyone would fail here too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from psti.store.models import AuditEvent
+from tests.service.conftest import World
+
+ROLES = ["acme", "acme2", "globex", "shop", "imp", "officer", "researcher", "admin", "anonymous"]
+
+
+@pytest.fixture
+def owned(world: World) -> dict[str, Any]:
+    """Private data of acme (a manufacturer) and of shop (a distributor)."""
+    w = world
+    p = w.product("acme", "CAM-1")
+    s = w.statement("acme", p["id"])
+    rec = w.post(
+        "acme",
+        f"/api/v1/products/{p['id']}/compliance",
+        json={"kind": "investigation", "details": "Suspected universal password"},
+    ).json()
+    rep = w.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "XSS in admin page", "description": "The admin page reflects input."},
+    ).json()
+    att = w.client.post(
+        f"/api/v1/reports/{rep['id']}/attachments",
+        headers={"X-Report-Token": rep["follow_up_token"]},
+        files={"file": ("poc.html", b"<script>alert(1)</script>")},
+    ).json()
+    cat = w.post(
+        "shop",
+        "/api/v1/catalogues",
+        files={"file": ("c.csv", f"manufacturer,model,statement\nAcme Devices Ltd,CAM-1,{s['id']}\n".encode())},
+    ).json()
+    w.wait_job("shop", cat["job"]["id"])
+    w.post("acme", f"/api/v1/statements/{s['id']}/withdraw", json={"reason": "test"})
+    notice = w.get("shop", "/api/v1/notices").json()[0]
+    return {
+        "p": p["id"],
+        "s": s["id"],
+        "rec": rec["id"],
+        "rep": rep["id"],
+        "att": att["id"],
+        "cat": cat["id"],
+        "job": cat["job"]["id"],
+        "notice": notice["id"],
+    }
+
+
+# (method, url, json body or None, roles allowed)
+ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
+    ("GET", "/api/v1/products/{p}", None, {"acme", "acme2"}),
+    ("POST", "/api/v1/products/{p}/batches", {"identifier": "B-X"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/products/{p}/urls", {"kind": "support-page", "url": "https://x.example/"}, {"acme", "acme2"}),
+    ("PUT", "/api/v1/products/{p}/support-period", {"end_date": "2040-01-01"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/products/{p}/statements", {"signatory": "X", "function": "Y", "place": "Z"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/products/{p}/compliance", {"kind": "failure", "details": "x"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/products/{p}/url-checks", None, {"acme", "acme2"}),
+    ("POST", "/api/v1/statements/{s}/withdraw", {"reason": "x"}, {"acme", "acme2"}),  # 409: already withdrawn
+    ("GET", "/api/v1/compliance/{rec}", None, {"acme", "acme2", "officer"}),
+    ("POST", "/api/v1/compliance/{rec}/actions", {"action": "investigate"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/compliance/{rec}/close", {"outcome": "nothing found"}, {"acme", "acme2"}),
+    ("GET", "/api/v1/reports/{rep}", None, {"acme", "acme2"}),
+    ("GET", "/api/v1/reports/{rep}/attachments/{att}", None, {"acme", "acme2"}),
+    ("POST", "/api/v1/reports/{rep}/messages", {"body": "hello"}, {"acme", "acme2"}),
+    ("POST", "/api/v1/reports/{rep}/acknowledge", {}, {"acme", "acme2"}),  # the second call: 409
+    ("POST", "/api/v1/reports/{rep}/status", {"status": "triaged", "message": "x"}, {"acme", "acme2"}),
+    ("GET", "/api/v1/catalogues/{cat}", None, {"shop"}),
+    ("GET", "/api/v1/catalogues/{cat}/rows", None, {"shop"}),
+    ("GET", "/api/v1/catalogues/{cat}/export.csv", None, {"shop"}),
+    ("POST", "/api/v1/catalogues/{cat}/recheck", None, {"shop"}),
+    ("GET", "/api/v1/jobs/{job}", None, {"shop"}),
+    ("POST", "/api/v1/notices/{notice}/read", None, {"shop"}),
+    ("GET", "/manage/products/{p}", None, {"acme", "acme2"}),
+    ("GET", "/manage/compliance/{rec}", None, {"acme", "acme2", "officer"}),
+    ("GET", "/manage/reports/{rep}", None, {"acme", "acme2"}),
+    ("GET", "/catalogues/{cat}", None, {"shop"}),
+]
+
+
+def _call(w: World, who: str, method: str, url: str, body: dict[str, Any] | None):  # type: ignore[no-untyped-def]
+    return w.client.request(method, url, headers=w.h(who), json=body if method != "GET" else None)
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "body", "allowed"), ENDPOINTS, ids=[f"{m} {t}" for m, t, _, _ in ENDPOINTS]
+)
+def test_every_role_against_private_data(
+    world: World, owned: dict[str, Any], method: str, template: str, body: dict[str, Any] | None, allowed: set[str]
+) -> None:
+    url = template.format(**owned)
+    with world.app.state.psti.factory() as db:
+        events_before = db.query(AuditEvent).count()
+    refused_changes = 0
+    for who in ROLES:
+        r = _call(world, who, method, url, body)
+        if who in allowed:
+            assert r.status_code < 400 or r.status_code == 409, f"{who} {method} {url}: {r.status_code} {r.text}"
+        else:
+            assert r.status_code in (401, 403, 404), f"{who} {method} {url} was allowed: {r.status_code}"
+            assert "CAM-1" not in r.text and "XSS" not in r.text and "Acme" not in r.text, f"{who} saw data"
+            refused_changes += 1
+    assert refused_changes == len(ROLES) - len(allowed)
+    with world.app.state.psti.factory() as db:  # only the allowed calls wrote audit events
+        written = db.query(AuditEvent).count() - events_before
+    if method == "GET" or not allowed:
+        assert written == 0
+
+
+def test_lists_only_show_own_organisation(world: World, owned: dict[str, Any]) -> None:
+    w = world
+    assert [p["model"] for p in w.get("acme2", "/api/v1/products").json()] == ["CAM-1"]
+    assert w.get("globex", "/api/v1/products").json() == []
+    assert w.get("globex", "/api/v1/reports").json() == []
+    assert w.get("imp", "/api/v1/catalogues").json() == []
+    assert w.get("imp", "/api/v1/notices").json() == []
+    for who in ("researcher", "officer", "anonymous", "shop"):
+        assert w.get(who, "/api/v1/products").status_code in (401, 403)
+        assert w.get(who, "/api/v1/reports").status_code in (401, 403)
+    for who in ("acme", "researcher", "anonymous"):
+        assert w.get(who, "/api/v1/catalogues").status_code in (401, 403)
+    assert w.get("globex", "/api/v1/compliance").json() == []
+    assert len(w.get("officer", "/api/v1/compliance").json()) == 1  # the enforcement authority sees records
+    assert w.get("researcher", "/api/v1/audit").status_code == 403
+    assert w.get("anonymous", "/api/v1/audit").status_code == 401
+
+
+def test_only_admin_creates_organisations_and_users(world: World) -> None:
+    for who in ROLES:
+        r = world.post(who, "/api/v1/organisations", json={"name": f"New {who}", "kind": "manufacturer"})
+        assert (r.status_code == 201) == (who == "admin"), (who, r.status_code)
+        r = world.post(
+            who,
+            "/api/v1/users",
+            json={"email": f"n-{who}@x.example", "password": "long enough password", "role": "admin"},
+        )
+        assert (r.status_code == 201) == (who == "admin"), (who, r.status_code)
+
+
+def test_researcher_sees_own_reports_only(world: World) -> None:
+    r = world.post(
+        "researcher",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "mine", "description": "signed-in researcher report"},
+    )
+    mine = r.json()["id"]
+    other = world.post(
+        "anonymous",
+        "/api/v1/manufacturers/acme/reports",
+        json={"title": "theirs", "description": "somebody else's report"},
+    ).json()["id"]
+    assert world.get("researcher", f"/api/v1/reports/{mine}").status_code == 200
+    assert world.get("researcher", f"/api/v1/reports/{other}").status_code == 404

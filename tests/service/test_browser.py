@@ -1,0 +1,175 @@
+"""The main journeys in headless Chromium against a real `psti serve`; screenshots in test-artifacts/."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.service.live import LiveServer, seed
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "service"
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, dict[str, str]]]:
+    tmp = tmp_path_factory.mktemp("live")
+    (tmp / "data").mkdir()
+    srv = LiveServer(tmp / "data").start()
+    try:
+        yield srv, seed(srv.url, PASSWORD)
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed (scripts/install-system.sh)")
+    from playwright.sync_api import sync_playwright
+
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _page(browser: Any, base: str) -> Any:
+    context = browser.new_context(base_url=base, viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(20_000)
+    return context.new_page()
+
+
+def _login(page: Any, email: str) -> None:
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/dashboard")
+
+
+def _shot(page: Any, name: str) -> None:
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+
+
+def test_publish_a_statement(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    srv, emails = server
+    page = _page(browser, srv.url)
+    _login(page, emails["acme"])
+    page.fill("#name", "Acme indoor camera")
+    page.fill("#model", "AC-CAM-2")
+    page.fill("#type", "indoor smart camera")
+    page.fill("#support_end", "2031-12-31")
+    page.click("#new-product button[type=submit]")
+    page.wait_for_url("**/manage/products/*")
+    page.fill("#signatory", "Ada Lovelace")
+    page.fill("#function", "Head of Product Security")
+    page.fill("#place", "Leeds")
+    page.click("#publish-statement button[type=submit]")
+    page.wait_for_selector(".statement.published")
+    assert "issued" in page.inner_text("#statements") and "2031-12-31" in page.inner_text("#statements")
+    _shot(page, "01-statement-published")
+    # a shortened support period is refused with the reason
+    page.fill("#end_date", "2029-01-01")
+    page.click("#support-period button[type=submit]")
+    assert "may not be shortened" in page.inner_text(".error-box")
+    _shot(page, "02-support-period-shortening-refused")
+
+
+def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    srv, _ = server
+    page = _page(browser, srv.url)
+    page.goto("/")
+    page.fill("#q", "AC-CAM-2")
+    page.click("form.search button")
+    page.click("text=Acme indoor camera (AC-CAM-2)")
+    page.wait_for_selector("#support")
+    assert "Until at least 2031-12-31" in page.inner_text("#support")
+    assert "published" in page.inner_text("#statement")
+    assert "security@acme.example" in page.inner_text("#reporting")
+    assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0  # the label renders
+    _shot(page, "03-public-look-up")
+
+
+def test_check_a_catalogue(browser: Any, server: tuple[LiveServer, dict[str, str]], tmp_path: Path) -> None:
+    srv, emails = server
+    csv_file = tmp_path / "stock.csv"
+    csv_file.write_text(
+        "manufacturer,model,statement\nAcme Devices Ltd,AC-CAM-2,\nAcme Devices Ltd,AC-UNKNOWN,\nOther Ltd,OT-1,\n"
+    )
+    page = _page(browser, srv.url)
+    _login(page, emails["shop"])
+    page.set_input_files("#catalogue", str(csv_file))
+    page.click("#upload-catalogue button[type=submit]")
+    page.wait_for_url("**/catalogues/*")
+    page.wait_for_selector("#status[data-status=checked]")  # the page polls the job and reloads
+    text = page.inner_text("#rows")
+    assert "ok" in text and "no-statement" in text and "valid signed statement" in text
+    _shot(page, "04-catalogue-checked")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("manufacturer,model,colour\nAcme,A1,red\n")
+    page.goto("/dashboard")
+    page.set_input_files("#catalogue", str(bad))
+    page.click("#upload-catalogue button[type=submit]")
+    assert "unknown column(s): colour" in page.inner_text(".error-box")
+    _shot(page, "05-catalogue-unknown-column")
+
+
+def test_report_a_vulnerability_and_see_it_acknowledged(
+    browser: Any, server: tuple[LiveServer, dict[str, str]]
+) -> None:
+    srv, emails = server
+    researcher = _page(browser, srv.url)
+    researcher.goto("/report/acme")
+    researcher.fill("#title", "Telnet enabled with a default password")
+    researcher.fill("#product_model", "AC-CAM-2")
+    researcher.fill("#description", "Port 23 is open and accepts root/12345 on firmware 2.0.1.")
+    researcher.select_option("#severity", "high")
+    researcher.click("#report-form button[type=submit]")
+    researcher.wait_for_selector("#track-link")
+    _shot(researcher, "06-report-received")
+    track_url = researcher.get_attribute("#track-link", "href")
+    researcher.goto(track_url)
+    assert researcher.inner_text("#report-status") == "received"
+
+    maker = _page(browser, srv.url)
+    _login(maker, emails["acme"])
+    maker.goto("/manage/reports")
+    maker.click("text=Telnet enabled with a default password")
+    maker.fill("#ack-message", "Thank you: we have reproduced it and will update you within 30 days.")
+    maker.click("#ack-form button[type=submit]")
+    maker.wait_for_selector("#report-status")
+    assert maker.inner_text("#report-status") == "acknowledged"
+    _shot(maker, "07-manufacturer-acknowledged")
+
+    researcher.goto(track_url)
+    assert researcher.inner_text("#report-status") == "acknowledged"
+    assert "we have reproduced it" in researcher.inner_text("#messages")
+    _shot(researcher, "08-researcher-sees-acknowledgement")
+
+
+def test_enforcement_officer_reads_an_audit_log(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    srv, emails = server
+    page = _page(browser, srv.url)
+    _login(page, emails["officer"])
+    page.goto(f"/audit?organisation_id={emails['acme_org_id']}")
+    assert "intact" in page.inner_text("#chain")
+    text = page.inner_text("#audit")
+    assert "statement.publish" in text and "maker@acme.example" in text
+    _shot(page, "09-enforcement-audit-log")
