@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from psti.store.base import Base
-from psti.store.db import alembic_config, current_heads, open_database, upgrade
+from psti.store.db import alembic_config, applied_revisions, current_heads, open_database, upgrade
 
 
 def test_upgrade_heads_from_empty_creates_every_table(database_url: str) -> None:
@@ -17,15 +17,18 @@ def test_upgrade_heads_from_empty_creates_every_table(database_url: str) -> None
     upgrade(engine)
     tables = set(inspect(engine).get_table_names())
     assert _core_tables() <= tables
+    assert _enforcement_tables() <= tables
     script = ScriptDirectory.from_config(alembic_config(engine))
-    assert current_heads(engine) == set(script.get_heads())
+    everything = {r.revision for r in script.walk_revisions()}
+    assert applied_revisions(engine) == everything
+    before = current_heads(engine)
     upgrade(engine)  # idempotent: a second run changes nothing
-    assert current_heads(engine) == set(script.get_heads())
+    assert current_heads(engine) == before and applied_revisions(engine) == everything
     engine.dispose()
 
 
 def test_models_and_migrations_agree(engine) -> None:  # type: ignore[no-untyped-def]
-    ours = _core_tables()
+    ours = _core_tables() | _enforcement_tables()
 
     def only_ours(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
         table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
@@ -48,6 +51,26 @@ def _core_tables() -> set[str]:
     }
 
 
+def _enforcement_tables() -> set[str]:
+    import psti.enforcement.tables as t
+
+    tables = {
+        cls.__tablename__
+        for cls in vars(t).values()
+        if isinstance(cls, type) and hasattr(cls, "__tablename__") and cls.__module__ == t.__name__
+    }
+    assert tables and all(name.startswith("enf_") for name in tables)
+    return tables
+
+
+def test_enforcement_branch_sits_beside_core_and_depends_on_it(engine) -> None:  # type: ignore[no-untyped-def]
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    enf = script.get_revision("enforcement@head")
+    assert enf is not None and "enforcement" in enf.branch_labels
+    assert "c0001" in (enf.dependencies if isinstance(enf.dependencies, tuple) else (enf.dependencies,))
+    assert {"c0001", enf.revision} <= applied_revisions(engine)  # `engine` is migrated by upgrade()
+
+
 def test_core_branch_label_is_the_root_others_build_on(engine) -> None:  # type: ignore[no-untyped-def]
     script = ScriptDirectory.from_config(alembic_config(engine))
     bases = [script.get_revision(b) for b in script.get_bases()]
@@ -63,7 +86,7 @@ from alembic import op
 revision = "x0001"
 down_revision = None
 branch_labels = ("other",)
-depends_on = None  # like enf0001: an independent branch in the same version table
+depends_on = None  # an independent branch in the same version table
 
 
 def upgrade() -> None:
@@ -81,6 +104,6 @@ def test_upgrade_applies_every_branch_head(database_url: str, tmp_path) -> None:
     (versions / "x0001_other.py").write_text(BRANCH_REVISION)
     engine = open_database(database_url)
     upgrade(engine, [versions])
-    assert {"c0001", "x0001"} <= current_heads(engine)  # plus any installed branch (enforcement)
+    assert {"c0001", "x0001", "enf0001"} <= applied_revisions(engine, [versions])
     assert {"x_demo", "product", "audit_event"} <= set(inspect(engine).get_table_names())
     engine.dispose()

@@ -15,7 +15,6 @@ from psti.errors import PstiError, UsageError
 
 DATA_DIR_ENV = "PSTI_DATA_DIR"
 DATABASE_ENV = "PSTI_DATABASE_URL"
-MIGRATIONS = Path(__file__).with_name("migrations")
 BRANCH = "enforcement"
 
 
@@ -56,44 +55,17 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def _core_migrations() -> Path | None:
-    """The shared migrations folder (branch `core`), once the store package ships one."""
-    import psti.store
-
-    folder = Path(psti.store.__file__).with_name("migrations")
-    return folder if (folder / "env.py").is_file() else None
-
-
 def migrate(engine: Engine) -> None:
-    """Bring the enforcement tables to the newest revision of the `enforcement` branch.
+    """Bring the database to every migration head (`alembic upgrade heads`).
 
-    With the shared `psti/store/migrations` present, both branches run from its
-    environment in one version table (`alembic upgrade heads`); until then this package's
-    own environment runs the `enforcement` branch alone. The revision ids are the same
-    either way, so a database migrated before the shared folder existed stays valid.
+    The enforcement tables are the `enforcement` branch of the shared migrations in
+    `psti/store/migrations` (it depends on `core`, whose audit log case events go to), so
+    the CLI's case database and the registry service's database are one schema.
     """
-    from alembic import command
-    from alembic.config import Config
+    from psti.store.db import upgrade
 
-    core = _core_migrations()
-    cfg = Config()
     try:
-        if core is not None:
-            cfg.set_main_option("script_location", str(core))
-            cfg.set_main_option("version_path_separator", "os")
-            cfg.set_main_option(
-                "version_locations", os.pathsep.join([str(core / "versions"), str(MIGRATIONS / "versions")])
-            )
-            cfg.attributes["engine"] = engine
-            command.upgrade(cfg, "heads")
-            return
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        # configparser treats '%' as interpolation: escape it (URL-encoded passwords, options)
-        url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
-        cfg.set_main_option("sqlalchemy.url", url)
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, f"{BRANCH}@head")
+        upgrade(engine)
     except OperationalError as e:
         raise StoreError(f"cannot open or migrate the case database {engine.url!r}: {e.orig}") from None
 

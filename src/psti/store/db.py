@@ -2,7 +2,8 @@
 
 `open_database(url)` gives an engine with the pragmas SQLite needs for a multi-threaded
 server (WAL, foreign keys, busy timeout); `upgrade(engine)` brings the schema to every
-head (`alembic upgrade heads`), so other branches (e.g. enforcement) are applied too.
+head (`alembic upgrade heads`). Every branch lives in `migrations/versions/`: `core` (the
+registry) and `enforcement` (psti.enforcement's case tables, which depend on `core`).
 """
 
 from __future__ import annotations
@@ -79,14 +80,6 @@ def open_database(url: str) -> Engine:
     raise DatabaseError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
 
 
-def extra_version_locations() -> list[Path]:
-    """Version folders of other packages' migration branches (e.g. `enforcement`), when installed."""
-    import psti
-
-    root = Path(psti.__file__).parent
-    return [p for p in (root / "enforcement" / "migrations" / "versions",) if p.is_dir()]
-
-
 def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  # type: ignore[no-untyped-def]
     import os
 
@@ -94,7 +87,7 @@ def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    locations = [MIGRATIONS / "versions", *extra_version_locations(), *(extra_locations or [])]
+    locations = [MIGRATIONS / "versions", *(extra_locations or [])]
     cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_path_separator", "os")
     cfg.set_main_option("version_locations", os.pathsep.join(str(p) for p in dict.fromkeys(locations)))
@@ -103,7 +96,7 @@ def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  
 
 
 def upgrade(engine: Engine, extra_locations: list[Path] | None = None) -> None:
-    """Apply every migration branch (`alembic upgrade heads`): `core` and any other installed."""
+    """Apply every migration branch (`alembic upgrade heads`): `core`, `enforcement` and any extra."""
     from alembic import command
 
     command.upgrade(alembic_config(engine, extra_locations), "heads")
@@ -114,6 +107,19 @@ def current_heads(engine: Engine) -> set[str]:
 
     with engine.connect() as conn:
         return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def applied_revisions(engine: Engine, extra_locations: list[Path] | None = None) -> set[str]:
+    """Every revision the database is at or past, dependencies included.
+
+    Alembic records only the heads it reached: `enf0001` depends on `c0001`, so a fully
+    migrated database lists `enf0001` alone; compare this set with the script's instead.
+    """
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(engine, extra_locations))
+    heads = tuple(current_heads(engine))
+    return {r.revision for r in script.iterate_revisions(heads, "base")} if heads else set()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

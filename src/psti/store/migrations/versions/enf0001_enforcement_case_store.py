@@ -2,6 +2,10 @@
 
 Revision ID: enf0001
 Revises:
+Depends on: c0001 (core: the shared audit log that case events are mirrored to)
+
+The tables of psti.enforcement (branch label `enforcement`), applied with the core
+branch by `alembic upgrade heads`.
 Create Date: 2026-11-25
 """
 
@@ -13,7 +17,7 @@ from alembic import op
 revision = "enf0001"
 down_revision = None
 branch_labels = ("enforcement",)
-depends_on = None
+depends_on = ("c0001",)
 
 
 def upgrade() -> None:
