@@ -7,10 +7,8 @@ and prints the result as text or JSON.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import getpass
-import io
 import json
 import os
 import sys
@@ -260,24 +258,10 @@ def case_list(
 ) -> None:
     """List cases with their next deadline and overdue items."""
     day = _today(today)
+    from psti.enforcement.cases import case_rows
+
     with _service(database) as svc:
-        rows = []
-        for c in svc.cases(state=state, actor=actor):
-            dls = svc.deadlines(c, day)
-            n_over = sum(1 for x in dls if x.status == "overdue")
-            if overdue and not n_over:
-                continue
-            nxt = next((x for x in dls if x.status in ("open", "overdue")), None)
-            rows.append(
-                {
-                    "reference": c.reference,
-                    "state": c.state,
-                    "product": c.product_name,
-                    "parties": [p.actor.name for p in c.parties],
-                    "overdue": n_over,
-                    "next_deadline": nxt.to_dict() if nxt else None,
-                }
-            )
+        rows = case_rows(svc, day, state=state, actor=actor, overdue=overdue)
 
         def show(rs: list[dict[str, Any]]) -> None:
             t = Table("case", "state", "product", "parties", "next deadline", "overdue")
@@ -387,45 +371,9 @@ def case_export(
     if fmt is ExportFmt.json:
         text = json.dumps(data, indent=2, default=str) + "\n"
     else:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(
-            [
-                "reference",
-                "state",
-                "product",
-                "model",
-                "source",
-                "opened_at",
-                "parties",
-                "provisions",
-                "notices",
-                "penalties_gbp",
-                "appeals_pending",
-                "overdue",
-                "next_deadline",
-            ]
-        )
-        for c in data["cases"]:
-            nxt = next((x for x in c["deadlines"] if x["status"] in ("open", "overdue")), None)
-            w.writerow(
-                [
-                    c["reference"],
-                    c["state"],
-                    c["product"]["name"],
-                    c["product"]["model"],
-                    c["source"],
-                    c["opened_at"],
-                    "; ".join(f"{p['name']} ({p['role']})" for p in c["parties"]),
-                    " ".join(c["provisions"]),
-                    "; ".join(f"{n['reference']} {n['kind']} {n['status']}" for n in c["notices"]),
-                    " ".join(n["amount_gbp"] for n in c["notices"] if n["kind"] == "penalty" and n["amount_gbp"]),
-                    sum(1 for a in c["appeals"] if a["status"] == "pending"),
-                    c["overdue"],
-                    f"{nxt['due']} {nxt['what']}" if nxt else "",
-                ]
-            )
-        text = buf.getvalue()
+        from psti.enforcement.cases import export_csv
+
+        text = export_csv(data)
     if output:
         write_atomically(output, text)
         Console(stderr=True).print(f"wrote {output}")

@@ -84,10 +84,20 @@ def _event_body(e: Event) -> dict[str, Any]:
 
 
 class CaseService:
-    def __init__(self, session: Session, wf: Workflow | None = None, now: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        session: Session,
+        wf: Workflow | None = None,
+        now: Callable[[], dt.datetime] = utcnow,
+        *,
+        commit: bool = True,
+    ) -> None:
         self.session = session
         self.wf = wf or load_workflow()
         self.now = now
+        # commit=False: the caller owns the transaction (the registry service commits once per
+        # request); each operation then runs in a savepoint, so a refusal undoes only itself.
+        self.commit = commit
         self._audit: Any = None  # the shared audit module once found usable, False if not
 
     # ---- plumbing ----------------------------------------------------------------
@@ -95,6 +105,13 @@ class CaseService:
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """Commit on success; roll back everything on any error."""
+        if not self.commit:
+            try:
+                with self.session.begin_nested():
+                    yield
+            except IntegrityError as e:
+                raise PstiError(f"the case database changed while writing ({e.orig}); try again") from None
+            return
         try:
             yield
             self.session.commit()
@@ -490,6 +507,77 @@ class CaseService:
             "log_intact": not self.verify_log(),
             "cases": [case_dict(self, c, today) for c in self.cases()],
         }
+
+
+def case_rows(
+    svc: CaseService, today: dt.date, *, state: str | None = None, actor: str | None = None, overdue: bool = False
+) -> list[dict[str, Any]]:
+    """The case list: each case with its parties, next deadline and count of overdue items."""
+    rows = []
+    for c in svc.cases(state=state, actor=actor):
+        dls = svc.deadlines(c, today)
+        n_over = sum(1 for x in dls if x.status == "overdue")
+        if overdue and not n_over:
+            continue
+        nxt = next((x for x in dls if x.status in ("open", "overdue")), None)
+        rows.append(
+            {
+                "reference": c.reference,
+                "state": c.state,
+                "product": c.product_name,
+                "parties": [p.actor.name for p in c.parties],
+                "overdue": n_over,
+                "next_deadline": nxt.to_dict() if nxt else None,
+            }
+        )
+    return rows
+
+
+EXPORT_CSV_COLUMNS = (
+    "reference",
+    "state",
+    "product",
+    "model",
+    "source",
+    "opened_at",
+    "parties",
+    "provisions",
+    "notices",
+    "penalties_gbp",
+    "appeals_pending",
+    "overdue",
+    "next_deadline",
+)
+
+
+def export_csv(data: dict[str, Any]) -> str:
+    """One row per case of an `export()` document, for spreadsheets and returns."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(EXPORT_CSV_COLUMNS)
+    for c in data["cases"]:
+        nxt = next((x for x in c["deadlines"] if x["status"] in ("open", "overdue")), None)
+        w.writerow(
+            [
+                c["reference"],
+                c["state"],
+                c["product"]["name"],
+                c["product"]["model"],
+                c["source"],
+                c["opened_at"],
+                "; ".join(f"{p['name']} ({p['role']})" for p in c["parties"]),
+                " ".join(c["provisions"]),
+                "; ".join(f"{n['reference']} {n['kind']} {n['status']}" for n in c["notices"]),
+                " ".join(n["amount_gbp"] for n in c["notices"] if n["kind"] == "penalty" and n["amount_gbp"]),
+                sum(1 for a in c["appeals"] if a["status"] == "pending"),
+                c["overdue"],
+                f"{nxt['due']} {nxt['what']}" if nxt else "",
+            ]
+        )
+    return buf.getvalue()
 
 
 DeadlineStatus = Literal["open", "overdue", "suspended", "met", "passed", "closed", "info"]

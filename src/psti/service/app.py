@@ -180,10 +180,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             )
         return response
 
-    from psti.service import api, pages
+    from psti.service import api, enforcement_web, pages
 
     app.include_router(api.router)
+    app.include_router(enforcement_web.api)
     app.include_router(pages.router)
+    app.include_router(enforcement_web.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
 

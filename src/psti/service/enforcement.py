@@ -1,0 +1,307 @@
+"""The enforcement authority's case work inside the registry, for enforcement officers only.
+
+Every operation is a call into `psti.enforcement` (the same calls the `psti case`,
+`psti notice` and `psti appeal` commands make), over the request's own session: the
+library runs each change in a savepoint (`CaseService(commit=False)`) and the request
+commits once, with the case event mirrored into the shared audit log in the same
+transaction. Library refusals become 409 (refused: nothing changed), unknown cases 404
+and bad input 422.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from psti.enforcement import cases as lib
+from psti.enforcement import machine
+from psti.enforcement import proceedings as pr
+from psti.enforcement.notices import NoticeRefused
+from psti.enforcement.tables import Case, Notice
+from psti.errors import PstiError, UsageError
+from psti.service.context import Ctx
+from psti.service.errors import Conflict, Invalid, NotFound
+from psti.store.models import Catalogue, CatalogueRow, Organisation, Product, VulnerabilityReport
+
+ROLE = "enforcement"
+Method = Literal["hand", "leave", "post", "electronic"]
+
+
+class PartyBody(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    role: str = Field("manufacturer", max_length=40)
+    address: str = Field("", max_length=2000)
+
+
+class OpenBody(BaseModel):
+    """A new case: from an allegation, or from a vulnerability report or a catalogue-check row."""
+
+    product_name: str = Field("", max_length=300)
+    product_model: str = Field("", max_length=300)
+    allegation: str = Field("", max_length=20000)
+    source: str = Field("public", max_length=40)
+    parties: list[PartyBody] = Field(default_factory=list, max_length=50)
+    provisions: list[str] = Field(default_factory=list, max_length=100)
+    from_report: str | None = Field(None, max_length=64, description="a vulnerability report's public id")
+    from_catalogue_row: int | None = Field(None, description="a catalogue-check row id")
+
+
+class TransitionBody(BaseModel):
+    transition: str = Field(min_length=1, max_length=80)
+    why: str = Field("", max_length=20000)
+    evidence: list[int] = Field(default_factory=list, max_length=100)
+
+
+class NoticeBody(BaseModel):
+    """A notice of intent (`stage=intent`) or the notice itself (`stage=issue`)."""
+
+    stage: Literal["intent", "issue"] = "intent"
+    kind: str = Field(min_length=1, max_length=40)
+    to: str | None = Field(None, max_length=300)
+    breach: str | None = Field(None, max_length=20000)
+    reasons: str = Field("", max_length=20000)
+    contact: str = Field("", max_length=2000)
+    intent: str | None = Field(None, max_length=80, description="the notice of intent this notice follows")
+    urgent: bool = False
+    urgency_reason: str = Field("", max_length=20000)
+    requirement: str = Field("", max_length=20000)
+    comply_within_days: int | None = Field(None, ge=1, le=3650)
+    consequences: str = Field("", max_length=20000)
+    steps: list[str] = Field(default_factory=list, max_length=50)
+    amount_gbp: str = Field("", max_length=30)
+    daily_gbp: str = Field("0", max_length=30)
+    factors: dict[str, str] = Field(default_factory=dict)
+    pay_within_days: int | None = Field(None, ge=1, le=3650)
+    how_to_pay: str = Field("", max_length=2000)
+    signatory: str = Field("", max_length=300)
+    sent_at: dt.datetime | None = None
+    method: Method = "electronic"
+
+
+class AppealBody(BaseModel):
+    lodged_on: dt.date
+    grounds: list[str] = Field(min_length=1, max_length=10)
+    note: str = Field("", max_length=20000)
+    against_variation: bool = False
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Map the library's refusals onto HTTP errors; the savepoint has already undone the change."""
+    try:
+        yield
+    except lib.CaseNotFound as e:
+        raise NotFound(str(e)) from None
+    except (machine.TransitionRefused, NoticeRefused, pr.AppealRefused) as e:
+        raise Conflict(f"refused, nothing changed: {e}") from None
+    except UsageError as e:
+        raise Invalid(str(e)) from None
+    except PstiError as e:
+        raise Conflict(str(e)) from None
+
+
+def service(ctx: Ctx) -> lib.CaseService:
+    ctx.who.require(ROLE)
+    return lib.CaseService(ctx.db, commit=False)
+
+
+def today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def list_cases(
+    ctx: Ctx, *, state: str | None = None, actor: str | None = None, overdue: bool = False, day: dt.date | None = None
+) -> list[dict[str, Any]]:
+    svc = service(ctx)
+    with library_errors():
+        return lib.case_rows(svc, day or today(), state=state or None, actor=actor or None, overdue=overdue)
+
+
+def open_case(ctx: Ctx, body: OpenBody) -> Case:
+    svc = service(ctx)
+    fields: dict[str, Any] = {
+        "product_name": body.product_name,
+        "product_model": body.product_model,
+        "allegation": body.allegation,
+        "source": body.source,
+        "parties": [lib.PartyIn(name=p.name.strip(), role=p.role, address=p.address) for p in body.parties],
+        "provisions": body.provisions,
+    }
+    if body.from_report:
+        fields.update(_from_report(ctx, body.from_report, fields))
+    elif body.from_catalogue_row is not None:
+        fields.update(_from_catalogue_row(ctx, body.from_catalogue_row, fields))
+    with library_errors():
+        return svc.open(who=ctx.who.actor, **fields)
+
+
+def _from_report(ctx: Ctx, public_id: str, given: dict[str, Any]) -> dict[str, Any]:
+    rep = ctx.db.scalars(select(VulnerabilityReport).where(VulnerabilityReport.public_id == public_id)).first()
+    if rep is None:
+        raise NotFound(f"no vulnerability report {public_id!r}")
+    org = ctx.db.get(Organisation, rep.organisation_id)
+    product = ctx.db.get(Product, rep.product_id) if rep.product_id else None
+    maker = org.name if org else ""
+    late = rep.acknowledged_at is None and lib.aware(rep.acknowledge_by) < dt.datetime.now(dt.UTC)
+    allegation = given["allegation"] or (
+        f"Vulnerability report {rep.public_id} ({rep.title!r}) received {lib.aware(rep.received_at):%Y-%m-%d}, "
+        f"status {rep.status}" + ("; not acknowledged by the published deadline" if late else "")
+    )
+    return {
+        "product_name": given["product_name"] or (product.name if product else f"Products of {maker}"),
+        "product_model": given["product_model"] or (product.model if product else ""),
+        "allegation": allegation,
+        "source": "researcher",
+        "parties": given["parties"] or ([lib.PartyIn(name=maker, role="manufacturer")] if maker else []),
+        "provisions": given["provisions"] or (["PSTI-S1-2.2.b"] if late else []),
+    }
+
+
+def _from_catalogue_row(ctx: Ctx, row_id: int, given: dict[str, Any]) -> dict[str, Any]:
+    row = ctx.db.get(CatalogueRow, row_id)
+    if row is None:
+        raise NotFound(f"no catalogue row {row_id}")
+    cat = ctx.db.get(Catalogue, row.catalogue_id)
+    seller = ctx.db.get(Organisation, cat.organisation_id) if cat else None
+    parties = [lib.PartyIn(name=row.manufacturer, role="manufacturer")] if row.manufacturer.strip() else []
+    if seller is not None and seller.kind in ("importer", "distributor"):
+        parties.append(lib.PartyIn(name=seller.name, role=seller.kind))
+    allegation = given["allegation"] or (
+        f"Catalogue check of {seller.name if seller else 'a catalogue'} row {row.row_number}: "
+        f"{row.result or 'not checked'}{' - ' + row.message if row.message else ''}"
+    )
+    return {
+        "product_name": given["product_name"] or f"{row.manufacturer} {row.model}".strip(),
+        "product_model": given["product_model"] or row.model,
+        "allegation": allegation,
+        "source": "distributor",
+        "parties": given["parties"] or parties,
+    }
+
+
+def case_detail(ctx: Ctx, reference: str, day: dt.date | None = None) -> dict[str, Any]:
+    svc = service(ctx)
+    with library_errors():
+        c = svc.get(reference)
+        data = lib.case_dict(svc, c, day or today(), with_text=True)
+        data["transitions"] = [
+            {"id": t.id, "title": t.title, "to": t.to, "refused": why}
+            for t, why in machine.available(svc.wf, svc.facts(c))
+        ]
+    return data
+
+
+def transition(ctx: Ctx, reference: str, body: TransitionBody) -> dict[str, Any]:
+    svc = service(ctx)
+    with library_errors():
+        e = svc.transition(reference, body.transition, who=ctx.who.actor, why=body.why, evidence=body.evidence)
+    return {"case": reference, "from": e.from_state, "to": e.to_state, "at": lib.aware(e.at).isoformat()}
+
+
+def give_notice(ctx: Ctx, reference: str, body: NoticeBody) -> Notice:
+    svc = service(ctx)
+    terms = pr.NoticeTerms(
+        requirement=body.requirement,
+        comply_within_days=body.comply_within_days,
+        consequences=body.consequences,
+        steps=[s for s in body.steps if s.strip()],
+        amount_gbp=body.amount_gbp,
+        daily_gbp=body.daily_gbp or "0",
+        factors=body.factors,
+        pay_within_days=body.pay_within_days,
+        how_to_pay=body.how_to_pay,
+        signatory=body.signatory,
+    )
+    sent = body.sent_at or dt.datetime.now(dt.UTC)
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.UTC)
+    serve = pr.Serve(sent_at=sent, method=body.method)
+    with library_errors():
+        if body.stage == "intent":
+            if not body.to or not body.breach:
+                raise UsageError("to, breach: a notice of intent names the party and the breach")
+            return pr.give_intent(
+                svc,
+                reference,
+                kind=body.kind,
+                to=body.to,
+                breach=body.breach,
+                reasons=body.reasons,
+                who=ctx.who.actor,
+                serve=serve,
+                contact=body.contact,
+                terms=terms,
+            )
+        return pr.issue(
+            svc,
+            reference,
+            kind=body.kind,
+            who=ctx.who.actor,
+            serve=serve,
+            reasons=body.reasons,
+            terms=terms,
+            intent=body.intent or None,
+            to=body.to or None,
+            breach=body.breach or None,
+            urgent=body.urgent,
+            urgency_reason=body.urgency_reason,
+        )
+
+
+def notice(ctx: Ctx, reference: str) -> dict[str, Any]:
+    svc = service(ctx)
+    n = svc.session.scalars(select(Notice).where(Notice.reference == reference)).first()
+    if n is None:
+        raise NotFound(f"no notice {reference!r}")
+    return {"case": n.case.reference, **lib.notice_dict(n, with_text=True)}
+
+
+def lodge_appeal(ctx: Ctx, notice_ref: str, body: AppealBody) -> dict[str, Any]:
+    svc = service(ctx)
+    with library_errors():
+        a = pr.lodge_appeal(
+            svc,
+            notice_ref,
+            lodged_on=body.lodged_on,
+            grounds=body.grounds,
+            who=ctx.who.actor,
+            against_variation=body.against_variation,
+            note=body.note,
+        )
+    return {"id": a.id, "notice": notice_ref, "lodged_on": a.lodged_on.isoformat(), "status": a.status}
+
+
+def actor_history(ctx: Ctx, name: str) -> dict[str, Any]:
+    svc = service(ctx)
+    try:
+        return svc.actor_history(name)
+    except UsageError as e:
+        raise NotFound(str(e)) from None
+
+
+def export(ctx: Ctx, day: dt.date | None = None) -> dict[str, Any]:
+    svc = service(ctx)
+    return svc.export(today=day or today())
+
+
+def export_csv(ctx: Ctx, day: dt.date | None = None) -> str:
+    return lib.export_csv(export(ctx, day))
+
+
+def workflow_choices(ctx: Ctx) -> dict[str, Any]:
+    """What the forms offer: sources, party roles, notice kinds, appeal grounds, states."""
+    svc = service(ctx)
+    wf = svc.wf
+    return {
+        "states": [s.id for s in wf.states],
+        "sources": lib.SOURCES,
+        "roles": lib.ROLES,
+        "notice_kinds": [(n.kind, n.title) for n in wf.notices if n.kind in (*pr.ENFORCEMENT, "penalty")],
+        "grounds": wf.appeals.grounds,
+        "methods": ("electronic", "hand", "post", "leave"),
+    }

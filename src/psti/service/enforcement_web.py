@@ -1,0 +1,301 @@
+"""JSON API (`/api/v1/enforcement/…`) and HTML pages (`/enforcement/…`) for case work.
+
+Both are thin: each route resolves the caller, calls `psti.service.enforcement` (which
+calls the library) and renders the result. Only enforcement officers get past `service()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from psti.enforcement.cases import parse_party
+from psti.errors import UsageError
+from psti.service import enforcement as enf
+from psti.service.app import check_csrf, tx
+from psti.service.context import Ctx
+from psti.service.errors import Invalid, ServiceError
+
+api = APIRouter(prefix="/api/v1/enforcement", tags=["enforcement"])
+pages = APIRouter(prefix="/enforcement", include_in_schema=False)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"today: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+# --- JSON API ---------------------------------------------------------------------------
+
+
+@api.get("/cases")
+def api_cases(
+    request: Request,
+    state: str | None = Query(None, max_length=40),
+    actor: str | None = Query(None, max_length=300),
+    overdue: bool = False,
+    today: str | None = Query(None, max_length=10),
+) -> list[dict[str, Any]]:
+    with tx(request) as ctx:
+        return enf.list_cases(ctx, state=state, actor=actor, overdue=overdue, day=_day(today))
+
+
+@api.post("/cases", status_code=201)
+def api_open(request: Request, body: enf.OpenBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        c = enf.open_case(ctx, body)
+        return enf.case_detail(ctx, c.reference)
+
+
+@api.get("/cases/{reference}")
+def api_case(request: Request, reference: str, today: str | None = Query(None, max_length=10)) -> dict[str, Any]:
+    with tx(request) as ctx:
+        return enf.case_detail(ctx, reference, _day(today))
+
+
+@api.post("/cases/{reference}/transitions")
+def api_transition(request: Request, reference: str, body: enf.TransitionBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return enf.transition(ctx, reference, body)
+
+
+@api.post("/cases/{reference}/notices", status_code=201)
+def api_notice(request: Request, reference: str, body: enf.NoticeBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        n = enf.give_notice(ctx, reference, body)
+        return enf.notice(ctx, n.reference)
+
+
+@api.get("/notices/{reference}")
+def api_notice_show(request: Request, reference: str) -> dict[str, Any]:
+    with tx(request) as ctx:
+        return enf.notice(ctx, reference)
+
+
+@api.post("/notices/{reference}/appeals", status_code=201)
+def api_appeal(request: Request, reference: str, body: enf.AppealBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return enf.lodge_appeal(ctx, reference, body)
+
+
+@api.get("/actors/{name}")
+def api_actor(request: Request, name: str) -> dict[str, Any]:
+    with tx(request) as ctx:
+        return enf.actor_history(ctx, name)
+
+
+@api.get("/export.json")
+def api_export_json(request: Request, today: str | None = Query(None, max_length=10)) -> JSONResponse:
+    with tx(request) as ctx:
+        data = enf.export(ctx, _day(today))
+    return JSONResponse(
+        json.loads(json.dumps(data, default=str)),
+        headers={"Content-Disposition": 'attachment; filename="psti-cases.json"'},
+    )
+
+
+@api.get("/export.csv")
+def api_export_csv(request: Request, today: str | None = Query(None, max_length=10)) -> Response:
+    with tx(request) as ctx:
+        text = enf.export_csv(ctx, _day(today))
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="psti-cases.csv"'},
+    )
+
+
+# --- HTML pages ---------------------------------------------------------------------------
+
+
+def _render(request: Request, template: str, ctx: Ctx, status: int = 200, **values: Any) -> HTMLResponse:
+    from psti.service.pages import render
+
+    return render(request, template, ctx, status, **values)
+
+
+def _case_page(request: Request, ctx: Ctx, reference: str, error: ServiceError | None = None) -> HTMLResponse:
+    data = enf.case_detail(ctx, reference)
+    return _render(
+        request,
+        "enforcement_case.html",
+        ctx,
+        status=error.status if error else 200,
+        c=data,
+        choices=enf.workflow_choices(ctx),
+        error=error,
+    )
+
+
+@pages.get("", response_class=HTMLResponse)
+def cases_page(
+    request: Request,
+    state: str = Query("", max_length=40),
+    actor: str = Query("", max_length=300),
+    overdue: str = Query("", max_length=5),
+) -> HTMLResponse:
+    with tx(request) as ctx:
+        rows = enf.list_cases(ctx, state=state, actor=actor, overdue=bool(overdue))
+        return _render(
+            request,
+            "enforcement_cases.html",
+            ctx,
+            rows=rows,
+            choices=enf.workflow_choices(ctx),
+            f={"state": state, "actor": actor, "overdue": bool(overdue)},
+        )
+
+
+@pages.post("/cases")
+def open_page(
+    request: Request,
+    csrf_token: str = Form(""),
+    product_name: str = Form("", max_length=300),
+    product_model: str = Form("", max_length=300),
+    allegation: str = Form("", max_length=20000),
+    source: str = Form("public", max_length=40),
+    parties: str = Form("", max_length=20000),
+    provisions: str = Form("", max_length=4000),
+    from_report: str = Form("", max_length=64),
+    from_catalogue_row: str = Form("", max_length=12),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        enf.service(ctx)
+        try:
+            party_list = [parse_party(line.strip()) for line in parties.splitlines() if line.strip()]
+        except UsageError as e:
+            raise Invalid(str(e)) from None
+        if from_catalogue_row and not from_catalogue_row.isdigit():
+            raise Invalid("from_catalogue_row: give the row's number")
+        body = enf.OpenBody(
+            product_name=product_name,
+            product_model=product_model,
+            allegation=allegation,
+            source=source,
+            parties=[enf.PartyBody(name=p.name, role=p.role, address=p.address) for p in party_list],
+            provisions=provisions.split(),
+            from_report=from_report.strip() or None,
+            from_catalogue_row=int(from_catalogue_row) if from_catalogue_row else None,
+        )
+        c = enf.open_case(ctx, body)
+    return _redirect(f"/enforcement/cases/{c.reference}")
+
+
+def _redirect(url: str) -> Response:
+    from psti.service.pages import redirect
+
+    return redirect(url)
+
+
+@pages.get("/cases/{reference}", response_class=HTMLResponse)
+def case_page(request: Request, reference: str) -> HTMLResponse:
+    with tx(request) as ctx:
+        return _case_page(request, ctx, reference)
+
+
+@pages.post("/cases/{reference}/transition", response_model=None)
+def transition_page(
+    request: Request,
+    reference: str,
+    csrf_token: str = Form(""),
+    transition: str = Form(..., max_length=80),
+    why: str = Form("", max_length=20000),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        try:
+            enf.transition(ctx, reference, enf.TransitionBody(transition=transition, why=why))
+        except (ServiceError, ValueError) as e:
+            return _case_page(request, ctx, reference, _as_error(e))
+    return _redirect(f"/enforcement/cases/{reference}")
+
+
+@pages.post("/cases/{reference}/notices", response_model=None)
+def notice_page(
+    request: Request,
+    reference: str,
+    csrf_token: str = Form(""),
+    stage: str = Form("intent", max_length=10),
+    kind: str = Form(..., max_length=40),
+    to: str = Form("", max_length=300),
+    breach: str = Form("", max_length=20000),
+    reasons: str = Form("", max_length=20000),
+    contact: str = Form("", max_length=2000),
+    intent: str = Form("", max_length=80),
+    requirement: str = Form("", max_length=20000),
+    comply_within_days: str = Form("", max_length=5),
+    amount_gbp: str = Form("", max_length=30),
+    how_to_pay: str = Form("", max_length=2000),
+    method: str = Form("electronic", max_length=20),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        try:
+            body = enf.NoticeBody(
+                stage=stage,  # type: ignore[arg-type]
+                kind=kind,
+                to=to or None,
+                breach=breach or None,
+                reasons=reasons,
+                contact=contact,
+                intent=intent or None,
+                requirement=requirement,
+                comply_within_days=int(comply_within_days) if comply_within_days.strip() else None,
+                amount_gbp=amount_gbp,
+                how_to_pay=how_to_pay,
+                method=method,  # type: ignore[arg-type]
+            )
+            enf.give_notice(ctx, reference, body)
+        except (ServiceError, ValueError) as e:
+            return _case_page(request, ctx, reference, _as_error(e))
+    return _redirect(f"/enforcement/cases/{reference}")
+
+
+@pages.post("/notices/{notice_ref}/appeals", response_model=None)
+def appeal_page(
+    request: Request,
+    notice_ref: str,
+    csrf_token: str = Form(""),
+    lodged_on: str = Form(..., max_length=10),
+    grounds: list[str] = Form(...),
+    note: str = Form("", max_length=20000),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = enf.notice(ctx, notice_ref)["case"]
+        try:
+            day = _day(lodged_on) or dt.date.today()
+            enf.lodge_appeal(ctx, notice_ref, enf.AppealBody(lodged_on=day, grounds=grounds, note=note))
+        except (ServiceError, ValueError) as e:
+            return _case_page(request, ctx, case_ref, _as_error(e))
+    return _redirect(f"/enforcement/cases/{case_ref}")
+
+
+@pages.get("/actors/{name}", response_class=HTMLResponse)
+def actor_page(request: Request, name: str) -> HTMLResponse:
+    with tx(request) as ctx:
+        return _render(request, "enforcement_actor.html", ctx, h=enf.actor_history(ctx, name))
+
+
+def _as_error(e: Exception) -> ServiceError:
+    if isinstance(e, ServiceError):
+        return e
+    # pydantic's ValidationError is a ValueError: name the fields, never a traceback
+    errors = getattr(e, "errors", None)
+    if callable(errors):
+        problems = [{"field": ".".join(str(p) for p in x["loc"]), "message": x["msg"]} for x in errors()]
+        return Invalid("the form is not valid: " + "; ".join(f"{p['field']}: {p['message']}" for p in problems))
+    return Invalid(f"the form is not valid: {e}")
