@@ -45,7 +45,12 @@ def owned(world: World) -> dict[str, Any]:
     w.wait_job("shop", cat["job"]["id"])
     w.post("acme", f"/api/v1/statements/{s['id']}/withdraw", json={"reason": "test"})
     notice = w.get("shop", "/api/v1/notices").json()[0]
+    case = w.post("officer", "/api/v1/enforcement/cases", json=CASE).json()["reference"]
+    w.post("officer", f"/api/v1/enforcement/cases/{case}/transitions", json={"transition": "investigate", "why": "x"})
+    enf_notice = w.post("officer", f"/api/v1/enforcement/cases/{case}/notices", json=INTENT).json()["reference"]
     return {
+        "case": case,
+        "enf_notice": enf_notice,
         "p": p["id"],
         "s": s["id"],
         "rec": rec["id"],
@@ -56,6 +61,15 @@ def owned(world: World) -> dict[str, Any]:
         "notice": notice["id"],
     }
 
+
+CASE = {
+    "product_name": "Camera CAM-1",
+    "product_model": "CAM-1",
+    "allegation": "universal password",
+    "parties": [{"name": "Acme Devices Ltd", "role": "manufacturer"}],
+}
+INTENT = {"stage": "intent", "kind": "stop", "to": "Acme Devices Ltd", "breach": "Sch 1 para 1", "reasons": "r"}
+OFFICER = {"officer"}
 
 # (method, url, json body or None, roles allowed)
 ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
@@ -85,6 +99,25 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("GET", "/manage/compliance/{rec}", None, {"acme", "acme2", "officer"}),
     ("GET", "/manage/reports/{rep}", None, {"acme", "acme2"}),
     ("GET", "/catalogues/{cat}", None, {"shop"}),
+    # enforcement case work: enforcement officers only (not even admins)
+    ("GET", "/api/v1/enforcement/cases", None, OFFICER),
+    ("POST", "/api/v1/enforcement/cases", CASE, OFFICER),
+    ("GET", "/api/v1/enforcement/cases/{case}", None, OFFICER),
+    ("POST", "/api/v1/enforcement/cases/{case}/transitions", {"transition": "no-further-action", "why": "x"}, OFFICER),
+    ("POST", "/api/v1/enforcement/cases/{case}/notices", {**INTENT, "kind": "compliance"}, OFFICER),
+    ("GET", "/api/v1/enforcement/notices/{enf_notice}", None, OFFICER),
+    (
+        "POST",
+        "/api/v1/enforcement/notices/{enf_notice}/appeals",
+        {"lodged_on": "2026-01-01", "grounds": ["x"]},
+        OFFICER,
+    ),
+    ("GET", "/api/v1/enforcement/actors/Acme Devices Ltd", None, OFFICER),
+    ("GET", "/api/v1/enforcement/export.json", None, OFFICER),
+    ("GET", "/api/v1/enforcement/export.csv", None, OFFICER),
+    ("GET", "/enforcement", None, OFFICER),
+    ("GET", "/enforcement/cases/{case}", None, OFFICER),
+    ("GET", "/enforcement/actors/Acme Devices Ltd", None, OFFICER),
 ]
 
 

@@ -118,6 +118,8 @@ def list_cases(
     ctx: Ctx, *, state: str | None = None, actor: str | None = None, overdue: bool = False, day: dt.date | None = None
 ) -> list[dict[str, Any]]:
     svc = service(ctx)
+    if state and state not in {s.id for s in svc.wf.states}:
+        raise Invalid(f"state {state!r}: use one of {', '.join(s.id for s in svc.wf.states)}")
     with library_errors():
         return lib.case_rows(svc, day or today(), state=state or None, actor=actor or None, overdue=overdue)
 
