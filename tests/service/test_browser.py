@@ -173,3 +173,49 @@ def test_enforcement_officer_reads_an_audit_log(browser: Any, server: tuple[Live
     text = page.inner_text("#audit")
     assert "statement.publish" in text and "maker@acme.example" in text
     _shot(page, "09-enforcement-audit-log")
+
+
+def test_enforcement_officer_opens_a_case_and_gives_notice_of_intent(
+    browser: Any, server: tuple[LiveServer, dict[str, str]]
+) -> None:
+    srv, emails = server
+    page = _page(browser, srv.url)
+    _login(page, emails["officer"])
+    page.click("text=Cases")
+    page.wait_for_url("**/enforcement")
+    page.fill("#product_name", "CamX indoor camera")
+    page.fill("#product_model", "X1")
+    page.select_option("#source", "researcher")
+    page.fill("#allegation", "Every unit accepts admin/admin over the web interface")
+    page.fill("#parties", "manufacturer:Acme Devices Ltd:1 High St, London")
+    page.fill("#provisions", "PSTI-S1-1.2")
+    page.click("form[action='/enforcement/cases'] button[type=submit]")
+    page.wait_for_url("**/enforcement/cases/PSTI-*")
+    case_url = page.url
+    assert page.inner_text("#case-state") == "triage"
+    # a notice before an investigation is opened: refused with the reason, nothing changed
+    page.select_option("#kind", "compliance")
+    page.fill("#breach", "Schedule 1 para 1")
+    page.fill("#reasons", "too early")
+    page.click("#notice-form button[type=submit]")
+    assert "open an investigation before giving notices" in page.inner_text("#refused")
+    assert page.inner_text("#case-state") == "triage" and "No notices yet" in page.inner_text("main")
+    page.goto(case_url)
+    page.select_option("#transition", "investigate")
+    page.fill("#why", "Test purchase confirms the allegation")
+    page.click("form[action$='/transition'] button[type=submit]")
+    page.wait_for_selector("#case-state:text('investigation')")
+    page.select_option("#stage", "intent")
+    page.select_option("#kind", "compliance")
+    page.fill("#breach", "Schedule 1 para 1: universal default password (Act s.8)")
+    page.fill("#reasons", "Test purchase of 2 units; both accept admin/admin")
+    page.fill("#contact", "enforcement@opss.example")
+    page.click("#notice-form button[type=submit]")
+    page.wait_for_selector(".notice-record")
+    deadlines = page.inner_text("#deadlines")
+    assert "compliance notice may be given from" in deadlines
+    assert "Notice of intent" in page.inner_text(".notice-record") or "intent" in page.inner_text(".notice-record")
+    history = page.inner_text("#history")
+    assert "transition:investigate" in history and "Test purchase confirms" in history
+    page.click(".notice-record summary")
+    _shot(page, "10-enforcement-case-notice-of-intent")
