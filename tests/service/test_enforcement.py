@@ -163,3 +163,37 @@ def test_bad_input_is_refused_without_a_trace(world: World) -> None:
     )
     assert r.status_code == 422  # no breach named
     assert w.get("officer", f"/api/v1/enforcement/cases/{ref}").json()["state"] == "triage"
+
+
+def test_pages_show_refusals_and_change_nothing(world_any: World) -> None:
+    w = world_any
+    ref = _open(w)
+    page = w.get("officer", "/enforcement?state=triage")
+    assert page.status_code == 200 and ref in page.text and "CamX indoor camera" in page.text
+    assert ref not in w.get("officer", "/enforcement?state=closed").text
+    # a notice before the investigation: the case page again, with the library's reason
+    r = w.post(
+        "officer",
+        f"/enforcement/cases/{ref}/notices",
+        data={"stage": "intent", "kind": "compliance", "to": "Acme Devices Ltd", "breach": "b", "reasons": "r"},
+    )
+    assert r.status_code == 422 and "open an investigation before giving notices" in r.text
+    r = w.post("officer", f"/enforcement/cases/{ref}/transition", data={"transition": "remedied", "why": "x"})
+    assert r.status_code == 409 and "not allowed from state" in r.text and 'id="refused"' in r.text
+    assert w.get("officer", f"/api/v1/enforcement/cases/{ref}").json()["notices"] == []
+    r = w.post(
+        "officer",
+        f"/enforcement/cases/{ref}/transition",
+        data={"transition": "investigate", "why": "credible"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == f"/enforcement/cases/{ref}"
+    r = w.post(
+        "officer",
+        "/enforcement/cases",
+        data={"product_name": "P", "allegation": "a", "source": "public", "parties": "seller:Nobody"},
+    )
+    assert r.status_code == 422 and "ROLE:NAME" in r.text
+    detail = w.get("officer", f"/enforcement/cases/{ref}").text
+    assert "investigation" in detail and "credible" in detail
+    assert "Acme Devices Ltd" in w.get("officer", "/enforcement/actors/Acme Devices Ltd").text

@@ -270,7 +270,7 @@ def appeal_page(
     notice_ref: str,
     csrf_token: str = Form(""),
     lodged_on: str = Form(..., max_length=10),
-    grounds: list[str] = Form(...),
+    grounds: list[str] = Form([]),
     note: str = Form("", max_length=20000),
 ) -> Response:
     with tx(request) as ctx:
