@@ -107,3 +107,31 @@ def test_upgrade_applies_every_branch_head(database_url: str, tmp_path) -> None:
     assert {"c0001", "x0001", "enf0001"} <= applied_revisions(engine, [versions])
     assert {"x_demo", "product", "audit_event"} <= set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_databases_migrated_by_earlier_layouts_upgrade(database_url: str) -> None:
+    """Both branches recorded side by side (before enf0001 depended on core), or enforcement alone."""
+    from sqlalchemy import text
+
+    engine = open_database(database_url)
+    upgrade(engine)
+    with engine.begin() as conn:  # as the earlier, independent branches left it
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('c0001')"))
+    upgrade(engine)
+    assert current_heads(engine) == {"enf0001"}
+    engine.dispose()
+
+
+def test_an_enforcement_only_database_gains_the_core_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    engine = open_database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    # what the enforcement package's own Alembic environment used to leave: its tables alone
+    Base.metadata.create_all(engine, tables=[Base.metadata.tables[t] for t in _enforcement_tables()])
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('enf0001')"))
+    upgrade(engine)
+    assert _core_tables() | _enforcement_tables() <= set(inspect(engine).get_table_names())
+    assert current_heads(engine) == {"enf0001"}
+    engine.dispose()

@@ -99,7 +99,43 @@ def upgrade(engine: Engine, extra_locations: list[Path] | None = None) -> None:
     """Apply every migration branch (`alembic upgrade heads`): `core`, `enforcement` and any extra."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine, extra_locations), "heads")
+    cfg = alembic_config(engine, extra_locations)
+    _repair_version_table(engine, cfg)
+    command.upgrade(cfg, "heads")
+
+
+def _repair_version_table(engine: Engine, cfg) -> None:  # type: ignore[no-untyped-def]
+    """Bring version tables written by earlier layouts of the migrations in line with today's.
+
+    Before `enf0001` depended on `c0001` the two were independent branches, so a database
+    migrated then records both; Alembic now refuses that as overlapping, so the implied row
+    goes. Older still, `psti case` migrated the enforcement tables alone: such a database
+    records `enf0001` without the core tables, which are then created before going on.
+    """
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect, text
+
+    if not inspect(engine).has_table("alembic_version"):
+        return
+    script = ScriptDirectory.from_config(cfg)
+    known = {r.revision for r in script.walk_revisions()}
+    with engine.begin() as conn:
+        rows = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars()) & known
+        implied = {
+            r
+            for other in rows
+            for r in rows - {other}
+            if r in {x.revision for x in script.iterate_revisions(other, "base")}
+        }
+        for r in implied:
+            conn.execute(text("DELETE FROM alembic_version WHERE version_num = :r"), {"r": r})
+    if "enf0001" in rows and not inspect(engine).has_table("audit_event"):
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM alembic_version WHERE version_num = 'enf0001'"))
+        command.upgrade(cfg, "c0001")
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = 'enf0001' WHERE version_num = 'c0001'"))
 
 
 def current_heads(engine: Engine) -> set[str]:
