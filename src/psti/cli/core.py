@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -12,20 +11,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from psti.cli.output import Format, emit_assessment, progress_bar, stderr, write_atomically
+from psti.cli.output import Format, emit_assessment, parse_date, progress_bar, stderr, write_atomically
 from psti.errors import UsageError
 
 regime_app = typer.Typer(help="Show the law and the standards as psti holds them.", no_args_is_help=True)
 schema_app = typer.Typer(help="Print JSON Schemas of psti's file formats.", no_args_is_help=True)
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--on {value!r} is not a date: give it as YYYY-MM-DD") from None
 
 
 def _library(regime_dir: list[Path] | None):  # type: ignore[no-untyped-def]
