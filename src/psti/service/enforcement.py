@@ -34,26 +34,26 @@ Method = Literal["hand", "leave", "post", "electronic"]
 
 class PartyBody(BaseModel):
     name: str = Field(min_length=1, max_length=300)
-    role: str = Field("manufacturer", max_length=40)
-    address: str = Field("", max_length=2000)
+    role: str = Field(default="manufacturer", max_length=40)
+    address: str = Field(default="", max_length=2000)
 
 
 class OpenBody(BaseModel):
     """A new case: from an allegation, or from a vulnerability report or a catalogue-check row."""
 
-    product_name: str = Field("", max_length=300)
-    product_model: str = Field("", max_length=300)
-    allegation: str = Field("", max_length=20000)
-    source: str = Field("public", max_length=40)
+    product_name: str = Field(default="", max_length=300)
+    product_model: str = Field(default="", max_length=300)
+    allegation: str = Field(default="", max_length=20000)
+    source: str = Field(default="public", max_length=40)
     parties: list[PartyBody] = Field(default_factory=list, max_length=50)
     provisions: list[str] = Field(default_factory=list, max_length=100)
-    from_report: str | None = Field(None, max_length=64, description="a vulnerability report's public id")
-    from_catalogue_row: int | None = Field(None, description="a catalogue-check row id")
+    from_report: str | None = Field(default=None, max_length=64, description="a vulnerability report's public id")
+    from_catalogue_row: int | None = Field(default=None, description="a catalogue-check row id")
 
 
 class TransitionBody(BaseModel):
     transition: str = Field(min_length=1, max_length=80)
-    why: str = Field("", max_length=20000)
+    why: str = Field(default="", max_length=20000)
     evidence: list[int] = Field(default_factory=list, max_length=100)
 
 
@@ -62,23 +62,23 @@ class NoticeBody(BaseModel):
 
     stage: Literal["intent", "issue"] = "intent"
     kind: str = Field(min_length=1, max_length=40)
-    to: str | None = Field(None, max_length=300)
-    breach: str | None = Field(None, max_length=20000)
-    reasons: str = Field("", max_length=20000)
-    contact: str = Field("", max_length=2000)
-    intent: str | None = Field(None, max_length=80, description="the notice of intent this notice follows")
+    to: str | None = Field(default=None, max_length=300)
+    breach: str | None = Field(default=None, max_length=20000)
+    reasons: str = Field(default="", max_length=20000)
+    contact: str = Field(default="", max_length=2000)
+    intent: str | None = Field(default=None, max_length=80, description="the notice of intent this notice follows")
     urgent: bool = False
-    urgency_reason: str = Field("", max_length=20000)
-    requirement: str = Field("", max_length=20000)
-    comply_within_days: int | None = Field(None, ge=1, le=3650)
-    consequences: str = Field("", max_length=20000)
+    urgency_reason: str = Field(default="", max_length=20000)
+    requirement: str = Field(default="", max_length=20000)
+    comply_within_days: int | None = Field(default=None, ge=1, le=3650)
+    consequences: str = Field(default="", max_length=20000)
     steps: list[str] = Field(default_factory=list, max_length=50)
-    amount_gbp: str = Field("", max_length=30)
-    daily_gbp: str = Field("0", max_length=30)
+    amount_gbp: str = Field(default="", max_length=30)
+    daily_gbp: str = Field(default="0", max_length=30)
     factors: dict[str, str] = Field(default_factory=dict)
-    pay_within_days: int | None = Field(None, ge=1, le=3650)
-    how_to_pay: str = Field("", max_length=2000)
-    signatory: str = Field("", max_length=300)
+    pay_within_days: int | None = Field(default=None, ge=1, le=3650)
+    how_to_pay: str = Field(default="", max_length=2000)
+    signatory: str = Field(default="", max_length=300)
     sent_at: dt.datetime | None = None
     method: Method = "electronic"
 
@@ -86,7 +86,7 @@ class NoticeBody(BaseModel):
 class AppealBody(BaseModel):
     lodged_on: dt.date
     grounds: list[str] = Field(min_length=1, max_length=10)
-    note: str = Field("", max_length=20000)
+    note: str = Field(default="", max_length=20000)
     against_variation: bool = False
 
 
