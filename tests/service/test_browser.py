@@ -192,6 +192,8 @@ def test_enforcement_officer_opens_a_case_and_gives_notice_of_intent(
     page.click("#notice-form button[type=submit]")
     assert "open an investigation before giving notices" in page.inner_text("#refused")
     assert page.inner_text("#case-state") == "triage" and "No notices yet" in page.inner_text("main")
+    assert page.input_value("#breach") == "Schedule 1 para 1"  # what was typed is still there
+    _shot(page, "10-enforcement-notice-refused-before-investigation")
     page.goto(case_url)
     page.select_option("#transition", "investigate")
     page.fill("#why", "Test purchase confirms the allegation")
@@ -210,4 +212,7 @@ def test_enforcement_officer_opens_a_case_and_gives_notice_of_intent(
     history = page.inner_text("#history")
     assert "transition:investigate" in history and "Test purchase confirms" in history
     page.click(".notice-record summary")
-    _shot(page, "10-enforcement-case-notice-of-intent")
+    _shot(page, "11-enforcement-case-notice-of-intent")
+    page.click("text=All cases")
+    assert "investigation" in page.inner_text("#cases")
+    _shot(page, "12-enforcement-case-list")

@@ -178,6 +178,7 @@ def test_pages_show_refusals_and_change_nothing(world_any: World) -> None:
         data={"stage": "intent", "kind": "compliance", "to": "Acme Devices Ltd", "breach": "b", "reasons": "r"},
     )
     assert r.status_code == 422 and "open an investigation before giving notices" in r.text
+    assert '<textarea id="breach" name="breach">b</textarea>' in r.text  # what was typed is kept
     r = w.post("officer", f"/enforcement/cases/{ref}/transition", data={"transition": "remedied", "why": "x"})
     assert r.status_code == 409 and "not allowed from state" in r.text and 'id="refused"' in r.text
     assert w.get("officer", f"/api/v1/enforcement/cases/{ref}").json()["notices"] == []

@@ -126,7 +126,10 @@ def _render(request: Request, template: str, ctx: Ctx, status: int = 200, **valu
     return render(request, template, ctx, status, **values)
 
 
-def _case_page(request: Request, ctx: Ctx, reference: str, error: ServiceError | None = None) -> HTMLResponse:
+def _case_page(
+    request: Request, ctx: Ctx, reference: str, error: ServiceError | None = None, form: dict[str, str] | None = None
+) -> HTMLResponse:
+    """The case page; after a refusal, with the reason and what was typed, so nothing is lost."""
     data = enf.case_detail(ctx, reference)
     return _render(
         request,
@@ -136,6 +139,7 @@ def _case_page(request: Request, ctx: Ctx, reference: str, error: ServiceError |
         c=data,
         choices=enf.workflow_choices(ctx),
         error=error,
+        form=form or {},
     )
 
 
@@ -219,7 +223,7 @@ def transition_page(
         try:
             enf.transition(ctx, reference, enf.TransitionBody(transition=transition, why=why))
         except (ServiceError, ValueError) as e:
-            return _case_page(request, ctx, reference, _as_error(e))
+            return _case_page(request, ctx, reference, _as_error(e), {"transition": transition, "why": why})
     return _redirect(f"/enforcement/cases/{reference}")
 
 
@@ -260,7 +264,20 @@ def notice_page(
             )
             enf.give_notice(ctx, reference, body)
         except (ServiceError, ValueError) as e:
-            return _case_page(request, ctx, reference, _as_error(e))
+            typed = {
+                "stage": stage,
+                "kind": kind,
+                "to": to,
+                "breach": breach,
+                "reasons": reasons,
+                "contact": contact,
+                "intent": intent,
+                "requirement": requirement,
+                "comply_within_days": comply_within_days,
+                "amount_gbp": amount_gbp,
+                "method": method,
+            }
+            return _case_page(request, ctx, reference, _as_error(e), typed)
     return _redirect(f"/enforcement/cases/{reference}")
 
 
