@@ -172,10 +172,17 @@ def run_unblob(
     path_env: str,
     progress: ProgressFn | None,
     process_num: int,
+    targets: list[tuple[Path, int]] | None = None,
+    started: float | None = None,
 ) -> RunOutcome:
+    """Run unblob on `image` (or on each of `targets`: files inside `extract_root`, with
+    the nesting depth they are at) in a supervised child process."""
     status_path = meta_dir / "exit-status"
+    with contextlib.suppress(FileNotFoundError):
+        status_path.unlink()
     spec = {
         "image": str(image),
+        "targets": [[str(p), d] for p, d in targets] if targets is not None else None,
         "extract_root": str(extract_root),
         "log_path": str(meta_dir / "unblob.log"),
         "report_path": str(meta_dir / "unblob-report.json"),
@@ -189,8 +196,30 @@ def run_unblob(
     spec_path = meta_dir / "spec.json"
     spec_path.write_text(json.dumps(spec))
     env = dict(os.environ, PATH=path_env, PYTHONUNBUFFERED="1")
-    started = time.monotonic()
+    started = time.monotonic() if started is None else started
     pid, child = _start(spec_path, meta_dir, env)
+    stopped_by, last = watch(pid, child, extract_root, limits, progress, started)
+    returncode: int | None = None
+    try:
+        returncode = int(status_path.read_text())
+    except (OSError, ValueError):
+        returncode = None  # killed, or died before finishing
+    return RunOutcome(stopped_by, returncode, time.monotonic() - started, last)
+
+
+def watch(
+    pid: int,
+    child: subprocess.Popen[bytes] | None,
+    extract_root: Path,
+    limits: Limits,
+    progress: ProgressFn | None,
+    started: float,
+) -> tuple[str | None, Measure]:
+    """Poll an extraction process until it exits; kill its tree when a bound is crossed.
+
+    `started` is when the whole extraction began: the time bound covers every phase.
+    Returns the bound that stopped it (or None) and the last measure of the tree.
+    """
     stopped_by: str | None = None
     last = Measure()
     interval = POLL_MIN
@@ -220,9 +249,4 @@ def run_unblob(
         kill_tree(pid)
         _wait(pid, child, 5.0)
         raise
-    returncode: int | None = None
-    try:
-        returncode = int(status_path.read_text())
-    except (OSError, ValueError):
-        returncode = None  # killed, or died before finishing
-    return RunOutcome(stopped_by, returncode, time.monotonic() - started, last)
+    return stopped_by, last

@@ -1,0 +1,454 @@
+"""Fast path for SquashFS images: unsquashfs directly, then unblob only where it can help.
+
+unblob opens every extracted file (libmagic, a pattern search, handlers) to look for
+nested formats; on a 2,000-file root filesystem that is 10-30x the time of unpacking it.
+Most files are programs and text. Here a SquashFS v4 image (at offset 0, or behind a
+header found by its magic) is unpacked by Debian's `unsquashfs` under the same
+supervision as unblob (Landlock, RLIMIT_FSIZE, its own session, bytes/files/time polled,
+process tree killed), links and special files are neutralised, and then each file is
+classified by its first bytes:
+
+- single-stream gzip, bzip2, xz, lzma: decompressed here (bounded), and the result
+  classified again (a `.tar.gz` becomes a tar, which goes to unblob);
+- any other container magic at offset 0, or a known format's magic (validated) inside a
+  file of 1 MiB or more: handed to unblob, which recurses from there;
+- anything else (programs, libraries, text, data) is a leaf, as it is for unblob.
+
+Anything unusual (a truncated or oddly formed SquashFS, an invalid header, unsquashfs
+failing, no unsquashfs) returns None and the caller runs unblob on the whole image.
+"""
+
+from __future__ import annotations
+
+import bz2
+import contextlib
+import lzma
+import mmap
+import os
+import resource
+import shutil
+import stat
+import struct
+import subprocess
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from psti.evidence.firmware.extract import sniff
+from psti.evidence.firmware.extract.model import (
+    COULD_NOT_EXTRACT,
+    LIMIT_REACHED,
+    ExtractionProblem,
+    Limits,
+)
+from psti.evidence.firmware.extract.supervise import RunOutcome, watch
+from psti.evidence.firmware.extract.tree import measure, neutralise, relative
+from psti.evidence.interface import ProgressFn
+
+SQUASHFS = "squashfs_v4_le"
+HEADER_FORMATS = {"uimage": "uimage", "trx": "trx_v1"}
+EMBED_SCAN_MIN = 1 << 20  # files this large are searched for embedded formats
+SMALL_PREFIX = 4096  # an unknown region before the SquashFS this small is only a header
+HEAD = 0x440  # enough for the ext superblock magic at 0x438
+CHUNK = 1 << 16
+
+_DECOMPRESSORS: dict[str, Callable[[], object]] = {
+    "gzip": lambda: zlib.decompressobj(wbits=31),
+    "bzip2": bz2.BZ2Decompressor,
+    "xz": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_XZ),
+    "lzma": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_ALONE),
+}
+_SUFFIXES = {".gz": "", ".tgz": ".tar", ".bz2": "", ".tbz2": ".tar", ".xz": "", ".txz": ".tar",
+             ".lzma": "", ".tlz": ".tar"}
+
+
+@dataclass(frozen=True)
+class Squash:
+    offset: int
+    size: int  # bytes_used from the superblock
+
+
+def squashfs_superblock(data: bytes | mmap.mmap, offset: int, file_size: int) -> Squash | None:
+    """A plausible SquashFS 4.0 little-endian superblock at offset, or None."""
+    sb = data[offset : offset + 96]
+    if len(sb) < 96 or sb[:4] != b"hsqs":
+        return None
+    block_size, = struct.unpack_from("<I", sb, 12)
+    compression, block_log = struct.unpack_from("<HH", sb, 20)
+    major, minor = struct.unpack_from("<HH", sb, 28)
+    bytes_used, = struct.unpack_from("<Q", sb, 40)
+    if (major, minor) != (4, 0) or not 12 <= block_log <= 20 or block_size != 1 << block_log:
+        return None
+    if not 1 <= compression <= 6 or bytes_used < 96 or offset + bytes_used > file_size:
+        return None
+    return Squash(offset, bytes_used)
+
+
+def find_squashfs(image: Path, size: int) -> Squash | None:
+    """The first valid SquashFS 4 superblock in the image (offset 0 or behind a header)."""
+    with image.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        pos = mm.find(b"hsqs")
+        tries = 0
+        while pos != -1 and tries < 64:
+            found = squashfs_superblock(mm, pos, size)
+            if found is not None:
+                return found
+            pos, tries = mm.find(b"hsqs", pos + 1), tries + 1
+    return None
+
+
+def _is_padding(path: Path, start: int, end: int) -> bool:
+    with path.open("rb") as f:
+        f.seek(start)
+        left, fill = end - start, None
+        while left > 0:
+            block = f.read(min(CHUNK, left))
+            if not block:
+                return True
+            if fill is None:
+                fill = block[0]
+            if block.count(fill) != len(block) or fill not in (0x00, 0xFF):
+                return False
+            left -= len(block)
+    return True
+
+
+def _copy_range(src: Path, dst: Path, start: int, end: int) -> None:
+    with src.open("rb") as fi, dst.open("xb") as fo:
+        fi.seek(start)
+        left = end - start
+        while left > 0:
+            block = fi.read(min(1 << 20, left))
+            if not block:
+                break
+            fo.write(block)
+            left -= len(block)
+
+
+def container_kind(head: bytes) -> str | None:
+    """Format name when a file starts like an archive, filesystem or compressed stream."""
+    kind = sniff.magic_of(head)
+    if kind is not None:
+        return kind
+    if len(head) >= 512 and head[510:512] == b"\x55\xaa" and head[:1] in (b"\xeb", b"\xe9") and (
+        head[0x36:0x39] == b"FAT" or head[0x52:0x55] == b"FAT"
+    ):
+        return "fat"
+    return None
+
+
+# Magics worth a look inside large files: (magic, offset of the magic in its format).
+_EMBEDDED = (
+    (b"hsqs", 0), (b"\x1f\x8b\x08", 0), (b"\xfd7zXZ\x00", 0), (b"UBI#", 0),
+    (sniff.UIMAGE_MAGIC, 0), (b"070701", 0), (b"PK\x03\x04", 0), (b"7z\xbc\xaf\x27\x1c", 0),
+    (b"ustar", 257), (b"\x45\x3d\xcd\x28", 0), (b"BZh91AY&SY", 0), (b"\x85\x19\x03\x20", 0),
+)
+
+
+def _valid_embedded(mm: mmap.mmap, magic: bytes, start: int, size: int) -> bool:
+    if magic == b"hsqs":
+        return squashfs_superblock(mm, start, size) is not None
+    if magic == b"\x1f\x8b\x08":
+        try:
+            return len(zlib.decompressobj(wbits=31).decompress(mm[start : start + 4096], 64)) > 0
+        except zlib.error:
+            return False
+    if magic == sniff.UIMAGE_MAGIC:
+        header = sniff.vendor_header(mm[start : start + 64])
+        return header is not None and header.valid
+    return True  # magics of 4+ bytes at a format's own offset: rare by chance
+
+
+def has_embedded_format(path: Path) -> bool:
+    """True if a known format's magic (validated where cheap) appears inside the file."""
+    size = path.stat().st_size
+    if size == 0:
+        return False
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        for magic, at in _EMBEDDED:
+            pos = mm.find(magic)
+            tries = 0
+            while pos != -1 and tries < 16:
+                start = pos - at
+                if start >= 0 and _valid_embedded(mm, magic, start, size):
+                    return True
+                pos, tries = mm.find(magic, pos + 1), tries + 1
+    return False
+
+
+@dataclass
+class FastResult:
+    outcome: RunOutcome  # of unsquashfs
+    formats: list[str]
+    problems: list[ExtractionProblem] = field(default_factory=list)
+    targets: list[tuple[Path, int]] = field(default_factory=list)  # for unblob, with depth
+    carved: list[Path] = field(default_factory=list)  # regions around the SquashFS
+    failed: bool = False  # unsquashfs failed: the caller falls back to unblob
+    stopped: bool = False  # a limit stopped the work: output partial, nothing more to run
+
+
+def _sandboxed_start(cmd: list[str], out_dir: Path, log: Path, fsize: int) -> subprocess.Popen[bytes]:
+    """Start cmd in its own session, file size capped, writes confined to out_dir.
+
+    Landlock rules apply to the thread that sets them and what it starts, so the process
+    is started from a short-lived thread (as unblob's sandbox does).
+    """
+    box: dict[str, object] = {}
+
+    def limit() -> None:  # in the child, before exec
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        value = fsize if hard == resource.RLIM_INFINITY else min(fsize, hard)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (value, hard))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    def start(out: object, null: object) -> None:
+        try:
+            try:
+                from unblob._rust.sandbox import AccessFS, SandboxError, restrict_access
+
+                with contextlib.suppress(SandboxError):
+                    restrict_access(
+                        AccessFS.read("/"),
+                        AccessFS.read_write(str(out_dir)),
+                        AccessFS.remove_dir(str(out_dir)),
+                        AccessFS.remove_file(str(out_dir)),
+                    )
+            except ImportError:
+                pass  # no sandbox module: limits and the checks afterwards still apply
+            box["proc"] = subprocess.Popen(
+                cmd, stdin=null, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True, preexec_fn=limit,  # noqa: PLW1509
+            )
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    # opened before the sandbox, which forbids both
+    with log.open("ab") as out, open(os.devnull, "rb") as null:
+        thread = threading.Thread(target=start, args=(out, null), daemon=True)
+        thread.start()
+        thread.join()
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["proc"]  # type: ignore[return-value]
+
+
+def try_fast(
+    image: Path,
+    head: bytes,
+    size: int,
+    extract_root: Path,
+    meta_dir: Path,
+    limits: Limits,
+    progress: ProgressFn | None,
+    started: float,
+) -> FastResult | None:
+    """Unpack a SquashFS image directly; None when the image is not a clean case."""
+    unsquashfs = shutil.which("unsquashfs")
+    if unsquashfs is None or size > limits.max_file_bytes:
+        return None
+    header = sniff.vendor_header(head)
+    if header is not None and not header.valid:
+        return None
+    found = find_squashfs(image, size)
+    if found is None:
+        return None
+    end = found.offset + found.size
+    whole = found.offset == 0 and (end == size or _is_padding(image, end, size))
+    top = extract_root / f"{image.name}_extract"
+    top.mkdir()
+    formats = [HEADER_FORMATS[header.format]] if header is not None else []
+    result_targets: list[tuple[Path, int]] = []
+    carved: list[Path] = []
+    source, dest = image, top
+    if not whole:
+        if found.offset:
+            prefix = top / f"0-{found.offset}.unknown"
+            _copy_range(image, prefix, 0, found.offset)
+            carved.append(prefix)
+            header_only = header is not None and found.offset <= max(header.size, SMALL_PREFIX)
+            if not header_only and (found.offset > SMALL_PREFIX or container_kind(
+                    sniff.read_head(prefix, HEAD)) is not None):
+                result_targets.append((prefix, 1))
+        if end < size and not _is_padding(image, end, size):
+            suffix = top / f"{end}-{size}.unknown"
+            _copy_range(image, suffix, end, size)
+            carved.append(suffix)
+            result_targets.append((suffix, 1))
+        source = top / f"{found.offset}-{end}.squashfs_v4_le"
+        _copy_range(image, source, found.offset, end)
+        dest = top / f"{found.offset}-{end}.squashfs_v4_le_extract"
+    cap = max(1, min(limits.max_file_bytes, limits.max_total_bytes))
+    log = meta_dir / "unsquashfs.log"
+    cmd = [unsquashfs, "-no-progress", "-no-xattrs", "-d", str(dest), str(source)]
+    if dest == top:
+        top.rmdir()  # unsquashfs creates its destination
+    proc = _sandboxed_start(cmd, extract_root, log, cap)
+    stopped_by, last = watch(proc.pid, proc, extract_root, limits, progress, started)
+    outcome = RunOutcome(stopped_by, proc.returncode, time.monotonic() - started, last)
+    if source != image:
+        with contextlib.suppress(OSError):
+            source.unlink()  # the carved SquashFS is an intermediate, as in unblob
+    if not stopped_by and proc.returncode not in (0, -25):  # -25: SIGXFSZ, a file cap
+        return FastResult(outcome, formats, [ExtractionProblem(
+            COULD_NOT_EXTRACT, f"unsquashfs failed (exit {proc.returncode})")], failed=True)
+    formats.append(SQUASHFS)
+    out = FastResult(outcome, formats, targets=result_targets, carved=carved)
+    if proc.returncode == -25:
+        out.problems.append(ExtractionProblem(
+            LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
+    if stopped_by:
+        out.stopped = True
+        return out
+    # Links that leave the tree go before any file is read.
+    out.problems += neutralise(extract_root)
+    _classify(dest, 1, extract_root, limits, started, out)
+    return out
+
+
+def _classify(
+    tree: Path, depth: int, extract_root: Path, limits: Limits, started: float, out: FastResult
+) -> None:
+    """Decompress simple streams here; collect the files unblob should open."""
+    budget = _Budget(limits, measure(extract_root), started)
+    queue: list[tuple[Path, int]] = [(Path(e.path), depth) for e in _files(tree)]
+    while queue:
+        path, d = queue.pop()
+        if budget.exhausted(out):
+            return
+        try:
+            head = sniff.read_head(path, HEAD)
+        except OSError:
+            continue
+        kind = container_kind(head)
+        if kind is None:
+            try:
+                large = path.stat().st_size >= EMBED_SCAN_MIN
+                if large and has_embedded_format(path):
+                    out.targets.append((path, d))
+            except (OSError, ValueError):
+                continue
+            continue
+        if d + 1 >= limits.max_depth:
+            out.problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"{kind} data left unextracted: nesting depth limit "
+                f"{limits.max_depth} reached", relative(path, extract_root)))
+            continue
+        if kind in _DECOMPRESSORS:
+            done = _decompress(path, kind, budget, out, extract_root)
+            if done is None:
+                out.targets.append((path, d))  # not a plain stream: unblob's handlers
+            elif done:
+                if kind not in out.formats:
+                    out.formats.append(kind)
+                queue.append((done, d + 1))
+            continue
+        out.targets.append((path, d))
+
+
+def _files(tree: Path) -> list[os.DirEntry[str]]:
+    found = []
+    stack = [str(tree)]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                stack.append(e.path)
+            elif stat.S_ISREG(st.st_mode) and st.st_size > 0:
+                found.append(e)
+    return found
+
+
+class _Budget:
+    """The extraction's remaining bytes, files and time, for work done in this process."""
+
+    def __init__(self, limits: Limits, now: object, started: float) -> None:
+        self.limits, self.started = limits, started
+        self.bytes = getattr(now, "total_bytes", 0)
+        self.files = getattr(now, "files", 0)
+
+    def exhausted(self, out: FastResult) -> bool:
+        words = None
+        if time.monotonic() - self.started > self.limits.max_seconds:
+            words = f"extraction took longer than {self.limits.max_seconds:g} s"
+        elif self.files >= self.limits.max_files:
+            words = f"extracted file count passed {self.limits.max_files:,}"
+        elif self.bytes >= self.limits.max_total_bytes:
+            words = f"extracted size passed {self.limits.max_total_bytes:,} bytes"
+        if words:
+            out.stopped = True
+            out.problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"{words}; extraction stopped, output partial"))
+        return words is not None
+
+
+def _needs_input(d: object) -> bool:
+    return bool(getattr(d, "needs_input", True))
+
+
+def _output_name(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _SUFFIXES and path.stem:
+        return path.stem + _SUFFIXES[suffix]
+    return path.name + ".uncompressed"
+
+
+def _decompress(
+    path: Path, kind: str, budget: _Budget, out: FastResult, extract_root: Path
+) -> Path | None | bool:
+    """Decompress one stream beside path as `<name>_extract/<name without suffix>`.
+
+    Returns the output, None when the data is not one clean stream (unblob should look:
+    it may be several streams, data after the end, or damage), or False when a limit cut
+    it (reported).
+    """
+    cap = min(budget.limits.max_file_bytes, budget.limits.max_total_bytes - budget.bytes)
+    out_dir = path.parent / f"{path.name}_extract"
+    target = out_dir / _output_name(path)
+    written = 0
+    d = _DECOMPRESSORS[kind]()
+    clean = False
+    try:
+        out_dir.mkdir()
+        with path.open("rb") as fi, target.open("xb") as fo:
+            data = fi.read(CHUNK)
+            while data or not _needs_input(d):
+                room = cap - written
+                if room <= 0:
+                    break
+                chunk = d.decompress(data, min(CHUNK, room))  # type: ignore[attr-defined]
+                fo.write(chunk)
+                written += len(chunk)
+                if d.eof:  # type: ignore[attr-defined]
+                    rest = d.unused_data + fi.read(CHUNK)  # type: ignore[attr-defined]
+                    clean = not rest.strip(b"\0") and not fi.read(1)
+                    break
+                if kind == "gzip":
+                    data = d.unconsumed_tail or fi.read(CHUNK)  # type: ignore[attr-defined]
+                else:
+                    data = fi.read(CHUNK) if _needs_input(d) else b""
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
+        clean = False
+    budget.bytes += written
+    budget.files += 1
+    if written >= cap and not clean:
+        out.problems.append(ExtractionProblem(
+            LIMIT_REACHED, f"{kind} output reached the {cap:,}-byte limit and was cut short",
+            relative(target, extract_root)))
+        return False
+    if not clean:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        budget.files -= 1
+        budget.bytes -= written
+        return None
+    return target
