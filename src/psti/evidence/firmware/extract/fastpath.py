@@ -41,6 +41,7 @@ from psti.evidence.firmware.extract import sniff
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
     LIMIT_REACHED,
+    SYMLINK_ESCAPE,
     ExtractionProblem,
     Limits,
 )
@@ -252,6 +253,11 @@ def try_fast(
     header = sniff.vendor_header(head)
     if header is not None and not header.valid:
         return None
+    declared = sniff.declared_size(head)
+    if declared is not None and declared > size:
+        return None  # truncated: the unblob path diagnoses it
+    if header is None and container_kind(head) not in (None, "squashfs"):
+        return None  # another container outside (a tar of images, ...): unblob's job
     found = find_squashfs(image, size)
     if found is None:
         return None
@@ -303,9 +309,62 @@ def try_fast(
         out.stopped = True
         return out
     # Links that leave the tree go before any file is read.
+    out.problems += fix_tree(dest, extract_root)
     out.problems += neutralise(extract_root)
     _classify(dest, 1, extract_root, limits, started, out)
     return out
+
+
+def fix_tree(fs_root: Path, extract_root: Path) -> list[ExtractionProblem]:
+    """Make a filesystem tree readable and its symbolic links point inside it, as unblob does.
+
+    An absolute link target means the device's own root, so `/etc/x` becomes a relative
+    link to `fs_root/etc/x`. A link that would leave `fs_root` is removed and reported.
+    Directories get u+rwx (and g/o r-x), files u+rw (and g/o r), so the checks can read them.
+    """
+    problems: list[ExtractionProblem] = []
+    real_root = os.path.realpath(fs_root)
+    stack = [real_root]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                st = e.stat(follow_symlinks=False)
+                if stat.S_ISLNK(st.st_mode):
+                    _fix_link(e.path, real_root, extract_root, problems)
+                elif stat.S_ISDIR(st.st_mode):
+                    if st.st_mode & 0o775 != 0o775:
+                        os.chmod(e.path, st.st_mode | 0o775)
+                    stack.append(e.path)
+                elif stat.S_ISREG(st.st_mode) and st.st_mode & 0o644 != 0o644:
+                    os.chmod(e.path, st.st_mode | 0o644)
+            except OSError:
+                continue
+    return problems
+
+
+def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[ExtractionProblem]) -> None:
+    raw = os.readlink(path)
+    parent = os.path.dirname(path)
+    if raw.startswith("/"):
+        target = os.path.normpath(os.path.join(real_root, raw.lstrip("/")))
+    else:
+        target = os.path.normpath(os.path.join(parent, raw))
+    if raw and (target == real_root or target.startswith(real_root + os.sep)):
+        if raw.startswith("/"):
+            os.unlink(path)
+            os.symlink(os.path.relpath(target, parent), path)
+        return
+    os.unlink(path)
+    if raw:
+        problems.append(ExtractionProblem(
+            SYMLINK_ESCAPE, f"symbolic link to {raw!r} leads outside the extracted tree; removed",
+            relative(path, Path(os.path.realpath(extract_root)))))
 
 
 def _classify(
