@@ -169,15 +169,53 @@ def has_embedded_format(path: Path) -> bool:
     if size == 0:
         return False
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        for magic, at in _EMBEDDED:
-            pos = mm.find(magic)
-            tries = 0
-            while pos != -1 and tries < 16:
-                start = pos - at
-                if start >= 0 and _valid_embedded(mm, magic, start, size):
-                    return True
-                pos, tries = mm.find(magic, pos + 1), tries + 1
+        scanner = _scanner()
+        if scanner is None:
+            return _find_embedded(mm, size)
+        found: list[bool] = []
+        seen = [0]
+
+        def hit(_ctx: object, tag: int, start: int, _end: int) -> object:
+            import pyperscan
+
+            magic, at = _EMBEDDED[tag]
+            seen[0] += 1
+            if start - at >= 0 and _valid_embedded(mm, magic, start - at, size):
+                found.append(True)
+                return pyperscan.Scan.Terminate
+            return pyperscan.Scan.Terminate if seen[0] > 100_000 else pyperscan.Scan.Continue
+
+        scanner(hit).scan(mm)
+        return bool(found) or seen[0] > 100_000  # too many candidates: let unblob judge
+
+
+def _find_embedded(mm: mmap.mmap, size: int) -> bool:
+    for magic, at in _EMBEDDED:
+        pos = mm.find(magic)
+        tries = 0
+        while pos != -1 and tries < 256:
+            if pos - at >= 0 and _valid_embedded(mm, magic, pos - at, size):
+                return True
+            pos, tries = mm.find(magic, pos + 1), tries + 1
     return False
+
+
+_DB: list[object] = []
+
+
+def _scanner():  # type: ignore[no-untyped-def]
+    """A Hyperscan block scanner for the embedded magics (one pass), or None."""
+    try:
+        import pyperscan
+    except ImportError:
+        return None
+    if not _DB:
+        _DB.append(pyperscan.BlockDatabase(*(
+            pyperscan.Pattern(b"".join(b"\\x%02x" % c for c in magic), pyperscan.Flag.SOM_LEFTMOST,
+                              tag=i)
+            for i, (magic, _at) in enumerate(_EMBEDDED))))
+    db = _DB[0]
+    return lambda callback: db.build(None, callback)  # type: ignore[attr-defined]
 
 
 @dataclass

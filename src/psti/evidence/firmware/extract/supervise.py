@@ -29,6 +29,9 @@ from psti.evidence.interface import ProgressFn
 
 POLL_MIN = 0.05  # seconds between polls; grows with the cost of walking the tree
 POLL_MAX = 1.0
+# the walk may take at most 1/POLL_COST_FACTOR of the time: it competes for CPU with
+# the extractor (a 2,000-file walk takes ~15 ms)
+POLL_COST_FACTOR = 10
 
 
 @dataclass
@@ -229,7 +232,7 @@ def watch(
             walk_started = time.monotonic()
             last = measure(extract_root, stop_files=limits.max_files)
             walk_took = time.monotonic() - walk_started
-            interval = min(POLL_MAX, max(POLL_MIN, 4 * walk_took))
+            interval = min(POLL_MAX, max(POLL_MIN, POLL_COST_FACTOR * walk_took))
             elapsed = time.monotonic() - started
             if last.total_bytes > limits.max_total_bytes:
                 stopped_by = "max_total_bytes"
