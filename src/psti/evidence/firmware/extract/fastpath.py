@@ -428,7 +428,7 @@ def _classify(
             except (OSError, ValueError):
                 continue
             continue
-        if d + 1 >= limits.max_depth:
+        if d >= limits.max_depth:
             out.problems.append(ExtractionProblem(
                 LIMIT_REACHED, f"{kind} data left unextracted: nesting depth limit "
                 f"{limits.max_depth} reached", relative(path, extract_root)))
