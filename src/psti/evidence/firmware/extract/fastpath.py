@@ -521,7 +521,7 @@ def _decompress(
             data = fi.read(CHUNK)
             while data or not _needs_input(d):
                 room = cap - written
-                if room <= 0:
+                if room <= 0 or time.monotonic() - budget.started > budget.limits.max_seconds:
                     break
                 chunk = d.decompress(data, min(CHUNK, room))  # type: ignore[attr-defined]
                 fo.write(chunk)
@@ -538,6 +538,9 @@ def _decompress(
         clean = False
     budget.bytes += written
     budget.files += 1
+    if not clean and time.monotonic() - budget.started > budget.limits.max_seconds:
+        budget.exhausted(out)  # reports the time bound
+        return False
     if written >= cap and not clean:
         out.problems.append(ExtractionProblem(
             LIMIT_REACHED, f"{kind} output reached the {cap:,}-byte limit and was cut short",
