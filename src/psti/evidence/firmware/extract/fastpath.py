@@ -46,7 +46,7 @@ from psti.evidence.firmware.extract.model import (
     Limits,
 )
 from psti.evidence.firmware.extract.supervise import RunOutcome, watch
-from psti.evidence.firmware.extract.tree import measure, neutralise, relative
+from psti.evidence.firmware.extract.tree import neutralise, relative
 from psti.evidence.interface import ProgressFn
 
 SQUASHFS = "squashfs_v4_le"
@@ -347,20 +347,34 @@ def try_fast(
         out.stopped = True
         return out
     # Links that leave the tree go before any file is read.
-    out.problems += fix_tree(dest, extract_root)
+    walk = fix_tree(dest, extract_root)
+    out.problems += walk.problems
     out.problems += neutralise(extract_root)
-    _classify(dest, 1, extract_root, limits, started, out)
+    budget = _Budget(limits, started, walk.entries + len(carved),
+                     walk.total_bytes + sum(c.stat().st_size for c in carved))
+    _classify([(f, 1) for f in walk.files], extract_root, budget, out)
     return out
 
 
-def fix_tree(fs_root: Path, extract_root: Path) -> list[ExtractionProblem]:
+@dataclass
+class Walk:
+    """What fix_tree saw: its problems, the regular files to classify, and a measure."""
+
+    problems: list[ExtractionProblem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # non-empty regular files
+    entries: int = 0  # every entry that is not a directory
+    total_bytes: int = 0
+
+
+def fix_tree(fs_root: Path, extract_root: Path) -> Walk:
     """Make a filesystem tree readable and its symbolic links point inside it, as unblob does.
 
     An absolute link target means the device's own root, so `/etc/x` becomes a relative
     link to `fs_root/etc/x`. A link that would leave `fs_root` is removed and reported.
     Directories get u+rwx (and g/o r-x), files u+rw (and g/o r), so the checks can read them.
     """
-    problems: list[ExtractionProblem] = []
+    walk = Walk()
+    problems = walk.problems
     real_root = os.path.realpath(fs_root)
     stack = [real_root]
     while stack:
@@ -373,17 +387,23 @@ def fix_tree(fs_root: Path, extract_root: Path) -> list[ExtractionProblem]:
         for e in entries:
             try:
                 st = e.stat(follow_symlinks=False)
-                if stat.S_ISLNK(st.st_mode):
-                    _fix_link(e.path, real_root, extract_root, problems)
-                elif stat.S_ISDIR(st.st_mode):
+                if stat.S_ISDIR(st.st_mode):
                     if st.st_mode & 0o775 != 0o775:
                         os.chmod(e.path, st.st_mode | 0o775)
                     stack.append(e.path)
-                elif stat.S_ISREG(st.st_mode) and st.st_mode & 0o644 != 0o644:
-                    os.chmod(e.path, st.st_mode | 0o644)
+                    continue
+                walk.entries += 1
+                if stat.S_ISLNK(st.st_mode):
+                    _fix_link(e.path, real_root, extract_root, problems)
+                elif stat.S_ISREG(st.st_mode):
+                    if st.st_mode & 0o644 != 0o644:
+                        os.chmod(e.path, st.st_mode | 0o644)
+                    walk.total_bytes += st.st_size
+                    if st.st_size:
+                        walk.files.append(Path(e.path))
             except OSError:
                 continue
-    return problems
+    return walk
 
 
 def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[ExtractionProblem]) -> None:
@@ -406,11 +426,10 @@ def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[Extr
 
 
 def _classify(
-    tree: Path, depth: int, extract_root: Path, limits: Limits, started: float, out: FastResult
+    queue: list[tuple[Path, int]], extract_root: Path, budget: _Budget, out: FastResult
 ) -> None:
     """Decompress simple streams here; collect the files unblob should open."""
-    budget = _Budget(limits, measure(extract_root), started)
-    queue: list[tuple[Path, int]] = [(Path(e.path), depth) for e in _files(tree)]
+    limits = budget.limits
     while queue:
         path, d = queue.pop()
         if budget.exhausted(out):
@@ -445,34 +464,12 @@ def _classify(
         out.targets.append((path, d))
 
 
-def _files(tree: Path) -> list[os.DirEntry[str]]:
-    found = []
-    stack = [str(tree)]
-    while stack:
-        try:
-            with os.scandir(stack.pop()) as it:
-                entries = list(it)
-        except OSError:
-            continue
-        for e in entries:
-            try:
-                st = e.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                stack.append(e.path)
-            elif stat.S_ISREG(st.st_mode) and st.st_size > 0:
-                found.append(e)
-    return found
-
-
 class _Budget:
     """The extraction's remaining bytes, files and time, for work done in this process."""
 
-    def __init__(self, limits: Limits, now: object, started: float) -> None:
+    def __init__(self, limits: Limits, started: float, files: int, total_bytes: int) -> None:
         self.limits, self.started = limits, started
-        self.bytes = getattr(now, "total_bytes", 0)
-        self.files = getattr(now, "files", 0)
+        self.files, self.bytes = files, total_bytes
 
     def exhausted(self, out: FastResult) -> bool:
         words = None

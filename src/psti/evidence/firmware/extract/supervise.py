@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -153,6 +154,18 @@ def _start(
 def _wait(pid: int, child: subprocess.Popen[bytes] | None, timeout: float) -> bool:
     """True once the extraction process has exited."""
     if child is not None:
+        if child.poll() is not None:
+            return True
+        try:  # wake as soon as it exits (Popen.wait polls with growing sleeps)
+            fd = os.pidfd_open(child.pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            try:
+                select.select([fd], [], [], timeout)
+            finally:
+                os.close(fd)
+            return child.poll() is not None
         try:
             child.wait(timeout=timeout)
             return True
