@@ -286,8 +286,8 @@ def try_fast(
 ) -> FastResult | None:
     """Unpack a SquashFS image directly; None when the image is not a clean case."""
     unsquashfs = shutil.which("unsquashfs")
-    if unsquashfs is None or size > limits.max_file_bytes:
-        return None
+    if unsquashfs is None or size > min(limits.max_file_bytes, limits.max_total_bytes):
+        return None  # carving could pass the budget: the unblob path reports it
     header = sniff.vendor_header(head)
     if header is not None and not header.valid:
         return None
@@ -335,11 +335,16 @@ def try_fast(
     if source != image:
         with contextlib.suppress(OSError):
             source.unlink()  # the carved SquashFS is an intermediate, as in unblob
-    if not stopped_by and proc.returncode not in (0, -25):  # -25: SIGXFSZ, a file cap
+    # 0: done; 2: non-fatal errors (e.g. device nodes as non-root), output kept;
+    # -25: SIGXFSZ, a file reached the size cap. Anything else: unblob tries instead.
+    if not stopped_by and proc.returncode not in (0, 2, -25):
         return FastResult(outcome, formats, [ExtractionProblem(
             COULD_NOT_EXTRACT, f"unsquashfs failed (exit {proc.returncode})")], failed=True)
     formats.append(SQUASHFS)
     out = FastResult(outcome, formats, targets=result_targets, carved=carved)
+    if proc.returncode == 2:
+        out.problems.append(ExtractionProblem(
+            COULD_NOT_EXTRACT, f"unsquashfs reported errors (exit 2): {_log_errors(log)}"))
     if proc.returncode == -25:
         out.problems.append(ExtractionProblem(
             LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
@@ -354,6 +359,15 @@ def try_fast(
                      walk.total_bytes + sum(c.stat().st_size for c in carved))
     _classify([(f, 1) for f in walk.files], extract_root, budget, out)
     return out
+
+
+def _log_errors(log: Path) -> str:
+    try:
+        lines = log.read_text(errors="replace").splitlines()
+    except OSError:
+        return "see meta/unsquashfs.log"
+    errors = [line.strip() for line in lines if "fail" in line.lower() or "error" in line.lower()]
+    return "; ".join(errors[:3])[:300] or "see meta/unsquashfs.log"
 
 
 @dataclass
