@@ -72,3 +72,14 @@ def test_assess_against_en_303_645(examples_dir: Path) -> None:
     by_req = {q["requirement"]: q["verdict"] for q in report["requirements"]}
     assert by_req["EN303645-5.1"] == "fail"
     assert r.returncode == 1
+
+
+def test_assess_passes_collector_options_and_checks_them(examples_dir: Path, tmp_path: Path) -> None:
+    camera = str(examples_dir / "smart-camera" / "product.toml")
+    r = psti("assess", camera, "--offline", "--support-history", "sometimes")
+    assert r.returncode == 2 and "--support-history" in r.stderr
+    r = psti("assess", camera, "--offline", "--key", str(tmp_path / "missing.asc"))
+    assert r.returncode == 2 and "no such file" in r.stderr
+    r = psti("assess", camera, "--offline", "--support-history", "off", "--crack-seconds", "5", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["overall"] == "pass"

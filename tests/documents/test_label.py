@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 import builders as b
 import pytest
 from PIL import Image
+from tests.chromium import needs_chromium, screenshot
 
 from psti.documents.label import (
     GREEN,
@@ -98,31 +99,12 @@ def test_png_qr_code_matches_the_url():
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+@needs_chromium
 def test_svg_renders_in_chromium(tmp_path):
     data = LabelData("Brightlane Indoor Camera (BL-CAM-200)", False, True, dt.date(2031, 3, 31), URL)
     (tmp_path / "label.svg").write_text(render_svg(data))
     shot = tmp_path / "shot.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                f"--window-size={W},{H}",
-                f"--screenshot={shot}",
-                (tmp_path / "label.svg").as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=90,
-        )
+    screenshot((tmp_path / "label.svg").as_uri(), shot, W, H)
     img = Image.open(shot).convert("RGB")
     colours = [img.getpixel((TEXT_X + 15 - 11, y)) for _, _, y in ROWS]
     assert colours == [rgb(RED), rgb(GREEN)]

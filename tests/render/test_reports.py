@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PIL import Image
 
 from psti.model import Verdict
 from psti.render import html, oscal, pdf
+from tests.chromium import needs_chromium, screenshot
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -174,31 +174,12 @@ def test_reports_from_the_examples(example, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+@needs_chromium
 def test_html_report_renders_in_chromium(failing, tmp_path):
     page = tmp_path / "report.html"
     page.write_text(html.render(failing))
     shot = tmp_path / "shot.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--window-size=1100,900",
-                f"--screenshot={shot}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=90,
-        )
+    screenshot(page.as_uri(), shot, 1100, 900)
     img = Image.open(shot).convert("RGB")
     colours = {c for _, c in img.getcolors(maxcolors=1 << 20)}
     # the fail badge and the chart's bars are drawn in their verdict colours

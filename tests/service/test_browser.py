@@ -9,19 +9,11 @@ from typing import Any
 
 import pytest
 
+from tests.chromium import CHROMIUM
+from tests.chromium import FLAGS as ARGS
 from tests.service.live import LiveServer, seed
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "service"
 PASSWORD = "a-long-test-password"
 

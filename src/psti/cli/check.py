@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from psti.cli.output import Format, emit_assessment
+from psti.cli.output import Format, emit_assessment, parse_date
 from psti.errors import UsageError
 
 check_app = typer.Typer(
@@ -69,15 +69,6 @@ def _parse_now(value: str | None) -> dt.datetime | None:
     except ValueError:
         raise UsageError(f"--now {value!r} is not a date-time: give it as 2026-11-22T12:00:00Z") from None
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--on {value!r} is not a date: give it as YYYY-MM-DD") from None
 
 
 def _existing(paths: list[Path], option: str) -> list[Path]:
@@ -171,7 +162,7 @@ def disclosure_cmd(
     else:
         maker = str(value) if kind == "domain" else (_host(str(value)) or "-")
         name = f"security.txt of {maker}"
-    _emit(result, name, "-", maker, _parse_day(on) or when.date(), fmt, output)
+    _emit(result, name, "-", maker, parse_date(on) or when.date(), fmt, output)
 
 
 @check_app.command("support-period")
@@ -211,10 +202,10 @@ def support_period_cmd(
             pages.append((str(value), None))
     prev: list[dt.date] = []
     for p in previous or []:
-        day = _parse_day(p)
+        day = parse_date(p, "--previous-end")
         assert day is not None
         prev.append(day)
-    day = _parse_day(on) or dt.date.today()
+    day = parse_date(on) or dt.date.today()
     inputs = SupportInputs(
         pages=pages,
         product_terms=tuple(t for t in (model, product) if t),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -12,20 +11,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from psti.cli.output import Format, emit_assessment, progress_bar, stderr, write_atomically
+from psti.cli.output import Format, emit_assessment, parse_date, progress_bar, stderr, write_atomically
 from psti.errors import UsageError
 
 regime_app = typer.Typer(help="Show the law and the standards as psti holds them.", no_args_is_help=True)
 schema_app = typer.Typer(help="Print JSON Schemas of psti's file formats.", no_args_is_help=True)
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--on {value!r} is not a date: give it as YYYY-MM-DD") from None
 
 
 def _library(regime_dir: list[Path] | None):  # type: ignore[no-untyped-def]
@@ -158,6 +150,15 @@ def assess_cmd(
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching private addresses."),
     regime_dir: list[Path] = RegimeDirOption,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
+    key: list[Path] = typer.Option(None, "--key", help="OpenPGP public key to verify security.txt signatures."),
+    save_dir: Path = typer.Option(None, "--save", help="Keep a copy of every fetched page here."),
+    ca_bundle: Path = typer.Option(None, "--ca-bundle", help="CA bundle for HTTPS fetches."),
+    timeout: float = typer.Option(None, "--timeout", help="Seconds allowed per fetch."),
+    support_history: str = typer.Option(
+        "record", "--support-history", help="Support-period history: record, read or off."
+    ),
+    crack_seconds: float = typer.Option(None, "--crack-seconds", help="Time allowed for cracking firmware hashes."),
+    keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
     from psti.declaration import load_declaration
@@ -165,6 +166,12 @@ def assess_cmd(
 
     day = parse_date(on)
     lib = _library(regime_dir)
+    if support_history not in ("record", "read", "off"):
+        raise UsageError(f"--support-history {support_history!r}: use record, read or off")
+    for path in [*(key or []), *([ca_bundle] if ca_bundle else [])]:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+    options = collector_options(key, save_dir, ca_bundle, timeout, support_history, crack_seconds, keep)
     if output is not None and len(declarations) > 1:
         raise UsageError("--output takes one declaration; run once per product")
     loaded_all = [load_declaration(p) for p in declarations]  # validate all before any work
@@ -175,7 +182,7 @@ def assess_cmd(
             update("assessing products", i, len(loaded_all))
             assessments.append(assess(loaded, regime=regime, on=day, collectors=collector or None,
                                       offline=offline, allow_private=allow_private, progress=update,
-                                      regimes=lib))
+                                      regimes=lib, options=options))
         update("assessing products", len(loaded_all), len(loaded_all))
     if fmt is Format.json and len(assessments) > 1:
         sys.stdout.write("[\n" + ",\n".join(a.to_json() for a in assessments) + "\n]\n")
@@ -184,6 +191,30 @@ def assess_cmd(
         for a in assessments:
             codes.append(emit_assessment(a, fmt, output))
     raise typer.Exit(_worst(codes))
+
+
+def collector_options(
+    keys: list[Path] | None,
+    save_dir: Path | None,
+    ca_bundle: Path | None,
+    timeout: float | None,
+    support_history: str,
+    crack_seconds: float | None,
+    keep: bool,
+) -> dict[str, object]:
+    """Options for the collectors, under the names they read from `ctx.options`."""
+    options: dict[str, object] = {"support_history": support_history, "keep": keep}
+    if keys:
+        options["web_keys"] = [str(k) for k in keys]
+    if save_dir is not None:
+        options["web_save_dir"] = str(save_dir)
+    if ca_bundle is not None:
+        options["web_verify"] = str(ca_bundle)
+    if timeout is not None:
+        options["web_timeout"] = timeout
+    if crack_seconds is not None:
+        options["crack_deadline_s"] = crack_seconds
+    return options
 
 
 def _worst(codes: list[int]) -> int:

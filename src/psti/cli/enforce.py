@@ -24,6 +24,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from psti.cli.output import parse_date
 from psti.errors import UsageError
 
 DB_HELP = "Database URL (default: SQLite in $PSTI_DATA_DIR or ~/.local/share/psti; or $PSTI_DATABASE_URL)."
@@ -88,15 +89,6 @@ def _service(database: str | None) -> Iterator[Any]:
         yield CaseService(session)
 
 
-def _date(value: str | None, what: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def _when(value: str | None) -> dt.datetime:
     if value is None:
         return dt.datetime.now(dt.UTC)
@@ -137,7 +129,7 @@ def _emit(data: Any, fmt: Fmt, render: Any = None) -> None:
 
 
 def _today(value: str | None) -> dt.date:
-    return _date(value, "--today") or dt.date.today()
+    return parse_date(value, "--today") or dt.date.today()
 
 
 def _period(qwr: str | None, start: str | None, end: str | None, estimated: bool) -> Any:
@@ -147,7 +139,7 @@ def _period(qwr: str | None, start: str | None, end: str | None, estimated: bool
         if start or end:
             raise UsageError("--period-start/--period-end need --qwr")
         return None
-    s, e = _date(start, "--period-start"), _date(end, "--period-end")
+    s, e = parse_date(start, "--period-start"), parse_date(end, "--period-end")
     if s is None or e is None:
         raise UsageError("--qwr needs the accounting period: --period-start and --period-end")
     return AccountingPeriod(start=s, end=e, qwr_gbp=money(qwr, "--qwr"), estimated=estimated)
@@ -489,7 +481,7 @@ def _terms(
     return NoticeTerms(
         requirement=requirement,
         comply_within_days=comply_within,
-        compliance_by=_date(comply_by, "--comply-by"),
+        compliance_by=parse_date(comply_by, "--comply-by"),
         consequences=consequences,
         steps=steps,
         amount_gbp=amount or "",
@@ -749,8 +741,8 @@ def notice_vary(
             who=_who(who),
             changes=changes,
             serve=_serve(sent_at, method),
-            compliance_by=_date(comply_by, "--comply-by"),
-            pay_by=_date(pay_by, "--pay-by"),
+            compliance_by=parse_date(comply_by, "--comply-by"),
+            pay_by=parse_date(pay_by, "--pay-by"),
             amount_gbp=amount,
             daily_gbp=daily,
         )
@@ -858,7 +850,7 @@ def appeal_lodge(
     """Record an appeal; refused if out of time. The notice has no effect while it is pending."""
     from psti.enforcement.proceedings import lodge_appeal
 
-    day = _date(lodged_on, "--lodged-on")
+    day = parse_date(lodged_on, "--lodged-on")
     assert day is not None
     with _service(database) as svc:
         a = lodge_appeal(
@@ -896,7 +888,7 @@ def appeal_decide(
     """Record the Tribunal's decision or a withdrawal, and its effect on the notice."""
     from psti.enforcement.proceedings import decide_appeal
 
-    day = _date(decided_on, "--decided-on")
+    day = parse_date(decided_on, "--decided-on")
     assert day is not None
     with _service(database) as svc:
         a = decide_appeal(
@@ -906,8 +898,8 @@ def appeal_decide(
             decided_on=day,
             who=_who(who),
             note=note,
-            compliance_by=_date(comply_by, "--comply-by"),
-            pay_by=_date(pay_by, "--pay-by"),
+            compliance_by=parse_date(comply_by, "--comply-by"),
+            pay_by=parse_date(pay_by, "--pay-by"),
             amount_gbp=amount,
         )
         _emit(

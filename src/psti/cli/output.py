@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import sys
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from psti.errors import PstiError
+from psti.errors import PstiError, UsageError
 from psti.model import Assessment
 
 stderr = Console(stderr=True)
@@ -109,6 +110,16 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float |
             progress.update(tasks[description], completed=completed, total=total)
 
         yield update
+
+
+def parse_date(value: str | None, option: str = "--on") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date: give it as YYYY-MM-DD") from None
 
 
 def fail(message: str, code: int = 2) -> Any:
