@@ -235,3 +235,17 @@ def test_fast_path_depth_limit(tmp_path: Path, nested_rootfs: Path) -> None:
     depth = [p for p in ex.problems if p.kind == LIMIT_REACHED and "depth" in p.message]
     assert any(p.path and p.path.endswith("web.tar") for p in depth), ex.problems
     assert not list(ex.root.rglob("cgi/admin.conf"))
+
+
+def test_image_files_are_never_overwritten(tmp_path: Path) -> None:
+    """A directory in the image named like an extraction output is left as it is."""
+    root = make_rootfs(tmp_path)
+    (root / "etc/notes.gz").write_bytes(gzip.compress(b"notes\n"))
+    (root / "etc/notes.gz_extract").mkdir()
+    (root / "etc/notes.gz_extract/keep.txt").write_text("from the image\n")
+    work = tmp_path / "wd"
+    ex = extract_image(mksquashfs(root, tmp_path / "fw.sqsh"), work)
+    assert fast_path_taken(work)
+    [keep] = list(ex.root.rglob("etc/notes.gz_extract/keep.txt"))
+    assert keep.read_text() == "from the image\n"
+    assert any(p.path and p.path.endswith("etc/notes.gz") for p in ex.problems), ex.problems

@@ -450,16 +450,24 @@ def _classify(
             return
         try:
             head = sniff.read_head(path, HEAD)
+            size = path.stat().st_size
         except OSError:
             continue
         kind = container_kind(head)
+        if kind is None and size < EMBED_SCAN_MIN:
+            continue  # a program, library, text or data file: a leaf, as for unblob
+        if os.path.lexists(f"{path}_extract"):
+            # the output name is taken by the image's own files, which must stay as they are
+            out.problems.append(ExtractionProblem(
+                COULD_NOT_EXTRACT, f"not opened: {path.name}_extract already exists beside it",
+                relative(path, extract_root)))
+            continue
         if kind is None:
             try:
-                large = path.stat().st_size >= EMBED_SCAN_MIN
-                if large and has_embedded_format(path):
+                if has_embedded_format(path):
                     out.targets.append((path, d))
             except (OSError, ValueError):
-                continue
+                pass
             continue
         if d >= limits.max_depth:
             out.problems.append(ExtractionProblem(
@@ -528,6 +536,9 @@ def _decompress(
     clean = False
     try:
         out_dir.mkdir()
+    except OSError:
+        return None  # the name is taken (by the image's own files): leave it to unblob
+    try:
         with path.open("rb") as fi, target.open("xb") as fo:
             data = fi.read(CHUNK)
             while data or not _needs_input(d):
