@@ -28,7 +28,7 @@ from psti.evidence.firmware.extract import (
     Limits,
     extract_image,
 )
-from psti.evidence.firmware.extract.fastpath import container_kind, has_embedded_format
+from psti.evidence.firmware.extract.containers import container_kind, has_embedded_format
 
 
 def mksquashfs(root: Path, out: Path) -> Path:

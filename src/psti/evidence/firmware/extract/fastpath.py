@@ -20,24 +20,24 @@ failing, no unsquashfs) returns None and the caller runs unblob on the whole ima
 
 from __future__ import annotations
 
-import bz2
 import contextlib
-import lzma
-import mmap
 import os
 import resource
 import shutil
 import stat
-import struct
 import subprocess
 import threading
 import time
-import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from psti.evidence.firmware.extract import sniff
+from psti.evidence.firmware.extract.containers import (
+    HEAD,
+    container_kind,
+    find_squashfs,
+    has_embedded_format,
+)
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
     LIMIT_REACHED,
@@ -45,6 +45,7 @@ from psti.evidence.firmware.extract.model import (
     ExtractionProblem,
     Limits,
 )
+from psti.evidence.firmware.extract.streams import DECOMPRESSORS, Budget, decompress
 from psti.evidence.firmware.extract.supervise import RunOutcome, watch
 from psti.evidence.firmware.extract.tree import neutralise, relative
 from psti.evidence.interface import ProgressFn
@@ -53,52 +54,7 @@ SQUASHFS = "squashfs_v4_le"
 HEADER_FORMATS = {"uimage": "uimage", "trx": "trx_v1"}
 EMBED_SCAN_MIN = 1 << 20  # files this large are searched for embedded formats
 SMALL_PREFIX = 4096  # an unknown region before the SquashFS this small is only a header
-HEAD = 0x440  # enough for the ext superblock magic at 0x438
 CHUNK = 1 << 16
-
-_DECOMPRESSORS: dict[str, Callable[[], object]] = {
-    "gzip": lambda: zlib.decompressobj(wbits=31),
-    "bzip2": bz2.BZ2Decompressor,
-    "xz": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_XZ),
-    "lzma": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_ALONE),
-}
-_SUFFIXES = {".gz": "", ".tgz": ".tar", ".bz2": "", ".tbz2": ".tar", ".xz": "", ".txz": ".tar",
-             ".lzma": "", ".tlz": ".tar"}
-
-
-@dataclass(frozen=True)
-class Squash:
-    offset: int
-    size: int  # bytes_used from the superblock
-
-
-def squashfs_superblock(data: bytes | mmap.mmap, offset: int, file_size: int) -> Squash | None:
-    """A plausible SquashFS 4.0 little-endian superblock at offset, or None."""
-    sb = data[offset : offset + 96]
-    if len(sb) < 96 or sb[:4] != b"hsqs":
-        return None
-    block_size, = struct.unpack_from("<I", sb, 12)
-    compression, block_log = struct.unpack_from("<HH", sb, 20)
-    major, minor = struct.unpack_from("<HH", sb, 28)
-    bytes_used, = struct.unpack_from("<Q", sb, 40)
-    if (major, minor) != (4, 0) or not 12 <= block_log <= 20 or block_size != 1 << block_log:
-        return None
-    if not 1 <= compression <= 6 or bytes_used < 96 or offset + bytes_used > file_size:
-        return None
-    return Squash(offset, bytes_used)
-
-
-def find_squashfs(image: Path, size: int) -> Squash | None:
-    """The first valid SquashFS 4 superblock in the image (offset 0 or behind a header)."""
-    with image.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        pos = mm.find(b"hsqs")
-        tries = 0
-        while pos != -1 and tries < 64:
-            found = squashfs_superblock(mm, pos, size)
-            if found is not None:
-                return found
-            pos, tries = mm.find(b"hsqs", pos + 1), tries + 1
-    return None
 
 
 def _is_padding(path: Path, start: int, end: int) -> bool:
@@ -127,95 +83,6 @@ def _copy_range(src: Path, dst: Path, start: int, end: int) -> None:
                 break
             fo.write(block)
             left -= len(block)
-
-
-def container_kind(head: bytes) -> str | None:
-    """Format name when a file starts like an archive, filesystem or compressed stream."""
-    kind = sniff.magic_of(head)
-    if kind is not None:
-        return kind
-    if len(head) >= 512 and head[510:512] == b"\x55\xaa" and head[:1] in (b"\xeb", b"\xe9") and (
-        head[0x36:0x39] == b"FAT" or head[0x52:0x55] == b"FAT"
-    ):
-        return "fat"
-    return None
-
-
-# Magics worth a look inside large files: (magic, offset of the magic in its format).
-_EMBEDDED = (
-    (b"hsqs", 0), (b"\x1f\x8b\x08", 0), (b"\xfd7zXZ\x00", 0), (b"UBI#", 0),
-    (sniff.UIMAGE_MAGIC, 0), (b"070701", 0), (b"PK\x03\x04", 0), (b"7z\xbc\xaf\x27\x1c", 0),
-    (b"ustar", 257), (b"\x45\x3d\xcd\x28", 0), (b"BZh91AY&SY", 0), (b"\x85\x19\x03\x20", 0),
-)
-
-
-def _valid_embedded(mm: mmap.mmap, magic: bytes, start: int, size: int) -> bool:
-    if magic == b"hsqs":
-        return squashfs_superblock(mm, start, size) is not None
-    if magic == b"\x1f\x8b\x08":
-        try:
-            return len(zlib.decompressobj(wbits=31).decompress(mm[start : start + 4096], 64)) > 0
-        except zlib.error:
-            return False
-    if magic == sniff.UIMAGE_MAGIC:
-        header = sniff.vendor_header(mm[start : start + 64])
-        return header is not None and header.valid
-    return True  # magics of 4+ bytes at a format's own offset: rare by chance
-
-
-def has_embedded_format(path: Path) -> bool:
-    """True if a known format's magic (validated where cheap) appears inside the file."""
-    size = path.stat().st_size
-    if size == 0:
-        return False
-    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        scanner = _scanner()
-        if scanner is None:
-            return _find_embedded(mm, size)
-        found: list[bool] = []
-        seen = [0]
-
-        def hit(_ctx: object, tag: int, start: int, _end: int) -> object:
-            import pyperscan
-
-            magic, at = _EMBEDDED[tag]
-            seen[0] += 1
-            if start - at >= 0 and _valid_embedded(mm, magic, start - at, size):
-                found.append(True)
-                return pyperscan.Scan.Terminate
-            return pyperscan.Scan.Terminate if seen[0] > 100_000 else pyperscan.Scan.Continue
-
-        scanner(hit).scan(mm)
-        return bool(found) or seen[0] > 100_000  # too many candidates: let unblob judge
-
-
-def _find_embedded(mm: mmap.mmap, size: int) -> bool:
-    for magic, at in _EMBEDDED:
-        pos = mm.find(magic)
-        tries = 0
-        while pos != -1 and tries < 256:
-            if pos - at >= 0 and _valid_embedded(mm, magic, pos - at, size):
-                return True
-            pos, tries = mm.find(magic, pos + 1), tries + 1
-    return False
-
-
-_DB: list[object] = []
-
-
-def _scanner():  # type: ignore[no-untyped-def]
-    """A Hyperscan block scanner for the embedded magics (one pass), or None."""
-    try:
-        import pyperscan
-    except ImportError:
-        return None
-    if not _DB:
-        _DB.append(pyperscan.BlockDatabase(*(
-            pyperscan.Pattern(b"".join(b"\\x%02x" % c for c in magic), pyperscan.Flag.SOM_LEFTMOST,
-                              tag=i)
-            for i, (magic, _at) in enumerate(_EMBEDDED))))
-    db = _DB[0]
-    return lambda callback: db.build(None, callback)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -357,9 +224,11 @@ def try_fast(
     walk = fix_tree(dest, extract_root)
     out.problems += walk.problems
     out.problems += neutralise(extract_root)
-    budget = _Budget(limits, started, walk.entries + len(carved),
-                     walk.total_bytes + sum(c.stat().st_size for c in carved))
+    budget = Budget(limits, started, walk.entries + len(carved),
+                    walk.total_bytes + sum(c.stat().st_size for c in carved))
     _classify([(f, 1) for f in walk.files], extract_root, budget, out)
+    out.problems += budget.problems
+    out.stopped = budget.stopped
     return out
 
 
@@ -442,13 +311,13 @@ def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[Extr
 
 
 def _classify(
-    queue: list[tuple[Path, int]], extract_root: Path, budget: _Budget, out: FastResult
+    queue: list[tuple[Path, int]], extract_root: Path, budget: Budget, out: FastResult
 ) -> None:
     """Decompress simple streams here; collect the files unblob should open."""
     limits = budget.limits
     while queue:
         path, d = queue.pop()
-        if budget.exhausted(out):
+        if budget.exhausted():
             return
         try:
             head = sniff.read_head(path, HEAD)
@@ -476,8 +345,8 @@ def _classify(
                 LIMIT_REACHED, f"{kind} data left unextracted: nesting depth limit "
                 f"{limits.max_depth} reached", relative(path, extract_root)))
             continue
-        if kind in _DECOMPRESSORS:
-            done = _decompress(path, kind, budget, out, extract_root)
+        if kind in DECOMPRESSORS:
+            done = decompress(path, kind, budget, extract_root)
             if done is None:
                 out.targets.append((path, d))  # not a plain stream: unblob's handlers
             elif done:
@@ -486,93 +355,3 @@ def _classify(
                 queue.append((done, d + 1))
             continue
         out.targets.append((path, d))
-
-
-class _Budget:
-    """The extraction's remaining bytes, files and time, for work done in this process."""
-
-    def __init__(self, limits: Limits, started: float, files: int, total_bytes: int) -> None:
-        self.limits, self.started = limits, started
-        self.files, self.bytes = files, total_bytes
-
-    def exhausted(self, out: FastResult) -> bool:
-        words = None
-        if time.monotonic() - self.started > self.limits.max_seconds:
-            words = f"extraction took longer than {self.limits.max_seconds:g} s"
-        elif self.files >= self.limits.max_files:
-            words = f"extracted file count passed {self.limits.max_files:,}"
-        elif self.bytes >= self.limits.max_total_bytes:
-            words = f"extracted size passed {self.limits.max_total_bytes:,} bytes"
-        if words:
-            out.stopped = True
-            out.problems.append(ExtractionProblem(
-                LIMIT_REACHED, f"{words}; extraction stopped, output partial"))
-        return words is not None
-
-
-def _needs_input(d: object) -> bool:
-    return bool(getattr(d, "needs_input", True))
-
-
-def _output_name(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in _SUFFIXES and path.stem:
-        return path.stem + _SUFFIXES[suffix]
-    return path.name + ".uncompressed"
-
-
-def _decompress(
-    path: Path, kind: str, budget: _Budget, out: FastResult, extract_root: Path
-) -> Path | None | bool:
-    """Decompress one stream beside path as `<name>_extract/<name without suffix>`.
-
-    Returns the output, None when the data is not one clean stream (unblob should look:
-    it may be several streams, data after the end, or damage), or False when a limit cut
-    it (reported).
-    """
-    cap = min(budget.limits.max_file_bytes, budget.limits.max_total_bytes - budget.bytes)
-    out_dir = path.parent / f"{path.name}_extract"
-    target = out_dir / _output_name(path)
-    written = 0
-    d = _DECOMPRESSORS[kind]()
-    clean = False
-    try:
-        out_dir.mkdir()
-    except OSError:
-        return None  # the name is taken (by the image's own files): leave it to unblob
-    try:
-        with path.open("rb") as fi, target.open("xb") as fo:
-            data = fi.read(CHUNK)
-            while data or not _needs_input(d):
-                room = cap - written
-                if room <= 0 or time.monotonic() - budget.started > budget.limits.max_seconds:
-                    break
-                chunk = d.decompress(data, min(CHUNK, room))  # type: ignore[attr-defined]
-                fo.write(chunk)
-                written += len(chunk)
-                if d.eof:  # type: ignore[attr-defined]
-                    rest = d.unused_data + fi.read(CHUNK)  # type: ignore[attr-defined]
-                    clean = not rest.strip(b"\0") and not fi.read(1)
-                    break
-                if kind == "gzip":
-                    data = d.unconsumed_tail or fi.read(CHUNK)  # type: ignore[attr-defined]
-                else:
-                    data = fi.read(CHUNK) if _needs_input(d) else b""
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
-        clean = False
-    budget.bytes += written
-    budget.files += 1
-    if not clean and time.monotonic() - budget.started > budget.limits.max_seconds:
-        budget.exhausted(out)  # reports the time bound
-        return False
-    if written >= cap and not clean:
-        out.problems.append(ExtractionProblem(
-            LIMIT_REACHED, f"{kind} output reached the {cap:,}-byte limit and was cut short",
-            relative(target, extract_root)))
-        return False
-    if not clean:
-        shutil.rmtree(out_dir, ignore_errors=True)
-        budget.files -= 1
-        budget.bytes -= written
-        return None
-    return target
