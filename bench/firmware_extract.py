@@ -4,12 +4,13 @@ Builds a ~32 MB SquashFS of ~2,000 files (half incompressible "binaries", half t
 configuration files), then times, in this one run:
   - floor: `unsquashfs -d OUT IMAGE` (just unpacking the filesystem);
   - peer:  the `unblob` CLI on the same image (recursive extraction, no supervision);
-  - psti:  `extract_image` (unblob in a supervised, sandboxed child + limit polling +
-           link neutralising + root detection).
+  - psti:  `extract_image` (for a SquashFS: its fast path, unsquashfs supervised and
+           sandboxed, links neutralised, files classified by magic, unblob only on
+           container-looking files; root detection).
 Prints wall-clock and CPU seconds (user+system, this process and every child it
 waited for) and ratios. CPU time is the steadier figure on a shared machine.
-psti runs single-shot here (a fresh interpreter imports unblob, as one
-`psti scan firmware` run does), so both it and the unblob CLI pay that import.
+psti runs single-shot here (no fork server: if unblob is needed, a fresh interpreter
+imports it, as one `psti scan firmware` run does).
 Usage: .venv/bin/python bench/firmware_extract.py [--runs N]
 """
 

@@ -154,8 +154,11 @@ def test_directory_is_used_in_place(tmp_path: Path) -> None:
 
 
 def test_nothing_printed(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    # header + SquashFS (unsquashfs) + an appended tar.gz (unblob): both extractors run
     image = tmp_path / "fw.bin"
-    image.write_bytes(os.urandom(128) + squashfs(tmp_path).read_bytes())
+    run("tar", "-czf", tmp_path / "etc.tgz", "-C", make_rootfs(tmp_path / "t"), "etc")
+    image.write_bytes(os.urandom(128) + squashfs(tmp_path).read_bytes()
+                      + (tmp_path / "etc.tgz").read_bytes())
     capfd.readouterr()
     calls: list[tuple[str, float, float | None]] = []
     ex = extract_image(image, tmp_path / "wd", progress=lambda d, c, t: calls.append((d, c, t)))
@@ -199,6 +202,8 @@ def test_works_without_the_fork_server(tmp_path: Path, monkeypatch: pytest.Monke
     from psti.evidence.firmware.extract import supervise
 
     monkeypatch.setattr(supervise._SERVER, "fork", lambda spec_path: None)
-    ex = extract_image(squashfs(tmp_path), tmp_path / "wd")
+    image = tmp_path / "rootfs.tar"  # not SquashFS: unblob does the whole extraction
+    run("tar", "-cf", image, "-C", make_rootfs(tmp_path / "t"), ".")
+    ex = extract_image(image, tmp_path / "wd")
     assert ex.roots and not ex.problems
     assert (tmp_path / "wd/meta/exit-status").read_text() == "0"

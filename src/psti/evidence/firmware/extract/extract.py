@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from psti.errors import ArtefactError, UsageError
-from psti.evidence.firmware.extract import diagnose, ihex, sniff, tools
+from psti.evidence.firmware.extract import diagnose, fastpath, ihex, sniff, tools
 from psti.evidence.firmware.extract.model import (
     COULD_NOT_EXTRACT,
+    ENCRYPTED,
     LIMIT_REACHED,
     TRUNCATED,
     UNKNOWN_FORMAT,
@@ -16,9 +18,10 @@ from psti.evidence.firmware.extract.model import (
     ExtractionProblem,
     Limits,
 )
-from psti.evidence.firmware.extract.report import load, summarise
+from psti.evidence.firmware.extract.report import ReportSummary, load, summarise
 from psti.evidence.firmware.extract.supervise import run_unblob
 from psti.evidence.firmware.extract.tree import find_roots, measure, neutralise
+from psti.evidence.firmware.extract.workdir import remove_tree
 from psti.evidence.interface import ProgressFn
 
 EXTRACT_DIR = "extracted"
@@ -127,6 +130,22 @@ def _extract_file(
     path_env = tools.tool_path(meta_dir / "bin")
     if progress is not None:
         progress("extracting firmware", 0.0, None)
+    started = time.monotonic()
+    if not pre_formats:
+        try:
+            fast = fastpath.try_fast(
+                image, head, size, extract_root, meta_dir, limits, progress, started
+            )
+        except OSError:
+            fast = None
+        if fast is not None and not fast.failed:
+            return _finish_fast(fast, image, extract_root, meta_dir, limits, path_env,
+                                progress, problems, started)
+        for leftover in extract_root.iterdir():  # unblob starts from an empty tree
+            if leftover.is_dir() and not leftover.is_symlink():
+                remove_tree(leftover)
+            else:
+                leftover.unlink()
     try:
         outcome = run_unblob(
             image, extract_root, meta_dir, limits, path_env, progress, _process_num()
@@ -166,6 +185,74 @@ def _extract_file(
     return Extraction(
         root=extract_root,
         roots=roots,
+        problems=_dedupe(problems),
+        files=m.files,
+        total_bytes=m.total_bytes,
+        formats=formats,
+    )
+
+
+def _finish_fast(
+    fast: fastpath.FastResult,
+    image: Path,
+    extract_root: Path,
+    meta_dir: Path,
+    limits: Limits,
+    path_env: str,
+    progress: ProgressFn | None,
+    problems: list[ExtractionProblem],
+    started: float,
+) -> Extraction:
+    """Complete a fast-path extraction: unblob on the candidates, then the usual checks."""
+    outcome = fast.outcome
+    problems += fast.problems
+    if outcome.stopped_by:
+        problems += diagnose.outcome_problems(outcome, limits, True, meta_dir)
+    summary = ReportSummary()
+    stopped = fast.stopped
+    if fast.targets and not stopped:
+        try:
+            run = run_unblob(image, extract_root, meta_dir, limits, path_env, progress,
+                             _process_num(), targets=fast.targets, started=started)
+        except OSError as exc:
+            run = None
+            problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
+        results = load(meta_dir / "unblob-report.json")
+        summary = summarise(results or [], extract_root, limits.max_depth)
+        if run is not None:
+            problems += diagnose.outcome_problems(run, limits, results is not None, meta_dir)
+            stopped = bool(run.stopped_by)
+        problems += summary.problems
+        problems += _guarded(neutralise, extract_root)
+    m = measure(extract_root)
+    if not stopped:
+        if m.total_bytes > limits.max_total_bytes:
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
+                f"{limits.max_total_bytes:,} bytes"))
+        if m.files > limits.max_files:
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
+    problems += _guarded(diagnose.size_cap_problems, extract_root, m.largest, limits)
+    problems += _guarded(diagnose.depth_problems, summary, extract_root, limits)
+    problems += _guarded(diagnose.unknown_region_problems, summary, extract_root, image)
+    for region in fast.carved:  # a region unblob found nothing in and that looks random
+        try:
+            opened = region.with_name(region.name + "_extract").exists()
+            if (not opened and region.stat().st_size >= diagnose.UNKNOWN_REGION_MIN
+                    and sniff.entropy(region) >= sniff.HIGH_ENTROPY):
+                problems.append(ExtractionProblem(
+                    ENCRYPTED, f"{region.stat().st_size:,} bytes around the SquashFS look "
+                    "random and match no known format (encrypted or unsupported compression)",
+                    str(region.relative_to(extract_root))))
+        except OSError:
+            continue
+    formats = fast.formats + [f for f in summary.formats if f not in fast.formats]
+    if progress is not None:
+        progress("extracting firmware", float(m.files), float(m.files))
+    return Extraction(
+        root=extract_root,
+        roots=find_roots(extract_root),
         problems=_dedupe(problems),
         files=m.files,
         total_bytes=m.total_bytes,

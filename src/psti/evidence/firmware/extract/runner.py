@@ -222,38 +222,49 @@ def _extract(spec: dict) -> int:  # type: ignore[type-arg]
     configure_logger(verbosity_level=0, extract_root=extract_root, log_path=log_path)
     _quieter_logging()
     log_path.touch()
-    config = ExtractionConfig(
-        extract_root=extract_root,
-        randomness_depth=0,
-        max_depth=int(spec["max_depth"]),
-        process_num=int(spec["process_num"]),
-        force_extract=True,
-    )
-    result = Sandbox(config, log_path, None).run(process_file, config, image)
-    _write_compact_report(result, report_path, config.max_depth)
+    # targets: files already inside extract_root (the fast path's candidates), each with
+    # the nesting depth it is at; their output goes beside them as `<name>_extract`.
+    targets = spec.get("targets") or [[str(image), 0]]
+    max_depth = int(spec["max_depth"])
+    outcomes = []
+    for target, depth in targets:
+        config = ExtractionConfig(
+            extract_root=extract_root,
+            randomness_depth=0,
+            max_depth=max_depth - int(depth),
+            # a worker pool per target costs more than it saves when targets are many
+            process_num=int(spec["process_num"]) if len(targets) <= 4 else 1,
+            force_extract=True,
+        )
+        result = Sandbox(config, log_path, None).run(process_file, config, Path(target))
+        outcomes.append((result, int(depth)))
+    _write_compact_report(outcomes, report_path, max_depth)
     return 0
 
 
 _ROUTINE = frozenset({"StatReport", "HashReport", "FileMagicReport"})
 
 
-def _write_compact_report(result, report_path: Path, max_depth: int) -> None:  # type: ignore[no-untyped-def]
+def _write_compact_report(outcomes, report_path: Path, max_depth: int) -> None:  # type: ignore[no-untyped-def]
     """unblob's report without the per-file hash and magic entries.
 
     The full report holds several entries for every extracted file (hundreds of MB
     for 200,000 files); the supervisor needs only chunks, problems and the tasks that
-    reached the depth limit.
+    reached the depth limit. Depths are made absolute (the target's depth added).
     """
     kept = []
-    for task_result in result.results:
-        names = {type(r).__name__ for r in task_result.reports}
-        if names <= _ROUTINE and task_result.task.depth < max_depth:
-            continue
-        dumped = task_result.model_dump(mode="json", serialize_as_any=True)
-        dumped["reports"] = [r for r in dumped["reports"]
-                             if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
-        dumped.pop("subtasks", None)
-        kept.append(dumped)
+    for result, offset in outcomes:
+        for task_result in result.results:
+            depth = task_result.task.depth + offset
+            names = {type(r).__name__ for r in task_result.reports}
+            if names <= _ROUTINE and depth < max_depth:
+                continue
+            dumped = task_result.model_dump(mode="json", serialize_as_any=True)
+            dumped["reports"] = [r for r in dumped["reports"]
+                                 if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
+            dumped.pop("subtasks", None)
+            dumped.setdefault("task", {})["depth"] = depth
+            kept.append(dumped)
     tmp = report_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(kept))
     tmp.replace(report_path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -29,6 +30,9 @@ from psti.evidence.interface import ProgressFn
 
 POLL_MIN = 0.05  # seconds between polls; grows with the cost of walking the tree
 POLL_MAX = 1.0
+# the walk may take at most 1/POLL_COST_FACTOR of the time: it competes for CPU with
+# the extractor (a 2,000-file walk takes ~15 ms)
+POLL_COST_FACTOR = 10
 
 
 @dataclass
@@ -150,6 +154,18 @@ def _start(
 def _wait(pid: int, child: subprocess.Popen[bytes] | None, timeout: float) -> bool:
     """True once the extraction process has exited."""
     if child is not None:
+        if child.poll() is not None:
+            return True
+        try:  # wake as soon as it exits (Popen.wait polls with growing sleeps)
+            fd = os.pidfd_open(child.pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            try:
+                select.select([fd], [], [], timeout)
+            finally:
+                os.close(fd)
+            return child.poll() is not None
         try:
             child.wait(timeout=timeout)
             return True
@@ -172,10 +188,17 @@ def run_unblob(
     path_env: str,
     progress: ProgressFn | None,
     process_num: int,
+    targets: list[tuple[Path, int]] | None = None,
+    started: float | None = None,
 ) -> RunOutcome:
+    """Run unblob on `image` (or on each of `targets`: files inside `extract_root`, with
+    the nesting depth they are at) in a supervised child process."""
     status_path = meta_dir / "exit-status"
+    with contextlib.suppress(FileNotFoundError):
+        status_path.unlink()
     spec = {
         "image": str(image),
+        "targets": [[str(p), d] for p, d in targets] if targets is not None else None,
         "extract_root": str(extract_root),
         "log_path": str(meta_dir / "unblob.log"),
         "report_path": str(meta_dir / "unblob-report.json"),
@@ -189,8 +212,30 @@ def run_unblob(
     spec_path = meta_dir / "spec.json"
     spec_path.write_text(json.dumps(spec))
     env = dict(os.environ, PATH=path_env, PYTHONUNBUFFERED="1")
-    started = time.monotonic()
+    started = time.monotonic() if started is None else started
     pid, child = _start(spec_path, meta_dir, env)
+    stopped_by, last = watch(pid, child, extract_root, limits, progress, started)
+    returncode: int | None = None
+    try:
+        returncode = int(status_path.read_text())
+    except (OSError, ValueError):
+        returncode = None  # killed, or died before finishing
+    return RunOutcome(stopped_by, returncode, time.monotonic() - started, last)
+
+
+def watch(
+    pid: int,
+    child: subprocess.Popen[bytes] | None,
+    extract_root: Path,
+    limits: Limits,
+    progress: ProgressFn | None,
+    started: float,
+) -> tuple[str | None, Measure]:
+    """Poll an extraction process until it exits; kill its tree when a bound is crossed.
+
+    `started` is when the whole extraction began: the time bound covers every phase.
+    Returns the bound that stopped it (or None) and the last measure of the tree.
+    """
     stopped_by: str | None = None
     last = Measure()
     interval = POLL_MIN
@@ -200,7 +245,7 @@ def run_unblob(
             walk_started = time.monotonic()
             last = measure(extract_root, stop_files=limits.max_files)
             walk_took = time.monotonic() - walk_started
-            interval = min(POLL_MAX, max(POLL_MIN, 4 * walk_took))
+            interval = min(POLL_MAX, max(POLL_MIN, POLL_COST_FACTOR * walk_took))
             elapsed = time.monotonic() - started
             if last.total_bytes > limits.max_total_bytes:
                 stopped_by = "max_total_bytes"
@@ -220,9 +265,4 @@ def run_unblob(
         kill_tree(pid)
         _wait(pid, child, 5.0)
         raise
-    returncode: int | None = None
-    try:
-        returncode = int(status_path.read_text())
-    except (OSError, ValueError):
-        returncode = None  # killed, or died before finishing
-    return RunOutcome(stopped_by, returncode, time.monotonic() - started, last)
+    return stopped_by, last
