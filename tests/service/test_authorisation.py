@@ -48,7 +48,32 @@ def owned(world: World) -> dict[str, Any]:
     case = w.post("officer", "/api/v1/enforcement/cases", json=CASE).json()["reference"]
     w.post("officer", f"/api/v1/enforcement/cases/{case}/transitions", json={"transition": "investigate", "why": "x"})
     enf_notice = w.post("officer", f"/api/v1/enforcement/cases/{case}/notices", json=INTENT).json()["reference"]
+    # a compliance notice under appeal, and an information request, for the routes that act on them
+    base = f"/api/v1/enforcement/cases/{case}/notices"
+    intent = w.post("officer", base, json={**INTENT, "kind": "compliance", "sent_at": "2026-03-02T10:00:00Z"}).json()
+    issued = w.post(
+        "officer",
+        base,
+        json={
+            "stage": "issue",
+            "kind": "compliance",
+            "intent": intent["reference"],
+            "reasons": "r",
+            "requirement": "fix it",
+            "comply_within_days": 28,
+            "sent_at": "2026-03-12T10:00:00Z",
+        },
+    ).json()
+    appeal = w.post(
+        "officer",
+        f"/api/v1/enforcement/notices/{issued['reference']}/appeals",
+        json={"lodged_on": "2026-03-20", "grounds": ["error-of-fact"]},
+    ).json()
+    info = w.post("officer", f"/api/v1/enforcement/cases/{case}/information-requests", json=INFO).json()["reference"]
     return {
+        "appeal": appeal["id"],
+        "issued": issued["reference"],
+        "info": info,
         "case": case,
         "enf_notice": enf_notice,
         "p": p["id"],
@@ -69,6 +94,7 @@ CASE = {
     "parties": [{"name": "Acme Devices Ltd", "role": "manufacturer"}],
 }
 INTENT = {"stage": "intent", "kind": "stop", "to": "Acme Devices Ltd", "breach": "Sch 1 para 1", "reasons": "r"}
+INFO = {"to": "Acme Devices Ltd", "purpose": "p", "information": "test reports"}
 OFFICER = {"officer"}
 
 # (method, url, json body or None, roles allowed)
@@ -112,6 +138,23 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
         {"lodged_on": "2026-01-01", "grounds": ["x"]},
         OFFICER,
     ),
+    (
+        "POST",
+        "/api/v1/enforcement/appeals/{appeal}/decision",
+        {"outcome": "confirmed", "decided_on": "2026-06-01"},
+        OFFICER,
+    ),
+    ("POST", "/api/v1/enforcement/cases/{case}/information-requests", INFO, OFFICER),
+    ("POST", "/api/v1/enforcement/notices/{info}/response", {"note": "received"}, OFFICER),
+    (
+        "POST",
+        "/api/v1/enforcement/notices/{issued}/variations",
+        {"changes": "later", "compliance_by": "2026-12-01"},
+        OFFICER,
+    ),  # 409: under appeal is fine too
+    ("POST", "/api/v1/enforcement/notices/{enf_notice}/revocation", {"reasons": "withdrawn"}, OFFICER),
+    ("POST", "/api/v1/enforcement/penalty/calculation", {"amount_gbp": "1000"}, OFFICER),  # 409: no s.37 matters
+    ("POST", "/api/v1/enforcement/cases/{case}/evidence", {"__files__": {"file": ("a.txt", b"CAM-1 photo")}}, OFFICER),
     ("GET", "/api/v1/enforcement/actors/Acme Devices Ltd", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.json", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.csv", None, OFFICER),
@@ -122,6 +165,8 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
 
 
 def _call(w: World, who: str, method: str, url: str, body: dict[str, Any] | None):  # type: ignore[no-untyped-def]
+    if body and "__files__" in body:
+        return w.client.request(method, url, headers=w.h(who), files=body["__files__"])
     return w.client.request(method, url, headers=w.h(who), json=body if method != "GET" else None)
 
 

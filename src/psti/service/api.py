@@ -606,6 +606,7 @@ def catalogue_rows(
         cat = catalogues.own_catalogue(ctx, catalogue_id)
         return [
             {
+                "id": r.id,  # what an enforcement officer opens a case from (from_catalogue_row)
                 "row": r.row_number,
                 "manufacturer": r.manufacturer,
                 "model": r.model,

@@ -11,15 +11,17 @@ and bad input 422.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from psti.enforcement import cases as lib
-from psti.enforcement import machine
+from psti.enforcement import machine, penalty
 from psti.enforcement import proceedings as pr
 from psti.enforcement.notices import NoticeRefused
 from psti.enforcement.tables import Case, Notice
@@ -49,6 +51,8 @@ class OpenBody(BaseModel):
     provisions: list[str] = Field(default_factory=list, max_length=100)
     from_report: str | None = Field(default=None, max_length=64, description="a vulnerability report's public id")
     from_catalogue_row: int | None = Field(default=None, description="a catalogue-check row id")
+    from_catalogue: int | None = Field(default=None, description="a catalogue check id, with catalogue_row_number")
+    catalogue_row_number: int | None = Field(default=None, ge=1, description="the row number within that check")
 
 
 class TransitionBody(BaseModel):
@@ -81,6 +85,62 @@ class NoticeBody(BaseModel):
     signatory: str = Field(default="", max_length=300)
     sent_at: dt.datetime | None = None
     method: Method = "electronic"
+    # penalties: the accounting period that sets the relevant maximum (s.38)
+    qwr_gbp: str | None = Field(default=None, max_length=30, description="qualifying worldwide revenue")
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_estimated: bool = False
+
+
+class PenaltyCalcBody(BaseModel):
+    amount_gbp: str = Field(min_length=1, max_length=30)
+    daily_gbp: str = Field(default="0", max_length=30)
+    factors: dict[str, str] = Field(default_factory=dict)
+    qwr_gbp: str | None = Field(default=None, max_length=30)
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_estimated: bool = False
+
+
+class ServeBody(BaseModel):
+    sent_at: dt.datetime | None = None
+    method: Method = "electronic"
+    signatory: str = Field(default="", max_length=300)
+
+
+class InformationBody(ServeBody):
+    to: str = Field(min_length=1, max_length=300)
+    purpose: str = Field(min_length=1, max_length=20000)
+    information: str = Field(min_length=1, max_length=20000)
+    within_days: int | None = Field(default=None, ge=1, le=3650)
+    form: str = Field(default="", max_length=2000)
+    contact: str = Field(default="", max_length=2000)
+
+
+class ResponseBody(BaseModel):
+    at: dt.datetime | None = None
+    note: str = Field(default="", max_length=20000)
+
+
+class VaryBody(ServeBody):
+    changes: str = Field(min_length=1, max_length=20000)
+    compliance_by: dt.date | None = None
+    pay_by: dt.date | None = None
+    amount_gbp: str | None = Field(default=None, max_length=30)
+    daily_gbp: str | None = Field(default=None, max_length=30)
+
+
+class RevokeBody(ServeBody):
+    reasons: str = Field(min_length=1, max_length=20000)
+
+
+class DecisionBody(BaseModel):
+    outcome: str = Field(min_length=1, max_length=40)
+    decided_on: dt.date
+    note: str = Field(default="", max_length=20000)
+    compliance_by: dt.date | None = None
+    amount_gbp: str | None = Field(default=None, max_length=30)
+    pay_by: dt.date | None = None
 
 
 class AppealBody(BaseModel):
@@ -97,7 +157,7 @@ def library_errors() -> Iterator[None]:
         yield
     except lib.CaseNotFound as e:
         raise NotFound(str(e)) from None
-    except (machine.TransitionRefused, NoticeRefused, pr.AppealRefused) as e:
+    except (machine.TransitionRefused, NoticeRefused, pr.AppealRefused, penalty.PenaltyRefused) as e:
         raise Conflict(f"refused, nothing changed: {e}") from None
     except UsageError as e:
         raise Invalid(str(e)) from None
@@ -138,6 +198,17 @@ def open_case(ctx: Ctx, body: OpenBody) -> Case:
         fields.update(_from_report(ctx, body.from_report, fields))
     elif body.from_catalogue_row is not None:
         fields.update(_from_catalogue_row(ctx, body.from_catalogue_row, fields))
+    elif body.from_catalogue is not None:
+        if body.catalogue_row_number is None:
+            raise Invalid(f"catalogue_row_number: give the row number within catalogue check {body.from_catalogue}")
+        row_id = ctx.db.scalars(
+            select(CatalogueRow.id).where(
+                CatalogueRow.catalogue_id == body.from_catalogue, CatalogueRow.row_number == body.catalogue_row_number
+            )
+        ).first()
+        if row_id is None:
+            raise NotFound(f"no row {body.catalogue_row_number} in catalogue check {body.from_catalogue}")
+        fields.update(_from_catalogue_row(ctx, row_id, fields))
     with library_errors():
         return svc.open(who=ctx.who.actor, **fields)
 
@@ -219,11 +290,9 @@ def give_notice(ctx: Ctx, reference: str, body: NoticeBody) -> Notice:
         how_to_pay=body.how_to_pay,
         signatory=body.signatory,
     )
-    sent = body.sent_at or dt.datetime.now(dt.UTC)
-    if sent.tzinfo is None:
-        sent = sent.replace(tzinfo=dt.UTC)
-    serve = pr.Serve(sent_at=sent, method=body.method)
+    serve = _serve(body.sent_at, body.method)
     with library_errors():
+        terms.accounting_period = _period(body.qwr_gbp, body.period_start, body.period_end, body.period_estimated)
         if body.stage == "intent":
             if not body.to or not body.breach:
                 raise UsageError("to, breach: a notice of intent names the party and the breach")
@@ -260,7 +329,162 @@ def notice(ctx: Ctx, reference: str) -> dict[str, Any]:
     n = svc.session.scalars(select(Notice).where(Notice.reference == reference)).first()
     if n is None:
         raise NotFound(f"no notice {reference!r}")
-    return {"case": n.case.reference, **lib.notice_dict(n, with_text=True)}
+    out = {"case": n.case.reference, **lib.notice_dict(n, with_text=True)}
+    if n.calculation:
+        out["calculation"] = n.calculation
+    out["appeals"] = [
+        {"id": a.id, "lodged_on": a.lodged_on.isoformat(), "status": a.status, "outcome": a.outcome}
+        for a in n.appeals
+    ]
+    return out
+
+
+def _serve(sent_at: dt.datetime | None, method: Method) -> pr.Serve:
+    sent = sent_at or dt.datetime.now(dt.UTC)
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.UTC)
+    return pr.Serve(sent_at=sent, method=method)
+
+
+def _period(
+    qwr: str | None, start: dt.date | None, end: dt.date | None, estimated: bool
+) -> penalty.AccountingPeriod | None:
+    """The accounting period behind the relevant maximum, as `psti penalty calc --qwr` takes it."""
+    if not qwr:
+        if start or end:
+            raise UsageError("period_start/period_end need qwr_gbp (qualifying worldwide revenue)")
+        return None
+    if start is None or end is None:
+        raise UsageError("qwr_gbp needs the accounting period: period_start and period_end")
+    return penalty.AccountingPeriod(start=start, end=end, qwr_gbp=penalty.money(qwr, "qwr_gbp"), estimated=estimated)
+
+
+def penalty_calculation(ctx: Ctx, body: PenaltyCalcBody) -> dict[str, Any]:
+    """`psti penalty calc`: the relevant maximum, the daily cap and the s.37 matters; refused above the cap."""
+    svc = service(ctx)
+    with library_errors():
+        calc = penalty.calculate(
+            body.amount_gbp,
+            period=_period(body.qwr_gbp, body.period_start, body.period_end, body.period_estimated),
+            factors=body.factors,
+            daily_gbp=body.daily_gbp or "0",
+            wf=svc.wf,
+        )
+    return calc.to_dict()
+
+
+def request_information(ctx: Ctx, reference: str, body: InformationBody) -> Notice:
+    svc = service(ctx)
+    with library_errors():
+        return pr.request_information(
+            svc,
+            reference,
+            to=body.to,
+            purpose=body.purpose,
+            information=body.information,
+            who=ctx.who.actor,
+            serve=_serve(body.sent_at, body.method),
+            within_days=body.within_days,
+            form=body.form,
+            contact=body.contact,
+            signatory=body.signatory,
+        )
+
+
+def record_response(ctx: Ctx, notice_ref: str, body: ResponseBody) -> Notice:
+    svc = service(ctx)
+    at = body.at
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    with library_errors():
+        return pr.record_response(svc, notice_ref, who=ctx.who.actor, at=at, note=body.note)
+
+
+def vary_notice(ctx: Ctx, notice_ref: str, body: VaryBody) -> Notice:
+    svc = service(ctx)
+    with library_errors():
+        return pr.vary(
+            svc,
+            notice_ref,
+            who=ctx.who.actor,
+            changes=body.changes,
+            serve=_serve(body.sent_at, body.method),
+            compliance_by=body.compliance_by,
+            pay_by=body.pay_by,
+            amount_gbp=body.amount_gbp or None,
+            daily_gbp=body.daily_gbp or None,
+            signatory=body.signatory,
+        )
+
+
+def revoke_notice(ctx: Ctx, notice_ref: str, body: RevokeBody) -> Notice:
+    svc = service(ctx)
+    with library_errors():
+        return pr.revoke(
+            svc,
+            notice_ref,
+            who=ctx.who.actor,
+            reasons=body.reasons,
+            serve=_serve(body.sent_at, body.method),
+            signatory=body.signatory,
+        )
+
+
+def decide_appeal(ctx: Ctx, appeal_id: int, body: DecisionBody) -> dict[str, Any]:
+    svc = service(ctx)
+    with library_errors():
+        a = pr.decide_appeal(
+            svc,
+            appeal_id,
+            outcome=body.outcome,
+            decided_on=body.decided_on,
+            who=ctx.who.actor,
+            note=body.note,
+            compliance_by=body.compliance_by,
+            amount_gbp=body.amount_gbp or None,
+            pay_by=body.pay_by,
+        )
+        n = a.notice
+        return {
+            "id": a.id,
+            "notice": n.reference,
+            "status": a.status,
+            "outcome": a.outcome,
+            "decided_on": a.decided_on.isoformat() if a.decided_on else None,
+            "notice_status": n.status,
+            "case_state": n.case.state,
+        }
+
+
+def attach_evidence(ctx: Ctx, reference: str, filename: str, blob_path: Path) -> dict[str, Any]:
+    """Attach an uploaded file (already stored by hash) to a case, assessed as `psti case attach` does.
+
+    The survey picks the kind from the uploaded name; it reads the content-addressed copy
+    through a link carrying that name in a private temporary directory, so nothing the
+    uploader chose decides where anything is written.
+    """
+    from psti.enforcement import survey
+
+    svc = service(ctx)
+    with library_errors():
+        case = svc.get(reference)
+        with tempfile.TemporaryDirectory(prefix="psti-evidence-") as tmp:
+            link = Path(tmp) / filename
+            link.symlink_to(blob_path)
+            result = survey.run_item(survey.item_for(link))
+        result["item"] = filename
+        with svc.atomic():
+            item = svc.attach_result(case, result, who=ctx.who.actor)
+    return {
+        "id": item.id,
+        "case": reference,
+        "filename": filename,
+        "kind": item.kind,
+        "sha256": item.sha256,
+        "size": item.size,
+        "verdict": item.verdict,
+        "summary": item.summary,
+    }
 
 
 def lodge_appeal(ctx: Ctx, notice_ref: str, body: AppealBody) -> dict[str, Any]:
@@ -305,5 +529,7 @@ def workflow_choices(ctx: Ctx) -> dict[str, Any]:
         "roles": lib.ROLES,
         "notice_kinds": [(n.kind, n.title) for n in wf.notices if n.kind in (*pr.ENFORCEMENT, "penalty")],
         "grounds": wf.appeals.grounds,
+        "outcomes": wf.appeals.outcomes,
+        "factors": wf.penalty.required_factors,
         "methods": ("electronic", "hand", "post", "leave"),
     }

@@ -10,13 +10,15 @@ import datetime as dt
 import json
 from typing import Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from psti.enforcement.cases import parse_party
 from psti.errors import UsageError
 from psti.service import enforcement as enf
-from psti.service.app import check_csrf, tx
+from psti.service.api import _read_limited
+from psti.service.app import check_csrf, state, tx
+from psti.service.blobs import safe_filename
 from psti.service.context import Ctx
 from psti.service.errors import Invalid, ServiceError
 
@@ -88,6 +90,69 @@ def api_appeal(request: Request, reference: str, body: enf.AppealBody) -> dict[s
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return enf.lodge_appeal(ctx, reference, body)
+
+
+@api.post("/appeals/{appeal_id}/decision")
+def api_decide_appeal(request: Request, appeal_id: int, body: enf.DecisionBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return enf.decide_appeal(ctx, appeal_id, body)
+
+
+@api.post("/cases/{reference}/information-requests", status_code=201)
+def api_information(request: Request, reference: str, body: enf.InformationBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        n = enf.request_information(ctx, reference, body)
+        return enf.notice(ctx, n.reference)
+
+
+@api.post("/notices/{reference}/response")
+def api_response(request: Request, reference: str, body: enf.ResponseBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        n = enf.record_response(ctx, reference, body)
+        return {**enf.notice(ctx, n.reference), "responded_at": n.responded_at.isoformat()}
+
+
+@api.post("/notices/{reference}/variations")
+def api_vary(request: Request, reference: str, body: enf.VaryBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        n = enf.vary_notice(ctx, reference, body)
+        return enf.notice(ctx, n.reference)
+
+
+@api.post("/notices/{reference}/revocation")
+def api_revoke(request: Request, reference: str, body: enf.RevokeBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        n = enf.revoke_notice(ctx, reference, body)
+        return enf.notice(ctx, n.reference)
+
+
+@api.post("/penalty/calculation")
+def api_penalty_calc(request: Request, body: enf.PenaltyCalcBody) -> dict[str, Any]:
+    with tx(request) as ctx:
+        return enf.penalty_calculation(ctx, body)
+
+
+@api.post("/cases/{reference}/evidence", status_code=201)
+def api_evidence(request: Request, reference: str, file: UploadFile = File(...)) -> dict[str, Any]:  # noqa: B008
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return _attach(request, ctx, reference, file)
+
+
+def _attach(request: Request, ctx: Ctx, reference: str, file: UploadFile) -> dict[str, Any]:
+    """Store the upload by hash (as report attachments are), then attach it through the library."""
+    st = state(request)
+    enf.service(ctx)  # officers only, before reading the body
+    data = _read_limited(file, st.settings.max_attachment_bytes)
+    blob = st.blobs.put(ctx.db, data, st.settings.max_attachment_bytes)
+    out = enf.attach_evidence(ctx, reference, safe_filename(file.filename), st.blobs.path(blob.sha256))
+    ctx.audit("enforcement.evidence-upload", reference, None, sha256=blob.sha256)
+    return out
 
 
 @api.get("/actors/{name}")
