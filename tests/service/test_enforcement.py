@@ -444,3 +444,94 @@ def test_evidence_upload_and_catalogue_rows(world: World, tmp_path) -> None:  # 
     r = w.post("officer", "/api/v1/enforcement/cases", json={"from_catalogue": cat["id"], "catalogue_row_number": 999})
     assert r.status_code == 404
     assert w.post("officer", "/api/v1/enforcement/cases", json={"from_catalogue": cat["id"]}).status_code == 422
+
+
+def test_case_page_actions_refuse_with_the_reason(world: World) -> None:
+    import hashlib
+
+    w = world
+    ref = _open(w)
+    notice = _issued(w, ref)
+    api = "/api/v1/enforcement"
+    appeal = w.post(
+        "officer", f"{api}/notices/{notice}/appeals", json={"lodged_on": "2026-03-20", "grounds": ["wrong-in-law"]}
+    ).json()
+    page = w.get("officer", f"/enforcement/cases/{ref}").text
+    assert f"/enforcement/appeals/{appeal['id']}/decision" in page and 'id="information-form"' in page
+    assert 'id="evidence-form"' in page and f"/enforcement/notices/{notice}/variations" in page
+
+    r = w.post("officer", f"/enforcement/notices/{notice}/revocation", data={"reasons": "typed reason"})
+    assert r.status_code == 409 and "under appeal" in r.text and 'id="refused"' in r.text and "typed reason" in r.text
+    r = w.post(
+        "officer", f"/enforcement/notices/{notice}/variations", data={"changes": "x", "compliance_by": "2026-03-15"}
+    )
+    assert r.status_code == 409 and "more onerous" in r.text
+    assert w.get("officer", f"{api}/notices/{notice}").json()["status"] == "issued"
+
+    r = w.post(
+        "officer",
+        f"/enforcement/cases/{ref}/information-requests",
+        data={"to": "Acme Devices Ltd", "purpose": "p", "information": "i", "within_days": "21"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    info = [n for n in w.get("officer", f"{api}/cases/{ref}").json()["notices"] if n["kind"] == "information"][0]
+    assert info["respond_by"] and info["respond_by"] in w.get("officer", f"/enforcement/cases/{ref}").text
+    r = w.post(
+        "officer", f"/enforcement/notices/{info['reference']}/response", data={"note": "ok"}, follow_redirects=False
+    )
+    assert r.status_code == 303
+    assert "Response received" in w.get("officer", f"/enforcement/cases/{ref}").text
+
+    body = b'{"schema": "psti.assessment/1", "overall": "pass", "findings": []}'
+    r = w.post(
+        "officer", f"/enforcement/cases/{ref}/evidence", files={"file": ("a.json", body)}, follow_redirects=False
+    )
+    assert r.status_code == 303, r.text
+    assert hashlib.sha256(body).hexdigest() in w.get("officer", f"/enforcement/cases/{ref}").text
+
+    r = w.post(
+        "officer",
+        f"/enforcement/cases/{ref}/notices",
+        data={
+            "stage": "intent",
+            "kind": "penalty",
+            "to": "Acme Devices Ltd",
+            "breach": "Sch 1 para 1",
+            "reasons": "r",
+            "amount_gbp": "20000000",
+            "factor_effects-of-breach": "all units",
+            "factor_remedy-or-mitigation": "none",
+        },
+    )
+    assert r.status_code == 409 and "above the relevant maximum" in r.text and "all units" in r.text
+    r = w.post(
+        "officer",
+        f"/enforcement/cases/{ref}/notices",
+        data={
+            "stage": "intent",
+            "kind": "penalty",
+            "to": "Acme Devices Ltd",
+            "breach": "Sch 1 para 1",
+            "reasons": "r",
+            "amount_gbp": "20000000",
+            "qwr_gbp": "1000000000",
+            "period_start": "2025-01-01",
+            "period_end": "2025-12-31",
+            "factor_effects-of-breach": "all units",
+            "factor_remedy-or-mitigation": "none",
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    page = w.get("officer", f"/enforcement/cases/{ref}").text
+    assert "relevant maximum £40,000,000" in page or "relevant maximum £40000000" in page
+    assert "s.37 matter effects-of-breach: all units" in page
+    r = w.post(
+        "officer",
+        f"/enforcement/appeals/{appeal['id']}/decision",
+        data={"outcome": "cancelled", "decided_on": "2026-06-01", "note": "tribunal"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    assert w.get("officer", f"{api}/notices/{notice}").json()["status"] == "cancelled"

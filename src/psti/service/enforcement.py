@@ -266,6 +266,11 @@ def case_detail(ctx: Ctx, reference: str, day: dt.date | None = None) -> dict[st
             {"id": t.id, "title": t.title, "to": t.to, "refused": why}
             for t, why in machine.available(svc.wf, svc.facts(c))
         ]
+        calcs = {n.reference: n for n in c.notices}
+        for nd in data["notices"]:
+            n = calcs[nd["reference"]]
+            nd["calculation"] = n.calculation or None
+            nd["responded_at"] = lib.aware(n.responded_at).isoformat() if n.responded_at else None
     return data
 
 
@@ -454,6 +459,17 @@ def decide_appeal(ctx: Ctx, appeal_id: int, body: DecisionBody) -> dict[str, Any
             "notice_status": n.status,
             "case_state": n.case.state,
         }
+
+
+def appeal_case(ctx: Ctx, appeal_id: int) -> str:
+    """The case an appeal belongs to (for the page to return to)."""
+    from psti.enforcement.tables import Appeal
+
+    service(ctx)
+    a = ctx.db.get(Appeal, appeal_id)
+    if a is None:
+        raise NotFound(f"no appeal #{appeal_id}")
+    return a.case.reference
 
 
 def attach_evidence(ctx: Ctx, reference: str, filename: str, blob_path: Path) -> dict[str, Any]:

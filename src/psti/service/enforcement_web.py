@@ -308,12 +308,24 @@ def notice_page(
     comply_within_days: str = Form("", max_length=5),
     amount_gbp: str = Form("", max_length=30),
     how_to_pay: str = Form("", max_length=2000),
+    daily_gbp: str = Form("", max_length=30),
+    qwr_gbp: str = Form("", max_length=30),
+    period_start: str = Form("", max_length=10),
+    period_end: str = Form("", max_length=10),
+    factor_effects: str = Form("", alias="factor_effects-of-breach", max_length=20000),
+    factor_remedy: str = Form("", alias="factor_remedy-or-mitigation", max_length=20000),
     method: str = Form("electronic", max_length=20),
 ) -> Response:
+    factors = {"effects-of-breach": factor_effects, "remedy-or-mitigation": factor_remedy}
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         try:
             body = enf.NoticeBody(
+                daily_gbp=daily_gbp.strip() or "0",
+                qwr_gbp=qwr_gbp.strip() or None,
+                period_start=_opt_date(period_start, "period_start"),
+                period_end=_opt_date(period_end, "period_end"),
+                factors={k: v for k, v in factors.items() if v.strip()},
                 stage=stage,  # type: ignore[arg-type]
                 kind=kind,
                 to=to or None,
@@ -340,6 +352,12 @@ def notice_page(
                 "requirement": requirement,
                 "comply_within_days": comply_within_days,
                 "amount_gbp": amount_gbp,
+                "daily_gbp": daily_gbp,
+                "how_to_pay": how_to_pay,
+                "qwr_gbp": qwr_gbp,
+                "period_start": period_start,
+                "period_end": period_end,
+                **{f"factor_{k}": v for k, v in factors.items()},
                 "method": method,
             }
             return _case_page(request, ctx, reference, _as_error(e), typed)
@@ -363,6 +381,174 @@ def appeal_page(
             enf.lodge_appeal(ctx, notice_ref, enf.AppealBody(lodged_on=day, grounds=grounds, note=note))
         except (ServiceError, ValueError) as e:
             return _case_page(request, ctx, case_ref, _as_error(e))
+    return _redirect(f"/enforcement/cases/{case_ref}")
+
+
+def _opt_date(value: str, what: str) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise Invalid(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _on_case_page(request: Request, ctx: Ctx, case_ref: str, act: Any, typed: dict[str, str]) -> Response | None:
+    """Run one library action; on refusal, the case page again with the reason and what was typed."""
+    try:
+        act()
+    except (ServiceError, ValueError) as e:
+        return _case_page(request, ctx, case_ref, _as_error(e), typed)
+    return None
+
+
+@pages.post("/cases/{reference}/evidence", response_model=None)
+def evidence_page(
+    request: Request,
+    reference: str,
+    csrf_token: str = Form(""),
+    file: UploadFile = File(...),  # noqa: B008
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        refused = _on_case_page(request, ctx, reference, lambda: _attach(request, ctx, reference, file), {})
+        if refused is not None:
+            return refused
+    return _redirect(f"/enforcement/cases/{reference}#evidence")
+
+
+@pages.post("/cases/{reference}/information-requests", response_model=None)
+def information_page(
+    request: Request,
+    reference: str,
+    csrf_token: str = Form(""),
+    to: str = Form("", max_length=300),
+    purpose: str = Form("", max_length=20000),
+    information: str = Form("", max_length=20000),
+    within_days: str = Form("", max_length=5),
+    method: str = Form("electronic", max_length=20),
+) -> Response:
+    typed = {"info_to": to, "purpose": purpose, "information": information, "within_days": within_days}
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+
+        def act() -> None:
+            days = within_days.strip()
+            if days and not days.isdigit():
+                raise Invalid("within_days: give a number of days")
+            body = enf.InformationBody(
+                to=to,
+                purpose=purpose,
+                information=information,
+                within_days=int(days) if days else None,
+                method=method,  # type: ignore[arg-type]
+            )
+            enf.request_information(ctx, reference, body)
+
+        refused = _on_case_page(request, ctx, reference, act, typed)
+        if refused is not None:
+            return refused
+    return _redirect(f"/enforcement/cases/{reference}")
+
+
+@pages.post("/notices/{notice_ref}/response", response_model=None)
+def response_page(
+    request: Request, notice_ref: str, csrf_token: str = Form(""), note: str = Form("", max_length=20000)
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = enf.notice(ctx, notice_ref)["case"]
+        act = lambda: enf.record_response(ctx, notice_ref, enf.ResponseBody(note=note))  # noqa: E731
+        refused = _on_case_page(request, ctx, case_ref, act, {})
+        if refused is not None:
+            return refused
+    return _redirect(f"/enforcement/cases/{case_ref}")
+
+
+@pages.post("/notices/{notice_ref}/variations", response_model=None)
+def vary_page(
+    request: Request,
+    notice_ref: str,
+    csrf_token: str = Form(""),
+    changes: str = Form("", max_length=20000),
+    compliance_by: str = Form("", max_length=10),
+    pay_by: str = Form("", max_length=10),
+    amount_gbp: str = Form("", max_length=30),
+    daily_gbp: str = Form("", max_length=30),
+    method: str = Form("electronic", max_length=20),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = enf.notice(ctx, notice_ref)["case"]
+
+        def act() -> None:
+            body = enf.VaryBody(
+                changes=changes,
+                compliance_by=_opt_date(compliance_by, "compliance_by"),
+                pay_by=_opt_date(pay_by, "pay_by"),
+                amount_gbp=amount_gbp.strip() or None,
+                daily_gbp=daily_gbp.strip() or None,
+                method=method,  # type: ignore[arg-type]
+            )
+            enf.vary_notice(ctx, notice_ref, body)
+
+        refused = _on_case_page(request, ctx, case_ref, act, {"changes": changes})
+        if refused is not None:
+            return refused
+    return _redirect(f"/enforcement/cases/{case_ref}")
+
+
+@pages.post("/notices/{notice_ref}/revocation", response_model=None)
+def revoke_page(
+    request: Request,
+    notice_ref: str,
+    csrf_token: str = Form(""),
+    reasons: str = Form("", max_length=20000),
+    method: str = Form("electronic", max_length=20),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = enf.notice(ctx, notice_ref)["case"]
+
+        def act() -> None:
+            enf.revoke_notice(ctx, notice_ref, enf.RevokeBody(reasons=reasons, method=method))  # type: ignore[arg-type]
+
+        refused = _on_case_page(request, ctx, case_ref, act, {"revoke_reasons": reasons})
+        if refused is not None:
+            return refused
+    return _redirect(f"/enforcement/cases/{case_ref}")
+
+
+@pages.post("/appeals/{appeal_id}/decision", response_model=None)
+def decision_page(
+    request: Request,
+    appeal_id: int,
+    csrf_token: str = Form(""),
+    outcome: str = Form("", max_length=40),
+    decided_on: str = Form("", max_length=10),
+    note: str = Form("", max_length=20000),
+    compliance_by: str = Form("", max_length=10),
+    amount_gbp: str = Form("", max_length=30),
+    pay_by: str = Form("", max_length=10),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = enf.appeal_case(ctx, appeal_id)
+
+        def act() -> None:
+            body = enf.DecisionBody(
+                outcome=outcome,
+                decided_on=_opt_date(decided_on, "decided_on") or dt.date.today(),
+                note=note,
+                compliance_by=_opt_date(compliance_by, "compliance_by"),
+                amount_gbp=amount_gbp.strip() or None,
+                pay_by=_opt_date(pay_by, "pay_by"),
+            )
+            enf.decide_appeal(ctx, appeal_id, body)
+
+        refused = _on_case_page(request, ctx, case_ref, act, {"decision_note": note})
+        if refused is not None:
+            return refused
     return _redirect(f"/enforcement/cases/{case_ref}")
 
 
