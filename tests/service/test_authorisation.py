@@ -158,6 +158,13 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("GET", "/api/v1/enforcement/actors/Acme Devices Ltd", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.json", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.csv", None, OFFICER),
+    # the case page's forms (form posts; refusals come back as the page with the reason)
+    ("POST", "/enforcement/appeals/{appeal}/decision", {"__form__": {"outcome": "confirmed"}}, OFFICER),
+    ("POST", "/enforcement/cases/{case}/information-requests", {"__form__": INFO}, OFFICER),
+    ("POST", "/enforcement/notices/{info}/response", {"__form__": {"note": "received"}}, OFFICER),
+    ("POST", "/enforcement/notices/{issued}/variations", {"__form__": {"changes": "x"}}, OFFICER),
+    ("POST", "/enforcement/notices/{enf_notice}/revocation", {"__form__": {"reasons": "withdrawn"}}, OFFICER),
+    ("POST", "/enforcement/cases/{case}/evidence", {"__files__": {"file": ("a.txt", b"CAM-1")}}, OFFICER),
     ("GET", "/enforcement", None, OFFICER),
     ("GET", "/enforcement/cases/{case}", None, OFFICER),
     ("GET", "/enforcement/actors/Acme Devices Ltd", None, OFFICER),
@@ -165,8 +172,10 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
 
 
 def _call(w: World, who: str, method: str, url: str, body: dict[str, Any] | None):  # type: ignore[no-untyped-def]
+    if body and "__form__" in body:
+        return w.client.request(method, url, headers=w.h(who), data=body["__form__"], follow_redirects=False)
     if body and "__files__" in body:
-        return w.client.request(method, url, headers=w.h(who), files=body["__files__"])
+        return w.client.request(method, url, headers=w.h(who), files=body["__files__"], follow_redirects=False)
     return w.client.request(method, url, headers=w.h(who), json=body if method != "GET" else None)
 
 

@@ -444,6 +444,15 @@ def test_evidence_upload_and_catalogue_rows(world: World, tmp_path) -> None:  # 
     r = w.post("officer", "/api/v1/enforcement/cases", json={"from_catalogue": cat["id"], "catalogue_row_number": 999})
     assert r.status_code == 404
     assert w.post("officer", "/api/v1/enforcement/cases", json={"from_catalogue": cat["id"]}).status_code == 422
+    page = w.get("shop", f"/catalogues/{cat['id']}").text
+    assert f'<td class="row-id">{rows[0]["id"]}</td>' in page and f'<span id="catalogue-id">{cat["id"]}</span>' in page
+    r = w.post(
+        "officer",
+        "/enforcement/cases",
+        data={"from_catalogue": str(cat["id"]), "catalogue_row_number": str(rows[0]["row"])},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
 
 
 def test_case_page_actions_refuse_with_the_reason(world: World) -> None:

@@ -239,6 +239,8 @@ def open_page(
     provisions: str = Form("", max_length=4000),
     from_report: str = Form("", max_length=64),
     from_catalogue_row: str = Form("", max_length=12),
+    from_catalogue: str = Form("", max_length=12),
+    catalogue_row_number: str = Form("", max_length=12),
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
@@ -247,8 +249,13 @@ def open_page(
             party_list = [parse_party(line.strip()) for line in parties.splitlines() if line.strip()]
         except UsageError as e:
             raise Invalid(str(e)) from None
-        if from_catalogue_row and not from_catalogue_row.isdigit():
-            raise Invalid("from_catalogue_row: give the row's number")
+        for name, value in (
+            ("from_catalogue_row", from_catalogue_row),
+            ("from_catalogue", from_catalogue),
+            ("catalogue_row_number", catalogue_row_number),
+        ):
+            if value.strip() and not value.strip().isdigit():
+                raise Invalid(f"{name}: give a number")
         body = enf.OpenBody(
             product_name=product_name,
             product_model=product_model,
@@ -257,7 +264,9 @@ def open_page(
             parties=[enf.PartyBody(name=p.name, role=p.role, address=p.address) for p in party_list],
             provisions=provisions.split(),
             from_report=from_report.strip() or None,
-            from_catalogue_row=int(from_catalogue_row) if from_catalogue_row else None,
+            from_catalogue_row=int(from_catalogue_row) if from_catalogue_row.strip() else None,
+            from_catalogue=int(from_catalogue) if from_catalogue.strip() else None,
+            catalogue_row_number=int(catalogue_row_number) if catalogue_row_number.strip() else None,
         )
         c = enf.open_case(ctx, body)
     return _redirect(f"/enforcement/cases/{c.reference}")
