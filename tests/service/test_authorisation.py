@@ -70,7 +70,15 @@ def owned(world: World) -> dict[str, Any]:
         json={"lodged_on": "2026-03-20", "grounds": ["error-of-fact"]},
     ).json()
     info = w.post("officer", f"/api/v1/enforcement/cases/{case}/information-requests", json=INFO).json()["reference"]
+    from psti.store.models import AssessmentRecord
+
+    with w.app.state.psti.factory() as db, db.begin():
+        arec = AssessmentRecord(product_id=p["id"], overall="pass", result_json='{"schema": "psti.assessment/1"}')
+        db.add(arec)
+        db.flush()
+        asm = arec.id
     return {
+        "asm": asm,
         "appeal": appeal["id"],
         "issued": issued["reference"],
         "info": info,
@@ -155,6 +163,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("POST", "/api/v1/enforcement/notices/{enf_notice}/revocation", {"reasons": "withdrawn"}, OFFICER),
     ("POST", "/api/v1/enforcement/penalty/calculation", {"amount_gbp": "1000"}, OFFICER),  # 409: no s.37 matters
     ("POST", "/api/v1/enforcement/cases/{case}/evidence", {"__files__": {"file": ("a.txt", b"CAM-1 photo")}}, OFFICER),
+    ("POST", "/api/v1/enforcement/cases/{case}/evidence/assessments#{asm}", {"__asm__": True}, OFFICER),
     ("GET", "/api/v1/enforcement/actors/Acme Devices Ltd", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.json", None, OFFICER),
     ("GET", "/api/v1/enforcement/export.csv", None, OFFICER),
@@ -172,6 +181,9 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
 
 
 def _call(w: World, who: str, method: str, url: str, body: dict[str, Any] | None):  # type: ignore[no-untyped-def]
+    if body and "__asm__" in body:  # the id is only known once the fixture has run
+        body = {"assessment_id": int(url.rsplit("#", 1)[1])}
+        url = url.rsplit("#", 1)[0]
     if body and "__form__" in body:
         return w.client.request(method, url, headers=w.h(who), data=body["__form__"], follow_redirects=False)
     if body and "__files__" in body:

@@ -429,6 +429,22 @@ def test_evidence_upload_and_catalogue_rows(world: World, tmp_path) -> None:  # 
         == 404
     )
 
+    # an assessment the registry already holds
+    from psti.store.models import AssessmentRecord
+
+    product = w.product("acme", "X1")
+    with w.app.state.psti.factory() as db, db.begin():
+        rec = AssessmentRecord(product_id=product["id"], overall="fail", result_json=assessment.decode())
+        db.add(rec)
+        db.flush()
+        rec_id = rec.id
+    r = w.post("officer", f"/api/v1/enforcement/cases/{ref}/evidence/assessments", json={"assessment_id": rec_id})
+    assert r.status_code == 201, r.text
+    assert r.json()["sha256"] == digest and r.json()["filename"] == f"assessment-{rec_id}.json"
+    assert r.json()["verdict"] == "fail"
+    r = w.post("officer", f"/api/v1/enforcement/cases/{ref}/evidence/assessments", json={"assessment_id": 99999})
+    assert r.status_code == 404
+
     cat = w.post(
         "shop", "/api/v1/catalogues", files={"file": ("c.csv", b"manufacturer,model,statement\nGlobex Corp,G-9,\n")}
     ).json()

@@ -143,6 +143,10 @@ class DecisionBody(BaseModel):
     pay_by: dt.date | None = None
 
 
+class AssessmentEvidenceBody(BaseModel):
+    assessment_id: int
+
+
 class AppealBody(BaseModel):
     lodged_on: dt.date
     grounds: list[str] = Field(min_length=1, max_length=10)
@@ -338,8 +342,7 @@ def notice(ctx: Ctx, reference: str) -> dict[str, Any]:
     if n.calculation:
         out["calculation"] = n.calculation
     out["appeals"] = [
-        {"id": a.id, "lodged_on": a.lodged_on.isoformat(), "status": a.status, "outcome": a.outcome}
-        for a in n.appeals
+        {"id": a.id, "lodged_on": a.lodged_on.isoformat(), "status": a.status, "outcome": a.outcome} for a in n.appeals
     ]
     return out
 
@@ -470,6 +473,17 @@ def appeal_case(ctx: Ctx, appeal_id: int) -> str:
     if a is None:
         raise NotFound(f"no appeal #{appeal_id}")
     return a.case.reference
+
+
+def assessment_json(ctx: Ctx, assessment_id: int) -> bytes:
+    """The stored result of a registry assessment, as the bytes `psti assess --format json` wrote."""
+    from psti.store.models import AssessmentRecord
+
+    service(ctx)
+    rec = ctx.db.get(AssessmentRecord, assessment_id)
+    if rec is None:
+        raise NotFound(f"no assessment {assessment_id}")
+    return rec.result_json.encode("utf-8")
 
 
 def attach_evidence(ctx: Ctx, reference: str, filename: str, blob_path: Path) -> dict[str, Any]:

@@ -146,13 +146,26 @@ def api_evidence(request: Request, reference: str, file: UploadFile = File(...))
 
 def _attach(request: Request, ctx: Ctx, reference: str, file: UploadFile) -> dict[str, Any]:
     """Store the upload by hash (as report attachments are), then attach it through the library."""
-    st = state(request)
     enf.service(ctx)  # officers only, before reading the body
-    data = _read_limited(file, st.settings.max_attachment_bytes)
+    data = _read_limited(file, state(request).settings.max_attachment_bytes)
+    return _attach_bytes(request, ctx, reference, safe_filename(file.filename), data)
+
+
+def _attach_bytes(request: Request, ctx: Ctx, reference: str, filename: str, data: bytes) -> dict[str, Any]:
+    st = state(request)
     blob = st.blobs.put(ctx.db, data, st.settings.max_attachment_bytes)
-    out = enf.attach_evidence(ctx, reference, safe_filename(file.filename), st.blobs.path(blob.sha256))
+    out = enf.attach_evidence(ctx, reference, filename, st.blobs.path(blob.sha256))
     ctx.audit("enforcement.evidence-upload", reference, None, sha256=blob.sha256)
     return out
+
+
+@api.post("/cases/{reference}/evidence/assessments", status_code=201)
+def api_evidence_assessment(request: Request, reference: str, body: enf.AssessmentEvidenceBody) -> dict[str, Any]:
+    """Attach an assessment the registry already holds (a product's assessment job result)."""
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        data = enf.assessment_json(ctx, body.assessment_id)
+        return _attach_bytes(request, ctx, reference, f"assessment-{body.assessment_id}.json", data)
 
 
 @api.get("/actors/{name}")
