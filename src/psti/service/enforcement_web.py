@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -112,7 +113,7 @@ def api_response(request: Request, reference: str, body: enf.ResponseBody) -> di
     with tx(request) as ctx:
         check_csrf(request, ctx)
         n = enf.record_response(ctx, reference, body)
-        return {**enf.notice(ctx, n.reference), "responded_at": n.responded_at.isoformat()}
+        return {**enf.notice(ctx, n.reference), "responded_at": n.responded_at.isoformat() if n.responded_at else None}
 
 
 @api.post("/notices/{reference}/variations")
@@ -415,13 +416,31 @@ def _opt_date(value: str, what: str) -> dt.date | None:
         raise Invalid(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _on_case_page(request: Request, ctx: Ctx, case_ref: str, act: Any, typed: dict[str, str]) -> Response | None:
-    """Run one library action; on refusal, the case page again with the reason and what was typed."""
-    try:
-        act()
-    except (ServiceError, ValueError) as e:
-        return _case_page(request, ctx, case_ref, _as_error(e), typed)
-    return None
+def _case_of_notice(notice_ref: str) -> Callable[[Ctx], str]:
+    return lambda ctx: str(enf.notice(ctx, notice_ref)["case"])
+
+
+def _case_form(
+    request: Request,
+    csrf_token: str,
+    case_of: Callable[[Ctx], str],
+    act: Callable[[Ctx], object],
+    typed: dict[str, str],
+    anchor: str = "",
+) -> Response:
+    """A case-page form: check CSRF, run one library action, and go back to the case page.
+
+    On refusal the case page is shown again with the reason and what was typed; the
+    request's transaction keeps anything half-done from being stored.
+    """
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        case_ref = case_of(ctx)
+        try:
+            act(ctx)
+        except (ServiceError, ValueError) as e:
+            return _case_page(request, ctx, case_ref, _as_error(e), typed)
+    return _redirect(f"/enforcement/cases/{case_ref}{anchor}")
 
 
 @pages.post("/cases/{reference}/evidence", response_model=None)
@@ -431,12 +450,8 @@ def evidence_page(
     csrf_token: str = Form(""),
     file: UploadFile = File(...),  # noqa: B008
 ) -> Response:
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        refused = _on_case_page(request, ctx, reference, lambda: _attach(request, ctx, reference, file), {})
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{reference}#evidence")
+    return _case_form(request, csrf_token, lambda ctx: reference,
+                      lambda ctx: _attach(request, ctx, reference, file), {}, anchor="#evidence")
 
 
 @pages.post("/cases/{reference}/information-requests", response_model=None)
@@ -451,40 +466,31 @@ def information_page(
     method: str = Form("electronic", max_length=20),
 ) -> Response:
     typed = {"info_to": to, "purpose": purpose, "information": information, "within_days": within_days}
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
 
-        def act() -> None:
-            days = within_days.strip()
-            if days and not days.isdigit():
-                raise Invalid("within_days: give a number of days")
-            body = enf.InformationBody(
-                to=to,
-                purpose=purpose,
-                information=information,
-                within_days=int(days) if days else None,
-                method=method,  # type: ignore[arg-type]
-            )
-            enf.request_information(ctx, reference, body)
+    def act(ctx: Ctx) -> None:
+        days = within_days.strip()
+        if days and not days.isdigit():
+            raise Invalid("within_days: give a number of days")
+        body = enf.InformationBody(
+            to=to,
+            purpose=purpose,
+            information=information,
+            within_days=int(days) if days else None,
+            method=method,  # type: ignore[arg-type]
+        )
+        enf.request_information(ctx, reference, body)
 
-        refused = _on_case_page(request, ctx, reference, act, typed)
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{reference}")
+    return _case_form(request, csrf_token, lambda ctx: reference, act, typed)
 
 
 @pages.post("/notices/{notice_ref}/response", response_model=None)
 def response_page(
     request: Request, notice_ref: str, csrf_token: str = Form(""), note: str = Form("", max_length=20000)
 ) -> Response:
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        case_ref = enf.notice(ctx, notice_ref)["case"]
-        act = lambda: enf.record_response(ctx, notice_ref, enf.ResponseBody(note=note))  # noqa: E731
-        refused = _on_case_page(request, ctx, case_ref, act, {})
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{case_ref}")
+    def act(ctx: Ctx) -> None:
+        enf.record_response(ctx, notice_ref, enf.ResponseBody(note=note))
+
+    return _case_form(request, csrf_token, _case_of_notice(notice_ref), act, {})
 
 
 @pages.post("/notices/{notice_ref}/variations", response_model=None)
@@ -499,25 +505,18 @@ def vary_page(
     daily_gbp: str = Form("", max_length=30),
     method: str = Form("electronic", max_length=20),
 ) -> Response:
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        case_ref = enf.notice(ctx, notice_ref)["case"]
+    def act(ctx: Ctx) -> None:
+        body = enf.VaryBody(
+            changes=changes,
+            compliance_by=_opt_date(compliance_by, "compliance_by"),
+            pay_by=_opt_date(pay_by, "pay_by"),
+            amount_gbp=amount_gbp.strip() or None,
+            daily_gbp=daily_gbp.strip() or None,
+            method=method,  # type: ignore[arg-type]
+        )
+        enf.vary_notice(ctx, notice_ref, body)
 
-        def act() -> None:
-            body = enf.VaryBody(
-                changes=changes,
-                compliance_by=_opt_date(compliance_by, "compliance_by"),
-                pay_by=_opt_date(pay_by, "pay_by"),
-                amount_gbp=amount_gbp.strip() or None,
-                daily_gbp=daily_gbp.strip() or None,
-                method=method,  # type: ignore[arg-type]
-            )
-            enf.vary_notice(ctx, notice_ref, body)
-
-        refused = _on_case_page(request, ctx, case_ref, act, {"changes": changes})
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{case_ref}")
+    return _case_form(request, csrf_token, _case_of_notice(notice_ref), act, {"changes": changes})
 
 
 @pages.post("/notices/{notice_ref}/revocation", response_model=None)
@@ -528,17 +527,10 @@ def revoke_page(
     reasons: str = Form("", max_length=20000),
     method: str = Form("electronic", max_length=20),
 ) -> Response:
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        case_ref = enf.notice(ctx, notice_ref)["case"]
+    def act(ctx: Ctx) -> None:
+        enf.revoke_notice(ctx, notice_ref, enf.RevokeBody(reasons=reasons, method=method))  # type: ignore[arg-type]
 
-        def act() -> None:
-            enf.revoke_notice(ctx, notice_ref, enf.RevokeBody(reasons=reasons, method=method))  # type: ignore[arg-type]
-
-        refused = _on_case_page(request, ctx, case_ref, act, {"revoke_reasons": reasons})
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{case_ref}")
+    return _case_form(request, csrf_token, _case_of_notice(notice_ref), act, {"revoke_reasons": reasons})
 
 
 @pages.post("/appeals/{appeal_id}/decision", response_model=None)
@@ -553,25 +545,18 @@ def decision_page(
     amount_gbp: str = Form("", max_length=30),
     pay_by: str = Form("", max_length=10),
 ) -> Response:
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        case_ref = enf.appeal_case(ctx, appeal_id)
+    def act(ctx: Ctx) -> None:
+        body = enf.DecisionBody(
+            outcome=outcome,
+            decided_on=_opt_date(decided_on, "decided_on") or dt.date.today(),
+            note=note,
+            compliance_by=_opt_date(compliance_by, "compliance_by"),
+            amount_gbp=amount_gbp.strip() or None,
+            pay_by=_opt_date(pay_by, "pay_by"),
+        )
+        enf.decide_appeal(ctx, appeal_id, body)
 
-        def act() -> None:
-            body = enf.DecisionBody(
-                outcome=outcome,
-                decided_on=_opt_date(decided_on, "decided_on") or dt.date.today(),
-                note=note,
-                compliance_by=_opt_date(compliance_by, "compliance_by"),
-                amount_gbp=amount_gbp.strip() or None,
-                pay_by=_opt_date(pay_by, "pay_by"),
-            )
-            enf.decide_appeal(ctx, appeal_id, body)
-
-        refused = _on_case_page(request, ctx, case_ref, act, {"decision_note": note})
-        if refused is not None:
-            return refused
-    return _redirect(f"/enforcement/cases/{case_ref}")
+    return _case_form(request, csrf_token, lambda ctx: enf.appeal_case(ctx, appeal_id), act, {"decision_note": note})
 
 
 @pages.get("/actors/{name}", response_class=HTMLResponse)

@@ -30,6 +30,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from psti.evidence.firmware.extract import sniff
 from psti.evidence.firmware.extract.containers import (
@@ -110,7 +111,7 @@ def _sandboxed_start(cmd: list[str], out_dir: Path, log: Path, fsize: int) -> su
         resource.setrlimit(resource.RLIMIT_FSIZE, (value, hard))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
-    def start(out: object, null: object) -> None:
+    def start(out: IO[bytes], null: IO[bytes]) -> None:
         try:
             try:
                 from unblob._rust.sandbox import AccessFS, SandboxError, restrict_access
@@ -349,7 +350,7 @@ def _classify(
             done = decompress(path, kind, budget, extract_root)
             if done is None:
                 out.targets.append((path, d))  # not a plain stream: unblob's handlers
-            elif done:
+            elif isinstance(done, Path):
                 if kind not in out.formats:
                     out.formats.append(kind)
                 queue.append((done, d + 1))

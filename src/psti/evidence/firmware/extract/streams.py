@@ -13,6 +13,7 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from psti.evidence.firmware.extract.model import LIMIT_REACHED, ExtractionProblem, Limits
 from psti.evidence.firmware.extract.tree import relative
@@ -64,7 +65,7 @@ def _output_name(path: Path) -> str:
     return path.name + ".uncompressed"
 
 
-def decompress(path: Path, kind: str, budget: Budget, extract_root: Path) -> Path | None | bool:
+def decompress(path: Path, kind: str, budget: Budget, extract_root: Path) -> Path | Literal[False] | None:
     """Decompress one stream beside path as `<name>_extract/<name without suffix>`.
 
     Returns the output, None when the data is not one clean stream (unblob should look:
