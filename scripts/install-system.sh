@@ -9,7 +9,7 @@ PACKAGES=(
   erofs-utils mtd-utils lz4 zstd e2fsprogs cpio dosfstools mtools cramfsswap util-linux
   xz-utils bzip2 gzip lzma unzip zip file
   john poppler-utils postgresql chromium chromium-driver zbar-tools
-  fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg
+  fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg python3-venv
 )
 
 if [ "$(id -u)" -ne 0 ]; then
