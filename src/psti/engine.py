@@ -12,6 +12,7 @@ one of its provisions met; a requirement is met when any route is met.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -224,8 +225,6 @@ def decide(
 
 def _natural(item_id: str) -> tuple[Any, ...]:
     """Sort ids so that 5.3-2 comes before 5.3-13."""
-    import re
-
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item_id))
 
 

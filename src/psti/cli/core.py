@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from psti.cli.output import Format, emit_assessment, parse_date, progress_bar, stderr, write_atomically
+from psti.cli.output import Format, emit_assessment, parse_date, progress_bar, stderr
 from psti.errors import UsageError
 
 regime_app = typer.Typer(help="Show the law and the standards as psti holds them.", no_args_is_help=True)
@@ -254,5 +254,3 @@ def register(app: typer.Typer) -> None:
     app.command("collectors")(collectors_cmd)
     app.command("validate")(validate_cmd)
 
-
-__all__ = ["register", "parse_date", "write_atomically"]

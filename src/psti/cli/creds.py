@@ -50,7 +50,7 @@ def creds_cmd(
 
     Exit codes as `psti assess`: 0 pass, 1 fail, 3 needs evidence, 2 usage or input error.
     """
-    from psti.cli.core import parse_date
+    from psti.cli.output import parse_date
     from psti.engine import assess_evidence
     from psti.evidence.credentials import Policy, ReaderOptions, analyse_batch, batch_result, public_info
     from psti.model import ProductRef
