@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install system demo test lint bench clean
+.PHONY: install system bytecode demo test lint bench clean
 
 system:
 	bash scripts/install-system.sh
@@ -12,10 +12,15 @@ system:
 $(BIN)/psti: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip uv
-	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[dev]'
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e '.[dev]'
 	@touch $(BIN)/psti
 
-install: system $(BIN)/psti
+# Byte-compiled modules halve the start-up time of every `psti` command; an editable
+# install leaves src/ to compile here (quick when nothing changed).
+bytecode: $(BIN)/psti
+	@$(BIN)/python -m compileall -q -j 0 src/psti > /dev/null
+
+install: system $(BIN)/psti bytecode
 
 demo: install
 	bash scripts/demo.sh

@@ -36,3 +36,18 @@ def test_text_sniffing() -> None:
     assert is_probably_text(b"root:x:0:0::/root:/bin/sh\n")
     assert is_probably_text("pässwörd=ä\n".encode())
     assert not is_probably_text(b"\x7fELF\x02\x01\x01\x00" + bytes(range(32)) * 8)
+
+
+def test_files_come_depth_first_in_name_order_like_os_walk(tmp_path: Path) -> None:
+    for rel in ("b/z", "b/a/x", "a", "c/d/e/f", "B", "b/a/y"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel)
+    os.symlink("b", tmp_path / "link-to-dir")
+    expected = []
+    for dirpath, dirnames, filenames in os.walk(tmp_path):
+        dirnames.sort()
+        expected += ["/" + str(Path(dirpath, f).relative_to(tmp_path)) for f in sorted(filenames)
+                     if not Path(dirpath, f).is_symlink()]
+    assert [f.rel for f in FileTree(tmp_path).files()] == expected
+    labelled = FileTree(tmp_path, label="/part2")
+    assert next(iter(labelled.files())).rel == "/part2/B"

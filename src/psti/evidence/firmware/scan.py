@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePosixPath
 
-from psti.evidence.firmware import configs
+from psti.evidence.firmware import configs, parallel
 from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
 from psti.evidence.firmware.firstboot import Generation, scan_firstboot
 from psti.evidence.firmware.hashes import identify
@@ -47,99 +48,64 @@ class TreeScan:
     identity: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class _Checked:
+    """What the per-file checks found in one file."""
+
+    text: bool  # a text file (else a binary)
+    credentials: list[Credential] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    keys: list[KeyFinding] = field(default_factory=list)
+    referenced: dict[str, str] = field(default_factory=dict)  # auth files named in it
+    harvested: dict[str, str] = field(default_factory=dict)
+    script: str | None = None  # its text, if it is a script (for services and first boot)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every per-file check needs to know about the whole tree."""
+
+    tree: FileTree
+    known_passwords: frozenset[str]
+    account_paths: frozenset[str]
+
+
 def scan_tree(
     tree: FileTree,
     known_passwords: frozenset[str] = frozenset(),
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> TreeScan:
+    """Scan every file of the tree. The per-file checks run in `workers` processes
+    (default: one per available core) when the tree is large enough to be worth it;
+    the result does not depend on how many ran."""
     out = TreeScan()
     files = list(tree.files())
     out.truncated = tree.truncated
     out.files = len(files)
     out.bytes = sum(f.size for f in files)
 
-    scripts: list[tuple[TreeFile, str]] = []
-    texts: dict[str, tuple[TreeFile, str]] = {}
-    binaries: list[TreeFile] = []
-    for tf in files:
-        if tf.size == 0:
-            continue
-        try:
-            head = tree.read(tf.path, 4096)
-        except OSError:
-            continue
-        if head.startswith(ELF_MAGIC) or not is_probably_text(head):
-            binaries.append(tf)
-            continue
-        if tf.size > MAX_TEXT:
-            continue
-        text = tree.read(tf.path).decode("utf-8", "replace")
-        texts[tf.rel] = (tf, text)
-        if is_script(tf) or text.startswith("#!"):
-            scripts.append((tf, text))
-
     out.identity = identity_words(tree, files)
     creds, out.accounts = scan_accounts(tree, files)
     out.credentials += creds
+    ctx = _Context(tree, known_passwords, frozenset(c.path for c in creds))
+    checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress)
+
+    scripts = [(files[i], r.script) for i, r in enumerate(checked) if r is not None and r.script is not None]
     out.services = scan_services(tree, scripts)
     out.observations += out.services.observations
     out.generations = scan_firstboot(scripts)
     for name, acct in out.accounts.items():
         if acct.uid == 0 and name != "root":
-            out.observations.append(
-                Observation(
-                    "FW-EXTRA-UID0",
-                    "/etc/passwd",
-                    f"account {name!r} has uid 0 (a second superuser)",
-                    details={"account": name},
-                )
-            )
+            out.observations.append(_extra_uid0(name, "/etc/passwd"))
 
-    for rel, (tf, text) in texts.items():
-        if "passwd" in tf.path.name and rel != "/etc/passwd":
-            for name, acct in parse_passwd(text).items():
-                if acct.uid == 0 and name != "root":
-                    out.observations.append(
-                        Observation(
-                            "FW-EXTRA-UID0",
-                            rel,
-                            f"account {name!r} has uid 0 (a second superuser)",
-                            details={"account": name},
-                        )
-                    )
-    account_paths = {c.path for c in creds}
+    results = [r for r in checked if r is not None]
     referenced: dict[str, str] = {}
-    total = len(texts) + len(binaries)
-    done = 0
-    for rel, (tf, text) in texts.items():
-        if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(("/httpd.conf", "/uhttpd.conf")):
-            out.credentials += configs.scan_httpd_conf(rel, text)
-        referenced.update(configs.referenced_auth_files(text))
-        if "htpasswd" in rel.lower() and rel not in account_paths:
-            out.credentials += configs.scan_userpass_file(rel, text, "htpasswd")
-        kv, obs = configs.scan_key_values(rel, text)
-        out.credentials += kv
-        out.observations += obs
-        if configs.is_web(rel):
-            out.credentials += configs.scan_web(rel, text)
-            if len(out.harvested) < MAX_HARVEST:
-                for value, where in configs.base64_strings(rel, text).items():
-                    out.harvested.setdefault(value, where)
-        if (tf, text) in scripts or rel.startswith("/etc/"):
-            out.credentials += configs.scan_script(rel, text)
-        out.credentials += configs.scan_urls(rel, text.encode("utf-8", "replace"), line_numbers=True)
-        if "PRIVATE KEY-----" in text and _may_hold_key(rel):
-            out.keys += scan_keys(rel, text.encode("utf-8", "replace"))
-        if "$" in text:
-            out.credentials += _embedded_hashes(rel, text.encode("utf-8", "replace"), True)
-        if text.startswith(":") and _RAW_FIRMWARE.search(rel):
-            data = configs.decode_intel_hex(text)
-            if data is not None:
-                out.credentials += configs.scan_binary_strings(rel, data, known_passwords)
-        done += 1
-        if progress and done % 200 == 0:
-            progress(done, total)
-
+    # text files first, then the referenced auth files, then binaries: the order of findings
+    for r in results:
+        if r.text:
+            _take(out, r)
+            referenced.update(r.referenced)
     for inside, flavour in referenced.items():
         p = tree.resolve(inside)
         if p is not None and p.stat().st_size <= MAX_TEXT:
@@ -147,28 +113,101 @@ def scan_tree(
             rel = tree.rel(p)
             out.credentials = [c for c in out.credentials if c.path != rel]
             out.credentials += configs.scan_userpass_file(rel, text, flavour)
-
-    for tf in binaries:
-        done += 1
-        if progress and done % 50 == 0:
-            progress(done, total)
-        if tf.size > MAX_BINARY:
-            continue
-        data = tree.read(tf.path)
-        keyish = tf.rel.startswith("/etc/dropbear/") or b"PRIVATE KEY-----" in data
-        if keyish and _may_hold_key(tf.rel):
-            out.keys += scan_keys(tf.rel, data)
-        out.credentials += configs.scan_urls(tf.rel, data, line_numbers=False)
-        out.credentials += _embedded_hashes(tf.rel, data, False)
-        if data.startswith(ELF_MAGIC) or _RAW_FIRMWARE.search(tf.rel) or tree.single_file:
-            out.credentials += configs.scan_binary_strings(tf.rel, data, known_passwords)
-    if progress:
-        progress(total, total)
+    for r in results:
+        if not r.text:
+            _take(out, r)
     out.credentials = _dedupe(out.credentials)
     for c in out.credentials:
         if c.form == "plaintext" and len(out.harvested) < MAX_HARVEST:
             out.harvested.setdefault(c.secret, f"plaintext in {c.path}")
     return out
+
+
+def _take(out: TreeScan, r: _Checked) -> None:
+    out.credentials += r.credentials
+    out.observations += r.observations
+    out.keys += r.keys
+    for value, where in r.harvested.items():
+        if len(out.harvested) >= MAX_HARVEST:
+            break
+        out.harvested.setdefault(value, where)
+
+
+def _extra_uid0(name: str, rel: str) -> Observation:
+    return Observation(
+        "FW-EXTRA-UID0", rel, f"account {name!r} has uid 0 (a second superuser)", details={"account": name}
+    )
+
+
+def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
+    """Read one file once and run the checks for its kind; None if it is not examined."""
+    if tf.size == 0:
+        return None
+    tree = ctx.tree
+    try:
+        # one read for everything up to the text limit; larger files are sniffed first
+        data = tree.read(tf.path, MAX_TEXT if tf.size <= MAX_TEXT else 4096)
+        head = data[:4096]
+        binary = head.startswith(ELF_MAGIC) or not is_probably_text(head)
+        if not binary:
+            return _check_text(ctx, tf, data.decode("utf-8", "replace")) if tf.size <= MAX_TEXT else None
+        if tf.size > MAX_BINARY:
+            return None
+        if len(data) < tf.size:
+            data = tree.read(tf.path)
+    except OSError:
+        return None
+    return _check_binary(ctx, tf, data)
+
+
+def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
+    rel = tf.rel
+    r = _Checked(text=True)
+    creds = r.credentials
+    script = is_script(tf) or text.startswith("#!")
+    if script:
+        r.script = text
+    if "passwd" in tf.path.name and rel != "/etc/passwd":
+        for name, acct in parse_passwd(text).items():
+            if acct.uid == 0 and name != "root":
+                r.observations.append(_extra_uid0(name, rel))
+    if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(("/httpd.conf", "/uhttpd.conf")):
+        creds += configs.scan_httpd_conf(rel, text)
+    r.referenced = configs.referenced_auth_files(text)
+    if "htpasswd" in rel.lower() and rel not in ctx.account_paths:
+        creds += configs.scan_userpass_file(rel, text, "htpasswd")
+    kv, obs = configs.scan_key_values(rel, text)
+    creds += kv
+    r.observations += obs
+    if configs.is_web(rel):
+        creds += configs.scan_web(rel, text)
+        r.harvested = configs.base64_strings(rel, text)
+    if script or rel.startswith("/etc/"):
+        creds += configs.scan_script(rel, text)
+    encoded = text.encode("utf-8", "replace")
+    creds += configs.scan_urls(rel, encoded, line_numbers=True)
+    if "PRIVATE KEY-----" in text and _may_hold_key(rel):
+        r.keys += scan_keys(rel, encoded)
+    if "$" in text:
+        creds += _embedded_hashes(rel, encoded, True)
+    if text.startswith(":") and _RAW_FIRMWARE.search(rel):
+        data = configs.decode_intel_hex(text)
+        if data is not None:
+            creds += configs.scan_binary_strings(rel, data, ctx.known_passwords)
+    return r
+
+
+def _check_binary(ctx: _Context, tf: TreeFile, data: bytes) -> _Checked:
+    rel = tf.rel
+    r = _Checked(text=False)
+    keyish = rel.startswith("/etc/dropbear/") or b"PRIVATE KEY-----" in data
+    if keyish and _may_hold_key(rel):
+        r.keys += scan_keys(rel, data)
+    r.credentials += configs.scan_urls(rel, data, line_numbers=False)
+    r.credentials += _embedded_hashes(rel, data, False)
+    if data.startswith(ELF_MAGIC) or _RAW_FIRMWARE.search(rel) or ctx.tree.single_file:
+        r.credentials += configs.scan_binary_strings(rel, data, ctx.known_passwords)
+    return r
 
 
 def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:

@@ -37,16 +37,30 @@ class FileTree:
         return self.only is not None
 
     def files(self) -> Iterator[TreeFile]:
+        """Regular files, depth first in name order (a directory's files before its
+        subdirectories'); symbolic links are neither returned nor followed."""
         if self.only is not None:
             yield TreeFile(self.only, self.rel(self.only), self.only.stat().st_size)
             return
+        root = str(self.root)
+        cut = len(root.rstrip("/"))
+        prefix = self.label
         count = 0
-        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
-            dirnames.sort()
-            for name in sorted(filenames):
-                p = Path(dirpath) / name
+        stack = [root]
+        while stack:
+            current = stack.pop()
+            try:
+                with os.scandir(current) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError:
+                continue
+            subdirs = []
+            for e in entries:
                 try:
-                    st = p.lstat()
+                    if e.is_dir(follow_symlinks=False):
+                        subdirs.append(e.path)
+                        continue
+                    st = e.stat(follow_symlinks=False)
                 except OSError:
                     continue
                 if not stat.S_ISREG(st.st_mode):
@@ -55,7 +69,8 @@ class FileTree:
                 if count > self.max_files:
                     self.truncated = True
                     return
-                yield TreeFile(p, self.rel(p), st.st_size)
+                yield TreeFile(Path(e.path), prefix + e.path[cut:], st.st_size)
+            stack.extend(reversed(subdirs))
 
     def rel(self, p: Path) -> str:
         r = "/" + p.relative_to(self.root).as_posix()

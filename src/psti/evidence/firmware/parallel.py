@@ -1,0 +1,165 @@
+"""Run a per-file check over a list of files on every core; results come back in file order.
+
+The checks are CPU-bound Python (regular expressions, byte searches), so threads would
+serialise on the GIL. The files are cut into shards of about equal work; each shard but
+the first runs in a forked child, which inherits the check and its context (nothing to
+pickle on the way in) and sends its results back pickled through a pipe, while the
+parent runs the first shard itself. A small tree is checked in-process, where a fork
+would cost more than it saves. A child that fails has its shard redone in the parent,
+so the results never depend on how the work was split.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+R = TypeVar("R")
+
+PARALLEL_MIN_BYTES = 4 << 20  # below this a tree is checked in one process
+PER_FILE_COST = 16 << 10  # opening and classifying a file weighs like this many bytes
+PROGRESS_EVERY = 100  # files between progress calls
+
+
+class Sized(Protocol):
+    @property
+    def size(self) -> int: ...
+
+
+F = TypeVar("F", bound=Sized)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def map_files(
+    files: Sequence[F],
+    check: Callable[[F], R],
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[R]:
+    """`[check(f) for f in files]`, computed on up to `workers` cores (default: all)."""
+    n = min(workers or available_cores(), len(files))
+    if n < 2 or sum(f.size for f in files) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
+        return _run(files, range(len(files)), check, progress, len(files))
+    shards = split(files, n)
+    children: list[tuple[int, int, list[int]]] = []
+    results: list[R | None] = [None] * len(files)
+    try:
+        for shard in shards[1:]:
+            started = _fork(files, shard, check)
+            if started is None:
+                shards[0] += shard  # could not fork: this shard is the parent's too
+            else:
+                children.append((*started, shard))
+        mine = sorted(shards[0])
+        for i, r in zip(mine, _run(files, mine, check, progress, len(files)), strict=True):
+            results[i] = r
+        while children:
+            pid, fd, shard = children.pop(0)
+            got: list[tuple[int, R]] | None = _collect(pid, fd)
+            if got is None or [i for i, _ in got] != shard:
+                got = list(zip(shard, _run(files, shard, check, None, len(files)), strict=True))
+            for i, r in got:
+                results[i] = r
+    finally:
+        for pid, fd, _ in children:  # interrupted: no child outlives the scan
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+    if progress is not None:
+        progress(len(files), len(files))
+    return results  # type: ignore[return-value]  # every index was filled
+
+
+def split(files: Sequence[Sized], n: int) -> list[list[int]]:
+    """Indices of files in n shards of about equal work, largest files placed first."""
+    loads = [0] * n
+    shards: list[list[int]] = [[] for _ in range(n)]
+    for i in sorted(range(len(files)), key=lambda i: -files[i].size):
+        lightest = loads.index(min(loads))
+        shards[lightest].append(i)
+        loads[lightest] += files[i].size + PER_FILE_COST
+    for s in shards:
+        s.sort()
+    return shards
+
+
+def _run(
+    files: Sequence[F],
+    indices: Sequence[int],
+    check: Callable[[F], R],
+    progress: Callable[[int, int], None] | None,
+    total: int,
+) -> list[R]:
+    out = []
+    for done, i in enumerate(indices, 1):
+        out.append(check(files[i]))
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            # the parent's share stands for the whole: shards are of about equal work
+            progress(min(total, done * total // max(1, len(indices))), total)
+    return out
+
+
+def _fork(files: Sequence[F], shard: list[int], check: Callable[[F], R]) -> tuple[int, int] | None:
+    """Start a child checking `shard`; (pid, read end of its pipe), or None."""
+    try:
+        read_fd, write_fd = os.pipe()
+    except OSError:
+        return None
+    try:
+        with warnings.catch_warnings():  # the child touches no lock another thread may hold
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return None
+    if pid == 0:  # the child: check, send, and leave without running the parent's clean-up
+        code = 1
+        try:
+            os.close(read_fd)
+            payload = pickle.dumps([(i, check(files[i])) for i in shard], pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_fd, "wb") as pipe:
+                pipe.write(payload)
+            code = 0
+        except BaseException:  # noqa: BLE001, S110 - the parent redoes the shard
+            pass
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _collect(pid: int, fd: int) -> list[tuple[int, R]] | None:
+    """A child's results, or None if it failed. The child is reaped whatever happens."""
+    chunks = []
+    try:
+        with os.fdopen(fd, "rb") as pipe:
+            while block := pipe.read(1 << 20):
+                chunks.append(block)
+    except OSError:
+        pass
+    except BaseException:  # interrupted: stop the child before leaving
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return None
+    try:
+        return pickle.loads(b"".join(chunks))  # type: ignore[no-any-return]
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        return None

@@ -1,0 +1,101 @@
+"""Per-file checks on several cores give exactly what one core gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from psti.evidence.firmware import parallel
+from psti.evidence.firmware.scan import scan_tree
+from psti.evidence.firmware.tree import FileTree
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    size: int
+
+
+def _items(n: int, size: int) -> list[Item]:
+    return [Item(f"f{i}", size + i) for i in range(n)]
+
+
+def test_results_come_back_in_order_from_every_worker() -> None:
+    items = _items(300, 64 << 10)  # ~19 MB of work: large enough to fork
+    parent = os.getpid()
+
+    def check(item: Item) -> tuple[str, int]:
+        return item.name, os.getpid()
+
+    got = parallel.map_files(items, check, workers=2)
+    assert [name for name, _ in got] == [i.name for i in items]
+    seen_pids = {pid for _, pid in got}
+    assert parent in seen_pids and len(seen_pids) == 2  # the parent did a shard, a child the rest
+
+
+def test_small_work_stays_in_process() -> None:
+    parent = os.getpid()
+    got = parallel.map_files(_items(10, 100), lambda item: os.getpid(), workers=4)
+    assert got == [parent] * 10
+
+
+def test_a_failing_child_has_its_shard_redone() -> None:
+    items = _items(200, 64 << 10)
+    parent = os.getpid()
+
+    def check(item: Item) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("child breaks")
+        return item.name
+
+    assert parallel.map_files(items, check, workers=2) == [i.name for i in items]
+
+
+def test_an_error_in_the_parent_propagates_and_leaves_no_child() -> None:
+    items = _items(200, 64 << 10)
+    parent = os.getpid()
+
+    def check(item: Item) -> str:
+        if os.getpid() == parent:
+            raise ValueError("bad file")
+        return item.name
+
+    with pytest.raises(ValueError, match="bad file"):
+        parallel.map_files(items, check, workers=3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+
+
+def test_split_balances_bytes() -> None:
+    items = [Item("big", 10 << 20), *_items(100, 200 << 10)]
+    shards = parallel.split(items, 2)
+    assert sorted(i for s in shards for i in s) == list(range(len(items)))
+    loads = [sum(items[i].size for i in s) for s in shards]
+    assert max(loads) / min(loads) < 1.2
+
+
+def test_scan_tree_is_the_same_on_one_core_and_on_several(tmp_path: Path) -> None:
+    root = tmp_path / "rootfs"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/sh\nsvc:x:0:0::/:/bin/sh\n")
+    (root / "etc/shadow").write_text("root:$1$abcdefgh$0GpDyYVybEJcNyGmCr7Ho1:1::::::\n")
+    (root / "etc/init.d").mkdir()
+    (root / "etc/init.d/rcS").write_text("#!/bin/sh\ntelnetd -l /bin/sh\necho 'admin:Secr3tPass' | chpasswd\n")
+    (root / "www").mkdir()
+    (root / "www/login.js").write_text("var url = 'http://admin:Hunter2pass@192.168.1.1/cgi';\n")
+    (root / "bin").mkdir()
+    for i, prog in enumerate(("/bin/ls", "/bin/cp", "/bin/mv", "/bin/cat", "/usr/bin/env")):
+        if Path(prog).exists():
+            shutil.copyfile(prog, root / "bin" / f"prog{i}")
+    blob = b"\x00\x01" * (3 << 20) + b"Password:\x00Zq7mWx2Lp9Rt\x00"
+    (root / "bin/vendor-daemon").write_bytes(b"\x7fELF" + blob)
+    one = scan_tree(FileTree(root), workers=1)
+    two = scan_tree(FileTree(root), workers=2)
+    assert one.bytes >= parallel.PARALLEL_MIN_BYTES
+    assert one == two
+    assert {c.path for c in one.credentials} >= {"/etc/shadow", "/etc/init.d/rcS", "/www/login.js"}
+    assert {o.kind for o in one.observations} >= {"FW-TELNET-NOAUTH", "FW-EXTRA-UID0"}
