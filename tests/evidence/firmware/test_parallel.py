@@ -55,9 +55,19 @@ def test_a_failing_child_has_its_shard_redone() -> None:
     assert parallel.map_files(items, check, workers=2) == [i.name for i in items]
 
 
-def test_an_error_in_the_parent_propagates_and_leaves_no_child() -> None:
+def test_an_error_in_the_parent_propagates_and_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     items = _items(200, 64 << 10)
     parent = os.getpid()
+    started: list[int] = []
+    fork = parallel._fork
+
+    def recording_fork(*args: object) -> tuple[int, int] | None:
+        got = fork(*args)  # type: ignore[arg-type]
+        if got is not None and os.getpid() == parent:
+            started.append(got[0])
+        return got
+
+    monkeypatch.setattr(parallel, "_fork", recording_fork)
 
     def check(item: Item) -> str:
         if os.getpid() == parent:
@@ -66,8 +76,10 @@ def test_an_error_in_the_parent_propagates_and_leaves_no_child() -> None:
 
     with pytest.raises(ValueError, match="bad file"):
         parallel.map_files(items, check, workers=3)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+    assert len(started) == 2
+    for pid in started:  # every child was reaped
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_split_balances_bytes() -> None:

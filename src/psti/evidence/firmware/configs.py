@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.model import Credential, Observation
+from psti.evidence.firmware.triggers import find_triggers
 
 # --- what counts as a real password value -------------------------------------------
 
@@ -466,35 +467,23 @@ def _is_prompt(s: str) -> bool:
     return len(s) <= 48 and "%" not in s and not re.search(r"\w:\w", s) and bool(_PROMPT.search(s))
 
 
-_PROMPT_HINTS = (b"pass", b"pwd", b"login")
-
-
-def _hints(data: bytes) -> list[int]:
-    """Offsets of prompt-like words; bytes.find is far faster than a case-blind regex."""
-    low = data.lower()
-    out: list[int] = []
-    for word in _PROMPT_HINTS:
-        i = low.find(word)
-        while i >= 0:
-            out.append(i)
-            i = low.find(word, i + 1)
-    return sorted(out)
-
-
 _WINDOW_BYTES = 768  # how far from a prompt its neighbouring strings are looked for
 
 
-def scan_binary_strings(path: str, data: bytes, known: frozenset[str], window: int = 3) -> list[Credential]:
+def scan_binary_strings(
+    path: str, data: bytes, known: frozenset[str], window: int = 3, prompts: list[int] | None = None
+) -> list[Credential]:
     """Strings beside a password prompt that look like a password (letters and digits,
     8-32 characters, not an identifier) or, in raw (non-ELF) firmware, that are a known
     default password. ELF programs of a general-purpose OS are full of words next to
     prompts, so there only the stricter test applies. Only the bytes around prompt-like
-    words are split into strings, which keeps large binaries fast."""
+    words are split into strings, which keeps large binaries fast. `prompts` are the
+    offsets of those words when the caller has already found them."""
     out: list[Credential] = []
     raw = not data.startswith(b"\x7fELF")
     seen: set[str] = set()
     done_until = -1
-    for hint in _hints(data):
+    for hint in find_triggers(data).prompts if prompts is None else prompts:
         if hint < done_until:
             continue
         lo, hi = max(0, hint - _WINDOW_BYTES), min(len(data), hint + _WINDOW_BYTES)

@@ -21,6 +21,7 @@ from psti.evidence.firmware.keys import KeyFinding, scan_keys
 from psti.evidence.firmware.model import Credential, Observation
 from psti.evidence.firmware.services import Services, is_script, scan_services
 from psti.evidence.firmware.tree import ELF_MAGIC, FileTree, TreeFile, is_probably_text
+from psti.evidence.firmware.triggers import find_triggers
 
 MAX_TEXT = 2 << 20  # text files larger than this are logs or data, not configuration
 MAX_BINARY = 32 << 20  # binaries scanned for strings and keys up to this size
@@ -200,13 +201,15 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
 def _check_binary(ctx: _Context, tf: TreeFile, data: bytes) -> _Checked:
     rel = tf.rel
     r = _Checked(text=False)
-    keyish = rel.startswith("/etc/dropbear/") or b"PRIVATE KEY-----" in data
-    if keyish and _may_hold_key(rel):
+    found = find_triggers(data)
+    if (found.key_marker or rel.startswith("/etc/dropbear/")) and _may_hold_key(rel):
         r.keys += scan_keys(rel, data)
-    r.credentials += configs.scan_urls(rel, data, line_numbers=False)
-    r.credentials += _embedded_hashes(rel, data, False)
+    if found.url_marker:
+        r.credentials += configs.scan_urls(rel, data, line_numbers=False)
+    if found.hash_marker:
+        r.credentials += _embedded_hashes(rel, data, False)
     if data.startswith(ELF_MAGIC) or _RAW_FIRMWARE.search(rel) or ctx.tree.single_file:
-        r.credentials += configs.scan_binary_strings(rel, data, ctx.known_passwords)
+        r.credentials += configs.scan_binary_strings(rel, data, ctx.known_passwords, prompts=found.prompts)
     return r
 
 

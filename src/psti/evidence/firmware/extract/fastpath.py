@@ -227,7 +227,7 @@ def try_fast(
     out.problems += neutralise(extract_root)
     budget = Budget(limits, started, walk.entries + len(carved),
                     walk.total_bytes + sum(c.stat().st_size for c in carved))
-    _classify([(f, 1) for f in walk.files], extract_root, budget, out)
+    _classify([(f, size, 1) for f, size in walk.files], extract_root, budget, out)
     out.problems += budget.problems
     out.stopped = budget.stopped
     return out
@@ -247,7 +247,7 @@ class Walk:
     """What fix_tree saw: its problems, the regular files to classify, and a measure."""
 
     problems: list[ExtractionProblem] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)  # non-empty regular files
+    files: list[tuple[str, int]] = field(default_factory=list)  # non-empty regular files, sizes
     entries: int = 0  # every entry that is not a directory
     total_bytes: int = 0
 
@@ -286,7 +286,7 @@ def fix_tree(fs_root: Path, extract_root: Path) -> Walk:
                         os.chmod(e.path, st.st_mode | 0o644)
                     walk.total_bytes += st.st_size
                     if st.st_size:
-                        walk.files.append(Path(e.path))
+                        walk.files.append((e.path, st.st_size))
             except OSError:
                 continue
     return walk
@@ -311,23 +311,33 @@ def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[Extr
             relative(path, Path(os.path.realpath(extract_root)))))
 
 
+def _read_head(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        return os.read(fd, HEAD)
+    finally:
+        os.close(fd)
+
+
 def _classify(
-    queue: list[tuple[Path, int]], extract_root: Path, budget: Budget, out: FastResult
+    queue: list[tuple[str, int, int]], extract_root: Path, budget: Budget, out: FastResult
 ) -> None:
-    """Decompress simple streams here; collect the files unblob should open."""
+    """Decompress simple streams here; collect the files unblob should open.
+
+    `queue` holds (path, size, nesting depth) of regular files."""
     limits = budget.limits
     while queue:
-        path, d = queue.pop()
+        name, size, d = queue.pop()
         if budget.exhausted():
             return
         try:
-            head = sniff.read_head(path, HEAD)
-            size = path.stat().st_size
+            head = _read_head(name)
         except OSError:
             continue
         kind = container_kind(head)
         if kind is None and size < EMBED_SCAN_MIN:
             continue  # a program, library, text or data file: a leaf, as for unblob
+        path = Path(name)
         if os.path.lexists(f"{path}_extract"):
             # the output name is taken by the image's own files, which must stay as they are
             out.problems.append(ExtractionProblem(
@@ -353,6 +363,9 @@ def _classify(
             elif isinstance(done, Path):
                 if kind not in out.formats:
                     out.formats.append(kind)
-                queue.append((done, d + 1))
+                try:
+                    queue.append((str(done), done.stat().st_size, d + 1))
+                except OSError:
+                    continue
             continue
         out.targets.append((path, d))

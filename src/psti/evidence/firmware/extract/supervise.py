@@ -28,8 +28,8 @@ from psti.evidence.firmware.extract.model import Limits
 from psti.evidence.firmware.extract.tree import Measure, measure
 from psti.evidence.interface import ProgressFn
 
-POLL_MIN = 0.05  # seconds between polls; grows with the cost of walking the tree
-POLL_MAX = 1.0
+POLL_MIN = 0.05  # seconds before the first poll; the interval doubles up to POLL_MAX,
+POLL_MAX = 1.0  # so a short extraction is walked a few times, not every 50 ms
 # the walk may take at most 1/POLL_COST_FACTOR of the time: it competes for CPU with
 # the extractor (a 2,000-file walk takes ~15 ms)
 POLL_COST_FACTOR = 10
@@ -245,7 +245,7 @@ def watch(
             walk_started = time.monotonic()
             last = measure(extract_root, stop_files=limits.max_files)
             walk_took = time.monotonic() - walk_started
-            interval = min(POLL_MAX, max(POLL_MIN, POLL_COST_FACTOR * walk_took))
+            interval = min(POLL_MAX, max(2 * interval, POLL_COST_FACTOR * walk_took))
             elapsed = time.monotonic() - started
             if last.total_bytes > limits.max_total_bytes:
                 stopped_by = "max_total_bytes"

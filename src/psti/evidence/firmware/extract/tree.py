@@ -173,13 +173,15 @@ def find_roots(top: Path) -> list[Path]:
         if not inside and ("etc" in names or "bin" in names):
             dirs = {e.name for e in entries if e.is_dir(follow_symlinks=False)}
             if "etc" in dirs or "bin" in dirs:
-                score = len(names & ROOT_MARKERS)
-                files = measure(Path(current), stop_files=100_000).files
-                # more root markers, then more files, then shallower
-                found.append(_Candidate((-score, -files, depth), Path(current)))
+                # more root markers, then more files (counted below), then shallower
+                found.append(_Candidate((-len(names & ROOT_MARKERS), 0, depth), Path(current)))
                 now_inside = True
         for e in entries:
             if e.is_dir(follow_symlinks=False):
                 child_inside = now_inside and not e.name.endswith(UNBLOB_SUFFIX)
                 stack.append((e.path, child_inside, depth + 1))
+    if len(found) > 1:  # one root needs no ranking, and the count is a walk of the tree
+        for c in found:
+            score, _, depth = c.sort_key
+            c.sort_key = (score, -measure(c.path, stop_files=100_000).files, depth)
     return [c.path for c in sorted(found)]
