@@ -143,3 +143,11 @@ def test_scope_command_asks_questions_for_missing_facts(tmp_path: Path) -> None:
     decision = json.loads(r.stdout)
     assert decision["outcome"] == "undetermined"
     assert any("[product.cellular]" in q for q in decision["questions"])
+
+
+def test_the_command_line_starts_without_the_assessment_model() -> None:
+    # pydantic models are loaded by the commands that use them: `psti --help` and the
+    # start of `psti scan firmware` (which loads them while the extractor runs) stay quick
+    code = "import sys, psti.cli, psti.evidence.firmware.examine; print('pydantic' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

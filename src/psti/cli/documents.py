@@ -7,13 +7,15 @@ import json
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from psti.cli.output import stderr, write_atomically
 from psti.errors import InputError, Problem, UsageError
-from psti.model import Assessment
+
+if TYPE_CHECKING:
+    from psti.model import Assessment
 
 PASSPHRASE_ENV = "PSTI_KEY_PASSPHRASE"
 MAX_ASSESSMENT_BYTES = 256 * 1024 * 1024  # far above any real assessment; refuses a runaway file
@@ -46,6 +48,8 @@ def load_assessment_file(path: Path) -> Assessment:
             [Problem(f"cannot read: {e.strerror or e}", file=str(path))], "cannot read assessment"
         ) from None
     try:
+        from psti.model import Assessment
+
         return Assessment.model_validate_json(data)
     except ValidationError as e:
         problems = [

@@ -56,34 +56,49 @@ def scan_firmware(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
-    from psti.engine import assess_evidence
-    from psti.evidence.firmware.collector import ScanOptions, product_words, scan_image
-    from psti.model import ProductRef
+    from psti.evidence.firmware.examine import ScanOptions, examine, product_words
 
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
-    product = ProductRef(name=image.name, model="(not declared)", manufacturer="(not declared)")
     factory = None
     words: tuple[str, ...] = ()
-    scope = None
-    if declaration is not None:
+    loaded = scope = None
+    if declaration is not None:  # read first: a mistake in it is reported before a long scan
         from psti.declaration import load_declaration
-        from psti.engine import product_ref
         from psti.regime import library
         from psti.scope import SCOPE_REGIME, decide_scope
 
         loaded = load_declaration(declaration, check_artefacts=False)
-        product = product_ref(loaded)
         factory = loaded.declaration.passwords.factory_provisioned
         words = product_words(loaded.declaration)
         scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
-    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words)
+    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words,
+                       meanwhile=_prepare_assessment)
     with progress_bar(progress) as update, _work_dir(keep, work_dir) as wd:
-        result = scan_image(image, wd, opts, update)
+        found = examine(image, wd, opts, update, "firmware-1")
         if keep:
             stderr.print(f"extracted files kept in {wd}")
-    assessment = assess_evidence(result, product, regime=regime, scope=scope)
+
+    from psti.engine import assess_evidence, product_ref
+    from psti.evidence.firmware.collector import to_result
+    from psti.model import ProductRef
+
+    if loaded is None:
+        product = ProductRef(name=image.name, model="(not declared)", manufacturer="(not declared)")
+    else:
+        product = product_ref(loaded)
+    assessment = assess_evidence(to_result(found, opts), product, regime=regime, scope=scope)
     raise typer.Exit(emit_assessment(assessment, fmt, output))
+
+
+def _prepare_assessment() -> None:
+    """Load what the assessment needs (the model, the engine, the regime library) while
+    the extractor, a separate process, unpacks the image."""
+    import psti.engine  # noqa: F401
+    import psti.evidence.firmware.collector  # noqa: F401
+    from psti.regime import library
+
+    library()
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -16,7 +16,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from psti.errors import PstiError, UsageError
-from psti.model import Assessment
+
+if TYPE_CHECKING:  # the model loads pydantic; commands that need it import it when they run
+    from psti.model import Assessment
 
 stderr = Console(stderr=True)
 

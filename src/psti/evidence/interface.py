@@ -14,10 +14,11 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from psti.declaration import Artefact, LoadedDeclaration
-from psti.model import Evidence, Finding
+if TYPE_CHECKING:  # pydantic models cost start-up time; importers load them when they need them
+    from psti.declaration import Artefact, LoadedDeclaration
+    from psti.model import Evidence, Finding
 
 ProgressFn = Callable[[str, float, float | None], None]
 """progress(description, completed, total): total None when unknown."""
@@ -86,6 +87,8 @@ def file_evidence(
     evidence_id: str, kind: str, path: Path, collector: str, summary: str = "", **attributes: Any
 ) -> Evidence:
     """An Evidence record for a file on disk, hashed."""
+    from psti.model import Evidence
+
     st = path.stat()
     return Evidence(
         id=evidence_id,

@@ -11,19 +11,20 @@ image cannot be examined it says why with NEEDS_EVIDENCE.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from psti.corpus import Candidate, load_corpus
+from psti.corpus import load_corpus
 from psti.evidence.firmware import kinds as K
-from psti.evidence.firmware.crack import CrackResult, crack
+from psti.evidence.firmware.examine import (
+    PUBLIC_ORIGIN,
+    ImageScan,
+    ScanOptions,
+    examine,
+    product_words,
+)
 from psti.evidence.firmware.hashes import COST
 from psti.evidence.firmware.model import Credential, mask
-from psti.evidence.firmware.scan import TreeScan, scan_tree
-from psti.evidence.firmware.tree import FileTree
 from psti.evidence.interface import (
     Collector,
     CollectorContext,
@@ -51,30 +52,6 @@ _REPLACEABLE = _SYSTEM_SOURCES | {
 }
 # Extraction problems that leave part of the image unexamined.
 _BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool"}
-
-
-@dataclass
-class ScanOptions:
-    keep: bool = False
-    workers: int | None = None
-    crack_deadline_s: float = 300.0
-    factory_provisioned: bool | None = None
-    product_words: tuple[str, ...] = ()  # product name, model, brand, manufacturer (public)
-    limits: Any = None  # psti.evidence.firmware.extract.Limits
-
-
-@dataclass
-class ImageScan:
-    """Everything found in one image, for the collector, the CLI and the benchmarks."""
-
-    image: Path
-    evidence_id: str
-    scan: TreeScan = field(default_factory=TreeScan)
-    cracked: dict[str, CrackResult] = field(default_factory=dict)
-    problems: list[tuple[str, str, str | None]] = field(default_factory=list)  # kind, message, path
-    roots: list[str] = field(default_factory=list)
-    formats: list[str] = field(default_factory=list)
-    public: dict[str, str] = field(default_factory=dict)  # guesses from public names -> origin
 
 
 class FirmwareCollector(Collector):
@@ -112,55 +89,6 @@ class FirmwareCollector(Collector):
         return result
 
 
-# --- extraction ---------------------------------------------------------------------
-
-
-def _extract(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, out: ImageScan) -> list[FileTree]:
-    try:
-        from psti.evidence.firmware.extract import Limits, extract_image
-    except ImportError:  # extraction layer not installed: directories and plain SquashFS only
-        return _extract_minimal(image, work_dir, out)
-    ex = extract_image(image, work_dir, opts.limits or Limits(), progress=progress)
-    out.formats = list(ex.formats)
-    out.problems += [(p.kind, p.message, p.path) for p in ex.problems]
-    roots = list(ex.roots)
-    trees = []
-    for r in roots:
-        label = "" if len(roots) == 1 or r == ex.root else "/" + r.relative_to(ex.root).as_posix()
-        trees.append(FileTree(r, label=label))
-        out.roots.append(str(r))
-    if not trees and image.is_file():
-        trees.append(FileTree(image.parent, only=image))
-    return trees
-
-
-def _extract_minimal(image: Path, work_dir: Path, out: ImageScan) -> list[FileTree]:
-    if image.is_dir():
-        out.roots.append(str(image))
-        return [FileTree(image)]
-    with image.open("rb") as f:
-        magic = f.read(4)
-    if magic in (b"hsqs", b"sqsh") and shutil.which("unsquashfs"):
-        dest = work_dir / "rootfs"
-        work_dir.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            ["unsquashfs", "-no-progress", "-d", str(dest), str(image)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if proc.returncode != 0 and not dest.is_dir():
-            out.problems.append(("could-not-extract", proc.stderr.strip()[-300:], None))
-            return []
-        out.formats.append("squashfs")
-        out.roots.append(str(dest))
-        return [FileTree(dest)]
-    return [FileTree(image.parent, only=image)]
-
-
-# --- the scan -----------------------------------------------------------------------
-
-
 def scan_image(
     image: Path,
     work_dir: Path,
@@ -173,92 +101,6 @@ def scan_image(
     progress = progress or (lambda d, c, t: None)
     found = examine(image, work_dir, opts, progress, evidence_id)
     return to_result(found, opts)
-
-
-def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, evidence_id: str) -> ImageScan:
-    out = ImageScan(image, evidence_id)
-    work_dir.mkdir(parents=True, exist_ok=True)
-    trees = _extract(image, work_dir, opts, progress, out)
-    corpus = load_corpus()
-    known = frozenset(e.password for e in corpus.entries if len(e.password) >= 4)
-    for tree in trees:
-        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t))
-        _merge(out.scan, part)
-    candidates = corpus.candidates()
-    pairs = corpus.pairs()
-    rank = {c.password: i for i, c in enumerate(candidates)}
-    public = public_guesses(out.scan.identity, opts.product_words)
-    out.public = {c.password: c.origin for c in public}
-    targets = []
-    for c in out.scan.credentials:
-        if c.form == "hash" and c.hash_type in COST:
-            # account-name guesses, the most common defaults, then this user's listed defaults
-            first = [Candidate(w, "the account name") for w in _account_guesses(c.account)]
-            first += public
-            first += [Candidate(v, f"a string in the image ({where})") for v, where in out.scan.harvested.items()]
-            first += candidates[:24]
-            listed = sorted(pairs.get(c.account or "", ()), key=lambda p: rank.get(p, len(rank)))
-            first += [Candidate(p, f"default-credential corpus, listed for user {c.account!r}") for p in listed[:200]]
-            targets.append((c.secret, c.hash_type, first))
-    out.cracked = crack(
-        targets,
-        candidates,
-        workers=opts.workers,
-        deadline_s=opts.crack_deadline_s,
-        progress=lambda d, t: progress("checking hashes", d, t),
-    )
-    return out
-
-
-PUBLIC_ORIGIN = "public information"
-
-
-def product_words(declaration: Any) -> tuple[str, ...]:
-    """The public names in a declaration: product name, model, brand, manufacturers."""
-    p = declaration.product
-    words = [p.name, p.model, p.brand or "", *(m.name for m in declaration.manufacturer)]
-    return tuple(w for w in words if w)
-
-
-def public_guesses(identity: dict[str, str], product_words: tuple[str, ...]) -> list[Candidate]:
-    """Passwords built from what anyone can read off the product: its names, plus the
-    usual suffixes. A password among them is based on public information (1(3)(b))."""
-    sources = dict(identity)
-    for w in product_words:
-        for part in {w, *w.split()}:
-            if 3 <= len(part) <= 32:
-                sources.setdefault(part, "the product declaration")
-    out: dict[str, str] = {}
-    for word, where in sources.items():
-        for base in {word, word.lower(), word.upper(), word.capitalize(), word.replace(" ", "")}:
-            for suffix in ("", "1", "123", "1234", "!", "@123", "2024", "2025", "admin"):
-                out.setdefault(base + suffix, f"{PUBLIC_ORIGIN}: {word!r} from {where}")
-    return [Candidate(p, origin) for p, origin in list(out.items())[:400]]
-
-
-def _account_guesses(account: str | None) -> list[str]:
-    if not account:
-        return []
-    a = account.lower()
-    return [account, a, a + a, a + "123", a + "1234", a[::-1], a + "!", a.capitalize() + "1"]
-
-
-def _merge(into: TreeScan, part: TreeScan) -> None:
-    into.files += part.files
-    into.bytes += part.bytes
-    into.credentials += part.credentials
-    into.observations += part.observations
-    into.keys += part.keys
-    into.generations += part.generations
-    into.services.login_interfaces |= part.services.login_interfaces
-    for k, v in part.services.accounts_for.items():
-        into.services.accounts_for.setdefault(k, set()).update(v)
-    into.accounts.update(part.accounts)
-    into.truncated = into.truncated or part.truncated
-    for word, where in part.identity.items():
-        into.identity.setdefault(word, where)
-    for value, where in part.harvested.items():
-        into.harvested.setdefault(value, where)
 
 
 # --- findings -----------------------------------------------------------------------
