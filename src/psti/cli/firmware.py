@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from psti.cli.output import Format, emit_assessment, progress_bar, stderr
 from psti.errors import ArtefactError
+
+if TYPE_CHECKING:
+    from psti.declaration import LoadedDeclaration
+    from psti.evidence.firmware.examine import ImageScan, ScanOptions
+    from psti.model import ScopeDecision
 
 
 def scan_group(app: typer.Typer) -> typer.Typer:
@@ -21,25 +24,6 @@ def scan_group(app: typer.Typer) -> typer.Typer:
     group = typer.Typer(help="Examine one artefact without a declaration.", no_args_is_help=True)
     app.add_typer(group, name="scan")
     return group
-
-
-@contextlib.contextmanager
-def _work_dir(keep: bool, parent: Path | None) -> Iterator[Path]:
-    try:
-        from psti.evidence.firmware.extract import work_directory
-    except ImportError:  # extraction layer not installed: a plain temporary folder
-        pass
-    else:
-        with work_directory(keep, parent) as wd:
-            yield Path(wd)
-        return
-    if keep:
-        if parent is not None:
-            parent.mkdir(parents=True, exist_ok=True)
-        yield Path(tempfile.mkdtemp(prefix="psti-fw-", dir=parent))
-        return
-    with tempfile.TemporaryDirectory(prefix="psti-fw-", dir=parent) as tmp:
-        yield Path(tmp)
 
 
 def scan_firmware(
@@ -57,6 +41,7 @@ def scan_firmware(
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
     from psti.evidence.firmware.examine import ScanOptions, examine, product_words
+    from psti.evidence.firmware.extract import WorkDirectory
 
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
@@ -74,11 +59,29 @@ def scan_firmware(
         scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
     opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words,
                        meanwhile=_prepare_assessment)
-    with progress_bar(progress) as update, _work_dir(keep, work_dir) as wd:
-        found = examine(image, wd, opts, update, "firmware-1")
-        if keep:
-            stderr.print(f"extracted files kept in {wd}")
+    workspace = WorkDirectory(keep, work_dir, background=True)
+    try:
+        with progress_bar(progress) as update, workspace as wd:
+            found = examine(image, wd, opts, update, "firmware-1")
+            if keep:
+                stderr.print(f"extracted files kept in {wd}")
+        code = _assess_and_report(found, opts, image, loaded, scope, regime, fmt, output)
+    finally:
+        workspace.wait()  # the extracted files are removed while the report is written
+    raise typer.Exit(code)
 
+
+def _assess_and_report(
+    found: ImageScan,
+    opts: ScanOptions,
+    image: Path,
+    loaded: LoadedDeclaration | None,
+    scope: ScopeDecision | None,
+    regime: str,
+    fmt: Format,
+    output: Path | None,
+) -> int:
+    """Findings from the scan, assessed against the regime; the report written; its exit code."""
     from psti.engine import assess_evidence, product_ref
     from psti.evidence.firmware.collector import to_result
     from psti.model import ProductRef
@@ -88,7 +91,7 @@ def scan_firmware(
     else:
         product = product_ref(loaded)
     assessment = assess_evidence(to_result(found, opts), product, regime=regime, scope=scope)
-    raise typer.Exit(emit_assessment(assessment, fmt, output))
+    return emit_assessment(assessment, fmt, output)
 
 
 def _prepare_assessment() -> None:

@@ -149,9 +149,9 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
         emit(tree.rel(live_passwd), kept, True, {})
     done = {p for p in (live_shadow, live_passwd) if p is not None}
     for tf in files:
-        if tf.path in done or tf.size > 1 << 20 or not is_account_file(tf.path.name):
+        if tf.size > 1 << 20 or not is_account_file(tf.name) or tf.path in done:
             continue
-        raw = tree.read(tf.path)
+        raw = tree.read(tf.ondisk)
         if b"\x00" in raw[:4096]:
             continue  # a program named passwd, not a password file
         text = raw.decode("utf-8", "replace")

@@ -147,7 +147,7 @@ def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
     tree = ctx.tree
     try:
         # one read for everything up to the text limit; larger files are sniffed first
-        data = tree.read(tf.path, MAX_TEXT if tf.size <= MAX_TEXT else 4096)
+        data = tree.read(tf.ondisk, MAX_TEXT if tf.size <= MAX_TEXT else 4096)
         head = data[:4096]
         binary = head.startswith(ELF_MAGIC) or not is_probably_text(head)
         if not binary:
@@ -155,7 +155,7 @@ def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
         if tf.size > MAX_BINARY:
             return None
         if len(data) < tf.size:
-            data = tree.read(tf.path)
+            data = tree.read(tf.ondisk)
     except OSError:
         return None
     return _check_binary(ctx, tf, data)
@@ -168,7 +168,7 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
     script = is_script(tf) or text.startswith("#!")
     if script:
         r.script = text
-    if "passwd" in tf.path.name and rel != "/etc/passwd":
+    if "passwd" in tf.name and rel != "/etc/passwd":
         for name, acct in parse_passwd(text).items():
             if acct.uid == 0 and name != "root":
                 r.observations.append(_extra_uid0(name, rel))
@@ -262,7 +262,7 @@ def identity_words(tree: FileTree, files: list[TreeFile]) -> dict[str, str]:
         for tf in files:
             if not tf.rel.endswith(inside) or tf.size > 65536:
                 continue
-            text = tree.read(tf.path).decode("utf-8", "replace")
+            text = tree.read(tf.ondisk).decode("utf-8", "replace")
             for m in rx.finditer(text):
                 word = m.group(1).strip()
                 if 3 <= len(word) <= 32 and word.lower() not in ("localhost", "none", "linux"):

@@ -18,9 +18,17 @@ _TEXTISH = bytes([9, 10, 13, *range(32, 127), *range(0x80, 0x100)])
 
 @dataclass(frozen=True)
 class TreeFile:
-    path: Path  # on disk
+    ondisk: str  # where it is on disk
     rel: str  # as shown to users: "/etc/shadow" (inside the image)
     size: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.ondisk)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.ondisk)
 
 
 @dataclass
@@ -40,7 +48,7 @@ class FileTree:
         """Regular files, depth first in name order (a directory's files before its
         subdirectories'); symbolic links are neither returned nor followed."""
         if self.only is not None:
-            yield TreeFile(self.only, self.rel(self.only), self.only.stat().st_size)
+            yield TreeFile(str(self.only), self.rel(self.only), self.only.stat().st_size)
             return
         root = str(self.root)
         cut = len(root.rstrip("/"))
@@ -69,7 +77,7 @@ class FileTree:
                 if count > self.max_files:
                     self.truncated = True
                     return
-                yield TreeFile(Path(e.path), prefix + e.path[cut:], st.st_size)
+                yield TreeFile(e.path, prefix + e.path[cut:], st.st_size)
             stack.extend(reversed(subdirs))
 
     def rel(self, p: Path) -> str:
@@ -104,8 +112,8 @@ class FileTree:
             return None
         return cur if cur.is_file() else None
 
-    def read(self, path: Path, limit: int | None = None) -> bytes:
-        with path.open("rb") as f:
+    def read(self, path: str | Path, limit: int | None = None) -> bytes:
+        with open(path, "rb") as f:
             return f.read(min(limit or self.max_read, self.max_read))
 
     def text(self, inside: str) -> str | None:

@@ -17,6 +17,7 @@ from psti.evidence.firmware.extract import (
     TRUNCATED,
     UNKNOWN_FORMAT,
     Extraction,
+    WorkDirectory,
     extract_image,
     work_directory,
 )
@@ -207,3 +208,22 @@ def test_works_without_the_fork_server(tmp_path: Path, monkeypatch: pytest.Monke
     ex = extract_image(image, tmp_path / "wd")
     assert ex.roots and not ex.problems
     assert (tmp_path / "wd/meta/exit-status").read_text() == "0"
+
+
+def test_work_directory_removed_in_the_background_is_gone_after_wait(tmp_path: Path) -> None:
+    workspace = WorkDirectory(parent=tmp_path, background=True)
+    with workspace as wd:
+        for i in range(200):
+            (wd / f"d{i % 7}").mkdir(exist_ok=True)
+            (wd / f"d{i % 7}" / f"f{i}").write_bytes(b"x" * 100)
+        (wd / "d0").chmod(0o500)  # read-only directories are removed too
+    workspace.wait()
+    assert not wd.exists()
+
+
+def test_work_directory_in_the_background_is_removed_at_once_on_error(tmp_path: Path) -> None:
+    workspace = WorkDirectory(parent=tmp_path, background=True)
+    with pytest.raises(KeyboardInterrupt), workspace as wd:
+        (wd / "f").write_text("x")
+        raise KeyboardInterrupt
+    assert not wd.exists()  # no thread: removed before the exception left the block

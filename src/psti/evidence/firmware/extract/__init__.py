@@ -27,7 +27,7 @@ from psti.evidence.firmware.extract.model import (
     ExtractionProblem,
     Limits,
 )
-from psti.evidence.firmware.extract.workdir import work_directory
+from psti.evidence.firmware.extract.workdir import WorkDirectory, work_directory
 from psti.evidence.interface import ProgressFn
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "ExtractionProblem",
     "Limits",
     "ProgressFn",
+    "WorkDirectory",
     "extract_image",
     "work_directory",
 ]

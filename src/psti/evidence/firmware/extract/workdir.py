@@ -6,8 +6,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
 from pathlib import Path
 
 
@@ -28,18 +27,41 @@ def remove_tree(path: Path) -> None:
         shutil.rmtree(path, onerror=_make_writable)
 
 
-@contextmanager
-def work_directory(keep: bool = False, parent: Path | None = None) -> Iterator[Path]:
-    """A fresh directory for extraction output.
+class WorkDirectory:
+    """A fresh directory for extraction output, as a context manager.
 
     Removed on exit, on error and on KeyboardInterrupt, unless `keep` is true (then it
-    is left for inspection and its path is what the caller was given).
+    is left for inspection and its path is what the caller was given). With
+    `background=True` a normal exit starts the removal on a thread and returns at once,
+    so the caller can write its report meanwhile; `wait()` returns once the directory
+    is gone. The thread is not a daemon, so the interpreter waits for it too.
     """
-    if parent is not None:
-        parent.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix="psti-fw-", dir=parent)).resolve()
-    try:
-        yield path
-    finally:
-        if not keep:
-            remove_tree(path)
+
+    def __init__(self, keep: bool = False, parent: Path | None = None, background: bool = False) -> None:
+        self.keep, self.parent, self.background = keep, parent, background
+        self.path: Path | None = None
+        self._removal: threading.Thread | None = None
+
+    def __enter__(self) -> Path:
+        if self.parent is not None:
+            self.parent.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix="psti-fw-", dir=self.parent)).resolve()
+        return self.path
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if self.keep or self.path is None:
+            return
+        if self.background and exc_type is None:
+            self._removal = threading.Thread(target=remove_tree, args=(self.path,), name="psti-remove-work-dir")
+            self._removal.start()
+        else:
+            remove_tree(self.path)
+
+    def wait(self) -> None:
+        if self._removal is not None:
+            self._removal.join()
+
+
+def work_directory(keep: bool = False, parent: Path | None = None) -> WorkDirectory:
+    """A fresh directory for extraction output, removed when the `with` block ends."""
+    return WorkDirectory(keep, parent)
