@@ -71,10 +71,20 @@ class Corpus:
 
     def pairs(self) -> dict[str, set[str]]:
         """username -> known default passwords for it."""
-        out: dict[str, set[str]] = {}
-        for e in self.entries:
-            out.setdefault(e.username, set()).add(e.password)
-        return out
+        cache: dict[str, set[str]] | None = self.__dict__.get("_pairs_cache")
+        if cache is None:
+            cache = {}
+            for e in self.entries:
+                cache.setdefault(e.username, set()).add(e.password)
+            self.__dict__["_pairs_cache"] = cache
+        return {user: set(passwords) for user, passwords in cache.items()}
+
+    def known_passwords(self, min_length: int = 4) -> frozenset[str]:
+        """Every corpus password at least min_length long."""
+        cache: dict[int, frozenset[str]] = self.__dict__.setdefault("_known_cache", {})
+        if min_length not in cache:
+            cache[min_length] = frozenset(e.password for e in self.entries if len(e.password) >= min_length)
+        return cache[min_length]
 
 
 def _read_entries(path: Path) -> tuple[CorpusEntry, ...]:

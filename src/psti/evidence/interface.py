@@ -84,9 +84,17 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def file_evidence(
-    evidence_id: str, kind: str, path: Path, collector: str, summary: str = "", **attributes: Any
+    evidence_id: str,
+    kind: str,
+    path: Path,
+    collector: str,
+    summary: str = "",
+    *,
+    digest: str | None = None,
+    **attributes: Any,
 ) -> Evidence:
-    """An Evidence record for a file on disk, hashed."""
+    """An Evidence record for a file on disk, hashed (`digest`: its SHA-256 if the
+    caller already computed it)."""
     from psti.model import Evidence
 
     st = path.stat()
@@ -94,7 +102,7 @@ def file_evidence(
         id=evidence_id,
         kind=kind,
         source=str(path),
-        sha256=sha256_file(path) if path.is_file() else None,
+        sha256=(digest or sha256_file(path)) if path.is_file() else None,
         size=st.st_size if path.is_file() else None,
         captured_at=dt.datetime.now(dt.UTC),
         collector=collector,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -266,7 +267,9 @@ def test_squashfs_image_is_extracted_and_scanned(tmp_path: Path) -> None:
     result = scan(image, tmp_path)
     assert {"FW-SHADOW-HASH", "FW-CONFIG-PASSWORD", "FW-CRACKED-HASH"} <= set(fails(result))
     ev = result.evidence[0]
-    assert ev.kind == "firmware" and ev.sha256 and ev.attributes["files"] == 3
+    assert ev.kind == "firmware" and ev.attributes["files"] == 3
+    # hashed while the extractor ran: the same digest as reading the file afterwards
+    assert ev.sha256 == hashlib.sha256(image.read_bytes()).hexdigest()
 
 
 def test_collector_reads_declaration_artefacts(tmp_path: Path) -> None:

@@ -495,7 +495,7 @@ def _evidence(found: ImageScan) -> Evidence:
     }
     summary = f"{scan.files:,} files examined"
     if found.image.is_file():
-        return file_evidence(found.evidence_id, "firmware", found.image, NAME, summary, **attrs)
+        return file_evidence(found.evidence_id, "firmware", found.image, NAME, summary, digest=found.sha256, **attrs)
     return Evidence(
         id=found.evidence_id,
         kind="rootfs",

@@ -19,7 +19,7 @@ from psti.evidence.firmware.crack import CrackResult, crack
 from psti.evidence.firmware.hashes import COST
 from psti.evidence.firmware.scan import TreeScan, scan_tree
 from psti.evidence.firmware.tree import FileTree
-from psti.evidence.interface import ProgressFn
+from psti.evidence.interface import ProgressFn, sha256_file
 
 
 @dataclass
@@ -46,6 +46,7 @@ class ImageScan:
     roots: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
     public: dict[str, str] = field(default_factory=dict)  # guesses from public names -> origin
+    sha256: str | None = None  # of the image file, if computed while it was extracted
 
 
 # --- extraction ---------------------------------------------------------------------
@@ -108,14 +109,19 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     out = ImageScan(image, evidence_id)
     work_dir.mkdir(parents=True, exist_ok=True)
 
-    def meanwhile() -> None:
-        load_corpus()
+    def meanwhile() -> None:  # while the extractor runs: what does not depend on its output
+        corpus = load_corpus()
+        corpus.candidates()
+        corpus.pairs()
+        corpus.known_passwords()
+        if image.is_file():
+            out.sha256 = sha256_file(image)
         if opts.meanwhile is not None:
             opts.meanwhile()
 
     trees = _extract(image, work_dir, opts, progress, out, meanwhile)
     corpus = load_corpus()
-    known = frozenset(e.password for e in corpus.entries if len(e.password) >= 4)
+    known = corpus.known_passwords()
     for tree in trees:
         part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers)
         _merge(out.scan, part)
