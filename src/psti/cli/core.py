@@ -7,11 +7,8 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from psti.cli.output import Format, emit_assessment, parse_date, progress_bar, stderr
+from psti.cli.output import Format, emit_assessment, escape, new_console, new_table, parse_date, progress_bar, stderr
 from psti.errors import UsageError
 
 regime_app = typer.Typer(help="Show the law and the standards as psti holds them.", no_args_is_help=True)
@@ -38,12 +35,12 @@ def regime_list(
     """List the regimes psti knows and their versions."""
     lib = _library(regime_dir)
     day = parse_date(on)
-    table = Table("regime", "title", "kind", "versions in force", "pending")
+    table = new_table("regime", "title", "kind", "versions in force", "pending")
     for name in lib.regimes():
         view = lib.view(name, day)
         table.add_row(name, view.title, view.kind, ", ".join(view.versions()) or "-",
                       ", ".join(f"{i.id} ({i.effective_from})" for i in view.pending) or "-")
-    Console().print(table)
+    new_console().print(table)
 
 
 @regime_app.command("show")
@@ -71,7 +68,7 @@ def regime_show(
         return
     if fmt != "terminal":
         raise UsageError(f"--format {fmt!r}: use terminal or json")
-    console = Console()
+    console = new_console()
     if not view.in_force:
         starts = ", ".join(f"{i.title} from {i.effective_from}" for i in view.pending)
         console.print(f"[bold]{escape(regime)}[/] on {view.on}: [yellow]not in force[/]. "
@@ -85,7 +82,7 @@ def regime_show(
     for item in items:
         by_kind.setdefault(item.kind, []).append(item)
     for k, group in by_kind.items():
-        table = Table(title=f"{k} ({len(group)})", show_lines=False, expand=True)
+        table = new_table(title=f"{k} ({len(group)})", show_lines=False, expand=True)
         table.add_column("id", no_wrap=True)
         table.add_column("title")
         table.add_column("citation")
@@ -129,7 +126,7 @@ def scope_cmd(
     if fmt == "json":
         sys.stdout.write(decision.model_dump_json(indent=2) + "\n")
     else:
-        console = Console()
+        console = new_console()
         console.print(f"[bold]{escape(loaded.declaration.product.name)}[/]: [bold]{decision.outcome}[/]")
         console.print(escape(decision.summary))
         for r in decision.reasons:
@@ -230,10 +227,10 @@ def collectors_cmd() -> None:
     """List the evidence collectors installed (plug-ins included)."""
     from psti.evidence.registry import collectors
 
-    table = Table("name", "description", "provisions")
+    table = new_table("name", "description", "provisions")
     for name, cls in collectors().items():
         table.add_row(name, cls.description, ", ".join(cls.provisions[:6]) + (" …" if len(cls.provisions) > 6 else ""))
-    Console().print(table)
+    new_console().print(table)
 
 
 def validate_cmd(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+from psti.cli.output import new_console, new_table
 
 corpus_app = typer.Typer(help="The default-credential corpus.", no_args_is_help=True)
 
@@ -17,14 +17,14 @@ def stats() -> None:
     from psti.corpus import load_corpus
 
     c = load_corpus()
-    console = Console()
+    console = new_console()
     console.print(
         f"{len(c.entries):,} distinct username/password pairs, "
         f"{len({e.password for e in c.entries}):,} distinct passwords, "
         f"{len({v for e in c.entries for v in e.vendors}):,} vendors; "
         f"{len(c.common):,} common passwords; {len(c.candidates()):,} candidates in all"
     )
-    table = Table("source", "licence", "rows read", "pairs", "upstream", "version")
+    table = new_table("source", "licence", "rows read", "pairs", "upstream", "version")
     for s in c.manifest["sources"]:
         pairs = sum(1 for e in c.entries if s["id"] in e.sources)
         table.add_row(s["id"], s["licence"], f"{s['rows_read']:,}", f"{pairs:,}", s["upstream"], s["version"][:12])
@@ -44,7 +44,7 @@ def build_cmd(
     from psti.corpus.build import DATA, build
 
     report = build(source, out or DATA)
-    console = Console(stderr=True)
+    console = new_console(stderr=True)
     console.print(f"wrote {report.entries:,} pairs to {report.out_dir}")
     for sid, n in report.sources.items():
         console.print(f"  {sid}: {n:,} rows read")

@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from psti.cli.output import parse_date
+from psti.cli.output import LazyConsole, new_console, new_table, parse_date
 from psti.errors import UsageError
 
 DB_HELP = "Database URL (default: SQLite in $PSTI_DATA_DIR or ~/.local/share/psti; or $PSTI_DATABASE_URL)."
@@ -143,7 +141,7 @@ def _period(qwr: str | None, start: str | None, end: str | None, estimated: bool
     return AccountingPeriod(start=s, end=e, qwr_gbp=money(qwr, "--qwr"), estimated=estimated)
 
 
-console = Console()
+console = LazyConsole()
 
 
 # ---- case ---------------------------------------------------------------------------------
@@ -204,7 +202,7 @@ def _show_case(d: dict[str, Any]) -> None:
     for a in d["appeals"]:
         console.print(f"  appeal #{a['id']} against {a['notice']}: {a['status']} {a['outcome']}")
     if d["deadlines"]:
-        t = Table("due", "what", "notice", "status", title="deadlines")
+        t = new_table("due", "what", "notice", "status", title="deadlines")
         for x in d["deadlines"]:
             t.add_row(x["due"], x["what"], x["notice"], x["status"])
         console.print(t)
@@ -213,7 +211,7 @@ def _show_case(d: dict[str, Any]) -> None:
             "next: "
             + ", ".join(f"{a['id']}" + (f" (refused: {a['refused']})" if a["refused"] else "") for a in d["available"])
         )
-    t = Table("at", "who", "action", "from", "to", "why", title="log")
+    t = new_table("at", "who", "action", "from", "to", "why", title="log")
     for e in d["log"]:
         t.add_row(e["at"][:19], e["who"], e["action"], e["from"], e["to"], e["why"][:60])
     console.print(t)
@@ -256,7 +254,7 @@ def case_list(
         rows = case_rows(svc, day, state=state, actor=actor, overdue=overdue)
 
         def show(rs: list[dict[str, Any]]) -> None:
-            t = Table("case", "state", "product", "parties", "next deadline", "overdue")
+            t = new_table("case", "state", "product", "parties", "next deadline", "overdue")
             for r in rs:
                 nd = r["next_deadline"]
                 t.add_row(
@@ -368,7 +366,7 @@ def case_export(
         text = export_csv(data)
     if output:
         write_atomically(output, text)
-        Console(stderr=True).print(f"wrote {output}")
+        new_console(stderr=True).print(f"wrote {output}")
     else:
         sys.stdout.write(text)
 
@@ -394,7 +392,7 @@ def case_workflow(fmt: Fmt = FmtOpt) -> None:
 
     def show(_: Any) -> None:
         console.print(f"[bold]{wf.workflow.title}[/] v{wf.workflow.version} ({wf.workflow.citation})")
-        t = Table("transition", "from", "to", "guards", "citation")
+        t = new_table("transition", "from", "to", "guards", "citation")
         for x in wf.transitions:
             t.add_row(x.id, ", ".join(x.from_), x.to, ", ".join(x.guards), x.citation)
         console.print(t)
@@ -738,7 +736,7 @@ def notice_show(
         text = docs[-1].text
     if output:
         write_atomically(output, text)
-        Console(stderr=True).print(f"wrote {output}")
+        new_console(stderr=True).print(f"wrote {output}")
     else:
         sys.stdout.write(text)
 
@@ -884,7 +882,7 @@ def appeal_list(database: str | None = DbOpt, fmt: Fmt = FmtOpt) -> None:
         ]
 
     def show(rs: list[dict[str, Any]]) -> None:
-        t = Table("appeal", "case", "notice", "lodged", "grounds")
+        t = new_table("appeal", "case", "notice", "lodged", "grounds")
         for r in rs:
             t.add_row(str(r["appeal"]), r["case"], r["notice"], r["lodged_on"], ", ".join(r["grounds"]))
         console.print(t)

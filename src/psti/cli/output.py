@@ -11,16 +11,54 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from psti.errors import PstiError, UsageError
 
-if TYPE_CHECKING:  # the model loads pydantic; commands that need it import it when they run
+if TYPE_CHECKING:  # rich and the model cost start-up time: they are loaded when first used
+    from rich.console import Console
+    from rich.table import Table
+
     from psti.model import Assessment
 
-stderr = Console(stderr=True)
+
+class LazyConsole:
+    """A rich Console made on first use, so commands that print nothing do not load rich."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def unwrap(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unwrap(), name)
+
+
+stderr = LazyConsole(stderr=True)
+
+
+def new_console(stderr: bool = False, **options: Any) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, **options)
+
+
+def new_table(*headers: str, **options: Any) -> Table:
+    from rich.table import Table
+
+    return Table(*headers, **options)
+
+
+def escape(text: str) -> str:
+    """Text made safe to print with rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 class Format(str, enum.Enum):
@@ -65,7 +103,7 @@ def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = N
     text = render(assessment, fmt.value)
     if output is None:
         if fmt is Format.terminal:
-            Console(soft_wrap=False).print(text, end="")
+            new_console(soft_wrap=False).print(text, end="")
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
@@ -96,13 +134,15 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float, float |
     if not enabled:
         yield lambda d, c, t: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
     tasks: dict[str, TaskID] = {}
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=stderr,
+        console=stderr.unwrap(),
         transient=True,
     ) as progress:
 

@@ -8,8 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+from psti.cli.output import new_console, new_table
 
 
 class SurveyFmt(StrEnum):
@@ -74,8 +74,8 @@ def survey(
         else:
             sys.stdout.write(text)
     else:
-        console = Console()
-        t = Table(
+        console = new_console()
+        t = new_table(
             "item",
             "kind",
             "verdict",

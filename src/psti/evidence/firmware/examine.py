@@ -7,19 +7,18 @@ can prepare those (`ScanOptions.meanwhile`) while the extractor runs.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psti.corpus import Candidate, load_corpus
-from psti.evidence.firmware.crack import CrackResult, crack
-from psti.evidence.firmware.hashes import COST
-from psti.evidence.firmware.scan import TreeScan, scan_tree
 from psti.evidence.firmware.tree import FileTree
 from psti.evidence.interface import ProgressFn, sha256_file
+
+if TYPE_CHECKING:  # the file checks are imported while the extractor runs
+    from psti.evidence.firmware.crack import CrackResult
+    from psti.evidence.firmware.scan import TreeScan
 
 
 @dataclass
@@ -40,7 +39,7 @@ class ImageScan:
 
     image: Path
     evidence_id: str
-    scan: TreeScan = field(default_factory=TreeScan)
+    scan: TreeScan = field(default_factory=lambda: _empty_scan())
     cracked: dict[str, CrackResult] = field(default_factory=dict)
     problems: list[tuple[str, str, str | None]] = field(default_factory=list)  # kind, message, path
     roots: list[str] = field(default_factory=list)
@@ -49,7 +48,20 @@ class ImageScan:
     sha256: str | None = None  # of the image file, if computed while it was extracted
 
 
+def _empty_scan() -> TreeScan:
+    from psti.evidence.firmware.scan import TreeScan
+
+    return TreeScan()
+
+
 # --- extraction ---------------------------------------------------------------------
+
+
+@dataclass
+class _Extracted:
+    formats: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str, str | None]] = field(default_factory=list)
+    roots: list[str] = field(default_factory=list)
 
 
 def _extract(
@@ -57,16 +69,12 @@ def _extract(
     work_dir: Path,
     opts: ScanOptions,
     progress: ProgressFn,
-    out: ImageScan,
     meanwhile: Callable[[], None] | None = None,
-) -> list[FileTree]:
-    try:
-        from psti.evidence.firmware.extract import Limits, extract_image
-    except ImportError:  # extraction layer not installed: directories and plain SquashFS only
-        return _extract_minimal(image, work_dir, out)
+) -> tuple[list[FileTree], _Extracted]:
+    from psti.evidence.firmware.extract import Limits, extract_image
+
     ex = extract_image(image, work_dir, opts.limits or Limits(), progress=progress, meanwhile=meanwhile)
-    out.formats = list(ex.formats)
-    out.problems += [(p.kind, p.message, p.path) for p in ex.problems]
+    out = _Extracted(formats=list(ex.formats), problems=[(p.kind, p.message, p.path) for p in ex.problems])
     roots = list(ex.roots)
     trees = []
     for r in roots:
@@ -75,51 +83,38 @@ def _extract(
         out.roots.append(str(r))
     if not trees and image.is_file():
         trees.append(FileTree(image.parent, only=image))
-    return trees
-
-
-def _extract_minimal(image: Path, work_dir: Path, out: ImageScan) -> list[FileTree]:
-    if image.is_dir():
-        out.roots.append(str(image))
-        return [FileTree(image)]
-    with image.open("rb") as f:
-        magic = f.read(4)
-    if magic in (b"hsqs", b"sqsh") and shutil.which("unsquashfs"):
-        dest = work_dir / "rootfs"
-        work_dir.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            ["unsquashfs", "-no-progress", "-d", str(dest), str(image)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if proc.returncode != 0 and not dest.is_dir():
-            out.problems.append(("could-not-extract", proc.stderr.strip()[-300:], None))
-            return []
-        out.formats.append("squashfs")
-        out.roots.append(str(dest))
-        return [FileTree(dest)]
-    return [FileTree(image.parent, only=image)]
+    return trees, out
 
 
 # --- the scan -----------------------------------------------------------------------
 
 
 def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, evidence_id: str) -> ImageScan:
-    out = ImageScan(image, evidence_id)
     work_dir.mkdir(parents=True, exist_ok=True)
+    digest: list[str] = []
 
     def meanwhile() -> None:  # while the extractor runs: what does not depend on its output
+        import psti.evidence.firmware.crack
+        import psti.evidence.firmware.scan  # noqa: F401
+        from psti.evidence.firmware.triggers import prepare
+
+        prepare()  # compiled once here, inherited by the processes that scan files
         corpus = load_corpus()
         corpus.candidates()
         corpus.pairs()
         corpus.known_passwords()
         if image.is_file():
-            out.sha256 = sha256_file(image)
+            digest.append(sha256_file(image))
         if opts.meanwhile is not None:
             opts.meanwhile()
 
-    trees = _extract(image, work_dir, opts, progress, out, meanwhile)
+    trees, extracted = _extract(image, work_dir, opts, progress, meanwhile)
+    from psti.evidence.firmware.crack import crack
+    from psti.evidence.firmware.hashes import COST
+    from psti.evidence.firmware.scan import scan_tree
+
+    out = ImageScan(image, evidence_id, problems=extracted.problems, roots=extracted.roots,
+                    formats=extracted.formats, sha256=digest[0] if digest else None)
     corpus = load_corpus()
     known = corpus.known_passwords()
     for tree in trees:

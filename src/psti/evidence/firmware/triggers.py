@@ -71,6 +71,11 @@ def find_triggers_plain(data: bytes) -> Triggers:
 _DB: list[Any] = []  # the compiled database, built once per process; [None] if unavailable
 
 
+def prepare() -> None:
+    """Compile the search now (a forked process inherits it) rather than on first use."""
+    _database()
+
+
 def _database() -> Any:
     if not _DB:
         try:

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
-
 from psti.evidence.firmware.extract.model import Limits
 from psti.evidence.firmware.extract.tree import Measure, measure
 from psti.evidence.interface import ProgressFn
@@ -46,6 +44,8 @@ class RunOutcome:
 
 def kill_tree(pid: int) -> None:
     """Stop then kill a process and every descendant (unblob workers leave our group)."""
+    import psutil  # only when something must be stopped: it costs start-up time
+
     try:
         parent = psutil.Process(pid)
     except psutil.NoSuchProcess:
@@ -172,6 +172,8 @@ def _wait(pid: int, child: subprocess.Popen[bytes] | None, timeout: float) -> bo
             return True
         except subprocess.TimeoutExpired:
             return False
+    import psutil
+
     try:
         psutil.Process(pid).wait(timeout=timeout)
         return True
