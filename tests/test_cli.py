@@ -152,3 +152,25 @@ def test_the_command_line_starts_without_the_assessment_model_or_rich() -> None:
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich', 'psutil'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_run_parses_only_its_own_command() -> None:
+    from psti.cli import app, app_for
+
+    scan = app_for(["scan", "firmware", "fw.bin", "--format", "json"])
+    assert [g.name for g in scan.registered_groups] == ["scan"] and not scan.registered_commands
+    assessed = app_for(["assess", "product.toml"])
+    assert [c.name for c in assessed.registered_commands] == ["assess"] and not assessed.registered_groups
+    for whole in ([], ["--help"], ["--version"], ["no-such-command"]):
+        assert app_for(whole) is app  # help and errors list every command
+
+
+def test_a_complete_report_reaches_a_pipe_and_the_exit_code_is_kept(tmp_path: Path) -> None:
+    root = tmp_path / "rootfs"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/sh\n")
+    (root / "etc/shadow").write_text("root:$1$abcdefgh$0GpDyYVybEJcNyGmCr7Ho1:1::::::\n")
+    r = psti("scan", "firmware", str(root), "--format", "json", "--no-progress", "--crack-seconds", "5")
+    assert r.returncode == 1  # a universal password: a requirement fails
+    report = json.loads(r.stdout)
+    assert report["schema"] == "psti.assessment/1" and report["findings"]
