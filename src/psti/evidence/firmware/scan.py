@@ -19,7 +19,7 @@ from psti.evidence.firmware.firstboot import Generation, scan_firstboot
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.keys import KeyFinding, scan_keys
 from psti.evidence.firmware.model import Credential, Observation
-from psti.evidence.firmware.services import Services, is_script, scan_services
+from psti.evidence.firmware.services import Services, config_services, is_script, script_services
 from psti.evidence.firmware.tree import ELF_MAGIC, FileTree, TreeFile, is_probably_text
 from psti.evidence.firmware.triggers import find_triggers
 
@@ -59,7 +59,8 @@ class _Checked:
     keys: list[KeyFinding] = field(default_factory=list)
     referenced: dict[str, str] = field(default_factory=dict)  # auth files named in it
     harvested: dict[str, str] = field(default_factory=dict)
-    script: str | None = None  # its text, if it is a script (for services and first boot)
+    services: Services | None = None  # if it is a script: what it starts
+    generations: list[Generation] = field(default_factory=list)  # passwords it sets per unit
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,12 @@ def scan_tree(
     ctx = _Context(tree, known_passwords, frozenset(c.path for c in creds))
     checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress)
 
-    scripts = [(files[i], r.script) for i, r in enumerate(checked) if r is not None and r.script is not None]
-    out.services = scan_services(tree, scripts)
+    for r in checked:
+        if r is not None and r.services is not None:
+            out.services.merge(r.services)
+            out.generations += r.generations
+    config_services(tree, out.services)
     out.observations += out.services.observations
-    out.generations = scan_firstboot(scripts)
     for name, acct in out.accounts.items():
         if acct.uid == 0 and name != "root":
             out.observations.append(_extra_uid0(name, "/etc/passwd"))
@@ -167,7 +170,8 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
     creds = r.credentials
     script = is_script(tf) or text.startswith("#!")
     if script:
-        r.script = text
+        r.services = script_services(tf, text)
+        r.generations = scan_firstboot([(tf, text)])
     if "passwd" in tf.name and rel != "/etc/passwd":
         for name, acct in parse_passwd(text).items():
             if acct.uid == 0 and name != "root":

@@ -53,6 +53,12 @@ class Services:
     def describe(self) -> str:
         return ", ".join(sorted(self.login_interfaces)) or "none found"
 
+    def merge(self, other: Services) -> None:
+        self.login_interfaces |= other.login_interfaces
+        for account, interfaces in other.accounts_for.items():
+            self.accounts_for.setdefault(account, set()).update(interfaces)
+        self.observations += other.observations
+
 
 def is_script(tf: TreeFile) -> bool:
     # match on the part from the last /etc/ so that trees nested in a folder count too
@@ -60,47 +66,54 @@ def is_script(tf: TreeFile) -> bool:
     return tf.size < 256 << 10 and (rel.startswith(SCRIPT_DIRS) or rel.endswith((".sh", ".service", ".rc")))
 
 
-def scan_services(tree: FileTree, scripts: list[tuple[TreeFile, str]]) -> Services:
+def script_services(tf: TreeFile, text: str) -> Services:
+    """The services one script starts and how they let users in."""
     s = Services()
-    for tf, text in scripts:
-        for n, line in enumerate(text.splitlines(), 1):
-            stripped = line.strip()
-            if stripped.startswith("#"):
-                continue
-            if m := _TELNET.search(stripped):
-                if _TELNET_SHELL.search(m.group(1)):
+    inittab = tf.rel.endswith("inittab")
+    if not inittab and "telnetd" not in text and "dropbear" not in text and "sshd" not in text:
+        return s  # every pattern below needs one of these words
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            continue
+        if m := _TELNET.search(stripped):
+            if _TELNET_SHELL.search(m.group(1)):
+                s.observations.append(
+                    Observation(
+                        "FW-TELNET-NOAUTH",
+                        tf.rel,
+                        f"telnetd gives a shell without a password: {stripped[:120]}",
+                        line=n,
+                    )
+                )
+            else:
+                s.login_interfaces.add("telnet")
+                if not tf.rel.startswith(("/usr/", "/bin/", "/sbin/")):
                     s.observations.append(
                         Observation(
-                            "FW-TELNET-NOAUTH",
-                            tf.rel,
-                            f"telnetd gives a shell without a password: {stripped[:120]}",
-                            line=n,
+                            "FW-TELNET-SERVICE", tf.rel, f"telnet server started at boot: {stripped[:120]}", line=n
                         )
                     )
-                else:
-                    s.login_interfaces.add("telnet")
-                    if not tf.rel.startswith(("/usr/", "/bin/", "/sbin/")):
-                        s.observations.append(
-                            Observation(
-                                "FW-TELNET-SERVICE", tf.rel, f"telnet server started at boot: {stripped[:120]}", line=n
-                            )
-                        )
-            if m := _DROPBEAR.search(stripped):
-                s.login_interfaces.add("ssh")
-                if re.search(r"(^|\s)-[a-zA-Z]*B", m.group(1)):
-                    s.observations.append(
-                        Observation(
-                            "FW-BLANK-LOGIN-ALLOWED",
-                            tf.rel,
-                            "dropbear is started with -B (blank-password logins allowed)",
-                            line=n,
-                        )
+        if m := _DROPBEAR.search(stripped):
+            s.login_interfaces.add("ssh")
+            if re.search(r"(^|\s)-[a-zA-Z]*B", m.group(1)):
+                s.observations.append(
+                    Observation(
+                        "FW-BLANK-LOGIN-ALLOWED",
+                        tf.rel,
+                        "dropbear is started with -B (blank-password logins allowed)",
+                        line=n,
                     )
-            if tf.rel.endswith("inittab") and _GETTY.search(stripped):
-                s.login_interfaces.add("console")
-            if re.search(r"\bsshd\b", stripped) and not tf.rel.endswith("inittab"):
-                s.login_interfaces.add("ssh")
-    # configuration files of daemons
+                )
+        if inittab and _GETTY.search(stripped):
+            s.login_interfaces.add("console")
+        if not inittab and re.search(r"\bsshd\b", stripped):
+            s.login_interfaces.add("ssh")
+    return s
+
+
+def config_services(tree: FileTree, s: Services) -> Services:
+    """Add to s what the daemons' configuration files in the tree allow."""
     if (t := tree.text("/etc/ssh/sshd_config")) is not None:
         s.login_interfaces.add("ssh")
         for n, line in enumerate(t.splitlines(), 1):
