@@ -82,12 +82,14 @@ def test_an_error_in_the_parent_propagates_and_leaves_no_child(monkeypatch: pyte
             os.waitpid(pid, os.WNOHANG)
 
 
-def test_split_balances_bytes() -> None:
+def test_split_balances_the_time_each_shard_takes() -> None:
     items = [Item("big", 10 << 20), *_items(100, 200 << 10)]
-    shards = parallel.split(items, 2)
+    shards = parallel.split(items, 3)
     assert sorted(i for s in shards for i in s) == list(range(len(items)))
-    loads = [sum(items[i].size for i in s) for s in shards]
-    assert max(loads) / min(loads) < 1.2
+    weights = [1.0, parallel.CHILD_SLOWDOWN, parallel.CHILD_SLOWDOWN]
+    times = [w * sum(items[i].size + parallel.PER_FILE_COST for i in s) for w, s in zip(weights, shards, strict=True)]
+    assert max(times) / min(times) < 1.1
+    assert sum(items[i].size for i in shards[0]) > sum(items[i].size for i in shards[1])  # the parent does more
 
 
 def test_scan_tree_is_the_same_on_one_core_and_on_several(tmp_path: Path) -> None:
