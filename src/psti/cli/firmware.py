@@ -57,9 +57,9 @@ def scan_firmware(
         factory = loaded.declaration.passwords.factory_provisioned
         words = product_words(loaded.declaration)
         scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
-    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words,
-                       meanwhile=_prepare_assessment)
     workspace = WorkDirectory(keep, work_dir, background=True)
+    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words,
+                       meanwhile=_prepare_assessment, files_done=workspace.release)
     try:
         with progress_bar(progress) as update, workspace as wd:
             found = examine(image, wd, opts, update, "firmware-1")
@@ -67,7 +67,7 @@ def scan_firmware(
                 stderr.print(f"extracted files kept in {wd}")
         code = _assess_and_report(found, opts, image, loaded, scope, regime, fmt, output)
     finally:
-        workspace.wait()  # the extracted files are removed while the report is written
+        workspace.wait()  # the extracted files are removed while hashes are checked and the report written
     raise typer.Exit(code)
 
 

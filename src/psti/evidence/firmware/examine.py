@@ -31,6 +31,8 @@ class ScanOptions:
     limits: Any = None  # psti.evidence.firmware.extract.Limits
     # work for the caller to do while the extractor runs (it waits on a child process)
     meanwhile: Callable[[], None] | None = None
+    # called once every extracted file has been read (the hash checks come after)
+    files_done: Callable[[], None] | None = None
 
 
 @dataclass
@@ -120,6 +122,8 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     for tree in trees:
         part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers)
         _merge(out.scan, part)
+    if opts.files_done is not None:
+        opts.files_done()
     candidates = corpus.candidates()
     pairs = corpus.pairs()
     rank = {c.password: i for i, c in enumerate(candidates)}

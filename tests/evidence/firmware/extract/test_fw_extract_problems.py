@@ -227,3 +227,17 @@ def test_work_directory_in_the_background_is_removed_at_once_on_error(tmp_path: 
         (wd / "f").write_text("x")
         raise KeyboardInterrupt
     assert not wd.exists()  # no thread: removed before the exception left the block
+
+
+def test_work_directory_released_early_is_removed_once_and_kept_ones_stay(tmp_path: Path) -> None:
+    workspace = WorkDirectory(parent=tmp_path, background=True)
+    with workspace as wd:
+        (wd / "f").write_text("x")
+        workspace.release()  # the scan has read every file
+        workspace.wait()
+        assert not wd.exists()
+    kept = WorkDirectory(keep=True, parent=tmp_path, background=True)
+    with kept as kd:
+        kept.release()
+    kept.wait()
+    assert kd.is_dir()

@@ -49,13 +49,20 @@ class WorkDirectory:
         return self.path
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
-        if self.keep or self.path is None:
+        if self.keep or self.path is None or self._removal is not None:
             return
         if self.background and exc_type is None:
-            self._removal = threading.Thread(target=remove_tree, args=(self.path,), name="psti-remove-work-dir")
-            self._removal.start()
+            self.release()
         else:
             remove_tree(self.path)
+
+    def release(self) -> None:
+        """The files are no longer needed: start removing them now (background mode;
+        otherwise they go when the `with` block ends). Kept directories stay."""
+        if self.keep or not self.background or self.path is None or self._removal is not None:
+            return
+        self._removal = threading.Thread(target=remove_tree, args=(self.path,), name="psti-remove-work-dir")
+        self._removal.start()
 
     def wait(self) -> None:
         if self._removal is not None:
