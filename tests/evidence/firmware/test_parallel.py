@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,3 +114,12 @@ def test_scan_tree_is_the_same_on_one_core_and_on_several(tmp_path: Path) -> Non
     assert one == two
     assert {c.path for c in one.credentials} >= {"/etc/shadow", "/etc/init.d/rcS", "/www/login.js"}
     assert {o.kind for o in one.observations} >= {"FW-TELNET-NOAUTH", "FW-EXTRA-UID0"}
+
+
+def test_a_worker_thread_checks_in_its_own_process() -> None:
+    items = _items(300, 64 << 10)
+    got: list[list[int]] = []
+    worker = threading.Thread(target=lambda: got.append(parallel.map_files(items, lambda item: os.getpid(), workers=2)))
+    worker.start()
+    worker.join()
+    assert set(got[0]) == {os.getpid()}

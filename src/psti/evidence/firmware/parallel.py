@@ -15,6 +15,7 @@ import contextlib
 import os
 import pickle
 import signal
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
@@ -50,8 +51,14 @@ def map_files(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[R]:
-    """`[check(f) for f in files]`, computed on up to `workers` cores (default: all)."""
+    """`[check(f) for f in files]`, computed on up to `workers` cores (default: all).
+
+    Only the main thread forks: a scan run by a worker thread of a server (the registry's
+    job runner, a Dask worker) stays in its process, where a fork could copy a lock that
+    another thread holds at that moment."""
     n = min(workers or available_cores(), len(files))
+    if threading.current_thread() is not threading.main_thread():
+        n = 1
     if n < 2 or sum(f.size for f in files) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
         return _run(files, range(len(files)), check, progress, len(files))
     shards = split(files, n)
