@@ -37,6 +37,9 @@ def scan_firmware(
     ),
     regime: str = typer.Option("uk-psti", "--regime", help="Regime to assess against."),
     deadline: float = typer.Option(300.0, "--crack-seconds", help="Time budget for hash checking."),
+    workers: int = typer.Option(
+        None, "--workers", min=1, help="Processes for the file and hash checks (default: one per core)."
+    ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
@@ -58,8 +61,8 @@ def scan_firmware(
         words = product_words(loaded.declaration)
         scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
     workspace = WorkDirectory(keep, work_dir, background=True)
-    opts = ScanOptions(keep=keep, factory_provisioned=factory, crack_deadline_s=deadline, product_words=words,
-                       meanwhile=_prepare_assessment, files_done=workspace.release)
+    opts = ScanOptions(keep=keep, workers=workers, factory_provisioned=factory, crack_deadline_s=deadline,
+                       product_words=words, meanwhile=_prepare_assessment, files_done=workspace.release)
     try:
         with progress_bar(progress) as update, workspace as wd:
             found = examine(image, wd, opts, update, "firmware-1")
