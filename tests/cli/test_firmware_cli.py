@@ -139,3 +139,16 @@ def test_corpus_stats_names_sources_and_licences() -> None:
     assert r.returncode == 0
     for word in ("seclists", "routersploit", "defaultcreds-cheat-sheet", "MIT", "pwdsearch"):
         assert word in r.stdout
+
+
+@pytest.mark.skipif(shutil.which("mksquashfs") is None, reason="mksquashfs not installed")
+def test_extracted_files_are_gone_when_the_command_returns(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"/etc/passwd": PASSWD, "/etc/shadow": f"root:{md5('admin')}:1::::::\n"}
+    # over 4 MB of programs, so the file checks run in forked processes
+    files |= {f"/usr/lib/lib{i}.so": b"\x7fELF" + bytes(range(256)) * (64 + i) for i in range(300)}
+    image = squashfs(build(tmp_path / "rootfs", files), tmp_path / "fw.img")
+    parent = tmp_path / "work"
+    r = psti("scan", "firmware", str(image), "--format", "json", "--no-progress", "--work-dir", str(parent))
+    assert r.returncode == 1
+    assert "FW-CRACKED-HASH" in {f["kind"] for f in json.loads(r.stdout)["findings"]}
+    assert parent.is_dir() and list(parent.iterdir()) == []  # removed before exit, nothing left behind
