@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -241,3 +244,52 @@ def test_work_directory_released_early_is_removed_once_and_kept_ones_stay(tmp_pa
         kept.release()
     kept.wait()
     assert kd.is_dir()
+
+
+def _slow_removal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from psti.evidence.firmware.extract import workdir
+
+    real = workdir.remove_tree
+
+    def slow(path: Path) -> None:
+        time.sleep(0.3)
+        real(path)
+
+    monkeypatch.setattr(workdir, "remove_tree", slow)
+
+
+@pytest.fixture
+def ctrl_c_in() -> Iterator[Callable[[float], None]]:
+    """ctrl_c_in(s): a KeyboardInterrupt in the main thread s seconds from now."""
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds) and None
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_ctrl_c_while_waiting_for_the_removal_still_removes_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ctrl_c_in: Callable[[float], None]
+) -> None:
+    _slow_removal(monkeypatch)
+    workspace = WorkDirectory(parent=tmp_path, background=True)
+    with workspace as wd:
+        (wd / "f").write_text("x")
+    ctrl_c_in(0.05)
+    with pytest.raises(KeyboardInterrupt):  # the interrupt still reaches the caller...
+        workspace.wait()
+    assert not wd.exists()  # ...once the directory is gone
+
+
+def test_ctrl_c_during_removal_after_an_error_still_removes_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ctrl_c_in: Callable[[float], None]
+) -> None:
+    _slow_removal(monkeypatch)
+    with pytest.raises(KeyboardInterrupt), WorkDirectory(parent=tmp_path) as wd:
+        (wd / "f").write_text("x")
+        ctrl_c_in(0.05)  # arrives while the block's own error is being cleaned up
+        raise ValueError("the scan failed")
+    assert not wd.exists()
