@@ -152,3 +152,32 @@ def test_extracted_files_are_gone_when_the_command_returns(tmp_path: Path) -> No
     assert r.returncode == 1
     assert "FW-CRACKED-HASH" in {f["kind"] for f in json.loads(r.stdout)["findings"]}
     assert parent.is_dir() and list(parent.iterdir()) == []  # removed before exit, nothing left behind
+
+
+@pytest.mark.skipif(shutil.which("mksquashfs") is None, reason="mksquashfs not installed")
+def test_terminated_scan_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
+    import signal
+    import time
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import crypt
+    # a slow hash of a password no list has: the hash checks run until stopped
+    slow = crypt.crypt("Zq-not-in-any-list-91", "$6$rounds=400000$saltsalt$")
+    root = build(tmp_path / "rootfs", {"/etc/passwd": PASSWD, "/etc/shadow": f"root:{slow}:1::::::\n"})
+    image = squashfs(root, tmp_path / "fw.img")
+    parent = tmp_path / "work"
+    p = subprocess.Popen(
+        [PSTI, "scan", "firmware", str(image), "--no-progress", "--crack-seconds", "120", "--work-dir", str(parent)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    time.sleep(1.5)  # usually into the hash checks; earlier, the extraction is stopped instead
+    p.terminate()
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 128 + signal.SIGTERM, err
+    assert b"Traceback" not in err
+    assert list(parent.iterdir()) == []  # the work directory went, as on Ctrl-C
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(p.pid, 0)  # and no process of the scan is left

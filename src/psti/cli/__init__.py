@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import signal
 import sys
 
 import typer
@@ -79,8 +80,15 @@ def app_for(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
+    # `kill` or `timeout` ends a command the way Ctrl-C does: its clean-up runs (work
+    # directories removed, child processes stopped) and the exit code is 128 + signal.
+    signal.signal(signal.SIGTERM, _terminated)
     code = run_guarded(app_for(sys.argv[1:]))
     exit_now(code)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def exit_now(code: int) -> None:
