@@ -18,6 +18,7 @@ from psti.evidence.interface import ProgressFn, sha256_file
 
 if TYPE_CHECKING:  # the file checks are imported while the extractor runs
     from psti.evidence.firmware.crack import CrackResult
+    from psti.evidence.firmware.extract import Extraction
     from psti.evidence.firmware.scan import TreeScan
 
 
@@ -59,33 +60,24 @@ def _empty_scan() -> TreeScan:
 # --- extraction ---------------------------------------------------------------------
 
 
-@dataclass
-class _Extracted:
-    formats: list[str] = field(default_factory=list)
-    problems: list[tuple[str, str, str | None]] = field(default_factory=list)
-    roots: list[str] = field(default_factory=list)
-
-
 def _extract(
     image: Path,
     work_dir: Path,
     opts: ScanOptions,
     progress: ProgressFn,
     meanwhile: Callable[[], None] | None = None,
-) -> tuple[list[FileTree], _Extracted]:
+) -> tuple[list[FileTree], Extraction]:
     from psti.evidence.firmware.extract import Limits, extract_image
 
     ex = extract_image(image, work_dir, opts.limits or Limits(), progress=progress, meanwhile=meanwhile)
-    out = _Extracted(formats=list(ex.formats), problems=[(p.kind, p.message, p.path) for p in ex.problems])
     roots = list(ex.roots)
     trees = []
     for r in roots:
         label = "" if len(roots) == 1 or r == ex.root else "/" + r.relative_to(ex.root).as_posix()
         trees.append(FileTree(r, label=label))
-        out.roots.append(str(r))
     if not trees and image.is_file():
         trees.append(FileTree(image.parent, only=image))
-    return trees, out
+    return trees, ex
 
 
 # --- the scan -----------------------------------------------------------------------
@@ -115,8 +107,9 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     from psti.evidence.firmware.hashes import COST
     from psti.evidence.firmware.scan import scan_tree
 
-    out = ImageScan(image, evidence_id, problems=extracted.problems, roots=extracted.roots,
-                    formats=extracted.formats, sha256=digest[0] if digest else None)
+    out = ImageScan(image, evidence_id, problems=[(p.kind, p.message, p.path) for p in extracted.problems],
+                    roots=[str(r) for r in extracted.roots], formats=list(extracted.formats),
+                    sha256=digest[0] if digest else None)
     corpus = load_corpus()
     known = corpus.known_passwords()
     for tree in trees:
@@ -190,9 +183,7 @@ def _merge(into: TreeScan, part: TreeScan) -> None:
     into.observations += part.observations
     into.keys += part.keys
     into.generations += part.generations
-    into.services.login_interfaces |= part.services.login_interfaces
-    for k, v in part.services.accounts_for.items():
-        into.services.accounts_for.setdefault(k, set()).update(v)
+    into.services.merge(part.services)
     into.accounts.update(part.accounts)
     into.truncated = into.truncated or part.truncated
     for word, where in part.identity.items():

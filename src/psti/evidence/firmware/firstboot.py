@@ -43,24 +43,22 @@ class Generation:
     excerpt: str
 
 
-def scan_firstboot(scripts: list[tuple[TreeFile, str]]) -> list[Generation]:
-    out: list[Generation] = []
-    for tf, text in scripts:
-        if not _SETS_PASSWORD.search(text):
+def script_generation(tf: TreeFile, text: str) -> Generation | None:
+    """Where one script sets a password per unit (its first such line), if it does."""
+    if not _SETS_PASSWORD.search(text):
+        return None
+    rnd, ident, keyed = _RANDOM.search(text), _IDENTIFIER.search(text), _KEYED.search(text)
+    if not (rnd or ident):
+        return None
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith("#") or not _SETS_PASSWORD.search(line):
             continue
-        rnd, ident, keyed = _RANDOM.search(text), _IDENTIFIER.search(text), _KEYED.search(text)
-        if not (rnd or ident):
-            continue
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip().startswith("#") or not _SETS_PASSWORD.search(line):
-                continue
-            accounts = {a for m in _ACCOUNT.finditer(line) for a in (m.group(1), m.group(3)) if a}
-            if rnd:
-                source = "random"
-            elif keyed:
-                source = "keyed"
-            else:
-                source = "identifier"
-            out.append(Generation(tf.rel, n, accounts or {"root"}, source, line.strip()[:160]))
-            break
-    return out
+        accounts = {a for m in _ACCOUNT.finditer(line) for a in (m.group(1), m.group(3)) if a}
+        if rnd:
+            source = "random"
+        elif keyed:
+            source = "keyed"
+        else:
+            source = "identifier"
+        return Generation(tf.rel, n, accounts or {"root"}, source, line.strip()[:160])
+    return None

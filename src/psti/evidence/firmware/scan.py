@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from psti.evidence.firmware import configs, parallel
 from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
-from psti.evidence.firmware.firstboot import Generation, scan_firstboot
+from psti.evidence.firmware.firstboot import Generation, script_generation
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.keys import KeyFinding, scan_keys
 from psti.evidence.firmware.model import Credential, Observation
@@ -60,7 +60,7 @@ class _Checked:
     referenced: dict[str, str] = field(default_factory=dict)  # auth files named in it
     harvested: dict[str, str] = field(default_factory=dict)
     services: Services | None = None  # if it is a script: what it starts
-    generations: list[Generation] = field(default_factory=list)  # passwords it sets per unit
+    generation: Generation | None = None  # if it is a script: where it sets a password per unit
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,18 @@ def scan_tree(
     ctx = _Context(tree, known_passwords, frozenset(c.path for c in creds))
     checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress)
 
-    for r in checked:
-        if r is not None and r.services is not None:
+    results = [r for r in checked if r is not None]
+    for r in results:
+        if r.services is not None:
             out.services.merge(r.services)
-            out.generations += r.generations
+        if r.generation is not None:
+            out.generations.append(r.generation)
     config_services(tree, out.services)
     out.observations += out.services.observations
     for name, acct in out.accounts.items():
         if acct.uid == 0 and name != "root":
             out.observations.append(_extra_uid0(name, "/etc/passwd"))
 
-    results = [r for r in checked if r is not None]
     referenced: dict[str, str] = {}
     # text files first, then the referenced auth files, then binaries: the order of findings
     for r in results:
@@ -171,7 +172,7 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
     script = is_script(tf) or text.startswith("#!")
     if script:
         r.services = script_services(tf, text)
-        r.generations = scan_firstboot([(tf, text)])
+        r.generation = script_generation(tf, text)
     if "passwd" in tf.name and rel != "/etc/passwd":
         for name, acct in parse_passwd(text).items():
             if acct.uid == 0 and name != "root":

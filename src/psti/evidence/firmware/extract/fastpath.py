@@ -313,14 +313,6 @@ def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[Extr
             relative(path, Path(os.path.realpath(extract_root)))))
 
 
-def _read_head(path: str) -> bytes:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    try:
-        return os.read(fd, HEAD)
-    finally:
-        os.close(fd)
-
-
 def _classify(
     queue: list[tuple[str, int, int]], extract_root: Path, budget: Budget, out: FastResult
 ) -> None:
@@ -333,7 +325,7 @@ def _classify(
         if budget.exhausted():
             return
         try:
-            head = _read_head(name)
+            head = sniff.read_head(name, HEAD)
         except OSError:
             continue
         kind = container_kind(head)

@@ -46,8 +46,8 @@ MAGICS: tuple[tuple[str, int, bytes], ...] = (
 )
 
 
-def read_head(path: Path, size: int = 4096) -> bytes:
-    with path.open("rb") as f:
+def read_head(path: str | Path, size: int = 4096) -> bytes:
+    with open(path, "rb") as f:
         return f.read(size)
 
 
