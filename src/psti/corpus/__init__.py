@@ -7,9 +7,11 @@ lists; `data/sources.json` records where every row came from and under which lic
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from psti.corpus.build import COMMON_FILE, CREDENTIALS_FILE, DATA, SOURCES_FILE
 
@@ -69,15 +71,17 @@ class Corpus:
                 out.append(Candidate(pw, why))
         return out
 
-    def pairs(self) -> dict[str, set[str]]:
-        """username -> known default passwords for it."""
-        cache: dict[str, set[str]] | None = self.__dict__.get("_pairs_cache")
+    def pairs(self) -> Mapping[str, frozenset[str]]:
+        """username -> known default passwords for it (computed once, shared: read-only)."""
+        cache: Mapping[str, frozenset[str]] | None = self.__dict__.get("_pairs_cache")
         if cache is None:
-            cache = {}
+            grouped: dict[str, set[str]] = {}
             for e in self.entries:
-                cache.setdefault(e.username, set()).add(e.password)
-            self.__dict__["_pairs_cache"] = cache
-        return {user: set(passwords) for user, passwords in cache.items()}
+                grouped.setdefault(e.username, set()).add(e.password)
+            cache = self.__dict__["_pairs_cache"] = MappingProxyType(
+                {user: frozenset(passwords) for user, passwords in grouped.items()}
+            )
+        return cache
 
     def known_passwords(self, min_length: int = 4) -> frozenset[str]:
         """Every corpus password at least min_length long."""
