@@ -85,9 +85,7 @@ def map_files(
         for pid, fd, _ in children:  # interrupted: no child outlives the scan
             with contextlib.suppress(OSError):
                 os.close(fd)
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+            _stop(pid)
     if progress is not None:
         progress(len(files), len(files))
     return results  # type: ignore[return-value]  # every index was filled
@@ -165,9 +163,7 @@ def _collect(pid: int, fd: int) -> list[tuple[int, R]] | None:
     except OSError:
         pass
     except BaseException:  # interrupted: stop the child before leaving
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        _stop(pid)
         raise
     _, status = os.waitpid(pid, 0)
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
@@ -176,3 +172,10 @@ def _collect(pid: int, fd: int) -> list[tuple[int, R]] | None:
         return pickle.loads(b"".join(chunks))  # type: ignore[no-any-return]
     except (pickle.UnpicklingError, EOFError, ValueError):
         return None
+
+
+def _stop(pid: int) -> None:
+    """Kill a child and reap it."""
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
