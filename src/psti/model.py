@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from psti.kinds import FindingKind, kind_by_code
 
 ASSESSMENT_SCHEMA = "psti.assessment/1"
 
@@ -92,6 +95,43 @@ class Finding(_Frozen):
     remediation: str | None = None
 
 
+# Effects that call for action: the finding carries its kind's how-to-fix text.
+_ACTIONABLE = (Effect.FAIL, Effect.NEEDS_EVIDENCE)
+
+
+def make_finding(
+    kind: FindingKind | str,
+    effect: Effect,
+    message: str,
+    *,
+    collector: str,
+    location: Location | None = None,
+    provisions: tuple[str, ...] | None = None,
+    details: Mapping[str, Any] | None = None,
+    remediation: str | None = None,
+) -> Finding:
+    """The one way collectors make a finding.
+
+    Provisions default to the kind's. Remediation defaults to the kind's how-to-fix
+    text when the finding calls for action (fail, needs evidence) and is absent
+    otherwise. Details drop None values and give dates in ISO form, so every finding
+    serialises the same way whichever collector made it.
+    """
+    k = kind if isinstance(kind, FindingKind) else kind_by_code(kind)
+    return Finding(
+        kind=k.code,
+        provisions=k.provisions if provisions is None else provisions,
+        effect=effect,
+        message=message,
+        collector=collector,
+        location=location or Location(),
+        details={key: (v.isoformat() if isinstance(v, dt.date) else v)
+                 for key, v in (details or {}).items() if v is not None},
+        remediation=remediation if remediation is not None else (
+            k.how_to_fix if effect in _ACTIONABLE else None),
+    )
+
+
 class ProvisionVerdict(_Frozen):
     """The decision on one provision, with the findings it rests on."""
 
@@ -165,6 +205,12 @@ class Assessment(BaseModel):
     provisions: tuple[ProvisionVerdict, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     findings: tuple[Finding, ...] = ()
+    # The documentation of every finding kind used above, as SARIF's driver.rules:
+    # renderers explain findings from here and never look kinds up themselves.
+    kinds: tuple[FindingKind, ...] = ()
+
+    def kind(self, code: str) -> FindingKind | None:
+        return next((k for k in self.kinds if k.code == code), None)
 
     def exit_code(self) -> int:
         return exit_code_for(self.overall)

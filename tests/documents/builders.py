@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 from psti.declaration import LoadedDeclaration, load_declaration
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 from psti.model import (
     Assessment,
     Effect,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 
 KINDS: dict[str, FindingKind] = {
     k.code: k

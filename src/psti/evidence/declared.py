@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from psti.declaration import Declaration, Passwords
 from psti.evidence.interface import Collector, CollectorContext, CollectorResult
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 from psti.model import Effect, Evidence, Finding, Location
 
 NAME = "declaration"

@@ -9,7 +9,7 @@ from functools import cache
 from psti.documents.statement import assessment_sha256
 from psti.documents.templating import render_template
 from psti.errors import PstiError
-from psti.evidence.kinds import FindingKind, all_kinds
+from psti.kinds import FindingKind, all_kinds
 from psti.model import Assessment, Finding, ProvisionVerdict, Verdict
 
 VERDICT_ORDER = (Verdict.PASS, Verdict.FAIL, Verdict.NEEDS_EVIDENCE, Verdict.NOT_APPLICABLE)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from psti.evidence.kinds import FindingKind, all_kinds
+from psti.kinds import FindingKind, all_kinds
 from psti.model import Assessment, Effect, Finding
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

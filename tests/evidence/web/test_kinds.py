@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from psti.evidence.kinds import all_kinds
 from psti.evidence.web.kinds import KINDS
+from psti.kinds import all_kinds
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "psti" / "evidence" / "web"
 DOC = Path(__file__).resolve().parents[3] / "docs" / "web-evidence.md"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 
 P_UNIQUE = ("PSTI-S1-1.2", "EN303645-5.1-1")
 P_COUNTER = ("PSTI-S1-1.3.a", "EN303645-5.1-2")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 
 UNIQUE = ("PSTI-S1-1.2", "EN303645-5.1-1")
 GUESSABLE = ("PSTI-S1-1.3.d", "EN303645-5.1-2")

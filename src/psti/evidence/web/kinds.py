@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psti.evidence.kinds import FindingKind, register_kinds
+from psti.kinds import FindingKind, register_kinds
 
 CONTACT = ("PSTI-S1-2.2.a", "EN303645-5.2-1", "ISO29147-6.2.2")
 ACK = ("PSTI-S1-2.2.b", "EN303645-5.2-1", "ISO29147-6.2.5")
