@@ -121,5 +121,5 @@ def render(assessment: Assessment) -> str:
         kinds=kinds_used(assessment),
         chart=verdict_chart(assessment),
         sha256=assessment_sha256(assessment),
-        footer=f"psti assessment — {assessment.product.name} ({assessment.product.model})",
+        footer=f"psti assessment — {assessment.product.describe()}",
     )

@@ -98,7 +98,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
     )
     result: dict[str, Any] = {
         "uuid": uid("result"),
-        "title": f"{a.regime} assessment of {a.product.name} ({a.product.model})",
+        "title": f"{a.regime} assessment of {a.product.describe()}",
         "description": (f"Overall verdict {a.overall.value}. Scope: {a.scope.outcome} — {a.scope.summary}"),
         "start": day,
         "props": [
@@ -121,7 +121,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
         "assessment-results": {
             "uuid": uid("assessment-results"),
             "metadata": {
-                "title": f"psti assessment: {a.product.name} ({a.product.model}), {a.product.manufacturer}",
+                "title": f"psti assessment: {a.product.describe()}",
                 "last-modified": day,
                 "version": digest[:12],
                 "oscal-version": OSCAL_VERSION,
