@@ -10,6 +10,7 @@ under the `IMAGEROOT` base) with a line or a byte offset, or URLs.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,10 +43,21 @@ def _rule(code: str, kind: FindingKind | None) -> dict[str, Any]:
     }
 
 
+_BYTE_ESCAPE = re.compile(r"\\x([0-9a-f]{2})")
+
+
+def _path_uri(path: str) -> str:
+    """A relative URI for a file in the image. A byte the model wrote as `\\xNN` (a file
+    name that is not UTF-8) is percent-encoded as that byte, so the URI names the file."""
+    parts = _BYTE_ESCAPE.split(path.lstrip("/"))
+    raw = b"".join(bytes([int(part, 16)]) if i % 2 else part.encode("utf-8") for i, part in enumerate(parts))
+    return quote(raw)
+
+
 def _location(f: Finding) -> list[dict[str, Any]]:
     loc = f.location
     if loc.path:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": quote(loc.path.lstrip("/")), "uriBaseId": "IMAGEROOT"}}
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _path_uri(loc.path), "uriBaseId": "IMAGEROOT"}}
     elif loc.url:
         physical = {"artifactLocation": {"uri": loc.url}}
     else:
