@@ -50,8 +50,10 @@ def _printable_data(value: Any) -> Any:
         return printable(value)
     if isinstance(value, dict):
         return {_printable_data(k): _printable_data(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_printable_data(v) for v in value)
+    if isinstance(value, list):
+        return [_printable_data(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_printable_data(v) for v in value)
     return value
 
 

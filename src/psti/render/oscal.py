@@ -15,6 +15,8 @@ import json
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
+
 from psti.documents.statement import assessment_sha256
 from psti.model import Assessment, Evidence, Finding, Verdict
 
@@ -172,7 +174,8 @@ def validate(document: dict[str, Any]) -> None:
 
     Raises ValueError with the problems; ImportError when trestle is not installed.
     """
-    from pydantic import ValidationError
+    # compliance-trestle is a development dependency (the tests validate with it) and takes
+    # about two seconds to import, so it is loaded only when a document is validated.
     from trestle.oscal.assessment_results import Model
 
     try:
