@@ -31,7 +31,10 @@ def probe_cmd(
     shortlist: int = typer.Option(200, "--shortlist", min=1, metavar="N",
                                   help="Corpus credentials considered per interface (fingerprint matches first)."),
     user: list[str] = typer.Option(None, "--user", metavar="NAME", help="Try only these accounts (repeatable)."),
-    rate: float = typer.Option(5.0, "--rate", min=0.1, metavar="PER_SECOND", help="Attempts per second per host."),
+    rate: float = typer.Option(5.0, "--rate", min=0.1, metavar="PER_SECOND",
+                               help="Attempts per second per interface."),
+    connections: int = typer.Option(4, "--connections", min=1, max=16, metavar="N",
+                                    help="Attempts in flight on one interface (login programs pause after a failure)."),
     timeout: float = typer.Option(3.0, "--timeout", min=0.1, metavar="SECONDS", help="Network time-out."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Discover and show the plan; try nothing."),
     allow_public: bool = typer.Option(False, "--allow-public", help="Allow public addresses (needs --reason)."),
@@ -53,11 +56,12 @@ def probe_cmd(
     if not ports:
         raise UsageError("--only-ports needs at least one --port")
     firmware = firmware_credentials(firmware_report) if firmware_report else []
-    opts = ProbeOptions(ports=ports, timeout=timeout, rate=rate, dry_run=dry_run,
+    opts = ProbeOptions(ports=ports, timeout=timeout, rate=rate, connections=connections, dry_run=dry_run,
                         plan=PlanOptions(max_attempts=max_attempts, shortlist=shortlist, users=tuple(user or ())))
     record = ProbeRecord(output)
     record.start(targets=[t.host for t in targets], addresses=[t.address for t in targets], ports=list(ports),
-                 options={"max_attempts": max_attempts, "shortlist": shortlist, "rate": rate, "timeout": timeout,
+                 options={"max_attempts": max_attempts, "shortlist": shortlist, "rate": rate,
+                          "connections": connections, "timeout": timeout,
                           "dry_run": dry_run, "users": list(user or ())},
                  public_reason=reason if allow_public else None,
                  firmware_report=str(firmware_report) if firmware_report else None)

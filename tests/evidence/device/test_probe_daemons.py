@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.evidence.device import daemons as D
+from testbed import daemons as D
 
 PSTI = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
 USERS = ("admin", "root", "user")
@@ -93,8 +93,9 @@ def test_lockout_stops_the_interface(tmp_path: Path) -> None:
     interface = next(e for e in events if e["event"] == "interface")
     assert interface["status"] == "locked-out"
     attempts = [e for e in events if e["event"] == "attempt"]
-    assert attempts[-1]["outcome"] == "lockout"
-    assert len(attempts) <= 3  # the refusal learnt at discovery, one more failure, then the lock-out
+    first_lock = next(i for i, a in enumerate(attempts) if a["outcome"] == "lockout")
+    # Only attempts already in flight (4 connections) may follow the first lock-out sign.
+    assert len(attempts) - first_lock <= 4 and len(attempts) <= 6
     assert r.returncode == 0
 
 

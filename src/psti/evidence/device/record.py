@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +31,7 @@ class ProbeRecord:
         self.path = path
         self._file: IO[str] | None = None
         self.events: list[dict[str, Any]] = []
+        self._lock = threading.Lock()  # interfaces are probed side by side
         if path is not None:
             if not path.parent.is_dir():
                 raise UsageError(f"{path.parent}: no such directory for the probe record")
@@ -38,10 +40,12 @@ class ProbeRecord:
 
     def write(self, event: str, **data: Any) -> dict[str, Any]:
         entry = {"event": event, "at": _now(), **data}
-        self.events.append(entry)
-        if self._file is not None:
-            self._file.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
-            self._file.flush()
+        line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+        with self._lock:
+            self.events.append(entry)
+            if self._file is not None:
+                self._file.write(line)
+                self._file.flush()
         return entry
 
     def start(self, **data: Any) -> None:

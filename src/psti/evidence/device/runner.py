@@ -1,15 +1,19 @@
 """The probe run: discover, plan, try, with a rate limit and lock-out discipline.
 
-Interfaces are probed one after another; attempts on a host are spaced by the rate
-limit. An interface stops early on lock-out signs (and is reported so), after three
-errors in a row (it hangs, resets or speaks no protocol we know), or when every account
-has logged in or used up its attempts. Nothing is tried on an address not given.
+A host's interfaces are probed side by side (each is a different daemon on the device);
+on one interface at most `connections` attempts are in flight, spaced by the rate limit,
+since login programs often pause seconds after a failure. An interface stops early on
+lock-out signs (and is reported so), after three errors in a row (it hangs, resets or
+speaks no protocol we know), or when every account has logged in or used up its
+attempts. Nothing is tried on an address not given.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from psti.corpus import Corpus
@@ -27,21 +31,27 @@ NO_PASSWORD_USERS = ("root", "admin")
 class ProbeOptions:
     ports: tuple[int, ...] = discover.DEFAULT_PORTS
     timeout: float = 3.0
-    rate: float = 5.0  # attempts per second per host, at most
+    rate: float = 5.0  # attempts per second per interface, at most
+    connections: int = 4  # attempts in flight on one interface, at most
     plan: plan.PlanOptions = field(default_factory=plan.PlanOptions)
     dry_run: bool = False
 
 
 class RateLimit:
+    """Spaces calls `1/per_second` apart, across threads."""
+
     def __init__(self, per_second: float):
         self.interval = 1.0 / per_second if per_second > 0 else 0.0
         self.next_at = 0.0
+        self.lock = threading.Lock()
 
     def wait(self) -> None:
-        now = time.monotonic()
-        if now < self.next_at:
-            time.sleep(self.next_at - now)
-        self.next_at = max(now, self.next_at) + self.interval
+        with self.lock:
+            now = time.monotonic()
+            at = max(now, self.next_at)
+            self.next_at = at + self.interval
+        if at > now:
+            time.sleep(at - now)
 
 
 ProgressFn = Callable[[str], None]
@@ -68,8 +78,48 @@ def _no_password(service: Service, timeout: float, record: ProbeRecord) -> str |
     return None
 
 
-def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions, limit: RateLimit,
-                  record: ProbeRecord) -> ServiceResult:
+class _Interface:
+    """Shared state of the attempts on one interface."""
+
+    def __init__(self, service: Service, creds: list[Credential]):
+        self.result = ServiceResult(service)
+        self.pending = list(reversed(creds))
+        self.done_users: set[str] = set()
+        self.errors = 0
+        self.stopped = False
+        self.lock = threading.Lock()
+
+    def next_credential(self) -> Credential | None:
+        with self.lock:
+            while self.pending and not self.stopped:
+                cred = self.pending.pop()
+                if cred.user not in self.done_users:
+                    return cred
+            return None
+
+    def settle(self, cred: Credential, attempt: Attempt) -> None:
+        with self.lock:
+            self.result.attempts += 1
+            if attempt.outcome is Outcome.SUCCESS:
+                if cred.user not in self.done_users:
+                    self.result.logins.append((cred, attempt))
+                self.done_users.add(cred.user)
+                self.errors = 0
+            elif attempt.outcome is Outcome.LOCKOUT:
+                if not self.stopped:
+                    self.result.status, self.result.detail = "locked-out", f"stopped: {attempt.detail}"
+                self.stopped = True
+            elif attempt.outcome is Outcome.ERROR:
+                self.errors += 1
+                if self.errors >= MAX_ERRORS_IN_A_ROW and not self.stopped:
+                    self.result.status = "error"
+                    self.result.detail = f"stopped after {self.errors} errors in a row: {attempt.detail}"
+                    self.stopped = True
+            else:
+                self.errors = 0
+
+
+def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions, record: ProbeRecord) -> ServiceResult:
     result = ServiceResult(service)
     if service.auth == "none" and service.protocol in ("http", "https"):
         result.status, result.detail = "no-login", "no login asked at this address"
@@ -85,31 +135,24 @@ def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions,
             result.status, result.detail = "error", f"could not submit the login form: {exc}"
             return result
     attempt_fn = ATTEMPT[service.protocol]
-    done_users: set[str] = set()
-    errors = 0
-    for cred in creds:
-        if cred.user in done_users:
-            continue
-        limit.wait()
-        attempt: Attempt = attempt_fn(service, cred, opts.timeout)
-        result.attempts += 1
-        record.write("attempt", interface=service.name, user=cred.user, password=cred.password, source=cred.source,
-                     outcome=attempt.outcome.value, detail=attempt.detail, transcript=attempt.transcript)
-        if attempt.outcome is Outcome.SUCCESS:
-            result.logins.append((cred, attempt))
-            done_users.add(cred.user)
-            errors = 0
-        elif attempt.outcome is Outcome.LOCKOUT:
-            result.status, result.detail = "locked-out", f"stopped: {attempt.detail}"
-            return result
-        elif attempt.outcome is Outcome.ERROR:
-            errors += 1
-            if errors >= MAX_ERRORS_IN_A_ROW:
-                result.status, result.detail = "error", f"stopped after {errors} errors in a row: {attempt.detail}"
-                return result
-        else:
-            errors = 0
-    return result
+    state = _Interface(service, creds)
+    limit = RateLimit(opts.rate)
+
+    def work() -> None:
+        while (cred := state.next_credential()) is not None:
+            limit.wait()
+            attempt = attempt_fn(service, cred, opts.timeout)
+            record.write("attempt", interface=service.name, user=cred.user, password=cred.password,
+                         source=cred.source, outcome=attempt.outcome.value, detail=attempt.detail,
+                         transcript=attempt.transcript)
+            state.settle(cred, attempt)
+
+    workers = [threading.Thread(target=work, daemon=True) for _ in range(max(1, opts.connections))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return state.result
 
 
 def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential], opts: ProbeOptions,
@@ -123,24 +166,27 @@ def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential],
             for port in found:
                 record.write("port", host=target.host, address=target.address, port=port.port, state=port.state,
                              detail=port.detail, service=port.service.to_json() if port.service else None)
-            limit = RateLimit(opts.rate)
-            for port in found:
-                if port.service is None:
-                    continue
-                service = port.service
-                creds = plan.plan_for(service, firmware, corpus, opts.plan)
-                record.write("plan", interface=service.name, attempts=len(creds),
+            services = [p.service for p in found if p.service is not None]
+            plans = {s.name: plan.plan_for(s, firmware, corpus, opts.plan) for s in services}
+            for s in services:
+                creds = plans[s.name]
+                record.write("plan", interface=s.name, attempts=len(creds),
                              credentials=[{"user": c.user, "password": c.password, "source": c.source}
                                           for c in creds] if opts.dry_run else None)
-                if opts.dry_run:
-                    results.append(ServiceResult(service, status="planned", attempts=0,
-                                                 detail=f"{len(creds)} attempts planned"))
-                    continue
-                say(f"{service.name}: {service.auth} login, up to {len(creds)} attempts")
-                outcome = probe_service(service, creds, opts, limit, record)
+                say(f"{s.name}: {s.auth} login, up to {len(creds)} attempts")
+            if opts.dry_run:
+                results += [ServiceResult(s, status="planned", detail=f"{len(plans[s.name])} attempts planned")
+                            for s in services]
+                continue
+            if not services:
+                continue
+            with ThreadPoolExecutor(max_workers=len(services)) as pool:
+                futures = [pool.submit(probe_service, s, plans[s.name], opts, record) for s in services]
+                done = [f.result() for f in futures]
+            for outcome in done:
                 results.append(outcome)
-                record.write("interface", interface=service.name, status=outcome.status, detail=outcome.detail,
-                             attempts=outcome.attempts,
+                record.write("interface", interface=outcome.service.name, status=outcome.status,
+                             detail=outcome.detail, attempts=outcome.attempts,
                              logins=[{"user": c.user, "password": c.password, "source": c.source}
                                      for c, _ in outcome.logins])
     except KeyboardInterrupt:
