@@ -81,8 +81,9 @@ def _no_password(service: Service, timeout: float, record: ProbeRecord) -> str |
 class _Interface:
     """Shared state of the attempts on one interface."""
 
-    def __init__(self, service: Service, creds: list[Credential]):
+    def __init__(self, service: Service, creds: list[Credential], stop: threading.Event):
         self.result = ServiceResult(service)
+        self.stop = stop  # the whole run is ending (Ctrl-C)
         self.pending = list(reversed(creds))
         self.done_users: set[str] = set()
         self.errors = 0
@@ -91,7 +92,7 @@ class _Interface:
 
     def next_credential(self) -> Credential | None:
         with self.lock:
-            while self.pending and not self.stopped:
+            while self.pending and not self.stopped and not self.stop.is_set():
                 cred = self.pending.pop()
                 if cred.user not in self.done_users:
                     return cred
@@ -119,7 +120,8 @@ class _Interface:
                 self.errors = 0
 
 
-def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions, record: ProbeRecord) -> ServiceResult:
+def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions, record: ProbeRecord,
+                  stop: threading.Event | None = None) -> ServiceResult:
     result = ServiceResult(service)
     if service.auth == "none" and service.protocol in ("http", "https"):
         result.status, result.detail = "no-login", "no login asked at this address"
@@ -135,7 +137,7 @@ def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions,
             result.status, result.detail = "error", f"could not submit the login form: {exc}"
             return result
     attempt_fn = ATTEMPT[service.protocol]
-    state = _Interface(service, creds)
+    state = _Interface(service, creds, stop or threading.Event())
     limit = RateLimit(opts.rate)
 
     def work() -> None:
@@ -159,6 +161,7 @@ def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential],
               record: ProbeRecord, progress: ProgressFn | None = None) -> list[ServiceResult]:
     say = progress or (lambda message: None)
     results: list[ServiceResult] = []
+    stop = threading.Event()
     try:
         for target in targets:
             say(f"{target.host}: looking for login services on {len(opts.ports)} ports")
@@ -180,9 +183,15 @@ def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential],
                 continue
             if not services:
                 continue
-            with ThreadPoolExecutor(max_workers=len(services)) as pool:
-                futures = [pool.submit(probe_service, s, plans[s.name], opts, record) for s in services]
+            pool = ThreadPoolExecutor(max_workers=len(services))
+            try:
+                futures = [pool.submit(probe_service, s, plans[s.name], opts, record, stop) for s in services]
                 done = [f.result() for f in futures]
+            except BaseException:
+                stop.set()  # Ctrl-C: no new attempts; those in flight end within the time-out
+                raise
+            finally:
+                pool.shutdown(wait=True)
             for outcome in done:
                 results.append(outcome)
                 record.write("interface", interface=outcome.service.name, status=outcome.status,
