@@ -374,3 +374,31 @@ def test_a_label_holder_is_told_the_statement_duty_is_deemed_met():
     # before SI 2025/1267 there was no Schedule 2A
     loaded, a, old = _real("sg-cls-level-4.toml", on=dt.date(2025, 12, 1))
     assert build_statement(loaded, a, view=old, draft=True).statement_duty_deemed_met is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "expect"),
+    [
+        ("extended-support.toml", 0, "2029-12-31"),
+        ("compliant-camera.toml", 0, "2036-02-29"),
+        ("sg-cls-level-4.toml", 0, "Sch 2A"),
+        ("no-batch.toml", 2, "`product.batches` or `product.serial_ranges`"),
+        ("extended-support-undated.toml", 2, "support_period.history"),
+    ],
+)
+def test_psti_statement_on_the_shipped_declarations(tmp_path, name, code, expect):
+    import shutil
+    import subprocess
+    import sys
+
+    psti = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
+    subprocess.run([psti, "keys", "new", "-o", str(tmp_path / "k.pem")], check=True, capture_output=True)
+    r = subprocess.run([psti, "statement", str(DECLARATIONS / name), "-o", str(tmp_path / "out"), "--key",
+                        str(tmp_path / "k.pem"), "--no-pdf", "--offline", "--on", "2026-07-01"],
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert r.returncode == code, r.stderr
+    assert expect in r.stderr.replace("\n", " ") or expect in (tmp_path / "out" / "statement.json").read_text()
+    if code == 0:
+        body = json.loads((tmp_path / "out" / "statement.json").read_text())["statement"]
+        field = next(f["value"] for f in body["fields"] if f["id"] == "PSTI-S4-1.1.e")
+        assert field == body["support_period_end"]

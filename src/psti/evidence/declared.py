@@ -296,6 +296,12 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
                  "support_period.alongside_invitation_to_purchase).",
                  "support_period.invitation_to_purchase_on_own_site", ev)
     placed = sp.alongside_invitation_to_purchase
+    if sp.invitation_to_purchase_on_own_site is True and placed is None:
+        yield _f(k, ("PSTI-S1-3.5",), Effect.NEEDS_EVIDENCE,
+                 "The manufacturer sells from its own website, but the declaration does not say whether the "
+                 "support period is shown alongside the main characteristics there "
+                 "(support_period.alongside_invitation_to_purchase).",
+                 "support_period.alongside_invitation_to_purchase", ev)
     if placed is True:
         yield _f(k, ("PSTI-S1-3.5",), Effect.PASS,
                  "Declared: shown alongside the main characteristics where the product is offered.",
