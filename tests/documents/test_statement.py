@@ -9,6 +9,7 @@ import builders as b
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from psti.declaration import load_declaration
 from psti.documents.statement import (
     STATEMENT_SCHEMA,
     StatementRefused,
@@ -18,7 +19,6 @@ from psti.documents.statement import (
     sign_statement,
     verify_statement,
 )
-from psti.declaration import load_declaration
 from psti.errors import InputError, PstiError
 from psti.model import Verdict
 from psti.regime import RegimeLibrary

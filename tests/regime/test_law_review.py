@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from psti.declaration import load_declaration
-from psti.engine import assess
 from psti.enforcement.notices import check_content
 from psti.enforcement.workflow import load_workflow
+from psti.engine import assess
 from psti.errors import InputError
 from psti.model import Verdict
 from psti.regime import library
