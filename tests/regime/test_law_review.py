@@ -78,6 +78,14 @@ def test_a_product_nothing_of_which_can_be_updated_is_outside_para_3() -> None:
     assert a.overall is Verdict.PASS
 
 
+def test_with_no_support_period_and_updatability_unknown_the_question_is_asked(tmp_path: Path) -> None:
+    text = (DECLARATIONS / "not-updatable.toml").read_text().replace("updatable = false\n", "")
+    (tmp_path / "p.toml").write_text(text)
+    a = assess(load_declaration(tmp_path / "p.toml"), on=ON, offline=True)
+    pv = _provision(a, "PSTI-S1-3.2")
+    assert pv.verdict is Verdict.NEEDS_EVIDENCE and "product.updatable" in pv.reason
+
+
 def test_the_updatable_question_covers_companion_apps_limb_d() -> None:
     q = library().view("uk-psti", ON).facts["product.updatable"].question
     assert "companion app" in q and "developed by or on behalf of" in q

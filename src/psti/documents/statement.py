@@ -8,8 +8,10 @@ will do; a trailing `?` marks a path that is needed only where applicable
 is hard-coded here, so an amendment to Sch 4 is a data change.
 
 A statement is issued only from an assessment with no fail or needs-evidence verdict,
-unless it is a draft. Its JSON body carries the sha256 of the assessment it rests on
-and is signed with Ed25519 over canonical JSON (see `signing`).
+unless it is a draft. Each refusal is its own small check below (`_refuse_*`), and the
+support period it gives is the one correct on first supply
+(`support_period_at_first_supply`). Its JSON body carries the sha256 of the assessment it
+rests on and is signed with Ed25519 over canonical JSON (see `signing`).
 """
 
 from __future__ import annotations
@@ -551,6 +553,23 @@ def _refuse_field_problems(loaded: LoadedDeclaration, problems: list[tuple[Item,
     )
 
 
+def _schedule_4_problems(
+    fields: list[Item], checks: list[FieldCheck], support: SupportAtFirstSupply
+) -> list[tuple[Item, str, str]]:
+    """Each field's problems, and the support period's under the field that gives it."""
+    problems = [(c.item, path, what) for c in checks for path, what in c.problems]
+    if support.problem:
+        item = next((f for f in fields if f.source and "support_period.end_date" in f.source), fields[0])
+        problems.append((item, *support.problem))
+    return problems
+
+
+def _prepared_by(makers: tuple[PartyOut, ...]) -> str:
+    names = " and ".join(m.name for m in makers)
+    plural = "s" if len(makers) > 1 else ""
+    return f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer{plural}."
+
+
 def _refuse_blockers(assessment: Assessment) -> None:
     bad = blockers(assessment)
     if not bad:
@@ -618,21 +637,13 @@ def build_statement(
     support = support_period_at_first_supply(decl.support_period)
     checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=any(r.route_kind == "schedule-2" for r in reqs),
                           support_end=support.end_date)
-    problems = [(c.item, path, what) for c in checks for path, what in c.problems]
-    if support.problem:
-        item = next((f for f in fields if f.source and "support_period.end_date" in f.source), fields[0])
-        problems.append((item, *support.problem))
-    _refuse_field_problems(loaded, problems)
+    _refuse_field_problems(loaded, _schedule_4_problems(fields, checks, support))
     if not draft:
         _refuse_blockers(assessment)
     makers = tuple(_party(p) for p in decl.manufacturer)
     names = " and ".join(m.name for m in makers)
     ah = assessment_sha256(assessment)
-    prepared_by = (
-        f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer"
-        + ("s" if len(makers) > 1 else "")
-        + "."
-    )
+    prepared_by = _prepared_by(makers)
     compliance = _compliance_text(reqs, names)
     generated = dict(zip(GENERATED, (prepared_by, compliance), strict=True))
     return StatementBody(

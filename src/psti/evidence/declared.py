@@ -248,6 +248,12 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
     k = "DECL-SUPPORT-PERIOD"
     sp = d.support_period
     if sp == type(sp)():
+        if d.product.updatable is None:
+            yield _f(k, ("PSTI-S1-3.2",), Effect.NEEDS_EVIDENCE,
+                     "No support period is declared, and the declaration does not say whether anything para "
+                     "3(1) covers (hardware, pre-installed or required software, or manufacturer software such "
+                     "as a companion app) can receive security updates: set product.updatable, and if true "
+                     "declare the support period.", "product.updatable", ev)
         return
     publish = ("PSTI-S1-3.2", "EN303645-5.3-13")
     if sp.end_date is None:
