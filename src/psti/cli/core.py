@@ -229,7 +229,7 @@ def collectors_cmd() -> None:
 
     table = new_table("name", "description", "provisions")
     for name, cls in collectors().items():
-        table.add_row(name, cls.description, ", ".join(cls.provisions[:6]) + (" …" if len(cls.provisions) > 6 else ""))
+        table.add_row(name, cls.description, ", ".join(cls.provisions))
     new_console().print(table)
 
 
