@@ -21,22 +21,41 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# Each step prints a line when it starts and one with the time it took; apt's own output
+# goes to a log (shown if a step fails), so a slow install is visible without pages of it.
+log=$(mktemp /tmp/psti-install-system.XXXXXX.log)
+step() {  # step "what" command...
+  local what=$1 start=$SECONDS
+  shift
+  echo "psti: $what ..."
+  if ! "$@" >>"$log" 2>&1; then
+    echo "psti: $what failed after $((SECONDS - start)) s; the last lines of $log:" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+  echo "psti: $what: done in $((SECONDS - start)) s"
+}
+
+start=$SECONDS
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+echo "psti: checked ${#PACKAGES[@]} Debian packages in $((SECONDS - start)) s: ${#missing[@]} to install"
 if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  step "updating the package lists (apt-get update)" apt-get update
   # cramfsswap / lzma may be absent on some releases: install what exists.
   avail=()
   for p in "${missing[@]}"; do
     if apt-cache show "$p" >/dev/null 2>&1; then avail+=("$p"); else echo "psti: note: Debian package $p not available, skipped" >&2; fi
   done
   if [ "${#avail[@]}" -gt 0 ]; then
-    apt-get install -y -qq --no-install-recommends "${avail[@]}" >/dev/null
+    step "installing ${#avail[@]} packages (${avail[*]}); Chromium and PostgreSQL take minutes" \
+      apt-get install -y --no-install-recommends "${avail[@]}"
   fi
 fi
+rm -f "$log"
 
 # unblob calls `sasquatch -le|-be ...`; stock unsquashfs handles standard SquashFS 4.x.
 shim=/usr/local/bin/sasquatch

@@ -150,6 +150,12 @@ def keys_new(
     """Make an Ed25519 key pair (PEM). Set PSTI_KEY_PASSPHRASE to encrypt the private key."""
     from psti.documents import signing
 
+    # A key lands only in a folder that exists: a mistyped path must not grow a directory
+    # tree that then holds a private key nobody looks for.
+    folder = output.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(f"{output}: the folder {folder} {what}; create it first or choose another --output")
     pair = signing.new_key(_passphrase())
     pub = signing.write_key_pair(pair, output)
     stderr.print(f"wrote {output} (private, mode 0600) and {pub} (public)", highlight=False, soft_wrap=True)
