@@ -292,6 +292,16 @@ def report(
     else:
         _, result = _assess(source, assessment, regime, on, offline)
     out = render_bytes_or_text(result, fmt.value)
+    if fmt is ReportFormat.terminal and isinstance(out, str):
+        # The terminal renderer writes rich markup: styled on a terminal, plain text elsewhere.
+        from rich.text import Text
+
+        from psti.cli.output import new_console
+
+        if output is None:
+            new_console(soft_wrap=False).print(out, end="")
+            raise typer.Exit(result.exit_code())
+        out = Text.from_markup(out).plain
     if output is None:
         if isinstance(out, bytes):
             raise UsageError(f"format {fmt.value} is binary: write it to a file with --output")
