@@ -46,4 +46,4 @@ def install() -> None:
         return value_label(self, ctx)
 
     TyperOption.display_type_rich = option_label  # type: ignore[method-assign]
-    TyperArgument.display_type_rich = argument_label  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = argument_label  # type: ignore[method-assign,assignment]
