@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def probe_cmd(
     hosts: list[str] = typer.Argument(..., help="Device addresses or names (test network)."),
     port: list[int] = typer.Option(None, "--port", "-p", metavar="PORT",
-                                   help="Port to check besides the well-known login ports (docs/probe.md); repeatable."),
+                                   help="Port to check besides the well-known login ports; repeatable."),
     only_ports: bool = typer.Option(False, "--only-ports", help="Check only the ports given with --port."),
     firmware_report: Path = typer.Option(None, "--firmware-report", metavar="FILE",
                                          help="JSON report of `psti scan firmware` for this product: its "
