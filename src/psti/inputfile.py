@@ -92,7 +92,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     with open_regular(path) as f:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise FileTooLarge(errno.EFBIG, f"is larger than the {max_bytes:,}-byte limit", str(path))
+        raise FileTooLarge(errno.EFBIG, f"too large: more than {max_bytes:,} bytes", str(path))
     return data
 
 

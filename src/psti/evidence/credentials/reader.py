@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal
 
+from psti import strictjson
 from psti.errors import InputError, Problem
 from psti.inputfile import open_regular
 
@@ -453,27 +454,12 @@ class BatchReader:
 
     def _json_row(self, raw: str, number: int, lineno: int) -> object:
         """One JSON Lines row, parsed with bounds on depth and number size."""
-        depth = _json_depth(raw)
-        if depth > MAX_JSON_DEPTH:
-            raise _err(
-                self.path,
-                f"row {number}: JSON nested {depth} levels deep; a batch row is a flat object",
-                line=lineno,
-            )
         try:
-            obj = json.loads(raw, parse_int=_bounded_int, parse_constant=_no_constant)
+            return strictjson.loads(raw, max_depth=MAX_JSON_DEPTH, max_int_digits=MAX_INT_DIGITS)
         except json.JSONDecodeError as e:
             raise _err(self.path, f"row {number}: not valid JSON: {e.msg} (column {e.colno})", line=lineno) from None
-        except (ValueError, RecursionError) as e:
+        except strictjson.JsonLimitError as e:
             raise _err(self.path, f"row {number}: {e}", line=lineno) from None
-        if "\\u" in raw and _has_surrogate(obj):
-            raise _err(
-                self.path,
-                f"row {number}: a \\u escape names a lone surrogate, which is not a character "
-                "and cannot be written as UTF-8",
-                line=lineno,
-            )
-        return obj
 
 
 def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
@@ -488,53 +474,3 @@ def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
         )
         batch = list(islice(rows, size))
 
-
-def _json_depth(raw: str) -> int:
-    """Deepest nesting of [ and { outside strings: linear, and run before the recursive parser."""
-    if "[" not in raw and raw.count("{") <= 1:
-        return raw.count("{")
-    depth = deepest = 0
-    in_string = escaped = False
-    for c in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif c == '"':
-                in_string = False
-        elif c == '"':
-            in_string = True
-        elif c in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_JSON_DEPTH:
-                    return deepest
-        elif c in "]}":
-            depth -= 1
-    return deepest
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"a number of {len(text):,} digits; numbers in a batch have at most {MAX_INT_DIGITS}")
-    return int(text)
-
-
-def _no_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _has_surrogate(obj: object) -> bool:
-    values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, list) else ()
-    keys = obj.keys() if isinstance(obj, dict) else ()
-    for v in chain(keys, values):
-        if isinstance(v, str):
-            try:
-                v.encode("utf-8")
-            except UnicodeEncodeError:
-                return True
-        elif isinstance(v, (dict, list)) and _has_surrogate(v):
-            return True
-    return False

@@ -51,7 +51,7 @@ _REPLACEABLE = _SYSTEM_SOURCES | {
     "web",
 }
 # Extraction problems that leave part of the image unexamined.
-_BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool"}
+_BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool", "special-file"}
 
 
 class FirmwareCollector(Collector):
