@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from fuzz.families import FAMILIES, Case, Family, make_case
@@ -42,6 +43,7 @@ def run_family(
     save_crashes: Path | None = CRASHES,
     server: ForkServer | None = None,
     log: bool = True,
+    progress: Callable[[list[Outcome]], None] | None = None,
 ) -> list[Outcome]:
     seeds = family.seeds(work_root)
     if not seeds:
@@ -51,7 +53,7 @@ def run_family(
     if server is None and not use_exec:
         server = ForkServer()
     outcomes = []
-    for i in range(count):
+    for i in range(len(seeds) + count):  # every seed as it is, then `count` mutated inputs
         case = make_case(family, seeds, rng, i)
         case_dir = work_root / f"case-{family.name}-{i}"
         prepare(case, case_dir)
@@ -69,6 +71,8 @@ def run_family(
             if log:
                 print(f"  [{family.name} #{i}] {'; '.join(outcome.problems)}", file=sys.stderr, flush=True)
         shutil.rmtree(case_dir, ignore_errors=True)
+        if progress is not None and (i + 1) % 10 == 0:
+            progress(outcomes)
     return outcomes
 
 
@@ -125,7 +129,7 @@ def table(rows: dict[str, dict[str, int]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m fuzz.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("families", nargs="+", help=f"one or more of {', '.join(FAMILIES)}, or all")
-    ap.add_argument("--count", type=int, default=100, help="mutated inputs per family")
+    ap.add_argument("--count", type=int, default=100, help="mutated inputs per family (seeds run first, as they are)")
     ap.add_argument("--seed", type=int, default=0, help="random seed (same seed, same inputs)")
     ap.add_argument("--exec", action="store_true", help="a fresh interpreter per input instead of fork")
     ap.add_argument("--work-dir", type=Path, help="where cases run (default: a new temporary folder)")
@@ -141,17 +145,24 @@ def main(argv: list[str] | None = None) -> int:
     server = None if args.exec else ForkServer()
     rows: dict[str, dict[str, int]] = {}
     failed = 0
+    def write_report() -> None:
+        if args.report:
+            args.report.write_text(table(rows) + "\n\n```json\n" + json.dumps(rows, indent=2) + "\n```\n")
+
     for name in names:
         start = time.monotonic()
+
+        def partial(outcomes: list[Outcome], name: str = name) -> None:
+            rows[name] = tally(outcomes)  # a long run shows its table as it goes
+            write_report()
+
         outcomes = run_family(FAMILIES[name], args.count, args.seed, work, use_exec=args.exec,
-                              save_crashes=None if args.no_save else CRASHES, server=server)
+                              save_crashes=None if args.no_save else CRASHES, server=server, progress=partial)
         rows[name] = tally(outcomes)
+        write_report()
         failed += sum(1 for o in outcomes if o.problems)
         print(f"{name}: {rows[name]} in {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
-    text = table(rows)
-    print(text)
-    if args.report:
-        args.report.write_text(text + "\n\n```json\n" + json.dumps(rows, indent=2) + "\n```\n")
+    print(table(rows))
     if args.work_dir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0

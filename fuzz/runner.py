@@ -18,6 +18,7 @@ is the seed's.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import resource
@@ -111,10 +112,8 @@ def _wait(pid: int, bound: float) -> tuple[int | None, float, int]:
             code = os.waitstatus_to_exitcode(status)
             return (code if code >= 0 else 128 - code), time.monotonic() - start, usage.ru_maxrss * 1024
         if time.monotonic() - start > bound:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             _, status, usage = os.wait4(pid, 0)
             return None, time.monotonic() - start, usage.ru_maxrss * 1024
         time.sleep(delay)
@@ -159,9 +158,14 @@ class ForkServer:
             except ImportError:
                 continue
         try:
+            from psti.corpus import load_corpus
             from psti.regime import library
 
             library()
+            corpus = load_corpus()
+            corpus.candidates()
+            corpus.pairs()
+            corpus.known_passwords()
         except Exception:  # noqa: BLE001 - a warm cache is an optimisation only
             pass
 
@@ -243,10 +247,8 @@ def escapes(work_root: Path) -> list[str]:
             found += [str(p) for p in base.iterdir() if p.name.startswith(CANARY)]
         except OSError:
             continue
-    try:
+    with contextlib.suppress(OSError):
         found += [str(p) for p in work_root.iterdir() if not p.name.startswith(("case-", "firmware-seeds", "."))]
-    except OSError:
-        pass
     return found
 
 

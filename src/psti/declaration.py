@@ -351,7 +351,7 @@ _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
 
 
 @dataclass
-class _Section:
+class _TomlSection:
     line: int  # 1-based line of the header; 0 for the top of the file
     array: bool
     keys: dict[str, int] = field(default_factory=dict)  # key -> first line below the header
@@ -361,8 +361,8 @@ class _Section:
 class _TomlIndex:
     """Where tables and keys are, from one pass over the text (so locating N problems is linear)."""
 
-    sections: dict[str, list[_Section]] = field(default_factory=dict)  # table name -> headers in order
-    top: _Section = field(default_factory=lambda: _Section(0, False))
+    sections: dict[str, list[_TomlSection]] = field(default_factory=dict)  # table name -> headers in order
+    top: _TomlSection = field(default_factory=lambda: _TomlSection(0, False))
     dotted: dict[str, int] = field(default_factory=dict)  # any dotted-key part -> first line
 
     @classmethod
@@ -373,7 +373,7 @@ class _TomlIndex:
             head = _HEADER.match(line)
             if head:
                 name = head.group(1).replace('"', "").replace(" ", "")
-                current = _Section(i + 1, line.lstrip().startswith("[["))
+                current = _TomlSection(i + 1, line.lstrip().startswith("[["))
                 index.sections.setdefault(name, []).append(current)
                 continue
             m = _KEY.match(line)
@@ -383,7 +383,7 @@ class _TomlIndex:
                     index.dotted.setdefault(part.strip().strip("\"'"), i + 1)
         return index
 
-    def header(self, name: str, index: int | None) -> _Section | None:
+    def header(self, name: str, index: int | None) -> _TomlSection | None:
         for count, section in enumerate(self.sections.get(name, ())):
             if index is None or count == index or not section.array:
                 return section
