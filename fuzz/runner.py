@@ -143,11 +143,22 @@ PRELOAD = (
 )
 
 
+def source_stamp() -> float:
+    """Newest modification time of psti's source: a fork server must not outlive an edit,
+    or its children would mix modules loaded before the edit with modules loaded after."""
+    import psti
+
+    root = Path(psti.__file__).parent
+    return max(p.stat().st_mtime for p in root.rglob("*.py"))
+
+
 class ForkServer:
     """psti imported once; each input runs in a forked child through `psti.cli.main`."""
 
     def __init__(self) -> None:
         import importlib
+
+        self.stamp = source_stamp()
 
         import psti.cli  # noqa: F401 - every command module is loaded here, once
 
@@ -170,6 +181,8 @@ class ForkServer:
             pass
 
     def run(self, case: Case, case_dir: Path, bound: float) -> tuple[int | None, float, int, bytes, bytes]:
+        if source_stamp() != self.stamp:
+            raise SystemExit("psti's source changed during the run: results would mix two versions; start again")
         out, err = case_dir / ".stdout", case_dir / ".stderr"
         sys.stdout.flush()
         sys.stderr.flush()

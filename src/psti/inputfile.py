@@ -53,6 +53,19 @@ def path_problem(text: str) -> str | None:
     return None
 
 
+def shown(name: str) -> str:
+    """A file name from input as text that can be written anywhere (JSON, SARIF, HTML).
+
+    Names that are not UTF-8 arrive from the file system with their bytes as lone
+    surrogates; those bytes are shown as escapes (`\\xff`) instead.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def kind_of(path: Path) -> str | None:
     """'file', 'folder', or None when the path exists as something else; raises OSError if absent."""
     mode = os.stat(path).st_mode

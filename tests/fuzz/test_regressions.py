@@ -367,3 +367,20 @@ def app_with_args(app, args: list[str]):  # type: ignore[no-untyped-def]
             return app(args=args, **kw)
 
     return Bound()
+
+
+@pytest.mark.skipif(shutil.which("mksquashfs") is None, reason="mksquashfs is not installed")
+@pytest.mark.parametrize("fmt", ["json", "sarif", "html"])
+def test_file_names_that_are_not_utf8_are_shown_escaped(tmp_path: Path, fmt: str) -> None:
+    tree = tmp_path / "tree"
+    (tree / "etc").mkdir(parents=True)
+    (tree / "etc" / "passwd").write_text("root:x:0:0:root:/root:/bin/sh\n")
+    with open(os.path.join(os.fsencode(tree / "etc"), b"wifi\xff.conf"), "wb") as f:
+        f.write(b"wpa_passphrase=changeme123\npassword=admin\n")
+    image = tmp_path / "fw.squashfs"
+    subprocess.run(["mksquashfs", str(tree), str(image), "-noappend", "-quiet", "-all-root"],
+                   check=True, capture_output=True)
+    r = psti("scan", "firmware", str(image), "--format", fmt, "--no-progress", "--crack-seconds", "2", cwd=tmp_path)
+    assert r.returncode in (1, 3), r.stderr
+    assert "internal error" not in r.stderr and "Traceback" not in r.stderr
+    assert "wifi\\xff.conf" in r.stdout or "wifi\\\\xff.conf" in r.stdout

@@ -15,6 +15,7 @@ from psti.evidence.firmware.extract.model import (
     SYMLINK_ESCAPE,
     ExtractionProblem,
 )
+from psti.inputfile import shown
 
 # Files the account checks read: a device node or FIFO in their place means the accounts
 # were not examined, which must not read as "no accounts, so no passwords".
@@ -79,9 +80,9 @@ def _inside(path: str, root: str) -> bool:
 
 def relative(path: str | Path, root: Path) -> str:
     try:
-        return str(Path(path).relative_to(root))
+        return shown(str(Path(path).relative_to(root)))
     except ValueError:
-        return str(path)
+        return shown(str(path))
 
 
 def _remove(path: str) -> None:
