@@ -45,7 +45,8 @@ def _firmware_seeds(cache: Path) -> list[Path]:
     from fuzz.firmware_seeds import build
 
     out = cache / "firmware-seeds"
-    made = sorted(p for p in out.glob("*") if p.is_file()) if (out / ".built").exists() else []
+    built = (out / ".built").exists()
+    made = sorted(p for p in out.glob("*") if p.is_file() and not p.name.startswith(".")) if built else []
     if not made:
         made = build(out)
         (out / ".built").write_text("ok\n")

@@ -21,7 +21,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = int(os.environ.get("PSTI_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("PSTI_FUZZ_EXAMPLES", "30"))  # the test suite's budget
 SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,  # time is bounded by the byte-mutation runner, not per example here

@@ -44,8 +44,9 @@ def run_family(
     server: ForkServer | None = None,
     log: bool = True,
     progress: Callable[[list[Outcome]], None] | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> list[Outcome]:
-    seeds = family.seeds(work_root)
+    seeds = [s for s in family.seeds(work_root) if not (exclude and s.name.startswith(exclude))]
     if not seeds:
         raise SystemExit(f"{family.name}: no seed inputs")
     original = seeds[0].read_bytes() if family.signed else None

@@ -24,8 +24,12 @@ BUDGET = {
     "declarations-assess": 4,
     "pages": 6,
     "statements": 8,
-    "firmware": 2,
+    "firmware": 1,
 }
+
+# firmware seeds that go through the general extractor take 10 s or more each (the bomb
+# minutes): `make fuzz` runs them; here SquashFS and the crafted archives stand in
+SLOW_SEEDS = ("bomb", "plain.cramfs", "plain.ext2", "plain.jffs2", "nested", "links", "traversal.zip")
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +46,12 @@ def test_property_harness(harness) -> None:  # type: ignore[no-untyped-def]
 def test_mutation_runner(family: str, tmp_path_factory: pytest.TempPathFactory, server: ForkServer) -> None:
     work: Path = tmp_path_factory.mktemp(f"fuzz-{family}")
     outcomes = run_family(FAMILIES[family], BUDGET[family], seed=1, work_root=work, save_crashes=None,
-                          server=server, log=False)
+                          server=server, log=False, exclude=SLOW_SEEDS)
     broken = [f"{o.case.seed}: {'; '.join(o.problems)}" for o in outcomes if o.problems]
     assert not broken, broken
     counts = tally(outcomes)
-    assert counts["inputs"] == len(FAMILIES[family].seeds(work)) + BUDGET[family]
+    seeds = [s for s in FAMILIES[family].seeds(work) if not s.name.startswith(SLOW_SEEDS)]
+    assert counts["inputs"] == len(seeds) + BUDGET[family]
     assert counts["clean errors"] + counts["verdicts"] == counts["inputs"]
 
 
@@ -64,8 +69,9 @@ def test_the_runner_catches_what_it_claims_to(tmp_path: Path, server: ForkServer
     escaped = Outcome(case, 2, 0.1, 2 << 30, b"", b"", 10)
     judge(fam, escaped, tmp_path, None)
     assert [p.split(":")[0] for p in escaped.problems] == ["memory", "escape"]
+    (tmp_path / f"{CANARY}-test").unlink()
     hang = Outcome(case, None, 10, 1 << 20, b"", b"", 10)
-    judge(fam, hang, tmp_path / "elsewhere", None)
+    judge(fam, hang, tmp_path, None)
     assert [p.split(":")[0] for p in hang.problems] == ["hang"]
 
 
