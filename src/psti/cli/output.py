@@ -72,7 +72,8 @@ class Format(str, enum.Enum):
 
 
 def run_guarded(app: typer.Typer) -> int:
-    """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
+    """Run the typer app; PstiError becomes a message and exit 2, anything unexpected one
+    line and exit 4 (`report_internal_error`), never a traceback."""
     try:
         # Without standalone mode, click returns the code of a typer.Exit instead of raising.
         rv = app(standalone_mode=False)
