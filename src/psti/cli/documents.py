@@ -193,8 +193,10 @@ def verify(
             candidate = statement_file.parent / name
             a_path = candidate if candidate.is_file() else None
     if a_path is not None:
+        from psti.inputfile import read_regular
+
         try:
-            a_bytes = a_path.read_bytes()
+            a_bytes = read_regular(a_path, MAX_ASSESSMENT_BYTES)
         except OSError as e:
             raise InputError(
                 [Problem(f"cannot read: {e.strerror or e}", file=str(a_path))],
