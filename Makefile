@@ -29,7 +29,7 @@ test: install
 	bash scripts/test.sh
 
 lint: $(BIN)/psti
-	$(BIN)/ruff check src tests fuzz
+	$(BIN)/ruff check src tests fuzz testbed
 	$(BIN)/mypy
 
 bench: install
