@@ -19,6 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from psti.evidence.credentials import analyse_batch, batch_result, public_info
+from psti.evidence.firmware.collector import ScanOptions, scan_image
+from psti.evidence.interface import CollectorResult
 from tests.evidence.credentials.batches import (
     PUBLIC,
     Unit,
@@ -28,10 +32,6 @@ from tests.evidence.credentials.batches import (
     sha_serial_8,
     write_batch,
 )
-
-from psti.evidence.credentials import analyse_batch, batch_result
-from psti.evidence.firmware.collector import ScanOptions, scan_image
-from psti.evidence.interface import CollectorResult
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -101,6 +101,12 @@ def test_batch_findings_are_unchanged(name: str, tmp_path: Path) -> None:
     path = write_batch(tmp_path / f"{name}.csv", BATCHES[name], n=1500, columns=columns)
     result = batch_result(analyse_batch(path, None, PUBLIC), "password-batch-1")
     _compare(f"batch-{name}", _normalised(result, tmp_path))
+
+
+def test_batch_without_identifiers_or_public_information_is_unchanged(tmp_path: Path) -> None:
+    path = write_batch(tmp_path / "bare.csv", _mixed, n=600, columns=("password",))
+    result = batch_result(analyse_batch(path, None, public_info(None, [])), "password-batch-1")
+    _compare("batch-bare", _normalised(result, tmp_path))
 
 
 def test_example_batch_findings_are_unchanged(tmp_path: Path) -> None:
