@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from zxcvbn_rs_py import zxcvbn
 
 from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses
 from psti.evidence.credentials.reader import BatchReader, Chunk, ColumnMap, ReaderOptions, Row
@@ -836,8 +837,6 @@ def _alphabet(pos_counts: dict[int, np.ndarray]) -> dict[str, int]:
 
 def _strength(rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Policy) -> tuple[Tally, int]:
     """zxcvbn scores of a random sample of rows (user inputs: public strings and identifiers)."""
-    from zxcvbn_rs_py import zxcvbn
-
     weak = Tally()
     inputs = list(public.originals.values()) or list(public.tokens)
     rows = sorted(rows, key=lambda r: r.number)
