@@ -1,4 +1,4 @@
-"""Work on every core: the one place psti starts worker processes.
+"""Work spread over every core: the one helper the file checks, hash cracking and surveys use.
 
 `map_files` runs a per-file check over a list of files; results come back in file order.
 The checks are CPU-bound Python (regular expressions, byte searches), so threads would
