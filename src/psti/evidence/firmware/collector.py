@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import zxcvbn_rs_py
 
 from psti.corpus import load_corpus
 from psti.evidence.firmware import kinds as K
-from psti.evidence.firmware.crack import CrackResult
 from psti.evidence.firmware.examine import (
     PUBLIC_ORIGIN,
     ImageScan,
@@ -37,6 +36,9 @@ from psti.evidence.interface import (
     file_evidence,
 )
 from psti.model import Effect, Evidence, Finding, Location, make_finding
+
+if TYPE_CHECKING:  # the hash checks (and their process pool) are imported while the extractor runs
+    from psti.evidence.firmware.crack import CrackResult
 
 NAME = "firmware"
 _SYSTEM_SOURCES = {"shadow", "passwd", "embedded"}
