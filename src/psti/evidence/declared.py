@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from psti.declaration import Declaration, Passwords
+from psti.declaration import Declaration, Passwords, SupportPeriod
 from psti.evidence.interface import Collector, CollectorContext, CollectorResult
 from psti.kinds import FindingKind, register_kinds
-from psti.model import Effect, Evidence, Finding, Location
+from psti.model import Effect, Evidence, Finding, Location, make_finding
 
 NAME = "declaration"
 
@@ -73,6 +73,30 @@ KINDS = [
         ("PSTI-S2-1.B", "PSTI-S2-1.C", "PSTI-S2-2.B", "PSTI-S2-2.C", "PSTI-S2-3.B", "PSTI-S2-3.C"),
     ),
     FindingKind(
+        "DECL-STATEMENT-DEEMED",
+        "Statement-of-compliance duty met by a label",
+        "A current JC-STAR STAR-1 or Singapore CLS label, which Schedule 2A treats as meeting the "
+        "manufacturer's duty to have the product accompanied by a statement of compliance.",
+        "Since 4 December 2025 (SI 2023/1007 reg 4A, Sch 2A) a manufacturer whose product holds an "
+        "unexpired label of either scheme is treated as meeting Act s.9(2); a statement may still be "
+        "issued, and the records of s.12 are still kept.",
+        "Keep evidence that the label was current whenever the product was made available; issue a "
+        "statement of compliance before the label expires.",
+        ("PSTI-S2A-1.A", "PSTI-S2A-1.B"),
+    ),
+    FindingKind(
+        "DECL-LABEL-CHECK",
+        "Importer's or distributor's check of the label conditions",
+        "An importer's or distributor's record that it was satisfied that the Schedule 2A label "
+        "conditions were met: the label is one the product holds and was unexpired when checked "
+        "and on the assessment date.",
+        "Where Schedule 2A treats the manufacturer as meeting its statement duty, an importer "
+        "(Act s.15(5)) or distributor (s.22(3)) must instead be satisfied that the conditions are "
+        "met before making the product available.",
+        "Check the label in the scheme's register while it is current, and record when and how.",
+        ("PSTI-ACT-s15", "PSTI-ACT-s22"),
+    ),
+    FindingKind(
         "DECL-ICS",
         "Implementation conformance statement entry",
         "The supplier's statement, per EN 303 645 provision, of support, non-support or "
@@ -93,16 +117,9 @@ _LABEL_ROUTES = {
 
 def _f(kind: str, provisions: tuple[str, ...], effect: Effect, message: str, field: str,
        evidence: str, remediation: str | None = None, **details: object) -> Finding:
-    return Finding(
-        kind=kind,
-        provisions=provisions,
-        effect=effect,
-        message=message,
-        collector=NAME,
-        location=Location(evidence=evidence, field=field),
-        details=dict(details),
-        remediation=remediation,
-    )
+    """A finding on one declaration field (through make_finding, so remediation follows its rule)."""
+    return make_finding(kind, effect, message, collector=NAME, location=Location(evidence=evidence, field=field),
+                        provisions=provisions, details=details, remediation=remediation)
 
 
 def _password_findings(pw: Passwords, ev: str) -> Iterator[Finding]:
@@ -224,6 +241,12 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
     k = "DECL-SUPPORT-PERIOD"
     sp = d.support_period
     if sp == type(sp)():
+        if d.product.updatable is None:
+            yield _f(k, ("PSTI-S1-3.2",), Effect.NEEDS_EVIDENCE,
+                     "No support period is declared, and the declaration does not say whether anything para "
+                     "3(1) covers (hardware, pre-installed or required software, or manufacturer software such "
+                     "as a companion app) can receive security updates: set product.updatable, and if true "
+                     "declare the support period.", "product.updatable", ev)
         return
     publish = ("PSTI-S1-3.2", "EN303645-5.3-13")
     if sp.end_date is None:
@@ -245,25 +268,39 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
                      "support_period.end_date", ev)
     if sp.end_date is not None:
         if sp.statement is not None or sp.published_url is not None:
-            yield _f(k, ("PSTI-S1-3.4",), Effect.PASS,
-                     "Declared in plain words with an end date.", "support_period.statement", ev)
-        shorter = [p for p in sp.previous_end_dates if p > sp.end_date]
+            yield _support_access_finding(sp, ev)
+        earlier = _earlier_end_dates(sp)
+        shorter = _shortening(sp)
         if shorter:
+            before, after = shorter
             yield _f(k, ("PSTI-S1-3.6",), Effect.FAIL,
-                     f"The support period was shortened: it ended {max(shorter)} before, now {sp.end_date}.",
-                     "support_period.previous_end_dates", ev,
+                     f"The support period was shortened: it ended {before} before, then {after}.",
+                     "support_period.history" if sp.history else "support_period.previous_end_dates", ev,
                      "Restore the published end date; a published period may be extended, never shortened.")
         else:
             yield _f(k, ("PSTI-S1-3.6",), Effect.PASS, "No shortening of the published support period.",
                      "support_period.previous_end_dates", ev)
-        if sp.previous_end_dates and not shorter and sp.end_date > max(sp.previous_end_dates):
+        if earlier and not shorter and sp.end_date > max(earlier):
             yield _f(k, ("PSTI-S1-3.3",), Effect.PASS,
                      f"Extended support period ending {sp.end_date} is declared published.",
                      "support_period.end_date", ev)
-        elif not sp.previous_end_dates:
+        elif not earlier:
             yield _f(k, ("PSTI-S1-3.3",), Effect.NOT_APPLICABLE, "The support period has not been extended.",
                      "support_period.previous_end_dates", ev)
+    if sp.invitation_to_purchase_on_own_site is None and sp.alongside_invitation_to_purchase is None:
+        yield _f(k, ("PSTI-S1-3.5",), Effect.NEEDS_EVIDENCE,
+                 "Para 3(5) applies only where the manufacturer publishes an invitation to purchase on its own "
+                 "website or a non-paid-for website it controls, and the declaration does not say whether it "
+                 "does: set support_period.invitation_to_purchase_on_own_site (and, if true, "
+                 "support_period.alongside_invitation_to_purchase).",
+                 "support_period.invitation_to_purchase_on_own_site", ev)
     placed = sp.alongside_invitation_to_purchase
+    if sp.invitation_to_purchase_on_own_site is True and placed is None:
+        yield _f(k, ("PSTI-S1-3.5",), Effect.NEEDS_EVIDENCE,
+                 "The manufacturer sells from its own website, but the declaration does not say whether the "
+                 "support period is shown alongside the main characteristics there "
+                 "(support_period.alongside_invitation_to_purchase).",
+                 "support_period.alongside_invitation_to_purchase", ev)
     if placed is True:
         yield _f(k, ("PSTI-S1-3.5",), Effect.PASS,
                  "Declared: shown alongside the main characteristics where the product is offered.",
@@ -273,6 +310,54 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
                  "Declared: not shown alongside the invitation to purchase on the manufacturer's site.",
                  "support_period.alongside_invitation_to_purchase", ev,
                  "Show the support period next to the product's main characteristics.")
+
+
+# Sch 1 para 3(4)(a)-(e), in the words a finding uses.
+_SUPPORT_ACCESS = (
+    ("without_prior_request", "without prior request"),
+    ("english", "in English"),
+    ("free_of_charge", "free of charge"),
+    ("without_personal_information", "without personal information"),
+    ("understandable_without_technical_knowledge", "understandable without technical knowledge"),
+)
+
+
+def _support_access_finding(sp: SupportPeriod, ev: str) -> Finding:
+    """Para 3(4): each of the five conditions declared, as para 2(3)'s are for reporting."""
+    k = "DECL-SUPPORT-PERIOD"
+    failed = [words for name, words in _SUPPORT_ACCESS if getattr(sp, name) is False]
+    unknown = [(name, words) for name, words in _SUPPORT_ACCESS if getattr(sp, name) is None]
+    if failed:
+        return _f(k, ("PSTI-S1-3.4",), Effect.FAIL,
+                  f"Declared: the support-period information is not available {', '.join(failed)}.",
+                  "support_period", ev,
+                  "Publish the end date in plain English on a public page, free, with no login or form.")
+    if unknown:
+        fields = ", ".join(f"support_period.{name}" for name, _ in unknown)
+        return _f(k, ("PSTI-S1-3.4",), Effect.NEEDS_EVIDENCE,
+                  "The declaration does not say whether the support-period information is available "
+                  f"{', '.join(words for _, words in unknown)} ({fields}).", "support_period", ev)
+    return _f(k, ("PSTI-S1-3.4",), Effect.PASS,
+              "Declared: available without request, in English, free, without personal information and "
+              "understandable without technical knowledge.", "support_period", ev)
+
+
+def _earlier_end_dates(sp: SupportPeriod) -> list[dt.date]:
+    """End dates published before the current one."""
+    dated = [h.end_date for h in sp.history if h.end_date != sp.end_date]
+    return sorted(set(dated) | set(sp.previous_end_dates))
+
+
+def _shortening(sp: SupportPeriod) -> tuple[dt.date, dt.date] | None:
+    """The first end date brought forward after a later one was published: (before, after)."""
+    assert sp.end_date is not None
+    published = [h.end_date for h in sorted(sp.history, key=lambda h: h.published_on)]
+    seen = list(sp.previous_end_dates)  # undated earlier end dates: before everything else
+    for end in [*published, sp.end_date]:
+        if seen and end < max(seen):
+            return max(seen), end
+        seen.append(end)
+    return None
 
 
 def _label_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
@@ -288,6 +373,56 @@ def _label_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
                      field, ev)
 
 
+_STATEMENT_ROUTES = {"jc-star-star-1": "PSTI-S2A-1.A", "sg-cls": "PSTI-S2A-1.B"}
+_CHECK_DUTY = {"importer": ("PSTI-ACT-s15", "s.15(5)", "the statement of compliance need not accompany the "
+                            "product and no copy of it need be kept"),
+               "distributor": ("PSTI-ACT-s22", "s.22(3)", "the statement of compliance need not accompany "
+                               "the product")}
+
+
+def _statement_label_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
+    """Schedule 2A: a current label stands in for the statement of compliance."""
+    for i, label in enumerate(d.deemed_compliance.labels):
+        if label.expires >= on:
+            yield _f("DECL-STATEMENT-DEEMED", (_STATEMENT_ROUTES[label.scheme],), Effect.INFO,
+                     f"Holds {label.scheme} label {label.id}, unexpired until {label.expires}: under "
+                     "SI 2023/1007 reg 4A and Sch 2A the duty to have the product accompanied by a "
+                     "statement of compliance (Act s.9(2)) is deemed met while the label is current.",
+                     f"deemed_compliance.labels[{i}]", ev, label=label.id, expires=label.expires.isoformat())
+
+
+def _label_check_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
+    """Importers' and distributors' records of being satisfied that the label conditions are met."""
+    labels = {lb.id: lb for lb in d.deemed_compliance.labels}
+    for i, check in enumerate(d.deemed_compliance.label_checks):
+        duty, section, relief = _CHECK_DUTY[check.by]
+        who = f"{check.by.capitalize()} {check.name}"
+        field = f"deemed_compliance.label_checks[{i}]"
+        label = labels.get(check.label)
+        details = {"name": check.name, "by": check.by, "label": check.label, "checked_on": check.checked_on.isoformat()}
+        if label is None:
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} records checking label {check.label}, which the product is not declared to hold "
+                     f"(deemed_compliance.labels); the check cannot show the {section} conditions are met.",
+                     field, ev, **details)
+        elif label.expires < check.checked_on:
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} checked label {label.id} on {check.checked_on}, but it had expired on "
+                     f"{label.expires}: it cannot have been satisfied that the Sch 2A conditions were met "
+                     f"({section}); the product needs a statement of compliance.", field, ev, **details)
+        elif label.expires < on:
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} was satisfied on {check.checked_on} that label {label.id} met the Sch 2A conditions "
+                     f"({section}), but the label expired on {label.expires}: a product made available after "
+                     "that needs a statement of compliance.", field, ev, **details)
+        else:
+            how = f" ({check.how})" if check.how else ""
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.INFO,
+                     f"{who} recorded on {check.checked_on} being satisfied that the Sch 2A conditions are met "
+                     f"by label {label.id}, unexpired until {label.expires}{how}: under Act {section} {relief}.",
+                     field, ev, **details)
+
+
 def _ics_findings(d: Declaration, ev: str) -> Iterator[Finding]:
     effect = {"supported": Effect.PASS, "not-supported": Effect.FAIL, "not-applicable": Effect.NOT_APPLICABLE}
     for provision, entry in sorted(d.ics.items()):
@@ -301,6 +436,7 @@ class DeclarationCollector(Collector):
     name = NAME
     description = "What the product declaration states: password scheme, reporting, support period, labels."
     provisions = tuple(sorted({p for k in KINDS for p in k.provisions}))
+    kinds = tuple(KINDS)
 
     def applies(self, ctx: CollectorContext) -> bool:
         return True
@@ -324,6 +460,8 @@ class DeclarationCollector(Collector):
             *_reporting_findings(d, ev_id),
             *_support_findings(d, ctx.assessed_on, ev_id),
             *_label_findings(d, ctx.assessed_on, ev_id),
+            *_statement_label_findings(d, ctx.assessed_on, ev_id),
+            *_label_check_findings(d, ctx.assessed_on, ev_id),
             *_ics_findings(d, ev_id),
         ]
         return CollectorResult(evidence=[evidence], findings=findings)
