@@ -26,13 +26,13 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from psti.enforcement import kinds as _kinds  # noqa: F401  (registers SRV-* finding kinds)
 from psti.errors import PstiError, UsageError
+from psti.parallel import available_cores, process_pool
 
 Item = dict[str, str]
 Result = dict[str, Any]
@@ -474,9 +474,9 @@ def run_survey(
             results.append(run_item(item))
             tick("surveying", i + 1, total)
     else:
-        n = workers or os.cpu_count() or 1
+        n = workers or available_cores()
         mode = f"pool:{n}"
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        with process_pool(n) as pool:
             for i, r in enumerate(pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))):
                 results.append(r)
                 tick("surveying", i + 1, total)

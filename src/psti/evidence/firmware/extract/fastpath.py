@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from psti.evidence.firmware.extract import sniff
+from psti.evidence.firmware.extract import sniff, unblob_compat
 from psti.evidence.firmware.extract.containers import (
     HEAD,
     container_kind,
@@ -114,18 +114,7 @@ def _sandboxed_start(cmd: list[str], out_dir: Path, log: Path, fsize: int) -> su
 
     def start(out: IO[bytes], null: IO[bytes]) -> None:
         try:
-            try:
-                from unblob._rust.sandbox import AccessFS, SandboxError, restrict_access
-
-                with contextlib.suppress(SandboxError):
-                    restrict_access(
-                        AccessFS.read("/"),
-                        AccessFS.read_write(str(out_dir)),
-                        AccessFS.remove_dir(str(out_dir)),
-                        AccessFS.remove_file(str(out_dir)),
-                    )
-            except ImportError:
-                pass  # no sandbox module: limits and the checks afterwards still apply
+            unblob_compat.restrict_writes(out_dir)
             box["proc"] = subprocess.Popen(
                 cmd, stdin=null, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True, preexec_fn=limit,  # noqa: PLW1509

@@ -172,7 +172,7 @@ def _wait(pid: int, child: subprocess.Popen[bytes] | None, timeout: float) -> bo
             return True
         except subprocess.TimeoutExpired:
             return False
-    import psutil
+    import psutil  # as in kill_tree: only when a process that is not our child must be waited for
 
     try:
         psutil.Process(pid).wait(timeout=timeout)
