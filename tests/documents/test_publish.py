@@ -113,7 +113,7 @@ def test_statement_from_the_smart_camera_example(tmp_path):
 
     from psti.declaration import load_declaration
     from psti.documents.statement import verify_statement
-    from psti.engine import assess
+    from psti.assess import assess
 
     decl = Path(__file__).resolve().parents[2] / "examples" / "smart-camera" / "product.toml"
     if not decl.exists():

@@ -9,7 +9,7 @@ import pytest
 import tomli_w
 
 from psti.declaration import LoadedDeclaration, parse_declaration
-from psti.engine import assess
+from psti.assess import assess
 
 ON = dt.date(2026, 1, 1)
 BASE = {

@@ -282,7 +282,7 @@ def cli_statement() -> bytes:
 
     from psti.declaration import load_declaration
     from psti.documents.statement import build_statement, sign_statement
-    from psti.engine import assess
+    from psti.assess import assess
 
     loaded = load_declaration(EXAMPLES / "smart-camera" / "product.toml")
     signed = sign_statement(build_statement(loaded, assess(loaded, offline=True)), Ed25519PrivateKey.generate())

@@ -159,7 +159,7 @@ def assess_cmd(
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
     from psti.declaration import load_declaration
-    from psti.engine import assess
+    from psti.assess import assess
 
     day = parse_date(on)
     lib = _library(regime_dir)

@@ -71,7 +71,7 @@ def _assess(
     if assessment is not None:
         return loaded, load_assessment_file(assessment)
     try:
-        from psti.engine import assess
+        from psti.assess import assess
     except ImportError:
         raise UsageError(
             "this psti has no assessment engine; give a saved assessment with --assessment FILE.json"
