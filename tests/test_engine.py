@@ -6,8 +6,8 @@ from typing import ClassVar
 
 import pytest
 
-from psti.declaration import LoadedDeclaration, parse_declaration
 from psti.assess import Artefacts, AssessOptions, assess, assess_evidence
+from psti.declaration import LoadedDeclaration, parse_declaration
 from psti.engine import combine_all, combine_any, decide
 from psti.errors import PstiError
 from psti.evidence import registry

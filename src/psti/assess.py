@@ -126,7 +126,7 @@ def assess(
         return decide(view, lib.catalogue(on), scope, result, product_ref(subject),
                       subject.declaration.facts(), kinds=gather_kinds(ran, result.findings))
     about = subject.about
-    scope = decide_scope(about.declaration, lib.view(SCOPE_REGIME, on)) if about is not None else None
+    declared = decide_scope(about.declaration, lib.view(SCOPE_REGIME, on)) if about is not None else None
     with _work_dir(o.work_dir) as work:
         artefact_opts = ArtefactOptions(assessed_on=on, work_dir=work, offline=o.offline,
                                         allow_private=o.allow_private, options=o.options,
@@ -137,7 +137,7 @@ def assess(
     else:
         name = subject.items[0][1].name if subject.items else "artefacts"
         product = subject.product or ProductRef(name=name, model=NOT_DECLARED, manufacturer=NOT_DECLARED)
-    return _decide_touched(view, lib, on, result, product, scope, gather_kinds(ran, result.findings))
+    return _decide_touched(view, lib, on, result, product, declared, gather_kinds(ran, result.findings))
 
 
 def assess_evidence(
@@ -166,13 +166,13 @@ def assess_evidence(
 
 def _decide_touched(view: RegimeView, lib: RegimeLibrary, on: dt.date, result: Collected, product: ProductRef,
                     scope: ScopeDecision | None, kinds: Iterable[FindingKind]) -> Assessment:
-    scope = scope or ScopeDecision(
+    decided = scope or ScopeDecision(
         outcome="in-scope",
         summary="Assumed in scope: no product declaration was given.",
     )
     if view.kind == "law" and not view.in_force:
-        scope = not_in_force(view)
-    return decide(view, lib.catalogue(on), scope, result, product, only_touched=True, kinds=kinds)
+        decided = not_in_force(view)
+    return decide(view, lib.catalogue(on), decided, result, product, only_touched=True, kinds=kinds)
 
 
 def _chosen_collectors(names: Sequence[str] | None) -> dict[str, type[Collector]]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from psti.declaration import LoadedDeclaration, parse_declaration
 from psti.assess import assess
+from psti.declaration import LoadedDeclaration, parse_declaration
 
 ON = dt.date(2026, 1, 1)
 BASE = {

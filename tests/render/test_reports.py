@@ -161,8 +161,8 @@ def test_oscal_validation_catches_broken_documents(failing, breakage):
 
 @pytest.mark.parametrize("example", ["smart-camera", "smart-plug", "router", "laptop"])
 def test_reports_from_the_examples(example, tmp_path):
-    from psti.declaration import load_declaration
     from psti.assess import assess
+    from psti.declaration import load_declaration
 
     decl = EXAMPLES / example / "product.toml"
     if not decl.exists():
