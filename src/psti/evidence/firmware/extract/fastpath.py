@@ -220,6 +220,8 @@ def try_fast(
             LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
     if stopped_by:
         out.stopped = True
+        # what was unpacked before the stop is still read: no link may leave the tree
+        out.problems += neutralise(extract_root)
         return out
     # Links that leave the tree go before any file is read.
     walk = fix_tree(dest, extract_root)
