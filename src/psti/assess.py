@@ -176,13 +176,14 @@ def _decide_touched(view: RegimeView, lib: RegimeLibrary, on: dt.date, result: C
 
 
 def _chosen_collectors(names: Sequence[str] | None) -> dict[str, type[Collector]]:
-    available = known_collectors()
     if names is None:
-        return available
-    unknown = [n for n in names if n not in available]
+        return known_collectors()
+    chosen = known_collectors(names)  # only these are loaded
+    unknown = [n for n in names if n not in chosen]
     if unknown:
-        raise PstiError(f"unknown collector(s): {', '.join(unknown)}; known: {', '.join(available)}")
-    return {n: available[n] for n in names}
+        known = ", ".join(known_collectors())
+        raise PstiError(f"unknown collector(s): {', '.join(unknown)}; known: {known}")
+    return {n: chosen[n] for n in names}
 
 
 def run_collectors(

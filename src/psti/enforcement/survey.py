@@ -50,6 +50,7 @@ MAX_ITEMS = 100_000
 # replaced per unit at first boot or in the factory); `psti scan firmware` does the
 # cracking for a single image. One worker inside a job: the survey runs one job per core.
 COLLECTOR_OPTIONS: dict[str, Any] = {"crack_deadline_s": 0.0, "workers": 1}
+FIRMWARE = ("firmware",)
 # The quick sweep (`--screen`): the same collector, extraction bounded tighter.
 SCREEN_LIMITS = Limits(max_total_bytes=256 << 20, max_files=20_000, max_seconds=60.0, max_file_bytes=64 << 20)
 
@@ -99,12 +100,13 @@ def _declaration_job(path: Path) -> Result:
 
 
 def _firmware_job(path: Path) -> Result:
-    a = assess(Artefacts.one("firmware", path), AssessOptions(options=COLLECTOR_OPTIONS))
+    a = assess(Artefacts.one("firmware", path), AssessOptions(collectors=FIRMWARE, options=COLLECTOR_OPTIONS))
     return _outcome(a, "firmware-collector", {})
 
 
 def _firmware_screen(path: Path) -> Result:
-    a = assess(Artefacts.one("firmware", path), AssessOptions(options={**COLLECTOR_OPTIONS, "limits": SCREEN_LIMITS}))
+    options = {**COLLECTOR_OPTIONS, "limits": SCREEN_LIMITS}
+    a = assess(Artefacts.one("firmware", path), AssessOptions(collectors=FIRMWARE, options=options))
     return _outcome(a, "firmware-screen", {})
 
 
