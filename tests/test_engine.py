@@ -198,7 +198,7 @@ def test_one_artefact_goes_through_the_same_collector_as_a_declaration(lib: Regi
         registry.unregister("test-banner")
     assert [f.kind for f in a.findings] == ["TEST-BANNER"] and a.findings[0].effect is Effect.FAIL
     assert [r.requirement for r in a.requirements] == ["PSTI-S1-1"]  # only what the artefact bears on
-    assert a.product.name == "banner.txt" and a.product.model == "(not declared)"
+    assert a.product.name == "banner.txt" and a.product.model == "" and a.product.manufacturer == ""
     assert a.scope.summary.startswith("Assumed in scope") and a.kinds == (BANNER,)
 
 

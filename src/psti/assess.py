@@ -41,8 +41,6 @@ from psti.model import Assessment, Finding, ProductRef, ScopeDecision
 from psti.regime.loader import DEFAULT_REGIME, RegimeLibrary, RegimeView, library
 from psti.scope import SCOPE_REGIME, decide_scope, not_in_force
 
-NOT_DECLARED = "(not declared)"
-
 
 def _no_progress(description: str, completed: float, total: float | None) -> None:
     return None
@@ -136,7 +134,7 @@ def assess(
         product = product_ref(about)
     else:
         name = subject.items[0][1].name if subject.items else "artefacts"
-        product = subject.product or ProductRef(name=name, model=NOT_DECLARED, manufacturer=NOT_DECLARED)
+        product = subject.product or ProductRef(name=name)  # no model or manufacturer: not given
     return _decide_touched(view, lib, on, result, product, declared, gather_kinds(ran, result.findings))
 
 

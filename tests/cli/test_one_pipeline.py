@@ -68,7 +68,7 @@ def test_a_firmware_image_on_its_own_names_no_invented_product(
     (root / "shadow").write_text("root:*:1::::::\n")
     code, a = run(monkeypatch, capsys, "scan", "firmware", str(tmp_path / "rootfs"), "--format", "json",
                   "--no-progress", "--work-dir", str(tmp_path / "work"))
-    assert a["product"]["name"] == "rootfs" and a["product"]["manufacturer"] == "(not declared)"
+    assert a["product"]["name"] == "rootfs" and a["product"]["manufacturer"] == ""
     assert a["scope"]["summary"].startswith("Assumed in scope")
     assert {f["kind"] for f in a["findings"]} >= {"FW-NO-UNIVERSAL-PASSWORD", "FW-NO-PRIVATE-KEY"}
     assert {k["code"] for k in a["kinds"]} == {f["kind"] for f in a["findings"]}
