@@ -45,7 +45,7 @@ def creds_cmd(
     min_length: int = typer.Option(8, "--min-length", min=1, help="Shortest acceptable password."),
     min_score: int = typer.Option(3, "--min-score", min=0, max=4, help="Lowest acceptable zxcvbn score."),
     min_entropy: float = typer.Option(40.0, "--min-entropy", min=0, help="Lowest acceptable generator entropy (bits)."),
-    max_rows: int = typer.Option(50_000_000, "--max-rows", min=1, help="Refuse batches with more rows."),
+    max_rows: int = typer.Option(5_000_000, "--max-rows", min=1, help="Refuse batches with more rows."),
     regime: str = typer.Option("uk-psti", "--regime", help="Regime to assess against."),
     on: str = typer.Option(None, "--on", help="Date to apply the law as it stood (YYYY-MM-DD)."),
     fmt: Format = typer.Option(Format.terminal, "--format", help="Output format."),
@@ -89,6 +89,10 @@ def creds_cmd(
         "public": extra,
     }
     if not batch.is_file():
+        if batch.exists():
+            from psti.inputfile import describe_mode
+
+            raise UsageError(f"{batch}: is {describe_mode(batch.stat().st_mode)}, not a regular file")
         raise UsageError(f"{batch}: no such file")
     with progress_bar(progress) as update:
         assessment = assess(

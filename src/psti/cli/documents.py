@@ -122,6 +122,8 @@ def statement(
     paths = publish.statement_outputs(signed, result, pdf=not no_pdf).write(output)
     for p in paths:
         stderr.print(f"wrote {p}", highlight=False, soft_wrap=True)
+    if body.statement_duty_deemed_met:
+        stderr.print(f"note: {body.statement_duty_deemed_met}", highlight=False, soft_wrap=True)
     what = "DRAFT statement" if draft else "statement of compliance"
     stderr.print(
         f"{what} {body.id} for {body.product.name} ({body.product.model}); "
@@ -145,6 +147,12 @@ def keys_new(
     """Make an Ed25519 key pair (PEM). Set PSTI_KEY_PASSPHRASE to encrypt the private key."""
     from psti.documents import signing
 
+    # A key lands only in a folder that exists: a mistyped path must not grow a directory
+    # tree that then holds a private key nobody looks for.
+    folder = output.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(f"{output}: the folder {folder} {what}; create it first or choose another --output")
     pair = signing.new_key(_passphrase())
     pub = signing.write_key_pair(pair, output)
     stderr.print(f"wrote {output} (private, mode 0600) and {pub} (public)", highlight=False, soft_wrap=True)
@@ -180,8 +188,10 @@ def verify(
             candidate = statement_file.parent / name
             a_path = candidate if candidate.is_file() else None
     if a_path is not None:
+        from psti.inputfile import read_regular
+
         try:
-            a_bytes = a_path.read_bytes()
+            a_bytes = read_regular(a_path, MAX_ASSESSMENT_BYTES)
         except OSError as e:
             raise InputError(
                 [Problem(f"cannot read: {e.strerror or e}", file=str(a_path))],
@@ -281,6 +291,16 @@ def report(
     else:
         _, result = _assess(source, assessment, regime, on, offline)
     out = render_bytes_or_text(result, fmt.value)
+    if fmt is ReportFormat.terminal and isinstance(out, str):
+        # The terminal renderer writes rich markup: styled on a terminal, plain text elsewhere.
+        from rich.text import Text
+
+        from psti.cli.output import new_console
+
+        if output is None:
+            new_console(soft_wrap=False).print(out, end="")
+            raise typer.Exit(result.exit_code())
+        out = Text.from_markup(out).plain
     if output is None:
         if isinstance(out, bytes):
             raise UsageError(f"format {fmt.value} is binary: write it to a file with --output")

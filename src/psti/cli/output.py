@@ -14,6 +14,9 @@ import typer
 
 from psti.errors import PstiError, UsageError
 
+# A crash must not look like a verdict: 1 means "a requirement fails" to a pipeline.
+INTERNAL_ERROR_EXIT = 4
+
 if TYPE_CHECKING:  # rich and the model cost start-up time: they are loaded when first used
     from rich.console import Console
     from rich.table import Table
@@ -30,9 +33,7 @@ class LazyConsole:
 
     def unwrap(self) -> Console:
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(stderr=self._stderr)
+            self._console = new_console(stderr=self._stderr)
         return self._console
 
     def __getattr__(self, name: str) -> Any:
@@ -42,16 +43,35 @@ class LazyConsole:
 stderr = LazyConsole(stderr=True)
 
 
+# Output read by a program (a pipe, a file, `grep`) is laid out this wide: rich would
+# otherwise assume 80 columns and cut values short with "…" or wrap them mid-word.
+PIPE_WIDTH = 1_000_000
+
+
 def new_console(stderr: bool = False, **options: Any) -> Console:
+    """A console for stdout (or stderr); full-width lines when it is not a terminal."""
     from rich.console import Console
 
-    return Console(stderr=stderr, **options)
+    console = Console(stderr=stderr, **options)
+    if "width" not in options and not console.is_terminal:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def new_table(*headers: str, **options: Any) -> Table:
+    """A table for stdout; when stdout is not a terminal it takes its natural width."""
     from rich.table import Table
 
+    if not stdout_is_terminal():
+        options["expand"] = False
     return Table(*headers, **options)
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout
+        return False
 
 
 def escape(text: str) -> str:
@@ -69,7 +89,8 @@ class Format(str, enum.Enum):
 
 
 def run_guarded(app: typer.Typer) -> int:
-    """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
+    """Run the typer app; PstiError becomes a message and exit 2, anything unexpected one
+    line and exit 4 (`report_internal_error`), never a traceback."""
     try:
         # Without standalone mode, click returns the code of a typer.Exit instead of raising.
         rv = app(standalone_mode=False)
@@ -92,8 +113,27 @@ def run_guarded(app: typer.Typer) -> int:
         if callable(show) and hasattr(e, "exit_code"):
             show()
             return 2
-        raise
+        return report_internal_error(e)
     return rv if isinstance(rv, int) else 0
+
+
+def report_internal_error(e: BaseException) -> int:
+    """One line saying psti failed (not the input), and where; exit code 4, never 1."""
+    import traceback
+
+    frames = traceback.extract_tb(e.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        where = f" at {Path(last.filename).name}:{last.lineno} in {last.name}"
+    what = str(e).splitlines()[0][:300] if str(e).strip() else ""
+    message = f"{type(e).__name__}: {what}" if what else type(e).__name__
+    try:
+        sys.stderr.write(f"internal error: {message}{where} (please report)\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return INTERNAL_ERROR_EXIT
 
 
 def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti import __version__
-from psti.service import auth
+from psti.service import apidocs, auth
 from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.errors import Forbidden, ServiceError, TooManyRequests
@@ -125,6 +125,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=lifespan,
     )
     app.state.psti = st
+    apidocs.install(app)  # /docs from packaged, same-origin assets
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError):  # type: ignore[no-untyped-def]

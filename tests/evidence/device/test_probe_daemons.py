@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from testbed import daemons as D
 
 PSTI = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"

@@ -51,7 +51,7 @@ _REPLACEABLE = _SYSTEM_SOURCES | {
     "web",
 }
 # Extraction problems that leave part of the image unexamined.
-_BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool"}
+_BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool", "special-file"}
 
 
 class FirmwareCollector(Collector):
@@ -77,13 +77,14 @@ class FirmwareCollector(Collector):
         for i, art in enumerate(ctx.artefacts("firmware", "rootfs")):
             path = ctx.resolve(art)
             evidence_id = f"firmware-{i + 1}"
-            if path is None or not path.exists():
+            if path is None or not (path.is_file() or path.is_dir()):  # never a device or FIFO
                 result.findings.append(
                     _not_examined(
                         evidence_id,
                         art.path or art.url or "?",
                         "the artefact has no local path (psti does not download firmware)"
                         if path is None
+                        else f"{path} is not a regular file or folder" if path.exists()
                         else f"{path} does not exist",
                     )
                 )
