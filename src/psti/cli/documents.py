@@ -70,12 +70,7 @@ def _assess(
     loaded = load_declaration(declaration, check_artefacts=assessment is None)
     if assessment is not None:
         return loaded, load_assessment_file(assessment)
-    try:
-        from psti.engine import assess
-    except ImportError:
-        raise UsageError(
-            "this psti has no assessment engine; give a saved assessment with --assessment FILE.json"
-        ) from None
+    from psti.assess import assess
     from psti.cli.output import progress_bar
 
     kwargs: dict[str, Any] = {"offline": offline, "on": on.date() if on else None}

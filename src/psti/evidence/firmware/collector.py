@@ -65,6 +65,7 @@ class FirmwareCollector(Collector):
     description = "Default and universal passwords, private keys and login services in firmware images"
     provisions = tuple(sorted({p for k in K.KINDS.values() for p in k.provisions}))
     kinds = tuple(K.KINDS.values())
+    artefact_kinds = ("firmware", "rootfs")
 
     def applies(self, ctx: CollectorContext) -> bool:
         return bool(ctx.artefacts("firmware", "rootfs"))
@@ -77,6 +78,7 @@ class FirmwareCollector(Collector):
             crack_deadline_s=float(ctx.options.get("crack_deadline_s", 300.0)),
             factory_provisioned=ctx.declaration.declaration.passwords.factory_provisioned,
             product_words=product_words(ctx.declaration.declaration),
+            limits=ctx.options.get("limits"),  # extraction bounds (extract.Limits); default the usual ones
         )
         for i, art in enumerate(ctx.artefacts("firmware", "rootfs")):
             path = ctx.resolve(art)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from psti.errors import ArtefactError, UsageError
@@ -38,7 +37,6 @@ def extract_image(
     work_dir: Path,
     limits: Limits = Limits(),  # noqa: B008 - frozen dataclass, safe as a default
     progress: ProgressFn | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     """Extract a firmware image (or take an extracted root filesystem directory) safely.
 
@@ -46,9 +44,7 @@ def extract_image(
     recursively by unblob into `work_dir` under the given limits. Problems (limits
     reached, escaping paths and links neutralised, formats not extracted) are returned
     in `Extraction.problems`; only a missing image or an unusable work_dir raise
-    (`PstiError`). `meanwhile` is called once, in this thread, while the first
-    extractor process runs (never for a directory), for work the caller wants to
-    overlap with the extraction; the limits are polled again as soon as it returns.
+    (`PstiError`).
     """
     image = Path(image)
     for name in ("max_total_bytes", "max_files", "max_depth", "max_seconds", "max_file_bytes"):
@@ -80,21 +76,7 @@ def extract_image(
     image = image.resolve()
     if _inside(image, work_dir):
         raise UsageError(f"{image}: the image must not be inside the work directory")
-    return _extract_file(image, extract_root, meta_dir, limits, progress, _once(meanwhile))
-
-
-def _once(work: Callable[[], None] | None) -> Callable[[], None] | None:
-    """work, made to run at most once whichever extractor gets to call it."""
-    if work is None:
-        return None
-    done: list[bool] = []
-
-    def run() -> None:
-        if not done:
-            done.append(True)
-            work()
-
-    return run
+    return _extract_file(image, extract_root, meta_dir, limits, progress)
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -128,7 +110,6 @@ def _extract_file(
     meta_dir: Path,
     limits: Limits,
     progress: ProgressFn | None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     problems: list[ExtractionProblem] = []
     head = sniff.read_head(image, 1 << 16)
@@ -159,7 +140,7 @@ def _extract_file(
     if not pre_formats:
         try:
             fast = fastpath.try_fast(
-                image, head, size, extract_root, meta_dir, limits, progress, started, meanwhile
+                image, head, size, extract_root, meta_dir, limits, progress, started
             )
         except OSError:
             fast = None
@@ -171,8 +152,7 @@ def _extract_file(
                 remove_tree(leftover)
             else:
                 leftover.unlink()
-    summary, stopped = _run(image, extract_root, meta_dir, limits, path_env, progress, problems,
-                            meanwhile=meanwhile)
+    summary, stopped = _run(image, extract_root, meta_dir, limits, path_env, progress, problems)
     m = measure(extract_root)
     problems += _checks_after(m, summary, extract_root, limits, stopped)
     formats = pre_formats + [f for f in summary.formats if f not in pre_formats]
@@ -196,13 +176,12 @@ def _run(
     problems: list[ExtractionProblem],
     targets: list[tuple[Path, int]] | None = None,
     started: float | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[ReportSummary, bool]:
     """Run unblob on the image (or the fast path's targets) and add what it reported to
     problems; its report's summary, and whether a limit stopped it."""
     try:
         outcome = run_unblob(image, extract_root, meta_dir, limits, path_env, progress,
-                             _process_num(), targets=targets, started=started, meanwhile=meanwhile)
+                             _process_num(), targets=targets, started=started)
     except OSError as exc:  # e.g. no process could be started
         outcome = None
         problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))

@@ -28,7 +28,6 @@ import stat
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -141,7 +140,6 @@ def try_fast(
     limits: Limits,
     progress: ProgressFn | None,
     started: float,
-    meanwhile: Callable[[], None] | None = None,
 ) -> FastResult | None:
     """Unpack a SquashFS image directly; None when the image is not a clean case."""
     unsquashfs = shutil.which("unsquashfs")
@@ -191,7 +189,7 @@ def try_fast(
     if dest == top:
         top.rmdir()  # unsquashfs creates its destination
     proc = _sandboxed_start(cmd, extract_root, log, cap)
-    stopped_by, last = watch(proc.pid, proc, extract_root, limits, progress, started, meanwhile)
+    stopped_by, last = watch(proc.pid, proc, extract_root, limits, progress, started)
     outcome = RunOutcome(stopped_by, proc.returncode, time.monotonic() - started, last)
     if source != image:
         with contextlib.suppress(OSError):
@@ -211,6 +209,8 @@ def try_fast(
             LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
     if stopped_by:
         out.stopped = True
+        # what was unpacked before the stop is still read: no link may leave the tree
+        out.problems += neutralise(extract_root)
         return out
     # Links that leave the tree go before any file is read.
     walk = fix_tree(dest, extract_root)
