@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses
+from psti.evidence.credentials.derived import DerivationScan, DerivedReport
 from psti.evidence.credentials.reader import BatchReader, ColumnMap, ReaderOptions, Row
 from psti.evidence.credentials.stats import chi2_uniform, entropy_bits
 from psti.evidence.credentials.wordlists import common_passwords, dictionary_words
@@ -190,6 +191,7 @@ class BatchReport:
     tests_run: int
     alphabet: dict[str, int] = field(default_factory=dict)  # character class -> symbols used
     passes: int = 1
+    derived: DerivedReport | None = None  # dependence, identifiers in clear, formulas, schemes
 
     @property
     def counter_units(self) -> int:
@@ -279,6 +281,7 @@ def analyse_batch(
             for r in sample:
                 st.check_row(r, limit)
 
+    scan = DerivationScan(list(public.originals.values())[:4], seed=policy.seed)
     n = 0
     for chunk in reader.chunks():
         if n == 0:
@@ -400,6 +403,7 @@ def analyse_batch(
             all_cols = chunk.ids + chunk.public
             for st in hstate:
                 st.check_columns(pws, lows, all_cols, first, confirm_from, limit)
+        scan.feed(chunk, cols)
         prog("reading batch", n, None)
     if hyps is None:
         start_confirming()
@@ -467,6 +471,7 @@ def analyse_batch(
         )
 
     weak, sampled = _strength(reservoir[: policy.strength_sample], public, cols, policy)
+    derived = scan.finish(path, options)
 
     report = BatchReport(
         path=path,
@@ -493,7 +498,8 @@ def analyse_batch(
         bias=bias,
         tests_run=tests,
         alphabet=alphabet,
-        passes=passes,
+        passes=passes + derived.passes - 1,
+        derived=derived,
     )
     _fill_passwords(report, options, reservoir)
     return report

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from psti.evidence.credentials.analyse import BatchReport, Example
+from psti.evidence.credentials.derived import merge_findings
 from psti.evidence.credentials.kinds import (
     ALL,
     KINDS,
@@ -391,6 +392,7 @@ def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = 
             entropy_bits=round(r.entropy_bits, 2),
         )
 
+    b.findings = merge_findings(b.findings, r, evidence_id, show_secrets)
     evidence = file_evidence(
         evidence_id,
         "password-batch",
