@@ -234,8 +234,6 @@ def candidates(
     for a, b in permutations(cols, 2):
         for fa in _CANONICAL:
             for fb in _CANONICAL:
-                if (fa == "{c}") != (fb == "{c}"):
-                    continue  # mix case only consistently: as written with as written, normalised with normalised
                 for sep in _SEPS:
                     out.append((fa.replace("{c}", a) + sep + fb.replace("{c}", b), ((fa, a), (fb, b)), sep))
     for const in sample.constants:
