@@ -56,7 +56,8 @@ class DerivationScan:
         self.constants = tuple(dict.fromkeys(c for c in constants if c))
         self.head_rows, self.spread_rows, self.budget = head_rows, spread_rows, formula_budget
         self.rng = random.Random(seed)
-        self.names: list[str] = []
+        self.started = False
+        self.names: list[str] = []  # identifier then public columns (none: only the counter searches apply)
         self.roles: dict[str, str] = {}
         self.public: frozenset[str] = frozenset()
         self.head_pws: list[str] = []
@@ -76,14 +77,12 @@ class DerivationScan:
     def feed(self, chunk: Chunk, columns: ColumnMap | None) -> None:
         if columns is None:
             return
-        if not self.names:
+        if not self.started:
+            self.started = True
             self.names = [c.name for c in (*columns.identifiers, *columns.public)]
             self.roles = {c.name: c.role for c in (*columns.identifiers, *columns.public)}
             self.public = frozenset(c.name for c in columns.public)
             self.head_cols = [[] for _ in self.names]
-        if not self.names:
-            self.n += len(chunk)
-            return
         cols = chunk.ids + chunk.public
         m = len(chunk)
         start = 0
@@ -164,7 +163,7 @@ class DerivationScan:
     def finish(self, path: Path, options: ReaderOptions) -> DerivedReport:
         sampled = min(self.n, self.head_rows)
         passes = 1
-        if not self.names:
+        if not self.started:
             return DerivedReport([], 0, 0)
         if not self.searched:
             self._search_head()  # the whole batch was the sample, and it has been observed
@@ -217,7 +216,7 @@ def derivation_findings(report: BatchReport, evidence_id: str, show_secrets: boo
     from psti.evidence.credentials.findings import mask
 
     d = report.derived
-    if d is None:
+    if d is None or (d.sampled == 0 and not d.outcomes):
         return []
     covered = {dv.hypothesis.column_name for dv in report.derivations}
     out: list[Finding] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import string
 import time
 import zlib
 from collections.abc import Callable
@@ -73,19 +74,29 @@ def _digest(name: str) -> Callable[[bytes], bytes]:
 HASHES = ("none", "md5", "sha1", "sha224", "sha256", "sha512", "crc32")
 
 
+ENCODERS: dict[str, Callable[[bytes], str]] = {
+    "hex": lambda d: d.hex(),
+    "base32": lambda d: base64.b32encode(d).decode().rstrip("=").lower(),
+    "base64": lambda d: base64.b64encode(d).decode().rstrip("="),
+    "base64url": lambda d: base64.urlsafe_b64encode(d).decode().rstrip("="),
+    "decimal": lambda d: str(int.from_bytes(d, "big")) if d else "",
+    "text": lambda d: d.decode("utf-8", "replace"),
+}
+
+
 def _encodings(d: bytes, hash_name: str) -> dict[str, str]:
-    out = {
-        "hex": d.hex(),
-        "base32": base64.b32encode(d).decode().rstrip("=").lower(),
-        "base64": base64.b64encode(d).decode().rstrip("="),
-        "base64url": base64.urlsafe_b64encode(d).decode().rstrip("="),
-        "decimal": str(int.from_bytes(d, "big")) if d else "",
-    }
-    if hash_name == "none":
-        out["text"] = d.decode("utf-8", "replace")
-    return out
+    return {k: f(d) for k, f in ENCODERS.items() if k != "text" or hash_name == "none"}
 
 
+_B64 = frozenset(string.ascii_lowercase + string.digits + "+/-_")
+_ALPHABETS: dict[str, frozenset[str] | None] = {  # characters an encoding can produce (lower case)
+    "hex": frozenset("0123456789abcdef"),
+    "base32": frozenset(string.ascii_lowercase + "234567"),
+    "base64": _B64,
+    "base64url": _B64,
+    "decimal": frozenset(string.digits),
+    "text": None,
+}
 _CASELESS = frozenset({"hex", "base32", "decimal", "text"})
 
 
@@ -152,11 +163,12 @@ class FormulaRule(RowRule):
         self.inputs = formula.inputs + ((ssid,) if ssid else ())
         self.key = ("formula", formula)
         self.digest = _digest(formula.hash)
+        self.encode = ENCODERS[formula.encoding]
         self.same_source = 0
 
     def _encoded(self, values: tuple[str, ...]) -> str:
         f = self.f
-        return _encodings(self.digest(f.build(values, self.forms).encode()), f.hash)[f.encoding]
+        return self.encode(self.digest(f.build(values, self.forms).encode()))
 
     def match(self, password: str, values: tuple[str, ...]) -> bool | None:
         f = self.f
@@ -249,7 +261,7 @@ def candidates(
 def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tuple[list[FormulaRule], SearchStats]:
     """Formulas reproducing the password on the first rows, then on up to 200 rows."""
     stats = SearchStats()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     usable = [i for i, p in enumerate(sample.passwords) if len(p) >= 6][:200]
     if len(usable) < 3 or not sample.columns:
         return [], stats
@@ -259,7 +271,7 @@ def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tupl
 
     def hits(i: int, only: set[tuple[int, str, str, int, str]] | None) -> set[tuple[int, str, str, int, str]]:
         p = sample.passwords[i]
-        pd = p.isdigit()
+        encs = [e for e, alphabet in _ALPHABETS.items() if alphabet is None or alphabet.issuperset(p.lower())]
         wanted = None if only is None else {k[0] for k in only}
         found: set[tuple[int, str, str, int, str]] = set()
         for ci, (_, parts, sep) in enumerate(cands):
@@ -278,10 +290,10 @@ def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tupl
                 raw = sep.join(vals).encode()
                 for h, fn in hashes.items():
                     d = fn(raw)
-                    for enc, s in _encodings(d, h).items():
-                        if enc == "decimal" and not pd:
+                    for enc in encs:
+                        if enc == "text" and h != "none":
                             continue
-                        got = _find(p, enc, s)
+                        got = _find(p, enc, ENCODERS[enc](d))
                         if got is not None:
                             found.add((ci, h, enc, *got))
         return found
@@ -290,7 +302,7 @@ def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tupl
     first = usable[:4]
     tally: dict[tuple[int, str, str, int, str], int] = {}
     for i in first:
-        if time.perf_counter() - t0 > budget:
+        if time.process_time() - t0 > budget:
             stats.truncated = True
             break
         stats.rows_tried += 1
@@ -299,11 +311,11 @@ def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tupl
     stats.formulas_tried = len(cands) * len(HASHES)
     keep = {k for k, c in tally.items() if c >= 2}
     if not keep:
-        stats.seconds = time.perf_counter() - t0
+        stats.seconds = time.process_time() - t0
         return [], stats
     # stage 2: the rest of the sample rows, only for what stage 1 kept
     for i in usable[4:]:
-        if time.perf_counter() - t0 > 4 * budget:
+        if time.process_time() - t0 > 4 * budget:
             stats.truncated = True
             break
         stats.rows_tried += 1
@@ -323,5 +335,5 @@ def search(sample: Sample, budget: float = 0.6, min_share: float = 0.05) -> tupl
         rules.append(FormulaRule(Formula(inputs, template, parts, sep, h, enc, off, anchor), forms, ssid))
         if len(rules) >= 3:
             break
-    stats.seconds = time.perf_counter() - t0
+    stats.seconds = time.process_time() - t0
     return rules, stats
