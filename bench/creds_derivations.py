@@ -378,7 +378,9 @@ out = {"seconds": time.perf_counter() - t, "derived": r.derived.seconds, "found"
        "passes": r.passes}
 ru = resource.getrusage(resource.RUSAGE_SELF)
 out["cpu_seconds"] = ru.ru_utime + ru.ru_stime
-out["peak_mib"] = ru.ru_maxrss / 1024
+# VmHWM is this process image's own peak; ru_maxrss would include the parent's memory before exec
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+out["peak_mib"] = int(hwm[0].split()[1]) / 1024 if hwm else ru.ru_maxrss / 1024
 print(json.dumps(out))
 """
 

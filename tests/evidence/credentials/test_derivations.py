@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from psti.evidence.credentials import analyse_batch
+from psti.evidence.credentials import PublicInfo, analyse_batch
 from psti.evidence.credentials.checkdigits import luhn, mod11, wps
 from psti.evidence.credentials.dependence import MIN_BITS, g_test
 from psti.evidence.credentials.schemes import SCHEMES
@@ -234,3 +234,10 @@ def test_derivation_search_reports_what_it_covered(tmp_path: Path) -> None:
     assert d["sampled_rows"] == 500 and d["tests"]["leading sample"]["dependence_pairs_tested"] > 100
     assert set(d["seconds"]) >= {"dependence", "formulas", "schemes", "confirmation"}
     assert verdicts(a) == {k: P for k in verdicts(a)}
+
+
+def test_declared_ssid_pattern_of_a_scheme_family_is_noted(tmp_path: Path) -> None:
+    public = PublicInfo.from_strings([("passwords.ssid_patterns", "SpeedTouch{mac:6}")])
+    a = assess_batch(write_batch(tmp_path / "b.csv", token, 400), public=public)
+    assert _details(a, "PWB-DERIVATION-SEARCH")["ssid_families"] == ["thomson-speedtouch"]
+    assert "PWB-PUBLISHED-SCHEME" not in _failed(a)

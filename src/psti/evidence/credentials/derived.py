@@ -246,17 +246,33 @@ def derivation_findings(report: BatchReport, evidence_id: str, show_secrets: boo
             )
         )
     searched = ", ".join(_SEARCHES)
+    # declared SSID patterns or product strings that name a family with a published scheme
+    families = schemes.ssid_families(list(report.public_tokens))
+    matched = {o.details.get("scheme") for o in d.outcomes if o.kind == "PWB-PUBLISHED-SCHEME"}
+    untried = [f for f in families if f not in matched]
+    family_note = (
+        f" The public strings name device families with published schemes ({', '.join(untried)}); the "
+        "passwords do not follow them."
+        if untried
+        else ""
+    )
     out.append(
         make_finding(
             "PWB-DERIVATION-SEARCH",
             Effect.INFO,
             f"Searched for derivations ({searched}) on the first {d.sampled:,} rows and {d.spread:,} rows spread "
             f"over the batch; {len(d.outcomes)} confirmed on every row ({d.passes} "
-            f"{'read' if d.passes == 1 else 'reads'} of the file).",
+            f"{'read' if d.passes == 1 else 'reads'} of the file).{family_note}",
             collector=COLLECTOR,
             provisions=(),
             location=Location(evidence=evidence_id, path=str(report.path)),
-            details={"sampled_rows": d.sampled, "spread_rows": d.spread, "seconds": d.seconds, "tests": d.tests},
+            details={
+                "sampled_rows": d.sampled,
+                "spread_rows": d.spread,
+                "seconds": d.seconds,
+                "tests": d.tests,
+                "ssid_families": families or None,
+            },
         )
     )
     return out
