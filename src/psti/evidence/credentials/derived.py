@@ -150,8 +150,10 @@ class DerivationScan:
             "formula_search_truncated": fstats.truncated,
             "schemes": [s.code for s in schemes.SCHEMES],
         }
-        known = {c.key for c in self.candidates}
-        return [c for c in found if c.key not in known]
+        # a derivation already being confirmed is not proposed again under another key (another
+        # dependence pair of the same column, say): that would cost a second read for nothing
+        known = {c.key for c in self.candidates} | {_family(c) for c in self.candidates}
+        return [c for c in found if c.key not in known and _family(c) not in known]
 
     def _search_head(self) -> None:
         self.searched = True
@@ -193,6 +195,14 @@ class DerivationScan:
         return DerivedReport(
             merged, sampled, spread_n, {k: round(v, 4) for k, v in self.seconds.items()}, self.tests, passes
         )
+
+
+def _family(c: Candidate) -> tuple[Any, ...]:
+    """What a candidate is about, beyond its exact parameters: its kind of search and columns."""
+    feature = getattr(c, "feature", None)
+    column = getattr(feature, "column", None) or getattr(c, "column", None)
+    cols = tuple(sorted(getattr(c, "inputs", ()) or ((column,) if column else ())))
+    return ("family", type(c).__name__, cols)
 
 
 # -- findings -------------------------------------------------------------------------------

@@ -15,7 +15,19 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from psti.evidence.credentials.candidates import HEX, Outcome, RowRule, Sample, norm, share
+import numpy as np
+
+from psti.evidence.credentials.candidates import (
+    HEX,
+    MAX_EXAMPLES,
+    SEPARATORS,
+    Outcome,
+    RowRule,
+    Sample,
+    Shown,
+    norm,
+    share,
+)
 from psti.evidence.credentials.checkdigits import wps
 
 Outputs = dict[str, str]  # variant -> value ("ssid" for the SSID suffix the scheme gives)
@@ -126,6 +138,96 @@ SCHEMES: tuple[Scheme, ...] = (
 )
 
 
+# -- the MAC schemes over whole chunks (NumPy), for confirming on every row ----------------------
+
+
+def _mac_int(value: str) -> int:
+    v = value.translate(SEPARATORS)
+    if len(v) != 12:
+        return -1
+    try:
+        return int(v, 16)
+    except ValueError:
+        return -1
+
+
+def _password_int(p: str, fmt: str) -> int:
+    if fmt == "pin":
+        return int(p) if len(p) == 8 and p.isascii() and p.isdigit() else -2
+    if len(p) != 9:
+        return -2
+    try:
+        return int(p, 16)
+    except ValueError:
+        return -2
+
+
+def _pin_np(body: np.ndarray) -> np.ndarray:
+    """7-digit bodies -> 8-digit PINs (as numbers) with the WPS check digit."""
+    acc = np.zeros_like(body)
+    for i in range(7):
+        acc += ((body // 10**i) % 10) * (3 if i % 2 == 0 else 1)
+    return body * 10 + (10 - acc % 10) % 10
+
+
+Vector = dict[str, tuple[np.ndarray, str]]
+
+
+def _wps_mac_np(mac: np.ndarray) -> Vector:
+    out: Vector = {f"last {k * 4} bits": (_pin_np((mac & ((1 << (4 * k)) - 1)) % 10**7), "pin") for k in range(6, 13)}
+    nic = mac & 0xFFFFFF
+    rev_bytes = ((nic & 0xFF) << 16) | (nic & 0xFF00) | (nic >> 16)
+    rev_nibbles = np.zeros_like(nic)
+    for i in range(6):
+        rev_nibbles |= ((nic >> (4 * i)) & 0xF) << (4 * (5 - i))
+    out["last 24 bits, bytes reversed"] = (_pin_np(rev_bytes % 10**7), "pin")
+    out["last 24 bits, nibbles reversed"] = (_pin_np(rev_nibbles % 10**7), "pin")
+    return out
+
+
+def _dlink_np(mac: np.ndarray) -> Vector:
+    out: Vector = {}
+    for add, name in ((0, "NIC"), (1, "NIC + 1")):
+        p = ((mac & 0xFFFFFF) + add) ^ 0x55AA55
+        low = p & 0xF
+        p = p ^ ((low << 4) | (low << 8) | (low << 12) | (low << 16) | (low << 20))
+        p = p % 10_000_000
+        p = np.where(p < 1_000_000, p + (p % 9) * 1_000_000 + 1_000_000, p)
+        out[name] = (_pin_np(p), "pin")
+    return out
+
+
+def _easybox_np(mac: np.ndarray) -> Vector:
+    v = mac & 0xFFFF
+    s = [(v // 10 ** (4 - i)) % 10 for i in range(5)]
+    m = [(v >> (12 - 4 * i)) & 0xF for i in range(4)]
+    k1 = (s[1] + s[2] + m[2] + m[3]) & 0xF
+    k2 = (m[0] + m[1] + s[3] + s[4]) & 0xF
+    key = [k1 ^ s[4], k2 ^ m[1], m[2] ^ s[4], k1 ^ s[3], k2 ^ m[2], m[3] ^ s[3], k1 ^ s[2], k2 ^ m[3], k1 ^ k2]
+    pin = [k1 ^ s[4], k1 ^ s[3], k2 ^ m[1], k2 ^ m[2], m[2] ^ s[4], m[3] ^ s[3], k1 ^ s[2]]
+    key_int = np.zeros_like(v)
+    for nib in key:
+        key_int = (key_int << 4) | nib
+    pin_int = np.zeros_like(v)
+    for nib in pin:
+        pin_int = (pin_int << 4) | nib
+    return {"WPA key": (key_int, "hex"), "WPS PIN": (_pin_np(pin_int % 10**7), "pin")}
+
+
+def _easybox_ssid_hits(mac: np.ndarray, ssids: list[str]) -> int:
+    """SSIDs ending in the EasyBox suffix: MAC hex digits 7-10, then decimal digits S6 and S10."""
+    v = mac & 0xFFFF
+    mid, s6, s10 = ((mac >> 8) & 0xFFFF).tolist(), (v // 10000 % 10).tolist(), (v % 10).tolist()
+    return sum(sd.upper().endswith(f"{a:04X}{b}{c}") for sd, a, b, c in zip(ssids, mid, s6, s10, strict=True))
+
+
+_VECTOR: dict[str, Callable[[np.ndarray], Vector]] = {
+    "wps-mac-nic": _wps_mac_np,
+    "dlink-wps": _dlink_np,
+    "arcadyan-easybox": _easybox_np,
+}
+
+
 def _mac_value(value: str, offset: int) -> str | None:
     v = norm(value)
     if len(v) != 12 or not HEX.issuperset(v):
@@ -159,6 +261,27 @@ class SchemeRule(RowRule):
         if hit and self.ssid and "ssid" in out and values[1].upper().endswith(out["ssid"].upper()):
             self.ssid_matches += 1
         return hit
+
+    def observe(self, passwords: Sequence[str], columns: Mapping[str, Sequence[str]], first: int) -> None:
+        """MAC schemes are computed for a whole chunk with NumPy; the others row by row."""
+        vector = _VECTOR.get(self.scheme.code)
+        if vector is None:
+            super().observe(passwords, columns, first)
+            return
+        macs = columns[self.column]
+        ints = np.fromiter((_mac_int(v) for v in macs), dtype=np.int64, count=len(macs))
+        present = ints >= 0
+        mac = np.where(present, (ints + self.offset) % (1 << 48), 0)
+        expected, fmt = vector(mac)[self.variant]
+        got = np.fromiter((_password_int(p, fmt) for p in passwords), dtype=np.int64, count=len(passwords))
+        hit = present & (got == expected)
+        self.present += int(present.sum())
+        self.matches += int(hit.sum())
+        rows = np.flatnonzero(hit)
+        if self.ssid and rows.size and self.scheme.code == "arcadyan-easybox":
+            self.ssid_matches += _easybox_ssid_hits(mac[rows], [columns[self.ssid][i] for i in rows.tolist()])
+        for i in rows[: max(0, MAX_EXAMPLES - len(self.examples))].tolist():
+            self.examples.append(Shown(first + i, passwords[i], {self.column: macs[i]}))
 
     def describe(self) -> str:
         shift = f" {'+' if self.offset > 0 else '-'} {abs(self.offset)}" if self.offset else ""
