@@ -257,3 +257,11 @@ def test_mac_schemes_give_the_same_answers_over_whole_chunks() -> None:
                     continue
                 expected, fmt = out[variant]
                 assert int(value, 16 if fmt == "hex" else 10) == int(expected[i]), (code, variant, f"{m:012X}")
+
+
+@pytest.mark.parametrize("value", ["0C:8B:FD:00:12:34", "AC2000123456", "352099100001234", "x"])
+def test_one_identifier_form_alone_equals_the_same_form_among_all(value: str) -> None:
+    from psti.evidence.credentials.identifiers import variant, variants
+
+    for name, form in variants(value).items():
+        assert variant(value, name) == form

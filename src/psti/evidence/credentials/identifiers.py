@@ -47,6 +47,21 @@ def variants(value: str) -> dict[str, str]:
     return out
 
 
+def variant(value: str, name: str) -> str | None:
+    """One of `variants(value)`, computed alone (the confirmation calls it on every row)."""
+    v = norm(value)
+    if name == "as written":
+        return v
+    if name == "reversed":
+        return v[::-1]
+    if name.startswith("last "):
+        k = int(name.split()[1])
+        ok = len(v) >= k and HEX.issuperset(v) and not v.isdigit()
+        return str(int(v[-k:], 16)) if ok else None
+    digits = "".join(ch for ch in v if ch.isdigit())
+    return f"{int(digits[-15:]):x}" if len(digits) >= 6 else None
+
+
 Key = tuple[str, str, int, int, str]  # column, variant, identifier offset from end, password offset, anchor
 
 
@@ -80,7 +95,7 @@ class RunRule(RowRule):
         self.sample_count = 0
 
     def match(self, password: str, values: tuple[str, ...]) -> bool | None:
-        s = variants(values[0]).get(self.variant)
+        s = variant(values[0], self.variant)
         if not s or len(s) < -self.a:
             return None
         p = password.lower()
