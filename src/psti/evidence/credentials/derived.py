@@ -35,7 +35,7 @@ class DerivedReport:
     outcomes: list[Outcome]
     sampled: int  # rows in the leading sample
     spread: int  # rows in the spread sample
-    seconds: dict[str, float] = field(default_factory=dict)  # search and confirmation time per check
+    seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per search, and for confirmation
     tests: dict[str, Any] = field(default_factory=dict)
     passes: int = 1
 
@@ -114,11 +114,11 @@ class DerivationScan:
     def _observe(self, pws: Sequence[str], cols: Sequence[Sequence[str]], first: int) -> None:
         if not self.candidates:
             return
-        t = time.perf_counter()
+        t = time.process_time()
         named = dict(zip(self.names, cols, strict=True))
         for c in self.candidates:
             c.observe(pws, named, first)
-        self.seconds["confirmation"] += time.perf_counter() - t
+        self.seconds["confirmation"] += time.process_time() - t
 
     def _sample(self, pws: list[str], rows: list[int], cols: list[list[str]]) -> Sample:
         return Sample(
@@ -129,9 +129,9 @@ class DerivationScan:
         found: list[Candidate] = []
 
         def timed(name: str, fn: Any) -> Any:
-            t = time.perf_counter()
+            t = time.process_time()
             out = fn()
-            self.seconds[name] += time.perf_counter() - t
+            self.seconds[name] += time.process_time() - t
             return out
 
         dep, dstats = timed("dependence", lambda: dependence.search(sample))
@@ -179,13 +179,13 @@ class DerivationScan:
             extra = self._search(sample, "spread sample")
             if extra:
                 passes = 2
-                t = time.perf_counter()
+                t = time.process_time()
                 for chunk in BatchReader(path, options).chunks():
                     named = dict(zip(self.names, chunk.ids + chunk.public, strict=True))
                     for c in extra:
                         c.observe(chunk.passwords, named, chunk.start)
                     dependence.clear_cache()
-                self.seconds["confirmation"] += time.perf_counter() - t
+                self.seconds["confirmation"] += time.process_time() - t
                 self.candidates += extra
         outcomes = [o for c in self.candidates if (o := c.outcome(sampled)) is not None]
         dep = [o for o in outcomes if o.kind in ("PWB-DEPENDENCE", "PWB-PUBLIC-DEPENDENCE")]
