@@ -72,8 +72,12 @@ def _form_values(values: Sequence[str], form: str) -> list[str]:
 
 def _matrix(strings: Sequence[str], width: int, right: bool) -> np.ndarray:
     """(rows, width) character codes, 0 where a string is shorter; right-aligned or left."""
-    pad = [(s[-width:].rjust(width, "\0") if right else s[:width].ljust(width, "\0")) for s in strings]
-    codes = np.frombuffer("".join(pad).encode("utf-32-le"), dtype=np.uint32).reshape(len(strings), width)
+    # NumPy's fixed-width strings pad with NUL and cut what is longer, in C; reversing first
+    # keeps the last characters of right-aligned values
+    arr = np.array([s[::-1] for s in strings] if right else strings, dtype=f"<U{width}")
+    codes = arr.view(np.uint32).reshape(len(strings), width) if len(strings) else np.zeros((0, width), np.uint32)
+    if right:
+        codes = codes[:, ::-1]
     return np.minimum(codes, _CODES - 1).astype(np.int64)
 
 
@@ -339,16 +343,20 @@ def search(sample: Sample, max_rows: int = 8192) -> tuple[list[Candidate], Searc
             if abs(rho) >= 0.5 and pv < ALPHA / max(1, tests):
                 found.append((abs(rho) * 8, NumberCandidate(column, column in sample.public, rho, len(xs))))
     found.sort(key=lambda t: -t[0])
-    # the strongest pair per password position, then per identifier column, up to 12
+    # the strongest pair per password position and identifier column, up to 8, from at most two
+    # identifier forms: confirming reads each form from every row, so fewer forms cost less
     out: list[Candidate] = []
     used: set[tuple[str, int]] = set()
+    sources: set[tuple[str, str]] = set()
     for _, c in found:
         slot = (c.feature.column, c.position) if isinstance(c, PairCandidate) else (c.column, -1)
-        if slot in used:
+        source = (c.feature.column, c.feature.form) if isinstance(c, PairCandidate) else (c.column, "number")
+        if slot in used or (source not in sources and len(sources) >= 2):
             continue
         used.add(slot)
+        sources.add(source)
         out.append(c)
-        if len(out) >= 12:
+        if len(out) >= 8:
             break
     for chosen in out:
         chosen.tests = len(out)

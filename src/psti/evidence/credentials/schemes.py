@@ -337,10 +337,15 @@ def search(sample: Sample, min_share: float = 0.05) -> list[SchemeRule]:
     found = _search(sample, min(len(sample), _PROBE_ROWS), 1 / _PROBE_ROWS)
     if not found:
         return []
-    return _search(sample, min(len(sample), _SEARCH_ROWS), min_share)
+    probed = {(r.scheme.code, r.column, r.offset) for r in found}
+    return _search(sample, min(len(sample), _SEARCH_ROWS), min_share, probed)
 
 
-def _search(sample: Sample, n: int, min_share: float) -> list[SchemeRule]:
+def _search(
+    sample: Sample, n: int, min_share: float, only: set[tuple[str, str, int]] | None = None
+) -> list[SchemeRule]:
+    """Per scheme, column and MAC offset (only those in `only`, when given), the variants that
+    match at least `min_share` of the first `n` rows."""
     if n == 0:
         return []
     pws = [p.upper() for p in sample.passwords[:n]]
@@ -350,6 +355,8 @@ def _search(sample: Sample, n: int, min_share: float) -> list[SchemeRule]:
         for column in _columns_for(sample, scheme, n):
             values = sample.columns[column][:n]
             for offset in _OFFSETS if scheme.role == "mac" else (0,):
+                if only is not None and (scheme.code, column, offset) not in only:
+                    continue
                 counts: dict[str, int] = {}
                 present = 0
                 for pw, v in zip(pws, values, strict=True):
