@@ -73,6 +73,7 @@ ArtefactKind = Literal[
     "disclosure-policy",
     "support-page",
     "web-page",
+    "device",
     "other",
 ]
 
