@@ -26,6 +26,7 @@ import numpy as np
 from zxcvbn_rs_py import zxcvbn
 
 from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses
+from psti.evidence.credentials.derived import DerivationScan, DerivedReport
 from psti.evidence.credentials.reader import BatchReader, Chunk, ColumnMap, ReaderOptions, Row
 from psti.evidence.credentials.stats import chi2_uniform, entropy_bits
 from psti.evidence.credentials.wordlists import common_passwords, dictionary_words
@@ -191,6 +192,7 @@ class BatchReport:
     tests_run: int
     alphabet: dict[str, int] = field(default_factory=dict)  # character class -> symbols used
     passes: int = 1
+    derived: DerivedReport | None = None  # dependence, identifiers in clear, formulas, schemes
 
     @property
     def counter_units(self) -> int:
@@ -311,6 +313,7 @@ def analyse_batch(
     samples = _Samples(random.Random(policy.seed), max(policy.sample_size, policy.strength_sample),
                        policy.sample_size)
     derive = _Derivations()
+    scan = DerivationScan(list(public.originals.values())[:4], seed=policy.seed)
     n = 0
     for chunk in reader.chunks():
         if n == 0:
@@ -328,6 +331,7 @@ def analyse_batch(
         _check_equal_identifiers(equal_id, id_names, chunk, lows, limit)
         _take_samples(samples, chunk, n)
         _confirm_derivations(derive, samples, chunk, lows, policy)
+        scan.feed(chunk, cols)
         n += len(pws)
         prog("reading batch", n, None)
     if derive.hypotheses is None:
@@ -348,6 +352,7 @@ def analyse_batch(
     counters = _counter_groups(shape, n, limit)
     h_bits, u_bits, fixed, bias, tests = _position_stats(shape.pos_counts, shape.lengths, n, policy)
     weak, sampled = _strength(samples.reservoir[: policy.strength_sample], public, cols, policy)
+    derived = scan.finish(path, options)
     report = BatchReport(
         path=path,
         fmt=reader.fmt or "csv",
@@ -373,7 +378,8 @@ def analyse_batch(
         bias=bias,
         tests_run=tests,
         alphabet=_alphabet(shape.pos_counts),
-        passes=passes,
+        passes=passes + derived.passes - 1,
+        derived=derived,
     )
     _fill_passwords(report, options, samples.reservoir)
     return report

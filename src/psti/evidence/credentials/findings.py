@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from psti.evidence.credentials.analyse import BatchReport, CounterGroup, Example
+from psti.evidence.credentials.derived import merge_findings
 from psti.evidence.credentials.kinds import ALL, P_COUNTER, P_IDENT, P_UNIQUE
 from psti.evidence.interface import CollectorResult, file_evidence
 from psti.model import Effect, Evidence, Finding, Location, make_finding
@@ -382,7 +383,7 @@ CHECKS: tuple[Callable[[_Batch], list[Finding]], ...] = (
 
 def batch_result(report: BatchReport, evidence_id: str, *, show_secrets: bool = False) -> CollectorResult:
     b = _Batch(report, evidence_id, show_secrets)
-    findings = [f for check in CHECKS for f in check(b)]
+    findings = merge_findings([f for check in CHECKS for f in check(b)], report, evidence_id, show_secrets)
     evidence = file_evidence(
         evidence_id,
         "password-batch",

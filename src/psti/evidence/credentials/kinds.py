@@ -131,3 +131,70 @@ KINDS: dict[str, FindingKind] = {
 }  # fmt: skip
 
 register_kinds(KINDS.values())
+
+# Derivations found from what the data shows (dependence, identifiers in clear, counters with
+# check digits or hidden among random characters, formulas, published schemes).
+_DEP_FIX = (
+    "Do not compute passwords from identifiers. Draw each from a CSPRNG, or derive it with a "
+    "keyed function (HMAC-SHA256 under a secret key held in an HSM) and encode 12+ characters."
+)
+_SSID_WHY = (
+    "Schedule 1 para 1(3)(b): the broadcast SSID is public. A password computed from the same "
+    "input as the SSID, or from the SSID itself, can be recomputed by anyone in radio range."
+)
+DERIVED_KINDS: dict[str, FindingKind] = {
+    k.code: k
+    for k in [
+        FindingKind("PWB-DEPENDENCE", "Password characters depend on identifier characters",
+                    "Mutual information between each password position and each character of each "
+                    "identifier column (also a MAC's last hex digits as decimal, a serial's digits as "
+                    "hex), G-test with a Bonferroni correction and a 0.1-bit effect floor, searched on "
+                    "a sample and confirmed on every row; for numeric passwords, the rank correlation "
+                    "of the password with each identifier as a number.",
+                    _IDENT_WHY, _DEP_FIX, P_IDENT),
+        FindingKind("PWB-PUBLIC-DEPENDENCE", "Password characters depend on the broadcast SSID",
+                    "The dependence test of PWB-DEPENDENCE, against the SSID or another public column.",
+                    _SSID_WHY, _DEP_FIX, P_PUBLIC),
+        FindingKind("PWB-IDENTIFIER-IN-CLEAR", "Identifier characters appear in the passwords",
+                    "Runs of 3+ characters of an identifier (any case, reversed, hex converted to "
+                    "decimal or decimal to hex) at a consistent position in the password, far more "
+                    "often than when each password is paired with another unit's identifier.",
+                    _IDENT_WHY, _DEP_FIX, P_IDENT),
+        FindingKind("PWB-PUBLIC-IN-CLEAR", "SSID characters appear in the passwords",
+                    "Runs of 3+ characters of the SSID at a consistent position in the password.",
+                    _SSID_WHY, _DEP_FIX, P_PUBLIC),
+        FindingKind("PWB-CHECK-DIGIT-COUNTER", "Numeric passwords are a counter with a check digit",
+                    "Numeric passwords whose last digit is a check digit (Luhn, WPS/EAN, mod-11, digit "
+                    "sum) for 90%+ of the sample, and whose digits before it step by a constant stride "
+                    "over the whole batch once sorted.", _COUNTER_WHY, _RANDOM_FIX, P_COUNTER),
+        FindingKind("PWB-HIDDEN-COUNTER", "A counter hides among the password characters",
+                    "Password positions that, in serial (or file) order, step by a constant from one "
+                    "unit to the next, read with the positions that mostly stay the same as one number "
+                    "that steps by a constant stride over the whole batch.",
+                    _COUNTER_WHY, _RANDOM_FIX, P_COUNTER),
+        FindingKind("PWB-FORMULA", "Passwords follow a formula of the identifiers",
+                    "A bounded search over concatenations and simple transforms of the identifier "
+                    "columns and public strings, through no hash, MD5, SHA-1, SHA-2 or CRC-32, then "
+                    "hex, base32, base64 or decimal and a fixed window; found on a sample within a "
+                    "time budget and confirmed on every row. The finding names the formula.",
+                    _IDENT_WHY, _DEP_FIX, P_IDENT),
+        FindingKind("PWB-SAME-SOURCE", "The SSID and the password are cut from one unkeyed digest",
+                    "For a formula found for the password, whether the broadcast SSID's variable part "
+                    "is another window of the same digest of the same identifier.",
+                    _SSID_WHY + " " + _IDENT_WHY, _DEP_FIX, ("PSTI-S1-1.3.b", "PSTI-S1-1.3.c", "EN303645-5.1-2")),
+        FindingKind("PWB-PUBLISHED-SCHEME", "Passwords follow a published vendor default-key scheme",
+                    "Vendor default-key and default-PIN schemes that key-recovery tools publish (WPS "
+                    "PIN from the MAC, D-Link and EasyBox schemes, Thomson/SpeedTouch SHA-1 of the "
+                    "serial), computed from the unit's MAC (and its neighbours) or serial and compared "
+                    "with the password; and whether the SSID is the same scheme's output.",
+                    _IDENT_WHY, _DEP_FIX, P_IDENT),
+        FindingKind("PWB-DERIVATION-SEARCH", "What the derivation search covered",
+                    "Rows sampled, tests and formulas tried, and time spent by each derivation search.",
+                    "Context for the derivation findings: a keyed derivation (HMAC with a secret key) "
+                    "is indistinguishable from random by design, so no finding is not proof of one.",
+                    "Nothing to do.", ()),
+    ]
+}  # fmt: skip
+
+register_kinds(DERIVED_KINDS.values())
+KINDS.update(DERIVED_KINDS)
