@@ -22,9 +22,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from psti.enforcement import machine
-from psti.enforcement.tables import Actor, Case, CaseParty, Event, EvidenceItem, Notice, utcnow
 from psti.enforcement.workflow import Workflow, load_workflow
 from psti.errors import PstiError, UsageError
+from psti.store.enforcement import Actor, Case, CaseParty, Event, EvidenceItem, Notice, utcnow
 
 SOURCES = ("public", "researcher", "distributor", "surveillance", "authority", "other")
 ROLES = ("manufacturer", "importer", "distributor", "authorised-representative")

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from psti.enforcement import calendar, machine, notices, penalty
 from psti.enforcement.calendar import Service as ServiceRecord
 from psti.enforcement.cases import CaseService, PartyIn, local_day
-from psti.enforcement.tables import Actor, Appeal, CaseParty, Notice, NoticeDocument
 from psti.enforcement.workflow import limit_date, resolve_limit
 from psti.errors import PstiError, UsageError
+from psti.store.enforcement import Actor, Appeal, CaseParty, Notice, NoticeDocument
 
 DEFAULT_CONSEQUENCES = {
     "enforcement": (

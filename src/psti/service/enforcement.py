@@ -24,10 +24,10 @@ from psti.enforcement import cases as lib
 from psti.enforcement import machine, penalty
 from psti.enforcement import proceedings as pr
 from psti.enforcement.notices import NoticeRefused
-from psti.enforcement.tables import Case, Notice
 from psti.errors import PstiError, UsageError
 from psti.service.context import Ctx
 from psti.service.errors import Conflict, Invalid, NotFound
+from psti.store.enforcement import Case, Notice
 from psti.store.models import Catalogue, CatalogueRow, Organisation, Product, VulnerabilityReport
 
 ROLE = "enforcement"
@@ -466,7 +466,7 @@ def decide_appeal(ctx: Ctx, appeal_id: int, body: DecisionBody) -> dict[str, Any
 
 def appeal_case(ctx: Ctx, appeal_id: int) -> str:
     """The case an appeal belongs to (for the page to return to)."""
-    from psti.enforcement.tables import Appeal
+    from psti.store.enforcement import Appeal
 
     service(ctx)
     a = ctx.db.get(Appeal, appeal_id)

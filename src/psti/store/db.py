@@ -3,7 +3,7 @@
 `open_database(url)` gives an engine with the pragmas SQLite needs for a multi-threaded
 server (WAL, foreign keys, busy timeout); `upgrade(engine)` brings the schema to every
 head (`alembic upgrade heads`). Every branch lives in `migrations/versions/`: `core` (the
-registry) and `enforcement` (psti.enforcement's case tables, which depend on `core`).
+registry, `models.py`) and `enforcement` (the case tables of `enforcement.py`, which depend on `core`).
 """
 
 from __future__ import annotations
