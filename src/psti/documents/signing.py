@@ -17,6 +17,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from psti.errors import PstiError
@@ -159,8 +160,6 @@ def check_signature(public_key: Ed25519PublicKey, body: Any, signature_b64: str)
 
 def _key_type(key: object) -> str:
     """'an RSA', 'an EC', … for messages."""
-    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448, x25519
-
     kinds = (
         ((rsa.RSAPrivateKey, rsa.RSAPublicKey), "an RSA"),
         ((ec.EllipticCurvePrivateKey, ec.EllipticCurvePublicKey), "an EC"),
