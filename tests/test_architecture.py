@@ -251,8 +251,13 @@ def explain_cycle(graph: Graph, group: list[str]) -> str:
                 queue.append(nxt)
     assert loop is not None
     lines = [f"packages {' -> '.join(loop)}:"]
-    for a, b in zip(loop, loop[1:], strict=False):
+    steps = list(zip(loop, loop[1:], strict=False))
+    for a, b in steps:
         lines.append(describe([pkgs[a][b]], graph.files))
+    others = [(a, b) for a in group for b in sorted(pkgs.get(a, {})) if b in members and (a, b) not in steps]
+    if others:
+        lines.append("and, within the same group:")
+        lines += [describe([pkgs[a][b]], graph.files) for a, b in others]
     return "\n".join(lines)
 
 
@@ -304,10 +309,13 @@ def test_the_library_never_imports_a_front_end() -> None:
     assert not found, "library code reaches the CLI or the service:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("bottom", ["model", "kinds", "errors"])
+BELOW: dict[str, set[str]] = {"model": {"kinds", "errors"}, "kinds": {"errors"}, "errors": set(), "files": set()}
+
+
+@pytest.mark.parametrize("bottom", sorted(BELOW))
 def test_the_model_depends_on_nothing_above_it(bottom: str) -> None:
     graph = import_graph()
-    below = {"model": {"kinds", "errors"}, "kinds": {"errors"}, "errors": set()}[bottom]
+    below = BELOW[bottom]
     found = []
     for module in sorted(modules_of(graph, {bottom})):
         for e in graph.edges[module]:
@@ -337,3 +345,44 @@ def test_a_rule_failure_names_the_chain() -> None:
     ]
     assert package_cycles(graph) == [["a", "b", "c"]]
     assert explain_cycle(graph, ["a", "b", "c"]).splitlines()[0] == "packages a -> b -> c -> a:"
+
+
+def module_cycles(graph: Graph, package: str) -> list[list[str]]:
+    """Groups of the package's modules that import each other at run time (type-only
+    imports never run, so they close no cycle)."""
+    members = modules_of(graph, {package})
+    runtime = {
+        m: [e.target for e in graph.edges[m] if e.target in members and not e.type_only] for m in sorted(members)
+    }
+    groups: list[list[str]] = []
+    seen: set[str] = set()
+    for start in sorted(members):
+        if start in seen:
+            continue
+        # Everything reachable from start that also reaches start back.
+        forward = _reach(runtime, start)
+        group = sorted(m for m in forward if start in _reach(runtime, m))
+        if len(group) > 1 and start in group:
+            groups.append(group)
+            seen.update(group)
+    return groups
+
+
+def _reach(edges: dict[str, list[str]], start: str) -> set[str]:
+    out: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in edges.get(todo.pop(), []):
+            if nxt not in out:
+                out.add(nxt)
+                todo.append(nxt)
+    return out | {start}
+
+
+@pytest.mark.parametrize("package", ["service", "store", "documents", "enforcement"])
+def test_no_module_cycles_inside(package: str) -> None:
+    """Inside these packages too, modules import one way: shared helpers below, routes and
+    commands above (the service's routes once imported each other's private helpers)."""
+    graph = import_graph()
+    cycles = module_cycles(graph, package)
+    assert not cycles, f"modules of psti.{package} import each other: {cycles}"
