@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages psti needs: firmware extractors, John the Ripper (benchmarks),
 # poppler (PDF checks), PostgreSQL (store tests), Chromium (browser tests), fonts for PDFs.
-# Also installs the `sasquatch` shim that unblob calls for SquashFS (Debian has no sasquatch).
+# Also builds `sasquatch` (third_party/sasquatch), which unblob calls for vendor SquashFS
+# variants; Debian has no package for it.
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +11,7 @@ PACKAGES=(
   xz-utils bzip2 gzip lzma unzip zip file
   john poppler-utils postgresql chromium chromium-driver zbar-tools
   fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg python3-venv
+  gcc g++ make zlib1g-dev liblzma-dev liblzo2-dev liblz4-dev libzstd-dev
 )
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,9 +40,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-# unblob calls `sasquatch -le|-be ...`; stock unsquashfs handles standard SquashFS 4.x.
-shim=/usr/local/bin/sasquatch
-if ! command -v sasquatch >/dev/null 2>&1 || grep -q "psti sasquatch shim" "$shim" 2>/dev/null; then
+# unblob calls `sasquatch -le|-be ...` (and `sasquatch-v4be` for big-endian SquashFS 4.0).
+# Build the real one; only if that fails, fall back to a stand-in that runs stock
+# unsquashfs (standard SquashFS only: vendor variants then cannot be extracted).
+if ! bash "$(dirname "$0")/build-sasquatch.sh"; then
+  shim=/usr/local/bin/sasquatch
+  echo "psti: warning: sasquatch could not be built; installing a stand-in that runs stock unsquashfs" >&2
   cat > "$shim" <<'SHIM'
 #!/bin/bash
 # psti sasquatch shim: drop sasquatch-only endianness flags and run Debian's unsquashfs.

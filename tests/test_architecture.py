@@ -292,11 +292,6 @@ def test_collectors_never_decide_format_or_present() -> None:
     assert not found, "a collector reaches the engine, a renderer, documents or a front end:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.html and render.sarif load the collector plug-ins for finding-kind help texts; "
-    "they read the kinds the Assessment carries once that change lands (then drop this mark)",
-)
 def test_renderers_never_import_evidence_or_recompute() -> None:
     found = violations({"render"}, {"evidence", "engine", "assess"})
     assert not found, "a renderer reaches evidence or the engine:\n" + "\n".join(found)

@@ -9,14 +9,57 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from psti.kinds import FindingKind, kind_by_code
 
 ASSESSMENT_SCHEMA = "psti.assessment/1"
+
+
+# Lone surrogates: what `os.fsdecode` (surrogateescape) makes of the bytes of a file name
+# that is not UTF-8. They cannot be written as UTF-8, so JSON, SARIF, HTML and the terminal
+# would all fail on them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape carries it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` made writable as UTF-8: each byte of a name that was not UTF-8 becomes `\\xNN`.
+
+    File names from an image are data: `/etc/p\\xffw` in a report says which file it was
+    (a name that already holds a backslash followed by x and two hex digits reads the same).
+    """
+    if text.isascii():
+        return text
+    return _SURROGATE.sub(_escape_surrogate, text)
+
+
+def _printable_data(value: Any) -> Any:
+    """`printable` applied to every string (keys too) inside details and attributes."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable_data(k): _printable_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_data(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_printable_data(v) for v in value)
+    return value
+
+
+Text = Annotated[str, AfterValidator(printable)]
+"""Free text that may come from the examined input (file names, page text): always writable."""
+Data = Annotated[dict[str, Any], AfterValidator(_printable_data)]
 
 
 class Verdict(str, enum.Enum):
@@ -43,13 +86,13 @@ class _Frozen(BaseModel):
 class Location(_Frozen):
     """Where in an evidence item a finding was made. Fill what applies."""
 
-    evidence: str | None = None  # Evidence.id
-    path: str | None = None  # file inside an image, or a file on disk
+    evidence: Text | None = None  # Evidence.id
+    path: Text | None = None  # file inside an image, or a file on disk
     line: int | None = None
     offset: int | None = None
-    url: str | None = None
+    url: Text | None = None
     row: int | None = None  # row of a batch file (1-based, header excluded)
-    field: str | None = None  # declaration field path
+    field: Text | None = None  # declaration field path
 
     def describe(self) -> str:
         parts: list[str] = []
@@ -71,15 +114,15 @@ class Location(_Frozen):
 class Evidence(_Frozen):
     """One thing examined: a declaration, a firmware image, a batch file, a fetched page."""
 
-    id: str
+    id: Text
     kind: str  # declaration | firmware | password-batch | security-txt | web-page | support-period | …
-    source: str  # path or URL as given
+    source: Text  # path or URL as given
     sha256: str | None = None
     size: int | None = None
     captured_at: dt.datetime | None = None
     collector: str
-    summary: str = ""
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    summary: Text = ""
+    attributes: Data = Field(default_factory=dict)
 
 
 class Finding(_Frozen):
@@ -88,11 +131,11 @@ class Finding(_Frozen):
     kind: str  # stable finding-kind code, documented in docs/findings/
     provisions: tuple[str, ...]
     effect: Effect
-    message: str
+    message: Text
     collector: str
     location: Location = Field(default_factory=Location)
-    details: dict[str, Any] = Field(default_factory=dict)
-    remediation: str | None = None
+    details: Data = Field(default_factory=dict)
+    remediation: Text | None = None
 
 
 # Effects that call for action: the finding carries its kind's how-to-fix text.
@@ -180,12 +223,32 @@ class ScopeReason(_Frozen):
     item: str | None = None
 
 
+# What callers wrote for a model or manufacturer nobody gave; stored as "" (not known).
+_NOT_GIVEN = ("-", "(not declared)")
+
+
+def _known(value: str) -> str:
+    return "" if value.strip() in _NOT_GIVEN else value
+
+
 class ProductRef(_Frozen):
-    name: str
-    model: str
-    manufacturer: str
-    declaration: str | None = None
+    """The product assessed. An empty model or manufacturer means it was not given (a
+    scan of a firmware image alone names the product after the image)."""
+
+    name: Text
+    model: Annotated[Text, AfterValidator(_known)] = ""
+    manufacturer: Annotated[Text, AfterValidator(_known)] = ""
+    declaration: Text | None = None
     declaration_sha256: str | None = None
+
+    def describe(self) -> str:
+        """"name (model) — manufacturer", leaving out what is not known."""
+        text = self.name
+        if self.model and self.model != self.name:
+            text += f" ({self.model})"
+        if self.manufacturer:
+            text += f" — {self.manufacturer}"
+        return text
 
 
 class Assessment(BaseModel):

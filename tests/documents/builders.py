@@ -200,4 +200,5 @@ def assessment(
         provisions=provisions,
         evidence=(decl, fw, web),
         findings=tuple(findings),
+        kinds=KINDS,
     )

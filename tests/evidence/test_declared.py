@@ -10,6 +10,8 @@ import tomli_w
 
 from psti.declaration import LoadedDeclaration, parse_declaration
 from psti.engine import assess
+from psti.evidence.declared import DeclarationCollector
+from psti.model import Effect
 
 ON = dt.date(2026, 1, 1)
 BASE = {
@@ -136,3 +138,27 @@ def test_ics_entries_decide_en_303_645_provisions(tmp_path: Path) -> None:
     assert got["EN303645-5.6-4"] == "not-applicable"
     assert got["EN303645-5.13-1"] == "fail"
     assert {r.requirement: r.verdict.value for r in a.requirements}["EN303645-5.13"] == "fail"
+
+
+def test_findings_are_of_declared_kinds_and_say_how_to_fix(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(tomli_w.dumps({
+        **BASE,
+        "passwords": {"scheme": "universal"},
+        "reporting": {**GOOD_REPORTING, "english": False},
+        "support_period": {"end_date": dt.date(2031, 12, 31)},
+    }))
+    loaded = LoadedDeclaration(declaration=parse_declaration(path.read_text()), path=path, sha256="0" * 64)
+    a = assess(loaded, on=ON, collectors=["declaration"])
+    kinds = {k.code: k for k in DeclarationCollector.kinds}
+    assert {f.kind for f in a.findings} <= set(kinds)
+    by_message = {f.message: f for f in a.findings}
+    universal = next(f for m, f in by_message.items() if "same password is set on every unit" in m)
+    assert universal.remediation == "Make the user set the password at first use, or set a random password per unit."
+    # no remediation of its own: the kind's how-to-fix
+    english = next(f for m, f in by_message.items() if "not available in English" in m)
+    assert english.effect is Effect.FAIL and english.remediation == kinds["DECL-REPORTING"].how_to_fix
+    unpublished = next(f for m, f in by_message.items() if "not where or how it is published" in m)
+    assert unpublished.remediation == kinds["DECL-SUPPORT-PERIOD"].how_to_fix
+    assert all(f.remediation for f in a.findings if f.effect in (Effect.FAIL, Effect.NEEDS_EVIDENCE))
+    assert not any(f.remediation for f in a.findings if f.effect in (Effect.PASS, Effect.NOT_APPLICABLE))

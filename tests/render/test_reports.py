@@ -15,7 +15,9 @@ import builders as b
 import pytest
 from PIL import Image
 
-from psti.model import Verdict
+from psti.declaration import load_declaration
+from psti.engine import assess
+from psti.model import Effect, Finding, Verdict
 from psti.render import html, oscal, pdf
 from tests.chromium import needs_chromium, screenshot
 
@@ -75,8 +77,6 @@ def test_verdict_chart_counts(failing):
 
 
 def test_findings_on_no_provision_are_shown_apart(failing):
-    from psti.model import Effect, Finding
-
     extra = failing.model_copy(
         update={
             "findings": failing.findings
@@ -161,9 +161,6 @@ def test_oscal_validation_catches_broken_documents(failing, breakage):
 
 @pytest.mark.parametrize("example", ["smart-camera", "smart-plug", "router", "laptop"])
 def test_reports_from_the_examples(example, tmp_path):
-    from psti.declaration import load_declaration
-    from psti.engine import assess
-
     decl = EXAMPLES / example / "product.toml"
     if not decl.exists():
         pytest.skip(f"example {example} not present")

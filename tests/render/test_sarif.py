@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jsonschema
 
+from psti.kinds import FindingKind
 from psti.model import (
     Assessment,
     Effect,
@@ -18,6 +19,14 @@ from psti.model import (
 )
 from psti.render import render
 
+SHADOW_HASH = FindingKind(
+    code="FW-SHADOW-HASH",
+    title="Password hash in the image",
+    checks="A crypt hash in /etc/shadow",
+    why="Every unit gets the same hash",
+    how_to_fix="Lock the account in the image and set a password per unit.",
+    provisions=("PSTI-S1-1.2", "EN303645-5.1-1"),
+)
 SCHEMA = json.loads((Path(__file__).parent.parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text())
 
 
@@ -51,12 +60,11 @@ def _assessment() -> Assessment:
             f("SECTXT-EXPIRED", Effect.INFO, url="https://example.com/.well-known/security.txt"),
             f("PWB-DUPLICATE", Effect.FAIL, path="batch.csv", row=7),
         ),
+        kinds=(SHADOW_HASH,),
     )
 
 
 def test_sarif_is_valid_and_maps_findings() -> None:
-    import psti.evidence.firmware.kinds  # noqa: F401  (registers the rule documentation)
-
     doc = json.loads(render(_assessment(), "sarif"))
     jsonschema.Draft4Validator(SCHEMA).validate(doc)
     run = doc["runs"][0]
@@ -78,8 +86,13 @@ def test_sarif_is_valid_and_maps_findings() -> None:
         "https://"
     )
     assert by_rule["PWB-DUPLICATE"]["locations"][0]["physicalLocation"]["region"] == {"startLine": 8}
+    # rule documentation comes from the kinds the assessment carries, and only from there
     documented = next(r for r in rules if r["id"] == "FW-SHADOW-HASH")
-    assert documented["help"]["text"] and documented["properties"]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]
+    assert documented["help"]["text"] == SHADOW_HASH.how_to_fix
+    assert documented["shortDescription"]["text"] == SHADOW_HASH.title
+    assert documented["properties"]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]
+    undocumented = next(r for r in rules if r["id"] == "FW-BINARY-PASSWORD")
+    assert undocumented == {"id": "FW-BINARY-PASSWORD", "shortDescription": {"text": "FW-BINARY-PASSWORD"}}
     assert run["artifacts"][0]["hashes"]["sha-256"] == "0" * 64
     assert run["artifacts"][0]["location"]["uri"] == "fw.bin"
     assert run["properties"]["overall"] == "fail"

@@ -308,11 +308,8 @@ def docs_build(
 ) -> None:
     """Write one page per provision (docs/provisions/) and per finding kind (docs/findings/)."""
     from psti.documents.docs_gen import build
-    from psti.evidence.registry import collectors
-    from psti.kinds import all_kinds
 
-    collectors()  # importing the collector plug-ins registers their finding kinds
-    written = build(output, on.date() if on else None, kinds=all_kinds())
+    written = build(output, on.date() if on else None)
     stderr.print(f"wrote {len(written)} pages under {output}", highlight=False, soft_wrap=True)
 
 

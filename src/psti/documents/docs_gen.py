@@ -1,8 +1,9 @@
 """Generate the reference docs: one page per regime item and per finding kind.
 
 Like a linter's rule pages: each says what it checks, why it matters and how to fix
-it. Pages come from the regime data (`psti.regime`) and the finding-kind registry
-(`psti.kinds`), so they change when the data or the code does, never by hand.
+it. Pages come from the regime data (`psti.regime`) and the finding kinds the
+installed collectors declare (`Collector.kinds`), so they change when the data or the
+code does, never by hand.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
+from psti.evidence.registry import collectors
 from psti.files import write_atomically
 from psti.kinds import FindingKind, all_kinds
 from psti.regime import Item, RegimeLibrary, library
@@ -43,6 +45,13 @@ def _defined_by(lib: RegimeLibrary, regime: str, on: dt.date) -> dict[str, list[
                 f"{rf.instrument.effective_from.isoformat()}"
             )
     return out
+
+
+def declared_kinds() -> dict[str, FindingKind]:
+    """Every finding kind the installed collectors declare, and any other module
+    registered in this process, by code."""
+    kinds = {k.code: k for cls in collectors().values() for k in cls.kinds}
+    return dict(sorted({**all_kinds(), **kinds}.items()))
 
 
 def _kinds_by_provision(kinds: Mapping[str, FindingKind]) -> dict[str, list[FindingKind]]:
@@ -158,11 +167,11 @@ def build(
     regimes: list[str] | None = None,
     kinds: Mapping[str, FindingKind] | None = None,
 ) -> list[Path]:
-    """Write the pages under `output`; `kinds` defaults to every kind registered so far
-    (the caller loads the collector plug-ins whose kinds it wants documented)."""
+    """Write the pages under `output`; `kinds` defaults to every kind the installed
+    collectors declare (`declared_kinds`)."""
     on = on or dt.date.today()
     lib = lib or library()
-    kinds = all_kinds() if kinds is None else kinds
+    kinds = declared_kinds() if kinds is None else kinds
     by_prov = _kinds_by_provision(kinds)
     prov_dir, kind_dir = output / "provisions", output / "findings"
     written: list[Path] = []

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from psti.kinds import FindingKind
+
 if TYPE_CHECKING:  # pydantic models cost start-up time; importers load them when they need them
     from psti.declaration import Artefact, LoadedDeclaration
     from psti.model import Evidence, Finding
@@ -64,6 +66,7 @@ class Collector(abc.ABC):
     description: ClassVar[str]
     # provision ids this collector can produce findings for (documentation and checks)
     provisions: ClassVar[tuple[str, ...]] = ()
+    kinds: ClassVar[tuple[FindingKind, ...]] = ()
 
     @abc.abstractmethod
     def applies(self, ctx: CollectorContext) -> bool:

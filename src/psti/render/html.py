@@ -4,12 +4,10 @@ evidence with locations, and advice per finding kind. No scripts, no external fi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from psti.documents.statement import assessment_sha256
 from psti.documents.templating import render_template
-from psti.errors import PstiError
-from psti.kinds import FindingKind, all_kinds
+from psti.kinds import FindingKind
 from psti.model import Assessment, Finding, ProvisionVerdict, Verdict
 
 VERDICT_ORDER = (Verdict.PASS, Verdict.FAIL, Verdict.NEEDS_EVIDENCE, Verdict.NOT_APPLICABLE)
@@ -33,23 +31,6 @@ class Group:
     title: str
     verdict: Verdict | None
     provisions: list[ProvisionBlock] = field(default_factory=list)
-
-
-@cache
-def _load_collectors() -> None:
-    # Importing the collector plug-ins registers their finding kinds; once per process.
-    try:
-        from psti.evidence.registry import collectors
-
-        collectors()
-    except PstiError:
-        pass  # a broken plug-in costs its advice, not the report
-
-
-def known_kinds() -> dict[str, FindingKind]:
-    """Every registered finding kind, including those of the installed collectors."""
-    _load_collectors()
-    return all_kinds()
 
 
 def group_findings(a: Assessment) -> tuple[list[Group], list[Finding]]:
@@ -111,24 +92,34 @@ def verdict_chart(a: Assessment) -> str:
     )
 
 
+def kinds_used(a: Assessment) -> list[FindingKind]:
+    """The documentation of each finding kind in the assessment, by code.
+
+    It comes from the kinds the assessment carries. A kind it does not document (an
+    assessment written before kinds were carried, or by a plug-in that declares none)
+    still gets a row when one of its findings says how to fix it.
+    """
+    used: list[FindingKind] = []
+    for code in sorted({f.kind for f in a.findings}):
+        kind = a.kind(code)
+        if kind is None:
+            fix = next((f.remediation for f in a.findings if f.kind == code and f.remediation), None)
+            if fix is None:
+                continue
+            kind = FindingKind(code=code, title=code, checks="", why="", how_to_fix=fix)
+        used.append(kind)
+    return used
+
+
 def render(assessment: Assessment) -> str:
     groups, loose = group_findings(assessment)
-    kinds = known_kinds()
-    seen = sorted({f.kind for f in assessment.findings})
-    used = [kinds[k] for k in seen if k in kinds]
-    # Kinds no registry knows still get a row when a finding carries its own remediation.
-    for k in seen:
-        if k not in kinds:
-            rem = next((f.remediation for f in assessment.findings if f.kind == k and f.remediation), None)
-            if rem:
-                used.append(FindingKind(code=k, title=k, checks="", why="", how_to_fix=rem))
     return render_template(
         "report.html.j2",
         a=assessment,
         groups=groups,
         loose=loose,
-        kinds=used,
+        kinds=kinds_used(assessment),
         chart=verdict_chart(assessment),
         sha256=assessment_sha256(assessment),
-        footer=f"psti assessment — {assessment.product.name} ({assessment.product.model})",
+        footer=f"psti assessment — {assessment.product.describe()}",
     )

@@ -15,6 +15,8 @@ import json
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
+
 from psti.documents.statement import assessment_sha256
 from psti.model import Assessment, Evidence, Finding, Verdict
 
@@ -98,7 +100,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
     )
     result: dict[str, Any] = {
         "uuid": uid("result"),
-        "title": f"{a.regime} assessment of {a.product.name} ({a.product.model})",
+        "title": f"{a.regime} assessment of {a.product.describe()}",
         "description": (f"Overall verdict {a.overall.value}. Scope: {a.scope.outcome} — {a.scope.summary}"),
         "start": day,
         "props": [
@@ -121,7 +123,7 @@ def build(assessment: Assessment) -> dict[str, Any]:
         "assessment-results": {
             "uuid": uid("assessment-results"),
             "metadata": {
-                "title": f"psti assessment: {a.product.name} ({a.product.model}), {a.product.manufacturer}",
+                "title": f"psti assessment: {a.product.describe()}",
                 "last-modified": day,
                 "version": digest[:12],
                 "oscal-version": OSCAL_VERSION,
@@ -172,7 +174,8 @@ def validate(document: dict[str, Any]) -> None:
 
     Raises ValueError with the problems; ImportError when trestle is not installed.
     """
-    from pydantic import ValidationError
+    # compliance-trestle is a development dependency (the tests validate with it) and takes
+    # about two seconds to import, so it is loaded only when a document is validated.
     from trestle.oscal.assessment_results import Model
 
     try:

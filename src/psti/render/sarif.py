@@ -1,6 +1,6 @@
 """SARIF 2.1.0 report, for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
 
-One rule per finding kind (with its documentation from the kinds table), one result
+One rule per finding kind (with the documentation the assessment carries), one result
 per finding. Results carry SARIF's `kind` (fail, pass, review, informational,
 notApplicable) and a `level` only for failures, so dashboards show what needs action
 while passes stay on record. Locations are files inside the image (relative URIs
@@ -10,11 +10,12 @@ under the `IMAGEROOT` base) with a line or a byte offset, or URLs.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from psti.kinds import FindingKind, all_kinds
+from psti.kinds import FindingKind
 from psti.model import Assessment, Effect, Finding
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -27,17 +28,6 @@ _KIND = {
     Effect.INFO: "informational",
     Effect.NOT_APPLICABLE: "notApplicable",
 }
-
-
-def _known_kinds() -> dict[str, FindingKind]:
-    """Finding-kind documentation; importing the collectors registers their kinds."""
-    try:
-        from psti.evidence.registry import collectors
-
-        collectors()
-    except Exception:  # a broken plug-in must not stop a report: rules just get less text
-        pass
-    return all_kinds()
 
 
 def _rule(code: str, kind: FindingKind | None) -> dict[str, Any]:
@@ -53,10 +43,21 @@ def _rule(code: str, kind: FindingKind | None) -> dict[str, Any]:
     }
 
 
+_BYTE_ESCAPE = re.compile(r"\\x([0-9a-f]{2})")
+
+
+def _path_uri(path: str) -> str:
+    """A relative URI for a file in the image. A byte the model wrote as `\\xNN` (a file
+    name that is not UTF-8) is percent-encoded as that byte, so the URI names the file."""
+    parts = _BYTE_ESCAPE.split(path.lstrip("/"))
+    raw = b"".join(bytes([int(part, 16)]) if i % 2 else part.encode("utf-8") for i, part in enumerate(parts))
+    return quote(raw)
+
+
 def _location(f: Finding) -> list[dict[str, Any]]:
     loc = f.location
     if loc.path:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": quote(loc.path.lstrip("/")), "uriBaseId": "IMAGEROOT"}}
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _path_uri(loc.path), "uriBaseId": "IMAGEROOT"}}
     elif loc.url:
         physical = {"artifactLocation": {"uri": loc.url}}
     else:
@@ -109,7 +110,6 @@ def _source_uri(source: str) -> str:
 
 
 def to_sarif(assessment: Assessment) -> dict[str, Any]:
-    kinds = _known_kinds()
     codes = sorted({f.kind for f in assessment.findings})
     index = {code: i for i, code in enumerate(codes)}
     artifacts = [
@@ -127,7 +127,7 @@ def to_sarif(assessment: Assessment) -> dict[str, Any]:
                 "name": "psti",
                 "version": assessment.tool_version,
                 "informationUri": INFORMATION_URI,
-                "rules": [_rule(code, kinds.get(code)) for code in codes],
+                "rules": [_rule(code, assessment.kind(code)) for code in codes],
             }
         },
         "originalUriBaseIds": {

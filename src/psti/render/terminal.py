@@ -29,7 +29,12 @@ def badge(v: Verdict) -> str:
 def render(a: Assessment) -> str:
     out: list[str] = []
     p = a.product
-    out.append(f"[bold]{escape(p.name)}[/] ({escape(p.model)}) — {escape(p.manufacturer)}")
+    head = f"[bold]{escape(p.name)}[/]"
+    if p.model and p.model != p.name:
+        head += f" ({escape(p.model)})"
+    if p.manufacturer:
+        head += f" — {escape(p.manufacturer)}"
+    out.append(head)
     versions = escape(f"[{', '.join(a.regime_versions) or 'not in force'}]")
     out.append(f"regime {a.regime} {versions} on {a.assessed_on}")
     out.append(f"scope: [bold]{a.scope.outcome}[/] — {escape(a.scope.summary)}")

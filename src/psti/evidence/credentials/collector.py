@@ -10,7 +10,7 @@ from psti.declaration import Declaration
 from psti.errors import PstiError
 from psti.evidence.credentials.analyse import Policy, PublicInfo, analyse_batch
 from psti.evidence.credentials.findings import COLLECTOR, batch_result, unreadable_result
-from psti.evidence.credentials.kinds import ALL
+from psti.evidence.credentials.kinds import ALL, KINDS
 from psti.evidence.credentials.reader import ReaderOptions
 from psti.evidence.interface import Collector, CollectorContext, CollectorResult
 
@@ -54,6 +54,7 @@ class PasswordBatchCollector(Collector):
         "and public information, guessability"
     )
     provisions = ALL
+    kinds = tuple(KINDS.values())
 
     def applies(self, ctx: CollectorContext) -> bool:
         return bool(ctx.artefacts("password-batch"))

@@ -58,6 +58,7 @@ class FirmwareCollector(Collector):
     name = NAME
     description = "Default and universal passwords, private keys and login services in firmware images"
     provisions = tuple(sorted({p for k in K.KINDS.values() for p in k.provisions}))
+    kinds = tuple(K.KINDS.values())
 
     def applies(self, ctx: CollectorContext) -> bool:
         return bool(ctx.artefacts("firmware", "rootfs"))

@@ -19,7 +19,7 @@ from psti.evidence.web.pagetext import NotText, page_text
 from psti.evidence.web.pgp import verify_cleartext
 from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
 from psti.evidence.web.securitytxt import SecurityTxt, parse_security_txt
-from psti.model import Effect, Finding, Location
+from psti.model import Effect, Finding, Location, make_finding
 
 COLLECTOR = "disclosure"
 
@@ -39,20 +39,6 @@ class DisclosureInputs:
     policies: list[Source] = field(default_factory=list)
     key_files: list[Path] = field(default_factory=list)
     follow_policy_links: bool = True
-
-
-def _finding(kind: str, effect: Effect, message: str, loc: Location | None = None, **details: object) -> Finding:
-    k = K.KINDS[kind]
-    return Finding(
-        kind=kind,
-        provisions=k.provisions,
-        effect=effect,
-        message=message,
-        collector=COLLECTOR,
-        location=loc or Location(),
-        details={key: v for key, v in details.items() if v is not None},
-        remediation=None if effect in (Effect.PASS, Effect.INFO) else k.how_to_fix,
-    )
 
 
 def domain_source(domain: str) -> Source:
@@ -116,32 +102,35 @@ def _load_security_txt(src: Source, loader: DocumentLoader, findings: list[Findi
         alt = loader.from_url(legacy, "security-txt", provisions=K.CONTACT)
         if alt is not None and alt.status is not None and 200 <= alt.status < 300:
             findings.append(
-                _finding(
+                make_finding(
                     "SECTXT-LEGACY-LOCATION",
                     Effect.INFO,
                     f"no file at {src.url} (HTTP 404); found at the legacy location {legacy}",
-                    Location(url=legacy, evidence=alt.evidence.id),
+                    collector=COLLECTOR,
+                    location=Location(url=legacy, evidence=alt.evidence.id),
                 )
             )
             return alt
     if doc is not None and doc.fetched and 200 <= (doc.status or 0) < 300 and _is_html_page(doc):
         findings.append(
-            _finding(
+            make_finding(
                 "SECTXT-NOT-FOUND",
                 Effect.NEEDS_EVIDENCE,
                 f"{doc.where} answered with an HTML page, not a security.txt (a 'soft 404'?)",
-                Location(url=doc.url, evidence=doc.evidence.id),
+                collector=COLLECTOR,
+                location=Location(url=doc.url, evidence=doc.evidence.id),
             )
         )
         return None
     if doc is not None and doc.fetched and not (200 <= (doc.status or 0) < 300):
         findings.append(
-            _finding(
+            make_finding(
                 "SECTXT-NOT-FOUND",
                 Effect.NEEDS_EVIDENCE,
                 f"{src.url} answered HTTP {doc.status}; no security.txt there",
-                Location(url=src.url, evidence=doc.evidence.id),
-                status=doc.status,
+                collector=COLLECTOR,
+                location=Location(url=src.url, evidence=doc.evidence.id),
+                details={"status": doc.status},
             )
         )
         return None
@@ -172,8 +161,12 @@ def _validate_security_txt(
     )
     if doc.fetched and where and where.startswith("http://"):
         findings.append(
-            _finding(
-                "SECTXT-NOT-HTTPS", Effect.FAIL, f"served over plain HTTP at {where}", Location(url=where, evidence=ev)
+            make_finding(
+                "SECTXT-NOT-HTTPS",
+                Effect.FAIL,
+                f"served over plain HTTP at {where}",
+                collector=COLLECTOR,
+                location=Location(url=where, evidence=ev),
             )
         )
     for issue in sec.issues:
@@ -181,12 +174,15 @@ def _validate_security_txt(
         if issue.code in _UNEXAMINABLE:
             effect = Effect.NEEDS_EVIDENCE  # binary or huge: nothing could be examined
         findings.append(
-            _finding(
+            make_finding(
                 issue.code,
                 effect,
                 issue.message,
-                Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, line=issue.line, evidence=ev),
-                severity=issue.severity,
+                collector=COLLECTOR,
+                location=Location(
+                    url=doc.url, path=None if doc.fetched else doc.evidence.source, line=issue.line, evidence=ev
+                ),
+                details={"severity": issue.severity},
             )
         )
     if sec.signed:
@@ -194,14 +190,13 @@ def _validate_security_txt(
     if sec.valid and not any(f.kind == "SECTXT-NOT-HTTPS" for f in findings):
         expires = sec.expires.isoformat() if sec.expires else None
         findings.append(
-            _finding(
+            make_finding(
                 "SECTXT-VALID",
                 Effect.PASS,
                 f"valid RFC 9116 file at {doc.where}: {len(sec.contacts)} contact(s), expires {expires}",
-                Location(url=doc.url, evidence=ev),
-                contacts=sec.contacts,
-                expires=expires,
-                policies=sec.policies,
+                collector=COLLECTOR,
+                location=Location(url=doc.url, evidence=ev),
+                details={"contacts": sec.contacts, "expires": expires, "policies": sec.policies},
             )
         )
     return sec
@@ -210,39 +205,71 @@ def _validate_security_txt(
 def _signature_finding(doc: Document, key_files: list[Path]) -> Finding:
     loc = Location(url=doc.url, evidence=doc.evidence.id)
     if not key_files:
-        return _finding(
+        return make_finding(
             "SECTXT-SIGNATURE-UNVERIFIED",
             Effect.INFO,
             "OpenPGP-signed; no public key was given, so the signature is reported but not verified",
-            loc,
+            collector=COLLECTOR,
+            location=loc,
         )
     check = verify_cleartext(doc.content, key_files)
     if check.status == "valid":
-        return _finding("SECTXT-SIGNATURE-VALID", Effect.INFO, check.message, loc, fingerprint=check.fingerprint)
+        return make_finding(
+            "SECTXT-SIGNATURE-VALID",
+            Effect.INFO,
+            check.message,
+            collector=COLLECTOR,
+            location=loc,
+            details={"fingerprint": check.fingerprint},
+        )
     if check.status in ("bad", "unknown-key"):
-        return _finding("SECTXT-SIGNATURE-BAD", Effect.FAIL, check.message, loc, status=check.status)
-    return _finding("SECTXT-SIGNATURE-UNVERIFIED", Effect.INFO, check.message, loc, status=check.status)
+        return make_finding(
+            "SECTXT-SIGNATURE-BAD",
+            Effect.FAIL,
+            check.message,
+            collector=COLLECTOR,
+            location=loc,
+            details={"status": check.status},
+        )
+    return make_finding(
+        "SECTXT-SIGNATURE-UNVERIFIED",
+        Effect.INFO,
+        check.message,
+        collector=COLLECTOR,
+        location=loc,
+        details={"status": check.status},
+    )
 
 
 def _read_policy(doc: Document, findings: list[Finding]) -> PolicyAnalysis | None:
     loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
     if doc.fetched and doc.status in (401, 407):
         findings.append(
-            _finding("DISC-SIGN-IN", Effect.FAIL, f"{doc.where} asks for credentials (HTTP {doc.status})", loc)
+            make_finding(
+                "DISC-SIGN-IN",
+                Effect.FAIL,
+                f"{doc.where} asks for credentials (HTTP {doc.status})",
+                collector=COLLECTOR,
+                location=loc,
+            )
         )
         return None
     if doc.fetched and doc.status == 402:
-        findings.append(_finding("DISC-PAID", Effect.FAIL, f"{doc.where} asks for payment (HTTP 402)", loc))
+        findings.append(
+            make_finding(
+                "DISC-PAID", Effect.FAIL, f"{doc.where} asks for payment (HTTP 402)", collector=COLLECTOR, location=loc
+            )
+        )
         return None
     if doc.fetched and not (200 <= (doc.status or 0) < 300):
         findings.append(
-            Finding(
-                kind="WEB-HTTP-STATUS",
-                provisions=K.ACK + K.STATUS[-1:],
-                effect=Effect.NEEDS_EVIDENCE,
-                message=f"policy page {doc.where} answered HTTP {doc.status}",
+            make_finding(
+                "WEB-HTTP-STATUS",
+                Effect.NEEDS_EVIDENCE,
+                f"policy page {doc.where} answered HTTP {doc.status}",
                 collector=COLLECTOR,
                 location=loc,
+                provisions=K.ACK + K.STATUS[-1:],
                 details={"status": doc.status},
             )
         )
@@ -251,13 +278,13 @@ def _read_policy(doc: Document, findings: list[Finding]) -> PolicyAnalysis | Non
         page = page_text(doc.content, doc.media_type, doc.charset)
     except NotText as e:
         findings.append(
-            Finding(
-                kind="WEB-UNREADABLE",
-                provisions=K.ACK + K.STATUS[-1:],
-                effect=Effect.NEEDS_EVIDENCE,
-                message=f"policy {doc.where} could not be examined: {e}",
+            make_finding(
+                "WEB-UNREADABLE",
+                Effect.NEEDS_EVIDENCE,
+                f"policy {doc.where} could not be examined: {e}",
                 collector=COLLECTOR,
                 location=loc,
+                provisions=K.ACK + K.STATUS[-1:],
             )
         )
         return None
@@ -277,28 +304,37 @@ def _contact_findings(
     if contacts:
         listed = ", ".join(f"{c} ({w})" for c, w in list(contacts.items())[:5])
         out = [
-            _finding(
+            make_finding(
                 "DISC-CONTACT",
                 Effect.PASS,
                 f"point of contact published: {listed}",
-                Location(url=next(iter(contacts.values()))),
-                contacts=list(contacts),
+                collector=COLLECTOR,
+                location=Location(url=next(iter(contacts.values()))),
+                details={"contacts": list(contacts)},
             )
         ]
         secure = [sec for _, sec in parsed if sec.values("encryption")]
         note = next((a.secure_channel for _, a in analyses if a.secure_channel), None)
         if secure or note:
             out.append(
-                _finding(
+                make_finding(
                     "DISC-SECURE-CHANNEL",
                     Effect.INFO,
                     "a secure reporting option is offered: "
                     + (f"Encryption {secure[0].values('encryption')[0]}" if secure else repr(note)),
+                    collector=COLLECTOR,
                 )
             )
         return out
     if parsed or analyses:
-        return [_finding("DISC-NO-CONTACT", Effect.FAIL, "no point of contact was found in the documents read")]
+        return [
+            make_finding(
+                "DISC-NO-CONTACT",
+                Effect.FAIL,
+                "no point of contact was found in the documents read",
+                collector=COLLECTOR,
+            )
+        ]
     return []
 
 
@@ -315,11 +351,12 @@ def _timescale_findings(
             else "no policy page was read (add a Policy field, or give the policy URL or a saved copy)"
         )
         return [
-            _finding(
+            make_finding(
                 "DISC-NEEDS-POLICY",
                 Effect.NEEDS_EVIDENCE,
                 "security.txt gives a contact but cannot say when reporters get an acknowledgement and "
                 f"status updates; {why}",
+                collector=COLLECTOR,
             )
         ]
     out: list[Finding] = []
@@ -333,13 +370,13 @@ def _timescale_findings(
             until = any(a.until_resolved for _, a in analyses)
             extra = " (until resolution)" if (attr == "status_when" and until) else ""
             out.append(
-                _finding(
+                make_finding(
                     ok_kind,
                     Effect.PASS,
                     f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}"',
-                    Location(url=doc.url, evidence=doc.evidence.id),
-                    sentence=c.sentence,
-                    timescale=c.timescale,
+                    collector=COLLECTOR,
+                    location=Location(url=doc.url, evidence=doc.evidence.id),
+                    details={"sentence": c.sentence, "timescale": c.timescale},
                 )
             )
             continue
@@ -350,7 +387,9 @@ def _timescale_findings(
         msg = f"no statement of when reporters get {what} was found in {where}"
         if vague:
             msg += f'; closest: "{vague[0][1].sentence}" (no timescale)'
-        out.append(_finding(missing_kind, Effect.FAIL, msg, Location(url=analyses[0][0].url)))
+        out.append(
+            make_finding(missing_kind, Effect.FAIL, msg, collector=COLLECTOR, location=Location(url=analyses[0][0].url))
+        )
     return out
 
 
@@ -367,27 +406,29 @@ def _access_findings(analyses: list[tuple[Document, PolicyAnalysis]]) -> list[Fi
         for kind, why in problems:
             if why:
                 bad = True
-                out.append(_finding(kind, Effect.FAIL, f"{doc.where}: {why}", loc))
+                out.append(make_finding(kind, Effect.FAIL, f"{doc.where}: {why}", collector=COLLECTOR, location=loc))
         if a.english is False:
             bad = True
             out.append(
-                _finding(
+                make_finding(
                     "DISC-NOT-ENGLISH",
                     Effect.FAIL,
                     f"{doc.where} does not read as English ({a.english_ratio:.0%} common English words"
                     + (f", lang={a.declared_lang!r}" if a.declared_lang else "")
                     + ")",
-                    loc,
+                    collector=COLLECTOR,
+                    location=loc,
                 )
             )
         if not bad:
             lang = "English" if a.english else "language not determined (little text)"
             out.append(
-                _finding(
+                make_finding(
                     "DISC-ACCESSIBLE",
                     Effect.PASS if a.english else Effect.INFO,
                     f"{doc.where} is readable without sign-in, payment or personal details; {lang}",
-                    loc,
+                    collector=COLLECTOR,
+                    location=loc,
                 )
             )
     return out

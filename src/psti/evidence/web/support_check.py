@@ -18,7 +18,7 @@ from psti.evidence.web.history import SupportHistory, product_key
 from psti.evidence.web.pagetext import NotText, PageText, page_text
 from psti.evidence.web.policy import analyse_policy
 from psti.evidence.web.support_period import SupportPeriodAnalysis, SupportStatement, analyse_support_page
-from psti.model import Effect, Finding, Location
+from psti.model import Effect, Finding, Location, make_finding
 
 COLLECTOR = "support-period"
 
@@ -32,20 +32,6 @@ class SupportInputs:
     previous_end_dates: tuple[dt.date, ...] = ()
     history: SupportHistory | None = None  # None: no local history
     record: bool = True
-
-
-def _finding(kind: str, effect: Effect, message: str, loc: Location | None = None, **details: object) -> Finding:
-    k = K.KINDS[kind]
-    return Finding(
-        kind=kind,
-        provisions=k.provisions,
-        effect=effect,
-        message=message,
-        collector=COLLECTOR,
-        location=loc or Location(),
-        details={key: (v.isoformat() if isinstance(v, dt.date) else v) for key, v in details.items() if v is not None},
-        remediation=None if effect in (Effect.PASS, Effect.INFO) else k.how_to_fix,
-    )
 
 
 def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: dt.date) -> CollectorResult:
@@ -64,13 +50,13 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
             effect = Effect.FAIL if doc.status in (401, 402, 407) else Effect.NEEDS_EVIDENCE
             kind = "SP-ACCESS" if effect is Effect.FAIL else "WEB-HTTP-STATUS"
             findings.append(
-                Finding(
-                    kind=kind,
-                    provisions=K.SP_PUBLISHED if kind == "WEB-HTTP-STATUS" else K.SP_ACCESS,
-                    effect=effect,
-                    message=f"{doc.where} answered HTTP {doc.status}",
+                make_finding(
+                    kind,
+                    effect,
+                    f"{doc.where} answered HTTP {doc.status}",
                     collector=COLLECTOR,
                     location=loc,
+                    provisions=K.SP_PUBLISHED if kind == "WEB-HTTP-STATUS" else K.SP_ACCESS,
                 )
             )
             continue
@@ -78,13 +64,13 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
             page = page_text(doc.content, doc.media_type, doc.charset)
         except NotText as e:
             findings.append(
-                Finding(
-                    kind="WEB-UNREADABLE",
-                    provisions=K.SP_PUBLISHED,
-                    effect=Effect.NEEDS_EVIDENCE,
-                    message=f"{doc.where} could not be examined: {e}",
+                make_finding(
+                    "WEB-UNREADABLE",
+                    Effect.NEEDS_EVIDENCE,
+                    f"{doc.where} could not be examined: {e}",
                     collector=COLLECTOR,
                     location=loc,
+                    provisions=K.SP_PUBLISHED,
                 )
             )
             continue
@@ -102,10 +88,18 @@ def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:
     if a.english is False:
         problems.append(f"not in English ({a.english_ratio:.0%} common English words)")
     if problems:
-        return [_finding("SP-ACCESS", Effect.FAIL, f"{doc.where}: " + "; ".join(problems), loc)]
+        return [
+            make_finding(
+                "SP-ACCESS", Effect.FAIL, f"{doc.where}: " + "; ".join(problems), collector=COLLECTOR, location=loc
+            )
+        ]
     return [
-        _finding(
-            "SP-ACCESSIBLE", Effect.PASS, f"{doc.where} is readable without sign-in, payment or personal details", loc
+        make_finding(
+            "SP-ACCESSIBLE",
+            Effect.PASS,
+            f"{doc.where} is readable without sign-in, payment or personal details",
+            collector=COLLECTOR,
+            location=loc,
         )
     ]
 
@@ -123,11 +117,12 @@ def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnaly
     named = [a.product_mentioned for _, a in read if a.product_mentioned is not None]
     if inputs.product_terms and named and not any(named):
         out.append(
-            _finding(
+            make_finding(
                 "SP-PRODUCT-NOT-IDENTIFIED",
                 Effect.NEEDS_EVIDENCE,
                 f"{where} does not name the product ({' / '.join(inputs.product_terms)})",
-                first,
+                collector=COLLECTOR,
+                location=first,
             )
         )
     chosen: list[tuple[Document, SupportStatement]] = [(doc, s) for doc, a in read for s in a.chosen()]
@@ -141,40 +136,59 @@ def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnaly
         if no_start:
             d, s = no_start[0]
             out.append(
-                _finding(
+                make_finding(
                     "SP-NO-START",
                     Effect.FAIL,
                     f"{d.where} gives a period ({s.duration}) without a stated start date, "
                     f'so no end date: "{s.sentence}"',
-                    Location(url=d.url, evidence=d.evidence.id),
+                    collector=COLLECTOR,
+                    location=Location(url=d.url, evidence=d.evidence.id),
                 )
             )
         elif vague:
             d, s = vague[0]
             out.append(
-                _finding(
+                make_finding(
                     "SP-VAGUE",
                     Effect.FAIL,
                     f'{d.where} describes support as {s.phrase!r}, not a period with an end date: "{s.sentence}"',
-                    Location(url=d.url, evidence=d.evidence.id),
+                    collector=COLLECTOR,
+                    location=Location(url=d.url, evidence=d.evidence.id),
                 )
             )
         else:
-            out.append(_finding("SP-NOT-FOUND", Effect.FAIL, f"no defined support period found in {where}", first))
+            out.append(
+                make_finding(
+                    "SP-NOT-FOUND",
+                    Effect.FAIL,
+                    f"no defined support period found in {where}",
+                    collector=COLLECTOR,
+                    location=first,
+                )
+            )
         out += _placement(read, found=False)
         return out
     if len(end_dates) > 1:
         listed = "; ".join(f'{_describe(s)} ("{s.sentence[:80]}")' for _, s in chosen[:4])
         if inputs.product_terms:
-            out.append(_finding("SP-CONFLICTING", Effect.FAIL, f"different end dates for the product: {listed}", first))
+            out.append(
+                make_finding(
+                    "SP-CONFLICTING",
+                    Effect.FAIL,
+                    f"different end dates for the product: {listed}",
+                    collector=COLLECTOR,
+                    location=first,
+                )
+            )
         else:
             out.append(
-                _finding(
+                make_finding(
                     "SP-PRODUCT-NOT-IDENTIFIED",
                     Effect.NEEDS_EVIDENCE,
                     f"{len(end_dates)} different end dates on the page(s) and no product named to choose "
                     f"between them (give the model): {listed}",
-                    first,
+                    collector=COLLECTOR,
+                    location=first,
                 )
             )
         out += _placement(read, found=True)
@@ -183,28 +197,40 @@ def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnaly
     end = end_dates[0]
     loc = Location(url=doc.url, evidence=doc.evidence.id)
     out.append(
-        _finding(
+        make_finding(
             "SP-FOUND",
             Effect.PASS,
             f'defined support period published at {doc.where}: {_describe(stmt)} — "{stmt.sentence}"',
-            loc,
-            end_date=end,
-            start_date=stmt.start_date,
-            statement=stmt.sentence,
-            precision=stmt.precision,
+            collector=COLLECTOR,
+            location=loc,
+            details={
+                "end_date": end,
+                "start_date": stmt.start_date,
+                "statement": stmt.sentence,
+                "precision": stmt.precision,
+            },
         )
     )
     if stmt.precision != "day":
         out.append(
-            _finding(
+            make_finding(
                 "SP-COARSE-DATE",
                 Effect.INFO,
                 f"the end date is given to the {stmt.precision} ({stmt.phrase!r}); read as {end.isoformat()}",
-                loc,
+                collector=COLLECTOR,
+                location=loc,
             )
         )
     if end < today:
-        out.append(_finding("SP-ENDED", Effect.INFO, f"the support period ended on {end.isoformat()}", loc))
+        out.append(
+            make_finding(
+                "SP-ENDED",
+                Effect.INFO,
+                f"the support period ended on {end.isoformat()}",
+                collector=COLLECTOR,
+                location=loc,
+            )
+        )
     out += _history(inputs, end, doc, today)
     out += _placement(read, found=True)
     return out
@@ -224,40 +250,43 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
         latest, source = max(previous, key=lambda p: p[0])
         if end < latest:
             out.append(
-                _finding(
+                make_finding(
                     "SP-SHORTENED",
                     Effect.FAIL,
                     f"the period now ends {end.isoformat()}, earlier than {latest.isoformat()} recorded from {source}",
-                    loc,
-                    previous_end_date=latest,
-                    end_date=end,
+                    collector=COLLECTOR,
+                    location=loc,
+                    details={"previous_end_date": latest, "end_date": end},
                 )
             )
         else:
             out.append(
-                _finding(
+                make_finding(
                     "SP-NOT-SHORTENED",
                     Effect.PASS,
                     f"not shorter than the {len(previous)} earlier recorded period(s) (latest {latest.isoformat()})",
-                    loc,
+                    collector=COLLECTOR,
+                    location=loc,
                 )
             )
             if end > latest:
                 out.append(
-                    _finding(
+                    make_finding(
                         "SP-EXTENDED",
                         Effect.PASS,
                         f"extended from {latest.isoformat()} to {end.isoformat()}, and the new period is published",
-                        loc,
+                        collector=COLLECTOR,
+                        location=loc,
                     )
                 )
     if not previous or end <= max(p[0] for p in previous):
         out.append(
-            _finding(
+            make_finding(
                 "SP-NOT-EXTENDED",
                 Effect.NOT_APPLICABLE,
                 "no extension of an earlier period is on record, so para 3(3) does not arise",
-                loc,
+                collector=COLLECTOR,
+                location=loc,
             )
         )
     if not previous:
@@ -267,11 +296,12 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
             else "give the manufacturer and model (and keep the history) or earlier end dates to compare"
         )
         out.append(
-            _finding(
+            make_finding(
                 "SP-NO-HISTORY",
                 Effect.NEEDS_EVIDENCE,
                 f"no earlier published period is on record for this product, so shortening cannot be ruled out; {how}",
-                loc,
+                collector=COLLECTOR,
+                location=loc,
             )
         )
     if key is not None and inputs.record and inputs.history is not None:
@@ -288,20 +318,22 @@ def _placement(read: list[tuple[Document, SupportPeriodAnalysis]], found: bool) 
         signals = ", ".join(a.purchase_signals[:3])
         if a.dated:
             out.append(
-                _finding(
+                make_finding(
                     "SP-ALONGSIDE-PURCHASE",
                     Effect.PASS,
                     f"{doc.where} offers the product ({signals}) and shows the support period on the same page",
-                    loc,
+                    collector=COLLECTOR,
+                    location=loc,
                 )
             )
         else:
             out.append(
-                _finding(
+                make_finding(
                     "SP-NOT-ALONGSIDE-PURCHASE",
                     Effect.FAIL,
                     f"{doc.where} offers the product ({signals}) but does not show the support period",
-                    loc,
+                    collector=COLLECTOR,
+                    location=loc,
                 )
             )
     return out

@@ -181,7 +181,19 @@ def format_problems(
                 )
             )
     out += unknown_region_problems(summary, root, image)
+    out += stand_in_problems(summary, head, path_env)
     return out
+
+
+def stand_in_problems(summary: ReportSummary, head: bytes, path_env: str) -> list[ExtractionProblem]:
+    """Say so when a SquashFS failed and only the stock-unsquashfs stand-in for sasquatch ran."""
+    sasquatch_failed = any(
+        p.kind == COULD_NOT_EXTRACT and p.message.startswith("sasquatch") for p in summary.problems
+    )
+    squashfs_unread = not summary.extracted_any and sniff.magic_of(head) == "squashfs"
+    if (sasquatch_failed or squashfs_unread) and tools.sasquatch_is_stand_in(path_env):
+        return [ExtractionProblem(MISSING_TOOL, tools.SASQUATCH_HINT)]
+    return []
 
 
 def unknown_region_problems(

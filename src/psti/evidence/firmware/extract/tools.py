@@ -1,9 +1,10 @@
-"""External tools unblob runs: PATH for the extraction process and the `sasquatch` shim.
+"""External tools unblob runs: PATH for the extraction process, and `sasquatch`.
 
-unblob calls `sasquatch -le|-be ...` for every SquashFS; Debian has no sasquatch, so
-`scripts/install-system.sh` installs a shim that drops the endianness flag and runs stock
-`unsquashfs`. When that shim is not on PATH (e.g. psti run as `.venv/bin/python` without
-activating the venv), we generate the same shim in a private bin directory.
+unblob calls `sasquatch -le|-be ...` (and `sasquatch-v4be` for big-endian SquashFS 4.0).
+`scripts/install-system.sh` builds the real sasquatch from `third_party/sasquatch`; only
+when no sasquatch is reachable at all do we fall back to a stand-in (a shim that drops the
+endianness flag and runs stock `unsquashfs`), written to a private bin directory. The
+stand-in reads standard SquashFS only, so findings say when it was all there was.
 `jefferson` and `ubireader_*` are PyPI console scripts living beside the interpreter.
 """
 
@@ -54,6 +55,24 @@ def tool_path(private_bin: Path, base_path: str | None = None) -> str:
         write_shim(private_bin)
         path = os.pathsep.join([str(private_bin), path])
     return path
+
+
+def sasquatch_is_stand_in(path: str) -> bool:
+    """True when the `sasquatch` on `path` is the stock-unsquashfs shim, or absent."""
+    exe = shutil.which("sasquatch", path=path)
+    if exe is None:
+        return True
+    try:
+        with open(exe, "rb") as f:
+            return SHIM_MARKER.encode() in f.read(4096)
+    except OSError:
+        return True
+
+
+SASQUATCH_HINT = (
+    "only a stand-in for sasquatch (stock unsquashfs) is installed, which cannot read vendor "
+    "SquashFS variants (big-endian, vendor LZMA): run scripts/build-sasquatch.sh"
+)
 
 
 def write_shim(private_bin: Path) -> None:

@@ -1,0 +1,3 @@
+// StdAfx.cpp
+
+#include "StdAfx.h"
