@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Install the system packages psti needs: firmware extractors, John the Ripper (benchmarks),
-# poppler (PDF checks), PostgreSQL (store tests), Chromium (browser tests), fonts for PDFs.
+# poppler (PDF checks), PostgreSQL (store tests), Chromium (browser tests), fonts for PDFs,
+# and the login daemons the device-probe tests start on 127.0.0.1 (sshd, telnetd, vsftpd,
+# lighttpd, mosquitto): when this script installs them, their system services are not
+# started and are disabled, so a machine does not begin serving logins on its network.
 # Also builds `sasquatch` (third_party/sasquatch), which unblob calls for vendor SquashFS
 # variants; Debian has no package for it.
 set -euo pipefail
@@ -12,7 +15,11 @@ PACKAGES=(
   john poppler-utils postgresql chromium chromium-driver zbar-tools
   fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg python3-venv
   gcc g++ make zlib1g-dev liblzma-dev liblzo2-dev liblz4-dev libzstd-dev
+  openssh-server openssh-client inetutils-telnetd lighttpd mosquitto vsftpd
 )
+# Their services (as Debian names them), disabled when this script installed the package.
+declare -A DAEMON_SERVICE=([openssh-server]=ssh [inetutils-telnetd]=inetutils-inetd [lighttpd]=lighttpd
+                          [mosquitto]=mosquitto [vsftpd]=vsftpd)
 
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -36,7 +43,22 @@ if [ "${#missing[@]}" -gt 0 ]; then
     if apt-cache show "$p" >/dev/null 2>&1; then avail+=("$p"); else echo "psti: note: Debian package $p not available, skipped" >&2; fi
   done
   if [ "${#avail[@]}" -gt 0 ]; then
+    # Debian's own switch: no service starts while policy-rc.d says 101 (if one exists, keep it).
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+      chmod +x /usr/sbin/policy-rc.d
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
     apt-get install -y -qq --no-install-recommends "${avail[@]}" >/dev/null
+    for p in "${avail[@]}"; do
+      unit=${DAEMON_SERVICE[$p]:-}
+      [ -n "$unit" ] || continue
+      if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+        systemctl disable --now "$unit" >/dev/null 2>&1 || true
+      elif command -v update-rc.d >/dev/null 2>&1 && [ -e "/etc/init.d/$unit" ]; then
+        update-rc.d "$unit" disable >/dev/null 2>&1 || true
+      fi
+    done
   fi
 fi
 

@@ -73,6 +73,7 @@ ArtefactKind = Literal[
     "disclosure-policy",
     "support-page",
     "web-page",
+    "device",
     "other",
 ]
 
@@ -203,14 +204,39 @@ class Reporting(_Section):
     without_prior_request: bool | None = None
 
 
+class PublishedEndDate(_Section):
+    end_date: dt.date = Field(description="An end date of the defined support period as published")
+    published_on: dt.date = Field(description="The day that end date was first published")
+
+
 class SupportPeriod(_Section):
     end_date: dt.date | None = None
     start_date: dt.date | None = None
     statement: str | None = Field(default=None, description="The published wording")
     published_url: str | None = None
-    first_supplied: dt.date | None = None
+    first_supplied: dt.date | None = Field(
+        default=None, description="The day the manufacturer first supplied the product (Sch 4 para 1(1)(e))"
+    )
+    invitation_to_purchase_on_own_site: bool | None = Field(
+        default=None,
+        description="The manufacturer publishes an invitation to purchase the product, with its main "
+        "characteristics, on its own website or a non-paid-for website it controls (Sch 1 para 3(5))",
+    )
     alongside_invitation_to_purchase: bool | None = None
     previous_end_dates: tuple[dt.date, ...] = ()
+    history: tuple[PublishedEndDate, ...] = Field(
+        default=(),
+        description="Every end date ever published, each with the day it was published (the current "
+        "one included); the statement gives the one in force on first supply",
+    )
+    # Sch 1 para 3(4): how the support-period information is made available
+    without_prior_request: bool | None = None
+    english: bool | None = None
+    free_of_charge: bool | None = None
+    without_personal_information: bool | None = None
+    understandable_without_technical_knowledge: bool | None = Field(
+        default=None, description="Understandable by a reader without prior technical knowledge (para 3(4)(e))"
+    )
 
 
 class Standard(_Section):
@@ -226,10 +252,34 @@ class Label(_Section):
     level: int | None = Field(default=None, ge=1, le=4)
     expires: dt.date
 
+    @model_validator(mode="after")
+    def _recognised_level(self) -> Label:
+        # SI 2025/1267 recognises JC-STAR at STAR-1 only; Singapore CLS at any level.
+        if self.scheme == "jc-star-star-1" and self.level not in (None, 1):
+            raise ValueError(
+                f"a jc-star-star-1 label is a JC-STAR STAR-1 label, but level {self.level} is declared; "
+                "only STAR-1 is recognised (SI 2023/1007 Sch 2 Condition B, Sch 2A Condition A): "
+                "give level = 1 or leave it out"
+            )
+        return self
+
+
+class LabelCheck(_Section):
+    by: Literal["importer", "distributor"]
+    name: str = Field(min_length=1, description="The importer or distributor that checked")
+    label: str = Field(min_length=1, description="The id of the label checked (deemed_compliance.labels)")
+    checked_on: dt.date
+    how: str = Field(default="", description="How the label was checked, e.g. the scheme's register")
+
 
 class DeemedCompliance(_Section):
     standards: tuple[Standard, ...] = ()
     labels: tuple[Label, ...] = ()
+    label_checks: tuple[LabelCheck, ...] = Field(
+        default=(),
+        description="Importers' and distributors' records of being satisfied that the Schedule 2A "
+        "label conditions are met (Act s.15(5), s.22(3))",
+    )
 
 
 class Statement(_Section):

@@ -190,7 +190,10 @@ def decide(
             else:
                 routes.append(decider.route_of_provisions(route.id, route.title, route.citation,
                                                           route.requires, mandatory_only=True))
-        verdict = combine_any(r.verdict for r in routes)
+        # A requirement none of whose own provisions applies (e.g. Sch 1 para 3 for a product
+        # nothing of which can be updated) needs no deemed-compliance route either.
+        verdict = Verdict.NOT_APPLICABLE if own.verdict is Verdict.NOT_APPLICABLE else combine_any(
+            r.verdict for r in routes)
         met_by = [r for r in routes if r.verdict == verdict]
         reason = {
             Verdict.PASS: "Met by " + " or ".join(r.title for r in met_by if r.verdict == Verdict.PASS) + ".",

@@ -7,7 +7,8 @@ become guesses: the decision is `undetermined` with the exact questions to answe
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from psti.declaration import Declaration
 from psti.model import ScopeDecision, ScopeReason
@@ -154,16 +155,82 @@ def _exception_applies(item: Item, facts: dict[str, Any]) -> tuple[bool | None, 
     return None, unless.unknown
 
 
-def _markets_covered(item: Item, facts: dict[str, Any]) -> bool:
-    """An exception limited to some markets (`limits.markets` or `limits.territory`, e.g.
-    NI or GB) excepts the product only where every market it is sold in is covered."""
+DEFAULT_MARKETS = ("GB", "NI")  # the declaration's default: made available UK-wide
+MARKET_NAMES = {"GB": "Great Britain", "NI": "Northern Ireland"}
+
+
+def _markets(facts: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(facts.get("product.markets") or DEFAULT_MARKETS)
+
+
+def _limited_to(item: Item) -> tuple[str, ...] | None:
+    """The markets an exception is limited to (`limits.markets` or `limits.territory`), or
+    None for an exception that applies wherever the product is made available."""
     limited = item.limits.get("markets") or item.limits.get("territory")
     if not limited:
-        return True
-    if isinstance(limited, str):
-        limited = [limited]
-    markets = facts.get("product.markets") or ("GB", "NI")
-    return all(m in limited for m in markets)
+        return None
+    return (limited,) if isinstance(limited, str) else tuple(limited)
+
+
+def _applies_in(item: Item, market: str, facts: dict[str, Any]) -> tuple[bool | None, set[str]]:
+    """Does the exception take the product out of scope in one market? The exception's own
+    test is evaluated as if the product were made available in that market alone."""
+    limited = _limited_to(item)
+    if limited is not None and market not in limited:
+        return False, set()
+    return _exception_applies(item, {**facts, "product.markets": (market,)})
+
+
+@dataclass
+class _Cover:
+    """How the Schedule 3 exceptions cover each market the product is made available in."""
+
+    by: dict[str, list[Item]]  # market -> exceptions that certainly cover it
+    open: dict[str, set[str]]  # market -> facts that would settle whether one covers it
+
+    def uncovered(self, markets: tuple[str, ...]) -> list[str]:
+        return [m for m in markets if not self.by[m] and m not in self.open]
+
+
+def _cover(exceptions: list[Item], markets: tuple[str, ...], facts: dict[str, Any]) -> _Cover:
+    cover = _Cover(by={m: [] for m in markets}, open={})
+    for market in markets:
+        everywhere: set[str] = set()  # open facts of exceptions not limited to a market
+        here: set[str] = set()  # open facts of exceptions limited to some markets
+        for item in exceptions:
+            applies, missing = _applies_in(item, market, facts)
+            if applies is True:
+                cover.by[market].append(item)
+            elif applies is None:
+                (here if _limited_to(item) is not None else everywhere).update(missing)
+        # An open UK-wide exception is asked about first: its answer may settle every market.
+        unknown = everywhere or here
+        if not cover.by[market] and unknown:
+            cover.open[market] = unknown
+    return cover
+
+
+def _exception_reasons(
+    cover: _Cover, markets: tuple[str, ...], partial: Literal["no", "in-scope", "open"]
+) -> list[ScopeReason]:
+    """One reason per exception that covers a market, saying which markets it covers."""
+    covering: dict[str, tuple[Item, list[str]]] = {}
+    for market in markets:
+        for item in cover.by[market]:
+            covering.setdefault(item.id, (item, []))[1].append(market)
+    reasons = []
+    for item, where in sorted(covering.values(), key=lambda x: x[0].id):
+        text = f"Excepted: {item.title}. {item.text}"
+        if len(markets) > 1 and _limited_to(item) is not None:
+            text += f" It covers {' and '.join(MARKET_NAMES.get(m, m) for m in where)}."
+        if partial == "in-scope":
+            text += (" This exception covers only some of the markets it is sold in, so the product "
+                     "stays in scope elsewhere.")
+        elif partial == "open" and len(where) < len(markets):
+            text += (" This exception covers only some of the markets it is sold in; whether the "
+                     "others are covered is not yet known.")
+        reasons.append(ScopeReason(text=text, citation=item.citation, item=item.id))
+    return reasons
 
 
 def not_in_force(view: RegimeView) -> ScopeDecision:
@@ -195,25 +262,22 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
         return ScopeDecision(outcome="out-of-scope", summary="Not a relevant connectable product.",
                              reasons=tuple(reasons))
 
-    excepted: list[ScopeReason] = []
-    partial: list[ScopeReason] = []
-    for item in sorted(view.of_kind("exception"), key=lambda i: i.id):
-        applies, missing = _exception_applies(item, facts)
-        covered = _markets_covered(item, facts)
-        if applies is True:
-            reason = ScopeReason(text=f"Excepted: {item.title}. {item.text}", citation=item.citation, item=item.id)
-            (excepted if covered else partial).append(reason)
-        elif applies is None and covered:
-            # An exception that could only ever cover some markets cannot take the product
-            # out of scope, so its open facts are not worth a question.
-            unknown |= missing
-    for r in partial:
-        reasons.append(ScopeReason(
-            text=f"{r.text} This exception covers only some of the markets it is sold in, so the "
-            "product stays in scope elsewhere.", citation=r.citation, item=r.item))
-    if excepted:
+    # Schedule 3: excepted only when every market it is made available in is covered by
+    # some exception (e.g. NI by para 1 and GB by para 6). A market no exception can cover
+    # keeps it in scope, and then the open facts of the other markets are not worth asking.
+    markets = _markets(facts)
+    exceptions = sorted(view.of_kind("exception"), key=lambda i: i.id)
+    cover = _cover(exceptions, markets, facts)
+    if all(cover.by[m] for m in markets):
         return ScopeDecision(outcome="excepted", summary="An excepted product (Schedule 3): the "
-                             "security requirements do not apply.", reasons=tuple(reasons + excepted))
+                             "security requirements do not apply.",
+                             reasons=tuple(reasons + _exception_reasons(cover, markets, partial="no")))
+    if cover.uncovered(markets):
+        reasons += _exception_reasons(cover, markets, partial="in-scope")
+    else:
+        reasons += _exception_reasons(cover, markets, partial="open")
+        for missing in cover.open.values():
+            unknown |= missing
 
     consumer, why, missing = _uk_consumer(view, facts)
     reasons += why

@@ -87,7 +87,7 @@ def test_statement_pdf_has_the_schedule_4_content(issued, tmp_path):
         "20 November 2026",
         "Signed electronically",
         signed.signature.key_id,
-        "20 November 2036",  # keep until (REGS reg 8)
+        "19 November 2036",  # keep until (REGS reg 8(a): ten years beginning with the issue date)
     ):
         assert needle in flat, needle
     nospace = flat.replace(" ", "")

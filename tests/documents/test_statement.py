@@ -3,11 +3,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from pathlib import Path
 
 import builders as b
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from psti.declaration import load_declaration
 from psti.documents.statement import (
     STATEMENT_SCHEMA,
     StatementRefused,
@@ -61,7 +63,7 @@ def test_statement_carries_every_schedule_4_field(view, key):
     assert s.issued_on == dt.date(2026, 11, 20)
     assert s.support_period_end == dt.date(2031, 3, 31)
     assert s.assessment.sha256 == assessment_sha256(a)
-    assert s.retention_until == dt.date(2036, 11, 20)
+    assert s.retention_until == dt.date(2036, 11, 19)
     assert "Schedule 1" in s.compliance_declaration and "Brightlane Devices Ltd" in s.prepared_by
     assert [r.route_kind for r in s.requirements] == ["schedule-1"] * 3
 
@@ -140,9 +142,18 @@ def test_unknown_source_in_regime_data_is_reported(tmp_path):
 
 
 def test_retention_is_the_longer_of_ten_years_and_the_support_period():
-    assert retention_until(dt.date(2026, 1, 5), dt.date(2030, 1, 1)) == dt.date(2036, 1, 5)
+    # REGS reg 8(a): "a period of 10 years beginning with the date on which the statement
+    # was issued" includes the day of issue, so it ends the day before the tenth anniversary.
+    assert retention_until(dt.date(2026, 1, 5), dt.date(2030, 1, 1)) == dt.date(2036, 1, 4)
+    assert retention_until(dt.date(2026, 3, 1), None) == dt.date(2036, 2, 29)
     assert retention_until(dt.date(2026, 1, 5), dt.date(2040, 6, 30)) == dt.date(2040, 6, 30)
     assert retention_until(dt.date(2028, 2, 29), None) == dt.date(2038, 2, 28)
+
+
+@pytest.mark.parametrize("issued", [dt.date(9999, 12, 31), dt.date(9995, 6, 1)])
+def test_retention_past_the_calendar_is_a_clear_error(issued):
+    with pytest.raises(PstiError, match="10 years beginning with"):
+        retention_until(issued, None)
 
 
 def test_verify_accepts_the_issued_statement(view, key):
@@ -295,3 +306,99 @@ def test_hostile_statement_files_are_input_errors(tmp_path):
     arr.write_text("[1, 2]")
     with pytest.raises(InputError, match="not a JSON object"):
         read_statement_json(arr)
+
+
+# --------------------------------------------------------------------------- the shipped law cases
+
+DECLARATIONS = Path(__file__).parents[1] / "declarations"
+
+
+def _real(name: str, on: dt.date | None = None):
+    """A sample declaration assessed by the real engine under the real regime, offline."""
+    from psti.engine import assess
+    from psti.regime import library
+
+    loaded = load_declaration(DECLARATIONS / name)
+    on = on or loaded.declaration.statement.date
+    return loaded, assess(loaded, on=on, offline=True), library().view("uk-psti", on)
+
+
+def test_support_period_at_first_supply_is_the_one_published_by_then_everywhere(key):
+    loaded, a, real = _real("extended-support.toml")
+    assert a.overall is Verdict.PASS, [r.reason for r in a.requirements]
+    body = build_statement(loaded, a, view=real)
+    assert body.support_period_end == dt.date(2029, 12, 31)
+    field = next(f for f in body.fields if f.id == "PSTI-S4-1.1.e")
+    assert field.value == "2029-12-31"
+    # reg 8(b): the support period set out in the statement, not today's
+    assert body.retention_until == dt.date(2036, 6, 30)
+    from psti.documents.publish import statement_html
+
+    html = statement_html(sign_statement(body, key))
+    assert "31 December 2029" in html and "2029-12-31" in html
+    assert "31 December 2031" not in html.split("Published wording")[0]
+
+
+def test_earlier_end_dates_without_publication_dates_are_refused_with_the_question():
+    loaded, a, real = _real("extended-support-undated.toml")
+    with pytest.raises(InputError) as e:
+        build_statement(loaded, a, view=real)
+    text = str(e.value)
+    assert "PSTI-S4-1.1.e" in text and "support_period.history" in text and "published_on" in text
+
+
+def test_a_statement_names_a_batch_or_serial_range():
+    loaded, a, real = _real("no-batch.toml")
+    with pytest.raises(InputError) as e:
+        build_statement(loaded, a, view=real)
+    text = str(e.value)
+    assert "PSTI-S4-1.1.a" in text and "`product.batches` or `product.serial_ranges`" in text
+    with pytest.raises(InputError):
+        build_statement(loaded, a, view=real, draft=True)
+
+
+def test_retention_of_a_statement_issued_on_1_march_2026():
+    loaded, a, real = _real("compliant-camera.toml")
+    body = build_statement(loaded, a, view=real)
+    assert body.issued_on == dt.date(2026, 3, 1)
+    assert body.retention_until == dt.date(2036, 2, 29)
+
+
+def test_a_label_holder_is_told_the_statement_duty_is_deemed_met():
+    loaded, a, real = _real("sg-cls-level-4.toml")
+    body = build_statement(loaded, a, view=real)
+    assert body.statement_duty_deemed_met is not None
+    assert "Sch 2A" in body.statement_duty_deemed_met and "CSA/010326/0042" in body.statement_duty_deemed_met
+    plain, pa, _ = _real("compliant-camera.toml")
+    assert build_statement(plain, pa, view=real).statement_duty_deemed_met is None
+    # before SI 2025/1267 there was no Schedule 2A
+    loaded, a, old = _real("sg-cls-level-4.toml", on=dt.date(2025, 12, 1))
+    assert build_statement(loaded, a, view=old, draft=True).statement_duty_deemed_met is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "expect"),
+    [
+        ("extended-support.toml", 0, "2029-12-31"),
+        ("compliant-camera.toml", 0, "2036-02-29"),
+        ("sg-cls-level-4.toml", 0, "Sch 2A"),
+        ("no-batch.toml", 2, "`product.batches` or `product.serial_ranges`"),
+        ("extended-support-undated.toml", 2, "support_period.history"),
+    ],
+)
+def test_psti_statement_on_the_shipped_declarations(tmp_path, name, code, expect):
+    import shutil
+    import subprocess
+    import sys
+
+    psti = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
+    subprocess.run([psti, "keys", "new", "-o", str(tmp_path / "k.pem")], check=True, capture_output=True)
+    r = subprocess.run([psti, "statement", str(DECLARATIONS / name), "-o", str(tmp_path / "out"), "--key",
+                        str(tmp_path / "k.pem"), "--no-pdf", "--offline", "--on", "2026-07-01"],
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert r.returncode == code, r.stderr
+    assert expect in r.stderr.replace("\n", " ") or expect in (tmp_path / "out" / "statement.json").read_text()
+    if code == 0:
+        body = json.loads((tmp_path / "out" / "statement.json").read_text())["statement"]
+        field = next(f["value"] for f in body["fields"] if f["id"] == "PSTI-S4-1.1.e")
+        assert field == body["support_period_end"]

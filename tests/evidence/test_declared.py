@@ -26,7 +26,9 @@ GOOD_REPORTING = {
     "without_personal_information": True, "without_prior_request": True,
 }
 GOOD_SUPPORT = {"end_date": dt.date(2031, 12, 31), "published_url": "https://m.example/p",
-                "alongside_invitation_to_purchase": True}
+                "invitation_to_purchase_on_own_site": True, "alongside_invitation_to_purchase": True,
+                "without_prior_request": True, "english": True, "free_of_charge": True,
+                "without_personal_information": True, "understandable_without_technical_knowledge": True}
 
 
 def verdicts(tmp_path: Path, **sections) -> dict[str, str]:
@@ -100,6 +102,16 @@ def test_no_reporting_information_needs_evidence(tmp_path: Path) -> None:
         ({"previous_end_dates": [dt.date(2029, 6, 30)]}, {"PSTI-S1-3.3": "pass", "PSTI-S1-3.6": "pass"}),
         ({"alongside_invitation_to_purchase": False}, {"PSTI-S1-3.5": "fail"}),
         ({"alongside_invitation_to_purchase": None}, {"PSTI-S1-3.5": "needs-evidence"}),
+        ({"invitation_to_purchase_on_own_site": False, "alongside_invitation_to_purchase": None},
+         {"PSTI-S1-3.5": "not-applicable"}),
+        ({"english": None}, {"PSTI-S1-3.4": "needs-evidence"}),
+        ({"free_of_charge": False}, {"PSTI-S1-3.4": "fail"}),
+        ({"history": [{"end_date": dt.date(2032, 6, 30), "published_on": dt.date(2025, 1, 1)},
+                      {"end_date": dt.date(2031, 12, 31), "published_on": dt.date(2026, 1, 1)}]},
+         {"PSTI-S1-3.6": "fail"}),
+        ({"history": [{"end_date": dt.date(2029, 6, 30), "published_on": dt.date(2025, 1, 1)},
+                      {"end_date": dt.date(2031, 12, 31), "published_on": dt.date(2026, 1, 1)}]},
+         {"PSTI-S1-3.3": "pass", "PSTI-S1-3.6": "pass"}),
     ],
 )
 def test_support_period_provisions(tmp_path: Path, change: dict, expected: dict[str, str]) -> None:

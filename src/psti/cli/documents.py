@@ -127,6 +127,8 @@ def statement(
     paths = publish.statement_outputs(signed, result, pdf=not no_pdf).write(output)
     for p in paths:
         stderr.print(f"wrote {p}", highlight=False, soft_wrap=True)
+    if body.statement_duty_deemed_met:
+        stderr.print(f"note: {body.statement_duty_deemed_met}", highlight=False, soft_wrap=True)
     what = "DRAFT statement" if draft else "statement of compliance"
     stderr.print(
         f"{what} {body.id} for {body.product.name} ({body.product.model}); "

@@ -8,8 +8,10 @@ will do; a trailing `?` marks a path that is needed only where applicable
 is hard-coded here, so an amendment to Sch 4 is a data change.
 
 A statement is issued only from an assessment with no fail or needs-evidence verdict,
-unless it is a draft. Its JSON body carries the sha256 of the assessment it rests on
-and is signed with Ed25519 over canonical JSON (see `signing`).
+unless it is a draft. Each refusal is its own small check below (`_refuse_*`), and the
+support period it gives is the one correct on first supply
+(`support_period_at_first_supply`). Its JSON body carries the sha256 of the assessment it
+rests on and is signed with Ed25519 over canonical JSON (see `signing`).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from psti.declaration import Declaration, LoadedDeclaration, locate
+from psti.declaration import Declaration, LoadedDeclaration, SupportPeriod, locate
 from psti.documents import signing
+from psti.enforcement.calendar import period_last_day
 from psti.errors import InputError, Problem, PstiError
 from psti.model import Assessment, Verdict
 from psti.regime import Item, RegimeView, library
@@ -41,6 +44,7 @@ COMPANIONS = {"statement.signatory": ("statement.function",), "statement.place":
 # Declaration sections needed only when a requirement is met through Schedule 2.
 SCHEDULE_2_ONLY = ("deemed_compliance.",)
 MAX_STATEMENT_BYTES = 2 * 1024 * 1024
+STATEMENT_DUTY = "PSTI-ACT-s9"  # the duty Schedule 2A routes are deemed to satisfy
 
 
 class _Model(BaseModel):
@@ -128,6 +132,8 @@ class StatementBody(_Model):
     signatory_function: str | None
     online_url: str | None = None
     retention_until: dt.date
+    # Schedule 2A: set when a current label already meets the statement duty (reg 4A)
+    statement_duty_deemed_met: str | None = None
     assessment: AssessmentRef
     declaration_sha256: str | None = None
     fields: tuple[FieldOut, ...]
@@ -173,11 +179,10 @@ def assessment_sha256(assessment: Assessment) -> str:
 
 
 def retention_until(issued_on: dt.date, support_end: dt.date | None) -> dt.date:
-    """REGS reg 8: keep the statement for the longer of ten years and the support period."""
-    try:
-        ten = issued_on.replace(year=issued_on.year + RETENTION_YEARS)
-    except ValueError:  # 29 February
-        ten = issued_on.replace(year=issued_on.year + RETENTION_YEARS, day=28)
+    """REGS reg 8: keep the statement for whichever is longer of (a) "a period of 10 years
+    beginning with the date on which the statement of compliance was issued" (so issued on
+    1 March 2026, kept until 29 February 2036) and (b) the support period it sets out."""
+    ten = period_last_day(issued_on, RETENTION_YEARS, count="beginning-with", unit="years")
     return max(ten, support_end) if support_end else ten
 
 
@@ -310,12 +315,19 @@ def check_fields(
     fields: Iterable[Item],
     issued_on: dt.date,
     relies_on_schedule_2: bool = False,
+    support_end: dt.date | None = None,
 ) -> list[FieldCheck]:
-    """Resolve every statement field against the declaration; say what is missing or malformed."""
+    """Resolve every statement field against the declaration; say what is missing or malformed.
+
+    `support_end` is the defined support period the statement gives (the one correct on first
+    supply, see `support_period_at_first_supply`): a field whose source is
+    `support_period.end_date` shows it, so the field table says what the statement says."""
     data = declaration.model_dump(mode="json", by_alias=True)
     data.setdefault("statement", {})
     if not data["statement"].get("date"):
         data["statement"]["date"] = issued_on.isoformat()  # the date of issue is today's
+    if support_end is not None:
+        data.setdefault("support_period", {})["end_date"] = support_end.isoformat()
     out = []
     for item in fields:
         assert item.source is not None  # the regime model enforces it for statement fields
@@ -410,26 +422,82 @@ def _party(p: Any) -> PartyOut:
     return PartyOut(name=p.name.strip(), address=p.address.strip(), country=p.country)
 
 
-def build_statement(
-    loaded: LoadedDeclaration,
-    assessment: Assessment,
-    *,
-    view: RegimeView | None = None,
-    issued_on: dt.date | None = None,
-    draft: bool = False,
-    assessment_file: str | None = None,
-) -> StatementBody:
-    """Check everything Schedule 4 needs and build the statement body, or say why not."""
-    decl = loaded.declaration
-    issued_on = decl.statement.date or issued_on or dt.date.today()
-    if view is None:
-        view = library().view(assessment.regime, issued_on)
+@dataclass(frozen=True)
+class SupportAtFirstSupply:
+    """Sch 4 para 1(1)(e): the defined support period correct when the manufacturer first
+    supplied the product, or why the declaration cannot say which it was."""
+
+    end_date: dt.date | None
+    problem: tuple[str, str] | None = None  # (declaration path, what to answer)
+
+
+def support_period_at_first_supply(sp: SupportPeriod) -> SupportAtFirstSupply:
+    """The end date in force on `first_supplied`: of the end dates published on or before
+    that day, the one published last. Without a record of when each end date was published,
+    an extended period cannot be placed, and the question is asked instead of guessing."""
+    if sp.end_date is None:
+        return SupportAtFirstSupply(None)  # reported as a missing field
+    dated = {h.end_date for h in sp.history}
+    if not sp.history:
+        if not sp.previous_end_dates:
+            return SupportAtFirstSupply(sp.end_date)  # never changed: the current one
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"earlier end dates ({', '.join(d.isoformat() for d in sp.previous_end_dates)}) are listed "
+            "without the day each was published, so the period correct on first supply cannot be told: "
+            "record every published end date with its publication date in `support_period.history` "
+            "(end_date, published_on)"))
+    undated = [d for d in (sp.end_date, *sp.previous_end_dates) if d not in dated]
+    if undated:
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"end date(s) {', '.join(d.isoformat() for d in undated)} are not in `support_period.history`: "
+            "add each with the day it was published (published_on)"))
+    if sp.first_supplied is None:
+        return SupportAtFirstSupply(None, (
+            "support_period.first_supplied",
+            "missing: set `support_period.first_supplied`, the day the manufacturer first supplied the "
+            "product; the statement gives the defined support period correct on that day"))
+    by_then = [h for h in sp.history if h.published_on <= sp.first_supplied]
+    if not by_then:
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"no end date in `support_period.history` was published on or before first supply "
+            f"({sp.first_supplied.isoformat()}); give the end date published by then with its published_on"))
+    return SupportAtFirstSupply(max(by_then, key=lambda h: (h.published_on, h.end_date)).end_date)
+
+
+def statement_duty_deemed_met(decl: Declaration, view: RegimeView, on: dt.date) -> str | None:
+    """Schedule 2A (reg 4A): a current label the regime recognises stands in for the statement.
+    Says so, for a label holder who issues one anyway; None when no such label is held."""
+    routes = [r for r in view.of_kind("deemed-route") if r.label and r.satisfies == STATEMENT_DUTY]
+    held = [
+        (route, label)
+        for route in sorted(routes, key=lambda r: r.id)
+        for label in decl.deemed_compliance.labels
+        if label.scheme == route.label and label.expires >= on
+    ]
+    if not held:
+        return None
+    labels = "; ".join(f"{label.scheme} label {label.id}, unexpired until {label.expires.isoformat()}"
+                       for _, label in held)
+    citations = "; ".join(dict.fromkeys(route.citation for route, _ in held))
+    return (f"While the product holds a current label ({labels}) the manufacturer is treated as having "
+            "complied with the duty to have it accompanied by a statement of compliance (Act s.9(2); "
+            f"{citations}). This statement is issued in addition; records under Act s.12 are still kept.")
+
+
+def _fields_or_refuse(view: RegimeView, issued_on: dt.date) -> list[Item]:
     fields = statement_fields(view)
     if not fields:
         raise PstiError(
             f"regime {view.regime} on {issued_on} defines no statement-of-compliance fields "
             "(items of kind 'statement-field'); cannot issue a statement under it"
         )
+    return fields
+
+
+def _refuse_other_declaration(loaded: LoadedDeclaration, assessment: Assessment) -> None:
     if assessment.product.declaration_sha256 and assessment.product.declaration_sha256 != loaded.sha256:
         raise InputError(
             [
@@ -442,128 +510,169 @@ def build_statement(
             ],
             summary="statement of compliance not issued",
         )
+
+
+def _refuse_out_of_scope(assessment: Assessment, draft: bool) -> None:
     if not draft and assessment.scope.outcome in ("out-of-scope", "excepted", "not-in-force"):
         raise PstiError(
             f"statement of compliance not issued: the product is {assessment.scope.outcome} "
             f"({assessment.scope.summary}); the regime asks for no statement. "
             "Use --draft for a copy anyway."
         )
-    reqs = []
+
+
+def _requirements_out(assessment: Assessment) -> list[RequirementOut]:
+    out = []
     for r in assessment.requirements:
         route, kind, route_title = _route_of(r)
-        reqs.append(
-            RequirementOut(
-                id=r.requirement,
-                title=r.title,
-                citation=r.citation,
-                verdict=r.verdict,
-                route=route,
-                route_kind=kind,
-                route_title=route_title,
-            )
+        out.append(RequirementOut(id=r.requirement, title=r.title, citation=r.citation, verdict=r.verdict,
+                                  route=route, route_kind=kind, route_title=route_title))
+    return out
+
+
+def _refuse_field_problems(loaded: LoadedDeclaration, problems: list[tuple[Item, str, str]]) -> None:
+    """Every Schedule 4 field problem at once, each with the declaration line it concerns."""
+    if not problems:
+        return
+    try:
+        text = loaded.path.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    listed = [
+        Problem(
+            f"Schedule 4 field {item.id} ({item.title}; {item.citation}) {what}",
+            path=path,
+            file=str(loaded.path),
+            line=locate(text, tuple(path.split("."))) if text and path else None,
         )
-    relies_on_2 = any(r.route_kind == "schedule-2" for r in reqs)
-    checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=relies_on_2)
-    problems = [p for c in checks for p in c.problems]
-    if problems:
-        try:
-            text = loaded.path.read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        listed = []
-        for c in checks:
-            for path, p in c.problems:
-                line = locate(text, tuple(path.split("."))) if text and path else None
-                listed.append(
-                    Problem(
-                        f"Schedule 4 field {c.item.id} ({c.item.title}; {c.item.citation}) {p}",
-                        path=path,
-                        file=str(loaded.path),
-                        line=line,
-                    )
-                )
+        for item, path, what in problems
+    ]
+    raise InputError(
+        listed,
+        summary=f"statement of compliance not issued: {len(problems)} Schedule 4 field problem(s)",
+    )
+
+
+def _schedule_4_problems(
+    fields: list[Item], checks: list[FieldCheck], support: SupportAtFirstSupply
+) -> list[tuple[Item, str, str]]:
+    """Each field's problems, and the support period's under the field that gives it."""
+    problems = [(c.item, path, what) for c in checks for path, what in c.problems]
+    if support.problem:
+        item = next((f for f in fields if f.source and "support_period.end_date" in f.source), fields[0])
+        problems.append((item, *support.problem))
+    return problems
+
+
+def _prepared_by(makers: tuple[PartyOut, ...]) -> str:
+    names = " and ".join(m.name for m in makers)
+    plural = "s" if len(makers) > 1 else ""
+    return f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer{plural}."
+
+
+def _refuse_blockers(assessment: Assessment) -> None:
+    bad = blockers(assessment)
+    if not bad:
+        return
+    failed = any(r.verdict is Verdict.FAIL for r in assessment.requirements) or assessment.overall is Verdict.FAIL
+    raise StatementRefused(
+        "statement of compliance not issued: the assessment does not support it:\n  - "
+        + "\n  - ".join(bad)
+        + "\n(use --draft for a copy watermarked DRAFT)",
+        exit_code=1 if failed else 3,
+    )
+
+
+def _retention(loaded: LoadedDeclaration, issued_on: dt.date, support_end: dt.date | None) -> dt.date:
+    try:
+        return retention_until(issued_on, support_end)
+    except PstiError as e:
         raise InputError(
-            listed,
-            summary=f"statement of compliance not issued: {len(problems)} Schedule 4 field problem(s)",
-        )
+            [Problem(f"cannot keep the statement for REGS reg 8: {e}", path="statement.date", file=str(loaded.path))],
+            summary="statement of compliance not issued",
+        ) from None
+
+
+def _product_out(decl: Declaration) -> ProductOut:
+    prod = decl.product
+    return ProductOut(
+        name=prod.name,
+        type=prod.type,
+        model=prod.model,
+        brand=prod.brand,
+        batches=prod.batches,
+        serial_ranges=tuple(f"{r.first} to {r.last}" for r in prod.serial_ranges),
+    )
+
+
+def _assessment_ref(assessment: Assessment, sha256: str, file: str | None) -> AssessmentRef:
+    return AssessmentRef(
+        sha256=sha256,
+        schema=assessment.schema_,
+        assessed_on=assessment.assessed_on,
+        overall=assessment.overall,
+        tool_version=assessment.tool_version,
+        regime_versions=assessment.regime_versions,
+        file=file,
+    )
+
+
+def build_statement(
+    loaded: LoadedDeclaration,
+    assessment: Assessment,
+    *,
+    view: RegimeView | None = None,
+    issued_on: dt.date | None = None,
+    draft: bool = False,
+    assessment_file: str | None = None,
+) -> StatementBody:
+    """Check everything Schedule 4 needs and build the statement body, or say why not."""
+    decl = loaded.declaration
+    issued_on = decl.statement.date or issued_on or dt.date.today()
+    view = view or library().view(assessment.regime, issued_on)
+    fields = _fields_or_refuse(view, issued_on)
+    _refuse_other_declaration(loaded, assessment)
+    _refuse_out_of_scope(assessment, draft)
+    reqs = _requirements_out(assessment)
+    support = support_period_at_first_supply(decl.support_period)
+    checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=any(r.route_kind == "schedule-2" for r in reqs),
+                          support_end=support.end_date)
+    _refuse_field_problems(loaded, _schedule_4_problems(fields, checks, support))
     if not draft:
-        bad = blockers(assessment)
-        if bad:
-            worst = (
-                Verdict.FAIL
-                if any(r.verdict is Verdict.FAIL for r in assessment.requirements) or assessment.overall is Verdict.FAIL
-                else Verdict.NEEDS_EVIDENCE
-            )
-            raise StatementRefused(
-                "statement of compliance not issued: the assessment does not support it:\n  - "
-                + "\n  - ".join(bad)
-                + "\n(use --draft for a copy watermarked DRAFT)",
-                exit_code=1 if worst is Verdict.FAIL else 3,
-            )
+        _refuse_blockers(assessment)
     makers = tuple(_party(p) for p in decl.manufacturer)
     names = " and ".join(m.name for m in makers)
-    prod = decl.product
-    sp = decl.support_period
-    # The support period "correct when the manufacturer first supplied the product" (Sch 4 1(1)(e)).
-    dsp_end = sp.previous_end_dates[0] if sp.previous_end_dates and sp.first_supplied else sp.end_date
-    std = tuple(
-        StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
-        for s in decl.deemed_compliance.standards
-    )
     ah = assessment_sha256(assessment)
-    sid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"psti:statement:{loaded.sha256}:{ah}:{issued_on}:{draft}"))
-    prepared_by = (
-        f"This statement of compliance is prepared by or on behalf of {names}, the manufacturer"
-        + ("s" if len(makers) > 1 else "")
-        + "."
-    )
+    prepared_by = _prepared_by(makers)
     compliance = _compliance_text(reqs, names)
     generated = dict(zip(GENERATED, (prepared_by, compliance), strict=True))
     return StatementBody(
-        id=sid,
+        id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"psti:statement:{loaded.sha256}:{ah}:{issued_on}:{draft}")),
         draft=draft,
         regime=view.regime,
         regime_versions=view.versions(),
         issued_on=issued_on,
         place=(decl.statement.place or "").strip() or None,
-        product=ProductOut(
-            name=prod.name,
-            type=prod.type,
-            model=prod.model,
-            brand=prod.brand,
-            batches=prod.batches,
-            serial_ranges=tuple(f"{r.first} to {r.last}" for r in prod.serial_ranges),
-        ),
+        product=_product_out(decl),
         manufacturers=makers,
         authorised_representatives=tuple(_party(a) for a in decl.authorised_representative),
         prepared_by=prepared_by,
         compliance_declaration=compliance,
         requirements=tuple(reqs),
-        support_period_end=dsp_end,
-        support_period_text=sp.statement,
-        standards=std,
+        support_period_end=support.end_date,
+        support_period_text=decl.support_period.statement,
+        standards=tuple(StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
+                        for s in decl.deemed_compliance.standards),
         signatory_name=decl.statement.signatory,
         signatory_function=decl.statement.function,
         online_url=decl.statement.online_url,
-        retention_until=retention_until(issued_on, dsp_end),
-        assessment=AssessmentRef(
-            sha256=ah,
-            schema=assessment.schema_,
-            assessed_on=assessment.assessed_on,
-            overall=assessment.overall,
-            tool_version=assessment.tool_version,
-            regime_versions=assessment.regime_versions,
-            file=assessment_file,
-        ),
+        retention_until=_retention(loaded, issued_on, support.end_date),
+        statement_duty_deemed_met=statement_duty_deemed_met(decl, view, issued_on),
+        assessment=_assessment_ref(assessment, ah, assessment_file),
         declaration_sha256=loaded.sha256,
         fields=tuple(
-            FieldOut(
-                id=c.item.id,
-                title=c.item.title,
-                citation=c.item.citation,
-                source=c.item.source or "",
-                value=_field_value(c, generated),
-            )
+            FieldOut(id=c.item.id, title=c.item.title, citation=c.item.citation, source=c.item.source or "",
+                     value=_field_value(c, generated))
             for c in checks
         ),
     )
@@ -698,8 +807,11 @@ def verify_statement(
         not missing,
         "all present" if not missing else "missing: " + ", ".join(missing),
     )
-    if body.retention_until < retention_until(body.issued_on, body.support_period_end):
-        v.add("retention", False, "retention_until is earlier than REGS reg 8 allows")
+    try:
+        if body.retention_until < retention_until(body.issued_on, body.support_period_end):
+            v.add("retention", False, "retention_until is earlier than REGS reg 8 allows")
+    except PstiError as e:
+        v.add("retention", False, str(e))
     if assessment_bytes is not None:
         try:
             a = Assessment.model_validate_json(assessment_bytes)

@@ -194,7 +194,20 @@ def add_working_days(day: dt.date, n: int, calendar: str = "uk-any") -> dt.date:
 # ---- the Act's periods -------------------------------------------------------------
 
 Count = Literal["beginning-with", "after"]
-Unit = Literal["days", "working-days"]
+Unit = Literal["days", "working-days", "years"]
+
+
+def _anniversary(start: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February falls on 1 March in a common year."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        if start.year + years > dt.MAXYEAR:
+            raise UsageError(
+                f"a period of {years} years beginning with {start.isoformat()} runs past the last date "
+                f"this calendar can hold ({dt.date.max.isoformat()}); check the date"
+            ) from None
+        return dt.date(start.year + years, 3, 1)
 
 
 def period_last_day(
@@ -205,13 +218,17 @@ def period_last_day(
     unit: Unit = "days",
     calendar: str = "uk-any",
 ) -> dt.date:
-    """The last day of a period of n days (or working days) from `start`.
+    """The last day of a period of n days (or working days, or years) from `start`.
 
     "the period of N days beginning with the day on which ..." includes the start day,
     so its last day is start + N - 1; "N days after" ends on start + N.
     """
     if n < 1:
         raise UsageError("a period must be at least one day long")
+    if unit == "years":
+        # "a period of 10 years beginning with" a day ends the day before its tenth anniversary
+        end = _anniversary(start, n)
+        return end - dt.timedelta(days=1) if count == "beginning-with" else end
     if unit == "days":
         return start + dt.timedelta(days=n - 1 if count == "beginning-with" else n)
     if count == "beginning-with":

@@ -3,7 +3,9 @@
 Each notice kind in the workflow data lists the content the Act says it must contain
 (reasons, consequences, how to appeal, ...): the context field that supplies it and
 the heading the rendered text must carry. A notice missing any of it is refused with
-the provision that requires it, and nothing is recorded.
+the provision that requires it, and nothing is recorded. Content psti asks for beyond
+the Act (reasons and the amount in a notice of intent) is marked `basis = "policy"` and
+named as psti policy, never as the Act's requirement.
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def _environment(extra: Path | None) -> jinja2.Environment:
 def check_content(nk: NoticeKind, context: dict[str, Any]) -> list[str]:
     """What the notice lacks before rendering: required fields and conditions."""
     problems = [
-        f"{r.heading!r} is required ({r.citation}): field {r.field!r} is empty"
+        f"{r.heading!r} is required ({'psti policy; ' if r.basis == 'policy' else ''}{r.citation}): "
+        f"field {r.field!r} is empty"
         for r in nk.required
         if _empty(context.get(r.field))
     ]

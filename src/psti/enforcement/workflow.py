@@ -75,6 +75,8 @@ class RequiredContent(_Strict):
     field: str
     heading: str
     citation: str
+    # "act": the Act requires it; "policy": psti asks for more than the Act does
+    basis: Literal["act", "policy"] = "act"
 
 
 class Condition(_Strict):
