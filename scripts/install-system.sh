@@ -30,13 +30,30 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# Each step prints a line when it starts and one with the time it took; apt's own output
+# goes to a log (shown if a step fails), so a slow install is visible without pages of it.
+log=$(mktemp /tmp/psti-install-system.XXXXXX.log)
+step() {  # step "what" command...
+  local what=$1 start=$SECONDS
+  shift
+  echo "psti: $what ..."
+  if ! "$@" >>"$log" 2>&1; then
+    echo "psti: $what failed after $((SECONDS - start)) s; the last lines of $log:" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+  echo "psti: $what: done in $((SECONDS - start)) s"
+}
+
+start=$SECONDS
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+echo "psti: checked ${#PACKAGES[@]} Debian packages in $((SECONDS - start)) s: ${#missing[@]} to install"
 if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  step "updating the package lists (apt-get update)" apt-get update
   # cramfsswap / lzma may be absent on some releases: install what exists.
   avail=()
   for p in "${missing[@]}"; do
@@ -49,7 +66,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
       chmod +x /usr/sbin/policy-rc.d
       trap 'rm -f /usr/sbin/policy-rc.d' EXIT
     fi
-    apt-get install -y -qq --no-install-recommends "${avail[@]}" >/dev/null
+    step "installing ${#avail[@]} packages (${avail[*]}); Chromium and PostgreSQL take minutes" \
+      apt-get install -y --no-install-recommends "${avail[@]}"
     for p in "${avail[@]}"; do
       unit=${DAEMON_SERVICE[$p]:-}
       [ -n "$unit" ] || continue
@@ -61,6 +79,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     done
   fi
 fi
+rm -f "$log"
 
 # unblob calls `sasquatch -le|-be ...` (and `sasquatch-v4be` for big-endian SquashFS 4.0).
 # Build the real one; only if that fails, fall back to a stand-in that runs stock

@@ -34,3 +34,5 @@ def examples_dir() -> Path:
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test's local state (support-period history, default database) out of $HOME."""
     monkeypatch.setenv("PSTI_DATA_DIR", str(tmp_path_factory.mktemp("psti-data")))
+    # Verdicts must not depend on earlier runs: no support-period history unless a test asks.
+    monkeypatch.setenv("PSTI_SUPPORT_HISTORY", "off")

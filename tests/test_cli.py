@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +176,122 @@ def test_a_complete_report_reaches_a_pipe_and_the_exit_code_is_kept(tmp_path: Pa
     assert r.returncode == 1  # a universal password: a requirement fails
     report = json.loads(r.stdout)
     assert report["schema"] == "psti.assessment/1" and report["findings"]
+
+
+# ---- output read by programs: every value whole ------------------------------------------------
+
+
+def piped(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command whose stdout is a pipe, with a terminal width that would cut values short."""
+    r = psti(*args, env={"COLUMNS": "80", **(env or {})})
+    assert "…" not in r.stdout, f"psti {' '.join(args)} cut a value short:\n{r.stdout}"
+    no_traceback(r)
+    return r
+
+
+def test_piped_listings_keep_every_value_whole(tmp_path: Path, examples_dir: Path) -> None:
+    env = {"PSTI_DATA_DIR": str(tmp_path / "data"), "PSTI_USER": "officer"}
+    product = "NetLink R300 dual-band router with a deliberately long marketing name, model R300-UK-2026"
+    party = "NetLink Technology (United Kingdom) Limited, trading as NetLink Home Networking"
+    r = psti("case", "open", "--product", product, "--source", "researcher", "--allegation", "root password",
+             "--party", f"authorised-representative:{party}", "--party", "distributor:Shop Co", env=env)
+    assert r.returncode == 0, r.stderr
+    ref = r.stdout.split()[1]
+
+    listing = piped("case", "list", env=env).stdout
+    row = next(line for line in listing.splitlines() if ref in line)
+    assert product in row and f"{party} (authorised-representative); Shop Co (distributor)" in row
+    piped("case", "show", ref, env=env)
+    piped("case", "workflow")
+    piped("case", "history", party, env=env)
+    piped("appeal", "list", env=env)
+
+    versions = piped("regime", "list").stdout
+    assert "uk-psti-2024, uk-psti-2025-211, uk-psti-2025-1267" in versions
+    shown = piped("regime", "show", "--on", "2026-01-01").stdout
+    assert "ETSI EN 303 645 V2.1.1" in shown or "PSTI-S1-1.3.c" in shown
+    assert not any(line.endswith(" ") and len(line) > 5000 for line in shown.splitlines())  # natural width
+    collectors = piped("collectors").stdout
+    assert "PSTI-S1-3.6" in collectors  # every provision a collector tags, not the first six
+    piped("corpus", "stats")
+
+    folder = tmp_path / "market-surveillance-purchases-2026-week-49" / "orbit-computing-laptop-ob14-2026"
+    folder.mkdir(parents=True)
+    shutil.copy(examples_dir / "laptop" / "product.toml", folder / "product.toml")
+    surveyed = piped("survey", str(folder.parent), "--no-progress", "--workers", "1").stdout
+    assert str(folder / "product.toml") in surveyed
+
+
+# ---- help ---------------------------------------------------------------------------------------
+
+
+def test_help_names_values_and_no_python_types() -> None:
+    r = psti("assess", "--help")
+    assert r.returncode == 0
+    text = r.stdout
+    for python_type in ("<bool>", "<list[", "<str>", "<float>", "<Path>"):
+        assert python_type not in text, python_type
+    assert re.search(r"--offline\s+Use saved copies", text)  # a flag takes no value
+    assert re.search(r"--key\s+<path>", text) and re.search(r"--timeout\s+<number>", text)
+    fmt = psti("scan", "firmware", "--help").stdout
+    assert re.search(r"--format\s+<terminal\|json\|sarif\|html>\s+terminal, json, sarif or html", fmt)
+
+
+# ---- psti serve: start-up failures --------------------------------------------------------------
+
+
+def unused_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:
+    url = f"postgresql://psti:secret@127.0.0.1:{unused_port()}/psti"  # nothing listens there
+    r = psti("serve", "--port", str(unused_port()), "--database", url, "--data-dir", str(tmp_path))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert "cannot open the database postgresql://psti:***@127.0.0.1" in lines[0] and "--database" in lines[0]
+    assert "secret" not in r.stderr and "listening" not in r.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_before_any_banner(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = psti("serve", "--port", str(port), "--data-dir", str(tmp_path))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"port {port} on 127.0.0.1 is already in use" in lines[0] and "--port" in lines[0]
+    assert "listening" not in r.stdout + r.stderr
+    assert not (tmp_path / "psti.sqlite3").exists()  # refused before touching the database
+
+
+# ---- keys and local state ---------------------------------------------------------------------
+
+
+def test_keys_new_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "k.pem"
+    r = psti("keys", "new", "-o", str(target))
+    assert r.returncode == 2 and "does not exist" in r.stderr and str(target.parent) in r.stderr
+    assert not (tmp_path / "no").exists()
+    no_traceback(r)
+    r = psti("keys", "new", "-o", str(tmp_path / "k.pem"))
+    assert r.returncode == 0 and (tmp_path / "k.pem").is_file() and (tmp_path / "k.pem.pub").is_file()
+
+
+def test_the_support_period_history_is_announced_when_first_written(tmp_path: Path, examples_dir: Path) -> None:
+    decl = str(examples_dir / "smart-camera" / "product.toml")
+    data = tmp_path / "data"
+    env = {"PSTI_DATA_DIR": str(data), "PSTI_SUPPORT_HISTORY": "record"}
+    first = psti("assess", decl, "--offline", "--no-progress", "--collector", "support-period", env=env)
+    history = data / "support-periods.json"
+    assert history.is_file() and f"support-period history in {history}" in first.stderr
+    again = psti("assess", decl, "--offline", "--no-progress", "--collector", "support-period", env=env)
+    assert "support-period history" not in again.stderr
+    off = tmp_path / "off"
+    r = psti("assess", decl, "--offline", "--no-progress", "--collector", "support-period",
+             env={"PSTI_DATA_DIR": str(off), "PSTI_SUPPORT_HISTORY": "off"})
+    assert r.returncode in (0, 3) and not (off / "support-periods.json").exists()

@@ -40,6 +40,7 @@ def work(tmp_path_factory):
     (d / "fail.json").write_text(
         b.assessment(loaded, passwords=Verdict.FAIL, reporting=Verdict.NEEDS_EVIDENCE).to_json()
     )
+    (d / "keys").mkdir()  # `keys new` writes into an existing folder only
     r = psti("keys", "new", "--output", d / "keys" / "maker.pem", cwd=d)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("sha256:")

@@ -14,7 +14,10 @@ import sys
 import typer
 
 from psti import __version__
+from psti.cli import _help
 from psti.cli.output import run_guarded
+
+_help.install()
 
 
 def _new_app() -> typer.Typer:

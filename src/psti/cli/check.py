@@ -173,7 +173,9 @@ def support_period_cmd(
     manufacturer: str = typer.Option(None, "--manufacturer", help="Manufacturer (with --model, keys the history)."),
     url: str = typer.Option(None, "--url", help="For one saved file: the URL it was saved from."),
     previous: list[str] = typer.Option(None, "--previous-end", help="An end date published before (YYYY-MM-DD)."),
-    history: str = typer.Option("record", "--history", help="Local history: record, read or off."),
+    history: str = typer.Option(
+        "record", "--history", envvar="PSTI_SUPPORT_HISTORY", help="Local history: record, read or off."
+    ),
     on: str = OnOption,
     offline: bool = OfflineOption,
     allow_private: bool = AllowPrivateOption,
@@ -218,7 +220,10 @@ def support_period_cmd(
     loader = DocumentLoader(
         "support-period", _options(offline, allow_private, ca_bundle, timeout, max_bytes, save), "support"
     )
-    result = check_support_period(inputs, loader, day)
+    from psti.cli.core import noting_new_history
+
+    with noting_new_history(history):
+        result = check_support_period(inputs, loader, day)
     _emit(result, product or model or targets[0], model or "-", manufacturer or "-", day, fmt, output)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -23,6 +25,8 @@ def _library(regime_dir: list[Path] | None):  # type: ignore[no-untyped-def]
     return library(regime_dir or ())
 
 
+# Default of --support-history / --history (record, read or off).
+HISTORY_ENV = "PSTI_SUPPORT_HISTORY"
 OnOption = typer.Option(None, "--on", help="Date to apply the law as it stood (YYYY-MM-DD); default today.")
 RegimeDirOption = typer.Option(None, "--regime-dir", help="Extra folder of regime data files (repeatable).")
 
@@ -152,7 +156,11 @@ def assess_cmd(
     ca_bundle: Path = typer.Option(None, "--ca-bundle", help="CA bundle for HTTPS fetches."),
     timeout: float = typer.Option(None, "--timeout", help="Seconds allowed per fetch."),
     support_history: str = typer.Option(
-        "record", "--support-history", help="Support-period history: record, read or off."
+        "record",
+        "--support-history",
+        envvar=HISTORY_ENV,
+        help="Local history of published support periods, to detect a shortened one (PSTI-S1-3.6): "
+        "record, read or off. Kept in $PSTI_DATA_DIR (default ~/.local/share/psti)/support-periods.json.",
     ),
     crack_seconds: float = typer.Option(None, "--crack-seconds", help="Time allowed for cracking firmware hashes."),
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
@@ -173,7 +181,7 @@ def assess_cmd(
         raise UsageError("--output takes one declaration; run once per product")
     loaded_all = [load_declaration(p) for p in declarations]  # validate all before any work
     codes: list[int] = []
-    with progress_bar(progress) as update:
+    with noting_new_history(support_history), progress_bar(progress) as update:
         assessments = []
         for i, loaded in enumerate(loaded_all):
             update("assessing products", i, len(loaded_all))
@@ -188,6 +196,27 @@ def assess_cmd(
         for a in assessments:
             codes.append(emit_assessment(a, fmt, output))
     raise typer.Exit(_worst(codes))
+
+
+@contextmanager
+def noting_new_history(mode: str) -> Iterator[None]:
+    """Say on stderr where the support-period history is kept when a run starts it.
+
+    The history changes later verdicts (a shortened support period fails PSTI-S1-3.6),
+    so a user learns of it the first time psti writes it, not by surprise.
+    """
+    from psti.evidence.web.history import FILE_NAME, data_dir
+
+    path = data_dir() / FILE_NAME
+    existed = path.exists()
+    yield
+    if mode == "record" and not existed and path.exists():
+        stderr.print(
+            f"psti: started the support-period history in {path} (later runs compare against it; "
+            f"--support-history off or {HISTORY_ENV}=off to not keep one)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def collector_options(
@@ -229,7 +258,7 @@ def collectors_cmd() -> None:
 
     table = new_table("name", "description", "provisions")
     for name, cls in collectors().items():
-        table.add_row(name, cls.description, ", ".join(cls.provisions[:6]) + (" …" if len(cls.provisions) > 6 else ""))
+        table.add_row(name, cls.description, ", ".join(cls.provisions))
     new_console().print(table)
 
 

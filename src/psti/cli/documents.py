@@ -152,6 +152,12 @@ def keys_new(
     """Make an Ed25519 key pair (PEM). Set PSTI_KEY_PASSPHRASE to encrypt the private key."""
     from psti.documents import signing
 
+    # A key lands only in a folder that exists: a mistyped path must not grow a directory
+    # tree that then holds a private key nobody looks for.
+    folder = output.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(f"{output}: the folder {folder} {what}; create it first or choose another --output")
     pair = signing.new_key(_passphrase())
     pub = signing.write_key_pair(pair, output)
     stderr.print(f"wrote {output} (private, mode 0600) and {pub} (public)", highlight=False, soft_wrap=True)
@@ -288,6 +294,16 @@ def report(
     else:
         _, result = _assess(source, assessment, regime, on, offline)
     out = render_bytes_or_text(result, fmt.value)
+    if fmt is ReportFormat.terminal and isinstance(out, str):
+        # The terminal renderer writes rich markup: styled on a terminal, plain text elsewhere.
+        from rich.text import Text
+
+        from psti.cli.output import new_console
+
+        if output is None:
+            new_console(soft_wrap=False).print(out, end="")
+            raise typer.Exit(result.exit_code())
+        out = Text.from_markup(out).plain
     if output is None:
         if isinstance(out, bytes):
             raise UsageError(f"format {fmt.value} is binary: write it to a file with --output")

@@ -195,7 +195,7 @@ def _show_case(d: dict[str, Any]) -> None:
     for p in d["parties"]:
         console.print(f"  party: {p['name']} ({p['role']})")
     for e in d["evidence"]:
-        console.print(f"  evidence #{e['id']}: {e['kind']} {e['source']} sha256 {e['sha256'][:16]}… {e['verdict']}")
+        console.print(f"  evidence #{e['id']}: {e['kind']} {e['source']} sha256 {e['sha256']} {e['verdict']}")
     for n in d["notices"]:
         extra = " [suspended: appeal pending]" if n["suspended_by_appeal"] else ""
         console.print(f"  notice {n['reference']}: {n['kind']} to {n['to']}, {n['status']}{extra}")
@@ -213,7 +213,7 @@ def _show_case(d: dict[str, Any]) -> None:
         )
     t = new_table("at", "who", "action", "from", "to", "why", title="log")
     for e in d["log"]:
-        t.add_row(e["at"][:19], e["who"], e["action"], e["from"], e["to"], e["why"][:60])
+        t.add_row(e["at"][:19], e["who"], e["action"], e["from"], e["to"], e["why"])
     console.print(t)
 
 
@@ -261,7 +261,7 @@ def case_list(
                     r["reference"],
                     r["state"],
                     r["product"],
-                    ", ".join(r["parties"]),
+                    "; ".join(f"{p['name']} ({p['role']})" for p in r["party_roles"]),
                     f"{nd['due']} {nd['what']}" if nd else "",
                     str(r["overdue"] or ""),
                 )

@@ -28,7 +28,7 @@ def scan_group(app: typer.Typer) -> typer.Typer:
 
 def scan_firmware(
     image: Path = typer.Argument(..., help="Firmware image file, or an extracted root file system."),
-    fmt: Format = typer.Option(Format.terminal, "--format", help="terminal, json or sarif."),
+    fmt: Format = typer.Option(Format.terminal, "--format", help="terminal, json, sarif or html."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report here."),
     keep: bool = typer.Option(False, "--keep", help="Keep the extracted files (path on stderr)."),
     work_dir: Path = typer.Option(None, "--work-dir", help="Extract under this folder."),

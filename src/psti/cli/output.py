@@ -34,9 +34,7 @@ class LazyConsole:
 
     def unwrap(self) -> Console:
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(stderr=self._stderr)
+            self._console = new_console(stderr=self._stderr)
         return self._console
 
     def __getattr__(self, name: str) -> Any:
@@ -46,16 +44,35 @@ class LazyConsole:
 stderr = LazyConsole(stderr=True)
 
 
+# Output read by a program (a pipe, a file, `grep`) is laid out this wide: rich would
+# otherwise assume 80 columns and cut values short with "…" or wrap them mid-word.
+PIPE_WIDTH = 1_000_000
+
+
 def new_console(stderr: bool = False, **options: Any) -> Console:
+    """A console for stdout (or stderr); full-width lines when it is not a terminal."""
     from rich.console import Console
 
-    return Console(stderr=stderr, **options)
+    console = Console(stderr=stderr, **options)
+    if "width" not in options and not console.is_terminal:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def new_table(*headers: str, **options: Any) -> Table:
+    """A table for stdout; when stdout is not a terminal it takes its natural width."""
     from rich.table import Table
 
+    if not stdout_is_terminal():
+        options["expand"] = False
     return Table(*headers, **options)
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout
+        return False
 
 
 def escape(text: str) -> str:

@@ -5,23 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from psti.corpus import load_corpus
 from psti.errors import UsageError
-from psti.evidence.device import discover
-from psti.evidence.device.model import ServiceResult
-from psti.evidence.device.plan import PlanOptions, firmware_credentials
-from psti.evidence.device.record import ProbeRecord
-from psti.evidence.device.runner import ProbeOptions, run_probe
-from psti.evidence.device.targets import resolve_targets
+
+if TYPE_CHECKING:
+    from psti.evidence.device.model import ServiceResult
+
+# The probe's clients (httpx, paramiko) load when the command runs: every `psti` command
+# imports this module to register it, and the others must start without them.
 
 
 def probe_cmd(
     hosts: list[str] = typer.Argument(..., help="Device addresses or names (test network)."),
     port: list[int] = typer.Option(None, "--port", "-p", metavar="PORT",
-                                   help="Port to check in addition to the well-known ones (repeatable)."),
+                                   help="Port to check besides the well-known login ports; repeatable."),
     only_ports: bool = typer.Option(False, "--only-ports", help="Check only the ports given with --port."),
     firmware_report: Path = typer.Option(None, "--firmware-report", metavar="FILE",
                                          help="JSON report of `psti scan firmware` for this product: its "
@@ -49,6 +49,13 @@ def probe_cmd(
     reason. Every attempt is logged to the record (-o). Exit codes: 0 no default accepted,
     1 a default credential was accepted, 3 no login service could be probed, 2 usage error.
     """
+    from psti.corpus import load_corpus
+    from psti.evidence.device import discover
+    from psti.evidence.device.plan import PlanOptions, firmware_credentials
+    from psti.evidence.device.record import ProbeRecord
+    from psti.evidence.device.runner import ProbeOptions, run_probe
+    from psti.evidence.device.targets import resolve_targets
+
     if fmt not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {fmt!r}")
     targets = resolve_targets(hosts, allow_public=allow_public, reason=reason)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from psti.errors import PstiError
 from psti.service.settings import DEFAULT_PORT, default_data_dir
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from psti.service.settings import Settings
+
+
+class ServeError(PstiError):
+    """The service cannot start: its address or its database is not usable."""
 
 
 def register(app: typer.Typer) -> None:
@@ -47,9 +60,16 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from psti.errors import UsageError
-        from psti.service.app import create_app
         from psti.service.settings import Settings
 
+        if admin_email:
+            password = os.environ.get("PSTI_ADMIN_PASSWORD", "")
+            if len(password) < 12:
+                raise UsageError("--admin-email needs PSTI_ADMIN_PASSWORD set to at least 12 characters")
+        # The port first: a clash is reported before any other work, and the banner below
+        # is printed only once the address is really ours.
+        sock = listen_socket(host, port)
+        port = sock.getsockname()[1]
         settings = Settings(
             data_dir=data_dir or default_data_dir(),
             database_url=database,
@@ -58,13 +78,63 @@ def register(app: typer.Typer) -> None:
             secure_cookies=secure_cookies,
         )
         if admin_email:
-            password = os.environ.get("PSTI_ADMIN_PASSWORD", "")
-            if len(password) < 12:
-                raise UsageError("--admin-email needs PSTI_ADMIN_PASSWORD set to at least 12 characters")
-            settings.bootstrap_admin = (admin_email, password)
-        application = create_app(settings)
+            settings.bootstrap_admin = (admin_email, os.environ["PSTI_ADMIN_PASSWORD"])
+        try:
+            application = open_app(settings)
+        except BaseException:
+            sock.close()
+            raise
         typer.echo(
-            f"psti registry on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
+            f"psti registry listening on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
             err=True,
         )
-        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+        config = uvicorn.Config(application, log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port, or a ServeError saying why not and what to do."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as e:
+        raise ServeError(f"--host {host!r}: not an address of this machine ({e.strerror})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise ServeError(
+                f"port {port} on {host} is already in use (another psti serve?): "
+                "stop that server or choose another port with --port"
+            ) from None
+        if e.errno == errno.EACCES:
+            raise ServeError(f"not allowed to listen on port {port} (ports below 1024 need root): use --port") from None
+        raise ServeError(f"cannot listen on {host}:{port}: {e.strerror}; check --host and --port") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def open_app(settings: Settings) -> FastAPI:
+    """The service app over its database, or a ServeError naming the database and the fix."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from psti.service.app import create_app
+
+    try:
+        return create_app(settings)
+    except (DBAPIError, ArgumentError) as e:
+        url = settings.database_url or "the SQLite database"
+        try:
+            shown = make_url(url).render_as_string(hide_password=True)
+        except ArgumentError:
+            shown = url
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise ServeError(
+            f"cannot open the database {shown}: {reason}. Check the URL (--database or $PSTI_DATABASE_URL) "
+            "and that the database server is running and accepts connections"
+        ) from None

@@ -519,6 +519,7 @@ def case_rows(
                 "state": c.state,
                 "product": c.product_name,
                 "parties": [p.actor.name for p in c.parties],
+                "party_roles": [{"name": p.actor.name, "role": p.role} for p in c.parties],
                 "overdue": n_over,
                 "next_deadline": nxt.to_dict() if nxt else None,
             }

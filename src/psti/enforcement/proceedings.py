@@ -87,15 +87,49 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _party(svc: CaseService, case_id: int, name: str) -> Actor:
+def _party(svc: CaseService, case: Any, name: str) -> Actor:
     actor = svc.session.scalars(
         select(Actor)
         .join(CaseParty, CaseParty.actor_id == Actor.id)
-        .where(CaseParty.case_id == case_id, Actor.name == name)
+        .where(CaseParty.case_id == case.id, Actor.name == name)
     ).first()
     if actor is None:
-        raise UsageError(f"{name!r} is not a party to this case; add them with psti case add-party")
+        reference = case.reference
+        raise UsageError(
+            f"{name!r} is not a party to case {reference}; add them first: "
+            f'psti case add-party {reference} "ROLE:{name}[:ADDRESS]" (ROLE: manufacturer, importer, '
+            "distributor or authorised-representative)"
+        )
     return actor
+
+
+def steps_to_notices(svc: CaseService, state: str) -> list[str]:
+    """The fewest workflow transitions from `state` to a state in which notices may be given."""
+    wf = svc.wf
+
+    def can_give(s: str) -> bool:
+        return not wf.state(s).terminal and s not in (wf.workflow.draft, wf.workflow.initial)
+
+    paths: dict[str, list[str]] = {state: []}
+    queue = [state]
+    while queue:
+        here = queue.pop(0)
+        if can_give(here):
+            return paths[here]
+        for t in wf.transitions_from(here):
+            if t.to not in paths:
+                paths[t.to] = [*paths[here], t.id]
+                queue.append(t.to)
+    return []
+
+
+def _not_ready(svc: CaseService, reference: str, state: str) -> UsageError:
+    steps = steps_to_notices(svc, state)
+    todo = "; then ".join(f"psti case transition {reference} {t} --why '…'" for t in steps)
+    return UsageError(
+        f"case {reference} is in state {state!r}: open an investigation before giving notices"
+        + (f" (run: {todo})" if todo else "")
+    )
 
 
 def add_party(svc: CaseService, reference: str, party: PartyIn, *, who: str) -> None:
@@ -188,8 +222,8 @@ def give_intent(
         svc.wf.workflow.draft,
         svc.wf.workflow.initial,
     ):
-        raise UsageError(f"case {reference} is in state {case.state!r}: open an investigation before giving notices")
-    actor = _party(svc, case.id, to)
+        raise _not_ready(svc, reference, case.state)
+    actor = _party(svc, case, to)
     role = next(p.role for p in case.parties if p.actor_id == actor.id)
     nk = svc.wf.notice_kind(kind)
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk)
@@ -305,7 +339,7 @@ def issue(
         n = _intent_now_due(svc, case, intent, kind, nk, lim, given, urgent)
         actor, breach = n.actor, n.breach
     else:
-        actor = _party(svc, case.id, _without_intent(nk, lim, urgent, urgency_reason, to, breach))
+        actor = _party(svc, case, _without_intent(nk, lim, urgent, urgency_reason, to, breach))
     assert breach is not None  # from the intent, or required without one
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk, exclude=n.id if n else None)
     day = given.given_at.date()
@@ -526,7 +560,7 @@ def request_information(
     case = svc.get(reference)
     if svc.wf.state(case.state).terminal:
         raise UsageError(f"case {reference} is closed; resume it before requesting information")
-    actor = _party(svc, case.id, to)
+    actor = _party(svc, case, to)
     role = next(p.role for p in case.parties if p.actor_id == actor.id)
     nk = svc.wf.notice_kind("information")
     given = serve.given

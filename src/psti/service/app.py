@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
 from psti import __version__
-from psti.service import auth
+from psti.service import apidocs, auth
 from psti.service.accounts import ensure_admin
 from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=lifespan,
     )
     app.state.psti = st
+    apidocs.install(app)  # /docs from packaged, same-origin assets
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError):  # type: ignore[no-untyped-def]

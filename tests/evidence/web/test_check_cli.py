@@ -322,7 +322,8 @@ PRODUCT = """<html lang="en"><head><title>Acme Cam 2</title></head><body><h1>Acm
 
 def test_support_period_over_http_with_history(http_server: Server, tmp_path: Path) -> None:
     env = {"PSTI_DATA_DIR": str(tmp_path / "data")}
-    base = ["--model", "Acme Cam 2", "--manufacturer", "Acme", "--allow-private", "--format", "json"]
+    base = ["--model", "Acme Cam 2", "--manufacturer", "Acme", "--allow-private", "--format", "json",
+            "--history", "record"]
     http_server.route("/cam2", PRODUCT.format(end="31 December 2030"), headers={"Content-Type": "text/html"})
     r = psti("check", "support-period", http_server.base + "/cam2", *base, env=env)
     k = kinds(report(r))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import socket
+import threading
 
 import pytest
 
@@ -161,18 +162,25 @@ def test_oversized_declared_length(http_server: Server) -> None:
 
 
 def test_oversized_without_length(http_server: Server) -> None:
+    hung_up = threading.Event()
+
     def chunked(h):  # type: ignore[no-untyped-def]
         h.send_response(200)
         h.send_header("Content-Type", "text/plain")
         h.send_header("Connection", "close")
         h.end_headers()
-        for _ in range(50):
-            h.wfile.write(b"y" * 1024)
+        try:
+            for _ in range(2000):
+                h.wfile.write(b"y" * 1024)
+                h.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            hung_up.set()  # the client stopped reading at its limit and closed the connection
 
     http_server.route("/stream", handler=chunked)
     with pytest.raises(FetchError) as e:
         fetch(http_server.base + "/stream", allow_private=True, max_bytes=4096)
     assert e.value.reason == "too-large"
+    assert hung_up.wait(10), "the client read on past its limit"
 
 
 def test_slow_server_no_response(http_server: Server) -> None:
