@@ -22,7 +22,7 @@ from psti.documents.label import label_from_assessment, render_png, render_svg
 from psti.documents.publish import statement_html
 from psti.documents.statement import build_statement, sign_statement, verify_statement
 from psti.documents.templating import html_to_pdf
-from psti.engine import assess
+from psti.assess import assess
 from psti.render import html, oscal, pdf
 
 ROOT = Path(__file__).resolve().parents[1]

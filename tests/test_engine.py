@@ -6,10 +6,13 @@ from typing import ClassVar
 
 import pytest
 
+from psti.assess import Artefacts, AssessOptions, assess, assess_evidence
 from psti.declaration import LoadedDeclaration, parse_declaration
-from psti.engine import assess, assess_evidence, combine_all, combine_any, decide
+from psti.engine import combine_all, combine_any, decide
+from psti.errors import PstiError
 from psti.evidence import registry
 from psti.evidence.interface import Collector, CollectorContext, CollectorResult
+from psti.kinds import FindingKind
 from psti.model import Effect, Finding, ProductRef, ScopeDecision, Verdict
 from psti.regime.loader import RegimeLibrary
 
@@ -28,11 +31,12 @@ def finding(effect: Effect, *provisions: str, kind: str = "T-1") -> Finding:
                    collector="test")
 
 
-def run(lib: RegimeLibrary, *findings: Finding, facts: dict | None = None, scope: str = "in-scope"):
+def run(lib: RegimeLibrary, *findings: Finding, facts: dict | None = None, scope: str = "in-scope",
+        kinds: tuple[FindingKind, ...] = ()):
     view = lib.view("uk-psti", ON)
     return decide(view, lib.catalogue(ON), ScopeDecision(outcome=scope, summary=scope),
                   CollectorResult(findings=list(findings)), ProductRef(name="p", model="m", manufacturer="x"),
-                  facts or {})
+                  facts or {}, kinds=kinds)
 
 
 @pytest.mark.parametrize(
@@ -109,12 +113,29 @@ def test_assess_evidence_reports_only_requirements_the_evidence_bears_on(lib: Re
     assert a.overall is P
 
 
+BANNER = FindingKind(code="TEST-BANNER", title="Login banner", checks="the banner", why="it shows a password",
+                     how_to_fix="remove it", provisions=("PSTI-S1-1.3.a",))
+
+
+def kind(code: str) -> FindingKind:
+    return FindingKind(code=code, title=code, checks="-", why="-", how_to_fix="-")
+
+
+def test_an_assessment_carries_the_kinds_its_findings_use_sorted_by_code(lib: RegimeLibrary) -> None:
+    a = run(lib, finding(Effect.PASS, "PSTI-S1-1.2", kind="T-2"), finding(Effect.FAIL, "PSTI-S1-1.3.a", kind="T-1"),
+            kinds=(kind("T-2"), kind("UNUSED"), kind("T-1")))
+    assert [k.code for k in a.kinds] == ["T-1", "T-2"]
+    assert a.kind("T-1") == kind("T-1") and a.kind("UNUSED") is None
+
+
 class _BannerCollector(Collector):
     """A plug-in written outside psti: flags a banner artefact."""
 
     name = "test-banner"
     description = "Test plug-in"
     provisions: ClassVar[tuple[str, ...]] = ("PSTI-S1-1.3.a",)
+    kinds: ClassVar[tuple[FindingKind, ...]] = (BANNER,)
+    artefact_kinds: ClassVar[tuple[str, ...]] = ("other",)
 
     def applies(self, ctx: CollectorContext) -> bool:
         return bool(ctx.artefacts("other"))
@@ -162,6 +183,32 @@ path = "banner.txt"
     pv = {p.provision: p for p in after.provisions}
     assert pv["PSTI-S1-1.3.a"].verdict is F
     assert after.findings[pv["PSTI-S1-1.3.a"].findings[-1]].collector == "test-banner"
+    assert BANNER in after.kinds and BANNER not in before.kinds
+
+
+def test_one_artefact_goes_through_the_same_collector_as_a_declaration(lib: RegimeLibrary, tmp_path: Path) -> None:
+    banner = tmp_path / "banner.txt"
+    banner.write_text("default login admin/password1\n")
+    registry.register(_BannerCollector)
+    try:
+        a = assess(Artefacts.one("other", banner), AssessOptions(on=ON, regimes=lib))
+        with pytest.raises(PstiError, match="no collector examines artefacts of kind 'toaster'"):
+            assess(Artefacts.one("toaster", banner), AssessOptions(on=ON, regimes=lib))
+    finally:
+        registry.unregister("test-banner")
+    assert [f.kind for f in a.findings] == ["TEST-BANNER"] and a.findings[0].effect is Effect.FAIL
+    assert [r.requirement for r in a.requirements] == ["PSTI-S1-1"]  # only what the artefact bears on
+    assert a.product.name == "banner.txt" and a.product.model == "" and a.product.manufacturer == ""
+    assert a.scope.summary.startswith("Assumed in scope") and a.kinds == (BANNER,)
+
+
+def test_options_by_name_override_the_options_object(lib: RegimeLibrary) -> None:
+    result = CollectorResult(findings=[finding(Effect.PASS, "PSTI-S1-1.2")])
+    a = assess_evidence(result, ProductRef(name="fw", model="-", manufacturer="-"),
+                        AssessOptions(on=dt.date(2020, 1, 1), regimes=lib), on=ON)
+    assert a.assessed_on == ON
+    with pytest.raises(TypeError):
+        assess_evidence(result, ProductRef(name="fw", model="-", manufacturer="-"), colour="blue")
 
 
 def test_the_declaration_collector_is_registered_as_an_entry_point() -> None:

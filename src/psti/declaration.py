@@ -8,18 +8,35 @@ conditions test.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from psti.errors import InputError, Problem
+from psti.inputfile import describe_mode, kind_of, path_problem, read_regular
 
 DECLARATION_SCHEMA = "psti.declaration/1"
+
+# Bounds on a declaration, checked before the model sees it (docs/limits.md). A real
+# declaration is a few KB with names of a few dozen characters; these leave room for
+# that many times over, and keep parsing, error reporting and rendering fast.
+MAX_DECLARATION_BYTES = 1_000_000
+MAX_DEPTH = 8  # tables and arrays inside each other
+MAX_ITEMS = 10_000  # entries in one array or table
+MAX_NAME_CHARS = 1_000  # names, models, brands, addresses, identifiers
+MAX_TEXT_CHARS = 20_000  # descriptions and published wording
+MAX_PROBLEMS = 100  # listed in one error; the rest are counted
+_NAME_KEYS = frozenset({
+    "name", "type", "model", "brand", "address", "country", "email", "first", "last", "id", "version",
+    "signatory", "function", "place", "scheme", "interface", "kind", "path", "url", "support",
+})  # fmt: skip
 
 Category = Literal[
     "smart-camera",
@@ -383,13 +400,58 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
 
 
+@dataclass
+class _TomlSection:
+    line: int  # 1-based line of the header; 0 for the top of the file
+    array: bool
+    keys: dict[str, int] = field(default_factory=dict)  # key -> first line below the header
+
+
+@dataclass
+class _TomlIndex:
+    """Where tables and keys are, from one pass over the text (so locating N problems is linear)."""
+
+    sections: dict[str, list[_TomlSection]] = field(default_factory=dict)  # table name -> headers in order
+    top: _TomlSection = field(default_factory=lambda: _TomlSection(0, False))
+    dotted: dict[str, int] = field(default_factory=dict)  # any dotted-key part -> first line
+
+    @classmethod
+    def of(cls, text: str) -> _TomlIndex:
+        index = cls()
+        current = index.top
+        for i, line in enumerate(text.splitlines()):
+            head = _HEADER.match(line)
+            if head:
+                name = head.group(1).replace('"', "").replace(" ", "")
+                current = _TomlSection(i + 1, line.lstrip().startswith("[["))
+                index.sections.setdefault(name, []).append(current)
+                continue
+            m = _KEY.match(line)
+            if m:
+                current.keys.setdefault(m.group(1).strip('"'), i + 1)
+                for part in line.split("=", 1)[0].split("."):
+                    index.dotted.setdefault(part.strip().strip("\"'"), i + 1)
+        return index
+
+    def header(self, name: str, index: int | None) -> _TomlSection | None:
+        for count, section in enumerate(self.sections.get(name, ())):
+            if index is None or count == index or not section.array:
+                return section
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _index(text: str) -> _TomlIndex:
+    return _TomlIndex.of(text)
+
+
 def locate(text: str, path: tuple[str | int, ...]) -> int | None:
     """Best-effort line number (1-based) of a field path in TOML text.
 
     Handles tables, arrays of tables (by index) and `key = value` lines, which is
     how declarations are written. Returns the nearest enclosing line found.
     """
-    lines = text.splitlines()
+    idx = _index(text)
     names = [p for p in path if isinstance(p, str)]
     best: int | None = None
     # Try the longest table prefix first, then look for the remaining key below it.
@@ -398,41 +460,24 @@ def locate(text: str, path: tuple[str | int, ...]) -> int | None:
         rest = path[cut:]
         table_names = [p for p in table_parts if isinstance(p, str)]
         index = next((p for p in reversed(table_parts) if isinstance(p, int)), None)
-        header_line = _find_header(lines, ".".join(table_names), index) if table_names else 0
-        if header_line is None:
+        section = idx.header(".".join(table_names), index) if table_names else idx.top
+        if section is None:
             continue
         key = next((p for p in rest if isinstance(p, str)), None)
         if key is None:
-            return header_line if header_line else best
-        for i in range(header_line, len(lines)):
-            if i > header_line and _HEADER.match(lines[i]):
-                break
-            m = _KEY.match(lines[i])
-            if m and m.group(1).strip('"') == key:
-                return i + 1
-        best = best or (header_line or None)
+            return section.line if section.line else best
+        if key in section.keys:
+            return section.keys[key]
+        best = best or (section.line or None)
     if best is None and names:
         # dotted keys written inline, e.g. product.category = "x"
-        for i, line in enumerate(lines):
-            if _KEY.match(line) and names[-1] in line.split("=")[0]:
-                return i + 1
+        return idx.dotted.get(names[-1])
     return best
-
-
-def _find_header(lines: list[str], name: str, index: int | None) -> int | None:
-    count = -1
-    for i, line in enumerate(lines):
-        m = _HEADER.match(line)
-        if m and m.group(1).replace('"', "").replace(" ", "") == name:
-            count += 1
-            if index is None or count == index or not line.lstrip().startswith("[["):
-                return i + 1
-    return None
 
 
 def _problems_from(err: ValidationError, text: str, file: str) -> list[Problem]:
     problems = []
-    for e in err.errors():
+    for e in err.errors(include_input=False, include_url=False)[:MAX_PROBLEMS]:
         loc = tuple(e["loc"])
         dotted = ""
         for part in loc:
@@ -446,11 +491,59 @@ def _problems_from(err: ValidationError, text: str, file: str) -> list[Problem]:
             msg = f"not a date: give it as YYYY-MM-DD ({msg})"
         line = locate(text, loc) if loc else None
         problems.append(Problem(message=msg, path=dotted.replace("schema_", "schema"), file=file, line=line))
+    if err.error_count() > MAX_PROBLEMS:
+        problems.append(Problem(f"… and {err.error_count() - MAX_PROBLEMS:,} more problems", file=file))
     return problems
+
+
+def _bound_problems(raw: dict[str, Any], text: str, file: str) -> list[Problem]:
+    """Depth, sizes and string lengths beyond what any declaration needs (before the model runs)."""
+    problems: list[Problem] = []
+    # iterative walk: the nesting being checked may be deeper than the stack
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), raw)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        path, value = stack.pop()
+        where = _dotted(path)
+        if isinstance(value, str):
+            limit = MAX_NAME_CHARS if _last_key(path) in _NAME_KEYS else MAX_TEXT_CHARS
+            if len(value) > limit:
+                problems.append(Problem(f"{len(value):,} characters; this field holds at most {limit:,}",
+                                        path=where, file=file, line=locate(text, path) if path else None))
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if len(path) >= MAX_DEPTH:
+            problems.append(Problem(f"nested more than {MAX_DEPTH} levels deep; no declaration field is",
+                                    path=where, file=file, line=locate(text, path) if path else None))
+            continue
+        if len(value) > MAX_ITEMS:
+            problems.append(Problem(f"{len(value):,} entries; at most {MAX_ITEMS:,} are accepted",
+                                    path=where, file=file, line=locate(text, path) if path else None))
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        stack.extend(((*path, k), v) for k, v in items)
+    return problems
+
+
+def _last_key(path: tuple[str | int, ...]) -> str:
+    return next((p for p in reversed(path) if isinstance(p, str)), "")
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def parse_declaration(text: str, file: str = "<declaration>") -> Declaration:
     """Parse declaration text; raises InputError listing every problem."""
+    if len(text) > MAX_DECLARATION_BYTES:
+        raise InputError(
+            [Problem(f"{len(text):,} characters; a declaration is at most {MAX_DECLARATION_BYTES:,} bytes",
+                     file=file)],
+            summary="cannot read declaration",
+        )
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -459,6 +552,16 @@ def parse_declaration(text: str, file: str = "<declaration>") -> Declaration:
             [Problem(f"malformed TOML: {e}", file=file, line=int(m.group(1)) if m else None)],
             summary="cannot read declaration",
         ) from None
+    except RecursionError:
+        raise InputError(
+            [Problem(f"malformed TOML: arrays or tables nested too deeply (at most {MAX_DEPTH} levels)", file=file)],
+            summary="cannot read declaration",
+        ) from None
+    except ValueError as e:  # e.g. an integer beyond Python's digit limit
+        raise InputError([Problem(f"malformed TOML: {e}", file=file)], summary="cannot read declaration") from None
+    bounds = _bound_problems(raw, text, file)
+    if bounds:
+        raise InputError(bounds, summary="declaration exceeds psti's limits (docs/limits.md)")
     try:
         return Declaration.model_validate(raw)
     except ValidationError as e:
@@ -469,7 +572,7 @@ def load_declaration(path: Path, check_artefacts: bool = True) -> LoadedDeclarat
     """Read, validate and (optionally) check that every artefact path is readable."""
     file = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_DECLARATION_BYTES)
     except OSError as e:
         raise InputError([Problem(f"cannot read: {e.strerror or e}", file=file)], "cannot read declaration") from None
     try:
@@ -483,14 +586,10 @@ def load_declaration(path: Path, check_artefacts: bool = True) -> LoadedDeclarat
     if check_artefacts:
         problems = []
         for i, art in enumerate(decl.artefacts):
-            p = loaded.artefact_path(art)
-            if p is None:
+            if art.path is None:
                 continue
-            if not p.exists():
-                why = "does not exist"
-            elif not os.access(p, os.R_OK):
-                why = "is not readable"
-            else:
+            why = _artefact_problem(art.path, loaded.artefact_path(art))
+            if why is None:
                 continue
             problems.append(
                 Problem(
@@ -503,6 +602,24 @@ def load_declaration(path: Path, check_artefacts: bool = True) -> LoadedDeclarat
         if problems:
             raise InputError(problems, summary="declaration names artefacts that cannot be read")
     return loaded
+
+
+def _artefact_problem(text: str, p: Path | None) -> str | None:
+    """Why an artefact path cannot be read, or None: only regular files and folders are."""
+    bad = path_problem(text)
+    if bad is not None or p is None:
+        return bad or "is empty"
+    try:
+        kind = kind_of(p)
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as e:
+        return f"cannot be read: {e.strerror or e}"
+    if kind is None:
+        return f"is {describe_mode(p.stat().st_mode)}, not a file or folder"
+    if not os.access(p, os.R_OK):
+        return "is not readable"
+    return None
 
 
 def declaration_json_schema() -> dict[str, Any]:

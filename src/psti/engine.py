@@ -1,7 +1,8 @@
 """Provisions x evidence -> verdicts.
 
 Pure: the same regime view, scope decision and findings give the same assessment.
-Collectors are run by `assess` beforehand; `decide` does the deciding.
+No files, no network, no collectors: `psti.assess` runs the collectors and hands
+their findings here; `decide` does the deciding.
 
 Per provision: any FAIL finding -> fail; else any NEEDS_EVIDENCE -> needs-evidence;
 else any PASS -> pass; else any NOT_APPLICABLE -> not-applicable; no finding at all
@@ -11,22 +12,17 @@ one of its provisions met; a requirement is met when any route is met.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from psti import __version__
-from psti.declaration import LoadedDeclaration
-from psti.errors import PstiError
-from psti.evidence.interface import CollectorContext, CollectorResult, ProgressFn
-from psti.evidence.registry import collectors as known_collectors
+from psti.kinds import FindingKind
 from psti.model import (
     Assessment,
     Effect,
+    Evidence,
     Finding,
     ProductRef,
     ProvisionVerdict,
@@ -36,9 +32,18 @@ from psti.model import (
     Verdict,
 )
 from psti.regime.conditions import evaluate
-from psti.regime.loader import DEFAULT_REGIME, RegimeLibrary, RegimeView, library
+from psti.regime.loader import RegimeView
 from psti.regime.models import Item
-from psti.scope import SCOPE_REGIME, decide_scope, not_in_force
+
+
+class Collected(Protocol):
+    """What the collectors found (as `evidence.interface.CollectorResult` holds it)."""
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+    @property
+    def evidence(self) -> Sequence[Evidence]: ...
 
 _EFFECT_ORDER = (Effect.FAIL, Effect.NEEDS_EVIDENCE, Effect.PASS, Effect.NOT_APPLICABLE)
 _VERDICT_OF = {
@@ -74,7 +79,7 @@ def combine_any(verdicts: Iterable[Verdict]) -> Verdict:
 
 
 class _Decider:
-    def __init__(self, catalogue: dict[str, Item], findings: Sequence[Finding], facts: dict[str, Any]):
+    def __init__(self, catalogue: dict[str, Item], findings: Sequence[Finding], facts: dict[str, Any]) -> None:
         self.catalogue = catalogue
         self.findings = findings
         self.facts = facts
@@ -147,15 +152,18 @@ def decide(
     view: RegimeView,
     catalogue: dict[str, Item],
     scope: ScopeDecision,
-    result: CollectorResult,
+    result: Collected,
     product: ProductRef,
     facts: dict[str, Any] | None = None,
     only_touched: bool = False,
+    kinds: Iterable[FindingKind] = (),
 ) -> Assessment:
     """Decide every requirement of the regime view from the collected findings.
 
     With `only_touched`, requirements that no finding bears on are left out: a scan of
-    one firmware image says nothing about the published support period.
+    one firmware image says nothing about the published support period. `kinds`
+    documents the findings' kinds: the assessment carries those its findings use,
+    sorted by code (a kind no finding uses is left out).
     """
     findings = tuple(result.findings)
     decider = _Decider(catalogue, findings, facts or {})
@@ -223,103 +231,16 @@ def decide(
         provisions=provisions,
         evidence=tuple(result.evidence),
         findings=findings,
+        kinds=_used_kinds(kinds, findings),
     )
+
+
+def _used_kinds(kinds: Iterable[FindingKind], findings: Sequence[Finding]) -> tuple[FindingKind, ...]:
+    used = {f.kind for f in findings}
+    by_code = {k.code: k for k in kinds if k.code in used}
+    return tuple(by_code[code] for code in sorted(by_code))
 
 
 def _natural(item_id: str) -> tuple[Any, ...]:
     """Sort ids so that 5.3-2 comes before 5.3-13."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item_id))
-
-
-def run_collectors(
-    ctx: CollectorContext, names: Sequence[str] | None = None
-) -> tuple[CollectorResult, list[str]]:
-    """Run the chosen (default: all applicable) collectors; returns results and names run."""
-    available = known_collectors()
-    if names is not None:
-        unknown = [n for n in names if n not in available]
-        if unknown:
-            raise PstiError(
-                f"unknown collector(s): {', '.join(unknown)}; known: {', '.join(available)}"
-            )
-        chosen = {n: available[n] for n in names}
-    else:
-        chosen = available
-    result = CollectorResult()
-    ran: list[str] = []
-    for name, cls in chosen.items():
-        collector = cls()
-        if not collector.applies(ctx):
-            continue
-        ctx.progress(f"collecting: {name}", 0, None)
-        result.extend(collector.collect(ctx))
-        ran.append(name)
-    return result, ran
-
-
-def product_ref(loaded: LoadedDeclaration) -> ProductRef:
-    d = loaded.declaration
-    return ProductRef(
-        name=d.product.name,
-        model=d.product.model,
-        manufacturer="; ".join(m.name for m in d.manufacturer),
-        declaration=str(loaded.path),
-        declaration_sha256=loaded.sha256,
-    )
-
-
-def assess(
-    loaded: LoadedDeclaration,
-    *,
-    regime: str = DEFAULT_REGIME,
-    on: dt.date | None = None,
-    collectors: Sequence[str] | None = None,
-    offline: bool = False,
-    allow_private: bool = False,
-    options: dict[str, Any] | None = None,
-    progress: ProgressFn | None = None,
-    work_dir: Path | None = None,
-    regimes: RegimeLibrary | None = None,
-) -> Assessment:
-    """Collect evidence for a declared product and decide every requirement of a regime."""
-    on = on or dt.date.today()
-    lib = regimes or library()
-    view = lib.view(regime, on)
-    scope = decide_scope(loaded.declaration, lib.view(SCOPE_REGIME, on))
-    with tempfile.TemporaryDirectory(prefix="psti-", dir=work_dir) as tmp:
-        ctx = CollectorContext(
-            declaration=loaded,
-            assessed_on=on,
-            work_dir=Path(tmp),
-            offline=offline,
-            allow_private=allow_private,
-            options=dict(options or {}),
-            progress=progress or (lambda d, c, t: None),
-        )
-        result, _ = run_collectors(ctx, collectors)
-    return decide(view, lib.catalogue(on), scope, result, product_ref(loaded), loaded.declaration.facts())
-
-
-def assess_evidence(
-    result: CollectorResult,
-    product: ProductRef,
-    *,
-    regime: str = DEFAULT_REGIME,
-    on: dt.date | None = None,
-    scope: ScopeDecision | None = None,
-    regimes: RegimeLibrary | None = None,
-) -> Assessment:
-    """Decide from evidence gathered outside a declaration (e.g. one firmware image).
-
-    Without a declaration, scope is taken as given ("assumed in scope") unless passed.
-    """
-    on = on or dt.date.today()
-    lib = regimes or library()
-    view = lib.view(regime, on)
-    scope = scope or ScopeDecision(
-        outcome="in-scope",
-        summary="Assumed in scope: no product declaration was given.",
-    )
-    if view.kind == "law" and not view.in_force:
-        scope = not_in_force(view)
-    return decide(view, lib.catalogue(on), scope, result, product, only_touched=True)

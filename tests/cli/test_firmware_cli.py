@@ -172,7 +172,10 @@ def test_terminated_scan_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
         [PSTI, "scan", "firmware", str(image), "--no-progress", "--crack-seconds", "120", "--work-dir", str(parent)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
     )
-    time.sleep(1.5)  # usually into the hash checks; earlier, the extraction is stopped instead
+    deadline = time.monotonic() + 60
+    while not (parent.exists() and any(parent.iterdir())) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the scan has made its work directory (start-up varies with load)
+    time.sleep(1.0)  # usually into the hash checks; earlier, the extraction is stopped instead
     p.terminate()
     _, err = p.communicate(timeout=60)
     assert p.returncode == 128 + signal.SIGTERM, err

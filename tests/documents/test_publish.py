@@ -125,9 +125,9 @@ def test_draft_is_watermarked_on_every_page(tmp_path):
 def test_statement_from_the_smart_camera_example(tmp_path):
     import json
 
+    from psti.assess import assess
     from psti.declaration import load_declaration
     from psti.documents.statement import verify_statement
-    from psti.engine import assess
 
     decl = Path(__file__).resolve().parents[2] / "examples" / "smart-camera" / "product.toml"
     if not decl.exists():

@@ -315,7 +315,7 @@ DECLARATIONS = Path(__file__).parents[1] / "declarations"
 
 def _real(name: str, on: dt.date | None = None):
     """A sample declaration assessed by the real engine under the real regime, offline."""
-    from psti.engine import assess
+    from psti.assess import assess
     from psti.regime import library
 
     loaded = load_declaration(DECLARATIONS / name)

@@ -20,9 +20,9 @@ from .conftest import declaration
 SHADOW = b"root:$6$saltsalt$" + b"x" * 86 + b":19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n"
 
 
-def firmware_tar(path: Path, shadow: bytes | None) -> None:
+def firmware_tar(path: Path, shadow: bytes | None, extra: dict[str, bytes] | None = None) -> None:
     with tarfile.open(path, "w:gz") as tar:
-        files = {"bin/busybox": b"\x7fELF" + b"\0" * 4096, "etc/hostname": b"cam\n"}
+        files = {"bin/busybox": b"\x7fELF" + b"\0" * 4096, "etc/hostname": b"cam\n", **(extra or {})}
         if shadow is not None:
             files["etc/shadow"] = shadow
         for name, data in files.items():
@@ -61,13 +61,14 @@ def test_inline_survey_verdicts(products: Path) -> None:
         "good.toml": "needs-evidence",
         "broken.toml": "error",
         "cam-1.0.tar.gz": "fail",
-        "cam-2.0.tar.gz": "needs-evidence",
+        "cam-2.0.tar.gz": "pass",
         "router.bin": "fail",
         "notes.txt": "needs-evidence",
     }
     by = {Path(r["item"]).name: r for r in report.results}
-    assert by["cam-1.0.tar.gz"]["failures"][0]["provisions"] == ["PSTI-S1-1.2", "EN303645-5.1-1"]
-    assert "etc/shadow" in by["cam-1.0.tar.gz"]["failures"][0]["message"]
+    shadow = next(f for f in by["cam-1.0.tar.gz"]["failures"] if f["kind"] == "FW-SHADOW-HASH")
+    assert "PSTI-S1-1.2" in shadow["provisions"] and "account 'root'" in shadow["message"]
+    assert by["cam-1.0.tar.gz"]["method"] == "firmware-screen"
     assert by["universal.toml"]["method"] == "engine"
     assert ["PSTI-S1-1.2", "EN303645-5.1-1"] in [f["provisions"] for f in by["universal.toml"]["failures"]]
     assert by["notes.txt"]["method"] == "hash-only" and len(by["notes.txt"]["sha256"]) == 64
@@ -155,6 +156,54 @@ def test_firmware_kind_uses_the_collector_when_installed(products: Path) -> None
     assert got["cam-1.0.tar.gz"]["verdict"] == "fail"
     assert got["cam-2.0.tar.gz"]["verdict"] not in ("fail", "error")
     assert got["cam-1.0.tar.gz"]["method"] in ("firmware-collector", "firmware-screen")
+
+
+FIRST_BOOT = {
+    "etc/passwd": b"root:x:0:0:root:/root:/bin/sh\n",
+    "etc/init.d/S01firstboot": b"#!/bin/sh\n[ -f /data/.pw ] && exit 0\nPW=$(head -c 12 /dev/urandom | base64)\n"
+    b'echo "root:$PW" | chpasswd\ntouch /data/.pw\n',
+}
+
+
+@pytest.mark.parametrize("screen", [True, False], ids=["screen", "full"])
+def test_a_hash_replaced_at_first_boot_does_not_fail(tmp_path: Path, screen: bool) -> None:
+    # Sch 1 para 1 concerns passwords outside the factory default state: a hash in the image
+    # that every unit replaces with its own random password at first boot is no breach.
+    firmware_tar(tmp_path / "cam-3.0.tar.gz", SHADOW, FIRST_BOOT)
+    items = survey.discover(tmp_path, survey.SCREEN if screen else None)
+    [r] = survey.run_survey(items, workers=1).results
+    assert r["verdict"] != "fail" and r["failures"] == [], r["failures"]
+    assert r["method"] == ("firmware-screen" if screen else "firmware-collector")
+
+
+def test_open_cases_only_for_the_collectors_failing_findings(tmp_path: Path, monkeypatch, capsys,
+                                                             db_url: str) -> None:
+    d = tmp_path / "images"
+    d.mkdir()
+    firmware_tar(d / "replaced.tar.gz", SHADOW, FIRST_BOOT)
+    firmware_tar(d / "baked.tar.gz", SHADOW, {"etc/passwd": FIRST_BOOT["etc/passwd"]})
+    monkeypatch.setenv("PSTI_USER", "officer1")
+    monkeypatch.setattr(sys, "argv", ["psti", "survey", str(d), "--screen", "--format", "json", "--workers", "1",
+                                      "--no-progress", "--open-cases", "--database", db_url])
+    code = run_guarded(app)
+    data = json.loads(capsys.readouterr().out)
+    by = {Path(r["item"]).name: r for r in data["results"]}
+    assert code == 1 and by["baked.tar.gz"]["verdict"] == "fail" and by["replaced.tar.gz"]["verdict"] != "fail"
+    assert len(data["opened_cases"]) == 1
+
+
+def test_a_folder_of_products_is_surveyed_product_by_product() -> None:
+    # each product declaration with the artefacts it names; those are not items of their own
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    items = survey.discover(examples)
+    assert sorted(Path(i["path"]).parent.name for i in items) == ["laptop", "router", "smart-camera", "smart-plug"]
+    assert {i["kind"] for i in items} == {"declaration"}
+
+
+def test_artefacts_a_broken_declaration_names_are_still_surveyed(tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text('[product]\nname = 1\n[[artefacts]]\nkind = "firmware"\npath = "fw.bin"\n')
+    (tmp_path / "fw.bin").write_bytes(b"\0" * 64)
+    assert [i["kind"] for i in survey.discover(tmp_path)] == ["declaration", "firmware"]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from psti.assess import assess
 from psti.declaration import LoadedDeclaration, parse_declaration
-from psti.engine import assess
 from psti.evidence.declared import DeclarationCollector
 from psti.model import Effect
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from psti.assess import assess
 from psti.declaration import load_declaration
 from psti.enforcement.notices import check_content
 from psti.enforcement.workflow import load_workflow
-from psti.engine import assess
 from psti.errors import InputError
 from psti.model import Verdict
 from psti.regime import library

@@ -15,8 +15,8 @@ import builders as b
 import pytest
 from PIL import Image
 
+from psti.assess import assess
 from psti.declaration import load_declaration
-from psti.engine import assess
 from psti.model import Effect, Finding, Verdict
 from psti.render import html, oscal, pdf
 from tests.chromium import needs_chromium, screenshot

@@ -280,9 +280,9 @@ def cli_statement() -> bytes:
     """A statement issued from the smart-camera example by the same library calls as `psti statement`."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from psti.assess import assess
     from psti.declaration import load_declaration
     from psti.documents.statement import build_statement, sign_statement
-    from psti.engine import assess
 
     loaded = load_declaration(EXAMPLES / "smart-camera" / "product.toml")
     signed = sign_statement(build_statement(loaded, assess(loaded, offline=True)), Ed25519PrivateKey.generate())

@@ -6,6 +6,7 @@ command group is a new module. Library code never prints or exits; this layer do
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import signal
@@ -95,23 +96,13 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def exit_now(code: int) -> None:
-    """End the process without the interpreter's teardown when that is safe.
+    """End the process with `code`, without the collector walking every object first.
 
-    Tearing down (freeing every module and object one by one) takes ~50 ms after a
-    command that loaded pydantic, typer and the regime. Once the command is done, the
-    exit handlers have run and stdout/stderr are flushed, nothing is left to save, unless
-    another thread is still at work; then the normal exit waits for it.
+    The interpreter's teardown runs a full garbage collection over everything a command
+    loaded (pydantic models, typer, the regime, a scan's results): ~0.3 s after
+    `psti scan firmware`. Moving those objects to the permanent generation beforehand
+    (`gc.freeze`) makes that collection skip them; exit handlers, `weakref.finalize`
+    clean-ups and the flushing of stdout and stderr run as usual.
     """
-    import atexit
-    import os
-    import threading
-
-    if threading.active_count() > 1:
-        sys.exit(code)
-    atexit._run_exitfuncs()  # what `atexit.register` and `weakref.finalize` asked for
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: the normal path reports it as usual
-        sys.exit(code)
-    os._exit(code)
+    gc.freeze()
+    sys.exit(code)

@@ -1,7 +1,10 @@
 """`psti check disclosure …` and `psti check support-period …`: web evidence without a declaration.
 
 Same output formats and exit codes as `psti assess`: 0 pass, 1 fail, 3 needs evidence,
-2 usage or input error.
+2 usage or input error. The targets (a domain, a URL, a saved file, with fetch options
+of their own) are checked by the web evidence library and decided by
+`psti.assess.assess_evidence`, the same decision `psti assess` makes. Library imports
+are inside the commands: every `psti` command loads this module to register itself.
 """
 
 from __future__ import annotations
@@ -9,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from psti.cli.output import Format, emit_assessment, parse_date
 from psti.errors import UsageError
+
+if TYPE_CHECKING:
+    from psti.engine import Collected
 
 check_app = typer.Typer(
     help="Check published web evidence: security.txt and disclosure policy, support period.",
@@ -96,19 +103,19 @@ def _options(
 
 
 def _emit(
-    result,
+    result: Collected,
     name: str,
     model: str,
     manufacturer: str,
     on: dt.date | None,
-    fmt: Format,  # type: ignore[no-untyped-def]
+    fmt: Format,
     output: Path | None,
 ) -> None:
-    from psti.engine import assess_evidence
+    from psti.assess import AssessOptions, assess_evidence
     from psti.model import ProductRef
 
     product = ProductRef(name=name, model=model, manufacturer=manufacturer)
-    assessment = assess_evidence(result, product, on=on)
+    assessment = assess_evidence(result, product, AssessOptions(on=on))
     raise typer.Exit(emit_assessment(assessment, fmt, output))
 
 

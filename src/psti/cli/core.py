@@ -166,8 +166,8 @@ def assess_cmd(
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
+    from psti.assess import assess
     from psti.declaration import load_declaration
-    from psti.engine import assess
 
     day = parse_date(on)
     lib = _library(regime_dir)

@@ -1,13 +1,19 @@
-"""`psti creds BATCH`: analyse a per-device password batch on its own."""
+"""`psti creds BATCH`: analyse a per-device password batch on its own.
+
+The batch goes through `psti.assess` as an artefact given on its own, to the same
+password-batch collector `psti assess` runs on a declared batch. Library imports are
+inside the command: every `psti` command loads this module to register itself.
+"""
 
 from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from psti.cli.output import Format, emit_assessment, progress_bar
+from psti.cli.output import Format, emit_assessment, parse_date, progress_bar
 from psti.errors import UsageError
 
 
@@ -39,7 +45,7 @@ def creds_cmd(
     min_length: int = typer.Option(8, "--min-length", min=1, help="Shortest acceptable password."),
     min_score: int = typer.Option(3, "--min-score", min=0, max=4, help="Lowest acceptable zxcvbn score."),
     min_entropy: float = typer.Option(40.0, "--min-entropy", min=0, help="Lowest acceptable generator entropy (bits)."),
-    max_rows: int = typer.Option(50_000_000, "--max-rows", min=1, help="Refuse batches with more rows."),
+    max_rows: int = typer.Option(5_000_000, "--max-rows", min=1, help="Refuse batches with more rows."),
     regime: str = typer.Option("uk-psti", "--regime", help="Regime to assess against."),
     on: str = typer.Option(None, "--on", help="Date to apply the law as it stood (YYYY-MM-DD)."),
     fmt: Format = typer.Option(Format.terminal, "--format", help="Output format."),
@@ -50,62 +56,50 @@ def creds_cmd(
 
     Exit codes as `psti assess`: 0 pass, 1 fail, 3 needs evidence, 2 usage or input error.
     """
-    from psti.cli.output import parse_date
-    from psti.engine import assess_evidence
-    from psti.evidence.credentials import Policy, ReaderOptions, analyse_batch, batch_result, public_info
-    from psti.model import ProductRef
+    from psti.assess import Artefacts, AssessOptions, assess
+    from psti.evidence.credentials.collector import ssid_literals
 
     if no_header and password_col is None:
         raise UsageError("--no-header needs --password-col (a column number)")
     day = parse_date(on)
-    decl = loaded = None
+    loaded = None
     if declaration is not None:
         from psti.declaration import load_declaration
 
         loaded = load_declaration(declaration, check_artefacts=False)
-        decl = loaded.declaration
     extra = [("--public", s) for s in public_strings or []]
-    from psti.evidence.credentials.collector import ssid_literals
-
     for i, pat in enumerate(ssid_pattern or []):
         extra += [(f"--ssid-pattern[{i}]", lit) for lit in ssid_literals(pat)]
-    public = public_info(decl, extra)
-    options = ReaderOptions(
-        fmt=None if input_format is InputFormat.auto else input_format.value,  # type: ignore[arg-type]
-        encoding=encoding,
-        header=not no_header,
-        password_col=password_col,
-        serial_col=serial_col,
-        mac_col=mac_col,
-        imei_col=imei_col,
-        ssid_col=ssid_col,
-        id_cols=tuple(id_col or ()),
-        max_rows=max_rows,
-        delimiter=delimiter,
-    )
-    policy = Policy(min_length=min_length, min_score=min_score, min_entropy_bits=min_entropy)
+    batch_options: dict[str, Any] = {
+        "fmt": None if input_format is InputFormat.auto else input_format.value,
+        "encoding": encoding,
+        "header": not no_header,
+        "password_col": password_col,
+        "serial_col": serial_col,
+        "mac_col": mac_col,
+        "imei_col": imei_col,
+        "ssid_col": ssid_col,
+        "id_cols": tuple(id_col or ()),
+        "max_rows": max_rows,
+        "delimiter": delimiter,
+        "min_length": min_length,
+        "min_score": min_score,
+        "min_entropy_bits": min_entropy,
+        "show_secrets": show_secrets,
+        "public": extra,
+    }
     if not batch.is_file():
+        if batch.exists():
+            from psti.inputfile import describe_mode
+
+            raise UsageError(f"{batch}: is {describe_mode(batch.stat().st_mode)}, not a regular file")
         raise UsageError(f"{batch}: no such file")
     with progress_bar(progress) as update:
-        report = analyse_batch(batch, options, public, policy, progress=update)
-    result = batch_result(report, "password-batch-1", show_secrets=show_secrets)
-
-    scope = None
-    if decl is not None and loaded is not None:
-        from psti.regime import library
-        from psti.scope import SCOPE_REGIME, decide_scope
-
-        scope = decide_scope(decl, library().view(SCOPE_REGIME, day))
-        product = ProductRef(
-            name=decl.product.name,
-            model=decl.product.model,
-            manufacturer=decl.manufacturer[0].name,
-            declaration=str(loaded.path),
-            declaration_sha256=loaded.sha256,
+        assessment = assess(
+            Artefacts.one("password-batch", batch, about=loaded),
+            AssessOptions(regime=regime, on=day, collectors=("password-batch",), progress=update,
+                          options={"password-batch": batch_options}),
         )
-    else:
-        product = ProductRef(name=batch.name, model="unspecified", manufacturer="unspecified")
-    assessment = assess_evidence(result, product, regime=regime, on=day, scope=scope)
     raise typer.Exit(emit_assessment(assessment, fmt, output))
 
 

@@ -70,12 +70,7 @@ def _assess(
     loaded = load_declaration(declaration, check_artefacts=assessment is None)
     if assessment is not None:
         return loaded, load_assessment_file(assessment)
-    try:
-        from psti.engine import assess
-    except ImportError:
-        raise UsageError(
-            "this psti has no assessment engine; give a saved assessment with --assessment FILE.json"
-        ) from None
+    from psti.assess import assess
     from psti.cli.output import progress_bar
 
     kwargs: dict[str, Any] = {"offline": offline, "on": on.date() if on else None}
@@ -193,8 +188,10 @@ def verify(
             candidate = statement_file.parent / name
             a_path = candidate if candidate.is_file() else None
     if a_path is not None:
+        from psti.inputfile import read_regular
+
         try:
-            a_bytes = a_path.read_bytes()
+            a_bytes = read_regular(a_path, MAX_ASSESSMENT_BYTES)
         except OSError as e:
             raise InputError(
                 [Problem(f"cannot read: {e.strerror or e}", file=str(a_path))],

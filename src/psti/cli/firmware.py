@@ -1,19 +1,20 @@
-"""`psti scan firmware IMAGE`: passwords, keys and login services in a firmware image."""
+"""`psti scan firmware IMAGE`: passwords, keys and login services in a firmware image.
+
+Imports of the library are inside the command: every `psti` command loads this module
+to register itself, and the assessment model and collectors cost start-up time.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from psti.cli.output import Format, emit_assessment, progress_bar, stderr
 from psti.errors import ArtefactError
-
-if TYPE_CHECKING:
-    from psti.declaration import LoadedDeclaration
-    from psti.evidence.firmware.examine import ImageScan, ScanOptions
-    from psti.model import ScopeDecision
 
 
 def scan_group(app: typer.Typer) -> typer.Typer:
@@ -43,68 +44,45 @@ def scan_firmware(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
-    from psti.evidence.firmware.examine import ScanOptions, examine, product_words
+    from psti.assess import Artefacts, AssessOptions, assess
     from psti.evidence.firmware.extract import WorkDirectory
 
     if not image.exists():
         raise ArtefactError(f"{image}: no such firmware image or directory")
-    factory = None
-    words: tuple[str, ...] = ()
-    loaded = scope = None
+    loaded = None
     if declaration is not None:  # read first: a mistake in it is reported before a long scan
         from psti.declaration import load_declaration
-        from psti.regime import library
-        from psti.scope import SCOPE_REGIME, decide_scope
 
         loaded = load_declaration(declaration, check_artefacts=False)
-        factory = loaded.declaration.passwords.factory_provisioned
-        words = product_words(loaded.declaration)
-        scope = decide_scope(loaded.declaration, library().view(SCOPE_REGIME, None))
+    warm = _warm_up(fmt)
     workspace = WorkDirectory(keep, work_dir, background=True)
-    opts = ScanOptions(keep=keep, workers=workers, factory_provisioned=factory, crack_deadline_s=deadline,
-                       product_words=words, meanwhile=_prepare_assessment, files_done=workspace.release)
+    subject = Artefacts.one("rootfs" if image.is_dir() else "firmware", image, about=loaded)
     try:
         with progress_bar(progress) as update, workspace as wd:
-            found = examine(image, wd, opts, update, "firmware-1")
+            options = AssessOptions(regime=regime, collectors=("firmware",), progress=update, work_dir=wd,
+                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline})
+            assessment = assess(subject, options)
             if keep:
                 stderr.print(f"extracted files kept in {wd}")
-        code = _assess_and_report(found, opts, image, loaded, scope, regime, fmt, output)
+        # the extracted files are being removed (a background thread) while the report is written
+        warm.join()
+        code = emit_assessment(assessment, fmt, output)
     finally:
-        workspace.wait()  # the extracted files are removed while hashes are checked and the report written
+        workspace.wait()
     raise typer.Exit(code)
 
 
-def _assess_and_report(
-    found: ImageScan,
-    opts: ScanOptions,
-    image: Path,
-    loaded: LoadedDeclaration | None,
-    scope: ScopeDecision | None,
-    regime: str,
-    fmt: Format,
-    output: Path | None,
-) -> int:
-    """Findings from the scan, assessed against the regime; the report written; its exit code."""
-    from psti.engine import assess_evidence, product_ref
-    from psti.evidence.firmware.collector import to_result
-    from psti.model import ProductRef
+def _warm_up(fmt: Format) -> threading.Thread:
+    """Load the renderer while the image is extracted (the extractor is a separate
+    process): the report is written as soon as the assessment is done."""
 
-    if loaded is None:
-        product = ProductRef(name=image.name, model="(not declared)", manufacturer="(not declared)")
-    else:
-        product = product_ref(loaded)
-    assessment = assess_evidence(to_result(found, opts), product, regime=regime, scope=scope)
-    return emit_assessment(assessment, fmt, output)
+    def load() -> None:
+        with contextlib.suppress(ImportError):  # an unknown format is reported when the report is written
+            importlib.import_module(f"psti.render.{fmt.value}")
 
-
-def _prepare_assessment() -> None:
-    """Load what the assessment needs (the model, the engine, the regime library) while
-    the extractor, a separate process, unpacks the image."""
-    import psti.engine  # noqa: F401
-    import psti.evidence.firmware.collector  # noqa: F401
-    from psti.regime import library
-
-    library()
+    thread = threading.Thread(target=load, name="psti-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def register(app: typer.Typer) -> None:

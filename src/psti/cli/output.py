@@ -18,6 +18,9 @@ import typer
 from psti.errors import PstiError, UsageError
 from psti.files import write_atomically
 
+# A crash must not look like a verdict: 1 means "a requirement fails" to a pipeline.
+INTERNAL_ERROR_EXIT = 4
+
 if TYPE_CHECKING:  # rich and the model cost start-up time: they are loaded when first used
     from rich.console import Console
     from rich.table import Table
@@ -90,7 +93,8 @@ class Format(str, enum.Enum):
 
 
 def run_guarded(app: typer.Typer) -> int:
-    """Run the typer app; PstiError becomes a message and exit 2, never a traceback."""
+    """Run the typer app; PstiError becomes a message and exit 2, anything unexpected one
+    line and exit 4 (`report_internal_error`), never a traceback."""
     try:
         # Without standalone mode, click returns the code of a typer.Exit instead of raising.
         rv = app(standalone_mode=False)
@@ -113,8 +117,27 @@ def run_guarded(app: typer.Typer) -> int:
         if callable(show) and hasattr(e, "exit_code"):
             show()
             return 2
-        raise
+        return report_internal_error(e)
     return rv if isinstance(rv, int) else 0
+
+
+def report_internal_error(e: BaseException) -> int:
+    """One line saying psti failed (not the input), and where; exit code 4, never 1."""
+    import traceback
+
+    frames = traceback.extract_tb(e.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        where = f" at {Path(last.filename).name}:{last.lineno} in {last.name}"
+    what = str(e).splitlines()[0][:300] if str(e).strip() else ""
+    message = f"{type(e).__name__}: {what}" if what else type(e).__name__
+    try:
+        sys.stderr.write(f"internal error: {message}{where} (please report)\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return INTERNAL_ERROR_EXIT
 
 
 def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:

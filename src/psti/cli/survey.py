@@ -1,4 +1,8 @@
-"""`psti survey PATH`: market surveillance over many products, locally or on Dask."""
+"""`psti survey PATH`: market surveillance over many products, locally or on Dask.
+
+Library imports are inside the command: every `psti` command loads this module to
+register itself, and the survey loads the assessment pipeline and every collector.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ def register(app: typer.Typer) -> None:
 def survey(
     path: Path = typer.Argument(
         ...,
-        help="A folder of products (firmware images, declarations, assessments) "
+        help="A folder of products (declarations with their artefacts, firmware images, assessments) "
         "or a manifest listing them (one path, manufacturer domain or security.txt URL per line, or JSON).",
     ),
     scheduler: str | None = typer.Option(
@@ -39,8 +43,8 @@ def survey(
     screen: bool = typer.Option(
         False,
         "--screen",
-        help="Quick sweep: screen firmware images for built-in password hashes instead of running "
-        "the full firmware collector (extraction) on each.",
+        help="Quick sweep: run the firmware collector on each image under tighter extraction bounds "
+        "(256 MiB, 20,000 files, 60 s).",
     ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Let domain/URL items fetch private and loopback addresses."

@@ -1,7 +1,9 @@
 """Ed25519 signing of documents over canonical JSON.
 
 Canonical JSON here: keys sorted, no insignificant whitespace, UTF-8, no ASCII
-escaping. It is what gets hashed and signed, so a signature survives re-indenting.
+escaping, no NaN or infinities. Documents are read with `psti.strictjson` (duplicate keys
+and lone surrogates refused), so one file has one body and one canonical form.
+It is what gets hashed and signed, so a signature survives re-indenting.
 Keys are PEM files: PKCS#8 private keys (optionally encrypted) and
 SubjectPublicKeyInfo public keys, which `openssl` reads too.
 """
@@ -32,7 +34,9 @@ class KeyFileError(PstiError):
 
 
 def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    """ValueError for what has no canonical form: NaN or infinities, lone surrogates."""
+    text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return text.encode("utf-8")  # UnicodeEncodeError (a ValueError) on a lone surrogate
 
 
 def sha256_hex(data: bytes) -> str:
@@ -153,7 +157,7 @@ def check_signature(public_key: Ed25519PublicKey, body: Any, signature_b64: str)
         return False
     try:
         public_key.verify(sig, canonical_json(body))
-    except InvalidSignature:
+    except (InvalidSignature, ValueError):  # ValueError: no canonical form, so nothing was signed
         return False
     return True
 

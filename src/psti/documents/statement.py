@@ -28,10 +28,12 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from psti import strictjson
 from psti.declaration import Declaration, LoadedDeclaration, SupportPeriod, locate
 from psti.documents import signing
 from psti.enforcement.calendar import period_last_day
 from psti.errors import InputError, Problem, PstiError
+from psti.inputfile import read_regular
 from psti.model import Assessment, Verdict
 from psti.regime import Item, RegimeView, library
 
@@ -712,23 +714,16 @@ class Verification:
 
 
 def read_statement_json(path: Path) -> dict[str, Any]:
+    """A statement file as JSON with one meaning: duplicate keys, NaN, lone surrogates and
+    absurd nesting or numbers are refused, so what is verified is what any reader sees."""
     try:
-        size = path.stat().st_size
-        if size > MAX_STATEMENT_BYTES:
-            raise InputError(
-                [Problem(f"too large for a statement ({size} bytes)", file=str(path))],
-                "cannot read statement",
-            )
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = strictjson.loads(read_regular(path, MAX_STATEMENT_BYTES))
     except OSError as e:
         raise InputError(
             [Problem(f"cannot read: {e.strerror or e}", file=str(path))], "cannot read statement"
         ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError([Problem(f"not JSON: {e}", file=str(path))], "cannot read statement") from None
-    except RecursionError:
-        problem = Problem("JSON nested too deeply", file=str(path))
-        raise InputError([problem], "cannot read statement") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, strictjson.JsonLimitError) as e:
+        raise InputError([Problem(f"not JSON psti reads: {e}", file=str(path))], "cannot read statement") from None
     if not isinstance(data, dict):
         raise InputError([Problem("not a JSON object", file=str(path))], "cannot read statement")
     return data
@@ -807,11 +802,15 @@ def verify_statement(
         not missing,
         "all present" if not missing else "missing: " + ", ".join(missing),
     )
-    try:
-        if body.retention_until < retention_until(body.issued_on, body.support_period_end):
-            v.add("retention", False, "retention_until is earlier than REGS reg 8 allows")
-    except PstiError as e:
-        v.add("retention", False, str(e))
+    if body.issued_on.year > dt.MAXYEAR - RETENTION_YEARS:
+        # the retention date would fall beyond the calendar: no real statement is dated so
+        v.add("issued on", False, f"issued_on {body.issued_on} is not a plausible issue date")
+    else:
+        try:
+            if body.retention_until < retention_until(body.issued_on, body.support_period_end):
+                v.add("retention", False, "retention_until is earlier than REGS reg 8 allows")
+        except PstiError as e:
+            v.add("retention", False, str(e))
     if assessment_bytes is not None:
         try:
             a = Assessment.model_validate_json(assessment_bytes)

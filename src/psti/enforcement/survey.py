@@ -6,13 +6,15 @@ runs in a local process pool or on a Dask cluster and gives the same results. It
 kinds plug in through `KINDS` (and the `psti.survey_kinds` entry-point group): each
 kind says which paths it claims and how to assess one.
 
-Kinds shipped here:
-- `declaration` (`*.toml` product declarations): `psti.engine.assess`, offline.
-- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): the firmware collector
-  (`psti.evidence.firmware.collector.scan_image`) when installed; otherwise a bounded
-  screen of the image for password hashes built into `shadow`/`passwd` entries
-  (shared by every unit of the product).
+Every product is assessed by `psti.assess`, the same path as `psti assess` and
+`psti scan firmware`, so a survey judges by the collectors' own rules. Kinds shipped here:
+- `declaration` (`*.toml` product declarations): the declaration with its artefacts,
+  offline. The artefacts a declaration names are not surveyed again on their own.
+- `firmware` (`*.bin`, `*.img`, `*.tar`, `*.tar.gz`, ...): the firmware collector on the
+  image on its own; `firmware-screen` is the same collector under tighter extraction
+  bounds, for a quick sweep.
 - `assessment` (`*.json` psti assessments): the recorded verdict.
+- `domain` (manifest lines): the disclosure check of a manufacturer's security.txt.
 """
 
 from __future__ import annotations
@@ -23,27 +25,34 @@ import json
 import os
 import re
 import tarfile
-import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from psti.enforcement import kinds as _kinds  # noqa: F401  (registers SRV-* finding kinds)
+from psti.assess import Artefacts, AssessOptions, assess, assess_evidence
+from psti.declaration import load_declaration
 from psti.errors import PstiError, UsageError
+from psti.evidence.firmware.extract import Limits
+from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclosure, domain_source
+from psti.evidence.web.documents import DocumentLoader, WebOptions
+from psti.model import Assessment, Effect, ProductRef
+from psti.parallel import available_cores, process_pool
 
 Item = dict[str, str]
 Result = dict[str, Any]
 
 MAX_ITEMS = 100_000
-MAX_SCAN_BYTES = 64 << 20  # a firmware screen reads at most this much of an image
-MAX_MEMBER_BYTES = 1 << 20  # and at most this much of any one archive member
 # No time-bounded hash cracking in a survey: a result must not depend on how busy the
-# machine was (a hash built into an image fails PSTI-S1-1.2 whether or not it cracks).
-# `psti scan firmware` does the cracking for a single image.
-CRACK_SECONDS = 0.0
+# machine was. The firmware collector still judges every hash it finds (universal unless
+# replaced per unit at first boot or in the factory); `psti scan firmware` does the
+# cracking for a single image. One worker inside a job: the survey runs one job per core.
+COLLECTOR_OPTIONS: dict[str, Any] = {"crack_deadline_s": 0.0, "workers": 1}
+FIRMWARE = ("firmware",)
+# The quick sweep (`--screen`): the same collector, extraction bounded tighter.
+SCREEN_LIMITS = Limits(max_total_bytes=256 << 20, max_files=20_000, max_seconds=60.0, max_file_bytes=64 << 20)
 
 
 # ---- kinds -------------------------------------------------------------------------------
@@ -69,108 +78,36 @@ def _failure(provisions: tuple[str, ...], kind: str, message: str) -> dict[str, 
     return {"provisions": list(provisions), "kind": kind, "message": message}
 
 
-def _declaration_job(path: Path) -> Result:
-    from psti.declaration import load_declaration
-    from psti.engine import assess
-
-    loaded = load_declaration(path)
-    d = loaded.declaration
-    product = {"name": d.product.name, "model": d.product.model, "manufacturer": d.manufacturer[0].name}
-    # offline: a surveillance sweep judges the saved artefacts, it does not fetch pages
-    a = assess(loaded, offline=True)
-    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
+def _outcome(a: Assessment, method: str, product: dict[str, Any]) -> Result:
+    """A survey result from an assessment: its verdict and its failing findings."""
+    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect is Effect.FAIL]
     verdict = a.overall.value
     return {
         "product": product,
         "verdict": verdict,
-        "method": "engine",
+        "method": method,
         "failures": failures,
         "summary": f"{verdict}: {len(failures)} failing finding(s)",
     }
 
 
-_SHADOW = re.compile(
-    rb"(?m)^([a-z_][a-z0-9_-]{0,31}):(\$(?:1|2[abxy]?|5|6|y|gy|7)\$[./A-Za-z0-9$]{8,200}|[./A-Za-z0-9]{13}):"
-)
-
-
-def _scan_bytes(name: str, data: bytes, hits: list[dict[str, Any]]) -> None:
-    for m in _SHADOW.finditer(data):
-        user = m.group(1).decode("ascii", "replace")
-        hits.append({"file": name, "user": user, "hash_prefix": m.group(2)[:12].decode("ascii", "replace")})
+def _declaration_job(path: Path) -> Result:
+    loaded = load_declaration(path)
+    # offline: a surveillance sweep judges the saved artefacts, it does not fetch pages
+    a = assess(loaded, AssessOptions(offline=True, options=COLLECTOR_OPTIONS))
+    product = {"name": a.product.name, "model": a.product.model, "manufacturer": a.product.manufacturer}
+    return _outcome(a, "engine", product)
 
 
 def _firmware_job(path: Path) -> Result:
-    try:
-        from psti.evidence.firmware.collector import ScanOptions, scan_image
-    except ImportError:  # the firmware collector is not installed: screen the image instead
-        return _firmware_screen(path)
-    from psti.engine import assess_evidence
-    from psti.model import ProductRef
-
-    with tempfile.TemporaryDirectory(prefix="psti-survey-") as wd:
-        # one worker inside the job: the survey already runs one job per core
-        result = scan_image(path, Path(wd), ScanOptions(workers=1, crack_deadline_s=CRACK_SECONDS))
-    product = ProductRef(name=path.name, model="(not declared)", manufacturer="(not declared)")
-    a = assess_evidence(result, product)
-    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
-    verdict = a.overall.value
-    return {
-        "product": {},
-        "verdict": verdict,
-        "method": "firmware-collector",
-        "failures": failures,
-        "summary": f"{verdict}: {len(failures)} failing finding(s)",
-    }
+    a = assess(Artefacts.one("firmware", path), AssessOptions(collectors=FIRMWARE, options=COLLECTOR_OPTIONS))
+    return _outcome(a, "firmware-collector", {})
 
 
 def _firmware_screen(path: Path) -> Result:
-    hits: list[dict[str, Any]] = []
-    examined = 0
-    # by name, not tarfile.is_tarfile: a raw image starting with zero blocks reads as an empty tar
-    if path.name.lower().endswith((".tar", ".tar.gz", ".tgz")):
-        with tarfile.open(path) as tar:
-            for member in tar:
-                if examined >= MAX_SCAN_BYTES:
-                    break
-                if not member.isfile() or member.size > MAX_MEMBER_BYTES:
-                    continue
-                if Path(member.name).name not in ("shadow", "passwd", "shadow-", "passwd-"):
-                    continue
-                f = tar.extractfile(member)
-                if f is not None:
-                    data = f.read(MAX_MEMBER_BYTES)
-                    examined += len(data)
-                    _scan_bytes(member.name, data, hits)
-    else:
-        with path.open("rb") as f:
-            data = f.read(MAX_SCAN_BYTES)
-        examined = len(data)
-        _scan_bytes("(raw image)", data, hits)
-    failures = [
-        _failure(
-            ("PSTI-S1-1.2", "EN303645-5.1-1"),
-            "SRV-FW-BAKED-HASH",
-            f"{h['file']}: account {h['user']!r} has a password hash ({h['hash_prefix']}...) built into "
-            "the image, so every unit shares it",
-        )
-        for h in hits
-    ]
-    verdict = "fail" if failures else "needs-evidence"
-    summary = (
-        f"{len(failures)} password hash(es) built into the image"
-        if failures
-        else f"no built-in password hash in {examined:,} bytes examined; a full firmware assessment needs "
-        "the firmware collector"
-    )
-    return {
-        "product": {},
-        "verdict": verdict,
-        "method": "firmware-screen",
-        "failures": failures,
-        "summary": summary,
-        "bytes_examined": examined,
-    }
+    options = {**COLLECTOR_OPTIONS, "limits": SCREEN_LIMITS}
+    a = assess(Artefacts.one("firmware", path), AssessOptions(collectors=FIRMWARE, options=options))
+    return _outcome(a, "firmware-screen", {})
 
 
 def _assessment_job(path: Path) -> Result:
@@ -194,11 +131,6 @@ def _assessment_job(path: Path) -> Result:
 
 def _disclosure_job(item: Item) -> Result:
     """security.txt and the disclosure policy of a manufacturer domain (or a security.txt URL)."""
-    from psti.engine import assess_evidence
-    from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclosure, domain_source
-    from psti.evidence.web.documents import DocumentLoader, WebOptions
-    from psti.model import ProductRef
-
     target = item["path"]
     opts = WebOptions(allow_private=item.get("allow_private") == "1", verify=item.get("ca_bundle") or True)
     inputs = DisclosureInputs()
@@ -210,15 +142,9 @@ def _disclosure_job(item: Item) -> Result:
         host = target
     result = check_disclosure(inputs, DocumentLoader("disclosure", opts, "disclosure"), _judged_at())
     a = assess_evidence(result, ProductRef(name=f"security.txt of {host}", model="-", manufacturer=host))
-    failures = [_failure(tuple(f.provisions), f.kind, f.message) for f in a.findings if f.effect.value == "fail"]
-    verdict = a.overall.value
     return {
-        "product": {"manufacturer": host},
+        **_outcome(a, "disclosure-check", {"manufacturer": host}),
         "sha256": next((e.sha256 for e in a.evidence if e.sha256), None),
-        "verdict": verdict,
-        "method": "disclosure-check",
-        "failures": failures,
-        "summary": f"{verdict}: {len(failures)} failing finding(s)",
     }
 
 
@@ -277,8 +203,6 @@ SCREEN = {"firmware": "firmware-screen"}  # kind substitutions for a quick sweep
 
 
 def _load_plugins() -> None:
-    from importlib.metadata import entry_points
-
     for ep in entry_points(group="psti.survey_kinds"):
         kind = ep.load()
         if isinstance(kind, ItemKind):
@@ -330,11 +254,34 @@ def run_item(item: Item) -> Result:
 
 
 def discover(path: Path, substitute: dict[str, str] | None = None) -> list[Item]:
-    """Items from `path`, with kinds replaced per `substitute` (e.g. SCREEN)."""
-    items = _discover(path)
+    """Items from `path`, with kinds replaced per `substitute` (e.g. SCREEN).
+
+    A product declaration is assessed with its artefacts, so the files it names are not
+    items of their own: the camera's firmware, password batch and saved pages are judged
+    once, as parts of the camera."""
+    items = _without_covered(_discover(path))
     if substitute:
         items = [{**i, "kind": substitute.get(i["kind"], i["kind"])} for i in items]
     return items
+
+
+def _without_covered(items: list[Item]) -> list[Item]:
+    covered: set[Path] = set()
+    for item in items:
+        if item["kind"] == "declaration":
+            covered |= _artefacts_of(Path(item["path"]))
+    return [i for i in items if i["kind"] == "declaration" or Path(i["path"]).resolve() not in covered]
+
+
+def _artefacts_of(declaration: Path) -> set[Path]:
+    """The local files a declaration names; none if it cannot be read (its own item
+    reports why)."""
+    try:
+        loaded = load_declaration(declaration, check_artefacts=False)
+    except (PstiError, OSError):
+        return set()
+    paths = (loaded.artefact_path(a) for a in loaded.declaration.artefacts)
+    return {p.resolve() for p in paths if p is not None}
 
 
 def _discover(path: Path) -> list[Item]:
@@ -474,9 +421,9 @@ def run_survey(
             results.append(run_item(item))
             tick("surveying", i + 1, total)
     else:
-        n = workers or os.cpu_count() or 1
+        n = workers or available_cores()
         mode = f"pool:{n}"
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        with process_pool(n) as pool:
             for i, r in enumerate(pool.map(run_item, items, chunksize=max(1, len(items) // (n * 8)))):
                 results.append(r)
                 tick("surveying", i + 1, total)

@@ -9,13 +9,17 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from psti.assess import AssessOptions, assess
+from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.service import catalogues
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
+from psti.service.statements import MAX_STATEMENT_BYTES
 from psti.store import audit
 from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker
@@ -24,12 +28,6 @@ from psti.store.models import AssessmentRecord, Product, ProductFile, ProductUrl
 
 def _assess(ctx: JobContext, blobs: BlobStore) -> str:
     """Run the same library call as `psti assess` on the stored declaration and files."""
-    try:
-        from psti.engine import assess  # type: ignore[import-not-found,attr-defined]
-    except ImportError:
-        raise PstiError("the assessment engine (psti.engine) is not available in this build") from None
-    from psti.declaration import load_declaration
-
     product_id = int(ctx.payload["product_id"])
     with reading(), ctx.factory() as db:  # read, then let go of the database while assessing
         product = db.get(Product, product_id)
@@ -49,7 +47,7 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
         decl_path.write_text(declaration, encoding="utf-8")
         loaded = load_declaration(decl_path, check_artefacts=False)
         ctx.progress(0, 1, "assessing")
-        result = assess(loaded, offline=True, work_dir=work)
+        result = assess(loaded, AssessOptions(offline=True, work_dir=work))
     overall = getattr(result.overall, "value", str(result.overall))
     with ctx.factory() as db, db.begin():
         rec = AssessmentRecord(product_id=product_id, job_id=ctx.job_id, overall=overall, result_json=result.to_json())
@@ -85,8 +83,6 @@ def url_is_allowed(url: str, allow_private: bool) -> tuple[bool, str]:
 
 
 def _check_urls(ctx: JobContext, allow_private: bool) -> str:
-    import httpx
-
     product_id = int(ctx.payload["product_id"])
     with reading(), ctx.factory() as db:
         urls = [
@@ -113,10 +109,6 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
 
 def fetch_statement(url: str, allow_private: bool) -> bytes:
     """GET a statement document: http(s) only, public addresses only (unless allowed), 2 MiB, 10 s."""
-    import httpx
-
-    from psti.service.statements import MAX_STATEMENT_BYTES
-
     ok, why = url_is_allowed(url, allow_private)
     if not ok:
         raise PstiError(why)

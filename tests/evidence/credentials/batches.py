@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from psti.engine import assess_evidence
+from psti.assess import assess_evidence
 from psti.evidence.credentials import PublicInfo, analyse_batch, batch_result, public_info
 from psti.evidence.credentials.reader import ReaderOptions
 from psti.evidence.credentials.wordlists import dictionary_words

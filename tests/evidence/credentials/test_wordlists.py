@@ -1,13 +1,10 @@
-"""The shipped word lists and the hook to the default-credential corpus."""
+"""The word lists: common passwords from the default-credential corpus, dictionary words shipped here."""
 
 from __future__ import annotations
 
-import sys
-import types
-from dataclasses import dataclass
+from importlib import resources
 
-import pytest
-
+from psti.corpus import load_corpus
 from psti.evidence.credentials import wordlists
 
 
@@ -15,34 +12,19 @@ def test_shipped_lists_have_provenance_and_expected_entries() -> None:
     common = wordlists.common_passwords()
     assert {"password", "123456", "qwerty"} <= common and len(common) >= 10_000
     assert {"government", "history"} <= wordlists.dictionary_words()
-    from importlib import resources
-
     prov = resources.files("psti.evidence.credentials").joinpath("data", "PROVENANCE.md").read_text()
     assert "MIT" in prov and "zxcvbn" in prov
 
 
-@dataclass
-class _Entry:
-    password: str
+def test_common_passwords_are_the_corpus_lists_lower_cased() -> None:
+    corpus = load_corpus()
+    common = wordlists.common_passwords()
+    assert {p.lower() for p in corpus.common} <= common
+    assert {e.password.lower() for e in corpus.entries if e.password} <= common
+    assert len(common) == len({p.lower() for p in (*corpus.common, *(e.password for e in corpus.entries)) if p})
 
 
-@dataclass
-class _Corpus:
-    entries: tuple[_Entry, ...]
-    common: tuple[str, ...]
-
-
-def test_corpus_passwords_are_added_when_the_corpus_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("psti.corpus")
-    fake.load_corpus = lambda: _Corpus((_Entry("Zte521-Factory"),), ("hunter2",))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "psti.corpus", fake)
-    import psti
-
-    monkeypatch.setattr(psti, "corpus", fake, raising=False)
-    wordlists.common_passwords.cache_clear()
-    try:
-        assert {"zte521-factory", "hunter2"} <= wordlists.common_passwords()
-    finally:
-        monkeypatch.undo()
-        wordlists.common_passwords.cache_clear()
-    assert "zte521-factory" not in wordlists.common_passwords()
+def test_the_common_password_list_is_shipped_once() -> None:
+    shipped = [p.name for p in resources.files("psti").joinpath("evidence", "credentials", "data").iterdir()]
+    assert "common-passwords.txt" not in shipped
+    assert resources.files("psti").joinpath("corpus", "data", "common-passwords.txt").is_file()

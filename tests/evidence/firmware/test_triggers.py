@@ -7,8 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from psti.evidence.firmware import triggers
-from psti.evidence.firmware.triggers import Triggers, find_triggers, find_triggers_plain
+from psti.evidence.firmware.triggers import (
+    HASH_MARKER,
+    KEY_MARKER,
+    PROMPT_WORDS,
+    URL_MARKER,
+    Triggers,
+    find_triggers,
+    prepare,
+)
+
+
+def find_triggers_plain(data: bytes) -> Triggers:
+    """The same answer with bytes.find: one pass per word."""
+    low = data.lower()
+    prompts: list[int] = []
+    for word in PROMPT_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            prompts.append(i)
+            i = low.find(word, i + 1)
+    prompts.sort()
+    return Triggers(prompts, HASH_MARKER in data, URL_MARKER in data, KEY_MARKER in data)
 
 
 def _programs() -> list[bytes]:
@@ -39,11 +59,7 @@ def test_planted_triggers_are_all_found() -> None:
     assert len(found.prompts) >= 8 and found.prompts == sorted(found.prompts)
 
 
-def test_hyperscan_is_used_when_installed() -> None:
-    pytest.importorskip("pyperscan")
-    assert triggers._database() is not None
-
-
-def test_without_hyperscan_the_plain_search_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(triggers, "_DB", [None])
+def test_a_small_input_finds_each_kind_of_trigger() -> None:
+    prepare()
     assert find_triggers(b"xx:$1$ login") == Triggers([7], hash_marker=True)
+    assert find_triggers(b"PWD https://x") == Triggers([0], url_marker=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from psti.assess import assess
 from psti.declaration import load_declaration
-from psti.engine import assess
 from psti.evidence.interface import CollectorContext
 from psti.evidence.registry import collectors
 from psti.evidence.web.collectors import DisclosureCollector, SupportPeriodCollector

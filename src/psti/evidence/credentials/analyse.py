@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from zxcvbn_rs_py import zxcvbn
 
 from psti.evidence.credentials.derive import Hypothesis, Source, find_hypotheses
-from psti.evidence.credentials.reader import BatchReader, ColumnMap, ReaderOptions, Row
+from psti.evidence.credentials.reader import BatchReader, Chunk, ColumnMap, ReaderOptions, Row
 from psti.evidence.credentials.stats import chi2_uniform, entropy_bits
 from psti.evidence.credentials.wordlists import common_passwords, dictionary_words
 
@@ -222,6 +223,72 @@ class _Shapes:
         return key, val
 
 
+@dataclass
+class _Words:
+    """The word lists and public tokens every chunk is checked against."""
+
+    common: frozenset[str]
+    wordish: frozenset[str]  # common passwords and dictionary words of 5+ letters
+    tokens: list[tuple[str, bool]]  # public token, whether it is a dictionary word
+
+    @classmethod
+    def load(cls, public: PublicInfo) -> _Words:
+        common = common_passwords()
+        words = dictionary_words()
+        return cls(common, common | {w for w in words if len(w) >= 5},
+                   [(t, t in words) for t in public.tokens])
+
+
+@dataclass
+class _Shape:
+    """Per-row compact numbers for the duplicate and counter searches, chunk by chunk."""
+
+    hashes: list[np.ndarray] = field(default_factory=list)
+    lens: list[np.ndarray] = field(default_factory=list)
+    dec_key: list[np.ndarray] = field(default_factory=list)
+    dec_value: list[np.ndarray] = field(default_factory=list)
+    dec_digits: list[np.ndarray] = field(default_factory=list)
+    hex_key: list[np.ndarray] = field(default_factory=list)
+    hex_value: list[np.ndarray] = field(default_factory=list)
+    hex_digits: list[np.ndarray] = field(default_factory=list)
+    lengths: Counter[int] = field(default_factory=Counter)
+    pos_counts: dict[int, np.ndarray] = field(default_factory=dict)
+
+
+@dataclass
+class _Guessable:
+    empty: Tally = field(default_factory=Tally)
+    short: Tally = field(default_factory=Tally)
+    common: Tally = field(default_factory=Tally)
+    dictionary: Tally = field(default_factory=Tally)
+
+
+@dataclass
+class _Samples:
+    """The first rows (for the derivation search) and a reservoir sample over the batch."""
+
+    rng: random.Random
+    size: int  # of the reservoir
+    sample_size: int
+    reservoir: list[Row] = field(default_factory=list)
+    sample: list[Row] = field(default_factory=list)
+    weight: float = 0.0
+    next_row: int = 0
+
+    def __post_init__(self) -> None:
+        self.weight = math.exp(math.log(self.rng.random()) / self.size)
+        self.next_row = self.size + int(math.log(self.rng.random()) / math.log(1 - self.weight))
+
+
+@dataclass
+class _Derivations:
+    """Derivation hypotheses found in the sample and their running counts over the batch."""
+
+    sources: list[Source] = field(default_factory=list)
+    hypotheses: list[Hypothesis] | None = None  # None until the sample is complete
+    states: list[_HypState] = field(default_factory=list)
+
+
 def analyse_batch(
     path: Path,
     options: ReaderOptions | None = None,
@@ -234,211 +301,266 @@ def analyse_batch(
     public = public or PublicInfo()
     policy = policy or Policy()
     prog = progress or (lambda d, c, t: None)
-    rng = random.Random(policy.seed)
     limit = policy.max_examples
-
     reader = BatchReader(path, options)
-    common = common_passwords()
-    words = dictionary_words()
-    wordish = common | {w for w in words if len(w) >= 5}
-    tokens = [(t, t in words) for t in public.tokens]
+    words = _Words.load(public)
+    shape, guess = _Shape(), _Guessable()
     pub_tally: dict[str, Tally] = {t: Tally() for t in public.tokens}
-
-    hash_parts: list[np.ndarray] = []
-    dec_t: list[np.ndarray] = []
-    dec_v: list[np.ndarray] = []
-    hex_t: list[np.ndarray] = []
-    hex_v: list[np.ndarray] = []
-    dec_n: list[np.ndarray] = []
-    hex_n: list[np.ndarray] = []
-    len_parts: list[np.ndarray] = []
-    lengths: Counter[int] = Counter()
-    pos_counts: dict[int, np.ndarray] = {}
-    empty, short, commons, dicts = Tally(), Tally(), Tally(), Tally()
     equal_id: dict[str, Tally] = {}
-    min_len = policy.min_length
-
-    reservoir: list[Row] = []
-    res_k = max(policy.sample_size, policy.strength_sample)
-    res_w = math.exp(math.log(rng.random()) / res_k)
-    res_next = res_k + int(math.log(rng.random()) / math.log(1 - res_w))
-
-    sample: list[Row] = []
-    hyps: list[Hypothesis] | None = None
-    hstate: list[_HypState] = []
-    sources: list[Source] = []
     id_names: tuple[str, ...] = ()
-
-    def start_confirming() -> None:
-        nonlocal hyps
-        hyps = find_hypotheses(
-            [(r.password.lower(), r.ids + r.public) for r in sample], sources, min_share=policy.min_share
-        )
-        hstate.extend(_HypState(h) for h in hyps)
-        for st in hstate:
-            for r in sample:
-                st.check_row(r, limit)
-
+    samples = _Samples(random.Random(policy.seed), max(policy.sample_size, policy.strength_sample),
+                       policy.sample_size)
+    derive = _Derivations()
     n = 0
     for chunk in reader.chunks():
         if n == 0:
             cols = reader.columns
             assert cols is not None
-            sources = [Source(i, c.name, c.role, False) for i, c in enumerate(cols.identifiers)]
-            sources += [Source(len(sources) + i, c.name, c.role, True) for i, c in enumerate(cols.public)]
+            derive.sources = _sources(cols)
             id_names = tuple(c.name for c in cols.identifiers)
             equal_id = {name: Tally() for name in id_names}
         pws = chunk.passwords
-        m = len(pws)
-        first = chunk.start
-        hash_parts.append(np.fromiter(map(hash, pws), dtype=np.int64, count=m))
-        lens = np.fromiter(map(len, pws), dtype=np.int32, count=m)
-        lengths.update(lens.tolist())
+        lens = np.fromiter(map(len, pws), dtype=np.int32, count=len(pws))
         lows = list(map(str.lower, pws))
-
-        # counters and per-position statistics, vectorised per password length
-        kd, vd, kh, vh = (np.zeros(m, dtype=np.int64) for _ in range(4))
-        nd, nh = np.zeros(m, dtype=np.int8), np.zeros(m, dtype=np.int8)
-        for length, idx, strs in _by_length(pws, lens):
-            if length == 0 or length > _MAX_POS:
-                continue
-            codes = np.frombuffer("".join(strs).encode("utf-32-le"), dtype=np.uint32).reshape(-1, length)
-            codes = codes.astype(np.int64)
-            _add_positions(pos_counts, length, codes)
-            is_dig = (codes >= 48) & (codes <= 57)
-            has_dig = is_dig.any(axis=1)
-            k, v = _Shapes.keys_values(codes, is_dig, codes - 48, "dec")
-            sel = idx if idx is not None else slice(None)
-            kd[sel] = np.where(has_dig, k, 0)
-            nd[sel] = np.minimum(is_dig.sum(axis=1), 127)
-            vd[sel] = v
-            low = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
-            is_af = (low >= 97) & (low <= 102)
-            is_hex = is_dig | is_af
-            ok = has_dig & is_af.any(axis=1)
-            if ok.any():
-                hexval = np.where(is_dig, codes - 48, low - 87)
-                k, v = _Shapes.keys_values(low, is_hex, hexval, "hex")
-                kh[sel] = np.where(ok, k, 0)
-                nh[sel] = np.minimum(is_hex.sum(axis=1), 127)
-                vh[sel] = v
-        dec_t.append(kd)
-        dec_n.append(nd)
-        hex_n.append(nh)
-        len_parts.append(lens)
-        dec_v.append(vd)
-        hex_t.append(kh)
-        hex_v.append(vh)
-
-        # guessability
-        if int(lens.min()) < min_len:
-            for i in np.flatnonzero(lens < min_len).tolist():
-                (empty if lens[i] == 0 else short).add(Example(first + i, password=pws[i]), limit)
-        hits = common.intersection(lows)
-        if hits:
-            for i, p in enumerate(lows):
-                if p in hits:
-                    commons.add(Example(first + i, password=pws[i]), limit)
-        bases = list(map(str.strip, lows, repeat(_DECORATION)))
-        leet = _translate_all(bases, _LEET_B, _LEET)
-        hits = wordish.intersection(leet)
-        if hits:
-            for i, b in enumerate(leet):
-                if (
-                    b in hits
-                    and len(bases[i]) >= 4
-                    and lens[i] - len(bases[i]) <= 4
-                    and lows[i] not in common
-                    and (b in common or len(b) >= 5)
-                ):
-                    dicts.add(Example(first + i, detail=b, password=pws[i]), limit)
-
-        # public information
-        if tokens:
-            joined = _translate_joined(lows, _PUBLIC_B, _PUBLIC_NORM)
-            pubs: list[str] | None = None
-            for tok, is_word in tokens:
-                if tok in joined:
-                    pubs = pubs or list(map(str.translate, lows, repeat(_PUBLIC_NORM)))
-                    for i, pn in enumerate(pubs):
-                        if tok in pn and (not is_word or 2 * len(tok) >= len(pn)):
-                            pub_tally[tok].add(Example(first + i, password=pws[i]), limit)
-
-        # a password equal to one of the unit's identifiers, however rare
-        if id_names:
-            for name, vals in zip(id_names, chunk.ids, strict=True):
-                lv = list(map(str.lower, vals))
-                seps = [c for c in ":-. " if c in vals[0]]
-                nv = list(map(str.lower, _strip_separators(vals, seps))) if seps else lv
-                if not any(map(operator.eq, lows, lv)) and not any(map(operator.eq, lows, nv)):
-                    continue
-                for i, p in enumerate(lows):
-                    if len(p) >= 4 and (p == lv[i] or p == nv[i]):
-                        equal_id[name].add(Example(first + i, values={name: vals[i]}, password=pws[i]), limit)
-
-        # samples: the first rows for the derivation search, and a reservoir over the batch
-        g0 = n  # 0-based index of this chunk's first row
-        n += m
-        if len(reservoir) < res_k:
-            take = min(m, res_k - len(reservoir))
-            reservoir += [chunk.row(i) for i in range(take)]
-        while res_next < n:
-            reservoir[rng.randrange(res_k)] = chunk.row(res_next - g0)
-            res_w *= math.exp(math.log(rng.random()) / res_k)
-            res_next += int(math.log(rng.random()) / math.log(1 - res_w)) + 1
-        if hyps is None:
-            take = min(m, policy.sample_size - len(sample))
-            sample += [chunk.row(i) for i in range(take)]
-            if len(sample) >= policy.sample_size:
-                start_confirming()
-                confirm_from = take
-            else:
-                confirm_from = m
-        else:
-            confirm_from = 0
-        if hstate and confirm_from < m:
-            all_cols = chunk.ids + chunk.public
-            for st in hstate:
-                st.check_columns(pws, lows, all_cols, first, confirm_from, limit)
+        _add_shapes(shape, pws, lens)
+        _check_guessable(guess, words, chunk, lows, lens, policy)
+        _check_public(pub_tally, words, chunk, lows, limit)
+        _check_equal_identifiers(equal_id, id_names, chunk, lows, limit)
+        _take_samples(samples, chunk, n)
+        _confirm_derivations(derive, samples, chunk, lows, policy)
+        n += len(pws)
         prog("reading batch", n, None)
-    if hyps is None:
-        start_confirming()
+    if derive.hypotheses is None:
+        _start_confirming(derive, samples.sample, policy)
     cols = reader.columns
-    assert cols is not None and hyps is not None
+    assert cols is not None
     prog("reading batch", n, n)
-
-    # derivations that the start of the file did not show: look again in the reservoir
-    passes = 1
-    if n <= policy.sample_size:
-        spread = []  # the sample already was the whole batch
-    else:
-        spread = sorted(reservoir, key=lambda r: r.number)[:: max(1, len(reservoir) // policy.sample_size)]
-    later = find_hypotheses(
-        [(r.password.lower(), r.ids + r.public) for r in spread], sources, min_share=policy.min_share
-    )
-    known = set(hyps)
-    extra = [_HypState(h) for h in later if h not in known]
-    if extra:
-        passes += 1
-        for chunk in BatchReader(path, options).chunks():
-            lows = list(map(str.lower, chunk.passwords))
-            for st in extra:
-                st.check_columns(chunk.passwords, lows, chunk.ids + chunk.public, chunk.start, 0, limit)
-        hstate += extra
-
+    passes = 1 + _look_again(derive, samples.reservoir, n, path, options, policy)
     derivations = [
         Derivation(st.hypothesis, st.count, st.present, st.examples)
-        for st in hstate
+        for st in derive.states
         if st.count >= max(3, policy.confirm_share * st.present)
     ]
     derivations.sort(key=lambda d: -d.matches)
 
     # whole-batch statistics
+    duplicates = _duplicates(_join(shape.hashes), limit)
+    counters = _counter_groups(shape, n, limit)
+    h_bits, u_bits, fixed, bias, tests = _position_stats(shape.pos_counts, shape.lengths, n, policy)
+    weak, sampled = _strength(samples.reservoir[: policy.strength_sample], public, cols, policy)
+    report = BatchReport(
+        path=path,
+        fmt=reader.fmt or "csv",
+        columns=cols,
+        rows=n,
+        policy=policy,
+        lengths=shape.lengths,
+        duplicates=duplicates,
+        counters=counters,
+        derivations=derivations,
+        equal_identifier=equal_id,
+        public_matches=_public_matches(pub_tally, public, shape.lengths, n, h_bits),
+        public_tokens={public.originals.get(k, k): v for k, v in public.tokens.items()},
+        empty=guess.empty,
+        short=guess.short,
+        common=guess.common,
+        dictionary=guess.dictionary,
+        strength_sampled=sampled,
+        weak=weak,
+        entropy_bits=h_bits,
+        uniform_bits=u_bits,
+        fixed_length=fixed,
+        bias=bias,
+        tests_run=tests,
+        alphabet=_alphabet(shape.pos_counts),
+        passes=passes,
+    )
+    _fill_passwords(report, options, samples.reservoir)
+    return report
+
+
+def _sources(cols: ColumnMap) -> list[Source]:
+    sources = [Source(i, c.name, c.role, False) for i, c in enumerate(cols.identifiers)]
+    return sources + [Source(len(sources) + i, c.name, c.role, True) for i, c in enumerate(cols.public)]
+
+
+def _add_shapes(shape: _Shape, pws: list[str], lens: np.ndarray) -> None:
+    """Hashes, lengths, counter readings and per-position counts, vectorised per length."""
+    m = len(pws)
+    shape.hashes.append(np.fromiter(map(hash, pws), dtype=np.int64, count=m))
+    shape.lengths.update(lens.tolist())
+    kd, vd, kh, vh = (np.zeros(m, dtype=np.int64) for _ in range(4))
+    nd, nh = np.zeros(m, dtype=np.int8), np.zeros(m, dtype=np.int8)
+    for length, idx, strs in _by_length(pws, lens):
+        if length == 0 or length > _MAX_POS:
+            continue
+        codes = np.frombuffer("".join(strs).encode("utf-32-le"), dtype=np.uint32).reshape(-1, length)
+        codes = codes.astype(np.int64)
+        _add_positions(shape.pos_counts, length, codes)
+        is_dig = (codes >= 48) & (codes <= 57)
+        has_dig = is_dig.any(axis=1)
+        k, v = _Shapes.keys_values(codes, is_dig, codes - 48, "dec")
+        sel = idx if idx is not None else slice(None)
+        kd[sel] = np.where(has_dig, k, 0)
+        nd[sel] = np.minimum(is_dig.sum(axis=1), 127)
+        vd[sel] = v
+        low = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
+        is_af = (low >= 97) & (low <= 102)
+        is_hex = is_dig | is_af
+        ok = has_dig & is_af.any(axis=1)
+        if ok.any():
+            hexval = np.where(is_dig, codes - 48, low - 87)
+            k, v = _Shapes.keys_values(low, is_hex, hexval, "hex")
+            kh[sel] = np.where(ok, k, 0)
+            nh[sel] = np.minimum(is_hex.sum(axis=1), 127)
+            vh[sel] = v
+    shape.dec_key.append(kd)
+    shape.dec_digits.append(nd)
+    shape.hex_digits.append(nh)
+    shape.lens.append(lens)
+    shape.dec_value.append(vd)
+    shape.hex_key.append(kh)
+    shape.hex_value.append(vh)
+
+
+def _check_guessable(
+    guess: _Guessable, words: _Words, chunk: Chunk, lows: list[str], lens: np.ndarray, policy: Policy
+) -> None:
+    """Short, common, and decorated dictionary-word passwords in one chunk."""
+    pws, first, limit, min_len = chunk.passwords, chunk.start, policy.max_examples, policy.min_length
+    if int(lens.min()) < min_len:
+        for i in np.flatnonzero(lens < min_len).tolist():
+            (guess.empty if lens[i] == 0 else guess.short).add(Example(first + i, password=pws[i]), limit)
+    common = words.common
+    hits = common.intersection(lows)
+    if hits:
+        for i, p in enumerate(lows):
+            if p in hits:
+                guess.common.add(Example(first + i, password=pws[i]), limit)
+    bases = list(map(str.strip, lows, repeat(_DECORATION)))
+    leet = _translate_all(bases, _LEET_B, _LEET)
+    hits = words.wordish.intersection(leet)
+    if hits:
+        for i, b in enumerate(leet):
+            if (
+                b in hits
+                and len(bases[i]) >= 4
+                and lens[i] - len(bases[i]) <= 4
+                and lows[i] not in common
+                and (b in common or len(b) >= 5)
+            ):
+                guess.dictionary.add(Example(first + i, detail=b, password=pws[i]), limit)
+
+
+def _check_public(
+    pub_tally: dict[str, Tally], words: _Words, chunk: Chunk, lows: list[str], limit: int
+) -> None:
+    """Passwords containing a public token (a dictionary word only when it is most of the password)."""
+    if not words.tokens:
+        return
+    joined = _translate_joined(lows, _PUBLIC_B, _PUBLIC_NORM)
+    pubs: list[str] | None = None
+    for tok, is_word in words.tokens:
+        if tok in joined:
+            pubs = pubs or list(map(str.translate, lows, repeat(_PUBLIC_NORM)))
+            for i, pn in enumerate(pubs):
+                if tok in pn and (not is_word or 2 * len(tok) >= len(pn)):
+                    pub_tally[tok].add(Example(chunk.start + i, password=chunk.passwords[i]), limit)
+
+
+def _check_equal_identifiers(
+    equal_id: dict[str, Tally], id_names: tuple[str, ...], chunk: Chunk, lows: list[str], limit: int
+) -> None:
+    """A password equal to one of the unit's identifiers, however rare."""
+    for name, vals in zip(id_names, chunk.ids, strict=True):
+        lv = list(map(str.lower, vals))
+        seps = [c for c in ":-. " if c in vals[0]]
+        nv = list(map(str.lower, _strip_separators(vals, seps))) if seps else lv
+        if not any(map(operator.eq, lows, lv)) and not any(map(operator.eq, lows, nv)):
+            continue
+        for i, p in enumerate(lows):
+            if len(p) >= 4 and (p == lv[i] or p == nv[i]):
+                equal_id[name].add(Example(chunk.start + i, values={name: vals[i]},
+                                           password=chunk.passwords[i]), limit)
+
+
+def _take_samples(s: _Samples, chunk: Chunk, g0: int) -> None:
+    """Fill the first-rows sample and the reservoir (g0: 0-based index of the chunk's first row)."""
+    m = len(chunk.passwords)
+    n = g0 + m
+    if len(s.reservoir) < s.size:
+        take = min(m, s.size - len(s.reservoir))
+        s.reservoir += [chunk.row(i) for i in range(take)]
+    while s.next_row < n:
+        s.reservoir[s.rng.randrange(s.size)] = chunk.row(s.next_row - g0)
+        s.weight *= math.exp(math.log(s.rng.random()) / s.size)
+        s.next_row += int(math.log(s.rng.random()) / math.log(1 - s.weight)) + 1
+
+
+def _confirm_derivations(
+    derive: _Derivations, samples: _Samples, chunk: Chunk, lows: list[str], policy: Policy
+) -> None:
+    """Search the first rows for derivations once they are in; count them over every later row."""
+    m = len(chunk.passwords)
+    if derive.hypotheses is None:
+        take = min(m, policy.sample_size - len(samples.sample))
+        samples.sample += [chunk.row(i) for i in range(take)]
+        if len(samples.sample) >= policy.sample_size:
+            _start_confirming(derive, samples.sample, policy)
+            confirm_from = take
+        else:
+            confirm_from = m
+    else:
+        confirm_from = 0
+    if derive.states and confirm_from < m:
+        all_cols = chunk.ids + chunk.public
+        for st in derive.states:
+            st.check_columns(chunk.passwords, lows, all_cols, chunk.start, confirm_from, policy.max_examples)
+
+
+def _start_confirming(derive: _Derivations, sample: list[Row], policy: Policy) -> None:
+    derive.hypotheses = find_hypotheses(
+        [(r.password.lower(), r.ids + r.public) for r in sample], derive.sources, min_share=policy.min_share
+    )
+    derive.states.extend(_HypState(h) for h in derive.hypotheses)
+    for st in derive.states:
+        for r in sample:
+            st.check_row(r, policy.max_examples)
+
+
+def _look_again(
+    derive: _Derivations, reservoir: list[Row], n: int, path: Path, options: ReaderOptions, policy: Policy
+) -> int:
+    """Derivations the start of the file did not show, searched in the reservoir and counted
+    in a second pass; the number of extra passes (0 or 1)."""
+    if n <= policy.sample_size:
+        spread = []  # the sample already was the whole batch
+    else:
+        spread = sorted(reservoir, key=lambda r: r.number)[:: max(1, len(reservoir) // policy.sample_size)]
+    later = find_hypotheses(
+        [(r.password.lower(), r.ids + r.public) for r in spread], derive.sources, min_share=policy.min_share
+    )
+    known = set(derive.hypotheses or ())
+    extra = [_HypState(h) for h in later if h not in known]
+    if not extra:
+        return 0
+    for chunk in BatchReader(path, options).chunks():
+        lows = list(map(str.lower, chunk.passwords))
+        for st in extra:
+            st.check_columns(chunk.passwords, lows, chunk.ids + chunk.public, chunk.start, 0, policy.max_examples)
+    derive.states += extra
+    return 1
+
+
+def _counter_groups(shape: _Shape, n: int, limit: int) -> list[CounterGroup]:
+    """Decimal and hex counters; the reading that explains more units first, the other's
+    groups only where they mostly cover other rows."""
     # each per-row array is joined and its parts freed before the next, to keep the peak low
-    duplicates = _duplicates(_join(hash_parts), limit)
-    all_lens = _join(len_parts)
-    dec = _counters(_join(dec_t), _join(dec_v), _join(dec_n), all_lens, "decimal", limit)
-    hexg = _counters(_join(hex_t), _join(hex_v), _join(hex_n), all_lens, "hex", limit)
+    all_lens = _join(shape.lens)
+    dec = _counters(_join(shape.dec_key), _join(shape.dec_value), _join(shape.dec_digits), all_lens,
+                    "decimal", limit)
+    hexg = _counters(_join(shape.hex_key), _join(shape.hex_value), _join(shape.hex_digits), all_lens,
+                     "hex", limit)
     del all_lens
 
     def reach(gs: list[CounterGroup]) -> tuple[int, int]:
@@ -450,53 +572,25 @@ def analyse_batch(
         covered[g.rows] = True
     counters = primary + [g for g in secondary if covered[g.rows].mean() <= 0.5]
     counters.sort(key=lambda g: -g.units)
+    return counters
 
-    h_bits, u_bits, fixed, bias, tests = _position_stats(pos_counts, lengths, n, policy)
-    alphabet = _alphabet(pos_counts)
-    alphabet_bits = h_bits / max(1.0, sum(k * v for k, v in lengths.items()) / max(n, 1))
+
+def _public_matches(
+    pub_tally: dict[str, Tally], public: PublicInfo, lengths: Counter[int], n: int, h_bits: float
+) -> list[PublicMatch]:
+    """Each public token found, with how often it would appear by chance."""
     mean_len = sum(k * v for k, v in lengths.items()) / max(n, 1)
-    public_matches = []
+    alphabet_bits = h_bits / max(1.0, mean_len)
+    out = []
     for tok, tally in pub_tally.items():
         if tally.count == 0:
             continue
         # chance of the token appearing in a random password with this batch's per-character entropy
         p0 = max(0.0, mean_len - len(tok) + 1) * 2.0 ** (-alphabet_bits * len(tok) * 0.8)
         expected = n * min(1.0, p0)
-        public_matches.append(
-            PublicMatch(public.originals.get(tok, tok), public.tokens[tok], tally.count, expected, tally.examples)
-        )
-
-    weak, sampled = _strength(reservoir[: policy.strength_sample], public, cols, policy)
-
-    report = BatchReport(
-        path=path,
-        fmt=reader.fmt or "csv",
-        columns=cols,
-        rows=n,
-        policy=policy,
-        lengths=lengths,
-        duplicates=duplicates,
-        counters=counters,
-        derivations=derivations,
-        equal_identifier=equal_id,
-        public_matches=public_matches,
-        public_tokens={public.originals.get(k, k): v for k, v in public.tokens.items()},
-        empty=empty,
-        short=short,
-        common=commons,
-        dictionary=dicts,
-        strength_sampled=sampled,
-        weak=weak,
-        entropy_bits=h_bits,
-        uniform_bits=u_bits,
-        fixed_length=fixed,
-        bias=bias,
-        tests_run=tests,
-        alphabet=alphabet,
-        passes=passes,
-    )
-    _fill_passwords(report, options, reservoir)
-    return report
+        out.append(PublicMatch(public.originals.get(tok, tok), public.tokens[tok], tally.count, expected,
+                               tally.examples))
+    return out
 
 
 @dataclass
@@ -743,8 +837,6 @@ def _alphabet(pos_counts: dict[int, np.ndarray]) -> dict[str, int]:
 
 def _strength(rows: list[Row], public: PublicInfo, cols: ColumnMap, policy: Policy) -> tuple[Tally, int]:
     """zxcvbn scores of a random sample of rows (user inputs: public strings and identifiers)."""
-    from zxcvbn_rs_py import zxcvbn
-
     weak = Tally()
     inputs = list(public.originals.values()) or list(public.tokens)
     rows = sorted(rows, key=lambda r: r.number)

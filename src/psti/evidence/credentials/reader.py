@@ -15,18 +15,30 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal
 
+from psti import strictjson
 from psti.errors import InputError, Problem
+from psti.inputfile import open_regular
 
 BatchFormat = Literal["csv", "tsv", "jsonl"]
 Role = Literal["serial", "mac", "imei", "id", "ssid"]
 
 MAX_FIELD = 1 << 16  # a password or identifier longer than 64 KiB is not a batch row
-MAX_JSON_LINE = 1 << 20
+# No line is ever held whole beyond this: a gzip of a few MB can hold a 1.5 GB line.
+MAX_LINE = 1 << 20
+MAX_JSON_LINE = MAX_LINE
+MAX_JSON_DEPTH = 32  # a row is a flat object; anything deeper is not a batch row
+MAX_COLUMNS = 1_000
+MAX_INT_DIGITS = 100  # far longer than any IMEI or numeric PIN, far below int() limits
+# About 130 bytes of memory per row are kept for the whole-batch checks (5M rows peaked at
+# 680 MiB), so the default row bound keeps a run under 1 GiB; a bigger batch needs
+# --max-rows and the memory.
+DEFAULT_MAX_ROWS = 5_000_000
 
 # Header spellings recognised per role, after lower-casing and dropping non-alphanumerics.
 PASSWORD_NAMES = (
@@ -78,7 +90,7 @@ class ReaderOptions:
     imei_col: str | None = None
     ssid_col: str | None = None
     id_cols: tuple[str, ...] = ()
-    max_rows: int = 50_000_000
+    max_rows: int = DEFAULT_MAX_ROWS
     delimiter: str | None = None  # override for CSV
 
 
@@ -127,7 +139,7 @@ def _err(path: Path, message: str, *, line: int | None = None, column: str = "")
 
 def _open_binary(path: Path) -> IO[bytes]:
     try:
-        raw = path.open("rb")
+        raw = open_regular(path)
     except OSError as e:
         raise _err(path, f"cannot open: {e.strerror or e}") from None
     magic = raw.read(2)
@@ -168,7 +180,9 @@ class BatchReader:
         enc = self.options.encoding
         try:
             with _open_binary(self.path) as f:
-                for lineno, raw in enumerate(f, start=1):
+                for lineno, raw in enumerate(iter(partial(f.readline, MAX_LINE), b""), start=1):
+                    if len(raw) >= MAX_LINE and not raw.endswith((b"\n", b"\r")):
+                        break  # line numbers are unknown past an over-long line
                     if lineno == 1 and not self.header and self.options.header:
                         # the decoder failed before the header was parsed: read it leniently
                         first = raw.decode(enc, errors="replace").lstrip("\ufeff").rstrip("\r\n")
@@ -290,9 +304,27 @@ class BatchReader:
         except OSError as e:
             raise _err(self.path, f"cannot read: {e.strerror or e}") from None
 
+    def _lines(self, text: io.TextIOWrapper, start: int) -> Iterator[str]:
+        """The lines after line `start`, refusing any longer than MAX_LINE before it is held."""
+        lineno = start
+        for line in iter(partial(text.readline, MAX_LINE), ""):
+            lineno += 1
+            if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
+                raise self._long_line(lineno)
+            yield line
+
+    def _long_line(self, lineno: int) -> InputError:
+        return _err(
+            self.path,
+            f"line {lineno} is longer than {MAX_LINE:,} characters; a batch row is a few fields",
+            line=lineno,
+        )
+
     def _chunks(self, size: int) -> Iterator[Chunk]:
         with self._text() as text:
-            first = text.readline()
+            first = text.readline(MAX_LINE)
+            if len(first) >= MAX_LINE and not first.endswith(("\n", "\r")):
+                raise self._long_line(1)
             if not first.strip():
                 rest = text.read(4096)
                 if not rest.strip():
@@ -307,7 +339,7 @@ class BatchReader:
     def _csv_chunks(self, first: str, text: io.TextIOWrapper, size: int) -> Iterator[Chunk]:
         delim = self.options.delimiter or ("\t" if self.fmt == "tsv" else ",")
         csv.field_size_limit(MAX_FIELD)
-        reader = csv.reader(chain((first,), text), delimiter=delim, strict=True)
+        reader = csv.reader(chain((first,), self._lines(text, 1)), delimiter=delim, strict=True)
         try:
             head = next(reader)
         except csv.Error as e:
@@ -347,13 +379,22 @@ class BatchReader:
                 i = next(i for i, r in enumerate(recs) if len(r) != width)
                 row = number + i + 1
                 raise self._ragged(row, row + header_lines + blanks, len(recs[i]), width)
-            if number + len(recs) > max_rows:
-                raise _err(self.path, f"more than {max_rows:,} rows; raise the limit with --max-rows")
+            if number + len(recs) + blanks > max_rows:
+                raise self._too_many(max_rows)
             columns = [list(map(g, recs)) for g in getters]
             yield Chunk(number + 1, columns[0], columns[1 : 1 + n_ids], columns[1 + n_ids :])
             number += len(recs)
+        if number + blanks > max_rows:
+            raise self._too_many(max_rows)
         if number == 0:
             raise _err(self.path, "no data rows after the header", line=2)
+
+    def _too_many(self, max_rows: int) -> InputError:
+        return _err(
+            self.path,
+            f"more than {max_rows:,} rows (blank lines included); each row costs memory for the "
+            "whole-batch checks, so larger batches need --max-rows raised and about 130 bytes per row",
+        )
 
     def _ragged(self, number: int, line: int, found: int, width: int) -> InputError:
         if found < width:
@@ -370,24 +411,13 @@ class BatchReader:
         cols: ColumnMap | None = None
         keys: list[str] = []
         max_rows = self.options.max_rows
-        for raw in chain((first,), iter(lambda: text.readline(MAX_JSON_LINE), "")):
+        for raw in chain((first,), self._lines(text, 1)):
             lineno += 1
-            if len(raw) >= MAX_JSON_LINE and not raw.endswith("\n"):
-                raise _err(
-                    self.path,
-                    f"row {number + 1}: line longer than {MAX_JSON_LINE:,} characters",
-                    line=lineno,
-                )
+            if lineno > max_rows:  # blank lines count towards the bound too
+                raise self._too_many(max_rows)
             if not raw.strip():
                 continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as e:
-                raise _err(
-                    self.path,
-                    f"row {number + 1}: not valid JSON: {e.msg} (column {e.colno})",
-                    line=lineno,
-                ) from None
+            obj = self._json_row(raw, number + 1, lineno)
             if not isinstance(obj, dict):
                 raise _err(
                     self.path,
@@ -396,6 +426,9 @@ class BatchReader:
                 )
             if cols is None:
                 self.header = [str(k) for k in obj]
+                if len(self.header) > MAX_COLUMNS:
+                    raise _err(self.path, f"row 1: {len(self.header):,} keys; a batch row has at most "
+                               f"{MAX_COLUMNS:,}", line=lineno)
                 cols = self.columns = self._resolve(self.header)
                 keys = [cols.password.name] + [c.name for c in cols.identifiers] + [c.name for c in cols.public]
             number += 1
@@ -420,6 +453,15 @@ class BatchReader:
         if number == 0:
             raise _err(self.path, "no data rows", line=1)
 
+    def _json_row(self, raw: str, number: int, lineno: int) -> object:
+        """One JSON Lines row, parsed with bounds on depth and number size."""
+        try:
+            return strictjson.loads(raw, max_depth=MAX_JSON_DEPTH, max_int_digits=MAX_INT_DIGITS)
+        except json.JSONDecodeError as e:
+            raise _err(self.path, f"row {number}: not valid JSON: {e.msg} (column {e.colno})", line=lineno) from None
+        except strictjson.JsonLimitError as e:
+            raise _err(self.path, f"row {number}: {e}", line=lineno) from None
+
 
 def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
     """Group rows into column chunks (JSON Lines)."""
@@ -432,3 +474,4 @@ def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
             [list(c) for c in zip(*(r.public for r in batch), strict=True)] if batch[0].public else [],
         )
         batch = list(islice(rows, size))
+

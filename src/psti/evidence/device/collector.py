@@ -14,6 +14,7 @@ class DeviceCollector(Collector):
     description = "Default-credential probing of the device's network interfaces (saved `psti probe` records)"
     provisions = ("PSTI-S1-1.2", "PSTI-S1-1.3.b", "EN303645-5.1-1")
     kinds = tuple(K.KINDS.values())
+    artefact_kinds = ("device",)
 
     def applies(self, ctx: CollectorContext) -> bool:
         return bool(ctx.artefacts("device"))

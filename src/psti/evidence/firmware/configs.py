@@ -7,6 +7,8 @@ documentation that merely mentions "password" yields nothing.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from pathlib import PurePosixPath
 
@@ -424,9 +426,6 @@ _PRINTABLE_SECRET = re.compile(r"[\x21-\x7e]{4,64}")
 def base64_strings(path: str, text: str, limit: int = 200) -> dict[str, str]:
     """Quoted Base64 tokens in web and script files, decoded once or twice when the
     result is a printable word: hard-coded passwords are often "hidden" this way."""
-    import base64
-    import binascii
-
     out: dict[str, str] = {}
     for m in _B64_TOKEN.finditer(text):
         token = m.group(1)

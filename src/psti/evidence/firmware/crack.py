@@ -9,14 +9,13 @@ a global deadline bounds the whole run.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from psti.corpus import Candidate
 from psti.evidence.firmware.hashes import COST, bcrypt_cost, verify
+from psti.parallel import available_cores, process_pool
 
 CHUNK = 1024  # words per task for a hash as slow as md5crypt; faster types get bigger chunks
 QUICK = 32  # first guesses per hash tried before any pool is started
@@ -109,7 +108,7 @@ def crack(
     tasks = quick
     if not tasks:
         return results
-    workers = workers or os.cpu_count() or 1
+    workers = workers or available_cores()
     stop_at = time.monotonic() + deadline_s
     done = 0
     total = len(tasks)
@@ -123,8 +122,7 @@ def crack(
             if progress:
                 progress(done, total)
         return results
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with process_pool(workers) as pool:
         pending: dict[cf.Future[int], tuple[str, list[Candidate]]] = {}
         it = iter(tasks)
         exhausted = False

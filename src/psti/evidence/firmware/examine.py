@@ -1,13 +1,13 @@
 """Examine one firmware image: extract it, scan its files, check its password hashes.
 
-This is the work of `psti scan firmware` and of the firmware collector before any
-finding is written: it needs neither the assessment model nor the regime, so a caller
-can prepare those (`ScanOptions.meanwhile`) while the extractor runs.
+This is the work of the firmware collector before any finding is written. While the
+extractor (a separate process) unpacks the image, a thread prepares what the file
+checks need (the compiled triggers, the password corpus, the image's digest).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,10 +30,6 @@ class ScanOptions:
     factory_provisioned: bool | None = None
     product_words: tuple[str, ...] = ()  # product name, model, brand, manufacturer (public)
     limits: Any = None  # psti.evidence.firmware.extract.Limits
-    # work for the caller to do while the extractor runs (it waits on a child process)
-    meanwhile: Callable[[], None] | None = None
-    # called once every extracted file has been read (the hash checks come after)
-    files_done: Callable[[], None] | None = None
 
 
 @dataclass
@@ -65,11 +61,10 @@ def _extract(
     work_dir: Path,
     opts: ScanOptions,
     progress: ProgressFn,
-    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[list[FileTree], Extraction]:
     from psti.evidence.firmware.extract import Limits, extract_image
 
-    ex = extract_image(image, work_dir, opts.limits or Limits(), progress=progress, meanwhile=meanwhile)
+    ex = extract_image(image, work_dir, opts.limits or Limits(), progress=progress)
     roots = list(ex.roots)
     trees = []
     for r in roots:
@@ -86,23 +81,32 @@ def _extract(
 def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn, evidence_id: str) -> ImageScan:
     work_dir.mkdir(parents=True, exist_ok=True)
     digest: list[str] = []
+    failed: list[BaseException] = []
 
-    def meanwhile() -> None:  # while the extractor runs: what does not depend on its output
-        import psti.evidence.firmware.crack
-        import psti.evidence.firmware.scan  # noqa: F401
-        from psti.evidence.firmware.triggers import prepare
+    def prepare() -> None:  # while the extractor runs: what does not depend on its output
+        try:
+            import psti.evidence.firmware.crack
+            import psti.evidence.firmware.scan  # noqa: F401
+            from psti.evidence.firmware.triggers import prepare
 
-        prepare()  # compiled once here, inherited by the processes that scan files
-        corpus = load_corpus()
-        corpus.candidates()
-        corpus.pairs()
-        corpus.known_passwords()
-        if image.is_file():
-            digest.append(sha256_file(image))
-        if opts.meanwhile is not None:
-            opts.meanwhile()
+            prepare()  # compiled once here, inherited by the processes that scan files
+            corpus = load_corpus()
+            corpus.candidates()
+            corpus.pairs()
+            corpus.known_passwords()
+            if image.is_file():
+                digest.append(sha256_file(image))
+        except BaseException as e:  # raised in the caller's thread below
+            failed.append(e)
 
-    trees, extracted = _extract(image, work_dir, opts, progress, meanwhile)
+    preparing = threading.Thread(target=prepare, name="psti-fw-prepare", daemon=True)
+    preparing.start()
+    try:
+        trees, extracted = _extract(image, work_dir, opts, progress)
+    finally:
+        preparing.join()
+    if failed:
+        raise failed[0]
     from psti.evidence.firmware.crack import crack
     from psti.evidence.firmware.hashes import COST
     from psti.evidence.firmware.scan import scan_tree
@@ -115,8 +119,6 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     for tree in trees:
         part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers)
         _merge(out.scan, part)
-    if opts.files_done is not None:
-        opts.files_done()
     candidates = corpus.candidates()
     pairs = corpus.pairs()
     rank = {c.password: i for i, c in enumerate(candidates)}

@@ -10,6 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives import serialization
+
 _PEM = re.compile(
     # hand-copied keys sometimes lose a dash; the END line still names the same key type
     rb"-{3,5}BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-{3,5}"
@@ -33,8 +35,6 @@ def _describe(block: bytes) -> str:
     # keys quoted in YAML or source code are indented and padded with blank lines
     block = b"\n".join(line.strip() for line in block.splitlines() if line.strip()) + b"\n"
     try:
-        from cryptography.hazmat.primitives import serialization
-
         key: object = (
             serialization.load_ssh_private_key(block, password=None)
             if b"OPENSSH" in block[:40]

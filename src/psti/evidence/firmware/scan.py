@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePosixPath
 
-from psti.evidence.firmware import configs, parallel
+from psti import parallel
+from psti.evidence.firmware import configs
 from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
 from psti.evidence.firmware.firstboot import Generation, script_generation
 from psti.evidence.firmware.hashes import identify

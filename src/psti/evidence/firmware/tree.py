@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from psti.inputfile import shown
+
 ELF_MAGIC = b"\x7fELF"
 _TEXTISH = bytes([9, 10, 13, *range(32, 127), *range(0x80, 0x100)])
 
@@ -77,11 +79,11 @@ class FileTree:
                 if count > self.max_files:
                     self.truncated = True
                     return
-                yield TreeFile(e.path, prefix + e.path[cut:], st.st_size)
+                yield TreeFile(e.path, prefix + shown(e.path[cut:]), st.st_size)
             stack.extend(reversed(subdirs))
 
     def rel(self, p: Path) -> str:
-        r = "/" + p.relative_to(self.root).as_posix()
+        r = "/" + shown(p.relative_to(self.root).as_posix())
         return f"{self.label}{r}" if self.label else r
 
     def resolve(self, inside: str) -> Path | None:

@@ -2,16 +2,14 @@
 
 A binary is searched for prompt words (pass, pwd, login, in any case), for ':$' (an
 embedded crypt hash), for '://' (a URL that may carry credentials) and for a PEM
-private-key marker. Hyperscan (pyperscan, installed with unblob) finds them all in a
-single pass at several GB/s; without it, bytes.find makes one pass per word, which on a
-root file system of programs costs about twenty times as much.
+private-key marker, all in a single pass (see `literals`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
+
+from psti.evidence.firmware.literals import Literals
 
 PROMPT_WORDS = (b"pass", b"pwd", b"login")  # matched in any case
 HASH_MARKER = b":$"
@@ -28,64 +26,31 @@ class Triggers:
     key_marker: bool = False
 
 
-def find_triggers(data: bytes) -> Triggers:
-    scanner = _database()
-    if scanner is None:
-        return find_triggers_plain(data)
-    import pyperscan
+_SEARCH = Literals([*PROMPT_WORDS, *_MARKERS], caseless=[True] * len(PROMPT_WORDS) + [False] * len(_MARKERS))
 
+
+def find_triggers(data: bytes) -> Triggers:
     found = Triggers()
     prompts = found.prompts
     lengths = [len(w) for w in PROMPT_WORDS]
     n = len(PROMPT_WORDS)
 
-    def hit(_ctx: object, tag: int, _start: int, end: int) -> Any:
+    def hit(tag: int, end: int) -> bool:
         if tag < n:
-            prompts.append(end - lengths[tag])  # literal patterns: the start is end - length
+            prompts.append(end - lengths[tag])
         elif tag == n:
             found.hash_marker = True
         elif tag == n + 1:
             found.url_marker = True
         else:
             found.key_marker = True
-        return pyperscan.Scan.Continue
+        return False
 
-    scanner.build(None, hit).scan(data)
+    _SEARCH.scan(data, hit)
     prompts.sort()
     return found
 
 
-def find_triggers_plain(data: bytes) -> Triggers:
-    """The same answer with bytes.find: one pass per word."""
-    low = data.lower()
-    prompts: list[int] = []
-    for word in PROMPT_WORDS:
-        i = low.find(word)
-        while i >= 0:
-            prompts.append(i)
-            i = low.find(word, i + 1)
-    prompts.sort()
-    return Triggers(prompts, HASH_MARKER in data, URL_MARKER in data, KEY_MARKER in data)
-
-
-_DB: list[Any] = []  # the compiled database, built once per process; [None] if unavailable
-
-
 def prepare() -> None:
     """Compile the search now (a forked process inherits it) rather than on first use."""
-    _database()
-
-
-def _database() -> Any:
-    if not _DB:
-        try:
-            import pyperscan
-        except ImportError:
-            _DB.append(None)
-        else:
-            patterns = [pyperscan.Pattern(re.escape(w), pyperscan.Flag.CASELESS, tag=i)
-                        for i, w in enumerate(PROMPT_WORDS)]
-            patterns += [pyperscan.Pattern(re.escape(m), tag=len(PROMPT_WORDS) + i)
-                         for i, m in enumerate(_MARKERS)]
-            _DB.append(pyperscan.BlockDatabase(*patterns))
-    return _DB[0]
+    _SEARCH.prepare()

@@ -57,6 +57,7 @@ class DisclosureCollector(Collector):
     description = "security.txt (RFC 9116) and the vulnerability disclosure policy it or the declaration points to"
     provisions = tuple(dict.fromkeys(K.CONTACT + K.ACK + K.STATUS + K.DISCLOSURE_ACCESS))
     kinds = tuple(k for k in K.KINDS.values() if k.code.startswith(("SECTXT-", "DISC-", "WEB-")))
+    artefact_kinds = ("security-txt", "disclosure-policy")
 
     def applies(self, ctx: CollectorContext) -> bool:
         r = ctx.declaration.declaration.reporting
@@ -102,6 +103,7 @@ class SupportPeriodCollector(Collector):
         dict.fromkeys(K.SP_PUBLISHED + K.SP_ACCESS + K.SP_PLACEMENT + K.SP_EXTENDED + K.SP_NOT_SHORTENED)
     )
     kinds = tuple(k for k in K.KINDS.values() if k.code.startswith(("SP-", "WEB-")))
+    artefact_kinds = ("support-page",)
 
     def applies(self, ctx: CollectorContext) -> bool:
         sp = ctx.declaration.declaration.support_period

@@ -19,6 +19,7 @@ from typing import Any
 
 from psti.errors import ArtefactError
 from psti.evidence.web.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch
+from psti.inputfile import FileTooLarge, read_regular
 from psti.model import Effect, Evidence, Finding, Location
 
 
@@ -108,7 +109,13 @@ class DocumentLoader:
                     str(path), kind, f"{size:,} bytes, over the {self.options.max_bytes:,}-byte limit", "too-large"
                 )
                 return None
-            content = path.read_bytes()
+            # bounded on what is read: a device or a growing file says nothing true in stat
+            content = read_regular(path, self.options.max_bytes)
+        except FileTooLarge:
+            self._unavailable(
+                str(path), kind, f"over the {self.options.max_bytes:,}-byte limit", "too-large"
+            )
+            return None
         except OSError as e:
             self._unavailable(str(path), kind, f"cannot read {path}: {e.strerror or e}", "unreadable")
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "")
 MAX_TEXT_CHARS = 2_000_000
@@ -36,9 +36,112 @@ class PageText:
     is_html: bool = False
 
 
-class _Extractor(HTMLParser):
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_ATTR_NAME = re.compile(r"[^\s/>=][^\s/>=]*")
+_UNQUOTED = re.compile(r"[^\s>]*")
+_SPACE = re.compile(r"[\s/]*")
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+_RAW_TEXT = ("script", "style")  # their content is not markup
+_RAW_END = {t: re.compile(rf"</{t}[\s/>]", re.I) for t in _RAW_TEXT}
+
+
+class _Tokenizer:
+    """A linear HTML tokenizer: every character is looked at a bounded number of times.
+
+    The standard library's parser rescans from each unfinished `<` to the end of the
+    input, so a page of `<a` runs or unclosed comments takes quadratic time. Here, a
+    search that fails means the rest of the input cannot hold what was searched for,
+    so the tokenizer stops instead of trying again from the next character.
+    Malformed markup is read as browsers do in spirit: an unfinished tag or comment at
+    the end is dropped, a `<` that starts no tag is text.
+    """
+
+    def feed(self, text: str) -> None:
+        i, n = 0, len(text)
+        while i < n:
+            m = _MARKUP_START.search(text, i)  # a "<" that starts nothing ("a < b") is text
+            if m is None:
+                self.handle_data(unescape(text[i:]))
+                return
+            lt = m.start()
+            if lt > i:
+                self.handle_data(unescape(text[i:lt]))
+            i = self._markup(text, lt)
+
+    def _markup(self, text: str, lt: int) -> int:
+        """Handle the markup at text[lt] == '<'; the index to continue from (len(text) to stop)."""
+        n = len(text)
+        nxt = text[lt + 1 : lt + 2]
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            return n if end < 0 else end + 3
+        if nxt in ("!", "?"):  # doctype, CDATA, processing instruction: nothing to show
+            end = text.find(">", lt + 2)
+            return n if end < 0 else end + 1
+        if nxt == "/":
+            m = _TAG_NAME.match(text, lt + 2)
+            end = text.find(">", lt + 2)
+            if end < 0:
+                return n
+            if m:
+                self.handle_endtag(m.group().lower())
+            return end + 1
+        m = _TAG_NAME.match(text, lt + 1)
+        if m is None:  # not reached: feed() only calls here at markup
+            return lt + 1
+        tag = m.group().lower()
+        attrs: list[tuple[str, str | None]] = []
+        i = m.end()
+        while True:
+            i = _SPACE.match(text, i).end()  # type: ignore[union-attr]
+            if i >= n:
+                return n  # unfinished tag at the end: dropped
+            if text[i] == ">":
+                i += 1
+                break
+            a = _ATTR_NAME.match(text, i)
+            if a is None:  # a stray "=": skip it
+                i += 1
+                continue
+            name, j = a.group().lower(), a.end()
+            while j < n and text[j] in " \t\n\r\f":
+                j += 1
+            if j < n and text[j] == "=":
+                j += 1
+                while j < n and text[j] in " \t\n\r\f":
+                    j += 1
+                if j < n and text[j] in "\"'":
+                    close = text.find(text[j], j + 1)
+                    if close < 0:
+                        return n  # an unclosed quote runs to the end: the tag is unfinished
+                    attrs.append((name, unescape(text[j + 1 : close])))
+                    i = close + 1
+                else:
+                    v = _UNQUOTED.match(text, j)
+                    attrs.append((name, unescape(v.group())))  # type: ignore[union-attr]
+                    i = v.end()  # type: ignore[union-attr]
+            else:
+                attrs.append((name, None))
+                i = j
+        self.handle_starttag(tag, attrs)
+        if tag in _RAW_TEXT:
+            end_m = _RAW_END[tag].search(text, i)
+            if end_m is None:
+                return n
+            close = text.find(">", end_m.end() - 1)
+            self.handle_endtag(tag)
+            return n if close < 0 else close + 1
+        return i
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None: ...
+
+    def handle_endtag(self, tag: str) -> None: ...
+
+    def handle_data(self, data: str) -> None: ...
+
+
+class _Extractor(_Tokenizer):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
         self.lang = ""
@@ -112,11 +215,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     if not looks_html:
         return PageText(text=text[:MAX_TEXT_CHARS])
     ex = _Extractor()
-    try:
-        ex.feed(text[: MAX_TEXT_CHARS * 2])
-        ex.close()
-    except Exception as e:  # html.parser is lenient; anything left is truly broken input
-        raise NotText(f"the HTML could not be read: {e}") from None
+    ex.feed(text[: MAX_TEXT_CHARS * 2])
     raw = "".join(ex.parts)
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     body = "\n".join(line for line in lines if line)

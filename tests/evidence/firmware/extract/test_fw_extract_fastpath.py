@@ -10,7 +10,6 @@ import stat
 import tarfile
 from pathlib import Path
 
-import psutil
 import pytest
 from tests.evidence.firmware.extract.fw_extract_images import (
     add_member,
@@ -250,22 +249,3 @@ def test_image_files_are_never_overwritten(tmp_path: Path) -> None:
     [keep] = list(ex.root.rglob("etc/notes.gz_extract/keep.txt"))
     assert keep.read_text() == "from the image\n"
     assert any(p.path and p.path.endswith("etc/notes.gz") for p in ex.problems), ex.problems
-
-
-def test_meanwhile_runs_once_while_the_extractor_works(tmp_path: Path, nested_rootfs: Path) -> None:
-    image = mksquashfs(nested_rootfs, tmp_path / "fw.sqsh")
-    calls: list[list[int]] = []
-
-    def meanwhile() -> None:
-        # the extractor is a child process of this one and has not been reaped yet
-        calls.append([p.pid for p in psutil.Process().children()])
-
-    ex = extract_image(image, tmp_path / "work", meanwhile=meanwhile)
-    assert_nested_found(ex)
-    assert len(calls) == 1 and calls[0]
-
-
-def test_meanwhile_is_not_called_for_a_directory(tmp_path: Path, nested_rootfs: Path) -> None:
-    calls: list[int] = []
-    extract_image(nested_rootfs, tmp_path / "work", meanwhile=lambda: calls.append(1))
-    assert calls == []

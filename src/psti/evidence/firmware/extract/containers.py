@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psti.evidence.firmware.extract import sniff
+from psti.evidence.firmware.literals import Literals
 
 HEAD = 0x440  # bytes to read for container_kind: the ext superblock magic is at 0x438
 
@@ -85,56 +86,27 @@ def _valid_embedded(mm: mmap.mmap, magic: bytes, start: int, size: int) -> bool:
     return True  # magics of 4+ bytes at a format's own offset: rare by chance
 
 
+_SEARCH = Literals([magic for magic, _at in _EMBEDDED])
+_MAX_CANDIDATES = 100_000  # more magics than this in one file: let unblob judge
+
+
 def has_embedded_format(path: Path) -> bool:
     """True if a known format's magic (validated where cheap) appears inside the file."""
     size = path.stat().st_size
     if size == 0:
         return False
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        scanner = _scanner()
-        if scanner is None:
-            return _find_embedded(mm, size)
         found: list[bool] = []
         seen = [0]
 
-        def hit(_ctx: object, tag: int, start: int, _end: int) -> object:
-            import pyperscan
-
+        def hit(tag: int, end: int) -> bool:
             magic, at = _EMBEDDED[tag]
+            start = end - len(magic) - at
             seen[0] += 1
-            if start - at >= 0 and _valid_embedded(mm, magic, start - at, size):
+            if start >= 0 and _valid_embedded(mm, magic, start, size):
                 found.append(True)
-                return pyperscan.Scan.Terminate
-            return pyperscan.Scan.Terminate if seen[0] > 100_000 else pyperscan.Scan.Continue
-
-        scanner(hit).scan(mm)
-        return bool(found) or seen[0] > 100_000  # too many candidates: let unblob judge
-
-
-def _find_embedded(mm: mmap.mmap, size: int) -> bool:
-    for magic, at in _EMBEDDED:
-        pos = mm.find(magic)
-        tries = 0
-        while pos != -1 and tries < 256:
-            if pos - at >= 0 and _valid_embedded(mm, magic, pos - at, size):
                 return True
-            pos, tries = mm.find(magic, pos + 1), tries + 1
-    return False
+            return seen[0] > _MAX_CANDIDATES
 
-
-_DB: list[object] = []
-
-
-def _scanner():  # type: ignore[no-untyped-def]
-    """A Hyperscan block scanner for the embedded magics (one pass), or None."""
-    try:
-        import pyperscan
-    except ImportError:
-        return None
-    if not _DB:
-        _DB.append(pyperscan.BlockDatabase(*(
-            pyperscan.Pattern(b"".join(b"\\x%02x" % c for c in magic), pyperscan.Flag.SOM_LEFTMOST,
-                              tag=i)
-            for i, (magic, _at) in enumerate(_EMBEDDED))))
-    db = _DB[0]
-    return lambda callback: db.build(None, callback)  # type: ignore[attr-defined]
+        _SEARCH.scan(mm, hit)
+        return bool(found) or seen[0] > _MAX_CANDIDATES

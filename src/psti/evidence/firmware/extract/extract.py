@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from psti.errors import ArtefactError, UsageError
@@ -21,12 +20,14 @@ from psti.evidence.firmware.extract.model import (
 )
 from psti.evidence.firmware.extract.report import ReportSummary, load, summarise
 from psti.evidence.firmware.extract.supervise import run_unblob
-from psti.evidence.firmware.extract.tree import find_roots, measure, neutralise
+from psti.evidence.firmware.extract.tree import Measure, find_roots, measure, neutralise
 from psti.evidence.firmware.extract.workdir import remove_tree
 from psti.evidence.interface import ProgressFn
 
 EXTRACT_DIR = "extracted"
 META_DIR = "meta"
+
+
 def _process_num() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -36,7 +37,6 @@ def extract_image(
     work_dir: Path,
     limits: Limits = Limits(),  # noqa: B008 - frozen dataclass, safe as a default
     progress: ProgressFn | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     """Extract a firmware image (or take an extracted root filesystem directory) safely.
 
@@ -44,9 +44,7 @@ def extract_image(
     recursively by unblob into `work_dir` under the given limits. Problems (limits
     reached, escaping paths and links neutralised, formats not extracted) are returned
     in `Extraction.problems`; only a missing image or an unusable work_dir raise
-    (`PstiError`). `meanwhile` is called once, in this thread, while the first
-    extractor process runs (never for a directory), for work the caller wants to
-    overlap with the extraction; the limits are polled again as soon as it returns.
+    (`PstiError`).
     """
     image = Path(image)
     for name in ("max_total_bytes", "max_files", "max_depth", "max_seconds", "max_file_bytes"):
@@ -78,21 +76,7 @@ def extract_image(
     image = image.resolve()
     if _inside(image, work_dir):
         raise UsageError(f"{image}: the image must not be inside the work directory")
-    return _extract_file(image, extract_root, meta_dir, limits, progress, _once(meanwhile))
-
-
-def _once(work: Callable[[], None] | None) -> Callable[[], None] | None:
-    """work, made to run at most once whichever extractor gets to call it."""
-    if work is None:
-        return None
-    done: list[bool] = []
-
-    def run() -> None:
-        if not done:
-            done.append(True)
-            work()
-
-    return run
+    return _extract_file(image, extract_root, meta_dir, limits, progress)
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -126,7 +110,6 @@ def _extract_file(
     meta_dir: Path,
     limits: Limits,
     progress: ProgressFn | None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> Extraction:
     problems: list[ExtractionProblem] = []
     head = sniff.read_head(image, 1 << 16)
@@ -157,7 +140,7 @@ def _extract_file(
     if not pre_formats:
         try:
             fast = fastpath.try_fast(
-                image, head, size, extract_root, meta_dir, limits, progress, started, meanwhile
+                image, head, size, extract_root, meta_dir, limits, progress, started
             )
         except OSError:
             fast = None
@@ -169,10 +152,36 @@ def _extract_file(
                 remove_tree(leftover)
             else:
                 leftover.unlink()
+    summary, stopped = _run(image, extract_root, meta_dir, limits, path_env, progress, problems)
+    m = measure(extract_root)
+    problems += _checks_after(m, summary, extract_root, limits, stopped)
+    formats = pre_formats + [f for f in summary.formats if f not in pre_formats]
+    header = sniff.vendor_header(head)
+    if header is not None and header.format not in formats:
+        formats.insert(0, header.format)
+    problems += _guarded(
+        diagnose.format_problems, image, head, size, header, summary, extract_root, path_env,
+        bool(pre_formats),
+    )
+    return _done(extract_root, m, problems, formats, progress)
+
+
+def _run(
+    image: Path,
+    extract_root: Path,
+    meta_dir: Path,
+    limits: Limits,
+    path_env: str,
+    progress: ProgressFn | None,
+    problems: list[ExtractionProblem],
+    targets: list[tuple[Path, int]] | None = None,
+    started: float | None = None,
+) -> tuple[ReportSummary, bool]:
+    """Run unblob on the image (or the fast path's targets) and add what it reported to
+    problems; its report's summary, and whether a limit stopped it."""
     try:
-        outcome = run_unblob(
-            image, extract_root, meta_dir, limits, path_env, progress, _process_num(), meanwhile=meanwhile
-        )
+        outcome = run_unblob(image, extract_root, meta_dir, limits, path_env, progress,
+                             _process_num(), targets=targets, started=started)
     except OSError as exc:  # e.g. no process could be started
         outcome = None
         problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
@@ -183,8 +192,16 @@ def _extract_file(
     problems += summary.problems
     # Links are checked after unblob is done (or stopped): nothing escapes the tree.
     problems += _guarded(neutralise, extract_root)
-    m = measure(extract_root)
-    if outcome is None or not outcome.stopped_by:  # finished between two polls: over a bound?
+    return summary, outcome is not None and bool(outcome.stopped_by)
+
+
+def _checks_after(
+    m: Measure, summary: ReportSummary, extract_root: Path, limits: Limits, stopped: bool
+) -> list[ExtractionProblem]:
+    """The bounds (when no limit stopped the run: it may have finished between two polls),
+    files cut at the size cap, and formats left at the depth limit."""
+    problems = []
+    if not stopped:
         if m.total_bytes > limits.max_total_bytes:
             problems.append(ExtractionProblem(
                 LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
@@ -194,14 +211,13 @@ def _extract_file(
                 LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
     problems += _guarded(diagnose.size_cap_problems, extract_root, m.largest, limits)
     problems += _guarded(diagnose.depth_problems, summary, extract_root, limits)
-    formats = pre_formats + [f for f in summary.formats if f not in pre_formats]
-    header = sniff.vendor_header(head)
-    if header is not None and header.format not in formats:
-        formats.insert(0, header.format)
-    problems += _guarded(
-        diagnose.format_problems, image, head, size, header, summary, extract_root, path_env,
-        bool(pre_formats),
-    )
+    return problems
+
+
+def _done(
+    extract_root: Path, m: Measure, problems: list[ExtractionProblem], formats: list[str],
+    progress: ProgressFn | None,
+) -> Extraction:
     roots = find_roots(extract_root)
     if progress is not None:
         progress("extracting firmware", float(m.files), float(m.files))
@@ -234,30 +250,10 @@ def _finish_fast(
     summary = ReportSummary()
     stopped = fast.stopped
     if fast.targets and not stopped:
-        try:
-            run = run_unblob(image, extract_root, meta_dir, limits, path_env, progress,
-                             _process_num(), targets=fast.targets, started=started)
-        except OSError as exc:
-            run = None
-            problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
-        results = load(meta_dir / "unblob-report.json")
-        summary = summarise(results or [], extract_root, limits.max_depth)
-        if run is not None:
-            problems += diagnose.outcome_problems(run, limits, results is not None, meta_dir)
-            stopped = bool(run.stopped_by)
-        problems += summary.problems
-        problems += _guarded(neutralise, extract_root)
+        summary, stopped = _run(image, extract_root, meta_dir, limits, path_env, progress, problems,
+                                targets=fast.targets, started=started)
     m = measure(extract_root)
-    if not stopped:
-        if m.total_bytes > limits.max_total_bytes:
-            problems.append(ExtractionProblem(
-                LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
-                f"{limits.max_total_bytes:,} bytes"))
-        if m.files > limits.max_files:
-            problems.append(ExtractionProblem(
-                LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
-    problems += _guarded(diagnose.size_cap_problems, extract_root, m.largest, limits)
-    problems += _guarded(diagnose.depth_problems, summary, extract_root, limits)
+    problems += _checks_after(m, summary, extract_root, limits, stopped)
     problems += _guarded(diagnose.unknown_region_problems, summary, extract_root, image)
     for region in fast.carved:  # a region unblob found nothing in and that looks random
         try:
@@ -271,16 +267,7 @@ def _finish_fast(
         except OSError:
             continue
     formats = fast.formats + [f for f in summary.formats if f not in fast.formats]
-    if progress is not None:
-        progress("extracting firmware", float(m.files), float(m.files))
-    return Extraction(
-        root=extract_root,
-        roots=find_roots(extract_root),
-        problems=_dedupe(problems),
-        files=m.files,
-        total_bytes=m.total_bytes,
-        formats=formats,
-    )
+    return _done(extract_root, m, problems, formats, progress)
 
 
 def _guarded(check, *args):  # type: ignore[no-untyped-def]

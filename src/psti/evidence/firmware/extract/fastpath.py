@@ -28,12 +28,11 @@ import stat
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from psti.evidence.firmware.extract import sniff
+from psti.evidence.firmware.extract import sniff, unblob_compat
 from psti.evidence.firmware.extract.containers import (
     HEAD,
     container_kind,
@@ -114,18 +113,7 @@ def _sandboxed_start(cmd: list[str], out_dir: Path, log: Path, fsize: int) -> su
 
     def start(out: IO[bytes], null: IO[bytes]) -> None:
         try:
-            try:
-                from unblob._rust.sandbox import AccessFS, SandboxError, restrict_access
-
-                with contextlib.suppress(SandboxError):
-                    restrict_access(
-                        AccessFS.read("/"),
-                        AccessFS.read_write(str(out_dir)),
-                        AccessFS.remove_dir(str(out_dir)),
-                        AccessFS.remove_file(str(out_dir)),
-                    )
-            except ImportError:
-                pass  # no sandbox module: limits and the checks afterwards still apply
+            unblob_compat.restrict_writes(out_dir)
             box["proc"] = subprocess.Popen(
                 cmd, stdin=null, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True, preexec_fn=limit,  # noqa: PLW1509
@@ -152,7 +140,6 @@ def try_fast(
     limits: Limits,
     progress: ProgressFn | None,
     started: float,
-    meanwhile: Callable[[], None] | None = None,
 ) -> FastResult | None:
     """Unpack a SquashFS image directly; None when the image is not a clean case."""
     unsquashfs = shutil.which("unsquashfs")
@@ -202,7 +189,7 @@ def try_fast(
     if dest == top:
         top.rmdir()  # unsquashfs creates its destination
     proc = _sandboxed_start(cmd, extract_root, log, cap)
-    stopped_by, last = watch(proc.pid, proc, extract_root, limits, progress, started, meanwhile)
+    stopped_by, last = watch(proc.pid, proc, extract_root, limits, progress, started)
     outcome = RunOutcome(stopped_by, proc.returncode, time.monotonic() - started, last)
     if source != image:
         with contextlib.suppress(OSError):
@@ -222,6 +209,8 @@ def try_fast(
             LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
     if stopped_by:
         out.stopped = True
+        # what was unpacked before the stop is still read: no link may leave the tree
+        out.problems += neutralise(extract_root)
         return out
     # Links that leave the tree go before any file is read.
     walk = fix_tree(dest, extract_root)

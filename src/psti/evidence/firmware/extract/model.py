@@ -16,6 +16,7 @@ ENCRYPTED: Final = "encrypted"
 UNKNOWN_FORMAT: Final = "unknown-format"
 TRUNCATED: Final = "truncated"
 MISSING_TOOL: Final = "missing-tool"
+SPECIAL_FILE: Final = "special-file"  # a device node or FIFO where an account database belongs
 
 PROBLEM_KINDS: Final = (
     LIMIT_REACHED,
@@ -27,6 +28,7 @@ PROBLEM_KINDS: Final = (
     UNKNOWN_FORMAT,
     TRUNCATED,
     MISSING_TOOL,
+    SPECIAL_FILE,
 )
 
 

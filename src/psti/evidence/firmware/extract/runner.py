@@ -20,6 +20,14 @@ import sys
 import traceback
 from pathlib import Path
 
+# This module is the extraction process: importing unblob here (~1.5 s of CPU: lief and
+# every handler) is paid once by the fork server, never by the caller.
+from unblob.logging import configure_logger
+from unblob.processing import ExtractionConfig, process_file
+from unblob.sandbox import Sandbox
+
+from psti.evidence.firmware.extract import unblob_compat
+
 
 def _cap(limit: int, value: int) -> None:
     soft, hard = resource.getrlimit(limit)
@@ -28,168 +36,9 @@ def _cap(limit: int, value: int) -> None:
     resource.setrlimit(limit, (value, hard))
 
 
-def _label_link_problems() -> None:
-    """Make unblob's link problems say which kind of link they are about.
-
-    unblob words symlink and hard-link escapes alike ("Traversal attempt through link
-    path."); the supervisor reports them as different problem kinds.
-    """
-    from unblob.file_utils import FileSystem
-    from unblob.handlers.archive._safe_tarfile import SafeTarFile
-
-    record = SafeTarFile.record_problem
-
-    def record_problem(self, tarinfo, problem, resolution):  # type: ignore[no-untyped-def]
-        if tarinfo.islnk():
-            problem = f"[hard link] {problem}"
-        elif tarinfo.issym():
-            problem = f"[symbolic link] {problem}"
-        record(self, tarinfo, problem, resolution)
-
-    SafeTarFile.record_problem = record_problem  # type: ignore[method-assign]
-
-    def labelled(method, label):  # type: ignore[no-untyped-def]
-        def wrapper(self, src, dst):  # type: ignore[no-untyped-def]
-            before = len(self.problems)
-            method(self, src, dst)
-            for i in range(before, len(self.problems)):
-                p = self.problems[i]
-                if hasattr(p, "problem"):
-                    self.problems[i] = p.model_copy(update={"problem": f"{label} {p.problem}"})
-
-        return wrapper
-
-    FileSystem.create_hardlink = labelled(FileSystem.create_hardlink, "[hard link]")  # type: ignore[method-assign]
-    FileSystem.create_symlink = labelled(FileSystem.create_symlink, "[symbolic link]")  # type: ignore[method-assign]
-
-
-def _report_archive_escapes() -> None:
-    """Have unblob report the escapes it neutralises in cpio and zip archives.
-
-    unblob's cpio extractor redirects traversing names but drops the problem list, and
-    7z silently strips `../` from zip and 7z member names; all are evidence of a hostile
-    image.
-    """
-    import posixpath
-    import subprocess
-    import zipfile
-
-    from unblob.file_utils import File, FileSystem
-    from unblob.handlers.archive import cpio
-    from unblob.handlers.archive.sevenzip import SevenZipHandler
-    from unblob.handlers.archive.zip import ZIPHandler
-    from unblob.models import Extractor, ExtractResult
-    from unblob.report import PathTraversalProblem
-
-    def cpio_extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
-        fs = FileSystem(outdir)
-        with File.from_path(inpath) as file:
-            parser = self.PARSER(file, 0)
-            parser.parse()
-            parser.dump_entries(fs)
-        return ExtractResult(reports=list(fs.problems))
-
-    cpio._CPIOExtractorBase.extract = cpio_extract  # type: ignore[method-assign]
-
-    def zip_names(inpath: Path) -> list[str]:
-        with zipfile.ZipFile(inpath) as z:
-            return z.namelist()
-
-    def sevenzip_names(inpath: Path) -> list[str]:
-        listing = subprocess.run(
-            ["7z", "l", "-slt", "-ba", "-p", str(inpath)],
-            capture_output=True, timeout=120, check=False,  # (no DEVNULL: sandbox denies it)
-        ).stdout.decode("utf-8", "replace")
-        return [line[7:] for line in listing.splitlines() if line.startswith("Path = ")]
-
-    class CheckedArchive(Extractor):
-        """Runs the 7z extractor, then reports member names 7z silently rewrote."""
-
-        def __init__(self, inner: Extractor, names, label: str) -> None:  # type: ignore[no-untyped-def]
-            self.inner, self.names, self.label = inner, names, label
-
-        def get_dependencies(self) -> list[str]:
-            return self.inner.get_dependencies()
-
-        def extract(self, inpath, outdir):  # type: ignore[no-untyped-def]
-            reports = []
-            try:
-                for name in self.names(inpath):
-                    norm = posixpath.normpath(name.replace("\\", "/"))
-                    if norm.startswith(("/", "../")) or norm == "..":
-                        reports.append(PathTraversalProblem(
-                            path=name, extraction_path=norm.lstrip("/").replace("../", ""),
-                            problem=f"Potential path traversal through {self.label} member name",
-                            resolution="Stripped by 7z."))
-            except (OSError, zipfile.BadZipFile, ValueError, subprocess.SubprocessError):
-                pass
-            result = self.inner.extract(inpath, outdir)
-            if reports:
-                return ExtractResult(reports=[*(result.reports if result else []), *reports])
-            return result
-
-    ZIPHandler.EXTRACTOR = CheckedArchive(ZIPHandler.EXTRACTOR, zip_names, "zip")  # type: ignore[assignment]
-    SevenZipHandler.EXTRACTOR = CheckedArchive(  # type: ignore[assignment]
-        SevenZipHandler.EXTRACTOR, sevenzip_names, "7z"
-    )
-
-
-def _quieter_logging() -> None:
-    """Keep warnings and errors in the log file, drop unblob's per-file debug lines.
-
-    unblob logs several debug events per file; formatting them costs ~15 % of the run.
-    """
-    import logging
-
-    import structlog
-
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.INFO))
-    logging.getLogger().setLevel(logging.INFO)
-
-
-def _share_struct_parsers() -> None:
-    """Compile each C struct definition once per process, not once per candidate chunk.
-
-    unblob builds a fresh dissect.cstruct parser for every cpio candidate it checks;
-    two-byte magics make such candidates common in binaries, and compiling the
-    definitions dominated the chunk search in profiles.
-    """
-    from dissect.cstruct import cstruct
-    from unblob.file_utils import StructParser
-
-    cache: dict[tuple[str, str], object] = {}
-
-    def compiled(definitions: str, endian: str) -> object:
-        key = (definitions, endian)
-        if key not in cache:
-            parser = cstruct(endian=endian)
-            parser.load(definitions)
-            cache[key] = parser
-        return cache[key]
-
-    StructParser.cparser_le = property(  # type: ignore[method-assign,assignment]
-        lambda self: compiled(self._definitions, "<")
-    )
-    StructParser.cparser_be = property(  # type: ignore[method-assign,assignment]
-        lambda self: compiled(self._definitions, ">")
-    )
-
-
-_prepared = False
-
-
 def prepare() -> None:
-    """Import unblob and apply the adjustments above (once per process)."""
-    global _prepared
-    if _prepared:
-        return
-    import unblob.processing  # noqa: F401 - the slow import (~1 s CPU: lief, handlers)
-    import unblob.sandbox  # noqa: F401
-
-    _label_link_problems()
-    _report_archive_escapes()
-    _share_struct_parsers()
-    _prepared = True
+    """Apply psti's adjustments to unblob (once per process; see unblob_compat)."""
+    unblob_compat.apply()
 
 
 def run_spec(spec_path: Path) -> int:
@@ -209,10 +58,6 @@ def run_spec(spec_path: Path) -> int:
 
 
 def _extract(spec: dict) -> int:  # type: ignore[type-arg]
-    from unblob.logging import configure_logger
-    from unblob.processing import ExtractionConfig, process_file
-    from unblob.sandbox import Sandbox
-
     image = Path(spec["image"])
     extract_root = Path(spec["extract_root"])
     log_path = Path(spec["log_path"])
@@ -220,7 +65,7 @@ def _extract(spec: dict) -> int:  # type: ignore[type-arg]
     extract_root.mkdir(parents=True, exist_ok=True)  # must exist before the Landlock rules
     # verbosity 0: the console handler only takes CRITICAL; everything goes to the log file.
     configure_logger(verbosity_level=0, extract_root=extract_root, log_path=log_path)
-    _quieter_logging()
+    unblob_compat.quieter_logging()
     log_path.touch()
     # targets: files already inside extract_root (the fast path's candidates), each with
     # the nesting depth it is at; their output goes beside them as `<name>_extract`.
@@ -291,6 +136,8 @@ def _forked_child(spec_path: Path) -> None:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        # A forked child ends with os._exit (the documented way): it must not run the
+        # fork server's exit handlers or flush buffers it shares with it.
         os._exit(code)
 
 

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,7 +171,7 @@ def _wait(pid: int, child: subprocess.Popen[bytes] | None, timeout: float) -> bo
             return True
         except subprocess.TimeoutExpired:
             return False
-    import psutil
+    import psutil  # as in kill_tree: only when a process that is not our child must be waited for
 
     try:
         psutil.Process(pid).wait(timeout=timeout)
@@ -193,7 +192,6 @@ def run_unblob(
     process_num: int,
     targets: list[tuple[Path, int]] | None = None,
     started: float | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> RunOutcome:
     """Run unblob on `image` (or on each of `targets`: files inside `extract_root`, with
     the nesting depth they are at) in a supervised child process."""
@@ -218,7 +216,7 @@ def run_unblob(
     env = dict(os.environ, PATH=path_env, PYTHONUNBUFFERED="1")
     started = time.monotonic() if started is None else started
     pid, child = _start(spec_path, meta_dir, env)
-    stopped_by, last = watch(pid, child, extract_root, limits, progress, started, meanwhile)
+    stopped_by, last = watch(pid, child, extract_root, limits, progress, started)
     returncode: int | None = None
     try:
         returncode = int(status_path.read_text())
@@ -234,12 +232,10 @@ def watch(
     limits: Limits,
     progress: ProgressFn | None,
     started: float,
-    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[str | None, Measure]:
     """Poll an extraction process until it exits; kill its tree when a bound is crossed.
 
     `started` is when the whole extraction began: the time bound covers every phase.
-    `meanwhile`, if given, runs once before the first wait (the child works meanwhile).
     Returns the bound that stopped it (or None) and the last measure of the tree.
     """
     stopped_by: str | None = None
@@ -247,8 +243,6 @@ def watch(
     interval = POLL_MIN
     reported = (-1, 0.0)  # (files, when) of the last progress call
     try:
-        if meanwhile is not None:
-            meanwhile()
         while not _wait(pid, child, interval):
             walk_started = time.monotonic()
             last = measure(extract_root, stop_files=limits.max_files)

@@ -11,9 +11,15 @@ from pathlib import Path
 
 from psti.evidence.firmware.extract.model import (
     HARDLINK_ESCAPE,
+    SPECIAL_FILE,
     SYMLINK_ESCAPE,
     ExtractionProblem,
 )
+from psti.inputfile import shown
+
+# Files the account checks read: a device node or FIFO in their place means the accounts
+# were not examined, which must not read as "no accounts, so no passwords".
+ACCOUNT_DATABASES = ("etc/passwd", "etc/shadow", "etc/group", "etc/gshadow", "etc/master.passwd")
 
 # Names found at the top of a Linux root filesystem; `etc` or `bin` makes a candidate.
 ROOT_MARKERS = frozenset(
@@ -74,9 +80,9 @@ def _inside(path: str, root: str) -> bool:
 
 def relative(path: str | Path, root: Path) -> str:
     try:
-        return str(Path(path).relative_to(root))
+        return shown(str(Path(path).relative_to(root)))
     except ValueError:
-        return str(path)
+        return shown(str(path))
 
 
 def _remove(path: str) -> None:
@@ -129,6 +135,12 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
                 multi_linked.setdefault(key, []).append((entry.path, st.st_nlink))
         elif not stat.S_ISDIR(mode):
             _remove(entry.path)
+            rel = relative(entry.path, Path(real_root))
+            if rel.lstrip("/").endswith(ACCOUNT_DATABASES):
+                kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device node"
+                problems.append(ExtractionProblem(
+                    SPECIAL_FILE, f"{rel} is {kind}, not a file: the accounts it should hold were not examined", rel
+                ))
     for path in escaping:
         _remove(path)
     for links in multi_linked.values():

@@ -1,5 +1,6 @@
-"""Run a per-file check over a list of files on every core; results come back in file order.
+"""Work spread over every core: the one helper the file checks, hash cracking and surveys use.
 
+`map_files` runs a per-file check over a list of files; results come back in file order.
 The checks are CPU-bound Python (regular expressions, byte searches), so threads would
 serialise on the GIL. The files are cut into shards of about equal work; each shard but
 the first runs in a forked child, which inherits the check and its context (nothing to
@@ -7,17 +8,23 @@ pickle on the way in) and sends its results back pickled through a pipe, while t
 parent runs the first shard itself. A small tree is checked in-process, where a fork
 would cost more than it saves. A child that fails has its shard redone in the parent,
 so the results never depend on how the work was split.
+
+`process_pool` is for work that is not known up front (tasks that stop early, like a
+password found) or is too uneven to split by size (one survey item per image): a
+process pool whose workers are forked, and killed if the caller is interrupted.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import pickle
 import signal
 import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
 R = TypeVar("R")
@@ -138,6 +145,8 @@ def _fork(files: Sequence[F], shard: list[int], check: Callable[[F], R]) -> tupl
         os.close(write_fd)
         return None
     if pid == 0:  # the child: check, send, and leave without running the parent's clean-up
+        # os._exit is how a forked child ends (os.fork's documentation): the parent's
+        # exit handlers and buffered output are the parent's, not the child's.
         code = 1
         try:
             os.close(read_fd)
@@ -179,3 +188,29 @@ def _stop(pid: int) -> None:
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+
+
+@contextlib.contextmanager
+def process_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `workers` processes (default: all cores), forked where the system can.
+
+    Forked workers inherit what the caller has loaded (the regime, compiled searches)
+    instead of importing it again. Leaving the block waits for the work; leaving it by
+    an exception (Ctrl-C, SIGTERM) drops queued tasks and kills the workers, so none
+    outlives the caller.
+    """
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    before = {p.pid for p in multiprocessing.active_children()}
+    pool = ProcessPoolExecutor(max_workers=workers or available_cores(),
+                               mp_context=multiprocessing.get_context(method))
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in multiprocessing.active_children():  # the pool's workers
+            if proc.pid not in before:
+                with contextlib.suppress(OSError, ValueError):
+                    proc.kill()
+                    proc.join()
+        raise
+    pool.shutdown(wait=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from psti.evidence.firmware import parallel
+from psti import parallel
 from psti.evidence.firmware.scan import scan_tree
 from psti.evidence.firmware.tree import FileTree
 
@@ -123,3 +125,25 @@ def test_a_worker_thread_checks_in_its_own_process() -> None:
     worker.start()
     worker.join()
     assert set(got[0]) == {os.getpid()}
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_the_process_pool_runs_tasks_in_other_processes() -> None:
+    with parallel.process_pool(2) as pool:
+        pids = set(pool.map(_pid_after, [0.0] * 8))
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+
+
+def test_leaving_the_process_pool_by_an_exception_kills_its_workers() -> None:
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), parallel.process_pool(2) as pool:
+        futures = [pool.submit(_pid_after, 30.0) for _ in range(6)]
+        while not any(f.running() for f in futures):
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+    assert time.monotonic() - started < 20  # the sleeping tasks were not waited for
+    assert multiprocessing.active_children() == []

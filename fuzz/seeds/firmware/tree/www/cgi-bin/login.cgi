@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "Content-type: text/html"
