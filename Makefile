@@ -25,12 +25,16 @@ install: system $(BIN)/psti bytecode
 demo: install
 	bash scripts/demo.sh
 
-test: install
+# Lint first: the README's test command is also what CI runs (.ci/run).
+test: install lint
 	bash scripts/test.sh
 
+# ruff and mypy from the virtualenv; both run, and any finding fails the target.
 lint: $(BIN)/psti
-	$(BIN)/ruff check src tests fuzz testbed
-	$(BIN)/mypy
+	@status=0; \
+	$(BIN)/ruff check src tests fuzz testbed || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 bench: install
 	bash bench/run_all.sh

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import builders as b
 
-from psti.docs_gen import MARKER, build
+from psti.documents.docs_gen import MARKER, build
 from psti.regime import RegimeLibrary
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -49,6 +50,19 @@ def test_writes_every_form(issued):
         "statement.json",
         "statement.pdf",
     ]
+
+
+def test_issued_documents_are_readable_by_others_under_umask_022(tmp_path):
+    """They are meant to be published: the umask decides, as for any file a tool writes."""
+    loaded = b.declaration()
+    a = b.assessment(loaded)
+    signed = sign_statement(build_statement(loaded, a, view=b.view()), Ed25519PrivateKey.generate())
+    old_umask = os.umask(0o022)
+    try:
+        paths = statement_outputs(signed, a, pdf=False).write(tmp_path)
+    finally:
+        os.umask(old_umask)
+    assert paths and {oct(p.stat().st_mode & 0o777) for p in paths} == {"0o644"}
 
 
 def test_statement_pdf_has_the_schedule_4_content(issued, tmp_path):

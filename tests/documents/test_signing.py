@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -10,8 +12,13 @@ from psti.documents import signing
 def test_new_key_signs_and_verifies_over_canonical_json(tmp_path):
     pair = signing.new_key()
     path = tmp_path / "k.pem"
-    pub_path = signing.write_key_pair(pair, path)
-    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    old_umask = os.umask(0o022)
+    try:
+        pub_path = signing.write_key_pair(pair, path)
+    finally:
+        os.umask(old_umask)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"  # private whatever the umask
+    assert oct(pub_path.stat().st_mode & 0o777) == "0o644"
     key = signing.load_private_key(path)
     pub = signing.load_public_key(pub_path)
     assert signing.fingerprint(pub) == pair.fingerprint

@@ -11,8 +11,8 @@ from psti.enforcement import proceedings as pr
 from psti.enforcement.machine import TransitionRefused
 from psti.enforcement.notices import NoticeRefused
 from psti.enforcement.penalty import PenaltyRefused
-from psti.enforcement.tables import Event, Notice, NoticeDocument
 from psti.errors import UsageError
+from psti.store.enforcement import Event, Notice, NoticeDocument
 
 from .conftest import ACME, BREACH, compliance_terms, declaration, new_case, penalty_terms, serve
 
@@ -487,7 +487,7 @@ def test_migration_matches_the_table_definitions(db_url) -> None:
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
 
-    import psti.enforcement.tables  # noqa: F401
+    import psti.store.enforcement  # noqa: F401
     from psti.store.base import Base
 
     engine = create_engine(db_url)

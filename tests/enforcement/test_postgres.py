@@ -70,7 +70,7 @@ def test_migration_matches_tables_on_postgresql(pg_url) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    import psti.enforcement.tables  # noqa: F401
+    import psti.store.enforcement  # noqa: F401
     from psti.store.base import Base
 
     with open_session(pg_url):

@@ -52,7 +52,7 @@ def _core_tables() -> set[str]:
 
 
 def _enforcement_tables() -> set[str]:
-    import psti.enforcement.tables as t
+    import psti.store.enforcement as t
 
     tables = {
         cls.__tablename__

@@ -322,7 +322,7 @@ def docs_build(
     ),
 ) -> None:
     """Write one page per provision (docs/provisions/) and per finding kind (docs/findings/)."""
-    from psti.docs_gen import build
+    from psti.documents.docs_gen import build
 
     written = build(output, on.date() if on else None)
     stderr.print(f"wrote {len(written)} pages under {output}", highlight=False, soft_wrap=True)

@@ -723,7 +723,7 @@ def notice_show(
     from sqlalchemy import select
 
     from psti.cli.output import write_atomically
-    from psti.enforcement.tables import Notice
+    from psti.store.enforcement import Notice
 
     with _service(database) as svc:
         n = svc.session.scalars(select(Notice).where(Notice.reference == notice)).first()

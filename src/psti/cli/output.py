@@ -1,4 +1,7 @@
-"""Shared CLI plumbing: error handling, output formats, progress, exit codes."""
+"""Shared CLI plumbing: error handling, output formats, progress, exit codes.
+
+`write_atomically` is `psti.files.write_atomically`, named here for the command modules.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from psti.errors import PstiError, UsageError
+from psti.files import write_atomically
 
 # A crash must not look like a verdict: 1 means "a requirement fails" to a pipeline.
 INTERNAL_ERROR_EXIT = 4
@@ -150,22 +154,6 @@ def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = N
         write_atomically(output, text)
         stderr.print(f"wrote {output}")
     return assessment.exit_code()
-
-
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write via a temporary file and rename, so a failure leaves nothing half-written."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from pathlib import Path
 from psti.documents.label import qr_svg
 from psti.documents.statement import SignedStatement
 from psti.documents.templating import html_to_pdf, render_template
+from psti.files import write_atomically
 from psti.model import Assessment
 
 
@@ -38,8 +39,6 @@ class Outputs:
     files: dict[str, bytes]  # file name -> content
 
     def write(self, out_dir: Path) -> list[Path]:
-        from psti.cli.output import write_atomically
-
         paths = []
         for name, data in self.files.items():
             path = out_dir / name

@@ -13,16 +13,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from psti.errors import PstiError
+from psti.files import write_atomically
 
 ALGORITHM = "Ed25519"
 MAX_KEY_BYTES = 64 * 1024  # a PEM key is a few hundred bytes; refuse anything absurd
@@ -78,11 +79,11 @@ def write_key_pair(pair: KeyPair, private_path: Path) -> Path:
     for p in (private_path, public_path):
         if p.exists():
             raise KeyFileError(f"{p}: already exists; refusing to overwrite a key")
-    private_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pair.private_pem)
-    public_path.write_bytes(pair.public_pem)
+    for p, data, private in ((private_path, pair.private_pem, True), (public_path, pair.public_pem, False)):
+        try:
+            write_atomically(p, data, private=private, overwrite=False)
+        except FileExistsError:
+            raise KeyFileError(f"{p}: already exists; refusing to overwrite a key") from None
     return public_path
 
 
@@ -163,8 +164,6 @@ def check_signature(public_key: Ed25519PublicKey, body: Any, signature_b64: str)
 
 def _key_type(key: object) -> str:
     """'an RSA', 'an EC', … for messages."""
-    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448, x25519
-
     kinds = (
         ((rsa.RSAPrivateKey, rsa.RSAPublicKey), "an RSA"),
         ((ec.EllipticCurvePrivateKey, ec.EllipticCurvePublicKey), "an EC"),

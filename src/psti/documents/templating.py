@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import cache
 from typing import Any
 
@@ -36,8 +37,8 @@ def render_template(name: str, **context: Any) -> str:
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF is made from the very same HTML (print CSS inside the page)."""
-    import logging
-
+    # Only PDFs need weasyprint, and importing it takes about six times as long as this
+    # module with Jinja: HTML reports and statements do without it.
     from weasyprint import HTML
 
     # weasyprint logs CSS it ignores at WARNING level; that is noise for a user.

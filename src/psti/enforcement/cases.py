@@ -7,8 +7,10 @@ appends an entry to the hash-chained case log (`enf_events`).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -17,14 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from psti.enforcement import machine
-from psti.enforcement.tables import Actor, Case, CaseParty, Event, EvidenceItem, Notice, utcnow
+from psti.enforcement import machine, survey
+from psti.enforcement.calendar import LONDON
 from psti.enforcement.workflow import Workflow, load_workflow
 from psti.errors import PstiError, UsageError
+from psti.store import audit
+from psti.store.enforcement import Actor, Case, CaseParty, Event, EvidenceItem, Notice, utcnow
 
 SOURCES = ("public", "researcher", "distributor", "surveillance", "authority", "other")
 ROLES = ("manufacturer", "importer", "distributor", "authorised-representative")
@@ -42,8 +46,6 @@ def aware(t: dt.datetime) -> dt.datetime:
 
 def local_day(t: dt.datetime) -> dt.date:
     """The UK date of a stored instant (the Act's days are UK days)."""
-    from psti.enforcement.calendar import LONDON
-
     return aware(t).astimezone(LONDON).date()
 
 
@@ -98,7 +100,7 @@ class CaseService:
         # commit=False: the caller owns the transaction (the registry service commits once per
         # request); each operation then runs in a savepoint, so a refusal undoes only itself.
         self.commit = commit
-        self._audit: Any = None  # the shared audit module once found usable, False if not
+        self._has_audit: bool | None = None  # whether this database has the shared audit log
 
     # ---- plumbing ----------------------------------------------------------------
 
@@ -165,17 +167,10 @@ class CaseService:
 
     def _mirror_to_audit(self, case: Case, e: Event) -> None:
         """Also append to the shared audit log (psti.store.audit) when this database has it."""
-        if self._audit is None:
-            try:
-                from psti.store import audit  # type: ignore[attr-defined,unused-ignore]
-            except ImportError:
-                self._audit = False
-                return
-            from sqlalchemy import inspect
-
-            self._audit = audit if inspect(self.session.connection()).has_table("audit_event") else False
-        if self._audit:
-            self._audit.record(
+        if self._has_audit is None:
+            self._has_audit = inspect(self.session.connection()).has_table("audit_event")
+        if self._has_audit:
+            audit.record(
                 self.session,
                 actor=e.who,
                 action=f"enforcement.{e.action}",
@@ -340,8 +335,6 @@ class CaseService:
 
     def attach(self, reference: str, path: Path, *, who: str, assess: bool = True) -> EvidenceItem:
         """Attach a file with its hash; declarations and firmware are assessed first."""
-        from psti.enforcement import survey
-
         case = self.get(reference)
         if not path.is_file():
             raise UsageError(f"{path}: evidence file does not exist")
@@ -553,9 +546,6 @@ EXPORT_CSV_COLUMNS = (
 
 def export_csv(data: dict[str, Any]) -> str:
     """One row per case of an `export()` document, for spreadsheets and returns."""
-    import csv
-    import io
-
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(EXPORT_CSV_COLUMNS)

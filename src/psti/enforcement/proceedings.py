@@ -18,9 +18,9 @@ from sqlalchemy import select
 from psti.enforcement import calendar, machine, notices, penalty
 from psti.enforcement.calendar import Service as ServiceRecord
 from psti.enforcement.cases import CaseService, PartyIn, local_day
-from psti.enforcement.tables import Actor, Appeal, CaseParty, Notice, NoticeDocument
-from psti.enforcement.workflow import limit_date, resolve_limit
+from psti.enforcement.workflow import ResolvedLimit, limit_date, resolve_limit
 from psti.errors import PstiError, UsageError
+from psti.store.enforcement import Actor, Appeal, Case, CaseParty, Notice, NoticeDocument
 
 DEFAULT_CONSEQUENCES = {
     "enforcement": (
@@ -336,122 +336,38 @@ def issue(
     lim = resolve_limit(svc.wf, nk.intent_limit, given.given_at.date()) if nk.intent_limit else None
     n: Notice | None = None
     if intent:
-        n = svc.session.scalars(select(Notice).where(Notice.reference == intent)).first()
-        if n is None or n.case_id != case.id:
-            raise UsageError(f"no notice of intent {intent!r} in case {reference}")
-        if n.kind != kind or n.status != "intent":
-            raise notices.NoticeRefused(f"{intent} is a {n.kind} notice in status {n.status!r}, not a {kind} intent")
-        if urgent:
-            raise UsageError("--urgent is for notices given without a notice of intent; drop --intent or --urgent")
-        assert n.not_before is not None and lim is not None
-        if given.given_at.date() < n.not_before:
-            start = local_day(n.intent_given_at) if n.intent_given_at else None
-            raise notices.NoticeRefused(
-                f"{nk.title} refused: it may not be given until the end of the period of {lim.days} days "
-                f"beginning with {start} when the intent was notified ({lim.limit.citation}); it would be "
-                f"given on {given.given_at.date()}, the earliest day is {n.not_before}"
-            )
-        actor = n.actor
-        breach = n.breach
+        n = _intent_now_due(svc, case, intent, kind, nk, lim, given, urgent)
+        actor, breach = n.actor, n.breach
     else:
-        if lim is not None and not (urgent and lim.limit.urgent_bypass):
-            why = (
-                "the Act allows no urgency exception for this notice"
-                if urgent
-                else "give a notice of intent first (psti notice intent)"
-            )
-            raise notices.NoticeRefused(
-                f"{nk.title} refused: notice of intent and representations required ({lim.limit.citation}); {why}"
-            )
-        if urgent and not urgency_reason.strip():
-            raise notices.NoticeRefused(
-                f"{nk.title} refused: record why the need is urgent ({lim.limit.citation if lim else nk.citation})"
-            )
-        if not to or not breach:
-            raise UsageError("--to and --breach are required for a notice given without a notice of intent")
-        actor = _party(svc, case, to)
+        actor = _party(svc, case, _without_intent(nk, lim, urgent, urgency_reason, to, breach))
+    assert breach is not None  # from the intent, or required without one
     _check_one_per_breach(svc, case.id, actor.id, kind, breach, nk, exclude=n.id if n else None)
-    role = next(p.role for p in case.parties if p.actor_id == actor.id)
     day = given.given_at.date()
     assert nk.appeal_limit is not None  # every enforcement and penalty notice is appealable
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day)
     appeal_by = limit_date(appeal, day, svc.wf.workflow.working_day_calendar)
-    ctx = _base_context(reference, n.reference if n else "", actor, role, case.product_name, given, terms.signatory)
+    ctx = _base_context(reference, n.reference if n else "", actor, _role(case, actor), case.product_name, given,
+                        terms.signatory)
     ctx.update(
         breach=breach,
         reasons=reasons,
         appeal_by=appeal_by.isoformat(),
         appeal_days=appeal.days,
-        steps=terms.steps,
-        evidence_required=terms.evidence_required,
         urgent=urgent,
         urgency_reason=urgency_reason,
-        inform_customers=terms.inform_customers,
-        revocation_condition=terms.revocation_condition,
-        **terms.conditions,
+        **_specified(terms),
     )
     calc = None
     compliance_by = pay_by = None
     if kind == "penalty":
-        calc = penalty.calculate(
-            terms.amount_gbp or "0",
-            period=terms.accounting_period,
-            factors=terms.factors,
-            daily_gbp=terms.daily_gbp or "0",
-            wf=svc.wf,
-            on=day,
-        )
-        pay_lim = resolve_limit(svc.wf, "penalty-payment-period", day)
-        pay_days = terms.pay_within_days or pay_lim.days
-        if pay_days < pay_lim.days:
-            raise penalty.PenaltyRefused(
-                f"payment period of {pay_days} days is shorter than {pay_lim.days} days beginning with the day "
-                f"the notice is given ({pay_lim.limit.citation})"
-            )
-        pay_by = limit_date(pay_lim, day, svc.wf.workflow.working_day_calendar, days=pay_days)
-        ctx.update(
-            amount=f"{calc.fixed_gbp:,}",
-            daily_amount=f"{calc.daily_gbp:,}" if calc.daily_gbp else "",
-            relevant_maximum=f"{calc.cap.relevant_maximum_gbp:,}",
-            cap_basis=calc.cap.basis,
-            factors=[f.__dict__ for f in calc.factors],
-            how_to_pay=terms.how_to_pay,
-            pay_by=pay_by.isoformat(),
-            pay_days=pay_days,
-            consequences=terms.consequences or DEFAULT_CONSEQUENCES["penalty"],
-        )
+        calc, pay_by = _penalty_terms(svc, terms, day, ctx)
     else:
-        if terms.compliance_by and terms.comply_within_days:
-            raise UsageError("give either a compliance date or a number of days, not both")
-        if terms.compliance_by:
-            compliance_by = terms.compliance_by
-        elif terms.comply_within_days:
-            compliance_by = calendar.period_last_day(day, terms.comply_within_days)
-        if compliance_by is not None and compliance_by < day:
-            raise notices.NoticeRefused(
-                f"{nk.title} refused: the compliance date {compliance_by} is before the notice is given ({day})"
-            )
-        ctx.update(
-            requirement=terms.requirement,
-            compliance_by=compliance_by.isoformat() if compliance_by else "",
-            consequences=terms.consequences or DEFAULT_CONSEQUENCES["enforcement"],
-        )
+        compliance_by = _compliance_terms(nk, terms, day, ctx)
     # Render before writing anything: a notice lacking required content is refused here.
     rendered = notices.render(kind, {**ctx, "reference": ctx["reference"] or "(assigned on issue)"}, wf=svc.wf)
     with svc.atomic():
         if n is None:
-            n = Notice(
-                case=case,
-                actor=actor,
-                kind=kind,
-                reference=_reference(svc, reference, kind),
-                breach=breach.strip(),
-                status="intent",
-                created_at=svc.now(),
-                urgent=urgent,
-            )
-            svc.session.add(n)
-            svc.session.flush()
+            n = _new_notice(svc, case, actor, kind, breach, urgent)
             rendered = notices.render(kind, {**ctx, "reference": n.reference}, wf=svc.wf)
         n.status = "issued"
         n.given_at = given.given_at.astimezone(dt.UTC)
@@ -484,6 +400,145 @@ def issue(
         )
         event = "penalty-intent-given" if kind == "penalty" else "enforcement-notice-given"
         svc.on_event(case, event, who=who, why=f"{nk.title} {n.reference} given")
+    return n
+
+
+def _role(case: Case, actor: Actor) -> str:
+    return next(p.role for p in case.parties if p.actor_id == actor.id)
+
+
+def _specified(terms: NoticeTerms) -> dict[str, Any]:
+    """What the notice specifies beyond its requirement: steps, evidence, recall conditions."""
+    return {
+        "steps": terms.steps,
+        "evidence_required": terms.evidence_required,
+        "inform_customers": terms.inform_customers,
+        "revocation_condition": terms.revocation_condition,
+        **terms.conditions,
+    }
+
+
+def _intent_now_due(
+    svc: CaseService,
+    case: Case,
+    intent: str,
+    kind: str,
+    nk: Any,
+    lim: ResolvedLimit | None,
+    given: ServiceRecord,
+    urgent: bool,
+) -> Notice:
+    """The case's notice of intent `intent`, once the period for representations is over."""
+    n = svc.session.scalars(select(Notice).where(Notice.reference == intent)).first()
+    if n is None or n.case_id != case.id:
+        raise UsageError(f"no notice of intent {intent!r} in case {case.reference}")
+    if n.kind != kind or n.status != "intent":
+        raise notices.NoticeRefused(f"{intent} is a {n.kind} notice in status {n.status!r}, not a {kind} intent")
+    if urgent:
+        raise UsageError("--urgent is for notices given without a notice of intent; drop --intent or --urgent")
+    assert n.not_before is not None and lim is not None
+    if given.given_at.date() < n.not_before:
+        start = local_day(n.intent_given_at) if n.intent_given_at else None
+        raise notices.NoticeRefused(
+            f"{nk.title} refused: it may not be given until the end of the period of {lim.days} days "
+            f"beginning with {start} when the intent was notified ({lim.limit.citation}); it would be "
+            f"given on {given.given_at.date()}, the earliest day is {n.not_before}"
+        )
+    return n
+
+
+def _without_intent(
+    nk: Any, lim: ResolvedLimit | None, urgent: bool, urgency_reason: str, to: str | None, breach: str | None
+) -> str:
+    """Check a notice may be given with no notice of intent (none needed, or urgent where the
+    Act allows it); the name of the party it goes to."""
+    if lim is not None and not (urgent and lim.limit.urgent_bypass):
+        why = (
+            "the Act allows no urgency exception for this notice"
+            if urgent
+            else "give a notice of intent first (psti notice intent)"
+        )
+        raise notices.NoticeRefused(
+            f"{nk.title} refused: notice of intent and representations required ({lim.limit.citation}); {why}"
+        )
+    if urgent and not urgency_reason.strip():
+        raise notices.NoticeRefused(
+            f"{nk.title} refused: record why the need is urgent ({lim.limit.citation if lim else nk.citation})"
+        )
+    if not to or not breach:
+        raise UsageError("--to and --breach are required for a notice given without a notice of intent")
+    return to
+
+
+def _penalty_terms(
+    svc: CaseService, terms: NoticeTerms, day: dt.date, ctx: dict[str, Any]
+) -> tuple[penalty.PenaltyCalculation, dt.date]:
+    """The penalty within the maximum, and the day to pay by (at least the statutory period)."""
+    calc = penalty.calculate(
+        terms.amount_gbp or "0",
+        period=terms.accounting_period,
+        factors=terms.factors,
+        daily_gbp=terms.daily_gbp or "0",
+        wf=svc.wf,
+        on=day,
+    )
+    pay_lim = resolve_limit(svc.wf, "penalty-payment-period", day)
+    pay_days = terms.pay_within_days or pay_lim.days
+    if pay_days < pay_lim.days:
+        raise penalty.PenaltyRefused(
+            f"payment period of {pay_days} days is shorter than {pay_lim.days} days beginning with the day "
+            f"the notice is given ({pay_lim.limit.citation})"
+        )
+    pay_by = limit_date(pay_lim, day, svc.wf.workflow.working_day_calendar, days=pay_days)
+    ctx.update(
+        amount=f"{calc.fixed_gbp:,}",
+        daily_amount=f"{calc.daily_gbp:,}" if calc.daily_gbp else "",
+        relevant_maximum=f"{calc.cap.relevant_maximum_gbp:,}",
+        cap_basis=calc.cap.basis,
+        factors=[f.__dict__ for f in calc.factors],
+        how_to_pay=terms.how_to_pay,
+        pay_by=pay_by.isoformat(),
+        pay_days=pay_days,
+        consequences=terms.consequences or DEFAULT_CONSEQUENCES["penalty"],
+    )
+    return calc, pay_by
+
+
+def _compliance_terms(nk: Any, terms: NoticeTerms, day: dt.date, ctx: dict[str, Any]) -> dt.date | None:
+    """What a compliance, stop or recall notice requires, and by when (never before it is given)."""
+    if terms.compliance_by and terms.comply_within_days:
+        raise UsageError("give either a compliance date or a number of days, not both")
+    compliance_by = None
+    if terms.compliance_by:
+        compliance_by = terms.compliance_by
+    elif terms.comply_within_days:
+        compliance_by = calendar.period_last_day(day, terms.comply_within_days)
+    if compliance_by is not None and compliance_by < day:
+        raise notices.NoticeRefused(
+            f"{nk.title} refused: the compliance date {compliance_by} is before the notice is given ({day})"
+        )
+    ctx.update(
+        requirement=terms.requirement,
+        compliance_by=compliance_by.isoformat() if compliance_by else "",
+        consequences=terms.consequences or DEFAULT_CONSEQUENCES["enforcement"],
+    )
+    return compliance_by
+
+
+def _new_notice(svc: CaseService, case: Case, actor: Actor, kind: str, breach: str, urgent: bool) -> Notice:
+    """A notice given without a notice of intent: its row, with its reference, before issue."""
+    n = Notice(
+        case=case,
+        actor=actor,
+        kind=kind,
+        reference=_reference(svc, case.reference, kind),
+        breach=breach.strip(),
+        status="intent",
+        created_at=svc.now(),
+        urgent=urgent,
+    )
+    svc.session.add(n)
+    svc.session.flush()
     return n
 
 

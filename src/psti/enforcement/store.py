@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from psti.errors import PstiError, UsageError
+from psti.store.db import DatabaseError, open_database, session_factory, upgrade
 
 DATA_DIR_ENV = "PSTI_DATA_DIR"
 DATABASE_ENV = "PSTI_DATABASE_URL"
@@ -34,25 +35,17 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'psti.sqlite3'}"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
-
-
 def make_engine(url: str | None = None) -> Engine:
+    """The engine for the case database, opened as the registry service opens its own."""
     url = url or default_url()
     try:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-    except (ArgumentError, ImportError) as e:
+        return open_database(url)
+    except (ArgumentError, ImportError, DatabaseError) as e:
         raise UsageError(f"--database {url!r}: not a usable database URL ({e})") from None
     except OSError as e:
         raise StoreError(f"--database {url!r}: cannot create its folder: {e}") from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
 
 
 def migrate(engine: Engine) -> None:
@@ -62,8 +55,6 @@ def migrate(engine: Engine) -> None:
     `psti/store/migrations` (it depends on `core`, whose audit log case events go to), so
     the CLI's case database and the registry service's database are one schema.
     """
-    from psti.store.db import upgrade
-
     try:
         upgrade(engine)
     except OperationalError as e:
@@ -76,7 +67,7 @@ def open_session(url: str | None = None, *, migrate_first: bool = True) -> Itera
     try:
         if migrate_first:
             migrate(engine)
-        factory = sessionmaker(engine, expire_on_commit=False)
+        factory = session_factory(engine)
         with factory() as session:
             yield session
     finally:

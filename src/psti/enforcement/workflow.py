@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import tomllib
 from decimal import Decimal
 from importlib import resources
@@ -18,7 +19,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from psti.errors import RegimeError
+from psti.enforcement.calendar import first_day_after_period, period_last_day
+from psti.enforcement.machine import GUARDS  # guards live beside the code that checks them
+from psti.errors import RegimeError, UsageError
+from psti.regime import Item, library
 
 WORKFLOW_ENV = "PSTI_CASE_WORKFLOW"
 
@@ -127,8 +131,6 @@ class Workflow(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Workflow:
-        from psti.enforcement.machine import GUARDS  # guards live beside the code that checks them
-
         states = {s.id for s in self.states}
         problems: list[str] = []
         for sid in (self.workflow.initial, self.workflow.draft):
@@ -179,14 +181,10 @@ class Workflow(_Strict):
             if n.kind == kind:
                 return n
         known = ", ".join(n.kind for n in self.notices)
-        from psti.errors import UsageError
-
         raise UsageError(f"unknown notice kind {kind!r}; known kinds: {known}")
 
 
 def default_path() -> Path:
-    import os
-
     env = os.environ.get(WORKFLOW_ENV)
     if env:
         return Path(env)
@@ -233,8 +231,6 @@ class ResolvedLimit(_Strict):
 def limit_date(r: ResolvedLimit, start: dt.date, calendar: str = "uk-any", days: int | None = None) -> dt.date:
     """Apply a limit from `start`: the period's last day ("by") or the first day after it
     ("not-before"), counted as the data says (days or working days, beginning with or after)."""
-    from psti.enforcement.calendar import first_day_after_period, period_last_day
-
     n = days if days is not None else r.days
     fn = first_day_after_period if r.limit.kind == "not-before" else period_last_day
     return fn(start, n, count=r.limit.count, unit=r.limit.unit, calendar=calendar)
@@ -261,10 +257,8 @@ def regime_number(wf: Workflow, power: str, key: str, fallback: Decimal, on: dt.
     return fallback
 
 
-def _regime_power(regime: str, item_id: str, on: dt.date | None):  # type: ignore[no-untyped-def]
+def _regime_power(regime: str, item_id: str, on: dt.date | None) -> Item | None:
     """The regime item, or None while the regime data has no such item (or no regime)."""
-    from psti.regime.loader import library
-
     try:
         view = library().view(regime, on)
     except RegimeError:

@@ -1,18 +1,12 @@
-"""The FastAPI application: `create_app(settings)`.
-
-Every request that changes data runs in one database transaction (`tx`), so a failure
-anywhere leaves nothing half-written; the audit event commits or rolls back with it.
+"""The FastAPI application: `create_app(settings)` assembles the store, the routes of
+`psti.service.routes`, error pages and response headers.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-from collections.abc import Iterator
-from contextlib import asynccontextmanager, contextmanager, nullcontext
-from dataclasses import dataclass
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,73 +14,24 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from psti import __version__
 from psti.service import apidocs, auth
+from psti.service.accounts import ensure_admin
 from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
-from psti.service.errors import Forbidden, ServiceError, TooManyRequests
+from psti.service.deps import State
+from psti.service.errors import ServiceError, TooManyRequests
+from psti.service.routes import accounts, audit, catalogues, enforcement, products, public, reports, statements
 from psti.service.settings import Settings
+from psti.service.worker import make_worker
 from psti.store import db as store_db
-from psti.store.jobs import Worker
 
 HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
 
-
-@dataclass
-class State:
-    settings: Settings
-    engine: Engine
-    factory: sessionmaker[Session]
-    blobs: BlobStore
-    limiter: auth.RateLimiter
-    templates: Jinja2Templates
-    worker: Worker | None = None
-
-
-def state(request: Request) -> State:
-    return request.app.state.psti  # type: ignore[no-any-return]
-
-
-@contextmanager
-def tx(request: Request) -> Iterator[Ctx]:
-    """One transaction for the request, with the caller resolved from cookie or token."""
-    st = state(request)
-    # GET pages only read: a deferred BEGIN on SQLite, so they never queue behind writers.
-    mode = store_db.reading() if request.method in ("GET", "HEAD") else nullcontext()
-    with mode, st.factory() as db, db.begin():
-        who = auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization"))
-        yield Ctx(db, who, st.settings, st.blobs)
-
-
-@contextmanager
-def read_session(request: Request) -> Iterator[Session]:
-    """A read-only session for public look-ups."""
-    with store_db.reading(), state(request).factory() as db:
-        yield db
-
-
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
-def check_csrf(request: Request, ctx: Ctx, form_token: str | None = None, *, page: bool = False) -> None:
-    """Unsafe requests riding on a session cookie must echo its CSRF token.
-
-    Pages also protect anonymous forms (sign-in, reports) with a double-submit cookie.
-    Requests with a bearer token carry no ambient authority and need none.
-    """
-    sent = form_token or request.headers.get("x-csrf-token") or ""
-    if ctx.who.via == "session":
-        expected = ctx.who.csrf_token or ""
-    elif ctx.who.via == "none" and page:
-        expected = request.cookies.get(auth.ANON_CSRF_COOKIE, "")
-    else:
-        return
-    if not expected or not secrets.compare_digest(sent, expected):
-        raise Forbidden("the form's security token is missing or stale: reload the page and try again")
+# The order routes are matched in: every JSON route, then every page.
+AREAS = (accounts, products, statements, public, catalogues, reports, audit, enforcement)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -101,16 +46,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     st = State(settings, engine, factory, blobs, auth.RateLimiter(), templates)
 
     if settings.bootstrap_admin:
-        from psti.service.accounts import ensure_admin
-
         with factory() as db, db.begin():
             ensure_admin(Ctx(db, auth.ANONYMOUS, settings, blobs), *settings.bootstrap_admin)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         if settings.start_worker:
-            from psti.service.worker import make_worker
-
             st.worker = make_worker(factory, settings, blobs)
             st.worker.start()
         yield
@@ -181,15 +122,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             )
         return response
 
-    from psti.service import api, enforcement_web, pages
-
-    app.include_router(api.router)
-    app.include_router(enforcement_web.api)
-    app.include_router(pages.router)
-    app.include_router(enforcement_web.pages)
+    for area in AREAS:
+        app.include_router(area.api)
+    for area in AREAS:
+        app.include_router(area.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
 
-
-def json_problem(message: str, status: int, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)

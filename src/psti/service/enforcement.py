@@ -21,14 +21,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from psti.enforcement import cases as lib
-from psti.enforcement import machine, penalty
+from psti.enforcement import machine, penalty, survey
 from psti.enforcement import proceedings as pr
 from psti.enforcement.notices import NoticeRefused
-from psti.enforcement.tables import Case, Notice
 from psti.errors import PstiError, UsageError
 from psti.service.context import Ctx
 from psti.service.errors import Conflict, Invalid, NotFound
-from psti.store.models import Catalogue, CatalogueRow, Organisation, Product, VulnerabilityReport
+from psti.store.enforcement import Appeal, Case, Notice
+from psti.store.models import AssessmentRecord, Catalogue, CatalogueRow, Organisation, Product, VulnerabilityReport
 
 ROLE = "enforcement"
 Method = Literal["hand", "leave", "post", "electronic"]
@@ -466,8 +466,6 @@ def decide_appeal(ctx: Ctx, appeal_id: int, body: DecisionBody) -> dict[str, Any
 
 def appeal_case(ctx: Ctx, appeal_id: int) -> str:
     """The case an appeal belongs to (for the page to return to)."""
-    from psti.enforcement.tables import Appeal
-
     service(ctx)
     a = ctx.db.get(Appeal, appeal_id)
     if a is None:
@@ -477,8 +475,6 @@ def appeal_case(ctx: Ctx, appeal_id: int) -> str:
 
 def assessment_json(ctx: Ctx, assessment_id: int) -> bytes:
     """The stored result of a registry assessment, as the bytes `psti assess --format json` wrote."""
-    from psti.store.models import AssessmentRecord
-
     service(ctx)
     rec = ctx.db.get(AssessmentRecord, assessment_id)
     if rec is None:
@@ -493,8 +489,6 @@ def attach_evidence(ctx: Ctx, reference: str, filename: str, blob_path: Path) ->
     through a link carrying that name in a private temporary directory, so nothing the
     uploader chose decides where anything is written.
     """
-    from psti.enforcement import survey
-
     svc = service(ctx)
     with library_errors():
         case = svc.get(reference)

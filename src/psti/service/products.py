@@ -15,14 +15,17 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from psti.declaration import parse_declaration
 from psti.errors import InputError
 from psti.service import statements as st
+from psti.service.blobs import safe_filename
 from psti.service.context import Ctx
 from psti.service.errors import Conflict, Invalid, NotFound
 from psti.store import jobs
 from psti.store.models import (
     AssessmentRecord,
     Batch,
+    Catalogue,
     CatalogueRow,
     ComplianceAction,
     ComplianceRecord,
@@ -130,8 +133,6 @@ def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
 
 def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.toml") -> Product:
     """Register a product from a `psti.declaration/1` TOML file (the CLI's input)."""
-    from psti.declaration import parse_declaration
-
     try:
         decl = parse_declaration(text, filename)
     except InputError as e:
@@ -195,8 +196,6 @@ def add_url(ctx: Ctx, product_id: int, kind: str, url: str) -> ProductUrl:
 
 
 def attach_file(ctx: Ctx, product_id: int, kind: str, filename: str, data: bytes) -> ProductFile:
-    from psti.service.blobs import safe_filename
-
     product = own_product(ctx, product_id)
     if kind not in FILE_KINDS:
         raise Invalid(
@@ -447,8 +446,6 @@ def withdraw_statement(ctx: Ctx, public_id: str, reason: str) -> StatementRecord
         .where(CatalogueRow.statement_id == rec.id)
         .group_by(CatalogueRow.catalogue_id)
     ).all()
-    from psti.store.models import Catalogue
-
     notified = set()
     for catalogue_id, count in rows:
         cat = ctx.db.get(Catalogue, catalogue_id)

@@ -27,6 +27,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from psti.documents.statement import verify_statement as documents_verify
+
 STATEMENT_SCHEMA = "psti.registry-statement/1"
 DOCUMENTS_SCHEMA = "psti.statement/1"
 MAX_STATEMENT_BYTES = 2 * 1024 * 1024  # as psti.documents
@@ -158,8 +160,6 @@ def verify_statement(json_bytes: bytes) -> VerifyResult:
 
 def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
     """A statement issued by `psti statement`: checked by the documents package itself."""
-    from psti.documents.statement import verify_statement as documents_verify
-
     v = documents_verify(doc)
     failed = [f"{what}: {detail}" for what, passed, detail in v.checks if not passed]
     if not v.ok or v.statement is None or v.statement.signature is None:

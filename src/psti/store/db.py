@@ -3,17 +3,22 @@
 `open_database(url)` gives an engine with the pragmas SQLite needs for a multi-threaded
 server (WAL, foreign keys, busy timeout); `upgrade(engine)` brings the schema to every
 head (`alembic upgrade heads`). Every branch lives in `migrations/versions/`: `core` (the
-registry) and `enforcement` (psti.enforcement's case tables, which depend on `core`).
+registry, `models.py`) and `enforcement` (the case tables of `enforcement.py`, which depend on `core`).
 """
 
 from __future__ import annotations
 
 import contextvars
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.errors import PstiError
@@ -80,11 +85,7 @@ def open_database(url: str) -> Engine:
     raise DatabaseError(f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://…")
 
 
-def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  # type: ignore[no-untyped-def]
-    import os
-
-    from alembic.config import Config
-
+def alembic_config(engine: Engine, extra_locations: list[Path] | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     locations = [MIGRATIONS / "versions", *(extra_locations or [])]
@@ -97,14 +98,12 @@ def alembic_config(engine: Engine, extra_locations: list[Path] | None = None):  
 
 def upgrade(engine: Engine, extra_locations: list[Path] | None = None) -> None:
     """Apply every migration branch (`alembic upgrade heads`): `core`, `enforcement` and any extra."""
-    from alembic import command
-
     cfg = alembic_config(engine, extra_locations)
     _repair_version_table(engine, cfg)
     command.upgrade(cfg, "heads")
 
 
-def _repair_version_table(engine: Engine, cfg) -> None:  # type: ignore[no-untyped-def]
+def _repair_version_table(engine: Engine, cfg: Config) -> None:
     """Bring version tables written by earlier layouts of the migrations in line with today's.
 
     Before `enf0001` depended on `c0001` the two were independent branches, so a database
@@ -112,10 +111,6 @@ def _repair_version_table(engine: Engine, cfg) -> None:  # type: ignore[no-untyp
     goes. Older still, `psti case` migrated the enforcement tables alone: such a database
     records `enf0001` without the core tables, which are then created before going on.
     """
-    from alembic import command
-    from alembic.script import ScriptDirectory
-    from sqlalchemy import inspect, text
-
     if not inspect(engine).has_table("alembic_version"):
         return
     script = ScriptDirectory.from_config(cfg)
@@ -139,8 +134,6 @@ def _repair_version_table(engine: Engine, cfg) -> None:  # type: ignore[no-untyp
 
 
 def current_heads(engine: Engine) -> set[str]:
-    from alembic.runtime.migration import MigrationContext
-
     with engine.connect() as conn:
         return set(MigrationContext.configure(conn).get_current_heads())
 
@@ -151,8 +144,6 @@ def applied_revisions(engine: Engine, extra_locations: list[Path] | None = None)
     Alembic records only the heads it reached: `enf0001` depends on `c0001`, so a fully
     migrated database lists `enf0001` alone; compare this set with the script's instead.
     """
-    from alembic.script import ScriptDirectory
-
     script = ScriptDirectory.from_config(alembic_config(engine, extra_locations))
     heads = tuple(current_heads(engine))
     return {r.revision for r in script.iterate_revisions(heads, "base")} if heads else set()

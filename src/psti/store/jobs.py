@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable
@@ -190,8 +191,6 @@ class Worker:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
-        import time
-
         while not self._stop.is_set():
             try:
                 now = time.monotonic()

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from psti.evidence.registry import collectors
+from psti.files import write_atomically
 from psti.kinds import FindingKind, all_kinds
 from psti.regime import Item, RegimeLibrary, library
 from psti.regime.conditions import facts_mentioned
@@ -53,7 +55,7 @@ def declared_kinds() -> dict[str, FindingKind]:
     return dict(sorted({**all_kinds(), **kinds}.items()))
 
 
-def _kinds_by_provision(kinds: dict[str, FindingKind]) -> dict[str, list[FindingKind]]:
+def _kinds_by_provision(kinds: Mapping[str, FindingKind]) -> dict[str, list[FindingKind]]:
     out: dict[str, list[FindingKind]] = defaultdict(list)
     for k in kinds.values():
         for p in k.provisions:
@@ -149,8 +151,6 @@ def kind_page(kind: FindingKind, known: set[str]) -> str:
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
-    from psti.cli.output import write_atomically
-
     text = text if text.endswith("\n") else text + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         write_atomically(path, text)
@@ -171,10 +171,13 @@ def build(
     on: dt.date | None = None,
     lib: RegimeLibrary | None = None,
     regimes: list[str] | None = None,
+    kinds: Mapping[str, FindingKind] | None = None,
 ) -> list[Path]:
+    """Write the pages under `output`; `kinds` defaults to every kind the installed
+    collectors declare (`declared_kinds`)."""
     on = on or dt.date.today()
     lib = lib or library()
-    kinds = declared_kinds()
+    kinds = declared_kinds() if kinds is None else kinds
     by_prov = _kinds_by_provision(kinds)
     prov_dir, kind_dir = output / "provisions", output / "findings"
     written: list[Path] = []

@@ -17,10 +17,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from psti.enforcement.cases import parse_party
 from psti.errors import UsageError
 from psti.service import enforcement as enf
-from psti.service.api import _read_limited
-from psti.service.app import check_csrf, state, tx
 from psti.service.blobs import safe_filename
 from psti.service.context import Ctx
+from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
 from psti.service.errors import Invalid, ServiceError
 
 api = APIRouter(prefix="/api/v1/enforcement", tags=["enforcement"])
@@ -148,7 +147,7 @@ def api_evidence(request: Request, reference: str, file: UploadFile = File(...))
 def _attach(request: Request, ctx: Ctx, reference: str, file: UploadFile) -> dict[str, Any]:
     """Store the upload by hash (as report attachments are), then attach it through the library."""
     enf.service(ctx)  # officers only, before reading the body
-    data = _read_limited(file, state(request).settings.max_attachment_bytes)
+    data = read_limited(file, state(request).settings.max_attachment_bytes)
     return _attach_bytes(request, ctx, reference, safe_filename(file.filename), data)
 
 
@@ -199,18 +198,12 @@ def api_export_csv(request: Request, today: str | None = Query(None, max_length=
 # --- HTML pages ---------------------------------------------------------------------------
 
 
-def _render(request: Request, template: str, ctx: Ctx, status: int = 200, **values: Any) -> HTMLResponse:
-    from psti.service.pages import render
-
-    return render(request, template, ctx, status, **values)
-
-
 def _case_page(
     request: Request, ctx: Ctx, reference: str, error: ServiceError | None = None, form: dict[str, str] | None = None
 ) -> HTMLResponse:
     """The case page; after a refusal, with the reason and what was typed, so nothing is lost."""
     data = enf.case_detail(ctx, reference)
-    return _render(
+    return render(
         request,
         "enforcement_case.html",
         ctx,
@@ -231,7 +224,7 @@ def cases_page(
 ) -> HTMLResponse:
     with tx(request) as ctx:
         rows = enf.list_cases(ctx, state=state, actor=actor, overdue=bool(overdue))
-        return _render(
+        return render(
             request,
             "enforcement_cases.html",
             ctx,
@@ -283,13 +276,7 @@ def open_page(
             catalogue_row_number=int(catalogue_row_number) if catalogue_row_number.strip() else None,
         )
         c = enf.open_case(ctx, body)
-    return _redirect(f"/enforcement/cases/{c.reference}")
-
-
-def _redirect(url: str) -> Response:
-    from psti.service.pages import redirect
-
-    return redirect(url)
+    return redirect(f"/enforcement/cases/{c.reference}")
 
 
 @pages.get("/cases/{reference}", response_class=HTMLResponse)
@@ -312,7 +299,7 @@ def transition_page(
             enf.transition(ctx, reference, enf.TransitionBody(transition=transition, why=why))
         except (ServiceError, ValueError) as e:
             return _case_page(request, ctx, reference, _as_error(e), {"transition": transition, "why": why})
-    return _redirect(f"/enforcement/cases/{reference}")
+    return redirect(f"/enforcement/cases/{reference}")
 
 
 @pages.post("/cases/{reference}/notices", response_model=None)
@@ -384,7 +371,7 @@ def notice_page(
                 "method": method,
             }
             return _case_page(request, ctx, reference, _as_error(e), typed)
-    return _redirect(f"/enforcement/cases/{reference}")
+    return redirect(f"/enforcement/cases/{reference}")
 
 
 @pages.post("/notices/{notice_ref}/appeals", response_model=None)
@@ -404,7 +391,7 @@ def appeal_page(
             enf.lodge_appeal(ctx, notice_ref, enf.AppealBody(lodged_on=day, grounds=grounds, note=note))
         except (ServiceError, ValueError) as e:
             return _case_page(request, ctx, case_ref, _as_error(e))
-    return _redirect(f"/enforcement/cases/{case_ref}")
+    return redirect(f"/enforcement/cases/{case_ref}")
 
 
 def _opt_date(value: str, what: str) -> dt.date | None:
@@ -440,7 +427,7 @@ def _case_form(
             act(ctx)
         except (ServiceError, ValueError) as e:
             return _case_page(request, ctx, case_ref, _as_error(e), typed)
-    return _redirect(f"/enforcement/cases/{case_ref}{anchor}")
+    return redirect(f"/enforcement/cases/{case_ref}{anchor}")
 
 
 @pages.post("/cases/{reference}/evidence", response_model=None)
@@ -562,7 +549,7 @@ def decision_page(
 @pages.get("/actors/{name}", response_class=HTMLResponse)
 def actor_page(request: Request, name: str) -> HTMLResponse:
     with tx(request) as ctx:
-        return _render(request, "enforcement_actor.html", ctx, h=enf.actor_history(ctx, name))
+        return render(request, "enforcement_actor.html", ctx, h=enf.actor_history(ctx, name))
 
 
 def _as_error(e: Exception) -> ServiceError:

@@ -1,4 +1,6 @@
-"""Case store tables (SQLite by default, PostgreSQL too), on the shared declarative base.
+"""The enforcement case tables (SQLite by default, PostgreSQL too), on the shared declarative base.
+
+They are the `enforcement` branch of the migrations; `psti.enforcement` works on them.
 
 `enf_events` is an append-only, hash-chained log of everything done to a case (who,
 when, what, why, evidence). It stands in for the service's audit log until that is

@@ -1,0 +1,316 @@
+"""Accounts: signing in and out, API tokens, organisations and users, the dashboard.
+
+JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over the same calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Form, Request, Response
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from psti.service import accounts, auth, products, reports
+from psti.service.deps import check_csrf, client_ip, redirect, render, state, tx
+from psti.service.routes.shapes import StrictModel
+from psti.store import db as store_db
+from psti.store.models import Catalogue, LoginSession, Organisation
+
+api = APIRouter(prefix="/api/v1")
+pages = APIRouter(include_in_schema=False)
+
+
+class LoginIn(StrictModel):
+    email: str
+    password: str
+
+
+class UserIn(StrictModel):
+    email: str
+    password: str
+    role: str = "researcher"
+    name: str = ""
+    organisation_id: int | None = None
+
+
+class OrganisationIn(StrictModel):
+    name: str
+    kind: str
+    slug: str | None = None
+    address: str = ""
+    reporting_contact: str = ""
+    policy_url: str = ""
+    acknowledgement_days: int = 5
+    status_update_days: int = 30
+
+
+class ReportingIn(StrictModel):
+    reporting_contact: str | None = None
+    policy_url: str | None = None
+    address: str | None = None
+    acknowledgement_days: int | None = None
+    status_update_days: int | None = None
+
+
+@api.post("/session", tags=["accounts"])
+def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
+    st = state(request)
+    st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
+    st.limiter.hit(f"login-user:{body.email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
+    with tx(request) as ctx:
+        token, user = accounts.login(ctx, body.email, body.password)
+    with store_db.reading(), st.factory() as db:
+        csrf = auth.resolve(db, token, None).csrf_token
+    response.set_cookie(
+        auth.SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=st.settings.secure_cookies,
+        max_age=st.settings.session_hours * 3600,
+    )
+    return {
+        "user": {
+            "id": user.id,
+            "email": user.email,
+            "role": user.role,
+            "organisation_id": user.organisation_id,
+        },
+        "csrf_token": csrf,
+    }
+
+
+@api.get("/me", tags=["accounts"])
+def me(request: Request) -> dict[str, Any]:
+    with tx(request) as ctx:
+        ctx.who.require()
+        return {
+            "id": ctx.who.user_id,
+            "email": ctx.who.email,
+            "role": ctx.who.role,
+            "organisation_id": ctx.who.organisation_id,
+        }
+
+
+@api.post("/tokens", tags=["accounts"], status_code=201)
+def create_token(request: Request, name: str = Body("automation", embed=True)) -> dict[str, str]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return {"token": accounts.new_api_token(ctx, name)}
+
+
+@api.post("/researchers", tags=["accounts"], status_code=201)
+def register_researcher(request: Request, body: UserIn) -> dict[str, Any]:
+    st = state(request)
+    st.limiter.hit(f"register:{client_ip(request)}", st.settings.report_limit, "registrations")
+    with tx(request) as ctx:
+        user = accounts.create_user(ctx, body.model_dump(), self_service=True)
+        return {"id": user.id, "email": user.email, "role": user.role}
+
+
+@api.post("/organisations", tags=["admin"], status_code=201)
+def create_organisation(request: Request, body: OrganisationIn) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        org = accounts.create_organisation(ctx, body.model_dump())
+        return {"id": org.id, "slug": org.slug, "name": org.name, "kind": org.kind}
+
+
+@api.post("/users", tags=["admin"], status_code=201)
+def create_user(request: Request, body: UserIn) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        user = accounts.create_user(ctx, body.model_dump())
+        return {
+            "id": user.id,
+            "email": user.email,
+            "role": user.role,
+            "organisation_id": user.organisation_id,
+        }
+
+
+@api.put("/organisation/reporting", tags=["reports"])
+def update_reporting(request: Request, body: ReportingIn) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        org = accounts.update_reporting(ctx, body.model_dump(exclude_none=True))
+        return {
+            "slug": org.slug,
+            "reporting_contact": org.reporting_contact,
+            "policy_url": org.policy_url,
+            "acknowledgement_days": org.acknowledgement_days,
+            "status_update_days": org.status_update_days,
+        }
+
+
+@api.get("/organisations", tags=["admin"])
+def organisations(request: Request) -> list[dict[str, Any]]:
+    with tx(request) as ctx:
+        ctx.who.require("admin", "enforcement")
+        return [
+            {"id": o.id, "slug": o.slug, "name": o.name, "kind": o.kind}
+            for o in ctx.db.execute(select(Organisation).order_by(Organisation.name)).scalars()
+        ]
+
+
+@pages.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    with tx(request) as ctx:
+        return render(request, "login.html", ctx)
+
+
+@pages.post("/login")
+def login_page(
+    request: Request, email: str = Form(...), password: str = Form(...), csrf_token: str = Form("")
+) -> Response:
+    st = state(request)
+    st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
+    st.limiter.hit(f"login-user:{email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        token, _ = accounts.login(ctx, email, password)
+    response = redirect("/dashboard")
+    response.set_cookie(
+        auth.SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=st.settings.secure_cookies,
+        max_age=st.settings.session_hours * 3600,
+    )
+    return response
+
+
+@pages.get("/register", response_class=HTMLResponse)
+def register_form(request: Request) -> HTMLResponse:
+    with tx(request) as ctx:
+        return render(request, "register.html", ctx)
+
+
+@pages.post("/register")
+def register(
+    request: Request,
+    csrf_token: str = Form(""),
+    email: str = Form(...),
+    password: str = Form(...),
+    name: str = Form(""),
+) -> Response:
+    st = state(request)
+    st.limiter.hit(f"register:{client_ip(request)}", st.settings.report_limit, "registrations")
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.create_user(ctx, {"email": email, "password": password, "name": name}, self_service=True)
+    return redirect("/login")
+
+
+@pages.post("/dashboard/tokens", response_class=HTMLResponse)
+def new_token(request: Request, csrf_token: str = Form(""), name: str = Form("automation")) -> HTMLResponse:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        token = accounts.new_api_token(ctx, name)
+        return render(request, "token.html", ctx, token=token, name=name)
+
+
+@pages.post("/logout")
+def logout(request: Request, csrf_token: str = Form("")) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        cookie = request.cookies.get(auth.SESSION_COOKIE)
+        if cookie:
+            row = ctx.db.execute(
+                select(LoginSession).where(LoginSession.token_hash == auth.token_digest(cookie))
+            ).scalar_one_or_none()
+            if row is not None:
+                ctx.db.delete(row)
+    response = redirect("/")
+    response.delete_cookie(auth.SESSION_COOKIE)
+    return response
+
+
+@pages.get("/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request) -> Response:
+    with tx(request) as ctx:
+        if ctx.who.anonymous:
+            return redirect("/login")
+        values: dict[str, Any] = {}
+        role = ctx.who.role
+        if role == "manufacturer":
+            values["products"] = products.list_products(ctx)
+            values["open_reports"] = [r for r in reports.inbox(ctx) if r.status in reports.OPEN]
+            values["overdue"] = reports.inbox(ctx, overdue_only=True)
+            values["org"] = ctx.db.get(Organisation, ctx.who.organisation_id)
+        elif role in ("importer", "distributor"):
+            values["catalogues"] = (
+                ctx.db.execute(
+                    select(Catalogue)
+                    .where(Catalogue.organisation_id == ctx.who.organisation_id)
+                    .order_by(Catalogue.id.desc())
+                )
+                .scalars()
+                .all()
+            )
+            values["notices"] = accounts.notices(ctx)
+        elif role in ("enforcement", "admin"):
+            values["organisations"] = ctx.db.execute(select(Organisation).order_by(Organisation.name)).scalars().all()
+        return render(request, "dashboard.html", ctx, **values)
+
+
+@pages.post("/dashboard/reporting")
+def update_reporting_page(
+    request: Request,
+    csrf_token: str = Form(""),
+    reporting_contact: str = Form(""),
+    policy_url: str = Form(""),
+    acknowledgement_days: int = Form(5),
+    status_update_days: int = Form(30),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.update_reporting(
+            ctx,
+            {
+                "reporting_contact": reporting_contact,
+                "policy_url": policy_url,
+                "acknowledgement_days": acknowledgement_days,
+                "status_update_days": status_update_days,
+            },
+        )
+    return redirect("/dashboard")
+
+
+@pages.post("/admin/organisations")
+def admin_org(
+    request: Request,
+    csrf_token: str = Form(""),
+    name: str = Form(...),
+    kind: str = Form(...),
+    address: str = Form(""),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.create_organisation(ctx, {"name": name, "kind": kind, "address": address})
+    return redirect("/dashboard")
+
+
+@pages.post("/admin/users")
+def admin_user(
+    request: Request,
+    csrf_token: str = Form(""),
+    email: str = Form(...),
+    password: str = Form(...),
+    role: str = Form(...),
+    organisation_id: str = Form(""),
+) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.create_user(
+            ctx,
+            {
+                "email": email,
+                "password": password,
+                "role": role,
+                "organisation_id": organisation_id or None,
+            },
+        )
+    return redirect("/dashboard")

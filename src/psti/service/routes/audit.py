@@ -1,0 +1,78 @@
+"""The audit log and its hash-chain check.
+
+JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over the same calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from psti.service import accounts
+from psti.service.deps import render, tx
+from psti.store import audit
+from psti.store.models import Organisation
+
+api = APIRouter(prefix="/api/v1")
+pages = APIRouter(include_in_schema=False)
+
+
+@api.get("/audit", tags=["audit"])
+def audit_log(
+    request: Request,
+    organisation_id: int | None = None,
+    limit: int = Query(200, ge=1, le=1000),
+    before: int | None = None,
+) -> list[dict[str, Any]]:
+    with tx(request) as ctx:
+        return [
+            {
+                "id": e.id,
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "organisation_id": e.organisation_id,
+                "action": e.action,
+                "target": e.target,
+                "details": e.details,
+                "hash": e.hash,
+                "prev_hash": e.prev_hash,
+            }
+            for e in accounts.audit_events(ctx, organisation_id, limit, before)
+        ]
+
+
+@api.get("/audit/verify", tags=["audit"])
+def audit_verify(request: Request) -> dict[str, Any]:
+    with tx(request) as ctx:
+        ctx.who.require("enforcement", "admin", "manufacturer", "importer", "distributor")
+        res = audit.verify_chain(ctx.db)
+        return {
+            "ok": res.ok,
+            "events": res.events,
+            "first_bad": res.first_bad,
+            "reason": res.reason,
+        }
+
+
+@pages.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, organisation_id: int | None = None) -> HTMLResponse:
+    with tx(request) as ctx:
+        events = accounts.audit_events(ctx, organisation_id)
+        chain = audit.verify_chain(ctx.db) if ctx.who.role == "enforcement" else None
+        orgs = (
+            ctx.db.execute(select(Organisation).order_by(Organisation.name)).scalars().all()
+            if ctx.who.role == "enforcement"
+            else []
+        )
+        return render(
+            request,
+            "audit.html",
+            ctx,
+            events=events,
+            chain=chain,
+            orgs=orgs,
+            organisation_id=organisation_id,
+        )

@@ -1,0 +1,81 @@
+"""Public look-up: a product's support period and its statement, the label, where to report.
+
+JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over the same calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from psti.service import products, reports
+from psti.service.deps import read_session, render, state, tx
+from psti.service.label import label_svg
+from psti.store import db as store_db
+
+api = APIRouter(prefix="/api/v1")
+pages = APIRouter(include_in_schema=False)
+
+
+@api.get("/lookup", tags=["public"])
+def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
+    with read_session(request) as db:
+        return [products.public_view(db, p) for p in products.lookup(db, q)]
+
+
+@api.get("/public/products/{public_id}", tags=["public"])
+def public_product(request: Request, public_id: str) -> dict[str, Any]:
+    with read_session(request) as db:
+        return products.public_product(db, public_id)
+
+
+@api.get("/manufacturers/{slug}/reporting", tags=["public"])
+def reporting_contact(request: Request, slug: str) -> dict[str, Any]:
+    with read_session(request) as db:
+        org = reports.manufacturer_by_slug(db, slug)
+        return {
+            "manufacturer": org.name,
+            "contact": org.reporting_contact,
+            "policy_url": org.policy_url,
+            "acknowledgement_days": org.acknowledgement_days,
+            "status_update_days": org.status_update_days,
+            "report_api": f"/api/v1/manufacturers/{org.slug}/reports",
+            "report_form": f"/report/{org.slug}",
+        }
+
+
+@pages.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    with tx(request) as ctx:
+        return render(request, "home.html", ctx)
+
+
+@pages.get("/lookup", response_class=HTMLResponse)
+def lookup_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
+    with tx(request) as ctx:
+        results = [products.public_view(ctx.db, p) for p in products.lookup(ctx.db, q)] if q else []
+        return render(request, "lookup.html", ctx, q=q, results=results)
+
+
+@pages.get("/products/{public_id}", response_class=HTMLResponse)
+def product_page(request: Request, public_id: str) -> HTMLResponse:
+    with tx(request) as ctx:
+        return render(request, "product_public.html", ctx, p=products.public_product(ctx.db, public_id))
+
+
+@pages.get("/products/{public_id}/label.svg")
+def product_label(request: Request, public_id: str) -> Response:
+    st = state(request)
+    with store_db.reading(), st.factory() as db:
+        p = products.public_product(db, public_id)
+    svg = label_svg(
+        product_name=p["name"],
+        model=p["model"],
+        manufacturer=p["manufacturer"]["name"],
+        support_end=dt.date.fromisoformat(p["support_period"]["end_date"]),
+        lookup_url=f"{st.settings.public_url}/products/{public_id}",
+    )
+    return Response(svg, media_type="image/svg+xml")
