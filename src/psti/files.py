@@ -1,4 +1,4 @@
-"""Writing output files so that a failure never leaves one half-written."""
+"""Where psti keeps its state, and writing output files so a failure never leaves one half-written."""
 
 from __future__ import annotations
 
@@ -10,6 +10,19 @@ from pathlib import Path
 # (0644 under umask 022). Private keys stay readable by their owner alone.
 PUBLIC_MODE = 0o666
 PRIVATE_MODE = 0o600
+
+
+def data_dir() -> Path:
+    """psti's state folder: $PSTI_DATA_DIR, else $XDG_DATA_HOME/psti, else ~/.local/share/psti.
+
+    The registry database, the case database and the support-period history all live
+    here, so every command and the service agree on it.
+    """
+    env = os.environ.get("PSTI_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "psti"
 
 
 def write_atomically(path: Path, data: str | bytes, *, private: bool = False, overwrite: bool = True) -> None:

@@ -76,7 +76,7 @@ def test_missing_fields_are_all_listed(view, tmp_path):
     for field in ("statement.signatory", "statement.function", "statement.place", "support_period.end_date"):
         assert f"`{field}`" in text
     assert "PSTI-S4-1.1.e" in text and "PSTI-S4-1.1.f" in text and "PSTI-S4-1.1.g" in text
-    assert "4 Schedule 4 field problem(s)" in text
+    assert "Schedule 4 fields are missing or wrong (4 problems)" in text
     assert "camera.toml:" in text  # says where
 
 

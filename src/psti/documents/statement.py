@@ -551,7 +551,7 @@ def _refuse_field_problems(loaded: LoadedDeclaration, problems: list[tuple[Item,
     ]
     raise InputError(
         listed,
-        summary=f"statement of compliance not issued: {len(problems)} Schedule 4 field problem(s)",
+        summary="statement of compliance not issued: Schedule 4 fields are missing or wrong",
     )
 
 

@@ -12,20 +12,15 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from psti.errors import PstiError, UsageError
+from psti.files import data_dir
 from psti.store.db import DatabaseError, open_database, session_factory, upgrade
 
-DATA_DIR_ENV = "PSTI_DATA_DIR"
 DATABASE_ENV = "PSTI_DATABASE_URL"
 BRANCH = "enforcement"
 
 
 class StoreError(PstiError):
     """The case database cannot be opened or migrated."""
-
-
-def data_dir() -> Path:
-    env = os.environ.get(DATA_DIR_ENV)
-    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "psti"
 
 
 def default_url() -> str:

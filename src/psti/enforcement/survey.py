@@ -440,10 +440,7 @@ def _run_dask(
     tick: Callable[[str, float, float | None], None],
     total: float,
 ) -> list[Result]:
-    try:
-        from distributed import Client, as_completed
-    except ImportError:
-        raise UsageError("--scheduler needs dask[distributed] installed") from None
+    from distributed import Client, as_completed  # heavy (about a second): only for --scheduler
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as e:

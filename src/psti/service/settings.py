@@ -6,14 +6,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psti.files import data_dir
+
 DEFAULT_PORT = 8487  # "PSTI" has no port of its own; 8487 is unassigned by IANA.
 
 
 def default_data_dir() -> Path:
-    base = os.environ.get("PSTI_DATA_DIR") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "psti"
-    )
-    return Path(base)
+    return data_dir()
 
 
 @dataclass

@@ -22,7 +22,7 @@ from psti.evidence.web.disclosure import DisclosureInputs, Source, check_disclos
 from psti.evidence.web.documents import DocumentLoader, WebOptions
 from psti.evidence.web.history import SupportHistory
 from psti.evidence.web.support_check import SupportInputs, check_support_period
-from psti.model import Effect, Finding, Location
+from psti.model import Effect, Location, make_finding
 
 _WEB_KINDS = ("security-txt", "disclosure-policy", "support-page", "web-page")
 
@@ -84,13 +84,13 @@ class DisclosureCollector(Collector):
         result = check_disclosure(inputs, loader, judgement_time(ctx))
         if not inputs.security_txt and not inputs.policies:
             result.findings.append(
-                Finding(
-                    kind="DISC-NO-CONTACT",
-                    provisions=K.CONTACT,
-                    effect=Effect.NEEDS_EVIDENCE,
-                    message="the declaration names no security.txt, policy URL or saved policy to examine",
+                make_finding(
+                    "DISC-NO-CONTACT",
+                    Effect.NEEDS_EVIDENCE,
+                    "the declaration names no security.txt, policy URL or saved policy to examine",
                     collector=self.name,
                     location=Location(field="reporting"),
+                    provisions=K.CONTACT,
                 )
             )
         return result

@@ -20,7 +20,7 @@ from typing import Any
 from psti.errors import ArtefactError
 from psti.evidence.web.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch
 from psti.inputfile import FileTooLarge, read_regular
-from psti.model import Effect, Evidence, Finding, Location
+from psti.model import Effect, Evidence, Finding, Location, make_finding
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -143,13 +143,13 @@ class DocumentLoader:
             return doc
         if self.options.offline:
             self.findings.append(
-                Finding(
-                    kind="WEB-OFFLINE",
-                    provisions=provisions,
-                    effect=Effect.NEEDS_EVIDENCE,
-                    message=f"{url} was not fetched: offline, and no saved copy is declared for it",
+                make_finding(
+                    "WEB-OFFLINE",
+                    Effect.NEEDS_EVIDENCE,
+                    f"{url} was not fetched: offline, and no saved copy is declared for it",
                     collector=self.collector,
                     location=Location(url=url),
+                    provisions=provisions,
                     remediation="Give a saved copy (--policy FILE, or a declaration artefact with this url), "
                     "or run without --offline.",
                 )
@@ -206,13 +206,13 @@ class DocumentLoader:
 
     def _unavailable(self, source: str, kind: str, detail: str, reason: str, provisions: tuple[str, ...] = ()) -> None:
         self.findings.append(
-            Finding(
-                kind="WEB-FETCH-FAILED",
-                provisions=provisions,
-                effect=Effect.NEEDS_EVIDENCE,
-                message=f"{kind} {source} could not be read: {detail}",
+            make_finding(
+                "WEB-FETCH-FAILED",
+                Effect.NEEDS_EVIDENCE,
+                f"{kind} {source} could not be read: {detail}",
                 collector=self.collector,
                 location=Location(url=source) if "://" in source else Location(path=source),
+                provisions=provisions,
                 details={"reason": reason},
                 remediation="Check the address, or give a saved copy of the page.",
             )

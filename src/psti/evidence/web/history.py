@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from psti.errors import PstiError
+from psti.files import data_dir
 
 SCHEMA = "psti.support-history/1"
 FILE_NAME = "support-periods.json"
-
-
-def data_dir() -> Path:
-    env = os.environ.get("PSTI_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "psti"
 
 
 def product_key(manufacturer: str, model: str) -> str:
