@@ -317,7 +317,7 @@ def write(path: Path, units: list[Unit], pw: Gen, ssid: Callable[[Unit], str] | 
 
 
 def assess(path: Path) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, float], float]:
-    from psti.engine import assess_evidence
+    from psti.assess import assess_evidence
     from psti.evidence.credentials import PublicInfo, analyse_batch, batch_result
     from psti.model import ProductRef
 
