@@ -4,9 +4,9 @@ Starts sshd, telnetd, vsftpd, lighttpd (Basic and a form login) and mosquitto on
 127.0.0.1 (testbed/daemons.py), each with two published defaults seeded (admin/admin,
 root/root; vsftpd refuses root as Debian's /etc/ftpusers says) and one account with a
 password of its own. Prints, per interface: seeded defaults found, false logins,
-attempts, wall time; for psti with its defaults (rate 5/s and 4 connections per
+attempts, wall time; for psti with its defaults (rate 5/s and 8 connections per
 interface, 200-entry shortlist, 5 passwords per account), and for hydra with the same
-credential list (psti's plan, `-C`) and the same 4 tasks. Then the whole six-interface
+credential list (psti's plan, `-C`) and 8 tasks. Then the whole six-interface
 probe as one run. Needs root and the daemons from scripts/install-system.sh; hydra if
 installed (`apt-get install hydra`).
 
@@ -60,7 +60,7 @@ HYDRA_LIMIT = 300  # seconds; hydra's telnet module can wait forever for a promp
 
 def run_hydra(spec: str, port: int, combos: Path) -> tuple[float, set[tuple[str, str]] | None, int]:
     service, _, module_args = spec.partition(" ")
-    args = ["hydra", "-C", str(combos), "-t", "4", "-s", str(port), "-I", "-o", "/dev/null", "127.0.0.1", service]
+    args = ["hydra", "-C", str(combos), "-t", "8", "-s", str(port), "-I", "-o", "/dev/null", "127.0.0.1", service]
     if module_args:
         args.append(module_args)
     start = time.monotonic()

@@ -33,7 +33,7 @@ def probe_cmd(
     user: list[str] = typer.Option(None, "--user", metavar="NAME", help="Try only these accounts (repeatable)."),
     rate: float = typer.Option(5.0, "--rate", min=0.1, metavar="PER_SECOND",
                                help="Attempts per second per interface."),
-    connections: int = typer.Option(4, "--connections", min=1, max=16, metavar="N",
+    connections: int = typer.Option(8, "--connections", min=1, max=16, metavar="N",
                                     help="Attempts in flight on one interface (login programs pause after a failure)."),
     timeout: float = typer.Option(3.0, "--timeout", min=0.1, metavar="SECONDS", help="Network time-out."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Discover and show the plan; try nothing."),

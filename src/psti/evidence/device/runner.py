@@ -32,7 +32,7 @@ class ProbeOptions:
     ports: tuple[int, ...] = discover.DEFAULT_PORTS
     timeout: float = 3.0
     rate: float = 5.0  # attempts per second per interface, at most
-    connections: int = 4  # attempts in flight on one interface, at most
+    connections: int = 8  # attempts in flight on one interface, at most
     plan: plan.PlanOptions = field(default_factory=plan.PlanOptions)
     dry_run: bool = False
 
@@ -136,6 +136,13 @@ def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions,
         except Exception as exc:  # noqa: BLE001 - any failure to learn the refusal ends this interface only
             result.status, result.detail = "error", f"could not submit the login form: {exc}"
             return result
+        status, location, _ = service.refusal
+        method = service.form.method.upper() if service.form else "POST"
+        record.write("attempt", interface=service.name, user="admin", password="(random)",
+                     source="refusal baseline (a random password, to learn what a refusal looks like)",
+                     outcome=Outcome.FAILURE.value, detail=f"refusal: HTTP {status}",
+                     transcript=[f"> {method} form user='admin' password=(random)",
+                                 f"< HTTP {status} {location}".rstrip()])
     attempt_fn = ATTEMPT[service.protocol]
     state = _Interface(service, creds, stop or threading.Event())
     limit = RateLimit(opts.rate)
