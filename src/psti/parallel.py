@@ -22,6 +22,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -207,10 +208,25 @@ def process_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        for proc in multiprocessing.active_children():  # the pool's workers
-            if proc.pid not in before:
-                with contextlib.suppress(OSError, ValueError):
-                    proc.kill()
-                    proc.join()
+        _kill_new_children(before)
         raise
     pool.shutdown(wait=True)
+
+
+def _kill_new_children(before: set[int | None], settle_s: float = 5.0) -> None:
+    """Kill the pool's workers: children not in `before`. The pool's manager thread may
+    still be starting one while it winds down, so look again until none is left."""
+    deadline = time.monotonic() + settle_s
+    while True:
+        extra = [p for p in multiprocessing.active_children() if p.pid not in before]
+        if not extra:
+            time.sleep(0.05)  # one more look: a worker started just now shows up here
+            if not [p for p in multiprocessing.active_children() if p.pid not in before]:
+                return
+            continue
+        for proc in extra:
+            with contextlib.suppress(OSError, ValueError):
+                proc.kill()
+                proc.join()
+        if time.monotonic() > deadline:
+            return
