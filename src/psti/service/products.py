@@ -16,6 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from psti.declaration import parse_declaration
+from psti.documents.statement import retention_until
+from psti.enforcement.calendar import period_last_day
 from psti.errors import InputError
 from psti.service import statements as st
 from psti.service.blobs import safe_filename
@@ -55,11 +57,9 @@ ACTIONS = {
 REQUIRED_FOR_FAILURE = ("remedy", "notify-enforcement-authority", "notify-importers-distributors")
 
 
-def add_years(d: dt.date, years: int) -> dt.date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
+def ten_years_beginning_with(day: dt.date) -> dt.date:
+    """The last day of "a period of 10 years beginning with" `day` (1 March 2026 -> 29 February 2036)."""
+    return period_last_day(day, RETENTION_YEARS, count="beginning-with", unit="years")
 
 
 def _text(value: Any, field: str, *, required: bool = True, limit: int = 200) -> str:
@@ -357,7 +357,7 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         sha256=hashlib.sha256(document).hexdigest(),
         support_end=product.support_end,
         issued_on=issued,
-        retain_until=max(add_years(issued, RETENTION_YEARS), product.support_end),
+        retain_until=retention_until(issued, product.support_end),
     )
     ctx.db.add(record)
     ctx.db.flush()
@@ -409,7 +409,7 @@ def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementR
         sha256=hashlib.sha256(document).hexdigest(),
         support_end=end,
         issued_on=issued,
-        retain_until=max(add_years(issued, RETENTION_YEARS), end),
+        retain_until=retention_until(issued, end),
     )
     ctx.db.add(record)
     ctx.db.flush()
@@ -498,7 +498,7 @@ def open_record(ctx: Ctx, product_id: int, data: dict[str, Any]) -> ComplianceRe
         kind=kind,
         details=_text(data.get("details"), "details", limit=20000),
         risks=_text(data.get("risks"), "risks", required=False, limit=20000),
-        retain_until=add_years(dt.date.today(), RETENTION_YEARS),
+        retain_until=ten_years_beginning_with(dt.date.today()),
     )
     ctx.db.add(rec)
     ctx.db.flush()
