@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from psti import files
 from psti.errors import PstiError
-from psti.service.settings import DEFAULT_PORT, default_data_dir
+from psti.service.settings import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
         sock = listen_socket(host, port)
         port = sock.getsockname()[1]
         settings = Settings(
-            data_dir=data_dir or default_data_dir(),
+            data_dir=data_dir or files.data_dir(),
             database_url=database,
             public_url=public_url or f"http://{host}:{port}",
             start_worker=not no_worker,

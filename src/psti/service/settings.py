@@ -6,18 +6,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from psti.files import data_dir
+from psti import files
 
 DEFAULT_PORT = 8487  # "PSTI" has no port of its own; 8487 is unassigned by IANA.
 
 
-def default_data_dir() -> Path:
-    return data_dir()
-
-
 @dataclass
 class Settings:
-    data_dir: Path = field(default_factory=default_data_dir)
+    data_dir: Path = field(default_factory=files.data_dir)
     database_url: str | None = None
     public_url: str = f"http://127.0.0.1:{DEFAULT_PORT}"
     start_worker: bool = True
