@@ -12,9 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+from psti.evidence.web.fetch import FetchError
 from psti.service.app import create_app
 from psti.service.catalogues import schedule_due
-from psti.service.worker import url_is_allowed
+from psti.service.worker import fetch_statement
 from psti.store.models import Catalogue, Job
 from tests.service.conftest import World, build_world, make_settings
 
@@ -73,9 +74,12 @@ def test_url_checks_run_in_the_background(tmp_path: Path, sqlite_db: str, site: 
 
 
 def test_private_addresses_are_refused_by_default() -> None:
-    ok, why = url_is_allowed("http://127.0.0.1:9/x", allow_private=False)
-    assert not ok and "private address" in why
-    assert url_is_allowed("ftp://example.org/", allow_private=True) == (False, "not an http(s) URL")
+    with pytest.raises(FetchError, match="private address") as e:
+        fetch_statement("http://127.0.0.1:9/x", allow_private=False)
+    assert e.value.reason == "private-address"
+    with pytest.raises(FetchError) as e:
+        fetch_statement("ftp://example.org/", allow_private=True)
+    assert e.value.reason == "bad-scheme"
 
 
 def test_failed_assessment_job_reports_why(world: World) -> None:

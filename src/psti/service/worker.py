@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
-import socket
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
+from psti.evidence.web.fetch import FetchedDocument, FetchError, fetch
 from psti.service import catalogues
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
@@ -24,6 +21,9 @@ from psti.store import audit
 from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker
 from psti.store.models import AssessmentRecord, Product, ProductFile, ProductUrl, utcnow
+
+URL_CHECK_BYTES = 2 * 1024 * 1024  # a URL check reads at most this much of the page
+REFUSALS = ("bad-url", "bad-scheme", "private-address")
 
 
 def _assess(ctx: JobContext, blobs: BlobStore) -> str:
@@ -65,21 +65,9 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
     return f"assessment {rec.id}: {overall}"
 
 
-def url_is_allowed(url: str, allow_private: bool) -> tuple[bool, str]:
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        return False, "not an http(s) URL"
-    if allow_private:
-        return True, ""
-    try:
-        infos = socket.getaddrinfo(parsed.hostname, parsed.port or 443, proto=socket.IPPROTO_TCP)
-    except OSError as e:
-        return False, f"cannot resolve host: {e}"
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
-            return False, f"refused: {parsed.hostname} resolves to a private address ({ip})"
-    return True, ""
+def _fetch(url: str, allow_private: bool, max_bytes: int) -> FetchedDocument:
+    """GET through the one guard (psti.netguard): global unicast only, pinned, redirects checked."""
+    return fetch(url, allow_private=allow_private, max_bytes=max_bytes, timeout=10, accept="*/*")
 
 
 def _check_urls(ctx: JobContext, allow_private: bool) -> str:
@@ -90,14 +78,13 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
         ]
     ctx.progress(0, len(urls))
     for i, (url_id, url) in enumerate(urls, 1):
-        ok, why = url_is_allowed(url, allow_private)
-        status = why
-        if ok:
-            try:
-                r = httpx.get(url, timeout=10, follow_redirects=False)
-                status = f"HTTP {r.status_code}"
-            except httpx.HTTPError as e:
-                status = f"unreachable: {type(e).__name__}"
+        try:
+            status = f"HTTP {_fetch(url, allow_private, URL_CHECK_BYTES).status}"
+        except FetchError as e:
+            if e.reason == "too-large":
+                status = "reachable, over 2 MiB (not read)"
+            else:
+                status = f"refused: {e.detail}" if e.reason in REFUSALS else f"unreachable: {e.detail}"
         with ctx.factory() as db, db.begin():
             row = db.get(ProductUrl, url_id)
             if row is not None:
@@ -108,19 +95,11 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
 
 
 def fetch_statement(url: str, allow_private: bool) -> bytes:
-    """GET a statement document: http(s) only, public addresses only (unless allowed), 2 MiB, 10 s."""
-    ok, why = url_is_allowed(url, allow_private)
-    if not ok:
-        raise PstiError(why)
-    with httpx.stream("GET", url, timeout=10, follow_redirects=False) as r:
-        if r.status_code != 200:
-            raise PstiError(f"HTTP {r.status_code}")
-        data = b""
-        for chunk in r.iter_bytes():
-            data += chunk
-            if len(data) > MAX_STATEMENT_BYTES:
-                raise PstiError("larger than a statement can be (2 MiB)")
-    return data
+    """GET a statement document through the guard: 2 MiB, 10 s, a 200 answer."""
+    doc = _fetch(url, allow_private, MAX_STATEMENT_BYTES)
+    if doc.status != 200:
+        raise PstiError(f"HTTP {doc.status}")
+    return doc.content
 
 
 def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:

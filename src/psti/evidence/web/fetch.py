@@ -2,29 +2,23 @@
 
 Used by the web collectors and by the registry service, which fetches URLs that users
 give it. The rules: http and https only; the host name is resolved once and every
-address is checked (no private, loopback, link-local, metadata, multicast or reserved
-addresses unless `allow_private`); the connection goes to the checked address with
-the Host header and TLS SNI kept, so a second DNS answer cannot swap the target
-(DNS rebinding); each redirect is checked the same way; sizes and time are bounded.
+address is checked (global unicast only unless `allow_private`); the connection goes
+to the checked address with the Host header and TLS SNI kept, so a second DNS answer
+cannot swap the target (DNS rebinding); each redirect is checked the same way; sizes
+and time are bounded. The address rules and the pinning live in `psti.netguard`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import ipaddress
-import socket
 import ssl
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from typing import Any
 
 import httpx
 
-from psti import __version__
+from psti import __version__, netguard
 from psti.errors import PstiError
 
 USER_AGENT = f"psti/{__version__} (+https://github.com/psti-dev/psti; evidence collector for UK PSTI checks)"
@@ -33,15 +27,7 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 
-# Cloud metadata endpoints; most are link-local already, listed so the reason is explicit.
-_METADATA = {
-    ipaddress.ip_address("169.254.169.254"),
-    ipaddress.ip_address("169.254.170.2"),
-    ipaddress.ip_address("100.100.100.200"),
-    ipaddress.ip_address("fd00:ec2::254"),
-}
-
-Resolver = Callable[[str, int], list[str]]
+Resolver = netguard.Resolver
 
 
 class FetchError(PstiError):
@@ -108,99 +94,26 @@ class _Hop:
     redirects: list[tuple[str, int]] = field(default_factory=list)
 
 
-def address_refusal(addr: str) -> str | None:
-    """Why an address may not be fetched without allow_private, or None if it is public."""
-    ip = ipaddress.ip_address(addr)
-    if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour
-        if mapped is not None:
-            return address_refusal(str(mapped))
-    if ip in _METADATA:
-        return "a cloud metadata address"
-    if ip.is_loopback:
-        return "a loopback address"
-    if ip.is_link_local:
-        return "a link-local address"
-    if ip.is_multicast:
-        return "a multicast address"
-    if ip.is_unspecified:
-        return "an unspecified address"
-    if ip.is_private:
-        return "a private address"
-    if ip.is_reserved or not ip.is_global:
-        return "a reserved address"
-    return None
-
-
-def _system_resolver(host: str, port: int) -> list[str]:
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    seen: list[str] = []
-    for info in infos:
-        addr = str(info[4][0]).split("%", 1)[0]
-        if addr not in seen:
-            seen.append(addr)
-    return seen
-
-
-def _resolve(host: str, port: int, timeout: float, resolver: Resolver, url: str) -> list[str]:
-    try:
-        ipaddress.ip_address(host)
-        return [host]
-    except ValueError:
-        pass
-    pool = ThreadPoolExecutor(max_workers=1)
-    try:
-        future = pool.submit(resolver, host, port)
-        addrs = future.result(timeout=timeout)
-    except FutureTimeout:
-        raise FetchError("dns-failed", url, f"resolving {host} took longer than {timeout:g}s") from None
-    except (OSError, UnicodeError) as e:
-        raise FetchError("dns-failed", url, f"cannot resolve {host}: {e}") from None
-    finally:
-        pool.shutdown(wait=False)
-    if not addrs:
-        raise FetchError("dns-failed", url, f"{host} has no address")
-    return addrs
+address_refusal = netguard.address_refusal  # kept importable from here for callers and tests
 
 
 def _checked_address(
     url: httpx.URL, allow_private: bool, timeout: float, resolver: Resolver, allow_addresses: frozenset[str]
 ) -> str:
-    if url.scheme not in ("http", "https"):
-        raise FetchError("bad-scheme", str(url), f"only http and https URLs are fetched, not {url.scheme!r}")
-    host = _ascii_host(url)
-    if not host:
-        raise FetchError("bad-url", str(url), "the URL has no host")
-    if url.userinfo:
-        raise FetchError("bad-url", str(url), "URLs with a user name or password are not fetched")
-    port = url.port or (443 if url.scheme == "https" else 80)
-    addrs = _resolve(host, port, timeout, resolver, str(url))
-    if not allow_private:
-        # Refuse if any answer is internal: an attacker controls which one a client picks.
-        for addr in addrs:
-            why = None if addr in allow_addresses else address_refusal(addr)
-            if why is not None:
-                raise FetchError(
-                    "private-address",
-                    str(url),
-                    f"{host} resolves to {addr}, {why}; refused (use --allow-private to permit)",
-                )
-    return addrs[0]
-
-
-def _ascii_host(url: httpx.URL) -> str:
-    """The host as sent on the wire: IDNA (punycode) for international names."""
-    return url.raw_host.decode("ascii", errors="replace")
+    try:
+        return netguard.checked_address(
+            url, allow_private=allow_private, timeout=timeout, resolver=resolver, allow_addresses=allow_addresses
+        )
+    except netguard.GuardError as e:
+        detail = e.detail + (" (use --allow-private to permit)" if e.reason == "private-address" else "")
+        raise FetchError(e.reason, e.url, detail) from None
 
 
 def _parse_url(url: str) -> httpx.URL:
     try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError) as e:
-        raise FetchError("bad-url", url, f"not a valid URL: {e}") from None
-    if not parsed.scheme or not parsed.host:
-        raise FetchError("bad-url", url, "not an absolute http(s) URL")
-    return parsed
+        return netguard.parse_url(url)
+    except netguard.GuardError as e:
+        raise FetchError(e.reason, e.url, e.detail) from None
 
 
 def _is_tls_error(exc: BaseException) -> bool:
@@ -238,7 +151,7 @@ def fetch(
     addresses permitted even though internal (an operator's allow-list); `resolver`
     replaces the system resolver (host, port) -> addresses.
     """
-    resolver = resolver or _system_resolver
+    resolver = resolver or netguard.system_resolver
     start = time.monotonic()
     deadline = start + 2 * timeout
     hop = _Hop(_parse_url(url))
@@ -297,15 +210,7 @@ def _get_once(
     deadline: float,
     timeout: float,
 ) -> tuple[int, dict[str, str], bytes]:
-    host = _ascii_host(url)
-    ip_host = f"[{address}]" if ":" in address else address
-    target = url.copy_with(host=ip_host.strip("[]"))
-    port = url.port
-    host_header = host if port is None else f"{host}:{port}"
-    extensions: dict[str, Any] = {}
-    if url.scheme == "https":
-        extensions["sni_hostname"] = host
-    request = client.build_request("GET", target, headers={**headers, "Host": host_header}, extensions=extensions)
+    request = netguard.pinned_request(client, "GET", url, address, headers)
     try:
         response = client.send(request, stream=True)
     except httpx.TimeoutException:
