@@ -237,4 +237,10 @@ def test_announced_oversized_body_is_refused_up_front(tmp_path: Path, sqlite_db:
             content=b"x" * (1100 * 1024),
             headers={"content-type": "multipart/form-data; boundary=x"},
         )
+        assert r.status_code == 401  # who is asking is settled before the size
+        r = client.post(
+            "/api/v1/manufacturers/acme/reports",
+            content=b"x" * (1100 * 1024),
+            headers={"content-type": "multipart/form-data; boundary=x"},
+        )
         assert r.status_code == 413 and "limit" in r.json()["error"]

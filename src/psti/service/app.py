@@ -22,6 +22,7 @@ from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.deps import State
 from psti.service.errors import ServiceError, TooManyRequests
+from psti.service.intake import BodyTooLarge, Intake
 from psti.service.routes import accounts, audit, catalogues, enforcement, products, public, reports, statements
 from psti.service.settings import Settings
 from psti.service.worker import make_worker
@@ -89,6 +90,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         except Exception:
             return auth.ANONYMOUS
 
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, exc: BodyTooLarge):  # type: ignore[no-untyped-def]
+        # The rest of the body is not read: close the connection rather than drain it.
+        body = ServiceError(str(exc.detail)).to_json()
+        return JSONResponse(body, status_code=413, headers={"Connection": "close"})
+
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
         problems = [
@@ -105,12 +112,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        # Refuse an announced oversized body before it is received and spooled to disk.
-        length = request.headers.get("content-length", "")
-        limit = settings.max_upload_bytes + 1024 * 1024  # room for the multipart envelope
-        if length.isdigit() and int(length) > limit:
-            err = ServiceError(f"the request is {int(length):,} bytes; the limit is {settings.max_upload_bytes:,}")
-            return JSONResponse(err.to_json(), status_code=413)
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -127,5 +128,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for area in AREAS:
         app.include_router(area.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    # Outermost: who is asking and how much they send are settled before any route runs.
+    app.add_middleware(Intake, settings=settings, factory=factory)
     return app
-

@@ -19,7 +19,8 @@ class Settings:
     start_worker: bool = True
     worker_poll_seconds: float = 0.5
     job_stale_seconds: float = float(os.environ.get("PSTI_JOB_STALE_SECONDS", "15"))
-    max_upload_bytes: int = 50 * 1024 * 1024
+    max_upload_bytes: int = 50 * 1024 * 1024  # a multipart upload (plus 1 MiB of envelope)
+    max_form_bytes: int = 4 * 1024 * 1024  # any other body: JSON, forms, a statement to verify
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_catalogue_rows: int = 200_000
     login_limit: tuple[int, int] = (10, 60)  # attempts per seconds, per address and per account
