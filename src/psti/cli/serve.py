@@ -56,6 +56,13 @@ def register(app: typer.Typer) -> None:
         secure_cookies: bool = typer.Option(
             False, "--secure-cookies", help="Mark cookies Secure (set this when users reach the service over HTTPS)."
         ),
+        trusted_proxy: list[str] = typer.Option(
+            None,
+            "--trusted-proxy",
+            metavar="ADDR",
+            help="A reverse proxy's address (repeatable): only from it is X-Forwarded-For believed "
+            "for the client address that rate limits count.",
+        ),
     ) -> None:
         """Run the psti registry: statements, catalogue checks, look-up and vulnerability reports."""
         import uvicorn
@@ -89,8 +96,27 @@ def register(app: typer.Typer) -> None:
             f"psti registry listening on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
             err=True,
         )
-        config = uvicorn.Config(application, log_level="warning", access_log=False)
+        config = uvicorn.Config(application, log_level="warning", access_log=False, **proxy_options(trusted_proxy))
         uvicorn.Server(config).run(sockets=[sock])
+
+
+def proxy_options(trusted: list[str] | None) -> dict[str, object]:
+    """uvicorn's proxy settings: X-Forwarded-For is believed only from the named proxies.
+
+    uvicorn's default believes it from 127.0.0.1, so any local client, or a proxy that passes
+    the header through, could choose the address rate limits are counted against.
+    """
+    import ipaddress
+
+    from psti.errors import UsageError
+
+    addrs = [a.strip() for a in trusted or [] if a.strip()]
+    for a in addrs:
+        try:
+            ipaddress.ip_network(a, strict=False)
+        except ValueError:
+            raise UsageError(f"--trusted-proxy {a!r}: not an IP address or network") from None
+    return {"proxy_headers": bool(addrs), "forwarded_allow_ips": addrs}
 
 
 def listen_socket(host: str, port: int) -> socket.socket:

@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     factory = store_db.session_factory(engine)
     blobs = BlobStore(settings.data_dir / "files")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    st = State(settings, engine, factory, blobs, auth.RateLimiter(), templates)
+    st = State(settings, engine, factory, blobs, auth.RateLimiter(factory), templates)
 
     if settings.bootstrap_admin:
         with factory() as db, db.begin():

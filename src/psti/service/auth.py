@@ -11,18 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-import threading
 import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
 
 from psti.service.errors import Forbidden, TooManyRequests, Unauthorised
-from psti.store.models import ApiToken, LoginSession, User, utcnow
+from psti.store.models import ApiToken, LoginSession, RateCounter, User, utcnow
 
 # OWASP's argon2id minimum (19 MiB, 2 passes): strong, and quick enough for a login per request.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
@@ -144,24 +144,52 @@ def resolve(session: Session, cookie: str | None, authorization: str | None) -> 
 
 
 class RateLimiter:
-    """Sliding-window limits per key, in memory (per server process)."""
+    """Limits per key over a sliding window, counted in the database (table `rate_counter`)
+    so every server process (`psti serve --workers N`) shares them.
 
-    def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+    Each window of `seconds` has a counter; the estimate is this window's count plus the
+    previous window's, weighted by how much of it still overlaps the sliding window. An
+    increment is one atomic upsert, so concurrent processes never lose a count.
+    Refused attempts count too: hammering a limit keeps it shut.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
 
     def hit(self, key: str, limit: tuple[int, int], what: str) -> None:
         count, window = limit
-        now = time.monotonic()
-        with self._lock:
-            q = self._hits[key]
-            while q and q[0] <= now - window:
-                q.popleft()
-            if len(q) >= count:
-                retry = int(q[0] + window - now) + 1
-                raise TooManyRequests(f"too many {what}; try again in {retry} s", retry)
-            q.append(now)
+        now = time.time()
+        slot = int(now // window)
+        name = f"{key}/{window}"[:300]
+        with self.factory() as db, db.begin():
+            current = self._increment(db, name, slot, (slot + 2) * window)
+            previous = (
+                db.execute(select(RateCounter.hits).where(RateCounter.key == name, RateCounter.slot == slot - 1))
+                .scalars()
+                .first()
+                or 0
+            )
+            if secrets.randbelow(200) == 0:  # now and then, drop counters no window can see
+                db.execute(delete(RateCounter).where(RateCounter.expires_at < int(now)))
+        into = (now - slot * window) / window  # how far into this window, 0..1
+        if previous * (1 - into) + current <= count:
+            return
+        if current > count:  # this window alone is over: wait for the next one and its overlap
+            retry = (slot + 1) * window - now + window * (1 - count / current)
+        else:  # the previous window's share must shrink to make room
+            retry = window * (1 - into - (count - current) / max(previous, 1))
+        seconds = max(1, int(retry) + 1)
+        raise TooManyRequests(f"too many {what}; try again in {seconds} s", seconds)
+
+    @staticmethod
+    def _increment(db: Session, key: str, slot: int, expires: int) -> int:
+        upsert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+        stmt = upsert(RateCounter).values(key=key, slot=slot, hits=1, expires_at=expires)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[RateCounter.key, RateCounter.slot], set_={"hits": RateCounter.hits + 1}
+        ).returning(RateCounter.hits)
+        return int(db.execute(stmt).scalar_one())
 
     def reset(self) -> None:
-        with self._lock:
-            self._hits.clear()
+        with self.factory() as db, db.begin():
+            db.execute(delete(RateCounter))

@@ -63,7 +63,22 @@ def read_session(request: Request) -> Iterator[Session]:
 
 
 def client_ip(request: Request) -> str:
+    """The peer's address. Behind `psti serve --trusted-proxy ADDR` the server takes it from
+    that proxy's X-Forwarded-For; from anyone else the header is ignored."""
     return request.client.host if request.client else "unknown"
+
+
+def limit_sign_in(request: Request, email: str) -> None:
+    """Sign-in attempts: per address, and per account from that address.
+
+    The account limit is keyed on account and address together, so nobody can lock a
+    user out by failing to sign in as them from elsewhere; guessing one password from
+    many addresses is slowed by each address's own limit and by argon2.
+    """
+    st = state(request)
+    ip = client_ip(request)
+    st.limiter.hit(f"login-ip:{ip}", st.settings.login_ip_limit, "sign-in attempts")
+    st.limiter.hit(f"login-account:{email.strip().lower()}|{ip}", st.settings.login_limit, "sign-in attempts")
 
 
 def check_csrf(request: Request, ctx: Ctx, form_token: str | None = None, *, page: bool = False) -> None:

@@ -23,7 +23,8 @@ class Settings:
     max_form_bytes: int = 4 * 1024 * 1024  # any other body: JSON, forms, a statement to verify
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_catalogue_rows: int = 200_000
-    login_limit: tuple[int, int] = (10, 60)  # attempts per seconds, per address and per account
+    login_limit: tuple[int, int] = (10, 60)  # sign-in attempts per seconds, per account from one address
+    login_ip_limit: tuple[int, int] = (30, 60)  # sign-in attempts per seconds from one address, any account
     report_limit: tuple[int, int] = (5, 60)
     session_hours: int = 12
     secure_cookies: bool = False

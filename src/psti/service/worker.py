@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,21 +14,22 @@ from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.evidence.web.fetch import FetchedDocument, FetchError, fetch
-from psti.service import catalogues
+from psti.service import artefacts, catalogues
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
 from psti.service.statements import MAX_STATEMENT_BYTES
 from psti.store import audit
 from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker
-from psti.store.models import AssessmentRecord, Product, ProductFile, ProductUrl, utcnow
+from psti.store.models import AssessmentRecord, Product, ProductUrl, utcnow
 
 URL_CHECK_BYTES = 2 * 1024 * 1024  # a URL check reads at most this much of the page
 REFUSALS = ("bad-url", "bad-scheme", "private-address")
 
 
 def _assess(ctx: JobContext, blobs: BlobStore) -> str:
-    """Run the same library call as `psti assess` on the stored declaration and files."""
+    """Run the same library call as `psti assess` on the stored declaration and the product's
+    own uploaded files, copied into an empty folder; artefacts name only those (artefacts.py)."""
     product_id = int(ctx.payload["product_id"])
     with reading(), ctx.factory() as db:  # read, then let go of the database while assessing
         product = db.get(Product, product_id)
@@ -35,17 +37,22 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
             raise PstiError("the product or its declaration no longer exists")
         organisation_id = product.organisation_id
         declaration = product.declaration_toml
-        files = [
-            (f.filename, blobs.read(f.blob))
-            for f in db.execute(select(ProductFile).where(ProductFile.product_id == product_id)).scalars()
-        ]
+        uploads = artefacts.uploads_of(db, product_id)
     with tempfile.TemporaryDirectory(prefix="psti-assess-") as tmp:
         work = Path(tmp)
-        for filename, data in files:
-            (work / filename).write_bytes(data)
         decl_path = work / "declaration.toml"
         decl_path.write_text(declaration, encoding="utf-8")
         loaded = load_declaration(decl_path, check_artefacts=False)
+        decl, problems = artefacts.contained(loaded.declaration, uploads)
+        if problems:
+            raise PstiError(
+                "refused: the declaration names artefacts that are not files uploaded for this product: "
+                + "; ".join(f"{p['field']} {p['message']}" for p in problems)
+            )
+        for upload in uploads:  # the product's own files only, by hash from the blob store
+            if upload.filename != decl_path.name:
+                shutil.copyfile(blobs.path(upload.sha256), work / upload.filename)
+        loaded = loaded.model_copy(update={"declaration": decl})
         ctx.progress(0, 1, "assessing")
         result = assess(loaded, AssessOptions(offline=True, work_dir=work))
     overall = getattr(result.overall, "value", str(result.overall))

@@ -389,3 +389,18 @@ class AuditEvent(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RateCounter(Base):
+    """Requests counted per key and time slot, shared by every server process (rate limits).
+
+    `key` names the limit, who it counts and the window length; `slot` is the number of
+    the window since the epoch; rows past `expires_at` (epoch seconds) are deleted.
+    """
+
+    __tablename__ = "rate_counter"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    slot: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)

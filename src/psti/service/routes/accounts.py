@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from psti.service import accounts, auth, products, reports
-from psti.service.deps import check_csrf, client_ip, redirect, render, state, tx
+from psti.service.deps import check_csrf, client_ip, limit_sign_in, redirect, render, state, tx
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db
 from psti.store.models import Catalogue, LoginSession, Organisation
@@ -56,8 +56,7 @@ class ReportingIn(StrictModel):
 @api.post("/session", tags=["accounts"])
 def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
     st = state(request)
-    st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
-    st.limiter.hit(f"login-user:{body.email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
+    limit_sign_in(request, body.email)
     with tx(request) as ctx:
         token, user = accounts.login(ctx, body.email, body.password)
     with store_db.reading(), st.factory() as db:
@@ -165,8 +164,7 @@ def login_page(
     request: Request, email: str = Form(...), password: str = Form(...), csrf_token: str = Form("")
 ) -> Response:
     st = state(request)
-    st.limiter.hit(f"login-ip:{client_ip(request)}", st.settings.login_limit, "sign-in attempts")
-    st.limiter.hit(f"login-user:{email.strip().lower()}", st.settings.login_limit, "sign-in attempts")
+    limit_sign_in(request, email)
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         token, _ = accounts.login(ctx, email, password)

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import Field
 from sqlalchemy import select
 
-from psti.service import products
+from psti.service import artefacts, products
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
 from psti.service.errors import Invalid, NotFound
 from psti.service.routes.shapes import StrictModel, job_json, product_json, statement_json
@@ -66,6 +66,7 @@ def create_from_declaration(request: Request, file: UploadFile = File(...)) -> d
         raise Invalid("the declaration is not UTF-8 text", [{"field": "file", "message": "not UTF-8"}]) from None
     with tx(request) as ctx:
         check_csrf(request, ctx)
+        artefacts.refuse_unsafe_paths(text)
         return product_json(products.create_from_declaration(ctx, text, file.filename or "declaration.toml"))
 
 
@@ -151,6 +152,7 @@ def queue_assessment(request: Request, product_id: int) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         job_id = products.queue_assessment(ctx, product_id)
+        artefacts.refuse_uncontained(ctx.db, product_id)  # rolls the queued job back
         return job_json(ctx.db.get(Job, job_id))  # type: ignore[arg-type]
 
 
@@ -245,6 +247,7 @@ def new_product_from_declaration(
     data = read_limited(file, 1024 * 1024)
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
+        artefacts.refuse_unsafe_paths(data.decode("utf-8", errors="replace"))
         p = products.create_from_declaration(
             ctx, data.decode("utf-8", errors="replace"), file.filename or "declaration.toml"
         )
@@ -327,6 +330,7 @@ def assess(request: Request, product_id: int, csrf_token: str = Form("")) -> Res
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
         products.queue_assessment(ctx, product_id)
+        artefacts.refuse_uncontained(ctx.db, product_id)  # rolls the queued job back
     return redirect(f"/manage/products/{product_id}")
 
 

@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
 from psti.service import reports
-from psti.service.blobs import safe_filename
+from psti.service.blobs import content_disposition, safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
-from psti.service.errors import NotFound, TooLarge
+from psti.service.errors import Invalid, NotFound
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db
 from psti.store.models import ReportAttachment, VulnerabilityReport
@@ -122,8 +122,11 @@ def add_attachment(
     with tx(request) as ctx:
         check_csrf(request, ctx)
         report, author = _report_access(ctx, public_id, x_report_token)
-        if len(reports.attachments(ctx, report)) >= reports.MAX_ATTACHMENTS * 2:
-            raise TooLarge("this report has as many attachments as it may have")
+        if len(reports.attachments(ctx, report)) >= reports.MAX_ATTACHMENTS:
+            raise Invalid(
+                f"a report may have at most {reports.MAX_ATTACHMENTS} attachments; this one has them all",
+                [{"field": "file", "message": f"at most {reports.MAX_ATTACHMENTS} files per report"}],
+            )
         blob = st.blobs.put(ctx.db, data, st.settings.max_attachment_bytes)
         att = ReportAttachment(report_id=report.id, filename=safe_filename(file.filename), blob_id=blob.id)
         ctx.db.add(att)
@@ -158,7 +161,7 @@ def get_attachment(
         data,
         media_type="application/octet-stream",
         headers={
-            "Content-Disposition": f'attachment; filename="{att.filename}"',
+            "Content-Disposition": content_disposition(att.filename),
             "Content-Security-Policy": "sandbox",
         },
     )

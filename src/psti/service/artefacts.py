@@ -1,0 +1,127 @@
+"""A declaration's artefacts, contained to the files uploaded for its product.
+
+In the registry an artefact `path` names a file uploaded for the same product, by its
+file name as stored (`firmware.bin`) or by content hash (`sha256:<64 hex>`). Anything
+else is refused: absolute paths, `..`, folders, and files of other products or other
+organisations, even when the hash is known. The check runs when a declaration is
+uploaded (paths that could never be contained), when an assessment is queued (paths
+must name this product's uploads), and again in the worker, which writes only the
+product's own files into an empty folder and points each artefact at its copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from psti.declaration import Artefact, Declaration, parse_declaration
+from psti.errors import InputError
+from psti.service.errors import Invalid
+from psti.store.models import Blob, Product, ProductFile
+
+HASH_REF = re.compile(r"(?:sha256:)?([0-9a-f]{64})")
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str  # as stored (safe_filename), unique within the work folder
+    sha256: str
+
+
+def path_refusal(path: str) -> str | None:
+    """Why an artefact path can never name an upload, or None."""
+    text = path.strip()
+    if not text:
+        return "is empty"
+    if text.startswith(("/", "\\", "~")) or _WINDOWS_DRIVE.match(text):
+        return "is an absolute path; the registry reads only files uploaded for this product"
+    parts = re.split(r"[\\/]+", text.removeprefix("./"))
+    if ".." in parts:
+        return "leaves the product's uploaded files ('..'); the registry reads only files uploaded for this product"
+    if len(parts) > 1:
+        return "names a folder; upload the file itself and give its name or sha256:HASH"
+    return None
+
+
+def resolve(artefact: Artefact, uploads: Iterable[Upload]) -> tuple[Upload | None, str]:
+    """The upload an artefact names, or None and why not."""
+    assert artefact.path is not None
+    text = artefact.path.strip()
+    found = HASH_REF.fullmatch(text.lower())
+    pool = list(uploads)
+    if found is not None:
+        match = next((u for u in pool if u.sha256 == found.group(1)), None)
+        return match, "" if match else "names a hash that is not among this product's uploaded files"
+    why = path_refusal(text)
+    if why is not None:
+        return None, why
+    name = text.removeprefix("./")
+    match = next((u for u in reversed(pool) if u.filename == name), None)
+    return match, "" if match else "names no file uploaded for this product (give its file name or sha256:HASH)"
+
+
+def declaration_problems(decl: Declaration) -> list[dict[str, Any]]:
+    """At upload: artefact paths that no upload could ever satisfy."""
+    out = []
+    for i, art in enumerate(decl.artefacts):
+        if art.path is not None and (why := path_refusal(art.path)) is not None:
+            out.append({"field": f"artefacts[{i}].path", "message": f"{art.path[:200]!r} {why}"})
+    return out
+
+
+def contained(decl: Declaration, uploads: list[Upload]) -> tuple[Declaration, list[dict[str, Any]]]:
+    """The declaration with each artefact path pointing at its upload's file name, and the
+    problems for those that name none."""
+    problems = []
+    arts = []
+    for i, art in enumerate(decl.artefacts):
+        if art.path is None:
+            arts.append(art)
+            continue
+        upload, why = resolve(art, uploads)
+        if upload is None:
+            problems.append({"field": f"artefacts[{i}].path", "message": f"{art.path[:200]!r} {why}"})
+            continue
+        arts.append(art.model_copy(update={"path": upload.filename}))
+    return decl.model_copy(update={"artefacts": tuple(arts)}), problems
+
+
+def uploads_of(db: Session, product_id: int) -> list[Upload]:
+    rows = db.execute(
+        select(ProductFile.filename, Blob.sha256)
+        .join(Blob, Blob.id == ProductFile.blob_id)
+        .where(ProductFile.product_id == product_id)
+        .order_by(ProductFile.id)
+    ).all()
+    return [Upload(name, sha) for name, sha in rows]
+
+
+def refuse_uncontained(db: Session, product_id: int) -> None:
+    """Invalid (422) when the product's declaration names an artefact it has not uploaded."""
+    product = db.get(Product, product_id)
+    if product is None or not product.declaration_toml:
+        return
+    try:
+        decl = parse_declaration(product.declaration_toml, "declaration.toml")
+    except InputError:
+        return  # the worker reports an invalid declaration with its lines
+    _, problems = contained(decl, uploads_of(db, product_id))
+    if problems:
+        raise Invalid("the declaration names artefacts that are not files uploaded for this product", problems)
+
+
+def refuse_unsafe_paths(text: str) -> None:
+    """Invalid (422) when an uploaded declaration's artefact paths could never be contained."""
+    try:
+        decl = parse_declaration(text, "declaration.toml")
+    except InputError:
+        return  # reported with its lines by the registration itself
+    problems = declaration_problems(decl)
+    if problems:
+        raise Invalid("the declaration names artefacts outside the product's uploaded files", problems)
