@@ -1,9 +1,10 @@
 """A declaration's artefacts, contained to the files uploaded for its product.
 
 In the registry an artefact `path` names a file uploaded for the same product, by its
-file name as stored (`firmware.bin`) or by content hash (`sha256:<64 hex>`). Anything
-else is refused: absolute paths, `..`, folders, and files of other products or other
-organisations, even when the hash is known. The check runs when a declaration is
+file name (`firmware/cam.bin` finds the upload named `cam.bin`, so the declaration the
+CLI reads works unchanged) or by content hash (`sha256:<64 hex>`). Anything else is
+refused: absolute paths, `..`, and files of other products or other organisations, even
+when the hash is known. The check runs when a declaration is
 uploaded (paths that could never be contained), when an assessment is queued (paths
 must name this product's uploads), and again in the worker, which writes only the
 product's own files into an empty folder and points each artefact at its copy.
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from psti.declaration import Artefact, Declaration, parse_declaration
 from psti.errors import InputError
+from psti.service.blobs import safe_filename
 from psti.service.errors import Invalid
 from psti.store.models import Blob, Product, ProductFile
 
@@ -44,8 +46,6 @@ def path_refusal(path: str) -> str | None:
     parts = re.split(r"[\\/]+", text.removeprefix("./"))
     if ".." in parts:
         return "leaves the product's uploaded files ('..'); the registry reads only files uploaded for this product"
-    if len(parts) > 1:
-        return "names a folder; upload the file itself and give its name or sha256:HASH"
     return None
 
 
@@ -61,7 +61,7 @@ def resolve(artefact: Artefact, uploads: Iterable[Upload]) -> tuple[Upload | Non
     why = path_refusal(text)
     if why is not None:
         return None, why
-    name = text.removeprefix("./")
+    name = safe_filename(re.split(r"[\\/]+", text)[-1])  # folders are the CLI's layout: the file's name counts
     match = next((u for u in reversed(pool) if u.filename == name), None)
     return match, "" if match else "names no file uploaded for this product (give its file name or sha256:HASH)"
 

@@ -29,5 +29,11 @@ class Settings:
     session_hours: int = 12
     secure_cookies: bool = False
     allow_private_urls: bool = False  # URL checks refuse private/loopback addresses unless set
+    # internal addresses an operator lets the service fetch all the same (comma-separated in the variable)
+    fetch_allow_addresses: frozenset[str] = field(
+        default_factory=lambda: frozenset(
+            a.strip() for a in os.environ.get("PSTI_FETCH_ALLOW_ADDRESSES", "").split(",") if a.strip()
+        )
+    )
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists

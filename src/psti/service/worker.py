@@ -72,12 +72,12 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
     return f"assessment {rec.id}: {overall}"
 
 
-def _fetch(url: str, allow_private: bool, max_bytes: int) -> FetchedDocument:
+def _fetch(url: str, allow_private: bool, max_bytes: int, allow: frozenset[str] = frozenset()) -> FetchedDocument:
     """GET through the one guard (psti.netguard): global unicast only, pinned, redirects checked."""
-    return fetch(url, allow_private=allow_private, max_bytes=max_bytes, timeout=10, accept="*/*")
+    return fetch(url, allow_private=allow_private, max_bytes=max_bytes, timeout=10, accept="*/*", allow_addresses=allow)
 
 
-def _check_urls(ctx: JobContext, allow_private: bool) -> str:
+def _check_urls(ctx: JobContext, allow_private: bool, allow: frozenset[str] = frozenset()) -> str:
     product_id = int(ctx.payload["product_id"])
     with reading(), ctx.factory() as db:
         urls = [
@@ -86,7 +86,7 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
     ctx.progress(0, len(urls))
     for i, (url_id, url) in enumerate(urls, 1):
         try:
-            status = f"HTTP {_fetch(url, allow_private, URL_CHECK_BYTES).status}"
+            status = f"HTTP {_fetch(url, allow_private, URL_CHECK_BYTES, allow).status}"
         except FetchError as e:
             if e.reason == "too-large":
                 status = "reachable, over 2 MiB (not read)"
@@ -101,9 +101,9 @@ def _check_urls(ctx: JobContext, allow_private: bool) -> str:
     return f"checked {len(urls)} URL(s)"
 
 
-def fetch_statement(url: str, allow_private: bool) -> bytes:
+def fetch_statement(url: str, allow_private: bool, allow: frozenset[str] = frozenset()) -> bytes:
     """GET a statement document through the guard: 2 MiB, 10 s, a 200 answer."""
-    doc = _fetch(url, allow_private, MAX_STATEMENT_BYTES)
+    doc = _fetch(url, allow_private, MAX_STATEMENT_BYTES, allow)
     if doc.status != 200:
         raise PstiError(f"HTTP {doc.status}")
     return doc.content
@@ -113,9 +113,11 @@ def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
     return {
         "assess": lambda ctx: _assess(ctx, blobs),
         "catalogue-check": lambda ctx: catalogues.run_check(
-            ctx, settings.ends_soon_days, lambda url: fetch_statement(url, settings.allow_private_urls)
+            ctx,
+            settings.ends_soon_days,
+            lambda url: fetch_statement(url, settings.allow_private_urls, settings.fetch_allow_addresses),
         ),
-        "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls),
+        "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls, settings.fetch_allow_addresses),
     }
 
 
