@@ -22,7 +22,7 @@ from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.deps import State
 from psti.service.errors import ServiceError, TooManyRequests
-from psti.service.intake import BodyTooLarge, Intake
+from psti.service.intake import Intake
 from psti.service.routes import accounts, audit, catalogues, enforcement, products, public, reports, statements
 from psti.service.settings import Settings
 from psti.service.worker import make_worker
@@ -89,12 +89,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                 return auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), None)
         except Exception:
             return auth.ANONYMOUS
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(request: Request, exc: BodyTooLarge):  # type: ignore[no-untyped-def]
-        # The rest of the body is not read: close the connection rather than drain it.
-        body = ServiceError(str(exc.detail)).to_json()
-        return JSONResponse(body, status_code=413, headers={"Connection": "close"})
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]

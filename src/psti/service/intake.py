@@ -10,7 +10,8 @@ An outer ASGI middleware, so nothing below it reads a byte of the body first:
    ANONYMOUS_BODY.
 2. **Body limits on every body.** A declared `Content-Length` over the limit is refused
    with 413 before reading; a streamed (chunked) body is counted as it arrives and
-   refused with 413 the moment it passes the limit. Multipart uploads may reach the
+   refused with 413 the moment it passes the limit (the connection is then closed, so the
+   rest is never received). Multipart uploads may reach the
    upload limit; any other body (JSON, forms) the much smaller form limit.
 """
 
@@ -22,7 +23,6 @@ from typing import Any
 
 import anyio
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from psti.service import auth
@@ -48,14 +48,6 @@ ANONYMOUS_BODY = tuple(
         r"/report/track/[^/]+/messages",
     )
 )
-
-
-class BodyTooLarge(HTTPException):
-    """Raised from `receive` when a body passes its limit; answered 413 (see app.py)."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over the limit of {limit:,} bytes")
-        self.limit = limit
 
 
 def body_limit(settings: Settings, content_type: str) -> int:
@@ -92,17 +84,38 @@ class Intake:
             await _refuse(send, path, 413, f"the request is {int(declared):,} bytes; the limit is {limit:,}")
             return
         received = 0
+        over = False  # set once the body passed the limit
+        answered = False
 
         async def counted() -> Message:
-            nonlocal received
+            # Past the limit the app is told the client left: it stops reading and whatever
+            # it answers is replaced with 413 below. Nothing more is read from the socket.
+            nonlocal received, over
+            if over:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge(limit)
+                    over = True
+                    return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counted if has_body else receive, send)
+        async def guarded(message: Message) -> None:
+            nonlocal answered
+            if not over:
+                await send(message)
+            elif not answered and message["type"] == "http.response.start":
+                answered = True
+                await _refuse(send, path, 413, f"the request body is over the limit of {limit:,} bytes")
+
+        try:
+            await self.app(scope, counted if has_body else receive, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over and not answered:
+            await _refuse(send, path, 413, f"the request body is over the limit of {limit:,} bytes")
 
     def _who_refusal(self, headers: dict[str, str]) -> str | None:
         """Why the caller may not send a body here, or None when signed in."""
