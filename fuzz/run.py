@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from fuzz.api import API_FAMILIES
+from fuzz.api import run_family as run_api_family
 from fuzz.families import FAMILIES, Case, Family, make_case
 from fuzz.runner import ForkServer, Outcome, judge, prepare, run_exec, size_for_bound
 
@@ -122,14 +124,15 @@ def table(rows: dict[str, dict[str, int]]) -> str:
     head = "| family (command) | " + " | ".join(COLUMNS) + " |"
     lines = [head, "|" + "---|" * (len(COLUMNS) + 1)]
     for name, counts in rows.items():
-        fam = FAMILIES[name]
+        fam = FAMILIES.get(name) or API_FAMILIES[name]
         lines.append(f"| {name} (`{fam.command}`) | " + " | ".join(f"{counts[k]:,}" for k in COLUMNS) + " |")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m fuzz.run", description=__doc__.split("\n\n")[0])
-    ap.add_argument("families", nargs="+", help=f"one or more of {', '.join(FAMILIES)}, or all")
+    known = [*FAMILIES, *API_FAMILIES]
+    ap.add_argument("families", nargs="+", help=f"one or more of {', '.join(known)}, or all")
     ap.add_argument("--count", type=int, default=100, help="mutated inputs per family (seeds run first, as they are)")
     ap.add_argument("--seed", type=int, default=0, help="random seed (same seed, same inputs)")
     ap.add_argument("--exec", action="store_true", help="a fresh interpreter per input instead of fork")
@@ -137,10 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-save", action="store_true", help="do not save crashing inputs to fuzz/crashes")
     ap.add_argument("--report", type=Path, help="also write the table (Markdown) and totals (JSON) here")
     args = ap.parse_args(argv)
-    names = list(FAMILIES) if "all" in args.families else args.families
-    unknown = [n for n in names if n not in FAMILIES]
+    names = known if "all" in args.families else args.families
+    unknown = [n for n in names if n not in known]
     if unknown:
-        ap.error(f"unknown family {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+        ap.error(f"unknown family {', '.join(unknown)}; choose from {', '.join(known)}")
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="psti-fuzz-"))
     work.mkdir(parents=True, exist_ok=True)
     server = None if args.exec else ForkServer()
@@ -157,8 +160,15 @@ def main(argv: list[str] | None = None) -> int:
             rows[name] = tally(outcomes)  # a long run shows its table as it goes
             write_report()
 
-        outcomes = run_family(FAMILIES[name], args.count, args.seed, work, use_exec=args.exec,
-                              save_crashes=None if args.no_save else CRASHES, server=server, progress=partial)
+        if name in API_FAMILIES:  # uploads to a registry process: see fuzz/api.py
+            outcomes = run_api_family(API_FAMILIES[name], args.count, args.seed, work)
+            if not args.no_save:
+                for o in outcomes:
+                    if o.problems:
+                        save(API_FAMILIES[name], o, CRASHES)  # type: ignore[arg-type]
+        else:
+            outcomes = run_family(FAMILIES[name], args.count, args.seed, work, use_exec=args.exec,
+                                  save_crashes=None if args.no_save else CRASHES, server=server, progress=partial)
         rows[name] = tally(outcomes)
         write_report()
         failed += sum(1 for o in outcomes if o.problems)

@@ -113,8 +113,12 @@ def world(database: str | None, tmp_path_factory: pytest.TempPathFactory) -> Ite
         for slug in ("acme", "rival"):
             org = admin.post(
                 "/api/v1/organisations",
-                json={"name": f"{slug} Ltd", "kind": "manufacturer", "slug": slug,
-                      "reporting_contact": f"security@{slug}.example"},
+                json={
+                    "name": f"{slug} Ltd",
+                    "kind": "manufacturer",
+                    "slug": slug,
+                    "reporting_contact": f"security@{slug}.example",
+                },
             )
             email = f"maker@{slug}.example"
             admin.post(
@@ -162,8 +166,11 @@ def _product(world: dict[str, Any], who: str, model: str) -> dict[str, Any]:
 def test_artefact_paths_outside_the_uploads_are_refused_at_upload(world: dict[str, Any], path: str) -> None:
     c = world["client"]
     model = "ESC-" + hashlib.sha256(path.encode()).hexdigest()[:8]
-    r = c.post("/api/v1/products/declaration", headers=_h(world, "acme"),
-               files={"file": ("product.toml", _declaration(model, path))})
+    r = c.post(
+        "/api/v1/products/declaration",
+        headers=_h(world, "acme"),
+        files={"file": ("product.toml", _declaration(model, path))},
+    )
     assert r.status_code == 422, r.text
     assert r.json()["problems"][0]["field"] == "artefacts[0].path"
     assert c.get("/api/v1/products", headers=_h(world, "acme")).text.find(model) == -1
@@ -173,12 +180,19 @@ def test_another_organisations_upload_cannot_be_named_by_hash(world: dict[str, A
     c = world["client"]
     secret = b"serial,password\nR-1,rival-secret-Xk9#mQ2!pL\n"
     theirs = _product(world, "rival", "RIVAL-1")
-    r = c.post(f"/api/v1/products/{theirs['id']}/files", headers=_h(world, "rival"),
-               data={"kind": "password-batch"}, files={"file": ("batch.csv", secret)})
+    r = c.post(
+        f"/api/v1/products/{theirs['id']}/files",
+        headers=_h(world, "rival"),
+        data={"kind": "password-batch"},
+        files={"file": ("batch.csv", secret)},
+    )
     assert r.status_code in (200, 201), r.text
     digest = hashlib.sha256(secret).hexdigest()
-    r = c.post("/api/v1/products/declaration", headers=_h(world, "acme"),
-               files={"file": ("product.toml", _declaration("STEAL-1", f"sha256:{digest}"))})
+    r = c.post(
+        "/api/v1/products/declaration",
+        headers=_h(world, "acme"),
+        files={"file": ("product.toml", _declaration("STEAL-1", f"sha256:{digest}"))},
+    )
     assert r.status_code == 201, r.text  # a hash is a fine reference, if it is the product's own
     pid = r.json()["id"]
     r = c.post(f"/api/v1/products/{pid}/assessments", headers=_h(world, "acme"))
@@ -191,14 +205,21 @@ def test_own_uploads_are_found_by_name_or_hash_and_assessed(world: dict[str, Any
     c = world["client"]
     batch = b"serial,password\nA-1,Xk9#mQ2!pLw7\nA-2,Rt5$zN8@qVc3\n"
     for model, ref in (("OWN-1", "factory/batch.csv"), ("OWN-2", "sha256:" + hashlib.sha256(batch).hexdigest())):
-        r = c.post("/api/v1/products/declaration", headers=_h(world, "acme"),
-                   files={"file": ("product.toml", _declaration(model, ref))})
+        r = c.post(
+            "/api/v1/products/declaration",
+            headers=_h(world, "acme"),
+            files={"file": ("product.toml", _declaration(model, ref))},
+        )
         assert r.status_code == 201, r.text
         pid = r.json()["id"]
         r = c.post(f"/api/v1/products/{pid}/assessments", headers=_h(world, "acme"))
         assert r.status_code == 422, r.text  # nothing uploaded yet
-        r = c.post(f"/api/v1/products/{pid}/files", headers=_h(world, "acme"),
-                   data={"kind": "password-batch"}, files={"file": ("batch.csv", batch)})
+        r = c.post(
+            f"/api/v1/products/{pid}/files",
+            headers=_h(world, "acme"),
+            data={"kind": "password-batch"},
+            files={"file": ("batch.csv", batch)},
+        )
         assert r.status_code in (200, 201), r.text
         r = c.post(f"/api/v1/products/{pid}/assessments", headers=_h(world, "acme"))
         assert r.status_code == 202, r.text
@@ -221,16 +242,24 @@ def _raw(server: Server, head: str, body: bytes = b"") -> tuple[bytes, float]:
 def test_large_unauthenticated_uploads_are_refused_before_the_body(world: dict[str, Any]) -> None:
     server = world["server"]
     for length in ("Content-Length: 2147483648", "Transfer-Encoding: chunked"):
-        answer, took = _raw(server, "POST /api/v1/catalogues HTTP/1.1\nHost: x\n"
-                                    f"Content-Type: multipart/form-data; boundary=b\n{length}\n")
+        answer, took = _raw(
+            server,
+            f"POST /api/v1/catalogues HTTP/1.1\nHost: x\nContent-Type: multipart/form-data; boundary=b\n{length}\n",
+        )
         assert answer.startswith(b"HTTP/1.1 401"), answer[:200]
         assert took < 5
-    answer, _ = _raw(server, "POST /api/v1/catalogues HTTP/1.1\nHost: x\nAuthorization: Bearer psti_forged\n"
-                             "Content-Type: multipart/form-data; boundary=b\nContent-Length: 2147483648\n")
+    answer, _ = _raw(
+        server,
+        "POST /api/v1/catalogues HTTP/1.1\nHost: x\nAuthorization: Bearer psti_forged\n"
+        "Content-Type: multipart/form-data; boundary=b\nContent-Length: 2147483648\n",
+    )
     assert answer.startswith(b"HTTP/1.1 401") and b"unknown or revoked" in answer
     token = world["tokens"]["acme"]
-    answer, _ = _raw(server, f"POST /api/v1/catalogues HTTP/1.1\nHost: x\nAuthorization: Bearer {token}\n"
-                             "Content-Type: multipart/form-data; boundary=b\nContent-Length: 2147483648\n")
+    answer, _ = _raw(
+        server,
+        f"POST /api/v1/catalogues HTTP/1.1\nHost: x\nAuthorization: Bearer {token}\n"
+        "Content-Type: multipart/form-data; boundary=b\nContent-Length: 2147483648\n",
+    )
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
 
 
@@ -242,8 +271,10 @@ def test_a_chunked_gigabyte_to_an_anonymous_route_is_cut_off(world: dict[str, An
     sent = 0
     answer = b""
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
-        s.sendall(b"POST /api/v1/manufacturers/acme/reports HTTP/1.1\r\nHost: x\r\n"
-                  b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+        s.sendall(
+            b"POST /api/v1/manufacturers/acme/reports HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
         try:
             while sent < (1 << 30):
                 s.sendall(chunk)
@@ -273,8 +304,11 @@ def test_attachment_names_in_any_script_and_at_most_five(world: dict[str, Any]) 
     name = "отчёт 漏洞 Ünïcode.txt"  # letters of any script are kept in stored names
     ids = []
     for i in range(5):
-        r = c.post(f"/api/v1/reports/{rid}/attachments", headers=follow,
-                   files={"file": (name if i == 0 else f"f{i}.txt", b"proof %d" % i)})
+        r = c.post(
+            f"/api/v1/reports/{rid}/attachments",
+            headers=follow,
+            files={"file": (name if i == 0 else f"f{i}.txt", b"proof %d" % i)},
+        )
         assert r.status_code == 201, r.text
         ids.append(r.json()["id"])
     r = c.post(f"/api/v1/reports/{rid}/attachments", headers=follow, files={"file": ("f6.txt", b"six")})
@@ -321,8 +355,12 @@ def test_limits_are_shared_by_processes_and_lockout_cannot_deny_a_user(world: di
         # the trusted proxy's header names the client; from anyone else it is ignored (first has no proxy)
         body = {"title": "t", "description": "a long enough description"}
         reports = [
-            httpx.post(s.url + "/api/v1/manufacturers/acme/reports", json=body,
-                       headers={"X-Forwarded-For": "192.0.2.99"}, timeout=30).status_code
+            httpx.post(
+                s.url + "/api/v1/manufacturers/acme/reports",
+                json=body,
+                headers={"X-Forwarded-For": "192.0.2.99"},
+                timeout=30,
+            ).status_code
             for s in (second, third, second, third, second, third)
         ]
         assert reports == [201] * 5 + [429], reports

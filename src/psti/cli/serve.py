@@ -96,12 +96,19 @@ def register(app: typer.Typer) -> None:
             f"psti registry listening on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
             err=True,
         )
-        config = uvicorn.Config(application, log_level="warning", access_log=False, **proxy_options(trusted_proxy))
+        proxies = trusted_proxies(trusted_proxy)
+        config = uvicorn.Config(
+            application,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=proxies,
+        )
         uvicorn.Server(config).run(sockets=[sock])
 
 
-def proxy_options(trusted: list[str] | None) -> dict[str, object]:
-    """uvicorn's proxy settings: X-Forwarded-For is believed only from the named proxies.
+def trusted_proxies(trusted: list[str] | None) -> list[str]:
+    """The proxies whose X-Forwarded-For uvicorn believes (none unless named).
 
     uvicorn's default believes it from 127.0.0.1, so any local client, or a proxy that passes
     the header through, could choose the address rate limits are counted against.
@@ -116,7 +123,7 @@ def proxy_options(trusted: list[str] | None) -> dict[str, object]:
             ipaddress.ip_network(a, strict=False)
         except ValueError:
             raise UsageError(f"--trusted-proxy {a!r}: not an IP address or network") from None
-    return {"proxy_headers": bool(addrs), "forwarded_allow_ips": addrs}
+    return addrs
 
 
 def listen_socket(host: str, port: int) -> socket.socket:

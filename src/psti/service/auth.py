@@ -184,10 +184,14 @@ class RateLimiter:
     @staticmethod
     def _increment(db: Session, key: str, slot: int, expires: int) -> int:
         upsert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-        stmt = upsert(RateCounter).values(key=key, slot=slot, hits=1, expires_at=expires)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[RateCounter.key, RateCounter.slot], set_={"hits": RateCounter.hits + 1}
-        ).returning(RateCounter.hits)
+        stmt = (
+            upsert(RateCounter)
+            .values(key=key, slot=slot, hits=1, expires_at=expires)
+            .on_conflict_do_update(
+                index_elements=[RateCounter.key, RateCounter.slot], set_={"hits": RateCounter.hits + 1}
+            )
+            .returning(RateCounter.hits)
+        )
         return int(db.execute(stmt).scalar_one())
 
     def reset(self) -> None:
