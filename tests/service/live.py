@@ -117,7 +117,13 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
     ]:
         orgs[slug] = admin.post(
             "/api/v1/organisations",
-            json={"name": name, "kind": kind, "slug": slug, "reporting_contact": f"security@{slug}.example"},
+            json={
+                "name": name,
+                "kind": kind,
+                "slug": slug,
+                "address": f"1 {name} Street, Leeds LS1 1AA",
+                "reporting_contact": f"security@{slug}.example",
+            },
         )
     emails = {"acme": "maker@acme.example", "shop": "buyer@shop.example", "officer": "officer@opss.example"}
     admin.post(

@@ -614,6 +614,27 @@ class Checker:
         return self._dates(end, rec.id, "valid signed statement")
 
 
+RowVerdict = _Verdict
+
+
+def check_catalogue(
+    db: Session,
+    rows: list[ParsedRow],
+    ends_soon_days: int,
+    today: dt.date | None = None,
+    fetch: Callable[[str], bytes] | None = None,
+) -> list[tuple[ParsedRow, RowVerdict]]:
+    """Check parsed rows against the registry in `db`: what the catalogue-check job does,
+    without storing anything (`psti catalogue check`)."""
+    checker = Checker(db, ends_soon_days, today=today, fetch=fetch)
+    out = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        checker.prefetch([(r.manufacturer, r.model, r.statement) for r in chunk])
+        out += [(r, checker.check(r.manufacturer, r.model, r.statement)) for r in chunk]
+    return out
+
+
 # A plain executemany UPDATE: several times faster than the ORM's bulk update for 100k rows.
 _ROW_UPDATE = (
     _rows.update()

@@ -26,6 +26,7 @@ from psti.registry.blobs import safe_filename
 from psti.registry.context import Ctx
 from psti.registry.errors import Conflict, Invalid, NotFound
 from psti.registry.keys import same_organisation
+from psti.registry.urls import stored_url
 from psti.store import jobs
 from psti.store.models import (
     AssessmentRecord,
@@ -161,7 +162,7 @@ def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.to
         (decl.support_period.published_url, "support-page"),
     ):
         if url:
-            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=url))
+            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=stored_url(url, f"declaration URL ({kind})")))
     return product
 
 
@@ -184,12 +185,7 @@ def add_url(ctx: Ctx, product_id: int, kind: str, url: str) -> ProductUrl:
             f"unknown URL kind {kind!r}",
             [{"field": "kind", "message": f"one of {', '.join(URL_KINDS)}"}],
         )
-    url = _text(url, "url", limit=1000)
-    if not url.startswith(("https://", "http://")):
-        raise Invalid(
-            "URL must start with https:// or http://",
-            [{"field": "url", "message": "not a web address"}],
-        )
+    url = stored_url(url, "url", 1000, required=True)
     row = ProductUrl(product_id=product.id, kind=kind, url=url)
     ctx.db.add(row)
     ctx.db.flush()
@@ -678,7 +674,8 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
     )
     if exact:
         return exact
-    like = f"%{q.lower()}%"
+    # `%`, `_` and the escape character itself are literal in what a shopper types.
+    like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     stmt = (
         select(Product)
         .join(Organisation, Organisation.id == Product.organisation_id)
@@ -686,10 +683,10 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
         .where(
             or_(
                 func.lower(Product.model) == q.lower(),
-                func.lower(Product.model).like(like),
-                func.lower(Product.name).like(like),
-                func.lower(Product.brand).like(like),
-                func.lower(Organisation.name).like(like),
+                func.lower(Product.model).like(like, escape="\\"),
+                func.lower(Product.name).like(like, escape="\\"),
+                func.lower(Product.brand).like(like, escape="\\"),
+                func.lower(Organisation.name).like(like, escape="\\"),
             )
         )
         .order_by(Product.name)
