@@ -42,6 +42,8 @@ def _session(database: str | None) -> Any:
                 "e.g. a copy of the registry's database"
             )
         url = f"sqlite:///{path}"
+    elif url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).expanduser().is_file():
+        raise UsageError(f"--database {url!r}: no such file (a check never creates a registry database)")
     try:
         engine = store_db.open_database(url)
         tables = set(inspect(engine).get_table_names())
