@@ -10,8 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from psti.registry import label, products
-from psti.service import reports
+from psti.registry import label, products, reports
 from psti.service.deps import read_session, render, state, tx
 from psti.store import db as store_db
 
