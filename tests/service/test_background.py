@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from psti.evidence.web.fetch import FetchError
+from psti.registry.catalogues import schedule_due
 from psti.service.app import create_app
-from psti.service.catalogues import schedule_due
 from psti.service.worker import fetch_statement
 from psti.store.models import Catalogue, Job
 from tests.service.conftest import World, build_world, make_settings

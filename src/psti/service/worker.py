@@ -14,10 +14,11 @@ from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.evidence.web.fetch import FetchedDocument, FetchError, fetch
-from psti.service import artefacts, catalogues
+from psti.registry import catalogues
+from psti.registry.statements import MAX_STATEMENT_BYTES
+from psti.service import artefacts
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
-from psti.service.statements import MAX_STATEMENT_BYTES
 from psti.store import audit
 from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker
