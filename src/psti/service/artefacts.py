@@ -2,18 +2,20 @@
 
 In the registry an artefact `path` names a file uploaded for the same product, by its
 file name (`firmware/cam.bin` finds the upload named `cam.bin`, so the declaration the
-CLI reads works unchanged) or by content hash (`sha256:<64 hex>`). Anything else is
-refused: absolute paths, `..`, and files of other products or other organisations, even
-when the hash is known. The check runs when a declaration is
-uploaded (paths that could never be contained), when an assessment is queued (paths
-must name this product's uploads), and again in the worker, which writes only the
-product's own files into an empty folder and points each artefact at its copy.
+CLI reads works unchanged), by the upload's id (`file:12`) or by content hash
+(`sha256:<64 hex>`). Anything else is
+refused: absolute paths, `..`, and hashes or ids of other products' or other
+organisations' files. A plain name that has not been uploaded is not an error: the
+assessment finds that evidence missing, as `psti assess` does for a file that is not
+there. The check runs when a declaration is uploaded (paths that could never be
+contained), when an assessment is queued, and again in the worker, which copies only
+the product's own files into an empty folder and points each artefact at its copy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +29,15 @@ from psti.service.errors import Invalid
 from psti.store.models import Blob, Product, ProductFile
 
 HASH_REF = re.compile(r"(?:sha256:)?([0-9a-f]{64})")
+ID_REF = re.compile(r"file:([0-9]{1,18})")
 _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:")
 
 
 @dataclass(frozen=True)
 class Upload:
-    filename: str  # as stored (safe_filename), unique within the work folder
+    filename: str  # as stored (safe_filename)
     sha256: str
+    id: int = 0  # the product file's id (`file:ID` in a declaration)
 
 
 def path_refusal(path: str) -> str | None:
@@ -50,20 +54,26 @@ def path_refusal(path: str) -> str | None:
 
 
 def resolve(artefact: Artefact, uploads: Iterable[Upload]) -> tuple[Upload | None, str]:
-    """The upload an artefact names, or None and why not."""
+    """The upload an artefact names; or None and why it is refused; or None and "" for a
+    plain file name that has not been uploaded (the assessment finds it missing)."""
     assert artefact.path is not None
     text = artefact.path.strip()
-    found = HASH_REF.fullmatch(text.lower())
     pool = list(uploads)
-    if found is not None:
-        match = next((u for u in pool if u.sha256 == found.group(1)), None)
+    if (by_id := ID_REF.fullmatch(text)) is not None:
+        match = next((u for u in pool if u.id == int(by_id.group(1))), None)
+        return match, "" if match else "names a file id that is not among this product's uploaded files"
+    if (by_hash := HASH_REF.fullmatch(text.lower())) is not None:
+        match = next((u for u in pool if u.sha256 == by_hash.group(1)), None)
         return match, "" if match else "names a hash that is not among this product's uploaded files"
     why = path_refusal(text)
     if why is not None:
         return None, why
-    name = safe_filename(re.split(r"[\\/]+", text)[-1])  # folders are the CLI's layout: the file's name counts
-    match = next((u for u in reversed(pool) if u.filename == name), None)
-    return match, "" if match else "names no file uploaded for this product (give its file name or sha256:HASH)"
+    return next((u for u in reversed(pool) if u.filename == plain_name(text)), None), ""
+
+
+def plain_name(path: str) -> str:
+    """The upload name a relative path stands for: folders are the CLI's layout, the file's name counts."""
+    return safe_filename(re.split(r"[\\/]+", path.strip())[-1])
 
 
 def declaration_problems(decl: Declaration) -> list[dict[str, Any]]:
@@ -75,9 +85,12 @@ def declaration_problems(decl: Declaration) -> list[dict[str, Any]]:
     return out
 
 
-def contained(decl: Declaration, uploads: list[Upload]) -> tuple[Declaration, list[dict[str, Any]]]:
-    """The declaration with each artefact path pointing at its upload's file name, and the
-    problems for those that name none."""
+def contained(
+    decl: Declaration, uploads: list[Upload], where: Callable[[Upload], str] = lambda u: u.filename
+) -> tuple[Declaration, list[dict[str, Any]]]:
+    """The declaration with each artefact path replaced by `where(upload)` (its copy in the
+    worker's folder), and the problems for artefacts that are refused. A plain name not
+    uploaded points where no file is, so the assessment reports that evidence missing."""
     problems = []
     arts = []
     for i, art in enumerate(decl.artefacts):
@@ -85,21 +98,23 @@ def contained(decl: Declaration, uploads: list[Upload]) -> tuple[Declaration, li
             arts.append(art)
             continue
         upload, why = resolve(art, uploads)
-        if upload is None:
+        if why:
             problems.append({"field": f"artefacts[{i}].path", "message": f"{art.path[:200]!r} {why}"})
-            continue
-        arts.append(art.model_copy(update={"path": upload.filename}))
+        elif upload is None:  # not uploaded (yet): a path in the work folder where nothing is
+            arts.append(art.model_copy(update={"path": f"not-uploaded/{plain_name(art.path)}"}))
+        else:
+            arts.append(art.model_copy(update={"path": where(upload)}))
     return decl.model_copy(update={"artefacts": tuple(arts)}), problems
 
 
 def uploads_of(db: Session, product_id: int) -> list[Upload]:
     rows = db.execute(
-        select(ProductFile.filename, Blob.sha256)
+        select(ProductFile.filename, Blob.sha256, ProductFile.id)
         .join(Blob, Blob.id == ProductFile.blob_id)
         .where(ProductFile.product_id == product_id)
         .order_by(ProductFile.id)
     ).all()
-    return [Upload(name, sha) for name, sha in rows]
+    return [Upload(name, sha, file_id) for name, sha, file_id in rows]
 
 
 def refuse_uncontained(db: Session, product_id: int) -> None:

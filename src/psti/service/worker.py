@@ -44,15 +44,22 @@ def _assess(ctx: JobContext, blobs: BlobStore) -> str:
         decl_path = work / "declaration.toml"
         decl_path.write_text(declaration, encoding="utf-8")
         loaded = load_declaration(decl_path, check_artefacts=False)
-        decl, problems = artefacts.contained(loaded.declaration, uploads)
+
+        def copy_of(upload: artefacts.Upload) -> str:  # files/<id>/<name>: same names never collide
+            return f"files/{upload.id}/{upload.filename}"
+
+        decl, problems = artefacts.contained(loaded.declaration, uploads, copy_of)
         if problems:
             raise PstiError(
                 "refused: the declaration names artefacts that are not files uploaded for this product: "
                 + "; ".join(f"{p['field']} {p['message']}" for p in problems)
             )
-        for upload in uploads:  # the product's own files only, by hash from the blob store
-            if upload.filename != decl_path.name:
-                shutil.copyfile(blobs.path(upload.sha256), work / upload.filename)
+        named = {a.path for a in decl.artefacts}
+        for upload in uploads:  # the product's own files that the declaration names, from the blob store
+            if copy_of(upload) in named:
+                target = work / copy_of(upload)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(blobs.path(upload.sha256), target)
         loaded = loaded.model_copy(update={"declaration": decl})
         ctx.progress(0, 1, "assessing")
         result = assess(loaded, AssessOptions(offline=True, work_dir=work))
