@@ -17,7 +17,9 @@ from fuzz.runner import Outcome, judge, prepare, run_exec
 
 # (registry uploads, `api-*`, are replayed through a server by tests/fuzz/test_fuzz_api.py)
 SAVED = sorted(
-    p for p in CRASHES.glob("*/*") if p.is_file() and p.suffix != ".json" and not p.parent.name.startswith("api-")
+    p
+    for p in CRASHES.glob("*/*")
+    if p.is_file() and p.with_name(p.name + ".json").is_file() and not p.parent.name.startswith("api-")
 )
 
 

@@ -20,7 +20,8 @@ from fuzz.run import CRASHES, tally
 BUDGET = {"api-declarations": 4, "api-batches": 3, "api-firmware": 1, "api-catalogues": 4, "api-statements": 4}
 # a firmware assessment takes seconds: here one crafted image stands in for the rest
 ONLY = {"api-firmware": ("special-nodes.squashfs",)}
-SAVED = sorted(p for p in CRASHES.glob("api-*/*") if p.is_file() and p.suffix != ".json")
+# a saved input is the file with its `.json` beside it (the input may itself be JSON)
+SAVED = sorted(p for p in CRASHES.glob("api-*/*") if p.is_file() and p.with_name(p.name + ".json").is_file())
 
 
 @pytest.fixture(scope="module")

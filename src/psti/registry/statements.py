@@ -146,7 +146,7 @@ def verify_statement(json_bytes: bytes) -> VerifyResult:
         return VerifyResult(False, f"statement is larger than {MAX_STATEMENT_BYTES // 1048576} MiB")
     try:
         doc = json.loads(json_bytes)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except ValueError as e:  # not UTF-8, not JSON, or a number past Python's digit limit
         return VerifyResult(False, f"not JSON: {e}")
     except RecursionError:
         return VerifyResult(False, "not JSON: nested too deeply")
