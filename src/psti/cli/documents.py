@@ -160,7 +160,7 @@ def keys_new(
 
 
 def verify(
-    statement_file: Path = typer.Argument(..., metavar="STATEMENT.json", dir_okay=False),
+    statement_file: Path = typer.Argument(..., metavar="STATEMENT.json|NAME.pstib", dir_okay=False),
     public_key: Path | None = typer.Option(
         None, "--public-key", "-p", help="The manufacturer's public key (PEM) to require."
     ),
@@ -171,8 +171,14 @@ def verify(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
 ) -> None:
-    """Check a statement's signature, required fields and the hash of its assessment."""
+    """Check a statement's signature, required fields and the hash of its assessment (or an
+    evidence bundle's signature and hashes: NAME.pstib)."""
     from psti.documents import signing
+
+    if statement_file.suffix.lower() == ".pstib":
+        from psti.cli.bundle import verify_bundle
+
+        verify_bundle(statement_file, public_key, as_json)
     from psti.documents.statement import read_statement_json, verify_statement
     from psti.errors import PstiError
     from psti.regime import library
