@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -37,6 +38,8 @@ class BadBundle(PstiError):
     exit_code = 2
 
     def __init__(self, message: str, member: str | None = None) -> None:
+        if member and member not in message:
+            message = f"{member}: {message}"
         super().__init__(message)
         self.member = member
 
@@ -72,7 +75,7 @@ def _check_info(info: zipfile.ZipInfo) -> None:
     if why:
         raise BadBundle(f"member {info.filename!r} {why}; refusing the bundle", info.filename)
     mode = info.external_attr >> 16
-    if info.create_system == 3 and mode and not stat.S_ISREG(mode):
+    if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # 0: no type recorded
         raise BadBundle(f"member {info.filename!r} is not a regular file (a link or device); refusing", info.filename)
     if info.flag_bits & 0x1:
         raise BadBundle(f"member {info.filename!r} is encrypted; bundles are never encrypted", info.filename)
@@ -150,7 +153,7 @@ class BundleArchive:
                     if read > info.file_size:
                         raise BadBundle(f"member {info.filename!r} inflates beyond its stated size", info.filename)
                     yield block
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
             raise BadBundle(f"member {info.filename!r} is damaged: {e}", info.filename) from None
         except RuntimeError as e:  # zipfile's "File is encrypted" and the like
             raise BadBundle(f"member {info.filename!r} cannot be read: {e}", info.filename) from None
@@ -216,8 +219,6 @@ def write_bundle(path: Path, members: Iterable[tuple[str, bytes | Path]]) -> Non
 
 def _compresses(path: Path) -> bool:
     """Whether deflate is worth it: a sample of the file shrinks by a tenth or more."""
-    import zlib
-
     with path.open("rb") as f:
         sample = f.read(256 * 1024)
     return not sample or len(zlib.compress(sample, 1)) < 0.9 * len(sample)

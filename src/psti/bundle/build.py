@@ -304,3 +304,29 @@ def make_bundle(
 def bundle_sha256(path: Path) -> str:
     """The hash statements and the registry name a bundle by: SHA-256 of the file."""
     return file_sha256(path)[0]
+
+
+def assess_and_bundle(
+    loaded: LoadedDeclaration,
+    key: Ed25519PrivateKey,
+    output: Path,
+    *,
+    regimes: RegimeLibrary,
+    regime: str = "uk-psti",
+    on: dt.date | None = None,
+    collectors: Sequence[str] | None = None,
+    options: Mapping[str, Any] | None = None,
+    exclude_kinds: Iterable[str] = (),
+    progress: Any = None,
+) -> tuple[Manifest, Assessment]:
+    """Assess the declaration as a bundle needs (offline, no local history, time judged at
+    the law date) and write the bundle."""
+    from psti.assess import assess
+
+    law_date = on or dt.date.today()
+    opts = bundle_options(law_date, options)
+    result = assess(loaded, regime=regime, on=law_date, collectors=collectors, offline=True, options=opts,
+                    regimes=regimes, progress=progress)
+    run = RunOptions(recorded=True, offline=True, collectors=tuple(collectors) if collectors else None, options=opts)
+    manifest = make_bundle(loaded, result, key, output, regimes=regimes, run=run, exclude_kinds=exclude_kinds)
+    return manifest, result

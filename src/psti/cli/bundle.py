@@ -42,8 +42,7 @@ def bundle_cmd(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
     """Make an evidence bundle: declaration, artefacts, assessment, regime data, signed (DSSE, in-toto)."""
-    from psti.assess import assess
-    from psti.bundle.build import bundle_options, bundle_sha256, make_bundle
+    from psti.bundle.build import assess_and_bundle, bundle_sha256, make_bundle
     from psti.bundle.manifest import RunOptions
     from psti.cli.documents import _passphrase, load_assessment_file
     from psti.declaration import load_declaration
@@ -63,22 +62,15 @@ def bundle_cmd(
         loaded = load_declaration(declaration.absolute())
         if result.product.declaration:
             assessed_path = Path(result.product.declaration)
-        run = RunOptions(recorded=False)
+        manifest = make_bundle(loaded, result, private, output, regimes=lib, run=RunOptions(recorded=False),
+                               exclude_kinds=exclude or (), assessed_path=assessed_path)
     else:
         loaded = load_declaration(declaration.absolute())
-        day = parse_date(on)
         extra: dict[str, Any] = {} if crack_seconds is None else {"crack_deadline_s": crack_seconds}
         with progress_bar(progress) as update:
-            from datetime import date
-
-            law_date = day or date.today()
-            options = bundle_options(law_date, extra)
-            result = assess(loaded, regime=regime, on=law_date, collectors=collector or None, offline=True,
-                            options=options, regimes=lib, progress=update)
-        run = RunOptions(recorded=True, offline=True, collectors=tuple(collector) if collector else None,
-                         options=options)
-    manifest = make_bundle(loaded, result, private, output, regimes=lib, run=run, exclude_kinds=exclude or (),
-                           assessed_path=assessed_path)
+            manifest, result = assess_and_bundle(loaded, private, output, regimes=lib, regime=regime,
+                                                 on=parse_date(on), collectors=collector or None, options=extra,
+                                                 exclude_kinds=exclude or (), progress=update)
     left_out = [a for a in manifest.artefacts if a.excluded]
     stderr.print(f"wrote {output} ({output.stat().st_size:,} bytes, {len(manifest.members) + 2} members; "
                  f"{result.overall.value} under {', '.join(manifest.regime.versions) or manifest.regime.id} "
@@ -178,16 +170,17 @@ def _print(r: Reverification) -> None:
         console.print(f"[bold red]differs[/]: {len(r.verdict_changes)} verdict(s) changed; overall "
                       f"{m.assessment.overall} -> {r.rerun.overall.value}")
     if r.changes:
-        table = new_table("provision", "bundle", "now", "findings that changed", "why", title="differences")
+        table = new_table("provision", "in the bundle", "re-run", "findings that changed", "why", title="differences")
         for c in r.changes:
             found = [f"- {t}" for t in c.lost] + [f"+ {t}" for t in c.gained]
-            why = [f"{x.what}: {x.detail}" for x in r.reasons_for(c)] or [
-                "no recorded input or tool differs: the collectors did not repeat themselves on this input"]
-            table.add_row(escape(c.item), c.before, c.after, escape("\n".join(found) or "-"), escape("\n".join(why)))
+            why = sorted({x.what for x in r.reasons_for(c)}) or ["unexplained"]
+            table.add_row(escape(c.item), c.before, c.after, escape("\n".join(found) or "-"), ", ".join(why))
         console.print(table)
-    elif r.reasons:
-        for x in r.reasons:
-            console.print(f"note: {x.what}: {escape(x.detail)}")
+        if not r.reasons:
+            console.print("why: no recorded input or tool differs; the collectors did not repeat themselves "
+                          "on this input")
+    for x in r.reasons:
+        console.print(f"why: {x.what}: {escape(x.detail)}")
     for n in r.notes:
         console.print(f"note: {escape(n)}")
     if r.current_law is not None:
