@@ -105,3 +105,24 @@ def test_bad_options_are_usage_errors(work: Path) -> None:
     assert r.returncode == 2 and "no artefact of that kind" in r.stderr and not (work / "x.pstib").exists()
     r = psti("schema", "bundle", cwd=work)
     assert r.returncode == 0 and json.loads(r.stdout)["$id"].endswith("bundle-1.json")
+
+
+def test_a_statement_names_its_bundle_and_verify_checks_it(work: Path) -> None:
+    camera = EXAMPLES / "smart-camera" / "product.toml"
+    r = psti("statement", camera, "--bundle", "cam.pstib", "-k", "key.pem", "-o", "st", "--no-pdf", cwd=work)
+    assert r.returncode == 0, r.stderr
+    body = json.loads((work / "st" / "statement.json").read_text())["statement"]
+    assert body["bundle"]["file"] == "cam.pstib" and len(body["bundle"]["sha256"]) == 64
+    bundled = json.loads((work / "st" / "statement-assessment.json").read_text())
+    assert bundled["assessed_on"] == "2026-11-25"  # the bundle's assessment, not a new one
+    r = psti("verify", "st/statement.json", "-p", "key.pem.pub", cwd=work)
+    assert r.returncode == 0 and "ok   bundle hash" in r.stderr
+    rewrite(work / "cam.pstib", work / "st" / "cam.pstib", lambda n, d: d + b" " if n == "assessment.json" else d)
+    r = psti("verify", "st/statement.json", "-p", "key.pem.pub", cwd=work)
+    assert r.returncode == 1 and "FAIL bundle hash" in r.stderr
+    # a statement without a bundle has no bundle field at all, and verifies as before
+    r = psti("statement", camera, "-k", "key.pem", "-o", "plain", "--no-pdf", "--offline", cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert "bundle" not in json.loads((work / "plain" / "statement.json").read_text())["statement"]
+    r = psti("verify", "plain/statement.json", "-p", "key.pem.pub", cwd=work)
+    assert r.returncode == 0 and "bundle" not in r.stderr

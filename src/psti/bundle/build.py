@@ -242,8 +242,7 @@ def plan_bundle(
                           compared_sha256=comparable_sha256(assessment, paths), overall=assessment.overall.value,
                           assessed_on=assessment.assessed_on, tool_version=assessment.tool_version, paths=paths)
     add(ASSESSMENT_MEMBER, a_bytes, a_ref.sha256, len(a_bytes))
-    names = [r.name for r in refs]
-    clash = {n for n in names if names.count(n) > 1} | {n for n in names if any(m.startswith(n + "/") for m in names)}
+    clash = _clashes([r.name for r in refs])
     if clash:
         raise PstiError(f"two inputs would share a name in the bundle: {', '.join(sorted(clash))}")
     pub = key.public_key()
@@ -262,6 +261,20 @@ def plan_bundle(
         signer=Signer(key_id=signing.fingerprint(pub), public_key=signing.public_key_b64(pub)),
     )
     return Plan(manifest, members, paths)
+
+
+def _clashes(names: list[str]) -> set[str]:
+    """Names given twice, or given both as a file and as a folder holding others."""
+    seen: set[str] = set()
+    out = set()
+    for n in names:
+        if n in seen:
+            out.add(n)
+        seen.add(n)
+    for n in names:
+        parts = n.split("/")
+        out |= {p for p in ("/".join(parts[:i]) for i in range(1, len(parts))) if p in seen}
+    return out
 
 
 def attestation(manifest: Manifest, assessment_data: dict[str, Any]) -> dict[str, Any]:

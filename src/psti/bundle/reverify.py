@@ -252,7 +252,9 @@ def _bundled_library(folder: Path, manifest: Manifest) -> RegimeLibrary:
     return lib
 
 
-def choose_regimes(folder: Path, manifest: Manifest, installed: RegimeLibrary) -> tuple[RegimeLibrary, str, list[Reason]]:
+def choose_regimes(folder: Path, manifest: Manifest,
+                   installed: RegimeLibrary) -> tuple[RegimeLibrary, str, list[Reason]]:
+    """The installed regime data when it is the bundle's byte for byte, else the bundle's copy."""
     recorded = {f.instrument: f.sha256 for f in manifest.regime.files}
     if _sources_hashes(installed) == recorded:
         return installed, "installed", []

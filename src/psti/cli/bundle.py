@@ -155,7 +155,7 @@ def reverification_json(r: Reverification) -> dict[str, Any]:
 
 def _print(r: Reverification) -> None:
     m = r.opened.manifest
-    for what, ok, detail in r.opened.checks:
+    for what, _, detail in r.opened.checks:
         stderr.print(f"[green]ok[/]   {what}: {escape(detail)}", highlight=False, soft_wrap=True)
     where = "the bundle's copy" if r.regime_source == "bundle" else "installed, identical to the bundle's"
     stderr.print(f"re-ran under {', '.join(m.regime.versions)} ({where}) on the law of {m.law_date}",
@@ -230,3 +230,28 @@ def verify_bundle(path: Path, public_key: Path | None, as_json: bool) -> None:
             stderr.print(f"{mark} {what}: {escape(detail)}", highlight=False, soft_wrap=True)
         stderr.print("[green]bundle verified[/]" if ok else "[bold red]bundle NOT verified[/]")
     raise typer.Exit(0 if ok else 1)
+
+
+def bundle_for_statement(path: Path) -> tuple[Any, Any]:
+    """A checked bundle's reference (hash, file name) and its assessment, for `psti statement --bundle`."""
+    from psti.bundle.build import bundle_sha256
+    from psti.bundle.reverify import open_bundle
+    from psti.documents.statement import BundleRef
+
+    opened = open_bundle(path)
+    return BundleRef(sha256=bundle_sha256(path), file=path.name), opened.assessment
+
+
+def copy_beside(bundle: Path, folder: Path) -> Path:
+    """The bundle copied into the statement's folder (as a whole or not at all), so `psti verify`
+    finds it by the name the statement gives."""
+    import os
+    import shutil
+
+    target = folder / bundle.name
+    if target.exists() and target.resolve() == bundle.resolve():
+        return target
+    tmp = folder / f".{bundle.name}.tmp"
+    shutil.copyfile(bundle, tmp)
+    os.replace(tmp, target)
+    return target
