@@ -396,3 +396,31 @@ def reverify(
         result.current_versions = current.versions()
     return result
 
+
+
+def _change_json(c: Change) -> dict[str, Any]:
+    return {"item": c.item, "title": c.title, "before": c.before, "after": c.after,
+            "verdict_changed": c.verdict_changed, "findings_lost": list(c.lost), "findings_gained": list(c.gained)}
+
+
+def reverification_json(r: Reverification) -> dict[str, Any]:
+    """The result for programs (`psti reverify --json`, the registry's case evidence)."""
+    m = r.opened.manifest
+    return {
+        "bundle": str(r.opened.path),
+        "result": "match" if r.exit_code == 0 else "differs",
+        "checks": [{"check": c, "passed": ok, "detail": d} for c, ok, d in r.opened.checks],
+        "law_date": m.law_date.isoformat(),
+        "regime": {"id": m.regime.id, "versions": list(m.regime.versions), "data": r.regime_source},
+        "same_hash": r.same_hash,
+        "recorded_overall": m.assessment.overall,
+        "rerun_overall": r.rerun.overall.value,
+        "changes": [{**_change_json(c), "why": [f"{x.what}: {x.detail}" for x in r.reasons_for(c)]}
+                    for c in r.changes],
+        "reasons": [{"what": x.what, "detail": x.detail} for x in r.reasons],
+        "current_law": None if r.current_law is None else {
+            "versions": list(r.current_versions),
+            "changes": [_change_json(c) for c in r.current_law],
+        },
+        "notes": r.notes,
+    }

@@ -20,7 +20,6 @@ from psti.cli.output import escape, new_console, new_table, parse_date, progress
 from psti.errors import UsageError
 
 if TYPE_CHECKING:
-    from psti.bundle.compare import Change
     from psti.bundle.reverify import Reverification
 
 
@@ -120,37 +119,12 @@ def reverify_cmd(
             with tempfile.TemporaryDirectory(prefix="psti-reverify-") as tmp:
                 result = reverify(bundle, Path(tmp), public_key=pub, artefacts=given, today=today, progress=update)
     if as_json:
+        from psti.bundle.reverify import reverification_json
+
         sys.stdout.write(json.dumps(reverification_json(result), indent=2, ensure_ascii=False) + "\n")
     else:
         _print(result)
     raise typer.Exit(result.exit_code)
-
-
-def _change_json(c: Change) -> dict[str, Any]:
-    return {"item": c.item, "title": c.title, "before": c.before, "after": c.after,
-            "verdict_changed": c.verdict_changed, "findings_lost": list(c.lost), "findings_gained": list(c.gained)}
-
-
-def reverification_json(r: Reverification) -> dict[str, Any]:
-    m = r.opened.manifest
-    return {
-        "bundle": str(r.opened.path),
-        "result": "match" if r.exit_code == 0 else "differs",
-        "checks": [{"check": c, "passed": ok, "detail": d} for c, ok, d in r.opened.checks],
-        "law_date": m.law_date.isoformat(),
-        "regime": {"id": m.regime.id, "versions": list(m.regime.versions), "data": r.regime_source},
-        "same_hash": r.same_hash,
-        "recorded_overall": m.assessment.overall,
-        "rerun_overall": r.rerun.overall.value,
-        "changes": [{**_change_json(c), "why": [f"{x.what}: {x.detail}" for x in r.reasons_for(c)]}
-                    for c in r.changes],
-        "reasons": [{"what": x.what, "detail": x.detail} for x in r.reasons],
-        "current_law": None if r.current_law is None else {
-            "versions": list(r.current_versions),
-            "changes": [_change_json(c) for c in r.current_law],
-        },
-        "notes": r.notes,
-    }
 
 
 def _print(r: Reverification) -> None:

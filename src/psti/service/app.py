@@ -26,6 +26,7 @@ from psti.service.errors import ServiceError, TooManyRequests
 from psti.service.routes import (
     accounts,
     audit,
+    bundles,
     catalogues,
     enforcement,
     products,
@@ -42,7 +43,7 @@ HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
 
 # The order routes are matched in: every JSON route, then every page.
-AREAS = (accounts, products, statements, signing_keys, public, catalogues, reports, audit, enforcement)
+AREAS = (accounts, products, statements, signing_keys, public, catalogues, reports, audit, enforcement, bundles)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
