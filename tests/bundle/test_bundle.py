@@ -335,3 +335,17 @@ def test_a_folder_artefact_is_bundled_file_by_file(key: Ed25519PrivateKey, tmp_p
     assert art.type == "folder" and art.members == ("declaration/rootfs/etc/passwd", "declaration/rootfs/etc/shadow")
     r = reverify(path, tmp_path / "work", today=LAW_DATE)
     assert r.same_hash and r.exit_code == 0
+
+
+def test_an_artefact_declared_outside_the_declarations_folder_goes_under_external(
+        key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    src = copy_example("router", tmp_path)
+    elsewhere = tmp_path / "lab" / "fw.squashfs"
+    elsewhere.parent.mkdir()
+    (src / "firmware" / "netlink-r300-2.0.1.squashfs").rename(elsewhere)
+    decl = src / "product.toml"
+    decl.write_text(decl.read_text().replace('path = "firmware/netlink-r300-2.0.1.squashfs"', f'path = "{elsewhere}"'))
+    path, manifest, _ = make(key, "router", tmp_path, source=src)
+    assert [a.root for a in manifest.artefacts] == ["external/0/fw.squashfs"]
+    r = reverify(path, tmp_path / "work", today=LAW_DATE)
+    assert r.same_hash and r.exit_code == 0
