@@ -349,3 +349,33 @@ def test_an_artefact_declared_outside_the_declarations_folder_goes_under_externa
     assert [a.root for a in manifest.artefacts] == ["external/0/fw.squashfs"]
     r = reverify(path, tmp_path / "work", today=LAW_DATE)
     assert r.same_hash and r.exit_code == 0
+
+
+def test_a_signers_manifest_cannot_place_files_outside_the_bundle(key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    path, _, _ = make(key, "router", tmp_path, exclude=["firmware"])
+    evil = tmp_path / "evil.pstib"
+    _resign(path, evil, key, edit_manifest=lambda m: m["artefacts"][0].update(root="declaration/../../../escaped"))
+    firmware = EXAMPLES / "router" / "firmware" / "netlink-r300-2.0.1.squashfs"
+    with pytest.raises(BadBundle, match="outside the bundle's layout"):
+        reverify(evil, tmp_path / "work", artefacts={"firmware": [firmware]}, today=LAW_DATE)
+    assert not (tmp_path / "escaped").exists()
+    wrong = tmp_path / "wrong.pstib"
+    _resign(path, wrong, key, edit_manifest=lambda m: m["declaration"].update(name="regime/uk-psti-2024.toml"))
+    with pytest.raises(BadBundle, match="names declaration"):
+        open_bundle(wrong)
+
+
+def test_a_re_run_is_offline_and_ignores_options_that_name_files(bundles: dict[str, Path], tmp_path: Path,
+                                                                  key: Ed25519PrivateKey) -> None:
+    saved = tmp_path / "saved-pages"
+    edited = tmp_path / "options.pstib"
+
+    def options(m: dict) -> None:  # type: ignore[type-arg]
+        m["run"].update(offline=False, allow_private=True)
+        m["run"]["options"].update(web_save_dir=str(saved), keep=True)
+
+    _resign(bundles["smart-camera"], edited, key, edit_manifest=options)
+    r = reverify(edited, tmp_path / "work", today=LAW_DATE)
+    assert r.exit_code == 0 and r.same_hash
+    assert not saved.exists()
+    assert any("offline" in n for n in r.notes) and any("web_save_dir" in n for n in r.notes)

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 import psti
 from psti import strictjson
 from psti.bundle import dsse
-from psti.bundle.archive import BadBundle, BundleArchive
+from psti.bundle.archive import BadBundle, BundleArchive, name_problem
 from psti.bundle.build import (
     PREDICATE_ASSESSMENT,
     PREDICATE_MANIFEST,
@@ -45,11 +45,15 @@ from psti.bundle.build import (
 from psti.bundle.compare import Change, comparable, comparable_sha256, differences
 from psti.bundle.manifest import (
     ASSESSMENT_MEMBER,
+    DECLARATION_DIR,
     ENVELOPE_MEMBER,
+    EXTERNAL_DIR,
     KNOWN_SCHEMAS,
     MANIFEST_MEMBER,
+    REGIME_DIR,
     ArtefactRef,
     Manifest,
+    RunOptions,
 )
 from psti.documents import signing
 from psti.errors import PstiError, RegimeError
@@ -135,7 +139,6 @@ def open_bundle(path: Path, public_key: Ed25519PublicKey | None = None, folder: 
         signed_manifest = signing.canonical_json(opened.statement["predicate"][PREDICATE_MANIFEST])
         if archive.read(MANIFEST_MEMBER, MAX_MANIFEST_BYTES) != signed_manifest:
             raise BadBundle(f"member {MANIFEST_MEMBER!r} differs from the signed manifest", MANIFEST_MEMBER)
-        _check_subjects(opened.statement["subject"], manifest)
         listed = {m.name: m for m in manifest.members}
         extra = sorted(names - set(listed) - {ENVELOPE_MEMBER, MANIFEST_MEMBER})
         if extra:
@@ -143,6 +146,8 @@ def open_bundle(path: Path, public_key: Ed25519PublicKey | None = None, folder: 
         missing = sorted(set(listed) - names)
         if missing:
             raise BadBundle(f"member {missing[0]!r} is listed in the manifest but missing", missing[0])
+        _check_names(manifest, set(listed))
+        _check_subjects(opened.statement["subject"], manifest)
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
             if any(folder.iterdir()):
@@ -177,6 +182,30 @@ def open_bundle(path: Path, public_key: Ed25519PublicKey | None = None, folder: 
                                           f"{len(excluded)} left out (hash and size only): "
                                           + ", ".join(f"{a.kind} {a.declared_path}" for a in excluded)))
     return OpenedBundle(path, manifest, assessment, checks, folder)
+
+
+def _check_names(manifest: Manifest, members: set[str]) -> None:
+    """Every name the manifest uses is a member (or, for a left-out artefact, a safe name in
+    the bundle's layout): a signer's manifest is input like any other."""
+    def bad(what: str) -> BadBundle:
+        return BadBundle(f"the signed manifest {what}; refusing the bundle", ENVELOPE_MEMBER)
+
+    if manifest.declaration.name not in members or not manifest.declaration.name.startswith(DECLARATION_DIR + "/"):
+        raise bad(f"names declaration {manifest.declaration.name!r}, which is not a member under {DECLARATION_DIR}/")
+    if manifest.assessment.member != ASSESSMENT_MEMBER:
+        raise bad(f"names assessment {manifest.assessment.member!r}, not {ASSESSMENT_MEMBER}")
+    for f in manifest.regime.files:
+        if f.member not in members or not f.member.startswith(REGIME_DIR + "/"):
+            raise bad(f"names regime file {f.member!r}, which is not a member under {REGIME_DIR}/")
+    for a in manifest.artefacts:
+        if name_problem(a.root) or not a.root.startswith((DECLARATION_DIR + "/", EXTERNAL_DIR + "/")):
+            raise bad(f"places artefact {a.index} at {a.root!r}, outside the bundle's layout")
+        for m in a.members:
+            if m not in members or not (m == a.root or m.startswith(a.root + "/")):
+                raise bad(f"lists {m!r} for artefact {a.index}, which is not one of its members")
+        if a.excluded == bool(a.members):
+            raise bad(f"says artefact {a.index} is {'left out' if a.excluded else 'bundled'} but "
+                      f"lists {len(a.members)} member(s)")
 
 
 def _check_subjects(subjects: list[Any], manifest: Manifest) -> None:
@@ -311,8 +340,12 @@ def _declaration(folder: Path, manifest: Manifest) -> Any:
     loaded = load_declaration(folder.joinpath(*manifest.declaration.name.split("/")), check_artefacts=False)
     if loaded.sha256 != manifest.declaration.sha256:
         raise BadBundle("the extracted declaration differs from the manifest", manifest.declaration.name)
-    roots = {a.index: a.root for a in manifest.artefacts}
     arts = list(loaded.declaration.artefacts)
+    for a in manifest.artefacts:
+        if a.index >= len(arts) or arts[a.index].path != a.declared_path or arts[a.index].kind != a.kind:
+            raise BadBundle(f"the signed manifest's artefact {a.index} ({a.kind} {a.declared_path}) is not the "
+                            "declaration's", ENVELOPE_MEMBER)
+    roots = {a.index: a.root for a in manifest.artefacts}
     changed = False
     for i, art in enumerate(arts):
         root = roots.get(i)
@@ -345,6 +378,36 @@ def _tool_reasons(manifest: Manifest) -> list[Reason]:
     return out
 
 
+SAFE_OPTIONS = ("now", "crack_deadline_s")
+MAX_CRACK_SECONDS = 3600.0
+
+
+def rerun_options(run: RunOptions, law_date: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """The recorded options a re-run takes, and notes on those it does not. A bundle's options
+    come from whoever signed it: a re-run is always offline, never reaches private addresses,
+    keeps no history and reads or writes no file the options name."""
+    notes = []
+    if run.recorded and (not run.offline or run.allow_private):
+        notes.append("the bundle records an assessment that fetched pages; the re-run is offline")
+    kept: dict[str, Any] = {}
+    for name, value in (run.options if run.recorded else {}).items():
+        if name == "support_history":
+            continue
+        if name == "now" and isinstance(value, str):
+            try:
+                dt.datetime.fromisoformat(value)
+                kept[name] = value
+                continue
+            except ValueError:
+                pass
+        if (name == "crack_deadline_s" and isinstance(value, int | float) and not isinstance(value, bool)
+                and 0 < value <= MAX_CRACK_SECONDS):
+            kept[name] = value
+            continue
+        notes.append(f"recorded option {name!r} is not used by a re-run (it uses only {', '.join(SAFE_OPTIONS)})")
+    return bundle_options(law_date, kept), notes
+
+
 def reverify(
     path: Path,
     work: Path,
@@ -367,9 +430,9 @@ def reverify(
     reasons += regime_reasons + _tool_reasons(manifest)
     loaded = _declaration(folder, manifest)
     run = manifest.run
-    options = dict(run.options) if run.recorded else bundle_options(manifest.law_date)
+    options, notes = rerun_options(run, manifest.law_date)
     opts = AssessOptions(regime=manifest.regime.id, on=manifest.law_date, collectors=run.collectors,
-                         offline=run.offline, allow_private=run.allow_private, options=options, regimes=lib,
+                         offline=True, allow_private=False, options=options, regimes=lib,
                          work_dir=work / "run", progress=progress)
     rerun = assess(loaded, opts)
     paths = {str(loaded.path): manifest.declaration.name}
@@ -380,7 +443,7 @@ def reverify(
     same = comparable_sha256(rerun, paths) == manifest.assessment.compared_sha256
     after = comparable(rerun, paths)
     changes = [] if same else differences(comparable(opened.assessment, manifest.assessment.paths), after)
-    result = Reverification(opened, rerun, same, changes, reasons, source)
+    result = Reverification(opened, rerun, same, changes, reasons, source, notes=notes)
     if not same and not changes:
         result.notes.append("the compared forms differ outside the verdicts and their findings "
                             "(evidence records or finding details)")
