@@ -163,6 +163,16 @@ class Plan:
     paths: dict[str, str]  # path as the assessment shows it -> name in the bundle (for comparing)
 
 
+def _check_exclusions(loaded: LoadedDeclaration, exclude_kinds: Iterable[str]) -> set[str]:
+    excluded = set(exclude_kinds)
+    kinds = {a.kind for a in loaded.declaration.artefacts}
+    unknown = sorted(excluded - kinds)
+    if unknown:
+        raise UsageError(f"--exclude-artefact {', '.join(unknown)}: the declaration has no artefact of that kind "
+                         f"(it has: {', '.join(sorted(kinds)) or 'none'})")
+    return excluded
+
+
 def compared_paths(loaded: LoadedDeclaration, roots: Mapping[int, str]) -> dict[str, str]:
     """How the assessment's paths map to bundle names: the declaration and each artefact."""
     out = {str(loaded.path): f"{DECLARATION_DIR}/{loaded.path.name}"}
@@ -185,12 +195,7 @@ def plan_bundle(
 ) -> Plan:
     """`assessed_path`: the declaration's path as the assessment names it, when the assessment
     was made elsewhere (`--from-assessment`); its paths are mapped from there."""
-    excluded = set(exclude_kinds)
-    kinds = {a.kind for a in loaded.declaration.artefacts}
-    unknown = sorted(excluded - kinds)
-    if unknown:
-        raise UsageError(f"--exclude-artefact {', '.join(unknown)}: the declaration has no artefact of that kind "
-                         f"(it has: {', '.join(sorted(kinds)) or 'none'})")
+    excluded = _check_exclusions(loaded, exclude_kinds)
     if assessment.product.declaration_sha256 and assessment.product.declaration_sha256 != loaded.sha256:
         raise PstiError(f"{loaded.path}: the assessment was made from another version of this declaration "
                         f"(sha256 {assessment.product.declaration_sha256[:12]}…); assess it again")
@@ -336,6 +341,7 @@ def assess_and_bundle(
     the law date) and write the bundle."""
     from psti.assess import assess
 
+    _check_exclusions(loaded, exclude_kinds)  # before the assessment, which can take a while
     law_date = on or dt.date.today()
     opts = bundle_options(law_date, options)
     result = assess(loaded, regime=regime, on=law_date, collectors=collectors, offline=True, options=opts,
