@@ -76,6 +76,12 @@ def test_a_bundle_is_filed_with_its_statement_and_re_verified_for_a_case(world: 
     assert filed["sha256"] == sha and filed["overall"] == "pass" and filed["law_date"] == "2026-11-25"
     assert [b["sha256"] for b in w.get("acme", url).json()] == [sha]
     assert w.get("globex", url).status_code == 404  # another organisation's product
+    again = w.post("acme", f"/manage/products/{product['id']}/bundles", follow_redirects=False,
+                   files={"statement": ("statement.json", statement), "bundle": ("cam.pstib", bundle)})
+    assert again.status_code == 303  # the page form: filed again, kept once
+    assert [b["sha256"] for b in w.get("acme", url).json()] == [sha]
+    page = w.get("acme", f"/manage/products/{product['id']}")
+    assert 'id="file-bundle"' in page.text and f"evidence-bundle: cam.pstib <code>{sha[:12]}" in page.text
 
     # an officer re-verifies it for a case; the worker attaches the result with its hash
     case = w.post("officer", "/api/v1/enforcement/cases", json=CASE)

@@ -63,9 +63,13 @@ def accept_bundle(ctx: Ctx, product_id: int, statement: bytes, bundle: bytes, fi
     product = ctx.db.get(Product, product_id)
     assert product is not None  # own_product found it
     blob = ctx.blobs.put(ctx.db, bundle, ctx.settings.max_upload_bytes)
-    row = ProductFile(product_id=product_id, kind=BUNDLE_KIND, filename=safe_filename(filename), blob_id=blob.id)
-    ctx.db.add(row)
-    ctx.db.flush()
+    row = ctx.db.execute(select(ProductFile).where(  # filed again: kept once
+        ProductFile.product_id == product_id, ProductFile.kind == BUNDLE_KIND, ProductFile.blob_id == blob.id
+    )).scalars().first()
+    if row is None:
+        row = ProductFile(product_id=product_id, kind=BUNDLE_KIND, filename=safe_filename(filename), blob_id=blob.id)
+        ctx.db.add(row)
+        ctx.db.flush()
     m = opened.manifest
     ctx.audit("product.bundle.accept", f"product:{product_id}", product.organisation_id, sha256=digest,
               size=len(bundle), statement=record.public_id, overall=m.assessment.overall,

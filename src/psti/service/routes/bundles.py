@@ -14,7 +14,7 @@ from psti.registry import bundles
 from psti.registry.statements import MAX_STATEMENT_BYTES
 from psti.service import reverify
 from psti.service.blobs import safe_filename
-from psti.service.deps import check_csrf, read_limited, state, tx
+from psti.service.deps import check_csrf, read_limited, redirect, state, tx
 from psti.service.routes.shapes import StrictModel
 
 api = APIRouter(prefix="/api/v1")
@@ -70,3 +70,19 @@ def reverify_page(request: Request, reference: str, csrf_token: str = Form(""),
     return _case_form(request, csrf_token, lambda ctx: reference,
                       lambda ctx: reverify.request(ctx, reference, bundle_sha256), {"bundle_sha256": bundle_sha256},
                       anchor="#evidence")
+
+
+@pages.post("/manage/products/{product_id}/bundles")
+def file_bundle_page(
+    request: Request,
+    product_id: int,
+    csrf_token: str = Form(""),
+    statement: UploadFile = File(...),  # noqa: B008
+    bundle: UploadFile = File(...),  # noqa: B008
+) -> Response:
+    doc = read_limited(statement, MAX_STATEMENT_BYTES)
+    data = read_limited(bundle, state(request).settings.max_upload_bytes)
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        bundles.accept_bundle(ctx, product_id, doc, data, safe_filename(bundle.filename or "bundle.pstib"))
+    return redirect(f"/manage/products/{product_id}")
