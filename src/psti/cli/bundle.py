@@ -98,11 +98,17 @@ def reverify_cmd(
                                        help="An artefact the bundle left out (repeatable)."),
     extract_to: Path | None = typer.Option(None, "--extract-to", file_okay=False,
                                            help="Keep the extracted bundle and the run here (an empty folder)."),
-    on: str = typer.Option(None, "--today", help="The day whose law 'current law' means (default today)."),
+    on: str = typer.Option(None, "--today", metavar="YYYY-MM-DD",
+                           help="The day whose law 'current law' means (default today)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON on stdout."),
     progress: bool = typer.Option(False, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
-    """Check a bundle's signature and hashes, run its assessment again and compare verdicts."""
+    """Check a bundle's signature and hashes, run its assessment again and compare verdicts.
+
+    Exit 0: every verdict is the same; 1: a verdict differs (the table says which and why);
+    2: a bad or tampered bundle (the member at fault is named); 3: an artefact the bundle
+    left out is needed (give it with --artefact KIND=PATH).
+    """
     from psti.bundle.reverify import reverify
     from psti.documents import signing
 
