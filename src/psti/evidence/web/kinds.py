@@ -476,6 +476,15 @@ _SUPPORT: list[FindingKind] = [
         SP_NOT_SHORTENED,
     ),
     _k(
+        "SP-HISTORY-STARTS",
+        "First observation recorded",
+        "Nothing earlier is on record for the product (named on the command line or read from the page).",
+        "Para 3(6) is breached only by shortening after publication: a first observation cannot show it, "
+        "and the next check compares against this one.",
+        "Nothing to do; keep the history so later checks can compare.",
+        SP_NOT_SHORTENED,
+    ),
+    _k(
         "SP-EXTENDED",
         "Support period extended",
         "A later end date than recorded before.",
