@@ -123,8 +123,8 @@ def _emit(
 def disclosure_cmd(
     target: str = typer.Argument(
         ...,
-        help="A domain (fetches https://DOMAIN/.well-known/security.txt), "
-        "a URL of a security.txt, or a saved security.txt file.",
+        help="A domain (fetches https://DOMAIN/.well-known/security.txt), a URL, or a saved file: "
+        "a security.txt or a policy page, told apart by content (the report says which).",
     ),
     policy: list[str] = typer.Option(None, "--policy", help="Policy page URL or saved file (repeatable)."),
     key: list[Path] = typer.Option(None, "--key", help="OpenPGP public key to verify the signature (repeatable)."),
@@ -154,9 +154,12 @@ def disclosure_cmd(
     when = _parse_now(now) or dt.datetime.now(dt.UTC)
     inputs = DisclosureInputs(key_files=_existing(list(key or []), "--key"), follow_policy_links=not no_follow)
     if kind == "file":
-        inputs.security_txt.append(Source(url=url, path=Path(value)))
+        inputs.security_txt.append(Source(url=url, path=Path(value), sniff=True))
     elif kind == "url":
-        inputs.security_txt.append(Source(url=str(value)))
+        # a URL of a security.txt is read as one (an HTML answer there is a 'soft 404');
+        # any other URL is read as what its content is
+        path = str(value).split("://", 1)[1].split("?", 1)[0]
+        inputs.security_txt.append(Source(url=str(value), sniff=not path.endswith("security.txt")))
     else:
         inputs.security_txt.append(domain_source(str(value)))
     for p in policy or []:

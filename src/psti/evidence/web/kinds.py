@@ -552,6 +552,14 @@ _WEB: list[FindingKind] = [
         (),
     ),
     _k(
+        "WEB-TAKEN-AS",
+        "What the document was read as",
+        "A file or URL given as it is was told apart by its content: security.txt or policy page.",
+        "A policy page read as a security.txt would give only syntax errors; the content decides.",
+        "Nothing to do; if the reading is wrong, pass a policy page with --policy.",
+        (),
+    ),
+    _k(
         "WEB-OFFLINE",
         "Not fetched (offline)",
         "Offline runs use saved copies only.",
