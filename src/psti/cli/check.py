@@ -167,8 +167,13 @@ def disclosure_cmd(
         inputs.policies.append(Source(path=Path(pv)) if pk == "file" else Source(url=str(pv)))
     loader = DocumentLoader("disclosure", opts, "disclosure")
     result = check_disclosure(inputs, loader, when)
+    taken = [f for f in result.findings if f.kind == "WEB-TAKEN-AS"]
+    for f in taken:
+        typer.echo(f"note: {f.message}", err=True)
+    as_policy = any(f.details.get("taken_as") == "policy" for f in taken)
     if kind == "file":
-        name, maker = f"security.txt in {Path(value).name}", _host(url) or "-"
+        what = "disclosure policy" if as_policy else "security.txt"
+        name, maker = f"{what} in {Path(value).name}", _host(url) or "-"
     else:
         maker = str(value) if kind == "domain" else (_host(str(value)) or "-")
         name = f"security.txt of {maker}"

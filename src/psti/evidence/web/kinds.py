@@ -501,6 +501,14 @@ _SUPPORT: list[FindingKind] = [
         SP_PLACEMENT,
     ),
     _k(
+        "SP-NOT-A-SALES-PAGE",
+        "Not a page where the product is sold",
+        "Whether the page invites purchase (price, basket, order button).",
+        "Para 3(5) applies where the product is offered for sale; a statement page alone does not engage it.",
+        "Check the page where the product is sold as well.",
+        SP_PLACEMENT,
+    ),
+    _k(
         "SP-NOT-ALONGSIDE-PURCHASE",
         "Missing where the product is offered",
         "A purchase page shows the period.",

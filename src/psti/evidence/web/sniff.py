@@ -43,10 +43,10 @@ def sniff_disclosure_document(content: bytes, media_type: str = "") -> Sniffed:
     lines = [ln for ln in (x.strip() for x in text.splitlines()) if ln and not ln.startswith("#")]
     fields = [ln for ln in lines if _FIELD_LINE.match(ln)]
     names = {_FIELD_LINE.match(ln).group(1).lower() for ln in fields}  # type: ignore[union-attr]
-    if fields and ("expires" in names or len(fields) >= 0.3 * len(lines)):
+    prose = sum(1 for ln in lines if len(ln.split()) >= 6 and not _FIELD_LINE.match(ln))
+    if fields and ("expires" in names or prose < 2 or len(fields) >= len(lines) / 2):
         shown = ", ".join(sorted(n.capitalize() for n in names))
         return Sniffed("security-txt", f"{len(fields)} of {len(lines)} lines are security.txt fields ({shown})")
-    prose = sum(1 for ln in lines if len(ln.split()) >= 6)
     if prose >= 2:
-        return Sniffed("policy", f"text of {prose} prose line(s) and no security.txt fields")
+        return Sniffed("policy", f"text of {prose} prose line(s) and no security.txt Expires field")
     return Sniffed("security-txt", "short text without the shape of a policy page")

@@ -353,6 +353,18 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, identity: PageI
 
 def _placement(read: list[tuple[Document, SupportPeriodAnalysis]], found: bool) -> list[Finding]:
     out: list[Finding] = []
+    if not any(a.invitation_to_purchase for _, a in read):
+        doc = read[0][0]
+        out.append(
+            make_finding(
+                "SP-NOT-A-SALES-PAGE",
+                Effect.NOT_APPLICABLE,
+                f"{', '.join(d.where for d, _ in read)} does not offer the product for sale (no price, basket or "
+                "order button), so para 3(5) does not arise for it; check the page where the product is sold",
+                collector=COLLECTOR,
+                location=Location(url=doc.url, evidence=doc.evidence.id),
+            )
+        )
     for doc, a in read:
         if not a.invitation_to_purchase:
             continue
