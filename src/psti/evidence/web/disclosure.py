@@ -415,10 +415,11 @@ def _timescale_findings(
                 make_finding(
                     ok_kind,
                     Effect.PASS,
-                    f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}"',
+                    f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}" '
+                    f"({c.decided_by})",
                     collector=COLLECTOR,
                     location=Location(url=doc.url, evidence=doc.evidence.id),
-                    details={"sentence": c.sentence, "timescale": c.timescale},
+                    details={"sentence": c.sentence, "timescale": c.timescale, "decided_by": c.decided_by},
                 )
             )
             continue
@@ -428,7 +429,9 @@ def _timescale_findings(
         where = ", ".join(doc.where for doc, _ in analyses)
         msg = f"no statement of when reporters get {what} was found in {where}"
         if vague:
-            msg += f'; closest: "{vague[0][1].sentence}" (no timescale)'
+            msg += f'; closest: "{vague[0][1].sentence}" ({vague[0][1].decided_by})'
+        if any(a.parse_cut for _, a in analyses):
+            msg += "; the page is very long and only its first 50,000 characters of promises were parsed"
         out.append(
             make_finding(missing_kind, Effect.FAIL, msg, collector=COLLECTOR, location=Location(url=analyses[0][0].url))
         )

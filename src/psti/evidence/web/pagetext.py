@@ -433,6 +433,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
 
 _MD_BREAK = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 _FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
 
 
@@ -447,6 +448,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     lines = text.splitlines()
     for i, raw in enumerate(lines):
         line = raw.strip()
+        if not fenced and ("**" in line or "__" in line):
+            line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
         if line.startswith(("```", "~~~")):
             fenced = not fenced
             out.append(line)

@@ -70,7 +70,8 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 _SECURITY_LOCAL = re.compile(r"secur|psirt|cert|csirt|vuln|disclos|bugs?|bounty|abuse|infosec|product-?security", re.I)
 _PLATFORMS = re.compile(
     r"hackerone\.com|bugcrowd\.com|intigriti\.com|yeswehack\.com|zerocopter\.com|openbugbounty\.org|"
-    r"/security/advisories/new|/security/policy|responsible-disclosure|vulnerability-disclosure|/report",
+    r"/security/advisories/new|/security/policy|responsible-disclosure|vulnerability-disclosure|/report|"
+    r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/issues(?:/new\S*)?/?$",
     re.I,
 )
 _SIGN_IN = re.compile(
@@ -187,6 +188,7 @@ class PolicyAnalysis:
     acknowledgement: list[Commitment] = field(default_factory=list)  # acknowledgements, then replies
     status_updates: list[Commitment] = field(default_factory=list)
     other_promises: list[Commitment] = field(default_factory=list)  # fix, disclosure
+    parse_cut: bool = False  # the page had more promise-bearing text than is parsed
     until_resolved: bool = False
     sign_in: str | None = None  # the evidence for a sign-in wall
     paid: str | None = None
@@ -254,10 +256,18 @@ def analyse_policy(page: PageText) -> PolicyAnalysis:
     return out
 
 
+# RFC 2606 second-level example domains and template local parts
+_PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
+_EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
+
+
 def _contacts_in(s: str, contacts: list[str]) -> None:
-    context = bool(_REPORT_CONTEXT.search(s))
+    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …")
+    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s))
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
+        if _PLACEHOLDER.search(addr):
+            continue  # a template left unfilled ("[your-email@example.com]") is nobody's contact
         if context or _SECURITY_LOCAL.search(addr.split("@")[0]):
             _add(contacts, f"mailto:{addr}")
     for m in _URL.finditer(s):
@@ -305,6 +315,8 @@ _LEMMA_PROMISE: dict[str, Promise] = {
 _FIX_UPDATE = {"security", "firmware", "software"}  # "security updates" are fixes, not status updates
 _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
+_BLOCK_CHARS = 3_000
+_PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
 _PROMISE_PREFILTER = re.compile(TIMESCALE.pattern + "|" + _ACK.pattern + "|" + _STATUS.pattern, re.I)
 
 
@@ -323,6 +335,21 @@ def _own_promise(tok: Token) -> Promise | None:
         return "reply"
     if lemma == "contact" and any(c.text.lower() == "initial" for c in tok.children):
         return "reply"
+    if (
+        lemma in ("contact", "reach")
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children)
+    ):
+        return "reply"  # "we will contact you within a week"
+    if lemma == "confirmation" and any(
+        p.lower_ == "of" and any(o.lemma_.lower() in ("report", "receipt", "submission") for o in p.children)
+        for p in tok.children
+    ):
+        return "acknowledgement"  # "a confirmation of their report"
+    if lemma == "confirm" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("report", "receipt", "submission") for c in tok.children
+    ):
+        return "acknowledgement"  # "confirming the report within 72 hours"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
     return _LEMMA_PROMISE.get(lemma) or _LEMMA_PROMISE.get(text)
@@ -369,26 +396,80 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     """Read every promise and attach each timescale to the one it modifies."""
     from psti.evidence.web.language import parse
 
-    blocks = [line.strip(" \t|*#>-") for line in text.splitlines()]
-    blocks = [b for b in blocks if b and _PROMISE_PREFILTER.search(b)]
-    for doc in parse(blocks):
+    blocks: list[str] = []
+    seen: set[str] = set()  # a repeated block (menus, footers, padding) is parsed once
+    budget = _PARSE_BUDGET
+    for line in text.splitlines():
+        line = line.strip(" \t|*#>-")
+        if not line or not _PROMISE_PREFILTER.search(line):
+            continue  # no promise and no time: nothing for the parser to decide
+        # a run-on block (a page with no structure) is cut at sentence ends for the parser
+        pieces = [line] if len(line) <= _BLOCK_CHARS else sentences(line)
+        for piece in pieces:
+            if _PROMISE_PREFILTER.search(piece) and piece not in seen:
+                seen.add(piece)
+                piece = piece[:_BLOCK_CHARS]
+                budget -= len(piece)
+                if budget < 0:
+                    out.parse_cut = True
+                    break
+                blocks.append(piece)
+        if budget < 0:
+            break
+    to_parse = []
+    for block in blocks:
+        if not _labelled_promise(block, out):
+            to_parse.append(block)
+    for doc in parse(to_parse):
         for sent in doc.sents:
             _sentence_promises(sent, out)
 
 
+_LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
+
+
+def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
+    """'Acknowledgement: within 3 business days' — a promise named by its label, its time as
+    the value. The parser reads such a line as two fragments, so the label decides."""
+    m = _LABEL_LINE.match(block)
+    if m is None:
+        return False
+    label, value = m.group("label"), m.group("value")
+    time = TIMESCALE.match(value.strip())
+    if time is None or _ACK.search(value) or _STATUS.search(value):
+        return False
+    promise: Promise | None = (
+        "status update" if _STATUS.search(label) or re.search(r"\bupdates?\b", label, re.I)
+        else "acknowledgement" if re.search(r"acknowledg|receipt|triage", label, re.I)
+        else "reply" if _ACK.search(label)
+        else None
+    )  # fmt: skip
+    if promise is None:
+        return False
+    c = Commitment(_clip(block), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
+    (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
+    return True
+
+
 def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
     sentence = _clip(sent.text.strip())
+    spans = []
+    for m in TIMESCALE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((m, span))
+    in_time = {t.i for _, span in spans for t in span}
     promises: dict[int, tuple[Promise, Token]] = {}
     for tok in sent:
         p = _own_promise(tok)
-        if p is not None and not _in_until_clause(tok) and not _negated(tok):
-            promises[tok.i] = (p, tok)
+        if p is None or _in_until_clause(tok) or _negated(tok):
+            continue
+        if any(a.i in in_time for a in tok.ancestors):
+            continue  # "within 1 week of acknowledgment": part of a time, not a promise
+        promises[tok.i] = (p, tok)
     timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
     kinds = {p for p, _ in promises.values()}
-    for m in TIMESCALE.finditer(sent.text):
-        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is None:
-            continue
+    for m, span in spans:
         found = _attach(span)
         if found is not None:
             promise, word = found
@@ -429,7 +510,10 @@ _CHANNEL = re.compile(
     r"private\s+vulnerability\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
-    r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue",
+    r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
+    r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
+    r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
+    r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)",
     re.I,
 )
 _CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via|through|contact)", re.I)

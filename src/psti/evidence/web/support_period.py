@@ -61,6 +61,12 @@ _END_MARKER = re.compile(
     r"(?:\s+(?:at\s+least|the\s+end\s+of|the\s+last\s+day\s+of|end\s+of|on|the|least))*[\s:,(]*$",
     re.I,
 )
+# "not guaranteed after October 2019", "will stop getting security updates after 2030"
+_END_AFTER = re.compile(
+    r"(?:not\s+(?:be\s+)?guaranteed|\bstops?\b|\bstopped\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b)"
+    r"[^.;]{0,60}\bafter\s+$",
+    re.I,
+)
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
@@ -119,8 +125,8 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
-            if own:
-                return own
+            if own or any(s.mentions_product for s in self.statements):
+                return own  # the product's own statement says no date: others' dates are not its
         return dated
 
     def end_dates(self) -> list[dt.date]:
@@ -184,9 +190,10 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     support_heading = False
     for s in sentences(page.text):
         mentions = bool(terms) and any(t in _norm(s) for t in terms)
-        row = _labelled_row(s, mentions)
+        handled, row = _labelled_row(s, mentions)
         if row is not None:
             out.statements.append(row)
+        if handled:  # a row under a header with an end-of-support column: read by its cells only
             support_heading = True
             continue
         if _SUPPORT.search(s) or _relative_period(s):
@@ -212,14 +219,15 @@ def _relative_period(s: str) -> bool:
     return bool(_DURATION.search(s) and _RELATIVE_START.search(s) and re.search(r"updat|support|patch", s, re.I))
 
 
-def _labelled_row(s: str, mentions: bool) -> SupportStatement | None:
+def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None]:
     """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
     updates: 2030"): the end date comes from the cell whose column names the end of support."""
     if " | " not in s:
-        return None
+        return False, None
     cells = [m for part in s.split(" | ") if (m := _CELL.match(part))]
     if len(cells) < 2:
-        return None
+        return False, None
+    handled = any(_END_LABEL.search(c.group("label")) and not _START_LABEL.search(c.group("label")) for c in cells)
     sentence = s[:300]
     start: tuple[dt.date, Precision] | None = None
     for c in cells:
@@ -235,7 +243,7 @@ def _labelled_row(s: str, mentions: bool) -> SupportStatement | None:
         phrase = f"{label}: {value}"[:120]
         if dates and not _DURATION.search(value):
             m, d, p = dates[0]
-            return SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
+            return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
         dur = _DURATION.search(value)
         if dur:
             n_raw = dur.group("n").lower()
@@ -244,14 +252,19 @@ def _labelled_row(s: str, mentions: bool) -> SupportStatement | None:
             delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
             duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
             if start is not None:
-                return SupportStatement(
+                return True, SupportStatement(
                     sentence, "period-with-start", start[0] + delta, start[0], duration, start[1], mentions, phrase
                 )
-            return SupportStatement(sentence, "period-without-start", None, None, duration, "day", mentions, phrase)
+            return True, SupportStatement(
+                sentence, "period-without-start", None, None, duration, "day", mentions, phrase
+            )
         vague = _VAGUE.search(value)
         if vague:
-            return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
-    return None
+            return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
+    if handled and mentions:  # the product's row says something other than a date ("No longer guaranteed")
+        value = next(c.group("value") for c in cells if _END_LABEL.search(c.group("label")))
+        return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, value[:120])
+    return handled, None
 
 
 def _statement(s: str, mentions: bool) -> SupportStatement | None:
@@ -260,7 +273,7 @@ def _statement(s: str, mentions: bool) -> SupportStatement | None:
     # 1. an explicit end date: a date right after "until", "end of support:", "ends on"...
     for m, d, p in dates:
         before = s[max(0, m.start() - 60) : m.start()]
-        if _END_MARKER.search(before) and not _START.search(before[-25:]):
+        if (_END_MARKER.search(before) and not _START.search(before[-25:])) or _END_AFTER.search(before):
             return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
