@@ -105,9 +105,9 @@ def test_first_observation_passes_and_the_second_detects_shortening(http_server:
     assert k["SP-HISTORY-STARTS"] == "pass" and "SP-NO-HISTORY" not in k
     msg = next(f["message"] for f in report(r)["findings"] if f["kind"] == "SP-HISTORY-STARTS")
     assert "history starts now" in msg and "read from the page's title" in msg
-    assert [x.end_date for x in SupportHistory(tmp_path / "dd" / "support-periods.json").records("acme|acme cam 2")] == [
-        D(2030, 12, 3)
-    ]
+    assert [
+        x.end_date for x in SupportHistory(tmp_path / "dd" / "support-periods.json").records("acme|acme cam 2")
+    ] == [D(2030, 12, 3)]
     r = psti(*args, env=env)  # the second observation, unchanged
     assert r.returncode == 0 and cli_kinds(report(r))["SP-NOT-SHORTENED"] == "pass"
     http_server.route("/cam2", COMPLIANT.format(end="3 December 2029"), headers={"Content-Type": "text/html"})
@@ -143,7 +143,9 @@ def test_timescale_attached_to_its_promise(text: str, ack: str | None, status: s
 
 
 def test_hard_wrapped_sentence_keeps_its_timescale() -> None:
-    a = analyse("We will acknowledge your\nreport within five working days, and we will send\nyou a status update every 14 days.\n")
+    a = analyse(
+        "We will acknowledge your\nreport within five working days, and we will send\nyou a status update every 14 days.\n"
+    )
     assert a.ack_when is not None and a.ack_when.timescale == "within five working days"
     assert a.ack_when.decided_by == "'within five working days' modifies 'acknowledge'"
     assert a.status_when is not None and a.status_when.timescale == "every 14 days"
@@ -206,3 +208,65 @@ def test_policy_url_is_read_as_a_policy(http_server: Server) -> None:
     assert k["WEB-TAKEN-AS"] == "info" and "SECTXT-NOT-FOUND" not in k
     assert k["DISC-ACK-TIMESCALE"] == "pass"
     assert json.loads(r.stdout)["findings"]
+
+
+# --- phrasings met in real policies and statements (bench/data/web-realworld.json) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "ack"),
+    [
+        ("- **Acknowledgment:** Within 3 business days\n- **Assessment:** Within 1 week of acknowledgment\n", "Within 3 business days"),
+        ("We will endeavour to contact you within a week in response to your email.", "within a week"),
+        ("We commit to confirming the report within 72 hours of submission.", "within 72 hours"),
+        ("Reporters can expect a confirmation of their report within 10 business days.", "within 10 business days"),
+    ],
+)  # fmt: skip
+def test_acknowledgement_phrasings(text: str, ack: str) -> None:
+    a = analyse(text)
+    assert a.ack_when is not None and a.ack_when.timescale == ack
+
+
+def test_template_address_is_not_a_contact() -> None:
+    assert analyse("Please send an email to [your-email@example.com] to report a vulnerability.").contacts == []
+    assert analyse("Please send an email to support@philipgerke.com.").contacts == ["mailto:support@philipgerke.com"]
+    assert analyse("1. **Email**: nebysma@gmail.com\n").contacts == ["mailto:nebysma@gmail.com"]
+
+
+def test_issue_tracker_is_a_channel() -> None:
+    a = analyse("Please report it by opening an issue labeled `security` in this repository.")
+    assert any(c.startswith("channel: ") for c in a.contacts)
+    a = analyse("Visit the [Issues](https://github.com/acme/cam-fw/issues) section of this repository.")
+    assert a.contacts == ["https://github.com/acme/cam-fw/issues"]
+    assert analyse("Do not open an issue in this repository for security problems.").contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "end"),
+    [
+        ("Security updates for the phones are not guaranteed after October 2019.", "", D(2019, 10, 31)),
+        ("Pixel 2 will stop getting security updates after October 2020, Pixel 3 after October 2021.", "Pixel 2", D(2020, 10, 31)),
+        ("- **End of Sale Date**: November 7, 2023\n- **End of Software Maintenance**: August 31, 2025\n"
+         "- **End of Security Support**: November 30, 2028\n", "", D(2028, 11, 30)),
+    ],
+)  # fmt: skip
+def test_end_date_phrasings(text: str, product: str, end: dt.date) -> None:
+    a = analyse_support_page(page_text(text.encode(), "text/markdown"), (product,) if product else ())
+    assert a.end_dates() == [end]
+
+
+def test_a_product_row_without_a_date_borrows_no_other_row() -> None:
+    html = (
+        b"<table><tr><th>Tablet</th><th>Availability</th><th>Security updates at least through</th></tr>"
+        b"<tr><td>Fire HD 10 Gen 11</td><td>2021 - present</td><td>2025</td></tr>"
+        b"<tr><td>Fire HD 8 Gen 5</td><td>2015 - 2016</td><td>No longer guaranteed</td></tr></table>"
+    )
+    page = page_text(html, "text/html")
+    assert analyse_support_page(page, ("Fire HD 10 Gen 11",)).end_dates() == [D(2025, 12, 31)]
+    assert analyse_support_page(page, ("Fire HD 8 Gen 5",)).end_dates() == []
+
+
+def test_parse_is_bounded_on_a_huge_page() -> None:
+    text = " ".join(f"We will acknowledge report {i} within {i % 9 + 1} days." for i in range(20000))
+    a = analyse(text, "text/plain")
+    assert a.parse_cut and a.ack_when is not None

@@ -220,7 +220,9 @@ class PolicyAnalysis:
         return None
 
 
-def analyse_policy(page: PageText) -> PolicyAnalysis:
+def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
+    """Contacts, access conditions and (unless `promises` is False, which needs no parser)
+    the promises with their timescales."""
     out = PolicyAnalysis(declared_lang=page.lang)
     words = [w.lower() for w in _WORD.findall(page.text)]
     out.words = len(words)
@@ -239,7 +241,8 @@ def analyse_policy(page: PageText) -> PolicyAnalysis:
             out.personal_info = f"the page says {m.group(0)!r}"
         if out.secure_channel is None and _SECURE.search(s):
             out.secure_channel = _clip(s)
-    _promises(page.text, out)
+    if promises:
+        _promises(page.text, out)
     for href, text in page.links:
         if href.startswith("mailto:"):
             _add(out.contacts, href.split("?", 1)[0])

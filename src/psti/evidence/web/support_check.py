@@ -96,7 +96,7 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
 
 
 def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:
-    a = analyse_policy(page)
+    a = analyse_policy(page, promises=False)  # access conditions only: no parser needed
     problems = [why for why in (a.sign_in, a.paid, a.personal_info) if why]
     if a.english is False:
         problems.append(f"not in English ({a.english_ratio:.0%} common English words)")
