@@ -128,12 +128,12 @@ def analyse(text: str, media: str = "text/markdown"):  # type: ignore[no-untyped
         # a status-update promise without a time does not borrow the acknowledgement's
         ("We will acknowledge reports within 5 days and keep you informed of progress.", "within 5 days", None),
         # a reply timescale is not a status-update timescale
-        ("We will keep you updated on progress and reply to your questions within 2 business days.", "within 2 business days", None),
+        ("We will keep you updated on progress and reply to your questions within 2 business days.", "within 2 business days", None),  # noqa: E501
         # a time to fix is nobody's acknowledgement or status time
         ("We keep you informed throughout. We aim to fix critical issues within 30 days.", None, None),
-        ("- Acknowledge within 7 days\n- Provide a remediation plan or status update within 30 days", "within 7 days", "within 30 days"),
-        ("Acknowledgement: within 2 working days. Status updates: every 14 days.", "within 2 working days", "every 14 days"),
-        ("We will then keep you informed of our progress at least every 30 days until the issue is resolved.", None, "at least every 30 days"),
+        ("- Acknowledge within 7 days\n- Provide a remediation plan or status update within 30 days", "within 7 days", "within 30 days"),  # noqa: E501
+        ("Acknowledgement: within 2 working days. Status updates: every 14 days.", "within 2 working days", "every 14 days"),  # noqa: E501
+        ("We will then keep you informed of our progress at least every 30 days until the issue is resolved.", None, "at least every 30 days"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_timescale_attached_to_its_promise(text: str, ack: str | None, status: str | None) -> None:
@@ -144,7 +144,7 @@ def test_timescale_attached_to_its_promise(text: str, ack: str | None, status: s
 
 def test_hard_wrapped_sentence_keeps_its_timescale() -> None:
     a = analyse(
-        "We will acknowledge your\nreport within five working days, and we will send\nyou a status update every 14 days.\n"
+        "We will acknowledge your\nreport within five working days, and we will send\nyou a status update every 14 days.\n"  # noqa: E501
     )
     assert a.ack_when is not None and a.ack_when.timescale == "within five working days"
     assert a.ack_when.decided_by == "'within five working days' modifies 'acknowledge'"
@@ -174,7 +174,7 @@ def test_sniffing() -> None:
     sec = b"Contact: mailto:security@acme.example\nExpires: 2030-01-01T00:00:00Z\n"
     assert sniff_disclosure_document(sec).taken_as == "security-txt"
     assert sniff_disclosure_document(b"<!doctype html><html><body><p>Report</p></body></html>").taken_as == "policy"
-    md = b"# Security\n\nContact: security@acme.example\n\nWe will acknowledge your report within two days of receipt.\nWe send status updates every two weeks until it is fixed.\n"
+    md = b"# Security\n\nContact: security@acme.example\n\nWe will acknowledge your report within two days of receipt.\nWe send status updates every two weeks until it is fixed.\n"  # noqa: E501
     assert sniff_disclosure_document(md).taken_as == "policy"
     for p in sorted(data("security-txt").glob("*.txt")):
         assert sniff_disclosure_document(p.read_bytes()).taken_as == "security-txt", p.name
@@ -216,7 +216,7 @@ def test_policy_url_is_read_as_a_policy(http_server: Server) -> None:
 @pytest.mark.parametrize(
     ("text", "ack"),
     [
-        ("- **Acknowledgment:** Within 3 business days\n- **Assessment:** Within 1 week of acknowledgment\n", "Within 3 business days"),
+        ("- **Acknowledgment:** Within 3 business days\n- **Assessment:** Within 1 week of acknowledgment\n", "Within 3 business days"),  # noqa: E501
         ("We will endeavour to contact you within a week in response to your email.", "within a week"),
         ("We commit to confirming the report within 72 hours of submission.", "within 72 hours"),
         ("Reporters can expect a confirmation of their report within 10 business days.", "within 10 business days"),
@@ -245,7 +245,7 @@ def test_issue_tracker_is_a_channel() -> None:
     ("text", "product", "end"),
     [
         ("Security updates for the phones are not guaranteed after October 2019.", "", D(2019, 10, 31)),
-        ("Pixel 2 will stop getting security updates after October 2020, Pixel 3 after October 2021.", "Pixel 2", D(2020, 10, 31)),
+        ("Pixel 2 will stop getting security updates after October 2020, Pixel 3 after October 2021.", "Pixel 2", D(2020, 10, 31)),  # noqa: E501
         ("- **End of Sale Date**: November 7, 2023\n- **End of Software Maintenance**: August 31, 2025\n"
          "- **End of Security Support**: November 30, 2028\n", "", D(2028, 11, 30)),
     ],
