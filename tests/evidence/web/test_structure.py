@@ -270,3 +270,26 @@ def test_parse_is_bounded_on_a_huge_page() -> None:
     text = " ".join(f"We will acknowledge report {i} within {i % 9 + 1} days." for i in range(20000))
     a = analyse(text, "text/plain")
     assert a.parse_cut and a.ack_when is not None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><body>" + b"<div itemscope itemtype='https://schema.org/Product'><span itemprop='name'>x" * 30000,
+        b"<html><body>" + b"<table><tr><td>a" * 30000,
+        b"<html><head><script type='application/ld+json'>" + b"[" * 100000 + b"</script></head><body><p>x</p>",
+    ],
+    ids=["unclosed-items", "nested-tables", "deep-json-ld"],
+)
+def test_hostile_structure_is_read_in_bounded_time(html: bytes) -> None:
+    import time
+
+    start = time.perf_counter()
+    page = page_text(html, "text/html")
+    assert time.perf_counter() - start < 20  # linear: about a second on a loaded 2-core machine
+    assert page.text
+
+
+def test_unclosed_table_is_still_read() -> None:
+    html = b"<html><body><table><tr><th>Model</th><th>End of support</th></tr><tr><td>Cam 2</td><td>2030</td>"
+    assert "Model: Cam 2 | End of support: 2030" in page_text(html, "text/html").text

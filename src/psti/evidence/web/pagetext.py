@@ -44,6 +44,8 @@ class PageText:
 
 
 _HEADINGS = ("h1", "h2", "h3")
+_MAX_SCOPES = 32
+_MAX_TABLES = 32
 _VOID = {"meta", "link", "img", "input", "br", "hr", "source", "area", "base", "col", "embed", "wbr"}
 _PRODUCT_PROPS = ("name", "model", "mpn", "sku", "brand", "manufacturer")
 
@@ -216,6 +218,8 @@ class _Extractor(_Tokenizer):
         self._microdata_start(tag, a)
         out = self._out()
         if tag == "table":
+            if len(self._tables) >= _MAX_TABLES:  # nested deeper: read as one table
+                return
             self._tables.append(_Table())
         elif self._tables and tag in ("thead", "tbody", "tfoot"):
             self._tables[-1].in_thead = tag == "thead"
@@ -231,6 +235,8 @@ class _Extractor(_Tokenizer):
             if not t.rows:
                 t.rows.append([])
             t.cell, t.cell_th = [], tag == "th"
+        elif tag in ("td", "th"):  # a cell outside any table
+            out.append(" | ")
         elif tag == "dt":
             out.append("\n")
             self._dl_last = "dt"
@@ -303,9 +309,14 @@ class _Extractor(_Tokenizer):
         if tag == "script" and self._script_type == "application/ld+json" and len(content) < 500_000:
             try:
                 found = json.loads(content)
-            except ValueError:
-                return  # broken structured data is no reason to reject the page
+            except (ValueError, RecursionError):
+                return  # broken (or absurdly nested) structured data is no reason to reject the page
             _json_ld_products(found, self.products, 0)
+
+    def close(self) -> None:
+        """End of input: tables left open (common in real pages) are still read."""
+        while self._tables:
+            self.handle_endtag("table")
 
     @staticmethod
     def _close_cell(t: _Table) -> None:
@@ -319,6 +330,8 @@ class _Extractor(_Tokenizer):
                 if scope.tag == tag:
                     scope.open += 1
         prop = a.get("itemprop", "").strip().lower()
+        if len(self._scopes) >= _MAX_SCOPES:
+            return  # deeper items are not product data; the bound keeps each tag's cost constant
         if "itemscope" in a and tag not in _VOID:
             product = a.get("itemtype", "").rstrip("/").lower().endswith("schema.org/product")
             self._scopes.append(_Scope(tag, product=product, prop=prop))
@@ -415,6 +428,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
     ex.feed(text[: MAX_TEXT_CHARS * 2])
+    ex.close()
     raw = "".join(ex.parts)
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     body = "\n".join(line for line in lines if line)
