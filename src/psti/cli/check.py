@@ -183,7 +183,11 @@ def disclosure_cmd(
 @check_app.command("support-period")
 def support_period_cmd(
     targets: list[str] = typer.Argument(..., help="Product page or statement: URL or saved file (repeatable)."),
-    model: str = typer.Option(None, "--model", help="Product model to look for on the page."),
+    model: str = typer.Option(
+        None,
+        "--model",
+        help="Product model to look for on the page (default: read from the page's structured data or title).",
+    ),
     product: str = typer.Option(None, "--product", help="Product name as marketed."),
     manufacturer: str = typer.Option(None, "--manufacturer", help="Manufacturer (with --model, keys the history)."),
     url: str = typer.Option(None, "--url", help="For one saved file: the URL it was saved from."),

@@ -293,3 +293,22 @@ def test_hostile_structure_is_read_in_bounded_time(html: bytes) -> None:
 def test_unclosed_table_is_still_read() -> None:
     html = b"<html><body><table><tr><th>Model</th><th>End of support</th></tr><tr><td>Cam 2</td><td>2030</td>"
     assert "Model: Cam 2 | End of support: 2030" in page_text(html, "text/html").text
+
+
+def test_the_pinned_english_pipeline_is_loaded() -> None:
+    from psti.evidence.web import language
+
+    nlp = language.pipeline()
+    assert (nlp.meta["lang"], nlp.meta["version"], nlp.meta["license"]) == ("en", "3.8.0", "MIT")
+    assert "parser" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    assert language.load_seconds is not None
+
+
+def test_a_missing_pipeline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from psti.errors import PstiError
+    from psti.evidence.web import language
+
+    monkeypatch.setattr(language, "_nlp", None)
+    monkeypatch.setenv("PSTI_SPACY_MODEL", "no_such_pipeline_installed")
+    with pytest.raises(PstiError, match="no_such_pipeline_installed"):
+        language.pipeline()

