@@ -189,7 +189,9 @@ def support_period_cmd(
         help="Product model to look for on the page (default: read from the page's structured data or title).",
     ),
     product: str = typer.Option(None, "--product", help="Product name as marketed."),
-    manufacturer: str = typer.Option(None, "--manufacturer", help="Manufacturer (with --model, keys the history)."),
+    manufacturer: str = typer.Option(
+        None, "--manufacturer", help="Manufacturer (keys the history; default: read from the page)."
+    ),
     url: str = typer.Option(None, "--url", help="For one saved file: the URL it was saved from."),
     previous: list[str] = typer.Option(None, "--previous-end", help="An end date published before (YYYY-MM-DD)."),
     history: str = typer.Option(

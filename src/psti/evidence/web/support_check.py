@@ -85,7 +85,7 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
         findings += _access(doc, page, loc)
     identity = None
     terms = inputs.product_terms
-    if pages and not (inputs.product_terms and inputs.model):
+    if pages and not (inputs.manufacturer and inputs.model):
         # the product as the page names it: keys the history, and picks its row in a table
         identity = page_identity(pages[0][1], pages[0][0].url)
         terms = terms or identity.terms
