@@ -96,8 +96,8 @@ def plausible(value: str) -> bool:
         return False
     if v.startswith(("$", "/", "@", "&")) and identify(v) is None:
         return False  # variable or path, unless it is a crypt hash
-    if re.fullmatch(r"[*.x#?-]+|<[^>]*>|\[[^\]]*\]", v, re.I):
-        return False
+    if re.fullmatch(r"[*.x#?-]+|<[^>]*>|\[[^\]]*\]|\d+/(tcp|udp|sctp|ddp)", v, re.I):
+        return False  # masks, <labels>, [labels], port/protocol (services format)
     return not re.fullmatch(r"[A-Z_][A-Z0-9_]{3,}", v) or len(v) < 6  # CONSTANT_NAMES
 
 
@@ -150,8 +150,24 @@ _DOC_PATH = re.compile(
 )
 
 
+# Standard system databases and policy files: "passwd" in them names a service, a
+# database or a PAM module (`kpasswd 464/tcp`, `passwd: files`, `password requisite
+# pam_unix.so`), never a password.
+_SYSTEM_DATABASE = re.compile(
+    r"(^|/)(nsswitch\.conf|services|protocols|rpc|group|gshadow|shells|securetty|login\.defs|"
+    r"pam\.conf|adduser\.conf|deluser\.conf|ethers|networks|hosts|host\.conf|mime\.types|"
+    r"inetd\.conf|xinetd\.conf|sudoers|libuser\.conf|logrotate\.conf|termcap)$|"
+    r"/etc/(pam\.d|security|sudoers\.d|logrotate\.d|bash_completion\.d|apparmor\.d|selinux)/|"
+    r"/etc/default/(passwd|useradd)$|/usr/share/bash-completion/|/usr/lib/(tmpfiles|sysusers)\.d/"
+)
+
+
 def is_doc(path: str) -> bool:
     return bool(_DOC_PATH.search(path))
+
+
+def is_system_database(path: str) -> bool:
+    return bool(_SYSTEM_DATABASE.search(path))
 
 
 def interface_for(path: str, key: str, section: str = "") -> str:
@@ -174,7 +190,7 @@ def interface_for(path: str, key: str, section: str = "") -> str:
 def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observation]]:
     creds: list[Credential] = []
     obs: list[Observation] = []
-    if not _KV_PATH.search(path) or is_doc(path):
+    if not _KV_PATH.search(path) or is_doc(path) or is_system_database(path):
         return creds, obs
     name = PurePosixPath(path).name.lower()
     section = ""
@@ -364,7 +380,7 @@ def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
             offset=None if line_numbers else scheme_m.start(),
             account=user,
             interface=f"{scheme} client",
-            context=(scheme + m.group(0).decode("ascii", "replace")).replace(pw, "****"),
+            context=scheme + m.group(0).decode("ascii", "replace"),
         )
         c.form = "plaintext"
         c.hash_type = None

@@ -29,6 +29,7 @@ class ScanOptions:
     crack_deadline_s: float = 300.0
     factory_provisioned: bool | None = None
     product_words: tuple[str, ...] = ()  # product name, model, brand, manufacturer (public)
+    mask_secrets: bool = False  # show passwords masked (ab****yz) in findings
     limits: Any = None  # psti.evidence.firmware.extract.Limits
 
 

@@ -114,6 +114,17 @@ KINDS: dict[str, FindingKind] = {
             ("EN303645-5.5-5",),
         ),
         FindingKind(
+            "FW-NETWORK-ROOT-NO-PASSWORD",
+            "Superuser without a password behind a network login service",
+            "a uid-0 account with an empty password field while telnet (with login) is started "
+            "at boot, or SSH allows blank-password logins",
+            "anyone on the network logs in as the superuser without a password. A product that "
+            "uses no password at all is outside Sch 1 para 1, but EN 303 645 5.1 and 5.5 still "
+            "apply: network functions must require authentication (5.5-4, 5.5-5).",
+            "Give the account a per-unit or user-set password, or stop the network login service.",
+            ("EN303645-5.5-4", "EN303645-5.5-5"),
+        ),
+        FindingKind(
             "FW-TELNET-SERVICE",
             "Telnet server started at boot",
             "telnetd started by init scripts, rc.local or inittab",

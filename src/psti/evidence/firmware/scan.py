@@ -195,7 +195,7 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
     creds += configs.scan_urls(rel, encoded, line_numbers=True)
     if "PRIVATE KEY-----" in text and _may_hold_key(rel):
         r.keys += scan_keys(rel, encoded)
-    if "$" in text:
+    if "$" in text:  # an account file's own lines were read above and win the dedupe
         creds += _embedded_hashes(rel, encoded, True)
     if text.startswith(":") and _RAW_FIRMWARE.search(rel):
         data = configs.decode_intel_hex(text)
