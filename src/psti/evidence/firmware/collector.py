@@ -26,6 +26,7 @@ from psti.evidence.firmware.examine import (
     examine,
     product_words,
 )
+from psti.evidence.firmware.handlers import kind_for_source
 from psti.evidence.firmware.hashes import COST
 from psti.evidence.firmware.model import Credential, mask
 from psti.evidence.interface import (
@@ -53,8 +54,12 @@ _REPLACEABLE = _SYSTEM_SOURCES | {
     "lighttpd-htpasswd",
     "lighttpd-htdigest",
     "boa",
+    "mini_httpd",
+    "goahead",
     "mosquitto",
     "web",
+    "xml",
+    "json",
 }
 # Extraction problems that leave part of the image unexamined.
 _BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool", "special-file"}
@@ -355,10 +360,12 @@ def shipped_password(s: _Shipped) -> list[Finding]:
                if s.replacement
                else "declared as provisioned per unit in the factory (passwords.factory_provisioned)")
         return [s.finding("FW-HASH-REPLACED", Effect.INFO, f"{_what(s)}; not universal: {how}")]
-    kind = {"script": "FW-SCRIPT-PASSWORD", "binary": "FW-BINARY-PASSWORD"}.get(c.source)
-    if kind is None:
-        kind = ("FW-EMPTY-PASSWORD" if c.form == "empty"
-                else "FW-SHADOW-HASH" if c.source in _SYSTEM_SOURCES else "FW-CONFIG-PASSWORD")
+    if c.form == "empty":
+        kind = "FW-EMPTY-PASSWORD"
+    elif c.source in _SYSTEM_SOURCES:
+        kind = "FW-SHADOW-HASH"
+    else:  # the kind of the handler that found it (one per credential source)
+        kind = kind_for_source().get(c.source, "FW-CONFIG-PASSWORD")
     s.live = True
     return [s.finding(kind, Effect.FAIL, f"{_what(s)}: every unit made from this image has the same password",
                       context=s.context())]

@@ -118,7 +118,8 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     corpus = load_corpus()
     known = corpus.known_passwords()
     for tree in trees:
-        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers)
+        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers,
+                         pairs=corpus.pairs())
         _merge(out.scan, part)
     candidates = corpus.candidates()
     pairs = corpus.pairs()

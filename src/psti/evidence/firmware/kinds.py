@@ -57,10 +57,29 @@ KINDS: dict[str, FindingKind] = {
         ),
         FindingKind(
             "FW-CONFIG-PASSWORD",
-            "Plaintext password in a configuration file",
-            "NVRAM defaults, OpenWrt UCI, web-server auth files (lighttpd, boa, GoAhead, "
-            "mini_httpd, uhttpd, BusyBox httpd, .htpasswd), hostapd, mosquitto, web UI code",
+            "Plaintext password in a default-configuration database",
+            "NVRAM defaults, OpenWrt UCI, ini/conf files, GoAhead umconfig, hostapd, and vendor "
+            "default configurations in XML (elements and attributes) and JSON",
             "a password written into the image is the same on every unit.",
+            _FIX_UNIQUE,
+            UNIQUE,
+        ),
+        FindingKind(
+            "FW-WEBSERVER-PASSWORD",
+            "Password in a web (or MQTT) server's user file",
+            "BusyBox httpd / uhttpd httpd.conf, lighttpd plain/htpasswd/htdigest user files, .htpasswd "
+            "(mini_httpd), boa, GoAhead (auth.txt) and mosquitto password files",
+            "a user file in the image gives every unit the same web (or MQTT) login.",
+            _FIX_UNIQUE,
+            UNIQUE,
+        ),
+        FindingKind(
+            "FW-WEBUI-PASSWORD",
+            "Default password in web-UI code",
+            "default user/password variables, client-side password comparisons and password-field "
+            "defaults in JavaScript, HTML, ASP, Lua and CGI pages",
+            "a password written into the web interface is the same on every unit, and anyone can "
+            "read it from the page.",
             _FIX_UNIQUE,
             UNIQUE,
         ),
@@ -82,8 +101,9 @@ KINDS: dict[str, FindingKind] = {
         ),
         FindingKind(
             "FW-BINARY-PASSWORD",
-            "Password-like string in a binary beside a login or password prompt",
-            "printable strings of ELF and raw firmware binaries near password/login context",
+            "Password compiled into a program or raw firmware",
+            "read-only data of ELF programs and raw firmware: corpus user/password pairs side by "
+            "side, and password-like strings beside a login or password prompt",
             "a password compiled into the firmware is the same on every unit.",
             "Remove the compiled-in password; authenticate against a per-unit secret.",
             UNIQUE,

@@ -1,0 +1,62 @@
+"""Init and first-boot scripts that set a fixed password: `echo user:pw | chpasswd`,
+`(echo pw; echo pw) | passwd`, `printf 'pw\\npw' | passwd user`, `usermod -p HASH user`."""
+
+from __future__ import annotations
+
+import re
+
+from psti.evidence.firmware.handlers import FileInput, Found, Handler
+from psti.evidence.firmware.handlers.common import credential, plausible
+from psti.evidence.firmware.hashes import identify
+from psti.evidence.firmware.model import Credential
+
+_CHPASSWD = re.compile(
+    r"""echo\s+(?:-e\s+)?["']?([A-Za-z0-9_.-]+):([^"'\s|]+)["']?\s*\|\s*(?:/usr/sbin/|/sbin/)?chpasswd(\s+-e)?"""
+)
+_PASSWD_PIPE = re.compile(
+    r"""(?:echo\s+-e|printf)\s+["']([^"'\\\s]+)\\n([^"'\\\s]+)(?:\\n)?["']\s*\|\s*(?:/usr/bin/|/bin/)?passwd(?:\s+(\w+))?"""
+)
+_PASSWD_SUBSHELL = re.compile(
+    r"""\(\s*echo\s+["']?([^"';\s)]+)["']?\s*;\s*echo\s+["']?([^"';\s)]+)["']?\s*;?\s*\)\s*\|\s*(?:/usr/bin/|/bin/)?passwd(?:\s+(\w+))?"""
+)
+_USERMOD = re.compile(r"""usermod\s+(?:-\w\s+\S+\s+)*-p\s+["']?(\S+?)["']?\s+(\w+)""")
+
+
+def scan_script(path: str, text: str) -> list[Credential]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("#"):
+            continue
+        found: list[tuple[str, str]] = []
+        if m := _CHPASSWD.search(s):
+            found.append((m.group(1), m.group(2)))
+        for rx in (_PASSWD_PIPE, _PASSWD_SUBSHELL):
+            if (m := rx.search(s)) and m.group(1) == m.group(2):
+                found.append((m.group(3) or "root", m.group(1)))
+        if m := _USERMOD.search(s):
+            found.append((m.group(2), m.group(1)))
+        for account, value in found:
+            if plausible(value) or identify(value):
+                out.append(credential("script", path, value, line=n, account=account,
+                                      interface="system login", context=s))
+    return out
+
+
+def _claims(f: FileInput) -> bool:
+    if f.text is None or not (f.script or f.rel.startswith("/etc/")):
+        return False
+    return "passwd" in f.text or "usermod" in f.text
+
+
+HANDLER = Handler(
+    name="init-scripts",
+    kind="FW-SCRIPT-PASSWORD",
+    sources=("script",),
+    reads="init, boot and first-boot scripts (by place or #!) and files under /etc that call chpasswd, "
+          "passwd or usermod -p",
+    precision="the password must be a literal on the same line as the call; generated passwords are "
+              "judged by the first-boot checks instead",
+    claims=_claims,
+    scan=lambda f: Found(credentials=scan_script(f.rel, f.text or "")),
+)
