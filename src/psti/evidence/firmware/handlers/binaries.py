@@ -23,7 +23,9 @@ from psti.evidence.firmware.triggers import find_triggers
 ELF = b"\x7fELF"
 RAW_FIRMWARE = re.compile(r"\.(bin|img|elf|hex|fw|rom|out|axf)$", re.I)
 _STRINGS = re.compile(rb"[\x20-\x7e]{4,96}")
-_C_STRING = re.compile(rb"[\x21-\x7e][\x20-\x7e]{1,63}(?=\x00)")
+# a whole NUL-terminated string of 2-64 printable characters; anchored and possessive so
+# that long strings and binary data cost one pass, not a backtrack per byte
+_C_STRING = re.compile(rb"(?<![\x20-\x7e])[\x21-\x7e][\x20-\x7e]{1,63}+(?=\x00)")
 _PAIR_WINDOW = 3  # strings either side of a password where its user name may sit
 _PAIR_BYTES = 256  # ... and no further away than this
 _MIN_ALONE = 6  # a corpus password this long may have its user a few strings away
@@ -48,31 +50,79 @@ def strings(data: bytes) -> list[tuple[int, str]]:
 # --- user/password constants side by side -----------------------------------------
 
 
+_USERS_OF: dict[int, dict[str, frozenset[str]]] = {}  # id(pairs) -> password -> its corpus users
+
+
+def _users_of(pairs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """password -> user names the corpus lists it for (passwords of 4+ characters)."""
+    got = _USERS_OF.get(id(pairs))
+    if got is None:
+        grouped: dict[str, set[str]] = {}
+        for user, passwords in pairs.items():
+            for pw in passwords:
+                if len(pw) >= 4 and user and pw != user:
+                    grouped.setdefault(pw, set()).add(user)
+        got = _USERS_OF[id(pairs)] = {pw: frozenset(users) for pw, users in grouped.items()}
+    return got
+
+
+_KEYS: dict[int, frozenset[bytes]] = {}
+
+
+def _password_bytes(users_of: dict[str, frozenset[str]]) -> frozenset[bytes]:
+    got = _KEYS.get(id(users_of))
+    if got is None:
+        got = _KEYS[id(users_of)] = frozenset(pw.encode("ascii", "replace") for pw in users_of)
+    return got
+
+
 def compiled_pairs(path: str, data: bytes, pairs: Mapping[str, frozenset[str]]) -> list[Credential]:
     """Corpus user/password pairs whose two strings sit together in read-only data (the
     whole file for raw firmware)."""
     out: list[Credential] = []
     if not pairs:
         return out
+    users_of = _users_of(pairs)
     ranges = readonly_ranges(data) if data.startswith(ELF) else [(0, len(data))]
     seen: set[tuple[str, str]] = set()
+    keys = _password_bytes(users_of)
     for lo, hi in ranges:
-        items = [(m.start(), m.group().decode("ascii")) for m in _C_STRING.finditer(data, lo, hi)]
-        for i, (off, pw) in enumerate(items):
-            if len(pw) < 4 or not plausible(pw):
+        hits = keys.intersection(data[lo:hi].split(b"\0"))  # corpus passwords that are whole strings
+        for raw in sorted(hits):
+            pw = raw.decode("ascii")
+            if not plausible(pw):
                 continue
-            for j in range(max(0, i - _PAIR_WINDOW), min(len(items), i + _PAIR_WINDOW + 1)):
-                uoff, user = items[j]
-                if j == i or abs(uoff - off) > _PAIR_BYTES or pw not in pairs.get(user, ()):
-                    continue
-                if len(pw) < _MIN_ALONE and abs(j - i) != 1:
-                    continue
-                if (user, pw) in seen:
-                    continue
-                seen.add((user, pw))
-                out.append(credential("binary", path, pw, offset=off, account=user, interface="program",
-                                      context=f"next to the user name {user!r} in read-only data"))
+            at = data.find(b"\0" + raw + b"\0", max(0, lo - 1), hi + 1)
+            while at != -1:
+                _pair_near(path, data, at + 1, pw, users_of[pw], max(lo, at - _PAIR_BYTES),
+                           min(hi, at + _PAIR_BYTES + len(raw)), seen, out)
+                at = data.find(b"\0" + raw + b"\0", at + 1, hi + 1)
     return out
+
+
+def _pair_near(path: str, data: bytes, off: int, pw: str, users: frozenset[str], lo: int, hi: int,
+               seen: set[tuple[str, str]], out: list[Credential]) -> None:
+    """A user name the corpus lists for pw among the strings around it."""
+    items = [(m.start(), m.group().decode("ascii")) for m in _C_STRING.finditer(data, lo, hi)]
+    i = next((k for k, (o, _) in enumerate(items) if o == off), None)
+    if i is None:
+        return
+    reach = _PAIR_WINDOW if len(pw) >= _MIN_ALONE else 1
+    for j in range(max(0, i - reach), min(len(items), i + reach + 1)):
+        user = items[j][1]
+        if j == i or user not in users or (user, pw) in seen or _word_list(items, i, j):
+            continue
+        seen.add((user, pw))
+        out.append(credential("binary", path, pw, offset=off, account=user, interface="program",
+                              context=f"next to the user name {user!r} in read-only data"))
+
+
+def _word_list(items: list[tuple[int, str]], i: int, j: int) -> bool:
+    """The two strings are entries of a table of similar words (command names, test
+    names: `test`, `test1`, `test2`), not a user name and its password."""
+    pw, user = items[i][1], items[j][1]
+    stem = re.sub(r"\d+$", "", pw)
+    return stem == user or stem == re.sub(r"\d+$", "", user)
 
 
 # --- strings beside a password prompt -----------------------------------------------

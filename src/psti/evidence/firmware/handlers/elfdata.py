@@ -22,11 +22,11 @@ def readonly_ranges(data: bytes) -> list[tuple[int, int]]:
     try:
         if wide:
             phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
-            phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 54)
+            phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 54)
         else:
             phoff, shoff = struct.unpack_from(end + "II", data, 28)
-            phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 42)
-        out = _sections(data, end, wide, shoff, shentsize, shnum)
+            phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 42)
+        out = _sections(data, end, wide, shoff, shentsize, shnum, shstrndx)
         return out or _segments(data, end, wide, phoff, phentsize, phnum)
     except struct.error:
         return []
@@ -38,17 +38,30 @@ def _clip(data: bytes, start: int, size: int) -> tuple[int, int] | None:
     return start, min(len(data), start + size)
 
 
-def _sections(data: bytes, end: str, wide: bool, off: int, size: int, n: int) -> list[tuple[int, int]]:
+def _section(data: bytes, end: str, wide: bool, at: int) -> tuple[int, int, int, int, int]:
+    """name offset, type, flags, file offset, size of the section header at `at`."""
+    if wide:
+        name, stype, flags, _addr, offset, length = struct.unpack_from(end + "IIQQQQ", data, at)
+    else:
+        name, stype, flags, _addr, offset, length = struct.unpack_from(end + "IIIIII", data, at)
+    return name, stype, flags, offset, length
+
+
+def _sections(data: bytes, end: str, wide: bool, off: int, size: int, n: int, names_at: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if off == 0 or size < (64 if wide else 40) or n > 4096:
         return out
+    names = b""
+    if names_at < n:
+        _, _, _, noff, nlen = _section(data, end, wide, off + names_at * size)
+        names = data[noff : noff + min(nlen, 1 << 16)]
     for i in range(n):
-        at = off + i * size
-        if wide:
-            _name, stype, flags, _addr, offset, length = struct.unpack_from(end + "IIQQQQ", data, at)
-        else:
-            _name, stype, flags, _addr, offset, length = struct.unpack_from(end + "IIIIII", data, at)
+        name, stype, flags, offset, length = _section(data, end, wide, off + i * size)
         readonly = stype == _SHT_PROGBITS and flags & _SHF_ALLOC and not flags & (_SHF_WRITE | _SHF_EXECINSTR)
+        label = names[name : names.find(b"\0", name)] if name < len(names) else b""
+        # unwinding tables and notes hold no string constants; unnamed sections are kept
+        if label.startswith((b".eh_frame", b".gcc_except", b".note", b".interp", b".gnu")):
+            continue
         if readonly and (r := _clip(data, offset, length)):
             out.append(r)
     return out
