@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fuzz.firmware_seeds import _tool, build
 
 pytestmark = pytest.mark.skipif(not (_tool("mkfs.ubifs") and _tool("ubinize")), reason="needs mtd-utils")
