@@ -17,12 +17,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from psti.assess import assess
 from psti.declaration import load_declaration
 from psti.documents.label import label_from_assessment, render_png, render_svg
 from psti.documents.publish import statement_html
 from psti.documents.statement import build_statement, sign_statement, verify_statement
 from psti.documents.templating import html_to_pdf
+from psti.assess import assess
 from psti.render import html, oscal, pdf
 
 ROOT = Path(__file__).resolve().parents[1]

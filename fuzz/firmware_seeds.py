@@ -91,7 +91,8 @@ def _ubi(out: Path, tree: Path, work: Path) -> bool:
     """A UBI image (NAND flash: 2 KiB pages, 128 KiB erase blocks) holding one UBIFS volume."""
     work.mkdir(parents=True, exist_ok=True)
     ubifs = work / "rootfs.ubifs"
-    if not _run([_tool("mkfs.ubifs") or "mkfs.ubifs", "-r", str(tree), "-m", "2048", "-e", "126976", "-c", "64", "-o", str(ubifs)]):
+    mkfs = _tool("mkfs.ubifs") or "mkfs.ubifs"
+    if not _run([mkfs, "-r", str(tree), "-m", "2048", "-e", "126976", "-c", "64", "-o", str(ubifs)]):
         return False
     cfg = work / "ubinize.cfg"
     cfg.write_text(f"[rootfs]\nmode=ubi\nimage={ubifs}\nvol_id=0\nvol_type=dynamic\n"
