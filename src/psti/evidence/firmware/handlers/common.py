@@ -26,10 +26,11 @@ NOT_SECRET_KEY = re.compile(
 )
 SECRET_KEY = re.compile(
     r"passw(or)?d|passwd|(^|_|\.|-)pwd|(^|_|\.|-)pass($|_|\.|-|word|phrase)|psk|passphrase|"
-    r"(^|_)(admin|root|user|http|web|telnet|ftp|ssh|login)_?pw($|_)|^key$|wpa_?key|wep_?key",
+    r"(^|_)(admin|root|user|http|web|telnet|ftp|ssh|login)_?pw($|_)|^key$|wpa_?key|wep_?key|[a-z]pwd$",
     re.I,
 )
-USER_KEY = re.compile(r"^(\w*_)?(user(_?name)?|login(_?name)?|admin(_?name)?|account)$", re.I)
+# the name of a setting that holds a user name: http_username, Login, guestuser, adminName
+USER_KEY = re.compile(r"(user(_?name)?|login(_?name)?|admin(_?name)?|account|uname)$", re.I)
 
 _DOC_PATH = re.compile(
     r"/usr/share/(doc|man|info|locale|i18n|licenses)/|/usr/include/|\.(md|rst|h|c|py|pyc|pod)$|"

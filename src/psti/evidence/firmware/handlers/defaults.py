@@ -36,7 +36,7 @@ _KV_PATH = re.compile(
     re.I,
 )
 # <Password>admin</Password>; <X_Password>…</X_Password>
-_XML_ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]{0,63})(\s[^<>]*)?>([^<>\s]{1,64})</\1\s*>")
+_XML_ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]{0,63})(\s[^<>]*)?>([^<>\s]{0,64})</\1\s*>")
 # Password="admin" inside a tag; <param name="password" value="admin"/>
 _XML_ATTR = re.compile(r"""\b([A-Za-z_][\w.:-]{0,63})\s*=\s*(["'])([^"'<>]{0,64})\2""")
 _XML_TAG = re.compile(r"<[A-Za-z_][^<>]{0,2048}>")
@@ -65,7 +65,7 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
         if not m:
             continue
         key, val = m.group("key"), m.group("val")
-        if USER_KEY.match(key.split(".")[-1]) and plausible(val):
+        if USER_KEY.search(key.split(".")[-1]) and plausible(val):
             # GoAhead umconfig rows and UCI sections name the user before the password
             user, user_line = val, (user_line if section else n)
             continue
@@ -83,9 +83,11 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
         source = "uci" if "/etc/config/" in path else ("nvram" if "nvram" in path.lower() else "config")
         if "hostapd" in path.lower():
             source = "hostapd"
-        near = user if user and (section or n - user_line <= 5) else None
+        interface = _interface(path, key, section)
+        # a user name set just before belongs to this password, unless it is a network key
+        near = user if user and (section or n - user_line <= 5) and interface != "wifi" else None
         creds.append(credential(source, path, val, line=n, account=near or key,
-                                interface=_interface(path, key, section), context=line.strip()))
+                                interface=interface, context=line.strip()))
     return creds, obs
 
 
@@ -97,14 +99,19 @@ def scan_xml(path: str, text: str) -> list[Credential]:
     for m in _XML_ELEMENT.finditer(text):
         tag, val = m.group(1), m.group(3)
         local = tag.split(":")[-1]
-        if USER_KEY.match(local) and plausible(val):
-            users.append((m.end(), val))
+        if (USER_KEY.search(local) or local.lower() == "name") and plausible(val):
+            users.append((m.end(), val))  # <name> of an account <entry> too
         elif secret_key(local) and plausible(val):
             out.append(_xml_cred(path, text, m.start(), val, local, users))
+        elif secret_key(local) and not val:
+            c = _xml_cred(path, text, m.start(), val, local, users)
+            if c.account != local:  # an account entry whose default password is empty (D-Link's Admin)
+                c.form = "empty"
+                out.append(c)
     for tm in _XML_TAG.finditer(text):
         tag = tm.group()
         attrs = {a.group(1).split(":")[-1]: a.group(3) for a in _XML_ATTR.finditer(tag)}
-        user = next((v for k, v in attrs.items() if USER_KEY.match(k) and plausible(v)), None)
+        user = next((v for k, v in attrs.items() if USER_KEY.search(k) and plausible(v)), None)
         if user:
             users.append((tm.start(), user))  # the same tag: nothing closes in between
         nv = _NAME_VALUE.search(tag)
@@ -137,7 +144,7 @@ def scan_json(path: str, text: str) -> list[Credential]:
             for item in node:
                 walk(item, depth + 1)
         elif isinstance(node, dict):
-            user = next((v for k, v in node.items() if isinstance(v, str) and USER_KEY.match(str(k))
+            user = next((v for k, v in node.items() if isinstance(v, str) and USER_KEY.search(str(k))
                          and plausible(v)), None)
             for k, v in node.items():
                 if isinstance(v, str) and secret_key(str(k)) and plausible(v):

@@ -94,11 +94,16 @@ def _flavour(name: str) -> str:
     return "htpasswd"
 
 
+def _httpd_conf(name: str) -> bool:
+    """httpd.conf, uhttpd.conf, and the copies firmware keeps (default-httpd.conf, httpd.conf.def)."""
+    return name.startswith(("httpd.conf", "uhttpd.conf")) or name.endswith("httpd.conf")
+
+
 def _claims(f: FileInput) -> bool:
     if f.text is None:
         return False
     name = f.name
-    return (name.startswith("httpd.conf") or name == "uhttpd.conf" or bool(_USER_FILE.match(name))
+    return (_httpd_conf(name) or bool(_USER_FILE.match(name))
             or "htpasswd" in f.rel.lower()
             or ("userfile" in f.text or "Auth" in f.text or "password_file" in f.text))
 
@@ -107,7 +112,7 @@ def _scan(f: FileInput) -> Found:
     assert f.text is not None
     out = Found(referenced=referenced_auth_files(f.text))
     name = PurePosixPath(f.rel).name
-    if name.startswith("httpd.conf") or name == "uhttpd.conf":
+    if _httpd_conf(name):
         out.credentials += scan_httpd_conf(f.rel, f.text)
     elif _USER_FILE.match(name) or "htpasswd" in f.rel.lower():
         out.credentials += scan_userfile(f.rel, f.text, _flavour(name))
