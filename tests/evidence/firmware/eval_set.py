@@ -110,15 +110,17 @@ def evaluate(shared: Path | None, full_scan_negatives: bool = True) -> Score:
         by_sample[row.sample].append(row)
     with tempfile.TemporaryDirectory(prefix="psti-fw-eval-") as tmp:
         for sample, rows in by_sample.items():
-            src = resolve(rows[0].source, shared)
-            if src is None:
+            placed = {(r.source, r.inside) for r in rows}  # a sample may need several files
+            sources = {inside: resolve(source, shared) for source, inside in placed}
+            if None in sources.values():
                 score.skipped.append(sample)
                 continue
             score.samples += 1
             root = Path(tmp) / sample / "root"
-            dest = root / rows[0].inside.lstrip("/")
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
+            for inside, src in sources.items():
+                dest = root / inside.lstrip("/")
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dest)  # type: ignore[arg-type]
             found = scan_tree(FileTree(root), known, workers=1, pairs=pairs).credentials
             expected = [r for r in rows if r.expect == "credential"]
             used: set[int] = set()
@@ -134,7 +136,7 @@ def evaluate(shared: Path | None, full_scan_negatives: bool = True) -> Score:
                 if i not in used:
                     score.handlers[c.handler or "?"].fp += 1
                     score.false.append(f"{sample}: {c.handler} {c.account}:{c.secret} at {c.path}:{c.line or c.offset}")
-            if not expected:
+            if not expected:  # a negative: nothing keyed in any of its files
                 score.negatives += 1
                 if full_scan_negatives:
                     result = scan_image(root, Path(tmp) / sample / "work", ScanOptions(crack_deadline_s=5, workers=1))

@@ -12,7 +12,7 @@ def test_every_keyed_file_is_described_and_present(shared_data: Path) -> None:
     assert len({r.sample for r in rows}) >= 40
     provenance = (KEY.parent / "PROVENANCE.md").read_text()
     for r in rows:
-        assert r.expect in ("credential", "none"), r
+        assert r.expect in ("credential", "none", "context"), r
         if r.source.startswith("repo:"):
             assert resolve(r.source, shared_data) is not None, r.source
             assert r.source.removeprefix("repo:files/").split("/")[0] in provenance, r.source

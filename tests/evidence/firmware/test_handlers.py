@@ -127,3 +127,13 @@ def test_chpasswd_in_an_init_script() -> None:
 def test_url_credentials() -> None:
     got = found("/etc/cron.d/push", "0 * * * * curl ftp://upload:F7tp9x@ftp.example.com/x\n")
     assert got == [("url-credentials", "upload", "F7tp9x", 1)]
+
+
+def test_alpha_networks_telnetd_user_with_literal_or_file_password() -> None:
+    literal = found("/etc/init.d/S80telnetd.sh", "#!/bin/sh\ntelnetd -l /usr/sbin/login -u Alphanetworks:Tk7dir615 &\n",
+                    script=True)
+    assert literal == [("init-scripts", "Alphanetworks", "Tk7dir615", 2)]
+    script = ("#!/bin/sh\nimage_sign=`cat /etc/config/image_sign`\n"
+              "telnetd -l /usr/sbin/login -u Alphanetworks:$image_sign &\n")
+    got = run(text_input("/etc/scripts/misc/telnetd.sh", script, script=True))
+    assert got.credentials == [] and list(got.referenced) == ["/etc/config/image_sign"]

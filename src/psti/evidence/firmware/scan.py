@@ -16,7 +16,8 @@ from psti import parallel
 from psti.evidence.firmware import handlers
 from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
 from psti.evidence.firmware.firstboot import Generation, script_generation
-from psti.evidence.firmware.handlers.common import is_doc
+from psti.evidence.firmware.handlers.common import credential, is_doc
+from psti.evidence.firmware.handlers.scripts import SECRET_FILE
 from psti.evidence.firmware.handlers.webserver import scan_userfile
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.keys import KeyFinding, scan_keys
@@ -121,9 +122,10 @@ def scan_tree(
             text = tree.read(p).decode("utf-8", "replace")
             rel = tree.rel(p)
             out.credentials = [c for c in out.credentials if c.path != rel]
-            found = scan_userfile(rel, text, flavour)
+            found = _secret_file(rel, text, flavour) if flavour.startswith(SECRET_FILE) else \
+                scan_userfile(rel, text, flavour)
             for c in found:
-                c.handler = "webserver-users"
+                c.handler = c.handler or "webserver-users"
             out.credentials += found
     for r in results:
         if not r.text:
@@ -133,6 +135,18 @@ def scan_tree(
         if c.form == "plaintext" and len(out.harvested) < MAX_HARVEST:
             out.harvested.setdefault(c.secret, f"plaintext in {c.path}")
     return out
+
+
+def _secret_file(rel: str, text: str, flavour: str) -> list[Credential]:
+    """A file a script reads a password from (`telnetd -u USER:$(cat FILE)`)."""
+    user, script, line = flavour.removeprefix(SECRET_FILE).split(":", 2)
+    value = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if not value or len(value) > 64:
+        return []
+    c = credential("script", rel, value, line=1, account=user, interface="telnet",
+                   context=f"password of {user!r} for telnetd in {script} line {line}")
+    c.handler = "init-scripts"
+    return [c]
 
 
 def _take(out: TreeScan, r: _Checked) -> None:

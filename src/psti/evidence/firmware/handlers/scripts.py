@@ -27,6 +27,36 @@ _NVRAM_SET = re.compile(
 _USERMOD = re.compile(r"""usermod\s+(?:-\w\s+\S+\s+)*-p\s+["']?(\S+?)["']?\s+(\w+)""")
 
 
+# Alpha Networks' telnetd (D-Link, TRENDnet…): `telnetd -l /usr/sbin/login -u USER:PASS`, the
+# password often read from a file first: image_sign=`cat /etc/config/image_sign`
+_TELNETD_USER = re.compile(r"""\btelnetd\b[^\n;&|]*?\s-u\s+["']?([A-Za-z0-9_.-]{1,32}):([^\s"']+)""")
+_CAT_ASSIGN = re.compile(r"""^\s*(\w+)=["'`]*(?:\$\(\s*)?cat\s+(/[^\s`"')]+)""")
+SECRET_FILE = "secret-file:"  # referenced-file flavour: the file's content is USER's password
+
+
+def telnetd_users(path: str, text: str) -> tuple[list[Credential], dict[str, str]]:
+    """`telnetd -u USER:PASS`: a literal password, or the file a `$var` was read from
+    (returned as a referenced file whose content is the password)."""
+    creds: list[Credential] = []
+    files: dict[str, str] = {}
+    if "telnetd" not in text or "-u" not in text:
+        return creds, files
+    read_from: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if m := _CAT_ASSIGN.match(line):
+            read_from[m.group(1)] = m.group(2)
+        if line.lstrip().startswith("#") or not (m := _TELNETD_USER.search(line)):
+            continue
+        user, value = m.group(1), m.group(2)
+        var = re.fullmatch(r"\$\{?(\w+)\}?", value)
+        if var and var.group(1) in read_from:
+            files[read_from[var.group(1)]] = f"{SECRET_FILE}{user}:{path}:{n}"
+        elif plausible(value):
+            creds.append(credential("script", path, value, line=n, account=user, interface="telnet",
+                                    context=line.strip()))
+    return creds, files
+
+
 def scan_script(path: str, text: str) -> list[Credential]:
     out = []
     user: str | None = None  # the last user name a script wrote to NVRAM
@@ -56,7 +86,13 @@ def scan_script(path: str, text: str) -> list[Credential]:
 def _claims(f: FileInput) -> bool:
     if f.text is None or not (f.script or f.rel.startswith("/etc/")):
         return False
-    return "passwd" in f.text or "usermod" in f.text or "nvram" in f.text
+    return any(w in f.text for w in ("passwd", "usermod", "nvram", "telnetd"))
+
+
+def _scan(f: FileInput) -> Found:
+    text = f.text or ""
+    creds, files = telnetd_users(f.rel, text)
+    return Found(credentials=scan_script(f.rel, text) + creds, referenced=files)
 
 
 HANDLER = Handler(
@@ -64,9 +100,10 @@ HANDLER = Handler(
     kind="FW-SCRIPT-PASSWORD",
     sources=("script",),
     reads="init, boot and first-boot scripts (by place or #!) and files under /etc that call chpasswd, "
-          "passwd or usermod -p, or write a password setting with nvram set / nvram_set",
+          "passwd or usermod -p, write a password setting with nvram set / nvram_set, or start "
+          "telnetd -u USER:PASS (the password literal or read from a file with cat)",
     precision="the password must be a literal on the same line as the call; generated passwords are "
               "judged by the first-boot checks instead",
     claims=_claims,
-    scan=lambda f: Found(credentials=scan_script(f.rel, f.text or "")),
+    scan=_scan,
 )
