@@ -137,3 +137,11 @@ def test_alpha_networks_telnetd_user_with_literal_or_file_password() -> None:
               "telnetd -l /usr/sbin/login -u Alphanetworks:$image_sign &\n")
     got = run(text_input("/etc/scripts/misc/telnetd.sh", script, script=True))
     assert got.credentials == [] and list(got.referenced) == ["/etc/config/image_sign"]
+
+
+def test_docs_list_every_handler_with_its_kind_and_precision_note() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "firmware.md").read_text()
+    for h in registry():
+        assert f"| `{h.name}` | `{h.kind}` | {h.reads} | {h.precision} |" in doc, h.name
