@@ -92,3 +92,13 @@ def test_passwords_are_shown_the_same_way_in_every_finding(tmp_path: Path, maske
         assert (secret in text) is not masked, secret
     if masked:
         assert "Su********tX" in text and "Zx******Qw" in text
+
+
+def test_a_copy_of_shadow_elsewhere_is_not_network_root(tmp_path: Path) -> None:
+    root = build(tmp_path / "root", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": "root:*:19000:0:99999:7:::\n",
+        "/usr/share/skel/shadow.orig": "root::19000:0:99999:7:::\n",
+        "/etc/init.d/S50telnet": "#!/bin/sh\ntelnetd -l /bin/login\n",
+    })
+    assert not [f for f in scan(root, tmp_path).findings if f.kind == "FW-NETWORK-ROOT-NO-PASSWORD"]

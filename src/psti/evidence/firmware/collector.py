@@ -234,6 +234,8 @@ def passwordless_network_root(found: ImageScan) -> list[Finding]:
         superuser = c.account == "root" or (acct is not None and acct.uid == 0)
         if c.form != "empty" or c.source not in _SYSTEM_SOURCES or not superuser or c.login is False:
             continue
+        if not c.path.endswith(("/etc/shadow", "/etc/passwd")):
+            continue  # a copy elsewhere (backup, skeleton) is not what login reads
         over = " and ".join(sorted(network))
         out.append(_found(
             "FW-NETWORK-ROOT-NO-PASSWORD", Effect.FAIL,
