@@ -14,6 +14,7 @@ run python bench/firmware_extract.py
 run python bench/fw_scan_time.py
 run python bench/fw_hash_rate.py
 run python bench/fw_peers.py
+run python bench/fw_handlers.py
 run python bench/creds_batch.py
 run python bench/creds_derivations.py
 run python bench/securitytxt_corpus.py
