@@ -318,6 +318,8 @@ class _Shipped:
         return c.replace(self.c.secret, self.show(self.c.secret)) if c and self.c.secret else (c or None)
 
     def finding(self, kind: str, effect: Effect, message: str, **details: Any) -> Finding:
+        if self.masked:  # so readers of the JSON (e.g. device probing) never take a mask for a password
+            details["masked"] = True
         return _found(kind, effect, message, self.at, **self.common, **details)
 
     def effect(self) -> Effect:
@@ -369,8 +371,9 @@ def shipped_password(s: _Shipped) -> list[Finding]:
     else:  # the kind of the handler that found it (one per credential source)
         kind = kind_for_source().get(c.source, "FW-CONFIG-PASSWORD")
     s.live = True
+    shown = {"plaintext": s.show(c.secret)} if c.form == "plaintext" and c.secret else {}
     return [s.finding(kind, Effect.FAIL, f"{_what(s)}: every unit made from this image has the same password",
-                      context=s.context())]
+                      context=s.context(), **shown)]
 
 
 def cracked_hash(s: _Shipped) -> list[Finding]:
