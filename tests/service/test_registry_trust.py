@@ -197,6 +197,10 @@ def test_a_fresh_key_naming_another_organisation_is_not_valid(registry: Registry
     assert genuine["signed_by"]["held_by_registry"] is True
     body = json.loads(document)["statement"]
     assert body["manufacturers"] == [{"name": ACME[0], "address": ACME[1]}]  # with its address
+    # anyone can fetch the keys Acme registered and when each was in force
+    published = r.anonymous.get("/api/v1/manufacturers/acme/keys").json()
+    assert genuine["signed_by"]["fingerprint"] in [k["fingerprint"] for k in published]
+    assert r.anonymous.get("/api/v1/manufacturers/shop/keys").status_code == 404
 
 
 def test_another_organisations_key_cannot_speak_for_acme(registry: Registry) -> None:
@@ -440,6 +444,8 @@ def test_a_supporting_assessment_publishes_the_declarations_manufacturer(world: 
     )
     assert r.status_code == 201, r.text
     assert r.json()["assessment_id"] == assessment_id
+    shown = w.client.get(f"/api/v1/public/products/{product['public_id']}").json()
+    assert shown["statement"]["from_registry_assessment"] is True
     body = json.loads(w.client.get(r.json()["document_url"]).content)["statement"]
     assert body["manufacturers"] == [{"name": maker[0], "address": maker[1]}]
     assert body["registry_assessment"] == assessment_id

@@ -736,6 +736,8 @@ def public_view(db: Any, product: Product | None, public_id: str = "") -> dict[s
             "sha256": statement.sha256,
             "withdrawn_reason": statement.withdrawn_reason or None,
             "document_url": f"/api/v1/statements/{statement.public_id}",
+            # published from a registry assessment that supports it, or the manufacturer's own declaration
+            "from_registry_assessment": statement.assessment_id is not None,
         },
         "label_url": f"/products/{product.public_id}/label.svg",
         "reporting": {

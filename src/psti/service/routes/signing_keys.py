@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from pydantic import Field
 
 from psti.registry import keys
-from psti.service.deps import check_csrf, tx
+from psti.service.deps import check_csrf, read_session, tx
 from psti.service.routes.shapes import StrictModel
 
 api = APIRouter(prefix="/api/v1")
@@ -59,3 +59,13 @@ def rotate_held_key(request: Request) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
         return keys.key_json(keys.rotate_held_key(ctx, ctx.settings.key_encryption_key))
+
+
+@api.get(
+    "/manufacturers/{slug}/keys",
+    tags=["public"],
+    summary="A manufacturer's registered public signing keys, with when each was in force",
+)
+def published_keys(request: Request, slug: str) -> list[dict[str, Any]]:
+    with read_session(request) as db:
+        return [keys.key_json(k) for k in keys.published_keys(db, slug)]
