@@ -486,3 +486,35 @@ def test_private_keys_are_sealed_and_need_the_key_encryption_key(world: World) -
     w.app.state.psti.settings.key_encryption_key = bytes(32)
     r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
     assert r.status_code == 503 and "different key-encryption key" in r.json()["error"]
+
+
+def test_the_keys_page_registers_rotates_and_revokes(world: World) -> None:
+    w = world
+    r = w.client.post("/api/v1/session", json={"email": w.emails["acme"], "password": "correct horse battery"})
+    csrf = r.json()["csrf_token"]
+    try:
+        key = Ed25519PrivateKey.generate()
+        page = w.client.get("/manage/keys")
+        assert page.status_code == 200 and "No keys yet" in page.text
+        r = w.client.post(
+            "/manage/keys",
+            data={"csrf_token": csrf, "public_key": _pem(key), "label": "laptop"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text
+        r = w.client.post("/manage/keys", data={"public_key": _pem(Ed25519PrivateKey.generate())})
+        assert r.status_code == 403  # no CSRF token: refused
+        r = w.client.post("/manage/keys/rotate", data={"csrf_token": csrf}, follow_redirects=False)
+        assert r.status_code == 303, r.text
+        listed = w.client.get("/api/v1/keys").json()
+        assert [k["label"] for k in listed] == ["laptop", "held by the registry"]
+        r = w.client.post(
+            f"/manage/keys/{listed[0]['id']}/revoke",
+            data={"csrf_token": csrf, "reason": "stolen"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text
+        page = w.client.get("/manage/keys").text
+        assert "stolen" in page and "laptop" in page
+    finally:
+        w.client.cookies.clear()
