@@ -518,3 +518,16 @@ def test_the_keys_page_registers_rotates_and_revokes(world: World) -> None:
         assert "stolen" in page and "laptop" in page
     finally:
         w.client.cookies.clear()
+
+
+def test_a_statement_needs_the_manufacturers_address(world: World) -> None:
+    w = world
+    p = w.product("acme", "ADDR-1")
+    assert w.put("acme", "/api/v1/organisation/reporting", json={"address": ""}).status_code == 200
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
+    assert r.status_code == 422 and "address" in r.json()["error"], r.text
+    assert w.put("acme", "/api/v1/organisation/reporting", json={"address": "5 New Road, Leeds"}).status_code == 200
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
+    assert r.status_code == 201, r.text
+    body = json.loads(w.client.get(r.json()["document_url"]).content)["statement"]
+    assert body["manufacturers"] == [{"name": "Acme Devices Ltd", "address": "5 New Road, Leeds"}]

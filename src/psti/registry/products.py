@@ -370,6 +370,12 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
             )
     else:
         manufacturers = [{"name": org.name, "address": org.address}]
+        if not org.address.strip():
+            raise Invalid(
+                f"record {org.name}'s address before publishing a statement: Schedule 4 para 1(1)(b) requires "
+                "the manufacturer's name and address (dashboard, or PUT /api/v1/organisation/reporting)",
+                [{"field": "address", "message": "required before a statement"}],
+            )
     _parties_with_addresses(manufacturers, "manufacturer")
     issued = dt.date.today()
     batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
