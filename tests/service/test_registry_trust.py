@@ -399,15 +399,34 @@ def test_statements_fetched_by_url_are_bound_the_same_way(world: World, site: st
     assert w.post("acme", "/api/v1/keys", json={"public_key": _pem(acme_key)}).status_code == 201
     acme_name = w.orgs["acme"]["name"]
     address = "1 Acme Devices Ltd Street, Leeds LS1 1AA, United Kingdom"
+    # Globex signs with its own registered key, naming itself Acme's authorised representative
+    globex_key = Ed25519PrivateKey.generate()
+    assert w.post("globex", "/api/v1/keys", json={"public_key": _pem(globex_key)}).status_code == 201
+    as_representative = sign_statement(
+        build_statement(
+            product={"name": "Camera", "type": "camera", "model": "SITE-1", "brand": "", "batches": []},
+            manufacturers=[{"name": acme_name, "address": address}],
+            representatives=[{"name": "Globex Corp", "address": "2 Globex Road"}],
+            support_end=dt.date(2031, 12, 31),
+            signatory="G",
+            function="Director",
+            place="Bristol",
+            issued_on=dt.date.today(),
+        ),
+        globex_key,
+    )
     _Files.documents = {
         "/good.json": _statement(acme_key, (acme_name, address), "SITE-1"),
         "/forged.json": _statement(stranger, (acme_name, address), "SITE-1"),
+        "/representative.json": as_representative,
     }
     with w.app.state.psti.factory() as db:
         checker = Checker(db, 180, fetch=lambda url: httpx.get(url, timeout=10).content)
         good = checker.check(acme_name, "SITE-1", f"{site}/good.json")
         forged = checker.check(acme_name, "SITE-1", f"{site}/forged.json")
         unrelated = checker.check("Globex Corp", "SITE-1", f"{site}/good.json")
+        claimed = checker.check(acme_name, "SITE-1", f"{site}/representative.json")
+    assert claimed.result == "mismatch" and "Globex Corp's key" in claimed.message, claimed
     assert good.result == "ok" and acme_name in good.message, good
     assert forged.result == "invalid" and "not registered" in forged.message, forged
     assert unrelated.result == "mismatch" and acme_name in unrelated.message, unrelated
