@@ -17,9 +17,9 @@ from sqlalchemy import Engine
 
 from psti import __version__
 from psti.registry import keys
+from psti.registry.blobs import BlobStore
 from psti.service import apidocs, auth
 from psti.service.accounts import ensure_admin
-from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.deps import State
 from psti.service.errors import ServiceError, TooManyRequests

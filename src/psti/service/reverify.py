@@ -20,7 +20,7 @@ from psti.enforcement import cases as lib
 from psti.errors import PstiError
 from psti.registry.bundles import held_bundle
 from psti.service import enforcement as enf
-from psti.service.blobs import BlobStore
+from psti.registry.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.store import audit
 from psti.store.jobs import JobContext, enqueue

@@ -17,9 +17,9 @@ from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.registry import catalogues
+from psti.registry.blobs import BlobStore
 from psti.registry.statements import MAX_STATEMENT_BYTES
 from psti.service import reverify
-from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
 from psti.store import audit
 from psti.store.db import reading
