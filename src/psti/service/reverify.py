@@ -18,9 +18,9 @@ from psti.bundle.archive import BadBundle
 from psti.bundle.reverify import ArtefactNeeded, reverification_json, reverify
 from psti.enforcement import cases as lib
 from psti.errors import PstiError
+from psti.registry.blobs import BlobStore
 from psti.registry.bundles import held_bundle
 from psti.service import enforcement as enf
-from psti.registry.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.store import audit
 from psti.store.jobs import JobContext, enqueue

@@ -11,9 +11,9 @@ from typing import Any
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
 from psti.registry import bundles
+from psti.registry.blobs import safe_filename
 from psti.registry.statements import MAX_STATEMENT_BYTES
 from psti.service import reverify
-from psti.registry.blobs import safe_filename
 from psti.service.deps import check_csrf, read_limited, redirect, state, tx
 from psti.service.routes.shapes import StrictModel
 
