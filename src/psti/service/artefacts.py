@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from psti.declaration import Artefact, Declaration, parse_declaration
 from psti.errors import InputError
-from psti.service.blobs import safe_filename
+from psti.registry.blobs import safe_filename
 from psti.service.errors import Invalid
 from psti.store.models import Blob, Product, ProductFile
 

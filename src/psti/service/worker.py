@@ -15,9 +15,9 @@ from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.evidence.web.fetch import FetchedDocument, FetchError, fetch
 from psti.registry import catalogues
+from psti.registry.blobs import BlobStore
 from psti.registry.statements import MAX_STATEMENT_BYTES
-from psti.service import artefacts
-from psti.service.blobs import BlobStore
+from psti.service import artefacts, reverify
 from psti.service.settings import Settings
 from psti.store import audit
 from psti.store.db import reading
@@ -126,6 +126,7 @@ def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
             lambda url: fetch_statement(url, settings.allow_private_urls, settings.fetch_allow_addresses),
         ),
         "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls, settings.fetch_allow_addresses),
+        reverify.JOB_KIND: lambda ctx: reverify.run(ctx, blobs),
     }
 
 

@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
 from psti.registry import reports
-from psti.service.blobs import content_disposition, safe_filename
+from psti.registry.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
+from psti.service.downloads import content_disposition
 from psti.service.errors import Invalid, NotFound
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db

@@ -1,12 +1,8 @@
-"""The registry's file store, as the routes and the worker use it (it lives in `psti.registry.blobs`)."""
+"""Headers for files the service sends back as downloads."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
-
-from psti.registry.blobs import BlobStore, safe_filename
-
-__all__ = ["BlobStore", "content_disposition", "safe_filename"]
 
 
 def content_disposition(filename: str, kind: str = "attachment") -> str:
