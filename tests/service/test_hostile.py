@@ -238,7 +238,9 @@ def _raw(server: Server, head: str, body: bytes = b"") -> tuple[bytes, float]:
     start = time.monotonic()
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
         s.sendall(head.replace("\n", "\r\n").encode() + b"\r\n" + body)
-        answer = s.recv(4096)
+        answer = b""
+        while chunk := s.recv(4096):  # the server answers and closes the connection
+            answer += chunk
     return answer, time.monotonic() - start
 
 
