@@ -66,8 +66,12 @@ def _enforcement_tables() -> set[str]:
 def test_enforcement_branch_sits_beside_core_and_depends_on_it(engine) -> None:  # type: ignore[no-untyped-def]
     script = ScriptDirectory.from_config(alembic_config(engine))
     enf = script.get_revision("enforcement@head")
-    assert enf is not None and "enforcement" in enf.branch_labels
-    assert "c0001" in (enf.dependencies if isinstance(enf.dependencies, tuple) else (enf.dependencies,))
+    assert enf is not None
+    base = enf
+    while base.down_revision:  # the branch's first revision carries the label and the dependency
+        base = script.get_revision(base.down_revision)
+    assert "enforcement" in base.branch_labels
+    assert "c0001" in (base.dependencies if isinstance(base.dependencies, tuple) else (base.dependencies,))
     assert {"c0001", enf.revision} <= applied_revisions(engine)  # `engine` is migrated by upgrade()
 
 

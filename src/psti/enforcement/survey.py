@@ -441,6 +441,7 @@ def _run_dask(
     total: float,
 ) -> list[Result]:
     from distributed import Client, as_completed  # heavy (about a second): only for --scheduler
+
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as e:

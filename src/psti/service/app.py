@@ -26,6 +26,8 @@ from psti.service.routes import accounts, audit, catalogues, enforcement, produc
 from psti.service.settings import Settings
 from psti.service.worker import make_worker
 from psti.store import db as store_db
+from psti.store import logkey
+from psti.store.seal import seal_logs
 
 HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or store_db.open_database(url)
     store_db.upgrade(engine)
     factory = store_db.session_factory(engine)
+    seal_logs(engine, factory, logkey.resolve(settings.log_key_file, settings.data_dir))
     blobs = BlobStore(settings.data_dir / "files")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     st = State(settings, engine, factory, blobs, auth.RateLimiter(), templates)
@@ -128,4 +131,3 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.include_router(area.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
-

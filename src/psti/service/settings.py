@@ -29,3 +29,5 @@ class Settings:
     allow_private_urls: bool = False  # URL checks refuse private/loopback addresses unless set
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
+    log_key_file: Path | None = None  # seals the logs; default $PSTI_LOG_KEY_FILE or DATA_DIR/log.key
+    token_days: int = 90  # API tokens expire after this many days unless asked otherwise (max 365)
