@@ -7,7 +7,6 @@ appends an entry to the hash-chained case log (`enf_events`).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -22,6 +21,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from psti import csvsafe
 from psti.enforcement import machine, survey
 from psti.enforcement.calendar import LONDON
 from psti.enforcement.workflow import Workflow, load_workflow
@@ -529,7 +529,7 @@ EXPORT_CSV_COLUMNS = (
 def export_csv(data: dict[str, Any]) -> str:
     """One row per case of an `export()` document, for spreadsheets and returns."""
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(EXPORT_CSV_COLUMNS)
     for c in data["cases"]:
         nxt = next((x for x in c["deadlines"] if x["status"] in ("open", "overdue")), None)

@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from psti import csvsafe
 from psti.service.context import Ctx
 from psti.service.errors import BadRequest, Invalid, NotFound, TooLarge
 from psti.service.statements import verify_statement
@@ -357,7 +358,7 @@ def export_rows(db: Session, cat: Catalogue) -> Iterator[tuple[Any, ...]]:
 
 def export_csv(db: Session, cat: Catalogue) -> Iterator[str]:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(EXPORT_COLUMNS)
     for row in export_rows(db, cat):
         w.writerow(row)

@@ -1,0 +1,71 @@
+"""`psti serve --workers N`: several server processes on one listening socket.
+
+The parent opens the database once (migrations, sealing the logs, the first administrator)
+and then starts N uvicorn processes (spawned, so each builds its own app, engine and
+background-job thread). They share only the database: jobs are claimed with a conditional
+UPDATE, so each runs once whichever process takes it, and a process that dies leaves its
+job to be resumed by another once its heartbeat goes stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import socket
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from psti.service.settings import Settings
+
+SETTINGS_ENV = "PSTI_SERVE_SETTINGS"
+_PATHS = ("data_dir", "log_key_file")
+
+
+def export_settings(settings: Settings) -> None:
+    """Hand the settings to the worker processes through their environment (no secrets:
+    the first administrator is created by the parent before they start)."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(settings):
+        v = getattr(settings, f.name)
+        if f.name == "bootstrap_admin":
+            continue
+        values[f.name] = str(v) if isinstance(v, Path) else v
+    os.environ[SETTINGS_ENV] = json.dumps(values)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process, from the settings its parent exported."""
+    from psti.service.app import create_app
+    from psti.service.settings import Settings
+
+    values = json.loads(os.environ[SETTINGS_ENV])
+    kinds = {f.name for f in dataclasses.fields(Settings)}
+    kwargs: dict[str, Any] = {}
+    for name, v in values.items():
+        if name not in kinds:
+            continue
+        if name in _PATHS and v is not None:
+            v = Path(v)
+        elif isinstance(v, list):
+            v = tuple(v)
+        kwargs[name] = v
+    return create_app(Settings(**kwargs))
+
+
+def run_workers(settings: Settings, sock: socket.socket, workers: int) -> None:
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    export_settings(settings)
+    config = uvicorn.Config(
+        "psti.service.workers:app_from_env",
+        factory=True,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+    Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
