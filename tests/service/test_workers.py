@@ -67,17 +67,24 @@ def test_two_workers_killed_and_restarted_lose_and_repeat_nothing(tmp_path: Path
             assert [r["row"] for r in rows] == [ROWS, ROWS + 1]
         officer = Api(server.url, emails["officer"], PASSWORD)
         done = Counter(
-            e["target"]
-            for e in officer.get("/api/v1/audit", params={"limit": 1000})
-            if e["action"] == "job.done"
+            e["target"] for e in officer.get("/api/v1/audit", params={"limit": 1000}) if e["action"] == "job.done"
         )
         assert {f"job:{j}" for j in jobs} <= set(done) and all(done[f"job:{j}"] == 1 for j in jobs), done
         assert officer.get("/api/v1/audit/verify")["ok"] is True
     finally:
         server.stop()
     verify = subprocess.run(
-        [sys.executable, "-c", "from psti.cli import main; main()", "audit", "verify", "--database",
-         f"sqlite:///{data / 'psti.sqlite3'}", "--log-key", str(data / "log.key")],
+        [
+            sys.executable,
+            "-c",
+            "from psti.cli import main; main()",
+            "audit",
+            "verify",
+            "--database",
+            f"sqlite:///{data / 'psti.sqlite3'}",
+            "--log-key",
+            str(data / "log.key"),
+        ],
         capture_output=True,
         text=True,
     )

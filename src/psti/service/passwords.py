@@ -6,6 +6,8 @@ account's e-mail and name so a password built from them scores low.
 
 from __future__ import annotations
 
+import re
+
 from zxcvbn_rs_py import zxcvbn
 
 MIN_LENGTH = 12
@@ -16,8 +18,17 @@ def problem(password: str, *context: str) -> str | None:
     """Why the password is refused, or None when it is strong enough."""
     if len(password) < MIN_LENGTH:
         return f"at least {MIN_LENGTH} characters"
-    inputs = [c for c in context if c] + [part for c in context for part in c.replace("@", " ").split() if part]
-    result = zxcvbn(password[:100], inputs)
+    # the whole address or name, and each word of it ("pat", "research", "example")
+    inputs = [c for c in context if c] + [w for c in context for w in re.split(r"[^0-9A-Za-z]+", c) if len(w) > 2]
+    # zxcvbn counts each space as a brute-force guess, so words from the address joined by
+    # spaces would score high: score the password without its separators as well.
+    joined = re.sub(r"[\s._-]+", "", password[:100])
+    rest = joined.lower()
+    for w in sorted({w.lower() for w in inputs}, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    if len(rest) < MIN_LENGTH // 2:
+        return "built from your e-mail address or name: use words that have nothing to do with them"
+    result = min((zxcvbn(pw, inputs) for pw in {password[:100], joined} if pw), key=lambda r: int(r.score))
     if int(result.score) < MIN_SCORE:
         hint = result.feedback.warning if result.feedback and result.feedback.warning else None
         why = f" ({hint})" if hint else ""

@@ -5,6 +5,7 @@ JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Form, Request, Response
@@ -108,14 +109,19 @@ def create_token(
         return {"token": accounts.new_api_token(ctx, name, days)}
 
 
+def _iso(t: dt.datetime | None) -> str | None:
+    """UTC with its offset (SQLite hands back naive datetimes, stored in UTC)."""
+    return None if t is None else (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).isoformat()
+
+
 def _token_json(t: ApiToken) -> dict[str, Any]:
     return {
         "id": t.id,
         "name": t.name,
-        "created_at": t.created_at.isoformat(),
-        "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+        "created_at": _iso(t.created_at),
+        "expires_at": _iso(t.expires_at),
         "revoked": t.revoked,
-        "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        "revoked_at": _iso(t.revoked_at),
     }
 
 
