@@ -68,4 +68,4 @@ def run_workers(settings: Settings, sock: socket.socket, workers: int) -> None:
         log_level="warning",
         access_log=False,
     )
-    Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
+    Multiprocess(config, sockets=[sock]).run()
