@@ -6,30 +6,48 @@ JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
 
-from psti.service import products, reports
+from psti.service import reports
 from psti.service.deps import read_session, render, state, tx
+from psti.service.errors import NotFound
 from psti.service.label import label_svg
 from psti.store import db as store_db
+from psti.store import lookup as public_lookup
 
 api = APIRouter(prefix="/api/v1")
 pages = APIRouter(include_in_schema=False)
 
 
+@contextmanager
+def _reading(request: Request) -> Iterator[Connection]:
+    """A read-only connection for public look-ups (no ORM session: one query per answer)."""
+    with store_db.reading(), state(request).engine.connect() as conn:
+        yield conn
+
+
+def _found(view: dict[str, Any] | None, public_id: str) -> dict[str, Any]:
+    if view is None:
+        raise NotFound(f"no published product {public_id}")
+    return view
+
+
 @api.get("/lookup", tags=["public"])
 def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
-    with read_session(request) as db:
-        return [products.public_view(db, p) for p in products.lookup(db, q)]
+    with _reading(request) as conn:
+        return public_lookup.search(conn, q)
 
 
 @api.get("/public/products/{public_id}", tags=["public"])
 def public_product(request: Request, public_id: str) -> dict[str, Any]:
-    with read_session(request) as db:
-        return products.public_product(db, public_id)
+    with _reading(request) as conn:
+        return _found(public_lookup.product(conn, public_id), public_id)
 
 
 @api.get("/manufacturers/{slug}/reporting", tags=["public"])
@@ -56,21 +74,22 @@ def home(request: Request) -> HTMLResponse:
 @pages.get("/lookup", response_class=HTMLResponse)
 def lookup_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
     with tx(request) as ctx:
-        results = [products.public_view(ctx.db, p) for p in products.lookup(ctx.db, q)] if q else []
+        results = public_lookup.search(ctx.db.connection(), q) if q else []
         return render(request, "lookup.html", ctx, q=q, results=results)
 
 
 @pages.get("/products/{public_id}", response_class=HTMLResponse)
 def product_page(request: Request, public_id: str) -> HTMLResponse:
     with tx(request) as ctx:
-        return render(request, "product_public.html", ctx, p=products.public_product(ctx.db, public_id))
+        p = _found(public_lookup.product(ctx.db.connection(), public_id), public_id)
+        return render(request, "product_public.html", ctx, p=p)
 
 
 @pages.get("/products/{public_id}/label.svg")
 def product_label(request: Request, public_id: str) -> Response:
     st = state(request)
-    with store_db.reading(), st.factory() as db:
-        p = products.public_product(db, public_id)
+    with _reading(request) as conn:
+        p = _found(public_lookup.product(conn, public_id), public_id)
     svg = label_svg(
         product_name=p["name"],
         model=p["model"],

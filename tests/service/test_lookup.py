@@ -1,0 +1,36 @@
+"""The public look-up: one query per answer, the same view on the API and the pages, and
+LIKE wildcards in a search matching only themselves."""
+
+from __future__ import annotations
+
+from .conftest import World
+
+
+def test_lookup_by_model_text_and_id(world_any: World) -> None:
+    w = world_any
+    p = w.product("acme", "CAM_100%", "2031-12-31")
+    w.statement("acme", p["id"])
+    other = w.product("acme", "CAMX1000", "2031-12-31")
+    w.statement("acme", other["id"])
+    hidden = w.product("acme", "CAM-NOSTATEMENT", "2031-12-31")  # no statement: never shown
+
+    exact = w.get("anonymous", "/api/v1/lookup", params={"q": "cam_100%"}).json()
+    assert [r["model"] for r in exact] == ["CAM_100%"]
+    view = exact[0]
+    assert view["manufacturer"]["slug"] == "acme" and view["statement"]["status"] == "published"
+    assert view["reporting"]["report_form"] == "/report/acme" and view["support_period"]["end_date"] == "2031-12-31"
+    assert w.get("anonymous", f"/api/v1/public/products/{view['id']}").json() == view
+
+    # `_` and `%` are literal: "m_1" matches no "CAMX1000"-like model through a wildcard
+    assert w.get("anonymous", "/api/v1/lookup", params={"q": "m_1"}).json() == [view]
+    assert [r["model"] for r in w.get("anonymous", "/api/v1/lookup", params={"q": "%"}).json()] == ["CAM_100%"]
+    assert {r["model"] for r in w.get("anonymous", "/api/v1/lookup", params={"q": "cam"}).json()} == {
+        "CAM_100%",
+        "CAMX1000",
+    }
+    assert w.get("anonymous", "/api/v1/lookup", params={"q": "nostatement"}).json() == []
+    r = w.get("anonymous", f"/api/v1/public/products/{hidden['public_id']}")
+    assert r.status_code == 404 and "no published product" in r.text
+    page = w.get("anonymous", f"/products/{view['id']}")
+    assert page.status_code == 200 and "CAM_100%" in page.text
+    assert w.get("anonymous", f"/products/{view['id']}/label.svg").headers["content-type"].startswith("image/svg")
