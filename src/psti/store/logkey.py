@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,15 +62,25 @@ def default_path(data_dir: Path | None = None) -> Path:
 
 
 def create(path: Path) -> LogKey:
-    """Write a new random key (0600); refuse to overwrite an existing one."""
+    """Write a new random key (0600); refuse to overwrite an existing one.
+
+    Written to a temporary name and linked into place, so a concurrent reader sees either
+    no key or the whole key, and of two concurrent creators exactly one wins.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     secret = secrets.token_bytes(MIN_BYTES)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secret.hex().encode() + b"\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.link(tmp, path)
     except FileExistsError:
         raise LogKeyError(f"{path}: a log key already exists there; refusing to replace it") from None
-    with os.fdopen(fd, "wb") as f:
-        f.write(secret.hex().encode() + b"\n")
+    finally:
+        tmp.unlink(missing_ok=True)
     return LogKey(secret, path)
 
 
@@ -98,7 +109,10 @@ def load_or_create(path: Path, *, explicit: bool) -> LogKey:
     """An explicitly named key must exist; the default one is created on first use."""
     if explicit or path.exists():
         return load(path)
-    return create(path)
+    try:
+        return create(path)
+    except LogKeyError:
+        return load(path)  # another process created it first
 
 
 def resolve(option: Path | None = None, data_dir: Path | None = None, *, create_default: bool = True) -> LogKey:
@@ -121,11 +135,16 @@ def attach(engine: Engine, key: LogKey) -> None:
     _attached[engine] = key
 
 
+_attach_lock = threading.Lock()
+
+
 def for_session(session: Session) -> LogKey:
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     key = _attached.get(engine)
     if key is None:
-        key = resolve()
-        _attached[engine] = key
+        with _attach_lock:
+            key = _attached.get(engine)
+            if key is None:
+                key = _attached[engine] = resolve()
     return key
