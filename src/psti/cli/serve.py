@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import socket
 from pathlib import Path
@@ -95,6 +96,9 @@ def register(app: typer.Typer) -> None:
         except BaseException:
             sock.close()
             raise
+        # What start-up built lives as long as the server: keep it out of every later
+        # garbage collection (shorter pauses, a lower p99 under load).
+        gc.freeze()
         typer.echo(
             f"psti registry listening on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
             err=True,

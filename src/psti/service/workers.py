@@ -10,6 +10,7 @@ job to be resumed by another once its heartbeat goes stale.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import socket
@@ -53,7 +54,9 @@ def app_from_env() -> FastAPI:
         elif isinstance(v, list):
             v = tuple(v)
         kwargs[name] = v
-    return create_app(Settings(**kwargs))
+    app = create_app(Settings(**kwargs))
+    gc.freeze()  # as in the single-process server: start-up objects stay out of collections
+    return app
 
 
 def run_workers(settings: Settings, sock: socket.socket, workers: int) -> None:
