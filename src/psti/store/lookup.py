@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, func, or_, select
+from sqlalchemy import BindParameter, Connection, bindparam, exists, func, or_, select
 
 from psti.store.models import Organisation, Product, StatementRecord
 
@@ -55,7 +55,7 @@ _base = (
 
 BY_PUBLIC_ID = _base.where(Product.public_id == bindparam("public_id"))
 BY_MODEL = _base.where(func.lower(Product.model) == bindparam("q"), _published).order_by(Product.name).limit(LIMIT)
-_like = bindparam("like")
+_like: BindParameter[str] = bindparam("like")
 BY_TEXT = (
     _base.where(
         _published,
