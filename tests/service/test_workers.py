@@ -7,11 +7,13 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.service.live import Api, LiveServer, seed
+from tests.store.conftest import fresh_postgres_database
 
 PASSWORD = "a-long-test-password"
 CATALOGUES = 6
@@ -33,11 +35,19 @@ def _wait_all_finished(shop: Api, jobs: list[int], timeout: float) -> list[dict]
         time.sleep(0.3)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'psti.sqlite3'}"
+        return
+    yield from fresh_postgres_database()
+
+
 @pytest.mark.slow
-def test_two_workers_killed_and_restarted_lose_and_repeat_nothing(tmp_path: Path) -> None:
+def test_two_workers_killed_and_restarted_lose_and_repeat_nothing(tmp_path: Path, database: str) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    server = LiveServer(data, stale_seconds=1.0, workers=2)
+    server = LiveServer(data, database=database, stale_seconds=1.0, workers=2)
     server.start()
     try:
         emails = seed(server.url, PASSWORD)
@@ -81,7 +91,7 @@ def test_two_workers_killed_and_restarted_lose_and_repeat_nothing(tmp_path: Path
             "audit",
             "verify",
             "--database",
-            f"sqlite:///{data / 'psti.sqlite3'}",
+            database,
             "--log-key",
             str(data / "log.key"),
         ],

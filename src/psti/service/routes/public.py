@@ -28,7 +28,7 @@ pages = APIRouter(include_in_schema=False)
 @contextmanager
 def _reading(request: Request) -> Iterator[Connection]:
     """A read-only connection for public look-ups (no ORM session: one query per answer)."""
-    with store_db.reading(), state(request).engine.connect() as conn:
+    with store_db.single_reads(state(request).engine) as conn:
         yield conn
 
 
