@@ -127,6 +127,7 @@ def test_databases_migrated_by_earlier_layouts_upgrade(database_url: str) -> Non
 
 
 def _script_heads(engine) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every head of the migration scripts (the newest enforcement and core revisions)."""
     return set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
 
 

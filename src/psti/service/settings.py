@@ -31,3 +31,6 @@ class Settings:
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
     log_key_file: Path | None = None  # seals the logs; default $PSTI_LOG_KEY_FILE or DATA_DIR/log.key
     token_days: int = 90  # API tokens expire after this many days unless asked otherwise (max 365)
+    # Seals the private keys the registry holds; from --key-encryption-key-file or
+    # PSTI_KEY_ENCRYPTION_KEY, never stored in the database (psti.registry.keys).
+    key_encryption_key: bytes | None = None

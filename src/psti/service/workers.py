@@ -27,14 +27,19 @@ _PATHS = ("data_dir", "log_key_file")
 
 
 def export_settings(settings: Settings) -> None:
-    """Hand the settings to the worker processes through their environment (no secrets:
-    the first administrator is created by the parent before they start)."""
+    """Hand the settings to the worker processes through their environment (readable only
+    by the service's own account). The first administrator's password is left out: the
+    parent creates that account before they start."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(settings):
         v = getattr(settings, f.name)
         if f.name == "bootstrap_admin":
             continue
-        values[f.name] = str(v) if isinstance(v, Path) else v
+        if isinstance(v, Path):
+            v = str(v)
+        elif isinstance(v, bytes):  # the key-encryption key: children inherit it as their parent had it
+            v = {"hex": v.hex()}
+        values[f.name] = v
     os.environ[SETTINGS_ENV] = json.dumps(values)
 
 
@@ -51,6 +56,8 @@ def app_from_env() -> FastAPI:
             continue
         if name in _PATHS and v is not None:
             v = Path(v)
+        elif isinstance(v, dict) and set(v) == {"hex"}:
+            v = bytes.fromhex(v["hex"])
         elif isinstance(v, list):
             v = tuple(v)
         kwargs[name] = v

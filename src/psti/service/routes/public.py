@@ -5,7 +5,6 @@ JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over th
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,10 +13,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
-from psti.service import reports
+from psti.registry import label, reports
+from psti.registry.errors import NotFound
 from psti.service.deps import read_session, render, state, tx
-from psti.service.errors import NotFound
-from psti.service.label import label_svg
 from psti.store import db as store_db
 from psti.store import lookup as public_lookup
 
@@ -88,13 +86,6 @@ def product_page(request: Request, public_id: str) -> HTMLResponse:
 @pages.get("/products/{public_id}/label.svg")
 def product_label(request: Request, public_id: str) -> Response:
     st = state(request)
-    with _reading(request) as conn:
-        p = _found(public_lookup.product(conn, public_id), public_id)
-    svg = label_svg(
-        product_name=p["name"],
-        model=p["model"],
-        manufacturer=p["manufacturer"]["name"],
-        support_end=dt.date.fromisoformat(p["support_period"]["end_date"]),
-        lookup_url=f"{st.settings.public_url}/products/{public_id}",
-    )
+    with store_db.reading(), st.factory() as db:
+        svg = label.product_label(db, public_id, st.settings.public_url)
     return Response(svg, media_type="image/svg+xml")

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Body, File, Form, Header, Request, Response, Uplo
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
-from psti.service import reports
+from psti.registry import reports
 from psti.service.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
 from psti.service.errors import NotFound, TooLarge
