@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import update
 
 from psti.cli import app as cli_app
@@ -118,6 +119,9 @@ def test_csv_export_does_not_carry_formulas(world: World) -> None:
     exported = list(csv.reader(io.StringIO(w.get("shop", f"/api/v1/catalogues/{cat['id']}/export.csv").text)))
     cells = [c for row in exported[1:] for c in row[1:3]]
     assert cells == ['\'=HYPERLINK("http://evil.example")', "'@SUM(A1)", "'-2+3", "'+cmd"]
+    xlsx = w.get("shop", f"/api/v1/catalogues/{cat['id']}/export.xlsx")
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    assert ws.cell(2, 2).value == '\'=HYPERLINK("http://evil.example")' and ws.cell(2, 2).data_type == "s"
     assert "job.done" in _actions(w)
 
 

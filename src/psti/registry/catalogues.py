@@ -377,7 +377,7 @@ def export_xlsx(db: Session, cat: Catalogue) -> bytes:
     ws = wb.create_sheet("check")
     ws.append(list(EXPORT_COLUMNS))
     for row in export_rows(db, cat):
-        ws.append(list(row))
+        ws.append([csvsafe.safe_cell(v) for v in row])  # openpyxl stores "=…" text as a formula
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
