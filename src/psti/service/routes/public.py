@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from psti.registry import label, reports
 from psti.registry.errors import NotFound
+from psti.service import auth
 from psti.service.deps import read_session, render, state, tx
 from psti.store import db as store_db
 from psti.store import lookup as public_lookup
@@ -69,8 +70,17 @@ def home(request: Request) -> HTMLResponse:
         return render(request, "home.html", ctx)
 
 
+def _signed_in(request: Request) -> bool:
+    """Whether the page must show who is signed in (else it is the same for everyone)."""
+    return bool(request.cookies.get(auth.SESSION_COOKIE) or request.headers.get("authorization"))
+
+
 @pages.get("/lookup", response_class=HTMLResponse)
 def lookup_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
+    if not _signed_in(request):  # most visitors: one query, no session
+        with _reading(request) as conn:
+            results = public_lookup.search(conn, q) if q else []
+        return render(request, "lookup.html", None, q=q, results=results)
     with tx(request) as ctx:
         results = public_lookup.search(ctx.db.connection(), q) if q else []
         return render(request, "lookup.html", ctx, q=q, results=results)
@@ -78,6 +88,10 @@ def lookup_page(request: Request, q: str = Query("", max_length=200)) -> HTMLRes
 
 @pages.get("/products/{public_id}", response_class=HTMLResponse)
 def product_page(request: Request, public_id: str) -> HTMLResponse:
+    if not _signed_in(request):
+        with _reading(request) as conn:
+            p = _found(public_lookup.product(conn, public_id), public_id)
+        return render(request, "product_public.html", None, p=p)
     with tx(request) as ctx:
         p = _found(public_lookup.product(ctx.db.connection(), public_id), public_id)
         return render(request, "product_public.html", ctx, p=p)
