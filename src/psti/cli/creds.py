@@ -97,13 +97,8 @@ def creds_cmd(
     with progress_bar(progress) as update:
         assessment = assess(
             Artefacts.one("password-batch", batch, about=loaded),
-            AssessOptions(
-                regime=regime,
-                on=day,
-                collectors=("password-batch",),
-                progress=update,
-                options={"password-batch": batch_options},
-            ),
+            AssessOptions(regime=regime, on=day, collectors=("password-batch",), progress=update,
+                          options={"password-batch": batch_options}),
         )
     raise typer.Exit(emit_assessment(assessment, fmt, output))
 

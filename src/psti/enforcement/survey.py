@@ -441,7 +441,6 @@ def _run_dask(
     total: float,
 ) -> list[Result]:
     from distributed import Client, as_completed  # heavy (about a second): only for --scheduler
-
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as e:

@@ -19,46 +19,21 @@ def findings_from_record(events: Iterable[dict[str, Any]], evidence_id: str) -> 
         where = Location(evidence=evidence_id, url=str(e.get("interface", "")))
         status = e.get("status")
         for login in e.get("logins") or []:
-            out.append(
-                make_finding(
-                    K.DEFAULT_LOGIN,
-                    Effect.FAIL,
-                    f"{e['interface']} accepts account {login['user']!r} with password {login['password']!r} "
-                    f"(source: {login['source']})",
-                    collector=COLLECTOR,
-                    location=where,
-                    details={"user": login["user"], "password": login["password"], "source": login["source"]},
-                )
-            )
+            out.append(make_finding(
+                K.DEFAULT_LOGIN, Effect.FAIL,
+                f"{e['interface']} accepts account {login['user']!r} with password {login['password']!r} "
+                f"(source: {login['source']})",
+                collector=COLLECTOR, location=where,
+                details={"user": login["user"], "password": login["password"], "source": login["source"]}))
         if status == "no-password":
-            out.append(
-                make_finding(
-                    K.NO_PASSWORD,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('detail', '')}",
-                    collector=COLLECTOR,
-                    location=where,
-                )
-            )
+            out.append(make_finding(K.NO_PASSWORD, Effect.INFO, f"{e['interface']}: {e.get('detail', '')}",
+                                    collector=COLLECTOR, location=where))
         elif status in ("locked-out", "error", "interrupted"):
-            out.append(
-                make_finding(
-                    K.INCOMPLETE,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('detail', '')} after {e.get('attempts', 0)} attempts",
-                    collector=COLLECTOR,
-                    location=where,
-                    details={"status": status},
-                )
-            )
+            out.append(make_finding(K.INCOMPLETE, Effect.INFO,
+                                    f"{e['interface']}: {e.get('detail', '')} after {e.get('attempts', 0)} attempts",
+                                    collector=COLLECTOR, location=where, details={"status": status}))
         elif status == "probed" and not e.get("logins"):
-            out.append(
-                make_finding(
-                    K.NOT_FOUND,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('attempts', 0)} default credentials tried, none accepted",
-                    collector=COLLECTOR,
-                    location=where,
-                )
-            )
+            out.append(make_finding(K.NOT_FOUND, Effect.INFO,
+                                    f"{e['interface']}: {e.get('attempts', 0)} default credentials tried, none "
+                                    "accepted", collector=COLLECTOR, location=where))
     return out

@@ -437,14 +437,8 @@ def evidence_page(
     csrf_token: str = Form(""),
     file: UploadFile = File(...),  # noqa: B008
 ) -> Response:
-    return _case_form(
-        request,
-        csrf_token,
-        lambda ctx: reference,
-        lambda ctx: _attach(request, ctx, reference, file),
-        {},
-        anchor="#evidence",
-    )
+    return _case_form(request, csrf_token, lambda ctx: reference,
+                      lambda ctx: _attach(request, ctx, reference, file), {}, anchor="#evidence")
 
 
 @pages.post("/cases/{reference}/information-requests", response_model=None)
