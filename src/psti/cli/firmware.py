@@ -42,6 +42,9 @@ def scan_firmware(
         None, "--workers", min=1, help="Processes for the file and hash checks (default: one per core)."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
+    mask_secrets: bool = typer.Option(
+        False, "--mask-secrets", help="Show found passwords masked (ab****yz) instead of in clear."
+    ),
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
     from psti.assess import Artefacts, AssessOptions, assess
@@ -60,7 +63,8 @@ def scan_firmware(
     try:
         with progress_bar(progress) as update, workspace as wd:
             options = AssessOptions(regime=regime, collectors=("firmware",), progress=update, work_dir=wd,
-                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline})
+                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline,
+                                             "mask_secrets": mask_secrets})
             assessment = assess(subject, options)
             if keep:
                 stderr.print(f"extracted files kept in {wd}")

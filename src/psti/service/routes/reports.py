@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
 from psti.registry import reports
-from psti.service.blobs import safe_filename
+from psti.registry.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
 from psti.service.errors import NotFound, TooLarge
 from psti.service.routes.shapes import StrictModel
