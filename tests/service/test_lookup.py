@@ -3,6 +3,8 @@ LIKE wildcards in a search matching only themselves."""
 
 from __future__ import annotations
 
+from psti.registry import products
+
 from .conftest import World
 
 
@@ -31,6 +33,8 @@ def test_lookup_by_model_text_and_id(world_any: World) -> None:
     assert w.get("anonymous", "/api/v1/lookup", params={"q": "nostatement"}).json() == []
     r = w.get("anonymous", f"/api/v1/public/products/{hidden['public_id']}")
     assert r.status_code == 404 and "no published product" in r.text
+    with w.app.state.psti.factory() as db:  # the registry library's view of the same product
+        assert products.public_product(db, view["id"]) == view
     page = w.get("anonymous", f"/products/{view['id']}")
     assert page.status_code == 200 and "CAM_100%" in page.text
     assert w.get("anonymous", f"/products/{view['id']}/label.svg").headers["content-type"].startswith("image/svg")

@@ -44,6 +44,7 @@ _COLUMNS = (
     _s.c.issued_on,
     _s.c.sha256,
     _s.c.withdrawn_reason,
+    _s.c.assessment_id,
 )
 
 _base = (
@@ -78,6 +79,8 @@ def like_pattern(text: str) -> str:
 
 
 def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
+    """The same view as `psti.registry.products.public_view` (tests/service/test_lookup.py
+    compares them), built from one row."""
     today = today or dt.date.today()
     end: dt.date | None = row.support_end
     return {
@@ -99,6 +102,8 @@ def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
             "sha256": row.sha256,
             "withdrawn_reason": row.withdrawn_reason or None,
             "document_url": f"/api/v1/statements/{row.statement_id}",
+            # published from a registry assessment that supports it, or the manufacturer's own declaration
+            "from_registry_assessment": row.assessment_id is not None,
         },
         "label_url": f"/products/{row.public_id}/label.svg",
         "reporting": {
