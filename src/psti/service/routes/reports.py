@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, File, Form, Header, Request, Response, Uplo
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
+from psti.documents import csaf as csaf_document
 from psti.service import reports
 from psti.service.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
@@ -194,8 +195,10 @@ def csaf(request: Request, public_id: str) -> JSONResponse:
         ).scalar_one_or_none()
         if report is None:
             raise NotFound(f"no report {public_id}")
+        if report.advisory_published_at is None:
+            raise NotFound("no advisory has been published for this report")
         return JSONResponse(
-            reports.csaf(report, st.settings.public_url),
+            csaf_document.csaf(report, st.settings.public_url),
             headers={"Content-Disposition": f'inline; filename="{public_id}.csaf.json"'},
         )
 
