@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -256,7 +256,8 @@ class Assessment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_: str = Field(default=ASSESSMENT_SCHEMA, alias="schema")
+    # Literal, so the JSON Schema pins it (`const`) and another version is refused on load.
+    schema_: Literal["psti.assessment/1"] = Field(default=ASSESSMENT_SCHEMA, alias="schema")
     tool_version: str
     regime: str
     regime_versions: tuple[str, ...]
