@@ -282,6 +282,9 @@ def report(
     regime: str | None = typer.Option(None, "--regime"),
     on: dt.datetime | None = _ON_OPT,
     offline: bool = _OFFLINE_OPT,
+    all_results: bool = typer.Option(
+        False, "--all-results", help="SARIF: also the passing, not-applicable and informational results."
+    ),
 ) -> None:
     """Render an assessment report: HTML, PDF, OSCAL assessment-results, SARIF or JSON."""
     from psti.render import render_bytes_or_text
@@ -290,7 +293,7 @@ def report(
         result = load_assessment_file(source)
     else:
         _, result = _assess(source, assessment, regime, on, offline)
-    out = render_bytes_or_text(result, fmt.value)
+    out = render_bytes_or_text(result, fmt.value, all_results=all_results and fmt is ReportFormat.sarif)
     if fmt is ReportFormat.terminal and isinstance(out, str):
         # The terminal renderer writes rich markup: styled on a terminal, plain text elsewhere.
         from rich.text import Text
