@@ -93,7 +93,7 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
     page.click("form.search button")
     page.click("text=Acme indoor camera (AC-CAM-2)")
     page.wait_for_selector("#support")
-    assert "Until at least 2031-12-31" in page.inner_text("#support")
+    assert "Until at least 31 December 2031" in page.inner_text("#support")
     assert "published" in page.inner_text("#statement")
     assert "security@acme.example" in page.inner_text("#reporting")
     assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0  # the label renders
@@ -274,4 +274,30 @@ def test_case_page_reads_at_phone_width(browser: Any, server: tuple[LiveServer, 
     # one date style: every date on the page is written out, as on the notices themselves
     assert layout["dates"] and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}( \d\d:\d\d)?", d) for d in layout["dates"])
     assert not re.search(r"\b\d{4}-\d\d-\d\d\b", page.inner_text("main").split("History")[0].split("document")[0])
+    context.close()
+
+
+def test_product_page_and_label_read_at_phone_width(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    """At 390 px the label is drawn in its phone layout at about its own size (no text
+    under 12 px), its date written as the page writes it."""
+    srv, _ = server
+    context = browser.new_context(base_url=srv.url, viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto("/lookup?q=AC-CAM-2")
+    page.click("text=Acme indoor camera (AC-CAM-2)")
+    page.wait_for_selector("#support")
+    page.wait_for_function("document.querySelector('img.label').complete")
+    _shot(page, "14-public-product-at-390px")
+    label = page.evaluate(
+        """() => { const img = document.querySelector('img.label');
+            return {src: img.currentSrc, shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+                    overflow: document.documentElement.scrollWidth - window.innerWidth}; }"""
+    )
+    assert label["src"].endswith("?layout=narrow"), label
+    assert label["shown"] / label["natural"] * 12 >= 11.5, label  # the smallest label text stays readable
+    assert label["overflow"] <= 0, label
+    svg = page.request.get(label["src"]).text()
+    sizes = [int(x) for x in re.findall(r'font-size="(\d+)"', svg)]
+    assert min(sizes) >= 12
+    assert "31 December 2031" in svg and "31 December 2031" in page.inner_text("#support")
     context.close()

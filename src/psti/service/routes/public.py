@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from psti.service import products, reports
+from psti.service import no_statement, products, reports
 from psti.service.deps import read_session, render, state, tx
 from psti.service.label import label_svg
 from psti.store import db as store_db
@@ -22,14 +22,22 @@ pages = APIRouter(include_in_schema=False)
 
 @api.get("/lookup", tags=["public"])
 def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
+    """Products with a statement, then products the registry knows without one
+    (`statement: null`, `statement_on_record: false`)."""
     with read_session(request) as db:
-        return [products.public_view(db, p) for p in products.lookup(db, q)]
+        return _lookup(db, q)
+
+
+def _lookup(db: Any, q: str) -> list[dict[str, Any]]:
+    found = [{**products.public_view(db, p), "statement_on_record": True} for p in products.lookup(db, q)]
+    return found + [no_statement.view(p) for p in no_statement.lookup(db, q)]
 
 
 @api.get("/public/products/{public_id}", tags=["public"])
 def public_product(request: Request, public_id: str) -> dict[str, Any]:
     with read_session(request) as db:
-        return products.public_product(db, public_id)
+        bare = no_statement.product(db, public_id)
+        return no_statement.view(bare) if bare is not None else products.public_product(db, public_id)
 
 
 @api.get("/manufacturers/{slug}/reporting", tags=["public"])
@@ -56,18 +64,21 @@ def home(request: Request) -> HTMLResponse:
 @pages.get("/lookup", response_class=HTMLResponse)
 def lookup_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
     with tx(request) as ctx:
-        results = [products.public_view(ctx.db, p) for p in products.lookup(ctx.db, q)] if q else []
+        results = _lookup(ctx.db, q) if q else []
         return render(request, "lookup.html", ctx, q=q, results=results)
 
 
 @pages.get("/products/{public_id}", response_class=HTMLResponse)
 def product_page(request: Request, public_id: str) -> HTMLResponse:
     with tx(request) as ctx:
+        bare = no_statement.product(ctx.db, public_id)
+        if bare is not None:
+            return render(request, "product_no_statement.html", ctx, p=no_statement.view(bare))
         return render(request, "product_public.html", ctx, p=products.public_product(ctx.db, public_id))
 
 
 @pages.get("/products/{public_id}/label.svg")
-def product_label(request: Request, public_id: str) -> Response:
+def product_label(request: Request, public_id: str, layout: str = Query("card", pattern="^(card|narrow)$")) -> Response:
     st = state(request)
     with store_db.reading(), st.factory() as db:
         p = products.public_product(db, public_id)
@@ -77,5 +88,6 @@ def product_label(request: Request, public_id: str) -> Response:
         manufacturer=p["manufacturer"]["name"],
         support_end=dt.date.fromisoformat(p["support_period"]["end_date"]),
         lookup_url=f"{st.settings.public_url}/products/{public_id}",
+        narrow=layout == "narrow",
     )
     return Response(svg, media_type="image/svg+xml")
