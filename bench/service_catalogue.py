@@ -40,11 +40,11 @@ def make_catalogue(rows: int, statements: list[tuple[str, str, str]]) -> bytes:
 
 def child(url: str, data_dir: str, rows: int) -> None:
     """Runs in a fresh process: seed, upload (parse + store), check; print JSON figures."""
+    from psti.registry.catalogues import create_catalogue, run_check
+    from psti.registry.products import create_product, publish_statement
     from psti.service.app import create_app
     from psti.service.auth import Principal
-    from psti.service.catalogues import create_catalogue, run_check
     from psti.service.context import Ctx
-    from psti.service.products import create_product, publish_statement
     from psti.service.settings import Settings
     from psti.store.jobs import JobContext
     from psti.store.models import Organisation, User
@@ -55,11 +55,12 @@ def child(url: str, data_dir: str, rows: int) -> None:
         start_worker=False,
         max_upload_bytes=200 * 1024 * 1024,
         max_catalogue_rows=1_000_000,
+        key_encryption_key=bytes(32),
     )
     st = create_app(settings).state.psti
     statements = []
     with st.factory() as db, db.begin():
-        maker = Organisation(slug="maker", name="Maker Ltd", kind="manufacturer")
+        maker = Organisation(slug="maker", name="Maker Ltd", kind="manufacturer", address="1 Bench Road, Leeds")
         shop = Organisation(slug="shop", name="Shop Ltd", kind="distributor")
         db.add_all([maker, shop])
         db.flush()
@@ -91,7 +92,7 @@ def child(url: str, data_dir: str, rows: int) -> None:
     t0 = time.perf_counter()
     message = run_check(JobContext(job_id, {"catalogue_id": cat_id}, st.factory, "bench"), 180)
     check = time.perf_counter() - t0
-    from psti.service.catalogues import summary
+    from psti.registry.catalogues import summary
     from psti.store.models import Catalogue
 
     with st.factory() as db:

@@ -38,14 +38,14 @@ def free_port() -> int:
 
 def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
     """Create products with signed statements through the service's own operations."""
+    from psti.registry.products import create_product, publish_statement
     from psti.service.app import create_app
     from psti.service.auth import Principal
     from psti.service.context import Ctx
-    from psti.service.products import create_product, publish_statement
     from psti.service.settings import Settings
     from psti.store.models import Organisation, User
 
-    settings = Settings(data_dir=data_dir, database_url=url, start_worker=False)
+    settings = Settings(data_dir=data_dir, database_url=url, start_worker=False, key_encryption_key=bytes(32))
     st = create_app(settings).state.psti
     out = []
     with st.factory() as db, db.begin():
@@ -55,6 +55,7 @@ def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
                 slug=f"maker-{i}",
                 name=f"Maker {i} Ltd",
                 kind="manufacturer",
+                address=f"{i} Bench Road, Leeds",
                 reporting_contact=f"security@maker{i}.example",
             )
             db.add(org)

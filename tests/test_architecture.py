@@ -374,7 +374,20 @@ def _reach(edges: dict[str, list[str]], start: str) -> set[str]:
     return out | {start}
 
 
-@pytest.mark.parametrize("package", ["service", "store", "documents", "enforcement"])
+def test_the_registry_library_knows_no_web_framework() -> None:
+    """`psti.registry` is run by the service and by the CLI alike: no FastAPI or Starlette in it."""
+    graph = import_graph()
+    found = []
+    for module in sorted(modules_of(graph, {"registry"})):
+        tree = ast.parse((SRC / graph.files[module].removeprefix("src/")).read_text(encoding="utf-8"))
+        for node, _ in _imports(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found += [f"{module}: imports {n}" for n in names if n.split(".")[0] in ("fastapi", "starlette")]
+    assert modules_of(graph, {"registry"}), "psti.registry is missing"
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("package", ["service", "store", "documents", "enforcement", "registry"])
 def test_no_module_cycles_inside(package: str) -> None:
     """Inside these packages too, modules import one way: shared helpers below, routes and
     commands above (the service's routes once imported each other's private helpers)."""

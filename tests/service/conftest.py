@@ -24,6 +24,7 @@ from psti.store.models import User
 from tests.store.conftest import fresh_postgres_database
 
 ADMIN = ("admin@registry.example", "admin-password-123")
+KEK = bytes(range(32))  # the key-encryption key the test registries seal their signing keys with
 PASSWORD = "correct horse battery"
 
 
@@ -39,6 +40,7 @@ def make_settings(tmp_path: Path, url: str, **overrides: Any) -> Settings:
         worker_poll_seconds=0.05,
         bootstrap_admin=ADMIN,
         public_url="http://testserver",
+        key_encryption_key=KEK,
     )
     for k, v in overrides.items():
         setattr(s, k, v)
@@ -119,6 +121,7 @@ def build_world(client: TestClient, app: Any) -> World:
                 "name": name,
                 "kind": kind,
                 "slug": key,
+                "address": f"1 {name} Street, Leeds LS1 1AA, United Kingdom",
                 "reporting_contact": f"security@{key}.example",
                 "acknowledgement_days": 5,
                 "status_update_days": 14,

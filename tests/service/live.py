@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 ADMIN = ("admin@live.example", "live-admin-password")
+KEK_B64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="  # 32 bytes 0..31: seals the server's signing keys
 
 
 def free_port() -> int:
@@ -36,7 +37,12 @@ class LiveServer:
 
     def start(self, timeout: float = 60) -> LiveServer:
         self.port = self.port or free_port()
-        env = {**os.environ, "PSTI_ADMIN_PASSWORD": ADMIN[1], "PSTI_JOB_STALE_SECONDS": str(self.stale_seconds)}
+        env = {
+            **os.environ,
+            "PSTI_ADMIN_PASSWORD": ADMIN[1],
+            "PSTI_JOB_STALE_SECONDS": str(self.stale_seconds),
+            "PSTI_KEY_ENCRYPTION_KEY": KEK_B64,
+        }
         cmd = [
             sys.executable,
             "-c",
@@ -111,7 +117,13 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
     ]:
         orgs[slug] = admin.post(
             "/api/v1/organisations",
-            json={"name": name, "kind": kind, "slug": slug, "reporting_contact": f"security@{slug}.example"},
+            json={
+                "name": name,
+                "kind": kind,
+                "slug": slug,
+                "address": f"1 {name} Street, Leeds LS1 1AA",
+                "reporting_contact": f"security@{slug}.example",
+            },
         )
     emails = {"acme": "maker@acme.example", "shop": "buyer@shop.example", "officer": "officer@opss.example"}
     admin.post(

@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+from psti.registry.catalogues import schedule_due
 from psti.service.app import create_app
-from psti.service.catalogues import schedule_due
 from psti.service.worker import url_is_allowed
 from psti.store.models import Catalogue, Job
 from tests.service.conftest import World, build_world, make_settings

@@ -216,7 +216,7 @@ def test_report_fields_are_checked_and_nothing_stored(world: World) -> None:
 def test_zip_bomb_workbook_is_refused_before_inflating(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     import zipfile
 
-    from psti.service import catalogues
+    from psti.registry import catalogues
 
     monkeypatch.setattr(catalogues, "MAX_XLSX_INFLATED", 4 * 1024 * 1024)  # the real limit is 400 MB
     buf = io.BytesIO()

@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,8 @@ def test_publish_statement_and_look_it_up(world_any: World) -> None:
     assert bare["statement"] is None and bare["statement_on_record"] is False and bare["model"] == "CAM-2"
     hits = w.client.get("/api/v1/lookup", params={"q": "CAM-2"}).json()
     assert [(h["model"], h["statement_on_record"]) for h in hits] == [("CAM-2", False)]
+    assert w.client.get("/api/v1/lookup", params={"q": "%"}).json() == []  # `%` is literal here too
+    assert w.client.get("/api/v1/lookup", params={"q": "CAM_2"}).json() == []  # and so is `_`
     page = w.client.get(f"/products/{q['public_id']}")
     assert page.status_code == 200 and "No statement of compliance on record" in page.text
     assert "no statement on record" in w.client.get("/lookup", params={"q": "CAM-2"}).text
@@ -284,41 +288,66 @@ def test_openapi_document_describes_the_api(world: World) -> None:
         assert path in spec["paths"]
 
 
+@dataclass(frozen=True)
+class CliStatement:
+    document: bytes
+    public_pem: str
+
+
 @pytest.fixture(scope="module")
-def cli_statement() -> bytes:
-    """A statement issued from the smart-camera example by the same library calls as `psti statement`."""
+def cli_statement(tmp_path_factory: pytest.TempPathFactory) -> CliStatement:
+    """A statement issued from the smart-camera example (made by Acme Devices Ltd here) by the
+    same library calls as `psti statement`, and the public key it was signed with."""
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from psti.assess import assess
     from psti.declaration import load_declaration
     from psti.documents.statement import build_statement, sign_statement
 
-    loaded = load_declaration(EXAMPLES / "smart-camera" / "product.toml")
-    signed = sign_statement(build_statement(loaded, assess(loaded, offline=True)), Ed25519PrivateKey.generate())
-    return signed.to_json().encode()
+    work = tmp_path_factory.mktemp("acme-camera") / "smart-camera"
+    shutil.copytree(EXAMPLES / "smart-camera", work)
+    decl = work / "product.toml"
+    decl.write_text(decl.read_text().replace('name = "Acme Home Ltd"', 'name = "Acme Devices Ltd"'))
+    loaded = load_declaration(decl)
+    key = Ed25519PrivateKey.generate()
+    signed = sign_statement(build_statement(loaded, assess(loaded, offline=True)), key)
+    pem = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return CliStatement(signed.to_json().encode(), pem.decode())
 
 
-def test_publish_a_statement_issued_by_psti_statement(world: World, cli_statement: bytes) -> None:
+def test_publish_a_statement_issued_by_psti_statement(world: World, cli_statement: CliStatement) -> None:
     w = world
-    assert w.client.post("/api/v1/statements/verify", content=cli_statement).json()["valid"] is True
+    document = cli_statement.document
+    # a good signature by a key nobody registered is not valid in the registry
+    unknown = w.client.post("/api/v1/statements/verify", content=document).json()
+    assert unknown["valid"] is False and unknown["signature_valid"] is True
+    assert unknown["key_status"] == "unknown" and unknown["signed_by"] is None
     p = w.product("acme", "CAM-200", "2030-01-01")
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements/upload", files={"file": ("s.json", document)})
+    assert r.status_code == 422 and "not registered" in r.json()["error"]
+    # acme registers the key it has signed with since before the statement's date of issue
+    r = w.post("acme", "/api/v1/keys", json={"public_key": cli_statement.public_pem, "valid_from": "2026-01-01"})
+    assert r.status_code == 201, r.text
+    known = w.client.post("/api/v1/statements/verify", content=document).json()
+    assert known["valid"] is True and known["signed_by"]["organisation"] == "Acme Devices Ltd"
     r = w.post(
         "acme",
         f"/api/v1/products/{p['id']}/statements/upload",
-        files={"file": ("statement.json", cli_statement, "application/json")},
+        files={"file": ("statement.json", document, "application/json")},
     )
     assert r.status_code == 201, r.text
     s = r.json()
     assert s["support_end"] == "2031-12-31"  # the statement's period extends the published one
-    assert w.client.get(s["document_url"]).content == cli_statement  # kept byte for byte
+    assert w.client.get(s["document_url"]).content == document  # kept byte for byte
     other = w.product("acme", "CAM-999")
-    r = w.post("acme", f"/api/v1/products/{other['id']}/statements/upload", files={"file": ("s.json", cli_statement)})
+    r = w.post("acme", f"/api/v1/products/{other['id']}/statements/upload", files={"file": ("s.json", document)})
     assert r.status_code == 422 and "CAM-200" in r.json()["error"]
-    tampered = cli_statement.replace(b"2031-12-31", b"2039-12-31")
+    tampered = document.replace(b"2031-12-31", b"2039-12-31")
     r = w.post("acme", f"/api/v1/products/{p['id']}/statements/upload", files={"file": ("s.json", tampered)})
     assert r.status_code == 422 and "does not verify" in r.json()["error"]
     later = w.product("acme", "CAM-201", "2035-01-01")
-    body = json.loads(cli_statement)
+    body = json.loads(document)
     assert body["statement"]["support_period_end"] < "2035-01-01"
     # a catalogue row pointing at it is checked by the documents verifier
     cat = w.post(

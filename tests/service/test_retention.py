@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from psti.service.products import ten_years_beginning_with
+from psti.registry.products import ten_years_beginning_with
 
 
 def test_ten_years_beginning_with_the_issue_date_ends_the_day_before_the_anniversary() -> None:

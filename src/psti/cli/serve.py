@@ -56,11 +56,18 @@ def register(app: typer.Typer) -> None:
         secure_cookies: bool = typer.Option(
             False, "--secure-cookies", help="Mark cookies Secure (set this when users reach the service over HTTPS)."
         ),
+        key_encryption_key_file: Path = typer.Option(
+            None,
+            "--key-encryption-key-file",
+            help="File holding the key (32 bytes, base64 or hex) that seals the private signing keys the "
+            "registry holds; default $PSTI_KEY_ENCRYPTION_KEY. Never stored in the database.",
+        ),
     ) -> None:
         """Run the psti registry: statements, catalogue checks, look-up and vulnerability reports."""
         import uvicorn
 
         from psti.errors import UsageError
+        from psti.registry.keys import load_kek
         from psti.service.settings import Settings
 
         if admin_email:
@@ -77,6 +84,7 @@ def register(app: typer.Typer) -> None:
             public_url=public_url or f"http://{host}:{port}",
             start_worker=not no_worker,
             secure_cookies=secure_cookies,
+            key_encryption_key=load_kek(key_encryption_key_file),
         )
         if admin_email:
             settings.bootstrap_admin = (admin_email, os.environ["PSTI_ADMIN_PASSWORD"])

@@ -514,8 +514,21 @@ def _refuse_other_declaration(loaded: LoadedDeclaration, assessment: Assessment)
         )
 
 
+NO_STATEMENT_SCOPES = ("out-of-scope", "excepted", "not-in-force")
+
+
+def refusal_reason(assessment: Assessment) -> str:
+    """Why the assessment does not support a statement of compliance, or "" when it does:
+    the rule `build_statement` applies (scope, then blocking verdicts), for other issuers
+    such as the registry."""
+    if assessment.scope.outcome in NO_STATEMENT_SCOPES:
+        outcome = assessment.scope.outcome
+        return f"the product is {outcome} ({assessment.scope.summary}); the regime asks for no statement"
+    return "; ".join(blockers(assessment))
+
+
 def _refuse_out_of_scope(assessment: Assessment, draft: bool) -> None:
-    if not draft and assessment.scope.outcome in ("out-of-scope", "excepted", "not-in-force"):
+    if not draft and assessment.scope.outcome in NO_STATEMENT_SCOPES:
         raise PstiError(
             f"statement of compliance not issued: the product is {assessment.scope.outcome} "
             f"({assessment.scope.summary}); the regime asks for no statement. "

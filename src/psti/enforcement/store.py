@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from psti.errors import PstiError, UsageError
 from psti.files import data_dir
+from psti.store import db as store_db
 from psti.store.db import DatabaseError, open_database, session_factory, upgrade
 
 DATABASE_ENV = "PSTI_DATABASE_URL"
@@ -24,16 +25,17 @@ class StoreError(PstiError):
 
 
 def default_url() -> str:
+    """$PSTI_DATABASE_URL, else the registry's own default database (`psti.store.db`)."""
     env = os.environ.get(DATABASE_ENV)
     if env:
         return env
-    return f"sqlite:///{data_dir() / 'psti.sqlite3'}"
+    return store_db.default_url(data_dir())
 
 
 def make_engine(url: str | None = None) -> Engine:
     """The engine for the case database, opened as the registry service opens its own."""
-    url = url or default_url()
     try:
+        url = url or default_url()
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
         return open_database(url)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from psti.registry.urls import stored_url
 from psti.service import auth
 from psti.service.context import Ctx
 from psti.service.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorised
@@ -51,7 +52,7 @@ def create_organisation(ctx: Ctx, data: dict[str, Any]) -> Organisation:
         slug=slug,
         address=str(data.get("address") or ""),
         reporting_contact=str(data.get("reporting_contact") or "")[:300],
-        policy_url=str(data.get("policy_url") or "")[:500],
+        policy_url=stored_url(data.get("policy_url"), "policy_url", 500),
         acknowledgement_days=int(data.get("acknowledgement_days") or 5),
         status_update_days=int(data.get("status_update_days") or 30),
     )
@@ -80,7 +81,8 @@ def update_reporting(ctx: Ctx, data: dict[str, Any]) -> Organisation:
         raise Invalid("the reporting details cannot be saved", problems)
     for f, limit in (("reporting_contact", 300), ("policy_url", 500), ("address", 2000)):
         if f in data:
-            setattr(org, f, str(data[f] or "").strip()[:limit])
+            text = stored_url(data[f], f, limit) if f == "policy_url" else str(data[f] or "").strip()[:limit]
+            setattr(org, f, text)
     ctx.audit(
         "organisation.reporting.update",
         f"organisation:{org.id}",

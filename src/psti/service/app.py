@@ -16,13 +16,24 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
 from psti import __version__
+from psti.registry import keys
 from psti.service import apidocs, auth
 from psti.service.accounts import ensure_admin
 from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.deps import State
 from psti.service.errors import ServiceError, TooManyRequests
-from psti.service.routes import accounts, audit, catalogues, enforcement, products, public, reports, statements
+from psti.service.routes import (
+    accounts,
+    audit,
+    catalogues,
+    enforcement,
+    products,
+    public,
+    reports,
+    signing_keys,
+    statements,
+)
 from psti.service.settings import Settings
 from psti.service.worker import make_worker
 from psti.store import db as store_db
@@ -31,7 +42,7 @@ HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
 
 # The order routes are matched in: every JSON route, then every page.
-AREAS = (accounts, products, statements, public, catalogues, reports, audit, enforcement)
+AREAS = (accounts, products, statements, signing_keys, public, catalogues, reports, audit, enforcement)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -41,6 +52,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or store_db.open_database(url)
     store_db.upgrade(engine)
     factory = store_db.session_factory(engine)
+    if settings.key_encryption_key is None:
+        settings.key_encryption_key = keys.load_kek(None)  # PSTI_KEY_ENCRYPTION_KEY, if set
+    if settings.key_encryption_key is not None:
+        with factory() as db, db.begin():
+            keys.seal_plaintext_keys(db, settings.key_encryption_key)
     blobs = BlobStore(settings.data_dir / "files")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     st = State(settings, engine, factory, blobs, auth.RateLimiter(), templates)

@@ -9,7 +9,6 @@ tokens (`psti_…`), which carry no ambient authority, so they need no CSRF toke
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 import threading
 import time
@@ -21,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from psti.registry.tokens import token_digest
 from psti.service.errors import Forbidden, TooManyRequests, Unauthorised
 from psti.store.models import ApiToken, LoginSession, User, utcnow
 
@@ -49,10 +49,6 @@ def check_password(stored: str | None, password: str) -> bool:
         return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

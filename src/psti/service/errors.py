@@ -1,56 +1,27 @@
-"""Service errors: each maps to one HTTP status with a message and optional per-field problems."""
+"""Service errors: the registry library's errors, each mapped to one HTTP status by `app.py`."""
 
 from __future__ import annotations
 
-from typing import Any
+from psti.registry.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    ServiceError,
+    TooLarge,
+    TooManyRequests,
+    Unauthorised,
+)
 
-
-class ServiceError(Exception):
-    status = 400
-
-    def __init__(self, message: str, problems: list[dict[str, Any]] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
-
-    def to_json(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"error": self.message}
-        if self.problems:
-            body["problems"] = self.problems
-        return body
-
-
-class BadRequest(ServiceError):
-    status = 400
-
-
-class Unauthorised(ServiceError):
-    status = 401
-
-
-class Forbidden(ServiceError):
-    status = 403
-
-
-class NotFound(ServiceError):
-    status = 404
-
-
-class Conflict(ServiceError):
-    status = 409
-
-
-class TooLarge(ServiceError):
-    status = 413
-
-
-class Invalid(ServiceError):
-    status = 422
-
-
-class TooManyRequests(ServiceError):
-    status = 429
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
+__all__ = [
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "Invalid",
+    "NotFound",
+    "ServiceError",
+    "TooLarge",
+    "TooManyRequests",
+    "Unauthorised",
+]

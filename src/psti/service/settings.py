@@ -29,3 +29,6 @@ class Settings:
     allow_private_urls: bool = False  # URL checks refuse private/loopback addresses unless set
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
+    # Seals the private keys the registry holds; from --key-encryption-key-file or
+    # PSTI_KEY_ENCRYPTION_KEY, never stored in the database (psti.registry.keys).
+    key_encryption_key: bytes | None = None

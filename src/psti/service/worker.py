@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
-from psti.service import catalogues
+from psti.registry import catalogues
+from psti.registry.statements import MAX_STATEMENT_BYTES
 from psti.service.blobs import BlobStore
 from psti.service.settings import Settings
-from psti.service.statements import MAX_STATEMENT_BYTES
 from psti.store import audit
 from psti.store.db import reading
 from psti.store.jobs import Handler, JobContext, Worker

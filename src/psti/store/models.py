@@ -185,14 +185,47 @@ class AssessmentRecord(Base):
 
 
 class SigningKey(Base):
+    """A private key the registry holds to sign statements for an organisation that issues
+    them by form. `private_key` is sealed (AES-256-GCM) under the key-encryption key given
+    at start-up, which is never stored here; `sealed` is false only for rows written before
+    keys were sealed, which the service seals when it starts with that key."""
+
     __tablename__ = "signing_key"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[str] = mapped_column(String(80), unique=True)
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OrganisationKey(Base):
+    """A public signing key an organisation registered: statements naming the organisation
+    (as manufacturer or authorised representative) are valid in the registry only when signed
+    by one of its keys that was in force on the statement's date of issue.
+
+    In force on a date: on or after `valid_from`, not after `retired_at` (rotated out: what it
+    signed before stays valid) and before `revoked_at` (compromised or withdrawn)."""
+
+    __tablename__ = "organisation_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(80), unique=True)  # sha256:<hex of the raw public key>
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32-byte Ed25519 public key
+    label: Mapped[str] = mapped_column(String(100), default="")
+    held_by_registry: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    retired_at: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    revoked_at: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
 
 
 class StatementRecord(Base):
@@ -213,6 +246,10 @@ class StatementRecord(Base):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The registry assessment the statement was published from (None: uploaded, or registered by form).
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"), nullable=True)
+    # The registered key that signed it.
+    key_id: Mapped[int | None] = mapped_column(ForeignKey("organisation_key.id"), nullable=True)
 
     product: Mapped[Product] = relationship()
 

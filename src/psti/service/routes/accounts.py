@@ -11,7 +11,8 @@ from fastapi import APIRouter, Body, Form, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from psti.service import accounts, auth, products, reports
+from psti.registry import products, reports
+from psti.service import accounts, auth
 from psti.service.deps import check_csrf, client_ip, redirect, render, state, tx
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db

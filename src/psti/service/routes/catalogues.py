@@ -11,7 +11,8 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, StreamingResponse
 from sqlalchemy import select
 
-from psti.service import accounts, catalogues
+from psti.registry import catalogues
+from psti.service import accounts
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
 from psti.service.errors import NotFound
 from psti.service.routes.shapes import job_json

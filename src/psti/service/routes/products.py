@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import Field
 from sqlalchemy import select
 
-from psti.service import products
+from psti.registry import products
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
 from psti.service.errors import Invalid, NotFound
 from psti.service.routes.shapes import StrictModel, job_json, product_json, statement_json

@@ -5,15 +5,13 @@ JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over th
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from psti.service import no_statement, products, reports
+from psti.registry import label, no_statement, products, reports
 from psti.service.deps import read_session, render, state, tx
-from psti.service.label import label_svg
 from psti.store import db as store_db
 
 api = APIRouter(prefix="/api/v1")
@@ -78,16 +76,8 @@ def product_page(request: Request, public_id: str) -> HTMLResponse:
 
 
 @pages.get("/products/{public_id}/label.svg")
-def product_label(request: Request, public_id: str, layout: str = Query("card", pattern="^(card|narrow)$")) -> Response:
+def product_label(request: Request, public_id: str) -> Response:
     st = state(request)
     with store_db.reading(), st.factory() as db:
-        p = products.public_product(db, public_id)
-    svg = label_svg(
-        product_name=p["name"],
-        model=p["model"],
-        manufacturer=p["manufacturer"]["name"],
-        support_end=dt.date.fromisoformat(p["support_period"]["end_date"]),
-        lookup_url=f"{st.settings.public_url}/products/{public_id}",
-        narrow=layout == "narrow",
-    )
+        svg = label.product_label(db, public_id, st.settings.public_url)
     return Response(svg, media_type="image/svg+xml")

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from psti.documents import csaf as csaf_document
-from psti.service import advisories, reports
+from psti.registry import advisories, reports
 from psti.service.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
 from psti.service.errors import NotFound, TooLarge

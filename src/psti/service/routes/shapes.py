@@ -38,6 +38,7 @@ def statement_json(s: StatementRecord) -> dict[str, Any]:
         "support_end": s.support_end.isoformat(),
         "retain_until": s.retain_until.isoformat(),
         "sha256": s.sha256,
+        "assessment_id": s.assessment_id,
         "withdrawn_reason": s.withdrawn_reason or None,
         "document_url": f"/api/v1/statements/{s.public_id}",
     }

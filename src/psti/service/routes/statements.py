@@ -9,15 +9,17 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, File, Form, Request, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from pydantic import Field
 from sqlalchemy import select
 
-from psti.service import products
+from psti.registry import products
+from psti.registry.keys import bind
+from psti.registry.statements import MAX_STATEMENT_BYTES, verify_statement
 from psti.service.deps import check_csrf, read_limited, read_session, redirect, tx
 from psti.service.errors import NotFound
 from psti.service.routes.shapes import StrictModel, statement_json
-from psti.service.statements import MAX_STATEMENT_BYTES, verify_statement
 from psti.store.models import StatementRecord
 
 api = APIRouter(prefix="/api/v1")
@@ -35,6 +37,9 @@ class StatementIn(StrictModel):
     signatory: str
     function: str
     place: str
+    assessment_id: int | None = Field(
+        default=None, description="the registry assessment to publish from (default: the latest)"
+    )
     route: str = "schedule-1"
     standards: list[StandardIn] = Field(default_factory=list)
 
@@ -78,9 +83,24 @@ def get_statement(request: Request, public_id: str) -> Response:
 
 @api.post("/statements/verify", tags=["public"], summary="Verify a signed statement document")
 async def verify(request: Request) -> dict[str, Any]:
+    """`valid` only when the signature holds and the key is registered by an organisation the
+    statement names as manufacturer, in force on its date of issue; `signed_by` says whose key it is."""
     data = await request.body()
+    return await run_in_threadpool(_verify, request, data)
+
+
+def _verify(request: Request, data: bytes) -> dict[str, Any]:
     res = verify_statement(data)
-    return {"valid": res.valid, "reason": res.reason, "key_id": res.key_id}
+    with read_session(request) as db:
+        binding = bind(db, res)
+        return {
+            "valid": binding.valid,
+            "reason": binding.reason,
+            "signature_valid": res.valid,
+            "key_id": res.key_id,
+            "key_status": binding.key_status,
+            "signed_by": binding.signer_json(),
+        }
 
 
 @pages.post("/manage/products/{product_id}/statements")

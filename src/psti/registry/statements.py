@@ -1,7 +1,6 @@
 """Signed statements of compliance (Sch 4): build, sign with Ed25519, verify.
 
-`verify_statement(json_bytes)` is the one interface the service uses to check a
-statement. It accepts two formats:
+`verify_statement(json_bytes)` checks a statement's form and signature, in either format:
 
 - the full statement `psti statement` issues from an assessment (`psti.documents`,
   body schema `psti.statement/1`), verified by `psti.documents.statement.verify_statement`;
@@ -12,21 +11,22 @@ statement. It accepts two formats:
      "statement": {...Sch 4 fields...},
      "signature": {"algorithm": "Ed25519", "key_id": "...", "public_key": "<b64>",
                    "value": "<b64 signature over the canonical JSON of 'statement'>"}}
+
+A signature only shows that the holder of a key signed; `psti.registry.keys.bind` then
+decides whether the registry accepts it (a key the named manufacturer registered).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from psti.documents import signing
 from psti.documents.statement import verify_statement as documents_verify
 
 STATEMENT_SCHEMA = "psti.registry-statement/1"
@@ -43,18 +43,6 @@ REQUIRED = (
 )
 
 
-def canonical(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def new_key() -> tuple[bytes, bytes, str]:
-    """A new Ed25519 key: (private raw, public raw, key id = sha256 of the public key, 16 hex)."""
-    key = Ed25519PrivateKey.generate()
-    priv = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return priv, pub, hashlib.sha256(pub).hexdigest()[:16]
-
-
 def build_statement(
     *,
     product: dict[str, Any],
@@ -67,6 +55,8 @@ def build_statement(
     route: str = "schedule-1",
     standards: list[dict[str, Any]] | None = None,
     registry_url: str = "",
+    representatives: list[dict[str, str]] | None = None,
+    assessment: int | None = None,
 ) -> dict[str, Any]:
     """The Sch 4 para 1 content, one key per lettered item."""
     body: dict[str, Any] = {
@@ -93,33 +83,61 @@ def build_statement(
         body["standards"] = standards  # para 1(2)
     if registry_url:
         body["registry_url"] = registry_url
+    if representatives:
+        body["authorised_representatives"] = representatives
+    if assessment is not None:
+        body["registry_assessment"] = assessment  # the registry assessment it was published from
     return body
 
 
-def sign_statement(body: dict[str, Any], private_raw: bytes, key_id: str) -> bytes:
-    key = Ed25519PrivateKey.from_private_bytes(private_raw)
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    sig = key.sign(canonical(body))
-    doc = {
-        "schema": STATEMENT_SCHEMA,
-        "statement": body,
-        "signature": {
-            "algorithm": "Ed25519",
-            "key_id": key_id,
-            "public_key": base64.b64encode(pub).decode(),
-            "value": base64.b64encode(sig).decode(),
-        },
-    }
+def sign_statement(body: dict[str, Any], key: Ed25519PrivateKey) -> bytes:
+    """The registry statement document: the body and its Ed25519 signature (`documents.signing`)."""
+    doc = {"schema": STATEMENT_SCHEMA, "statement": body, "signature": signing.sign(key, body)}
     return json.dumps(doc, indent=2, ensure_ascii=False).encode() + b"\n"
 
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """The form and signature of a statement, and what the registry needs to bind it to a key."""
+
     valid: bool
     reason: str
     key_id: str = ""
     public_key: bytes = b""
     statement: dict[str, Any] = field(default_factory=dict)
+    schema: str = ""
+    issued_on: dt.date | None = None
+    manufacturers: tuple[dict[str, str], ...] = ()
+    representatives: tuple[dict[str, str], ...] = ()
+
+    @property
+    def model(self) -> str:
+        return str((self.statement.get("product") or {}).get("model") or "")
+
+    @property
+    def support_end(self) -> dt.date | None:
+        raw = self.statement.get("support_period_end") or (self.statement.get("defined_support_period") or {}).get(
+            "end_date"
+        )
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            return None
+
+
+def _parties(value: Any) -> tuple[dict[str, str], ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        {"name": str(p.get("name") or ""), "address": str(p.get("address") or "")} for p in value if isinstance(p, dict)
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def verify_statement(json_bytes: bytes) -> VerifyResult:
@@ -145,17 +163,29 @@ def verify_statement(json_bytes: bytes) -> VerifyResult:
     missing = [k for k in REQUIRED if k not in body]
     if missing:
         return VerifyResult(False, f"statement lacks Schedule 4 fields: {', '.join(missing)}")
-    if sig.get("algorithm") != "Ed25519":
+    if sig.get("algorithm") != signing.ALGORITHM:
         return VerifyResult(False, f"unsupported signature algorithm {sig.get('algorithm')!r}")
     try:
-        pub = base64.b64decode(sig["public_key"], validate=True)
-        value = base64.b64decode(sig["value"], validate=True)
-        Ed25519PublicKey.from_public_bytes(pub).verify(value, canonical(body))
+        pub = base64.b64decode(str(sig["public_key"]), validate=True)
+        key = Ed25519PublicKey.from_public_bytes(pub)
     except (KeyError, ValueError, TypeError):
         return VerifyResult(False, "signature fields are malformed")
-    except InvalidSignature:
+    if not signing.check_signature(key, body, str(sig.get("value", ""))):
         return VerifyResult(False, "signature does not match the statement (altered or wrong key)")
-    return VerifyResult(True, "signature valid", str(sig.get("key_id", "")), pub, body)
+    issue = body.get("issue")
+    if not isinstance(issue, dict):
+        issue = {}
+    return VerifyResult(
+        True,
+        "signature valid",
+        str(sig.get("key_id", "")),
+        pub,
+        body,
+        STATEMENT_SCHEMA,
+        _date(issue.get("date")),
+        _parties(body.get("manufacturers")),
+        _parties(body.get("authorised_representatives")),
+    )
 
 
 def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
@@ -165,6 +195,15 @@ def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
     if not v.ok or v.statement is None or v.statement.signature is None:
         return VerifyResult(False, "; ".join(failed) or "the statement does not verify")
     sig = v.statement.signature
+    body = v.statement.body_dict()
     return VerifyResult(
-        True, "signature valid (psti statement)", sig.key_id, base64.b64decode(sig.public_key), v.statement.body_dict()
+        True,
+        "signature valid (psti statement)",
+        sig.key_id,
+        base64.b64decode(sig.public_key),
+        body,
+        DOCUMENTS_SCHEMA,
+        v.statement.statement.issued_on,
+        _parties(body.get("manufacturers")),
+        _parties(body.get("authorised_representatives")),
     )

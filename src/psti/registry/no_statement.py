@@ -16,7 +16,8 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
     if not q:
         return []
     any_statement = select(StatementRecord.product_id)
-    like = f"%{q}%"
+    # `%`, `_` and the escape character are literal in what a shopper types, as in products.lookup
+    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return list(
         db.execute(
             select(Product)
@@ -25,10 +26,10 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
             .where(
                 or_(
                     func.lower(Product.model) == q,
-                    func.lower(Product.model).like(like),
-                    func.lower(Product.name).like(like),
-                    func.lower(Product.brand).like(like),
-                    func.lower(Organisation.name).like(like),
+                    func.lower(Product.model).like(like, escape="\\"),
+                    func.lower(Product.name).like(like, escape="\\"),
+                    func.lower(Product.brand).like(like, escape="\\"),
+                    func.lower(Organisation.name).like(like, escape="\\"),
                 )
             )
             .order_by(Product.name)

@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
-from psti.service.auth import token_digest
-from psti.service.blobs import safe_filename
-from psti.service.context import Ctx
-from psti.service.errors import Conflict, Invalid, NotFound
+from psti.registry.blobs import safe_filename
+from psti.registry.context import Ctx
+from psti.registry.errors import Conflict, Invalid, NotFound
+from psti.registry.tokens import token_digest
 from psti.store.models import (
     REPORT_STATUSES,
     Organisation,

@@ -20,9 +20,10 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from psti.service.context import Ctx
-from psti.service.errors import BadRequest, Invalid, NotFound, TooLarge
-from psti.service.statements import verify_statement
+from psti.registry.context import Ctx
+from psti.registry.errors import BadRequest, Invalid, NotFound, TooLarge
+from psti.registry.keys import Binding, bind, same_organisation
+from psti.registry.statements import VerifyResult, verify_statement
 from psti.store import jobs
 from psti.store.db import reading
 from psti.store.jobs import JobContext
@@ -412,7 +413,7 @@ class Checker:
     ) -> None:
         self.db = db
         self.fetch = fetch
-        self._external: dict[str, _Verdict | tuple[dict[str, Any], str]] = {}
+        self._external: dict[str, _Verdict | tuple[VerifyResult, Binding]] = {}
         self.today = today or dt.date.today()
         self.soon = self.today + dt.timedelta(days=ends_soon_days)
         self._by_public: dict[str, StatementRecord | None] = {}
@@ -471,9 +472,16 @@ class Checker:
                 self._by_product.setdefault(k, None)
 
     def _verified(self, rec: StatementRecord) -> tuple[bool, str]:
+        """Signature valid, signed by a key the statement's manufacturer registered and had in
+        force on its date of issue, and that manufacturer is the organisation that published it."""
         if rec.id not in self._valid:
             res = verify_statement(rec.document)
-            self._valid[rec.id] = (res.valid, res.reason)
+            binding = bind(self.db, res)
+            if binding.valid and binding.organisation is not None and binding.organisation.id != rec.organisation_id:
+                binding = Binding(
+                    False, "signed with another organisation's key than the publisher's", "wrong-organisation"
+                )
+            self._valid[rec.id] = (binding.valid, binding.reason)
         return self._valid[rec.id]
 
     def _check_external(self, manufacturer: str, model: str, url: str) -> _Verdict:
@@ -494,36 +502,44 @@ class Checker:
                     )
                 else:
                     res = verify_statement(data)
+                    binding = bind(self.db, res)
                     self._external[url] = (
-                        (res.statement, res.reason)
-                        if res.valid
+                        (res, binding)
+                        if binding.valid
                         else _Verdict(
                             "invalid",
-                            f"the statement at {url} does not verify: {res.reason}",
-                            "Do not rely on it; ask the manufacturer for a properly signed statement.",
+                            f"the statement at {url} is not valid: {binding.reason}",
+                            "Do not rely on it; ask the manufacturer for a statement signed with a key "
+                            "it registered in this registry.",
                         )
                     )
         found = self._external[url]
         if isinstance(found, _Verdict):
             return found
-        body, _ = found
-        stated_model = str((body.get("product") or {}).get("model") or "")
+        res, binding = found
+        named = [p["name"] for p in res.manufacturers]
+        if not any(same_organisation(manufacturer, n) for n in named):
+            return _Verdict(
+                "mismatch",
+                f"the statement at {url} is made for {', '.join(named) or 'no named manufacturer'}, not {manufacturer}",
+                "Check the row: the statement does not cover this manufacturer's product.",
+            )
+        stated_model = res.model
         if stated_model.lower() != model.lower():
             return _Verdict(
                 "mismatch",
                 f"the statement at {url} is for model {stated_model}, not {model}",
                 "Check the row: the statement does not cover this product.",
             )
-        raw_end = body.get("support_period_end") or (body.get("defined_support_period") or {}).get("end_date")
-        try:
-            end = dt.date.fromisoformat(str(raw_end))
-        except ValueError:
+        end = res.support_end
+        if end is None:
             return _Verdict(
                 "invalid",
                 f"the statement at {url} gives no support period end date",
                 "Ask the manufacturer for a statement with its defined support period (Sch 4 (e)).",
             )
-        return self._dates(end, None, "valid signed statement (manufacturer's site)")
+        signer = binding.organisation.name if binding.organisation else "its manufacturer"
+        return self._dates(end, None, f"valid statement signed with {signer}'s registered key (manufacturer's site)")
 
     def _dates(self, end: dt.date, statement_id: int | None, what: str) -> _Verdict:
         if end < self.today:
@@ -570,7 +586,7 @@ class Checker:
                     ACTION_NONE,
                 )
         product = rec.product
-        if product.model.lower() != model.lower() or product.organisation.name.lower() != manufacturer.lower():
+        if product.model.lower() != model.lower() or not same_organisation(product.organisation.name, manufacturer):
             return _Verdict(
                 "mismatch",
                 f"the statement is for {product.organisation.name} model {product.model}, not {manufacturer} {model}",
@@ -596,6 +612,27 @@ class Checker:
                 end,
             )
         return self._dates(end, rec.id, "valid signed statement")
+
+
+RowVerdict = _Verdict
+
+
+def check_catalogue(
+    db: Session,
+    rows: list[ParsedRow],
+    ends_soon_days: int,
+    today: dt.date | None = None,
+    fetch: Callable[[str], bytes] | None = None,
+) -> list[tuple[ParsedRow, RowVerdict]]:
+    """Check parsed rows against the registry in `db`: what the catalogue-check job does,
+    without storing anything (`psti catalogue check`)."""
+    checker = Checker(db, ends_soon_days, today=today, fetch=fetch)
+    out = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        checker.prefetch([(r.manufacturer, r.model, r.statement) for r in chunk])
+        out += [(r, checker.check(r.manufacturer, r.model, r.statement)) for r in chunk]
+    return out
 
 
 # A plain executemany UPDATE: several times faster than the ORM's bulk update for 100k rows.

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select
 
 from psti.documents import csaf as csaf_document
-from psti.service.context import Ctx
-from psti.service.errors import Invalid
+from psti.registry.context import Ctx
+from psti.registry.errors import Invalid
 from psti.store.advisories import AdvisoryDetail
 from psti.store.models import Organisation, VulnerabilityReport
 

@@ -15,14 +15,18 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from psti.declaration import parse_declaration
-from psti.documents.statement import retention_until
+from psti.declaration import Declaration, parse_declaration
+from psti.documents.statement import refusal_reason, retention_until
 from psti.enforcement.calendar import period_last_day
 from psti.errors import InputError
-from psti.service import statements as st
-from psti.service.blobs import safe_filename
-from psti.service.context import Ctx
-from psti.service.errors import Conflict, Invalid, NotFound
+from psti.model import Assessment
+from psti.registry import keys
+from psti.registry import statements as st
+from psti.registry.blobs import safe_filename
+from psti.registry.context import Ctx
+from psti.registry.errors import Conflict, Invalid, NotFound
+from psti.registry.keys import same_organisation
+from psti.registry.urls import stored_url
 from psti.store import jobs
 from psti.store.models import (
     AssessmentRecord,
@@ -36,7 +40,6 @@ from psti.store.models import (
     Product,
     ProductFile,
     ProductUrl,
-    SigningKey,
     StatementRecord,
     SupportPeriodChange,
     utcnow,
@@ -159,7 +162,7 @@ def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.to
         (decl.support_period.published_url, "support-page"),
     ):
         if url:
-            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=url))
+            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=stored_url(url, f"declaration URL ({kind})")))
     return product
 
 
@@ -182,12 +185,7 @@ def add_url(ctx: Ctx, product_id: int, kind: str, url: str) -> ProductUrl:
             f"unknown URL kind {kind!r}",
             [{"field": "kind", "message": f"one of {', '.join(URL_KINDS)}"}],
         )
-    url = _text(url, "url", limit=1000)
-    if not url.startswith(("https://", "http://")):
-        raise Invalid(
-            "URL must start with https:// or http://",
-            [{"field": "url", "message": "not a web address"}],
-        )
+    url = stored_url(url, "url", 1000, required=True)
     row = ProductUrl(product_id=product.id, kind=kind, url=url)
     ctx.db.add(row)
     ctx.db.flush()
@@ -286,22 +284,51 @@ def assessments(ctx: Ctx, product: Product) -> list[AssessmentRecord]:
 # --- statements -----------------------------------------------------------------------
 
 
-def _org_key(ctx: Ctx, org_id: int) -> SigningKey:
-    key = (
-        ctx.db.execute(select(SigningKey).where(SigningKey.organisation_id == org_id).order_by(SigningKey.id.desc()))
-        .scalars()
-        .first()
-    )
-    if key is None:
-        priv, pub, key_id = st.new_key()
-        key = SigningKey(organisation_id=org_id, key_id=key_id, public_key=pub, private_key=priv)
-        ctx.db.add(key)
-        ctx.db.flush()
-        ctx.audit("signing_key.create", f"key:{key_id}", org_id)
-    return key
+def _supporting_assessment(ctx: Ctx, product: Product, assessment_id: Any) -> tuple[AssessmentRecord, Declaration]:
+    """The registry assessment a statement is published from: the one asked for, else the
+    latest; refused unless its verdicts support a statement (the rule `psti statement` applies)."""
+    assert product.declaration_toml is not None
+    q = select(AssessmentRecord).where(AssessmentRecord.product_id == product.id)
+    if assessment_id not in (None, ""):
+        try:
+            q = q.where(AssessmentRecord.id == int(assessment_id))
+        except (TypeError, ValueError):
+            raise Invalid("assessment_id is not a number", [{"field": "assessment_id", "message": "an id"}]) from None
+    record = ctx.db.execute(q.order_by(AssessmentRecord.id.desc())).scalars().first()
+    if record is None:
+        raise Invalid(
+            "no registry assessment of this product to publish a statement from: queue an assessment "
+            f"(POST /api/v1/products/{product.id}/assessments) and publish once it supports the statement",
+            [{"field": "assessment_id", "message": "no assessment" if assessment_id in (None, "") else "not found"}],
+        )
+    assessment = Assessment.model_validate_json(record.result_json)
+    refusal = refusal_reason(assessment)
+    if refusal:
+        raise Invalid(
+            f"statement of compliance not published: assessment {record.id} does not support it: {refusal}",
+            [{"field": "assessment", "message": line} for line in refusal.split("; ")][:50],
+        )
+    decl = parse_declaration(product.declaration_toml, "declaration.toml")
+    return record, decl
+
+
+def _parties_with_addresses(parties: list[dict[str, str]], what: str) -> None:
+    missing = [p["name"] or "(unnamed)" for p in parties if not p["address"].strip()]
+    if missing:
+        raise Invalid(
+            f"the statement must give the {what}'s name and address (Schedule 4 para 1(1)(b)); "
+            f"no address for {', '.join(missing)}",
+            [{"field": "manufacturers", "message": f"address missing for {name}"} for name in missing],
+        )
 
 
 def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> StatementRecord:
+    """Sign and publish a registry statement with the organisation's registry-held key.
+
+    A product registered from a declaration is published only from a registry assessment
+    whose verdicts support it, and the statement names the declaration's manufacturers
+    (and authorised representatives) with their addresses. A product registered by form
+    names the organisation, whose address must be on record."""
     product = own_product(ctx, product_id)
     org = ctx.db.get(Organisation, product.organisation_id)
     assert org is not None
@@ -328,6 +355,22 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         )
     if problems:
         raise Invalid("the statement cannot be issued: fields are missing", problems)
+    record_id: int | None = None
+    representatives: list[dict[str, str]] = []
+    if product.declaration_toml:
+        supporting, decl = _supporting_assessment(ctx, product, data.get("assessment_id"))
+        record_id = supporting.id
+        manufacturers = [{"name": m.name, "address": m.address or ""} for m in decl.manufacturer]
+        representatives = [{"name": a.name, "address": a.address or ""} for a in decl.authorised_representative]
+        if not any(same_organisation(org.name, p["name"]) for p in [*manufacturers, *representatives]):
+            raise Invalid(
+                f"the declaration names {', '.join(m['name'] for m in manufacturers)} as manufacturer, not "
+                f"{org.name}: a statement is signed by the manufacturer or its authorised representative",
+                [{"field": "manufacturer", "message": "does not name your organisation"}],
+            )
+    else:
+        manufacturers = [{"name": org.name, "address": org.address}]
+    _parties_with_addresses(manufacturers, "manufacturer")
     issued = dt.date.today()
     batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
     body = st.build_statement(
@@ -338,7 +381,8 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
             "brand": product.brand,
             "batches": batches,
         },
-        manufacturers=[{"name": org.name, "address": org.address}],
+        manufacturers=manufacturers,
+        representatives=representatives,
         support_end=product.support_end,
         signatory=_text(data.get("signatory"), "signatory"),
         function=_text(data.get("function"), "function"),
@@ -347,9 +391,10 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         route=route,
         standards=standards,
         registry_url=f"{ctx.settings.public_url}/products/{product.public_id}",
+        assessment=record_id,
     )
-    key = _org_key(ctx, org.id)
-    document = st.sign_statement(body, key.private_key, key.key_id)
+    private, registered = keys.held_key(ctx, org.id, ctx.settings.key_encryption_key)
+    document = st.sign_statement(body, private)
     record = StatementRecord(
         product_id=product.id,
         organisation_id=org.id,
@@ -358,6 +403,8 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         support_end=product.support_end,
         issued_on=issued,
         retain_until=retention_until(issued, product.support_end),
+        assessment_id=record_id,
+        key_id=registered.id,
     )
     ctx.db.add(record)
     ctx.db.flush()
@@ -367,32 +414,44 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         org.id,
         product=product.id,
         sha256=record.sha256,
-        key_id=key.key_id,
+        key_id=registered.fingerprint,
+        assessment=record_id,
     )
     return record
 
 
 def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementRecord:
-    """Publish a statement issued with `psti statement` (signed by the manufacturer's own key)."""
+    """Publish a signed statement the manufacturer issued itself (`psti statement`, or a
+    registry statement): it must verify, be signed by a key the product's organisation
+    registered and had in force on the date of issue, and name that organisation."""
     product = own_product(ctx, product_id)
     res = st.verify_statement(document)
     if not res.valid:
         raise Invalid(f"the statement does not verify: {res.reason}", [{"field": "file", "message": res.reason}])
-    body = res.statement
-    model = str((body.get("product") or {}).get("model") or "")
+    binding = keys.bind(ctx.db, res)
+    if not binding.valid or binding.key is None:
+        raise Invalid(
+            f"the statement is not valid in this registry: {binding.reason}",
+            [{"field": "signature", "message": binding.key_status}],
+        )
+    if binding.key.organisation_id != product.organisation_id:
+        raise Invalid(
+            "the statement is signed with another organisation's key: publish only statements signed "
+            "with a key your organisation registered",
+            [{"field": "signature", "message": "not your organisation's key"}],
+        )
+    model = res.model
     if model.lower() != product.model.lower():
         raise Invalid(
             f"the statement is for model {model!r}, not {product.model!r}",
             [{"field": "product.model", "message": "does not match this product"}],
         )
-    try:
-        end = dt.date.fromisoformat(str(body.get("support_period_end")))
-        issued = dt.date.fromisoformat(str(body.get("issued_on")))
-    except ValueError:
+    end, issued = res.support_end, res.issued_on
+    if end is None or issued is None:
         raise Invalid(
             "the statement has no defined support period end date (Schedule 4 para 1(1)(e))",
             [{"field": "support_period_end", "message": "required"}],
-        ) from None
+        )
     if product.support_end is not None and end < product.support_end:
         raise Invalid(
             f"refused: the statement's support period ends {end.isoformat()}, before the published "
@@ -410,6 +469,7 @@ def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementR
         support_end=end,
         issued_on=issued,
         retain_until=retention_until(issued, end),
+        key_id=binding.key.id,
     )
     ctx.db.add(record)
     ctx.db.flush()
@@ -419,8 +479,8 @@ def register_statement(ctx: Ctx, product_id: int, document: bytes) -> StatementR
         product.organisation_id,
         product=product.id,
         sha256=record.sha256,
-        key_id=res.key_id,
-        issued_with="psti statement",
+        key_id=binding.key.fingerprint,
+        issued_with=res.schema,
     )
     return record
 
@@ -614,7 +674,8 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
     )
     if exact:
         return exact
-    like = f"%{q.lower()}%"
+    # `%`, `_` and the escape character itself are literal in what a shopper types.
+    like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     stmt = (
         select(Product)
         .join(Organisation, Organisation.id == Product.organisation_id)
@@ -622,10 +683,10 @@ def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
         .where(
             or_(
                 func.lower(Product.model) == q.lower(),
-                func.lower(Product.model).like(like),
-                func.lower(Product.name).like(like),
-                func.lower(Product.brand).like(like),
-                func.lower(Organisation.name).like(like),
+                func.lower(Product.model).like(like, escape="\\"),
+                func.lower(Product.name).like(like, escape="\\"),
+                func.lower(Product.brand).like(like, escape="\\"),
+                func.lower(Organisation.name).like(like, escape="\\"),
             )
         )
         .order_by(Product.name)
