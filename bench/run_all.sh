@@ -14,10 +14,13 @@ run python bench/firmware_extract.py
 run python bench/fw_scan_time.py
 run python bench/fw_hash_rate.py
 run python bench/fw_peers.py
+run python bench/fw_handlers.py
 run python bench/creds_batch.py
 run python bench/creds_derivations.py
 run python bench/securitytxt_corpus.py
+run python bench/web_realworld.py
 run python bench/bench_documents.py
+run python bench/bundle_reverify.py
 run python bench/service_lookup.py --postgres "$PSTI_TEST_POSTGRES_URL"
 run python bench/service_catalogue.py --postgres "$PSTI_TEST_POSTGRES_URL"
 run python bench/service_restart.py

@@ -2,7 +2,8 @@
 
 Images are built when a run starts (they are a few KB each, but binary and tool-version
 dependent, so the tree is what the repository keeps). Besides one image per installed
-tool, crafted images test the extraction guards: device nodes and FIFOs where account
+tool (SquashFS, cramfs, ext2, JFFS2, UBI with a UBIFS volume, and that UBI image cut
+short), crafted images test the extraction guards: device nodes and FIFOs where account
 databases belong, a gzip bomb, archive members that climb out with `../` or name an
 absolute path, and links that lead outside the tree.
 """
@@ -67,11 +68,38 @@ def build(dest: Path) -> list[Path]:
     if shutil.which("mkfs.jffs2"):
         img = dest / "plain.jffs2"
         keep(img, _run(["mkfs.jffs2", "-q", "-r", str(TREE), "-o", str(img), "-e", "0x10000"]))
+    if _tool("mkfs.ubifs") and _tool("ubinize"):
+        ubi = dest / "plain.ubi"
+        keep(ubi, _ubi(ubi, TREE, dest / "ubi-work"))
+        if ubi in made:  # the same image cut short inside its volume: a truncated flash dump
+            cut = dest / "truncated.ubi"
+            cut.write_bytes(ubi.read_bytes()[: ubi.stat().st_size // 3])
+            keep(cut, True)
     keep(dest / "traversal.tar", _traversal_tar(dest / "traversal.tar"))
     keep(dest / "traversal.zip", _traversal_zip(dest / "traversal.zip"))
     keep(dest / "bomb.gz", _bomb(dest / "bomb.gz"))
     keep(dest / "nested.tar.gz", _nested(dest / "nested.tar.gz", made))
     return made
+
+
+def _tool(name: str) -> str | None:
+    """mtd-utils install into /usr/sbin, which an unprivileged PATH may lack."""
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
+
+
+def _ubi(out: Path, tree: Path, work: Path) -> bool:
+    """A UBI image (NAND flash: 2 KiB pages, 128 KiB erase blocks) holding one UBIFS volume."""
+    work.mkdir(parents=True, exist_ok=True)
+    ubifs = work / "rootfs.ubifs"
+    mkfs = _tool("mkfs.ubifs") or "mkfs.ubifs"
+    if not _run([mkfs, "-r", str(tree), "-m", "2048", "-e", "126976", "-c", "64", "-o", str(ubifs)]):
+        return False
+    cfg = work / "ubinize.cfg"
+    cfg.write_text(f"[rootfs]\nmode=ubi\nimage={ubifs}\nvol_id=0\nvol_type=dynamic\n"
+                   "vol_name=rootfs\nvol_flags=autoresize\n")
+    ok = _run([_tool("ubinize") or "ubinize", "-o", str(out), "-m", "2048", "-p", "128KiB", "-s", "2048", str(cfg)])
+    shutil.rmtree(work, ignore_errors=True)
+    return ok
 
 
 def _traversal_tar(out: Path) -> bool:

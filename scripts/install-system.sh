@@ -14,7 +14,7 @@ PACKAGES=(
   xz-utils bzip2 gzip lzma unzip zip file
   john poppler-utils postgresql chromium chromium-driver zbar-tools
   fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg python3-venv
-  gcc g++ make zlib1g-dev liblzma-dev liblzo2-dev liblz4-dev libzstd-dev
+  busybox-static dropbear-bin gcc g++ make zlib1g-dev liblzma-dev liblzo2-dev liblz4-dev libzstd-dev
   openssh-server openssh-client inetutils-telnetd lighttpd mosquitto vsftpd
 )
 # Their services (as Debian names them), disabled when this script installed the package.

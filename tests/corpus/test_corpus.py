@@ -52,3 +52,28 @@ def test_build_from_a_wrong_folder_says_what_is_missing(tmp_path: Path) -> None:
 
     with pytest.raises(ArtefactError, match="seclists/default-passwords.csv"):
         build(tmp_path, tmp_path / "out")
+
+
+def test_vendor_defaults_cite_a_public_file_per_row_and_reach_the_corpus() -> None:
+    from psti.corpus.build import vendor_default_rows
+
+    rows = vendor_default_rows()
+    assert len(rows) >= 8
+    pairs = {(e.username, e.password): e for e in load_corpus().entries}
+    for r in rows:
+        assert "github.com/" in r["evidence"], r
+        password = "" if r["password"] == "<blank>" else r["password"]
+        entry = pairs[(r["username"], password)]
+        assert "vendor-defaults" in entry.sources and r["vendor"] in entry.vendors
+
+
+def test_stats_shows_sources_and_vendors() -> None:
+    from typer.testing import CliRunner
+
+    from psti.cli import app
+
+    out = CliRunner().invoke(app, ["corpus", "stats", "--vendors", "5", "--vendor", "pldt"])
+    assert out.exit_code == 0, out.output
+    assert "vendor-defaults" in out.output and "superadmin" in out.output and "d2k2993.sh" in out.output
+    bad = CliRunner().invoke(app, ["corpus", "stats", "--vendor", "no-such-vendor-x"])
+    assert bad.exit_code != 0 and "no vendor" in bad.output

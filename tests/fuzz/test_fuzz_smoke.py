@@ -25,6 +25,7 @@ BUDGET = {
     "pages": 6,
     "statements": 8,
     "firmware": 1,
+    "bundles": 4,
 }
 
 # firmware seeds that go through the general extractor take 10 s or more each (the bomb

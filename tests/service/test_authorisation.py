@@ -77,7 +77,17 @@ def owned(world: World) -> dict[str, Any]:
         db.add(arec)
         db.flush()
         asm = arec.id
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    pem = (
+        Ed25519PrivateKey.generate()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
+    key = w.post("acme", "/api/v1/keys", json={"public_key": pem.decode()}).json()
     return {
+        "k": key["id"],
         "asm": asm,
         "appeal": appeal["id"],
         "issued": issued["reference"],
@@ -115,6 +125,8 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("POST", "/api/v1/products/{p}/compliance", {"kind": "failure", "details": "x"}, {"acme", "acme2"}),
     ("POST", "/api/v1/products/{p}/url-checks", None, {"acme", "acme2"}),
     ("POST", "/api/v1/statements/{s}/withdraw", {"reason": "x"}, {"acme", "acme2"}),  # 409: already withdrawn
+    ("POST", "/api/v1/keys/{k}/retire", None, {"acme", "acme2"}),  # 409: already retired
+    ("POST", "/api/v1/keys/{k}/revoke", {"reason": "lost"}, {"acme", "acme2"}),  # 409: already revoked
     ("GET", "/api/v1/compliance/{rec}", None, {"acme", "acme2", "officer"}),
     ("POST", "/api/v1/compliance/{rec}/actions", {"action": "investigate"}, {"acme", "acme2"}),
     ("POST", "/api/v1/compliance/{rec}/close", {"outcome": "nothing found"}, {"acme", "acme2"}),
@@ -220,6 +232,8 @@ def test_lists_only_show_own_organisation(world: World, owned: dict[str, Any]) -
     w = world
     assert [p["model"] for p in w.get("acme2", "/api/v1/products").json()] == ["CAM-1"]
     assert w.get("globex", "/api/v1/products").json() == []
+    assert len(w.get("acme2", "/api/v1/keys").json()) == 2  # the one registered, the one the registry holds
+    assert w.get("globex", "/api/v1/keys").json() == []
     assert w.get("globex", "/api/v1/reports").json() == []
     assert w.get("imp", "/api/v1/catalogues").json() == []
     assert w.get("imp", "/api/v1/notices").json() == []

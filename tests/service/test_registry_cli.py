@@ -97,3 +97,14 @@ def test_the_commands_are_listed() -> None:
         timeout=60,
     )
     assert r.returncode == 0 and "check" in r.stdout
+
+
+def test_serve_refuses_a_malformed_key_encryption_key(tmp_path: Path) -> None:
+    (tmp_path / "kek").write_text("not a key\n")
+    r = psti(
+        "serve", "--port", "0", "--data-dir", str(tmp_path / "d"), "--key-encryption-key-file", str(tmp_path / "kek")
+    )
+    no_traceback(r)
+    assert r.returncode == 2 and "32 random bytes" in r.stderr and "kek" in r.stderr, r.stderr
+    r = psti("serve", "--port", "0", "--data-dir", str(tmp_path / "d"), env={"PSTI_KEY_ENCRYPTION_KEY": "c2hvcnQ="})
+    assert r.returncode == 2 and "PSTI_KEY_ENCRYPTION_KEY" in r.stderr, r.stderr

@@ -197,6 +197,10 @@ def test_a_fresh_key_naming_another_organisation_is_not_valid(registry: Registry
     assert genuine["signed_by"]["held_by_registry"] is True
     body = json.loads(document)["statement"]
     assert body["manufacturers"] == [{"name": ACME[0], "address": ACME[1]}]  # with its address
+    # anyone can fetch the keys Acme registered and when each was in force
+    published = r.anonymous.get("/api/v1/manufacturers/acme/keys").json()
+    assert genuine["signed_by"]["fingerprint"] in [k["fingerprint"] for k in published]
+    assert r.anonymous.get("/api/v1/manufacturers/shop/keys").status_code == 404
 
 
 def test_another_organisations_key_cannot_speak_for_acme(registry: Registry) -> None:
@@ -397,15 +401,34 @@ def test_statements_fetched_by_url_are_bound_the_same_way(world: World, site: st
     assert w.post("acme", "/api/v1/keys", json={"public_key": _pem(acme_key)}).status_code == 201
     acme_name = w.orgs["acme"]["name"]
     address = "1 Acme Devices Ltd Street, Leeds LS1 1AA, United Kingdom"
+    # Globex signs with its own registered key, naming itself Acme's authorised representative
+    globex_key = Ed25519PrivateKey.generate()
+    assert w.post("globex", "/api/v1/keys", json={"public_key": _pem(globex_key)}).status_code == 201
+    as_representative = sign_statement(
+        build_statement(
+            product={"name": "Camera", "type": "camera", "model": "SITE-1", "brand": "", "batches": []},
+            manufacturers=[{"name": acme_name, "address": address}],
+            representatives=[{"name": "Globex Corp", "address": "2 Globex Road"}],
+            support_end=dt.date(2031, 12, 31),
+            signatory="G",
+            function="Director",
+            place="Bristol",
+            issued_on=dt.date.today(),
+        ),
+        globex_key,
+    )
     _Files.documents = {
         "/good.json": _statement(acme_key, (acme_name, address), "SITE-1"),
         "/forged.json": _statement(stranger, (acme_name, address), "SITE-1"),
+        "/representative.json": as_representative,
     }
     with w.app.state.psti.factory() as db:
         checker = Checker(db, 180, fetch=lambda url: httpx.get(url, timeout=10).content)
         good = checker.check(acme_name, "SITE-1", f"{site}/good.json")
         forged = checker.check(acme_name, "SITE-1", f"{site}/forged.json")
         unrelated = checker.check("Globex Corp", "SITE-1", f"{site}/good.json")
+        claimed = checker.check(acme_name, "SITE-1", f"{site}/representative.json")
+    assert claimed.result == "mismatch" and "Globex Corp's key" in claimed.message, claimed
     assert good.result == "ok" and acme_name in good.message, good
     assert forged.result == "invalid" and "not registered" in forged.message, forged
     assert unrelated.result == "mismatch" and acme_name in unrelated.message, unrelated
@@ -442,6 +465,8 @@ def test_a_supporting_assessment_publishes_the_declarations_manufacturer(world: 
     )
     assert r.status_code == 201, r.text
     assert r.json()["assessment_id"] == assessment_id
+    shown = w.client.get(f"/api/v1/public/products/{product['public_id']}").json()
+    assert shown["statement"]["from_registry_assessment"] is True
     body = json.loads(w.client.get(r.json()["document_url"]).content)["statement"]
     assert body["manufacturers"] == [{"name": maker[0], "address": maker[1]}]
     assert body["registry_assessment"] == assessment_id
@@ -482,3 +507,48 @@ def test_private_keys_are_sealed_and_need_the_key_encryption_key(world: World) -
     w.app.state.psti.settings.key_encryption_key = bytes(32)
     r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
     assert r.status_code == 503 and "different key-encryption key" in r.json()["error"]
+
+
+def test_the_keys_page_registers_rotates_and_revokes(world: World) -> None:
+    w = world
+    r = w.client.post("/api/v1/session", json={"email": w.emails["acme"], "password": "correct horse battery"})
+    csrf = r.json()["csrf_token"]
+    try:
+        key = Ed25519PrivateKey.generate()
+        page = w.client.get("/manage/keys")
+        assert page.status_code == 200 and "No keys yet" in page.text
+        r = w.client.post(
+            "/manage/keys",
+            data={"csrf_token": csrf, "public_key": _pem(key), "label": "laptop"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text
+        r = w.client.post("/manage/keys", data={"public_key": _pem(Ed25519PrivateKey.generate())})
+        assert r.status_code == 403  # no CSRF token: refused
+        r = w.client.post("/manage/keys/rotate", data={"csrf_token": csrf}, follow_redirects=False)
+        assert r.status_code == 303, r.text
+        listed = w.client.get("/api/v1/keys").json()
+        assert [k["label"] for k in listed] == ["laptop", "held by the registry"]
+        r = w.client.post(
+            f"/manage/keys/{listed[0]['id']}/revoke",
+            data={"csrf_token": csrf, "reason": "stolen"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text
+        page = w.client.get("/manage/keys").text
+        assert "stolen" in page and "laptop" in page
+    finally:
+        w.client.cookies.clear()
+
+
+def test_a_statement_needs_the_manufacturers_address(world: World) -> None:
+    w = world
+    p = w.product("acme", "ADDR-1")
+    assert w.put("acme", "/api/v1/organisation/reporting", json={"address": ""}).status_code == 200
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
+    assert r.status_code == 422 and "address" in r.json()["error"], r.text
+    assert w.put("acme", "/api/v1/organisation/reporting", json={"address": "5 New Road, Leeds"}).status_code == 200
+    r = w.post("acme", f"/api/v1/products/{p['id']}/statements", json=SIGNED_BY)
+    assert r.status_code == 201, r.text
+    body = json.loads(w.client.get(r.json()["document_url"]).content)["statement"]
+    assert body["manufacturers"] == [{"name": "Acme Devices Ltd", "address": "5 New Road, Leeds"}]

@@ -123,8 +123,8 @@ def _emit(
 def disclosure_cmd(
     target: str = typer.Argument(
         ...,
-        help="A domain (fetches https://DOMAIN/.well-known/security.txt), "
-        "a URL of a security.txt, or a saved security.txt file.",
+        help="A domain (fetches https://DOMAIN/.well-known/security.txt), a URL, or a saved file: "
+        "a security.txt or a policy page, told apart by content (the report says which).",
     ),
     policy: list[str] = typer.Option(None, "--policy", help="Policy page URL or saved file (repeatable)."),
     key: list[Path] = typer.Option(None, "--key", help="OpenPGP public key to verify the signature (repeatable)."),
@@ -154,9 +154,12 @@ def disclosure_cmd(
     when = _parse_now(now) or dt.datetime.now(dt.UTC)
     inputs = DisclosureInputs(key_files=_existing(list(key or []), "--key"), follow_policy_links=not no_follow)
     if kind == "file":
-        inputs.security_txt.append(Source(url=url, path=Path(value)))
+        inputs.security_txt.append(Source(url=url, path=Path(value), sniff=True))
     elif kind == "url":
-        inputs.security_txt.append(Source(url=str(value)))
+        # a URL of a security.txt is read as one (an HTML answer there is a 'soft 404');
+        # any other URL is read as what its content is
+        path = str(value).split("://", 1)[1].split("?", 1)[0]
+        inputs.security_txt.append(Source(url=str(value), sniff=not path.endswith("security.txt")))
     else:
         inputs.security_txt.append(domain_source(str(value)))
     for p in policy or []:
@@ -164,8 +167,13 @@ def disclosure_cmd(
         inputs.policies.append(Source(path=Path(pv)) if pk == "file" else Source(url=str(pv)))
     loader = DocumentLoader("disclosure", opts, "disclosure")
     result = check_disclosure(inputs, loader, when)
+    taken = [f for f in result.findings if f.kind == "WEB-TAKEN-AS"]
+    for f in taken:
+        typer.echo(f"note: {f.message}", err=True)
+    as_policy = any(f.details.get("taken_as") == "policy" for f in taken)
     if kind == "file":
-        name, maker = f"security.txt in {Path(value).name}", _host(url) or "-"
+        what = "disclosure policy" if as_policy else "security.txt"
+        name, maker = f"{what} in {Path(value).name}", _host(url) or "-"
     else:
         maker = str(value) if kind == "domain" else (_host(str(value)) or "-")
         name = f"security.txt of {maker}"
@@ -175,9 +183,15 @@ def disclosure_cmd(
 @check_app.command("support-period")
 def support_period_cmd(
     targets: list[str] = typer.Argument(..., help="Product page or statement: URL or saved file (repeatable)."),
-    model: str = typer.Option(None, "--model", help="Product model to look for on the page."),
+    model: str = typer.Option(
+        None,
+        "--model",
+        help="Product model to look for on the page (default: read from the page's structured data or title).",
+    ),
     product: str = typer.Option(None, "--product", help="Product name as marketed."),
-    manufacturer: str = typer.Option(None, "--manufacturer", help="Manufacturer (with --model, keys the history)."),
+    manufacturer: str = typer.Option(
+        None, "--manufacturer", help="Manufacturer (keys the history; default: read from the page)."
+    ),
     url: str = typer.Option(None, "--url", help="For one saved file: the URL it was saved from."),
     previous: list[str] = typer.Option(None, "--previous-end", help="An end date published before (YYYY-MM-DD)."),
     history: str = typer.Option(

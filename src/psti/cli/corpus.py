@@ -12,9 +12,13 @@ corpus_app = typer.Typer(help="The default-credential corpus.", no_args_is_help=
 
 
 @corpus_app.command("stats")
-def stats() -> None:
-    """Size of the corpus and where its rows come from, with licences."""
-    from psti.corpus import load_corpus
+def stats(
+    vendors: int = typer.Option(15, "--vendors", min=0, help="How many vendors to list, most pairs first."),
+    vendor: str = typer.Option(None, "--vendor", help="List one vendor's pairs with the sources of each."),
+) -> None:
+    """Size of the corpus and where its rows come from: by source (with licences) and by vendor."""
+    from psti.corpus import CorpusEntry, load_corpus
+    from psti.corpus.build import vendor_default_rows
 
     c = load_corpus()
     console = new_console()
@@ -31,6 +35,27 @@ def stats() -> None:
     cp = c.manifest["common_passwords"]
     table.add_row("common passwords", cp["licence"], f"{len(c.common):,}", "-", cp["upstream"], "")
     console.print(table)
+    by_vendor: dict[str, list[CorpusEntry]] = {}
+    for e in c.entries:
+        for v in e.vendors or ("(no vendor given)",):
+            by_vendor.setdefault(v, []).append(e)
+    if vendors:
+        vt = new_table("vendor", "pairs", "sources")
+        for v, entries in sorted(by_vendor.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:vendors]:
+            vt.add_row(v, f"{len(entries):,}", ", ".join(sorted({s for e in entries for s in e.sources})))
+        console.print(vt)
+    if vendor is not None:
+        entries = by_vendor.get(vendor.lower().strip(), [])
+        if not entries:
+            raise typer.BadParameter(f"no vendor {vendor!r} in the corpus (see the vendor table)",
+                                     param_hint="--vendor")
+        cited = {(r["username"], "" if r["password"] == "<blank>" else r["password"]): r["evidence"]
+                 for r in vendor_default_rows() if r["vendor"] == vendor.lower().strip()}
+        pt = new_table("username", "password", "sources", "evidence")
+        for e in sorted(entries, key=lambda e: (e.username, e.password)):
+            where = cited.get((e.username, e.password), "")
+            pt.add_row(e.username, e.password or "(blank)", ", ".join(e.sources), where)
+        console.print(pt)
     for name, why in c.manifest.get("excluded", {}).items():
         console.print(f"not shipped: {name} ({why})")
 

@@ -64,10 +64,13 @@ def _assess(
     regime: str | None,
     on: dt.datetime | None,
     offline: bool,
+    given: Assessment | None = None,
 ) -> tuple[Any, Assessment]:
     from psti.declaration import load_declaration
 
-    loaded = load_declaration(declaration, check_artefacts=assessment is None)
+    loaded = load_declaration(declaration, check_artefacts=assessment is None and given is None)
+    if given is not None:
+        return loaded, given
     if assessment is not None:
         return loaded, load_assessment_file(assessment)
     from psti.assess import assess
@@ -108,6 +111,10 @@ def statement(
     on: dt.datetime | None = _ON_OPT,
     offline: bool = _OFFLINE_OPT,
     no_pdf: bool = typer.Option(False, "--no-pdf", help="Skip the PDF copies."),
+    bundle: Path | None = typer.Option(
+        None, "--bundle", dir_okay=False, metavar="NAME.pstib",
+        help="Rest the statement on this evidence bundle's assessment and name the bundle by its hash.",
+    ),
 ) -> None:
     """Issue the statement of compliance (Schedule 4) as JSON, HTML and PDF, with a summary."""
     from psti.documents import publish, signing
@@ -116,10 +123,24 @@ def statement(
     if key is None and not draft:
         raise UsageError("a statement must be signed: give --key KEY.pem (make one with `psti keys new`)")
     private = signing.load_private_key(key, _passphrase()) if key else None
-    loaded, result = _assess(declaration, assessment, regime, on, offline)
-    body = build_statement(loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft))
+    bundle_ref = None
+    if bundle is not None:
+        if assessment is not None:
+            raise UsageError("--bundle brings its own assessment: give --bundle or --assessment, not both")
+        from psti.cli.bundle import bundle_for_statement
+
+        bundle_ref, from_bundle = bundle_for_statement(bundle)
+        loaded, result = _assess(declaration, None, regime, on, offline, given=from_bundle)
+    else:
+        loaded, result = _assess(declaration, assessment, regime, on, offline)
+    body = build_statement(loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft),
+                           bundle=bundle_ref)
     signed = sign_statement(body, private)
     paths = publish.statement_outputs(signed, result, pdf=not no_pdf).write(output)
+    if bundle is not None:
+        from psti.cli.bundle import copy_beside
+
+        paths.append(copy_beside(bundle, output))
     for p in paths:
         stderr.print(f"wrote {p}", highlight=False, soft_wrap=True)
     if body.statement_duty_deemed_met:
@@ -160,7 +181,7 @@ def keys_new(
 
 
 def verify(
-    statement_file: Path = typer.Argument(..., metavar="STATEMENT.json", dir_okay=False),
+    statement_file: Path = typer.Argument(..., metavar="STATEMENT.json|NAME.pstib", dir_okay=False),
     public_key: Path | None = typer.Option(
         None, "--public-key", "-p", help="The manufacturer's public key (PEM) to require."
     ),
@@ -171,8 +192,14 @@ def verify(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
 ) -> None:
-    """Check a statement's signature, required fields and the hash of its assessment."""
+    """Check a statement's signature, required fields and the hash of its assessment (or an
+    evidence bundle's signature and hashes: NAME.pstib)."""
     from psti.documents import signing
+
+    if statement_file.suffix.lower() == ".pstib":
+        from psti.cli.bundle import verify_bundle
+
+        verify_bundle(statement_file, public_key, as_json)
     from psti.documents.statement import read_statement_json, verify_statement
     from psti.errors import PstiError
     from psti.regime import library
@@ -205,7 +232,18 @@ def verify(
             view = library().view(str(body.get("regime")), on)
         except (ValueError, PstiError):
             view = None  # unknown regime here: the statement's own field list is checked
-    result = verify_statement(data, public_key=pub, assessment_bytes=a_bytes, view=view)
+    bundle_sha = None
+    named_bundle = body.get("bundle") if isinstance(body, dict) else None
+    bundle_name = named_bundle.get("file") if isinstance(named_bundle, dict) else None
+    if isinstance(bundle_name, str) and bundle_name and Path(bundle_name).name == bundle_name:
+        candidate = statement_file.parent / bundle_name
+        if candidate.is_file():
+            from psti.bundle.build import bundle_sha256
+
+            bundle_sha = bundle_sha256(candidate)
+    result = verify_statement(data, public_key=pub, assessment_bytes=a_bytes, view=view, bundle_sha256=bundle_sha)
+    if isinstance(named_bundle, dict) and bundle_sha is None:
+        result.checks.append(("bundle hash", True, "not checked: the bundle the statement names is not beside it"))
     if a_path is None:
         result.checks.append(("assessment hash", True, "not checked: no assessment file given or found"))
     if as_json:

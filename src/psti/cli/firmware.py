@@ -43,6 +43,9 @@ def scan_firmware(
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
     all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
+    mask_secrets: bool = typer.Option(
+        False, "--mask-secrets", help="Show found passwords masked (ab****yz) instead of in clear."
+    ),
 ) -> None:
     """Find universal, empty and guessable passwords, private keys and open login services."""
     from psti.assess import Artefacts, AssessOptions, assess
@@ -61,7 +64,8 @@ def scan_firmware(
     try:
         with progress_bar(progress) as update, workspace as wd:
             options = AssessOptions(regime=regime, collectors=("firmware",), progress=update, work_dir=wd,
-                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline})
+                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline,
+                                             "mask_secrets": mask_secrets})
             assessment = assess(subject, options)
             if keep:
                 stderr.print(f"extracted files kept in {wd}")

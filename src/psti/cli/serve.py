@@ -74,6 +74,7 @@ def register(app: typer.Typer) -> None:
             password = os.environ.get("PSTI_ADMIN_PASSWORD", "")
             if len(password) < 12:
                 raise UsageError("--admin-email needs PSTI_ADMIN_PASSWORD set to at least 12 characters")
+        kek = load_kek(key_encryption_key_file)  # a bad key file is reported before the port is taken
         # The port first: a clash is reported before any other work, and the banner below
         # is printed only once the address is really ours.
         sock = listen_socket(host, port)
@@ -84,7 +85,7 @@ def register(app: typer.Typer) -> None:
             public_url=public_url or f"http://{host}:{port}",
             start_worker=not no_worker,
             secure_cookies=secure_cookies,
-            key_encryption_key=load_kek(key_encryption_key_file),
+            key_encryption_key=kek,
         )
         if admin_email:
             settings.bootstrap_admin = (admin_email, os.environ["PSTI_ADMIN_PASSWORD"])

@@ -23,6 +23,8 @@ DATA = Path(__file__).parent / "data"
 CREDENTIALS_FILE = "credentials.tsv"
 COMMON_FILE = "common-passwords.txt"
 SOURCES_FILE = "sources.json"
+VENDOR_DEFAULTS = "vendor-defaults.tsv"  # kept in the package: one public source per row
+_PACKAGE = "psti:"  # a source file name with this prefix is read from the package data
 COMMON_LIMIT = 10_000
 
 # Markers the lists use for "no value" and "unknown value".
@@ -105,6 +107,18 @@ def _routersploit_modules(path: Path) -> Iterator[tuple[str, str, str]]:
             )
 
 
+def _vendor_defaults(path: Path) -> Iterator[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            yield row["vendor"], row["username"], row["password"]
+
+
+def vendor_default_rows(path: Path | None = None) -> list[dict[str, str]]:
+    """The rows of vendor-defaults.tsv with the public file each was read from."""
+    with (path or DATA / VENDOR_DEFAULTS).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
 SOURCES: tuple[Source, ...] = (
     Source(
         "seclists",
@@ -156,6 +170,16 @@ SOURCES: tuple[Source, ...] = (
         ("defaultcreds_cheat_sheet_DefaultCreds_db.json",),
         _cheat_sheet,
     ),
+    Source(
+        "vendor-defaults",
+        "Vendor defaults read from public firmware files (one cited source per row)",
+        "Apache-2.0 (facts collected for psti; see the licence file)",
+        "licenses/vendor-defaults.txt",
+        "psti: src/psti/corpus/data/vendor-defaults.tsv",
+        "per row",
+        (_PACKAGE + VENDOR_DEFAULTS,),
+        _vendor_defaults,
+    ),
 )
 
 EXCLUDED = {
@@ -180,7 +204,7 @@ def collect(src_dir: Path) -> tuple[dict[tuple[str, str], Entry], dict[str, int]
     for source in SOURCES:
         n = 0
         for name in source.files:
-            path = src_dir / name
+            path = DATA / name.removeprefix(_PACKAGE) if name.startswith(_PACKAGE) else src_dir / name
             if not path.is_file():
                 raise ArtefactError(
                     f"corpus source {path} is missing (expected the layout of shared/data/default-credentials)"

@@ -111,6 +111,13 @@ class AssessmentRef(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class BundleRef(_Model):
+    """The evidence bundle (`psti bundle`) the statement's assessment can be re-run from."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")  # of the .pstib file
+    file: str | None = None  # its name, when kept beside the statement
+
+
 class StatementBody(_Model):
     """Everything that is signed."""
 
@@ -139,6 +146,9 @@ class StatementBody(_Model):
     assessment: AssessmentRef
     declaration_sha256: str | None = None
     fields: tuple[FieldOut, ...]
+    # Added after psti.statement/1 was first issued: absent (not null) when there is no bundle,
+    # so statements without one read and verify exactly as before.
+    bundle: BundleRef | None = Field(default=None, exclude_if=lambda v: v is None)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -640,6 +650,7 @@ def build_statement(
     issued_on: dt.date | None = None,
     draft: bool = False,
     assessment_file: str | None = None,
+    bundle: BundleRef | None = None,
 ) -> StatementBody:
     """Check everything Schedule 4 needs and build the statement body, or say why not."""
     decl = loaded.declaration
@@ -690,6 +701,7 @@ def build_statement(
                      value=_field_value(c, generated))
             for c in checks
         ),
+        bundle=bundle,
     )
 
 
@@ -748,8 +760,10 @@ def verify_statement(
     public_key: Ed25519PublicKey | None = None,
     assessment_bytes: bytes | None = None,
     view: RegimeView | None = None,
+    bundle_sha256: str | None = None,
 ) -> Verification:
-    """Check structure, required fields, signature and (when given) the assessment hash."""
+    """Check structure, required fields, signature and (when given) the assessment hash and
+    the sha256 of the bundle file the statement names."""
     v = Verification(ok=True, checks=[])
     body_raw = data.get("statement")
     if not isinstance(body_raw, dict):
@@ -840,6 +854,11 @@ def verify_statement(
                 False,
                 f"the assessment file is not a valid assessment ({e.error_count()} errors)",
             )
+    if bundle_sha256 is not None:
+        named = body.bundle.sha256 if body.bundle else None
+        v.add("bundle hash", bundle_sha256 == named,
+              f"sha256 {bundle_sha256}" + ("" if bundle_sha256 == named else
+                                          f" but the statement names {named or 'no bundle'}"))
     if body.draft:
         v.add("issued", False, "this is a DRAFT, not a statement of compliance")
     return v

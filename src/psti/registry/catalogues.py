@@ -518,10 +518,15 @@ class Checker:
             return found
         res, binding = found
         named = [p["name"] for p in res.manufacturers]
-        if not any(same_organisation(manufacturer, n) for n in named):
+        signer = binding.organisation.name if binding.organisation else ""
+        # The row's manufacturer must be named as manufacturer and be the organisation whose key
+        # signed: a statement signed by someone naming themselves another's representative does
+        # not pass for that other manufacturer's products.
+        if not (any(same_organisation(manufacturer, n) for n in named) and same_organisation(manufacturer, signer)):
             return _Verdict(
                 "mismatch",
-                f"the statement at {url} is made for {', '.join(named) or 'no named manufacturer'}, not {manufacturer}",
+                f"the statement at {url} is made for {', '.join(named) or 'no named manufacturer'} and signed "
+                f"with {signer or 'an unknown'}'s key, not {manufacturer}'s",
                 "Check the row: the statement does not cover this manufacturer's product.",
             )
         stated_model = res.model
@@ -538,7 +543,6 @@ class Checker:
                 f"the statement at {url} gives no support period end date",
                 "Ask the manufacturer for a statement with its defined support period (Sch 4 (e)).",
             )
-        signer = binding.organisation.name if binding.organisation else "its manufacturer"
         return self._dates(end, None, f"valid statement signed with {signer}'s registered key (manufacturer's site)")
 
     def _dates(self, end: dt.date, statement_id: int | None, what: str) -> _Verdict:

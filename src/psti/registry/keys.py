@@ -265,6 +265,18 @@ def list_keys(ctx: Ctx) -> list[OrganisationKey]:
     )
 
 
+def published_keys(db: Session, slug: str) -> list[OrganisationKey]:
+    """A manufacturer's registered public keys, for anyone checking its statements themselves."""
+    org = db.execute(select(Organisation).where(Organisation.slug == slug)).scalar_one_or_none()
+    if org is None or org.kind != "manufacturer":
+        raise NotFound(f"no manufacturer {slug!r}")
+    return list(
+        db.execute(
+            select(OrganisationKey).where(OrganisationKey.organisation_id == org.id).order_by(OrganisationKey.id)
+        ).scalars()
+    )
+
+
 def own_key(ctx: Ctx, key_id: int) -> OrganisationKey:
     org = ctx.who.require_org("manufacturer")
     key = ctx.db.get(OrganisationKey, key_id)

@@ -370,6 +370,12 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
             )
     else:
         manufacturers = [{"name": org.name, "address": org.address}]
+        if not org.address.strip():
+            raise Invalid(
+                f"record {org.name}'s address before publishing a statement: Schedule 4 para 1(1)(b) requires "
+                "the manufacturer's name and address (dashboard, or PUT /api/v1/organisation/reporting)",
+                [{"field": "address", "message": "required before a statement"}],
+            )
     _parties_with_addresses(manufacturers, "manufacturer")
     issued = dt.date.today()
     batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
@@ -736,6 +742,8 @@ def public_view(db: Any, product: Product | None, public_id: str = "") -> dict[s
             "sha256": statement.sha256,
             "withdrawn_reason": statement.withdrawn_reason or None,
             "document_url": f"/api/v1/statements/{statement.public_id}",
+            # published from a registry assessment that supports it, or the manufacturer's own declaration
+            "from_registry_assessment": statement.assessment_id is not None,
         },
         "label_url": f"/products/{product.public_id}/label.svg",
         "reporting": {

@@ -17,15 +17,16 @@ from sqlalchemy import Engine
 
 from psti import __version__
 from psti.registry import keys
+from psti.registry.blobs import BlobStore
 from psti.service import apidocs, auth
 from psti.service.accounts import ensure_admin
-from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.deps import State
 from psti.service.errors import ServiceError, TooManyRequests
 from psti.service.routes import (
     accounts,
     audit,
+    bundles,
     catalogues,
     enforcement,
     products,
@@ -42,7 +43,7 @@ HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
 
 # The order routes are matched in: every JSON route, then every page.
-AREAS = (accounts, products, statements, signing_keys, public, catalogues, reports, audit, enforcement)
+AREAS = (accounts, products, statements, signing_keys, public, catalogues, reports, audit, enforcement, bundles)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:

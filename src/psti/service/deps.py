@@ -20,8 +20,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from psti.registry.blobs import BlobStore
 from psti.service import auth
-from psti.service.blobs import BlobStore
 from psti.service.context import Ctx
 from psti.service.errors import Forbidden, TooLarge
 from psti.service.settings import Settings

@@ -17,8 +17,9 @@ from psti.assess import AssessOptions, assess
 from psti.declaration import load_declaration
 from psti.errors import PstiError
 from psti.registry import catalogues
+from psti.registry.blobs import BlobStore
 from psti.registry.statements import MAX_STATEMENT_BYTES
-from psti.service.blobs import BlobStore
+from psti.service import reverify
 from psti.service.settings import Settings
 from psti.store import audit
 from psti.store.db import reading
@@ -130,6 +131,7 @@ def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
             ctx, settings.ends_soon_days, lambda url: fetch_statement(url, settings.allow_private_urls)
         ),
         "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls),
+        reverify.JOB_KIND: lambda ctx: reverify.run(ctx, blobs),
     }
 
 

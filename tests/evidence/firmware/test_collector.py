@@ -69,19 +69,19 @@ POSITIVE: dict[str, tuple[dict[str, str | bytes], str, str | None]] = {
         "FW-CONFIG-PASSWORD",
         "/etc/hostapd.conf",
     ),
-    "busybox-httpd": ({"/etc/httpd.conf": "A:*\n/cgi-bin:admin:admin\n"}, "FW-CONFIG-PASSWORD", "/etc/httpd.conf"),
+    "busybox-httpd": ({"/etc/httpd.conf": "A:*\n/cgi-bin:admin:admin\n"}, "FW-WEBSERVER-PASSWORD", "/etc/httpd.conf"),
     "lighttpd-plain": (
         {
             "/etc/lighttpd/lighttpd.conf": 'auth.backend = "plain"\n'
             'auth.backend.plain.userfile = "/etc/lighttpd/users"\n',
             "/etc/lighttpd/users": "admin:Qx7-lamp\n",
         },
-        "FW-CONFIG-PASSWORD",
+        "FW-WEBSERVER-PASSWORD",
         "/etc/lighttpd/users",
     ),
     "htpasswd": (
         {"/www/.htpasswd": "admin:$apr1$nMebU24m$ofpVAehRJU5Jq8KUcsVYj1\n"},
-        "FW-CONFIG-PASSWORD",
+        "FW-WEBSERVER-PASSWORD",
         "/www/.htpasswd",
     ),
     "mosquitto": (
@@ -90,7 +90,7 @@ POSITIVE: dict[str, tuple[dict[str, str | bytes], str, str | None]] = {
             "/etc/mosquitto/pw": "test:$6$AQIDBAUG$LJOy7+x1cwKlJ74yCwBak1Vn83DyaKE5NvpC7zMcxwNux1pl+BEs"
             "5RH/YIjJKm/hOE+9D3CpvHrEGqYQM4SqjA==\n",
         },
-        "FW-CONFIG-PASSWORD",
+        "FW-WEBSERVER-PASSWORD",
         "/etc/mosquitto/pw",
     ),
     "goahead": (
@@ -115,7 +115,7 @@ POSITIVE: dict[str, tuple[dict[str, str | bytes], str, str | None]] = {
     ),
     "web-js": (
         {"/www/js/login.js": "function check(){ if (document.f.password.value == 'admin1234') ok(); }\n"},
-        "FW-CONFIG-PASSWORD",
+        "FW-WEBUI-PASSWORD",
         "/www/js/login.js",
     ),
     "elf-strings": (

@@ -163,7 +163,8 @@ def test_history_detects_shortening_and_extension(tmp_path: Path) -> None:
     common = dict(product_terms=("Acme Cam 2",), manufacturer="Acme Ltd", model="Acme Cam 2", history=hist)
     k = kinds(_check(tmp_path, PRODUCT_PAGE.format(end="31 December 2030"), **common))
     assert "SP-NOT-SHORTENED" not in k and "SP-SHORTENED" not in k  # first record: nothing to compare
-    assert k["SP-NO-HISTORY"] is Effect.NEEDS_EVIDENCE and k["SP-NOT-EXTENDED"] is Effect.NOT_APPLICABLE
+    assert k["SP-HISTORY-STARTS"] is Effect.PASS and k["SP-NOT-EXTENDED"] is Effect.NOT_APPLICABLE
+    assert "SP-NO-HISTORY" not in k
     k = kinds(_check(tmp_path, PRODUCT_PAGE.format(end="31 December 2031"), **common))
     assert k["SP-NOT-SHORTENED"] is Effect.PASS and k["SP-EXTENDED"] is Effect.PASS
     k = kinds(_check(tmp_path, PRODUCT_PAGE.format(end="30 June 2029"), **common))

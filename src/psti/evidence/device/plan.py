@@ -18,8 +18,6 @@ from psti.corpus import Corpus, CorpusEntry
 from psti.errors import ArtefactError
 from psti.evidence.device.model import Credential, Service
 
-CRACKED_KINDS = ("FW-CRACKED-HASH", "FW-PLAINTEXT-PASSWORD", "FW-CONFIG-PASSWORD", "FW-URL-CREDENTIAL")
-
 
 @dataclass(frozen=True)
 class PlanOptions:
@@ -38,9 +36,11 @@ def firmware_credentials(assessment_json: Path) -> list[Credential]:
     out: list[Credential] = []
     for f in findings:
         details = f.get("details") or {}
-        password = details.get("plaintext") or details.get("password")
+        # Every firmware finding that recovered a password carries it as `plaintext` (a URL's
+        # as `value`); masked reports carry `masked` and give nothing to try.
+        password = details.get("plaintext") or (details.get("value") if f.get("kind") == "FW-URL-CREDENTIALS" else None)
         user = details.get("account") or details.get("user") or details.get("username") or "root"
-        if f.get("kind") not in CRACKED_KINDS or not isinstance(password, str):
+        if not str(f.get("kind", "")).startswith("FW-") or details.get("masked") or not isinstance(password, str):
             continue
         loc = f.get("location") or {}
         where = ":".join(str(x) for x in (loc.get("path"), loc.get("line")) if x)

@@ -101,7 +101,6 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
     creds: list[Credential] = []
     live_shadow = tree.resolve("/etc/shadow")
     live_passwd = tree.resolve("/etc/passwd")
-    shadowed: set[str] = set()
 
     def emit(tf_rel: str, text: str, live: bool, local_accounts: dict[str, Account]) -> None:
         for line, name, field in password_fields(text):
@@ -138,15 +137,11 @@ def scan_accounts(tree: FileTree, files: list[TreeFile]) -> tuple[list[Credentia
     if live_shadow is not None:
         text = tree.read(live_shadow).decode("utf-8", "replace")
         emit(tree.rel(live_shadow), text, True, {})
-        shadowed = {n for _, n, _ in password_fields(text)}
     if live_passwd is not None:
-        # Old-style or BusyBox images keep the hash in passwd itself.
-        text = live_passwd_text
-        kept = "\n".join(
-            line if (m := _LINE.match(line.strip())) and m.group(1) not in shadowed else ""
-            for line in text.splitlines()
-        )
-        emit(tree.rel(live_passwd), kept, True, {})
+        # Old-style or BusyBox images keep the hash in passwd itself. A hash there is the
+        # one login checks even when shadow has the account: glibc and BusyBox read shadow
+        # only when the field is `x` (which `classify` skips).
+        emit(tree.rel(live_passwd), live_passwd_text, True, {})
     done = {p for p in (live_shadow, live_passwd) if p is not None}
     for tf in files:
         if tf.size > 1 << 20 or not is_account_file(tf.name) or tf.path in done:

@@ -26,6 +26,7 @@ from psti.evidence.firmware.examine import (
     examine,
     product_words,
 )
+from psti.evidence.firmware.handlers import kind_for_source
 from psti.evidence.firmware.hashes import COST
 from psti.evidence.firmware.model import Credential, mask
 from psti.evidence.interface import (
@@ -53,8 +54,12 @@ _REPLACEABLE = _SYSTEM_SOURCES | {
     "lighttpd-htpasswd",
     "lighttpd-htdigest",
     "boa",
+    "mini_httpd",
+    "goahead",
     "mosquitto",
     "web",
+    "xml",
+    "json",
 }
 # Extraction problems that leave part of the image unexamined.
 _BLOCKING = {"could-not-extract", "encrypted", "limit-reached", "truncated", "missing-tool", "special-file"}
@@ -78,6 +83,7 @@ class FirmwareCollector(Collector):
             crack_deadline_s=float(ctx.options.get("crack_deadline_s", 300.0)),
             factory_provisioned=ctx.declaration.declaration.passwords.factory_provisioned,
             product_words=product_words(ctx.declaration.declaration),
+            mask_secrets=bool(ctx.options.get("mask_secrets", False)),
             limits=ctx.options.get("limits"),  # extraction bounds (extract.Limits); default the usual ones
         )
         for i, art in enumerate(ctx.artefacts("firmware", "rootfs")):
@@ -158,6 +164,7 @@ def to_result(found: ImageScan, opts: ScanOptions) -> CollectorResult:
     for c in found.scan.credentials:
         findings += _credential_findings(_Shipped.of(c, found, opts, replaced, candidate_set))
     findings += observations(found)
+    findings += passwordless_network_root(found)
     findings += private_keys(found)
     blocked = any(f.effect is Effect.NEEDS_EVIDENCE for f in findings)
     if not (blocked and not found.roots):  # nothing to vouch for if the image was not opened
@@ -212,6 +219,33 @@ def observations(found: ImageScan) -> list[Finding]:
             for ob in found.scan.observations]
 
 
+def passwordless_network_root(found: ImageScan) -> list[Finding]:
+    """FW-NETWORK-ROOT-NO-PASSWORD: a uid-0 account with no password that a network login
+    service lets in (telnet through login; SSH only when blank passwords are allowed)."""
+    scan = found.scan
+    network = scan.services.login_interfaces & {"telnet"}
+    if any(ob.kind == "FW-BLANK-LOGIN-ALLOWED" for ob in scan.observations) and "ssh" in scan.services.login_interfaces:
+        network.add("ssh")
+    if not network:
+        return []
+    out = []
+    for c in scan.credentials:
+        acct = scan.accounts.get(c.account or "")
+        superuser = c.account == "root" or (acct is not None and acct.uid == 0)
+        if c.form != "empty" or c.source not in _SYSTEM_SOURCES or not superuser or c.login is False:
+            continue
+        if not c.path.endswith(("/etc/shadow", "/etc/passwd")):
+            continue  # a copy elsewhere (backup, skeleton) is not what login reads
+        over = " and ".join(sorted(network))
+        out.append(_found(
+            "FW-NETWORK-ROOT-NO-PASSWORD", Effect.FAIL,
+            f"superuser account {c.account!r} has no password and {over} is started at boot: anyone on "
+            f"the network logs in as {c.account!r} without a password (outside Sch 1 para 1, which is "
+            "about passwords; EN 303 645 5.1 and 5.5 still apply)",
+            _at(found.evidence_id, c.path, c.line), account=c.account, interfaces=sorted(network)))
+    return out
+
+
 def private_keys(found: ImageScan) -> list[Finding]:
     """FW-PRIVATE-KEY: a private key shipped in the image is the same on every unit."""
     out = []
@@ -240,6 +274,7 @@ class _Shipped:
     replacement: tuple[str, str, int] | None  # a first-boot script that replaces it
     factory: bool  # declared as provisioned per unit in the factory
     candidate_set: set[str]
+    masked: bool = False  # --mask-secrets: show passwords as ab****yz everywhere
     live: bool = False  # a universal password customers can log in with (set by shipped_password)
 
     @classmethod
@@ -266,13 +301,25 @@ class _Shipped:
             replacement=replaced.get(c.account or "root") if c.source in _SYSTEM_SOURCES else None,
             factory=bool(opts.factory_provisioned) and c.source in _REPLACEABLE,
             candidate_set=candidate_set,
+            masked=opts.mask_secrets,
         )
 
     @property
     def cracked(self) -> CrackResult | None:
         return self.found.cracked.get(self.c.secret) if self.c.form == "hash" else None
 
+    def show(self, value: str) -> str:
+        """A password as reports show it: in clear (a universal default is the same on every
+        unit, so showing it is the point) unless the user asked for masking."""
+        return mask(value) if self.masked and value else value
+
+    def context(self) -> str | None:
+        c = self.c.context
+        return c.replace(self.c.secret, self.show(self.c.secret)) if c and self.c.secret else (c or None)
+
     def finding(self, kind: str, effect: Effect, message: str, **details: Any) -> Finding:
+        if self.masked:  # so readers of the JSON (e.g. device probing) never take a mask for a password
+            details["masked"] = True
         return _found(kind, effect, message, self.at, **self.common, **details)
 
     def effect(self) -> Effect:
@@ -290,8 +337,8 @@ def _credential_findings(s: _Shipped) -> list[Finding]:
 def url_credentials(s: _Shipped) -> list[Finding]:
     """FW-URL-CREDENTIALS: a user name and password written into a URL."""
     return [s.finding("FW-URL-CREDENTIALS", Effect.FAIL,
-                      f"credentials for {s.c.interface} embedded in a URL ({s.c.context})",
-                      value=mask(s.c.secret))]
+                      f"credentials for {s.c.interface} embedded in a URL ({s.context()})",
+                      value=s.show(s.c.secret))]
 
 
 def _what(s: _Shipped) -> str:
@@ -300,7 +347,7 @@ def _what(s: _Shipped) -> str:
         return f"{s.who} has an empty password ({s.why})"
     if c.form == "hash":
         return f"{s.who} has a {c.hash_type} password hash shipped in the image ({s.why})"
-    shown = c.secret if c.secret and _guessable(c.secret, s.candidate_set, c.account) else mask(c.secret)
+    shown = s.show(c.secret)
     if c.source == "binary":
         return f"password-like string {shown!r} {c.context} in a binary"
     return f"{c.interface or 'device'} password for {s.who} written in the image: {shown!r}"
@@ -317,13 +364,16 @@ def shipped_password(s: _Shipped) -> list[Finding]:
                if s.replacement
                else "declared as provisioned per unit in the factory (passwords.factory_provisioned)")
         return [s.finding("FW-HASH-REPLACED", Effect.INFO, f"{_what(s)}; not universal: {how}")]
-    kind = {"script": "FW-SCRIPT-PASSWORD", "binary": "FW-BINARY-PASSWORD"}.get(c.source)
-    if kind is None:
-        kind = ("FW-EMPTY-PASSWORD" if c.form == "empty"
-                else "FW-SHADOW-HASH" if c.source in _SYSTEM_SOURCES else "FW-CONFIG-PASSWORD")
+    if c.form == "empty":
+        kind = "FW-EMPTY-PASSWORD"
+    elif c.source in _SYSTEM_SOURCES:
+        kind = "FW-SHADOW-HASH"
+    else:  # the kind of the handler that found it (one per credential source)
+        kind = kind_for_source().get(c.source, "FW-CONFIG-PASSWORD")
     s.live = True
+    shown = {"plaintext": s.show(c.secret)} if c.form == "plaintext" and c.secret else {}
     return [s.finding(kind, Effect.FAIL, f"{_what(s)}: every unit made from this image has the same password",
-                      context=c.context or None)]
+                      context=s.context(), **shown)]
 
 
 def cracked_hash(s: _Shipped) -> list[Finding]:
@@ -334,13 +384,14 @@ def cracked_hash(s: _Shipped) -> list[Finding]:
         return []
     out = [s.finding(
         "FW-CRACKED-HASH", s.effect(),
-        f"the {s.c.hash_type} hash of {s.who} is the password {cracked.plaintext!r} (source: {cracked.origin})",
-        plaintext=cracked.plaintext, corpus_source=cracked.origin)]
+        f"the {s.c.hash_type} hash of {s.who} is the password {s.show(cracked.plaintext)!r} "
+        f"(source: {cracked.origin})",
+        plaintext=s.show(cracked.plaintext), corpus_source=cracked.origin)]
     if (cracked.origin or "").startswith(PUBLIC_ORIGIN):
         out.append(s.finding(
             "FW-PUBLIC-INFO-PASSWORD", s.effect(),
-            f"the password of {s.who} ({cracked.plaintext!r}) is based on {cracked.origin}",
-            plaintext=cracked.plaintext))
+            f"the password of {s.who} ({s.show(cracked.plaintext)!r}) is based on {cracked.origin}",
+            plaintext=s.show(cracked.plaintext)))
     return out
 
 
@@ -367,8 +418,8 @@ def public_info_password(s: _Shipped) -> list[Finding]:
     if c.form != "plaintext" or c.secret not in s.found.public:
         return []
     return [s.finding("FW-PUBLIC-INFO-PASSWORD", s.effect(),
-                      f"the password of {s.who} ({c.secret!r}) is based on {s.found.public[c.secret]}",
-                      plaintext=c.secret)]
+                      f"the password of {s.who} ({s.show(c.secret)!r}) is based on {s.found.public[c.secret]}",
+                      plaintext=s.show(c.secret))]
 
 
 def guessable_password(s: _Shipped) -> list[Finding]:
@@ -380,7 +431,8 @@ def guessable_password(s: _Shipped) -> list[Finding]:
     if not reason:
         return []
     return [s.finding("FW-GUESSABLE-PASSWORD", s.effect(),
-                      f"the password of {s.who} ({c.secret!r}) is guessable: {reason}", plaintext=c.secret)]
+                      f"the password of {s.who} ({s.show(c.secret)!r}) is guessable: {reason}",
+                      plaintext=s.show(c.secret))]
 
 
 def _pass_findings(findings: list[Finding], found: ImageScan) -> None:

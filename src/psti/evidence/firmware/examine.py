@@ -29,6 +29,7 @@ class ScanOptions:
     crack_deadline_s: float = 300.0
     factory_provisioned: bool | None = None
     product_words: tuple[str, ...] = ()  # product name, model, brand, manufacturer (public)
+    mask_secrets: bool = False  # show passwords masked (ab****yz) in findings
     limits: Any = None  # psti.evidence.firmware.extract.Limits
 
 
@@ -117,7 +118,8 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     corpus = load_corpus()
     known = corpus.known_passwords()
     for tree in trees:
-        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers)
+        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers,
+                         pairs=corpus.pairs())
         _merge(out.scan, part)
     candidates = corpus.candidates()
     pairs = corpus.pairs()

@@ -57,10 +57,29 @@ KINDS: dict[str, FindingKind] = {
         ),
         FindingKind(
             "FW-CONFIG-PASSWORD",
-            "Plaintext password in a configuration file",
-            "NVRAM defaults, OpenWrt UCI, web-server auth files (lighttpd, boa, GoAhead, "
-            "mini_httpd, uhttpd, BusyBox httpd, .htpasswd), hostapd, mosquitto, web UI code",
+            "Plaintext password in a default-configuration database",
+            "NVRAM defaults, OpenWrt UCI, ini/conf files, GoAhead umconfig, hostapd, and vendor "
+            "default configurations in XML (elements and attributes) and JSON",
             "a password written into the image is the same on every unit.",
+            _FIX_UNIQUE,
+            UNIQUE,
+        ),
+        FindingKind(
+            "FW-WEBSERVER-PASSWORD",
+            "Password in a web (or MQTT) server's user file",
+            "BusyBox httpd / uhttpd httpd.conf, lighttpd plain/htpasswd/htdigest user files, .htpasswd "
+            "(mini_httpd), boa, GoAhead (auth.txt) and mosquitto password files",
+            "a user file in the image gives every unit the same web (or MQTT) login.",
+            _FIX_UNIQUE,
+            UNIQUE,
+        ),
+        FindingKind(
+            "FW-WEBUI-PASSWORD",
+            "Default password in web-UI code",
+            "default user/password variables, client-side password comparisons and password-field "
+            "defaults in JavaScript, HTML, ASP, Lua and CGI pages",
+            "a password written into the web interface is the same on every unit, and anyone can "
+            "read it from the page.",
             _FIX_UNIQUE,
             UNIQUE,
         ),
@@ -82,8 +101,9 @@ KINDS: dict[str, FindingKind] = {
         ),
         FindingKind(
             "FW-BINARY-PASSWORD",
-            "Password-like string in a binary beside a login or password prompt",
-            "printable strings of ELF and raw firmware binaries near password/login context",
+            "Password compiled into a program or raw firmware",
+            "read-only data of ELF programs and raw firmware: corpus user/password pairs side by "
+            "side, and password-like strings beside a login or password prompt",
             "a password compiled into the firmware is the same on every unit.",
             "Remove the compiled-in password; authenticate against a per-unit secret.",
             UNIQUE,
@@ -112,6 +132,17 @@ KINDS: dict[str, FindingKind] = {
             "anyone on the network gets a shell with no password at all (EN 303 645 5.5-5).",
             "Remove telnetd, or run it with /bin/login behind a per-unit password.",
             ("EN303645-5.5-5",),
+        ),
+        FindingKind(
+            "FW-NETWORK-ROOT-NO-PASSWORD",
+            "Superuser without a password behind a network login service",
+            "a uid-0 account with an empty password field while telnet (with login) is started "
+            "at boot, or SSH allows blank-password logins",
+            "anyone on the network logs in as the superuser without a password. A product that "
+            "uses no password at all is outside Sch 1 para 1, but EN 303 645 5.1 and 5.5 still "
+            "apply: network functions must require authentication (5.5-4, 5.5-5).",
+            "Give the account a per-unit or user-set password, or stop the network login service.",
+            ("EN303645-5.5-4", "EN303645-5.5-5"),
         ),
         FindingKind(
             "FW-TELNET-SERVICE",

@@ -23,7 +23,8 @@ class Credential:
     interface: str = ""  # what the password opens: console, ssh, telnet, web, wifi, mqtt, …
     login: bool | None = None  # can it be used to log in? None when unknown
     login_reason: str = ""
-    context: str = ""  # the line or string it was found in (secret masked)
+    context: str = ""  # the line or string it was found in
+    handler: str = ""  # the handler that found it (handlers/), "accounts" for passwd/shadow
 
 
 @dataclass

@@ -8,15 +8,17 @@ collector turns that into findings. Nothing here decides a verdict.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import PurePosixPath
 
 from psti import parallel
-from psti.evidence.firmware import configs
+from psti.evidence.firmware import handlers
 from psti.evidence.firmware.accounts import Account, parse_passwd, scan_accounts
 from psti.evidence.firmware.firstboot import Generation, script_generation
+from psti.evidence.firmware.handlers.common import credential, is_doc
+from psti.evidence.firmware.handlers.scripts import SECRET_FILE
+from psti.evidence.firmware.handlers.webserver import scan_userfile
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.keys import KeyFinding, scan_keys
 from psti.evidence.firmware.model import Credential, Observation
@@ -30,7 +32,6 @@ MAX_HARVEST = 300  # strings from the image tried against every hash before the 
 # Anchored on the literal ":$" so the regex engine skips ahead instead of trying every byte.
 _EMBEDDED_HASH = re.compile(rb":(\$(?:1|5|6|2[aby]|y|apr1)\$[./A-Za-z0-9$]{8,120})")
 _ACCOUNT_BEFORE = re.compile(rb"([a-z_][a-z0-9_-]{0,31})$")
-_RAW_FIRMWARE = re.compile(r"\.(bin|img|elf|hex|fw|rom|out|axf)$", re.I)
 
 
 @dataclass
@@ -70,7 +71,7 @@ class _Context:
 
     tree: FileTree
     known_passwords: frozenset[str]
-    account_paths: frozenset[str]
+    pairs: Mapping[str, frozenset[str]]
 
 
 def scan_tree(
@@ -78,6 +79,7 @@ def scan_tree(
     known_passwords: frozenset[str] = frozenset(),
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    pairs: Mapping[str, frozenset[str]] | None = None,
 ) -> TreeScan:
     """Scan every file of the tree. The per-file checks run in `workers` processes
     (default: one per available core) when the tree is large enough to be worth it;
@@ -90,8 +92,10 @@ def scan_tree(
 
     out.identity = identity_words(tree, files)
     creds, out.accounts = scan_accounts(tree, files)
+    for c in creds:
+        c.handler = "accounts"
     out.credentials += creds
-    ctx = _Context(tree, known_passwords, frozenset(c.path for c in creds))
+    ctx = _Context(tree, known_passwords, pairs or {})
     checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress)
 
     results = [r for r in checked if r is not None]
@@ -118,7 +122,11 @@ def scan_tree(
             text = tree.read(p).decode("utf-8", "replace")
             rel = tree.rel(p)
             out.credentials = [c for c in out.credentials if c.path != rel]
-            out.credentials += configs.scan_userpass_file(rel, text, flavour)
+            found = _secret_file(rel, text, flavour) if flavour.startswith(SECRET_FILE) else \
+                scan_userfile(rel, text, flavour)
+            for c in found:
+                c.handler = c.handler or "webserver-users"
+            out.credentials += found
     for r in results:
         if not r.text:
             _take(out, r)
@@ -127,6 +135,18 @@ def scan_tree(
         if c.form == "plaintext" and len(out.harvested) < MAX_HARVEST:
             out.harvested.setdefault(c.secret, f"plaintext in {c.path}")
     return out
+
+
+def _secret_file(rel: str, text: str, flavour: str) -> list[Credential]:
+    """A file a script reads a password from (`telnetd -u USER:$(cat FILE)`)."""
+    user, script, line = flavour.removeprefix(SECRET_FILE).split(":", 2)
+    value = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if not value or len(value) > 64:
+        return []
+    c = credential("script", rel, value, line=1, account=user, interface="telnet",
+                   context=f"password of {user!r} for telnetd in {script} line {line}")
+    c.handler = "init-scripts"
+    return [c]
 
 
 def _take(out: TreeScan, r: _Checked) -> None:
@@ -166,10 +186,23 @@ def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
     return _check_binary(ctx, tf, data)
 
 
+def _file_input(ctx: _Context, tf: TreeFile, data: bytes, text: str | None, script: bool = False,
+                prompts: list[int] | None = None) -> handlers.FileInput:
+    return handlers.FileInput(tf.rel, tf.name, data, text, script=script, known=ctx.known_passwords,
+                              pairs=ctx.pairs, prompts=prompts, single_file=ctx.tree.single_file)
+
+
+def _take_found(r: _Checked, found: handlers.Found) -> None:
+    r.credentials += found.credentials
+    r.observations += found.observations
+    r.referenced.update(found.referenced)
+    for k, v in found.harvested.items():
+        r.harvested.setdefault(k, v)
+
+
 def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
     rel = tf.rel
     r = _Checked(text=True)
-    creds = r.credentials
     script = is_script(tf) or text.startswith("#!")
     if script:
         r.services = script_services(tf, text)
@@ -178,29 +211,12 @@ def _check_text(ctx: _Context, tf: TreeFile, text: str) -> _Checked:
         for name, acct in parse_passwd(text).items():
             if acct.uid == 0 and name != "root":
                 r.observations.append(_extra_uid0(name, rel))
-    if PurePosixPath(rel).name.startswith("httpd.conf") or rel.endswith(("/httpd.conf", "/uhttpd.conf")):
-        creds += configs.scan_httpd_conf(rel, text)
-    r.referenced = configs.referenced_auth_files(text)
-    if "htpasswd" in rel.lower() and rel not in ctx.account_paths:
-        creds += configs.scan_userpass_file(rel, text, "htpasswd")
-    kv, obs = configs.scan_key_values(rel, text)
-    creds += kv
-    r.observations += obs
-    if configs.is_web(rel):
-        creds += configs.scan_web(rel, text)
-        r.harvested = configs.base64_strings(rel, text)
-    if script or rel.startswith("/etc/"):
-        creds += configs.scan_script(rel, text)
     encoded = text.encode("utf-8", "replace")
-    creds += configs.scan_urls(rel, encoded, line_numbers=True)
+    _take_found(r, handlers.run(_file_input(ctx, tf, encoded, text, script=script)))
     if "PRIVATE KEY-----" in text and _may_hold_key(rel):
         r.keys += scan_keys(rel, encoded)
-    if "$" in text:
-        creds += _embedded_hashes(rel, encoded, True)
-    if text.startswith(":") and _RAW_FIRMWARE.search(rel):
-        data = configs.decode_intel_hex(text)
-        if data is not None:
-            creds += configs.scan_binary_strings(rel, data, ctx.known_passwords)
+    if "$" in text:  # an account file's own lines were read first and win the dedupe
+        r.credentials += _embedded_hashes(rel, encoded, True)
     return r
 
 
@@ -210,12 +226,9 @@ def _check_binary(ctx: _Context, tf: TreeFile, data: bytes) -> _Checked:
     found = find_triggers(data)
     if (found.key_marker or rel.startswith("/etc/dropbear/")) and _may_hold_key(rel):
         r.keys += scan_keys(rel, data)
-    if found.url_marker:
-        r.credentials += configs.scan_urls(rel, data, line_numbers=False)
     if found.hash_marker:
         r.credentials += _embedded_hashes(rel, data, False)
-    if data.startswith(ELF_MAGIC) or _RAW_FIRMWARE.search(rel) or ctx.tree.single_file:
-        r.credentials += configs.scan_binary_strings(rel, data, ctx.known_passwords, prompts=found.prompts)
+    _take_found(r, handlers.run(_file_input(ctx, tf, data, None, prompts=found.prompts)))
     return r
 
 
@@ -243,6 +256,7 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
                 interface="unknown",
                 login=None,
                 login_reason="hash embedded in a file that is not an account database",
+                handler="embedded-hash",
             )
         )
     return out
@@ -279,7 +293,7 @@ def identity_words(tree: FileTree, files: list[TreeFile]) -> dict[str, str]:
 def _may_hold_key(rel: str) -> bool:
     """Documentation, static libraries and crypto libraries (FIPS self-test vectors)
     carry example keys that are not the product's."""
-    return not configs.is_doc(rel) and not rel.endswith((".a", ".o", ".la")) and not _CRYPTO_LIBRARY.search(rel)
+    return not is_doc(rel) and not rel.endswith((".a", ".o", ".la")) and not _CRYPTO_LIBRARY.search(rel)
 
 
 def _longest_hash(raw: str) -> tuple[str, str | None]:

@@ -8,6 +8,7 @@ need a policy page: until one is read they are NEEDS_EVIDENCE.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from psti.evidence.web.pagetext import NotText, page_text
 from psti.evidence.web.pgp import verify_cleartext
 from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
 from psti.evidence.web.securitytxt import SecurityTxt, parse_security_txt
+from psti.evidence.web.sniff import sniff_disclosure_document
 from psti.model import Effect, Finding, Location, make_finding
 
 COLLECTOR = "disclosure"
@@ -31,6 +33,7 @@ class Source:
     url: str | None = None
     path: Path | None = None
     legacy_fallback: bool = False  # for a domain: try /security.txt if /.well-known/ is absent
+    sniff: bool = False  # a file or URL given as it is: security.txt or policy page, by its content
 
 
 @dataclass
@@ -48,9 +51,13 @@ def domain_source(domain: str) -> Source:
 def check_disclosure(inputs: DisclosureInputs, loader: DocumentLoader, now: dt.datetime) -> CollectorResult:
     findings: list[Finding] = []
     parsed: list[tuple[Document, SecurityTxt]] = []
+    policy_docs: list[Document] = []
     for src in inputs.security_txt:
         doc = _load_security_txt(src, loader, findings)
         if doc is None:
+            continue
+        if src.sniff and (policy_doc := _taken_as_policy(doc, loader, findings)) is not None:
+            policy_docs.append(policy_doc)
             continue
         sec = _validate_security_txt(doc, now, inputs.key_files, findings)
         if not sec.codes() & set(_UNEXAMINABLE):
@@ -64,6 +71,10 @@ def check_disclosure(inputs: DisclosureInputs, loader: DocumentLoader, now: dt.d
                     policy_urls.append(url)
                     inputs.policies.append(Source(url=url))
     analyses: list[tuple[Document, PolicyAnalysis]] = []
+    for doc in policy_docs:
+        analysis = _read_policy(doc, findings)
+        if analysis is not None:
+            analyses.append((doc, analysis))
     for src in inputs.policies:
         doc = (
             loader.from_file(src.path, "disclosure-policy", url=src.url)
@@ -92,6 +103,37 @@ def _downgrade_missing_security_txt(f: Finding) -> Finding:
     return f
 
 
+def _taken_as_policy(doc: Document, loader: DocumentLoader, findings: list[Finding]) -> Document | None:
+    """Sniff a document given as it is; say what it was taken for. The policy document, if it is one."""
+    sniffed = sniff_disclosure_document(doc.content, doc.media_type if doc.fetched else "")
+    loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
+    if sniffed.taken_as == "security-txt":
+        findings.append(
+            make_finding(
+                "WEB-TAKEN-AS",
+                Effect.INFO,
+                f"{doc.where} was read as a security.txt: {sniffed.why}",
+                collector=COLLECTOR,
+                location=loc,
+                details={"taken_as": "security-txt"},
+            )
+        )
+        return None
+    findings.append(
+        make_finding(
+            "WEB-TAKEN-AS",
+            Effect.INFO,
+            f"{doc.where} was read as a disclosure policy page, not a security.txt: {sniffed.why}",
+            collector=COLLECTOR,
+            location=loc,
+            details={"taken_as": "policy"},
+        )
+    )
+    evidence = doc.evidence.model_copy(update={"kind": "disclosure-policy"})
+    loader.evidence[:] = [evidence if e.id == evidence.id else e for e in loader.evidence]
+    return dataclasses.replace(doc, evidence=evidence)
+
+
 def _load_security_txt(src: Source, loader: DocumentLoader, findings: list[Finding]) -> Document | None:
     if src.path is not None:
         return loader.from_file(src.path, "security-txt", url=src.url)
@@ -111,7 +153,7 @@ def _load_security_txt(src: Source, loader: DocumentLoader, findings: list[Findi
                 )
             )
             return alt
-    if doc is not None and doc.fetched and 200 <= (doc.status or 0) < 300 and _is_html_page(doc):
+    if doc is not None and doc.fetched and 200 <= (doc.status or 0) < 300 and not src.sniff and _is_html_page(doc):
         findings.append(
             make_finding(
                 "SECTXT-NOT-FOUND",
@@ -373,10 +415,11 @@ def _timescale_findings(
                 make_finding(
                     ok_kind,
                     Effect.PASS,
-                    f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}"',
+                    f'{doc.where} says when reporters get {what}: {c.timescale!r}{extra} — "{c.sentence}" '
+                    f"({c.decided_by})",
                     collector=COLLECTOR,
                     location=Location(url=doc.url, evidence=doc.evidence.id),
-                    details={"sentence": c.sentence, "timescale": c.timescale},
+                    details={"sentence": c.sentence, "timescale": c.timescale, "decided_by": c.decided_by},
                 )
             )
             continue
@@ -386,7 +429,9 @@ def _timescale_findings(
         where = ", ".join(doc.where for doc, _ in analyses)
         msg = f"no statement of when reporters get {what} was found in {where}"
         if vague:
-            msg += f'; closest: "{vague[0][1].sentence}" (no timescale)'
+            msg += f'; closest: "{vague[0][1].sentence}" ({vague[0][1].decided_by})'
+        if any(a.parse_cut for _, a in analyses):
+            msg += "; the page is very long and only its first 50,000 characters of promises were parsed"
         out.append(
             make_finding(missing_kind, Effect.FAIL, msg, collector=COLLECTOR, location=Location(url=analyses[0][0].url))
         )

@@ -112,9 +112,7 @@ class DocumentLoader:
             # bounded on what is read: a device or a growing file says nothing true in stat
             content = read_regular(path, self.options.max_bytes)
         except FileTooLarge:
-            self._unavailable(
-                str(path), kind, f"over the {self.options.max_bytes:,}-byte limit", "too-large"
-            )
+            self._unavailable(str(path), kind, f"over the {self.options.max_bytes:,}-byte limit", "too-large")
             return None
         except OSError as e:
             self._unavailable(str(path), kind, f"cannot read {path}: {e.strerror or e}", "unreadable")

@@ -476,6 +476,15 @@ _SUPPORT: list[FindingKind] = [
         SP_NOT_SHORTENED,
     ),
     _k(
+        "SP-HISTORY-STARTS",
+        "First observation recorded",
+        "Nothing earlier is on record for the product (named on the command line or read from the page).",
+        "Para 3(6) is breached only by shortening after publication: a first observation cannot show it, "
+        "and the next check compares against this one.",
+        "Nothing to do; keep the history so later checks can compare.",
+        SP_NOT_SHORTENED,
+    ),
+    _k(
         "SP-EXTENDED",
         "Support period extended",
         "A later end date than recorded before.",
@@ -489,6 +498,14 @@ _SUPPORT: list[FindingKind] = [
         "The page invites purchase (price, basket) and shows the period.",
         "Para 3(5).",
         "Nothing to do.",
+        SP_PLACEMENT,
+    ),
+    _k(
+        "SP-NOT-A-SALES-PAGE",
+        "Not a page where the product is sold",
+        "Whether the page invites purchase (price, basket, order button).",
+        "Para 3(5) applies where the product is offered for sale; a statement page alone does not engage it.",
+        "Check the page where the product is sold as well.",
         SP_PLACEMENT,
     ),
     _k(
@@ -540,6 +557,14 @@ _WEB: list[FindingKind] = [
         "The document is text or HTML.",
         "Binary, image or huge documents cannot be examined.",
         "Publish the information as a web page.",
+        (),
+    ),
+    _k(
+        "WEB-TAKEN-AS",
+        "What the document was read as",
+        "A file or URL given as it is was told apart by its content: security.txt or policy page.",
+        "A policy page read as a security.txt would give only syntax errors; the content decides.",
+        "Nothing to do; if the reading is wrong, pass a policy page with --policy.",
         (),
     ),
     _k(

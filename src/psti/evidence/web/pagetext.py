@@ -1,11 +1,16 @@
 """Web pages as text: HTML parsed with the standard library, no JavaScript run.
 
-Keeps what the checks need: visible text in reading order, the title, links, the
-declared language, and whether the page asks for a password or personal details.
+Keeps what the checks need: visible text in reading order, the title, headings, links,
+the declared language, schema.org Product data (JSON-LD and microdata), and whether
+the page asks for a password or personal details. Structure becomes text a sentence
+reader can use: a table row under a header row reads "Header: cell | Header: cell",
+a definition list item reads "term: definition", and hard-wrapped plain text or
+Markdown paragraphs are joined back into one line.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -14,7 +19,7 @@ TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown
 MAX_TEXT_CHARS = 2_000_000
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "dl", "main", "nav", "aside", "form",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "main", "nav", "aside", "form",
     "blockquote", "pre", "hr", "title", "option", "label",
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
@@ -34,6 +39,15 @@ class PageText:
     password_field: bool = False
     personal_fields: list[str] = field(default_factory=list)
     is_html: bool = False
+    headings: list[str] = field(default_factory=list)  # h1-h3 (or Markdown #, ##, ###), in order
+    products: list[dict[str, str]] = field(default_factory=list)  # schema.org Product: name, model, brand...
+
+
+_HEADINGS = ("h1", "h2", "h3")
+_MAX_SCOPES = 32
+_MAX_TABLES = 32
+_VOID = {"meta", "link", "img", "input", "br", "hr", "source", "area", "base", "col", "embed", "wbr"}
+_PRODUCT_PROPS = ("name", "model", "mpn", "sku", "brand", "manufacturer")
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
@@ -129,6 +143,7 @@ class _Tokenizer:
             if end_m is None:
                 return n
             close = text.find(">", end_m.end() - 1)
+            self.handle_raw(tag, text[i : end_m.start()])
             self.handle_endtag(tag)
             return n if close < 0 else close + 1
         return i
@@ -139,6 +154,30 @@ class _Tokenizer:
 
     def handle_data(self, data: str) -> None: ...
 
+    def handle_raw(self, tag: str, content: str) -> None:
+        """The content of a script or style element (not markup, not shown)."""
+
+
+@dataclass
+class _Table:
+    rows: list[list[tuple[str, bool]]] = field(default_factory=list)  # (cell text, is a header cell)
+    header_rows: set[int] = field(default_factory=set)  # rows inside <thead>
+    cell: list[str] | None = None
+    cell_th: bool = False
+    in_thead: bool = False
+
+
+@dataclass
+class _Scope:
+    """An open microdata item (itemscope) or property being read (itemprop)."""
+
+    tag: str
+    open: int = 1  # same-name elements open inside it, to know which end tag closes it
+    data: dict[str, str] = field(default_factory=dict)
+    product: bool = False
+    prop: str = ""  # the itemprop this element carries
+    text: list[str] | None = None  # text of a plain property
+
 
 class _Extractor(_Tokenizer):
     def __init__(self) -> None:
@@ -148,10 +187,23 @@ class _Extractor(_Tokenizer):
         self.links: list[tuple[str, str]] = []
         self.password = False
         self.personal: list[str] = []
+        self.headings: list[str] = []
+        self.products: list[dict[str, str]] = []
         self._skip = 0
         self._in_title = False
         self._href: str | None = None
         self._link_text: list[str] = []
+        self._tables: list[_Table] = []
+        self._heading: list[str] | None = None
+        self._dl_last = ""
+        self._script_type = ""
+        self._scopes: list[_Scope] = []
+
+    def _out(self) -> list[str]:
+        """Where text goes now: the open table cell, or the page."""
+        if self._tables and self._tables[-1].cell is not None:
+            return self._tables[-1].cell
+        return self.parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -159,12 +211,42 @@ class _Extractor(_Tokenizer):
             self.lang = a["lang"]
         if tag == "title":
             self._in_title = True
+        if tag == "script":
+            self._script_type = a.get("type", "").lower()
         if tag in _SKIP and tag != "head":
             self._skip += 1
-        if tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append(" | ")  # keep a table row on one line
+        self._microdata_start(tag, a)
+        out = self._out()
+        if tag == "table":
+            if len(self._tables) >= _MAX_TABLES:  # nested deeper: read as one table
+                return
+            self._tables.append(_Table())
+        elif self._tables and tag in ("thead", "tbody", "tfoot"):
+            self._tables[-1].in_thead = tag == "thead"
+        elif self._tables and tag == "tr":
+            t = self._tables[-1]
+            t.cell = None
+            t.rows.append([])
+            if t.in_thead:
+                t.header_rows.add(len(t.rows) - 1)
+        elif self._tables and tag in ("td", "th"):
+            t = self._tables[-1]
+            self._close_cell(t)
+            if not t.rows:
+                t.rows.append([])
+            t.cell, t.cell_th = [], tag == "th"
+        elif tag in ("td", "th"):  # a cell outside any table
+            out.append(" | ")
+        elif tag == "dt":
+            out.append("\n")
+            self._dl_last = "dt"
+        elif tag == "dd":
+            out.append(": " if self._dl_last == "dt" else "; ")
+            self._dl_last = "dd"
+        elif tag in _BLOCK:
+            out.append(" " if out is not self.parts else "\n")
+        if tag in _HEADINGS:
+            self._heading = []
         if tag == "a":
             self._href = a.get("href", "")
             self._link_text = []
@@ -180,13 +262,32 @@ class _Extractor(_Tokenizer):
             self._in_title = False
         if tag in _SKIP and tag != "head" and self._skip:
             self._skip -= 1
-        if tag in _BLOCK:
-            self.parts.append("\n")
+        if tag == "script":
+            self._script_type = ""
+        if tag == "table" and self._tables:
+            t = self._tables.pop()
+            self._close_cell(t)
+            rendered = _render_table(t)
+            out = self._out()
+            out.append(" " + " ".join(rendered) + " " if out is not self.parts else "\n" + "\n".join(rendered) + "\n")
+        elif self._tables and tag in ("td", "th"):
+            self._close_cell(self._tables[-1])
+        elif self._tables and tag == "thead":
+            self._tables[-1].in_thead = False
+        elif tag in _BLOCK:
+            out = self._out()
+            out.append(" " if out is not self.parts else "\n")
+        if tag in _HEADINGS and self._heading is not None:
+            heading = " ".join("".join(self._heading).split())
+            if heading:
+                self.headings.append(heading)
+            self._heading = None
         if tag == "a" and self._href is not None:
             self.links.append((self._href, " ".join("".join(self._link_text).split())))
             if self._href.startswith(("mailto:", "http://", "https://", "tel:")):
-                self.parts.append(f" <{self._href}> ")
+                self._out().append(f" <{self._href}> ")
             self._href = None
+        self._microdata_end(tag)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -195,9 +296,119 @@ class _Extractor(_Tokenizer):
         if self._skip:
             return
         data = re.sub(r"\s+", " ", data)  # source line breaks are not text breaks in HTML
-        self.parts.append(data)
+        self._out().append(data)
         if self._href is not None:
             self._link_text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+        for scope in self._scopes:
+            if scope.text is not None:
+                scope.text.append(data)
+
+    def handle_raw(self, tag: str, content: str) -> None:
+        if tag == "script" and self._script_type == "application/ld+json" and len(content) < 500_000:
+            try:
+                found = json.loads(content)
+            except (ValueError, RecursionError):
+                return  # broken (or absurdly nested) structured data is no reason to reject the page
+            _json_ld_products(found, self.products, 0)
+
+    def close(self) -> None:
+        """End of input: tables left open (common in real pages) are still read."""
+        while self._tables:
+            self.handle_endtag("table")
+
+    @staticmethod
+    def _close_cell(t: _Table) -> None:
+        if t.cell is not None:
+            t.rows[-1].append((" ".join("".join(t.cell).split()), t.cell_th))
+            t.cell = None
+
+    def _microdata_start(self, tag: str, a: dict[str, str]) -> None:
+        if tag not in _VOID:
+            for scope in self._scopes:
+                if scope.tag == tag:
+                    scope.open += 1
+        prop = a.get("itemprop", "").strip().lower()
+        if len(self._scopes) >= _MAX_SCOPES:
+            return  # deeper items are not product data; the bound keeps each tag's cost constant
+        if "itemscope" in a and tag not in _VOID:
+            product = a.get("itemtype", "").rstrip("/").lower().endswith("schema.org/product")
+            self._scopes.append(_Scope(tag, product=product, prop=prop))
+        elif prop in _PRODUCT_PROPS and self._scopes:
+            if "content" in a or tag in _VOID:
+                if a.get("content", "").strip():
+                    self._scopes[-1].data.setdefault(prop, a["content"].strip())
+            else:
+                self._scopes.append(_Scope(tag, prop=prop, text=[]))
+
+    def _microdata_end(self, tag: str) -> None:
+        for scope in self._scopes:
+            if scope.tag == tag:
+                scope.open -= 1
+        while self._scopes and self._scopes[-1].open <= 0:
+            scope = self._scopes.pop()
+            parent = self._scopes[-1] if self._scopes else None
+            if scope.text is not None:  # a plain property: its text
+                value = " ".join("".join(scope.text).split())
+                if parent is not None and value:
+                    parent.data.setdefault(scope.prop, value)
+            elif scope.product:
+                if scope.data:
+                    self.products.append(scope.data)
+            elif parent is not None and scope.prop in ("brand", "manufacturer") and scope.data.get("name"):
+                parent.data.setdefault(scope.prop, scope.data["name"])
+
+
+def _json_ld_products(node: object, out: list[dict[str, str]], depth: int) -> None:
+    """schema.org Product objects anywhere in a JSON-LD document (bounded depth)."""
+    if depth > 8 or len(out) >= 20:
+        return
+    if isinstance(node, list):
+        for item in node[:200]:
+            _json_ld_products(item, out, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() == "product" for k in kinds):
+        data: dict[str, str] = {}
+        for prop in _PRODUCT_PROPS:
+            value = node.get(prop)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, list) and value and isinstance(value[0], (str, dict)):
+                value = value[0] if isinstance(value[0], str) else value[0].get("name")
+            if isinstance(value, (str, int)) and str(value).strip():
+                data[prop] = " ".join(str(value).split())[:200]
+        if data:
+            out.append(data)
+    for key in ("@graph", "mainEntity", "itemListElement", "item", "isVariantOf", "hasVariant"):
+        if key in node:
+            _json_ld_products(node[key], out, depth + 1)
+
+
+def _render_table(t: _Table) -> list[str]:
+    """Rows as lines; under a header row, each cell is labelled with its column header."""
+    header: list[str] | None = None
+    lines: list[str] = []
+    for i, row in enumerate(t.rows):
+        cells = [c for c, _ in row]
+        if not any(cells):
+            continue
+        is_header = i in t.header_rows or (len(row) >= 2 and all(th for _, th in row))
+        if is_header:
+            header = cells
+            lines.append(" | ".join(c for c in cells if c))
+            continue
+        if header is not None and len(cells) >= 2:
+            pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
+            pairs += [c for c in cells[len(header) :] if c]
+            lines.append(" | ".join(pairs))
+        else:
+            lines.append(" | ".join(c for c in cells if c))
+    return lines
 
 
 def page_text(content: bytes, media_type: str = "", charset: str | None = None) -> PageText:
@@ -213,9 +424,11 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None
     )
     if not looks_html:
-        return PageText(text=text[:MAX_TEXT_CHARS])
+        plain, headings = unwrap_plain(text[: MAX_TEXT_CHARS * 2])
+        return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
     ex.feed(text[: MAX_TEXT_CHARS * 2])
+    ex.close()
     raw = "".join(ex.parts)
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     body = "\n".join(line for line in lines if line)
@@ -227,7 +440,70 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         password_field=ex.password,
         personal_fields=ex.personal,
         is_html=True,
+        headings=ex.headings[:200],
+        products=ex.products,
     )
+
+
+_MD_BREAK = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+_FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
+
+
+def unwrap_plain(text: str) -> tuple[str, list[str]]:
+    """Plain text or Markdown: paragraphs hard-wrapped across lines joined into one line,
+    Markdown tables labelled by their header row; the Markdown headings found."""
+    out: list[str] = []
+    headings: list[str] = []
+    header: list[str] | None = None
+    joinable = False  # the last output line is paragraph text that may continue
+    fenced = False
+    lines = text.splitlines()
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not fenced and ("**" in line or "__" in line):
+            line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            out.append(line)
+            joinable = False
+            continue
+        if fenced or not line:
+            out.append(line)
+            joinable = False
+            continue
+        if line.startswith("|") or (header is not None and "|" in line):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if i + 1 < len(lines) and _MD_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
+                header = cells
+                out.append(" | ".join(c for c in cells if c))
+            elif _MD_SEPARATOR.match(line):
+                continue
+            elif header is not None and len(cells) >= 2:
+                pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
+                out.append(" | ".join(pairs))
+            else:
+                out.append(" | ".join(c for c in cells if c))
+            joinable = False
+            continue
+        header = None
+        if line.startswith("#"):
+            heading = line.lstrip("#").strip()
+            if heading:
+                headings.append(heading)
+            out.append(line)
+            joinable = False
+            continue
+        # a hard wrap: the line before ran long (wrapped text, not a short item), or this
+        # one continues a sentence in lower case
+        wrapped = len(lines[i - 1].strip()) >= 40 or line[:1].islower()
+        if joinable and wrapped and not _MD_BREAK.match(raw) and not _FIELD.match(line):
+            out[-1] = out[-1] + " " + line
+            continue
+        out.append(line)
+        joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line)
+    return "\n".join(out), headings
 
 
 def _decode(content: bytes, charset: str | None) -> str:

@@ -5,16 +5,28 @@ routes ask for: a point of contact (para 2(2)(a); EN 303 645 5.2-1; ISO/IEC 2914
 6.2.2), *when* a reporter gets an acknowledgement (para 2(2)(b)(i); 29147 6.2.5) and
 status updates until resolution (para 2(2)(b)(ii); 29147 6.5), and the para 2(3)
 access conditions: no sign-in or prior request, English, free, no personal details
-asked. It is pattern matching over sentences, so every result carries the sentence
-it rests on, for a person to confirm.
+asked.
+
+Promises and their timescales are read with an English dependency parser
+(`psti.evidence.web.language`): each timescale ("within 5 working days", "every 14 days")
+belongs to the promise it modifies in the parse tree (acknowledge, reply, status update,
+fix, disclose), so a status-update promise without a time does not borrow the time of
+the acknowledgement next to it, and a time to fix is nobody's acknowledgement time. Only
+when the tree does not reach a promise and the sentence holds one kind of promise alone
+("Acknowledgement: within 2 days") does the sentence decide. Contacts and access
+conditions are patterns. Every result carries the sentence and the words that decided.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.pagetext import PageText, sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
@@ -58,7 +70,8 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 _SECURITY_LOCAL = re.compile(r"secur|psirt|cert|csirt|vuln|disclos|bugs?|bounty|abuse|infosec|product-?security", re.I)
 _PLATFORMS = re.compile(
     r"hackerone\.com|bugcrowd\.com|intigriti\.com|yeswehack\.com|zerocopter\.com|openbugbounty\.org|"
-    r"/security/advisories/new|/security/policy|responsible-disclosure|vulnerability-disclosure|/report",
+    r"/security/advisories/new|/security/policy|responsible-disclosure|vulnerability-disclosure|/report|"
+    r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/issues(?:/new\S*)?/?$",
     re.I,
 )
 _SIGN_IN = re.compile(
@@ -152,12 +165,17 @@ _ENGLISH = frozenset(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+Promise = Literal["acknowledgement", "reply", "status update", "fix", "disclosure"]
+
+
 @dataclass(frozen=True)
 class Commitment:
-    """A sentence promising something, with the timescale found in it (if any)."""
+    """A promise in a sentence, with the timescale that modifies it (if any)."""
 
     sentence: str
     timescale: str | None
+    promise: Promise = "acknowledgement"
+    decided_by: str = ""  # the words that decided, e.g. "'within 5 days' modifies 'acknowledge'"
 
     @property
     def has_when(self) -> bool:
@@ -167,8 +185,10 @@ class Commitment:
 @dataclass
 class PolicyAnalysis:
     contacts: list[str] = field(default_factory=list)
-    acknowledgement: list[Commitment] = field(default_factory=list)
+    acknowledgement: list[Commitment] = field(default_factory=list)  # acknowledgements, then replies
     status_updates: list[Commitment] = field(default_factory=list)
+    other_promises: list[Commitment] = field(default_factory=list)  # fix, disclosure
+    parse_cut: bool = False  # the page had more promise-bearing text than is parsed
     until_resolved: bool = False
     sign_in: str | None = None  # the evidence for a sign-in wall
     paid: str | None = None
@@ -180,7 +200,8 @@ class PolicyAnalysis:
 
     @property
     def ack_when(self) -> Commitment | None:
-        return next((c for c in self.acknowledgement if c.has_when), None)
+        timed = [c for c in self.acknowledgement if c.has_when]
+        return next((c for c in timed if c.promise == "acknowledgement"), timed[0] if timed else None)
 
     @property
     def status_when(self) -> Commitment | None:
@@ -199,7 +220,9 @@ class PolicyAnalysis:
         return None
 
 
-def analyse_policy(page: PageText) -> PolicyAnalysis:
+def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
+    """Contacts, access conditions and (unless `promises` is False, which needs no parser)
+    the promises with their timescales."""
     out = PolicyAnalysis(declared_lang=page.lang)
     words = [w.lower() for w in _WORD.findall(page.text)]
     out.words = len(words)
@@ -207,12 +230,7 @@ def analyse_policy(page: PageText) -> PolicyAnalysis:
         out.english_ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
     for s in sentences(page.text):
         _contacts_in(s, out.contacts)
-        ack = _ACK.search(s)
-        status = _STATUS.search(s)
-        if ack:
-            out.acknowledgement.append(Commitment(_clip(s), _nearest_timescale(s, ack.start(), status)))
-        if status:
-            out.status_updates.append(Commitment(_clip(s), _nearest_timescale(s, status.start(), ack)))
+        _channels_in(s, out.contacts)
         if _UNTIL_RESOLVED.search(s):
             out.until_resolved = True
         if out.sign_in is None and (m := _SIGN_IN.search(s)):
@@ -223,6 +241,8 @@ def analyse_policy(page: PageText) -> PolicyAnalysis:
             out.personal_info = f"the page says {m.group(0)!r}"
         if out.secure_channel is None and _SECURE.search(s):
             out.secure_channel = _clip(s)
+    if promises:
+        _promises(page.text, out)
     for href, text in page.links:
         if href.startswith("mailto:"):
             _add(out.contacts, href.split("?", 1)[0])
@@ -239,26 +259,18 @@ def analyse_policy(page: PageText) -> PolicyAnalysis:
     return out
 
 
-def _nearest_timescale(s: str, pos: int, other: re.Match[str] | None) -> str | None:
-    """The timescale closest to the keyword at `pos`, not closer to the other keyword."""
-    best: tuple[int, str] | None = None
-    for m in TIMESCALE.finditer(s):
-        d = abs(m.start() - pos)
-        if other is not None and abs(m.start() - other.start()) < d and other.start() != pos:
-            continue
-        if best is None or d < best[0]:
-            best = (d, m.group(0))
-    if best is None and other is not None:
-        # one timescale serving both keywords ("we reply and update you within 5 days")
-        found = TIMESCALE.search(s)
-        return found.group(0) if found else None
-    return best[1] if best else None
+# RFC 2606 second-level example domains and template local parts
+_PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
+_EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
 def _contacts_in(s: str, contacts: list[str]) -> None:
-    context = bool(_REPORT_CONTEXT.search(s))
+    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …")
+    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s))
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
+        if _PLACEHOLDER.search(addr):
+            continue  # a template left unfilled ("[your-email@example.com]") is nobody's contact
         if context or _SECURITY_LOCAL.search(addr.split("@")[0]):
             _add(contacts, f"mailto:{addr}")
     for m in _URL.finditer(s):
@@ -290,3 +302,233 @@ def _add(items: list[str], item: str) -> None:
 
 def _clip(s: str, n: int = 300) -> str:
     return s if len(s) <= n else s[: n - 3] + "..."
+
+
+# --- promises and their timescales, through the dependency parse -------------------------
+
+_LEMMA_PROMISE: dict[str, Promise] = {
+    "acknowledge": "acknowledgement", "acknowledgement": "acknowledgement", "acknowledgment": "acknowledgement",
+    "acknowledgements": "acknowledgement", "receipt": "acknowledgement", "triage": "acknowledgement",
+    "respond": "reply", "response": "reply", "reply": "reply",
+    "inform": "status update", "notify": "status update", "apprise": "status update",
+    "fix": "fix", "patch": "fix", "remediate": "fix", "remediation": "fix", "resolve": "fix", "resolution": "fix",
+    "mitigate": "fix", "mitigation": "fix",
+    "disclose": "disclosure", "disclosure": "disclosure", "publish": "disclosure", "advisory": "disclosure",
+}  # fmt: skip
+_FIX_UPDATE = {"security", "firmware", "software"}  # "security updates" are fixes, not status updates
+_STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
+_BLOCK_CHARS = 3_000
+_PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
+_PROMISE_PREFILTER = re.compile(TIMESCALE.pattern + "|" + _ACK.pattern + "|" + _STATUS.pattern, re.I)
+
+
+def _own_promise(tok: Token) -> Promise | None:
+    """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
+    lemma = tok.lemma_.lower()
+    text = tok.text.lower()
+    if lemma == "update" or text in ("update", "updates", "updated"):
+        compounds = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        return "fix" if compounds & _FIX_UPDATE else "status update"
+    if lemma == "keep":  # "keep you informed / updated / posted"
+        if any(c.lemma_.lower() in _STATUS_WORDS or c.text.lower() in _STATUS_WORDS for c in tok.children):
+            return "status update"
+        return None
+    if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
+        return "reply"
+    if lemma == "contact" and any(c.text.lower() == "initial" for c in tok.children):
+        return "reply"
+    if (
+        lemma in ("contact", "reach")
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children)
+    ):
+        return "reply"  # "we will contact you within a week"
+    if lemma == "confirmation" and any(
+        p.lower_ == "of" and any(o.lemma_.lower() in ("report", "receipt", "submission") for o in p.children)
+        for p in tok.children
+    ):
+        return "acknowledgement"  # "a confirmation of their report"
+    if lemma == "confirm" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("report", "receipt", "submission") for c in tok.children
+    ):
+        return "acknowledgement"  # "confirming the report within 72 hours"
+    if lemma == "progress" and tok.dep_ in ("compound",):
+        return "status update"
+    return _LEMMA_PROMISE.get(lemma) or _LEMMA_PROMISE.get(text)
+
+
+def _in_until_clause(tok: Token) -> bool:
+    """'until the issue is resolved' states how long updates go on, not a promise to resolve."""
+    return any(c.dep_ == "mark" and c.text.lower() in ("until", "till", "once", "when", "after") for c in tok.children)
+
+
+def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
+    """What a word (usually a verb) promises: itself, or its object ('receive an acknowledgement')."""
+    if _in_until_clause(tok):
+        return None
+    own = _own_promise(tok)
+    if own is not None:
+        return own, tok
+    for child in tok.children:
+        if child.dep_ not in _OBJECT_DEPS or child.pos_ == "PRON":
+            continue
+        for word in (child, *(c for c in child.children if c.dep_ == "conj")):
+            found = _own_promise(word)
+            if found is not None:
+                return found, word
+    return None
+
+
+def _attach(span: Span) -> tuple[Promise, Token] | None:
+    """The promise a timescale modifies: up the tree from the timescale's head word."""
+    tok = span.root
+    for _ in range(8):
+        if tok.head is tok:
+            return _promise_of(tok) if tok not in span else None
+        tok = tok.head
+        if tok in span:
+            continue
+        found = _promise_of(tok)
+        if found is not None:
+            return found
+    return None
+
+
+def _promises(text: str, out: PolicyAnalysis) -> None:
+    """Read every promise and attach each timescale to the one it modifies."""
+    from psti.evidence.web.language import parse
+
+    blocks: list[str] = []
+    seen: set[str] = set()  # a repeated block (menus, footers, padding) is parsed once
+    budget = _PARSE_BUDGET
+    for line in text.splitlines():
+        line = line.strip(" \t|*#>-")
+        if not line or not _PROMISE_PREFILTER.search(line):
+            continue  # no promise and no time: nothing for the parser to decide
+        # a run-on block (a page with no structure) is cut at sentence ends for the parser
+        pieces = [line] if len(line) <= _BLOCK_CHARS else sentences(line)
+        for piece in pieces:
+            if _PROMISE_PREFILTER.search(piece) and piece not in seen:
+                seen.add(piece)
+                piece = piece[:_BLOCK_CHARS]
+                budget -= len(piece)
+                if budget < 0:
+                    out.parse_cut = True
+                    break
+                blocks.append(piece)
+        if budget < 0:
+            break
+    to_parse = []
+    for block in blocks:
+        if not _labelled_promise(block, out):
+            to_parse.append(block)
+    for doc in parse(to_parse):
+        for sent in doc.sents:
+            _sentence_promises(sent, out)
+
+
+_LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
+
+
+def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
+    """'Acknowledgement: within 3 business days' — a promise named by its label, its time as
+    the value. The parser reads such a line as two fragments, so the label decides."""
+    m = _LABEL_LINE.match(block)
+    if m is None:
+        return False
+    label, value = m.group("label"), m.group("value")
+    time = TIMESCALE.match(value.strip())
+    if time is None or _ACK.search(value) or _STATUS.search(value):
+        return False
+    promise: Promise | None = (
+        "status update" if _STATUS.search(label) or re.search(r"\bupdates?\b", label, re.I)
+        else "acknowledgement" if re.search(r"acknowledg|receipt|triage", label, re.I)
+        else "reply" if _ACK.search(label)
+        else None
+    )  # fmt: skip
+    if promise is None:
+        return False
+    c = Commitment(_clip(block), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
+    (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
+    return True
+
+
+def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
+    sentence = _clip(sent.text.strip())
+    spans = []
+    for m in TIMESCALE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((m, span))
+    in_time = {t.i for _, span in spans for t in span}
+    promises: dict[int, tuple[Promise, Token]] = {}
+    for tok in sent:
+        p = _own_promise(tok)
+        if p is None or _in_until_clause(tok) or _negated(tok):
+            continue
+        if any(a.i in in_time for a in tok.ancestors):
+            continue  # "within 1 week of acknowledgment": part of a time, not a promise
+        promises[tok.i] = (p, tok)
+    timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
+    kinds = {p for p, _ in promises.values()}
+    for m, span in spans:
+        found = _attach(span)
+        if found is not None:
+            promise, word = found
+            promises.setdefault(word.i, (promise, word))
+            timed.setdefault(word.i, (m.group(0), f"{m.group(0)!r} modifies {word.text!r}"))
+        elif len(kinds) == 1:  # one kind of promise alone in the sentence: it is the one timed
+            idx = next(iter(promises))
+            timed.setdefault(
+                idx,
+                (
+                    m.group(0),
+                    f"{m.group(0)!r} is the only time in a sentence promising "
+                    f"{promises[idx][0]} only ({promises[idx][1].text!r})",
+                ),
+            )
+    for idx in sorted(promises):
+        promise, word = promises[idx]
+        head = promises.get(word.head.i)
+        if head is not None and head[0] == promise and word.head.i != idx and idx not in timed:
+            continue  # "keep you informed": one promise, said by two words
+        when, why = timed.get(idx, (None, f"no timescale modifies {word.text!r}"))
+        c = Commitment(sentence, when, promise, why)
+        if promise in ("acknowledgement", "reply"):
+            out.acknowledgement.append(c)
+        elif promise == "status update":
+            out.status_updates.append(c)
+        else:
+            out.other_promises.append(c)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
+
+
+# --- reporting channels named without a URL ----------------------------------------------
+
+_CHANNEL = re.compile(
+    r"private\s+vulnerability\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
+    r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
+    r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
+    r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
+    r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
+    r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
+    r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)",
+    re.I,
+)
+_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via|through|contact)", re.I)
+_CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
+
+
+def _channels_in(s: str, contacts: list[str]) -> None:
+    """'report it through GitHub's private vulnerability reporting' names a channel without a URL."""
+    m = _CHANNEL.search(s)
+    if m is None or not _CHANNEL_USE.search(s):
+        return
+    before = s[: m.start()]
+    if _CHANNEL_NOT.search(before[-60:]):
+        return
+    _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{_clip(s, 160)}")')

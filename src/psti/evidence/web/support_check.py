@@ -17,7 +17,13 @@ from psti.evidence.web.documents import Document, DocumentLoader
 from psti.evidence.web.history import SupportHistory, product_key
 from psti.evidence.web.pagetext import NotText, PageText, page_text
 from psti.evidence.web.policy import analyse_policy
-from psti.evidence.web.support_period import SupportPeriodAnalysis, SupportStatement, analyse_support_page
+from psti.evidence.web.support_period import (
+    PageIdentity,
+    SupportPeriodAnalysis,
+    SupportStatement,
+    analyse_support_page,
+    page_identity,
+)
 from psti.model import Effect, Finding, Location, make_finding
 
 COLLECTOR = "support-period"
@@ -37,6 +43,7 @@ class SupportInputs:
 def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: dt.date) -> CollectorResult:
     findings: list[Finding] = []
     read: list[tuple[Document, SupportPeriodAnalysis]] = []
+    pages: list[tuple[Document, PageText]] = []
     for url, path in inputs.pages:
         doc = (
             loader.from_file(path, "support-page", url=url)
@@ -74,16 +81,22 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
                 )
             )
             continue
-        analysis = analyse_support_page(page, inputs.product_terms)
-        read.append((doc, analysis))
+        pages.append((doc, page))
         findings += _access(doc, page, loc)
+    identity = None
+    terms = inputs.product_terms
+    if pages and not (inputs.manufacturer and inputs.model):
+        # the product as the page names it: keys the history, and picks its row in a table
+        identity = page_identity(pages[0][1], pages[0][0].url)
+        terms = terms or identity.terms
+    read = [(doc, analyse_support_page(page, terms)) for doc, page in pages]
     if read:
-        findings += _period(inputs, read, today)
+        findings += _period(inputs, read, today, identity)
     return CollectorResult(evidence=list(loader.evidence), findings=list(loader.findings) + findings)
 
 
 def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:
-    a = analyse_policy(page)
+    a = analyse_policy(page, promises=False)  # access conditions only: no parser needed
     problems = [why for why in (a.sign_in, a.paid, a.personal_info) if why]
     if a.english is False:
         problems.append(f"not in English ({a.english_ratio:.0%} common English words)")
@@ -110,7 +123,12 @@ def _describe(s: SupportStatement) -> str:
     return f"until {s.end_date.isoformat()}" if s.end_date else s.phrase
 
 
-def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnalysis]], today: dt.date) -> list[Finding]:
+def _period(
+    inputs: SupportInputs,
+    read: list[tuple[Document, SupportPeriodAnalysis]],
+    today: dt.date,
+    identity: PageIdentity | None,
+) -> list[Finding]:
     out: list[Finding] = []
     where = ", ".join(doc.where for doc, _ in read)
     first = Location(url=read[0][0].url, evidence=read[0][0].evidence.id)
@@ -231,17 +249,27 @@ def _period(inputs: SupportInputs, read: list[tuple[Document, SupportPeriodAnaly
                 location=loc,
             )
         )
-    out += _history(inputs, end, doc, today)
+    out += _history(inputs, end, doc, identity)
     out += _placement(read, found=True)
     return out
 
 
-def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date) -> list[Finding]:
+def _history(inputs: SupportInputs, end: dt.date, doc: Document, identity: PageIdentity | None) -> list[Finding]:
     loc = Location(url=doc.url, evidence=doc.evidence.id)
     previous: list[tuple[dt.date, str]] = [(d, "the declaration or --previous-end") for d in inputs.previous_end_dates]
     key = None
-    if inputs.history is not None and inputs.manufacturer and inputs.model:
-        key = product_key(inputs.manufacturer, inputs.model)
+    maker = inputs.manufacturer or (identity.manufacturer if identity else None)
+    model = inputs.model or (identity.model if identity else None)
+    read_from_page = [
+        what
+        for what, given, value in (("manufacturer", inputs.manufacturer, maker), ("model", inputs.model, model))
+        if not given and value
+    ]
+    named = f"{maker or '(manufacturer not stated)'} {model}"
+    if read_from_page and identity is not None:
+        named += f" ({' and '.join(read_from_page)} read from the page's {identity.source})"
+    if inputs.history is not None and model:
+        key = product_key(maker or "", model)
         previous += [
             (r.end_date, f"{r.source} on {r.recorded_at.date().isoformat()}") for r in inputs.history.records(key)
         ]
@@ -289,11 +317,25 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
                 location=loc,
             )
         )
-    if not previous:
+    if not previous and key is not None:
+        # a first observation cannot show shortening (para 3(6) needs an earlier publication)
+        how = "recorded now; later checks compare against it" if inputs.record else "not recorded (--history read)"
+        out.append(
+            make_finding(
+                "SP-HISTORY-STARTS",
+                Effect.PASS,
+                f"first observation of the support period of {named}: nothing earlier is on record, so no "
+                f"shortening can be shown; history starts now ({how})",
+                collector=COLLECTOR,
+                location=loc,
+                details={"manufacturer": maker, "model": model, "end_date": end, "recorded": inputs.record},
+            )
+        )
+    elif not previous:
         how = (
-            "recorded now; a later check compares against it"
-            if key is not None and inputs.record
-            else "give the manufacturer and model (and keep the history) or earlier end dates to compare"
+            "the history is off (--history off)"
+            if inputs.history is None
+            else "the product is not identified: give --model (and --manufacturer), or earlier end dates"
         )
         out.append(
             make_finding(
@@ -311,6 +353,18 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, today: dt.date)
 
 def _placement(read: list[tuple[Document, SupportPeriodAnalysis]], found: bool) -> list[Finding]:
     out: list[Finding] = []
+    if not any(a.invitation_to_purchase for _, a in read):
+        doc = read[0][0]
+        out.append(
+            make_finding(
+                "SP-NOT-A-SALES-PAGE",
+                Effect.NOT_APPLICABLE,
+                f"{', '.join(d.where for d, _ in read)} does not offer the product for sale (no price, basket or "
+                "order button), so para 3(5) does not arise for it; check the page where the product is sold",
+                collector=COLLECTOR,
+                location=Location(url=doc.url, evidence=doc.evidence.id),
+            )
+        )
     for doc, a in read:
         if not a.invitation_to_purchase:
             continue

@@ -42,13 +42,29 @@ _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
     r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
-    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long",
+    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
+    r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
+    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update",
     re.I,
 )
+# a column or field label that names the end of support ("End of security updates", "EOL")
+_END_LABEL = re.compile(
+    r"end|eol|until|expir|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
+    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee",
+    re.I,
+)
+_START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
+_CELL = re.compile(r"^\s*(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>.+?)\s*$")
 _END_MARKER = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
     r"\beol|\bexpires?|no\s+(?:earlier|sooner)\s+than|\bon|:)"
     r"(?:\s+(?:at\s+least|the\s+end\s+of|the\s+last\s+day\s+of|end\s+of|on|the|least))*[\s:,(]*$",
+    re.I,
+)
+# "not guaranteed after October 2019", "will stop getting security updates after 2030"
+_END_AFTER = re.compile(
+    r"(?:not\s+(?:be\s+)?guaranteed|\bstops?\b|\bstopped\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b)"
+    r"[^.;]{0,60}\bafter\s+$",
     re.I,
 )
 _NUMBERS = {
@@ -109,8 +125,8 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
-            if own:
-                return own
+            if own or any(s.mentions_product for s in self.statements):
+                return own  # the product's own statement says no date: others' dates are not its
         return dated
 
     def end_dates(self) -> list[dt.date]:
@@ -174,7 +190,13 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     support_heading = False
     for s in sentences(page.text):
         mentions = bool(terms) and any(t in _norm(s) for t in terms)
-        if _SUPPORT.search(s):
+        handled, row = _labelled_row(s, mentions)
+        if row is not None:
+            out.statements.append(row)
+        if handled:  # a row under a header with an end-of-support column: read by its cells only
+            support_heading = True
+            continue
+        if _SUPPORT.search(s) or _relative_period(s):
             support_heading = True
             stmt = _statement(s, mentions)
             if stmt is not None:
@@ -192,13 +214,66 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     return out
 
 
+def _relative_period(s: str) -> bool:
+    """ "supported for at least 5 years after launch": a duration, a relative start, an update word."""
+    return bool(_DURATION.search(s) and _RELATIVE_START.search(s) and re.search(r"updat|support|patch", s, re.I))
+
+
+def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None]:
+    """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
+    updates: 2030"): the end date comes from the cell whose column names the end of support."""
+    if " | " not in s:
+        return False, None
+    cells = [m for part in s.split(" | ") if (m := _CELL.match(part))]
+    if len(cells) < 2:
+        return False, None
+    handled = any(_END_LABEL.search(c.group("label")) and not _START_LABEL.search(c.group("label")) for c in cells)
+    sentence = s[:300]
+    start: tuple[dt.date, Precision] | None = None
+    for c in cells:
+        if _START_LABEL.search(c.group("label")) and not _END_LABEL.search(c.group("label")):
+            found = _dates(c.group("value"))
+            if found:
+                start = (found[0][1], found[0][2])
+    for c in cells:
+        label, value = c.group("label"), c.group("value")
+        if not _END_LABEL.search(label) or _START_LABEL.search(label):
+            continue
+        dates = _dates(value)
+        phrase = f"{label}: {value}"[:120]
+        if dates and not _DURATION.search(value):
+            m, d, p = dates[0]
+            return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
+        dur = _DURATION.search(value)
+        if dur:
+            n_raw = dur.group("n").lower()
+            n = int(n_raw) if n_raw.isdigit() else _NUMBERS[n_raw]
+            unit = dur.group("unit").lower()
+            delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
+            duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
+            if start is not None:
+                return True, SupportStatement(
+                    sentence, "period-with-start", start[0] + delta, start[0], duration, start[1], mentions, phrase
+                )
+            return True, SupportStatement(
+                sentence, "period-without-start", None, None, duration, "day", mentions, phrase
+            )
+        vague = _VAGUE.search(value)
+        if vague:
+            return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
+    if handled and mentions:  # the product's row says something other than a date ("No longer guaranteed")
+        value = next(c.group("value") for c in cells if _END_LABEL.search(c.group("label")))
+        return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, value[:120])
+    return handled, None
+
+
 def _statement(s: str, mentions: bool) -> SupportStatement | None:
     sentence = s[:300]
     dates = _dates(s)
     # 1. an explicit end date: a date right after "until", "end of support:", "ends on"...
     for m, d, p in dates:
         before = s[max(0, m.start() - 60) : m.start()]
-        if _END_MARKER.search(before) and not _START.search(before[-25:]):
+        if (_END_MARKER.search(before) and not _START.search(before[-25:])) or _END_AFTER.search(before):
             return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
@@ -237,3 +312,54 @@ def _statement(s: str, mentions: bool) -> SupportStatement | None:
 def _add(items: list[str], item: str) -> None:
     if item not in items and len(items) < 10:
         items.append(item)
+
+
+_GENERIC = re.compile(
+    r"\b(?:support|security|updates?|policy|policies|home|products?|shop|store|lifecycle|end\s+of|"
+    r"warranty|downloads?|welcome|about|contact|news|faq)\b",
+    re.I,
+)
+_TITLE_SPLIT = re.compile(r"\s+[-|–—:·]\s+|\s*\|\s*")
+
+
+@dataclass(frozen=True)
+class PageIdentity:
+    """The product a page is about, read from structured data, its title or first heading."""
+
+    manufacturer: str | None
+    model: str | None
+    terms: tuple[str, ...]
+    source: str  # "structured data", "title", "heading" or ""
+
+
+def page_identity(page: PageText, url: str | None = None) -> PageIdentity:
+    if page.products:
+        p = page.products[0]
+        model = p.get("model") or p.get("mpn") or p.get("name")
+        terms = tuple(dict.fromkeys(v for k in ("model", "mpn", "name") if (v := p.get(k))))
+        maker = p.get("brand") or p.get("manufacturer") or _site_from_title(page.title) or _host(url)
+        return PageIdentity(maker, model, terms, "structured data")
+    parts = [x.strip() for x in _TITLE_SPLIT.split(page.title) if x.strip()]
+    named = [x for x in parts if not _GENERIC.search(x) and len(x) <= 80]
+    maker = _site_from_title(page.title) or _host(url)
+    if named and named[0] != maker:
+        return PageIdentity(maker, named[0], (named[0],), "title")
+    heading = next((h for h in page.headings[:3] if not _GENERIC.search(h) and len(h) <= 80), None)
+    if heading:
+        return PageIdentity(maker, heading, (heading,), "heading")
+    return PageIdentity(maker, None, (), "")
+
+
+def _site_from_title(title: str) -> str | None:
+    """'Acme Cam 2 | Acme' -> 'Acme': the last part of a split title, when short."""
+    parts = [x.strip() for x in _TITLE_SPLIT.split(title) if x.strip()]
+    if len(parts) >= 2 and len(parts[-1]) <= 30 and not _GENERIC.search(parts[-1]):
+        return parts[-1]
+    return None
+
+
+def _host(url: str | None) -> str | None:
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.") or None

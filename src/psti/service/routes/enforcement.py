@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from psti.enforcement.cases import parse_party
 from psti.errors import UsageError
+from psti.registry.blobs import safe_filename
 from psti.service import enforcement as enf
-from psti.service.blobs import safe_filename
 from psti.service.context import Ctx
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
 from psti.service.errors import Invalid, ServiceError

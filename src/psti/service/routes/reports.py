@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from psti.documents import csaf as csaf_document
 from psti.registry import advisories, reports
-from psti.service.blobs import safe_filename
+from psti.registry.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
 from psti.service.errors import NotFound, TooLarge
 from psti.service.routes.shapes import StrictModel

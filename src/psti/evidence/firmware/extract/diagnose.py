@@ -180,8 +180,35 @@ def format_problems(
                     "scan the image itself",
                 )
             )
+    elif summary.extracted_any and not out:
+        out += unread_filesystem_problems(root)
     out += unknown_region_problems(summary, root, image)
     out += stand_in_problems(summary, head, path_env)
+    return out
+
+
+_FILESYSTEMS = {"squashfs", "ubi", "ubifs", "jffs2", "cramfs", "ext", "romfs", "yaffs", "erofs"}
+
+
+def unread_filesystem_problems(root: Path, limit: int = 20) -> list[ExtractionProblem]:
+    """A format was recognised but what came out is still a filesystem image nobody could
+    open (a UBI image cut short leaves its UBIFS volume unreadable): saying nothing would
+    let the scan vouch for files it never saw. Only small outputs are checked."""
+    files = first_files(root, limit + 1)
+    if len(files) > limit:
+        return []
+    out = []
+    for path in files:
+        if path.with_name(path.name + "_extract").is_dir():
+            continue  # carved and then extracted: its files are beside it
+        try:
+            kind = sniff.magic_of(sniff.read_head(path))
+        except OSError:
+            continue
+        if kind is not None and kind.split("_")[0] in _FILESYSTEMS:
+            out.append(ExtractionProblem(
+                COULD_NOT_EXTRACT, f"{kind} data could not be extracted (truncated or damaged)",
+                str(path.relative_to(root))))
     return out
 
 

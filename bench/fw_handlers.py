@@ -1,0 +1,64 @@
+"""Per-handler precision and recall of the firmware credential checks on real files.
+
+The set is bench/data/fw-eval (KEY.csv, PROVENANCE.md): real files from vendor and
+distribution root file systems, each placed at its path in an otherwise empty image,
+with the credentials it holds or `none`. Negatives are the standard system databases,
+PAM and daemon configuration, manual pages and general-purpose programs (BusyBox,
+dropbear, OpenSSH, glibc, OpenSSL, lighttpd, mosquitto) of this machine's Debian
+packages, plus real non-credential files from the shared data. A negative is also
+scanned whole (`scan_image`) to count failing findings on it.
+
+    python bench/fw_handlers.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from benchdata import REPO, shared_data_dir
+
+sys.path.insert(0, str(REPO))
+
+from tests.evidence.firmware.eval_set import evaluate  # noqa: E402
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.0f}%"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    started = time.perf_counter()
+    score = evaluate(shared_data_dir())
+    took = time.perf_counter() - started
+    rows = {name: {"tp": h.tp, "fp": h.fp, "fn": h.fn, "precision": h.precision, "recall": h.recall}
+            for name, h in sorted(score.handlers.items())}
+    if args.json:
+        print(json.dumps({"samples": score.samples, "negatives": score.negatives, "positives": score.positives,
+                          "found": score.found, "handlers": rows, "missed": score.missed, "false": score.false,
+                          "negative_fails": score.negative_fails, "skipped": score.skipped}, indent=2))
+        return 0
+    print(f"{score.samples} samples ({score.negatives} negatives), {score.positives} keyed credentials, "
+          f"{took:.1f} s; skipped (file not on this machine): {', '.join(score.skipped) or 'none'}")
+    print(f"{'handler':18} {'found':>5} {'false':>5} {'missed':>6} {'precision':>9} {'recall':>6}")
+    for name, r in rows.items():
+        print(f"{name:18} {r['tp']:5} {r['fp']:5} {r['fn']:6} {_pct(r['precision']):>9} {_pct(r['recall']):>6}")
+    recall = score.found / score.positives if score.positives else 0.0
+    print(f"recall {score.found}/{score.positives} = {_pct(recall)}; failing findings on the "
+          f"{score.negatives} negatives: {len(score.negative_fails)}")
+    for line in score.missed:
+        print(f"  missed: {line}")
+    for line in score.false:
+        print(f"  false:  {line}")
+    for line in score.negative_fails:
+        print(f"  negative failed: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
