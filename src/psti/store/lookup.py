@@ -79,8 +79,7 @@ def like_pattern(text: str) -> str:
 
 
 def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
-    """The same view as `psti.registry.products.public_view` (tests/service/test_lookup.py
-    compares them), built from one row."""
+    """The public view of a product with a statement, built from one row."""
     today = today or dt.date.today()
     end: dt.date | None = row.support_end
     return {
@@ -105,6 +104,7 @@ def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
             # published from a registry assessment that supports it, or the manufacturer's own declaration
             "from_registry_assessment": row.assessment_id is not None,
         },
+        "statement_on_record": True,
         "label_url": f"/products/{row.public_id}/label.svg",
         "reporting": {
             "contact": row.reporting_contact,
@@ -116,14 +116,60 @@ def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
     }
 
 
+# Products the registry knows with no statement at all: a shopper who looks one up learns
+# exactly that, instead of finding nothing.
+_no_statement = ~exists().where(StatementRecord.product_id == Product.id)
+_bare = (
+    select(Product.public_id, Product.name, Product.model, Product.type, Product.brand,
+           Organisation.name.label("org_name"), Organisation.slug)
+    .select_from(Product)
+    .join(Organisation, Organisation.id == Product.organisation_id)
+    .where(_no_statement)
+)
+BARE_BY_PUBLIC_ID = _bare.where(Product.public_id == bindparam("public_id"))
+BARE_BY_TEXT = (
+    _bare.where(
+        or_(
+            func.lower(Product.model) == bindparam("q"),
+            func.lower(Product.model).like(_like, escape="\\"),
+            func.lower(Product.name).like(_like, escape="\\"),
+            func.lower(Product.brand).like(_like, escape="\\"),
+            func.lower(Organisation.name).like(_like, escape="\\"),
+        )
+    )
+    .order_by(Product.name)
+    .limit(LIMIT)
+)
+
+
+def bare_view(row: Any) -> dict[str, Any]:
+    """A product with no statement on record: who makes it, and that nothing is on record."""
+    return {
+        "id": row.public_id,
+        "name": row.name,
+        "model": row.model,
+        "type": row.type,
+        "brand": row.brand,
+        "manufacturer": {"name": row.org_name, "slug": row.slug},
+        "statement": None,
+        "statement_on_record": False,
+        "support_period": None,
+    }
+
+
 def product(conn: Connection, public_id: str) -> dict[str, Any] | None:
-    """The public view of a product with a statement, or None."""
+    """The public view of a product (`statement_on_record` says whether it has a
+    statement), or None when the registry does not know it."""
     row = conn.execute(BY_PUBLIC_ID, {"public_id": public_id}).first()
-    return public_view(row) if row is not None else None
+    if row is not None:
+        return public_view(row)
+    bare = conn.execute(BARE_BY_PUBLIC_ID, {"public_id": public_id}).first()
+    return bare_view(bare) if bare is not None else None
 
 
 def search(conn: Connection, query: str) -> list[dict[str, Any]]:
-    """Products with a published statement: an exact model first, else any substring match."""
+    """Products with a published statement (an exact model first, else any substring
+    match), then products known without any statement."""
     q = query.strip().lower()
     if not q:
         return []
@@ -131,4 +177,5 @@ def search(conn: Connection, query: str) -> list[dict[str, Any]]:
     rows = conn.execute(BY_MODEL, {"q": q}).all()
     if not rows:
         rows = conn.execute(BY_TEXT, {"like": like_pattern(q)}).all()
-    return [public_view(r, today) for r in rows]
+    bare = conn.execute(BARE_BY_TEXT, {"q": q, "like": like_pattern(q)}).all()
+    return [public_view(r, today) for r in rows] + [bare_view(r) for r in bare]

@@ -39,6 +39,8 @@ def _found(view: dict[str, Any] | None, public_id: str) -> dict[str, Any]:
 
 @api.get("/lookup", tags=["public"])
 def lookup(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
+    """Products with a statement, then products the registry knows without one
+    (`statement: null`, `statement_on_record: false`)."""
     with _reading(request) as conn:
         return public_lookup.search(conn, q)
 
@@ -91,10 +93,14 @@ def product_page(request: Request, public_id: str) -> HTMLResponse:
     if not _signed_in(request):
         with _reading(request) as conn:
             p = _found(public_lookup.product(conn, public_id), public_id)
-        return render(request, "product_public.html", None, p=p)
+        return render(request, _product_template(p), None, p=p)
     with tx(request) as ctx:
         p = _found(public_lookup.product(ctx.db.connection(), public_id), public_id)
-        return render(request, "product_public.html", ctx, p=p)
+        return render(request, _product_template(p), ctx, p=p)
+
+
+def _product_template(p: dict[str, Any]) -> str:
+    return "product_public.html" if p["statement_on_record"] else "product_no_statement.html"
 
 
 @pages.get("/products/{public_id}/label.svg")
