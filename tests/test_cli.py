@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 PSTI = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
@@ -83,7 +84,13 @@ def test_schema_declaration_is_json_schema() -> None:
     schema = json.loads(r.stdout)
     assert schema["title"] == "Declaration"
     r = psti("schema", "assessment")
-    assert json.loads(r.stdout)["properties"]["overall"]
+    assessment_schema = json.loads(r.stdout)
+    assert assessment_schema["properties"]["overall"]
+    # the schema pins its own version: a document of another version does not validate
+    assert assessment_schema["properties"]["schema"]["const"] == "psti.assessment/1"
+    jsonschema.Draft202012Validator(assessment_schema["properties"]["schema"]).validate("psti.assessment/1")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(assessment_schema["properties"]["schema"]).validate("psti.assessment/999")
 
 
 def _write_product(tmp_path: Path, passwords: str) -> Path:

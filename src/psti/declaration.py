@@ -475,6 +475,43 @@ def locate(text: str, path: tuple[str | int, ...]) -> int | None:
     return best
 
 
+def field_path(dotted: str) -> tuple[str | int, ...]:
+    """`passwords.accounts[0].scheme` as ("passwords", "accounts", 0, "scheme"); the
+    keys of `ics` are provision ids, which hold dots themselves."""
+    if dotted.startswith("ics."):
+        return ("ics", dotted[4:])
+    return tuple(int(i) if i else k for k, i in re.findall(r"([^.\[\]]+)|\[(\d+)\]", dotted))
+
+
+def position(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """Line and column (both 1-based) of a field path in TOML text, as `locate` finds the
+    line: the column of the key on it, or of the line's first character."""
+    line = locate(text, path)
+    if not line:
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    source = lines[line - 1]
+    key = next((p for p in reversed(path) if isinstance(p, str)), None)
+    m = _KEY.match(source)
+    if key is not None and m is not None and m.group(1).strip('"') == key:
+        return line, m.start(1) + 1
+    return line, len(source) - len(source.lstrip()) + 1
+
+
+_URL_IN_TOML = re.compile(r"""["'](https?://[^"'\s]+)["']""")
+
+
+def url_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Where each URL written in TOML text first appears (line, column of the URL)."""
+    found: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        for m in _URL_IN_TOML.finditer(line):
+            found.setdefault(m.group(1), (number, m.start(1) + 1))
+    return found
+
+
 def _problems_from(err: ValidationError, text: str, file: str) -> list[Problem]:
     problems = []
     for e in err.errors(include_input=False, include_url=False)[:MAX_PROBLEMS]:

@@ -11,13 +11,13 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from psti.kinds import FindingKind, kind_by_code
 
-ASSESSMENT_SCHEMA = "psti.assessment/1"
+ASSESSMENT_SCHEMA: Literal["psti.assessment/1"] = "psti.assessment/1"
 
 
 # Lone surrogates: what `os.fsdecode` (surrogateescape) makes of the bytes of a file name
@@ -89,6 +89,7 @@ class Location(_Frozen):
     evidence: Text | None = None  # Evidence.id
     path: Text | None = None  # file inside an image, or a file on disk
     line: int | None = None
+    column: int | None = None  # 1-based, with line (a declaration field)
     offset: int | None = None
     url: Text | None = None
     row: int | None = None  # row of a batch file (1-based, header excluded)
@@ -103,7 +104,7 @@ class Location(_Frozen):
         if self.field:
             parts.append(self.field)
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column is not None else ""))
         if self.offset is not None:
             parts.append(f"offset {self.offset:#x}")
         if self.row is not None:
@@ -256,7 +257,8 @@ class Assessment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_: str = Field(default=ASSESSMENT_SCHEMA, alias="schema")
+    # Literal, so the JSON Schema pins it (`const`) and another version is refused on load.
+    schema_: Literal["psti.assessment/1"] = Field(default=ASSESSMENT_SCHEMA, alias="schema")
     tool_version: str
     regime: str
     regime_versions: tuple[str, ...]

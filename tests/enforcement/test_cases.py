@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from psti.enforcement import proceedings as pr
 from psti.enforcement.machine import TransitionRefused
@@ -32,7 +33,7 @@ def snapshot(svc):
 
 def test_migration_creates_tables_on_the_enforcement_branch(svc) -> None:
     version = svc.session.execute(text("select version_num from alembic_version")).scalars().all()
-    assert "enf0001" in version  # with the shared store migrations, `core` is there too
+    assert "enf0002" in version  # with the shared store migrations, `core` is there too
 
 
 def test_open_and_log_chain(svc) -> None:
@@ -435,10 +436,56 @@ def test_tampered_log_is_detected(svc) -> None:
     ref = new_case(svc)
     svc.transition(ref, "investigate", who="officer", why="credible")
     assert svc.verify_log() == []
+    with pytest.raises(DBAPIError, match="append-only"):  # the database refuses it
+        svc.session.execute(text("update enf_events set why = 'edited' where action = 'open'"))
+    svc.session.rollback()
+    drop_case_log_guards(svc.session)  # someone with database access removes the triggers
     svc.session.execute(text("update enf_events set why = 'edited' where action = 'open'"))
     svc.session.commit()
     problems = svc.verify_log()
-    assert problems and "altered" in problems[0]
+    assert problems and "event 1:" in problems[0] and "altered" in problems[0]
+
+
+def drop_case_log_guards(session) -> None:  # type: ignore[no-untyped-def]
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("DROP TRIGGER enf_events_append_only ON enf_events"))
+    else:
+        session.execute(text("DROP TRIGGER enf_events_no_update"))
+        session.execute(text("DROP TRIGGER enf_events_no_delete"))
+    session.commit()
+
+
+def test_deleting_the_last_case_log_entry_is_detected(svc) -> None:
+    ref = new_case(svc)
+    svc.transition(ref, "investigate", who="officer", why="credible")
+    last = svc.session.scalar(select(func.max(Event.id)))
+    drop_case_log_guards(svc.session)
+    svc.session.execute(text("delete from enf_events where id = :id"), {"id": last})
+    svc.session.commit()
+    problems = svc.verify_log()
+    assert problems and problems[0].startswith(f"event {last}: missing")
+
+
+def test_rewriting_the_case_log_and_its_head_without_the_key_is_detected(svc) -> None:
+    from psti.store.caselog import event_body, hash_event
+    from psti.store.enforcement import LogHead
+
+    ref = new_case(svc)
+    svc.transition(ref, "investigate", who="officer", why="credible")
+    drop_case_log_guards(svc.session)
+    events = svc.session.scalars(select(Event).order_by(Event.id)).all()
+    prev = events[0].prev_hash
+    for e in events:  # an insider edits the first entry and recomputes every hash and the head
+        if e is events[0]:
+            e.why = "edited"
+        e.prev_hash = prev
+        e.hash = prev = hash_event(prev, event_body(e))
+    head = svc.session.get(LogHead, 1)
+    assert head is not None
+    head.last_hash = prev
+    svc.session.commit()
+    problems = svc.verify_log()
+    assert problems and problems[0].startswith(f"event {events[0].id}: its seal does not match")
 
 
 def test_views_export_and_actor_history(svc) -> None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -261,3 +265,63 @@ def test_manufacturer_web_targets_in_a_manifest(web_server: str, tmp_path: Path)
     # without --allow-private the loopback address is refused, not fetched
     refused = survey.run_item(survey.with_web_options(survey.discover(m)[:1])[0])
     assert refused["verdict"] != "pass" and refused.get("sha256") is None
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _psti_survey(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PSTI_SUPPORT_HISTORY": "off", "PSTI_DATA_DIR": str(cwd.parent / "data")}
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("psti")), "survey", ".", "--screen", "--format", "json", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
+    )
+
+
+def test_dask_workers_get_the_files_not_the_paths(products: Path, tmp_path: Path) -> None:
+    """A scheduler and a worker started as separate processes in another folder: the
+    survey of `.` sends each file's content (once per digest), so relative paths that mean
+    nothing on the worker still give the local pool's results."""
+    pytest.importorskip("distributed")
+    # a declaration with artefacts beside it, named relative to it
+    (products / "decl" / "withfw.toml").write_text(
+        declaration("Cam F", scheme="universal") + '\n[[artefacts]]\nkind = "firmware"\npath = "../fw/cam-1.0.tar.gz"\n'
+    )
+    elsewhere = tmp_path / "worker-home"
+    elsewhere.mkdir()
+    port = _free_port()
+    dask = str(Path(sys.executable).with_name("dask"))
+    address = f"tcp://127.0.0.1:{port}"
+    procs = [
+        subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                         cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    try:
+        time.sleep(0.5)
+        procs.append(subprocess.Popen(
+            [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+             "--local-directory", str(elsewhere / "dask")],
+            cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
+        pool = _psti_survey(products, "--workers", "2")
+        assert pool.returncode == 1, pool.stderr
+        on_dask = _psti_survey(products, "--scheduler", address)
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            p.wait(timeout=30)
+    assert on_dask.returncode == 1, on_dask.stderr
+    local, remote = json.loads(pool.stdout), json.loads(remote_text := on_dask.stdout)
+    assert remote["mode"] == f"dask:{address}"
+    assert not [r for r in remote["results"] if r["verdict"] == "error" and "cannot read" in (r["error"] or "")]
+    assert survey.results_equal(local["results"], remote["results"])
+    assert {r["item"] for r in remote["results"]} >= {"decl/withfw.toml", "fw/router.bin"}
+    assert "psti-survey-" not in remote_text  # no worker folder leaks into the results
+    # progress is written as lines when stderr is not a terminal
+    assert re.search(r"surveying: \d+/\d+ items \(100%\)", on_dask.stderr), on_dask.stderr

@@ -109,7 +109,7 @@ def test_renderers_explain_findings_from_the_assessment_without_loading_evidence
     assert out["evidence_modules"] == []
     assert LOCAL.how_to_fix in out["html"] and LOCAL.title in out["html"]
     rule = json.loads(out["sarif"])["runs"][0]["tool"]["driver"]["rules"][0]
-    assert rule["id"] == LOCAL.code and rule["help"]["text"] == LOCAL.how_to_fix
+    assert rule["id"] == LOCAL.code and f"How to fix: {LOCAL.how_to_fix}" in rule["help"]["text"]
     assert rule["shortDescription"]["text"] == LOCAL.title
     assert json.loads(out["json"])["kinds"][0]["how_to_fix"] == LOCAL.how_to_fix
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -181,3 +183,67 @@ def test_html_report_renders_in_chromium(failing, tmp_path):
     colours = {c for _, c in img.getcolors(maxcolors=1 << 20)}
     # the fail badge and the chart's bars are drawn in their verdict colours
     assert (0xB3, 0x26, 0x1E) in colours and (0x1B, 0x7F, 0x3B) in colours
+
+
+def _nist_validator():
+    """NIST's OSCAL 1.2.3 complete JSON schema (tests/data/oscal). Its one Unicode-class
+    pattern (a token: letters, digits, `.-_`) is written for Python's `re`."""
+    import jsonschema
+
+    text = (Path(__file__).parents[1] / "data" / "oscal" / "oscal_complete_schema.json").read_text()
+    schema = json.loads(text.replace(r"\\p{L}", r"[^\\W\\d_]").replace(r"\\p{N}", r"\\d"))
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def test_oscal_documents_resolve_and_validate(tmp_path):
+    from trestle.oscal import OSCAL_VERSION
+
+    out = tmp_path / "oscal"
+    r = subprocess.run(
+        [str(Path(sys.executable).with_name("psti")), "report", str(EXAMPLES / "router" / "product.toml"),
+         "-f", "oscal", "--offline", "--oscal-dir", str(out)],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PSTI_SUPPORT_HISTORY": "off", "PSTI_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert r.returncode == 1, r.stderr  # the router fails
+    nist = _nist_validator()
+    docs = {p.name: json.loads(p.read_text()) for p in out.iterdir()}
+    assert set(docs) == set(oscal.FILES.values())
+    for name, doc in docs.items():
+        oscal.validate(doc)  # compliance-trestle's model of its kind
+        assert not [e.message for e in nist.iter_errors(doc)], name
+        assert next(iter(doc.values()))["metadata"]["oscal-version"] == OSCAL_VERSION
+    # each document names the next by a relative href that resolves beside it
+    chain = [
+        ("assessment-results.json", lambda d: d["assessment-results"]["import-ap"]["href"]),
+        ("assessment-plan.json", lambda d: d["assessment-plan"]["import-ssp"]["href"]),
+        ("ssp.json", lambda d: d["system-security-plan"]["import-profile"]["href"]),
+        ("profile.json", lambda d: d["profile"]["imports"][0]["href"]),
+    ]
+    for name, href in chain:
+        target = out / href(docs[name])
+        assert target.is_file(), (name, href(docs[name]))
+    assert href(docs["profile.json"]) == "catalog.json"
+    # every control the plan and the results name is in the catalogue
+    controls = {c["id"] for g in docs["catalog.json"]["catalog"]["groups"] for c in g["controls"]}
+    reviewed = docs["assessment-plan.json"]["assessment-plan"]["reviewed-controls"]["control-selections"][0]
+    assert {c["control-id"] for c in reviewed["include-controls"]} == controls
+    results = docs["assessment-results.json"]["assessment-results"]["results"][0]
+    targets = {f["target"]["target-id"] for f in results["findings"]}
+    assert targets == controls
+    # a broken document fails the NIST schema as well as trestle's model
+    broken = copy.deepcopy(docs["assessment-plan.json"])
+    del broken["assessment-plan"]["import-ssp"]
+    assert list(nist.iter_errors(broken))
+    with pytest.raises(ValueError):
+        oscal.validate(broken)
+    # compliance-trestle imports them into a workspace
+    ws = tmp_path / "workspace"
+    ws.mkdir()
+    trestle = str(Path(sys.executable).with_name("trestle"))
+    assert subprocess.run([trestle, "init"], cwd=ws, capture_output=True, timeout=120).returncode == 0
+    for kind, name in (("catalogs", "catalog"), ("profiles", "profile"), ("assessment-plans", "assessment-plan"),
+                       ("assessment-results", "assessment-results")):
+        r = subprocess.run([trestle, "import", "-f", str(out / f"{name}.json"), "-o", f"psti-{name}"],
+                           cwd=ws, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0 and (ws / kind / f"psti-{name}" / f"{name}.json").is_file(), r.stderr

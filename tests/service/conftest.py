@@ -169,6 +169,7 @@ class Template:
     tokens: dict[str, str]
     orgs: dict[str, dict[str, Any]]
     emails: dict[str, str]
+    log_key: Path  # the copies' logs are sealed with the template's key
 
 
 def _build_template(tmp: Path, url: str) -> Template:
@@ -176,7 +177,9 @@ def _build_template(tmp: Path, url: str) -> Template:
     with TestClient(app) as client:
         w = build_world(client, app)
     app.state.psti.engine.dispose()
-    return Template(url, w.tokens, w.orgs, w.emails)
+    key = tmp / "template-log.key"
+    shutil.copyfile(tmp / "data" / "log.key", key)
+    return Template(url, w.tokens, w.orgs, w.emails, key)
 
 
 @pytest.fixture(scope="session")
@@ -198,7 +201,7 @@ def postgres_template() -> Iterator[Template]:
 
 
 def _world_from(template: Template, url: str, tmp_path: Path) -> Iterator[World]:
-    app = create_app(make_settings(tmp_path, url))
+    app = create_app(make_settings(tmp_path, url, log_key_file=template.log_key))
     with TestClient(app) as client:
         yield World(client, app, dict(template.tokens), dict(template.orgs), dict(template.emails))
     app.state.psti.engine.dispose()

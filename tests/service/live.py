@@ -30,6 +30,7 @@ class LiveServer:
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
     stale_seconds: float = 2.0
+    workers: int = 1
 
     @property
     def url(self) -> str:
@@ -57,6 +58,8 @@ class LiveServer:
         ]
         if self.database:
             cmd += ["--database", self.database]
+        if self.workers > 1:
+            cmd += ["--workers", str(self.workers)]
         log = open(self.data_dir.parent / f"server-{self.port}.log", "ab")  # noqa: SIM115
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
     page.click("form.search button")
     page.click("text=Acme indoor camera (AC-CAM-2)")
     page.wait_for_selector("#support")
-    assert "Until at least 2031-12-31" in page.inner_text("#support")
+    assert "Until at least 31 December 2031" in page.inner_text("#support")
     assert "published" in page.inner_text("#statement")
     assert "security@acme.example" in page.inner_text("#reporting")
     assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0  # the label renders
@@ -216,3 +217,85 @@ def test_enforcement_officer_opens_a_case_and_gives_notice_of_intent(
     page.click("text=All cases")
     assert "investigation" in page.inner_text("#cases")
     _shot(page, "12-enforcement-case-list")
+
+
+def test_case_page_reads_at_phone_width(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    """At 390 px: the penalty fieldset stacks its labels like the rest of the form, no
+    text is shrunk, no date breaks across lines, and dates are written one way."""
+    srv, emails = server
+    context = browser.new_context(base_url=srv.url, viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    _login(page, emails["officer"])
+    page.goto("/enforcement")
+    page.fill("#product_name", "CamP phone-width camera")
+    page.fill("#product_model", "P1")
+    page.select_option("#source", "researcher")
+    page.fill("#allegation", "Every unit accepts admin/admin")
+    page.fill("#parties", "manufacturer:Acme Devices Ltd:1 High St, London")
+    page.click("form[action='/enforcement/cases'] button[type=submit]")
+    page.wait_for_url("**/enforcement/cases/PSTI-*")
+    page.select_option("#transition", "investigate")
+    page.fill("#why", "Test purchase")
+    page.click("form[action$='/transition'] button[type=submit]")
+    page.wait_for_selector("#case-state:text('investigation')")
+    page.select_option("#stage", "intent")
+    page.select_option("#kind", "compliance")
+    page.fill("#breach", "Schedule 1 para 1")
+    page.fill("#reasons", "Both units accept admin/admin")
+    page.click("#notice-form button[type=submit]")
+    page.wait_for_selector(".notice-record")
+    _shot(page, "13-enforcement-case-at-390px")
+    layout = page.evaluate(
+        """() => {
+        const box = e => e.getBoundingClientRect();
+        const labels = [...document.querySelectorAll('#notice-form fieldset label')];
+        // stacked: each field starts under its label, at the label's left edge
+        const inline = labels.filter(l => { const i = document.getElementById(l.htmlFor);
+            return !i || Math.abs(box(i).left - box(l).left) > 2 || box(i).top < box(l).bottom - 2; }).length;
+        const lines = e => Math.round(box(e).height / parseFloat(getComputedStyle(e).lineHeight));
+        const fonts = [...document.querySelectorAll('main label, main td, main p')].map(
+            e => parseFloat(getComputedStyle(e).fontSize));
+        const dates = [...document.querySelectorAll('main time')];
+        return {
+            inline, labels: labels.length,
+            wrappedLabels: labels.filter(l => lines(l) > 1 && l.textContent.length < 30).map(l => l.textContent),
+            wrappedDates: dates.filter(d => d.getClientRects().length > 1 || lines(d) > 1).map(d => d.textContent),
+            dates: dates.map(d => d.textContent),
+            smallest: Math.min(...fonts),
+            overflow: document.documentElement.scrollWidth - window.innerWidth,
+        };
+    }"""
+    )
+    assert layout["labels"] >= 5 and layout["inline"] == 0, layout
+    assert layout["wrappedLabels"] == [] and layout["wrappedDates"] == [], layout
+    assert layout["smallest"] >= 14, layout  # readable: nothing shrunk below 14 px
+    assert layout["overflow"] <= 0, layout  # nothing wider than the phone
+    # one date style: every date on the page is written out, as on the notices themselves
+    assert layout["dates"] and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}( \d\d:\d\d)?", d) for d in layout["dates"])
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", page.inner_text("main").split("History")[0].split("document")[0])
+    context.close()
+
+
+def test_product_page_and_label_read_at_phone_width(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+    """At 390 px the label keeps its own size (scrolling in its box, never the page), so
+    its smallest text stays 11 px; its date is written as the page writes it."""
+    srv, _ = server
+    context = browser.new_context(base_url=srv.url, viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto("/lookup?q=AC-CAM-2")
+    page.click("text=Acme indoor camera (AC-CAM-2)")
+    page.wait_for_selector("#support")
+    page.wait_for_function("document.querySelector('img.label').complete")
+    _shot(page, "14-public-product-at-390px")
+    label = page.evaluate(
+        """() => { const img = document.querySelector('img.label');
+            return {src: img.currentSrc, shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+                    overflow: document.documentElement.scrollWidth - window.innerWidth}; }"""
+    )
+    assert label["shown"] >= label["natural"] > 0, label  # drawn at its own size: no text shrunk
+    assert label["overflow"] <= 0, label  # the box scrolls, not the page
+    svg = page.request.get(label["src"]).text()
+    assert min(int(x) for x in re.findall(r'font-size="(\d+)"', svg)) >= 11
+    assert "31 December 2031" in svg and "31 December 2031" in page.inner_text("#support")
+    context.close()

@@ -49,11 +49,22 @@ def test_publish_statement_and_look_it_up(world_any: World) -> None:
     assert label.headers["content-type"].startswith("image/svg+xml")
     assert b"31 December 2031" in label.content
     page = w.client.get(f"/products/{p['public_id']}")
-    assert "Until at least 2031-12-31" in page.text and "security@acme.example" in page.text
-    # a product without a statement is not public
+    # one date style on the page and the label
+    assert 'Until at least <time datetime="2031-12-31">31 December 2031</time>' in page.text
+    assert "security@acme.example" in page.text
+    # a product the registry knows without a statement: found, and said to have none
     q = w.product("acme", "CAM-2")
-    assert w.client.get(f"/api/v1/public/products/{q['public_id']}").status_code == 404
-    assert w.client.get("/api/v1/lookup", params={"q": "CAM-2"}).json() == []
+    bare = w.client.get(f"/api/v1/public/products/{q['public_id']}").json()
+    assert bare["statement"] is None and bare["statement_on_record"] is False and bare["model"] == "CAM-2"
+    hits = w.client.get("/api/v1/lookup", params={"q": "CAM-2"}).json()
+    assert [(h["model"], h["statement_on_record"]) for h in hits] == [("CAM-2", False)]
+    assert w.client.get("/api/v1/lookup", params={"q": "%"}).json() == []  # `%` is literal here too
+    assert w.client.get("/api/v1/lookup", params={"q": "CAM_2"}).json() == []  # and so is `_`
+    page = w.client.get(f"/products/{q['public_id']}")
+    assert page.status_code == 200 and "No statement of compliance on record" in page.text
+    assert "no statement on record" in w.client.get("/lookup", params={"q": "CAM-2"}).text
+    assert w.client.get(f"/products/{q['public_id']}/label.svg").status_code == 404  # no label without one
+    assert w.client.get("/products/no-such-product").status_code == 404
 
 
 def test_support_period_extends_but_never_shortens(world_any: World) -> None:

@@ -325,7 +325,9 @@ def test_unsupported_declarations_cannot_be_published(
     refused = r.publish(r.acme, product["id"])
     assert refused.status_code == 422, refused.text
     assert "does not support it" in refused.json()["error"] and verdict in refused.json()["error"]
-    assert r.anonymous.get("/api/v1/lookup", params={"q": product["model"]}).json() == []
+    # found only as a product with no statement on record
+    hits = r.anonymous.get("/api/v1/lookup", params={"q": product["model"]}).json()
+    assert [(h["model"], h["statement"], h["statement_on_record"]) for h in hits] == [(product["model"], None, False)]
 
 
 # --- stored input ---------------------------------------------------------------------

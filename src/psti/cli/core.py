@@ -10,7 +10,17 @@ from pathlib import Path
 
 import typer
 
-from psti.cli.output import Format, emit_assessment, escape, new_console, new_table, parse_date, progress_bar, stderr
+from psti.cli.output import (
+    ALL_RESULTS_HELP,
+    Format,
+    emit_assessment,
+    escape,
+    new_console,
+    new_table,
+    parse_date,
+    progress_bar,
+    stderr,
+)
 from psti.errors import UsageError
 
 regime_app = typer.Typer(help="Show the law and the standards as psti holds them.", no_args_is_help=True)
@@ -164,6 +174,7 @@ def assess_cmd(
     ),
     crack_seconds: float = typer.Option(None, "--crack-seconds", help="Time allowed for cracking firmware hashes."),
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
+    all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
     from psti.assess import assess
@@ -194,7 +205,7 @@ def assess_cmd(
         codes = [a.exit_code() for a in assessments]
     else:
         for a in assessments:
-            codes.append(emit_assessment(a, fmt, output))
+            codes.append(emit_assessment(a, fmt, output, all_results))
     raise typer.Exit(_worst(codes))
 
 

@@ -320,15 +320,37 @@ def report(
     regime: str | None = typer.Option(None, "--regime"),
     on: dt.datetime | None = _ON_OPT,
     offline: bool = _OFFLINE_OPT,
+    all_results: bool = typer.Option(
+        False, "--all-results", help="SARIF: also the passing, not-applicable and informational results."
+    ),
+    oscal_dir: Path | None = typer.Option(
+        None,
+        "--oscal-dir",
+        file_okay=False,
+        help="OSCAL: write catalog, profile, SSP, assessment plan and results here, each naming the next.",
+    ),
 ) -> None:
     """Render an assessment report: HTML, PDF, OSCAL assessment-results, SARIF or JSON."""
     from psti.render import render_bytes_or_text
 
+    if oscal_dir is not None and (fmt is not ReportFormat.oscal or output is not None):
+        raise UsageError("--oscal-dir goes with --format oscal and without --output")
     if source.suffix.lower() == ".json":
         result = load_assessment_file(source)
     else:
         _, result = _assess(source, assessment, regime, on, offline)
-    out = render_bytes_or_text(result, fmt.value)
+    if oscal_dir is not None:
+        from psti.render import oscal
+
+        try:
+            oscal_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UsageError(f"--oscal-dir {oscal_dir}: cannot create it: {e.strerror or e}") from None
+        for name, document in oscal.bundle(result).items():
+            write_atomically(oscal_dir / name, oscal.dumps(document))
+        stderr.print(f"wrote {len(oscal.FILES)} OSCAL documents in {oscal_dir}", highlight=False, soft_wrap=True)
+        raise typer.Exit(result.exit_code())
+    out = render_bytes_or_text(result, fmt.value, all_results=all_results and fmt is ReportFormat.sarif)
     if fmt is ReportFormat.terminal and isinstance(out, str):
         # The terminal renderer writes rich markup: styled on a terminal, plain text elsewhere.
         from rich.text import Text

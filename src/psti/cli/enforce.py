@@ -372,10 +372,20 @@ def case_export(
 
 
 @case_app.command("verify-log")
-def case_verify_log(database: str | None = DbOpt) -> None:
-    """Check the hash chain of the case log; exit 1 if any entry was altered or removed."""
+def case_verify_log(
+    database: str | None = DbOpt,
+    log_key: Path | None = typer.Option(
+        None,
+        "--log-key",
+        help="The log key file the log is sealed with (default: $PSTI_LOG_KEY_FILE, else DATA_DIR/log.key).",
+    ),
+) -> None:
+    """Check every link, seal and the sealed head of the case log; exit 1 naming the first bad entry."""
+    from psti.store import logkey
+
+    key = logkey.resolve(log_key, create_default=False)
     with _service(database) as svc:
-        problems = svc.verify_log()
+        problems = svc.verify_log(key)
     for p in problems:
         console.print(f"[red]{p}[/]")
     if problems:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from psti.cli.output import Format, emit_assessment, progress_bar, stderr
+from psti.cli.output import ALL_RESULTS_HELP, Format, emit_assessment, progress_bar, stderr
 from psti.errors import ArtefactError
 
 
@@ -42,6 +42,7 @@ def scan_firmware(
         None, "--workers", min=1, help="Processes for the file and hash checks (default: one per core)."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress on stderr."),
+    all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
     mask_secrets: bool = typer.Option(
         False, "--mask-secrets", help="Show found passwords masked (ab****yz) instead of in clear."
     ),
@@ -70,7 +71,7 @@ def scan_firmware(
                 stderr.print(f"extracted files kept in {wd}")
         # the extracted files are being removed (a background thread) while the report is written
         warm.join()
-        code = emit_assessment(assessment, fmt, output)
+        code = emit_assessment(assessment, fmt, output, all_results)
     finally:
         workspace.wait()
     raise typer.Exit(code)

@@ -140,11 +140,14 @@ def report_internal_error(e: BaseException) -> int:
     return INTERNAL_ERROR_EXIT
 
 
-def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None) -> int:
+ALL_RESULTS_HELP = "SARIF: also the passing, not-applicable and informational results (default: only those to act on)."
+
+
+def emit_assessment(assessment: Assessment, fmt: Format, output: Path | None = None, all_results: bool = False) -> int:
     """Render an assessment to stdout or a file and return the exit code for it."""
     from psti.render import render
 
-    text = render(assessment, fmt.value)
+    text = render(assessment, fmt.value, all_results=all_results and fmt is Format.sarif)
     if output is None:
         if fmt is Format.terminal:
             new_console(soft_wrap=False).print(text, end="")

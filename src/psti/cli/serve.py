@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import socket
 from pathlib import Path
@@ -53,6 +54,15 @@ def register(app: typer.Typer) -> None:
             help="Create this administrator if none exists (password from $PSTI_ADMIN_PASSWORD).",
         ),
         no_worker: bool = typer.Option(False, "--no-worker", help="Do not run background jobs in this process."),
+        workers: int = typer.Option(
+            1, "--workers", min=1, max=64, help="Server processes sharing the database (each runs background jobs)."
+        ),
+        log_key: Path = typer.Option(
+            None,
+            "--log-key",
+            envvar="PSTI_LOG_KEY_FILE",
+            help="The key file that seals the audit and case logs (default: log.key in the data directory).",
+        ),
         secure_cookies: bool = typer.Option(
             False, "--secure-cookies", help="Mark cookies Secure (set this when users reach the service over HTTPS)."
         ),
@@ -92,8 +102,10 @@ def register(app: typer.Typer) -> None:
             public_url=public_url or f"http://{host}:{port}",
             start_worker=not no_worker,
             secure_cookies=secure_cookies,
+            log_key_file=log_key,
             key_encryption_key=kek,
         )
+        settings.trusted_proxies = tuple(trusted_proxies(trusted_proxy))
         if admin_email:
             settings.bootstrap_admin = (admin_email, os.environ["PSTI_ADMIN_PASSWORD"])
         try:
@@ -101,17 +113,25 @@ def register(app: typer.Typer) -> None:
         except BaseException:
             sock.close()
             raise
+        # What start-up built lives as long as the server: keep it out of every later
+        # garbage collection (shorter pauses, a lower p99 under load).
+        gc.freeze()
         typer.echo(
             f"psti registry listening on http://{host}:{port}/ (API docs /docs, data in {settings.data_dir})",
             err=True,
         )
-        proxies = trusted_proxies(trusted_proxy)
+        if workers > 1:
+            from psti.service.workers import run_workers
+
+            application.state.psti.engine.dispose()  # each worker process opens its own
+            run_workers(settings, sock, workers)
+            return
         config = uvicorn.Config(
             application,
             log_level="warning",
             access_log=False,
-            proxy_headers=bool(proxies),
-            forwarded_allow_ips=proxies,
+            proxy_headers=bool(settings.trusted_proxies),
+            forwarded_allow_ips=list(settings.trusted_proxies),
         )
         uvicorn.Server(config).run(sockets=[sock])
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,6 +22,35 @@ from psti.cli.output import new_console, new_table
 class SurveyFmt(StrEnum):
     terminal = "terminal"
     json = "json"
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, float, float | None], None]]:
+    """A bar on a terminal; elsewhere (a CI log, a batch job) plain lines on stderr, one
+    for every twentieth of the items and the last."""
+    from psti.cli.output import progress_bar
+
+    if not enabled or sys.stderr.isatty():
+        with progress_bar(enabled) as tick:
+            yield tick
+        return
+    start = time.monotonic()
+    shown = {"step": -1}
+
+    def line(description: str, completed: float, total: float | None) -> None:
+        if not total:
+            return
+        step = int(completed * 20 // total)
+        if step == shown["step"] and completed < total:
+            return
+        shown["step"] = step
+        sys.stderr.write(
+            f"{description}: {int(completed)}/{int(total)} items ({completed / total:.0%}), "
+            f"{time.monotonic() - start:.1f}s\n"
+        )
+        sys.stderr.flush()
+
+    yield line
 
 
 def register(app: typer.Typer) -> None:
@@ -57,12 +89,12 @@ def survey(
     progress: bool = typer.Option(True, "--progress/--no-progress"),
 ) -> None:
     """Assess many products at once; exit 1 when any product fails, 2 when an item cannot be read."""
-    from psti.cli.output import progress_bar, write_atomically
+    from psti.cli.output import write_atomically
     from psti.enforcement.survey import SCREEN, discover, run_survey, with_web_options
 
     items = discover(path, SCREEN if screen else None)
     items = with_web_options(items, allow_private=allow_private, ca_bundle=str(ca_bundle) if ca_bundle else None)
-    with progress_bar(progress and fmt is SurveyFmt.terminal) as tick:
+    with _progress(progress) as tick:
         report = run_survey(items, scheduler=scheduler, workers=workers, progress=tick)
     data = report.to_dict()
     if open_cases:

@@ -7,9 +7,7 @@ appends an entry to the hash-chained case log (`enf_events`).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
 import io
 import json
 import re
@@ -23,16 +21,18 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from psti import csvsafe
 from psti.enforcement import machine, survey
 from psti.enforcement.calendar import LONDON
 from psti.enforcement.workflow import Workflow, load_workflow
 from psti.errors import PstiError, UsageError
-from psti.store import audit
+from psti.store import audit, logkey
+from psti.store.caselog import EVENT_LABEL, event_body, hash_event, head_seal, seal_case_log, verify_case_log
 from psti.store.enforcement import Actor, Case, CaseParty, Event, EvidenceItem, Notice, utcnow
+from psti.store.logkey import LogKey
 
 SOURCES = ("public", "researcher", "distributor", "surveillance", "authority", "other")
 ROLES = ("manufacturer", "importer", "distributor", "authorised-representative")
-GENESIS = "0" * 64
 
 
 class CaseNotFound(UsageError):
@@ -64,25 +64,6 @@ def parse_party(text: str) -> PartyIn:
     if role not in ROLES or not name.strip():
         raise UsageError(f"party {text!r}: write ROLE:NAME[:ADDRESS] with ROLE one of {', '.join(ROLES)}")
     return PartyIn(name=name.strip(), role=role, address=address.strip())
-
-
-def _hash_event(prev: str, body: dict[str, Any]) -> str:
-    payload = json.dumps({"prev": prev, **body}, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _event_body(e: Event) -> dict[str, Any]:
-    return {
-        "case_id": e.case_id,
-        "at": aware(e.at).isoformat(),
-        "who": e.who,
-        "action": e.action,
-        "from_state": e.from_state,
-        "to_state": e.to_state,
-        "why": e.why,
-        "evidence": list(e.evidence or []),
-        "details": e.details or {},
-    }
 
 
 class CaseService:
@@ -140,9 +121,11 @@ class CaseService:
         if not who.strip():
             raise UsageError("who: every change to a case must name who made it")
         self.session.flush()
-        last = self.session.scalars(select(Event).order_by(Event.id.desc()).limit(1)).first()
-        prev = last.hash if last else GENESIS
+        key = logkey.for_session(self.session)
+        head = seal_case_log(self.session, key)
+        prev = head.last_hash
         e = Event(
+            id=head.last_id + 1,  # numbered from the head, so the seal can cover it before the insert
             case_id=case.id,
             at=at or self.now(),
             who=who.strip(),
@@ -155,14 +138,17 @@ class CaseService:
             prev_hash=prev,
             hash="",
         )
-        e.hash = _hash_event(prev, _event_body(e))
+        e.hash = hash_event(prev, event_body(e))
+        e.mac = key.mac(EVENT_LABEL, e.id, e.hash)
         self.session.add(e)
         case.updated_at = e.at
-        self._mirror_to_audit(case, e)
+        head.last_id, head.last_hash = e.id, e.hash
+        head.mac = head_seal(key, head)
         try:
             self.session.flush()
         except IntegrityError as exc:  # another writer chained from the same entry
             raise PstiError("the case log changed while writing; try again") from exc
+        self._mirror_to_audit(case, e)
         return e
 
     def _mirror_to_audit(self, case: Case, e: Event) -> None:
@@ -185,17 +171,13 @@ class CaseService:
                 },
             )
 
-    def verify_log(self) -> list[str]:
-        """Problems in the hash chain (empty when intact)."""
-        problems: list[str] = []
-        prev = GENESIS
-        for e in self.session.scalars(select(Event).order_by(Event.id)):
-            if e.prev_hash != prev:
-                problems.append(f"event {e.id}: previous-hash link broken (entry removed or reordered)")
-            if _hash_event(e.prev_hash, _event_body(e)) != e.hash:
-                problems.append(f"event {e.id}: content does not match its hash (entry altered)")
-            prev = e.hash
-        return problems
+    def verify_log(self, key: LogKey | None = None) -> list[str]:
+        """Problems in the case log, first bad entry first (empty when intact).
+
+        Every link and hash, every entry's seal from where the log is sealed, and the sealed
+        head: an entry changed without the log key, or a deleted tail, is reported.
+        """
+        return verify_case_log(self.session, key or logkey.for_session(self.session))
 
     # ---- cases -------------------------------------------------------------------
 
@@ -547,7 +529,7 @@ EXPORT_CSV_COLUMNS = (
 def export_csv(data: dict[str, Any]) -> str:
     """One row per case of an `export()` document, for spreadsheets and returns."""
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(EXPORT_CSV_COLUMNS)
     for c in data["cases"]:
         nxt = next((x for x in c["deadlines"] if x["status"] in ("open", "overdue")), None)

@@ -434,23 +434,123 @@ def run_survey(
     return SurveyReport(results, mode, time.perf_counter() - start, counts)
 
 
+# ---- shipping the work to workers that do not share this file system ----------------------
+
+
+def files_of(item: Item) -> list[Path]:
+    """The files an item's assessment reads: its own file and, for a declaration, the
+    local artefacts it names (those that exist; a missing one is reported by the job)."""
+    path = Path(item["path"])
+    files = [path]
+    if item["kind"] == "declaration":
+        try:
+            loaded = load_declaration(path, check_artefacts=False)
+        except (PstiError, OSError):
+            return files
+        for artefact in loaded.declaration.artefacts:
+            p = loaded.artefact_path(artefact)
+            if p is not None and p.is_file() and p not in files:
+                files.append(p)
+    return files
+
+
+def pack(item: Item) -> tuple[dict[str, Any], dict[str, Path]] | None:
+    """A shipment for `item` (names relative to the files' common folder -> SHA-256, and
+    how that folder was named here) and the files by digest; None when the item's own file
+    cannot be read (it is then judged here, which gives the same "cannot read")."""
+    files = files_of(item)
+    try:
+        digests = {f: sha256_path(f) for f in files}
+    except OSError:
+        return None
+    absolute = {f: Path(os.path.abspath(f)) for f in files}
+    root = Path(os.path.commonpath([a.parent for a in absolute.values()]))
+    given = Path(item["path"])
+    # strings in a result name files as this process would: absolute or relative to here
+    prefix = str(root) if given.is_absolute() else os.path.relpath(root)
+    shipment = {
+        "item": item,
+        "entry": absolute[files[0]].relative_to(root).as_posix(),
+        "prefix": "" if prefix == "." else prefix,
+        "files": {absolute[f].relative_to(root).as_posix(): digests[f] for f in files},
+    }
+    return shipment, {digests[f]: f for f in files}
+
+
+def _rebased(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, dict):
+        return {k: _rebased(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rebased(v, old, new) for v in value]
+    return value
+
+
+def run_shipped(shipment: dict[str, Any], *blobs: bytes) -> Result:
+    """Run a shipped item on a worker: lay its files out in a private folder, check each
+    against its digest, assess, and name files in the result as the sender would."""
+    import tempfile
+
+    names = list(shipment["files"])
+    with tempfile.TemporaryDirectory(prefix="psti-survey-") as tmp:
+        for name, blob in zip(names, blobs, strict=True):
+            rel = Path(name)
+            if rel.is_absolute() or ".." in rel.parts:
+                raise ValueError(f"shipment names a file outside its folder: {name}")
+            if hashlib.sha256(blob).hexdigest() != shipment["files"][name]:
+                raise ValueError(f"{name}: content does not match its digest")
+            target = Path(tmp, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blob)
+        item = shipment["item"]
+        result = run_item({**item, "path": str(Path(tmp, shipment["entry"]))})
+    prefix = shipment["prefix"]
+    result = _rebased(result, tmp + os.sep, prefix + os.sep if prefix else "")
+    result = _rebased(result, tmp, prefix or ".")
+    return {**result, "item": item["path"]}
+
+
 def _run_dask(
     items: list[Item],
     scheduler: str,
     tick: Callable[[str, float, float | None], None],
     total: float,
 ) -> list[Result]:
+    """Each file goes to the cluster once, addressed by its digest, and travels with the
+    tasks that need it: workers need no shared file system and no common working folder."""
     from distributed import Client, as_completed  # heavy (about a second): only for --scheduler
+
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as e:
         raise UsageError(f"--scheduler {scheduler}: cannot connect to a Dask scheduler ({e})") from None
     try:
-        futures = client.map(run_item, items, pure=False)
-        results = []
-        for i, fut in enumerate(as_completed(futures)):
+        uploaded: dict[str, Any] = {}
+        futures = []
+        done: list[Result] = []
+        for item in items:
+            kind = KINDS.get(item["kind"])
+            if kind is not None and not kind.file_based:
+                futures.append(client.submit(run_item, item, pure=False))
+                continue
+            packed = pack(item)
+            if packed is None:
+                done.append(run_item(item))
+                continue
+            shipment, by_digest = packed
+            for digest, path in by_digest.items():
+                if digest not in uploaded:
+                    # scattered under the digest: a file two items share is sent once
+                    uploaded[digest] = client.scatter({f"psti-file-{digest}": path.read_bytes()}, hash=False)[
+                        f"psti-file-{digest}"
+                    ]
+            blobs = [uploaded[d] for d in shipment["files"].values()]
+            futures.append(client.submit(run_shipped, shipment, *blobs, pure=False))
+        results = list(done)
+        for fut in as_completed(futures):
             results.append(fut.result())
-            tick("surveying", i + 1, total)
+            tick("surveying", len(results), total)
         return results
     finally:
         client.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from psti.declaration import Declaration, Passwords, SupportPeriod
+from psti.declaration import Declaration, Passwords, SupportPeriod, field_path, position, url_positions
 from psti.evidence.interface import Collector, CollectorContext, CollectorResult
 from psti.kinds import FindingKind, register_kinds
 from psti.model import Effect, Evidence, Finding, Location, make_finding
@@ -120,6 +120,15 @@ def _f(kind: str, provisions: tuple[str, ...], effect: Effect, message: str, fie
     """A finding on one declaration field (through make_finding, so remediation follows its rule)."""
     return make_finding(kind, effect, message, collector=NAME, location=Location(evidence=evidence, field=field),
                         provisions=provisions, details=details, remediation=remediation)
+
+
+def _positioned(f: Finding, text: str) -> Finding:
+    """The finding with the line and column of its field in the declaration file."""
+    where = position(text, field_path(f.location.field)) if f.location.field and text else None
+    if where is None:
+        return f
+    location = f.location.model_copy(update={"line": where[0], "column": where[1]})
+    return f.model_copy(update={"location": location})
 
 
 def _password_findings(pw: Passwords, ev: str) -> Iterator[Finding]:
@@ -455,6 +464,11 @@ class DeclarationCollector(Collector):
             collector=NAME,
             summary=f"Product declaration for {d.product.name} ({d.product.model})",
         )
+        try:
+            text = loaded.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        evidence = evidence.model_copy(update={"attributes": {"url_positions": url_positions(text)}})
         findings = [
             *_password_findings(d.passwords, ev_id),
             *_reporting_findings(d, ev_id),
@@ -464,4 +478,4 @@ class DeclarationCollector(Collector):
             *_label_check_findings(d, ctx.assessed_on, ev_id),
             *_ics_findings(d, ev_id),
         ]
-        return CollectorResult(evidence=[evidence], findings=findings)
+        return CollectorResult(evidence=[evidence], findings=[_positioned(f, text) for f in findings])

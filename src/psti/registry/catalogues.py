@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from psti import csvsafe
 from psti.registry.context import Ctx
 from psti.registry.errors import BadRequest, Invalid, NotFound, TooLarge
 from psti.registry.keys import Binding, bind, same_organisation
@@ -358,7 +359,7 @@ def export_rows(db: Session, cat: Catalogue) -> Iterator[tuple[Any, ...]]:
 
 def export_csv(db: Session, cat: Catalogue) -> Iterator[str]:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(EXPORT_COLUMNS)
     for row in export_rows(db, cat):
         w.writerow(row)
@@ -376,7 +377,7 @@ def export_xlsx(db: Session, cat: Catalogue) -> bytes:
     ws = wb.create_sheet("check")
     ws.append(list(EXPORT_COLUMNS))
     for row in export_rows(db, cat):
-        ws.append(list(row))
+        ws.append([csvsafe.safe_cell(v) for v in row])  # openpyxl stores "=…" text as a formula
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

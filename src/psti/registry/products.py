@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from psti.declaration import Declaration, parse_declaration
@@ -28,6 +28,7 @@ from psti.registry.errors import Conflict, Invalid, NotFound
 from psti.registry.keys import same_organisation
 from psti.registry.urls import stored_url
 from psti.store import jobs
+from psti.store import lookup as public_lookup
 from psti.store.models import (
     AssessmentRecord,
     Batch,
@@ -661,96 +662,18 @@ def list_records(ctx: Ctx, organisation_id: int | None = None) -> list[Complianc
 
 
 # --- public look-up -------------------------------------------------------------------
+# The queries live in psti.store.lookup (one statement per answer); these are the library
+# calls for tools that hold a session rather than a connection.
 
 
-def lookup(db: Any, query: str, limit: int = 20) -> list[Product]:
-    """Products that have a published statement, matched by model, name, brand or manufacturer."""
-    q = query.strip()
-    if not q:
-        return []
-    has_statement = select(StatementRecord.product_id).where(StatementRecord.status == "published")
-    # An exact model number (what a shopper types from the box) uses the lower(model) index.
-    exact = list(
-        db.execute(
-            select(Product)
-            .where(func.lower(Product.model) == q.lower(), Product.id.in_(has_statement))
-            .order_by(Product.name)
-            .limit(limit)
-        ).scalars()
-    )
-    if exact:
-        return exact
-    # `%`, `_` and the escape character itself are literal in what a shopper types.
-    like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    stmt = (
-        select(Product)
-        .join(Organisation, Organisation.id == Product.organisation_id)
-        .where(Product.id.in_(has_statement))
-        .where(
-            or_(
-                func.lower(Product.model) == q.lower(),
-                func.lower(Product.model).like(like, escape="\\"),
-                func.lower(Product.name).like(like, escape="\\"),
-                func.lower(Product.brand).like(like, escape="\\"),
-                func.lower(Organisation.name).like(like, escape="\\"),
-            )
-        )
-        .order_by(Product.name)
-        .limit(limit)
-    )
-    return list(db.execute(stmt).scalars())
+def lookup(db: Any, query: str) -> list[dict[str, Any]]:
+    """Public views of the products matching a shopper's query: those with a published
+    statement first, then those the registry knows without any statement."""
+    return public_lookup.search(db.connection(), query)
 
 
 def public_product(db: Any, public_id: str) -> dict[str, Any]:
-    product = db.execute(select(Product).where(Product.public_id == public_id)).scalar_one_or_none()
-    return public_view(db, product, public_id)
-
-
-def public_view(db: Any, product: Product | None, public_id: str = "") -> dict[str, Any]:
-    statement = None
-    if product is not None:
-        statement = (
-            db.execute(
-                select(StatementRecord)
-                .where(StatementRecord.product_id == product.id)
-                .order_by(StatementRecord.id.desc())
-            )
-            .scalars()
-            .first()
-        )
-    if product is None or statement is None:
+    view = public_lookup.product(db.connection(), public_id)
+    if view is None:
         raise NotFound(f"no published product {public_id}")
-    org = product.organisation
-    today = dt.date.today()
-    end = product.support_end
-    return {
-        "id": product.public_id,
-        "name": product.name,
-        "model": product.model,
-        "type": product.type,
-        "brand": product.brand,
-        "manufacturer": {"name": org.name, "address": org.address, "slug": org.slug},
-        "support_period": {
-            "end_date": end.isoformat() if end else None,
-            "ended": bool(end and end < today),
-            "days_left": (end - today).days if end else None,
-        },
-        "statement": {
-            "id": statement.public_id,
-            "status": statement.status,
-            "issued_on": statement.issued_on.isoformat(),
-            "sha256": statement.sha256,
-            "withdrawn_reason": statement.withdrawn_reason or None,
-            "document_url": f"/api/v1/statements/{statement.public_id}",
-            # published from a registry assessment that supports it, or the manufacturer's own declaration
-            "from_registry_assessment": statement.assessment_id is not None,
-        },
-        "label_url": f"/products/{product.public_id}/label.svg",
-        "reporting": {
-            "contact": org.reporting_contact,
-            "policy_url": org.policy_url,
-            "report_form": f"/report/{org.slug}",
-            "acknowledgement_days": org.acknowledgement_days,
-            "status_update_days": org.status_update_days,
-        },
-    }
+    return view

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
-from psti import __version__
 from psti.registry.blobs import safe_filename
 from psti.registry.context import Ctx
 from psti.registry.errors import Conflict, Invalid, NotFound
@@ -283,69 +282,3 @@ def publish_advisory(ctx: Ctx, public_id: str, summary: str, cve: str = "") -> V
     report.advisory_published_at = utcnow()
     ctx.audit("report.advisory.publish", f"report:{report.public_id}", report.organisation_id, cve=cve)
     return report
-
-
-def csaf(report: VulnerabilityReport, base_url: str) -> dict[str, Any]:
-    """A CSAF 2.0 security advisory for a published advisory."""
-    if report.advisory_published_at is None:
-        raise NotFound("no advisory has been published for this report")
-    org = report.organisation
-    product = report.product
-    published = _aware(report.advisory_published_at)
-    assert published is not None
-    stamp = published.strftime("%Y-%m-%dT%H:%M:%SZ")
-    product_id = f"PSTI-{product.public_id[:8]}" if product else "PSTI-ALL"
-    product_name = f"{product.name} {product.model}" if product else f"{org.name} products"
-    vuln: dict[str, Any] = {
-        "title": report.title,
-        "notes": [{"category": "summary", "text": report.advisory_summary}],
-        "product_status": {"known_affected": [product_id]},
-        "remediations": [
-            {
-                "category": "vendor_fix",
-                "details": report.advisory_summary,
-                "product_ids": [product_id],
-            }
-        ],
-    }
-    if report.cve:
-        vuln["cve"] = report.cve
-    return {
-        "document": {
-            "category": "csaf_security_advisory",
-            "csaf_version": "2.0",
-            "title": report.title,
-            "lang": "en",
-            "publisher": {
-                "category": "vendor",
-                "name": org.name,
-                "namespace": f"{base_url}/manufacturers/{org.slug}",
-            },
-            "tracking": {
-                "id": f"PSTI-{report.public_id[:12].upper()}",
-                "status": "final",
-                "version": "1",
-                "initial_release_date": stamp,
-                "current_release_date": stamp,
-                "revision_history": [{"number": "1", "date": stamp, "summary": "Initial release"}],
-                "generator": {"engine": {"name": "psti", "version": __version__}},
-            },
-            "notes": [{"category": "summary", "text": report.advisory_summary}],
-        },
-        "product_tree": {
-            "branches": [
-                {
-                    "category": "vendor",
-                    "name": org.name,
-                    "branches": [
-                        {
-                            "category": "product_name",
-                            "name": product_name,
-                            "product": {"product_id": product_id, "name": product_name},
-                        }
-                    ],
-                }
-            ]
-        },
-        "vulnerabilities": [vuln],
-    }

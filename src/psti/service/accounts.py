@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from psti.registry.urls import stored_url
-from psti.service import auth
+from psti.service import auth, passwords
 from psti.service.context import Ctx
 from psti.service.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorised
 from psti.store import audit
-from psti.store.models import ORG_KINDS, ROLES, AuditEvent, Notice, Organisation, User, utcnow
+from psti.store.models import (
+    ORG_KINDS,
+    ROLES,
+    ApiToken,
+    AuditEvent,
+    LoginSession,
+    Notice,
+    Organisation,
+    User,
+    utcnow,
+)
 
 ROLE_ORG_KIND = {
     "manufacturer": "manufacturer",
@@ -105,8 +116,9 @@ def create_user(ctx: Ctx, data: dict[str, Any], *, self_service: bool = False) -
     problems = []
     if not _EMAIL.match(email):
         problems.append({"field": "email", "message": "not an e-mail address"})
-    if len(password) < 12:
-        problems.append({"field": "password", "message": "at least 12 characters"})
+    weak = passwords.problem(password, email, str(data.get("name") or ""))
+    if weak:
+        problems.append({"field": "password", "message": weak})
     if role not in ROLES:
         problems.append({"field": "role", "message": f"one of {', '.join(ROLES)}"})
     if self_service and role != "researcher":
@@ -144,18 +156,33 @@ def create_user(ctx: Ctx, data: dict[str, Any], *, self_service: bool = False) -
     return user
 
 
+class LoginFailed(Unauthorised):
+    """Wrong e-mail or password; `log_failed_login` records it after the request rolls back."""
+
+
+REGISTERED = (
+    "if this address has no account yet, a researcher account was created for it: sign in with it; "
+    "if it already has one, sign in with that (or ask an administrator to reset it)"
+)
+
+
+def register(ctx: Ctx, data: dict[str, Any]) -> str:
+    """Self-service researcher sign-up that does not reveal which addresses have accounts:
+    a new and a taken address get the same answer in about the same time (the password is
+    hashed either way), and the taken one is only noted in the audit log."""
+    try:
+        create_user(ctx, data, self_service=True)
+    except Conflict:
+        auth.hash_password(str(data.get("password") or ""))  # the same work as creating one
+        ctx.audit("user.register.existing", "user", None, email=str(data.get("email") or "").strip().lower())
+    return REGISTERED
+
+
 def login(ctx: Ctx, email: str, password: str) -> tuple[str, User]:
     email = (email or "").strip().lower()
     user = ctx.db.execute(select(User).where(User.email == email)).scalar_one_or_none()
     if not auth.check_password(user.password_hash if user else None, password or "") or user is None or not user.active:
-        audit.record(
-            ctx.db,
-            actor=f"anonymous:{email[:100]}",
-            action="login.fail",
-            target="session",
-            details={},
-        )
-        raise Unauthorised("wrong e-mail or password")
+        raise LoginFailed("wrong e-mail or password")
     token, _ = auth.create_session(ctx.db, user, ctx.settings.session_hours)
     audit.record(
         ctx.db,
@@ -167,13 +194,89 @@ def login(ctx: Ctx, email: str, password: str) -> tuple[str, User]:
     return token, user
 
 
-def new_api_token(ctx: Ctx, name: str) -> str:
+def log_failed_login(factory: sessionmaker[Session], email: str, address: str) -> None:
+    """A refused sign-in, in a transaction of its own (the request's rolled back)."""
+    audit.record_apart(
+        factory,
+        actor=f"anonymous:{(email or '').strip().lower()[:100]}",
+        action="login.fail",
+        target="session",
+        details={"address": address},
+    )
+
+
+def logout(ctx: Ctx, cookie: str | None) -> None:
+    if not cookie:
+        return
+    row = ctx.db.execute(
+        select(LoginSession).where(LoginSession.token_hash == auth.token_digest(cookie))
+    ).scalar_one_or_none()
+    if row is not None:
+        ctx.db.delete(row)
+        if not ctx.who.anonymous:
+            ctx.audit("logout", f"user:{ctx.who.user_id}", ctx.who.organisation_id)
+
+
+MAX_TOKEN_DAYS = 365
+
+
+def new_api_token(ctx: Ctx, name: str, days: int | None = None) -> str:
     ctx.who.require()
+    days = ctx.settings.token_days if days is None else days
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise Invalid("the token cannot be created", [{"field": "days", "message": f"1-{MAX_TOKEN_DAYS} days"}])
     user = ctx.db.get(User, ctx.who.user_id)
     assert user is not None
-    token = auth.create_api_token(ctx.db, user, name)
-    ctx.audit("api_token.create", f"user:{user.id}", user.organisation_id, name=name)
+    token = auth.create_api_token(ctx.db, user, name, days)
+    ctx.audit("api_token.create", f"user:{user.id}", user.organisation_id, name=name, days=days)
     return token
+
+
+def api_tokens(ctx: Ctx) -> list[ApiToken]:
+    """The caller's own tokens, newest first (never the secrets: only their hashes are stored)."""
+    ctx.who.require()
+    return list(
+        ctx.db.execute(
+            select(ApiToken).where(ApiToken.user_id == ctx.who.user_id).order_by(ApiToken.id.desc())
+        ).scalars()
+    )
+
+
+def revoke_api_token(ctx: Ctx, token_id: int) -> ApiToken:
+    """Revoke one of the caller's tokens (an administrator may revoke anyone's)."""
+    ctx.who.require()
+    row = ctx.db.get(ApiToken, token_id)
+    if row is None or (row.user_id != ctx.who.user_id and ctx.who.role != "admin"):
+        raise NotFound(f"no API token {token_id}")
+    if not row.revoked:
+        row.revoked = True
+        row.revoked_at = utcnow()
+        owner = ctx.db.get(User, row.user_id)
+        ctx.audit(
+            "api_token.revoke",
+            f"user:{row.user_id}",
+            owner.organisation_id if owner else None,
+            token_id=row.id,
+            name=row.name,
+        )
+    return row
+
+
+def set_user_active(ctx: Ctx, user_id: int, active: bool) -> User:
+    """An administrator deactivates (or reactivates) an account: its sessions end at once,
+    its tokens stop working, and it cannot sign in; its records stay."""
+    ctx.who.require("admin")
+    user = ctx.db.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user {user_id}")
+    if user.id == ctx.who.user_id and not active:
+        raise Conflict("you cannot deactivate your own account")
+    if user.active != active:
+        user.active = active
+        if not active:
+            ctx.db.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+        ctx.audit("user.activate" if active else "user.deactivate", f"user:{user.id}", user.organisation_id)
+    return user
 
 
 def audit_events(
@@ -211,7 +314,9 @@ def mark_notice_read(ctx: Ctx, notice_id: int) -> Notice:
     n = ctx.db.get(Notice, notice_id)
     if n is None or n.organisation_id != org:
         raise NotFound(f"no notice {notice_id}")
-    n.read_at = utcnow()
+    if n.read_at is None:
+        n.read_at = utcnow()
+        ctx.audit("notice.read", f"notice:{n.id}", org, kind=n.kind)
     return n
 
 

@@ -39,6 +39,8 @@ from psti.service.routes import (
 from psti.service.settings import Settings
 from psti.service.worker import make_worker
 from psti.store import db as store_db
+from psti.store import logkey
+from psti.store.seal import seal_logs
 
 HERE = Path(__file__).parent
 log = logging.getLogger("psti.service")
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     if settings.key_encryption_key is not None:
         with factory() as db, db.begin():
             keys.seal_plaintext_keys(db, settings.key_encryption_key)
+    seal_logs(engine, factory, logkey.resolve(settings.log_key_file, settings.data_dir))
     blobs = BlobStore(settings.data_dir / "files")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     st = State(settings, engine, factory, blobs, auth.RateLimiter(factory), templates)

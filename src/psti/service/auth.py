@@ -100,9 +100,15 @@ def create_session(session: Session, user: User, hours: int) -> tuple[str, Login
     return token, row
 
 
-def create_api_token(session: Session, user: User, name: str) -> str:
+def create_api_token(session: Session, user: User, name: str, days: int = 90) -> str:
     token = "psti_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(token_hash=token_digest(token), name=name[:100] or "token", user_id=user.id))
+    row = ApiToken(
+        token_hash=token_digest(token),
+        name=name[:100] or "token",
+        user_id=user.id,
+        expires_at=utcnow() + dt.timedelta(days=days),
+    )
+    session.add(row)
     session.flush()
     return token
 
@@ -123,6 +129,9 @@ def resolve(session: Session, cookie: str | None, authorization: str | None) -> 
         ).first()
         if row is None or not row[1].active:
             raise Unauthorised("unknown or revoked API token")
+        expires = row[0].expires_at
+        if expires is not None and (expires if expires.tzinfo else expires.replace(tzinfo=dt.UTC)) <= utcnow():
+            raise Unauthorised("this API token has expired: create a new one")
         return _principal(row[1], None, "token")
     if cookie:
         srow = session.execute(

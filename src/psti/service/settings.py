@@ -30,13 +30,16 @@ class Settings:
     secure_cookies: bool = False
     allow_private_urls: bool = False  # URL checks refuse private/loopback addresses unless set
     # internal addresses an operator lets the service fetch all the same (comma-separated in the variable)
-    fetch_allow_addresses: frozenset[str] = field(
-        default_factory=lambda: frozenset(
+    fetch_allow_addresses: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
             a.strip() for a in os.environ.get("PSTI_FETCH_ALLOW_ADDRESSES", "").split(",") if a.strip()
         )
     )
+    trusted_proxies: tuple[str, ...] = ()  # X-Forwarded-For is believed only from these (--trusted-proxy)
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
+    log_key_file: Path | None = None  # seals the logs; default $PSTI_LOG_KEY_FILE or DATA_DIR/log.key
+    token_days: int = 90  # API tokens expire after this many days unless asked otherwise (max 365)
     # Seals the private keys the registry holds; from --key-encryption-key-file or
     # PSTI_KEY_ENCRYPTION_KEY, never stored in the database (psti.registry.keys).
     key_encryption_key: bytes | None = None

@@ -123,9 +123,11 @@ def handlers(settings: Settings, blobs: BlobStore) -> dict[str, Handler]:
         "catalogue-check": lambda ctx: catalogues.run_check(
             ctx,
             settings.ends_soon_days,
-            lambda url: fetch_statement(url, settings.allow_private_urls, settings.fetch_allow_addresses),
+            lambda url: fetch_statement(url, settings.allow_private_urls, frozenset(settings.fetch_allow_addresses)),
         ),
-        "url-check": lambda ctx: _check_urls(ctx, settings.allow_private_urls, settings.fetch_allow_addresses),
+        "url-check": lambda ctx: _check_urls(
+            ctx, settings.allow_private_urls, frozenset(settings.fetch_allow_addresses)
+        ),
         reverify.JOB_KIND: lambda ctx: reverify.run(ctx, blobs),
     }
 

@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.errors import PstiError
@@ -59,9 +59,44 @@ def reading() -> Iterator[None]:
         _immediate.set(previous)
 
 
+def private_sqlite_file(url: str) -> None:
+    """Create the SQLite file readable by its owner only (0600), or make an existing one so.
+
+    SQLite gives its -wal and -shm files the database file's mode, so they follow.
+    """
+    parsed = make_url(url)
+    path = parsed.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    p = Path(path).expanduser()
+    try:
+        if p.exists():
+            if p.stat().st_mode & 0o077:
+                p.chmod(0o600)
+        elif p.parent.is_dir():
+            os.close(os.open(p, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
+        return  # not ours to change (a read-only copy): SQLite reports what matters when opening
+
+
+@contextmanager
+def single_reads(engine: Engine) -> Iterator[Connection]:
+    """A connection for answers that are one SELECT each (the public look-up).
+
+    One statement is consistent on its own, so PostgreSQL runs it in autocommit: no BEGIN
+    and ROLLBACK round trips around it (a third of a look-up's time). SQLite's deferred
+    BEGIN is local and cheap, and keeps its usual shape.
+    """
+    with reading(), engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
+
+
 def open_database(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

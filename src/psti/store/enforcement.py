@@ -177,6 +177,21 @@ class EnfEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # HMAC of `hash` under the log key (kept outside the database): see psti.store.logkey.
+    mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class EnfLogHead(Base):
+    """The newest case-log entry, sealed with the log key; locked while appending."""
+
+    __tablename__ = "enf_log_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    keyed_from: Mapped[int] = mapped_column(Integer, default=0)
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+    mac: Mapped[str] = mapped_column(String(64), default="")
 
 
 # Short names for this package's code; the mapped class names carry the Enf prefix so they
@@ -189,3 +204,4 @@ Notice = EnfNotice
 NoticeDocument = EnfNoticeDocument
 Appeal = EnfAppeal
 Event = EnfEvent
+LogHead = EnfLogHead

@@ -22,6 +22,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.errors import PstiError
+from psti.store import audit
 from psti.store.db import reading
 from psti.store.models import Job, utcnow
 
@@ -145,7 +146,7 @@ def run_one(factory: sessionmaker[Session], handlers: dict[str, Handler], worker
     finally:
         beating.set()
     with factory() as s, s.begin():
-        s.execute(
+        res = s.execute(
             update(Job)
             .where(Job.id == job.id, Job.worker == worker)
             .values(
@@ -156,6 +157,17 @@ def run_one(factory: sessionmaker[Session], handlers: dict[str, Handler], worker
                 run_after=utcnow() + dt.timedelta(seconds=5 * job.attempts),
             )
         )
+        # Logged with the finish, in its own transaction: only the worker that still owns
+        # the job (not one whose job was handed on after it stalled) records it.
+        if status != "queued" and getattr(res, "rowcount", 0) == 1:
+            audit.record(
+                s,
+                actor=f"worker:{worker}",
+                action=f"job.{status}",
+                target=f"job:{job.id}",
+                organisation_id=job.organisation_id,
+                details={"kind": job.kind, "attempts": job.attempts, "message": message[:500]},
+            )
     return True
 
 

@@ -92,6 +92,9 @@ class ApiToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Product(Base):
@@ -412,6 +415,11 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # The seal (HMAC under the log key, kept outside the database) over keyed_from, last_id
+    # and last_hash; events from keyed_from on carry seals of their own.
+    keyed_from: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    key_id: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AuditEvent(Base):
@@ -426,6 +434,7 @@ class AuditEvent(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class RateCounter(Base):

@@ -5,6 +5,7 @@ JSON routes under `/api/v1` (in the OpenAPI document) and the HTML pages over th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Form, Request, Response
@@ -16,7 +17,7 @@ from psti.service import accounts, auth
 from psti.service.deps import check_csrf, client_ip, limit_sign_in, redirect, render, state, tx
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db
-from psti.store.models import Catalogue, LoginSession, Organisation
+from psti.store.models import ApiToken, Catalogue, Organisation
 
 api = APIRouter(prefix="/api/v1")
 pages = APIRouter(include_in_schema=False)
@@ -58,8 +59,12 @@ class ReportingIn(StrictModel):
 def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]:
     st = state(request)
     limit_sign_in(request, body.email)
-    with tx(request) as ctx:
-        token, user = accounts.login(ctx, body.email, body.password)
+    try:
+        with tx(request) as ctx:
+            token, user = accounts.login(ctx, body.email, body.password)
+    except accounts.LoginFailed:
+        accounts.log_failed_login(st.factory, body.email, client_ip(request))
+        raise
     with store_db.reading(), st.factory() as db:
         csrf = auth.resolve(db, token, None).csrf_token
     response.set_cookie(
@@ -94,19 +99,69 @@ def me(request: Request) -> dict[str, Any]:
 
 
 @api.post("/tokens", tags=["accounts"], status_code=201)
-def create_token(request: Request, name: str = Body("automation", embed=True)) -> dict[str, str]:
+def create_token(
+    request: Request,
+    name: str = Body("automation", embed=True),
+    days: int | None = Body(None, embed=True, description="Days until it expires (default 90, at most 365)."),
+) -> dict[str, str]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
-        return {"token": accounts.new_api_token(ctx, name)}
+        return {"token": accounts.new_api_token(ctx, name, days)}
 
 
-@api.post("/researchers", tags=["accounts"], status_code=201)
+def _iso(t: dt.datetime | None) -> str | None:
+    """UTC with its offset (SQLite hands back naive datetimes, stored in UTC)."""
+    return None if t is None else (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).isoformat()
+
+
+def _token_json(t: ApiToken) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "name": t.name,
+        "created_at": _iso(t.created_at),
+        "expires_at": _iso(t.expires_at),
+        "revoked": t.revoked,
+        "revoked_at": _iso(t.revoked_at),
+    }
+
+
+@api.get("/tokens", tags=["accounts"])
+def list_tokens(request: Request) -> list[dict[str, Any]]:
+    """Your API tokens (names and dates; the secrets are not stored)."""
+    with tx(request) as ctx:
+        return [_token_json(t) for t in accounts.api_tokens(ctx)]
+
+
+@api.delete("/tokens/{token_id}", tags=["accounts"])
+def revoke_token(request: Request, token_id: int) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        return _token_json(accounts.revoke_api_token(ctx, token_id))
+
+
+@api.post("/users/{user_id}/deactivate", tags=["admin"])
+def deactivate_user(request: Request, user_id: int) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        user = accounts.set_user_active(ctx, user_id, False)
+        return {"id": user.id, "email": user.email, "active": user.active}
+
+
+@api.post("/users/{user_id}/activate", tags=["admin"])
+def activate_user(request: Request, user_id: int) -> dict[str, Any]:
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        user = accounts.set_user_active(ctx, user_id, True)
+        return {"id": user.id, "email": user.email, "active": user.active}
+
+
+@api.post("/researchers", tags=["accounts"], status_code=202)
 def register_researcher(request: Request, body: UserIn) -> dict[str, Any]:
+    """Sign up as a researcher. The answer is the same whether or not the address has an account."""
     st = state(request)
     st.limiter.hit(f"register:{client_ip(request)}", st.settings.report_limit, "registrations")
     with tx(request) as ctx:
-        user = accounts.create_user(ctx, body.model_dump(), self_service=True)
-        return {"id": user.id, "email": user.email, "role": user.role}
+        return {"message": accounts.register(ctx, body.model_dump())}
 
 
 @api.post("/organisations", tags=["admin"], status_code=201)
@@ -166,9 +221,13 @@ def login_page(
 ) -> Response:
     st = state(request)
     limit_sign_in(request, email)
-    with tx(request) as ctx:
-        check_csrf(request, ctx, csrf_token, page=True)
-        token, _ = accounts.login(ctx, email, password)
+    try:
+        with tx(request) as ctx:
+            check_csrf(request, ctx, csrf_token, page=True)
+            token, _ = accounts.login(ctx, email, password)
+    except accounts.LoginFailed:
+        accounts.log_failed_login(st.factory, email, client_ip(request))
+        raise
     response = redirect("/dashboard")
     response.set_cookie(
         auth.SESSION_COOKIE,
@@ -199,7 +258,7 @@ def register(
     st.limiter.hit(f"register:{client_ip(request)}", st.settings.report_limit, "registrations")
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        accounts.create_user(ctx, {"email": email, "password": password, "name": name}, self_service=True)
+        accounts.register(ctx, {"email": email, "password": password, "name": name})
     return redirect("/login")
 
 
@@ -215,13 +274,7 @@ def new_token(request: Request, csrf_token: str = Form(""), name: str = Form("au
 def logout(request: Request, csrf_token: str = Form("")) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        cookie = request.cookies.get(auth.SESSION_COOKIE)
-        if cookie:
-            row = ctx.db.execute(
-                select(LoginSession).where(LoginSession.token_hash == auth.token_digest(cookie))
-            ).scalar_one_or_none()
-            if row is not None:
-                ctx.db.delete(row)
+        accounts.logout(ctx, request.cookies.get(auth.SESSION_COOKIE))
     response = redirect("/")
     response.delete_cookie(auth.SESSION_COOKIE)
     return response

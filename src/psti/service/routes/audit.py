@@ -54,6 +54,8 @@ def audit_verify(request: Request) -> dict[str, Any]:
             "events": res.events,
             "first_bad": res.first_bad,
             "reason": res.reason,
+            "sealed_from": res.sealed_from,
+            "key_id": res.key_id,
         }
 
 

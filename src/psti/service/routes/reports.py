@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, File, Form, Header, Request, Response, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from psti.registry import reports
+from psti.documents import csaf as csaf_document
+from psti.registry import advisories, reports
 from psti.registry.blobs import safe_filename
 from psti.service.deps import check_csrf, client_ip, read_limited, redirect, render, state, tx
 from psti.service.downloads import content_disposition
@@ -183,14 +184,26 @@ def set_status(request: Request, public_id: str, status: str = Body(...), messag
 
 
 @api.post("/reports/{public_id}/advisory", tags=["reports"])
-def publish_advisory(request: Request, public_id: str, summary: str = Body(...), cve: str = Body("")) -> dict[str, Any]:
+def publish_advisory(
+    request: Request,
+    public_id: str,
+    summary: str = Body(...),
+    cve: str = Body(""),
+    cvss_vector: str = Body("", description="CVSS v3.1 base vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+    affected_versions: list[str] = Body([], description="Product versions the vulnerability affects"),
+    fixed_versions: list[str] = Body([], description="Versions that fix it"),
+    remediation: str = Body("", description="What users should do (distinct from the summary)"),
+) -> dict[str, Any]:
     with tx(request) as ctx:
         check_csrf(request, ctx)
-        return _report(reports.publish_advisory(ctx, public_id, summary, cve))
+        details = advisories.check(cvss_vector, affected_versions, fixed_versions, remediation)
+        report = reports.publish_advisory(ctx, public_id, summary, cve)
+        advisories.record(ctx, report, details)
+        return _report(report)
 
 
 @api.get("/reports/{public_id}/csaf", tags=["public"], summary="CSAF 2.0 advisory (once published)")
-def csaf(request: Request, public_id: str) -> JSONResponse:
+def csaf(request: Request, public_id: str) -> Response:
     st = state(request)
     with store_db.reading(), st.factory() as db:
         report = db.execute(
@@ -198,10 +211,41 @@ def csaf(request: Request, public_id: str) -> JSONResponse:
         ).scalar_one_or_none()
         if report is None:
             raise NotFound(f"no report {public_id}")
-        return JSONResponse(
-            reports.csaf(report, st.settings.public_url),
-            headers={"Content-Disposition": f'inline; filename="{public_id}.csaf.json"'},
-        )
+        if report.advisory_published_at is None:
+            raise NotFound("no advisory has been published for this report")
+        return _csaf_response(db, report, st.settings.public_url)
+
+
+def _csaf_response(db: Any, report: VulnerabilityReport, base_url: str) -> Response:
+    advisory = csaf_document.from_report(report, advisories.details_of(db, report))
+    return Response(
+        csaf_document.dumps(csaf_document.build(advisory, base_url)),
+        media_type="application/json",
+        headers={"Content-Disposition": f'inline; filename="{advisory.filename}"'},
+    )
+
+
+@pages.get("/advisories/{filename}", summary="CSAF 2.0 advisory at its canonical URL")
+def csaf_canonical(request: Request, filename: str) -> Response:
+    st = state(request)
+    with store_db.reading(), st.factory() as db:
+        report = advisories.by_tracking_file(db, filename)
+        if report is None:
+            raise NotFound(f"no published advisory {filename}")
+        return _csaf_response(db, report, st.settings.public_url)
+
+
+@pages.get("/manufacturers/{slug}", response_class=HTMLResponse)
+def manufacturer_page(request: Request, slug: str) -> HTMLResponse:
+    """The manufacturer's page: where to report, and its published advisories (the CSAF
+    publisher namespace)."""
+    with tx(request) as ctx:
+        org = reports.manufacturer_by_slug(ctx.db, slug)
+        published = [
+            (r, csaf_document.canonical_url("", csaf_document.from_report(r)))
+            for r in advisories.published_for(ctx.db, org)
+        ]
+        return render(request, "manufacturer.html", ctx, org=org, published=published)
 
 
 @pages.get("/report/{slug}", response_class=HTMLResponse)
@@ -347,8 +391,14 @@ def advisory(
     csrf_token: str = Form(""),
     summary: str = Form(""),
     cve: str = Form(""),
+    cvss_vector: str = Form(""),
+    affected_versions: str = Form(""),
+    fixed_versions: str = Form(""),
+    remediation: str = Form(""),
 ) -> Response:
     with tx(request) as ctx:
         check_csrf(request, ctx, csrf_token, page=True)
-        reports.publish_advisory(ctx, public_id, summary, cve)
+        details = advisories.check(cvss_vector, affected_versions, fixed_versions, remediation)
+        report = reports.publish_advisory(ctx, public_id, summary, cve)
+        advisories.record(ctx, report, details)
     return redirect(f"/manage/reports/{public_id}")

@@ -6,6 +6,7 @@ import os
 
 from alembic import context
 
+import psti.store.advisories  # noqa: F401  (the `advisories` branch's table)
 import psti.store.enforcement  # noqa: F401  (the `enforcement` branch's tables)
 import psti.store.models  # noqa: F401  (registers every table on Base.metadata)
 from psti.store.base import Base
