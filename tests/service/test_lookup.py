@@ -26,11 +26,8 @@ def test_lookup_by_model_text_and_id(world_any: World) -> None:
     # `_` and `%` are literal: "m_1" matches no "CAMX1000"-like model through a wildcard
     assert w.get("anonymous", "/api/v1/lookup", params={"q": "m_1"}).json() == [view]
     assert [r["model"] for r in w.get("anonymous", "/api/v1/lookup", params={"q": "%"}).json()] == ["CAM_100%"]
-    assert [r["model"] for r in w.get("anonymous", "/api/v1/lookup", params={"q": "cam"}).json()] == [
-        "CAM_100%",
-        "CAMX1000",
-        "CAM-NOSTATEMENT",
-    ]
+    models = [r["model"] for r in w.get("anonymous", "/api/v1/lookup", params={"q": "cam"}).json()]
+    assert set(models[:2]) == {"CAM_100%", "CAMX1000"} and models[2:] == ["CAM-NOSTATEMENT"]
     # known without a statement: found, and says exactly that
     bare = w.get("anonymous", "/api/v1/lookup", params={"q": "nostatement"}).json()
     assert [(b["model"], b["statement"], b["statement_on_record"]) for b in bare] == [("CAM-NOSTATEMENT", None, False)]
