@@ -1,7 +1,7 @@
 """rate limit counters shared by every server process
 
 Revision ID: c0003
-Revises: c0001
+Revises: c0002
 Create Date: 2026-12-03 13:30:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c0003"
-down_revision: str | Sequence[str] | None = "c0001"
+down_revision: str | Sequence[str] | None = "c0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """sealed audit log, API token expiry and revocation
 
 Revision ID: c0004
-Revises: c0001
+Revises: c0003
 
 Audit events and the audit head gain seals (HMACs under the log key, which is kept outside
 the database, see psti.store.logkey); the head is sealed by the first writer that has the
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c0004"
-down_revision: str | Sequence[str] | None = "c0001"
+down_revision: str | Sequence[str] | None = "c0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
