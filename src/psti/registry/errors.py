@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 
@@ -54,3 +55,13 @@ class TooManyRequests(ServiceError):
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+def date_field(value: Any, field: str) -> dt.date:
+    """A date given in a request (YYYY-MM-DD), or Invalid naming the field."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise Invalid(f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]) from None

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from psti.documents import signing
 from psti.errors import PstiError
 from psti.registry.context import Ctx
-from psti.registry.errors import Conflict, Invalid, NotFound, ServiceError
+from psti.registry.errors import Conflict, Invalid, NotFound, ServiceError, date_field
 from psti.registry.statements import VerifyResult
 from psti.store.models import Organisation, OrganisationKey, SigningKey, utcnow
 
@@ -215,14 +215,7 @@ def _public_key(text: str) -> Ed25519PublicKey:
 
 
 def _day(value: Any, field: str, default: dt.date) -> dt.date:
-    if value in (None, ""):
-        return default
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise Invalid(f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]) from None
+    return default if value in (None, "") else date_field(value, field)
 
 
 def register_key(ctx: Ctx, data: dict[str, Any]) -> OrganisationKey:

@@ -24,7 +24,7 @@ from psti.registry import keys
 from psti.registry import statements as st
 from psti.registry.blobs import safe_filename
 from psti.registry.context import Ctx
-from psti.registry.errors import Conflict, Invalid, NotFound
+from psti.registry.errors import Conflict, Invalid, NotFound, date_field
 from psti.registry.keys import same_organisation
 from psti.registry.urls import stored_url
 from psti.store import jobs
@@ -75,15 +75,6 @@ def _text(value: Any, field: str, *, required: bool = True, limit: int = 200) ->
     return text
 
 
-def _date(value: Any, field: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise Invalid(f"{field} is not a date", [{"field": field, "message": "give a date as YYYY-MM-DD"}]) from None
-
-
 # --- products -------------------------------------------------------------------------
 
 
@@ -113,7 +104,7 @@ def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
     )
     end = data.get("support_end")
     if end not in (None, ""):
-        product.support_end = _date(end, "support_end")
+        product.support_end = date_field(end, "support_end")
     exists = ctx.db.execute(
         select(Product.id).where(Product.organisation_id == org, Product.model == product.model)
     ).first()
@@ -222,7 +213,7 @@ def attach_file(ctx: Ctx, product_id: int, kind: str, filename: str, data: bytes
 def set_support_end(ctx: Ctx, product_id: int, new_end: Any) -> Product:
     """Publish or extend the defined support period; shortening is refused (Sch 1 para 3(6))."""
     product = own_product(ctx, product_id)
-    end = _date(new_end, "support_end")
+    end = date_field(new_end, "support_end")
     if product.support_end is not None and end < product.support_end:
         raise Invalid(
             f"refused: the defined support period may not be shortened once published "

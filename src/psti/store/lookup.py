@@ -57,16 +57,16 @@ _base = (
 BY_PUBLIC_ID = _base.where(Product.public_id == bindparam("public_id"))
 BY_MODEL = _base.where(func.lower(Product.model) == bindparam("q"), _published).order_by(Product.name).limit(LIMIT)
 _like: BindParameter[str] = bindparam("like")
+
+
+def _text_matches() -> Any:
+    """Model, name, brand or manufacturer containing the `like` pattern."""
+    columns = (Product.model, Product.name, Product.brand, Organisation.name)
+    return or_(*(func.lower(c).like(_like, escape="\\") for c in columns))
+
+
 BY_TEXT = (
-    _base.where(
-        _published,
-        or_(
-            func.lower(Product.model).like(_like, escape="\\"),
-            func.lower(Product.name).like(_like, escape="\\"),
-            func.lower(Product.brand).like(_like, escape="\\"),
-            func.lower(Organisation.name).like(_like, escape="\\"),
-        ),
-    )
+    _base.where(_published, _text_matches())
     .order_by(Product.name)
     .limit(LIMIT)
 )
@@ -128,15 +128,7 @@ _bare = (
 )
 BARE_BY_PUBLIC_ID = _bare.where(Product.public_id == bindparam("public_id"))
 BARE_BY_TEXT = (
-    _bare.where(
-        or_(
-            func.lower(Product.model) == bindparam("q"),
-            func.lower(Product.model).like(_like, escape="\\"),
-            func.lower(Product.name).like(_like, escape="\\"),
-            func.lower(Product.brand).like(_like, escape="\\"),
-            func.lower(Organisation.name).like(_like, escape="\\"),
-        )
-    )
+    _bare.where(or_(func.lower(Product.model) == bindparam("q"), _text_matches()))
     .order_by(Product.name)
     .limit(LIMIT)
 )
