@@ -19,6 +19,7 @@ Invariants, per input:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import signal
@@ -113,7 +114,8 @@ class Registry:
             org = admin.post(
                 "/api/v1/organisations",
                 json={
-                    "name": f"{slug} Ltd",
+                    # the manufacturer is the one the seed statement names, so that statement verifies
+                    "name": "Acme Home Ltd" if slug == "acme" else f"{slug} Ltd",
                     "kind": kind,
                     "slug": slug,
                     "reporting_contact": f"security@{slug}.example",
@@ -131,6 +133,18 @@ class Registry:
             self.tokens[slug] = r.json()["token"]
             user.close()
         admin.close()
+        # The seed statement's signing key, registered by its manufacturer from before it was
+        # signed: unchanged, it verifies; every mutation that verifies is then checked against it.
+        seed = json.loads((SEEDS / "statements" / "statement.json").read_text(encoding="utf-8"))
+        self.http.post(
+            "/api/v1/keys",
+            headers=self.auth("acme"),
+            json={
+                "public_key": (SEEDS / "statements" / "signer.pub").read_text(encoding="utf-8"),
+                "valid_from": seed["statement"]["issued_on"],
+                "label": "seed statement signer",
+            },
+        ).raise_for_status()
 
     def _session(self, email: str, password: str) -> httpx.Client:
         c = httpx.Client(base_url=self.url, timeout=60)
