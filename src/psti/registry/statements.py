@@ -26,6 +26,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from psti import strictjson
 from psti.documents import signing
 from psti.documents.statement import verify_statement as documents_verify
 
@@ -145,11 +146,11 @@ def verify_statement(json_bytes: bytes) -> VerifyResult:
     if len(json_bytes) > MAX_STATEMENT_BYTES:
         return VerifyResult(False, f"statement is larger than {MAX_STATEMENT_BYTES // 1048576} MiB")
     try:
-        doc = json.loads(json_bytes)
-    except ValueError as e:  # not UTF-8, not JSON, or a number past Python's digit limit
+        # The strict parser the CLI uses: a duplicate key (which another parser may read the
+        # other way), deep nesting or a huge number is refused, not verified.
+        doc = strictjson.loads(json_bytes)
+    except ValueError as e:  # not UTF-8, not JSON, or past one of strictjson's limits
         return VerifyResult(False, f"not JSON: {e}")
-    except RecursionError:
-        return VerifyResult(False, "not JSON: nested too deeply")
     if not isinstance(doc, dict):
         return VerifyResult(False, "not a JSON object")
     inner = doc.get("statement")
