@@ -127,11 +127,8 @@ _bare = (
     .where(_no_statement)
 )
 BARE_BY_PUBLIC_ID = _bare.where(Product.public_id == bindparam("public_id"))
-BARE_BY_TEXT = (
-    _bare.where(or_(func.lower(Product.model) == bindparam("q"), _text_matches()))
-    .order_by(Product.name)
-    .limit(LIMIT)
-)
+BARE_BY_MODEL = _bare.where(func.lower(Product.model) == bindparam("q")).order_by(Product.name).limit(LIMIT)
+BARE_BY_TEXT = _bare.where(_text_matches()).order_by(Product.name).limit(LIMIT)
 
 
 def bare_view(row: Any) -> dict[str, Any]:
@@ -160,14 +157,18 @@ def product(conn: Connection, public_id: str) -> dict[str, Any] | None:
 
 
 def search(conn: Connection, query: str) -> list[dict[str, Any]]:
-    """Products with a published statement (an exact model first, else any substring
-    match), then products known without any statement."""
+    """Products with a published statement, then products known without any statement:
+    those whose model is exactly the query, else those matching it as a substring."""
     q = query.strip().lower()
     if not q:
         return []
     today = dt.date.today()
+    # An exact model (what a shopper types from the box) is answered from the lower(model)
+    # index alone; the substring scans run only when no model matches exactly.
     rows = conn.execute(BY_MODEL, {"q": q}).all()
-    if not rows:
-        rows = conn.execute(BY_TEXT, {"like": like_pattern(q)}).all()
-    bare = conn.execute(BARE_BY_TEXT, {"q": q, "like": like_pattern(q)}).all()
+    bare = conn.execute(BARE_BY_MODEL, {"q": q}).all()
+    if not rows and not bare:
+        like = {"like": like_pattern(q)}
+        rows = conn.execute(BY_TEXT, like).all()
+        bare = conn.execute(BARE_BY_TEXT, like).all()
     return [public_view(r, today) for r in rows] + [bare_view(r) for r in bare]
