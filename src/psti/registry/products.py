@@ -653,14 +653,8 @@ def list_records(ctx: Ctx, organisation_id: int | None = None) -> list[Complianc
 
 
 # --- public look-up -------------------------------------------------------------------
-# The queries live in psti.store.lookup (one statement per answer); these are the library
-# calls for tools that hold a session rather than a connection.
-
-
-def lookup(db: Any, query: str) -> list[dict[str, Any]]:
-    """Public views of the products matching a shopper's query: those with a published
-    statement first, then those the registry knows without any statement."""
-    return public_lookup.search(db.connection(), query)
+# The queries live in psti.store.lookup (one statement per answer); this is the library
+# call for tools that hold a session rather than a connection.
 
 
 def public_product(db: Any, public_id: str) -> dict[str, Any]:

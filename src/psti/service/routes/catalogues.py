@@ -14,6 +14,7 @@ from sqlalchemy import select
 from psti.registry import catalogues
 from psti.service import accounts
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
+from psti.service.downloads import content_disposition
 from psti.service.errors import NotFound
 from psti.service.routes.shapes import job_json
 from psti.store import db as store_db
@@ -107,7 +108,7 @@ def export_catalogue(request: Request, catalogue_id: int, fmt: str) -> Response:
         return Response(
             data,
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
+            headers={"Content-Disposition": content_disposition(f"{name}.xlsx")},
         )
     if fmt != "csv":
         raise NotFound("export as .csv or .xlsx")
@@ -119,7 +120,7 @@ def export_catalogue(request: Request, catalogue_id: int, fmt: str) -> Response:
     return StreamingResponse(
         stream(),
         media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        headers={"Content-Disposition": content_disposition(f"{name}.csv")},
     )
 
 

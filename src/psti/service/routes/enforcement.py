@@ -20,6 +20,7 @@ from psti.registry.blobs import safe_filename
 from psti.service import enforcement as enf
 from psti.service.context import Ctx
 from psti.service.deps import check_csrf, read_limited, redirect, render, state, tx
+from psti.service.downloads import content_disposition
 from psti.service.errors import Invalid, ServiceError
 
 api = APIRouter(prefix="/api/v1/enforcement", tags=["enforcement"])
@@ -180,7 +181,7 @@ def api_export_json(request: Request, today: str | None = Query(None, max_length
         data = enf.export(ctx, _day(today))
     return JSONResponse(
         json.loads(json.dumps(data, default=str)),
-        headers={"Content-Disposition": 'attachment; filename="psti-cases.json"'},
+        headers={"Content-Disposition": content_disposition("psti-cases.json")},
     )
 
 
@@ -191,7 +192,7 @@ def api_export_csv(request: Request, today: str | None = Query(None, max_length=
     return Response(
         text,
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="psti-cases.csv"'},
+        headers={"Content-Disposition": content_disposition("psti-cases.csv")},
     )
 
 

@@ -221,7 +221,7 @@ def _csaf_response(db: Any, report: VulnerabilityReport, base_url: str) -> Respo
     return Response(
         csaf_document.dumps(csaf_document.build(advisory, base_url)),
         media_type="application/json",
-        headers={"Content-Disposition": f'inline; filename="{advisory.filename}"'},
+        headers={"Content-Disposition": content_disposition(advisory.filename, "inline")},
     )
 
 
