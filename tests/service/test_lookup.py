@@ -3,7 +3,16 @@ LIKE wildcards in a search matching only themselves."""
 
 from __future__ import annotations
 
+import re
+import threading
+from typing import Any
+
+from fastapi.routing import APIRoute
+from sqlalchemy import event
+
 from psti.registry import products
+from psti.service.app import AREAS
+from psti.service.routes import public
 
 from .conftest import World
 
@@ -39,3 +48,77 @@ def test_lookup_by_model_text_and_id(world_any: World) -> None:
     page = w.get("anonymous", f"/products/{view['id']}")
     assert page.status_code == 200 and "CAM_100%" in page.text
     assert w.get("anonymous", f"/products/{view['id']}/label.svg").headers["content-type"].startswith("image/svg")
+
+
+def test_each_public_answer_is_one_sql_statement(world_any: World) -> None:
+    """By id (with or without a statement) and by exact model, anonymous look-ups on the API
+    and the pages run exactly one SQL statement: no BEGIN/ROLLBACK, no session, no second
+    query for products without a statement."""
+    w = world_any
+    p = w.product("acme", "ONEQ-1", "2031-12-31")
+    w.statement("acme", p["id"])
+    bare = w.product("acme", "ONEQ-2", "2031-12-31")
+    engine = w.app.state.psti.engine
+    worker = w.app.state.psti.worker  # its polling for jobs is not the request's
+    seen: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        if worker is None or threading.current_thread().name != worker.name:
+            seen.append(statement)
+
+    urls = [
+        f"/api/v1/public/products/{p['public_id']}",
+        f"/api/v1/public/products/{bare['public_id']}",
+        "/api/v1/lookup?q=oneq-1",
+        "/api/v1/lookup?q=ONEQ-2",
+        f"/products/{p['public_id']}",
+        f"/products/{bare['public_id']}",
+        "/lookup?q=oneq-1",
+    ]
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for url in urls:
+            seen.clear()
+            r = w.get("anonymous", url)
+            assert r.status_code == 200, (url, r.text)
+            assert len(seen) == 1, (url, seen)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    found = w.get("anonymous", "/api/v1/lookup?q=ONEQ-2").json()
+    assert [(f["model"], f["statement_on_record"]) for f in found] == [("ONEQ-2", False)]
+
+
+def test_anonymous_pages_set_no_cookie_and_signed_in_pages_keep_navigation(world_any: World) -> None:
+    w = world_any
+    p = w.product("acme", "NAV-1", "2031-12-31")
+    w.statement("acme", p["id"])
+    for url in (f"/products/{p['public_id']}", "/lookup?q=nav-1", "/lookup"):
+        r = w.client.get(url, headers={"cookie": ""})
+        assert r.status_code == 200 and "set-cookie" not in r.headers, url
+        assert r.headers["x-frame-options"] == "DENY" and "script-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff" and ">Sign in<" in r.text and "Dashboard" not in r.text
+        signed_in = w.get("acme", url)
+        assert signed_in.status_code == 200 and "Dashboard" in signed_in.text and ">Sign in<" not in signed_in.text
+    api = w.get("anonymous", f"/api/v1/public/products/{p['public_id']}")
+    assert api.headers["content-type"] == "application/json" and api.headers["x-content-type-options"] == "nosniff"
+    assert "x-frame-options" not in api.headers
+    missing = w.get("anonymous", "/products/P-NO-SUCH-ID")
+    assert missing.status_code == 404 and "No published product P-NO-SUCH-ID" in missing.text
+
+
+def test_public_routes_matched_first_shadow_no_other_route() -> None:
+    """The public routes are matched before every other area's; none of them may match a
+    path another route serves with the same method (else that route could not be reached)."""
+    first = [r for r in (*public.api.routes, *public.pages.routes) if isinstance(r, APIRoute)]
+    checked = 0
+    for area in AREAS:
+        if area is public:
+            continue
+        for route in (*area.api.routes, *area.pages.routes):
+            if not isinstance(route, APIRoute):
+                continue
+            path = re.sub(r"\{[^}]+\}", "x1", route.path)
+            checked += 1
+            for p in first:
+                assert not (p.methods & route.methods and p.path_regex.match(path)), (p.path, route.path)
+    assert checked > 50
