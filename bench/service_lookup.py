@@ -1,11 +1,14 @@
 """Public look-ups under load: requests per second and p99 latency, SQLite and PostgreSQL.
 
-Starts `psti serve` (one process, as users run it) on 127.0.0.1 with 2,000 published
-products, then drives it with a small asyncio HTTP/1.1 keep-alive load generator for a
-fixed time per scenario. The floor is the same server's static `/static/app.js` (no
-database, same stack), so the ratio shows what the database look-up costs.
+Starts `psti serve` (one process, as users run it; --workers N for several) on 127.0.0.1
+with 2,000 published products, then drives it with a lean asyncio HTTP/1.1 keep-alive load
+generator (pre-built requests, the head read up to its blank line, the body by its
+Content-Length; uvloop when installed) for a fixed time per scenario. The floor is the same
+server's static `/static/app.js` (no database, same stack), driven by the same generator,
+so the ratio shows what the database look-up costs. Server and generator share the cores,
+so the CPU each spends per request is reported too, and the load average before and after.
 
-    python bench/service_lookup.py [--seconds 8] [--connections 16] [--postgres URL]
+    python bench/service_lookup.py [--seconds 8] [--connections 16] [--workers 1] [--postgres URL]
 
 PostgreSQL is measured when --postgres or PSTI_TEST_POSTGRES_URL is given
 (scripts/start-postgres.sh starts one).
@@ -146,10 +149,18 @@ def summarise(lat: list[float], errors: list[int], elapsed: float) -> dict[str, 
     }
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time a process has used so far (all its threads)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(group: int) -> float:
+    """User and system CPU time used so far by the server's processes (its session: the
+    `psti serve` process and, with --workers, its worker processes), all threads."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[3]) == group:  # process group: the session start_new_session made
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def own_cpu_seconds() -> float:
@@ -161,7 +172,7 @@ def load_average() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def serve(data_dir: Path, url: str | None) -> tuple[subprocess.Popen[bytes], int]:
+def serve(data_dir: Path, url: str | None, workers: int = 1) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     cmd = [
         sys.executable,
@@ -173,6 +184,8 @@ def serve(data_dir: Path, url: str | None) -> tuple[subprocess.Popen[bytes], int
         "--data-dir",
         str(data_dir),
         "--no-worker",
+        "--workers",
+        str(workers),
     ]
     if url:
         cmd += ["--database", url]
@@ -224,7 +237,7 @@ def run_backend(label: str, url: str | None, args: argparse.Namespace) -> dict[s
         t0 = time.perf_counter()
         products = seed(tmp, url)
         print(f"[{label}] seeded {len(products)} products with signed statements in {time.perf_counter() - t0:.1f} s")
-        proc, port = serve(tmp, url)
+        proc, port = serve(tmp, url, args.workers)
         try:
             chosen = [n for n in SCENARIOS if n == FLOOR or not args.only or any(o in n for o in args.only)]
             scenarios = {name: SCENARIOS[name](products) for name in chosen}
@@ -270,6 +283,7 @@ def main() -> None:
         "--rounds", type=int, default=4, help="Interleaved rounds per scenario (seconds split across them)."
     )
     ap.add_argument("--postgres", default=os.environ.get("PSTI_TEST_POSTGRES_URL"))
+    ap.add_argument("--workers", type=int, default=1, help="Server processes (psti serve --workers).")
     ap.add_argument("--no-sqlite", action="store_true", help="Measure PostgreSQL only.")
     ap.add_argument(
         "--only", action="append", default=[], metavar="TEXT", help="Only scenarios naming TEXT (and the floor)."
@@ -277,8 +291,8 @@ def main() -> None:
     args = ap.parse_args()
     print(
         f"psti registry look-up benchmark: {PRODUCTS} products, {args.connections} connections, "
-        f"{args.seconds:.0f} s per scenario, {os.cpu_count()} cores (server and load generator share them); "
-        f"load average {load_average()}"
+        f"{args.seconds:.0f} s per scenario, {args.workers} server process(es), {os.cpu_count()} cores "
+        f"(server and load generator share them); load average {load_average()}"
     )
     results = {} if args.no_sqlite else {"SQLite": run_backend("SQLite", None, args)}
     if args.postgres:

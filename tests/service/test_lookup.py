@@ -4,9 +4,11 @@ LIKE wildcards in a search matching only themselves."""
 from __future__ import annotations
 
 import re
+import tempfile
 import threading
 from typing import Any
 
+import psycopg
 from fastapi.routing import APIRoute
 from sqlalchemy import event
 
@@ -52,8 +54,10 @@ def test_lookup_by_model_text_and_id(world_any: World) -> None:
 
 def test_each_public_answer_is_one_sql_statement(world_any: World) -> None:
     """By id (with or without a statement) and by exact model, anonymous look-ups on the API
-    and the pages run exactly one SQL statement: no BEGIN/ROLLBACK, no session, no second
-    query for products without a statement."""
+    and the pages cost the database exactly one statement, as the database sees it: SQLite's
+    own trace of what it runs, PostgreSQL's wire protocol (one exchange, ending outside any
+    transaction). No BEGIN/ROLLBACK, no session, no second query for products without a
+    statement."""
     w = world_any
     p = w.product("acme", "ONEQ-1", "2031-12-31")
     w.statement("acme", p["id"])
@@ -61,10 +65,26 @@ def test_each_public_answer_is_one_sql_statement(world_any: World) -> None:
     engine = w.app.state.psti.engine
     worker = w.app.state.psti.worker  # its polling for jobs is not the request's
     seen: list[str] = []
+    traces: dict[int, Any] = {}
 
-    def count(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
-        if worker is None or threading.current_thread().name != worker.name:
-            seen.append(statement)
+    def checkout(dbapi_conn: Any, record: Any, proxy: Any) -> None:
+        if worker is not None and threading.current_thread().name == worker.name:
+            return
+        if engine.dialect.name == "sqlite":
+            dbapi_conn.set_trace_callback(seen.append)
+        else:
+            traces[id(dbapi_conn)] = f = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed at check-in)
+            dbapi_conn.pgconn.trace(f.fileno())
+            dbapi_conn.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
+
+    def checkin(dbapi_conn: Any, record: Any) -> None:
+        if engine.dialect.name == "sqlite":
+            dbapi_conn.set_trace_callback(None)
+        elif (f := traces.pop(id(dbapi_conn), None)) is not None:
+            dbapi_conn.pgconn.untrace()
+            f.seek(0)
+            seen.extend(line for line in f.read().splitlines() if "ReadyForQuery" in line)
+            f.close()
 
     urls = [
         f"/api/v1/public/products/{p['public_id']}",
@@ -75,15 +95,21 @@ def test_each_public_answer_is_one_sql_statement(world_any: World) -> None:
         f"/products/{bare['public_id']}",
         "/lookup?q=oneq-1",
     ]
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(engine, "checkout", checkout)
+    event.listen(engine, "checkin", checkin)
     try:
         for url in urls:
             seen.clear()
             r = w.get("anonymous", url)
             assert r.status_code == 200, (url, r.text)
             assert len(seen) == 1, (url, seen)
+            if engine.dialect.name == "sqlite":
+                assert seen[0].lstrip().upper().startswith("SELECT"), seen
+            else:
+                assert seen[0].rstrip().endswith("ReadyForQuery\t I"), seen  # I: idle, no transaction open
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(engine, "checkout", checkout)
+        event.remove(engine, "checkin", checkin)
     found = w.get("anonymous", "/api/v1/lookup?q=ONEQ-2").json()
     assert [(f["model"], f["statement_on_record"]) for f in found] == [("ONEQ-2", False)]
 

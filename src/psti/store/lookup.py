@@ -2,10 +2,13 @@
 statement in one round trip, without building ORM objects.
 
 The look-up is the registry's busiest path (shoppers, distributors, labels' QR codes), so
-each answer is one indexed SQL statement through SQLAlchemy Core with a cached compiled
-form: by public id (unique index), by exact model (the `lower(model)` index), else by a
-substring of model, name, brand or manufacturer (LIKE with `%`, `_` and `\\` escaped, so
-they match themselves).
+each answer is one indexed SQL statement, built with SQLAlchemy Core, compiled once and run
+on the driver's cursor (`psti.store.direct`): by public id (unique index; the newest
+statement outer-joined, so a product known without one comes back from the same statement),
+by exact model (the `lower(model)` index), else by a substring of model, name, brand or
+manufacturer (LIKE with `%`, `_` and `\\` escaped, so they match themselves). A search
+answers products with a published statement and products without any statement in one
+UNION ALL: one round trip to PostgreSQL.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from psti.store.direct import DirectSelect
 from psti.store.models import Organisation, Product, StatementRecord
 
 LIMIT = 20
@@ -177,12 +181,18 @@ def bare_view(row: Any) -> dict[str, Any]:
     }
 
 
+_PRODUCT = DirectSelect(BY_PUBLIC_ID)
+_SEARCH_BY_MODEL = DirectSelect(SEARCH_BY_MODEL)
+_SEARCH_BY_TEXT = DirectSelect(SEARCH_BY_TEXT)
+
+
 def product(conn: Connection, public_id: str) -> dict[str, Any] | None:
     """The public view of a product (`statement_on_record` says whether it has a
     statement), or None when the registry does not know it."""
-    row = conn.execute(BY_PUBLIC_ID, {"public_id": public_id}).first()
-    if row is None:
+    rows = _PRODUCT.rows(conn, {"public_id": public_id})
+    if not rows:
         return None
+    row = rows[0]
     return public_view(row) if row.statement_id is not None else bare_view(row)
 
 
@@ -195,7 +205,7 @@ def search(conn: Connection, query: str) -> list[dict[str, Any]]:
     today = dt.date.today()
     # An exact model (what a shopper types from the box) is answered from the lower(model)
     # index alone; the substring scan runs only when no model matches exactly.
-    rows = conn.execute(SEARCH_BY_MODEL, {"q": q}).all()
+    rows = _SEARCH_BY_MODEL.rows(conn, {"q": q})
     if not rows:
-        rows = conn.execute(SEARCH_BY_TEXT, {"like": like_pattern(q)}).all()
+        rows = _SEARCH_BY_TEXT.rows(conn, {"like": like_pattern(q)})
     return [bare_view(r) if r.without_statement else public_view(r, today) for r in rows]
