@@ -9,8 +9,10 @@ import threading
 from typing import Any
 
 import psycopg
+import pytest
 from fastapi.routing import APIRoute
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import NullPool
 
 from psti.registry import products
 from psti.service.app import AREAS
@@ -148,3 +150,34 @@ def test_public_routes_matched_first_shadow_no_other_route() -> None:
             for p in first:
                 assert not (p.methods & route.methods and p.path_regex.match(path)), (p.path, route.path)
     assert checked > 50
+
+
+def test_lookups_recover_after_the_database_drops_their_connections(world_any: World) -> None:
+    """Look-ups run on the driver's cursor, so their own code notices a lost connection:
+    after PostgreSQL ends every connection, at most one look-up fails, then all succeed."""
+    w = world_any
+    engine = w.app.state.psti.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to drop connections")
+    p = w.product("acme", "DROP-1", "2031-12-31")
+    w.statement("acme", p["id"])
+    url = f"/api/v1/public/products/{p['public_id']}"
+    for _ in range(8):  # several pooled connections have served look-ups
+        assert w.get("anonymous", url).status_code == 200
+    admin = create_engine(engine.url, poolclass=NullPool)
+    with admin.connect() as c:
+        ended = c.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).scalar()
+    admin.dispose()
+    assert ended
+    outcomes = []
+    for _ in range(6):
+        try:
+            outcomes.append(w.get("anonymous", url).status_code)
+        except psycopg.OperationalError:  # the test client re-raises what the server met
+            outcomes.append(500)
+    assert outcomes.count(500) <= 1 and outcomes[-5:] == [200] * 5, outcomes

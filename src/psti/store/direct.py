@@ -5,9 +5,9 @@ its parameters, the converters of its parameters and result columns); a call bin
 parameters, executes on the connection's own DBAPI cursor, in whatever transaction state
 that connection is in, and returns plain named tuples. That skips what SQLAlchemy builds per
 call around a result and the driver's column descriptions: on PostgreSQL half the client's
-CPU time per public look-up. A connection found lost is invalidated, as SQLAlchemy does, so
-the pool replaces it. Statements run this way are not seen by SQLAlchemy's execution events
-or its echo log.
+CPU time per public look-up. A connection found lost is invalidated and the pool renewed, as
+SQLAlchemy does, so one request fails (500) and the next gets a fresh connection.
+Statements run this way are not seen by SQLAlchemy's execution events or its echo log.
 """
 
 from __future__ import annotations
@@ -44,7 +44,10 @@ class DirectSelect:
             fetched = cursor.fetchall()
         except dialect.loaded_dbapi.Error as e:
             if dialect.is_disconnect(e, dbapi, cursor):
+                # As SQLAlchemy does on a disconnect: this connection is closed, and every
+                # other one pooled before it is replaced (the database has likely restarted).
                 conn.invalidate(e)
+                conn.engine.dispose(close=False)
             raise
         finally:
             cursor.close()
