@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from psti.registry import products
 from psti.registry.keys import bind
-from psti.registry.statements import MAX_STATEMENT_BYTES, verify_statement
+from psti.registry.statements import MAX_STATEMENT_BYTES, provenance, verify_statement
 from psti.service.deps import check_csrf, read_limited, read_session, redirect, tx
 from psti.service.errors import NotFound
 from psti.service.routes.shapes import StrictModel, statement_json
@@ -84,7 +84,9 @@ def get_statement(request: Request, public_id: str) -> Response:
 @api.post("/statements/verify", tags=["public"], summary="Verify a signed statement document")
 async def verify(request: Request) -> dict[str, Any]:
     """`valid` only when the signature holds and the key is registered by an organisation the
-    statement names as manufacturer, in force on its date of issue; `signed_by` says whose key it is."""
+    statement names as manufacturer, in force on its date of issue; `signed_by` says whose key it is,
+    and `provenance` whether the registry signed it and from which of its assessments (statements
+    it signed for products registered by form, before it required an assessment, say so)."""
     data = await request.body()
     return await run_in_threadpool(_verify, request, data)
 
@@ -100,6 +102,7 @@ def _verify(request: Request, data: bytes) -> dict[str, Any]:
             "key_id": res.key_id,
             "key_status": binding.key_status,
             "signed_by": binding.signer_json(),
+            "provenance": provenance(res, binding.key.held_by_registry).to_json() if binding.key else None,
         }
 
 
