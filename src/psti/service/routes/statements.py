@@ -44,8 +44,18 @@ class StatementIn(StrictModel):
     standards: list[StandardIn] = Field(default_factory=list)
 
 
-@api.post("/products/{product_id}/statements", tags=["statements"], status_code=201)
+@api.post(
+    "/products/{product_id}/statements",
+    tags=["statements"],
+    status_code=201,
+    summary="Have the registry sign and publish a statement, from its assessment of the declaration",
+)
 def publish_statement(request: Request, product_id: int, body: StatementIn) -> dict[str, Any]:
+    """Only for a product with a declaration, from a registry assessment of that declaration whose
+    verdicts support a statement (422 with the reasons otherwise). A product registered by form,
+    with no declaration, is refused with 409 and the two ways on: attach its declaration
+    (`PUT …/declaration`), upload its artefacts and have it assessed; or upload a statement
+    signed with a key registered to the manufacturer (`POST …/statements/upload`)."""
     data = body.model_dump(mode="json")
     with tx(request) as ctx:
         check_csrf(request, ctx)
