@@ -8,7 +8,8 @@ A key nobody registered, or one registered by another organisation, makes the st
 not valid here, however good the signature.
 
 The registry also signs statements itself, from its own assessment of a product's
-declaration (`psti.registry.products.publish_statement`); those private keys are sealed with AES-256-GCM under the key-encryption key the service is started with
+declaration (`psti.registry.products.publish_statement`); those private keys are sealed
+with AES-256-GCM under the key-encryption key the service is started with
 (`--key-encryption-key-file` or PSTI_KEY_ENCRYPTION_KEY), which is never written to the
 database. Without it the service still verifies and serves statements; only signing stops,
 with a message saying how to give the key.
