@@ -52,7 +52,8 @@ def main() -> int:
             for name, h in sorted(score.handlers.items())}
     if args.json:
         print(json.dumps({"samples": score.samples, "negatives": score.negatives, "positives": score.positives,
-                          "found": score.found, "handlers": rows, "missed": score.missed, "elsewhere": score.elsewhere, "false": score.false,
+                          "found": score.found, "handlers": rows, "missed": score.missed,
+                          "elsewhere": score.elsewhere, "false": score.false,
                           "negative_fails": score.negative_fails, "skipped": score.skipped,
                           "hashes": score.hashes, "hashes_verified": score.hashes_verified,
                           "cracked": score.cracked if args.crack else None, "not_cracked": score.not_cracked},

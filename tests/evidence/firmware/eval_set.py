@@ -190,8 +190,9 @@ def evaluate(shared: Path | None, full_scan_negatives: bool = True, only: set[st
                     used.add(hit)
                     score.handlers[r.handler].tp += 1
                     score.handlers[found[hit].handler or "?"].hits += 1
-                    if (found[hit].handler or "?") != r.handler:
-                        score.elsewhere.append(f"{sample}: {r.handler} {r.account or '?'} found by {found[hit].handler}")
+                    by = found[hit].handler or "?"
+                    if by != r.handler:
+                        score.elsewhere.append(f"{sample}: {r.handler} {r.account or '?'} found by {by}")
             for i, c in enumerate(found):
                 if i not in used:
                     score.handlers[c.handler or "?"].fp += 1
