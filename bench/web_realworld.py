@@ -7,7 +7,9 @@ acknowledgement timescale, status-update timescale, support-period end date. The
 the English parser: its load, and the analysis of a 50-sentence policy after it is loaded.
 
 Usage: python bench/web_realworld.py [--data FILE] [--rounds N]
-Exit status 1 when an element is below 95 % agreement or the 50-sentence analysis takes
+Agreement is printed for all records and for each set of the data ("development", then each
+held-out set in the order it was collected). Exit status 1 when an element is below 95 %
+agreement on any set or the 50-sentence analysis takes
 200 ms or more.
 """
 
@@ -75,7 +77,7 @@ def main() -> int:
         }
         for element, value in got.items():
             want = rec["key"][element]
-            ok = value == want if element == "contact" else _meaning(value) == _meaning(want)
+            ok = value == want if element == "contact" else _meaning(str(value or "")) == _meaning(want)
             tallies[element].append((rec["set"], ok))
             if not ok:
                 misses.append(f"  {rec['id']:<22} {element:<8} key={want!r} psti={value!r} ({rec['set']})")
@@ -95,15 +97,17 @@ def main() -> int:
 
     print(f"\nagreement with the key ({len(data['policies'])} policies, {len(data['support'])} support statements):")
     met = True
-    print(f"  {'element':<9} {'all':>13} {'development':>17} {'held-out':>15}")
+    sets = list(dict.fromkeys(r["set"] for r in (*data["policies"], *data["support"])))
+    columns = ("all", *sets)
+    print(f"  {'element':<9}" + "".join(f" {c:>15}" for c in columns))
     for element, results in tallies.items():
         cells = []
-        for which in ("all", "development", "held-out"):
+        for which in columns:
             oks = [ok for kind, ok in results if which in ("all", kind)]
             cells.append(f"{sum(oks)}/{len(oks)} {sum(oks) / len(oks):6.1%}" if oks else "-")
-        share = sum(ok for _, ok in results) / len(results)
-        met &= share >= TARGET
-        print(f"  {element:<9} {cells[0]:>13} {cells[1]:>17} {cells[2]:>15}")
+            # the target holds on every set on its own, not only on the pooled records
+            met &= not oks or sum(oks) / len(oks) >= TARGET
+        print(f"  {element:<9}" + "".join(f" {c:>15}" for c in cells))
     print("disagreements:" if misses else "disagreements: none")
     for line in misses:
         print(line)

@@ -495,9 +495,12 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out.append(line)
             joinable = False
             continue
-        # a hard wrap: the line before ran long (wrapped text, not a short item), or this
-        # one continues a sentence in lower case
-        wrapped = len(lines[i - 1].strip()) >= 40 or line[:1].islower()
+        # a hard wrap: the line before ran long (wrapped text, not a short item) and was about
+        # as full as this one (a title or heading followed by a much longer line was not
+        # wrapped: the wrapper would have filled it), or this one continues a sentence in lower case
+        prev = lines[i - 1].strip()
+        full = len(line) <= 1.25 * (len(prev) + 1 + len(line.split(maxsplit=1)[0]))
+        wrapped = (len(prev) >= 40 and full) or line[:1].islower()
         if joinable and wrapped and not _MD_BREAK.match(raw) and not _FIELD.match(line):
             out[-1] = out[-1] + " " + line
             continue
@@ -530,11 +533,14 @@ def _binary_ratio(data: bytes) -> float:
     return control / len(data)
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+
+
 def sentences(text: str) -> list[str]:
     """Split text into sentences and lines (headings and table rows count as sentences)."""
     out: list[str] = []
     for line in text.splitlines():
-        line = line.strip(" \t|*#>-")
+        line = _LIST_NUMBER.sub("", line.strip(" \t|*#>-"))  # "1. Go to …" is one sentence, not "1." and "Go to …"
         if not line:
             continue
         for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", line):

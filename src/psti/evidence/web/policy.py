@@ -228,9 +228,11 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
     out.words = len(words)
     if words:
         out.english_ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
+    lead = ""  # the sentence before: "Email us privately at:" labels the address under it
     for s in sentences(page.text):
-        _contacts_in(s, out.contacts)
-        _channels_in(s, out.contacts)
+        _contacts_in(s, out.contacts, lead)
+        _channels_in(s, out.contacts, lead)
+        lead = s
         if _UNTIL_RESOLVED.search(s):
             out.until_resolved = True
         if out.sign_in is None and (m := _SIGN_IN.search(s)):
@@ -264,9 +266,22 @@ _PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|yo
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
-def _contacts_in(s: str, contacts: list[str]) -> None:
-    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …")
-    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s))
+_REPO_SECURITY = re.compile(
+    r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
+)
+
+
+def _introduces(lead: str) -> bool:
+    """A line ending in a colon that introduces a reporting channel ("Email us privately at:",
+    "To report a security problem:"): what follows it is in its context."""
+    return lead.rstrip().endswith(":") and bool(_REPORT_CONTEXT.search(lead) or _EMAIL_LABEL.search(lead))
+
+
+def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
+    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …"),
+    # also when the label is the line before it
+    introduced = _introduces(lead)
+    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
@@ -279,6 +294,8 @@ def _contacts_in(s: str, contacts: list[str]) -> None:
             continue
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
+        elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
+            _add(contacts, url)  # "To report a security problem:" / "1. Go to [Security Advisories](…)"
 
 
 _REFERENCE_SITES = re.compile(
@@ -381,11 +398,15 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
 
 
 def _attach(span: Span) -> tuple[Promise, Token] | None:
-    """The promise a timescale modifies: up the tree from the timescale's head word."""
+    """The promise a timescale modifies: up the tree from the timescale's head word. A verb
+    joined to another by 'and' is its own action: "we confirm receipt within 48 hours and send
+    a first assessment within 7 days" times the assessment, not the receipt, with 7 days."""
     tok = span.root
     for _ in range(8):
         if tok.head is tok:
             return _promise_of(tok) if tok not in span else None
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return None
         tok = tok.head
         if tok in span:
             continue
@@ -472,13 +493,19 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
         promises[tok.i] = (p, tok)
     timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
     kinds = {p for p, _ in promises.values()}
+    unattached = []
     for m, span in spans:
         found = _attach(span)
         if found is not None:
             promise, word = found
             promises.setdefault(word.i, (promise, word))
             timed.setdefault(word.i, (m.group(0), f"{m.group(0)!r} modifies {word.text!r}"))
-        elif len(kinds) == 1:  # one kind of promise alone in the sentence: it is the one timed
+        else:
+            unattached.append(m)
+    for m in unattached:
+        # one kind of promise alone in the sentence, and no time attached to it by the tree:
+        # it is the one timed (a time the tree gave to something else is not its time)
+        if len(kinds) == 1 and not timed:
             idx = next(iter(promises))
             timed.setdefault(
                 idx,
@@ -523,10 +550,11 @@ _CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
 
-def _channels_in(s: str, contacts: list[str]) -> None:
-    """'report it through GitHub's private vulnerability reporting' names a channel without a URL."""
+def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
+    """'report it through GitHub's private vulnerability reporting' names a channel without a URL;
+    so does 'Preferred: GitHub Security Advisories' after 'Please report security issues …'."""
     m = _CHANNEL.search(s)
-    if m is None or not _CHANNEL_USE.search(s):
+    if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
     before = s[: m.start()]
     if _CHANNEL_NOT.search(before[-60:]):
