@@ -10,13 +10,14 @@ Usage: python bench/web_realworld.py [--data FILE] [--rounds N]
 Agreement is printed for all records and for each set of the data ("development", then each
 held-out set in the order it was collected). Exit status 1 when an element is below 95 %
 agreement on any set or the 50-sentence analysis takes
-200 ms or more.
+200 ms or more (best CPU time or median wall time).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -118,8 +119,8 @@ def main() -> int:
     while len(sentences) < 50:
         sentences.append(pool[len(sentences) % len(pool)].lstrip("-*#0123456789. "))
     policy = ("\n\n".join(sentences)).encode("utf-8")
-    # CPU time of this process decides (the machine is shared: wall time mostly measures the
-    # neighbours' load, as in bench/securitytxt_corpus.py); wall time is printed beside it
+    # both CPU time of this process and wall time are held to the budget (the median wall time:
+    # on a shared machine a single run can wait for a core); the load average is printed with them
     cpu, wall = [], []
     for _ in range(args.rounds):
         c, t = time.process_time(), time.perf_counter()
@@ -127,12 +128,14 @@ def main() -> int:
         cpu.append((time.process_time() - c) * 1000)
         wall.append((time.perf_counter() - t) * 1000)
     best = min(cpu)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"\n50-sentence policy ({len(policy):,} bytes) after the parser is loaded, {args.rounds} runs: "
         f"CPU best {best:.0f} ms, median {statistics.median(cpu):.0f} ms; wall best {min(wall):.0f} ms, "
-        f"median {statistics.median(wall):.0f} ms (target < {BUDGET_MS:.0f} ms CPU)"
+        f"median {statistics.median(wall):.0f} ms, worst {max(wall):.0f} ms (target < {BUDGET_MS:.0f} ms, "
+        f"CPU and wall; load average {load:.1f} on {os.cpu_count()} CPUs)"
     )
-    met &= best < BUDGET_MS
+    met &= best < BUDGET_MS and statistics.median(wall) < BUDGET_MS
     print("targets met" if met else "below target")
     return 0 if met else 1
 

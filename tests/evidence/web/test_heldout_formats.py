@@ -145,3 +145,33 @@ def test_period_after_launch_is_not_an_end_date() -> None:
     text = "Google has committed to five years of security updates for the entire Nest family. It's five years after launch."  # noqa: E501
     a = analyse_support_page(page_text(text.encode(), "text/plain"), ("Nest",))
     assert a.end_dates() == [] and any(s.kind == "period-without-start" for s in a.statements)
+
+
+# --- the parser runs without spaCy's lemmatizer: inflected promise words still read -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ack", "status"),
+    [
+        ("Reports are acknowledged within 2 business days.", "within 2 business days", None),
+        ("We will be replying to every report within 3 days.", "within 3 days", None),
+        ("You will be kept informed every 2 weeks until the issue is resolved.", None, "every 2 weeks"),
+        ("Our team gets back to reporters within 48 hours and sends updates weekly.", "within 48 hours", "weekly"),
+        ("Acknowledgements are sent within 24 hours; progress updates follow monthly.", "within 24 hours", "monthly"),
+    ],
+)
+def test_inflected_promise_words(sentence: str, ack: str | None, status: str | None) -> None:
+    a = policy(sentence, "text/plain")
+    assert (a.ack_when.timescale if a.ack_when else None) == ack, a.acknowledgement
+    assert (a.status_when.timescale if a.status_when else None) == status, a.status_updates
+
+
+def test_only_sentences_that_can_promise_are_parsed() -> None:
+    from psti.evidence.web import language
+    from psti.evidence.web.policy import _worth_parsing
+
+    assert "lemmatizer" not in language.pipeline().pipe_names
+    assert _worth_parsing("We will contact you within a week.")
+    assert _worth_parsing("We will respond as soon as possible.")  # a promise without a time is read too
+    assert not _worth_parsing("Fix development: 2-4 weeks (depending on severity)")
+    assert not _worth_parsing("Please contact our sales team for prices.")

@@ -337,18 +337,61 @@ _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
 _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
-_PROMISE_PREFILTER = re.compile(TIMESCALE.pattern + "|" + _ACK.pattern + "|" + _STATUS.pattern, re.I)
+_PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
+_PROMISE_WORD = re.compile(
+    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
+    r"contact|reach|confirm|progress",
+    re.I,
+)
+
+
+def _worth_parsing(text: str) -> bool:
+    """Only text that can hold an acknowledgement, reply or status promise goes to the parser:
+    a promise phrase ('we will respond'), or a time with a word that can make such a promise
+    ('contact you within a week'). A time with none of them ('Fix development: 2-4 weeks')
+    times a fix or a disclosure, which no check reads."""
+    return bool(_PROMISE_PHRASE.search(text) or (TIMESCALE.search(text) and _PROMISE_WORD.search(text)))
+
+
+# The lemmas the rules compare with. The parser runs without spaCy's attribute ruler and
+# lemmatizer (a fifth of its time): these few words are lemmatised here, from the word and
+# its fine-grained tag, which the tagger gives.
+_KNOWN_LEMMAS = frozenset(_LEMMA_PROMISE) | _STATUS_WORDS | _FIX_UPDATE | {
+    "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report",
+    "receipt", "submission", "back",
+}  # fmt: skip
+_IRREGULAR = {"got": "get", "gotten": "get", "getting": "get", "gets": "get", "heard": "hear", "kept": "keep"}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""))
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma of a word the rules know ('acknowledged' -> 'acknowledge', 'replies' ->
+    'reply', 'got' -> 'get'); any other word as it is, in lower case."""
+    w = tok.lower_
+    if w in _KNOWN_LEMMAS:
+        return w
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and (cand := w[: -len(suffix)] + repl) in _KNOWN_LEMMAS:
+            return cand
+    return w
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
 
 
 def _own_promise(tok: Token) -> Promise | None:
     """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     text = tok.text.lower()
     if lemma == "update" or text in ("update", "updates", "updated"):
-        compounds = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        compounds = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
         return "fix" if compounds & _FIX_UPDATE else "status update"
     if lemma == "keep":  # "keep you informed / updated / posted"
-        if any(c.lemma_.lower() in _STATUS_WORDS or c.text.lower() in _STATUS_WORDS for c in tok.children):
+        if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
@@ -357,17 +400,17 @@ def _own_promise(tok: Token) -> Promise | None:
         return "reply"
     if (
         lemma in ("contact", "reach")
-        and tok.pos_ == "VERB"
+        and _is_verb(tok)
         and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children)
     ):
         return "reply"  # "we will contact you within a week"
     if lemma == "confirmation" and any(
-        p.lower_ == "of" and any(o.lemma_.lower() in ("report", "receipt", "submission") for o in p.children)
+        p.lower_ == "of" and any(_lemma(o) in ("report", "receipt", "submission") for o in p.children)
         for p in tok.children
     ):
         return "acknowledgement"  # "a confirmation of their report"
     if lemma == "confirm" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("report", "receipt", "submission") for c in tok.children
+        c.dep_ == "dobj" and _lemma(c) in ("report", "receipt", "submission") for c in tok.children
     ):
         return "acknowledgement"  # "confirming the report within 72 hours"
     if lemma == "progress" and tok.dep_ in ("compound",):
@@ -388,7 +431,7 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     if own is not None:
         return own, tok
     for child in tok.children:
-        if child.dep_ not in _OBJECT_DEPS or child.pos_ == "PRON":
+        if child.dep_ not in _OBJECT_DEPS or child.tag_ in _PRONOUN_TAGS:
             continue
         for word in (child, *(c for c in child.children if c.dep_ == "conj")):
             found = _own_promise(word)
@@ -405,7 +448,7 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
     for _ in range(8):
         if tok.head is tok:
             return _promise_of(tok) if tok not in span else None
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok not in span:
+        if tok.dep_ == "conj" and _is_verb(tok) and tok not in span:
             return None
         tok = tok.head
         if tok in span:
@@ -425,12 +468,12 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     budget = _PARSE_BUDGET
     for line in text.splitlines():
         line = line.strip(" \t|*#>-")
-        if not line or not _PROMISE_PREFILTER.search(line):
+        if not line or not _worth_parsing(line):
             continue  # no promise and no time: nothing for the parser to decide
-        # a run-on block (a page with no structure) is cut at sentence ends for the parser
-        pieces = [line] if len(line) <= _BLOCK_CHARS else sentences(line)
-        for piece in pieces:
-            if _PROMISE_PREFILTER.search(piece) and piece not in seen:
+        # a paragraph is cut at sentence ends, and only its sentences that can hold a promise
+        # are parsed (each sentence is read on its own, so the others change nothing)
+        for piece in sentences(line):
+            if _worth_parsing(piece) and piece not in seen:
                 seen.add(piece)
                 piece = piece[:_BLOCK_CHARS]
                 budget -= len(piece)
