@@ -175,3 +175,54 @@ def test_only_sentences_that_can_promise_are_parsed() -> None:
     assert _worth_parsing("We will respond as soon as possible.")  # a promise without a time is read too
     assert not _worth_parsing("Fix development: 2-4 weeks (depending on severity)")
     assert not _worth_parsing("Please contact our sales team for prices.")
+
+
+# --- what the third held-out set showed (bench set "held-out-3") ----------------------------
+
+
+def test_team_name_promises_nothing_and_work_days_are_a_unit() -> None:
+    text = (
+        "Reviewing Security Flaw\n"
+        "1. Acme Security Response Center of Acme will confirm and review the security flaw in one work day.\n"
+        "2. In three work day, the staff of Acme Security Response Center will handle the problem.\n"
+    )
+    a = policy(text, "text/plain")
+    assert a.ack_when is not None and a.ack_when.timescale == "in one work day", a.acknowledgement
+    # "Response" in a team's name is no promise, so a time beside it is nobody's reply
+    assert policy("The Incident Response Team will review each report within 5 days.", "text/plain").ack_when is None
+    b = policy("Our Incident Response Team will acknowledge your report within 2 days.", "text/plain")
+    assert b.ack_when is not None and b.ack_when.timescale == "within 2 days"
+
+
+def test_diagram_line_is_not_joined_to_the_promise_under_it() -> None:
+    text = (
+        "Vulnerability Submission → Verification → Confirmation → Remediation → Reward Confirmation → Reward Issuance\n"  # noqa: E501
+        "We commit to a response time of no more than 7 working days from vulnerability submission to confirmation.\n"
+    )
+    a = policy(text, "text/plain")
+    assert a.ack_when is not None and a.ack_when.timescale == "no more than 7 working days"
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "end"),
+    [
+        ("HMD Global has also confirmed that security patch support for the Nokia 2 will conclude in November 2019.", "Nokia 2", D(2019, 11, 30)),  # noqa: E501
+        ('Sonos has announced that, as of May 2020, it intends to drop all support and software updates for its "legacy" products, the ZP80 among them.', "ZP80", D(2020, 5, 31)),  # noqa: E501
+        # the end of a range whose start follows "from"
+        ("Nokia 5, Nokia 6, and Nokia 8 will begin receiving quarterly security patches from October 2019 until October 2020.", "Nokia 8", D(2020, 10, 31)),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_more_ends_in_reported_statements(text: str, product: str, end: dt.date) -> None:
+    assert ends(text, product) == [end]
+
+
+def test_page_revision_date_is_not_an_end_date() -> None:
+    text = (
+        "On the Chromecast firmware versions support page (which was last updated on April 27, 2023), Google says:\n"
+        "Support for Chromecast (1st gen) has ended, which means these devices no longer receive software or "
+        "security updates.\n"
+    )
+    assert ends(text, "Chromecast (1st gen)") == []
+    assert ends("Security updates until 30 June 2030 (this page was last updated on 1 May 2025).", "Cam") == [
+        D(2030, 6, 30)
+    ]

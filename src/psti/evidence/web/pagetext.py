@@ -505,8 +505,15 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out[-1] = out[-1] + " " + line
             continue
         out.append(line)
-        joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line)
+        joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line) and not _title_like(line)
     return "\n".join(out), headings
+
+
+def _title_like(line: str) -> bool:
+    """A line of capitalised words ("Vulnerability Submission → Verification → Remediation"):
+    a heading or a diagram, not prose that wraps onto the next line."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _decode(content: bytes, charset: str | None) -> str:

@@ -32,7 +32,7 @@ _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
     r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
 )
-_UNIT = r"(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
+_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
 TIMESCALE = re.compile(
     rf"\b(?:(?:within|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}"
@@ -358,7 +358,7 @@ def _worth_parsing(text: str) -> bool:
 # its fine-grained tag, which the tagger gives.
 _KNOWN_LEMMAS = frozenset(_LEMMA_PROMISE) | _STATUS_WORDS | _FIX_UPDATE | {
     "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report",
-    "receipt", "submission", "back",
+    "receipt", "submission", "back", "flaw", "vulnerability", "issue", "bug",
 }  # fmt: skip
 _IRREGULAR = {"got": "get", "gotten": "get", "getting": "get", "gets": "get", "heard": "hear", "kept": "keep"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""))
@@ -379,12 +379,38 @@ def _lemma(tok: Token) -> str:
     return w
 
 
+_REPORTED = frozenset({"report", "receipt", "submission", "flaw", "vulnerability", "issue", "bug"})
+
+
+def _conj_objects(tok: Token) -> list[Token]:
+    """The objects of a verb joined to this one ("confirm and review the flaw": 'flaw')."""
+    return [c for v in tok.children if v.dep_ == "conj" and _is_verb(v) for c in v.children]
+
+
 def _is_verb(tok: Token) -> bool:
     return tok.tag_.startswith("VB") or tok.tag_ == "MD"
 
 
+_ORGANISATION = frozenset(
+    {"center", "centre", "team", "department", "unit", "office", "group", "desk", "program", "programme"}
+)
+
+
+def _in_name(tok: Token) -> bool:
+    """A word inside the name of a team ("Security Response Center", "Incident Response
+    Team") names the team; it promises nothing."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ != "compound" or head.head is head:
+            break
+        head = head.head
+    return head is not tok and head.lower_ in _ORGANISATION
+
+
 def _own_promise(tok: Token) -> Promise | None:
     """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
+    if _in_name(tok):
+        return None
     lemma = _lemma(tok)
     text = tok.text.lower()
     if lemma == "update" or text in ("update", "updates", "updated"):
@@ -410,9 +436,9 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return "acknowledgement"  # "a confirmation of their report"
     if lemma == "confirm" and any(
-        c.dep_ == "dobj" and _lemma(c) in ("report", "receipt", "submission") for c in tok.children
+        c.dep_ == "dobj" and _lemma(c) in _REPORTED for c in (*tok.children, *_conj_objects(tok))
     ):
-        return "acknowledgement"  # "confirming the report within 72 hours"
+        return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
     return _LEMMA_PROMISE.get(lemma) or _LEMMA_PROMISE.get(text)

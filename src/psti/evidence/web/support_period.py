@@ -45,7 +45,7 @@ _SUPPORT = re.compile(
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
-    r"(?:\bend|\bstop|\bcease|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
+    r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
@@ -68,6 +68,7 @@ _END_MARKER = re.compile(
 _STOP = (
     r"(?:not\s+(?:be\s+)?guaranteed|\bstop(?:s|ped|ping)?\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b|"
     r"\bend\s+(?:\w+\s+){0,2}(?:support|updates?)|discontinu\w*|terminat\w*|won't\s+(?:get|receive)|"
+    r"\bconclud\w*|\bexpir\w*|\bdrop(?:s|ped|ping)?\b|phas(?:e|es|ed|ing)\s+out|\bsunset\w*|\bretir\w*|"
     r"will\s+not\s+(?:get|receive)|\bno\s+(?:\w+\s+)?(?:security\s+|software\s+|firmware\s+)?(?:updates|patches))"
 )
 _END_AFTER = re.compile(
@@ -297,8 +298,18 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
     return handled, None
 
 
+# the date of an event, not of an end: "last updated on April 27, 2023", "released in 2022"
+_EVENT = re.compile(
+    r"\b(?:updated|modified|revised|published|posted|released|launched|announced|introduced|issued)"
+    r"(?:\s+(?:on|in|at))?(?:\s+the)?\s*$",
+    re.I,
+)
+
+
 def _end_marked(s: str, m: re.Match[str]) -> bool:
     before = s[max(0, m.start() - 100) : m.start()]
+    if _EVENT.search(before[-40:]):
+        return False
     if _END_MARKER.search(before[-60:]) and not _START.search(before[-25:]):
         return True
     if _END_AFTER.search(before):
@@ -316,11 +327,19 @@ def _end_date(
     pairs the dates in order with the kinds of update listed after them."""
     found: list[tuple[int, str]] = []  # (index into dates, words since the previous date)
     last_end = 0
+    range_end = False
     for i, (m, _d, _p) in enumerate(dates):
         segment = s[last_end : m.start()]
         if i + 1 < len(dates) and _RANGE.match(s[m.end() : dates[i + 1][0].start()]):
             last_end = m.end()
-            continue  # "September 2021 through September 2026": the start of a range
+            range_end = True
+            continue  # "from October 2019 until October 2020": the start of a range
+        if range_end:  # its end ("from" before the range's start does not make it a start)
+            range_end = False
+            if not _EVENT.search(s[max(0, m.start() - 40) : m.start()]):
+                found.append((i, segment))
+                last_end = m.end()
+                continue
         if _end_marked(s, m) or (found and found[-1][0] == i - 1 and _DATE_JOIN.match(segment)):
             found.append((i, segment))
         last_end = m.end()
