@@ -61,6 +61,8 @@ class Principal:
     organisation_id: int | None = None
     csrf_token: str | None = None
     via: str = "none"  # session | token | none
+    token_id: int | None = None  # the API token used, when via == "token"
+    token_last_used: dt.datetime | None = None
 
     @property
     def anonymous(self) -> bool:
@@ -113,8 +115,39 @@ def create_api_token(session: Session, user: User, name: str, days: int = 90) ->
     return token
 
 
-def _principal(user: User, csrf: str | None, via: str) -> Principal:
-    return Principal(user.id, user.email, user.role, user.organisation_id, csrf, via)
+def _principal(user: User, csrf: str | None, via: str, token: ApiToken | None = None) -> Principal:
+    return Principal(
+        user.id,
+        user.email,
+        user.role,
+        user.organisation_id,
+        csrf,
+        via,
+        token.id if token else None,
+        _aware(token.last_used_at) if token and token.last_used_at else None,
+    )
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+# A token's last use is recorded to this resolution, so using it costs a write at most this often.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=10)
+
+
+def note_token_use(factory: sessionmaker[Session], who: Principal) -> None:
+    """Record when an API token was last used, in a transaction of its own after the request's
+    (at most once per `LAST_USED_RESOLUTION`, so reads stay reads)."""
+    if who.token_id is None:
+        return
+    now = utcnow()
+    if who.token_last_used is not None and now - who.token_last_used < LAST_USED_RESOLUTION:
+        return
+    with factory() as db, db.begin():
+        row = db.get(ApiToken, who.token_id)
+        if row is not None:
+            row.last_used_at = now
 
 
 def resolve(session: Session, cookie: str | None, authorization: str | None) -> Principal:
@@ -132,7 +165,7 @@ def resolve(session: Session, cookie: str | None, authorization: str | None) -> 
         expires = row[0].expires_at
         if expires is not None and (expires if expires.tzinfo else expires.replace(tzinfo=dt.UTC)) <= utcnow():
             raise Unauthorised("this API token has expired: create a new one")
-        return _principal(row[1], None, "token")
+        return _principal(row[1], None, "token", row[0])
     if cookie:
         srow = session.execute(
             select(LoginSession, User)

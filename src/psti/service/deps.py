@@ -53,6 +53,7 @@ def tx(request: Request) -> Iterator[Ctx]:
     with mode, st.factory() as db, db.begin():
         who = auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization"))
         yield Ctx(db, who, st.settings, st.blobs)
+    auth.note_token_use(st.factory, who)
 
 
 @contextmanager

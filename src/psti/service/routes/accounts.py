@@ -122,6 +122,8 @@ def _token_json(t: ApiToken) -> dict[str, Any]:
         "expires_at": _iso(t.expires_at),
         "revoked": t.revoked,
         "revoked_at": _iso(t.revoked_at),
+        "last_used_at": _iso(t.last_used_at),
+        "status": accounts.token_status(t),
     }
 
 
@@ -268,6 +270,41 @@ def new_token(request: Request, csrf_token: str = Form(""), name: str = Form("au
         check_csrf(request, ctx, csrf_token, page=True)
         token = accounts.new_api_token(ctx, name)
         return render(request, "token.html", ctx, token=token, name=name)
+
+
+@pages.get("/manage/tokens", response_class=HTMLResponse)
+def tokens_page(request: Request) -> Response:
+    """Your API tokens: when made, when they expire, when last used; create and revoke."""
+    with tx(request) as ctx:
+        if ctx.who.anonymous:
+            return redirect("/login")
+        rows = [(t, accounts.token_status(t)) for t in accounts.api_tokens(ctx)]
+        return render(
+            request,
+            "tokens.html",
+            ctx,
+            tokens=rows,
+            default_days=ctx.settings.token_days,
+            max_days=accounts.MAX_TOKEN_DAYS,
+        )
+
+
+@pages.post("/manage/tokens", response_class=HTMLResponse)
+def create_token_page(
+    request: Request, csrf_token: str = Form(""), name: str = Form("automation"), days: int = Form(...)
+) -> HTMLResponse:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        token = accounts.new_api_token(ctx, name, days)
+        return render(request, "token.html", ctx, token=token, name=name)
+
+
+@pages.post("/manage/tokens/{token_id}/revoke")
+def revoke_token_page(request: Request, token_id: int, csrf_token: str = Form("")) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.revoke_api_token(ctx, token_id)
+    return redirect("/manage/tokens")
 
 
 @pages.post("/logout")
