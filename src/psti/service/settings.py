@@ -25,6 +25,10 @@ class Settings:
     max_catalogue_rows: int = 200_000
     login_limit: tuple[int, int] = (10, 60)  # sign-in attempts per seconds, per account from one address
     login_ip_limit: tuple[int, int] = (30, 60)  # sign-in attempts per seconds from one address, any account
+    # failed sign-ins per seconds for one account from all addresses, past which it is guarded
+    # (psti.service.guessing): only known or clean addresses may then try
+    login_guard: tuple[int, int] = (20, 900)
+    known_address_days: int = 30  # an address an account signed in from counts as known this long
     report_limit: tuple[int, int] = (5, 60)
     session_hours: int = 12
     secure_cookies: bool = False

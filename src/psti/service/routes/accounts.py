@@ -14,7 +14,17 @@ from sqlalchemy import select
 
 from psti.registry import products, reports
 from psti.service import accounts, auth
-from psti.service.deps import check_csrf, client_ip, limit_sign_in, redirect, render, state, tx
+from psti.service.deps import (
+    check_csrf,
+    client_ip,
+    limit_sign_in,
+    redirect,
+    render,
+    sign_in_failed,
+    sign_in_succeeded,
+    state,
+    tx,
+)
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db
 from psti.store.models import ApiToken, Catalogue, Organisation
@@ -63,8 +73,9 @@ def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]
         with tx(request) as ctx:
             token, user = accounts.login(ctx, body.email, body.password)
     except accounts.LoginFailed:
-        accounts.log_failed_login(st.factory, body.email, client_ip(request))
+        sign_in_failed(request, body.email)
         raise
+    sign_in_succeeded(request, body.email)
     with store_db.reading(), st.factory() as db:
         csrf = auth.resolve(db, token, None).csrf_token
     response.set_cookie(
@@ -228,8 +239,9 @@ def login_page(
             check_csrf(request, ctx, csrf_token, page=True)
             token, _ = accounts.login(ctx, email, password)
     except accounts.LoginFailed:
-        accounts.log_failed_login(st.factory, email, client_ip(request))
+        sign_in_failed(request, email)
         raise
+    sign_in_succeeded(request, email)
     response = redirect("/dashboard")
     response.set_cookie(
         auth.SESSION_COOKIE,
