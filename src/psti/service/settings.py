@@ -43,6 +43,8 @@ class Settings:
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
     log_key_file: Path | None = None  # seals the logs; default $PSTI_LOG_KEY_FILE or DATA_DIR/log.key
+    # the log heads anchored outside the database; default $PSTI_LOG_ANCHOR_FILE, else beside the key
+    log_anchor_file: Path | None = None
     token_days: int = 90  # API tokens expire after this many days unless asked otherwise (max 365)
     # Seals the private keys the registry holds; from --key-encryption-key-file or
     # PSTI_KEY_ENCRYPTION_KEY, never stored in the database (psti.registry.keys).
