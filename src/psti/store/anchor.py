@@ -153,21 +153,28 @@ def check(
             f"database has {db_count} {noun}, anchor records {top}: rolled back or {noun} removed "
             f"(anchor file {path}, line {anchored[top][1]})"
         )
-    ids = sorted(c for c in anchored if c <= db_count)
+    first = _first_differing(sorted(c for c in anchored if c <= db_count), anchored, hashes_of, batch)
+    if first is not None:
+        problems.append(
+            f"{noun[:-1]} {first} differs from the one anchored (anchor file {path}, line {anchored[first][1]}): "
+            "the database was restored from an older copy and written to since"
+        )
+    return Check(problems, top, lines)
+
+
+def _first_differing(
+    ids: list[int],
+    anchored: dict[int, tuple[str, int]],
+    hashes_of: Callable[[list[int]], dict[int, str]],
+    batch: int,
+) -> int | None:
     for i in range(0, len(ids), batch):
         chunk = ids[i : i + batch]
         stored = hashes_of(chunk)
         for c in chunk:
             if stored.get(c) != anchored[c][0]:
-                problems.append(
-                    f"{noun[:-1]} {c} differs from the one anchored (anchor file {path}, line {anchored[c][1]}): "
-                    "the database was restored from an older copy and written to since"
-                )
-                break
-        else:
-            continue
-        break
-    return Check(problems, top, lines)
+                return c
+    return None
 
 
 def _parse(key: LogKey, raw: bytes) -> tuple[str, Head | None]:
