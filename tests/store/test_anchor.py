@@ -242,3 +242,12 @@ def test_an_unwritable_anchor_stops_the_start(tmp_path: Path) -> None:
     with pytest.raises(logkey.LogKeyError, match="log anchor .*cannot write it"):
         seal_logs(engine, session_factory(engine), logkey.resolve(key.path, anchor=blocked / "log.anchor"))
     engine.dispose()
+
+
+def test_opening_a_rolled_back_database_is_reported(db: Db, caplog: pytest.LogCaptureFixture) -> None:
+    db.record(2)
+    copy = db.backup()
+    db.record(3)
+    with caplog.at_level("ERROR", logger="psti.store.seal"):
+        db.restore(copy)  # opened as the service opens it: seal_logs
+    assert "audit log: database has 2 entries, anchor records 5: rolled back?" in caplog.text

@@ -177,6 +177,21 @@ def _first_differing(
     return None
 
 
+def latest(key: LogKey, which: str, path: Path | None = None) -> Head | None:
+    """The anchored head of log `which` with the most entries (lines that fail their check are skipped)."""
+    path = path or path_for(key)
+    best: Head | None = None
+    try:
+        with path.open("rb") as f:
+            for raw in f:
+                _, head = _parse(key, raw)
+                if head is not None and head.log == which and (best is None or head.count > best.count):
+                    best = head
+    except OSError:  # missing or unreadable: the writers and `check` say which
+        return None
+    return best
+
+
 def _parse(key: LogKey, raw: bytes) -> tuple[str, Head | None]:
     if not raw.strip():
         return "", None
