@@ -9,28 +9,36 @@ source address and the server sees a different peer, as it would from a botnet.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from psti.service.settings import Settings
 from tests.service.live import LiveServer, seed
+from tests.store.conftest import fresh_postgres_database
 
 PASSWORD = "a-long-test-password"
 GUARD = Settings().login_guard[0]  # failures from all addresses before the account is guarded
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, dict[str, str]]]:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[LiveServer, dict[str, str]]]:
     tmp = tmp_path_factory.mktemp("live-guessing")
     (tmp / "data").mkdir()
-    srv = LiveServer(tmp / "data", workers=2).start()
+    databases = fresh_postgres_database() if request.param == "postgresql" else None
+    url = next(databases) if databases else None
+    srv = LiveServer(tmp / "data", database=url, workers=2).start()
     try:
         yield srv, seed(srv.url, PASSWORD)
     finally:
         srv.stop()
+        if databases:
+            with contextlib.suppress(StopIteration):
+                next(databases)
 
 
 def _sign_in(srv: LiveServer, address: str, email: str, password: str) -> httpx.Response:
@@ -40,7 +48,7 @@ def _sign_in(srv: LiveServer, address: str, email: str, password: str) -> httpx.
 
 
 def test_many_address_guessing_is_refused_and_the_user_still_signs_in(
-    server: tuple[LiveServer, dict[str, str]], tmp_path: Path
+    server: tuple[LiveServer, dict[str, str]],
 ) -> None:
     srv, emails = server
     user = emails["shop"]

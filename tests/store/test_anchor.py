@@ -132,10 +132,10 @@ def test_a_rolled_back_transaction_anchors_nothing(db: Db) -> None:
     with pytest.raises(RuntimeError), factory() as s, s.begin():
         audit.record(s, actor="system", action="thing.change", target="t")
         raise RuntimeError("refused after writing")
-    with factory() as s, s.begin():  # a savepoint rolled back inside a committed transaction
-        with pytest.raises(RuntimeError), s.begin_nested():
-            audit.record(s, actor="system", action="thing.change", target="nested")
-            raise RuntimeError("refused")
+    # a savepoint rolled back inside a committed transaction
+    with factory() as s, s.begin(), pytest.raises(RuntimeError), s.begin_nested():
+        audit.record(s, actor="system", action="thing.change", target="nested")
+        raise RuntimeError("refused")
     after = anchor.path_for(db.key).read_bytes()
     new = [json.loads(x) for x in after[len(before) :].splitlines()]
     assert all(x["count"] == 2 for x in new)  # at most the unchanged head again, never 3
@@ -197,7 +197,9 @@ def test_missing_anchor_is_reported_and_can_be_started(
     assert code == 1 and f"no anchor file at {elsewhere}" in out
 
 
-def test_an_edited_anchor_line_is_named(db: Db, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_edited_anchor_line_is_named(
+    db: Db, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.record(4)
     path = anchor.path_for(db.key)
     lines = path.read_text().splitlines()
