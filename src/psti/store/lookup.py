@@ -65,7 +65,11 @@ def _text_matches() -> Any:
     return or_(*(func.lower(c).like(_like, escape="\\") for c in columns))
 
 
-BY_TEXT = _base.where(_published, _text_matches()).order_by(Product.name).limit(LIMIT)
+BY_TEXT = (
+    _base.where(_published, _text_matches())
+    .order_by(Product.name)
+    .limit(LIMIT)
+)
 
 
 def like_pattern(text: str) -> str:
@@ -116,15 +120,8 @@ def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
 # exactly that, instead of finding nothing.
 _no_statement = ~exists().where(StatementRecord.product_id == Product.id)
 _bare = (
-    select(
-        Product.public_id,
-        Product.name,
-        Product.model,
-        Product.type,
-        Product.brand,
-        Organisation.name.label("org_name"),
-        Organisation.slug,
-    )
+    select(Product.public_id, Product.name, Product.model, Product.type, Product.brand,
+           Organisation.name.label("org_name"), Organisation.slug)
     .select_from(Product)
     .join(Organisation, Organisation.id == Product.organisation_id)
     .where(_no_statement)
