@@ -39,16 +39,17 @@ def verify(database: str = DbOpt, log_key: Path | None = KeyOpt, log_anchor: Pat
     """Recompute every hash and seal of the audit log and compare it with the heads anchored
     outside the database; exit 1 naming the first bad event or the rollback."""
     from psti.enforcement.store import make_engine
-    from psti.store import audit, logkey
+    from psti.store import anchor, audit, logkey
     from psti.store.db import session_factory, upgrade
 
     key = logkey.resolve(log_key, create_default=False, anchor=log_anchor)
     engine = make_engine(database)
     try:
         upgrade(engine)
+        upto = anchor.extent(key)  # before the database is read: a live server keeps appending
         with session_factory(engine)() as session:
             check = audit.verify_chain(session, key)
-            anchored = audit.check_anchor(session, key, check.events) if check.ok else None
+            anchored = audit.check_anchor(session, key, check.events, upto=upto) if check.ok else None
     finally:
         engine.dispose()
     console = new_console()

@@ -387,13 +387,14 @@ def case_verify_log(
 ) -> None:
     """Check every link, seal and the sealed head of the case log, and the heads anchored
     outside the database; exit 1 naming the first bad entry or the rollback."""
-    from psti.store import caselog, logkey
+    from psti.store import anchor, caselog, logkey
 
     key = logkey.resolve(log_key, create_default=False, anchor=log_anchor)
+    upto = anchor.extent(key)  # before the database is read: a live server keeps appending
     with _service(database) as svc:
         problems = svc.verify_log(key)
         if not problems:
-            problems = caselog.check_anchor(svc.session, key).problems
+            problems = caselog.check_anchor(svc.session, key, upto=upto).problems
     for p in problems:
         console.print(f"[red]{p}[/]")
     if problems:

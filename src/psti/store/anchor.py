@@ -106,11 +106,14 @@ def check(
     noun: str = "events",
     path: Path | None = None,
     batch: int = 1000,
+    upto: int | None = None,
 ) -> Check:
     """Compare the database's log with every anchored head of it.
 
     `db_count` is how many entries the database's (already verified) log holds; `hashes_of`
-    gives the stored hash of each entry id asked for.
+    gives the stored hash of each entry id asked for. `upto` (from `extent`, taken before the
+    database was read) limits the check to the heads anchored by then: a head is anchored only
+    after its commit, so a live server's newer heads are never taken for a rollback.
     """
     path = path or path_for(key)
     if not path.exists():
@@ -130,7 +133,7 @@ def check(
     lines = 0
     try:
         with path.open("rb") as f:
-            for number, raw in enumerate(f, 1):
+            for number, raw in enumerate(_lines(f.read(upto) if upto is not None else f.read(), upto), 1):
                 problem, head = _parse(key, raw)
                 if problem:
                     problems.append(f"anchor file {path} line {number}: {problem}")
@@ -160,6 +163,21 @@ def check(
             "the database was restored from an older copy and written to since"
         )
     return Check(problems, top, lines)
+
+
+def extent(key: LogKey, path: Path | None = None) -> int | None:
+    """How long the anchor file is now (None when there is none): read it before the database."""
+    try:
+        return (path or path_for(key)).stat().st_size
+    except OSError:
+        return None
+
+
+def _lines(data: bytes, upto: int | None) -> list[bytes]:
+    lines = data.splitlines(keepends=True)
+    if upto is not None and lines and not lines[-1].endswith(b"\n"):
+        lines.pop()  # a line being appended as the extent was taken: after it, so not ours to judge
+    return lines
 
 
 def _first_differing(

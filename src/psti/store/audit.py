@@ -143,9 +143,12 @@ def stored_hashes(session: Session, ids: list[int]) -> dict[int, str]:
     return {int(i): str(h) for i, h in rows}
 
 
-def check_anchor(session: Session, key: LogKey, events: int, path: Path | None = None) -> anchor.Check:
-    """The verified log of `events` events against the heads anchored outside the database."""
-    return anchor.check(key, "audit", events, lambda ids: stored_hashes(session, ids), path=path)
+def check_anchor(
+    session: Session, key: LogKey, events: int, path: Path | None = None, upto: int | None = None
+) -> anchor.Check:
+    """The verified log of `events` events against the heads anchored outside the database
+    (up to `upto` bytes of the anchor file: see `anchor.check`)."""
+    return anchor.check(key, "audit", events, lambda ids: stored_hashes(session, ids), path=path, upto=upto)
 
 
 def record_apart(factory: sessionmaker[Session], **event: Any) -> None:

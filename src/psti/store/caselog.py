@@ -88,11 +88,16 @@ def stored_hashes(session: Session, ids: list[int]) -> dict[int, str]:
     return {int(i): str(h) for i, h in rows}
 
 
-def check_anchor(session: Session, key: LogKey, path: Path | None = None) -> anchor.Check:
-    """The (verified) case log against the heads anchored outside the database."""
+def check_anchor(
+    session: Session, key: LogKey, path: Path | None = None, upto: int | None = None
+) -> anchor.Check:
+    """The (verified) case log against the heads anchored outside the database (up to `upto`
+    bytes of the anchor file: see `anchor.check`)."""
     head = session.get(LogHead, 1)
     count = head.last_id if head is not None else 0
-    return anchor.check(key, "case", count, lambda ids: stored_hashes(session, ids), noun="entries", path=path)
+    return anchor.check(
+        key, "case", count, lambda ids: stored_hashes(session, ids), noun="entries", path=path, upto=upto
+    )
 
 
 def verify_case_log(session: Session, key: LogKey) -> list[str]:
