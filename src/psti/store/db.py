@@ -83,19 +83,15 @@ def private_sqlite_file(url: str) -> None:
 def single_reads(engine: Engine) -> Iterator[Connection]:
     """A connection for answers that are one SELECT each (the public look-up).
 
-    One statement is consistent on its own, so it runs without a transaction around it:
-    PostgreSQL in autocommit (no BEGIN and ROLLBACK round trips, a third of a look-up's
-    time), SQLite without its BEGIN (the statement takes its own read snapshot).
+    One statement is consistent on its own, so PostgreSQL runs it in autocommit: no BEGIN
+    and ROLLBACK round trips around it (a third of a look-up's time). On SQLite a statement
+    run on the driver's cursor (`psti.store.direct`, as the look-ups are) takes its own read
+    snapshot with no BEGIN; one run through SQLAlchemy gets the usual deferred BEGIN.
     """
     with reading(), engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execution_options(isolation_level="AUTOCOMMIT")
-        else:
-            conn.execution_options(**{_NO_BEGIN: True})
         yield conn
-
-
-_NO_BEGIN = "psti_no_begin"  # execution option: SQLite runs each statement on its own
 
 
 def open_database(url: str) -> Engine:
@@ -116,8 +112,6 @@ def open_database(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):  # type: ignore[no-untyped-def]
-            if conn.get_execution_options().get(_NO_BEGIN):
-                return
             conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
 
         return engine
