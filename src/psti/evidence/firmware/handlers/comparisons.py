@@ -1,0 +1,346 @@
+"""Passwords a program compares its input with: the constant operands of string
+comparisons in authentication code.
+
+A web server that checks `strcmp(user, "admin") == 0 && strcmp(pw, "Xq7-vendorPw") == 0`
+keeps both constants in read-only data with no prompt beside them, and the password
+need not be in any public list. This handler finds the calls to strcmp, strncmp,
+strcasecmp, strncasecmp, memcmp, bcmp, strstr and strcasestr (through the PLT or the GOT
+of a dynamically linked program), walks each calling function once (`calltrace`), and
+reads which argument registers held the address of a constant string.
+
+It reports a constant only on an authentication path, decided conservatively:
+- a user name and a password compared in the same function with two different inputs,
+  in a function that also uses a credential word (password, login, auth, admin,
+  Authorization…) or whose user name is a known default user; or
+- one password-like constant compared with what a call given a password word returned
+  (`strcmp(get_var("password"), "…")`), or, when it has letters and digits, in a
+  function that uses a password word; or
+- an HTTP Basic credential (`Basic YWRtaW46…`) compared as a whole, decoded.
+An input compared with three or more different constants is a dispatch on a command,
+method or option name, not a credential check, and its constants are ignored. A
+constant must look like a password: not a path, file name, format string, HTTP method,
+MIME type, header name, URL fragment or one of the credential words themselves.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections import Counter, defaultdict
+import struct
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from psti.evidence.firmware.handlers import FileInput, Found, Handler
+from psti.evidence.firmware.handlers.calltrace import Trace, compare_stubs, walk
+from psti.evidence.firmware.handlers.common import PLACEHOLDERS, credential, plausible
+from psti.evidence.firmware.handlers.elfcode import Image, load
+from psti.evidence.firmware.model import Credential
+
+COMPARISONS = ("strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "bcmp", "strstr", "strcasestr")
+_NAMES = tuple(n.encode() for n in COMPARISONS)
+_WANTED = frozenset(COMPARISONS)
+MAX_PROGRAM = 16 << 20  # larger programs are not analysed (they are libraries and toolkits, not web servers)
+MAX_FUNCTIONS = 600  # calling functions walked per program
+ELF = b"\x7fELF"
+
+_CONTEXT_GATE = re.compile(rb"(?i)passw|passwd|login|auth|admin|user")
+CREDENTIAL_WORD = re.compile(
+    r"passw(or)?d|passwd|(^|[^a-z])pwd|passphrase|user_?name|(^|[^a-z])user($|[^a-z])|log_?in|logon|"
+    r"auth|admin|credential|realm|^Basic ?$",
+    re.I,
+)
+PASSWORD_WORD = re.compile(r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|passcode", re.I)
+_WORDS = re.compile(
+    r"(?i)(pass(word|wd|phrase|code)?|pwd|user(name)?|login|logon|logout|auth\w*|admin|root|guest|realm|basic|"
+    r"digest|bearer|token|session|cookie|credentials?|account|name|username|userid|uid|id|key|true|false|"
+    r"null|none|on|off|yes|no|ok|error|fail(ed)?|success|enable|disable|default|unknown|all|any)"
+)
+_HTTP_METHOD = frozenset({"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"})
+_NOT_PASSWORD = re.compile(
+    r"[\s=&?:;,<>\"'(){}\[\]\\/%$`|]|"  # paths, MIME types, queries, format strings, markup, lists
+    r"^\.|\.[A-Za-z]{1,5}$|"  # file names and extensions
+    r"^-|"  # command-line options
+    r"^[A-Z][a-z]+(-[A-Z][a-z]+)+$|"  # header names (Content-Type)
+    r"^[A-Z][A-Z0-9_]*$|"  # CONSTANT_NAMES, ENUMS
+    r"^\d{1,3}$|^0x[0-9a-f]+$|^[0-9a-f]{16,}$|^[\d.]+$"  # numbers, versions, hex digests
+)
+KNOWN_USERS = frozenset({
+    "admin", "root", "user", "guest", "support", "administrator", "super", "superuser", "supervisor",
+    "operator", "service", "tech", "manager", "default", "superadmin", "useradmin", "telecomadmin", "adminpldt",
+    "cusadmin", "installer", "factory", "debug", "test", "ubnt", "Admin", "ADMIN",
+})
+_USER = re.compile(r"[A-Za-z][A-Za-z0-9_.@-]{1,31}")
+_SECRETISH = re.compile(r"^(?=.*[A-Za-z])(?=.*\d).{6,}$|^(?=.*[a-z])(?=.*[A-Z])(?=.*[^A-Za-z0-9]).{6,}$")
+_BASIC = re.compile(r"^(?:Basic )?([A-Za-z0-9+/]{8,}={0,2})$")
+
+
+@dataclass(frozen=True)
+class Compared:
+    site: int
+    function: str  # strcmp, memcmp, …
+    constant: str
+    address: int  # of the constant
+    origin: tuple[str, int]  # where the other operand came from (calltrace values)
+
+
+@dataclass
+class Stats:
+    functions: int = 0
+    insns: int = 0
+    truncated: bool = False  # more calling functions than MAX_FUNCTIONS
+
+
+def looks_like_password(s: str) -> bool:
+    if not 4 <= len(s) <= 64 or s in _HTTP_METHOD or s.lower() in PLACEHOLDERS:
+        return False
+    if _NOT_PASSWORD.search(s) or _WORDS.fullmatch(s) or not plausible(s):
+        return False
+    return not s.isdigit() or len(s) >= 4
+
+
+def looks_like_user(s: str, users: frozenset[str]) -> bool:
+    return s in KNOWN_USERS or s in users or bool(re.fullmatch(r"[a-z][a-z0-9_]{2,15}", s))
+
+
+def _basic(s: str) -> tuple[str, str] | None:
+    """user and password of an HTTP Basic credential (`Basic dXNlcjpwdw==` or its token)."""
+    m = _BASIC.match(s)
+    if m is None or len(m.group(1)) % 4:
+        return None
+    try:
+        raw = base64.b64decode(m.group(1), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    user, sep, pw = raw.partition(":")
+    if not sep or not user or not pw or not raw.isprintable() or not _USER.fullmatch(user):
+        return None
+    return user, pw
+
+
+def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
+            stats: Stats | None = None) -> list[Credential]:
+    """Passwords compared by the program in `data` on an authentication path."""
+    if not data.startswith(ELF) or len(data) > MAX_PROGRAM or not _imports_a_comparison(data):
+        return []
+    if not _CONTEXT_GATE.search(data):
+        return []
+
+    img = load(data, _WANTED)
+    if img is None:
+        return []
+    stats = stats if stats is not None else Stats()
+    sites = _sites(img)
+    functions = sorted({img.function_of(s) for s in sites})
+    if len(functions) > MAX_FUNCTIONS:
+        stats.truncated = True
+        functions = functions[:MAX_FUNCTIONS]
+    out: list[Credential] = []
+    seen: set[tuple[str | None, str]] = set()
+    resolved: dict[int, str | None] = {}
+    for start, end in functions:
+        trace = walk(img, start, end)
+        stats.functions += 1
+        stats.insns += trace.insns
+        for c in _judge(img, start, trace, resolved, users):
+            if (c.account, c.secret) not in seen:
+                seen.add((c.account, c.secret))
+                c.path = path
+                out.append(c)
+    return out
+
+
+def _imports_a_comparison(data: bytes) -> bool:
+    return any(b"\0" + n + b"\0" in data for n in _NAMES)
+
+
+def _name(img: Image, target: str | int, resolved: dict[int, str | None]) -> str | None:
+    if isinstance(target, str):
+        return target
+    if not resolved and img.stubs:
+        resolved.update(compare_stubs(img))
+        resolved.setdefault(-1, None)
+    return resolved.get(target)
+
+
+def _compared(img: Image, trace: Trace, resolved: dict[int, str | None]) -> list[Compared]:
+
+    out = []
+    for call in trace.calls:
+        name = _name(img, call.target, resolved)
+        if name not in COMPARISONS or len(call.args) < 2:
+            continue
+        a, b = call.args[0], call.args[1]
+        sa = img.string(a[1]) if a and a[0] == "c" else None
+        sb = img.string(b[1]) if b and b[0] == "c" else None
+        if name in ("strstr", "strcasestr"):
+            sa = None  # the haystack is the input; only the needle is a constant worth reading
+        if (sa is None) == (sb is None):
+            continue
+        const, addr, other = (sa, a, b) if sa is not None else (sb, b, a)
+        assert const is not None and addr is not None
+        out.append(Compared(call.site, name, const, addr[1], other or ("u", call.site)))
+    return out
+
+
+def _judge(img: Image, start: int, trace: Trace, resolved: dict[int, str | None],
+           users: frozenset[str]) -> list[Credential]:
+
+    compared = _compared(img, trace, resolved)
+    if not compared:
+        return []
+    out: list[Credential] = []
+    where = f"the function at {start:#x}"
+
+    def found(secret: str, at: int, account: str | None, how: str) -> None:
+        off = img.offset_of(at)
+        out.append(credential("compared", "", secret, offset=off, account=account, interface="program",
+                              context=f"{how} in {where}"))
+
+    for c in compared:
+        if pair := _basic(c.constant):
+            found(pair[1], c.address, pair[0], f"HTTP Basic credential {c.constant!r} compared by {c.function}")
+    per_origin: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for c in compared:
+        per_origin[c.origin].add(c.constant)
+    kept = [c for c in compared if len(per_origin[c.origin]) < 3 and not _basic(c.constant)]
+    if not kept:
+        return out
+    strings = {s for v in trace.constants if (s := img.string(v)) is not None}
+    context = any(CREDENTIAL_WORD.search(s) for s in strings)
+    password_context = any(PASSWORD_WORD.search(s) for s in strings)
+    asked = _asked_for_password(img, trace)
+
+    # a user name then a password, compared one after the other with two different inputs
+    paired: set[Compared] = set()
+    ordered = sorted(compared, key=lambda c: c.site)
+    for u, p in zip(ordered, ordered[1:]):
+        if u not in kept or p not in kept or u.origin == p.origin:
+            continue
+        if not looks_like_user(u.constant, users) or not looks_like_password(p.constant):
+            continue
+        known_user = u.constant in KNOWN_USERS or u.constant in users
+        secretish = bool(_SECRETISH.match(p.constant))
+        if (known_user and (context or secretish)) or (context and secretish):
+            paired.add(p)
+            found(p.constant, p.address, u.constant,
+                  f"compared by {p.function} right after the user name {u.constant!r} ({u.function})")
+    pw_cands = [c for c in kept if looks_like_password(c.constant)]
+    counts = Counter(c.constant for c in kept)
+    for p in pw_cands:
+        if p in paired or any(q.constant == p.constant for q in paired):
+            continue
+        if p.origin in asked or (password_context and _SECRETISH.match(p.constant) and counts[p.constant] == 1):
+            how = (f"compared by {p.function} with the value read for {asked[p.origin]!r}"
+                   if p.origin in asked else f"compared by {p.function} in code that handles a password")
+            found(p.constant, p.address, None, how)
+    return out
+
+
+def _asked_for_password(img: Image, trace: Trace) -> dict[tuple[str, int], str]:
+    """Return values of calls given a password word (`get_var("password")`): origin -> word."""
+
+    out: dict[tuple[str, int], str] = {}
+    for call in trace.calls:
+        for arg in call.args:
+            if arg and arg[0] == "c" and (s := img.string(arg[1])) and PASSWORD_WORD.search(s) and len(s) <= 32:
+                out[("r", call.site)] = s
+                break
+    return out
+
+
+def _sites(img: Image) -> list[int]:
+    """Addresses of calls to the comparison functions, found from the bytes of the code:
+    direct calls to their PLT stubs and calls through their GOT slots."""
+
+    wanted = {slot for slot, name in img.slots.items() if name in COMPARISONS}
+    if not wanted:
+        return []
+    stubs = compare_stubs(img)
+
+    def is_compare_stub(t: int) -> bool:
+        return t in stubs
+
+    out: list[int] = []
+    for lo, hi in img.code:
+        off = img.offset_of(lo, hi - lo)
+        if off is None:
+            continue
+        out += _SITE_FINDERS[img.arch](img, off, lo, hi - lo, wanted, is_compare_stub)
+    return out
+
+
+def _x86_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub: Callable[[int], bool]) -> list[int]:
+
+    data, out = img.data, []
+    for m in re.finditer(rb"[\xe8\xe9](....)|\xff[\x15\x25](....)", data[off : off + size], re.S):
+        at = lo + m.start()
+        if m.group(1) is not None:
+            t = at + 5 + int.from_bytes(m.group(1), "little", signed=True)
+            if stub(t):
+                out.append(at)
+        elif at + 6 + int.from_bytes(m.group(2), "little", signed=True) in wanted:
+            out.append(at)
+    return out
+
+
+def _word_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub: Callable[[int], bool]) -> list[int]:
+    """ARM `bl`/`b`, AArch64 `bl`/`b` to a stub; MIPS `lw $t9, X($gp)` of a wanted slot or `jal` a stub."""
+
+    end = ">" if img.big_endian else "<"
+    words = struct.unpack_from(f"{end}{size // 4}I", img.data, off)
+    out = []
+    if img.arch == "mips":
+        gp = img.gp
+        # `lw $any, X($gp)` of a wanted GOT slot (into $t9, or another register at -O0)
+        lw = {0x8F800000 | ((slot - gp) & 0xFFFF) for slot in wanted if gp is not None and -0x8000 <= slot - gp < 0x8000}
+        for i, w in enumerate(words):
+            if (w & 0xFFE0FFFF) in lw or (w >> 26 == 3 and stub(((lo + 4 * i) & 0xF0000000) | ((w & 0x3FFFFFF) << 2))):
+                out.append(lo + 4 * i)
+        return out
+    for i, w in enumerate(words):
+        at = lo + 4 * i
+        if img.arch == "arm":
+            if (w >> 25) & 7 == 5:  # b / bl with any condition
+                imm = w & 0xFFFFFF
+                t = at + 8 + ((imm - (1 << 24) if imm & 0x800000 else imm) << 2)
+                if stub(t & 0xFFFFFFFF):
+                    out.append(at)
+        elif w >> 26 in (0x25, 0x05):  # aarch64 bl / b
+            imm = w & 0x3FFFFFF
+            t = at + ((imm - (1 << 26) if imm & 0x2000000 else imm) << 2)
+            if stub(t):
+                out.append(at)
+    return out
+
+
+_SITE_FINDERS = {"x86-64": _x86_sites, "arm": _word_sites, "aarch64": _word_sites, "mips": _word_sites}
+
+
+def _users(pairs: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
+
+
+def _claims(f: FileInput) -> bool:
+    return f.text is None and f.data.startswith(ELF)
+
+
+def _scan(f: FileInput) -> Found:
+    return Found(credentials=analyse(f.rel, f.data, _users(f.pairs)))
+
+
+HANDLER = Handler(
+    name="comparisons",
+    kind="FW-BINARY-COMPARED-PASSWORD",
+    sources=("compared",),
+    reads="dynamically linked ELF programs (x86-64, ARM32, AArch64, MIPS32 big- and little-endian) up to 16 MiB "
+          "that import a string comparison: the functions that call it",
+    precision="a constant counts only on an authentication path: a user name and a password compared with two "
+              "different inputs in a function that uses a credential word, a password-like constant compared "
+              "with the value read for a password field, or an HTTP Basic token; an input compared with 3+ "
+              "constants is a dispatch and ignored; paths, file names, formats, methods, MIME types and header "
+              "names never count",
+    claims=_claims,
+    scan=_scan,
+)

@@ -1,0 +1,278 @@
+"""An ELF program as the comparison analysis needs it: its code, its read-only strings,
+where its imported functions are called through, and where its functions start.
+
+Read with pyelftools from the program's loadable segments and dynamic section, so a
+stripped program (and one whose section table was removed) is read the same way. Only
+dynamically linked programs name the library functions they call; a static program
+gives no imports and is not analysed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_ARCHES = {"EM_X86_64": "x86-64", "EM_MIPS": "mips", "EM_ARM": "arm", "EM_AARCH64": "aarch64"}
+_PT_ARM_EXIDX = "PT_ARM_EXIDX"
+_PRINTABLE = re.compile(rb"[\x20-\x7e]{1,96}+")
+
+
+@dataclass
+class Segment:
+    vaddr: int
+    offset: int
+    size: int  # bytes present in the file
+    executable: bool
+    writable: bool
+
+
+@dataclass
+class Image:
+    """The parts of one ELF program the analysis reads."""
+
+    data: bytes
+    arch: str  # x86-64, mips, arm, aarch64
+    big_endian: bool
+    wide: bool
+    segments: list[Segment]
+    slots: dict[int, str] = field(default_factory=dict)  # GOT slot address -> imported function
+    stubs: list[tuple[int, int]] = field(default_factory=list)  # PLT ranges (start, end)
+    gp: int | None = None  # MIPS: the global pointer's value (GOT + 0x7ff0)
+    starts: list[int] = field(default_factory=list)  # known function starts, sorted
+    code: list[tuple[int, int]] = field(default_factory=list)  # executable ranges (vaddr start, end)
+
+    def offset_of(self, addr: int, length: int = 1) -> int | None:
+        for s in self.segments:
+            if s.vaddr <= addr and addr + length <= s.vaddr + s.size:
+                return s.offset + addr - s.vaddr
+        return None
+
+    def read(self, addr: int, length: int) -> bytes | None:
+        off = self.offset_of(addr, length)
+        return None if off is None else self.data[off : off + length]
+
+    def word(self, addr: int) -> int | None:
+        size = 8 if self.wide else 4
+        raw = self.read(addr, size)
+        if raw is None:
+            return None
+        return int.from_bytes(raw, "big" if self.big_endian else "little")
+
+    def string(self, addr: int) -> str | None:
+        """The printable NUL-terminated string at addr in read-only, non-code memory."""
+        for s in self.segments:
+            if s.vaddr <= addr < s.vaddr + s.size:
+                if s.writable:
+                    return None
+                break
+        else:
+            return None
+        off = self.offset_of(addr)
+        if off is None or (off > 0 and 0x20 <= self.data[off - 1] <= 0x7E):
+            return None  # not the start of a string
+        m = _PRINTABLE.match(self.data, off)
+        if m is None or self.data[m.end() : m.end() + 1] != b"\0":
+            return None
+        return m.group().decode("ascii")
+
+    def in_stubs(self, addr: int) -> bool:
+        return any(lo <= addr < hi for lo, hi in self.stubs)
+
+    def function_of(self, addr: int) -> tuple[int, int]:
+        """The known function start at or before addr and the next start (or the end of
+        its code range)."""
+        lo_code, hi_code = next(((lo, hi) for lo, hi in self.code if lo <= addr < hi), (addr, addr + 4))
+        i = bisect_right(self.starts, addr)
+        start = self.starts[i - 1] if i else lo_code
+        end = self.starts[i] if i < len(self.starts) else hi_code
+        return max(start, lo_code), min(end, hi_code)
+
+
+def imported_names(data: bytes, names: tuple[bytes, ...]) -> bool:
+    """A cheap look before parsing: does the program's string table name any of them?"""
+    return any(b"\0" + n + b"\0" in data for n in names)
+
+
+def load(data: bytes, wanted: frozenset[str]) -> Image | None:
+    """The program's image, or None when it is not a dynamically linked program of a
+    supported architecture that imports one of the functions in `wanted` (or cannot be read)."""
+    from elftools.common.exceptions import ELFError
+    from elftools.elf.elffile import ELFFile
+
+    try:
+        elf = ELFFile(io.BytesIO(data))
+        arch = _ARCHES.get(elf["e_machine"])
+        if arch is None or (arch == "mips" and elf.elfclass != 32):
+            return None
+        segs = [Segment(p["p_vaddr"], p["p_offset"], min(p["p_filesz"], max(0, len(data) - p["p_offset"])),
+                        bool(p["p_flags"] & 1), bool(p["p_flags"] & 2))
+                for p in elf.iter_segments() if p["p_type"] == "PT_LOAD"]
+        img = Image(data, arch, not elf.little_endian, elf.elfclass == 64, segs)
+        img.code = _code_ranges(elf, img)
+        dyn = next((p for p in elf.iter_segments() if p["p_type"] == "PT_DYNAMIC"), None)
+        if dyn is None:
+            return None
+        _imports(elf, dyn, img, wanted)
+        if not img.slots:
+            return None
+        img.starts = _function_starts(elf, img)
+        return img
+    except (ELFError, struct.error, ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return None
+
+
+def _code_ranges(elf: object, img: Image) -> list[tuple[int, int]]:
+    """.text-like sections when there is a section table, executable segments otherwise."""
+    out: list[tuple[int, int]] = []
+    sections = list(elf.iter_sections()) if elf.num_sections() else []  # type: ignore[attr-defined]
+    for s in sections:
+        if s["sh_flags"] & 0x4 and s["sh_type"] == "SHT_PROGBITS" and s.name not in (".init", ".fini"):
+            if s.name.startswith((".plt", ".MIPS.stubs", ".iplt")):
+                img.stubs.append((s["sh_addr"], s["sh_addr"] + s["sh_size"]))
+            else:
+                out.append((s["sh_addr"], s["sh_addr"] + s["sh_size"]))
+    if not sections:
+        out = [(s.vaddr, s.vaddr + s.size) for s in img.segments if s.executable]
+        img.stubs = list(out)  # stubs are somewhere in the code: resolve any call target
+    return sorted(out)
+
+
+_DT = {"DT_PLTGOT": 3, "DT_STRTAB": 5, "DT_SYMTAB": 6, "DT_RELA": 7, "DT_RELASZ": 8, "DT_STRSZ": 10, "DT_REL": 17,
+       "DT_RELSZ": 18, "DT_PLTRELSZ": 2, "DT_PLTREL": 20, "DT_JMPREL": 23, "DT_MIPS_LOCAL_GOTNO": 0x7000000A,
+       "DT_MIPS_SYMTABNO": 0x70000011, "DT_MIPS_GOTSYM": 0x70000013}
+
+
+def _imports(elf: object, dyn: object, img: Image, wanted: frozenset[str]) -> None:
+    """GOT slot -> name, for the imported functions in `wanted`: from the relocations
+    (for MIPS from the global part of the GOT, which has none). Read with struct from the
+    dynamic section: a library has tens of thousands of relocations."""
+    end = ">" if img.big_endian else "<"
+    word = "Q" if img.wide else "I"
+    raw = img.data[dyn["p_offset"] : dyn["p_offset"] + dyn["p_filesz"]]  # type: ignore[index]
+    tags: dict[int, int] = {}
+    for tag, val in struct.iter_unpack(end + word * 2, raw[: len(raw) - len(raw) % (16 if img.wide else 8)]):
+        if tag == 0:
+            break
+        tags.setdefault(tag, val)
+    strtab, symtab = tags.get(_DT["DT_STRTAB"]), tags.get(_DT["DT_SYMTAB"])
+    if strtab is None or symtab is None:
+        return
+    strsz = tags.get(_DT["DT_STRSZ"], 1 << 20)
+    names_off = img.offset_of(strtab)
+    if names_off is None:
+        return
+    names: dict[int, str | None] = {}
+    symsize = 24 if img.wide else 16
+
+    def name(idx: int) -> str | None:
+        if idx not in names:
+            raw_sym = img.read(symtab + idx * symsize, symsize)
+            if raw_sym is None:
+                names[idx] = None
+            else:
+                st_name = struct.unpack_from(end + "I", raw_sym)[0]
+                shndx = struct.unpack_from(end + "H", raw_sym, 6 if img.wide else 14)[0]
+                at = names_off + st_name  # type: ignore[operator]
+                text = img.data[at : img.data.find(b"\0", at, at + 256)] if st_name < strsz else b""
+                names[idx] = text.decode("ascii", "replace") if shndx == 0 else None
+        return names[idx]
+
+    rela = img.wide  # x86-64 and AArch64 use RELA, ARM and MIPS REL
+    for addr_tag, size_tag in (("DT_JMPREL", "DT_PLTRELSZ"), ("DT_RELA", "DT_RELASZ"), ("DT_REL", "DT_RELSZ")):
+        addr, size = tags.get(_DT[addr_tag]), tags.get(_DT[size_tag])
+        if addr is None or size is None:
+            continue
+        with_addend = addr_tag == "DT_RELA" or (addr_tag == "DT_JMPREL" and tags.get(_DT["DT_PLTREL"]) == 7)
+        entry = (3 if with_addend else 2) * (8 if img.wide else 4)
+        table = img.read(addr, min(size, 1 << 24))
+        if table is None:
+            continue
+        fmt = end + (word * (3 if with_addend else 2))
+        for fields in struct.iter_unpack(fmt, table[: len(table) - len(table) % entry]):
+            offset, info = fields[0], fields[1]
+            idx = info >> 32 if img.wide else info >> 8
+            if idx and (n := name(idx)) in wanted:
+                img.slots.setdefault(offset, n)  # type: ignore[arg-type]
+    del rela
+    if img.arch != "mips":
+        return
+    got, local, first = tags.get(_DT["DT_PLTGOT"]), tags.get(_DT["DT_MIPS_LOCAL_GOTNO"]), tags.get(_DT["DT_MIPS_GOTSYM"])
+    count = tags.get(_DT["DT_MIPS_SYMTABNO"])
+    if got is None or local is None or first is None or count is None:
+        return
+    img.gp = got + 0x7FF0
+    for i in range(first, min(count, 1 << 16)):
+        if (n := name(i)) in wanted:
+            img.slots[got + 4 * (local + i - first)] = n  # type: ignore[assignment]
+
+
+def _function_starts(elf: object, img: Image) -> list[int]:
+    starts: set[int] = set()
+    for p in elf.iter_segments():  # type: ignore[attr-defined]
+        if p["p_type"] == "PT_GNU_EH_FRAME":
+            starts |= _eh_frame_hdr(img, p["p_vaddr"], p["p_filesz"])
+        elif p["p_type"] == _PT_ARM_EXIDX:
+            starts |= _arm_exidx(img, p["p_vaddr"], p["p_filesz"])
+    if elf.num_sections():  # type: ignore[attr-defined]
+        for name in (".symtab", ".dynsym"):
+            sec = elf.get_section_by_name(name)  # type: ignore[attr-defined]
+            if sec is not None:
+                starts |= {s["st_value"] & ~1 for s in sec.iter_symbols()
+                           if s["st_info"]["type"] == "STT_FUNC" and s["st_value"]}
+    if not starts:  # no unwind table and no symbols: guess from prologues
+        starts = _prologues(img)
+    return sorted(starts)
+
+
+def _eh_frame_hdr(img: Image, addr: int, size: int) -> set[int]:
+    """Function starts from the binary search table of .eh_frame_hdr (datarel sdata4)."""
+    raw = img.read(addr, size)
+    if raw is None or len(raw) < 12 or raw[0] != 1 or raw[2] != 0x03 or raw[3] != 0x3B:
+        return set()
+    end = ">" if img.big_endian else "<"
+    count = struct.unpack_from(end + "I", raw, 8)[0]
+    count = min(count, (len(raw) - 12) // 8)
+    return {addr + struct.unpack_from(end + "i", raw, 12 + 8 * i)[0] for i in range(count)}
+
+
+def _arm_exidx(img: Image, addr: int, size: int) -> set[int]:
+    raw = img.read(addr, size)
+    if raw is None:
+        return set()
+    end = ">" if img.big_endian else "<"
+    out = set()
+    for i in range(len(raw) // 8):
+        word = struct.unpack_from(end + "I", raw, 8 * i)[0] & 0x7FFFFFFF
+        rel = word - (1 << 31) if word & (1 << 30) else word
+        out.add((addr + 8 * i + rel) & 0xFFFFFFFF)
+    return out
+
+
+# prologues, for programs without an unwind table: MIPS `lui $gp` or `addiu $sp,$sp,-N`,
+# ARM `push {..., lr}`, AArch64 `stp x29, x30, [sp, #-N]!`
+_PROLOGUE = {
+    ("mips", True): re.compile(rb"\x3c\x1c..|\x27\xbd[\x80-\xff]."),
+    ("mips", False): re.compile(rb"..\x1c\x3c|.[\x80-\xff]\xbd\x27"),
+    ("arm", False): re.compile(rb".[\x40-\x7f\xc0-\xff]\x2d\xe9"),
+    ("aarch64", False): re.compile(rb"\xfd\x7b[\x80-\xbf]\xa9"),
+}
+
+
+def _prologues(img: Image) -> set[int]:
+    rx = _PROLOGUE.get((img.arch, img.big_endian))
+    if rx is None:
+        return set()
+    out: set[int] = set()
+    for lo, hi in img.code:
+        off = img.offset_of(lo, hi - lo)
+        if off is None:
+            continue
+        last = -64
+        for m in rx.finditer(img.data, off, off + hi - lo):
+            if (m.start() - off) % 4 == 0 and m.start() - last > 16:
+                out.add(lo + m.start() - off)
+                last = m.start()
+    return out
