@@ -27,7 +27,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -46,9 +46,10 @@ MAX_FUNCTIONS = 600  # calling functions walked per program
 ELF = b"\x7fELF"
 
 _CONTEXT_GATE = re.compile(rb"(?i)passw|passwd|login|auth|admin|user")
+# words that put a function on an authentication path when it uses them as strings
 CREDENTIAL_WORD = re.compile(
-    r"passw(or)?d|passwd|(^|[^a-z])pwd|passphrase|user_?name|(^|[^a-z])user($|[^a-z])|log_?in|logon|"
-    r"auth|admin|credential|realm|^Basic ?$",
+    r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|user_?name|(^|[^a-z])log_?in($|[^a-z])|logon|"
+    r"authori[sz]ation|www-authenticate|credential|^Basic ?$",
     re.I,
 )
 PASSWORD_WORD = re.compile(r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|passcode", re.I)
@@ -67,12 +68,15 @@ _NOT_PASSWORD = re.compile(
     r"^\d{1,3}$|^0x[0-9a-f]+$|^[0-9a-f]{16,}$|^[\d.]+$"  # numbers, versions, hex digests
 )
 KNOWN_USERS = frozenset({
-    "admin", "root", "user", "guest", "support", "administrator", "super", "superuser", "supervisor",
-    "operator", "service", "tech", "manager", "default", "superadmin", "useradmin", "telecomadmin", "adminpldt",
-    "cusadmin", "installer", "factory", "debug", "test", "ubnt", "Admin", "ADMIN",
+    "admin", "root", "user", "guest", "support", "administrator", "superuser", "supervisor", "tech",
+    "superadmin", "useradmin", "telecomadmin", "adminpldt", "cusadmin", "installer", "ubnt", "Admin", "ADMIN",
+})
+# corpus user names that are also everyday option values (`strcmp(mode, "default")`)
+_GENERIC_USERS = frozenset({
+    "default", "test", "debug", "factory", "service", "manager", "operator", "none", "any", "all", "system",
+    "daemon", "nobody", "public", "private", "local", "remote", "server", "client", "master", "monitor",
 })
 _USER = re.compile(r"[A-Za-z][A-Za-z0-9_.@-]{1,31}")
-_SECRETISH = re.compile(r"^(?=.*[A-Za-z])(?=.*\d).{6,}$|^(?=.*[a-z])(?=.*[A-Z])(?=.*[^A-Za-z0-9]).{6,}$")
 _BASIC = re.compile(r"^(?:Basic )?([A-Za-z0-9+/]{8,}={0,2})$")
 
 
@@ -101,7 +105,8 @@ def looks_like_password(s: str) -> bool:
 
 
 def looks_like_user(s: str, users: frozenset[str]) -> bool:
-    return s in KNOWN_USERS or s in users or bool(re.fullmatch(r"[a-z][a-z0-9_]{2,15}", s))
+    """A default account name: a well-known one or one the corpus lists, not a generic word."""
+    return s in KNOWN_USERS or (s in users and s.lower() not in _GENERIC_USERS and bool(_USER.fullmatch(s)))
 
 
 def _basic(s: str) -> tuple[str, str] | None:
@@ -209,7 +214,6 @@ def _judge(img: Image, start: int, trace: Trace, resolved: dict[int, str | None]
         return out
     strings = {s for v in trace.constants if (s := img.string(v)) is not None}
     context = any(CREDENTIAL_WORD.search(s) for s in strings)
-    password_context = any(PASSWORD_WORD.search(s) for s in strings)
     asked = _asked_for_password(img, trace)
 
     # a user name then a password, compared one after the other with two different inputs
@@ -220,21 +224,15 @@ def _judge(img: Image, start: int, trace: Trace, resolved: dict[int, str | None]
             continue
         if not looks_like_user(u.constant, users) or not looks_like_password(p.constant):
             continue
-        known_user = u.constant in KNOWN_USERS or u.constant in users
-        secretish = bool(_SECRETISH.match(p.constant))
-        if (known_user and (context or secretish)) or (context and secretish):
+        if context or p.origin in asked:
             paired.add(p)
             found(p.constant, p.address, u.constant,
                   f"compared by {p.function} right after the user name {u.constant!r} ({u.function})")
     pw_cands = [c for c in kept if looks_like_password(c.constant)]
-    counts = Counter(c.constant for c in kept)
     for p in pw_cands:
-        if p in paired or any(q.constant == p.constant for q in paired):
-            continue
-        if p.origin in asked or (password_context and _SECRETISH.match(p.constant) and counts[p.constant] == 1):
-            how = (f"compared by {p.function} with the value read for {asked[p.origin]!r}"
-                   if p.origin in asked else f"compared by {p.function} in code that handles a password")
-            found(p.constant, p.address, None, how)
+        if p not in paired and p.origin in asked and not any(q.constant == p.constant for q in paired):
+            found(p.constant, p.address, None,
+                  f"compared by {p.function} with the value read for {asked[p.origin]!r}")
     return out
 
 
