@@ -9,17 +9,18 @@ of a dynamically linked program), walks each calling function once (`calltrace`)
 reads which argument registers held the address of a constant string.
 
 It reports a constant only on an authentication path, decided conservatively:
-- a user name and a password compared in the same function with two different inputs,
-  in a function that also uses a credential word (password, login, auth, admin,
-  Authorization…) or whose user name is a known default user; or
-- one password-like constant compared with what a call given a password word returned
-  (`strcmp(get_var("password"), "…")`), or, when it has letters and digits, in a
-  function that uses a password word; or
-- an HTTP Basic credential (`Basic YWRtaW46…`) compared as a whole, decoded.
+- a default user name (a well-known one such as admin, root, support, or one the
+  corpus lists, not an everyday word such as "default") and then a password-like
+  constant, compared one after the other with two different inputs, in a function
+  that uses a credential word as a string (password, passwd, pwd, username, login,
+  Authorization, Basic...) or whose password operand is the value read for one; or
+- a password-like constant compared with what a call given a password word returned
+  (`strcmp(get_var("password"), "...")`); or
+- an HTTP Basic credential (`Basic YWRtaW46...`) compared as a whole, decoded.
 An input compared with three or more different constants is a dispatch on a command,
 method or option name, not a credential check, and its constants are ignored. A
 constant must look like a password: not a path, file name, format string, HTTP method,
-MIME type, header name, URL fragment or one of the credential words themselves.
+MIME type, header name, number, URL fragment or one of the credential words themselves.
 """
 
 from __future__ import annotations
@@ -334,11 +335,12 @@ HANDLER = Handler(
     sources=("compared",),
     reads="dynamically linked ELF programs (x86-64, ARM32, AArch64, MIPS32 big- and little-endian) up to 16 MiB "
           "that import a string comparison: the functions that call it",
-    precision="a constant counts only on an authentication path: a user name and a password compared with two "
-              "different inputs in a function that uses a credential word, a password-like constant compared "
-              "with the value read for a password field, or an HTTP Basic token; an input compared with 3+ "
-              "constants is a dispatch and ignored; paths, file names, formats, methods, MIME types and header "
-              "names never count",
+    precision="a constant counts only on an authentication path: a default user name (well known or in the "
+              "corpus, not an everyday word) then a password-like constant compared with two different inputs in "
+              "a function that uses a credential word (password, username, login, Authorization, Basic...); a "
+              "password-like constant compared with the value read for a password field; an HTTP Basic token. "
+              "An input compared with 3+ constants is a dispatch and ignored; paths, file names, formats, numbers, "
+              "methods, MIME types and header names never count",
     claims=_claims,
     scan=_scan,
 )
