@@ -37,6 +37,7 @@ from psti.evidence.firmware.handlers import FileInput, Found, Handler
 from psti.evidence.firmware.handlers.calltrace import Trace, compare_stubs, walk
 from psti.evidence.firmware.handlers.common import PLACEHOLDERS, credential, plausible
 from psti.evidence.firmware.handlers.elfcode import Image, load
+from psti.evidence.firmware.handlers.strrefs import Refs, refers, string_ranges
 from psti.evidence.firmware.model import Credential
 
 COMPARISONS = ("strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "bcmp", "strstr", "strcasestr")
@@ -50,8 +51,12 @@ _CONTEXT_GATE = re.compile(rb"(?i)passw|passwd|login|auth|admin|user")
 # words that put a function on an authentication path when it uses them as strings
 CREDENTIAL_WORD = re.compile(
     r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|user_?name|(^|[^a-z])log_?in($|[^a-z])|logon|"
-    r"authori[sz]ation|www-authenticate|credential|^Basic ?$",
+    r"authori[sz]ation|www-authenticate|credential|^Basic ?$|passcode",
     re.I,
+)
+_CREDENTIAL_BYTES = re.compile(
+    rb"(?i)passw|pwd|passphrase|passcode|user_?name|log_?in|logon|authori[sz]ation|www-authenticate|credential|"
+    rb"basic"
 )
 PASSWORD_WORD = re.compile(r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|passcode", re.I)
 _WORDS = re.compile(
@@ -137,6 +142,9 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     if img is None:
         return []
     stats = stats if stats is not None else Stats()
+    refs = Refs(string_ranges(img, _CREDENTIAL_BYTES, extra=lambda s: _basic(s) is not None))
+    if not refs.ranges:
+        return []
     sites = _sites(img)
     functions = sorted({img.function_of(s) for s in sites})
     if len(functions) > MAX_FUNCTIONS:
@@ -146,6 +154,8 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     seen: set[tuple[str | None, str]] = set()
     resolved: dict[int, str | None] = {}
     for start, end in functions:
+        if not refers(img, start, end, refs):
+            continue  # no credential word in the function: no authentication path
         trace = walk(img, start, end)
         stats.functions += 1
         stats.insns += trace.insns
