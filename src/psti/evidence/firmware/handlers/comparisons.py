@@ -70,6 +70,7 @@ _NOT_PASSWORD = re.compile(
     r"^\.|\.[A-Za-z]{1,5}$|"  # file names and extensions
     r"^-|"  # command-line options
     r"^[A-Z][a-z]+(-[A-Z][a-z]+)+$|"  # header names (Content-Type)
+    r"^[a-z]+(-[a-z]+)+$|"  # header and option values (keep-alive, no-cache)
     r"^[A-Z][A-Z0-9_]*$|"  # CONSTANT_NAMES, ENUMS
     r"^\d{1,3}$|^0x[0-9a-f]+$|^[0-9a-f]{16,}$|^[\d.]+$"  # numbers, versions, hex digests
 )
@@ -83,6 +84,7 @@ _GENERIC_USERS = frozenset({
     "daemon", "nobody", "public", "private", "local", "remote", "server", "client", "master", "monitor",
 })
 _USER = re.compile(r"[A-Za-z][A-Za-z0-9_.@-]{1,31}")
+_CORPUS_USER = re.compile(r"[a-z][A-Za-z0-9_.@-]{2,31}")  # not HTTP, GET or other protocol words
 _BASIC = re.compile(r"^(?:Basic )?([A-Za-z0-9+/]{8,}={0,2})$")
 
 
@@ -112,7 +114,7 @@ def looks_like_password(s: str) -> bool:
 
 def looks_like_user(s: str, users: frozenset[str]) -> bool:
     """A default account name: a well-known one or one the corpus lists, not a generic word."""
-    return s in KNOWN_USERS or (s in users and s.lower() not in _GENERIC_USERS and bool(_USER.fullmatch(s)))
+    return s in KNOWN_USERS or (s in users and s.lower() not in _GENERIC_USERS and bool(_CORPUS_USER.fullmatch(s)))
 
 
 def _basic(s: str) -> tuple[str, str] | None:
