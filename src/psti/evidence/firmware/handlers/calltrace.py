@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from psti.evidence.firmware.handlers.elfcode import Image
 
 Value = tuple[str, int]
-MAX_INSNS = 6000  # instructions walked per function at most
+MAX_INSNS = 4000  # instructions walked per function at most
 
 
 @dataclass
@@ -69,6 +69,9 @@ for _n in range(8, 16):
     for _suffix in ("d", "w", "b"):
         _X86_REG[f"r{_n}{_suffix}"] = f"r{_n}"
 _HEX = r"(-?(?:0x[0-9a-f]+|\d+))"
+_X86_REG64 = re.compile(r"r\d+|r[a-z]{2}")
+_NUMBER = re.compile(r"#?-?(0x[0-9a-f]+|\d+)")
+_X86_IMM = re.compile(r"0x[0-9a-f]+|\d+")
 _X86_RIP = re.compile(r"\[rip ([+-]) (0x[0-9a-f]+|\d+)\]")
 _MEM = re.compile(r"^(?:\w+ ptr )?\[([a-z0-9$]+)(?: ([+-]) (0x[0-9a-f]+|\d+))?\]$")
 _ARM_MEM = re.compile(r"^\[(\w+)(?:, #" + _HEX + r")?\]!?$")
@@ -83,6 +86,10 @@ def _num(s: str) -> int:
 
 
 def _operands(op_str: str) -> list[str]:
+    if not op_str:
+        return []
+    if not any(ch in op_str for ch in "[{("):
+        return op_str.split(", ")
     out, depth, cur = [], 0, []
     for ch in op_str:
         if ch in "[{(":
@@ -171,7 +178,7 @@ def _load_slot(w: _Walk, reg: str, slot: int) -> None:
 
 def _x86(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     def reg(o: str) -> str | None:
-        return _X86_REG.get(o, o if re.fullmatch(r"r\d+|r[a-z]{2}", o) else None)
+        return _X86_REG.get(o, o if _X86_REG64.fullmatch(o) else None)
 
     mnem = mnem.removeprefix("bnd ").removeprefix("notrack ")
     dst = reg(ops[0]) if ops else None
@@ -184,7 +191,7 @@ def _x86(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
         if m:
             slot = addr + size + (int(m.group(2), 0) * (1 if m.group(1) == "+" else -1))
             tgt = w.img.slots.get(slot)
-        elif re.fullmatch(r"0x[0-9a-f]+", o):
+        elif o.startswith("0x") and _X86_IMM.fullmatch(o):
             tgt = int(o, 16)
         else:
             tgt = w.target(w.regs.get(reg(o) or ""))
@@ -207,7 +214,7 @@ def _x86(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     src = ops[1] if len(ops) > 1 else ""
     if mnem == "lea" and (m := _X86_RIP.search(src)):
         w.const(dst, addr + size + int(m.group(2), 0) * (1 if m.group(1) == "+" else -1))
-    elif mnem == "mov" and re.fullmatch(r"0x[0-9a-f]+|\d+", src):
+    elif mnem == "mov" and _X86_IMM.fullmatch(src):
         w.const(dst, int(src, 0))
     elif mnem in ("mov", "movsxd") and reg(src):
         w.regs[dst] = w.get(reg(src) or "")
@@ -481,7 +488,7 @@ _ARM_RETURN = re.compile(r"^(bx(..)?|pop(..)?|ldm\w*)$")
 def _branch(arch: str, mnem: str, ops: list[str]) -> tuple[int | None, bool] | None:
     """(target, unconditional) of a branch, jump or return; None for anything else."""
     last = ops[-1] if ops else ""
-    num = _num(last) if re.fullmatch(r"#?-?(0x[0-9a-f]+|\d+)", last) else None
+    num = _num(last) if _NUMBER.fullmatch(last) else None
     if arch == "x86-64":
         mnem = mnem.removeprefix("bnd ").removeprefix("notrack ")
         if mnem == "ret":

@@ -44,7 +44,8 @@ COMPARISONS = ("strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "bcmp
 _NAMES = tuple(n.encode() for n in COMPARISONS)
 _WANTED = frozenset(COMPARISONS)
 MAX_PROGRAM = 16 << 20  # larger programs are not analysed (they are libraries and toolkits, not web servers)
-MAX_FUNCTIONS = 600  # calling functions walked per program
+MAX_FUNCTIONS = 600  # calling functions looked at per program
+MAX_PROGRAM_INSNS = 30_000  # instructions walked per program
 ELF = b"\x7fELF"
 
 _CONTEXT_GATE = re.compile(rb"(?i)passw|passwd|login|auth|admin|user")
@@ -54,9 +55,8 @@ CREDENTIAL_WORD = re.compile(
     r"authori[sz]ation|www-authenticate|credential|^Basic ?$|passcode",
     re.I,
 )
-_CREDENTIAL_BYTES = re.compile(
-    rb"(?i)passw|pwd|passphrase|passcode|user_?name|log_?in|logon|authori[sz]ation|www-authenticate|credential|"
-    rb"basic"
+_CREDENTIAL_BYTES = re.compile(  # matched against lower-cased read-only data
+    rb"passw|pwd|passphrase|passcode|user_?name|log_?in|logon|authori[sz]ation|www-authenticate|credential|basic"
 )
 PASSWORD_WORD = re.compile(r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|passcode", re.I)
 _WORDS = re.compile(
@@ -144,7 +144,7 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     if img is None:
         return []
     stats = stats if stats is not None else Stats()
-    refs = Refs(string_ranges(img, _CREDENTIAL_BYTES, extra=lambda s: _basic(s) is not None))
+    refs = Refs(string_ranges(img, _CREDENTIAL_BYTES, extra=lambda s: _basic(s) is not None), img.arch)
     if not refs.ranges:
         return []
     sites = _sites(img)
@@ -158,6 +158,9 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     for start, end in functions:
         if not refers(img, start, end, refs):
             continue  # no credential word in the function: no authentication path
+        if stats.insns >= MAX_PROGRAM_INSNS:
+            stats.truncated = True
+            break
         trace = walk(img, start, end)
         stats.functions += 1
         stats.insns += trace.insns
@@ -270,8 +273,7 @@ def _sites(img: Image) -> list[int]:
         return []
     stubs = compare_stubs(img)
 
-    def is_compare_stub(t: int) -> bool:
-        return t in stubs
+    is_compare_stub = stubs.__contains__
 
     out: list[int] = []
     for lo, hi in img.code:
@@ -282,17 +284,21 @@ def _sites(img: Image) -> list[int]:
     return out
 
 
-def _x86_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub: Callable[[int], bool]) -> list[int]:
+_X86_CALL = re.compile(rb"\xe8(...[\xff\x00])", re.S)  # call rel32 (the PLT lies within 16 MiB)
+_X86_CALL_GOT = re.compile(rb"\xff\x15(....)", re.S)  # call [rip+disp32] (-fno-plt)
 
-    data, out = img.data, []
-    for m in re.finditer(rb"[\xe8\xe9](....)|\xff[\x15\x25](....)", data[off : off + size], re.S):
-        at = lo + m.start()
-        if m.group(1) is not None:
-            t = at + 5 + int.from_bytes(m.group(1), "little", signed=True)
-            if stub(t):
-                out.append(at)
-        elif at + 6 + int.from_bytes(m.group(2), "little", signed=True) in wanted:
-            out.append(at)
+
+def _x86_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub: Callable[[int], bool]) -> list[int]:
+    code = img.data[off : off + size]
+    out = []
+    base = lo + 5
+    for m in _X86_CALL.finditer(code):
+        if stub(base + m.start() + int.from_bytes(m.group(1), "little", signed=True)):
+            out.append(lo + m.start())
+    base = lo + 6
+    for m in _X86_CALL_GOT.finditer(code):
+        if base + m.start() + int.from_bytes(m.group(1), "little", signed=True) in wanted:
+            out.append(lo + m.start())
     return out
 
 

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from psti.evidence.firmware.handlers.elfcode import Image
+from psti.evidence.firmware.handlers.elfdata import readonly_ranges
 
 Ranges = list[tuple[int, int]]  # sorted (start, end) virtual addresses of the strings
 
@@ -25,30 +26,40 @@ _X86_REF = re.compile(rb"[\x48\x4c]\x8d[\x05\x0d\x15\x1d\x25\x2d\x35\x3d](....)|
 
 
 def string_ranges(img: Image, pattern: re.Pattern[bytes], extra: Callable[[str], bool] | None = None) -> Ranges:
-    """Address ranges of the read-only strings that match pattern (or extra)."""
+    """Address ranges of the strings in read-only data that match pattern (a lower-case
+    pattern, matched against the lower-cased data) or, for strings of 12+ characters of
+    the Base64 alphabet, `extra`."""
     out: Ranges = []
-    for seg in img.segments:
-        if seg.writable:
+    for lo_off, hi_off in readonly_ranges(img.data):
+        vaddr = _vaddr(img, lo_off)
+        if vaddr is None:
             continue
-        data = img.data[seg.offset : seg.offset + seg.size]
-        for m in pattern.finditer(data):
-            lo = data.rfind(b"\0", max(0, m.start() - 96), m.start()) + 1
+        data = img.data[lo_off:hi_off]
+        for m in pattern.finditer(data.lower()):
+            lo = data.rfind(b"\0", max(0, m.start() - 96), m.start())
             hi = data.find(b"\0", m.end(), m.end() + 96)
-            if hi != -1 and lo <= m.start():
-                out.append((seg.vaddr + lo, seg.vaddr + hi))
+            if lo != -1 and hi != -1:
+                out.append((vaddr + lo + 1, vaddr + hi))
         if extra is not None:
             for m in re.finditer(rb"(?<=\0)[A-Za-z0-9+/= ]{12,96}(?=\0)", data):
                 if extra(m.group().decode("ascii")):
-                    out.append((seg.vaddr + m.start(), seg.vaddr + m.end()))
+                    out.append((vaddr + m.start(), vaddr + m.end()))
     return sorted(set(out))
+
+
+def _vaddr(img: Image, offset: int) -> int | None:
+    for s in img.segments:
+        if s.offset <= offset < s.offset + s.size:
+            return s.vaddr + offset - s.offset
+    return None
 
 
 class Refs:
     """The strings' addresses in the forms the per-function test looks for."""
 
-    def __init__(self, ranges: Ranges) -> None:
+    def __init__(self, ranges: Ranges, arch: str) -> None:
         self.ranges = ranges
-        addrs = [a for lo, hi in ranges for a in range(lo, hi)]
+        addrs = [a for lo, hi in ranges for a in range(lo, hi)] if arch in ("mips", "aarch64") else []
         self.low16 = {a & 0xFFFF for a in addrs}
         self.pages: dict[int, set[int]] = {}
         for a in addrs:
