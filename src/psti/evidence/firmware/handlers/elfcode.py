@@ -1,7 +1,7 @@
 """An ELF program as the comparison analysis needs it: its code, its read-only strings,
 where its imported functions are called through, and where its functions start.
 
-Read with pyelftools from the program's loadable segments and dynamic section, so a
+Read with struct from the program's headers, loadable segments and dynamic section, so a
 stripped program (and one whose section table was removed) is read the same way. Only
 dynamically linked programs name the library functions they call; a static program
 gives no imports and is not analysed.
@@ -9,14 +9,11 @@ gives no imports and is not analysed.
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_ARCHES = {"EM_X86_64": "x86-64", "EM_MIPS": "mips", "EM_ARM": "arm", "EM_AARCH64": "aarch64"}
-_PT_ARM_EXIDX = "PT_ARM_EXIDX"
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{1,96}+")
 
 
@@ -96,48 +93,123 @@ def imported_names(data: bytes, names: tuple[bytes, ...]) -> bool:
     return any(b"\0" + n + b"\0" in data for n in names)
 
 
+_MACHINES = {62: "x86-64", 8: "mips", 40: "arm", 183: "aarch64"}
+_PT_LOAD, _PT_DYNAMIC, _PT_GNU_EH_FRAME, _PT_ARM_EXIDX = 1, 2, 0x6474E550, 0x70000001
+
+
+@dataclass
+class _Section:
+    name: str
+    type: int
+    flags: int
+    addr: int
+    offset: int
+    size: int
+
+
 def load(data: bytes, wanted: frozenset[str]) -> Image | None:
     """The program's image, or None when it is not a dynamically linked program of a
     supported architecture that imports one of the functions in `wanted` (or cannot be read)."""
-    from elftools.common.exceptions import ELFError
-    from elftools.elf.elffile import ELFFile
-
     try:
-        elf = ELFFile(io.BytesIO(data))
-        arch = _ARCHES.get(elf["e_machine"])
-        if arch is None or (arch == "mips" and elf.elfclass != 32):
-            return None
-        segs = [Segment(p["p_vaddr"], p["p_offset"], min(p["p_filesz"], max(0, len(data) - p["p_offset"])),
-                        bool(p["p_flags"] & 1), bool(p["p_flags"] & 2))
-                for p in elf.iter_segments() if p["p_type"] == "PT_LOAD"]
-        img = Image(data, arch, not elf.little_endian, elf.elfclass == 64, segs)
-        img.code = _code_ranges(elf, img)
-        dyn = next((p for p in elf.iter_segments() if p["p_type"] == "PT_DYNAMIC"), None)
-        if dyn is None:
-            return None
-        _imports(elf, dyn, img, wanted)
-        if not img.slots:
-            return None
-        img.starts = _function_starts(elf, img)
-        return img
-    except (ELFError, struct.error, ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return _load(data, wanted)
+    except (struct.error, ValueError, IndexError, OverflowError):
         return None
 
 
-def _code_ranges(elf: object, img: Image) -> list[tuple[int, int]]:
+def _load(data: bytes, wanted: frozenset[str]) -> Image | None:
+    if len(data) < 52 or data[4] not in (1, 2) or data[5] not in (1, 2):
+        return None
+    wide, end = data[4] == 2, "<" if data[5] == 1 else ">"
+    arch = _MACHINES.get(struct.unpack_from(end + "H", data, 18)[0])
+    if arch is None or (arch == "mips" and wide):
+        return None
+    if wide:
+        phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
+        phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 54)
+    else:
+        phoff, shoff = struct.unpack_from(end + "II", data, 28)
+        phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 42)
+    headers = []  # (type, flags, offset, vaddr, filesz)
+    for i in range(min(phnum, 256)):
+        at = phoff + i * phentsize
+        if wide:
+            ptype, flags, offset, vaddr, _p, filesz = struct.unpack_from(end + "IIQQQQ", data, at)
+        else:
+            ptype, offset, vaddr, _p, filesz, _m, flags = struct.unpack_from(end + "IIIIIII", data, at)
+        headers.append((ptype, flags, offset, vaddr, filesz))
+    segs = [Segment(v, o, min(f, max(0, len(data) - o)), bool(fl & 1), bool(fl & 2))
+            for t, fl, o, v, f in headers if t == _PT_LOAD]
+    img = Image(data, arch, end == ">", wide, segs)
+    sections = _sections(data, end, wide, shoff, shentsize, shnum, shstrndx)
+    img.code = _code_ranges(sections, img)
+    dyn = next((h for h in headers if h[0] == _PT_DYNAMIC), None)
+    if dyn is None:
+        return None
+    _imports(dyn[2], dyn[4], img, wanted)
+    if not img.slots:
+        return None
+    starts: set[int] = set()
+    for t, _fl, _o, vaddr, filesz in headers:
+        if t == _PT_GNU_EH_FRAME:
+            starts |= _eh_frame_hdr(img, vaddr, filesz)
+        elif t == _PT_ARM_EXIDX and arch == "arm":
+            starts |= _arm_exidx(img, vaddr, filesz)
+    if not starts:  # no unwind table (MIPS, old toolchains): guess the rest from prologues
+        starts = _prologues(img)
+    img.starts = sorted(starts | _symbol_starts(data, end, wide, sections))
+    return img
+
+
+def _sections(data: bytes, end: str, wide: bool, off: int, size: int, n: int, names_at: int) -> list[_Section]:
+    if off == 0 or n == 0 or n > 4096 or size < (64 if wide else 40):
+        return []
+    raw = []
+    for i in range(n):
+        at = off + i * size
+        if wide:
+            name, stype, flags, addr, offset, length = struct.unpack_from(end + "IIQQQQ", data, at)
+        else:
+            name, stype, flags, addr, offset, length = struct.unpack_from(end + "IIIIII", data, at)
+        raw.append((name, stype, flags, addr, offset, length))
+    names = b""
+    if names_at < n:
+        names = data[raw[names_at][4] : raw[names_at][4] + min(raw[names_at][5], 1 << 16)]
+    out = []
+    for name, stype, flags, addr, offset, length in raw:
+        label = names[name : names.find(b"\0", name)].decode("ascii", "replace") if name < len(names) else ""
+        out.append(_Section(label, stype, flags, addr, offset, length))
+    return out
+
+
+def _code_ranges(sections: list[_Section], img: Image) -> list[tuple[int, int]]:
     """.text-like sections when there is a section table, executable segments otherwise."""
     out: list[tuple[int, int]] = []
-    sections = list(elf.iter_sections()) if elf.num_sections() else []  # type: ignore[attr-defined]
     for s in sections:
-        if s["sh_flags"] & 0x4 and s["sh_type"] == "SHT_PROGBITS" and s.name not in (".init", ".fini"):
+        if s.flags & 0x4 and s.type == 1 and s.name not in (".init", ".fini"):
             if s.name.startswith((".plt", ".MIPS.stubs", ".iplt")):
-                img.stubs.append((s["sh_addr"], s["sh_addr"] + s["sh_size"]))
+                img.stubs.append((s.addr, s.addr + s.size))
             else:
-                out.append((s["sh_addr"], s["sh_addr"] + s["sh_size"]))
+                out.append((s.addr, s.addr + s.size))
     if not sections:
         out = [(s.vaddr, s.vaddr + s.size) for s in img.segments if s.executable]
         img.stubs = list(out)  # stubs are somewhere in the code: resolve any call target
     return sorted(out)
+
+
+def _symbol_starts(data: bytes, end: str, wide: bool, sections: list[_Section]) -> set[int]:
+    """Function symbols of .symtab and .dynsym (a program not stripped, or exported functions)."""
+    out: set[int] = set()
+    size = 24 if wide else 16
+    fmt = end + ("IBBHQQ" if wide else "IIIBBH")
+    for s in sections:
+        if s.type not in (2, 11) or s.size > 64 << 20:
+            continue
+        table = data[s.offset : s.offset + s.size]
+        for entry in struct.iter_unpack(fmt, table[: len(table) - len(table) % size]):
+            info, value = (entry[1], entry[4]) if wide else (entry[3], entry[1])
+            if info & 0xF == 2 and value:
+                out.add(value & ~1)
+    return out
 
 
 _DT = {"DT_PLTGOT": 3, "DT_STRTAB": 5, "DT_SYMTAB": 6, "DT_RELA": 7, "DT_RELASZ": 8, "DT_STRSZ": 10, "DT_REL": 17,
@@ -145,13 +217,13 @@ _DT = {"DT_PLTGOT": 3, "DT_STRTAB": 5, "DT_SYMTAB": 6, "DT_RELA": 7, "DT_RELASZ"
        "DT_MIPS_SYMTABNO": 0x70000011, "DT_MIPS_GOTSYM": 0x70000013}
 
 
-def _imports(elf: object, dyn: object, img: Image, wanted: frozenset[str]) -> None:
+def _imports(dyn_offset: int, dyn_size: int, img: Image, wanted: frozenset[str]) -> None:
     """GOT slot -> name, for the imported functions in `wanted`: from the relocations
     (for MIPS from the global part of the GOT, which has none). Read with struct from the
     dynamic section: a library has tens of thousands of relocations."""
     end = ">" if img.big_endian else "<"
     word = "Q" if img.wide else "I"
-    raw = img.data[dyn["p_offset"] : dyn["p_offset"] + dyn["p_filesz"]]  # type: ignore[index]
+    raw = img.data[dyn_offset : dyn_offset + dyn_size]
     tags: dict[int, int] = {}
     for tag, val in struct.iter_unpack(end + word * 2, raw[: len(raw) - len(raw) % (16 if img.wide else 8)]):
         if tag == 0:
@@ -180,7 +252,6 @@ def _imports(elf: object, dyn: object, img: Image, wanted: frozenset[str]) -> No
                 names[idx] = text.decode("ascii", "replace") if shndx == 0 else None
         return names[idx]
 
-    rela = img.wide  # x86-64 and AArch64 use RELA, ARM and MIPS REL
     for addr_tag, size_tag in (("DT_JMPREL", "DT_PLTRELSZ"), ("DT_RELA", "DT_RELASZ"), ("DT_REL", "DT_RELSZ")):
         addr, size = tags.get(_DT[addr_tag]), tags.get(_DT[size_tag])
         if addr is None or size is None:
@@ -196,7 +267,6 @@ def _imports(elf: object, dyn: object, img: Image, wanted: frozenset[str]) -> No
             idx = info >> 32 if img.wide else info >> 8
             if idx and (n := name(idx)) in wanted:
                 img.slots.setdefault(offset, n)  # type: ignore[arg-type]
-    del rela
     if img.arch != "mips":
         return
     got, local, first = tags.get(_DT["DT_PLTGOT"]), tags.get(_DT["DT_MIPS_LOCAL_GOTNO"]), tags.get(_DT["DT_MIPS_GOTSYM"])
@@ -207,24 +277,6 @@ def _imports(elf: object, dyn: object, img: Image, wanted: frozenset[str]) -> No
     for i in range(first, min(count, 1 << 16)):
         if (n := name(i)) in wanted:
             img.slots[got + 4 * (local + i - first)] = n  # type: ignore[assignment]
-
-
-def _function_starts(elf: object, img: Image) -> list[int]:
-    starts: set[int] = set()
-    for p in elf.iter_segments():  # type: ignore[attr-defined]
-        if p["p_type"] == "PT_GNU_EH_FRAME":
-            starts |= _eh_frame_hdr(img, p["p_vaddr"], p["p_filesz"])
-        elif p["p_type"] == _PT_ARM_EXIDX:
-            starts |= _arm_exidx(img, p["p_vaddr"], p["p_filesz"])
-    if elf.num_sections():  # type: ignore[attr-defined]
-        for name in (".symtab", ".dynsym"):
-            sec = elf.get_section_by_name(name)  # type: ignore[attr-defined]
-            if sec is not None:
-                starts |= {s["st_value"] & ~1 for s in sec.iter_symbols()
-                           if s["st_info"]["type"] == "STT_FUNC" and s["st_value"]}
-    if not starts:  # no unwind table and no symbols: guess from prologues
-        starts = _prologues(img)
-    return sorted(starts)
 
 
 def _eh_frame_hdr(img: Image, addr: int, size: int) -> set[int]:
