@@ -586,6 +586,8 @@ def compare_stubs(img: Image) -> dict[int, str | None]:
     One walk over the stub sections; a stub starts 16-byte aligned (x86-64), 12 bytes
     before its `br` (AArch64), 8 before its `ldr pc` (ARM) or its `jr $t9` (MIPS)."""
     out: dict[int, str | None] = {}
+    if img.arch == "x86-64":
+        return _x86_stubs(img)
     for lo, hi in img.stubs:
         if hi - lo > 1 << 20:
             continue
@@ -595,4 +597,22 @@ def compare_stubs(img: Image) -> dict[int, str | None]:
             lead = _STUB_LEAD[img.arch]
             start = lo + (c.site - lo) // 16 * 16 if lead is None else c.site - lead
             out[start] = c.target
+    return out
+
+
+_X86_JMP_SLOT = re.compile(rb"\xff\x25(....)", re.S)  # jmp [rip+disp32] (bnd- and notrack-prefixed too)
+
+
+def _x86_stubs(img: Image) -> dict[int, str | None]:
+    """x86-64 PLT entries are 16 bytes; each jumps through its GOT slot with `jmp [rip+X]`."""
+    out: dict[int, str | None] = {}
+    for lo, hi in img.stubs:
+        off = img.offset_of(lo, hi - lo)
+        if off is None:
+            continue
+        for m in _X86_JMP_SLOT.finditer(img.data, off, off + hi - lo):
+            at = lo + m.start() - off
+            name = img.slots.get(at + 6 + int.from_bytes(m.group(1), "little", signed=True))
+            if name is not None:
+                out[lo + (at - lo) // 16 * 16] = name
     return out

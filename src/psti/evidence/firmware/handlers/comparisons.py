@@ -48,7 +48,6 @@ MAX_FUNCTIONS = 600  # calling functions looked at per program
 MAX_PROGRAM_INSNS = 30_000  # instructions walked per program
 ELF = b"\x7fELF"
 
-_CONTEXT_GATE = re.compile(rb"(?i)passw|passwd|login|auth|admin|user")
 # words that put a function on an authentication path when it uses them as strings
 CREDENTIAL_WORD = re.compile(
     r"passw(or)?d|passwd|(^|[^a-z])pwd($|[^a-z])|passphrase|user_?name|(^|[^a-z])log_?in($|[^a-z])|logon|"
@@ -136,8 +135,6 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
             stats: Stats | None = None) -> list[Credential]:
     """Passwords compared by the program in `data` on an authentication path."""
     if not data.startswith(ELF) or len(data) > MAX_PROGRAM or not _imports_a_comparison(data):
-        return []
-    if not _CONTEXT_GATE.search(data):
         return []
 
     img = load(data, _WANTED)

@@ -51,6 +51,14 @@ class Image:
         off = self.offset_of(addr, length)
         return None if off is None else self.data[off : off + length]
 
+    def read_upto(self, addr: int, length: int) -> bytes:
+        """Up to `length` bytes from addr, as far as the segment holding addr goes."""
+        for s in self.segments:
+            if s.vaddr <= addr < s.vaddr + s.size:
+                off = s.offset + addr - s.vaddr
+                return self.data[off : off + min(length, s.vaddr + s.size - addr)]
+        return b""
+
     def word(self, addr: int) -> int | None:
         size = 8 if self.wide else 4
         raw = self.read(addr, size)
@@ -233,50 +241,64 @@ def _imports(dyn_offset: int, dyn_size: int, img: Image, wanted: frozenset[str])
     if strtab is None or symtab is None:
         return
     strsz = tags.get(_DT["DT_STRSZ"], 1 << 20)
-    names_off = img.offset_of(strtab)
-    if names_off is None:
-        return
-    names: dict[int, str | None] = {}
     symsize = 24 if img.wide else 16
-
-    def name(idx: int) -> str | None:
-        if idx not in names:
-            raw_sym = img.read(symtab + idx * symsize, symsize)
-            if raw_sym is None:
-                names[idx] = None
-            else:
-                st_name = struct.unpack_from(end + "I", raw_sym)[0]
-                shndx = struct.unpack_from(end + "H", raw_sym, 6 if img.wide else 14)[0]
-                at = names_off + st_name  # type: ignore[operator]
-                text = img.data[at : img.data.find(b"\0", at, at + 256)] if st_name < strsz else b""
-                names[idx] = text.decode("ascii", "replace") if shndx == 0 else None
-        return names[idx]
-
+    count = (strtab - symtab) // symsize if strtab > symtab else 1 << 16
+    if img.arch == "mips":
+        count = tags.get(_DT["DT_MIPS_SYMTABNO"], count)
+    dynstr = img.read_upto(strtab, min(strsz, 1 << 22))
+    syms = img.read_upto(symtab, min(count, 1 << 18) * symsize)
+    # the wanted names' offsets in the string table, then the undefined symbols that name them
+    index: dict[int, str] = {}
+    shndx_at = 6 if img.wide else 14
+    for n in wanted:
+        at = dynstr.find(b"\0" + n.encode() + b"\0")
+        if at == -1:
+            continue
+        packed = struct.pack(end + "I", at + 1)
+        j = syms.find(packed)
+        while j != -1:
+            if j % symsize == 0 and struct.unpack_from(end + "H", syms, j + shndx_at)[0] == 0:
+                index[j // symsize] = n
+            j = syms.find(packed, j + 1)
+    if not index:
+        return
     for addr_tag, size_tag in (("DT_JMPREL", "DT_PLTRELSZ"), ("DT_RELA", "DT_RELASZ"), ("DT_REL", "DT_RELSZ")):
         addr, size = tags.get(_DT[addr_tag]), tags.get(_DT[size_tag])
         if addr is None or size is None:
             continue
         with_addend = addr_tag == "DT_RELA" or (addr_tag == "DT_JMPREL" and tags.get(_DT["DT_PLTREL"]) == 7)
-        entry = (3 if with_addend else 2) * (8 if img.wide else 4)
-        table = img.read(addr, min(size, 1 << 24))
-        if table is None:
-            continue
-        fmt = end + (word * (3 if with_addend else 2))
-        for fields in struct.iter_unpack(fmt, table[: len(table) - len(table) % entry]):
-            offset, info = fields[0], fields[1]
-            idx = info >> 32 if img.wide else info >> 8
-            if idx and (n := name(idx)) in wanted:
-                img.slots.setdefault(offset, n)  # type: ignore[arg-type]
+        table = img.read_upto(addr, min(size, 1 << 24))
+        for idx, n in index.items():
+            for offset in _relocations_of(table, idx, img.wide, end, with_addend):
+                img.slots.setdefault(offset, n)
     if img.arch != "mips":
         return
     got, local, first = tags.get(_DT["DT_PLTGOT"]), tags.get(_DT["DT_MIPS_LOCAL_GOTNO"]), tags.get(_DT["DT_MIPS_GOTSYM"])
-    count = tags.get(_DT["DT_MIPS_SYMTABNO"])
-    if got is None or local is None or first is None or count is None:
+    if got is None or local is None or first is None:
         return
     img.gp = got + 0x7FF0
-    for i in range(first, min(count, 1 << 16)):
-        if (n := name(i)) in wanted:
-            img.slots[got + 4 * (local + i - first)] = n  # type: ignore[assignment]
+    for i, n in index.items():
+        if i >= first:
+            img.slots[got + 4 * (local + i - first)] = n
+
+
+def _relocations_of(table: bytes, idx: int, wide: bool, end: str, with_addend: bool) -> list[int]:
+    """r_offset of the relocations in `table` whose symbol is `idx`: the symbol index is
+    searched for as bytes at its place in r_info, not every relocation unpacked."""
+    out = []
+    if wide:  # r_info = sym << 32 | type, a 64-bit word after r_offset
+        entry, key = (24 if with_addend else 16), struct.pack(end + "I", idx)
+        at = 12 if end == "<" else 8
+    else:  # r_info = sym << 8 | type, a 32-bit word after r_offset
+        entry = 12 if with_addend else 8
+        key = struct.pack("<I", idx)[:3] if end == "<" else struct.pack(">I", idx)[1:]
+        at = 5 if end == "<" else 4
+    j = table.find(key)
+    while j != -1:
+        if (j - at) % entry == 0 and j >= at:
+            out.append(struct.unpack_from(end + ("Q" if wide else "I"), table, j - at)[0])
+        j = table.find(key, j + 1)
+    return out
 
 
 def _eh_frame_hdr(img: Image, addr: int, size: int) -> set[int]:
