@@ -21,30 +21,52 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from benchdata import REPO
 
 sys.path.insert(0, str(REPO))
 
+from tests.evidence.firmware.test_comparisons import BASIC, CROSS, NEGATIVES, PASSWORD_ONLY, server  # noqa: E402
+
 from psti.corpus import load_corpus  # noqa: E402
 from psti.evidence.firmware.handlers.binaries import compiled_pairs, scan_binary_strings  # noqa: E402
 from psti.evidence.firmware.handlers.comparisons import Stats, analyse  # noqa: E402
-from tests.evidence.firmware.test_comparisons import BASIC, CROSS, NEGATIVES, PASSWORD_ONLY, server  # noqa: E402
 
 CASES = ((server(), ("admin", "Xq7-vendorPw")), (PASSWORD_ONLY, (None, "9fT!rk2Lw")),
          (BASIC, ("support", "Wh4t-3ecret")))
 
 
-def recall(users: frozenset[str]) -> dict[str, object]:
-    found = total = 0
-    missed: list[str] = []
-    archs: list[str] = []
+@dataclass
+class Recall:
+    architectures: list[str] = field(default_factory=list)
+    found: int = 0
+    programs: int = 0
+    missed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cost:
+    files: int = 0
+    bytes: int = 0
+    programs_walked: int = 0
+    functions_walked: int = 0
+    instructions: int = 0
+    budget_reached: int = 0
+    false: list[str] = field(default_factory=list)
+    read_s: float = 0.0
+    handler_s: float = 0.0
+    binaries_handler_s: float = 0.0
+
+
+def recall(users: frozenset[str]) -> Recall:
+    r = Recall()
     with tempfile.TemporaryDirectory() as tmp:
         for arch, cc in sorted(CROSS.items()):
             if shutil.which(cc) is None:
                 continue
-            archs.append(arch)
+            r.architectures.append(arch)
             strip = "strip" if cc == "gcc" else cc.removesuffix("gcc") + "strip"
             for i, (source, expected) in enumerate(CASES):
                 src = Path(tmp) / f"p{i}.c"
@@ -54,12 +76,12 @@ def recall(users: frozenset[str]) -> dict[str, object]:
                     subprocess.run([cc, opt, "-o", str(out), str(src)], check=True, capture_output=True)
                     subprocess.run([strip, "-s", str(out)], check=True, capture_output=True)
                     got = [(c.account, c.secret) for c in analyse(str(out), out.read_bytes(), users)]
-                    total += 1
+                    r.programs += 1
                     if got == [expected]:
-                        found += 1
+                        r.found += 1
                     else:
-                        missed.append(f"{arch} {opt} case {i}: {got}")
-    return {"architectures": archs, "found": found, "programs": total, "missed": missed}
+                        r.missed.append(f"{arch} {opt} case {i}: {got}")
+    return r
 
 
 def programs(dirs: list[str]) -> list[Path]:
@@ -76,10 +98,8 @@ def programs(dirs: list[str]) -> list[Path]:
 
 
 def precision_and_cost(files: list[Path], users: frozenset[str], known: frozenset[str],
-                       pairs: dict[str, frozenset[str]]) -> dict[str, object]:
-    read = handler = peer = 0.0
-    size = insns = walked = analysed = truncated = 0
-    false: list[str] = []
+                       pairs: dict[str, frozenset[str]]) -> Cost:
+    c = Cost(files=len(files))
     for p in files:
         t0 = time.perf_counter()
         data = p.read_bytes()
@@ -90,16 +110,16 @@ def precision_and_cost(files: list[Path], users: frozenset[str], known: frozense
         compiled_pairs(str(p), data, pairs)
         scan_binary_strings(str(p), data, known)
         t3 = time.perf_counter()
-        read, handler, peer = read + t1 - t0, handler + t2 - t1, peer + t3 - t2
-        size += len(data)
-        insns += stats.insns
-        walked += stats.functions
-        analysed += bool(stats.functions)
-        truncated += stats.truncated
-        false += [f"{p}: {c.account}:{c.secret} ({c.context})" for c in got]
-    return {"files": len(files), "bytes": size, "programs_walked": analysed, "functions_walked": walked,
-            "instructions": insns, "budget_reached": truncated, "false": false, "read_s": read,
-            "handler_s": handler, "binaries_handler_s": peer}
+        c.read_s += t1 - t0
+        c.handler_s += t2 - t1
+        c.binaries_handler_s += t3 - t2
+        c.bytes += len(data)
+        c.instructions += stats.insns
+        c.functions_walked += stats.functions
+        c.programs_walked += bool(stats.functions)
+        c.budget_reached += stats.truncated
+        c.false += [f"{p}: {x.account}:{x.secret} ({x.context})" for x in got]
+    return c
 
 
 def main() -> int:
@@ -112,23 +132,24 @@ def main() -> int:
     users = frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
     analyse("/warm-up", Path(sys.executable).resolve().read_bytes(), users)  # imports capstone, pyelftools
     r = recall(users)
-    c = precision_and_cost(programs(args.dir), users, corpus.known_passwords(), pairs)
+    c = precision_and_cost(programs(args.dir), users, corpus.known_passwords(), dict(pairs))
     if args.json:
-        print(json.dumps({"recall": r, "negatives": c}, indent=2))
+        print(json.dumps({"recall": asdict(r), "negatives": asdict(c)}, indent=2))
         return 0
-    print(f"recall: {r['found']}/{r['programs']} stripped programs ({', '.join(r['architectures'])}; "
+    print(f"recall: {r.found}/{r.programs} stripped programs ({', '.join(r.architectures)}; "
           f"-O0/-O2/-Os; user+password, password field, HTTP Basic)")
-    for m in r["missed"]:  # type: ignore[attr-defined]
+    for m in r.missed:
         print(f"  missed: {m}")
-    mb = c["bytes"] / 1e6  # type: ignore[operator]
-    print(f"negatives: {c['files']} ELF files, {mb:.1f} MB; false findings: {len(c['false'])}")  # type: ignore[arg-type]
-    for f in c["false"]:  # type: ignore[attr-defined]
+    mb = c.bytes / 1e6
+    print(f"negatives: {c.files} ELF files, {mb:.1f} MB; false findings: {len(c.false)}")
+    for f in c.false:
         print(f"  false: {f}")
-    print(f"walked {c['functions_walked']} functions in {c['programs_walked']} programs, {c['instructions']} "
-          f"instructions; per-program budget reached in {c['budget_reached']}")
-    read, h, peer = c["read_s"], c["handler_s"], c["binaries_handler_s"]
-    print(f"time: reading {read:.2f} s (floor), comparisons handler {h:.2f} s = x{h / max(read, 1e-9):.1f} the floor, "  # type: ignore[operator]
-          f"x{h / max(peer, 1e-9):.2f} the binaries handler ({peer:.2f} s); {h / max(mb, 1e-9) * 1000:.0f} ms/MB")  # type: ignore[operator]
+    print(f"walked {c.functions_walked} functions in {c.programs_walked} programs, {c.instructions} "
+          f"instructions; per-program budget reached in {c.budget_reached}")
+    h = c.handler_s
+    print(f"time: reading {c.read_s:.2f} s (floor), comparisons handler {h:.2f} s = x{h / max(c.read_s, 1e-9):.1f} "
+          f"the floor, x{h / max(c.binaries_handler_s, 1e-9):.2f} the binaries handler "
+          f"({c.binaries_handler_s:.2f} s); {h / max(mb, 1e-9) * 1000:.0f} ms/MB")
     return 0
 
 

@@ -90,7 +90,9 @@ def _operands(op_str: str) -> list[str]:
         return []
     if not any(ch in op_str for ch in "[{("):
         return op_str.split(", ")
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in op_str:
         if ch in "[{(":
             depth += 1
@@ -176,6 +178,9 @@ def _load_slot(w: _Walk, reg: str, slot: int) -> None:
         w.const(reg, word)
 
 
+_X86_NO_WRITE = frozenset({"cmp", "test", "push", "pop", "bt", "ucomisd", "comisd"})
+
+
 def _x86(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     def reg(o: str) -> str | None:
         return _X86_REG.get(o, o if _X86_REG64.fullmatch(o) else None)
@@ -203,12 +208,12 @@ def _x86(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     if mnem == "ret":
         w.forget_arguments()
         return
-    if mnem in ("cmp", "test", "push", "pop", "bt", "ucomisd", "comisd") or mnem.startswith(("j", "nop", "cmov", "set")):
+    if mnem in _X86_NO_WRITE or mnem.startswith(("j", "nop", "cmov", "set")):
         if mnem.startswith("cmov") and dst:
             w.unknown(dst, addr)
         return
     if dst is None:
-        if len(ops) == 2 and mnem == "mov" and (m2 := _MEM.match(ops[0])) and (src := reg(ops[1])):
+        if len(ops) == 2 and mnem == "mov" and _MEM.match(ops[0]) and (src := reg(ops[1])):
             w.spill(ops[0].split("[", 1)[1], src)  # a spill to the stack
         return
     src = ops[1] if len(ops) > 1 else ""
@@ -298,20 +303,22 @@ def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
         low = w.regs.get(dst)
         w.const(dst, ((_num(ops[1]) & 0xFFFF) << 16) | (low[1] & 0xFFFF if low and low[0] == "c" else 0))
     elif base == "add" and len(ops) >= 3:
-        a = addr + 8 if ops[1] == "pc" else (w.regs.get(ops[1]) or ("u", 0))
-        if ops[2].startswith("#"):
-            b: object = _arm_imm(ops[2:])
-        else:
-            rb = addr + 8 if ops[2] == "pc" else (w.regs.get(ops[2]) or ("u", 0))
-            b = rb
-        av = a if isinstance(a, int) else (a[1] if a[0] == "c" else None)
-        bv = b if isinstance(b, int) else (b[1] if isinstance(b, tuple) and b[0] == "c" else None)
+        av = _arm_value(w, addr, ops[1])
+        bv = _arm_imm(ops[2:]) if ops[2].startswith("#") else _arm_value(w, addr, ops[2])
         if av is not None and bv is not None:
             w.const(dst, av + bv)
         else:
             w.unknown(dst, addr)
     else:
         w.unknown(dst, addr)
+
+
+def _arm_value(w: _Walk, addr: int, reg: str) -> int | None:
+    """A register's constant value (pc reads as the instruction's address + 8)."""
+    if reg == "pc":
+        return addr + 8
+    v = w.regs.get(reg)
+    return v[1] if v is not None and v[0] == "c" else None
 
 
 _ARM_CONDS = {"eq", "ne", "cs", "hs", "cc", "lo", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "al"}

@@ -28,8 +28,8 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections import defaultdict
 import struct
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -232,7 +232,7 @@ def _judge(img: Image, start: int, trace: Trace, resolved: dict[int, str | None]
     # a user name then a password, compared one after the other with two different inputs
     paired: set[Compared] = set()
     ordered = sorted(compared, key=lambda c: c.site)
-    for u, p in zip(ordered, ordered[1:]):
+    for u, p in zip(ordered, ordered[1:], strict=False):
         if u not in kept or p not in kept or u.origin == p.origin:
             continue
         if not looks_like_user(u.constant, users) or not looks_like_password(p.constant):
@@ -308,7 +308,8 @@ def _word_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub
     if img.arch == "mips":
         gp = img.gp
         # `lw $any, X($gp)` of a wanted GOT slot (into $t9, or another register at -O0)
-        lw = {0x8F800000 | ((slot - gp) & 0xFFFF) for slot in wanted if gp is not None and -0x8000 <= slot - gp < 0x8000}
+        lw = {0x8F800000 | ((slot - gp) & 0xFFFF)
+              for slot in wanted if gp is not None and -0x8000 <= slot - gp < 0x8000}
         for i, w in enumerate(words):
             if (w & 0xFFE0FFFF) in lw or (w >> 26 == 3 and stub(((lo + 4 * i) & 0xF0000000) | ((w & 0x3FFFFFF) << 2))):
                 out.append(lo + 4 * i)

@@ -273,7 +273,8 @@ def _imports(dyn_offset: int, dyn_size: int, img: Image, wanted: frozenset[str])
                 img.slots.setdefault(offset, n)
     if img.arch != "mips":
         return
-    got, local, first = tags.get(_DT["DT_PLTGOT"]), tags.get(_DT["DT_MIPS_LOCAL_GOTNO"]), tags.get(_DT["DT_MIPS_GOTSYM"])
+    got, local = tags.get(_DT["DT_PLTGOT"]), tags.get(_DT["DT_MIPS_LOCAL_GOTNO"])
+    first = tags.get(_DT["DT_MIPS_GOTSYM"])
     if got is None or local is None or first is None:
         return
     img.gp = got + 0x7FF0
