@@ -8,7 +8,13 @@ dropbear, OpenSSH, glibc, OpenSSL, lighttpd, mosquitto) of this machine's Debian
 packages, plus real non-credential files from the shared data. A negative is also
 scanned whole (`scan_image`) to count failing findings on it.
 
-    python bench/fw_handlers.py [--json]
+Every keyed hash whose plaintext is in PLAINTEXTS.csv is recomputed from it first; a
+plaintext that does not hash to its keyed hash stops the run (exit 2). With --crack,
+each sample holding such a hash is also examined whole and psti's own cracking is
+scored against the key (cracking recall). --held-out scores only the samples of the
+second collection round (held-out.txt).
+
+    python bench/fw_handlers.py [--json] [--crack] [--held-out]
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from benchdata import REPO, shared_data_dir
 
 sys.path.insert(0, str(REPO))
 
-from tests.evidence.firmware.eval_set import evaluate  # noqa: E402
+from tests.evidence.firmware.eval_set import AnswerKeyError, evaluate, held_out  # noqa: E402
 
 
 def _pct(x: float | None) -> str:
@@ -32,16 +38,26 @@ def _pct(x: float | None) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--crack", action="store_true", help="also score psti's cracking of keyed hashes")
+    ap.add_argument("--held-out", action="store_true", help="only the samples of the second collection round")
     args = ap.parse_args()
     started = time.perf_counter()
-    score = evaluate(shared_data_dir())
+    try:
+        score = evaluate(shared_data_dir(), only=held_out() if args.held_out else None, crack=args.crack)
+    except AnswerKeyError as e:
+        print(f"answer key is wrong: {e}", file=sys.stderr)
+        return 2
     took = time.perf_counter() - started
-    rows = {name: {"tp": h.tp, "fp": h.fp, "fn": h.fn, "precision": h.precision, "recall": h.recall}
+    rows = {name: {"tp": h.tp, "hits": h.hits, "fp": h.fp, "fn": h.fn, "precision": h.precision, "recall": h.recall}
             for name, h in sorted(score.handlers.items())}
     if args.json:
         print(json.dumps({"samples": score.samples, "negatives": score.negatives, "positives": score.positives,
-                          "found": score.found, "handlers": rows, "missed": score.missed, "false": score.false,
-                          "negative_fails": score.negative_fails, "skipped": score.skipped}, indent=2))
+                          "found": score.found, "handlers": rows, "missed": score.missed,
+                          "elsewhere": score.elsewhere, "false": score.false,
+                          "negative_fails": score.negative_fails, "skipped": score.skipped,
+                          "hashes": score.hashes, "hashes_verified": score.hashes_verified,
+                          "cracked": score.cracked if args.crack else None, "not_cracked": score.not_cracked},
+                         indent=2))
         return 0
     print(f"{score.samples} samples ({score.negatives} negatives), {score.positives} keyed credentials, "
           f"{took:.1f} s; skipped (file not on this machine): {', '.join(score.skipped) or 'none'}")
@@ -51,8 +67,16 @@ def main() -> int:
     recall = score.found / score.positives if score.positives else 0.0
     print(f"recall {score.found}/{score.positives} = {_pct(recall)}; failing findings on the "
           f"{score.negatives} negatives: {len(score.negative_fails)}")
+    print(f"keyed hashes: {score.hashes}, of which {score.hashes_verified} recomputed from the keyed plaintext")
+    if args.crack:
+        rate = score.cracked / score.hashes_verified if score.hashes_verified else 0.0
+        print(f"cracking recall: {score.cracked}/{score.hashes_verified} = {_pct(rate)} of the verified plaintexts")
+        for line in score.not_cracked:
+            print(f"  not cracked: {line}")
     for line in score.missed:
         print(f"  missed: {line}")
+    for line in score.elsewhere:
+        print(f"  found by another handler: {line}")
     for line in score.false:
         print(f"  false:  {line}")
     for line in score.negative_fails:

@@ -40,8 +40,10 @@ def make_catalogue(rows: int, statements: list[tuple[str, str, str]]) -> bytes:
 
 def child(url: str, data_dir: str, rows: int) -> None:
     """Runs in a fresh process: seed, upload (parse + store), check; print JSON figures."""
+    from registry_seed import manufacturer_key, publish_signed
+
     from psti.registry.catalogues import create_catalogue, run_check
-    from psti.registry.products import create_product, publish_statement
+    from psti.registry.products import create_product
     from psti.service.app import create_app
     from psti.service.auth import Principal
     from psti.service.context import Ctx
@@ -68,9 +70,10 @@ def child(url: str, data_dir: str, rows: int) -> None:
         db.add(user)
         db.flush()
         ctx = Ctx(db, Principal(user.id, "m", "manufacturer", maker.id), settings, st.blobs)
+        key = manufacturer_key(ctx)  # Maker Ltd signs its statements and uploads them (registry_seed.py)
         for i in range(500):
             p = create_product(ctx, {"name": f"Plug {i}", "model": f"P-{i:04d}", "support_end": "2030-06-30"})
-            s = publish_statement(ctx, p.id, {"signatory": "A", "function": "B", "place": "C"})
+            s = publish_signed(ctx, p, maker, key)
             statements.append(("Maker Ltd", p.model, s.public_id))
         shop_id = shop.id
         shop_user = User(email="s@bench.example", password_hash="!", role="distributor", organisation_id=shop_id)

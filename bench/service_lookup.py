@@ -37,8 +37,11 @@ def free_port() -> int:
 
 
 def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
-    """Create products with signed statements through the service's own operations."""
-    from psti.registry.products import create_product, publish_statement
+    """Create products with signed statements through the service's own operations: each
+    manufacturer registers a key and uploads statements signed with it (registry_seed.py)."""
+    from registry_seed import manufacturer_key, publish_signed
+
+    from psti.registry.products import create_product
     from psti.service.app import create_app
     from psti.service.auth import Principal
     from psti.service.context import Ctx
@@ -60,14 +63,16 @@ def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
             )
             db.add(org)
             db.flush()
-            orgs.append(org.id)
-        user = User(email="seed@bench.example", password_hash="!", role="manufacturer", organisation_id=orgs[0])
+            orgs.append(org)
+        user = User(email="seed@bench.example", password_hash="!", role="manufacturer", organisation_id=orgs[0].id)
         db.add(user)
         db.flush()
+        ctxs = [Ctx(db, Principal(user.id, "seed", "manufacturer", org.id), settings, st.blobs) for org in orgs]
+        signers = [manufacturer_key(ctx) for ctx in ctxs]
         for i in range(PRODUCTS):
-            ctx = Ctx(db, Principal(user.id, "seed", "manufacturer", orgs[i % 20]), settings, st.blobs)
+            ctx = ctxs[i % 20]
             p = create_product(ctx, {"name": f"Camera {i}", "model": f"CAM-{i:05d}", "support_end": "2031-12-31"})
-            publish_statement(ctx, p.id, {"signatory": "A", "function": "B", "place": "C"})
+            publish_signed(ctx, p, orgs[i % 20], signers[i % 20])
             out.append((p.public_id, p.model))
     st.engine.dispose()
     return out

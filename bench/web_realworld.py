@@ -7,14 +7,17 @@ acknowledgement timescale, status-update timescale, support-period end date. The
 the English parser: its load, and the analysis of a 50-sentence policy after it is loaded.
 
 Usage: python bench/web_realworld.py [--data FILE] [--rounds N]
-Exit status 1 when an element is below 95 % agreement or the 50-sentence analysis takes
-200 ms or more.
+Agreement is printed for all records and for each set of the data ("development", then each
+held-out set in the order it was collected). Exit status 1 when an element is below 95 %
+agreement on any set or the 50-sentence analysis takes
+200 ms or more (best CPU time or median wall time).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -75,7 +78,7 @@ def main() -> int:
         }
         for element, value in got.items():
             want = rec["key"][element]
-            ok = value == want if element == "contact" else _meaning(value) == _meaning(want)
+            ok = value == want if element == "contact" else _meaning(str(value or "")) == _meaning(want)
             tallies[element].append((rec["set"], ok))
             if not ok:
                 misses.append(f"  {rec['id']:<22} {element:<8} key={want!r} psti={value!r} ({rec['set']})")
@@ -95,15 +98,17 @@ def main() -> int:
 
     print(f"\nagreement with the key ({len(data['policies'])} policies, {len(data['support'])} support statements):")
     met = True
-    print(f"  {'element':<9} {'all':>13} {'development':>17} {'held-out':>15}")
+    sets = list(dict.fromkeys(r["set"] for r in (*data["policies"], *data["support"])))
+    columns = ("all", *sets)
+    print(f"  {'element':<9}" + "".join(f" {c:>15}" for c in columns))
     for element, results in tallies.items():
         cells = []
-        for which in ("all", "development", "held-out"):
+        for which in columns:
             oks = [ok for kind, ok in results if which in ("all", kind)]
             cells.append(f"{sum(oks)}/{len(oks)} {sum(oks) / len(oks):6.1%}" if oks else "-")
-        share = sum(ok for _, ok in results) / len(results)
-        met &= share >= TARGET
-        print(f"  {element:<9} {cells[0]:>13} {cells[1]:>17} {cells[2]:>15}")
+            # the target holds on every set on its own, not only on the pooled records
+            met &= not oks or sum(oks) / len(oks) >= TARGET
+        print(f"  {element:<9}" + "".join(f" {c:>15}" for c in cells))
     print("disagreements:" if misses else "disagreements: none")
     for line in misses:
         print(line)
@@ -114,8 +119,8 @@ def main() -> int:
     while len(sentences) < 50:
         sentences.append(pool[len(sentences) % len(pool)].lstrip("-*#0123456789. "))
     policy = ("\n\n".join(sentences)).encode("utf-8")
-    # CPU time of this process decides (the machine is shared: wall time mostly measures the
-    # neighbours' load, as in bench/securitytxt_corpus.py); wall time is printed beside it
+    # both CPU time of this process and wall time are held to the budget (the median wall time:
+    # on a shared machine a single run can wait for a core); the load average is printed with them
     cpu, wall = [], []
     for _ in range(args.rounds):
         c, t = time.process_time(), time.perf_counter()
@@ -123,12 +128,14 @@ def main() -> int:
         cpu.append((time.process_time() - c) * 1000)
         wall.append((time.perf_counter() - t) * 1000)
     best = min(cpu)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"\n50-sentence policy ({len(policy):,} bytes) after the parser is loaded, {args.rounds} runs: "
         f"CPU best {best:.0f} ms, median {statistics.median(cpu):.0f} ms; wall best {min(wall):.0f} ms, "
-        f"median {statistics.median(wall):.0f} ms (target < {BUDGET_MS:.0f} ms CPU)"
+        f"median {statistics.median(wall):.0f} ms, worst {max(wall):.0f} ms (target < {BUDGET_MS:.0f} ms, "
+        f"CPU and wall; load average {load:.1f} on {os.cpu_count()} CPUs)"
     )
-    met &= best < BUDGET_MS
+    met &= best < BUDGET_MS and statistics.median(wall) < BUDGET_MS
     print("targets met" if met else "below target")
     return 0 if met else 1
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from psti.store.models import AuditEvent
-from tests.service.conftest import World
+from tests.service.conftest import World, example_declaration
 
 ROLES = ["acme", "acme2", "globex", "shop", "imp", "officer", "researcher", "admin", "anonymous"]
 
@@ -86,7 +86,10 @@ def owned(world: World) -> dict[str, Any]:
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     key = w.post("acme", "/api/v1/keys", json={"public_key": pem.decode()}).json()
+    w.post("acme", "/api/v1/tokens", json={"name": "acme-ci", "days": 30})
+    tok = next(t for t in w.get("acme", "/api/v1/tokens").json() if t["name"] == "acme-ci")
     return {
+        "tok": tok["id"],
         "k": key["id"],
         "asm": asm,
         "appeal": appeal["id"],
@@ -114,6 +117,7 @@ CASE = {
 INTENT = {"stage": "intent", "kind": "stop", "to": "Acme Devices Ltd", "breach": "Sch 1 para 1", "reasons": "r"}
 INFO = {"to": "Acme Devices Ltd", "purpose": "p", "information": "test reports"}
 OFFICER = {"officer"}
+DECLARATION = example_declaration(("Acme Devices Ltd", "1 Acme Devices Ltd Street, Leeds"), model="CAM-1")
 
 # (method, url, json body or None, roles allowed)
 ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
@@ -121,7 +125,10 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("POST", "/api/v1/products/{p}/batches", {"identifier": "B-X"}, {"acme", "acme2"}),
     ("POST", "/api/v1/products/{p}/urls", {"kind": "support-page", "url": "https://x.example/"}, {"acme", "acme2"}),
     ("PUT", "/api/v1/products/{p}/support-period", {"end_date": "2040-01-01"}, {"acme", "acme2"}),
+    # 409 for the owners: a product registered by form, which the registry does not sign for
     ("POST", "/api/v1/products/{p}/statements", {"signatory": "X", "function": "Y", "place": "Z"}, {"acme", "acme2"}),
+    ("PUT", "/api/v1/products/{p}/declaration", {"__files__": {"file": ("p.toml", DECLARATION)}}, {"acme", "acme2"}),
+    ("POST", "/manage/products/{p}/declaration", {"__files__": {"file": ("p.toml", DECLARATION)}}, {"acme", "acme2"}),
     ("POST", "/api/v1/products/{p}/compliance", {"kind": "failure", "details": "x"}, {"acme", "acme2"}),
     ("POST", "/api/v1/products/{p}/url-checks", None, {"acme", "acme2"}),
     ("POST", "/api/v1/statements/{s}/withdraw", {"reason": "x"}, {"acme", "acme2"}),  # 409: already withdrawn
@@ -189,6 +196,9 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("GET", "/enforcement", None, OFFICER),
     ("GET", "/enforcement/cases/{case}", None, OFFICER),
     ("GET", "/enforcement/actors/Acme Devices Ltd", None, OFFICER),
+    # an API token: its owner revokes it, and an administrator may revoke anyone's (the API's rule)
+    ("DELETE", "/api/v1/tokens/{tok}", None, {"acme", "admin"}),
+    ("POST", "/manage/tokens/{tok}/revoke", {"__form__": {}}, {"acme", "admin"}),
 ]
 
 
@@ -232,7 +242,7 @@ def test_lists_only_show_own_organisation(world: World, owned: dict[str, Any]) -
     w = world
     assert [p["model"] for p in w.get("acme2", "/api/v1/products").json()] == ["CAM-1"]
     assert w.get("globex", "/api/v1/products").json() == []
-    assert len(w.get("acme2", "/api/v1/keys").json()) == 2  # the one registered, the one the registry holds
+    assert len(w.get("acme2", "/api/v1/keys").json()) == 2  # the one registered, the one the statement is signed with
     assert w.get("globex", "/api/v1/keys").json() == []
     assert w.get("globex", "/api/v1/reports").json() == []
     assert w.get("imp", "/api/v1/catalogues").json() == []

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from psti.service.app import create_app
 from psti.store.models import AuditEvent, Catalogue, CatalogueRow, Product, VulnerabilityReport
-from tests.service.conftest import World, build_world, make_settings
+from tests.service.conftest import World, build_world, example_declaration, make_settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -128,18 +128,29 @@ def _products(w: World) -> int:
 
 
 def test_statement_without_support_period_or_signatory_is_refused(world: World) -> None:
-    r = world.post("acme", "/api/v1/products", json={"name": "N", "model": "NO-DSP"})
+    maker = (world.orgs["acme"]["name"], world.orgs["acme"]["address"])
+    undated = example_declaration(maker, model="NO-DSP").replace(b"end_date = 2031-12-31\n", b"")
+    r = world.post("acme", "/api/v1/products/declaration", files={"file": ("p.toml", undated)})
+    assert r.status_code == 201 and r.json()["support_end"] is None, r.text
     pid = r.json()["id"]
     r = world.post("acme", f"/api/v1/products/{pid}/statements", json={"signatory": "A", "function": "B", "place": "C"})
     assert r.status_code == 422 and "support period" in r.json()["error"]
-    p = world.product("acme", "CAM-9")
+    declared = world.post(
+        "acme", "/api/v1/products/declaration", files={"file": ("p.toml", example_declaration(maker, model="CAM-9"))}
+    )
     r = world.post(
         "acme",
-        f"/api/v1/products/{p['id']}/statements",
+        f"/api/v1/products/{declared.json()['id']}/statements",
         json={"signatory": " ", "function": "B", "place": "C", "route": "schedule-2"},
     )
     fields = {x["field"] for x in r.json()["problems"]}
     assert r.status_code == 422 and fields == {"signatory", "standards"}
+    # a product registered by form is refused before any of that: the registry has nothing to sign from
+    form = world.product("acme", "CAM-10")
+    r = world.post(
+        "acme", f"/api/v1/products/{form['id']}/statements", json={"signatory": " ", "function": "B", "place": "C"}
+    )
+    assert r.status_code == 409 and "no declaration" in r.json()["error"]
 
 
 @pytest.mark.parametrize(

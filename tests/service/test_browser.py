@@ -12,6 +12,7 @@ import pytest
 
 from tests.chromium import CHROMIUM
 from tests.chromium import FLAGS as ARGS
+from tests.service.conftest import example_declaration, example_files
 from tests.service.live import LiveServer, seed
 
 pytestmark = pytest.mark.browser
@@ -61,16 +62,42 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
 
 
-def test_publish_a_statement(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:
+def test_publish_a_statement(browser: Any, server: tuple[LiveServer, dict[str, str]], tmp_path: Path) -> None:
     srv, emails = server
     page = _page(browser, srv.url)
     _login(page, emails["acme"])
-    page.fill("#name", "Acme indoor camera")
+    page.fill("#name", "Acme CAM-200 indoor security camera")
     page.fill("#model", "AC-CAM-2")
-    page.fill("#type", "indoor smart camera")
+    page.fill("#type", "indoor smart security camera")
     page.fill("#support_end", "2031-12-31")
     page.click("#new-product button[type=submit]")
     page.wait_for_url("**/manage/products/*")
+    # registered by form: the registry explains it signs only from its assessment of a declaration
+    assert "has none" in page.inner_text("#publish-statement-needs")
+    assert page.locator("#publish-statement").count() == 0
+    _shot(page, "01a-no-declaration-yet")
+    declaration = tmp_path / "product.toml"
+    declaration.write_bytes(
+        example_declaration(("Acme Devices Ltd", "1 Acme Devices Ltd Street, Leeds LS1 1AA"), model="AC-CAM-2")
+    )
+    page.set_input_files("#declaration-file", str(declaration))
+    page.click("#declaration button[type=submit]")
+    page.wait_for_selector("#publish-statement")
+    files = page.locator("form[action$='/files']")
+    for kind, name, data in example_files():
+        files.locator("select[name=kind]").select_option(kind)
+        files.locator("input[type=file]").set_input_files(
+            {"name": name, "mimeType": "application/octet-stream", "buffer": data}
+        )
+        files.locator("button[type=submit]").click()
+        page.wait_for_selector(f"text={name}")
+    page.click("#assessments button[type=submit]")
+    for _ in range(240):  # the worker assesses in the background; the page shows it when done
+        if ": pass" in page.inner_text("#assessments"):
+            break
+        page.wait_for_timeout(250)
+        page.reload()
+    assert ": pass" in page.inner_text("#assessments")
     page.fill("#signatory", "Ada Lovelace")
     page.fill("#function", "Head of Product Security")
     page.fill("#place", "Leeds")
@@ -91,7 +118,7 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
     page.goto("/")
     page.fill("#q", "AC-CAM-2")
     page.click("form.search button")
-    page.click("text=Acme indoor camera (AC-CAM-2)")
+    page.click("text=Acme CAM-200 indoor security camera (AC-CAM-2)")
     page.wait_for_selector("#support")
     assert "Until at least 31 December 2031" in page.inner_text("#support")
     assert "published" in page.inner_text("#statement")
@@ -284,7 +311,7 @@ def test_product_page_and_label_read_at_phone_width(browser: Any, server: tuple[
     context = browser.new_context(base_url=srv.url, viewport={"width": 390, "height": 844}, device_scale_factor=1)
     page = context.new_page()
     page.goto("/lookup?q=AC-CAM-2")
-    page.click("text=Acme indoor camera (AC-CAM-2)")
+    page.click("text=Acme CAM-200 indoor security camera (AC-CAM-2)")
     page.wait_for_selector("#support")
     page.wait_for_function("document.querySelector('img.label').complete")
     _shot(page, "14-public-product-at-390px")

@@ -264,7 +264,7 @@ def test_audit_log_records_every_change_and_verifies(world_any: World) -> None:
     w.statement("acme", p["id"])
     events = w.get("acme", "/api/v1/audit").json()
     actions = [e["action"] for e in events]
-    assert {"product.create", "statement.publish", "signing_key.create"} <= set(actions)
+    assert {"product.create", "statement.publish", "signing_key.register"} <= set(actions)
     assert all(e["organisation_id"] == w.orgs["acme"]["id"] for e in events)
     assert any(e["actor"].endswith("acme@people.example") for e in events)
     officer = w.get("officer", f"/api/v1/audit?organisation_id={w.orgs['acme']['id']}").json()

@@ -84,6 +84,9 @@ def test_registry_verify_names_the_signer_or_the_unknown_key(world: World, tmp_p
     r = psti("registry", "verify", str(tmp_path / "genuine.json"), "--database", database, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["signed_by"]["organisation"] == "Acme Devices Ltd"
+    assert json.loads(r.stdout)["provenance"]["issued_by"] == "manufacturer"  # uploaded, signed with its own key
+    r = psti("registry", "verify", str(tmp_path / "genuine.json"), "--database", database)
+    assert r.returncode == 0 and "signed by the manufacturer" in r.stderr, r.stderr
     r = psti("registry", "verify", str(tmp_path / "forged.json"), "--database", database)
     no_traceback(r)
     assert r.returncode == 1 and "NOT valid" in r.stderr and "key unknown" in r.stderr, r.stderr

@@ -89,3 +89,46 @@ def test_held_keys_are_registered_and_sealed_and_old_statements_stay_valid(tmp_p
             assert registered.valid_from == dt.date(2026, 4, 1) and registered.organisation_id == 1
     finally:
         app.state.psti.engine.dispose()
+
+
+def test_a_form_products_statement_from_before_is_kept_served_and_not_called_assessed(tmp_path: Path) -> None:
+    """Earlier versions signed statements for products registered by form, with no assessment.
+    After the upgrade they are served byte for byte, still valid (the organisation's held key),
+    and the public record and verify say they did not come from a registry assessment."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    document, _ = _old_registry(url)
+    engine = open_database(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO product (id, public_id, organisation_id, name, model, type, brand, category, "
+                "declaration_toml, support_end, created_at) VALUES "
+                "(1, 'oldproduct0000000000000000000001', 1, 'Old Camera', 'OLD-1', 'camera', '', '', NULL, "
+                "'2031-01-01', :t)"
+            ),
+            {"t": dt.datetime(2026, 5, 1, tzinfo=dt.UTC)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO statement (id, public_id, product_id, organisation_id, document, sha256, support_end, "
+                "issued_on, retain_until, status, withdrawn_reason, created_at) VALUES "
+                "(1, 'oldstatement00000000000000000001', 1, 1, :doc, :sha, '2031-01-01', '2026-05-01', "
+                "'2036-04-30', 'published', '', :t)"
+            ),
+            {"doc": document, "sha": hashlib.sha256(document).hexdigest(), "t": dt.datetime(2026, 5, 1, tzinfo=dt.UTC)},
+        )
+    engine.dispose()
+    app = create_app(make_settings(tmp_path, url, start_worker=False))
+    try:
+        with TestClient(app) as client:
+            served = client.get("/api/v1/statements/oldstatement00000000000000000001")
+            shown = client.get("/api/v1/public/products/oldproduct0000000000000000000001").json()
+            result = client.post("/api/v1/statements/verify", content=served.content).json()
+        assert served.status_code == 200 and served.content == document
+        assert shown["statement"]["id"] == "oldstatement00000000000000000001"
+        assert shown["statement"]["status"] == "published" and shown["statement"]["from_registry_assessment"] is False
+        assert result["valid"] is True and result["signed_by"]["held_by_registry"] is True
+        assert result["provenance"]["from_registry_assessment"] is False
+        assert "without an assessment" in result["provenance"]["note"]
+    finally:
+        app.state.psti.engine.dispose()

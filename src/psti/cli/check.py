@@ -210,7 +210,7 @@ def support_period_cmd(
     """The defined support period: present, an end date, not shortened, shown where sold (Sch 1 para 3)."""
     from psti.evidence.web.documents import DocumentLoader
     from psti.evidence.web.history import SupportHistory
-    from psti.evidence.web.support_check import SupportInputs, check_support_period
+    from psti.evidence.web.support_check import SupportInputs, check_support_period, reported_product
 
     if history not in ("record", "read", "off"):
         raise UsageError(f"--history {history!r}: use record, read or off")
@@ -245,7 +245,18 @@ def support_period_cmd(
 
     with noting_new_history(history):
         result = check_support_period(inputs, loader, day)
-    _emit(result, product or model or targets[0], model or "-", manufacturer or "-", day, fmt, output)
+    named = reported_product(product, model, manufacturer, result.identity, targets[0])
+    page = result.identity
+    if not (product or model) and page is not None and page.model:
+        maker = "" if manufacturer or not page.manufacturer else f", made by {page.manufacturer}"
+        typer.echo(f"note: the product is {page.model}{maker}, as the page's {page.source} names it", err=True)
+    if named.differs and result.identity is not None:
+        typer.echo(
+            f"warning: the page names {result.identity.model} (its {result.identity.source}), "
+            f"not {product or model}: check that it is the right page",
+            err=True,
+        )
+    _emit(result, named.name, named.model, named.manufacturer, day, fmt, output)
 
 
 def register(app: typer.Typer) -> None:

@@ -175,6 +175,9 @@ def assess_cmd(
     crack_seconds: float = typer.Option(None, "--crack-seconds", help="Time allowed for cracking firmware hashes."),
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
     all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
+    mask_secrets: bool = typer.Option(
+        False, "--mask-secrets", help="Show passwords found in firmware masked (ab****yz) instead of in clear."
+    ),
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
     from psti.assess import assess
@@ -187,7 +190,8 @@ def assess_cmd(
     for path in [*(key or []), *([ca_bundle] if ca_bundle else [])]:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
-    options = collector_options(key, save_dir, ca_bundle, timeout, support_history, crack_seconds, keep)
+    options = collector_options(key, save_dir, ca_bundle, timeout, support_history, crack_seconds, keep,
+                                mask_secrets)
     if output is not None and len(declarations) > 1:
         raise UsageError("--output takes one declaration; run once per product")
     loaded_all = [load_declaration(p) for p in declarations]  # validate all before any work
@@ -238,9 +242,12 @@ def collector_options(
     support_history: str,
     crack_seconds: float | None,
     keep: bool,
+    mask_secrets: bool = False,
 ) -> dict[str, object]:
     """Options for the collectors, under the names they read from `ctx.options`."""
     options: dict[str, object] = {"support_history": support_history, "keep": keep}
+    if mask_secrets:  # passwords in firmware; a batch's per-unit passwords are always shown masked
+        options["mask_secrets"] = True
     if keys:
         options["web_keys"] = [str(k) for k in keys]
     if save_dir is not None:

@@ -138,7 +138,7 @@ def registry_verify(
     """Verify a statement as the registry does: signature, and whose registered key signed it."""
     from psti.inputfile import read_regular
     from psti.registry.keys import bind
-    from psti.registry.statements import MAX_STATEMENT_BYTES, verify_statement
+    from psti.registry.statements import MAX_STATEMENT_BYTES, provenance, verify_statement
     from psti.store.db import reading
 
     try:
@@ -153,6 +153,7 @@ def registry_verify(
         with reading(), factory() as db:
             binding = bind(db, res)
             signer = binding.signer_json()
+            origin = provenance(res, binding.key.held_by_registry) if binding.key else None
     finally:
         engine.dispose()
     if as_json:
@@ -164,6 +165,7 @@ def registry_verify(
                     "signature_valid": res.valid,
                     "key_status": binding.key_status,
                     "signed_by": signer,
+                    "provenance": origin.to_json() if origin else None,
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -173,6 +175,8 @@ def registry_verify(
         who = f"signed by {signer['organisation']}'s key {signer['fingerprint']}" if signer else "key unknown"
         mark = "[green]valid[/]" if binding.valid else "[bold red]NOT valid[/]"
         stderr.print(f"{mark} in the registry: {binding.reason} ({who})", highlight=False, soft_wrap=True)
+        if origin is not None:
+            stderr.print(origin.note, highlight=False, soft_wrap=True)
     raise typer.Exit(0 if binding.valid else 1)
 
 

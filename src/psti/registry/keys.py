@@ -7,8 +7,9 @@ date of issue: on or after `valid_from`, not after `retired_at`, before `revoked
 A key nobody registered, or one registered by another organisation, makes the statement
 not valid here, however good the signature.
 
-The registry also signs statements itself for products registered by form; those private
-keys are sealed with AES-256-GCM under the key-encryption key the service is started with
+The registry also signs statements itself, from its own assessment of a product's
+declaration (`psti.registry.products.publish_statement`); those private keys are sealed
+with AES-256-GCM under the key-encryption key the service is started with
 (`--key-encryption-key-file` or PSTI_KEY_ENCRYPTION_KEY), which is never written to the
 database. Without it the service still verifies and serves statements; only signing stops,
 with a message saying how to give the key.

@@ -126,14 +126,30 @@ def create_product(ctx: Ctx, data: dict[str, Any]) -> Product:
     return product
 
 
-def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.toml") -> Product:
-    """Register a product from a `psti.declaration/1` TOML file (the CLI's input)."""
+def _parsed(text: str, filename: str) -> Declaration:
     try:
-        decl = parse_declaration(text, filename)
+        return parse_declaration(text, filename)
     except InputError as e:
         raise Invalid(
             e.summary, [{"field": p.path, "line": p.line, "message": p.message} for p in e.problems]
         ) from None
+
+
+def _declared_urls(decl: Declaration) -> list[tuple[str, str]]:
+    return [
+        (url, kind)
+        for url, kind in (
+            (decl.reporting.policy_url, "disclosure-policy"),
+            (decl.reporting.security_txt_url, "security-txt"),
+            (decl.support_period.published_url, "support-page"),
+        )
+        if url
+    ]
+
+
+def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.toml") -> Product:
+    """Register a product from a `psti.declaration/1` TOML file (the CLI's input)."""
+    decl = _parsed(text, filename)
     p = decl.product
     product = create_product(
         ctx,
@@ -148,13 +164,65 @@ def create_from_declaration(ctx: Ctx, text: str, filename: str = "declaration.to
             "batches": list(p.batches),
         },
     )
-    for url, kind in (
-        (decl.reporting.policy_url, "disclosure-policy"),
-        (decl.reporting.security_txt_url, "security-txt"),
-        (decl.support_period.published_url, "support-page"),
-    ):
-        if url:
-            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=stored_url(url, f"declaration URL ({kind})")))
+    for url, kind in _declared_urls(decl):
+        ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=stored_url(url, f"declaration URL ({kind})")))
+    return product
+
+
+def attach_declaration(ctx: Ctx, product_id: int, text: str, filename: str = "declaration.toml") -> Product:
+    """Attach a `psti.declaration/1` file to a product already registered (by form, or to
+    replace an earlier declaration), so the registry can assess it.
+
+    The declaration must be for the product's model. Its name, type, brand and category
+    become the product's; its support period end date is published (never shortened:
+    Sch 1 para 3(6)); its batches and URLs are added. An assessment of an earlier
+    declaration no longer supports a statement (`_supporting_assessment`)."""
+    product = own_product(ctx, product_id)
+    decl = _parsed(text, filename)
+    p = decl.product
+    if " ".join(p.model.split()).casefold() != " ".join(product.model.split()).casefold():
+        raise Invalid(
+            f"the declaration is for model {p.model!r}, not {product.model!r}: attach this product's own "
+            "declaration, or register the other model as a new product",
+            [{"field": "product.model", "message": f"must be {product.model!r}"}],
+        )
+    end = decl.support_period.end_date
+    if end is not None and product.support_end is not None and end < product.support_end:
+        raise Invalid(
+            f"refused: the declaration's support period ends {end.isoformat()}, before the published "
+            f"{product.support_end.isoformat()}; a defined support period may not be shortened "
+            "(Schedule 1 para 3(6))",
+            [{"field": "support_period.end_date", "message": f"must be on or after {product.support_end.isoformat()}"}],
+        )
+    replaced = bool(product.declaration_toml)
+    before = {"name": product.name, "type": product.type, "brand": product.brand, "category": product.category}
+    product.name = _text(p.name, "product.name")
+    product.type = _text(p.type, "product.type", required=False)
+    product.brand = _text(p.brand or "", "product.brand", required=False)
+    product.category = _text(p.category or "", "product.category", required=False, limit=60)
+    product.declaration_toml = text
+    if end is not None and end != product.support_end:
+        set_support_end(ctx, product.id, end)
+    known = set(ctx.db.execute(select(Batch.identifier).where(Batch.product_id == product.id)).scalars())
+    for batch in p.batches:
+        ident = _text(batch, "product.batches")
+        if ident not in known:
+            ctx.db.add(Batch(product_id=product.id, identifier=ident))
+            known.add(ident)
+    urls = set(ctx.db.execute(select(ProductUrl.kind, ProductUrl.url).where(ProductUrl.product_id == product.id)).all())
+    for url, kind in _declared_urls(decl):
+        stored = stored_url(url, f"declaration URL ({kind})")
+        if (kind, stored) not in urls:
+            ctx.db.add(ProductUrl(product_id=product.id, kind=kind, url=stored))
+    changed = {k: [v, getattr(product, k)] for k, v in before.items() if v != getattr(product, k)}
+    ctx.db.flush()
+    ctx.audit(
+        "product.declaration.replace" if replaced else "product.declaration.attach",
+        f"product:{product.id}",
+        product.organisation_id,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        changed=changed,
+    )
     return product
 
 
@@ -276,9 +344,10 @@ def assessments(ctx: Ctx, product: Product) -> list[AssessmentRecord]:
 # --- statements -----------------------------------------------------------------------
 
 
-def _supporting_assessment(ctx: Ctx, product: Product, assessment_id: Any) -> tuple[AssessmentRecord, Declaration]:
+def _supporting_assessment(ctx: Ctx, product: Product, assessment_id: Any) -> AssessmentRecord:
     """The registry assessment a statement is published from: the one asked for, else the
-    latest; refused unless its verdicts support a statement (the rule `psti statement` applies)."""
+    latest; refused unless it assessed the declaration on record and its verdicts support a
+    statement (the rules `psti statement` applies)."""
     assert product.declaration_toml is not None
     q = select(AssessmentRecord).where(AssessmentRecord.product_id == product.id)
     if assessment_id not in (None, ""):
@@ -294,14 +363,27 @@ def _supporting_assessment(ctx: Ctx, product: Product, assessment_id: Any) -> tu
             [{"field": "assessment_id", "message": "no assessment" if assessment_id in (None, "") else "not found"}],
         )
     assessment = Assessment.model_validate_json(record.result_json)
+    on_record = hashlib.sha256(product.declaration_toml.encode("utf-8")).hexdigest()
+    assessed = assessment.product.declaration_sha256
+    if assessed != on_record:
+        raise Invalid(
+            f"statement of compliance not published: assessment {record.id} "
+            + (
+                f"was made from another version of this product's declaration (sha256 {assessed[:12]}…)"
+                if assessed
+                else "does not record which declaration it assessed"
+            )
+            + f", not the one on record (sha256 {on_record[:12]}…): queue an assessment of the current declaration "
+            f"(POST /api/v1/products/{product.id}/assessments) and publish once it supports the statement",
+            [{"field": "assessment_id", "message": "assesses another version of the declaration"}],
+        )
     refusal = refusal_reason(assessment)
     if refusal:
         raise Invalid(
             f"statement of compliance not published: assessment {record.id} does not support it: {refusal}",
             [{"field": "assessment", "message": line} for line in refusal.split("; ")][:50],
         )
-    decl = parse_declaration(product.declaration_toml, "declaration.toml")
-    return record, decl
+    return record
 
 
 def _parties_with_addresses(parties: list[dict[str, str]], what: str) -> None:
@@ -314,16 +396,47 @@ def _parties_with_addresses(parties: list[dict[str, str]], what: str) -> None:
         )
 
 
+def unassessed_refusal(product: Product, organisation: str) -> Conflict:
+    """Why the registry will not sign for a product with no declaration, and the two ways on."""
+    pid = product.id
+    return Conflict(
+        f"statement not published: the registry signs a statement only from its own assessment of the "
+        f"product's declaration, and model {product.model} has no declaration. Either attach its "
+        f"psti.declaration/1 file (PUT /api/v1/products/{pid}/declaration) and the files its artefacts name "
+        f"(POST /api/v1/products/{pid}/files), have the registry assess it (POST /api/v1/products/{pid}/assessments) "
+        "and publish once the assessment supports the statement; or sign the statement yourself with a key "
+        f"registered to {organisation} (POST /api/v1/keys) and upload it "
+        f"(POST /api/v1/products/{pid}/statements/upload)",
+        [
+            {
+                "field": "declaration",
+                "message": "none on record: attach the declaration and its artefacts, then run an assessment "
+                "(on the product's page: Declaration, Files, Run assessment)",
+            },
+            {
+                "field": "statement",
+                "message": f"or upload a statement issued with `psti statement` and signed with a key registered "
+                f"to {organisation} (Signing keys page), with 'Verify and publish'",
+            },
+        ],
+    )
+
+
 def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> StatementRecord:
     """Sign and publish a registry statement with the organisation's registry-held key.
 
-    A product registered from a declaration is published only from a registry assessment
-    whose verdicts support it, and the statement names the declaration's manufacturers
-    (and authorised representatives) with their addresses. A product registered by form
-    names the organisation, whose address must be on record."""
+    Only for a product registered with a declaration, and only from a registry assessment
+    of that declaration whose verdicts support a statement (`refusal_reason`, the rule
+    `psti statement` applies); the statement names the declaration's manufacturers (and
+    authorised representatives) with their addresses, and the assessment it came from.
+    A product with no declaration is refused (409) with the two ways on: attach a
+    declaration and have it assessed, or upload a statement signed with a registered key
+    (`register_statement`)."""
     product = own_product(ctx, product_id)
     org = ctx.db.get(Organisation, product.organisation_id)
     assert org is not None
+    if not product.declaration_toml:
+        raise unassessed_refusal(product, org.name)
     if product.support_end is None:
         raise Invalid(
             "publish the defined support period (an end date) before the statement: "
@@ -347,28 +460,18 @@ def publish_statement(ctx: Ctx, product_id: int, data: dict[str, Any]) -> Statem
         )
     if problems:
         raise Invalid("the statement cannot be issued: fields are missing", problems)
-    record_id: int | None = None
-    representatives: list[dict[str, str]] = []
-    if product.declaration_toml:
-        supporting, decl = _supporting_assessment(ctx, product, data.get("assessment_id"))
-        record_id = supporting.id
-        manufacturers = [{"name": m.name, "address": m.address or ""} for m in decl.manufacturer]
-        representatives = [{"name": a.name, "address": a.address or ""} for a in decl.authorised_representative]
-        if not any(same_organisation(org.name, p["name"]) for p in [*manufacturers, *representatives]):
-            raise Invalid(
-                f"the declaration names {', '.join(m['name'] for m in manufacturers)} as manufacturer, not "
-                f"{org.name}: a statement is signed by the manufacturer or its authorised representative",
-                [{"field": "manufacturer", "message": "does not name your organisation"}],
-            )
-    else:
-        manufacturers = [{"name": org.name, "address": org.address}]
-        if not org.address.strip():
-            raise Invalid(
-                f"record {org.name}'s address before publishing a statement: Schedule 4 para 1(1)(b) requires "
-                "the manufacturer's name and address (dashboard, or PUT /api/v1/organisation/reporting)",
-                [{"field": "address", "message": "required before a statement"}],
-            )
+    decl = _parsed(product.declaration_toml, "declaration.toml")
+    manufacturers = [{"name": m.name, "address": m.address or ""} for m in decl.manufacturer]
+    representatives = [{"name": a.name, "address": a.address or ""} for a in decl.authorised_representative]
+    if not any(same_organisation(org.name, p["name"]) for p in [*manufacturers, *representatives]):
+        raise Invalid(
+            f"the declaration names {', '.join(m['name'] for m in manufacturers)} as manufacturer, not "
+            f"{org.name}: a statement is signed by the manufacturer or its authorised representative",
+            [{"field": "manufacturer", "message": "does not name your organisation"}],
+        )
     _parties_with_addresses(manufacturers, "manufacturer")
+    supporting = _supporting_assessment(ctx, product, data.get("assessment_id"))
+    record_id = supporting.id
     issued = dt.date.today()
     batches = [b.identifier for b in ctx.db.execute(select(Batch).where(Batch.product_id == product.id)).scalars()]
     body = st.build_statement(

@@ -4,8 +4,11 @@
 
 - the full statement `psti statement` issues from an assessment (`psti.documents`,
   body schema `psti.statement/1`), verified by `psti.documents.statement.verify_statement`;
-- the registry statement below, which the service signs for products registered by
-  form (no declaration or assessment), with the same Ed25519 canonical-JSON signing:
+- the registry statement below, with the same Ed25519 canonical-JSON signing: the
+  service signs it with a key it holds for the organisation, only from its own assessment
+  of the product's declaration (recorded as `registry_assessment`), and a manufacturer may
+  sign one with its own key and upload it. Statements the registry signed for products
+  registered by form, before it required an assessment, stay on record without one:
 
     {"schema": "psti.registry-statement/1",
      "statement": {...Sch 4 fields...},
@@ -13,7 +16,8 @@
                    "value": "<b64 signature over the canonical JSON of 'statement'>"}}
 
 A signature only shows that the holder of a key signed; `psti.registry.keys.bind` then
-decides whether the registry accepts it (a key the named manufacturer registered).
+decides whether the registry accepts it (a key the named manufacturer registered), and
+`provenance` says whether the registry signed it and from which of its assessments.
 """
 
 from __future__ import annotations
@@ -207,4 +211,44 @@ def _verify_documents(doc: dict[str, Any]) -> VerifyResult:
         v.statement.statement.issued_on,
         _parties(body.get("manufacturers")),
         _parties(body.get("authorised_representatives")),
+    )
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Who issued a statement whose key the registry knows: the manufacturer with its own
+    key, or the registry with the key it holds for the organisation, from an assessment or
+    (statements published before the registry required one) without."""
+
+    held_by_registry: bool
+    registry_assessment: int | None
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "issued_by": "registry" if self.held_by_registry else "manufacturer",
+            "from_registry_assessment": self.registry_assessment is not None,
+            "registry_assessment": self.registry_assessment,
+            "note": self.note,
+        }
+
+
+def provenance(res: VerifyResult, held_by_registry: bool) -> Provenance:
+    """What the registry can say about where a statement came from. `registry_assessment`
+    in the body is believed only when the registry's own held key signed it."""
+    if not held_by_registry:
+        return Provenance(
+            False,
+            None,
+            "signed by the manufacturer (or its representative) with its own registered key; "
+            "the registry did not assess the product",
+        )
+    recorded = res.statement.get("registry_assessment")
+    if isinstance(recorded, int) and not isinstance(recorded, bool):
+        return Provenance(True, recorded, f"signed by the registry from its assessment {recorded} of the declaration")
+    return Provenance(
+        True,
+        None,
+        "signed by the registry without an assessment: published for a product registered by form, "
+        "before the registry required its own assessment of a declaration",
     )

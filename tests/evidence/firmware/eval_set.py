@@ -18,6 +18,8 @@ from pathlib import Path
 
 from psti.corpus import load_corpus
 from psti.evidence.firmware.collector import ScanOptions, scan_image
+from psti.evidence.firmware.examine import examine
+from psti.evidence.firmware.hashes import identify, verify
 from psti.evidence.firmware.model import Credential
 from psti.evidence.firmware.scan import scan_tree
 from psti.evidence.firmware.tree import FileTree
@@ -26,7 +28,13 @@ from psti.model import Effect
 REPO = Path(__file__).resolve().parents[3]
 SET = REPO / "bench" / "data" / "fw-eval"
 KEY = SET / "KEY.csv"
+PLAINTEXTS = SET / "PLAINTEXTS.csv"  # hash -> plaintext, recomputed on every run
+HELD_OUT = SET / "held-out.txt"  # samples of the second collection round
 EMPTY = "(empty)"
+
+
+class AnswerKeyError(ValueError):
+    """The answer key contradicts itself: a keyed plaintext does not hash to the keyed hash."""
 
 
 @dataclass
@@ -42,13 +50,14 @@ class Row:
 
 @dataclass
 class HandlerScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    tp: int = 0  # keyed to this handler and found (by it or by another handler)
+    fp: int = 0  # reported by this handler, not in the key
+    fn: int = 0  # keyed to this handler and not found
+    hits: int = 0  # reported by this handler and in the key
 
     @property
     def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+        return self.hits / (self.hits + self.fp) if self.hits + self.fp else None
 
     @property
     def recall(self) -> float | None:
@@ -62,8 +71,13 @@ class Score:
     negatives: int = 0
     skipped: list[str] = field(default_factory=list)  # samples whose file is not on this machine
     missed: list[str] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)  # keyed credentials found by another handler
     false: list[str] = field(default_factory=list)  # credentials found that the key does not hold
     negative_fails: list[str] = field(default_factory=list)  # failing findings on negative samples
+    hashes: int = 0  # keyed hashes
+    hashes_verified: int = 0  # of which the key holds a plaintext that recomputes to the hash
+    cracked: int = 0  # of the verified ones, plaintexts psti's own cracking recovered
+    not_cracked: list[str] = field(default_factory=list)
 
     @property
     def positives(self) -> int:
@@ -78,6 +92,30 @@ def read_key(path: Path = KEY) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as f:
         return [Row(r["sample"], r["source"], r["inside"], r["expect"], r["handler"], r["account"], r["secret"])
                 for r in csv.DictReader(f)]
+
+
+def read_plaintexts(path: Path = PLAINTEXTS) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return {r["hash"]: r["plaintext"] for r in csv.DictReader(f)}
+
+
+def held_out(path: Path = HELD_OUT) -> set[str]:
+    return {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")}
+
+
+def verify_key(rows: list[Row], plaintexts: dict[str, str]) -> dict[str, str]:
+    """Recompute every keyed hash from its keyed plaintext; raise if one does not match.
+    Returns the verified hash -> plaintext pairs."""
+    keyed = {r.secret for r in rows if r.expect == "credential" and r.secret and identify(r.secret)}
+    bad = [h for h in plaintexts if h not in keyed]
+    if bad:
+        raise AnswerKeyError(f"{PLAINTEXTS}: plaintexts for hashes the key does not hold: {bad}")
+    for h, word in plaintexts.items():
+        kind = identify(h)
+        if kind is None or not verify(word, h, kind):
+            raise AnswerKeyError(f"{PLAINTEXTS}: {word!r} does not hash to {h} ({kind})")
+    return dict(plaintexts)
 
 
 def resolve(source: str, shared: Path | None) -> Path | None:
@@ -101,13 +139,20 @@ def _matches(row: Row, c: Credential) -> bool:
     return c.form == "empty" if row.secret == EMPTY else c.secret == row.secret
 
 
-def evaluate(shared: Path | None, full_scan_negatives: bool = True) -> Score:
+def evaluate(shared: Path | None, full_scan_negatives: bool = True, only: set[str] | None = None,
+             crack: bool = False) -> Score:
+    """Score the handlers on the set (or on the samples in `only`). With `crack`, each sample
+    holding a keyed hash with a verified plaintext is also examined whole, and psti's own
+    cracking is scored against the key."""
     score = Score()
     corpus = load_corpus()
     known, pairs = corpus.known_passwords(), corpus.pairs()
+    rows_all = read_key()
+    verified = verify_key(rows_all, read_plaintexts())
     by_sample: dict[str, list[Row]] = defaultdict(list)
-    for row in read_key():
-        by_sample[row.sample].append(row)
+    for row in rows_all:
+        if only is None or row.sample in only:
+            by_sample[row.sample].append(row)
     with tempfile.TemporaryDirectory(prefix="psti-fw-eval-") as tmp:
         for sample, rows in by_sample.items():
             placed = {(r.source, r.inside) for r in rows}  # a sample may need several files
@@ -123,6 +168,18 @@ def evaluate(shared: Path | None, full_scan_negatives: bool = True) -> Score:
                 shutil.copyfile(src, dest)  # type: ignore[arg-type]
             found = scan_tree(FileTree(root), known, workers=1, pairs=pairs).credentials
             expected = [r for r in rows if r.expect == "credential"]
+            keyed_hashes = {r.secret for r in expected if r.secret and identify(r.secret)}
+            score.hashes += len(keyed_hashes)
+            score.hashes_verified += len(keyed_hashes & verified.keys())
+            if crack and keyed_hashes & verified.keys():
+                image = examine(root, Path(tmp) / sample / "crack", ScanOptions(crack_deadline_s=60, workers=1),
+                                lambda *_: None, sample)
+                for h in sorted(keyed_hashes & verified.keys()):
+                    got = image.cracked.get(h)
+                    if got is not None and got.plaintext == verified[h]:
+                        score.cracked += 1
+                    else:
+                        score.not_cracked.append(f"{sample}: {h} ({verified[h]!r})")
             used: set[int] = set()
             for r in expected:
                 hit = next((i for i, c in enumerate(found) if i not in used and _matches(r, c)), None)
@@ -131,7 +188,11 @@ def evaluate(shared: Path | None, full_scan_negatives: bool = True) -> Score:
                     score.missed.append(f"{sample}: {r.handler} {r.account or '?'}:{r.secret}")
                 else:
                     used.add(hit)
-                    score.handlers[found[hit].handler or "?"].tp += 1
+                    score.handlers[r.handler].tp += 1
+                    score.handlers[found[hit].handler or "?"].hits += 1
+                    by = found[hit].handler or "?"
+                    if by != r.handler:
+                        score.elsewhere.append(f"{sample}: {r.handler} {r.account or '?'} found by {by}")
             for i, c in enumerate(found):
                 if i not in used:
                     score.handlers[c.handler or "?"].fp += 1

@@ -322,8 +322,17 @@ PRODUCT = """<html lang="en"><head><title>Acme Cam 2</title></head><body><h1>Acm
 
 def test_support_period_over_http_with_history(http_server: Server, tmp_path: Path) -> None:
     env = {"PSTI_DATA_DIR": str(tmp_path / "data")}
-    base = ["--model", "Acme Cam 2", "--manufacturer", "Acme", "--allow-private", "--format", "json",
-            "--history", "record"]
+    base = [
+        "--model",
+        "Acme Cam 2",
+        "--manufacturer",
+        "Acme",
+        "--allow-private",
+        "--format",
+        "json",
+        "--history",
+        "record",
+    ]
     http_server.route("/cam2", PRODUCT.format(end="31 December 2030"), headers={"Content-Type": "text/html"})
     r = psti("check", "support-period", http_server.base + "/cam2", *base, env=env)
     k = kinds(report(r))
@@ -373,3 +382,39 @@ def test_binary_security_txt_needs_evidence(https_server: Server, tls_files: TLS
     r = psti("check", "disclosure", https_server.base + "/.well-known/security.txt", *https_args(tls_files))
     k = kinds(report(r))
     assert r.returncode == 3 and k["SECTXT-NOT-TEXT"] == "needs-evidence"
+
+
+CAM_PAGE = """<!doctype html><html><head><title>Acme Cam 2 | Acme</title></head><body><h1>Acme Cam 2</h1>
+<p>Security updates for the Acme Cam 2 until 31 December 2030.</p></body></html>"""
+
+
+def test_support_period_report_names_the_page_product(tmp_path: Path) -> None:
+    page = tmp_path / "cam.html"
+    page.write_text(CAM_PAGE)
+    r = psti("check", "support-period", str(page), "--history", "off", "--format", "json")
+    rep = report(r)
+    assert rep["product"]["name"] == "Acme Cam 2" and rep["product"]["model"] == "Acme Cam 2"
+    assert rep["product"]["manufacturer"] == "Acme"
+    assert "note: the product is Acme Cam 2, made by Acme, as the page's title names it" in r.stderr
+    assert "SP-OTHER-PRODUCT" not in kinds(rep)
+    # the terminal report heads with the page's product, not the file name
+    r = psti("check", "support-period", str(page), "--history", "off")
+    assert r.stdout.splitlines()[0] == "Acme Cam 2 — Acme"
+
+
+def test_support_period_report_shows_both_products_when_they_differ(tmp_path: Path) -> None:
+    page = tmp_path / "cam.html"
+    page.write_text(CAM_PAGE)
+    r = psti("check", "support-period", str(page), "--model", "Acme Doorbell 5", "--history", "off", "--format", "json")
+    rep = report(r)
+    assert rep["product"]["name"] == "Acme Doorbell 5, but the page's title names Acme Cam 2"
+    assert rep["product"]["model"] == "Acme Doorbell 5"
+    other = next(f for f in rep["findings"] if f["kind"] == "SP-OTHER-PRODUCT")
+    assert other["effect"] == "info" and "is about Acme Cam 2 (read from its title)" in other["message"]
+    assert "warning: the page names Acme Cam 2 (its title), not Acme Doorbell 5" in r.stderr
+    # the same product, named shorter or with other spacing and case: one product, no warning
+    for asked in ("Cam 2", "ACME cam-2"):
+        r = psti("check", "support-period", str(page), "--model", asked, "--history", "off", "--format", "json")
+        rep = report(r)
+        assert rep["product"]["name"] == asked and "SP-OTHER-PRODUCT" not in kinds(rep), asked
+        assert "warning" not in r.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,7 +161,9 @@ def test_ended_period_is_reported(tmp_path: Path) -> None:
 
 def test_history_detects_shortening_and_extension(tmp_path: Path) -> None:
     hist = SupportHistory(tmp_path / "h.json")
-    common = dict(product_terms=("Acme Cam 2",), manufacturer="Acme Ltd", model="Acme Cam 2", history=hist)
+    common: dict[str, Any] = dict(
+        product_terms=("Acme Cam 2",), manufacturer="Acme Ltd", model="Acme Cam 2", history=hist
+    )
     k = kinds(_check(tmp_path, PRODUCT_PAGE.format(end="31 December 2030"), **common))
     assert "SP-NOT-SHORTENED" not in k and "SP-SHORTENED" not in k  # first record: nothing to compare
     assert k["SP-HISTORY-STARTS"] is Effect.PASS and k["SP-NOT-EXTENDED"] is Effect.NOT_APPLICABLE
@@ -211,3 +214,18 @@ def test_binary_page_needs_evidence(tmp_path: Path) -> None:
     loader = DocumentLoader("support-period", WebOptions(offline=True), "support")
     r = check_support_period(SupportInputs(pages=[(None, page)]), loader, D(2026, 1, 1))
     assert kinds(r) == {"WEB-UNREADABLE": Effect.NEEDS_EVIDENCE}
+
+
+def test_reported_product() -> None:
+    from psti.evidence.web.support_check import ReportedProduct, reported_product, same_product
+    from psti.evidence.web.support_period import PageIdentity
+
+    page = PageIdentity("Acme", "Acme Cam 2", ("Acme Cam 2",), "structured data")
+    assert same_product(("CAM 2",), page) and same_product(("acme-cam-2",), page)
+    assert not same_product(("Acme Doorbell 5",), page)
+    assert reported_product(None, None, None, page, "p.html") == ReportedProduct("Acme Cam 2", "Acme Cam 2", "Acme")
+    assert reported_product(None, None, "Acme Ltd", page, "p.html").manufacturer == "Acme Ltd"
+    assert reported_product(None, None, None, None, "p.html").name == "p.html"
+    differs = reported_product("Doorbell", "AD-5", None, page, "p.html")
+    assert differs.differs and differs.name == "Doorbell, but the page's structured data names Acme Cam 2"
+    assert not reported_product("Acme Cam 2", None, None, page, "p.html").differs

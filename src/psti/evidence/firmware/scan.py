@@ -240,6 +240,8 @@ def _embedded_hashes(rel: str, data: bytes, text: bool) -> list[Credential]:
         name = _ACCOUNT_BEFORE.search(data, max(0, m.start() - 32), m.start())
         if name is None or (name.start() > 0 and data[name.start() - 1 : name.start()].isalnum()):
             continue
+        if text and data[data.rfind(b"\n", 0, m.start()) + 1 : m.start()].lstrip().startswith(b"#"):
+            continue  # a commented-out example in a configuration file or script
         value, htype = _longest_hash(m.group(1).decode("ascii"))
         if htype is None:
             continue
@@ -308,7 +310,9 @@ def _dedupe(creds: list[Credential]) -> list[Credential]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for c in creds:
-        key = (c.path, c.account, c.secret)
+        # the same value on another line of a text file is another setting (an account of
+        # another service); in a binary one string is one credential wherever it recurs
+        key = (c.path, c.account, c.secret, c.line)
         if key not in seen:
             seen.add(key)
             out.append(c)

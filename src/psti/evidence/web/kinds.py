@@ -428,6 +428,14 @@ _SUPPORT: list[FindingKind] = [
         SP_PUBLISHED,
     ),
     _k(
+        "SP-OTHER-PRODUCT",
+        "Page about another product",
+        "The product named by the page's structured data, title or heading against the one asked about.",
+        "A page about another model may carry that model's period, not this product's.",
+        "Check the page for the product asked about, or correct --model / --product.",
+        SP_PUBLISHED,
+    ),
+    _k(
         "SP-COARSE-DATE",
         "End date given as a month or year",
         "The end date's precision.",

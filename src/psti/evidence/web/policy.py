@@ -32,7 +32,7 @@ _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
     r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
 )
-_UNIT = r"(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
+_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
 TIMESCALE = re.compile(
     rf"\b(?:(?:within|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}"
@@ -228,9 +228,11 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
     out.words = len(words)
     if words:
         out.english_ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
+    lead = ""  # the sentence before: "Email us privately at:" labels the address under it
     for s in sentences(page.text):
-        _contacts_in(s, out.contacts)
-        _channels_in(s, out.contacts)
+        _contacts_in(s, out.contacts, lead)
+        _channels_in(s, out.contacts, lead)
+        lead = s
         if _UNTIL_RESOLVED.search(s):
             out.until_resolved = True
         if out.sign_in is None and (m := _SIGN_IN.search(s)):
@@ -264,9 +266,22 @@ _PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|yo
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
-def _contacts_in(s: str, contacts: list[str]) -> None:
-    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …")
-    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s))
+_REPO_SECURITY = re.compile(
+    r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
+)
+
+
+def _introduces(lead: str) -> bool:
+    """A line ending in a colon that introduces a reporting channel ("Email us privately at:",
+    "To report a security problem:"): what follows it is in its context."""
+    return lead.rstrip().endswith(":") and bool(_REPORT_CONTEXT.search(lead) or _EMAIL_LABEL.search(lead))
+
+
+def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
+    # an address in a reporting sentence, or under a label ("Email: …", "send an email to …"),
+    # also when the label is the line before it
+    introduced = _introduces(lead)
+    context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
@@ -279,6 +294,8 @@ def _contacts_in(s: str, contacts: list[str]) -> None:
             continue
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
+        elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
+            _add(contacts, url)  # "To report a security problem:" / "1. Go to [Security Advisories](…)"
 
 
 _REFERENCE_SITES = re.compile(
@@ -320,18 +337,87 @@ _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
 _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
-_PROMISE_PREFILTER = re.compile(TIMESCALE.pattern + "|" + _ACK.pattern + "|" + _STATUS.pattern, re.I)
+_PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
+_PROMISE_WORD = re.compile(
+    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
+    r"contact|reach|confirm|progress",
+    re.I,
+)
+
+
+def _worth_parsing(text: str) -> bool:
+    """Only text that can hold an acknowledgement, reply or status promise goes to the parser:
+    a promise phrase ('we will respond'), or a time with a word that can make such a promise
+    ('contact you within a week'). A time with none of them ('Fix development: 2-4 weeks')
+    times a fix or a disclosure, which no check reads."""
+    return bool(_PROMISE_PHRASE.search(text) or (TIMESCALE.search(text) and _PROMISE_WORD.search(text)))
+
+
+# The lemmas the rules compare with. The parser runs without spaCy's attribute ruler and
+# lemmatizer (a fifth of its time): these few words are lemmatised here, from the word and
+# its fine-grained tag, which the tagger gives.
+_KNOWN_LEMMAS = frozenset(_LEMMA_PROMISE) | _STATUS_WORDS | _FIX_UPDATE | {
+    "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report",
+    "receipt", "submission", "back", "flaw", "vulnerability", "issue", "bug",
+}  # fmt: skip
+_IRREGULAR = {"got": "get", "gotten": "get", "getting": "get", "gets": "get", "heard": "hear", "kept": "keep"}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""))
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma of a word the rules know ('acknowledged' -> 'acknowledge', 'replies' ->
+    'reply', 'got' -> 'get'); any other word as it is, in lower case."""
+    w = tok.lower_
+    if w in _KNOWN_LEMMAS:
+        return w
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and (cand := w[: -len(suffix)] + repl) in _KNOWN_LEMMAS:
+            return cand
+    return w
+
+
+_REPORTED = frozenset({"report", "receipt", "submission", "flaw", "vulnerability", "issue", "bug"})
+
+
+def _conj_objects(tok: Token) -> list[Token]:
+    """The objects of a verb joined to this one ("confirm and review the flaw": 'flaw')."""
+    return [c for v in tok.children if v.dep_ == "conj" and _is_verb(v) for c in v.children]
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+_ORGANISATION = frozenset(
+    {"center", "centre", "team", "department", "unit", "office", "group", "desk", "program", "programme"}
+)
+
+
+def _in_name(tok: Token) -> bool:
+    """A word inside the name of a team ("Security Response Center", "Incident Response
+    Team") names the team; it promises nothing."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ != "compound" or head.head is head:
+            break
+        head = head.head
+    return head is not tok and head.lower_ in _ORGANISATION
 
 
 def _own_promise(tok: Token) -> Promise | None:
     """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
-    lemma = tok.lemma_.lower()
+    if _in_name(tok):
+        return None
+    lemma = _lemma(tok)
     text = tok.text.lower()
     if lemma == "update" or text in ("update", "updates", "updated"):
-        compounds = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        compounds = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
         return "fix" if compounds & _FIX_UPDATE else "status update"
     if lemma == "keep":  # "keep you informed / updated / posted"
-        if any(c.lemma_.lower() in _STATUS_WORDS or c.text.lower() in _STATUS_WORDS for c in tok.children):
+        if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
@@ -340,19 +426,19 @@ def _own_promise(tok: Token) -> Promise | None:
         return "reply"
     if (
         lemma in ("contact", "reach")
-        and tok.pos_ == "VERB"
+        and _is_verb(tok)
         and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children)
     ):
         return "reply"  # "we will contact you within a week"
     if lemma == "confirmation" and any(
-        p.lower_ == "of" and any(o.lemma_.lower() in ("report", "receipt", "submission") for o in p.children)
+        p.lower_ == "of" and any(_lemma(o) in ("report", "receipt", "submission") for o in p.children)
         for p in tok.children
     ):
         return "acknowledgement"  # "a confirmation of their report"
     if lemma == "confirm" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("report", "receipt", "submission") for c in tok.children
+        c.dep_ == "dobj" and _lemma(c) in _REPORTED for c in (*tok.children, *_conj_objects(tok))
     ):
-        return "acknowledgement"  # "confirming the report within 72 hours"
+        return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
     return _LEMMA_PROMISE.get(lemma) or _LEMMA_PROMISE.get(text)
@@ -371,7 +457,7 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     if own is not None:
         return own, tok
     for child in tok.children:
-        if child.dep_ not in _OBJECT_DEPS or child.pos_ == "PRON":
+        if child.dep_ not in _OBJECT_DEPS or child.tag_ in _PRONOUN_TAGS:
             continue
         for word in (child, *(c for c in child.children if c.dep_ == "conj")):
             found = _own_promise(word)
@@ -381,11 +467,15 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
 
 
 def _attach(span: Span) -> tuple[Promise, Token] | None:
-    """The promise a timescale modifies: up the tree from the timescale's head word."""
+    """The promise a timescale modifies: up the tree from the timescale's head word. A verb
+    joined to another by 'and' is its own action: "we confirm receipt within 48 hours and send
+    a first assessment within 7 days" times the assessment, not the receipt, with 7 days."""
     tok = span.root
     for _ in range(8):
         if tok.head is tok:
             return _promise_of(tok) if tok not in span else None
+        if tok.dep_ == "conj" and _is_verb(tok) and tok not in span:
+            return None
         tok = tok.head
         if tok in span:
             continue
@@ -404,12 +494,12 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     budget = _PARSE_BUDGET
     for line in text.splitlines():
         line = line.strip(" \t|*#>-")
-        if not line or not _PROMISE_PREFILTER.search(line):
+        if not line or not _worth_parsing(line):
             continue  # no promise and no time: nothing for the parser to decide
-        # a run-on block (a page with no structure) is cut at sentence ends for the parser
-        pieces = [line] if len(line) <= _BLOCK_CHARS else sentences(line)
-        for piece in pieces:
-            if _PROMISE_PREFILTER.search(piece) and piece not in seen:
+        # a paragraph is cut at sentence ends, and only its sentences that can hold a promise
+        # are parsed (each sentence is read on its own, so the others change nothing)
+        for piece in sentences(line):
+            if _worth_parsing(piece) and piece not in seen:
                 seen.add(piece)
                 piece = piece[:_BLOCK_CHARS]
                 budget -= len(piece)
@@ -472,13 +562,19 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
         promises[tok.i] = (p, tok)
     timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
     kinds = {p for p, _ in promises.values()}
+    unattached = []
     for m, span in spans:
         found = _attach(span)
         if found is not None:
             promise, word = found
             promises.setdefault(word.i, (promise, word))
             timed.setdefault(word.i, (m.group(0), f"{m.group(0)!r} modifies {word.text!r}"))
-        elif len(kinds) == 1:  # one kind of promise alone in the sentence: it is the one timed
+        else:
+            unattached.append(m)
+    for m in unattached:
+        # one kind of promise alone in the sentence, and no time attached to it by the tree:
+        # it is the one timed (a time the tree gave to something else is not its time)
+        if len(kinds) == 1 and not timed:
             idx = next(iter(promises))
             timed.setdefault(
                 idx,
@@ -523,10 +619,11 @@ _CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
 
-def _channels_in(s: str, contacts: list[str]) -> None:
-    """'report it through GitHub's private vulnerability reporting' names a channel without a URL."""
+def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
+    """'report it through GitHub's private vulnerability reporting' names a channel without a URL;
+    so does 'Preferred: GitHub Security Advisories' after 'Please report security issues …'."""
     m = _CHANNEL.search(s)
-    if m is None or not _CHANNEL_USE.search(s):
+    if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
     before = s[: m.start()]
     if _CHANNEL_NOT.search(before[-60:]):

@@ -40,7 +40,54 @@ class SupportInputs:
     record: bool = True
 
 
-def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: dt.date) -> CollectorResult:
+@dataclass
+class SupportCheckResult(CollectorResult):
+    """The collector's result, and the product as the first page names it (if it does)."""
+
+    identity: PageIdentity | None = None
+
+
+@dataclass(frozen=True)
+class ReportedProduct:
+    """The product a report names: the one asked about, the page's, or both when they differ."""
+
+    name: str
+    model: str
+    manufacturer: str
+    differs: bool = False  # the page names another product than the one asked about
+
+
+def same_product(asked: tuple[str, ...], identity: PageIdentity) -> bool:
+    """Whether the page's product is the one asked about: one name contains the other
+    ("CAM-200" and "Acme CAM-200"), case, spaces and hyphens aside."""
+    mine = [_norm(t) for t in asked if t.strip()]
+    theirs = [_norm(t) for t in (*identity.terms, identity.model or "") if t.strip()]
+    return not mine or not theirs or any(a in b or b in a for a in mine for b in theirs)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("-", " ").replace("_", " ").split())
+
+
+def reported_product(
+    product: str | None, model: str | None, manufacturer: str | None, identity: PageIdentity | None, fallback: str
+) -> ReportedProduct:
+    """What the report calls the product: the name given on the command line; else the
+    page's own (with where it was read); both when the page names another product."""
+    given = product or model
+    page_model = identity.model if identity else None
+    page_maker = identity.manufacturer if identity else None
+    if not given:
+        if page_model:
+            return ReportedProduct(page_model, page_model, manufacturer or page_maker or "-")
+        return ReportedProduct(fallback, "-", manufacturer or page_maker or "-")
+    if identity is not None and page_model and not same_product(tuple(t for t in (model, product) if t), identity):
+        name = f"{given}, but the page's {identity.source} names {page_model}"
+        return ReportedProduct(name, model or "-", manufacturer or "-", differs=True)
+    return ReportedProduct(given, model or "-", manufacturer or "-")
+
+
+def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: dt.date) -> SupportCheckResult:
     findings: list[Finding] = []
     read: list[tuple[Document, SupportPeriodAnalysis]] = []
     pages: list[tuple[Document, PageText]] = []
@@ -83,16 +130,38 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
             continue
         pages.append((doc, page))
         findings += _access(doc, page, loc)
-    identity = None
+    identity = page_identity(pages[0][1], pages[0][0].url) if pages else None
     terms = inputs.product_terms
-    if pages and not (inputs.manufacturer and inputs.model):
+    if identity is not None and not (inputs.manufacturer and inputs.model):
         # the product as the page names it: keys the history, and picks its row in a table
-        identity = page_identity(pages[0][1], pages[0][0].url)
         terms = terms or identity.terms
     read = [(doc, analyse_support_page(page, terms)) for doc, page in pages]
     if read:
-        findings += _period(inputs, read, today, identity)
-    return CollectorResult(evidence=list(loader.evidence), findings=list(loader.findings) + findings)
+        findings += _other_product(inputs, identity, pages[0][0])
+        findings += _period(inputs, read, today, identity if not (inputs.manufacturer and inputs.model) else None)
+    return SupportCheckResult(
+        evidence=list(loader.evidence), findings=list(loader.findings) + findings, identity=identity
+    )
+
+
+def _other_product(inputs: SupportInputs, identity: PageIdentity | None, doc: Document) -> list[Finding]:
+    """The page's structured data, title or heading names another product than the one asked about."""
+    if identity is None or not identity.model or not inputs.product_terms:
+        return []
+    if same_product(inputs.product_terms, identity):
+        return []
+    asked = " / ".join(inputs.product_terms)
+    return [
+        make_finding(
+            "SP-OTHER-PRODUCT",
+            Effect.INFO,
+            f"{doc.where} is about {identity.model} (read from its {identity.source}), not the product asked "
+            f"about ({asked}): check that it is the page for that product",
+            collector=COLLECTOR,
+            location=Location(url=doc.url, evidence=doc.evidence.id),
+            details={"page_model": identity.model, "page_manufacturer": identity.manufacturer, "asked": asked},
+        )
+    ]
 
 
 def _access(doc: Document, page: PageText, loc: Location) -> list[Finding]:

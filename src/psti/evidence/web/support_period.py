@@ -44,7 +44,8 @@ _SUPPORT = re.compile(
     r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
-    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update",
+    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
+    r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
@@ -62,11 +63,30 @@ _END_MARKER = re.compile(
     re.I,
 )
 # "not guaranteed after October 2019", "will stop getting security updates after 2030"
+# "stop software updates for the device in March 2023", "end technical support for older
+# products, effective January 31, 2026": a stop word, then the date it takes effect
+_STOP = (
+    r"(?:not\s+(?:be\s+)?guaranteed|\bstop(?:s|ped|ping)?\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b|"
+    r"\bend\s+(?:\w+\s+){0,2}(?:support|updates?)|discontinu\w*|terminat\w*|won't\s+(?:get|receive)|"
+    r"\bconclud\w*|\bexpir\w*|\bdrop(?:s|ped|ping)?\b|phas(?:e|es|ed|ing)\s+out|\bsunset\w*|\bretir\w*|"
+    r"will\s+not\s+(?:get|receive)|\bno\s+(?:\w+\s+)?(?:security\s+|software\s+|firmware\s+)?(?:updates|patches))"
+)
 _END_AFTER = re.compile(
-    r"(?:not\s+(?:be\s+)?guaranteed|\bstops?\b|\bstopped\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b)"
-    r"[^.;]{0,60}\bafter\s+$",
+    _STOP + r"[^.;]{0,80}\b(?:after|in|on|from|as\s+of|effective(?:\s+from)?|starting|beginning|come)\s+$", re.I
+)
+# "After April 2020 no software updates will be made available", "come May 2020, … will no
+# longer receive software updates": the date first, the stop after it
+_LEAD_IN = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:after|from|as\s+of|come|starting|beginning|effective)\s+$", re.I)
+_STOP_AFTER = re.compile(r"^[\s,]{0,3}[^.;]{0,80}?" + _STOP, re.I)
+# an end date for updates that are not security updates ("Android feature updates till October 2018")
+_OTHER_UPDATES = re.compile(
+    r"(?:feature|android(?:\s+(?:os|version))?|os|version|major|platform|operating\s+system|app)\s+(?:updates?|upgrades?)",
     re.I,
 )
+_SECURITY_WORD = re.compile(r"secur|patch", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RANGE = re.compile(r"^\s*(?:through|thru|to|until|till|–|—|-)\s*$", re.I)
+_DATE_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$", re.I)
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
@@ -75,6 +95,7 @@ _DURATION = re.compile(
     r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?)",
     re.I,
 )
+_ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 _RELATIVE_START = re.compile(
     r"purchase|bought|buy|first\s+suppl|release|launch|manufactur|activation|registration|"
@@ -201,11 +222,21 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             stmt = _statement(s, mentions)
             if stmt is not None:
                 out.statements.append(stmt)
-        elif support_heading and mentions:
-            # a table row under a support heading: "Acme Cam 2 | 31 March 2030"
+        elif support_heading and mentions and len(s) <= _ROW_CHARS:
+            # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
+            # "FP4: September 2021 through September 2026" (the end of the range)
             dates = _dates(s)
-            if len(dates) == 1:
-                m, d, p = dates[0]
+            end = dates[0] if len(dates) == 1 else _end_date(s, dates)
+            if end is not None:
+                m, d, p = end
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
+        elif mentions and re.search(r"secur|updat|patch", s, re.I) and (dates := _dates(s)):
+            # the product's own sentence with an end-marked date ("have until September 2018 for
+            # security promotions", "receive security bundles till October 2017")
+            end = _end_date(s, dates)
+            if end is not None:
+                m, d, p = end
+                support_heading = True
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
@@ -267,14 +298,78 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
     return handled, None
 
 
+# the date of an event, not of an end: "last updated on April 27, 2023", "released in 2022"
+_EVENT = re.compile(
+    r"\b(?:updated|modified|revised|published|posted|released|launched|announced|introduced|issued)"
+    r"(?:\s+(?:on|in|at))?(?:\s+the)?\s*$",
+    re.I,
+)
+
+
+def _end_marked(s: str, m: re.Match[str]) -> bool:
+    before = s[max(0, m.start() - 100) : m.start()]
+    if _EVENT.search(before[-40:]):
+        return False
+    if _END_MARKER.search(before[-60:]) and not _START.search(before[-25:]):
+        return True
+    if _END_AFTER.search(before):
+        return True
+    return bool(_LEAD_IN.search(before[-40:]) and _STOP_AFTER.search(s[m.end() :]))
+
+
+def _end_date(
+    s: str, dates: list[tuple[re.Match[str], dt.date, Precision]]
+) -> tuple[re.Match[str], dt.date, Precision] | None:
+    """The end date a sentence states. Each end-marked date is read with the words since the
+    date before it: "feature updates till October 2018 and security updates till October
+    2019" ends security updates in October 2019, not 2018; a date joined to an end-marked
+    one ("until September 2017 and September 2018") is end-marked too, and "…, respectively"
+    pairs the dates in order with the kinds of update listed after them."""
+    found: list[tuple[int, str]] = []  # (index into dates, words since the previous date)
+    last_end = 0
+    range_end = False
+    for i, (m, _d, _p) in enumerate(dates):
+        segment = s[last_end : m.start()]
+        if i + 1 < len(dates) and _RANGE.match(s[m.end() : dates[i + 1][0].start()]):
+            last_end = m.end()
+            range_end = True
+            continue  # "from October 2019 until October 2020": the start of a range
+        if range_end:  # its end ("from" before the range's start does not make it a start)
+            range_end = False
+            if not _EVENT.search(s[max(0, m.start() - 40) : m.start()]):
+                found.append((i, segment))
+                last_end = m.end()
+                continue
+        if _end_marked(s, m) or (found and found[-1][0] == i - 1 and _DATE_JOIN.match(segment)):
+            found.append((i, segment))
+        last_end = m.end()
+    if not found:
+        return None
+    if len(found) > 1 and (r := _RESPECTIVELY.search(s, dates[found[-1][0]][0].end())):
+        items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", s[dates[found[-1][0]][0].end() : r.start()])
+        items = [x for x in items if x.strip()]
+        if len(items) == len(found):
+            pick = [k for k, item in enumerate(items) if _SECURITY_WORD.search(item)]
+            if len(pick) == 1:
+                return dates[found[pick[0]][0]]
+    # "…and security updates till": the words since the last "and" name the updates that end
+    security = [
+        i for i, seg in found if _SECURITY_WORD.search(seg) and not _OTHER_UPDATES.search(seg.split(" and ")[-1])
+    ]
+    if security:
+        return dates[security[0]]
+    kept = [i for i, seg in found if not (_OTHER_UPDATES.search(seg) and not _SECURITY_WORD.search(seg))]
+    return dates[kept[0]] if kept else None
+
+
 def _statement(s: str, mentions: bool) -> SupportStatement | None:
     sentence = s[:300]
     dates = _dates(s)
     # 1. an explicit end date: a date right after "until", "end of support:", "ends on"...
-    for m, d, p in dates:
-        before = s[max(0, m.start() - 60) : m.start()]
-        if (_END_MARKER.search(before) and not _START.search(before[-25:])) or _END_AFTER.search(before):
-            return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
+    end = _end_date(s, dates)
+    if end is not None:
+        m, d, p = end
+        return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
     if dur:

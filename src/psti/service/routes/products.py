@@ -71,6 +71,30 @@ def create_from_declaration(request: Request, file: UploadFile = File(...)) -> d
         return product_json(products.create_from_declaration(ctx, text, file.filename or "declaration.toml"))
 
 
+def _declaration_text(file: UploadFile) -> str:
+    data = read_limited(file, 1024 * 1024)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Invalid("the declaration is not UTF-8 text", [{"field": "file", "message": "not UTF-8"}]) from None
+
+
+@api.put(
+    "/products/{product_id}/declaration",
+    tags=["products"],
+    summary="Attach (or replace) the psti.declaration/1 file of a product, so the registry can assess it",
+)
+def attach_declaration(request: Request, product_id: int, file: UploadFile = File(...)) -> dict[str, Any]:
+    """The declaration must be for the product's model; its name, type, brand, batches, URLs and
+    support period end date (never earlier than the published one) become the product's. Then
+    upload the files its artefacts name, queue an assessment, and publish once it supports a statement."""
+    text = _declaration_text(file)
+    with tx(request) as ctx:
+        check_csrf(request, ctx)
+        artefacts.refuse_unsafe_paths(text)
+        return product_json(products.attach_declaration(ctx, product_id, text, file.filename or "declaration.toml"))
+
+
 @api.get("/products/{product_id}", tags=["products"])
 def get_product(request: Request, product_id: int) -> dict[str, Any]:
     with tx(request) as ctx:
@@ -253,6 +277,18 @@ def new_product_from_declaration(
             ctx, data.decode("utf-8", errors="replace"), file.filename or "declaration.toml"
         )
     return redirect(f"/manage/products/{p.id}")
+
+
+@pages.post("/manage/products/{product_id}/declaration")
+def attach_declaration_page(
+    request: Request, product_id: int, csrf_token: str = Form(""), file: UploadFile = File(...)
+) -> Response:
+    text = _declaration_text(file)
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        artefacts.refuse_unsafe_paths(text)
+        products.attach_declaration(ctx, product_id, text, file.filename or "declaration.toml")
+    return redirect(f"/manage/products/{product_id}")
 
 
 @pages.get("/manage/products/{product_id}", response_class=HTMLResponse)

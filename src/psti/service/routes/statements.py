@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from psti.registry import products
 from psti.registry.keys import bind
-from psti.registry.statements import MAX_STATEMENT_BYTES, verify_statement
+from psti.registry.statements import MAX_STATEMENT_BYTES, provenance, verify_statement
 from psti.service.deps import check_csrf, read_limited, read_session, redirect, tx
 from psti.service.errors import NotFound
 from psti.service.routes.shapes import StrictModel, statement_json
@@ -44,8 +44,18 @@ class StatementIn(StrictModel):
     standards: list[StandardIn] = Field(default_factory=list)
 
 
-@api.post("/products/{product_id}/statements", tags=["statements"], status_code=201)
+@api.post(
+    "/products/{product_id}/statements",
+    tags=["statements"],
+    status_code=201,
+    summary="Have the registry sign and publish a statement, from its assessment of the declaration",
+)
 def publish_statement(request: Request, product_id: int, body: StatementIn) -> dict[str, Any]:
+    """Only for a product with a declaration, from a registry assessment of that declaration whose
+    verdicts support a statement (422 with the reasons otherwise). A product registered by form,
+    with no declaration, is refused with 409 and the two ways on: attach its declaration
+    (`PUT …/declaration`), upload its artefacts and have it assessed; or upload a statement
+    signed with a key registered to the manufacturer (`POST …/statements/upload`)."""
     data = body.model_dump(mode="json")
     with tx(request) as ctx:
         check_csrf(request, ctx)
@@ -84,7 +94,9 @@ def get_statement(request: Request, public_id: str) -> Response:
 @api.post("/statements/verify", tags=["public"], summary="Verify a signed statement document")
 async def verify(request: Request) -> dict[str, Any]:
     """`valid` only when the signature holds and the key is registered by an organisation the
-    statement names as manufacturer, in force on its date of issue; `signed_by` says whose key it is."""
+    statement names as manufacturer, in force on its date of issue; `signed_by` says whose key it is,
+    and `provenance` whether the registry signed it and from which of its assessments (statements
+    it signed for products registered by form, before it required an assessment, say so)."""
     data = await request.body()
     return await run_in_threadpool(_verify, request, data)
 
@@ -100,6 +112,7 @@ def _verify(request: Request, data: bytes) -> dict[str, Any]:
             "key_id": res.key_id,
             "key_status": binding.key_status,
             "signed_by": binding.signer_json(),
+            "provenance": provenance(res, binding.key.held_by_registry).to_json() if binding.key else None,
         }
 
 

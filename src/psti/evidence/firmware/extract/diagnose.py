@@ -180,8 +180,11 @@ def format_problems(
                     "scan the image itself",
                 )
             )
-    elif summary.extracted_any and not out:
-        out += unread_filesystem_problems(root)
+    elif summary.extracted_any:
+        # every volume and partition on its own: one good volume does not vouch for another
+        told = {p.path for p in summary.problems if p.path}
+        out += [p for p in unread_filesystem_problems(root)  # depth-capped ones are reported as such
+                if p.path not in told and not any((p.path or "").startswith(c) for c in summary.depth_capped)]
     out += unknown_region_problems(summary, root, image)
     out += stand_in_problems(summary, head, path_env)
     return out
@@ -190,25 +193,30 @@ def format_problems(
 _FILESYSTEMS = {"squashfs", "ubi", "ubifs", "jffs2", "cramfs", "ext", "romfs", "yaffs", "erofs"}
 
 
-def unread_filesystem_problems(root: Path, limit: int = 20) -> list[ExtractionProblem]:
+def unread_filesystem_problems(root: Path) -> list[ExtractionProblem]:
     """A format was recognised but what came out is still a filesystem image nobody could
     open (a UBI image cut short leaves its UBIFS volume unreadable): saying nothing would
-    let the scan vouch for files it never saw. Only small outputs are checked."""
-    files = first_files(root, limit + 1)
-    if len(files) > limit:
-        return []
+    let the scan vouch for files it never saw. Judged per volume, however many files the
+    other volumes gave: the files the extractor carved or unpacked (those directly in the
+    output root or in a `*_extract` folder) are looked at, not the files inside an
+    extracted filesystem."""
     out = []
-    for path in files:
-        if path.with_name(path.name + "_extract").is_dir():
-            continue  # carved and then extracted: its files are beside it
-        try:
-            kind = sniff.magic_of(sniff.read_head(path))
-        except OSError:
+    for dirpath, _dirs, files in os.walk(root):
+        here = Path(dirpath)
+        if here != root and not here.name.endswith("_extract"):
             continue
-        if kind is not None and kind.split("_")[0] in _FILESYSTEMS:
-            out.append(ExtractionProblem(
-                COULD_NOT_EXTRACT, f"{kind} data could not be extracted (truncated or damaged)",
-                str(path.relative_to(root))))
+        for name in sorted(files):
+            path = here / name
+            if path.is_symlink() or not path.is_file() or path.with_name(name + "_extract").is_dir():
+                continue  # carved and then extracted: its files are beside it
+            try:
+                kind = sniff.magic_of(sniff.read_head(path))
+            except OSError:
+                continue
+            if kind is not None and kind.split("_")[0] in _FILESYSTEMS:
+                out.append(ExtractionProblem(
+                    COULD_NOT_EXTRACT, f"{kind} data could not be extracted (truncated or damaged)",
+                    str(path.relative_to(root))))
     return out
 
 
