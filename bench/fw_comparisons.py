@@ -3,7 +3,7 @@
 Recall: the web-server check of tests/evidence/firmware/test_comparisons.py (user and
 password compared with constants, commands dispatched with the same function), a lone
 password read from a form field, and an HTTP Basic token, built by gcc and by each
-Debian cross compiler present (MIPS BE/LE, ARM, AArch64) at -O0, -O2 and -Os, stripped.
+Debian cross compiler present (MIPS BE/LE, ARM and Thumb-2, AArch64) at -O0, -O2 and -Os, stripped.
 False findings and cost: every ELF file under the given directories (default: the
 general-purpose programs of the precision test), timed against the floor of reading
 the files and against the `binaries` handler on the same bytes.
@@ -63,7 +63,8 @@ class Cost:
 def recall(users: frozenset[str]) -> Recall:
     r = Recall()
     with tempfile.TemporaryDirectory() as tmp:
-        for arch, cc in sorted(CROSS.items()):
+        for arch, compiler in sorted(CROSS.items()):
+            cc, *flags = compiler.split()
             if shutil.which(cc) is None:
                 continue
             r.architectures.append(arch)
@@ -73,7 +74,7 @@ def recall(users: frozenset[str]) -> Recall:
                 src.write_text(source)
                 for opt in ("-O0", "-O2", "-Os"):
                     out = Path(tmp) / f"p{i}{arch}{opt}"
-                    subprocess.run([cc, opt, "-o", str(out), str(src)], check=True, capture_output=True)
+                    subprocess.run([cc, *flags, opt, "-o", str(out), str(src)], check=True, capture_output=True)
                     subprocess.run([strip, "-s", str(out)], check=True, capture_output=True)
                     got = [(c.account, c.secret) for c in analyse(str(out), out.read_bytes(), users)]
                     r.programs += 1

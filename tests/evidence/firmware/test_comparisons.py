@@ -1,5 +1,6 @@
 """Passwords a program compares its input with: real programs built by gcc (and by the
-Debian cross compilers for MIPS, ARM and AArch64 when installed), stripped, and the
+Debian cross compilers for MIPS, ARM (ARM and Thumb code) and AArch64 when installed),
+stripped, and the
 general-purpose programs of this machine as negatives."""
 
 from __future__ import annotations
@@ -76,16 +77,19 @@ int main(void) {
 }
 """
 
+# compiler and flags per instruction set (Thumb-2: ARMv7-A code as armhf distributions build it)
 CROSS = {"x86-64": "gcc", "mips": "mips-linux-gnu-gcc", "mipsel": "mipsel-linux-gnu-gcc",
-         "arm": "arm-linux-gnueabi-gcc", "aarch64": "aarch64-linux-gnu-gcc"}
+         "arm": "arm-linux-gnueabi-gcc", "thumb": "arm-linux-gnueabi-gcc -mthumb -march=armv7-a",
+         "aarch64": "aarch64-linux-gnu-gcc"}
 
 
-def compile_c(tmp: Path, source: str, cc: str = "gcc", opt: str = "-O2", strip: bool = True) -> bytes:
+def compile_c(tmp: Path, source: str, compiler: str = "gcc", opt: str = "-O2", strip: bool = True) -> bytes:
+    cc, *flags = compiler.split()
     if shutil.which(cc) is None:
         pytest.skip(f"needs {cc} (Debian package gcc-{cc.removesuffix('-gcc')} for the cross compilers)")
     src, out = tmp / "prog.c", tmp / "prog"
     src.write_text(source)
-    subprocess.run([cc, opt, "-o", str(out), str(src)], check=True, capture_output=True)
+    subprocess.run([cc, *flags, opt, "-o", str(out), str(src)], check=True, capture_output=True)
     if strip:
         strip_tool = "strip" if cc == "gcc" else cc.removesuffix("gcc") + "strip"
         subprocess.run([strip_tool, "-s", str(out)], check=True, capture_output=True)
@@ -118,7 +122,7 @@ def test_other_comparison_functions(tmp_path: Path, compare: str) -> None:
     assert found(compile_c(tmp_path, source)) == [("admin", "Xq7-vendorPw")]
 
 
-@pytest.mark.parametrize("arch", ["x86-64", "mips", "arm"])
+@pytest.mark.parametrize("arch", ["x86-64", "mips", "arm", "thumb"])
 def test_a_password_read_from_a_password_field_and_compared(tmp_path: Path, arch: str) -> None:
     assert found(compile_c(tmp_path, PASSWORD_ONLY, CROSS[arch])) == [(None, "9fT!rk2Lw")]
 

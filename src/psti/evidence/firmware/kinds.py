@@ -111,7 +111,7 @@ KINDS: dict[str, FindingKind] = {
         FindingKind(
             "FW-BINARY-COMPARED-PASSWORD",
             "Program compares its input with a compiled-in password",
-            "the constant strings a dynamically linked program (x86-64, ARM32, AArch64, MIPS32) passes to "
+            "the constant strings a dynamically linked program (x86-64, ARM32/Thumb, AArch64, MIPS32) passes to "
             "strcmp/strncmp/strcasecmp/memcmp/strstr on an authentication path: a user name and a password "
             "compared one after the other, a constant compared with the value read for a password field, or "
             "an HTTP Basic token",

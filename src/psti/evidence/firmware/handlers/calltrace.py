@@ -109,8 +109,8 @@ def _operands(op_str: str) -> list[str]:
 
 
 class _Walk:
-    def __init__(self, img: Image, arch: _Arch) -> None:
-        self.img, self.arch = img, arch
+    def __init__(self, img: Image, arch: _Arch, thumb: bool = False) -> None:
+        self.img, self.arch, self.thumb = img, arch, thumb
         self.regs: dict[str, Value] = {}
         self.slots: dict[str, tuple[Value, str]] = {}  # stack slot -> value and the register saved there
         self.trace = Trace()
@@ -243,6 +243,11 @@ def _arm_imm(ops: list[str]) -> int:
 
 
 def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
+    mnem = mnem.removesuffix(".w").removesuffix(".n")
+    if mnem in ("movs", "adds"):
+        mnem = mnem[:-1]
+    if mnem == "add" and len(ops) == 2:  # Thumb `add rd, rm`: rd += rm
+        ops = [ops[0], ops[0], ops[1]]
     base = mnem[:-2] if mnem[-2:] in _ARM_CONDS and mnem[:-2] in _ARM_BASES else mnem
     conditional = base != mnem
     if base in ("bl", "blx"):
@@ -262,7 +267,8 @@ def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     if base in ("pop", "ldm", "ldmia", "ldmfd") and "pc" in (ops[-1] if ops else ""):
         w.forget_arguments()
         return
-    if not ops or base in ("cmp", "cmn", "tst", "teq", "push", "stmdb", "stm", "str", "strb", "strh", "strd"):
+    if not ops or base in ("cmp", "cmn", "tst", "teq", "push", "stmdb", "stm", "str", "strb", "strh", "strd", "cbz",
+                           "cbnz") or base.startswith("it"):
         if base == "str" and len(ops) == 2 and (m := _ARM_MEM.match(ops[1])) and m.group(1) in ("sp", "r11", "fp"):
             w.spill(ops[1], ops[0])
         return
@@ -283,7 +289,7 @@ def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     if base == "ldr" and len(ops) == 2 and (m := _ARM_MEM.match(ops[1])):
         off = _num(m.group(2)) if m.group(2) else 0
         if m.group(1) == "pc":
-            _load_slot(w, dst, addr + 8 + off)
+            _load_slot(w, dst, (((addr + 4) & ~3) if w.thumb else addr + 8) + off)
         elif w.reload(dst, ops[1]):
             pass
         else:
@@ -316,7 +322,7 @@ def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
 def _arm_value(w: _Walk, addr: int, reg: str) -> int | None:
     """A register's constant value (pc reads as the instruction's address + 8)."""
     if reg == "pc":
-        return addr + 8
+        return addr + (4 if w.thumb else 8)
     v = w.regs.get(reg)
     return v[1] if v is not None and v[0] == "c" else None
 
@@ -452,28 +458,30 @@ _STEP = {"x86-64": _x86, "arm": _arm, "aarch64": _aarch64, "mips": _mips}
 _CS: dict[tuple[str, bool], object] = {}
 
 
-def _disassembler(img: Image) -> object:
+def _disassembler(img: Image, thumb: bool = False) -> object:
     import capstone
 
-    key = (img.arch, img.big_endian)
+    key = (img.arch + ("-thumb" if thumb else ""), img.big_endian)
     md = _CS.get(key)
     if md is None:
         arch, mode = {
             "x86-64": (capstone.CS_ARCH_X86, capstone.CS_MODE_64),
             "arm": (capstone.CS_ARCH_ARM, capstone.CS_MODE_ARM),
+            "arm-thumb": (capstone.CS_ARCH_ARM, capstone.CS_MODE_THUMB),
             "aarch64": (capstone.CS_ARCH_ARM64, capstone.CS_MODE_ARM),
             "mips": (capstone.CS_ARCH_MIPS, capstone.CS_MODE_MIPS32),
-        }[img.arch]
+        }[key[0]]
         if img.big_endian:
             mode |= capstone.CS_MODE_BIG_ENDIAN
         md = _CS[key] = capstone.Cs(arch, mode)
     return md
 
 
-def _instructions(img: Image, start: int, end: int, limit: int) -> Iterator[tuple[int, int, str, str]]:
+def _instructions(img: Image, start: int, end: int, limit: int,
+                  thumb: bool = False) -> Iterator[tuple[int, int, str, str]]:
     """Instructions from start to end; undecodable bytes are stepped over."""
-    md = _disassembler(img)
-    step = _ARCH[img.arch].step
+    md = _disassembler(img, thumb)
+    step = 2 if thumb else _ARCH[img.arch].step
     off = img.offset_of(start, max(1, end - start))
     if off is None:
         return
@@ -502,6 +510,9 @@ def _branch(arch: str, mnem: str, ops: list[str]) -> tuple[int | None, bool] | N
             return None, True
         return (num, mnem == "jmp") if mnem.startswith("j") else None
     if arch == "arm":
+        mnem = mnem.removesuffix(".w").removesuffix(".n")
+        if mnem in ("cbz", "cbnz"):
+            return num, False
         base = mnem[:-2] if mnem[-2:] in _ARM_CONDS and mnem[:-2] in _ARM_BASES else mnem
         if base == "b":
             return num, base == mnem
@@ -534,19 +545,19 @@ def _merge(a: dict[str, Value], b: dict[str, Value], at: int) -> dict[str, Value
     return out
 
 
-def walk(img: Image, start: int, end: int, limit: int = MAX_INSNS) -> Trace:
+def walk(img: Image, start: int, end: int, limit: int = MAX_INSNS, thumb: bool = False) -> Trace:
     """Walk the function [start, end) once and record every call with its arguments.
 
     Forward branches carry their register values to their targets, so the code after
     a return or jump sees what held on the branch that leads to it."""
     arch = _ARCH[img.arch]
-    w = _Walk(img, arch)
+    w = _Walk(img, arch, thumb)
     step = _STEP[img.arch]
     mips = img.arch == "mips"
     pending: tuple[int, str, list[str]] | None = None
     joins: dict[int, dict[str, Value]] = {}
     dead = False
-    for addr, size, mnem, op_str in _instructions(img, start, end, limit):
+    for addr, size, mnem, op_str in _instructions(img, start, end, limit, thumb):
         w.trace.insns += 1
         if addr in joins:
             came = joins.pop(addr)
@@ -604,6 +615,8 @@ def compare_stubs(img: Image) -> dict[int, str | None]:
             lead = _STUB_LEAD[img.arch]
             start = lo + (c.site - lo) // 16 * 16 if lead is None else c.site - lead
             out[start] = c.target
+            if img.arch == "arm" and img.read(start - 4, 2) == b"\x78\x47":
+                out[start - 4] = c.target  # the `bx pc` entry Thumb callers use
     return out
 
 

@@ -145,20 +145,20 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     if not refs.ranges:
         return []
     sites = _sites(img)
-    functions = sorted({img.function_of(s) for s in sites})
+    functions = sorted({(*img.function_of(site, thumb), thumb) for site, thumb in sites})
     if len(functions) > MAX_FUNCTIONS:
         stats.truncated = True
         functions = functions[:MAX_FUNCTIONS]
     out: list[Credential] = []
     seen: set[tuple[str | None, str]] = set()
     resolved: dict[int, str | None] = {}
-    for start, end in functions:
+    for start, end, thumb in functions:
         if not refers(img, start, end, refs):
             continue  # no credential word in the function: no authentication path
         if stats.insns >= MAX_PROGRAM_INSNS:
             stats.truncated = True
             break
-        trace = walk(img, start, end)
+        trace = walk(img, start, end, thumb=thumb)
         stats.functions += 1
         stats.insns += trace.insns
         for c in _judge(img, start, trace, resolved, users):
@@ -261,9 +261,10 @@ def _asked_for_password(img: Image, trace: Trace) -> dict[tuple[str, int], str]:
     return out
 
 
-def _sites(img: Image) -> list[int]:
+def _sites(img: Image) -> list[tuple[int, bool]]:
     """Addresses of calls to the comparison functions, found from the bytes of the code:
-    direct calls to their PLT stubs and calls through their GOT slots."""
+    direct calls to their PLT stubs and calls through their GOT slots; with whether the
+    call is a Thumb instruction (ARM programs mix the two instruction sets)."""
 
     wanted = {slot for slot, name in img.slots.items() if name in COMPARISONS}
     if not wanted:
@@ -272,12 +273,37 @@ def _sites(img: Image) -> list[int]:
 
     is_compare_stub = stubs.__contains__
 
-    out: list[int] = []
+    out: list[tuple[int, bool]] = []
     for lo, hi in img.code:
         off = img.offset_of(lo, hi - lo)
         if off is None:
             continue
-        out += _SITE_FINDERS[img.arch](img, off, lo, hi - lo, wanted, is_compare_stub)
+        out += [(site, False) for site in _SITE_FINDERS[img.arch](img, off, lo, hi - lo, wanted, is_compare_stub)]
+        if img.arch == "arm" and not img.big_endian:
+            out += [(site, True) for site in _thumb_sites(img, off, lo, hi - lo, is_compare_stub)]
+    return out
+
+
+def _thumb_sites(img: Image, off: int, lo: int, size: int, stub: Callable[[int], bool]) -> list[int]:
+    """Thumb `bl`/`blx` (two halfwords) to a compare stub."""
+    halves = struct.unpack_from(f"<{size // 2}H", img.data, off)
+    out = []
+    for i in range(len(halves) - 1):
+        h1 = halves[i]
+        if h1 & 0xF800 != 0xF000:
+            continue
+        h2 = halves[i + 1]
+        if h2 & 0xC000 != 0xC000:
+            continue
+        s = (h1 >> 10) & 1
+        i1, i2 = 1 - (((h2 >> 13) & 1) ^ s), 1 - (((h2 >> 11) & 1) ^ s)
+        imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((h1 & 0x3FF) << 12) | ((h2 & 0x7FF) << 1)
+        if s:
+            imm -= 1 << 25
+        at = lo + 2 * i
+        target = (at + 4 + imm) if h2 & 0x1000 else (((at + 4) & ~3) + (imm & ~3))
+        if stub(target & 0xFFFFFFFF):
+            out.append(at)
     return out
 
 
@@ -349,8 +375,8 @@ HANDLER = Handler(
     name="comparisons",
     kind="FW-BINARY-COMPARED-PASSWORD",
     sources=("compared",),
-    reads="dynamically linked ELF programs (x86-64, ARM32, AArch64, MIPS32 big- and little-endian) up to 16 MiB "
-          "that import a string comparison: the functions that call it",
+    reads="dynamically linked ELF programs (x86-64, ARM32 and Thumb, AArch64, MIPS32 big- and little-endian) "
+          "up to 16 MiB that import a string comparison: the functions that call it",
     precision="a constant counts only on an authentication path: a default user name (well known or in the "
               "corpus, not an everyday word) then a password-like constant compared with two different inputs in "
               "a function that uses a credential word (password, username, login, Authorization, Basic...); a "

@@ -39,6 +39,8 @@ class Image:
     stubs: list[tuple[int, int]] = field(default_factory=list)  # PLT ranges (start, end)
     gp: int | None = None  # MIPS: the global pointer's value (GOT + 0x7ff0)
     starts: list[int] = field(default_factory=list)  # known function starts, sorted
+    table_starts: set[int] = field(default_factory=set)  # from unwind tables and symbols
+    thumb_starts: list[int] | None = None  # for Thumb code, found when first needed
     code: list[tuple[int, int]] = field(default_factory=list)  # executable ranges (vaddr start, end)
 
     def offset_of(self, addr: int, length: int = 1) -> int | None:
@@ -86,13 +88,20 @@ class Image:
     def in_stubs(self, addr: int) -> bool:
         return any(lo <= addr < hi for lo, hi in self.stubs)
 
-    def function_of(self, addr: int) -> tuple[int, int]:
+    def function_of(self, addr: int, thumb: bool = False) -> tuple[int, int]:
         """The known function start at or before addr and the next start (or the end of
-        its code range)."""
+        its code range); Thumb code has its own prologues."""
         lo_code, hi_code = next(((lo, hi) for lo, hi in self.code if lo <= addr < hi), (addr, addr + 4))
-        i = bisect_right(self.starts, addr)
-        start = self.starts[i - 1] if i else lo_code
-        end = self.starts[i] if i < len(self.starts) else hi_code
+        starts = self.starts
+        if thumb:
+            if self.thumb_starts is None:
+                self.thumb_starts = sorted(self.table_starts | thumb_prologues(self))
+            starts = self.thumb_starts
+        i = bisect_right(starts, addr)
+        start = starts[i - 1] if i else lo_code
+        end = starts[i] if i < len(starts) else hi_code
+        if start not in self.table_starts:  # a guessed prologue: compilers schedule a few loads before it
+            start = max(start - 16, starts[i - 2] if i >= 2 else lo_code)
         return max(start, lo_code), min(end, hi_code)
 
 
@@ -162,9 +171,10 @@ def _load(data: bytes, wanted: frozenset[str]) -> Image | None:
             starts |= _eh_frame_hdr(img, vaddr, filesz)
         elif t == _PT_ARM_EXIDX and arch == "arm":
             starts |= _arm_exidx(img, vaddr, filesz)
-    if not starts:  # no unwind table (MIPS, old toolchains): guess the rest from prologues
-        starts = _prologues(img)
-    img.starts = sorted(starts | _symbol_starts(data, end, wide, sections))
+    img.table_starts = starts | _symbol_starts(data, end, wide, sections)
+    if not starts or arch == "arm":  # no unwind table (MIPS, old toolchains; ARM's covers few): prologues too
+        starts |= _prologues(img)
+    img.starts = sorted(starts | img.table_starts)
     return img
 
 
@@ -336,10 +346,19 @@ _PROLOGUE = {
 }
 
 
+_THUMB_PROLOGUE = re.compile(rb".\xb5|\x2d\xe9.[\x40-\x5f]")  # push {..., lr}, push.w {..., lr}
+
+
 def _prologues(img: Image) -> set[int]:
     rx = _PROLOGUE.get((img.arch, img.big_endian))
-    if rx is None:
-        return set()
+    return set() if rx is None else _aligned_matches(img, rx, 4)
+
+
+def thumb_prologues(img: Image) -> set[int]:
+    return _aligned_matches(img, _THUMB_PROLOGUE, 2)
+
+
+def _aligned_matches(img: Image, rx: re.Pattern[bytes], align: int) -> set[int]:
     out: set[int] = set()
     for lo, hi in img.code:
         off = img.offset_of(lo, hi - lo)
@@ -347,7 +366,7 @@ def _prologues(img: Image) -> set[int]:
             continue
         last = -64
         for m in rx.finditer(img.data, off, off + hi - lo):
-            if (m.start() - off) % 4 == 0 and m.start() - last > 16:
+            if (m.start() - off) % align == 0 and m.start() - last > 16:
                 out.add(lo + m.start() - off)
                 last = m.start()
     return out
