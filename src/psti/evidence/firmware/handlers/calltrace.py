@@ -114,7 +114,7 @@ class _Walk:
         self.regs: dict[str, Value] = {}
         self.slots: dict[str, tuple[Value, str]] = {}  # stack slot -> value and the register saved there
         self.trace = Trace()
-        self.text = 0  # a number for the text of the instruction being walked
+        self.text = ""  # the text of the instruction being walked
 
     def get(self, reg: str) -> Value:
         return self.regs.get(reg, ("a", int.from_bytes(reg.encode()[:8], "little")))
@@ -128,7 +128,7 @@ class _Walk:
     def unknown(self, reg: str, at: int) -> None:
         """reg was computed by the instruction at `at`; the same expression (same text) at
         two places is taken as the same value, so re-loading a variable keeps its identity."""
-        self.regs[reg] = ("u", self.text)
+        self.regs[reg] = ("u", zlib.crc32(self.text.encode()))
 
     def call(self, site: int, target: str | int) -> None:
         args = tuple(self.regs.get(r) for r in self.arch.args)
@@ -564,7 +564,7 @@ def walk(img: Image, start: int, end: int, limit: int = MAX_INSNS, thumb: bool =
             w.regs = dict(came) if dead else _merge(w.regs, came, addr)
         dead = False
         ops = _operands(op_str)
-        w.text = zlib.crc32(f"{mnem} {op_str}".encode())
+        w.text = mnem + " " + op_str
         try:
             step(w, addr, size, mnem, ops)
         except ValueError:
