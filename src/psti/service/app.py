@@ -61,7 +61,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     if settings.key_encryption_key is not None:
         with factory() as db, db.begin():
             keys.seal_plaintext_keys(db, settings.key_encryption_key)
-    seal_logs(engine, factory, logkey.resolve(settings.log_key_file, settings.data_dir))
+    seal_logs(
+        engine, factory, logkey.resolve(settings.log_key_file, settings.data_dir, anchor=settings.log_anchor_file)
+    )
     blobs = BlobStore(settings.data_dir / "files")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     st = State(settings, engine, factory, blobs, auth.RateLimiter(factory), templates)
