@@ -78,7 +78,9 @@ def test_finds_the_seeded_defaults_and_nothing_else(tmp_path: Path, name: str) -
     assert {login["user"] for login in interface["logins"]} == expected
     assert all(login["password"] == D.DEFAULTS[login["user"]] for login in interface["logins"])
     attempts = [e for e in events if e["event"] == "attempt"]
-    assert 0 < len(attempts) <= len(USERS) * MAX_ATTEMPTS
+    # the plan's bound; a form login's refusal baseline (one random password) comes on top
+    planned = [a for a in attempts if not a["source"].startswith("refusal baseline")]
+    assert 0 < len(planned) <= len(USERS) * MAX_ATTEMPTS and len(attempts) - len(planned) <= 1
     assert not [a for a in attempts if a["user"] == "user" and a["outcome"] == "success"]
     assert events[0]["schema"] == "psti.probe/1" and events[-1]["event"] == "summary"
     assert all(a["transcript"] for a in attempts)

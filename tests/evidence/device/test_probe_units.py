@@ -38,6 +38,27 @@ def test_plan_bounds_attempts_per_account_and_puts_firmware_and_fingerprint_firs
     assert max(per_user.values()) <= 2
 
 
+def test_among_equally_listed_pairs_the_one_more_vendors_ship_comes_first() -> None:
+    from psti.corpus import Corpus, CorpusEntry
+
+    def entry(user: str, password: str, sources: tuple[str, ...], vendors: tuple[str, ...]) -> CorpusEntry:
+        return CorpusEntry(username=user, password=password, sources=sources, vendors=vendors)
+
+    lists = ("list-a", "list-b", "list-c")
+    corpus = Corpus(
+        entries=(
+            entry("root", "12345", lists, ("one camera maker",)),  # sorts first by its text
+            entry("root", "root", lists, tuple(f"maker {i}" for i in range(20))),
+            entry("root", "rare", ("list-a",), tuple(f"maker {i}" for i in range(40))),  # fewer lists: last
+        ),
+        common=(),
+        manifest={},
+    )
+    service = Service("127.0.0.1", 22, "ssh", "password")
+    plan = plan_for(service, [], corpus, PlanOptions(max_attempts=3))
+    assert [c.password for c in plan] == ["root", "12345", "rare"]
+
+
 def test_record_is_json_lines_and_a_cut_last_line_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     rec = ProbeRecord(path)

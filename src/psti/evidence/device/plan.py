@@ -2,7 +2,8 @@
 
 Order: the product's own firmware first (a password found there is on every unit), then
 corpus entries whose vendor matches the device's fingerprint, then the generic corpus by
-how many public lists carry each pair. Each account gets at most `max_attempts`
+how many public lists carry each pair, and among pairs as widely listed, by how many vendors
+ship it. Each account gets at most `max_attempts`
 passwords per interface, so a device is never hammered.
 """
 
@@ -53,23 +54,29 @@ def _matching_vendors(entry: CorpusEntry, fingerprint: set[str]) -> list[str]:
 
 
 def _ranked_corpus(corpus: Corpus, fingerprint: set[str]) -> list[Credential]:
-    """Corpus pairs, those whose vendor the fingerprint names first, each by how many lists carry it."""
+    """Corpus pairs, those whose vendor the fingerprint names first, each by how many lists
+    carry it, then by how many vendors ship it (so one vendor's new row does not outrank a
+    default that dozens of vendors share)."""
     weight: dict[tuple[str, str], int] = {}
+    vendors_of: dict[tuple[str, str], set[str]] = {}
     first: dict[tuple[str, str], CorpusEntry] = {}
     for e in corpus.entries:
         if not e.username:
             continue
         key = (e.username, e.password)
         weight[key] = weight.get(key, 0) + len(e.sources)
+        vendors_of.setdefault(key, set()).update(v.lower() for v in e.vendors)
         first.setdefault(key, e)
-    ranked: list[tuple[int, int, str, str, Credential]] = []
+    ranked: list[tuple[int, int, int, str, str, Credential]] = []
     for key, e in first.items():
         vendors = _matching_vendors(e, fingerprint)
         label = f"corpus: {', '.join(e.sources)}"
         if vendors:
             label += f"; matches the device's fingerprint ({', '.join(vendors[:3])})"
-        ranked.append((0 if vendors else 1, -weight[key], key[0], key[1], Credential(key[0], key[1], label)))
-    return [r[-1] for r in sorted(ranked, key=lambda r: r[:4])]
+        ranked.append(
+            (0 if vendors else 1, -weight[key], -len(vendors_of[key]), key[0], key[1], Credential(key[0], key[1], label))
+        )
+    return [r[-1] for r in sorted(ranked, key=lambda r: r[:5])]
 
 
 def plan_for(service: Service, firmware: Iterable[Credential], corpus: Corpus, opts: PlanOptions) -> list[Credential]:
