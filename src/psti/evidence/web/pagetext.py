@@ -550,7 +550,16 @@ def sentences(text: str) -> list[str]:
         line = _LIST_NUMBER.sub("", line.strip(" \t|*#>-"))  # "1. Go to …" is one sentence, not "1." and "Go to …"
         if not line:
             continue
+        parts: list[str] = []
         for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", line):
-            if part.strip():
-                out.append(part.strip())
+            if not part.strip():
+                continue
+            if parts and _ABBREVIATION.search(parts[-1]) and part[:1].isdigit():
+                parts[-1] += " " + part.strip()  # "on Feb. 18, 2026": an abbreviation, not a sentence end
+            else:
+                parts.append(part.strip())
+        out += parts
     return out
+
+
+_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|vol|ver|approx)\.$", re.I)
