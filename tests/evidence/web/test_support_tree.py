@@ -154,3 +154,9 @@ def test_markdown_emphasis_and_an_aside_inside_a_timescale() -> None:
     assert a.ack_when is not None and a.ack_when.timescale == "with in 48 (or so) hours"
     # snake_case names keep their underscores
     assert "max_retry_count" in page_text(b"Set max_retry_count to 3.\n", "text/markdown").text
+
+
+def test_a_huge_page_is_parsed_up_to_a_budget_and_read_by_patterns_after_it() -> None:
+    filler = "The office opened its doors to visitors on 1 May 2020 after the works. " * 900
+    text = filler + "\nSecurity updates for the Acme Cam 2 are provided until 31 December 2029.\n"
+    assert ends(text, "Acme Cam 2") == [D(2029, 12, 31)]

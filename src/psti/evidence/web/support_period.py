@@ -472,6 +472,8 @@ def _label_line(s: str) -> bool:
     return len(value.strip()) <= 40 and bool(_dates(value))
 
 
+_PARSE_BUDGET = 50_000  # characters of dated prose parsed per page
+_PART_CHARS = 2_000
 Parts = list[tuple[int, "Doc"]]  # a sentence's clauses between semicolons, with their offsets
 
 
@@ -480,12 +482,17 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     Clauses between semicolons are parsed on their own: each is a sentence in its own right."""
     picked = [i for i, s in enumerate(sents) if " | " not in s and _dates(s) and not _label_line(s)]
     pieces: list[tuple[int, int, str]] = []
+    budget = _PARSE_BUDGET  # a huge page: the sentences past the budget are read by the patterns alone
     for i in picked:
-        offset = 0
+        parts, offset = [], 0
         for part in sents[i].split(";"):
             if part.strip():
-                pieces.append((i, offset, part))
+                parts.append((i, offset, part[:_PART_CHARS]))
             offset += len(part) + 1
+        budget -= sum(len(x[2]) for x in parts)
+        if budget < 0:
+            break
+        pieces += parts
     if not pieces:
         return {}
     docs = language.parse([text for _i, _o, text in pieces])
