@@ -1,11 +1,14 @@
 """Public look-ups under load: requests per second and p99 latency, SQLite and PostgreSQL.
 
-Starts `psti serve` (one process, as users run it) on 127.0.0.1 with 2,000 published
-products, then drives it with a small asyncio HTTP/1.1 keep-alive load generator for a
-fixed time per scenario. The floor is the same server's static `/static/app.js` (no
-database, same stack), so the ratio shows what the database look-up costs.
+Starts `psti serve` (one process, as users run it; --workers N for several) on 127.0.0.1
+with 2,000 published products, then drives it with a lean asyncio HTTP/1.1 keep-alive load
+generator (pre-built requests, the head read up to its blank line, the body by its
+Content-Length; uvloop when installed) for a fixed time per scenario. The floor is the same
+server's static `/static/app.js` (no database, same stack), driven by the same generator,
+so the ratio shows what the database look-up costs. Server and generator share the cores,
+so the CPU each spends per request is reported too, and the load average before and after.
 
-    python bench/service_lookup.py [--seconds 8] [--connections 16] [--postgres URL]
+    python bench/service_lookup.py [--seconds 8] [--connections 16] [--workers 1] [--postgres URL]
 
 PostgreSQL is measured when --postgres or PSTI_TEST_POSTGRES_URL is given
 (scripts/start-postgres.sh starts one).
@@ -25,7 +28,9 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 PRODUCTS = 2000
 
@@ -78,41 +83,61 @@ def seed(data_dir: Path, url: str | None) -> list[tuple[str, str]]:
     return out
 
 
-async def _worker(port: int, paths: list[str], stop_at: float, lat: list[float], errors: list[int]) -> None:
+def requests_for(paths: list[str]) -> list[bytes]:
+    """Each path's GET, built once: the timed loop only writes bytes."""
+    return [f"GET {p} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode() for p in paths]
+
+
+async def _worker(
+    port: int, requests: list[bytes], stop_at: float, lat: list[float], errors: list[int], seed: int
+) -> None:
+    """One keep-alive connection sending requests back to back until `stop_at`.
+
+    The client does as little as it can per request: write pre-built bytes, read the head
+    up to its blank line, take Content-Length from it and read exactly the body. It shares
+    the cores with the server, so what it spends is reported beside the figures."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    pick = random.Random(seed).choice
+    clock = time.perf_counter
     try:
-        while time.perf_counter() < stop_at:
-            path = random.choice(paths)
-            t0 = time.perf_counter()
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-            await writer.drain()
-            status_line = await reader.readline()
-            length = 0
-            while True:
-                line = await reader.readline()
-                if line in (b"\r\n", b""):
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
+        while clock() < stop_at:
+            request = pick(requests)
+            t0 = clock()
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            at = head.lower().find(b"\r\ncontent-length:")
+            if at < 0:
+                raise RuntimeError(f"response without Content-Length: {head[:200]!r}")
+            length = int(head[at + 17 : head.index(b"\r\n", at + 17)])
             await reader.readexactly(length)
-            lat.append(time.perf_counter() - t0)
-            if not status_line.startswith(b"HTTP/1.1 200"):
+            lat.append(clock() - t0)
+            if not head.startswith(b"HTTP/1.1 200"):
                 errors.append(1)
     finally:
         writer.close()
+
+
+def _event_loop() -> Callable[[Coroutine[Any, Any, None]], None]:
+    """uvloop when installed (it is, with uvicorn[standard]): a cheaper client loop."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
 
 
 def load(
     port: int, paths: list[str], seconds: float, connections: int, into: tuple[list[float], list[int]] | None = None
 ) -> dict[str, float]:
     lat, errors = into if into is not None else ([], [])
+    requests = requests_for(paths)
 
     async def main() -> None:
         stop_at = time.perf_counter() + seconds
-        await asyncio.gather(*(_worker(port, paths, stop_at, lat, errors) for _ in range(connections)))
+        await asyncio.gather(*(_worker(port, requests, stop_at, lat, errors, i) for i in range(connections)))
 
     t0 = time.perf_counter()
-    asyncio.run(main())
+    _event_loop()(main())
     elapsed = time.perf_counter() - t0
     return summarise(lat, errors, elapsed)
 
@@ -129,7 +154,30 @@ def summarise(lat: list[float], errors: list[int], elapsed: float) -> dict[str, 
     }
 
 
-def serve(data_dir: Path, url: str | None) -> tuple[subprocess.Popen[bytes], int]:
+def cpu_seconds(group: int) -> float:
+    """User and system CPU time used so far by the server's processes (its session: the
+    `psti serve` process and, with --workers, its worker processes), all threads."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[3]) == group:  # process group: the session start_new_session made
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def serve(data_dir: Path, url: str | None, workers: int = 1) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     cmd = [
         sys.executable,
@@ -141,6 +189,8 @@ def serve(data_dir: Path, url: str | None) -> tuple[subprocess.Popen[bytes], int
         "--data-dir",
         str(data_dir),
         "--no-worker",
+        "--workers",
+        str(workers),
     ]
     if url:
         cmd += ["--database", url]
@@ -176,36 +226,51 @@ def drop_pg(base: str, name: str) -> None:
         c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+SCENARIOS: dict[str, Callable[[list[tuple[str, str]]], list[str]]] = {
+    "floor: static file": lambda products: ["/static/app.js"],
+    "product API": lambda products: [f"/api/v1/public/products/{pid}" for pid, _ in products],
+    "look-up API (?q=model)": lambda products: [f"/api/v1/lookup?q={m}" for _, m in products],
+    "product page (HTML)": lambda products: [f"/products/{pid}" for pid, _ in products],
+    "look-up page (HTML)": lambda products: [f"/lookup?q={m}" for _, m in products],
+}
+FLOOR = "floor: static file"
+
+
 def run_backend(label: str, url: str | None, args: argparse.Namespace) -> dict[str, dict[str, float]]:
     tmp = Path(tempfile.mkdtemp(prefix="psti-bench-"))
     try:
         t0 = time.perf_counter()
         products = seed(tmp, url)
         print(f"[{label}] seeded {len(products)} products with signed statements in {time.perf_counter() - t0:.1f} s")
-        proc, port = serve(tmp, url)
+        proc, port = serve(tmp, url, args.workers)
         try:
-            scenarios = {
-                "floor: static file": ["/static/app.js"],
-                "product API": [f"/api/v1/public/products/{pid}" for pid, _ in products],
-                "look-up API (?q=model)": [f"/api/v1/lookup?q={m}" for _, m in products],
-                "product page (HTML)": [f"/products/{pid}" for pid, _ in products],
-            }
-            load(port, scenarios["product API"][:50], 1.0, 4)  # warm up
+            chosen = [n for n in SCENARIOS if n == FLOOR or not args.only or any(o in n for o in args.only)]
+            scenarios = {name: SCENARIOS[name](products) for name in chosen}
+            load(port, scenarios["product API"][:50] if "product API" in scenarios else ["/static/app.js"], 1.0, 4)
             # The scenarios take turns in short rounds, so a burst of load from elsewhere on a
             # shared machine falls on all of them alike rather than on whichever ran then.
             samples: dict[str, tuple[list[float], list[int]]] = {name: ([], []) for name in scenarios}
             elapsed = dict.fromkeys(scenarios, 0.0)
+            server_cpu = dict.fromkeys(scenarios, 0.0)
+            client_cpu = dict.fromkeys(scenarios, 0.0)
             for _ in range(args.rounds):
                 for name, paths in scenarios.items():
+                    s0, c0 = cpu_seconds(proc.pid), own_cpu_seconds()
                     elapsed[name] += load(port, paths, args.seconds / args.rounds, args.connections, samples[name])[
                         "elapsed"
                     ]
+                    server_cpu[name] += cpu_seconds(proc.pid) - s0
+                    client_cpu[name] += own_cpu_seconds() - c0
             out = {}
             for name in scenarios:
                 out[name] = r = summarise(*samples[name], elapsed[name])
+                n = max(r["requests"], 1)
+                r["server_cpu_ms"] = server_cpu[name] / n * 1000
+                r["client_cpu_ms"] = client_cpu[name] / n * 1000
                 print(
                     f"[{label}] {name:24s} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.1f} ms  "
-                    f"p99 {r['p99_ms']:6.1f} ms  ({r['requests']} requests, {r['errors']} errors)"
+                    f"p99 {r['p99_ms']:6.1f} ms  ({r['requests']} requests, {r['errors']} errors; "
+                    f"CPU per request: server {r['server_cpu_ms']:.2f} ms, load generator {r['client_cpu_ms']:.2f} ms)"
                 )
             return out
         finally:
@@ -223,12 +288,18 @@ def main() -> None:
         "--rounds", type=int, default=4, help="Interleaved rounds per scenario (seconds split across them)."
     )
     ap.add_argument("--postgres", default=os.environ.get("PSTI_TEST_POSTGRES_URL"))
+    ap.add_argument("--workers", type=int, default=1, help="Server processes (psti serve --workers).")
+    ap.add_argument("--no-sqlite", action="store_true", help="Measure PostgreSQL only.")
+    ap.add_argument(
+        "--only", action="append", default=[], metavar="TEXT", help="Only scenarios naming TEXT (and the floor)."
+    )
     args = ap.parse_args()
     print(
         f"psti registry look-up benchmark: {PRODUCTS} products, {args.connections} connections, "
-        f"{args.seconds:.0f} s per scenario, {os.cpu_count()} cores (server and load generator share them)"
+        f"{args.seconds:.0f} s per scenario, {args.workers} server process(es), {os.cpu_count()} cores "
+        f"(server and load generator share them); load average {load_average()}"
     )
-    results = {"SQLite": run_backend("SQLite", None, args)}
+    results = {} if args.no_sqlite else {"SQLite": run_backend("SQLite", None, args)}
     if args.postgres:
         url, name = fresh_pg(args.postgres)
         try:
@@ -237,13 +308,19 @@ def main() -> None:
             drop_pg(args.postgres, name)
     print("\nratios (requests per second relative to the static-file floor on the same server):")
     for backend, r in results.items():
-        floor = r["floor: static file"]["rps"]
+        floor = r[FLOOR]
+        print(f"  {backend:10s} {FLOOR:24s} p99 {floor['p99_ms']:.1f} ms")
         for name, v in r.items():
-            if not name.startswith("floor"):
-                print(f"  {backend:10s} {name:24s} {v['rps'] / floor:5.2f} x floor, p99 {v['p99_ms']:.1f} ms")
-    if "PostgreSQL" in results:
+            if name != FLOOR:
+                ok = v["rps"] >= 0.7 * floor["rps"] and v["p99_ms"] < 50
+                print(
+                    f"  {backend:10s} {name:24s} {v['rps'] / floor['rps']:5.2f} x floor, p99 {v['p99_ms']:.1f} ms"
+                    f"  {'meets' if ok else 'misses'} the target (>= 0.7 x floor, p99 < 50 ms)"
+                )
+    if "SQLite" in results and "PostgreSQL" in results and "product API" in results["SQLite"]:
         s, p = results["SQLite"]["product API"], results["PostgreSQL"]["product API"]
         print(f"  PostgreSQL / SQLite (product API): {p['rps'] / s['rps']:.2f} x")
+    print(f"load average at the end: {load_average()}")
 
 
 if __name__ == "__main__":

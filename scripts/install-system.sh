@@ -5,7 +5,8 @@
 # lighttpd, mosquitto): when this script installs them, their system services are not
 # started and are disabled, so a machine does not begin serving logins on its network.
 # Also builds `sasquatch` (third_party/sasquatch), which unblob calls for vendor SquashFS
-# variants; Debian has no package for it.
+# variants; Debian has no package for it. The cross compilers build the MIPS, ARM and AArch64
+# programs the compared-password tests analyse.
 set -euo pipefail
 
 PACKAGES=(
@@ -14,6 +15,8 @@ PACKAGES=(
   xz-utils bzip2 gzip lzma unzip zip file
   john poppler-utils postgresql chromium chromium-driver zbar-tools
   fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gnupg python3-venv
+  gcc-mips-linux-gnu gcc-mipsel-linux-gnu gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu
+  libc6-dev-mips-cross libc6-dev-mipsel-cross libc6-dev-armel-cross libc6-dev-arm64-cross
   busybox-static dropbear-bin gcc g++ make zlib1g-dev liblzma-dev liblzo2-dev liblz4-dev libzstd-dev
   openssh-server openssh-client inetutils-telnetd lighttpd mosquitto vsftpd
 )

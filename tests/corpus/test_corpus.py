@@ -77,3 +77,13 @@ def test_stats_shows_sources_and_vendors() -> None:
     assert "vendor-defaults" in out.output and "superadmin" in out.output and "d2k2993.sh" in out.output
     bad = CliRunner().invoke(app, ["corpus", "stats", "--vendor", "no-such-vendor-x"])
     assert bad.exit_code != 0 and "no vendor" in bad.output
+
+
+def test_documented_vendor_defaults_are_candidates_for_their_account() -> None:
+    """A default published in a vendor's or project's documentation (the Creality K1 root
+    password) reaches the cracking candidates and the account's known passwords."""
+    corpus = load_corpus()
+    entry = next(e for e in corpus.entries if (e.username, e.password) == ("root", "creality_2023"))
+    assert entry.vendors == ("creality",) and entry.sources == ("vendor-defaults",)
+    assert "creality_2023" in corpus.pairs()["root"]
+    assert any(c.password == "creality_2023" and "vendor-defaults" in c.origin for c in corpus.candidates())

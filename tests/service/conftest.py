@@ -310,7 +310,9 @@ def postgres_template() -> Iterator[Template]:
 
 
 def _world_from(template: Template, url: str, tmp_path: Path) -> Iterator[World]:
-    app = create_app(make_settings(tmp_path, url, log_key_file=template.log_key))
+    # each world its own anchor: the copies share the template's key, not its history
+    settings = make_settings(tmp_path, url, log_key_file=template.log_key, log_anchor_file=tmp_path / "log.anchor")
+    app = create_app(settings)
     with TestClient(app) as client:
         yield World(client, app, dict(template.tokens), dict(template.orgs), dict(template.emails))
     app.state.psti.engine.dispose()

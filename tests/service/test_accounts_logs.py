@@ -19,7 +19,7 @@ from sqlalchemy import update
 from psti.cli import app as cli_app
 from psti.cli.output import run_guarded
 from psti.service.app import create_app
-from psti.store import logkey
+from psti.store import anchor, logkey
 from psti.store.models import ApiToken
 
 from .conftest import PASSWORD, World, make_settings
@@ -107,6 +107,24 @@ def test_failed_sign_in_and_logout_are_logged_and_the_chain_holds(world: World) 
     assert _actions(w)[0] == "logout"
     check = w.get("officer", "/api/v1/audit/verify").json()
     assert check["ok"] is True, check
+
+
+def test_audit_verify_reports_a_log_behind_its_anchor(world: World) -> None:
+    """The service's own check (API and the officer's page) compares the log with the heads
+    anchored outside the database: a database put back behind its anchor is reported."""
+    w = world
+    check = w.get("officer", "/api/v1/audit/verify").json()
+    assert check["ok"] is True and check["anchor"]["problems"] == [], check
+    assert check["anchor"]["anchored_events"] <= check["events"]
+    with w.app.state.psti.factory() as s:
+        key = logkey.for_session(s)
+    # the heads as they would stand had the database held 10 more events before a restore
+    anchor.append(key, [anchor.Head("audit", check["events"] + 10, "0" * 64)])
+    check = w.get("officer", "/api/v1/audit/verify").json()
+    assert check["ok"] is False, check
+    assert any("rolled back or events removed" in p for p in check["anchor"]["problems"]), check
+    page = w.get("officer", "/audit").text
+    assert "anchor-problem" in page and "rolled back or events removed" in page
 
 
 def test_csv_export_does_not_carry_formulas(world: World) -> None:

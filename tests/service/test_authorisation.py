@@ -86,7 +86,10 @@ def owned(world: World) -> dict[str, Any]:
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     key = w.post("acme", "/api/v1/keys", json={"public_key": pem.decode()}).json()
+    w.post("acme", "/api/v1/tokens", json={"name": "acme-ci", "days": 30})
+    tok = next(t for t in w.get("acme", "/api/v1/tokens").json() if t["name"] == "acme-ci")
     return {
+        "tok": tok["id"],
         "k": key["id"],
         "asm": asm,
         "appeal": appeal["id"],
@@ -193,6 +196,9 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("GET", "/enforcement", None, OFFICER),
     ("GET", "/enforcement/cases/{case}", None, OFFICER),
     ("GET", "/enforcement/actors/Acme Devices Ltd", None, OFFICER),
+    # an API token: its owner revokes it, and an administrator may revoke anyone's (the API's rule)
+    ("DELETE", "/api/v1/tokens/{tok}", None, {"acme", "admin"}),
+    ("POST", "/manage/tokens/{tok}/revoke", {"__form__": {}}, {"acme", "admin"}),
 ]
 
 

@@ -176,7 +176,9 @@ def assess_cmd(
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
     all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
     mask_secrets: bool = typer.Option(
-        False, "--mask-secrets", help="Show passwords found in firmware masked (ab****yz) instead of in clear."
+        False, "--mask-secrets",
+        help="Show passwords found in firmware or accepted by the device (probe records) masked (ab****yz) "
+        "instead of in clear.",
     ),
 ) -> None:
     """Assess products against every applicable provision, under both routes."""
@@ -246,7 +248,7 @@ def collector_options(
 ) -> dict[str, object]:
     """Options for the collectors, under the names they read from `ctx.options`."""
     options: dict[str, object] = {"support_history": support_history, "keep": keep}
-    if mask_secrets:  # passwords in firmware; a batch's per-unit passwords are always shown masked
+    if mask_secrets:  # passwords in firmware and probe records; a batch's per-unit ones are masked anyway
         options["mask_secrets"] = True
     if keys:
         options["web_keys"] = [str(k) for k in keys]

@@ -41,7 +41,11 @@ def creds_cmd(
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the batch."),
     public_strings: list[str] = typer.Option(None, "--public", help="Extra public string, e.g. a brand (repeatable)."),
     ssid_pattern: list[str] = typer.Option(None, "--ssid-pattern", help="Default SSID pattern, e.g. 'ACME-{mac:6}'."),
-    show_secrets: bool = typer.Option(False, "--show-secrets", help="Show example passwords unmasked."),
+    show_secrets: bool = typer.Option(
+        False, "--show-secrets",
+        help="Show example passwords unmasked. They are masked by default because each opens one unit "
+             "(unlike the universal defaults `psti scan firmware` and `psti probe` show in clear, "
+             "--mask-secrets there)."),
     min_length: int = typer.Option(8, "--min-length", min=1, help="Shortest acceptable password."),
     min_score: int = typer.Option(3, "--min-score", min=0, max=4, help="Lowest acceptable zxcvbn score."),
     min_entropy: float = typer.Option(40.0, "--min-entropy", min=0, help="Lowest acceptable generator entropy (bits)."),

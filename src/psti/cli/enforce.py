@@ -379,13 +379,22 @@ def case_verify_log(
         "--log-key",
         help="The log key file the log is sealed with (default: $PSTI_LOG_KEY_FILE, else DATA_DIR/log.key).",
     ),
+    log_anchor: Path | None = typer.Option(
+        None,
+        "--log-anchor",
+        help="The anchor file the log heads are appended to (default: $PSTI_LOG_ANCHOR_FILE, else beside the key).",
+    ),
 ) -> None:
-    """Check every link, seal and the sealed head of the case log; exit 1 naming the first bad entry."""
-    from psti.store import logkey
+    """Check every link, seal and the sealed head of the case log, and the heads anchored
+    outside the database; exit 1 naming the first bad entry or the rollback."""
+    from psti.store import anchor, caselog, logkey
 
-    key = logkey.resolve(log_key, create_default=False)
+    key = logkey.resolve(log_key, create_default=False, anchor=log_anchor)
+    upto = anchor.extent(key)  # before the database is read: a live server keeps appending
     with _service(database) as svc:
         problems = svc.verify_log(key)
+        if not problems:
+            problems = caselog.check_anchor(svc.session, key, upto=upto).problems
     for p in problems:
         console.print(f"[red]{p}[/]")
     if problems:

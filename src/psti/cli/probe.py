@@ -42,11 +42,15 @@ def probe_cmd(
     output: Path = typer.Option(None, "--output", "-o", metavar="FILE",
                                 help="Write the record of every attempt here (JSON Lines, psti.probe/1)."),
     fmt: str = typer.Option("text", "--format", metavar="text|json", help="Summary format on stdout."),
+    mask_secrets: bool = typer.Option(
+        False, "--mask-secrets", help="Show and record the passwords tried masked (ab****yz) instead of in clear, "
+                                      "as `psti scan firmware --mask-secrets` does."),
 ) -> None:
     """Find the device's login services and try default credentials on them, within bounds.
 
     Only the addresses given are touched; public addresses are refused unless allowed with a
-    reason. Every attempt is logged to the record (-o). Exit codes: 0 no default accepted,
+    reason. Every attempt is logged to the record (-o). Passwords are shown in clear (published
+    defaults, the same on every unit) unless --mask-secrets is given. Exit codes: 0 no default accepted,
     1 a default credential was accepted, 3 no login service could be probed, 2 usage error.
     """
     from psti.corpus import load_corpus
@@ -64,12 +68,13 @@ def probe_cmd(
         raise UsageError("--only-ports needs at least one --port")
     firmware = firmware_credentials(firmware_report) if firmware_report else []
     opts = ProbeOptions(ports=ports, timeout=timeout, rate=rate, connections=connections, dry_run=dry_run,
+                        mask_secrets=mask_secrets,
                         plan=PlanOptions(max_attempts=max_attempts, shortlist=shortlist, users=tuple(user or ())))
     record = ProbeRecord(output)
     record.start(targets=[t.host for t in targets], addresses=[t.address for t in targets], ports=list(ports),
                  options={"max_attempts": max_attempts, "shortlist": shortlist, "rate": rate,
                           "connections": connections, "timeout": timeout,
-                          "dry_run": dry_run, "users": list(user or ())},
+                          "dry_run": dry_run, "users": list(user or ()), "mask_secrets": mask_secrets},
                  public_reason=reason if allow_public else None,
                  firmware_report=str(firmware_report) if firmware_report else None)
     try:
@@ -88,9 +93,11 @@ def probe_cmd(
 
 
 def _summary(r: ServiceResult) -> dict[str, object]:
+    from psti.evidence.device.runner import login_json
+
     return {"interface": r.service.name, "auth": r.service.auth, "status": r.status, "detail": r.detail,
             "attempts": r.attempts,
-            "logins": [{"user": c.user, "password": c.password, "source": c.source} for c, _ in r.logins]}
+            "logins": [login_json(c) for c, _ in r.logins]}
 
 
 def _text(results: list[ServiceResult]) -> str:
@@ -100,7 +107,7 @@ def _text(results: list[ServiceResult]) -> str:
     for r in results:
         lines.append(f"{r.service.name}\t{r.service.auth}\t{r.status}\t{r.attempts} attempts"
                      + (f"\t{r.detail}" if r.detail else ""))
-        lines += [f"  DEFAULT LOGIN: {c.user!r} / {c.password!r} ({c.source})" for c, _ in r.logins]
+        lines += [f"  DEFAULT LOGIN: {c.user!r} / {c.shown!r} ({c.source})" for c, _ in r.logins]
     return "\n".join(lines)
 
 

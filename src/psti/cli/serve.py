@@ -63,6 +63,13 @@ def register(app: typer.Typer) -> None:
             envvar="PSTI_LOG_KEY_FILE",
             help="The key file that seals the audit and case logs (default: log.key in the data directory).",
         ),
+        log_anchor: Path = typer.Option(
+            None,
+            "--log-anchor",
+            envvar="PSTI_LOG_ANCHOR_FILE",
+            help="The append-only file the log heads are anchored in, outside the database "
+            "(default: beside the log key). Back it up apart from the database.",
+        ),
         secure_cookies: bool = typer.Option(
             False, "--secure-cookies", help="Mark cookies Secure (set this when users reach the service over HTTPS)."
         ),
@@ -103,6 +110,7 @@ def register(app: typer.Typer) -> None:
             start_worker=not no_worker,
             secure_cookies=secure_cookies,
             log_key_file=log_key,
+            log_anchor_file=log_anchor,
             key_encryption_key=kek,
         )
         settings.trusted_proxies = tuple(trusted_proxies(trusted_proxy))

@@ -172,7 +172,8 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "vendor-defaults",
-        "Vendor defaults read from public firmware files (one cited source per row)",
+        "Vendor defaults read from public firmware files and vendor or project documentation "
+        "(one cited source per row)",
         "Apache-2.0 (facts collected for psti; see the licence file)",
         "licenses/vendor-defaults.txt",
         "psti: src/psti/corpus/data/vendor-defaults.tsv",

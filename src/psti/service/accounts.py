@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -240,6 +241,16 @@ def api_tokens(ctx: Ctx) -> list[ApiToken]:
             select(ApiToken).where(ApiToken.user_id == ctx.who.user_id).order_by(ApiToken.id.desc())
         ).scalars()
     )
+
+
+def token_status(t: ApiToken, now: dt.datetime | None = None) -> str:
+    """`revoked`, `expired` or `active`."""
+    if t.revoked:
+        return "revoked"
+    expires = t.expires_at
+    if expires is not None and (expires if expires.tzinfo else expires.replace(tzinfo=dt.UTC)) <= (now or utcnow()):
+        return "expired"
+    return "active"
 
 
 def revoke_api_token(ctx: Ctx, token_id: int) -> ApiToken:

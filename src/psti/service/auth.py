@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from psti.registry.tokens import token_digest
 from psti.service.errors import Forbidden, TooManyRequests, Unauthorised
+from psti.store import db as store_db
 from psti.store.models import ApiToken, LoginSession, RateCounter, User, utcnow
 
 # OWASP's argon2id minimum (19 MiB, 2 passes): strong, and quick enough for a login per request.
@@ -61,6 +62,8 @@ class Principal:
     organisation_id: int | None = None
     csrf_token: str | None = None
     via: str = "none"  # session | token | none
+    token_id: int | None = None  # the API token used, when via == "token"
+    token_last_used: dt.datetime | None = None
 
     @property
     def anonymous(self) -> bool:
@@ -113,8 +116,39 @@ def create_api_token(session: Session, user: User, name: str, days: int = 90) ->
     return token
 
 
-def _principal(user: User, csrf: str | None, via: str) -> Principal:
-    return Principal(user.id, user.email, user.role, user.organisation_id, csrf, via)
+def _principal(user: User, csrf: str | None, via: str, token: ApiToken | None = None) -> Principal:
+    return Principal(
+        user.id,
+        user.email,
+        user.role,
+        user.organisation_id,
+        csrf,
+        via,
+        token.id if token else None,
+        _aware(token.last_used_at) if token and token.last_used_at else None,
+    )
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+# A token's last use is recorded to this resolution, so using it costs a write at most this often.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=10)
+
+
+def note_token_use(factory: sessionmaker[Session], who: Principal) -> None:
+    """Record when an API token was last used, in a transaction of its own after the request's
+    (at most once per `LAST_USED_RESOLUTION`, so reads stay reads)."""
+    if who.token_id is None:
+        return
+    now = utcnow()
+    if who.token_last_used is not None and now - who.token_last_used < LAST_USED_RESOLUTION:
+        return
+    with factory() as db, db.begin():
+        row = db.get(ApiToken, who.token_id)
+        if row is not None:
+            row.last_used_at = now
 
 
 def resolve(session: Session, cookie: str | None, authorization: str | None) -> Principal:
@@ -132,7 +166,7 @@ def resolve(session: Session, cookie: str | None, authorization: str | None) -> 
         expires = row[0].expires_at
         if expires is not None and (expires if expires.tzinfo else expires.replace(tzinfo=dt.UTC)) <= utcnow():
             raise Unauthorised("this API token has expired: create a new one")
-        return _principal(row[1], None, "token")
+        return _principal(row[1], None, "token", row[0])
     if cookie:
         srow = session.execute(
             select(LoginSession, User)
@@ -185,6 +219,49 @@ class RateLimiter:
             retry = window * (1 - into - (count - current) / max(previous, 1))
         seconds = max(1, int(retry) + 1)
         raise TooManyRequests(f"too many {what}; try again in {seconds} s", seconds)
+
+    def add(self, key: str, window: int) -> None:
+        """Count one event under `key` in this window, without checking any limit."""
+        slot = int(time.time() // window)
+        with self.factory() as db, db.begin():
+            self._increment(db, f"{key}/{window}"[:300], slot, (slot + 2) * window)
+
+    def slots(self, key: str, window: int) -> tuple[int, int, float]:
+        """This window's count, the previous window's, and how far into this window we are (0..1)."""
+        now = time.time()
+        slot = int(now // window)
+        name = f"{key}/{window}"[:300]
+        with store_db.reading(), self.factory() as db:
+            rows = dict(
+                db.execute(
+                    select(RateCounter.slot, RateCounter.hits).where(
+                        RateCounter.key == name, RateCounter.slot.in_((slot - 1, slot))
+                    )
+                ).all()
+            )
+        return int(rows.get(slot, 0)), int(rows.get(slot - 1, 0)), (now - slot * window) / window
+
+    def remember(self, key: str, seconds: int) -> None:
+        """A marker under `key` that lasts `seconds` from now (renewed if it exists)."""
+        expires = int(time.time()) + seconds
+        with self.factory() as db, db.begin():
+            upsert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+            db.execute(
+                upsert(RateCounter)
+                .values(key=key[:300], slot=0, hits=1, expires_at=expires)
+                .on_conflict_do_update(index_elements=[RateCounter.key, RateCounter.slot], set_={"expires_at": expires})
+            )
+
+    def remembered(self, key: str) -> bool:
+        with store_db.reading(), self.factory() as db:
+            return (
+                db.execute(
+                    select(RateCounter.key).where(
+                        RateCounter.key == key[:300], RateCounter.slot == 0, RateCounter.expires_at > int(time.time())
+                    )
+                ).first()
+                is not None
+            )
 
     @staticmethod
     def _increment(db: Session, key: str, slot: int, expires: int) -> int:

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from psti.registry.blobs import BlobStore
-from psti.service import auth
+from psti.service import accounts, auth, guessing
 from psti.service.context import Ctx
 from psti.service.errors import Forbidden, TooLarge
 from psti.service.settings import Settings
@@ -53,6 +53,7 @@ def tx(request: Request) -> Iterator[Ctx]:
     with mode, st.factory() as db, db.begin():
         who = auth.resolve(db, request.cookies.get(auth.SESSION_COOKIE), request.headers.get("authorization"))
         yield Ctx(db, who, st.settings, st.blobs)
+    auth.note_token_use(st.factory, who)
 
 
 @contextmanager
@@ -69,16 +70,31 @@ def client_ip(request: Request) -> str:
 
 
 def limit_sign_in(request: Request, email: str) -> None:
-    """Sign-in attempts: per address, and per account from that address.
+    """Sign-in attempts: per address, per account from that address, and, for an account
+    failing from many addresses, only from known or clean addresses (`psti.service.guessing`).
 
     The account limit is keyed on account and address together, so nobody can lock a
     user out by failing to sign in as them from elsewhere; guessing one password from
-    many addresses is slowed by each address's own limit and by argon2.
+    many addresses meets the account's guard.
     """
     st = state(request)
     ip = client_ip(request)
     st.limiter.hit(f"login-ip:{ip}", st.settings.login_ip_limit, "sign-in attempts")
     st.limiter.hit(f"login-account:{email.strip().lower()}|{ip}", st.settings.login_limit, "sign-in attempts")
+    guessing.check(st.limiter, email, ip, st.settings.login_guard)
+
+
+def sign_in_failed(request: Request, email: str) -> None:
+    """A refused sign-in: logged in its own transaction, and counted for the account's guard."""
+    st = state(request)
+    ip = client_ip(request)
+    accounts.log_failed_login(st.factory, email, ip)
+    guessing.failed(st.limiter, email, ip, st.settings.login_guard)
+
+
+def sign_in_succeeded(request: Request, email: str) -> None:
+    st = state(request)
+    guessing.succeeded(st.limiter, email, client_ip(request), st.settings.known_address_days)
 
 
 def check_csrf(request: Request, ctx: Ctx, form_token: str | None = None, *, page: bool = False) -> None:

@@ -25,6 +25,10 @@ class Settings:
     max_catalogue_rows: int = 200_000
     login_limit: tuple[int, int] = (10, 60)  # sign-in attempts per seconds, per account from one address
     login_ip_limit: tuple[int, int] = (30, 60)  # sign-in attempts per seconds from one address, any account
+    # failed sign-ins per seconds for one account from all addresses, past which it is guarded
+    # (psti.service.guessing): only known or clean addresses may then try
+    login_guard: tuple[int, int] = (20, 900)
+    known_address_days: int = 30  # an address an account signed in from counts as known this long
     report_limit: tuple[int, int] = (5, 60)
     session_hours: int = 12
     secure_cookies: bool = False
@@ -39,6 +43,8 @@ class Settings:
     ends_soon_days: int = 180
     bootstrap_admin: tuple[str, str] | None = None  # (email, password) created if no admin exists
     log_key_file: Path | None = None  # seals the logs; default $PSTI_LOG_KEY_FILE or DATA_DIR/log.key
+    # the log heads anchored outside the database; default $PSTI_LOG_ANCHOR_FILE, else beside the key
+    log_anchor_file: Path | None = None
     token_days: int = 90  # API tokens expire after this many days unless asked otherwise (max 365)
     # Seals the private keys the registry holds; from --key-encryption-key-file or
     # PSTI_KEY_ENCRYPTION_KEY, never stored in the database (psti.registry.keys).

@@ -17,12 +17,13 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from psti.store import logkey
+from psti.store import anchor, logkey
 from psti.store.logkey import LogKey, LogKeyError
 from psti.store.models import AuditEvent, AuditHead, utcnow
 
@@ -127,7 +128,27 @@ def record(
     head.last_hash = digest
     head.mac = head_seal(key, head)
     session.flush()
+    anchor.mark(session, "audit", key)
     return event
+
+
+@anchor.head_reader("audit")
+def current_head(session: Session) -> anchor.Head | None:
+    head = session.get(AuditHead, 1)
+    return None if head is None else anchor.Head("audit", head.last_id, head.last_hash)
+
+
+def stored_hashes(session: Session, ids: list[int]) -> dict[int, str]:
+    rows = session.execute(select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(ids))).all()
+    return {int(i): str(h) for i, h in rows}
+
+
+def check_anchor(
+    session: Session, key: LogKey, events: int, path: Path | None = None, upto: int | None = None
+) -> anchor.Check:
+    """The verified log of `events` events against the heads anchored outside the database
+    (up to `upto` bytes of the anchor file: see `anchor.check`)."""
+    return anchor.check(key, "audit", events, lambda ids: stored_hashes(session, ids), path=path, upto=upto)
 
 
 def record_apart(factory: sessionmaker[Session], **event: Any) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from psti.store import logkey
+from psti.store import anchor, logkey
 from psti.store.enforcement import Event, LogHead
 from psti.store.logkey import LogKey, LogKeyError
 
@@ -72,7 +73,31 @@ def seal_case_log(session: Session, key: LogKey) -> LogHead:
         head.key_id = key.key_id
         head.mac = head_seal(key, head)
         session.flush()
+    anchor.mark(session, "case", key)  # appends follow; the head is anchored after the commit
     return head
+
+
+@anchor.head_reader("case")
+def current_head(session: Session) -> anchor.Head | None:
+    head = session.get(LogHead, 1)
+    return None if head is None else anchor.Head("case", head.last_id, head.last_hash)
+
+
+def stored_hashes(session: Session, ids: list[int]) -> dict[int, str]:
+    rows = session.execute(select(Event.id, Event.hash).where(Event.id.in_(ids))).all()
+    return {int(i): str(h) for i, h in rows}
+
+
+def check_anchor(
+    session: Session, key: LogKey, path: Path | None = None, upto: int | None = None
+) -> anchor.Check:
+    """The (verified) case log against the heads anchored outside the database (up to `upto`
+    bytes of the anchor file: see `anchor.check`)."""
+    head = session.get(LogHead, 1)
+    count = head.last_id if head is not None else 0
+    return anchor.check(
+        key, "case", count, lambda ids: stored_hashes(session, ids), noun="entries", path=path, upto=upto
+    )
 
 
 def verify_case_log(session: Session, key: LogKey) -> list[str]:

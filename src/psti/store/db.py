@@ -84,8 +84,9 @@ def single_reads(engine: Engine) -> Iterator[Connection]:
     """A connection for answers that are one SELECT each (the public look-up).
 
     One statement is consistent on its own, so PostgreSQL runs it in autocommit: no BEGIN
-    and ROLLBACK round trips around it (a third of a look-up's time). SQLite's deferred
-    BEGIN is local and cheap, and keeps its usual shape.
+    and ROLLBACK round trips around it (a third of a look-up's time). On SQLite a statement
+    run on the driver's cursor (`psti.store.direct`, as the look-ups are) takes its own read
+    snapshot with no BEGIN; one run through SQLAlchemy gets the usual deferred BEGIN.
     """
     with reading(), engine.connect() as conn:
         if conn.dialect.name == "postgresql":

@@ -18,7 +18,7 @@ import os
 import secrets
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -40,6 +40,7 @@ class LogKeyError(UsageError):
 class LogKey:
     secret: bytes
     path: Path
+    anchor: Path | None = None  # the anchor file (psti.store.anchor); None: the default beside the key
 
     @property
     def key_id(self) -> str:
@@ -115,15 +116,22 @@ def load_or_create(path: Path, *, explicit: bool) -> LogKey:
         return load(path)  # another process created it first
 
 
-def resolve(option: Path | None = None, data_dir: Path | None = None, *, create_default: bool = True) -> LogKey:
-    """The key from an option, else the environment, else the data directory's default file."""
+def resolve(
+    option: Path | None = None,
+    data_dir: Path | None = None,
+    *,
+    create_default: bool = True,
+    anchor: Path | None = None,
+) -> LogKey:
+    """The key from an option, else the environment, else the data directory's default file;
+    `anchor` names its anchor file when not the default (`psti.store.anchor`)."""
     if option is not None:
-        return load(option.expanduser())
-    explicit = bool(os.environ.get(KEY_ENV))
-    path = default_path(data_dir)
-    if not create_default:
-        return load(path)
-    return load_or_create(path, explicit=explicit)
+        key = load(option.expanduser())
+    else:
+        explicit = bool(os.environ.get(KEY_ENV))
+        path = default_path(data_dir)
+        key = load(path) if not create_default else load_or_create(path, explicit=explicit)
+    return replace(key, anchor=anchor.expanduser()) if anchor is not None else key
 
 
 # The key each engine's logs are sealed with, set by whoever opens the database (the

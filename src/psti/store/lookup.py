@@ -2,10 +2,13 @@
 statement in one round trip, without building ORM objects.
 
 The look-up is the registry's busiest path (shoppers, distributors, labels' QR codes), so
-each answer is one indexed SQL statement through SQLAlchemy Core with a cached compiled
-form: by public id (unique index), by exact model (the `lower(model)` index), else by a
-substring of model, name, brand or manufacturer (LIKE with `%`, `_` and `\\` escaped, so
-they match themselves).
+each answer is one indexed SQL statement, built with SQLAlchemy Core, compiled once and run
+on the driver's cursor (`psti.store.direct`): by public id (unique index; the newest
+statement outer-joined, so a product known without one comes back from the same statement),
+by exact model (the `lower(model)` index), else by a substring of model, name, brand or
+manufacturer (LIKE with `%`, `_` and `\\` escaped, so they match themselves). A search
+answers products with a published statement and products without any statement in one
+UNION ALL: one round trip to PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,8 +16,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, bindparam, exists, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Select,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
+from psti.store.direct import DirectSelect
 from psti.store.models import Organisation, Product, StatementRecord
 
 LIMIT = 20
@@ -47,6 +64,8 @@ _COLUMNS = (
     _s.c.assessment_id,
 )
 
+_STATEMENT_COLUMNS = frozenset(("statement_id", "status", "issued_on", "sha256", "withdrawn_reason", "assessment_id"))
+
 _base = (
     select(*_COLUMNS)
     .select_from(Product)
@@ -54,7 +73,15 @@ _base = (
     .join(_s, _s.c.id == _newest_statement)
 )
 
-BY_PUBLIC_ID = _base.where(Product.public_id == bindparam("public_id"))
+# By public id, with or without a statement: the newest statement is outer-joined, so a
+# product known without one comes back from the same statement with NULLs in its place.
+BY_PUBLIC_ID = (
+    select(*_COLUMNS)
+    .select_from(Product)
+    .join(Organisation, Organisation.id == Product.organisation_id)
+    .outerjoin(_s, _s.c.id == _newest_statement)
+    .where(Product.public_id == bindparam("public_id"))
+)
 BY_MODEL = _base.where(func.lower(Product.model) == bindparam("q"), _published).order_by(Product.name).limit(LIMIT)
 _like: BindParameter[str] = bindparam("like")
 
@@ -65,11 +92,7 @@ def _text_matches() -> Any:
     return or_(*(func.lower(c).like(_like, escape="\\") for c in columns))
 
 
-BY_TEXT = (
-    _base.where(_published, _text_matches())
-    .order_by(Product.name)
-    .limit(LIMIT)
-)
+BY_TEXT = _base.where(_published, _text_matches()).order_by(Product.name).limit(LIMIT)
 
 
 def like_pattern(text: str) -> str:
@@ -117,18 +140,30 @@ def public_view(row: Any, today: dt.date | None = None) -> dict[str, Any]:
 
 
 # Products the registry knows with no statement at all: a shopper who looks one up learns
-# exactly that, instead of finding nothing.
+# exactly that, instead of finding nothing. Their rows have the same columns as the others
+# (NULL where there is no statement), so a search answers both groups in one statement.
 _no_statement = ~exists().where(StatementRecord.product_id == Product.id)
 _bare = (
-    select(Product.public_id, Product.name, Product.model, Product.type, Product.brand,
-           Organisation.name.label("org_name"), Organisation.slug)
+    select(*(cast(null(), c.type).label(c.name) if c.name in _STATEMENT_COLUMNS else c for c in _base.selected_columns))
     .select_from(Product)
     .join(Organisation, Organisation.id == Product.organisation_id)
     .where(_no_statement)
 )
-BARE_BY_PUBLIC_ID = _bare.where(Product.public_id == bindparam("public_id"))
-BARE_BY_MODEL = _bare.where(func.lower(Product.model) == bindparam("q")).order_by(Product.name).limit(LIMIT)
-BARE_BY_TEXT = _bare.where(_text_matches()).order_by(Product.name).limit(LIMIT)
+
+
+def _in_turn(published: Select[Any], bare: Select[Any]) -> Select[Any]:
+    """Products with a published statement, then products without any statement (each
+    group by name, at most LIMIT each), as one statement: one round trip to the database."""
+    first = published.add_columns(literal(0).label("without_statement")).subquery()
+    second = bare.add_columns(literal(1).label("without_statement")).subquery()
+    both = union_all(select(first), select(second)).subquery()
+    return select(both).order_by(both.c.without_statement, both.c.name)
+
+
+SEARCH_BY_MODEL = _in_turn(
+    BY_MODEL, _bare.where(func.lower(Product.model) == bindparam("q")).order_by(Product.name).limit(LIMIT)
+)
+SEARCH_BY_TEXT = _in_turn(BY_TEXT, _bare.where(_text_matches()).order_by(Product.name).limit(LIMIT))
 
 
 def bare_view(row: Any) -> dict[str, Any]:
@@ -146,14 +181,19 @@ def bare_view(row: Any) -> dict[str, Any]:
     }
 
 
+_PRODUCT = DirectSelect(BY_PUBLIC_ID)
+_SEARCH_BY_MODEL = DirectSelect(SEARCH_BY_MODEL)
+_SEARCH_BY_TEXT = DirectSelect(SEARCH_BY_TEXT)
+
+
 def product(conn: Connection, public_id: str) -> dict[str, Any] | None:
     """The public view of a product (`statement_on_record` says whether it has a
     statement), or None when the registry does not know it."""
-    row = conn.execute(BY_PUBLIC_ID, {"public_id": public_id}).first()
-    if row is not None:
-        return public_view(row)
-    bare = conn.execute(BARE_BY_PUBLIC_ID, {"public_id": public_id}).first()
-    return bare_view(bare) if bare is not None else None
+    rows = _PRODUCT.rows(conn, {"public_id": public_id})
+    if not rows:
+        return None
+    row = rows[0]
+    return public_view(row) if row.statement_id is not None else bare_view(row)
 
 
 def search(conn: Connection, query: str) -> list[dict[str, Any]]:
@@ -164,11 +204,8 @@ def search(conn: Connection, query: str) -> list[dict[str, Any]]:
         return []
     today = dt.date.today()
     # An exact model (what a shopper types from the box) is answered from the lower(model)
-    # index alone; the substring scans run only when no model matches exactly.
-    rows = conn.execute(BY_MODEL, {"q": q}).all()
-    bare = conn.execute(BARE_BY_MODEL, {"q": q}).all()
-    if not rows and not bare:
-        like = {"like": like_pattern(q)}
-        rows = conn.execute(BY_TEXT, like).all()
-        bare = conn.execute(BARE_BY_TEXT, like).all()
-    return [public_view(r, today) for r in rows] + [bare_view(r) for r in bare]
+    # index alone; the substring scan runs only when no model matches exactly.
+    rows = _SEARCH_BY_MODEL.rows(conn, {"q": q})
+    if not rows:
+        rows = _SEARCH_BY_TEXT.rows(conn, {"like": like_pattern(q)})
+    return [bare_view(r) if r.without_statement else public_view(r, today) for r in rows]

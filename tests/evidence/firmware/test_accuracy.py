@@ -14,8 +14,9 @@ def test_recall_and_false_positives_on_the_shared_corpus(shared_data: Path, tmp_
     # 0 failures on known negatives)"); CI runs this with shared/ beside the clone.
     assert (len(score.detected), score.rows) == (21, 21), score.missed
     assert (len(score.recovered), score.with_plaintext) == (17, 17), score.recovered
-    # FAILs not in the answer key: only the two DVID 'secret message' strings may appear
-    assert len(score.unexpected_fails) <= 6, score.unexpected_fails
+    # no FAIL outside the answer key (DVID's disguised 'secret message' strings beside a
+    # word-based password are data, not a second password)
+    assert score.unexpected_fails == [], score.unexpected_fails
 
 
 def test_real_vendor_ssh_keys_are_found(shared_data: Path, tmp_path: Path) -> None:

@@ -36,5 +36,6 @@ class DeviceCollector(Collector):
                 evidence_id, "device-probe", path, COLLECTOR,
                 f"probe of {', '.join(start.get('targets') or [])} on {str(start.get('at', ''))[:10]}",
                 targets=start.get("targets"), interrupted=bool(events[-1].get("interrupted", True))))
-            result.findings += findings_from_record(events, evidence_id)
+            result.findings += findings_from_record(events, evidence_id,
+                                                    mask_secrets=bool(ctx.options.get("mask_secrets", False)))
         return result

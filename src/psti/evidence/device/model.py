@@ -6,6 +6,8 @@ import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from psti.evidence.firmware.model import mask
+
 
 class Outcome(str, enum.Enum):
     SUCCESS = "success"  # the device accepted the credential
@@ -59,6 +61,14 @@ class Credential:
     user: str
     password: str
     source: str  # "firmware: etc/shadow line 1", "corpus: seclists (vendor hikvision)", …
+    # Show the password masked in transcripts, records and summaries (`--mask-secrets`);
+    # what is sent to the device is always `password`.
+    masked: bool = field(default=False, compare=False)
+
+    @property
+    def shown(self) -> str:
+        """The password as the record and the terminal show it."""
+        return mask(self.password) if self.masked and self.password else self.password
 
 
 @dataclass

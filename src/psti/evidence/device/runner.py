@@ -6,6 +6,9 @@ since login programs often pause seconds after a failure. An interface stops ear
 lock-out signs (and is reported so), after three errors in a row (it hangs, resets or
 speaks no protocol we know), or when every account has logged in or used up its
 attempts. Nothing is tried on an address not given.
+
+With `mask_secrets`, every password the run writes (attempt and plan lines, transcripts,
+the device's answers that echo it, the logins) is masked as firmware reports mask them.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from psti.corpus import Corpus
 from psti.evidence.device import discover, plan
@@ -35,6 +38,7 @@ class ProbeOptions:
     connections: int = 8  # attempts in flight on one interface, at most
     plan: plan.PlanOptions = field(default_factory=plan.PlanOptions)
     dry_run: bool = False
+    mask_secrets: bool = False  # passwords masked (ab****yz) wherever the run shows or writes them
 
 
 class RateLimit:
@@ -55,6 +59,24 @@ class RateLimit:
 
 
 ProgressFn = Callable[[str], None]
+
+
+def _masked(creds: list[Credential], opts: ProbeOptions) -> list[Credential]:
+    return [replace(c, masked=True) for c in creds] if opts.mask_secrets else creds
+
+
+def _scrub(line: str, cred: Credential) -> str:
+    """A line of the exchange with the password masked, where the device echoes it back."""
+    return line.replace(cred.password, cred.shown) if cred.masked and cred.password else line
+
+
+def login_json(cred: Credential) -> dict[str, object]:
+    """A login as records and summaries give it; a masked one says so, so no reader takes
+    the mask for the password."""
+    out: dict[str, object] = {"user": cred.user, "password": cred.shown, "source": cred.source}
+    if cred.masked:
+        out["masked"] = True
+    return out
 
 
 def _no_password(service: Service, timeout: float, record: ProbeRecord) -> str | None:
@@ -151,7 +173,12 @@ def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions,
         while (cred := state.next_credential()) is not None:
             limit.wait()
             attempt = attempt_fn(service, cred, opts.timeout)
-            record.write("attempt", interface=service.name, user=cred.user, password=cred.password,
+            if cred.masked:
+                attempt.detail = _scrub(attempt.detail, cred)
+                # What was sent already shows the mask; what came back may repeat the password.
+                attempt.transcript = [_scrub(line, cred) if line.startswith("<") else line
+                                      for line in attempt.transcript]
+            record.write("attempt", interface=service.name, user=cred.user, password=cred.shown,
                          source=cred.source, outcome=attempt.outcome.value, detail=attempt.detail,
                          transcript=attempt.transcript)
             state.settle(cred, attempt)
@@ -177,12 +204,11 @@ def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential],
                 record.write("port", host=target.host, address=target.address, port=port.port, state=port.state,
                              detail=port.detail, service=port.service.to_json() if port.service else None)
             services = [p.service for p in found if p.service is not None]
-            plans = {s.name: plan.plan_for(s, firmware, corpus, opts.plan) for s in services}
+            plans = {s.name: _masked(plan.plan_for(s, firmware, corpus, opts.plan), opts) for s in services}
             for s in services:
                 creds = plans[s.name]
                 record.write("plan", interface=s.name, attempts=len(creds),
-                             credentials=[{"user": c.user, "password": c.password, "source": c.source}
-                                          for c in creds] if opts.dry_run else None)
+                             credentials=[login_json(c) for c in creds] if opts.dry_run else None)
                 say(f"{s.name}: {s.auth} login, up to {len(creds)} attempts")
             if opts.dry_run:
                 results += [ServiceResult(s, status="planned", detail=f"{len(plans[s.name])} attempts planned")
@@ -203,8 +229,7 @@ def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential],
                 results.append(outcome)
                 record.write("interface", interface=outcome.service.name, status=outcome.status,
                              detail=outcome.detail, attempts=outcome.attempts,
-                             logins=[{"user": c.user, "password": c.password, "source": c.source}
-                                     for c, _ in outcome.logins])
+                             logins=[login_json(c) for c, _ in outcome.logins])
     except KeyboardInterrupt:
         record.write("summary", interrupted=True, interfaces=len(results),
                      logins=sum(len(r.logins) for r in results))

@@ -350,6 +350,9 @@ def _what(s: _Shipped) -> str:
     shown = s.show(c.secret)
     if c.source == "binary":
         return f"password-like string {shown!r} {c.context} in a binary"
+    if c.source == "compared":
+        user = f" for the user {c.account!r}" if c.account else ""
+        return f"the program compares its input with the password {shown!r}{user} ({c.context})"
     return f"{c.interface or 'device'} password for {s.who} written in the image: {shown!r}"
 
 

@@ -109,6 +109,19 @@ KINDS: dict[str, FindingKind] = {
             UNIQUE,
         ),
         FindingKind(
+            "FW-BINARY-COMPARED-PASSWORD",
+            "Program compares its input with a compiled-in password",
+            "the constant strings a dynamically linked program (x86-64, ARM32/Thumb, AArch64, MIPS32) passes to "
+            "strcmp/strncmp/strcasecmp/memcmp/strstr on an authentication path: a user name and a password "
+            "compared one after the other, a constant compared with the value read for a password field, or "
+            "an HTTP Basic token",
+            "whoever knows the constant logs in to every unit made from the image: a universal default "
+            "password, even when it is in no public list and no prompt sits beside it.",
+            "Remove the compiled-in check; authenticate against a per-unit secret set in the factory or by "
+            "the user.",
+            UNIQUE,
+        ),
+        FindingKind(
             "FW-URL-CREDENTIALS",
             "Credentials embedded in a URL",
             "user:password@host URLs in configuration, scripts and binaries",

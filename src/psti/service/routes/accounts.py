@@ -14,7 +14,17 @@ from sqlalchemy import select
 
 from psti.registry import products, reports
 from psti.service import accounts, auth
-from psti.service.deps import check_csrf, client_ip, limit_sign_in, redirect, render, state, tx
+from psti.service.deps import (
+    check_csrf,
+    client_ip,
+    limit_sign_in,
+    redirect,
+    render,
+    sign_in_failed,
+    sign_in_succeeded,
+    state,
+    tx,
+)
 from psti.service.routes.shapes import StrictModel
 from psti.store import db as store_db
 from psti.store.models import ApiToken, Catalogue, Organisation
@@ -63,8 +73,9 @@ def login(request: Request, body: LoginIn, response: Response) -> dict[str, Any]
         with tx(request) as ctx:
             token, user = accounts.login(ctx, body.email, body.password)
     except accounts.LoginFailed:
-        accounts.log_failed_login(st.factory, body.email, client_ip(request))
+        sign_in_failed(request, body.email)
         raise
+    sign_in_succeeded(request, body.email)
     with store_db.reading(), st.factory() as db:
         csrf = auth.resolve(db, token, None).csrf_token
     response.set_cookie(
@@ -122,6 +133,8 @@ def _token_json(t: ApiToken) -> dict[str, Any]:
         "expires_at": _iso(t.expires_at),
         "revoked": t.revoked,
         "revoked_at": _iso(t.revoked_at),
+        "last_used_at": _iso(t.last_used_at),
+        "status": accounts.token_status(t),
     }
 
 
@@ -226,8 +239,9 @@ def login_page(
             check_csrf(request, ctx, csrf_token, page=True)
             token, _ = accounts.login(ctx, email, password)
     except accounts.LoginFailed:
-        accounts.log_failed_login(st.factory, email, client_ip(request))
+        sign_in_failed(request, email)
         raise
+    sign_in_succeeded(request, email)
     response = redirect("/dashboard")
     response.set_cookie(
         auth.SESSION_COOKIE,
@@ -268,6 +282,41 @@ def new_token(request: Request, csrf_token: str = Form(""), name: str = Form("au
         check_csrf(request, ctx, csrf_token, page=True)
         token = accounts.new_api_token(ctx, name)
         return render(request, "token.html", ctx, token=token, name=name)
+
+
+@pages.get("/manage/tokens", response_class=HTMLResponse)
+def tokens_page(request: Request) -> Response:
+    """Your API tokens: when made, when they expire, when last used; create and revoke."""
+    with tx(request) as ctx:
+        if ctx.who.anonymous:
+            return redirect("/login")
+        rows = [(t, accounts.token_status(t)) for t in accounts.api_tokens(ctx)]
+        return render(
+            request,
+            "tokens.html",
+            ctx,
+            tokens=rows,
+            default_days=ctx.settings.token_days,
+            max_days=accounts.MAX_TOKEN_DAYS,
+        )
+
+
+@pages.post("/manage/tokens", response_class=HTMLResponse)
+def create_token_page(
+    request: Request, csrf_token: str = Form(""), name: str = Form("automation"), days: int = Form(...)
+) -> HTMLResponse:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        token = accounts.new_api_token(ctx, name, days)
+        return render(request, "token.html", ctx, token=token, name=name)
+
+
+@pages.post("/manage/tokens/{token_id}/revoke")
+def revoke_token_page(request: Request, token_id: int, csrf_token: str = Form("")) -> Response:
+    with tx(request) as ctx:
+        check_csrf(request, ctx, csrf_token, page=True)
+        accounts.revoke_api_token(ctx, token_id)
+    return redirect("/manage/tokens")
 
 
 @pages.post("/logout")

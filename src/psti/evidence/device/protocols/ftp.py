@@ -14,7 +14,7 @@ def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
         with ftplib.FTP(timeout=timeout, encoding="latin-1") as ftp:
             transcript.append("< " + ftp.connect(service.address, service.port))
             transcript.append(f"> USER {cred.user}")
-            transcript.append(f"> PASS {cred.password}")
+            transcript.append(f"> PASS {cred.shown}")
             reply = ftp.login(cred.user, cred.password)
             transcript.append("< " + reply)
             return Attempt(Outcome.SUCCESS, reply, transcript)

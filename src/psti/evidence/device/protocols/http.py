@@ -92,7 +92,7 @@ def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
     url = base_url(service) + service.path
     auth: httpx.Auth = (httpx.DigestAuth(cred.user, cred.password) if service.auth == "digest"
                         else httpx.BasicAuth(cred.user, cred.password))
-    transcript = [f"> GET {service.path} ({service.auth} user={cred.user!r} password={cred.password!r})"]
+    transcript = [f"> GET {service.path} ({service.auth} user={cred.user!r} password={cred.shown!r})"]
     try:
         with client(timeout) as c:
             r = c.get(url, auth=auth)
@@ -147,7 +147,7 @@ def learn_refusal(service: Service, timeout: float) -> tuple[int, str, bool]:
 
 def _form_attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
     transcript = [f"> {service.form.method.upper() if service.form else 'POST'} form "
-                  f"user={cred.user!r} password={cred.password!r}"]
+                  f"user={cred.user!r} password={cred.shown!r}"]
     try:
         if service.refusal is None:
             service.refusal = learn_refusal(service, timeout)

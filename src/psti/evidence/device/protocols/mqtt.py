@@ -62,7 +62,7 @@ def connack(address: str, port: int, user: str | None, password: str | None, tim
 
 
 def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
-    transcript = [f"> CONNECT user={cred.user!r} password={cred.password!r}"]
+    transcript = [f"> CONNECT user={cred.user!r} password={cred.shown!r}"]
     try:
         code = connack(service.address, service.port, cred.user, cred.password, timeout)
     except OSError as exc:

@@ -48,7 +48,7 @@ def _digest(challenge: str, cred: Credential, uri: str) -> str:
 
 
 def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
-    transcript = [f"> DESCRIBE {service.path} user={cred.user!r} password={cred.password!r}"]
+    transcript = [f"> DESCRIBE {service.path} user={cred.user!r} password={cred.shown!r}"]
     uri = f"rtsp://{service.address}:{service.port}{service.path}"
     try:
         code, headers = request(service, {}, timeout)

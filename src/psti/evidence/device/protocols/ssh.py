@@ -39,7 +39,7 @@ def accepts_no_password(service: Service, user: str, timeout: float) -> bool:
 
 
 def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
-    transcript = [f"> password authentication user={cred.user!r} password={cred.password!r}"]
+    transcript = [f"> password authentication user={cred.user!r} password={cred.shown!r}"]
     try:
         transport = _transport(service, timeout)
     except (OSError, paramiko.SSHException, EOFError) as exc:

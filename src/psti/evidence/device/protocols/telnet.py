@@ -107,7 +107,7 @@ def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
                     return Attempt(Outcome.SUCCESS, "shell prompt without a password", transcript)
                 return Attempt(Outcome.FAILURE, "no password prompt", transcript)
         session.send_line(cred.password)
-        transcript.append(f"> {cred.password}")
+        transcript.append(f"> {cred.shown}")
         answer = session.read_until(SHELL_PROMPT, LOGIN_PROMPT, wait=timeout * 2)
         transcript.append("< " + text(answer))
         if LOCKOUT_WORDS.search(answer):

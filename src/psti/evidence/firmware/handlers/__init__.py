@@ -52,9 +52,10 @@ class Handler:
 
 def registry() -> tuple[Handler, ...]:
     """Every per-file handler, in the order their findings are listed."""
-    from psti.evidence.firmware.handlers import binaries, defaults, scripts, urls, webserver, webui
+    from psti.evidence.firmware.handlers import binaries, comparisons, defaults, scripts, urls, webserver, webui
 
-    return (webserver.HANDLER, defaults.HANDLER, webui.HANDLER, scripts.HANDLER, urls.HANDLER, binaries.HANDLER)
+    return (webserver.HANDLER, defaults.HANDLER, webui.HANDLER, scripts.HANDLER, urls.HANDLER, binaries.HANDLER,
+            comparisons.HANDLER)
 
 
 def run(f: FileInput, handlers: tuple[Handler, ...] | None = None) -> Found:

@@ -6,6 +6,9 @@ Three checks on a binary's strings:
   program's read-only data: `strcmp(user, "admin") && strcmp(pw, "Zte521")` keeps both
   constants side by side there. No prompt is needed.
 - `scan_binary_strings`: strings beside a password prompt that look like a password.
+  A prompt guards one secret: when several strings beside it qualify and some read as
+  a chosen password (a known default, or words written in leetspeak), the random-looking
+  others are dropped as data (keys, tokens, encoded messages).
 - Intel HEX images are decoded first (`decode_intel_hex`).
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from psti.evidence.firmware.handlers import FileInput, Found, Handler
 from psti.evidence.firmware.handlers.common import credential, plausible
@@ -41,6 +45,9 @@ _IDENTIFIER = re.compile(
     r"[0-9A-Fa-f]+|[0-9.]+|\S*[/\\%._:]\S*|[a-z0-9]+(-[a-z0-9]+)+|[^A-Za-z0-9].*|[A-Z0-9]{2,}[A-Z][a-z]{3,}"
 )
 _WINDOW_BYTES = 768  # how far from a prompt its neighbouring strings are looked for
+# leetspeak digits and symbols back to letters (1 is read both as i and l)
+_LEET = (str.maketrans("013457@$!", "oieastasi"), str.maketrans("013457@$!", "oleastasi"))
+_MIN_WORD = 5  # shorter words turn up in random strings by chance (a 4-letter one in ~2% of 24-character ones)
 
 
 def strings(data: bytes) -> list[tuple[int, str]]:
@@ -132,6 +139,28 @@ def _is_prompt(s: str) -> bool:
     return len(s) <= 48 and "%" not in s and not re.search(r"\w:\w", s) and bool(_PROMPT.search(s))
 
 
+@cache
+def _words() -> frozenset[str]:
+    """Words people build passwords from: the alphabetic entries of 5+ letters of the
+    common-password list shipped with the corpus."""
+    from psti.corpus import load_corpus
+
+    return frozenset(w.lower() for w in load_corpus().common if w.isalpha() and len(w) >= _MIN_WORD)
+
+
+def reads_as_password(s: str, known: frozenset[str]) -> bool:
+    """A known default, or a string that holds a common password word once leetspeak is
+    undone (`sup3rp4ssw0rd`): chosen by a person, unlike a key, token or encoded blob."""
+    if s in known:
+        return True
+    words = _words()
+    for table in _LEET:
+        t = s.lower().translate(table)
+        if any(t[i:j] in words for i in range(len(t) - _MIN_WORD + 1) for j in range(i + _MIN_WORD, len(t) + 1)):
+            return True
+    return False
+
+
 def scan_binary_strings(
     path: str, data: bytes, known: frozenset[str], window: int = 3, prompts: list[int] | None = None
 ) -> list[Credential]:
@@ -140,10 +169,12 @@ def scan_binary_strings(
     default password. ELF programs of a general-purpose OS are full of words next to
     prompts, so there only the stricter test applies. Only the bytes around prompt-like
     words are split into strings, which keeps large binaries fast. `prompts` are the
-    offsets of those words when the caller has already found them."""
+    offsets of those words when the caller has already found them. When some of the
+    strings beside one prompt read as a password (`reads_as_password`), only those are
+    kept."""
     out: list[Credential] = []
     raw = not data.startswith(ELF)
-    seen: set[str] = set()
+    groups: list[tuple[str, list[tuple[int, str]]]] = []  # each prompt and the strings beside it that qualify
     done_until = -1
     for hint in find_triggers(data).prompts if prompts is None else prompts:
         if hint < done_until:
@@ -155,10 +186,11 @@ def scan_binary_strings(
             if not (off <= hint < off + len(s)) or not _is_prompt(s):
                 continue
             done_until = off + len(s)
+            beside: list[tuple[int, str]] = []
             for j in range(max(0, i - window), min(len(items), i + window + 1)):
                 cand_off, cand = items[j]
                 cand = cand.strip()
-                if j == i or cand in seen or _PROMPT.search(cand) or not (plausible(cand) or cand in known):
+                if j == i or _PROMPT.search(cand) or not (plausible(cand) or cand in known):
                     continue
                 if _IDENTIFIER.fullmatch(cand) or len(_CAMEL.findall(cand)) >= 2:
                     continue
@@ -167,9 +199,21 @@ def scan_binary_strings(
                     or (raw and cand in known and len(cand) >= 4)
                     or (cand in known and re.search(r"\d", cand) and re.search(r"[A-Za-z]", cand) and len(cand) >= 6)
                 ):
-                    seen.add(cand)
-                    out.append(credential("binary", path, cand, offset=cand_off, interface="firmware prompt",
-                                          context=f"beside {s.strip()!r}"))
+                    beside.append((cand_off, cand))
+            if beside:
+                groups.append((s.strip(), beside))
+    # A string beside a prompt together with one that reads as a password is data there,
+    # and stays data beside the routine's other prompts ("Wrong password", "Pass :").
+    data_strings = {c for _, beside in groups if any(reads_as_password(c, known) for _, c in beside)
+                    for _, c in beside if not reads_as_password(c, known)}
+    seen: set[str] = set()
+    for prompt, beside in groups:
+        for cand_off, cand in beside:
+            if cand in seen or cand in data_strings:
+                continue
+            seen.add(cand)
+            out.append(credential("binary", path, cand, offset=cand_off, interface="firmware prompt",
+                                  context=f"beside {prompt!r}"))
     return out
 
 
@@ -245,7 +289,8 @@ HANDLER = Handler(
           "images) and decoded Intel HEX",
     precision="a corpus default password counts only beside a user name the corpus lists it for (adjacent "
               "when shorter than 6 characters); beside a prompt, only letter-and-digit strings of 8-32 "
-              "characters (or corpus passwords in raw firmware)",
+              "characters (or corpus passwords in raw firmware); of several beside one prompt, those that read "
+              "as a chosen password (a known default, or common-password words in leetspeak) when any does",
     claims=_claims,
     scan=_scan,
 )
