@@ -124,6 +124,11 @@ def test_product_page_with_period_and_purchase(tmp_path: Path) -> None:
     assert r.evidence[0].sha256 and r.evidence[0].attributes["url"] == "https://acme.example/cam2"
     found = next(f for f in r.findings if f.kind == "SP-FOUND")
     assert found.details["end_date"] == "2030-12-31"
+    # the finding names the words that decided, not only the sentence
+    assert (
+        found.details["decided_by"]
+        == "31 December 2030: 'until 31 December 2030' bounds 'provide', about support or updates"
+    )
 
 
 def test_purchase_page_without_period(tmp_path: Path) -> None:

@@ -448,6 +448,8 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
 _MD_BREAK = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+# "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
 _FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
 
 
@@ -464,6 +466,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         line = raw.strip()
         if not fenced and ("**" in line or "__" in line):
             line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
+        if not fenced and "_" in line and not line.startswith("|"):
+            line = _UNDERSCORE.sub(r"\1", line)
         if line.startswith(("```", "~~~")):
             fenced = not fenced
             out.append(line)
@@ -550,7 +554,16 @@ def sentences(text: str) -> list[str]:
         line = _LIST_NUMBER.sub("", line.strip(" \t|*#>-"))  # "1. Go to …" is one sentence, not "1." and "Go to …"
         if not line:
             continue
+        parts: list[str] = []
         for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", line):
-            if part.strip():
-                out.append(part.strip())
+            if not part.strip():
+                continue
+            if parts and _ABBREVIATION.search(parts[-1]) and part[:1].isdigit():
+                parts[-1] += " " + part.strip()  # "on Feb. 18, 2026": an abbreviation, not a sentence end
+            else:
+                parts.append(part.strip())
+        out += parts
     return out
+
+
+_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|vol|ver|approx)\.$", re.I)

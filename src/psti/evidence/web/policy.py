@@ -33,11 +33,12 @@ _NUM = (
     r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
 )
 _UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
+_ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 TIMESCALE = re.compile(
-    rf"\b(?:(?:within|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
-    rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}"
+    rf"\b(?:(?:within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
+    rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}{_ASIDE}"
     rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
-    rf"|{_NUM}\s*[- ]{_UNIT}"
+    rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
     rf"|\b(?:daily|weekly|fortnightly|monthly|bi-?weekly)\b"
@@ -555,7 +556,7 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
     promises: dict[int, tuple[Promise, Token]] = {}
     for tok in sent:
         p = _own_promise(tok)
-        if p is None or _in_until_clause(tok) or _negated(tok):
+        if p is None or _in_until_clause(tok) or _negated(tok) or _bound(tok):
             continue
         if any(a.i in in_time for a in tok.ancestors):
             continue  # "within 1 week of acknowledgment": part of a time, not a promise
@@ -565,6 +566,16 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
     unattached = []
     for m, span in spans:
         found = _attach(span)
+        if found is not None and _bound(found[1]):
+            # "status updates will be provided until the resolution … within 30 business days":
+            # the time is given inside the phrase that bounds the updates, so it times them
+            status = [i for i, (p, _w) in promises.items() if p == "status update" and i not in timed]
+            if len(status) == 1:
+                why = (
+                    f"{m.group(0)!r} is given in 'until {found[1].text}', which bounds {promises[status[0]][1].text!r}"
+                )
+                timed[status[0]] = (m.group(0), why)
+                continue
         if found is not None:
             promise, word = found
             promises.setdefault(word.i, (promise, word))
@@ -597,6 +608,11 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
             out.status_updates.append(c)
         else:
             out.other_promises.append(c)
+
+
+def _bound(tok: Token) -> bool:
+    """'until the resolution of the issue': the end of the updates, not a promise to resolve."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till")
 
 
 def _negated(tok: Token) -> bool:

@@ -295,6 +295,7 @@ def _period(
                 "start_date": stmt.start_date,
                 "statement": stmt.sentence,
                 "precision": stmt.precision,
+                "decided_by": stmt.phrase,
             },
         )
     )

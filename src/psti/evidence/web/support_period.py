@@ -13,14 +13,20 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
+from psti.evidence.web import language
 from psti.evidence.web.pagetext import PageText, sentences
+from psti.evidence.web.support_tree import TOPIC, read_dates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 StatementKind = Literal["end-date", "period-with-start", "period-without-start", "vague"]
 Precision = Literal["day", "month", "year"]
+_RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -151,7 +157,24 @@ class SupportPeriodAnalysis:
         return dated
 
     def end_dates(self) -> list[dt.date]:
-        return sorted({s.end_date for s in self.chosen() if s.end_date is not None})
+        """The product's end dates. A coarse date that a finer one falls inside states the same
+        end ("until 2030" and "End of life: October 2030"), so only the finer one is kept."""
+        chosen = [s for s in self.chosen() if s.end_date is not None]
+        ends: set[dt.date] = set()
+        for s in chosen:
+            assert s.end_date is not None
+            finer = [
+                o.end_date
+                for o in chosen
+                if o.end_date is not None
+                and o.end_date != s.end_date
+                and _RANK[o.precision] < _RANK[s.precision]
+                and o.end_date.year == s.end_date.year
+                and (s.precision == "year" or o.end_date.month == s.end_date.month)
+            ]
+            if not finer:
+                ends.add(s.end_date)
+        return sorted(ends)
 
     @property
     def invitation_to_purchase(self) -> bool:
@@ -209,9 +232,46 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    for s in sentences(page.text):
-        mentions = bool(terms) and any(t in _norm(s) for t in terms)
-        handled, row = _labelled_row(s, mentions)
+    sents = sentences(page.text)
+    docs = _parsed_prose(sents)
+    # which product the text is about at each point: a sentence that names the product, or
+    # names no other model and follows one that does ("… the Pixel 8 … In other words: both
+    # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
+    referent = bool(terms) and any(t in _norm(page.title) for t in terms)
+    previous = ""
+    previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
+    for idx, s in enumerate(sents):
+        named = bool(terms) and any(t in _norm(s) for t in terms)
+        other = bool(terms) and not named and _names_other_model(s, terms)
+        referent = True if named else (False if other else referent)
+        mentions = named or (bool(terms) and referent)
+        prev, prev_dates, previous = previous, previous_dates, s
+        previous_dates = []
+        doc = docs.get(idx)
+        if doc is not None:
+            tree = _tree_statement(s, doc, prev, terms, mentions)
+            previous_dates = tree[1]
+            if tree[0] is not None:
+                out.statements.append(tree[0])
+                support_heading = True
+                continue
+            if not _label_line(s):  # the parse found no end: the patterns below only read durations and vagueness
+                if _SUPPORT.search(s) or _relative_period(s):
+                    support_heading = True
+                    stmt = _statement(s, mentions, ends=False)
+                    if stmt is not None:
+                        out.statements.append(stmt)
+                continue
+        elif prev_dates and (anaphor := _date_anaphor(s)):
+            # "… would become dumb speakers on Feb. 18, 2026. Once that date hits, the speakers
+            # will stop receiving updates": the stop takes effect at the date the sentence refers to
+            m, d, p = prev_dates[-1]
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{anaphor} = {m.group(0)}")
+            )
+            support_heading = True
+            continue
+        handled, row = _labelled_row(s, named)
         if row is not None:
             out.statements.append(row)
         if handled:  # a row under a header with an end-of-support column: read by its cells only
@@ -222,7 +282,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             stmt = _statement(s, mentions)
             if stmt is not None:
                 out.statements.append(stmt)
-        elif support_heading and mentions and len(s) <= _ROW_CHARS:
+        elif support_heading and named and len(s) <= _ROW_CHARS:
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
             dates = _dates(s)
@@ -230,7 +290,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             if end is not None:
                 m, d, p = end
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
-        elif mentions and re.search(r"secur|updat|patch", s, re.I) and (dates := _dates(s)):
+        elif named and re.search(r"secur|updat|patch", s, re.I) and (dates := _dates(s)):
             # the product's own sentence with an end-marked date ("have until September 2018 for
             # security promotions", "receive security bundles till October 2017")
             end = _end_date(s, dates)
@@ -362,11 +422,11 @@ def _end_date(
     return dates[kept[0]] if kept else None
 
 
-def _statement(s: str, mentions: bool) -> SupportStatement | None:
+def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
     sentence = s[:300]
     dates = _dates(s)
-    # 1. an explicit end date: a date right after "until", "end of support:", "ends on"...
-    end = _end_date(s, dates)
+    # 1. an explicit end date in a label or row: "End of support: 2029-12-31"
+    end = _end_date(s, dates) if ends else None
     if end is not None:
         m, d, p = end
         return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
@@ -398,10 +458,116 @@ def _statement(s: str, mentions: bool) -> SupportStatement | None:
     if vague:
         return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
     # 3. "Security updates: March 2030" — a label with one date and no other reading
-    if len(dates) == 1 and ":" in s[: dates[0][0].start()]:
+    if ends and len(dates) == 1 and ":" in s[: dates[0][0].start()]:
         m, d, p = dates[0]
         return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
     return None
+
+
+def _label_line(s: str) -> bool:
+    """ "End of support: 2029-12-31", "Security updates: until 30/06/2031": a short label and value."""
+    if len(s) > _ROW_CHARS or ":" not in s:
+        return False
+    value = s.rsplit(":", 1)[1]
+    return len(value.strip()) <= 40 and bool(_dates(value))
+
+
+_PARSE_BUDGET = 50_000  # characters of dated prose parsed per page
+_PART_CHARS = 2_000
+Parts = list[tuple[int, "Doc"]]  # a sentence's clauses between semicolons, with their offsets
+
+
+def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
+    """Parse the sentences that hold a date and read as prose (not table rows or label lines).
+    Clauses between semicolons are parsed on their own: each is a sentence in its own right."""
+    picked = [i for i, s in enumerate(sents) if " | " not in s and _dates(s) and not _label_line(s)]
+    pieces: list[tuple[int, int, str]] = []
+    budget = _PARSE_BUDGET  # a huge page: the sentences past the budget are read by the patterns alone
+    for i in picked:
+        parts, offset = [], 0
+        for part in sents[i].split(";"):
+            if part.strip():
+                parts.append((i, offset, part[:_PART_CHARS]))
+            offset += len(part) + 1
+        budget -= sum(len(x[2]) for x in parts)
+        if budget < 0:
+            break
+        pieces += parts
+    if not pieces:
+        return {}
+    docs = language.parse([text for _i, _o, text in pieces])
+    out: dict[int, Parts] = {}
+    for (i, offset, _text), doc in zip(pieces, docs, strict=True):
+        out.setdefault(i, []).append((offset, doc))
+    return {
+        i: parts
+        for i, parts in out.items()
+        if any(t.tag_.startswith("VB") for _o, d in parts for t in d) or _SUPPORT.search(sents[i])
+    }
+
+
+def _tree_statement(
+    s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool
+) -> tuple[SupportStatement | None, list[tuple[re.Match[str], dt.date, Precision]]]:
+    """The end date a prose sentence states, read from its parse (support_tree), and the
+    sentence's dates that are not events (for a later "that date")."""
+    dates = _dates(s)
+    roles = []
+    for n, (offset, doc) in enumerate(parts):
+        limit = parts[n + 1][0] if n + 1 < len(parts) else len(s) + 1
+        here = [(m.start() - offset, m.end() - offset) for m, _d, _p in dates if offset <= m.start() < limit]
+        roles += read_dates(doc, here, previous)
+    plain = [dp for dp, r in zip(dates, roles, strict=True) if "an event" not in r.words]
+    ends = [(dp, r) for dp, r in zip(dates, roles, strict=True) if r.is_end]
+    if not ends:
+        return None, plain
+    if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
+        own = [(dp, r) for dp, r in ends if any(t in _norm(r.local) for t in terms)]
+        if own:
+            ends, mentions = own, True
+    picked = None
+    if len(ends) > 1 and _RESPECTIVELY.search(s):
+        found = _end_date(s, [dp for dp, _r in ends])
+        picked = next(((dp, r) for dp, r in ends if found is not None and dp[0] is found[0]), None)
+    if picked is None:
+        security = [(dp, r) for dp, r in ends if not r.other_updates]
+        if not security:
+            return None, plain
+        picked = security[0]
+    (m, d, p), role = picked
+    return SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}"), plain
+
+
+_ANAPHOR = re.compile(r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then)\b", re.I)
+
+
+def _date_anaphor(s: str) -> str | None:
+    """ "Once that date hits, the speakers will stop receiving updates": a stop at a date named before."""
+    m = _ANAPHOR.search(s)
+    if m and TOPIC.search(s) and re.search(_STOP, s, re.I):
+        return m.group(0)
+    return None
+
+
+def _names_other_model(s: str, terms: tuple[str, ...]) -> bool:
+    """The sentence names a model of the same line other than the product ("Pixel 7" on a
+    page read for "Pixel 8"): the product's first word, then within three words a model number."""
+    for term in terms:
+        words = term.split()
+        if not words or not words[0].isalpha():
+            continue
+        for m in re.finditer(rf"\b{re.escape(words[0])}\b((?:[\s-]+[\w+]+){{1,3}})", s, re.I):
+            run = [words[0]]
+            for w in re.split(r"[\s-]+", m.group(1).strip()):
+                run.append(w.lower())
+                if any(ch.isdigit() for ch in w):
+                    break
+            else:
+                continue
+            candidate = " ".join(run)
+            if candidate not in term and not term.startswith(candidate):
+                return True
+    return False
 
 
 def _add(items: list[str], item: str) -> None:

@@ -1,0 +1,301 @@
+"""Which dates in a sentence end security updates or support: read from the dependency tree.
+
+Every date expression in a prose sentence is found with a pattern (`support_period.DATE`);
+what the date *does* is read from the English parser's tree (`psti.evidence.web.language`):
+the word it attaches to (a preposition such as "until", "in", "as of", or none), the
+predicate that governs it ("continue", "stop", "support", "end", "launch"…), that
+predicate's negation, and whether its clause is about support or updates at all.
+
+- a span that runs *to* the date: "until", "till", "through", "up to" attached to a clause
+  about support or updates ("security upgrades will continue until 2031", "security patch
+  support until 2030");
+- a stop that takes effect *at* the date: a stopping predicate ("end", "stop", "cease",
+  "expire", "sunset", "discontinue", "come to an end"…) or a negated supply ("will no longer
+  support", "not guaranteed") with the date attached by "in", "on", "after", "from", "as of",
+  "effective" or as a bare time ("come May 2020"); a decision or change that "takes effect"
+  on the date when the sentence, or the sentence before it, ends support;
+- never: the date of an event ("launched in 2016", "introduced to the market in 2013",
+  "was last updated on April 27, 2023", "announced in October 2025"), a date in a clause
+  that is not about support or updates, "before" a date.
+
+Each reading names the words that decided it, so a finding can quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# a span up to the date
+_UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
+# a point at which a stop takes effect
+_POINT = frozenset({"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as"})
+_STOP_LEMMAS = frozenset(
+    {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
+     "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting"}
+)  # fmt: skip
+_STOP_NOUNS = frozenset(
+    {"end", "expiration", "expiry", "discontinuation", "termination", "sunset", "retirement", "eol", "cessation",
+     "shutdown", "withdrawal"}
+)  # fmt: skip
+# the date of something that happened (or happens) once; not the end of a period
+_EVENT_LEMMAS = frozenset(
+    {"launch", "release", "introduce", "announce", "publish", "post", "revise", "modify", "debut", "unveil",
+     "found", "establish", "ship", "manufacture", "replace", "email", "inform", "notify", "tell", "say", "report",
+     "write", "purchase", "buy", "sell", "arrive", "hit", "first", "issue", "update", "begin", "start"}
+)  # fmt: skip
+_EFFECT = frozenset({"effect", "effective"})
+TOPIC = re.compile(
+    r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-]life|lifecycle|"
+    r"life\s+cycle|guarantee",
+    re.I,
+)
+_OTHER_UPDATES = re.compile(
+    r"(?:feature|android(?:\s+(?:os|version))?|os|version|major|platform|operating\s+system|app)\s+(?:updates?|upgrades?)",
+    re.I,
+)
+_SECURITY = re.compile(r"secur|patch|support", re.I)
+_IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop", "stopping": "stop", "stops": "stop",
+              "ceased": "cease", "ceases": "cease", "expires": "expire", "expired": "expire", "expiring": "expire",
+              "dropped": "drop", "dropping": "drop", "drops": "drop", "retired": "retire", "retiring": "retire",
+              "concluded": "conclude", "concludes": "conclude", "discontinued": "discontinue",
+              "discontinuing": "discontinue", "sunsetting": "sunset", "sunsets": "sunset", "sunsetted": "sunset",
+              "phased": "phase", "phasing": "phase", "launched": "launch", "released": "release",
+              "introduced": "introduce", "announced": "announce", "published": "publish", "posted": "post",
+              "updated": "update", "revised": "revise", "modified": "modify", "debuted": "debut",
+              "unveiled": "unveil", "shipped": "ship", "manufactured": "manufacture", "replaced": "replace",
+              "emailed": "email", "informed": "inform", "notified": "notify", "told": "tell", "said": "say",
+              "reported": "report", "wrote": "write", "written": "write", "purchased": "purchase",
+              "bought": "buy", "sold": "sell", "arrived": "arrive", "issued": "issue", "began": "begin",
+              "begun": "begin", "started": "start", "terminated": "terminate", "halted": "halt",
+              "withdrawn": "withdraw", "deprecated": "deprecate", "killed": "kill", "lost": "lose",
+              "comes": "come", "coming": "come", "came": "come", "takes": "take", "taking": "take",
+              "took": "take", "receives": "receive", "received": "receive", "receiving": "receive",
+              "continues": "continue", "continued": "continue", "continuing": "continue"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateRole:
+    """What one date in a sentence is: the end of support or updates, or not, and why."""
+
+    start: int  # character offsets of the date in the sentence
+    end: int
+    is_end: bool
+    words: str  # the words that decided, e.g. "'until' attaches 2031 to 'continue' (about 'security upgrades')"
+    clause: str  # the text of the clauses the date belongs to
+    other_updates: bool = False  # an end of feature, OS or version updates only
+    local: str = ""  # the date's own clause, without verbs joined to it (which product it is for)
+
+
+def lemma(tok: Token) -> str:
+    w = tok.lower_
+    return _IRREGULAR.get(w, w)
+
+
+def _negated(tok: Token) -> bool:
+    """'will no longer support', 'not guaranteed', 'won't receive'."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)):
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("never", "longer") and any(g.lower_ == "no" for g in c.subtree):
+            return True
+        # "no software updates will be made available", "receive no more patches"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+            return True
+    return False
+
+
+def _span_root(doc: Doc | Span, start: int, end: int) -> Token | None:
+    toks = [t for t in doc if t.idx < end and t.idx + len(t) > start]  # tokens overlapping the date
+    if not toks:
+        return None
+    inside = set(t.i for t in toks)
+    for t in toks:
+        if t.head.i not in inside or t.head is t:
+            return t
+    return toks[0]
+
+
+def _clause_root(tok: Token) -> Token:
+    """The verb (or the sentence root) whose clause holds the word."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _clause_text(verb: Token, strict: bool = False) -> str:
+    """The clause of a verb, without the clauses joined to it that have their own subject
+    (strict: without any verb joined to it, "stopping in 2019 … and stopping in 2020 …")."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("conj", "advcl", "relcl", "ccomp", "parataxis", "acl") and c.tag_.startswith("VB"):
+                own = any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+                if strict or own:
+                    continue
+            stack.append(c)
+    return " ".join(t.text for t in sorted(out, key=lambda x: x.i))
+
+
+def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "") -> list[DateRole]:
+    """The role of each date (character spans relative to the sentence's text) in a parsed
+    sentence. `previous` is the sentence before (for "This decision takes effect on…")."""
+    base = sent[0].idx if len(sent) else 0
+    roots: list[Token | None] = [_span_root(sent, base + a, base + b) for a, b in spans]
+    date_tokens = {t.i for a, b in spans for t in sent if t.idx < base + b and t.idx + len(t) > base + a}
+    out: list[DateRole] = []
+    for (a, b), root in zip(spans, roots, strict=True):
+        if root is None:
+            out.append(DateRole(a, b, False, "not parsed", ""))
+            continue
+        own = [t for t in sent if t.idx < base + b and t.idx + len(t) > base + a]
+        out.append(_role(sent, root, a, b, date_tokens, previous, own[0]))
+    return out
+
+
+# a clause that modifies the one above it ("come May 2020, … will no longer receive updates",
+# "security updates stopping in 2019"); not a clause that merely sits inside another
+# (a relative clause, a reported statement, a clause joined by "and")
+_CLIMB = frozenset({"acl", "advcl", "xcomp", "acomp", "pcomp", "prep", "npadvmod", "pobj", "ccomp", "conj"})
+
+
+def _attachment(tok: Token) -> tuple[str, Token]:
+    """The preposition that attaches a date ('' for none) and the word it attaches to."""
+    gov = tok.head if tok.head is not tok else tok
+    if not (tok.dep_ in ("pobj", "pcomp") or (gov.dep_ in ("prep", "agent") and gov.pos_ == "ADP")):
+        return "", gov
+    prep = gov.lower_
+    if prep == "of" and gov.head.lower_ == "as":  # "as of May 2020"
+        gov, prep = gov.head, "as of"
+    # "until the end of 2028", "by the last day of March 2030": the end of the date itself
+    if prep == "of" and gov.head.lower_ in ("end", "last", "close", "day"):
+        inner = gov.head
+        if inner.dep_ == "pobj" and inner.head.pos_ == "ADP":
+            gov, prep = inner.head, inner.head.lower_
+    if prep == "to" and any(c.lower_ == "up" for c in gov.children) or prep == "up":
+        prep = "until"  # "up to 2030"
+    return prep, (gov.head if gov.head is not gov else gov)
+
+
+def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
+    """The predicate chain of a word and the clauses above it: (words, clause head) per level.
+    A clause that modifies another ("come May 2020, … will no longer receive updates", "security
+    updates stopping in 2019") is read together with the one it modifies."""
+    out: list[tuple[list[Token], Token, bool]] = []
+    t = gov
+    joined = False  # reached through "and": the clause above lends its subject, not its negation
+    for _ in range(3):
+        verb = _clause_root(t)
+        chain = [t]
+        u = t
+        for _ in range(8):
+            if u is verb or u.head is u:
+                break
+            u = u.head
+            chain.append(u)
+        up = verb
+        for _ in range(3):  # "will stop receiving", "not be eligible to receive"
+            if up.dep_ in ("xcomp", "acomp", "auxpass", "aux") and up.head is not up:
+                up = up.head
+                chain.append(up)
+            else:
+                break
+        # "intends to drop all support", "plans to end updates": the verb it governs
+        down = [c for v in chain for c in v.children if c.dep_ == "xcomp" and c.tag_.startswith("VB")]
+        chain += [c for c in down if c not in chain]
+        out.append((chain, up, joined))
+        if up.dep_ not in _CLIMB or up.head is up:
+            break
+        joined = joined or up.dep_ == "conj"
+        t = up.head
+    return out
+
+
+def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], previous: str, left: Token) -> DateRole:
+    text = sent.text[a:b]
+    tok = root
+    # a date joined to another date ("until September 2017 and September 2018") reads as that one
+    for _ in range(4):
+        if tok.dep_ in ("conj", "appos") and tok.head.i in date_tokens:
+            tok = tok.head
+            while tok.head.i in date_tokens and tok.head is not tok:
+                tok = tok.head
+        else:
+            break
+    prep, gov = _attachment(tok)
+    i = left.i - 1
+    while i > 0 and tok.doc[i].lower_ in ("at", "least", "the", "latest"):  # "until at least 30 June 2030"
+        i -= 1
+    before = tok.doc[i] if i >= 0 else None
+    if not prep and before is not None and before.tag_ == "IN" and not any(c.dep_ == "pobj" for c in before.children):
+        # the parser left "until" without its object and hung the date elsewhere: the word before it decides
+        prep, gov = before.lower_, before.head
+    if prep == "before":
+        return DateRole(a, b, False, f"'before {text}' is not an end", "")
+    levels = _levels(gov)
+    first_chain, first_up, _j = levels[0]
+    clause = _clause_text(first_up)
+    local = _clause_text(first_up, strict=True)
+    first = [lemma(c) for c in first_chain]
+    stop_words: list[str] = []
+    unrelated: list[str] = []
+    negated = effect = False
+    topic = False
+    texts: list[str] = []
+    for chain, up, through_and in levels:
+        ctext = _clause_text(up)
+        texts.append(ctext)
+        topic = topic or bool(TOPIC.search(ctext))
+        if through_and:
+            continue
+        negated = negated or any(_negated(c) for c in chain)
+        for c in chain:
+            if lemma(c) in _STOP_LEMMAS or lemma(c) in _STOP_NOUNS:
+                # what stops: "stopped working on the platform" stops something other than updates
+                what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+                if what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+                    unrelated.append(c.text)
+                else:
+                    stop_words.append(lemma(c))
+        for c in chain:  # "come to an end", "reach the end of life"
+            for ch in c.children:
+                if ch.dep_ in ("prep", "dobj", "attr") and (
+                    lemma(ch) in _STOP_NOUNS or any(lemma(g) in _STOP_NOUNS for g in ch.children if g.dep_ == "pobj")
+                ):
+                    stop_words.append("end" if ch.dep_ == "prep" else ch.text)
+                if ch.lower_ in _EFFECT:
+                    effect = True
+            effect = effect or c.lower_ in _EFFECT
+    context = " ".join(texts)
+    other = bool(_OTHER_UPDATES.search(clause) and not _SECURITY.search(_OTHER_UPDATES.sub("", clause)))
+    event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)
+    gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up is not gov else "")
+    if event and prep not in _UNTIL and not stop_words:
+        return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
+    if prep in _UNTIL or (prep in ("to", "into") and topic):
+        if topic:
+            why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
+            return DateRole(a, b, True, why, context, other, local)
+        return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
+    if (stop_words or negated or effect) and (prep in _POINT or prep == "as of" or not prep):
+        prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
+        # a stop with no words about updates of its own continues the sentence before
+        # ("… security update support … The expiration for newer devices will come to an end in 2027")
+        if (
+            (stop_words or negated)
+            and (topic or (TOPIC.search(previous) and not unrelated))
+            or (effect and (topic or prev_stop))
+        ):
+            why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
+            return DateRole(a, b, True, f"{why} at '{(prep + ' ') if prep else ''}{text}'", context, other, local)
+    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local)
