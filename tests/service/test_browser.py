@@ -313,7 +313,10 @@ def test_product_page_and_label_read_at_phone_width(browser: Any, server: tuple[
     page.goto("/lookup?q=AC-CAM-2")
     page.click("text=Acme CAM-200 indoor security camera (AC-CAM-2)")
     page.wait_for_selector("#support")
-    page.wait_for_function("document.querySelector('img.label').complete")
+    # a property check, not a page-side expression: the page's CSP (script-src 'self') forbids eval
+    from playwright.sync_api import expect
+
+    expect(page.locator("img.label")).to_have_js_property("complete", True)
     _shot(page, "14-public-product-at-390px")
     label = page.evaluate(
         """() => { const img = document.querySelector('img.label');

@@ -73,9 +73,8 @@ def _ranked_corpus(corpus: Corpus, fingerprint: set[str]) -> list[Credential]:
         label = f"corpus: {', '.join(e.sources)}"
         if vendors:
             label += f"; matches the device's fingerprint ({', '.join(vendors[:3])})"
-        ranked.append(
-            (0 if vendors else 1, -weight[key], -len(vendors_of[key]), key[0], key[1], Credential(key[0], key[1], label))
-        )
+        order = (0 if vendors else 1, -weight[key], -len(vendors_of[key]), key[0], key[1])
+        ranked.append((*order, Credential(key[0], key[1], label)))
     return [r[-1] for r in sorted(ranked, key=lambda r: r[:5])]
 
 
