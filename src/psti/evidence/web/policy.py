@@ -641,7 +641,10 @@ def _owned_elsewhere(span: Span) -> bool:
             return False
         # an action of its own (its subject or object), not joined by "and" to a promise
         # ("will confirm and review the flaw in one work day" times the confirmation too)
-        joined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        # (a time after the last of the joined verbs is theirs together; one before the next verb
+        # is the first verb's alone: "set up a group within 2 days to study it and reply")
+        joined = [c for c in tok.children if c.dep_ == "conj" and c.i < span.start]
+        joined += [tok.head] if tok.dep_ == "conj" else []
         if any(_promise_of(j) is not None for j in joined if _is_verb(j)):
             return False
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)

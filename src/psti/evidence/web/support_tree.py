@@ -111,7 +111,11 @@ def _is_stop(tok: Token) -> bool:
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
-    return tok.tag_.startswith("VB") and any(c.dep_ == "prt" and c.lower_ in ("off", "down") for c in tok.children)
+    # the particle may be parsed as a preposition without an object ("shuts down the service")
+    return tok.tag_.startswith("VB") and any(
+        c.lower_ in ("off", "down") and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
+        for c in tok.children
+    )
 
 
 def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
@@ -293,15 +297,21 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
-            if lemma(c) in _STOP_LEMMAS or lemma(c) in _STOP_NOUNS:
+            if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
                 elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
                     unrelated.append(c.text)
-                elif not what and c.dep_ == "relcl" and not TOPIC.search(_head_phrase(c)):
-                    unrelated.append(c.text)  # "a certificate licence that expires in March 2018"
+                elif not what and c.dep_ == "relcl":
+                    # a relative clause stops its noun: "a certificate licence that expires in March
+                    # 2018" (not updates), "security support that expires in March 2029" (updates)
+                    if TOPIC.search(_head_phrase(c)):
+                        stop_words.append(lemma(c))
+                        topic = True
+                    else:
+                        unrelated.append(c.text)
                 else:
                     stop_words.append(lemma(c))
         for c in chain:  # "come to an end", "reach the end of life"
@@ -397,10 +407,11 @@ def stop_after_event(doc: Doc | Span) -> str | None:
         u = verb
         for _ in range(4):  # the stop, and the clauses it is joined to by "and"
             for c in u.children:
-                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _WHEN for m in c.children):
+                marks = [m for m in c.children if m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN]
+                if c.dep_ != "advcl" or not marks:
                     continue
                 if _is_stop(c) or _negated(c):
-                    mark = next(m.text for m in c.children if m.dep_ == "mark")
+                    mark = marks[0].text
                     return f"'{mark} … {c.text}' (an event that stops), then {found}"
             if u.dep_ != "conj" or u.head is u:
                 break
