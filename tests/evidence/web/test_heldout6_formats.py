@@ -126,7 +126,8 @@ def test_updates_ended_by_a_clause_under_an_after_date() -> None:
     )
     assert ends(text, "Acme Cam") == [D(2023, 4, 1)]
     # the clause under it ends something other than updates
-    assert ends("Owners may continue to use the Acme Cam after 1 April 2023, though it will not be sold.", "Acme Cam") == []  # noqa: E501
+    unsold = "Owners may continue to use the Acme Cam after 1 April 2023, though it will not be sold."
+    assert ends(unsold, "Acme Cam") == []
 
 
 # --- policies ----------------------------------------------------------------------------
@@ -169,3 +170,23 @@ def test_triage_is_an_assessment_not_an_acknowledgement() -> None:
     a = policy(text)
     assert a.ack_when is not None and a.ack_when.timescale == "within 7 working days"
     assert a.status_when is None
+
+
+ARLO = (
+    "These cameras may continue to be operated after April 1, 2023 by all existing Arlo owners to live stream "
+    "video, receive motion notifications, and store video clips locally with a compatible Arlo base station. "
+    "These cameras also can utilize Arlo's new cloud storage, which is available with the Arlo Secure "
+    "subscription service, though the EOL'd cameras themselves may lose some functionality over time, as they "
+    "will not be provided with further firmware upgrades.\n"
+)
+
+
+def test_use_past_a_date_then_updates_withheld() -> None:
+    a = analyse_support_page(page_text(ARLO.encode("utf-8"), "text/plain"), ("Arlo cameras",))
+    assert a.end_dates() == [D(2023, 4, 1)]
+    # the next sentence withholds something other than updates: no end
+    other = ARLO.split(" These cameras also")[0] + " They will not be sold in shops any more.\n"
+    assert ends(other, "Arlo cameras") == []
+    # a date that use merely starts from is no boundary
+    started = "Owners could operate these cameras from April 1, 2023. They will not be provided with firmware upgrades."
+    assert ends(started, "Arlo cameras") == []

@@ -622,8 +622,10 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
 
 # verbs that carry another verb's action ("we aim to …", "response time is …"): a time on them is
 # the promise's time; a time on any other action is that action's ("establish a team within one day")
-_LIGHT_VERBS = frozenset({"be", "is", "are", "was", "will", "aim", "try", "strive", "endeavour", "endeavor",
-                          "expect", "can", "do", "have", "make", "take", "commit", "intend", "seek", "provide"})  # fmt: skip
+_LIGHT_VERBS = frozenset(
+    {"be", "is", "are", "was", "will", "aim", "try", "strive", "endeavour", "endeavor", "expect", "can", "do",
+     "have", "make", "take", "commit", "intend", "seek", "provide"}
+)  # fmt: skip
 
 
 def _owned_elsewhere(span: Span) -> bool:

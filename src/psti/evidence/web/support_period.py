@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import PageText, sentences
-from psti.evidence.web.support_tree import TOPIC, read_dates, stop_after_event
+from psti.evidence.web.support_tree import TOPIC, read_dates, stop_after_event, withheld_updates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -248,17 +248,19 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous = ""
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
+    previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     for idx, s in enumerate(sents):
         named = bool(terms) and any(t in _norm(s) for t in terms)
         other = bool(terms) and not named and _names_other_model(s, terms)
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
-        prev, prev_dates, prev_stops, previous = previous, previous_dates, previous_stops, s
-        previous_dates, previous_stops = [], []
+        prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
+        prev, previous = previous, s
+        previous_dates, previous_stops, previous_bounds = [], [], []
         doc = docs.get(idx)
         if doc is not None:
             tree = _tree_statement(s, doc, prev, terms, mentions)
-            previous_dates, previous_stops = tree[1], tree[2]
+            previous_dates, previous_stops, previous_bounds = tree[1], tree[2], tree[3]
             if tree[0] is not None:
                 out.statements.append(tree[0])
                 support_heading = True
@@ -285,6 +287,15 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             m, d, p = prev_stops[-1]
             out.statements.append(
                 SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{event}; at {m.group(0)}")
+            )
+            support_heading = True
+            continue
+        elif prev_bounds and (withheld := _withheld(s)):
+            # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
+            # provided with further firmware upgrades": use goes on past the date, updates do not
+            m, d, p = prev_bounds[-1]
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"after {m.group(0)}; {withheld}")
             )
             support_heading = True
             continue
@@ -525,7 +536,7 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
 
 def _tree_statement(
     s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool
-) -> tuple[SupportStatement | None, list[DatePart], list[DatePart]]:
+) -> tuple[SupportStatement | None, list[DatePart], list[DatePart], list[DatePart]]:
     """The end date a prose sentence states, read from its parse (support_tree), the
     sentence's dates that are not events (for a later "that date"), and those at which
     something stops (for a later "once … cuts off …")."""
@@ -537,9 +548,10 @@ def _tree_statement(
         roles += read_dates(doc, here, previous)
     plain = [dp for dp, r in zip(dates, roles, strict=True) if "an event" not in r.words]
     stops = [dp for dp, r in zip(dates, roles, strict=True) if r.stop_point]
+    bounds = [dp for dp, r in zip(dates, roles, strict=True) if r.boundary]
     ends = [(dp, r) for dp, r in zip(dates, roles, strict=True) if r.is_end]
     if not ends:
-        return None, plain, stops
+        return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if any(t in _norm(r.local) for t in terms)]
         if own:
@@ -551,11 +563,22 @@ def _tree_statement(
     if picked is None:
         security = [(dp, r) for dp, r in ends if not r.other_updates]
         if not security:
-            return None, plain, stops
+            return None, plain, stops, bounds
         picked = security[0]
     (m, d, p), role = picked
     stmt = SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}")
-    return stmt, plain, stops
+    return stmt, plain, stops, bounds
+
+
+def _withheld(s: str) -> str | None:
+    """A sentence with no date that withholds updates ("… will not be provided with further
+    firmware upgrades"): parsed here, read by `support_tree.withheld_updates`."""
+    if not (TOPIC.search(s) and _NEGATION.search(s)) or len(s) > _PART_CHARS:
+        return None
+    return withheld_updates(language.parse([s])[0])
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never)\b|n't", re.I)
 
 
 def _event_stop(s: str) -> str | None:

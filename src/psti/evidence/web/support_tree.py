@@ -90,6 +90,7 @@ class DateRole:
     other_updates: bool = False  # an end of feature, OS or version updates only
     local: str = ""  # the date's own clause, without verbs joined to it (which product it is for)
     stop_point: bool = False  # the date at which something stops ("will lose connectivity on DATE"), updates or not
+    boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
 
 
 def lemma(tok: Token) -> str:
@@ -358,7 +359,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             why = f"'{prep} {text}' on {gov_words}, under which {below}"
             return DateRole(a, b, True, why, context, other, local, True)
     stops = bool(stop_words or unrelated or negated or ceases) and point
-    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local, stops)
+    # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
+    # so the date is a boundary; a next sentence that withholds updates says what ends there
+    boundary = prep in ("after", "beyond", "past") and any(lemma(c) in _CONTINUE for c in first_chain)
+    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local, stops, boundary)
 
 
 def _head_phrase(verb: Token) -> str:
@@ -392,6 +396,20 @@ def _stop_below(head: Token) -> str | None:
         found = _stops_updates(t)
         if found is not None:
             return found
+    return None
+
+
+_CONTINUE = frozenset({"continue", "remain", "keep"})
+
+
+def withheld_updates(doc: Doc | Span) -> str | None:
+    """A negated supply of updates anywhere in a sentence ("…, as they will not be provided
+    with further firmware upgrades"), and the words; None when there is none."""
+    for verb in doc:
+        if _negated(verb):
+            found = _stops_updates(verb)
+            if found is not None:
+                return found
     return None
 
 
