@@ -14,9 +14,16 @@ predicate's negation, and whether its clause is about support or updates at all.
   support", "not guaranteed") with the date attached by "in", "on", "after", "from", "as of",
   "effective" or as a bare time ("come May 2020"); a decision or change that "takes effect"
   on the date when the sentence, or the sentence before it, ends support;
+- the product itself ceasing to work at the date ("will no longer function after …");
+- across sentences: a stop of updates after an event that itself stops ("Once Ecobee cuts off
+  cloud support, … won't receive any more firmware updates") takes the date at which something
+  stopped in the sentence before (`stop_after_event`); a date that use continues past
+  ("may continue to be operated after …") ends updates that the next sentence withholds
+  (`withheld_updates`);
 - never: the date of an event ("launched in 2016", "introduced to the market in 2013",
   "was last updated on April 27, 2023", "announced in October 2025"), a date in a clause
-  that is not about support or updates, "before" a date.
+  that is not about support or updates, "before" a date, a stop in a relative clause on
+  something else ("a certificate licence that expires in March 2018").
 
 Each reading names the words that decided it, so a finding can quote them.
 """
