@@ -267,6 +267,14 @@ _PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|yo
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
+_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.I)
+_OBFUSCATED = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s*[\[(]\s*at\s*[\])]\s*"
+    r"([A-Za-z0-9-]{1,63}(?:\s*[\[(]\s*dot\s*[\])]\s*[A-Za-z0-9-]{1,63})+)",
+    re.I,
+)
+
+
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
@@ -283,6 +291,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     # also when the label is the line before it
     introduced = _introduces(lead)
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
+    # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
+    s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
@@ -326,7 +336,7 @@ def _clip(s: str, n: int = 300) -> str:
 
 _LEMMA_PROMISE: dict[str, Promise] = {
     "acknowledge": "acknowledgement", "acknowledgement": "acknowledgement", "acknowledgment": "acknowledgement",
-    "acknowledgements": "acknowledgement", "receipt": "acknowledgement", "triage": "acknowledgement",
+    "acknowledgements": "acknowledgement", "receipt": "acknowledgement",
     "respond": "reply", "response": "reply", "reply": "reply",
     "inform": "status update", "notify": "status update", "apprise": "status update",
     "fix": "fix", "patch": "fix", "remediate": "fix", "remediation": "fix", "resolve": "fix", "resolution": "fix",
@@ -580,7 +590,7 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
             promise, word = found
             promises.setdefault(word.i, (promise, word))
             timed.setdefault(word.i, (m.group(0), f"{m.group(0)!r} modifies {word.text!r}"))
-        else:
+        elif not _owned_elsewhere(span):
             unattached.append(m)
     for m in unattached:
         # one kind of promise alone in the sentence, and no time attached to it by the tree:
@@ -608,6 +618,39 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
             out.status_updates.append(c)
         else:
             out.other_promises.append(c)
+
+
+# verbs that carry another verb's action ("we aim to …", "response time is …"): a time on them is
+# the promise's time; a time on any other action is that action's ("establish a team within one day")
+_LIGHT_VERBS = frozenset(
+    {"be", "is", "are", "was", "will", "aim", "try", "strive", "endeavour", "endeavor", "expect", "can", "do",
+     "have", "make", "take", "commit", "intend", "seek", "provide"}
+)  # fmt: skip
+
+
+def _owned_elsewhere(span: Span) -> bool:
+    """The tree gave the time to an action that promises nothing to the reporter ("we will
+    establish a response team within one working day to review …, and if necessary, respond"):
+    it is that action's time, and no promise in the sentence borrows it."""
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok in span or tok.dep_ == "prep" or tok.pos_ == "ADP":
+            continue
+        if not _is_verb(tok) or _lemma(tok) in _LIGHT_VERBS or tok.lower_ in _LIGHT_VERBS:
+            return False
+        # an action of its own (its subject or object), not joined by "and" to a promise
+        # ("will confirm and review the flaw in one work day" times the confirmation too)
+        # (a time after the last of the joined verbs is theirs together; one before the next verb
+        # is the first verb's alone: "set up a group within 2 days to study it and reply")
+        joined = [c for c in tok.children if c.dep_ == "conj" and c.i < span.start]
+        joined += [tok.head] if tok.dep_ == "conj" else []
+        if any(_promise_of(j) is not None for j in joined if _is_verb(j)):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
+    return False
 
 
 def _bound(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import PageText, sentences
-from psti.evidence.web.support_tree import TOPIC, read_dates
+from psti.evidence.web.support_tree import TOPIC, read_dates, stop_after_event, withheld_updates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -215,9 +215,16 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     for m in DATE.finditer(s):
         group = m.lastgroup or ""
         parsed = parse_date(m.group(0), group)
-        if parsed is not None:
-            out.append((m, parsed[0], parsed[1]))
+        if parsed is None:
+            continue
+        if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
+            continue  # "in the spring of 2018": a season, not the year's end
+        out.append((m, parsed[0], parsed[1]))
     return out
+
+
+DatePart = tuple[re.Match[str], dt.date, Precision]
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s*$", re.I)
 
 
 def _norm(s: str) -> str:
@@ -240,17 +247,20 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     referent = bool(terms) and any(t in _norm(page.title) for t in terms)
     previous = ""
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
+    previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
+    previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     for idx, s in enumerate(sents):
         named = bool(terms) and any(t in _norm(s) for t in terms)
         other = bool(terms) and not named and _names_other_model(s, terms)
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
-        prev, prev_dates, previous = previous, previous_dates, s
-        previous_dates = []
+        prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
+        prev, previous = previous, s
+        previous_dates, previous_stops, previous_bounds = [], [], []
         doc = docs.get(idx)
         if doc is not None:
             tree = _tree_statement(s, doc, prev, terms, mentions)
-            previous_dates = tree[1]
+            previous_dates, previous_stops, previous_bounds = tree[1], tree[2], tree[3]
             if tree[0] is not None:
                 out.statements.append(tree[0])
                 support_heading = True
@@ -268,6 +278,24 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             m, d, p = prev_dates[-1]
             out.statements.append(
                 SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{anaphor} = {m.group(0)}")
+            )
+            support_heading = True
+            continue
+        elif prev_stops and (event := _event_stop(s)):
+            # "… will lose internet connectivity on July 31, 2024. Once Ecobee cuts off cloud support …,
+            # the devices … won't receive any more firmware updates": the event is the stop dated before
+            m, d, p = prev_stops[-1]
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{event}; at {m.group(0)}")
+            )
+            support_heading = True
+            continue
+        elif prev_bounds and (withheld := _withheld(s)):
+            # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
+            # provided with further firmware upgrades": use goes on past the date, updates do not
+            m, d, p = prev_bounds[-1]
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"after {m.group(0)}; {withheld}")
             )
             support_heading = True
             continue
@@ -508,9 +536,10 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
 
 def _tree_statement(
     s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool
-) -> tuple[SupportStatement | None, list[tuple[re.Match[str], dt.date, Precision]]]:
-    """The end date a prose sentence states, read from its parse (support_tree), and the
-    sentence's dates that are not events (for a later "that date")."""
+) -> tuple[SupportStatement | None, list[DatePart], list[DatePart], list[DatePart]]:
+    """The end date a prose sentence states, read from its parse (support_tree), the
+    sentence's dates that are not events (for a later "that date"), and those at which
+    something stops (for a later "once … cuts off …")."""
     dates = _dates(s)
     roles = []
     for n, (offset, doc) in enumerate(parts):
@@ -518,9 +547,11 @@ def _tree_statement(
         here = [(m.start() - offset, m.end() - offset) for m, _d, _p in dates if offset <= m.start() < limit]
         roles += read_dates(doc, here, previous)
     plain = [dp for dp, r in zip(dates, roles, strict=True) if "an event" not in r.words]
+    stops = [dp for dp, r in zip(dates, roles, strict=True) if r.stop_point]
+    bounds = [dp for dp, r in zip(dates, roles, strict=True) if r.boundary]
     ends = [(dp, r) for dp, r in zip(dates, roles, strict=True) if r.is_end]
     if not ends:
-        return None, plain
+        return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if any(t in _norm(r.local) for t in terms)]
         if own:
@@ -532,10 +563,34 @@ def _tree_statement(
     if picked is None:
         security = [(dp, r) for dp, r in ends if not r.other_updates]
         if not security:
-            return None, plain
+            return None, plain, stops, bounds
         picked = security[0]
     (m, d, p), role = picked
-    return SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}"), plain
+    stmt = SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}")
+    return stmt, plain, stops, bounds
+
+
+def _withheld(s: str) -> str | None:
+    """A sentence with no date that withholds updates ("… will not be provided with further
+    firmware upgrades"): parsed here, read by `support_tree.withheld_updates`."""
+    if not (TOPIC.search(s) and _NEGATION.search(s)) or len(s) > _PART_CHARS:
+        return None
+    return withheld_updates(language.parse([s])[0])
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never)\b|n't", re.I)
+
+
+def _event_stop(s: str) -> str | None:
+    """A sentence with no date that stops updates once an event happens ("Once Ecobee cuts off
+    cloud support …, the devices … won't receive any more firmware updates"): parsed here, read
+    by `support_tree.stop_after_event`."""
+    if not (TOPIC.search(s) and _EVENT_MARK.search(s)) or len(s) > _PART_CHARS:
+        return None
+    return stop_after_event(language.parse([s])[0])
+
+
+_EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 
 _ANAPHOR = re.compile(r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then)\b", re.I)

@@ -14,9 +14,16 @@ predicate's negation, and whether its clause is about support or updates at all.
   support", "not guaranteed") with the date attached by "in", "on", "after", "from", "as of",
   "effective" or as a bare time ("come May 2020"); a decision or change that "takes effect"
   on the date when the sentence, or the sentence before it, ends support;
+- the product itself ceasing to work at the date ("will no longer function after …");
+- across sentences: a stop of updates after an event that itself stops ("Once Ecobee cuts off
+  cloud support, … won't receive any more firmware updates") takes the date at which something
+  stopped in the sentence before (`stop_after_event`); a date that use continues past
+  ("may continue to be operated after …") ends updates that the next sentence withholds
+  (`withheld_updates`);
 - never: the date of an event ("launched in 2016", "introduced to the market in 2013",
   "was last updated on April 27, 2023", "announced in October 2025"), a date in a clause
-  that is not about support or updates, "before" a date.
+  that is not about support or updates, "before" a date, a stop in a relative clause on
+  something else ("a certificate licence that expires in March 2018").
 
 Each reading names the words that decided it, so a finding can quote them.
 """
@@ -89,11 +96,46 @@ class DateRole:
     clause: str  # the text of the clauses the date belongs to
     other_updates: bool = False  # an end of feature, OS or version updates only
     local: str = ""  # the date's own clause, without verbs joined to it (which product it is for)
+    stop_point: bool = False  # the date at which something stops ("will lose connectivity on DATE"), updates or not
+    boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
 
 
 def lemma(tok: Token) -> str:
     w = tok.lower_
     return _IRREGULAR.get(w, w)
+
+
+# the product itself ceasing to work ("will stop working", "will no longer function"): its life,
+# and every update with it, ends; "stopped working on the platform" is labour, not the product
+_FUNCTION = frozenset({"work", "works", "working", "worked", "function", "functions", "functioning", "functioned",
+                       "operate", "operates", "operating", "operated"})  # fmt: skip
+_LABOUR = frozenset({"on", "for", "with", "toward", "towards"})
+# a clause that places the stop after an event: "Once Ecobee cuts off cloud support, … won't receive updates"
+_WHEN = frozenset({"once", "when", "after", "whenever"})
+
+
+def _is_stop(tok: Token) -> bool:
+    """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
+    w = lemma(tok)
+    if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
+        return True
+    # the particle may be parsed as a preposition without an object ("shuts down the service")
+    return tok.tag_.startswith("VB") and any(
+        c.lower_ in ("off", "down") and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
+        for c in tok.children
+    )
+
+
+def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
+    """'work', 'function', 'operate' with no object of labour ("working on the platform")."""
+    if tok.lower_ not in _FUNCTION:
+        return False
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            return False
+        if c.dep_ == "prep" and c.lower_ in _LABOUR and not any(g.i in date_tokens for g in c.subtree):
+            return False
+    return True
 
 
 def _negated(tok: Token) -> bool:
@@ -249,6 +291,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     first = [lemma(c) for c in first_chain]
     stop_words: list[str] = []
     unrelated: list[str] = []
+    ceases: list[str] = []
     negated = effect = False
     topic = False
     texts: list[str] = []
@@ -260,11 +303,23 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             continue
         negated = negated or any(_negated(c) for c in chain)
         for c in chain:
-            if lemma(c) in _STOP_LEMMAS or lemma(c) in _STOP_NOUNS:
+            if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
+                ceases.append(c.text)
+            if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
-                if what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+                if what and all(_ceases_to_function(g, date_tokens) for g in what):
+                    ceases.append(c.text)  # "will stop working from April 8, 2024"
+                elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
                     unrelated.append(c.text)
+                elif not what and c.dep_ == "relcl":
+                    # a relative clause stops its noun: "a certificate licence that expires in March
+                    # 2018" (not updates), "security support that expires in March 2029" (updates)
+                    if TOPIC.search(_head_phrase(c)):
+                        stop_words.append(lemma(c))
+                        topic = True
+                    else:
+                        unrelated.append(c.text)
                 else:
                     stop_words.append(lemma(c))
         for c in chain:  # "come to an end", "reach the end of life"
@@ -282,13 +337,15 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up is not gov else "")
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
+    prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
     if prep in _UNTIL or (prep in ("to", "into") and topic):
-        if topic:
+        if topic or (prev_stop and prep in _UNTIL):
+            # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
             why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
             return DateRole(a, b, True, why, context, other, local)
         return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
-    if (stop_words or negated or effect) and (prep in _POINT or prep == "as of" or not prep):
-        prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
+    point = prep in _POINT or prep == "as of" or not prep
+    if (stop_words or negated or effect or ceases) and point:
         # a stop with no words about updates of its own continues the sentence before
         # ("… security update support … The expiration for newer devices will come to an end in 2027")
         if (
@@ -297,5 +354,91 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             or (effect and (topic or prev_stop))
         ):
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
-            return DateRole(a, b, True, f"{why} at '{(prep + ' ') if prep else ''}{text}'", context, other, local)
-    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local)
+            return DateRole(a, b, True, f"{why} at '{(prep + ' ') if prep else ''}{text}'", context, other, local, True)
+        if ceases:  # the product stops working at the date: nothing, updates included, continues
+            why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
+            return DateRole(a, b, True, why, context, other, local, True)
+    if prep in ("after", "from", "as of", "beginning", "starting"):
+        # "may continue to be operated after April 1, 2023 …, though … they will not be provided with
+        # further firmware upgrades": a clause under the date's clause ends updates from the date on
+        below = _stop_below(levels[-1][1])
+        if below is not None:
+            why = f"'{prep} {text}' on {gov_words}, under which {below}"
+            return DateRole(a, b, True, why, context, other, local, True)
+    stops = bool(stop_words or unrelated or negated or ceases) and point
+    # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
+    # so the date is a boundary; a next sentence that withholds updates says what ends there
+    boundary = prep in ("after", "beyond", "past") and any(lemma(c) in _CONTINUE for c in first_chain)
+    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local, stops, boundary)
+
+
+def _head_phrase(verb: Token) -> str:
+    """The noun phrase a relative clause describes, without the clause."""
+    inside = {t.i for t in verb.subtree}
+    return " ".join(t.text for t in verb.head.subtree if t.i not in inside)
+
+
+def _stops_updates(verb: Token) -> str | None:
+    """A negated supply or a stop whose own clause is about support or updates, and the words."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    own = _clause_text(verb, strict=True)
+    if not TOPIC.search(own):
+        return None
+    if _negated(verb):
+        return f"a negated '{verb.text}' ('{own}')"
+    if _is_stop(verb):
+        what = [g for g in verb.children if g.dep_ in ("dobj", "xcomp")]
+        if not what or any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+            return f"'{verb.text}' ('{own}')"
+    return None
+
+
+def _stop_below(head: Token) -> str | None:
+    """A subordinate or joined clause under `head` that ends updates ("…, as they will not be
+    provided with further firmware upgrades")."""
+    for t in head.subtree:
+        if t is head or t.dep_ not in ("advcl", "conj") or lemma(t) in _EVENT_LEMMAS:
+            continue
+        found = _stops_updates(t)
+        if found is not None:
+            return found
+    return None
+
+
+_CONTINUE = frozenset({"continue", "remain", "keep"})
+
+
+def withheld_updates(doc: Doc | Span) -> str | None:
+    """A negated supply of updates anywhere in a sentence ("…, as they will not be provided
+    with further firmware upgrades"), and the words; None when there is none."""
+    for verb in doc:
+        if _negated(verb):
+            found = _stops_updates(verb)
+            if found is not None:
+                return found
+    return None
+
+
+def stop_after_event(doc: Doc | Span) -> str | None:
+    """A sentence without a date that stops updates after an event: "Once Ecobee cuts off cloud
+    support …, the devices … won't receive any more firmware updates". The event is a stop of
+    its own ("cuts off", "shuts down", "ends"), introduced by "once", "when" or "after"; the
+    words that decided, or None."""
+    for verb in doc:
+        found = _stops_updates(verb)
+        if found is None:
+            continue
+        u = verb
+        for _ in range(4):  # the stop, and the clauses it is joined to by "and"
+            for c in u.children:
+                marks = [m for m in c.children if m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN]
+                if c.dep_ != "advcl" or not marks:
+                    continue
+                if _is_stop(c) or _negated(c):
+                    mark = marks[0].text
+                    return f"'{mark} … {c.text}' (an event that stops), then {found}"
+            if u.dep_ != "conj" or u.head is u:
+                break
+            u = u.head
+    return None
