@@ -12,9 +12,10 @@ Every keyed hash whose plaintext is in PLAINTEXTS.csv is recomputed from it firs
 plaintext that does not hash to its keyed hash stops the run (exit 2). With --crack,
 each sample holding such a hash is also examined whole and psti's own cracking is
 scored against the key (cracking recall). --round N scores only the samples of
-collection round N: 2 is held-out.txt, 3 is held-out-3.txt (--held-out is --round 2).
+collection round N: 2 is held-out.txt, 4 is held-out-4.txt (the third round was one
+sample and has no list); --held-out is --round 2.
 
-    python bench/fw_handlers.py [--json] [--crack] [--held-out | --round {2,3}]
+    python bench/fw_handlers.py [--json] [--crack] [--held-out | --round {2,4}]
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.evidence.firmware.eval_set import SET, AnswerKeyError, evaluate, held_out  # noqa: E402
 
-ROUNDS = {2: SET / "held-out.txt", 3: SET / "held-out-3.txt"}  # samples of each later collection round
+ROUNDS = {2: SET / "held-out.txt", 4: SET / "held-out-4.txt"}  # samples of each later collection round
 
 
 def _pct(x: float | None) -> str:
