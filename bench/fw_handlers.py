@@ -11,10 +11,11 @@ scanned whole (`scan_image`) to count failing findings on it.
 Every keyed hash whose plaintext is in PLAINTEXTS.csv is recomputed from it first; a
 plaintext that does not hash to its keyed hash stops the run (exit 2). With --crack,
 each sample holding such a hash is also examined whole and psti's own cracking is
-scored against the key (cracking recall). --held-out scores only the samples of the
-second collection round (held-out.txt).
+scored against the key (cracking recall). --round N scores only the samples of
+collection round N: 2 is held-out.txt, 4 is held-out-4.txt (the third round was one
+sample and has no list); --held-out is --round 2.
 
-    python bench/fw_handlers.py [--json] [--crack] [--held-out]
+    python bench/fw_handlers.py [--json] [--crack] [--held-out | --round {2,4}]
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from benchdata import REPO, shared_data_dir
 
 sys.path.insert(0, str(REPO))
 
-from tests.evidence.firmware.eval_set import AnswerKeyError, evaluate, held_out  # noqa: E402
+from tests.evidence.firmware.eval_set import SET, AnswerKeyError, evaluate, held_out  # noqa: E402
+
+ROUNDS = {2: SET / "held-out.txt", 4: SET / "held-out-4.txt"}  # samples of each later collection round
 
 
 def _pct(x: float | None) -> str:
@@ -40,10 +43,12 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--crack", action="store_true", help="also score psti's cracking of keyed hashes")
     ap.add_argument("--held-out", action="store_true", help="only the samples of the second collection round")
+    ap.add_argument("--round", type=int, choices=sorted(ROUNDS), help="only the samples of this collection round")
     args = ap.parse_args()
+    chosen = 2 if args.held_out else args.round
     started = time.perf_counter()
     try:
-        score = evaluate(shared_data_dir(), only=held_out() if args.held_out else None, crack=args.crack)
+        score = evaluate(shared_data_dir(), only=held_out(ROUNDS[chosen]) if chosen else None, crack=args.crack)
     except AnswerKeyError as e:
         print(f"answer key is wrong: {e}", file=sys.stderr)
         return 2

@@ -43,8 +43,26 @@ _XML_TAG = re.compile(r"<[A-Za-z_][^<>]{0,2048}>")
 _NAME_VALUE = re.compile(r"""\bname\s*=\s*["']([^"']{1,64})["'][^<>]*?\bvalue\s*=\s*["']([^"'<>]{0,64})["']""", re.I)
 
 
+_ACCOUNT_GROUP = re.compile(r"user|account|login|admin", re.I)
+
+
 def _interface(path: str, key: str, section: str = "") -> str:
     return interface_for(path, key, section)
+
+
+def _group_users(text: str) -> dict[str, str]:
+    """User names of indexed setting groups, wherever they sit in the file: `users.1.name=ubnt`
+    names the user of `users.1.password` (airOS writes the name after the password)."""
+    users: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _KV.match(line) if len(line) <= 512 else None
+        if not m or "." not in m.group("key"):
+            continue
+        prefix, _, last = m.group("key").rpartition(".")
+        named = USER_KEY.search(last) or (last.lower() == "name" and _ACCOUNT_GROUP.search(prefix))
+        if named and plausible(m.group("val")):
+            users.setdefault(prefix, m.group("val"))
+    return users
 
 
 def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observation]]:
@@ -54,6 +72,7 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
     section = ""
     wpa_supplicant = "wpa_supplicant" in path.lower()
     user, user_line = None, 0
+    group_users = _group_users(text)
     for n, line in enumerate(text.splitlines(), 1):
         if len(line) > 512 or line.lstrip().startswith(("#", "//", ";", "<!--")):
             continue
@@ -86,6 +105,8 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
         interface = _interface(path, key, section)
         # a user name set just before belongs to this password, unless it is a network key
         near = user if user and (section or n - user_line <= 5) and interface != "wifi" else None
+        if "." in key and interface != "wifi":  # an indexed group names its own user
+            near = group_users.get(key.rpartition(".")[0], near)
         creds.append(credential(source, path, val, line=n, account=near or key,
                                 interface=interface, context=line.strip()))
     return creds, obs
