@@ -144,8 +144,13 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
     refs = Refs(string_ranges(img, _CREDENTIAL_BYTES, extra=lambda s: _basic(s) is not None), img.arch)
     if not refs.ranges:
         return []
-    sites = _sites(img)
-    functions = sorted({(*img.function_of(site, thumb), thumb) for site, thumb in sites})
+    # each calling function, walked only up to its last call site (and a MIPS delay slot):
+    # nothing after it changes what a call was passed
+    last_site: dict[tuple[int, int, bool], int] = {}
+    for site, thumb in _sites(img):
+        key = (*img.function_of(site, thumb), thumb)
+        last_site[key] = max(last_site.get(key, site), site)
+    functions = sorted(last_site)
     if len(functions) > MAX_FUNCTIONS:
         stats.truncated = True
         functions = functions[:MAX_FUNCTIONS]
@@ -158,7 +163,7 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
         if stats.insns >= MAX_PROGRAM_INSNS:
             stats.truncated = True
             break
-        trace = walk(img, start, end, thumb=thumb)
+        trace = walk(img, start, min(end, last_site[start, end, thumb] + _AFTER_LAST_CALL), thumb=thumb)
         stats.functions += 1
         stats.insns += trace.insns
         for c in _judge(img, start, trace, resolved, users):
@@ -167,6 +172,9 @@ def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
                 c.path = path
                 out.append(c)
     return out
+
+
+_AFTER_LAST_CALL = 16  # bytes walked past a function's last call site: the call and its delay slot
 
 
 def _imports_a_comparison(data: bytes) -> bool:
