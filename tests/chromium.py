@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +25,23 @@ FLAGS = [
 ]
 
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+
+
+@contextmanager
+def playwright_chromium(artefacts: Path) -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, headless, with `artefacts` made for its
+    screenshots; the test is skipped when Chromium is not installed."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed (scripts/install-system.sh)")
+    from playwright.sync_api import sync_playwright
+
+    artefacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def screenshot(url: str, out: Path, width: int, height: int) -> Path:

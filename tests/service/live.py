@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,3 +160,14 @@ def seed(base: str, password: str = "a-long-test-password") -> dict[str, str]:
     )
     emails["acme_org_id"] = str(orgs["acme"]["id"])
     return emails
+
+
+@contextmanager
+def seeded_server(tmp: Path, password: str = "a-long-test-password") -> Iterator[tuple[LiveServer, dict[str, str]]]:
+    """A `psti serve` process on a fresh data directory under `tmp`, seeded by `seed`."""
+    (tmp / "data").mkdir()
+    srv = LiveServer(tmp / "data").start()
+    try:
+        yield srv, seed(srv.url, password)
+    finally:
+        srv.stop()

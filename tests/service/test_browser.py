@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.chromium import CHROMIUM
-from tests.chromium import FLAGS as ARGS
+from tests.chromium import playwright_chromium
 from tests.service.conftest import example_declaration, example_files
-from tests.service.live import LiveServer, seed
+from tests.service.live import LiveServer, seeded_server
 
 pytestmark = pytest.mark.browser
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "service"
@@ -22,26 +20,14 @@ PASSWORD = "a-long-test-password"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("live")
-    (tmp / "data").mkdir()
-    srv = LiveServer(tmp / "data").start()
-    try:
-        yield srv, seed(srv.url, PASSWORD)
-    finally:
-        srv.stop()
+    with seeded_server(tmp_path_factory.mktemp("live"), PASSWORD) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Debian chromium is not installed (scripts/install-system.sh)")
-    from playwright.sync_api import sync_playwright
-
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with playwright_chromium(ARTEFACTS) as b:
         yield b
-        b.close()
 
 
 def _page(browser: Any, base: str) -> Any:

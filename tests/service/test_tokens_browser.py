@@ -3,7 +3,6 @@ hostile name shown as text, revoked with its button; readable at 390 px."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.chromium import CHROMIUM
-from tests.chromium import FLAGS as ARGS
-from tests.service.live import LiveServer, seed
+from tests.chromium import playwright_chromium
+from tests.service.live import LiveServer, seeded_server
 
 pytestmark = pytest.mark.browser
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "service"
@@ -23,26 +21,14 @@ HOSTILE = "<img src=x onerror=\"document.title='pwned'\">ci"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("live-tokens")
-    (tmp / "data").mkdir()
-    srv = LiveServer(tmp / "data").start()
-    try:
-        yield srv, seed(srv.url, PASSWORD)
-    finally:
-        srv.stop()
+    with seeded_server(tmp_path_factory.mktemp("live-tokens"), PASSWORD) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Debian chromium is not installed (scripts/install-system.sh)")
-    from playwright.sync_api import sync_playwright
-
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with playwright_chromium(ARTEFACTS) as b:
         yield b
-        b.close()
 
 
 def test_tokens_page_at_phone_width(browser: Any, server: tuple[LiveServer, dict[str, str]]) -> None:

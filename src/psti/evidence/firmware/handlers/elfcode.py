@@ -14,6 +14,8 @@ import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from psti.evidence.firmware.handlers.elfdata import header
+
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{1,96}+")
 
 
@@ -134,18 +136,15 @@ def load(data: bytes, wanted: frozenset[str]) -> Image | None:
 
 
 def _load(data: bytes, wanted: frozenset[str]) -> Image | None:
-    if len(data) < 52 or data[4] not in (1, 2) or data[5] not in (1, 2):
+    h = header(data)
+    if h is None:
         return None
-    wide, end = data[4] == 2, "<" if data[5] == 1 else ">"
+    wide, end = h.wide, h.end
     arch = _MACHINES.get(struct.unpack_from(end + "H", data, 18)[0])
     if arch is None or (arch == "mips" and wide):
         return None
-    if wide:
-        phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
-        phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 54)
-    else:
-        phoff, shoff = struct.unpack_from(end + "II", data, 28)
-        phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 42)
+    phoff, shoff, phentsize, phnum = h.phoff, h.shoff, h.phentsize, h.phnum
+    shentsize, shnum, shstrndx = h.shentsize, h.shnum, h.shstrndx
     headers = []  # (type, flags, offset, vaddr, filesz)
     for i in range(min(phnum, 256)):
         at = phoff + i * phentsize

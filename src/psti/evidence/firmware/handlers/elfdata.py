@@ -7,27 +7,51 @@ read; a damaged or truncated header gives no ranges rather than an error.
 from __future__ import annotations
 
 import struct
+from typing import NamedTuple
 
 _SHF_WRITE, _SHF_ALLOC, _SHF_EXECINSTR = 0x1, 0x2, 0x4
 _PF_X, _PF_W = 0x1, 0x2
 _PT_LOAD, _SHT_PROGBITS = 1, 1
 
 
+class Header(NamedTuple):
+    """The fields of an ELF file header that locate its program and section tables."""
+
+    wide: bool  # ELF64
+    end: str  # struct byte order: "<" or ">"
+    phoff: int
+    shoff: int
+    phentsize: int
+    phnum: int
+    shentsize: int
+    shnum: int
+    shstrndx: int
+
+
+def header(data: bytes) -> Header | None:
+    """The file header, or None when `data` is not a 32- or 64-bit ELF file of either byte
+    order (raises struct.error only if it is cut inside the header's first 64 bytes)."""
+    if len(data) < 52 or not data.startswith(b"\x7fELF") or data[4] not in (1, 2) or data[5] not in (1, 2):
+        return None
+    wide, end = data[4] == 2, "<" if data[5] == 1 else ">"
+    if wide:
+        phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
+        rest = struct.unpack_from(end + "HHHHH", data, 54)
+    else:
+        phoff, shoff = struct.unpack_from(end + "II", data, 28)
+        rest = struct.unpack_from(end + "HHHHH", data, 42)
+    return Header(wide, end, phoff, shoff, *rest)
+
+
 def readonly_ranges(data: bytes) -> list[tuple[int, int]]:
     """File ranges (start, end) of allocated, read-only, non-code sections; the
     read-only loadable segments when there is no section table."""
-    if len(data) < 52 or not data.startswith(b"\x7fELF") or data[4] not in (1, 2) or data[5] not in (1, 2):
-        return []
-    wide, end = data[4] == 2, "<" if data[5] == 1 else ">"
     try:
-        if wide:
-            phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
-            phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 54)
-        else:
-            phoff, shoff = struct.unpack_from(end + "II", data, 28)
-            phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from(end + "HHHHH", data, 42)
-        out = _sections(data, end, wide, shoff, shentsize, shnum, shstrndx)
-        return out or _segments(data, end, wide, phoff, phentsize, phnum)
+        h = header(data)
+        if h is None:
+            return []
+        out = _sections(data, h.end, h.wide, h.shoff, h.shentsize, h.shnum, h.shstrndx)
+        return out or _segments(data, h.end, h.wide, h.phoff, h.phentsize, h.phnum)
     except struct.error:
         return []
 
