@@ -272,31 +272,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                     if stmt is not None:
                         out.statements.append(stmt)
                 continue
-        elif prev_dates and (anaphor := _date_anaphor(s)):
-            # "… would become dumb speakers on Feb. 18, 2026. Once that date hits, the speakers
-            # will stop receiving updates": the stop takes effect at the date the sentence refers to
-            m, d, p = prev_dates[-1]
-            out.statements.append(
-                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{anaphor} = {m.group(0)}")
-            )
-            support_heading = True
-            continue
-        elif prev_stops and (event := _event_stop(s)):
-            # "… will lose internet connectivity on July 31, 2024. Once Ecobee cuts off cloud support …,
-            # the devices … won't receive any more firmware updates": the event is the stop dated before
-            m, d, p = prev_stops[-1]
-            out.statements.append(
-                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{event}; at {m.group(0)}")
-            )
-            support_heading = True
-            continue
-        elif prev_bounds and (withheld := _withheld(s)):
-            # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
-            # provided with further firmware upgrades": use goes on past the date, updates do not
-            m, d, p = prev_bounds[-1]
-            out.statements.append(
-                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"after {m.group(0)}; {withheld}")
-            )
+        elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
+            (_m, d, p), why = linked
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
         handled, row = _labelled_row(s, named)
@@ -679,3 +657,26 @@ def _host(url: str | None) -> str | None:
         return None
     host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
     return host.removeprefix("www.") or None
+
+
+_Dated = tuple[re.Match[str], dt.date, Precision]
+
+
+def _dated_by_earlier(
+    s: str, dates: list[_Dated], stops: list[_Dated], bounds: list[_Dated]
+) -> tuple[_Dated, str] | None:
+    """A sentence with no date of its own that ends support at a date the sentence before
+    gave, and the words that tie the two."""
+    if dates and (anaphor := _date_anaphor(s)):
+        # "… would become dumb speakers on Feb. 18, 2026. Once that date hits, the speakers
+        # will stop receiving updates": the stop takes effect at the date the sentence refers to
+        return dates[-1], f"{anaphor} = {dates[-1][0].group(0)}"
+    if stops and (event := _event_stop(s)):
+        # "… will lose internet connectivity on July 31, 2024. Once Ecobee cuts off cloud support …,
+        # the devices … won't receive any more firmware updates": the event is the stop dated before
+        return stops[-1], f"{event}; at {stops[-1][0].group(0)}"
+    if bounds and (withheld := _withheld(s)):
+        # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
+        # provided with further firmware upgrades": use goes on past the date, updates do not
+        return bounds[-1], f"after {bounds[-1][0].group(0)}; {withheld}"
+    return None
