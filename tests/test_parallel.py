@@ -95,6 +95,16 @@ def test_split_balances_the_time_each_shard_takes() -> None:
     assert sum(items[i].size for i in shards[0]) > sum(items[i].size for i in shards[1])  # the parent does more
 
 
+def test_split_weighs_a_file_by_the_work_its_check_does() -> None:
+    """A huge file the check only sniffs does not take a shard to itself."""
+    items = [Item("blob", 200 << 20), *_items(100, 200 << 10)]
+    by_size = parallel.split(items, 2)
+    assert any(s == [0] for s in by_size)  # by size alone the blob is one shard's whole load
+    shards = parallel.split(items, 2, work=lambda it: 4096 if it.size > (32 << 20) else it.size)
+    counts = sorted(len(s) for s in shards)
+    assert counts[0] > 40, counts  # the small files are shared out
+
+
 def test_scan_tree_is_the_same_on_one_core_and_on_several(tmp_path: Path) -> None:
     root = tmp_path / "rootfs"
     (root / "etc").mkdir(parents=True)

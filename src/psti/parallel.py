@@ -58,8 +58,13 @@ def map_files(
     check: Callable[[F], R],
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    work: Callable[[F], int] | None = None,
 ) -> list[R]:
     """`[check(f) for f in files]`, computed on up to `workers` cores (default: all).
+
+    `work(f)` is how many bytes of `f` the check reads (default: its size), by which the
+    files are shared out: a file the check only sniffs must not weigh as its size, or its
+    shard holds little else while another does all the work.
 
     Only the main thread forks: a scan run by a worker thread of a server (the registry's
     job runner, a Dask worker) stays in its process, where a fork could copy a lock that
@@ -67,9 +72,9 @@ def map_files(
     n = min(workers or available_cores(), len(files))
     if threading.current_thread() is not threading.main_thread():
         n = 1
-    if n < 2 or sum(f.size for f in files) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
+    if n < 2 or sum(work(f) if work else f.size for f in files) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
         return _run(files, range(len(files)), check, progress, len(files))
-    shards = split(files, n)
+    shards = split(files, n, work)
     children: list[tuple[int, int, list[int]]] = []
     results: list[R | None] = [None] * len(files)
     try:
@@ -99,14 +104,16 @@ def map_files(
     return results  # type: ignore[return-value]  # every index was filled
 
 
-def split(files: Sequence[Sized], n: int) -> list[list[int]]:
-    """Indices of files in n shards that take about as long as each other, largest files
-    placed first. Shard 0 is the parent's; work weighs more in the others (children)."""
+def split(files: Sequence[F], n: int, work: Callable[[F], int] | None = None) -> list[list[int]]:
+    """Indices of files in n shards that take about as long as each other, the most work
+    placed first (`work`: bytes the check reads, default the size). Shard 0 is the
+    parent's; work weighs more in the others (children)."""
     loads = [0.0] * n
     weight = [1.0] + [CHILD_SLOWDOWN] * (n - 1)
     shards: list[list[int]] = [[] for _ in range(n)]
-    for i in sorted(range(len(files)), key=lambda i: -files[i].size):
-        cost = files[i].size + PER_FILE_COST
+    size = [work(f) if work else f.size for f in files]
+    for i in sorted(range(len(files)), key=lambda i: -size[i]):
+        cost = size[i] + PER_FILE_COST
         best = min(range(n), key=lambda k: loads[k] + cost * weight[k])
         shards[best].append(i)
         loads[best] += cost * weight[best]

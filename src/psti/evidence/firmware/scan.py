@@ -96,7 +96,7 @@ def scan_tree(
         c.handler = "accounts"
     out.credentials += creds
     ctx = _Context(tree, known_passwords, pairs or {})
-    checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress)
+    checked = parallel.map_files(files, partial(_check_file, ctx), workers, progress, work=_bytes_read)
 
     results = [r for r in checked if r is not None]
     for r in results:
@@ -163,6 +163,11 @@ def _extra_uid0(name: str, rel: str) -> Observation:
     return Observation(
         "FW-EXTRA-UID0", rel, f"account {name!r} has uid 0 (a second superuser)", details={"account": name}
     )
+
+
+def _bytes_read(tf: TreeFile) -> int:
+    """What `_check_file` reads of a file, at most: larger files are only sniffed."""
+    return tf.size if tf.size <= max(MAX_TEXT, MAX_BINARY) else 4096
 
 
 def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
