@@ -133,6 +133,7 @@ class SupportStatement:
     precision: Precision = "day"
     mentions_product: bool = False
     phrase: str = ""  # the words the statement rests on
+    works_only: bool = False  # dated only by the product ceasing to work, not by an end of updates
 
 
 @dataclass
@@ -158,8 +159,13 @@ class SupportPeriodAnalysis:
 
     def end_dates(self) -> list[dt.date]:
         """The product's end dates. A coarse date that a finer one falls inside states the same
-        end ("until 2030" and "End of life: October 2030"), so only the finer one is kept."""
+        end ("until 2030" and "End of life: October 2030"), so only the finer one is kept. The day
+        the product stops working ends its updates only when no end of support or updates is
+        stated ("stop supporting Amazon Halo effective July 31, 2023. … from August 1, 2023, …
+        will no longer work": the end of support is July 31)."""
         chosen = [s for s in self.chosen() if s.end_date is not None]
+        if any(not s.works_only for s in chosen):
+            chosen = [s for s in chosen if not s.works_only]
         ends: set[dt.date] = set()
         for s in chosen:
             assert s.end_date is not None
@@ -544,7 +550,9 @@ def _tree_statement(
             return None, plain, stops, bounds
         picked = security[0]
     (m, d, p), role = picked
-    stmt = SupportStatement(s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}")
+    stmt = SupportStatement(
+        s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only
+    )
     return stmt, plain, stops, bounds
 
 

@@ -14,7 +14,10 @@ predicate's negation, and whether its clause is about support or updates at all.
   support", "not guaranteed") with the date attached by "in", "on", "after", "from", "as of",
   "effective" or as a bare time ("come May 2020"); a decision or change that "takes effect"
   on the date when the sentence, or the sentence before it, ends support;
-- the product itself ceasing to work at the date ("will no longer function after …");
+- the product itself ceasing to work at the date ("will no longer function after …"), also in
+  a verb joined by "and" that shares the date ("As of DATE, X will be discontinued, and will
+  stop operating"); such a date yields to a stated end of support on the same page;
+- the maker's service for the product shut down at the date ("will shut down its service as of …");
 - across sentences: a stop of updates after an event that itself stops ("Once Ecobee cuts off
   cloud support, … won't receive any more firmware updates") takes the date at which something
   stopped in the sentence before (`stop_after_event`); a date that use continues past
@@ -98,6 +101,7 @@ class DateRole:
     local: str = ""  # the date's own clause, without verbs joined to it (which product it is for)
     stop_point: bool = False  # the date at which something stops ("will lose connectivity on DATE"), updates or not
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
+    works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
 
 
 def lemma(tok: Token) -> str:
@@ -112,6 +116,32 @@ _FUNCTION = frozenset({"work", "works", "working", "worked", "function", "functi
 _LABOUR = frozenset({"on", "for", "with", "toward", "towards"})
 # a clause that places the stop after an event: "Once Ecobee cuts off cloud support, … won't receive updates"
 _WHEN = frozenset({"once", "when", "after", "whenever"})
+# what a connected product's maker runs for it: shutting it down ends the product's support
+# ("will shut down its service as of 15th May 2016", "end the cloud service")
+_SERVICE = frozenset({"service", "services", "server", "servers", "cloud"})
+
+
+def _stops_service(what: list[Token]) -> bool:
+    """The thing stopped is the maker's service for the product ("its service", "the cloud servers")."""
+    return bool(what) and all(
+        g.lower_ in _SERVICE and all(c.lower_ in _SERVICE for c in g.children if c.dep_ == "compound") for g in what
+    )  # not "customer service"
+
+
+def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
+    """A verb joined by "and" with no subject of its own shares the date of the verb it joins:
+    "As of December 9th, 2024, Car Thing will be discontinued, and will stop operating"."""
+    for c in verb.children:
+        if c.dep_ != "conj" or not c.tag_.startswith("VB"):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+            continue
+        if _ceases_to_function(c, date_tokens) and _negated(c):
+            return c.text
+        what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+        if _is_stop(c) and what and all(_ceases_to_function(g, date_tokens) for g in what):
+            return c.text
+    return None
 
 
 def _is_stop(tok: Token) -> bool:
@@ -292,7 +322,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     stop_words: list[str] = []
     unrelated: list[str] = []
     ceases: list[str] = []
-    negated = effect = False
+    negated = effect = supply_negated = False
     topic = False
     texts: list[str] = []
     for chain, up, through_and in levels:
@@ -302,6 +332,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if through_and:
             continue
         negated = negated or any(_negated(c) for c in chain)
+        # "will no longer receive updates" withholds a supply; "will no longer work" only ends the product
+        supply_negated = supply_negated or any(_negated(c) and not _ceases_to_function(c, date_tokens) for c in chain)
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
@@ -310,6 +342,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
+                elif what and _stops_service(what):
+                    stop_words.append(lemma(c))  # "shut down its service": the product's support ends
+                    topic = True
                 elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
                     unrelated.append(c.text)
                 elif not what and c.dep_ == "relcl":
@@ -322,6 +357,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                         unrelated.append(c.text)
                 else:
                     stop_words.append(lemma(c))
+        for c in chain:
+            shared = _shared_ceasing(c, date_tokens)
+            if shared is not None:
+                ceases.append(shared)
         for c in chain:  # "come to an end", "reach the end of life"
             for ch in c.children:
                 if ch.dep_ in ("prep", "dobj", "attr") and (
@@ -354,10 +393,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             or (effect and (topic or prev_stop))
         ):
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
-            return DateRole(a, b, True, f"{why} at '{(prep + ' ') if prep else ''}{text}'", context, other, local, True)
+            works = bool(ceases) and not (stop_words or effect or supply_negated)
+            why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
+            return DateRole(a, b, True, why, context, other, local, True, works_only=works)
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
-            return DateRole(a, b, True, why, context, other, local, True)
+            return DateRole(a, b, True, why, context, other, local, True, works_only=True)
     if prep in ("after", "from", "as of", "beginning", "starting"):
         # "may continue to be operated after April 1, 2023 …, though … they will not be provided with
         # further firmware upgrades": a clause under the date's clause ends updates from the date on
