@@ -367,8 +367,18 @@ def _word_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub
 _SITE_FINDERS = {"x86-64": _x86_sites, "arm": _word_sites, "aarch64": _word_sites, "mips": _word_sites}
 
 
+_users_of: list[tuple[Mapping[str, frozenset[str]], frozenset[str]]] = []  # the last scan's, by identity
+
+
 def _users(pairs: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    return frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
+    """The corpus user names worth matching; every file of a scan shares one `pairs`, so
+    they are worked out once per scan, not once per program."""
+    last = _users_of[-1] if _users_of else None  # one read: scans in other threads may replace it
+    if last is not None and last[0] is pairs:
+        return last[1]
+    users = frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
+    _users_of[:] = [(pairs, users)]
+    return users
 
 
 def _claims(f: FileInput) -> bool:
