@@ -134,6 +134,7 @@ class SupportStatement:
     mentions_product: bool = False
     phrase: str = ""  # the words the statement rests on
     works_only: bool = False  # dated only by the product ceasing to work, not by an end of updates
+    former: bool = False  # an end reported as said before ("said it would keep support until …")
 
 
 @dataclass
@@ -166,6 +167,8 @@ class SupportPeriodAnalysis:
         chosen = [s for s in self.chosen() if s.end_date is not None]
         if any(not s.works_only for s in chosen):
             chosen = [s for s in chosen if not s.works_only]
+        if any(not s.former for s in chosen):  # "said it would keep support until …" was replaced
+            chosen = [s for s in chosen if not s.former]
         ends: set[dt.date] = set()
         for s in chosen:
             assert s.end_date is not None
@@ -551,7 +554,7 @@ def _tree_statement(
         picked = security[0]
     (m, d, p), role = picked
     stmt = SupportStatement(
-        s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only
+        s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only, role.former
     )
     return stmt, plain, stops, bounds
 

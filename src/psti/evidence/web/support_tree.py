@@ -17,7 +17,11 @@ predicate's negation, and whether its clause is about support or updates at all.
 - the product itself ceasing to work at the date ("will no longer function after …"), also in
   a verb joined by "and" that shares the date ("As of DATE, X will be discontinued, and will
   stop operating"); such a date yields to a stated end of support on the same page;
-- the maker's service for the product shut down at the date ("will shut down its service as of …");
+- the maker's service for the product shut down at the date ("will shut down its service as of …"),
+  or all of the maker's operations ("will be shutting down all operations … on May 28, 2020");
+- an end that a maker said it "would" bring, reported in the past ("Fitbit said it would only keep
+  support … going until December 31, 2017"), is a former statement: it yields to an end the page
+  states as current ("on June 30, 2018, it will cut off online services and support");
 - across sentences: a stop of updates after an event that itself stops ("Once Ecobee cuts off
   cloud support, … won't receive any more firmware updates") takes the date at which something
   stopped in the sentence before (`stop_after_event`); a date that use continues past
@@ -102,6 +106,7 @@ class DateRole:
     stop_point: bool = False  # the date at which something stops ("will lose connectivity on DATE"), updates or not
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
     works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
+    former: bool = False  # an end reported as said before ("Fitbit said it would keep support until …")
 
 
 def lemma(tok: Token) -> str:
@@ -121,11 +126,36 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 _SERVICE = frozenset({"service", "services", "server", "servers", "cloud"})
 
 
+# the maker's whole business: "shutting down all operations", "cease operations"; not operations
+# placed somewhere ("operations in its Chicago plant") or of some kind ("manufacturing operations")
+_OPERATIONS = frozenset({"operation", "operations"})
+
+
 def _stops_service(what: list[Token]) -> bool:
-    """The thing stopped is the maker's service for the product ("its service", "the cloud servers")."""
+    """The thing stopped is the maker's service for the product ("its service", "the cloud servers"),
+    or all its operations ("all operations")."""
     return bool(what) and all(
-        g.lower_ in _SERVICE and all(c.lower_ in _SERVICE for c in g.children if c.dep_ == "compound") for g in what
+        (g.lower_ in _SERVICE and all(c.lower_ in _SERVICE for c in g.children if c.dep_ == "compound"))
+        or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
+        for g in what
     )  # not "customer service"
+
+
+# a statement reported as made before: "Fitbit said it would only keep support … until …"
+_REPORTING = frozenset({"say", "promise", "pledge", "commit", "announce", "state", "tell", "write"})
+
+
+def _former(tok: Token) -> bool:
+    """The word sits in a clause reported under a past-tense verb of saying, with "would" (the
+    future of the time it was said): an earlier statement, not the current one."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "ccomp" and t.tag_.startswith("VB") and t.head.tag_ == "VBD" and lemma(t.head) in _REPORTING:
+            return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in t.children)
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
@@ -381,7 +411,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if topic or (prev_stop and prep in _UNTIL):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
             why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
-            return DateRole(a, b, True, why, context, other, local)
+            return DateRole(a, b, True, why, context, other, local, former=_former(gov))
         return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
     point = prep in _POINT or prep == "as of" or not prep
     if (stop_words or negated or effect or ceases) and point:
@@ -395,7 +425,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
             works = bool(ceases) and not (stop_words or effect or supply_negated)
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
-            return DateRole(a, b, True, why, context, other, local, True, works_only=works)
+            return DateRole(a, b, True, why, context, other, local, True, works_only=works, former=_former(gov))
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
             return DateRole(a, b, True, why, context, other, local, True, works_only=True)
