@@ -11,18 +11,12 @@ import datetime as dt
 import pytest
 
 from psti.evidence.web.pagetext import page_text
-from psti.evidence.web.policy import analyse_policy
 from psti.evidence.web.support_period import analyse_support_page
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
 
-def policy(text: str, media: str = "text/plain"):  # type: ignore[no-untyped-def]
-    return analyse_policy(page_text(text.encode("utf-8"), media))
-
-
-def ends(text: str, product: str, media: str = "text/plain") -> list[dt.date]:
-    return analyse_support_page(page_text(text.encode("utf-8"), media), (product,)).end_dates()
 
 
 # --- end dates ---------------------------------------------------------------------------

@@ -9,14 +9,10 @@ import datetime as dt
 
 import pytest
 
-from psti.evidence.web.pagetext import page_text
-from psti.evidence.web.support_period import analyse_support_page
+from tests.evidence.web.snippets import ends
 
 D = dt.date
 
-
-def ends(text: str, product: str) -> list[dt.date]:
-    return analyse_support_page(page_text(text.encode("utf-8"), "text/plain"), (product,)).end_dates()
 
 
 @pytest.mark.parametrize(

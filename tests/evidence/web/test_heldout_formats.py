@@ -11,18 +11,13 @@ import datetime as dt
 import pytest
 
 from psti.evidence.web.pagetext import page_text
-from psti.evidence.web.policy import analyse_policy
 from psti.evidence.web.support_period import analyse_support_page
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
+MD = "text/markdown"  # the SECURITY.md files' format; news quotations and the rest are plain text
 
 
-def policy(text: str, media: str = "text/markdown"):  # type: ignore[no-untyped-def]
-    return analyse_policy(page_text(text.encode("utf-8"), media))
-
-
-def ends(text: str, product: str, media: str = "text/plain") -> list[dt.date]:
-    return analyse_support_page(page_text(text.encode("utf-8"), media), (product,)).end_dates()
 
 
 # --- contacts ----------------------------------------------------------------------------
@@ -33,10 +28,10 @@ def test_address_on_the_line_under_its_label() -> None:
         "## Reporting a Vulnerability\n\n1. **Do NOT open a public GitHub issue.**\n"
         "2. Email us privately at:\n\n\N{E-MAIL SYMBOL} **maker1979@gmail.com**\n\nWe will acknowledge reports within **72 hours**.\n"  # noqa: E501
     )
-    assert policy(md).contacts == ["mailto:maker1979@gmail.com"]
+    assert policy(md, MD).contacts == ["mailto:maker1979@gmail.com"]
     # an address after a line that introduces nothing about reporting is not a contact
     other = "## Team\n\nOur designer:\n\nmaker1979@gmail.com\n"
-    assert policy(other).contacts == []
+    assert policy(other, MD).contacts == []
 
 
 def test_channel_named_under_a_reporting_line() -> None:
@@ -44,9 +39,10 @@ def test_channel_named_under_a_reporting_line() -> None:
         "## Reporting a vulnerability\n\nPlease report security issues responsibly.\n\n"
         "Preferred: GitHub Security Advisories (if enabled for this repository).\n"
     )
-    assert any(c.startswith("channel: github security advisories") for c in policy(md).contacts)
+    assert any(c.startswith("channel: github security advisories") for c in policy(md, MD).contacts)
     # the same words where nothing is reported: advisories as reading matter
-    assert policy("## Advisories\n\nSee: GitHub Security Advisories (if enabled for this repository).\n").contacts == []
+    reading = "## Advisories\n\nSee: GitHub Security Advisories (if enabled for this repository).\n"
+    assert policy(reading, MD).contacts == []
 
 
 def test_repository_security_page_in_numbered_steps() -> None:
@@ -55,16 +51,16 @@ def test_repository_security_page_in_numbered_steps() -> None:
         "1. Go to [Security Advisories](https://github.com/acme/hub/security/advisories)\n"
         '2. Click "Report a vulnerability"\n'
     )
-    assert "https://github.com/acme/hub/security/advisories" in policy(md).contacts
+    assert "https://github.com/acme/hub/security/advisories" in policy(md, MD).contacts
     # a list number is not a sentence of its own
-    assert policy("1. Go to the hub.\n2. Press reset.\n").words == 6
+    assert policy("1. Go to the hub.\n2. Press reset.\n", MD).words == 6
 
 
 def test_security_page_listed_for_reading_is_not_a_contact() -> None:
     md = "Related links:\n\n- https://github.com/acme/hub/security/advisories\n"
-    assert policy(md).contacts == []
+    assert policy(md, MD).contacts == []
     # under a reporting line it is the channel
-    assert policy(md.replace("Related links:", "To report a vulnerability:")).contacts != []
+    assert policy(md.replace("Related links:", "To report a vulnerability:"), MD).contacts != []
 
 
 # --- the timescale of the promise it modifies ---------------------------------------------
@@ -112,8 +108,8 @@ def test_range_in_a_list_under_an_eol_heading() -> None:
         "Release vs EOL date:\n\n- FP3: September 2019 through September 2024\n"
         "- FP4: September 2021 through September 2026\n- FP5: September 2023 through September 2028\n"
     )
-    assert ends(md, "FP4", "text/markdown") == [D(2026, 9, 30)]
-    assert ends(md, "FP5", "text/markdown") == [D(2028, 9, 30)]
+    assert ends(md, "FP4", MD) == [D(2026, 9, 30)]
+    assert ends(md, "FP5", MD) == [D(2028, 9, 30)]
 
 
 def test_a_date_in_prose_after_a_support_sentence_is_not_a_row() -> None:

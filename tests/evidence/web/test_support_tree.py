@@ -14,15 +14,12 @@ import pytest
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import page_text
 from psti.evidence.web.policy import analyse_policy
-from psti.evidence.web.support_period import _dates, analyse_support_page
+from psti.evidence.web.support_period import _dates
 from psti.evidence.web.support_tree import read_dates
+from tests.evidence.web.snippets import ends
 
 D = dt.date
 
-
-def ends(text: str, product: str | None = None, media: str = "text/plain") -> list[dt.date]:
-    terms = (product,) if product else ()
-    return analyse_support_page(page_text(text.encode("utf-8"), media), terms).end_dates()
 
 
 def roles(sentence: str) -> list[tuple[dt.date, bool, str]]:
