@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from psti.evidence.firmware.handlers import FileInput, Found, Handler
-from psti.evidence.firmware.handlers.common import credential, plausible
+from psti.evidence.firmware.handlers.common import credential, per_scan, plausible
 from psti.evidence.firmware.handlers.elfdata import readonly_ranges
 from psti.evidence.firmware.model import Credential
 from psti.evidence.firmware.triggers import find_triggers
@@ -57,30 +57,18 @@ def strings(data: bytes) -> list[tuple[int, str]]:
 # --- user/password constants side by side -----------------------------------------
 
 
-_USERS_OF: dict[int, dict[str, frozenset[str]]] = {}  # id(pairs) -> password -> its corpus users
-
-
 def _users_of(pairs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     """password -> user names the corpus lists it for (passwords of 4+ characters)."""
-    got = _USERS_OF.get(id(pairs))
-    if got is None:
-        grouped: dict[str, set[str]] = {}
-        for user, passwords in pairs.items():
-            for pw in passwords:
-                if len(pw) >= 4 and user and pw != user:
-                    grouped.setdefault(pw, set()).add(user)
-        got = _USERS_OF[id(pairs)] = {pw: frozenset(users) for pw, users in grouped.items()}
-    return got
+    grouped: dict[str, set[str]] = {}
+    for user, passwords in pairs.items():
+        for pw in passwords:
+            if len(pw) >= 4 and user and pw != user:
+                grouped.setdefault(pw, set()).add(user)
+    return {pw: frozenset(users) for pw, users in grouped.items()}
 
 
-_KEYS: dict[int, frozenset[bytes]] = {}
-
-
-def _password_bytes(users_of: dict[str, frozenset[str]]) -> frozenset[bytes]:
-    got = _KEYS.get(id(users_of))
-    if got is None:
-        got = _KEYS[id(users_of)] = frozenset(pw.encode("ascii", "replace") for pw in users_of)
-    return got
+def _password_bytes(pairs: Mapping[str, frozenset[str]]) -> frozenset[bytes]:
+    return frozenset(pw.encode("ascii", "replace") for pw in per_scan("binaries.users_of", pairs, _users_of))
 
 
 def compiled_pairs(path: str, data: bytes, pairs: Mapping[str, frozenset[str]]) -> list[Credential]:
@@ -89,10 +77,10 @@ def compiled_pairs(path: str, data: bytes, pairs: Mapping[str, frozenset[str]]) 
     out: list[Credential] = []
     if not pairs:
         return out
-    users_of = _users_of(pairs)
+    users_of = per_scan("binaries.users_of", pairs, _users_of)
     ranges = readonly_ranges(data) if data.startswith(ELF) else [(0, len(data))]
     seen: set[tuple[str, str]] = set()
-    keys = _password_bytes(users_of)
+    keys = per_scan("binaries.password_bytes", pairs, _password_bytes)
     for lo, hi in ranges:
         hits = keys.intersection(data[lo:hi].split(b"\0"))  # corpus passwords that are whole strings
         for raw in sorted(hits):

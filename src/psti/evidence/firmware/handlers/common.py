@@ -4,6 +4,8 @@ name one, which files are documentation or standard system databases."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from psti.evidence.firmware.hashes import identify
 from psti.evidence.firmware.model import Credential
@@ -124,3 +126,20 @@ def interface_for(path: str, key: str, section: str = "") -> str:
 
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+T = TypeVar("T")
+Pairs = Mapping[str, frozenset[str]]  # corpus user -> its passwords
+_derived: dict[str, tuple[Pairs, object]] = {}  # name -> (the pairs it was built from, the value)
+
+
+def per_scan(name: str, pairs: Pairs, build: Callable[[Pairs], T]) -> T:
+    """`build(pairs)`, worked out once for the pairs every file of a scan shares, not once per
+    file. The value is kept with the very mapping it came from (an identity check, so a later
+    mapping at the same address never gets it), and only the latest per name is kept."""
+    last = _derived.get(name)  # one read: scans in other threads may replace it
+    if last is not None and last[0] is pairs:
+        return last[1]  # type: ignore[return-value]  # stored by this name's build
+    value = build(pairs)
+    _derived[name] = (pairs, value)
+    return value

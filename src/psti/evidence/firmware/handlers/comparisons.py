@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from psti.evidence.firmware.handlers import FileInput, Found, Handler
 from psti.evidence.firmware.handlers.calltrace import Trace, compare_stubs, walk
-from psti.evidence.firmware.handlers.common import PLACEHOLDERS, credential, plausible
+from psti.evidence.firmware.handlers.common import PLACEHOLDERS, credential, per_scan, plausible
 from psti.evidence.firmware.handlers.elfcode import Image, load
 from psti.evidence.firmware.handlers.strrefs import Refs, refers, string_ranges
 from psti.evidence.firmware.model import Credential
@@ -367,18 +367,9 @@ def _word_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub
 _SITE_FINDERS = {"x86-64": _x86_sites, "arm": _word_sites, "aarch64": _word_sites, "mips": _word_sites}
 
 
-_users_of: list[tuple[Mapping[str, frozenset[str]], frozenset[str]]] = []  # the last scan's, by identity
-
-
 def _users(pairs: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    """The corpus user names worth matching; every file of a scan shares one `pairs`, so
-    they are worked out once per scan, not once per program."""
-    last = _users_of[-1] if _users_of else None  # one read: scans in other threads may replace it
-    if last is not None and last[0] is pairs:
-        return last[1]
-    users = frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
-    _users_of[:] = [(pairs, users)]
-    return users
+    """The corpus user names worth matching."""
+    return frozenset(u for u in pairs if u and 3 <= len(u) <= 32)
 
 
 def _claims(f: FileInput) -> bool:
@@ -386,7 +377,7 @@ def _claims(f: FileInput) -> bool:
 
 
 def _scan(f: FileInput) -> Found:
-    return Found(credentials=analyse(f.rel, f.data, _users(f.pairs)))
+    return Found(credentials=analyse(f.rel, f.data, per_scan("comparisons.users", f.pairs, _users)))
 
 
 HANDLER = Handler(
