@@ -23,10 +23,10 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
@@ -133,7 +133,7 @@ def check(
     lines = 0
     try:
         with path.open("rb") as f:
-            for number, raw in enumerate(_lines(f.read(upto) if upto is not None else f.read(), upto), 1):
+            for number, raw in enumerate(_lines(f, upto), 1):
                 problem, head = _parse(key, raw)
                 if problem:
                     problems.append(f"anchor file {path} line {number}: {problem}")
@@ -173,11 +173,18 @@ def extent(key: LogKey, path: Path | None = None) -> int | None:
         return None
 
 
-def _lines(data: bytes, upto: int | None) -> list[bytes]:
-    lines = data.splitlines(keepends=True)
-    if upto is not None and lines and not lines[-1].endswith(b"\n"):
-        lines.pop()  # a line being appended as the extent was taken: after it, so not ours to judge
-    return lines
+def _lines(f: BinaryIO, upto: int | None) -> Iterator[bytes]:
+    """The file's lines, read one at a time (the file grows with every logged transaction);
+    with `upto`, only those that end within its first `upto` bytes."""
+    if upto is None:
+        yield from f
+        return
+    left = upto
+    for raw in f:
+        if len(raw) > left or (len(raw) == left and not raw.endswith(b"\n")):
+            return  # a line being appended as the extent was taken: after it, so not ours to judge
+        left -= len(raw)
+        yield raw
 
 
 def _first_differing(
