@@ -55,6 +55,16 @@ def test_script_text_is_not_read() -> None:
         ("Expect an initial response in 1-2 business days.", "in 1-2 business days", None),
         ("We will get back to you as soon as possible.", None, None),
         ("We will keep you updated on the progress of the fix.", None, None),
+        # the object is the message; the word naming it says what is promised
+        ("You will receive an acknowledgment email within 24 hours.", "within 24 hours", None),
+        ("You will get a confirmation e-mail within 3 business days.", "within 3 business days", None),
+        (
+            "We send a confirmation email within 2 days and a progress report every 30 days.",
+            "within 2 days",
+            "every 30 days",
+        ),
+        ("We will send you a security update notice within 90 days.", None, None),
+        ("Send us an e-mail and we will fix it within 30 days.", None, None),
     ],
 )
 def test_timescale_phrasings(sentence: str, ack: str | None, status: str | None) -> None:

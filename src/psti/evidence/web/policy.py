@@ -345,6 +345,7 @@ _LEMMA_PROMISE: dict[str, Promise] = {
 }  # fmt: skip
 _FIX_UPDATE = {"security", "firmware", "software"}  # "security updates" are fixes, not status updates
 _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
+_MESSAGES = frozenset({"email", "e-mail", "mail", "message", "notice", "notification", "letter"})
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
 _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
@@ -467,6 +468,9 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     own = _own_promise(tok)
     if own is not None:
         return own, tok
+    for mod in tok.children:  # "a progress report every 30 days": the noun's own modifier
+        if mod.dep_ == "compound" and (found := _own_promise(mod)) in ("acknowledgement", "status update"):
+            return found, mod
     for child in tok.children:
         if child.dep_ not in _OBJECT_DEPS or child.tag_ in _PRONOUN_TAGS:
             continue
@@ -474,6 +478,15 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
             found = _own_promise(word)
             if found is not None:
                 return found, word
+            # "receive an acknowledgment email", "send a status update e-mail": the object is
+            # the message, and the word naming it says what it promises
+            for mod in word.children:
+                if mod.dep_ != "compound":
+                    continue
+                if (found := _own_promise(mod)) in ("acknowledgement", "status update"):
+                    return found, mod
+                if _lemma(mod) == "confirmation" and word.lower_ in _MESSAGES:
+                    return "acknowledgement", mod  # "a confirmation email": of the report received
     return None
 
 
