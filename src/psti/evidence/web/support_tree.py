@@ -198,6 +198,39 @@ def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
     return True
 
 
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "DT", "WDT", "WP"})
+# verbs of supplying something: a negated one withholds its object, which may not be updates
+_SUPPLY = frozenset(
+    {"provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
+     "give", "gives", "gave", "given", "giving", "send", "sends", "sent", "sending",
+     "ship", "ships", "shipped", "shipping", "supply", "supplies", "supplied", "supplying",
+     "deliver", "delivers", "delivered", "delivering", "receive", "receives", "received", "receiving",
+     "get", "gets", "got", "gotten", "getting", "sell", "sells", "sold", "selling",
+     "issue", "issues", "issued", "issuing"}
+)  # fmt: skip
+
+
+def _withholds_other(tok: Token) -> bool:
+    """A negated supply of something that is not support or updates: "we won't be able to
+    provide a replacement", "will no longer sell spare parts" (not "won't provide updates",
+    nor "won't provide it", whose thing is named elsewhere)."""
+    verbs, frontier = [tok], [tok]
+    for _ in range(3):  # "won't be able to provide": be -> able -> provide
+        frontier = [c for v in frontier for c in v.children if c.dep_ in ("xcomp", "acomp")]
+        verbs += frontier
+    things = [
+        c
+        for v in verbs
+        if v.lower_ in _SUPPLY
+        for c in v.children
+        if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and v.tag_ == "VBN")
+    ]
+    return bool(things) and not any(
+        c.tag_ in _PRONOUN_TAGS or TOPIC.search(" ".join(g.text for g in c.subtree)) or _stops_service([c])
+        for c in things
+    )
+
+
 def _negated(tok: Token) -> bool:
     """'will no longer support', 'not guaranteed', 'won't receive'."""
     for c in tok.children:
@@ -367,6 +400,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
+            if _negated(c) and _withholds_other(c):
+                unrelated.append(c.text)
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
