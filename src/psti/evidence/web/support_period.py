@@ -144,6 +144,7 @@ class SupportPeriodAnalysis:
     product_mentioned: bool | None = None  # None: no product to look for
     purchase_signals: list[str] = field(default_factory=list)
     title: str = ""
+    named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
 
     @property
     def dated(self) -> list[SupportStatement]:
@@ -154,7 +155,7 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
-            if own or any(s.mentions_product for s in self.statements):
+            if own or any(s.mentions_product for s in self.statements) or self.named_without_end:
                 return own  # the product's own statement says no date: others' dates are not its
         return dated
 
@@ -227,17 +228,61 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
         if parsed is None:
             continue
         if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
-            continue  # "in the spring of 2018": a season, not the year's end
+            continue  # "in the spring of 2018", "in early 2026": a season or part of the year, not its end
+        if parsed[1] == "year" and (q := _QUARTER.search(s, 0, m.start())):
+            # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
+            last_month = 3 * _QUARTERS[q.group("q").lower()]
+            parsed = (dt.date(parsed[0].year, last_month, calendar.monthrange(parsed[0].year, last_month)[1]), "month")
         out.append((m, parsed[0], parsed[1]))
     return out
 
 
 DatePart = tuple[re.Match[str], dt.date, Precision]
-_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s*$", re.I)
+_SEASON = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
+    r"(?:\s+of)?[\s-]*$",
+    re.I,
+)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+             "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
+_QUARTER = re.compile(r"\b(?P<q>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?=\s+quarter)|q[1-4])"
+                      r"(?:\s+quarter)?(?:\s+of)?[\s,]*$", re.I)  # fmt: skip
 
 
 def _norm(s: str) -> str:
     return re.sub(r"[\s\-_]+", " ", s.lower()).strip()
+
+
+def _words(s: str) -> str:
+    """Words only, in lower case: "Nexus 7 (2012)" and the parser's "Nexus 7 ( 2012 )" alike."""
+    return " ".join(re.findall(r"[\w+]+", re.sub(r"\s+\+", "+", s.lower())))  # "J6 +": "j6+"
+
+
+def _joined(s: str) -> str:
+    """A model number split by the tokeniser ("12 T") joined again ("12t")."""
+    return re.sub(r"(?<=\d) (?=[a-z](?![a-z]))", "", s)
+
+
+def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> bool:
+    """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
+    12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
+    with the first word of the name elsewhere in the text (not needed when `brand_needed` is
+    false, for a clause whose sentence already names the maker)."""
+    t = _joined(_words(text))
+    for term in (_joined(_words(x)) for x in terms):
+        if re.search(rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])", t):
+            return True
+        words = term.split()
+        tail = " ".join(words[1:])
+        coded = any(ch.isdigit() for ch in tail) and any(ch.isalpha() for ch in tail)  # "f5", not "12"
+        if (
+            len(words) >= 2
+            and coded
+            and re.search(rf"(?<![\w+]){re.escape(tail)}(?![\w+])", t)
+            and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
+        ):
+            return True
+    return False
 
 
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
@@ -253,13 +298,16 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
     # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
-    referent = bool(terms) and any(t in _norm(page.title) for t in terms)
+    referent = bool(terms) and _names(terms, page.title)
     previous = ""
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
+    last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     for idx, s in enumerate(sents):
-        named = bool(terms) and any(t in _norm(s) for t in terms)
+        _note_unanswered(out, last)
+        named = bool(terms) and _names(terms, s)
+        last = (s, len(out.statements)) if named else None
         other = bool(terms) and not named and _names_other_model(s, terms)
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
@@ -313,11 +361,45 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 m, d, p = end
                 support_heading = True
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
+    _note_unanswered(out, last)
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):
         _add(out.purchase_signals, m.group(0).lower())
     return out
+
+
+def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
+    """A subject naming a model that is not the product: a word outside the product's name that
+    is a model code ("F5", "12T"), or a number or capitalised word beside a number ("Pixel 7"
+    for the Pixel 8, "Note 12 Pro+" for the Note 12 5G); not "70 Pro — Security" for the
+    edge 70 Pro, whose other words are ordinary."""
+    product = set(_words(" ".join(terms)).split())
+    words = re.findall(r"[\w+]+", re.sub(r"\s+\+", "+", subject))
+
+    def number(w: str) -> bool:
+        return w.isdigit() and len(w) <= 4 and not re.fullmatch(r"(?:19|20)\d\d", w)
+
+    for i, w in enumerate(words):
+        if w.lower() in product:
+            continue
+        beside = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        if re.fullmatch(r"(?=\w*\d)(?=\w*[a-z])[\w+]+", w, re.I) and not re.fullmatch(
+            r"[2-5]G|[48]K|\d+(?:st|nd|rd|th|s|p)", w, re.I
+        ):
+            return True
+        if number(w) and any(b[:1].isupper() for b in beside):
+            return True
+        if w[:1].isupper() and any(number(b) for b in beside):
+            return True
+    return False
+
+
+def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:
+    """A sentence about support or updates that names the product but gives it no end ("the
+    Note 12 5G will lose support in spring 2026") answers for the product: no end date."""
+    if last is not None and len(out.statements) == last[1] and TOPIC.search(last[0]):
+        _add(out.named_without_end, last[0][:300])
 
 
 def _relative_period(s: str) -> bool:
@@ -540,9 +622,15 @@ def _tree_statement(
     if not ends:
         return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
-        own = [(dp, r) for dp, r in ends if any(t in _norm(r.local) for t in terms)]
+        own = [(dp, r) for dp, r in ends if _names(terms, f"{r.local} {r.subject}", brand_needed=False)]
         if own:
             ends, mentions = own, True
+        else:
+            # "the Note 12 Pro 5G will no longer receive updates after October 2026": an end whose
+            # clause has another model as its subject is that model's, not the product's
+            ends = [(dp, r) for dp, r in ends if not (r.subject_model and _other_model(r.subject, terms))]
+            if not ends:
+                return None, plain, stops, bounds
     picked = None
     if len(ends) > 1 and _RESPECTIVELY.search(s):
         found = _end_date(s, [dp for dp, _r in ends])

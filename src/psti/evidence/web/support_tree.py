@@ -38,7 +38,7 @@ Each reading names the words that decided it, so a finding can quote them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ class DateRole:
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
     works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
     former: bool = False  # an end reported as said before ("Fitbit said it would keep support until …")
+    subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
+    subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
 
 
 def lemma(tok: Token) -> str:
@@ -294,8 +296,49 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             out.append(DateRole(a, b, False, "not parsed", ""))
             continue
         own = [t for t in sent if t.idx < base + b and t.idx + len(t) > base + a]
-        out.append(_role(sent, root, a, b, date_tokens, previous, own[0]))
+        role = _role(sent, root, a, b, date_tokens, previous, own[0])
+        subject = _subject(root)
+        if subject:
+            words = [t for t in subject if t.i not in date_tokens]
+            named = any(_model_code(t) for t in words) or (
+                any(t.tag_ == "NNP" for t in words) and any(_model_number(t) for t in words)
+            )
+            role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
+        out.append(role)
     return out
+
+
+def _subject(tok: Token) -> list[Token]:
+    """The subject of the clause a word sits in: up the tree to the first verb that has one
+    ("the Xiaomi 12 series will be the first to lose support, reaching EOL in 2026": the series)."""
+    t = tok
+    for _ in range(10):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and t.tag_.startswith("VB"):
+            return sorted(subj.subtree, key=lambda x: x.i)
+        if t.head is t or t.dep_ in ("relcl", "ccomp"):
+            return []
+        t = t.head
+    return []
+
+
+_NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K", "1080p", a year
+
+
+def _model_code(tok: Token) -> bool:
+    """Letters and digits in one word: "F5", "12T", "S24", "CFI-1216A"; not "5G", "4K" or "3rd"."""
+    w = tok.text
+    return (
+        any(ch.isdigit() for ch in w)
+        and any(ch.isalpha() for ch in w)
+        and not _NETWORK.match(w)
+        and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)", w, re.I)
+    )
+
+
+def _model_number(tok: Token) -> bool:
+    """A word that numbers a model: "12T", "F5", "S24", "7" after a name; not "5G" or a year."""
+    return any(ch.isdigit() for ch in tok.text) and not _NETWORK.match(tok.text) and tok.tag_ in ("NNP", "NN", "CD")
 
 
 # a clause that modifies the one above it ("come May 2020, … will no longer receive updates",
