@@ -490,11 +490,33 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     return None
 
 
+def _gives_time(tok: Token) -> bool:
+    """ "Allow / expect / give us 7 days for …": the time is the verb's object."""
+    return tok.lower_ in ("allow", "expect", "give")
+
+
+def _promise_for(tok: Token) -> tuple[Promise, Token] | None:
+    """ "Allow up to 7 days for initial response": the time is given for the promise its 'for' names."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for g in p.children:
+                if g.dep_ == "pobj" and (found := _own_promise(g)) in ("acknowledgement", "reply", "status update"):
+                    return found, g
+    return None
+
+
 def _attach(span: Span) -> tuple[Promise, Token] | None:
     """The promise a timescale modifies: up the tree from the timescale's head word. A verb
     joined to another by 'and' is its own action: "we confirm receipt within 48 hours and send
     a first assessment within 7 days" times the assessment, not the receipt, with 7 days."""
     tok = span.root
+    found = _promise_for(tok)
+    if found is not None:
+        return found
+    if tok.dep_ == "dobj" and tok.head is not tok and _gives_time(tok.head):
+        found = _promise_for(tok.head)
+        if found is not None:
+            return found
     for _ in range(8):
         if tok.head is tok:
             return _promise_of(tok) if tok not in span else None
@@ -548,15 +570,21 @@ _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
 def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     """'Acknowledgement: within 3 business days' — a promise named by its label, its time as
     the value. The parser reads such a line as two fragments, so the label decides."""
-    m = _LABEL_LINE.match(block)
-    if m is None:
+    # cells as page_text writes a table's rows, "Timeline: 7 days | Action: Initial assessment …"
+    cells = [re.sub(r"^[^:|]{1,40}:\s+", "", c.strip()) for c in block.split(" | ") if c.strip()]
+    if len(cells) == 2 and any(TIMESCALE.fullmatch(c) for c in cells):
+        # a table row "7 days | Initial assessment and status update": the time's cell and the other's label
+        value = next(c for c in cells if TIMESCALE.fullmatch(c))
+        label = next(c for c in cells if c is not value)
+    elif (m := _LABEL_LINE.match(block)) is not None:
+        label, value = m.group("label"), m.group("value")
+    else:
         return False
-    label, value = m.group("label"), m.group("value")
     time = TIMESCALE.match(value.strip())
     if time is None or _ACK.search(value) or _STATUS.search(value):
         return False
     promise: Promise | None = (
-        "status update" if _STATUS.search(label) or re.search(r"\bupdates?\b", label, re.I)
+        "status update" if _STATUS.search(label) or re.search(r"\b(?:status\s+)?updates?\b", label, re.I)
         else "acknowledgement" if re.search(r"acknowledg|receipt|triage", label, re.I)
         else "reply" if _ACK.search(label)
         else None

@@ -182,7 +182,14 @@ class SupportPeriodAnalysis:
                 and o.end_date.year == s.end_date.year
                 and (s.precision == "year" or o.end_date.month == s.end_date.month)
             ]
-            if not finer:
+            # "support … only until 2024" beside "will stop supporting it from 2024": the same
+            # boundary, the first day of the year both name
+            opened = (
+                s.precision == "year"
+                and s.end_date.month == 12
+                and any(o.precision == "year" and o.end_date == dt.date(s.end_date.year, 1, 1) for o in chosen)
+            )
+            if not finer and not opened:
                 ends.add(s.end_date)
         return sorted(ends)
 
@@ -641,6 +648,10 @@ def _tree_statement(
             return None, plain, stops, bounds
         picked = security[0]
     (m, d, p), role = picked
+    if role.from_start and p == "year":
+        # "will stop supporting it from 2024": read as the year's last day, it would add a year of
+        # support; a month keeps its last day, as every month alone does
+        d = d.replace(month=1, day=1)
     stmt = SupportStatement(
         s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only, role.former
     )

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # a span up to the date
 _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
+_FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
 _POINT = frozenset({"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as"})
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
@@ -107,6 +108,7 @@ class DateRole:
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
     works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
     former: bool = False  # an end reported as said before ("Fitbit said it would keep support until …")
+    from_start: bool = False  # a stop "from 2024", "as of 2025": from the first day of the year named
     subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
     subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
 
@@ -210,6 +212,27 @@ _SUPPLY = frozenset(
      "get", "gets", "got", "gotten", "getting", "sell", "sells", "sold", "selling",
      "issue", "issues", "issued", "issuing"}
 )  # fmt: skip
+
+
+# what a product's store or platform supports besides the product itself
+_OTHER_THINGS = frozenset(
+    {"apps", "applications", "features", "games", "titles", "content", "accessories", "purchases", "subscriptions",
+     "uploads", "submissions", "developers"}
+)  # fmt: skip
+
+
+def _support_for_other(tok: Token) -> bool:
+    """ "support for new apps", "support for third-party accessories": support of other things
+    in general, whose end is not the end of the product's updates (not "support for its
+    Insignia Connect app", the product's own)."""
+    if lemma(tok) != "support":
+        return False
+    objects = [
+        g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"
+    ]
+    return bool(objects) and all(
+        g.lower_ in _OTHER_THINGS and not any(c.dep_ == "poss" or c.tag_ == "NNP" for c in g.children) for g in objects
+    )
 
 
 def _withholds_other(tok: Token) -> bool:
@@ -450,6 +473,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
+                elif what and all(_support_for_other(g) for g in what):
+                    unrelated.append(c.text)  # "stopped its support for new apps": not the product's updates
                 elif what and _stops_service(what):
                     stop_words.append(lemma(c))  # "shut down its service": the product's support ends
                     topic = True
@@ -503,7 +528,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
             works = bool(ceases) and not (stop_words or effect or supply_negated)
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
-            return DateRole(a, b, True, why, context, other, local, True, works_only=works, former=_former(gov))
+            return DateRole(
+                a, b, True, why, context, other, local, True, works_only=works, former=_former(gov),
+                from_start=prep in _FROM_START,
+            )  # fmt: skip
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
             return DateRole(a, b, True, why, context, other, local, True, works_only=True)
@@ -513,7 +541,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         below = _stop_below(levels[-1][1])
         if below is not None:
             why = f"'{prep} {text}' on {gov_words}, under which {below}"
-            return DateRole(a, b, True, why, context, other, local, True)
+            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in _FROM_START)
     stops = bool(stop_words or unrelated or negated or ceases) and point
     # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
     # so the date is a boundary; a next sentence that withholds updates says what ends there
