@@ -345,6 +345,7 @@ _LEMMA_PROMISE: dict[str, Promise] = {
 }  # fmt: skip
 _FIX_UPDATE = {"security", "firmware", "software"}  # "security updates" are fixes, not status updates
 _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
+_TIMED_PROMISES = ("acknowledgement", "reply", "status update")  # the promises para 2(2)(b) asks a time of
 _MESSAGES = frozenset({"email", "e-mail", "mail", "message", "notice", "notification", "letter"})
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "nsubj", "pobj"}
 _BLOCK_CHARS = 3_000
@@ -352,7 +353,7 @@ _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a 
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
-    r"contact|reach|confirm|progress",
+    r"contact|reach|confirm|progress|feedback",
     re.I,
 )
 
@@ -427,6 +428,8 @@ def _own_promise(tok: Token) -> Promise | None:
     text = tok.text.lower()
     if lemma == "update" or text in ("update", "updates", "updated"):
         compounds = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
+        if tok.dep_ == "compound":  # "Firmware update schedule": the words beside it in the name
+            compounds |= {_lemma(c) for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i}
         return "fix" if compounds & _FIX_UPDATE else "status update"
     if lemma == "keep":  # "keep you informed / updated / posted"
         if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
@@ -434,8 +437,8 @@ def _own_promise(tok: Token) -> Promise | None:
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
         return "reply"
-    if lemma == "contact" and any(c.text.lower() == "initial" for c in tok.children):
-        return "reply"
+    if lemma in ("contact", "feedback") and any(c.text.lower() in ("initial", "first") for c in tok.children):
+        return "reply"  # "initial contact", "the initial feedback"
     if (
         lemma in ("contact", "reach")
         and _is_verb(tok)
@@ -487,6 +490,12 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
                     return found, mod
                 if _lemma(mod) == "confirmation" and word.lower_ in _MESSAGES:
                     return "acknowledgement", mod  # "a confirmation email": of the report received
+            if word.lower_ in _MESSAGES:  # "an email with the initial feedback"
+                for p in word.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "of", "containing"):
+                        for g in p.children:
+                            if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
+                                return found, g
     return None
 
 
@@ -500,7 +509,7 @@ def _promise_for(tok: Token) -> tuple[Promise, Token] | None:
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ == "for":
             for g in p.children:
-                if g.dep_ == "pobj" and (found := _own_promise(g)) in ("acknowledgement", "reply", "status update"):
+                if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
                     return found, g
     return None
 
@@ -564,6 +573,10 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
             _sentence_promises(sent, out)
 
 
+# updates that fix the product, not news to the reporter: "Important Security Updates: Released within 48 hours"
+_FIX_LABEL = re.compile(
+    r"(?:security|firmware|software|critical|patch)\s+updates?|updates?\s+(?:schedule|process|release)", re.I
+)
 _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
 
 
@@ -580,11 +593,14 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
         label, value = m.group("label"), m.group("value")
     else:
         return False
-    time = TIMESCALE.match(value.strip())
+    # the value's one time, where it stands: "Ongoing communication: … planning for remediation within one month"
+    times = list(TIMESCALE.finditer(value))
+    time = times[0] if len(times) == 1 else TIMESCALE.match(value.strip())
     if time is None or _ACK.search(value) or _STATUS.search(value):
         return False
+    news = re.search(r"\bupdates?\b", label, re.I) and not _FIX_LABEL.search(label)
     promise: Promise | None = (
-        "status update" if _STATUS.search(label) or re.search(r"\b(?:status\s+)?updates?\b", label, re.I)
+        "status update" if _STATUS.search(label) or news
         else "acknowledgement" if re.search(r"acknowledg|receipt|triage", label, re.I)
         else "reply" if _ACK.search(label)
         else None

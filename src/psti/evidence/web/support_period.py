@@ -277,7 +277,7 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
     false, for a clause whose sentence already names the maker)."""
     t = _joined(_words(text))
     for term in (_joined(_words(x)) for x in terms):
-        if re.search(rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])", t):
+        if re.search(rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+\d)", t):  # not "Surface Go 2"
             return True
         words = term.split()
         tail = " ".join(words[1:])
