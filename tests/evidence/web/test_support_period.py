@@ -234,3 +234,44 @@ def test_reported_product() -> None:
     differs = reported_product("Doorbell", "AD-5", None, page, "p.html")
     assert differs.differs and differs.name == "Doorbell, but the page's structured data names Acme Cam 2"
     assert not reported_product("Acme Cam 2", None, None, page, "p.html").differs
+
+
+_MULTI = [
+    (
+        "text/markdown",
+        "Minimum security update periods:\n\n- Acme Cam 2: until March 2030\n- Acme Doorbell Pro: until 31/12/2029\n",
+    ),
+    (
+        "text/plain",
+        "Products and their end of security support:\n"
+        "Acme Cam 2 (AC-200, AC-201) - 31.03.2030\nAcme Cam 3 (AC-300) - 30.06.2031\n",
+    ),
+    (
+        "text/plain",
+        "The Acme Cam 2 and Acme Cam 3 receive security updates until 31 March 2030 and 30 June 2031 respectively.",
+    ),
+    (
+        "text/plain",
+        "We will provide security updates for the Acme Cam 2 until 31 March 2030, "
+        "and for the Acme Cam 3 until 30 June 2031.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "product", "want"),
+    [
+        (0, "Acme Cam 2", [D(2030, 3, 31)]),
+        (0, "Acme Doorbell Pro", [D(2029, 12, 31)]),
+        (0, "Acme Doorbell", []),  # the Pro is another model
+        (1, "AC-201", [D(2030, 3, 31)]),  # a plain-text list: its rows are not joined as a wrapped paragraph
+        (1, "Acme Cam 3", [D(2031, 6, 30)]),
+        (2, "Acme Cam 2", [D(2030, 3, 31)]),
+        (2, "Acme Cam 3", [D(2031, 6, 30)]),  # "respectively": the product's place in the list
+        (3, "Acme Cam 2", [D(2030, 3, 31)]),
+        (3, "Acme Cam 3", [D(2031, 6, 30)]),  # the date the product's name stands right before
+    ],
+)
+def test_each_product_of_a_page_of_several_gets_its_own_date(case: int, product: str, want: list[dt.date]) -> None:
+    media, text = _MULTI[case]
+    assert analyse_support_page(page_text(text.encode(), media), (product,)).end_dates() == want

@@ -505,12 +505,19 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         prev = lines[i - 1].strip()
         full = len(line) <= 1.25 * (len(prev) + 1 + len(line.split(maxsplit=1)[0]))
         wrapped = (len(prev) >= 40 and full) or line[:1].islower()
+        if line[:1].isupper() and (prev.endswith(":") or _ENDS_WITH_DATE.search(prev)):
+            # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
+            # lead-in and its rows, each ending in a date, are lines of their own
+            wrapped = False
         if joinable and wrapped and not _MD_BREAK.match(raw) and not _FIELD.match(line):
             out[-1] = out[-1] + " " + line
             continue
         out.append(line)
         joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line) and not _title_like(line)
     return "\n".join(out), headings
+
+
+_ENDS_WITH_DATE = re.compile(r"(?:\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b(?:19|20)\d\d(?:-\d\d){0,2})\s*$")
 
 
 def _title_like(line: str) -> bool:

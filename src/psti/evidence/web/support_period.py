@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import PageText, sentences
-from psti.evidence.web.support_tree import TOPIC, read_dates, stop_after_event, withheld_updates
+from psti.evidence.web.support_tree import TOPIC, DateRole, read_dates, stop_after_event, withheld_updates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,6 +39,7 @@ DATE = re.compile(
     rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR})"
     rf"|(?P<mdy>{_MON}\s+{_DAY},?\s+{_YEAR})"
     rf"|(?P<slash>[0-3]?\d/[01]?\d/{_YEAR})"
+    rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?![\d.]))"
     rf"|(?P<my>{_MON},?\s+{_YEAR})"
     rf"|(?P<ym>{_YEAR}-[01]\d)(?![-\d])"
     rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]))",
@@ -210,8 +211,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             return dt.date(int(parts[2]), _MONTHS[parts[1].lower()], int(parts[0])), "day"
         if group == "mdy":
             return dt.date(int(parts[2]), _MONTHS[parts[0].lower()], int(parts[1])), "day"
-        if group == "slash":
-            a, b, y = (int(x) for x in text.split("/"))
+        if group in ("slash", "dot"):
+            a, b, y = (int(x) for x in re.split(r"[/.]", text))
             day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
             return dt.date(y, month, day), "day"
         if group == "my":
@@ -260,9 +261,14 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s\-_]+", " ", s.lower()).strip()
 
 
+# words that make another model of a name: "Acme Doorbell Pro" is not the Acme Doorbell
+_VARIANTS = r"(?:pro|plus|max|mini|lite|ultra|xl|se|neo|air)"
+
+
 def _words(s: str) -> str:
     """Words only, in lower case: "Nexus 7 (2012)" and the parser's "Nexus 7 ( 2012 )" alike."""
-    return " ".join(re.findall(r"[\w+]+", re.sub(r"\s+\+", "+", s.lower())))  # "J6 +": "j6+"
+    # "J6 +" is "j6+"; a date stays one word ("31.03.2030"), so it is not taken for a model number
+    return " ".join(re.findall(r"[\w+]+(?:[./][\w+]+)*", re.sub(r"\s+\+", "+", s.lower())))
 
 
 def _joined(s: str) -> str:
@@ -277,7 +283,9 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
     false, for a clause whose sentence already names the maker)."""
     t = _joined(_words(text))
     for term in (_joined(_words(x)) for x in terms):
-        if re.search(rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+\d)", t):  # not "Surface Go 2"
+        if re.search(
+            rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d+(?:\s|$)|{_VARIANTS}\b))", t
+        ):  # not "Surface Go 2"
             return True
         words = term.split()
         tail = " ".join(words[1:])
@@ -639,7 +647,9 @@ def _tree_statement(
             if not ends:
                 return None, plain, stops, bounds
     picked = None
-    if len(ends) > 1 and _RESPECTIVELY.search(s):
+    if len(ends) > 1 and terms:
+        picked = _product_date(s, ends, terms)
+    if picked is None and len(ends) > 1 and _RESPECTIVELY.search(s):
         found = _end_date(s, [dp for dp, _r in ends])
         picked = next(((dp, r) for dp, r in ends if found is not None and dp[0] is found[0]), None)
     if picked is None:
@@ -656,6 +666,40 @@ def _tree_statement(
         s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only, role.former
     )
     return stmt, plain, stops, bounds
+
+
+def _product_date(
+    s: str, ends: list[tuple[DatePart, DateRole]], terms: tuple[str, ...]
+) -> tuple[DatePart, DateRole] | None:
+    """Of several ends in one sentence, the product's: the one its name stands right before
+    ("for the Acme Cam 2 until 31 March 2030, and for the Acme Cam 3 until 30 June 2031"), or
+    the one in the same place of a "respectively" list ("The Cam 2 and Cam 3 … until 31 March
+    2030 and 30 June 2031 respectively")."""
+    before = []
+    for dp, r in ends:
+        lead = s[max(0, dp[0].start() - 80) : dp[0].start()]
+        bridge = _BRIDGE.search(lead)
+        last = _joined(_words(lead[: bridge.start()])) if bridge else ""
+        if any(re.search(rf"(?<![\w+]){re.escape(_joined(_words(t)))}(?:e?s)?$", last) for t in terms):
+            before.append((dp, r))
+    if len(before) == 1:
+        return before[0]
+    resp = _RESPECTIVELY.search(s, ends[-1][0][0].end())
+    # "… until September 2017 and September 2018 for OS and security promotions, respectively":
+    # the list after the dates is what they follow, not the products before them
+    if resp is not None and not re.search(r"[^\W\d_]", s[ends[-1][0][0].end() : resp.start()]):
+        head = s[: ends[0][0][0].start()]
+        items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", head) if x.strip()]
+        mine = [k for k, item in enumerate(items) if _names(terms, item, brand_needed=False)]
+        if len(items) == len(ends) and len(mine) == 1:
+            return ends[mine[0]]
+    return None
+
+
+# the words between a product's name and its end date: "Acme Cam 2 until", "Cam 2: until at least"
+_BRIDGE = re.compile(
+    r"\W*(?:(?:is|are)\s+(?:supported\s+)?)?(?:until|till|through|to|:|-|–)\s*(?:at\s+least\s+)?(?:the\s+)?$", re.I
+)
 
 
 def _withheld(s: str) -> str | None:
