@@ -505,7 +505,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         prev = lines[i - 1].strip()
         full = len(line) <= 1.25 * (len(prev) + 1 + len(line.split(maxsplit=1)[0]))
         wrapped = (len(prev) >= 40 and full) or line[:1].islower()
-        if line[:1].isupper() and (prev.endswith(":") or _ENDS_WITH_DATE.search(prev)):
+        if line[:1].isupper() and (prev.endswith(":") or _ENDS_WITH_DATE.search(prev) or label_like(line)):
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
@@ -518,6 +518,13 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
 
 
 _ENDS_WITH_DATE = re.compile(r"(?:\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b(?:19|20)\d\d(?:-\d\d){0,2})\s*$")
+
+
+def label_like(line: str) -> bool:
+    """A short line of capitalised words and no sentence end ("Initial Assessment", "Status
+    Update"): a label over the line after it, not the end of a wrapped sentence."""
+    words = line.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[.,;!?)]$", line)
 
 
 def _title_like(line: str) -> bool:

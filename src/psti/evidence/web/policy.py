@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from psti.evidence.web.pagetext import PageText, sentences
+from psti.evidence.web.pagetext import PageText, label_like, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -547,8 +547,12 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     blocks: list[str] = []
     seen: set[str] = set()  # a repeated block (menus, footers, padding) is parsed once
     budget = _PARSE_BUDGET
+    label = ""
     for line in text.splitlines():
         line = line.strip(" \t|*#>-")
+        above, label = label, (line if label_like(line) else "")
+        if above and TIMESCALE.match(line) and _labelled_promise(f"{above}: {line}", out):
+            continue  # "Status Update" over "Within 30 days — remediation timeline confirmed"
         if not line or not _worth_parsing(line):
             continue  # no promise and no time: nothing for the parser to decide
         # a paragraph is cut at sentence ends, and only its sentences that can hold a promise
@@ -728,7 +732,11 @@ _CHANNEL = re.compile(
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
     r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
     r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
-    r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)",
+    r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
+    # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
+    r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
+    r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
+    r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b",
     re.I,
 )
 _CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via|through|contact)", re.I)

@@ -76,7 +76,8 @@ _STOP = (
     r"(?:not\s+(?:be\s+)?guaranteed|\bstop(?:s|ped|ping)?\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b|"
     r"\bend\s+(?:\w+\s+){0,2}(?:support|updates?)|discontinu\w*|terminat\w*|won't\s+(?:get|receive)|"
     r"\bconclud\w*|\bexpir\w*|\bdrop(?:s|ped|ping)?\b|phas(?:e|es|ed|ing)\s+out|\bsunset\w*|\bretir\w*|"
-    r"will\s+not\s+(?:get|receive)|\bno\s+(?:\w+\s+)?(?:security\s+|software\s+|firmware\s+)?(?:updates|patches))"
+    r"will\s+not\s+(?:get|receive)|\bno\s+(?:\w+\s+)?(?:security\s+|software\s+|firmware\s+)?(?:updates|patches)|"
+    r"\bturn(?:s|ed|ing)?\s+off\b|\bshut(?:s|ting)?\s+(?:down|off)\b|\boffline\b)"
 )
 _END_AFTER = re.compile(
     _STOP + r"[^.;]{0,80}\b(?:after|in|on|from|as\s+of|effective(?:\s+from)?|starting|beginning|come)\s+$", re.I
@@ -725,13 +726,14 @@ def _event_stop(s: str) -> str | None:
 _EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 
+_SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud)\b", re.I)  # "the Basis Peak services will be turned off"
 _ANAPHOR = re.compile(r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then)\b", re.I)
 
 
 def _date_anaphor(s: str) -> str | None:
     """ "Once that date hits, the speakers will stop receiving updates": a stop at a date named before."""
     m = _ANAPHOR.search(s)
-    if m and TOPIC.search(s) and re.search(_STOP, s, re.I):
+    if m and (TOPIC.search(s) or _SERVICE_WORD.search(s)) and re.search(_STOP, s, re.I):
         return m.group(0)
     return None
 

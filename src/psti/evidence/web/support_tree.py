@@ -128,6 +128,11 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # what a connected product's maker runs for it: shutting it down ends the product's support
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset({"service", "services", "server", "servers", "cloud"})
+# services that are not the product's own: "customer service", "delivery service"
+_OTHER_SERVICE = frozenset(
+    {"customer", "client", "delivery", "repair", "phone", "telephone", "call", "chat", "email", "postal",
+     "installation", "cleaning", "warranty", "recycling", "trade", "streaming", "music", "video"}
+)  # fmt: skip
 
 
 # the maker's whole business: "shutting down all operations", "cease operations"; not operations
@@ -139,7 +144,7 @@ def _stops_service(what: list[Token]) -> bool:
     """The thing stopped is the maker's service for the product ("its service", "the cloud servers"),
     or all its operations ("all operations")."""
     return bool(what) and all(
-        (g.lower_ in _SERVICE and all(c.lower_ in _SERVICE for c in g.children if c.dep_ == "compound"))
+        (g.lower_ in _SERVICE and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound"))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
         for g in what
     )  # not "customer service"
@@ -178,14 +183,51 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     return None
 
 
+_BROKEN = frozenset({"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional"})
+
+
+def _becomes_broken(tok: Token) -> bool:
+    """ "will become inoperable", "are rendered useless": the product stops working (not "could
+    become useless", a possibility)."""
+    return (
+        lemma(tok) in ("become", "becomes", "became", "render", "rendered", "be", "will")
+        and any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _BROKEN for c in tok.children)
+        and not any(
+            c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
+            for v in ((tok, tok.head) if tok.dep_ == "conj" else (tok,))  # "could lose … or become useless"
+            for c in v.children
+        )
+    )
+
+
+def _service_subject(tok: Token) -> bool:
+    """A stopping predicate whose subject is the maker's service for the product ("its service is
+    coming to an end", "Slingbox servers will be taken offline"): the product's support ends."""
+    if not (_is_stop(tok) or any(lemma(c) in _STOP_NOUNS for p in tok.children for c in (p, *p.children))):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _stops_service([c]) for c in tok.children)
+
+
+_PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off", "taken offline"
+
+
 def _is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
     # the particle may be parsed as a preposition without an object ("shuts down the service")
-    return tok.tag_.startswith("VB") and any(
-        c.lower_ in ("off", "down") and (c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)))
+    particles = [
+        c
+        for c in tok.children
+        if c.lower_ in _PARTICLES
+        and (c.dep_ in ("prt", "advmod", "acomp", "oprd") or (c.dep_ in ("prep", "dobj") and not list(c.children)))
+    ]
+    if not tok.tag_.startswith("VB") or not particles:
+        return False
+    # "offline" may be for a while ("offline for maintenance"): only for good, or the maker's servers
+    return any(c.lower_ != "offline" for c in particles) or any(
+        c.lower_ in ("permanently", "forever") or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SERVICE)
         for c in tok.children
     )
 
@@ -466,11 +508,16 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
+            if c is gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
+                ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)
+            if _service_subject(c):
+                topic = True  # "its service is coming to an end", "the servers will be taken offline"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
-                what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+                # (not the particle of "taken offline", which the parser may read as an object)
+                what = [g for g in c.children if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES]
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
                 elif what and all(_support_for_other(g) for g in what):
