@@ -733,13 +733,15 @@ _CHANNEL = re.compile(
     r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
     r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
     r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
+    # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
+    r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
     r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b",
     re.I,
 )
-_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|use|via|through|contact)", re.I)
+_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|us(?:e|ing)\b|via|through|contact)", re.I)
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
 

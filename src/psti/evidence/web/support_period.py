@@ -277,13 +277,33 @@ def _joined(s: str) -> str:
     return re.sub(r"(?<=\d) (?=[a-z](?![a-z]))", "", s)
 
 
+# words a product's name may end in that a page leaves out: "My Cloud OS 3 devices" is "My Cloud OS 3"
+_GENERIC_TAIL = frozenset(
+    {"device", "devices", "product", "products", "model", "models", "range", "series", "unit", "units", "box",
+     "boxes", "set-top", "set", "top", "firmware", "family", "line", "lineup"}
+)  # fmt: skip
+
+
+def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms, and each without its generic last words when two words or a model number remain."""
+    out = list(terms)
+    for term in terms:
+        words = _words(term).split()
+        while words and words[-1] in _GENERIC_TAIL:
+            words.pop()
+        short = " ".join(words)
+        if short and short != _words(term) and (len(words) >= 2 or any(ch.isdigit() for ch in short)):
+            out.append(short)
+    return tuple(dict.fromkeys(out))
+
+
 def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> bool:
     """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
     false, for a clause whose sentence already names the maker)."""
     t = _joined(_words(text))
-    for term in (_joined(_words(x)) for x in terms):
+    for term in (_joined(_words(x)) for x in _with_short_forms(terms)):
         if re.search(
             rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d+(?:\s|$)|{_VARIANTS}\b))", t
         ):  # not "Surface Go 2"

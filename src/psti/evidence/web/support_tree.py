@@ -47,6 +47,16 @@ if TYPE_CHECKING:
 # a span up to the date
 _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
+_NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "midnight", "then"})
+# what a product is used for: "will no longer be able to unlock their doors with the app"
+_USE = frozenset(
+    {"use", "unlock", "lock", "control", "operate", "access", "connect", "open", "run", "stream", "view", "watch",
+     "record", "monitor", "sync", "log", "sign"}
+)  # fmt: skip
+_MADE = frozenset(
+    {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
+     "ship", "shipped", "market", "marketed", "offer", "offered"}
+)  # fmt: skip
 _FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
 _POINT = frozenset({"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as"})
 _STOP_LEMMAS = frozenset(
@@ -127,7 +137,9 @@ _LABOUR = frozenset({"on", "for", "with", "toward", "towards"})
 _WHEN = frozenset({"once", "when", "after", "whenever"})
 # what a connected product's maker runs for it: shutting it down ends the product's support
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
-_SERVICE = frozenset({"service", "services", "server", "servers", "cloud"})
+_SERVICE = frozenset(
+    {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform"}
+)  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
     {"customer", "client", "delivery", "repair", "phone", "telephone", "call", "chat", "email", "postal",
@@ -184,6 +196,15 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
 
 
 _BROKEN = frozenset({"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional"})
+
+
+def _loses_use(tok: Token) -> bool:
+    """ "be able to unlock / use / control …" under a negation: the product can no longer be used
+    (not "able to buy", an end of sale)."""
+    for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
+        if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
+            return True
+    return False
 
 
 def _becomes_broken(tok: Token) -> bool:
@@ -475,6 +496,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 tok = tok.head
         else:
             break
+    if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
+        tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
     prep, gov = _attachment(tok)
     i = left.i - 1
     while i > 0 and tok.doc[i].lower_ in ("at", "least", "the", "latest"):  # "until at least 30 June 2030"
@@ -510,6 +533,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(c.text)
             if c is gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
+            if _negated(c) and _loses_use(c):  # "will no longer be able to unlock their doors with the app"
+                ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)
             if _service_subject(c):
@@ -557,6 +582,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
+    if prep in _UNTIL and first and first[0] in _MADE:
+        # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
+        return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
         if topic or (prev_stop and prep in _UNTIL):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
