@@ -446,6 +446,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
 
 
 _MD_BREAK = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
+_TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<div style=…>Hardware</div>")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
@@ -477,8 +478,10 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out.append(line)
             joinable = False
             continue
-        if line.startswith("|") or (header is not None and "|" in line):
-            cells = [c.strip() for c in line.strip("|").split("|")]
+        # a table's rows; its header row may have no outer pipes ("Hardware | Released | …" over "---|---")
+        starts_table = "|" in line and i + 1 < len(lines) and "|" in lines[i + 1] and _MD_SEPARATOR.match(lines[i + 1])
+        if line.startswith("|") or starts_table or (header is not None and "|" in line):
+            cells = [_TAG.sub("", c).strip() for c in line.strip("|").split("|")]
             if i + 1 < len(lines) and _MD_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
                 header = cells
                 out.append(" | ".join(c for c in cells if c))

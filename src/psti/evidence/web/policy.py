@@ -42,9 +42,12 @@ TIMESCALE = re.compile(
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
     rf"|\b(?:daily|weekly|fortnightly|monthly|bi-?weekly)\b"
-    rf"|once\s+(?:a|per|every)\s+(?:week|fortnight|month))",
+    rf"|once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
+    rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
+    rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\))?",  # "within a week (7 days)": the restatement with it
     re.I,
 )
+_BOUND_WORDS = re.compile(r"at\s+(?:the\s+)?(?:most|latest)|no\s+(?:later|more)\s+than|maximum|not\s+exceeding", re.I)
 _ACK = re.compile(
     r"acknowledg|confirm(?:ation)?\s+(?:of\s+)?(?:the\s+)?receipt|receipt\s+of\s+(?:your|the)\s+report|"
     r"\brespond\b|\bresponse\b|\breply\b|get\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+us|"
@@ -650,19 +653,30 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
         if found is not None:
             promise, word = found
             promises.setdefault(word.i, (promise, word))
-            timed.setdefault(word.i, (m.group(0), f"{m.group(0)!r} modifies {word.text!r}"))
+            # "a typical response time of one to two days, one week at most": the bound is the promise
+            if word.i not in timed or (_BOUND_WORDS.search(m.group(0)) and not _BOUND_WORDS.search(timed[word.i][0])):
+                timed[word.i] = (m.group(0), f"{m.group(0)!r} modifies {word.text!r}")
         elif not _owned_elsewhere(span):
             unattached.append(m)
-    for m in unattached:
+    # a bound ("one week at most") before a typical time ("one to two days") when both are left
+    bounded = sorted(unattached, key=lambda m: not _BOUND_WORDS.search(m.group(0)))
+    for m in bounded:
         # one kind of promise alone in the sentence, and no time attached to it by the tree:
         # it is the one timed (a time the tree gave to something else is not its time)
         if len(kinds) == 1 and not timed:
             idx = next(iter(promises))
+            which = (
+                "the only time"
+                if len(unattached) == 1
+                else "the bound of the times"
+                if _BOUND_WORDS.search(m.group(0))
+                else "the first of the times"
+            )
             timed.setdefault(
                 idx,
                 (
                     m.group(0),
-                    f"{m.group(0)!r} is the only time in a sentence promising "
+                    f"{m.group(0)!r} is {which} in a sentence promising "
                     f"{promises[idx][0]} only ({promises[idx][1].text!r})",
                 ),
             )
@@ -726,7 +740,7 @@ def _negated(tok: Token) -> bool:
 # --- reporting channels named without a URL ----------------------------------------------
 
 _CHANNEL = re.compile(
-    r"private\s+vulnerability\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
+    r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"

@@ -57,7 +57,7 @@ _SUPPORT = re.compile(
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
-    r"end|eol|until|expir|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
+    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee",
     re.I,
 )

@@ -198,6 +198,14 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
 _BROKEN = frozenset({"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional"})
 
 
+_PRODUCTION = frozenset({"production", "availability", "supply", "manufacturing", "manufacture", "sale", "sales"})
+
+
+def _produced(chain: list[Token]) -> bool:
+    """The predicate's object or subject is production, availability or sale of the product."""
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _PRODUCTION for v in chain for c in v.children)
+
+
 def _loses_use(tok: Token) -> bool:
     """ "be able to unlock / use / control …" under a negation: the product can no longer be used
     (not "able to buy", an end of sale)."""
@@ -585,6 +593,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep in _UNTIL and first and first[0] in _MADE:
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
+    if (prep in _UNTIL or prep in ("to", "into")) and _produced(levels[0][0]):
+        # "we can guarantee the production of our devices into 2028": supply, not support
+        return DateRole(a, b, False, f"'{prep} {text}' bounds production or supply", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
         if topic or (prev_stop and prep in _UNTIL):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
