@@ -99,16 +99,16 @@ def main() -> int:
     print(f"\nagreement with the key ({len(data['policies'])} policies, {len(data['support'])} support statements):")
     met = True
     sets = list(dict.fromkeys(r["set"] for r in (*data["policies"], *data["support"])))
-    columns = ("all", *sets)
-    print(f"  {'element':<9}" + "".join(f" {c:>15}" for c in columns))
-    for element, results in tallies.items():
+    # a row per set (then all records), a column per element
+    print(f"  {'set':<12}" + "".join(f" {element:>15}" for element in tallies))
+    for which in (*sets, "all"):
         cells = []
-        for which in columns:
+        for results in tallies.values():
             oks = [ok for kind, ok in results if which in ("all", kind)]
             cells.append(f"{sum(oks)}/{len(oks)} {sum(oks) / len(oks):6.1%}" if oks else "-")
             # the target holds on every set on its own, not only on the pooled records
             met &= not oks or sum(oks) / len(oks) >= TARGET
-        print(f"  {element:<9}" + "".join(f" {c:>15}" for c in cells))
+        print(f"  {which:<12}" + "".join(f" {c:>15}" for c in cells))
     print("disagreements:" if misses else "disagreements: none")
     for line in misses:
         print(line)

@@ -58,3 +58,18 @@ def test_an_in_app_menu_path_is_a_reporting_channel() -> None:
     )
     assert policy(text).contacts
     assert not policy("Go to “Settings” – “About” to see the firmware version.").contacts
+
+
+BT_VISION = (
+    "BT is making a further push to migrate TV customers from of its ageing Vision+ set top boxes and onto its "
+    "YouView platform.\n...\nSupport for first generation devices was ended in 2014 but, despite their inability "
+    "to match the content offered by YouView boxes, an undisclosed number of BT’s subscribers still access its TV "
+    "service through the second generation black Vision+ boxes.\n"
+)
+
+
+def test_an_end_for_a_subset_of_products_is_not_the_named_products() -> None:
+    assert ends(BT_VISION, "BT Vision+ set-top boxes") == []
+    assert ends(BT_VISION, "first generation BT Vision set-top boxes") == [D(2014, 12, 31)]
+    text = "The Acme Cam 8 gets security updates until 2030. Older models are supported until 2026."
+    assert ends(text, "Acme Cam 8") == [D(2030, 12, 31)]

@@ -310,7 +310,8 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
             return True
         words = term.split()
         tail = " ".join(words[1:])
-        coded = any(ch.isdigit() for ch in tail) and any(ch.isalpha() for ch in tail)  # "f5", not "12"
+        # a model code ("f5", not a bare "12"), or a name marked as a model ("vision+")
+        coded = (any(ch.isdigit() for ch in tail) or "+" in tail) and any(ch.isalpha() for ch in tail)
         if (
             len(words) >= 2
             and coded
@@ -403,6 +404,30 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     for m in _BUY.finditer(page.text):
         _add(out.purchase_signals, m.group(0).lower())
     return out
+
+
+# a subject that picks out some of a maker's products: "Support for first generation devices",
+# "older models", "legacy products": their end is not the product's when they do not name it
+_SUBSET = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd|earlier|older|previous|prior|legacy|original)[\s-]+"
+    r"(?:generation\s+|gen\s+)?(?:devices|models|products|boxes|units|hardware|versions|generations?)\b",
+    re.I,
+)
+
+
+def _other_subset(subject: str, terms: tuple[str, ...]) -> bool:
+    """The subject picks out some products ("first generation devices") that the product's own
+    name does not place it among (not for "first generation BT Vision set-top boxes")."""
+    m = _SUBSET.search(subject)
+    product = set(_words(" ".join(terms)).split())
+    return (
+        m is not None
+        and not (
+            set(_words(m.group(0)).split())
+            - {"devices", "models", "products", "boxes", "units", "hardware", "versions"}
+        )
+        <= product
+    )
 
 
 def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
@@ -664,7 +689,11 @@ def _tree_statement(
         else:
             # "the Note 12 Pro 5G will no longer receive updates after October 2026": an end whose
             # clause has another model as its subject is that model's, not the product's
-            ends = [(dp, r) for dp, r in ends if not (r.subject_model and _other_model(r.subject, terms))]
+            ends = [
+                (dp, r)
+                for dp, r in ends
+                if not (r.subject_model and _other_model(r.subject, terms)) and not _other_subset(r.subject, terms)
+            ]
             if not ends:
                 return None, plain, stops, bounds
     picked = None
