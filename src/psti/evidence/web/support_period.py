@@ -305,7 +305,7 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
     t = _joined(_words(text))
     for term in (_joined(_words(x)) for x in _with_short_forms(terms)):
         if re.search(
-            rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d+(?:\s|$)|{_VARIANTS}\b))", t
+            rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
         ):  # not "Surface Go 2"
             return True
         words = term.split()
