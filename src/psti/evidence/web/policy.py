@@ -35,7 +35,8 @@ _NUM = (
 _UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 TIMESCALE = re.compile(
-    rf"\b(?:(?:within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
+    rf"(?:≤|<=?)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h"
+    rf"|\b(?:(?:within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}{_ASIDE}"
     rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
@@ -608,7 +609,7 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     news = re.search(r"\bupdates?\b", label, re.I) and not _FIX_LABEL.search(label)
     promise: Promise | None = (
         "status update" if _STATUS.search(label) or news
-        else "acknowledgement" if re.search(r"acknowledg|receipt|triage", label, re.I)
+        else "acknowledgement" if re.search(r"acknowledg|\back\b|receipt|triage", label, re.I)
         else "reply" if _ACK.search(label)
         else None
     )  # fmt: skip

@@ -285,9 +285,14 @@ _GENERIC_TAIL = frozenset(
 
 
 def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """The terms, and each without its generic last words when two words or a model number remain."""
+    """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
+    …)") and without its generic last words when two words or a model number remain."""
     out = list(terms)
-    for term in terms:
+    for term in list(terms):
+        bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
+        if bare and bare != term:
+            out.append(bare)
+    for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
             words.pop()
@@ -415,6 +420,15 @@ _SUBSET = re.compile(
 )
 
 
+def _other_named_thing(stopped: str, terms: tuple[str, ...]) -> bool:
+    """A stop of a named thing that is not the product ("discontinued support for its “Cloud Cam”"
+    on a page read for the Echo Connect)."""
+    capitalised = {w.lower() for w in re.findall(r"[^\W\d_][\w+]*", stopped) if w[:1].isupper()}
+    capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of"}
+    product = set(_words(" ".join(terms)).split())
+    return bool(capitalised) and not capitalised & product and not _names(terms, stopped, brand_needed=False)
+
+
 def _other_subset(subject: str, terms: tuple[str, ...]) -> bool:
     """The subject picks out some products ("first generation devices") that the product's own
     name does not place it among (not for "first generation BT Vision set-top boxes")."""
@@ -456,10 +470,18 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
     return False
 
 
+# a time that names no day: a season or part of a year, "next year", "in the coming months"
+_VAGUE_TIME = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]+(?:of\s+)?(?:19|20)\d\d\b|"
+    r"\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
+    re.I,
+)
+
+
 def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:
-    """A sentence about support or updates that names the product but gives it no end ("the
-    Note 12 5G will lose support in spring 2026") answers for the product: no end date."""
-    if last is not None and len(out.statements) == last[1] and TOPIC.search(last[0]):
+    """A sentence about support or updates that names the product and gives it only a vague time
+    ("the Note 12 5G will lose support in spring 2026") answers for the product: no end date."""
+    if last is not None and len(out.statements) == last[1] and TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0]):
         _add(out.named_without_end, last[0][:300])
 
 
@@ -692,7 +714,9 @@ def _tree_statement(
             ends = [
                 (dp, r)
                 for dp, r in ends
-                if not (r.subject_model and _other_model(r.subject, terms)) and not _other_subset(r.subject, terms)
+                if not (r.subject_model and _other_model(r.subject, terms))
+                and not _other_subset(r.subject, terms)
+                and not _other_named_thing(r.stopped, terms)
             ]
             if not ends:
                 return None, plain, stops, bounds

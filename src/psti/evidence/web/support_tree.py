@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # a span up to the date
 _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
+_FUNCTIONS = frozenset({"functionality", "function", "functions", "feature", "features", "connectivity"})
 _NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "midnight", "then"})
 # what a product is used for: "will no longer be able to unlock their doors with the app"
 _USE = frozenset(
@@ -61,7 +62,8 @@ _FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop fr
 _POINT = frozenset({"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as"})
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
-     "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting"}
+     "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
+     "deactivate", "decommission"}
 )  # fmt: skip
 _STOP_NOUNS = frozenset(
     {"end", "expiration", "expiry", "discontinuation", "termination", "sunset", "retirement", "eol", "cessation",
@@ -97,6 +99,8 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "reported": "report", "wrote": "write", "written": "write", "purchased": "purchase",
               "bought": "buy", "sold": "sell", "arrived": "arrive", "issued": "issue", "began": "begin",
               "begun": "begin", "started": "start", "terminated": "terminate", "halted": "halt",
+              "disconnected": "disconnect", "disconnects": "disconnect", "deactivated": "deactivate",
+              "decommissioned": "decommission",
               "withdrawn": "withdraw", "deprecated": "deprecate", "killed": "kill", "lost": "lose",
               "comes": "come", "coming": "come", "came": "come", "takes": "take", "taking": "take",
               "took": "take", "receives": "receive", "received": "receive", "receiving": "receive",
@@ -121,6 +125,7 @@ class DateRole:
     from_start: bool = False  # a stop "from 2024", "as of 2025": from the first day of the year named
     subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
     subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
+    stopped: str = ""  # what a stop stops: "its “Cloud Cam”" of "discontinued support for its “Cloud Cam”"
 
 
 def lemma(tok: Token) -> str:
@@ -206,6 +211,25 @@ def _produced(chain: list[Token]) -> bool:
     return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _PRODUCTION for v in chain for c in v.children)
 
 
+# what can be used up to a date that is not the product: "use your eShop balance until March 11th"
+_NOT_PRODUCT = frozenset(
+    {"balance", "balances", "credit", "credits", "funds", "voucher", "vouchers", "points", "coupon", "coupons",
+     "refund", "refunds", "offer", "discount", "code", "codes"}
+)  # fmt: skip
+
+
+def _use_goes_on(chain: list[Token]) -> bool:
+    """The predicate is use of the product going on ("can play", "can use the app"), not of
+    money or a code."""
+    for v in chain:
+        # (not "will continue to work until 2030": working until a date promises, it does not end)
+        if v.lower_ in _USE or v.lower_ == "play":
+            things = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(t.lower_ in _NOT_PRODUCT for t in things):
+                return True
+    return False
+
+
 def _loses_use(tok: Token) -> bool:
     """ "be able to unlock / use / control …" under a negation: the product can no longer be used
     (not "able to buy", an end of sale)."""
@@ -245,6 +269,8 @@ def _is_stop(tok: Token) -> bool:
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
+    if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
+        return True  # "pulled the plug on its Echo Connect"
     # the particle may be parsed as a preposition without an object ("shuts down the service")
     particles = [
         c
@@ -391,6 +417,9 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             continue
         own = [t for t in sent if t.idx < base + b and t.idx + len(t) > base + a]
         role = _role(sent, root, a, b, date_tokens, previous, own[0])
+        stopped = _stopped_thing(root)
+        if stopped:
+            role = replace(role, stopped=stopped)
         subject = _subject(root)
         if subject:
             words = [t for t in subject if t.i not in date_tokens]
@@ -400,6 +429,27 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
         out.append(role)
     return out
+
+
+def _stopped_thing(tok: Token) -> str:
+    """What the stop governing a date stops: its object, or what support or the plug is for
+    ("discontinued support for its Cloud Cam", "pulled the plug on its Echo Connect")."""
+    v = tok
+    for _ in range(4):
+        if v.tag_.startswith("VB") or v.head is v:
+            break
+        v = v.head
+    for verb in (v, *(c for c in v.children if c.dep_ == "xcomp")):
+        if not _is_stop(verb):
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            if obj.lower_ in ("support", "plug"):
+                for p in verb.children if obj.lower_ == "plug" else obj.children:
+                    if p.dep_ == "prep" and p.lower_ in ("for", "on", "from", "of"):
+                        return " ".join(t.text for t in p.subtree)
+                return ""
+            return " ".join(t.text for t in obj.subtree)
+    return ""
 
 
 def _subject(tok: Token) -> list[Token]:
@@ -547,10 +597,17 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 unrelated.append(c.text)
             if _service_subject(c):
                 topic = True  # "its service is coming to an end", "the servers will be taken offline"
+            if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
+                ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 # (not the particle of "taken offline", which the parser may read as an object)
                 what = [g for g in c.children if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES]
+                if any(g.lower_ == "plug" for g in what):
+                    # "pulled the plug on its Echo Connect": the product or its service is switched off
+                    stop_words.append("pull the plug")
+                    topic = True
+                    continue
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
                 elif what and all(_support_for_other(g) for g in what):
@@ -601,6 +658,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
             why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
             return DateRole(a, b, True, why, context, other, local, former=_former(gov))
+        if prep in _UNTIL and _use_goes_on(first_chain):
+            # "can play through January 18, 2023": the product is used up to the date, then no more
+            why = f"'{prep} {text}' bounds use ({gov_words})"
+            return DateRole(a, b, True, why, context, other, local, works_only=True)
         return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
     point = prep in _POINT or prep == "as of" or not prep
     if (stop_words or negated or effect or ceases) and point:
