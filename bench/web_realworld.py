@@ -36,23 +36,32 @@ BUDGET_MS = 200.0
 
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "ten": "10",
           "a": "1", "an": "1", "fourteen": "14", "thirty": "30"}  # fmt: skip
-_UNITS = ("hour", "day", "week", "month", "business", "working", "weekly", "daily", "monthly")
+_UNITS = ("hour", "day", "week", "month", "business", "working", "weekly", "daily", "monthly", "fortnightly")
 
 
 def _meaning(s: str | None) -> tuple[str, ...] | None:
-    """A timescale as its numbers and units: 'within a maximum of 48 hours' == '48 hours'."""
+    """A timescale as its numbers and units: 'within a maximum of 48 hours' == '48 hours'
+    ('a' and 'an' count as one only before a unit: 'a week'; a unit is a whole word:
+    'weekends' is none)."""
     if not s:
         return None
     out: list[str] = []
-    for w in re.findall(r"[a-z]+|\d+", s.lower()):
+    words = re.findall(r"[a-z]+|\d+", s.lower())
+    for i, w in enumerate(words):
+        if w in ("a", "an"):
+            if i + 1 < len(words) and _unit(words[i + 1]):
+                out.append("1")
+            continue
         w = _WORDS.get(w, w)
         if w.isdigit():
             out.append(w)
-        else:
-            unit = next((u for u in _UNITS if w.startswith(u)), None)
-            if unit:
-                out.append(unit)
+        elif unit := _unit(w):
+            out.append(unit)
     return tuple(out)
+
+
+def _unit(w: str) -> str | None:
+    return next((u for u in _UNITS if w in (u, u + "s")), None)
 
 
 def main() -> int:

@@ -36,7 +36,7 @@ _UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|month
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 TIMESCALE = re.compile(
     rf"(?:≤|<=?)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h"
-    rf"|\b(?:(?:within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
+    rf"|\b(?:(?:within\s+(?:a\s+)?maximum\s+of|within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}{_ASIDE}"
     rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
@@ -274,7 +274,7 @@ _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:u
 _OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.I)
 _OBFUSCATED = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s*[\[(]\s*at\s*[\])]\s*"
-    r"([A-Za-z0-9-]{1,63}(?:\s*[\[(]\s*dot\s*[\])]\s*[A-Za-z0-9-]{1,63})+)",
+    r"([A-Za-z0-9-]{1,63}(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)[A-Za-z0-9-]{1,63})+)",  # "security(at)tado.com" too
     re.I,
 )
 
@@ -341,7 +341,7 @@ def _clip(s: str, n: int = 300) -> str:
 _LEMMA_PROMISE: dict[str, Promise] = {
     "acknowledge": "acknowledgement", "acknowledgement": "acknowledgement", "acknowledgment": "acknowledgement",
     "acknowledgements": "acknowledgement", "receipt": "acknowledgement",
-    "respond": "reply", "response": "reply", "reply": "reply",
+    "respond": "reply", "response": "reply", "reply": "reply", "reaction": "reply",
     "inform": "status update", "notify": "status update", "apprise": "status update",
     "fix": "fix", "patch": "fix", "remediate": "fix", "remediation": "fix", "resolve": "fix", "resolution": "fix",
     "mitigate": "fix", "mitigation": "fix",
@@ -356,7 +356,7 @@ _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
-    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
+    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|reaction|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
     r"contact|reach|confirm|progress|feedback",
     re.I,
 )
@@ -476,7 +476,7 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     if own is not None:
         return own, tok
     for mod in tok.children:  # "a progress report every 30 days": the noun's own modifier
-        if mod.dep_ == "compound" and (found := _own_promise(mod)) in ("acknowledgement", "status update"):
+        if mod.dep_ == "compound" and (found := _own_promise(mod)) in _TIMED_PROMISES:
             return found, mod
     for child in tok.children:
         if child.dep_ not in _OBJECT_DEPS or child.tag_ in _PRONOUN_TAGS:
@@ -490,7 +490,7 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
             for mod in word.children:
                 if mod.dep_ != "compound":
                     continue
-                if (found := _own_promise(mod)) in ("acknowledgement", "status update"):
+                if (found := _own_promise(mod)) in _TIMED_PROMISES:
                     return found, mod
                 if _lemma(mod) == "confirmation" and word.lower_ in _MESSAGES:
                     return "acknowledgement", mod  # "a confirmation email": of the report received

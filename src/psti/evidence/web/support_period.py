@@ -19,7 +19,14 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import PageText, sentences
-from psti.evidence.web.support_tree import TOPIC, DateRole, read_dates, stop_after_event, withheld_updates
+from psti.evidence.web.support_tree import (
+    COMMON_ACRONYMS,
+    TOPIC,
+    DateRole,
+    read_dates,
+    stop_after_event,
+    withheld_updates,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -465,6 +472,8 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
             return True
         if number(w) and any(b[:1].isupper() for b in beside):
             return True
+        if w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and w not in COMMON_ACRONYMS:
+            return True  # "PSP commerce functionality" on a page read for the PS3
         if w[:1].isupper() and any(number(b) for b in beside):
             return True
     return False
@@ -758,6 +767,18 @@ def _product_date(
             before.append((dp, r))
     if len(before) == 1:
         return before[0]
+    # "on November 1, 2026, for consumer Windows editions … and on November 1, 2027, for commercial
+    # Windows editions": the date followed by the product's own qualifier (its name's brackets)
+    qualifiers = [q for t in terms for q in re.findall(r"\(([^()]+)\)", t)]
+    if qualifiers:
+        after = []
+        for n, (dp, r) in enumerate(ends):
+            stop = ends[n + 1][0][0].start() if n + 1 < len(ends) else len(s)
+            tail = s[dp[0].end() : stop]
+            if re.match(r"\W*for\b", tail) and any(_words(q) in _words(tail) for q in qualifiers):
+                after.append((dp, r))
+        if len(after) == 1:
+            return after[0]
     resp = _RESPECTIVELY.search(s, ends[-1][0][0].end())
     # "… until September 2017 and September 2018 for OS and security promotions, respectively":
     # the list after the dates is what they follow, not the products before them

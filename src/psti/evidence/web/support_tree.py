@@ -423,7 +423,7 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
         subject = _subject(root)
         if subject:
             words = [t for t in subject if t.i not in date_tokens]
-            named = any(_model_code(t) for t in words) or (
+            named = any(_model_code(t) or _acronym(t) for t in words) or (
                 any(t.tag_ == "NNP" for t in words) and any(_model_number(t) for t in words)
             )
             role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
@@ -467,6 +467,19 @@ def _subject(tok: Token) -> list[Token]:
 
 
 _NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K", "1080p", a year
+
+
+# capitals that are not a product's name (shared with support_period)
+COMMON_ACRONYMS = frozenset(
+    {"OS", "TV", "UK", "US", "USA", "EU", "AI", "IT", "API", "USB", "HD", "UHD", "PC", "IOT", "EOL", "LTS", "CEO",
+     "FAQ", "PT", "ET", "GMT", "UTC", "BST", "CET", "AM", "PM", "SMS", "GPS", "LTE", "NFC", "PSTI", "ETSI"}
+)  # fmt: skip
+
+
+def _acronym(tok: Token) -> bool:
+    """A proper noun in capitals that names a product line: "PSP", "NAS" (not "TV" or "EOL")."""
+    w = tok.text
+    return tok.tag_ == "NNP" and w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and w not in COMMON_ACRONYMS
 
 
 def _model_code(tok: Token) -> bool:
