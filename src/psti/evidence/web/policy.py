@@ -286,7 +286,9 @@ _REPO_SECURITY = re.compile(
 
 def _introduces(lead: str) -> bool:
     """A line ending in a colon that introduces a reporting channel ("Email us privately at:",
-    "To report a security problem:"): what follows it is in its context."""
+    "To report a security problem:"), or a contact label alone: what follows it is in its context."""
+    if re.fullmatch(r"\s*(?:e-?mail|email\s+us|contact(?:\s+us)?)\s*:?\s*", lead, re.I):
+        return True  # a label alone on its line over the address: "Email" then "Safety@solplanet.net"
     return lead.rstrip().endswith(":") and bool(_REPORT_CONTEXT.search(lead) or _EMAIL_LABEL.search(lead))
 
 
@@ -441,8 +443,22 @@ def _own_promise(tok: Token) -> Promise | None:
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
         return "reply"
-    if lemma in ("contact", "feedback") and any(c.text.lower() in ("initial", "first") for c in tok.children):
-        return "reply"  # "initial contact", "the initial feedback"
+    if lemma in ("contact", "feedback", "assessment") and any(
+        c.text.lower() in ("initial", "first") for c in tok.children
+    ):
+        return "reply"  # "initial contact", "the initial feedback", "an initial assessment"
+    if (
+        text == "status"
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].lower_.startswith("update")
+        and _is_verb(tok.doc[tok.i + 1])
+    ):
+        return "status update"  # "bi-weekly status updates", with "updates" misread as a verb
+    if lemma in ("inform", "notify", "tell", "verify", "confirm", "check", "review") and any(
+        p.lower_ in ("of", "upon", "on", "after") and any(_lemma(g) == "receipt" for g in p.children)
+        for p in tok.children
+    ):
+        return "acknowledgement"  # "inform you of its receipt", "verify … upon receipt of the report"
     if (
         lemma in ("contact", "reach")
         and _is_verb(tok)

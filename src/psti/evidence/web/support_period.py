@@ -144,6 +144,7 @@ class SupportStatement:
     phrase: str = ""  # the words the statement rests on
     works_only: bool = False  # dated only by the product ceasing to work, not by an end of updates
     former: bool = False  # an end reported as said before ("said it would keep support until …")
+    aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026")
 
 
 @dataclass
@@ -179,6 +180,8 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.works_only]
         if any(not s.former for s in chosen):  # "said it would keep support until …" was replaced
             chosen = [s for s in chosen if not s.former]
+        if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
+            chosen = [s for s in chosen if not s.aimed]
         ends: set[dt.date] = set()
         for s in chosen:
             assert s.end_date is not None
@@ -746,7 +749,17 @@ def _tree_statement(
         # support; a month keeps its last day, as every month alone does
         d = d.replace(month=1, day=1)
     stmt = SupportStatement(
-        s[:300], "end-date", d, None, None, p, mentions, f"{m.group(0)}: {role.words}", role.works_only, role.former
+        s[:300],
+        "end-date",
+        d,
+        None,
+        None,
+        p,
+        mentions,
+        f"{m.group(0)}: {role.words}",
+        role.works_only,
+        role.former,
+        role.aimed,
     )
     return stmt, plain, stops, bounds
 

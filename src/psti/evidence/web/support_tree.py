@@ -122,6 +122,7 @@ class DateRole:
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
     works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
     former: bool = False  # an end reported as said before ("Fitbit said it would keep support until …")
+    aimed: bool = False  # an end only aimed at ("aims to support the phones for even longer, until 2026")
     from_start: bool = False  # a stop "from 2024", "as of 2025": from the first day of the year named
     subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
     subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
@@ -169,6 +170,25 @@ def _stops_service(what: list[Token]) -> bool:
 
 # a statement reported as made before: "Fitbit said it would only keep support … until …"
 _REPORTING = frozenset({"say", "promise", "pledge", "commit", "announce", "state", "tell", "write"})
+
+
+_AIM = frozenset(
+    {"aim", "aims", "aimed", "aiming", "hope", "hopes", "hoped", "hoping", "strive", "strives", "try", "tries",
+     "trying", "want", "wants", "wish", "wishes", "endeavour", "endeavor", "seek"}
+)  # fmt: skip
+
+
+def _aimed(tok: Token) -> bool:
+    """The word is under a verb of aiming or hoping ("Fairphone aims to support the phones … until
+    2026"): a wish, which a guaranteed end outranks."""
+    t = tok
+    for _ in range(6):
+        if t.lower_ in _AIM and t.tag_.startswith("VB"):
+            return True
+        if t.head is t or t.dep_ not in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "npadvmod", "advmod"):
+            return t.head is not t and t.head.lower_ in _AIM and t.head.tag_.startswith("VB")
+        t = t.head
+    return False
 
 
 def _former(tok: Token) -> bool:
@@ -670,7 +690,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if topic or (prev_stop and prep in _UNTIL):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
             why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
-            return DateRole(a, b, True, why, context, other, local, former=_former(gov))
+            return DateRole(a, b, True, why, context, other, local, former=_former(gov), aimed=_aimed(gov))
         if prep in _UNTIL and _use_goes_on(first_chain):
             # "can play through January 18, 2023": the product is used up to the date, then no more
             why = f"'{prep} {text}' bounds use ({gov_words})"
