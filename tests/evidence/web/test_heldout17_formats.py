@@ -24,9 +24,7 @@ def test_a_product_line_in_capitals_is_another_model() -> None:
     assert ends(PLAYSTATION, "PS3") == []
     assert ends(PLAYSTATION, "PSP") == [D(2021, 7, 2)]
     # capitals that name no product line do not make another model
-    assert ends("The Acme Hub gets security updates. TV support will end on 1 May 2027.", "Acme Hub") == [
-        D(2027, 5, 1)
-    ]
+    assert ends("The Acme Hub gets security updates. TV support will end on 1 May 2027.", "Acme Hub") == [D(2027, 5, 1)]
 
 
 WMR = (

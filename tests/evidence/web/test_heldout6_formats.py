@@ -17,8 +17,6 @@ from tests.evidence.web.snippets import ends, policy
 D = dt.date
 
 
-
-
 # --- end dates ---------------------------------------------------------------------------
 
 ECOBEE = (

@@ -14,7 +14,6 @@ from tests.evidence.web.snippets import ends
 D = dt.date
 
 
-
 @pytest.mark.parametrize(
     ("text", "product", "end"),
     [

@@ -14,10 +14,10 @@ from tests.evidence.web.snippets import ends
 D = dt.date
 
 NOW_HUB = (
-    "\"Please note, your Hub is no longer receiving security and service updates, or will stop receiving "
-    "security updates by 2025,\" NOW said in an email seen by ISPreview\n"
-    "\"However, your Hub will continue to work as normal and will keep you connected to the internet.\n"
-    "\"We recommend, as a minimum, changing your Hub admin password to reduce the risk of security threats. ... "
+    '"Please note, your Hub is no longer receiving security and service updates, or will stop receiving '
+    'security updates by 2025," NOW said in an email seen by ISPreview\n'
+    '"However, your Hub will continue to work as normal and will keep you connected to the internet.\n'
+    '"We recommend, as a minimum, changing your Hub admin password to reduce the risk of security threats. ... '
     "From July 31st 2025, should your Hub develop a fault, we unfortunately won’t be able to provide a "
     "replacement.\n"
 )

@@ -18,8 +18,6 @@ D = dt.date
 MD = "text/markdown"  # the SECURITY.md files' format; news quotations and the rest are plain text
 
 
-
-
 # --- contacts ----------------------------------------------------------------------------
 
 

@@ -21,7 +21,6 @@ from tests.evidence.web.snippets import ends
 D = dt.date
 
 
-
 def roles(sentence: str) -> list[tuple[dt.date, bool, str]]:
     doc = language.parse([sentence])[0]
     found = _dates(sentence)

@@ -772,6 +772,7 @@ _CHANNEL = re.compile(
     r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b",
     re.I,
 )
+_MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
 _CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|us(?:e|ing)\b|via|through|contact)", re.I)
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
@@ -779,6 +780,7 @@ _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s
 def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     """'report it through GitHub's private vulnerability reporting' names a channel without a URL;
     so does 'Preferred: GitHub Security Advisories' after 'Please report security issues …'."""
+    s = _MD_LINK.sub(r"\1", s)  # "Open a GitHub [Security Advisory](…)": the words of a link
     m = _CHANNEL.search(s)
     if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
