@@ -49,3 +49,10 @@ def test_contact_and_timescales_in_other_words() -> None:
     )
     assert hisense.ack_when is not None and hisense.ack_when.timescale == "2 days"
     assert policy("Email security@acme.com. Our response time is 48 hours.").ack_when is not None
+
+
+def test_a_maker_in_capitals_is_not_another_model() -> None:
+    text = "The OLED C1 gets security updates. LG will end support for it on 1 May 2027."
+    assert ends(text, "OLED C1") == [D(2027, 5, 1)]
+    text = "The FRITZ!Box 7590 gets updates. AVM FRITZ!Box support ends on 1 May 2027."
+    assert ends(text, "FRITZ!Box 7590") == [D(2027, 5, 1)]

@@ -475,8 +475,17 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
             return True
         if number(w) and any(b[:1].isupper() for b in beside):
             return True
-        if w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and w not in COMMON_ACRONYMS:
-            return True  # "PSP commerce functionality" on a page read for the PS3
+        if (
+            w.isalpha()
+            and w.isupper()
+            and 2 <= len(w) <= 5
+            and w not in COMMON_ACRONYMS
+            and i + 1 < len(words)
+            and words[i + 1].lower() not in product
+        ):
+            # "PSP commerce functionality" on a page read for the PS3; not a maker alone ("LG will
+            # end …") nor a maker before the product's own name ("AVM FRITZ!Box")
+            return True
         if w[:1].isupper() and any(number(b) for b in beside):
             return True
     return False

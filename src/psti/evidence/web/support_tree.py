@@ -499,7 +499,14 @@ COMMON_ACRONYMS = frozenset(
 def _acronym(tok: Token) -> bool:
     """A proper noun in capitals that names a product line: "PSP", "NAS" (not "TV" or "EOL")."""
     w = tok.text
-    return tok.tag_ == "NNP" and w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and w not in COMMON_ACRONYMS
+    return (
+        tok.tag_ == "NNP"
+        and tok.dep_ in ("compound", "nmod", "amod")  # a modifier ("PSP commerce"), not a maker as the subject
+        and w.isalpha()
+        and w.isupper()
+        and 2 <= len(w) <= 5
+        and w not in COMMON_ACRONYMS
+    )
 
 
 def _model_code(tok: Token) -> bool:
