@@ -28,6 +28,10 @@ D = dt.date
         ("End of support: March 2030", D(2030, 3, 31), "month"),
         ("Guaranteed security updates until at least October 2031.", D(2031, 10, 31), "month"),
         ("Defined support period: ends on 30/06/2031.", D(2031, 6, 30), "day"),
+        ("The support period for this product ends on 30.06.2029.", D(2029, 6, 30), "day"),
+        ("Updates end: 12/31/2029", D(2029, 12, 31), "day"),  # month first only when the day can't be
+        ("Security support ends 31 Mar 2029.", D(2029, 3, 31), "day"),
+        ("We will provide security updates up to and including 31 December 2029.", D(2029, 12, 31), "day"),
         ("Security support ends December 31, 2028.", D(2028, 12, 31), "day"),
         ("Released 2024-01-15. Security updates until 2031-01-15.", D(2031, 1, 15), "day"),
         ("This device will be supported until the end of 2028.", D(2028, 12, 31), "year"),

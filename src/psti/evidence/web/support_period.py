@@ -45,8 +45,8 @@ DATE = re.compile(
     rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR})"
     rf"|(?P<mdy>{_MON}\s+{_DAY},?\s+{_YEAR})"
-    rf"|(?P<slash>[0-3]?\d/[01]?\d/{_YEAR})"
-    rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?![\d.]))"
+    rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{_YEAR})"
+    rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?!\d|\.\d))"
     rf"|(?P<my>{_MON},?\s+{_YEAR})"
     rf"|(?P<ym>{_YEAR}-[01]\d)(?![-\d])"
     rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]))",

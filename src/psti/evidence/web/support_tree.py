@@ -546,6 +546,8 @@ def _attachment(tok: Token) -> tuple[str, Token]:
             gov, prep = inner.head, inner.head.lower_
     if prep == "to" and any(c.lower_ == "up" for c in gov.children) or prep == "up":
         prep = "until"  # "up to 2030"
+    if prep == "including" and [t.lower_ for t in gov.doc[max(0, gov.i - 3) : gov.i]] == ["up", "to", "and"]:
+        prep = "until"  # "up to and including 31 December 2029"
     return prep, (gov.head if gov.head is not gov else gov)
 
 
@@ -642,7 +644,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 # (not the particle of "taken offline", which the parser may read as an object)
-                what = [g for g in c.children if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES]
+                what = [
+                    g
+                    for g in c.children
+                    if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES and g.i not in date_tokens
+                ]  # (nor the date itself: "Security support ends 31 Mar 2029")
                 if any(g.lower_ == "plug" for g in what):
                     # "pulled the plug on its Echo Connect": the product or its service is switched off
                     stop_words.append("pull the plug")
