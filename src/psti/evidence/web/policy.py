@@ -76,6 +76,7 @@ _SECURITY_LOCAL = re.compile(r"secur|psirt|cert|csirt|vuln|disclos|bugs?|bounty|
 _PLATFORMS = re.compile(
     r"hackerone\.com|bugcrowd\.com|intigriti\.com|yeswehack\.com|zerocopter\.com|openbugbounty\.org|"
     r"/security/advisories/new|/security/policy|responsible-disclosure|vulnerability-disclosure|/report|"
+    r"forms\.gle/|docs\.google\.com/forms/|forms\.office\.com/|typeform\.com/to/|jotform\.com/|tally\.so/r/|"
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/issues(?:/new\S*)?/?$",
     re.I,
 )
@@ -267,7 +268,7 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
 
 
 # RFC 2606 second-level example domains and template local parts
-_PLACEHOLDER = re.compile(r"@example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
+_PLACEHOLDER = re.compile(r"[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
@@ -615,6 +616,8 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
         label = next(c for c in cells if c is not value)
     elif (m := _LABEL_LINE.match(block)) is not None:
         label, value = m.group("label"), m.group("value")
+        if TIMESCALE.fullmatch(label.strip()) and not TIMESCALE.search(value):
+            label, value = value, label  # "24 hours: Initial acknowledgment", the time first
     else:
         return False
     # the value's one time, where it stands: "Ongoing communication: … planning for remediation within one month"

@@ -59,7 +59,9 @@ _MADE = frozenset(
      "ship", "shipped", "market", "marketed", "offer", "offered"}
 )  # fmt: skip
 _FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
-_POINT = frozenset({"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as"})
+_POINT = frozenset(
+    {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with"}
+)  # fmt: skip
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
      "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
@@ -248,6 +250,40 @@ def _use_goes_on(chain: list[Token]) -> bool:
             if not any(t.lower_ in _NOT_PRODUCT for t in things):
                 return True
     return False
+
+
+_LAST_UPDATE = re.compile(
+    r"\blast\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)|\bend\s+of\s+(?:support|life|service|updates)\b|"
+    r"\beol\b|\bsupport\s+end",
+    re.I,
+)
+
+
+def _last_update_subject(verb: Token) -> str | None:
+    """A copula whose subject is the last update or the end of support ("The last guaranteed
+    security update is October 2016", "End of service is March 29th"): the subject's words."""
+    if lemma(verb) not in ("be", "is", "was", "will") and verb.lower_ not in ("is", "was", "be", "are"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = " ".join(t.text for t in c.subtree)
+            if _LAST_UPDATE.search(words):
+                return words
+    return None
+
+
+_SHUTDOWN_NOUNS = frozenset({"shutdown", "shut-down", "switch-off", "switchoff", "discontinuation", "sunset"})
+_NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power", "cellular"})
+
+
+def _dated_shutdown(noun: Token) -> bool:
+    """A shutdown named as a noun with its own date ("Automatic's planned shutdown on
+    5/28/2020"), not a network's ("the 3G network shutdown in February 2022")."""
+    return (
+        noun.lower_ in _SHUTDOWN_NOUNS
+        and not noun.tag_.startswith("VB")
+        and not any(c.lower_ in _NETWORKS for c in noun.subtree if c.i < noun.i)
+    )
 
 
 def _loses_use(tok: Token) -> bool:
@@ -608,6 +644,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         prep, gov = before.lower_, before.head
     if prep == "before":
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
+    last = _last_update_subject(gov) if not prep else None
+    if last is not None:
+        # "The last guaranteed security update is October 2016": the date of the last update
+        return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
+    if prep in _POINT and _dated_shutdown(gov):
+        # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
+        why = f"'{gov.text}' at '{prep} {text}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     levels = _levels(gov)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
