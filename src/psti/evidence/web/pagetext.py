@@ -572,7 +572,7 @@ def sentences(text: str) -> list[str]:
         if not line:
             continue
         parts: list[str] = []
-        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", line):
+        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“‘])", line):
             if not part.strip():
                 continue
             if parts and _ABBREVIATION.search(parts[-1]) and part[:1].isdigit():

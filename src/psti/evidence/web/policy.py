@@ -272,10 +272,10 @@ _PLACEHOLDER = re.compile(r"[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
-_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.I)
+_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|\.)\s*[\])]\s*", re.I)  # "(dot)", "[.]"
 _OBFUSCATED = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s*[\[(]\s*at\s*[\])]\s*"
-    r"([A-Za-z0-9-]{1,63}(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)[A-Za-z0-9-]{1,63})+)",  # "security(at)tado.com" too
+    r"([A-Za-z0-9-]{1,63}(?:(?:\s*[\[(]\s*(?:dot|\.)\s*[\])]\s*|\.)[A-Za-z0-9-]{1,63})+)",  # "security(at)tado.com" too
     re.I,
 )
 

@@ -228,6 +228,13 @@ _BROKEN = frozenset({"inoperable", "inoperative", "unusable", "useless", "bricke
 _PRODUCTION = frozenset({"production", "availability", "supply", "manufacturing", "manufacture", "sale", "sales"})
 
 
+def _stops_sales(verb: Token) -> bool:
+    """A stop whose subject or object is sales or production ("final sales ending …")."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _PRODUCTION:
+        return True  # "final sales ending December 31, 2022"
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _PRODUCTION for c in verb.children)
+
+
 def _produced(chain: list[Token]) -> bool:
     """The predicate's object or subject is production, availability or sale of the product."""
     return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _PRODUCTION for v in chain for c in v.children)
@@ -312,9 +319,15 @@ def _becomes_broken(tok: Token) -> bool:
 def _service_subject(tok: Token) -> bool:
     """A stopping predicate whose subject is the maker's service for the product ("its service is
     coming to an end", "Slingbox servers will be taken offline"): the product's support ends."""
-    if not (_is_stop(tok) or any(lemma(c) in _STOP_NOUNS for p in tok.children for c in (p, *p.children))):
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and _stops_service([c]) for c in tok.children)
+    if not (
+        _is_stop(tok) or _negated(tok) or any(lemma(c) in _STOP_NOUNS for p in tok.children for c in (p, *p.children))
+    ):
+        return False  # ("… and its services … will no longer be available after …": a negation stops them too)
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "conj" and not subjects:  # "… are being discontinued and will no longer be available …"
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Focals smart glasses and its services": the service among the things stopped
+    return any(_stops_service([g]) for c in subjects for g in (c, *(x for x in c.children if x.dep_ == "conj")))
 
 
 _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off", "taken offline"
@@ -327,6 +340,8 @@ def _is_stop(tok: Token) -> bool:
         return True
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
+    if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
+        return True  # "Whistle's cloud goes dark August 31, 2025"
     # the particle may be parsed as a preposition without an object ("shuts down the service")
     particles = [
         c
@@ -700,6 +715,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     continue
                 if what and all(_ceases_to_function(g, date_tokens) for g in what):
                     ceases.append(c.text)  # "will stop working from April 8, 2024"
+                elif _stops_sales(c):
+                    unrelated.append(c.text)  # "with final sales ending December 31, 2022": an end of sale
                 elif what and all(_support_for_other(g) for g in what):
                     unrelated.append(c.text)  # "stopped its support for new apps": not the product's updates
                 elif what and _stops_service(what):
