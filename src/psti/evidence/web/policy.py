@@ -269,6 +269,11 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
 
 # RFC 2606 second-level example domains and template local parts
 _PLACEHOLDER = re.compile(r"[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
+_URL_PLACEHOLDER = re.compile(
+    r"^https://[^/]+/(?:your[-_]?(?:repo|org|organi[sz]ation|user(?:name)?|name|account|project)|username|owner|"
+    r"user|org|example)/|[./]example\.(?:com|org|net)(?:/|$)",
+    re.I,
+)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
@@ -308,8 +313,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
             _add(contacts, f"mailto:{addr}")
     for m in _URL.finditer(s):
         url = m.group(0).rstrip(".,;:")
-        if not url.startswith("https://") or _REFERENCE_SITES.search(url):
-            continue
+        if not url.startswith("https://") or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
+            continue  # (a template's "github.com/your-repo/…" is nobody's channel)
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
         elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
@@ -765,7 +770,7 @@ _CHANNEL = re.compile(
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
     r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
-    r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
+    r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|under\s+\W?issue|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
     r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
     # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"

@@ -366,6 +366,13 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
+        if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
+            # "When was the product discontinued? …" over a line that is only "October 25, 2025"
+            m, d, p = answer
+            why = f"{m.group(0)}: the answer to {_clip_words(' '.join(sents[max(0, idx - 2) : idx]))!r}"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            support_heading = True
+            continue
         doc = docs.get(idx)
         if doc is not None:
             tree = _tree_statement(s, doc, prev, terms, mentions)
@@ -497,6 +504,28 @@ _VAGUE_TIME = re.compile(
     r"\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
     re.I,
 )
+
+
+def _answer_date(s: str, prev: str) -> DatePart | None:
+    """A line that is only a date, under a question or label about the end in the two sentences
+    before it ("When was the product discontinued? Provide a specific date."), not about a start."""
+    dates = _dates(s)
+    if len(dates) != 1 or re.sub(r"[\W_]+", "", s[: dates[0][0].start()] + s[dates[0][0].end() :]):
+        return None
+    if not prev or len(prev) > 240 or _START_LABEL.search(prev):
+        return None
+    return dates[0] if _END_QUESTION.search(prev) else None
+
+
+_END_QUESTION = re.compile(
+    r"discontinu|end(?:s|ed)?|end\s+of\s+(?:life|support|service)|eol|last\s+(?:security\s+)?update|"
+    r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire",
+    re.I,
+)
+
+
+def _clip_words(s: str, n: int = 80) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:

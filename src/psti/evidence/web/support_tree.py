@@ -333,6 +333,19 @@ def _service_subject(tok: Token) -> bool:
 _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off", "taken offline"
 
 
+def _named_thing_shut(tok: Token) -> bool:
+    """A thing with a name shut down, switched off or taken offline ("Solis Home/Pro will be shut
+    down on 30th April 2023"): a named app or service ends (not "the factory will be shut down")."""
+    if not any(c.lower_ in _PARTICLES for c in tok.children) or not _is_stop(tok):
+        return False
+    # the subject's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children))
+        for c in tok.children
+    )
+
+
 def _is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
@@ -696,8 +709,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)
-            if _service_subject(c):
-                topic = True  # "its service is coming to an end", "the servers will be taken offline"
+            if _service_subject(c) or _named_thing_shut(c):
+                topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
             if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
                 ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
