@@ -35,7 +35,7 @@ _NUM = (
 _UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 TIMESCALE = re.compile(
-    rf"(?:≤|<=?)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h"
+    rf"(?:≤|<=)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h" (not "< 1 day", a statistic)
     rf"|\b(?:(?:within\s+(?:a\s+)?maximum\s+of|within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}{_ASIDE}"
     rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
@@ -774,6 +774,9 @@ _CHANNEL = re.compile(
     r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
     # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
+    # a reporting platform named without its address: "exclusively through Yes We Hack"
+    r"(?:through|via|on|at|to|using)\s+(?:the\s+)?(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|"
+    r"open\s?bug\s?bounty)\b|"
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"

@@ -49,7 +49,7 @@ DATE = re.compile(
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?!\d|\.\d))"
     rf"|(?P<my>{_MON},?\s+{_YEAR})"
     rf"|(?P<ym>{_YEAR}-[01]\d)(?![-\d])"
-    rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]))",
+    rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]|'?s\b))",  # not a decade ("the 2000s")
     re.I,
 )
 _SUPPORT = re.compile(
@@ -528,10 +528,17 @@ def _clip_words(s: str, n: int = 80) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+# a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"
+_UNAFFECTED = re.compile(r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b", re.I)
+
+
 def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:
     """A sentence about support or updates that names the product and gives it only a vague time
-    ("the Note 12 5G will lose support in spring 2026") answers for the product: no end date."""
-    if last is not None and len(out.statements) == last[1] and TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0]):
+    ("the Note 12 5G will lose support in spring 2026"), or says it is unaffected, answers for the
+    product: no end date."""
+    if last is None or len(out.statements) != last[1]:
+        return
+    if (TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0])) or _UNAFFECTED.search(last[0]):
         _add(out.named_without_end, last[0][:300])
 
 
@@ -963,6 +970,9 @@ def _host(url: str | None) -> str | None:
 _Dated = tuple[re.Match[str], dt.date, Precision]
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:any\s+such|such|these|those|the\s+affected)\b", re.I)
+
+
 def _dated_by_earlier(
     s: str, dates: list[_Dated], stops: list[_Dated], bounds: list[_Dated]
 ) -> tuple[_Dated, str] | None:
@@ -976,6 +986,10 @@ def _dated_by_earlier(
         # "… will lose internet connectivity on July 31, 2024. Once Ecobee cuts off cloud support …,
         # the devices … won't receive any more firmware updates": the event is the stop dated before
         return stops[-1], f"{event}; at {stops[-1][0].group(0)}"
+    if stops and _BACK_REFERENCE.search(s) and (withheld := _withheld(s)):
+        # "… will cease to be recognized by the server beginning on November 1, 2024. Any such camera
+        # will no longer receive updates": the things stopped then are denied updates from then
+        return stops[-1], f"{_BACK_REFERENCE.search(s).group(0)!r} at {stops[-1][0].group(0)}; {withheld}"  # type: ignore[union-attr]
     if bounds and (withheld := _withheld(s)):
         # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
         # provided with further firmware upgrades": use goes on past the date, updates do not

@@ -60,7 +60,8 @@ _MADE = frozenset(
 )  # fmt: skip
 _FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
 _POINT = frozenset(
-    {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with"}
+    {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with",
+     "during"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
@@ -222,7 +223,10 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     return None
 
 
-_BROKEN = frozenset({"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional"})
+_BROKEN = frozenset(
+    {"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional", "obsolete",
+     "redundant"}
+)  # fmt: skip
 
 
 _PRODUCTION = frozenset({"production", "availability", "supply", "manufacturing", "manufacture", "sale", "sales"})
