@@ -494,6 +494,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
                 out.append(" | ".join(c for c in cells if c))
             joinable = False
             continue
+        if header is not None and line in ("...", "…", "[...]", "[…]"):
+            out.append(line)  # rows left out of a quoted table: the rows after it are still under its header
+            continue
         header = None
         if line.startswith("#"):
             heading = line.lstrip("#").strip()

@@ -302,6 +302,10 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
         if bare and bare != term:
             out.append(bare)
+        for inner in re.findall(r"\(([^()]+)\)", term):
+            # a short name in brackets is another name of the product ("openmediavault 6.0 (Shaitan)")
+            if "," not in inner and len(inner.split()) <= 3 and inner[:1].isalpha():
+                out.append(inner)
     for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
@@ -547,6 +551,21 @@ def _relative_period(s: str) -> bool:
     return bool(_DURATION.search(s) and _RELATIVE_START.search(s) and re.search(r"updat|support|patch", s, re.I))
 
 
+_END_VALUE = re.compile(
+    r"^\s*(?:eol|end\s+of\s+(?:life|support|service|updates)|end\s+of\s+security\s+updates|eos|ends?|ended)"
+    r"\s*(?:[-–—:,]|on|in)?\s*(?P<rest>.+)$",
+    re.I,
+)
+
+
+_ENDED_VALUE = re.compile(r"^\s*(?:eol|end\s+of\s+(?:life|support|service)|ended|discontinued)\s*$", re.I)
+
+
+def _no_end_row(sentence: str, phrase: str, mentions: bool) -> SupportStatement | None:
+    """The product's row that states no end date (for another product's row: nothing)."""
+    return SupportStatement(sentence, "vague", None, None, None, "day", mentions, phrase) if mentions else None
+
+
 def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None]:
     """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
     updates: 2030"): the end date comes from the cell whose column names the end of support."""
@@ -557,6 +576,15 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         return False, None
     handled = any(_END_LABEL.search(c.group("label")) and not _START_LABEL.search(c.group("label")) for c in cells)
     sentence = s[:300]
+    for c in cells:  # a cell whose value says the end itself, whatever its column: "Status: EOL - Jul 2024"
+        marked = _END_VALUE.match(c.group("value"))
+        if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(marked.group("rest"))):
+            m, d, p = dates[0]
+            phrase = f"{c.group('label')}: {c.group('value')}"[:120]
+            return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
+        if _ENDED_VALUE.match(c.group("value")):
+            # "Status: EOL" with no date: the row is ended, and its other dates (releases) are not ends
+            return True, _no_end_row(sentence, c.group("value"), mentions)
     start: tuple[dt.date, Precision] | None = None
     for c in cells:
         if _START_LABEL.search(c.group("label")) and not _END_LABEL.search(c.group("label")):
@@ -589,6 +617,9 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         vague = _VAGUE.search(value)
         if vague:
             return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
+    if not handled and any(_START_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
+        # a row whose only date is its release ("Status: Oldstable | Date Released: Mar 2024"): no end
+        return True, _no_end_row(sentence, "only a release date", mentions)
     if handled and mentions:  # the product's row says something other than a date ("No longer guaranteed")
         value = next(c.group("value") for c in cells if _END_LABEL.search(c.group("label")))
         return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, value[:120])
