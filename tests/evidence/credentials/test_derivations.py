@@ -229,7 +229,8 @@ def test_scheme_used_with_a_neighbouring_mac_is_found(tmp_path: Path) -> None:
 
 
 def test_derivation_search_reports_what_it_covered(tmp_path: Path) -> None:
-    a = assess_batch(write_batch(tmp_path / "b.csv", lambda u: "".join(random.choice(ALNUM) for _ in range(14)), 500))
+    rng = random.Random(20261203)  # a fixed batch: an unseeded one can show chance structure now and then
+    a = assess_batch(write_batch(tmp_path / "b.csv", lambda u: "".join(rng.choice(ALNUM) for _ in range(14)), 500))
     d = _details(a, "PWB-DERIVATION-SEARCH")
     assert d["sampled_rows"] == 500 and d["tests"]["leading sample"]["dependence_pairs_tested"] > 100
     assert "seconds" not in d  # timings vary by machine: findings must not
