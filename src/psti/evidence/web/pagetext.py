@@ -526,6 +526,11 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
 _ENDS_WITH_DATE = re.compile(r"(?:\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b(?:19|20)\d\d(?:-\d\d){0,2})\s*$")
 
 
+def clip(text: str, limit: int) -> str:
+    """The text cut to at most `limit` characters, marked with an ellipsis where cut (for quoting in findings)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def label_like(line: str) -> bool:
     """A short line of capitalised words and no sentence end ("Initial Assessment", "Status
     Update"): a label over the line after it, not the end of a wrapped sentence."""

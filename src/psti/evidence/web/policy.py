@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from psti.evidence.web.pagetext import PageText, label_like, sentences
+from psti.evidence.web.pagetext import PageText, clip, label_like, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -248,7 +248,7 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
         if out.personal_info is None and (m := _PERSONAL.search(s)):
             out.personal_info = f"the page says {m.group(0)!r}"
         if out.secure_channel is None and _SECURE.search(s):
-            out.secure_channel = _clip(s)
+            out.secure_channel = clip(s, 300)
     if promises:
         _promises(page.text, out)
     for href, text in page.links:
@@ -338,10 +338,6 @@ def _reporting_link(url: str, s: str) -> bool:
 def _add(items: list[str], item: str) -> None:
     if item not in items:
         items.append(item)
-
-
-def _clip(s: str, n: int = 300) -> str:
-    return s if len(s) <= n else s[: n - 3] + "..."
 
 
 # --- promises and their timescales, through the dependency parse -------------------------
@@ -639,13 +635,13 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     )  # fmt: skip
     if promise is None:
         return False
-    c = Commitment(_clip(block), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
+    c = Commitment(clip(block, 300), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
     (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
     return True
 
 
 def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
-    sentence = _clip(sent.text.strip())
+    sentence = clip(sent.text.strip(), 300)
     spans = []
     for m in TIMESCALE.finditer(sent.text):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
@@ -798,4 +794,4 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     before = s[: m.start()]
     if _CHANNEL_NOT.search(before[-60:]):
         return
-    _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{_clip(s, 160)}")')
+    _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{clip(s, 160)}")')

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
+from psti.evidence.web.pagetext import clip
+
 Severity = Literal["error", "warning", "info"]
 
 MAX_SECURITY_TXT_BYTES = 32 * 1024  # RFC 9116 files are small; a larger one is not a security.txt
@@ -321,7 +323,7 @@ def _parse_line(c: _Checker, line: str, n: int) -> None:
         c.add(
             "SECTXT-SYNTAX",
             "error",
-            f"not a field ('Name: value'), comment or blank line: {_clip(line)!r}",
+            f"not a field ('Name: value'), comment or blank line: {clip(line, 80)!r}",
             n,
         )
         return
@@ -330,7 +332,7 @@ def _parse_line(c: _Checker, line: str, n: int) -> None:
         c.add("SECTXT-SYNTAX", "error", f"whitespace around the field name {name.strip()!r}", n)
         name = name.strip()
     if not name or not _FIELD_NAME.match(name):
-        c.add("SECTXT-SYNTAX", "error", f"invalid field name {_clip(name)!r} (RFC 5322 field-name)", n)
+        c.add("SECTXT-SYNTAX", "error", f"invalid field name {clip(name, 80)!r} (RFC 5322 field-name)", n)
         return
     if not rest.startswith(" "):
         c.add("SECTXT-SYNTAX", "error", f"{name}: the colon must be followed by one space", n)
@@ -417,14 +419,14 @@ def _check_uri_field(c: _Checker, f: Field) -> None:
         return
     if not _URI.match(v):
         what = "contains spaces or commas" if (" " in v or "," in v) else "is not a URI"
-        c.add("SECTXT-BAD-URI", "error", f"{f.name} value {_clip(v)!r} {what} (one URI per field)", f.line)
+        c.add("SECTXT-BAD-URI", "error", f"{f.name} value {clip(v, 80)!r} {what} (one URI per field)", f.line)
         return
     scheme = v.split(":", 1)[0].lower()
     if scheme == "http":
         c.add("SECTXT-INSECURE-URI", "error", f"{f.name} uses http://; web URIs must begin with https://", f.line)
         return
     if scheme == "https" and not _HTTPS_HOST.match(v):
-        c.add("SECTXT-BAD-URI", "error", f"{f.name} value {_clip(v)!r} has no host", f.line)
+        c.add("SECTXT-BAD-URI", "error", f"{f.name} value {clip(v, 80)!r} has no host", f.line)
         return
     if scheme == "mailto":
         addr = v[7:]
@@ -517,10 +519,6 @@ def _norm_url(url: str) -> str:
     default = {"https": 443, "http": 80}.get(parts.scheme.lower())
     netloc = host if port in (None, default) else f"{host}:{port}"
     return f"{parts.scheme.lower()}://{netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
-
-
-def _clip(s: str, n: int = 80) -> str:
-    return s if len(s) <= n else s[: n - 3] + "..."
 
 
 def signed_message_text(content: bytes) -> bool:

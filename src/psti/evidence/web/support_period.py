@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
-from psti.evidence.web.pagetext import PageText, sentences
+from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     TOPIC,
@@ -373,7 +373,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
             # "When was the product discontinued? …" over a line that is only "October 25, 2025"
             m, d, p = answer
-            why = f"{m.group(0)}: the answer to {_clip_words(' '.join(sents[max(0, idx - 2) : idx]))!r}"
+            why = f"{m.group(0)}: the answer to {clip(' '.join(sents[max(0, idx - 2) : idx]), 80)!r}"
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
@@ -526,10 +526,6 @@ _END_QUESTION = re.compile(
     r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire",
     re.I,
 )
-
-
-def _clip_words(s: str, n: int = 80) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 # a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"

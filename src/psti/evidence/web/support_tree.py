@@ -387,7 +387,8 @@ def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
     return True
 
 
-_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "DT", "WDT", "WP"})
+# words standing for something named elsewhere ("them", "these", "which"): a withheld one may be the updates
+_STAND_IN_TAGS = frozenset({"PRP", "PRP$", "DT", "WDT", "WP"})
 # verbs of supplying something: a negated one withholds its object, which may not be updates
 _SUPPLY = frozenset(
     {"provide", "provides", "provided", "providing", "offer", "offers", "offered", "offering",
@@ -436,7 +437,7 @@ def _withholds_other(tok: Token) -> bool:
         if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and v.tag_ == "VBN")
     ]
     return bool(things) and not any(
-        c.tag_ in _PRONOUN_TAGS or TOPIC.search(" ".join(g.text for g in c.subtree)) or _stops_service([c])
+        c.tag_ in _STAND_IN_TAGS or TOPIC.search(" ".join(g.text for g in c.subtree)) or _stops_service([c])
         for c in things
     )
 
