@@ -418,3 +418,18 @@ def test_support_period_report_shows_both_products_when_they_differ(tmp_path: Pa
         rep = report(r)
         assert rep["product"]["name"] == asked and "SP-OTHER-PRODUCT" not in kinds(rep), asked
         assert "warning" not in r.stderr
+
+
+def test_support_period_year_written_in_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2023-10-05T09:00:00Z">'
+        "<title>Acme Hub notice</title></head><body>"
+        "<p>Security updates for the Acme Hub will end on 31 March.</p></body></html>"
+    )
+    r = psti("check", "support-period", str(page), "--model", "Acme Hub", "--history", "off", "--format", "json")
+    rep = report(r)
+    found = next(f for f in rep["findings"] if f["kind"] == "SP-FOUND")
+    assert found["details"]["end_date"] == "2024-03-31"
+    supplied = next(f for f in rep["findings"] if f["kind"] == "SP-YEAR-SUPPLIED")
+    assert supplied["effect"] == "info" and "2023-10-05" in supplied["message"] and "'31 March'" in supplied["message"]

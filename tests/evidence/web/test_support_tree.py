@@ -156,3 +156,26 @@ def test_a_huge_page_is_parsed_up_to_a_budget_and_read_by_patterns_after_it() ->
     filler = "The office opened its doors to visitors on 1 May 2020 after the works. " * 900
     text = filler + "\nSecurity updates for the Acme Cam 2 are provided until 31 December 2029.\n"
     assert ends(text, "Acme Cam 2") == [D(2029, 12, 31)]
+
+
+def test_a_date_whose_relative_clause_ends_use_is_the_end() -> None:
+    assert ends("The app will be discontinued on October 14, 2020, after which you can no longer use it.") == [
+        dt.date(2020, 10, 14)
+    ]
+    text = "The Acme app will be retired on 1 May 2025, at which point you will be unable to use or access it."
+    assert ends(text) == [dt.date(2025, 5, 1)]
+    # the clause keeps use going, or the date is not a stop: no end
+    assert ends("The shop will be closed on 1 May 2025, at which point you can still use the app.") == []
+    assert ends("The app was updated on 1 May 2025, after which you were unable to use the old widget.") == []
+
+
+def test_a_subordinate_clause_belongs_to_the_model_of_its_main_clause() -> None:
+    text = (
+        "The Nexus 7 (2013) was dropped by Google this month after the guarantee ended in August 2016, "
+        "so we do not expect Nexus 5 support to continue much longer."
+    )
+    assert ends(text, "Nexus 5") == []
+    assert ends(text, "Nexus 7 (2013)") == [dt.date(2016, 8, 31)]
+    # a subordinate clause under the product's own sentence is the product's
+    own = "The Nexus 5 was dropped by Google this month after the guarantee ended in August 2016."
+    assert ends(own, "Nexus 5") == [dt.date(2016, 8, 31)]

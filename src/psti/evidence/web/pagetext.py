@@ -41,6 +41,7 @@ class PageText:
     is_html: bool = False
     headings: list[str] = field(default_factory=list)  # h1-h3 (or Markdown #, ##, ###), in order
     products: list[dict[str, str]] = field(default_factory=list)  # schema.org Product: name, model, brand...
+    published: str = ""  # the page's own date from its markup (meta, JSON-LD datePublished, <time>), as given
 
 
 _HEADINGS = ("h1", "h2", "h3")
@@ -48,6 +49,11 @@ _MAX_SCOPES = 32
 _MAX_TABLES = 32
 _VOID = {"meta", "link", "img", "input", "br", "hr", "source", "area", "base", "col", "embed", "wbr"}
 _PRODUCT_PROPS = ("name", "model", "mpn", "sku", "brand", "manufacturer")
+# <meta> names and properties that carry the date a page was published
+_PUBLISHED_META = frozenset(
+    {"article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+     "dcterms.date", "dcterms.created", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date"}
+)  # fmt: skip
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
@@ -189,6 +195,7 @@ class _Extractor(_Tokenizer):
         self.personal: list[str] = []
         self.headings: list[str] = []
         self.products: list[dict[str, str]] = []
+        self.published: dict[str, str] = {}  # source ("meta", "json-ld", "time") -> the first date it gave
         self._skip = 0
         self._in_title = False
         self._href: str | None = None
@@ -213,6 +220,10 @@ class _Extractor(_Tokenizer):
             self._in_title = True
         if tag == "script":
             self._script_type = a.get("type", "").lower()
+        if tag == "meta" and (a.get("property") or a.get("name") or a.get("itemprop", "")).lower() in _PUBLISHED_META:
+            self.published.setdefault("meta", a.get("content", "")[:64])
+        if tag == "time" and a.get("datetime"):
+            self.published.setdefault("time", a["datetime"][:64])
         if tag in _SKIP and tag != "head":
             self._skip += 1
         self._microdata_start(tag, a)
@@ -312,6 +323,10 @@ class _Extractor(_Tokenizer):
             except (ValueError, RecursionError):
                 return  # broken (or absurdly nested) structured data is no reason to reject the page
             _json_ld_products(found, self.products, 0)
+            if isinstance(found, list):
+                found = found[0] if found else {}
+            if isinstance(found, dict) and isinstance(found.get("datePublished"), str):
+                self.published.setdefault("json-ld", found["datePublished"][:64])
 
     def close(self) -> None:
         """End of input: tables left open (common in real pages) are still read."""
@@ -442,6 +457,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         is_html=True,
         headings=ex.headings[:200],
         products=ex.products,
+        published=next((ex.published[k] for k in ("meta", "json-ld", "time") if k in ex.published), ""),
     )
 
 

@@ -309,6 +309,17 @@ def _period(
                 location=loc,
             )
         )
+    placed = [n for n in next(a for d, a in read if d is doc).placed_dates if str(end.year) in n]
+    if placed:
+        out.append(
+            make_finding(
+                "SP-YEAR-SUPPLIED",
+                Effect.INFO,
+                "; ".join(placed),
+                collector=COLLECTOR,
+                location=loc,
+            )
+        )
     if end < today:
         out.append(
             make_finding(

@@ -12,12 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
+from psti.evidence.web.dates import DATE, Precision, parse_date
+from psti.evidence.web.pagedate import place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
@@ -32,26 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 StatementKind = Literal["end-date", "period-with-start", "period-without-start", "vague"]
-Precision = Literal["day", "month", "year"]
 _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20|21)\d\d"
-DATE = re.compile(
-    rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR})"
-    rf"|(?P<mdy>{_MON}\s+{_DAY},?\s+{_YEAR})"
-    rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{_YEAR})"
-    rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?!\d|\.\d))"
-    rf"|(?P<my>{_MON},?\s+{_YEAR})"
-    rf"|(?P<ym>{_YEAR}-[01]\d)(?![-\d])"
-    rf"|(?P<y>(?<![\d/-]){_YEAR}(?![\d/-]|'?s\b))",  # not a decade ("the 2000s")
-    re.I,
-)
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
@@ -155,6 +139,7 @@ class SupportPeriodAnalysis:
     purchase_signals: list[str] = field(default_factory=list)
     title: str = ""
     named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
+    placed_dates: list[str] = field(default_factory=list)  # year-less dates given a year from the page's date
 
     @property
     def dated(self) -> list[SupportStatement]:
@@ -208,35 +193,6 @@ class SupportPeriodAnalysis:
     @property
     def invitation_to_purchase(self) -> bool:
         return len(self.purchase_signals) >= 1
-
-
-def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
-    """A date from a DATE match group; month or year precision resolves to the last day."""
-    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(), flags=re.I).replace(",", " ")
-    t = re.sub(r"\bof\b", " ", t, flags=re.I)
-    parts = t.replace(".", " ").split()
-    try:
-        if group == "iso":
-            return dt.date.fromisoformat(text), "day"
-        if group == "dmy":
-            return dt.date(int(parts[2]), _MONTHS[parts[1].lower()], int(parts[0])), "day"
-        if group == "mdy":
-            return dt.date(int(parts[2]), _MONTHS[parts[0].lower()], int(parts[1])), "day"
-        if group in ("slash", "dot"):
-            a, b, y = (int(x) for x in re.split(r"[/.]", text))
-            day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
-            return dt.date(y, month, day), "day"
-        if group == "my":
-            y, m = int(parts[1]), _MONTHS[parts[0].lower()]
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
-        if group == "ym":
-            y, m = (int(x) for x in text.split("-"))
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
-        if group == "y":
-            return dt.date(int(text), 12, 31), "year"
-    except (ValueError, KeyError, IndexError):
-        return None
-    return None
 
 
 def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
@@ -344,7 +300,10 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
     terms = tuple(_norm(t) for t in product_terms if t and t.strip())
-    out = SupportPeriodAnalysis(product_terms=terms, title=page.title)
+    text, placed = place_yearless(page.text, published_date(page.published))
+    if placed:
+        page = replace(page, text=text)
+    out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=[p.note() for p in placed])
     full = _norm(page.title + "\n" + page.text)
     if terms:
         out.product_mentioned = any(t in full for t in terms)

@@ -306,6 +306,26 @@ def _loses_use(tok: Token) -> bool:
     return False
 
 
+def _unable_to_use(tok: Token) -> bool:
+    """ "will be unable to use or access the application": the product can no longer be used."""
+    return any(
+        c.dep_ == "acomp" and c.lower_ == "unable" and any(v.dep_ == "xcomp" and v.lower_ in _USE for v in c.children)
+        for c in tok.children
+    )
+
+
+def _loss_after(date: Token, date_tokens: set[int]) -> str | None:
+    """A relative clause on the date that ends the product's use: "on October 14, at which point
+    you will be unable to use the application", "…, after which you can no longer use it"."""
+    for r in (c for c in date.children if c.dep_ == "relcl"):
+        for v in (r, *(c for c in r.children if c.dep_ == "conj")):
+            if _unable_to_use(v) or (_negated(v) and (_loses_use(v) or _ceases_to_function(v, date_tokens))):
+                return v.text
+            if _negated(v) and v.lower_ in _USE:
+                return v.text
+    return None
+
+
 def _becomes_broken(tok: Token) -> bool:
     """ "will become inoperable", "are rendered useless": the product stops working (not "could
     become useless", a possibility)."""
@@ -510,11 +530,14 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
         if stopped:
             role = replace(role, stopped=stopped)
         subject = _subject(root)
+        named = _names_model(subject, date_tokens)
+        if subject and not named:
+            # "The Nexus 7 was dropped … after the guarantee ended in August": a clause with no
+            # model as its subject, subordinate to one whose subject is a model, is about that model
+            outer = _governing_subject(root)
+            if _names_model(outer, date_tokens):
+                subject, named = outer, True
         if subject:
-            words = [t for t in subject if t.i not in date_tokens]
-            named = any(_model_code(t) or _acronym(t) for t in words) or (
-                any(t.tag_ == "NNP" for t in words) and any(_model_number(t) for t in words)
-            )
             role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
         out.append(role)
     return out
@@ -539,6 +562,25 @@ def _stopped_thing(tok: Token) -> str:
                 return ""
             return " ".join(t.text for t in obj.subtree)
     return ""
+
+
+def _names_model(subject: list[Token], date_tokens: set[int]) -> bool:
+    words = [t for t in subject if t.i not in date_tokens]
+    return any(_model_code(t) or _acronym(t) for t in words) or (
+        any(t.tag_ == "NNP" for t in words) and any(_model_number(t) for t in words)
+    )
+
+
+def _governing_subject(tok: Token) -> list[Token]:
+    """The subject of the clause that the word's clause is subordinate to ("after …", "when …")."""
+    t = tok
+    for _ in range(10):
+        if t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return _subject(t.head) if t.dep_ == "advcl" and t.head is not t else []
+        if t.head is t or t.dep_ in ("relcl", "ccomp"):
+            return []
+        t = t.head
+    return []
 
 
 def _subject(tok: Token) -> list[Token]:
@@ -710,7 +752,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(c.text)
             if c is gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if _negated(c) and _loses_use(c):  # "will no longer be able to unlock their doors with the app"
+            if (_negated(c) and _loses_use(c)) or _unable_to_use(c):  # "will no longer be able to unlock …"
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)
@@ -765,6 +807,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 if ch.lower_ in _EFFECT:
                     effect = True
             effect = effect or c.lower_ in _EFFECT
+    if (loss := _loss_after(tok, date_tokens)) is not None:
+        ceases.append(loss)
     context = " ".join(texts)
     other = bool(_OTHER_UPDATES.search(clause) and not _SECURITY.search(_OTHER_UPDATES.sub("", clause)))
     event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)

@@ -1,0 +1,59 @@
+"""Dates as pages write them: "31 December 2029", "March 3rd, 2026", "2029-12-31", "31.12.2029",
+"Dec 2029", "2029". A date of month or year precision stands for that period's last day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20|21)\d\d"
+DATE = re.compile(
+    rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<dmy>{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR})"
+    rf"|(?P<mdy>{MON}\s+{DAY},?\s+{YEAR})"
+    rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
+    rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
+    rf"|(?P<my>{MON},?\s+{YEAR})"
+    rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
+    rf"|(?P<y>(?<![\d/-]){YEAR}(?![\d/-]|'?s\b))",  # not a decade ("the 2000s")
+    re.I,
+)
+
+def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
+    """A date from a DATE match group; month or year precision resolves to the last day."""
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(), flags=re.I).replace(",", " ")
+    t = re.sub(r"\bof\b", " ", t, flags=re.I)
+    parts = t.replace(".", " ").split()
+    try:
+        if group == "iso":
+            return dt.date.fromisoformat(text), "day"
+        if group == "dmy":
+            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], int(parts[0])), "day"
+        if group == "mdy":
+            return dt.date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1])), "day"
+        if group in ("slash", "dot"):
+            a, b, y = (int(x) for x in re.split(r"[/.]", text))
+            day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
+            return dt.date(y, month, day), "day"
+        if group == "my":
+            y, m = int(parts[1]), MONTHS[parts[0].lower()]
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if group == "ym":
+            y, m = (int(x) for x in text.split("-"))
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if group == "y":
+            return dt.date(int(text), 12, 31), "year"
+    except (ValueError, KeyError, IndexError):
+        return None
+    return None
+
+

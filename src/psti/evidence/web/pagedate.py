@@ -1,0 +1,191 @@
+"""Year-less dates placed in time by the page's own dates.
+
+Notices quoted in news pages and issue threads say "on October 14" or "in September" and leave
+the year to the page: "will be discontinued on October 14" in a post dated 2020-09-17 means 14
+October 2020, and "stopped offering support in September" in an article of 26 April 2019 means
+September 2018. The page's dates are its datelines (a line that is a date, "Posted on 3 May
+2021", a thread post's "name · comment · 2020-09-17") and the published date in its markup.
+A year-less date takes the year that puts it after the nearest dateline before it when its
+clause speaks of the future, before it when the clause speaks of the past, and nearest to it
+otherwise. A page with no date of its own lends a year only through the same month written
+with one ("from June 2024 … on 19 June"). The text comes back with each year written in, so
+every later rule reads an ordinary date, and with a note of each placement and its reason.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from psti.evidence.web.dates import DATE, DAY, YEAR, parse_date
+
+_MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
+_MONTH_BY_NAME = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_BY_NAME.update({calendar.month_abbr[i]: i for i in range(1, 13)})
+_MONTH_BY_NAME["Sept"] = 9
+# capitalised only: "may" and "march" in lower case are a verb
+_MON = r"(?:" + "|".join(sorted(_MONTH_BY_NAME, key=len, reverse=True)) + r")\b\.?"
+_NO_YEAR = r"(?![ \t]*,?[ \t]*(?:\d|'\d\d))"  # not already followed by a year (or a day)
+_PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|during|of)"
+YEARLESS = re.compile(
+    rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
+    rf"|\b(?P<md>(?P<md_mon>{_MON})[ \t]+{DAY}\b){_NO_YEAR}"
+    rf"|\b{_PREPOSITION}[ \t]+(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
+)
+_DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "dot")
+# words that make a dated line an event rather than the page's date: "Support ends 3 May 2026"
+_EVENT_WORDS = re.compile(
+    r"\b(?:until|till|thru|through|ends?|ending|ended|support\w*|eol|discontinu\w*|retire\w*|expir\w*|"
+    r"sunset\w*|shut\w*|launch\w*|due|deadline|from|after|before|since|updates|released?|available|"
+    r"warranty|valid|start\w*|no\s+longer)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going\s+to|set\s+to|plans?|planned|scheduled|expected|upcoming|coming|next|"
+    r"until|till|through|starting|beginning|effective|as\s+of)\b|'ll\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|has\s+been|have\s+been|did|stopped|ended|ceased|discontinued|retired|killed|"
+    r"pulled|ago|already|last)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]\s|\s(?:but|and|while|whereas)\s", re.I)
+
+
+@dataclass(frozen=True)
+class PlacedDate:
+    written: str  # the words as the page has them
+    year: int
+    reason: str
+
+    def note(self) -> str:
+        return f"{self.written!r} has no year: read as {self.year} ({self.reason})"
+
+
+def published_date(value: str) -> dt.date | None:
+    """A markup date ("2020-09-17T08:00:00Z", "2020-09-17") as a day, if it is one."""
+    m = re.match(rf"\s*({YEAR}-[01]\d-[0-3]\d)", value)
+    if m is None:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def datelines(text: str) -> list[tuple[int, dt.date]]:
+    """Lines that give the page's (or a post's) date: a short line whose one full date is not an event."""
+    out: list[tuple[int, dt.date]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if len(line) > 100 or "|" in line:
+            continue
+        found = [m for m in DATE.finditer(line) if m.lastgroup != "y"]
+        if len(found) != 1 or found[0].lastgroup not in _DAY_GROUPS:
+            continue
+        m = found[0]
+        rest = line[: m.start()] + " " + line[m.end() :]
+        if len(re.findall(r"[A-Za-z]+", rest)) > 8 or _EVENT_WORDS.search(rest):
+            continue
+        parsed = parse_date(m.group(0), m.lastgroup or "")
+        if parsed is not None:
+            out.append((start, parsed[0]))
+    if not out and (lead := _leading_date(text)) is not None:
+        out.append((0, lead))
+    return out
+
+
+def _leading_date(text: str) -> dt.date | None:
+    """A page that opens with a full date and goes on with words that date no event ("April 26,
+    2019 Kids smartwatches don't have …"): a dateline whose line break was lost."""
+    m = DATE.match(text.lstrip())
+    if m is None or m.lastgroup not in _DAY_GROUPS:
+        return None
+    rest = text.lstrip()[m.end() :]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if _EVENT_WORDS.search(sentence) or re.match(r"\W*(?:is|was|will|marks?|sees?)\b", sentence, re.I):
+        return None
+    parsed = parse_date(m.group(0), m.lastgroup or "")
+    return parsed[0] if parsed else None
+
+
+def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, list[PlacedDate]]:
+    """The text with a year written into each year-less date the page's dates can place."""
+    anchors = datelines(text)
+    placements: list[tuple[re.Match[str], PlacedDate]] = []
+    for m in YEARLESS.finditer(text):
+        month = _MONTH_BY_NAME[(m.group("dm_mon") or m.group("md_mon") or m.group("m")).rstrip(".")]
+        day = _day(m)
+        anchor = _anchor(anchors, m.start(), published)
+        if anchor is not None:
+            tense = _tense(text, m.start())
+            year = _year_from_anchor(anchor, month, day, tense)
+            reason = f"{tense} tense, the page is dated {anchor.isoformat()}"
+        else:
+            same = _year_of_same_month(text, month)
+            if same is None:
+                continue
+            year, reason = same, f"the page gives {calendar.month_name[month]} with {same}"
+        placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), year, reason)))
+    for m, placed in reversed(placements):
+        at = m.end() - m.group(0).endswith(".")  # before a full stop, which may end the sentence
+        after = text[at:]
+        if re.match(r",[^\W\d_]", after):  # "October 14,at which point": the comma's missing space too
+            after = ", " + after[1:]
+        text = text[:at] + (", " if m.group("md") else " ") + str(placed.year) + after
+    return text, [p for _, p in placements]
+
+
+def _day(m: re.Match[str]) -> int | None:
+    digits = re.search(r"\d+", m.group("dm") or m.group("md") or "")
+    return int(digits.group(0)) if digits else None
+
+
+def _anchor(anchors: list[tuple[int, dt.date]], at: int, published: dt.date | None) -> dt.date | None:
+    before = [d for offset, d in anchors if offset <= at]
+    if before:
+        return before[-1]
+    return published or (anchors[0][1] if anchors else None)
+
+
+def _tense(text: str, at: int) -> str:
+    """Future, past or plain, from the clause that leads to the date."""
+    line_start = text.rfind("\n", 0, at) + 1
+    lead = text[max(line_start, at - 160) : at]
+    breaks = list(_CLAUSE_BREAK.finditer(lead))
+    clause = lead[breaks[-1].end() :] if breaks else lead
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return "plain"
+
+
+def _year_from_anchor(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
+    def first(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    def last(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 31, calendar.monthrange(year, month)[1]))
+
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if tense == "future":
+        return next(y for y in years if last(y) >= anchor)
+    if tense == "past":
+        return next(y for y in reversed(years) if first(y) <= anchor)
+    return min(years, key=lambda y: min(abs((first(y) - anchor).days), abs((last(y) - anchor).days)))
+
+
+def _year_of_same_month(text: str, month: int) -> int | None:
+    """The one year the page writes beside this month ("from June 2024"), if exactly one."""
+    years = set()
+    for m in DATE.finditer(text):
+        if m.lastgroup in ("dmy", "mdy", "my"):
+            parsed = parse_date(m.group(0), m.lastgroup)
+            if parsed is not None and parsed[0].month == month:
+                years.add(parsed[0].year)
+    return years.pop() if len(years) == 1 else None
