@@ -109,4 +109,4 @@ def test_lines_that_are_not_the_page_date() -> None:
 def test_the_placement_is_reported() -> None:
     text, placed = place_yearless(THREAD)
     assert "October 14, 2020, at which point" in text
-    assert placed[0].note() == "'October 14' has no year: read as 2020 (future tense, the page is dated 2020-09-17)"
+    assert placed[0].note() == "'October 14' is read as 2020 (future tense, the page is dated 2020-09-17)"

@@ -23,10 +23,13 @@ DATE = re.compile(
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
     rf"|(?P<my>{MON},?\s+{YEAR})"
+    rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
-    rf"|(?P<y>(?<![\d/-]){YEAR}(?![\d/-]|'?s\b))",  # not a decade ("the 2000s")
+    # not a decade ("the 2000s") nor part of a model code ("RT-AC1900", "1900P")
+    rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|'s\b|\.\d))",  # nor a version ("2025.12")
     re.I,
 )
+
 
 def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     """A date from a DATE match group; month or year precision resolves to the last day."""
@@ -47,6 +50,9 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
         if group == "my":
             y, m = int(parts[1]), MONTHS[parts[0].lower()]
             return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if group == "ymn":
+            y, m = int(parts[0]), MONTHS[parts[1].lower()]
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
         if group == "ym":
             y, m = (int(x) for x in text.split("-"))
             return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
@@ -55,5 +61,3 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     except (ValueError, KeyError, IndexError):
         return None
     return None
-
-

@@ -446,7 +446,7 @@ _SUPPORT: list[FindingKind] = [
     _k(
         "SP-YEAR-SUPPLIED",
         "End date written without a year",
-        "The year psti gave a year-less date (\"on October 14\") from the page's own date and the tense.",
+        'The year psti gave a year-less date ("on October 14") from the page\'s own date and the tense.',
         "A reader has to work out which year is meant; the year psti chose is stated so it can be checked.",
         "Write the end date with its year.",
         SP_ACCESS,

@@ -58,11 +58,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?]\s|\s(?:but|and|while|whereas)\s", re.I)
 @dataclass(frozen=True)
 class PlacedDate:
     written: str  # the words as the page has them
-    year: int
+    reading: str  # what psti reads them as: "2020", "October 2020"
     reason: str
 
     def note(self) -> str:
-        return f"{self.written!r} has no year: read as {self.year} ({self.reason})"
+        return f"{self.written!r} is read as {self.reading} ({self.reason})"
 
 
 def published_date(value: str) -> dt.date | None:
@@ -130,14 +130,59 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             if same is None:
                 continue
             year, reason = same, f"the page gives {calendar.month_name[month]} with {same}"
-        placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), year, reason)))
+        placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), str(year), reason)))
     for m, placed in reversed(placements):
         at = m.end() - m.group(0).endswith(".")  # before a full stop, which may end the sentence
         after = text[at:]
         if re.match(r",[^\W\d_]", after):  # "October 14,at which point": the comma's missing space too
             after = ", " + after[1:]
-        text = text[:at] + (", " if m.group("md") else " ") + str(placed.year) + after
-    return text, [p for _, p in placements]
+        text = text[:at] + (", " if m.group("md") else " ") + placed.reading + after
+    text, relative = _place_relative(text, published)
+    return text, [p for _, p in placements] + relative
+
+
+# "the end of the year", "next year", "end of this month": a time the page's date fixes
+RELATIVE = re.compile(
+    r"\b(?P<end>end\s+of\s+)(?P<which>the|this|next)\s+(?P<unit>year|month)\b"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bone\s)(?<!\bfor\s)(?P<lead>\b(?:by|until|till|in|from|through|before|after|"
+    r"during)\s+)?\b(?P<which2>next|this)\s+(?P<unit2>year|month)\b",
+    re.I,
+)
+
+
+def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
+    anchors = datelines(text)
+    placements: list[tuple[re.Match[str], PlacedDate, str]] = []
+    for m in RELATIVE.finditer(text):
+        anchor = _anchor(anchors, m.start(), published)
+        if anchor is None or _sentence_has_year(text, m.start(), m.end()):
+            continue  # no date of the page, or the sentence names its own year ("in 2019 … by the end of the year")
+        which = (m.group("which") or m.group("which2")).lower()
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        ahead = 1 if which == "next" else 0
+        if unit == "year":
+            reading = str(anchor.year + ahead)
+        else:
+            month = anchor.month + ahead
+            year = anchor.year + (month - 1) // 12
+            reading = f"{calendar.month_name[(month - 1) % 12 + 1]} {year}"
+        if m.group("end"):
+            words = f"{m.group('end')}{reading}"
+        elif m.group("lead"):
+            words = f"{m.group('lead')}{reading}"
+        else:
+            words = f"in {reading}"
+        why = f"the page is dated {anchor.isoformat()}"
+        placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
+    for m, _placed, words in reversed(placements):
+        text = text[: m.start()] + words + text[m.end() :]
+    return text, [p for _, p, _w in placements]
+
+
+def _sentence_has_year(text: str, start: int, end: int) -> bool:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = min(x for x in (text.find(". ", end), text.find("\n", end), len(text)) if x >= 0)
+    return DATE.search(text[left + 1 : right]) is not None
 
 
 def _day(m: re.Match[str]) -> int | None:
@@ -184,7 +229,7 @@ def _year_of_same_month(text: str, month: int) -> int | None:
     """The one year the page writes beside this month ("from June 2024"), if exactly one."""
     years = set()
     for m in DATE.finditer(text):
-        if m.lastgroup in ("dmy", "mdy", "my"):
+        if m.lastgroup in ("dmy", "mdy", "my", "ymn"):
             parsed = parse_date(m.group(0), m.lastgroup)
             if parsed is not None and parsed[0].month == month:
                 years.add(parsed[0].year)

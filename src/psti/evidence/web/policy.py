@@ -72,6 +72,8 @@ _REPORT_CONTEXT = re.compile(
 )
 _EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24})\b")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
+# an address written without its scheme ("using the following link/email: www.hisense-usa.com/contact")
+_BARE_URL = re.compile(r"(?<![\w./@-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"')\]]*)?", re.I)
 _SECURITY_LOCAL = re.compile(r"secur|psirt|cert|csirt|vuln|disclos|bugs?|bounty|abuse|infosec|product-?security", re.I)
 _PLATFORMS = re.compile(
     r"hackerone\.com|bugcrowd\.com|intigriti\.com|yeswehack\.com|zerocopter\.com|openbugbounty\.org|"
@@ -319,6 +321,11 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
             _add(contacts, url)
         elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
             _add(contacts, url)  # "To report a security problem:" / "1. Go to [Security Advisories](…)"
+    if context:
+        for m in _BARE_URL.finditer(s):
+            url = "https://" + m.group(0).rstrip(".,;:")
+            if not _REFERENCE_SITES.search(url) and not _URL_PLACEHOLDER.search(url) and _reporting_link(url, s):
+                _add(contacts, url)
 
 
 _REFERENCE_SITES = re.compile(
@@ -422,10 +429,10 @@ def _in_name(tok: Token) -> bool:
     Team") names the team; it promises nothing."""
     head = tok
     for _ in range(6):
-        if head.dep_ != "compound" or head.head is head:
+        if head.dep_ != "compound" or head.head == head:
             break
         head = head.head
-    return head is not tok and head.lower_ in _ORGANISATION
+    return head != tok and head.lower_ in _ORGANISATION
 
 
 def _own_promise(tok: Token) -> Promise | None:
@@ -544,12 +551,12 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
     found = _promise_for(tok)
     if found is not None:
         return found
-    if tok.dep_ == "dobj" and tok.head is not tok and _gives_time(tok.head):
+    if tok.dep_ == "dobj" and tok.head != tok and _gives_time(tok.head):
         found = _promise_for(tok.head)
         if found is not None:
             return found
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head == tok:
             return _promise_of(tok) if tok not in span else None
         if tok.dep_ == "conj" and _is_verb(tok) and tok not in span:
             return None
@@ -730,7 +737,7 @@ def _owned_elsewhere(span: Span) -> bool:
     it is that action's time, and no promise in the sentence borrows it."""
     tok = span.root
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         tok = tok.head
         if tok in span or tok.dep_ == "prep" or tok.pos_ == "ADP":

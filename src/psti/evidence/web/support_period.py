@@ -297,6 +297,26 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> b
     return False
 
 
+def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
+    """What names the product in a table row on a page that names its maker or line: the rest of
+    its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03")."""
+    words_on_page = set(_words(full).split())
+    out = set()
+    for term in terms:
+        words = _words(term).split()
+        tail = " ".join(words[1:])
+        if len(words) >= 2 and words[0] in words_on_page and any(ch.isdigit() for ch in tail):
+            out.add(tail)
+    return out
+
+
+def _row_named(row_names: set[str], s: str) -> bool:
+    """A row ("Version: 22.03 | Current status: End of life | …") with a cell that is the name."""
+    if not row_names or " | " not in s:
+        return False
+    return any(_words(m.group("value") if (m := _CELL.match(part)) else part) in row_names for part in s.split(" | "))
+
+
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
     terms = tuple(_norm(t) for t in product_terms if t and t.strip())
@@ -319,9 +339,10 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
+    row_names = _row_names(terms, full)
     for idx, s in enumerate(sents):
         _note_unanswered(out, last)
-        named = bool(terms) and _names(terms, s)
+        named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
         last = (s, len(out.statements)) if named else None
         other = bool(terms) and not named and _names_other_model(s, terms)
         referent = True if named else (False if other else referent)
@@ -531,15 +552,18 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         return False, None
     handled = any(_END_LABEL.search(c.group("label")) and not _START_LABEL.search(c.group("label")) for c in cells)
     sentence = s[:300]
+    ended = None
     for c in cells:  # a cell whose value says the end itself, whatever its column: "Status: EOL - Jul 2024"
         marked = _END_VALUE.match(c.group("value"))
         if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(marked.group("rest"))):
             m, d, p = dates[0]
             phrase = f"{c.group('label')}: {c.group('value')}"[:120]
             return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
-        if _ENDED_VALUE.match(c.group("value")):
-            # "Status: EOL" with no date: the row is ended, and its other dates (releases) are not ends
-            return True, _no_end_row(sentence, c.group("value"), mentions)
+        if _ENDED_VALUE.match(c.group("value")) and not _END_LABEL.search(c.group("label")):
+            ended = ended or c.group("value")
+    if ended and not any(_END_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
+        # "Status: EOL" with no end date in the row: the row is ended, and its other dates (releases) are not ends
+        return True, _no_end_row(sentence, ended, mentions)
     start: tuple[dt.date, Precision] | None = None
     for c in cells:
         if _START_LABEL.search(c.group("label")) and not _END_LABEL.search(c.group("label")):

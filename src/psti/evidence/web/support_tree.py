@@ -37,6 +37,7 @@ Each reading names the words that decided it, so a finding can quote them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -103,7 +104,10 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "bought": "buy", "sold": "sell", "arrived": "arrive", "issued": "issue", "began": "begin",
               "begun": "begin", "started": "start", "terminated": "terminate", "halted": "halt",
               "disconnected": "disconnect", "disconnects": "disconnect", "deactivated": "deactivate",
-              "decommissioned": "decommission",
+              "decommissioned": "decommission", "deactivating": "deactivate", "decommissioning": "decommission",
+              "closed": "close", "closing": "close", "closes": "close", "disabled": "disable",
+              "disabling": "disable", "disables": "disable", "removed": "remove", "removing": "remove",
+              "removes": "remove", "retires": "retire", "terminating": "terminate", "terminates": "terminate",
               "withdrawn": "withdraw", "deprecated": "deprecate", "killed": "kill", "lost": "lose",
               "comes": "come", "coming": "come", "came": "come", "takes": "take", "taking": "take",
               "took": "take", "receives": "receive", "received": "receive", "receiving": "receive",
@@ -147,7 +151,8 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # what a connected product's maker runs for it: shutting it down ends the product's support
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
-    {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform"}
+    {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
+     "store"}
 )  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
@@ -188,8 +193,8 @@ def _aimed(tok: Token) -> bool:
     for _ in range(6):
         if t.lower_ in _AIM and t.tag_.startswith("VB"):
             return True
-        if t.head is t or t.dep_ not in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "npadvmod", "advmod"):
-            return t.head is not t and t.head.lower_ in _AIM and t.head.tag_.startswith("VB")
+        if t.head == t or t.dep_ not in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "npadvmod", "advmod"):
+            return t.head != t and t.head.lower_ in _AIM and t.head.tag_.startswith("VB")
         t = t.head
     return False
 
@@ -201,7 +206,7 @@ def _former(tok: Token) -> bool:
     for _ in range(12):
         if t.dep_ == "ccomp" and t.tag_.startswith("VB") and t.head.tag_ == "VBD" and lemma(t.head) in _REPORTING:
             return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in t.children)
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False
@@ -283,7 +288,10 @@ def _last_update_subject(verb: Token) -> str | None:
     return None
 
 
-_SHUTDOWN_NOUNS = frozenset({"shutdown", "shut-down", "switch-off", "switchoff", "discontinuation", "sunset"})
+_SHUTDOWN_NOUNS = frozenset(
+    {"shutdown", "shut-down", "switch-off", "switchoff", "discontinuation", "sunset", "deactivation", "closure",
+     "shutoff", "shut-off", "turndown", "decommissioning"}
+)  # fmt: skip
 _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power", "cellular"})
 
 
@@ -357,17 +365,28 @@ def _service_subject(tok: Token) -> bool:
 _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off", "taken offline"
 
 
+# verbs that stop only when what they act on is a service: "close the store", not "close the office"
+_SERVICE_STOPS = frozenset({"close", "disable", "remove"})
+# stops that end a service rather than a sale ("discontinued" often ends only the sale)
+_SHUTTING = frozenset({"sunset", "sunsette", "retire", "deactivate", "decommission", "disable", "kill"})
+
+
 def _named_thing_shut(tok: Token) -> bool:
-    """A thing with a name shut down, switched off or taken offline ("Solis Home/Pro will be shut
-    down on 30th April 2023"): a named app or service ends (not "the factory will be shut down")."""
-    if not any(c.lower_ in _PARTICLES for c in tok.children) or not _is_stop(tok):
+    """A thing with a name shut down, switched off, turned down or sunset ("Solis Home/Pro will
+    be shut down on 30th April 2023", "Google is turning down the legacy Fitbit Web API"): a named
+    app or service ends (not "the factory will be shut down"). Whether that thing is the product
+    is for the reader of the page to decide (`DateRole.stopped`)."""
+    if not _is_stop(tok) or not (any(c.lower_ in _PARTICLES for c in tok.children) or lemma(tok) in _SHUTTING):
         return False
-    # the subject's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children))
-        for c in tok.children
-    )
+    # the thing's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
+    # the thing shut is the object, or the subject when there is none ("Solis Home/Pro will be shut down")
+    things = [c for c in tok.children if c.dep_ == "dobj"] or [
+        c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+    named = [c for c in things if c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children)]
+    # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
+    # must be a thing of the maker's ("the legacy Fitbit Web API")
+    return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") for c in named)
 
 
 def _is_stop(tok: Token) -> bool:
@@ -375,6 +394,8 @@ def _is_stop(tok: Token) -> bool:
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
+    if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _stops_service([c]) for c in tok.children)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
@@ -470,7 +491,10 @@ def _negated(tok: Token) -> bool:
         if c.dep_ == "advmod" and c.lower_ in ("never", "longer") and any(g.lower_ == "no" for g in c.subtree):
             return True
         # "no software updates will be made available", "receive no more patches"
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+        # (and "there will be no updates after June 2016")
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children
+        ):
             return True
     return False
 
@@ -481,7 +505,7 @@ def _span_root(doc: Doc | Span, start: int, end: int) -> Token | None:
         return None
     inside = set(t.i for t in toks)
     for t in toks:
-        if t.head.i not in inside or t.head is t:
+        if t.head.i not in inside or t.head == t:
             return t
     return toks[0]
 
@@ -490,7 +514,7 @@ def _clause_root(tok: Token) -> Token:
     """The verb (or the sentence root) whose clause holds the word."""
     t = tok
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.head == t:
             return t
         t = t.head
     return t
@@ -548,7 +572,7 @@ def _stopped_thing(tok: Token) -> str:
     ("discontinued support for its Cloud Cam", "pulled the plug on its Echo Connect")."""
     v = tok
     for _ in range(4):
-        if v.tag_.startswith("VB") or v.head is v:
+        if v.tag_.startswith("VB") or v.head == v:
             break
         v = v.head
     for verb in (v, *(c for c in v.children if c.dep_ == "xcomp")):
@@ -576,8 +600,8 @@ def _governing_subject(tok: Token) -> list[Token]:
     t = tok
     for _ in range(10):
         if t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return _subject(t.head) if t.dep_ == "advcl" and t.head is not t else []
-        if t.head is t or t.dep_ in ("relcl", "ccomp"):
+            return _subject(t.head) if t.dep_ == "advcl" and t.head != t else []
+        if t.head == t or t.dep_ in ("relcl", "ccomp"):
             return []
         t = t.head
     return []
@@ -591,7 +615,7 @@ def _subject(tok: Token) -> list[Token]:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and t.tag_.startswith("VB"):
             return sorted(subj.subtree, key=lambda x: x.i)
-        if t.head is t or t.dep_ in ("relcl", "ccomp"):
+        if t.head == t or t.dep_ in ("relcl", "ccomp"):
             return []
         t = t.head
     return []
@@ -644,7 +668,7 @@ _CLIMB = frozenset({"acl", "advcl", "xcomp", "acomp", "pcomp", "prep", "npadvmod
 
 def _attachment(tok: Token) -> tuple[str, Token]:
     """The preposition that attaches a date ('' for none) and the word it attaches to."""
-    gov = tok.head if tok.head is not tok else tok
+    gov = tok.head if tok.head != tok else tok
     if not (tok.dep_ in ("pobj", "pcomp") or (gov.dep_ in ("prep", "agent") and gov.pos_ == "ADP")):
         return "", gov
     prep = gov.lower_
@@ -659,7 +683,7 @@ def _attachment(tok: Token) -> tuple[str, Token]:
         prep = "until"  # "up to 2030"
     if prep == "including" and [t.lower_ for t in gov.doc[max(0, gov.i - 3) : gov.i]] == ["up", "to", "and"]:
         prep = "until"  # "up to and including 31 December 2029"
-    return prep, (gov.head if gov.head is not gov else gov)
+    return prep, (gov.head if gov.head != gov else gov)
 
 
 def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
@@ -674,13 +698,13 @@ def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
         chain = [t]
         u = t
         for _ in range(8):
-            if u is verb or u.head is u:
+            if u == verb or u.head == u:
                 break
             u = u.head
             chain.append(u)
         up = verb
         for _ in range(3):  # "will stop receiving", "not be eligible to receive"
-            if up.dep_ in ("xcomp", "acomp", "auxpass", "aux") and up.head is not up:
+            if up.dep_ in ("xcomp", "acomp", "auxpass", "aux") and up.head != up:
                 up = up.head
                 chain.append(up)
             else:
@@ -689,7 +713,7 @@ def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
         down = [c for v in chain for c in v.children if c.dep_ == "xcomp" and c.tag_.startswith("VB")]
         chain += [c for c in down if c not in chain]
         out.append((chain, up, joined))
-        if up.dep_ not in _CLIMB or up.head is up:
+        if up.dep_ not in _CLIMB or up.head == up:
             break
         joined = joined or up.dep_ == "conj"
         t = up.head
@@ -703,13 +727,19 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     for _ in range(4):
         if tok.dep_ in ("conj", "appos") and tok.head.i in date_tokens:
             tok = tok.head
-            while tok.head.i in date_tokens and tok.head is not tok:
+            while tok.head.i in date_tokens and tok.head != tok:
                 tok = tok.head
         else:
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
+    if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
+        # "Sony internet-enabled 2012 TVs": the year names which models, not a time
+        return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
     prep, gov = _attachment(tok)
+    if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
+        # "until the end of September 2026": the phrase is the time, attached where "the end" is
+        prep, gov = _attachment(gov)
     i = left.i - 1
     while i > 0 and tok.doc[i].lower_ in ("at", "least", "the", "latest"):  # "until at least 30 June 2030"
         i -= 1
@@ -750,7 +780,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
-            if c is gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
+            if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
             if (_negated(c) and _loses_use(c)) or _unable_to_use(c):  # "will no longer be able to unlock …"
                 ceases.append(c.text)
@@ -779,8 +809,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     unrelated.append(c.text)  # "with final sales ending December 31, 2022": an end of sale
                 elif what and all(_support_for_other(g) for g in what):
                     unrelated.append(c.text)  # "stopped its support for new apps": not the product's updates
-                elif what and _stops_service(what):
-                    stop_words.append(lemma(c))  # "shut down its service": the product's support ends
+                elif what and (_stops_service(what) or _named_thing_shut(c)):
+                    # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
+                    stop_words.append(lemma(c))
                     topic = True
                 elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
                     unrelated.append(c.text)
@@ -801,7 +832,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:  # "come to an end", "reach the end of life"
             for ch in c.children:
                 if ch.dep_ in ("prep", "dobj", "attr") and (
-                    lemma(ch) in _STOP_NOUNS or any(lemma(g) in _STOP_NOUNS for g in ch.children if g.dep_ == "pobj")
+                    lemma(ch) in _STOP_NOUNS
+                    or any(
+                        lemma(g) in _STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
+                        for g in ch.children
+                        if g.dep_ == "pobj"
+                    )  # (not "until the end of September 2026", a time)
                 ):
                     stop_words.append("end" if ch.dep_ == "prep" else ch.text)
                 if ch.lower_ in _EFFECT:
@@ -812,10 +848,16 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     context = " ".join(texts)
     other = bool(_OTHER_UPDATES.search(clause) and not _SECURITY.search(_OTHER_UPDATES.sub("", clause)))
     event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)
-    gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up is not gov else "")
+    gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
+    not_until = any(_negated(c) for c in first_chain) or (
+        first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
+    )
+    if prep in _UNTIL and not stop_words and not ceases and not_until:
+        # "may not have their release firmware pushed until the end of September": a start, not an end
+        return DateRole(a, b, False, f"'not … {prep} {text}' is when something starts", context, False, local)
     if prep in _UNTIL and first and first[0] in _MADE:
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
@@ -858,11 +900,42 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if below is not None:
             why = f"'{prep} {text}' on {gov_words}, under which {below}"
             return DateRole(a, b, True, why, context, other, local, True, from_start=prep in _FROM_START)
+        # "… that it will no longer … patch new security vulnerabilities … and that your continued use
+        # … after February 1, 2022 carries increased risk": a clause joined to one that ends updates
+        beside = next(
+            (
+                f"a negated '{v.text}' ('{_clause_text(v, strict=True)}')"
+                for chain, _up, joined in levels
+                if joined
+                for v in chain
+                if (_negated(v) or (v.dep_ == "conj" and _negated(v.head)))  # "no longer monitor or patch"
+                and TOPIC.search(_clause_text(v, strict=True))
+            ),
+            None,
+        )
+        if beside is not None:
+            why = f"'{prep} {text}' on {gov_words}, beside which {beside}"
+            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in _FROM_START)
     stops = bool(stop_words or unrelated or negated or ceases) and point
     # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
     # so the date is a boundary; a next sentence that withholds updates says what ends there
     boundary = prep in ("after", "beyond", "past") and any(lemma(c) in _CONTINUE for c in first_chain)
     return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local, stops, boundary)
+
+
+_PART_OF_TIME = frozenset({"end", "beginning", "start", "middle", "close"})
+# nouns a year may modify as a time: "the 2026 deadline" is a date, "2012 TVs" a model year
+_TIME_NOUNS = frozenset(
+    {"year", "end", "deadline", "date", "season", "quarter", "half", "cutoff", "cut-off", "timeline", "schedule",
+     "sunset", "shutdown", "eol", "expiry", "expiration", "update", "updates", "release", "edition",
+     "q1", "q2", "q3", "q4", "h1", "h2", "fy", "spring", "summer", "autumn", "fall", "winter", "christmas",
+     *(m.lower() for m in calendar.month_name[1:]), *(m.lower() for m in calendar.month_abbr[1:])}
+)  # fmt: skip
+
+
+def _model_year_of(tok: Token) -> bool:
+    head = tok.head
+    return head.i != tok.i and head.tag_.startswith("NN") and head.lower_ not in _TIME_NOUNS and not head.like_num
 
 
 def _head_phrase(verb: Token) -> str:
@@ -891,7 +964,7 @@ def _stop_below(head: Token) -> str | None:
     """A subordinate or joined clause under `head` that ends updates ("…, as they will not be
     provided with further firmware upgrades")."""
     for t in head.subtree:
-        if t is head or t.dep_ not in ("advcl", "conj") or lemma(t) in _EVENT_LEMMAS:
+        if t == head or t.dep_ not in ("advcl", "conj") or lemma(t) in _EVENT_LEMMAS:
             continue
         found = _stops_updates(t)
         if found is not None:
@@ -931,7 +1004,7 @@ def stop_after_event(doc: Doc | Span) -> str | None:
                 if _is_stop(c) or _negated(c):
                     mark = marks[0].text
                     return f"'{mark} … {c.text}' (an event that stops), then {found}"
-            if u.dep_ != "conj" or u.head is u:
+            if u.dep_ != "conj" or u.head == u:
                 break
             u = u.head
     return None
