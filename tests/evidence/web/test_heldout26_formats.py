@@ -117,3 +117,55 @@ def test_a_contact_page_written_without_its_scheme() -> None:
     )
     assert policy(text).contacts == ["https://www.hisense-usa.com/contact"]
     assert policy("Visit www.example-shop.com for our latest offers.").contacts == []
+
+
+def test_a_span_counted_from_the_post_date() -> None:
+    text = (
+        "---\nlayout: post\ntitle: \"Deprecating 32-bit systems\"\ndate: 2025-05-22 00:00:00\n---\n\n"
+        "We are today officially deprecating three legacy CPU architectures.\n\n"
+        "In six months, your system will become unsupported and will no longer receive updates.\n"
+    )
+    assert ends(text, media="text/markdown") == [D(2025, 11, 22)]
+    # with no date of the page, a span has no start
+    assert ends(text.replace("date: 2025-05-22 00:00:00\n", ""), media="text/markdown") == []
+
+
+def test_a_post_byline_is_a_line_of_its_own() -> None:
+    text = (
+        "# mylife Cloud service to be terminated\n\nfeeblee · description · 2026-05-11\n"
+        "mylife announced the end of mylife cloud by end of 2026.\n"
+    )
+    assert ends(text, "mylife Cloud", media="text/markdown") == [D(2026, 12, 31)]
+    # announcing something else by a date is an event
+    assert ends(text.replace("the end of mylife cloud", "a new app"), media="text/markdown") == []
+
+
+def test_a_headline_over_a_sentence_is_not_joined_to_it() -> None:
+    text = (
+        "Samsung is shutting down the v1 SmartThings hub this month\n"
+        "The v1 SmartThings Hub from 2013. It dies at the end of the month.\n"
+    )
+    assert ends(text) == []
+
+
+def test_the_makers_service_going_on_until_a_date() -> None:
+    text = (
+        "The current press release from Osram to shut down the cloud server of its LIGHTIFY platform fits this "
+        "news. Although the server will continue until 31.8.2021, users will have to search for a new system."
+    )
+    assert ends(text, "LIGHTIFY platform") == [D(2021, 8, 31)]
+    assert ends("The offer will continue until 31.8.2021.") == []
+
+
+def test_notifying_third_parties_is_no_status_update() -> None:
+    text = (
+        "Upon receiving the vulnerability report, Respiree will:\n\n"
+        "· Acknowledge receipt of your suspected vulnerability report and notify the stakeholders of the suspected "
+        "vulnerability within 5 business days from our receipt of your report.\n"
+    )
+    found = policy(text)
+    assert [c.timescale for c in found.acknowledgement if c.timescale] == ["within 5 business days"]
+    assert found.status_updates == []
+    assert [c.timescale for c in policy("We will notify you of our progress every 14 days.").status_updates] == [
+        "every 14 days"
+    ]

@@ -150,7 +150,18 @@ RELATIVE = re.compile(
 )
 
 
+# "support will end in six months": a span from the page's date
+IN_SPAN = re.compile(
+    r"\bin\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+    r"\s+(?P<unit>weeks?|months?|years?)\b(?!['’]|\s+(?:time|of|from|after|before|since))",
+    re.I,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}  # fmt: skip
+
+
 def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
+    text, spans = _place_spans(text, published)
     anchors = datelines(text)
     placements: list[tuple[re.Match[str], PlacedDate, str]] = []
     for m in RELATIVE.finditer(text):
@@ -176,7 +187,35 @@ def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[Pla
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
     for m, _placed, words in reversed(placements):
         text = text[: m.start()] + words + text[m.end() :]
-    return text, [p for _, p, _w in placements]
+    return text, spans + [p for _, p, _w in placements]
+
+
+def _place_spans(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
+    """ "in six months" counted from the date of the page (or post) it is written in."""
+    anchors = datelines(text)
+    placements: list[tuple[re.Match[str], PlacedDate]] = []
+    for m in IN_SPAN.finditer(text):
+        anchor = _anchor(anchors, m.start(), published)
+        if anchor is None or _sentence_has_year(text, m.start(), m.end()):
+            continue
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
+        unit = m.group("unit").lower().rstrip("s")
+        day = anchor + (
+            dt.timedelta(weeks=n) if unit == "week" else _months_later(anchor, 12 * n if unit == "year" else n) - anchor
+        )
+        why = f"counted from {anchor.isoformat()}, the page's date"
+        placements.append((m, PlacedDate(" ".join(m.group(0).split()), day.strftime("%-d %B %Y"), why)))
+    for m, placed in reversed(placements):
+        on = "On " if m.group(0)[:1].isupper() else "on "
+        text = text[: m.start()] + on + placed.reading + text[m.end() :]
+    return text, [p for _, p in placements]
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _sentence_has_year(text: str, start: int, end: int) -> bool:

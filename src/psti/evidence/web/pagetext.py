@@ -479,8 +479,14 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     joinable = False  # the last output line is paragraph text that may continue
     fenced = False
     lines = text.splitlines()
+    # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
+    front = bool(lines) and lines[0].strip() == "---"
     for i, raw in enumerate(lines):
         line = raw.strip()
+        if front:
+            out.append(line)
+            front = i == 0 or line != "---"
+            continue
         if not fenced and ("**" in line or "__" in line):
             line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
         if not fenced and "_" in line and not line.startswith("|"):
@@ -531,6 +537,13 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
+        if re.search(r"(?:^|·)[^.!?]{0,60}\b(?:19|20)\d\d-\d\d-\d\d\s*$", prev):
+            wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
+        if _OPENER.match(line) and prev[-1:].isalnum():
+            # "Samsung is shutting down the v1 SmartThings hub this month" over "The v1 SmartThings Hub
+            # from 2013.": a line with no closing punctuation over a capitalised "The" is a headline;
+            # a sentence wrapped mid-way would go on with "the"
+            wrapped = False
         if joinable and wrapped and not _MD_BREAK.match(raw) and not _FIELD.match(line):
             out[-1] = out[-1] + " " + line
             continue
@@ -539,6 +552,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+_OPENER = re.compile(r"(?:The|A|An|This|These|That|Those|It|Its|We|Our|You|Your|They|Their)\s")
 _ENDS_WITH_DATE = re.compile(r"(?:\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b(?:19|20)\d\d(?:-\d\d){0,2})\s*$")
 
 

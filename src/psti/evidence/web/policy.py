@@ -435,6 +435,13 @@ def _in_name(tok: Token) -> bool:
     return head != tok and head.lower_ in _ORGANISATION
 
 
+_THIRD_PARTIES = frozenset(
+    {"stakeholder", "stakeholders", "vendor", "vendors", "partner", "partners", "customer", "customers", "supplier",
+     "suppliers", "authority", "authorities", "regulator", "regulators", "manufacturer", "manufacturers", "parties",
+     "public", "cert", "csirt"}
+)  # fmt: skip
+
+
 def _own_promise(tok: Token) -> Promise | None:
     """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
     if _in_name(tok):
@@ -463,6 +470,10 @@ def _own_promise(tok: Token) -> Promise | None:
         and _is_verb(tok.doc[tok.i + 1])
     ):
         return "status update"  # "bi-weekly status updates", with "updates" misread as a verb
+    if lemma in ("inform", "notify", "apprise") and any(
+        c.dep_ == "dobj" and c.lower_ in _THIRD_PARTIES for c in tok.children
+    ):
+        return None  # "notify the stakeholders": news to others, not an update to the reporter
     if lemma in ("inform", "notify", "tell", "verify", "confirm", "check", "review") and any(
         p.lower_ in ("of", "upon", "on", "after") and any(_lemma(g) == "receipt" for g in p.children)
         for p in tok.children

@@ -780,6 +780,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
+            if lemma(c) in ("become", "becomes", "became") and any(
+                ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in ("unsupported", "unmaintained", "obsolete")
+                for ch in c.children
+            ):
+                stop_words.append(f"{c.text} unsupported")  # "your system will become unsupported"
+                topic = True
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
             if (_negated(c) and _loses_use(c)) or _unable_to_use(c):  # "will no longer be able to unlock …"
@@ -840,6 +846,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     )  # (not "until the end of September 2026", a time)
                 ):
                     stop_words.append("end" if ch.dep_ == "prep" else ch.text)
+                    if ch.dep_ in ("dobj", "attr") and _of_service(ch):
+                        topic = True  # "announced the end of mylife cloud by end of 2026"
                 if ch.lower_ in _EFFECT:
                     effect = True
             effect = effect or c.lower_ in _EFFECT
@@ -872,6 +880,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if prep in _UNTIL and _use_goes_on(first_chain):
             # "can play through January 18, 2023": the product is used up to the date, then no more
             why = f"'{prep} {text}' bounds use ({gov_words})"
+            return DateRole(a, b, True, why, context, other, local, works_only=True)
+        if prep in _UNTIL and (service := _service_goes_on(first_chain)):
+            # "the server will continue until 31.8.2021": the maker's service runs up to the date
+            why = f"'{prep} {text}' bounds '{service}' going on"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
         return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
     point = prep in _POINT or prep == "as of" or not prep
@@ -938,6 +950,20 @@ def _model_year_of(tok: Token) -> bool:
     return head.i != tok.i and head.tag_.startswith("NN") and head.lower_ not in _TIME_NOUNS and not head.like_num
 
 
+def _of_service(noun: Token) -> bool:
+    """A stop noun of the maker's service or of a named thing: "the end of mylife cloud",
+    "the shutdown of the Lightify servers"."""
+    return any(
+        g.dep_ == "pobj"
+        and (
+            _stops_service([g]) or g.tag_ == "NNP" or any(x.dep_ == "compound" and x.tag_ == "NNP" for x in g.children)
+        )
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+    )
+
+
 def _head_phrase(verb: Token) -> str:
     """The noun phrase a relative clause describes, without the clause."""
     inside = {t.i for t in verb.subtree}
@@ -973,6 +999,25 @@ def _stop_below(head: Token) -> str | None:
 
 
 _CONTINUE = frozenset({"continue", "remain", "keep"})
+
+
+def _service_goes_on(chain: list[Token]) -> str | None:
+    """A clause whose subject is the maker's service and whose verb goes on ("the server will
+    continue", "the cloud remains online"): the service's text, else None."""
+    for v in chain:
+        if lemma(v) in _CONTINUE or v.lower_ in (
+            "continues",
+            "continued",
+            "remains",
+            "remained",
+            "keeps",
+            "run",
+            "runs",
+        ):
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and _stops_service(subjects):
+                return " ".join(t.text for t in subjects[0].subtree)
+    return None
 
 
 def withheld_updates(doc: Doc | Span) -> str | None:
