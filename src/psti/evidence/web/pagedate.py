@@ -14,6 +14,7 @@ every later rule reads an ordinary date, and with a note of each placement and i
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -131,12 +132,14 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
                 continue
             year, reason = same, f"the page gives {calendar.month_name[month]} with {same}"
         placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), str(year), reason)))
-    for m, placed in reversed(placements):
+    edits = []
+    for m, placed in placements:
         at = m.end() - m.group(0).endswith(".")  # before a full stop, which may end the sentence
-        after = text[at:]
-        if re.match(r",[^\W\d_]", after):  # "October 14,at which point": the comma's missing space too
-            after = ", " + after[1:]
-        text = text[:at] + (", " if m.group("md") else " ") + placed.reading + after
+        # "October 14,at which point": the comma's missing space too
+        gap = 1 if re.match(r",[^\W\d_]", text[at : at + 2]) else 0
+        year = (", " if m.group("md") else " ") + placed.reading + (", " if gap else "")
+        edits.append((at, at + gap, year))
+    text = _rewritten(text, edits)
     text, relative = _place_relative(text, published)
     return text, [p for _, p in placements] + relative
 
@@ -185,9 +188,17 @@ def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[Pla
             words = f"in {reading}"
         why = f"the page is dated {anchor.isoformat()}"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
-    for m, _placed, words in reversed(placements):
-        text = text[: m.start()] + words + text[m.end() :]
+    text = _rewritten(text, [(m.start(), m.end(), words) for m, _p, words in placements])
     return text, spans + [p for _, p, _w in placements]
+
+
+def _rewritten(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """The text with each (start, end) span, in order and not overlapping, replaced."""
+    pieces, last = [], 0
+    for start, end, words in edits:
+        pieces += [text[last:start], words]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def _place_spans(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
@@ -205,10 +216,8 @@ def _place_spans(text: str, published: dt.date | None) -> tuple[str, list[Placed
         )
         why = f"counted from {anchor.isoformat()}, the page's date"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), day.strftime("%-d %B %Y"), why)))
-    for m, placed in reversed(placements):
-        on = "On " if m.group(0)[:1].isupper() else "on "
-        text = text[: m.start()] + on + placed.reading + text[m.end() :]
-    return text, [p for _, p in placements]
+    edits = [(m.start(), m.end(), ("On " if m.group(0)[:1].isupper() else "on ") + p.reading) for m, p in placements]
+    return _rewritten(text, edits), [p for _, p in placements]
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -230,9 +239,9 @@ def _day(m: re.Match[str]) -> int | None:
 
 
 def _anchor(anchors: list[tuple[int, dt.date]], at: int, published: dt.date | None) -> dt.date | None:
-    before = [d for offset, d in anchors if offset <= at]
-    if before:
-        return before[-1]
+    n = bisect.bisect_right(anchors, at, key=lambda a: a[0])  # (datelines are in page order)
+    if n:
+        return anchors[n - 1][1]
     return published or (anchors[0][1] if anchors else None)
 
 

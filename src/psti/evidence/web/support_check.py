@@ -315,7 +315,7 @@ def _period(
             make_finding(
                 "SP-YEAR-SUPPLIED",
                 Effect.INFO,
-                "; ".join(placed),
+                "; ".join(placed[:3]) + (f"; and {len(placed) - 3} more" if len(placed) > 3 else ""),
                 collector=COLLECTOR,
                 location=loc,
             )
