@@ -117,6 +117,7 @@ def _leading_date(text: str) -> dt.date | None:
 def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, list[PlacedDate]]:
     """The text with a year written into each year-less date the page's dates can place."""
     anchors = datelines(text)
+    month_years: dict[int, set[int]] | None = None  # the years the page writes beside each month
     placements: list[tuple[re.Match[str], PlacedDate]] = []
     for m in YEARLESS.finditer(text):
         month = _MONTH_BY_NAME[(m.group("dm_mon") or m.group("md_mon") or m.group("m")).rstrip(".")]
@@ -127,18 +128,19 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             year = _year_from_anchor(anchor, month, day, tense)
             reason = f"{tense} tense, the page is dated {anchor.isoformat()}"
         else:
-            same = _year_of_same_month(text, month)
-            if same is None:
-                continue
-            year, reason = same, f"the page gives {calendar.month_name[month]} with {same}"
+            month_years = _years_by_month(text) if month_years is None else month_years
+            if len(years := month_years.get(month, set())) != 1:
+                continue  # none, or several: no way to choose
+            year = next(iter(years))
+            reason = f"the page gives {calendar.month_name[month]} with {year}"
         placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), str(year), reason)))
     edits = []
     for m, placed in placements:
         at = m.end() - m.group(0).endswith(".")  # before a full stop, which may end the sentence
         # "October 14,at which point": the comma's missing space too
         gap = 1 if re.match(r",[^\W\d_]", text[at : at + 2]) else 0
-        year = (", " if m.group("md") else " ") + placed.reading + (", " if gap else "")
-        edits.append((at, at + gap, year))
+        written = (", " if m.group("md") else " ") + placed.reading + (", " if gap else "")
+        edits.append((at, at + gap, written))
     text = _rewritten(text, edits)
     text, relative = _place_relative(text, published)
     return text, [p for _, p in placements] + relative
@@ -273,12 +275,12 @@ def _year_from_anchor(anchor: dt.date, month: int, day: int | None, tense: str) 
     return min(years, key=lambda y: min(abs((first(y) - anchor).days), abs((last(y) - anchor).days)))
 
 
-def _year_of_same_month(text: str, month: int) -> int | None:
-    """The one year the page writes beside this month ("from June 2024"), if exactly one."""
-    years = set()
+def _years_by_month(text: str) -> dict[int, set[int]]:
+    """The years the page writes beside each month ("from June 2024")."""
+    years: dict[int, set[int]] = {}
     for m in DATE.finditer(text):
         if m.lastgroup in ("dmy", "mdy", "my", "ymn"):
             parsed = parse_date(m.group(0), m.lastgroup)
-            if parsed is not None and parsed[0].month == month:
-                years.add(parsed[0].year)
-    return years.pop() if len(years) == 1 else None
+            if parsed is not None:
+                years.setdefault(parsed[0].month, set()).add(parsed[0].year)
+    return years
