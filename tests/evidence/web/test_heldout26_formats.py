@@ -169,3 +169,14 @@ def test_notifying_third_parties_is_no_status_update() -> None:
     assert [c.timescale for c in policy("We will notify you of our progress every 14 days.").status_updates] == [
         "every 14 days"
     ]
+
+
+def test_a_stop_scheduled_in_a_relative_clause() -> None:
+    text = (
+        "We now know the date and time when Nintendo will disconnect online services for 3DS and Wii U software, "
+        "which is scheduled for April 8th, 2024, at 4PM PT / 7PM ET."
+    )
+    assert ends(text) == [D(2024, 4, 8)]
+    assert ends("Acme will shut down its servers, which is scheduled for 1 May 2025.") == [D(2025, 5, 1)]
+    assert ends("Acme will release the new app, which is scheduled for 1 May 2025.") == []
+    assert ends("Acme will open a new office, which is scheduled for 1 May 2025.") == []

@@ -757,6 +757,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
         why = f"'{gov.text}' at '{prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if (scheduled := _scheduled_stop(gov)) is not None:
+        # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
+        why = f"'{scheduled}', scheduled for '{text}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     levels = _levels(gov)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
@@ -948,6 +952,26 @@ _TIME_NOUNS = frozenset(
 def _model_year_of(tok: Token) -> bool:
     head = tok.head
     return head.i != tok.i and head.tag_.startswith("NN") and head.lower_ not in _TIME_NOUNS and not head.like_num
+
+
+_SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expected", "timed"})
+
+
+def _scheduled_stop(gov: Token) -> str | None:
+    """A relative clause "which is scheduled for DATE" on a stop of the maker's service: the stop's words."""
+    if gov.lower_ not in _SCHEDULED or gov.dep_ != "relcl":
+        return None
+    v = gov.head
+    for _ in range(4):
+        if v.tag_.startswith("VB") or v.head.i == v.i:
+            break
+        v = v.head
+    if not _is_stop(v):
+        return None
+    objects = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if _stops_service(objects) or _named_thing_shut(v) or TOPIC.search(_clause_text(v, strict=True)):
+        return " ".join(t.text for t in (v, *objects))
+    return None
 
 
 def _of_service(noun: Token) -> bool:
