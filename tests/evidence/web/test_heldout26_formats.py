@@ -180,3 +180,14 @@ def test_a_stop_scheduled_in_a_relative_clause() -> None:
     assert ends("Acme will shut down its servers, which is scheduled for 1 May 2025.") == [D(2025, 5, 1)]
     assert ends("Acme will release the new app, which is scheduled for 1 May 2025.") == []
     assert ends("Acme will open a new office, which is scheduled for 1 May 2025.") == []
+
+
+def test_access_to_the_makers_store_terminated() -> None:
+    text = (
+        "The phase-out process is set to commence in April 2024, with services on affected devices being disabled. "
+        "Subsequently, access to the Barnes & Noble bookstore will be terminated in June 2024.\n\n"
+        "The devices impacted by this decision include the 2011 Nook Simple Touch and the 2013 Nook GlowLight."
+    )
+    assert ends(text, "Nook Simple Touch (2011)") == [D(2024, 6, 30)]
+    # access to something that is not the maker's service is no end of the product
+    assert ends("Access to the Barnes & Noble car park will be terminated in June 2024.") == []

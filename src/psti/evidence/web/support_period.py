@@ -421,9 +421,16 @@ _SUBSET = re.compile(
 )
 
 
+_MAKERS_SERVICE = re.compile(
+    r"^\s*access\s+to\s+(?:the\s+)?[\w&' ]{0,40}\b(?:store|bookstore|eshop|services?|cloud|servers?)\s*$", re.I
+)
+
+
 def _other_named_thing(stopped: str, terms: tuple[str, ...]) -> bool:
     """A stop of a named thing that is not the product ("discontinued support for its “Cloud Cam”"
     on a page read for the Echo Connect)."""
+    if _MAKERS_SERVICE.match(stopped):
+        return False  # "access to the Barnes & Noble bookstore": the maker's service, named by the maker
     capitalised = {w.lower() for w in re.findall(r"[^\W\d_][\w+]*", stopped) if w[:1].isupper()}
     capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of"}
     product = set(_words(" ".join(terms)).split())

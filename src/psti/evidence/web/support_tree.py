@@ -152,7 +152,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
-     "store"}
+     "store", "bookstore", "eshop"}
 )  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
@@ -171,9 +171,17 @@ def _stops_service(what: list[Token]) -> bool:
     or all its operations ("all operations")."""
     return bool(what) and all(
         (g.lower_ in _SERVICE and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound"))
+        or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
         for g in what
     )  # not "customer service"
+
+
+def _access_to_service(noun: Token) -> bool:
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and _stops_service([g]) for g in p.children)
+        for p in noun.children
+    )
 
 
 # a statement reported as made before: "Fitbit said it would only keep support … until …"
