@@ -191,3 +191,10 @@ def test_access_to_the_makers_store_terminated() -> None:
     assert ends(text, "Nook Simple Touch (2011)") == [D(2024, 6, 30)]
     # access to something that is not the maker's service is no end of the product
     assert ends("Access to the Barnes & Noble car park will be terminated in June 2024.") == []
+
+
+def test_a_service_no_longer_offered() -> None:
+    text = "From Tuesday November 30th 2021, Hive will not be offering services in North America."
+    assert ends(text) == [D(2021, 11, 30)]
+    assert ends("From 1 May 2022, we will no longer provide cloud services for the Acme Hub.") == [D(2022, 5, 1)]
+    assert ends("From 1 May 2022, we will not be offering discounts.") == []

@@ -804,6 +804,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)
+            if _negated(c) and c.lower_ in _SUPPLY and _stops_service([g for g in c.children if g.dep_ == "dobj"]):
+                topic = True  # "Hive will not be offering services in North America"
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
             if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
