@@ -198,3 +198,15 @@ def test_a_service_no_longer_offered() -> None:
     assert ends(text) == [D(2021, 11, 30)]
     assert ends("From 1 May 2022, we will no longer provide cloud services for the Acme Hub.") == [D(2022, 5, 1)]
     assert ends("From 1 May 2022, we will not be offering discounts.") == []
+
+
+def test_an_earlier_promise_replaced() -> None:
+    text = (
+        "The company had initially committed to maintaining the MyNeato app until 2028 but is now ceasing support "
+        "before year's end due to cybersecurity and compliance challenges."
+    )
+    assert ends(text) == []
+    # a promise with nothing replacing it stands, and the replacing clause's own date is read
+    assert ends("The company initially committed to maintaining the app until 2028.") == [D(2028, 12, 31)]
+    text = "Acme originally planned to support the hub until 2026, but now extends support until 2028."
+    assert ends(text) == [D(2028, 12, 31)]

@@ -220,6 +220,27 @@ def _former(tok: Token) -> bool:
     return False
 
 
+_EARLIER = frozenset({"initially", "originally", "previously", "once", "first"})
+
+
+def _replaced_promise(tok: Token) -> str | None:
+    """A promise made earlier and now replaced by what a joined clause says ("had initially
+    committed to maintaining the MyNeato app until 2028 but is now ceasing support …"): the verb."""
+    t = tok
+    for _ in range(8):
+        if any(c.dep_ == "advmod" and c.lower_ in ("now", "instead") for c in t.children):
+            return None  # the date is in the clause that replaces
+        if t.tag_.startswith("VB") and any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in t.children):
+            joined = [c for c in t.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+            if any(any(g.dep_ == "advmod" and g.lower_ in ("now", "instead") for g in c.children) for c in joined):
+                return t.text
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and" with no subject of its own shares the date of the verb it joins:
     "As of December 9th, 2024, Car Thing will be discontinued, and will stop operating"."""
@@ -877,6 +898,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     not_until = any(_negated(c) for c in first_chain) or (
         first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
     )
+    if prep in _UNTIL and (earlier := _replaced_promise(gov)) is not None:
+        return DateRole(
+            a, b, False, f"'{prep} {text}' was an earlier promise ('{earlier}'), replaced", context, False, local
+        )
     if prep in _UNTIL and not stop_words and not ceases and not_until:
         # "may not have their release firmware pushed until the end of September": a start, not an end
         return DateRole(a, b, False, f"'not … {prep} {text}' is when something starts", context, False, local)
