@@ -8,8 +8,10 @@ September 2018. The page's dates are its datelines (a line that is a date, "Post
 A year-less date takes the year that puts it after the nearest dateline before it when its
 clause speaks of the future, before it when the clause speaks of the past, and nearest to it
 otherwise. A page with no date of its own lends a year only through the same month written
-with one ("from June 2024 … on 19 June"). The text comes back with each year written in, so
-every later rule reads an ordinary date, and with a note of each placement and its reason.
+with one ("from June 2024 … on 19 June"). Relative times are placed by the same dates: "the
+end of the year", "next year", "next month" (unless their sentence names a year of its own), and
+a span "in six months" counted from the page's date. The text comes back with each date written
+in, so every later rule reads an ordinary date, and with a note of each placement and its reason.
 """
 
 from __future__ import annotations
