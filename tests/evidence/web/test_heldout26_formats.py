@@ -210,3 +210,33 @@ def test_an_earlier_promise_replaced() -> None:
     assert ends("The company initially committed to maintaining the app until 2028.") == [D(2028, 12, 31)]
     text = "Acme originally planned to support the hub until 2026, but now extends support until 2028."
     assert ends(text) == [D(2028, 12, 31)]
+
+
+def test_an_end_extended_replaces_the_one_it_was_due_at() -> None:
+    text = "Support for these laptops was due to expire on June 2022 but has been extended to June 2025."
+    assert ends(text) == [D(2025, 6, 30)]
+    assert ends("Support for these laptops was due to expire on June 2022.") == [D(2022, 6, 30)]
+
+
+def test_a_launch_in_brackets_is_an_event() -> None:
+    text = (
+        "For example, system updates for the Pixel 6 and Pixel 6 Pro (launched in 2021) end in October – "
+        "security updates continue until 2026."
+    )
+    assert ends(text, "Pixel 6") == [D(2026, 12, 31)]
+
+
+def test_model_years_and_plural_stores() -> None:
+    assert ends("Software updates are not available for 2014 model year and older vehicles.") == []
+    text = "The eShops for both Nintendo Wii U and Nintendo 3DS will close permanently on March 27, 2023."
+    assert ends(text) == [D(2023, 3, 27)]
+
+
+def test_a_dated_title_line_is_the_page_date() -> None:
+    text = (
+        "date 2022-02-25 3G sunset brings end of features, or upgrades\n\n"
+        "Honda told customers they must install the upgrade before Feb. 22.\n"
+    )
+    assert ends(text) == []  # neither the page's date nor a deadline "before" a day is an end
+    text = "date 2022-02-25 Acme notice\n\nThe Acme Hub servers will be switched off on 31 March.\n"
+    assert ends(text) == [D(2022, 3, 31)]

@@ -30,7 +30,7 @@ _MONTH_BY_NAME.update({calendar.month_abbr[i]: i for i in range(1, 13)})
 _MONTH_BY_NAME["Sept"] = 9
 # capitalised only: "may" and "march" in lower case are a verb
 _MON = r"(?:" + "|".join(sorted(_MONTH_BY_NAME, key=len, reverse=True)) + r")\b\.?"
-_NO_YEAR = r"(?![ \t]*,?[ \t]*(?:\d|'\d\d))"  # not already followed by a year (or a day)
+_NO_YEAR = r"(?![ \t]*[.,]?[ \t]*(?:\d|'\d\d))"  # not already followed by a year (or a day)
 _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|during|of)"
 YEARLESS = re.compile(
     rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
@@ -38,6 +38,12 @@ YEARLESS = re.compile(
     rf"|\b{_PREPOSITION}[ \t]+(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
 )
 _DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "dot")
+# a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …")
+DATELINE_LEAD = re.compile(
+    r"^\s*(?:date|dated|posted|published|updated|last\s+updated|created)\s*:?\s*(?:on\s+)?"
+    rf"(?:{DATE.pattern})[\s,.;:|·–-]*",
+    re.I,
+)
 # words that make a dated line an event rather than the page's date: "Support ends 3 May 2026"
 _EVENT_WORDS = re.compile(
     r"\b(?:until|till|thru|through|ends?|ending|ended|support\w*|eol|discontinu\w*|retire\w*|expir\w*|"
@@ -47,7 +53,7 @@ _EVENT_WORDS = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|going\s+to|set\s+to|plans?|planned|scheduled|expected|upcoming|coming|next|"
-    r"until|till|through|starting|beginning|effective|as\s+of)\b|'ll\b",
+    r"until|till|through|starting|beginning|effective|as\s+of|ends|stops|expires|closes|ceases|shuts)\b|'ll\b",
     re.I,
 )
 _PAST = re.compile(
@@ -85,6 +91,11 @@ def datelines(text: str) -> list[tuple[int, dt.date]]:
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
+        if (lead := DATELINE_LEAD.match(line)) is not None and lead.lastgroup in _DAY_GROUPS:
+            parsed = parse_date(lead.group(lead.lastgroup), lead.lastgroup)
+            if parsed is not None:
+                out.append((start, parsed[0]))
+            continue
         if len(line) > 100 or "|" in line:
             continue
         found = [m for m in DATE.finditer(line) if m.lastgroup != "y"]
@@ -97,8 +108,8 @@ def datelines(text: str) -> list[tuple[int, dt.date]]:
         parsed = parse_date(m.group(0), m.lastgroup or "")
         if parsed is not None:
             out.append((start, parsed[0]))
-    if not out and (lead := _leading_date(text)) is not None:
-        out.append((0, lead))
+    if not out and (opening := _leading_date(text)) is not None:
+        out.append((0, opening))
     return out
 
 

@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, Precision, parse_date
-from psti.evidence.web.pagedate import place_yearless, published_date
+from psti.evidence.web.pagedate import DATELINE_LEAD, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
@@ -341,6 +341,8 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
     for idx, s in enumerate(sents):
+        if (lead := DATELINE_LEAD.match(s)) is not None:
+            s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
         _note_unanswered(out, last)
         named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
         last = (s, len(out.statements)) if named else None

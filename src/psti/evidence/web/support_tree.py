@@ -152,7 +152,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
-     "store", "bookstore", "eshop"}
+     "store", "stores", "bookstore", "eshop", "eshops"}
 )  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
@@ -223,16 +223,34 @@ def _former(tok: Token) -> bool:
 _EARLIER = frozenset({"initially", "originally", "previously", "once", "first"})
 
 
+# a past plan: "was due to expire", "were scheduled to end"
+_PLANNED = frozenset({"due", "supposed", "set", "scheduled", "expected", "planned", "slated"})
+# what replaces it: "… but has been extended to June 2025"
+_REPLACING = frozenset({"extended", "postponed", "delayed", "pushed", "moved", "changed", "revised"})
+
+
+def _said_earlier(verb: Token) -> bool:
+    """ "had initially committed", "originally planned", "was due to expire"."""
+    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children):
+        return True
+    return verb.tag_ == "VBD" and any(c.dep_ in ("acomp", "xcomp") and c.lower_ in _PLANNED for c in verb.children)
+
+
 def _replaced_promise(tok: Token) -> str | None:
     """A promise made earlier and now replaced by what a joined clause says ("had initially
     committed to maintaining the MyNeato app until 2028 but is now ceasing support …"): the verb."""
     t = tok
     for _ in range(8):
-        if any(c.dep_ == "advmod" and c.lower_ in ("now", "instead") for c in t.children):
+        if any(c.dep_ == "advmod" and c.lower_ in ("now", "instead") for c in t.children) or (
+            t.dep_ == "conj" and t.lower_ in _REPLACING
+        ):
             return None  # the date is in the clause that replaces
-        if t.tag_.startswith("VB") and any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in t.children):
+        if t.tag_.startswith("VB") and _said_earlier(t):
             joined = [c for c in t.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
-            if any(any(g.dep_ == "advmod" and g.lower_ in ("now", "instead") for g in c.children) for c in joined):
+            if any(
+                c.lower_ in _REPLACING or any(g.dep_ == "advmod" and g.lower_ in ("now", "instead") for g in c.children)
+                for c in joined
+            ):
                 return t.text
             return None
         if t.head.i == t.i:
@@ -892,13 +910,16 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     other = bool(_OTHER_UPDATES.search(clause) and not _SECURITY.search(_OTHER_UPDATES.sub("", clause)))
     event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
+    if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
+        # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event
+        return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
     not_until = any(_negated(c) for c in first_chain) or (
         first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
     )
-    if prep in _UNTIL and (earlier := _replaced_promise(gov)) is not None:
+    if (earlier := _replaced_promise(gov)) is not None:
         return DateRole(
             a, b, False, f"'{prep} {text}' was an earlier promise ('{earlier}'), replaced", context, False, local
         )
@@ -986,6 +1007,8 @@ _TIME_NOUNS = frozenset(
 
 def _model_year_of(tok: Token) -> bool:
     head = tok.head
+    if head.lower_ in ("year", "years") and any(c.lower_ == "model" for c in head.children):
+        return True  # "2014 model year and older vehicles"
     return head.i != tok.i and head.tag_.startswith("NN") and head.lower_ not in _TIME_NOUNS and not head.like_num
 
 
