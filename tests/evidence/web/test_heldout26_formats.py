@@ -240,3 +240,13 @@ def test_a_dated_title_line_is_the_page_date() -> None:
     assert ends(text) == []  # neither the page's date nor a deadline "before" a day is an end
     text = "date 2022-02-25 Acme notice\n\nThe Acme Hub servers will be switched off on 31 March.\n"
     assert ends(text) == [D(2022, 3, 31)]
+
+
+def test_support_for_more_years_without_a_start() -> None:
+    text = (
+        "Support for these laptops has been extended to June 2025. However, some older models, like the Samsung "
+        "Chromebook 3, have been selling as new for years. In fact, Google's documents show that the Chromebook 3 "
+        "will receive support for only two more years."
+    )
+    assert ends(text, "Samsung Chromebook 3") == []  # its own period has no start; the other models' date is not its
+    assert ends(text, "Lenovo 100e Chromebook") == [D(2025, 6, 30)]

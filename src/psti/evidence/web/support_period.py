@@ -40,7 +40,7 @@ _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
     r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
-    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?updates|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
+    r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
@@ -91,7 +91,8 @@ _NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
 }  # fmt: skip
 _DURATION = re.compile(
-    r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?)",
+    r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?:more\s+|further\s+|additional\s+)?"
+    r"(?P<unit>years?|months?)",
     re.I,
 )
 _ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
