@@ -250,3 +250,12 @@ def test_support_for_more_years_without_a_start() -> None:
     )
     assert ends(text, "Samsung Chromebook 3") == []  # its own period has no start; the other models' date is not its
     assert ends(text, "Lenovo 100e Chromebook") == [D(2025, 6, 30)]
+
+
+def test_a_date_column_is_not_the_page_date() -> None:
+    text = (
+        "| Date | Milestone |\n| --- | --- |\n"
+        "| April 30, 2020 | Last sale of Xenon devices |\n"
+        "| June 30, 2020 | End of customer support for mesh |\n"
+    )
+    assert ends(text, "mesh", media="text/markdown") == [D(2020, 6, 30)]

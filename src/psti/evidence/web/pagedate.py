@@ -38,7 +38,8 @@ YEARLESS = re.compile(
     rf"|\b{_PREPOSITION}[ \t]+(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
 )
 _DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "dot")
-# a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …")
+# a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");
+# not a table row under a "Date" column ("Date: June 30, 2020 | Milestone: End of customer support")
 DATELINE_LEAD = re.compile(
     r"^\s*(?:date|dated|posted|published|updated|last\s+updated|created)\s*:?\s*(?:on\s+)?"
     rf"(?:{DATE.pattern})[\s,.;:|·–-]*",
@@ -91,7 +92,7 @@ def datelines(text: str) -> list[tuple[int, dt.date]]:
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
-        if (lead := DATELINE_LEAD.match(line)) is not None and lead.lastgroup in _DAY_GROUPS:
+        if "|" not in line and (lead := DATELINE_LEAD.match(line)) is not None and lead.lastgroup in _DAY_GROUPS:
             parsed = parse_date(lead.group(lead.lastgroup), lead.lastgroup)
             if parsed is not None:
                 out.append((start, parsed[0]))

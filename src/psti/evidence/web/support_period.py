@@ -342,7 +342,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
     for idx, s in enumerate(sents):
-        if (lead := DATELINE_LEAD.match(s)) is not None:
+        if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
             s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
         _note_unanswered(out, last)
         named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
