@@ -537,7 +537,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
-        if re.search(r"(?:^|·)[^.!?]{0,60}\b(?:19|20)\d\d-\d\d-\d\d\s*$", prev):
+        if _BYLINE.search(prev):
             wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
         if _OPENER.match(line) and prev[-1:].isalnum():
             # "Samsung is shutting down the v1 SmartThings hub this month" over "The v1 SmartThings Hub
@@ -552,6 +552,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+_BYLINE = re.compile(r"(?:^|·)[^.!?]{0,60}\b(?:19|20)\d\d-\d\d-\d\d\s*$")
 _OPENER = re.compile(r"(?:The|A|An|This|These|That|Those|It|Its|We|Our|You|Your|They|Their)\s")
 _ENDS_WITH_DATE = re.compile(r"(?:\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|\b(?:19|20)\d\d(?:-\d\d){0,2})\s*$")
 

@@ -309,7 +309,8 @@ def _period(
                 location=loc,
             )
         )
-    placed = [n for n in next(a for d, a in read if d is doc).placed_dates if str(end.year) in n]
+    # the placements that gave this end its year (not those of other dates on the page)
+    placed = [p.note() for p in next(a for d, a in read if d is doc).placed_dates if str(end.year) in p.reading]
     if placed:
         out.append(
             make_finding(

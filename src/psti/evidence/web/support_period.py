@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, Precision, parse_date
-from psti.evidence.web.pagedate import DATELINE_LEAD, place_yearless, published_date
+from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
@@ -140,7 +140,7 @@ class SupportPeriodAnalysis:
     purchase_signals: list[str] = field(default_factory=list)
     title: str = ""
     named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
-    placed_dates: list[str] = field(default_factory=list)  # year-less dates given a year from the page's date
+    placed_dates: list[PlacedDate] = field(default_factory=list)  # dates given their year by the page's date
 
     @property
     def dated(self) -> list[SupportStatement]:
@@ -324,7 +324,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     text, placed = place_yearless(page.text, published_date(page.published))
     if placed:
         page = replace(page, text=text)
-    out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=[p.note() for p in placed])
+    out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=placed)
     full = _norm(page.title + "\n" + page.text)
     if terms:
         out.product_mentioned = any(t in full for t in terms)
@@ -1006,10 +1006,10 @@ def _dated_by_earlier(
         # "… will lose internet connectivity on July 31, 2024. Once Ecobee cuts off cloud support …,
         # the devices … won't receive any more firmware updates": the event is the stop dated before
         return stops[-1], f"{event}; at {stops[-1][0].group(0)}"
-    if stops and _BACK_REFERENCE.search(s) and (withheld := _withheld(s)):
+    if stops and (back := _BACK_REFERENCE.search(s)) and (withheld := _withheld(s)):
         # "… will cease to be recognized by the server beginning on November 1, 2024. Any such camera
         # will no longer receive updates": the things stopped then are denied updates from then
-        return stops[-1], f"{_BACK_REFERENCE.search(s).group(0)!r} at {stops[-1][0].group(0)}; {withheld}"  # type: ignore[union-attr]
+        return stops[-1], f"{back.group(0)!r} at {stops[-1][0].group(0)}; {withheld}"
     if bounds and (withheld := _withheld(s)):
         # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
         # provided with further firmware upgrades": use goes on past the date, updates do not

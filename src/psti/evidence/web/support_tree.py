@@ -614,14 +614,20 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
     return out
 
 
-def _stopped_thing(tok: Token) -> str:
-    """What the stop governing a date stops: its object, or what support or the plug is for
-    ("discontinued support for its Cloud Cam", "pulled the plug on its Echo Connect")."""
+def _verb_above(tok: Token) -> Token:
+    """The nearest verb at or above a word (at most four steps up), else the word reached."""
     v = tok
     for _ in range(4):
         if v.tag_.startswith("VB") or v.head == v:
             break
         v = v.head
+    return v
+
+
+def _stopped_thing(tok: Token) -> str:
+    """What the stop governing a date stops: its object, or what support or the plug is for
+    ("discontinued support for its Cloud Cam", "pulled the plug on its Echo Connect")."""
+    v = _verb_above(tok)
     for verb in (v, *(c for c in v.children if c.dep_ == "xcomp")):
         if not _is_stop(verb):
             continue
@@ -1019,11 +1025,7 @@ def _scheduled_stop(gov: Token) -> str | None:
     """A relative clause "which is scheduled for DATE" on a stop of the maker's service: the stop's words."""
     if gov.lower_ not in _SCHEDULED or gov.dep_ != "relcl":
         return None
-    v = gov.head
-    for _ in range(4):
-        if v.tag_.startswith("VB") or v.head.i == v.i:
-            break
-        v = v.head
+    v = _verb_above(gov.head)
     if not _is_stop(v):
         return None
     objects = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
