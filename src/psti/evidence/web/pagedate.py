@@ -155,9 +155,10 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
         gap = 1 if re.match(r",[^\W\d_]", text[at : at + 2]) else 0
         written = (", " if m.group("md") else " ") + placed.reading + (", " if gap else "")
         edits.append((at, at + gap, written))
-    text = _rewritten(text, edits)
-    text, relative = _place_relative(text, published)
-    return text, [p for _, p in placements] + relative
+    text, anchors = _rewritten(text, edits, anchors)
+    text, spans, anchors = _place_spans(text, published, anchors)
+    text, relative = _place_relative(text, published, anchors)
+    return text, [p for _, p in placements] + spans + relative
 
 
 # "the end of the year", "next year", "end of this month": a time the page's date fixes
@@ -179,9 +180,9 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}  # fmt: skip
 
 
-def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
-    text, spans = _place_spans(text, published)
-    anchors = datelines(text)
+def _place_relative(
+    text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
+) -> tuple[str, list[PlacedDate]]:
     placements: list[tuple[re.Match[str], PlacedDate, str]] = []
     for m in RELATIVE.finditer(text):
         anchor = _anchor(anchors, m.start(), published)
@@ -204,22 +205,32 @@ def _place_relative(text: str, published: dt.date | None) -> tuple[str, list[Pla
             words = f"in {reading}"
         why = f"the page is dated {anchor.isoformat()}"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
-    text = _rewritten(text, [(m.start(), m.end(), words) for m, _p, words in placements])
-    return text, spans + [p for _, p, _w in placements]
+    text, _ = _rewritten(text, [(m.start(), m.end(), words) for m, _p, words in placements], anchors)
+    return text, [p for _, p, _w in placements]
 
 
-def _rewritten(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """The text with each (start, end) span, in order and not overlapping, replaced."""
+def _rewritten(
+    text: str, edits: list[tuple[int, int, str]], anchors: list[tuple[int, dt.date]]
+) -> tuple[str, list[tuple[int, dt.date]]]:
+    """The text with each (start, end) span, in order and not overlapping, replaced, and the
+    datelines moved with it (found once, on the page as written, rather than again per pass)."""
     pieces, last = [], 0
+    moved, shift, n = [], 0, 0
     for start, end, words in edits:
+        while n < len(anchors) and anchors[n][0] < end:
+            moved.append((anchors[n][0] + shift, anchors[n][1]))
+            n += 1
         pieces += [text[last:start], words]
+        shift += len(words) - (end - start)
         last = end
-    return "".join(pieces) + text[last:]
+    moved += [(at + shift, day) for at, day in anchors[n:]]
+    return "".join(pieces) + text[last:], moved
 
 
-def _place_spans(text: str, published: dt.date | None) -> tuple[str, list[PlacedDate]]:
+def _place_spans(
+    text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
+) -> tuple[str, list[PlacedDate], list[tuple[int, dt.date]]]:
     """ "in six months" counted from the date of the page (or post) it is written in."""
-    anchors = datelines(text)
     placements: list[tuple[re.Match[str], PlacedDate]] = []
     for m in IN_SPAN.finditer(text):
         anchor = _anchor(anchors, m.start(), published)
@@ -233,7 +244,8 @@ def _place_spans(text: str, published: dt.date | None) -> tuple[str, list[Placed
         why = f"counted from {anchor.isoformat()}, the page's date"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), day.strftime("%-d %B %Y"), why)))
     edits = [(m.start(), m.end(), ("On " if m.group(0)[:1].isupper() else "on ") + p.reading) for m, p in placements]
-    return _rewritten(text, edits), [p for _, p in placements]
+    text, anchors = _rewritten(text, edits, anchors)
+    return text, [p for _, p in placements], anchors
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -244,9 +256,14 @@ def _months_later(day: dt.date, months: int) -> dt.date:
 
 
 def _sentence_has_year(text: str, start: int, end: int) -> bool:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right = min(x for x in (text.find(". ", end), text.find("\n", end), len(text)) if x >= 0)
-    return DATE.search(text[left + 1 : right]) is not None
+    # the line first, then the sentence within it: a search unbounded by the line is quadratic on a page
+    # of many lines without a ". "
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text.rfind(". ", line_start, start) + 1 or line_start
+    right = text.find(". ", end, line_end)
+    return DATE.search(text[left : line_end if right < 0 else right]) is not None
 
 
 def _day(m: re.Match[str]) -> int | None:
