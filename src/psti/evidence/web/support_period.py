@@ -97,6 +97,15 @@ _DURATION = re.compile(
 )
 _ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
+_START_GAP = 40  # characters between a start's word and its date
+
+
+def _clause_of(text: str) -> str:
+    """The text up to the end of its clause: a new clause ("…, but", "; ", "…, and it") is another statement's."""
+    m = re.search(r"[;.]\s|,\s+(?:but|while|whereas|although|though|and\s+(?:it|they|we|he|she))\b|\s\bbut\b", text)
+    return text[: m.start()] if m else text
+
+
 _RELATIVE_START = re.compile(
     r"purchase|bought|buy|first\s+suppl|release|launch|manufactur|activation|registration|"
     r"(?:date\s+of\s+)?sale|availability|introduc|last\s+(?:sold|shipped|produced)|discontinu|end\s+of\s+sale",
@@ -130,6 +139,7 @@ class SupportStatement:
     works_only: bool = False  # dated only by the product ceasing to work, not by an end of updates
     former: bool = False  # an end reported as said before ("said it would keep support until …")
     aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026")
+    carried: bool = False  # about the product only as the sentence after one naming it
 
 
 @dataclass
@@ -168,6 +178,11 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
+        if named := [s for s in chosen if not s.carried]:
+            # "… the Pixel 6 … security updates continue until 2026. Samsung provides five years …":
+            # the sentence that names the product outweighs one that only follows it, unless that one
+            # gives the same end more finely ("in March 2018 … The service ends on March 16")
+            chosen = [s for s in chosen if not s.carried or any(_within(s, o) for o in named)]
         ends: set[dt.date] = set()
         for s in chosen:
             assert s.end_date is not None
@@ -341,7 +356,10 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
+    since, carried = 0, False  # the statements of the sentence before, and whether it only followed the product's
     for idx, s in enumerate(sents):
+        _mark_carried(out, since, carried)
+        since = len(out.statements)
         if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
             s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
         _note_unanswered(out, last)
@@ -350,6 +368,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         other = bool(terms) and not named and _names_other_model(s, terms)
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
+        carried = mentions and not named
         prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
@@ -408,6 +427,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 support_heading = True
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     _note_unanswered(out, last)
+    _mark_carried(out, since, carried)
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):
@@ -520,6 +540,22 @@ _END_QUESTION = re.compile(
 
 # a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"
 _UNAFFECTED = re.compile(r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b", re.I)
+
+
+def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
+    """The first statement's end falls inside the second's (its year, or its month)."""
+    a, b = finer.end_date, coarser.end_date
+    return (
+        a is not None
+        and b is not None
+        and a.year == b.year
+        and (coarser.precision == "year" or (coarser.precision == "month" and a.month == b.month) or a == b)
+    )
+
+
+def _mark_carried(out: SupportPeriodAnalysis, since: int, carried: bool) -> None:
+    if carried:
+        out.statements[since:] = [replace(st, carried=st.mentions_product) for st in out.statements[since:]]
 
 
 def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:
@@ -696,10 +732,12 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
-        start_kw = _START.search(after)
+        start_kw = _START.search(_clause_of(after))
         if start_kw:
             tail = after[start_kw.end() :]
-            starts = _dates(tail)
+            # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
+            # 2024"), not a later clause's ("… (from 2020, pictured below)")
+            starts = [d for d in _dates(tail) if d[0].start() <= _START_GAP]
             if starts:
                 m, start, p = starts[0]
                 end = start + delta
@@ -707,7 +745,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             return SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, (dur.group(0) + after)[:120]
             )
-        if _RELATIVE_START.search(after) or not dates:
+        own_clause = dur.end() + len(_clause_of(after))
+        if _RELATIVE_START.search(after) or not any(m.start() < own_clause for m, _d, _p in dates):
             return SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, dur.group(0)
             )
@@ -794,6 +833,7 @@ def _tree_statement(
                 if not (r.subject_model and _other_model(r.subject, terms))
                 and not _other_subset(r.subject, terms)
                 and not _other_named_thing(r.stopped, terms)
+                and not (r.stopped and _other_model(r.stopped, terms))  # "ended support for its Galaxy S20 range"
             ]
             if not ends:
                 return None, plain, stops, bounds

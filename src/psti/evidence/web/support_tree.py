@@ -50,6 +50,7 @@ _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
 _FUNCTIONS = frozenset({"functionality", "function", "functions", "feature", "features", "connectivity"})
 _NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "midnight", "then"})
+_WHEN_NOUNS = _NOW_WORDS | {"date", "day", "deadline", "time", "week", "month", "year", "weekend", "moment"}
 # what a product is used for: "will no longer be able to unlock their doors with the app"
 _USE = frozenset(
     {"use", "unlock", "lock", "control", "operate", "access", "connect", "open", "run", "stream", "view", "watch",
@@ -614,6 +615,29 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
     return out
 
 
+def _bracketed_after_noun(sent: Doc | Span, left: Token, date_tokens: set[int]) -> str | None:
+    """The noun a date's brackets follow, when the brackets hold only the date, "from"/"since"/"in"
+    and words that are no stop or support ("(from 2020, pictured below)", "(2019)")."""
+    start = sent[0].i if len(sent) else 0
+    i = left.i - 1
+    while i >= start and sent.doc[i].lower_ in ("from", "since", "in", "circa", "c."):
+        i -= 1
+    if i <= start or sent.doc[i].text != "(":
+        return None
+    noun = sent.doc[i - 1]
+    if not (noun.tag_.startswith("NN") or noun.tag_ == "CD") or noun.i in date_tokens or noun.lower_ in _WHEN_NOUNS:
+        return None  # "from tonight (July 31st 2024)": the date says when the time word is
+    end = next((t.i for t in sent.doc[left.i : sent[-1].i + 1] if t.text == ")"), None)
+    if end is None:
+        return None
+    inside = sent.doc[i + 1 : end]
+    if TOPIC.search(inside.text) or any(
+        lemma(t) in _STOP_LEMMAS or t.lower_ in _STOP_NOUNS or t.lower_ in _UNTIL or t.lower_ == "to" for t in inside
+    ):
+        return None
+    return noun.text
+
+
 def _verb_above(tok: Token) -> Token:
     """The nearest verb at or above a word (at most four steps up), else the word reached."""
     v = tok
@@ -789,6 +813,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
         return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
+    if (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
+        # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
+        # the parser hung the brackets on
+        return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
     prep, gov = _attachment(tok)
     if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
         # "until the end of September 2026": the phrase is the time, attached where "the end" is

@@ -1,0 +1,49 @@
+"""Articles that set several makers' update periods side by side (bench/data/web-realworld.json,
+the Computeractive report in "held-out-33"): each product keeps its own end, a year in brackets
+describes the product it follows, and a period's start is the date its own clause gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+ARTICLE = (
+    "For example, system updates for the Pixel 6 and Pixel 6 Pro (launched in 2021) end in October – "
+    "security updates continue until 2026.\n\n"
+    "Samsung provides five years of security updates to Galaxy phones and tablets launched in 2021 or later, "
+    "and four years of updates to ‘select’ devices from 2019 onwards. In January, Samsung pledged that it will "
+    "match Google by offering seven years of software and security updates for its new Galaxy S24 series, but "
+    "two months later it ended support for most of its Galaxy S20 range (from 2020, pictured below)."
+)
+
+
+def test_the_sentence_naming_the_product_outweighs_the_ones_after_it() -> None:
+    assert ends(ARTICLE, "Pixel 6 and Pixel 6 Pro") == [D(2026, 12, 31)]
+    # a later sentence that gives the same end more finely still counts
+    finer = "The Acme Hub will stop receiving updates in March 2018. The service ends on March 16, 2018."
+    assert ends(finer, "Acme Hub") == [D(2018, 3, 16)]
+
+
+def test_a_year_in_brackets_after_a_noun_describes_it() -> None:
+    # seven years with no start of its own: the S20 range's year is neither its start nor the S24's end
+    assert ends(ARTICLE, "Galaxy S24 series") == []
+    assert ends("The maker ended support for its Cam range (2019) last week.") == []
+    # brackets after a time word say when that time is
+    tonight = "Owners will no longer be able to unlock their doors with the Conexis app from tonight (July 31st 2024)."
+    assert ends(tonight, "Conexis app") == [D(2024, 7, 31)]
+    # brackets that hold the stop itself are read
+    assert ends("Acme Cam 2 (support ends in 2027) is still sold.", "Acme Cam 2") == [D(2027, 12, 31)]
+
+
+def test_a_periods_start_is_in_its_own_clause() -> None:
+    assert ends("The Acme Cam gets security updates for five years from 1 March 2024.", "Acme Cam") == [
+        D(2029, 3, 1)
+    ]
+    later_clause = (
+        "The Galaxy S24 gets security updates for seven years, but it ended support for its Galaxy S20 from 2020."
+    )
+    assert ends(later_clause, "Galaxy S24") == []
+    assert ends(later_clause, "Galaxy S20") == [D(2020, 1, 1)]
