@@ -47,3 +47,39 @@ def test_a_periods_start_is_in_its_own_clause() -> None:
     )
     assert ends(later_clause, "Galaxy S24") == []
     assert ends(later_clause, "Galaxy S20") == [D(2020, 1, 1)]
+
+
+WATCHES = (
+    "by Ryan Whitwam Monday, September 02, 2024, 11:27 AM EDT\n"
+    "The Pixel support site has been updated with guaranteed support timelines, including the Pixel Watch 3. "
+    "The company says owners can expect to get regular updates through October 2027, whereas the Pixel Watch 2 "
+    "loses support in October 2025, and the first-gen Pixel Watch will only get updates through October of next year."
+)
+
+
+def test_clauses_set_against_each_other_keep_their_own_products() -> None:
+    # the clause that names no model goes on about the product of the sentence before
+    assert ends(WATCHES, "Pixel Watch 3") == [D(2027, 10, 31)]
+    assert ends(WATCHES, "Pixel Watch 2") == [D(2025, 10, 31)]
+    # "October of next year" from the byline's date
+    assert ends(WATCHES, "first-gen Pixel Watch") == [D(2025, 10, 31)]
+    # a clause after the product's that names nothing else goes on about it
+    two = (
+        "The Nexus 9 and Nexus 6 have sailed past their OS updates, but the two still receive security bundles "
+        "till October 2017."
+    )
+    assert ends(two, "Nexus 9") == [D(2017, 10, 31)]
+
+
+def test_years_of_any_updates_are_a_support_period() -> None:
+    text = (
+        "The Pixel Watch is guaranteed to get software updates until at least October 2025. The maker promises four "
+        "years of One UI and Wear OS updates for the Galaxy Watch 4 and Watch 5 lineup."
+    )
+    # the Galaxy Watch 4's own sentence gives a period with no start: the Pixel Watch's date is not its end
+    assert ends(text, "Galaxy Watch 4") == []
+
+
+def test_updates_that_run_dry_end() -> None:
+    assert ends("Security updates for the Acme Cam run dry in October 2025.", "Acme Cam") == [D(2025, 10, 31)]
+    assert ends("Security updates for the Acme Cam run smoothly in October 2025.", "Acme Cam") == []

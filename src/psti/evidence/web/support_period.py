@@ -43,6 +43,7 @@ _SUPPORT = re.compile(
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
+    r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
 )
@@ -366,6 +367,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
         last = (s, len(out.statements)) if named else None
         other = bool(terms) and not named and _names_other_model(s, terms)
+        # "… including the Pixel Watch 3. … updates through October 2027, whereas the Pixel Watch 2 …":
+        # the product the text was about keeps the clauses that name no other model
+        carried_in = other and referent
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
         carried = mentions and not named
@@ -381,7 +385,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             continue
         doc = docs.get(idx)
         if doc is not None:
-            tree = _tree_statement(s, doc, prev, terms, mentions)
+            tree = _tree_statement(s, doc, prev, terms, mentions, carried_in)
+            if tree[0] is not None and tree[0].mentions_product and not mentions:
+                carried = True  # an end in a clause the product the text was about keeps
             previous_dates, previous_stops, previous_bounds = tree[1], tree[2], tree[3]
             if tree[0] is not None:
                 out.statements.append(tree[0])
@@ -803,7 +809,7 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
 
 
 def _tree_statement(
-    s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool
+    s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool, carried_in: bool = False
 ) -> tuple[SupportStatement | None, list[DatePart], list[DatePart], list[DatePart]]:
     """The end date a prose sentence states, read from its parse (support_tree), the
     sentence's dates that are not events (for a later "that date"), and those at which
@@ -822,6 +828,23 @@ def _tree_statement(
         return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if _names(terms, f"{r.local} {r.subject}", brand_needed=False)]
+        clauses = _contrasted_clauses(s)
+        if len(clauses) > 1:
+            # "… updates through October 2027, whereas the Pixel Watch 2 runs dry …": a clause set
+            # against another is about what it names, or, naming nothing, about the product before
+            mine = [k for k, c in enumerate(clauses) if _names(terms, c, brand_needed=False)]
+            others = [k for k, c in enumerate(clauses) if _names_other_model(c, terms) or _other_model(c, terms)]
+            if mine:
+                # a clause naming another model, or one before the product's (set against it), is not
+                # the product's; one after it that names nothing goes on about it ("…, but the two …")
+                theirs = {k for k in range(len(clauses)) if k not in mine and (k in others or k < mine[0])}
+                ends = [(dp, r) for dp, r in ends if _clause_at(clauses, dp[0].start()) not in theirs]
+                own = [(dp, r) for dp, r in own if _clause_at(clauses, dp[0].start()) not in theirs]
+            elif carried_in:
+                ends = [(dp, r) for dp, r in ends if _clause_at(clauses, dp[0].start()) not in others]
+                mentions = bool(ends)
+            if not ends:
+                return None, plain, stops, bounds
         if own:
             ends, mentions = own, True
         else:
@@ -867,6 +890,26 @@ def _tree_statement(
         role.aimed,
     )
     return stmt, plain, stops, bounds
+
+
+# words that set one clause against another: "…, whereas …", "…, while …", "…; …"
+_CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|\s(?:whereas|meanwhile)\b|;\s")
+
+
+def _contrasted_clauses(s: str) -> list[str]:
+    """The sentence cut where one clause is set against another, each piece keeping its place
+    (the pieces, joined, are the sentence)."""
+    cuts = [m.start() for m in _CONTRAST.finditer(s)]
+    bounds = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _clause_at(clauses: list[str], at: int) -> int:
+    for k, c in enumerate(clauses):
+        if at < len(c):
+            return k
+        at -= len(c)
+    return len(clauses) - 1
 
 
 def _product_date(

@@ -448,6 +448,8 @@ def _is_stop(tok: Token) -> bool:
         return True  # "pulled the plug on its Echo Connect"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
         return True  # "Whistle's cloud goes dark August 31, 2025"
+    if w == "run" and any(c.lower_ == "dry" for c in tok.children):
+        return True  # "the Pixel Watch 2 runs dry in October of 2025"
     # the particle may be parsed as a preposition without an object ("shuts down the service")
     particles = [
         c
