@@ -83,3 +83,27 @@ def test_years_of_any_updates_are_a_support_period() -> None:
 def test_updates_that_run_dry_end() -> None:
     assert ends("Security updates for the Acme Cam run dry in October 2025.", "Acme Cam") == [D(2025, 10, 31)]
     assert ends("Security updates for the Acme Cam run smoothly in October 2025.", "Acme Cam") == []
+
+
+def test_an_end_named_as_a_date() -> None:
+    for phrase in ("an EOL date of", "an end-of-life date of", "AUE dates of", "an auto update expiration date of"):
+        assert ends(f"The Acme Cam has {phrase} June 2028.", "Acme Cam") == [D(2028, 6, 30)], phrase
+    assert ends("Its EOL date is June of 2028.", "Acme Cam") == [D(2028, 6, 30)]
+    assert ends("The Acme Cam has a release date of June 2028.", "Acme Cam") == []
+
+
+def test_that_means_gives_the_end_of_the_period_before() -> None:
+    text = (
+        "The maker now promises seven years of OS and security updates for its Galaxy S24 phones, going further "
+        "than its policy established in 2022. That means if you plan on staying with your Galaxy S24 device until "
+        "2031, you may expect to see it end up with Android 21."
+    )
+    assert ends(text, "Galaxy S24") == [D(2031, 12, 31)]
+    # with no period just before, "that means" reads nothing
+    assert ends("That means if you plan on staying with your Galaxy S24 until 2031, it is fine.", "Galaxy S24") == []
+
+
+def test_a_span_after_update_words_is_not_a_sale() -> None:
+    text = "But a refurbished Google Pixel 3 is still sold by Google Store promising updates till October 2021 only."
+    assert ends(text, "Pixel 3") == [D(2021, 10, 31)]
+    assert ends("The Pixel 3 was sold until October 2021.", "Pixel 3") == []

@@ -22,7 +22,7 @@ DATE = re.compile(
     rf"|(?P<mdy>{MON}\s+{DAY},?\s+{YEAR})"
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
-    rf"|(?P<my>{MON},?\s+{YEAR})"
+    rf"|(?P<my>{MON},?\s+(?:of\s+)?{YEAR})"  # "June 2028", "June of 2028"
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
     # not a decade ("the 2000s") nor part of a model code ("RT-AC1900", "1900P")

@@ -393,6 +393,11 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(tree[0])
                 support_heading = True
                 continue
+            if (meant := _meant_end(s, prev, out.statements)) is not None:
+                m, d, p = meant
+                why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+                continue
             if not _label_line(s):  # the parse found no end: the patterns below only read durations and vagueness
                 if _SUPPORT.search(s) or _relative_period(s):
                     support_heading = True
@@ -546,6 +551,23 @@ _END_QUESTION = re.compile(
 
 # a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"
 _UNAFFECTED = re.compile(r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b", re.I)
+
+
+# "… seven years of OS and security updates … That means if you plan on staying with your Galaxy
+# S24 device until 2031, …": a sentence that says what a period comes to
+_MEANS = re.compile(r"^\W*(?:that|this|which)\s+means\b", re.I)
+_SPAN_TO = re.compile(r"\b(?:until|till|through|thru)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> DatePart | None:
+    """The end a "That means … until DATE" sentence gives a period with no start said just before."""
+    if not _MEANS.match(s) or not statements:
+        return None
+    last = statements[-1]
+    if last.kind != "period-without-start" or last.sentence != previous[:300]:
+        return None
+    spans = [(m, d, p) for m, d, p in _dates(s) if _SPAN_TO.search(s[max(0, m.start() - 40) : m.start()])]
+    return spans[0] if len(spans) == 1 else None
 
 
 def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
@@ -738,7 +760,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
-        start_kw = _START.search(_clause_of(after))
+        start_kw = _START.search(_clause_of(after)[:_START_GAP + 30])  # the start belongs to the duration's words
         if start_kw:
             tail = after[start_kw.end() :]
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
@@ -751,8 +773,9 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             return SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, (dur.group(0) + after)[:120]
             )
-        own_clause = dur.end() + len(_clause_of(after))
-        if _RELATIVE_START.search(after) or not any(m.start() < own_clause for m, _d, _p in dates):
+        # a date right after the duration may be its start in words not read here ("five years, 1 March
+        # 2024 onwards"); one further on ("… going further than its policy established in 2022") is not
+        if _RELATIVE_START.search(after) or not any(0 <= m.start() - dur.end() <= _START_GAP for m, _d, _p in dates):
             return SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, dur.group(0)
             )

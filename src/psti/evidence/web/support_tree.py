@@ -343,6 +343,23 @@ _SHUTDOWN_NOUNS = frozenset(
 _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power", "cellular"})
 
 
+# "EOL date", "end-of-life dates", "AUE date", "auto update expiration date", "support end date"
+_END_DATE_WORDS = re.compile(
+    r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security\s+updates?)|\baue|expir\w*|expiry|"
+    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement)\s*dates?$",
+    re.I,
+)
+
+
+def _end_date_noun(noun: Token) -> str | None:
+    """ "date(s)" led by words that name an end of support or life, read as one phrase."""
+    if noun.lower_ not in ("date", "dates") or not noun.tag_.startswith("NN"):
+        return None
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1].text
+    m = _END_DATE_WORDS.search(phrase)
+    return m.group(0) if m else None
+
+
 def _dated_shutdown(noun: Token) -> bool:
     """A shutdown named as a noun with its own date ("Automatic's planned shutdown on
     5/28/2020"), not a network's ("the 3G network shutdown in February 2022")."""
@@ -836,6 +853,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
         return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
+    if prep in ("of", "is", "on") and (named := _end_date_noun(gov)) is not None:
+        # "have AUE dates of June 2028", "an end-of-life date of 30 June 2027": the end named as a date
+        why = f"'{named} {prep} {text}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     if prep in _POINT and _dated_shutdown(gov):
         # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
         why = f"'{gov.text}' at '{prep} {text}'"
@@ -962,7 +983,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep in _UNTIL and not stop_words and not ceases and not_until:
         # "may not have their release firmware pushed until the end of September": a start, not an end
         return DateRole(a, b, False, f"'not … {prep} {text}' is when something starts", context, False, local)
-    if prep in _UNTIL and first and first[0] in _MADE:
+    # "sold by Google Store promising updates till October 2021": the words right before the span
+    # are about updates, whatever verb the parser hung it on
+    updates_before = before is not None and before.i > 0 and TOPIC.search(tok.doc[before.i - 1].text) is not None
+    if prep in _UNTIL and first and first[0] in _MADE and not updates_before:
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
     if (prep in _UNTIL or prep in ("to", "into")) and _produced(levels[0][0]):
