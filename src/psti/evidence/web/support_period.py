@@ -39,7 +39,7 @@ _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
-    r"end[\s-]of[\s-](?:life|support|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
+    r"end[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
@@ -535,7 +535,8 @@ def _answer_date(s: str, prev: str) -> DatePart | None:
     """A line that is only a date, under a question or label about the end in the two sentences
     before it ("When was the product discontinued? Provide a specific date."), not about a start."""
     dates = _dates(s)
-    if len(dates) != 1 or re.sub(r"[\W_]+", "", s[: dates[0][0].start()] + s[dates[0][0].end() :]):
+    rest = s[: dates[0][0].start()] + s[dates[0][0].end() :] if len(dates) == 1 else ""
+    if len(dates) != 1 or re.sub(r"[\W_]+", "", re.sub(r"https?://\S+", "", rest)):  # a source's link may follow
         return None
     if not prev or len(prev) > 240 or _START_LABEL.search(prev):
         return None
@@ -856,7 +857,8 @@ def _tree_statement(
             # "… updates through October 2027, whereas the Pixel Watch 2 runs dry …": a clause set
             # against another is about what it names, or, naming nothing, about the product before
             mine = [k for k, c in enumerate(clauses) if _names(terms, c, brand_needed=False)]
-            others = [k for k, c in enumerate(clauses) if _names_other_model(c, terms) or _other_model(c, terms)]
+            undated = [DATE.sub(" ", c) for c in clauses]  # "May 6" is no model
+            others = [k for k, c in enumerate(undated) if _names_other_model(c, terms) or _other_model(c, terms)]
             if mine:
                 # a clause naming another model, or one before the product's (set against it), is not
                 # the product's; one after it that names nothing goes on about it ("…, but the two …")
@@ -1005,7 +1007,10 @@ _EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 
 _SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud)\b", re.I)  # "the Basis Peak services will be turned off"
-_ANAPHOR = re.compile(r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then|(?:after|from|at)\s+(?:that|this)\s+time)\b",
+    re.I,
+)
 
 
 def _date_anaphor(s: str) -> str | None:

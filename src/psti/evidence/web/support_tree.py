@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 # a span up to the date
 _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
-_FUNCTIONS = frozenset({"functionality", "function", "functions", "feature", "features", "connectivity"})
+_FUNCTIONS = frozenset(
+    {"functionality", "functionalities", "function", "functions", "feature", "features", "connectivity"}
+)
 _NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "midnight", "then"})
 _WHEN_NOUNS = _NOW_WORDS | {"date", "day", "deadline", "time", "week", "month", "year", "weekend", "moment"}
 # what a product is used for: "will no longer be able to unlock their doors with the app"
@@ -66,7 +68,7 @@ _POINT = frozenset(
      "during"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
-    {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
+    {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt", "abandon",
      "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
      "deactivate", "decommission"}
 )  # fmt: skip
@@ -82,7 +84,7 @@ _EVENT_LEMMAS = frozenset(
 )  # fmt: skip
 _EFFECT = frozenset({"effect", "effective"})
 TOPIC = re.compile(
-    r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-]life|lifecycle|"
+    r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|service)|lifecycle|"
     r"life\s+cycle|guarantee",
     re.I,
 )
@@ -173,6 +175,8 @@ def _stops_service(what: list[Token]) -> bool:
     return bool(what) and all(
         (g.lower_ in _SERVICE and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound"))
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
+        # "the Neato cloud functionalities", "app features": what the service does
+        or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
         for g in what
     )  # not "customer service"
@@ -421,7 +425,8 @@ def _service_subject(tok: Token) -> bool:
     ):
         return False  # ("… and its services … will no longer be available after …": a negation stops them too)
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.dep_ == "conj" and not subjects:  # "… are being discontinued and will no longer be available …"
+    if tok.dep_ in ("conj", "xcomp") and not subjects:
+        # "… are being discontinued and will no longer be available …", "… are going to shut down …"
         subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "Focals smart glasses and its services": the service among the things stopped
     return any(_stops_service([g]) for c in subjects for g in (c, *(x for x in c.children if x.dep_ == "conj")))
