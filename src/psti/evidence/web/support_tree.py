@@ -68,8 +68,8 @@ _POINT = frozenset(
      "during"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
-    {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt", "abandon",
-     "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
+    {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
+     "abandon", "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
      "deactivate", "decommission"}
 )  # fmt: skip
 _STOP_NOUNS = frozenset(
