@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -58,3 +58,35 @@ def test_after_this_time_takes_the_date_before() -> None:
     assert ends(text, "Movescount App") == [D(2019, 12, 18)]
     later = text.replace("the service will no longer be maintained", "the app will keep its settings")
     assert ends(later, "Movescount App") == []
+
+
+def test_labelled_list_of_promises() -> None:
+    text = (
+        "3. Our Commitment and Response Timeline\n"
+        "- Acknowledgment: We will confirm receipt of your report within 2 business days.\n"
+        "- Triage: We will evaluate the issue within 7 business days and determine scope/severity.\n"
+        "- Updates: We will provide progress updates at least every 30 days until resolution.\n"
+    )
+    a = policy(text)
+    # the acknowledgement said as such goes before the triage's time; the label does not hide a sentence's promise
+    assert a.ack_when is not None and a.ack_when.timescale == "within 2 business days"
+    assert a.status_when is not None and a.status_when.timescale == "at least every 30 days"
+    # a triage time alone is still the first answer
+    alone = policy("- Triage: within 3 business days")
+    assert alone.ack_when is not None and alone.ack_when.timescale == "within 3 business days"
+
+
+def test_an_email_of_confirmation_and_a_range_of_days() -> None:
+    a = policy("Generally, you will get an email of confirmation within 1 working day from submission.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 1 working day"
+    listed = policy("You can expect:\n- Initial response within 48 hours\n- Updates on the status every 3-5 days\n")
+    assert listed.status_when is not None and listed.status_when.timescale == "every 3-5 days"
+    # a promise word hanging from a time by a preposition is part of the time
+    assert policy("We fix issues within 1 week of acknowledgment.").ack_when is None
+
+
+def test_an_issue_on_the_repository_is_a_channel() -> None:
+    assert policy("Please raise any security issue on this GitHub respository.").contacts
+    assert policy('Create an issue on the project repository with the label "security".').contacts
+    assert not policy("Do not raise any security issue on this GitHub repository.").contacts
+    assert not policy("We fixed an issue on the project repository last week.").contacts

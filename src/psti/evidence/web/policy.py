@@ -536,6 +536,8 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
                         for g in p.children:
                             if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
                                 return found, g
+                            if g.dep_ == "pobj" and _lemma(g) == "confirmation":
+                                return "acknowledgement", g  # "an email of confirmation"
     return None
 
 
@@ -611,6 +613,11 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     to_parse = []
     for block in blocks:
         if not _labelled_promise(block, out):
+            # "Updates: We will provide progress updates at least every 30 days": a sentence that names
+            # its promise itself is read without its label, which the parser would take for its subject
+            m = _LABEL_LINE.match(block)
+            if m and len(m.group("label").split()) <= 4 and _PROMISE_PHRASE.search(m.group("value")):
+                block = m.group("value")
             to_parse.append(block)
     for doc in parse(to_parse):
         for sent in doc.sents:
@@ -647,7 +654,9 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     news = re.search(r"\bupdates?\b", label, re.I) and not _FIX_LABEL.search(label)
     promise: Promise | None = (
         "status update" if _STATUS.search(label) or news
-        else "acknowledgement" if re.search(r"acknowledg|\back\b|receipt|triage", label, re.I)
+        else "acknowledgement" if re.search(r"acknowledg|\back\b|receipt", label, re.I)
+        # triage is a first answer, but an acknowledgement said elsewhere goes before it
+        else "reply" if re.search(r"triage", label, re.I)
         else "reply" if _ACK.search(label)
         else None
     )  # fmt: skip
@@ -656,6 +665,19 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     c = Commitment(clip(block, 300), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
     (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
     return True
+
+
+def _inside_time(tok: Token, in_time: set[int]) -> bool:
+    """The word hangs from a time by a preposition ("within 1 week of acknowledgment"); not a
+    promise the parser made the time's subject ("Updates on the status every 3-5 days")."""
+    through_prep = False
+    t = tok
+    while t.head.i != t.i:
+        through_prep = through_prep or t.dep_ in ("pobj", "prep")
+        t = t.head
+        if t.i in in_time:
+            return through_prep
+    return False
 
 
 def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
@@ -671,7 +693,7 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
         p = _own_promise(tok)
         if p is None or _in_until_clause(tok) or _negated(tok) or _bound(tok):
             continue
-        if any(a.i in in_time for a in tok.ancestors):
+        if _inside_time(tok, in_time):
             continue  # "within 1 week of acknowledgment": part of a time, not a promise
         promises[tok.i] = (p, tok)
     timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
@@ -783,8 +805,10 @@ _CHANNEL = re.compile(
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
-    r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:github\s+)?issue\s+"
-    r"(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|under\s+\W?issue|in\s+(?:this|the|our)\s+(?:repository|repo|issue\s+tracker))|"
+    r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+|any\s+)?(?:new\s+)?(?:github\s+)?"
+    r"(?:security\s+)?issues?\s+(?:label(?:l)?ed|tagged|marked|with\s+the\s+label|under\s+\W?issue|"
+    # "on the project repository", "on this GitHub respository" (as some write it)
+    r"(?:in|on)\s+(?:this|the|our)\s+(?:[\w-]+\s+)?(?:re\w{0,2}pository|repo|issue\s+tracker))|"
     r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
     # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
@@ -798,7 +822,7 @@ _CHANNEL = re.compile(
     re.I,
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
-_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|us(?:e|ing)\b|via|through|contact)", re.I)
+_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact)", re.I)
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
 
