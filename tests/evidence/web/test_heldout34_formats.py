@@ -90,3 +90,40 @@ def test_an_issue_on_the_repository_is_a_channel() -> None:
     assert policy('Create an issue on the project repository with the label "security".').contacts
     assert not policy("Do not raise any security issue on this GitHub repository.").contacts
     assert not policy("We fixed an issue on the project repository last week.").contacts
+
+
+def test_rows_under_an_end_of_life_heading() -> None:
+    text = (
+        "Google Support Expiration,\nI.e.\nEnd-Of-Life\n"
+        "Dell Chromebook 11 Jun 1, 2019 Expected Final Year: 2018/19\n"
+        "Acer C720 Chromebook Jun 1, 2019 Expected Final Year: 2018/19\n"
+        "Dell Chromebook 11 (3120) Jun 1, 2020 Expected Final Year: 2019/20\n"
+    )
+    assert ends(text, "Acer C720 Chromebook") == [D(2019, 6, 1)]
+    # the row with the full name outweighs one naming only its short form
+    assert ends(text, "Dell Chromebook 11 (3120)") == [D(2020, 6, 1)]
+    # without the heading the rows are not ends, and a sentence with a verb is not a row
+    assert ends(text.split("End-Of-Life\n")[1], "Acer C720 Chromebook") == []
+    launch = "End-Of-Life\nThe Acer C720 Chromebook was launched on Jun 1, 2019."
+    assert ends(launch, "Acer C720 Chromebook") == []
+
+
+def test_stores_and_channels_that_close() -> None:
+    assert ends("Nintendo is planning to shut down the Wii Shop Channel on Jan. 30, 2019.") == [D(2019, 1, 30)]
+    store = "Nintendo’s digital store for the Wii console will officially close up shop for good in January 2019."
+    assert ends(store) == [D(2019, 1, 31)]
+    assert ends("The bakery will close up shop in January 2019.") == []
+    assert ends("Vorwerk shut down Neato in 2023.") == []
+    # the end of buying is not the end of the store
+    assert ends("The ability to use those points to purchase WiiWare titles will end on January 31, 2019.") == []
+
+
+def test_access_that_goes_on_and_a_stop_starting_in_a_year() -> None:
+    text = "Players will still be able to continue to have access to their games until January 18, 2023."
+    assert ends(text) == [D(2023, 1, 18)]
+    assert ends("Starting in 2022, the Acme Cam will no longer receive security updates.", "Acme Cam") == [
+        D(2022, 1, 1)
+    ]
+    assert ends("Starting in 2022, millions of Kindles will no longer be able to access the Amazon Bookstore.") == [
+        D(2022, 1, 1)
+    ]

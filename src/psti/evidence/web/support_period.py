@@ -97,6 +97,13 @@ _DURATION = re.compile(
     re.I,
 )
 _ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
+_HEADING_CHARS = 80
+# a heading or column label over a list of ends
+_END_HEADING = re.compile(
+    r"\bexpir\w*|end[\s-]of[\s-](?:life|support|service|updates)|\beol\b|\baue\b|support\s+(?:ends?|until)|"
+    r"updates?\s+(?:until|end)|last\s+(?:security\s+)?update",
+    re.I,
+)
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 _START_GAP = 40  # characters between a start's word and its date
 
@@ -141,6 +148,7 @@ class SupportStatement:
     former: bool = False  # an end reported as said before ("said it would keep support until …")
     aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026")
     carried: bool = False  # about the product only as the sentence after one naming it
+    loose: bool = False  # in a sentence naming the product only by a short form ("Dell Chromebook 11" of "… (3120)")
 
 
 @dataclass
@@ -179,6 +187,9 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
+        if any(not s.loose for s in chosen):
+            # "Dell Chromebook 11 Jun 1, 2019" beside "Dell Chromebook 11 (3120) Jun 1, 2020": the full name's row
+            chosen = [s for s in chosen if not s.loose]
         if named := [s for s in chosen if not s.carried]:
             # "… the Pixel 6 … security updates continue until 2026. Samsung provides five years …":
             # the sentence that names the product outweighs one that only follows it, unless that one
@@ -289,13 +300,13 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True) -> bool:
+def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, short_forms: bool = True) -> bool:
     """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
     false, for a clause whose sentence already names the maker)."""
     t = _joined(_words(text))
-    for term in (_joined(_words(x)) for x in _with_short_forms(terms)):
+    for term in (_joined(_words(x)) for x in (_with_short_forms(terms) if short_forms else terms)):
         if re.search(
             rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
         ):  # not "Surface Go 2"
@@ -357,14 +368,16 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
-    since, carried = 0, False  # the statements of the sentence before, and whether it only followed the product's
+    since, carried, loose = 0, False, False  # the sentence before: its first statement, how it named the product
     for idx, s in enumerate(sents):
-        _mark_carried(out, since, carried)
+        _mark(out, since, carried, loose)
         since = len(out.statements)
         if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
             s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
         _note_unanswered(out, last)
         named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
+        if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
+            support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
         other = bool(terms) and not named and _names_other_model(s, terms)
         # "… including the Pixel Watch 3. … updates through October 2027, whereas the Pixel Watch 2 …":
@@ -373,6 +386,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         referent = True if named else (False if other else referent)
         mentions = named or (bool(terms) and referent)
         carried = mentions and not named
+        loose = named and not _names(terms, s, short_forms=False)
         prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
@@ -398,7 +412,10 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
                 continue
-            if not _label_line(s):  # the parse found no end: the patterns below only read durations and vagueness
+            # "Acer C720 Chromebook Jun 1, 2019 Expected Final Year: 2018/19" under an end-of-life heading:
+            # a row with no finite verb, read as a row below
+            row_like = support_heading and named and len(s) <= _ROW_CHARS and not _finite(doc)
+            if not _label_line(s) and not row_like:  # the parse found no end: the patterns below only read durations
                 if _SUPPORT.search(s) or _relative_period(s):
                     support_heading = True
                     stmt = _statement(s, mentions, ends=False)
@@ -438,7 +455,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 support_heading = True
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     _note_unanswered(out, last)
-    _mark_carried(out, since, carried)
+    _mark(out, since, carried, loose)
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):
@@ -582,9 +599,12 @@ def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
     )
 
 
-def _mark_carried(out: SupportPeriodAnalysis, since: int, carried: bool) -> None:
-    if carried:
-        out.statements[since:] = [replace(st, carried=st.mentions_product) for st in out.statements[since:]]
+def _mark(out: SupportPeriodAnalysis, since: int, carried: bool, loose: bool) -> None:
+    """Mark the statements of one sentence by how it named the product."""
+    if carried or loose:
+        out.statements[since:] = [
+            replace(st, carried=carried and st.mentions_product, loose=loose) for st in out.statements[since:]
+        ]
 
 
 def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -> None:
@@ -801,6 +821,11 @@ def _label_line(s: str) -> bool:
 _PARSE_BUDGET = 50_000  # characters of dated prose parsed per page
 _PART_CHARS = 2_000
 Parts = list[tuple[int, "Doc"]]  # a sentence's clauses between semicolons, with their offsets
+
+
+def _finite(parts: Parts) -> bool:
+    """The parsed sentence has a finite verb or a modal: a clause, not a row of cells."""
+    return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for _o, doc in parts for t in doc)
 
 
 def _parsed_prose(sents: list[str]) -> dict[int, Parts]:

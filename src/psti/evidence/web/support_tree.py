@@ -293,7 +293,17 @@ def _stops_sales(verb: Token) -> bool:
     """A stop whose subject or object is sales or production ("final sales ending …")."""
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _PRODUCTION:
         return True  # "final sales ending December 31, 2022"
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _PRODUCTION for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in _PRODUCTION or _ability_to_buy(c))
+        for c in verb.children
+    )
+
+
+def _ability_to_buy(noun: Token) -> bool:
+    """ "The ability to actually use those points to purchase WiiWare titles": buying, not the product."""
+    return noun.lower_ in ("ability", "option", "possibility") and any(
+        lemma(t) in ("purchase", "buy", "add", "redeem", "top") for t in noun.subtree if t.tag_.startswith("VB")
+    )
 
 
 def _produced(chain: list[Token]) -> bool:
@@ -313,7 +323,11 @@ def _use_goes_on(chain: list[Token]) -> bool:
     money or a code."""
     for v in chain:
         # (not "will continue to work until 2030": working until a date promises, it does not end)
-        if v.lower_ in _USE or v.lower_ == "play":
+        # "continue to have access to their games": having access is using
+        has_access = lemma(v) in ("have", "has", "keep", "retain") and any(
+            c.dep_ == "dobj" and c.lower_ == "access" for c in v.children
+        )
+        if v.lower_ in _USE or v.lower_ == "play" or has_access:
             things = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(t.lower_ in _NOT_PRODUCT for t in things):
                 return True
@@ -456,7 +470,14 @@ def _named_thing_shut(tok: Token) -> bool:
     named = [c for c in things if c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children)]
     # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
     # must be a thing of the maker's ("the legacy Fitbit Web API")
-    return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") for c in named)
+    # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
+    return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") or c.lower_ in _THING_HEADS for c in named)
+
+
+_THING_HEADS = frozenset(
+    {"channel", "store", "shop", "eshop", "app", "service", "services", "cloud", "network", "platform", "api",
+     "server", "servers", "hub", "portal", "marketplace"}
+)  # fmt: skip
 
 
 def _is_stop(tok: Token) -> bool:
@@ -845,6 +866,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
         # "until the end of September 2026": the phrase is the time, attached where "the end" is
         prep, gov = _attachment(gov)
+    if prep in ("in", "on", "from") and gov.lower_ in ("starting", "beginning") and gov.head != gov:
+        prep, gov = gov.lower_, gov.head  # "Starting in 2022, … will no longer …": from the year's first day
     i = left.i - 1
     while i > 0 and tok.doc[i].lower_ in ("at", "least", "the", "latest"):  # "until at least 30 June 2030"
         i -= 1
@@ -918,6 +941,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     g
                     for g in c.children
                     if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES and g.i not in date_tokens
+                    and not (g.lower_ == "shop" and lemma(c) == "close")  # "close up shop": the idiom's noun
                 ]  # (nor the date itself: "Security support ends 31 Mar 2029")
                 if any(g.lower_ == "plug" for g in what):
                     # "pulled the plug on its Echo Connect": the product or its service is switched off
@@ -1029,7 +1053,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             )  # fmt: skip
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
-            return DateRole(a, b, True, why, context, other, local, True, works_only=True)
+            return DateRole(
+                a, b, True, why, context, other, local, True, works_only=True, from_start=prep in _FROM_START
+            )
     if prep in ("after", "from", "as of", "beginning", "starting"):
         # "may continue to be operated after April 1, 2023 …, though … they will not be provided with
         # further firmware upgrades": a clause under the date's clause ends updates from the date on
