@@ -107,3 +107,28 @@ def test_a_span_after_update_words_is_not_a_sale() -> None:
     text = "But a refurbished Google Pixel 3 is still sold by Google Store promising updates till October 2021 only."
     assert ends(text, "Pixel 3") == [D(2021, 10, 31)]
     assert ends("The Pixel 3 was sold until October 2021.", "Pixel 3") == []
+
+
+def test_each_date_followed_by_its_products() -> None:
+    text = (
+        "The switch over to quarterly patches will begin from September 2019 until September 2020 for the Nokia 3, "
+        "and from October 2019 until October 2020 for the Nokia 5, Nokia 6 and Nokia 8."
+    )
+    assert ends(text, "Nokia 8") == [D(2020, 10, 31)]
+    assert ends(text, "Nokia 3") == [D(2020, 9, 30)]
+
+
+def test_a_support_page_is_no_support() -> None:
+    text = (
+        "According to Google's support page, the Pixel XL is guaranteed to receive Android version updates until "
+        "October 2018. Security updates, however, are promised to roll out until October 2019."
+    )
+    assert ends(text, "Pixel XL") == [D(2019, 10, 31)]
+
+
+def test_an_end_called_off_outweighs_the_next_sentences_date() -> None:
+    text = "Sony has now announced the PS3 store will no longer close. The PSP store will still close on July 2, 2021."
+    assert ends(text, "PS3 store") == []
+    assert ends(text, "PSP store") == [D(2021, 7, 2)]
+    kept = "Sony will be keeping the PS3 store operational. The PSP store will still close on July 2, 2021."
+    assert ends(kept, "PS3 store") == []

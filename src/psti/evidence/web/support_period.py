@@ -187,6 +187,10 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
+        if self.named_without_end and all(s.carried for s in chosen):
+            # "the PS3 store will no longer close. The PSP store will still close on July 2": the sentence
+            # naming the product says no end, and the next one's date is another's
+            return []
         if any(not s.loose for s in chosen):
             # "Dell Chromebook 11 Jun 1, 2019" beside "Dell Chromebook 11 (3120) Jun 1, 2020": the full name's row
             chosen = [s for s in chosen if not s.loose]
@@ -568,7 +572,13 @@ _END_QUESTION = re.compile(
 
 
 # a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"
-_UNAFFECTED = re.compile(r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b", re.I)
+# or that an announced end is off: "the PS3 and Vita stores will no longer close", "keeping the store operational"
+_UNAFFECTED = re.compile(
+    r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b|"
+    r"\b(?:no\s+longer|not|n't)\s+(?:be\s+)?(?:clos(?:e|ed|ing)|shut(?:ting)?\s+down|discontinu\w+)\b|"
+    r"\bkeep(?:s|ing)?\s+(?:[\w-]+\s+){0,6}(?:operational|running|online)\b",
+    re.I,
+)
 
 
 # "… seven years of OS and security updates … That means if you plan on staying with your Galaxy
@@ -978,6 +988,17 @@ def _product_date(
             before.append((dp, r))
     if len(before) == 1:
         return before[0]
+    # "from September 2019 until September 2020 for the Nokia 3, and from October 2019 until October
+    # 2020 for the Nokia 5, Nokia 6 and Nokia 8": the date followed by "for" and the product's name
+    named_after = []
+    for n, (dp, r) in enumerate(ends):
+        stop = ends[n + 1][0][0].start() if n + 1 < len(ends) else len(s)
+        tail = s[dp[0].end() : stop]
+        tail = re.split(r",\s*(?:and\s+)?(?:from|until|till|through|in|on|by)\b|;", tail)[0]
+        if re.match(r"\W*for\b", tail) and _names(terms, tail, brand_needed=False):
+            named_after.append((dp, r))
+    if len(named_after) == 1:
+        return named_after[0]
     # "on November 1, 2026, for consumer Windows editions … and on November 1, 2027, for commercial
     # Windows editions": the date followed by the product's own qualifier (its name's brackets)
     qualifiers = [q for t in terms for q in re.findall(r"\(([^()]+)\)", t)]

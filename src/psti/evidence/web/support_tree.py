@@ -93,6 +93,8 @@ _OTHER_UPDATES = re.compile(
     re.I,
 )
 _SECURITY = re.compile(r"secur|patch|support", re.I)
+# where a page says it read something, not support given: "According to Google's support page, …"
+_SUPPORT_SOURCE = re.compile(r"support\s+(?:page|site|website|document|article|forum|team|cent(?:re|er))s?", re.I)
 _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop", "stopping": "stop", "stops": "stop",
               "ceased": "cease", "ceases": "cease", "expires": "expire", "expired": "expire", "expiring": "expire",
               "dropped": "drop", "dropping": "drop", "drops": "drop", "retired": "retire", "retiring": "retire",
@@ -993,7 +995,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if (loss := _loss_after(tok, date_tokens)) is not None:
         ceases.append(loss)
     context = " ".join(texts)
-    other = bool(_OTHER_UPDATES.search(clause) and not _SECURITY.search(_OTHER_UPDATES.sub("", clause)))
+    other = bool(
+        _OTHER_UPDATES.search(clause) and not _SECURITY.search(_SUPPORT_SOURCE.sub("", _OTHER_UPDATES.sub("", clause)))
+    )
     event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
     if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
