@@ -127,3 +127,20 @@ def test_access_that_goes_on_and_a_stop_starting_in_a_year() -> None:
     assert ends("Starting in 2022, millions of Kindles will no longer be able to access the Amazon Bookstore.") == [
         D(2022, 1, 1)
     ]
+
+
+def test_a_period_from_a_day_the_page_dates_elsewhere() -> None:
+    text = (
+        'The PSTI filing shows that the device\'s "defined support period" is a "minimum five years from the first '
+        'supply date." The "first supply date" is listed as "September 22, 2023," which is when the series launched.'
+    )
+    assert ends(text, "iPhone 15 Pro Max") == [D(2028, 9, 22)]
+    # two different dates for the day, or none: no start
+    both = text + " Elsewhere the first supply date is given as October 1, 2023."
+    assert ends(both, "iPhone 15 Pro Max") == []
+    assert ends(text.split(" The ")[0], "iPhone 15 Pro Max") == []
+
+
+def test_a_retirement_on_a_date() -> None:
+    text = "We answer your questions regarding the retirement of the LIVISI SmartHome Services on March 1st 2024."
+    assert ends(text, "LIVISI SmartHome Services") == [D(2024, 3, 1)]

@@ -132,3 +132,32 @@ def test_an_end_called_off_outweighs_the_next_sentences_date() -> None:
     assert ends(text, "PSP store") == [D(2021, 7, 2)]
     kept = "Sony will be keeping the PS3 store operational. The PSP store will still close on July 2, 2021."
     assert ends(kept, "PS3 store") == []
+
+
+def test_respectively_pairs_the_run_of_dates_it_closes() -> None:
+    text = (
+        "The Pixel Watch 3 is guaranteed updates until at least October 2027, matching the commitment made for the "
+        "original Pixel Watch and the Pixel Watch 2, which are set to receive updates until October 2025 and "
+        "October 2026, respectively."
+    )
+    assert ends(text, "Pixel Watch (original)") == [D(2025, 10, 31)]
+    assert ends(text, "Pixel Watch 2") == [D(2026, 10, 31)]
+
+
+def test_products_left_out_of_an_end() -> None:
+    text = (
+        "All of the existing Fire TV devices are guaranteed updates at least through 2025. The only ones not "
+        "included in that list are the first-gen Fire TV and Fire TV Stick, which were launched in 2014 and 2015."
+    )
+    assert ends(text, "first-gen Fire TV and Fire TV Stick") == []
+
+
+def test_an_end_on_a_condition_gives_way_to_the_stated_one() -> None:
+    text = (
+        "If a Fire Tablet, such as the Fire 7 Tablet (2022), is last sold in May 2024, it will receive security "
+        "updates until at least 2028. At the moment, the help page says the Fire 7 Tablet will receive updates at "
+        "least through 2026."
+    )
+    assert ends(text, "Fire 7 Tablet (2022)") == [D(2026, 12, 31)]
+    # alone, the conditional end is still the page's reading
+    assert ends(text.split(" At the moment")[0], "Fire 7 Tablet (2022)") == [D(2028, 12, 31)]

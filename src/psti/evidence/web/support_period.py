@@ -460,6 +460,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
+    out.statements = [_start_given_elsewhere(st, page.text) for st in out.statements]
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):
@@ -574,7 +575,7 @@ _END_QUESTION = re.compile(
 # a product the page says is left out of an end: "Sky+HD and Sky Q boxes are unaffected, and will continue …"
 # or that an announced end is off: "the PS3 and Vita stores will no longer close", "keeping the store operational"
 _UNAFFECTED = re.compile(
-    r"\bunaffected\b|\bnot\s+(?:be\s+)?affected\b|\bremains?\s+supported\b|"
+    r"\bunaffected\b|\bnot\s+(?:be\s+)?(?:affected|included)\b|\bexcluded\b|\bremains?\s+supported\b|"
     r"\b(?:no\s+longer|not|n't)\s+(?:be\s+)?(?:clos(?:e|ed|ing)|shut(?:ting)?\s+down|discontinu\w+)\b|"
     r"\bkeep(?:s|ing)?\s+(?:[\w-]+\s+){0,6}(?:operational|running|online)\b",
     re.I,
@@ -596,6 +597,41 @@ def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> Dat
         return None
     spans = [(m, d, p) for m, d, p in _dates(s) if _SPAN_TO.search(s[max(0, m.start() - 40) : m.start()])]
     return spans[0] if len(spans) == 1 else None
+
+
+# a period counted from a named day ("five years from the first supply date") whose date the page
+# gives elsewhere ("The first supply date is listed as September 22, 2023"), as PSTI statements of
+# compliance do
+_NAMED_START = re.compile(
+    r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>(?:(?:first|initial)\s+)?"
+    r"(?:supply|release|launch|sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?"
+    r"(?:supply|release|launch|sale|availability))\b",
+    re.I,
+)
+_NAME_TO_DATE = 80  # characters from the day's name to its date
+
+
+def _start_given_elsewhere(st: SupportStatement, text: str) -> SupportStatement:
+    if st.kind != "period-without-start" or st.duration is None:
+        return st
+    m = _NAMED_START.search(st.sentence)
+    if m is None:
+        return st
+    noun = r"\s+".join(map(re.escape, m.group("noun").split()))
+    starts = []
+    for named in re.finditer(noun, text, re.I):
+        near = text[named.end() : named.end() + _NAME_TO_DATE]
+        found = [(d, p) for dm, d, p in _dates(near) if not re.search(r"[.!?]\s", near[: dm.start()])]
+        if found:
+            starts.append(found[0])
+    if len({d for d, _p in starts}) != 1:
+        return st  # no date given for the day, or several
+    start, precision = starts[0]
+    n, unit = st.duration.split()
+    delta = relativedelta(years=int(n)) if unit.startswith("year") else relativedelta(months=int(n))
+    why = f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
+    return replace(st, kind="period-with-start", end_date=start + delta, start_date=start, precision=precision,
+                   phrase=why)  # fmt: skip
 
 
 def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
@@ -1015,12 +1051,22 @@ def _product_date(
     # "… until September 2017 and September 2018 for OS and security promotions, respectively":
     # the list after the dates is what they follow, not the products before them
     if resp is not None and not re.search(r"[^\W\d_]", s[ends[-1][0][0].end() : resp.start()]):
-        head = s[: ends[0][0][0].start()]
+        # the run of dates the word closes ("until October 2025 and October 2026, respectively"), and
+        # the list of products before it, up to the clause that gives the dates (", which are set to …")
+        first = len(ends) - 1
+        while first > 0 and re.fullmatch(_LIST_GLUE, s[ends[first - 1][0][0].end() : ends[first][0][0].start()]):
+            first -= 1
+        run = ends[first:]
+        head = s[ends[first - 1][0][0].end() if first else 0 : run[0][0][0].start()]
+        head = re.split(r",?\s+(?:which|that|who)\b|\s(?:are|is|will|were|get|gets|receive|receives)\b", head)[0]
         items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", head) if x.strip()]
         mine = [k for k, item in enumerate(items) if _names(terms, item, brand_needed=False)]
-        if len(items) == len(ends) and len(mine) == 1:
-            return ends[mine[0]]
+        if len(items) == len(run) and len(mine) == 1:
+            return run[mine[0]]
     return None
+
+
+_LIST_GLUE = r"\s*(?:,\s*)?(?:and\s+)?"  # between two items of a list: ", ", " and ", ", and "
 
 
 # the words between a product's name and its end date: "Acme Cam 2 until", "Cam 2: until at least"

@@ -214,6 +214,23 @@ def _aimed(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    """The word's clause holds only on a condition: it is in an "if" clause, or a clause above it
+    has one ("if a Fire Tablet … is last sold in May 2024, it will receive … updates until 2028")."""
+    t = tok
+    for _ in range(10):
+        if t.tag_.startswith("VB") and any(
+            (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+            or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children))
+            for c in t.children
+        ):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _former(tok: Token) -> bool:
     """The word sits in a clause reported under a past-tense verb of saying, with "would" (the
     future of the time it was said): an earlier statement, not the current one."""
@@ -358,7 +375,7 @@ def _last_update_subject(verb: Token) -> str | None:
 
 _SHUTDOWN_NOUNS = frozenset(
     {"shutdown", "shut-down", "switch-off", "switchoff", "discontinuation", "sunset", "deactivation", "closure",
-     "shutoff", "shut-off", "turndown", "decommissioning"}
+     "shutoff", "shut-off", "turndown", "decommissioning", "retirement"}
 )  # fmt: skip
 _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power", "cellular"})
 
@@ -658,6 +675,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
                 subject, named = outer, True
         if subject:
             role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
+        if role.is_end and _conditional(root):
+            role = replace(role, aimed=True)  # "if it is last sold in May 2024, … updates until at least 2028"
         out.append(role)
     return out
 
