@@ -367,7 +367,8 @@ _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
-    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|reaction|inform|notif|apprise|updat|hear|get(?:s|ting)?\s+back|"
+    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|reaction|inform|notif|apprise|updat|hear|"
+    r"get(?:s|ting)?\s+back|"
     r"contact|reach|confirm|progress|feedback",
     re.I,
 )
@@ -385,7 +386,8 @@ def _worth_parsing(text: str) -> bool:
 # lemmatizer (a fifth of its time): these few words are lemmatised here, from the word and
 # its fine-grained tag, which the tagger gives.
 _KNOWN_LEMMAS = frozenset(_LEMMA_PROMISE) | _STATUS_WORDS | _FIX_UPDATE | {
-    "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report",
+    "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report", "answer",
+    "need", "take", "require",
     "receipt", "submission", "back", "flaw", "vulnerability", "issue", "bug",
 }  # fmt: skip
 _IRREGULAR = {"got": "get", "gotten": "get", "getting": "get", "gets": "get", "heard": "hear", "kept": "keep"}
@@ -496,6 +498,13 @@ def _own_promise(tok: Token) -> Promise | None:
         return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
+    if lemma in ("respond", "reply", "answer") and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(
+            g.dep_ == "pobj" and any(c.lower_ in ("status", "progress") for c in g.children) for g in p.children
+        )
+        for p in tok.children
+    ):
+        return "status update"  # "respond to status inquiries within 10 business days"
     return _LEMMA_PROMISE.get(lemma) or _LEMMA_PROMISE.get(text)
 
 
@@ -542,18 +551,30 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
 
 
 def _gives_time(tok: Token) -> bool:
-    """ "Allow / expect / give us 7 days for …": the time is the verb's object."""
-    return tok.lower_ in ("allow", "expect", "give")
+    """ "Allow / expect / give us 7 days for …", "need up to two weeks to answer": the time is the verb's object."""
+    return tok.lower_ in ("allow", "expect", "give") or _lemma(tok) in _TAKES_TIME
 
 
 def _promise_for(tok: Token) -> tuple[Promise, Token] | None:
-    """ "Allow up to 7 days for initial response": the time is given for the promise its 'for' names."""
+    """ "Allow up to 7 days for initial response": the time is given for the promise its 'for' names;
+    "we might need up to two weeks to answer your report": for the promise its 'to' clause names."""
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ == "for":
             for g in p.children:
                 if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
                     return found, g
+        if p.dep_ in ("xcomp", "advcl", "relcl") and _lemma(tok) in _TAKES_TIME and p.tag_ == "VB":
+            if (found := _own_promise(p)) in _TIMED_PROMISES or (found := _answer(p)) is not None:
+                return found, p
     return None
+
+
+_TAKES_TIME = frozenset({"need", "take", "require"})
+
+
+def _answer(tok: Token) -> Promise | None:
+    """ "to answer your report": a reply."""
+    return "reply" if _lemma(tok) == "answer" and any(c.dep_ == "dobj" for c in tok.children) else None
 
 
 def _attach(span: Span) -> tuple[Promise, Token] | None:
@@ -803,6 +824,11 @@ def _negated(tok: Token) -> bool:
 _CHANNEL = re.compile(
     r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
+    # a form or button on the policy's own page: "filling out the form at the bottom of this page",
+    # 'click on the "Report Bug" button … to submit'
+    r"(?:fill(?:ing)?\s+(?:out|in)|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
+    r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page)|"
+    r"(?:click|press|tap)\s+(?:on\s+)?(?:the\s+)?[“\"'][^”\"']{2,30}[”\"']\s+button|"
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"
     r"(?:open|opening|create|creating|file|filing|raise|raising)\s+(?:a\s+|an\s+|any\s+)?(?:new\s+)?(?:github\s+)?"
