@@ -144,3 +144,24 @@ def test_a_period_from_a_day_the_page_dates_elsewhere() -> None:
 def test_a_retirement_on_a_date() -> None:
     text = "We answer your questions regarding the retirement of the LIVISI SmartHome Services on March 1st 2024."
     assert ends(text, "LIVISI SmartHome Services") == [D(2024, 3, 1)]
+
+
+def test_time_needed_to_answer_and_answers_to_status_inquiries() -> None:
+    text = "While security is important, we as small organization might need up to two weeks to answer your report."
+    a = policy(text)
+    assert a.ack_when is not None and a.ack_when.timescale == "up to two weeks"
+    # time needed for a fix is no answer
+    assert policy("We might need up to two months to fix the issue.").ack_when is None
+    inquiries = policy("- ResMed will make an effort to respond to status inquiries within 10 business days")
+    assert inquiries.status_when is not None and inquiries.status_when.timescale == "within 10 business days"
+    assert inquiries.ack_when is None
+
+
+def test_a_form_or_button_on_the_policys_own_page() -> None:
+    assert policy("You can report vulnerabilities by filling out the form at the bottom of this page.").contacts
+    button = (
+        "If you have found a security bug and want to report it to us, please click on the “Report Bug” button "
+        "(in the top right corner) to submit the claim."
+    )
+    assert policy(button).contacts
+    assert not policy("Please click on the “Subscribe” button to get our newsletter.").contacts

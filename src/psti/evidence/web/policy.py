@@ -563,9 +563,13 @@ def _promise_for(tok: Token) -> tuple[Promise, Token] | None:
             for g in p.children:
                 if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
                     return found, g
-        if p.dep_ in ("xcomp", "advcl", "relcl") and _lemma(tok) in _TAKES_TIME and p.tag_ == "VB":
-            if (found := _own_promise(p)) in _TIMED_PROMISES or (found := _answer(p)) is not None:
-                return found, p
+        if (
+            p.dep_ in ("xcomp", "advcl", "relcl")
+            and _lemma(tok) in _TAKES_TIME
+            and p.tag_ == "VB"
+            and ((found := _own_promise(p)) in _TIMED_PROMISES or (found := _answer(p)) is not None)
+        ):
+            return found, p
     return None
 
 
