@@ -165,3 +165,33 @@ def test_a_form_or_button_on_the_policys_own_page() -> None:
     )
     assert policy(button).contacts
     assert not policy("Please click on the “Subscribe” button to get our newsletter.").contacts
+
+
+def test_an_end_moved_or_extended() -> None:
+    text = "Acurite postponed the shutdown from 2018 to 2019. As of February 2019, the Acurite servers are no more."
+    assert ends(text) == [D(2019, 2, 28)]
+    assert ends("Acurite postponed the shutdown from 2018 to 2019.") == [D(2019, 12, 31)]
+    assert ends("Acurite moved the party from 2018 to 2019.") == []
+    extended = (
+        "Fairphone committed to at least five years of major OS update support going up to 2024. "
+        "That has now been extended to 2026."
+    )
+    assert ends(extended, "Fairphone 3") == [D(2026, 12, 31)]
+    assert ends("The party was planned for 2024. That has now been extended to 2026.") == []
+
+
+def test_a_dated_cutoff_and_a_span_from_a_date() -> None:
+    text = "The Pixel Watch 3 gets three years of updates. Google might release updates beyond the October 2027 cutoff."
+    assert ends(text, "Pixel Watch 3") == [D(2027, 10, 31)]
+    assert ends("Pay before the October 2027 deadline to keep your discount.") == []
+    sling = (
+        "Slingbox servers will be permanently taken offline 24 months after the discontinued announcement date "
+        "(November 9, 2020), at which point all Slingbox devices and services will become inoperable."
+    )
+    assert ends(sling, "Slingbox") == [D(2022, 11, 9)]
+
+
+def test_devices_from_a_year_on_are_which_devices() -> None:
+    text = "Amazon is offering at least four years of security updates to its Fire TV devices from 2016 and onwards."
+    assert ends(text, "Fire TV") == []
+    assert ends("The Acme Cam gets four years of security updates from 1 March 2024.", "Acme Cam") == [D(2028, 3, 1)]

@@ -106,6 +106,24 @@ _END_HEADING = re.compile(
 )
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 _START_GAP = 40  # characters between a start's word and its date
+# "24 months after the discontinued announcement date (": a span counted from the date that follows
+_SPAN_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?:after|from|following)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?\(?\s*$",
+    re.I,
+)
+
+
+def _after_span(day: dt.date, span: re.Match[str]) -> dt.date:
+    raw = span.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    unit = span.group("unit").lower().rstrip("s")
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))
+_DEVICES_BEFORE = re.compile(r"\b(?:devices|models|products|phones|tablets|tvs|units|ones|hardware)\s*$", re.I)
 
 
 def _clause_of(text: str) -> str:
@@ -149,6 +167,7 @@ class SupportStatement:
     aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026")
     carried: bool = False  # about the product only as the sentence after one naming it
     loose: bool = False  # in a sentence naming the product only by a short form ("Dell Chromebook 11" of "… (3120)")
+    extends: bool = False  # moves the end said in the sentence before, which it replaces
 
 
 @dataclass
@@ -372,10 +391,11 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
-    since, carried, loose = 0, False, False  # the sentence before: its first statement, how it named the product
+    # the sentence before: where its statements start, and how it named the product
+    prev_since, since, carried, loose = 0, 0, False, False
     for idx, s in enumerate(sents):
         _mark(out, since, carried, loose)
-        since = len(out.statements)
+        prev_since, since = since, len(out.statements)
         if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
             s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
         _note_unanswered(out, last)
@@ -408,6 +428,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 carried = True  # an end in a clause the product the text was about keeps
             previous_dates, previous_stops, previous_bounds = tree[1], tree[2], tree[3]
             if tree[0] is not None:
+                if tree[0].extends:  # the end said before is replaced
+                    before = out.statements[prev_since:since]
+                    out.statements[prev_since:since] = [replace(st, former=True) for st in before]
                 out.statements.append(tree[0])
                 support_heading = True
                 continue
@@ -828,6 +851,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
         start_kw = _START.search(_clause_of(after)[:_START_GAP + 30])  # the start belongs to the duration's words
+        if start_kw and _DEVICES_BEFORE.search(after[: start_kw.start()]):
+            start_kw = None  # "to its Fire TV devices from 2016 and onwards": which devices, not a start
         if start_kw:
             tail = after[start_kw.end() :]
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
@@ -968,6 +993,11 @@ def _tree_statement(
             return None, plain, stops, bounds
         picked = security[0]
     (m, d, p), role = picked
+    if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
+        # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the
+        # date is where the span starts, and the end is the span's end
+        d, p = _after_span(d, span), "day"
+        role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
     if role.from_start and p == "year":
         # "will stop supporting it from 2024": read as the year's last day, it would add a year of
         # support; a month keeps its last day, as every month alone does
@@ -984,6 +1014,7 @@ def _tree_statement(
         role.works_only,
         role.former,
         role.aimed,
+        extends=role.extends,
     )
     return stmt, plain, stops, bounds
 

@@ -139,6 +139,7 @@ class DateRole:
     subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
     subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
     stopped: str = ""  # what a stop stops: "its “Cloud Cam”" of "discontinued support for its “Cloud Cam”"
+    extends: bool = False  # an end that moves the one said just before ("That has now been extended to 2026")
 
 
 def lemma(tok: Token) -> str:
@@ -450,11 +451,22 @@ def _becomes_broken(tok: Token) -> bool:
     )
 
 
+def _no_more(tok: Token) -> bool:
+    """ "the servers are no more": a copula saying the thing has gone."""
+    return lemma(tok) in ("be", "is", "are", "was", "were") and any(
+        c.dep_ in ("attr", "acomp", "advmod") and c.lower_ == "more" and any(g.dep_ == "neg" for g in c.children)
+        for c in tok.children
+    )
+
+
 def _service_subject(tok: Token) -> bool:
     """A stopping predicate whose subject is the maker's service for the product ("its service is
     coming to an end", "Slingbox servers will be taken offline"): the product's support ends."""
     if not (
-        _is_stop(tok) or _negated(tok) or any(lemma(c) in _STOP_NOUNS for p in tok.children for c in (p, *p.children))
+        _is_stop(tok)
+        or _negated(tok)
+        or any(lemma(c) in _STOP_NOUNS for p in tok.children for c in (p, *p.children))
+        or _no_more(tok)
     ):
         return False  # ("… and its services … will no longer be available after …": a negation stops them too)
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -876,6 +888,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and tok.head.lower_ in _CUTOFF_NOUNS and TOPIC.search(
+        _clause_text(_verb_above(tok.head))
+    ):
+        # "updates beyond the October 2027 cutoff": the date names when the end comes
+        why = f"'the {text} {tok.head.text}'"
+        return DateRole(a, b, True, why, _clause_text(tok.head), False, _clause_text(tok.head), True)
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
         return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
@@ -953,6 +971,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True  # "Hive will not be offering services in North America"
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
+                if _no_more(c):
+                    stop_words.append("no more")  # "the Acurite servers are no more"
             if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
                 ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
@@ -1028,6 +1048,27 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     not_until = any(_negated(c) for c in first_chain) or (
         first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
     )
+    prep_tok = tok.head if tok.dep_ == "pobj" else tok
+    if prep == "from" and gov.lower_ in _REPLACING and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *prep_tok.children)
+    ):
+        # "postponed the shutdown from 2018 to 2019": the first date is the one replaced
+        return DateRole(a, b, False, f"'from {text}' was moved ('{gov.text} … to')", context, False, local)
+    if (
+        prep in ("to", "until", "till", "through")
+        and gov.lower_ in _REPLACING
+        and not TOPIC.search(_clause_text(gov, strict=True))
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "this", "it") for c in gov.children)
+        and TOPIC.search(previous)
+    ):
+        # "… major OS update support going up to 2024. That has now been extended to 2026."
+        why = f"'{prep} {text}': the end said before, '{gov.text}'"
+        return DateRole(a, b, True, why, context, other, local, extends=True)
+    if prep in ("to", "until", "till") and gov.lower_ == "from" and gov.head.lower_ in _REPLACING:
+        moved = [c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(lemma(c) in _STOP_NOUNS or TOPIC.search(c.text) for c in moved):
+            why = f"'to {text}': where '{gov.head.text}' moved the {moved[0].text}"
+            return DateRole(a, b, True, why, context, other, local, True)
     if (earlier := _replaced_promise(gov)) is not None:
         return DateRole(
             a, b, False, f"'{prep} {text}' was an earlier promise ('{earlier}'), replaced", context, False, local
@@ -1110,6 +1151,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
 
 
 _PART_OF_TIME = frozenset({"end", "beginning", "start", "middle", "close"})
+# a noun a date can name the time of, as an end: "the October 2027 cutoff", "its 2025 sunset"
+_CUTOFF_NOUNS = frozenset({"cutoff", "cut-off", "sunset", "shutdown", "deadline", "expiration", "expiry", "eol"})
 # nouns a year may modify as a time: "the 2026 deadline" is a date, "2012 TVs" a model year
 _TIME_NOUNS = frozenset(
     {"year", "end", "deadline", "date", "season", "quarter", "half", "cutoff", "cut-off", "timeline", "schedule",
