@@ -195,3 +195,15 @@ def test_devices_from_a_year_on_are_which_devices() -> None:
     text = "Amazon is offering at least four years of security updates to its Fire TV devices from 2016 and onwards."
     assert ends(text, "Fire TV") == []
     assert ends("The Acme Cam gets four years of security updates from 1 March 2024.", "Acme Cam") == [D(2028, 3, 1)]
+
+
+def test_a_lifecycle_column_of_year_month_ranges() -> None:
+    table = (
+        "| Version | Feature overview | Lifecycle |\n"
+        "| v2.4.x series | See the release notes. | 2019.12 – 2021.12 |\n"
+        "| v2.1.x series | See the release notes. | 2019.08 – 2021.08 |\n"
+    )
+    assert ends(table, "v2.4.x series") == [D(2021, 12, 31)]
+    assert ends(table, "v2.1.x series") == [D(2021, 8, 31)]
+    # a dotted year and month alone is a version, not a date
+    assert ends("Security updates end with release 2025.12 of the Acme Hub firmware.", "Acme Hub") == []

@@ -25,6 +25,9 @@ DATE = re.compile(
     rf"|(?P<my>{MON},?\s+(?:of\s+)?{YEAR})"  # "June 2028", "June of 2028"
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
+    # "2019.12 – 2021.12" in a lifecycle cell: year.month, only as a range (alone, "2025.12" is a version)
+    rf"|(?P<ydm>{YEAR}\.(?:0?[1-9]|1[0-2])(?=\s?[–-]\s?{YEAR}\.\d)"
+    rf"|(?:(?<=\d[–-])|(?<=\d\s[–-]\s)){YEAR}\.(?:0?[1-9]|1[0-2])(?![\d.]))"
     # not a decade ("the 2000s") nor part of a model code ("RT-AC1900", "1900P")
     rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|'s\b|\.\d))",  # nor a version ("2025.12")
     re.I,
@@ -53,8 +56,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
         if group == "ymn":
             y, m = int(parts[0]), MONTHS[parts[1].lower()]
             return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
-        if group == "ym":
-            y, m = (int(x) for x in text.split("-"))
+        if group in ("ym", "ydm"):
+            y, m = (int(x) for x in re.split(r"[-.]", text))
             return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
         if group == "y":
             return dt.date(int(text), 12, 31), "year"

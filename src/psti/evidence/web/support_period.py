@@ -50,7 +50,7 @@ _SUPPORT = re.compile(
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
     r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
-    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee",
+    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle",
     re.I,
 )
 _START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
@@ -101,7 +101,7 @@ _HEADING_CHARS = 80
 # a heading or column label over a list of ends
 _END_HEADING = re.compile(
     r"\bexpir\w*|end[\s-]of[\s-](?:life|support|service|updates)|\beol\b|\baue\b|support\s+(?:ends?|until)|"
-    r"updates?\s+(?:until|end)|last\s+(?:security\s+)?update",
+    r"updates?\s+(?:until|end)|last\s+(?:security\s+)?update|\blife\s*cycle\b",
     re.I,
 )
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
