@@ -207,3 +207,20 @@ def test_a_lifecycle_column_of_year_month_ranges() -> None:
     assert ends(table, "v2.1.x series") == [D(2021, 8, 31)]
     # a dotted year and month alone is a version, not a date
     assert ends("Security updates end with release 2025.12 of the Acme Hub firmware.", "Acme Hub") == []
+
+
+def test_months_placed_by_this_and_next() -> None:
+    dated = "Pierluigi Paganini February 15, 2022\n"
+    text = dated + "The company will extend the security updates until October this year."
+    assert ends(text) == [D(2022, 10, 31)]
+    assert ends(dated + "Some products will keep getting security patches until this October.") == [D(2022, 10, 31)]
+    november = "Posted on 15 November 2022\n"
+    assert ends(november + "The hub will get security updates until next March.") == [D(2023, 3, 31)]
+
+
+def test_the_end_security_words_lead_to() -> None:
+    text = (
+        "Both the devices will continue to get software updates till November 2018, and security patches until "
+        "November 2019."
+    )
+    assert ends(text, "OnePlus 3") == [D(2019, 11, 30)]

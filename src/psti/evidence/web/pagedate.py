@@ -31,7 +31,9 @@ _MONTH_BY_NAME["Sept"] = 9
 # capitalised only: "may" and "march" in lower case are a verb
 _MON = r"(?:" + "|".join(sorted(_MONTH_BY_NAME, key=len, reverse=True)) + r")\b\.?"
 # not already followed by a year (or a day), nor by a year the page's date places ("October of next year")
-_NO_YEAR = r"(?![ \t]*[.,]?[ \t]*(?:\d|'\d\d))(?![ \t]+of[ \t]+(?:the[ \t]+)?(?:next|this|last|following)[ \t]+year)"
+_NO_YEAR = (
+    r"(?![ \t]*[.,]?[ \t]*(?:\d|'\d\d))(?![ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:next|this|last|following)[ \t]+year)"
+)
 _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|during|of)"
 YEARLESS = re.compile(
     rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
@@ -164,7 +166,8 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
 
 # "the end of the year", "next year", "end of this month": a time the page's date fixes
 RELATIVE = re.compile(
-    rf"\b(?P<month>{_MON})\s+of\s+(?:the\s+)?(?P<which3>next|this|last|following)\s+year\b|"
+    rf"\b(?P<month>{_MON})\s+(?:of\s+)?(?:the\s+)?(?P<which3>next|this|last|following)\s+year\b|"
+    rf"\b(?P<which4>this|next|last|coming)\s+(?P<month4>{_MON})(?![ \t]*[.,]?[ \t]*\d)|"
     r"\b(?P<end>end\s+of\s+)(?P<which>the|this|next)\s+(?P<unit>year|month)\b"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bone\s)(?<!\bfor\s)(?P<lead>\b(?:by|until|till|in|from|through|before|after|"
     r"during)\s+)?\b(?P<which2>next|this)\s+(?P<unit2>year|month)\b",
@@ -188,8 +191,20 @@ def _place_relative(
     placements: list[tuple[re.Match[str], PlacedDate, str]] = []
     for m in RELATIVE.finditer(text):
         anchor = _anchor(anchors, m.start(), published)
-        if anchor is None or (not m.group("month") and _sentence_has_year(text, m.start(), m.end())):
+        if anchor is None or (
+            not (m.group("month") or m.group("month4")) and _sentence_has_year(text, m.start(), m.end())
+        ):
             continue  # no date of the page, or the sentence names its own year ("in 2019 … by the end of the year")
+        if m.group("month4"):  # "until this October", "next March": the month's next (or last) time
+            month = _MONTH_BY_NAME[m.group("month4").rstrip(".")]
+            which = m.group("which4").lower()
+            year = anchor.year + (month < anchor.month if which in ("next", "coming") else 0)
+            year -= which == "last" and month >= anchor.month
+            reading = f"{calendar.month_name[month]} {year}"
+            why = f"the page is dated {anchor.isoformat()}"
+            stop = "." if m.group(0).endswith(".") else ""  # (the month's pattern takes a full stop with it)
+            placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), reading, why), reading + stop))
+            continue
         which = (m.group("which") or m.group("which2") or m.group("which3")).lower()
         unit = (m.group("unit") or m.group("unit2") or "year").lower()
         ahead = {"next": 1, "following": 1, "last": -1}.get(which, 0)

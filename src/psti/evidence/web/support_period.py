@@ -991,7 +991,10 @@ def _tree_statement(
         security = [(dp, r) for dp, r in ends if not r.other_updates]
         if not security:
             return None, plain, stops, bounds
-        picked = security[0]
+        # "software updates till November 2018, and security patches until November 2019": the end
+        # that security words lead to
+        led = [(dp, r) for dp, r in security if _SECURITY_LEAD.search(s[max(0, dp[0].start() - 40) : dp[0].start()])]
+        picked = led[0] if len(led) == 1 and len(security) > 1 else security[0]
     (m, d, p), role = picked
     if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
         # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the
@@ -1097,6 +1100,7 @@ def _product_date(
     return None
 
 
+_SECURITY_LEAD = re.compile(r"secur|patch", re.I)
 _LIST_GLUE = r"\s*(?:,\s*)?(?:and\s+)?"  # between two items of a list: ", ", " and ", ", and "
 
 
