@@ -224,3 +224,24 @@ def test_the_end_security_words_lead_to() -> None:
         "November 2019."
     )
     assert ends(text, "OnePlus 3") == [D(2019, 11, 30)]
+
+
+def test_an_address_block_under_a_reporting_line() -> None:
+    text = (
+        "If you believe that CT has not adhered to this Statement or to report a vulnerability, please contact CT at:"
+        "\n\nConnected Technologies, LLC.\nPO Box 1266\nMonument, CO 80132-1266\nsupport@connectedtechnologies.us\n"
+    )
+    assert policy(text).contacts == ["mailto:support@connectedtechnologies.us"]
+    # a block that runs on past a few lines is no longer under the reporting line
+    far = text.replace("PO Box 1266\n", "PO Box 1266\nSuite 4\nBuilding 7\nFloor 2\n")
+    assert policy(far).contacts == []
+
+
+def test_emails_addressed_and_a_triage_update() -> None:
+    a = policy("Emails will be addressed within 3 business days, including a detailed plan to investigate the issue.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 3 business days"
+    targets = policy(
+        "## Response Targets\n\n- Initial acknowledgement: within 72 hours\n- Triage update: within 7 days\n"
+    )
+    assert targets.ack_when is not None and targets.ack_when.timescale == "within 72 hours"
+    assert targets.status_when is None

@@ -237,10 +237,14 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
     if words:
         out.english_ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
     lead = ""  # the sentence before: "Email us privately at:" labels the address under it
+    held = 0  # lines of an address block under that sentence ("… please contact CT at:", a name, a PO box, the e-mail)
     for s in sentences(page.text):
         _contacts_in(s, out.contacts, lead)
         _channels_in(s, out.contacts, lead)
-        lead = s
+        if _introduces(lead) and held < _ADDRESS_LINES and len(s) <= 60 and not s.rstrip().endswith(":"):
+            held += 1
+        else:
+            lead, held = s, 0
         if _UNTIL_RESOLVED.search(s):
             out.until_resolved = True
         if out.sign_in is None and (m := _SIGN_IN.search(s)):
@@ -290,6 +294,9 @@ _OBFUSCATED = re.compile(
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
+
+
+_ADDRESS_LINES = 4
 
 
 def _introduces(lead: str) -> bool:
@@ -367,7 +374,7 @@ _BLOCK_CHARS = 3_000
 _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a long policy has ~15,000)
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
-    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|reaction|inform|notif|apprise|updat|hear|"
+    r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
     r"get(?:s|ting)?\s+back|"
     r"contact|reach|confirm|progress|feedback",
     re.I,
@@ -498,6 +505,10 @@ def _own_promise(tok: Token) -> Promise | None:
         return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
+    if text in ("addressed", "answered") and any(
+        c.dep_ == "nsubjpass" and (_lemma(c) in _REPORTED or c.lower_.rstrip("s") in _MESSAGES) for c in tok.children
+    ):
+        return "reply"  # "Emails will be addressed within 3 business days"
     if lemma in ("respond", "reply", "answer") and any(
         p.dep_ == "prep" and p.lower_ == "to" and any(
             g.dep_ == "pobj" and any(c.lower_ in ("status", "progress") for c in g.children) for g in p.children
@@ -676,7 +687,9 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     time = times[0] if len(times) == 1 else TIMESCALE.match(value.strip())
     if time is None or _ACK.search(value) or _STATUS.search(value):
         return False
-    news = re.search(r"\bupdates?\b", label, re.I) and not _FIX_LABEL.search(label)
+    # (a "Triage update" is the one answer a triage gives, not updates while the issue is handled)
+    one_off = _FIX_LABEL.search(label) or re.search(r"triage", label, re.I)
+    news = re.search(r"\bupdates?\b", label, re.I) and not one_off
     promise: Promise | None = (
         "status update" if _STATUS.search(label) or news
         else "acknowledgement" if re.search(r"acknowledg|\back\b|receipt", label, re.I)
