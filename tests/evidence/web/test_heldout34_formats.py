@@ -245,3 +245,12 @@ def test_emails_addressed_and_a_triage_update() -> None:
     )
     assert targets.ack_when is not None and targets.ack_when.timescale == "within 72 hours"
     assert targets.status_when is None
+
+
+def test_devices_that_stop_working_with_a_platform() -> None:
+    text = (
+        "As a result, the devices you have connected using their Alexa Skill will stop working with Alexa on "
+        "November 1, 2025."
+    )
+    assert ends(text) == [D(2025, 11, 1)]
+    assert ends("Our engineers stopped working with the team on November 1, 2025.") == []

@@ -547,9 +547,21 @@ def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
     for c in tok.children:
         if c.dep_ == "dobj":
             return False
-        if c.dep_ == "prep" and c.lower_ in _LABOUR and not any(g.i in date_tokens for g in c.subtree):
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _LABOUR
+            and not any(g.i in date_tokens for g in c.subtree)
+            and not _works_with_platform(c)
+        ):
             return False
     return True
+
+
+def _works_with_platform(prep: Token) -> bool:
+    """ "stop working with Alexa", "with the app": the product ceases to function with a platform."""
+    return prep.lower_ == "with" and any(
+        g.dep_ == "pobj" and (g.tag_ == "NNP" or g.lower_ in _SERVICE) for g in prep.children
+    )
 
 
 # words standing for something named elsewhere ("them", "these", "which"): a withheld one may be the updates
