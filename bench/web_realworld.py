@@ -36,7 +36,7 @@ BUDGET_MS = 200.0
 
 _WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "ten": "10",
           "a": "1", "an": "1", "fourteen": "14", "thirty": "30"}  # fmt: skip
-_UNITS = ("hour", "day", "week", "month", "business", "working", "weekly", "daily", "monthly", "fortnightly")
+_UNITS = ("hour", "day", "week", "month", "business", "working", "weekly", "daily", "monthly", "fortnightly", "quarterly")
 
 
 def _meaning(s: str | None) -> tuple[str, ...] | None:

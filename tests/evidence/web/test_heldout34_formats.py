@@ -254,3 +254,19 @@ def test_devices_that_stop_working_with_a_platform() -> None:
     )
     assert ends(text) == [D(2025, 11, 1)]
     assert ends("Our engineers stopped working with the team on November 1, 2025.") == []
+
+
+def test_a_version_row_named_by_its_last_word() -> None:
+    table = (
+        "# Windows 10 IoT Enterprise release information\n\n"
+        "| Version | Build | Availability | End of Servicing |\n| --- | --- | --- | --- |\n"
+        "| 22H2 | 19045 | 2022-10-18 | 2025-05-13 |\n| 21H2 | 19044 | 2021-11-16 | 2024-06-11 |\n"
+    )
+    assert ends(table, "Windows 10 IoT Enterprise, version 22H2", media="text/markdown") == [D(2025, 5, 13)]
+
+
+def test_no_longer_a_service_and_quarterly_updates() -> None:
+    assert ends("Google Cloud IoT Core will no longer be a service on August 16th, 2023.") == [D(2023, 8, 16)]
+    assert ends("It will no longer be a problem on August 16th, 2023.") == []
+    a = policy("Upon receipt, we aim to respond within 5 business days. We may also provide quarterly status updates.")
+    assert a.status_when is not None and a.status_when.timescale == "quarterly"

@@ -42,7 +42,7 @@ TIMESCALE = re.compile(
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
-    rf"|\b(?:daily|weekly|fortnightly|monthly|bi-?weekly)\b"
+    rf"|\b(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)\b"
     rf"|once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
     rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
     rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\))?",  # "within a week (7 days)": the restatement with it

@@ -358,6 +358,10 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
         tail = " ".join(words[1:])
         if len(words) >= 2 and words[0] in words_on_page and any(ch.isdigit() for ch in tail):
             out.add(tail)
+            # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version or a code
+            last = words[-1]
+            if len(words) >= 3 and re.fullmatch(r"\d+\.\d+(?:\.\d+)?|(?=\w*\d)(?=\w*[a-z])\w{2,}", last):
+                out.add(last)
     return out
 
 

@@ -451,6 +451,15 @@ def _becomes_broken(tok: Token) -> bool:
     )
 
 
+def _no_longer_a_service(tok: Token) -> bool:
+    """A negated copula whose complement is a service: the thing stops being offered."""
+    return (
+        lemma(tok) in ("be", "is", "are", "was", "were")
+        and _negated(tok)
+        and any(c.dep_ == "attr" and c.lower_ in _SERVICE for c in tok.children)
+    )
+
+
 def _no_more(tok: Token) -> bool:
     """ "the servers are no more": a copula saying the thing has gone."""
     return lemma(tok) in ("be", "is", "are", "was", "were") and any(
@@ -981,6 +990,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 unrelated.append(c.text)
             if _negated(c) and c.lower_ in _SUPPLY and _stops_service([g for g in c.children if g.dep_ == "dobj"]):
                 topic = True  # "Hive will not be offering services in North America"
+            if _no_longer_a_service(c):
+                stop_words.append("no longer a service")  # "Google Cloud IoT Core will no longer be a service on …"
+                topic = True
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
                 if _no_more(c):
