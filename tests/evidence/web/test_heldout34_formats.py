@@ -270,3 +270,12 @@ def test_no_longer_a_service_and_quarterly_updates() -> None:
     assert ends("It will no longer be a problem on August 16th, 2023.") == []
     a = policy("Upon receipt, we aim to respond within 5 business days. We may also provide quarterly status updates.")
     assert a.status_when is not None and a.status_when.timescale == "quarterly"
+
+
+def test_a_stop_of_this_stands_for_the_support_before() -> None:
+    text = (
+        "The products no longer make sense for the company to support with software updates. The company says it "
+        "will stop this in May 2020 and that it will affect several older devices."
+    )
+    assert ends(text) == [D(2020, 5, 31)]
+    assert ends("We sold many speakers last year. The company says it will stop this in May 2020.") == []

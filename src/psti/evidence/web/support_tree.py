@@ -1019,6 +1019,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     unrelated.append(c.text)  # "with final sales ending December 31, 2022": an end of sale
                 elif what and all(_support_for_other(g) for g in what):
                     unrelated.append(c.text)  # "stopped its support for new apps": not the product's updates
+                elif what and all(g.tag_ in _STAND_IN_TAGS for g in what) and TOPIC.search(previous):
+                    # "… to support with software updates. The company says it will stop this in May":
+                    # the word stands for the support the sentence before names
+                    stop_words.append(lemma(c))
+                    topic = True
                 elif what and (_stops_service(what) or _named_thing_shut(c)):
                     # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
                     stop_words.append(lemma(c))
