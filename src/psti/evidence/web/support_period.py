@@ -123,6 +123,8 @@ def _after_span(day: dt.date, span: re.Match[str]) -> dt.date:
     if unit == "week":
         return day + dt.timedelta(weeks=n)
     return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))
+
+
 _DEVICES_BEFORE = re.compile(r"\b(?:devices|models|products|phones|tablets|tvs|units|ones|hardware)\s*$", re.I)
 
 
@@ -164,7 +166,7 @@ class SupportStatement:
     phrase: str = ""  # the words the statement rests on
     works_only: bool = False  # dated only by the product ceasing to work, not by an end of updates
     former: bool = False  # an end reported as said before ("said it would keep support until …")
-    aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026")
+    aimed: bool = False  # an end only aimed at ("aims to support the phones … until 2026") or held on a condition
     carried: bool = False  # about the product only as the sentence after one naming it
     loose: bool = False  # in a sentence naming the product only by a short form ("Dell Chromebook 11" of "… (3120)")
     extends: bool = False  # moves the end said in the sentence before, which it replaces

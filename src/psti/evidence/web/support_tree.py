@@ -134,7 +134,7 @@ class DateRole:
     boundary: bool = False  # something only continues past the date ("may continue to be operated after DATE")
     works_only: bool = False  # an end only because the product stops working there, not a stated end of updates
     former: bool = False  # an end reported as said before ("Fitbit said it would keep support until …")
-    aimed: bool = False  # an end only aimed at ("aims to support the phones for even longer, until 2026")
+    aimed: bool = False  # an end only aimed at ("aims to support … until 2026") or held on a condition ("if …")
     from_start: bool = False  # a stop "from 2024", "as of 2025": from the first day of the year named
     subject: str = ""  # the subject of the date's clause ("the Xiaomi 12T and 12T Pro"), "" when none
     subject_model: bool = False  # that subject names a model ("the F5", "Note 12 Pro 5G"), not "it" or "the devices"
