@@ -279,3 +279,9 @@ def test_a_stop_of_this_stands_for_the_support_before() -> None:
     )
     assert ends(text) == [D(2020, 5, 31)]
     assert ends("We sold many speakers last year. The company says it will stop this in May 2020.") == []
+
+
+def test_a_hyphenated_end_named_before_its_date() -> None:
+    text = "Gen 1 devices are approaching End-of-App-Update (EOAU) on March 30, 2026."
+    assert ends(text) == [D(2026, 3, 30)]
+    assert ends("Gen 1 devices are approaching End-of-Sale (EOS) on March 30, 2026.") == []

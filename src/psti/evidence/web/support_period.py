@@ -440,6 +440,13 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(tree[0])
                 support_heading = True
                 continue
+            if (named_end := _end_of_before(s)) is not None:
+                # "are approaching End-of-App-Update (EOAU) on March 30, 2026": a hyphenated end's name,
+                # which the parser splits, right before its date
+                m, d, p = named_end
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
+                support_heading = True
+                continue
             if (meant := _meant_end(s, prev, out.statements)) is not None:
                 m, d, p = meant
                 why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
@@ -615,6 +622,19 @@ _UNAFFECTED = re.compile(
 # S24 device until 2031, …": a sentence that says what a period comes to
 _MEANS = re.compile(r"^\W*(?:that|this|which)\s+means\b", re.I)
 _SPAN_TO = re.compile(r"\b(?:until|till|through|thru)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?$", re.I)
+
+
+_END_OF_BEFORE = re.compile(
+    r"\bend[\s-]of[\s-](?:[\w]+[\s-]){0,2}?(?:life|support|service|updates?|patches|servicing)"
+    r"(?:\s*\(\s*[A-Z]{2,6}\s*\))?\s+(?:on|in|at|as\s+of|from|is|will\s+be)\s+$",
+    re.I,
+)
+
+
+def _end_of_before(s: str) -> DatePart | None:
+    """The one date a named end ("End-of-App-Update (EOAU) on") stands right before."""
+    found = [(m, d, p) for m, d, p in _dates(s) if _END_OF_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
+    return found[0] if len(found) == 1 else None
 
 
 def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> DatePart | None:
