@@ -161,3 +161,14 @@ def test_an_end_on_a_condition_gives_way_to_the_stated_one() -> None:
     assert ends(text, "Fire 7 Tablet (2022)") == [D(2026, 12, 31)]
     # alone, the conditional end is still the page's reading
     assert ends(text.split(" At the moment")[0], "Fire 7 Tablet (2022)") == [D(2028, 12, 31)]
+
+
+def test_a_product_named_after_another_is_not_what_follows_is_about() -> None:
+    text = (
+        "Pixel Watch 3 Gets 3 Years Of Updates, How That Compares To Apple Watch And Galaxy Watch\n\n"
+        "The company says owners can expect to get regular updates through October 2027."
+    )
+    assert ends(text, "Apple Watch") == []
+    assert ends(text, "Pixel Watch 3") == [D(2027, 10, 31)]
+    html = "<title>Pixel Watch 3 Compared To Apple Watch</title><p>Owners get regular updates through October 2027.</p>"
+    assert ends(html, "Apple Watch", media="text/html") == []

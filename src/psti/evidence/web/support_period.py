@@ -181,6 +181,7 @@ class SupportPeriodAnalysis:
     title: str = ""
     named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
     placed_dates: list[PlacedDate] = field(default_factory=list)  # dates given their year by the page's date
+    beside_another: bool = False  # the title names another model first: the page is that one's
 
     @property
     def dated(self) -> list[SupportStatement]:
@@ -191,7 +192,7 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
-            if own or any(s.mentions_product for s in self.statements) or self.named_without_end:
+            if own or any(s.mentions_product for s in self.statements) or self.named_without_end or self.beside_another:
                 return own  # the product's own statement says no date: others' dates are not its
         return dated
 
@@ -390,7 +391,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
     # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
-    referent = bool(terms) and _names(terms, page.title)
+    beside_another = bool(terms) and _names(terms, page.title) and _named_after_another(terms, page.title)
+    out.beside_another = beside_another
+    referent = bool(terms) and _names(terms, page.title) and not beside_another
     previous = ""
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
@@ -413,7 +416,11 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         # "… including the Pixel Watch 3. … updates through October 2027, whereas the Pixel Watch 2 …":
         # the product the text was about keeps the clauses that name no other model
         carried_in = other and referent
-        referent = True if named else (False if other else referent)
+        if named:
+            # a sentence naming another model first ("Pixel Watch 3 … Compares To Apple Watch") is about that one
+            referent = not _named_after_another(terms, s)
+        elif other:
+            referent = False
         mentions = named or (bool(terms) and referent)
         carried = mentions and not named
         loose = named and not _names(terms, s, short_forms=False)
@@ -681,6 +688,14 @@ def _start_given_elsewhere(st: SupportStatement, text: str) -> SupportStatement:
     why = f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
     return replace(st, kind="period-with-start", end_date=start + delta, start_date=start, precision=precision,
                    phrase=why)  # fmt: skip
+
+
+def _named_after_another(terms: tuple[str, ...], title: str) -> bool:
+    """The title names another model before the product ("Pixel Watch 3 Gets 3 Years Of Updates, How
+    That Compares To Apple Watch"): the page is about that one, and the product only beside it."""
+    at = [re.search(rf"\b{re.escape(t.split()[0])}\b", title, re.I) for t in terms if t.split()]
+    first = min((m.start() for m in at if m), default=0)
+    return first > 0 and _other_model(title[:first], terms)
 
 
 def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
