@@ -172,3 +172,9 @@ def test_a_product_named_after_another_is_not_what_follows_is_about() -> None:
     assert ends(text, "Pixel Watch 3") == [D(2027, 10, 31)]
     html = "<title>Pixel Watch 3 Compared To Apple Watch</title><p>Owners get regular updates through October 2027.</p>"
     assert ends(html, "Apple Watch", media="text/html") == []
+
+
+def test_brackets_after_an_end_date_it() -> None:
+    assert ends("End of support (31 March 2030) for the Acme Cam.", "Acme Cam") == [D(2030, 3, 31)]
+    assert ends("The Acme Cam reaches end of life (March 2030).", "Acme Cam") == [D(2030, 3, 31)]
+    assert ends("Acme will stop the service for the Acme Cam (March 2030).", "Acme Cam") == [D(2030, 3, 31)]

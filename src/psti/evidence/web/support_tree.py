@@ -715,7 +715,7 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
 
 
 def _bracketed_after_noun(sent: Doc | Span, left: Token, date_tokens: set[int]) -> str | None:
-    """The noun a date's brackets follow, when the brackets hold only the date, "from"/"since"/"in"
+    """The noun a year's brackets follow, when the brackets hold only the year, "from"/"since"/"in"
     and words that are no stop or support ("(from 2020, pictured below)", "(2019)")."""
     start = sent[0].i if len(sent) else 0
     i = left.i - 1
@@ -726,6 +726,9 @@ def _bracketed_after_noun(sent: Doc | Span, left: Token, date_tokens: set[int]) 
     noun = sent.doc[i - 1]
     if not (noun.tag_.startswith("NN") or noun.tag_ == "CD") or noun.i in date_tokens or noun.lower_ in _WHEN_NOUNS:
         return None  # "from tonight (July 31st 2024)": the date says when the time word is
+    lead = sent.doc[max(start, noun.i - 3) : noun.i + 1]
+    if TOPIC.search(lead.text) or any(lemma(t) in _STOP_NOUNS or lemma(t) in _STOP_LEMMAS for t in lead):
+        return None  # "the end of support (31 March 2030)": the brackets date the end they follow
     end = next((t.i for t in sent.doc[left.i : sent[-1].i + 1] if t.text == ")"), None)
     if end is None:
         return None
@@ -918,7 +921,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
         return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
-    if (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
+    if re.fullmatch(r"\d{4}", text) and (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
