@@ -503,7 +503,8 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
-    out.statements = [_start_given_elsewhere(st, page.text) for st in out.statements]
+    day_dates: dict[str, set[tuple[dt.date, Precision]]] = {}  # each named day's dates on the page, found once
+    out.statements = [_start_given_elsewhere(st, page.text, day_dates) for st in out.statements]
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):
@@ -667,22 +668,26 @@ _NAMED_START = re.compile(
 _NAME_TO_DATE = 80  # characters from the day's name to its date
 
 
-def _start_given_elsewhere(st: SupportStatement, text: str) -> SupportStatement:
+def _start_given_elsewhere(
+    st: SupportStatement, text: str, day_dates: dict[str, set[tuple[dt.date, Precision]]]
+) -> SupportStatement:
     if st.kind != "period-without-start" or st.duration is None:
         return st
     m = _NAMED_START.search(st.sentence)
     if m is None:
         return st
-    noun = r"\s+".join(map(re.escape, m.group("noun").split()))
-    starts = []
-    for named in re.finditer(noun, text, re.I):
-        near = text[named.end() : named.end() + _NAME_TO_DATE]
-        found = [(d, p) for dm, d, p in _dates(near) if not re.search(r"[.!?]\s", near[: dm.start()])]
-        if found:
-            starts.append(found[0])
-    if len({d for d, _p in starts}) != 1:
+    key = " ".join(m.group("noun").lower().split())
+    if key not in day_dates:
+        noun = r"\s+".join(map(re.escape, key.split()))
+        day_dates[key] = set()
+        for named in re.finditer(noun, text, re.I):
+            near = text[named.end() : named.end() + _NAME_TO_DATE]
+            found = [(d, p) for dm, d, p in _dates(near) if not re.search(r"[.!?]\s", near[: dm.start()])]
+            if found:
+                day_dates[key].add(found[0])
+    if len({d for d, _p in day_dates[key]}) != 1:
         return st  # no date given for the day, or several
-    start, precision = starts[0]
+    start, precision = next(iter(day_dates[key]))
     n, unit = st.duration.split()
     delta = relativedelta(years=int(n)) if unit.startswith("year") else relativedelta(months=int(n))
     why = f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
