@@ -285,3 +285,13 @@ def test_a_hyphenated_end_named_before_its_date() -> None:
     text = "Gen 1 devices are approaching End-of-App-Update (EOAU) on March 30, 2026."
     assert ends(text) == [D(2026, 3, 30)]
     assert ends("Gen 1 devices are approaching End-of-Sale (EOS) on March 30, 2026.") == []
+
+
+def test_an_update_stamp_run_into_a_heading() -> None:
+    text = (
+        "Level for Multifamily End of Life Policy\nLast Updated: June 30th, 2023\n"
+        "All products reach the end of their life."
+    )
+    assert ends(text, "smart apartment hardware devices") == []
+    later = text + "\nThe Acme Cam gets security updates until 31 March 2030."
+    assert ends(later, "Acme Cam") == [D(2030, 3, 31)]

@@ -106,6 +106,9 @@ _END_HEADING = re.compile(
 )
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 _START_GAP = 40  # characters between a start's word and its date
+_UPDATED_STAMP = re.compile(
+    rf"\b(?:last\s+updated|last\s+modified|updated\s+on|published)\s*:\s*(?:{DATE.pattern})", re.I
+)
 # "24 months after the discontinued announcement date (": a span counted from the date that follows
 _SPAN_BEFORE = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+"
@@ -407,6 +410,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         prev_since, since = since, len(out.statements)
         if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
             s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
+        elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
+            # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
+            s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         _note_unanswered(out, last)
         named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
