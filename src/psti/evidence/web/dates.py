@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 Precision = Literal["day", "month", "year"]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -64,3 +66,26 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     except (ValueError, KeyError, IndexError):
         return None
     return None
+
+
+# numbers as pages spell them in durations and spans ("five years", "in six months")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+
+
+def count(word: str) -> int:
+    """A number written in digits or as a word ("24", "Five")."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def later(day: dt.date, n: int, unit: str) -> dt.date:
+    """The day `n` days, weeks, months or years after `day` (singular or plural unit); a month or
+    year that lacks the day ends on its last one (31 January + 1 month = 28 or 29 February)."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))

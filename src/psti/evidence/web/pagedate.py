@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, DAY, YEAR, parse_date
+from psti.evidence.web.dates import DATE, DAY, YEAR, count, later, parse_date
 
 _MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
 _MONTH_BY_NAME = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -181,8 +181,6 @@ IN_SPAN = re.compile(
     r"\s+(?P<unit>weeks?|months?|years?)\b(?!['’]|\s+(?:time|of|from|after|before|since))",
     re.I,
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}  # fmt: skip
 
 
 def _place_relative(
@@ -195,13 +193,13 @@ def _place_relative(
             not (m.group("month") or m.group("month4")) and _sentence_has_year(text, m.start(), m.end())
         ):
             continue  # no date of the page, or the sentence names its own year ("in 2019 … by the end of the year")
+        why = f"the page is dated {anchor.isoformat()}"
         if m.group("month4"):  # "until this October", "next March": the month's next (or last) time
             month = _MONTH_BY_NAME[m.group("month4").rstrip(".")]
             which = m.group("which4").lower()
             year = anchor.year + (month < anchor.month if which in ("next", "coming") else 0)
             year -= which == "last" and month >= anchor.month
             reading = f"{calendar.month_name[month]} {year}"
-            why = f"the page is dated {anchor.isoformat()}"
             stop = "." if m.group(0).endswith(".") else ""  # (the month's pattern takes a full stop with it)
             placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), reading, why), reading + stop))
             continue
@@ -210,7 +208,6 @@ def _place_relative(
         ahead = {"next": 1, "following": 1, "last": -1}.get(which, 0)
         if m.group("month"):  # "October of next year"
             reading = f"{m.group('month').rstrip('.')} {anchor.year + ahead}"
-            why = f"the page is dated {anchor.isoformat()}"
             placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), reading))
             continue
         if unit == "year":
@@ -225,7 +222,6 @@ def _place_relative(
             words = f"{m.group('lead')}{reading}"
         else:
             words = f"in {reading}"
-        why = f"the page is dated {anchor.isoformat()}"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
     text, _ = _rewritten(text, [(m.start(), m.end(), words) for m, _p, words in placements], anchors)
     return text, [p for _, p, _w in placements]
@@ -258,23 +254,12 @@ def _place_spans(
         anchor = _anchor(anchors, m.start(), published)
         if anchor is None or _sentence_has_year(text, m.start(), m.end()):
             continue
-        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
-        unit = m.group("unit").lower().rstrip("s")
-        day = anchor + (
-            dt.timedelta(weeks=n) if unit == "week" else _months_later(anchor, 12 * n if unit == "year" else n) - anchor
-        )
+        day = later(anchor, count(m.group("n")), m.group("unit"))
         why = f"counted from {anchor.isoformat()}, the page's date"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), day.strftime("%-d %B %Y"), why)))
     edits = [(m.start(), m.end(), ("On " if m.group(0)[:1].isupper() else "on ") + p.reading) for m, p in placements]
     text, anchors = _rewritten(text, edits, anchors)
     return text, [p for _, p in placements], anchors
-
-
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _sentence_has_year(text: str, start: int, end: int) -> bool:

@@ -15,10 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from dateutil.relativedelta import relativedelta
-
 from psti.evidence.web import language
-from psti.evidence.web.dates import DATE, Precision, parse_date
+from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, later, parse_date
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
@@ -87,12 +85,8 @@ _SECURITY_WORD = re.compile(r"secur|patch", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _RANGE = re.compile(r"^\s*(?:through|thru|to|until|till|–|—|-)\s*$", re.I)
 _DATE_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$", re.I)
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
-}  # fmt: skip
 _DURATION = re.compile(
-    r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?:more\s+|further\s+|additional\s+)?"
+    r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?:more\s+|further\s+|additional\s+)?"
     r"(?P<unit>years?|months?)",
     re.I,
 )
@@ -111,22 +105,10 @@ _UPDATED_STAMP = re.compile(
 )
 # "24 months after the discontinued announcement date (": a span counted from the date that follows
 _SPAN_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"\b(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?:after|from|following)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?\(?\s*$",
     re.I,
 )
-
-
-def _after_span(day: dt.date, span: re.Match[str]) -> dt.date:
-    raw = span.group("n").lower()
-    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-    unit = span.group("unit").lower().rstrip("s")
-    if unit == "day":
-        return day + dt.timedelta(days=n)
-    if unit == "week":
-        return day + dt.timedelta(weeks=n)
-    return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))
-
 
 _DEVICES_BEFORE = re.compile(r"\b(?:devices|models|products|phones|tablets|tvs|units|ones|hardware)\s*$", re.I)
 
@@ -394,9 +376,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
     # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
-    beside_another = bool(terms) and _names(terms, page.title) and _named_after_another(terms, page.title)
-    out.beside_another = beside_another
-    referent = bool(terms) and _names(terms, page.title) and not beside_another
+    titled = bool(terms) and _names(terms, page.title)
+    out.beside_another = titled and _named_after_another(terms, page.title)
+    referent = titled and not out.beside_another
     previous = ""
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
@@ -695,10 +677,9 @@ def _start_given_elsewhere(
         return st  # no date given for the day, or several
     start, precision = next(iter(day_dates[key]))
     n, unit = st.duration.split()
-    delta = relativedelta(years=int(n)) if unit.startswith("year") else relativedelta(months=int(n))
     why = f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
-    return replace(st, kind="period-with-start", end_date=start + delta, start_date=start, precision=precision,
-                   phrase=why)  # fmt: skip
+    return replace(st, kind="period-with-start", end_date=later(start, int(n), unit), start_date=start,
+                   precision=precision, phrase=why)  # fmt: skip
 
 
 def _named_after_another(terms: tuple[str, ...], title: str) -> bool:
@@ -797,15 +778,14 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
             return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
         dur = _DURATION.search(value)
         if dur:
-            n_raw = dur.group("n").lower()
-            n = int(n_raw) if n_raw.isdigit() else _NUMBERS[n_raw]
+            n = count(dur.group("n"))
             unit = dur.group("unit").lower()
-            delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
             duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
             if start is not None:
                 return True, SupportStatement(
-                    sentence, "period-with-start", start[0] + delta, start[0], duration, start[1], mentions, phrase
-                )
+                    sentence, "period-with-start", later(start[0], n, unit), start[0], duration, start[1], mentions,
+                    phrase,
+                )  # fmt: skip
             return True, SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, phrase
             )
@@ -896,10 +876,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
     if dur:
-        n_raw = dur.group("n").lower()
-        n = int(n_raw) if n_raw.isdigit() else _NUMBERS[n_raw]
+        n = count(dur.group("n"))
         unit = dur.group("unit").lower()
-        delta = relativedelta(years=n) if unit.startswith("year") else relativedelta(months=n)
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
         start_kw = _START.search(_clause_of(after)[:_START_GAP + 30])  # the start belongs to the duration's words
@@ -912,8 +890,9 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             starts = [d for d in _dates(tail) if d[0].start() <= _START_GAP]
             if starts:
                 m, start, p = starts[0]
-                end = start + delta
-                return SupportStatement(sentence, "period-with-start", end, start, duration, p, mentions, dur.group(0))
+                return SupportStatement(
+                    sentence, "period-with-start", later(start, n, unit), start, duration, p, mentions, dur.group(0)
+                )
             return SupportStatement(
                 sentence, "period-without-start", None, None, duration, "day", mentions, (dur.group(0) + after)[:120]
             )
@@ -1051,7 +1030,7 @@ def _tree_statement(
     if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
         # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the
         # date is where the span starts, and the end is the span's end
-        d, p = _after_span(d, span), "day"
+        d, p = later(d, count(span.group("n")), span.group("unit")), "day"
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
     if role.from_start and p == "year":
         # "will stop supporting it from 2024": read as the year's last day, it would add a year of

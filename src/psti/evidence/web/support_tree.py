@@ -451,10 +451,13 @@ def _becomes_broken(tok: Token) -> bool:
     )
 
 
+_COPULA = frozenset({"be", "is", "are", "was", "were"})
+
+
 def _no_longer_a_service(tok: Token) -> bool:
     """A negated copula whose complement is a service: the thing stops being offered."""
     return (
-        lemma(tok) in ("be", "is", "are", "was", "were")
+        lemma(tok) in _COPULA
         and _negated(tok)
         and any(c.dep_ == "attr" and c.lower_ in _SERVICE for c in tok.children)
     )
@@ -462,7 +465,7 @@ def _no_longer_a_service(tok: Token) -> bool:
 
 def _no_more(tok: Token) -> bool:
     """ "the servers are no more": a copula saying the thing has gone."""
-    return lemma(tok) in ("be", "is", "are", "was", "were") and any(
+    return lemma(tok) in _COPULA and any(
         c.dep_ in ("attr", "acomp", "advmod") and c.lower_ == "more" and any(g.dep_ == "neg" for g in c.children)
         for c in tok.children
     )
