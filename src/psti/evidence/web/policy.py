@@ -688,13 +688,14 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     if time is None or _ACK.search(value) or _STATUS.search(value):
         return False
     # (a "Triage update" is the one answer a triage gives, not updates while the issue is handled)
-    one_off = _FIX_LABEL.search(label) or re.search(r"triage", label, re.I)
+    triage = re.search(r"triage", label, re.I) is not None
+    one_off = _FIX_LABEL.search(label) or triage
     news = re.search(r"\bupdates?\b", label, re.I) and not one_off
     promise: Promise | None = (
         "status update" if _STATUS.search(label) or news
         else "acknowledgement" if re.search(r"acknowledg|\back\b|receipt", label, re.I)
         # triage is a first answer, but an acknowledgement said elsewhere goes before it
-        else "reply" if re.search(r"triage", label, re.I)
+        else "reply" if triage
         else "reply" if _ACK.search(label)
         else None
     )  # fmt: skip
