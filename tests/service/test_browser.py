@@ -109,7 +109,9 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
     assert "Until at least 31 December 2031" in page.inner_text("#support")
     assert "published" in page.inner_text("#statement")
     assert "security@acme.example" in page.inner_text("#reporting")
-    assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0  # the label renders
+    # the label renders: wait until the browser has finished with the image (loaded or failed), then look
+    page.wait_for_function("document.querySelector('img.label') && document.querySelector('img.label').complete")
+    assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0
     _shot(page, "03-public-look-up")
 
 
