@@ -38,7 +38,9 @@ _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|durin
 YEARLESS = re.compile(
     rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
     rf"|\b(?P<md>(?P<md_mon>{_MON})[ \t]+{DAY}\b){_NO_YEAR}"
-    rf"|\b{_PREPOSITION}[ \t]+(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
+    # (not "last year in November", which RELATIVE places)
+    rf"|(?<!\byear[ \t])\b{_PREPOSITION}[ \t]+"
+    rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
 )
 _DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "dot")
 # a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");
@@ -168,6 +170,8 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
 RELATIVE = re.compile(
     rf"\b(?P<month>{_MON})\s+(?:of\s+)?(?:the\s+)?(?P<which3>next|this|last|following)\s+year\b|"
     rf"\b(?P<which4>this|next|last|coming)\s+(?P<month4>{_MON})(?![ \t]*[.,]?[ \t]*\d)|"
+    rf"\b(?P<which5>next|this|last|following)\s+year\s+(?P<lead5>in|by|until|till|from)\s+(?P<month5>{_MON})"
+    r"(?![ \t]*[.,]?[ \t]*\d)|"
     r"\b(?P<end>end\s+of\s+)(?P<which>the|this|next)\s+(?P<unit>year|month)\b"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bone\s)(?<!\bfor\s)(?P<lead>\b(?:by|until|till|in|from|through|before|after|"
     r"during)\s+)?\b(?P<which2>next|this)\s+(?P<unit2>year|month)\b",
@@ -190,7 +194,8 @@ def _place_relative(
     for m in RELATIVE.finditer(text):
         anchor = _anchor(anchors, m.start(), published)
         if anchor is None or (
-            not (m.group("month") or m.group("month4")) and _sentence_has_year(text, m.start(), m.end())
+            not (m.group("month") or m.group("month4") or m.group("month5"))
+            and _sentence_has_year(text, m.start(), m.end())
         ):
             continue  # no date of the page, or the sentence names its own year ("in 2019 … by the end of the year")
         why = f"the page is dated {anchor.isoformat()}"
@@ -202,6 +207,13 @@ def _place_relative(
             reading = f"{calendar.month_name[month]} {year}"
             stop = "." if m.group(0).endswith(".") else ""  # (the month's pattern takes a full stop with it)
             placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), reading, why), reading + stop))
+            continue
+        if m.group("month5"):  # "last year in November": that month of the year before the page's
+            year = anchor.year + {"next": 1, "following": 1, "last": -1}.get(m.group("which5").lower(), 0)
+            reading = f"{m.group('month5').rstrip('.')} {year}"
+            placements.append(
+                (m, PlacedDate(" ".join(m.group(0).split()), reading, why), f"{m.group('lead5')} {reading}")
+            )
             continue
         which = (m.group("which") or m.group("which2") or m.group("which3")).lower()
         unit = (m.group("unit") or m.group("unit2") or "year").lower()

@@ -63,7 +63,7 @@ _END_MARKER = re.compile(
 # "stop software updates for the device in March 2023", "end technical support for older
 # products, effective January 31, 2026": a stop word, then the date it takes effect
 _STOP = (
-    r"(?:not\s+(?:be\s+)?guaranteed|\bstop(?:s|ped|ping)?\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b|"
+    r"(?:not\s+(?:be\s+)?guaranteed|(?:won['’]t|will\s+not|can(?:no|['’])t|do(?:es)?\s+not|(?:doesn|don)['’]t)\s+guarantee\b|\bstop(?:s|ped|ping)?\b|\bcease[sd]?\b|\bno\s+(?:longer|more)\b|\bends?\b|"
     r"\bend\s+(?:\w+\s+){0,2}(?:support|updates?)|discontinu\w*|terminat\w*|won't\s+(?:get|receive)|"
     r"\bconclud\w*|\bexpir\w*|\bdrop(?:s|ped|ping)?\b|phas(?:e|es|ed|ing)\s+out|\bsunset\w*|\bretir\w*|"
     r"will\s+not\s+(?:get|receive)|\bno\s+(?:\w+\s+)?(?:security\s+|software\s+|firmware\s+)?(?:updates|patches)|"
@@ -338,7 +338,8 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
 
 def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
     """What names the product in a table row on a page that names its maker or line: the rest of
-    its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03")."""
+    its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03"), or a
+    shorter end of it that still has one ("v2.4.x series" of "Link IoT Edge v2.4.x series")."""
     words_on_page = set(_words(full).split())
     out = set()
     for term in terms:
@@ -346,6 +347,7 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
         tail = " ".join(words[1:])
         if len(words) >= 2 and words[0] in words_on_page and any(ch.isdigit() for ch in tail):
             out.add(tail)
+            out.update(" ".join(words[k:]) for k in range(2, len(words) - 1) if any(ch.isdigit() for ch in words[k]))
             # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version or a code
             last = words[-1]
             if len(words) >= 3 and re.fullmatch(r"\d+\.\d+(?:\.\d+)?|(?=\w*\d)(?=\w*[a-z])\w{2,}", last):
@@ -774,7 +776,9 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         dates = _dates(value)
         phrase = f"{label}: {value}"[:120]
         if dates and not _DURATION.search(value):
-            m, d, p = dates[0]
+            # a range in the cell ("Lifecycle: 2019.12 – 2021.12") ends at its second date
+            ranged = len(dates) == 2 and _RANGE.match(value[dates[0][0].end() : dates[1][0].start()])
+            m, d, p = dates[1] if ranged else dates[0]
             return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
         dur = _DURATION.search(value)
         if dur:
@@ -880,7 +884,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         unit = dur.group("unit").lower()
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
-        start_kw = _START.search(_clause_of(after)[:_START_GAP + 30])  # the start belongs to the duration's words
+        start_kw = _START.search(_clause_of(after)[: _START_GAP + 30])  # the start belongs to the duration's words
         if start_kw and _DEVICES_BEFORE.search(after[: start_kw.start()]):
             start_kw = None  # "to its Fire TV devices from 2016 and onwards": which devices, not a start
         if start_kw:

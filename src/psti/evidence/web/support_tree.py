@@ -457,9 +457,7 @@ _COPULA = frozenset({"be", "is", "are", "was", "were"})
 def _no_longer_a_service(tok: Token) -> bool:
     """A negated copula whose complement is a service: the thing stops being offered."""
     return (
-        lemma(tok) in _COPULA
-        and _negated(tok)
-        and any(c.dep_ == "attr" and c.lower_ in _SERVICE for c in tok.children)
+        lemma(tok) in _COPULA and _negated(tok) and any(c.dep_ == "attr" and c.lower_ in _SERVICE for c in tok.children)
     )
 
 
@@ -915,8 +913,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
-    if tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and tok.head.lower_ in _CUTOFF_NOUNS and TOPIC.search(
-        _clause_text(_verb_above(tok.head))
+    if (
+        tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss")
+        and tok.head.lower_ in _CUTOFF_NOUNS
+        and TOPIC.search(_clause_text(_verb_above(tok.head)))
     ):
         # "updates beyond the October 2027 cutoff": the date names when the end comes
         why = f"'the {text} {tok.head.text}'"
@@ -943,6 +943,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         prep, gov = before.lower_, before.head
     if prep == "before":
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
+    if prep == "after" and lemma(gov) not in _EVENT_LEMMAS and (unsure := _unguaranteed_before(left)) is not None:
+        # "won't guarantee regular updates … after October 2019": updates are promised up to the date
+        # (not "… for devices bought after 2020", which dates the purchase)
+        why = f"'{unsure} {text}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
     last = _last_update_subject(gov) if not prep else None
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
@@ -1011,7 +1016,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 what = [
                     g
                     for g in c.children
-                    if g.dep_ in ("dobj", "xcomp") and g.lower_ not in _PARTICLES and g.i not in date_tokens
+                    if g.dep_ in ("dobj", "xcomp")
+                    and g.lower_ not in _PARTICLES
+                    and g.i not in date_tokens
                     and not (g.lower_ == "shop" and lemma(c) == "close")  # "close up shop": the idiom's noun
                 ]  # (nor the date itself: "Security support ends 31 Mar 2029")
                 if any(g.lower_ == "plug" for g in what):
@@ -1054,6 +1061,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             for ch in c.children:
                 if ch.dep_ in ("prep", "dobj", "attr") and (
                     lemma(ch) in _STOP_NOUNS
+                    or _end_milestone(ch)
                     or any(
                         lemma(g) in _STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
                         for g in ch.children
@@ -1084,8 +1092,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
     )
     prep_tok = tok.head if tok.dep_ == "pobj" else tok
-    if prep == "from" and gov.lower_ in _REPLACING and any(
-        c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *prep_tok.children)
+    if (
+        prep == "from"
+        and gov.lower_ in _REPLACING
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *prep_tok.children))
     ):
         # "postponed the shutdown from 2018 to 2019": the first date is the one replaced
         return DateRole(a, b, False, f"'from {text}' was moved ('{gov.text} … to')", context, False, local)
@@ -1218,6 +1228,30 @@ def _scheduled_stop(gov: Token) -> str | None:
     if _stops_service(objects) or _named_thing_shut(v) or TOPIC.search(_clause_text(v, strict=True)):
         return " ".join(t.text for t in (v, *objects))
     return None
+
+
+def _unguaranteed_before(left: Token) -> str | None:
+    """The negated guarantee of updates before a date in its sentence ("won't guarantee regular
+    updates will be provided … after"), whichever word the parser hung the date on."""
+    for t in left.sent:
+        if t.i >= left.i:
+            break
+        if t.lower_.startswith(("guarantee", "guarentee")) and _negated(t):  # (a common misspelling)
+            between = left.doc[t.i : left.i].text
+            if TOPIC.search(between.removeprefix(t.text)):
+                return between
+    return None
+
+
+def _end_milestone(noun: Token) -> bool:
+    """'that milestone' standing for an end the sentence named before it ("next in line for the
+    end of support, scheduled to hit that milestone on October 22, 2023")."""
+    if noun.lower_ not in ("milestone", "point", "date") or not any(
+        c.dep_ == "det" and c.lower_ in ("that", "this") for c in noun.children
+    ):
+        return False
+    return any(lemma(t) in _STOP_NOUNS and TOPIC.search(t.head.text + " " + " ".join(x.text for x in t.subtree))
+               for t in noun.sent if t.i < noun.i)  # fmt: skip
 
 
 def _of_service(noun: Token) -> bool:
