@@ -67,3 +67,63 @@ def test_a_refused_guarantee_after_a_date_is_an_end() -> None:
     assert ends("We cannot guarantee security updates for Acme Cams bought after 2020.", "Acme Cam") == []
     # a guarantee given, not refused
     assert ends("We guarantee that Acme Cam will work after 2027.", "Acme Cam") == []
+
+
+def test_a_product_that_stops_working_at_a_network_shutdown_said_before() -> None:
+    text = (
+        "Beginning Feb. 22, 2022, AT&T, VW's Car-Net wireless network provider will discontinue 3G service. "
+        "Thus, VW's Car-Net telematic system on most 2014-2019 model year VWs won't function."
+    )
+    assert ends(text, "VW's Car-Net telematic system") == [D(2022, 2, 22)]
+    ford = (
+        "The North America 3G cellular service was decommissioned in February 2022.\n"
+        "Vehicles on the road equipped with a 3G embedded modem have lost mobile app functionality and connectivity."
+    )
+    assert ends(ford, "vehicles equipped with a 3G embedded modem") == [D(2022, 2, 28)]
+    # a stop of buying before is no cut-off of what the product needs to work
+    store = (
+        "On 29th July 2024, Xbox 360 users will no longer be able to purchase new games from the console store.\n"
+        "In addition, the Microsoft Movies & TV app on the Xbox 360 will no longer function."
+    )
+    assert ends(store, "Xbox 360") == []
+
+
+def test_losing_the_ability_to_work_after_a_date() -> None:
+    text = (
+        "BlackBerry reminded users with devices with BlackBerry 10 software that after Jan. 4, 2022, these "
+        "products will lose the ability to carry out key functions."
+    )
+    assert ends(text, "BlackBerry 10 software") == [D(2022, 1, 4)]
+    assert ends("The Acme Cam will lose the lens cap in 2022.", "Acme Cam") == []
+
+
+def test_the_release_of_the_last_update_ends_updates() -> None:
+    text = (
+        "The company has announced that the security update that was released on the third of February 2020 "
+        "was the last update that the handset will receive."
+    )
+    assert ends(text, "handset") == [D(2020, 2, 3)]
+    assert ends("The final security update for the Acme Cam was released on 3 March 2021.", "Acme Cam") == [
+        D(2021, 3, 3)
+    ]
+    # a release that is not the last one
+    assert ends("The latest security update for the Acme Cam was released on 3 March 2021.", "Acme Cam") == []
+    assert ends("The Acme Cam was released on 3 March 2021 and gets security updates.", "Acme Cam") == []
+
+
+def test_a_product_said_to_be_still_supported_has_no_end() -> None:
+    text = (
+        "Google is no longer supporting or updating older smart displays as of April 2023.\n\n"
+        "The Lenovo Smart Clock 2 (opens in new tab) and the original Smart Clock are still supported since "
+        "they run a different OS."
+    )
+    assert ends(text, "Lenovo Smart Clock 2") == []
+    assert ends(text) == [D(2023, 4, 30)]
+
+
+def test_a_year_named_series_is_a_version_not_a_date() -> None:
+    table = (
+        "| Firmware series | Security support |\n| --- | --- |\n| `2026.x` | Supported |\n| `2025.x` | Supported |\n"
+        "| `4.5.x` | Supported |\n"
+    )
+    assert ends(table, media="text/markdown") == []

@@ -121,7 +121,7 @@ def test_a_contact_page_written_without_its_scheme() -> None:
 
 def test_a_span_counted_from_the_post_date() -> None:
     text = (
-        "---\nlayout: post\ntitle: \"Deprecating 32-bit systems\"\ndate: 2025-05-22 00:00:00\n---\n\n"
+        '---\nlayout: post\ntitle: "Deprecating 32-bit systems"\ndate: 2025-05-22 00:00:00\n---\n\n'
         "We are today officially deprecating three legacy CPU architectures.\n\n"
         "In six months, your system will become unsupported and will no longer receive updates.\n"
     )

@@ -39,9 +39,7 @@ def test_a_year_in_brackets_after_a_noun_describes_it() -> None:
 
 
 def test_a_periods_start_is_in_its_own_clause() -> None:
-    assert ends("The Acme Cam gets security updates for five years from 1 March 2024.", "Acme Cam") == [
-        D(2029, 3, 1)
-    ]
+    assert ends("The Acme Cam gets security updates for five years from 1 March 2024.", "Acme Cam") == [D(2029, 3, 1)]
     later_clause = (
         "The Galaxy S24 gets security updates for seven years, but it ended support for its Galaxy S20 from 2020."
     )

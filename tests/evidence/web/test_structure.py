@@ -312,3 +312,17 @@ def test_a_missing_pipeline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("PSTI_SPACY_MODEL", "no_such_pipeline_installed")
     with pytest.raises(PstiError, match="no_such_pipeline_installed"):
         language.pipeline()
+
+
+def test_a_links_note_for_screen_readers_is_dropped() -> None:
+    html = (
+        b'<html><body><p>The <a href="/clock">Lenovo Smart Clock 2</a><span class="sr-only"> (opens in new tab)'
+        b"</span> and the original Smart Clock are still supported.</p></body></html>"
+    )
+    assert page_text(html, "text/html").text == (
+        "The Lenovo Smart Clock 2 and the original Smart Clock are still supported."
+    )
+    plain = page_text(b"See the Acme Cam (opens in a new window) page.", "text/plain").text
+    assert plain == "See the Acme Cam page."
+    # brackets that are not a link's note stay
+    assert page_text(b"The Acme Cam (sold in 2020) page.", "text/plain").text == "The Acme Cam (sold in 2020) page."

@@ -18,9 +18,17 @@ MONTHS["sept"] = 9
 MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20|21)\d\d"
+# a day written as an ordinal word ("the third of February 2020")
+_UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+ORDINAL_DAYS = {w: i for i, w in enumerate(_UNITS_ORD, 1)}
+ORDINAL_DAYS.update({"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                     "thirtieth": 30, "thirty-first": 31})  # fmt: skip
+ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for i, w in enumerate(_UNITS_ORD, 1)})
+_DAY_WORD = r"(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")"
 DATE = re.compile(
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR})"
+    rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR})"
     rf"|(?P<mdy>{MON}\s+{DAY},?\s+{YEAR})"
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
@@ -31,7 +39,7 @@ DATE = re.compile(
     rf"|(?P<ydm>{YEAR}\.(?:0?[1-9]|1[0-2])(?=\s?[–-]\s?{YEAR}\.\d)"
     rf"|(?:(?<=\d[–-])|(?<=\d\s[–-]\s)){YEAR}\.(?:0?[1-9]|1[0-2])(?![\d.]))"
     # not a decade ("the 2000s") nor part of a model code ("RT-AC1900", "1900P")
-    rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|'s\b|\.\d))",  # nor a version ("2025.12")
+    rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|'s\b|\.[\dx]))",  # nor a version ("2025.12", "2026.x")
     re.I,
 )
 
@@ -45,7 +53,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
         if group == "iso":
             return dt.date.fromisoformat(text), "day"
         if group == "dmy":
-            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], int(parts[0])), "day"
+            day = ORDINAL_DAYS.get(parts[0].lower()) or int(parts[0])
+            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], day), "day"
         if group == "mdy":
             return dt.date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1])), "day"
         if group in ("slash", "dot"):

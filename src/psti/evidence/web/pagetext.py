@@ -438,13 +438,15 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     looks_html = media_type in ("text/html", "application/xhtml+xml") or (
         not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None
     )
+    text = text[: MAX_TEXT_CHARS * 2]
     if not looks_html:
-        plain, headings = unwrap_plain(text[: MAX_TEXT_CHARS * 2])
+        # a link's note for screen readers, left in copied text, splits the words it follows
+        plain, headings = unwrap_plain(_LINK_NOTE.sub("", text))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
-    ex.feed(text[: MAX_TEXT_CHARS * 2])
+    ex.feed(text)
     ex.close()
-    raw = "".join(ex.parts)
+    raw = _LINK_NOTE.sub("", "".join(ex.parts))
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     body = "\n".join(line for line in lines if line)
     return PageText(
@@ -461,6 +463,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     )
 
 
+_LINK_NOTE = re.compile(r"[ \t]*\((?:link\s+)?opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\)", re.I)
 _MD_BREAK = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<div style=…>Hardware</div>")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -32,7 +32,7 @@ _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
     r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
 )
-_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|days?|weeks?|months?)"
+_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|hrs?\b|hs\b|days?|weeks?|months?)"
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 TIMESCALE = re.compile(
     rf"(?:≤|<=)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h" (not "< 1 day", a statistic)
@@ -484,10 +484,11 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return None  # "notify the stakeholders": news to others, not an update to the reporter
     if lemma in ("inform", "notify", "tell", "verify", "confirm", "check", "review") and any(
-        p.lower_ in ("of", "upon", "on", "after") and any(_lemma(g) == "receipt" for g in p.children)
-        for p in tok.children
+        p.lower_ in ("of", "upon", "on", "after") and any(_lemma(g) in ("receipt", "acceptance") for g in p.children)
+        for p in (*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children))
     ):
-        return "acknowledgement"  # "inform you of its receipt", "verify … upon receipt of the report"
+        # "inform you of its receipt", "verify … upon receipt of the report", "inform reporter of its acceptance"
+        return "acknowledgement"
     if (
         lemma in ("contact", "reach")
         and _is_verb(tok)
@@ -503,6 +504,21 @@ def _own_promise(tok: Token) -> Promise | None:
         c.dep_ == "dobj" and _lemma(c) in _REPORTED for c in (*tok.children, *_conj_objects(tok))
     ):
         return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
+    if lemma == "confirm" and any(
+        c.dep_ == "ccomp"
+        and _lemma(c) in ("get", "receive")
+        and any(g.dep_ in ("dobj", "nsubjpass") and _lemma(g) in _REPORTED for g in c.children)
+        for c in tok.children
+    ):
+        return "acknowledgement"  # "We'll confirm we got your report"
+    if (
+        lemma == "answer"
+        and _is_verb(tok)
+        and any(
+            c.dep_ == "dobj" and (_lemma(c) in _REPORTED or c.lower_.rstrip("s") in _MESSAGES) for c in tok.children
+        )
+    ):
+        return "reply"  # "we will answer your mail within 2-3 business days"
     if lemma == "progress" and tok.dep_ in ("compound",):
         return "status update"
     if text in ("addressed", "answered") and any(
@@ -510,9 +526,9 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return "reply"  # "Emails will be addressed within 3 business days"
     if lemma in ("respond", "reply", "answer") and any(
-        p.dep_ == "prep" and p.lower_ == "to" and any(
-            g.dep_ == "pobj" and any(c.lower_ in ("status", "progress") for c in g.children) for g in p.children
-        )
+        p.dep_ == "prep"
+        and p.lower_ == "to"
+        and any(g.dep_ == "pobj" and any(c.lower_ in ("status", "progress") for c in g.children) for g in p.children)
         for p in tok.children
     ):
         return "status update"  # "respond to status inquiries within 10 business days"

@@ -459,6 +459,16 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                     if stmt is not None:
                         out.statements.append(stmt)
                 continue
+        elif mentions and prev_stops and _CUT_OFF.search(prev) and (lost := _LOST_USE.search(s)) and not _dates(s):
+            # "AT&T … will discontinue 3G service beginning Feb. 22, 2022. Thus, VW's Car-Net … won't
+            # function": the product stops working at the stop the sentence before dates
+            m, d, p = prev_stops[-1]
+            why = f"{lost.group(0)!r}, at {m.group(0)!r}, the stop the sentence before dates"
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why, works_only=True)
+            )
+            support_heading = True
+            continue
         elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
             (_m, d, p), why = linked
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
@@ -610,6 +620,7 @@ _END_QUESTION = re.compile(
 # or that an announced end is off: "the PS3 and Vita stores will no longer close", "keeping the store operational"
 _UNAFFECTED = re.compile(
     r"\bunaffected\b|\bnot\s+(?:be\s+)?(?:affected|included)\b|\bexcluded\b|\bremains?\s+supported\b|"
+    r"\bstill\s+(?:being\s+|fully\s+)?supported\b|"
     r"\b(?:no\s+longer|not|n't)\s+(?:be\s+)?(?:clos(?:e|ed|ing)|shut(?:ting)?\s+down|discontinu\w+)\b|"
     r"\bkeep(?:s|ing)?\s+(?:[\w-]+\s+){0,6}(?:operational|running|online)\b",
     re.I,
@@ -1263,6 +1274,15 @@ def _host(url: str | None) -> str | None:
 _Dated = tuple[re.Match[str], dt.date, Precision]
 
 
+# the product losing its use, with no date of its own: "won't function", "have lost … connectivity"
+_LOST_USE = re.compile(
+    r"\b(?:won['’]t|will\s+not|will\s+no\s+longer|(?:can|could)(?:no|['’])?t|no\s+longer)\s+"
+    r"(?:be\s+able\s+to\s+)?(?:function|work|operate|connect)\w*"
+    r"|\b(?:lose|loses|lost|losing)\s+(?:\w+\s+){0,3}(?:functionality|connectivity|connection|features)\b",
+    re.I,
+)
+# what a product needs to work that a stop can cut off: "AT&T … will discontinue 3G service"
+_CUT_OFF = re.compile(r"\b(?:networks?|services?|servers?|cloud|[2-5]G)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:any\s+such|such|these|those|the\s+affected)\b", re.I)
 
 

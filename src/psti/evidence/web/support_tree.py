@@ -355,10 +355,35 @@ def _use_goes_on(chain: list[Token]) -> bool:
 
 
 _LAST_UPDATE = re.compile(
-    r"\blast\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)|\bend\s+of\s+(?:support|life|service|updates)\b|"
+    r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)|\bend\s+of\s+(?:support|life|service|updates)\b|"
     r"\beol\b|\bsupport\s+end",
     re.I,
 )
+
+
+_RELEASING = frozenset({"release", "publish", "issue", "ship", "push", "roll", "deliver"})
+
+
+def _last_update_released(verb: Token) -> str | None:
+    """The release of the last update ("The last security update … was released on …", "the
+    update that was released on … was the last update the handset will receive"): its words."""
+    if lemma(verb) not in _RELEASING:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        nouns.append(verb.head)
+    for noun in nouns:
+        inside = {x.i for x in verb.subtree} if noun == verb.head else set()  # (the noun a clause describes)
+        own = " ".join(t.text for t in noun.subtree if t.i not in inside)
+        if _LAST_UPDATE.search(own):
+            return own
+        copula = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+        if copula is not None and copula != verb and lemma(copula) in ("be", "is", "was", "remain"):
+            for attr in (c for c in copula.children if c.dep_ == "attr"):
+                said = " ".join(t.text for t in attr.subtree)
+                if _LAST_UPDATE.search(said):
+                    return said
+    return None
 
 
 def _last_update_subject(verb: Token) -> str | None:
@@ -415,6 +440,14 @@ def _loses_use(tok: Token) -> bool:
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
     return False
+
+
+_ABILITIES = frozenset({"ability", "functionality", "functionalities", "connectivity", "functions", "features"})
+
+
+def _loses_ability(tok: Token) -> bool:
+    """ "these products will lose the ability to carry out key functions", "lose connectivity"."""
+    return lemma(tok) == "lose" and any(c.dep_ == "dobj" and c.lower_ in _ABILITIES for c in tok.children)
 
 
 def _unable_to_use(tok: Token) -> bool:
@@ -952,6 +985,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
         return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
+    if (released := _last_update_released(gov)) is not None:
+        # "the security update that was released on … 2020 was the last update that the handset will receive"
+        why = f"{text} dates the release of '{released}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
     if prep in ("of", "is", "on") and (named := _end_date_noun(gov)) is not None:
         # "have AUE dates of June 2028", "an end-of-life date of 30 June 2027": the end named as a date
         why = f"'{named} {prep} {text}'"
@@ -995,7 +1032,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if (_negated(c) and _loses_use(c)) or _unable_to_use(c):  # "will no longer be able to unlock …"
+            if (_negated(c) and _loses_use(c)) or _unable_to_use(c) or _loses_ability(c):
+                # "will no longer be able to unlock …", "will lose the ability to carry out key functions"
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
                 unrelated.append(c.text)

@@ -1,0 +1,42 @@
+"""Regression tests for policy phrasings real pages use (bench/data/web-realworld.json): an
+acknowledgement said as confirming the report arrived or as informing of its acceptance, a
+reply said as answering the reporter's mail, and hours written "hs"."""
+
+from __future__ import annotations
+
+from tests.evidence.web.snippets import policy
+
+
+def _ack(text: str) -> str | None:
+    a = policy(text)
+    return a.ack_when.timescale if a.ack_when else None
+
+
+def test_confirming_the_report_arrived_is_an_acknowledgement() -> None:
+    text = (
+        "Within 5 business days: We'll confirm we got your report and give you a tracking reference number.\n\n"
+        "Within 10 business days: We'll finish our initial assessment and let you know if it is a real vulnerability."
+    )
+    assert _ack(text) == "Within 5 business days"
+    a = policy(text)
+    assert a.ack_when is not None and a.ack_when.promise == "acknowledgement"
+
+
+def test_informing_of_acceptance_is_an_acknowledgement_not_a_status_update() -> None:
+    a = policy(
+        "After receiving vulnerability information, we will inform reporter of its acceptance within three "
+        "business days, except during specific holidays."
+    )
+    assert a.ack_when is not None and a.ack_when.timescale == "within three business days"
+    assert a.status_when is None
+
+
+def test_answering_the_mail_is_a_reply() -> None:
+    assert _ack("Usually we will answer your mail within 2-3 business days.") == "within 2-3 business days"
+    # answering for something else is no reply to the reporter
+    assert _ack("Our products answer voice commands within 2 seconds.") is None
+
+
+def test_hours_written_hs() -> None:
+    assert _ack("You'll receive a response in 24 to 48 hs.") == "in 24 to 48 hs"
+    assert _ack("You'll receive a response in 24 hrs.") == "in 24 hrs"
