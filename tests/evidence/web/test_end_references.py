@@ -127,3 +127,29 @@ def test_a_year_named_series_is_a_version_not_a_date() -> None:
         "| `4.5.x` | Supported |\n"
     )
     assert ends(table, media="text/markdown") == []
+
+
+def test_a_decision_to_stop_made_from_a_date() -> None:
+    text = (
+        "As of April 30, 2023, HBO made the challenging decision to discontinue support for HBO GO and HBO NOW "
+        "on the second and third generation Apple TVs."
+    )
+    assert ends(text) == [D(2023, 4, 30)]
+    # the date of an announcement, or of the decision itself, is no end
+    assert ends("In May 2023, Acme announced its plan to end support for the Acme Cam.") == []
+    assert ends("On 3 May 2023 Acme made the decision to end support for the Acme Cam.") == []
+
+
+def test_a_row_stored_a_cell_per_line() -> None:
+    rows = (
+        "Google Support Expiration, I.e. End-Of-Life\n"
+        "HP Chromebook 14 Jun 1, 2019 Expected Final Year: 2018/19\n"
+        "Samsung Chromebook 2 11 - XE500C12\n"
+        "Oct 1, 2019 Possibly OK for: 2019/20\n"
+        "Dell Chromebook 11 (3120) Jun 1, 2020 Expected Final Year: 2019/20\n"
+    )
+    assert ends(rows, "Samsung Chromebook 2 11 - XE500C12") == [D(2019, 10, 1)]
+    assert ends(rows, "HP Chromebook 14") == [D(2019, 6, 1)]
+    # a sentence cut at a full stop is not a name's line
+    cut = "End-Of-Life\nThe Samsung Chromebook 2 11 reached its end on the 30.\nOct 1, 2019 was a Tuesday.\n"
+    assert ends(cut, "Samsung Chromebook 2 11") != [D(2019, 10, 1)]

@@ -489,7 +489,18 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
             dates = _dates(s)
-            end = dates[0] if len(dates) == 1 else _end_date(s, dates)
+            line = s
+            if (
+                not dates
+                and not s.rstrip().endswith((".", "!", "?"))  # a name, not a sentence cut short
+                and idx + 1 < len(sents)
+                and (led := _dates(sents[idx + 1]))
+                and led[0][0].start() == 0
+            ):
+                # a row whose cells were stored a line each: the name's line, then one led by its date
+                # ("Samsung Chromebook 2 11 - XE500C12" / "Oct 1, 2019 Possibly OK for: 2019/20")
+                dates, line = led[:1], sents[idx + 1]
+            end = dates[0] if len(dates) == 1 else _end_date(line, dates)
             if end is not None:
                 m, d, p = end
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))

@@ -899,7 +899,10 @@ def _attachment(tok: Token) -> tuple[str, Token]:
     return prep, (gov.head if gov.head != gov else gov)
 
 
-def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
+_INTENT_NOUNS = frozenset({"decision", "plan", "plans", "intention", "choice"})
+
+
+def _levels(gov: Token, effective: bool = False) -> list[tuple[list[Token], Token, bool]]:
     """The predicate chain of a word and the clauses above it: (words, clause head) per level.
     A clause that modifies another ("come May 2020, … will no longer receive updates", "security
     updates stopping in 2019") is read together with the one it modifies."""
@@ -924,6 +927,17 @@ def _levels(gov: Token) -> list[tuple[list[Token], Token, bool]]:
                 break
         # "intends to drop all support", "plans to end updates": the verb it governs
         down = [c for v in chain for c in v.children if c.dep_ == "xcomp" and c.tag_.startswith("VB")]
+        # "as of April 30, HBO made the decision to discontinue support": from a date on, the verb the
+        # decision names (not "in May, Acme announced its plan to end …", which dates the announcement)
+        down += [
+            a
+            for v in chain
+            if effective and lemma(v) in ("make", "made", "take", "took")
+            for n in v.children
+            if n.dep_ == "dobj" and n.lower_ in _INTENT_NOUNS
+            for a in n.children
+            if a.dep_ == "acl" and a.tag_ == "VB"
+        ]
         chain += [c for c in down if c not in chain]
         out.append((chain, up, joined))
         if up.dep_ not in _CLIMB or up.head == up:
@@ -1001,7 +1015,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
         why = f"'{scheduled}', scheduled for '{text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
-    levels = _levels(gov)
+    levels = _levels(gov, prep in _FROM_START or prep in _EFFECT)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
     local = _clause_text(first_up, strict=True)
