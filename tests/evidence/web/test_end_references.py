@@ -153,3 +153,47 @@ def test_a_row_stored_a_cell_per_line() -> None:
     # a sentence cut at a full stop is not a name's line
     cut = "End-Of-Life\nThe Samsung Chromebook 2 11 reached its end on the 30.\nOct 1, 2019 was a Tuesday.\n"
     assert ends(cut, "Samsung Chromebook 2 11") != [D(2019, 10, 1)]
+
+
+def test_a_table_stored_a_cell_per_line() -> None:
+    text = (
+        "Supported Releases\n\nRelease\n\nRelease date\n\nEOL\n\nZephyr 2.7.6\n\n2024-03-01\n\n2025-01-26\n\n"
+        "Zephyr 3.7.0\n\n2024-07-26\n\n2027-01-26\n\nZephyr 4.0.0\n\n2024-11-15\n\n2025-07-18\n\n"
+        "As of 2022-01-01, LTS1 (1.14.x) is not supported and has reached end of life (EOL).\n"
+    )
+    assert ends(text, "Zephyr 3.7.0") == [D(2027, 1, 26)]
+    assert ends(text, "Zephyr 4.0.0") == [D(2025, 7, 18)]
+    # with no column naming an end, the dates are not ends
+    assert ends(text.replace("EOL\n", "Last release\n").split("As of")[0], "Zephyr 3.7.0") == []
+
+
+def test_a_year_in_the_products_name_is_no_date() -> None:
+    text = (
+        "eolColumn: Security Updates\n"
+        '  - releaseCycle: motorola-edge-2024\n    releaseLabel: "Motorola edge 2024"\n'
+        "    releaseDate: 2024-05-01\n    eol: 2027-05-31\n"
+    )
+    assert ends(text, "Motorola edge 2024", "text/markdown") == [D(2027, 5, 31)]
+
+
+def test_a_product_no_longer_available_or_working_since_a_date() -> None:
+    assert ends(
+        "# The Acme portal is shutting down\n\nIt will no longer be available from July 2024 !", "Acme portal"
+    ) == [D(2024, 7, 31)]
+    text = "There is a message that smart cloud web will not be available anymore since 8.05.2025."
+    assert ends(text, "smart cloud web") == [D(2025, 5, 8)]
+    assert ends("The Tahoma does not work anymore since the 3rd of December 2019.", "Tahoma") == [D(2019, 12, 3)]
+    # no longer on sale is not an end of the product
+    assert ends("The Acme Cam will no longer be available for purchase from July 2024.", "Acme Cam") == []
+
+
+def test_which_model_a_year_names_and_an_end_of_sign_ups() -> None:
+    text = "My Enyaq is supported by the MySkoda App while the Kodiaq from 2019 is not."
+    assert ends(text, "MySkoda App") == []
+    sign_ups = (
+        "# Acme no longer accepting API applications\n\nStarting Jan 1st, 2022, no new requests will be accepted."
+    )
+    assert ends(sign_ups, "Acme API") == []
+    assert ends("Starting Jan 1st, 2022, no security updates will be provided for the Acme API.", "Acme API") == [
+        D(2022, 1, 1)
+    ]

@@ -40,3 +40,11 @@ def test_answering_the_mail_is_a_reply() -> None:
 def test_hours_written_hs() -> None:
     assert _ack("You'll receive a response in 24 to 48 hs.") == "in 24 to 48 hs"
     assert _ack("You'll receive a response in 24 hrs.") == "in 24 hrs"
+
+
+def test_an_address_spelt_out_in_capitals_and_a_bugzilla() -> None:
+    a = policy("If the issue is urgent, please send a message to security AT yoctoproject DOT org with the details.")
+    assert "mailto:security@yoctoproject.org" in a.contacts
+    assert policy("Please report it using the Security Bugzilla.").contacts
+    # prose with "at" and "dot" is no address
+    assert not policy("We look at every report and dot the i's at our own pace.").contacts

@@ -291,6 +291,10 @@ _OBFUSCATED = re.compile(
 )
 
 
+# "security AT yoctoproject DOT org": the words in capitals, so that prose ("at home") is not taken
+_SPELLED_OUT = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s+AT\s+([A-Za-z0-9-]{1,63}(?:\s+DOT\s+[A-Za-z0-9-]{1,63})+)"
+)
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
@@ -314,6 +318,7 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
+    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
@@ -870,6 +875,7 @@ _CHANNEL = re.compile(
     # "on the project repository", "on this GitHub respository" (as some write it)
     r"(?:in|on)\s+(?:this|the|our)\s+(?:[\w-]+\s+)?(?:re\w{0,2}pository|repo|issue\s+tracker))|"
     r"(?:the|our)\s+issue\s+tracker\s+(?:as|is)|"
+    r"(?:us(?:e|ing)|through|via|in|on)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}bugzilla\b|"
     # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
     # a reporting platform named without its address: "exclusively through Yes We Hack"

@@ -355,6 +355,54 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
     return out
 
 
+_LABEL_BEFORE = re.compile(r"([\w ]{2,30}):\s*$")
+
+
+def _outside_name(s: str, dates: list[_Dated], terms: tuple[str, ...]) -> list[_Dated]:
+    """The dates of a line that are not part of the product's name ("Motorola edge 2024")."""
+    spans = [(m.start(), m.end()) for t in terms for m in re.finditer(re.escape(t), s, re.I)]
+    return [d for d in dates if not any(a <= d[0].start() < b for a, b in spans)]
+
+
+def _vertical_rows(lines: list[str]) -> list[str]:
+    """A table stored a cell per line ("Release" / "Release date" / "EOL" / "Zephyr 3.7.0" /
+    "2024-07-26" / "2027-01-26" / …) as rows under their header ("Release: Zephyr 3.7.0 | Release
+    date: 2024-07-26 | EOL: 2027-01-26"). A row is a name's line and the lines of dates after it;
+    the header is as many lines, without dates, right above the first row, one of them naming an
+    end."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = 1 + next((k for k in range(len(lines) - i) if not _date_only(lines[i + 1 + k : i + 2 + k])), 0)
+        header = out[-width:] if len(out) >= width else []
+        if (
+            width < 2
+            or _dates(lines[i])
+            or len(lines[i]) > _HEADING_CHARS
+            or not header
+            or any(_dates(h) or len(h) > _HEADING_CHARS or " | " in h for h in header)
+            or not any(_END_LABEL.search(h) for h in header[1:])
+        ):
+            out.append(lines[i])
+            i += 1
+            continue
+        del out[-width:]
+        out.append(" | ".join(header))
+        while (
+            i + width <= len(lines)
+            and not _dates(lines[i])
+            and all(_date_only(lines[i + c : i + c + 1]) for c in range(1, width))
+        ):
+            out.append(" | ".join(f"{label}: {cell}" for label, cell in zip(header, lines[i : i + width], strict=True)))
+            i += width
+    return out
+
+
+def _date_only(line: list[str]) -> bool:
+    """A (one-item) slice of lines that is a single date and nothing else."""
+    return bool(line) and (m := DATE.fullmatch(line[0].strip(" .,"))) is not None and bool(m.group(0))
+
+
 def _row_named(row_names: set[str], s: str) -> bool:
     """A row ("Version: 22.03 | Current status: End of life | …") with a cell that is the name."""
     if not row_names or " | " not in s:
@@ -373,7 +421,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    sents = sentences(page.text)
+    sents = _vertical_rows(sentences(page.text))
     docs = _parsed_prose(sents)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
@@ -488,7 +536,12 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         elif support_heading and named and len(s) <= _ROW_CHARS:
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
-            dates = _dates(s)
+            # not the year of "Motorola edge 2024", nor a labelled release ("releaseDate: 2024-05-01")
+            dates = [
+                d
+                for d in _outside_name(s, _dates(s), terms)
+                if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not _START_LABEL.search(lab.group(1))
+            ]
             line = s
             if (
                 not dates

@@ -65,7 +65,7 @@ _MADE = frozenset(
 _FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
 _POINT = frozenset(
     {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with",
-     "during"}
+     "during", "since"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
@@ -442,6 +442,21 @@ def _loses_use(tok: Token) -> bool:
     return False
 
 
+_AVAILABLE = frozenset({"available", "accessible", "usable", "operational", "reachable", "online"})
+_OFFERED = frozenset({"download", "purchase", "sale", "order", "preorder", "pre-order", "subscription", "new"})
+
+
+def _unavailable(tok: Token) -> bool:
+    """'(will no longer) be available / accessible' of the product, not 'available for purchase'
+    (an end of sale)."""
+    words = (
+        [tok] if tok.lower_ in _AVAILABLE else [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
+    )
+    return any(
+        not any(p.dep_ == "prep" and any(g.lower_ in _OFFERED for g in p.subtree) for p in w.children) for w in words
+    )
+
+
 _ABILITIES = frozenset({"ability", "functionality", "functionalities", "connectivity", "functions", "features"})
 
 
@@ -676,6 +691,16 @@ def _negated(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _refuses_new(tok: Token) -> bool:
+    """ "no new requests will be accepted": an end of sign-ups, not of the product."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        and any(g.dep_ == "amod" and g.lower_ == "new" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _span_root(doc: Doc | Span, start: int, end: int) -> Token | None:
@@ -971,6 +996,15 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
         return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
+    if (
+        re.fullmatch(r"\d{4}", text)
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "from"
+        and tok.head.head.tag_ in ("NNP", "NNPS")
+        and tok.head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+    ):
+        # "the Kodiaq from 2019 is not": the year says which model (or which model year)
+        return DateRole(a, b, False, f"'{text}' says which '{tok.head.head.text}'", "")
     if re.fullmatch(r"\d{4}", text) and (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
@@ -1032,7 +1066,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         topic = topic or bool(TOPIC.search(ctext))
         if through_and:
             continue
-        negated = negated or any(_negated(c) for c in chain)
+        negated = negated or any(_negated(c) and not _refuses_new(c) for c in chain)
         # "will no longer receive updates" withholds a supply; "will no longer work" only ends the product
         supply_negated = supply_negated or any(_negated(c) and not _ceases_to_function(c, date_tokens) for c in chain)
         for c in chain:
@@ -1044,6 +1078,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             ):
                 stop_words.append(f"{c.text} unsupported")  # "your system will become unsupported"
                 topic = True
+            if _negated(c) and _unavailable(c):  # "will no longer be available from July 2024"
+                ceases.append("no longer available")
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
             if (_negated(c) and _loses_use(c)) or _unable_to_use(c) or _loses_ability(c):
