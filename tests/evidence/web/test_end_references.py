@@ -197,3 +197,43 @@ def test_which_model_a_year_names_and_an_end_of_sign_ups() -> None:
     assert ends("Starting Jan 1st, 2022, no security updates will be provided for the Acme API.", "Acme API") == [
         D(2022, 1, 1)
     ]
+
+
+def test_a_table_whose_cells_ran_together() -> None:
+    text = (
+        "Check the lifecycle of our BSP Layers for Yocto in the table below:\n\n"
+        "VersionStateInitial Release DateProjected EOLRelease Periodicity\n"
+        "BSP 6ActiveOctober 20222026Quarterly\n"
+        "BSP 5MaintenanceOctober 20202024As needed\n"
+        "BSP 3EOLJune 20192023No Releases\n\n"
+        "During a 3-state lifecycle we deliver a series of releases.\n"
+    )
+    assert ends(text, "BSP 6") == [D(2026, 12, 31)]
+    assert ends(text, "BSP 5") == [D(2024, 12, 31)]
+    assert ends(text, "BSP 3") == [D(2023, 12, 31)]
+    # the release date in the row before the end is not taken for it
+    assert D(2020, 10, 31) not in ends(text, "BSP 5")
+
+
+def test_a_row_whose_name_ran_into_its_cells() -> None:
+    text = (
+        "What is AUE?\n\nAuto Update Expiration is the date when the Chrome OS will no longer support auto "
+        "updates on your Chromebook model.\n\nBelow is a list of Chromebooks with an AUE in 2023.\n\n"
+        "AcerChromebook Tab 10 D651NAugust 2023\nAcerChromebook 11 (C771, C771T)June 2023\n"
+        "DellChromebook 13 (3380)June 2023\n"
+    )
+    assert ends(text, "Acer Chromebook Tab 10 D651N") == [D(2023, 8, 31)]
+    assert ends(text, "Acer Chromebook 11 (C771, C771T)") == [D(2023, 6, 30)]
+    assert ends(text, "Dell Chromebook 13 (3380)") == [D(2023, 6, 30)]
+    # a longer name that only begins with the product's is another model
+    assert ends(text.replace("(3380)June", "(3380) ProJune"), "Dell Chromebook 13 (3380)") == []
+
+
+def test_a_new_date_under_a_row_replaces_its_date() -> None:
+    text = (
+        "Device                Release DateEnd of Servicing Date\n"
+        "Surface Pro XNovember 5, 2019October 13, 2024\nNEW DATE: August 10, 2025\n"
+        "Surface Book 3May 26, 2020May 26, 2024\n"
+    )
+    assert ends(text, "Surface Pro X") == [D(2025, 8, 10)]
+    assert ends(text, "Surface Book 3") == [D(2024, 5, 26)]

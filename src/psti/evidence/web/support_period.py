@@ -364,6 +364,69 @@ def _outside_name(s: str, dates: list[_Dated], terms: tuple[str, ...]) -> list[_
     return [d for d in dates if not any(a <= d[0].start() < b for a, b in spans)]
 
 
+# a line that moves the date of the row above it: "NEW DATE: August 10, 2025"
+_REVISED_DATE = re.compile(
+    r"^\s*(?P<label>(?:new|revised|updated|extended|changed)\s+(?:end\s+|eol\s+|support\s+)?date)\s*:\s*(?P<rest>.+)$",
+    re.I,
+)
+# where the cells of a table row stored without separators meet: two spaces or more, a capital
+# after a small letter or a bracket ("AcerChromebook"), a word after a number ("BSP 5Maintenance",
+# "2019October"), a word after capitals ("EOLRelease"), a year after a year ("20202024")
+_GLUE = re.compile(
+    r"\s{2,}|(?<=[a-z)])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z]|[A-Z]{2,})|(?<=[A-Z])(?=[A-Z][a-z])|(?<=(?:19|20)\d\d)(?=(?:19|20)\d\d(?!\d))"
+)
+_GLUED_SPAN = 40  # lines a glued header reaches down
+
+
+def _glued_cells(line: str) -> list[str]:
+    return [c.strip() for c in _GLUE.split(line) if c.strip()]
+
+
+def _glued_rows(lines: list[str]) -> list[str]:
+    """Rows of a table stored with its cells run together, under a header run together too
+    ("VersionStateInitial Release DateProjected EOL…" over "BSP 5MaintenanceOctober 20202024As
+    needed"), as rows under their header ("Version: BSP 5 | … | Projected EOL: 2024 | …"). A row
+    is a line cut into as many cells as the header; the header has an end among its later cells."""
+    out: list[str] = []
+    header: list[str] = []
+    reach = 0
+    for line in lines:
+        cells = _glued_cells(line) if " | " not in line and len(line) <= _ROW_CHARS else []
+        if header and reach > 0 and len(cells) == len(header) and _dates(line):
+            out.append(" | ".join(f"{label}: {cell}" for label, cell in zip(header, cells, strict=True)))
+            reach -= 1
+            continue
+        reach -= 1
+        if (
+            len(cells) >= 3
+            and not _dates(line)
+            and len(line) <= _HEADING_CHARS
+            and any(_END_LABEL.search(c) for c in cells[1:])
+            and all(len(c) <= 30 for c in cells)
+        ):
+            header, reach = cells, _GLUED_SPAN
+            out.append(" | ".join(cells))
+            continue
+        out.append(line)
+    return out
+
+
+def _glued_name(terms: tuple[str, ...], s: str) -> bool:
+    """A row whose cells ran together names the product ("AcerChromebook Tab 10 D651NAugust 2023"):
+    the name's words, spaced or not, ending where a new cell starts (a capital or a number right
+    after it, or the line's end)."""
+    for term in terms:
+        words = re.findall(r"[\w+]+", term)
+        if len(words) < 2:
+            continue
+        pattern = r"[\s(),/-]*".join(re.escape(w) for w in words) + r"[)\]]*"
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){pattern}", s, re.I):
+            after = s[m.end() : m.end() + 1]
+            if after and (after.isupper() or after.isdigit()):
+                return True
+    return False
+
+
 def _vertical_rows(lines: list[str]) -> list[str]:
     """A table stored a cell per line ("Release" / "Release date" / "EOL" / "Zephyr 3.7.0" /
     "2024-07-26" / "2027-01-26" / …) as rows under their header ("Release: Zephyr 3.7.0 | Release
@@ -421,7 +484,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    sents = _vertical_rows(sentences(page.text))
+    sents = _glued_rows(_vertical_rows(sentences(page.text)))
     docs = _parsed_prose(sents)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
@@ -446,7 +509,19 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         _note_unanswered(out, last)
-        named = bool(terms) and (_names(terms, s) or _row_named(row_names, s))
+        named = bool(terms) and (
+            _names(terms, s) or _row_named(row_names, s) or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
+        )
+        if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := _dates(revised.group("rest"))):
+            # "Surface Pro X | … | End of Servicing Date: October 13, 2024" then "NEW DATE: August 10, 2025":
+            # the new date replaces the row's
+            m, d, p = dates[0]
+            before = out.statements[prev_since:since]
+            out.statements[prev_since:since] = [replace(st, former=True) for st in before]
+            mentions_before = any(st.mentions_product for st in before)
+            why = f"{m.group(0)}: {revised.group('label')} replacing the date before"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions_before, why))
+            continue
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
