@@ -427,6 +427,9 @@ def _glued_name(terms: tuple[str, ...], s: str) -> bool:
     return False
 
 
+_MAX_CELLS = 8
+
+
 def _vertical_rows(lines: list[str]) -> list[str]:
     """A table stored a cell per line ("Release" / "Release date" / "EOL" / "Zephyr 3.7.0" /
     "2024-07-26" / "2027-01-26" / …) as rows under their header ("Release: Zephyr 3.7.0 | Release
@@ -436,7 +439,8 @@ def _vertical_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        width = 1 + next((k for k in range(len(lines) - i) if not _date_only(lines[i + 1 + k : i + 2 + k])), 0)
+        # (a row has a few cells: a long run of dates is no row, and is not scanned again from each line)
+        width = 1 + next((k for k in range(_MAX_CELLS) if not _date_only(lines[i + 1 + k : i + 2 + k])), 0)
         header = out[-width:] if len(out) >= width else []
         if (
             width < 2
