@@ -237,3 +237,27 @@ def test_a_new_date_under_a_row_replaces_its_date() -> None:
     )
     assert ends(text, "Surface Pro X") == [D(2025, 8, 10)]
     assert ends(text, "Surface Book 3") == [D(2024, 5, 26)]
+
+
+def test_the_maker_closing_ends_its_products() -> None:
+    assert ends(
+        "# Automatic is closing shop\n\nAutomatic is going out of business by the end of May 2020.", "Automatic"
+    ) == [D(2020, 5, 31)]
+    text = "Since Aerogarden stated they will close as of January 1, 2025, retailers will wait."
+    assert ends(text, "AeroGarden") == [D(2025, 1, 1)]
+    spectrum = "Spectrum Home Security: the cable company said it will discontinue the business on Feb. 5, 2020."
+    assert ends(spectrum, "Spectrum Home Security") == [D(2020, 2, 5)]
+    # an office closing, or a closure for the holidays, is no end
+    assert ends("Acme Cam: our office will close on December 24, 2025.", "Acme Cam") == []
+    assert ends("Acme will close for the holidays on December 24, 2025.", "Acme") == []
+
+
+def test_the_date_of_a_shutdown_named_in_the_sentence_before() -> None:
+    text = (
+        "Sangean Electronics is one of the manufacturers left stranded by the Reciva shutdown.\n\n"
+        "“The official date was April 30, 2021,” Sangean Marketing Director Andrew Wu said."
+    )
+    assert ends(text, "Reciva-enabled internet radios") == [D(2021, 4, 30)]
+    assert ends("The shutdown date is April 30, 2021.") == [D(2021, 4, 30)]
+    # with no shutdown before, "the official date" is of something else
+    assert ends("Sangean makes internet radios. The official date was April 30, 2021.") == []

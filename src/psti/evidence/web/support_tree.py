@@ -169,7 +169,7 @@ _OTHER_SERVICE = frozenset(
 
 # the maker's whole business: "shutting down all operations", "cease operations"; not operations
 # placed somewhere ("operations in its Chicago plant") or of some kind ("manufacturing operations")
-_OPERATIONS = frozenset({"operation", "operations"})
+_OPERATIONS = frozenset({"operation", "operations", "business"})
 
 
 def _stops_service(what: list[Token]) -> bool:
@@ -386,17 +386,33 @@ def _last_update_released(verb: Token) -> str | None:
     return None
 
 
-def _last_update_subject(verb: Token) -> str | None:
+def _last_update_subject(verb: Token, previous: str = "") -> str | None:
     """A copula whose subject is the last update or the end of support ("The last guaranteed
-    security update is October 2016", "End of service is March 29th"): the subject's words."""
+    security update is October 2016", "End of service is March 29th", "The shutdown date is …"),
+    or the date of a shutdown the sentence before names ("… stranded by the Reciva shutdown. The
+    official date was April 30, 2021"): the subject's words."""
     if lemma(verb) not in ("be", "is", "was", "will") and verb.lower_ not in ("is", "was", "be", "are"):
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             words = " ".join(t.text for t in c.subtree)
-            if _LAST_UPDATE.search(words):
+            if _LAST_UPDATE.search(words) or _end_date_noun(c):
                 return words
+            if (
+                c.lower_ == "date"
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                and all(m.dep_ in ("det", "amod") for m in c.children)
+                and (named := _STOP_NAMED.search(previous))
+            ):
+                return f"{words} (of the {named.group(0)} named before)"
     return None
+
+
+# a stop named in a sentence, for a date given in the next one
+_STOP_NAMED = re.compile(
+    r"\bshut\s*down|\bshutdown|\bdiscontinu\w+|\bsunset\w*|\bclosure|\bswitch-?off|\bend\s+of\s+(?:life|support|service)",
+    re.I,
+)
 
 
 _SHUTDOWN_NOUNS = frozenset(
@@ -500,6 +516,29 @@ def _becomes_broken(tok: Token) -> bool:
 
 
 _COPULA = frozenset({"be", "is", "are", "was", "were"})
+
+
+def _company_closes(tok: Token) -> str | None:
+    """The maker itself closes: "going out of business", or a named company (or 'they'/'it' after
+    one) that will "close" or "shut down" with nothing closed named (not "our office will close")."""
+    if tok.lower_ in ("go", "goes", "going", "went", "gone") and any(
+        p.lower_ == "out"
+        and any(o.lower_ == "of" and any(g.lower_ == "business" for g in o.children) for o in p.children)
+        for p in tok.children
+    ):
+        return "out of business"
+    if lemma(tok) not in ("close", "shut") or any(
+        c.dep_ == "dobj" or c.lower_ in ("for", "temporarily", "early") for c in tok.children
+    ):
+        return None  # (not "will close for the holidays")
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if any(c.tag_ in ("NNP", "NNPS") for c in subjects):
+        return lemma(tok)
+    if any(c.lower_ in ("they", "it") for c in subjects) and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NNP", "NNPS") for c in tok.head.children
+    ):
+        return lemma(tok)  # "Aerogarden stated they will close as of January 1, 2025"
+    return None
 
 
 def _no_longer_a_service(tok: Token) -> bool:
@@ -1029,7 +1068,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
-    last = _last_update_subject(gov) if not prep else None
+    last = _last_update_subject(gov, previous) if not prep else None
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
         return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
@@ -1091,6 +1130,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True  # "Hive will not be offering services in North America"
             if _no_longer_a_service(c):
                 stop_words.append("no longer a service")  # "Google Cloud IoT Core will no longer be a service on …"
+                topic = True
+            if (closing := _company_closes(c)) is not None:
+                stop_words.append(
+                    closing
+                )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
                 topic = True
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
