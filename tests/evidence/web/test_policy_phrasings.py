@@ -48,3 +48,16 @@ def test_an_address_spelt_out_in_capitals_and_a_bugzilla() -> None:
     assert policy("Please report it using the Security Bugzilla.").contacts
     # prose with "at" and "dot" is no address
     assert not policy("We look at every report and dot the i's at our own pace.").contacts
+
+
+def test_a_programme_page_on_a_reporting_platform_is_the_channel() -> None:
+    text = (
+        "This is a responsible disclosure program without bounties.\n"
+        "By participating in this program, you agree:\n- To follow the Intigriti Community Code of Conduct."
+    )
+    contacts = policy(text).contacts
+    assert len(contacts) == 1 and "intigriti" in contacts[0].lower()
+    # a programme that is paused, or one with no platform, names no channel
+    assert not policy("Our bug bounty program is paused. We thank the HackerOne community.").contacts
+    assert not policy("We have no bug bounty program, unlike those on HackerOne.").contacts
+    assert not policy("This is a responsible disclosure program without bounties.").contacts

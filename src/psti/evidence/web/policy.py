@@ -266,11 +266,37 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
             and (_PLATFORMS.search(href) or _REPORT_CONTEXT.search(text))
         ):
             _add(out.contacts, href)
+    if not out.contacts and (hosted := _hosted_programme(page.text)) is not None:
+        _add(out.contacts, hosted)
     if page.password_field and out.sign_in is None and out.words < 300:
         out.sign_in = "the page is a sign-in form (it asks for a password)"
     if page.personal_fields and out.personal_info is None and not out.contacts and out.words < 300:
         out.personal_info = "the page is a form asking for " + ", ".join(page.personal_fields)
     return out
+
+
+_PROGRAMME = re.compile(
+    r"\b(?:bug\s+bounty|(?:responsible|coordinated|vulnerability)\s+disclosure)\s+program(?:me)?\b", re.I
+)
+_PLATFORM_NAME = re.compile(r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter)\b", re.I)
+_NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
+_PROGRAMME_STOPPED = re.compile(r"\b(?:paused|closed|suspended|discontinued|ended)\b", re.I)
+
+
+def _hosted_programme(text: str) -> str | None:
+    """A page that is the maker's programme on a reporting platform ("This is a responsible
+    disclosure program …; follow the Intigriti Community Code of Conduct"): the channel is the
+    programme itself, where reports are submitted."""
+    for s in sentences(text):
+        if (
+            (m := _PROGRAMME.search(s))
+            and not _NO_PROGRAMME.search(s[: m.start()][-40:])
+            and not _PROGRAMME_STOPPED.search(s)
+        ):
+            platform = _PLATFORM_NAME.search(text)
+            if platform is not None:
+                return f'channel: the {m.group(0).lower()} on {platform.group(0)} ("{clip(s, 160)}")'
+    return None
 
 
 # RFC 2606 second-level example domains and template local parts
