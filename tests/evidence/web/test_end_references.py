@@ -261,3 +261,15 @@ def test_the_date_of_a_shutdown_named_in_the_sentence_before() -> None:
     assert ends("The shutdown date is April 30, 2021.") == [D(2021, 4, 30)]
     # with no shutdown before, "the official date" is of something else
     assert ends("Sangean makes internet radios. The official date was April 30, 2021.") == []
+
+
+def test_cut_off_from_the_service_in_a_month_placed_by_the_sentence_tense() -> None:
+    text = (
+        "sqerk · comment · 2022-03-26\n"
+        "Google plans to abandon Onhubs, cut them off from cloud management access, in December."
+    )
+    assert ends(text, "OnHub") == [D(2022, 12, 31)]  # the coming December, as "plans" says
+    past = "sqerk · comment · 2022-03-26\nGoogle abandoned Onhubs, cut them off from cloud access, in December."
+    assert ends(past, "OnHub") == [D(2021, 12, 31)]
+    # cutting something that is not the product off, or from something that is no service
+    assert ends("Acme will cut prices from the store on 1 May 2025.", "Acme Cam") == []

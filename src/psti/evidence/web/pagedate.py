@@ -307,6 +307,10 @@ def _tense(text: str, at: int) -> str:
         return "future"
     if _PAST.search(clause):
         return "past"
+    # a plain clause after one that sets the tense: "Google plans to abandon Onhubs, cut them off …, in December"
+    sentence = lead[max((m.end() for m in re.finditer(r"[.!?]\s", lead)), default=0) :]
+    if _FUTURE.search(sentence) and not _PAST.search(sentence):
+        return "future"
     return "plain"
 
 

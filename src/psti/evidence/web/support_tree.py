@@ -185,6 +185,24 @@ def _stops_service(what: list[Token]) -> bool:
     )  # not "customer service"
 
 
+def _cut_from_service(verb: Token) -> bool:
+    """ "cut them off from cloud management access": the product is cut off from the maker's service."""
+    if not (
+        lemma(verb) in ("disconnect", "block") or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    ):
+        return False  # (not "cut prices from the store")
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "from"
+        and any(
+            g.dep_ == "pobj"
+            and (g.lower_ in _SERVICE or any(c.dep_ == "compound" and c.lower_ in _SERVICE for c in g.subtree))
+            for g in p.children
+        )
+        for p in verb.children
+    )
+
+
 def _access_to_service(noun: Token) -> bool:
     return any(
         p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and _stops_service([g]) for g in p.children)
@@ -1169,7 +1187,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     # the word stands for the support the sentence before names
                     stop_words.append(lemma(c))
                     topic = True
-                elif what and (_stops_service(what) or _named_thing_shut(c)):
+                elif what and (_stops_service(what) or _named_thing_shut(c) or _cut_from_service(c)):
                     # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
                     stop_words.append(lemma(c))
                     topic = True
