@@ -273,3 +273,36 @@ def test_cut_off_from_the_service_in_a_month_placed_by_the_sentence_tense() -> N
     assert ends(past, "OnHub") == [D(2021, 12, 31)]
     # cutting something that is not the product off, or from something that is no service
     assert ends("Acme will cut prices from the store on 1 May 2025.", "Acme Cam") == []
+
+
+def test_a_table_of_month_first_dates_and_its_end_of_support_column() -> None:
+    table = (
+        "| Product | FRS Date | End of Engineering | End of Life/ End of Support |\n|---|---|---|---|\n"
+        "| UAC 5.2 | 03/31/2015 | 09/30/2016 | 09/30/2017 |\n"
+        "| UAC 5.0 | 12/02/2013 | 06/02/2015 | 06/02/2016 |\n"
+    )
+    # the end of support, not of engineering; "06/02/2016" read month first, as the page writes "03/31/2015"
+    assert ends(table, "UAC 5.2", "text/markdown") == [D(2017, 9, 30)]
+    assert ends(table, "UAC 5.0", "text/markdown") == [D(2016, 6, 2)]
+    # with no date that only month-first order allows, slashed dates stay day first
+    uk = (
+        table.replace("03/31/2015", "03/03/2015")
+        .replace("09/30/2016", "09/09/2016")
+        .replace("09/30/2017", "09/09/2017")
+    )
+    assert ends(uk, "UAC 5.0", "text/markdown") == [D(2016, 2, 6)]
+
+
+def test_a_bulleted_list_of_last_dates_of_support() -> None:
+    text = (
+        "The Cisco IOS Software 11.x Family has now been retired and is no longer supported.\n"
+        "○ IOS 11.0 - Last Date of Support: 31-December-2001 | |\n"
+        "○ IOS 11.2 - Last Date of Support: 02-August-2002 | |\n"
+    )
+    assert ends(text, "IOS 11.2") == [D(2002, 8, 2)]
+    assert ends(text, "IOS 11.0") == [D(2001, 12, 31)]
+
+
+def test_the_end_of_sale_is_no_end_of_support() -> None:
+    assert ends("The Acme Router reached end of sale in 2021.", "Acme Router") == []
+    assert ends("The Acme Router reached end of life in 2023.", "Acme Router") == [D(2023, 12, 31)]

@@ -61,3 +61,16 @@ def test_a_programme_page_on_a_reporting_platform_is_the_channel() -> None:
     assert not policy("Our bug bounty program is paused. We thank the HackerOne community.").contacts
     assert not policy("We have no bug bounty program, unlike those on HackerOne.").contacts
     assert not policy("This is a responsible disclosure program without bounties.").contacts
+
+
+def test_a_named_form_on_the_makers_site_is_a_channel() -> None:
+    text = "Please submit your report to us using the Contact us form on Lavazza website."
+    assert policy(text).contacts
+    # a form not named, behind a link the text does not hold, is no channel
+    assert not policy("Please use the report form on our website at the link below to report it.").contacts
+
+
+def test_a_time_that_describes_a_noun_is_no_promise() -> None:
+    a = policy("This is the date on which we respond with a case number and a 90-day disclosure date.")
+    assert a.ack_when is None
+    assert _ack("We offer a 48-hour response window for every report.") == "48-hour"

@@ -28,7 +28,8 @@ ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for i, w in enumerate(_UNITS_ORD, 1)}
 _DAY_WORD = r"(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")"
 DATE = re.compile(
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR})"
+    rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR}"
+    rf"|(?<![\w-])[0-3]?\d-{MON}-{YEAR}(?![\w-]))"  # "02-August-2002", "31-Dec-2025"
     rf"|(?P<mdy>{MON}\s+{DAY},?\s+{YEAR})"
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
@@ -47,6 +48,8 @@ DATE = re.compile(
 def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     """A date from a DATE match group; month or year precision resolves to the last day."""
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(), flags=re.I).replace(",", " ")
+    if group == "dmy":
+        t = t.replace("-", " ") if "-" in t and not re.match(r"\D", t) else t
     t = re.sub(r"\bof\b", " ", t, flags=re.I)
     parts = t.replace(".", " ").split()
     try:
@@ -98,3 +101,23 @@ def later(day: dt.date, n: int, unit: str) -> dt.date:
     if unit == "week":
         return day + dt.timedelta(weeks=n)
     return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))
+
+
+_SLASHED = re.compile(rf"(?<![\w/])([0-3]?\d)/([0-3]?\d)/({YEAR})(?![\w/])")
+
+
+def in_page_order(text: str) -> str:
+    """The page's slashed dates in the order the page itself shows: where some can only be
+    month first ("12/18/2014") and none only day first, all are rewritten as ISO dates read month
+    first ("06/02/2015" is 2 June); otherwise they are left to be read day first (UK usage)."""
+    found = [(int(m.group(1)), int(m.group(2))) for m in _SLASHED.finditer(text)]
+    if not any(b > 12 for _a, b in found) or any(a > 12 for a, _b in found):
+        return text
+
+    def iso(m: re.Match[str]) -> str:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
+        except ValueError:
+            return m.group(0)
+
+    return _SLASHED.sub(iso, text)

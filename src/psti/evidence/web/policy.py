@@ -644,6 +644,14 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
     joined to another by 'and' is its own action: "we confirm receipt within 48 hours and send
     a first assessment within 7 days" times the assessment, not the receipt, with 7 days."""
     tok = span.root
+    if (
+        "-" in span.text
+        and tok.dep_ in ("amod", "compound", "nmod")
+        and tok.head.tag_.startswith("NN")
+        and _own_promise(tok.head) not in _TIMED_PROMISES
+        and not any(_own_promise(c) in _TIMED_PROMISES for c in tok.head.children if c.dep_ == "compound")
+    ):
+        return None  # "a 90-day disclosure date": the time names the noun it describes, no promise's
     found = _promise_for(tok)
     if found is not None:
         return found
@@ -893,6 +901,10 @@ _CHANNEL = re.compile(
     # 'click on the "Report Bug" button … to submit'
     r"(?:fill(?:ing)?\s+(?:out|in)|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
     r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page)|"
+    # a form on the maker's site named by its title: "using the Contact us form on Lavazza website"
+    # (not "the report form on our website at the link below", which names no form)
+    r"(?:us(?:e|ing)|via|through)\s+the\s+(?-i:[A-Z“\"'])[\w“”\"'-]*\s+(?:[\w“”\"'-]+\s+){0,2}form\s+on\s+"
+    r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}web\s?site\b|"
     r"(?:click|press|tap)\s+(?:on\s+)?(?:the\s+)?[“\"'][^”\"']{2,30}[”\"']\s+button|"
     r"(?:open|opening|create|creating|draft|drafting|file|filing)\s+(?:a\s+|an\s+)?(?:new\s+|private\s+|draft\s+)?"
     r"(?:github\s+)?security\s+advisor(?:y|ies)|confidential\s+issue|"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
-from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, later, parse_date
+from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, in_page_order, later, parse_date
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
@@ -40,7 +40,8 @@ _SUPPORT = re.compile(
     r"end[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
-    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|"
+    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|"
+    r"last\s+(?:date|day)\s+of\s+support|"
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
@@ -52,6 +53,10 @@ _END_LABEL = re.compile(
     re.I,
 )
 _START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
+_SUPPORT_END_LABEL = re.compile(
+    r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support",
+    re.I,
+)
 _CELL = re.compile(r"^\s*(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>.+?)\s*$")
 _END_MARKER = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
@@ -480,8 +485,9 @@ def _row_named(row_names: set[str], s: str) -> bool:
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
     terms = tuple(_norm(t) for t in product_terms if t and t.strip())
-    text, placed = place_yearless(page.text, published_date(page.published))
-    if placed:
+    ordered = in_page_order(page.text)  # "06/02/2015" beside "12/18/2014" is 2 June
+    text, placed = place_yearless(ordered, published_date(page.published))
+    if placed or ordered != page.text:
         page = replace(page, text=text)
     out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=placed)
     full = _norm(page.title + "\n" + page.text)
@@ -923,7 +929,9 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
             found = _dates(c.group("value"))
             if found:
                 start = (found[0][1], found[0][2])
-    for c in cells:
+    # "End of Engineering | End of Life/ End of Support": the column that names the end of support
+    # or life is read before other ends (of engineering, sale, development)
+    for c in sorted(cells, key=lambda c: not _SUPPORT_END_LABEL.search(c.group("label"))):
         label, value = c.group("label"), c.group("value")
         if not _END_LABEL.search(label) or _START_LABEL.search(label):
             continue

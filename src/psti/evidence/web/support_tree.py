@@ -1209,14 +1209,18 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(shared)
         for c in chain:  # "come to an end", "reach the end of life"
             for ch in c.children:
-                if ch.dep_ in ("prep", "dobj", "attr") and (
-                    lemma(ch) in _STOP_NOUNS
-                    or _end_milestone(ch)
-                    or any(
-                        lemma(g) in _STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
-                        for g in ch.children
-                        if g.dep_ == "pobj"
-                    )  # (not "until the end of September 2026", a time)
+                if (
+                    ch.dep_ in ("prep", "dobj", "attr")
+                    and not _end_of_sale(ch)
+                    and (
+                        lemma(ch) in _STOP_NOUNS
+                        or _end_milestone(ch)
+                        or any(
+                            lemma(g) in _STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
+                            for g in ch.children
+                            if g.dep_ == "pobj"
+                        )  # (not "until the end of September 2026", a time)
+                    )
                 ):
                     stop_words.append("end" if ch.dep_ == "prep" else ch.text)
                     if ch.dep_ in ("dobj", "attr") and _of_service(ch):
@@ -1391,6 +1395,14 @@ def _unguaranteed_before(left: Token) -> str | None:
             if TOPIC.search(between.removeprefix(t.text)):
                 return between
     return None
+
+
+def _end_of_sale(noun: Token) -> bool:
+    """ "reached end of sale in 2021": the end of selling the product, not of its support."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in _PRODUCTION for g in p.children)
+        for p in noun.children
+    )
 
 
 def _end_milestone(noun: Token) -> bool:
