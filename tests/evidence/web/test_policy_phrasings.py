@@ -74,3 +74,19 @@ def test_a_time_that_describes_a_noun_is_no_promise() -> None:
     a = policy("This is the date on which we respond with a case number and a 90-day disclosure date.")
     assert a.ack_when is None
     assert _ack("We offer a 48-hour response window for every report.") == "48-hour"
+
+
+def test_a_reply_that_comes_with_timed_work() -> None:
+    text = (
+        "Once we receive your vulnerability report, we will complete the verification process within 30 working "
+        "days and reply to your vulnerability email with the results."
+    )
+    assert _ack(text) == "within 30 working days"
+    # work timed on its own, with nothing promised to the reporter, gives no reply time
+    assert _ack("We will complete the verification process within 30 working days and publish an advisory.") is None
+
+
+def test_the_reporters_wait_is_no_promise() -> None:
+    text = "If you have not heard back after 90 days, feel free to follow up or proceed with disclosure."
+    assert _ack(text) is None
+    assert _ack("You will hear back from us within 3 days.") == "within 3 days"

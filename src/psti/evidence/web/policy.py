@@ -498,7 +498,8 @@ def _own_promise(tok: Token) -> Promise | None:
             return "status update"
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
-        return "reply"
+        # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
+        return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
     if lemma in ("contact", "feedback", "assessment") and any(
         c.text.lower() in ("initial", "first") for c in tok.children
     ):
@@ -659,9 +660,10 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
         found = _promise_for(tok.head)
         if found is not None:
             return found
+    timed = tok  # the word the time modifies
     for _ in range(8):
         if tok.head == tok:
-            return _promise_of(tok) if tok not in span else None
+            return (_promise_of(tok) if tok not in span else None) or _joined_answer(timed)
         if tok.dep_ == "conj" and _is_verb(tok) and tok not in span:
             return None
         tok = tok.head
@@ -670,6 +672,20 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
         found = _promise_of(tok)
         if found is not None:
             return found
+    return _joined_answer(timed)
+
+
+def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
+    """ "we will complete the verification process within 30 working days and reply to your email
+    with the results": a reply (or acknowledgement) joined by 'and' to the timed work, with no time
+    of its own, comes when the work is done."""
+    verb = tok if _is_verb(tok) else next((a for a in tok.ancestors if _is_verb(a)), None)
+    if verb is None:
+        return None
+    for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
+        found = _own_promise(conj)
+        if found in ("reply", "acknowledgement") and not TIMESCALE.search(" ".join(t.text for t in conj.subtree)):
+            return found, conj
     return None
 
 
