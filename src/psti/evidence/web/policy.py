@@ -684,7 +684,12 @@ def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
         return None
     for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
         found = _own_promise(conj)
-        if found in ("reply", "acknowledgement") and not TIMESCALE.search(" ".join(t.text for t in conj.subtree)):
+        between = conj.doc[verb.i + 1 : conj.i].text
+        if (
+            found in ("reply", "acknowledgement")
+            and not TIMESCALE.search(" ".join(t.text for t in conj.subtree))
+            and not re.search(r"\bif\b", between, re.I)  # "…, if needed, reply to the reporter": maybe never
+        ):
             return found, conj
     return None
 
