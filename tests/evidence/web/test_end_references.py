@@ -306,3 +306,11 @@ def test_a_bulleted_list_of_last_dates_of_support() -> None:
 def test_the_end_of_sale_is_no_end_of_support() -> None:
     assert ends("The Acme Router reached end of sale in 2021.", "Acme Router") == []
     assert ends("The Acme Router reached end of life in 2023.", "Acme Router") == [D(2023, 12, 31)]
+
+
+def test_a_run_of_labelled_dates_is_read_by_the_end_label() -> None:
+    text = (
+        "Keenetic Sprinter (KN-3711) support timeline ... Standard Updates until at least: October 2027 "
+        "Limited Updates until at least: October 2028 End of Support date: October 2029"
+    )
+    assert ends(text, "Keenetic Sprinter (KN-3711)") == [D(2029, 10, 31)]

@@ -90,3 +90,9 @@ def test_the_reporters_wait_is_no_promise() -> None:
     text = "If you have not heard back after 90 days, feel free to follow up or proceed with disclosure."
     assert _ack(text) is None
     assert _ack("You will hear back from us within 3 days.") == "within 3 days"
+
+
+def test_a_form_named_by_its_title_is_a_channel() -> None:
+    assert policy("You should report this via our PSTI Emergency Response Form which is linked below.").contacts
+    assert policy("Submit a report via the VULNERABILITY REPORTING FORM : we thank you.").contacts
+    assert not policy("You should report this via the form which is linked below.").contacts

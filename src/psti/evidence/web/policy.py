@@ -922,6 +922,8 @@ _CHANNEL = re.compile(
     # 'click on the "Report Bug" button … to submit'
     r"(?:fill(?:ing)?\s+(?:out|in)|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
     r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page)|"
+    # a form named by its title: "via our PSTI Emergency Response Form", "via the VULNERABILITY REPORTING FORM"
+    r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM))\b|"
     # a form on the maker's site named by its title: "using the Contact us form on Lavazza website"
     # (not "the report form on our website at the link below", which names no form)
     r"(?:us(?:e|ing)|via|through)\s+the\s+(?-i:[A-Z“\"'])[\w“”\"'-]*\s+(?:[\w“”\"'-]+\s+){0,2}form\s+on\s+"

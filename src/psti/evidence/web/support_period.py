@@ -558,6 +558,13 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             support_heading = True
             continue
         doc = docs.get(idx)
+        if doc is not None and (labelled := _labelled_end(s)) is not None:
+            # "Standard Updates until at least: October 2027 Limited Updates until at least: October 2028
+            # End of Support date: October 2029": labels and values run together, the end's label decides
+            m, d, p = labelled
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
+            support_heading = True
+            continue
         if doc is not None:
             tree = _tree_statement(s, doc, prev, terms, mentions, carried_in)
             if tree[0] is not None and tree[0].mentions_product and not mentions:
@@ -787,6 +794,23 @@ _END_OF_BEFORE = re.compile(
     r"(?:\s*\(\s*[A-Z]{2,6}\s*\))?\s+(?:on|in|at|as\s+of|from|is|will\s+be)\s+$",
     re.I,
 )
+
+
+_END_LABELLED = re.compile(
+    r"(?:\bend[\s-]of[\s-](?:[\w]+[\s-]){0,2}?(?:life|support|service|updates?|patches|servicing)|\beol|\beos)"
+    r"(?:\s+date)?\s*:\s*$",
+    re.I,
+)
+
+
+def _labelled_end(s: str) -> DatePart | None:
+    """In a run of labelled dates ("… until at least: October 2028 End of Support date: October
+    2029"), the one date whose label names the end of support."""
+    dates = _dates(s)
+    if len(dates) < 2:
+        return None
+    found = [(m, d, p) for m, d, p in dates if _END_LABELLED.search(s[max(0, m.start() - 60) : m.start()])]
+    return found[0] if len(found) == 1 else None
 
 
 def _end_of_before(s: str) -> DatePart | None:
