@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, in_page_order, later, parse_date
+from psti.evidence.web.foreign import foreign_end, goes_on
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
@@ -557,6 +558,14 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
+        if (abroad := foreign_end(s)) is not None:
+            # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
+            why = f"{abroad.written}: {abroad.words}"
+            out.statements.append(
+                SupportStatement(s[:300], "end-date", abroad.day, None, None, abroad.precision, mentions, why)
+            )
+            support_heading = True
+            continue
         doc = docs.get(idx)
         if doc is not None and (labelled := _labelled_end(s)) is not None:
             # "Standard Updates until at least: October 2027 Limited Updates until at least: October 2028
@@ -901,7 +910,7 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
     product: no end date."""
     if last is None or len(out.statements) != last[1]:
         return
-    if (TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0])) or _UNAFFECTED.search(last[0]):
+    if (TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0])) or _UNAFFECTED.search(last[0]) or goes_on(last[0]):
         _add(out.named_without_end, last[0][:300])
 
 

@@ -1,0 +1,162 @@
+"""End dates in support statements written in German, French, Portuguese or Spanish.
+
+The English reading (the parser and its patterns) does not apply to these sentences; makers
+selling in the UK sometimes publish their support periods, or have them reported, only in
+their own language ("Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert", "A partir
+de 31 de julho de 2024, … não poderão mais ser controlados"). This reader finds a sentence's
+language by its function words, its dates by that language's month names, and an end by a
+word that bounds the date ("bis", "ab dem", "a partir de") in a sentence that says something
+stops or is guaranteed up to it. It is deliberately narrow: a sentence it cannot read gives
+nothing, never a guess."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from psti.evidence.web.dates import DATE, Precision, parse_date
+
+_FUNCTION_WORDS = {
+    "de": frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "wird", "werden", "den", "dem",
+                     "ab", "bis", "sind", "auch", "sich", "ein", "eine", "im", "zu", "auf", "es", "dass"}),
+    "fr": frozenset({"le", "la", "les", "est", "pas", "des", "du", "une", "et", "pour", "depuis", "sur", "dans", "qui",
+                     "ne", "plus", "au", "de", "en", "que", "un", "par", "se"}),
+    "pt": frozenset({"o", "os", "as", "não", "uma", "um", "para", "com", "está", "partir", "mais", "ser", "seus",
+                     "será", "até", "do", "da", "a", "e", "que", "por", "em", "no", "na", "dos", "das", "de"}),
+    "es": frozenset({"el", "los", "las", "una", "para", "con", "está", "partir", "más", "hasta", "del", "será", "sus",
+                     "desde", "y", "la", "de", "que", "en", "por", "se", "no", "un"}),
+}  # fmt: skip
+_ENGLISH_WORDS = frozenset(
+    {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
+     "this", "that", "its", "their", "it", "by", "as", "at", "or", "have", "has"}
+)  # fmt: skip
+
+_MONTHS = {
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6, "julho": 7,
+    "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9,
+    "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_YEAR = r"(?:19|20|21)\d\d"
+# "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031"
+_FOREIGN_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.|ᵉʳ|er|º)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
+    re.I,
+)
+
+# a word that bounds the date: up to it ("bis", "jusqu'au", "até", "hasta"), or from it on ("ab dem",
+# "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
+_BOUND_BEFORE = re.compile(
+    r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\bzum|"
+    r"\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\ble|"
+    r"\bat[ée]|\ba\s+partir\s+de|\bdesde|\bhasta(?:\s+el)?|\bel|\bem)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
+    re.I,
+)
+# words of a sentence that says something stops, ends or is guaranteed up to a date
+_END_WORDS = re.compile(
+    r"\bnicht\s+mehr|\bkein\w*\s+\w*\s*(?:support|updates?|patches|sicherheitsupdates?)\s+mehr|\bnichts\s+mehr|"
+    r"\beingestellt|\babgeschaltet|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|\bend\s+of\s+(?:maintenance|support|life)|"
+    r"\beom\b|\beol\b|\beos\b|"
+    r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\barrêt|\bgaranti\w*|\bsupprim\w*|\bdésactiv\w*|"
+    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[áa]\s+de|\bgarantid\w*|\bdescontinua\w*|"
+    r"\bno\s+(?:\w+\s+){0,2}más|\bdejar[áa]\s+de|\bfin\s+del",
+    re.I,
+)
+# words about security updates or maintenance, which outweigh other ends in the same sentence
+_SECURITY_WORDS = re.compile(
+    r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|actualiza",
+    re.I,
+)
+
+
+# a product said to go on being supported, or not to be affected
+_GOES_ON = re.compile(
+    r"\bweiterhin\s+(?:\w+\s+){0,3}(?:unterstützt|updates|aktualisiert)|\bnicht\s+betroffen|"
+    r"\btoujours\s+(?:pris\s+en\s+charge|supporté)|\bcontinuera\s+(?:à|de)\s+recevoir|\bpas\s+concerné|"
+    r"\bcontinuar[áa]\s+(?:recebendo|recibiendo|a\s+receber)|\bainda\s+oferecer[áa]\s+suporte|\bser[áa]\s+afetad|"
+    r"\bno\s+se\s+ver[áa]\s+afectad|\bseguir[áa]\s+recibiendo",
+    re.I,
+)
+
+
+def goes_on(sentence: str) -> bool:
+    """A non-English sentence saying the product goes on being supported, or is not affected."""
+    return language_of(sentence) is not None and _GOES_ON.search(sentence) is not None
+
+
+@dataclass(frozen=True)
+class ForeignEnd:
+    written: str  # the date as the page writes it
+    day: dt.date
+    precision: Precision
+    words: str  # what made it an end
+
+
+def language_of(sentence: str) -> str | None:
+    """The sentence's language when it is one of those read here and clearly not English."""
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    if len(words) < 4:
+        return None
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    counts = {lang: sum(w in fw for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    lang, best = max(counts.items(), key=lambda kv: kv[1])
+    return lang if best >= 3 and best > 2 * english else None
+
+
+def foreign_end(sentence: str) -> ForeignEnd | None:
+    """The end date a non-English sentence states, or None."""
+    if language_of(sentence) is None or not (cue := _END_WORDS.search(sentence)):
+        return None
+    found: list[ForeignEnd] = []
+    for m, day, precision in _dates(sentence):
+        bound = _BOUND_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+        if bound is None:
+            continue
+        found.append(
+            ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
+        )
+    if not found:
+        return None
+    # "Am 2. Januar 2021 verabschiedet sich die FRITZ!Box 7580 (EOM) und ab dem 30. November 2022 … (EOS)":
+    # the end of maintenance (patches) outweighs the end of customer support
+    security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
+    return (security or found)[0]
+
+
+def _after(sentence: str, written: str) -> str:
+    """The words from a date to the next one (or 80 characters on)."""
+    at = sentence.find(written) + len(written)
+    rest = sentence[at : at + 80]
+    nxt = _FOREIGN_DATE.search(rest) or DATE.search(rest)
+    return rest[: nxt.start()] if nxt else rest
+
+
+def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
+    out: list[tuple[re.Match[str], dt.date, Precision]] = []
+    for m in _FOREIGN_DATE.finditer(sentence):
+        month, year = _MONTHS[m.group("month").lower()], int(m.group("year"))
+        try:
+            if m.group("day"):
+                out.append((m, dt.date(year, month, int(m.group("day"))), "day"))
+            else:
+                out.append((m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"))
+        except ValueError:
+            continue
+    taken = [(m.start(), m.end()) for m, _d, _p in out]
+    for m in DATE.finditer(sentence):  # "01.09.2025", "2025-09-01"
+        if m.lastgroup in ("dot", "iso") and not any(a <= m.start() < b for a, b in taken):
+            parsed = parse_date(m.group(0), m.lastgroup)
+            if parsed is not None:
+                out.append((m, parsed[0], parsed[1]))
+    return sorted(out, key=lambda x: x[0].start())

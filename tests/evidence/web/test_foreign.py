@@ -1,0 +1,73 @@
+"""Support statements in German, French, Portuguese and Spanish (psti.evidence.web.foreign), as
+real pages in bench/data/web-realworld.json write them, with the negatives the reader must not
+take for ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from psti.evidence.web.foreign import foreign_end, language_of
+from psti.evidence.web.pagetext import sentences
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+AVM = (
+    "Den Anfang macht die FRITZ!Box 7581, die ihr End of Maintenance bereits am 30. November 2019 erreicht hat. "
+    "Ab dem 31. Mai 2020 ist dann auch Schluss mit dem EOS. Für die FRITZ!Box 6590 Cable ist am 31. Dezember "
+    "2020 Schluss (EOM). Ab dem 30. Juni 2021 gibt es dann auch keinen Support mehr von AVM (EOS). Am 2. Januar "
+    "2021 verabschiedet sich die FRITZ!Box 7580 (EOM) und ab dem 30. November 2022 will der AVM-Support auch "
+    "nichts mehr von der Box wissen (EOS)."
+)
+
+
+def test_the_language_is_told_by_its_function_words() -> None:
+    assert language_of("Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert, und das ist gut.") == "de"
+    assert language_of("A partir de 31 de julho de 2024, os termostatos não poderão mais ser controlados.") == "pt"
+    assert language_of("Security updates for the Acme Cam are provided until December 2031.") is None
+    # English with a German product name is English
+    assert language_of("The Acme Der Die Das speaker will get updates until 2030 and it is sold in the UK.") is None
+
+
+def test_german_ends_each_with_its_product() -> None:
+    assert ends(AVM, "FRITZ!Box 7581") == [D(2019, 11, 30)]  # a day's full stop does not end the sentence
+    assert ends(AVM, "FRITZ!Box 6590 Cable") == [D(2020, 12, 31)]
+    # the end of maintenance (patches), not the later end of customer support
+    assert ends(AVM, "FRITZ!Box 7580") == [D(2021, 1, 2)]
+    text = "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert, 3 Upgrades auf Android 18."
+    assert ends(text, "STELLAR-X5s") == [D(2031, 12, 31)]
+    server = (
+        "Ab dem 1. September 2025 werden die Server für die dSS11-Serie sowie für den dSS-IP dauerhaft abgeschaltet."
+    )
+    assert ends(server, "dSS-IP") == [D(2025, 9, 1)]
+
+
+def test_portuguese_french_and_spanish_ends() -> None:
+    pt = (
+        "A partir de 31 de julho de 2024, os termostatos Ecobee Smart Thermostat e Ecobee Energy Management "
+        "System (EMS) não poderão mais ser controlados remotamente."
+    )
+    assert ends(pt, "Ecobee Smart Thermostat") == [D(2024, 7, 31)]
+    fr = "À partir du 1er août 2025, les ampoules de la marque ne seront plus prises en charge par le service."
+    assert ends(fr, "ampoules") == [D(2025, 8, 1)]
+    es = "El Acme Cam recibirá actualizaciones de seguridad hasta el 31 de diciembre de 2027 y no más."
+    assert ends(es, "Acme Cam") == [D(2027, 12, 31)]
+
+
+def test_a_product_said_to_go_on_has_no_end() -> None:
+    text = (
+        "A partir de 31 de julho de 2024, os termostatos Ecobee Smart Thermostat não poderão mais ser controlados.\n"
+        "Embora dois termostatos estejam perdendo suporte, o Ecobee 3 continuará recebendo atualizações, embora a "
+        "Ecobee não tenha dito por quanto tempo."
+    )
+    assert ends(text, "Ecobee 3") == []
+
+
+def test_dates_that_are_no_ends() -> None:
+    # a release date, with no word that stops anything
+    assert foreign_end("Die FRITZ!Box 7590 ist am 3. Mai 2017 erschienen und wird von der Firma verkauft.") is None
+    # an end word, but the date is not bounded by "bis", "ab" …: it says when something was announced
+    assert foreign_end("Die Firma hat im Mai 2024 angekündigt, dass die App nicht mehr verfügbar sein wird.") is None
+    # an English sentence is left to the English reading
+    assert foreign_end("Support ends on 30 November 2019 for the FRITZ!Box 7581 and it is not renewed.") is None
+    assert sentences("am 30. November 2019 erreicht hat.") == ["am 30. November 2019 erreicht hat."]
