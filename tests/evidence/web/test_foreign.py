@@ -71,3 +71,35 @@ def test_dates_that_are_no_ends() -> None:
     # an English sentence is left to the English reading
     assert foreign_end("Support ends on 30 November 2019 for the FRITZ!Box 7581 and it is not renewed.") is None
     assert sentences("am 30. November 2019 erreicht hat.") == ["am 30. November 2019 erreicht hat."]
+
+
+def test_more_ways_to_bound_and_end() -> None:
+    es = (
+        "Google ha anunciado que, a partir del 25 de octubre de 2025, dejará de ofrecer soporte para los "
+        "termostatos Nest."
+    )
+    assert ends(es, "termostatos Nest") == [D(2025, 10, 25)]
+    fr = "Google annonce que le support des Nest Learning Thermostats se terminera en octobre 2025."
+    assert ends(fr, "Nest Learning Thermostats") == [D(2025, 10, 31)]
+    de = (
+        "Gigaset wird die Server seines Smart Home-Systems per 29. März 2024 abschalten und die Produkte damit beenden."
+    )
+    assert ends(de, "Smart Home-System") == [D(2024, 3, 29)]
+    de2 = "Die Bridge der ersten Generation erhält ab dem 30. April 2020 keine Software-Updates mehr, sagt der Hersteller."
+    assert ends(de2, "Bridge der ersten Generation") == [D(2020, 4, 30)]
+    pt = "O Google vai encerrar as Dropcams. O serviço será interrompido definitivamente no dia 8 de abril de 2024."
+    assert ends(pt, "Dropcams") == [D(2024, 4, 8)]
+    es2 = "Siete dispositivos van a alcanzar el fin de vida (EOL) durante este mes de abril de 2025 y no tendrán más."
+    assert ends(es2) == [D(2025, 4, 30)]
+
+
+def test_an_end_word_far_from_the_date_is_not_its_end() -> None:
+    fr = (
+        "En juillet 2024, les derniers abonnés utilisant encore une Freebox Crystal ont commencé à voir apparaître "
+        "un message d'alerte à chaque allumage de leur player, les informant que leur box sera définitivement "
+        "arrêtée à la fin de l'année 2025."
+    )
+    assert foreign_end(fr) is None
+    # a model whose name goes on after the product's ("Xiaomi 12T") is another model's row
+    rows = "Fechas de fin de soporte de Xiaomi:\n- Xiaomi 12T y Xiaomi 12T Pro: 13 de octubre de 2026\n"
+    assert ends(rows, "Xiaomi 12") == []

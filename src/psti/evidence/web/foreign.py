@@ -58,19 +58,21 @@ _FOREIGN_DATE = re.compile(
 # a word that bounds the date: up to it ("bis", "jusqu'au", "até", "hasta"), or from it on ("ab dem",
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
-    r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\bzum|"
-    r"\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\ble|"
-    r"\bat[ée]|\ba\s+partir\s+de|\bdesde|\bhasta(?:\s+el)?|\bel|\bem)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
+    r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
+    r"\bnach\s+dem|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?|\bdesde|\bhasta(?:\s+el)?|\bel|\bem|\bno\s+dia|\bpara\s+el|"
+    r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
-    r"\bnicht\s+mehr|\bkein\w*\s+\w*\s*(?:support|updates?|patches|sicherheitsupdates?)\s+mehr|\bnichts\s+mehr|"
-    r"\beingestellt|\babgeschaltet|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|\bend\s+of\s+(?:maintenance|support|life)|"
-    r"\beom\b|\beol\b|\beos\b|"
-    r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\barrêt|\bgaranti\w*|\bsupprim\w*|\bdésactiv\w*|"
-    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[áa]\s+de|\bgarantid\w*|\bdescontinua\w*|"
-    r"\bno\s+(?:\w+\s+){0,2}más|\bdejar[áa]\s+de|\bfin\s+del",
+    r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
+    r"\beingestellt|\beinstell\w*|\babgeschaltet|\babschalt\w*|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
+    r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
+    r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
+    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|"
+    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
+    r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -95,6 +97,9 @@ def goes_on(sentence: str) -> bool:
     return language_of(sentence) is not None and _GOES_ON.search(sentence) is not None
 
 
+_NEAR = 150  # characters either side of a date in which its end word stands
+
+
 @dataclass(frozen=True)
 class ForeignEnd:
     written: str  # the date as the page writes it
@@ -116,12 +121,19 @@ def language_of(sentence: str) -> str | None:
 
 def foreign_end(sentence: str) -> ForeignEnd | None:
     """The end date a non-English sentence states, or None."""
-    if language_of(sentence) is None or not (cue := _END_WORDS.search(sentence)):
+    if language_of(sentence) is None or not _END_WORDS.search(sentence):
         return None
     found: list[ForeignEnd] = []
-    for m, day, precision in _dates(sentence):
+    dates = _dates(sentence)
+    for k, (m, day, precision) in enumerate(dates):
         bound = _BOUND_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
-        if bound is None:
+        # the end word belongs to the date's own stretch of the sentence: from the date before it to
+        # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
+        # de l'année 2025" does not end in July 2024)
+        start = max(dates[k - 1][0].end() if k else 0, m.start() - _NEAR)
+        end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
+        cue = _END_WORDS.search(sentence, start, end)
+        if bound is None or cue is None:
             continue
         found.append(
             ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
@@ -142,9 +154,13 @@ def _after(sentence: str, written: str) -> str:
     return rest[: nxt.start()] if nxt else rest
 
 
-def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
+def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
+    """Dates written with these languages' month names ("30. November 2019", "13 de octubre de
+    2026"); a month alone that is also an English word ("Mars 2020") is left out."""
     out: list[tuple[re.Match[str], dt.date, Precision]] = []
     for m in _FOREIGN_DATE.finditer(sentence):
+        if not m.group("day") and m.group("month").lower() in _ENGLISH_LOOKALIKES:
+            continue
         month, year = _MONTHS[m.group("month").lower()], int(m.group("year"))
         try:
             if m.group("day"):
@@ -153,6 +169,14 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
                 out.append((m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"))
         except ValueError:
             continue
+    return out
+
+
+_ENGLISH_LOOKALIKES = frozenset({"mars", "marco"})
+
+
+def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
+    out = foreign_dates(sentence)
     taken = [(m.start(), m.end()) for m, _d, _p in out]
     for m in DATE.finditer(sentence):  # "01.09.2025", "2025-09-01"
         if m.lastgroup in ("dot", "iso") and not any(a <= m.start() < b for a, b in taken):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, in_page_order, later, parse_date
-from psti.evidence.web.foreign import foreign_end, goes_on
+from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
@@ -254,6 +254,11 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             last_month = 3 * _QUARTERS[q.group("q").lower()]
             parsed = (dt.date(parsed[0].year, last_month, calendar.monthrange(parsed[0].year, last_month)[1]), "month")
         out.append((m, parsed[0], parsed[1]))
+    if abroad := foreign_dates(s):
+        # "13 de octubre de 2026", "30. November 2019": the whole date, not the year or month read alone
+        spans = [(m.start(), m.end()) for m, _d, _p in abroad]
+        out = [d for d in out if not any(a <= d[0].start() < b for a, b in spans)] + abroad
+        out.sort(key=lambda d: d[0].start())
     return out
 
 
@@ -419,16 +424,17 @@ def _glued_rows(lines: list[str]) -> list[str]:
 
 def _glued_name(terms: tuple[str, ...], s: str) -> bool:
     """A row whose cells ran together names the product ("AcerChromebook Tab 10 D651NAugust 2023"):
-    the name's words, spaced or not, ending where a new cell starts (a capital or a number right
-    after it, or the line's end)."""
+    the name's words, spaced or not, ending where a new cell starts (a capitalised word right
+    after it)."""
     for term in terms:
         words = re.findall(r"[\w+]+", term)
         if len(words) < 2:
             continue
         pattern = r"[\s(),/-]*".join(re.escape(w) for w in words) + r"[)\]]*"
         for m in re.finditer(rf"(?<![A-Za-z0-9]){pattern}", s, re.I):
-            after = s[m.end() : m.end() + 1]
-            if after and (after.isupper() or after.isdigit()):
+            # a capitalised word right after the name starts the next cell ("D651NAugust 2023"); a
+            # capital alone is part of a model's name ("Xiaomi 12T")
+            if re.match(r"[A-Z][a-z]", s[m.end() : m.end() + 2]):
                 return True
     return False
 
