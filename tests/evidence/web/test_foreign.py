@@ -85,7 +85,10 @@ def test_more_ways_to_bound_and_end() -> None:
         "Gigaset wird die Server seines Smart Home-Systems per 29. März 2024 abschalten und die Produkte damit beenden."
     )
     assert ends(de, "Smart Home-System") == [D(2024, 3, 29)]
-    de2 = "Die Bridge der ersten Generation erhält ab dem 30. April 2020 keine Software-Updates mehr, sagt der Hersteller."
+    de2 = (
+        "Die Bridge der ersten Generation erhält ab dem 30. April 2020 keine Software-Updates mehr, sagt der "
+        "Hersteller."
+    )
     assert ends(de2, "Bridge der ersten Generation") == [D(2020, 4, 30)]
     pt = "O Google vai encerrar as Dropcams. O serviço será interrompido definitivamente no dia 8 de abril de 2024."
     assert ends(pt, "Dropcams") == [D(2024, 4, 8)]
