@@ -96,3 +96,10 @@ def test_a_form_named_by_its_title_is_a_channel() -> None:
     assert policy("You should report this via our PSTI Emergency Response Form which is linked below.").contacts
     assert policy("Submit a report via the VULNERABILITY REPORTING FORM : we thank you.").contacts
     assert not policy("You should report this via the form which is linked below.").contacts
+
+
+def test_githubs_private_security_advisory_feature_is_a_channel() -> None:
+    assert policy(
+        "Please do not open a public issue. Instead:\n- Use GitHub’s private security advisory feature, or"
+    ).contacts
+    assert not policy("We publish GitHub security advisories for every fixed issue.").contacts

@@ -916,7 +916,7 @@ def _negated(tok: Token) -> bool:
 # --- reporting channels named without a URL ----------------------------------------------
 
 _CHANNEL = re.compile(
-    r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository(?:'s)?)\s+security\s+advisor(?:y|ies)|"
+    r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
     # 'click on the "Report Bug" button … to submit'
