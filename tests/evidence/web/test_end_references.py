@@ -314,3 +314,28 @@ def test_a_run_of_labelled_dates_is_read_by_the_end_label() -> None:
         "Limited Updates until at least: October 2028 End of Support date: October 2029"
     )
     assert ends(text, "Keenetic Sprinter (KN-3711)") == [D(2029, 10, 31)]
+
+
+def test_the_same_end_given_twice_the_finer_one_wins() -> None:
+    text = (
+        "Microsoft Offers Support For Surface Pro Tablet Until 2017 Recently, it was announced that Microsoft "
+        "would be supporting the Surface Pro tablet until July 2017."
+    )
+    assert ends(text, "Surface Pro tablet") == [D(2017, 7, 31)]
+
+
+def test_an_announcements_date_is_no_end() -> None:
+    text = (
+        "Purism has always promised lifetime software updates since the original crowdfunding announcement in "
+        "August 2017, and it won't cost Purism much to continue."
+    )
+    assert ends(text, "Librem 5") == []
+
+
+def test_a_data_files_support_end_field() -> None:
+    text = (
+        '{ "version": "0.4.4", "generated": "2026-11-11", "devices": [ { "vendor": "Amazon", "model": "Alexa '
+        'Photo Frame", "support_end": "2030-12-31", "end_is_minimum": true, "retrieved": "2026-11-11" } ] }'
+    )
+    assert ends(text, "Alexa Photo Frame") == [D(2030, 12, 31)]
+    assert ends(text.replace("support_end", "first_seen"), "Alexa Photo Frame") == []

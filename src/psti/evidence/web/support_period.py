@@ -573,7 +573,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             support_heading = True
             continue
         doc = docs.get(idx)
-        if doc is not None and (labelled := _labelled_end(s)) is not None:
+        if " | " not in s and (labelled := _labelled_end(s)) is not None:  # (a table's rows are read by their cells)
             # "Standard Updates until at least: October 2027 Limited Updates until at least: October 2028
             # End of Support date: October 2029": labels and values run together, the end's label decides
             m, d, p = labelled
@@ -812,8 +812,8 @@ _END_OF_BEFORE = re.compile(
 
 
 _END_LABELLED = re.compile(
-    r"(?:\bend[\s-]of[\s-](?:[\w]+[\s-]){0,2}?(?:life|support|service|updates?|patches|servicing)|\beol|\beos)"
-    r"(?:\s+date)?\s*:\s*$",
+    r"(?:\bend[\s_-]of[\s_-](?:[\w]+[\s_-]){0,2}?(?:life|support|service|updates?|patches|servicing)|\beol|\beos|"
+    r"\bsupport[\s_-]end)(?:[\s_-]date)?[\"']?\s*:\s*[\"']?$",  # (and a data file's "support_end": "…")
     re.I,
 )
 
@@ -1231,6 +1231,11 @@ def _tree_statement(
         # that security words lead to
         led = [(dp, r) for dp, r in security if _SECURITY_LEAD.search(s[max(0, dp[0].start() - 40) : dp[0].start()])]
         picked = led[0] if len(led) == 1 and len(security) > 1 else security[0]
+        # "… Support For Surface Pro Tablet Until 2017 … supporting the Surface Pro tablet until July 2017": the
+        # same end given twice, the finer one says more
+        finer = [e for e in security if e[0][1].year == picked[0][1].year and _RANK[e[0][2]] < _RANK[picked[0][2]]]
+        if finer and picked[0][2] == "year":
+            picked = min(finer, key=lambda e: _RANK[e[0][2]])
     (m, d, p), role = picked
     if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
         # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the

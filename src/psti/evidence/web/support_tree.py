@@ -80,7 +80,8 @@ _STOP_NOUNS = frozenset(
 _EVENT_LEMMAS = frozenset(
     {"launch", "release", "introduce", "announce", "publish", "post", "revise", "modify", "debut", "unveil",
      "found", "establish", "ship", "manufacture", "replace", "email", "inform", "notify", "tell", "say", "report",
-     "write", "purchase", "buy", "sell", "arrive", "hit", "first", "issue", "update", "begin", "start"}
+     "write", "purchase", "buy", "sell", "arrive", "hit", "first", "issue", "update", "begin", "start",
+     "announcement", "introduction", "publication"}
 )  # fmt: skip
 _EFFECT = frozenset({"effect", "effective"})
 TOPIC = re.compile(
