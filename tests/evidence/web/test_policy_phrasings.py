@@ -103,3 +103,29 @@ def test_githubs_private_security_advisory_feature_is_a_channel() -> None:
         "Please do not open a public issue. Instead:\n- Use GitHub’s private security advisory feature, or"
     ).contacts
     assert not policy("We publish GitHub security advisories for every fixed issue.").contacts
+
+
+def test_a_programme_page_headed_by_its_name() -> None:
+    text = (
+        "# Dyson Bug Bounty Program\n\nPlease make sure you review and understand the program policy before "
+        "submitting a report.\n"
+    )
+    assert policy(text).contacts
+    # a programme named in passing, on a page that takes no reports, is no channel
+    assert not policy("# About us\n\nWe once ran a bug bounty program.\n").contacts
+
+
+def test_a_named_desk_and_contacting_the_reporter() -> None:
+    text = (
+        "To report any vulnerabilities of our product, please contact us through the Vulnerability Reporting Desk "
+        "via our website at the link below.\nAfter receiving the vulnerability report, we will contact the "
+        "reporter within 5 business days from the date of receipt to confirm the receipt."
+    )
+    a = policy(text)
+    assert a.contacts
+    assert a.ack_when is not None and a.ack_when.timescale.startswith("within 5 business days")
+
+
+def test_a_standards_link_is_no_channel() -> None:
+    text = "For details of the CVSSv3.1 standard, please refer to https://www.first.org/cvss/specification-document"
+    assert not policy(text).contacts

@@ -287,16 +287,23 @@ def _hosted_programme(text: str) -> str | None:
     """A page that is the maker's programme on a reporting platform ("This is a responsible
     disclosure program …; follow the Intigriti Community Code of Conduct"): the channel is the
     programme itself, where reports are submitted."""
+    platform = _PLATFORM_NAME.search(text)
     for s in sentences(text):
         if (
             (m := _PROGRAMME.search(s))
             and not _NO_PROGRAMME.search(s[: m.start()][-40:])
             and not _PROGRAMME_STOPPED.search(s)
         ):
-            platform = _PLATFORM_NAME.search(text)
             if platform is not None:
                 return f'channel: the {m.group(0).lower()} on {platform.group(0)} ("{clip(s, 160)}")'
+            if len(s) <= 80 and s.rstrip().lower().endswith(("program", "programme")) and _SUBMITTING.search(text):
+                # the page is headed by the programme's name ("IMOU Public Bug Bounty Program") and takes
+                # reports: the programme's own page, on whatever platform it lives
+                return f'channel: the programme this page heads ("{clip(s, 160)}")'
     return None
+
+
+_SUBMITTING = re.compile(r"\bsubmit(?:ting)?\s+(?:a\s+|your\s+)?reports?\b|\bprogram(?:me)?\s+rules\b", re.I)
 
 
 # RFC 2606 second-level example domains and template local parts
@@ -367,7 +374,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
 
 
 _REFERENCE_SITES = re.compile(
-    r"wikipedia\.org|ietf\.org|rfc-editor\.org|iso\.org|etsi\.org|legislation\.gov\.uk|w3\.org|securitytxt\.org",
+    r"wikipedia\.org|ietf\.org|rfc-editor\.org|iso\.org|etsi\.org|legislation\.gov\.uk|w3\.org|securitytxt\.org|"
+    r"first\.org|cve\.org|cve\.mitre\.org|nvd\.nist\.gov",  # standards and vulnerability databases, not channels
     re.I,
 )
 
@@ -447,6 +455,7 @@ def _lemma(tok: Token) -> str:
     return w
 
 
+_REPORTERS = frozenset({"you", "reporter", "reporters", "researcher", "researchers", "submitter", "finder"})
 _REPORTED = frozenset({"report", "receipt", "submission", "flaw", "vulnerability", "issue", "bug"})
 
 
@@ -524,9 +533,9 @@ def _own_promise(tok: Token) -> Promise | None:
     if (
         lemma in ("contact", "reach")
         and _is_verb(tok)
-        and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children)
+        and any(c.dep_ == "dobj" and c.lower_ in _REPORTERS for c in tok.children)
     ):
-        return "reply"  # "we will contact you within a week"
+        return "reply"  # "we will contact you within a week", "contact the reporter within 5 business days"
     if lemma == "confirmation" and any(
         p.lower_ == "of" and any(_lemma(o) in ("report", "receipt", "submission") for o in p.children)
         for p in tok.children
@@ -922,8 +931,9 @@ _CHANNEL = re.compile(
     # 'click on the "Report Bug" button … to submit'
     r"(?:fill(?:ing)?\s+(?:out|in)|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
     r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page)|"
-    # a form named by its title: "via our PSTI Emergency Response Form", "via the VULNERABILITY REPORTING FORM"
-    r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM))\b|"
+    # a form or desk named by its title: "via our PSTI Emergency Response Form", "via the VULNERABILITY
+    # REPORTING FORM", "through the Vulnerability Reporting Desk"
+    r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM|Desk|Portal))\b|"
     # a form on the maker's site named by its title: "using the Contact us form on Lavazza website"
     # (not "the report form on our website at the link below", which names no form)
     r"(?:us(?:e|ing)|via|through)\s+the\s+(?-i:[A-Z“\"'])[\w“”\"'-]*\s+(?:[\w“”\"'-]+\s+){0,2}form\s+on\s+"
