@@ -154,9 +154,12 @@ def test_ctrl_c_leaves_a_valid_partial_record(tmp_path: Path) -> None:
     need("mosquitto")
     record = tmp_path / "rec.jsonl"
     with D.mosquitto(tmp_path, accounts={"operator": "Zz9-own-pass"}) as d:
+        # Ctrl-C reaches a probe run in the foreground, whose SIGINT has its default action; a suite
+        # run as a background job inherits SIGINT ignored, so the probe is started as a foreground one
         proc = subprocess.Popen([PSTI, "probe", "127.0.0.1", "--only-ports", "-p", str(d.port), "--rate", "2",
                                  "--max-attempts", "50", "-o", str(record)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and '"attempt"' not in (record.read_text() if record.exists() else ""):
             time.sleep(0.1)
