@@ -23,6 +23,19 @@ _BLOCK = {
     "blockquote", "pre", "hr", "title", "option", "label",
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+# Page chrome: landmarks a site repeats around every page's own content
+_CHROME_TAGS = {"nav"}
+_CHROME_OUTSIDE_CONTENT = {"header", "footer", "aside"}  # inside <main> or <article> they are the content's own
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CONTENT_TAGS = {"main", "article"}
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|onetrust|cookiebot|newsletter|breadcrumbs?|skip-?link|mega-?menu"
+    r"|site-?(?:header|footer|nav)|global-?(?:header|footer|nav))(?:$|[\s_-])",
+    re.I,
+)
+_CHROME_START, _CHROME_END = "\x02", "\x03"  # marks around chrome in the extracted text; removed after
+_CHROME_SPAN = re.compile(r"\x02[^\x03]*(?:\x03|\Z)")
+_MIN_CONTENT_WORDS = 20  # fewer words outside the chrome: the markup was misread (an unclosed banner); read all
 _PERSONAL = re.compile(r"e-?mail|name|phone|tel|address|postcode|zip", re.I)
 
 
@@ -42,6 +55,10 @@ class PageText:
     headings: list[str] = field(default_factory=list)  # h1-h3 (or Markdown #, ##, ###), in order
     products: list[dict[str, str]] = field(default_factory=list)  # schema.org Product: name, model, brand...
     published: str = ""  # the page's own date from its markup (meta, JSON-LD datePublished, <time>), as given
+    # the site's navigation, banners, footers, sidebars and cookie notices: kept apart from the
+    # page's own text, where a menu's "deals end 30 November" would read as a statement
+    chrome: str = ""
+    chrome_links: list[tuple[str, str]] = field(default_factory=list)
 
 
 _HEADINGS = ("h1", "h2", "h3")
@@ -174,6 +191,15 @@ class _Table:
 
 
 @dataclass
+class _Region:
+    """An open landmark: page chrome (navigation, banner, footer…) or the page's content (main, article)."""
+
+    tag: str
+    chrome: bool
+    open: int = 1  # same-name elements open inside it, to know which end tag closes it
+
+
+@dataclass
 class _Scope:
     """An open microdata item (itemscope) or property being read (itemprop)."""
 
@@ -205,6 +231,47 @@ class _Extractor(_Tokenizer):
         self._dl_last = ""
         self._script_type = ""
         self._scopes: list[_Scope] = []
+        self._regions: list[_Region] = []
+        self.chrome_links: list[tuple[str, str]] = []
+        self._title_heading = False  # an <h1> inside chrome: the page's own title, so kept as content
+
+    def _in_chrome(self) -> bool:
+        return any(r.chrome for r in self._regions) and not self._title_heading
+
+    def _in_content(self) -> bool:
+        return any(not r.chrome for r in self._regions)
+
+    def _region_start(self, tag: str, a: dict[str, str]) -> None:
+        """Open a landmark, marking where chrome starts in the text (the outermost only)."""
+        if tag in _VOID:
+            return
+        for r in self._regions:
+            if r.tag == tag:
+                r.open += 1
+        role = a.get("role", "").strip().lower()
+        if tag in _CONTENT_TAGS or role == "main":
+            self._regions.append(_Region(tag, chrome=False))
+            return
+        chrome = (
+            tag in _CHROME_TAGS
+            or role in _CHROME_ROLES
+            or (tag in _CHROME_OUTSIDE_CONTENT and not self._in_content() and not role)
+            or _CHROME_CLASS.search(a.get("id", "") + " " + a.get("class", "")) is not None
+        )
+        if chrome and len(self._regions) < _MAX_SCOPES:
+            if not self._in_chrome():
+                self._out().append(_CHROME_START)
+            self._regions.append(_Region(tag, chrome=True))
+
+    def _region_end(self, tag: str) -> None:
+        was = self._in_chrome()
+        for r in self._regions:
+            if r.tag == tag:
+                r.open -= 1
+        while self._regions and self._regions[-1].open <= 0:
+            self._regions.pop()
+        if was and not self._in_chrome():
+            self._out().append(_CHROME_END)
 
     def _out(self) -> list[str]:
         """Where text goes now: the open table cell, or the page."""
@@ -227,6 +294,10 @@ class _Extractor(_Tokenizer):
         if tag in _SKIP and tag != "head":
             self._skip += 1
         self._microdata_start(tag, a)
+        self._region_start(tag, a)
+        if tag == "h1" and self._in_chrome():
+            self._out().append(_CHROME_END)  # a banner's <h1> names the page: content
+            self._title_heading = True
         out = self._out()
         if tag == "table":
             if len(self._tables) >= _MAX_TABLES:  # nested deeper: read as one table
@@ -290,15 +361,21 @@ class _Extractor(_Tokenizer):
             out.append(" " if out is not self.parts else "\n")
         if tag in _HEADINGS and self._heading is not None:
             heading = " ".join("".join(self._heading).split())
-            if heading:
+            if heading and not self._in_chrome():  # (not a menu's or a footer's headings)
                 self.headings.append(heading)
             self._heading = None
+        if tag == "h1" and self._title_heading:
+            self._title_heading = False
+            if self._in_chrome():
+                self._out().append(_CHROME_START)
         if tag == "a" and self._href is not None:
-            self.links.append((self._href, " ".join("".join(self._link_text).split())))
+            link = (self._href, " ".join("".join(self._link_text).split()))
+            (self.chrome_links if self._in_chrome() else self.links).append(link)
             if self._href.startswith(("mailto:", "http://", "https://", "tel:")):
                 self._out().append(f" <{self._href}> ")
             self._href = None
         self._microdata_end(tag)
+        self._region_end(tag)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -306,7 +383,7 @@ class _Extractor(_Tokenizer):
             return
         if self._skip:
             return
-        data = re.sub(r"\s+", " ", data)  # source line breaks are not text breaks in HTML
+        data = re.sub(r"[\s\x02\x03]+", " ", data)  # source line breaks are not text breaks in HTML
         self._out().append(data)
         if self._href is not None:
             self._link_text.append(data)
@@ -447,13 +524,18 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     ex.feed(text)
     ex.close()
     raw = _LINK_NOTE.sub("", "".join(ex.parts))
-    lines = [" ".join(line.split()) for line in raw.splitlines()]
-    body = "\n".join(line for line in lines if line)
+    body = _lines(_CHROME_SPAN.sub("\n", raw))
+    chrome = _lines("\n".join(m.group(0) for m in _CHROME_SPAN.finditer(raw)))
+    links, chrome_links = ex.links, ex.chrome_links
+    if len(body.split()) < _MIN_CONTENT_WORDS:
+        body, chrome, links, chrome_links = _lines(raw), "", links + chrome_links, []
     return PageText(
         text=body[:MAX_TEXT_CHARS],
+        chrome=chrome[:MAX_TEXT_CHARS],
+        chrome_links=chrome_links,
         title=" ".join("".join(ex.title).split()),
         lang=ex.lang,
-        links=ex.links,
+        links=links,
         password_field=ex.password,
         personal_fields=ex.personal,
         is_html=True,
@@ -461,6 +543,12 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         products=ex.products,
         published=next((ex.published[k] for k in ("meta", "json-ld", "time") if k in ex.published), ""),
     )
+
+
+def _lines(raw: str) -> str:
+    """Text with its spaces collapsed, one line per block, no blank lines (and no chrome marks)."""
+    lines = (" ".join(line.replace(_CHROME_START, " ").replace(_CHROME_END, " ").split()) for line in raw.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 _LINK_NOTE = re.compile(r"[ \t]*\((?:link\s+)?opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\)", re.I)

@@ -268,11 +268,31 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
             _add(out.contacts, href)
     if not out.contacts and (hosted := _hosted_programme(page.text)) is not None:
         _add(out.contacts, hosted)
+    if not out.contacts:
+        _chrome_contacts(page, out.contacts)
     if page.password_field and out.sign_in is None and out.words < 300:
         out.sign_in = "the page is a sign-in form (it asks for a password)"
     if page.personal_fields and out.personal_info is None and not out.contacts and out.words < 300:
         out.personal_info = "the page is a form asking for " + ", ".join(page.personal_fields)
     return out
+
+
+def _chrome_contacts(page: PageText, contacts: list[str]) -> None:
+    """A reporting channel given only in the site's footer or menu ("Report a vulnerability:
+    security@…"); a footer's general address is no channel for reports."""
+    for s in sentences(page.chrome):
+        if _SECURITY_CONTEXT.search(s):
+            _contacts_in(s, contacts)
+            _channels_in(s, contacts)
+    for href, text in page.chrome_links:
+        if _SECURITY_CONTEXT.search(text) or _SECURITY_CONTEXT.search(href.split("?", 1)[0]):
+            if href.startswith("mailto:"):
+                _add(contacts, href.split("?", 1)[0])
+            elif href.startswith("https://") and _PLATFORMS.search(href) and not _REFERENCE_SITES.search(href):
+                _add(contacts, href)
+
+
+_SECURITY_CONTEXT = re.compile(r"vulnerab|security|psirt|disclos|bug\s*bounty", re.I)
 
 
 _PROGRAMME = re.compile(

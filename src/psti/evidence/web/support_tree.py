@@ -326,6 +326,11 @@ _BROKEN = frozenset(
 
 
 _PRODUCTION = frozenset({"production", "availability", "supply", "manufacturing", "manufacture", "sale", "sales"})
+# what a shop's offer is: "Black Friday deals end 30 November", "the promotion ends on 5 January"
+_OFFERS = frozenset(
+    {"deal", "deals", "offer", "offers", "promotion", "promotions", "promo", "discount", "discounts", "voucher",
+     "vouchers", "coupon", "coupons", "competition", "giveaway", "pre-order", "pre-orders", "preorder", "bundle"}
+)  # fmt: skip
 
 
 def _stops_sales(verb: Token) -> bool:
@@ -335,7 +340,7 @@ def _stops_sales(verb: Token) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in _PRODUCTION or _ability_to_buy(c))
         for c in verb.children
-    )
+    ) or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OFFERS for c in verb.children)
 
 
 def _ability_to_buy(noun: Token) -> bool:

@@ -1,0 +1,81 @@
+"""A site's menus, banners, footers and cookie notices are kept apart from the page's own text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from psti.evidence.web.pagetext import page_text
+from psti.evidence.web.policy import analyse_policy
+from psti.evidence.web.support_period import analyse_support_page
+
+PRODUCT_PAGE = b"""<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Acme SmartCam 2 - Security updates | Acme UK</title><script>var x = "until 2019";</script></head>
+<body>
+<div id="onetrust-banner" class="cookie-notice">We use cookies. Cookie policy updated 1 March 2023.
+<button>Accept all</button></div>
+<header class="top"><a href="/">Acme</a>
+<nav><ul><li><a href="/support">Support</a></li><li>Black Friday deals end 30 November 2026</li></ul></nav>
+<h1>Acme SmartCam 2</h1></header>
+<main>
+<p>Published 12 February 2024</p>
+<h2>Product security</h2>
+<p>We provide security updates for the Acme SmartCam 2 until at least 31 March 2029. After that date
+the camera keeps working but no longer receives security fixes.</p>
+<article><header><p>Last reviewed on 2 May 2024 by the product security team</p></header></article>
+</main>
+<aside><h2>You may also like</h2><p>Acme Doorbell: security updates until 2030</p></aside>
+<footer>&copy; 2015-2026 Acme Ltd. Offer valid until 31 January 2027.
+<a href="mailto:help@acme.example">Customer care</a></footer>
+</body></html>"""
+
+
+def test_menus_banners_and_footers_are_not_the_page_text() -> None:
+    page = page_text(PRODUCT_PAGE, "text/html")
+    assert "Black Friday" not in page.text and "cookies" not in page.text and "Offer valid" not in page.text
+    assert "Acme Doorbell" not in page.text  # a sidebar beside the content
+    assert "Black Friday deals end 30 November 2026" in page.chrome and "Offer valid" in page.chrome
+    # a banner's <h1> names the page; a header inside the content is the content's own
+    assert page.text.startswith("Acme SmartCam 2") and "Last reviewed on 2 May 2024" in page.text
+    assert page.headings == ["Acme SmartCam 2", "Product security"]
+    assert ("mailto:help@acme.example", "Customer care") in page.chrome_links
+    assert all(href != "mailto:help@acme.example" for href, _ in page.links)
+
+
+def test_only_the_content_gives_the_support_end() -> None:
+    a = analyse_support_page(page_text(PRODUCT_PAGE, "text/html"), ("Acme SmartCam 2",))
+    assert a.end_dates() == [dt.date(2029, 3, 31)]
+
+
+def test_an_unclosed_banner_does_not_hide_the_page() -> None:
+    page = page_text(
+        b"<html><body><div class='cookie-consent'>We use cookies.<p>Acme Plug 3 gets security updates"
+        b" until 30 June 2031, as our support policy promises for every plug sold in the United Kingdom"
+        b" and Ireland.</p></body></html>",
+        "text/html",
+    )
+    assert "until 30 June 2031" in page.text and page.chrome == ""
+
+
+def test_a_reporting_channel_only_in_the_footer_is_a_contact() -> None:
+    html = b"""<html><body><main><h1>Responsible disclosure</h1><p>We value the work of security
+    researchers. We will acknowledge your report within 3 business days and keep you informed of progress
+    every 14 days.</p></main><footer><p>Report a vulnerability:
+    <a href="mailto:security@acme.example">security@acme.example</a></p>
+    <p>Sales: <a href="mailto:sales@acme.example">sales@acme.example</a></p></footer></body></html>"""
+    a = analyse_policy(page_text(html, "text/html"))
+    assert a.contacts == ["mailto:security@acme.example"]
+
+
+def test_a_footers_general_address_is_no_reporting_channel() -> None:
+    html = b"""<html><body><main><h1>Our security commitment</h1><p>We take the security of our
+    products seriously and fix vulnerabilities promptly in regular firmware releases for all our customers.</p>
+    </main><footer><p>Questions? <a href="mailto:info@acme.example">info@acme.example</a></p></footer>
+    </body></html>"""
+    assert analyse_policy(page_text(html, "text/html")).contacts == []
+
+
+def test_a_shops_offer_that_ends_is_no_support_end() -> None:
+    text = b"Support\nBlack Friday deals end 30 November 2026. The promotion ends on 5 January 2027.\n"
+    text += b"Security support for the Acme Hub ends 31 March 2029.\n"
+    a = analyse_support_page(page_text(text, "text/plain"), ("Acme Hub",))
+    assert a.end_dates() == [dt.date(2029, 3, 31)]
