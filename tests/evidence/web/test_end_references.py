@@ -339,3 +339,46 @@ def test_a_data_files_support_end_field() -> None:
     )
     assert ends(text, "Alexa Photo Frame") == [D(2030, 12, 31)]
     assert ends(text.replace("support_end", "first_seen"), "Alexa Photo Frame") == []
+
+
+def test_an_end_named_as_the_subject_of_a_copula() -> None:
+    # "The end of life for the Pixel 5, was yesterday, October 14, 2023"
+    assert ends("The end of life for the Pixel 5, was yesterday, October 14, 2023.", "Pixel 5") == [D(2023, 10, 14)]
+    assert ends("The shutdown date for the Acme Hub is 1 May 2025.", "Acme Hub") == [D(2025, 5, 1)]
+    text = "Cloud services would be kept running with no end date. But as we now know, that end date is 15 March, 2015."
+    assert ends(text) == [D(2015, 3, 15)]
+    # not an end of support: a promotion's end, an end of sale
+    assert ends("The end of the promotion for the Acme Hub is 5 January 2027.", "Acme Hub") == []
+    assert ends("The end of sale for the Acme Hub was 1 June 2024.", "Acme Hub") == []
+
+
+def test_a_named_thing_that_is_no_more() -> None:
+    assert ends("As of June 17th, 2020, Lockitron is no more.", "Lockitron") == [D(2020, 6, 17)]
+    assert ends("From 1 March 2024 the Acme Cloud is no more.", "Acme Cloud") == [D(2024, 3, 1)]
+
+
+def test_a_joined_stop_with_no_date_of_its_own_shares_the_date() -> None:
+    text = "And then in 2012, the Boxee guys quit on the userbase and ceased supporting the device."
+    assert ends(text, "Boxee Box") == [D(2012, 12, 31)]
+    # a joined verb with its own tense has its own time: 2023 dates the closing, not the end of support
+    text = "Parent company Vorwerk shut down Neato in 2023 and is ending cloud support earlier than promised."
+    assert ends(text, "Neato robot vacuums") == []
+
+
+def test_a_shuttered_catalog_ends_the_service_beside_the_support_it_names() -> None:
+    text = (
+        "HP says that it will end webOS cloud services support for devices running the OS and will shutter "
+        "its app catalog on Jan. 15, 2015."
+    )
+    assert ends(text, "webOS devices") == [D(2015, 1, 15)]
+
+
+def test_rows_named_by_a_version_when_the_page_never_names_the_product() -> None:
+    table = (
+        "| Version | Supported | Notes |\n| ------- | --------- | ----- |\n| 3.7.x | yes | |\n"
+        "| 3.6.x | yes | Support Ends September 8 2024 |\n| 3.5.x | yes | Support Ends April 4 2024 |\n"
+    )
+    assert ends(table, "cryptoauthlib 3.6.x", "text/markdown") == [D(2024, 9, 8)]
+    assert ends(table, "cryptoauthlib 3.5.x", "text/markdown") == [D(2024, 4, 4)]
+    lines = "A51 : EOL 2024-06-05\nA42 : EOL 2024-12-05 (announce) or 2024-06-20 (last patch)\n"
+    assert ends(lines, "Galaxy A51") == [D(2024, 6, 5)]

@@ -129,3 +129,34 @@ def test_a_named_desk_and_contacting_the_reporter() -> None:
 def test_a_standards_link_is_no_channel() -> None:
     text = "For details of the CVSSv3.1 standard, please refer to https://www.first.org/cvss/specification-document"
     assert not policy(text).contacts
+
+
+def test_being_in_touch_is_a_reply() -> None:
+    assert _ack("Email security@acme.io. The Acme Security Team will be in touch, usually within 24 hours.") == (
+        "within 24 hours"
+    )
+    assert _ack("Email security@acme.io. We will get in touch with you within 3 business days.") == (
+        "within 3 business days"
+    )
+    assert _ack("Email security@acme.io. We will not be in touch within 2 days of your report.") is None
+
+
+def test_an_approximate_time_in_a_stage_table() -> None:
+    text = (
+        "Email security@acme.io.\n\n| Stage | Timeframe |\n|---|---|\n"
+        "| First reply | Within ~2 days |\n| Figure out fix | Few weeks |\n"
+    )
+    assert _ack(text) == "Within ~2 days"
+    assert _ack("First response: within about a week") == "within about a week"
+
+
+def test_addresses_written_against_harvesters() -> None:
+    for written in ("bounty -at- ledger.fr", "bounty [at] ledger [dot] fr", "bounty AT ledger DOT fr"):
+        assert policy(f"Please report it at {written} with the details.").contacts == ["mailto:bounty@ledger.fr"]
+
+
+def test_a_form_on_the_page_is_the_channel() -> None:
+    a = policy("If you believe you have discovered a vulnerability, please complete the form below.")
+    assert len(a.contacts) == 1 and a.contacts[0].startswith("channel: complete the form below")
+    # work "completed within" a tracker is no form
+    assert policy("Discussions and patches are completed within the tracker.").contacts == []

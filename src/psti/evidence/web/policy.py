@@ -34,10 +34,11 @@ _NUM = (
 )
 _UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|hrs?\b|hs\b|days?|weeks?|months?)"
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
+_ABOUT = r"(?:~\s*|(?:approx\.|approximately|about|around|roughly)\s+)?"  # "within ~2 days", "within about a week"
 TIMESCALE = re.compile(
     rf"(?:≤|<=)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h" (not "< 1 day", a statistic)
     rf"|\b(?:(?:within\s+(?:a\s+)?maximum\s+of|within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
-    rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_NUM}{_ASIDE}"
+    rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_ABOUT}{_NUM}{_ASIDE}"
     rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
@@ -51,7 +52,7 @@ TIMESCALE = re.compile(
 _BOUND_WORDS = re.compile(r"at\s+(?:the\s+)?(?:most|latest)|no\s+(?:later|more)\s+than|maximum|not\s+exceeding", re.I)
 _ACK = re.compile(
     r"acknowledg|confirm(?:ation)?\s+(?:of\s+)?(?:the\s+)?receipt|receipt\s+of\s+(?:your|the)\s+report|"
-    r"\brespond\b|\bresponse\b|\breply\b|get\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+us|"
+    r"\brespond\b|\bresponse\b|\breply\b|get\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+us|\bin\s+touch\b|"
     r"initial\s+(?:contact|assessment|triage)|\btriage",
     re.I,
 )
@@ -345,9 +346,15 @@ _OBFUSCATED = re.compile(
 
 
 # "security AT yoctoproject DOT org": the words in capitals, so that prose ("at home") is not taken
+# an address written out against harvesters: "security AT example DOT org", "bounty -at- ledger.fr",
+# "psirt[at]example[dot]com", "security (at) example.com" (not a plain " at ", which is prose)
+_AT = r"(?:\s+AT\s+|\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*)"
+_DOT = r"(?:\s+DOT\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
 _SPELLED_OUT = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s+AT\s+([A-Za-z0-9-]{1,63}(?:\s+DOT\s+[A-Za-z0-9-]{1,63})+)"
+    rf"(?<![\w.+-])([A-Za-z0-9._%+-]{{1,64}}){_AT}([A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}})+)",
+    re.I,
 )
+_DOT_WRITTEN = re.compile(_DOT, re.I)
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
@@ -371,7 +378,7 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
-    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)
+    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + _DOT_WRITTEN.sub(".", m.group(2)), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
@@ -434,7 +441,7 @@ _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a 
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
-    r"get(?:s|ting)?\s+back|"
+    r"get(?:s|ting)?\s+back|in\s+touch|"
     r"contact|reach|confirm|progress|feedback",
     re.I,
 )
@@ -528,6 +535,11 @@ def _own_promise(tok: Token) -> Promise | None:
         return None
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
+        return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
+    if lemma in ("be", "get", "will") and any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ == "touch" for g in p.children) for p in tok.children
+    ):
+        # "the Security Team will be in touch, usually within 24 hours", "get in touch with you within a week"
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
     if lemma in ("contact", "feedback", "assessment") and any(
         c.text.lower() in ("initial", "first") for c in tok.children
@@ -979,7 +991,10 @@ _CHANNEL = re.compile(
     re.I,
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
-_CHANNEL_USE = re.compile(r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact)", re.I)
+_CHANNEL_USE = re.compile(
+    r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form)",
+    re.I,
+)
 _CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
 
 

@@ -352,11 +352,14 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
     its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03"), or a
     shorter end of it that still has one ("v2.4.x series" of "Link IoT Edge v2.4.x series")."""
     words_on_page = set(_words(full).split())
+    # a page that never names the product in full ("3.6.x | Support Ends …" in cryptoauthlib's own
+    # file, "A51 : EOL …" in a thread about Samsung phones) can only name it by the rest of its name
+    unnamed = not any(_words(t) in _words(full) for t in terms)
     out = set()
     for term in terms:
         words = _words(term).split()
         tail = " ".join(words[1:])
-        if len(words) >= 2 and words[0] in words_on_page and any(ch.isdigit() for ch in tail):
+        if len(words) >= 2 and (words[0] in words_on_page or unnamed) and any(ch.isdigit() for ch in tail):
             out.add(tail)
             out.update(" ".join(words[k:]) for k in range(2, len(words) - 1) if any(ch.isdigit() for ch in words[k]))
             # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version or a code
@@ -482,10 +485,36 @@ def _date_only(line: list[str]) -> bool:
     return bool(line) and (m := DATE.fullmatch(line[0].strip(" .,"))) is not None and bool(m.group(0))
 
 
+def _name_label(row_names: set[str], s: str) -> str | None:
+    """The label of the cell that names the product in a row ("Version" of "Version: 3.6.x | …"),
+    or "" for a line labelled with the name ("A51 : EOL …"); None when no cell does."""
+    if not row_names:
+        return None
+    if " | " not in s:
+        return "" if (m := _CELL.match(s)) is not None and _words(m.group("label")) in row_names else None
+    for part in s.split(" | "):
+        if (m := _CELL.match(part)) is not None and _words(m.group("value")) in row_names:
+            return _words(m.group("label"))
+    return None
+
+
+def _sibling_row(s: str, label: str | None) -> bool:
+    """A row of the same table as the one that named the product, naming another item in the same
+    column ("Version: 3.5.x" below "Version: 3.6.x"), or a line labelled with another model ("A42 : EOL")."""
+    if label is None:
+        return False
+    if label == "":
+        return " | " not in s and (m := _CELL.match(s)) is not None and bool(re.search(r"\d", m.group("label")))
+    return any((m := _CELL.match(part)) is not None and _words(m.group("label")) == label for part in s.split(" | "))
+
+
 def _row_named(row_names: set[str], s: str) -> bool:
     """A row ("Version: 22.03 | Current status: End of life | …") with a cell that is the name."""
-    if not row_names or " | " not in s:
+    if not row_names:
         return False
+    if " | " not in s:
+        # "A51 : EOL 2024-06-05": a line labelled with the name
+        return (m := _CELL.match(s)) is not None and _words(m.group("label")) in row_names
     return any(_words(m.group("value") if (m := _CELL.match(part)) else part) in row_names for part in s.split(" | "))
 
 
@@ -515,6 +544,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
+    name_label: str | None = None  # the label of the cell (or line) that named the product in a row
     # the sentence before: where its statements start, and how it named the product
     prev_since, since, carried, loose = 0, 0, False, False
     for idx, s in enumerate(sents):
@@ -542,7 +572,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
-        other = bool(terms) and not named and _names_other_model(s, terms)
+        other = bool(terms) and not named and (_names_other_model(s, terms) or _sibling_row(s, name_label))
+        if named:
+            name_label = _name_label(row_names, s)
         # "… including the Pixel Watch 3. … updates through October 2027, whereas the Pixel Watch 2 …":
         # the product the text was about keeps the clauses that name no other model
         carried_in = other and referent
@@ -761,9 +793,10 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
 
 
 # a time that names no day: a season or part of a year, "next year", "in the coming months"
+# ("next year", not a story's "over the next year")
 _VAGUE_TIME = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]+(?:of\s+)?(?:19|20)\d\d\b|"
-    r"\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
+    r"(?<!the )\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
     re.I,
 )
 

@@ -51,7 +51,7 @@ _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 _FUNCTIONS = frozenset(
     {"functionality", "functionalities", "function", "functions", "feature", "features", "connectivity"}
 )
-_NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "midnight", "then"})
+_NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "midnight", "then"})
 _WHEN_NOUNS = _NOW_WORDS | {"date", "day", "deadline", "time", "week", "month", "year", "weekend", "moment"}
 # what a product is used for: "will no longer be able to unlock their doors with the app"
 _USE = frozenset(
@@ -159,7 +159,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
-     "store", "stores", "bookstore", "eshop", "eshops"}
+     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal"}
 )  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
@@ -316,6 +316,56 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
         what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
         if _is_stop(c) and what and all(_ceases_to_function(g, date_tokens) for g in what):
             return c.text
+    return None
+
+
+def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
+    """A verb joined by "and", with no subject or date of its own, that stops support or updates
+    shares the date of the verb it joins: "in 2012, the Boxee guys quit on the userbase and ceased
+    supporting the device"."""
+    for c in verb.children:
+        if c.dep_ != "conj" or not c.tag_.startswith("VB") or not _is_stop(c):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for g in c.children):
+            continue  # (not "shut down Neato in 2023 and is ending cloud support": a time of its own)
+        if any(t.i in date_tokens for t in c.subtree):
+            continue
+        what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+        if what and any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+            return f"{c.text} {what[0].text}"
+    return None
+
+
+_ABOUT_AN_END = re.compile(TOPIC.pattern + r"|\bend\s+date|\bservices?\b|\bshut", re.I)
+
+
+def _copular_end(tok: Token, previous: str) -> str | None:
+    """The words naming an end when the date is what that end is: "that end date is 15 March,
+    2015", "The end of life for the Pixel 5 was yesterday, October 14, 2023" (not "the end of the
+    promotion is …", nor "the end of sale was …")."""
+    if tok.dep_ not in ("attr", "acomp", "oprd") or lemma(tok.head) not in _COPULA:
+        return None
+    for subj in tok.head.children:
+        if subj.dep_ != "nsubj" or _end_of_sale(subj):
+            continue
+        phrase = subj.doc[subj.left_edge.i : subj.i + 1].text
+        if subj.lower_ in ("date", "dates") and (
+            _end_date_noun(subj) or (re.search(r"\bend\s+dates?$", phrase, re.I) and _ABOUT_AN_END.search(previous))
+        ):
+            return phrase  # ("that end date", after a sentence about the service's end)
+        if lemma(subj) in _STOP_NOUNS or subj.lower_ in _SHUTDOWN_NOUNS:
+            of = [
+                g
+                for p in subj.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            if not of or any(
+                g.lower_ == "life" or g.tag_ in ("NNP", "NNPS") or g.lower_ in _SERVICE or TOPIC.search(g.text)
+                for g in of
+            ):
+                return " ".join(t.text for t in subj.subtree if t.i <= (of[0].i if of else subj.i))
     return None
 
 
@@ -575,7 +625,9 @@ def _no_longer_a_service(tok: Token) -> bool:
 def _no_more(tok: Token) -> bool:
     """ "the servers are no more": a copula saying the thing has gone."""
     return lemma(tok) in _COPULA and any(
-        c.dep_ in ("attr", "acomp", "advmod") and c.lower_ == "more" and any(g.dep_ == "neg" for g in c.children)
+        c.dep_ in ("attr", "acomp", "advmod")
+        and c.lower_ == "more"
+        and any(g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ == "no") for g in c.children)
         for c in tok.children
     )
 
@@ -602,7 +654,7 @@ _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off",
 
 
 # verbs that stop only when what they act on is a service: "close the store", not "close the office"
-_SERVICE_STOPS = frozenset({"close", "disable", "remove"})
+_SERVICE_STOPS = frozenset({"close", "shutter", "disable", "remove"})
 # stops that end a service rather than a sale ("discontinued" often ends only the sale)
 _SHUTTING = frozenset({"sunset", "sunsette", "retire", "deactivate", "decommission", "disable", "kill"})
 
@@ -1048,6 +1100,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
+    if (named_end := _copular_end(tok, previous)) is not None:
+        # "that end date is 15 March, 2015", "The end of life for the Pixel 5 was yesterday, October 14, 2023"
+        why = f"'{named_end} {tok.head.text} {text}'"
+        return DateRole(a, b, True, why, _clause_text(tok.head), False, _clause_text(tok.head), True)
     if (
         tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss")
         and tok.head.lower_ in _CUTOFF_NOUNS
@@ -1213,6 +1269,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             shared = _shared_ceasing(c, date_tokens)
             if shared is not None:
                 ceases.append(shared)
+            if (joined_stop := _shared_stop(c, date_tokens)) is not None:
+                stop_words.append(joined_stop)  # "in 2012, the Boxee guys quit … and ceased supporting the device"
+                topic = True
+            if _no_more(c) and any(g.dep_ == "nsubj" and g.tag_ in ("NNP", "NNPS") for g in c.children):
+                stop_words.append("no more")  # "As of June 17th, 2020, Lockitron is no more."
+                topic = True
         for c in chain:  # "come to an end", "reach the end of life"
             for ch in c.children:
                 if (
