@@ -15,7 +15,7 @@ from pathlib import Path
 
 from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
-from psti.evidence.web.documents import Document, DocumentLoader
+from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
 from psti.evidence.web.pagetext import NotText, page_text
 from psti.evidence.web.pgp import verify_cleartext
 from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
@@ -330,6 +330,8 @@ def _read_policy(doc: Document, findings: list[Finding]) -> PolicyAnalysis | Non
             )
         )
         return None
+    if page.scripted:
+        findings.append(scripted_finding(f"policy {doc.where}", COLLECTOR, loc))
     return analyse_policy(page)
 
 

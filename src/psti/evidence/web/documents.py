@@ -215,3 +215,14 @@ class DocumentLoader:
                 remediation="Check the address, or give a saved copy of the page.",
             )
         )
+
+
+def scripted_finding(where: str, collector: str, location: Location) -> Finding:
+    """A page whose text was read from the data its scripts draw from: say so beside the verdicts."""
+    return make_finding(
+        "WEB-SCRIPTED",
+        Effect.INFO,
+        f"{where} shows nothing without running its scripts; its text was read from the data they draw from",
+        collector=collector,
+        location=location,
+    )

@@ -576,6 +576,15 @@ _WEB: list[FindingKind] = [
         (),
     ),
     _k(
+        "WEB-SCRIPTED",
+        "Page drawn by scripts",
+        "The page shows its text without running scripts.",
+        "psti runs no JavaScript: the text was read from the data the page's scripts draw from, which may "
+        "not be all that a browser shows.",
+        "Check the reading against the page in a browser, or give a copy saved after the page has loaded.",
+        (),
+    ),
+    _k(
         "WEB-TAKEN-AS",
         "What the document was read as",
         "A file or URL given as it is was told apart by its content: security.txt or policy page.",

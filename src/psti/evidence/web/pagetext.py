@@ -59,6 +59,7 @@ class PageText:
     # page's own text, where a menu's "deals end 30 November" would read as a statement
     chrome: str = ""
     chrome_links: list[tuple[str, str]] = field(default_factory=list)
+    scripted: bool = False  # the text was read from data the page's scripts draw from (nothing shows without them)
 
 
 _HEADINGS = ("h1", "h2", "h3")
@@ -234,6 +235,8 @@ class _Extractor(_Tokenizer):
         self._regions: list[_Region] = []
         self.chrome_links: list[tuple[str, str]] = []
         self._title_heading = False  # an <h1> inside chrome: the page's own title, so kept as content
+        self._script_id = ""
+        self.embedded: list[str] = []  # prose in the page's embedded data, for a page drawn by scripts
 
     def _in_chrome(self) -> bool:
         return any(r.chrome for r in self._regions) and not self._title_heading
@@ -287,6 +290,7 @@ class _Extractor(_Tokenizer):
             self._in_title = True
         if tag == "script":
             self._script_type = a.get("type", "").lower()
+            self._script_id = a.get("id", "")
         if tag == "meta" and (a.get("property") or a.get("name") or a.get("itemprop", "")).lower() in _PUBLISHED_META:
             self.published.setdefault("meta", a.get("content", "")[:64])
         if tag == "time" and a.get("datetime"):
@@ -394,6 +398,10 @@ class _Extractor(_Tokenizer):
                 scope.text.append(data)
 
     def handle_raw(self, tag: str, content: str) -> None:
+        if tag == "script" and self._script_type != "application/ld+json":
+            if len(self.embedded) < _MAX_EMBEDDED and (data := _embedded_state(content, self._script_type)) is not None:
+                _prose_strings(data, self.embedded, 0)
+            return
         if tag == "script" and self._script_type == "application/ld+json" and len(content) < 500_000:
             try:
                 found = json.loads(content)
@@ -450,6 +458,51 @@ class _Extractor(_Tokenizer):
                     self.products.append(scope.data)
             elif parent is not None and scope.prop in ("brand", "manufacturer") and scope.data.get("name"):
                 parent.data.setdefault(scope.prop, scope.data["name"])
+
+
+# A page drawn by scripts carries its text as data: Next.js's __NEXT_DATA__, Nuxt's
+# window.__NUXT__, a store's window.__INITIAL_STATE__ = {…}, or a JSON <script>
+_STATE_ASSIGNMENT = re.compile(
+    r"^\s*(?:window\.|var\s+|let\s+|const\s+)?__[A-Z][A-Z0-9_]*__\s*=\s*(?P<json>[{\[].*?)\s*;?\s*$", re.S
+)
+_MAX_EMBEDDED = 5_000  # strings kept from embedded data
+_MAX_EMBEDDED_BYTES = 5_000_000
+_EMBEDDED_WORDS = 4  # a string of fewer words is a label, a key or an identifier, not prose
+
+
+def _embedded_state(content: str, script_type: str) -> object | None:
+    """The JSON data a script carries, when it is data (not code); None otherwise."""
+    if len(content) > _MAX_EMBEDDED_BYTES:
+        return None
+    text = content.strip()
+    if script_type != "application/json":
+        m = _STATE_ASSIGNMENT.match(text) if script_type in ("", "text/javascript") else None
+        if m is None:
+            return None
+        text = m.group("json")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _prose_strings(node: object, out: list[str], depth: int) -> None:
+    """Strings of several words anywhere in embedded data, in document order; HTML in them read as text."""
+    if depth > 30 or len(out) >= _MAX_EMBEDDED:
+        return
+    if isinstance(node, dict):
+        for value in node.values():
+            _prose_strings(value, out, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            _prose_strings(item, out, depth + 1)
+    elif isinstance(node, str) and len(node.split()) >= _EMBEDDED_WORDS and not node.lstrip().startswith(("http", "{")):
+        if "<" in node and ">" in node:
+            inner = _Extractor()
+            inner.feed(node)
+            inner.close()
+            node = _lines("".join(inner.parts))
+        out.append(node)
 
 
 def _json_ld_products(node: object, out: list[dict[str, str]], depth: int) -> None:
@@ -529,10 +582,14 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     links, chrome_links = ex.links, ex.chrome_links
     if len(body.split()) < _MIN_CONTENT_WORDS:
         body, chrome, links, chrome_links = _lines(raw), "", links + chrome_links, []
+    scripted = len(body.split()) < _MIN_CONTENT_WORDS and bool(ex.embedded)
+    if scripted:  # the page shows nothing without its scripts: its text is in the data they draw from
+        body = _lines("\n".join([body, *ex.embedded]))
     return PageText(
         text=body[:MAX_TEXT_CHARS],
         chrome=chrome[:MAX_TEXT_CHARS],
         chrome_links=chrome_links,
+        scripted=scripted,
         title=" ".join("".join(ex.title).split()),
         lang=ex.lang,
         links=links,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
-from psti.evidence.web.documents import Document, DocumentLoader
+from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
 from psti.evidence.web.history import SupportHistory, product_key
 from psti.evidence.web.pagetext import NotText, PageText, page_text
 from psti.evidence.web.policy import analyse_policy
@@ -130,6 +130,8 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
             continue
         pages.append((doc, page))
         findings += _access(doc, page, loc)
+        if page.scripted:
+            findings.append(scripted_finding(doc.where, COLLECTOR, loc))
     identity = page_identity(pages[0][1], pages[0][0].url) if pages else None
     terms = inputs.product_terms
     if identity is not None and not (inputs.manufacturer and inputs.model):
