@@ -382,3 +382,10 @@ def test_rows_named_by_a_version_when_the_page_never_names_the_product() -> None
     assert ends(table, "cryptoauthlib 3.5.x", "text/markdown") == [D(2024, 4, 4)]
     lines = "A51 : EOL 2024-06-05\nA42 : EOL 2024-12-05 (announce) or 2024-06-20 (last patch)\n"
     assert ends(lines, "Galaxy A51") == [D(2024, 6, 5)]
+
+
+def test_a_subject_naming_the_product_among_others_keeps_the_end() -> None:
+    text = "The eShops for both Nintendo Wii U and Nintendo 3DS will close permanently on March 27, 2023."
+    assert ends(text, "Nintendo Wii U eShop") == [D(2023, 3, 27)]
+    # a subject naming only the other model is that model's
+    assert ends("The eShop for the Nintendo 3DS will close on March 27, 2023.", "Nintendo Wii U eShop") == []

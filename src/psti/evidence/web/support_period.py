@@ -1243,7 +1243,8 @@ def _tree_statement(
             ends = [
                 (dp, r)
                 for dp, r in ends
-                if not (r.subject_model and _other_model(r.subject, terms))
+                if _covers(f"{r.subject} {r.stopped}", terms)  # "the eShops for both Nintendo Wii U and Nintendo 3DS"
+                or not (r.subject_model and _other_model(r.subject, terms))
                 and not _other_subset(r.subject, terms)
                 and not _other_named_thing(r.stopped, terms)
                 and not (r.stopped and _other_model(r.stopped, terms))  # "ended support for its Galaxy S20 range"
@@ -1294,6 +1295,14 @@ def _tree_statement(
         extends=role.extends,
     )
     return stmt, plain, stops, bounds
+
+
+def _covers(phrase: str, terms: tuple[str, ...]) -> bool:
+    """Every word of the product's name is in the phrase, in any order and number ("the eShops for
+    both Nintendo Wii U and Nintendo 3DS" covers "Nintendo Wii U eShop"): the product is among
+    the things the phrase names."""
+    said = {w.removesuffix("s") for w in _words(phrase).split()}
+    return any(len(words := _words(t).split()) >= 2 and all(w.removesuffix("s") in said for w in words) for t in terms)
 
 
 # words that set one clause against another: "…, whereas …", "…, while …", "…; …"
