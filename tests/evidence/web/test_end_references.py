@@ -389,3 +389,13 @@ def test_a_subject_naming_the_product_among_others_keeps_the_end() -> None:
     assert ends(text, "Nintendo Wii U eShop") == [D(2023, 3, 27)]
     # a subject naming only the other model is that model's
     assert ends("The eShop for the Nintendo 3DS will close on March 27, 2023.", "Nintendo Wii U eShop") == []
+
+
+def test_a_maintainers_own_use_that_stops_is_no_end() -> None:
+    text = (
+        "As of January 2025, I have migrated my home automation from SmartThings to Home Assistant, so I no "
+        "longer actively use this software."
+    )
+    assert ends(text, "smartapp-sdk") == []
+    text = "As of January 2025, we have moved to a new platform, so this software no longer receives security updates."
+    assert ends(text, "smartapp-sdk") == [D(2025, 1, 31)]  # a month alone is read as its last day

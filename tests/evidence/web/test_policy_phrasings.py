@@ -160,3 +160,23 @@ def test_a_form_on_the_page_is_the_channel() -> None:
     assert len(a.contacts) == 1 and a.contacts[0].startswith("channel: complete the form below")
     # work "completed within" a tracker is no form
     assert policy("Discussions and patches are completed within the tracker.").contacts == []
+
+
+def _channel(text: str) -> str | None:
+    contacts = policy(text).contacts
+    return contacts[0] if contacts else None
+
+
+def test_the_projects_own_tracker_for_a_security_report_is_a_channel() -> None:
+    assert _channel("If you discover a security vulnerability, please report it by opening an issue.") is not None
+    assert _channel(
+        "## Reporting a Vulnerability\n\nIf the vulnerability is low, please open a request on our issues page."
+    )
+    assert _channel("To report a vulnerability, please raise a bug with a label of vulnerability") is not None
+    # not a channel: refused, for other bugs, or a bug report with no tracker named
+    assert _channel("Please do not open an issue for security vulnerabilities.") is None
+    assert _channel("For bugs that are not security issues, open an issue.") is None
+    assert _channel("Found a security problem? Please submit a bug report.") is None
+    assert _channel("Email security@acme.io instead of opening an issue about a vulnerability.") == (
+        "mailto:security@acme.io"
+    )

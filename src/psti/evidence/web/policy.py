@@ -991,11 +991,21 @@ _CHANNEL = re.compile(
     re.I,
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
+_ISSUE_CHANNEL = re.compile(
+    r"\b(?:open|opening|raise|raising|file|filing|create|creating|submit|submitting|log|logging)\s+(?:a|an)\s+"
+    r"(?:new\s+)?(?:github\s+)?(?:security\s+)?(?:issues?\b|tickets?\b|bug\b(?!\s+reports?))|"
+    r"\b(?:request|report|ticket)\s+(?:on|in)\s+(?:our|the)\s+(?:issues?\s+(?:page|tab)|issue\s+tracker|bug\s+tracker)",
+    re.I,
+)
+_ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
+_NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)
 _CHANNEL_USE = re.compile(
     r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form)",
     re.I,
 )
-_CHANNEL_NOT = re.compile(r"\b(?:do\s+not|don't|never|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I)
+_CHANNEL_NOT = re.compile(
+    r"\b(?:do\s+not|don't|never|instead\s+of|rather\s+than|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I
+)
 
 
 def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
@@ -1003,6 +1013,10 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     so does 'Preferred: GitHub Security Advisories' after 'Please report security issues …'."""
     s = _MD_LINK.sub(r"\1", s)  # "Open a GitHub [Security Advisory](…)": the words of a link
     m = _CHANNEL.search(s)
+    if m is None and _ABOUT_SECURITY.search(s + " " + lead) and not _NOT_SECURITY.search(s):
+        # "please report it by opening an issue", "raise a bug with a label of vulnerability": the
+        # project's own tracker, for a report about security
+        m = _ISSUE_CHANNEL.search(s)
     if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
     before = s[: m.start()]

@@ -1504,6 +1504,10 @@ def _head_phrase(verb: Token) -> str:
     return " ".join(t.text for t in verb.head.subtree if t.i not in inside)
 
 
+# a person's own use of the software, not its supply: "I no longer actively use this software"
+_USING = frozenset({"use", "run", "own", "need", "want", "recommend", "develop"})
+
+
 def _stops_updates(verb: Token) -> str | None:
     """A negated supply or a stop whose own clause is about support or updates, and the words."""
     if not verb.tag_.startswith("VB"):
@@ -1511,7 +1515,7 @@ def _stops_updates(verb: Token) -> str | None:
     own = _clause_text(verb, strict=True)
     if not TOPIC.search(own):
         return None
-    if _negated(verb):
+    if _negated(verb) and lemma(verb) not in _USING:
         return f"a negated '{verb.text}' ('{own}')"
     if _is_stop(verb):
         what = [g for g in verb.children if g.dep_ in ("dobj", "xcomp")]
