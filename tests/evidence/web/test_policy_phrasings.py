@@ -180,3 +180,34 @@ def test_the_projects_own_tracker_for_a_security_report_is_a_channel() -> None:
     assert _channel("Email security@acme.io instead of opening an issue about a vulnerability.") == (
         "mailto:security@acme.io"
     )
+
+
+def test_slashed_words_do_not_hide_the_promise() -> None:
+    a = policy("We are committed to acknowledging and responding to all emails/reports within 3-5 working days.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 3-5 working days"
+    assert "emails/reports" in a.ack_when.sentence  # quoted as written
+
+
+def test_a_refusal_in_another_clause_leaves_the_form() -> None:
+    text = "You do not need to log in to submit a vulnerability; simply use the form below to share details."
+    assert (_channel(text) or "").startswith("channel: use the form below")
+    assert _channel("Please do not use the form below for vulnerabilities.") is None
+
+
+def test_forms_named_on_a_portal_or_by_their_button() -> None:
+    text = (
+        "Please send your vulnerability reports to our security team filling the form available on our "
+        "web-portal by clicking the button “report a cybersecurity vulnerability” at the bottom of this page."
+    )
+    assert _channel(text) is not None
+    assert _channel("Please submit reports using the official Vulnerability Reporting Form.") is not None
+
+
+def test_updates_that_are_released_are_fixes_not_status_updates() -> None:
+    for text in (
+        'Security updates for "critical security issues" will be released within 7 business days.',
+        "Updates for critical issues will be released within 7 business days.",
+    ):
+        assert policy(text).status_when is None
+    a = policy("We will send you updates within 7 business days.")
+    assert a.status_when is not None and a.status_when.timescale == "within 7 business days"

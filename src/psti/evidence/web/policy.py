@@ -20,7 +20,7 @@ conditions are patterns. Every result carries the sentence and the words that de
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.pagetext import PageText, clip, label_like, sentences
@@ -432,6 +432,10 @@ _LEMMA_PROMISE: dict[str, Promise] = {
     "disclose": "disclosure", "disclosure": "disclosure", "publish": "disclosure", "advisory": "disclosure",
 }  # fmt: skip
 _FIX_UPDATE = {"security", "firmware", "software"}  # "security updates" are fixes, not status updates
+_RELEASED = frozenset(
+    {"release", "released", "publish", "published", "deploy", "deployed", "issue", "issued", "ship", "shipped",
+     "push", "pushed", "install", "installed", "distribute", "distributed", "roll", "rolled"}
+)  # fmt: skip
 _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
 _TIMED_PROMISES = ("acknowledgement", "reply", "status update")  # the promises para 2(2)(b) asks a time of
 _MESSAGES = frozenset({"email", "e-mail", "mail", "message", "notice", "notification", "letter"})
@@ -528,7 +532,13 @@ def _own_promise(tok: Token) -> Promise | None:
         compounds = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
         if tok.dep_ == "compound":  # "Firmware update schedule": the words beside it in the name
             compounds |= {_lemma(c) for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i}
-        return "fix" if compounds & _FIX_UPDATE else "status update"
+        # "Security updates … will be released" misread as the verb "updates" with "Security" its subject
+        compounds |= {_lemma(c) for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i}
+        # updates that are released, published or deployed are the product's, not news to the reporter
+        released = (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in _RELEASED) or any(
+            c.dep_ in ("ccomp", "conj", "relcl") and c.lower_ in _RELEASED for c in tok.children
+        )
+        return "fix" if compounds & _FIX_UPDATE or released else "status update"
     if lemma == "keep":  # "keep you informed / updated / posted"
         if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
@@ -741,6 +751,7 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
 
     blocks: list[str] = []
     seen: set[str] = set()  # a repeated block (menus, footers, padding) is parsed once
+    slashed: set[tuple[str, str]] = set()
     budget = _PARSE_BUDGET
     label = ""
     for line in text.splitlines():
@@ -755,7 +766,10 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
         for piece in sentences(line):
             if _worth_parsing(piece) and piece not in seen:
                 seen.add(piece)
-                piece = piece[:_BLOCK_CHARS]
+                # "responding to all emails/reports within 3-5 working days": the parser takes the
+                # slashed word for the sentence's verb; "emails or reports" it reads (quoted as written)
+                slashed.update((pair.group(1), pair.group(2)) for pair in _SLASHED.finditer(piece))
+                piece = _SLASHED.sub(_or, piece)[:_BLOCK_CHARS]
                 budget -= len(piece)
                 if budget < 0:
                     out.parse_cut = True
@@ -775,6 +789,23 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     for doc in parse(to_parse):
         for sent in doc.sents:
             _sentence_promises(sent, out)
+    if slashed:
+        for found in (out.acknowledgement, out.status_updates, out.other_promises):
+            found[:] = [replace(c, sentence=_unslash(c.sentence, slashed)) for c in found]
+
+
+# two words joined by a slash ("emails/reports"), not a path, a URL or a date
+_SLASHED = re.compile(r"(?<![\w/:.])([A-Za-z]{2,20})/([A-Za-z]{2,20})(?![\w/])")
+
+
+def _or(m: re.Match[str]) -> str:
+    return m.group(0) if m.group(1).lower() in ("and", "or") else f"{m.group(1)} or {m.group(2)}"
+
+
+def _unslash(sentence: str, slashed: set[tuple[str, str]]) -> str:
+    for a, b in slashed:
+        sentence = sentence.replace(f"{a} or {b}", f"{a}/{b}")
+    return sentence
 
 
 # updates that fix the product, not news to the reporter: "Important Security Updates: Released within 48 hours"
@@ -961,11 +992,16 @@ _CHANNEL = re.compile(
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
     # 'click on the "Report Bug" button … to submit'
-    r"(?:fill(?:ing)?\s+(?:out|in)|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
-    r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page)|"
+    r"(?:fill(?:ing)?(?:\s+(?:out|in))?|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"
+    r"(?:below|at\s+the\s+bottom\s+of\s+this\s+page|on\s+this\s+page|"
+    # (a form on the maker's portal, not "the report form on our website at the link below", which names none)
+    r"available\s+on\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:web-?portal|portal))|"
+    # "by clicking the button “report a cybersecurity vulnerability”"
+    r"(?:click|press|tap)(?:ing)?\s+(?:on\s+)?(?:the\s+)?button\s+[“\"'][^”\"']{2,40}[”\"']|"
     # a form or desk named by its title: "via our PSTI Emergency Response Form", "via the VULNERABILITY
     # REPORTING FORM", "through the Vulnerability Reporting Desk"
-    r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM|Desk|Portal))\b|"
+    r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?:official\s+|online\s+|dedicated\s+|secure\s+)?"
+    r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM|Desk|Portal))\b|"
     # a form on the maker's site named by its title: "using the Contact us form on Lavazza website"
     # (not "the report form on our website at the link below", which names no form)
     r"(?:us(?:e|ing)|via|through)\s+the\s+(?-i:[A-Z“\"'])[\w“”\"'-]*\s+(?:[\w“”\"'-]+\s+){0,2}form\s+on\s+"
@@ -1019,7 +1055,8 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
         m = _ISSUE_CHANNEL.search(s)
     if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
-    before = s[: m.start()]
+    # (in the channel's own clause: "You do not need to log in …; simply use the form below")
+    before = re.split(r"[;:]|\.\s", s[: m.start()])[-1]
     if _CHANNEL_NOT.search(before[-60:]):
         return
     _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{clip(s, 160)}")')
