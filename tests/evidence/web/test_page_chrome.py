@@ -79,3 +79,22 @@ def test_a_shops_offer_that_ends_is_no_support_end() -> None:
     text += b"Security support for the Acme Hub ends 31 March 2029.\n"
     a = analyse_support_page(page_text(text, "text/plain"), ("Acme Hub",))
     assert a.end_dates() == [dt.date(2029, 3, 31)]
+
+
+def test_a_document_served_as_html_with_no_markup_keeps_its_lines() -> None:
+    text = "Legacy products:\n\n  • Zone Players\n  • Connect\n  • Bridge (launched 2007)\n\nNo updates from May 2020."
+    page = page_text(text.encode(), "text/html")
+    assert not page.is_html and "• Bridge (launched 2007)" in page.text.splitlines()
+    assert page_text(b"<p>one</p>", "text/html").is_html
+
+
+def test_a_release_in_brackets_in_a_list_is_no_end() -> None:
+    text = (
+        "Acme is going to stop updates for certain products. These legacy products include\n\n"
+        "  • Acme Hub (launched 2009)\n  • Acme Cam (released in 2011)\n"
+    )
+    assert analyse_support_page(page_text(text.encode(), "text/plain"), ("Acme Hub",)).end_dates() == []
+    listed = text.replace("(launched 2009)", "(until 2019)")
+    assert analyse_support_page(page_text(listed.encode(), "text/plain"), ("Acme Hub",)).end_dates() == [
+        dt.date(2019, 12, 31)
+    ]

@@ -565,9 +565,10 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     if b"\x00" in head or _binary_ratio(head) > 0.1:
         raise NotText("the document is binary, not text")
     text = _decode(content, charset)
-    looks_html = media_type in ("text/html", "application/xhtml+xml") or (
-        not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None
-    )
+    # (a document served as HTML with no markup at all is plain text: its line breaks are its structure)
+    looks_html = (
+        media_type in ("text/html", "application/xhtml+xml") and _MARKUP_START.search(text, 0, 1_000_000) is not None
+    ) or (not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None)
     text = text[: MAX_TEXT_CHARS * 2]
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows

@@ -54,6 +54,10 @@ _END_LABEL = re.compile(
     re.I,
 )
 _START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
+_START_BEFORE = re.compile(
+    r"\b(?:releas\w*|launch\w*|introduc\w*|since|sold|bought|purchased|available\s+from)(?:\s+(?:in|on|from))?\s*$",
+    re.I,
+)
 _SUPPORT_END_LABEL = re.compile(
     r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support",
     re.I,
@@ -681,6 +685,8 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 for d in _outside_name(s, _dates(s), terms)
                 if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not _START_LABEL.search(lab.group(1))
             ]
+            # nor a release said in words: "first-generation Play:5 (launched 2009)"
+            dates = [d for d in dates if not _START_BEFORE.search(s[: d[0].start()])]
             line = s
             if (
                 not dates
