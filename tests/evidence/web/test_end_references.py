@@ -399,3 +399,39 @@ def test_a_maintainers_own_use_that_stops_is_no_end() -> None:
     assert ends(text, "smartapp-sdk") == []
     text = "As of January 2025, we have moved to a new platform, so this software no longer receives security updates."
     assert ends(text, "smartapp-sdk") == [D(2025, 1, 31)]  # a month alone is read as its last day
+
+
+ESP_TABLE = (
+    "| SoC | EOL Year | Currently supported |\n| --- | --- | --- |\n| ESP32-S3 | 2033 | Yes |\n"
+    "| ESP32 | 2031 | Yes |\n| ESP32-C61 | TBA | Yes |\n"
+)
+
+
+def test_a_page_that_says_its_years_end_on_their_first_day() -> None:
+    note = "\n> Support for each device ends on **January 1st** of the year specified in the table.\n"
+    assert ends(ESP_TABLE + note, "RadonOS ESP32-S3", "text/markdown") == [D(2033, 1, 1)]
+    assert ends(ESP_TABLE, "RadonOS ESP32-S3", "text/markdown") == [D(2033, 12, 31)]  # without the note: its last day
+
+
+def test_a_yaml_list_of_releases_is_read_as_rows() -> None:
+    text = (
+        '---\ntitle: Apple tvOS\nreleases:\n  - releaseCycle: "18"\n    releaseDate: 2024-09-16\n'
+        "    eol: 2025-09-15\n\n"
+        '  - releaseCycle: "17"\n    releaseDate: 2023-09-18\n    eol: 2024-09-16\n---\n\nMajor versions of tvOS are '
+        "released annually.\n"
+    )
+    assert ends(text, "tvOS 17", "text/markdown") == [D(2024, 9, 16)]
+    assert ends(text, "tvOS 18", "text/markdown") == [D(2025, 9, 15)]
+
+
+def test_a_two_digit_year_where_the_order_is_plain() -> None:
+    text = "You may lose connection to professional monitoring as of 12/31/22 if your module is not upgraded."
+    assert ends(text, "Base Station") == [D(2022, 12, 31)]
+    assert ends("Security updates end on 3/4/22.", "Acme Hub") == []  # 3 April or 4 March: not read
+
+
+def test_an_end_of_production_that_comes_with_no_further_updates() -> None:
+    assert ends("AiSEG2 production ends in September 2026 with no further firmware updates.", "AiSEG2") == [
+        D(2026, 9, 30)
+    ]
+    assert ends("AiSEG2 production ends in September 2026 with no further colours.", "AiSEG2") == []

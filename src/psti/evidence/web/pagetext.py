@@ -630,10 +630,18 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     lines = text.splitlines()
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
     front = bool(lines) and lines[0].strip() == "---"
+    yaml_row = False  # the last line was a record of a YAML list (or a field under one)
     for i, raw in enumerate(lines):
         line = raw.strip()
         if front:
-            out.append(line)
+            if (item := _YAML_ITEM.match(raw)) is not None:
+                out.append(_yaml_field(item.group("field")))  # "- releaseCycle: "17"" opens a record
+            elif (field := _YAML_FIELD.match(raw)) is not None and yaml_row and out:
+                # "    eol: 2024-09-16" under it: the record's cells, one row as a table's
+                out[-1] += " | " + _yaml_field(field.group("field"))
+            else:
+                out.append(line)
+            yaml_row = item is not None or (field is not None and yaml_row)
             front = i == 0 or line != "---"
             continue
         if not fenced and ("**" in line or "__" in line):
@@ -699,6 +707,17 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         out.append(line)
         joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line) and not _title_like(line)
     return "\n".join(out), headings
+
+
+# a YAML list of records in front matter (endoflife.date's "releases:"): each record is a row
+_YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
+_YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
+
+
+def _yaml_field(field: str) -> str:
+    """'releaseCycle: "17"' as a cell, 'releaseCycle: 17'."""
+    key, _, value = field.partition(":")
+    return key.strip() + ": " + value.strip().strip("\"'")
 
 
 _BYLINE = re.compile(r"(?:^|·)[^.!?]{0,60}\b(?:19|20)\d\d-\d\d-\d\d\s*$")

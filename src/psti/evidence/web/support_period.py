@@ -54,6 +54,11 @@ _END_LABEL = re.compile(
     re.I,
 )
 _START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
+_YEAR_STARTS_NOTE = re.compile(
+    r"\b(?:ends?|expires?|stops?|is\s+reached)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:(?:January|Jan\.?)\s+1(?:st)?|1(?:st)?\s+"
+    r"(?:of\s+)?(?:January|Jan\.?)|first\s+day)\s+of\s+the\s+(?:EOL\s+)?year\s+(?:specified|listed|given|shown|stated|named|in)",
+    re.I,
+)
 _START_BEFORE = re.compile(
     r"\b(?:releas\w*|launch\w*|introduc\w*|since|sold|bought|purchased|available\s+from)(?:\s+(?:in|on|from))?\s*$",
     re.I,
@@ -714,6 +719,20 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     _mark(out, since, carried, loose)
     day_dates: dict[str, set[tuple[dt.date, Precision]]] = {}  # each named day's dates on the page, found once
     out.statements = [_start_given_elsewhere(st, page.text, day_dates) for st in out.statements]
+    if (note := _YEAR_STARTS_NOTE.search(page.text)) is not None:
+        # "Support for each device ends on January 1st of the year specified in the table": a year
+        # alone is that year's first day on this page, not its last
+        out.statements = [
+            replace(
+                st,
+                end_date=st.end_date.replace(month=1, day=1),
+                precision="day",
+                phrase=f"{st.phrase}; {note.group(0)!r}",
+            )
+            if st.end_date is not None and st.precision == "year" and st.kind == "end-date"
+            else st
+            for st in out.statements
+        ]
     for m in _PRICE.finditer(page.text):
         _add(out.purchase_signals, m.group(0))
     for m in _BUY.finditer(page.text):

@@ -319,6 +319,17 @@ def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     return None
 
 
+def _with_no_updates(verb: Token) -> str | None:
+    """A stop that comes "with no further firmware updates": the updates end with it."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("with", "and"):
+            for g in p.children:
+                said = " ".join(t.text for t in g.subtree)
+                if g.dep_ == "pobj" and any(d.lower_ == "no" for d in g.children) and TOPIC.search(said):
+                    return f"with {said}"
+    return None
+
+
 def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and", with no subject or date of its own, that stops support or updates
     shares the date of the verb it joins: "in 2012, the Boxee guys quit on the userbase and ceased
@@ -520,6 +531,15 @@ def _dated_shutdown(noun: Token) -> bool:
         noun.lower_ in _SHUTDOWN_NOUNS
         and not noun.tag_.startswith("VB")
         and not any(c.lower_ in _NETWORKS for c in noun.subtree if c.i < noun.i)
+    )
+
+
+def _loses_service(tok: Token) -> bool:
+    """ "will lose connection to professional monitoring", "lose access to the cloud": the product
+    is cut from the maker's service."""
+    return lemma(tok) in ("lose", "loses", "lost", "losing") and any(
+        c.dep_ == "dobj" and c.lower_ in ("connection", "connectivity", "access", "service", "monitoring")
+        for c in tok.children
     )
 
 
@@ -1201,7 +1221,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append("no longer available")
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if (_negated(c) and _loses_use(c)) or _unable_to_use(c) or _loses_ability(c):
+            if (_negated(c) and _loses_use(c)) or _unable_to_use(c) or _loses_ability(c) or _loses_service(c):
                 # "will no longer be able to unlock …", "will lose the ability to carry out key functions"
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
@@ -1271,6 +1291,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(shared)
             if (joined_stop := _shared_stop(c, date_tokens)) is not None:
                 stop_words.append(joined_stop)  # "in 2012, the Boxee guys quit … and ceased supporting the device"
+                topic = True
+            if (without := _with_no_updates(c)) is not None:
+                stop_words.append(without)  # "production ends in September 2026 with no further firmware updates"
                 topic = True
             if _no_more(c) and any(g.dep_ == "nsubj" and g.tag_ in ("NNP", "NNPS") for g in c.children):
                 stop_words.append("no more")  # "As of June 17th, 2020, Lockitron is no more."
