@@ -435,3 +435,15 @@ def test_an_end_of_production_that_comes_with_no_further_updates() -> None:
         D(2026, 9, 30)
     ]
     assert ends("AiSEG2 production ends in September 2026 with no further colours.", "AiSEG2") == []
+
+
+def test_a_product_that_follows_an_end_and_a_gapped_clause() -> None:
+    text = (
+        "Following the Pixel 4a, the Pixel 5 will be the next Google smartphone to reach the end of its software "
+        "support cycle in October 2023. Subsequently, the Pixel 4a 5G will follow in November 2023, and the "
+        "Pixel 5a 5G in August 2024."
+    )
+    assert ends(text, "Pixel 5a 5G") == [D(2024, 8, 31)]
+    assert ends(text, "Pixel 4a 5G") == [D(2023, 11, 30)]
+    # "follow" after no end is no end
+    assert ends("The Pixel 5 launched in 2020. The Pixel 5a 5G will follow in August 2021.", "Pixel 5a 5G") == []

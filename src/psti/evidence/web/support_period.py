@@ -1242,6 +1242,8 @@ def _tree_statement(
         return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if _names(terms, f"{r.local} {r.subject}", brand_needed=False)]
+        if len(own) > 1 and (by_subject := [(dp, r) for dp, r in own if _names(terms, r.subject, brand_needed=False)]):
+            own = by_subject  # "the Pixel 4a 5G will follow in November, and the Pixel 5a 5G in August 2024"
         clauses = _contrasted_clauses(s)
         if len(clauses) > 1:
             # "… updates through October 2027, whereas the Pixel Watch 2 runs dry …": a clause set

@@ -330,6 +330,9 @@ def _with_no_updates(verb: Token) -> str | None:
     return None
 
 
+_PREVIOUS_STOP = re.compile(r"discontinu|\bend|stop|cease|sunset", re.I)
+
+
 def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and", with no subject or date of its own, that stops support or updates
     shares the date of the verb it joins: "in 2012, the Boxee guys quit on the userbase and ceased
@@ -985,6 +988,10 @@ def _subject(tok: Token) -> list[Token]:
     ("the Xiaomi 12 series will be the first to lose support, reaching EOL in 2026": the series)."""
     t = tok
     for _ in range(10):
+        if t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and t.head.tag_.startswith("VB"):
+            # "…, and the Pixel 5a 5G in August 2024": the subject of a clause whose verb is left out
+            dated = {x.i for c in t.children if c.dep_ == "prep" for x in c.subtree}
+            return [x for x in t.subtree if x.i not in dated]
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and t.tag_.startswith("VB"):
             return sorted(subj.subtree, key=lambda x: x.i)
@@ -1149,6 +1156,26 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
     prep, gov = _attachment(tok)
+    if (
+        prep
+        and gov.dep_ == "conj"
+        and gov.tag_ in ("NNP", "NNPS")
+        and gov.head.tag_.startswith("VB")
+        and any(c.dep_ == "prep" and c.lower_ == prep for c in gov.head.children)  # the parallel the gap leaves
+    ):
+        # "the Pixel 4a 5G will follow in November, and the Pixel 5a 5G in August 2024": the verb left
+        # out after "and" is the one before it
+        gov = gov.head
+    if (
+        prep in _POINT
+        and lemma(gov) in ("follow", "follows", "followed")
+        and TOPIC.search(previous)
+        and _PREVIOUS_STOP.search(previous)
+    ):
+        # "… will be the next to reach the end of its software support cycle in October 2023.
+        # Subsequently, the Pixel 4a 5G will follow in November": the same end, at the later date
+        why = f"'{gov.text} {prep} {text}' after an end in the sentence before"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
         # "until the end of September 2026": the phrase is the time, attached where "the end" is
         prep, gov = _attachment(gov)
@@ -1332,7 +1359,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
-    prev_stop = bool(TOPIC.search(previous) and re.search(r"discontinu|\bend|stop|cease|sunset", previous, re.I))
+    prev_stop = bool(TOPIC.search(previous) and _PREVIOUS_STOP.search(previous))
     not_until = any(_negated(c) for c in first_chain) or (
         first_up.dep_ in ("ccomp", "xcomp") and _negated(first_up.head)  # "may not have … pushed until"
     )
