@@ -278,8 +278,14 @@ def test_parse_is_bounded_on_a_huge_page() -> None:
         b"<html><body>" + b"<div itemscope itemtype='https://schema.org/Product'><span itemprop='name'>x" * 30000,
         b"<html><body>" + b"<table><tr><td>a" * 30000,
         b"<html><head><script type='application/ld+json'>" + b"[" * 100000 + b"</script></head><body><p>x</p>",
+        b"<html><body>" + b"<article><nav><main>x " * 30000,
+        b"<html><body><div id='app'></div><script id='__NEXT_DATA__' type='application/json'>"
+        + b'{"a":' * 50000
+        + b'"words of some prose here"'
+        + b"}" * 50000
+        + b"</script><p>x</p>",
     ],
-    ids=["unclosed-items", "nested-tables", "deep-json-ld"],
+    ids=["unclosed-items", "nested-tables", "deep-json-ld", "nested-landmarks", "deep-embedded-data"],
 )
 def test_hostile_structure_is_read_in_bounded_time(html: bytes) -> None:
     import time

@@ -251,6 +251,8 @@ class _Extractor(_Tokenizer):
         for r in self._regions:
             if r.tag == tag:
                 r.open += 1
+        if len(self._regions) >= _MAX_SCOPES:
+            return  # deeper landmarks change nothing; the bound keeps each tag's cost constant
         role = a.get("role", "").strip().lower()
         if tag in _CONTENT_TAGS or role == "main":
             self._regions.append(_Region(tag, chrome=False))
@@ -261,7 +263,7 @@ class _Extractor(_Tokenizer):
             or (tag in _CHROME_OUTSIDE_CONTENT and not self._in_content() and not role)
             or _CHROME_CLASS.search(a.get("id", "") + " " + a.get("class", "")) is not None
         )
-        if chrome and len(self._regions) < _MAX_SCOPES:
+        if chrome:
             if not self._in_chrome():
                 self._out().append(_CHROME_START)
             self._regions.append(_Region(tag, chrome=True))
