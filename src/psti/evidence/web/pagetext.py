@@ -638,8 +638,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         if front:
             if (item := _YAML_ITEM.match(raw)) is not None:
                 out.append(_yaml_field(item.group("field")))  # "- releaseCycle: "17"" opens a record
-            elif (field := _YAML_FIELD.match(raw)) is not None and yaml_row and out:
-                # "    eol: 2024-09-16" under it: the record's cells, one row as a table's
+            elif (field := _YAML_FIELD.match(raw)) is not None and yaml_row and out and out[-1].count(" | ") < 40:
+                # "    eol: 2024-09-16" under it: the record's cells, one row as a table's (a record of
+                # more fields than a release has goes on a line each: the row stays short)
                 out[-1] += " | " + _yaml_field(field.group("field"))
             else:
                 out.append(line)
