@@ -447,3 +447,18 @@ def test_a_product_that_follows_an_end_and_a_gapped_clause() -> None:
     assert ends(text, "Pixel 4a 5G") == [D(2023, 11, 30)]
     # "follow" after no end is no end
     assert ends("The Pixel 5 launched in 2020. The Pixel 5a 5G will follow in August 2021.", "Pixel 5a 5G") == []
+
+
+def test_a_period_from_a_release_dated_elsewhere() -> None:
+    text = "The Acme Cam 2 receives security updates for 3 years after launch. Launch date: 1 March 2024."
+    assert ends(text, "Acme Cam 2") == [D(2027, 3, 1)]
+    text = "The Acme Cam 2 was released on 1 March 2024 and will receive security updates for five years."
+    assert ends(text, "Acme Cam 2") == [D(2029, 3, 1)]
+    # a release that picks devices is no start: "launched in 2021 or later"
+    assert ends("Acme provides five years of security updates to phones launched in 2021 or later.", "Acme") == []
+    assert ends("The Acme Cam 2 gets updates for 5 years from the release of the Acme app.", "Acme Cam 2") == []
+
+
+def test_a_half_year_is_no_end_date() -> None:
+    assert ends("Security updates for the Acme Cam 2 end in H2 2027.", "Acme Cam 2") == []
+    assert ends("Security updates for the Acme Cam 2 end in the second half of 2027.", "Acme Cam 2") == []

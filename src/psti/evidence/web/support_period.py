@@ -273,7 +273,7 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
 
 DatePart = tuple[re.Match[str], dt.date, Precision]
 _SEASON = re.compile(
-    r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
+    r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|h[12]|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
     r"(?:\s+of)?[\s-]*$",
     re.I,
 )
@@ -909,9 +909,13 @@ def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> Dat
 _NAMED_START = re.compile(
     r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>(?:(?:first|initial)\s+)?"
     r"(?:supply|release|launch|sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?"
-    r"(?:supply|release|launch|sale|availability))\b",
+    r"(?:supply|release|launch|sale|availability)|launch|release)\b(?!\s+(?:of|in|on)\b)",
     re.I,
 )
+# the product's own release, dated in its sentence: "The Acme Cam 2 was released on 1 March 2024 and will
+# receive security updates for five years" (not "phones launched in 2021 or later", which picks devices)
+_RELEASED_ON = re.compile(r"\b(?:was|were|is)\s+(?:first\s+)?(?:released|launched|introduced)\s+(?:on|in)\s+$", re.I)
+_LATER_ON = re.compile(r"^\s*(?:or|and)\s+(?:later|after|newer|onwards)|^\s*onwards", re.I)
 _NAME_TO_DATE = 80  # characters from the day's name to its date
 
 
@@ -920,6 +924,17 @@ def _start_given_elsewhere(
 ) -> SupportStatement:
     if st.kind != "period-without-start" or st.duration is None:
         return st
+    released = [
+        (dm, d, p)
+        for dm, d, p in _dates(st.sentence)
+        if _RELEASED_ON.search(st.sentence[: dm.start()]) and not _LATER_ON.match(st.sentence[dm.end() :])
+    ]
+    if st.mentions_product and len(released) == 1:
+        dm, start, precision = released[0]
+        n, unit = st.duration.split()
+        why = f"{st.duration} from its release, given as {dm.group(0)}"
+        return replace(st, kind="period-with-start", end_date=later(start, int(n), unit), start_date=start,
+                       precision=precision, phrase=why)  # fmt: skip
     m = _NAMED_START.search(st.sentence)
     if m is None:
         return st
