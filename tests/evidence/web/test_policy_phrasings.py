@@ -211,3 +211,11 @@ def test_updates_that_are_released_are_fixes_not_status_updates() -> None:
         assert policy(text).status_when is None
     a = policy("We will send you updates within 7 business days.")
     assert a.status_when is not None and a.status_when.timescale == "within 7 business days"
+
+
+def test_hearing_from_us_is_a_reply() -> None:
+    assert _ack("Email security@acme.io. You can expect to hear from us within 2 business days.") == (
+        "within 2 business days"
+    )
+    # the reporter's wait, not a promise
+    assert _ack("Email security@acme.io. If you do not hear from us within 2 business days, please resend.") is None

@@ -543,6 +543,11 @@ def _own_promise(tok: Token) -> Promise | None:
         if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
         return None
+    if lemma == "hear" and any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(g.lower_ in ("us", "we") for g in p.children)
+        for p in tok.children
+    ):
+        return None if any(c.dep_ == "neg" for c in tok.children) else "reply"  # "expect to hear from us within …"
     if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
