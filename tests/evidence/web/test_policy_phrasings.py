@@ -139,6 +139,7 @@ def test_being_in_touch_is_a_reply() -> None:
         "within 3 business days"
     )
     assert _ack("Email security@acme.io. We will not be in touch within 2 days of your report.") is None
+    assert _ack("Email security@acme.io. We will get in contact within 2 working days.") == "within 2 working days"
 
 
 def test_an_approximate_time_in_a_stage_table() -> None:

@@ -52,7 +52,7 @@ TIMESCALE = re.compile(
 _BOUND_WORDS = re.compile(r"at\s+(?:the\s+)?(?:most|latest)|no\s+(?:later|more)\s+than|maximum|not\s+exceeding", re.I)
 _ACK = re.compile(
     r"acknowledg|confirm(?:ation)?\s+(?:of\s+)?(?:the\s+)?receipt|receipt\s+of\s+(?:your|the)\s+report|"
-    r"\brespond\b|\bresponse\b|\breply\b|get\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+us|\bin\s+touch\b|"
+    r"\brespond\b|\bresponse\b|\breply\b|get\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+us|\bin\s+(?:touch|contact)\b|"
     r"initial\s+(?:contact|assessment|triage)|\btriage",
     re.I,
 )
@@ -445,7 +445,7 @@ _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a 
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
-    r"get(?:s|ting)?\s+back|in\s+touch|"
+    r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|"
     r"contact|reach|confirm|progress|feedback",
     re.I,
 )
@@ -552,7 +552,8 @@ def _own_promise(tok: Token) -> Promise | None:
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
     if lemma in ("be", "get", "will") and any(
-        p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ == "touch" for g in p.children) for p in tok.children
+        p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ in ("touch", "contact") for g in p.children)
+        for p in tok.children
     ):
         # "the Security Team will be in touch, usually within 24 hours", "get in touch with you within a week"
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
