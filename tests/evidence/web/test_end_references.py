@@ -462,3 +462,12 @@ def test_a_period_from_a_release_dated_elsewhere() -> None:
 def test_a_half_year_is_no_end_date() -> None:
     assert ends("Security updates for the Acme Cam 2 end in H2 2027.", "Acme Cam 2") == []
     assert ends("Security updates for the Acme Cam 2 end in the second half of 2027.", "Acme Cam 2") == []
+
+
+def test_when_the_final_update_is_to_come_and_a_bricking() -> None:
+    assert ends("The Acme Cam 2 is being retired: its final update will arrive in December 2025.", "Acme Cam 2") == [
+        D(2025, 12, 31)
+    ]
+    # a past last update is no stated end
+    assert ends("Notably, the last software update for the Acme Cam 2 came in November 2022.", "Acme Cam 2") == []
+    assert ends("The Acme Cam 2 will be bricked on 15 May 2024, Acme confirmed.", "Acme Cam 2") == [D(2024, 5, 15)]

@@ -479,6 +479,16 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
     security update is October 2016", "End of service is March 29th", "The shutdown date is …"),
     or the date of a shutdown the sentence before names ("… stranded by the Reciva shutdown. The
     official date was April 30, 2021"): the subject's words."""
+    if lemma(verb) in _ARRIVES and not _negated(verb):
+        # "its final update will arrive in December 2025": when the last update is to come is the end
+        # (not "the last software update came in November 2022", a past update, not a stated end)
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            return None
+        for c in verb.children:
+            words = " ".join(t.text for t in c.subtree)
+            if c.dep_ == "nsubj" and _LAST_UPDATE.search(words):
+                return words
+        return None
     if lemma(verb) not in ("be", "is", "was", "will") and verb.lower_ not in ("is", "was", "be", "are"):
         return None
     for c in verb.children:
@@ -494,6 +504,11 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
             ):
                 return f"{words} (of the {named.group(0)} named before)"
     return None
+
+
+_ARRIVES = frozenset(
+    {"arrive", "arrives", "arrived", "come", "comes", "came", "ship", "ships", "shipped", "land", "lands"}
+)
 
 
 # a stop named in a sentence, for a date given in the next one
@@ -601,6 +616,8 @@ def _loss_after(date: Token, date_tokens: set[int]) -> str | None:
 def _becomes_broken(tok: Token) -> bool:
     """ "will become inoperable", "are rendered useless": the product stops working (not "could
     become useless", a possibility)."""
+    if tok.lower_ == "bricked" and any(c.dep_ == "auxpass" for c in tok.children):
+        return True  # "will be bricked on 15 May 2024"
     return (
         lemma(tok) in ("become", "becomes", "became", "render", "rendered", "be", "will")
         and any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _BROKEN for c in tok.children)
@@ -1195,7 +1212,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
-    last = _last_update_subject(gov, previous) if not prep else None
+    last = _last_update_subject(gov, previous) if not prep or lemma(gov) in _ARRIVES else None
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
         return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
