@@ -13,7 +13,7 @@ PRODUCT_PAGE = b"""<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"
 <body>
 <div id="onetrust-banner" class="cookie-notice">We use cookies. Cookie policy updated 1 March 2023.
 <button>Accept all</button></div>
-<header class="top"><a href="/">Acme</a>
+<header class="top"><a href="/">Acme</a> <p>Guaranteed security updates for the Acme SmartCam 2 until 2029.</p>
 <nav><ul><li><a href="/support">Support</a></li><li>Black Friday deals end 30 November 2026</li></ul></nav>
 <h1>Acme SmartCam 2</h1></header>
 <main>
@@ -35,8 +35,9 @@ def test_menus_banners_and_footers_are_not_the_page_text() -> None:
     assert "Acme Doorbell" not in page.text  # a sidebar beside the content
     assert "Black Friday deals end 30 November 2026" in page.chrome and "Offer valid" in page.chrome
     # a banner's <h1> names the page; a header inside the content is the content's own
-    assert page.text.startswith("Acme SmartCam 2") and "Last reviewed on 2 May 2024" in page.text
+    assert "Acme SmartCam 2" in page.text.splitlines() and "Last reviewed on 2 May 2024" in page.text
     assert page.headings == ["Acme SmartCam 2", "Product security"]
+    assert "Guaranteed security updates for the Acme SmartCam 2 until 2029." in page.text  # a hero in the header
     assert ("mailto:help@acme.example", "Customer care") in page.chrome_links
     assert all(href != "mailto:help@acme.example" for href, _ in page.links)
 

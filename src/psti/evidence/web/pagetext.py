@@ -25,7 +25,9 @@ _BLOCK = {
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 # Page chrome: landmarks a site repeats around every page's own content
 _CHROME_TAGS = {"nav"}
-_CHROME_OUTSIDE_CONTENT = {"header", "footer", "aside"}  # inside <main> or <article> they are the content's own
+# inside <main> or <article> they are the content's own; a <header> is not chrome by itself (a page's
+# hero often states its product's promises there), only the navigation in it
+_CHROME_OUTSIDE_CONTENT = {"footer", "aside"}
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _CONTENT_TAGS = {"main", "article"}
 _CHROME_CLASS = re.compile(
