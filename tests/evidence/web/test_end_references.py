@@ -471,3 +471,9 @@ def test_when_the_final_update_is_to_come_and_a_bricking() -> None:
     # a past last update is no stated end
     assert ends("Notably, the last software update for the Acme Cam 2 came in November 2022.", "Acme Cam 2") == []
     assert ends("The Acme Cam 2 will be bricked on 15 May 2024, Acme confirmed.", "Acme Cam 2") == [D(2024, 5, 15)]
+
+
+def test_time_left_before_the_service_stops() -> None:
+    text = "Acme Cam 2 owners have until 30 June 2025 before the cloud service goes offline."
+    assert ends(text, "Acme Cam 2") == [D(2025, 6, 30)]
+    assert ends("Acme Cam 2 owners have until 30 June 2025 before the offer expires.", "Acme Cam 2") == []

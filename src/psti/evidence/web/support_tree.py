@@ -672,6 +672,16 @@ def _no_more(tok: Token) -> bool:
     )
 
 
+def _service_stops_after(verb: Token) -> str | None:
+    """A clause under the verb, led by "before", in which the maker's service stops ("… have until
+    30 June 2025 before the cloud service goes offline"): the words of that clause."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children):
+            if _service_subject(c):
+                return f"'{_clause_text(c, strict=True)}'"
+    return None
+
+
 def _service_subject(tok: Token) -> bool:
     """A stopping predicate whose subject is the maker's service for the product ("its service is
     coming to an end", "Slingbox servers will be taken offline"): the product's support ends."""
@@ -1431,6 +1441,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if prep in _UNTIL and (service := _service_goes_on(first_chain)):
             # "the server will continue until 31.8.2021": the maker's service runs up to the date
             why = f"'{prep} {text}' bounds '{service}' going on"
+            return DateRole(a, b, True, why, context, other, local, works_only=True)
+        if prep in _UNTIL and (stop := _service_stops_after(gov)) is not None:
+            # "owners have until 30 June 2025 before the cloud service goes offline"
+            why = f"'{prep} {text}' before {stop}"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
         return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
     point = prep in _POINT or prep == "as of" or not prep
