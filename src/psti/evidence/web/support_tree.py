@@ -676,9 +676,9 @@ def _service_stops_after(verb: Token) -> str | None:
     """A clause under the verb, led by "before", in which the maker's service stops ("… have until
     30 June 2025 before the cloud service goes offline"): the words of that clause."""
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children):
-            if _service_subject(c):
-                return f"'{_clause_text(c, strict=True)}'"
+        before = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children)
+        if before and _service_subject(c):
+            return f"'{_clause_text(c, strict=True)}'"
     return None
 
 
