@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -109,9 +110,15 @@ def test_look_up_a_product(browser: Any, server: tuple[LiveServer, dict[str, str
     assert "Until at least 31 December 2031" in page.inner_text("#support")
     assert "published" in page.inner_text("#statement")
     assert "security@acme.example" in page.inner_text("#reporting")
-    # the label renders: wait until the browser has finished with the image (loaded or failed), then look
-    page.wait_for_function("document.querySelector('img.label') && document.querySelector('img.label').complete")
-    assert page.evaluate("document.querySelector('img.label').naturalWidth") > 0
+    # the label renders: wait until the browser has finished with the image (loaded or failed), then look.
+    # Polled from here: wait_for_function polls with eval inside the page, which the service's CSP forbids
+    label = page.locator("img.label")
+    label.wait_for(state="attached")
+    deadline = time.monotonic() + 15
+    while not label.evaluate("img => img.complete"):
+        assert time.monotonic() < deadline, "the label image never finished loading"
+        page.wait_for_timeout(50)
+    assert label.evaluate("img => img.naturalWidth") > 0
     _shot(page, "03-public-look-up")
 
 

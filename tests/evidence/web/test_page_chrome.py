@@ -99,3 +99,10 @@ def test_a_release_in_brackets_in_a_list_is_no_end() -> None:
     assert analyse_support_page(page_text(listed.encode(), "text/plain"), ("Acme Hub",)).end_dates() == [
         dt.date(2019, 12, 31)
     ]
+
+
+def test_a_guaranteed_price_is_no_support_end() -> None:
+    text = b"Acme Cam 2 price guaranteed until 31 January 2027.\n"
+    text += b"Security updates for the Acme Cam 2 are guaranteed until 31 March 2029.\n"
+    a = analyse_support_page(page_text(text, "text/plain"), ("Acme Cam 2",))
+    assert a.end_dates() == [dt.date(2029, 3, 31)]

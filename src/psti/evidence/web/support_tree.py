@@ -390,6 +390,7 @@ _BROKEN = frozenset(
 
 
 _PRODUCTION = frozenset({"production", "availability", "supply", "manufacturing", "manufacture", "sale", "sales"})
+_TERMS_OF_SALE = frozenset({"price", "prices", "pricing", "delivery", "stock", "trade-in", "finance", "cashback"})
 # what a shop's offer is: "Black Friday deals end 30 November", "the promotion ends on 5 January"
 _OFFERS = frozenset(
     {"deal", "deals", "offer", "offers", "promotion", "promotions", "promo", "discount", "discounts", "voucher",
@@ -1426,6 +1427,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep in _UNTIL and first and first[0] in _MADE and not updates_before:
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
+    if prep in _UNTIL and any(
+        (c.dep_ in ("nsubj", "nsubjpass", "dobj") or (c == v.head and v.dep_ in ("acl", "relcl")))
+        and (c.lower_ in _OFFERS or c.lower_ in _TERMS_OF_SALE)
+        for v in levels[0][0]
+        for c in (*v.children, v.head)
+    ):
+        # "price guaranteed until 31 January 2027", "the offer runs until …": a term of sale, not support
+        return DateRole(a, b, False, f"'{prep} {text}' bounds an offer or a price", context, False, local)
     if (prep in _UNTIL or prep in ("to", "into")) and _produced(levels[0][0]):
         # "we can guarantee the production of our devices into 2028": supply, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds production or supply", context, False, local)
