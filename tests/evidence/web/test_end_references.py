@@ -477,3 +477,9 @@ def test_time_left_before_the_service_stops() -> None:
     text = "Acme Cam 2 owners have until 30 June 2025 before the cloud service goes offline."
     assert ends(text, "Acme Cam 2") == [D(2025, 6, 30)]
     assert ends("Acme Cam 2 owners have until 30 June 2025 before the offer expires.", "Acme Cam 2") == []
+
+
+def test_a_day_month_year_date_with_hyphens() -> None:
+    assert ends("Acme Cam 2\nDefined support period end date: 31-12-2027", "Acme Cam 2") == [D(2027, 12, 31)]
+    assert ends("Acme Cam 2\nSecurity updates until 01-06-2030", "Acme Cam 2") == [D(2030, 6, 1)]
+    assert ends("Acme Cam 2\nModel AC-12-2027, security updates until 2030", "Acme Cam 2") == [D(2030, 12, 31)]

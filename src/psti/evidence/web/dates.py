@@ -35,6 +35,7 @@ DATE = re.compile(
     # "as of 12/31/22": a two-digit year only where the order cannot be mistaken (a part over 12)
     r"|(?P<slash2>(?<![\w/.])(?:(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))/\d\d(?![\w/]))"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
+    rf"|(?P<dash>(?<![\w-])[0-3]?\d-[0-3]?\d-{YEAR}(?![\w-]))"  # "31-12-2027"
     rf"|(?P<my>{MON},?\s+(?:of\s+)?{YEAR})"  # "June 2028", "June of 2028"
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
@@ -66,8 +67,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             a, b, yy = (int(x) for x in text.split("/"))
             day, month = (a, b) if a > 12 else (b, a)
             return dt.date(2000 + yy, month, day), "day"
-        if group in ("slash", "dot"):
-            a, b, y = (int(x) for x in re.split(r"[/.]", text))
+        if group in ("slash", "dot", "dash"):
+            a, b, y = (int(x) for x in re.split(r"[/.-]", text))
             day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
             return dt.date(y, month, day), "day"
         if group == "my":
