@@ -220,3 +220,14 @@ def test_hearing_from_us_is_a_reply() -> None:
     )
     # the reporter's wait, not a promise
     assert _ack("Email security@acme.io. If you do not hear from us within 2 business days, please resend.") is None
+
+
+def test_a_telephone_line_or_a_postal_address_for_reports() -> None:
+    assert policy("To report a vulnerability, call our security hotline on +44 20 1234 5678.").contacts == [
+        "tel:+442012345678"
+    ]
+    post = policy("To report a vulnerability, write to: Product Security, Acme Ltd, 1 High Street, London SW1A 1AA.")
+    assert len(post.contacts) == 1 and post.contacts[0].startswith("post: write to: Product Security")
+    # numbers and addresses that are not for reports
+    assert policy("For sales call 0800 123 4567.").contacts == []
+    assert policy("Our office: 1 High Street, London SW1A 1AA.").contacts == []

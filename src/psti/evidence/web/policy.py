@@ -385,6 +385,12 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
             continue  # a template left unfilled ("[your-email@example.com]") is nobody's contact
         if context or _SECURITY_LOCAL.search(addr.split("@")[0]):
             _add(contacts, f"mailto:{addr}")
+    if context:
+        # a telephone line or a postal address for reports is a point of contact too
+        if (phone := _PHONE.search(s)) is not None and 9 <= len(digits := re.sub(r"\D", "", phone.group("num"))) <= 15:
+            _add(contacts, "tel:" + ("+" if phone.group("num").lstrip("(").startswith("+") else "") + digits)
+        if (post := _POSTAL.search(s)) is not None:
+            _add(contacts, f"post: {clip(s[post.start() : post.end()], 160)}")
     for m in _URL.finditer(s):
         url = m.group(0).rstrip(".,;:")
         if not url.startswith("https://") or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
@@ -400,6 +406,17 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
                 _add(contacts, url)
 
 
+_PHONE = re.compile(
+    r"\b(?:call|calling|phone|telephone|tel\.?|ring|hotline|helpline)\b[^.\d+@]{0,40}?"
+    r"(?P<num>\+?\(?\d[\d ().-]{7,18}\d)",
+    re.I,
+)
+# "write to: Product Security, Acme Ltd, 1 High Street, London SW1A 1AA", "by post to … PO Box 12"
+_POSTAL = re.compile(
+    r"\b(?:write\s+to|by\s+post|post(?:al)?\s+(?:address|to)|by\s+(?:mail|letter)\s+to)\b[^.@]{0,200}?"
+    r"(?:(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)|\bP\.?\s?O\.?\s+Box\s+\d+)",
+    re.I,
+)
 _REFERENCE_SITES = re.compile(
     r"wikipedia\.org|ietf\.org|rfc-editor\.org|iso\.org|etsi\.org|legislation\.gov\.uk|w3\.org|securitytxt\.org|"
     r"first\.org|cve\.org|cve\.mitre\.org|nvd\.nist\.gov",  # standards and vulnerability databases, not channels
