@@ -154,6 +154,8 @@ def test_an_approximate_time_in_a_stage_table() -> None:
 def test_addresses_written_against_harvesters() -> None:
     for written in ("bounty -at- ledger.fr", "bounty [at] ledger [dot] fr", "bounty AT ledger DOT fr"):
         assert policy(f"Please report it at {written} with the details.").contacts == ["mailto:bounty@ledger.fr"]
+    # prose's "at" before a site is no address: only capitals, brackets or hyphens mark one
+    assert policy("To report a vulnerability, contact us at acme.co.uk/security.").contacts == []
 
 
 def test_a_form_on_the_page_is_the_channel() -> None:

@@ -337,24 +337,20 @@ _URL_PLACEHOLDER = re.compile(
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
-_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|\.)\s*[\])]\s*", re.I)  # "(dot)", "[.]"
+# an address written out against harvesters: "josh.mulliken (at) hey (dot) com", "security(at)tado.com",
+# "psirt[at]acme[dot]com", "bounty -at- ledger.fr" (the "at" marked by brackets or hyphens)
+_OBFUSCATED_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*)"
+_OBFUSCATED_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*", re.I)  # "(dot)", "[.]"
 _OBFUSCATED = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s*[\[(]\s*at\s*[\])]\s*"
-    r"([A-Za-z0-9-]{1,63}(?:(?:\s*[\[(]\s*(?:dot|\.)\s*[\])]\s*|\.)[A-Za-z0-9-]{1,63})+)",  # "security(at)tado.com" too
+    rf"(?<![\w.+-])([A-Za-z0-9._%+-]{{1,64}}){_OBFUSCATED_AT}"
+    rf"([A-Za-z0-9-]{{1,63}}(?:(?:{_OBFUSCATED_DOT.pattern}|\.)[A-Za-z0-9-]{{1,63}})+)",
     re.I,
 )
-
-
-# "security AT yoctoproject DOT org": the words in capitals, so that prose ("at home") is not taken
-# an address written out against harvesters: "security AT example DOT org", "bounty -at- ledger.fr",
-# "psirt[at]example[dot]com", "security (at) example.com" (not a plain " at ", which is prose)
-_AT = r"(?:\s+AT\s+|\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*)"
-_DOT = r"(?:\s+DOT\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
+# "security AT yoctoproject DOT org", "security AT acme.org": the words in capitals, so that prose
+# ("report it to us at acme.co.uk/security") is not taken
 _SPELLED_OUT = re.compile(
-    rf"(?<![\w.+-])([A-Za-z0-9._%+-]{{1,64}}){_AT}([A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}})+)",
-    re.I,
+    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s+AT\s+([A-Za-z0-9-]{1,63}(?:(?:\s+DOT\s+|\.)[A-Za-z0-9-]{1,63})+)"
 )
-_DOT_WRITTEN = re.compile(_DOT, re.I)
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
@@ -378,7 +374,7 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
-    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + _DOT_WRITTEN.sub(".", m.group(2)), s)
+    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
