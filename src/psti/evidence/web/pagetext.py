@@ -237,7 +237,6 @@ class _Extractor(_Tokenizer):
         self._regions: list[_Region] = []
         self.chrome_links: list[tuple[str, str]] = []
         self._title_heading = False  # an <h1> inside chrome: the page's own title, so kept as content
-        self._script_id = ""
         self.embedded: list[str] = []  # prose in the page's embedded data, for a page drawn by scripts
 
     def _in_chrome(self) -> bool:
@@ -294,7 +293,6 @@ class _Extractor(_Tokenizer):
             self._in_title = True
         if tag == "script":
             self._script_type = a.get("type", "").lower()
-            self._script_id = a.get("id", "")
         if tag == "meta" and (a.get("property") or a.get("name") or a.get("itemprop", "")).lower() in _PUBLISHED_META:
             self.published.setdefault("meta", a.get("content", "")[:64])
         if tag == "time" and a.get("datetime"):
