@@ -535,6 +535,19 @@ _THIRD_PARTIES = frozenset(
 )  # fmt: skip
 
 
+def _reply_idiom(tok: Token, lemma: str) -> bool:
+    """A reply said as an idiom: "get back to you", "hear back", "expect to hear from us", "the
+    Security Team will be in touch", "get in contact with you"."""
+    preps = [p for p in tok.children if p.dep_ == "prep"]
+    if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
+        return True
+    if lemma == "hear":
+        return any(p.lower_ == "from" and any(g.lower_ in ("us", "we") for g in p.children) for p in preps)
+    return lemma in ("be", "get", "will") and any(
+        p.lower_ == "in" and any(g.lower_ in ("touch", "contact") for g in p.children) for p in preps
+    )
+
+
 def _own_promise(tok: Token) -> Promise | None:
     """What a word promises by itself: 'acknowledge', 'response', 'status updates'..."""
     if _in_name(tok):
@@ -556,19 +569,8 @@ def _own_promise(tok: Token) -> Promise | None:
         if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
         return None
-    if lemma == "hear" and any(
-        p.dep_ == "prep" and p.lower_ == "from" and any(g.lower_ in ("us", "we") for g in p.children)
-        for p in tok.children
-    ):
-        return None if any(c.dep_ == "neg" for c in tok.children) else "reply"  # "expect to hear from us within …"
-    if lemma in ("hear", "get") and any(c.text.lower() == "back" for c in tok.children):
+    if _reply_idiom(tok, lemma):
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
-        return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
-    if lemma in ("be", "get", "will") and any(
-        p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ in ("touch", "contact") for g in p.children)
-        for p in tok.children
-    ):
-        # "the Security Team will be in touch, usually within 24 hours", "get in touch with you within a week"
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
     if lemma in ("contact", "feedback", "assessment") and any(
         c.text.lower() in ("initial", "first") for c in tok.children
