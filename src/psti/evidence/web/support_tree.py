@@ -353,33 +353,23 @@ def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
 _ABOUT_AN_END = re.compile(TOPIC.pattern + r"|\bend\s+date|\bservices?\b|\bshut", re.I)
 
 
-def _copular_end(tok: Token, previous: str) -> str | None:
-    """The words naming an end when the date is what that end is: "that end date is 15 March,
-    2015", "The end of life for the Pixel 5 was yesterday, October 14, 2023" (not "the end of the
-    promotion is …", nor "the end of sale was …")."""
-    if tok.dep_ not in ("attr", "acomp", "oprd") or lemma(tok.head) not in _COPULA:
+def _end_named_by(subject: Token, previous: str) -> str | None:
+    """A copula's subject that names an end, for the date the copula gives it: "that end date" after
+    a sentence about the service's end, "the shutdown of the Acme cloud", "the end" (not "the end of the
+    promotion", nor "the end of sale")."""
+    if _end_of_sale(subject):
         return None
-    for subj in tok.head.children:
-        if subj.dep_ != "nsubj" or _end_of_sale(subj):
-            continue
-        phrase = subj.doc[subj.left_edge.i : subj.i + 1].text
-        if subj.lower_ in ("date", "dates") and (
-            _end_date_noun(subj) or (re.search(r"\bend\s+dates?$", phrase, re.I) and _ABOUT_AN_END.search(previous))
+    phrase = subject.doc[subject.left_edge.i : subject.i + 1].text
+    if subject.lower_ in ("date", "dates") and re.search(r"\bend\s+dates?$", phrase, re.I):
+        return phrase if _ABOUT_AN_END.search(previous) else None
+    if lemma(subject) in _STOP_NOUNS or subject.lower_ in _SHUTDOWN_NOUNS:
+        of = [
+            g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
+        if not of or any(
+            g.lower_ == "life" or g.tag_ in ("NNP", "NNPS") or g.lower_ in _SERVICE or TOPIC.search(g.text) for g in of
         ):
-            return phrase  # ("that end date", after a sentence about the service's end)
-        if lemma(subj) in _STOP_NOUNS or subj.lower_ in _SHUTDOWN_NOUNS:
-            of = [
-                g
-                for p in subj.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
-            if not of or any(
-                g.lower_ == "life" or g.tag_ in ("NNP", "NNPS") or g.lower_ in _SERVICE or TOPIC.search(g.text)
-                for g in of
-            ):
-                return " ".join(t.text for t in subj.subtree if t.i <= (of[0].i if of else subj.i))
+            return " ".join(t.text for t in subject.subtree if t.i <= (of[0].i if of else subject.i))
     return None
 
 
@@ -504,6 +494,9 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
                 and (named := _STOP_NAMED.search(previous))
             ):
                 return f"{words} (of the {named.group(0)} named before)"
+            if c.dep_ == "nsubj" and (named_end := _end_named_by(c, previous)) is not None:
+                # "that end date is 15 March, 2015", "The shutdown of the Acme cloud is 1 May 2025"
+                return named_end
     return None
 
 
@@ -1155,10 +1148,6 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
-    if (named_end := _copular_end(tok, previous)) is not None:
-        # "that end date is 15 March, 2015", "The end of life for the Pixel 5 was yesterday, October 14, 2023"
-        why = f"'{named_end} {tok.head.text} {text}'"
-        return DateRole(a, b, True, why, _clause_text(tok.head), False, _clause_text(tok.head), True)
     if (
         tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss")
         and tok.head.lower_ in _CUTOFF_NOUNS
