@@ -303,14 +303,21 @@ def _replaced_promise(tok: Token) -> str | None:
     return None
 
 
+def _bare_conjuncts(verb: Token) -> list[Token]:
+    """The verbs joined to this one by "and" that have no subject or conjunction of their own."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.tag_.startswith("VB")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    ]
+
+
 def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and" with no subject of its own shares the date of the verb it joins:
     "As of December 9th, 2024, Car Thing will be discontinued, and will stop operating"."""
-    for c in verb.children:
-        if c.dep_ != "conj" or not c.tag_.startswith("VB"):
-            continue
-        if any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
-            continue
+    for c in _bare_conjuncts(verb):
         if _ceases_to_function(c, date_tokens) and _negated(c):
             return c.text
         what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
@@ -337,10 +344,8 @@ def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and", with no subject or date of its own, that stops support or updates
     shares the date of the verb it joins: "in 2012, the Boxee guys quit on the userbase and ceased
     supporting the device"."""
-    for c in verb.children:
-        if c.dep_ != "conj" or not c.tag_.startswith("VB") or not _is_stop(c):
-            continue
-        if any(g.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for g in c.children):
+    for c in _bare_conjuncts(verb):
+        if not _is_stop(c) or any(g.dep_ in ("aux", "auxpass") for g in c.children):
             continue  # (not "shut down Neato in 2023 and is ending cloud support": a time of its own)
         if any(t.i in date_tokens for t in c.subtree):
             continue
@@ -393,9 +398,10 @@ def _stops_sales(verb: Token) -> bool:
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _PRODUCTION:
         return True  # "final sales ending December 31, 2022"
     return any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in _PRODUCTION or _ability_to_buy(c))
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and (c.lower_ in _PRODUCTION or _ability_to_buy(c) or (c.dep_ != "dobj" and c.lower_ in _OFFERS))
         for c in verb.children
-    ) or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OFFERS for c in verb.children)
+    )
 
 
 def _ability_to_buy(noun: Token) -> bool:
