@@ -518,13 +518,12 @@ def _sibling_row(s: str, label: str | None) -> bool:
 
 
 def _row_named(row_names: set[str], s: str) -> bool:
-    """A row ("Version: 22.03 | Current status: End of life | …") with a cell that is the name."""
-    if not row_names:
-        return False
-    if " | " not in s:
-        # "A51 : EOL 2024-06-05": a line labelled with the name
-        return (m := _CELL.match(s)) is not None and _words(m.group("label")) in row_names
-    return any(_words(m.group("value") if (m := _CELL.match(part)) else part) in row_names for part in s.split(" | "))
+    """A row ("Version: 22.03 | Current status: End of life | …") with a cell that is the name, or
+    a line labelled with it ("A51 : EOL 2024-06-05")."""
+    if _name_label(row_names, s) is not None:
+        return True
+    # a cell with no label of its own
+    return " | " in s and any(not _CELL.match(part) and _words(part) in row_names for part in s.split(" | "))
 
 
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
@@ -931,10 +930,7 @@ def _start_given_elsewhere(
     ]
     if st.mentions_product and len(released) == 1:
         dm, start, precision = released[0]
-        n, unit = st.duration.split()
-        why = f"{st.duration} from its release, given as {dm.group(0)}"
-        return replace(st, kind="period-with-start", end_date=later(start, int(n), unit), start_date=start,
-                       precision=precision, phrase=why)  # fmt: skip
+        return _counted_from(st, start, precision, f"{st.duration} from its release, given as {dm.group(0)}")
     m = _NAMED_START.search(st.sentence)
     if m is None:
         return st
@@ -950,8 +946,15 @@ def _start_given_elsewhere(
     if len({d for d, _p in day_dates[key]}) != 1:
         return st  # no date given for the day, or several
     start, precision = next(iter(day_dates[key]))
+    return _counted_from(
+        st, start, precision, f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
+    )
+
+
+def _counted_from(st: SupportStatement, start: dt.date, precision: Precision, why: str) -> SupportStatement:
+    """A period without a start, given the start the page states elsewhere: its end counted from it."""
+    assert st.duration is not None
     n, unit = st.duration.split()
-    why = f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
     return replace(st, kind="period-with-start", end_date=later(start, int(n), unit), start_date=start,
                    precision=precision, phrase=why)  # fmt: skip
 
