@@ -360,10 +360,11 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
     """What names the product in a table row on a page that names its maker or line: the rest of
     its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03"), or a
     shorter end of it that still has one ("v2.4.x series" of "Link IoT Edge v2.4.x series")."""
-    words_on_page = set(_words(full).split())
+    said = _words(full)
+    words_on_page = set(said.split())
     # a page that never names the product in full ("3.6.x | Support Ends …" in cryptoauthlib's own
     # file, "A51 : EOL …" in a thread about Samsung phones) can only name it by the rest of its name
-    unnamed = not any(_words(t) in _words(full) for t in terms)
+    unnamed = not any(_words(t) in said for t in terms)
     out = set()
     for term in terms:
         words = _words(term).split()
