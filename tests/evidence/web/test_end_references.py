@@ -118,7 +118,7 @@ def test_a_product_said_to_be_still_supported_has_no_end() -> None:
         "they run a different OS."
     )
     assert ends(text, "Lenovo Smart Clock 2") == []
-    assert ends(text) == [D(2023, 4, 30)]
+    assert ends(text) == [D(2023, 4, 1)]  # the end begins with April
 
 
 def test_a_year_named_series_is_a_version_not_a_date() -> None:
@@ -179,7 +179,7 @@ def test_a_year_in_the_products_name_is_no_date() -> None:
 def test_a_product_no_longer_available_or_working_since_a_date() -> None:
     assert ends(
         "# The Acme portal is shutting down\n\nIt will no longer be available from July 2024 !", "Acme portal"
-    ) == [D(2024, 7, 31)]
+    ) == [D(2024, 7, 1)]
     text = "There is a message that smart cloud web will not be available anymore since 8.05.2025."
     assert ends(text, "smart cloud web") == [D(2025, 5, 8)]
     assert ends("The Tahoma does not work anymore since the 3rd of December 2019.", "Tahoma") == [D(2019, 12, 3)]
@@ -398,7 +398,7 @@ def test_a_maintainers_own_use_that_stops_is_no_end() -> None:
     )
     assert ends(text, "smartapp-sdk") == []
     text = "As of January 2025, we have moved to a new platform, so this software no longer receives security updates."
-    assert ends(text, "smartapp-sdk") == [D(2025, 1, 31)]  # a month alone is read as its last day
+    assert ends(text, "smartapp-sdk") == [D(2025, 1, 1)]  # the end begins with the month
 
 
 ESP_TABLE = (
@@ -483,3 +483,26 @@ def test_a_day_month_year_date_with_hyphens() -> None:
     assert ends("Acme Cam 2\nDefined support period end date: 31-12-2027", "Acme Cam 2") == [D(2027, 12, 31)]
     assert ends("Acme Cam 2\nSecurity updates until 01-06-2030", "Acme Cam 2") == [D(2030, 6, 1)]
     assert ends("Acme Cam 2\nModel AC-12-2027, security updates until 2030", "Acme Cam 2") == [D(2030, 12, 31)]
+
+
+def test_an_end_that_begins_with_a_month_or_year_is_its_first_day() -> None:
+    # "Beginning May 2020, the following products will stop …": the words before the date start
+    # the end, whatever the parser makes of "Beginning"
+    text = (
+        "Beginning May 2020, the following products will stop receiving software updates and security "
+        "patches:\n\n- Zone Players\n- Bridge\n"
+    )
+    assert ends(text, "Bridge") == [D(2020, 5, 1)]
+    assert ends("The hub has been End of Support since 2023.", "hub") == [D(2023, 1, 1)]
+    # an end in a month, or up to it, keeps the month's last day; so does the late part of a month
+    assert ends("Security updates for the hub will end in May 2020.", "hub") == [D(2020, 5, 31)]
+    assert ends("The hub will receive security updates until May 2020.", "hub") == [D(2020, 5, 31)]
+    assert ends("As of late March 2023, it will no longer be possible to download updates for the hub.", "hub") == [
+        D(2023, 3, 31)
+    ]
+
+
+def test_a_foreign_end_from_a_month_on_is_its_first_day() -> None:
+    text = "Algunos productos de Sonos dejarán de recibir actualizaciones y funciones nuevas a partir de mayo de 2020."
+    assert ends(text) == [D(2020, 5, 1)]
+    assert ends("Software-Updates für die Bridge sind bis Mai 2020 garantiert.") == [D(2020, 5, 31)]  # up to it

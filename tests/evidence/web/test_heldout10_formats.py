@@ -90,10 +90,10 @@ QUEST_FROM_YEAR = (
 def test_a_stop_from_a_year_is_its_first_day() -> None:
     assert ends(QUEST_FROM_YEAR, "Meta Quest 1") == [D(2024, 1, 1)]
     assert ends("Acme will stop security updates for the hub from 2027.", "hub") == [D(2027, 1, 1)]
-    # "until" alone, or "after", keeps the year's last day; a month keeps its last day
+    # "until" alone, or "after", keeps the year's last day; a month an end begins with is its first day
     assert ends("The hub will receive security updates until 2027.", "hub") == [D(2027, 12, 31)]
     assert ends("No security updates will be provided for the hub after 2027.", "hub") == [D(2027, 12, 31)]
-    assert ends("As of May 2020, Acme will drop all security updates for the hub.", "hub") == [D(2020, 5, 31)]
+    assert ends("As of May 2020, Acme will drop all security updates for the hub.", "hub") == [D(2020, 5, 1)]
 
 
 def test_a_time_given_for_a_promise() -> None:

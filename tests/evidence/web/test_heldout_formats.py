@@ -201,7 +201,7 @@ def test_diagram_line_is_not_joined_to_the_promise_under_it() -> None:
     ("text", "product", "end"),
     [
         ("HMD Global has also confirmed that security patch support for the Nokia 2 will conclude in November 2019.", "Nokia 2", D(2019, 11, 30)),  # noqa: E501
-        ('Sonos has announced that, as of May 2020, it intends to drop all support and software updates for its "legacy" products, the ZP80 among them.', "ZP80", D(2020, 5, 31)),  # noqa: E501
+        ('Sonos has announced that, as of May 2020, it intends to drop all support and software updates for its "legacy" products, the ZP80 among them.', "ZP80", D(2020, 5, 1)),  # noqa: E501
         # the end of a range whose start follows "from"
         ("Nokia 5, Nokia 6, and Nokia 8 will begin receiving quarterly security patches from October 2019 until October 2020.", "Nokia 8", D(2020, 10, 31)),  # noqa: E501
     ],

@@ -64,6 +64,7 @@ _BOUND_BEFORE = re.compile(
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
+_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde)\b", re.I)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -135,6 +136,9 @@ def foreign_end(sentence: str) -> ForeignEnd | None:
         cue = _END_WORDS.search(sentence, start, end)
         if bound is None or cue is None:
             continue
+        if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()):
+            # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
+            day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
         found.append(
             ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
         )

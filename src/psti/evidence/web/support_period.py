@@ -114,6 +114,10 @@ _END_HEADING = re.compile(
     re.I,
 )
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
+# words right before a date that make it the first moment of an end ("Beginning May 2020, …")
+_BEGINS_AT = re.compile(r"\b(?:from|starting|beginning|as\s+of|since)(?:\s+(?:in|on))?\s+$", re.I)
+# "as of late March 2023": the end is the month's last part, not its first day
+_LATE_IN = re.compile(r"\b(?:late|end\s+of|mid|middle\s+of)[\s-]*$", re.I)
 _START_GAP = 40  # characters between a start's word and its date
 _UPDATED_STAMP = re.compile(
     rf"\b(?:last\s+updated|last\s+modified|updated\s+on|published)\s*:\s*(?:{DATE.pattern})", re.I
@@ -1322,10 +1326,14 @@ def _tree_statement(
         # date is where the span starts, and the end is the span's end
         d, p = later(d, count(span.group("n")), span.group("unit")), "day"
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
-    if role.from_start and p == "year":
-        # "will stop supporting it from 2024": read as the year's last day, it would add a year of
-        # support; a month keeps its last day, as every month alone does
-        d = d.replace(month=1, day=1)
+    if (
+        (role.from_start or _BEGINS_AT.search(s[max(0, m.start() - 25) : m.start()]))
+        and p in ("year", "month")
+        and not _LATE_IN.search(s[max(0, m.start() - 15) : m.start()])
+    ):
+        # "will stop supporting it from 2024", "Beginning May 2020, … will stop": the end starts with
+        # the period named; read as its last day, it would add a year or a month of support
+        d = d.replace(month=1, day=1) if p == "year" else d.replace(day=1)
     stmt = SupportStatement(
         s[:300],
         "end-date",

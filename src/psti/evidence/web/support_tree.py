@@ -62,7 +62,7 @@ _MADE = frozenset(
     {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
      "ship", "shipped", "market", "marketed", "offer", "offered"}
 )  # fmt: skip
-_FROM_START = frozenset({"from", "starting", "beginning", "as of"})  # a stop from a year's first day on
+_FROM_START = frozenset({"from", "starting", "beginning", "as of", "since"})  # a stop from a period's first day on
 _POINT = frozenset(
     {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with",
      "during", "since"}
