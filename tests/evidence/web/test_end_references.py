@@ -506,3 +506,52 @@ def test_a_foreign_end_from_a_month_on_is_its_first_day() -> None:
     text = "Algunos productos de Sonos dejarán de recibir actualizaciones y funciones nuevas a partir de mayo de 2020."
     assert ends(text) == [D(2020, 5, 1)]
     assert ends("Software-Updates für die Bridge sind bis Mai 2020 garantiert.") == [D(2020, 5, 31)]  # up to it
+
+
+def test_a_service_stopped_by_its_supply_or_terminated_as_a_clause_on_its_noun() -> None:
+    text = (
+        "As of April 30, 2018, Nike stopped providing the promised services for legacy wearable devices, "
+        "such as the Nike+ SportWatch GPS."
+    )
+    assert ends(text, "Nike+ SportWatch GPS") == [D(2018, 4, 30)]
+    assert ends("Acme TVii has already had its service terminated on August 11th, 2015.", "Acme TVii") == [
+        D(2015, 8, 11)
+    ]
+    # what is supplied decides: a discount or a customer service is not the product's service
+    assert ends("On April 30, 2018, Acme stopped offering discounts on the SportWatch.", "SportWatch") == []
+    assert ends("On April 30, 2018, Acme stopped providing customer service for the watch.", "watch") == []
+
+
+def test_an_end_date_named_as_a_noun_with_its_date() -> None:
+    assert ends(
+        "The end of life announcement gave the OS a year to live, with an official end-of-life date in July 2026.",
+        "OS",
+    ) == [D(2026, 7, 31)]
+    text = (
+        "Acme has announced the discontinuation of its support for second-generation hubs. With the cut-off "
+        "date looming on July 31, 2024, it's time to explore the alternatives."
+    )
+    assert ends(text, "second-generation hubs") == [D(2024, 7, 31)]
+    # a cut-off for doing something else is no end
+    assert ends("The cutoff date for adding funds to the eShop is May 23, 2022.") == []
+
+
+def test_this_date_may_skip_a_sentence_with_no_date() -> None:
+    text = (
+        "Acme Edge Version 1 entered the extended life phase on June 30, 2023. For more information, see the "
+        "maintenance policy. After this date, Acme Edge V1 won't release updates that provide features, bug "
+        "fixes, or security patches."
+    )
+    assert ends(text, "Acme Edge Version 1") == [D(2023, 6, 30)]
+    # two sentences with no date between: the reference is too far to follow
+    far = text.replace("maintenance policy.", "maintenance policy. Devices keep working.")
+    assert ends(far, "Acme Edge Version 1") == []
+
+
+def test_a_sentence_about_another_release_of_a_product_named_by_its_number() -> None:
+    text = (
+        "# 1.6.0 LTS\n\nThe 1.6 version is the latest LTS release. It will be serviced with fixes for critical "
+        "security issues through November 14, 2028.\n\n- Remove support for Debian 11 (support continues in 1.5 "
+        "through August 2026)\n"
+    )
+    assert ends(text, "1.6.0 LTS", "text/markdown") == [D(2028, 11, 14)]

@@ -555,6 +555,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     previous_dates: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_stops: list[tuple[re.Match[str], dt.date, Precision]] = []
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
+    older_dates: list[tuple[re.Match[str], dt.date, Precision]] = []  # the dates of the sentence before that
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
     name_label: str | None = None  # the label of the cell (or line) that named the product in a row
@@ -599,7 +600,10 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         mentions = named or (bool(terms) and referent)
         carried = mentions and not named
         loose = named and not _names(terms, s, short_forms=False)
-        prev_dates, prev_stops, prev_bounds = previous_dates, previous_stops, previous_bounds
+        # "that date" may skip one sentence with no date of its own ("… on June 30, 2023. For more
+        # information, see … . After this date, … won't release … security patches")
+        prev_dates, prev_stops, prev_bounds = previous_dates or older_dates, previous_stops, previous_bounds
+        older_dates = previous_dates
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
         if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
@@ -1480,7 +1484,8 @@ _ANAPHOR = re.compile(
 def _date_anaphor(s: str) -> str | None:
     """ "Once that date hits, the speakers will stop receiving updates": a stop at a date named before."""
     m = _ANAPHOR.search(s)
-    if m and (TOPIC.search(s) or _SERVICE_WORD.search(s)) and re.search(_STOP, s, re.I):
+    if m and (TOPIC.search(s) or _SERVICE_WORD.search(s)) and (re.search(_STOP, s, re.I) or _withheld(s)):
+        # "After this date, AWS IoT Greengrass V1 won't release updates that provide … security patches"
         return m.group(0)
     return None
 
@@ -1503,6 +1508,24 @@ def _names_other_model(s: str, terms: tuple[str, ...]) -> bool:
             candidate = " ".join(run)
             if candidate not in term and not term.startswith(candidate):
                 return True
+    return _names_other_release(s, terms)
+
+
+_RELEASE_NUMBER = re.compile(r"\b\d+(?:\.\d+)+\b")
+# a release named in a sentence: "support continues in 1.5", "for version 2.4", "v3.1"
+_RELEASE_NAMED = re.compile(r"\b(?:in|for|on|version|release|v)\s*(?P<n>\d+(?:\.\d+)+)\b", re.I)
+
+
+def _names_other_release(s: str, terms: tuple[str, ...]) -> bool:
+    """A product named by its release number ("1.6.0 LTS") and a sentence about another release
+    ("support continues in 1.5 through August 2026")."""
+    ours = [m.group(0) for term in terms for m in _RELEASE_NUMBER.finditer(term)]
+    if not ours:
+        return False
+    for m in _RELEASE_NAMED.finditer(s):
+        n = m.group("n")
+        if not any(r == n or r.startswith(n + ".") or n.startswith(r + ".") for r in ours):
+            return True
     return False
 
 

@@ -186,6 +186,18 @@ def _stops_service(what: list[Token]) -> bool:
     )  # not "customer service"
 
 
+def _supplied(what: list[Token]) -> list[Token]:
+    """What stopped supply verbs give: "stopped providing the promised services for legacy devices"
+    stops the services."""
+    # the first object only: "providing services for legacy Nike wearable devices" is parsed with
+    # "devices" as a second object
+    return [
+        next(o for o in g.children if o.dep_ == "dobj")
+        for g in what
+        if g.lower_ in _SUPPLY and any(o.dep_ == "dobj" for o in g.children)
+    ]
+
+
 def _cut_from_service(verb: Token) -> bool:
     """ "cut them off from cloud management access": the product is cut off from the maker's service."""
     if not (
@@ -539,7 +551,13 @@ def _end_date_noun(noun: Token) -> str | None:
         return None
     phrase = noun.doc[noun.left_edge.i : noun.i + 1].text
     m = _END_DATE_WORDS.search(phrase)
-    return m.group(0) if m else None
+    if m is None or any(
+        # "the cutoff date for adding funds": a cut-off for doing something else
+        p.dep_ == "prep" and p.lower_ == "for" and any(g.tag_ == "VBG" for g in p.children)
+        for p in noun.children
+    ):
+        return None
+    return m.group(0)
 
 
 def _dated_shutdown(noun: Token) -> bool:
@@ -1226,8 +1244,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "the security update that was released on … 2020 was the last update that the handset will receive"
         why = f"{text} dates the release of '{released}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
-    if prep in ("of", "is", "on") and (named := _end_date_noun(gov)) is not None:
-        # "have AUE dates of June 2028", "an end-of-life date of 30 June 2027": the end named as a date
+    if (
+        prep in ("of", "is", "on", "in")
+        and (named := _end_date_noun(gov) or (_end_date_noun(gov.head) if gov.dep_ == "acl" else None)) is not None
+    ):
+        # "have AUE dates of June 2028", "an end-of-life date of 30 June 2027", "an official end-of-life
+        # date in July 2026", "the cut-off date looming on July 31, 2024": the end named as a date
         why = f"'{named} {prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     if prep in _POINT and _dated_shutdown(gov):
@@ -1319,16 +1341,22 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     # the word stands for the support the sentence before names
                     stop_words.append(lemma(c))
                     topic = True
-                elif what and (_stops_service(what) or _named_thing_shut(c) or _cut_from_service(c)):
+                elif what and (
+                    _stops_service(what)
+                    or _stops_service(_supplied(what))
+                    or _named_thing_shut(c)
+                    or _cut_from_service(c)
+                ):
                     # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
                     stop_words.append(lemma(c))
                     topic = True
                 elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
                     unrelated.append(c.text)
-                elif not what and c.dep_ == "relcl":
+                elif not what and c.dep_ in ("relcl", "acl"):
                     # a relative clause stops its noun: "a certificate licence that expires in March
-                    # 2018" (not updates), "security support that expires in March 2029" (updates)
-                    if TOPIC.search(_head_phrase(c)):
+                    # 2018" (not updates), "security support that expires in March 2029" (updates),
+                    # "had its service terminated in North America on August 11th, 2015" (the service)
+                    if TOPIC.search(_head_phrase(c)) or _stops_service([c.head]):
                         stop_words.append(lemma(c))
                         topic = True
                     else:
