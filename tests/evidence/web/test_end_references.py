@@ -555,3 +555,34 @@ def test_a_sentence_about_another_release_of_a_product_named_by_its_number() -> 
         "through August 2026)\n"
     )
     assert ends(text, "1.6.0 LTS", "text/markdown") == [D(2028, 11, 14)]
+
+
+def test_a_reported_shutdown_of_a_service_and_an_interface() -> None:
+    text = "When I signed on recently, I received a message that the portal was being shut down in May 2026."
+    assert ends(text, "portal") == [D(2026, 5, 31)]
+    assert ends("We plan to discontinue certain cloud interfaces at 2024-01-01 Pacific Time.") == [D(2024, 1, 1)]
+    # an interface that is not the maker's service
+    assert ends("We will discontinue the user interface theme in January 2024.") == []
+
+
+def test_an_answered_question_with_its_source_in_brackets() -> None:
+    text = (
+        "What's the Product's Name?\nAcme Connect\n\nWhen was the product discontinued? Provide a specific date, if "
+        "possible.\n\nOctober 13, 2022 (source: https://news.example/acme-connect-shut/)\n"
+    )
+    assert ends(text, "Acme Connect") == [D(2022, 10, 13)]
+    assert ends(text.replace("(source:", "(launch date; source:"), "Acme Connect") == []
+
+
+def test_a_timeline_line_of_a_date_and_an_end_label() -> None:
+    text = "Timeline\n\nMarch 1, 2024: End of sale\n\nJune 30, 2025: End of support\n"
+    assert ends(text) == [D(2025, 6, 30)]
+    assert ends(text.replace(": End of support", " - Service shutdown")) == [D(2025, 6, 30)]
+    notice = (
+        "[Acme Portal/Classic] Service Discontinuation Notice\n\nDear User, the new platform is now live.\n\n"
+        "Aug 30, 2026 [Acme Portal/Classic] Close Time\n"
+    )
+    assert ends(notice, "Acme Portal/Classic") == [D(2026, 8, 30)]
+    # a dated line that opens a longer sentence, or names a sale's end, is not such a line
+    assert ends("March 1, 2024: End of sale for the hub\n") == []
+    assert ends("June 30, 2025: Closing the loop on our community survey, with thanks to all who took part\n") == []

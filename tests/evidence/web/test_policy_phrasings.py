@@ -233,3 +233,15 @@ def test_a_telephone_line_or_a_postal_address_for_reports() -> None:
     # numbers and addresses that are not for reports
     assert policy("For sales call 0800 123 4567.").contacts == []
     assert policy("Our office: 1 High Street, London SW1A 1AA.").contacts == []
+
+
+def test_an_address_in_a_reporting_sentence_in_another_language() -> None:
+    text = (
+        "2. 脆弱性の報告:\n\n- レポートには、製品モデル、ソフトウェアバージョン、および電子メールによる連絡先情報を"
+        "含める必要があります。service@acme.example\n"
+    )
+    assert policy(text, "text/markdown").contacts == ["mailto:service@acme.example"]
+    german = "Sie können eine Schwachstelle an info@acme.example melden."
+    assert policy(german).contacts == ["mailto:info@acme.example"]
+    # an address on a page that says nothing about reports is not a reporting channel
+    assert policy("会社概要: info@acme.example").contacts == []

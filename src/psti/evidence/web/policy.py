@@ -68,7 +68,9 @@ _UNTIL_RESOLVED = re.compile(
     re.I,
 )
 _REPORT_CONTEXT = re.compile(
-    r"report|submit|disclos|vulnerab|security\s+(?:issue|bug|problem|concern|team)|bug\s+bounty|psirt",
+    r"report|submit|disclos|vulnerab|security\s+(?:issue|bug|problem|concern|team)|bug\s+bounty|psirt|"
+    # the same in the languages makers' pages come in ("Schwachstelle melden", "脆弱性の報告")
+    r"schwachstell|sicherheitslück|\bmeld|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고",
     re.I,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24})\b")

@@ -629,6 +629,13 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
             support_heading = True
             continue
+        if " | " not in s and (dated := _dated_label(s)) is not None:
+            # a timeline's line: "June 30, 2025: End of support", "Aug 30, 2026 [SEMS Portal] Close Time"
+            m, d, p = dated
+            why = f"{m.group(0)}: {s[m.end() :].strip(' :-–—')!r}"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            support_heading = True
+            continue
         if doc is not None:
             tree = _tree_statement(s, doc, prev, terms, mentions, carried_in)
             if tree[0] is not None and tree[0].mentions_product and not mentions:
@@ -839,13 +846,15 @@ def _answer_date(s: str, prev: str) -> DatePart | None:
     before it ("When was the product discontinued? Provide a specific date."), not about a start."""
     dates = _dates(s)
     rest = s[: dates[0][0].start()] + s[dates[0][0].end() :] if len(dates) == 1 else ""
-    if len(dates) != 1 or re.sub(r"[\W_]+", "", re.sub(r"https?://\S+", "", rest)):  # a source's link may follow
+    # a source's link may follow, bare or in brackets ("October 13, 2022 (source: https://…)")
+    if len(dates) != 1 or re.sub(r"[\W_]+", "", re.sub(r"https?://\S+", "", _SOURCE_NOTE.sub("", rest))):
         return None
     if not prev or len(prev) > 240 or _START_LABEL.search(prev):
         return None
     return dates[0] if _END_QUESTION.search(prev) else None
 
 
+_SOURCE_NOTE = re.compile(r"\(\s*(?:source|via|see|from)\b[^)]*\)", re.I)
 _END_QUESTION = re.compile(
     r"discontinu|end(?:s|ed)?|end\s+of\s+(?:life|support|service)|eol|last\s+(?:security\s+)?update|"
     r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire",
@@ -892,6 +901,28 @@ def _labelled_end(s: str) -> DatePart | None:
         return None
     found = [(m, d, p) for m, d, p in dates if _END_LABELLED.search(s[max(0, m.start() - 60) : m.start()])]
     return found[0] if len(found) == 1 else None
+
+
+# a label after a timeline's date that names the end: "End of support", "Service shutdown", "Close Time"
+_DATED_END_LABEL = re.compile(
+    r"^(?:end[\s-]of[\s-](?:life|support|service|security\s+updates|updates|maintenance)|eol|eos|"
+    r"(?:service|server|cloud|platform|portal|app)\s+(?:shut\s*down|shutdown|closure|discontinuation|switch-?off)|"
+    r"(?:shut\s*down|shutdown|close|closing|closure|switch-?off|discontinuation|decommission\w*)(?:\s+(?:time|date))?)\b",
+    re.I,
+)
+
+
+def _dated_label(s: str) -> DatePart | None:
+    """A timeline's line: one full date, then a short label naming an end ("June 30, 2025: End of
+    support", "Aug 30, 2026 [SEMS Portal/Classic] Close Time"), the product in brackets at most."""
+    dates = _dates(s)
+    if len(dates) != 1 or dates[0][0].start() > 2 or dates[0][2] != "day":
+        return None
+    m = dates[0][0]
+    label = re.sub(r"^[\s:–—-]+|\[[^\]]{1,60}\]\s*", " ", s[m.end() :]).strip(" .")
+    if len(label.split()) > 6:
+        return None
+    return dates[0] if _DATED_END_LABEL.match(label) else None
 
 
 def _end_of_before(s: str) -> DatePart | None:

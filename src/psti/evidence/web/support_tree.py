@@ -49,7 +49,19 @@ if TYPE_CHECKING:
 _UNTIL = frozenset({"until", "till", "til", "through", "thru", "throughout"})
 # a point at which a stop takes effect
 _FUNCTIONS = frozenset(
-    {"functionality", "functionalities", "function", "functions", "feature", "features", "connectivity"}
+    {
+        "functionality",
+        "functionalities",
+        "function",
+        "functions",
+        "feature",
+        "features",
+        "connectivity",
+        "interface",
+        "interfaces",
+        "api",
+        "apis",
+    }
 )
 _NOW_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "midnight", "then"})
 _WHEN_NOUNS = _NOW_WORDS | {"date", "day", "deadline", "time", "week", "month", "year", "weekend", "moment"}
@@ -1356,7 +1368,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     # a relative clause stops its noun: "a certificate licence that expires in March
                     # 2018" (not updates), "security support that expires in March 2029" (updates),
                     # "had its service terminated in North America on August 11th, 2015" (the service)
-                    if TOPIC.search(_head_phrase(c)) or _stops_service([c.head]):
+                    # "a message that the portal was being shut down in May 2026" (its own subject)
+                    if TOPIC.search(_head_phrase(c)) or _stops_service([c.head]) or _service_subject(c):
                         stop_words.append(lemma(c))
                         topic = True
                     else:
