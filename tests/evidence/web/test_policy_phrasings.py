@@ -245,3 +245,46 @@ def test_an_address_in_a_reporting_sentence_in_another_language() -> None:
     assert policy(german).contacts == ["mailto:info@acme.example"]
     # an address on a page that says nothing about reports is not a reporting channel
     assert policy("会社概要: info@acme.example").contacts == []
+
+
+def test_first_responses_graded_by_severity_are_bounded_by_the_longest() -> None:
+    lines = (
+        "To report a vulnerability, email security@acme.example.\n\nOur response times vary by severity:\n\n"
+        "- High Risk: Response within 3 business days.\n- Medium Risk: Response within 5 business days.\n"
+        "- Low Risk: Response within 7 business days.\n"
+    )
+    a = policy(lines, "text/markdown")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 7 business days"
+    assert "graded by severity" in a.ack_when.decided_by
+    run_together = (
+        "Please send an email to security@acme.example.\n\nResponse and Fix Timelines:\nCritical issues: Initial "
+        "response within 48 hours High-severity issues: Initial response within 3 business days Other issues: "
+        "Response and action plan within 7 business days\n"
+    )
+    a = policy(run_together)
+    assert a.ack_when is not None and a.ack_when.timescale == "within 7 business days"
+    # one time for every report stays as it is; graded fix times do not move the first response
+    single = (
+        "Email security@acme.example. We will respond within 2 business days.\n\n- High: fixed within 30 days\n"
+        "- Low: fixed within 90 days\n"
+    )
+    a = policy(single, "text/markdown")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 2 business days"
+
+
+def test_a_programme_page_on_a_platform_that_calls_itself_this_program() -> None:
+    text = (
+        "Program stats\n\nVulnerabilities rewarded 33\n\nAbout Acme\n\nAcme makes e-scooters.\n\n"
+        "Program rules\n\nThis program follows Bugcrowd's standard disclosure terms.\n"
+    )
+    assert policy(text).contacts and "Bugcrowd" in policy(text).contacts[0]
+    assert policy(text.replace("Bugcrowd's standard", "our standard")).contacts == []
+    assert policy(text.replace("This program follows", "This program is paused; it followed")).contacts == []
+
+
+def test_a_line_that_ends_on_an_article_goes_on_into_a_title_cased_line() -> None:
+    text = (
+        "Individuals who believe they have identified a security vulnerability must submit their report through the\n"
+        "Vulnerability Report Form\navailable on the Acme Vulnerability Management page.\n"
+    )
+    assert policy(text).contacts

@@ -697,6 +697,10 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
+        if _OPEN_END.search(prev) and len(prev) >= 40:
+            # "… submit their report through the" over "Vulnerability Report Form": a line that ends
+            # on an article or a preposition goes on, whatever the next line looks like
+            wrapped = True
         if _BYLINE.search(prev):
             wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
         if _OPENER.match(line) and prev[-1:].isalnum():
@@ -710,6 +714,10 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         out.append(line)
         joinable = not re.match(r"^(?:={3,}|-{3,}|\*{3,})$", line) and not _FIELD.match(line) and not _title_like(line)
     return "\n".join(out), headings
+
+
+# words a sentence cannot end on
+_OPEN_END = re.compile(r"\s(?:the|a|an|of|to|through|via|with|and|or|for|in|on|at|by|from|our|your|their)$", re.I)
 
 
 # a YAML list of records in front matter (endoflife.date's "releases:"): each record is a row

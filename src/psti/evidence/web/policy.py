@@ -260,6 +260,7 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
             out.secure_channel = clip(s, 300)
     if promises:
         _promises(page.text, out)
+        out.acknowledgement = _graded_by_severity(out.acknowledgement, page.text)
     for href, text in page.links:
         if href.startswith("mailto:"):
             _add(out.contacts, href.split("?", 1)[0])
@@ -278,6 +279,59 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
     if page.personal_fields and out.personal_info is None and not out.contacts and out.words < 300:
         out.personal_info = "the page is a form asking for " + ", ".join(page.personal_fields)
     return out
+
+
+# a severity grade that leads a time: "High Risk: Response within 3 business days", "Critical issues: …"
+_GRADE = re.compile(
+    r"\b(?:critical|high|medium|moderate|low|other)(?:[\s/-]+(?:medium|risk|severity|priority|issues?|"
+    r"vulnerabilit(?:y|ies)|findings?))*\s*:",
+    re.I,
+)
+_HOURS = {"hour": 1, "hr": 1, "h": 1, "day": 24, "week": 168, "month": 720}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+            "twenty": 20, "thirty": 30, "forty-eight": 48, "seventy-two": 72, "ninety": 90}  # fmt: skip
+
+
+def _hours(timescale: str) -> float | None:
+    """A timescale's length in hours, a business day counted as 7/5 of a day, for comparing them."""
+    for m in _LENGTH.finditer(timescale):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower())
+        if n is not None:
+            return n * _HOURS[m.group(3).lower()] * (1.4 if m.group(2) else 1.0)
+    return None
+
+
+_LENGTH = re.compile(
+    r"\b(\d{1,3}|[a-z-]+)\s*[- ]?(?:\([^()]*\)\s*)?((?:business|working|work)\s+)?(hour|hr|h|day|week|month)s?\b",
+    re.I,
+)
+
+
+def _graded_by_severity(acks: list[Commitment], text: str) -> list[Commitment]:
+    """First responses graded by severity ("High Risk: Response within 3 business days", …, "Low
+    Risk: … within 7 business days"): the time that bounds every report is the longest, so it leads."""
+    first = next((c for c in acks if c.has_when), None)
+    at = text.find(first.sentence[:60]) if first is not None else -1
+    if first is None or at < 0:
+        return acks
+    # the grades around the promise: from just before its sentence, over the lines that follow it
+    window = text[max(0, at - 60) : at + len(first.sentence) + 400]
+    grades = list(_GRADE.finditer(window))
+    parts = [
+        window[g.end() : n.start() if n else None].split("\n\n")[0]
+        for g, n in zip(grades, [*grades[1:], None], strict=True)
+    ]
+    graded = [
+        (h, t.group(0))
+        for part in parts
+        if _ACK.search(part) and (t := TIMESCALE.search(part)) is not None and (h := _hours(t.group(0))) is not None
+    ]
+    if len(graded) < 2 or len({h for h, _t in graded}) < 2 or not any(t == first.timescale for _h, t in graded):
+        return acks
+    _h, longest = max(graded, key=lambda x: x[0])
+    why = f"the longest of the times graded by severity ({', '.join(repr(t) for _h, t in graded)})"
+    return [replace(first, timescale=longest, decided_by=why), *(c for c in acks if c is not first)]
 
 
 def _chrome_contacts(page: PageText, contacts: list[str]) -> None:
@@ -301,6 +355,8 @@ _SECURITY_CONTEXT = re.compile(r"vulnerab|security|psirt|disclos|bug\s*bounty", 
 _PROGRAMME = re.compile(
     r"\b(?:bug\s+bounty|(?:responsible|coordinated|vulnerability)\s+disclosure)\s+program(?:me)?\b", re.I
 )
+# "This program follows Bugcrowd's standard disclosure terms": the page is the programme itself
+_THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:paused|closed|suspended|ended))", re.I)
 _PLATFORM_NAME = re.compile(r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter)\b", re.I)
 _NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
 _PROGRAMME_STOPPED = re.compile(r"\b(?:paused|closed|suspended|discontinued|ended)\b", re.I)
@@ -313,7 +369,7 @@ def _hosted_programme(text: str) -> str | None:
     platform = _PLATFORM_NAME.search(text)
     for s in sentences(text):
         if (
-            (m := _PROGRAMME.search(s))
+            (m := _PROGRAMME.search(s) or (_THIS_PROGRAMME.search(s) if platform is not None else None))
             and not _NO_PROGRAMME.search(s[: m.start()][-40:])
             and not _PROGRAMME_STOPPED.search(s)
         ):
