@@ -586,3 +586,16 @@ def test_a_timeline_line_of_a_date_and_an_end_label() -> None:
     # a dated line that opens a longer sentence, or names a sale's end, is not such a line
     assert ends("March 1, 2024: End of sale for the hub\n") == []
     assert ends("June 30, 2025: Closing the loop on our community survey, with thanks to all who took part\n") == []
+
+
+def test_a_glued_row_whose_cells_did_not_come_apart_ends_under_the_last_label() -> None:
+    text = (
+        "PSTI initial support periods\n\nThe support period is the time the product receives security updates. "
+        "... No.ModelsRemarksInitial Support PeriodInitial Support Period End Date\n"
+        "1NDA-aabbb, NDB-aabbb (with WIFI) 5 years 30.08.2030\n2NXA-aabbb (mains) 3 years 01.09.2028\n"
+    )
+    assert ends(text, "NDA-aabbb") == [D(2030, 8, 30)]
+    assert ends(text, "NXA-aabbb") == [D(2028, 9, 1)]
+    # a headline with an end word in it heads no table: a byline's date under it is no end
+    headline = "[Not an issue] Acme/MonPilotage End of service\n\nSawn · description · 2025-12-01\n"
+    assert ends(headline, "Acme") == []

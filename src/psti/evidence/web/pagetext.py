@@ -629,7 +629,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     header: list[str] | None = None
     joinable = False  # the last output line is paragraph text that may continue
     fenced = False
-    lines = text.splitlines()
+    # an elision between sentences ("… requirements. ... Model | End date") marks a cut in a quoted
+    # page: what follows starts a line of its own, as it did on the page
+    lines = _ELISION.sub("\n\n", text).splitlines()
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
     front = bool(lines) and lines[0].strip() == "---"
     yaml_row = False  # the last line was a record of a YAML list (or a field under one)
@@ -693,7 +695,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         prev = lines[i - 1].strip()
         full = len(line) <= 1.25 * (len(prev) + 1 + len(line.split(maxsplit=1)[0]))
         wrapped = (len(prev) >= 40 and full) or line[:1].islower()
-        if line[:1].isupper() and (prev.endswith(":") or _ENDS_WITH_DATE.search(prev) or label_like(line)):
+        if (line[:1].isupper() and (prev.endswith(":") or _ENDS_WITH_DATE.search(prev) or label_like(line))) or (
+            line[:1].isdigit() and _ENDS_WITH_DATE.search(prev)  # a numbered row under a row ending in a date
+        ):
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
@@ -716,6 +720,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+_ELISION = re.compile(r"(?<=[.!?])[ \t]+(?:\.\.\.|…|\[\.\.\.\]|\[…\])[ \t]+(?=[A-Z0-9])")
 # words a sentence cannot end on
 _OPEN_END = re.compile(r"\s(?:the|a|an|of|to|through|via|with|and|or|for|in|on|at|by|from|our|your|their)$", re.I)
 

@@ -320,7 +320,7 @@ def _graded_by_severity(acks: list[Commitment], text: str) -> list[Commitment]:
     grades = list(_GRADE.finditer(window))
     parts = [
         window[g.end() : n.start() if n else None].split("\n\n")[0]
-        for g, n in zip(grades, [*grades[1:], None], strict=True)
+        for g, n in zip(grades, [*grades[1:], None], strict=False)
     ]
     graded = [
         (h, t.group(0))

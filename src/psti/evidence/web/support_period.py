@@ -424,19 +424,39 @@ def _glued_rows(lines: list[str]) -> list[str]:
             out.append(" | ".join(f"{label}: {cell}" for label, cell in zip(header, cells, strict=True)))
             reach -= 1
             continue
+        if (
+            len(header) >= 4  # (a headline with an end word in it is no such header)
+            and reach > 0
+            and cells
+            and _END_LABEL.search(header[-1])
+            and (last := _last_date(line)) is not None
+        ):
+            # a row whose cells did not come apart as the header's did ("1NDA-aabbb, … 5 years
+            # 30.08.2030"), ending in a date: the date is under the header's last label
+            # (what comes before the date goes under the first label, which names the row's item)
+            named = " ".join(_glued_cells(line[: last.start()]))
+            out.append(f"{header[0]}: {named} | {header[-1]}: {last.group(0)}")
+            reach -= 1
+            continue
         reach -= 1
         if (
             len(cells) >= 3
             and not _dates(line)
             and len(line) <= _HEADING_CHARS
             and any(_END_LABEL.search(c) for c in cells[1:])
-            and all(len(c) <= 30 for c in cells)
+            and all(len(c) <= 40 for c in cells)
         ):
             header, reach = cells, _GLUED_SPAN
             out.append(" | ".join(cells))
             continue
         out.append(line)
     return out
+
+
+def _last_date(line: str) -> re.Match[str] | None:
+    """The full date a line ends with, if it ends with one."""
+    found = [m for m, _d, p in _dates(line) if p == "day"]
+    return found[-1] if found and not line[found[-1].end() :].strip(" .") else None
 
 
 def _glued_name(terms: tuple[str, ...], s: str) -> bool:
