@@ -599,3 +599,18 @@ def test_a_glued_row_whose_cells_did_not_come_apart_ends_under_the_last_label() 
     # a headline with an end word in it heads no table: a byline's date under it is no end
     headline = "[Not an issue] Acme/MonPilotage End of service\n\nSawn · description · 2025-12-01\n"
     assert ends(headline, "Acme") == []
+
+
+def test_support_removed_a_date_that_marks_the_end_and_a_when_clause_on_the_date() -> None:
+    text = "Microsoft has officially removed the Windows Phone 8.1 support starting from July 11th, 2017."
+    assert ends(text, "Windows Phone 8.1") == [D(2017, 7, 11)]
+    assert ends("Acme has removed the old logo from the hub box on July 11th, 2017.", "hub") == []  # not support
+    text = "The lifecycle site shows April 2014 will mark the end of support for Acme Tablet OS 2.0.x."
+    assert ends(text, "Acme Tablet OS 2.0.x") == [D(2014, 4, 30)]
+    assert ends("The site shows April 2014 will mark the start of sales for Acme Tablet OS 2.0.x.") == []
+    text = (
+        "The big shutdown, however, will take place on December 31st, 2019, when the Acme World app store will "
+        "be taken offline."
+    )
+    assert ends(text, "Acme World app store") == [D(2019, 12, 31)]
+    assert ends("The launch will take place on December 31st, 2019, when the Acme World app store opens.") == []

@@ -946,9 +946,22 @@ def _dated_label(s: str) -> DatePart | None:
 
 
 def _end_of_before(s: str) -> DatePart | None:
-    """The one date a named end ("End-of-App-Update (EOAU) on") stands right before."""
-    found = [(m, d, p) for m, d, p in _dates(s) if _END_OF_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
+    """The one date a named end ("End-of-App-Update (EOAU) on") stands right before, or that
+    marks one ("April 2014 will mark the end of support")."""
+    found = [
+        (m, d, p)
+        for m, d, p in _dates(s)
+        if _END_OF_BEFORE.search(s[max(0, m.start() - 60) : m.start()]) or _MARKS_END.match(s, m.end())
+    ]
     return found[0] if len(found) == 1 else None
+
+
+# "… shows April 2014 will mark the end of support for …" (a date the parser took for an object)
+_MARKS_END = re.compile(
+    r"\s+(?:will\s+|would\s+)?mark(?:s|ed)?\s+the\s+(?:official\s+)?end\s+of\s+"
+    r"(?:(?:security\s+)?(?:support|updates?|patches)|life|service|servicing)\b",
+    re.I,
+)
 
 
 def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> DatePart | None:

@@ -770,7 +770,11 @@ def _is_stop(tok: Token) -> bool:
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
-        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _stops_service([c]) for c in tok.children)
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and (_stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")))
+            for c in tok.children
+        )  # ("has removed the Windows Phone 8.1 support": the support is taken away)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
@@ -1208,6 +1212,15 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
+    when = next(
+        (c for c in tok.children if c.dep_ in ("relcl", "advcl") and any(m.lower_ == "when" for m in c.children)),
+        None,
+    )
+    if when is not None and (_service_subject(when) or _stops_updates(when)):
+        # "The big shutdown will take place on December 31st, 2019, when the BlackBerry World app store
+        # will be taken offline": the clause on the date says what stops then
+        why = f"'{text}, when {_clause_text(when, strict=True)}'"
+        return DateRole(a, b, True, why, _clause_text(when), False, _clause_text(when), True)
     prep, gov = _attachment(tok)
     if (
         prep
