@@ -614,3 +614,15 @@ def test_support_removed_a_date_that_marks_the_end_and_a_when_clause_on_the_date
     )
     assert ends(text, "Acme World app store") == [D(2019, 12, 31)]
     assert ends("The launch will take place on December 31st, 2019, when the Acme World app store opens.") == []
+
+
+def test_a_model_introduced_and_discontinued_left_the_market() -> None:
+    text = (
+        "D-Link said that because these products are at End of Life (EOL) support, the vendor will not provide "
+        "fixes. Unfortunately, one of the models, the DIR-866L, was introduced in 2014 and discontinued only in 2018."
+    )
+    assert ends(text, "DIR-866L") == []
+    # support discontinued after a launch is an end of support
+    assert ends("The DIR-866L was launched in 2014 and support was discontinued in 2018.", "DIR-866L") == [
+        D(2018, 12, 31)
+    ]

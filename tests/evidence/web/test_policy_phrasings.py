@@ -288,3 +288,12 @@ def test_a_line_that_ends_on_an_article_goes_on_into_a_title_cased_line() -> Non
         "Vulnerability Report Form\navailable on the Acme Vulnerability Management page.\n"
     )
     assert policy(text).contacts
+
+
+def test_an_interval_on_a_monthly_basis_is_not_a_month() -> None:
+    a = policy(
+        "Email security@acme.example. We will keep the reporter informed with an initial acknowledgment within 5 "
+        "business days of receipt and with an aim to provide subsequent status updates on a monthly basis."
+    )
+    assert a.status_when is not None and a.status_when.timescale == "on a monthly basis"
+    assert a.ack_when is not None and a.ack_when.timescale == "within 5 business days"

@@ -214,6 +214,26 @@ class _Scope:
     text: list[str] | None = None  # text of a plain property
 
 
+_HIDDEN_EMAIL = "[email protected]"  # (served as "[email&#160;protected]"; the no-break space is a space by then)
+_CF_HEX = re.compile(r"(?:^|#)([0-9a-fA-F]{4,512})$")
+
+
+def _cloudflare_email(a: dict[str, str]) -> str | None:
+    """The address behind Cloudflare's e-mail protection: `data-cfemail="…"` or a link to
+    `/cdn-cgi/l/email-protection#…`, hex whose first byte is the key the rest is XORed with. The
+    page as served shows "[email protected]" until a script decodes it; psti decodes it instead."""
+    raw = a.get("data-cfemail") or (a.get("href", "") if "/cdn-cgi/l/email-protection#" in a.get("href", "") else "")
+    m = _CF_HEX.search(raw.strip())
+    if m is None or len(m.group(1)) % 2:
+        return None
+    data = bytes.fromhex(m.group(1))
+    try:
+        address = bytes(b ^ data[0] for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return address if re.fullmatch(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}", address) else None
+
+
 class _Extractor(_Tokenizer):
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -238,6 +258,7 @@ class _Extractor(_Tokenizer):
         self.chrome_links: list[tuple[str, str]] = []
         self._title_heading = False  # an <h1> inside chrome: the page's own title, so kept as content
         self.embedded: list[str] = []  # prose in the page's embedded data, for a page drawn by scripts
+        self._cf_email: str | None = None  # an address a site's e-mail protection hid, for the text that follows
 
     def _in_chrome(self) -> bool:
         return any(r.chrome for r in self._regions) and not self._title_heading
@@ -335,8 +356,14 @@ class _Extractor(_Tokenizer):
             out.append(" " if out is not self.parts else "\n")
         if tag in _HEADINGS:
             self._heading = []
+        if (hidden := _cloudflare_email(a)) is not None:
+            self._cf_email = hidden  # the text inside reads "[email protected]": the address stands for it
         if tag == "a":
-            self._href = a.get("href", "")
+            self._href = (
+                f"mailto:{hidden}"
+                if hidden is not None and "email-protection" in a.get("href", "")
+                else a.get("href", "")
+            )
             self._link_text = []
         if tag == "input":
             kind = a.get("type", "text").lower()
@@ -390,6 +417,8 @@ class _Extractor(_Tokenizer):
         if self._skip:
             return
         data = re.sub(r"[\s\x02\x03]+", " ", data)  # source line breaks are not text breaks in HTML
+        if self._cf_email is not None and _HIDDEN_EMAIL in data:
+            data, self._cf_email = data.replace(_HIDDEN_EMAIL, self._cf_email, 1), None
         self._out().append(data)
         if self._href is not None:
             self._link_text.append(data)

@@ -32,7 +32,7 @@ _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
     r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
 )
-_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|hrs?\b|hs\b|days?|weeks?|months?)"
+_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|hrs?|hs|days?|weeks?|months?)\b"  # (not "a monthly")
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 _ABOUT = r"(?:~\s*|(?:approx\.|approximately|about|around|roughly)\s+)?"  # "within ~2 days", "within about a week"
 TIMESCALE = re.compile(
@@ -43,7 +43,7 @@ TIMESCALE = re.compile(
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
-    rf"|\b(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)\b"
+    rf"|\b(?:on\s+an?\s+)?(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)(?:\s+basis)?\b"
     rf"|once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
     rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
     rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\))?",  # "within a week (7 days)": the restatement with it

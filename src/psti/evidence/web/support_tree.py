@@ -417,10 +417,19 @@ _OFFERS = frozenset(
 )  # fmt: skip
 
 
+_MARKET_ENTRY = frozenset({"introduce", "launch", "release", "debut", "unveil"})
+
+
 def _stops_sales(verb: Token) -> bool:
     """A stop whose subject or object is sales or production ("final sales ending …")."""
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _PRODUCTION:
         return True  # "final sales ending December 31, 2022"
+    if lemma(verb) == "discontinue" and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
+        # "was introduced in 2014 and discontinued only in 2018": the model's time on the market
+        joined = [verb.head] if verb.dep_ == "conj" else []
+        joined += [c for c in verb.children if c.dep_ == "conj"]
+        if any(lemma(j) in _MARKET_ENTRY for j in joined):
+            return True
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and (c.lower_ in _PRODUCTION or _ability_to_buy(c) or (c.dep_ != "dobj" and c.lower_ in _OFFERS))
