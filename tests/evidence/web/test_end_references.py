@@ -626,3 +626,14 @@ def test_a_model_introduced_and_discontinued_left_the_market() -> None:
     assert ends("The DIR-866L was launched in 2014 and support was discontinued in 2018.", "DIR-866L") == [
         D(2018, 12, 31)
     ]
+
+
+def test_a_sentence_pointing_back_at_a_list_is_about_its_items() -> None:
+    text = (
+        "Acme is going to stop updates for certain products. These legacy products include\n\n"
+        "• Zone Players\n• first-generation Play:5 (launched 2009)\n• Bridge (launched 2007)\n\n"
+        "Starting in May 2020 those ACME devices will no longer be supported with future updates.\n"
+    )
+    assert ends(text, "first-generation Play:5") == [D(2020, 5, 1)]
+    # a subject that names another model is that model's
+    assert ends(text.replace("those ACME devices", "the ACME ZP80"), "first-generation Play:5") == []

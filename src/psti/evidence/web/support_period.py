@@ -453,6 +453,15 @@ def _glued_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# words that point back at a list's items: "those SONOS devices", "these products", "all of the above"
+_LIST_BACK = re.compile(
+    r"\b(?:those|these|the\s+above|all\s+of\s+the\s+above|the\s+listed|the\s+products\s+listed)\b"
+    r"(?:\s+[\w:-]+){0,2}?\s+(?:devices|products|models|items|speakers|players|cameras|phones|routers|units|"
+    r"hubs|systems|versions|releases)\b",
+    re.I,
+)
+
+
 def _last_date(line: str) -> re.Match[str] | None:
     """The full date a line ends with, if it ends with one."""
     found = [m for m, _d, p in _dates(line) if p == "day"]
@@ -1362,7 +1371,8 @@ def _tree_statement(
                 (dp, r)
                 for dp, r in ends
                 if _covers(f"{r.subject} {r.stopped}", terms)  # "the eShops for both Nintendo Wii U and Nintendo 3DS"
-                or not (r.subject_model and _other_model(r.subject, terms))
+                # ("those SONOS devices" points back at a list, and names no model of its own)
+                or not (r.subject_model and _other_model(r.subject, terms) and not _LIST_BACK.search(r.subject))
                 and not _other_subset(r.subject, terms)
                 and not _other_named_thing(r.stopped, terms)
                 and not (r.stopped and _other_model(r.stopped, terms))  # "ended support for its Galaxy S20 range"
