@@ -637,3 +637,20 @@ def test_a_sentence_pointing_back_at_a_list_is_about_its_items() -> None:
     assert ends(text, "first-generation Play:5") == [D(2020, 5, 1)]
     # a subject that names another model is that model's
     assert ends(text.replace("those ACME devices", "the ACME ZP80"), "first-generation Play:5") == []
+
+
+CHANGELOG = (
+    "## v5.32 (2017-07-20)\n\n* new boards\n\n## v5.31 (2017-06-15)\n\n* bugfix release\n\n"
+    "**End of support notice**\n\nFollowing boards are no longer receiving support and updates since this version:\n\n"
+    "* Cubieboard (Allwinner A10) - not enough hardware samples\n* Olimex Lime A10\n\n"
+    "## v5.30 (2017-06-14)\n\nFollowing boards are no longer receiving support and updates since this version:\n\n"
+    "* Orange Pi (Allwinner A20)\n"
+)
+
+
+def test_a_changelogs_end_of_support_since_this_version_is_the_releases_date() -> None:
+    assert ends(CHANGELOG, "Cubieboard (Allwinner A10)", "text/markdown") == [D(2017, 6, 15)]
+    assert ends(CHANGELOG, "Orange Pi (Allwinner A20)", "text/markdown") == [D(2017, 6, 14)]
+    # a release's notes that stop nothing give no end
+    assert ends(CHANGELOG.replace("are no longer receiving support and updates", "are new"), "Olimex Lime A10",
+                "text/markdown") == []  # fmt: skip

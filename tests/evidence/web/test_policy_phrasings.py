@@ -297,3 +297,11 @@ def test_an_interval_on_a_monthly_basis_is_not_a_month() -> None:
     )
     assert a.status_when is not None and a.status_when.timescale == "on a monthly basis"
     assert a.ack_when is not None and a.ack_when.timescale == "within 5 business days"
+
+
+def test_a_short_wrapped_line_ending_on_a_preposition_goes_on_into_the_address() -> None:
+    text = (
+        "Please report any vulnerability or any bug that could potentially affect the\nsecurity of users' funds "
+        "by mail to\n[`maintainer@acmefw.dev`](mailto:maintainer@acmefw.dev).\n"
+    )
+    assert policy(text, "text/markdown").contacts == ["mailto:maintainer@acmefw.dev"]

@@ -730,7 +730,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "Products and their end of support:" then "Acme Cam 2 (AC-200) - 31.03.2030": a list's
             # lead-in and its rows, each ending in a date, are lines of their own
             wrapped = False
-        if _OPEN_END.search(prev) and len(prev) >= 40:
+        if _OPEN_END.search(prev) and len(prev.split()) >= 3:
             # "… submit their report through the" over "Vulnerability Report Form": a line that ends
             # on an article or a preposition goes on, whatever the next line looks like
             wrapped = True

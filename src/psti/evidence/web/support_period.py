@@ -462,6 +462,13 @@ _LIST_BACK = re.compile(
 )
 
 
+# a release's heading: a version number or the word release beside its date
+_RELEASE_HEAD = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\b(?:release|version)\b", re.I)
+_THIS_RELEASE = re.compile(
+    r"\b(?:since|as\s+of|from|with|starting\s+with|in)\s+this\s+(?:version|release|update|build)\b", re.I
+)
+
+
 def _last_date(line: str) -> re.Match[str] | None:
     """The full date a line ends with, if it ends with one."""
     found = [m for m, _d, p in _dates(line) if p == "day"]
@@ -590,6 +597,8 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     name_label: str | None = None  # the label of the cell (or line) that named the product in a row
     # the sentence before: where its statements start, and how it named the product
     prev_since, since, carried, loose = 0, 0, False, False
+    release: DatePart | None = None  # the date of the release the text is under, in a changelog
+    intro: tuple[int, int] | None = None  # the statements of a sentence that leads into a list
     for idx, s in enumerate(sents):
         _mark(out, since, carried, loose)
         prev_since, since = since, len(out.statements)
@@ -599,9 +608,22 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         _note_unanswered(out, last)
+        if len(s) <= 60 and _RELEASE_HEAD.search(s) and len(found := _dates(s)) == 1 and found[0][2] == "day":
+            release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
+            referent = False  # a new release's notes are not about what the last one's named
         named = bool(terms) and (
             _names(terms, s) or _row_named(row_names, s) or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
         )
+        # "Following boards are no longer receiving support …:" over a list: an item naming the product
+        # makes the statement the product's
+        if previous.rstrip().endswith(":") and prev_since < since:
+            intro = (prev_since, since)
+        if intro is not None and (len(s) > _ROW_CHARS or s.rstrip().endswith(":") or _dates(s)):
+            intro = None  # the list is over
+        if intro is not None and named:
+            out.statements[intro[0] : intro[1]] = [
+                replace(st, mentions_product=True) for st in out.statements[intro[0] : intro[1]]
+            ]
         if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := _dates(revised.group("rest"))):
             # "Surface Pro X | … | End of Servicing Date: October 13, 2024" then "NEW DATE: August 10, 2025":
             # the new date replaces the row's
@@ -711,6 +733,16 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             continue
         elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
             (_m, d, p), why = linked
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            support_heading = True
+            continue
+        elif (
+            release is not None and (this := _THIS_RELEASE.search(s)) and TOPIC.search(s) and re.search(_STOP, s, re.I)
+        ):
+            # a changelog's "## v5.31 (2017-06-15)" over "Following boards are no longer receiving support
+            # and updates since this version": the end is the release's date
+            m, d, p = release
+            why = f"{this.group(0)!r}: the release dated {m.group(0)}"
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
