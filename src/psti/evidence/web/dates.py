@@ -90,7 +90,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
 # numbers as pages spell them in durations and spans ("five years", "in six months")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "eighteen": 18, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "seventy-two": 72, "ninety": 90,
 }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from psti.evidence.web.dates import NUMBER_WORDS
 from psti.evidence.web.pagetext import PageText, clip, label_like, sentences
 
 if TYPE_CHECKING:
@@ -288,15 +289,13 @@ _GRADE = re.compile(
     re.I,
 )
 _HOURS = {"hour": 1, "hr": 1, "h": 1, "day": 24, "week": 168, "month": 720}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-            "twenty": 20, "thirty": 30, "forty-eight": 48, "seventy-two": 72, "ninety": 90}  # fmt: skip
 
 
 def _hours(timescale: str) -> float | None:
     """A timescale's length in hours, a business day counted as 7/5 of a day, for comparing them."""
     for m in _LENGTH.finditer(timescale):
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower())
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
         if n is not None:
             return n * _HOURS[m.group(3).lower()] * (1.4 if m.group(2) else 1.0)
     return None
