@@ -33,3 +33,10 @@ def test_the_link_fragment_form_and_a_wrong_key_or_broken_hex() -> None:
     for bad in ("5a00", h[:-1], "zz" + h[2:]):
         html = f'<p>Email <span class="__cf_email__" data-cfemail="{bad}">[email&#160;protected]</span></p>'
         assert "[email protected]" in page_text(html.encode(), "text/html").text
+
+
+def test_a_copy_that_lost_the_address_says_so() -> None:
+    text = "Reporting a vulnerability\n\nVulnerability reports should be sent to [email protected] with details.\n"
+    a = policy(text)
+    assert a.contacts == [] and a.hidden_address is not None and "[email protected]" in a.hidden_address
+    assert policy("Reports go to security@acme.co.uk.").hidden_address is None

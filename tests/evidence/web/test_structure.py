@@ -342,3 +342,18 @@ def test_a_huge_yaml_record_is_read_in_bounded_time() -> None:
     page = page_text(text.encode(), "text/markdown")
     assert time.perf_counter() - start < 20  # linear: well under a second
     assert page.text.startswith("---\nreleases:\nreleaseCycle: 1 | eol: 2024-09-16")
+
+
+def test_a_saved_policy_whose_address_was_hidden_says_why_no_contact(tmp_path: Path) -> None:
+    page = tmp_path / "policy.md"
+    page.write_text(
+        "# Vulnerability Disclosure Policy\n\nAcme is committed to the security of its connected products and "
+        "welcomes reports from security researchers.\n\n## Reporting a vulnerability\n\nIf you believe you have "
+        "found a security vulnerability in one of our products, please report it to [email protected] and we "
+        "will acknowledge it within 3 business days.\n\n## What we ask\n\nPlease give us reasonable time to fix "
+        "the issue before you disclose it publicly.\n"
+    )
+    r = psti("check", "disclosure", str(page), "--offline", "--format", "json")
+    found = {f["kind"]: f for f in report(r)["findings"]}
+    assert found["DISC-NO-CONTACT"]["effect"] == "fail"
+    assert "e-mail protection" in found["DISC-NO-CONTACT"]["message"]

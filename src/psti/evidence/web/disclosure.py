@@ -16,7 +16,7 @@ from pathlib import Path
 from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
 from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
-from psti.evidence.web.pagetext import NotText, page_text
+from psti.evidence.web.pagetext import HIDDEN_EMAIL, NotText, page_text
 from psti.evidence.web.pgp import verify_cleartext
 from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
 from psti.evidence.web.securitytxt import SecurityTxt, parse_security_txt
@@ -371,12 +371,21 @@ def _contact_findings(
             )
         return out
     if parsed or analyses:
+        hidden = next((a.hidden_address for _, a in analyses if a.hidden_address), None)
         return [
             make_finding(
                 "DISC-NO-CONTACT",
                 Effect.FAIL,
-                "no point of contact was found in the documents read",
+                "no point of contact was found in the documents read"
+                + (
+                    f"; the page shows {HIDDEN_EMAIL!r} where an address stood ({hidden!r}): a site's e-mail "
+                    "protection hid it from this copy, so read the page as its site serves it (psti decodes "
+                    "the protection in served HTML)"
+                    if hidden
+                    else ""
+                ),
                 collector=COLLECTOR,
+                details={"hidden_address": hidden} if hidden else {},
             )
         ]
     return []

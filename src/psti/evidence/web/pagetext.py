@@ -214,7 +214,7 @@ class _Scope:
     text: list[str] | None = None  # text of a plain property
 
 
-_HIDDEN_EMAIL = "[email protected]"  # (served as "[email&#160;protected]"; the no-break space is a space by then)
+HIDDEN_EMAIL = "[email protected]"  # (served as "[email&#160;protected]"; the no-break space is a space by then)
 _CF_HEX = re.compile(r"(?:^|#)([0-9a-fA-F]{4,512})$")
 
 
@@ -417,8 +417,8 @@ class _Extractor(_Tokenizer):
         if self._skip:
             return
         data = re.sub(r"[\s\x02\x03]+", " ", data)  # source line breaks are not text breaks in HTML
-        if self._cf_email is not None and _HIDDEN_EMAIL in data:
-            data, self._cf_email = data.replace(_HIDDEN_EMAIL, self._cf_email, 1), None
+        if self._cf_email is not None and HIDDEN_EMAIL in data:
+            data, self._cf_email = data.replace(HIDDEN_EMAIL, self._cf_email, 1), None
         self._out().append(data)
         if self._href is not None:
             self._link_text.append(data)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.dates import NUMBER_WORDS
-from psti.evidence.web.pagetext import PageText, clip, label_like, sentences
+from psti.evidence.web.pagetext import HIDDEN_EMAIL, PageText, clip, label_like, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -208,6 +208,7 @@ class PolicyAnalysis:
     english_ratio: float = 0.0
     declared_lang: str = ""
     secure_channel: str | None = None
+    hidden_address: str | None = None  # a sentence whose address a site's e-mail protection left hidden
     words: int = 0
 
     @property
@@ -259,6 +260,8 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
             out.personal_info = f"the page says {m.group(0)!r}"
         if out.secure_channel is None and _SECURE.search(s):
             out.secure_channel = clip(s, 300)
+        if out.hidden_address is None and HIDDEN_EMAIL in s:
+            out.hidden_address = clip(s, 200)
     if promises:
         _promises(page.text, out)
         out.acknowledgement = _graded_by_severity(out.acknowledgement, page.text)
