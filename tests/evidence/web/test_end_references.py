@@ -654,3 +654,31 @@ def test_a_changelogs_end_of_support_since_this_version_is_the_releases_date() -
     # a release's notes that stop nothing give no end
     assert ends(CHANGELOG.replace("are no longer receiving support and updates", "are new"), "Olimex Lime A10",
                 "text/markdown") == []  # fmt: skip
+
+
+def test_respectively_pairs_names_with_dates_in_order() -> None:
+    text = (
+        "The 6a/7a/8a are excellent values on sale and will receive support from Google until July 2027, "
+        "May 2028, and May 2031 respectively."
+    )
+    assert ends(text, "Pixel 7a") == [D(2028, 5, 31)]
+    assert ends(text, "Pixel 8a") == [D(2031, 5, 31)]
+    listed = "Google says the Pixel 6, Pixel 7 and Pixel 8 get updates until October 2026, October 2027 and October 2028 respectively."  # noqa: E501
+    assert ends(listed, "Pixel 7") == [D(2027, 10, 31)]
+    assert ends(listed, "Pixel 8") == [D(2028, 10, 31)]
+    # as many names as dates, or no pairing
+    assert ends(listed.replace("Pixel 6, ", ""), "Pixel 7") != [D(2028, 10, 31)]
+
+    # the dates paired with another list, nearer "respectively", are not the names'
+    kinds = "The Acme 5X and Acme 6P have until September 2017 and September 2018 for OS and security updates, respectively."  # noqa: E501
+    assert ends(kinds, "Acme 5X") != [D(2017, 9, 30)]
+
+
+def test_a_markdown_pages_html_table_gives_each_row_its_end() -> None:
+    text = (
+        "#### Modern devices\n<table>\n<tr><th> Device(s) </th><th> OS upgrades </th><th> Security updates </th></tr>\n"
+        "<tr><td> Fairphone 5 </td><td> Android 16* </td><td> September 2031* </td></tr>\n"
+        "<tr><td> Motorola moto g84 5G </td><td> Android 16* </td><td> December 2026* </td></tr>\n</table>\n"
+    )
+    assert ends(text, "Fairphone 5", "text/markdown") == [D(2031, 9, 30)]
+    assert ends(text, "Motorola moto g84 5G", "text/markdown") == [D(2026, 12, 31)]

@@ -357,3 +357,15 @@ def test_a_saved_policy_whose_address_was_hidden_says_why_no_contact(tmp_path: P
     found = {f["kind"]: f for f in report(r)["findings"]}
     assert found["DISC-NO-CONTACT"]["effect"] == "fail"
     assert "e-mail protection" in found["DISC-NO-CONTACT"]["message"]
+
+
+def test_markdown_with_an_html_table_reads_the_table_by_its_header() -> None:
+    text = (
+        '### Support length\n\n#### Modern devices\n<table class="table">\n'
+        "<tr><th> Device(s) </th><th> OS upgrades </th><th> Security updates </th></tr>\n"
+        "<tr><td> Fairphone 5 </td><td> Android 16* </td><td> September 2031* </td></tr>\n"
+        "<tr><td> Pixel 9a </td><td> April 2032 </td><td> April 2032 </td></tr>\n</table>\n"
+    )
+    page = page_text(text.encode(), "text/markdown")
+    assert "\nDevice(s): Fairphone 5 | OS upgrades: Android 16* | Security updates: September 2031*\n" in page.text
+    assert "<table" not in page.text

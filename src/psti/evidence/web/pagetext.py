@@ -603,7 +603,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     text = text[: MAX_TEXT_CHARS * 2]
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows
-        plain, headings = unwrap_plain(_LINK_NOTE.sub("", text))
+        plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(text)))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
     ex.feed(text)
@@ -632,6 +632,32 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         products=ex.products,
         published=next((ex.published[k] for k in ("meta", "json-ld", "time") if k in ex.published), ""),
     )
+
+
+_HTML_TABLE = re.compile(r"<table\b[^>]{0,500}>.{0,200000}?</table\s*>", re.I | re.S)
+_MAX_INLINE_TABLES = 50
+
+
+def _inline_html_tables(text: str) -> str:
+    """Markdown (or plain text) with HTML tables in it, as GitHub and site generators allow: each
+    table is read as an HTML page's table is, a row per line under its header's labels."""
+    if "<table" not in text.lower():
+        return text
+    done = 0
+
+    def rendered(m: re.Match[str]) -> str:
+        nonlocal done
+        done += 1
+        if done > _MAX_INLINE_TABLES:
+            return m.group(0)
+        ex = _Extractor()
+        ex.feed(m.group(0))
+        ex.close()
+        # each row a line of cells, as a Markdown table's rows are read ("| Device(s): Fairphone 5 | …")
+        rows = _lines("".join(ex.parts)).splitlines()
+        return "\n\n" + "\n".join(f"| {row}" if " | " in row else row for row in rows) + "\n\n"
+
+    return _HTML_TABLE.sub(rendered, text)
 
 
 def _lines(raw: str) -> str:

@@ -1215,6 +1215,50 @@ def _end_marked(s: str, m: re.Match[str]) -> bool:
     return bool(_LEAD_IN.search(before[-40:]) and _STOP_AFTER.search(s[m.end() :]))
 
 
+# the names a "respectively" pairs with dates: "6a/7a/8a", or "the Pixel 6, Pixel 7 and Pixel 8"
+_SLASH_NAMES = re.compile(r"(?<![\w/])([\w+.-]+(?:/[\w+.-]+)+)(?![\w/])")
+_NAME_JOIN = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
+
+
+def _respective(s: str, terms: tuple[str, ...], dates: list[DatePart]) -> DatePart | None:
+    """The date a "respectively" pairs with the product: the names before the first date and the
+    dates after it, in the same order and as many ("The 6a/7a/8a … until July 2027, May 2028, and
+    May 2031 respectively" gives the Pixel 7a May 2028)."""
+    if (resp := _RESPECTIVELY.search(s)) is None or len(dates) < 2:
+        return None
+    if _NAME_JOIN.search(s, dates[-1][0].end(), resp.start()) or "/" in s[dates[-1][0].end() : resp.start()]:
+        return None  # "… until September 2017 and September 2018 for OS and security updates, respectively"
+    head = s[max(0, dates[0][0].start() - 300) : dates[0][0].start()]
+    lists = [m.group(1).split("/") for m in _SLASH_NAMES.finditer(head)]
+    # "the Pixel 6, Pixel 7 and Pixel 8 … until …": the last names of the list the head ends with
+    joined = _NAME_JOIN.split(head)
+    if len(joined) >= len(dates):
+        names = joined[-len(dates) :]
+        names[0] = " ".join(names[0].split()[-4:])  # (the words before the list are not the first name)
+        lists.append(names)
+    for names in lists:
+        if len(names) != len(dates):
+            continue
+        # a name is the product's when it holds the product's name, or its last words ("7a" of "Pixel
+        # 7a"), as a run of whole words; and only one name may
+        holding = [k for k, name in enumerate(names) if any(_holds(_words(name).split(), t) for t in terms)]
+        if len(holding) == 1:
+            return dates[holding[0]]
+    return None
+
+
+def _holds(words: list[str], term: str) -> bool:
+    """The words hold the term, or its last words, as a run ("7a" holds "Pixel 7a"'s end)."""
+    tw = _words(term).split()
+    for k in range(len(tw), 0, -1):
+        tail = tw[-k:]
+        if k == 1 and not any(ch.isdigit() for ch in tail[0]):
+            return False  # a last word alone must be a model's number, not "Pro" or "hub"
+        if any(words[i : i + k] == tail for i in range(len(words) - k + 1)):
+            return True
+    return False
+
+
 def _end_date(
     s: str, dates: list[tuple[re.Match[str], dt.date, Precision]]
 ) -> tuple[re.Match[str], dt.date, Precision] | None:
@@ -1412,7 +1456,10 @@ def _tree_statement(
             if not ends:
                 return None, plain, stops, bounds
     picked = None
-    if len(ends) > 1 and terms:
+    if terms and (respective := _respective(s, terms, dates)) is not None:
+        # "The 6a/7a/8a … will receive support until July 2027, May 2028, and May 2031 respectively"
+        picked = (respective, ends[0][1])
+    if picked is None and len(ends) > 1 and terms:
         picked = _product_date(s, ends, terms)
     if picked is None and len(ends) > 1 and _RESPECTIVELY.search(s):
         found = _end_date(s, [dp for dp, _r in ends])
