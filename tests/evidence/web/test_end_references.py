@@ -682,3 +682,24 @@ def test_a_markdown_pages_html_table_gives_each_row_its_end() -> None:
     )
     assert ends(text, "Fairphone 5", "text/markdown") == [D(2031, 9, 30)]
     assert ends(text, "Motorola moto g84 5G", "text/markdown") == [D(2026, 12, 31)]
+
+
+def test_an_endoflife_pages_eol_column_renamed_to_an_end_of_production() -> None:
+    page = (
+        "---\ntitle: Acme Board\ncategory: device\neolColumn: Discontinued\n\nreleases:\n"
+        '-   releaseCycle: "5"\n    releaseDate: 2023-10-23\n    eol: 2036-01-01\n---\n\n'
+        "> Acme Board is a series of single-board computers. Some come with an obsolescence statement "
+        "guaranteeing production until a date.\n"
+    )
+    assert ends(page, "Acme Board 5", "text/markdown") == []
+    # a column named for support keeps its dates as ends
+    supported = page.replace("eolColumn: Discontinued", "eolColumn: Security Support")
+    assert ends(supported, "Acme Board 5", "text/markdown") == [D(2036, 1, 1)]
+
+
+def test_an_end_beginning_with_a_scheduled_update_and_online_access_disabled() -> None:
+    text = "API 1.x will no longer be supported beginning with the Acme Controller update scheduled for May 2021"
+    assert ends(text, "API 1.x") == [D(2021, 5, 1)]
+    assert ends(text.replace("will no longer be supported", "will be supported"), "API 1.x") == []
+    text = "On December 31, 2024, Acme disabled the online access and the app for the Acme EQ."
+    assert ends(text, "Acme EQ") == [D(2024, 12, 31)]

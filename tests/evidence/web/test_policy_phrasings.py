@@ -305,3 +305,12 @@ def test_a_short_wrapped_line_ending_on_a_preposition_goes_on_into_the_address()
         "by mail to\n[`maintainer@acmefw.dev`](mailto:maintainer@acmefw.dev).\n"
     )
     assert policy(text, "text/markdown").contacts == ["mailto:maintainer@acmefw.dev"]
+
+
+def test_a_security_issue_on_the_projects_tracker_with_a_word_before_issue() -> None:
+    text = (
+        "If you think you found a bug or a security issue in AcmeOS, we'd love to hear from you. Before you create "
+        "a relevant GitHub issue please check the latest release."
+    )
+    assert policy(text).contacts
+    assert policy(text.replace("or a security issue ", "")).contacts == []

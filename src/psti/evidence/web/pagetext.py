@@ -689,16 +689,17 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     lines = _ELISION.sub("\n\n", text).splitlines()
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
     front = bool(lines) and lines[0].strip() == "---"
+    eol_label = _eol_label(lines) if front else ""
     yaml_row = False  # the last line was a record of a YAML list (or a field under one)
     for i, raw in enumerate(lines):
         line = raw.strip()
         if front:
             if (item := _YAML_ITEM.match(raw)) is not None:
-                out.append(_yaml_field(item.group("field")))  # "- releaseCycle: "17"" opens a record
+                out.append(_yaml_field(item.group("field"), eol_label))  # "- releaseCycle: "17"" opens a record
             elif (field := _YAML_FIELD.match(raw)) is not None and yaml_row and out and out[-1].count(" | ") < 40:
                 # "    eol: 2024-09-16" under it: the record's cells, one row as a table's (a record of
                 # more fields than a release has goes on a line each: the row stays short)
-                out[-1] += " | " + _yaml_field(field.group("field"))
+                out[-1] += " | " + _yaml_field(field.group("field"), eol_label)
             else:
                 out.append(line)
             yaml_row = item is not None or (field is not None and yaml_row)
@@ -785,10 +786,33 @@ _YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
 _YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
 
 
-def _yaml_field(field: str) -> str:
-    """'releaseCycle: "17"' as a cell, 'releaseCycle: 17'."""
+def _yaml_field(field: str, eol_label: str = "") -> str:
+    """'releaseCycle: "17"' as a cell, 'releaseCycle: 17'; the "eol" field under the label the
+    page gives its column ("eolColumn: Discontinued": the dates are ends of production)."""
     key, _, value = field.partition(":")
-    return key.strip() + ": " + value.strip().strip("\"'")
+    key = key.strip()
+    return (eol_label if key == "eol" and eol_label else key) + ": " + value.strip().strip("\"'")
+
+
+def _eol_label(lines: list[str]) -> str:
+    """An endoflife.date page's own name for its "eol" column, from its front matter, when it names
+    an end of production or sale rather than of support ("eolColumn: Discontinued")."""
+    for line in lines[1:400]:
+        if line.strip() == "---":
+            break
+        if (m := re.match(r"eolColumn:\s*[\"']?([^\"'#]{1,60}?)[\"']?\s*(?:#.*)?$", line)) is not None:
+            label = m.group(1).strip()
+            # (only a label naming something else than support renames it: "Supported", "Security
+            # Support" or "Service Status" are the end of support under another name)
+            return (
+                label
+                if _NOT_SUPPORT_LABEL.search(label) and not re.search(r"support|servic|secur|updat", label, re.I)
+                else ""
+            )
+    return ""
+
+
+_NOT_SUPPORT_LABEL = re.compile(r"discontinu|production|manufactur|\bsales?\b|availab|sold", re.I)
 
 
 _BYLINE = re.compile(r"(?:^|·)[^.!?]{0,60}\b(?:19|20)\d\d-\d\d-\d\d\s*$")

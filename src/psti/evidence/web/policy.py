@@ -1110,7 +1110,8 @@ _CHANNEL = re.compile(
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
 _ISSUE_CHANNEL = re.compile(
     r"\b(?:open|opening|raise|raising|file|filing|create|creating|submit|submitting|log|logging)\s+(?:a|an)\s+"
-    r"(?:new\s+)?(?:github\s+)?(?:security\s+)?(?:issues?\b|tickets?\b|bug\b(?!\s+reports?))|"
+    r"(?:(?:new|relevant|separate|private|confidential)\s+)?(?:github\s+)?(?:security\s+)?(?:issues?\b|tickets?\b|"
+    r"bug\b(?!\s+reports?))|"
     r"\b(?:request|report|ticket)\s+(?:on|in)\s+(?:our|the)\s+(?:issues?\s+(?:page|tab)|issue\s+tracker|bug\s+tracker)",
     re.I,
 )

@@ -191,6 +191,8 @@ def _stops_service(what: list[Token]) -> bool:
     return bool(what) and all(
         (g.lower_ in _SERVICE and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound"))
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
+        # "disabled the online access and the app for the Smart EQ"
+        or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
@@ -1221,6 +1223,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
+    if (scheduled := _scheduled_release_stop(tok)) is not None:
+        # "API 1.x will no longer be supported beginning with the … update scheduled for May 2021"
+        return DateRole(
+            a, b, True, scheduled, _clause_text(tok.head), False, _clause_text(tok.head), True, from_start=True
+        )
     when = next(
         (c for c in tok.children if c.dep_ in ("relcl", "advcl") and any(m.lower_ == "when" for m in c.children)),
         None,
@@ -1585,6 +1592,29 @@ def _model_year_of(tok: Token) -> bool:
 
 
 _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expected", "timed"})
+
+
+def _scheduled_release_stop(date: Token) -> str | None:
+    """A date that schedules the release an end begins with ("… will no longer be supported beginning
+    with the Smart Home Controller update scheduled for May 2021"): the words that tie them."""
+    sched = date.head.head if date.dep_ == "pobj" and date.head.lower_ in ("for", "in", "on") else None
+    if sched is None or sched.lower_ not in _PLANNED or sched.dep_ not in ("acl", "amod"):
+        return None
+    release, link = sched.head, sched.head.head
+    if (
+        release.dep_ != "pobj"
+        or link.lower_ not in ("with", "from", "after")
+        or link.head.lower_
+        not in (
+            "beginning",
+            "starting",
+            "from",
+        )
+    ):
+        return None
+    verb = link.head.head if link.head.lower_ in ("beginning", "starting") else link.head
+    stop = _stops_updates(verb)
+    return f"{stop}, beginning with the {release.text} {sched.text} for '{date.text}'" if stop else None
 
 
 def _scheduled_stop(gov: Token) -> str | None:
