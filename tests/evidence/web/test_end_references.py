@@ -703,3 +703,15 @@ def test_an_end_beginning_with_a_scheduled_update_and_online_access_disabled() -
     assert ends(text.replace("will no longer be supported", "will be supported"), "API 1.x") == []
     text = "On December 31, 2024, Acme disabled the online access and the app for the Acme EQ."
     assert ends(text, "Acme EQ") == [D(2024, 12, 31)]
+
+
+def test_a_deadline_to_move_off_what_a_sunset_ends() -> None:
+    text = "## 1.1.x Integration Sunset (v1)\n\nUsers MUST upgrade by the end of 2026 to avoid disruption.\n"
+    assert ends(text, "1.1.x Integration (v1)", "text/markdown") == [D(2026, 12, 31)]
+    # a deadline with no sunset named is no end
+    assert (
+        ends(
+            "## Release notes\n\nUsers should upgrade by the end of 2026 for the new features.\n", None, "text/markdown"
+        )
+        == []
+    )  # noqa: E501

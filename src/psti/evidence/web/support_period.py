@@ -706,6 +706,14 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
                 support_heading = True
                 continue
+            if (deadline := _migrate_by(s, prev)) is not None:
+                # "1.1.x Integration Sunset (v1)" over "Users MUST upgrade by the end of 2026 to avoid
+                # disruption": a deadline to move off what a sunset ends
+                m, d, p = deadline
+                why = f"{m.group(0)}: the deadline to move off what {clip(prev, 60)!r} ends"
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+                support_heading = True
+                continue
             if (meant := _meant_end(s, prev, out.statements)) is not None:
                 m, d, p = meant
                 why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
@@ -984,6 +992,23 @@ def _dated_label(s: str) -> DatePart | None:
     if len(label.split()) > 6:
         return None
     return dates[0] if _DATED_END_LABEL.match(label) else None
+
+
+_MIGRATE_BY = re.compile(
+    r"\b(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|should)\s+(?:\w+\s+)?(?:upgrade|migrate|switch|move|update)\b"
+    r"[^.;]{0,60}?\bby\s+(?:the\s+end\s+of\s+)?$",
+    re.I,
+)
+_SUNSET_WORDS = re.compile(r"\bsunset|\bdeprecat|\bend[\s-]of[\s-](?:life|support)|\bshut\s*down|\bretire", re.I)
+
+
+def _migrate_by(s: str, previous: str) -> DatePart | None:
+    """The one date a deadline to move off something sets, under a sentence or heading that names
+    its sunset ("… Integration Sunset (v1)" over "Users MUST upgrade by the end of 2026 …")."""
+    if not _SUNSET_WORDS.search(previous) and not _SUNSET_WORDS.search(s):
+        return None
+    found = [(m, d, p) for m, d, p in _dates(s) if _MIGRATE_BY.search(s[max(0, m.start() - 100) : m.start()])]
+    return found[0] if len(found) == 1 else None
 
 
 def _end_of_before(s: str) -> DatePart | None:
