@@ -715,3 +715,11 @@ def test_a_deadline_to_move_off_what_a_sunset_ends() -> None:
         )
         == []
     )  # noqa: E501
+
+
+def test_a_repository_archived_and_a_product_withdrawn_from_one_market() -> None:
+    assert ends("This repository is deprecated and will be archived on 2026-03-31.", "acme-bridge") == [D(2026, 3, 31)]
+    assert ends("The old photos will be archived on 2026-03-31.", "Acme Frame") == []  # photos, not the code
+    text = "As of December 2023, they are no longer available in the US but are obtainable in other countries for now."
+    assert ends(text, "Acme pods") == []
+    assert ends("As of December 2023, the Acme cloud is no longer available.", "Acme pods") == [D(2023, 12, 1)]

@@ -314,3 +314,12 @@ def test_a_security_issue_on_the_projects_tracker_with_a_word_before_issue() -> 
     )
     assert policy(text).contacts
     assert policy(text.replace("or a security issue ", "")).contacts == []
+
+
+def test_a_link_whose_address_is_a_bounty_programme_in_a_disclosure_sentence() -> None:
+    text = (
+        "Acme has a [bounty program](https://bugbounty.acme.co.uk/) for the safe\ndisclosure of security bugs. In "
+        "those cases, please go through the process outlined on that page.\n"
+    )
+    assert policy(text, "text/markdown").contacts == ["https://bugbounty.acme.co.uk/"]
+    assert policy(text.replace("bugbounty.acme.co.uk/", "www.acme.co.uk/about"), "text/markdown").contacts == []

@@ -483,9 +483,16 @@ _REFERENCE_SITES = re.compile(
 def _reporting_link(url: str, s: str) -> bool:
     if _REFERENCE_SITES.search(url):
         return False
-    return bool(re.search(r"\b(?:report|submit|send|contact|use|via|through|at|to)\b", s, re.I)) and not url.endswith(
-        (".png", ".jpg", ".svg", ".css", ".js")
+    if url.endswith((".png", ".jpg", ".svg", ".css", ".js")):
+        return False
+    # a verb that sends reports there, or an address that is itself a reporting programme's
+    # ("Meta has a [bounty program](https://bugbounty.meta.com/) for the safe disclosure of …")
+    return bool(re.search(r"\b(?:report|submit|send|contact|use|via|through|at|to)\b", s, re.I)) or bool(
+        _PROGRAMME_ADDRESS.search(url.split("?", 1)[0])
     )
+
+
+_PROGRAMME_ADDRESS = re.compile(r"bug-?bounty|vulnerabilit|psirt|vdp\b|responsible-?disclosure", re.I)
 
 
 def _add(items: list[str], item: str) -> None:

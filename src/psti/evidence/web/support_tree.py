@@ -622,10 +622,23 @@ def _unavailable(tok: Token) -> bool:
         [tok] if tok.lower_ in _AVAILABLE else [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
     )
     return any(
-        not any(p.dep_ == "prep" and any(g.lower_ in _OFFERED for g in p.subtree) for p in w.children) for w in words
+        not any(
+            p.dep_ == "prep"
+            and (
+                any(g.lower_ in _OFFERED for g in p.subtree)
+                # "no longer available in the US but … obtainable in other countries": a market left
+                or (p.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ in _MARKETS for g in p.children))
+            )
+            for p in w.children
+        )
+        for w in words
     )
 
 
+_MARKETS = frozenset(
+    {"us", "u.s.", "usa", "uk", "u.k.", "eu", "europe", "canada", "australia", "germany", "france", "japan", "china",
+     "india", "stores", "shops", "market", "markets", "country", "countries", "region", "regions"}
+)  # fmt: skip
 _ABILITIES = frozenset({"ability", "functionality", "functionalities", "connectivity", "functions", "features"})
 
 
@@ -775,11 +788,20 @@ _THING_HEADS = frozenset(
 )  # fmt: skip
 
 
+_CODE_HOMES = frozenset({"repository", "repo", "project", "library", "integration", "plugin", "addon", "add-on"})
+
+
 def _is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
+    if w in ("archive", "archived") or tok.lower_ == "archived":
+        # "This repository is deprecated and will be archived on 2026-03-31": its maintenance ends
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _CODE_HOMES for c in tok.children) or (
+            tok.dep_ == "conj"
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _CODE_HOMES for c in tok.head.children)
+        )
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
         return any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -1349,6 +1371,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     closing
                 )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
                 topic = True
+            if (lemma(c) == "archive" or c.lower_ == "archived") and _is_stop(c):
+                topic = True  # "This repository is deprecated and will be archived on …": its upkeep ends
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
                 if _no_more(c):
