@@ -723,3 +723,11 @@ def test_a_repository_archived_and_a_product_withdrawn_from_one_market() -> None
     text = "As of December 2023, they are no longer available in the US but are obtainable in other countries for now."
     assert ends(text, "Acme pods") == []
     assert ends("As of December 2023, the Acme cloud is no longer available.", "Acme pods") == [D(2023, 12, 1)]
+
+
+def test_a_shutdown_that_will_occur_after_a_sentence_that_names_it() -> None:
+    text = "Acme is shutting down the cloud service for the hub. The complete shutdown will occur February 28, 2022."
+    assert ends(text, "hub") == [D(2022, 2, 28)]
+    # a shutdown of something else, named before, is not the service's
+    other = "Acme is shutting down its office in Leeds. The complete shutdown will occur February 28, 2022."
+    assert ends(other, "hub") == []

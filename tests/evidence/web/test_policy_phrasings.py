@@ -323,3 +323,10 @@ def test_a_link_whose_address_is_a_bounty_programme_in_a_disclosure_sentence() -
     )
     assert policy(text, "text/markdown").contacts == ["https://bugbounty.acme.co.uk/"]
     assert policy(text.replace("bugbounty.acme.co.uk/", "www.acme.co.uk/about"), "text/markdown").contacts == []
+
+
+def test_a_places_business_days_and_a_few_days() -> None:
+    a = policy("Email security@acme.co.uk. We will acknowledge your report within five German business days.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within five German business days"
+    a = policy("Email security@acme.co.uk. We will usually respond within a few days.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within a few days"

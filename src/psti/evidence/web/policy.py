@@ -31,9 +31,13 @@ if TYPE_CHECKING:
 
 _NUM = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
-    r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a|an)"
+    r"fifteen|twenty|thirty|forty-eight|seventy-two|ninety|a\s+few|a\s+couple\s+of|a|an)"
 )
-_UNIT = r"(?:(?:business|working|work|calendar)\s+)?(?:hours?|hrs?|hs|days?|weeks?|months?)\b"  # (not "a monthly")
+# ("five German business days": a place's working days)
+_UNIT = (
+    r"(?:(?:(?:german|uk|us|dutch|french|swiss|austrian|local)\s+)?(?:business|working|work|calendar)\s+)?"
+    r"(?:hours?|hrs?|hs|days?|weeks?|months?)\b"  # (not "a monthly")
+)
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 _ABOUT = r"(?:~\s*|(?:approx\.|approximately|about|around|roughly)\s+)?"  # "within ~2 days", "within about a week"
 TIMESCALE = re.compile(

@@ -1245,6 +1245,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
+    if (happens := _stop_happens(tok, previous)) is not None:
+        # "Acme is shutting down the cloud service for the hub. The complete shutdown will occur
+        # February 28, 2022": the stop the sentence before names happens at the date
+        return DateRole(a, b, True, happens, _clause_text(tok.head), False, _clause_text(tok.head), True)
     if (scheduled := _scheduled_release_stop(tok)) is not None:
         # "API 1.x will no longer be supported beginning with the … update scheduled for May 2021"
         return DateRole(
@@ -1616,6 +1620,27 @@ def _model_year_of(tok: Token) -> bool:
 
 
 _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expected", "timed"})
+
+
+_HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
+_NAMED_STOP_BEFORE = re.compile(r"\b(?:shut(?:ting|s)?\s+down|discontinu\w*|retir\w*|sunset\w*|end(?:s|ing)?)\b", re.I)
+_SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|support|updates?)\b", re.I)
+
+
+def _stop_happens(date: Token, previous: str) -> str | None:
+    """A stop named as a noun that "will occur", "will happen" or "will take place" at the date,
+    after a sentence that stops the maker's service or support: the words that tie them."""
+    verb = date.head.head if date.dep_ == "pobj" else date.head if date.dep_ in ("npadvmod", "dobj") else None
+    if verb is None or not (
+        verb.lower_ in _HAPPEN or (lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children))
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma(subject) not in _STOP_NOUNS:
+        return None
+    if not (_NAMED_STOP_BEFORE.search(previous) and _SERVICE_WORDS.search(previous)):
+        return None
+    return f"the {subject.text} the sentence before names, at '{date.text}'"
 
 
 def _scheduled_release_stop(date: Token) -> str | None:
