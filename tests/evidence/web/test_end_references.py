@@ -731,3 +731,12 @@ def test_a_shutdown_that_will_occur_after_a_sentence_that_names_it() -> None:
     # a shutdown of something else, named before, is not the service's
     other = "Acme is shutting down its office in Leeds. The complete shutdown will occur February 28, 2022."
     assert ends(other, "hub") == []
+
+
+def test_the_shutdown_of_an_api_named_before_that_will_occur_at_a_date() -> None:
+    text = (
+        "Acme is shutting down their v5 api which the current integration is based on. The complete shutdown "
+        "will occur February 28, 2022."
+    )
+    assert ends(text, "Acme API v5") == [D(2022, 2, 28)]
+    # (an API a plugin relies on, deprecated, is still not the plugin's end: test_heldout26_formats)

@@ -1624,7 +1624,7 @@ _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expecte
 
 _HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
 _NAMED_STOP_BEFORE = re.compile(r"\b(?:shut(?:ting|s)?\s+down|discontinu\w*|retir\w*|sunset\w*|end(?:s|ing)?)\b", re.I)
-_SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|support|updates?)\b", re.I)
+_SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
 
 def _stop_happens(date: Token, previous: str) -> str | None:
