@@ -330,3 +330,15 @@ def test_a_places_business_days_and_a_few_days() -> None:
     assert a.ack_when is not None and a.ack_when.timescale == "within five German business days"
     a = policy("Email security@acme.co.uk. We will usually respond within a few days.")
     assert a.ack_when is not None and a.ack_when.timescale == "within a few days"
+
+
+def test_a_link_to_reporting_guidelines_is_no_channel_and_a_maintainers_chat_is_one() -> None:
+    text = (
+        "## Reporting a Vulnerability\n\nPlease refer to [Acme Security Incident Response Process]"
+        "(https://www.acme.co.uk/files/Acme%20Security%20Incident%20Response%20Process.pdf) on the guidelines to "
+        "report a security vulnerability. Please do **NOT** create a public GitHub issue.\n"
+    )
+    assert policy(text, "text/markdown").contacts == []
+    chat = "## Reporting a Vulnerability\n\nIf you discover a vulnerability, please contact me privately via Discord.\n"
+    assert policy(chat, "text/markdown").contacts
+    assert policy("Questions about the app? Contact us via Discord.").contacts == []

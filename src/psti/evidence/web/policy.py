@@ -455,6 +455,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
         url = m.group(0).rstrip(".,;:")
         if not url.startswith("https://") or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
             continue  # (a template's "github.com/your-repo/…" is nobody's channel)
+        if _GUIDE_LINK.search(s[max(0, m.start() - 160) : m.start()]) or url.lower().split("?", 1)[0].endswith(".pdf"):
+            continue  # "Please refer to [… Incident Response Process](….pdf)": a document about reporting
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
         elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
@@ -496,6 +498,12 @@ def _reporting_link(url: str, s: str) -> bool:
     )
 
 
+# a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)"
+_GUIDE_LINK = re.compile(
+    r"\b(?:refer\s+to|see|read|consult|follow)\s+(?:the\s+|our\s+)?\[[^\]]{0,120}?"
+    r"\b(?:process|policy|procedure|guidelines?|guide)\]\($",
+    re.I,
+)
 _PROGRAMME_ADDRESS = re.compile(r"bug-?bounty|vulnerabilit|psirt|vdp\b|responsible-?disclosure", re.I)
 
 
@@ -1127,6 +1135,12 @@ _ISSUE_CHANNEL = re.compile(
     re.I,
 )
 _ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
+_CHAT_CHANNEL = re.compile(
+    r"\b(?:contact|message|reach|dm|ping)\s+(?:me|us|the\s+maintainers?)\s+(?:privately\s+|directly\s+)?"
+    r"(?:via|on|through|over|in)\s+(?:a\s+)?(?:private\s+|direct\s+)?(?:message\s+on\s+)?"
+    r"(?:discord|matrix|signal|telegram|slack|keybase|element)\b",
+    re.I,
+)
 _NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)
 _CHANNEL_USE = re.compile(
     r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form)",
@@ -1144,8 +1158,9 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     m = _CHANNEL.search(s)
     if m is None and _ABOUT_SECURITY.search(s + " " + lead) and not _NOT_SECURITY.search(s):
         # "please report it by opening an issue", "raise a bug with a label of vulnerability": the
-        # project's own tracker, for a report about security
-        m = _ISSUE_CHANNEL.search(s)
+        # project's own tracker, for a report about security; or a maintainer's chat ("contact me
+        # privately via Discord")
+        m = _ISSUE_CHANNEL.search(s) or _CHAT_CHANNEL.search(s)
     if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
     # (in the channel's own clause: "You do not need to log in …; simply use the form below")
