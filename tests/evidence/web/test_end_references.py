@@ -740,3 +740,15 @@ def test_the_shutdown_of_an_api_named_before_that_will_occur_at_a_date() -> None
     )
     assert ends(text, "Acme API v5") == [D(2022, 2, 28)]
     # (an API a plugin relies on, deprecated, is still not the plugin's end: test_heldout26_formats)
+
+
+def test_the_latest_dated_update_of_a_notice_holds() -> None:
+    text = (
+        "Acme is shutting down its cloud service.\n\n**Update** June 7, 2021: Support for the Acme API service for "
+        "existing customers will continue until the end of 2022.\n\n**Update** June 6, 2022: Support for the Acme "
+        "API service for existing customers will continue until March 31st, 2023.\n"
+    )
+    assert ends(text, "Acme API", "text/markdown") == [D(2023, 3, 31)]
+    # ends that no dated update leads stay as they are
+    plain = text.replace("**Update** June 7, 2021: ", "").replace("**Update** June 6, 2022: ", "")
+    assert ends(plain, "Acme API", "text/markdown") == [D(2022, 12, 31), D(2023, 3, 31)]

@@ -469,6 +469,26 @@ _THIS_RELEASE = re.compile(
 )
 
 
+# a dated update to a notice: "Update June 6, 2022: Support … will continue until March 31st, 2023"
+_UPDATE_LEAD = re.compile(r"^\W*(?:update|updated|edit|edited)\b\W{0,3}(?:on\s+)?(?P<when>[^:]{4,40}?)\s*:", re.I)
+
+
+def _latest_update_holds(out: SupportPeriodAnalysis) -> None:
+    """Ends given in a notice's dated updates: the latest update's end replaces those of the
+    updates before it ("Update June 7, 2021: … until the end of 2022." then "Update June 6, 2022:
+    … until March 31st, 2023.")."""
+    dated: list[tuple[dt.date, int]] = []
+    for k, st in enumerate(out.statements):
+        if st.kind == "end-date" and (lead := _UPDATE_LEAD.match(st.sentence)) and (when := _dates(lead.group("when"))):
+            dated.append((when[0][1], k))
+    if len({d for d, _k in dated}) < 2:
+        return
+    latest = max(d for d, _k in dated)
+    for d, k in dated:
+        if d < latest:
+            out.statements[k] = replace(out.statements[k], former=True)
+
+
 def _last_date(line: str) -> re.Match[str] | None:
     """The full date a line ends with, if it ends with one."""
     found = [m for m, _d, p in _dates(line) if p == "day"]
@@ -801,6 +821,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
+    _latest_update_holds(out)
     day_dates: dict[str, set[tuple[dt.date, Precision]]] = {}  # each named day's dates on the page, found once
     out.statements = [_start_given_elsewhere(st, page.text, day_dates) for st in out.statements]
     if (note := _YEAR_STARTS_NOTE.search(page.text)) is not None:
