@@ -369,3 +369,12 @@ def test_markdown_with_an_html_table_reads_the_table_by_its_header() -> None:
     page = page_text(text.encode(), "text/markdown")
     assert "\nDevice(s): Fairphone 5 | OS upgrades: Android 16* | Security updates: September 2031*\n" in page.text
     assert "<table" not in page.text
+
+
+def test_a_markdown_page_of_unclosed_or_many_html_tables_is_read_in_one_pass() -> None:
+    # an unclosed table is left as written; past fifty tables the rest stay as written
+    unclosed = page_text(("<table>" * 5000 + "\n\nSecurity updates until May 2030.").encode(), "text/markdown")
+    assert "Security updates until May 2030." in unclosed.text
+    many = ("<table><tr><th>Device</th><th>End</th></tr><tr><td>Acme</td><td>May 2030</td></tr></table>\n\n") * 60
+    text = page_text(many.encode(), "text/markdown").text
+    assert text.count("Device: Acme | End: May 2030") == 50 and text.count("<table>") == 10

@@ -634,30 +634,33 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
     )
 
 
-_HTML_TABLE = re.compile(r"<table\b[^>]{0,500}>.{0,200000}?</table\s*>", re.I | re.S)
 _MAX_INLINE_TABLES = 50
+_MAX_INLINE_TABLE_CHARS = 200_000
 
 
 def _inline_html_tables(text: str) -> str:
     """Markdown (or plain text) with HTML tables in it, as GitHub and site generators allow: each
-    table is read as an HTML page's table is, a row per line under its header's labels."""
-    if "<table" not in text.lower():
-        return text
-    done = 0
-
-    def rendered(m: re.Match[str]) -> str:
-        nonlocal done
-        done += 1
-        if done > _MAX_INLINE_TABLES:
-            return m.group(0)
-        ex = _Extractor()
-        ex.feed(m.group(0))
-        ex.close()
-        # each row a line of cells, as a Markdown table's rows are read ("| Device(s): Fairphone 5 | …")
-        rows = _lines("".join(ex.parts)).splitlines()
-        return "\n\n" + "\n".join(f"| {row}" if " | " in row else row for row in rows) + "\n\n"
-
-    return _HTML_TABLE.sub(rendered, text)
+    table is read as an HTML page's table is, a row per line under its header's labels. (Found by
+    plain search, opening to closing tag, so a page of unclosed tables costs one pass.)"""
+    lower = text.lower()
+    out: list[str] = []
+    at = done = 0
+    while done < _MAX_INLINE_TABLES and (start := lower.find("<table", at)) >= 0:
+        end = lower.find("</table", start)
+        close = lower.find(">", end) if end >= 0 else -1
+        if close < 0:
+            break  # an unclosed table: the rest is left as it is
+        if close - start <= _MAX_INLINE_TABLE_CHARS:
+            ex = _Extractor()
+            ex.feed(text[start : close + 1])
+            ex.close()
+            # each row a line of cells, as a Markdown table's rows are read ("| Device(s): Fairphone 5 | …")
+            rows = _lines("".join(ex.parts)).splitlines()
+            out += [text[at:start], "\n\n", "\n".join(f"| {row}" if " | " in row else row for row in rows), "\n\n"]
+        else:
+            out.append(text[at : close + 1])
+        at, done = close + 1, done + 1
+    return "".join(out) + text[at:] if out else text
 
 
 def _lines(raw: str) -> str:
