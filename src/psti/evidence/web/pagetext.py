@@ -223,6 +223,8 @@ def _cloudflare_email(a: dict[str, str]) -> str | None:
     `/cdn-cgi/l/email-protection#…`, hex whose first byte is the key the rest is XORed with. The
     page as served shows "[email protected]" until a script decodes it; psti decodes it instead."""
     raw = a.get("data-cfemail") or (a.get("href", "") if "/cdn-cgi/l/email-protection#" in a.get("href", "") else "")
+    if not raw:
+        return None  # (every tag of a page comes here: most have neither)
     m = _CF_HEX.search(raw.strip())
     if m is None or len(m.group(1)) % 2:
         return None

@@ -22,6 +22,7 @@ from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless
 from psti.evidence.web.pagetext import PageText, clip, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
+    FROM_START,
     TOPIC,
     DateRole,
     read_dates,
@@ -115,7 +116,10 @@ _END_HEADING = re.compile(
 )
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 # words right before a date that make it the first moment of an end ("Beginning May 2020, …")
-_BEGINS_AT = re.compile(r"\b(?:from|starting|beginning|as\s+of|since)(?:\s+(?:in|on))?\s+$", re.I)
+_BEGINS_AT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FROM_START)) + r")(?:\s+(?:in|on))?\s+$",
+    re.I,
+)
 # "as of late March 2023": the end is the month's last part, not its first day
 _LATE_IN = re.compile(r"\b(?:late|end\s+of|mid|middle\s+of)[\s-]*$", re.I)
 _START_GAP = 40  # characters between a start's word and its date

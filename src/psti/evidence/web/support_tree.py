@@ -74,7 +74,7 @@ _MADE = frozenset(
     {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
      "ship", "shipped", "market", "marketed", "offer", "offered"}
 )  # fmt: skip
-_FROM_START = frozenset({"from", "starting", "beginning", "as of", "since"})  # a stop from a period's first day on
+FROM_START = frozenset({"from", "starting", "beginning", "as of", "since"})  # a stop from a period's first day on
 _POINT = frozenset(
     {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with",
      "during", "since"}
@@ -109,7 +109,8 @@ _SECURITY = re.compile(r"secur|patch|support", re.I)
 # where a page says it read something, not support given: "According to Google's support page, …"
 _SUPPORT_SOURCE = re.compile(r"support\s+(?:page|site|website|document|article|forum|team|cent(?:re|er))s?", re.I)
 _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop", "stopping": "stop", "stops": "stop",
-              "ceased": "cease", "ceases": "cease", "expires": "expire", "expired": "expire", "expiring": "expire",
+              "archived": "archive", "ceased": "cease", "ceases": "cease", "expires": "expire", "expired": "expire",
+              "expiring": "expire",
               "dropped": "drop", "dropping": "drop", "drops": "drop", "retired": "retire", "retiring": "retire",
               "concluded": "conclude", "concludes": "conclude", "discontinued": "discontinue",
               "discontinuing": "discontinue", "sunsetting": "sunset", "sunsets": "sunset", "sunsetted": "sunset",
@@ -796,7 +797,7 @@ def _is_stop(tok: Token) -> bool:
     w = lemma(tok)
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
-    if w in ("archive", "archived") or tok.lower_ == "archived":
+    if w == "archive":
         # "This repository is deprecated and will be archived on 2026-03-31": its maintenance ends
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _CODE_HOMES for c in tok.children) or (
             tok.dep_ == "conj"
@@ -1327,7 +1328,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
         why = f"'{scheduled}', scheduled for '{text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
-    levels = _levels(gov, prep in _FROM_START or prep in _EFFECT)
+    levels = _levels(gov, prep in FROM_START or prep in _EFFECT)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
     local = _clause_text(first_up, strict=True)
@@ -1375,7 +1376,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     closing
                 )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
                 topic = True
-            if (lemma(c) == "archive" or c.lower_ == "archived") and _is_stop(c):
+            if lemma(c) == "archive" and _is_stop(c):
                 topic = True  # "This repository is deprecated and will be archived on …": its upkeep ends
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
@@ -1563,12 +1564,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
             return DateRole(
                 a, b, True, why, context, other, local, True, works_only=works, former=_former(gov),
-                from_start=prep in _FROM_START,
+                from_start=prep in FROM_START,
             )  # fmt: skip
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
             return DateRole(
-                a, b, True, why, context, other, local, True, works_only=True, from_start=prep in _FROM_START
+                a, b, True, why, context, other, local, True, works_only=True, from_start=prep in FROM_START
             )
     if prep in ("after", "from", "as of", "beginning", "starting"):
         # "may continue to be operated after April 1, 2023 …, though … they will not be provided with
@@ -1576,7 +1577,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         below = _stop_below(levels[-1][1])
         if below is not None:
             why = f"'{prep} {text}' on {gov_words}, under which {below}"
-            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in _FROM_START)
+            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
         # "… that it will no longer … patch new security vulnerabilities … and that your continued use
         # … after February 1, 2022 carries increased risk": a clause joined to one that ends updates
         beside = next(
@@ -1592,7 +1593,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         )
         if beside is not None:
             why = f"'{prep} {text}' on {gov_words}, beside which {beside}"
-            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in _FROM_START)
+            return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
     stops = bool(stop_words or unrelated or negated or ceases) and point
     # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
     # so the date is a boundary; a next sentence that withholds updates says what ends there
@@ -1643,6 +1644,9 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     return f"the {subject.text} the sentence before names, at '{date.text}'"
 
 
+_BEGINS = frozenset({"beginning", "starting", "from"})
+
+
 def _scheduled_release_stop(date: Token) -> str | None:
     """A date that schedules the release an end begins with ("… will no longer be supported beginning
     with the Smart Home Controller update scheduled for May 2021"): the words that tie them."""
@@ -1650,16 +1654,7 @@ def _scheduled_release_stop(date: Token) -> str | None:
     if sched is None or sched.lower_ not in _PLANNED or sched.dep_ not in ("acl", "amod"):
         return None
     release, link = sched.head, sched.head.head
-    if (
-        release.dep_ != "pobj"
-        or link.lower_ not in ("with", "from", "after")
-        or link.head.lower_
-        not in (
-            "beginning",
-            "starting",
-            "from",
-        )
-    ):
+    if release.dep_ != "pobj" or link.lower_ not in ("with", "from", "after") or link.head.lower_ not in _BEGINS:
         return None
     verb = link.head.head if link.head.lower_ in ("beginning", "starting") else link.head
     stop = _stops_updates(verb)
