@@ -91,6 +91,36 @@ def test_title_names_the_product() -> None:
     assert (ident.manufacturer, ident.model, ident.source) == ("Acme", "Acme Cam 2", "title")
 
 
+def test_a_statement_of_compliance_title_names_the_product_after_its_kind() -> None:
+    title = b"<title>Statement of Compliance - Acme Cam 3</title>"
+    page = page_text(b"<html><head>" + title + b"</head><body><p>x</p></body></html>")
+    ident = page_identity(page, "https://acme.example/psti/cam3")
+    assert (ident.manufacturer, ident.model, ident.source) == ("acme.example", "Acme Cam 3", "title")
+    # a site's name after a generic part stays the site
+    page = page_text(b"<html><head><title>Product security | Acme</title></head><body><p>x</p></body></html>")
+    assert page_identity(page).model is None
+
+
+def test_a_labelled_product_line_names_the_product() -> None:
+    text = "Statement of Compliance\nProduct: Acme Plug Mini, model PM-1\nManufacturer: Acme Ltd\n"
+    ident = page_identity(page_text(text.encode(), "text/plain"))
+    assert (ident.model, ident.terms, ident.source) == ("Acme Plug Mini", ("Acme Plug Mini", "PM-1"), "labelled line")
+    # lines naming two products pick neither
+    two = text + "Product: Acme Plug Max\n"
+    assert page_identity(page_text(two.encode(), "text/plain")).source == ""
+
+
+def test_a_period_after_the_end_of_sale_the_page_dates() -> None:
+    text = (
+        "This product will receive security updates for a minimum of 3 years after the end of sale. "
+        "The end of sale date is 01.09.2025."
+    )
+    page = page_text(text.encode(), "text/plain")
+    assert analyse_support_page(page, ("Acme Plug Mini",)).end_dates() == [D(2028, 9, 1)]
+    alone = page_text(text.split(" The ")[0].encode(), "text/plain")
+    assert analyse_support_page(alone, ("Acme Plug Mini",)).end_dates() == []
+
+
 COMPLIANT = """<!doctype html><html lang="en"><head><title>Acme Cam 2 | Acme</title></head><body>
 <h1>Acme Cam 2</h1><p>Acme Cam 2 gets security updates until at least {end}.</p></body></html>"""
 

@@ -32,11 +32,14 @@ DATE = re.compile(
     rf"|(?<![\w-])[0-3]?\d-{MON}-{YEAR}(?![\w-]))"  # "02-August-2002", "31-Dec-2025"
     rf"|(?P<mdy>{MON}\s+{DAY},?\s+{YEAR})"
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
+    rf"|(?P<yslash>(?<![\w/]){YEAR}/[01]?\d/[0-3]?\d(?![\w/]))"  # "2027/12/31"
+    # "12/2026" in a table cell; not "2026/27", a financial year
+    rf"|(?P<mslash>(?<![\w/.])(?:0?[1-9]|1[0-2])/{YEAR}(?![\w/]))"
     # "as of 12/31/22": a two-digit year only where the order cannot be mistaken (a part over 12)
     r"|(?P<slash2>(?<![\w/.])(?:(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))/\d\d(?![\w/]))"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
     rf"|(?P<dash>(?<![\w-])[0-3]?\d-[0-3]?\d-{YEAR}(?![\w-]))"  # "31-12-2027"
-    rf"|(?P<my>{MON},?\s+(?:of\s+)?{YEAR})"  # "June 2028", "June of 2028"
+    rf"|(?P<my>{MON}(?:,?\s+(?:of\s+)?|-){YEAR})"  # "June 2028", "June of 2028", "Dec-2027"
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
     # "2019.12 – 2021.12" in a lifecycle cell: year.month, only as a range (alone, "2025.12" is a version)
@@ -71,7 +74,14 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             a, b, y = (int(x) for x in re.split(r"[/.-]", text))
             day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
             return dt.date(y, month, day), "day"
+        if group == "yslash":
+            y, m, d = (int(x) for x in text.split("/"))
+            return dt.date(y, m, d), "day"
+        if group == "mslash":
+            m, y = (int(x) for x in text.split("/"))
+            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
         if group == "my":
+            parts = t.replace("-", " ").replace(".", " ").split()
             y, m = int(parts[1]), MONTHS[parts[0].lower()]
             return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
         if group == "ymn":

@@ -42,7 +42,7 @@ YEARLESS = re.compile(
     rf"|(?<!\byear[ \t])\b{_PREPOSITION}[ \t]+"
     rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
 )
-_DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "slash2", "dot", "dash")
+_DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "slash2", "yslash", "dot", "dash")
 # a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");
 # not a table row under a "Date" column ("Date: June 30, 2020 | Milestone: End of customer support")
 DATELINE_LEAD = re.compile(

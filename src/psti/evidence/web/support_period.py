@@ -1072,7 +1072,8 @@ def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> Dat
 _NAMED_START = re.compile(
     r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>(?:(?:first|initial)\s+)?"
     r"(?:supply|release|launch|sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?"
-    r"(?:supply|release|launch|sale|availability)|launch|release)\b(?!\s+(?:of|in|on)\b)",
+    r"(?:supply|release|launch|sale|availability)|(?:end\s+of\s+(?:sales?|production|manufacture)|last\s+(?:sale|supply))"
+    r"(?:\s+date)?|(?:launch|release)\b(?!\s+(?:of|in|on)\b))\b",
     re.I,
 )
 # the product's own release, dated in its sentence: "The Acme Cam 2 was released on 1 March 2024 and will
@@ -1739,9 +1740,11 @@ def _add(items: list[str], item: str) -> None:
 
 _GENERIC = re.compile(
     r"\b(?:support|security|updates?|policy|policies|home|products?|shop|store|lifecycle|end\s+of|"
-    r"warranty|downloads?|welcome|about|contact|news|faq)\b",
+    r"warranty|downloads?|welcome|about|contact|news|faq|statements?\s+of\s+compliance|compliance|"
+    r"declarations?\s+of\s+conformity|conformity|psti)\b",
     re.I,
 )
+_MODEL_LIKE = re.compile(r"\b(?:[A-Za-z]+-?\d[\w-]*|\d+)\b")  # "Cam 3", "AC300", "X-10"
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:·]\s+|\s*\|\s*")
 
 
@@ -1752,7 +1755,7 @@ class PageIdentity:
     manufacturer: str | None
     model: str | None
     terms: tuple[str, ...]
-    source: str  # "structured data", "title", "heading" or ""
+    source: str  # "structured data", "title", "labelled line", "heading" or ""
 
 
 def page_identity(page: PageText, url: str | None = None) -> PageIdentity:
@@ -1765,12 +1768,35 @@ def page_identity(page: PageText, url: str | None = None) -> PageIdentity:
     parts = [x.strip() for x in _TITLE_SPLIT.split(page.title) if x.strip()]
     named = [x for x in parts if not _GENERIC.search(x) and len(x) <= 80]
     maker = _site_from_title(page.title) or _host(url)
+    if named and maker and named[0] == maker and len(parts) == 2 and _MODEL_LIKE.search(maker):
+        # "Statement of Compliance – Acme Cam 3": the part after a document's kind is the product
+        maker = _host(url)
     if named and named[0] != maker:
         return PageIdentity(maker, named[0], (named[0],), "title")
+    if labelled := _labelled_product(page.text):
+        return PageIdentity(maker, labelled[0], labelled, "labelled line")
     heading = next((h for h in page.headings[:3] if not _GENERIC.search(h) and len(h) <= 80), None)
     if heading:
         return PageIdentity(maker, heading, (heading,), "heading")
     return PageIdentity(maker, None, (), "")
+
+
+# a statement of compliance's own line for its product: "Product: Acme Plug Mini, model PM-1",
+# "Model number: AC300" (not a table row, whose cells are joined by "|")
+_PRODUCT_LINE = re.compile(
+    r"^[ \t]*(?:product(?:[ \t]+(?:name|model))?|model(?:[ \t]+(?:name|number|no\.?))?|device(?:[ \t]+name)?)"
+    r"[ \t]*:[ \t]*(?P<value>[^|:\n]{2,80}?)[ \t]*$",
+    re.I | re.M,
+)
+_PRODUCT_PARTS = re.compile(r",\s*(?:(?:model|type)(?:\s+(?:number|no\.?))?\s*:?\s*)?|\s*[()]\s*", re.I)
+
+
+def _labelled_product(text: str) -> tuple[str, ...]:
+    """The names on the page's one labelled product line, or none when lines name several products."""
+    values = {m.group("value").rstrip(".") for m in _PRODUCT_LINE.finditer(text)}
+    if len(values) != 1:
+        return ()
+    return tuple(dict.fromkeys(x.strip() for x in _PRODUCT_PARTS.split(values.pop()) if len(x.strip()) >= 2))
 
 
 def _site_from_title(title: str) -> str | None:

@@ -1246,6 +1246,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
+    if (dating := _DATING.search(sent.text[:a])) is not None:
+        # "the Bose announcement regarding EOL (dated 2026/01/07)": the date of a document
+        return DateRole(a, b, False, f"'{dating.group(1)} {text}' dates a document", "")
     if (happens := _stop_happens(tok, previous)) is not None:
         # "Acme is shutting down the cloud service for the hub. The complete shutdown will occur
         # February 28, 2022": the stop the sentence before names happens at the date
@@ -1342,7 +1345,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     for chain, up, through_and in levels:
         ctext = _clause_text(up)
         texts.append(ctext)
-        topic = topic or bool(TOPIC.search(ctext))
+        topic = topic or bool(TOPIC.search(ctext)) or _copula_subject_on_topic(up)
         if through_and:
             continue
         negated = negated or any(_negated(c) and not _refuses_new(c) for c in chain)
@@ -1427,7 +1430,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     # 2018" (not updates), "security support that expires in March 2029" (updates),
                     # "had its service terminated in North America on August 11th, 2015" (the service)
                     # "a message that the portal was being shut down in May 2026" (its own subject)
-                    if TOPIC.search(_head_phrase(c)) or _stops_service([c.head]) or _service_subject(c):
+                    if (
+                        TOPIC.search(_head_phrase(c))
+                        or _stops_service([c.head])
+                        or _service_subject(c)
+                        or _period_of_updates(c.head)
+                    ):
+                        # (a plain period in a clause about updates is theirs: "supported with security
+                        # updates for a minimum period ending 31/12/2027")
                         stop_words.append(lemma(c))
                         topic = True
                     else:
@@ -1717,6 +1727,36 @@ def _of_service(noun: Token) -> bool:
         for p in noun.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children
+    )
+
+
+_DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
+_PERIODS = frozenset({"period", "term", "time", "duration", "timeframe"})
+
+
+def _copula_subject_on_topic(verb: Token) -> bool:
+    """ "The minimum length of time for which the product will receive security updates is until
+    the end of 2028": a copula whose subject, with its own clauses, is about support or updates."""
+    if verb.lower_ not in _COPULA:
+        return False
+    return any(c.dep_ == "nsubj" and TOPIC.search(" ".join(t.text for t in c.subtree)) for c in verb.children)
+
+
+def _period_of_updates(noun: Token) -> bool:
+    """ "a (minimum) period" in a clause about updates, not "the promotional period" nor "the offer period"."""
+    return (
+        noun.lower_ in _PERIODS
+        and noun.head != noun
+        and bool(TOPIC.search(_clause_text(_clause_root(noun.head))))
+        and not any(
+            c.dep_ in ("amod", "compound")
+            and (
+                c.lower_ in _OFFERS
+                or c.lower_ in _TERMS_OF_SALE
+                or c.lower_ in ("promotional", "trial", "introductory", "warranty", "notice")
+            )
+            for c in noun.children
+        )
     )
 
 

@@ -1,0 +1,56 @@
+"""The wordings statements of compliance and makers' product-security pages use for the defined
+support period (SI 2023/1007 Sch 1 para 3): the regulation's own "minimum length of time", periods
+counted from a day the page dates, and the date forms of their tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from psti.evidence.web.dates import DATE, parse_date
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+
+def _date(text: str) -> tuple[dt.date, str] | None:
+    m = DATE.search(text)
+    return None if m is None or m.lastgroup is None else parse_date(m.group(0), m.lastgroup)
+
+
+def test_table_date_forms() -> None:
+    assert _date("Dec-2027") == (D(2027, 12, 31), "month")
+    assert _date("December-2027") == (D(2027, 12, 31), "month")
+    assert _date("12/2026") == (D(2026, 12, 31), "month")
+    assert _date("3/2028") == (D(2028, 3, 31), "month")
+    assert _date("2027/12/31") == (D(2027, 12, 31), "day")
+    # a financial year, a fraction and a path are no dates
+    assert _date("the 2026/27 range") is None
+    assert _date("v1/2027") is None
+    assert _date("31-Dec-2025") == (D(2025, 12, 31), "day")
+
+
+def test_the_regulations_minimum_length_of_time() -> None:
+    text = "The minimum length of time for which the product will receive security updates is until the end of 2028."
+    assert ends(text, "Acme Hub") == [D(2028, 12, 31)]
+    # a copula whose subject is about something else says nothing of support
+    assert ends("The minimum length of time for which the offer runs is until the end of 2028.", "Acme Hub") == []
+
+
+def test_a_period_ending_on_a_date() -> None:
+    text = "The product will be supported with security updates for a minimum period ending 31/12/2027."
+    assert ends(text, "Acme") == [D(2027, 12, 31)]
+    assert ends("Our sale runs for a promotional period ending 31/12/2027, with security updates included.") == []
+
+
+def test_a_period_from_a_release_the_same_sentence_dates() -> None:
+    text = (
+        "This device will receive security updates for at least 7 years from the date of first release in the UK, "
+        "which is 31 January 2024."
+    )
+    assert ends(text, "Galaxy S24") == [D(2031, 1, 31)]
+
+
+def test_the_date_of_a_document_is_no_end() -> None:
+    text = "The new Acme announcement regarding EOL (dated 2026/01/07) may answer some questions."
+    assert ends(text, "Acme Hub") == []
+    assert ends("The end of life of the Acme Hub is 2026/05/06.", "Acme Hub") == [D(2026, 5, 6)]
