@@ -54,3 +54,36 @@ def test_the_date_of_a_document_is_no_end() -> None:
     text = "The new Acme announcement regarding EOL (dated 2026/01/07) may answer some questions."
     assert ends(text, "Acme Hub") == []
     assert ends("The end of life of the Acme Hub is 2026/05/06.", "Acme Hub") == [D(2026, 5, 6)]
+
+
+def test_a_period_from_the_day_the_product_was_placed_on_the_market() -> None:
+    text = (
+        "Security updates will be available for a minimum of five years from the date the product was first "
+        "placed on the market in the UK (1 March 2024)."
+    )
+    assert ends(text, "Acme Cam") == [D(2029, 3, 1)]
+
+
+def test_a_period_from_a_day_the_page_dates_as_a_verb_or_a_label() -> None:
+    period = "Our products receive security updates for 2 years from their release date."
+    assert ends(period + " The Acme Hub was released on 10 May 2024.", "Acme Hub") == [D(2026, 5, 10)]
+    # a release of something else dates no product
+    assert ends(period + " Firmware 2.1 was released on 10 May 2024.", "Acme Hub") == []
+    label = "Acme provides security updates for 3 years after the product is discontinued.\nDiscontinued: 1 May 2025"
+    assert ends(label, "Acme") == [D(2028, 5, 1)]
+
+
+def test_a_span_after_an_end_of_sale_dated_in_a_relative_clause() -> None:
+    text = (
+        "Security update support for the Acme Hub will end 18 months after the end of sale, "
+        "which is planned for March 2026."
+    )
+    assert ends(text, "Acme Hub") == [D(2027, 9, 30)]
+
+
+def test_a_label_over_its_value() -> None:
+    assert ends("<p><strong>Security update period</strong></p><p>31 December 2027</p>", "Acme", "text/html") == [
+        D(2027, 12, 31)
+    ]
+    assert ends("<p><strong>Date of publication</strong></p><p>31 December 2024</p>", "Acme", "text/html") == []
+    assert ends("Updates: At least until 2030", "Acme") == [D(2030, 12, 31)]

@@ -469,7 +469,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
 
 
 _PHONE = re.compile(
-    r"\b(?:call|calling|phone|telephone|tel\.?|ring|hotline|helpline)\b[^.\d+@]{0,40}?"
+    r"(?:\b(?:call|calling|phone|telephone|tel\.?|ring|hotline|helpline)\b[^.\d+@]{0,40}?"
+    r"|\b(?:reach|contact)\b[^.\d+@]{0,40}?\b(?:on|at)\s+)"  # "reach our security team on +44 …"
     r"(?P<num>\+?\(?\d[\d ().-]{7,18}\d)",
     re.I,
 )
@@ -614,6 +615,11 @@ _THIRD_PARTIES = frozenset(
 )  # fmt: skip
 
 
+def _named_body(tok: Token) -> bool:
+    """A body named by its name ("ENISA", "the NCSC"), which no reporter is."""
+    return tok.tag_ in ("NNP", "NNPS") and tok.lower_ not in _REPORTERS
+
+
 def _reply_idiom(tok: Token, lemma: str) -> bool:
     """A reply said as an idiom: "get back to you", "hear back", "expect to hear from us", "the
     Security Team will be in touch", "get in contact with you"."""
@@ -663,9 +669,12 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return "status update"  # "bi-weekly status updates", with "updates" misread as a verb
     if lemma in ("inform", "notify", "apprise") and any(
-        c.dep_ == "dobj" and c.lower_ in _THIRD_PARTIES for c in tok.children
+        c.dep_ == "dobj" and (c.lower_ in _THIRD_PARTIES or c.lower_.rstrip("s") in _THIRD_PARTIES or _named_body(c))
+        for c in (*tok.children, *_conj_objects(tok))
     ):
-        return None  # "notify the stakeholders": news to others, not an update to the reporter
+        # "notify the stakeholders", "Notify ENISA and designated CSIRTs": news to others, not an
+        # update to the reporter
+        return None
     if lemma in ("inform", "notify", "tell", "verify", "confirm", "check", "review") and any(
         p.lower_ in ("of", "upon", "on", "after") and any(_lemma(g) in ("receipt", "acceptance") for g in p.children)
         for p in (*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children))
@@ -1034,6 +1043,9 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
         if head is not None and head[0] == promise and word.head.i != idx and idx not in timed:
             continue  # "keep you informed": one promise, said by two words
         when, why = timed.get(idx, (None, f"no timescale modifies {word.text!r}"))
+        if promise == "reply" and when is not None and _RECURRING.search(when):
+            # "You'll hear from us with an update every 10 working days": a reply that recurs
+            promise, why = "status update", f"{why}, a reply that recurs"
         c = Commitment(sentence, when, promise, why)
         if promise in ("acknowledgement", "reply"):
             out.acknowledgement.append(c)
@@ -1041,6 +1053,13 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
             out.status_updates.append(c)
         else:
             out.other_promises.append(c)
+
+
+_RECURRING = re.compile(
+    r"^(?:at\s+least\s+(?:once\s+)?)?every\b|\b(?:bi-?)?weekly\b|\bfortnightly\b|\bmonthly\b|\bbasis\b|"
+    r"\bonce\s+(?:a|per|every)\b",
+    re.I,
+)
 
 
 # verbs that carry another verb's action ("we aim to …", "response time is …"): a time on them is

@@ -38,7 +38,7 @@ _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
-    r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s+(?:until|till|through)|"
+    r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
     r"end[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
@@ -827,7 +827,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     _mark(out, since, carried, loose)
     _latest_update_holds(out)
     day_dates: dict[str, set[tuple[dt.date, Precision]]] = {}  # each named day's dates on the page, found once
-    out.statements = [_start_given_elsewhere(st, page.text, day_dates) for st in out.statements]
+    out.statements = [_start_given_elsewhere(st, page.text, day_dates, terms) for st in out.statements]
     if (note := _YEAR_STARTS_NOTE.search(page.text)) is not None:
         # "Support for each device ends on January 1st of the year specified in the table": a year
         # alone is that year's first day on this page, not its last
@@ -945,7 +945,19 @@ def _answer_date(s: str, prev: str) -> DatePart | None:
         return None
     if not prev or len(prev) > 240 or _START_LABEL.search(prev):
         return None
-    return dates[0] if _END_QUESTION.search(prev) else None
+    if _END_QUESTION.search(prev):
+        return dates[0]
+    # a label alone on the line over its value: "Security update period" then "31 December 2027"
+    label = prev.split(". ")[-1].strip()
+    return dates[0] if len(label) <= 60 and _PERIOD_LABEL.fullmatch(label) else None
+
+
+# a label whose value is the period's end: "Minimum security update period", "Defined support period"
+_PERIOD_LABEL = re.compile(
+    r"(?:(?:minimum|defined)\s+)?(?:security\s+update|support|update\s+support|security\s+support)\s+period(?:\s+ends?)?"
+    r"|(?:guaranteed\s+)?security\s+updates\s+(?:until|till)|end\s+of\s+security\s+updates",
+    re.I,
+)
 
 
 _SOURCE_NOTE = re.compile(r"\(\s*(?:source|via|see|from)\b[^)]*\)", re.I)
@@ -1068,23 +1080,55 @@ def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> Dat
 
 # a period counted from a named day ("five years from the first supply date") whose date the page
 # gives elsewhere ("The first supply date is listed as September 22, 2023"), as PSTI statements of
-# compliance do
+# compliance do: each kind of day, as the period names it and as the page dates it
+_DAY_KINDS: dict[str, tuple[str, str]] = {
+    "supply": (
+        r"(?:(?:first|initial)\s+)?supply\s+date|date\s+of\s+(?:first\s+|initial\s+)?supply",
+        r"supply\s+date|date\s+of\s+(?:first\s+|initial\s+)?supply|first\s+supplied",
+    ),
+    "release": (
+        r"(?:(?:first|initial)\s+)?release\s+date|date\s+of\s+(?:first\s+|initial\s+)?release|"
+        r"release\b(?!\s+(?:of|in|on)\b)|(?:it|the\s+(?:product|device|model))\s+(?:is|was)\s+(?:first\s+)?released",
+        r"release\s+date|date\s+of\s+(?:first\s+|initial\s+)?release|\breleased",
+    ),
+    "launch": (
+        r"launch\s+date|date\s+of\s+launch|launch\b(?!\s+(?:of|in|on)\b)|"
+        r"(?:it|the\s+(?:product|device|model))\s+(?:is|was)\s+(?:first\s+)?launched",
+        r"launch\s+date|date\s+of\s+launch|\blaunched",
+    ),
+    "sale": (
+        r"(?:(?:first|initial)\s+)?(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)",
+        r"(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)",
+    ),
+    "end of sale": (
+        r"(?:end\s+of\s+(?:sales?|production|manufacture)|last\s+(?:sale|supply))(?:\s+date)?|"
+        r"(?:it|the\s+(?:product|device|model))\s+(?:is|was|has\s+been)\s+discontinued|discontinuation(?:\s+date)?",
+        r"end\s+of\s+(?:sales?|production|manufacture)(?:\s+date)?|last\s+(?:sale|supply)\s+date|\bdiscontinu\w*",
+    ),
+    "market": (
+        r"(?:the\s+)?date\s+(?:the\s+(?:product|device|model)|it)\s+(?:is|was)\s+(?:first\s+)?placed\s+on\s+the\s+market|"
+        r"(?:first\s+)?placing\s+on\s+the\s+market",
+        r"placed\s+on\s+the\s+market|placing\s+on\s+the\s+market",
+    ),
+}
 _NAMED_START = re.compile(
-    r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>(?:(?:first|initial)\s+)?"
-    r"(?:supply|release|launch|sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?"
-    r"(?:supply|release|launch|sale|availability)|(?:end\s+of\s+(?:sales?|production|manufacture)|last\s+(?:sale|supply))"
-    r"(?:\s+date)?|(?:launch|release)\b(?!\s+(?:of|in|on)\b))\b",
+    r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?:"
+    + "|".join(f"(?P<{k.replace(' ', '_')}>{named})" for k, (named, _dated) in _DAY_KINDS.items())
+    + r")",
     re.I,
 )
+_DAY_DATED = {k: re.compile(dated, re.I) for k, (_named, dated) in _DAY_KINDS.items()}
 # the product's own release, dated in its sentence: "The Acme Cam 2 was released on 1 March 2024 and will
 # receive security updates for five years" (not "phones launched in 2021 or later", which picks devices)
 _RELEASED_ON = re.compile(r"\b(?:was|were|is)\s+(?:first\s+)?(?:released|launched|introduced)\s+(?:on|in)\s+$", re.I)
 _LATER_ON = re.compile(r"^\s*(?:or|and)\s+(?:later|after|newer|onwards)|^\s*onwards", re.I)
 _NAME_TO_DATE = 80  # characters from the day's name to its date
+_VERB_DAY = re.compile(r"^(?:released|launched|discontinu\w*|placed)$", re.I)
+_OURS = re.compile(r"\b(?:it|this\s+(?:product|device|model)|the\s+(?:product|device|model))\b", re.I)
 
 
 def _start_given_elsewhere(
-    st: SupportStatement, text: str, day_dates: dict[str, set[tuple[dt.date, Precision]]]
+    st: SupportStatement, text: str, day_dates: dict[str, set[tuple[dt.date, Precision]]], terms: tuple[str, ...] = ()
 ) -> SupportStatement:
     if st.kind != "period-without-start" or st.duration is None:
         return st
@@ -1097,23 +1141,33 @@ def _start_given_elsewhere(
         dm, start, precision = released[0]
         return _counted_from(st, start, precision, f"{st.duration} from its release, given as {dm.group(0)}")
     m = _NAMED_START.search(st.sentence)
-    if m is None:
+    if m is None or m.lastgroup is None:
         return st
-    key = " ".join(m.group("noun").lower().split())
-    if key not in day_dates:
-        noun = r"\s+".join(map(re.escape, key.split()))
-        day_dates[key] = set()
-        for named in re.finditer(noun, text, re.I):
-            near = text[named.end() : named.end() + _NAME_TO_DATE]
-            found = [(d, p) for dm, d, p in _dates(near) if not re.search(r"[.!?]\s", near[: dm.start()])]
-            if found:
-                day_dates[key].add(found[0])
-    if len({d for d, _p in day_dates[key]}) != 1:
+    kind = m.lastgroup.replace("_", " ")
+    if kind not in day_dates:
+        day_dates[kind] = _dates_of_day(kind, text, terms)
+    if len({d for d, _p in day_dates[kind]}) != 1:
         return st  # no date given for the day, or several
-    start, precision = next(iter(day_dates[key]))
-    return _counted_from(
-        st, start, precision, f"{st.duration} from the {m.group('noun')}, given as {start.isoformat()}"
-    )
+    start, precision = next(iter(day_dates[kind]))
+    named = " ".join(m.group(m.lastgroup).split())
+    return _counted_from(st, start, precision, f"{st.duration} from the {named}, given as {start.isoformat()}")
+
+
+def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> set[tuple[dt.date, Precision]]:
+    """The dates the page gives a kind of day ("The first supply date is …", "Discontinued: 15 August
+    2025", "The Acme Hub was released on 10 May 2024"). A verb dates the day only with the product or
+    "it" just before it, or as a label: "Firmware 2.1 was released on …" dates no product."""
+    found: set[tuple[dt.date, Precision]] = set()
+    for named in _DAY_DATED[kind].finditer(text):
+        after = text[named.end() : named.end() + _NAME_TO_DATE]
+        if _VERB_DAY.match(named.group(0)) and not after.lstrip().startswith(":"):
+            before = text[max(0, named.start() - 60) : named.start()]
+            if not (_OURS.search(before) or (terms and _names(terms, before, brand_needed=False))):
+                continue
+        dates = [(d, p) for dm, d, p in _dates(after) if not re.search(r"[.!?]\s", after[: dm.start()])]
+        if dates:
+            found.add(dates[0])
+    return found
 
 
 def _counted_from(st: SupportStatement, start: dt.date, precision: Precision, why: str) -> SupportStatement:
@@ -1411,6 +1465,8 @@ def _label_line(s: str) -> bool:
 
 
 _PARSE_BUDGET = 50_000  # characters of dated prose parsed per page
+_WORD = re.compile(r"\w+")
+_FRAGMENT_WORDS = 5  # a part between semicolons this short is no clause of its own
 _PART_CHARS = 2_000
 Parts = list[tuple[int, "Doc"]]  # a sentence's clauses between semicolons, with their offsets
 
@@ -1427,9 +1483,14 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     pieces: list[tuple[int, int, str]] = []
     budget = _PARSE_BUDGET  # a huge page: the sentences past the budget are read by the patterns alone
     for i in picked:
-        parts, offset = [], 0
+        parts: list[tuple[int, int, str]] = []
+        offset = 0
         for part in sents[i].split(";"):
-            if part.strip():
+            if parts and len(_WORD.findall(part)) <= _FRAGMENT_WORDS:
+                # "… quarterly security updates; from 2024 until 2026": a fragment goes with its clause
+                i_, o_, before = parts.pop()
+                parts.append((i_, o_, (before + "," + part)[:_PART_CHARS]))  # (parsed as the clause's tail)
+            elif part.strip():
                 parts.append((i, offset, part[:_PART_CHARS]))
             offset += len(part) + 1
         budget -= sum(len(x[2]) for x in parts)

@@ -97,7 +97,7 @@ _EVENT_LEMMAS = frozenset(
 )  # fmt: skip
 _EFFECT = frozenset({"effect", "effective"})
 TOPIC = re.compile(
-    r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|service)|lifecycle|"
+    r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|servic(?:e|ing))|lifecycle|"
     r"life\s+cycle|guarantee",
     re.I,
 )
@@ -1246,9 +1246,17 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
-    if (dating := _DATING.search(sent.text[:a])) is not None:
+    if (bracket := _BRACKETED_END.search(sent.text[:a])) is not None and (
+        TOPIC.search(sent.text) or TOPIC.search(previous)
+    ):
+        # "from the Surface Pro 5th gen (ending on January 15, 2024) to …", after a sentence about
+        # "end of servicing" dates: the brackets date the end of what they follow
+        named = _LAST_PHRASE.search(sent.text[: bracket.start()])
+        local = (named.group(0) if named else "") + sent.text[bracket.start() : b]
+        return DateRole(a, b, True, f"'{bracket.group(0).strip()} {text}' after what it ends", local, False, local)
+    if (dated := _DATING.search(sent.text[:a])) is not None:
         # "the Bose announcement regarding EOL (dated 2026/01/07)": the date of a document
-        return DateRole(a, b, False, f"'{dating.group(1)} {text}' dates a document", "")
+        return DateRole(a, b, False, f"'{dated.group(1)} {text}' dates a document", "")
     if (happens := _stop_happens(tok, previous)) is not None:
         # "Acme is shutting down the cloud service for the hub. The complete shutdown will occur
         # February 28, 2022": the stop the sentence before names happens at the date
@@ -1673,7 +1681,7 @@ def _scheduled_release_stop(date: Token) -> str | None:
 
 def _scheduled_stop(gov: Token) -> str | None:
     """A relative clause "which is scheduled for DATE" on a stop of the maker's service: the stop's words."""
-    if gov.lower_ not in _SCHEDULED or gov.dep_ != "relcl":
+    if gov.lower_ not in _SCHEDULED or gov.dep_ != "relcl" or _counted_from(gov.head):
         return None
     v = _verb_above(gov.head)
     if not _is_stop(v):
@@ -1695,6 +1703,20 @@ def _unguaranteed_before(left: Token) -> str | None:
             if TOPIC.search(between.removeprefix(t.text)):
                 return between
     return None
+
+
+def _counted_from(noun: Token) -> bool:
+    """ "18 months after the end of sale, which is planned for March 2026": the noun is the start
+    a span is counted from, so a date on it dates the start, not the stop."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("after", "from", "following")
+        and any(c.dep_ == "npadvmod" and c.lower_ in _SPAN_UNITS for c in prep.children)
+    )
+
+
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 
 
 def _end_of_sale(noun: Token) -> bool:
@@ -1730,6 +1752,14 @@ def _of_service(noun: Token) -> bool:
     )
 
 
+# brackets that hold an end's date after what ends: "(ending on January 15, 2024)", "(EOL: 2027)"
+_BRACKETED_END = re.compile(
+    r"\(\s*(?:ending|ends|ended|end\s+of\s+(?:life|support|servicing|service|updates)|eol|eos|supported\s+until|"
+    r"updates\s+until)\s*:?\s*(?:on\s+|in\s+)?$",
+    re.I,
+)
+# the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
+_LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
 _DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
 _PERIODS = frozenset({"period", "term", "time", "duration", "timeframe"})
 
