@@ -52,3 +52,45 @@ def test_a_telephone_line_reached_on_a_number() -> None:
         "tel:+442079460000"
     ]
     assert policy("You can reach our sales team on +44 20 7946 0000.").contacts == []
+
+
+def test_a_month_joined_to_a_dated_one_shares_its_year() -> None:
+    text = "Edit: Acme 6.1 Plus and 7.1 will stop receiving patches in August and November 2021 respectively."
+    assert ends(text, "Acme 6.1 Plus") == [D(2021, 8, 31)]
+    assert ends(text, "Acme 7.1") == [D(2021, 11, 30)]
+    # a range's first month is no end of its own
+    assert ends("Acme Hub 2 gets security updates from August to November 2021.", "Acme Hub 2") == [D(2021, 11, 30)]
+
+
+def test_a_list_under_an_end_with_dashed_items() -> None:
+    text = (
+        "In April 2021 the following phones will no longer receive security patches:\n"
+        "– Acme 1\n– Acme 6.1\n– Acme 7 Plus\n"
+    )
+    assert ends(text, "Acme 7 Plus") == [D(2021, 4, 30)]
+
+
+def test_a_life_that_ended() -> None:
+    text = "The Acme Phone 10+ still holds the crown as the most popular phone. But its life ended in April 2023."
+    assert ends(text, "Acme Phone 10+") == [D(2023, 4, 30)]
+    # a year's possessive is no date
+    assert (
+        ends("Many phones, including most variants of 2019’s flagship Acme Phone 10, no longer receive updates.") == []
+    )
+
+
+def test_lasting_until_a_date_beside_a_stop() -> None:
+    text = "The Acme Phone 5 retires on October 2023, while Acme Phone 5a will last longer until August 2024."
+    assert ends(text, "Acme Phone 5a") == [D(2024, 8, 31)]
+    assert ends("The battery will last until August 2024 on a single charge.", "Acme Phone 5a") == []
+
+
+def test_list_items_led_by_other_models() -> None:
+    text = (
+        "Key models include:\n"
+        "- Acme Tab 4 (launched March 2021): security support ending in 2025.\n"
+        "- Other Phone 9 series (launched 2022): security support continues until 2026.\n"
+    )
+    assert ends(text, "Acme Tab 4") == [D(2025, 12, 31)]
+    # brackets that only date the model are no end
+    assert ends("Models:\n- Acme Nord 2 (2021): Similar timeline to the Acme 9 series.\n", "Acme Nord 2") == []

@@ -46,7 +46,7 @@ DATE = re.compile(
     rf"|(?P<ydm>{YEAR}\.(?:0?[1-9]|1[0-2])(?=\s?[–-]\s?{YEAR}\.\d)"
     rf"|(?:(?<=\d[–-])|(?<=\d\s[–-]\s)){YEAR}\.(?:0?[1-9]|1[0-2])(?![\d.]))"
     # not a decade ("the 2000s") nor part of a model code ("RT-AC1900", "1900P")
-    rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|'s\b|\.[\dx]))",  # nor a version ("2025.12", "2026.x")
+    rf"|(?P<y>(?<![\w/-])(?<!\d\.){YEAR}(?![\w/-]|['’]s\b|\.[\dx]))",  # nor a version ("2025.12", "2026.x")
     re.I,
 )
 

@@ -672,7 +672,7 @@ def _lines(raw: str) -> str:
 
 
 _LINK_NOTE = re.compile(r"[ \t]*\((?:link\s+)?opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\)", re.I)
-_MD_BREAK = re.compile(r"^\s*(?:[-*+•◦○●▪■]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
+_MD_BREAK = re.compile(r"^\s*(?:[-*+•◦○●▪■–—‣]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<div style=…>Hardware</div>")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
-from psti.evidence.web.dates import DATE, NUMBER_WORDS, Precision, count, in_page_order, later, parse_date
+from psti.evidence.web.dates import DATE, MONTHS, NUMBER_WORDS, YEAR, Precision, count, in_page_order, later, parse_date
 from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, sentences
@@ -72,7 +72,7 @@ _CELL = re.compile(r"^\s*(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>.+?)\s*$")
 _END_MARKER = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
     r"\beol|\bexpires?|no\s+(?:earlier|sooner)\s+than|\bon|:)"
-    r"(?:\s+(?:at\s+least|the\s+end\s+of|the\s+last\s+day\s+of|end\s+of|on|the|least))*[\s:,(]*$",
+    r"(?:\s+(?:at\s+least|the\s+end\s+of|the\s+last\s+day\s+of|end\s+of|on|in|the|least))*[\s:,(]*$",
     re.I,
 )
 # "not guaranteed after October 2019", "will stop getting security updates after 2030"
@@ -271,6 +271,12 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             last_month = 3 * _QUARTERS[q.group("q").lower()]
             parsed = (dt.date(parsed[0].year, last_month, calendar.monthrange(parsed[0].year, last_month)[1]), "month")
         out.append((m, parsed[0], parsed[1]))
+    for g in _GAPPED.finditer(s):
+        # "in August and November 2021": a month joined to a dated one shares its year
+        if not any(d[0].start() <= g.start() < d[0].end() for d in out):
+            y, mon = int(g.group("year")), MONTHS[g.group(0).lower().rstrip(".")]
+            out.append((g, dt.date(y, mon, calendar.monthrange(y, mon)[1]), "month"))
+    out.sort(key=lambda d: d[0].start())
     if abroad := foreign_dates(s):
         # "13 de octubre de 2026", "30. November 2019": the whole date, not the year or month read alone
         spans = [(m.start(), m.end()) for m, _d, _p in abroad]
@@ -280,6 +286,11 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
 
 
 DatePart = tuple[re.Match[str], dt.date, Precision]
+_CAP_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+# a capitalised month with no year of its own, in a list whose last month has one ("August and November 2021")
+_GAPPED = re.compile(
+    rf"\b{_CAP_MONTH}(?=(?:,\s+{_CAP_MONTH})*,?\s+(?:and|or|&)\s+{_CAP_MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b)"
+)
 _SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|h[12]|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
     r"(?:\s+of)?[\s-]*$",
@@ -361,7 +372,16 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
         ):
             return True
+        if len(words) >= 2 and re.fullmatch(r"[\d.]+", tail) and _gapped_name(words[0], tail).search(t):
+            return True  # "Nokia 6.1 Plus and 7.1": the maker's word serves both models
     return False
+
+
+def _gapped_name(brand: str, tail: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w+]){re.escape(brand)}\s+\d[\w.+ ]{{0,20}}?(?:,\s+|\s+(?:and|or|&)\s+){re.escape(tail)}"
+        r"(?![\w+.])(?!\s+(?:years?|months?|weeks?|days?|hours?|times|per|percent)\b)"
+    )
 
 
 def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
@@ -661,7 +681,11 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
-        other = bool(terms) and not named and (_names_other_model(s, terms) or _sibling_row(s, name_label))
+        other = (
+            bool(terms)
+            and not named
+            and (_names_other_model(s, terms) or _sibling_row(s, name_label) or _led_by_another(s, terms))
+        )
         if named:
             name_label = _name_label(row_names, s)
         # "… including the Pixel Watch 3. … updates through October 2027, whereas the Pixel Watch 2 …":
@@ -798,8 +822,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
                 for d in _outside_name(s, _dates(s), terms)
                 if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not _START_LABEL.search(lab.group(1))
             ]
-            # nor a release said in words: "first-generation Play:5 (launched 2009)"
-            dates = [d for d in dates if not _START_BEFORE.search(s[: d[0].start()])]
+            # nor a release said in words: "first-generation Play:5 (launched 2009)", nor brackets that
+            # only date the model: "OnePlus Nord 2 (2021): Similar timeline …", "Galaxy A52 / A53 (2021–2022)"
+            dates = [d for d in dates if not _START_BEFORE.search(s[: d[0].start()]) and not _dates_the_model(s, d[0])]
             line = s
             if (
                 not dates
@@ -933,6 +958,27 @@ _VAGUE_TIME = re.compile(
     r"(?<!the )\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
     re.I,
 )
+
+
+# an item led by a model's name before brackets or a colon: "Google Pixel 6 series (launched …): …"
+_ITEM_LEAD = re.compile(r"^\W{0,3}(?P<lead>[A-Z][\w+-]*(?:[ /][\w+-]+){0,5}?)\s*[(:]")
+
+
+def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
+    """A list item led by the name of a model that is not the product."""
+    m = _ITEM_LEAD.match(s)
+    return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
+
+
+_ABOUT_AN_END_WORDS = re.compile(r"end|eol|eos|until|till|through|thru|support|updat|patch|expir|last", re.I)
+
+
+def _dates_the_model(s: str, m: re.Match[str]) -> bool:
+    """The date sits in short brackets with no word of an end: "(2021)", "(2021–2022)", "(March 2021)"."""
+    opening, closing = s.rfind("(", 0, m.start()), s.find(")", m.end())
+    if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > 40:
+        return False
+    return not _ABOUT_AN_END_WORDS.search(s[opening + 1 : closing])
 
 
 def _answer_date(s: str, prev: str) -> DatePart | None:

@@ -1251,8 +1251,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     ):
         # "from the Surface Pro 5th gen (ending on January 15, 2024) to …", after a sentence about
         # "end of servicing" dates: the brackets date the end of what they follow
-        named = _LAST_PHRASE.search(sent.text[: bracket.start()])
-        local = (named.group(0) if named else "") + sent.text[bracket.start() : b]
+        phrase = _LAST_PHRASE.search(sent.text[: bracket.start()])
+        local = (phrase.group(0) if phrase else "") + sent.text[bracket.start() : b]
         return DateRole(a, b, True, f"'{bracket.group(0).strip()} {text}' after what it ends", local, False, local)
     if (dated := _DATING.search(sent.text[:a])) is not None:
         # "the Bose announcement regarding EOL (dated 2026/01/07)": the date of a document
@@ -1393,6 +1393,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
                 if _no_more(c):
                     stop_words.append("no more")  # "the Acurite servers are no more"
+            if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
+                stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
+                topic = True
             if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
                 ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
@@ -1563,6 +1566,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # "the server will continue until 31.8.2021": the maker's service runs up to the date
             why = f"'{prep} {text}' bounds '{service}' going on"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
+        if prep in _UNTIL and (beside := _lasts_beside_a_stop(gov)) is not None:
+            # "the Pixel 5 retires on October 2023, while Pixel 5a with 5G will last longer until August
+            # 2024": set against a stop, lasting until a date is ending then
+            why = f"'{prep} {text}' bounds '{gov.text}', set beside '{beside}'"
+            return DateRole(a, b, True, why, context, other, local)
         if prep in _UNTIL and (stop := _service_stops_after(gov)) is not None:
             # "owners have until 30 June 2025 before the cloud service goes offline"
             why = f"'{prep} {text}' before {stop}"
@@ -1829,6 +1837,14 @@ def _stop_below(head: Token) -> str | None:
 
 
 _CONTINUE = frozenset({"continue", "remain", "keep"})
+
+
+def _lasts_beside_a_stop(verb: Token) -> str | None:
+    """ "X retires on …, while Y will last longer until …": a verb of lasting in a clause joined to one
+    whose verb (or the word the parser took for it) is a stop; the stop's word."""
+    if lemma(verb) not in ("last", "lasts", "lasted"):
+        return None
+    return verb.head.text if verb.dep_ in ("advcl", "conj") and lemma(verb.head) in _STOP_LEMMAS else None
 
 
 def _service_goes_on(chain: list[Token]) -> str | None:
