@@ -94,3 +94,41 @@ def test_list_items_led_by_other_models() -> None:
     assert ends(text, "Acme Tab 4") == [D(2025, 12, 31)]
     # brackets that only date the model are no end
     assert ends("Models:\n- Acme Nord 2 (2021): Similar timeline to the Acme 9 series.\n", "Acme Nord 2") == []
+
+
+def test_models_listed_under_the_date_they_end() -> None:
+    text = (
+        "Other Chromebooks have reached their Auto-Update Expiration on June 1, 2023, and August 1, 2023. "
+        "Here is the full list:\n- June 1, 2023:\n- Acme Book 11\n- Acme Book 13\n- August 1, 2023:\n"
+        "- Acme Tab 10\n- Acme Book Plus\nNeedless to say, you shouldn't be buying any of these laptops at any price.\n"
+    )
+    assert ends(text, "Acme Book Plus") == [D(2023, 8, 1)]
+    assert ends(text, "Acme Book 13") == [D(2023, 6, 1)]
+
+
+def test_reaching_an_expiration_date() -> None:
+    text = (
+        "One such laptop is the Acme Book 2, released in 2018. "
+        "On June 1, 2023, it reached its automatic update expiration (AUE) date."
+    )
+    assert ends(text, "Acme Book 2") == [D(2023, 6, 1)]
+
+
+def test_a_headline_over_its_dateline_asks_nothing() -> None:
+    text = "Thirteen Laptops Reach End of Life Despite Being Listed for Sale\n\nAug 5, 2023\nSellers still list them."
+    assert ends(text, "Acme Book 2") == []
+
+
+def test_a_period_from_launch_and_the_products_launch_row() -> None:
+    text = (
+        "We are continuing to provide at least three years of software support after the product launch.\n\n"
+        "Watch Name | Launch date |\n---|---|\nAcme Watch | August 24, 2018 |\n"
+        "Acme Watch Active 2 | September 27, 2019 |\n"
+    )
+    assert ends(text, "Acme Watch Active 2") == [D(2022, 9, 27)]
+    # a launch of another product in a clause of its own dates nothing
+    other = (
+        "We fix bugs for at least five years after launch. Our current Acme Cam Indoor, which was launched back "
+        "in 2015, is still maintained."
+    )
+    assert ends(other, "Acme") == []

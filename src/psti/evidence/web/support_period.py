@@ -643,6 +643,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     prev_since, since, carried, loose = 0, 0, False, False
     release: DatePart | None = None  # the date of the release the text is under, in a changelog
     intro: tuple[int, int] | None = None  # the statements of a sentence that leads into a list
+    group: DatePart | None = None  # the date a list of models is under ("June 1, 2023:")
     for idx, s in enumerate(sents):
         _mark(out, since, carried, loose)
         prev_since, since = since, len(out.statements)
@@ -668,6 +669,20 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             out.statements[intro[0] : intro[1]] = [
                 replace(st, mentions_product=True) for st in out.statements[intro[0] : intro[1]]
             ]
+        if (
+            _DATE_HEAD.match(s) is not None
+            and (len(found := _dates(s)) == 1)
+            and (support_heading or TOPIC.search(previous) or _END_QUESTION.search(previous))
+        ):
+            group = found[0]  # "Here is the full list: - June 1, 2023:" over the models it ends
+            continue
+        if group is not None and (len(s) > _ROW_CHARS or _dates(s)):
+            group = None  # the list under the date is over
+        if group is not None and named:
+            m, d, p = group
+            why = f"{m.group(0)}: the date the list this item is in is under"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+            continue
         if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := _dates(revised.group("rest"))):
             # "Surface Pro X | … | End of Servicing Date: October 13, 2024" then "NEW DATE: August 10, 2025":
             # the new date replaces the row's
@@ -851,7 +866,7 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
     _latest_update_holds(out)
-    day_dates: dict[str, set[tuple[dt.date, Precision]]] = {}  # each named day's dates on the page, found once
+    day_dates: dict[str, tuple[set[tuple[dt.date, Precision]], bool]] = {}  # each named day's dates, found once
     out.statements = [_start_given_elsewhere(st, page.text, day_dates, terms) for st in out.statements]
     if (note := _YEAR_STARTS_NOTE.search(page.text)) is not None:
         # "Support for each device ends on January 1st of the year specified in the table": a year
@@ -970,6 +985,7 @@ def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
     return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
 
 
+_DATE_HEAD = re.compile(r"^\W{0,3}[\w ,./-]{4,30}:\s*$")  # a short line ending in a colon: "- June 1, 2023:"
 _ABOUT_AN_END_WORDS = re.compile(r"end|eol|eos|until|till|through|thru|support|updat|patch|expir|last", re.I)
 
 
@@ -991,8 +1007,8 @@ def _answer_date(s: str, prev: str) -> DatePart | None:
         return None
     if not prev or len(prev) > 240 or _START_LABEL.search(prev):
         return None
-    if _END_QUESTION.search(prev):
-        return dates[0]
+    if _END_QUESTION.search(prev) and ("?" in prev or prev.rstrip().endswith(":")):
+        return dates[0]  # (a headline over its dateline asks nothing: "Chromebooks Reach End of Life" / "Aug 5, 2023")
     # a label alone on the line over its value: "Security update period" then "31 December 2027"
     label = prev.split(". ")[-1].strip()
     return dates[0] if len(label) <= 60 and _PERIOD_LABEL.fullmatch(label) else None
@@ -1158,7 +1174,7 @@ _DAY_KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 _NAMED_START = re.compile(
-    r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?:"
+    r"\b(?:from|after|since|following)\s+(?:the\s+|its\s+|their\s+)?(?:(?:product|device|model)(?:['’]s)?\s+)?(?:"
     + "|".join(f"(?P<{k.replace(' ', '_')}>{named})" for k, (named, _dated) in _DAY_KINDS.items())
     + r")",
     re.I,
@@ -1170,11 +1186,17 @@ _RELEASED_ON = re.compile(r"\b(?:was|were|is)\s+(?:first\s+)?(?:released|launche
 _LATER_ON = re.compile(r"^\s*(?:or|and)\s+(?:later|after|newer|onwards)|^\s*onwards", re.I)
 _NAME_TO_DATE = 80  # characters from the day's name to its date
 _VERB_DAY = re.compile(r"^(?:released|launched|discontinu\w*|placed)$", re.I)
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<subject>[^,;:.()|]{1,60}?)\s+(?:was|were|is|has\s+been)\s+(?:first\s+|originally\s+|initially\s+)?$", re.I
+)
 _OURS = re.compile(r"\b(?:it|this\s+(?:product|device|model)|the\s+(?:product|device|model))\b", re.I)
 
 
 def _start_given_elsewhere(
-    st: SupportStatement, text: str, day_dates: dict[str, set[tuple[dt.date, Precision]]], terms: tuple[str, ...] = ()
+    st: SupportStatement,
+    text: str,
+    day_dates: dict[str, tuple[set[tuple[dt.date, Precision]], bool]],
+    terms: tuple[str, ...] = (),
 ) -> SupportStatement:
     if st.kind != "period-without-start" or st.duration is None:
         return st
@@ -1192,28 +1214,40 @@ def _start_given_elsewhere(
     kind = m.lastgroup.replace("_", " ")
     if kind not in day_dates:
         day_dates[kind] = _dates_of_day(kind, text, terms)
-    if len({d for d, _p in day_dates[kind]}) != 1:
+    dated, beside_product = day_dates[kind]
+    if len({d for d, _p in dated}) != 1:
         return st  # no date given for the day, or several
-    start, precision = next(iter(day_dates[kind]))
+    start, precision = next(iter(dated))
     named = " ".join(m.group(m.lastgroup).split())
-    return _counted_from(st, start, precision, f"{st.duration} from the {named}, given as {start.isoformat()}")
+    counted = _counted_from(st, start, precision, f"{st.duration} from the {named}, given as {start.isoformat()}")
+    # a start dated in the product's own row makes the period the product's
+    return replace(counted, mentions_product=True) if beside_product else counted
 
 
-def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> set[tuple[dt.date, Precision]]:
+def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> tuple[set[tuple[dt.date, Precision]], bool]:
     """The dates the page gives a kind of day ("The first supply date is …", "Discontinued: 15 August
     2025", "The Acme Hub was released on 10 May 2024"). A verb dates the day only with the product or
     "it" just before it, or as a label: "Firmware 2.1 was released on …" dates no product."""
     found: set[tuple[dt.date, Precision]] = set()
+    own: set[tuple[dt.date, Precision]] = set()  # dated beside the product's name (its table row)
     for named in _DAY_DATED[kind].finditer(text):
         after = text[named.end() : named.end() + _NAME_TO_DATE]
+        before = text[max(0, named.start() - 60) : named.start()].rsplit("\n", 1)[-1]
         if _VERB_DAY.match(named.group(0)) and not after.lstrip().startswith(":"):
-            before = text[max(0, named.start() - 60) : named.start()]
-            if not (_OURS.search(before) or (terms and _names(terms, before, brand_needed=False))):
+            # "The Acme Hub was released on …": the verb's subject is the product, or "it"
+            said = _SUBJECT_BEFORE.search(before)
+            subject = said.group("subject") if said else ""
+            ours = bool(subject) and (bool(_OURS.search(subject)) or (bool(terms) and _names(terms, subject)))
+            if not ours:
                 continue
-        dates = [(d, p) for dm, d, p in _dates(after) if not re.search(r"[.!?]\s", after[: dm.start()])]
+        else:
+            ours = bool(terms) and _names(terms, before, brand_needed=False)  # "Acme Cam 2 | Launch date: …"
+        dates = [(d, p) for dm, d, p in _dates(after) if not re.search(r"[.!?]\s|\n", after[: dm.start()])]
         if dates:
             found.add(dates[0])
-    return found
+            if ours:
+                own.add(dates[0])
+    return (own, True) if own else (found, False)
 
 
 def _counted_from(st: SupportStatement, start: dt.date, precision: Precision, why: str) -> SupportStatement:

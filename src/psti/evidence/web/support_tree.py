@@ -564,7 +564,7 @@ _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power",
 # "EOL date", "end-of-life dates", "AUE date", "auto update expiration date", "support end date"
 _END_DATE_WORDS = re.compile(
     r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security\s+updates?)|\baue|expir\w*|expiry|"
-    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement)\s*dates?$",
+    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement)(?:\s*\(\s*\w{2,6}\s*\))?\s*dates?$",
     re.I,
 )
 
@@ -1476,6 +1476,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     and (
                         lemma(ch) in _STOP_NOUNS
                         or _end_milestone(ch)
+                        or (ch.dep_ == "dobj" and c.lower_ in _REACH and _end_date_noun(ch) is not None)
                         or any(
                             lemma(g) in _STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
                             for g in ch.children
@@ -1768,6 +1769,7 @@ _BRACKETED_END = re.compile(
 )
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
+_REACH = frozenset({"reach", "reached", "reaches", "reaching", "hit", "hits", "hitting"})
 _DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
 _PERIODS = frozenset({"period", "term", "time", "duration", "timeframe"})
 
