@@ -677,7 +677,8 @@ _TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
-_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
+# (not an address written out as "robson _at_ example _dot_ com")
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
 _FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
 
 

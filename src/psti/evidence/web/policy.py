@@ -403,8 +403,8 @@ _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:u
 
 # an address written out against harvesters: "josh.mulliken (at) hey (dot) com", "security(at)tado.com",
 # "psirt[at]acme[dot]com", "bounty -at- ledger.fr" (the "at" marked by brackets or hyphens)
-_OBFUSCATED_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*)"
-_OBFUSCATED_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*", re.I)  # "(dot)", "[.]"
+_OBFUSCATED_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*|\s+_at_\s+)"  # (and "robson _at_ …")
+_OBFUSCATED_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+_dot_\s+", re.I)  # "(dot)", "[.]", " _dot_ "
 _OBFUSCATED = re.compile(
     rf"(?<![\w.+-])([A-Za-z0-9._%+-]{{1,64}}){_OBFUSCATED_AT}"
     rf"([A-Za-z0-9-]{{1,63}}(?:(?:{_OBFUSCATED_DOT.pattern}|\.)[A-Za-z0-9-]{{1,63}})+)",
@@ -1108,6 +1108,7 @@ def _negated(tok: Token) -> bool:
 
 _CHANNEL = re.compile(
     r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
+    r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
     # 'click on the "Report Bug" button … to submit'

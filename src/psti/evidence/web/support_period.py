@@ -751,7 +751,9 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
             support_heading = True
             continue
         if doc is not None:
-            tree = _tree_statement(s, doc, prev, terms, mentions, carried_in)
+            # "This change will take effect on October 21, 2024" a few sentences after the end it means
+            said = _change_said_before(sents, idx) if _TAKES_EFFECT.match(s) else None
+            tree = _tree_statement(s, doc, said or prev, terms, mentions, carried_in)
             if tree[0] is not None and tree[0].mentions_product and not mentions:
                 carried = True  # an end in a clause the product the text was about keeps
             previous_dates, previous_stops, previous_bounds = tree[1], tree[2], tree[3]
@@ -985,6 +987,24 @@ def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
     return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
 
 
+_TAKES_EFFECT = re.compile(
+    r"^\W{0,3}(?:this|that|the)\s+(?:change|decision|move|policy|update)s?\s+(?:will\s+)?(?:take|takes|took|go|goes)"
+    r"\s+(?:into\s+)?effect\b",
+    re.I,
+)
+_CHANGE_LOOKBACK = 6  # sentences a "this change" may look back over for the change it names
+
+
+def _change_said_before(sents: list[str], idx: int) -> str | None:
+    """The latest of the few sentences before that ends support or updates ("Plex announced that it
+    will be ending support for devices running Android 5.1 and older")."""
+    for before in reversed(sents[max(0, idx - _CHANGE_LOOKBACK) : idx]):
+        if TOPIC.search(before) and _STOP_SAID.search(before):
+            return before
+    return None
+
+
+_STOP_SAID = re.compile(r"\b(?:end(?:s|ing|ed)?|stop\w*|discontinu\w*|cease\w*|drop\w*|sunset\w*|no\s+longer)\b", re.I)
 _DATE_HEAD = re.compile(r"^\W{0,3}[\w ,./-]{4,30}:\s*$")  # a short line ending in a colon: "- June 1, 2023:"
 _ABOUT_AN_END_WORDS = re.compile(r"end|eol|eos|until|till|through|thru|support|updat|patch|expir|last", re.I)
 

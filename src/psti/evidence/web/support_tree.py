@@ -172,7 +172,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
-     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal"}
+     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels"}
 )  # fmt: skip
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
@@ -804,10 +804,9 @@ def _is_stop(tok: Token) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _CODE_HOMES for c in tok.head.children)
         )
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
+        stopped = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + _particle_objects(tok)
         return any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and (_stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")))
-            for c in tok.children
+            _stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")) for c in stopped
         )  # ("has removed the Windows Phone 8.1 support": the support is taken away)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
@@ -820,7 +819,10 @@ def _is_stop(tok: Token) -> bool:
         c
         for c in tok.children
         if c.lower_ in _PARTICLES
-        and (c.dep_ in ("prt", "advmod", "acomp", "oprd") or (c.dep_ in ("prep", "dobj") and not list(c.children)))
+        and (
+            c.dep_ in ("prt", "advmod", "acomp", "oprd")
+            or (c.dep_ in ("prep", "dobj") and all(g.dep_ == "pobj" for g in c.children))
+        )
     ]
     if not tok.tag_.startswith("VB") or not particles:
         return False
@@ -829,6 +831,17 @@ def _is_stop(tok: Token) -> bool:
         c.lower_ in ("permanently", "forever") or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SERVICE)
         for c in tok.children
     )
+
+
+def _particle_objects(tok: Token) -> list[Token]:
+    """What a verb's particle, read as a preposition, took as its object ("closed down the platform")."""
+    return [
+        g
+        for pr in tok.children
+        if pr.dep_ == "prep" and pr.lower_ in _PARTICLES
+        for g in pr.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
@@ -849,10 +862,19 @@ def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
 
 
 def _works_with_platform(prep: Token) -> bool:
-    """ "stop working with Alexa", "with the app": the product ceases to function with a platform."""
+    """ "stop working with Alexa", "with the app", "on some smart TVs": the product ceases to
+    function with a platform or on the devices it runs on (not "working on the next release")."""
+    if prep.lower_ == "on":
+        return any(g.dep_ == "pobj" and g.lower_ in _DEVICES for g in prep.children)
     return prep.lower_ == "with" and any(
         g.dep_ == "pobj" and (g.tag_ == "NNP" or g.lower_ in _SERVICE) for g in prep.children
     )
+
+
+_DEVICES = frozenset(
+    {"device", "devices", "tv", "tvs", "television", "televisions", "phone", "phones", "tablet", "tablets",
+     "console", "consoles", "model", "models", "player", "players", "box", "boxes", "speaker", "speakers"}
+)  # fmt: skip
 
 
 # words standing for something named elsewhere ("them", "these", "which"): a withheld one may be the updates
@@ -1335,6 +1357,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
         why = f"'{gov.text}' at '{prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if prep in ("on", "in", "at", "by", "as of") and (described := _stop_of_described_service(gov, date_tokens)):
+        # "Microsoft is turning off the MSN Direct service that provides their intelligence on January
+        # 1, 2012": the parser hung the date on the clause describing the service the stop ends
+        why = f"'{described}' at '{prep + ' ' if prep else ''}{text}'"
+        return DateRole(a, b, True, why, _clause_text(gov.head.head), False, _clause_text(gov.head.head), True)
     if (scheduled := _scheduled_stop(gov)) is not None:
         # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
         why = f"'{scheduled}', scheduled for '{text}'"
@@ -1407,8 +1434,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     if g.dep_ in ("dobj", "xcomp")
                     and g.lower_ not in _PARTICLES
                     and g.i not in date_tokens
+                    and g.tag_ not in ("WDT", "WP")  # (a relative pronoun the parser made an object)
                     and not (g.lower_ == "shop" and lemma(c) == "close")  # "close up shop": the idiom's noun
                 ]  # (nor the date itself: "Security support ends 31 Mar 2029")
+                # "closed down the miCoach platform", with the particle read as a preposition
+                what += [g for g in _particle_objects(c) if g.i not in date_tokens]
                 if any(g.lower_ == "plug" for g in what):
                     # "pulled the plug on its Echo Connect": the product or its service is switched off
                     stop_words.append("pull the plug")
@@ -1686,6 +1716,25 @@ def _scheduled_release_stop(date: Token) -> str | None:
     verb = link.head.head if link.head.lower_ in ("beginning", "starting") else link.head
     stop = _stops_updates(verb)
     return f"{stop}, beginning with the {release.text} {sched.text} for '{date.text}'" if stop else None
+
+
+_DESCRIBING = frozenset(
+    {"provide", "provides", "power", "powers", "run", "runs", "serve", "serves", "deliver", "delivers"}
+)
+
+
+def _stop_of_described_service(gov: Token, date_tokens: set[int]) -> str | None:
+    """A date in a clause that describes what a service does ("the service that provides …"),
+    whose noun a stop takes as its object with no date of its own: the stop's words."""
+    if gov.lower_ not in _DESCRIBING or gov.dep_ != "relcl" or gov.head.dep_ != "dobj":
+        return None
+    noun, verb = gov.head, gov.head.head
+    if not (_is_stop(verb) and _stops_service([noun])):
+        return None
+    if any(t.i in date_tokens for t in verb.subtree if t not in gov.subtree):
+        return None
+    particle = "".join(f" {c.text}" for c in verb.children if c.dep_ == "prt")
+    return f"{verb.text}{particle} {' '.join(t.text for t in noun.subtree if t not in gov.subtree)}"
 
 
 def _scheduled_stop(gov: Token) -> str | None:

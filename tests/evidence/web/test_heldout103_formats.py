@@ -1,0 +1,58 @@
+"""Formats met on held-out sets 103-106: services closed down or turned off as the parser hangs them,
+apps that stop working on devices, a change said a few sentences before it takes effect, channels a
+box no longer receives, addresses written with underscores, GitHub's private reporting by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends, policy
+
+D = dt.date
+
+
+def test_a_platform_closed_down() -> None:
+    text = "On February 28, 2018, Acme closed down the Acme Coach platform and handed the baton to Other."
+    assert ends(text, "Acme Coach") == [D(2018, 2, 28)]
+
+
+def test_an_app_that_stops_working_on_devices() -> None:
+    text = "Acme told users that the app will stop working on some smart TVs starting June 15, 2021."
+    assert ends(text, "Acme Movies") == [D(2021, 6, 15)]
+    # working on something is labour, not functioning
+    assert ends("Our team will stop working on the website redesign starting June 15, 2021.", "Acme Movies") == []
+
+
+def test_a_service_turned_off_with_its_date_on_what_it_does() -> None:
+    text = "Acme is turning off the Acme Direct service that provides their data on January 1, 2012."
+    assert ends(text, "Acme Direct") == [D(2012, 1, 1)]
+    # a time in the describing clause that is no point in time ends nothing
+    assert ends("Acme is turning off the cloud service that provides updates since 2019.", "Acme Direct") == []
+
+
+def test_a_change_that_takes_effect_a_few_sentences_later() -> None:
+    text = (
+        "Acme announced that it will be ending support for devices running Android 5.1 and older. "
+        "This includes phones and tablets. This measure also includes older Acme TVs. "
+        "Acme OS is based on Android. There could also be set-top boxes. "
+        "This change will take effect on October 21, 2024."
+    )
+    assert ends(text, "older Acme TVs") == [D(2024, 10, 21)]
+    # with no end said before, a change taking effect is no end
+    assert ends("Acme has a new logo. This change will take effect on October 21, 2024.", "Acme TV") == []
+
+
+def test_a_box_that_receives_no_channels() -> None:
+    text = (
+        "Acme has told owners of the first set-top boxes that their equipment won't receive any channels "
+        "from 2 September 2014."
+    )
+    assert ends(text, "Acme Box") == [D(2014, 9, 2)]
+
+
+def test_addresses_with_underscores_and_private_reporting_by_name() -> None:
+    text = "To report a vulnerability, please email the private address robson _at_ example-lab _dot_ org."
+    assert policy(text).contacts == ["mailto:robson@example-lab.org"]
+    named = "Send a detailed report to the maintainer via GitHub Private Reporting (if enabled)."
+    assert policy(named).contacts
+    assert policy("We value privacy and private reporting of our finances.").contacts == []
