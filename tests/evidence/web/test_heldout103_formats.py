@@ -56,3 +56,18 @@ def test_addresses_with_underscores_and_private_reporting_by_name() -> None:
     named = "Send a detailed report to the maintainer via GitHub Private Reporting (if enabled)."
     assert policy(named).contacts
     assert policy("We value privacy and private reporting of our finances.").contacts == []
+
+
+def test_a_further_span_after_the_date_before_then_a_stop() -> None:
+    text = (
+        "Acme said that effective November 9, 2020, its Acme Box products will be discontinued. Existing users "
+        "will still be able to use their Acme Box hardware for another 24 months, but after that, Acme Box "
+        "servers will be taken offline."
+    )
+    assert ends(text, "Acme Box") == [D(2022, 11, 9)]
+    # a further span with nothing stopping after it is no end
+    other = (
+        "Acme said that effective November 9, 2020, its Acme Box products will be discontinued. "
+        "Repairs are available for another 24 months."
+    )
+    assert D(2022, 11, 9) not in ends(other, "Acme Box")

@@ -720,6 +720,16 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         older_dates = previous_dates
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
+        if (more := _time_after(s, prev_dates)) is not None:
+            # "effective November 9, 2020, its Slingbox products will be discontinued. Existing users will
+            # still be able to use their Slingbox hardware for another 24 months, but after that, …
+            # servers will be taken offline": the end is that long after the date before
+            day, precision, why = more
+            before = out.statements[prev_since:since]
+            out.statements[prev_since:since] = [replace(st, former=True) for st in before]
+            out.statements.append(SupportStatement(s[:300], "end-date", day, None, None, precision, mentions, why))
+            support_heading = True
+            continue
         if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
             # "When was the product discontinued? …" over a line that is only "October 25, 2025"
             m, d, p = answer
@@ -985,6 +995,33 @@ def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
     """A list item led by the name of a model that is not the product."""
     m = _ITEM_LEAD.match(s)
     return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
+
+
+# "for another 24 months, but after that, … servers will be taken offline"
+_ANOTHER = re.compile(
+    r"\bfor\s+(?:another|a\s+further|an\s+additional|(?:a|an)\s+extra)\s+(?P<n>\d{1,3}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+(?P<unit>days?|weeks?|months?|years?)\b(?P<rest>.*)$",
+    re.I,
+)
+_AFTER_THAT = re.compile(
+    r"\b(?:after\s+(?:that|this|which)|then|thereafter|at\s+the\s+end\s+of\s+(?:that|this))\b", re.I
+)
+_ENDS_THEN = re.compile(r"\boffline|inoperable|stop\w*|shut\w*|no\s+longer|cease\w*|end\b|ends\b|discontinu", re.I)
+
+
+def _time_after(s: str, prev_dates: list[DatePart]) -> tuple[dt.date, Precision, str] | None:
+    """A further span after the one date of the sentence before, at whose end something stops."""
+    m = _ANOTHER.search(s)
+    if m is None or len(prev_dates) != 1 or _dates(s):
+        return None
+    rest = m.group("rest")
+    if not ((then := _AFTER_THAT.search(rest)) and _ENDS_THEN.search(rest[then.end() :])):
+        return None
+    start_m, start, precision = prev_dates[0]
+    n, unit = count(m.group("n")), m.group("unit").lower()
+    why = f"{m.group(0)[: m.start('rest') - m.start()].strip()!r} after {start_m.group(0)}, then {then.group(0)!r}"
+    return later(start, n, unit), precision, why
 
 
 _TAKES_EFFECT = re.compile(
