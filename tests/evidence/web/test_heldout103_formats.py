@@ -71,3 +71,25 @@ def test_a_further_span_after_the_date_before_then_a_stop() -> None:
         "Repairs are available for another 24 months."
     )
     assert D(2022, 11, 9) not in ends(other, "Acme Box")
+
+
+def test_an_address_for_legal_concerns_is_no_channel() -> None:
+    text = (
+        "We will work with you to resolve the issue. "
+        "If you have legal concerns, please send an email to legal@example-med.org."
+    )
+    assert policy(text).contacts == []
+    assert policy("To report a vulnerability, please send an email to psirt@example-med.org.").contacts == [
+        "mailto:psirt@example-med.org"
+    ]
+
+
+def test_an_end_whose_subject_is_another_model_stays_with_it() -> None:
+    text = (
+        "The Acme Galaxy S10+ is still the most popular phone. But its life ended in April 2023.\n\n"
+        "The newer S10 Lite variants will receive longer updates, as those models were released in 2020 after "
+        "Acme announced support for a minimum of four years for new devices.\n\n"
+        "The well-received Other Pixel 5 retires on October 2023, while Other Pixel 5a will last longer until "
+        "August 2024."
+    )
+    assert ends(text, "Acme Galaxy S10+") == [D(2023, 4, 30)]

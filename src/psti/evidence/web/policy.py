@@ -398,6 +398,13 @@ _URL_PLACEHOLDER = re.compile(
     r"user|org|example)/|[./]example\.(?:com|org|net)(?:/|$)",
     re.I,
 )
+# an address given for something other than reports
+_OTHER_PURPOSE = re.compile(
+    r"\blegal\s+(?:concerns?|questions?|matters|enquir\w+|inquir\w+)|\bpress\b|\bmedia\s+(?:enquir|inquir)|"
+    r"\bsales\b|\bcareers?\b|\bjob\s+applications?|\bprivacy\s+(?:requests?|questions?|enquir\w+|inquir\w+)|"
+    r"\bdata\s+protection\s+(?:requests?|questions?|officer)|\bunsubscribe\b",
+    re.I,
+)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
 
 
@@ -436,6 +443,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     # also when the label is the line before it
     introduced = _introduces(lead)
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
+    if context and _OTHER_PURPOSE.search(s) and not _REPORT_CONTEXT.search(s):
+        context = False  # "If you have legal concerns, please send an email to …": not for reports
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
     s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)

@@ -699,7 +699,12 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         other = (
             bool(terms)
             and not named
-            and (_names_other_model(s, terms) or _sibling_row(s, name_label) or _led_by_another(s, terms))
+            and (
+                _names_other_model(s, terms)
+                or _sibling_row(s, name_label)
+                or _led_by_another(s, terms)
+                or _names_other_variant(s, terms)
+            )
         )
         if named:
             name_label = _name_label(row_names, s)
@@ -985,6 +990,20 @@ _VAGUE_TIME = re.compile(
     r"(?<!the )\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
     re.I,
 )
+
+
+def _names_other_variant(s: str, terms: tuple[str, ...]) -> bool:
+    """The sentence names another variant of the product's model code ("the S10 Lite" on a page
+    read for the Galaxy S10+)."""
+    for term in terms:
+        for code in re.findall(r"\b[a-z]{1,3}\d{1,4}[a-z+]*", term):
+            base = re.match(r"[a-z]{1,3}\d{1,4}", code)
+            assert base is not None
+            for m in re.finditer(rf"\b{base.group(0)}([a-z+]*)(?:\s+({_VARIANTS}))?\b", s, re.I):
+                said = (base.group(0) + m.group(1) + (" " + m.group(2) if m.group(2) else "")).lower()
+                if said != code and said not in term and (m.group(1) or m.group(2)):
+                    return True
+    return False
 
 
 # an item led by a model's name before brackets or a colon: "Google Pixel 6 series (launched …): …"

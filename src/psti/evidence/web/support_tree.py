@@ -1112,6 +1112,13 @@ def _subject(tok: Token) -> list[Token]:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and t.tag_.startswith("VB"):
             return sorted(subj.subtree, key=lambda x: x.i)
+        if t.head == t and not t.tag_.startswith("VB") and lemma(t) in _STOP_LEMMAS:
+            # "The Google Pixel 5 retires on October 2023" with "retires" taken for a noun: the words
+            # before it that it took as its modifiers are the subject
+            return sorted(
+                (x for c in t.children if c.i < t.i and c.dep_ in ("nmod", "compound", "nummod") for x in c.subtree),
+                key=lambda x: x.i,
+            )
         if t.head == t or t.dep_ in ("relcl", "ccomp"):
             return []
         t = t.head
