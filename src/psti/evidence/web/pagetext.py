@@ -15,7 +15,11 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "")
+from psti.evidence.web.jsonrows import json_rows
+
+TEXT_TYPES = (
+    "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/json", ""
+)  # fmt: skip
 MAX_TEXT_CHARS = 2_000_000
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
@@ -603,6 +607,8 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         media_type in ("text/html", "application/xhtml+xml") and _MARKUP_START.search(text, 0, 1_000_000) is not None
     ) or (not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None)
     text = text[: MAX_TEXT_CHARS * 2]
+    if not looks_html and (rows := json_rows(text)) is not None:
+        return PageText(text=rows[:MAX_TEXT_CHARS])  # a JSON document: its objects as rows
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows
         plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(text)))

@@ -44,7 +44,7 @@ TIMESCALE = re.compile(
     rf"(?:≤|<=)\s*(?:{_NUM}{_ASIDE}\s*[- ]?{_UNIT}|\d{{1,3}}\s*(?:h|hrs|d)\b)"  # "≤24 h" (not "< 1 day", a statistic)
     rf"|\b(?:(?:within\s+(?:a\s+)?maximum\s+of|within|with\s+in|in|after|every|each|at\s+least\s+(?:once\s+)?every|no\s+(?:later|more)\s+than|"
     rf"up\s+to|at\s+most|maximum\s+of|not\s+exceeding)\s+(?:the\s+)?(?:next\s+)?{_ABOUT}{_NUM}{_ASIDE}"
-    rf"(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"
+    rf"(?:\s*(?:-|–|~|to|or)\s*{_NUM})?\s*[- ]?{_UNIT}"  # ("2~3 working days", as some write a range)
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"

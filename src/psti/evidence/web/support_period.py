@@ -51,10 +51,13 @@ _SUPPORT = re.compile(
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
     r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
-    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle",
+    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
+    r"\bclos(?:e|ed|ing|ure)\b",  # "date close", "Close Time": when a service closed
     re.I,
 )
-_START_LABEL = re.compile(r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start", re.I)
+_START_LABEL = re.compile(
+    r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start|\bopen(?:ed|ing)?\b", re.I
+)
 _YEAR_STARTS_NOTE = re.compile(
     r"\b(?:ends?|expires?|stops?|is\s+reached)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:(?:January|Jan\.?)\s+1(?:st)?|1(?:st)?\s+"
     r"(?:of\s+)?(?:January|Jan\.?)|first\s+day)\s+of\s+the\s+(?:EOL\s+)?year\s+(?:specified|listed|given|shown|stated|named|in)",
@@ -188,6 +191,9 @@ class SupportPeriodAnalysis:
     purchase_signals: list[str] = field(default_factory=list)
     title: str = ""
     named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
+    # sentences naming the product that stop it with no date ("Cortana will also stop working on the
+    # Harman Kardon Invoke"): the product has its own sentence, so the page's other dates are not its
+    stopped_undated: list[str] = field(default_factory=list)
     placed_dates: list[PlacedDate] = field(default_factory=list)  # dates given their year by the page's date
     beside_another: bool = False  # the title names another model first: the page is that one's
 
@@ -200,7 +206,13 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
-            if own or any(s.mentions_product for s in self.statements) or self.named_without_end or self.beside_another:
+            if (
+                own
+                or any(s.mentions_product for s in self.statements)
+                or self.named_without_end
+                or self.stopped_undated
+                or self.beside_another
+            ):
                 return own  # the product's own statement says no date: others' dates are not its
         return dated
 
@@ -1369,6 +1381,15 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
         return
     if (TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0])) or _UNAFFECTED.search(last[0]) or goes_on(last[0]):
         _add(out.named_without_end, last[0][:300])
+    elif _STOPS_UNDATED.search(last[0]) and not _dates(last[0]):
+        _add(out.stopped_undated, last[0][:300])
+
+
+_STOPS_UNDATED = re.compile(
+    r"\b(?:stop|cease)s?\s+(?:working|functioning|receiving|getting)|\b(?:will|would)\s+(?:also\s+)?(?:stop|cease)\b|"
+    r"\bno\s+longer\s+(?:be\s+)?(?:supported|work|function|receive|get)",
+    re.I,
+)
 
 
 def _relative_period(s: str) -> bool:

@@ -564,7 +564,8 @@ _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power",
 # "EOL date", "end-of-life dates", "AUE date", "auto update expiration date", "support end date"
 _END_DATE_WORDS = re.compile(
     r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security\s+updates?)|\baue|expir\w*|expiry|"
-    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement)(?:\s*\(\s*\w{2,6}\s*\))?\s*dates?$",
+    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement|discontinuation|closure)"
+    r"(?:\s*\(\s*\w{2,6}\s*\))?\s*dates?$",
     re.I,
 )
 
@@ -1562,6 +1563,23 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "… major OS update support going up to 2024. That has now been extended to 2026."
         why = f"'{prep} {text}': the end said before, '{gov.text}'"
         return DateRole(a, b, True, why, context, other, local, extends=True)
+    if (
+        prep == "to"
+        and gov.lower_ in _REPLACING
+        and (
+            moved_end := next(
+                (
+                    c
+                    for c in gov.children
+                    if c.dep_ in ("dobj", "nsubjpass") and (lemma(c) in _STOP_NOUNS or _end_date_noun(c) is not None)
+                ),
+                None,
+            )
+        )
+    ):
+        # "the final discontinuation date has been moved from February 18 to May 6, 2026"
+        why = f"'to {text}': where '{gov.text}' moved the {moved_end.text}"
+        return DateRole(a, b, True, why, context, other, local, True)
     if prep in ("to", "until", "till") and gov.lower_ == "from" and gov.head.lower_ in _REPLACING:
         moved = [c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(lemma(c) in _STOP_NOUNS or TOPIC.search(c.text) for c in moved):
@@ -1591,6 +1609,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if (prep in _UNTIL or prep in ("to", "into")) and _produced(levels[0][0]):
         # "we can guarantee the production of our devices into 2028": supply, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds production or supply", context, False, local)
+    if prep == "to" and lemma(gov) in _SETTING:
+        # "Elemnts reset their internal clocks to January 1st, 2006": a value set, not a bound
+        return DateRole(a, b, False, f"'to {text}' is what '{gov.text}' set", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
         if topic or (prev_stop and prep in _UNTIL):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
@@ -1688,7 +1709,10 @@ _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expecte
 
 
 _HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
-_NAMED_STOP_BEFORE = re.compile(r"\b(?:shut(?:ting|s)?\s+down|discontinu\w*|retir\w*|sunset\w*|end(?:s|ing)?)\b", re.I)
+_NAMED_STOP_BEFORE = re.compile(
+    r"\b(?:shut(?:ting|s)?\s+down|discontinu\w*|retir\w*|sunset\w*|end(?:s|ing)?|stop(?:s|ping)?|ceas\w*|no\s+longer)\b",
+    re.I,
+)
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
 
@@ -1701,10 +1725,13 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     ):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or lemma(subject) not in _STOP_NOUNS:
+    # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
+    if subject is None or not (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("this", "that", "it")):
         return None
     if not (_NAMED_STOP_BEFORE.search(previous) and _SERVICE_WORDS.search(previous)):
         return None
+    if lemma(subject) not in _STOP_NOUNS:
+        return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
     return f"the {subject.text} the sentence before names, at '{date.text}'"
 
 
@@ -1825,6 +1852,7 @@ _BRACKETED_END = re.compile(
 )
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
+_SETTING = frozenset({"reset", "set", "revert", "roll", "adjust", "sync", "default", "resets", "sets", "reverts"})
 _REACH = frozenset({"reach", "reached", "reaches", "reaching", "hit", "hits", "hitting"})
 _DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
 _PERIODS = frozenset({"period", "term", "time", "duration", "timeframe"})

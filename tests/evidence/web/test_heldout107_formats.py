@@ -1,0 +1,65 @@
+"""Formats met on held-out sets 107-110: JSON documents read as rows (a graveyard list's entries,
+endoflife.date's API), an end date moved to a new day, a value set to a date, a product's own
+sentence that stops it with no date, a range of days written with a tilde."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from psti.evidence.web.jsonrows import json_rows
+from psti.evidence.web.pagetext import page_text
+from psti.evidence.web.support_period import analyse_support_page
+from tests.evidence.web.snippets import ends, policy
+
+D = dt.date
+
+
+def test_json_objects_are_rows() -> None:
+    entry = (
+        '  {\n    "dateClose": "2022-06-21",\n    "dateOpen": "2019-11-04",\n'
+        '    "name": "Acme Drive for phone screens",\n    "type": "app"\n  },'
+    )
+    assert (
+        json_rows(entry)
+        == "date close: 2022-06-21 | date open: 2019-11-04 | name: Acme Drive for phone screens | type: app"
+    )
+    assert ends(entry, "Acme Drive for phone screens") == [D(2022, 6, 21)]
+    api = (
+        '[{"cycle": "12", "releaseDate": "2023-06-10", "eol": "2026-06-10"}, '
+        '{"cycle": "11", "releaseDate": "2021-08-14", "eol": "2024-08-14"}]'
+    )
+    page = page_text(api.encode(), "application/json")
+    assert analyse_support_page(page, ("AcmeOS 12",)).end_dates() == [D(2026, 6, 10)]
+    # not JSON: read as text
+    assert json_rows("{ this is not json }") is None
+    assert json_rows("[1, 2, 3]") is None
+
+
+def test_an_end_date_moved_to_a_new_day() -> None:
+    text = "Acme said the final discontinuation date has been moved from February 18 to May 6, 2026."
+    assert ends(text, "Acme Speaker") == [D(2026, 5, 6)]
+    assert ends("The meeting has been moved from February 18 to May 6, 2026.", "Acme Speaker") == []
+
+
+def test_a_value_set_to_a_date_is_no_end() -> None:
+    text = (
+        "All of a sudden the Acme Bolt units reset their internal clocks to January 1st, 2006, and couldn't be fixed."
+    )
+    assert ends(text, "Acme Bolt") == []
+
+
+def test_the_products_own_sentence_stopping_it_without_a_date() -> None:
+    text = (
+        "Acme has confirmed that all third-party skills will stop working on September 7, 2020.\n\n"
+        "The assistant will also stop working on the Other Speaker One, the only speaker to support it.\n\n"
+        "A firmware update will be released in early 2021."
+    )
+    assert ends(text, "Other Speaker One") == []
+    # a date given for it later still counts
+    dated = "The Acme Hub will stop receiving updates. This will happen on 30 June 2025."
+    assert ends(dated, "Acme Hub") == [D(2025, 6, 30)]
+
+
+def test_a_range_of_days_written_with_a_tilde() -> None:
+    a = policy("Send reports to psirt@example-chip.com. We will acknowledge receipt within 2~3 working days.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within 2~3 working days"
