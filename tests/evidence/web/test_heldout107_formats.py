@@ -63,3 +63,19 @@ def test_the_products_own_sentence_stopping_it_without_a_date() -> None:
 def test_a_range_of_days_written_with_a_tilde() -> None:
     a = policy("Send reports to psirt@example-chip.com. We will acknowledge receipt within 2~3 working days.")
     assert a.ack_when is not None and a.ack_when.timescale == "within 2~3 working days"
+
+
+def test_a_year_less_month_takes_its_sentences_own_year() -> None:
+    text = (
+        "The Other Phone 5a will last longer until August 2024.\n\n"
+        "2023 is the last year the older Acme Phone 4a will be updated, as planned support ends in August."
+    )
+    assert ends(text, "Acme Phone 4a") == [D(2023, 8, 31)]
+    # a model's year is not the month's
+    model = "On top of the 2010 Acme Play, Acme will cease updates in May for the Acme Connect.\n\nUntil May 2015."
+    assert D(2010, 5, 31) not in ends(model, "Acme Connect")
+
+
+def test_receiving_the_final_update_in_a_year() -> None:
+    assert ends("The Acme Note 20 will receive its final update in 2024.", "Acme Note 20") == [D(2024, 12, 31)]
+    assert ends("The Acme Note 20 will receive its final OS update in 2024.", "Acme Note 20") == []

@@ -142,7 +142,10 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
         month = _MONTH_BY_NAME[(m.group("dm_mon") or m.group("md_mon") or m.group("m")).rstrip(".")]
         day = _day(m)
         anchor = _anchor(anchors, m.start(), published)
-        if anchor is not None:
+        if (own := _sentence_year(text, m.start(), m.end())) is not None:
+            # "2023 is the last year the Pixel 4a will be updated, as support ends in August"
+            year, reason = own, f"its sentence gives {own}"
+        elif anchor is not None:
             tense = _tense(text, m.start())
             year = _year_from_anchor(anchor, month, day, tense)
             reason = f"{tense} tense, the page is dated {anchor.isoformat()}"
@@ -283,6 +286,33 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
     left = text.rfind(". ", line_start, start) + 1 or line_start
     right = text.find(". ", end, line_end)
     return DATE.search(text[left : line_end if right < 0 else right]) is not None
+
+
+# a year that says when something began, or which model ("the 2010 Play:5"), not when the month falls
+_START_BEFORE_YEAR = re.compile(
+    r"\b(?:(?:released|launched|introduced|since|from|bought|purchased|made|built)\s+(?:in\s+)?|"
+    r"(?:the|a|an|its|their|our|his|her|your)\s+)$",
+    re.I,
+)
+
+
+def _sentence_year(text: str, start: int, end: int) -> int | None:
+    """The one year a year-less month's sentence gives on its own ("2023 is the last year …"), when
+    it is no release's year nor in brackets."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text.rfind(". ", line_start, start) + 1 or line_start
+    right = text.find(". ", end, line_end)
+    sentence = text[left : line_end if right < 0 else right]
+    found = [d for d in DATE.finditer(sentence) if d.lastgroup == "y"]
+    if len(found) != 1 or len(list(DATE.finditer(sentence))) != 1:
+        return None
+    y = found[0]
+    before = sentence[: y.start()]
+    if _START_BEFORE_YEAR.search(before) or before.count("(") > before.count(")"):
+        return None
+    return int(y.group(0))
 
 
 def _day(m: re.Match[str]) -> int | None:

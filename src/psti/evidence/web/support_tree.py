@@ -522,6 +522,13 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
             if c.dep_ == "nsubj" and _LAST_UPDATE.search(words):
                 return words
         return None
+    if lemma(verb) in _GETS and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        # "the Galaxy Note 20 will receive its final update in 2024": when the last update comes
+        for c in verb.children:
+            words = " ".join(t.text for t in c.subtree)
+            if c.dep_ == "dobj" and _LAST_UPDATE.search(words) and not _negated(verb):
+                return words
+        return None
     if lemma(verb) not in ("be", "is", "was", "will") and verb.lower_ not in ("is", "was", "be", "are"):
         return None
     for c in verb.children:
@@ -542,6 +549,7 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
     return None
 
 
+_GETS = frozenset({"receive", "receives", "get", "gets", "see", "sees"})
 _ARRIVES = frozenset(
     {"arrive", "arrives", "arrived", "come", "comes", "came", "ship", "ships", "shipped", "land", "lands"}
 )
@@ -1345,10 +1353,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
-    last = _last_update_subject(gov, previous) if not prep or lemma(gov) in _ARRIVES else None
+    last = _last_update_subject(gov, previous) if not prep or lemma(gov) in _ARRIVES or lemma(gov) in _GETS else None
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
-        return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), False, _clause_text(gov))
+        # ("its final OS update": an end of OS updates only)
+        other_only = bool(_OTHER_UPDATES.search(last)) and not _SECURITY.search(last)
+        return DateRole(a, b, True, f"{text} is the date of '{last}'", _clause_text(gov), other_only, _clause_text(gov))
     if (released := _last_update_released(gov)) is not None:
         # "the security update that was released on … 2020 was the last update that the handset will receive"
         why = f"{text} dates the release of '{released}'"
