@@ -79,3 +79,26 @@ def test_a_year_less_month_takes_its_sentences_own_year() -> None:
 def test_receiving_the_final_update_in_a_year() -> None:
     assert ends("The Acme Note 20 will receive its final update in 2024.", "Acme Note 20") == [D(2024, 12, 31)]
     assert ends("The Acme Note 20 will receive its final OS update in 2024.", "Acme Note 20") == []
+
+
+def test_an_api_that_is_the_product_ends_when_it_shuts_down() -> None:
+    text = "Acme Call API version 2.5 is shutting down in June 2024."
+    assert ends(text, "Acme Call API version 2.5") == [D(2024, 6, 30)]
+    # for a plugin that uses the API, the API's deprecation is not its end
+    assert ends("Tado deprecated the authentication API this plugin uses in March 2025.", "Acme plugin") == []
+
+
+def test_struck_out_text_is_no_longer_said() -> None:
+    text = "For existing users, the Acme API will continue to function until the end of ~~2021~~ 2022."
+    assert ends(text, "Acme API", "text/markdown") == [D(2022, 12, 31)]
+    html = "<p>The Acme API will continue to function until the end of <del>2021</del> 2022.</p>"
+    assert ends(html, "Acme API", "text/html") == [D(2022, 12, 31)]
+
+
+def test_a_dated_update_replaces_the_notice_above_it() -> None:
+    text = (
+        "Acme is shutting down. For existing users, the Acme API will continue to function until the end of 2022.\n\n"
+        "**Update** June 6, 2022: Support for the Acme API service for existing customers will continue until "
+        "March 31st, 2023.\n"
+    )
+    assert ends(text, "Acme API", "text/markdown") == [D(2023, 3, 31)]

@@ -26,7 +26,8 @@ _BLOCK = {
     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "main", "nav", "aside", "form",
     "blockquote", "pre", "hr", "title", "option", "label",
 }  # fmt: skip
-_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+# (struck-out text, "<del>2021</del> 2022", is what the page no longer says)
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "del", "s", "strike"}
 # Page chrome: landmarks a site repeats around every page's own content
 _CHROME_TAGS = {"nav"}
 # inside <main> or <article> they are the content's own; a <header> is not chrome by itself (a page's
@@ -681,6 +682,7 @@ _LINK_NOTE = re.compile(r"[ \t]*\((?:link\s+)?opens\s+in\s+(?:a\s+)?new\s+(?:tab
 _MD_BREAK = re.compile(r"^\s*(?:[-*+•◦○●▪■–—‣]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<div style=…>Hardware</div>")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~\s?")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
 # (not an address written out as "robson _at_ example _dot_ com")
@@ -717,6 +719,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             yaml_row = item is not None or (field is not None and yaml_row)
             front = i == 0 or line != "---"
             continue
+        if not fenced and "~~" in line:
+            line = _STRUCK.sub("", line)  # "until the end of ~~2021~~ 2022": struck out, no longer said
         if not fenced and ("**" in line or "__" in line):
             line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
         if not fenced and "_" in line and not line.startswith("|"):

@@ -25,6 +25,7 @@ from psti.evidence.web.support_tree import (
     FROM_START,
     TOPIC,
     DateRole,
+    product_is_interface,
     read_dates,
     stop_after_event,
     withheld_updates,
@@ -512,17 +513,17 @@ _UPDATE_LEAD = re.compile(r"^\W*(?:update|updated|edit|edited)\b\W{0,3}(?:on\s+)
 def _latest_update_holds(out: SupportPeriodAnalysis) -> None:
     """Ends given in a notice's dated updates: the latest update's end replaces those of the
     updates before it ("Update June 7, 2021: … until the end of 2022." then "Update June 6, 2022:
-    … until March 31st, 2023.")."""
+    … until March 31st, 2023.") and those of the notice above them."""
     dated: list[tuple[dt.date, int]] = []
     for k, st in enumerate(out.statements):
         if st.kind == "end-date" and (lead := _UPDATE_LEAD.match(st.sentence)) and (when := _dates(lead.group("when"))):
             dated.append((when[0][1], k))
-    if len({d for d, _k in dated}) < 2:
+    if not dated:
         return
-    latest = max(d for d, _k in dated)
-    for d, k in dated:
-        if d < latest:
-            out.statements[k] = replace(out.statements[k], former=True)
+    latest, at = max(dated)
+    for k, st in enumerate(out.statements):
+        if st.kind == "end-date" and k != at and (k < at or any(k == j and d < latest for d, j in dated)):
+            out.statements[k] = replace(st, former=True)
 
 
 def _last_date(line: str) -> re.Match[str] | None:
@@ -625,6 +626,11 @@ def _row_named(row_names: set[str], s: str) -> bool:
 
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
+    with product_is_interface(any(re.search(r"\bapis?\b", t, re.I) for t in product_terms if t)):
+        return _analyse_support_page(page, product_terms)
+
+
+def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> SupportPeriodAnalysis:
     terms = tuple(_norm(t) for t in product_terms if t and t.strip())
     ordered = in_page_order(page.text)  # "06/02/2015" beside "12/18/2014" is 2 June
     text, placed = place_yearless(ordered, published_date(page.published))

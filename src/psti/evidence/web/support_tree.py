@@ -39,6 +39,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -174,6 +177,22 @@ _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
      "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels"}
 )  # fmt: skip
+# nouns that are the maker's service only when the product itself is one: an API retired ends an API,
+# while an API a plugin relies on, deprecated, is not the plugin's end
+_INTERFACES = frozenset({"api", "apis", "endpoint", "endpoints"})
+_PRODUCT_SERVICES: ContextVar[frozenset[str]] = ContextVar("product_services", default=frozenset())
+
+
+@contextmanager
+def product_is_interface(yes: bool) -> Iterator[None]:
+    """Read "API" as the maker's service while the product being read is itself an API."""
+    token = _PRODUCT_SERVICES.set(_INTERFACES if yes else frozenset())
+    try:
+        yield
+    finally:
+        _PRODUCT_SERVICES.reset(token)
+
+
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
     {"customer", "client", "delivery", "repair", "phone", "telephone", "call", "chat", "email", "postal",
@@ -190,7 +209,12 @@ def _stops_service(what: list[Token]) -> bool:
     """The thing stopped is the maker's service for the product ("its service", "the cloud servers"),
     or all its operations ("all operations")."""
     return bool(what) and all(
-        (g.lower_ in _SERVICE and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound"))
+        (
+            (g.lower_ in _SERVICE or g.lower_ in _PRODUCT_SERVICES.get())
+            and not any(c.lower_ in _OTHER_SERVICE for c in g.children if c.dep_ == "compound")
+        )
+        # "One Call API version 2.5", when the product is an API
+        or any(c.dep_ == "compound" and c.lower_ in _PRODUCT_SERVICES.get() for c in g.children)
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
         # "disabled the online access and the app for the Smart EQ"
         or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
