@@ -102,3 +102,20 @@ def test_a_dated_update_replaces_the_notice_above_it() -> None:
         "March 31st, 2023.\n"
     )
     assert ends(text, "Acme API", "text/markdown") == [D(2023, 3, 31)]
+
+
+def test_a_web_service_named_by_its_host_and_the_page_product_retiring() -> None:
+    text = "---\ndate: 2025-01-20\ntitle: Release notes\n---\n\ntokens.acme.io will be discontinued in February.\n"
+    assert ends(text, "tokens.acme.io", "text/markdown") == [D(2025, 2, 28)]
+    note = "The product will retire on 1st April 2021, please find UV data in the Other API."
+    assert ends(note, "Acme UV Index API") == [D(2021, 4, 1)]
+    # a person retiring is no product's end
+    assert ends("Our founder will retire on 1st April 2021.", "Acme UV Index API") == []
+
+
+def test_a_product_that_already_received_its_last_updates_has_no_other_date() -> None:
+    text = (
+        "The Acme Phone 10+ is still popular. But its life ended in April 2023. "
+        "The first foldable Acme Fold has also already received its last security updates."
+    )
+    assert ends(text, "Acme Fold") == []

@@ -1393,6 +1393,7 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
 
 _STOPS_UNDATED = re.compile(
     r"\b(?:stop|cease)s?\s+(?:working|functioning|receiving|getting)|\b(?:will|would)\s+(?:also\s+)?(?:stop|cease)\b|"
+    r"\b(?:received|got)\s+(?:its|their)\s+(?:last|final)\b|"  # "has also already received its last security updates"
     r"\bno\s+longer\s+(?:be\s+)?(?:supported|work|function|receive|get)",
     re.I,
 )

@@ -193,6 +193,9 @@ def product_is_interface(yes: bool) -> Iterator[None]:
         _PRODUCT_SERVICES.reset(token)
 
 
+_HOST_NAME = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|net|org|io|app|cloud|co|uk|de|eu|dev)")
+
+
 # services that are not the product's own: "customer service", "delivery service"
 _OTHER_SERVICE = frozenset(
     {"customer", "client", "delivery", "repair", "phone", "telephone", "call", "chat", "email", "postal",
@@ -215,6 +218,7 @@ def _stops_service(what: list[Token]) -> bool:
         )
         # "One Call API version 2.5", when the product is an API
         or any(c.dep_ == "compound" and c.lower_ in _PRODUCT_SERVICES.get() for c in g.children)
+        or _HOST_NAME.fullmatch(g.lower_) is not None  # "tesla.evcc.io will be discontinued": a web service
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
         # "disabled the online access and the app for the Smart EQ"
         or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
@@ -1462,6 +1466,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
                 if _no_more(c):
                     stop_words.append("no more")  # "the Acurite servers are no more"
+            if lemma(c) in _RETIRING and any(
+                g.dep_ in ("nsubj", "nsubjpass")
+                and g.lower_ in ("product", "service", "app")
+                and any(d.lower_ in ("the", "this") for d in g.children)
+                for g in c.children
+            ):
+                stop_words.append(lemma(c))  # "The product will retire on 1st April 2021": the page's own product
+                topic = True
             if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
                 stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
                 topic = True
@@ -1886,6 +1898,7 @@ _BRACKETED_END = re.compile(
 )
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
+_RETIRING = frozenset({"retire", "sunset", "sunsette", "decommission", "deactivate"})
 _SETTING = frozenset({"reset", "set", "revert", "roll", "adjust", "sync", "default", "resets", "sets", "reverts"})
 _REACH = frozenset({"reach", "reached", "reaches", "reaching", "hit", "hits", "hitting"})
 _DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
