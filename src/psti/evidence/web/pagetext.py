@@ -580,7 +580,8 @@ def _render_table(t: _Table) -> list[str]:
         cells = [c for c, _ in row]
         if not any(cells):
             continue
-        is_header = i in t.header_rows or (len(row) >= 2 and all(th for _, th in row))
+        # (an empty corner cell over the rows' own header cells does not stop a row of headers)
+        is_header = i in t.header_rows or (sum(th for _, th in row) >= 2 and all(th or not c for c, th in row))
         if is_header:
             header = cells
             lines.append(" | ".join(c for c in cells if c))

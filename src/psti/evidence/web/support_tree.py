@@ -1058,7 +1058,10 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             if _names_model(outer, date_tokens):
                 subject, named = outer, True
         if subject:
-            role = replace(role, subject=" ".join(t.text for t in subject), subject_model=named)
+            # the words as written ("FCM/GCM", not "FCM / GCM"), when the subject is one span
+            contiguous = subject[-1].i - subject[0].i + 1 == len(subject)
+            said = root.doc.text[subject[0].idx : subject[-1].idx + len(subject[-1])] if contiguous else ""
+            role = replace(role, subject=said or " ".join(t.text for t in subject), subject_model=named)
         if role.is_end and _conditional(root):
             role = replace(role, aimed=True)  # "if it is last sold in May 2024, … updates until at least 2028"
         out.append(role)
@@ -1312,6 +1315,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
+    if (since := _BRACKETED_SINCE.search(sent.text[:a])) is not None and (
+        stopped_before := _STOPPED_BEFORE.search(sent.text[: since.start()])
+    ) is not None:
+        # "classic login disabled (since 2026-06-10)": the brackets date the stop they follow
+        why = f"'{stopped_before.group(0).strip()} ({since.group(1)} {text})'"
+        local = sent.text[: b + 1]
+        return DateRole(a, b, True, why, local, False, local, True, from_start=True)
     if (bracket := _BRACKETED_END.search(sent.text[:a])) is not None and (
         TOPIC.search(sent.text) or TOPIC.search(previous)
     ):
@@ -1585,6 +1595,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
         # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
+    if (
+        event in ("start", "begin", "commence")
+        and prep in _POINT
+        and (stopping := _stop_that_begins(first_chain[0] if first_chain else gov)) is not None
+    ):
+        # "shutdown of those legacy APIs started in late July 2024": the stop begins at the date
+        why = f"'{stopping}' began at '{prep} {text}'"
+        return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     prev_stop = bool(TOPIC.search(previous) and _PREVIOUS_STOP.search(previous))
@@ -1896,6 +1914,12 @@ _BRACKETED_END = re.compile(
     r"updates\s+until)\s*:?\s*(?:on\s+|in\s+)?$",
     re.I,
 )
+_BRACKETED_SINCE = re.compile(r"\(\s*(since|as\s+of|from|effective)\s+$", re.I)
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:disabled|discontinued|shut\s+down|switched\s+off|turned\s+off|retired|decommissioned|"
+    r"no\s+longer\s+(?:supported|available|working))\s*$",
+    re.I,
+)
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
 _RETIRING = frozenset({"retire", "sunset", "sunsette", "decommission", "deactivate"})
@@ -1911,6 +1935,35 @@ def _copula_subject_on_topic(verb: Token) -> bool:
     if verb.lower_ not in _COPULA:
         return False
     return any(c.dep_ == "nsubj" and TOPIC.search(" ".join(t.text for t in c.subtree)) for c in verb.children)
+
+
+def _stop_that_begins(verb: Token) -> str | None:
+    """ "the shutdown of those legacy APIs started …": a verb of beginning whose subject is a stop of
+    the maker's service or of support; the stop's words."""
+    if lemma(verb) not in ("start", "begin", "commence", "started", "began", "begun", "commenced"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and lemma(c) in _STOP_NOUNS | {"phase-out", "shut-down"}:
+            stopped = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+            if (stopped and (_stops_service(stopped) or TOPIC.search(" ".join(t.text for t in c.subtree)))) or (
+                not stopped and TOPIC.search(_clause_text(verb))
+            ):
+                return " ".join(t.text for t in c.subtree)
+    # (the parser may hang the stop elsewhere: "… deprecated for some time and shutdown of those legacy
+    # APIs started in late July 2024")
+    before = verb.doc[max(0, verb.i - 12) : verb.i].text
+    if (m := _STOP_OF.search(before)) is not None:
+        what = m.group("what").lower().split()
+        if any(w in _SERVICE or w in _PRODUCT_SERVICES.get() for w in what) or TOPIC.search(m.group("what")):
+            return m.group(0)
+    return None
+
+
+_STOP_OF = re.compile(
+    r"\b(?:shutdown|shut-down|sunset|retirement|discontinuation|phase-out|decommissioning)\s+of\s+"
+    r"(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?P<what>[\w./ -]{1,60}?)\s*$",
+    re.I,
+)
 
 
 def _period_of_updates(noun: Token) -> bool:

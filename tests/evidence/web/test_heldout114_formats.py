@@ -1,0 +1,29 @@
+"""Formats met on held-out sets 114-115: a table whose header row starts with an empty corner
+cell, a stop of an API the product is that began at a date, whatever the parser made of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+TABLE = """<table><tr><td></td><th>Series</th><th>End of Life</th><th>Latest release</th></tr>
+<tr><th>Stable</th><th>2026.05.1.x</th><td>September 2026</td><td>2026-07-15</td></tr>
+<tr><th>Long-term support</th><th>2025.02.x</th><td>March 2028</td><td>2026-07-15</td></tr></table>"""
+
+
+def test_a_header_row_with_an_empty_corner_cell() -> None:
+    assert ends(TABLE, "2025.02.x", "text/html") == [D(2028, 3, 31)]
+    assert ends(TABLE, "2026.05.1.x", "text/html") == [D(2026, 9, 30)]
+
+
+def test_the_shutdown_of_an_api_that_began_at_a_date() -> None:
+    text = (
+        "This release migrates to the new Acme v1 API as the legacy Acme/Old APIs have been deprecated for some "
+        "time and shutdown of those legacy APIs started in late July 2024."
+    )
+    assert ends(text, "the legacy Acme/Old APIs") == [D(2024, 7, 31)]
+    # for a product that only uses the APIs, the shutdown is not its end
+    assert ends(text, "Acme Doorbell") == []
