@@ -27,3 +27,14 @@ def test_the_shutdown_of_an_api_that_began_at_a_date() -> None:
     assert ends(text, "the legacy Acme/Old APIs") == [D(2024, 7, 31)]
     # for a product that only uses the APIs, the shutdown is not its end
     assert ends(text, "Acme Doorbell") == []
+
+
+def test_an_end_said_to_hold_now_under_a_dated_item() -> None:
+    text = (
+        "2024.11.4 released, 2024.11.x series EOL\n\n22 April 2025\n\n"
+        "The 2024.11.4 bugfix release is out, fixing a number of security issues.\n\n"
+        "Notice that the 2024.11.x series is now end of life. Please migrate to the 2025.02.x series instead."
+    )
+    assert ends(text, "2024.11.x series") == [D(2025, 4, 22)]
+    # with no item date above it, "now" gives no date
+    assert ends(text.replace("22 April 2025\n\n", ""), "2024.11.x series") == []

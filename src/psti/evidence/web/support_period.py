@@ -743,6 +743,13 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         older_dates = previous_dates
         prev, previous = previous, s
         previous_dates, previous_stops, previous_bounds = [], [], []
+        if (dated_now := _ended_now(s, sents, idx)) is not None:
+            # "22 April 2025" over a news item: "Notice that the 2024.11.x series is now end of life."
+            (m, d, p), now_words = dated_now
+            why = f"{now_words!r} in the item dated {m.group(0)}"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            support_heading = True
+            continue
         if (more := _time_after(s, prev_dates)) is not None:
             # "effective November 9, 2020, its Slingbox products will be discontinued. Existing users will
             # still be able to use their Slingbox hardware for another 24 months, but after that, …
@@ -1032,6 +1039,31 @@ def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
     """A list item led by the name of a model that is not the product."""
     m = _ITEM_LEAD.match(s)
     return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
+
+
+# an end said to hold from now, with no date of its own: the date of the item it is in
+_NOW_ENDED = re.compile(
+    r"\b(?:is|are)\s+now\s+(?:end[\s-]of[\s-]life|eol|unsupported|no\s+longer\s+(?:supported|maintained))\b|"
+    r"\b(?:has|have)\s+now\s+reached\s+(?:its\s+|their\s+)?end[\s-]of[\s-]life\b",
+    re.I,
+)
+_ITEM_LOOKBACK = 6  # sentences back to the date line of the item a sentence is in
+
+
+def _ended_now(s: str, sents: list[str], idx: int) -> tuple[DatePart, str] | None:
+    """The date of the news item ("22 April 2025", a line of its own) above an end said to hold now,
+    and the words that say so."""
+    if (now := _NOW_ENDED.search(s)) is None or _dates(s):
+        return None
+    for before in reversed(sents[max(0, idx - _ITEM_LOOKBACK) : idx]):
+        found = _dates(before)
+        if (
+            len(found) == 1
+            and found[0][2] == "day"
+            and not re.sub(r"[\W_]+", "", before.replace(found[0][0].group(0), ""))
+        ):
+            return found[0], now.group(0)
+    return None
 
 
 # "for another 24 months, but after that, … servers will be taken offline"
