@@ -38,3 +38,10 @@ def test_an_end_said_to_hold_now_under_a_dated_item() -> None:
     assert ends(text, "2024.11.x series") == [D(2025, 4, 22)]
     # with no item date above it, "now" gives no date
     assert ends(text.replace("22 April 2025\n\n", ""), "2024.11.x series") == []
+
+
+def test_no_longer_supported_beyond_a_date() -> None:
+    text = "Acme has confirmed that beyond January 31, 2020, the Acme Assistant app will no longer be supported."
+    assert ends(text, "Acme Assistant app") == [D(2020, 1, 31)]
+    # use going on beyond a date is a boundary, not an end
+    assert ends("The Acme Assistant app may be used beyond January 31, 2020.", "Acme Assistant app") == []

@@ -79,8 +79,8 @@ _MADE = frozenset(
 )  # fmt: skip
 FROM_START = frozenset({"from", "starting", "beginning", "as of", "since"})  # a stop from a period's first day on
 _POINT = frozenset(
-    {"in", "on", "at", "after", "from", "of", "by", "beginning", "starting", "effective", "come", "as", "with",
-     "during", "since"}
+    {"in", "on", "at", "after", "beyond", "from", "of", "by", "beginning", "starting", "effective", "come", "as",
+     "with", "during", "since"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
