@@ -119,3 +119,9 @@ def test_a_product_that_already_received_its_last_updates_has_no_other_date() ->
         "The first foldable Acme Fold has also already received its last security updates."
     )
     assert ends(text, "Acme Fold") == []
+
+
+def test_an_unclosed_strike_hides_no_more_than_its_block() -> None:
+    page = page_text(b"<p>an <s>unclosed strike</p><p>Security updates until 2030.</p>", "text/html")
+    assert "Security updates until 2030." in page.text
+    assert "unclosed" not in page.text

@@ -26,8 +26,10 @@ _BLOCK = {
     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "main", "nav", "aside", "form",
     "blockquote", "pre", "hr", "title", "option", "label",
 }  # fmt: skip
-# (struck-out text, "<del>2021</del> 2022", is what the page no longer says)
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "del", "s", "strike"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+# struck-out text, "<del>2021</del> 2022", is what the page no longer says (until its block ends, so
+# an unclosed <s> hides no more than its paragraph)
+_STRUCK_TAGS = {"del", "s", "strike"}
 # Page chrome: landmarks a site repeats around every page's own content
 _CHROME_TAGS = {"nav"}
 # inside <main> or <article> they are the content's own; a <header> is not chrome by itself (a page's
@@ -253,6 +255,7 @@ class _Extractor(_Tokenizer):
         self.products: list[dict[str, str]] = []
         self.published: dict[str, str] = {}  # source ("meta", "json-ld", "time") -> the first date it gave
         self._skip = 0
+        self._struck = 0
         self._in_title = False
         self._href: str | None = None
         self._link_text: list[str] = []
@@ -327,6 +330,10 @@ class _Extractor(_Tokenizer):
             self.published.setdefault("time", a["datetime"][:64])
         if tag in _SKIP and tag != "head":
             self._skip += 1
+        if tag in _STRUCK_TAGS:
+            self._struck += 1
+        elif tag in _BLOCK:
+            self._struck = 0
         self._microdata_start(tag, a)
         self._region_start(tag, a)
         if tag == "h1" and self._in_chrome():
@@ -384,6 +391,10 @@ class _Extractor(_Tokenizer):
             self._in_title = False
         if tag in _SKIP and tag != "head" and self._skip:
             self._skip -= 1
+        if tag in _STRUCK_TAGS and self._struck:
+            self._struck -= 1
+        elif tag in _BLOCK:
+            self._struck = 0
         if tag == "script":
             self._script_type = ""
         if tag == "table" and self._tables:
@@ -421,7 +432,7 @@ class _Extractor(_Tokenizer):
         if self._in_title:
             self.title.append(data)
             return
-        if self._skip:
+        if self._skip or self._struck:
             return
         data = re.sub(r"[\s\x02\x03]+", " ", data)  # source line breaks are not text breaks in HTML
         if self._cf_email is not None and HIDDEN_EMAIL in data:
