@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -45,3 +45,11 @@ def test_no_longer_supported_beyond_a_date() -> None:
     assert ends(text, "Acme Assistant app") == [D(2020, 1, 31)]
     # use going on beyond a date is a boundary, not an end
     assert ends("The Acme Assistant app may be used beyond January 31, 2020.", "Acme Assistant app") == []
+
+
+def test_an_address_spelled_out_in_lower_case_with_dot() -> None:
+    assert policy("To report a vulnerability, write to security at example-fw dot com.").contacts == [
+        "mailto:security@example-fw.com"
+    ]
+    # "us at acme dot com" names no mailbox
+    assert policy("To report a vulnerability, contact us at example-fw dot com.").contacts == []

@@ -422,6 +422,12 @@ _OBFUSCATED = re.compile(
 _SPELLED_OUT = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s+AT\s+([A-Za-z0-9-]{1,63}(?:(?:\s+DOT\s+|\.)[A-Za-z0-9-]{1,63})+)"
 )
+# "security at dasharo dot com": in lower case only with a spelled "dot", and not "contact us at …"
+_SPELLED_LOWER = re.compile(
+    r"(?<![\w.+-])(?!(?:us|me|you|them|him|her|it|we)\s)([A-Za-z0-9._%+-]{1,64})\s+at\s+"
+    r"([A-Za-z0-9-]{1,63}(?:\s+dot\s+[A-Za-z0-9-]{1,63})+)\b",
+    re.I,
+)
 _REPO_SECURITY = re.compile(
     r"^https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/\s]+/[^/\s]+/security(?:/advisories)?/?$", re.I
 )
@@ -448,6 +454,7 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
     s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)
+    s = _SPELLED_LOWER.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+dot\s+", ".", m.group(2), flags=re.I), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
