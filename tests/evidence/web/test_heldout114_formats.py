@@ -53,3 +53,20 @@ def test_an_address_spelled_out_in_lower_case_with_dot() -> None:
     ]
     # "us at acme dot com" names no mailbox
     assert policy("To report a vulnerability, contact us at example-fw dot com.").contacts == []
+
+
+def test_a_time_on_commit_is_the_time_of_the_promise_it_carries() -> None:
+    a = policy(
+        "We commit to acknowledging vulnerability reports within 48 hours of receipt and providing status "
+        "updates at least every 14 calendar days."
+    )
+    assert a.ack_when is not None and a.ack_when.timescale == "within 48 hours"
+    assert a.status_when is not None and a.status_when.timescale == "at least every 14 calendar days"
+    # a commitment to something that is no promise to the reporter lends it no time
+    assert policy("We commit to reviewing our processes within 12 months.").ack_when is None
+
+
+def test_labelled_times_run_together_on_one_line() -> None:
+    a = policy("Timeline: Acknowledgement – 2 working days; Triage – 10 working days; Status updates – every 14 days.")
+    assert a.ack_when is not None and a.ack_when.timescale == "2 working days"
+    assert a.status_when is not None and a.status_when.timescale == "every 14 days"

@@ -839,16 +839,29 @@ def _attach(span: Span) -> tuple[Promise, Token] | None:
     timed = tok  # the word the time modifies
     for _ in range(8):
         if tok.head == tok:
-            return (_promise_of(tok) if tok not in span else None) or _joined_answer(timed)
+            return (_promise_of(tok) if tok not in span else None) or _carried(tok) or _joined_answer(timed)
         if tok.dep_ == "conj" and _is_verb(tok) and tok not in span:
             return None
         tok = tok.head
         if tok in span:
             continue
-        found = _promise_of(tok)
+        found = _promise_of(tok) or _carried(tok)
         if found is not None:
             return found
     return _joined_answer(timed)
+
+
+def _carried(tok: Token) -> tuple[Promise, Token] | None:
+    """ "We commit to acknowledging vulnerability reports within 48 hours": a light verb's time is
+    the time of the promise it carries ("to" and the promise's -ing form)."""
+    if _lemma(tok) not in _LIGHT_VERBS:
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            for g in p.children:
+                if g.dep_ == "pcomp" and (found := _own_promise(g)) in _TIMED_PROMISES:
+                    return found, g
+    return None
 
 
 def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
@@ -870,6 +883,22 @@ def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
     return None
 
 
+_ITEM_CHARS = 80  # a labelled time in a run of them ("Triage – 10 working days")
+
+
+def _timed_items(lines: list[str]) -> list[str]:
+    """A line that runs labelled times together ("Acknowledgement – 2 working days; Triage – 10 working
+    days; Status updates – every 14 days") is read as a line per item, as a list would be."""
+    out: list[str] = []
+    for line in lines:
+        parts = [x.strip() for x in line.split(";")]
+        if len(parts) >= 2 and all(len(x) <= _ITEM_CHARS and TIMESCALE.search(x) for x in parts if x):
+            out += [x for x in parts if x]
+        else:
+            out.append(line)
+    return out
+
+
 def _promises(text: str, out: PolicyAnalysis) -> None:
     """Read every promise and attach each timescale to the one it modifies."""
     from psti.evidence.web.language import parse
@@ -879,7 +908,7 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     slashed: set[tuple[str, str]] = set()
     budget = _PARSE_BUDGET
     label = ""
-    for line in text.splitlines():
+    for line in _timed_items(text.splitlines()):
         line = line.strip(" \t|*#>-")
         above, label = label, (line if label_like(line) else "")
         if above and TIMESCALE.match(line) and _labelled_promise(f"{above}: {line}", out):
