@@ -87,3 +87,29 @@ def test_a_label_over_its_value() -> None:
     ]
     assert ends("<p><strong>Date of publication</strong></p><p>31 December 2024</p>", "Acme", "text/html") == []
     assert ends("Updates: At least until 2030", "Acme") == [D(2030, 12, 31)]
+
+
+def test_until_the_later_of_a_date_or_a_span() -> None:
+    text = (
+        "We will provide security updates for the Acme Hub until the later of 31 March 2028 "
+        "or two years after we last sold it."
+    )
+    assert ends(text, "Acme Hub") == [D(2028, 3, 31)]
+
+
+def test_dated_items_run_together_in_one_sentence() -> None:
+    text = "End of support: Acme Cam 1 — 2026; Acme Cam 2 — 2028; Acme Cam 3 — 2030."
+    assert ends(text, "Acme Cam 2") == [D(2028, 12, 31)]
+    assert ends(text, "Acme Cam 3") == [D(2030, 12, 31)]
+
+
+def test_a_row_naming_two_models_of_one_line_with_a_slash() -> None:
+    table = (
+        "<table><tr><th>Device</th><th>Security support end</th></tr>"
+        "<tr><td>Acme Phone 12 / 12 Pro</td><td>October 2030</td></tr>"
+        "<tr><td>Acme Phone 11</td><td>October 2028</td></tr></table>"
+    )
+    assert ends(table, "Acme Phone 12 Pro", "text/html") == [D(2030, 10, 31)]
+    # "the Pixel 6 and 7 Pro" does not name the Pixel 7
+    text = "The Acme Phone 6 and 7 Pro get security updates until 2029. The Acme Phone 7 gets security updates until 2028."
+    assert ends(text, "Acme Phone 7") == [D(2028, 12, 31)]

@@ -40,7 +40,7 @@ _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
-    r"end[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
+    r"ends?[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|"
@@ -385,15 +385,19 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
         ):
             return True
-        if len(words) >= 2 and re.fullmatch(r"[\d.]+", tail) and _gapped_name(words[0], tail).search(t):
-            return True  # "Nokia 6.1 Plus and 7.1": the maker's word serves both models
+        k = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
+        if k >= 1 and _gapped_name(" ".join(words[:k]), " ".join(words[k:])).search(t):
+            # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
+            return True
     return False
 
 
-def _gapped_name(brand: str, tail: str) -> re.Pattern[str]:
+def _gapped_name(lead: str, rest: str) -> re.Pattern[str]:
+    """The model after another of the same line, its leading words left out (a slash is gone from
+    the normalised text, so "12 / 12 Pro" reads "12 12 pro")."""
     return re.compile(
-        rf"(?<![\w+]){re.escape(brand)}\s+\d[\w.+ ]{{0,20}}?(?:,\s+|\s+(?:and|or|&)\s+){re.escape(tail)}"
-        r"(?![\w+.])(?!\s+(?:years?|months?|weeks?|days?|hours?|times|per|percent)\b)"
+        rf"(?<![\w+]){re.escape(lead)}\s+\d[\w.+ ]{{0,20}}?(?:,\s+|\s+(?:and|or|&)\s+|\s+){re.escape(rest)}"
+        rf"(?![\w+.])(?!\s+(?:years?|months?|weeks?|days?|hours?|times|per|percent|{_VARIANTS})\b)"
     )
 
 
@@ -641,7 +645,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    sents = _glued_rows(_vertical_rows(sentences(page.text)))
+    sents = _listed_items(_glued_rows(_vertical_rows(sentences(page.text))))
     docs = _parsed_prose(sents)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
@@ -1121,6 +1125,27 @@ def _dates_the_model(s: str, m: re.Match[str]) -> bool:
     if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > 40:
         return False
     return not _ABOUT_AN_END_WORDS.search(s[opening + 1 : closing])
+
+
+_LIST_ITEM_CHARS = 80
+
+
+def _listed_items(sents: list[str]) -> list[str]:
+    """ "Ends of support by model: Acme Cam 1 — 2026; Acme Cam 2 — 2028": a sentence that runs dated
+    items together is read as a line per item, each under the sentence's label."""
+    out: list[str] = []
+    for s in sents:
+        lead, colon, body = s.partition(": ")
+        parts = [x.strip().rstrip(".") for x in (body if colon else s).split(";")]
+        if (
+            " | " not in s
+            and len(parts) >= 2
+            and all(len(x) <= _LIST_ITEM_CHARS and len(_dates(x)) == 1 for x in parts)
+        ):
+            out += [f"{lead}: {x}" if colon else x for x in parts]
+        else:
+            out.append(s)
+    return out
 
 
 def _answer_date(s: str, prev: str) -> DatePart | None:

@@ -1219,9 +1219,9 @@ def _attachment(tok: Token) -> tuple[str, Token]:
     if prep == "of" and gov.head.lower_ == "as":  # "as of May 2020"
         gov, prep = gov.head, "as of"
     # "until the end of 2028", "by the last day of March 2030": the end of the date itself
-    if prep == "of" and gov.head.lower_ in ("end", "last", "close", "day"):
+    if prep == "of" and gov.head.lower_ in ("end", "last", "close", "day", "later"):
         inner = gov.head
-        if inner.dep_ == "pobj" and inner.head.pos_ == "ADP":
+        if inner.dep_ == "pobj" and (inner.head.pos_ == "ADP" or inner.head.tag_ == "IN"):
             gov, prep = inner.head, inner.head.lower_
     if prep == "to" and any(c.lower_ == "up" for c in gov.children) or prep == "up":
         prep = "until"  # "up to 2030"
