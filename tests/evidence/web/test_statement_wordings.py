@@ -111,5 +111,8 @@ def test_a_row_naming_two_models_of_one_line_with_a_slash() -> None:
     )
     assert ends(table, "Acme Phone 12 Pro", "text/html") == [D(2030, 10, 31)]
     # "the Pixel 6 and 7 Pro" does not name the Pixel 7
-    text = "The Acme Phone 6 and 7 Pro get security updates until 2029. The Acme Phone 7 gets security updates until 2028."
+    text = (
+        "The Acme Phone 6 and 7 Pro get security updates until 2029. "
+        "The Acme Phone 7 gets security updates until 2028."
+    )
     assert ends(text, "Acme Phone 7") == [D(2028, 12, 31)]
