@@ -112,7 +112,15 @@ def test_a_row_naming_two_models_of_one_line_with_a_slash() -> None:
     assert ends(table, "Acme Phone 12 Pro", "text/html") == [D(2030, 10, 31)]
     # "the Pixel 6 and 7 Pro" does not name the Pixel 7
     text = (
-        "The Acme Phone 6 and 7 Pro get security updates until 2029. "
-        "The Acme Phone 7 gets security updates until 2028."
+        "The Acme Phone 6 and 7 Pro get security updates until 2029. The Acme Phone 7 gets security updates until 2028."
     )
     assert ends(text, "Acme Phone 7") == [D(2028, 12, 31)]
+
+
+def test_sections_headed_by_a_name_and_its_model_code() -> None:
+    text = (
+        "Acme Cam 2 (model AC-200)\nSupport period ends: 31/03/2029\n\n"
+        "Acme Cam 3 (model AC-300)\nSupport period ends: 30/06/2031"
+    )
+    assert ends(text, "AC-300") == [D(2031, 6, 30)]
+    assert ends(text, "AC-200") == [D(2029, 3, 31)]

@@ -1414,7 +1414,12 @@ def _named_after_another(terms: tuple[str, ...], title: str) -> bool:
     That Compares To Apple Watch"): the page is about that one, and the product only beside it."""
     at = [re.search(rf"\b{re.escape(t.split()[0])}\b", title, re.I) for t in terms if t.split()]
     first = min((m.start() for m in at if m), default=0)
+    if _CODE_IN_BRACKETS.search(title[:first]):
+        return False  # "Acme Cam 3 (model AC-300)": the brackets give the code of the name before them
     return first > 0 and _other_model(title[:first], terms)
+
+
+_CODE_IN_BRACKETS = re.compile(r"\(\s*(?:model|model\s+no\.?|model\s+number|type|ref\.?|sku)?\s*:?\s*$", re.I)
 
 
 def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
