@@ -277,7 +277,8 @@ def _place_spans(
     return text, [p for _, p in placements], anchors
 
 
-def _sentence_has_year(text: str, start: int, end: int) -> bool:
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds text[start:end]."""
     # the line first, then the sentence within it: a search unbounded by the line is quadratic on a page
     # of many lines without a ". "
     line_start = text.rfind("\n", 0, start) + 1
@@ -285,7 +286,11 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     left = text.rfind(". ", line_start, start) + 1 or line_start
     right = text.find(". ", end, line_end)
-    return DATE.search(text[left : line_end if right < 0 else right]) is not None
+    return text[left : line_end if right < 0 else right]
+
+
+def _sentence_has_year(text: str, start: int, end: int) -> bool:
+    return DATE.search(_sentence_around(text, start, end)) is not None
 
 
 # a year that says when something began, or which model ("the 2010 Play:5"), not when the month falls
@@ -299,14 +304,9 @@ _START_BEFORE_YEAR = re.compile(
 def _sentence_year(text: str, start: int, end: int) -> int | None:
     """The one year a year-less month's sentence gives on its own ("2023 is the last year …"), when
     it is no release's year nor in brackets."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    left = text.rfind(". ", line_start, start) + 1 or line_start
-    right = text.find(". ", end, line_end)
-    sentence = text[left : line_end if right < 0 else right]
-    found = [d for d in DATE.finditer(sentence) if d.lastgroup == "y"]
-    if len(found) != 1 or len(list(DATE.finditer(sentence))) != 1:
+    sentence = _sentence_around(text, start, end)
+    found = list(DATE.finditer(sentence))
+    if len(found) != 1 or found[0].lastgroup != "y":
         return None
     y = found[0]
     before = sentence[: y.start()]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.dates import NUMBER_WORDS
@@ -422,6 +423,14 @@ _OBFUSCATED = re.compile(
 _SPELLED_OUT = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s+AT\s+([A-Za-z0-9-]{1,63}(?:(?:\s+DOT\s+|\.)[A-Za-z0-9-]{1,63})+)"
 )
+
+
+def _address(dot: re.Pattern[str], m: re.Match[str]) -> str:
+    """An address written out against harvesters, as the address it stands for."""
+    return m.group(1) + "@" + dot.sub(".", m.group(2))
+
+
+_SPOKEN_DOT = re.compile(r"\s+dot\s+", re.I)  # (the capitals form's "DOT" too)
 # "security at dasharo dot com": in lower case only with a spelled "dot", and not "contact us at …"
 _SPELLED_LOWER = re.compile(
     r"(?<![\w.+-])(?!(?:us|me|you|them|him|her|it|we)\s)([A-Za-z0-9._%+-]{1,64})\s+at\s+"
@@ -452,9 +461,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
     if context and _OTHER_PURPOSE.search(s) and not _REPORT_CONTEXT.search(s):
         context = False  # "If you have legal concerns, please send an email to …": not for reports
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
-    s = _OBFUSCATED.sub(lambda m: m.group(1) + "@" + _OBFUSCATED_DOT.sub(".", m.group(2)), s)
-    s = _SPELLED_OUT.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+DOT\s+", ".", m.group(2)), s)
-    s = _SPELLED_LOWER.sub(lambda m: m.group(1) + "@" + re.sub(r"\s+dot\s+", ".", m.group(2), flags=re.I), s)
+    for written, dot in ((_OBFUSCATED, _OBFUSCATED_DOT), (_SPELLED_OUT, _SPOKEN_DOT), (_SPELLED_LOWER, _SPOKEN_DOT)):
+        s = written.sub(partial(_address, dot), s)
     for m in _EMAIL.finditer(s):
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):

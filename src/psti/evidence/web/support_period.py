@@ -1025,12 +1025,11 @@ def _names_other_variant(s: str, terms: tuple[str, ...]) -> bool:
     """The sentence names another variant of the product's model code ("the S10 Lite" on a page
     read for the Galaxy S10+)."""
     for term in terms:
-        for code in re.findall(r"\b[a-z]{1,3}\d{1,4}[a-z+]*", term):
-            base = re.match(r"[a-z]{1,3}\d{1,4}", code)
-            assert base is not None
-            for m in re.finditer(rf"\b{base.group(0)}([a-z+]*)(?:\s+({_VARIANTS}))?\b", s, re.I):
-                said = (base.group(0) + m.group(1) + (" " + m.group(2) if m.group(2) else "")).lower()
-                if said != code and said not in term and (m.group(1) or m.group(2)):
+        for code in re.finditer(r"\b(?P<base>[a-z]{1,3}\d{1,4})[a-z+]*", term):
+            base = code.group("base")
+            for m in re.finditer(rf"\b{base}([a-z+]*)(?:\s+({_VARIANTS}))?\b", s, re.I):
+                said = (base + m.group(1) + (" " + m.group(2) if m.group(2) else "")).lower()
+                if said != code.group(0) and said not in term and (m.group(1) or m.group(2)):
                     return True
     return False
 
