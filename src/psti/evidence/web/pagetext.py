@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -223,6 +224,7 @@ class _Scope:
 
 HIDDEN_EMAIL = "[email protected]"  # (served as "[email&#160;protected]"; the no-break space is a space by then)
 _CF_HEX = re.compile(r"(?:^|#)([0-9a-fA-F]{4,512})$")
+EMAIL_ADDRESS = r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24}"  # (the policy reader's too)
 
 
 def _cloudflare_email(a: dict[str, str]) -> str | None:
@@ -240,7 +242,7 @@ def _cloudflare_email(a: dict[str, str]) -> str | None:
         address = bytes(b ^ data[0] for b in data[1:]).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return address if re.fullmatch(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}", address) else None
+    return address if re.fullmatch(EMAIL_ADDRESS, address) else None
 
 
 class _Extractor(_Tokenizer):
@@ -892,6 +894,18 @@ def _binary_ratio(data: bytes) -> float:
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+
+
+RUN_ITEM_CHARS = 80  # an item in a run of them ("Triage – 10 working days", "Acme Cam 2 — 2028")
+
+
+def semicolon_items(line: str, is_item: Callable[[str], bool]) -> list[str] | None:
+    """The items of a line that runs short items together with semicolons, each one passing
+    `is_item`, so it can be read as a list would be; None when the line is not such a run."""
+    parts = [x.strip() for x in line.split(";") if x.strip()]
+    if len(parts) >= 2 and all(len(x) <= RUN_ITEM_CHARS and is_item(x) for x in parts):
+        return parts
+    return None
 
 
 def sentences(text: str) -> list[str]:

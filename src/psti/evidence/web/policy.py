@@ -25,7 +25,15 @@ from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.dates import NUMBER_WORDS
-from psti.evidence.web.pagetext import HIDDEN_EMAIL, PageText, clip, label_like, sentences
+from psti.evidence.web.pagetext import (
+    EMAIL_ADDRESS,
+    HIDDEN_EMAIL,
+    PageText,
+    clip,
+    label_like,
+    semicolon_items,
+    sentences,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -79,7 +87,7 @@ _REPORT_CONTEXT = re.compile(
     r"schwachstell|sicherheitslück|\bmeld|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고",
     re.I,
 )
-_EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,24})\b")
+_EMAIL = re.compile(rf"(?<![\w.+-])({EMAIL_ADDRESS})\b")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 # an address written without its scheme ("using the following link/email: www.hisense-usa.com/contact")
 _BARE_URL = re.compile(r"(?<![\w./@-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"')\]]*)?", re.I)
@@ -891,19 +899,12 @@ def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
     return None
 
 
-_ITEM_CHARS = 80  # a labelled time in a run of them ("Triage – 10 working days")
-
-
 def _timed_items(lines: list[str]) -> list[str]:
     """A line that runs labelled times together ("Acknowledgement – 2 working days; Triage – 10 working
     days; Status updates – every 14 days") is read as a line per item, as a list would be."""
     out: list[str] = []
     for line in lines:
-        parts = [x.strip() for x in line.split(";")]
-        if len(parts) >= 2 and all(len(x) <= _ITEM_CHARS and TIMESCALE.search(x) for x in parts if x):
-            out += [x for x in parts if x]
-        else:
-            out.append(line)
+        out += semicolon_items(line, lambda x: bool(TIMESCALE.search(x))) or [line]
     return out
 
 

@@ -19,7 +19,7 @@ from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, MONTHS, NUMBER_WORDS, YEAR, Precision, count, in_page_order, later, parse_date
 from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
-from psti.evidence.web.pagetext import PageText, clip, sentences
+from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
@@ -1126,24 +1126,17 @@ def _dates_the_model(s: str, m: re.Match[str]) -> bool:
     return not _ABOUT_AN_END_WORDS.search(s[opening + 1 : closing])
 
 
-_LIST_ITEM_CHARS = 80
-
-
 def _listed_items(sents: list[str]) -> list[str]:
     """ "Ends of support by model: Acme Cam 1 — 2026; Acme Cam 2 — 2028": a sentence that runs dated
     items together is read as a line per item, each under the sentence's label."""
     out: list[str] = []
     for s in sents:
         lead, colon, body = s.partition(": ")
-        parts = [x.strip().rstrip(".") for x in (body if colon else s).split(";")]
-        if (
-            " | " not in s
-            and len(parts) >= 2
-            and all(len(x) <= _LIST_ITEM_CHARS and len(_dates(x)) == 1 for x in parts)
-        ):
-            out += [f"{lead}: {x}" if colon else x for x in parts]
-        else:
+        items = None if " | " in s else semicolon_items(body if colon else s, lambda x: len(_dates(x.rstrip("."))) == 1)
+        if items is None:
             out.append(s)
+            continue
+        out += [f"{lead}: {x.rstrip('.')}" if colon else x.rstrip(".") for x in items]
     return out
 
 
