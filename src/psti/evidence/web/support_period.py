@@ -23,6 +23,7 @@ from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentence
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
+    STOP_SAID,
     TOPIC,
     DateRole,
     product_is_interface,
@@ -1108,12 +1109,11 @@ def _change_said_before(sents: list[str], idx: int) -> str | None:
     """The latest of the few sentences before that ends support or updates ("Plex announced that it
     will be ending support for devices running Android 5.1 and older")."""
     for before in reversed(sents[max(0, idx - _CHANGE_LOOKBACK) : idx]):
-        if TOPIC.search(before) and _STOP_SAID.search(before):
+        if TOPIC.search(before) and STOP_SAID.search(before):
             return before
     return None
 
 
-_STOP_SAID = re.compile(r"\b(?:end(?:s|ing|ed)?|stop\w*|discontinu\w*|cease\w*|drop\w*|sunset\w*|no\s+longer)\b", re.I)
 _DATE_HEAD = re.compile(r"^\W{0,3}[\w ,./-]{4,30}:\s*$")  # a short line ending in a colon: "- June 1, 2023:"
 _ABOUT_AN_END_WORDS = re.compile(r"end|eol|eos|until|till|through|thru|support|updat|patch|expir|last", re.I)
 

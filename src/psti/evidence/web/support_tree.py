@@ -392,6 +392,14 @@ def _with_no_updates(verb: Token) -> str | None:
     return None
 
 
+# words that say a stop happened or will ("ends", "stopped", "is discontinued", "no longer"), in a sentence
+# before the one that dates it
+STOP_SAID = re.compile(
+    r"\b(?:end(?:s|ing|ed)?|stop\w*|discontinu\w*|ceas\w*|drop\w*|sunset\w*|retir\w*|shut(?:ting|s)?\s+down|no\s+longer)\b",
+    re.I,
+)
+# narrower, for the sentence before one whose "until" may then bound an end: "no longer sell" before
+# "will only support the device until September 15th, 2023" says no stop of support
 _PREVIOUS_STOP = re.compile(r"discontinu|\bend|stop|cease|sunset", re.I)
 
 
@@ -1366,7 +1374,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         prep in _POINT
         and lemma(gov) in ("follow", "follows", "followed")
         and TOPIC.search(previous)
-        and _PREVIOUS_STOP.search(previous)
+        and STOP_SAID.search(previous)
     ):
         # "… will be the next to reach the end of its software support cycle in October 2023.
         # Subsequently, the Pixel 4a 5G will follow in November": the same end, at the later date
@@ -1773,10 +1781,6 @@ _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expecte
 
 
 _HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
-_NAMED_STOP_BEFORE = re.compile(
-    r"\b(?:shut(?:ting|s)?\s+down|discontinu\w*|retir\w*|sunset\w*|end(?:s|ing)?|stop(?:s|ping)?|ceas\w*|no\s+longer)\b",
-    re.I,
-)
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
 
@@ -1792,7 +1796,7 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
     if subject is None or not (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("this", "that", "it")):
         return None
-    if not (_NAMED_STOP_BEFORE.search(previous) and _SERVICE_WORDS.search(previous)):
+    if not (STOP_SAID.search(previous) and _SERVICE_WORDS.search(previous)):
         return None
     if lemma(subject) not in _STOP_NOUNS:
         return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
