@@ -64,6 +64,24 @@ def test_a_period_from_the_day_the_product_was_placed_on_the_market() -> None:
     assert ends(text, "Acme Cam") == [D(2029, 3, 1)]
 
 
+def test_a_period_from_the_products_first_availability() -> None:
+    text = (
+        "The Acme Cam 3 will be supported with security updates for at least 60 months from its first "
+        "availability on the UK market on 1 September 2023."
+    )
+    assert ends(text, "Acme Cam") == [D(2028, 9, 1)]
+    made_available = (
+        "Security updates are provided for 5 years from the date the product was first made available in the UK. "
+        "Acme Cam 3 was first made available on 14 March 2024."
+    )
+    assert ends(made_available, "Acme Cam") == [D(2029, 3, 14)]
+    # being available, with no "first", dates no start
+    assert (
+        ends("Acme Cam 3 will receive updates for 2 years. It is available from 1 May 2024 in our store.", "Acme Cam")
+        == []
+    )
+
+
 def test_a_period_from_a_day_the_page_dates_as_a_verb_or_a_label() -> None:
     period = "Our products receive security updates for 2 years from their release date."
     assert ends(period + " The Acme Hub was released on 10 May 2024.", "Acme Hub") == [D(2026, 5, 10)]

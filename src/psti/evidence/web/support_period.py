@@ -1302,8 +1302,11 @@ _DAY_KINDS: dict[str, tuple[str, str]] = {
         r"launch\s+date|date\s+of\s+launch|\blaunched",
     ),
     "sale": (
-        r"(?:(?:first|initial)\s+)?(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)",
-        r"(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)",
+        r"(?:(?:first|initial)\s+)?(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)|"
+        r"(?:first|initial)\s+availability|(?:the\s+)?date\s+(?:the\s+(?:product|device|model)|it)\s+(?:is|was)\s+"
+        r"first\s+(?:made\s+)?available",
+        r"(?:sale|availability)\s+date|date\s+of\s+(?:first\s+|initial\s+)?(?:sale|availability)|"
+        r"(?:first|initial)\s+availability|first\s+(?:made\s+)?available",
     ),
     "end of sale": (
         r"(?:end\s+of\s+(?:sales?|production|manufacture)|last\s+(?:sale|supply))(?:\s+date)?|"
