@@ -151,6 +151,18 @@ def test_an_approximate_time_in_a_stage_table() -> None:
     assert _ack("First response: within about a week") == "within about a week"
 
 
+def test_a_stage_table_cell_led_by_its_time() -> None:
+    text = (
+        "Send your report to security@acme.io.\n\n| Stage | SLA |\n|---|---|\n"
+        "| Initial acknowledgement | within 2 business days |\n| Status update cadence | weekly until resolved |\n"
+    )
+    a = policy(text)
+    assert a.ack_when is not None and a.ack_when.timescale == "within 2 business days"
+    assert a.status_when is not None and a.status_when.timescale == "weekly"
+    # a cell that only mentions a time after other words leads with no time
+    assert policy("Email security@acme.io.\n\n| Status updates | see the timeline below |\n").status_when is None
+
+
 def test_addresses_written_against_harvesters() -> None:
     for written in ("bounty -at- ledger.fr", "bounty [at] ledger [dot] fr", "bounty AT ledger DOT fr"):
         assert policy(f"Please report it at {written} with the details.").contacts == ["mailto:bounty@ledger.fr"]

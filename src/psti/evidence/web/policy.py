@@ -983,9 +983,11 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     the value. The parser reads such a line as two fragments, so the label decides."""
     # cells as page_text writes a table's rows, "Timeline: 7 days | Action: Initial assessment …"
     cells = [re.sub(r"^[^:|]{1,40}:\s+", "", c.strip()) for c in block.split(" | ") if c.strip()]
-    if len(cells) == 2 and any(TIMESCALE.fullmatch(c) for c in cells):
-        # a table row "7 days | Initial assessment and status update": the time's cell and the other's label
-        value = next(c for c in cells if TIMESCALE.fullmatch(c))
+    timed = [c for c in cells if TIMESCALE.match(c)] if len(cells) == 2 else []
+    if len(timed) == 1 and not TIMESCALE.search(next(c for c in cells if c is not timed[0])):
+        # a table row "7 days | Initial assessment and status update", or "Status update cadence | weekly
+        # until resolved": the cell led by the time and the other's label
+        value = timed[0]
         label = next(c for c in cells if c is not value)
     elif (m := _LABEL_LINE.match(block)) is not None:
         label, value = m.group("label"), m.group("value")
