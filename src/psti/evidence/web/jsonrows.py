@@ -9,35 +9,82 @@ import re
 
 _MAX_ROWS = 5_000
 _MAX_DEPTH = 8
-_MAX_CELL = 300  # characters of a field's value (a description is context, not a date's cell)
+_MAX_CELL = 300  # characters of a field's value read as a cell; a longer one is text, not a date's cell
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def json_rows(text: str) -> str | None:
     """The rows of a JSON document, one per object with plain fields; None when the text is not JSON."""
     s = text.strip().rstrip(",").rstrip()  # (an element quoted from a list keeps its comma)
-    if not s or s[0] not in "{[" or s[-1] not in "}]":
+    if not s or s[0] not in "{[":
         return None
     try:
-        data = json.loads(s)
+        data = json.loads(s) if s[-1] in "}]" else _cut_short(s)
+    except json.JSONDecodeError as e:
+        data = _cut_short(s) if e.pos >= len(s) - 1 else None  # (broken before its end: no JSON)
     except (ValueError, RecursionError):
+        return None
+    if data is None:
         return None
     rows: list[str] = []
     _collect(data, rows, 0)
     return "\n".join(rows) if rows else None
 
 
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_CLOSER = {"{": "}", "[": "]"}
+_CUT_TRIES = 20  # places to cut back to before giving up
+
+
+def _cut_short(s: str) -> object | None:
+    """A document cut off before its end (a reply over a size limit, an excerpt ending "..."): its
+    values up to the last one that is whole, with the brackets still open closed after it."""
+    s = _ELLIPSIS.sub("", s)
+    stack: list[str] = []
+    cuts: list[tuple[int, str]] = []  # where a whole value may end, and the brackets open there
+    in_string = escaped = False
+    opened = 0  # where the last string began
+    for i, ch in enumerate(s):
+        if in_string:
+            in_string, escaped = (ch != '"' or escaped), (ch == "\\" and not escaped)
+        elif ch == '"':
+            in_string, opened = True, i
+        elif ch in "{[":
+            stack.append(ch)
+        elif ch in "}]":
+            if not stack or _CLOSER[stack.pop()] != ch:
+                return None
+            cuts.append((i + 1, "".join(_CLOSER[o] for o in reversed(stack))))
+        elif ch == ",":
+            cuts.append((i, "".join(_CLOSER[o] for o in reversed(stack))))
+    if in_string and not escaped and len(s) - opened > _MAX_CELL:
+        # cut inside a long text ("…the scope of this program.…"): closed where it stops (a short value
+        # cut short, such as "2030-1", is left out: it may read as another date)
+        cuts.append((len(s), '"' + "".join(_CLOSER[o] for o in reversed(stack))))
+    for end, closers in reversed(cuts[-_CUT_TRIES:]):
+        if not closers:
+            return None  # whole at that point, so broken after it: not a document cut short
+        try:
+            return json.loads(s[:end] + closers)
+        except (ValueError, RecursionError):
+            continue  # (a cut inside a key: value pair)
+    return None
+
+
 def _collect(node: object, rows: list[str], depth: int) -> None:
     if depth > _MAX_DEPTH or len(rows) >= _MAX_ROWS:
         return
     if isinstance(node, dict):
-        cells = [
-            f"{_label(str(k))}: {' '.join(str(v).split())[:_MAX_CELL]}"
+        plain = [
+            (_label(str(k)), str(v).strip())
             for k, v in node.items()
             if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
         ]
+        cells = [f"{k}: {' '.join(v.split())}" for k, v in plain if len(v) <= _MAX_CELL]
         if cells:
             rows.append(" | ".join(cells))
+        # a long text (a description, a policy's body) follows its row as text of its own, lines kept
+        rows += [f"{k}:\n{v}" for k, v in plain if len(v) > _MAX_CELL]
         for v in node.values():
             if isinstance(v, (dict, list)):
                 _collect(v, rows, depth + 1)

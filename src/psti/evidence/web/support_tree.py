@@ -922,6 +922,9 @@ _DEVICES = frozenset(
 )  # fmt: skip
 
 
+_MODEL_NOUNS = _DEVICES | {"version", "versions", "generation", "generations", "edition", "editions", "unit", "units"}
+
+
 # words standing for something named elsewhere ("them", "these", "which"): a withheld one may be the updates
 _STAND_IN_TAGS = frozenset({"PRP", "PRP$", "DT", "WDT", "WP"})
 # verbs of supplying something: a negated one withholds its object, which may not be updates
@@ -1076,12 +1079,25 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
     return out
 
 
+_NAMING_WORDS = 4
+
+
+def _names_a_model(t: Token) -> bool:
+    return t.text == "," or t.tag_ in ("NN", "NNS", "NNP", "CD", "JJ") and t.lower_ not in _WHEN_NOUNS
+
+
 def _bracketed_after_noun(sent: Doc | Span, left: Token, date_tokens: set[int]) -> str | None:
-    """The noun a year's brackets follow, when the brackets hold only the year, "from"/"since"/"in"
-    and words that are no stop or support ("(from 2020, pictured below)", "(2019)")."""
+    """The noun a year's brackets follow, when the brackets hold only the year, "from"/"since"/"in",
+    a few words naming the model ("(3rd Gen, 2010)") and words that are no stop or support ("(from
+    2020, pictured below)", "(2019)")."""
     start = sent[0].i if len(sent) else 0
     i = left.i - 1
     while i >= start and sent.doc[i].lower_ in ("from", "since", "in", "circa", "c."):
+        i -= 1
+    # the model's own words before the year: nouns, numbers, adjectives and commas, not a clause
+    for _ in range(_NAMING_WORDS):
+        if i <= start or sent.doc[i].text == "(" or not _names_a_model(sent.doc[i]):
+            break
         i -= 1
     if i <= start or sent.doc[i].text != "(":
         return None
@@ -1314,10 +1330,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         re.fullmatch(r"\d{4}", text)
         and tok.dep_ == "pobj"
         and tok.head.lower_ == "from"
-        and tok.head.head.tag_ in ("NNP", "NNPS")
+        and (tok.head.head.tag_ in ("NNP", "NNPS") or tok.head.head.lower_ in _MODEL_NOUNS)
         and tok.head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
     ):
-        # "the Kodiaq from 2019 is not": the year says which model (or which model year)
+        # "the Kodiaq from 2019 is not", "… and the European model from 2014": the year says which
+        # model (or which model year)
         return DateRole(a, b, False, f"'{text}' says which '{tok.head.head.text}'", "")
     if re.fullmatch(r"\d{4}", text) and (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
