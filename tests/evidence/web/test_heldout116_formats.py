@@ -1,6 +1,6 @@
-"""Formats met on held-out sets 116-119: a JSON document cut off before its end (an API reply over a
-size limit, a quoted excerpt), a model named with its year in brackets or "from" a year, and a stage
-table's cell led by its time."""
+"""Formats met on held-out sets 116-122: a JSON document cut off before its end (an API reply over a
+size limit, a quoted excerpt), a model named with its year in brackets or "from" a year, a table
+stored with its cells run together by spaces, and support labelled with its span and end."""
 
 from __future__ import annotations
 
@@ -50,3 +50,26 @@ def test_a_year_that_names_the_model() -> None:
     # the brackets' words are the model's, an end after them is still read
     dated = "Acme Cam (2nd generation, 2017) - no longer receives updates since March 2024."
     assert ends(dated, "Acme Cam") == [D(2024, 3, 1)]
+
+
+def test_a_table_stored_with_its_cells_run_together_by_spaces() -> None:
+    rows = (
+        "Model Release Date End of Support Date\n"
+        "Acme Cam 1 June 20, 2014 November 13, 2021\n"
+        "Acme Cam 2 May 5, 2015 November 13, 2022\n"
+    )
+    assert ends(rows, "Acme Cam 2") == [D(2022, 11, 13)]
+    one_line = (
+        "Long term support releases come with security updates.\n\nLibrary Version LTS Until LTS Repo URL\n\n"
+        "Acme Kernel 11.3.0 04/30/2028 https://example.com/kernel Acme-TCP 4.4.1 04/30/2029 https://example.com/tcp"
+    )
+    assert ends(one_line, "Acme Kernel 11.3.0") == [D(2028, 4, 30)]
+    assert ends(one_line, "Acme-TCP 4.4.1") == [D(2029, 4, 30)]
+    # a heading over one dated line is no table
+    assert ends("End Of Life Notices\nLast updated on January 9, 2024\n", "Acme Reader") == []
+
+
+def test_support_labelled_with_its_span_and_end() -> None:
+    table = "System Element Status\nTechnical support 10 years (until 2034)\nFeature updates Not available"
+    assert ends(table, "Acme OS") == [D(2034, 12, 31)]
+    assert ends("Technical support: until 2034", "Acme OS") == [D(2034, 12, 31)]

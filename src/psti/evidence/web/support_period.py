@@ -40,7 +40,7 @@ _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
-    r"support(?:ed)?\s+(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
+    r"support(?:ed)?\s*[:–-]?\s+(?:(?:for\s+)?\w+\s+(?:years?|months?)\s*[(,]?\s*)?(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
     r"ends?[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
@@ -495,6 +495,82 @@ def _glued_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# a header's date labels, spaced words: "Release Date", "End of Servicing Date", "LTS Until", "EOL"
+_SPACED_LABEL = re.compile(
+    r"\b(?:(?:initial\s+|first\s+)?(?:release|launch|availability|ga)(?:\s+date)?|"
+    r"end[\s-]of[\s-](?:life|support|service|servicing|security\s+updates|updates|maintenance)(?:\s+date)?|"
+    r"(?:supported\s+|support\s+|lts\s+|updates\s+)?until|eol(?:\s+date)?|eos(?:\s+date)?|support\s+end(?:s|\s+date)?)\b",
+    re.I,
+)
+_SPACED_ROWS = 40  # rows read under one header
+# words that lead a date rather than name a row's item: "Effective", "Last updated on", "Date"
+_DATE_LEAD = re.compile(
+    r"(?:effective(?:\s+date)?|(?:last\s+)?(?:updated|modified|revised|published|posted)(?:\s+on)?|dated?|"
+    r"as\s+of|since|on|from)\W*",
+    re.I,
+)
+
+
+def _spaced_rows(lines: list[str]) -> list[str]:
+    """A table stored with its cells run together by spaces ("Library Version LTS Until LTS Repo URL"
+    over "FreeRTOS Kernel 11.3.0 04/30/2028 https://…"), as rows under their header's date labels
+    ("FreeRTOS Kernel 11.3.0 | LTS Until: 04/30/2028"). The header is a line without dates or
+    sentence ends, naming an end among its labels; a row gives as many dates as the header's labels,
+    its item's words before them; a table has two rows or more (a heading over one dated line, "End
+    of Life" over "Last updated on January 9, 2024", is no table)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        labels = _header_labels(lines[i])
+        i += 1
+        if not labels:
+            continue
+        read: list[str] = []
+        j = i
+        while j < len(lines) and len(read) < _SPACED_ROWS and (rows := _spaced_row_cells(lines[j], labels)):
+            read += rows
+            j += 1
+        if len(read) >= 2:
+            out += read
+            i = j
+    return out
+
+
+def _spaced_row_cells(line: str, labels: list[re.Match[str]]) -> list[str] | None:
+    """The rows of a line under a spaced header: one row, or several run together on the line (each
+    row's item is what comes between the dates of the row before and its own)."""
+    if " | " in line:
+        return None
+    dates = _dates(line)
+    width = len(labels)
+    if not dates or len(dates) % width or len(line) > _ROW_CHARS * (len(dates) // width):
+        return None
+    rows: list[str] = []
+    after = 0
+    for k in range(0, len(dates), width):
+        group = dates[k : k + width]
+        # (the row before may end in a link: "… 04/30/2028 https://…/V11.3.0 FreeRTOS-Plus-TCP 4.4.1 …")
+        item = re.sub(r"^(?:\S*://\S+\s+)+", "", line[after : group[0][0].start()].strip(" -–|:"))
+        if not item or len(item) > _ROW_CHARS or item.endswith((".", "?", "!")) or _DATE_LEAD.fullmatch(item):
+            return None
+        cells = [f"{m.group(0)}: {d.group(0)}" for m, (d, _day, _p) in zip(labels, group, strict=True)]
+        rows.append(" | ".join([item, *cells]))
+        after = group[-1][0].end()
+    return rows
+
+
+def _header_labels(line: str) -> list[re.Match[str]]:
+    """The date labels of a line that reads as a spaced table's header, one of them an end's; none
+    for any other line."""
+    if " | " in line or len(line) > _HEADING_CHARS or _dates(line) or re.search(r"[.,;?!]\s|[.?!]$", line):
+        return []
+    labels = list(_SPACED_LABEL.finditer(line))
+    if len(line.split()) < 3 or not labels or not any(_END_LABEL.search(m.group(0)) for m in labels):
+        return []
+    return labels
+
+
 # words that point back at a list's items: "those SONOS devices", "these products", "all of the above"
 _LIST_BACK = re.compile(
     r"\b(?:those|these|the\s+above|all\s+of\s+the\s+above|the\s+listed|the\s+products\s+listed)\b"
@@ -646,7 +722,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    sents = _listed_items(_glued_rows(_vertical_rows(sentences(page.text))))
+    sents = _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))
     docs = _parsed_prose(sents)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
