@@ -73,3 +73,14 @@ def test_support_labelled_with_its_span_and_end() -> None:
     table = "System Element Status\nTechnical support 10 years (until 2034)\nFeature updates Not available"
     assert ends(table, "Acme OS") == [D(2034, 12, 31)]
     assert ends("Technical support: until 2034", "Acme OS") == [D(2034, 12, 31)]
+
+
+def test_the_stopped_thing_denied_updates_in_the_next_sentence() -> None:
+    text = "The Acme SDK was deprecated on July 1st 2019. So it won't get any updates anymore."
+    assert ends(text, "Acme SDK") == [D(2019, 7, 1)]
+    assert ends("The Acme Cam was discontinued on July 1st 2019. It won't get any updates anymore.", "Acme Cam") == [
+        D(2019, 7, 1)
+    ]
+    # a launch is no stop, and updates that go on end nothing
+    assert ends("The Acme Cam was launched on July 1st 2019. It won't get any updates anymore.", "Acme Cam") == []
+    assert ends("Acme stopped selling the Acme Cam on July 1st 2019. It will still receive updates.", "Acme Cam") == []

@@ -2204,7 +2204,12 @@ _LOST_USE = re.compile(
 )
 # what a product needs to work that a stop can cut off: "AT&T … will discontinue 3G service"
 _CUT_OFF = re.compile(r"\b(?:networks?|services?|servers?|cloud|[2-5]G)\b", re.I)
-_BACK_REFERENCE = re.compile(r"\b(?:any\s+such|such|these|those|the\s+affected)\b", re.I)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:any\s+such|such|these|those|the\s+affected)\b"
+    # the stopped thing as the subject of the next sentence: "So it won't get any updates anymore"
+    r"|^\W*(?:(?:so|thus|therefore|hence|as\s+a\s+result|this\s+means(?:\s+that)?),?\s+)?(?:it|they)\b",
+    re.I,
+)
 
 
 def _dated_by_earlier(
