@@ -84,3 +84,21 @@ def test_the_stopped_thing_denied_updates_in_the_next_sentence() -> None:
     # a launch is no stop, and updates that go on end nothing
     assert ends("The Acme Cam was launched on July 1st 2019. It won't get any updates anymore.", "Acme Cam") == []
     assert ends("Acme stopped selling the Acme Cam on July 1st 2019. It will still receive updates.", "Acme Cam") == []
+
+
+def test_final_updates_said_in_other_ways() -> None:
+    rolling = "The final update for the Acme Phone will be rolling out to users by July 2022."
+    assert ends(rolling, "Acme Phone") == [D(2022, 7, 31)]
+    joined = "The Acme Phone should go up to Acme OS 16 and receive its final patch in 2027."
+    assert ends(joined, "Acme Phone") == [D(2027, 12, 31)]
+    listed = (
+        "The range includes the Acme Cam 2 and Acme Cam 3, all of which will receive their final patch on "
+        "October 5, 2027."
+    )
+    assert ends(listed, "Acme Cam 2") == [D(2027, 10, 5)]
+
+
+def test_devices_picked_by_their_release_date_is_no_start() -> None:
+    text = "Acme is offering six years' worth of firmware updates for devices released after January 1, 2021."
+    assert ends(text, "Acme Cam 3") == []
+    assert ends("Acme offers five years of security updates from 1 March 2024.", "Acme Phone") == [D(2029, 3, 1)]

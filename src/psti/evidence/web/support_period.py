@@ -138,7 +138,11 @@ _SPAN_BEFORE = re.compile(
     re.I,
 )
 
-_DEVICES_BEFORE = re.compile(r"\b(?:devices|models|products|phones|tablets|tvs|units|ones|hardware)\s*$", re.I)
+_DEVICES_BEFORE = re.compile(
+    r"\b(?:devices|models|products|phones|tablets|tvs|units|ones|hardware)"
+    r"(?:\s+(?:first\s+)?(?:released|launched|introduced|sold|bought|purchased|made|manufactured|shipped))?\s*$",
+    re.I,
+)  # ("for devices released after January 1, 2021": which devices, not a start)
 
 
 def _clause_of(text: str) -> str:
@@ -575,7 +579,8 @@ def _header_labels(line: str) -> list[re.Match[str]]:
 _LIST_BACK = re.compile(
     r"\b(?:those|these|the\s+above|all\s+of\s+the\s+above|the\s+listed|the\s+products\s+listed)\b"
     r"(?:\s+[\w:-]+){0,2}?\s+(?:devices|products|models|items|speakers|players|cameras|phones|routers|units|"
-    r"hubs|systems|versions|releases)\b",
+    r"hubs|systems|versions|releases)\b"
+    r"|\b(?:all|each|both|every\s+one)\s+of\s+(?:which|them|these|those)\b",  # "…, and Surface Go 3, all of which"
     re.I,
 )
 

@@ -133,7 +133,12 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "withdrawn": "withdraw", "deprecated": "deprecate", "killed": "kill", "lost": "lose",
               "comes": "come", "coming": "come", "came": "come", "takes": "take", "taking": "take",
               "took": "take", "receives": "receive", "received": "receive", "receiving": "receive",
-              "continues": "continue", "continued": "continue", "continuing": "continue"}  # fmt: skip
+              "continues": "continue", "continued": "continue", "continuing": "continue",
+              # an update's release: "The final update … will be rolling out to users by July 2022"
+              "releases": "release", "releasing": "release", "publishes": "publish", "publishing": "publish",
+              "issuing": "issue", "shipping": "ship", "pushed": "push", "pushes": "push", "pushing": "push",
+              "rolled": "roll", "rolls": "roll", "rolling": "roll", "delivered": "deliver",
+              "delivers": "deliver", "delivering": "deliver"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -558,7 +563,11 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
             if c.dep_ == "nsubj" and _LAST_UPDATE.search(words):
                 return words
         return None
-    if lemma(verb) in _GETS and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+    # (the modal may sit on the verb the "and" joins: "They should go up to Android 16 and receive …")
+    modal_on = [verb, verb.head] if verb.dep_ == "conj" and verb.head.tag_.startswith("VB") else [verb]
+    if lemma(verb) in _GETS and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should") for v in modal_on for c in v.children
+    ):
         # "the Galaxy Note 20 will receive its final update in 2024": when the last update comes
         for c in verb.children:
             words = " ".join(t.text for t in c.subtree)
