@@ -151,6 +151,17 @@ def test_an_approximate_time_in_a_stage_table() -> None:
     assert _ack("First response: within about a week") == "within about a week"
 
 
+def test_confirming_the_report_is_held_is_an_acknowledgement() -> None:
+    assert _ack("Report to security@acme.io. What happens next: - We confirm we have it within 7 days.") == (
+        "within 7 days"
+    )
+    assert _ack("Report to security@acme.io. We will confirm we have received your report within 7 days.") == (
+        "within 7 days"
+    )
+    # having something else is no receipt of the report
+    assert _ack("Report to security@acme.io. We confirm we have a fix within 7 days.") is None
+
+
 def test_a_stage_table_cell_led_by_its_time() -> None:
     text = (
         "Send your report to security@acme.io.\n\n| Stage | SLA |\n|---|---|\n"

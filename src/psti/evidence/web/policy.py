@@ -613,6 +613,7 @@ def _lemma(tok: Token) -> str:
 
 _REPORTERS = frozenset({"you", "reporter", "reporters", "researcher", "researchers", "submitter", "finder"})
 _REPORTED = frozenset({"report", "receipt", "submission", "flaw", "vulnerability", "issue", "bug"})
+_HOLDING = frozenset({"receive", "received", "have", "has", "had"})  # "confirm we have (received) it"
 
 
 def _conj_objects(tok: Token) -> list[Token]:
@@ -730,11 +731,14 @@ def _own_promise(tok: Token) -> Promise | None:
         return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "confirm" and any(
         c.dep_ == "ccomp"
-        and _lemma(c) in ("get", "receive")
-        and any(g.dep_ in ("dobj", "nsubjpass") and _lemma(g) in _REPORTED for g in c.children)
+        and (_lemma(c) == "get" or c.lower_ in _HOLDING)
+        and any(
+            g.dep_ in ("dobj", "nsubjpass") and (_lemma(g) in _REPORTED or g.lower_ in ("it", "them"))
+            for g in c.children
+        )
         for c in tok.children
     ):
-        return "acknowledgement"  # "We'll confirm we got your report"
+        return "acknowledgement"  # "We'll confirm we got your report", "We confirm we have it within 7 days"
     if (
         lemma == "answer"
         and _is_verb(tok)
