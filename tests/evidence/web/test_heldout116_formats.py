@@ -102,3 +102,13 @@ def test_devices_picked_by_their_release_date_is_no_start() -> None:
     text = "Acme is offering six years' worth of firmware updates for devices released after January 1, 2021."
     assert ends(text, "Acme Cam 3") == []
     assert ends("Acme offers five years of security updates from 1 March 2024.", "Acme Phone") == [D(2029, 3, 1)]
+
+
+def test_no_longer_usable_and_an_expected_end() -> None:
+    text = "As of April 1, 2024, You can no longer use the Acme.Networking APIs."
+    assert ends(text, "Acme.Networking") == [D(2024, 4, 1)]
+    assert ends("From 1 May 2024 you can no longer buy the Acme Hub.", "Acme Hub") == []
+    expected = "In 2025, we expect Acme to no longer support the Acme SDK which will impact your monetization."
+    assert ends(expected, "Acme SDK") == [D(2025, 12, 31)]
+    # the date of an announcement is not the date of what it announces
+    assert ends("In 2023, we announced that Acme will no longer support the Acme SDK.", "Acme SDK") == []

@@ -658,12 +658,13 @@ def _loses_service(tok: Token) -> bool:
 
 
 def _loses_use(tok: Token) -> bool:
-    """ "be able to unlock / use / control …" under a negation: the product can no longer be used
-    (not "able to buy", an end of sale)."""
+    """ "be able to unlock / use / control …", "can use" under a negation: the product can no longer
+    be used (not "able to buy", an end of sale)."""
     for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
-    return False
+    # "you can no longer use the Alexa.Networking APIs": the same, said with "can"
+    return tok.lower_ in _USE and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children)
 
 
 _AVAILABLE = frozenset({"available", "accessible", "usable", "operational", "reachable", "online"})
@@ -1264,6 +1265,7 @@ def _attachment(tok: Token) -> tuple[str, Token]:
 
 
 _INTENT_NOUNS = frozenset({"decision", "plan", "plans", "intention", "choice"})
+_EXPECTING = frozenset({"expect", "expects", "expected", "anticipate", "anticipates", "anticipated"})
 
 
 def _levels(gov: Token, effective: bool = False) -> list[tuple[list[Token], Token, bool]]:
@@ -1291,6 +1293,15 @@ def _levels(gov: Token, effective: bool = False) -> list[tuple[list[Token], Toke
                 break
         # "intends to drop all support", "plans to end updates": the verb it governs
         down = [c for v in chain for c in v.children if c.dep_ == "xcomp" and c.tag_.startswith("VB")]
+        # "In 2025, we expect Roku to no longer support the PAL SDK": the dated expectation is of the verb
+        # it governs (not "in May, Acme announced …", which dates the announcement)
+        down += [
+            c
+            for v in chain
+            if v.lower_ in _EXPECTING
+            for c in v.children
+            if c.dep_ == "ccomp" and c.tag_.startswith("VB")
+        ]
         # "as of April 30, HBO made the decision to discontinue support": from a date on, the verb the
         # decision names (not "in May, Acme announced its plan to end …", which dates the announcement)
         down += [
@@ -1469,6 +1480,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     texts: list[str] = []
     for chain, up, through_and in levels:
         ctext = _clause_text(up)
+        # (an expectation's clause is read with it: "we expect Roku to no longer support the PAL SDK")
+        ctext += "".join(f" {_clause_text(c)}" for c in chain if c.dep_ == "ccomp" and c.head.lower_ in _EXPECTING)
         texts.append(ctext)
         topic = topic or bool(TOPIC.search(ctext)) or _copula_subject_on_topic(up)
         if through_and:
