@@ -112,3 +112,24 @@ def test_no_longer_usable_and_an_expected_end() -> None:
     assert ends(expected, "Acme SDK") == [D(2025, 12, 31)]
     # the date of an announcement is not the date of what it announces
     assert ends("In 2023, we announced that Acme will no longer support the Acme SDK.", "Acme SDK") == []
+
+
+def test_two_products_named_together_are_each_named() -> None:
+    text = "Owners will discover that their Acme Assist buttons no longer work after December 31, 2016."
+    assert ends(text, "Acme Assist and Acme Drive (2G-based)") == [D(2016, 12, 31)]
+
+
+def test_the_release_of_an_update_that_drops_support() -> None:
+    text = (
+        "Best answer by Ryan S 2 February 2018, 19:08\n\n"
+        "Hi everyone. In early April, we will release a software upgrade that will no longer support the aging "
+        "Acme Remote."
+    )
+    assert ends(text, "Acme Remote") == [D(2018, 4, 30)]
+    dropping = "In April 2018, we will release a software update that drops support for the Acme Remote."
+    assert ends(dropping, "Acme Remote") == [D(2018, 4, 30)]
+    # an update that adds support ends nothing
+    assert (
+        ends("In April 2018, we will release a software update that adds support for the Acme Remote.", "Acme Remote")
+        == []
+    )

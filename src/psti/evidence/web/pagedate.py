@@ -35,12 +35,13 @@ _NO_YEAR = (
     r"(?![ \t]*[.,]?[ \t]*(?:\d|'\d\d))(?![ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:next|this|last|following)[ \t]+year)"
 )
 _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|during|of)"
+_PART_OF_MONTH = r"(?:early|mid|late)(?:-|[ \t]+)"  # "in early April"
 YEARLESS = re.compile(
     rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
     rf"|\b(?P<md>(?P<md_mon>{_MON})[ \t]+{DAY}\b){_NO_YEAR}"
     # (not "last year in November", which RELATIVE places)
     rf"|(?<!\byear[ \t])\b{_PREPOSITION}[ \t]+"
-    rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+)?(?P<m>{_MON}){_NO_YEAR}"
+    rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+|{_PART_OF_MONTH})?(?P<m>{_MON}){_NO_YEAR}"
 )
 _DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "slash2", "yslash", "dot", "dash")
 # a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");

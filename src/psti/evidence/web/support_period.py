@@ -348,7 +348,8 @@ _GENERIC_TAIL = frozenset(
 
 def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
-    …)") and without its generic last words when two words or a model number remain."""
+    …)"), each of two products named together, and each without its generic last words when two
+    words or a model number remain."""
     out = list(terms)
     for term in list(terms):
         bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
@@ -358,6 +359,12 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
             # a short name in brackets is another name of the product ("openmediavault 6.0 (Shaitan)")
             if "," not in inner and len(inner.split()) <= 3 and inner[:1].isalpha():
                 out.append(inner)
+    for term in list(out):
+        # two products named together ("BMW Assist and BMW ConnectedDrive"): each is named on its own,
+        # when each is a name in its own right (two words or a model number; not "Black and Decker")
+        parts = [x.strip() for x in re.split(r"\s+(?:and|&)\s+", term)]
+        if len(parts) == 2 and all(len(x.split()) >= 2 or re.search(r"\d", x) for x in parts):
+            out += parts
     for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:

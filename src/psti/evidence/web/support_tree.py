@@ -1387,6 +1387,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         return DateRole(
             a, b, True, scheduled, _clause_text(tok.head), False, _clause_text(tok.head), True, from_start=True
         )
+    if (dropping := _release_that_drops(tok)) is not None:
+        # "In early April, we will release a software upgrade that will no longer support the aging CR100"
+        local = _clause_text(tok.head.head if tok.dep_ == "pobj" else tok.head)
+        return DateRole(a, b, True, f"'{text}' dates the {dropping}", local, False, local, True)
     when = next(
         (c for c in tok.children if c.dep_ in ("relcl", "advcl") and any(m.lower_ == "when" for m in c.children)),
         None,
@@ -1843,6 +1847,24 @@ def _stop_happens(date: Token, previous: str) -> str | None:
 
 
 _BEGINS = frozenset({"beginning", "starting", "from"})
+
+
+_RELEASED_THINGS = frozenset({"update", "updates", "upgrade", "upgrades", "release", "version", "firmware", "software"})
+
+
+def _release_that_drops(date: Token) -> str | None:
+    """A date that dates the release of an update which itself ends support ("we will release a
+    software upgrade that will no longer support the CR100", "… an update that drops support for
+    …"): the update and its clause."""
+    verb = date.head.head if date.dep_ == "pobj" else None
+    if verb is None or lemma(verb) not in _RELEASING:
+        return None
+    for thing in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _RELEASED_THINGS):
+        for clause in (c for c in thing.children if c.dep_ == "relcl"):
+            said = _clause_text(clause, strict=True)
+            if TOPIC.search(said) and (_negated(clause) or _is_stop(clause)):
+                return f"{thing.text} '{said}'"
+    return None
 
 
 def _scheduled_release_stop(date: Token) -> str | None:
