@@ -170,6 +170,14 @@ def test_a_stage_table_cell_led_by_its_time() -> None:
     a = policy(text)
     assert a.ack_when is not None and a.ack_when.timescale == "within 2 business days"
     assert a.status_when is not None and a.status_when.timescale == "weekly"
+    described = (
+        "Email security@acme.io.\n\n| Stage | Timeline | Description |\n|---|---|---|\n"
+        "| Acknowledgment | 24 hours | We confirm receipt of your report |\n"
+        "| Status Update | 7 days | We provide a detailed response plan |\n| Resolution | 30-90 days | We fix it |\n"
+    )
+    b = policy(described)
+    assert b.ack_when is not None and b.ack_when.timescale == "24 hours"
+    assert b.status_when is not None and b.status_when.timescale == "7 days"
     # a cell that only mentions a time after other words leads with no time
     assert policy("Email security@acme.io.\n\n| Status updates | see the timeline below |\n").status_when is None
 

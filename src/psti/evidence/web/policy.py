@@ -987,10 +987,11 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     the value. The parser reads such a line as two fragments, so the label decides."""
     # cells as page_text writes a table's rows, "Timeline: 7 days | Action: Initial assessment …"
     cells = [re.sub(r"^[^:|]{1,40}:\s+", "", c.strip()) for c in block.split(" | ") if c.strip()]
-    timed = [c for c in cells if TIMESCALE.match(c)] if len(cells) == 2 else []
-    if len(timed) == 1 and not TIMESCALE.search(next(c for c in cells if c is not timed[0])):
-        # a table row "7 days | Initial assessment and status update", or "Status update cadence | weekly
-        # until resolved": the cell led by the time and the other's label
+    timed = [c for c in cells if TIMESCALE.match(c)] if 2 <= len(cells) <= 3 else []
+    if len(timed) == 1 and not any(TIMESCALE.search(c) for c in cells if c is not timed[0]):
+        # a table row "7 days | Initial assessment and status update", "Status update cadence | weekly
+        # until resolved", "Status Update | 7 days | We provide a detailed response plan": the cell led by
+        # the time, and the first other cell as its label (a third cell describes the stage)
         value = timed[0]
         label = next(c for c in cells if c is not value)
     elif (m := _LABEL_LINE.match(block)) is not None:
