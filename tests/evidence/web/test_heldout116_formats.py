@@ -133,3 +133,9 @@ def test_the_release_of_an_update_that_drops_support() -> None:
         ends("In April 2018, we will release a software update that adds support for the Acme Remote.", "Acme Remote")
         == []
     )
+
+
+def test_a_half_year_in_a_period() -> None:
+    assert ends("The Acme Tab gets security updates for 4.5 years from 1 March 2024.", "Acme Tab") == [D(2028, 9, 1)]
+    assert ends("The Acme Tab gets security updates for 2,5 years from 1 March 2024.", "Acme Tab") == [D(2026, 9, 1)]
+    assert ends("The Acme Tab gets security updates for 5 years from 1 March 2024.", "Acme Tab") == [D(2029, 3, 1)]

@@ -107,10 +107,21 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _RANGE = re.compile(r"^\s*(?:through|thru|to|until|till|–|—|-)\s*$", re.I)
 _DATE_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$", re.I)
 _DURATION = re.compile(
-    r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s*(?:\(\d+\)\s*)?[- ]?(?:more\s+|further\s+|additional\s+)?"
-    r"(?P<unit>years?|months?)",
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:[.,]5(?!\d))?|" + "|".join(NUMBER_WORDS) + r")\s*(?:\(\d+\)\s*)?[- ]?"
+    r"(?:more\s+|further\s+|additional\s+)?(?P<unit>years?|months?)",
     re.I,
-)
+)  # ("4.5 years" is 54 months, not 5 years)
+
+
+def _span(m: re.Match[str]) -> tuple[int, str]:
+    """A duration's length and unit, a half year counted in months ("4.5 years" -> 54 months)."""
+    n, unit = m.group("n"), m.group("unit").lower()
+    if n[-2:] in (".5", ",5"):
+        whole = int(n[:-2]) * 2 + 1
+        return (whole * 6, "months") if unit.startswith("year") else (whole // 2, unit)
+    return count(n), unit
+
+
 _ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
 _HEADING_CHARS = 80
 # a heading or column label over a list of ends
@@ -1607,8 +1618,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
             return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
         dur = _DURATION.search(value)
         if dur:
-            n = count(dur.group("n"))
-            unit = dur.group("unit").lower()
+            n, unit = _span(dur)
             duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
             if start is not None:
                 return True, SupportStatement(
@@ -1749,8 +1759,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
     if dur:
-        n = count(dur.group("n"))
-        unit = dur.group("unit").lower()
+        n, unit = _span(dur)
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
         start_kw = _START.search(_clause_of(after)[: _START_GAP + 30])  # the start belongs to the duration's words
