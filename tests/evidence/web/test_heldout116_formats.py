@@ -139,3 +139,18 @@ def test_a_half_year_in_a_period() -> None:
     assert ends("The Acme Tab gets security updates for 4.5 years from 1 March 2024.", "Acme Tab") == [D(2028, 9, 1)]
     assert ends("The Acme Tab gets security updates for 2,5 years from 1 March 2024.", "Acme Tab") == [D(2026, 9, 1)]
     assert ends("The Acme Tab gets security updates for 5 years from 1 March 2024.", "Acme Tab") == [D(2029, 3, 1)]
+
+
+def test_end_dates_pushed_in_brackets_and_the_end_after_the_product() -> None:
+    text = (
+        "While new Chromebooks launched in 2020 have tended to launch with 6-8 years of updates — even "
+        "budget-minded Chromebooks like the Acme Duet have AUE dates of June 2028 — models unveiled two years ago "
+        "like the Acme Chromebook C330 launched with AUE dates of 2022 (dates that have since been pushed to June "
+        "2025)."
+    )
+    assert ends(text, "Acme Chromebook C330") == [D(2025, 6, 30)]
+    # release dates pushed are no end
+    pushed = (
+        "The Acme Chromebook C330 shipped with release dates of 2022 (dates that have since been pushed to June 2025)."
+    )
+    assert ends(pushed, "Acme Chromebook C330") == []

@@ -2041,7 +2041,17 @@ def _product_date(
         mine = [k for k, item in enumerate(items) if _names(terms, item, brand_needed=False)]
         if len(items) == len(run) and len(mine) == 1:
             return run[mine[0]]
-    return None
+    # "… like the Chromebook Duet have AUE dates of June 2028 — models … like the Lenovo Chromebook C330
+    # launched with AUE dates of 2022 (dates that have since been pushed to June 2025)": the one end
+    # whose stretch since the end before it names the product (a "respectively" list pairs them otherwise)
+    if _RESPECTIVELY.search(s):
+        return None
+    since = [
+        (dp, r)
+        for n, (dp, r) in enumerate(ends)
+        if _names(terms, s[ends[n - 1][0][0].end() if n else 0 : dp[0].start()], brand_needed=False)
+    ]
+    return since[0] if len(since) == 1 else None
 
 
 _SECURITY_LEAD = re.compile(r"secur|patch", re.I)

@@ -623,6 +623,17 @@ _END_DATE_WORDS = re.compile(
 )
 
 
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The dates a relative clause is about, when they stand in brackets for the end dates before
+    them: "AUE dates of 2022 (dates that have since been pushed to June 2025)"."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.lower_ not in ("date", "dates") or noun.i < 1 or noun.doc[noun.i - 1].text != "(":
+        return None
+    before = noun.doc[max(0, noun.i - 8) : noun.i - 1].text
+    ends = (_END_DATE_WORDS.search(before[: m.end()]) for m in re.finditer(r"\bdates?\b", before))
+    return noun if any(ends) else None
+
+
 def _end_date_noun(noun: Token) -> str | None:
     """ "date(s)" led by words that name an end of support or life, read as one phrase."""
     if noun.lower_ not in ("date", "dates") or not noun.tag_.startswith("NN"):
@@ -1688,7 +1699,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     for c in gov.children
                     if c.dep_ in ("dobj", "nsubjpass") and (lemma(c) in _STOP_NOUNS or _end_date_noun(c) is not None)
                 ),
-                None,
+                _relative_antecedent(gov),
             )
         )
     ):
