@@ -154,3 +154,17 @@ def test_end_dates_pushed_in_brackets_and_the_end_after_the_product() -> None:
         "The Acme Chromebook C330 shipped with release dates of 2022 (dates that have since been pushed to June 2025)."
     )
     assert ends(pushed, "Acme Chromebook C330") == []
+
+
+def test_ends_told_in_release_notes() -> None:
+    notes = (
+        "23.1.11 (June 28, 2023)\n\n"
+        "So this is the end of life release for the 23.1 series which includes the recent FreeBSD advisories."
+    )
+    assert ends(notes, "23.1 series") == [D(2023, 6, 28)]
+    here = "19.7.10 (January 27, 2020)\n\nAs a quick relief here is the End-Of-Life release of the 19.7 series."
+    assert ends(here, "19.7 series") == [D(2020, 1, 27)]
+    builds = "Acme OS 16.0 builds stopped on February 15th, 2021, to allow space on our infrastructure."
+    assert ends(builds, "Acme OS 16.0") == [D(2021, 2, 15)]
+    after = "Open issues will be closed till end of 2024. Afterwards no more support for acmelib is available."
+    assert ends(after, "acmelib") == [D(2024, 12, 31)]

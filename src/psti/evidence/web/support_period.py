@@ -605,6 +605,11 @@ _LIST_BACK = re.compile(
 
 # a release's heading: a version number or the word release beside its date
 _RELEASE_HEAD = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\b(?:release|version)\b", re.I)
+_FINAL_RELEASE = re.compile(
+    r"\b(?:(?:this|it)\s+(?:is|will\s+be)|here\s+(?:is|comes))\s+the\s+(?:end[\s-]of[\s-]life|eol|last|final)\s+(?:\w+\s+)?"
+    r"(?:release|version|update)\s+(?:for|of|in)\b",
+    re.I,
+)
 _THIS_RELEASE = re.compile(
     r"\b(?:since|as\s+of|from|with|starting\s+with|in)\s+this\s+(?:version|release|update|build)\b", re.I
 )
@@ -950,6 +955,14 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             continue
         elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
             (_m, d, p), why = linked
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            support_heading = True
+            continue
+        elif release is not None and (final := _FINAL_RELEASE.search(s)) is not None:
+            # "23.1.11 (June 28, 2023)" over "So this is the end of life release for the 23.1 series": the
+            # series ends with the release the notes are under
+            m, d, p = release
+            why = f"{final.group(0)!r}: the release dated {m.group(0)}"
             out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
@@ -2089,7 +2102,8 @@ _EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 _SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud)\b", re.I)  # "the Basis Peak services will be turned off"
 _ANAPHOR = re.compile(
-    r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then|(?:after|from|at)\s+(?:that|this)\s+time)\b",
+    r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then|(?:after|from|at)\s+(?:that|this)\s+time|"
+    r"^\W*(?:afterwards?|thereafter)\b)",
     re.I,
 )
 

@@ -101,7 +101,7 @@ _EVENT_LEMMAS = frozenset(
 _EFFECT = frozenset({"effect", "effective"})
 TOPIC = re.compile(
     r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|servic(?:e|ing))|lifecycle|"
-    r"life\s+cycle|guarantee",
+    r"life\s+cycle|guarantee|\b(?:nightly\s+|official\s+|weekly\s+)?builds\b",  # ("LineageOS 16.0 builds stopped")
     re.I,
 )
 _OTHER_UPDATES = re.compile(
