@@ -168,3 +168,14 @@ def test_ends_told_in_release_notes() -> None:
     assert ends(builds, "Acme OS 16.0") == [D(2021, 2, 15)]
     after = "Open issues will be closed till end of 2024. Afterwards no more support for acmelib is available."
     assert ends(after, "acmelib") == [D(2024, 12, 31)]
+
+
+def test_a_service_switched_off_after_its_support_ended() -> None:
+    text = (
+        "Important: On September 30, 2026, support for the legacy Acme Web API ended. On November 2, 2026, the "
+        "legacy Acme Web API will be turned off and will no longer function or sync data."
+    )
+    assert ends(text, "legacy Acme Web API") == [D(2026, 9, 30)]
+    # switched off with no end of support stated: the day it stops working is the end
+    alone = "On November 2, 2026, the legacy Acme Web API will be turned off and will no longer function."
+    assert ends(alone, "legacy Acme Web API") == [D(2026, 11, 2)]

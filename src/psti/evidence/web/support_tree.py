@@ -1771,7 +1771,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             or (effect and (topic or prev_stop))
         ):
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
-            works = bool(ceases) and not (stop_words or effect or supply_negated)
+            # (a service switched off after which the product "will no longer function" stops it working,
+            # not its support: "support … ended" on an earlier day is the end of support)
+            works = bool(ceases) and not (effect or supply_negated) and all(w in _SWITCHED_OFF for w in stop_words)
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
             return DateRole(
                 a, b, True, why, context, other, local, True, works_only=works, former=_former(gov),
@@ -1834,6 +1836,7 @@ def _model_year_of(tok: Token) -> bool:
 _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expected", "timed"})
 
 
+_SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disconnect", "deactivate", "decommission"})
 _HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
