@@ -162,6 +162,12 @@ def test_confirming_the_report_is_held_is_an_acknowledgement() -> None:
     assert _ack("Report to security@acme.io. We confirm we have a fix within 7 days.") is None
 
 
+def test_a_message_sent_with_the_first_answer() -> None:
+    text = "Report to security@acme.io. We will send an email with initial feedback within five business days."
+    assert _ack(text) == "within five business days"
+    assert _ack("Report to security@acme.io. We will send an email with the fix within five business days.") is None
+
+
 def test_a_stage_table_cell_led_by_its_time() -> None:
     text = (
         "Send your report to security@acme.io.\n\n| Stage | SLA |\n|---|---|\n"

@@ -802,6 +802,13 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
                                 return found, g
                             if g.dep_ == "pobj" and _lemma(g) == "confirmation":
                                 return "acknowledgement", g  # "an email of confirmation"
+    if any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in tok.children):
+        # "We will send an email with initial feedback within five business days": the parser hung the
+        # "with" on the verb, not on the message
+        for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "containing")):
+            for g in p.children:
+                if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
+                    return found, g
     return None
 
 
