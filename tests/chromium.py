@@ -48,14 +48,8 @@ def screenshot(url: str, out: Path, width: int, height: int) -> Path:
     """Render `url` in a fresh profile and save a PNG screenshot to `out`."""
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [
-                CHROMIUM,
-                *FLAGS,
-                f"--user-data-dir={profile}",
-                f"--window-size={width},{height}",
-                f"--screenshot={out}",
-                url,
-            ],
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
+             f"--screenshot={out}", url],
             check=True,
             capture_output=True,
             timeout=90,

@@ -17,11 +17,11 @@ import pytest
 PSTI = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
 
 
+
 def psti(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "COLUMNS": "120", **(env or {})}
-    return subprocess.run(
-        [PSTI, *args], capture_output=True, text=True, cwd=cwd, env=full_env, stdin=subprocess.DEVNULL, timeout=120
-    )
+    return subprocess.run([PSTI, *args], capture_output=True, text=True, cwd=cwd, env=full_env,
+                          stdin=subprocess.DEVNULL, timeout=120)
 
 
 def no_traceback(r: subprocess.CompletedProcess[str]) -> None:
@@ -48,10 +48,8 @@ def test_malformed_declaration_exits_2_with_the_line(tmp_path: Path) -> None:
 
 def test_invalid_declaration_lists_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text(
-        '[product]\nname = "x"\ntype = "t"\nmodel = "m"\ncolour = "red"\n\n'
-        '[manufacturer]\nname = "M"\naddress = "A"\n\n[support_period]\nend_date = "2030-13-01"\n'
-    )
+    bad.write_text('[product]\nname = "x"\ntype = "t"\nmodel = "m"\ncolour = "red"\n\n'
+                   '[manufacturer]\nname = "M"\naddress = "A"\n\n[support_period]\nend_date = "2030-13-01"\n')
     out = tmp_path / "report.json"
     r = psti("assess", str(bad), "--format", "json", "--output", str(out))
     assert r.returncode == 2
@@ -146,11 +144,9 @@ def test_terminal_report_and_output_file(tmp_path: Path) -> None:
 
 def test_scope_command_asks_questions_for_missing_facts(tmp_path: Path) -> None:
     decl = tmp_path / "tablet.toml"
-    decl.write_text(
-        '[product]\nname = "T"\ntype = "tablet"\nmodel = "T1"\ncategory = "tablet"\n'
-        "consumer = true\npreviously_supplied = false\nchildren_under_14 = false\n"
-        '[manufacturer]\nname = "M"\naddress = "A"\n[connectivity]\ninternet = true\n'
-    )
+    decl.write_text('[product]\nname = "T"\ntype = "tablet"\nmodel = "T1"\ncategory = "tablet"\n'
+                    'consumer = true\npreviously_supplied = false\nchildren_under_14 = false\n'
+                    '[manufacturer]\nname = "M"\naddress = "A"\n[connectivity]\ninternet = true\n')
     r = psti("scope", str(decl), "--format", "json")
     assert r.returncode == 3
     decision = json.loads(r.stdout)
@@ -161,10 +157,8 @@ def test_scope_command_asks_questions_for_missing_facts(tmp_path: Path) -> None:
 def test_the_command_line_starts_without_the_assessment_model_or_rich() -> None:
     # pydantic models and rich are loaded by the commands that use them, so the start of
     # `psti scan firmware` (which loads them while the extractor runs) stays quick
-    code = (
-        "import sys, psti.cli, psti.evidence.firmware.examine, psti.evidence.firmware.extract; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich', 'psutil'}))"
-    )
+    code = ("import sys, psti.cli, psti.evidence.firmware.examine, psti.evidence.firmware.extract; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich', 'psutil'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -206,21 +200,8 @@ def test_piped_listings_keep_every_value_whole(tmp_path: Path, examples_dir: Pat
     env = {"PSTI_DATA_DIR": str(tmp_path / "data"), "PSTI_USER": "officer"}
     product = "NetLink R300 dual-band router with a deliberately long marketing name, model R300-UK-2026"
     party = "NetLink Technology (United Kingdom) Limited, trading as NetLink Home Networking"
-    r = psti(
-        "case",
-        "open",
-        "--product",
-        product,
-        "--source",
-        "researcher",
-        "--allegation",
-        "root password",
-        "--party",
-        f"authorised-representative:{party}",
-        "--party",
-        "distributor:Shop Co",
-        env=env,
-    )
+    r = psti("case", "open", "--product", product, "--source", "researcher", "--allegation", "root password",
+             "--party", f"authorised-representative:{party}", "--party", "distributor:Shop Co", env=env)
     assert r.returncode == 0, r.stderr
     ref = r.stdout.split()[1]
 
@@ -318,13 +299,6 @@ def test_the_support_period_history_is_announced_when_first_written(tmp_path: Pa
     again = psti("assess", decl, "--offline", "--no-progress", "--collector", "support-period", env=env)
     assert "support-period history" not in again.stderr
     off = tmp_path / "off"
-    r = psti(
-        "assess",
-        decl,
-        "--offline",
-        "--no-progress",
-        "--collector",
-        "support-period",
-        env={"PSTI_DATA_DIR": str(off), "PSTI_SUPPORT_HISTORY": "off"},
-    )
+    r = psti("assess", decl, "--offline", "--no-progress", "--collector", "support-period",
+             env={"PSTI_DATA_DIR": str(off), "PSTI_SUPPORT_HISTORY": "off"})
     assert r.returncode in (0, 3) and not (off / "support-periods.json").exists()

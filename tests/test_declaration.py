@@ -46,7 +46,7 @@ def test_every_example_declaration_is_valid(examples_dir: Path) -> None:
 
 
 def test_unknown_field_is_reported_with_path_and_line() -> None:
-    text = MINIMAL + "\n[connectivity]\ninternet = true\nwifii = true\n"
+    text = MINIMAL + '\n[connectivity]\ninternet = true\nwifii = true\n'
     with pytest.raises(InputError) as e:
         parse_declaration(text, "p.toml")
     (problem,) = e.value.problems
@@ -72,7 +72,8 @@ end_date = "31/12/2030"
     with pytest.raises(InputError) as e:
         parse_declaration(text, "p.toml")
     by_path = {p.path: p for p in e.value.problems}
-    assert set(by_path) == {"product.model", "product.category", "manufacturer[0].address", "support_period.end_date"}
+    assert set(by_path) == {"product.model", "product.category", "manufacturer[0].address",
+                            "support_period.end_date"}
     assert by_path["product.category"].line == 4
     assert by_path["support_period.end_date"].line == 10
     assert "YYYY-MM-DD" in by_path["support_period.end_date"].message
@@ -90,10 +91,8 @@ def test_malformed_toml_names_the_line() -> None:
 def test_unreadable_artefact_is_reported_and_relative_to_the_declaration(tmp_path: Path) -> None:
     (tmp_path / "fw.bin").write_bytes(b"x")
     decl = tmp_path / "p.toml"
-    decl.write_text(
-        MINIMAL + '\n[[artefacts]]\nkind = "firmware"\npath = "fw.bin"\n\n'
-        '[[artefacts]]\nkind = "firmware"\npath = "missing.bin"\n'
-    )
+    decl.write_text(MINIMAL + '\n[[artefacts]]\nkind = "firmware"\npath = "fw.bin"\n\n'
+                    '[[artefacts]]\nkind = "firmware"\npath = "missing.bin"\n')
     with pytest.raises(InputError) as e:
         load_declaration(decl)
     (problem,) = e.value.problems
@@ -162,10 +161,8 @@ declarations = st.fixed_dictionaries(
             {"scheme": st.sampled_from(["user-defined", "unique-per-device", "universal", "none"])},
             optional={"generation": st.sampled_from(["random", "keyed-hash", "counter"])},
         ),
-        "reporting": st.fixed_dictionaries(
-            {"contacts": st.lists(st.just("mailto:a@b.example"), max_size=2)},
-            optional={"acknowledgement_days": st.integers(0, 365)},
-        ),
+        "reporting": st.fixed_dictionaries({"contacts": st.lists(st.just("mailto:a@b.example"), max_size=2)},
+                                           optional={"acknowledgement_days": st.integers(0, 365)}),
     },
 )
 

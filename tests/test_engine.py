@@ -27,26 +27,16 @@ def lib() -> RegimeLibrary:
 
 
 def finding(effect: Effect, *provisions: str, kind: str = "T-1") -> Finding:
-    return Finding(kind=kind, provisions=provisions, effect=effect, message=f"{effect.value} finding", collector="test")
+    return Finding(kind=kind, provisions=provisions, effect=effect, message=f"{effect.value} finding",
+                   collector="test")
 
 
-def run(
-    lib: RegimeLibrary,
-    *findings: Finding,
-    facts: dict | None = None,
-    scope: str = "in-scope",
-    kinds: tuple[FindingKind, ...] = (),
-):
+def run(lib: RegimeLibrary, *findings: Finding, facts: dict | None = None, scope: str = "in-scope",
+        kinds: tuple[FindingKind, ...] = ()):
     view = lib.view("uk-psti", ON)
-    return decide(
-        view,
-        lib.catalogue(ON),
-        ScopeDecision(outcome=scope, summary=scope),
-        CollectorResult(findings=list(findings)),
-        ProductRef(name="p", model="m", manufacturer="x"),
-        facts or {},
-        kinds=kinds,
-    )
+    return decide(view, lib.catalogue(ON), ScopeDecision(outcome=scope, summary=scope),
+                  CollectorResult(findings=list(findings)), ProductRef(name="p", model="m", manufacturer="x"),
+                  facts or {}, kinds=kinds)
 
 
 @pytest.mark.parametrize(
@@ -66,12 +56,8 @@ def test_combination_rules(verdicts: list[Verdict], all_: Verdict, any_: Verdict
 
 
 def test_a_failure_anywhere_fails_the_provision_even_beside_a_declared_pass(lib: RegimeLibrary) -> None:
-    a = run(
-        lib,
-        finding(Effect.PASS, "PSTI-S1-1.2"),
-        finding(Effect.FAIL, "PSTI-S1-1.2", "EN303645-5.1-1"),
-        finding(Effect.PASS, "PSTI-S1-1.3.a"),
-    )
+    a = run(lib, finding(Effect.PASS, "PSTI-S1-1.2"), finding(Effect.FAIL, "PSTI-S1-1.2", "EN303645-5.1-1"),
+            finding(Effect.PASS, "PSTI-S1-1.3.a"))
     pv = {p.provision: p for p in a.provisions}
     assert pv["PSTI-S1-1.2"].verdict is F
     assert pv["PSTI-S1-1.2"].findings == (0, 1)
@@ -127,14 +113,8 @@ def test_assess_evidence_reports_only_requirements_the_evidence_bears_on(lib: Re
     assert a.overall is P
 
 
-BANNER = FindingKind(
-    code="TEST-BANNER",
-    title="Login banner",
-    checks="the banner",
-    why="it shows a password",
-    how_to_fix="remove it",
-    provisions=("PSTI-S1-1.3.a",),
-)
+BANNER = FindingKind(code="TEST-BANNER", title="Login banner", checks="the banner", why="it shows a password",
+                     how_to_fix="remove it", provisions=("PSTI-S1-1.3.a",))
 
 
 def kind(code: str) -> FindingKind:
@@ -142,12 +122,8 @@ def kind(code: str) -> FindingKind:
 
 
 def test_an_assessment_carries_the_kinds_its_findings_use_sorted_by_code(lib: RegimeLibrary) -> None:
-    a = run(
-        lib,
-        finding(Effect.PASS, "PSTI-S1-1.2", kind="T-2"),
-        finding(Effect.FAIL, "PSTI-S1-1.3.a", kind="T-1"),
-        kinds=(kind("T-2"), kind("UNUSED"), kind("T-1")),
-    )
+    a = run(lib, finding(Effect.PASS, "PSTI-S1-1.2", kind="T-2"), finding(Effect.FAIL, "PSTI-S1-1.3.a", kind="T-1"),
+            kinds=(kind("T-2"), kind("UNUSED"), kind("T-1")))
     assert [k.code for k in a.kinds] == ["T-1", "T-2"]
     assert a.kind("T-1") == kind("T-1") and a.kind("UNUSED") is None
 
@@ -168,17 +144,8 @@ class _BannerCollector(Collector):
         art = ctx.artefacts("other")[0]
         text = ctx.resolve(art).read_text()  # type: ignore[union-attr]
         effect = Effect.FAIL if "password1" in text else Effect.PASS
-        return CollectorResult(
-            findings=[
-                Finding(
-                    kind="TEST-BANNER",
-                    provisions=self.provisions,
-                    effect=effect,
-                    message="banner checked",
-                    collector=self.name,
-                )
-            ]
-        )
+        return CollectorResult(findings=[Finding(kind="TEST-BANNER", provisions=self.provisions, effect=effect,
+                                                 message="banner checked", collector=self.name)])
 
 
 def test_a_new_collector_plugs_in_without_touching_the_engine(lib: RegimeLibrary, tmp_path: Path) -> None:
@@ -237,12 +204,8 @@ def test_one_artefact_goes_through_the_same_collector_as_a_declaration(lib: Regi
 
 def test_options_by_name_override_the_options_object(lib: RegimeLibrary) -> None:
     result = CollectorResult(findings=[finding(Effect.PASS, "PSTI-S1-1.2")])
-    a = assess_evidence(
-        result,
-        ProductRef(name="fw", model="-", manufacturer="-"),
-        AssessOptions(on=dt.date(2020, 1, 1), regimes=lib),
-        on=ON,
-    )
+    a = assess_evidence(result, ProductRef(name="fw", model="-", manufacturer="-"),
+                        AssessOptions(on=dt.date(2020, 1, 1), regimes=lib), on=ON)
     assert a.assessed_on == ON
     with pytest.raises(TypeError):
         assess_evidence(result, ProductRef(name="fw", model="-", manufacturer="-"), colour="blue")

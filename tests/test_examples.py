@@ -21,9 +21,8 @@ EXPECTED = {
 @pytest.mark.parametrize("example", sorted(EXPECTED))
 def test_example_verdicts(examples_dir: Path, example: str) -> None:
     code, overall, scope, requirements = EXPECTED[example]
-    r = psti(
-        "assess", str(examples_dir / example / "product.toml"), "--offline", "--format", "json", "--on", "2026-11-25"
-    )
+    r = psti("assess", str(examples_dir / example / "product.toml"), "--offline", "--format", "json",
+             "--on", "2026-11-25")
     assert r.returncode == code, r.stderr
     report = json.loads(r.stdout)
     assert report["overall"] == overall
@@ -66,15 +65,8 @@ def test_regime_list_shows_each_regime() -> None:
 
 
 def test_assess_against_en_303_645(examples_dir: Path) -> None:
-    r = psti(
-        "assess",
-        str(examples_dir / "router" / "product.toml"),
-        "--regime",
-        "etsi-en-303-645",
-        "--format",
-        "json",
-        "--offline",
-    )
+    r = psti("assess", str(examples_dir / "router" / "product.toml"), "--regime", "etsi-en-303-645",
+             "--format", "json", "--offline")
     report = json.loads(r.stdout)
     assert report["regime"] == "etsi-en-303-645"
     by_req = {q["requirement"]: q["verdict"] for q in report["requirements"]}

@@ -75,15 +75,8 @@ class Session:
         self.ran.append(command)
         start = time.monotonic()
         try:
-            return subprocess.run(
-                ["bash", "-c", command],
-                cwd=self.cwd,
-                env=self.env,
-                capture_output=True,
-                text=True,
-                stdin=subprocess.DEVNULL,
-                timeout=timeout,
-            )
+            return subprocess.run(["bash", "-c", command], cwd=self.cwd, env=self.env, capture_output=True,
+                                  text=True, stdin=subprocess.DEVNULL, timeout=timeout)
         finally:
             print(f"{time.monotonic() - start:6.1f} s  {command}")  # shown with -s or on failure
 
@@ -108,12 +101,8 @@ def session(tmp_path: Path) -> Session:
         shutil.copytree(REPO / name, clone / name)
     (clone / ".venv").symlink_to(VENV_BIN.parent)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PSTI_", "VIRTUAL_ENV"))}
-    env |= {
-        "PATH": without_psti_on_path(env.get("PATH", "")),
-        "HOME": str(tmp_path / "home"),
-        "PSTI_DATA_DIR": str(tmp_path / "data"),
-        "PSTI_USER": "officer",
-    }
+    env |= {"PATH": without_psti_on_path(env.get("PATH", "")), "HOME": str(tmp_path / "home"),
+            "PSTI_DATA_DIR": str(tmp_path / "data"), "PSTI_USER": "officer"}
     (tmp_path / "home").mkdir()
     return Session(clone, env)
 
@@ -129,15 +118,8 @@ def serve(s: Session, command: str) -> None:
         return
     words = [pg if w == PLACEHOLDER_PG and pg else w for w in words]
     port = free_port()
-    proc = subprocess.Popen(
-        ["bash", "-c", f"exec {shlex.join(words)} --port {port}"],
-        cwd=s.cwd,
-        env=s.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    proc = subprocess.Popen(["bash", "-c", f"exec {shlex.join(words)} --port {port}"], cwd=s.cwd, env=s.env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:

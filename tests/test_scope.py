@@ -71,45 +71,27 @@ def test_exception_limited_to_northern_ireland_leaves_gb_sales_in_scope(view) ->
 
 
 def test_second_hand_products_are_out_of_scope_unless_reconditioned(view) -> None:
-    assert (
-        decide_scope(decl(category="router", previously_supplied=True, returned_or_reconditioned=False), view).outcome
-        == "out-of-scope"
-    )
-    assert (
-        decide_scope(decl(category="router", previously_supplied=True, returned_or_reconditioned=True), view).outcome
-        == "in-scope"
-    )
+    assert decide_scope(decl(category="router", previously_supplied=True, returned_or_reconditioned=False),
+                        view).outcome == "out-of-scope"
+    assert decide_scope(decl(category="router", previously_supplied=True, returned_or_reconditioned=True),
+                        view).outcome == "in-scope"
 
 
 def test_business_only_products_are_out_of_scope_unless_identical_to_consumer_products(view) -> None:
-    assert (
-        decide_scope(decl(category="router", consumer=False, identical_to_consumer_product=False), view).outcome
-        == "out-of-scope"
-    )
-    assert (
-        decide_scope(decl(category="router", consumer=False, identical_to_consumer_product=True), view).outcome
-        == "in-scope"
-    )
+    assert decide_scope(decl(category="router", consumer=False, identical_to_consumer_product=False),
+                        view).outcome == "out-of-scope"
+    assert decide_scope(decl(category="router", consumer=False, identical_to_consumer_product=True),
+                        view).outcome == "in-scope"
 
 
 def test_network_connectable_products(view) -> None:
-    second = {
-        "internet": False,
-        "sends_and_receives": True,
-        "ip_to_internet_connectable": False,
-        "non_ip_multiple": True,
-        "non_ip_to_internet_connectable": True,
-    }
+    second = {"internet": False, "sends_and_receives": True, "ip_to_internet_connectable": False,
+              "non_ip_multiple": True, "non_ip_to_internet_connectable": True}
     assert decide_scope(decl(category="smart-lighting", connectivity=second), view).outcome == "in-scope"
     first = {"internet": False, "sends_and_receives": True, "ip_to_internet_connectable": True}
     assert decide_scope(decl(category="smart-lighting", connectivity=first), view).outcome == "in-scope"
-    none = {
-        "internet": False,
-        "sends_and_receives": True,
-        "ip_to_internet_connectable": False,
-        "non_ip_multiple": False,
-        "linked_input_product": False,
-    }
+    none = {"internet": False, "sends_and_receives": True, "ip_to_internet_connectable": False,
+            "non_ip_multiple": False, "linked_input_product": False}
     d = decide_scope(decl(category="other", connectivity=none), view)
     assert d.outcome == "out-of-scope"
     mute = {"internet": False, "sends_and_receives": False}
@@ -124,9 +106,7 @@ def test_missing_connectivity_facts_become_questions_not_guesses(view) -> None:
     d = decide_scope(decl(category="smart-plug", connectivity=partial), view)
     assert d.outcome == "undetermined"
     assert {q.rsplit("[", 1)[1].rstrip("]") for q in d.questions} >= {
-        "connectivity.ip_to_internet_connectable",
-        "connectivity.non_ip_multiple",
-    }
+        "connectivity.ip_to_internet_connectable", "connectivity.non_ip_multiple"}
 
 
 def test_before_the_regime_took_effect_it_is_not_in_force() -> None:

@@ -64,13 +64,8 @@ def test_an_exception_for_every_market_still_decides_alone() -> None:
 
 
 def _scope(name: str) -> tuple[int, dict]:
-    r = subprocess.run(
-        [PSTI, "scope", str(DECLARATIONS / name), "--format", "json", "--on", "2026-01-01"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    r = subprocess.run([PSTI, "scope", str(DECLARATIONS / name), "--format", "json", "--on", "2026-01-01"],
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     return r.returncode, json.loads(r.stdout)
 
 

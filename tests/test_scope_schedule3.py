@@ -15,14 +15,8 @@ ON = dt.date(2026, 1, 1)
 
 
 def decide(on: dt.date = ON, **product):
-    base = {
-        "name": "P",
-        "type": "t",
-        "model": "m",
-        "consumer": True,
-        "previously_supplied": False,
-        "children_under_14": False,
-    }
+    base = {"name": "P", "type": "t", "model": "m", "consumer": True, "previously_supplied": False,
+            "children_under_14": False}
     base.update(product)
     raw = {"product": base, "manufacturer": [{"name": "M", "address": "A"}], "connectivity": {"internet": True}}
     return decide_scope(parse_declaration(tomli_w.dumps(raw)), library().view("uk-psti", on))
@@ -33,14 +27,8 @@ def decide(on: dt.date = ON, **product):
     [
         ("PSTI-S3-1", {"category": "smart-camera", "markets": ["NI"], "ni_free_movement_legislation": True}),
         ("PSTI-S3-2", {"category": "ev-charge-point", "charge_point_regulations": True}),
-        (
-            "PSTI-S3-3",
-            {
-                "category": "medical-device",
-                "medical_device_regulations": True,
-                "medical_software_on_general_device": False,
-            },
-        ),
+        ("PSTI-S3-3", {"category": "medical-device", "medical_device_regulations": True,
+                       "medical_software_on_general_device": False}),
         ("PSTI-S3-4", {"category": "smart-meter", "smart_meter_licensed": True, "smart_meter_cpa_assured": True}),
         ("PSTI-S3-5", {"category": "laptop-computer"}),
         ("PSTI-S3-5", {"category": "desktop-computer"}),
@@ -72,13 +60,8 @@ def test_each_exception_excepts_with_its_citation(item: str, product: dict) -> N
 def test_carve_backs_and_near_misses_stay_in_scope(product: dict) -> None:
     d = decide(**product)
     assert d.outcome in ("in-scope", "undetermined"), d
-    assert not any(
-        r.item
-        and r.item.startswith("PSTI-S3-")
-        and r.text.startswith("Excepted")
-        and "only some of the markets" not in r.text
-        for r in d.reasons
-    )
+    assert not any(r.item and r.item.startswith("PSTI-S3-") and r.text.startswith("Excepted") and
+                   "only some of the markets" not in r.text for r in d.reasons)
 
 
 def test_vehicle_exceptions_apply_only_from_si_2025_211() -> None:

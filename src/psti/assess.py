@@ -80,9 +80,8 @@ class Artefacts:
     product: ProductRef | None = None
 
     @classmethod
-    def one(
-        cls, kind: str, path: Path, about: LoadedDeclaration | None = None, product: ProductRef | None = None
-    ) -> Artefacts:
+    def one(cls, kind: str, path: Path, about: LoadedDeclaration | None = None,
+            product: ProductRef | None = None) -> Artefacts:
         return cls(((kind, path),), about, product)
 
 
@@ -119,37 +118,17 @@ def assess(
     if isinstance(subject, LoadedDeclaration):
         scope = decide_scope(subject.declaration, lib.view(SCOPE_REGIME, on))
         with _work_dir(o.work_dir) as work:
-            ctx = CollectorContext(
-                declaration=subject,
-                assessed_on=on,
-                work_dir=work,
-                offline=o.offline,
-                allow_private=o.allow_private,
-                options=dict(o.options),
-                progress=progress,
-            )
+            ctx = CollectorContext(declaration=subject, assessed_on=on, work_dir=work, offline=o.offline,
+                                   allow_private=o.allow_private, options=dict(o.options), progress=progress)
             result, ran = run_collectors(ctx, chosen)
-        return decide(
-            view,
-            lib.catalogue(on),
-            scope,
-            result,
-            product_ref(subject),
-            subject.declaration.facts(),
-            kinds=gather_kinds(ran, result.findings),
-        )
+        return decide(view, lib.catalogue(on), scope, result, product_ref(subject),
+                      subject.declaration.facts(), kinds=gather_kinds(ran, result.findings))
     about = subject.about
     declared = decide_scope(about.declaration, lib.view(SCOPE_REGIME, on)) if about is not None else None
     with _work_dir(o.work_dir) as work:
-        artefact_opts = ArtefactOptions(
-            assessed_on=on,
-            work_dir=work,
-            offline=o.offline,
-            allow_private=o.allow_private,
-            options=o.options,
-            progress=progress,
-            about=about,
-        )
+        artefact_opts = ArtefactOptions(assessed_on=on, work_dir=work, offline=o.offline,
+                                        allow_private=o.allow_private, options=o.options,
+                                        progress=progress, about=about)
         result, ran = run_artefact_collectors(subject.items, artefact_opts, chosen)
     if about is not None:
         product = product_ref(about)
@@ -183,15 +162,8 @@ def assess_evidence(
     return _decide_touched(view, lib, on, result, product, scope, _with_registered(kinds, result.findings))
 
 
-def _decide_touched(
-    view: RegimeView,
-    lib: RegimeLibrary,
-    on: dt.date,
-    result: Collected,
-    product: ProductRef,
-    scope: ScopeDecision | None,
-    kinds: Iterable[FindingKind],
-) -> Assessment:
+def _decide_touched(view: RegimeView, lib: RegimeLibrary, on: dt.date, result: Collected, product: ProductRef,
+                    scope: ScopeDecision | None, kinds: Iterable[FindingKind]) -> Assessment:
     decided = scope or ScopeDecision(
         outcome="in-scope",
         summary="Assumed in scope: no product declaration was given.",
@@ -243,9 +215,8 @@ def run_artefact_collectors(
         takers = [c for c in collectors if kind in c.artefact_kinds]
         if not takers:
             known = sorted({k for c in collectors for k in c.artefact_kinds})
-            raise PstiError(
-                f"{path}: no collector examines artefacts of kind {kind!r}; known: {', '.join(known) or 'none'}"
-            )
+            raise PstiError(f"{path}: no collector examines artefacts of kind {kind!r}; "
+                            f"known: {', '.join(known) or 'none'}")
         for collector in takers:
             options.progress(f"collecting: {collector.name}", 0, None)
             found = collector.collect_artefact(kind, path, options)

@@ -544,36 +544,18 @@ def _bound_problems(raw: dict[str, Any], text: str, file: str) -> list[Problem]:
         if isinstance(value, str):
             limit = MAX_NAME_CHARS if _last_key(path) in _NAME_KEYS else MAX_TEXT_CHARS
             if len(value) > limit:
-                problems.append(
-                    Problem(
-                        f"{len(value):,} characters; this field holds at most {limit:,}",
-                        path=where,
-                        file=file,
-                        line=locate(text, path) if path else None,
-                    )
-                )
+                problems.append(Problem(f"{len(value):,} characters; this field holds at most {limit:,}",
+                                        path=where, file=file, line=locate(text, path) if path else None))
             continue
         if not isinstance(value, (dict, list)):
             continue
         if len(path) >= MAX_DEPTH:
-            problems.append(
-                Problem(
-                    f"nested more than {MAX_DEPTH} levels deep; no declaration field is",
-                    path=where,
-                    file=file,
-                    line=locate(text, path) if path else None,
-                )
-            )
+            problems.append(Problem(f"nested more than {MAX_DEPTH} levels deep; no declaration field is",
+                                    path=where, file=file, line=locate(text, path) if path else None))
             continue
         if len(value) > MAX_ITEMS:
-            problems.append(
-                Problem(
-                    f"{len(value):,} entries; at most {MAX_ITEMS:,} are accepted",
-                    path=where,
-                    file=file,
-                    line=locate(text, path) if path else None,
-                )
-            )
+            problems.append(Problem(f"{len(value):,} entries; at most {MAX_ITEMS:,} are accepted",
+                                    path=where, file=file, line=locate(text, path) if path else None))
             continue
         items = value.items() if isinstance(value, dict) else enumerate(value)
         stack.extend(((*path, k), v) for k, v in items)
@@ -595,7 +577,8 @@ def parse_declaration(text: str, file: str = "<declaration>") -> Declaration:
     """Parse declaration text; raises InputError listing every problem."""
     if len(text) > MAX_DECLARATION_BYTES:
         raise InputError(
-            [Problem(f"{len(text):,} characters; a declaration is at most {MAX_DECLARATION_BYTES:,} bytes", file=file)],
+            [Problem(f"{len(text):,} characters; a declaration is at most {MAX_DECLARATION_BYTES:,} bytes",
+                     file=file)],
             summary="cannot read declaration",
         )
     try:
@@ -632,7 +615,9 @@ def load_declaration(path: Path, check_artefacts: bool = True) -> LoadedDeclarat
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError([Problem(f"not UTF-8 text (byte {e.start})", file=file)], "cannot read declaration") from None
+        raise InputError(
+            [Problem(f"not UTF-8 text (byte {e.start})", file=file)], "cannot read declaration"
+        ) from None
     decl = parse_declaration(text, file)
     loaded = LoadedDeclaration(declaration=decl, path=path, sha256=hashlib.sha256(data).hexdigest())
     if check_artefacts:

@@ -45,7 +45,6 @@ class Collected(Protocol):
     @property
     def evidence(self) -> Sequence[Evidence]: ...
 
-
 _EFFECT_ORDER = (Effect.FAIL, Effect.NEEDS_EVIDENCE, Effect.PASS, Effect.NOT_APPLICABLE)
 _VERDICT_OF = {
     Effect.FAIL: Verdict.FAIL,
@@ -98,9 +97,8 @@ class _Decider:
         citation = item.citation if item else ""
         idx = tuple(self.by_provision.get(pid, ()))
         verdict, reason = self._decide(item, idx)
-        pv = ProvisionVerdict(
-            provision=pid, title=title, citation=citation, verdict=verdict, reason=reason, findings=idx
-        )
+        pv = ProvisionVerdict(provision=pid, title=title, citation=citation, verdict=verdict,
+                              reason=reason, findings=idx)
         self.provisions[pid] = pv
         return pv
 
@@ -121,9 +119,8 @@ class _Decider:
             return Verdict.NEEDS_EVIDENCE, "Only informational findings; no evidence decides it."
         return Verdict.NEEDS_EVIDENCE, "No evidence was collected for this provision."
 
-    def route_of_provisions(
-        self, route_id: str, title: str, citation: str, pids: Sequence[str], mandatory_only: bool
-    ) -> RouteVerdict:
+    def route_of_provisions(self, route_id: str, title: str, citation: str,
+                            pids: Sequence[str], mandatory_only: bool) -> RouteVerdict:
         verdicts = []
         for pid in pids:
             pv = self.provision(pid)
@@ -137,9 +134,8 @@ class _Decider:
             Verdict.PASS: "Every provision is met.",
             Verdict.NOT_APPLICABLE: "None of its provisions apply.",
         }.get(verdict, f"{verdict.value}: {', '.join(failing)}")
-        return RouteVerdict(
-            route=route_id, title=title, citation=citation, verdict=verdict, reason=reason, provisions=tuple(pids)
-        )
+        return RouteVerdict(route=route_id, title=title, citation=citation, verdict=verdict,
+                            reason=reason, provisions=tuple(pids))
 
     def label_route(self, route: Item) -> RouteVerdict:
         pv = self.provision(route.id)
@@ -148,7 +144,8 @@ class _Decider:
         if not pv.findings:
             verdict = Verdict.NOT_APPLICABLE
             reason = f"The product holds no {route.label} label."
-        return RouteVerdict(route=route.id, title=route.title, citation=route.citation, verdict=verdict, reason=reason)
+        return RouteVerdict(route=route.id, title=route.title, citation=route.citation,
+                            verdict=verdict, reason=reason)
 
 
 def decide(
@@ -188,34 +185,23 @@ def decide(
             if not related & touched:
                 continue
         if out_of_scope:
-            requirements.append(
-                RequirementVerdict(
-                    requirement=req.id,
-                    title=req.title,
-                    citation=req.citation,
-                    verdict=Verdict.NOT_APPLICABLE,
-                    reason=scope.summary,
-                )
-            )
+            requirements.append(RequirementVerdict(
+                requirement=req.id, title=req.title, citation=req.citation,
+                verdict=Verdict.NOT_APPLICABLE, reason=scope.summary))
             continue
-        own = decider.route_of_provisions(
-            req.id, f"{req.title} (directly)", req.citation, req.provisions, mandatory_only=not law
-        )
+        own = decider.route_of_provisions(req.id, f"{req.title} (directly)", req.citation, req.provisions,
+                                          mandatory_only=not law)
         routes = [own]
         for route in sorted(routes_for.get(req.id, []), key=lambda i: i.id):
             if route.label:
                 routes.append(decider.label_route(route))
             else:
-                routes.append(
-                    decider.route_of_provisions(
-                        route.id, route.title, route.citation, route.requires, mandatory_only=True
-                    )
-                )
+                routes.append(decider.route_of_provisions(route.id, route.title, route.citation,
+                                                          route.requires, mandatory_only=True))
         # A requirement none of whose own provisions applies (e.g. Sch 1 para 3 for a product
         # nothing of which can be updated) needs no deemed-compliance route either.
-        verdict = (
-            Verdict.NOT_APPLICABLE if own.verdict is Verdict.NOT_APPLICABLE else combine_any(r.verdict for r in routes)
-        )
+        verdict = Verdict.NOT_APPLICABLE if own.verdict is Verdict.NOT_APPLICABLE else combine_any(
+            r.verdict for r in routes)
         met_by = [r for r in routes if r.verdict == verdict]
         reason = {
             Verdict.PASS: "Met by " + " or ".join(r.title for r in met_by if r.verdict == Verdict.PASS) + ".",
@@ -223,16 +209,8 @@ def decide(
             Verdict.NEEDS_EVIDENCE: "Not yet shown by any route: more evidence is needed.",
             Verdict.NOT_APPLICABLE: "Does not apply to this product.",
         }[verdict]
-        requirements.append(
-            RequirementVerdict(
-                requirement=req.id,
-                title=req.title,
-                citation=req.citation,
-                verdict=verdict,
-                reason=reason,
-                routes=tuple(routes),
-            )
-        )
+        requirements.append(RequirementVerdict(requirement=req.id, title=req.title, citation=req.citation,
+                                               verdict=verdict, reason=reason, routes=tuple(routes)))
 
     if out_of_scope:
         overall = Verdict.NOT_APPLICABLE

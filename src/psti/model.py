@@ -169,10 +169,10 @@ def make_finding(
         message=message,
         collector=collector,
         location=location or Location(),
-        details={
-            key: (v.isoformat() if isinstance(v, dt.date) else v) for key, v in (details or {}).items() if v is not None
-        },
-        remediation=remediation if remediation is not None else (k.how_to_fix if effect in _ACTIONABLE else None),
+        details={key: (v.isoformat() if isinstance(v, dt.date) else v)
+                 for key, v in (details or {}).items() if v is not None},
+        remediation=remediation if remediation is not None else (
+            k.how_to_fix if effect in _ACTIONABLE else None),
     )
 
 
@@ -243,7 +243,7 @@ class ProductRef(_Frozen):
     declaration_sha256: str | None = None
 
     def describe(self) -> str:
-        """ "name (model) — manufacturer", leaving out what is not known."""
+        """"name (model) — manufacturer", leaving out what is not known."""
         text = self.name
         if self.model and self.model != self.name:
             text += f" ({self.model})"

@@ -209,7 +209,8 @@ def process_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     before = {p.pid for p in multiprocessing.active_children()}
-    pool = ProcessPoolExecutor(max_workers=workers or available_cores(), mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(max_workers=workers or available_cores(),
+                               mp_context=multiprocessing.get_context(method))
     try:
         yield pool
     except BaseException:

@@ -34,21 +34,20 @@ def _cite(view: RegimeView, item_id: str, fallback: str) -> str:
     return item.citation if item else fallback
 
 
-def _connectability(view: RegimeView, facts: dict[str, Any]) -> tuple[bool | None, list[ScopeReason], set[str]]:
+def _connectability(
+    view: RegimeView, facts: dict[str, Any]
+) -> tuple[bool | None, list[ScopeReason], set[str]]:
     """Condition A of s.4: internet- or network-connectable (s.5)."""
     internet = facts.get("connectivity.internet")
     if internet is True:
-        return (
-            True,
-            [
-                ScopeReason(
-                    text="It can connect to the internet using an IP-suite protocol, so it is internet-connectable.",
-                    citation=_cite(view, "PSTI-ACT-s5.2", "PSTI Act 2022 s.5(1)-(2)"),
-                    item="PSTI-ACT-s5.2",
-                )
-            ],
-            set(),
-        )
+        return True, [
+            ScopeReason(
+                text="It can connect to the internet using an IP-suite protocol, so it is "
+                "internet-connectable.",
+                citation=_cite(view, "PSTI-ACT-s5.2", "PSTI Act 2022 s.5(1)-(2)"),
+                item="PSTI-ACT-s5.2",
+            )
+        ], set()
     if internet is None:
         return None, [], {"connectivity.internet"}
     # Not internet-connectable: the network-connectable test of s.5(3)-(7).
@@ -59,15 +58,9 @@ def _connectability(view: RegimeView, facts: dict[str, Any]) -> tuple[bool | Non
     non_ip_link = facts.get("connectivity.non_ip_to_internet_connectable")
     linked = facts.get("connectivity.linked_input_product")
     if sends is False:
-        return (
-            False,
-            [
-                ScopeReason(
-                    text="It cannot both send and receive data, so it is not network-connectable.", citation=cite
-                )
-            ],
-            set(),
-        )
+        return False, [
+            ScopeReason(text="It cannot both send and receive data, so it is not network-connectable.", citation=cite)
+        ], set()
     second = None if None in (multi, non_ip_link) else bool(multi and non_ip_link)
     if multi is False or non_ip_link is False:
         second = False
@@ -78,44 +71,30 @@ def _connectability(view: RegimeView, facts: dict[str, Any]) -> tuple[bool | Non
     if met:
         if unknown:
             return None, [], unknown
-        return (
-            True,
-            [
-                ScopeReason(
-                    text="It is not internet-connectable but meets a connectability condition, so it is "
-                    "network-connectable.",
-                    citation=cite,
-                    item="PSTI-ACT-s5.3",
-                )
-            ],
-            set(),
-        )
+        return True, [
+            ScopeReason(
+                text="It is not internet-connectable but meets a connectability condition, so it is "
+                "network-connectable.",
+                citation=cite,
+                item="PSTI-ACT-s5.3",
+            )
+        ], set()
     if first is None:
         unknown.add("connectivity.ip_to_internet_connectable")
     if second is None:
-        unknown |= {
-            f
-            for f, v in (
-                ("connectivity.non_ip_multiple", multi),
-                ("connectivity.non_ip_to_internet_connectable", non_ip_link),
-            )
-            if v is None
-        }
+        unknown |= {f for f, v in (("connectivity.non_ip_multiple", multi),
+                                   ("connectivity.non_ip_to_internet_connectable", non_ip_link)) if v is None}
     if linked is None and second is not True:
         unknown.add("connectivity.linked_input_product")
     if unknown:
         return None, [], unknown
-    return (
-        False,
-        [
-            ScopeReason(
-                text="It is neither internet-connectable nor meets either connectability condition, so "
-                "it is not a connectable product.",
-                citation=cite,
-            )
-        ],
-        set(),
-    )
+    return False, [
+        ScopeReason(
+            text="It is neither internet-connectable nor meets either connectability condition, so "
+            "it is not a connectable product.",
+            citation=cite,
+        )
+    ], set()
 
 
 def _uk_consumer(view: RegimeView, facts: dict[str, Any]) -> tuple[bool | None, list[ScopeReason], set[str]]:
@@ -127,62 +106,37 @@ def _uk_consumer(view: RegimeView, facts: dict[str, Any]) -> tuple[bool | None, 
     if consumer is False:
         identical = facts.get("product.identical_to_consumer_product")
         if identical is False:
-            return (
-                False,
-                [
-                    ScopeReason(
-                        text="It is made available only to business customers and no identical product is "
-                        "made available to consumers (s.54 Condition B not met).",
-                        citation=cite,
-                    )
-                ],
-                set(),
-            )
+            return False, [ScopeReason(
+                text="It is made available only to business customers and no identical product is "
+                "made available to consumers (s.54 Condition B not met).", citation=cite)], set()
         if identical is None:
             unknown.add("product.identical_to_consumer_product")
         else:
-            reasons.append(
-                ScopeReason(
-                    text="It is sold to business customers, but identical products are made available to "
-                    "consumers (s.54 Condition B).",
-                    citation=cite,
-                    item="PSTI-ACT-s54",
-                )
-            )
+            reasons.append(ScopeReason(
+                text="It is sold to business customers, but identical products are made available to "
+                "consumers (s.54 Condition B).", citation=cite, item="PSTI-ACT-s54"))
     elif consumer is None:
         unknown.add("product.consumer")
     previously = facts.get("product.previously_supplied")
     if previously is True:
         deemed_new = facts.get("product.returned_or_reconditioned")
         if deemed_new is False:
-            return (
-                False,
-                [
-                    ScopeReason(
-                        text="It was supplied to a customer before (second-hand) and is not treated as new by "
-                        "s.54(5)-(9), so it is not a UK consumer connectable product.",
-                        citation=cite,
-                    )
-                ],
-                set(),
-            )
+            return False, [ScopeReason(
+                text="It was supplied to a customer before (second-hand) and is not treated as new by "
+                "s.54(5)-(9), so it is not a UK consumer connectable product.", citation=cite)], set()
         if deemed_new is None:
             unknown.add("product.returned_or_reconditioned")
         else:
-            reasons.append(
-                ScopeReason(
-                    text="It was returned or reconditioned, so it is treated as never supplied (s.54(5)-(8)).",
-                    citation=cite,
-                )
-            )
+            reasons.append(ScopeReason(
+                text="It was returned or reconditioned, so it is treated as never supplied (s.54(5)-(8)).",
+                citation=cite))
     elif previously is None:
         unknown.add("product.previously_supplied")
     if unknown:
         return None, reasons, unknown
     if consumer is True:
-        reasons.append(
-            ScopeReason(text="It is made available to consumers in the UK, new.", citation=cite, item="PSTI-ACT-s54")
-        )
+        reasons.append(ScopeReason(text="It is made available to consumers in the UK, new.", citation=cite,
+                                   item="PSTI-ACT-s54"))
     return True, reasons, set()
 
 
@@ -270,15 +224,11 @@ def _exception_reasons(
         if len(markets) > 1 and _limited_to(item) is not None:
             text += f" It covers {' and '.join(MARKET_NAMES.get(m, m) for m in where)}."
         if partial == "in-scope":
-            text += (
-                " This exception covers only some of the markets it is sold in, so the product "
-                "stays in scope elsewhere."
-            )
+            text += (" This exception covers only some of the markets it is sold in, so the product "
+                     "stays in scope elsewhere.")
         elif partial == "open" and len(where) < len(markets):
-            text += (
-                " This exception covers only some of the markets it is sold in; whether the "
-                "others are covered is not yet known."
-            )
+            text += (" This exception covers only some of the markets it is sold in; whether the "
+                     "others are covered is not yet known.")
         reasons.append(ScopeReason(text=text, citation=item.citation, item=item.id))
     return reasons
 
@@ -309,9 +259,8 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
     reasons += why
     unknown |= missing
     if connectable is False:
-        return ScopeDecision(
-            outcome="out-of-scope", summary="Not a relevant connectable product.", reasons=tuple(reasons)
-        )
+        return ScopeDecision(outcome="out-of-scope", summary="Not a relevant connectable product.",
+                             reasons=tuple(reasons))
 
     # Schedule 3: excepted only when every market it is made available in is covered by
     # some exception (e.g. NI by para 1 and GB by para 6). A market no exception can cover
@@ -320,11 +269,9 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
     exceptions = sorted(view.of_kind("exception"), key=lambda i: i.id)
     cover = _cover(exceptions, markets, facts)
     if all(cover.by[m] for m in markets):
-        return ScopeDecision(
-            outcome="excepted",
-            summary="An excepted product (Schedule 3): the security requirements do not apply.",
-            reasons=tuple(reasons + _exception_reasons(cover, markets, partial="no")),
-        )
+        return ScopeDecision(outcome="excepted", summary="An excepted product (Schedule 3): the "
+                             "security requirements do not apply.",
+                             reasons=tuple(reasons + _exception_reasons(cover, markets, partial="no")))
     if cover.uncovered(markets):
         reasons += _exception_reasons(cover, markets, partial="in-scope")
     else:
@@ -336,9 +283,8 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
     reasons += why
     unknown |= missing
     if consumer is False:
-        return ScopeDecision(
-            outcome="out-of-scope", summary="Not a UK consumer connectable product.", reasons=tuple(reasons)
-        )
+        return ScopeDecision(outcome="out-of-scope", summary="Not a UK consumer connectable product.",
+                             reasons=tuple(reasons))
     if unknown:
         return ScopeDecision(
             outcome="undetermined",
@@ -346,14 +292,13 @@ def decide_scope(declaration: Declaration, view: RegimeView) -> ScopeDecision:
             reasons=tuple(reasons),
             questions=tuple(_question(view, f) for f in sorted(unknown)),
         )
-    reasons.append(
-        ScopeReason(
-            text="No Schedule 3 exception applies.",
-            citation=_cite(view, "PSTI-S3", "SI 2023/1007 Sch 3"),
-        )
-    )
+    reasons.append(ScopeReason(
+        text="No Schedule 3 exception applies.",
+        citation=_cite(view, "PSTI-S3", "SI 2023/1007 Sch 3"),
+    ))
     return ScopeDecision(
         outcome="in-scope",
-        summary="A relevant connectable product made available to UK consumers: the security requirements apply.",
+        summary="A relevant connectable product made available to UK consumers: the security "
+        "requirements apply.",
         reasons=tuple(reasons),
     )

@@ -23,21 +23,14 @@ LAW_DATE = dt.date(2026, 11, 25)
 Maker = Callable[..., tuple[Path, Manifest, Assessment]]
 
 
-def make(
-    key: Ed25519PrivateKey,
-    example: str,
-    out: Path,
-    exclude: Iterable[str] = (),
-    source: Path | None = None,
-    **kw: object,
-) -> tuple[Path, Manifest, Assessment]:
+def make(key: Ed25519PrivateKey, example: str, out: Path, exclude: Iterable[str] = (),
+         source: Path | None = None, **kw: object) -> tuple[Path, Manifest, Assessment]:
     """A bundle of one example (from `source`, a copy of it, when given)."""
     decl = (source or EXAMPLES / example) / "product.toml"
     loaded = load_declaration(decl)
     path = out / f"{example}.pstib"
-    manifest, assessment = assess_and_bundle(
-        loaded, key, path, regimes=kw.pop("regimes", None) or library(), on=LAW_DATE, exclude_kinds=exclude, **kw
-    )  # type: ignore[arg-type]
+    manifest, assessment = assess_and_bundle(loaded, key, path, regimes=kw.pop("regimes", None) or library(),
+                                             on=LAW_DATE, exclude_kinds=exclude, **kw)  # type: ignore[arg-type]
     return path, manifest, assessment
 
 

@@ -28,9 +28,8 @@ def _tree(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
 
-@pytest.mark.parametrize(
-    "name", ["../evil.txt", "a/../../evil.txt", "/etc/evil", "a\\..\\evil", "C:evil", "a//b", "./a", "dir/", "a\nb"]
-)
+@pytest.mark.parametrize("name", ["../evil.txt", "a/../../evil.txt", "/etc/evil", "a\\..\\evil", "C:evil",
+                                  "a//b", "./a", "dir/", "a\nb"])
 def test_member_names_that_leave_the_folder_are_refused(name: str, tmp_path: Path) -> None:
     assert name_problem(name) is not None
     bad = _zip(tmp_path / "bad.pstib", [("manifest.json", b"{}"), (name, b"x")])
@@ -75,7 +74,7 @@ def test_a_member_that_inflates_beyond_its_stated_size_is_stopped(tmp_path: Path
         info = zf.getinfo("a.txt")
     # shrink the stated size in the central directory and the local header to 1000 bytes
     for offset in (raw.rfind(b"PK\x01\x02") + 24, info.header_offset + 22):
-        raw[offset : offset + 4] = (1000).to_bytes(4, "little")
+        raw[offset:offset + 4] = (1000).to_bytes(4, "little")
     path.write_bytes(bytes(raw))
     with BundleArchive(path) as archive, pytest.raises(BadBundle, match="a.txt"):
         archive.read("a.txt", 10_000_000)

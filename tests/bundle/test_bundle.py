@@ -54,14 +54,11 @@ def test_the_compared_form_does_not_depend_on_the_order_of_findings() -> None:
     order = list(range(len(a.findings)))
     random.Random(7).shuffle(order)
     where = {old: new for new, old in enumerate(order)}
-    shuffled = a.model_copy(
-        update={
-            "findings": tuple(a.findings[i] for i in order),
-            "provisions": tuple(
-                p.model_copy(update={"findings": tuple(where[i] for i in p.findings)}) for p in a.provisions
-            ),
-        }
-    )
+    shuffled = a.model_copy(update={
+        "findings": tuple(a.findings[i] for i in order),
+        "provisions": tuple(p.model_copy(update={"findings": tuple(where[i] for i in p.findings)})
+                            for p in a.provisions),
+    })
     assert [f.kind for f in shuffled.findings] != [f.kind for f in a.findings]
     assert comparable_bytes(shuffled) == comparable_bytes(a)
     # ... but a changed verdict is a different compared form, and named provision by provision
@@ -113,8 +110,7 @@ def test_the_bundle_holds_every_input_and_the_attestation_reads_as_in_toto(bundl
 
 def test_dsse_pae_matches_the_specification_vector() -> None:
     assert dsse.pae("http://example.com/HelloWorld", b"hello world") == (
-        b"DSSEv1 29 http://example.com/HelloWorld 11 hello world"
-    )
+        b"DSSEv1 29 http://example.com/HelloWorld 11 hello world")
 
 
 def test_the_envelope_verifies_with_the_signers_key_only(bundles: dict[str, Path]) -> None:
@@ -146,7 +142,7 @@ def test_flipping_any_byte_of_any_member_is_detected_and_named(bundles: dict[str
             def flip(member: str, data: bytes, name: str = name, pos: int = pos) -> bytes:
                 if member != name:
                     return data
-                return data[:pos] + bytes([data[pos] ^ 0x01]) + data[pos + 1 :]
+                return data[:pos] + bytes([data[pos] ^ 0x01]) + data[pos + 1:]
 
             rewrite(src, bad, flip)
             with pytest.raises(BadBundle) as caught:
@@ -162,8 +158,8 @@ def _data_offset(path: Path, name: str) -> tuple[int, int]:
         info = zf.getinfo(name)
     raw = path.read_bytes()
     start = info.header_offset
-    name_len = int.from_bytes(raw[start + 26 : start + 28], "little")
-    extra_len = int.from_bytes(raw[start + 28 : start + 30], "little")
+    name_len = int.from_bytes(raw[start + 26:start + 28], "little")
+    extra_len = int.from_bytes(raw[start + 28:start + 30], "little")
     return start + 30 + name_len + extra_len, info.compress_size
 
 
@@ -217,18 +213,15 @@ def _resign(src: Path, dst: Path, key: Ed25519PrivateKey, edit_manifest=None, ed
         edit_manifest(m)
     pub = key.public_key()
     m["signer"] = {"key_id": signing.fingerprint(pub), "public_key": signing.public_key_b64(pub)}
-    replace = {
-        ENVELOPE_MEMBER: signing.canonical_json(dsse.envelope(key, signing.canonical_json(st))),
-        MANIFEST_MEMBER: signing.canonical_json(m),
-    }
+    replace = {ENVELOPE_MEMBER: signing.canonical_json(dsse.envelope(key, signing.canonical_json(st))),
+               MANIFEST_MEMBER: signing.canonical_json(m)}
     if assessment is not None:
         replace["assessment.json"] = assessment
     rewrite(src, dst, lambda name, data: replace.get(name, data))
 
 
-def test_an_unknown_manifest_version_is_refused(
-    bundles: dict[str, Path], tmp_path: Path, key: Ed25519PrivateKey
-) -> None:
+def test_an_unknown_manifest_version_is_refused(bundles: dict[str, Path], tmp_path: Path,
+                                                key: Ed25519PrivateKey) -> None:
     bad = tmp_path / "future.pstib"
     _resign(bundles["laptop"], bad, key, edit_manifest=lambda m: m.update(schema="psti.bundle/9"))
     with pytest.raises(BadBundle, match="psti.bundle/9.*unknown"):
@@ -236,10 +229,8 @@ def test_an_unknown_manifest_version_is_refused(
 
 
 def test_a_recorded_verdict_that_differs_is_reported_provision_by_provision(
-    bundles: dict[str, Path], tmp_path: Path, key: Ed25519PrivateKey
-) -> None:
+        bundles: dict[str, Path], tmp_path: Path, key: Ed25519PrivateKey) -> None:
     """A bundle whose signed assessment says otherwise than its inputs give: exit 1, named."""
-
     def flip_first(a: dict) -> None:  # type: ignore[type-arg]
         p = a["provisions"][0]
         p["verdict"] = "fail" if p["verdict"] != "fail" else "pass"
@@ -303,8 +294,7 @@ equals = false
 
 
 def test_a_bundle_made_under_older_law_reverifies_under_it_and_says_what_the_law_now_changes(
-    bundles: dict[str, Path], tmp_path: Path
-) -> None:
+        bundles: dict[str, Path], tmp_path: Path) -> None:
     newer = tmp_path / "newer"
     newer.mkdir()
     (newer / "uk-psti-2026-test.toml").write_text(AMENDMENT, encoding="utf-8")
@@ -316,8 +306,7 @@ def test_a_bundle_made_under_older_law_reverifies_under_it_and_says_what_the_law
     assert "uk-psti-2026-test" not in r.opened.manifest.regime.versions
     assert r.current_law is not None and "uk-psti-2026-test" in r.current_versions
     assert [(c.item, c.before, c.after) for c in r.current_law if c.item == "PSTI-S1-3.2"] == [
-        ("PSTI-S1-3.2", "pass", "not-applicable")
-    ]
+        ("PSTI-S1-3.2", "pass", "not-applicable")]
 
 
 def test_the_manifest_schema_ships_and_validates_real_manifests(bundles: dict[str, Path]) -> None:
@@ -349,8 +338,7 @@ def test_a_folder_artefact_is_bundled_file_by_file(key: Ed25519PrivateKey, tmp_p
 
 
 def test_an_artefact_declared_outside_the_declarations_folder_goes_under_external(
-    key: Ed25519PrivateKey, tmp_path: Path
-) -> None:
+        key: Ed25519PrivateKey, tmp_path: Path) -> None:
     src = copy_example("router", tmp_path)
     elsewhere = tmp_path / "lab" / "fw.squashfs"
     elsewhere.parent.mkdir()
@@ -377,9 +365,8 @@ def test_a_signers_manifest_cannot_place_files_outside_the_bundle(key: Ed25519Pr
         open_bundle(wrong)
 
 
-def test_a_re_run_is_offline_and_ignores_options_that_name_files(
-    bundles: dict[str, Path], tmp_path: Path, key: Ed25519PrivateKey
-) -> None:
+def test_a_re_run_is_offline_and_ignores_options_that_name_files(bundles: dict[str, Path], tmp_path: Path,
+                                                                  key: Ed25519PrivateKey) -> None:
     saved = tmp_path / "saved-pages"
     edited = tmp_path / "options.pstib"
 

@@ -16,14 +16,8 @@ def psti(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200"}
     for name in ("PSTI_SIGNING_KEY", "PSTI_KEY_PASSPHRASE", "PSTI_REGIME_PATH"):
         env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-c", "from psti.cli import main; main()", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return subprocess.run([sys.executable, "-c", "from psti.cli import main; main()", *map(str, args)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -73,20 +67,8 @@ def test_a_tampered_bundle_exits_2_naming_the_member(work: Path) -> None:
 
 def test_an_excluded_artefact_exits_3_until_given(work: Path) -> None:
     router = EXAMPLES / "router" / "product.toml"
-    r = psti(
-        "bundle",
-        router,
-        "-o",
-        "r.pstib",
-        "-k",
-        "key.pem",
-        "--on",
-        "2026-11-25",
-        "--no-progress",
-        "--exclude-artefact",
-        "firmware",
-        cwd=work,
-    )
+    r = psti("bundle", router, "-o", "r.pstib", "-k", "key.pem", "--on", "2026-11-25", "--no-progress",
+             "--exclude-artefact", "firmware", cwd=work)
     assert r.returncode == 0 and "left out firmware" in r.stderr
     r = psti("reverify", "r.pstib", cwd=work)
     assert r.returncode == 3 and "--artefact KIND=PATH" in r.stderr
@@ -103,21 +85,8 @@ def test_an_excluded_artefact_exits_3_until_given(work: Path) -> None:
 
 def test_a_saved_assessment_is_bundled_and_reverifies(work: Path) -> None:
     router = EXAMPLES / "router" / "product.toml"
-    r = psti(
-        "assess",
-        router,
-        "--offline",
-        "--on",
-        "2026-11-25",
-        "--format",
-        "json",
-        "-o",
-        "a.json",
-        "--support-history",
-        "off",
-        "--no-progress",
-        cwd=work,
-    )
+    r = psti("assess", router, "--offline", "--on", "2026-11-25", "--format", "json", "-o", "a.json",
+             "--support-history", "off", "--no-progress", cwd=work)
     assert r.returncode == 1, r.stderr  # the router fails
     r = psti("bundle", router, "--from-assessment", "a.json", "-o", "saved.pstib", "-k", "key.pem", cwd=work)
     assert r.returncode == 0, r.stderr
@@ -131,19 +100,8 @@ def test_bad_options_are_usage_errors(work: Path) -> None:
     camera = EXAMPLES / "smart-camera" / "product.toml"
     r = psti("bundle", camera, "-o", "x.zip", "-k", "key.pem", cwd=work)
     assert r.returncode == 2 and ".pstib" in r.stderr
-    r = psti(
-        "bundle",
-        camera,
-        "-o",
-        "x.pstib",
-        "-k",
-        "key.pem",
-        "--exclude-artefact",
-        "rootfs",
-        "--on",
-        "2026-11-25",
-        cwd=work,
-    )
+    r = psti("bundle", camera, "-o", "x.pstib", "-k", "key.pem", "--exclude-artefact", "rootfs", "--on",
+             "2026-11-25", cwd=work)
     assert r.returncode == 2 and "no artefact of that kind" in r.stderr and not (work / "x.pstib").exists()
     r = psti("schema", "bundle", cwd=work)
     assert r.returncode == 0 and json.loads(r.stdout)["$id"].endswith("bundle-1.json")

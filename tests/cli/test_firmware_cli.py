@@ -170,10 +170,7 @@ def test_terminated_scan_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
     parent = tmp_path / "work"
     p = subprocess.Popen(
         [PSTI, "scan", "firmware", str(image), "--no-progress", "--crack-seconds", "120", "--work-dir", str(parent)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while not (parent.exists() and any(parent.iterdir())) and time.monotonic() < deadline:

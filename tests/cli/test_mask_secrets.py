@@ -22,46 +22,24 @@ def product(tmp_path: Path) -> Path:
     """The smart-camera example with its firmware replaced by a root file system holding
     a plaintext default and a guessable root hash."""
     shutil.copytree(EXAMPLES / "smart-camera", tmp_path / "cam")
-    build(
-        tmp_path / "cam" / "rootfs",
-        {
-            "/etc/passwd": PASSWD,
-            "/etc/shadow": f"root:{md5('letmein')}:18000:0:99999:7:::\n",
-            "/etc/config/web": "config login\n\toption password Sup3rSecretX\n",
-        },
-    )
+    build(tmp_path / "cam" / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": f"root:{md5('letmein')}:18000:0:99999:7:::\n",
+        "/etc/config/web": "config login\n\toption password Sup3rSecretX\n",
+    })
     decl = tmp_path / "cam" / "product.toml"
-    text = decl.read_text().replace(
-        'kind = "firmware"\npath = "firmware/acme-cam200-1.4.2.squashfs"', 'kind = "rootfs"\npath = "rootfs"'
-    )
+    text = decl.read_text().replace('kind = "firmware"\npath = "firmware/acme-cam200-1.4.2.squashfs"',
+                                    'kind = "rootfs"\npath = "rootfs"')
     assert 'path = "rootfs"' in text
     decl.write_text(text)
     return decl
 
 
-def _assess(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], decl: Path, fmt: str, *extra: str
-) -> str:
-    monkeypatch.setattr(
-        sys,
-        "argv",
-        [
-            "psti",
-            "assess",
-            str(decl),
-            "--collector",
-            "firmware",
-            "--format",
-            fmt,
-            "--no-progress",
-            "--crack-seconds",
-            "30",
-            "--on",
-            "2026-06-01",
-            "--all-results",
-            *extra,
-        ],
-    )
+def _assess(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], decl: Path, fmt: str,
+            *extra: str) -> str:
+    monkeypatch.setattr(sys, "argv", ["psti", "assess", str(decl), "--collector", "firmware", "--format", fmt,
+                                      "--no-progress", "--crack-seconds", "30", "--on", "2026-06-01", "--all-results",
+                                      *extra])
     assert run_guarded(app) in (0, 1, 3)
     return capsys.readouterr().out
 

@@ -42,32 +42,10 @@ def test_a_batch_on_its_own_and_in_its_declaration_agree(
     camera: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     batch = camera.parent / "factory" / "passwords-batch-2026w10.csv"
-    code, alone = run(
-        monkeypatch,
-        capsys,
-        "creds",
-        str(batch),
-        "--declaration",
-        str(camera),
-        "--format",
-        "json",
-        "--no-progress",
-        "--on",
-        "2026-06-01",
-    )
-    _, declared = run(
-        monkeypatch,
-        capsys,
-        "assess",
-        str(camera),
-        "--collector",
-        "password-batch",
-        "--format",
-        "json",
-        "--no-progress",
-        "--on",
-        "2026-06-01",
-    )
+    code, alone = run(monkeypatch, capsys, "creds", str(batch), "--declaration", str(camera),
+                      "--format", "json", "--no-progress", "--on", "2026-06-01")
+    _, declared = run(monkeypatch, capsys, "assess", str(camera), "--collector", "password-batch",
+                      "--format", "json", "--no-progress", "--on", "2026-06-01")
     # every manufacturer, joined, as `psti assess` names the product (not only the first)
     assert alone["product"]["manufacturer"] == "Acme Home Ltd; Acme Devices GmbH"
     assert alone["product"] == declared["product"]
@@ -88,18 +66,8 @@ def test_a_firmware_image_on_its_own_names_no_invented_product(
     root.mkdir(parents=True)
     (root / "passwd").write_text("root:x:0:0:root:/root:/bin/sh\n")
     (root / "shadow").write_text("root:*:1::::::\n")
-    code, a = run(
-        monkeypatch,
-        capsys,
-        "scan",
-        "firmware",
-        str(tmp_path / "rootfs"),
-        "--format",
-        "json",
-        "--no-progress",
-        "--work-dir",
-        str(tmp_path / "work"),
-    )
+    code, a = run(monkeypatch, capsys, "scan", "firmware", str(tmp_path / "rootfs"), "--format", "json",
+                  "--no-progress", "--work-dir", str(tmp_path / "work"))
     assert a["product"]["name"] == "rootfs" and a["product"]["manufacturer"] == ""
     assert a["scope"]["summary"].startswith("Assumed in scope")
     assert {f["kind"] for f in a["findings"]} >= {"FW-NO-UNIVERSAL-PASSWORD", "FW-NO-PRIVATE-KEY"}

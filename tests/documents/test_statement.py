@@ -393,25 +393,9 @@ def test_psti_statement_on_the_shipped_declarations(tmp_path, name, code, expect
 
     psti = shutil.which("psti", path=str(Path(sys.executable).parent)) or "psti"
     subprocess.run([psti, "keys", "new", "-o", str(tmp_path / "k.pem")], check=True, capture_output=True)
-    r = subprocess.run(
-        [
-            psti,
-            "statement",
-            str(DECLARATIONS / name),
-            "-o",
-            str(tmp_path / "out"),
-            "--key",
-            str(tmp_path / "k.pem"),
-            "--no-pdf",
-            "--offline",
-            "--on",
-            "2026-07-01",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    r = subprocess.run([psti, "statement", str(DECLARATIONS / name), "-o", str(tmp_path / "out"), "--key",
+                        str(tmp_path / "k.pem"), "--no-pdf", "--offline", "--on", "2026-07-01"],
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert r.returncode == code, r.stderr
     assert expect in r.stderr.replace("\n", " ") or expect in (tmp_path / "out" / "statement.json").read_text()
     if code == 0:

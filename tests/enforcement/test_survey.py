@@ -180,30 +180,15 @@ def test_a_hash_replaced_at_first_boot_does_not_fail(tmp_path: Path, screen: boo
     assert r["method"] == ("firmware-screen" if screen else "firmware-collector")
 
 
-def test_open_cases_only_for_the_collectors_failing_findings(tmp_path: Path, monkeypatch, capsys, db_url: str) -> None:
+def test_open_cases_only_for_the_collectors_failing_findings(tmp_path: Path, monkeypatch, capsys,
+                                                             db_url: str) -> None:
     d = tmp_path / "images"
     d.mkdir()
     firmware_tar(d / "replaced.tar.gz", SHADOW, FIRST_BOOT)
     firmware_tar(d / "baked.tar.gz", SHADOW, {"etc/passwd": FIRST_BOOT["etc/passwd"]})
     monkeypatch.setenv("PSTI_USER", "officer1")
-    monkeypatch.setattr(
-        sys,
-        "argv",
-        [
-            "psti",
-            "survey",
-            str(d),
-            "--screen",
-            "--format",
-            "json",
-            "--workers",
-            "1",
-            "--no-progress",
-            "--open-cases",
-            "--database",
-            db_url,
-        ],
-    )
+    monkeypatch.setattr(sys, "argv", ["psti", "survey", str(d), "--screen", "--format", "json", "--workers", "1",
+                                      "--no-progress", "--open-cases", "--database", db_url])
     code = run_guarded(app)
     data = json.loads(capsys.readouterr().out)
     by = {Path(r["item"]).name: r for r in data["results"]}
@@ -294,12 +279,7 @@ def _psti_survey(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PSTI_SUPPORT_HISTORY": "off", "PSTI_DATA_DIR": str(cwd.parent / "data")}
     return subprocess.run(
         [str(Path(sys.executable).with_name("psti")), "survey", ".", "--screen", "--format", "json", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        stdin=subprocess.DEVNULL,
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
     )
 
 
@@ -318,34 +298,16 @@ def test_dask_workers_get_the_files_not_the_paths(products: Path, tmp_path: Path
     dask = str(Path(sys.executable).with_name("dask"))
     address = f"tcp://127.0.0.1:{port}"
     procs = [
-        subprocess.Popen(
-            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-            cwd=elsewhere,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ),
+        subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                         cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
     ]
     try:
         time.sleep(0.5)
-        procs.append(
-            subprocess.Popen(
-                [
-                    dask,
-                    "worker",
-                    address,
-                    "--nworkers",
-                    "1",
-                    "--nthreads",
-                    "1",
-                    "--no-dashboard",
-                    "--local-directory",
-                    str(elsewhere / "dask"),
-                ],
-                cwd=elsewhere,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
+        procs.append(subprocess.Popen(
+            [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+             "--local-directory", str(elsewhere / "dask")],
+            cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
         pool = _psti_survey(products, "--workers", "2")
         assert pool.returncode == 1, pool.stderr
         on_dask = _psti_survey(products, "--scheduler", address)

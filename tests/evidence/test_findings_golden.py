@@ -117,9 +117,8 @@ def test_example_batch_findings_are_unchanged(tmp_path: Path) -> None:
     _compare("batch-example", _normalised(result, EXAMPLES))
 
 
-@pytest.mark.parametrize(
-    "image", ["router/firmware/netlink-r300-2.0.1.squashfs", "smart-camera/firmware/acme-cam200-1.4.2.squashfs"]
-)
+@pytest.mark.parametrize("image", ["router/firmware/netlink-r300-2.0.1.squashfs",
+                                   "smart-camera/firmware/acme-cam200-1.4.2.squashfs"])
 def test_example_firmware_findings_are_unchanged(image: str, tmp_path: Path) -> None:
     result = scan_image(EXAMPLES / image, tmp_path / "work", ScanOptions(crack_deadline_s=120))
     _compare("firmware-" + image.split("/")[0], _normalised(result, tmp_path, EXAMPLES))

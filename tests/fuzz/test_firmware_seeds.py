@@ -17,27 +17,9 @@ pytestmark = pytest.mark.skipif(not (_tool("mkfs.ubifs") and _tool("ubinize")), 
 
 def scan(image: Path, tmp: Path) -> tuple[int, dict]:
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "psti",
-            "scan",
-            "firmware",
-            str(image),
-            "--format",
-            "json",
-            "--no-progress",
-            "--workers",
-            "1",
-            "--crack-seconds",
-            "5",
-            "--work-dir",
-            str(tmp / "wd"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PSTI_SUPPORT_HISTORY": "off"},
+        [sys.executable, "-m", "psti", "scan", "firmware", str(image), "--format", "json", "--no-progress",
+         "--workers", "1", "--crack-seconds", "5", "--work-dir", str(tmp / "wd")],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PSTI_SUPPORT_HISTORY": "off"},
     )
     assert proc.returncode in (0, 1, 3), proc.stderr  # a verdict, never an internal error (4)
     return proc.returncode, json.loads(proc.stdout)

@@ -46,16 +46,8 @@ def test_property_harness(harness) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("family", sorted(BUDGET))
 def test_mutation_runner(family: str, tmp_path_factory: pytest.TempPathFactory, server: ForkServer) -> None:
     work: Path = tmp_path_factory.mktemp(f"fuzz-{family}")
-    outcomes = run_family(
-        FAMILIES[family],
-        BUDGET[family],
-        seed=1,
-        work_root=work,
-        save_crashes=None,
-        server=server,
-        log=False,
-        exclude=SLOW_SEEDS,
-    )
+    outcomes = run_family(FAMILIES[family], BUDGET[family], seed=1, work_root=work, save_crashes=None,
+                          server=server, log=False, exclude=SLOW_SEEDS)
     broken = [f"{o.case.seed}: {'; '.join(o.problems)}" for o in outcomes if o.problems]
     assert not broken, broken
     counts = tally(outcomes)

@@ -31,15 +31,8 @@ DECL = (SEEDS / "declarations" / "smart-plug.toml").read_text()
 
 
 def psti(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PSTI, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    return subprocess.run([PSTI, *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL,
+                          timeout=300, env={**os.environ, "COLUMNS": "200"})
 
 
 def read_all(path: Path, **options: object) -> int:
@@ -334,22 +327,8 @@ def test_device_nodes_in_place_of_account_databases_leave_the_image_not_examined
     (tree / "bin").mkdir()
     (tree / "bin" / "sh").write_text("#!/bin/sh\n")
     image = tmp_path / "fw.squashfs"
-    subprocess.run(
-        [
-            "mksquashfs",
-            str(tree),
-            str(image),
-            "-noappend",
-            "-quiet",
-            "-all-root",
-            "-p",
-            "etc/passwd c 644 0 0 1 3",
-            "-p",
-            "etc/shadow i 644 0 0 f",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run(["mksquashfs", str(tree), str(image), "-noappend", "-quiet", "-all-root",
+                    "-p", "etc/passwd c 644 0 0 1 3", "-p", "etc/shadow i 644 0 0 f"], check=True, capture_output=True)
     r = psti("scan", "firmware", str(image), "--format", "json", "--no-progress", cwd=tmp_path)
     assert r.returncode == 3, r.stderr
     findings = json.loads(r.stdout)["findings"]
@@ -399,9 +378,8 @@ def test_file_names_that_are_not_utf8_are_shown_escaped(tmp_path: Path, fmt: str
     with open(os.path.join(os.fsencode(tree / "etc"), b"wifi\xff.conf"), "wb") as f:
         f.write(b"wpa_passphrase=changeme123\npassword=admin\n")
     image = tmp_path / "fw.squashfs"
-    subprocess.run(
-        ["mksquashfs", str(tree), str(image), "-noappend", "-quiet", "-all-root"], check=True, capture_output=True
-    )
+    subprocess.run(["mksquashfs", str(tree), str(image), "-noappend", "-quiet", "-all-root"],
+                   check=True, capture_output=True)
     r = psti("scan", "firmware", str(image), "--format", fmt, "--no-progress", "--crack-seconds", "2", cwd=tmp_path)
     assert r.returncode in (1, 3), r.stderr
     assert "internal error" not in r.stderr and "Traceback" not in r.stderr

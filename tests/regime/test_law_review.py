@@ -97,13 +97,8 @@ def test_the_updatable_question_covers_companion_apps_limb_d() -> None:
 def test_para_3_4_needs_each_of_its_five_conditions() -> None:
     pv = _provision(_assess("support-access-undeclared.toml"), "PSTI-S1-3.4")
     assert pv.verdict is Verdict.NEEDS_EVIDENCE
-    for words in (
-        "without prior request",
-        "in English",
-        "free of charge",
-        "without personal information",
-        "understandable without technical knowledge",
-    ):
+    for words in ("without prior request", "in English", "free of charge", "without personal information",
+                  "understandable without technical knowledge"):
         assert words in pv.reason
     jargon = _provision(_assess("support-jargon.toml"), "PSTI-S1-3.4")
     assert jargon.verdict is Verdict.FAIL and "understandable without technical knowledge" in jargon.reason
@@ -116,13 +111,8 @@ def test_a_jc_star_label_at_another_level_is_refused() -> None:
     with pytest.raises(InputError) as e:
         load_declaration(DECLARATIONS / "jc-star-level-3.toml")
     assert "STAR-1" in str(e.value) and "level" in str(e.value)
-    r = subprocess.run(
-        [PSTI, "scope", str(DECLARATIONS / "jc-star-level-3.toml")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    r = subprocess.run([PSTI, "scope", str(DECLARATIONS / "jc-star-level-3.toml")], capture_output=True,
+                       text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert r.returncode == 2 and "STAR-1" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -153,22 +143,9 @@ def test_importers_and_distributors_record_being_satisfied_of_the_label_conditio
 
 
 def test_psti_assess_json_on_the_importer_declaration() -> None:
-    r = subprocess.run(
-        [
-            PSTI,
-            "assess",
-            str(DECLARATIONS / "importer-label-check.toml"),
-            "--format",
-            "json",
-            "--offline",
-            "--on",
-            "2026-03-01",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    r = subprocess.run([PSTI, "assess", str(DECLARATIONS / "importer-label-check.toml"), "--format", "json",
+                        "--offline", "--on", "2026-03-01"], capture_output=True, text=True, timeout=120,
+                       stdin=subprocess.DEVNULL)
     report = json.loads(r.stdout)
     kinds = [f["kind"] for f in report["findings"]]
     assert kinds.count("DECL-LABEL-CHECK") == 2 and "DECL-STATEMENT-DEEMED" in kinds
@@ -189,9 +166,8 @@ def test_notice_of_intent_content_beyond_the_act_is_cited_as_psti_policy() -> No
     assert any("psti policy" in p and "'Reasons'" in p for p in problems)
     assert any("psti policy" in p and "'Proposed penalty'" in p for p in problems)
     # the Act's own content is still cited to the Act
-    assert not any(
-        "psti policy" in p for p in check_content(wf.notice_kind("penalty"), {"reasons": "x"}) if "Reasons" in p
-    )
+    assert not any("psti policy" in p for p in check_content(wf.notice_kind("penalty"), {"reasons": "x"})
+                   if "Reasons" in p)
 
 
 # ---- item: the wording of Sch 1 para 3(3), as made and as amended

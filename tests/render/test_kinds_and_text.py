@@ -74,7 +74,9 @@ def _assessment(path: str | None = None, name: str = "Cam") -> Assessment:
                 findings=(0,),
             ),
         ),
-        evidence=(Evidence(id="ev-1", kind="firmware", source=path or "fw.bin", collector="test", summary=f"{path}"),),
+        evidence=(
+            Evidence(id="ev-1", kind="firmware", source=path or "fw.bin", collector="test", summary=f"{path}"),
+        ),
         findings=(finding,),
         kinds=(LOCAL,),
     )

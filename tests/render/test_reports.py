@@ -200,19 +200,9 @@ def test_oscal_documents_resolve_and_validate(tmp_path):
 
     out = tmp_path / "oscal"
     r = subprocess.run(
-        [
-            str(Path(sys.executable).with_name("psti")),
-            "report",
-            str(EXAMPLES / "router" / "product.toml"),
-            "-f",
-            "oscal",
-            "--offline",
-            "--oscal-dir",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [str(Path(sys.executable).with_name("psti")), "report", str(EXAMPLES / "router" / "product.toml"),
+         "-f", "oscal", "--offline", "--oscal-dir", str(out)],
+        capture_output=True, text=True, timeout=300,
         env={**os.environ, "PSTI_SUPPORT_HISTORY": "off", "PSTI_DATA_DIR": str(tmp_path / "data")},
     )
     assert r.returncode == 1, r.stderr  # the router fails
@@ -252,17 +242,8 @@ def test_oscal_documents_resolve_and_validate(tmp_path):
     ws.mkdir()
     trestle = str(Path(sys.executable).with_name("trestle"))
     assert subprocess.run([trestle, "init"], cwd=ws, capture_output=True, timeout=120).returncode == 0
-    for kind, name in (
-        ("catalogs", "catalog"),
-        ("profiles", "profile"),
-        ("assessment-plans", "assessment-plan"),
-        ("assessment-results", "assessment-results"),
-    ):
-        r = subprocess.run(
-            [trestle, "import", "-f", str(out / f"{name}.json"), "-o", f"psti-{name}"],
-            cwd=ws,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    for kind, name in (("catalogs", "catalog"), ("profiles", "profile"), ("assessment-plans", "assessment-plan"),
+                       ("assessment-results", "assessment-results")):
+        r = subprocess.run([trestle, "import", "-f", str(out / f"{name}.json"), "-o", f"psti-{name}"],
+                           cwd=ws, capture_output=True, text=True, timeout=120)
         assert r.returncode == 0 and (ws / kind / f"psti-{name}" / f"{name}.json").is_file(), r.stderr

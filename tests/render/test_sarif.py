@@ -114,10 +114,7 @@ def test_sarif_is_valid_and_maps_findings() -> None:
 def test_only_actionable_results_by_default() -> None:
     run = json.loads(render(_assessment(), "sarif"))["runs"][0]
     assert sorted(r["ruleId"] for r in run["results"]) == [
-        "FW-BINARY-PASSWORD",
-        "FW-NOT-EXAMINED",
-        "FW-SHADOW-HASH",
-        "PWB-DUPLICATE",
+        "FW-BINARY-PASSWORD", "FW-NOT-EXAMINED", "FW-SHADOW-HASH", "PWB-DUPLICATE"
     ]
     assert {r["kind"] for r in run["results"]} == {"fail", "review"}
     assert run["properties"]["omittedResults"] == 2
@@ -135,11 +132,7 @@ def _sarif_of_example(checkout: Path, example: str, *extra: str) -> dict:
     env = {**os.environ, "PSTI_SUPPORT_HISTORY": "off", "PSTI_DATA_DIR": str(checkout / ".psti")}
     r = subprocess.run(
         [PSTI, "assess", f"{example}/product.toml", "--offline", "--format", "sarif", "--no-progress", *extra],
-        capture_output=True,
-        text=True,
-        cwd=checkout,
-        env=env,
-        timeout=300,
+        capture_output=True, text=True, cwd=checkout, env=env, timeout=300,
     )
     assert r.returncode in (0, 1), r.stderr
     return json.loads(r.stdout)

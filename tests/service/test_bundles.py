@@ -47,9 +47,8 @@ def _bundle_and_statement(tmp: Path, maker: str, key: Ed25519PrivateKey) -> tupl
     path = tmp / "cam.pstib"
     _, assessment = assess_and_bundle(loaded, key, path, regimes=library(), on=dt.date(2026, 11, 25))
     data = path.read_bytes()
-    body = build_statement(
-        loaded, assessment, bundle=BundleRef(sha256=hashlib.sha256(data).hexdigest(), file="cam.pstib")
-    )
+    body = build_statement(loaded, assessment,
+                           bundle=BundleRef(sha256=hashlib.sha256(data).hexdigest(), file="cam.pstib"))
     return data, sign_statement(body, key).to_json().encode()
 
 
@@ -77,12 +76,8 @@ def test_a_bundle_is_filed_with_its_statement_and_re_verified_for_a_case(world: 
     assert filed["sha256"] == sha and filed["overall"] == "pass" and filed["law_date"] == "2026-11-25"
     assert [b["sha256"] for b in w.get("acme", url).json()] == [sha]
     assert w.get("globex", url).status_code == 404  # another organisation's product
-    again = w.post(
-        "acme",
-        f"/manage/products/{product['id']}/bundles",
-        follow_redirects=False,
-        files={"statement": ("statement.json", statement), "bundle": ("cam.pstib", bundle)},
-    )
+    again = w.post("acme", f"/manage/products/{product['id']}/bundles", follow_redirects=False,
+                   files={"statement": ("statement.json", statement), "bundle": ("cam.pstib", bundle)})
     assert again.status_code == 303  # the page form: filed again, kept once
     assert [b["sha256"] for b in w.get("acme", url).json()] == [sha]
     page = w.get("acme", f"/manage/products/{product['id']}")
@@ -94,7 +89,8 @@ def test_a_bundle_is_filed_with_its_statement_and_re_verified_for_a_case(world: 
     ref = case.json()["reference"]
     page = w.get("officer", f"/enforcement/cases/{ref}")
     assert page.status_code == 200 and 'id="reverify-form"' in page.text
-    assert w.post("acme", f"/api/v1/enforcement/cases/{ref}/reverify", json={"bundle_sha256": sha}).status_code == 403
+    assert w.post("acme", f"/api/v1/enforcement/cases/{ref}/reverify",
+                  json={"bundle_sha256": sha}).status_code == 403
     missing = w.post("officer", f"/api/v1/enforcement/cases/{ref}/reverify", json={"bundle_sha256": "0" * 64})
     assert missing.status_code == 404
     r = w.post("officer", f"/api/v1/enforcement/cases/{ref}/reverify", json={"bundle_sha256": sha})

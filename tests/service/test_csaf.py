@@ -38,12 +38,8 @@ def _resolved_report(w: World, severity: str = "high") -> str:
     r = w.post(
         "anonymous",
         "/api/v1/manufacturers/acme/reports",
-        json={
-            "title": "Telnet open with root:root",
-            "description": "Port 23 accepts root/root on CAM-1.",
-            "severity": severity,
-            "product_model": "CAM-1",
-        },
+        json={"title": "Telnet open with root:root", "description": "Port 23 accepts root/root on CAM-1.",
+              "severity": severity, "product_model": "CAM-1"},
     )
     rid = r.json()["id"]
     for status in ("fixing", "resolved"):
@@ -55,11 +51,8 @@ def _resolved_report(w: World, severity: str = "high") -> str:
 def test_csaf_carries_the_advisory_and_validates(world: World, tmp_path: Path) -> None:
     w = world
     rid = _resolved_report(w)
-    bad = w.post(
-        "acme",
-        f"/api/v1/reports/{rid}/advisory",
-        json={"summary": "s", "cvss_vector": "CVSS:3.1/AV:X", "fixed_versions": ["1.3"]},
-    )
+    bad = w.post("acme", f"/api/v1/reports/{rid}/advisory",
+                 json={"summary": "s", "cvss_vector": "CVSS:3.1/AV:X", "fixed_versions": ["1.3"]})
     assert bad.status_code == 422
     assert {p["field"] for p in bad.json()["problems"]} == {"cvss_vector"}
     assert w.client.get(f"/api/v1/reports/{rid}/csaf").status_code == 404  # the bad one published nothing
@@ -134,13 +127,7 @@ def test_cvss_base_scores_follow_the_specification() -> None:
 
 
 def test_a_document_built_offline_names_its_file_as_csaf_asks() -> None:
-    a = csaf.Advisory(
-        public_id="ab12" * 8,
-        title="t",
-        summary="s",
-        published=dt.datetime(2026, 1, 2, tzinfo=dt.UTC),
-        publisher="Acme",
-        publisher_slug="acme",
-    )
+    a = csaf.Advisory(public_id="ab12" * 8, title="t", summary="s", published=dt.datetime(2026, 1, 2, tzinfo=dt.UTC),
+                      publisher="Acme", publisher_slug="acme")
     assert a.filename == "psti-ab12ab12ab12.json"
     assert csaf.canonical_url("https://r.example/", a) == "https://r.example/advisories/psti-ab12ab12ab12.json"

@@ -80,15 +80,11 @@ def _check_info(info: zipfile.ZipInfo) -> None:
     if info.flag_bits & 0x1:
         raise BadBundle(f"member {info.filename!r} is encrypted; bundles are never encrypted", info.filename)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise BadBundle(
-            f"member {info.filename!r} uses an unknown compression method {info.compress_type}", info.filename
-        )
+        raise BadBundle(f"member {info.filename!r} uses an unknown compression method {info.compress_type}",
+                        info.filename)
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise BadBundle(
-            f"member {info.filename!r} inflates {info.compress_size} bytes to {info.file_size} "
-            f"(more than {MAX_RATIO}:1): a zip bomb, refused",
-            info.filename,
-        )
+        raise BadBundle(f"member {info.filename!r} inflates {info.compress_size} bytes to {info.file_size} "
+                        f"(more than {MAX_RATIO}:1): a zip bomb, refused", info.filename)
 
 
 class BundleArchive:

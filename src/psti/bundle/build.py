@@ -168,10 +168,8 @@ def _check_exclusions(loaded: LoadedDeclaration, exclude_kinds: Iterable[str]) -
     kinds = {a.kind for a in loaded.declaration.artefacts}
     unknown = sorted(excluded - kinds)
     if unknown:
-        raise UsageError(
-            f"--exclude-artefact {', '.join(unknown)}: the declaration has no artefact of that kind "
-            f"(it has: {', '.join(sorted(kinds)) or 'none'})"
-        )
+        raise UsageError(f"--exclude-artefact {', '.join(unknown)}: the declaration has no artefact of that kind "
+                         f"(it has: {', '.join(sorted(kinds)) or 'none'})")
     return excluded
 
 
@@ -199,10 +197,8 @@ def plan_bundle(
     was made elsewhere (`--from-assessment`); its paths are mapped from there."""
     excluded = _check_exclusions(loaded, exclude_kinds)
     if assessment.product.declaration_sha256 and assessment.product.declaration_sha256 != loaded.sha256:
-        raise PstiError(
-            f"{loaded.path}: the assessment was made from another version of this declaration "
-            f"(sha256 {assessment.product.declaration_sha256[:12]}…); assess it again"
-        )
+        raise PstiError(f"{loaded.path}: the assessment was made from another version of this declaration "
+                        f"(sha256 {assessment.product.declaration_sha256[:12]}…); assess it again")
     members: list[tuple[str, bytes | Path]] = []
     refs: list[MemberRef] = []
 
@@ -231,51 +227,25 @@ def plan_bundle(
             if art.kind not in excluded:
                 for (_, p, d, s), name in zip(entries, names, strict=True):
                     add(name, p, d, s)
-            artefacts.append(
-                ArtefactRef(
-                    index=i,
-                    kind=art.kind,
-                    declared_path=art.path,
-                    type="folder",
-                    sha256=digest,
-                    size=size,
-                    excluded=art.kind in excluded,
-                    members=() if art.kind in excluded else names,
-                    root=root,
-                )
-            )
+            artefacts.append(ArtefactRef(index=i, kind=art.kind, declared_path=art.path, type="folder", sha256=digest,
+                                         size=size, excluded=art.kind in excluded,
+                                         members=() if art.kind in excluded else names, root=root))
         else:
             digest, size = file_sha256(path)
             if art.kind not in excluded:
                 add(root, path, digest, size)
-            artefacts.append(
-                ArtefactRef(
-                    index=i,
-                    kind=art.kind,
-                    declared_path=art.path,
-                    type="file",
-                    sha256=digest,
-                    size=size,
-                    excluded=art.kind in excluded,
-                    members=() if art.kind in excluded else (root,),
-                    root=root,
-                )
-            )
+            artefacts.append(ArtefactRef(index=i, kind=art.kind, declared_path=art.path, type="file", sha256=digest,
+                                         size=size, excluded=art.kind in excluded,
+                                         members=() if art.kind in excluded else (root,), root=root))
     regime, regime_members = regime_ref(regimes, assessment.regime, assessment.regime_versions)
     for name, path in regime_members:
         add(name, path, *file_sha256(path))
     a_bytes = assessment.to_json().encode("utf-8")
     as_assessed = loaded.model_copy(update={"path": assessed_path}) if assessed_path is not None else loaded
     paths = compared_paths(as_assessed, roots)
-    a_ref = AssessmentRef(
-        member=ASSESSMENT_MEMBER,
-        sha256=hashlib.sha256(a_bytes).hexdigest(),
-        compared_sha256=comparable_sha256(assessment, paths),
-        overall=assessment.overall.value,
-        assessed_on=assessment.assessed_on,
-        tool_version=assessment.tool_version,
-        paths=paths,
-    )
+    a_ref = AssessmentRef(member=ASSESSMENT_MEMBER, sha256=hashlib.sha256(a_bytes).hexdigest(),
+                          compared_sha256=comparable_sha256(assessment, paths), overall=assessment.overall.value,
+                          assessed_on=assessment.assessed_on, tool_version=assessment.tool_version, paths=paths)
     add(ASSESSMENT_MEMBER, a_bytes, a_ref.sha256, len(a_bytes))
     clash = _clashes([r.name for r in refs])
     if clash:
@@ -343,9 +313,8 @@ def make_bundle(
     exclude_kinds: Iterable[str] = (),
     assessed_path: Path | None = None,
 ) -> Manifest:
-    plan = plan_bundle(
-        loaded, assessment, key, regimes=regimes, run=run, exclude_kinds=exclude_kinds, assessed_path=assessed_path
-    )
+    plan = plan_bundle(loaded, assessment, key, regimes=regimes, run=run, exclude_kinds=exclude_kinds,
+                       assessed_path=assessed_path)
     write_planned(plan, assessment, key, output)
     return plan.manifest
 
@@ -375,16 +344,8 @@ def assess_and_bundle(
     _check_exclusions(loaded, exclude_kinds)  # before the assessment, which can take a while
     law_date = on or dt.date.today()
     opts = bundle_options(law_date, options)
-    result = assess(
-        loaded,
-        regime=regime,
-        on=law_date,
-        collectors=collectors,
-        offline=True,
-        options=opts,
-        regimes=regimes,
-        progress=progress,
-    )
+    result = assess(loaded, regime=regime, on=law_date, collectors=collectors, offline=True, options=opts,
+                    regimes=regimes, progress=progress)
     run = RunOptions(recorded=True, offline=True, collectors=tuple(collectors) if collectors else None, options=opts)
     manifest = make_bundle(loaded, result, key, output, regimes=regimes, run=run, exclude_kinds=exclude_kinds)
     return manifest, result

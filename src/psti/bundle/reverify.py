@@ -94,11 +94,8 @@ def _manifest(predicate: dict[str, Any]) -> Manifest:
         raise BadBundle("the attestation's predicate has no bundle manifest", ENVELOPE_MEMBER)
     schema = data.get("schema")
     if schema not in KNOWN_SCHEMAS:
-        raise BadBundle(
-            f"bundle manifest version {schema!r} is unknown to psti {psti.__version__} "
-            f"(it reads {', '.join(KNOWN_SCHEMAS)}); use a psti that knows it",
-            ENVELOPE_MEMBER,
-        )
+        raise BadBundle(f"bundle manifest version {schema!r} is unknown to psti {psti.__version__} "
+                        f"(it reads {', '.join(KNOWN_SCHEMAS)}); use a psti that knows it", ENVELOPE_MEMBER)
     try:
         return Manifest.model_validate(data)
     except ValidationError as e:
@@ -125,26 +122,17 @@ def open_bundle(path: Path, public_key: Ed25519PublicKey | None = None, folder: 
             raise BadBundle(f"{ENVELOPE_MEMBER}: {e}", ENVELOPE_MEMBER) from None
         if not opened.signed:
             who = "the key given" if public_key is not None else "the key it names"
-            raise BadBundle(
-                f"{ENVELOPE_MEMBER}: the signature does not verify with {who} "
-                f"({signing.fingerprint(key)}): the attestation was altered or signed by another key",
-                ENVELOPE_MEMBER,
-            )
+            raise BadBundle(f"{ENVELOPE_MEMBER}: the signature does not verify with {who} "
+                            f"({signing.fingerprint(key)}): the attestation was altered or signed by another key",
+                            ENVELOPE_MEMBER)
         checks.append(("signature", True, f"DSSE Ed25519 by {opened.key_id}"))
         manifest = _manifest(opened.statement["predicate"])
         if manifest.signer.key_id != opened.key_id:
-            raise BadBundle(
-                f"the manifest names signer {manifest.signer.key_id} but {opened.key_id} signed", ENVELOPE_MEMBER
-            )
+            raise BadBundle(f"the manifest names signer {manifest.signer.key_id} but {opened.key_id} signed",
+                            ENVELOPE_MEMBER)
         if public_key is None:
-            checks.append(
-                (
-                    "signer",
-                    True,
-                    f"key taken from the bundle itself: compare {opened.key_id} with the "
-                    "manufacturer's published key, or pass --public-key",
-                )
-            )
+            checks.append(("signer", True, f"key taken from the bundle itself: compare {opened.key_id} with the "
+                                           "manufacturer's published key, or pass --public-key"))
         else:
             checks.append(("signer", True, "matches the public key given"))
         checks.append(("manifest version", True, manifest.schema_))
@@ -172,47 +160,33 @@ def open_bundle(path: Path, public_key: Ed25519PublicKey | None = None, folder: 
             else:
                 digest = archive.sha256(name)
             if digest != ref.sha256:
-                raise BadBundle(
-                    f"member {name!r} has sha256 {digest}; the signed manifest says {ref.sha256}: it was altered", name
-                )
+                raise BadBundle(f"member {name!r} has sha256 {digest}; the signed manifest says {ref.sha256}: "
+                                "it was altered", name)
         checks.append(("member hashes", True, f"{len(listed)} members match the signed manifest"))
         a_raw = archive.read(ASSESSMENT_MEMBER, MAX_ASSESSMENT_BYTES)
     try:
         assessment = Assessment.model_validate_json(a_raw)
     except ValidationError as e:
-        raise BadBundle(
-            f"member {ASSESSMENT_MEMBER!r} is not a valid assessment ({e.error_count()} errors)", ASSESSMENT_MEMBER
-        ) from None
+        raise BadBundle(f"member {ASSESSMENT_MEMBER!r} is not a valid assessment ({e.error_count()} errors)",
+                        ASSESSMENT_MEMBER) from None
     signed_assessment = opened.statement["predicate"].get(PREDICATE_ASSESSMENT)
     if signing.canonical_json(assessment.model_dump(mode="json", by_alias=True)) != signing.canonical_json(
         signed_assessment
     ):
         raise BadBundle(f"member {ASSESSMENT_MEMBER!r} differs from the signed assessment", ASSESSMENT_MEMBER)
-    checks.append(
-        (
-            "assessment",
-            True,
-            f"{assessment.overall.value}, law of {assessment.assessed_on}, psti {assessment.tool_version}",
-        )
-    )
+    checks.append(("assessment", True, f"{assessment.overall.value}, law of {assessment.assessed_on}, "
+                                       f"psti {assessment.tool_version}"))
     excluded = [a for a in manifest.artefacts if a.excluded]
     if excluded:
-        checks.append(
-            (
-                "artefacts",
-                True,
-                f"{len(manifest.artefacts) - len(excluded)} bundled, "
-                f"{len(excluded)} left out (hash and size only): "
-                + ", ".join(f"{a.kind} {a.declared_path}" for a in excluded),
-            )
-        )
+        checks.append(("artefacts", True, f"{len(manifest.artefacts) - len(excluded)} bundled, "
+                                          f"{len(excluded)} left out (hash and size only): "
+                                          + ", ".join(f"{a.kind} {a.declared_path}" for a in excluded)))
     return OpenedBundle(path, manifest, assessment, checks, folder)
 
 
 def _check_names(manifest: Manifest, members: set[str]) -> None:
     """Every name the manifest uses is a member (or, for a left-out artefact, a safe name in
     the bundle's layout): a signer's manifest is input like any other."""
-
     def bad(what: str) -> BadBundle:
         return BadBundle(f"the signed manifest {what}; refusing the bundle", ENVELOPE_MEMBER)
 
@@ -230,10 +204,8 @@ def _check_names(manifest: Manifest, members: set[str]) -> None:
             if m not in members or not (m == a.root or m.startswith(a.root + "/")):
                 raise bad(f"lists {m!r} for artefact {a.index}, which is not one of its members")
         if a.excluded == bool(a.members):
-            raise bad(
-                f"says artefact {a.index} is {'left out' if a.excluded else 'bundled'} but "
-                f"lists {len(a.members)} member(s)"
-            )
+            raise bad(f"says artefact {a.index} is {'left out' if a.excluded else 'bundled'} but "
+                      f"lists {len(a.members)} member(s)")
 
 
 def _check_subjects(subjects: list[Any], manifest: Manifest) -> None:
@@ -282,9 +254,8 @@ class Reverification:
         return 1 if self.verdict_changes else 0
 
     def reasons_for(self, change: Change) -> list[Reason]:
-        return [
-            r for r in self.reasons if r.collectors is None or not change.collectors or r.collectors & change.collectors
-        ]
+        return [r for r in self.reasons
+                if r.collectors is None or not change.collectors or r.collectors & change.collectors]
 
 
 def _sources_hashes(lib: RegimeLibrary) -> dict[str, str]:
@@ -299,9 +270,8 @@ def _bundled_library(folder: Path, manifest: Manifest) -> RegimeLibrary:
         path = folder / ref.member
         rf = load_file(path)
         if rf.instrument.id != ref.instrument:
-            raise BadBundle(
-                f"member {ref.member!r} holds instrument {rf.instrument.id}, not {ref.instrument}", ref.member
-            )
+            raise BadBundle(f"member {ref.member!r} holds instrument {rf.instrument.id}, not {ref.instrument}",
+                            ref.member)
         sources[rf.instrument.id] = path
         files.setdefault(rf.instrument.regime, []).append(rf)
     for lst in files.values():
@@ -311,9 +281,8 @@ def _bundled_library(folder: Path, manifest: Manifest) -> RegimeLibrary:
     return lib
 
 
-def choose_regimes(
-    folder: Path, manifest: Manifest, installed: RegimeLibrary
-) -> tuple[RegimeLibrary, str, list[Reason]]:
+def choose_regimes(folder: Path, manifest: Manifest,
+                   installed: RegimeLibrary) -> tuple[RegimeLibrary, str, list[Reason]]:
     """The installed regime data when it is the bundle's byte for byte, else the bundle's copy."""
     recorded = {f.instrument: f.sha256 for f in manifest.regime.files}
     if _sources_hashes(installed) == recorded:
@@ -321,11 +290,8 @@ def choose_regimes(
     try:
         return _bundled_library(folder, manifest), "bundle", []
     except RegimeError as e:
-        why = Reason(
-            "regime data",
-            f"the bundle's regime data cannot be read by psti {psti.__version__} ({e}); "
-            "the installed regime data was used",
-        )
+        why = Reason("regime data", f"the bundle's regime data cannot be read by psti {psti.__version__} ({e}); "
+                                    "the installed regime data was used")
         return installed, "installed", [why]
 
 
@@ -354,26 +320,17 @@ def _place_artefacts(folder: Path, manifest: Manifest, given: Mapping[str, Seque
         else:
             raise PstiError(f"--artefact {art.kind}={src}: no such file or folder")
         if digest != art.sha256:
-            reasons.append(
-                Reason(
-                    "artefact",
-                    f"{art.kind} {art.declared_path}: the copy given ({src}) has sha256 "
-                    f"{digest[:16]}…, the bundle recorded {art.sha256[:16]}…",
-                )
-            )
+            reasons.append(Reason("artefact", f"{art.kind} {art.declared_path}: the copy given ({src}) has sha256 "
+                                              f"{digest[:16]}…, the bundle recorded {art.sha256[:16]}…"))
     unused = [f"{k}={p}" for k, ps in queues.items() for p in ps]
     if unused:
         kinds = ", ".join(sorted({a.kind for a in manifest.artefacts if a.excluded})) or "none"
-        raise PstiError(
-            f"--artefact {', '.join(unused)}: the bundle left out no (further) artefact of that kind "
-            f"(left out: {kinds})"
-        )
+        raise PstiError(f"--artefact {', '.join(unused)}: the bundle left out no (further) artefact of that kind "
+                        f"(left out: {kinds})")
     if missing:
         listed = "; ".join(f"{a.kind} {a.declared_path} (sha256 {a.sha256}, {a.size} bytes)" for a in missing)
-        raise ArtefactNeeded(
-            f"the bundle left out artefacts that are needed to run it again: {listed}. "
-            "Give each with --artefact KIND=PATH"
-        )
+        raise ArtefactNeeded(f"the bundle left out artefacts that are needed to run it again: {listed}. "
+                             "Give each with --artefact KIND=PATH")
     return reasons
 
 
@@ -386,10 +343,8 @@ def _declaration(folder: Path, manifest: Manifest) -> Any:
     arts = list(loaded.declaration.artefacts)
     for a in manifest.artefacts:
         if a.index >= len(arts) or arts[a.index].path != a.declared_path or arts[a.index].kind != a.kind:
-            raise BadBundle(
-                f"the signed manifest's artefact {a.index} ({a.kind} {a.declared_path}) is not the declaration's",
-                ENVELOPE_MEMBER,
-            )
+            raise BadBundle(f"the signed manifest's artefact {a.index} ({a.kind} {a.declared_path}) is not the "
+                            "declaration's", ENVELOPE_MEMBER)
     roots = {a.index: a.root for a in manifest.artefacts}
     changed = False
     for i, art in enumerate(arts):
@@ -411,31 +366,15 @@ def _tool_reasons(manifest: Manifest) -> list[Reason]:
     for c in manifest.collectors:
         here = now.get(c.name)
         if here is None:
-            out.append(
-                Reason(
-                    "tool version",
-                    f"collector {c.name} ({c.distribution} {c.version}) is not installed",
-                    frozenset({c.name}),
-                )
-            )
+            out.append(Reason("tool version", f"collector {c.name} ({c.distribution} {c.version}) is not installed",
+                              frozenset({c.name})))
         elif (here.version, here.distribution) != (c.version, c.distribution):
-            out.append(
-                Reason(
-                    "tool version",
-                    f"collector {c.name}: {c.distribution} {c.version} made the bundle; "
-                    f"this is {here.distribution} {here.version}",
-                    frozenset({c.name}),
-                )
-            )
+            out.append(Reason("tool version", f"collector {c.name}: {c.distribution} {c.version} made the bundle; "
+                                              f"this is {here.distribution} {here.version}", frozenset({c.name})))
     corpus = corpus_ref()
     if corpus.sha256 != manifest.corpus.sha256:
-        out.append(
-            Reason(
-                "corpus",
-                f"default-credential corpus {manifest.corpus.version} made the bundle; this is {corpus.version}",
-                frozenset({"password-batch", "firmware"}),
-            )
-        )
+        out.append(Reason("corpus", f"default-credential corpus {manifest.corpus.version} made the bundle; "
+                                    f"this is {corpus.version}", frozenset({"password-batch", "firmware"})))
     return out
 
 
@@ -461,12 +400,8 @@ def rerun_options(run: RunOptions, law_date: dt.date) -> tuple[dict[str, Any], l
                 continue
             except ValueError:
                 pass
-        if (
-            name == "crack_deadline_s"
-            and isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and 0 < value <= MAX_CRACK_SECONDS
-        ):
+        if (name == "crack_deadline_s" and isinstance(value, int | float) and not isinstance(value, bool)
+                and 0 < value <= MAX_CRACK_SECONDS):
             kept[name] = value
             continue
         notes.append(f"recorded option {name!r} is not used by a re-run (it uses only {', '.join(SAFE_OPTIONS)})")
@@ -496,17 +431,9 @@ def reverify(
     loaded = _declaration(folder, manifest)
     run = manifest.run
     options, notes = rerun_options(run, manifest.law_date)
-    opts = AssessOptions(
-        regime=manifest.regime.id,
-        on=manifest.law_date,
-        collectors=run.collectors,
-        offline=True,
-        allow_private=False,
-        options=options,
-        regimes=lib,
-        work_dir=work / "run",
-        progress=progress,
-    )
+    opts = AssessOptions(regime=manifest.regime.id, on=manifest.law_date, collectors=run.collectors,
+                         offline=True, allow_private=False, options=options, regimes=lib,
+                         work_dir=work / "run", progress=progress)
     rerun = assess(loaded, opts)
     paths = {str(loaded.path): manifest.declaration.name}
     for a in manifest.artefacts:
@@ -518,33 +445,25 @@ def reverify(
     changes = [] if same else differences(comparable(opened.assessment, manifest.assessment.paths), after)
     result = Reverification(opened, rerun, same, changes, reasons, source, notes=notes)
     if not same and not changes:
-        result.notes.append(
-            "the compared forms differ outside the verdicts and their findings (evidence records or finding details)"
-        )
+        result.notes.append("the compared forms differ outside the verdicts and their findings "
+                            "(evidence records or finding details)")
     # The law as it stands today, when the installed psti holds other law than the bundle.
     today = today or dt.date.today()
     current = installed.view(manifest.regime.id, today)
     if source == "bundle" or current.versions() != manifest.regime.versions:
         kept = {k: v for k, v in options.items() if k != "now"}
-        now = dataclasses.replace(
-            opts, on=today, regimes=installed, options=bundle_options(today, kept), work_dir=work / "current"
-        )
+        now = dataclasses.replace(opts, on=today, regimes=installed, options=bundle_options(today, kept),
+                                  work_dir=work / "current")
         later = assess(loaded, now)
         result.current_law = differences(after, comparable(later, paths))
         result.current_versions = current.versions()
     return result
 
 
+
 def _change_json(c: Change) -> dict[str, Any]:
-    return {
-        "item": c.item,
-        "title": c.title,
-        "before": c.before,
-        "after": c.after,
-        "verdict_changed": c.verdict_changed,
-        "findings_lost": list(c.lost),
-        "findings_gained": list(c.gained),
-    }
+    return {"item": c.item, "title": c.title, "before": c.before, "after": c.after,
+            "verdict_changed": c.verdict_changed, "findings_lost": list(c.lost), "findings_gained": list(c.gained)}
 
 
 def reverification_json(r: Reverification) -> dict[str, Any]:
@@ -559,11 +478,10 @@ def reverification_json(r: Reverification) -> dict[str, Any]:
         "same_hash": r.same_hash,
         "recorded_overall": m.assessment.overall,
         "rerun_overall": r.rerun.overall.value,
-        "changes": [{**_change_json(c), "why": [f"{x.what}: {x.detail}" for x in r.reasons_for(c)]} for c in r.changes],
+        "changes": [{**_change_json(c), "why": [f"{x.what}: {x.detail}" for x in r.reasons_for(c)]}
+                    for c in r.changes],
         "reasons": [{"what": x.what, "detail": x.detail} for x in r.reasons],
-        "current_law": None
-        if r.current_law is None
-        else {
+        "current_law": None if r.current_law is None else {
             "versions": list(r.current_versions),
             "changes": [_change_json(c) for c in r.current_law],
         },

@@ -71,11 +71,8 @@ def app_for(argv: list[str]) -> typer.Typer:
     name = next((a for a in argv if not a.startswith("-")), None)
     if name is None:
         return app
-    commands = [
-        c
-        for c in app.registered_commands
-        if (c.name or (typer.main.get_command_name(c.callback.__name__) if c.callback else None)) == name
-    ]
+    commands = [c for c in app.registered_commands
+                if (c.name or (typer.main.get_command_name(c.callback.__name__) if c.callback else None)) == name]
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:
         return app

@@ -24,26 +24,16 @@ if TYPE_CHECKING:
 
 
 def bundle_cmd(
-    declaration: Path = typer.Argument(..., metavar="PRODUCT.toml", help="Product declaration (TOML).", dir_okay=False),
-    output: Path = typer.Option(
-        ..., "--output", "-o", metavar="NAME.pstib", dir_okay=False, help="The bundle file to write."
-    ),
-    key: Path = typer.Option(
-        ..., "--key", "-k", envvar="PSTI_SIGNING_KEY", help="Ed25519 private key (PEM) to sign with; `psti keys new`."
-    ),
-    from_assessment: Path | None = typer.Option(
-        None,
-        "--from-assessment",
-        metavar="A.json",
-        dir_okay=False,
-        help="Bundle this saved assessment instead of assessing now.",
-    ),
-    exclude: list[str] = typer.Option(
-        None,
-        "--exclude-artefact",
-        metavar="KIND",
-        help="Keep only the SHA-256 and size of artefacts of this kind (repeatable).",
-    ),
+    declaration: Path = typer.Argument(..., metavar="PRODUCT.toml", help="Product declaration (TOML).",
+                                       dir_okay=False),
+    output: Path = typer.Option(..., "--output", "-o", metavar="NAME.pstib", dir_okay=False,
+                                help="The bundle file to write."),
+    key: Path = typer.Option(..., "--key", "-k", envvar="PSTI_SIGNING_KEY",
+                             help="Ed25519 private key (PEM) to sign with; `psti keys new`."),
+    from_assessment: Path | None = typer.Option(None, "--from-assessment", metavar="A.json", dir_okay=False,
+                                                help="Bundle this saved assessment instead of assessing now."),
+    exclude: list[str] = typer.Option(None, "--exclude-artefact", metavar="KIND",
+                                      help="Keep only the SHA-256 and size of artefacts of this kind (repeatable)."),
     regime: str = typer.Option("uk-psti", "--regime", help="Regime to assess against."),
     on: str = typer.Option(None, "--on", help="Apply the law as it stood on this date (YYYY-MM-DD); default today."),
     collector: list[str] = typer.Option(None, "--collector", help="Run only these collectors (repeatable)."),
@@ -65,51 +55,28 @@ def bundle_cmd(
     assessed_path = None
     if from_assessment is not None:
         if on or collector or crack_seconds is not None:
-            raise UsageError(
-                "--from-assessment bundles a saved assessment: --on, --collector and --crack-seconds do not apply"
-            )
+            raise UsageError("--from-assessment bundles a saved assessment: --on, --collector and --crack-seconds "
+                             "do not apply")
         result = load_assessment_file(from_assessment)
         loaded = load_declaration(declaration.absolute())
         if result.product.declaration:
             assessed_path = Path(result.product.declaration)
-        manifest = make_bundle(
-            loaded,
-            result,
-            private,
-            output,
-            regimes=lib,
-            run=RunOptions(recorded=False),
-            exclude_kinds=exclude or (),
-            assessed_path=assessed_path,
-        )
+        manifest = make_bundle(loaded, result, private, output, regimes=lib, run=RunOptions(recorded=False),
+                               exclude_kinds=exclude or (), assessed_path=assessed_path)
     else:
         loaded = load_declaration(declaration.absolute())
         extra: dict[str, Any] = {} if crack_seconds is None else {"crack_deadline_s": crack_seconds}
         with progress_bar(progress) as update:
-            manifest, result = assess_and_bundle(
-                loaded,
-                private,
-                output,
-                regimes=lib,
-                regime=regime,
-                on=parse_date(on),
-                collectors=collector or None,
-                options=extra,
-                exclude_kinds=exclude or (),
-                progress=update,
-            )
+            manifest, result = assess_and_bundle(loaded, private, output, regimes=lib, regime=regime,
+                                                 on=parse_date(on), collectors=collector or None, options=extra,
+                                                 exclude_kinds=exclude or (), progress=update)
     left_out = [a for a in manifest.artefacts if a.excluded]
-    stderr.print(
-        f"wrote {output} ({output.stat().st_size:,} bytes, {len(manifest.members) + 2} members; "
-        f"{result.overall.value} under {', '.join(manifest.regime.versions) or manifest.regime.id} "
-        f"on {manifest.law_date})",
-        highlight=False,
-        soft_wrap=True,
-    )
+    stderr.print(f"wrote {output} ({output.stat().st_size:,} bytes, {len(manifest.members) + 2} members; "
+                 f"{result.overall.value} under {', '.join(manifest.regime.versions) or manifest.regime.id} "
+                 f"on {manifest.law_date})", highlight=False, soft_wrap=True)
     for a in left_out:
-        stderr.print(
-            f"left out {a.kind} {a.declared_path}: sha256 {a.sha256}, {a.size:,} bytes", highlight=False, soft_wrap=True
-        )
+        stderr.print(f"left out {a.kind} {a.declared_path}: sha256 {a.sha256}, {a.size:,} bytes",
+                     highlight=False, soft_wrap=True)
     typer.echo(f"sha256:{bundle_sha256(output)}")
 
 
@@ -125,18 +92,14 @@ def _parse_artefacts(values: list[str] | None) -> dict[str, list[Path]]:
 
 def reverify_cmd(
     bundle: Path = typer.Argument(..., metavar="NAME.pstib", dir_okay=False),
-    public_key: Path | None = typer.Option(
-        None, "--public-key", "-p", help="The manufacturer's public key (PEM) to require."
-    ),
-    artefact: list[str] = typer.Option(
-        None, "--artefact", metavar="KIND=PATH", help="An artefact the bundle left out (repeatable)."
-    ),
-    extract_to: Path | None = typer.Option(
-        None, "--extract-to", file_okay=False, help="Keep the extracted bundle and the run here (an empty folder)."
-    ),
-    on: str = typer.Option(
-        None, "--today", metavar="YYYY-MM-DD", help="The day whose law 'current law' means (default today)."
-    ),
+    public_key: Path | None = typer.Option(None, "--public-key", "-p",
+                                           help="The manufacturer's public key (PEM) to require."),
+    artefact: list[str] = typer.Option(None, "--artefact", metavar="KIND=PATH",
+                                       help="An artefact the bundle left out (repeatable)."),
+    extract_to: Path | None = typer.Option(None, "--extract-to", file_okay=False,
+                                           help="Keep the extracted bundle and the run here (an empty folder)."),
+    on: str = typer.Option(None, "--today", metavar="YYYY-MM-DD",
+                           help="The day whose law 'current law' means (default today)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON on stdout."),
     progress: bool = typer.Option(False, "--progress/--no-progress", help="Show progress on stderr."),
 ) -> None:
@@ -175,24 +138,17 @@ def _print(r: Reverification) -> None:
     for what, _, detail in r.opened.checks:
         stderr.print(f"[green]ok[/]   {what}: {escape(detail)}", highlight=False, soft_wrap=True)
     where = "the bundle's copy" if r.regime_source == "bundle" else "installed, identical to the bundle's"
-    stderr.print(
-        f"re-ran under {', '.join(m.regime.versions)} ({where}) on the law of {m.law_date}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    stderr.print(f"re-ran under {', '.join(m.regime.versions)} ({where}) on the law of {m.law_date}",
+                 highlight=False, soft_wrap=True)
     console = new_console()
     if r.same_hash:
-        console.print(
-            f"[green]match[/]: the assessment is the same, byte for byte "
-            f"(compared sha256 {m.assessment.compared_sha256[:16]}…); overall {r.rerun.overall.value}"
-        )
+        console.print(f"[green]match[/]: the assessment is the same, byte for byte "
+                      f"(compared sha256 {m.assessment.compared_sha256[:16]}…); overall {r.rerun.overall.value}")
     elif not r.verdict_changes:
         console.print(f"[green]match[/]: every verdict is the same; overall {r.rerun.overall.value}")
     else:
-        console.print(
-            f"[bold red]differs[/]: {len(r.verdict_changes)} verdict(s) changed; overall "
-            f"{m.assessment.overall} -> {r.rerun.overall.value}"
-        )
+        console.print(f"[bold red]differs[/]: {len(r.verdict_changes)} verdict(s) changed; overall "
+                      f"{m.assessment.overall} -> {r.rerun.overall.value}")
     if r.changes:
         table = new_table("provision", "in the bundle", "re-run", "findings that changed", "why", title="differences")
         for c in r.changes:
@@ -201,9 +157,8 @@ def _print(r: Reverification) -> None:
             table.add_row(escape(c.item), c.before, c.after, escape("\n".join(found) or "-"), ", ".join(why))
         console.print(table)
         if not r.reasons:
-            console.print(
-                "why: no recorded input or tool differs; the collectors did not repeat themselves on this input"
-            )
+            console.print("why: no recorded input or tool differs; the collectors did not repeat themselves "
+                          "on this input")
     for x in r.reasons:
         console.print(f"why: {x.what}: {escape(x.detail)}")
     for n in r.notes:
@@ -213,9 +168,8 @@ def _print(r: Reverification) -> None:
         if not r.current_law:
             console.print(f"current law ({now}): no verdict would change")
         else:
-            table = new_table(
-                "provision", "bundle's law", "current law", title=f"what the current law ({now}) would change"
-            )
+            table = new_table("provision", "bundle's law", "current law", title=f"what the current law ({now}) "
+                                                                                  "would change")
             for c in r.current_law:
                 table.add_row(escape(c.item), c.before, c.after)
             console.print(table)
@@ -248,9 +202,8 @@ def verify_bundle(path: Path, public_key: Path | None, as_json: bool) -> None:
         checks = [("bundle", False, str(e))]
         ok = False
     if as_json:
-        typer.echo(
-            json.dumps({"ok": ok, "checks": [{"check": c, "passed": p, "detail": d} for c, p, d in checks]}, indent=2)
-        )
+        typer.echo(json.dumps({"ok": ok, "checks": [{"check": c, "passed": p, "detail": d} for c, p, d in checks]},
+                              indent=2))
     else:
         for what, passed, detail in checks:
             mark = "[green]ok[/]  " if passed else "[bold red]FAIL[/]"

@@ -27,6 +27,8 @@ regime_app = typer.Typer(help="Show the law and the standards as psti holds them
 schema_app = typer.Typer(help="Print JSON Schemas of psti's file formats.", no_args_is_help=True)
 
 
+
+
 def _library(regime_dir: list[Path] | None):  # type: ignore[no-untyped-def]
     from psti.regime import library
 
@@ -50,13 +52,8 @@ def regime_list(
     table = new_table("regime", "title", "kind", "versions in force", "pending")
     for name in lib.regimes():
         view = lib.view(name, day)
-        table.add_row(
-            name,
-            view.title,
-            view.kind,
-            ", ".join(view.versions()) or "-",
-            ", ".join(f"{i.id} ({i.effective_from})" for i in view.pending) or "-",
-        )
+        table.add_row(name, view.title, view.kind, ", ".join(view.versions()) or "-",
+                      ", ".join(f"{i.id} ({i.effective_from})" for i in view.pending) or "-")
     new_console().print(table)
 
 
@@ -88,10 +85,8 @@ def regime_show(
     console = new_console()
     if not view.in_force:
         starts = ", ".join(f"{i.title} from {i.effective_from}" for i in view.pending)
-        console.print(
-            f"[bold]{escape(regime)}[/] on {view.on}: [yellow]not in force[/]. "
-            f"Its duties did not apply yet ({escape(starts)})."
-        )
+        console.print(f"[bold]{escape(regime)}[/] on {view.on}: [yellow]not in force[/]. "
+                      f"Its duties did not apply yet ({escape(starts)}).")
         return
     console.print(f"[bold]{escape(view.title)}[/] ({regime}) on {view.on}")
     console.print("in force: " + ", ".join(f"{i.id} (from {i.effective_from})" for i in view.instruments))
@@ -181,8 +176,7 @@ def assess_cmd(
     keep: bool = typer.Option(False, "--keep", help="Keep firmware work directories for inspection."),
     all_results: bool = typer.Option(False, "--all-results", help=ALL_RESULTS_HELP),
     mask_secrets: bool = typer.Option(
-        False,
-        "--mask-secrets",
+        False, "--mask-secrets",
         help="Show passwords found in firmware or accepted by the device (probe records) masked (ab****yz) "
         "instead of in clear.",
     ),
@@ -198,7 +192,8 @@ def assess_cmd(
     for path in [*(key or []), *([ca_bundle] if ca_bundle else [])]:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
-    options = collector_options(key, save_dir, ca_bundle, timeout, support_history, crack_seconds, keep, mask_secrets)
+    options = collector_options(key, save_dir, ca_bundle, timeout, support_history, crack_seconds, keep,
+                                mask_secrets)
     if output is not None and len(declarations) > 1:
         raise UsageError("--output takes one declaration; run once per product")
     loaded_all = [load_declaration(p) for p in declarations]  # validate all before any work
@@ -207,19 +202,9 @@ def assess_cmd(
         assessments = []
         for i, loaded in enumerate(loaded_all):
             update("assessing products", i, len(loaded_all))
-            assessments.append(
-                assess(
-                    loaded,
-                    regime=regime,
-                    on=day,
-                    collectors=collector or None,
-                    offline=offline,
-                    allow_private=allow_private,
-                    progress=update,
-                    regimes=lib,
-                    options=options,
-                )
-            )
+            assessments.append(assess(loaded, regime=regime, on=day, collectors=collector or None,
+                                      offline=offline, allow_private=allow_private, progress=update,
+                                      regimes=lib, options=options))
         update("assessing products", len(loaded_all), len(loaded_all))
     if fmt is Format.json and len(assessments) > 1:
         sys.stdout.write("[\n" + ",\n".join(a.to_json() for a in assessments) + "\n]\n")
@@ -314,3 +299,4 @@ def register(app: typer.Typer) -> None:
     app.command("assess")(assess_cmd)
     app.command("collectors")(collectors_cmd)
     app.command("validate")(validate_cmd)
+

@@ -47,14 +47,10 @@ def stats(
     if vendor is not None:
         entries = by_vendor.get(vendor.lower().strip(), [])
         if not entries:
-            raise typer.BadParameter(
-                f"no vendor {vendor!r} in the corpus (see the vendor table)", param_hint="--vendor"
-            )
-        cited = {
-            (r["username"], "" if r["password"] == "<blank>" else r["password"]): r["evidence"]
-            for r in vendor_default_rows()
-            if r["vendor"] == vendor.lower().strip()
-        }
+            raise typer.BadParameter(f"no vendor {vendor!r} in the corpus (see the vendor table)",
+                                     param_hint="--vendor")
+        cited = {(r["username"], "" if r["password"] == "<blank>" else r["password"]): r["evidence"]
+                 for r in vendor_default_rows() if r["vendor"] == vendor.lower().strip()}
         pt = new_table("username", "password", "sources", "evidence")
         for e in sorted(entries, key=lambda e: (e.username, e.password)):
             where = cited.get((e.username, e.password), "")

@@ -42,12 +42,10 @@ def creds_cmd(
     public_strings: list[str] = typer.Option(None, "--public", help="Extra public string, e.g. a brand (repeatable)."),
     ssid_pattern: list[str] = typer.Option(None, "--ssid-pattern", help="Default SSID pattern, e.g. 'ACME-{mac:6}'."),
     show_secrets: bool = typer.Option(
-        False,
-        "--show-secrets",
+        False, "--show-secrets",
         help="Show example passwords unmasked. They are masked by default because each opens one unit "
-        "(unlike the universal defaults `psti scan firmware` and `psti probe` show in clear, "
-        "--mask-secrets there).",
-    ),
+             "(unlike the universal defaults `psti scan firmware` and `psti probe` show in clear, "
+             "--mask-secrets there)."),
     min_length: int = typer.Option(8, "--min-length", min=1, help="Shortest acceptable password."),
     min_score: int = typer.Option(3, "--min-score", min=0, max=4, help="Lowest acceptable zxcvbn score."),
     min_entropy: float = typer.Option(40.0, "--min-entropy", min=0, help="Lowest acceptable generator entropy (bits)."),
@@ -103,13 +101,8 @@ def creds_cmd(
     with progress_bar(progress) as update:
         assessment = assess(
             Artefacts.one("password-batch", batch, about=loaded),
-            AssessOptions(
-                regime=regime,
-                on=day,
-                collectors=("password-batch",),
-                progress=update,
-                options={"password-batch": batch_options},
-            ),
+            AssessOptions(regime=regime, on=day, collectors=("password-batch",), progress=update,
+                          options={"password-batch": batch_options}),
         )
     raise typer.Exit(emit_assessment(assessment, fmt, output))
 

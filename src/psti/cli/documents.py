@@ -112,10 +112,7 @@ def statement(
     offline: bool = _OFFLINE_OPT,
     no_pdf: bool = typer.Option(False, "--no-pdf", help="Skip the PDF copies."),
     bundle: Path | None = typer.Option(
-        None,
-        "--bundle",
-        dir_okay=False,
-        metavar="NAME.pstib",
+        None, "--bundle", dir_okay=False, metavar="NAME.pstib",
         help="Rest the statement on this evidence bundle's assessment and name the bundle by its hash.",
     ),
 ) -> None:
@@ -136,9 +133,8 @@ def statement(
         loaded, result = _assess(declaration, None, regime, on, offline, given=from_bundle)
     else:
         loaded, result = _assess(declaration, assessment, regime, on, offline)
-    body = build_statement(
-        loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft), bundle=bundle_ref
-    )
+    body = build_statement(loaded, result, draft=draft, assessment_file=publish.assessment_file_name(draft),
+                           bundle=bundle_ref)
     signed = sign_statement(body, private)
     paths = publish.statement_outputs(signed, result, pdf=not no_pdf).write(output)
     if bundle is not None:

@@ -63,13 +63,9 @@ def scan_firmware(
     subject = Artefacts.one("rootfs" if image.is_dir() else "firmware", image, about=loaded)
     try:
         with progress_bar(progress) as update, workspace as wd:
-            options = AssessOptions(
-                regime=regime,
-                collectors=("firmware",),
-                progress=update,
-                work_dir=wd,
-                options={"keep": keep, "workers": workers, "crack_deadline_s": deadline, "mask_secrets": mask_secrets},
-            )
+            options = AssessOptions(regime=regime, collectors=("firmware",), progress=update, work_dir=wd,
+                                    options={"keep": keep, "workers": workers, "crack_deadline_s": deadline,
+                                             "mask_secrets": mask_secrets})
             assessment = assess(subject, options)
             if keep:
                 stderr.print(f"extracted files kept in {wd}")

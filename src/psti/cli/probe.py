@@ -20,54 +20,31 @@ if TYPE_CHECKING:
 
 def probe_cmd(
     hosts: list[str] = typer.Argument(..., help="Device addresses or names (test network)."),
-    port: list[int] = typer.Option(
-        None, "--port", "-p", metavar="PORT", help="Port to check besides the well-known login ports; repeatable."
-    ),
+    port: list[int] = typer.Option(None, "--port", "-p", metavar="PORT",
+                                   help="Port to check besides the well-known login ports; repeatable."),
     only_ports: bool = typer.Option(False, "--only-ports", help="Check only the ports given with --port."),
-    firmware_report: Path = typer.Option(
-        None,
-        "--firmware-report",
-        metavar="FILE",
-        help="JSON report of `psti scan firmware` for this product: its recovered passwords are tried first.",
-    ),
-    max_attempts: int = typer.Option(
-        5, "--max-attempts", min=1, metavar="N", help="Passwords tried per account per interface."
-    ),
-    shortlist: int = typer.Option(
-        200,
-        "--shortlist",
-        min=1,
-        metavar="N",
-        help="Corpus credentials considered per interface (fingerprint matches first).",
-    ),
+    firmware_report: Path = typer.Option(None, "--firmware-report", metavar="FILE",
+                                         help="JSON report of `psti scan firmware` for this product: its "
+                                              "recovered passwords are tried first."),
+    max_attempts: int = typer.Option(5, "--max-attempts", min=1, metavar="N",
+                                     help="Passwords tried per account per interface."),
+    shortlist: int = typer.Option(200, "--shortlist", min=1, metavar="N",
+                                  help="Corpus credentials considered per interface (fingerprint matches first)."),
     user: list[str] = typer.Option(None, "--user", metavar="NAME", help="Try only these accounts (repeatable)."),
-    rate: float = typer.Option(5.0, "--rate", min=0.1, metavar="PER_SECOND", help="Attempts per second per interface."),
-    connections: int = typer.Option(
-        8,
-        "--connections",
-        min=1,
-        max=16,
-        metavar="N",
-        help="Attempts in flight on one interface (login programs pause after a failure).",
-    ),
+    rate: float = typer.Option(5.0, "--rate", min=0.1, metavar="PER_SECOND",
+                               help="Attempts per second per interface."),
+    connections: int = typer.Option(8, "--connections", min=1, max=16, metavar="N",
+                                    help="Attempts in flight on one interface (login programs pause after a failure)."),
     timeout: float = typer.Option(3.0, "--timeout", min=0.1, metavar="SECONDS", help="Network time-out."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Discover and show the plan; try nothing."),
     allow_public: bool = typer.Option(False, "--allow-public", help="Allow public addresses (needs --reason)."),
     reason: str = typer.Option(None, "--reason", metavar="TEXT", help="Why a public address may be probed."),
-    output: Path = typer.Option(
-        None,
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write the record of every attempt here (JSON Lines, psti.probe/1).",
-    ),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE",
+                                help="Write the record of every attempt here (JSON Lines, psti.probe/1)."),
     fmt: str = typer.Option("text", "--format", metavar="text|json", help="Summary format on stdout."),
     mask_secrets: bool = typer.Option(
-        False,
-        "--mask-secrets",
-        help="Show and record the passwords tried masked (ab****yz) instead of in clear, "
-        "as `psti scan firmware --mask-secrets` does.",
-    ),
+        False, "--mask-secrets", help="Show and record the passwords tried masked (ab****yz) instead of in clear, "
+                                      "as `psti scan firmware --mask-secrets` does."),
 ) -> None:
     """Find the device's login services and try default credentials on them, within bounds.
 
@@ -90,37 +67,19 @@ def probe_cmd(
     if not ports:
         raise UsageError("--only-ports needs at least one --port")
     firmware = firmware_credentials(firmware_report) if firmware_report else []
-    opts = ProbeOptions(
-        ports=ports,
-        timeout=timeout,
-        rate=rate,
-        connections=connections,
-        dry_run=dry_run,
-        mask_secrets=mask_secrets,
-        plan=PlanOptions(max_attempts=max_attempts, shortlist=shortlist, users=tuple(user or ())),
-    )
+    opts = ProbeOptions(ports=ports, timeout=timeout, rate=rate, connections=connections, dry_run=dry_run,
+                        mask_secrets=mask_secrets,
+                        plan=PlanOptions(max_attempts=max_attempts, shortlist=shortlist, users=tuple(user or ())))
     record = ProbeRecord(output)
-    record.start(
-        targets=[t.host for t in targets],
-        addresses=[t.address for t in targets],
-        ports=list(ports),
-        options={
-            "max_attempts": max_attempts,
-            "shortlist": shortlist,
-            "rate": rate,
-            "connections": connections,
-            "timeout": timeout,
-            "dry_run": dry_run,
-            "users": list(user or ()),
-            "mask_secrets": mask_secrets,
-        },
-        public_reason=reason if allow_public else None,
-        firmware_report=str(firmware_report) if firmware_report else None,
-    )
+    record.start(targets=[t.host for t in targets], addresses=[t.address for t in targets], ports=list(ports),
+                 options={"max_attempts": max_attempts, "shortlist": shortlist, "rate": rate,
+                          "connections": connections, "timeout": timeout,
+                          "dry_run": dry_run, "users": list(user or ()), "mask_secrets": mask_secrets},
+                 public_reason=reason if allow_public else None,
+                 firmware_report=str(firmware_report) if firmware_report else None)
     try:
-        results = run_probe(
-            targets, load_corpus(), firmware, opts, record, progress=lambda m: print(m, file=sys.stderr, flush=True)
-        )
+        results = run_probe(targets, load_corpus(), firmware, opts, record,
+                            progress=lambda m: print(m, file=sys.stderr, flush=True))
     except KeyboardInterrupt:
         record.close()
         where = f"; the record so far is in {output}" if output else ""
@@ -136,14 +95,9 @@ def probe_cmd(
 def _summary(r: ServiceResult) -> dict[str, object]:
     from psti.evidence.device.runner import login_json
 
-    return {
-        "interface": r.service.name,
-        "auth": r.service.auth,
-        "status": r.status,
-        "detail": r.detail,
-        "attempts": r.attempts,
-        "logins": [login_json(c) for c, _ in r.logins],
-    }
+    return {"interface": r.service.name, "auth": r.service.auth, "status": r.status, "detail": r.detail,
+            "attempts": r.attempts,
+            "logins": [login_json(c) for c, _ in r.logins]}
 
 
 def _text(results: list[ServiceResult]) -> str:
@@ -151,10 +105,8 @@ def _text(results: list[ServiceResult]) -> str:
         return "no login service found on the ports checked"
     lines = []
     for r in results:
-        lines.append(
-            f"{r.service.name}\t{r.service.auth}\t{r.status}\t{r.attempts} attempts"
-            + (f"\t{r.detail}" if r.detail else "")
-        )
+        lines.append(f"{r.service.name}\t{r.service.auth}\t{r.status}\t{r.attempts} attempts"
+                     + (f"\t{r.detail}" if r.detail else ""))
         lines += [f"  DEFAULT LOGIN: {c.user!r} / {c.shown!r} ({c.source})" for c, _ in r.logins]
     return "\n".join(lines)
 

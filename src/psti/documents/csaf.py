@@ -206,7 +206,9 @@ def _product_tree(a: Advisory, base_url: str) -> tuple[dict[str, Any], list[str]
             if pid in affected or pid in fixed:
                 raise AdvisoryProblem(f"{label}_versions", f"version {v} is both affected and fixed")
             into.append(pid)
-            version_branches.append({"category": "product_version", "name": v, "product": product(pid, f"{name} {v}")})
+            version_branches.append(
+                {"category": "product_version", "name": v, "product": product(pid, f"{name} {v}")}
+            )
     product_branch: dict[str, Any] = {"category": "product_name", "name": name}
     if version_branches:
         if not affected:

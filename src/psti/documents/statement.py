@@ -453,45 +453,29 @@ def support_period_at_first_supply(sp: SupportPeriod) -> SupportAtFirstSupply:
     if not sp.history:
         if not sp.previous_end_dates:
             return SupportAtFirstSupply(sp.end_date)  # never changed: the current one
-        return SupportAtFirstSupply(
-            None,
-            (
-                "support_period.history",
-                f"earlier end dates ({', '.join(d.isoformat() for d in sp.previous_end_dates)}) are listed "
-                "without the day each was published, so the period correct on first supply cannot be told: "
-                "record every published end date with its publication date in `support_period.history` "
-                "(end_date, published_on)",
-            ),
-        )
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"earlier end dates ({', '.join(d.isoformat() for d in sp.previous_end_dates)}) are listed "
+            "without the day each was published, so the period correct on first supply cannot be told: "
+            "record every published end date with its publication date in `support_period.history` "
+            "(end_date, published_on)"))
     undated = [d for d in (sp.end_date, *sp.previous_end_dates) if d not in dated]
     if undated:
-        return SupportAtFirstSupply(
-            None,
-            (
-                "support_period.history",
-                f"end date(s) {', '.join(d.isoformat() for d in undated)} are not in `support_period.history`: "
-                "add each with the day it was published (published_on)",
-            ),
-        )
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"end date(s) {', '.join(d.isoformat() for d in undated)} are not in `support_period.history`: "
+            "add each with the day it was published (published_on)"))
     if sp.first_supplied is None:
-        return SupportAtFirstSupply(
-            None,
-            (
-                "support_period.first_supplied",
-                "missing: set `support_period.first_supplied`, the day the manufacturer first supplied the "
-                "product; the statement gives the defined support period correct on that day",
-            ),
-        )
+        return SupportAtFirstSupply(None, (
+            "support_period.first_supplied",
+            "missing: set `support_period.first_supplied`, the day the manufacturer first supplied the "
+            "product; the statement gives the defined support period correct on that day"))
     by_then = [h for h in sp.history if h.published_on <= sp.first_supplied]
     if not by_then:
-        return SupportAtFirstSupply(
-            None,
-            (
-                "support_period.history",
-                f"no end date in `support_period.history` was published on or before first supply "
-                f"({sp.first_supplied.isoformat()}); give the end date published by then with its published_on",
-            ),
-        )
+        return SupportAtFirstSupply(None, (
+            "support_period.history",
+            f"no end date in `support_period.history` was published on or before first supply "
+            f"({sp.first_supplied.isoformat()}); give the end date published by then with its published_on"))
     return SupportAtFirstSupply(max(by_then, key=lambda h: (h.published_on, h.end_date)).end_date)
 
 
@@ -507,15 +491,12 @@ def statement_duty_deemed_met(decl: Declaration, view: RegimeView, on: dt.date) 
     ]
     if not held:
         return None
-    labels = "; ".join(
-        f"{label.scheme} label {label.id}, unexpired until {label.expires.isoformat()}" for _, label in held
-    )
+    labels = "; ".join(f"{label.scheme} label {label.id}, unexpired until {label.expires.isoformat()}"
+                       for _, label in held)
     citations = "; ".join(dict.fromkeys(route.citation for route, _ in held))
-    return (
-        f"While the product holds a current label ({labels}) the manufacturer is treated as having "
-        "complied with the duty to have it accompanied by a statement of compliance (Act s.9(2); "
-        f"{citations}). This statement is issued in addition; records under Act s.12 are still kept."
-    )
+    return (f"While the product holds a current label ({labels}) the manufacturer is treated as having "
+            "complied with the duty to have it accompanied by a statement of compliance (Act s.9(2); "
+            f"{citations}). This statement is issued in addition; records under Act s.12 are still kept.")
 
 
 def _fields_or_refuse(view: RegimeView, issued_on: dt.date) -> list[Item]:
@@ -569,17 +550,8 @@ def _requirements_out(assessment: Assessment) -> list[RequirementOut]:
     out = []
     for r in assessment.requirements:
         route, kind, route_title = _route_of(r)
-        out.append(
-            RequirementOut(
-                id=r.requirement,
-                title=r.title,
-                citation=r.citation,
-                verdict=r.verdict,
-                route=route,
-                route_kind=kind,
-                route_title=route_title,
-            )
-        )
+        out.append(RequirementOut(id=r.requirement, title=r.title, citation=r.citation, verdict=r.verdict,
+                                  route=route, route_kind=kind, route_title=route_title))
     return out
 
 
@@ -689,13 +661,8 @@ def build_statement(
     _refuse_out_of_scope(assessment, draft)
     reqs = _requirements_out(assessment)
     support = support_period_at_first_supply(decl.support_period)
-    checks = check_fields(
-        decl,
-        fields,
-        issued_on,
-        relies_on_schedule_2=any(r.route_kind == "schedule-2" for r in reqs),
-        support_end=support.end_date,
-    )
+    checks = check_fields(decl, fields, issued_on, relies_on_schedule_2=any(r.route_kind == "schedule-2" for r in reqs),
+                          support_end=support.end_date)
     _refuse_field_problems(loaded, _schedule_4_problems(fields, checks, support))
     if not draft:
         _refuse_blockers(assessment)
@@ -720,10 +687,8 @@ def build_statement(
         requirements=tuple(reqs),
         support_period_end=support.end_date,
         support_period_text=decl.support_period.statement,
-        standards=tuple(
-            StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
-            for s in decl.deemed_compliance.standards
-        ),
+        standards=tuple(StandardOut(id=s.id, version=s.version, date=s.date, provisions=s.provisions)
+                        for s in decl.deemed_compliance.standards),
         signatory_name=decl.statement.signatory,
         signatory_function=decl.statement.function,
         online_url=decl.statement.online_url,
@@ -732,13 +697,8 @@ def build_statement(
         assessment=_assessment_ref(assessment, ah, assessment_file),
         declaration_sha256=loaded.sha256,
         fields=tuple(
-            FieldOut(
-                id=c.item.id,
-                title=c.item.title,
-                citation=c.item.citation,
-                source=c.item.source or "",
-                value=_field_value(c, generated),
-            )
+            FieldOut(id=c.item.id, title=c.item.title, citation=c.item.citation, source=c.item.source or "",
+                     value=_field_value(c, generated))
             for c in checks
         ),
         bundle=bundle,
@@ -896,12 +856,9 @@ def verify_statement(
             )
     if bundle_sha256 is not None:
         named = body.bundle.sha256 if body.bundle else None
-        v.add(
-            "bundle hash",
-            bundle_sha256 == named,
-            f"sha256 {bundle_sha256}"
-            + ("" if bundle_sha256 == named else f" but the statement names {named or 'no bundle'}"),
-        )
+        v.add("bundle hash", bundle_sha256 == named,
+              f"sha256 {bundle_sha256}" + ("" if bundle_sha256 == named else
+                                          f" but the statement names {named or 'no bundle'}"))
     if body.draft:
         v.add("issued", False, "this is a DRAFT, not a statement of compliance")
     return v

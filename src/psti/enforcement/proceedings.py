@@ -346,9 +346,8 @@ def issue(
     assert nk.appeal_limit is not None  # every enforcement and penalty notice is appealable
     appeal = resolve_limit(svc.wf, nk.appeal_limit, day)
     appeal_by = limit_date(appeal, day, svc.wf.workflow.working_day_calendar)
-    ctx = _base_context(
-        reference, n.reference if n else "", actor, _role(case, actor), case.product_name, given, terms.signatory
-    )
+    ctx = _base_context(reference, n.reference if n else "", actor, _role(case, actor), case.product_name, given,
+                        terms.signatory)
     ctx.update(
         breach=breach,
         reasons=reasons,

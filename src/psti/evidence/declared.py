@@ -49,20 +49,14 @@ KINDS = [
         "without personal information.",
         "Publish a vulnerability disclosure policy with a contact address and the timescales "
         "(for example: acknowledgement within 5 working days, updates every 30 days).",
-        (
-            "PSTI-S1-2.2.a",
-            "PSTI-S1-2.2.b",
-            "PSTI-S1-2.3",
-            "EN303645-5.2-1",
-            "ISO29147-6.2.2",
-            "ISO29147-6.2.5",
-            "ISO29147-6.5",
-        ),
+        ("PSTI-S1-2.2.a", "PSTI-S1-2.2.b", "PSTI-S1-2.3", "EN303645-5.2-1", "ISO29147-6.2.2",
+         "ISO29147-6.2.5", "ISO29147-6.5"),
     ),
     FindingKind(
         "DECL-SUPPORT-PERIOD",
         "Declared defined support period",
-        "The defined support period as declared: an end date, where it is published, whether it was ever shortened.",
+        "The defined support period as declared: an end date, where it is published, whether "
+        "it was ever shortened.",
         "Schedule 1 para 3 requires the defined support period, with an end date, to be "
         "published, extensions published, shown alongside invitations to purchase, never shortened.",
         "Publish the end date of security updates in plain words next to the product's main "
@@ -73,7 +67,8 @@ KINDS = [
         "DECL-LABEL",
         "Declared security label",
         "A JC-STAR STAR-1 or Singapore CLS label held by the product, and whether it has expired.",
-        "Since 4 December 2025 an unexpired label meets each Schedule 1 requirement (Sch 2 Conditions B and C).",
+        "Since 4 December 2025 an unexpired label meets each Schedule 1 requirement (Sch 2 "
+        "Conditions B and C).",
         "Renew the label before it expires, or meet the requirements directly.",
         ("PSTI-S2-1.B", "PSTI-S2-1.C", "PSTI-S2-2.B", "PSTI-S2-2.C", "PSTI-S2-3.B", "PSTI-S2-3.C"),
     ),
@@ -120,27 +115,11 @@ _LABEL_ROUTES = {
 }
 
 
-def _f(
-    kind: str,
-    provisions: tuple[str, ...],
-    effect: Effect,
-    message: str,
-    field: str,
-    evidence: str,
-    remediation: str | None = None,
-    **details: object,
-) -> Finding:
+def _f(kind: str, provisions: tuple[str, ...], effect: Effect, message: str, field: str,
+       evidence: str, remediation: str | None = None, **details: object) -> Finding:
     """A finding on one declaration field (through make_finding, so remediation follows its rule)."""
-    return make_finding(
-        kind,
-        effect,
-        message,
-        collector=NAME,
-        location=Location(evidence=evidence, field=field),
-        provisions=provisions,
-        details=details,
-        remediation=remediation,
-    )
+    return make_finding(kind, effect, message, collector=NAME, location=Location(evidence=evidence, field=field),
+                        provisions=provisions, details=details, remediation=remediation)
 
 
 def _positioned(f: Finding, text: str) -> Finding:
@@ -155,9 +134,8 @@ def _positioned(f: Finding, text: str) -> Finding:
 def _password_findings(pw: Passwords, ev: str) -> Iterator[Finding]:
     k = "DECL-PASSWORDS"
     if pw.used is False:
-        yield _f(
-            k, ALL_PASSWORD, Effect.NOT_APPLICABLE, "Declared: the product uses no passwords.", "passwords.used", ev
-        )
+        yield _f(k, ALL_PASSWORD, Effect.NOT_APPLICABLE, "Declared: the product uses no passwords.",
+                 "passwords.used", ev)
         return
     schemes: list[tuple[str, str, str | None]] = []
     if pw.scheme is not None:
@@ -169,25 +147,15 @@ def _password_findings(pw: Passwords, ev: str) -> Iterator[Finding]:
         if scheme == "none":
             yield _f(k, ALL_PASSWORD, Effect.NOT_APPLICABLE, f"Declared: no password{who}.", field, ev)
         elif scheme == "universal":
-            yield _f(
-                k,
-                P_UNIQUE,
-                Effect.FAIL,
-                f"Declared: the same password is set on every unit{who}; a universal default password is prohibited.",
-                field,
-                ev,
-                "Make the user set the password at first use, or set a random password per unit.",
-            )
+            yield _f(k, P_UNIQUE, Effect.FAIL,
+                     f"Declared: the same password is set on every unit{who}; a universal default "
+                     "password is prohibited.", field, ev,
+                     "Make the user set the password at first use, or set a random password per unit.")
         elif scheme == "user-defined":
-            yield _f(k, P_UNIQUE, Effect.PASS, f"Declared: the password is defined by the user{who}.", field, ev)
-            yield _f(
-                k,
-                P_COUNTER + P_PUBLIC + P_IDENT + P_GUESS + P_GENERATION,
-                Effect.NOT_APPLICABLE,
-                f"No pre-installed unique password to examine{who}: it is user-defined.",
-                field,
-                ev,
-            )
+            yield _f(k, P_UNIQUE, Effect.PASS, f"Declared: the password is defined by the user{who}.",
+                     field, ev)
+            yield _f(k, P_COUNTER + P_PUBLIC + P_IDENT + P_GUESS + P_GENERATION, Effect.NOT_APPLICABLE,
+                     f"No pre-installed unique password to examine{who}: it is user-defined.", field, ev)
         else:  # unique-per-device
             yield _f(k, P_UNIQUE, Effect.PASS, f"Declared: a unique password per unit{who}.", field, ev)
             yield from _generation_findings(generation, field, who, ev)
@@ -198,11 +166,9 @@ def _generation_findings(generation: str | None, field: str, who: str, ev: str) 
     gfield = "passwords.generation" if field == "passwords.scheme" else field
     sub = P_COUNTER + P_PUBLIC + P_IDENT + P_GUESS + P_GENERATION
     if generation in ("random", "keyed-hash", "encryption"):
-        how = {
-            "random": "randomly generated",
-            "keyed-hash": "derived with a keyed hash under a secret key",
-            "encryption": "derived by encryption under a secret key",
-        }[generation]
+        how = {"random": "randomly generated",
+               "keyed-hash": "derived with a keyed hash under a secret key",
+               "encryption": "derived by encryption under a secret key"}[generation]
         yield _f(k, sub, Effect.PASS, f"Declared: per-unit passwords are {how}{who}.", gfield, ev)
         return
     bad = {
@@ -212,25 +178,12 @@ def _generation_findings(generation: str | None, field: str, who: str, ev: str) 
     }
     if generation in bad:
         provisions, how = bad[generation]
-        yield _f(
-            k,
-            provisions + P_GENERATION,
-            Effect.FAIL,
-            f"Declared: per-unit passwords are {how}{who}.",
-            gfield,
-            ev,
-            "Generate per-unit passwords randomly, or with a keyed hash under a secret key.",
-        )
+        yield _f(k, provisions + P_GENERATION, Effect.FAIL, f"Declared: per-unit passwords are {how}{who}.",
+                 gfield, ev, "Generate per-unit passwords randomly, or with a keyed hash under a secret key.")
         return
-    yield _f(
-        k,
-        sub,
-        Effect.NEEDS_EVIDENCE,
-        f"The declaration does not say how per-unit passwords are generated{who}.",
-        gfield,
-        ev,
-        "State passwords.generation (random, keyed-hash, encryption, …) and give a password batch.",
-    )
+    yield _f(k, sub, Effect.NEEDS_EVIDENCE,
+             f"The declaration does not say how per-unit passwords are generated{who}.", gfield, ev,
+             "State passwords.generation (random, keyed-hash, encryption, …) and give a password batch.")
 
 
 def _reporting_findings(d: Declaration, ev: str) -> Iterator[Finding]:
@@ -241,52 +194,30 @@ def _reporting_findings(d: Declaration, ev: str) -> Iterator[Finding]:
     if r.contacts:
         bad = [c for c in r.contacts if not c.lower().startswith(("mailto:", "https://", "tel:", "http://"))]
         if bad:
-            yield _f(
-                k,
-                ("PSTI-S1-2.2.a", "ISO29147-6.2.2"),
-                Effect.FAIL,
-                f"Contact {bad[0]!r} is not a mailto:, https: or tel: address a reporter can use.",
-                "reporting.contacts",
-                ev,
-                "Give the contact as mailto:, https: or tel:.",
-            )
+            yield _f(k, ("PSTI-S1-2.2.a", "ISO29147-6.2.2"), Effect.FAIL,
+                     f"Contact {bad[0]!r} is not a mailto:, https: or tel: address a reporter can use.",
+                     "reporting.contacts", ev, "Give the contact as mailto:, https: or tel:.")
         else:
-            yield _f(
-                k,
-                ("PSTI-S1-2.2.a", "ISO29147-6.2.2"),
-                Effect.PASS,
-                f"Declared point of contact: {', '.join(r.contacts)}.",
-                "reporting.contacts",
-                ev,
-            )
+            yield _f(k, ("PSTI-S1-2.2.a", "ISO29147-6.2.2"), Effect.PASS,
+                     f"Declared point of contact: {', '.join(r.contacts)}.", "reporting.contacts", ev)
     has_ack = r.acknowledgement is not None or r.acknowledgement_days is not None
     has_status = r.status_updates is not None or r.status_update_days is not None
     if has_ack and has_status:
-        yield _f(
-            k,
-            ("PSTI-S1-2.2.b",),
-            Effect.PASS,
-            "Declared: when reporters get an acknowledgement and status updates.",
-            "reporting.acknowledgement",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-2.2.b",), Effect.PASS,
+                 "Declared: when reporters get an acknowledgement and status updates.",
+                 "reporting.acknowledgement", ev)
     else:
         missing = " and ".join(x for x, ok in (("acknowledgement", has_ack), ("status updates", has_status)) if not ok)
-        yield _f(
-            k,
-            ("PSTI-S1-2.2.b",),
-            Effect.NEEDS_EVIDENCE,
-            f"The declaration does not say when reporters get {missing}.",
-            "reporting.acknowledgement",
-            ev,
-            "Publish when reporters will get an acknowledgement and status updates.",
-        )
+        yield _f(k, ("PSTI-S1-2.2.b",), Effect.NEEDS_EVIDENCE,
+                 f"The declaration does not say when reporters get {missing}.",
+                 "reporting.acknowledgement", ev,
+                 "Publish when reporters will get an acknowledgement and status updates.")
     if has_ack:
-        yield _f(
-            k, ("ISO29147-6.2.5",), Effect.PASS, "Declared acknowledgement timescale.", "reporting.acknowledgement", ev
-        )
+        yield _f(k, ("ISO29147-6.2.5",), Effect.PASS, "Declared acknowledgement timescale.",
+                 "reporting.acknowledgement", ev)
     if has_status:
-        yield _f(k, ("ISO29147-6.5",), Effect.PASS, "Declared status-update timescale.", "reporting.status_updates", ev)
+        yield _f(k, ("ISO29147-6.5",), Effect.PASS, "Declared status-update timescale.",
+                 "reporting.status_updates", ev)
     access = {
         "without prior request": r.without_prior_request,
         "in English": r.english,
@@ -296,50 +227,23 @@ def _reporting_findings(d: Declaration, ev: str) -> Iterator[Finding]:
     failed = [name for name, v in access.items() if v is False]
     unknown = [name for name, v in access.items() if v is None]
     if failed:
-        yield _f(
-            k,
-            ("PSTI-S1-2.3",),
-            Effect.FAIL,
-            f"Declared: the information is not available {', '.join(failed)}.",
-            "reporting",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-2.3",), Effect.FAIL,
+                 f"Declared: the information is not available {', '.join(failed)}.", "reporting", ev)
     elif unknown:
-        yield _f(
-            k,
-            ("PSTI-S1-2.3",),
-            Effect.NEEDS_EVIDENCE,
-            f"The declaration does not say whether the information is available {', '.join(unknown)}.",
-            "reporting",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-2.3",), Effect.NEEDS_EVIDENCE,
+                 f"The declaration does not say whether the information is available {', '.join(unknown)}.",
+                 "reporting", ev)
     else:
-        yield _f(
-            k,
-            ("PSTI-S1-2.3",),
-            Effect.PASS,
-            "Declared: available without request, in English, free, without personal information.",
-            "reporting",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-2.3",), Effect.PASS,
+                 "Declared: available without request, in English, free, without personal information.",
+                 "reporting", ev)
     if r.policy_url and r.contacts and has_ack and has_status:
-        yield _f(
-            k,
-            ("EN303645-5.2-1",),
-            Effect.PASS,
-            f"Declared vulnerability disclosure policy at {r.policy_url} with contact and timescales.",
-            "reporting.policy_url",
-            ev,
-        )
+        yield _f(k, ("EN303645-5.2-1",), Effect.PASS,
+                 f"Declared vulnerability disclosure policy at {r.policy_url} with contact and timescales.",
+                 "reporting.policy_url", ev)
     elif r.policy_url is None:
-        yield _f(
-            k,
-            ("EN303645-5.2-1",),
-            Effect.NEEDS_EVIDENCE,
-            "No published vulnerability disclosure policy is declared.",
-            "reporting.policy_url",
-            ev,
-        )
+        yield _f(k, ("EN303645-5.2-1",), Effect.NEEDS_EVIDENCE,
+                 "No published vulnerability disclosure policy is declared.", "reporting.policy_url", ev)
 
 
 def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
@@ -347,53 +251,30 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
     sp = d.support_period
     if sp == type(sp)():
         if d.product.updatable is None:
-            yield _f(
-                k,
-                ("PSTI-S1-3.2",),
-                Effect.NEEDS_EVIDENCE,
-                "No support period is declared, and the declaration does not say whether anything para "
-                "3(1) covers (hardware, pre-installed or required software, or manufacturer software such "
-                "as a companion app) can receive security updates: set product.updatable, and if true "
-                "declare the support period.",
-                "product.updatable",
-                ev,
-            )
+            yield _f(k, ("PSTI-S1-3.2",), Effect.NEEDS_EVIDENCE,
+                     "No support period is declared, and the declaration does not say whether anything para "
+                     "3(1) covers (hardware, pre-installed or required software, or manufacturer software such "
+                     "as a companion app) can receive security updates: set product.updatable, and if true "
+                     "declare the support period.", "product.updatable", ev)
         return
     publish = ("PSTI-S1-3.2", "EN303645-5.3-13")
     if sp.end_date is None:
         said = f" (it says {sp.statement!r})" if sp.statement else ""
-        yield _f(
-            k,
-            publish,
-            Effect.FAIL,
-            f"No end date for security updates is declared{said}; the defined support period "
-            "must be a period with an end date.",
-            "support_period.end_date",
-            ev,
-            "Publish the date until which security updates will be provided.",
-        )
+        yield _f(k, publish, Effect.FAIL,
+                 f"No end date for security updates is declared{said}; the defined support period "
+                 "must be a period with an end date.", "support_period.end_date", ev,
+                 "Publish the date until which security updates will be provided.")
     elif sp.published_url is None and sp.statement is None:
-        yield _f(
-            k,
-            publish,
-            Effect.NEEDS_EVIDENCE,
-            f"End date {sp.end_date} declared, but not where or how it is published.",
-            "support_period.published_url",
-            ev,
-        )
+        yield _f(k, publish, Effect.NEEDS_EVIDENCE,
+                 f"End date {sp.end_date} declared, but not where or how it is published.",
+                 "support_period.published_url", ev)
     else:
         where = f" at {sp.published_url}" if sp.published_url else ""
-        yield _f(
-            k,
-            publish,
-            Effect.PASS,
-            f"Declared support period ending {sp.end_date}, published{where}.",
-            "support_period.end_date",
-            ev,
-            end_date=sp.end_date.isoformat(),
-        )
+        yield _f(k, publish, Effect.PASS, f"Declared support period ending {sp.end_date}, published{where}.",
+                 "support_period.end_date", ev, end_date=sp.end_date.isoformat())
         if sp.end_date < on:
-            yield _f(k, (), Effect.INFO, f"The support period ended on {sp.end_date}.", "support_period.end_date", ev)
+            yield _f(k, (), Effect.INFO, f"The support period ended on {sp.end_date}.",
+                     "support_period.end_date", ev)
     if sp.end_date is not None:
         if sp.statement is not None or sp.published_url is not None:
             yield _support_access_finding(sp, ev)
@@ -401,85 +282,43 @@ def _support_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]
         shorter = _shortening(sp)
         if shorter:
             before, after = shorter
-            yield _f(
-                k,
-                ("PSTI-S1-3.6",),
-                Effect.FAIL,
-                f"The support period was shortened: it ended {before} before, then {after}.",
-                "support_period.history" if sp.history else "support_period.previous_end_dates",
-                ev,
-                "Restore the published end date; a published period may be extended, never shortened.",
-            )
+            yield _f(k, ("PSTI-S1-3.6",), Effect.FAIL,
+                     f"The support period was shortened: it ended {before} before, then {after}.",
+                     "support_period.history" if sp.history else "support_period.previous_end_dates", ev,
+                     "Restore the published end date; a published period may be extended, never shortened.")
         else:
-            yield _f(
-                k,
-                ("PSTI-S1-3.6",),
-                Effect.PASS,
-                "No shortening of the published support period.",
-                "support_period.previous_end_dates",
-                ev,
-            )
+            yield _f(k, ("PSTI-S1-3.6",), Effect.PASS, "No shortening of the published support period.",
+                     "support_period.previous_end_dates", ev)
         if earlier and not shorter and sp.end_date > max(earlier):
-            yield _f(
-                k,
-                ("PSTI-S1-3.3",),
-                Effect.PASS,
-                f"Extended support period ending {sp.end_date} is declared published.",
-                "support_period.end_date",
-                ev,
-            )
+            yield _f(k, ("PSTI-S1-3.3",), Effect.PASS,
+                     f"Extended support period ending {sp.end_date} is declared published.",
+                     "support_period.end_date", ev)
         elif not earlier:
-            yield _f(
-                k,
-                ("PSTI-S1-3.3",),
-                Effect.NOT_APPLICABLE,
-                "The support period has not been extended.",
-                "support_period.previous_end_dates",
-                ev,
-            )
+            yield _f(k, ("PSTI-S1-3.3",), Effect.NOT_APPLICABLE, "The support period has not been extended.",
+                     "support_period.previous_end_dates", ev)
     if sp.invitation_to_purchase_on_own_site is None and sp.alongside_invitation_to_purchase is None:
-        yield _f(
-            k,
-            ("PSTI-S1-3.5",),
-            Effect.NEEDS_EVIDENCE,
-            "Para 3(5) applies only where the manufacturer publishes an invitation to purchase on its own "
-            "website or a non-paid-for website it controls, and the declaration does not say whether it "
-            "does: set support_period.invitation_to_purchase_on_own_site (and, if true, "
-            "support_period.alongside_invitation_to_purchase).",
-            "support_period.invitation_to_purchase_on_own_site",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-3.5",), Effect.NEEDS_EVIDENCE,
+                 "Para 3(5) applies only where the manufacturer publishes an invitation to purchase on its own "
+                 "website or a non-paid-for website it controls, and the declaration does not say whether it "
+                 "does: set support_period.invitation_to_purchase_on_own_site (and, if true, "
+                 "support_period.alongside_invitation_to_purchase).",
+                 "support_period.invitation_to_purchase_on_own_site", ev)
     placed = sp.alongside_invitation_to_purchase
     if sp.invitation_to_purchase_on_own_site is True and placed is None:
-        yield _f(
-            k,
-            ("PSTI-S1-3.5",),
-            Effect.NEEDS_EVIDENCE,
-            "The manufacturer sells from its own website, but the declaration does not say whether the "
-            "support period is shown alongside the main characteristics there "
-            "(support_period.alongside_invitation_to_purchase).",
-            "support_period.alongside_invitation_to_purchase",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-3.5",), Effect.NEEDS_EVIDENCE,
+                 "The manufacturer sells from its own website, but the declaration does not say whether the "
+                 "support period is shown alongside the main characteristics there "
+                 "(support_period.alongside_invitation_to_purchase).",
+                 "support_period.alongside_invitation_to_purchase", ev)
     if placed is True:
-        yield _f(
-            k,
-            ("PSTI-S1-3.5",),
-            Effect.PASS,
-            "Declared: shown alongside the main characteristics where the product is offered.",
-            "support_period.alongside_invitation_to_purchase",
-            ev,
-        )
+        yield _f(k, ("PSTI-S1-3.5",), Effect.PASS,
+                 "Declared: shown alongside the main characteristics where the product is offered.",
+                 "support_period.alongside_invitation_to_purchase", ev)
     elif placed is False:
-        yield _f(
-            k,
-            ("PSTI-S1-3.5",),
-            Effect.FAIL,
-            "Declared: not shown alongside the invitation to purchase on the manufacturer's site.",
-            "support_period.alongside_invitation_to_purchase",
-            ev,
-            "Show the support period next to the product's main characteristics.",
-        )
+        yield _f(k, ("PSTI-S1-3.5",), Effect.FAIL,
+                 "Declared: not shown alongside the invitation to purchase on the manufacturer's site.",
+                 "support_period.alongside_invitation_to_purchase", ev,
+                 "Show the support period next to the product's main characteristics.")
 
 
 # Sch 1 para 3(4)(a)-(e), in the words a finding uses.
@@ -498,35 +337,18 @@ def _support_access_finding(sp: SupportPeriod, ev: str) -> Finding:
     failed = [words for name, words in _SUPPORT_ACCESS if getattr(sp, name) is False]
     unknown = [(name, words) for name, words in _SUPPORT_ACCESS if getattr(sp, name) is None]
     if failed:
-        return _f(
-            k,
-            ("PSTI-S1-3.4",),
-            Effect.FAIL,
-            f"Declared: the support-period information is not available {', '.join(failed)}.",
-            "support_period",
-            ev,
-            "Publish the end date in plain English on a public page, free, with no login or form.",
-        )
+        return _f(k, ("PSTI-S1-3.4",), Effect.FAIL,
+                  f"Declared: the support-period information is not available {', '.join(failed)}.",
+                  "support_period", ev,
+                  "Publish the end date in plain English on a public page, free, with no login or form.")
     if unknown:
         fields = ", ".join(f"support_period.{name}" for name, _ in unknown)
-        return _f(
-            k,
-            ("PSTI-S1-3.4",),
-            Effect.NEEDS_EVIDENCE,
-            "The declaration does not say whether the support-period information is available "
-            f"{', '.join(words for _, words in unknown)} ({fields}).",
-            "support_period",
-            ev,
-        )
-    return _f(
-        k,
-        ("PSTI-S1-3.4",),
-        Effect.PASS,
-        "Declared: available without request, in English, free, without personal information and "
-        "understandable without technical knowledge.",
-        "support_period",
-        ev,
-    )
+        return _f(k, ("PSTI-S1-3.4",), Effect.NEEDS_EVIDENCE,
+                  "The declaration does not say whether the support-period information is available "
+                  f"{', '.join(words for _, words in unknown)} ({fields}).", "support_period", ev)
+    return _f(k, ("PSTI-S1-3.4",), Effect.PASS,
+              "Declared: available without request, in English, free, without personal information and "
+              "understandable without technical knowledge.", "support_period", ev)
 
 
 def _earlier_end_dates(sp: SupportPeriod) -> list[dt.date]:
@@ -552,52 +374,30 @@ def _label_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
         routes = _LABEL_ROUTES[label.scheme]
         field = f"deemed_compliance.labels[{i}]"
         if label.expires >= on:
-            yield _f(
-                "DECL-LABEL",
-                routes,
-                Effect.PASS,
-                f"Holds {label.scheme} label {label.id}, valid until {label.expires}.",
-                field,
-                ev,
-            )
+            yield _f("DECL-LABEL", routes, Effect.PASS,
+                     f"Holds {label.scheme} label {label.id}, valid until {label.expires}.", field, ev)
         else:
-            yield _f(
-                "DECL-LABEL",
-                routes,
-                Effect.NOT_APPLICABLE,
-                f"The {label.scheme} label {label.id} expired on {label.expires}; it no longer counts.",
-                field,
-                ev,
-            )
+            yield _f("DECL-LABEL", routes, Effect.NOT_APPLICABLE,
+                     f"The {label.scheme} label {label.id} expired on {label.expires}; it no longer counts.",
+                     field, ev)
 
 
 _STATEMENT_ROUTES = {"jc-star-star-1": "PSTI-S2A-1.A", "sg-cls": "PSTI-S2A-1.B"}
-_CHECK_DUTY = {
-    "importer": (
-        "PSTI-ACT-s15",
-        "s.15(5)",
-        "the statement of compliance need not accompany the product and no copy of it need be kept",
-    ),
-    "distributor": ("PSTI-ACT-s22", "s.22(3)", "the statement of compliance need not accompany the product"),
-}
+_CHECK_DUTY = {"importer": ("PSTI-ACT-s15", "s.15(5)", "the statement of compliance need not accompany the "
+                            "product and no copy of it need be kept"),
+               "distributor": ("PSTI-ACT-s22", "s.22(3)", "the statement of compliance need not accompany "
+                               "the product")}
 
 
 def _statement_label_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
     """Schedule 2A: a current label stands in for the statement of compliance."""
     for i, label in enumerate(d.deemed_compliance.labels):
         if label.expires >= on:
-            yield _f(
-                "DECL-STATEMENT-DEEMED",
-                (_STATEMENT_ROUTES[label.scheme],),
-                Effect.INFO,
-                f"Holds {label.scheme} label {label.id}, unexpired until {label.expires}: under "
-                "SI 2023/1007 reg 4A and Sch 2A the duty to have the product accompanied by a "
-                "statement of compliance (Act s.9(2)) is deemed met while the label is current.",
-                f"deemed_compliance.labels[{i}]",
-                ev,
-                label=label.id,
-                expires=label.expires.isoformat(),
-            )
+            yield _f("DECL-STATEMENT-DEEMED", (_STATEMENT_ROUTES[label.scheme],), Effect.INFO,
+                     f"Holds {label.scheme} label {label.id}, unexpired until {label.expires}: under "
+                     "SI 2023/1007 reg 4A and Sch 2A the duty to have the product accompanied by a "
+                     "statement of compliance (Act s.9(2)) is deemed met while the label is current.",
+                     f"deemed_compliance.labels[{i}]", ev, label=label.id, expires=label.expires.isoformat())
 
 
 def _label_check_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Finding]:
@@ -610,52 +410,26 @@ def _label_check_findings(d: Declaration, on: dt.date, ev: str) -> Iterator[Find
         label = labels.get(check.label)
         details = {"name": check.name, "by": check.by, "label": check.label, "checked_on": check.checked_on.isoformat()}
         if label is None:
-            yield _f(
-                "DECL-LABEL-CHECK",
-                (duty,),
-                Effect.NEEDS_EVIDENCE,
-                f"{who} records checking label {check.label}, which the product is not declared to hold "
-                f"(deemed_compliance.labels); the check cannot show the {section} conditions are met.",
-                field,
-                ev,
-                **details,
-            )
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} records checking label {check.label}, which the product is not declared to hold "
+                     f"(deemed_compliance.labels); the check cannot show the {section} conditions are met.",
+                     field, ev, **details)
         elif label.expires < check.checked_on:
-            yield _f(
-                "DECL-LABEL-CHECK",
-                (duty,),
-                Effect.NEEDS_EVIDENCE,
-                f"{who} checked label {label.id} on {check.checked_on}, but it had expired on "
-                f"{label.expires}: it cannot have been satisfied that the Sch 2A conditions were met "
-                f"({section}); the product needs a statement of compliance.",
-                field,
-                ev,
-                **details,
-            )
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} checked label {label.id} on {check.checked_on}, but it had expired on "
+                     f"{label.expires}: it cannot have been satisfied that the Sch 2A conditions were met "
+                     f"({section}); the product needs a statement of compliance.", field, ev, **details)
         elif label.expires < on:
-            yield _f(
-                "DECL-LABEL-CHECK",
-                (duty,),
-                Effect.NEEDS_EVIDENCE,
-                f"{who} was satisfied on {check.checked_on} that label {label.id} met the Sch 2A conditions "
-                f"({section}), but the label expired on {label.expires}: a product made available after "
-                "that needs a statement of compliance.",
-                field,
-                ev,
-                **details,
-            )
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.NEEDS_EVIDENCE,
+                     f"{who} was satisfied on {check.checked_on} that label {label.id} met the Sch 2A conditions "
+                     f"({section}), but the label expired on {label.expires}: a product made available after "
+                     "that needs a statement of compliance.", field, ev, **details)
         else:
             how = f" ({check.how})" if check.how else ""
-            yield _f(
-                "DECL-LABEL-CHECK",
-                (duty,),
-                Effect.INFO,
-                f"{who} recorded on {check.checked_on} being satisfied that the Sch 2A conditions are met "
-                f"by label {label.id}, unexpired until {label.expires}{how}: under Act {section} {relief}.",
-                field,
-                ev,
-                **details,
-            )
+            yield _f("DECL-LABEL-CHECK", (duty,), Effect.INFO,
+                     f"{who} recorded on {check.checked_on} being satisfied that the Sch 2A conditions are met "
+                     f"by label {label.id}, unexpired until {label.expires}{how}: under Act {section} {relief}.",
+                     field, ev, **details)
 
 
 def _ics_findings(d: Declaration, ev: str) -> Iterator[Finding]:
@@ -663,7 +437,8 @@ def _ics_findings(d: Declaration, ev: str) -> Iterator[Finding]:
     for provision, entry in sorted(d.ics.items()):
         pid = provision if provision.startswith("EN303645-") else f"EN303645-{provision}"
         detail = f": {entry.detail}" if entry.detail else ""
-        yield _f("DECL-ICS", (pid,), effect[entry.support], f"Declared {entry.support}{detail}", f"ics.{provision}", ev)
+        yield _f("DECL-ICS", (pid,), effect[entry.support], f"Declared {entry.support}{detail}",
+                 f"ics.{provision}", ev)
 
 
 class DeclarationCollector(Collector):

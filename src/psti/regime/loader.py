@@ -118,7 +118,9 @@ class RegimeLibrary:
             rf = load_file(path)
             iid = rf.instrument.id
             if iid in sources:
-                raise RegimeError(f"{path}: instrument id {iid} is already defined by {sources[iid]}")
+                raise RegimeError(
+                    f"{path}: instrument id {iid} is already defined by {sources[iid]}"
+                )
             sources[iid] = path
             files.setdefault(rf.instrument.regime, []).append(rf)
         for lst in files.values():

@@ -47,15 +47,10 @@ def accept_bundle(ctx: Ctx, product_id: int, statement: bytes, bundle: bytes, fi
     named = res.statement.get("bundle")
     digest = hashlib.sha256(bundle).hexdigest()
     if not isinstance(named, dict) or named.get("sha256") != digest:
-        why = (
-            "the statement names no bundle"
-            if not isinstance(named, dict)
-            else f"the statement names bundle sha256 {named.get('sha256')}, this file is {digest}"
-        )
-        raise Invalid(
-            f"{why}; issue the statement with `psti statement --bundle NAME.pstib`",
-            [{"field": "bundle", "message": "not the statement's bundle"}],
-        )
+        why = ("the statement names no bundle" if not isinstance(named, dict)
+               else f"the statement names bundle sha256 {named.get('sha256')}, this file is {digest}")
+        raise Invalid(f"{why}; issue the statement with `psti statement --bundle NAME.pstib`",
+                      [{"field": "bundle", "message": "not the statement's bundle"}])
     key = Ed25519PublicKey.from_public_bytes(res.public_key)  # the statement's signer signs the bundle too
     with tempfile.TemporaryDirectory(prefix="psti-bundle-") as tmp:
         path = Path(tmp) / "upload.pstib"
@@ -68,54 +63,31 @@ def accept_bundle(ctx: Ctx, product_id: int, statement: bytes, bundle: bytes, fi
     product = ctx.db.get(Product, product_id)
     assert product is not None  # own_product found it
     blob = ctx.blobs.put(ctx.db, bundle, ctx.settings.max_upload_bytes)
-    row = (
-        ctx.db.execute(
-            select(ProductFile).where(  # filed again: kept once
-                ProductFile.product_id == product_id, ProductFile.kind == BUNDLE_KIND, ProductFile.blob_id == blob.id
-            )
-        )
-        .scalars()
-        .first()
-    )
+    row = ctx.db.execute(select(ProductFile).where(  # filed again: kept once
+        ProductFile.product_id == product_id, ProductFile.kind == BUNDLE_KIND, ProductFile.blob_id == blob.id
+    )).scalars().first()
     if row is None:
         row = ProductFile(product_id=product_id, kind=BUNDLE_KIND, filename=safe_filename(filename), blob_id=blob.id)
         ctx.db.add(row)
         ctx.db.flush()
     m = opened.manifest
-    ctx.audit(
-        "product.bundle.accept",
-        f"product:{product_id}",
-        product.organisation_id,
-        sha256=digest,
-        size=len(bundle),
-        statement=record.public_id,
-        overall=m.assessment.overall,
-        law_date=m.law_date.isoformat(),
-    )
-    return bundle_json(row, blob) | {
-        "statement": record.public_id,
-        "overall": m.assessment.overall,
-        "law_date": m.law_date.isoformat(),
-        "regime_versions": list(m.regime.versions),
-    }
+    ctx.audit("product.bundle.accept", f"product:{product_id}", product.organisation_id, sha256=digest,
+              size=len(bundle), statement=record.public_id, overall=m.assessment.overall,
+              law_date=m.law_date.isoformat())
+    return bundle_json(row, blob) | {"statement": record.public_id, "overall": m.assessment.overall,
+                                     "law_date": m.law_date.isoformat(),
+                                     "regime_versions": list(m.regime.versions)}
 
 
 def bundle_json(row: ProductFile, blob: Blob) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "product_id": row.product_id,
-        "filename": row.filename,
-        "sha256": blob.sha256,
-        "size": blob.size,
-        "created_at": row.created_at.isoformat() if row.created_at else None,
-    }
+    return {"id": row.id, "product_id": row.product_id, "filename": row.filename, "sha256": blob.sha256,
+            "size": blob.size, "created_at": row.created_at.isoformat() if row.created_at else None}
 
 
 def list_bundles(ctx: Ctx, product_id: int) -> list[dict[str, Any]]:
     products.own_product(ctx, product_id)
     rows = ctx.db.execute(
-        select(ProductFile)
-        .where(ProductFile.product_id == product_id, ProductFile.kind == BUNDLE_KIND)
+        select(ProductFile).where(ProductFile.product_id == product_id, ProductFile.kind == BUNDLE_KIND)
         .order_by(ProductFile.id)
     ).scalars()
     return [bundle_json(r, r.blob) for r in rows]
@@ -123,16 +95,10 @@ def list_bundles(ctx: Ctx, product_id: int) -> list[dict[str, Any]]:
 
 def held_bundle(ctx: Ctx, sha256: str) -> tuple[ProductFile, Blob]:
     """A bundle the registry keeps, by its hash (for an officer: any product's)."""
-    row = (
-        ctx.db.execute(
-            select(ProductFile)
-            .join(Blob, ProductFile.blob_id == Blob.id)
-            .where(Blob.sha256 == sha256, ProductFile.kind == BUNDLE_KIND)
-            .order_by(ProductFile.id)
-        )
-        .scalars()
-        .first()
-    )
+    row = ctx.db.execute(
+        select(ProductFile).join(Blob, ProductFile.blob_id == Blob.id)
+        .where(Blob.sha256 == sha256, ProductFile.kind == BUNDLE_KIND).order_by(ProductFile.id)
+    ).scalars().first()
     if row is None:
         raise NotFound(f"the registry holds no evidence bundle with sha256 {sha256}")
     return row, row.blob

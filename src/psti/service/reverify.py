@@ -36,12 +36,8 @@ def request(ctx: Ctx, reference: str, bundle_sha256: str) -> dict[str, Any]:
     with enf.library_errors():
         svc.get(reference)
     _, blob = held_bundle(ctx, bundle_sha256.strip().lower())
-    job = enqueue(
-        ctx.db,
-        JOB_KIND,
-        {"reference": reference, "bundle_sha256": blob.sha256, "who": ctx.who.actor},
-        organisation_id=ctx.who.organisation_id,
-    )
+    job = enqueue(ctx.db, JOB_KIND, {"reference": reference, "bundle_sha256": blob.sha256, "who": ctx.who.actor},
+                  organisation_id=ctx.who.organisation_id)
     ctx.audit("enforcement.bundle-reverify", reference, None, sha256=blob.sha256, job=job.id)
     return {"job": job.id, "status": job.status, "bundle_sha256": blob.sha256}
 
@@ -51,27 +47,15 @@ def _outcome(path: Path, work: Path) -> tuple[dict[str, Any], str, str]:
     try:
         r = reverify(path, work)
     except ArtefactNeeded as e:
-        return (
-            {"result": "artefact-needed", "exit_code": 3, "error": str(e)},
-            "needs-evidence",
-            "the bundle left out an artefact needed to run it again",
-        )
+        return ({"result": "artefact-needed", "exit_code": 3, "error": str(e)}, "needs-evidence",
+                "the bundle left out an artefact needed to run it again")
     except BadBundle as e:
-        return (
-            {"result": "bad-bundle", "exit_code": 2, "error": str(e), "member": e.member},
-            "fail",
-            f"bad or tampered bundle: {e}",
-        )
+        return ({"result": "bad-bundle", "exit_code": 2, "error": str(e), "member": e.member}, "fail",
+                f"bad or tampered bundle: {e}")
     data = reverification_json(r) | {"exit_code": r.exit_code}
     if r.exit_code == 0:
-        return (
-            data,
-            "pass",
-            (
-                f"re-verified: same verdicts under {', '.join(r.opened.manifest.regime.versions)} "
-                f"on the law of {r.opened.manifest.law_date} (overall {r.rerun.overall.value})"
-            ),
-        )
+        return data, "pass", (f"re-verified: same verdicts under {', '.join(r.opened.manifest.regime.versions)} "
+                              f"on the law of {r.opened.manifest.law_date} (overall {r.rerun.overall.value})")
     changed = ", ".join(c.item for c in r.verdict_changes)
     return data, "fail", f"re-run differs: {len(r.verdict_changes)} verdict(s) changed ({changed})"
 
@@ -93,28 +77,13 @@ def run(job: JobContext, blobs: BlobStore) -> str:
             case = svc.get(reference)
         except PstiError as e:
             raise PstiError(f"case {reference}: {e}") from None
-        item = svc.attach_result(
-            case,
-            {
-                "kind": EVIDENCE_KIND,
-                "item": f"reverify-{sha[:12]}.json",
-                "sha256": stored.sha256,
-                "size": len(document),
-                "verdict": verdict,
-                "summary": summary,
-                "bundle_sha256": sha,
-                "result": data.get("result"),
-                "exit_code": data.get("exit_code"),
-            },
-            who=who,
-        )
-        audit.record(
-            db,
-            actor="system:worker",
-            action="enforcement.bundle-reverify.done",
-            target=reference,
-            organisation_id=None,
-            details={"bundle": sha, "evidence": item.id, "sha256": stored.sha256, "verdict": verdict},
-        )
+        item = svc.attach_result(case, {
+            "kind": EVIDENCE_KIND, "item": f"reverify-{sha[:12]}.json", "sha256": stored.sha256,
+            "size": len(document), "verdict": verdict, "summary": summary, "bundle_sha256": sha,
+            "result": data.get("result"), "exit_code": data.get("exit_code"),
+        }, who=who)
+        audit.record(db, actor="system:worker", action="enforcement.bundle-reverify.done", target=reference,
+                     organisation_id=None, details={"bundle": sha, "evidence": item.id, "sha256": stored.sha256,
+                                                    "verdict": verdict})
     job.progress(1, 1)
     return f"{reference}: {summary}"

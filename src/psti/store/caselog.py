@@ -88,7 +88,9 @@ def stored_hashes(session: Session, ids: list[int]) -> dict[int, str]:
     return {int(i): str(h) for i, h in rows}
 
 
-def check_anchor(session: Session, key: LogKey, path: Path | None = None, upto: int | None = None) -> anchor.Check:
+def check_anchor(
+    session: Session, key: LogKey, path: Path | None = None, upto: int | None = None
+) -> anchor.Check:
     """The (verified) case log against the heads anchored outside the database (up to `upto`
     bytes of the anchor file: see `anchor.check`)."""
     head = session.get(LogHead, 1)

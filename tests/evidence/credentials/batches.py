@@ -76,10 +76,8 @@ def write_batch(
 ) -> Path:
     us = units(n)
     pws = passwords if passwords is not None else [pw(u) for u in us]
-    rows = [
-        {"serial": u.serial, "mac": u.mac, "imei": u.imei, "ssid": u.ssid, "password": p}
-        for u, p in zip(us, pws, strict=True)
-    ]
+    rows = [{"serial": u.serial, "mac": u.mac, "imei": u.imei, "ssid": u.ssid, "password": p}
+            for u, p in zip(us, pws, strict=True)]
     if shuffle:
         random.Random(3).shuffle(rows)
     opener = gzip.open if compress else open
@@ -97,18 +95,13 @@ def write_batch(
 
 PUBLIC = public_info(
     None,
-    [
-        ("product.brand", "Acme Home"),
-        ("product.name", "Acme CAM-200 indoor security camera"),
-        ("product.model", "CAM-200"),
-        ("manufacturer[0].name", "Acme Home Ltd"),
-    ],
+    [("product.brand", "Acme Home"), ("product.name", "Acme CAM-200 indoor security camera"),
+     ("product.model", "CAM-200"), ("manufacturer[0].name", "Acme Home Ltd")],
 )
 
 
-def assess_batch(
-    path: Path, options: ReaderOptions | None = None, public: PublicInfo = PUBLIC, **kw: object
-) -> Assessment:
+def assess_batch(path: Path, options: ReaderOptions | None = None, public: PublicInfo = PUBLIC,
+                 **kw: object) -> Assessment:
     report = analyse_batch(path, options, public, **kw)  # type: ignore[arg-type]
     result = batch_result(report, "password-batch-1")
     return assess_evidence(result, ProductRef(name="p", model="m", manufacturer="x"), on=ON)

@@ -38,13 +38,8 @@ def test_good_batches_pass_every_subparagraph(tmp_path: Path, gen) -> None:  # t
     a = assess_batch(write_batch(tmp_path / "b.csv", gen))
     assert verdicts(a) == dict.fromkeys(SUBPARAS, P), [f.message for f in a.findings]
     k = kinds(a)
-    for code in (
-        "PWB-UNIQUE",
-        "PWB-NO-COUNTER",
-        "PWB-NO-PUBLIC-INFO",
-        "PWB-NOT-IDENTIFIER-DERIVED",
-        "PWB-NOT-GUESSABLE",
-    ):
+    for code in ("PWB-UNIQUE", "PWB-NO-COUNTER", "PWB-NO-PUBLIC-INFO", "PWB-NOT-IDENTIFIER-DERIVED",
+                 "PWB-NOT-GUESSABLE"):
         assert k[code] == "pass"
     assert a.exit_code() == 0
 
@@ -143,19 +138,8 @@ def _digits(s: str) -> str:
         (lambda u: hashlib.sha256(u.serial.encode()).hexdigest()[:8].upper(), "serial"),
         (lambda u: f"{int(u.mac.replace(':', ''), 16) + 1:012x}", "mac"),
     ],
-    ids=[
-        "equal",
-        "reversed-lower",
-        "base64",
-        "md5-mac",
-        "sha1-suffix",
-        "crc32-imei",
-        "imei-last8",
-        "offset",
-        "embedded-mac6",
-        "sha256-upper",
-        "mac-plus-1",
-    ],
+    ids=["equal", "reversed-lower", "base64", "md5-mac", "sha1-suffix", "crc32-imei", "imei-last8",
+         "offset", "embedded-mac6", "sha256-upper", "mac-plus-1"],
 )
 def test_identifier_derivations_fail(tmp_path: Path, gen, column: str) -> None:  # type: ignore[no-untyped-def]
     a = assess_batch(write_batch(tmp_path / "b.csv", gen, n=2000, shuffle=True))
@@ -195,11 +179,8 @@ def test_public_information_fails(tmp_path: Path) -> None:
 
 def test_password_derived_from_the_broadcast_ssid_is_public_information(tmp_path: Path) -> None:
     a = assess_batch(
-        write_batch(
-            tmp_path / "b.csv",
-            lambda u: u.ssid.lower().replace("-", "") + "k9x!",
-            columns=("serial", "ssid", "password"),
-        ),
+        write_batch(tmp_path / "b.csv", lambda u: u.ssid.lower().replace("-", "") + "k9x!",
+                    columns=("serial", "ssid", "password")),
         public=__import__("psti.evidence.credentials", fromlist=["PublicInfo"]).PublicInfo(),
     )
     assert "PSTI-S1-1.3.b" in _failing(a)
@@ -211,7 +192,8 @@ def test_password_derived_from_the_broadcast_ssid_is_public_information(tmp_path
         (lambda u: secrets.token_urlsafe(4), "PWB-SHORT"),
         (lambda u: random.choice(["summer", "monkey", "dragon", "football"]) + secrets.token_hex(2), "PWB-DICTIONARY"),
         (lambda u: "".join(random.choice(string.digits) for _ in range(9)), "PWB-LOW-ENTROPY"),
-        (lambda u: "".join("a" if random.random() < 0.6 else random.choice(ALNUM) for _ in range(16)), "PWB-CHAR-BIAS"),
+        (lambda u: "".join("a" if random.random() < 0.6 else random.choice(ALNUM) for _ in range(16)),
+         "PWB-CHAR-BIAS"),
     ],
     ids=["short", "dictionary", "digits-only", "biased-generator"],
 )

@@ -18,9 +18,8 @@ def read_all(path: Path, **opts: object) -> tuple[BatchReader, list]:  # type: i
     return r, list(r.rows())
 
 
-@pytest.mark.parametrize(
-    ("fmt", "compress"), [("csv", False), ("tsv", False), ("jsonl", False), ("csv", True), ("jsonl", True)]
-)
+@pytest.mark.parametrize(("fmt", "compress"), [("csv", False), ("tsv", False), ("jsonl", False), ("csv", True),
+                                               ("jsonl", True)])
 def test_formats_and_gzip_give_the_same_rows(tmp_path: Path, fmt: str, compress: bool) -> None:
     pws = [f"pw-{i:05d}-x" for i in range(50)]
     ext = {"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl"}[fmt] + (".gz" if compress else "")
@@ -129,7 +128,7 @@ def test_bad_byte_deep_in_a_large_file_names_its_row(tmp_path: Path) -> None:
     lines = ["serial,mac,password"] + [f"S{i},m{i},pw-{i:06d}" for i in range(40000)]
     data = ("\n".join(lines) + "\n").encode()
     cut = data.index(b"S30000,m30000,")
-    p.write_bytes(data[:cut] + b"S30000,m\xff30000," + data[cut + len(b"S30000,m30000,") :])
+    p.write_bytes(data[:cut] + b"S30000,m\xff30000," + data[cut + len(b"S30000,m30000,"):])
     msg = error(p)
     assert "row 30001" in msg and "'mac'" in msg and "b.csv:30002" in msg
 

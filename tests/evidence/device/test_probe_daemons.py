@@ -89,17 +89,8 @@ def test_finds_the_seeded_defaults_and_nothing_else(tmp_path: Path, name: str) -
 def test_lockout_stops_the_interface(tmp_path: Path) -> None:
     need("lighttpd")
     with D.lighttpd(tmp_path, "form", accounts={"operator": "Zz9-own-pass"}, lock_after=2) as d:
-        r, events = probe(
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(d.port),
-            "--max-attempts",
-            "5",
-            "--connections",
-            "2",
-            record=tmp_path / "rec.jsonl",
-        )
+        r, events = probe("127.0.0.1", "--only-ports", "-p", str(d.port), "--max-attempts", "5",
+                          "--connections", "2", record=tmp_path / "rec.jsonl")
     interface = next(e for e in events if e["event"] == "interface")
     assert interface["status"] == "locked-out"
     attempts = [e for e in events if e["event"] == "attempt"]
@@ -112,13 +103,10 @@ def test_lockout_stops_the_interface(tmp_path: Path) -> None:
 
 def test_interfaces_without_passwords_are_reported(tmp_path: Path) -> None:
     need("sshd", "unshare", "mosquitto")
-    with (
-        D.sshd(tmp_path / "ssh", accounts={"root": "Qv8-unique"}, empty=("admin",)) as ssh,
-        D.mosquitto(tmp_path / "mq", anonymous=True) as mq,
-    ):
-        r, events = probe(
-            "127.0.0.1", "--only-ports", "-p", str(ssh.port), "-p", str(mq.port), record=tmp_path / "rec.jsonl"
-        )
+    with D.sshd(tmp_path / "ssh", accounts={"root": "Qv8-unique"}, empty=("admin",)) as ssh, \
+            D.mosquitto(tmp_path / "mq", anonymous=True) as mq:
+        r, events = probe("127.0.0.1", "--only-ports", "-p", str(ssh.port), "-p", str(mq.port),
+                          record=tmp_path / "rec.jsonl")
     statuses = {e["interface"].split(":")[0]: e for e in events if e["event"] == "interface"}
     assert statuses["ssh"]["status"] == "no-password" and "admin" in statuses["ssh"]["detail"]
     assert statuses["mqtt"]["status"] == "no-password"
@@ -137,16 +125,8 @@ def test_nothing_is_tried_on_an_address_not_given(tmp_path: Path) -> None:
 def test_dry_run_shows_the_plan_and_tries_nothing(tmp_path: Path) -> None:
     need("mosquitto")
     with D.mosquitto(tmp_path) as d:
-        r, events = probe(
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(d.port),
-            "--dry-run",
-            "--max-attempts",
-            "2",
-            record=tmp_path / "rec.jsonl",
-        )
+        r, events = probe("127.0.0.1", "--only-ports", "-p", str(d.port), "--dry-run", "--max-attempts", "2",
+                          record=tmp_path / "rec.jsonl")
     assert r.returncode == 0, r.stderr
     plan = next(e for e in events if e["event"] == "plan")
     assert plan["credentials"] and plan["attempts"] == len(plan["credentials"])
@@ -161,20 +141,8 @@ def test_silent_closed_and_hanging_ports_get_a_result_and_the_run_goes_on(tmp_pa
     silent = tarpit.getsockname()[1]
     closed = D.free_port()
     with D.mosquitto(tmp_path) as d:
-        r, events = probe(
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(silent),
-            "-p",
-            str(closed),
-            "-p",
-            str(d.port),
-            "--user",
-            "admin",
-            record=tmp_path / "rec.jsonl",
-            timeout=180,
-        )
+        r, events = probe("127.0.0.1", "--only-ports", "-p", str(silent), "-p", str(closed),
+                          "-p", str(d.port), "--user", "admin", record=tmp_path / "rec.jsonl", timeout=180)
     tarpit.close()
     states = {e["port"]: e["state"] for e in events if e["event"] == "port"}
     assert states[closed] == "closed"
@@ -188,26 +156,10 @@ def test_ctrl_c_leaves_a_valid_partial_record(tmp_path: Path) -> None:
     with D.mosquitto(tmp_path, accounts={"operator": "Zz9-own-pass"}) as d:
         # Ctrl-C reaches a probe run in the foreground, whose SIGINT has its default action; a suite
         # run as a background job inherits SIGINT ignored, so the probe is started as a foreground one
-        proc = subprocess.Popen(
-            [
-                PSTI,
-                "probe",
-                "127.0.0.1",
-                "--only-ports",
-                "-p",
-                str(d.port),
-                "--rate",
-                "2",
-                "--max-attempts",
-                "50",
-                "-o",
-                str(record),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
+        proc = subprocess.Popen([PSTI, "probe", "127.0.0.1", "--only-ports", "-p", str(d.port), "--rate", "2",
+                                 "--max-attempts", "50", "-o", str(record)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and '"attempt"' not in (record.read_text() if record.exists() else ""):
             time.sleep(0.1)
@@ -222,31 +174,12 @@ def test_ctrl_c_leaves_a_valid_partial_record(tmp_path: Path) -> None:
 def test_firmware_passwords_are_tried_first(tmp_path: Path) -> None:
     need("mosquitto")
     report = tmp_path / "fw.json"
-    report.write_text(
-        json.dumps(
-            {
-                "findings": [
-                    {
-                        "kind": "FW-CRACKED-HASH",
-                        "location": {"path": "/etc/shadow", "line": 3},
-                        "details": {"account": "user", "plaintext": D.UNIQUE["user"]},
-                    }
-                ]
-            }
-        )
-    )
+    report.write_text(json.dumps({"findings": [{
+        "kind": "FW-CRACKED-HASH", "location": {"path": "/etc/shadow", "line": 3},
+        "details": {"account": "user", "plaintext": D.UNIQUE["user"]}}]}))
     with D.mosquitto(tmp_path) as d:
-        r, events = probe(
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(d.port),
-            "--firmware-report",
-            str(report),
-            "--user",
-            "user",
-            record=tmp_path / "rec.jsonl",
-        )
+        r, events = probe("127.0.0.1", "--only-ports", "-p", str(d.port), "--firmware-report", str(report),
+                          "--user", "user", record=tmp_path / "rec.jsonl")
     first = next(e for e in events if e["event"] == "attempt")
     assert first["source"] == "firmware: /etc/shadow:3" and first["outcome"] == "success"
     assert r.returncode == 1
@@ -258,14 +191,11 @@ def test_a_saved_record_is_evidence_for_psti_assess(tmp_path: Path) -> None:
     with D.mosquitto(tmp_path) as d:
         probe("127.0.0.1", "--only-ports", "-p", str(d.port), "--user", "admin", record=record)
     decl = tmp_path / "product.toml"
-    decl.write_text(
-        '[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
-        '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
-        '[[artefacts]]\nkind = "device"\npath = "probe.jsonl"\n'
-    )
-    r = subprocess.run(
-        [PSTI, "assess", str(decl), "--format", "json", "--offline"], capture_output=True, text=True, timeout=120
-    )
+    decl.write_text('[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
+                    '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
+                    '[[artefacts]]\nkind = "device"\npath = "probe.jsonl"\n')
+    r = subprocess.run([PSTI, "assess", str(decl), "--format", "json", "--offline"], capture_output=True, text=True,
+                       timeout=120)
     assert "Traceback" not in r.stderr, r.stderr
     doc = json.loads(r.stdout)
     verdicts = {p["provision"]: p["verdict"] for p in doc["provisions"]}

@@ -28,19 +28,9 @@ FIRMWARE_PASSWORD = "Vendor-Default-7731"  # the image's own default, tried firs
 
 
 def firmware_report(path: Path, user: str = "admin") -> Path:
-    path.write_text(
-        json.dumps(
-            {
-                "findings": [
-                    {
-                        "kind": "FW-CRACKED-HASH",
-                        "location": {"path": "/etc/shadow", "line": 1},
-                        "details": {"account": user, "plaintext": FIRMWARE_PASSWORD},
-                    }
-                ]
-            }
-        )
-    )
+    path.write_text(json.dumps({"findings": [{
+        "kind": "FW-CRACKED-HASH", "location": {"path": "/etc/shadow", "line": 1},
+        "details": {"account": user, "plaintext": FIRMWARE_PASSWORD}}]}))
     return path
 
 
@@ -63,20 +53,8 @@ def test_masked_probe_writes_no_password_in_clear(tmp_path: Path) -> None:
     accounts = {"admin": FIRMWARE_PASSWORD, "user": D.UNIQUE["user"]}
     record = tmp_path / "rec.jsonl"
     with D.telnetd(tmp_path / "t", accounts=accounts) as telnet, D.mosquitto(tmp_path / "m", accounts=accounts) as mq:
-        args = [
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(telnet.port),
-            "-p",
-            str(mq.port),
-            "--user",
-            "admin",
-            "--max-attempts",
-            "2",
-            "--firmware-report",
-            str(firmware_report(tmp_path / "fw.json")),
-        ]
+        args = ["127.0.0.1", "--only-ports", "-p", str(telnet.port), "-p", str(mq.port), "--user", "admin",
+                "--max-attempts", "2", "--firmware-report", str(firmware_report(tmp_path / "fw.json"))]
         plan = planned(args, tmp_path)
         r, events = probe(*args, "--mask-secrets", "--format", "json", record=record)
     assert r.returncode == 1, r.stdout + r.stderr
@@ -99,9 +77,8 @@ def test_masked_probe_writes_no_password_in_clear(tmp_path: Path) -> None:
         {"user": "admin", "password": mask(FIRMWARE_PASSWORD), "source": "firmware: /etc/shadow:1", "masked": True}
     ] * 2
     for e in (e for e in events if e["event"] == "interface"):
-        assert e["logins"] == [
-            {"user": "admin", "password": "Ve" + "*" * 15 + "31", "source": "firmware: /etc/shadow:1", "masked": True}
-        ]
+        assert e["logins"] == [{"user": "admin", "password": "Ve" + "*" * 15 + "31",
+                                "source": "firmware: /etc/shadow:1", "masked": True}]
 
     # The assessment drawn from the masked record shows the mask and says it is one.
     findings = findings_from_record(events, "device-1")
@@ -114,18 +91,8 @@ def test_text_summary_masks_and_unmasked_runs_show_the_password(tmp_path: Path) 
     accounts = {"admin": FIRMWARE_PASSWORD}
     report = firmware_report(tmp_path / "fw.json")
     with D.mosquitto(tmp_path, accounts=accounts) as mq:
-        args = [
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(mq.port),
-            "--user",
-            "admin",
-            "--max-attempts",
-            "1",
-            "--firmware-report",
-            str(report),
-        ]
+        args = ["127.0.0.1", "--only-ports", "-p", str(mq.port), "--user", "admin", "--max-attempts", "1",
+                "--firmware-report", str(report)]
         masked, _ = probe(*args, "--mask-secrets", record=tmp_path / "masked.jsonl")
         clear, events = probe(*args, record=tmp_path / "clear.jsonl")
     assert f"DEFAULT LOGIN: 'admin' / '{mask(FIRMWARE_PASSWORD)}'" in masked.stdout
@@ -136,18 +103,12 @@ def test_text_summary_masks_and_unmasked_runs_show_the_password(tmp_path: Path) 
 
     # `psti assess --mask-secrets` masks a record written in clear; without it the password shows.
     decl = tmp_path / "product.toml"
-    decl.write_text(
-        '[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
-        '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
-        '[[artefacts]]\nkind = "device"\npath = "clear.jsonl"\n'
-    )
+    decl.write_text('[product]\nname = "Cam"\ntype = "camera"\nmodel = "C1"\n\n'
+                    '[[manufacturer]]\nname = "Acme"\naddress = "1 Road"\n\n'
+                    '[[artefacts]]\nkind = "device"\npath = "clear.jsonl"\n')
     for flag, shown in ((["--mask-secrets"], mask(FIRMWARE_PASSWORD)), ([], FIRMWARE_PASSWORD)):
-        r = subprocess.run(
-            [PSTI, "assess", str(decl), "--format", "json", "--offline", *flag],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        r = subprocess.run([PSTI, "assess", str(decl), "--format", "json", "--offline", *flag],
+                           capture_output=True, text=True, timeout=120)
         assert "Traceback" not in r.stderr, r.stderr
         found = [f for f in json.loads(r.stdout)["findings"] if f["kind"] == "DEV-DEFAULT-LOGIN"]
         assert [f["details"]["password"] for f in found] == [shown]
@@ -156,10 +117,8 @@ def test_text_summary_masks_and_unmasked_runs_show_the_password(tmp_path: Path) 
         assert found[0]["details"].get("masked", False) is bool(flag)
 
 
-ECHO_FORM = (
-    '<html><title>Echo login</title><p>{said}</p><form method="post" action="/login">'
-    '<input name="username"><input type="password" name="password"></form></html>'
-)
+ECHO_FORM = ('<html><title>Echo login</title><p>{said}</p><form method="post" action="/login">'
+             '<input name="username"><input type="password" name="password"></form></html>')
 
 
 @contextmanager
@@ -205,25 +164,14 @@ def echoing_form_server(password: str) -> Iterator[int]:
 def test_a_password_the_device_echoes_is_masked_in_its_answer(tmp_path: Path) -> None:
     report = firmware_report(tmp_path / "fw.json")
     with echoing_form_server("Zq4-not-a-default-Zq4") as port:
-        args = [
-            "127.0.0.1",
-            "--only-ports",
-            "-p",
-            str(port),
-            "--user",
-            "admin",
-            "--max-attempts",
-            "2",
-            "--firmware-report",
-            str(report),
-        ]
+        args = ["127.0.0.1", "--only-ports", "-p", str(port), "--user", "admin", "--max-attempts", "2",
+                "--firmware-report", str(report)]
         plan = planned(args, tmp_path)
         r, events = probe(*args, "--mask-secrets", record=tmp_path / "rec.jsonl")
         _, clear = probe(*args, record=tmp_path / "clear.jsonl")
     assert r.returncode == 0, r.stdout + r.stderr
-    echoed = [
-        line for a in attempts(clear) for line in a["transcript"] if line.startswith("< ") and "Wrong password" in line
-    ]
+    echoed = [line for a in attempts(clear) for line in a["transcript"] if line.startswith("< ")
+              and "Wrong password" in line]
     assert any(FIRMWARE_PASSWORD in line for line in echoed)  # the server does echo it
     text = (tmp_path / "rec.jsonl").read_text()
     assert len(attempts(events)) == 2

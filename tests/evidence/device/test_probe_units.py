@@ -63,13 +63,8 @@ def test_record_is_json_lines_and_a_cut_last_line_is_dropped(tmp_path: Path) -> 
     path = tmp_path / "r.jsonl"
     rec = ProbeRecord(path)
     rec.start(targets=["127.0.0.1"])
-    rec.write(
-        "interface",
-        interface="ssh://127.0.0.1:22",
-        status="probed",
-        attempts=3,
-        logins=[{"user": "admin", "password": "admin", "source": "corpus: x"}],
-    )
+    rec.write("interface", interface="ssh://127.0.0.1:22", status="probed", attempts=3,
+              logins=[{"user": "admin", "password": "admin", "source": "corpus: x"}])
     rec.close()
     with path.open("a") as f:
         f.write('{"event": "attempt", "cut')

@@ -90,10 +90,8 @@ class Score:
 
 def read_key(path: Path = KEY) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as f:
-        return [
-            Row(r["sample"], r["source"], r["inside"], r["expect"], r["handler"], r["account"], r["secret"])
-            for r in csv.DictReader(f)
-        ]
+        return [Row(r["sample"], r["source"], r["inside"], r["expect"], r["handler"], r["account"], r["secret"])
+                for r in csv.DictReader(f)]
 
 
 def read_plaintexts(path: Path = PLAINTEXTS) -> dict[str, str]:
@@ -102,7 +100,8 @@ def read_plaintexts(path: Path = PLAINTEXTS) -> dict[str, str]:
 
 
 def held_out(path: Path = HELD_OUT) -> set[str]:
-    return {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")}
+    return {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")}
 
 
 def verify_key(rows: list[Row], plaintexts: dict[str, str]) -> dict[str, str]:
@@ -140,9 +139,8 @@ def _matches(row: Row, c: Credential) -> bool:
     return c.form == "empty" if row.secret == EMPTY else c.secret == row.secret
 
 
-def evaluate(
-    shared: Path | None, full_scan_negatives: bool = True, only: set[str] | None = None, crack: bool = False
-) -> Score:
+def evaluate(shared: Path | None, full_scan_negatives: bool = True, only: set[str] | None = None,
+             crack: bool = False) -> Score:
     """Score the handlers on the set (or on the samples in `only`). With `crack`, each sample
     holding a keyed hash with a verified plaintext is also examined whole, and psti's own
     cracking is scored against the key."""
@@ -174,13 +172,8 @@ def evaluate(
             score.hashes += len(keyed_hashes)
             score.hashes_verified += len(keyed_hashes & verified.keys())
             if crack and keyed_hashes & verified.keys():
-                image = examine(
-                    root,
-                    Path(tmp) / sample / "crack",
-                    ScanOptions(crack_deadline_s=60, workers=1),
-                    lambda *_: None,
-                    sample,
-                )
+                image = examine(root, Path(tmp) / sample / "crack", ScanOptions(crack_deadline_s=60, workers=1),
+                                lambda *_: None, sample)
                 for h in sorted(keyed_hashes & verified.keys()):
                     got = image.cracked.get(h)
                     if got is not None and got.plaintext == verified[h]:
@@ -208,7 +201,6 @@ def evaluate(
                 score.negatives += 1
                 if full_scan_negatives:
                     result = scan_image(root, Path(tmp) / sample / "work", ScanOptions(crack_deadline_s=5, workers=1))
-                    score.negative_fails += [
-                        f"{sample}: {f.kind} {f.message}" for f in result.findings if f.effect is Effect.FAIL
-                    ]
+                    score.negative_fails += [f"{sample}: {f.kind} {f.message}" for f in result.findings
+                                             if f.effect is Effect.FAIL]
     return score

@@ -19,9 +19,8 @@ from psti.corpus import load_corpus
 from psti.evidence.firmware.handlers.binaries import decode_intel_hex, reads_as_password, scan_binary_strings
 from tests.evidence.firmware.test_compiled_credentials import NEGATIVES
 
-needs_gcc = pytest.mark.skipif(
-    shutil.which("gcc") is None or shutil.which("objcopy") is None, reason="needs gcc and objcopy"
-)
+needs_gcc = pytest.mark.skipif(shutil.which("gcc") is None or shutil.which("objcopy") is None,
+                               reason="needs gcc and objcopy")
 
 KNOWN = load_corpus().known_passwords()
 TOKEN = "Qx7Vb2Lm9Kd4Wt8Z"  # random letters and digits: no word in it
@@ -50,9 +49,8 @@ def raw_image(tmp: Path, password: str, token: str = TOKEN) -> bytes:
     src, prog, image = tmp / "console.c", tmp / "console", tmp / "firmware.bin"
     src.write_text(CONSOLE % {"password": password, "token": token})
     subprocess.run(["gcc", "-O0", "-o", str(prog), str(src)], check=True, capture_output=True)
-    subprocess.run(
-        ["objcopy", "-O", "binary", "--only-section=.rodata", str(prog), str(image)], check=True, capture_output=True
-    )
+    subprocess.run(["objcopy", "-O", "binary", "--only-section=.rodata", str(prog), str(image)], check=True,
+                   capture_output=True)
     data = image.read_bytes()
     assert password.encode() in data and token.encode() in data and not data.startswith(b"\x7fELF")
     return data
@@ -86,10 +84,8 @@ def test_dvid_trainings_give_their_password_and_not_the_hidden_message(shared_da
     folder = shared_data / "firmware" / "dvid_arduino"
     image = (folder / "hardcodedPassword_test.bin").read_bytes()
     assert secrets(image) == ["sup3rp4ssw0rd"]
-    for name, password in (
-        ("hardcodedPassword_hardcodedPassword.ino.arduino_standard.hex", "sup3rp4ssw0rd"),
-        ("defaultPassword_defaultPassword.ino.arduino_standard.hex", "password"),
-    ):
+    for name, password in (("hardcodedPassword_hardcodedPassword.ino.arduino_standard.hex", "sup3rp4ssw0rd"),
+                           ("defaultPassword_defaultPassword.ino.arduino_standard.hex", "password")):
         data = decode_intel_hex((folder / name).read_text())
         assert data is not None
         assert secrets(data) == [password], name

@@ -300,21 +300,18 @@ def _pem_key(encrypted: bool = False) -> str:
     from cryptography.hazmat.primitives.asymmetric import ec
 
     key = ec.generate_private_key(ec.SECP256R1())
-    enc = serialization.BestAvailableEncryption(b"pw") if encrypted else serialization.NoEncryption()
+    enc = (serialization.BestAvailableEncryption(b"pw") if encrypted else serialization.NoEncryption())
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc).decode()
 
 
 def test_pem_private_keys_are_found_with_type_and_cert_only_is_not(tmp_path: Path) -> None:
     cert_only = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n"
-    root = build(
-        tmp_path / "rootfs",
-        {
-            "/etc/ssl/private/server.key": _pem_key(),
-            "/etc/ssl/private/backup.key": _pem_key(encrypted=True),
-            "/etc/ssl/certs/ca.pem": cert_only,
-            "/usr/share/doc/openssl/example.key": _pem_key(),
-        },
-    )
+    root = build(tmp_path / "rootfs", {
+        "/etc/ssl/private/server.key": _pem_key(),
+        "/etc/ssl/private/backup.key": _pem_key(encrypted=True),
+        "/etc/ssl/certs/ca.pem": cert_only,
+        "/usr/share/doc/openssl/example.key": _pem_key(),
+    })
     keys = {f.location.path: f for f in scan(root, tmp_path).findings if f.kind == "FW-PRIVATE-KEY"}
     assert set(keys) == {"/etc/ssl/private/server.key", "/etc/ssl/private/backup.key"}
     assert "EC 256-bit" in keys["/etc/ssl/private/server.key"].message
@@ -323,17 +320,14 @@ def test_pem_private_keys_are_found_with_type_and_cert_only_is_not(tmp_path: Pat
 
 
 def test_service_observations(tmp_path: Path) -> None:
-    root = build(
-        tmp_path / "rootfs",
-        {
-            "/etc/passwd": PASSWD,
-            "/etc/init.d/S50dropbear": "#!/bin/sh\n/usr/sbin/dropbear -B -R\n",
-            "/etc/ssh/sshd_config": "PermitRootLogin yes\nPermitEmptyPasswords yes\n",
-            "/etc/vsftpd.conf": "anonymous_enable=YES\nlocal_enable=YES\n",
-            "/etc/inittab": "ttyS0::respawn:/sbin/getty -L ttyS0 115200 vt100\n",
-            "/etc/init.d/S40telnet": "#!/bin/sh\ntelnetd -p 2323 &\n",
-        },
-    )
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/init.d/S50dropbear": "#!/bin/sh\n/usr/sbin/dropbear -B -R\n",
+        "/etc/ssh/sshd_config": "PermitRootLogin yes\nPermitEmptyPasswords yes\n",
+        "/etc/vsftpd.conf": "anonymous_enable=YES\nlocal_enable=YES\n",
+        "/etc/inittab": "ttyS0::respawn:/sbin/getty -L ttyS0 115200 vt100\n",
+        "/etc/init.d/S40telnet": "#!/bin/sh\ntelnetd -p 2323 &\n",
+    })
     result = scan(root, tmp_path)
     seen = {(f.kind, f.effect) for f in result.findings}
     assert ("FW-BLANK-LOGIN-ALLOWED", Effect.INFO) in seen
@@ -353,16 +347,13 @@ def test_random_firstboot_password_is_evidence_for_1_3_a_to_c(tmp_path: Path) ->
 
 
 def test_keyed_hash_firstboot_password_replaces_the_hash_and_meets_1_3_c(tmp_path: Path) -> None:
-    root = build(
-        tmp_path / "rootfs",
-        {
-            "/etc/passwd": PASSWD,
-            "/etc/shadow": f"root:{md5('admin')}:1::::::\n",
-            "/etc/uci-defaults/90-password": "#!/bin/sh\nSERIAL=$(cat /proc/device-tree/serial-number)\n"
-            'PW=$(printf %s "$SERIAL" | openssl dgst -sha256 -hmac "$(cat /etc/factory.key)" | cut -c1-16)\n'
-            'echo "root:$PW" | chpasswd\n',
-        },
-    )
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": f"root:{md5('admin')}:1::::::\n",
+        "/etc/uci-defaults/90-password": "#!/bin/sh\nSERIAL=$(cat /proc/device-tree/serial-number)\n"
+        "PW=$(printf %s \"$SERIAL\" | openssl dgst -sha256 -hmac \"$(cat /etc/factory.key)\" | cut -c1-16)\n"
+        "echo \"root:$PW\" | chpasswd\n",
+    })
     result = scan(root, tmp_path)
     assert not fails(result), [f.message for f in result.findings if f.effect is Effect.FAIL]
     keyed = [f for f in result.findings if f.kind == "FW-FIRSTBOOT-RANDOM"]
@@ -384,29 +375,23 @@ def test_password_hidden_in_a_web_page_cracks_the_shipped_hash(tmp_path: Path) -
 
     secret = "Xk9-quite-unlisted-pw"
     twice = base64.b64encode(base64.b64encode(secret.encode())).decode()
-    root = build(
-        tmp_path / "rootfs",
-        {
-            "/etc/passwd": PASSWD + "debug:x:1000:1000::/home/debug:/bin/ash\n",
-            "/etc/shadow": f"root:*:1::::::\ndebug:{sha512(secret)}:1::::::\n",
-            "/usr/lib/lua/luci/controller/dbg.lua": f'function secret()\n  luci.http.write("{twice}")\nend\n',
-        },
-    )
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD + "debug:x:1000:1000::/home/debug:/bin/ash\n",
+        "/etc/shadow": f"root:*:1::::::\ndebug:{sha512(secret)}:1::::::\n",
+        "/usr/lib/lua/luci/controller/dbg.lua": f'function secret()\n  luci.http.write("{twice}")\nend\n',
+    })
     cracked = [f for f in scan(root, tmp_path).findings if f.kind == "FW-CRACKED-HASH"]
     assert cracked and cracked[0].details["plaintext"] == secret
     assert "Base64 twice in /usr/lib/lua/luci/controller/dbg.lua" in cracked[0].details["corpus_source"]
 
 
 def test_password_from_the_host_name_is_public_information(tmp_path: Path) -> None:
-    root = build(
-        tmp_path / "rootfs",
-        {
-            "/etc/passwd": PASSWD,
-            "/etc/shadow": f"root:{md5('Kestrelcam123')}:1::::::\n",
-            "/etc/config/system": "config system\n\toption hostname 'KestrelCam'\n",
-            "/etc/config/uhttpd": "config uhttpd main\n\toption admin_password 'acmeadmin'\n",
-        },
-    )
+    root = build(tmp_path / "rootfs", {
+        "/etc/passwd": PASSWD,
+        "/etc/shadow": f"root:{md5('Kestrelcam123')}:1::::::\n",
+        "/etc/config/system": "config system\n\toption hostname 'KestrelCam'\n",
+        "/etc/config/uhttpd": "config uhttpd main\n\toption admin_password 'acmeadmin'\n",
+    })
     result = scan(root, tmp_path, ScanOptions(crack_deadline_s=60, product_words=("Acme Home Camera",)))
     public = {f.details["plaintext"]: f for f in result.findings if f.kind == "FW-PUBLIC-INFO-PASSWORD"}
     assert set(public) == {"Kestrelcam123", "acmeadmin"}

@@ -78,14 +78,9 @@ int main(void) {
 """
 
 # compiler and flags per instruction set (Thumb-2: ARMv7-A code as armhf distributions build it)
-CROSS = {
-    "x86-64": "gcc",
-    "mips": "mips-linux-gnu-gcc",
-    "mipsel": "mipsel-linux-gnu-gcc",
-    "arm": "arm-linux-gnueabi-gcc",
-    "thumb": "arm-linux-gnueabi-gcc -mthumb -march=armv7-a",
-    "aarch64": "aarch64-linux-gnu-gcc",
-}
+CROSS = {"x86-64": "gcc", "mips": "mips-linux-gnu-gcc", "mipsel": "mipsel-linux-gnu-gcc",
+         "arm": "arm-linux-gnueabi-gcc", "thumb": "arm-linux-gnueabi-gcc -mthumb -march=armv7-a",
+         "aarch64": "aarch64-linux-gnu-gcc"}
 
 
 def compile_c(tmp: Path, source: str, compiler: str = "gcc", opt: str = "-O2", strip: bool = True) -> bytes:
@@ -154,23 +149,8 @@ def test_a_statically_linked_program_is_not_analysed(tmp_path: Path) -> None:
 
 
 def test_the_constant_must_look_like_a_password() -> None:
-    for s in (
-        "/etc/passwd",
-        "index.html",
-        "%s:%s",
-        "POST",
-        "text/html",
-        "Content-Type",
-        "Authorization",
-        "password",
-        "login",
-        "HTTP_AUTH",
-        "0x1f",
-        "1.2.3",
-        "--help",
-        "a=b",
-        "1234",
-    ):  # numbers are left out
+    for s in ("/etc/passwd", "index.html", "%s:%s", "POST", "text/html", "Content-Type", "Authorization",
+              "password", "login", "HTTP_AUTH", "0x1f", "1.2.3", "--help", "a=b", "1234"):  # numbers are left out
         assert not looks_like_password(s), s
     for s in ("Xq7-vendorPw", "Zte521", "vizxv", "9fT!rk2Lw"):
         assert looks_like_password(s), s
@@ -182,27 +162,15 @@ def test_the_scan_fails_an_image_with_a_compared_password(tmp_path: Path) -> Non
     result = scan_image(root, tmp_path / "work", ScanOptions(crack_deadline_s=10))
     hits = [f for f in result.findings if f.kind == "FW-BINARY-COMPARED-PASSWORD"]
     assert [(f.effect, f.details["account"], f.location.path) for f in hits] == [
-        (Effect.FAIL, "admin", "/usr/sbin/httpd")
-    ]
+        (Effect.FAIL, "admin", "/usr/sbin/httpd")]
     assert "Xq7-vendorPw" in hits[0].message and "function at 0x" in hits[0].message
 
 
 # General-purpose programs and libraries that compare strings with constants all day.
-NEGATIVES = (
-    "/bin/busybox",
-    "/usr/sbin/dropbear",
-    "/usr/bin/dropbearkey",
-    "/usr/sbin/sshd",
-    "/usr/bin/ssh",
-    "/bin/login",
-    "/usr/bin/passwd",
-    "/usr/bin/su",
-    "/usr/lib/x86_64-linux-gnu/libc.so.6",
-    "/usr/lib/x86_64-linux-gnu/libcrypto.so.3",
-    "/usr/lib/x86_64-linux-gnu/libssl.so.3",
-    "/usr/sbin/lighttpd",
-    "/usr/sbin/mosquitto",
-)
+NEGATIVES = ("/bin/busybox", "/usr/sbin/dropbear", "/usr/bin/dropbearkey", "/usr/sbin/sshd", "/usr/bin/ssh",
+             "/bin/login", "/usr/bin/passwd", "/usr/bin/su", "/usr/lib/x86_64-linux-gnu/libc.so.6",
+             "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3",
+             "/usr/sbin/lighttpd", "/usr/sbin/mosquitto")
 
 
 def test_general_purpose_programs_give_no_compared_password() -> None:

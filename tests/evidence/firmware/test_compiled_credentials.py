@@ -90,19 +90,9 @@ def test_the_scan_fails_a_program_with_a_compiled_in_default(tmp_path: Path) -> 
 
 
 # General-purpose programs and libraries: full of words, none a compiled-in credential.
-NEGATIVES = (
-    "/bin/busybox",
-    "/usr/sbin/dropbear",
-    "/usr/bin/dropbearkey",
-    "/usr/sbin/sshd",
-    "/usr/bin/ssh",
-    "/bin/login",
-    "/usr/bin/passwd",
-    "/usr/bin/su",
-    "/usr/lib/x86_64-linux-gnu/libc.so.6",
-    "/usr/lib/x86_64-linux-gnu/libcrypto.so.3",
-    "/usr/lib/x86_64-linux-gnu/libssl.so.3",
-)
+NEGATIVES = ("/bin/busybox", "/usr/sbin/dropbear", "/usr/bin/dropbearkey", "/usr/sbin/sshd", "/usr/bin/ssh",
+             "/bin/login", "/usr/bin/passwd", "/usr/bin/su", "/usr/lib/x86_64-linux-gnu/libc.so.6",
+             "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3")
 
 
 def test_general_purpose_programs_give_no_compiled_credential() -> None:

@@ -35,10 +35,8 @@ WEBSERVER = {
     # BusyBox httpd.conf (uhttpd reads the same file): /path:user:password
     "/etc/httpd.conf": ("A:*\nH:/www\n/cgi-bin:admin:Gx81tz\n", [("admin", "Gx81tz", 3)]),
     # lighttpd plain backend, named so: user:password
-    "/etc/lighttpd/lighttpd.user": (
-        "admin:ipc2019\nguest:guest12\n",
-        [("admin", "ipc2019", 1), ("guest", "guest12", 2)],
-    ),
+    "/etc/lighttpd/lighttpd.user": ("admin:ipc2019\nguest:guest12\n",
+                                    [("admin", "ipc2019", 1), ("guest", "guest12", 2)]),
     # mini_httpd .htpasswd (crypt)
     "/www/cgi-bin/.htpasswd": (f"admin:{md5('mini')}\n", [("admin", md5("mini"), 1)]),
     # boa user file
@@ -70,13 +68,10 @@ def test_lighttpd_userfile_named_by_its_configuration_is_referenced() -> None:
 # --- web UI code -----------------------------------------------------------------------
 
 WEBUI = {
-    'var defaultUser = "admin";\nvar defaultPassword = "ipcam8899";\n': ("admin", "ipcam8899", 2),
+    "var defaultUser = \"admin\";\nvar defaultPassword = \"ipcam8899\";\n": ("admin", "ipcam8899", 2),
     "if (document.login.pwd.value == 'super!123') { ok(); }\n": ("pwd", "super!123", 1),
-    '<input type="text" name="username" value="admin">\n<input value="Hik12345" name="pass" type="password">\n': (
-        "admin",
-        "Hik12345",
-        2,
-    ),
+    '<input type="text" name="username" value="admin">\n<input value="Hik12345" name="pass" type="password">\n':
+        ("admin", "Hik12345", 2),
     '$("#password").val("dvr2580");\n': (None, "dvr2580", 1),
     "const cfg = { admin_pwd: 'ad1234min' };\n": ("admin_pwd", "ad1234min", 1),
 }
@@ -90,11 +85,9 @@ def test_web_ui_defaults(code: str) -> None:
 
 
 def test_web_ui_labels_and_empty_fields_are_not_passwords() -> None:
-    html = (
-        '<label for="pwd">Password</label><input type="password" name="pwd" value="">\n'
-        '<input type="password" placeholder="password" value="">\n'
-        "if (pwd.value == '') alert(lang.password_required);\nvar passwordMinLength = 8;\n"
-    )
+    html = ('<label for="pwd">Password</label><input type="password" name="pwd" value="">\n'
+            '<input type="password" placeholder="password" value="">\n'
+            "if (pwd.value == '') alert(lang.password_required);\nvar passwordMinLength = 8;\n")
     assert found("/www/login.htm", html) == []
 
 
@@ -137,14 +130,11 @@ def test_url_credentials() -> None:
 
 
 def test_alpha_networks_telnetd_user_with_literal_or_file_password() -> None:
-    literal = found(
-        "/etc/init.d/S80telnetd.sh", "#!/bin/sh\ntelnetd -l /usr/sbin/login -u Alphanetworks:Tk7dir615 &\n", script=True
-    )
+    literal = found("/etc/init.d/S80telnetd.sh", "#!/bin/sh\ntelnetd -l /usr/sbin/login -u Alphanetworks:Tk7dir615 &\n",
+                    script=True)
     assert literal == [("init-scripts", "Alphanetworks", "Tk7dir615", 2)]
-    script = (
-        "#!/bin/sh\nimage_sign=`cat /etc/config/image_sign`\n"
-        "telnetd -l /usr/sbin/login -u Alphanetworks:$image_sign &\n"
-    )
+    script = ("#!/bin/sh\nimage_sign=`cat /etc/config/image_sign`\n"
+              "telnetd -l /usr/sbin/login -u Alphanetworks:$image_sign &\n")
     got = run(text_input("/etc/scripts/misc/telnetd.sh", script, script=True))
     assert got.credentials == [] and list(got.referenced) == ["/etc/config/image_sign"]
 

@@ -29,16 +29,9 @@ def _scan(search: Literals, data: bytes) -> list[tuple[int, int]]:
 def test_every_occurrence_is_reported_with_its_end() -> None:
     rng = random.Random(3)
     data = bytearray(rng.randrange(256) for _ in range(20_000))
-    for at, word in [
-        (5, b"\x00\x01\xff"),
-        (900, b"a.b*"),
-        (1200, b"axb*"),
-        (4000, b"HSQS"),
-        (4100, b"hsqs"),
-        (7000, b"pASS"),
-        (7004, b"Pass"),
-    ]:
-        data[at : at + len(word)] = word
+    for at, word in [(5, b"\x00\x01\xff"), (900, b"a.b*"), (1200, b"axb*"), (4000, b"HSQS"),
+                     (4100, b"hsqs"), (7000, b"pASS"), (7004, b"Pass")]:
+        data[at:at + len(word)] = word
     for caseless in ([False] * 4, [False, False, True, True]):
         found = _scan(Literals(WORDS, caseless), bytes(data))
         assert sorted(found) == _plain(bytes(data), caseless)

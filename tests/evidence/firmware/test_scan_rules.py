@@ -20,19 +20,14 @@ XML = """<?xml version="1.0"?>
 
 def test_commented_example_hash_is_not_a_credential_but_a_live_one_is(tmp_path: Path) -> None:
     live = md5("shipped", "ab")
-    build(
-        tmp_path,
-        {
-            "/etc/httpd.conf": f"A:*\n# Example :\n# /work:toor:{md5('astro', '')}\n/cgi-bin:admin:{live}\n",
-            "/etc/app.conf": f"# backup:{md5('old', 'cd')}\nsvc:{live}\n",
-        },
-    )
+    build(tmp_path, {
+        "/etc/httpd.conf": f"A:*\n# Example :\n# /work:toor:{md5('astro', '')}\n/cgi-bin:admin:{live}\n",
+        "/etc/app.conf": f"# backup:{md5('old', 'cd')}\nsvc:{live}\n",
+    })
     found = scan_tree(FileTree(tmp_path), workers=1).credentials
     assert not [c for c in found if c.account == "toor" or c.account == "backup"], found
-    assert {(c.path, c.account) for c in found if c.secret == live} >= {
-        ("/etc/httpd.conf", "admin"),
-        ("/etc/app.conf", "svc"),
-    }
+    assert {(c.path, c.account) for c in found if c.secret == live} >= {("/etc/httpd.conf", "admin"),
+                                                                       ("/etc/app.conf", "svc")}
 
 
 def test_same_default_on_two_lines_is_two_credentials(tmp_path: Path) -> None:

@@ -46,11 +46,8 @@ def test_files_come_depth_first_in_name_order_like_os_walk(tmp_path: Path) -> No
     expected = []
     for dirpath, dirnames, filenames in os.walk(tmp_path):
         dirnames.sort()
-        expected += [
-            "/" + str(Path(dirpath, f).relative_to(tmp_path))
-            for f in sorted(filenames)
-            if not Path(dirpath, f).is_symlink()
-        ]
+        expected += ["/" + str(Path(dirpath, f).relative_to(tmp_path)) for f in sorted(filenames)
+                     if not Path(dirpath, f).is_symlink()]
     assert [f.rel for f in FileTree(tmp_path).files()] == expected
     labelled = FileTree(tmp_path, label="/part2")
     assert next(iter(labelled.files())).rel == "/part2/B"

@@ -43,17 +43,9 @@ def _programs() -> list[bytes]:
 def _planted() -> bytes:
     rng = random.Random(7)
     noise = bytes(rng.randrange(256) for _ in range(50_000))
-    return (
-        noise[:1000]
-        + b"Password:\x00PaSsWoRd\x00pwdpwd LOGIN login:"
-        + noise[1000:20_000]
-        + b"root:$1$abcdefgh$xyz"
-        + noise[20_000:30_000]
-        + b"http://admin:x@h/"
-        + b"-----BEGIN RSA PRIVATE KEY-----"
-        + noise[30_000:]
-        + b"passpass"
-    )
+    return (noise[:1000] + b"Password:\x00PaSsWoRd\x00pwdpwd LOGIN login:" + noise[1000:20_000]
+            + b"root:$1$abcdefgh$xyz" + noise[20_000:30_000] + b"http://admin:x@h/"
+            + b"-----BEGIN RSA PRIVATE KEY-----" + noise[30_000:] + b"passpass")
 
 
 @pytest.mark.parametrize("data", [b"", b"nothing here", _planted(), *_programs()])

@@ -237,7 +237,8 @@ class _Words:
     def load(cls, public: PublicInfo) -> _Words:
         common = common_passwords()
         words = dictionary_words()
-        return cls(common, common | {w for w in words if len(w) >= 5}, [(t, t in words) for t in public.tokens])
+        return cls(common, common | {w for w in words if len(w) >= 5},
+                   [(t, t in words) for t in public.tokens])
 
 
 @dataclass
@@ -309,7 +310,8 @@ def analyse_batch(
     pub_tally: dict[str, Tally] = {t: Tally() for t in public.tokens}
     equal_id: dict[str, Tally] = {}
     id_names: tuple[str, ...] = ()
-    samples = _Samples(random.Random(policy.seed), max(policy.sample_size, policy.strength_sample), policy.sample_size)
+    samples = _Samples(random.Random(policy.seed), max(policy.sample_size, policy.strength_sample),
+                       policy.sample_size)
     derive = _Derivations()
     scan = DerivationScan(list(public.originals.values())[:4], seed=policy.seed)
     n = 0
@@ -456,7 +458,9 @@ def _check_guessable(
                 guess.dictionary.add(Example(first + i, detail=b, password=pws[i]), limit)
 
 
-def _check_public(pub_tally: dict[str, Tally], words: _Words, chunk: Chunk, lows: list[str], limit: int) -> None:
+def _check_public(
+    pub_tally: dict[str, Tally], words: _Words, chunk: Chunk, lows: list[str], limit: int
+) -> None:
     """Passwords containing a public token (a dictionary word only when it is most of the password)."""
     if not words.tokens:
         return
@@ -482,7 +486,8 @@ def _check_equal_identifiers(
             continue
         for i, p in enumerate(lows):
             if len(p) >= 4 and (p == lv[i] or p == nv[i]):
-                equal_id[name].add(Example(chunk.start + i, values={name: vals[i]}, password=chunk.passwords[i]), limit)
+                equal_id[name].add(Example(chunk.start + i, values={name: vals[i]},
+                                           password=chunk.passwords[i]), limit)
 
 
 def _take_samples(s: _Samples, chunk: Chunk, g0: int) -> None:
@@ -558,8 +563,10 @@ def _counter_groups(shape: _Shape, n: int, limit: int) -> list[CounterGroup]:
     groups only where they mostly cover other rows."""
     # each per-row array is joined and its parts freed before the next, to keep the peak low
     all_lens = _join(shape.lens)
-    dec = _counters(_join(shape.dec_key), _join(shape.dec_value), _join(shape.dec_digits), all_lens, "decimal", limit)
-    hexg = _counters(_join(shape.hex_key), _join(shape.hex_value), _join(shape.hex_digits), all_lens, "hex", limit)
+    dec = _counters(_join(shape.dec_key), _join(shape.dec_value), _join(shape.dec_digits), all_lens,
+                    "decimal", limit)
+    hexg = _counters(_join(shape.hex_key), _join(shape.hex_value), _join(shape.hex_digits), all_lens,
+                     "hex", limit)
     del all_lens
 
     def reach(gs: list[CounterGroup]) -> tuple[int, int]:
@@ -587,9 +594,8 @@ def _public_matches(
         # chance of the token appearing in a random password with this batch's per-character entropy
         p0 = max(0.0, mean_len - len(tok) + 1) * 2.0 ** (-alphabet_bits * len(tok) * 0.8)
         expected = n * min(1.0, p0)
-        out.append(
-            PublicMatch(public.originals.get(tok, tok), public.tokens[tok], tally.count, expected, tally.examples)
-        )
+        out.append(PublicMatch(public.originals.get(tok, tok), public.tokens[tok], tally.count, expected,
+                               tally.examples))
     return out
 
 

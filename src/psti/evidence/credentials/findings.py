@@ -56,7 +56,8 @@ class _Batch:
     show: bool
 
     def at(self, examples: list[Example]) -> Location:
-        return Location(evidence=self.evidence_id, path=str(self.r.path), row=examples[0].row if examples else None)
+        return Location(evidence=self.evidence_id, path=str(self.r.path),
+                        row=examples[0].row if examples else None)
 
     def details(self, examples: list[Example], secret_detail: bool = False, **details: Any) -> dict[str, Any]:
         """details, with the examples masked (secret_detail: the detail gives the password away)."""
@@ -72,26 +73,12 @@ class _Batch:
             d["values"] = dict(e.values)
         return d
 
-    def finding(
-        self,
-        kind: str,
-        effect: Effect,
-        message: str,
-        examples: Iterable[Example] = (),
-        secret_detail: bool = False,
-        provisions: tuple[str, ...] | None = None,
-        **details: Any,
-    ) -> Finding:
+    def finding(self, kind: str, effect: Effect, message: str, examples: Iterable[Example] = (),
+                secret_detail: bool = False, provisions: tuple[str, ...] | None = None,
+                **details: Any) -> Finding:
         exs = list(examples)
-        return make_finding(
-            kind,
-            effect,
-            message,
-            collector=COLLECTOR,
-            location=self.at(exs),
-            provisions=provisions,
-            details=self.details(exs, secret_detail, **details),
-        )
+        return make_finding(kind, effect, message, collector=COLLECTOR, location=self.at(exs),
+                            provisions=provisions, details=self.details(exs, secret_detail, **details))
 
 
 def _fails(findings: list[Finding]) -> bool:
@@ -104,19 +91,13 @@ def _fails(findings: list[Finding]) -> bool:
 def summary(b: _Batch) -> list[Finding]:
     """PWB-SUMMARY: what was read."""
     r = b.r
-    return [
-        b.finding(
-            "PWB-SUMMARY",
-            Effect.INFO,
-            f"{r.rows:,} units read from {r.path.name} ({r.fmt}); columns " + ", ".join(r.columns.describe()),
-            provisions=(),
-            rows=r.rows,
-            columns=r.columns.describe(),
-            lengths={str(k): v for k, v in sorted(r.lengths.items())[:40]},
-            alphabet=dict(r.alphabet),
-            passes=r.passes,
-        )
-    ]
+    return [b.finding(
+        "PWB-SUMMARY", Effect.INFO,
+        f"{r.rows:,} units read from {r.path.name} ({r.fmt}); columns " + ", ".join(r.columns.describe()),
+        provisions=(), rows=r.rows, columns=r.columns.describe(),
+        lengths={str(k): v for k, v in sorted(r.lengths.items())[:40]},
+        alphabet=dict(r.alphabet), passes=r.passes,
+    )]
 
 
 def unique(b: _Batch) -> list[Finding]:
@@ -124,80 +105,52 @@ def unique(b: _Batch) -> list[Finding]:
     n, d = b.r.rows, b.r.duplicates
     if not d.units:
         return [b.finding("PWB-UNIQUE", Effect.PASS, f"All {n:,} passwords are distinct.", rows=n)]
-    return [
-        b.finding(
-            "PWB-DUPLICATE",
-            Effect.FAIL,
-            f"{d.units:,} of {n:,} units ({_pct(d.units, n)}) share a password with another unit: "
-            f"{_n(d.shared_passwords, 'password')} used more than once, by up to {d.largest:,} units each. "
-            "A shared password is a universal password.",
-            [e for g in d.groups for e in g],
-            units=d.units,
-            shared_passwords=d.shared_passwords,
-            largest_group=d.largest,
-            rows=n,
-        )
-    ]
+    return [b.finding(
+        "PWB-DUPLICATE", Effect.FAIL,
+        f"{d.units:,} of {n:,} units ({_pct(d.units, n)}) share a password with another unit: "
+        f"{_n(d.shared_passwords, 'password')} used more than once, by up to {d.largest:,} units each. "
+        "A shared password is a universal password.",
+        [e for g in d.groups for e in g],
+        units=d.units, shared_passwords=d.shared_passwords, largest_group=d.largest, rows=n,
+    )]
 
 
 def _counter_how(g: CounterGroup) -> str:
     if not g.stride:
-        return (
-            f"covers {g.units:,} units whose passwords differ only in {g.varying} "
-            f"{g.kind} {'character' if g.varying == 1 else 'characters'} "
-            "(an incremental counter as Sch 1 para 1(5) defines it)"
-        )
-    serial = (
-        f"; units with consecutive {g.serial_column}s step by {g.serial_step} in {g.serial_share:.0%} of cases)"
-        if g.serial_column and g.serial_share
-        else ")"
-    )
-    return (
-        f"runs {g.first:,}..{g.last:,} ({g.kind}) in steps of {g.stride} for {g.units:,} units "
-        f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it" + serial
-    )
+        return (f"covers {g.units:,} units whose passwords differ only in {g.varying} "
+                f"{g.kind} {'character' if g.varying == 1 else 'characters'} "
+                "(an incremental counter as Sch 1 para 1(5) defines it)")
+    serial = (f"; units with consecutive {g.serial_column}s step by {g.serial_step} "
+              f"in {g.serial_share:.0%} of cases)" if g.serial_column and g.serial_share else ")")
+    return (f"runs {g.first:,}..{g.last:,} ({g.kind}) in steps of {g.stride} for {g.units:,} units "
+            f"({g.stride_share:.0%} of sorted gaps; {g.row_order_share:.0%} of consecutive rows step by it"
+            + serial)
 
 
 def counter(b: _Batch) -> list[Finding]:
     """1.3(a): PWB-COUNTER (passwords on an incremental counter) or PWB-NO-COUNTER."""
     r, n = b.r, b.r.rows
     if not r.counters:
-        return [
-            b.finding(
-                "PWB-NO-COUNTER",
-                Effect.PASS,
-                f"No incremental counter in {n:,} passwords (decimal and hex numbers, sorted and in file order).",
-                rows=n,
-            )
-        ]
+        return [b.finding(
+            "PWB-NO-COUNTER", Effect.PASS,
+            f"No incremental counter in {n:,} passwords (decimal and hex numbers, sorted and in file order).",
+            rows=n)]
     units, g = r.counter_units, r.counters[0]
     first_ex = g.examples[0].password if g.examples else None
-    return [
-        b.finding(
-            "PWB-COUNTER",
-            Effect.FAIL,
-            f"{units:,} of {n:,} units ({_pct(units, n)}) have passwords on an incremental counter in "
-            f"{_n(len(r.counters), 'sequence')}; the largest, like {mask(first_ex, b.show)!r}, {_counter_how(g)}.",
-            [e for c in r.counters[:3] for e in c.examples[:3]],
-            units=units,
-            sequences=[
-                {
-                    "kind": c.kind,
-                    "units": c.units,
-                    "stride": c.stride,
-                    "varying_characters": c.varying,
-                    "first": c.first,
-                    "last": c.last,
-                    "stride_share": round(c.stride_share, 4),
-                    "row_order_share": round(c.row_order_share, 4),
-                    "serial_column": c.serial_column,
-                    "serial_step": c.serial_step,
-                    "serial_share": round(c.serial_share, 4),
-                }
-                for c in r.counters[:20]
-            ],
-        )
-    ]
+    return [b.finding(
+        "PWB-COUNTER", Effect.FAIL,
+        f"{units:,} of {n:,} units ({_pct(units, n)}) have passwords on an incremental counter in "
+        f"{_n(len(r.counters), 'sequence')}; the largest, like {mask(first_ex, b.show)!r}, {_counter_how(g)}.",
+        [e for c in r.counters[:3] for e in c.examples[:3]],
+        units=units,
+        sequences=[
+            {"kind": c.kind, "units": c.units, "stride": c.stride, "varying_characters": c.varying,
+             "first": c.first, "last": c.last, "stride_share": round(c.stride_share, 4),
+             "row_order_share": round(c.row_order_share, 4), "serial_column": c.serial_column,
+             "serial_step": c.serial_step, "serial_share": round(c.serial_share, 4)}
+            for c in r.counters[:20]
+        ],
+    )]
 
 
 def public_strings(b: _Batch) -> list[Finding]:
@@ -206,39 +159,26 @@ def public_strings(b: _Batch) -> list[Finding]:
     for pm in b.r.public_matches:
         significant = pm.matches >= 3 and pm.matches >= 10 * pm.expected
         verdict = "" if significant else f", no more than chance (about {pm.expected:,.1f} expected)"
-        out.append(
-            b.finding(
-                "PWB-PUBLIC-INFO",
-                Effect.FAIL if significant else Effect.INFO,
-                f"{pm.matches:,} of {b.r.rows:,} units ({_pct(pm.matches, b.r.rows)}) have a password "
-                f"containing {pm.token!r} from {pm.source}{verdict}.",
-                pm.examples,
-                token=pm.token,
-                source=pm.source,
-                units=pm.matches,
-                expected_by_chance=round(pm.expected, 3),
-            )
-        )
+        out.append(b.finding(
+            "PWB-PUBLIC-INFO", Effect.FAIL if significant else Effect.INFO,
+            f"{pm.matches:,} of {b.r.rows:,} units ({_pct(pm.matches, b.r.rows)}) have a password "
+            f"containing {pm.token!r} from {pm.source}{verdict}.",
+            pm.examples,
+            token=pm.token, source=pm.source, units=pm.matches, expected_by_chance=round(pm.expected, 3),
+        ))
     return out
 
 
 def public_derivations(b: _Batch) -> list[Finding]:
     """1.3(b) PWB-PUBLIC-INFO: passwords derived from a broadcast value (an SSID)."""
-    return [
-        b.finding(
-            "PWB-PUBLIC-INFO",
-            Effect.FAIL,
-            f"{dv.hypothesis.describe()} (broadcast, so public) for {dv.matches:,} of {dv.rows_with_value:,} "
-            f"units ({_pct(dv.matches, dv.rows_with_value)}).",
-            dv.examples,
-            column=dv.hypothesis.column_name,
-            transformation=dv.hypothesis.form,
-            relation=dv.hypothesis.relation,
-            units=dv.matches,
-        )
-        for dv in b.r.derivations
-        if dv.hypothesis.public
-    ]
+    return [b.finding(
+        "PWB-PUBLIC-INFO", Effect.FAIL,
+        f"{dv.hypothesis.describe()} (broadcast, so public) for {dv.matches:,} of {dv.rows_with_value:,} "
+        f"units ({_pct(dv.matches, dv.rows_with_value)}).",
+        dv.examples,
+        column=dv.hypothesis.column_name, transformation=dv.hypothesis.form,
+        relation=dv.hypothesis.relation, units=dv.matches,
+    ) for dv in b.r.derivations if dv.hypothesis.public]
 
 
 def no_public_info(b: _Batch) -> list[Finding]:
@@ -247,25 +187,17 @@ def no_public_info(b: _Batch) -> list[Finding]:
     sources = sorted(set(r.public_tokens.values()))
     ssid = [c.name for c in r.columns.public]
     if not r.public_tokens and not ssid:
-        return [
-            b.finding(
-                "PWB-NO-PUBLIC-STRINGS",
-                Effect.NEEDS_EVIDENCE,
-                "No public information to compare with: give the product declaration (brand, model, "
-                "product name, manufacturer, SSID patterns) or an SSID column.",
-            )
-        ]
+        return [b.finding(
+            "PWB-NO-PUBLIC-STRINGS", Effect.NEEDS_EVIDENCE,
+            "No public information to compare with: give the product declaration (brand, model, "
+            "product name, manufacturer, SSID patterns) or an SSID column.")]
     what = ", ".join(sources + [f"column {s!r}" for s in ssid])
-    return [
-        b.finding(
-            "PWB-NO-PUBLIC-INFO",
-            Effect.PASS,
-            f"No password of {r.rows:,} is based on public information ({what}; "
-            f"{len(r.public_tokens)} strings checked).",
-            rows=r.rows,
-            tokens=sorted(r.public_tokens),
-        )
-    ]
+    return [b.finding(
+        "PWB-NO-PUBLIC-INFO", Effect.PASS,
+        f"No password of {r.rows:,} is based on public information ({what}; "
+        f"{len(r.public_tokens)} strings checked).",
+        rows=r.rows, tokens=sorted(r.public_tokens),
+    )]
 
 
 def public_information(b: _Batch) -> list[Finding]:
@@ -281,71 +213,45 @@ def identifier_derivations(b: _Batch) -> list[Finding]:
         h = dv.hypothesis
         unkeyed = any(x in h.form for x in ("md5", "sha1", "sha256", "crc32"))
         note = " An unkeyed hash is not keyed hashing: anyone with the identifier can compute it." if unkeyed else ""
-        out.append(
-            b.finding(
-                "PWB-IDENTIFIER-DERIVED",
-                Effect.FAIL,
-                f"{h.describe()} for {dv.matches:,} of {dv.rows_with_value:,} units "
-                f"({_pct(dv.matches, dv.rows_with_value)}).{note}",
-                dv.examples,
-                column=h.column_name,
-                role=h.role,
-                transformation=h.form,
-                relation=h.relation,
-                parameter=h.k,
-                units=dv.matches,
-            )
-        )
+        out.append(b.finding(
+            "PWB-IDENTIFIER-DERIVED", Effect.FAIL,
+            f"{h.describe()} for {dv.matches:,} of {dv.rows_with_value:,} units "
+            f"({_pct(dv.matches, dv.rows_with_value)}).{note}",
+            dv.examples,
+            column=h.column_name, role=h.role, transformation=h.form, relation=h.relation,
+            parameter=h.k, units=dv.matches,
+        ))
     return out
 
 
 def identifier_equal(b: _Batch) -> list[Finding]:
     """1.3(c) PWB-IDENTIFIER-DERIVED: passwords equal to an identifier (not found as a derivation)."""
-    covered = {
-        dv.hypothesis.column_name
-        for dv in b.r.derivations
-        if not dv.hypothesis.public and dv.hypothesis.relation == "equal"
-    }
-    return [
-        b.finding(
-            "PWB-IDENTIFIER-DERIVED",
-            Effect.FAIL,
-            f"{t.count:,} of {b.r.rows:,} units have a password equal to their {col}.",
-            t.examples,
-            column=col,
-            transformation="value",
-            relation="equal",
-            units=t.count,
-        )
-        for col, t in b.r.equal_identifier.items()
-        if t.count and col not in covered
-    ]
+    covered = {dv.hypothesis.column_name for dv in b.r.derivations
+               if not dv.hypothesis.public and dv.hypothesis.relation == "equal"}
+    return [b.finding(
+        "PWB-IDENTIFIER-DERIVED", Effect.FAIL,
+        f"{t.count:,} of {b.r.rows:,} units have a password equal to their {col}.",
+        t.examples,
+        column=col, transformation="value", relation="equal", units=t.count,
+    ) for col, t in b.r.equal_identifier.items() if t.count and col not in covered]
 
 
 def not_identifier_derived(b: _Batch) -> list[Finding]:
     """1.3(c) PWB-NOT-IDENTIFIER-DERIVED, or PWB-NO-IDENTIFIERS when the batch has none."""
     r = b.r
     if not r.columns.identifiers:
-        return [
-            b.finding(
-                "PWB-NO-IDENTIFIERS",
-                Effect.NEEDS_EVIDENCE,
-                "The batch has no serial, MAC, IMEI or other identifier column, so derivation from "
-                "identifiers cannot be tested.",
-            )
-        ]
+        return [b.finding(
+            "PWB-NO-IDENTIFIERS", Effect.NEEDS_EVIDENCE,
+            "The batch has no serial, MAC, IMEI or other identifier column, so derivation from "
+            "identifiers cannot be tested.")]
     names = ", ".join(c.name for c in r.columns.identifiers)
-    return [
-        b.finding(
-            "PWB-NOT-IDENTIFIER-DERIVED",
-            Effect.PASS,
-            f"No password of {r.rows:,} is derived from {names} by the transformations tried "
-            "(equal, substring, reversed, case, separators, last characters, offsets, hex, "
-            "base64, unkeyed MD5/SHA-1/SHA-256/CRC32).",
-            rows=r.rows,
-            columns=[c.name for c in r.columns.identifiers],
-        )
-    ]
+    return [b.finding(
+        "PWB-NOT-IDENTIFIER-DERIVED", Effect.PASS,
+        f"No password of {r.rows:,} is derived from {names} by the transformations tried "
+        "(equal, substring, reversed, case, separators, last characters, offsets, hex, "
+        "base64, unkeyed MD5/SHA-1/SHA-256/CRC32).",
+        rows=r.rows, columns=[c.name for c in r.columns.identifiers],
+    )]
 
 
 def identifiers(b: _Batch) -> list[Finding]:
@@ -362,18 +268,13 @@ def short(b: _Batch) -> list[Finding]:
     total = r.short.count + r.empty.count
     if not total:
         return []
-    return [
-        b.finding(
-            "PWB-SHORT",
-            Effect.FAIL,
-            f"{total:,} of {r.rows:,} units ({_pct(total, r.rows)}) have a password shorter than "
-            f"{pol.min_length} characters ({r.empty.count:,} empty).",
-            [*r.empty.examples, *r.short.examples][: pol.max_examples],
-            units=total,
-            empty=r.empty.count,
-            min_length=pol.min_length,
-        )
-    ]
+    return [b.finding(
+        "PWB-SHORT", Effect.FAIL,
+        f"{total:,} of {r.rows:,} units ({_pct(total, r.rows)}) have a password shorter than "
+        f"{pol.min_length} characters ({r.empty.count:,} empty).",
+        [*r.empty.examples, *r.short.examples][: pol.max_examples],
+        units=total, empty=r.empty.count, min_length=pol.min_length,
+    )]
 
 
 def common(b: _Batch) -> list[Finding]:
@@ -381,16 +282,12 @@ def common(b: _Batch) -> list[Finding]:
     r = b.r
     if not r.common.count:
         return []
-    return [
-        b.finding(
-            "PWB-COMMON",
-            Effect.FAIL,
-            f"{r.common.count:,} of {r.rows:,} units ({_pct(r.common.count, r.rows)}) have a password in the "
-            "common-password list.",
-            r.common.examples,
-            units=r.common.count,
-        )
-    ]
+    return [b.finding(
+        "PWB-COMMON", Effect.FAIL,
+        f"{r.common.count:,} of {r.rows:,} units ({_pct(r.common.count, r.rows)}) have a password in the "
+        "common-password list.",
+        r.common.examples, units=r.common.count,
+    )]
 
 
 def dictionary(b: _Batch) -> list[Finding]:
@@ -398,17 +295,12 @@ def dictionary(b: _Batch) -> list[Finding]:
     r = b.r
     if not r.dictionary.count:
         return []
-    return [
-        b.finding(
-            "PWB-DICTIONARY",
-            Effect.FAIL,
-            f"{r.dictionary.count:,} of {r.rows:,} units ({_pct(r.dictionary.count, r.rows)}) have a password "
-            "that is a common password or dictionary word with a few digits or symbols added.",
-            r.dictionary.examples,
-            secret_detail=True,
-            units=r.dictionary.count,
-        )
-    ]
+    return [b.finding(
+        "PWB-DICTIONARY", Effect.FAIL,
+        f"{r.dictionary.count:,} of {r.rows:,} units ({_pct(r.dictionary.count, r.rows)}) have a password "
+        "that is a common password or dictionary word with a few digits or symbols added.",
+        r.dictionary.examples, secret_detail=True, units=r.dictionary.count,
+    )]
 
 
 def weak_estimate(b: _Batch) -> list[Finding]:
@@ -419,24 +311,15 @@ def weak_estimate(b: _Batch) -> list[Finding]:
     share = r.weak.count / max(1, r.strength_sampled)
     material = share > pol.max_weak_share
     est = round(share * r.rows)
-    tail = (
-        "."
-        if material
-        else (f"; at most {pol.max_weak_share:.0%} of the sample, as random generators produce now and then.")
-    )
-    return [
-        b.finding(
-            "PWB-WEAK-ESTIMATE",
-            Effect.FAIL if material else Effect.INFO,
-            f"{r.weak.count:,} of {r.strength_sampled:,} randomly sampled passwords score below "
-            f"{pol.min_score} in zxcvbn (about {est:,} units of {r.rows:,}){tail}",
-            r.weak.examples,
-            sampled=r.strength_sampled,
-            weak=r.weak.count,
-            estimated_units=est,
-            min_score=pol.min_score,
-        )
-    ]
+    tail = "." if material else (
+        f"; at most {pol.max_weak_share:.0%} of the sample, as random generators produce now and then.")
+    return [b.finding(
+        "PWB-WEAK-ESTIMATE", Effect.FAIL if material else Effect.INFO,
+        f"{r.weak.count:,} of {r.strength_sampled:,} randomly sampled passwords score below "
+        f"{pol.min_score} in zxcvbn (about {est:,} units of {r.rows:,}){tail}",
+        r.weak.examples,
+        sampled=r.strength_sampled, weak=r.weak.count, estimated_units=est, min_score=pol.min_score,
+    )]
 
 
 def low_entropy(b: _Batch) -> list[Finding]:
@@ -444,16 +327,12 @@ def low_entropy(b: _Batch) -> list[Finding]:
     r, pol = b.r, b.r.policy
     if r.rows < 100 or r.entropy_bits >= pol.min_entropy_bits:
         return []
-    return [
-        b.finding(
-            "PWB-LOW-ENTROPY",
-            Effect.FAIL,
-            f"The batch's passwords carry at most {r.entropy_bits:.1f} bits of entropy (per-position "
-            f"upper bound over {r.rows:,} units; {_alpha(r.alphabet)}), below {pol.min_entropy_bits:g} bits.",
-            entropy_bits=round(r.entropy_bits, 2),
-            min_entropy_bits=pol.min_entropy_bits,
-        )
-    ]
+    return [b.finding(
+        "PWB-LOW-ENTROPY", Effect.FAIL,
+        f"The batch's passwords carry at most {r.entropy_bits:.1f} bits of entropy (per-position "
+        f"upper bound over {r.rows:,} units; {_alpha(r.alphabet)}), below {pol.min_entropy_bits:g} bits.",
+        entropy_bits=round(r.entropy_bits, 2), min_entropy_bits=pol.min_entropy_bits,
+    )]
 
 
 def char_bias(b: _Batch) -> list[Finding]:
@@ -465,39 +344,29 @@ def char_bias(b: _Batch) -> list[Finding]:
     loss = sum(x.loss_bits * r.lengths[x.length] / max(1, r.rows) for x in r.bias)
     material = r.fixed_length is not None and loss >= max(1.0, pol.bias_loss * r.uniform_bits)
     worst = sorted(r.bias, key=lambda x: x.p_value)[:10]
-    return [
-        b.finding(
-            "PWB-CHAR-BIAS",
-            Effect.FAIL if material else Effect.INFO,
-            f"Characters are not uniform at {len(r.bias)} of {r.tests_run} positions tested "
-            f"(chi-square, family-wise alpha {pol.alpha:g}); the bias costs about {loss:.1f} of "
-            f"{r.uniform_bits:.1f} bits" + ("." if material else ", not enough to make the passwords guessable."),
-            positions=[
-                {"length": x.length, "position": x.position, "p_value": x.p_value, "loss_bits": round(x.loss_bits, 4)}
-                for x in worst
-            ],
-            loss_bits=round(loss, 3),
-        )
-    ]
+    return [b.finding(
+        "PWB-CHAR-BIAS", Effect.FAIL if material else Effect.INFO,
+        f"Characters are not uniform at {len(r.bias)} of {r.tests_run} positions tested "
+        f"(chi-square, family-wise alpha {pol.alpha:g}); the bias costs about {loss:.1f} of "
+        f"{r.uniform_bits:.1f} bits" + ("." if material else ", not enough to make the passwords guessable."),
+        positions=[{"length": x.length, "position": x.position, "p_value": x.p_value,
+                    "loss_bits": round(x.loss_bits, 4)} for x in worst],
+        loss_bits=round(loss, 3),
+    )]
 
 
 def not_guessable(b: _Batch) -> list[Finding]:
     """1.3(d) PWB-NOT-GUESSABLE: the pass, with the measures it rests on."""
     r, pol = b.r, b.r.policy
-    return [
-        b.finding(
-            "PWB-NOT-GUESSABLE",
-            Effect.PASS,
-            f"No password of {r.rows:,} is shorter than {pol.min_length}, common or a decorated dictionary "
-            f"word; {r.strength_sampled - r.weak.count:,} of {r.strength_sampled:,} sampled score "
-            f"{pol.min_score}+ in zxcvbn; the generator "
-            f"carries up to {r.entropy_bits:.0f} bits ({_alpha(r.alphabet)}); {len(r.bias)} biased positions "
-            f"of {r.tests_run}.",
-            rows=r.rows,
-            sampled=r.strength_sampled,
-            entropy_bits=round(r.entropy_bits, 2),
-        )
-    ]
+    return [b.finding(
+        "PWB-NOT-GUESSABLE", Effect.PASS,
+        f"No password of {r.rows:,} is shorter than {pol.min_length}, common or a decorated dictionary "
+        f"word; {r.strength_sampled - r.weak.count:,} of {r.strength_sampled:,} sampled score "
+        f"{pol.min_score}+ in zxcvbn; the generator "
+        f"carries up to {r.entropy_bits:.0f} bits ({_alpha(r.alphabet)}); {len(r.bias)} biased positions "
+        f"of {r.tests_run}.",
+        rows=r.rows, sampled=r.strength_sampled, entropy_bits=round(r.entropy_bits, 2),
+    )]
 
 
 def guessable(b: _Batch) -> list[Finding]:
@@ -508,12 +377,7 @@ def guessable(b: _Batch) -> list[Finding]:
 
 # Schedule 1 in order: what was read, 1.2, 1.3(a) to (d).
 CHECKS: tuple[Callable[[_Batch], list[Finding]], ...] = (
-    summary,
-    unique,
-    counter,
-    public_information,
-    identifiers,
-    guessable,
+    summary, unique, counter, public_information, identifiers, guessable,
 )
 
 

@@ -427,11 +427,8 @@ class BatchReader:
             if cols is None:
                 self.header = [str(k) for k in obj]
                 if len(self.header) > MAX_COLUMNS:
-                    raise _err(
-                        self.path,
-                        f"row 1: {len(self.header):,} keys; a batch row has at most {MAX_COLUMNS:,}",
-                        line=lineno,
-                    )
+                    raise _err(self.path, f"row 1: {len(self.header):,} keys; a batch row has at most "
+                               f"{MAX_COLUMNS:,}", line=lineno)
                 cols = self.columns = self._resolve(self.header)
                 keys = [cols.password.name] + [c.name for c in cols.identifiers] + [c.name for c in cols.public]
             number += 1
@@ -477,3 +474,4 @@ def _rechunk(rows: Iterator[Row], size: int) -> Iterator[Chunk]:
             [list(c) for c in zip(*(r.public for r in batch), strict=True)] if batch[0].public else [],
         )
         batch = list(islice(rows, size))
+

@@ -25,30 +25,17 @@ class DeviceCollector(Collector):
             evidence_id = f"device-{n}"
             path = ctx.resolve(artefact)
             if path is None or not path.is_file():
-                result.findings.append(
-                    make_finding(
-                        K.INCOMPLETE,
-                        Effect.NEEDS_EVIDENCE,
-                        f"probe record {artefact.path or artefact.url!r} not found: run `psti probe HOST -o FILE`",
-                        collector=COLLECTOR,
-                        location=Location(evidence=evidence_id),
-                    )
-                )
+                result.findings.append(make_finding(
+                    K.INCOMPLETE, Effect.NEEDS_EVIDENCE,
+                    f"probe record {artefact.path or artefact.url!r} not found: run `psti probe HOST -o FILE`",
+                    collector=COLLECTOR, location=Location(evidence=evidence_id)))
                 continue
             events = read_record(path)
             start = events[0]
-            result.evidence.append(
-                file_evidence(
-                    evidence_id,
-                    "device-probe",
-                    path,
-                    COLLECTOR,
-                    f"probe of {', '.join(start.get('targets') or [])} on {str(start.get('at', ''))[:10]}",
-                    targets=start.get("targets"),
-                    interrupted=bool(events[-1].get("interrupted", True)),
-                )
-            )
-            result.findings += findings_from_record(
-                events, evidence_id, mask_secrets=bool(ctx.options.get("mask_secrets", False))
-            )
+            result.evidence.append(file_evidence(
+                evidence_id, "device-probe", path, COLLECTOR,
+                f"probe of {', '.join(start.get('targets') or [])} on {str(start.get('at', ''))[:10]}",
+                targets=start.get("targets"), interrupted=bool(events[-1].get("interrupted", True))))
+            result.findings += findings_from_record(events, evidence_id,
+                                                    mask_secrets=bool(ctx.options.get("mask_secrets", False)))
         return result

@@ -66,19 +66,16 @@ def identify(address: str, port: int, timeout: float) -> PortResult:
         return PortResult(port, state)
     if first.startswith(b"SSH-"):
         banner = text(first.split(b"\n", 1)[0]).strip()
-        return PortResult(
-            port, "open", banner, Service(address, port, "ssh", "password", banner, fingerprint=_words(banner))
-        )
+        return PortResult(port, "open", banner, Service(address, port, "ssh", "password", banner,
+                                                        fingerprint=_words(banner)))
     if first[:3] in (b"220", b"230"):
         banner = text(first).strip()
-        return PortResult(
-            port, "open", banner, Service(address, port, "ftp", "password", banner, fingerprint=_words(banner))
-        )
+        return PortResult(port, "open", banner, Service(address, port, "ftp", "password", banner,
+                                                        fingerprint=_words(banner)))
     if first[:1] == b"\xff" or re.search(rb"(?:login|user ?name|password)\s*:\s*$", first.rstrip(), re.I):
         banner = text(first.replace(b"\xff", b"")).strip()
-        return PortResult(
-            port, "open", banner, Service(address, port, "telnet", "password", banner, fingerprint=_words(banner))
-        )
+        return PortResult(port, "open", banner, Service(address, port, "telnet", "password", banner,
+                                                        fingerprint=_words(banner)))
     for probe in _silent_probes(port):
         service = probe(address, port, timeout)
         if service is not None:

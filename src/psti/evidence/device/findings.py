@@ -17,9 +17,8 @@ from psti.model import Effect, Finding, Location, make_finding
 COLLECTOR = "device"
 
 
-def findings_from_record(
-    events: Iterable[dict[str, Any]], evidence_id: str, mask_secrets: bool = False
-) -> list[Finding]:
+def findings_from_record(events: Iterable[dict[str, Any]], evidence_id: str,
+                         mask_secrets: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for e in events:
         if e.get("event") != "interface":
@@ -34,46 +33,20 @@ def findings_from_record(
             details: dict[str, Any] = {"user": login["user"], "password": password, "source": login["source"]}
             if masked:
                 details["masked"] = True
-            out.append(
-                make_finding(
-                    K.DEFAULT_LOGIN,
-                    Effect.FAIL,
-                    f"{e['interface']} accepts account {login['user']!r} with password {password!r} "
-                    f"(source: {login['source']})",
-                    collector=COLLECTOR,
-                    location=where,
-                    details=details,
-                )
-            )
+            out.append(make_finding(
+                K.DEFAULT_LOGIN, Effect.FAIL,
+                f"{e['interface']} accepts account {login['user']!r} with password {password!r} "
+                f"(source: {login['source']})",
+                collector=COLLECTOR, location=where, details=details))
         if status == "no-password":
-            out.append(
-                make_finding(
-                    K.NO_PASSWORD,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('detail', '')}",
-                    collector=COLLECTOR,
-                    location=where,
-                )
-            )
+            out.append(make_finding(K.NO_PASSWORD, Effect.INFO, f"{e['interface']}: {e.get('detail', '')}",
+                                    collector=COLLECTOR, location=where))
         elif status in ("locked-out", "error", "interrupted"):
-            out.append(
-                make_finding(
-                    K.INCOMPLETE,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('detail', '')} after {e.get('attempts', 0)} attempts",
-                    collector=COLLECTOR,
-                    location=where,
-                    details={"status": status},
-                )
-            )
+            out.append(make_finding(K.INCOMPLETE, Effect.INFO,
+                                    f"{e['interface']}: {e.get('detail', '')} after {e.get('attempts', 0)} attempts",
+                                    collector=COLLECTOR, location=where, details={"status": status}))
         elif status == "probed" and not e.get("logins"):
-            out.append(
-                make_finding(
-                    K.NOT_FOUND,
-                    Effect.INFO,
-                    f"{e['interface']}: {e.get('attempts', 0)} default credentials tried, none accepted",
-                    collector=COLLECTOR,
-                    location=where,
-                )
-            )
+            out.append(make_finding(K.NOT_FOUND, Effect.INFO,
+                                    f"{e['interface']}: {e.get('attempts', 0)} default credentials tried, none "
+                                    "accepted", collector=COLLECTOR, location=where))
     return out

@@ -90,16 +90,8 @@ def _no_password(service: Service, timeout: float, record: ProbeRecord) -> str |
     if service.protocol == "telnet":
         result = telnet.attempt(service, Credential("root", "", "no-password check"), timeout)
         if result.outcome is Outcome.SUCCESS and "without a password" in result.detail:
-            record.write(
-                "attempt",
-                interface=service.name,
-                user="root",
-                password="",
-                source="no-password check",
-                outcome=result.outcome.value,
-                detail=result.detail,
-                transcript=result.transcript,
-            )
+            record.write("attempt", interface=service.name, user="root", password="", source="no-password check",
+                         outcome=result.outcome.value, detail=result.detail, transcript=result.transcript)
             return "account 'root' gets a shell prompt with no password"
     if service.protocol == "ftp":
         result = ftp.attempt(service, Credential("anonymous", "psti-probe@example.invalid", "anonymous FTP"), timeout)
@@ -150,13 +142,8 @@ class _Interface:
                 self.errors = 0
 
 
-def probe_service(
-    service: Service,
-    creds: list[Credential],
-    opts: ProbeOptions,
-    record: ProbeRecord,
-    stop: threading.Event | None = None,
-) -> ServiceResult:
+def probe_service(service: Service, creds: list[Credential], opts: ProbeOptions, record: ProbeRecord,
+                  stop: threading.Event | None = None) -> ServiceResult:
     result = ServiceResult(service)
     if service.auth == "none" and service.protocol in ("http", "https"):
         result.status, result.detail = "no-login", "no login asked at this address"
@@ -173,16 +160,11 @@ def probe_service(
             return result
         status, location, _ = service.refusal
         method = service.form.method.upper() if service.form else "POST"
-        record.write(
-            "attempt",
-            interface=service.name,
-            user="admin",
-            password="(random)",
-            source="refusal baseline (a random password, to learn what a refusal looks like)",
-            outcome=Outcome.FAILURE.value,
-            detail=f"refusal: HTTP {status}",
-            transcript=[f"> {method} form user='admin' password=(random)", f"< HTTP {status} {location}".rstrip()],
-        )
+        record.write("attempt", interface=service.name, user="admin", password="(random)",
+                     source="refusal baseline (a random password, to learn what a refusal looks like)",
+                     outcome=Outcome.FAILURE.value, detail=f"refusal: HTTP {status}",
+                     transcript=[f"> {method} form user='admin' password=(random)",
+                                 f"< HTTP {status} {location}".rstrip()])
     attempt_fn = ATTEMPT[service.protocol]
     state = _Interface(service, creds, stop or threading.Event())
     limit = RateLimit(opts.rate)
@@ -194,19 +176,11 @@ def probe_service(
             if cred.masked:
                 attempt.detail = _scrub(attempt.detail, cred)
                 # What was sent already shows the mask; what came back may repeat the password.
-                attempt.transcript = [
-                    _scrub(line, cred) if line.startswith("<") else line for line in attempt.transcript
-                ]
-            record.write(
-                "attempt",
-                interface=service.name,
-                user=cred.user,
-                password=cred.shown,
-                source=cred.source,
-                outcome=attempt.outcome.value,
-                detail=attempt.detail,
-                transcript=attempt.transcript,
-            )
+                attempt.transcript = [_scrub(line, cred) if line.startswith("<") else line
+                                      for line in attempt.transcript]
+            record.write("attempt", interface=service.name, user=cred.user, password=cred.shown,
+                         source=cred.source, outcome=attempt.outcome.value, detail=attempt.detail,
+                         transcript=attempt.transcript)
             state.settle(cred, attempt)
 
     workers = [threading.Thread(target=work, daemon=True) for _ in range(max(1, opts.connections))]
@@ -217,14 +191,8 @@ def probe_service(
     return state.result
 
 
-def run_probe(
-    targets: list[Target],
-    corpus: Corpus,
-    firmware: list[Credential],
-    opts: ProbeOptions,
-    record: ProbeRecord,
-    progress: ProgressFn | None = None,
-) -> list[ServiceResult]:
+def run_probe(targets: list[Target], corpus: Corpus, firmware: list[Credential], opts: ProbeOptions,
+              record: ProbeRecord, progress: ProgressFn | None = None) -> list[ServiceResult]:
     say = progress or (lambda message: None)
     results: list[ServiceResult] = []
     stop = threading.Event()
@@ -233,31 +201,18 @@ def run_probe(
             say(f"{target.host}: looking for login services on {len(opts.ports)} ports")
             found = discover.discover(target.address, opts.ports, opts.timeout)
             for port in found:
-                record.write(
-                    "port",
-                    host=target.host,
-                    address=target.address,
-                    port=port.port,
-                    state=port.state,
-                    detail=port.detail,
-                    service=port.service.to_json() if port.service else None,
-                )
+                record.write("port", host=target.host, address=target.address, port=port.port, state=port.state,
+                             detail=port.detail, service=port.service.to_json() if port.service else None)
             services = [p.service for p in found if p.service is not None]
             plans = {s.name: _masked(plan.plan_for(s, firmware, corpus, opts.plan), opts) for s in services}
             for s in services:
                 creds = plans[s.name]
-                record.write(
-                    "plan",
-                    interface=s.name,
-                    attempts=len(creds),
-                    credentials=[login_json(c) for c in creds] if opts.dry_run else None,
-                )
+                record.write("plan", interface=s.name, attempts=len(creds),
+                             credentials=[login_json(c) for c in creds] if opts.dry_run else None)
                 say(f"{s.name}: {s.auth} login, up to {len(creds)} attempts")
             if opts.dry_run:
-                results += [
-                    ServiceResult(s, status="planned", detail=f"{len(plans[s.name])} attempts planned")
-                    for s in services
-                ]
+                results += [ServiceResult(s, status="planned", detail=f"{len(plans[s.name])} attempts planned")
+                            for s in services]
                 continue
             if not services:
                 continue
@@ -272,22 +227,13 @@ def run_probe(
                 pool.shutdown(wait=True)
             for outcome in done:
                 results.append(outcome)
-                record.write(
-                    "interface",
-                    interface=outcome.service.name,
-                    status=outcome.status,
-                    detail=outcome.detail,
-                    attempts=outcome.attempts,
-                    logins=[login_json(c) for c, _ in outcome.logins],
-                )
+                record.write("interface", interface=outcome.service.name, status=outcome.status,
+                             detail=outcome.detail, attempts=outcome.attempts,
+                             logins=[login_json(c) for c, _ in outcome.logins])
     except KeyboardInterrupt:
-        record.write("summary", interrupted=True, interfaces=len(results), logins=sum(len(r.logins) for r in results))
+        record.write("summary", interrupted=True, interfaces=len(results),
+                     logins=sum(len(r.logins) for r in results))
         raise
-    record.write(
-        "summary",
-        interrupted=False,
-        interfaces=len(results),
-        logins=sum(len(r.logins) for r in results),
-        attempts=sum(r.attempts for r in results),
-    )
+    record.write("summary", interrupted=False, interfaces=len(results), logins=sum(len(r.logins) for r in results),
+                 attempts=sum(r.attempts for r in results))
     return results

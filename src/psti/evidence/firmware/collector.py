@@ -96,8 +96,7 @@ class FirmwareCollector(Collector):
                         art.path or art.url or "?",
                         "the artefact has no local path (psti does not download firmware)"
                         if path is None
-                        else f"{path} is not a regular file or folder"
-                        if path.exists()
+                        else f"{path} is not a regular file or folder" if path.exists()
                         else f"{path} does not exist",
                     )
                 )
@@ -123,25 +122,20 @@ def scan_image(
 # --- findings -----------------------------------------------------------------------
 
 
-def _at(evidence_id: str, path: str | None = None, line: int | None = None, offset: int | None = None) -> Location:
+def _at(evidence_id: str, path: str | None = None, line: int | None = None,
+        offset: int | None = None) -> Location:
     return Location(evidence=evidence_id, path=path, line=line, offset=offset)
 
 
-def _found(
-    kind: str,
-    effect: Effect,
-    message: str,
-    location: Location,
-    provisions: tuple[str, ...] | None = None,
-    **details: Any,
-) -> Finding:
-    return make_finding(
-        kind, effect, message, collector=NAME, location=location, provisions=provisions, details=details
-    )
+def _found(kind: str, effect: Effect, message: str, location: Location,
+           provisions: tuple[str, ...] | None = None, **details: Any) -> Finding:
+    return make_finding(kind, effect, message, collector=NAME, location=location,
+                        provisions=provisions, details=details)
 
 
 def _not_examined(evidence_id: str, where: str, reason: str) -> Finding:
-    return _found("FW-NOT-EXAMINED", Effect.NEEDS_EVIDENCE, f"could not extract: {reason}", _at(evidence_id, where))
+    return _found("FW-NOT-EXAMINED", Effect.NEEDS_EVIDENCE, f"could not extract: {reason}",
+                  _at(evidence_id, where))
 
 
 def _guessable(value: str, candidate_set: set[str], account: str | None) -> str | None:
@@ -185,16 +179,9 @@ def extraction_problems(found: ImageScan) -> list[Finding]:
         effect = Effect.NEEDS_EVIDENCE if kind in _BLOCKING else Effect.INFO
         if kind == "unknown-format" and not found.roots:
             effect = Effect.NEEDS_EVIDENCE
-        out.append(
-            _found(
-                "FW-NOT-EXAMINED",
-                effect,
-                f"could not extract: {message}",
-                _at(found.evidence_id, path),
-                provisions=None if effect is Effect.NEEDS_EVIDENCE else (),
-                problem=kind,
-            )
-        )
+        out.append(_found("FW-NOT-EXAMINED", effect, f"could not extract: {message}",
+                          _at(found.evidence_id, path),
+                          provisions=None if effect is Effect.NEEDS_EVIDENCE else (), problem=kind))
     return out
 
 
@@ -204,34 +191,19 @@ def first_boot(found: ImageScan) -> list[Finding]:
     for g in found.scan.generations:
         at, accounts = _at(found.evidence_id, g.path, g.line), ", ".join(sorted(g.accounts))
         if g.source == "identifier":
-            out.append(
-                _found(
-                    "FW-FIRSTBOOT-DERIVED",
-                    Effect.FAIL,
-                    f"first-boot script sets the password of {accounts} from a device identifier (MAC "
-                    f"address or serial number) without a keyed hash: {g.excerpt}",
-                    at,
-                )
-            )
+            out.append(_found(
+                "FW-FIRSTBOOT-DERIVED", Effect.FAIL,
+                f"first-boot script sets the password of {accounts} from a device identifier (MAC "
+                f"address or serial number) without a keyed hash: {g.excerpt}", at))
         elif g.source == "random":
-            out.append(
-                _found(
-                    "FW-FIRSTBOOT-RANDOM",
-                    Effect.PASS,
-                    f"first-boot script gives {accounts} a random password per unit: {g.excerpt}",
-                    at,
-                )
-            )
+            out.append(_found(
+                "FW-FIRSTBOOT-RANDOM", Effect.PASS,
+                f"first-boot script gives {accounts} a random password per unit: {g.excerpt}", at))
         elif g.source == "keyed":
-            out.append(
-                _found(
-                    "FW-FIRSTBOOT-RANDOM",
-                    Effect.PASS,
-                    f"first-boot script derives the password of {accounts} with a keyed hash: {g.excerpt}",
-                    at,
-                    provisions=("PSTI-S1-1.3.c",),
-                )
-            )
+            out.append(_found(
+                "FW-FIRSTBOOT-RANDOM", Effect.PASS,
+                f"first-boot script derives the password of {accounts} with a keyed hash: {g.excerpt}",
+                at, provisions=("PSTI-S1-1.3.c",)))
     return out
 
 
@@ -242,16 +214,9 @@ def _replaced_at_first_boot(found: ImageScan) -> dict[str, tuple[str, str, int]]
 
 def observations(found: ImageScan) -> list[Finding]:
     """Login services and their settings (FW-TELNET-NOAUTH fails; the rest inform)."""
-    return [
-        _found(
-            ob.kind,
-            Effect.FAIL if ob.kind == "FW-TELNET-NOAUTH" else Effect.INFO,
-            ob.message,
-            _at(found.evidence_id, ob.path, ob.line, ob.offset),
-            **ob.details,
-        )
-        for ob in found.scan.observations
-    ]
+    return [_found(ob.kind, Effect.FAIL if ob.kind == "FW-TELNET-NOAUTH" else Effect.INFO, ob.message,
+                   _at(found.evidence_id, ob.path, ob.line, ob.offset), **ob.details)
+            for ob in found.scan.observations]
 
 
 def passwordless_network_root(found: ImageScan) -> list[Finding]:
@@ -272,18 +237,12 @@ def passwordless_network_root(found: ImageScan) -> list[Finding]:
         if not c.path.endswith(("/etc/shadow", "/etc/passwd")):
             continue  # a copy elsewhere (backup, skeleton) is not what login reads
         over = " and ".join(sorted(network))
-        out.append(
-            _found(
-                "FW-NETWORK-ROOT-NO-PASSWORD",
-                Effect.FAIL,
-                f"superuser account {c.account!r} has no password and {over} is started at boot: anyone on "
-                f"the network logs in as {c.account!r} without a password (outside Sch 1 para 1, which is "
-                "about passwords; EN 303 645 5.1 and 5.5 still apply)",
-                _at(found.evidence_id, c.path, c.line),
-                account=c.account,
-                interfaces=sorted(network),
-            )
-        )
+        out.append(_found(
+            "FW-NETWORK-ROOT-NO-PASSWORD", Effect.FAIL,
+            f"superuser account {c.account!r} has no password and {over} is started at boot: anyone on "
+            f"the network logs in as {c.account!r} without a password (outside Sch 1 para 1, which is "
+            "about passwords; EN 303 645 5.1 and 5.5 still apply)",
+            _at(found.evidence_id, c.path, c.line), account=c.account, interfaces=sorted(network)))
     return out
 
 
@@ -293,16 +252,11 @@ def private_keys(found: ImageScan) -> list[Finding]:
     for key in found.scan.keys:
         extra = " (passphrase-protected)" if key.encrypted else ""
         extra += " together with a certificate" if key.with_certificate else ""
-        out.append(
-            _found(
-                "FW-PRIVATE-KEY",
-                Effect.FAIL,
-                f"{key.label}{(' ' + key.detail) if key.detail else ''} shipped in the image{extra}: "
-                "every unit has the same key",
-                _at(found.evidence_id, key.path, offset=key.offset),
-                fingerprint=key.fingerprint,
-            )
-        )
+        out.append(_found(
+            "FW-PRIVATE-KEY", Effect.FAIL,
+            f"{key.label}{(' ' + key.detail) if key.detail else ''} shipped in the image{extra}: "
+            "every unit has the same key",
+            _at(found.evidence_id, key.path, offset=key.offset), fingerprint=key.fingerprint))
     return out
 
 
@@ -324,14 +278,8 @@ class _Shipped:
     live: bool = False  # a universal password customers can log in with (set by shipped_password)
 
     @classmethod
-    def of(
-        cls,
-        c: Credential,
-        found: ImageScan,
-        opts: ScanOptions,
-        replaced: dict[str, tuple[str, str, int]],
-        candidate_set: set[str],
-    ) -> _Shipped:
+    def of(cls, c: Credential, found: ImageScan, opts: ScanOptions,
+           replaced: dict[str, tuple[str, str, int]], candidate_set: set[str]) -> _Shipped:
         uses = found.scan.services.accounts_for.get(c.account or "", set())
         # Can the password be used to log in, and does it reach customers unchanged?
         if c.source in _SYSTEM_SOURCES:
@@ -342,18 +290,12 @@ class _Shipped:
         else:
             usable, why = True, c.login_reason
         return cls(
-            c,
-            found,
+            c, found,
             who=f"account {c.account!r}" if c.account else f"a string in {c.path}",
             at=_at(found.evidence_id, c.path, c.line, c.offset),
-            common={
-                "account": c.account,
-                "source": c.source,
-                "interface": c.interface or None,
-                "hash_type": c.hash_type,
-            },
-            usable=usable,
-            why=why,
+            common={"account": c.account, "source": c.source, "interface": c.interface or None,
+                    "hash_type": c.hash_type},
+            usable=usable, why=why,
             # An identifier-derived first-boot password still replaces the shipped hash per
             # unit; its own breach (Sch 1 para 1(3)(c)) is reported as FW-FIRSTBOOT-DERIVED.
             replacement=replaced.get(c.account or "root") if c.source in _SYSTEM_SOURCES else None,
@@ -388,19 +330,15 @@ class _Shipped:
 def _credential_findings(s: _Shipped) -> list[Finding]:
     if s.c.source == "url":
         return url_credentials(s)
-    return shipped_password(s) + cracked_hash(s) + unchecked_hash(s) + public_info_password(s) + guessable_password(s)
+    return (shipped_password(s) + cracked_hash(s) + unchecked_hash(s)
+            + public_info_password(s) + guessable_password(s))
 
 
 def url_credentials(s: _Shipped) -> list[Finding]:
     """FW-URL-CREDENTIALS: a user name and password written into a URL."""
-    return [
-        s.finding(
-            "FW-URL-CREDENTIALS",
-            Effect.FAIL,
-            f"credentials for {s.c.interface} embedded in a URL ({s.context()})",
-            value=s.show(s.c.secret),
-        )
-    ]
+    return [s.finding("FW-URL-CREDENTIALS", Effect.FAIL,
+                      f"credentials for {s.c.interface} embedded in a URL ({s.context()})",
+                      value=s.show(s.c.secret))]
 
 
 def _what(s: _Shipped) -> str:
@@ -425,11 +363,9 @@ def shipped_password(s: _Shipped) -> list[Finding]:
     if not s.usable:
         return [s.finding("FW-HASH-NONLOGIN", Effect.INFO, f"{s.who} has a password but cannot log in ({s.why})")]
     if s.replacement or s.factory:
-        how = (
-            f"replaced at first boot by {s.replacement[1]} line {s.replacement[2]} ({s.replacement[0]})"
-            if s.replacement
-            else "declared as provisioned per unit in the factory (passwords.factory_provisioned)"
-        )
+        how = (f"replaced at first boot by {s.replacement[1]} line {s.replacement[2]} ({s.replacement[0]})"
+               if s.replacement
+               else "declared as provisioned per unit in the factory (passwords.factory_provisioned)")
         return [s.finding("FW-HASH-REPLACED", Effect.INFO, f"{_what(s)}; not universal: {how}")]
     if c.form == "empty":
         kind = "FW-EMPTY-PASSWORD"
@@ -439,15 +375,8 @@ def shipped_password(s: _Shipped) -> list[Finding]:
         kind = kind_for_source().get(c.source, "FW-CONFIG-PASSWORD")
     s.live = True
     shown = {"plaintext": s.show(c.secret)} if c.form == "plaintext" and c.secret else {}
-    return [
-        s.finding(
-            kind,
-            Effect.FAIL,
-            f"{_what(s)}: every unit made from this image has the same password",
-            context=s.context(),
-            **shown,
-        )
-    ]
+    return [s.finding(kind, Effect.FAIL, f"{_what(s)}: every unit made from this image has the same password",
+                      context=s.context(), **shown)]
 
 
 def cracked_hash(s: _Shipped) -> list[Finding]:
@@ -456,25 +385,16 @@ def cracked_hash(s: _Shipped) -> list[Finding]:
     cracked = s.cracked
     if cracked is None or cracked.plaintext is None:
         return []
-    out = [
-        s.finding(
-            "FW-CRACKED-HASH",
-            s.effect(),
-            f"the {s.c.hash_type} hash of {s.who} is the password {s.show(cracked.plaintext)!r} "
-            f"(source: {cracked.origin})",
-            plaintext=s.show(cracked.plaintext),
-            corpus_source=cracked.origin,
-        )
-    ]
+    out = [s.finding(
+        "FW-CRACKED-HASH", s.effect(),
+        f"the {s.c.hash_type} hash of {s.who} is the password {s.show(cracked.plaintext)!r} "
+        f"(source: {cracked.origin})",
+        plaintext=s.show(cracked.plaintext), corpus_source=cracked.origin)]
     if (cracked.origin or "").startswith(PUBLIC_ORIGIN):
-        out.append(
-            s.finding(
-                "FW-PUBLIC-INFO-PASSWORD",
-                s.effect(),
-                f"the password of {s.who} ({s.show(cracked.plaintext)!r}) is based on {cracked.origin}",
-                plaintext=s.show(cracked.plaintext),
-            )
-        )
+        out.append(s.finding(
+            "FW-PUBLIC-INFO-PASSWORD", s.effect(),
+            f"the password of {s.who} ({s.show(cracked.plaintext)!r}) is based on {cracked.origin}",
+            plaintext=s.show(cracked.plaintext)))
     return out
 
 
@@ -485,14 +405,10 @@ def unchecked_hash(s: _Shipped) -> list[Finding]:
         return []
     if cracked is not None:
         if cracked.plaintext is None and (not cracked.complete or cracked.planned == 0):
-            return [
-                s.finding(
-                    "FW-HASH-UNCHECKED",
-                    Effect.INFO,
-                    f"the {c.hash_type} hash of {s.who} was checked against {cracked.tried} of the "
-                    "candidate passwords only (slow hash type or time budget)",
-                )
-            ]
+            return [s.finding(
+                "FW-HASH-UNCHECKED", Effect.INFO,
+                f"the {c.hash_type} hash of {s.who} was checked against {cracked.tried} of the "
+                "candidate passwords only (slow hash type or time budget)")]
         return []
     if c.hash_type not in COST:
         return [s.finding("FW-HASH-UNCHECKED", Effect.INFO, f"the {c.hash_type} hash of {s.who} cannot be checked")]
@@ -504,14 +420,9 @@ def public_info_password(s: _Shipped) -> list[Finding]:
     c = s.c
     if c.form != "plaintext" or c.secret not in s.found.public:
         return []
-    return [
-        s.finding(
-            "FW-PUBLIC-INFO-PASSWORD",
-            s.effect(),
-            f"the password of {s.who} ({s.show(c.secret)!r}) is based on {s.found.public[c.secret]}",
-            plaintext=s.show(c.secret),
-        )
-    ]
+    return [s.finding("FW-PUBLIC-INFO-PASSWORD", s.effect(),
+                      f"the password of {s.who} ({s.show(c.secret)!r}) is based on {s.found.public[c.secret]}",
+                      plaintext=s.show(c.secret))]
 
 
 def guessable_password(s: _Shipped) -> list[Finding]:
@@ -522,14 +433,9 @@ def guessable_password(s: _Shipped) -> list[Finding]:
     reason = _guessable(c.secret, s.candidate_set, c.account) if c.secret else "it is empty"
     if not reason:
         return []
-    return [
-        s.finding(
-            "FW-GUESSABLE-PASSWORD",
-            s.effect(),
-            f"the password of {s.who} ({s.show(c.secret)!r}) is guessable: {reason}",
-            plaintext=s.show(c.secret),
-        )
-    ]
+    return [s.finding("FW-GUESSABLE-PASSWORD", s.effect(),
+                      f"the password of {s.who} ({s.show(c.secret)!r}) is guessable: {reason}",
+                      plaintext=s.show(c.secret))]
 
 
 def _pass_findings(findings: list[Finding], found: ImageScan) -> None:
@@ -544,21 +450,13 @@ def _pass_findings(findings: list[Finding], found: ImageScan) -> None:
     if not failed & set(K.GUESSABLE):
         unchecked = sum(1 for r in found.cracked.values() if not r.complete)
         note = f"; {unchecked} slow hash(es) only partly checked" if unchecked else ""
-        findings.append(
-            _found(
-                "FW-NO-GUESSABLE-PASSWORD",
-                Effect.PASS,
-                f"no guessable password found: {n_hashes} hash(es) and every plaintext "
-                f"checked against {len(load_corpus().candidates()):,} candidates{note}",
-                at,
-            )
-        )
+        findings.append(_found(
+            "FW-NO-GUESSABLE-PASSWORD", Effect.PASS,
+            f"no guessable password found: {n_hashes} hash(es) and every plaintext "
+            f"checked against {len(load_corpus().candidates()):,} candidates{note}", at))
     if not failed & set(K.HARDCODED):
-        findings.append(
-            _found(
-                "FW-NO-PRIVATE-KEY", Effect.PASS, f"no private key or URL credential found in {scan.files:,} files", at
-            )
-        )
+        findings.append(_found("FW-NO-PRIVATE-KEY", Effect.PASS,
+                               f"no private key or URL credential found in {scan.files:,} files", at))
 
 
 def _evidence(found: ImageScan) -> Evidence:

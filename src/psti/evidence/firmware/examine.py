@@ -112,18 +112,14 @@ def examine(image: Path, work_dir: Path, opts: ScanOptions, progress: ProgressFn
     from psti.evidence.firmware.hashes import COST
     from psti.evidence.firmware.scan import scan_tree
 
-    out = ImageScan(
-        image,
-        evidence_id,
-        problems=[(p.kind, p.message, p.path) for p in extracted.problems],
-        roots=[str(r) for r in extracted.roots],
-        formats=list(extracted.formats),
-        sha256=digest[0] if digest else None,
-    )
+    out = ImageScan(image, evidence_id, problems=[(p.kind, p.message, p.path) for p in extracted.problems],
+                    roots=[str(r) for r in extracted.roots], formats=list(extracted.formats),
+                    sha256=digest[0] if digest else None)
     corpus = load_corpus()
     known = corpus.known_passwords()
     for tree in trees:
-        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers, pairs=corpus.pairs())
+        part = scan_tree(tree, known, lambda d, t: progress("scanning files", d, t), opts.workers,
+                         pairs=corpus.pairs())
         _merge(out.scan, part)
     candidates = corpus.candidates()
     pairs = corpus.pairs()

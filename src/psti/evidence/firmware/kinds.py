@@ -117,7 +117,8 @@ KINDS: dict[str, FindingKind] = {
             "an HTTP Basic token",
             "whoever knows the constant logs in to every unit made from the image: a universal default "
             "password, even when it is in no public list and no prompt sits beside it.",
-            "Remove the compiled-in check; authenticate against a per-unit secret set in the factory or by the user.",
+            "Remove the compiled-in check; authenticate against a per-unit secret set in the factory or by "
+            "the user.",
             UNIQUE,
         ),
         FindingKind(

@@ -28,15 +28,11 @@ class Literals:
     def prepare(self) -> None:
         """Compile the database now rather than on first use."""
         if self._db is None:
-            self._db = pyperscan.BlockDatabase(
-                *(
-                    # \xNN escapes: a literal may hold any byte, including NUL and metacharacters
-                    pyperscan.Pattern(
-                        b"".join(b"\\x%02x" % c for c in literal), *([pyperscan.Flag.CASELESS] if nocase else []), tag=i
-                    )
-                    for i, (literal, nocase) in enumerate(zip(self.literals, self.caseless, strict=True))
-                )
-            )
+            self._db = pyperscan.BlockDatabase(*(
+                # \xNN escapes: a literal may hold any byte, including NUL and metacharacters
+                pyperscan.Pattern(b"".join(b"\\x%02x" % c for c in literal),
+                                  *([pyperscan.Flag.CASELESS] if nocase else []), tag=i)
+                for i, (literal, nocase) in enumerate(zip(self.literals, self.caseless, strict=True))))
 
     def scan(self, data: bytes | mmap.mmap, on_match: OnMatch) -> None:
         """Call on_match for every occurrence of every literal in data, in order of end offset."""

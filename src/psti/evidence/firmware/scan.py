@@ -122,11 +122,8 @@ def scan_tree(
             text = tree.read(p).decode("utf-8", "replace")
             rel = tree.rel(p)
             out.credentials = [c for c in out.credentials if c.path != rel]
-            found = (
-                _secret_file(rel, text, flavour)
-                if flavour.startswith(SECRET_FILE)
-                else scan_userfile(rel, text, flavour)
-            )
+            found = _secret_file(rel, text, flavour) if flavour.startswith(SECRET_FILE) else \
+                scan_userfile(rel, text, flavour)
             for c in found:
                 c.handler = c.handler or "webserver-users"
             out.credentials += found
@@ -146,15 +143,8 @@ def _secret_file(rel: str, text: str, flavour: str) -> list[Credential]:
     value = text.strip().splitlines()[0].strip() if text.strip() else ""
     if not value or len(value) > 64:
         return []
-    c = credential(
-        "script",
-        rel,
-        value,
-        line=1,
-        account=user,
-        interface="telnet",
-        context=f"password of {user!r} for telnetd in {script} line {line}",
-    )
+    c = credential("script", rel, value, line=1, account=user, interface="telnet",
+                   context=f"password of {user!r} for telnetd in {script} line {line}")
     c.handler = "init-scripts"
     return [c]
 
@@ -201,20 +191,10 @@ def _check_file(ctx: _Context, tf: TreeFile) -> _Checked | None:
     return _check_binary(ctx, tf, data)
 
 
-def _file_input(
-    ctx: _Context, tf: TreeFile, data: bytes, text: str | None, script: bool = False, prompts: list[int] | None = None
-) -> handlers.FileInput:
-    return handlers.FileInput(
-        tf.rel,
-        tf.name,
-        data,
-        text,
-        script=script,
-        known=ctx.known_passwords,
-        pairs=ctx.pairs,
-        prompts=prompts,
-        single_file=ctx.tree.single_file,
-    )
+def _file_input(ctx: _Context, tf: TreeFile, data: bytes, text: str | None, script: bool = False,
+                prompts: list[int] | None = None) -> handlers.FileInput:
+    return handlers.FileInput(tf.rel, tf.name, data, text, script=script, known=ctx.known_passwords,
+                              pairs=ctx.pairs, prompts=prompts, single_file=ctx.tree.single_file)
 
 
 def _take_found(r: _Checked, found: handlers.Found) -> None:

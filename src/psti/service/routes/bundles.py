@@ -63,19 +63,13 @@ def reverify_for_case(request: Request, reference: str, body: ReverifyIn) -> dic
 
 
 @pages.post("/enforcement/cases/{reference}/reverify", response_model=None)
-def reverify_page(
-    request: Request, reference: str, csrf_token: str = Form(""), bundle_sha256: str = Form("", max_length=80)
-) -> Response:
+def reverify_page(request: Request, reference: str, csrf_token: str = Form(""),
+                  bundle_sha256: str = Form("", max_length=80)) -> Response:
     from psti.service.routes.enforcement import _case_form
 
-    return _case_form(
-        request,
-        csrf_token,
-        lambda ctx: reference,
-        lambda ctx: reverify.request(ctx, reference, bundle_sha256),
-        {"bundle_sha256": bundle_sha256},
-        anchor="#evidence",
-    )
+    return _case_form(request, csrf_token, lambda ctx: reference,
+                      lambda ctx: reverify.request(ctx, reference, bundle_sha256), {"bundle_sha256": bundle_sha256},
+                      anchor="#evidence")
 
 
 @pages.post("/manage/products/{product_id}/bundles")

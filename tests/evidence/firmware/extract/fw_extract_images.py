@@ -26,9 +26,8 @@ def need(*tools: str) -> None:
 
 def run(*cmd: str | Path, cwd: Path | None = None) -> None:
     env = dict(os.environ, PATH=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
-    subprocess.run(
-        [str(c) for c in cmd], cwd=cwd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    subprocess.run([str(c) for c in cmd], cwd=cwd, check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def make_rootfs(base: Path) -> Path:
@@ -48,7 +47,8 @@ def make_rootfs(base: Path) -> Path:
 def squashfs(base: Path, comp: str = "xz") -> Path:
     need("mksquashfs")
     out = base / f"rootfs-{comp}.sqsh"
-    run("mksquashfs", make_rootfs(base), out, "-comp", comp, "-noappend", "-all-root", "-no-progress", "-quiet")
+    run("mksquashfs", make_rootfs(base), out, "-comp", comp, "-noappend", "-all-root",
+        "-no-progress", "-quiet")
     return out
 
 
@@ -61,20 +61,8 @@ def tar_of_rootfs(base: Path) -> Path:
 
 def uimage(payload: bytes, name: str = "psti test rootfs") -> bytes:
     """A legacy U-Boot image header (64 bytes, big-endian) with correct CRCs."""
-    fields = [
-        0x27051956,
-        0,
-        0,
-        len(payload),
-        0x80008000,
-        0x80008000,
-        zlib.crc32(payload),
-        5,
-        2,
-        5,
-        0,
-        name.encode()[:32].ljust(32, b"\0"),
-    ]  # linux, arm, filesystem, none
+    fields = [0x27051956, 0, 0, len(payload), 0x80008000, 0x80008000, zlib.crc32(payload),
+              5, 2, 5, 0, name.encode()[:32].ljust(32, b"\0")]  # linux, arm, filesystem, none
     header = struct.pack(">IIIIIIIBBBB32s", *fields)
     fields[1] = zlib.crc32(header)
     return struct.pack(">IIIIIIIBBBB32s", *fields) + payload
@@ -89,11 +77,7 @@ def trx(payload: bytes) -> bytes:
 
 
 def add_member(
-    tar: tarfile.TarFile,
-    name: str,
-    data: bytes = b"x",
-    *,
-    kind: bytes = tarfile.REGTYPE,
+    tar: tarfile.TarFile, name: str, data: bytes = b"x", *, kind: bytes = tarfile.REGTYPE,
     link: str = "",
 ) -> None:
     info = tarfile.TarInfo(name)

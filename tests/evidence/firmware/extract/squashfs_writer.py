@@ -95,7 +95,7 @@ class _Metadata:
         return sum(2 + len(b) for b in self.blocks), len(self.current)
 
     def write(self, data: bytes) -> None:
-        for byte_run in (data[i : i + 1] for i in range(len(data))):
+        for byte_run in (data[i:i + 1] for i in range(len(data))):
             if len(self.current) == METADATA_SIZE:
                 self.blocks.append(bytes(self.current))
                 self.current = bytearray()
@@ -172,25 +172,9 @@ def write_squashfs(
 
     superblock = struct.pack(
         e + "IIIIIHHHHHHQQQQQQQQ",
-        0x73717368,
-        len(order),
-        mtime,
-        BLOCK_SIZE,
-        0,
-        compressor & 0xFF,
-        17,
-        UNCOMPRESSED_INODES | NO_FRAGMENTS | NO_XATTRS,
-        1,
-        4,
-        0,
-        root.ref,
-        bytes_used,
-        id_index_start,
-        NONE64,
-        inode_start,
-        dir_start,
-        NONE64,
-        NONE64,
+        0x73717368, len(order), mtime, BLOCK_SIZE, 0, compressor & 0xFF, 17,
+        UNCOMPRESSED_INODES | NO_FRAGMENTS | NO_XATTRS, 1, 4, 0,
+        root.ref, bytes_used, id_index_start, NONE64, inode_start, dir_start, NONE64, NONE64,
     )
     image = superblock + bytes(data) + inode_table + dir_table + id_block + id_index
     image += b"\0" * (-len(image) % 4096)

@@ -74,9 +74,8 @@ def nested_rootfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def assert_nested_found(ex: Extraction) -> None:
     assert ex.roots, ex.formats
     assert list(ex.root.rglob("cgi/admin.conf")), "tar.gz inside the rootfs not opened"
-    assert any(
-        (r / "etc/shadow").read_text().startswith("support:") for r in ex.roots if (r / "etc/shadow").is_file()
-    ), "inner SquashFS not opened"
+    assert any((r / "etc/shadow").read_text().startswith("support:") for r in ex.roots
+               if (r / "etc/shadow").is_file()), "inner SquashFS not opened"
     [conf] = list(ex.root.rglob("backup.conf"))
     assert conf.read_text() == "wifi_key=hunter22\n"
     for fmt in ("squashfs_v4_le", "gzip", "xz", "tar"):
@@ -101,7 +100,9 @@ def test_plain_squashfs_takes_the_fast_path(tmp_path: Path, nested_rootfs: Path)
 
 
 @pytest.mark.parametrize("wrap", ["uimage", "unknown-header"])
-def test_header_and_squashfs_take_the_fast_path(tmp_path: Path, nested_rootfs: Path, wrap: str) -> None:
+def test_header_and_squashfs_take_the_fast_path(
+    tmp_path: Path, nested_rootfs: Path, wrap: str
+) -> None:
     data = mksquashfs(nested_rootfs, tmp_path / "fw.sqsh").read_bytes()
     image = tmp_path / "fw.bin"
     header = b"\x01VND" + os.urandom(508)  # an unknown vendor header (no known magic)
@@ -178,7 +179,8 @@ def test_fast_path_neutralises_links_and_special_files(tmp_path: Path) -> None:
         add_member(tar, "etc/hard", kind=tarfile.LNKTYPE, link=str(secret))
         add_member(tar, "etc/hard2", kind=tarfile.LNKTYPE, link="../../../../../../etc/hostname")
     image = tmp_path / "evil.sqsh"
-    run("mksquashfs", root, image, "-noappend", "-no-progress", "-quiet", "-p", "dev/null c 666 root root 1 3")
+    run("mksquashfs", root, image, "-noappend", "-no-progress", "-quiet",
+        "-p", "dev/null c 666 root root 1 3")
     ex = extract_isolated(tmp_path, image)
     assert fast_path_taken(tmp_path / "a/b/c/wd")
     assert {SYMLINK_ESCAPE, HARDLINK_ESCAPE} <= kinds(ex), ex.problems
@@ -203,9 +205,11 @@ def test_fast_path_file_size_limit(tmp_path: Path) -> None:
     root = make_rootfs(tmp_path)
     (root / "usr/big").write_bytes(os.urandom(3 * 1024**2))
     cap = 1024**2 + 512
-    ex = extract_isolated(tmp_path, mksquashfs(root, tmp_path / "big.sqsh"), Limits(max_file_bytes=cap))
+    ex = extract_isolated(tmp_path, mksquashfs(root, tmp_path / "big.sqsh"),
+                          Limits(max_file_bytes=cap))
     assert LIMIT_REACHED in kinds(ex), ex.problems
-    assert all(p.stat().st_size <= cap for p in ex.root.rglob("*") if p.is_file() and not p.is_symlink())
+    assert all(p.stat().st_size <= cap for p in ex.root.rglob("*")
+               if p.is_file() and not p.is_symlink())
 
 
 def test_fast_path_bomb_inside_the_filesystem(tmp_path: Path) -> None:
@@ -216,7 +220,8 @@ def test_fast_path_bomb_inside_the_filesystem(tmp_path: Path) -> None:
         for _ in range(256):
             f.write(block)
     limit = 8 * 1024**2
-    ex = extract_isolated(tmp_path, mksquashfs(root, tmp_path / "bomb.sqsh"), Limits(max_total_bytes=limit))
+    ex = extract_isolated(tmp_path, mksquashfs(root, tmp_path / "bomb.sqsh"),
+                          Limits(max_total_bytes=limit))
     assert LIMIT_REACHED in kinds(ex), ex.problems
     assert ex.total_bytes <= limit
     assert ex.roots  # the filesystem itself is there

@@ -22,7 +22,8 @@ from psti.evidence.firmware.extract import Extraction, extract_image
 
 
 def shadow_roots(ex: Extraction) -> list[Path]:
-    return [r for r in ex.roots if (r / "etc/shadow").is_file() and (r / "etc/shadow").read_text() == SHADOW]
+    return [r for r in ex.roots if (r / "etc/shadow").is_file()
+            and (r / "etc/shadow").read_text() == SHADOW]
 
 
 def assert_rootfs(ex: Extraction, *formats: str) -> None:
@@ -66,13 +67,8 @@ def test_single_compressed_tar(tmp_path: Path) -> None:
 
 
 def test_every_compression(tmp_path: Path) -> None:
-    tools = {
-        "gzip": ("gz", "gzip"),
-        "xz": ("xz", "xz"),
-        "bzip2": ("bz2", "bzip2"),
-        "lzma": ("lzma", "lzma"),
-        "zstd": ("zst", "zstd"),
-    }
+    tools = {"gzip": ("gz", "gzip"), "xz": ("xz", "xz"), "bzip2": ("bz2", "bzip2"),
+             "lzma": ("lzma", "lzma"), "zstd": ("zst", "zstd")}
     need(*tools)
     images = []
     for tool, (suffix, _fmt) in tools.items():
@@ -94,14 +90,8 @@ def test_cpio(tmp_path: Path) -> None:
     with image.open("wb") as out:
         import subprocess
 
-        subprocess.run(
-            ["cpio", "-o", "-H", "newc"],
-            input=names.encode(),
-            cwd=root,
-            stdout=out,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
+        subprocess.run(["cpio", "-o", "-H", "newc"], input=names.encode(), cwd=root,
+                       stdout=out, stderr=subprocess.DEVNULL, check=True)
     ex = extract_image(image, tmp_path / "wd")
     assert_rootfs(ex)
     assert any(f.startswith("cpio") for f in ex.formats), ex.formats
@@ -149,11 +139,11 @@ def test_jffs2(tmp_path: Path) -> None:
 def test_ubi(tmp_path: Path) -> None:
     need("mkfs.ubifs", "ubinize")
     ubifs = tmp_path / "rootfs.ubifs"
-    run("mkfs.ubifs", "-r", make_rootfs(tmp_path), "-m", "2048", "-e", "126976", "-c", "64", "-o", ubifs)
+    run("mkfs.ubifs", "-r", make_rootfs(tmp_path), "-m", "2048", "-e", "126976", "-c", "64",
+        "-o", ubifs)
     cfg = tmp_path / "ubinize.cfg"
-    cfg.write_text(
-        f"[rootfs]\nmode=ubi\nimage={ubifs}\nvol_id=0\nvol_type=dynamic\nvol_name=rootfs\nvol_flags=autoresize\n"
-    )
+    cfg.write_text(f"[rootfs]\nmode=ubi\nimage={ubifs}\nvol_id=0\nvol_type=dynamic\n"
+                   "vol_name=rootfs\nvol_flags=autoresize\n")
     image = tmp_path / "fw.ubi"
     run("ubinize", "-o", image, "-m", "2048", "-p", "128KiB", "-s", "2048", cfg)
     assert_rootfs(extract_image(image, tmp_path / "wd"), "ubi", "ubifs")
@@ -205,7 +195,8 @@ def test_image_with_rootfs_and_web_archive(tmp_path: Path) -> None:
     (web / "cgi/admin.conf").write_text("admin_password=admin123\n")
     run("tar", "-czf", tmp_path / "web.tgz", "-C", web, ".")
     image = tmp_path / "fw.bin"
-    image.write_bytes(os.urandom(64) + squashfs(tmp_path).read_bytes() + (tmp_path / "web.tgz").read_bytes())
+    image.write_bytes(os.urandom(64) + squashfs(tmp_path).read_bytes()
+                      + (tmp_path / "web.tgz").read_bytes())
     ex = extract_image(image, tmp_path / "wd")
     assert_rootfs(ex, "squashfs_v4_le", "gzip", "tar")
     assert ex.formats.index("squashfs_v4_le") < ex.formats.index("tar")

@@ -161,7 +161,8 @@ def test_nothing_printed(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> N
     # header + SquashFS (unsquashfs) + an appended tar.gz (unblob): both extractors run
     image = tmp_path / "fw.bin"
     run("tar", "-czf", tmp_path / "etc.tgz", "-C", make_rootfs(tmp_path / "t"), "etc")
-    image.write_bytes(os.urandom(128) + squashfs(tmp_path).read_bytes() + (tmp_path / "etc.tgz").read_bytes())
+    image.write_bytes(os.urandom(128) + squashfs(tmp_path).read_bytes()
+                      + (tmp_path / "etc.tgz").read_bytes())
     capfd.readouterr()
     calls: list[tuple[str, float, float | None]] = []
     ex = extract_image(image, tmp_path / "wd", progress=lambda d, c, t: calls.append((d, c, t)))

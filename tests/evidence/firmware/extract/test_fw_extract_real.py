@@ -29,9 +29,8 @@ def test_arduino_intel_hex_is_decoded_to_the_flash_image(shared_data: Path, tmp_
 
 
 def test_vendor_esp8266_image_is_a_monolithic_binary(shared_data: Path, tmp_path: Path) -> None:
-    image = (
-        shared_data / "firmware/esp8266_vendor_at_firmware" / "Ai-Thinker_ESP8266_DOUT_8Mbit_v1.5.4.1-a_20171130.bin"
-    )
+    image = (shared_data / "firmware/esp8266_vendor_at_firmware"
+             / "Ai-Thinker_ESP8266_DOUT_8Mbit_v1.5.4.1-a_20171130.bin")
     ex = extract_image(image, tmp_path / "wd")
     assert [p.kind for p in ex.problems] == [UNKNOWN_FORMAT]
     assert "scan the image itself" in ex.problems[0].message

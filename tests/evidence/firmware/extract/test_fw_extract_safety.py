@@ -75,7 +75,8 @@ def test_zip_traversal(tmp_path: Path) -> None:
     ex = extract_isolated(tmp_path, image)
     assert list(ex.root.rglob("etc/passwd"))
     traversal = [p for p in ex.problems if p.kind == PATH_TRAVERSAL]
-    assert {p.path for p in traversal} == {"../../../../../../tmp/psti-escape", "/tmp/psti-escape"}, ex.problems
+    assert {p.path for p in traversal} == {"../../../../../../tmp/psti-escape",
+                                          "/tmp/psti-escape"}, ex.problems
 
 
 def test_7z_traversal(tmp_path: Path) -> None:
@@ -93,16 +94,12 @@ def test_7z_traversal(tmp_path: Path) -> None:
 
 def test_cpio_traversal_and_symlink_escape(tmp_path: Path) -> None:
     image = tmp_path / "evil.cpio"
-    image.write_bytes(
-        cpio_newc(
-            [
-                ("etc", 0o040755, b""),
-                ("etc/passwd", 0o100644, b"root:x:0:0::/root:/bin/sh\n"),
-                ("../../../../../../tmp/psti-escape", 0o100644, b"owned"),
-                ("etc/up", 0o120777, b"../../../../../../../../../etc"),
-            ]
-        )
-    )
+    image.write_bytes(cpio_newc([
+        ("etc", 0o040755, b""),
+        ("etc/passwd", 0o100644, b"root:x:0:0::/root:/bin/sh\n"),
+        ("../../../../../../tmp/psti-escape", 0o100644, b"owned"),
+        ("etc/up", 0o120777, b"../../../../../../../../../etc"),
+    ]))
     ex = extract_isolated(tmp_path, image)
     assert {PATH_TRAVERSAL, SYMLINK_ESCAPE} <= kinds(ex), ex.problems
     assert list(ex.root.rglob("etc/passwd"))

@@ -49,11 +49,7 @@ def image(tmp_path: Path, variant: str) -> Path:
 def scan(img: Path, env: dict[str, str] | None = None) -> tuple[int, dict]:  # type: ignore[type-arg]
     r = subprocess.run(
         [PSTI, "scan", "firmware", str(img), "--format", "json", "--no-progress", "--crack-seconds", "30"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        env=env,
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300, env=env,
     )
     assert "Traceback" not in r.stderr, r.stderr
     return r.returncode, json.loads(r.stdout)
@@ -63,9 +59,8 @@ def scan(img: Path, env: dict[str, str] | None = None) -> tuple[int, dict]:  # t
 def test_stock_unsquashfs_cannot_read_the_variant(tmp_path: Path, variant: str) -> None:
     if shutil.which("unsquashfs") is None:
         pytest.skip("unsquashfs not installed")
-    r = subprocess.run(
-        ["unsquashfs", "-d", str(tmp_path / "out"), str(image(tmp_path, variant))], capture_output=True, text=True
-    )
+    r = subprocess.run(["unsquashfs", "-d", str(tmp_path / "out"), str(image(tmp_path, variant))],
+                       capture_output=True, text=True)
     assert r.returncode != 0 or not (tmp_path / "out" / "etc" / "shadow").exists()
 
 

@@ -23,9 +23,8 @@ ROOT = Path(__file__).resolve().parents[4]
 
 def _in_fresh_process(code: str) -> str:
     """Run code in a new interpreter (the adjustments change unblob for the whole process)."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -51,8 +50,7 @@ def test_a_changed_signature_is_reported(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(FileSystem, "create_hardlink", create_hardlink)
     assert unblob_compat.check() == [
         "unblob.file_utils.FileSystem.create_hardlink: parameters are "
-        "('self', 'src', 'dst', 'follow'), expected ('self', 'src', 'dst')"
-    ]
+        "('self', 'src', 'dst', 'follow'), expected ('self', 'src', 'dst')"]
 
 
 def test_a_missing_attribute_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,7 +58,8 @@ def test_a_missing_attribute_is_reported(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.delattr(ZIPHandler, "EXTRACTOR")
     problems = unblob_compat.check()
-    assert len(problems) == 1 and problems[0].startswith("unblob.handlers.archive.zip.ZIPHandler.EXTRACTOR: missing")
+    assert len(problems) == 1 and problems[0].startswith(
+        "unblob.handlers.archive.zip.ZIPHandler.EXTRACTOR: missing")
 
 
 def test_apply_refuses_a_changed_unblob(monkeypatch: pytest.MonkeyPatch) -> None:

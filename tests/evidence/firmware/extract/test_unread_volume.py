@@ -31,10 +31,8 @@ def _two_volume_ubi(base: Path) -> tuple[Path, int]:
         (data / "srv" / f"blob{i}").write_bytes(bytes(range(256)) * 40 + i.to_bytes(2, "big"))
     g, d = _ubifs(good, base / "good.ubifs"), _ubifs(data, base / "data.ubifs")
     cfg = base / "ubinize.cfg"
-    cfg.write_text(
-        f"[rootfs]\nmode=ubi\nimage={g}\nvol_id=0\nvol_type=dynamic\nvol_name=rootfs\n"
-        f"[data]\nmode=ubi\nimage={d}\nvol_id=1\nvol_type=dynamic\nvol_name=data\n"
-    )
+    cfg.write_text(f"[rootfs]\nmode=ubi\nimage={g}\nvol_id=0\nvol_type=dynamic\nvol_name=rootfs\n"
+                   f"[data]\nmode=ubi\nimage={d}\nvol_id=1\nvol_type=dynamic\nvol_name=data\n")
     image = base / "two.ubi"
     run("ubinize", "-o", image, "-m", "2048", "-p", "128KiB", "-s", "2048", cfg)
     # 2 layout LEBs, then the rootfs LEBs (128 KiB physical each), then data

@@ -78,7 +78,8 @@ def base_url(service: Service) -> str:
 
 def client(timeout: float) -> httpx.Client:
     # A device under test has a self-signed certificate: its identity is not what is tested.
-    return httpx.Client(verify=False, timeout=timeout, follow_redirects=False, headers={"User-Agent": "psti-probe"})
+    return httpx.Client(verify=False, timeout=timeout, follow_redirects=False,
+                        headers={"User-Agent": "psti-probe"})
 
 
 def _bounded(response: httpx.Response) -> bytes:
@@ -89,11 +90,8 @@ def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
     if service.auth == "form" and service.form is not None:
         return _form_attempt(service, cred, timeout)
     url = base_url(service) + service.path
-    auth: httpx.Auth = (
-        httpx.DigestAuth(cred.user, cred.password)
-        if service.auth == "digest"
-        else httpx.BasicAuth(cred.user, cred.password)
-    )
+    auth: httpx.Auth = (httpx.DigestAuth(cred.user, cred.password) if service.auth == "digest"
+                        else httpx.BasicAuth(cred.user, cred.password))
     transcript = [f"> GET {service.path} ({service.auth} user={cred.user!r} password={cred.shown!r})"]
     try:
         with client(timeout) as c:
@@ -136,9 +134,8 @@ def _submit(service: Service, user: str, password: str, timeout: float) -> tuple
         r = c.post(target, data=data) if form.method == "post" else c.get(target, params=data)
     body = _bounded(r)
     login_again, _ = find_login_form(body.decode("utf-8", "replace"))
-    answer = _Answer(
-        r.status_code, r.headers.get("location", ""), login_again is not None, bool(FAILURE_WORDS.search(body))
-    )
+    answer = _Answer(r.status_code, r.headers.get("location", ""), login_again is not None,
+                     bool(FAILURE_WORDS.search(body)))
     return answer, r
 
 
@@ -149,9 +146,8 @@ def learn_refusal(service: Service, timeout: float) -> tuple[int, str, bool]:
 
 
 def _form_attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
-    transcript = [
-        f"> {service.form.method.upper() if service.form else 'POST'} form user={cred.user!r} password={cred.shown!r}"
-    ]
+    transcript = [f"> {service.form.method.upper() if service.form else 'POST'} form "
+                  f"user={cred.user!r} password={cred.shown!r}"]
     try:
         if service.refusal is None:
             service.refusal = learn_refusal(service, timeout)

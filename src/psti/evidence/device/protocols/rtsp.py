@@ -43,7 +43,8 @@ def _digest(challenge: str, cred: Credential, uri: str) -> str:
     ha1 = hashlib.md5(f"{cred.user}:{realm}:{cred.password}".encode()).hexdigest()
     ha2 = hashlib.md5(f"DESCRIBE:{uri}".encode()).hexdigest()
     response = hashlib.md5(f"{ha1}:{nonce}:{ha2}".encode()).hexdigest()
-    return f'Digest username="{cred.user}", realm="{realm}", nonce="{nonce}", uri="{uri}", response="{response}"'
+    return (f'Digest username="{cred.user}", realm="{realm}", nonce="{nonce}", uri="{uri}", '
+            f'response="{response}"')
 
 
 def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:

@@ -50,9 +50,8 @@ def attempt(service: Service, cred: Credential, timeout: float) -> Attempt:
             transport.auth_password(cred.user, cred.password)
         except paramiko.BadAuthenticationType as exc:
             if "keyboard-interactive" not in exc.allowed_types:
-                return Attempt(
-                    Outcome.FAILURE, f"password authentication not offered ({exc.allowed_types})", transcript
-                )
+                return Attempt(Outcome.FAILURE, f"password authentication not offered ({exc.allowed_types})",
+                               transcript)
             transport.auth_interactive(cred.user, lambda title, instr, prompts: [cred.password] * len(prompts))
         if transport.is_authenticated():
             transcript.append("< authentication succeeded (no channel opened)")

@@ -28,10 +28,10 @@ def squashfs_superblock(data: bytes | mmap.mmap, offset: int, file_size: int) ->
     sb = data[offset : offset + 96]
     if len(sb) < 96 or sb[:4] != b"hsqs":
         return None
-    (block_size,) = struct.unpack_from("<I", sb, 12)
+    block_size, = struct.unpack_from("<I", sb, 12)
     compression, block_log = struct.unpack_from("<HH", sb, 20)
     major, minor = struct.unpack_from("<HH", sb, 28)
-    (bytes_used,) = struct.unpack_from("<Q", sb, 40)
+    bytes_used, = struct.unpack_from("<Q", sb, 40)
     if (major, minor) != (4, 0) or not 12 <= block_log <= 20 or block_size != 1 << block_log:
         return None
     if not 1 <= compression <= 6 or bytes_used < 96 or offset + bytes_used > file_size:
@@ -57,11 +57,8 @@ def container_kind(head: bytes) -> str | None:
     kind = sniff.magic_of(head)
     if kind is not None:
         return kind
-    if (
-        len(head) >= 512
-        and head[510:512] == b"\x55\xaa"
-        and head[:1] in (b"\xeb", b"\xe9")
-        and (head[0x36:0x39] == b"FAT" or head[0x52:0x55] == b"FAT")
+    if len(head) >= 512 and head[510:512] == b"\x55\xaa" and head[:1] in (b"\xeb", b"\xe9") and (
+        head[0x36:0x39] == b"FAT" or head[0x52:0x55] == b"FAT"
     ):
         return "fat"
     return None
@@ -69,18 +66,9 @@ def container_kind(head: bytes) -> str | None:
 
 # Magics worth a look inside large files: (magic, offset of the magic in its format).
 _EMBEDDED = (
-    (b"hsqs", 0),
-    (b"\x1f\x8b\x08", 0),
-    (b"\xfd7zXZ\x00", 0),
-    (b"UBI#", 0),
-    (sniff.UIMAGE_MAGIC, 0),
-    (b"070701", 0),
-    (b"PK\x03\x04", 0),
-    (b"7z\xbc\xaf\x27\x1c", 0),
-    (b"ustar", 257),
-    (b"\x45\x3d\xcd\x28", 0),
-    (b"BZh91AY&SY", 0),
-    (b"\x85\x19\x03\x20", 0),
+    (b"hsqs", 0), (b"\x1f\x8b\x08", 0), (b"\xfd7zXZ\x00", 0), (b"UBI#", 0),
+    (sniff.UIMAGE_MAGIC, 0), (b"070701", 0), (b"PK\x03\x04", 0), (b"7z\xbc\xaf\x27\x1c", 0),
+    (b"ustar", 257), (b"\x45\x3d\xcd\x28", 0), (b"BZh91AY&SY", 0), (b"\x85\x19\x03\x20", 0),
 )
 
 

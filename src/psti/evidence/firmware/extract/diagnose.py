@@ -33,7 +33,9 @@ _LIMIT_WORDS = {
 }
 
 
-def outcome_problems(outcome: RunOutcome, limits: Limits, have_report: bool, meta_dir: Path) -> list[ExtractionProblem]:
+def outcome_problems(
+    outcome: RunOutcome, limits: Limits, have_report: bool, meta_dir: Path
+) -> list[ExtractionProblem]:
     if outcome.stopped_by:
         words = _LIMIT_WORDS[outcome.stopped_by].format(limits=limits)
         return [ExtractionProblem(LIMIT_REACHED, f"{words}; extraction stopped, output partial")]
@@ -47,7 +49,8 @@ def outcome_problems(outcome: RunOutcome, limits: Limits, have_report: bool, met
         return [
             ExtractionProblem(
                 COULD_NOT_EXTRACT,
-                f"extractor process failed (exit {outcome.returncode})" + (f": {tail}" if tail else ""),
+                f"extractor process failed (exit {outcome.returncode})"
+                + (f": {tail}" if tail else ""),
             )
         ]
     return []
@@ -57,7 +60,8 @@ def size_cap_problems(root: Path, largest: int, limits: Limits) -> list[Extracti
     cap = max(1, min(limits.max_file_bytes, limits.max_total_bytes))
     if largest < cap:
         return []
-    hits = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and p.stat().st_size >= cap]
+    hits = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()
+            and p.stat().st_size >= cap]
     return [
         ExtractionProblem(
             LIMIT_REACHED,
@@ -68,7 +72,9 @@ def size_cap_problems(root: Path, largest: int, limits: Limits) -> list[Extracti
     ]
 
 
-def depth_problems(summary: ReportSummary, root: Path, limits: Limits) -> list[ExtractionProblem]:
+def depth_problems(
+    summary: ReportSummary, root: Path, limits: Limits
+) -> list[ExtractionProblem]:
     out = []
     for rel in summary.depth_capped:
         top = root / rel
@@ -82,7 +88,8 @@ def depth_problems(summary: ReportSummary, root: Path, limits: Limits) -> list[E
                 out.append(
                     ExtractionProblem(
                         LIMIT_REACHED,
-                        f"{kind} data left unextracted: nesting depth limit {limits.max_depth} reached",
+                        f"{kind} data left unextracted: nesting depth limit "
+                        f"{limits.max_depth} reached",
                         str(path.relative_to(root)),
                     )
                 )
@@ -123,7 +130,9 @@ def format_problems(
                 f"{what} header declares {declared:,} bytes but the image has {size:,}",
             )
         )
-    elif not summary.extracted_any and sniff.magic_of(head) == "gzip" and sniff.gzip_truncated(image):
+    elif not summary.extracted_any and sniff.magic_of(head) == "gzip" and sniff.gzip_truncated(
+        image
+    ):
         out.append(ExtractionProblem(TRUNCATED, "gzip stream ends before its end marker"))
     if header is not None and header.format == "uimage" and not header.valid:
         out.append(ExtractionProblem(COULD_NOT_EXTRACT, "uImage header checksum is wrong"))
@@ -135,11 +144,8 @@ def format_problems(
                 ExtractionProblem(
                     ENCRYPTED if random else COULD_NOT_EXTRACT,
                     f"the payload behind the {header.format} header "
-                    + (
-                        "looks random: probably encrypted (or compressed with an unsupported method)"
-                        if random
-                        else "is in no format psti can extract"
-                    ),
+                    + ("looks random: probably encrypted (or compressed with an unsupported "
+                       "method)" if random else "is in no format psti can extract"),
                 )
             )
         elif known is not None:
@@ -148,10 +154,15 @@ def format_problems(
                 out.append(
                     ExtractionProblem(
                         MISSING_TOOL,
-                        "extractors not installed: " + ", ".join(f"{t} ({w})" for t, w in missing.items()),
+                        "extractors not installed: "
+                        + ", ".join(f"{t} ({w})" for t, w in missing.items()),
                     )
                 )
-            out.append(ExtractionProblem(COULD_NOT_EXTRACT, f"image starts like {known} but could not be extracted"))
+            out.append(
+                ExtractionProblem(
+                    COULD_NOT_EXTRACT, f"image starts like {known} but could not be extracted"
+                )
+            )
         elif sniff.entropy(image) >= sniff.HIGH_ENTROPY:
             out.append(
                 ExtractionProblem(
@@ -172,11 +183,8 @@ def format_problems(
     elif summary.extracted_any:
         # every volume and partition on its own: one good volume does not vouch for another
         told = {p.path for p in summary.problems if p.path}
-        out += [
-            p
-            for p in unread_filesystem_problems(root)  # depth-capped ones are reported as such
-            if p.path not in told and not any((p.path or "").startswith(c) for c in summary.depth_capped)
-        ]
+        out += [p for p in unread_filesystem_problems(root)  # depth-capped ones are reported as such
+                if p.path not in told and not any((p.path or "").startswith(c) for c in summary.depth_capped)]
     out += unknown_region_problems(summary, root, image)
     out += stand_in_problems(summary, head, path_env)
     return out
@@ -206,26 +214,26 @@ def unread_filesystem_problems(root: Path) -> list[ExtractionProblem]:
             except OSError:
                 continue
             if kind is not None and kind.split("_")[0] in _FILESYSTEMS:
-                out.append(
-                    ExtractionProblem(
-                        COULD_NOT_EXTRACT,
-                        f"{kind} data could not be extracted (truncated or damaged)",
-                        str(path.relative_to(root)),
-                    )
-                )
+                out.append(ExtractionProblem(
+                    COULD_NOT_EXTRACT, f"{kind} data could not be extracted (truncated or damaged)",
+                    str(path.relative_to(root))))
     return out
 
 
 def stand_in_problems(summary: ReportSummary, head: bytes, path_env: str) -> list[ExtractionProblem]:
     """Say so when a SquashFS failed and only the stock-unsquashfs stand-in for sasquatch ran."""
-    sasquatch_failed = any(p.kind == COULD_NOT_EXTRACT and p.message.startswith("sasquatch") for p in summary.problems)
+    sasquatch_failed = any(
+        p.kind == COULD_NOT_EXTRACT and p.message.startswith("sasquatch") for p in summary.problems
+    )
     squashfs_unread = not summary.extracted_any and sniff.magic_of(head) == "squashfs"
     if (sasquatch_failed or squashfs_unread) and tools.sasquatch_is_stand_in(path_env):
         return [ExtractionProblem(MISSING_TOOL, tools.SASQUATCH_HINT)]
     return []
 
 
-def unknown_region_problems(summary: ReportSummary, root: Path, image: Path) -> list[ExtractionProblem]:
+def unknown_region_problems(
+    summary: ReportSummary, root: Path, image: Path
+) -> list[ExtractionProblem]:
     """Large random-looking regions unblob carved but could not identify."""
     out = []
     for chunk in summary.unknown_chunks:

@@ -87,7 +87,11 @@ def _use_directory(directory: Path, limits: Limits, progress: ProgressFn | None)
     m = measure(directory, stop_files=limits.max_files)
     problems = []
     if m.files > limits.max_files:
-        problems.append(ExtractionProblem(LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"))
+        problems.append(
+            ExtractionProblem(
+                LIMIT_REACHED, f"directory holds more than {limits.max_files:,} files"
+            )
+        )
     if progress is not None:
         progress("reading firmware directory", float(m.files), float(m.files))
     return Extraction(
@@ -135,11 +139,14 @@ def _extract_file(
     started = time.monotonic()
     if not pre_formats:
         try:
-            fast = fastpath.try_fast(image, head, size, extract_root, meta_dir, limits, progress, started)
+            fast = fastpath.try_fast(
+                image, head, size, extract_root, meta_dir, limits, progress, started
+            )
         except OSError:
             fast = None
         if fast is not None and not fast.failed:
-            return _finish_fast(fast, image, extract_root, meta_dir, limits, path_env, progress, problems, started)
+            return _finish_fast(fast, image, extract_root, meta_dir, limits, path_env,
+                                progress, problems, started)
         for leftover in extract_root.iterdir():  # unblob starts from an empty tree
             if leftover.is_dir() and not leftover.is_symlink():
                 remove_tree(leftover)
@@ -153,14 +160,7 @@ def _extract_file(
     if header is not None and header.format not in formats:
         formats.insert(0, header.format)
     problems += _guarded(
-        diagnose.format_problems,
-        image,
-        head,
-        size,
-        header,
-        summary,
-        extract_root,
-        path_env,
+        diagnose.format_problems, image, head, size, header, summary, extract_root, path_env,
         bool(pre_formats),
     )
     return _done(extract_root, m, problems, formats, progress)
@@ -180,9 +180,8 @@ def _run(
     """Run unblob on the image (or the fast path's targets) and add what it reported to
     problems; its report's summary, and whether a limit stopped it."""
     try:
-        outcome = run_unblob(
-            image, extract_root, meta_dir, limits, path_env, progress, _process_num(), targets=targets, started=started
-        )
+        outcome = run_unblob(image, extract_root, meta_dir, limits, path_env, progress,
+                             _process_num(), targets=targets, started=started)
     except OSError as exc:  # e.g. no process could be started
         outcome = None
         problems.append(ExtractionProblem(COULD_NOT_EXTRACT, f"cannot run the extractor: {exc}"))
@@ -204,25 +203,19 @@ def _checks_after(
     problems = []
     if not stopped:
         if m.total_bytes > limits.max_total_bytes:
-            problems.append(
-                ExtractionProblem(
-                    LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed {limits.max_total_bytes:,} bytes"
-                )
-            )
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted size {m.total_bytes:,} bytes passed "
+                f"{limits.max_total_bytes:,} bytes"))
         if m.files > limits.max_files:
-            problems.append(
-                ExtractionProblem(LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}")
-            )
+            problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"extracted {m.files:,} files, more than {limits.max_files:,}"))
     problems += _guarded(diagnose.size_cap_problems, extract_root, m.largest, limits)
     problems += _guarded(diagnose.depth_problems, summary, extract_root, limits)
     return problems
 
 
 def _done(
-    extract_root: Path,
-    m: Measure,
-    problems: list[ExtractionProblem],
-    formats: list[str],
+    extract_root: Path, m: Measure, problems: list[ExtractionProblem], formats: list[str],
     progress: ProgressFn | None,
 ) -> Extraction:
     roots = find_roots(extract_root)
@@ -257,28 +250,20 @@ def _finish_fast(
     summary = ReportSummary()
     stopped = fast.stopped
     if fast.targets and not stopped:
-        summary, stopped = _run(
-            image, extract_root, meta_dir, limits, path_env, progress, problems, targets=fast.targets, started=started
-        )
+        summary, stopped = _run(image, extract_root, meta_dir, limits, path_env, progress, problems,
+                                targets=fast.targets, started=started)
     m = measure(extract_root)
     problems += _checks_after(m, summary, extract_root, limits, stopped)
     problems += _guarded(diagnose.unknown_region_problems, summary, extract_root, image)
     for region in fast.carved:  # a region unblob found nothing in and that looks random
         try:
             opened = region.with_name(region.name + "_extract").exists()
-            if (
-                not opened
-                and region.stat().st_size >= diagnose.UNKNOWN_REGION_MIN
-                and sniff.entropy(region) >= sniff.HIGH_ENTROPY
-            ):
-                problems.append(
-                    ExtractionProblem(
-                        ENCRYPTED,
-                        f"{region.stat().st_size:,} bytes around the SquashFS look "
-                        "random and match no known format (encrypted or unsupported compression)",
-                        str(region.relative_to(extract_root)),
-                    )
-                )
+            if (not opened and region.stat().st_size >= diagnose.UNKNOWN_REGION_MIN
+                    and sniff.entropy(region) >= sniff.HIGH_ENTROPY):
+                problems.append(ExtractionProblem(
+                    ENCRYPTED, f"{region.stat().st_size:,} bytes around the SquashFS look "
+                    "random and match no known format (encrypted or unsupported compression)",
+                    str(region.relative_to(extract_root))))
         except OSError:
             continue
     formats = fast.formats + [f for f in summary.formats if f not in fast.formats]
@@ -294,7 +279,9 @@ def _guarded(check, *args):  # type: ignore[no-untyped-def]
         return [ExtractionProblem(COULD_NOT_EXTRACT, f"{name} failed: {exc}")]
 
 
-def _decode_ihex(image: Path, extract_root: Path, limits: Limits, problems: list[ExtractionProblem]) -> Path | None:
+def _decode_ihex(
+    image: Path, extract_root: Path, limits: Limits, problems: list[ExtractionProblem]
+) -> Path | None:
     """Write the flash image an Intel HEX file describes into the tree; None on failure."""
     try:
         decoded = ihex.decode(image, min(limits.max_file_bytes, limits.max_total_bytes))
@@ -303,13 +290,17 @@ def _decode_ihex(image: Path, extract_root: Path, limits: Limits, problems: list
         problems.append(ExtractionProblem(kind, f"Intel HEX: {exc}"))
         return None
     if not decoded.complete:
-        problems.append(ExtractionProblem(TRUNCATED, "Intel HEX file ends without an end-of-file record"))
+        problems.append(
+            ExtractionProblem(TRUNCATED, "Intel HEX file ends without an end-of-file record")
+        )
     target = extract_root / f"{image.name}.bin"
     target.write_bytes(decoded.data)
     return target
 
 
-def _finish(root: Path, problems: list[ExtractionProblem], formats: list[str], roots: list[Path]) -> Extraction:
+def _finish(
+    root: Path, problems: list[ExtractionProblem], formats: list[str], roots: list[Path]
+) -> Extraction:
     m = measure(root)
     return Extraction(root, roots, _dedupe(problems), m.files, m.total_bytes, formats)
 

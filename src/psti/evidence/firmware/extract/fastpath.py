@@ -115,12 +115,8 @@ def _sandboxed_start(cmd: list[str], out_dir: Path, log: Path, fsize: int) -> su
         try:
             unblob_compat.restrict_writes(out_dir)
             box["proc"] = subprocess.Popen(
-                cmd,
-                stdin=null,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=limit,  # noqa: PLW1509
+                cmd, stdin=null, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True, preexec_fn=limit,  # noqa: PLW1509
             )
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
             box["error"] = exc
@@ -174,9 +170,8 @@ def try_fast(
             _copy_range(image, prefix, 0, found.offset)
             carved.append(prefix)
             header_only = header is not None and found.offset <= max(header.size, SMALL_PREFIX)
-            if not header_only and (
-                found.offset > SMALL_PREFIX or container_kind(sniff.read_head(prefix, HEAD)) is not None
-            ):
+            if not header_only and (found.offset > SMALL_PREFIX or container_kind(
+                    sniff.read_head(prefix, HEAD)) is not None):
                 result_targets.append((prefix, 1))
         if end < size and not _is_padding(image, end, size):
             suffix = top / f"{end}-{size}.unknown"
@@ -189,7 +184,8 @@ def try_fast(
     cap = max(1, min(limits.max_file_bytes, limits.max_total_bytes))
     log = meta_dir / "unsquashfs.log"
     # queues of 32 MB instead of 256 MB: peak memory ~70 MiB instead of ~290, same speed
-    cmd = [unsquashfs, "-no-progress", "-no-xattrs", "-da", "32", "-fr", "32", "-d", str(dest), str(source)]
+    cmd = [unsquashfs, "-no-progress", "-no-xattrs", "-da", "32", "-fr", "32",
+           "-d", str(dest), str(source)]
     if dest == top:
         top.rmdir()  # unsquashfs creates its destination
     proc = _sandboxed_start(cmd, extract_root, log, cap)
@@ -201,20 +197,16 @@ def try_fast(
     # 0: done; 2: non-fatal errors (e.g. device nodes as non-root), output kept;
     # -25: SIGXFSZ, a file reached the size cap. Anything else: unblob tries instead.
     if not stopped_by and proc.returncode not in (0, 2, -25):
-        return FastResult(
-            outcome,
-            formats,
-            [ExtractionProblem(COULD_NOT_EXTRACT, f"unsquashfs failed (exit {proc.returncode})")],
-            failed=True,
-        )
+        return FastResult(outcome, formats, [ExtractionProblem(
+            COULD_NOT_EXTRACT, f"unsquashfs failed (exit {proc.returncode})")], failed=True)
     formats.append(SQUASHFS)
     out = FastResult(outcome, formats, targets=result_targets, carved=carved)
     if proc.returncode == 2:
-        out.problems.append(
-            ExtractionProblem(COULD_NOT_EXTRACT, f"unsquashfs reported errors (exit 2): {_log_errors(log)}")
-        )
+        out.problems.append(ExtractionProblem(
+            COULD_NOT_EXTRACT, f"unsquashfs reported errors (exit 2): {_log_errors(log)}"))
     if proc.returncode == -25:
-        out.problems.append(ExtractionProblem(LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
+        out.problems.append(ExtractionProblem(
+            LIMIT_REACHED, "unsquashfs stopped: a file reached the size limit"))
     if stopped_by:
         out.stopped = True
         # what was unpacked before the stop is still read: no link may leave the tree
@@ -224,9 +216,8 @@ def try_fast(
     walk = fix_tree(dest, extract_root)
     out.problems += walk.problems
     out.problems += neutralise(extract_root)
-    budget = Budget(
-        limits, started, walk.entries + len(carved), walk.total_bytes + sum(c.stat().st_size for c in carved)
-    )
+    budget = Budget(limits, started, walk.entries + len(carved),
+                    walk.total_bytes + sum(c.stat().st_size for c in carved))
     _classify([(f, size, 1) for f, size in walk.files], extract_root, budget, out)
     out.problems += budget.problems
     out.stopped = budget.stopped
@@ -306,16 +297,14 @@ def _fix_link(path: str, real_root: str, extract_root: Path, problems: list[Extr
         return
     os.unlink(path)
     if raw:
-        problems.append(
-            ExtractionProblem(
-                SYMLINK_ESCAPE,
-                f"symbolic link to {raw!r} leads outside the extracted tree; removed",
-                relative(path, Path(os.path.realpath(extract_root))),
-            )
-        )
+        problems.append(ExtractionProblem(
+            SYMLINK_ESCAPE, f"symbolic link to {raw!r} leads outside the extracted tree; removed",
+            relative(path, Path(os.path.realpath(extract_root)))))
 
 
-def _classify(queue: list[tuple[str, int, int]], extract_root: Path, budget: Budget, out: FastResult) -> None:
+def _classify(
+    queue: list[tuple[str, int, int]], extract_root: Path, budget: Budget, out: FastResult
+) -> None:
     """Decompress simple streams here; collect the files unblob should open.
 
     `queue` holds (path, size, nesting depth) of regular files."""
@@ -334,13 +323,9 @@ def _classify(queue: list[tuple[str, int, int]], extract_root: Path, budget: Bud
         path = Path(name)
         if os.path.lexists(f"{path}_extract"):
             # the output name is taken by the image's own files, which must stay as they are
-            out.problems.append(
-                ExtractionProblem(
-                    COULD_NOT_EXTRACT,
-                    f"not opened: {path.name}_extract already exists beside it",
-                    relative(path, extract_root),
-                )
-            )
+            out.problems.append(ExtractionProblem(
+                COULD_NOT_EXTRACT, f"not opened: {path.name}_extract already exists beside it",
+                relative(path, extract_root)))
             continue
         if kind is None:
             try:
@@ -350,13 +335,9 @@ def _classify(queue: list[tuple[str, int, int]], extract_root: Path, budget: Bud
                 pass
             continue
         if d >= limits.max_depth:
-            out.problems.append(
-                ExtractionProblem(
-                    LIMIT_REACHED,
-                    f"{kind} data left unextracted: nesting depth limit {limits.max_depth} reached",
-                    relative(path, extract_root),
-                )
-            )
+            out.problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"{kind} data left unextracted: nesting depth limit "
+                f"{limits.max_depth} reached", relative(path, extract_root)))
             continue
         if kind in DECOMPRESSORS:
             done = decompress(path, kind, budget, extract_root)

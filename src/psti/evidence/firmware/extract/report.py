@@ -77,12 +77,17 @@ def _problem_from(report: dict[str, Any], where: str | None) -> ExtractionProble
         command = str(report.get("command", "")).split(" ", 1)[0]
         code = report.get("exit_code")
         if code == SIGXFSZ_EXIT:
-            return ExtractionProblem(LIMIT_REACHED, f"{command} stopped: a file reached the size limit", where)
+            return ExtractionProblem(
+                LIMIT_REACHED, f"{command} stopped: a file reached the size limit", where
+            )
         detail = _tail(report.get("stderr", "")) or _tail(report.get("stdout", ""))
-        return ExtractionProblem(COULD_NOT_EXTRACT, f"{command} failed (exit {code}): {detail}".rstrip(": "), where)
+        return ExtractionProblem(
+            COULD_NOT_EXTRACT, f"{command} failed (exit {code}): {detail}".rstrip(": "), where
+        )
     if kind == "ExtractorTimedOut":
         return ExtractionProblem(LIMIT_REACHED, "extractor timed out", where)
-    if kind in ("UnknownError", "CalculateChunkExceptionReport", "CalculateMultiFileExceptionReport"):
+    if kind in ("UnknownError", "CalculateChunkExceptionReport",
+                "CalculateMultiFileExceptionReport"):
         text = str(report.get("exception", ""))
         last = text.strip().splitlines()[-1] if text.strip() else "unknown error"
         if "File too large" in text or "EFBIG" in text:
@@ -97,7 +102,8 @@ def _problem_from(report: dict[str, Any], where: str | None) -> ExtractionProble
     if kind == "PathTraversalProblem":
         return ExtractionProblem(
             PATH_TRAVERSAL,
-            f"{_strip_label(report.get('problem', ''))} Written to {report.get('extraction_path')!r} instead.",
+            f"{_strip_label(report.get('problem', ''))} "
+            f"Written to {report.get('extraction_path')!r} instead.",
             report.get("path"),
         )
     if kind == "LinkExtractionProblem":
@@ -169,7 +175,9 @@ def summarise(results: list[dict[str, Any]], root: Path, max_depth: int) -> Repo
             if depth == 0:
                 out.top_level_chunks += 1
             if chunk.get("is_encrypted"):
-                out.problems.append(ExtractionProblem(ENCRYPTED, f"{name} content is encrypted", where))
+                out.problems.append(
+                    ExtractionProblem(ENCRYPTED, f"{name} content is encrypted", where)
+                )
             for sub in chunk.get("extraction_reports", []):
                 problem = _problem_from(sub, where)
                 if problem:

@@ -105,9 +105,8 @@ def _write_compact_report(outcomes, report_path: Path, max_depth: int) -> None: 
             if names <= _ROUTINE and depth < max_depth:
                 continue
             dumped = task_result.model_dump(mode="json", serialize_as_any=True)
-            dumped["reports"] = [
-                r for r in dumped["reports"] if r.get("__typename__") not in ("HashReport", "FileMagicReport")
-            ]
+            dumped["reports"] = [r for r in dumped["reports"]
+                                 if r.get("__typename__") not in ("HashReport", "FileMagicReport")]
             dumped.pop("subtasks", None)
             dumped.setdefault("task", {})["depth"] = depth
             kept.append(dumped)

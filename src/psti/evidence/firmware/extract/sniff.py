@@ -74,7 +74,8 @@ def vendor_header(head: bytes) -> Header | None:
         header_crc, data_size = fields[1], fields[3]
         blank = head[:4] + b"\0\0\0\0" + head[8:UIMAGE_HEADER]
         name = fields[11].split(b"\0", 1)[0].decode("latin-1")
-        return Header("uimage", UIMAGE_HEADER, UIMAGE_HEADER + data_size, zlib.crc32(blank) == header_crc, name)
+        return Header("uimage", UIMAGE_HEADER, UIMAGE_HEADER + data_size,
+                      zlib.crc32(blank) == header_crc, name)
     if head[:4] == TRX_MAGIC and len(head) >= 28:
         length, crc = struct.unpack("<II", head[4:12])
         return Header("trx", 28, length, True)  # the CRC covers the whole image; not checked

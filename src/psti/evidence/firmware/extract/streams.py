@@ -25,16 +25,8 @@ DECOMPRESSORS: dict[str, Callable[[], object]] = {
     "xz": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_XZ),
     "lzma": lambda: lzma.LZMADecompressor(format=lzma.FORMAT_ALONE),
 }
-_SUFFIXES = {
-    ".gz": "",
-    ".tgz": ".tar",
-    ".bz2": "",
-    ".tbz2": ".tar",
-    ".xz": "",
-    ".txz": ".tar",
-    ".lzma": "",
-    ".tlz": ".tar",
-}
+_SUFFIXES = {".gz": "", ".tgz": ".tar", ".bz2": "", ".tbz2": ".tar", ".xz": "", ".txz": ".tar",
+             ".lzma": "", ".tlz": ".tar"}
 
 
 class Budget:
@@ -57,7 +49,8 @@ class Budget:
             words = f"extracted size passed {self.limits.max_total_bytes:,} bytes"
         if words:
             self.stopped = True
-            self.problems.append(ExtractionProblem(LIMIT_REACHED, f"{words}; extraction stopped, output partial"))
+            self.problems.append(ExtractionProblem(
+                LIMIT_REACHED, f"{words}; extraction stopped, output partial"))
         return words is not None
 
 
@@ -115,13 +108,9 @@ def decompress(path: Path, kind: str, budget: Budget, extract_root: Path) -> Pat
         budget.exhausted()  # reports the time bound
         return False
     if written >= cap and not clean:
-        budget.problems.append(
-            ExtractionProblem(
-                LIMIT_REACHED,
-                f"{kind} output reached the {cap:,}-byte limit and was cut short",
-                relative(target, extract_root),
-            )
-        )
+        budget.problems.append(ExtractionProblem(
+            LIMIT_REACHED, f"{kind} output reached the {cap:,}-byte limit and was cut short",
+            relative(target, extract_root)))
         return False
     if not clean:
         shutil.rmtree(out_dir, ignore_errors=True)

@@ -132,7 +132,9 @@ def fork_server_pid() -> int | None:
     return _SERVER.pid
 
 
-def _start(spec_path: Path, meta_dir: Path, env: dict[str, str]) -> tuple[int, subprocess.Popen[bytes] | None]:
+def _start(
+    spec_path: Path, meta_dir: Path, env: dict[str, str]
+) -> tuple[int, subprocess.Popen[bytes] | None]:
     pid = _SERVER.fork(spec_path)
     if pid is not None:
         return pid, None

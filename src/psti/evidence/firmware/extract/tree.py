@@ -23,30 +23,8 @@ ACCOUNT_DATABASES = ("etc/passwd", "etc/shadow", "etc/group", "etc/gshadow", "et
 
 # Names found at the top of a Linux root filesystem; `etc` or `bin` makes a candidate.
 ROOT_MARKERS = frozenset(
-    {
-        "etc",
-        "bin",
-        "sbin",
-        "usr",
-        "lib",
-        "lib64",
-        "var",
-        "www",
-        "root",
-        "home",
-        "dev",
-        "proc",
-        "tmp",
-        "mnt",
-        "sys",
-        "opt",
-        "run",
-        "linuxrc",
-        "init",
-        "data",
-        "overlay",
-        "rom",
-    }
+    {"etc", "bin", "sbin", "usr", "lib", "lib64", "var", "www", "root", "home", "dev", "proc",
+     "tmp", "mnt", "sys", "opt", "run", "linuxrc", "init", "data", "overlay", "rom"}
 )
 UNBLOB_SUFFIX = "_extract"
 
@@ -160,11 +138,9 @@ def neutralise(root: Path) -> list[ExtractionProblem]:
             rel = relative(entry.path, Path(real_root))
             if rel.lstrip("/").endswith(ACCOUNT_DATABASES):
                 kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device node"
-                problems.append(
-                    ExtractionProblem(
-                        SPECIAL_FILE, f"{rel} is {kind}, not a file: the accounts it should hold were not examined", rel
-                    )
-                )
+                problems.append(ExtractionProblem(
+                    SPECIAL_FILE, f"{rel} is {kind}, not a file: the accounts it should hold were not examined", rel
+                ))
     for path in escaping:
         _remove(path)
     for links in multi_linked.values():

@@ -46,14 +46,12 @@ class Patched:
 
 
 PATCHED: tuple[Patched, ...] = (
-    Patched(
-        "unblob.handlers.archive._safe_tarfile",
-        "SafeTarFile.record_problem",
-        ("self", "tarinfo", "problem", "resolution"),
-    ),
+    Patched("unblob.handlers.archive._safe_tarfile", "SafeTarFile.record_problem",
+            ("self", "tarinfo", "problem", "resolution")),
     Patched("unblob.file_utils", "FileSystem.create_hardlink", ("self", "src", "dst")),
     Patched("unblob.file_utils", "FileSystem.create_symlink", ("self", "src", "dst")),
-    Patched("unblob.handlers.archive.cpio", "_CPIOExtractorBase.extract", ("self", "inpath", "outdir")),
+    Patched("unblob.handlers.archive.cpio", "_CPIOExtractorBase.extract",
+            ("self", "inpath", "outdir")),
     Patched("unblob.handlers.archive.zip", "ZIPHandler.EXTRACTOR", kind="extractor"),
     Patched("unblob.handlers.archive.sevenzip", "SevenZipHandler.EXTRACTOR", kind="extractor"),
     Patched("unblob.file_utils", "StructParser.cparser_le", kind="property"),
@@ -164,9 +162,7 @@ def _zip_names(inpath: Path) -> list[str]:
 def _sevenzip_names(inpath: Path) -> list[str]:
     listing = subprocess.run(
         ["7z", "l", "-slt", "-ba", "-p", str(inpath)],
-        capture_output=True,
-        timeout=120,
-        check=False,  # (no DEVNULL: sandbox denies it)
+        capture_output=True, timeout=120, check=False,  # (no DEVNULL: sandbox denies it)
     ).stdout.decode("utf-8", "replace")
     return [line[7:] for line in listing.splitlines() if line.startswith("Path = ")]
 
@@ -208,14 +204,10 @@ def _report_archive_escapes() -> None:
                 for name in self.names(inpath):
                     norm = posixpath.normpath(name.replace("\\", "/"))
                     if norm.startswith(("/", "../")) or norm == "..":
-                        reports.append(
-                            PathTraversalProblem(
-                                path=name,
-                                extraction_path=norm.lstrip("/").replace("../", ""),
-                                problem=f"Potential path traversal through {self.label} member name",
-                                resolution="Stripped by 7z.",
-                            )
-                        )
+                        reports.append(PathTraversalProblem(
+                            path=name, extraction_path=norm.lstrip("/").replace("../", ""),
+                            problem=f"Potential path traversal through {self.label} member name",
+                            resolution="Stripped by 7z."))
             except (OSError, zipfile.BadZipFile, ValueError, subprocess.SubprocessError):
                 pass
             result = self.inner.extract(inpath, outdir)
@@ -224,15 +216,10 @@ def _report_archive_escapes() -> None:
             return result
 
     _replace(cpio._CPIOExtractorBase, "extract", "unblob.handlers.archive.cpio", cpio_extract)
-    _replace(
-        ZIPHandler, "EXTRACTOR", "unblob.handlers.archive.zip", CheckedArchive(ZIPHandler.EXTRACTOR, _zip_names, "zip")
-    )
-    _replace(
-        SevenZipHandler,
-        "EXTRACTOR",
-        "unblob.handlers.archive.sevenzip",
-        CheckedArchive(SevenZipHandler.EXTRACTOR, _sevenzip_names, "7z"),
-    )
+    _replace(ZIPHandler, "EXTRACTOR", "unblob.handlers.archive.zip",
+             CheckedArchive(ZIPHandler.EXTRACTOR, _zip_names, "zip"))
+    _replace(SevenZipHandler, "EXTRACTOR", "unblob.handlers.archive.sevenzip",
+             CheckedArchive(SevenZipHandler.EXTRACTOR, _sevenzip_names, "7z"))
 
 
 def _share_struct_parsers() -> None:
@@ -283,7 +270,8 @@ def apply() -> None:
         return
     problems = check()
     if problems:
-        raise UnblobChanged("the installed unblob differs from the versions psti supports: " + "; ".join(problems))
+        raise UnblobChanged(
+            "the installed unblob differs from the versions psti supports: " + "; ".join(problems))
     _label_link_problems()
     _report_archive_escapes()
     _share_struct_parsers()

@@ -54,15 +54,8 @@ def registry() -> tuple[Handler, ...]:
     """Every per-file handler, in the order their findings are listed."""
     from psti.evidence.firmware.handlers import binaries, comparisons, defaults, scripts, urls, webserver, webui
 
-    return (
-        webserver.HANDLER,
-        defaults.HANDLER,
-        webui.HANDLER,
-        scripts.HANDLER,
-        urls.HANDLER,
-        binaries.HANDLER,
-        comparisons.HANDLER,
-    )
+    return (webserver.HANDLER, defaults.HANDLER, webui.HANDLER, scripts.HANDLER, urls.HANDLER, binaries.HANDLER,
+            comparisons.HANDLER)
 
 
 def run(f: FileInput, handlers: tuple[Handler, ...] | None = None) -> Found:

@@ -89,32 +89,14 @@ def compiled_pairs(path: str, data: bytes, pairs: Mapping[str, frozenset[str]]) 
                 continue
             at = data.find(b"\0" + raw + b"\0", max(0, lo - 1), hi + 1)
             while at != -1:
-                _pair_near(
-                    path,
-                    data,
-                    at + 1,
-                    pw,
-                    users_of[pw],
-                    max(lo, at - _PAIR_BYTES),
-                    min(hi, at + _PAIR_BYTES + len(raw)),
-                    seen,
-                    out,
-                )
+                _pair_near(path, data, at + 1, pw, users_of[pw], max(lo, at - _PAIR_BYTES),
+                           min(hi, at + _PAIR_BYTES + len(raw)), seen, out)
                 at = data.find(b"\0" + raw + b"\0", at + 1, hi + 1)
     return out
 
 
-def _pair_near(
-    path: str,
-    data: bytes,
-    off: int,
-    pw: str,
-    users: frozenset[str],
-    lo: int,
-    hi: int,
-    seen: set[tuple[str, str]],
-    out: list[Credential],
-) -> None:
+def _pair_near(path: str, data: bytes, off: int, pw: str, users: frozenset[str], lo: int, hi: int,
+               seen: set[tuple[str, str]], out: list[Credential]) -> None:
     """A user name the corpus lists for pw among the strings around it."""
     items = [(m.start(), m.group().decode("ascii")) for m in _C_STRING.finditer(data, lo, hi)]
     i = next((k for k, (o, _) in enumerate(items) if o == off), None)
@@ -126,17 +108,8 @@ def _pair_near(
         if j == i or user not in users or (user, pw) in seen or _word_list(items, i, j):
             continue
         seen.add((user, pw))
-        out.append(
-            credential(
-                "binary",
-                path,
-                pw,
-                offset=off,
-                account=user,
-                interface="program",
-                context=f"next to the user name {user!r} in read-only data",
-            )
-        )
+        out.append(credential("binary", path, pw, offset=off, account=user, interface="program",
+                              context=f"next to the user name {user!r} in read-only data"))
 
 
 def _word_list(items: list[tuple[int, str]], i: int, j: int) -> bool:
@@ -219,24 +192,16 @@ def scan_binary_strings(
                 groups.append((s.strip(), beside))
     # A string beside a prompt together with one that reads as a password is data there,
     # and stays data beside the routine's other prompts ("Wrong password", "Pass :").
-    data_strings = {
-        c
-        for _, beside in groups
-        if any(reads_as_password(c, known) for _, c in beside)
-        for _, c in beside
-        if not reads_as_password(c, known)
-    }
+    data_strings = {c for _, beside in groups if any(reads_as_password(c, known) for _, c in beside)
+                    for _, c in beside if not reads_as_password(c, known)}
     seen: set[str] = set()
     for prompt, beside in groups:
         for cand_off, cand in beside:
             if cand in seen or cand in data_strings:
                 continue
             seen.add(cand)
-            out.append(
-                credential(
-                    "binary", path, cand, offset=cand_off, interface="firmware prompt", context=f"beside {prompt!r}"
-                )
-            )
+            out.append(credential("binary", path, cand, offset=cand_off, interface="firmware prompt",
+                                  context=f"beside {prompt!r}"))
     return out
 
 
@@ -309,11 +274,11 @@ HANDLER = Handler(
     kind="FW-BINARY-PASSWORD",
     sources=("binary",),
     reads="ELF programs and libraries (read-only data), raw firmware (*.bin, *.img, *.hex, … and single-file "
-    "images) and decoded Intel HEX",
+          "images) and decoded Intel HEX",
     precision="a corpus default password counts only beside a user name the corpus lists it for (adjacent "
-    "when shorter than 6 characters); beside a prompt, only letter-and-digit strings of 8-32 "
-    "characters (or corpus passwords in raw firmware); of several beside one prompt, those that read "
-    "as a chosen password (a known default, or common-password words in leetspeak) when any does",
+              "when shorter than 6 characters); beside a prompt, only letter-and-digit strings of 8-32 "
+              "characters (or corpus passwords in raw firmware); of several beside one prompt, those that read "
+              "as a chosen password (a known default, or common-password words in leetspeak) when any does",
     claims=_claims,
     scan=_scan,
 )

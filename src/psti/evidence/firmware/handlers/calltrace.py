@@ -53,15 +53,13 @@ class _Arch:
 
 _X86_ARGS = ("rdi", "rsi", "rdx")
 _ARCH = {
-    "x86-64": _Arch(_X86_ARGS, "rax", frozenset({"rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"}), 1),
+    "x86-64": _Arch(_X86_ARGS, "rax",
+                    frozenset({"rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"}), 1),
     "arm": _Arch(("r0", "r1", "r2"), "r0", frozenset({"r0", "r1", "r2", "r3", "ip", "lr"}), 4),
     "aarch64": _Arch(("x0", "x1", "x2"), "x0", frozenset({f"x{i}" for i in range(19)} | {"x30"}), 4),
-    "mips": _Arch(
-        ("$a0", "$a1", "$a2"),
-        "$v0",
-        frozenset({"$v0", "$v1", "$a0", "$a1", "$a2", "$a3", "$at", "$ra"} | {f"$t{i}" for i in range(10)}),
-        4,
-    ),
+    "mips": _Arch(("$a0", "$a1", "$a2"), "$v0",
+                  frozenset({"$v0", "$v1", "$a0", "$a1", "$a2", "$a3", "$at", "$ra"}
+                            | {f"$t{i}" for i in range(10)}), 4),
 }
 _X86_REG = {}
 for _r in ("ax", "bx", "cx", "dx", "si", "di", "bp", "sp"):
@@ -269,11 +267,8 @@ def _arm(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     if base in ("pop", "ldm", "ldmia", "ldmfd") and "pc" in (ops[-1] if ops else ""):
         w.forget_arguments()
         return
-    if (
-        not ops
-        or base in ("cmp", "cmn", "tst", "teq", "push", "stmdb", "stm", "str", "strb", "strh", "strd", "cbz", "cbnz")
-        or base.startswith("it")
-    ):
+    if not ops or base in ("cmp", "cmn", "tst", "teq", "push", "stmdb", "stm", "str", "strb", "strh", "strd", "cbz",
+                           "cbnz") or base.startswith("it"):
         if base == "str" and len(ops) == 2 and (m := _ARM_MEM.match(ops[1])) and m.group(1) in ("sp", "r11", "fp"):
             w.spill(ops[1], ops[0])
         return
@@ -333,33 +328,8 @@ def _arm_value(w: _Walk, addr: int, reg: str) -> int | None:
 
 
 _ARM_CONDS = {"eq", "ne", "cs", "hs", "cc", "lo", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "al"}
-_ARM_BASES = {
-    "b",
-    "bl",
-    "blx",
-    "bx",
-    "mov",
-    "ldr",
-    "add",
-    "pop",
-    "ldm",
-    "str",
-    "cmp",
-    "movw",
-    "movt",
-    "mvn",
-    "sub",
-    "orr",
-    "and",
-    "eor",
-    "ldrb",
-    "strb",
-    "cmn",
-    "tst",
-    "lsl",
-    "lsr",
-    "asr",
-}
+_ARM_BASES = {"b", "bl", "blx", "bx", "mov", "ldr", "add", "pop", "ldm", "str", "cmp", "movw", "movt", "mvn", "sub",
+              "orr", "and", "eor", "ldrb", "strb", "cmn", "tst", "lsl", "lsr", "asr"}
 
 
 def _aarch64_reg(o: str) -> str:
@@ -424,11 +394,8 @@ _MIPS_JUMPS = ("j", "jr", "b")
 def _mips(w: _Walk, addr: int, size: int, mnem: str, ops: list[str]) -> None:
     if mnem in _MIPS_CALLS or mnem in _MIPS_JUMPS:
         return  # handled with its delay slot by the walk
-    if (
-        not ops
-        or mnem.startswith(("b", "s", "t"))
-        and mnem not in ("subu", "sll", "srl", "sra", "slt", "sltu", "slti", "sltiu", "sllv", "srlv", "sub")
-    ):
+    if not ops or mnem.startswith(("b", "s", "t")) and mnem not in ("subu", "sll", "srl", "sra", "slt", "sltu",
+                                                                    "slti", "sltiu", "sllv", "srlv", "sub"):
         if mnem == "sw" and len(ops) == 2 and ops[1].endswith("($sp)"):
             w.spill(ops[1], ops[0])
         return
@@ -510,9 +477,8 @@ def _disassembler(img: Image, thumb: bool = False) -> object:
     return md
 
 
-def _instructions(
-    img: Image, start: int, end: int, limit: int, thumb: bool = False
-) -> Iterator[tuple[int, int, str, str]]:
+def _instructions(img: Image, start: int, end: int, limit: int,
+                  thumb: bool = False) -> Iterator[tuple[int, int, str, str]]:
     """Instructions from start to end; undecodable bytes are stepped over."""
     md = _disassembler(img, thumb)
     step = 2 if thumb else _ARCH[img.arch].step
@@ -550,11 +516,8 @@ def _branch(arch: str, mnem: str, ops: list[str]) -> tuple[int | None, bool] | N
         base = mnem[:-2] if mnem[-2:] in _ARM_CONDS and mnem[:-2] in _ARM_BASES else mnem
         if base == "b":
             return num, base == mnem
-        if (
-            (base in ("bx", "pop", "ldm", "ldmia", "ldmfd") and "pc" in last)
-            or (base == "bx" and last == "lr")
-            or (base == "ldr" and ops and ops[0] == "pc")
-        ):
+        if (base in ("bx", "pop", "ldm", "ldmia", "ldmfd") and "pc" in last) or (base == "bx" and last == "lr") \
+                or (base == "ldr" and ops and ops[0] == "pc"):
             return None, base == mnem
         return None
     if arch == "aarch64":
@@ -624,9 +587,8 @@ def walk(img: Image, start: int, end: int, limit: int = MAX_INSNS, thumb: bool =
     return w.trace
 
 
-def _join(
-    joins: dict[int, dict[str, Value]], br: tuple[int | None, bool], at: int, end: int, regs: dict[str, Value]
-) -> bool:
+def _join(joins: dict[int, dict[str, Value]], br: tuple[int | None, bool], at: int, end: int,
+          regs: dict[str, Value]) -> bool:
     """Record the registers a forward branch takes to its target; True if nothing falls through."""
     target, unconditional = br
     if target is not None and at < target < end:

@@ -73,54 +73,15 @@ _NOT_PASSWORD = re.compile(
     r"^[A-Z][A-Z0-9_]*$|"  # CONSTANT_NAMES, ENUMS
     r"^\d{1,3}$|^0x[0-9a-f]+$|^[0-9a-f]{16,}$|^[\d.]+$"  # numbers, versions, hex digests
 )
-KNOWN_USERS = frozenset(
-    {
-        "admin",
-        "root",
-        "user",
-        "guest",
-        "support",
-        "administrator",
-        "superuser",
-        "supervisor",
-        "tech",
-        "superadmin",
-        "useradmin",
-        "telecomadmin",
-        "adminpldt",
-        "cusadmin",
-        "installer",
-        "ubnt",
-        "Admin",
-        "ADMIN",
-    }
-)
+KNOWN_USERS = frozenset({
+    "admin", "root", "user", "guest", "support", "administrator", "superuser", "supervisor", "tech",
+    "superadmin", "useradmin", "telecomadmin", "adminpldt", "cusadmin", "installer", "ubnt", "Admin", "ADMIN",
+})
 # corpus user names that are also everyday option values (`strcmp(mode, "default")`)
-_GENERIC_USERS = frozenset(
-    {
-        "default",
-        "test",
-        "debug",
-        "factory",
-        "service",
-        "manager",
-        "operator",
-        "none",
-        "any",
-        "all",
-        "system",
-        "daemon",
-        "nobody",
-        "public",
-        "private",
-        "local",
-        "remote",
-        "server",
-        "client",
-        "master",
-        "monitor",
-    }
-)
+_GENERIC_USERS = frozenset({
+    "default", "test", "debug", "factory", "service", "manager", "operator", "none", "any", "all", "system",
+    "daemon", "nobody", "public", "private", "local", "remote", "server", "client", "master", "monitor",
+})
 _USER = re.compile(r"[A-Za-z][A-Za-z0-9_.@-]{1,31}")
 _CORPUS_USER = re.compile(r"[a-z][A-Za-z0-9_.@-]{2,31}")  # not HTTP, GET or other protocol words
 _BASIC = re.compile(r"^(?:Basic )?([A-Za-z0-9+/]{8,}={0,2})$")
@@ -170,9 +131,8 @@ def _basic(s: str) -> tuple[str, str] | None:
     return user, pw
 
 
-def analyse(
-    path: str, data: bytes, users: frozenset[str] = frozenset(), stats: Stats | None = None
-) -> list[Credential]:
+def analyse(path: str, data: bytes, users: frozenset[str] = frozenset(),
+            stats: Stats | None = None) -> list[Credential]:
     """Passwords compared by the program in `data` on an authentication path."""
     if not data.startswith(ELF) or len(data) > MAX_PROGRAM or not _imports_a_comparison(data):
         return []
@@ -250,9 +210,8 @@ def _compared(img: Image, trace: Trace, resolved: dict[int, str | None]) -> list
     return out
 
 
-def _judge(
-    img: Image, start: int, trace: Trace, resolved: dict[int, str | None], users: frozenset[str]
-) -> list[Credential]:
+def _judge(img: Image, start: int, trace: Trace, resolved: dict[int, str | None],
+           users: frozenset[str]) -> list[Credential]:
 
     compared = _compared(img, trace, resolved)
     if not compared:
@@ -262,11 +221,8 @@ def _judge(
 
     def found(secret: str, at: int, account: str | None, how: str) -> None:
         off = img.offset_of(at)
-        out.append(
-            credential(
-                "compared", "", secret, offset=off, account=account, interface="program", context=f"{how} in {where}"
-            )
-        )
+        out.append(credential("compared", "", secret, offset=off, account=account, interface="program",
+                              context=f"{how} in {where}"))
 
     for c in compared:
         if pair := _basic(c.constant):
@@ -291,16 +247,13 @@ def _judge(
             continue
         if context or p.origin in asked:
             paired.add(p)
-            found(
-                p.constant,
-                p.address,
-                u.constant,
-                f"compared by {p.function} right after the user name {u.constant!r} ({u.function})",
-            )
+            found(p.constant, p.address, u.constant,
+                  f"compared by {p.function} right after the user name {u.constant!r} ({u.function})")
     pw_cands = [c for c in kept if looks_like_password(c.constant)]
     for p in pw_cands:
         if p not in paired and p.origin in asked and not any(q.constant == p.constant for q in paired):
-            found(p.constant, p.address, None, f"compared by {p.function} with the value read for {asked[p.origin]!r}")
+            found(p.constant, p.address, None,
+                  f"compared by {p.function} with the value read for {asked[p.origin]!r}")
     return out
 
 
@@ -389,9 +342,8 @@ def _word_sites(img: Image, off: int, lo: int, size: int, wanted: set[int], stub
     if img.arch == "mips":
         gp = img.gp
         # `lw $any, X($gp)` of a wanted GOT slot (into $t9, or another register at -O0)
-        lw = {
-            0x8F800000 | ((slot - gp) & 0xFFFF) for slot in wanted if gp is not None and -0x8000 <= slot - gp < 0x8000
-        }
+        lw = {0x8F800000 | ((slot - gp) & 0xFFFF)
+              for slot in wanted if gp is not None and -0x8000 <= slot - gp < 0x8000}
         for i, w in enumerate(words):
             if (w & 0xFFE0FFFF) in lw or (w >> 26 == 3 and stub(((lo + 4 * i) & 0xF0000000) | ((w & 0x3FFFFFF) << 2))):
                 out.append(lo + 4 * i)
@@ -433,13 +385,13 @@ HANDLER = Handler(
     kind="FW-BINARY-COMPARED-PASSWORD",
     sources=("compared",),
     reads="dynamically linked ELF programs (x86-64, ARM32 and Thumb, AArch64, MIPS32 big- and little-endian) "
-    "up to 16 MiB that import a string comparison: the functions that call it",
+          "up to 16 MiB that import a string comparison: the functions that call it",
     precision="a constant counts only on an authentication path: a default user name (well known or in the "
-    "corpus, not an everyday word) then a password-like constant compared with two different inputs in "
-    "a function that uses a credential word (password, username, login, Authorization, Basic...); a "
-    "password-like constant compared with the value read for a password field; an HTTP Basic token. "
-    "An input compared with 3+ constants is a dispatch and ignored; paths, file names, formats, numbers, "
-    "methods, MIME types and header names never count",
+              "corpus, not an everyday word) then a password-like constant compared with two different inputs in "
+              "a function that uses a credential word (password, username, login, Authorization, Basic...); a "
+              "password-like constant compared with the value read for a password field; an HTTP Basic token. "
+              "An input compared with 3+ constants is a dispatch and ignored; paths, file names, formats, numbers, "
+              "methods, MIME types and header names never count",
     claims=_claims,
     scan=_scan,
 )

@@ -107,9 +107,8 @@ def scan_key_values(path: str, text: str) -> tuple[list[Credential], list[Observ
         near = user if user and (section or n - user_line <= 5) and interface != "wifi" else None
         if "." in key and interface != "wifi":  # an indexed group names its own user
             near = group_users.get(key.rpartition(".")[0], near)
-        creds.append(
-            credential(source, path, val, line=n, account=near or key, interface=interface, context=line.strip())
-        )
+        creds.append(credential(source, path, val, line=n, account=near or key,
+                                interface=interface, context=line.strip()))
     return creds, obs
 
 
@@ -144,20 +143,12 @@ def scan_xml(path: str, text: str) -> list[Credential]:
     return out
 
 
-def _xml_cred(
-    path: str, text: str, at: int, value: str, key: str, users: list[tuple[int, str]], context: str = ""
-) -> Credential:
+def _xml_cred(path: str, text: str, at: int, value: str, key: str, users: list[tuple[int, str]],
+              context: str = "") -> Credential:
     # a user element in the same parent: nothing is closed between it and the password
     near = [u for end, u in users if end <= at and at - end < 1024 and "</" not in text[end:at]]
-    return credential(
-        "xml",
-        path,
-        value,
-        line=line_of(text, at),
-        account=near[-1] if near else key,
-        interface=_interface(path, key),
-        context=context or f"<{key}>",
-    )
+    return credential("xml", path, value, line=line_of(text, at), account=near[-1] if near else key,
+                      interface=_interface(path, key), context=context or f"<{key}>")
 
 
 def scan_json(path: str, text: str) -> list[Credential]:
@@ -174,23 +165,14 @@ def scan_json(path: str, text: str) -> list[Credential]:
             for item in node:
                 walk(item, depth + 1)
         elif isinstance(node, dict):
-            user = next(
-                (v for k, v in node.items() if isinstance(v, str) and USER_KEY.search(str(k)) and plausible(v)), None
-            )
+            user = next((v for k, v in node.items() if isinstance(v, str) and USER_KEY.search(str(k))
+                         and plausible(v)), None)
             for k, v in node.items():
                 if isinstance(v, str) and secret_key(str(k)) and plausible(v):
                     at = text.find(json.dumps(v))
-                    out.append(
-                        credential(
-                            "json",
-                            path,
-                            v,
-                            line=line_of(text, at) if at >= 0 else None,
-                            account=user or str(k),
-                            interface=_interface(path, str(k)),
-                            context=f'"{k}": {json.dumps(v)}',
-                        )
-                    )
+                    out.append(credential("json", path, v, line=line_of(text, at) if at >= 0 else None,
+                                          account=user or str(k), interface=_interface(path, str(k)),
+                                          context=f'"{k}": {json.dumps(v)}'))
                 else:
                     walk(v, depth + 1)
 
@@ -199,7 +181,8 @@ def scan_json(path: str, text: str) -> list[Credential]:
 
 
 def _claims(f: FileInput) -> bool:
-    return f.text is not None and bool(_KV_PATH.search(f.rel)) and not is_doc(f.rel) and not is_system_database(f.rel)
+    return (f.text is not None and bool(_KV_PATH.search(f.rel)) and not is_doc(f.rel)
+            and not is_system_database(f.rel))
 
 
 def _scan(f: FileInput) -> Found:
@@ -222,9 +205,9 @@ HANDLER = Handler(
     kind="FW-CONFIG-PASSWORD",
     sources=("uci", "nvram", "config", "hostapd", "xml", "json"),
     reads="configuration under /etc, /config, /default(s), /mnt, /var and *.conf/.cfg/.ini/.dat/.xml/.json/"
-    "NVRAM defaults files: key=value (NVRAM, UCI, ini, GoAhead umconfig), XML elements and attributes, JSON",
+          "NVRAM defaults files: key=value (NVRAM, UCI, ini, GoAhead umconfig), XML elements and attributes, JSON",
     precision="a value counts only when its setting's name names a password and the value is a literal "
-    "(not a variable, label, mask or port); standard system databases and documentation are skipped",
+              "(not a variable, label, mask or port); standard system databases and documentation are skipped",
     claims=_claims,
     scan=_scan,
 )

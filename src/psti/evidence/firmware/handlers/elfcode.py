@@ -153,11 +153,8 @@ def _load(data: bytes, wanted: frozenset[str]) -> Image | None:
         else:
             ptype, offset, vaddr, _p, filesz, _m, flags = struct.unpack_from(end + "IIIIIII", data, at)
         headers.append((ptype, flags, offset, vaddr, filesz))
-    segs = [
-        Segment(v, o, min(f, max(0, len(data) - o)), bool(fl & 1), bool(fl & 2))
-        for t, fl, o, v, f in headers
-        if t == _PT_LOAD
-    ]
+    segs = [Segment(v, o, min(f, max(0, len(data) - o)), bool(fl & 1), bool(fl & 2))
+            for t, fl, o, v, f in headers if t == _PT_LOAD]
     img = Image(data, arch, end == ">", wide, segs)
     sections = _sections(data, end, wide, shoff, shentsize, shnum, shstrndx)
     img.code = _code_ranges(sections, img)
@@ -232,22 +229,9 @@ def _symbol_starts(data: bytes, end: str, wide: bool, sections: list[_Section]) 
     return out
 
 
-_DT = {
-    "DT_PLTGOT": 3,
-    "DT_STRTAB": 5,
-    "DT_SYMTAB": 6,
-    "DT_RELA": 7,
-    "DT_RELASZ": 8,
-    "DT_STRSZ": 10,
-    "DT_REL": 17,
-    "DT_RELSZ": 18,
-    "DT_PLTRELSZ": 2,
-    "DT_PLTREL": 20,
-    "DT_JMPREL": 23,
-    "DT_MIPS_LOCAL_GOTNO": 0x7000000A,
-    "DT_MIPS_SYMTABNO": 0x70000011,
-    "DT_MIPS_GOTSYM": 0x70000013,
-}
+_DT = {"DT_PLTGOT": 3, "DT_STRTAB": 5, "DT_SYMTAB": 6, "DT_RELA": 7, "DT_RELASZ": 8, "DT_STRSZ": 10, "DT_REL": 17,
+       "DT_RELSZ": 18, "DT_PLTRELSZ": 2, "DT_PLTREL": 20, "DT_JMPREL": 23, "DT_MIPS_LOCAL_GOTNO": 0x7000000A,
+       "DT_MIPS_SYMTABNO": 0x70000011, "DT_MIPS_GOTSYM": 0x70000013}
 
 
 def _imports(dyn_offset: int, dyn_size: int, img: Image, wanted: frozenset[str]) -> None:

@@ -52,9 +52,8 @@ def telnetd_users(path: str, text: str) -> tuple[list[Credential], dict[str, str
         if var and var.group(1) in read_from:
             files[read_from[var.group(1)]] = f"{SECRET_FILE}{user}:{path}:{n}"
         elif plausible(value):
-            creds.append(
-                credential("script", path, value, line=n, account=user, interface="telnet", context=line.strip())
-            )
+            creds.append(credential("script", path, value, line=n, account=user, interface="telnet",
+                                    context=line.strip()))
     return creds, files
 
 
@@ -79,9 +78,8 @@ def scan_script(path: str, text: str) -> list[Credential]:
             found.append((user or m.group(1), m.group(2)))
         for account, value in found:
             if plausible(value) or identify(value):
-                out.append(
-                    credential("script", path, value, line=n, account=account, interface="system login", context=s)
-                )
+                out.append(credential("script", path, value, line=n, account=account,
+                                      interface="system login", context=s))
     return out
 
 
@@ -102,10 +100,10 @@ HANDLER = Handler(
     kind="FW-SCRIPT-PASSWORD",
     sources=("script",),
     reads="init, boot and first-boot scripts (by place or #!) and files under /etc that call chpasswd, "
-    "passwd or usermod -p, write a password setting with nvram set / nvram_set, or start "
-    "telnetd -u USER:PASS (the password literal or read from a file with cat)",
+          "passwd or usermod -p, write a password setting with nvram set / nvram_set, or start "
+          "telnetd -u USER:PASS (the password literal or read from a file with cat)",
     precision="the password must be a literal on the same line as the call; generated passwords are "
-    "judged by the first-boot checks instead",
+              "judged by the first-boot checks instead",
     claims=_claims,
     scan=_scan,
 )

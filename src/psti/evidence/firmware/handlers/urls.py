@@ -27,16 +27,9 @@ def scan_urls(path: str, data: bytes, line_numbers: bool) -> list[Credential]:
         if not plausible(pw) or user.lower() in PLACEHOLDERS or "%" in pw:
             continue
         line = data.count(b"\n", 0, scheme_m.start()) + 1 if line_numbers else None
-        c = credential(
-            "url",
-            path,
-            pw,
-            line=line,
-            offset=None if line_numbers else scheme_m.start(),
-            account=user,
-            interface=f"{scheme} client",
-            context=scheme + m.group(0).decode("ascii", "replace"),
-        )
+        c = credential("url", path, pw, line=line, offset=None if line_numbers else scheme_m.start(),
+                       account=user, interface=f"{scheme} client",
+                       context=scheme + m.group(0).decode("ascii", "replace"))
         c.form, c.hash_type = "plaintext", None
         out.append(c)
     return out

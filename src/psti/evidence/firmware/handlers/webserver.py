@@ -49,11 +49,8 @@ def scan_httpd_conf(path: str, text: str) -> list[Credential]:
     for n, line in enumerate(text.splitlines(), 1):
         m = _HTTPD_CONF.match(line)
         if m and plausible(m.group(2)):
-            out.append(
-                credential(
-                    "busybox-httpd", path, m.group(2), line=n, account=m.group(1), interface="web", context=line.strip()
-                )
-            )
+            out.append(credential("busybox-httpd", path, m.group(2), line=n, account=m.group(1),
+                                  interface="web", context=line.strip()))
     return out
 
 
@@ -62,9 +59,8 @@ def scan_userfile(path: str, text: str, flavour: str) -> list[Credential]:
     out = []
     interface = "mqtt" if flavour == "mosquitto" else "web"
     for m in _GOAHEAD_USER.finditer(text):
-        c = credential(
-            "goahead", path, m.group(2), line=text.count("\n", 0, m.start()) + 1, account=m.group(1), interface="web"
-        )
+        c = credential("goahead", path, m.group(2), line=text.count("\n", 0, m.start()) + 1,
+                       account=m.group(1), interface="web")
         if c.hash_type is None and re.fullmatch(r"[0-9a-f]{32}", m.group(2)):
             c.form, c.hash_type = "hash", "goahead-md5"  # md5(user:realm:password)
         out.append(c)
@@ -91,14 +87,8 @@ def scan_userfile(path: str, text: str, flavour: str) -> list[Credential]:
 
 def _flavour(name: str) -> str:
     low = name.lower()
-    for word, flavour in (
-        ("lighttpd", "lighttpd-plain"),
-        ("boa", "boa"),
-        ("mini_httpd", "mini_httpd"),
-        ("goahead", "goahead"),
-        ("webs", "goahead"),
-        ("auth.txt", "goahead"),
-    ):
+    for word, flavour in (("lighttpd", "lighttpd-plain"), ("boa", "boa"), ("mini_httpd", "mini_httpd"),
+                          ("goahead", "goahead"), ("webs", "goahead"), ("auth.txt", "goahead")):
         if word in low:
             return flavour
     return "htpasswd"
@@ -113,12 +103,9 @@ def _claims(f: FileInput) -> bool:
     if f.text is None:
         return False
     name = f.name
-    return (
-        _httpd_conf(name)
-        or bool(_USER_FILE.match(name))
-        or "htpasswd" in f.rel.lower()
-        or ("userfile" in f.text or "Auth" in f.text or "password_file" in f.text)
-    )
+    return (_httpd_conf(name) or bool(_USER_FILE.match(name))
+            or "htpasswd" in f.rel.lower()
+            or ("userfile" in f.text or "Auth" in f.text or "password_file" in f.text))
 
 
 def _scan(f: FileInput) -> Found:
@@ -135,22 +122,13 @@ def _scan(f: FileInput) -> Found:
 HANDLER = Handler(
     name="webserver-users",
     kind="FW-WEBSERVER-PASSWORD",
-    sources=(
-        "busybox-httpd",
-        "htpasswd",
-        "lighttpd-plain",
-        "lighttpd-htpasswd",
-        "lighttpd-htdigest",
-        "boa",
-        "mini_httpd",
-        "goahead",
-        "mosquitto",
-    ),
+    sources=("busybox-httpd", "htpasswd", "lighttpd-plain", "lighttpd-htpasswd", "lighttpd-htdigest", "boa",
+             "mini_httpd", "goahead", "mosquitto"),
     reads="httpd.conf and uhttpd.conf `/path:user:password` lines; lighttpd plain/htpasswd/htdigest user "
-    "files, boa and mosquitto password files named by their configuration; .htpasswd, "
-    "lighttpd*.user, boa/mini_httpd/GoAhead user files and GoAhead auth.txt by name",
+          "files, boa and mosquitto password files named by their configuration; .htpasswd, "
+          "lighttpd*.user, boa/mini_httpd/GoAhead user files and GoAhead auth.txt by name",
     precision="plain `user:password` files are read only when a server configuration names them or their "
-    "name says so; elsewhere a `user:value` line must be a crypt hash",
+              "name says so; elsewhere a `user:value` line must be a crypt hash",
     claims=_claims,
     scan=_scan,
 )

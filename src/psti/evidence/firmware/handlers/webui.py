@@ -15,18 +15,18 @@ from psti.evidence.firmware.model import Credential
 
 _WEB_PATH = re.compile(r"\.(js|html?|asp|php|lua|cgi|htm|shtml|stm|jsp|vue)$", re.I)
 _PW = r"(?:passw(?:or)?d|passwd|pwd|pass)"
-_WEB_COMPARE = re.compile(rf"""\b(\w*{_PW}\w*)(?:\.value)?\s*(?:===?|!==?)\s*["']([^"'\s]{{3,64}})["']""", re.I)
+_WEB_COMPARE = re.compile(
+    rf"""\b(\w*{_PW}\w*)(?:\.value)?\s*(?:===?|!==?)\s*["']([^"'\s]{{3,64}})["']""", re.I)
 # var defaultPassword = "admin"; default_pwd: 'admin'; ADMIN_PASS = "1234"; factoryPwd="…"
 _WEB_ASSIGN = re.compile(
     rf"""\b(\w*(?:default|factory|admin|root|super|hardcoded|login|init|web|def)_?\w*?{_PW}\w*)["']?\s*[:=]\s*["']([^"'\s]{{3,64}})["']""",
-    re.I,
-)
+    re.I)
 _USER_ASSIGN = re.compile(
     r"""\b\w*(?:default|factory|admin|login|init|def)_?(?:user(?:_?name)?|login(?:_?name)?|account)["']?\s*[:=]\s*["']([A-Za-z0-9_.@-]{2,32})["']""",
-    re.I,
-)
+    re.I)
 # $("#password").val("admin"); document.getElementById("pwd").value = "admin"
-_FILL = re.compile(rf"""["'#]\w*{_PW}\w*["']\s*\)\s*\.\s*(?:val\s*\(|value\s*=)\s*["']([^"'\s]{{3,64}})["']""", re.I)
+_FILL = re.compile(
+    rf"""["'#]\w*{_PW}\w*["']\s*\)\s*\.\s*(?:val\s*\(|value\s*=)\s*["']([^"'\s]{{3,64}})["']""", re.I)
 _INPUT = re.compile(r"<input\b[^<>]{0,1024}>", re.I)
 _ATTR = re.compile(r"""\b(type|name|id|value)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _B64_TOKEN = re.compile(r"""["'`>]([A-Za-z0-9+/]{12,88}={0,2})["'`<]""")
@@ -73,11 +73,8 @@ def scan_web(path: str, text: str) -> list[Credential]:
             if value in seen or not plausible(value) or value.lower().startswith(("text", "password")):
                 continue
             seen.add(value)
-            out.append(
-                credential(
-                    "web", path, value, line=n, account=default_user or name, interface="web", context=line.strip()
-                )
-            )
+            out.append(credential("web", path, value, line=n, account=default_user or name,
+                                  interface="web", context=line.strip()))
     return out
 
 
@@ -114,9 +111,9 @@ HANDLER = Handler(
     kind="FW-WEBUI-PASSWORD",
     sources=("web",),
     reads="web-UI code (*.js, *.htm(l), *.asp, *.php, *.lua, *.cgi, *.jsp, …): default user/password "
-    "variables, client-side password comparisons, password-field defaults and fills",
+          "variables, client-side password comparisons, password-field defaults and fills",
     precision="only literal values of 3-64 characters assigned to names that say default/admin/login… "
-    "password, compared with a password field, or given as a password field's value",
+              "password, compared with a password field, or given as a password field's value",
     claims=_claims,
     scan=_scan,
 )
