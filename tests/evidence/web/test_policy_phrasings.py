@@ -168,6 +168,24 @@ def test_a_message_sent_with_the_first_answer() -> None:
     assert _ack("Report to security@acme.io. We will send an email with the fix within five business days.") is None
 
 
+def test_a_chat_or_the_repository_s_disclosure_named_as_the_channel() -> None:
+    head = "## Reporting a Vulnerability\n"
+    toit = (
+        "Please reach out to one of the [Acme members](https://github.com/orgs/acme/people) directly via our "
+        "Discord server."
+    )
+    assert policy(head + toit).contacts[0].startswith("channel: reach out to one of the acme members directly via")
+    chat = "If any security issues are discovered, please use our chat support system on our website."
+    assert policy(head + chat).contacts[0].startswith("channel: use our chat support")
+    assert (
+        policy(head + "Report your vulnerability via Github Security Disclosure.")
+        .contacts[0]
+        .startswith("channel: github security disclosure")
+    )
+    # a chat to talk about features is no channel for reports
+    assert policy("Questions about the app? Chat with us on Discord.").contacts == []
+
+
 def test_a_stage_table_cell_led_by_its_time() -> None:
     text = (
         "Send your report to security@acme.io.\n\n| Stage | SLA |\n|---|---|\n"

@@ -1176,7 +1176,7 @@ def _negated(tok: Token) -> bool:
 
 _CHANNEL = re.compile(
     r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
-    r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|"
+    r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|(?:github|gitlab)\s+security\s+disclosure|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
     # 'click on the "Report Bug" button … to submit'
@@ -1224,9 +1224,14 @@ _ISSUE_CHANNEL = re.compile(
 )
 _ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
 _CHAT_CHANNEL = re.compile(
-    r"\b(?:contact|message|reach|dm|ping)\s+(?:me|us|the\s+maintainers?)\s+(?:privately\s+|directly\s+)?"
-    r"(?:via|on|through|over|in)\s+(?:a\s+)?(?:private\s+|direct\s+)?(?:message\s+on\s+)?"
-    r"(?:discord|matrix|signal|telegram|slack|keybase|element)\b",
+    # "contact me privately via Discord", "reach out to one of the Toitlang members directly via our Discord
+    # server", "contact us in our Discord server"
+    r"\b(?:contact|message|reach(?:\s+out)?(?:\s+to)?|dm|ping)\s+(?:me|us|(?:one\s+of\s+)?the\s+(?:[\w-]+\s+)?"
+    r"(?:maintainers?|members?|developers?|team)|[\w-]{3,30})\s+(?:privately\s+|directly\s+)?"
+    r"(?:via|on|through|over|in)\s+(?:a\s+|our\s+|the\s+)?(?:private\s+|direct\s+)?(?:message\s+on\s+)?"
+    r"(?:discord|matrix|signal|telegram|slack|keybase|element)\b"
+    # "please use our chat support system on our website"
+    r"|\bus(?:e|ing)\s+(?:our|the)\s+(?:live\s+)?chat\s+support\b",
     re.I,
 )
 _NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)
