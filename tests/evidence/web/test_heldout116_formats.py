@@ -179,3 +179,25 @@ def test_a_service_switched_off_after_its_support_ended() -> None:
     # switched off with no end of support stated: the day it stops working is the end
     alone = "On November 2, 2026, the legacy Acme Web API will be turned off and will no longer function."
     assert ends(alone, "legacy Acme Web API") == [D(2026, 11, 2)]
+
+
+def test_ends_in_changelogs() -> None:
+    entry = "20191218: The display config section no longer supports the Acme LCD. Use the other type instead."
+    assert ends(entry, "Acme LCD") == [D(2019, 12, 18)]
+    assert ends("June 1, 2023: Dropped support for the Acme LCD.", "Acme LCD") == [D(2023, 6, 1)]
+    # eight digits that lead no entry are a number
+    assert ends("Order 20191218 shipped; the Acme LCD is no longer supported.", "Acme LCD") == []
+    removed = (
+        "v7.8\n(2021-11-13)\n\nRemoved SBC support:\n"
+        "Acme Board N1 | There is not a single reported system, not worth to keep maintaining an image.\n"
+    )
+    assert ends(removed, "Acme Board N1") == [D(2021, 11, 13)]
+    builds = (
+        "## [2.1.0](https://example.com/releases/tag/2.1.0) - 2025-06-12\n\n### Removed\n\n"
+        "- Removed builds for following operating system versions, as they are End-of-Life\n"
+        "    - Acme Linux 10\n    - Acme Linux 11\n"
+    )
+    assert ends(builds, "Acme Linux 10") == [D(2025, 6, 12)]
+    # a release's notes that add support end nothing
+    added = "v7.8\n(2021-11-13)\n\nAdded SBC support:\nAcme Board N1 | New images are available.\n"
+    assert ends(added, "Acme Board N1") == []

@@ -42,6 +42,9 @@ DATE = re.compile(
     rf"|(?P<my>{MON}(?:,?\s+(?:of\s+)?|-){YEAR})"  # "June 2028", "June of 2028", "Dec-2027"
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
+    # "20191218: The display config section no longer supports …": a changelog entry's compact day, only
+    # before the colon that leads the entry (alone, eight digits are a number)
+    r"|(?P<compact>(?<![\w.-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=:\s))"
     # "2019.12 – 2021.12" in a lifecycle cell: year.month, only as a range (alone, "2025.12" is a version)
     rf"|(?P<ydm>{YEAR}\.(?:0?[1-9]|1[0-2])(?=\s?[–-]\s?{YEAR}\.\d)"
     rf"|(?:(?<=\d[–-])|(?<=\d\s[–-]\s)){YEAR}\.(?:0?[1-9]|1[0-2])(?![\d.]))"
@@ -74,6 +77,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             a, b, y = (int(x) for x in re.split(r"[/.-]", text))
             day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
             return dt.date(y, month, day), "day"
+        if group == "compact":
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])), "day"
         if group == "yslash":
             y, m, d = (int(x) for x in text.split("/"))
             return dt.date(y, m, d), "day"

@@ -605,6 +605,24 @@ _LIST_BACK = re.compile(
 
 # a release's heading: a version number or the word release beside its date
 _RELEASE_HEAD = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\b(?:release|version)\b", re.I)
+_MD_LINK_TARGET = re.compile(r"\]\([^()\s]{1,300}\)")
+_VERSION_ONLY = re.compile(r"^\W{0,3}v?\d+(?:\.\d+){1,3}\s*$", re.I)
+_BRACKETED_DAY = re.compile(r"^\s*\(\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s*\)\s*$")
+# a release note's lead into what it removed: "Removed SBC support:", "Removed builds for following
+# operating system … versions, as they are End-of-Life"
+_REMOVAL_LEAD = re.compile(
+    r"^\W{0,3}(?:removed|dropped)\s+(?:[\w-]+\s+){0,2}(?:support\b|builds\s+for\b)|"
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}support\s+(?:removed|dropped)\s*:",
+    re.I,
+)
+_REMOVAL_ITEMS = 12  # lines read under such a lead
+_DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
+# support withdrawn in an entry's own words: "no longer supports", "dropped support for", "removed support for"
+_SUPPORT_DROPPED = re.compile(
+    r"\bno\s+longer\s+support(?:s|ed)?\b|\b(?:dropped|removed|ended|discontinued)\s+(?:the\s+)?support\s+for\b|"
+    r"\bsupport\s+for\s+.{1,60}?\s+(?:has\s+been|was|is)\s+(?:dropped|removed|discontinued)\b",
+    re.I,
+)
 _FINAL_RELEASE = re.compile(
     r"\b(?:(?:this|it)\s+(?:is|will\s+be)|here\s+(?:is|comes))\s+the\s+(?:end[\s-]of[\s-]life|eol|last|final)\s+(?:\w+\s+)?"
     r"(?:release|version|update)\s+(?:for|of|in)\b",
@@ -769,6 +787,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     # the sentence before: where its statements start, and how it named the product
     prev_since, since, carried, loose = 0, 0, False, False
     release: DatePart | None = None  # the date of the release the text is under, in a changelog
+    removal: DatePart | None = None  # the release whose notes list what it removed support for
+    removal_left = 0
     intro: tuple[int, int] | None = None  # the statements of a sentence that leads into a list
     group: DatePart | None = None  # the date a list of models is under ("June 1, 2023:")
     for idx, s in enumerate(sents):
@@ -780,9 +800,24 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         _note_unanswered(out, last)
-        if len(s) <= 60 and _RELEASE_HEAD.search(s) and len(found := _dates(s)) == 1 and found[0][2] == "day":
+        head = _MD_LINK_TARGET.sub("]", s)  # "## [2.1.0](https://…/2.1.0) - 2025-06-12"
+        if idx and _VERSION_ONLY.match(previous) and _BRACKETED_DAY.match(s):
+            head = f"{previous} {s}"  # "v7.8" over "(2021-11-13)"
+        if len(head) <= 60 and _RELEASE_HEAD.search(head) and len(found := _dates(head)) == 1 and found[0][2] == "day":
             release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
             referent = False  # a new release's notes are not about what the last one's named
+            removal = None
+        if release is not None and _REMOVAL_LEAD.search(s):
+            removal, removal_left = release, _REMOVAL_ITEMS  # "Removed SBC support:" over the boards removed
+            continue
+        if removal is not None and (removal_left := removal_left - 1) >= 0 and _names(terms, s, brand_needed=False):
+            # "Odroid N1 | There is not a single reported DietPi Odroid N1 system, …" under it: the board's
+            # support ends with the release
+            m, d, p = removal
+            why = f"removed with the release dated {m.group(0)}"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+            support_heading = True
+            continue
         named = bool(terms) and (
             _names(terms, s) or _row_named(row_names, s) or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
         )
@@ -882,6 +917,18 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(
                 SupportStatement(s[:300], "end-date", abroad.day, None, None, abroad.precision, mentions, why)
             )
+            support_heading = True
+            continue
+        if (
+            (entry := _DATED_ENTRY.match(s)) is not None
+            and len(when := _dates(s[: entry.end()])) == 1
+            and not _dates(rest := s[entry.end() :])
+            and (dropped := _SUPPORT_DROPPED.search(rest)) is not None
+        ):
+            # a changelog's dated entry: "20191218: The display config section no longer supports …"
+            m, d, p = when[0]
+            why = f"{m.group(0)}: the entry that says {dropped.group(0)!r}"
+            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
             support_heading = True
             continue
         doc = docs.get(idx)
