@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from psti.evidence.web.jsonrows import json_rows
+from psti.evidence.web.rsttables import rst_list_tables
 
 TEXT_TYPES = (
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/json", ""
@@ -626,7 +627,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         return PageText(text=rows[:MAX_TEXT_CHARS])  # a JSON document: its objects as rows
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows
-        plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(text)))
+        plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(rst_list_tables(text))))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
     ex.feed(text)
