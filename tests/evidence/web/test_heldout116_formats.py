@@ -201,3 +201,8 @@ def test_ends_in_changelogs() -> None:
     # a release's notes that add support end nothing
     added = "v7.8\n(2021-11-13)\n\nAdded SBC support:\nAcme Board N1 | New images are available.\n"
     assert ends(added, "Acme Board N1") == []
+
+
+def test_a_turndown_that_is_occurring() -> None:
+    text = "Acme is shutting down the cloud service for the Acme Hub. The turndown is occurring on June 13, 2023."
+    assert ends(text, "Acme Hub") == [D(2023, 6, 13)]

@@ -89,7 +89,7 @@ _STOP_LEMMAS = frozenset(
 )  # fmt: skip
 _STOP_NOUNS = frozenset(
     {"end", "expiration", "expiry", "discontinuation", "termination", "sunset", "retirement", "eol", "cessation",
-     "shutdown", "withdrawal"}
+     "shutdown", "withdrawal", "turndown", "turn-down", "switch-off", "switchoff"}
 )  # fmt: skip
 # the date of something that happened (or happens) once; not the end of a period
 _EVENT_LEMMAS = frozenset(
@@ -1837,7 +1837,9 @@ _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expecte
 
 
 _SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disconnect", "deactivate", "decommission"})
-_HAPPEN = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "come", "comes"})
+_HAPPEN = frozenset(
+    {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes"}
+)
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
 
