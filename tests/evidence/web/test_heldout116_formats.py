@@ -1,4 +1,4 @@
-"""Formats met on held-out sets 116-122: a JSON document cut off before its end (an API reply over a
+"""Formats met on held-out sets 116-132: a JSON document cut off before its end (an API reply over a
 size limit, a quoted excerpt), a model named with its year in brackets or "from" a year, a table
 stored with its cells run together by spaces, and support labelled with its span and end."""
 
@@ -206,3 +206,30 @@ def test_ends_in_changelogs() -> None:
 def test_a_turndown_that_is_occurring() -> None:
     text = "Acme is shutting down the cloud service for the Acme Hub. The turndown is occurring on June 13, 2023."
     assert ends(text, "Acme Hub") == [D(2023, 6, 13)]
+
+
+def test_support_dropped_in_a_release_s_notes() -> None:
+    news = (
+        "## Acme Core service removed ## May 20, 2021\n"
+        "The Acme Core service has now been removed from Acmebian, and will no longer receive active support.\n"
+    )
+    assert ends(news, "Acme Core service", media="text/markdown") == [D(2021, 5, 20)]
+    body = (
+        "## 64 bit OS support only ## Aug 1, 2025\n\n"
+        "With Acme 5, we are sorry but we have to drop support for 32 bit systems.\n"
+    )
+    assert ends(body, "32 bit systems", media="text/markdown") == [D(2025, 8, 1)]
+    labelled = "Version 2024.1 (January 1th 2024)\n- Removed: Acme ZWave (move to the MQTT bridge)\n"
+    assert ends(labelled, "Acme ZWave") == [D(2024, 1, 1)]
+    linked = (
+        "## [2.0.0](https://example.com/compare/1.42.0...2.0.0) (2025-01-03)\n\n"
+        "* Docker: update Alpine to 3.21, drop x86 support\n"
+    )
+    assert ends(linked, "x86 support", media="text/markdown") == [D(2025, 1, 3)]
+    # a deprecation that keeps working, and support added, end nothing
+    kept = (
+        "### January 22th 2022\n- The `color_order` option has been deprecated. The setting will simply be ignored.\n"
+    )
+    assert ends(kept, "color_order option", media="text/markdown") == []
+    added = "Version 2024.1 (January 1th 2024)\n- Added: support for the Acme ZWave stick\n"
+    assert ends(added, "Acme ZWave") == []

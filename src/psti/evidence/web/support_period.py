@@ -616,6 +616,14 @@ _REMOVAL_LEAD = re.compile(
     re.I,
 )
 _REMOVAL_ITEMS = 12  # lines read under such a lead
+# what a release's notes say when support for something ends with it
+_RELEASE_DROPS = re.compile(
+    r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
+    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:support|builds)\b|"
+    r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
+    r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b",
+    re.I,
+)
 _DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
 # support withdrawn in an entry's own words: "no longer supports", "dropped support for", "removed support for"
 _SUPPORT_DROPPED = re.compile(
@@ -764,6 +772,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if placed or ordered != page.text:
         page = replace(page, text=text)
     out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=placed)
+    headings = set(page.headings)
     full = _norm(page.title + "\n" + page.text)
     if terms:
         out.product_mentioned = any(t in full for t in terms)
@@ -803,13 +812,33 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         head = _MD_LINK_TARGET.sub("]", s)  # "## [2.1.0](https://…/2.1.0) - 2025-06-12"
         if idx and _VERSION_ONLY.match(previous) and _BRACKETED_DAY.match(s):
             head = f"{previous} {s}"  # "v7.8" over "(2021-11-13)"
-        if len(head) <= 60 and _RELEASE_HEAD.search(head) and len(found := _dates(head)) == 1 and found[0][2] == "day":
+        released = len(head) <= 60 and _RELEASE_HEAD.search(head)
+        # (or a news file's dated heading: "Telldus Core service removed ## May 20, 2021")
+        dated_heading = s in headings and len(head) <= _HEADING_CHARS + 20
+        if (released or dated_heading) and len(found := _dates(head)) == 1 and found[0][2] == "day":
             release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
             referent = False  # a new release's notes are not about what the last one's named
             removal = None
-        if release is not None and _REMOVAL_LEAD.search(s):
-            removal, removal_left = release, _REMOVAL_ITEMS  # "Removed SBC support:" over the boards removed
-            continue
+            said = _RELEASE_DROPS.search(head) if dated_heading else None
+            if said is not None and _names(terms, head, brand_needed=False):
+                m, d, p = release  # "End support for PINE A64(+) … ## June 17, 2020"
+                why = f"{m.group(0)}: the heading that says {said.group(0)!r}"
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+                support_heading = True
+                continue
+        if release is not None and not _dates(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
+            lead = _REMOVAL_LEAD.search(s)
+            if lead:
+                removal, removal_left = release, _REMOVAL_ITEMS  # "Removed SBC support:" over the boards removed
+            if _names(terms, s, brand_needed=False):
+                # "- Removed: OpenZWave (…)", "Support for 32bit CPUs has been dropped" under a release's heading
+                m, d, p = release
+                why = f"{m.group(0)}: the release whose notes say {dropped.group(0)!r}"
+                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+                support_heading = True
+                continue
+            if lead:
+                continue
         if removal is not None and (removal_left := removal_left - 1) >= 0 and _names(terms, s, brand_needed=False):
             # "Odroid N1 | There is not a single reported DietPi Odroid N1 system, …" under it: the board's
             # support ends with the release
