@@ -233,3 +233,17 @@ def test_support_dropped_in_a_release_s_notes() -> None:
     assert ends(kept, "color_order option", media="text/markdown") == []
     added = "Version 2024.1 (January 1th 2024)\n- Added: support for the Acme ZWave stick\n"
     assert ends(added, "Acme ZWave") == []
+
+
+def test_an_applet_discontinued_and_an_end_announced() -> None:
+    applet = "The Acme WeChat applet will be discontinued on December 31, 2024."
+    assert ends(applet, "Acme WeChat applet") == [D(2024, 12, 31)]
+    announced = (
+        "Acme announced the [Product End of Life](https://example.com/eol.pdf) in January 2020 for Acme Hub, so "
+        "using the Acme Hub 2 is highly recommended."
+    )
+    assert ends(announced, "Acme Hub", media="text/markdown") == []
+    # the end announced for a date is still that date
+    assert ends("Acme announced that the Acme Hub will reach end of life in January 2020.", "Acme Hub") == [
+        D(2020, 1, 31)
+    ]

@@ -819,10 +819,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
             referent = False  # a new release's notes are not about what the last one's named
             removal = None
-            said = _RELEASE_DROPS.search(head) if dated_heading else None
-            if said is not None and _names(terms, head, brand_needed=False):
+            heading_drop = _RELEASE_DROPS.search(head) if dated_heading else None
+            if heading_drop is not None and _names(terms, head, brand_needed=False):
                 m, d, p = release  # "End support for PINE A64(+) … ## June 17, 2020"
-                why = f"{m.group(0)}: the heading that says {said.group(0)!r}"
+                why = f"{m.group(0)}: the heading that says {heading_drop.group(0)!r}"
                 out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
                 support_heading = True
                 continue

@@ -179,7 +179,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # what a connected product's maker runs for it: shutting it down ends the product's support
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
-    {"service", "services", "server", "servers", "cloud", "app", "apps", "application", "platform",
+    {"service", "services", "server", "servers", "cloud", "app", "apps", "applet", "applets", "application", "platform",
      "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels"}
 )  # fmt: skip
 # nouns that are the maker's service only when the product itself is one: an API retired ends an API,
@@ -1446,6 +1446,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         prep, gov = before.lower_, before.head
     if prep == "before":
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
+    if prep in ("in", "on") and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
+        # "Kerlink announced the Product End of Life in January 2020 for Wirnet Station": the date of the
+        # announcement, not of the end it announced
+        return DateRole(a, b, False, f"'{prep} {text}' dates the announcement ('{gov.text}')", "")
     if prep == "after" and lemma(gov) not in _EVENT_LEMMAS and (unsure := _unguaranteed_before(left)) is not None:
         # "won't guarantee regular updates … after October 2019": updates are promised up to the date
         # (not "… for devices bought after 2020", which dates the purchase)
