@@ -616,7 +616,7 @@ _REMOVAL_LEAD = re.compile(
     re.I,
 )
 _REMOVAL_ITEMS = 12  # lines read under such a lead
-# what a release's notes say when support for something ends with it
+# what a release's notes or a changelog's dated entry say when support for something ends with them
 _RELEASE_DROPS = re.compile(
     r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
     r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:support|builds)\b|"
@@ -625,12 +625,6 @@ _RELEASE_DROPS = re.compile(
     re.I,
 )
 _DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
-# support withdrawn in an entry's own words: "no longer supports", "dropped support for", "removed support for"
-_SUPPORT_DROPPED = re.compile(
-    r"\bno\s+longer\s+support(?:s|ed)?\b|\b(?:dropped|removed|ended|discontinued)\s+(?:the\s+)?support\s+for\b|"
-    r"\bsupport\s+for\s+.{1,60}?\s+(?:has\s+been|was|is)\s+(?:dropped|removed|discontinued)\b",
-    re.I,
-)
 _FINAL_RELEASE = re.compile(
     r"\b(?:(?:this|it)\s+(?:is|will\s+be)|here\s+(?:is|comes))\s+the\s+(?:end[\s-]of[\s-]life|eol|last|final)\s+(?:\w+\s+)?"
     r"(?:release|version|update)\s+(?:for|of|in)\b",
@@ -952,7 +946,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             (entry := _DATED_ENTRY.match(s)) is not None
             and len(when := _dates(s[: entry.end()])) == 1
             and not _dates(rest := s[entry.end() :])
-            and (dropped := _SUPPORT_DROPPED.search(rest)) is not None
+            and (dropped := _RELEASE_DROPS.search(rest)) is not None
         ):
             # a changelog's dated entry: "20191218: The display config section no longer supports …"
             m, d, p = when[0]
