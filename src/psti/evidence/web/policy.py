@@ -794,21 +794,27 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
                     return found, mod
                 if _lemma(mod) == "confirmation" and word.lower_ in _MESSAGES:
                     return "acknowledgement", mod  # "a confirmation email": of the report received
-            if word.lower_ in _MESSAGES:  # "an email with the initial feedback"
-                for p in word.children:
-                    if p.dep_ == "prep" and p.lower_ in ("with", "of", "containing"):
-                        for g in p.children:
-                            if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
-                                return found, g
-                            if g.dep_ == "pobj" and _lemma(g) == "confirmation":
-                                return "acknowledgement", g  # "an email of confirmation"
+            # "an email with the initial feedback", "an email of confirmation"
+            if word.lower_ in _MESSAGES and (content := _message_content(word, ("with", "of", "containing"))):
+                return content
     if any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in tok.children):
         # "We will send an email with initial feedback within five business days": the parser hung the
         # "with" on the verb, not on the message
-        for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "containing")):
-            for g in p.children:
-                if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
-                    return found, g
+        return _message_content(tok, ("with", "containing"), confirmation=False)
+    return None
+
+
+def _message_content(head: Token, preps: tuple[str, ...], confirmation: bool = True) -> tuple[Promise, Token] | None:
+    """What a message carries, named after one of `preps`: the timed promise it names, or (when
+    `confirmation`) a confirmation, which is of the report received."""
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for g in p.children:
+            if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
+                return found, g
+            if confirmation and g.dep_ == "pobj" and _lemma(g) == "confirmation":
+                return "acknowledgement", g
     return None
 
 

@@ -585,10 +585,13 @@ def _spaced_row_cells(line: str, labels: list[re.Match[str]]) -> list[str] | Non
 def _header_labels(line: str) -> list[re.Match[str]]:
     """The date labels of a line that reads as a spaced table's header, one of them an end's; none
     for any other line."""
-    if " | " in line or len(line) > _HEADING_CHARS or _dates(line) or re.search(r"[.,;?!]\s|[.?!]$", line):
+    if " | " in line or len(line) > _HEADING_CHARS or len(line.split()) < 3:
         return []
+    # (the labels first: every line of the page comes here, and reading its dates costs more)
     labels = list(_SPACED_LABEL.finditer(line))
-    if len(line.split()) < 3 or not labels or not any(_END_LABEL.search(m.group(0)) for m in labels):
+    if not any(_END_LABEL.search(m.group(0)) for m in labels):
+        return []
+    if _dates(line) or re.search(r"[.,;?!]\s|[.?!]$", line):
         return []
     return labels
 
