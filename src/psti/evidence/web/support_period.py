@@ -200,6 +200,13 @@ class SupportStatement:
     extends: bool = False  # moves the end said in the sentence before, which it replaces
 
 
+def _end_at(
+    sentence: str, day: dt.date, precision: Precision, mentions: bool, why: str, **flags: bool
+) -> SupportStatement:
+    """An end the page dates at one of its parts (a heading, a label, a row), kept with the words that say so."""
+    return SupportStatement(sentence[:300], "end-date", day, None, None, precision, mentions, why, **flags)
+
+
 @dataclass
 class SupportPeriodAnalysis:
     statements: list[SupportStatement] = field(default_factory=list)
@@ -820,7 +827,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             if heading_drop is not None and _names(terms, head, brand_needed=False):
                 m, d, p = release  # "End support for PINE A64(+) … ## June 17, 2020"
                 why = f"{m.group(0)}: the heading that says {heading_drop.group(0)!r}"
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+                out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
                 continue
         if release is not None and not _dates(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
@@ -831,7 +838,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 # "- Removed: OpenZWave (…)", "Support for 32bit CPUs has been dropped" under a release's heading
                 m, d, p = release
                 why = f"{m.group(0)}: the release whose notes say {dropped.group(0)!r}"
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+                out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
                 continue
             if lead:
@@ -841,7 +848,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # support ends with the release
             m, d, p = removal
             why = f"removed with the release dated {m.group(0)}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+            out.statements.append(_end_at(s, d, p, True, why))
             support_heading = True
             continue
         named = bool(terms) and (
@@ -869,7 +876,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if group is not None and named:
             m, d, p = group
             why = f"{m.group(0)}: the date the list this item is in is under"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, why))
+            out.statements.append(_end_at(s, d, p, True, why))
             continue
         if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := _dates(revised.group("rest"))):
             # "Surface Pro X | … | End of Servicing Date: October 13, 2024" then "NEW DATE: August 10, 2025":
@@ -879,7 +886,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements[prev_since:since] = [replace(st, former=True) for st in before]
             mentions_before = any(st.mentions_product for st in before)
             why = f"{m.group(0)}: {revised.group('label')} replacing the date before"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions_before, why))
+            out.statements.append(_end_at(s, d, p, mentions_before, why))
             continue
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
@@ -917,7 +924,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # "22 April 2025" over a news item: "Notice that the 2024.11.x series is now end of life."
             (m, d, p), now_words = dated_now
             why = f"{now_words!r} in the item dated {m.group(0)}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         if (more := _time_after(s, prev_dates)) is not None:
@@ -927,22 +934,20 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             day, precision, why = more
             before = out.statements[prev_since:since]
             out.statements[prev_since:since] = [replace(st, former=True) for st in before]
-            out.statements.append(SupportStatement(s[:300], "end-date", day, None, None, precision, mentions, why))
+            out.statements.append(_end_at(s, day, precision, mentions, why))
             support_heading = True
             continue
         if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
             # "When was the product discontinued? …" over a line that is only "October 25, 2025"
             m, d, p = answer
             why = f"{m.group(0)}: the answer to {clip(' '.join(sents[max(0, idx - 2) : idx]), 80)!r}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         if (abroad := foreign_end(s)) is not None:
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"
-            out.statements.append(
-                SupportStatement(s[:300], "end-date", abroad.day, None, None, abroad.precision, mentions, why)
-            )
+            out.statements.append(_end_at(s, abroad.day, abroad.precision, mentions, why))
             support_heading = True
             continue
         if (
@@ -954,7 +959,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # a changelog's dated entry: "20191218: The display config section no longer supports …"
             m, d, p = when[0]
             why = f"{m.group(0)}: the entry that says {dropped.group(0)!r}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         doc = docs.get(idx)
@@ -962,14 +967,14 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # "Standard Updates until at least: October 2027 Limited Updates until at least: October 2028
             # End of Support date: October 2029": labels and values run together, the end's label decides
             m, d, p = labelled
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
+            out.statements.append(_end_at(s, d, p, mentions, m.group(0)))
             support_heading = True
             continue
         if " | " not in s and (dated := _dated_label(s)) is not None:
             # a timeline's line: "June 30, 2025: End of support", "Aug 30, 2026 [SEMS Portal] Close Time"
             m, d, p = dated
             why = f"{m.group(0)}: {s[m.end() :].strip(' :-–—')!r}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         if doc is not None:
@@ -990,7 +995,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 # "are approaching End-of-App-Update (EOAU) on March 30, 2026": a hyphenated end's name,
                 # which the parser splits, right before its date
                 m, d, p = named_end
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, m.group(0)))
+                out.statements.append(_end_at(s, d, p, mentions, m.group(0)))
                 support_heading = True
                 continue
             if (deadline := _migrate_by(s, prev)) is not None:
@@ -998,13 +1003,13 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 # disruption": a deadline to move off what a sunset ends
                 m, d, p = deadline
                 why = f"{m.group(0)}: the deadline to move off what {clip(prev, 60)!r} ends"
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+                out.statements.append(_end_at(s, d, p, mentions, why))
                 support_heading = True
                 continue
             if (meant := _meant_end(s, prev, out.statements)) is not None:
                 m, d, p = meant
                 why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+                out.statements.append(_end_at(s, d, p, mentions, why))
                 continue
             # "Acer C720 Chromebook Jun 1, 2019 Expected Final Year: 2018/19" under an end-of-life heading:
             # a row with no finite verb, read as a row below
@@ -1021,14 +1026,12 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # function": the product stops working at the stop the sentence before dates
             m, d, p = prev_stops[-1]
             why = f"{lost.group(0)!r}, at {m.group(0)!r}, the stop the sentence before dates"
-            out.statements.append(
-                SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why, works_only=True)
-            )
+            out.statements.append(_end_at(s, d, p, mentions, why, works_only=True))
             support_heading = True
             continue
         elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
             (_m, d, p), why = linked
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         elif release is not None and (final := _FINAL_RELEASE.search(s)) is not None:
@@ -1036,7 +1039,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # series ends with the release the notes are under
             m, d, p = release
             why = f"{final.group(0)!r}: the release dated {m.group(0)}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         elif (
@@ -1046,7 +1049,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # and updates since this version": the end is the release's date
             m, d, p = release
             why = f"{this.group(0)!r}: the release dated {m.group(0)}"
-            out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, mentions, why))
+            out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
         handled, row = _labelled_row(s, named)
@@ -1086,7 +1089,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             end = dates[0] if len(dates) == 1 else _end_date(line, dates)
             if end is not None:
                 m, d, p = end
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
+                out.statements.append(_end_at(s, d, p, True, m.group(0)))
         elif named and re.search(r"secur|updat|patch", s, re.I) and (dates := _dates(s)):
             # the product's own sentence with an end-marked date ("have until September 2018 for
             # security promotions", "receive security bundles till October 2017")
@@ -1094,7 +1097,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             if end is not None:
                 m, d, p = end
                 support_heading = True
-                out.statements.append(SupportStatement(s[:300], "end-date", d, None, None, p, True, m.group(0)))
+                out.statements.append(_end_at(s, d, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
     _latest_update_holds(out)
