@@ -206,6 +206,17 @@ def test_ends_in_changelogs() -> None:
 def test_a_turndown_that_is_occurring() -> None:
     text = "Acme is shutting down the cloud service for the Acme Hub. The turndown is occurring on June 13, 2023."
     assert ends(text, "Acme Hub") == [D(2023, 6, 13)]
+    # the sentence before sunsets the product without calling it a service
+    sunset = (
+        "Acme is sunsetting Acme Actions, which allow you to build voice apps. To give you time to plan, "
+        "the turndown is occurring on June 13, 2023."
+    )
+    assert ends(sunset, "Acme Actions") == [D(2023, 6, 13)]
+    assert ends("The turndown of Acme Actions is occurring on June 13, 2023.", "Acme Actions") == [D(2023, 6, 13)]
+    # a pronoun after a sentence that stops no service is no stop
+    assert ends("Acme is moving offices. This will happen on June 13, 2023.", "Acme Hub") == []
+    # nor a stop noun with no stop said before it and nothing named
+    assert ends("Acme Actions are popular. The end is happening on June 13, 2023.", "Acme Actions") == []
 
 
 def test_support_dropped_in_a_release_s_notes() -> None:

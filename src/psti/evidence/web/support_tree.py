@@ -1859,10 +1859,16 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
     if subject is None or not (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("this", "that", "it")):
         return None
-    if not (STOP_SAID.search(previous) and _SERVICE_WORDS.search(previous)):
-        return None
     if lemma(subject) not in _STOP_NOUNS:
+        # a pronoun stands for the stop only when the sentence before stops a service or support
+        if not (STOP_SAID.search(previous) and _SERVICE_WORDS.search(previous)):
+            return None
         return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return f"the {subject.text} of what it names, at '{date.text}'"  # "The turndown of Acme Actions …"
+    if not STOP_SAID.search(previous):
+        return None
+    # "Acme is sunsetting Acme Actions, which … . … the turndown is occurring on June 13, 2023"
     return f"the {subject.text} the sentence before names, at '{date.text}'"
 
 
