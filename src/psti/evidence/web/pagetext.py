@@ -769,6 +769,19 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out.append(line)  # rows left out of a quoted table: the rows after it are still under its header
             continue
         header = None
+        if (
+            i + 1 < len(lines)
+            and _UNDERLINE.match(lines[i + 1].strip())
+            and len(line) <= 120
+            and not _UNDERLINE.match(line)
+            and (i == 0 or not lines[i - 1].strip() or _UNDERLINE.match(lines[i - 1].strip()))
+        ):
+            # "11/2016 (ESP Easy Mega)" over "-----------------------": a reStructuredText or Markdown
+            # heading underlined by a row of "=" or "-", standing alone (not a paragraph's last line)
+            headings.append(line)
+            out.append(line)
+            joinable = False
+            continue
         if line.startswith("#"):
             heading = line.lstrip("#").strip()
             if heading:
@@ -807,6 +820,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\^{3,})$")
 _ELISION = re.compile(r"(?<=[.!?])[ \t]+(?:\.\.\.|…|\[\.\.\.\]|\[…\])[ \t]+(?=[A-Z0-9])")
 # words a sentence cannot end on
 _OPEN_END = re.compile(r"\s(?:the|a|an|of|to|through|via|with|and|or|for|in|on|at|by|from|our|your|their)$", re.I)

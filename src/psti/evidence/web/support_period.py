@@ -819,7 +819,12 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         released = len(head) <= 60 and _RELEASE_HEAD.search(head)
         # (or a news file's dated heading: "Telldus Core service removed ## May 20, 2021")
         dated_heading = s in headings and len(head) <= _HEADING_CHARS + 20
-        if (released or dated_heading) and len(found := _dates(head)) == 1 and found[0][2] == "day":
+        if (
+            (released or dated_heading)
+            and len(found := _dates(head)) == 1
+            # (or a history's heading led by its month: "11/2016 (ESP Easy Mega)")
+            and (found[0][2] == "day" or (dated_heading and found[0][2] == "month" and found[0][0].start() <= 3))
+        ):
             release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
             referent = False  # a new release's notes are not about what the last one's named
             removal = None
