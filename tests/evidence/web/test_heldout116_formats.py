@@ -215,6 +215,7 @@ def test_a_turndown_that_is_occurring() -> None:
     assert ends("The turndown of Acme Actions is occurring on June 13, 2023.", "Acme Actions") == [D(2023, 6, 13)]
     # a pronoun after a sentence that stops no service is no stop
     assert ends("Acme is moving offices. This will happen on June 13, 2023.", "Acme Hub") == []
+    assert ends("Our chair is retiring. The retirement will take place on June 13, 2023.", "Acme Hub") == []
     # nor a stop noun with no stop said before it and nothing named
     assert ends("Acme Actions are popular. The end is happening on June 13, 2023.", "Acme Actions") == []
 

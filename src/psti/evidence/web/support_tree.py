@@ -1844,6 +1844,7 @@ _SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disc
 _HAPPEN = frozenset(
     {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes"}
 )
+_PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
 
@@ -1866,9 +1867,11 @@ def _stop_happens(date: Token, previous: str) -> str | None:
         return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
         return f"the {subject.text} of what it names, at '{date.text}'"  # "The turndown of Acme Actions …"
-    if not STOP_SAID.search(previous):
+    # the sentence before stops a service, or ends a product with a word kept for products ("Acme is
+    # sunsetting Acme Actions, which … . … the turndown is occurring on June 13, 2023"); "shutting
+    # down its office" or "retiring" ends no product
+    if not (STOP_SAID.search(previous) and (_SERVICE_WORDS.search(previous) or _PRODUCT_ENDED.search(previous))):
         return None
-    # "Acme is sunsetting Acme Actions, which … . … the turndown is occurring on June 13, 2023"
     return f"the {subject.text} the sentence before names, at '{date.text}'"
 
 
