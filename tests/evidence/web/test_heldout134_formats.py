@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from psti.evidence.web.pagetext import page_text
+from psti.evidence.web.pagetext import page_text, sentences
 from tests.evidence.web.snippets import ends
 
 D = dt.date
@@ -32,3 +32,32 @@ def test_a_history_entry_headed_by_its_month_ends_what_it_drops() -> None:
     # a month that does not lead the heading dates no release
     later = "Acme Mega, planned for 11/2016\n------------------------------\nWe drop support for the classic modules.\n"
     assert ends(later, "classic modules") == []
+
+
+def test_a_column_of_support_terminated() -> None:
+    table = (
+        "| Major Acme OS version | Released | Support terminated |\n|---|---|---|\n"
+        "| 5.x.y | 19.10.2020 | 9.4.2022 |\n| 6.x.y | 9.4.2022 | 1.3.2024 |\n"
+    )
+    assert ends(table, "Acme OS 5.x.y", media="text/markdown") == [D(2022, 4, 9)]
+
+
+def test_a_status_cell_that_says_until_or_since_when() -> None:
+    table = (
+        "| Released component | Release month | Support status |\n|---|---|---|\n"
+        "| Acme Client 6.0 | 2026-03 | Supported |\n"
+        "| Acme Client 5.0 | 2025-01 | Supported until 2026-09 |\n"
+        "| Acme 3.7 (incl. Acme Client 4) | 2024-05 | EOL (since 2025-05) |\n"
+    )
+    assert ends(table, "Acme Client 5.0", media="text/markdown") == [D(2026, 9, 30)]
+    # an end that began with a month is that month's first day
+    assert ends(table, "Acme 3.7", media="text/markdown") == [D(2025, 5, 1)]
+    # a row still supported with no date gives none
+    assert ends(table, "Acme Client 6.0", media="text/markdown") == []
+
+
+def test_abbreviations_that_never_end_a_sentence() -> None:
+    assert sentences("Acme 3.7 (incl. Acme Client 4) is EOL. Phones (e.g. Acme 8) get updates.") == [
+        "Acme 3.7 (incl. Acme Client 4) is EOL.",
+        "Phones (e.g. Acme 8) get updates.",
+    ]

@@ -934,9 +934,13 @@ def sentences(text: str) -> list[str]:
         for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“‘])", line):
             if not part.strip():
                 continue
-            if parts and (
-                (_ABBREVIATION.search(parts[-1]) and part[:1].isdigit())
-                or (_ORDINAL_DAY.search(parts[-1]) and _MONTH_START.match(part))
+            if (
+                parts
+                and (
+                    _NEVER_ENDS.search(parts[-1])  # "Acme 3.7 (incl. Acme Client 4)", "(e.g. Acme Cam)"
+                    or (_ABBREVIATION.search(parts[-1]) and part[:1].isdigit())
+                    or (_ORDINAL_DAY.search(parts[-1]) and _MONTH_START.match(part))
+                )
             ):
                 # "on Feb. 18, 2026": an abbreviation, not a sentence end; nor a German day's full stop
                 # ("am 30. November 2019")
@@ -951,4 +955,5 @@ _ORDINAL_DAY = re.compile(r"(?<![\d.])[0-3]?\d\.$")
 _MONTH_START = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?:19|20|21)\d\d\b"
 )
+_NEVER_ENDS = re.compile(r"(?:\b(?:incl|excl|cf|vs|approx|esp|resp)|\be\.g|\bi\.e)\.$", re.I)
 _ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|vol|ver|approx)\.$", re.I)

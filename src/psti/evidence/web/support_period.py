@@ -52,7 +52,7 @@ _SUPPORT = re.compile(
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
-    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
+    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b",  # "date close", "Close Time": when a service closed
     re.I,
@@ -447,9 +447,10 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
         if len(words) >= 2 and (words[0] in words_on_page or unnamed) and any(ch.isdigit() for ch in tail):
             out.add(tail)
             out.update(" ".join(words[k:]) for k in range(2, len(words) - 1) if any(ch.isdigit() for ch in words[k]))
-            # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version or a code
+            # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version (also a
+            # series' "6.x.y") or a code
             last = words[-1]
-            if len(words) >= 3 and re.fullmatch(r"\d+\.\d+(?:\.\d+)?|(?=\w*\d)(?=\w*[a-z])\w{2,}", last):
+            if len(words) >= 3 and re.fullmatch(r"\d+(?:\.(?:\d+|[xyz]))+|(?=\w*\d)(?=\w*[a-z])\w{2,}", last):
                 out.add(last)
     return out
 
@@ -1655,7 +1656,8 @@ def _relative_period(s: str) -> bool:
 
 
 _END_VALUE = re.compile(
-    r"^\s*(?:eol|end\s+of\s+(?:life|support|service|updates)|end\s+of\s+security\s+updates|eos|ends?|ended)"
+    r"^\s*(?:eol|end\s+of\s+(?:life|support|service|updates)|end\s+of\s+security\s+updates|eos|ends?|ended|"
+    r"(?:supported|maintained)\s+(?:until|till|through|to))"
     r"\s*(?:[-–—:,]|on|in)?\s*(?P<rest>.+)$",
     re.I,
 )
@@ -1667,6 +1669,19 @@ _ENDED_VALUE = re.compile(r"^\s*(?:eol|end\s+of\s+(?:life|support|service)|ended
 def _no_end_row(sentence: str, phrase: str, mentions: bool) -> SupportStatement | None:
     """The product's row that states no end date (for another product's row: nothing)."""
     return SupportStatement(sentence, "vague", None, None, None, "day", mentions, phrase) if mentions else None
+
+
+def _begun_at(s: str, m: re.Match[str], d: dt.date, p: Precision, from_start: bool = False) -> dt.date:
+    """A month's or a year's end read at its first day when the end begins with it: "will stop
+    supporting it from 2024", "Beginning May 2020, … will stop", "EOL (since 2025-05)". Read as the
+    period's last day, it would add a year or a month of support."""
+    if (
+        (from_start or _BEGINS_AT.search(s[max(0, m.start() - 25) : m.start()]))
+        and p in ("year", "month")
+        and not _LATE_IN.search(s[max(0, m.start() - 15) : m.start()])
+    ):
+        return d.replace(month=1, day=1) if p == "year" else d.replace(day=1)
+    return d
 
 
 def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None]:
@@ -1682,10 +1697,12 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
     ended = None
     for c in cells:  # a cell whose value says the end itself, whatever its column: "Status: EOL - Jul 2024"
         marked = _END_VALUE.match(c.group("value"))
-        if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(marked.group("rest"))):
+        if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(rest := marked.group("rest"))):
             m, d, p = dates[0]
             phrase = f"{c.group('label')}: {c.group('value')}"[:120]
-            return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
+            return True, SupportStatement(
+                sentence, "end-date", _begun_at(rest, m, d, p), None, None, p, mentions, phrase
+            )
         if _ENDED_VALUE.match(c.group("value")) and not _END_LABEL.search(c.group("label")):
             ended = ended or c.group("value")
     if ended and not any(_END_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
@@ -2027,14 +2044,7 @@ def _tree_statement(
         # date is where the span starts, and the end is the span's end
         d, p = later(d, count(span.group("n")), span.group("unit")), "day"
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
-    if (
-        (role.from_start or _BEGINS_AT.search(s[max(0, m.start() - 25) : m.start()]))
-        and p in ("year", "month")
-        and not _LATE_IN.search(s[max(0, m.start() - 15) : m.start()])
-    ):
-        # "will stop supporting it from 2024", "Beginning May 2020, … will stop": the end starts with
-        # the period named; read as its last day, it would add a year or a month of support
-        d = d.replace(month=1, day=1) if p == "year" else d.replace(day=1)
+    d = _begun_at(s, m, d, p, role.from_start)
     stmt = SupportStatement(
         s[:300],
         "end-date",
