@@ -61,3 +61,23 @@ def test_abbreviations_that_never_end_a_sentence() -> None:
         "Acme 3.7 (incl. Acme Client 4) is EOL.",
         "Phones (e.g. Acme 8) get updates.",
     ]
+
+
+def test_a_dated_shutdown_heading_over_the_games_it_ends() -> None:
+    text = (
+        "Acme Games will shut down servers for more than a dozen games. These shutdowns will go into effect "
+        "August 11, 2011. Last year's Acme Racer will be shut down Oct. 1, 2011.\n\n"
+        "August 11, 2011 Online Service Shutdown\n\n"
+        "- ACME FIGHTERS for PlayStation 3 and Xbox 360\n- ACME FIGHTERS Demo for Xbox 360\n\n"
+        "October 1, 2011 Online Service Shutdown\n\n- Acme Racer 10\n"
+    )
+    assert ends(text, "ACME FIGHTERS for PlayStation 3 and Xbox 360", media="text/markdown") == [D(2011, 8, 11)]
+    assert ends(text, "Acme Racer 10", media="text/markdown") == [D(2011, 10, 1)]
+
+
+def test_a_game_s_online_play_ended() -> None:
+    text = "Then, finally, on May 31st, 2022, Acme will end Acme Quest's multiplayer mode on those two platforms."
+    assert ends(text, "Acme Quest") == [D(2022, 5, 31)]
+    assert ends("Acme will end online play for Acme Quest on May 31st, 2022.", "Acme Quest") == [D(2022, 5, 31)]
+    # a mode that is not online play is no service
+    assert ends("On May 31st, 2022, Acme will end Acme Quest's easy mode.", "Acme Quest") == []

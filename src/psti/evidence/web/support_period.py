@@ -982,6 +982,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             why = f"{m.group(0)}: {s[m.end() :].strip(' :-–—')!r}"
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
+            if m.start() <= 3 and len(s) <= _HEADING_CHARS:
+                group = dated  # "August 11, 2011 Online Service Shutdown" over the games it ends
             continue
         if doc is not None:
             # "This change will take effect on October 21, 2024" a few sentences after the end it means
@@ -1411,7 +1413,7 @@ def _labelled_end(s: str) -> DatePart | None:
 # a label after a timeline's date that names the end: "End of support", "Service shutdown", "Close Time"
 _DATED_END_LABEL = re.compile(
     r"^(?:end[\s-]of[\s-](?:life|support|service|security\s+updates|updates|maintenance)|eol|eos|"
-    r"(?:service|server|cloud|platform|portal|app)\s+(?:shut\s*down|shutdown|closure|discontinuation|switch-?off)|"
+    r"(?:(?:online|web|multiplayer)\s+)?(?:service|servers?|cloud|platform|portal|app)\s+(?:shut\s*down|shutdown|closure|discontinuation|switch-?off)|"
     r"(?:shut\s*down|shutdown|close|closing|closure|switch-?off|discontinuation|decommission\w*)(?:\s+(?:time|date))?)\b",
     re.I,
 )

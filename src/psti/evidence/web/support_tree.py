@@ -230,8 +230,15 @@ def _stops_service(what: list[Token]) -> bool:
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
+        # "end Acme Game's multiplayer mode", "online play": a game's online service by what it serves
+        or g.lower_ in _ONLINE_PLAY
+        or (g.lower_ in _PLAY_NOUNS and any(c.lower_ in _ONLINE_PLAY for c in g.children))
         for g in what
     )  # not "customer service"
+
+
+_ONLINE_PLAY = frozenset({"multiplayer", "matchmaking", "online"})
+_PLAY_NOUNS = frozenset({"mode", "modes", "play", "gameplay", "features", "feature", "functionality", "servers"})
 
 
 def _supplied(what: list[Token]) -> list[Token]:
