@@ -81,3 +81,18 @@ def test_a_game_s_online_play_ended() -> None:
     assert ends("Acme will end online play for Acme Quest on May 31st, 2022.", "Acme Quest") == [D(2022, 5, 31)]
     # a mode that is not online play is no service
     assert ends("On May 31st, 2022, Acme will end Acme Quest's easy mode.", "Acme Quest") == []
+
+
+def test_a_lower_case_name_split_at_its_colon_is_still_a_name() -> None:
+    text = "Acme has announced that a:connect will be shut down in favor of Acme Source beginning September 30, 2024."
+    assert ends(text, "a:connect") == [D(2024, 9, 30)]
+    # a common noun shut down is no product's end
+    assert ends("Acme has announced that the plant will be shut down on September 30, 2024.", "a:connect") == []
+
+
+def test_shutdown_written_for_the_verb() -> None:
+    text = "Since Jan 24, 2025, The current Acme APIs have been shutdown without much notice."
+    assert ends(text, "Acme APIs") == [D(2025, 1, 24)]
+    assert ends("The Acme Cloud will shutdown on March 1, 2026.", "Acme Cloud") == [D(2026, 3, 1)]
+    # the noun stays a noun: a shutdown that is only planned for a date ends nothing of the product's
+    assert ends("The shutdown of the Leeds office is planned for March 1, 2026.", "Acme Cloud") == []

@@ -782,7 +782,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
-    sents = _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))
+    sents = [_verb_spelled(s) for s in _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))]
     docs = _parsed_prose(sents)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
@@ -1320,6 +1320,19 @@ def _dates_the_model(s: str, m: re.Match[str]) -> bool:
     if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > 40:
         return False
     return not _ABOUT_AN_END_WORDS.search(s[opening + 1 : closing])
+
+
+# the noun written for the verb ("have been shutdown", "will shutdown"), which the tagger reads as
+# an adjective or a noun, so no stop is found
+_NOUN_FOR_VERB = re.compile(
+    r"\b(?P<aux>(?:be|been|being|is|are|was|were|get|gets|got|will|would|to|'ll)\s+(?:\w+ly\s+)?)"
+    r"(?P<verb>shut|turn)(?P<particle>down|off)\b",
+    re.I,
+)
+
+
+def _verb_spelled(s: str) -> str:
+    return _NOUN_FOR_VERB.sub(r"\g<aux>\g<verb> \g<particle>", s) if "own" in s or "off" in s else s
 
 
 def _listed_items(sents: list[str]) -> list[str]:

@@ -849,11 +849,22 @@ def _named_thing_shut(tok: Token) -> bool:
     things = [c for c in tok.children if c.dep_ == "dobj"] or [
         c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
     ]
-    named = [c for c in things if c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children)]
+    named = [
+        c
+        for c in things
+        if c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children) or _glued_name(c)
+    ]
     # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
     # must be a thing of the maker's ("the legacy Fitbit Web API")
     # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
     return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") or c.lower_ in _THING_HEADS for c in named)
+
+
+def _glued_name(tok: Token) -> bool:
+    """The last part of one word the tokenizer split at a colon, a name in lower case that the
+    tagger takes for a common noun ("t:connect", "t:slim")."""
+    i = tok.i
+    return i >= 2 and tok.doc[i - 1].text == ":" and not tok.doc[i - 1].whitespace_ and not tok.doc[i - 2].whitespace_
 
 
 _THING_HEADS = frozenset(
