@@ -96,3 +96,11 @@ def test_shutdown_written_for_the_verb() -> None:
     assert ends("The Acme Cloud will shutdown on March 1, 2026.", "Acme Cloud") == [D(2026, 3, 1)]
     # the noun stays a noun: a shutdown that is only planned for a date ends nothing of the product's
     assert ends("The shutdown of the Leeds office is planned for March 1, 2026.", "Acme Cloud") == []
+
+
+def test_a_heading_that_dates_its_stop_in_brackets() -> None:
+    text = "## Acme / Acmo: classic login disabled (since 2026-06-10)\n\nThe backend now needs an app token.\n"
+    assert ends(text, "classic login", media="text/markdown") == [D(2026, 6, 10)]
+    # brackets that date a release, after no stop, end nothing
+    added = "## Acme / Acmo: classic login added (since 2026-06-10)\n\nThe backend now takes a token.\n"
+    assert ends(added, "classic login", media="text/markdown") == []

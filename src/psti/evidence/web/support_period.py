@@ -29,6 +29,7 @@ from psti.evidence.web.support_tree import (
     product_is_interface,
     read_dates,
     stop_after_event,
+    stop_dated_in_brackets,
     withheld_updates,
 )
 
@@ -1970,7 +1971,9 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     return {
         i: parts
         for i, parts in out.items()
-        if any(t.tag_.startswith("VB") for _o, d in parts for t in d) or _SUPPORT.search(sents[i])
+        if any(t.tag_.startswith("VB") for _o, d in parts for t in d)
+        or _SUPPORT.search(sents[i])
+        or stop_dated_in_brackets(sents[i])
     }
 
 

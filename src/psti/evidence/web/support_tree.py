@@ -2027,6 +2027,17 @@ _BRACKETED_END = re.compile(
     re.I,
 )
 _BRACKETED_SINCE = re.compile(r"\(\s*(since|as\s+of|from|effective)\s+$", re.I)
+
+
+def stop_dated_in_brackets(text: str) -> bool:
+    """A stop whose date follows it in brackets ("classic login disabled (since 2026-06-10)"), a
+    heading's way of dating it with no verb the tagger would call one."""
+    for m in re.finditer(r"\(\s*(?:since|as\s+of|from|effective)\s", text, re.I):
+        if _STOPPED_BEFORE.search(text[: m.start()]):
+            return True
+    return False
+
+
 _STOPPED_BEFORE = re.compile(
     r"\b(?:disabled|discontinued|shut\s+down|switched\s+off|turned\s+off|retired|decommissioned|"
     r"no\s+longer\s+(?:supported|available|working))\s*$",
