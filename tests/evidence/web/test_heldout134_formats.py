@@ -104,3 +104,14 @@ def test_a_heading_that_dates_its_stop_in_brackets() -> None:
     # brackets that date a release, after no stop, end nothing
     added = "## Acme / Acmo: classic login added (since 2026-06-10)\n\nThe backend now takes a token.\n"
     assert ends(added, "classic login", media="text/markdown") == []
+
+
+def test_users_losing_access_from_a_month_named_date() -> None:
+    text = (
+        "The Acme app on Acme Console will soon shut down. From 6th November new users will no longer be able "
+        "to download the app. All users will then lose access from 31st January 2024."
+    )
+    assert ends(text, "Acme app on Acme Console") == [D(2024, 1, 31)]
+    # a named thing that is another's still keeps the end from the product
+    other = "Acme will end support for the Widget Hub on 31st January 2024."
+    assert ends(other, "Acme app on Acme Console") == []

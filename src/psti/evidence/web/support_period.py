@@ -1152,7 +1152,8 @@ def _other_named_thing(stopped: str, terms: tuple[str, ...]) -> bool:
     on a page read for the Echo Connect)."""
     if _MAKERS_SERVICE.match(stopped):
         return False  # "access to the Barnes & Noble bookstore": the maker's service, named by the maker
-    capitalised = {w.lower() for w in re.findall(r"[^\W\d_][\w+]*", stopped) if w[:1].isupper()}
+    undated = DATE.sub(" ", stopped)  # "access from 31st January 2024": a month names no thing
+    capitalised = {w.lower() for w in re.findall(r"[^\W\d_][\w+]*", undated) if w[:1].isupper()}
     capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of"}
     product = set(_words(" ".join(terms)).split())
     return bool(capitalised) and not capitalised & product and not _names(terms, stopped, brand_needed=False)
