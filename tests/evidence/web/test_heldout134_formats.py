@@ -115,3 +115,14 @@ def test_users_losing_access_from_a_month_named_date() -> None:
     # a named thing that is another's still keeps the end from the product
     other = "Acme will end support for the Widget Hub on 31st January 2024."
     assert ends(other, "Acme app on Acme Console") == []
+
+
+def test_the_product_shut_down_by_its_own_name() -> None:
+    assert ends("Acme is shutting down Acmestream in February 2023.", "AcmeStream") == [D(2023, 2, 28)]
+    # the maker's name shut down is not the end of one of its products
+    assert ends("Vorwerk shut down Acme in 2023.", "Acme Botvac") == []
+
+
+def test_out_of_support_in_brackets() -> None:
+    text = "**Acmestone (out of support April 2026)**:\n* The acmestone branch will not receive further updates.\n"
+    assert ends(text, "Acmestone", media="text/markdown") == [D(2026, 4, 30)]

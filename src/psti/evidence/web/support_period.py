@@ -45,7 +45,7 @@ _SUPPORT = re.compile(
     r"ends?[\s-]of[\s-](?:life|support|service|security|updates)|\beol\b|will\s+(?:be\s+)?(?:supported|updated|patched|maintained)|"
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
-    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|"
+    r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|out\s+of\s+support\b|"
     r"last\s+(?:date|day)\s+of\s+support|"
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
@@ -1994,6 +1994,15 @@ def _tree_statement(
     stops = [dp for dp, r in zip(dates, roles, strict=True) if r.stop_point]
     bounds = [dp for dp, r in zip(dates, roles, strict=True) if r.boundary]
     ends = [(dp, r) for dp, r in zip(dates, roles, strict=True) if r.is_end]
+    if not ends and terms and (shut := _shut_by_name(s, terms)) is not None:
+        # "Nvidia is shutting down GameStream in February 2023": a name alone may be the maker's
+        # (the parse leaves it), but the product's own name shut down is the product's end
+        ends = [
+            (dp, replace(r, words=f"{shut!r} at '{dp[0].group(0)}'"))
+            for dp, r in zip(dates, roles, strict=True)
+            if r.stop_point
+        ]
+        mentions = mentions or bool(ends)
     if not ends:
         return None, plain, stops, bounds
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
@@ -2079,6 +2088,20 @@ def _tree_statement(
         extends=role.extends,
     )
     return stmt, plain, stops, bounds
+
+
+_SHUT_VERB = (
+    r"\b(?:shut(?:s|ting)?\s+down|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
+    r"sunsett?(?:s|ed|ing)?|retir(?:es|ed|ing))\s+(?:the\s+|its\s+)?"
+)
+
+
+def _shut_by_name(s: str, terms: tuple[str, ...]) -> str | None:
+    """The words that shut down, switch off or retire the product by its whole name."""
+    for term in terms:
+        if (m := re.search(_SHUT_VERB + re.escape(term) + r"(?![\w-])", s, re.I)) is not None:
+            return m.group(0)
+    return None
 
 
 def _covers(phrase: str, terms: tuple[str, ...]) -> bool:

@@ -2023,6 +2023,7 @@ def _of_service(noun: Token) -> bool:
 # brackets that hold an end's date after what ends: "(ending on January 15, 2024)", "(EOL: 2027)"
 _BRACKETED_END = re.compile(
     r"\(\s*(?:ending|ends|ended|end\s+of\s+(?:life|support|servicing|service|updates)|eol|eos|supported\s+until|"
+    r"out\s+of\s+support|"
     r"updates\s+until)\s*:?\s*(?:on\s+|in\s+)?$",
     re.I,
 )
