@@ -126,3 +126,16 @@ def test_the_product_shut_down_by_its_own_name() -> None:
 def test_out_of_support_in_brackets() -> None:
     text = "**Acmestone (out of support April 2026)**:\n* The acmestone branch will not receive further updates.\n"
     assert ends(text, "Acmestone", media="text/markdown") == [D(2026, 4, 30)]
+
+
+def test_no_longer_available_to_download_is_an_end_of_sale() -> None:
+    text = (
+        "As for the Acme app, it will no longer be supported after April 20, 2015. Likewise, the Acme app will "
+        "no longer be available to download from the Acme Store effective January 28, 2015"
+    )
+    assert ends(text, "Acme app") == [D(2015, 4, 20)]
+    # no longer available at all is still an end
+    gone = (
+        "The Acme app will no longer be supported. The Acme app will no longer be available effective January 28, 2015"
+    )
+    assert ends(gone, "Acme app") == [D(2015, 1, 28)]

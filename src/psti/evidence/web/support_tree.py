@@ -686,18 +686,18 @@ def _loses_use(tok: Token) -> bool:
 
 
 _AVAILABLE = frozenset({"available", "accessible", "usable", "operational", "reachable", "online"})
-_OFFERED = frozenset({"download", "purchase", "sale", "order", "preorder", "pre-order", "subscription", "new"})
+_OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder", "pre-order", "subscription", "new"})
 
 
 def _unavailable(tok: Token) -> bool:
     """'(will no longer) be available / accessible' of the product, not 'available for purchase'
-    (an end of sale)."""
+    or 'available to download from the Store' (an end of sale)."""
     words = (
         [tok] if tok.lower_ in _AVAILABLE else [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
     )
     return any(
         not any(
-            p.dep_ == "prep"
+            p.dep_ in ("prep", "xcomp")
             and (
                 any(g.lower_ in _OFFERED for g in p.subtree)
                 # "no longer available in the US but … obtainable in other countries": a market left
@@ -707,6 +707,12 @@ def _unavailable(tok: Token) -> bool:
         )
         for w in words
     )
+
+
+def _only_off_sale(tok: Token) -> bool:
+    """ "will no longer be available to download from the Store": availability for sale ends, not the product."""
+    offered = tok.lower_ in _AVAILABLE or any(c.dep_ == "acomp" and c.lower_ in _AVAILABLE for c in tok.children)
+    return offered and not _unavailable(tok)
 
 
 _MARKETS = frozenset(
@@ -1512,7 +1518,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     stop_words: list[str] = []
     unrelated: list[str] = []
     ceases: list[str] = []
-    negated = effect = supply_negated = False
+    negated = effect = supply_negated = off_sale = False
     topic = False
     texts: list[str] = []
     for chain, up, through_and in levels:
@@ -1523,7 +1529,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         topic = topic or bool(TOPIC.search(ctext)) or _copula_subject_on_topic(up)
         if through_and:
             continue
-        negated = negated or any(_negated(c) and not _refuses_new(c) for c in chain)
+        negated = negated or any(_negated(c) and not _refuses_new(c) and not _only_off_sale(c) for c in chain)
         # "will no longer receive updates" withholds a supply; "will no longer work" only ends the product
         supply_negated = supply_negated or any(_negated(c) and not _ceases_to_function(c, date_tokens) for c in chain)
         for c in chain:
@@ -1668,6 +1674,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 if ch.lower_ in _EFFECT:
                     effect = True
             effect = effect or c.lower_ in _EFFECT
+        # "will no longer be available to download … effective January 28, 2015": what takes effect is an end of sale
+        off_sale = off_sale or any(_negated(c) and _only_off_sale(c) for c in chain)
+    effect = effect and not off_sale
     if (loss := _loss_after(tok, date_tokens)) is not None:
         ceases.append(loss)
     context = " ".join(texts)
