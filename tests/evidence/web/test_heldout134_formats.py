@@ -139,3 +139,13 @@ def test_no_longer_available_to_download_is_an_end_of_sale() -> None:
         "The Acme app will no longer be supported. The Acme app will no longer be available effective January 28, 2015"
     )
     assert ends(gone, "Acme app") == [D(2015, 1, 28)]
+
+
+def test_an_end_set_anew_to_a_date() -> None:
+    text = (
+        'Update:\n\n* Acme X21 product page reads "With 4 years of monthly security updates"; '
+        "thus EoL updated to 2027-05-24\n"
+    )
+    assert ends(text, "Acme X21", media="text/markdown") == [D(2027, 5, 24)]
+    # a product updated to a version at a date is no end
+    assert ends("Acme updated the Acme X21 to version 2 on March 3, 2027.", "Acme X21") == []

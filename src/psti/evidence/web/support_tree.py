@@ -1696,6 +1696,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "shutdown of those legacy APIs started in late July 2024": the stop begins at the date
         why = f"'{stopping}' began at '{prep} {text}'"
         return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
+    if prep == "to" and (set_anew := _end_moved_to(gov)) is not None:
+        # "thus EoL updated to 2027-05-24", "the end of support has been moved to March 2027": the
+        # end's own date, set anew
+        return DateRole(a, b, True, f"'{set_anew} to {text}'", context, other, local)
     if event and prep not in _UNTIL and not stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     prev_stop = bool(TOPIC.search(previous) and _PREVIOUS_STOP.search(previous))
@@ -2056,6 +2060,22 @@ _STOPPED_BEFORE = re.compile(
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
 _RETIRING = frozenset({"retire", "sunset", "sunsette", "decommission", "deactivate"})
+_MOVED = frozenset({"update", "change", "move", "extend", "push", "set", "revise", "adjust", "postpone", "delay"})
+
+
+def _end_moved_to(verb: Token) -> str | None:
+    """A verb that sets an end's date anew, with the end as its subject or object ("EoL updated
+    to …", "extended the end of support to …"): the end and the verb."""
+    if lemma(verb) not in _MOVED:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            lemma(c) in _STOP_NOUNS or (c.lower_ in ("eol", "eos", "end-of-life") and not c.like_num)
+        ):
+            return f"{_clause_text(c)} {verb.text}" if c.dep_ != "dobj" else f"{verb.text} {_clause_text(c)}"
+    return None
+
+
 _SETTING = frozenset({"reset", "set", "revert", "roll", "adjust", "sync", "default", "resets", "sets", "reverts"})
 _REACH = frozenset({"reach", "reached", "reaches", "reaching", "hit", "hits", "hitting"})
 _DATING = re.compile(r"[(,]\s*(dated|posted|published|issued)\s+(?:on\s+)?$", re.I)  # "(dated 2026/01/07)"
