@@ -149,3 +149,13 @@ def test_an_end_set_anew_to_a_date() -> None:
     assert ends(text, "Acme X21", media="text/markdown") == [D(2027, 5, 24)]
     # a product updated to a version at a date is no end
     assert ends("Acme updated the Acme X21 to version 2 on March 3, 2027.", "Acme X21") == []
+
+
+def test_disabled_with_an_update_planned_for_a_month() -> None:
+    text = (
+        '"All features of the [Maps] application will be disabled with the Acme Vita system software update '
+        'planned on March, 2015," Acme said. As for Tube, it will no longer be supported after April 20, 2015.'
+    )
+    assert ends(text, "[Maps] application on Acme Vita") == [D(2015, 3, 31)]
+    # the app disabled is another's: the other app's own sentence gives its end
+    assert ends(text, "Tube app on Acme Vita") == [D(2015, 4, 20)]

@@ -385,6 +385,12 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         if len(parts) == 2 and all(len(x.split()) >= 2 or re.search(r"\d", x) for x in parts):
             out += parts
     for term in list(out):
+        # an app named with the platform it runs on ("YouTube app on PlayStation Vita"): a page about
+        # that platform names the app alone
+        on = re.match(r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for)\s+\S", term, re.I)
+        if on is not None and len(on.group("app").split()) >= 2:
+            out.append(on.group("app"))
+    for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
             words.pop()
@@ -906,6 +912,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 or _sibling_row(s, name_label)
                 or _led_by_another(s, terms)
                 or _names_other_variant(s, terms)
+                or _turns_to_another(s, terms)
             )
         )
         if named:
@@ -2102,6 +2109,16 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> str | None:
         if (m := re.search(_SHUT_VERB + re.escape(term) + r"(?![\w-])", s, re.I)) is not None:
             return m.group(0)
     return None
+
+
+_AS_FOR = re.compile(r"^\W{0,3}(?:as\s+for|as\s+to|regarding|when\s+it\s+comes\s+to)\s+(?P<what>[^,]{1,60}),", re.I)
+
+
+def _turns_to_another(s: str, terms: tuple[str, ...]) -> bool:
+    """ "As for YouTube, it will no longer be supported …": the sentence turns to a thing it names
+    that is not the product."""
+    m = _AS_FOR.match(s)
+    return m is not None and not _names(terms, m.group("what"), brand_needed=False)
 
 
 def _covers(phrase: str, terms: tuple[str, ...]) -> bool:

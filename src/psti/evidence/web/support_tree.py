@@ -1417,11 +1417,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Acme is shutting down the cloud service for the hub. The complete shutdown will occur
         # February 28, 2022": the stop the sentence before names happens at the date
         return DateRole(a, b, True, happens, _clause_text(tok.head), False, _clause_text(tok.head), True)
-    if (scheduled := _scheduled_release_stop(tok)) is not None:
+    if (release_stop := _scheduled_release_stop(tok)) is not None:
         # "API 1.x will no longer be supported beginning with the … update scheduled for May 2021"
+        words, begins, disabled = release_stop
         return DateRole(
-            a, b, True, scheduled, _clause_text(tok.head), False, _clause_text(tok.head), True, from_start=True
-        )
+            a, b, True, words, _clause_text(tok.head), False, _clause_text(tok.head), True, from_start=begins,
+            stopped=disabled,
+        )  # fmt: skip
     if (dropping := _release_that_drops(tok)) is not None:
         # "In early April, we will release a software upgrade that will no longer support the aging CR100"
         local = _clause_text(tok.head.head if tok.dep_ == "pobj" else tok.head)
@@ -1927,18 +1929,30 @@ def _release_that_drops(date: Token) -> str | None:
     return None
 
 
-def _scheduled_release_stop(date: Token) -> str | None:
+def _scheduled_release_stop(date: Token) -> tuple[str, bool, str] | None:
     """A date that schedules the release an end begins with ("… will no longer be supported beginning
-    with the Smart Home Controller update scheduled for May 2021"): the words that tie them."""
+    with the Smart Home Controller update scheduled for May 2021") or that itself disables the
+    product: the words that tie them, whether the end begins with the date's period, and what is
+    disabled when the sentence says."""
     sched = date.head.head if date.dep_ == "pobj" and date.head.lower_ in ("for", "in", "on") else None
     if sched is None or sched.lower_ not in _PLANNED or sched.dep_ not in ("acl", "amod"):
         return None
     release, link = sched.head, sched.head.head
-    if release.dep_ != "pobj" or link.lower_ not in ("with", "from", "after") or link.head.lower_ not in _BEGINS:
+    if release.dep_ != "pobj" or link.lower_ not in ("with", "from", "after"):
         return None
-    verb = link.head.head if link.head.lower_ in ("beginning", "starting") else link.head
-    stop = _stops_updates(verb)
-    return f"{stop}, beginning with the {release.text} {sched.text} for '{date.text}'" if stop else None
+    if link.head.lower_ in _BEGINS:
+        verb = link.head.head if link.head.lower_ in ("beginning", "starting") else link.head
+        stop = _stops_updates(verb)
+        return (f"{stop}, beginning with the {release.text} {sched.text} for '{date.text}'", True, "") if stop else None
+    if link.lower_ == "with" and release.lower_ in _RELEASED_THINGS and lemma(link.head) in _DISABLED:
+        # "All features of the Maps application will be disabled with the … software update planned on
+        # March, 2015": the update that disables the product is its end
+        disabled = next((_clause_text(c) for c in link.head.children if c.dep_ in ("nsubjpass", "dobj")), "")
+        return f"'{link.head.text} with the {release.text} {sched.text}' for '{date.text}'", False, disabled
+    return None
+
+
+_DISABLED = frozenset({"disable", "remove", "deactivate", "delete", "brick"})
 
 
 _DESCRIBING = frozenset(
