@@ -159,3 +159,34 @@ def test_disabled_with_an_update_planned_for_a_month() -> None:
     assert ends(text, "[Maps] application on Acme Vita") == [D(2015, 3, 31)]
     # the app disabled is another's: the other app's own sentence gives its end
     assert ends(text, "Tube app on Acme Vita") == [D(2015, 4, 20)]
+
+
+def test_a_quoted_diff_says_what_it_adds_and_a_suggestion_replaces_it() -> None:
+    thread = (
+        "# [Acme] Update 13R\n\nreviewer · review thread · 2025-04-22\nproducts/acme.md\n```diff\n"
+        " releases:\n"
+        ' -   releaseCycle: "13R"\n'
+        "     releaseDate: 2025-01-07\n"
+        "-    eol: 2030-01-07\n"
+        "+    eol: 2031-01-07 # 6 years of security updates\n"
+        "```\n"
+    )
+    assert ends(thread, "Acme 13R", media="text/markdown") == [D(2031, 1, 7)]
+    suggested = thread + "**reviewer**:\n```suggestion\n    eol: 2032-01-07 # 7 years\n```\n"
+    assert ends(suggested, "Acme 13R", media="text/markdown") == [D(2032, 1, 7)]
+
+
+def test_a_month_with_a_comma_before_its_day() -> None:
+    text = "AcmeOS 26 went EOL on September, 14th 2026 when AcmeOS 27 was released."
+    assert ends(text, "AcmeOS 26") == [D(2026, 9, 14)]
+
+
+def test_a_heading_with_a_product_in_camel_case_is_no_table_header() -> None:
+    text = (
+        "# [Acme WatchOS] Mark WatchOS 26 as EOL\n\nuser · description · 2026-09-15\n"
+        "WatchOS 26 went EOL on September 14th, 2026 when WatchOS 27 was released.\n"
+    )
+    assert ends(text, "WatchOS 26", media="text/markdown") == [D(2026, 9, 14)]
+    # a heading of prose naming an end is no spaced table's header either
+    spaced = "Mark WatchOS 26 as EOL\n\nuser · description · 2026-09-15\nuser · comment · 2026-09-16\n"
+    assert ends(spaced, "WatchOS 26") == []

@@ -713,6 +713,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     header: list[str] | None = None
     joinable = False  # the last output line is paragraph text that may continue
     fenced = False
+    kind = ""  # the language of the fenced block open ("diff", "suggestion")
+    added: list[int] = []  # the lines a quoted diff added, by their place in `out`
     # an elision between sentences ("… requirements. ... Model | End date") marks a cut in a quoted
     # page: what follows starts a line of its own, as it did on the page
     lines = _ELISION.sub("\n\n", text).splitlines()
@@ -742,8 +744,22 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             line = _UNDERSCORE.sub(r"\1", line)
         if line.startswith(("```", "~~~")):
             fenced = not fenced
+            if fenced:
+                kind = line.strip("`~ ").lower()
+                if kind == "suggestion" and added and len(out) - added[-1] <= _SUGGESTION_GAP:
+                    # a review's suggestion under a diff replaces the lines the diff added
+                    for k in reversed(added):
+                        del out[k]
+                added = []
             out.append(line)
             joinable = False
+            continue
+        if fenced and kind == "diff" and raw[:1] in ("-", "+") and not raw.startswith(("---", "+++")):
+            # a quoted diff: the lines it removes are no longer said, the lines it adds are (a line of
+            # context starts with a space: " -   releaseCycle: …" is a list item the diff keeps)
+            if raw.startswith("+"):
+                added.append(len(out))
+                out.append(line[1:].strip())
             continue
         if fenced or not line:
             out.append(line)
@@ -820,6 +836,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+_SUGGESTION_GAP = 6  # lines between a diff's last added line and a review's suggestion that replaces it
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\^{3,})$")
 _ELISION = re.compile(r"(?<=[.!?])[ \t]+(?:\.\.\.|…|\[\.\.\.\]|\[…\])[ \t]+(?=[A-Z0-9])")
 # words a sentence cannot end on

@@ -480,8 +480,11 @@ _REVISED_DATE = re.compile(
 # after a small letter or a bracket ("AcerChromebook"), a word after a number ("BSP 5Maintenance",
 # "2019October"), a word after capitals ("EOLRelease"), a year after a year ("20202024")
 _GLUE = re.compile(
-    r"\s{2,}|(?<=[a-z)])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z]|[A-Z]{2,})|(?<=[A-Z])(?=[A-Z][a-z])|(?<=(?:19|20)\d\d)(?=(?:19|20)\d\d(?!\d))"
+    r"\s{2,}|(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z)])(?=[A-Z]{2,}[a-z])|(?<=\d)(?=[A-Z][a-z]|[A-Z]{2,})|(?<=[A-Z])(?=[A-Z][a-z])|(?<=(?:19|20)\d\d)(?=(?:19|20)\d\d(?!\d))"
 )
+# a post's byline: short parts set apart by middle dots, the last its date ("name · comment · 2025-04-22",
+# "Jane Doe · 5 min read · Mar 3, 2024")
+_POST_BYLINE = re.compile(rf"^[^·.!?]{{1,40}}(?:·[^·.!?]{{1,40}}){{1,3}}·\s*(?:{DATE.pattern})\s*$", re.I)
 _GLUED_SPAN = 40  # lines a glued header reaches down
 
 
@@ -607,6 +610,13 @@ def _header_labels(line: str) -> list[re.Match[str]]:
     if not any(_END_LABEL.search(m.group(0)) for m in labels):
         return []
     if _dates(line) or re.search(r"[.,;?!]\s|[.?!]$", line):
+        return []
+    # a header is labels: a word in lower case outside them is a heading's prose ("Mark Acme 26 as EOL")
+    inside = [(m.start(), m.end()) for m in labels]
+    if any(
+        w.group(0)[:1].islower() and not any(a <= w.start() < b for a, b in inside)
+        for w in re.finditer(r"[^\W\d_][\w-]*", line)
+    ):
         return []
     return labels
 
@@ -820,6 +830,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
+        if _POST_BYLINE.match(s):
+            continue  # "jrhaberland · description · 2026-09-15": the date of a post, not of anything it says
         _note_unanswered(out, last)
         head = _MD_LINK_TARGET.sub("]", s)  # "## [2.1.0](https://…/2.1.0) - 2025-06-12"
         if idx and _VERSION_ONLY.match(previous) and _BRACKETED_DAY.match(s):
