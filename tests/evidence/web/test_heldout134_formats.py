@@ -190,3 +190,20 @@ def test_a_heading_with_a_product_in_camel_case_is_no_table_header() -> None:
     # a heading of prose naming an end is no spaced table's header either
     spaced = "Mark WatchOS 26 as EOL\n\nuser · description · 2026-09-15\nuser · comment · 2026-09-16\n"
     assert ends(spaced, "WatchOS 26") == []
+
+
+def test_retiring_the_product_by_its_name_at_the_date_right_after() -> None:
+    text = "However Acme announced to retire those long-live access tokens on September 30th, 2021."
+    assert ends(text, "long-live access tokens (Acme API)") == [D(2021, 9, 30)]
+    # a date further on, after other words, is not the retirement's
+    later = "Acme will retire those long-live access tokens, as it said in a post on September 30th, 2021."
+    assert ends(later, "long-live access tokens (Acme API)") == []
+
+
+def test_a_log_line_s_time_and_a_sunset_date_given_twice() -> None:
+    log = (
+        '2025-12-27 18:48:21.409\terror\t{"statusCode":410,"message":"This endpoint has been deprecated and is no '
+        'longer available. Sunset date: 2025-12-15T12:00:00.000Z","extendedPayload":{"sunsetDate":'
+        '"2025-12-15T12:00:00.000Z"}}'
+    )
+    assert ends(log, "This endpoint (Acme API)") == [D(2025, 12, 15)]

@@ -485,6 +485,9 @@ _GLUE = re.compile(
 # a post's byline: short parts set apart by middle dots, the last its date ("name · comment · 2025-04-22",
 # "Jane Doe · 5 min read · Mar 3, 2024")
 _POST_BYLINE = re.compile(rf"^[^·.!?]{{1,40}}(?:·[^·.!?]{{1,40}}){{1,3}}·\s*(?:{DATE.pattern})\s*$", re.I)
+_LOG_STAMP = re.compile(
+    r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s+"
+)
 _GLUED_SPAN = 40  # lines a glued header reaches down
 
 
@@ -825,8 +828,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     for idx, s in enumerate(sents):
         _mark(out, since, carried, loose)
         prev_since, since = since, len(out.statements)
-        if " | " not in s and (lead := DATELINE_LEAD.match(s)) is not None:
-            s = sents[idx] = s[lead.end() :]  # the page's date heading a line is no statement's date
+        if " | " not in s and (lead := DATELINE_LEAD.match(s) or _LOG_STAMP.match(s)) is not None:
+            # the page's date heading a line, or a log line's time ("2025-12-27 18:48:21.409 error …"),
+            # is no statement's date
+            s = sents[idx] = s[lead.end() :]
         elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
@@ -1429,7 +1434,7 @@ _END_OF_BEFORE = re.compile(
 
 _END_LABELLED = re.compile(
     r"(?:\bend[\s_-]of[\s_-](?:[\w]+[\s_-]){0,2}?(?:life|support|service|updates?|patches|servicing)|\beol|\beos|"
-    r"\bsupport[\s_-]end)(?:[\s_-]date)?[\"']?\s*:\s*[\"']?$",  # (and a data file's "support_end": "…")
+    r"\bsupport[\s_-]end|\bsunset)(?:[\s_-]?date)?[\"']?\s*:\s*[\"']?$",  # (and a data file's "support_end": "…")
     re.I,
 )
 
@@ -1441,7 +1446,8 @@ def _labelled_end(s: str) -> DatePart | None:
     if len(dates) < 2:
         return None
     found = [(m, d, p) for m, d, p in dates if _END_LABELLED.search(s[max(0, m.start() - 60) : m.start()])]
-    return found[0] if len(found) == 1 else None
+    # (one end given twice, in words and in a data field: "Sunset date: 2025-12-15 … "sunsetDate":"2025-12-15")
+    return found[0] if found and all((d, p) == found[0][1:] for _m, d, p in found) else None
 
 
 # a label after a timeline's date that names the end: "End of support", "Service shutdown", "Close Time"
@@ -2015,11 +2021,12 @@ def _tree_statement(
     ends = [(dp, r) for dp, r in zip(dates, roles, strict=True) if r.is_end]
     if not ends and terms and (shut := _shut_by_name(s, terms)) is not None:
         # "Nvidia is shutting down GameStream in February 2023": a name alone may be the maker's
-        # (the parse leaves it), but the product's own name shut down is the product's end
+        # (the parse leaves it), but the product's own name shut down is the product's end, at the
+        # date the stop takes or the one right after the name ("retire those tokens on …")
         ends = [
-            (dp, replace(r, words=f"{shut!r} at '{dp[0].group(0)}'"))
+            (dp, replace(r, words=f"{shut.group(0)!r} at '{dp[0].group(0)}'"))
             for dp, r in zip(dates, roles, strict=True)
-            if r.stop_point
+            if r.stop_point or (dp[0].start() >= shut.end() and _RIGHT_AFTER.fullmatch(s[shut.end() : dp[0].start()]))
         ]
         mentions = mentions or bool(ends)
     if not ends:
@@ -2111,16 +2118,20 @@ def _tree_statement(
 
 _SHUT_VERB = (
     r"\b(?:shut(?:s|ting)?\s+down|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
-    r"sunsett?(?:s|ed|ing)?|retir(?:es|ed|ing))\s+(?:the\s+|its\s+)?"
+    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing))\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
 )
 
 
-def _shut_by_name(s: str, terms: tuple[str, ...]) -> str | None:
+def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     """The words that shut down, switch off or retire the product by its whole name."""
-    for term in terms:
-        if (m := re.search(_SHUT_VERB + re.escape(term) + r"(?![\w-])", s, re.I)) is not None:
-            return m.group(0)
+    for term in _with_short_forms(terms):
+        name = r"[\s_-]+".join(re.escape(w) for w in term.split())  # (the terms came with hyphens as spaces)
+        if (m := re.search(_SHUT_VERB + name + r"(?![\w-])", s, re.I)) is not None:
+            return m
     return None
+
+
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|in|at|from|as\s+of|effective|by\s+the\s+end\s+of)\s+)?", re.I)
 
 
 _AS_FOR = re.compile(r"^\W{0,3}(?:as\s+for|as\s+to|regarding|when\s+it\s+comes\s+to)\s+(?P<what>[^,]{1,60}),", re.I)
