@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from psti.evidence.web.pagetext import page_text, sentences
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -207,3 +207,14 @@ def test_a_log_line_s_time_and_a_sunset_date_given_twice() -> None:
         '"2025-12-15T12:00:00.000Z"}}'
     )
     assert ends(log, "This endpoint (Acme API)") == [D(2025, 12, 15)]
+
+
+def test_a_team_that_receives_reports_is_no_channel_by_itself() -> None:
+    text = (
+        "First Incident Response: As soon as PSIRT receives an external vulnerability report regarding an Acme "
+        "product, we will send an initial response within two working days."
+    )
+    found = policy(text)
+    assert found.contacts == [] and found.ack_when is not None
+    # a portal named as the way in still is one
+    assert policy("Please report vulnerabilities via our PSIRT portal.").contacts

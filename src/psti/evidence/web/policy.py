@@ -1181,7 +1181,8 @@ def _negated(tok: Token) -> bool:
 # --- reporting channels named without a URL ----------------------------------------------
 
 _CHANNEL = re.compile(
-    r"private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
+    # (each alternative starts at a word: "as soon as PSIRT receives" holds no "on … PSIRT")
+    r"\b(?:private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
     r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|(?:github|gitlab)\s+security\s+disclosure|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
@@ -1217,7 +1218,7 @@ _CHANNEL = re.compile(
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
-    r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b",
+    r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b)",
     re.I,
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
