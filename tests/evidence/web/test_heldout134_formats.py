@@ -218,3 +218,14 @@ def test_a_team_that_receives_reports_is_no_channel_by_itself() -> None:
     assert found.contacts == [] and found.ack_when is not None
     # a portal named as the way in still is one
     assert policy("Please report vulnerabilities via our PSIRT portal.").contacts
+
+
+def test_a_version_of_the_api_that_stopped() -> None:
+    text = (
+        "# Remove compatibility with api v4\n\nmaintainer · description · 2024-07-01\n"
+        "This version of the api has been deprecated a long time ago and stopped on June 30th\n"
+    )
+    assert ends(text, "api v4 (Acme API version 4)", media="text/markdown") == [D(2024, 6, 30)]
+    # a version of a document that stopped is no service's end
+    doc = "This version of the guide stopped on June 30th, 2024 and a new one began."
+    assert ends(doc, "Acme Hub") == []

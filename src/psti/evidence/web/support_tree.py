@@ -230,6 +230,11 @@ def _stops_service(what: list[Token]) -> bool:
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
+        # "this version of the api", "the old version of the app": a version of the service
+        or (
+            g.lower_ in ("version", "versions")
+            and any(c.dep_ == "prep" and c.lower_ == "of" and _stops_service(list(c.children)) for c in g.children)
+        )
         # "end Acme Game's multiplayer mode", "online play": a game's online service by what it serves
         or g.lower_ in _ONLINE_PLAY
         or (g.lower_ in _PLAY_NOUNS and any(c.lower_ in _ONLINE_PLAY for c in g.children))
