@@ -229,3 +229,23 @@ def test_a_version_of_the_api_that_stopped() -> None:
     # a version of a document that stopped is no service's end
     doc = "This version of the guide stopped on June 30th, 2024 and a new one began."
     assert ends(doc, "Acme Hub") == []
+
+
+def test_a_quoted_part_of_a_yaml_data_file() -> None:
+    text = (
+        "title: Acme\neoasColumn: Android Updates\neolColumn: Security Updates\n...\nreleases:\n...\n"
+        '  - releaseCycle: "15r"\n    releaseLabel: "15R"\n    releaseDate: 2025-12-22\n'
+        '    eoas: 2029-12-22 # approximation "4 major Android updates"\n'
+        "    eol: 2031-12-31 # 6 years of security updates\n    discontinued: false\n"
+    )
+    assert ends(text, "15R") == [D(2031, 12, 31)]
+    # a comment among a record's fields keeps the record whole, and the page's name for its column holds
+    made = (
+        "title: Acme Boards\neolColumn: Discontinued\n...\nreleases:\n"
+        '  - releaseCycle: "cm5"\n    releaseLabel: Compute Module 5\n'
+        "    # https://example.com/news/compute-module-5-on-sale-now/\n"
+        "    releaseDate: 2024-11-27\n    eol: 2036-01-01\n"
+    )
+    assert ends(made, "Compute Module 5") == []
+    # prose that happens to start with a label is no data file
+    assert page_text(b"Note: the hub\n- Model: A\nworks.\n", "text/plain").text.startswith("Note: the hub")

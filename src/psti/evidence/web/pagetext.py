@@ -719,12 +719,15 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     # page: what follows starts a line of its own, as it did on the page
     lines = _ELISION.sub("\n\n", text).splitlines()
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
-    front = bool(lines) and lines[0].strip() == "---"
+    # (or a quoted part of such a file, its "---" left out: "title: Acme" … "releases:" over records)
+    front = bool(lines) and (lines[0].strip() == "---" or _yaml_records(lines))
     eol_label = _eol_label(lines) if front else ""
     yaml_row = False  # the last line was a record of a YAML list (or a field under one)
     for i, raw in enumerate(lines):
         line = raw.strip()
         if front:
+            if yaml_row and re.match(r"^\s+#", raw):
+                continue  # a comment among a record's fields ("    # https://…" over "releaseDate: …")
             if (item := _YAML_ITEM.match(raw)) is not None:
                 out.append(_yaml_field(item.group("field"), eol_label))  # "- releaseCycle: "17"" opens a record
             elif (field := _YAML_FIELD.match(raw)) is not None and yaml_row and out and out[-1].count(" | ") < 40:
@@ -848,11 +851,24 @@ _YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
 _YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
 
 
+def _yaml_records(lines: list[str]) -> bool:
+    """Lines that open with a YAML field and hold a list of records, each a "- key: value" line
+    with indented fields under it: a data file, not prose."""
+    first = next((x for x in lines if x.strip()), "")
+    if not re.match(r"^[A-Za-z][\w-]{0,40}:(?:\s+\S|\s*$)", first):
+        return False
+    return any(
+        _YAML_ITEM.match(line) and k + 1 < len(lines) and _YAML_FIELD.match(lines[k + 1])
+        for k, line in enumerate(lines[:2000])
+    )
+
+
 def _yaml_field(field: str, eol_label: str = "") -> str:
     """'releaseCycle: "17"' as a cell, 'releaseCycle: 17'; the "eol" field under the label the
     page gives its column ("eolColumn: Discontinued": the dates are ends of production)."""
     key, _, value = field.partition(":")
     key = key.strip()
+    value = re.sub(r"\s+#\s.*$", "", value)  # "2031-12-31 # 6 years of security updates": a comment, not the value
     return (eol_label if key == "eol" and eol_label else key) + ": " + value.strip().strip("\"'")
 
 
