@@ -249,3 +249,14 @@ def test_a_quoted_part_of_a_yaml_data_file() -> None:
     assert ends(made, "Compute Module 5") == []
     # prose that happens to start with a label is no data file
     assert page_text(b"Note: the hub\n- Model: A\nworks.\n", "text/plain").text.startswith("Note: the hub")
+
+
+def test_a_dated_deprecation_then_no_more_updates() -> None:
+    text = (
+        "As of November 18th, 2022, this repository is deprecated. The contents of this repository will remain "
+        "available but we will no longer provide updates or accept new contributions."
+    )
+    assert ends(text, "Acme Integrations") == [D(2022, 11, 18)]
+    # a dated release before a sentence that withholds updates is no retirement
+    released = "On November 18th, 2022, version 2 was released. Version 1 will no longer get updates."
+    assert ends(released, "Acme Integrations") == []

@@ -2451,4 +2451,17 @@ def _dated_by_earlier(
         # "These cameras may continue to be operated after April 1, 2023 … . …, as they will not be
         # provided with further firmware upgrades": use goes on past the date, updates do not
         return bounds[-1], f"after {bounds[-1][0].group(0)}; {withheld}"
+    if (
+        len(dates) == 1
+        and (retired := _RETIRED_AT.search(dates[0][0].string)) is not None
+        and (withheld := _withheld(s))
+    ):
+        # "As of November 18th, 2022, this repository is deprecated. … we will no longer provide
+        # updates": what the one dated retirement before means
+        return dates[0], f"{retired.group(0)!r} at {dates[0][0].group(0)}; {withheld}"
     return None
+
+
+_RETIRED_AT = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:deprecated|archived|discontinued)\b", re.I
+)
