@@ -260,3 +260,19 @@ def test_a_dated_deprecation_then_no_more_updates() -> None:
     # a dated release before a sentence that withholds updates is no retirement
     released = "On November 18th, 2022, version 2 was released. Version 1 will no longer get updates."
     assert ends(released, "Acme Integrations") == []
+
+
+def test_release_notes_under_a_date_that_call_themselves_the_last_of_a_series() -> None:
+    def notes(sentence: str) -> str:
+        return f"@ July 22, 2016\n\nHello there,\n\nWe are pushing out a fix. {sentence}  See you soon.\n"
+
+    for sentence in (
+        "Since this is the last 16.1 series release, the firmware page offers migration hints.",
+        "We are back for one last update of the 16.1 series with a few fixes.",
+        "It is that time again: this update is the last one in the 16.1 series and 16.7 comes next week!",
+        "This release will be the last of the 16.1 series.",
+        "This maintenance release will also be the EoL version for the 16.1 series.",
+    ):
+        assert ends(notes(sentence), "16.1 series") == [D(2016, 7, 22)], sentence
+    # the last update before something else ends nothing
+    assert ends(notes("One last stable update before the switch to the 16.7 series."), "16.1 series") == []

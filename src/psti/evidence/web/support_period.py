@@ -657,10 +657,17 @@ _RELEASE_DROPS = re.compile(
 )
 _DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
 _FINAL_RELEASE = re.compile(
-    r"\b(?:(?:this|it)\s+(?:is|will\s+be)|here\s+(?:is|comes))\s+the\s+(?:end[\s-]of[\s-]life|eol|last|final)\s+(?:\w+\s+)?"
-    r"(?:release|version|update)\s+(?:for|of|in)\b",
+    # "this is the last …", "This maintenance release will also be the EoL …", "one last update …"
+    r"(?:\b(?:this|it)(?:\s+(?:\w+\s+)?(?:release|update|version))?\s+(?:is|will\s+(?:also\s+)?be)\s+the|"
+    r"\bhere\s+(?:is|comes)\s+the|\bone)\s+(?:end[\s-]of[\s-]life|eol|last|final)\s+"
+    # "… update of the 21.7 series", "… the last one in the 18.1 series", "the last of the 22.1 series",
+    # or the series named first: "the last 16.1 series release"
+    r"(?:(?:(?:\w+\s+)?(?:release|version|update|one)\s+)?(?:for|of|in)\b|"
+    r"v?\d+(?:\.\d+)+(?:\.x)?\s+(?:\w+\s+)?(?:release|version|update)\b)",
     re.I,
 )
+# a line that is only a date: the date of the notes under it ("@ July 22, 2016")
+_DATE_ONLY_LINE = re.compile(rf"^[\s@#*>-]{{0,3}}(?:{DATE.pattern})[\s:]*$", re.I)
 _THIS_RELEASE = re.compile(
     r"\b(?:since|as\s+of|from|with|starting\s+with|in)\s+this\s+(?:version|release|update|build)\b", re.I
 )
@@ -843,7 +850,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             head = f"{previous} {s}"  # "v7.8" over "(2021-11-13)"
         released = len(head) <= 60 and _RELEASE_HEAD.search(head)
         # (or a news file's dated heading: "Telldus Core service removed ## May 20, 2021")
-        dated_heading = s in headings and len(head) <= _HEADING_CHARS + 20
+        dated_heading = (s in headings and len(head) <= _HEADING_CHARS + 20) or bool(_DATE_ONLY_LINE.match(s))
         if (
             (released or dated_heading)
             and len(found := _dates(head)) == 1
