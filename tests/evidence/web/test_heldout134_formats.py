@@ -276,3 +276,24 @@ def test_release_notes_under_a_date_that_call_themselves_the_last_of_a_series() 
         assert ends(notes(sentence), "16.1 series") == [D(2016, 7, 22)], sentence
     # the last update before something else ends nothing
     assert ends(notes("One last stable update before the switch to the 16.7 series."), "16.1 series") == []
+
+
+def test_a_release_that_raises_the_least_version_it_runs_on() -> None:
+    notes = "## Version 2.8.0\n\nRelease date: 01-01-2021\n\n- **Minimum Android version is 8.0 now.**\n"
+    assert ends(notes, "AcmeApp on Android versions older than 8.0", media="text/markdown") == [D(2021, 1, 1)]
+    # versions the new minimum still covers keep their support
+    assert ends(notes, "AcmeApp on Android versions older than 9.0", media="text/markdown") == []
+    bumped = (
+        "# Release 4.5.1 (January 19, 2024)\n * Android:\n"
+        "   - bump min required android version from android 5.0 to 6.0\n"
+    )
+    assert ends(bumped, "Acme for Android on Android 5.0") == [D(2024, 1, 19)]
+    arrow = "# Release 4.8.0 (July 8, 2026)\n * this bumps the minimum OS requirement: Android 6.0->8.0\n"
+    assert ends(arrow, "Acme for Android on Android versions below 8.0") == [D(2026, 7, 8)]
+    newer = "## [2.8.3] - 2024-12-08\n\n- **iOS Support**: the app now requires iOS 15.5 or newer to run.\n"
+    assert ends(newer, "Acme app on iOS versions older than 15.5", media="text/markdown") == [D(2024, 12, 8)]
+    # another platform's minimum ends nothing for this one
+    assert ends(newer, "Acme app on Android versions older than 15.5", media="text/markdown") == []
+    # a "releaseDate" field is a record's cell, not a release's date line
+    row = "- releaseCycle: a\n  releaseDate: 2020-09-01\n  eol: 2022-09-01\n"
+    assert ends(row) == [D(2022, 9, 1)]

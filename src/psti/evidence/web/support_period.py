@@ -666,6 +666,54 @@ _FINAL_RELEASE = re.compile(
     r"v?\d+(?:\.\d+)+(?:\.x)?\s+(?:\w+\s+)?(?:release|version|update)\b)",
     re.I,
 )
+_RELEASE_DATE_LINE = re.compile(
+    rf"^\W{{0,3}}release(?:d\b|\s+date\b)\s*(?:on\s*)?:?\s*(?:{DATE.pattern})\W{{0,3}}$", re.I
+)  # a line of its own: "Release date: 01-01-2021"
+_VERSION = r"v?(\d+(?:\.\d+){0,3})"
+# a release raising the least version it runs on: "Minimum Android version is 8.0 now", "requires at
+# least Android 12", "requires iOS 15.5 or newer", "bump min required android version from android 5.0
+# to 6.0", "the minimum OS requirement: Android 6.0->8.0", "Bump minimum required Jade firmware version
+# to v1.0.40"
+_NEW_MINIMUM = re.compile(
+    rf"\bmin(?:imum)?\b[^;]{{0,60}}?(?:\bis|\bto|->|→|:)\s*(?:[A-Za-z]+\s+){{0,2}}{_VERSION}(?![\d.])(?!\s*(?:->|→))|"
+    rf"\brequires?\s+(?:at\s+least\s+(?:[A-Za-z]+\s+){{0,2}}{_VERSION}|(?:[A-Za-z]+\s+){{0,3}}{_VERSION}\s*"
+    r"(?:or\s+(?:above|newer|later|higher)|\+))",
+    re.I,
+)
+# the product as the versions of a platform below one: "AAPS on Android versions older than 8.0",
+# "Jade hardware wallets on firmware older than v1.0.40"; or one version: "Electrum on Android 5.0"
+_BELOW_VERSION = re.compile(
+    rf"(?P<platform>[A-Za-z]+)(?:\s+versions?)?\s+(?:older\s+than|below|before|prior\s+to|lower\s+than|<)\s+"
+    rf"(?:[A-Za-z]+\s+)?{_VERSION}",
+    re.I,
+)
+_ON_VERSION = re.compile(rf"\bon\s+(?P<platform>[A-Za-z]+)\s+{_VERSION}\s*$", re.I)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split("."))
+
+
+def _minimum_raised_past(s: str, terms: tuple[str, ...]) -> str | None:
+    """The words that raise the least version a release runs on past every version the product
+    names, on the same platform: the release ends support for them."""
+    m = _NEW_MINIMUM.search(s)
+    if m is None:
+        return None
+    new = _version(next(g for g in m.groups() if g))
+    for term in terms:
+        bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
+        if (below := _BELOW_VERSION.search(bare)) is not None:
+            fits = _version(below.group(2)) <= new
+        elif (on := _ON_VERSION.search(bare)) is not None:
+            below, fits = on, _version(on.group(2)) < new
+        else:
+            continue
+        if fits and re.search(rf"\b{re.escape(below.group('platform'))}", s, re.I):
+            return m.group(0)
+    return None
+
+
 # a line that is only a date: the date of the notes under it ("@ July 22, 2016")
 _DATE_ONLY_LINE = re.compile(rf"^[\s@#*>-]{{0,3}}(?:{DATE.pattern})[\s:]*$", re.I)
 _THIS_RELEASE = re.compile(
@@ -867,6 +915,16 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
                 continue
+        if _RELEASE_DATE_LINE.match(s) is not None and len(found := _dates(s)) == 1 and " | " not in s:
+            release, referent, removal = found[0], False, None  # "## Version 2.8.0" over "Release date: 01-01-2021"
+            continue
+        if release is not None and (raised := _minimum_raised_past(s, terms)) is not None:
+            # "Minimum Android version is 8.0 now." in a release's notes: the versions below the new
+            # minimum that the product is lose support with the release
+            m, d, p = release
+            out.statements.append(_end_at(s, d, p, True, f"{m.group(0)}: the release whose notes say {raised!r}"))
+            support_heading = True
+            continue
         if release is not None and not _dates(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
             lead = _REMOVAL_LEAD.search(s)
             if lead:
