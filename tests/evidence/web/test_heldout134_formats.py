@@ -297,3 +297,21 @@ def test_a_release_that_raises_the_least_version_it_runs_on() -> None:
     # a "releaseDate" field is a record's cell, not a release's date line
     row = "- releaseCycle: a\n  releaseDate: 2020-09-01\n  eol: 2022-09-01\n"
     assert ends(row) == [D(2022, 9, 1)]
+
+
+def test_a_policy_s_issue_channel_comment_and_least_frequency() -> None:
+    steps = (
+        "## Reporting a Vulnerability\n\n1. Report in an issue please and tag @maintainer\n"
+        "2. All issues are read within 1 working week in general\n"
+        "3. Issue shall recieve a comment within 14 days; but goal is < 2.\n"
+    )
+    found = policy(steps, "text/markdown")
+    assert found.contacts and found.ack_when is not None and found.ack_when.timescale == "within 14 days"
+    table = (
+        "| Stage | Target |\n|---|---|\n| Initial acknowledgement | Within **48 hours** |\n"
+        "| Status updates during active triage | At least **weekly** |\n"
+    )
+    status = policy(table, "text/markdown").status_when
+    assert status is not None and status.timescale == "At least weekly"
+    # a comment the reporter leaves is no reply
+    assert policy("Please leave a comment within 14 days if you want a CVE.").ack_when is None

@@ -57,8 +57,9 @@ TIMESCALE = re.compile(
     rf"|{_NUM}{_ASIDE}\s*[- ]{_UNIT}"
     rf"|\d{{1,3}}\s*(?:h|hrs|d)\b"
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
-    rf"|\b(?:on\s+an?\s+)?(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)(?:\s+basis)?\b"
-    rf"|once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
+    # "weekly", "At least weekly", "at least once a week": a frequency and its least
+    rf"|\b(?:at\s+least\s+)?(?:on\s+an?\s+)?(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)(?:\s+basis)?\b"
+    rf"|(?:at\s+least\s+)?once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
     rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
     rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\))?",  # "within a week (7 days)": the restatement with it
     re.I,
@@ -561,6 +562,7 @@ _RELEASED = frozenset(
     {"release", "released", "publish", "published", "deploy", "deployed", "issue", "issued", "ship", "shipped",
      "push", "pushed", "install", "installed", "distribute", "distributed", "roll", "rolled"}
 )  # fmt: skip
+_RECEIVING = ("receiv", "reciev", "get", "got")
 _STATUS_WORDS = {"inform", "update", "post", "apprise", "informed", "updated", "posted"}
 _TIMED_PROMISES = ("acknowledgement", "reply", "status update")  # the promises para 2(2)(b) asks a time of
 _MESSAGES = frozenset({"email", "e-mail", "mail", "message", "notice", "notification", "letter"})
@@ -571,7 +573,7 @@ _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
     r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|"
-    r"contact|reach|confirm|progress|feedback",
+    r"contact|reach|confirm|progress|feedback|\bcomment",
     re.I,
 )
 
@@ -694,6 +696,8 @@ def _own_promise(tok: Token) -> Promise | None:
         c.text.lower() in ("initial", "first") for c in tok.children
     ):
         return "reply"  # "initial contact", "the initial feedback", "an initial assessment"
+    if lemma in ("comment", "comments") and tok.dep_ == "dobj" and tok.head.lower_.startswith(_RECEIVING):
+        return "reply"  # "Issue shall receive a comment within 14 days" (also as "recieve", as some write it)
     if (
         text == "status"
         and tok.i + 1 < len(tok.doc)
@@ -1223,6 +1227,8 @@ _CHANNEL = re.compile(
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")
 _ISSUE_CHANNEL = re.compile(
+    # "Report in an issue please and tag @maintainer"
+    r"\breport(?:s|ed)?\s+(?:it\s+|them\s+)?(?:in|via|through|as)\s+(?:a|an)\s+(?:new\s+)?(?:github\s+)?(?:issue|ticket)\b|"
     r"\b(?:open|opening|raise|raising|file|filing|create|creating|submit|submitting|log|logging)\s+(?:a|an)\s+"
     r"(?:(?:new|relevant|separate|private|confidential)\s+)?(?:github\s+)?(?:security\s+)?(?:issues?\b|tickets?\b|"
     r"bug\b(?!\s+reports?))|"
