@@ -315,3 +315,14 @@ def test_a_policy_s_issue_channel_comment_and_least_frequency() -> None:
     assert status is not None and status.timescale == "At least weekly"
     # a comment the reporter leaves is no reply
     assert policy("Please leave a comment within 14 days if you want a CVE.").ack_when is None
+
+
+def test_withdrawn_from_marketing_is_an_end_of_sale() -> None:
+    text = (
+        "Product Withdrawal Notice\n\nAcme IoT Platform (5900-A0N) has been withdrawn from marketing effective "
+        "December 9, 2020. As a result, updates to this project will be limited."
+    )
+    assert ends(text, "Acme IoT Platform") == []
+    # withdrawn support is still an end
+    assert ends("Acme will withdraw support for the Acme Hub on December 9, 2020.", "Acme Hub") == [D(2020, 12, 9)]
+    assert ends("Acme withdrew support for the Acme Hub on December 9, 2020.", "Acme Hub") == [D(2020, 12, 9)]

@@ -130,7 +130,8 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "closed": "close", "closing": "close", "closes": "close", "disabled": "disable",
               "disabling": "disable", "disables": "disable", "removed": "remove", "removing": "remove",
               "removes": "remove", "retires": "retire", "terminating": "terminate", "terminates": "terminate",
-              "withdrawn": "withdraw", "deprecated": "deprecate", "killed": "kill", "lost": "lose",
+              "withdrawn": "withdraw", "withdrew": "withdraw", "deprecated": "deprecate", "killed": "kill",
+              "lost": "lose",
               "comes": "come", "coming": "come", "came": "come", "takes": "take", "taking": "take",
               "took": "take", "receives": "receive", "received": "receive", "receiving": "receive",
               "continues": "continue", "continued": "continue", "continuing": "continue",
@@ -887,9 +888,17 @@ _THING_HEADS = frozenset(
 _CODE_HOMES = frozenset({"repository", "repo", "project", "library", "integration", "plugin", "addon", "add-on"})
 
 
+_SALE_PLACES = frozenset({"marketing", "market", "markets", "sale", "sales", "shelves", "catalog", "catalogue"})
+
+
 def _is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
+    if w == "withdraw" and any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(g.lower_ in _SALE_PLACES for g in p.children)
+        for p in tok.children
+    ):
+        return False  # "withdrawn from marketing effective December 9, 2020": an end of sale
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
     if w == "archive":
