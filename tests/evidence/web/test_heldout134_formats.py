@@ -326,3 +326,8 @@ def test_withdrawn_from_marketing_is_an_end_of_sale() -> None:
     # withdrawn support is still an end
     assert ends("Acme will withdraw support for the Acme Hub on December 9, 2020.", "Acme Hub") == [D(2020, 12, 9)]
     assert ends("Acme withdrew support for the Acme Hub on December 9, 2020.", "Acme Hub") == [D(2020, 12, 9)]
+
+
+def test_an_aside_that_asks_does_not_break_the_sentence() -> None:
+    text = "As the Acme cloud functionalities (maps...?) are going to shutdown in 2025, Is there a way to stay offline?"
+    assert ends(text, "Acme cloud functionalities") == [D(2025, 12, 31)]

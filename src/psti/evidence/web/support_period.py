@@ -2032,6 +2032,9 @@ def _finite(parts: Parts) -> bool:
     return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for _o, doc in parts for t in doc)
 
 
+_ASKING_ASIDE = re.compile(r"\([^()]{0,30}(?:\?|\.\.\.|…|!)[^()]{0,5}\)")
+
+
 def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     """Parse the sentences that hold a date and read as prose (not table rows or label lines).
     Clauses between semicolons are parsed on their own: each is a sentence in its own right."""
@@ -2055,7 +2058,9 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
         pieces += parts
     if not pieces:
         return {}
-    docs = language.parse([text for _i, _o, text in pieces])
+    # an aside in brackets that asks or trails off ("(maps...?)") breaks the parse of the clause it
+    # sits in; blanked, the words keep their places
+    docs = language.parse([_ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text) for _i, _o, text in pieces])
     out: dict[int, Parts] = {}
     for (i, offset, _text), doc in zip(pieces, docs, strict=True):
         out.setdefault(i, []).append((offset, doc))
