@@ -331,3 +331,10 @@ def test_withdrawn_from_marketing_is_an_end_of_sale() -> None:
 def test_an_aside_that_asks_does_not_break_the_sentence() -> None:
     text = "As the Acme cloud functionalities (maps...?) are going to shutdown in 2025, Is there a way to stay offline?"
     assert ends(text, "Acme cloud functionalities") == [D(2025, 12, 31)]
+
+
+def test_access_to_an_api_that_starts_being_phased_out() -> None:
+    text = "Acme is introducing a subscription. Free access will start being phased out in October 2026."
+    assert ends(text, "Acme API (free access)") == [D(2026, 10, 1)]
+    # access to a product that is not a service is no end
+    assert ends("Free access to the lounge will start being phased out in October 2026.", "Acme Hub") == []

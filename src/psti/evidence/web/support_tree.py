@@ -226,6 +226,8 @@ def _stops_service(what: list[Token]) -> bool:
         or any(c.dep_ == "compound" and c.lower_ in _PRODUCT_SERVICES.get() for c in g.children)
         or _HOST_NAME.fullmatch(g.lower_) is not None  # "tesla.evcc.io will be discontinued": a web service
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
+        # "Free access will start being phased out", when the product is an API: access is what it sells
+        or (g.lower_ == "access" and bool(_PRODUCT_SERVICES.get()))
         # "disabled the online access and the app for the Smart EQ"
         or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
         # "the Neato cloud functionalities", "app features": what the service does
@@ -1826,9 +1828,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # not its support: "support … ended" on an earlier day is the end of support)
             works = bool(ceases) and not (effect or supply_negated) and all(w in _SWITCHED_OFF for w in stop_words)
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
+            # ("will start being phased out in October 2026": the stop begins with the month)
+            begins = prep in FROM_START or (gov.dep_ == "xcomp" and lemma(gov.head) in ("start", "begin"))
             return DateRole(
                 a, b, True, why, context, other, local, True, works_only=works, former=_former(gov),
-                from_start=prep in FROM_START,
+                from_start=begins,
             )  # fmt: skip
         if ceases:  # the product stops working at the date: nothing, updates included, continues
             why = f"'{ceases[0]}' (the product stops working) at '{(prep + ' ') if prep else ''}{text}'"
