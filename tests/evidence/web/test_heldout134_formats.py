@@ -338,3 +338,17 @@ def test_access_to_an_api_that_starts_being_phased_out() -> None:
     assert ends(text, "Acme API (free access)") == [D(2026, 10, 1)]
     # access to a product that is not a service is no end
     assert ends("Free access to the lounge will start being phased out in October 2026.", "Acme Hub") == []
+
+
+def test_an_xml_data_file_s_records() -> None:
+    xml = (
+        '<kernels schema_version="0">\n'
+        '<branch name="acme-4.14" version="4.14" launch="2017-10-22" eol="2024-01-01">\n</branch>\n'
+        '<branch name="acme-4.19" version="4.19" launch="2018-10-22" eol="2025-01-01">\n</branch>\n'
+    )
+    assert ends(xml, "acme-4.19") == [D(2025, 1, 1)]
+    # quoted in a table's cells, the record stays one cell
+    cells = "\n".join(f"| {line} |" for line in xml.splitlines())
+    assert ends(cells, "acme-4.19", media="text/markdown") == [D(2025, 1, 1)]
+    # an element with no date among its attributes stays as it was
+    assert "<a" in page_text(b'See <a href="x" title="y">the page</a>.', "text/plain").text

@@ -627,6 +627,8 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         return PageText(text=rows[:MAX_TEXT_CHARS])  # a JSON document: its objects as rows
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows
+        if '="' in text and (records := _XML_RECORD.sub(_xml_record_row, text)) != text:
+            text = _XML_TAG_LINE.sub("", records)  # (a bare tag's line, "</branch>", ends the record's row)
         plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(rst_list_tables(text))))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
@@ -703,6 +705,27 @@ _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # (not an address written out as "robson _at_ example _dot_ com")
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
 _FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
+
+
+# an XML element whose attributes are a record, one of them a date: '<branch name="android-4.19"
+# version="4.19" launch="2018-10-22" eol="2025-01-01">' in a data file quoted as text
+_XML_RECORD = re.compile(r"<[A-Za-z][\w:-]{0,40}((?:\s+[A-Za-z][\w:-]{0,40}=\"[^\"<>]{0,200}\"){2,20})\s*/?>")
+_XML_ATTRIBUTE = re.compile(r"([A-Za-z][\w:-]{0,40})=\"([^\"<>]{0,200})\"")
+_XML_TAG_LINE = re.compile(
+    r"^[ \t]*</?[A-Za-z][\w:-]{0,40}(?:\s+[A-Za-z][\w:-]{0,40}=\"[^\"<>]{0,200}\")?\s*/?>[ \t]*$", re.M
+)
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
+
+
+def _xml_record_row(m: re.Match[str]) -> str:
+    """The element as a row of its attributes ("name: android-4.19 | … | eol: 2025-01-01"), when one of
+    them is a date; any other element is left as it was."""
+    if not _ISO_DAY.search(m.group(1)):
+        return m.group(0)
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    # (inside a Markdown table's cell the cells of the record cannot be the table's own)
+    joint = " ; " if m.string[line_start : m.start()].lstrip().startswith("|") else " | "
+    return joint.join(f"{k}: {v}" for k, v in _XML_ATTRIBUTE.findall(m.group(1)))
 
 
 def unwrap_plain(text: str) -> tuple[str, list[str]]:
