@@ -352,3 +352,10 @@ def test_an_xml_data_file_s_records() -> None:
     assert ends(cells, "acme-4.19", media="text/markdown") == [D(2025, 1, 1)]
     # an element with no date among its attributes stays as it was
     assert "<a" in page_text(b'See <a href="x" title="y">the page</a>.', "text/plain").text
+
+
+def test_support_dropped_for_a_name_with_a_slash_or_rm() -> None:
+    notes = "### Version 4.5: (July 3, 2019)\n\nChanges since 4.4\n\n* Dropped Acmebian/Debian Jessie support\n"
+    assert ends(notes, "Acmebian/Debian Jessie support", media="text/markdown") == [D(2019, 7, 3)]
+    rm = '# Release 4.6.0 (July 16, 2025)\n * Acme:\n   - rm support for "HW.1" and "Nano" (non-S) devices\n'
+    assert ends(rm, '"HW.1" and "Nano" (non-S) devices') == [D(2025, 7, 16)]

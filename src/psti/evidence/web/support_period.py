@@ -650,7 +650,8 @@ _REMOVAL_ITEMS = 12  # lines read under such a lead
 # what a release's notes or a changelog's dated entry say when support for something ends with them
 _RELEASE_DROPS = re.compile(
     r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
-    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:support|builds)\b|"
+    # ("Dropped Raspbian/Debian Jessie support", "rm support for …", as a changelog abbreviates it)
+    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|rm)\s+(?:[\w/+.-]+\s+){0,3}?(?:support|builds)\b|"
     r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
     r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b",
     re.I,
