@@ -359,3 +359,10 @@ def test_support_dropped_for_a_name_with_a_slash_or_rm() -> None:
     assert ends(notes, "Acmebian/Debian Jessie support", media="text/markdown") == [D(2019, 7, 3)]
     rm = '# Release 4.6.0 (July 16, 2025)\n * Acme:\n   - rm support for "HW.1" and "Nano" (non-S) devices\n'
     assert ends(rm, '"HW.1" and "Nano" (non-S) devices') == [D(2025, 7, 16)]
+
+
+def test_a_release_that_retires_the_product() -> None:
+    notes = "## 3.4.4 (2024-04-28)\n  * Retirement announcement. `acme-myq` is officially retired, for now.\n"
+    assert ends(notes, "acme-myq", media="text/markdown") == [D(2024, 4, 28)]
+    # another thing retired in the notes is not the product's end
+    assert ends(notes.replace("acme-myq", "acme-old"), "acme-myq", media="text/markdown") == []

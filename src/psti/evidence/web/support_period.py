@@ -653,7 +653,9 @@ _RELEASE_DROPS = re.compile(
     # ("Dropped Raspbian/Debian Jessie support", "rm support for …", as a changelog abbreviates it)
     r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|rm)\s+(?:[\w/+.-]+\s+){0,3}?(?:support|builds)\b|"
     r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
-    r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b",
+    r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b|"
+    # "`homebridge-myq` is officially retired" in a release's notes
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:officially\s+)?(?:retired|discontinued)\b",
     re.I,
 )
 _DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
