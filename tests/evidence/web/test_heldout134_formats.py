@@ -366,3 +366,10 @@ def test_a_release_that_retires_the_product() -> None:
     assert ends(notes, "acme-myq", media="text/markdown") == [D(2024, 4, 28)]
     # another thing retired in the notes is not the product's end
     assert ends(notes.replace("acme-myq", "acme-old"), "acme-myq", media="text/markdown") == []
+
+
+def test_a_day_the_month_lacks_is_its_last_day() -> None:
+    text = "This release will receive bugfixes and security updates for seven months (up until 2025-06-31)."
+    assert ends(text, "Acme 24.11") == [D(2025, 6, 30)]
+    # a month that does not exist is no date
+    assert ends("Acme 24.11 is supported until 2025-13-01.", "Acme 24.11") == []

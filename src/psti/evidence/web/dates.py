@@ -54,6 +54,13 @@ DATE = re.compile(
 )
 
 
+def _day_in_month(year: int, month: int, day: int) -> dt.date:
+    """The day, or the month's last day for a day the month lacks ("2025-06-31", "February 30"): a
+    slip for the month's end, as a reader takes it."""
+    last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+    return dt.date(year, month, last if last and last < day <= 31 else day)
+
+
 def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     """A date from a DATE match group; month or year precision resolves to the last day."""
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(), flags=re.I).replace(",", " ")
@@ -63,12 +70,13 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
     parts = t.replace(".", " ").split()
     try:
         if group == "iso":
-            return dt.date.fromisoformat(text), "day"
+            y, m, d = (int(x) for x in text.split("-"))
+            return _day_in_month(y, m, d), "day"
         if group == "dmy":
             day = ORDINAL_DAYS.get(parts[0].lower()) or int(parts[0])
-            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], day), "day"
+            return _day_in_month(int(parts[2]), MONTHS[parts[1].lower()], day), "day"
         if group == "mdy":
-            return dt.date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1])), "day"
+            return _day_in_month(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1])), "day"
         if group == "slash2":
             a, b, yy = (int(x) for x in text.split("/"))
             day, month = (a, b) if a > 12 else (b, a)
