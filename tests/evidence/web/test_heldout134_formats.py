@@ -373,3 +373,20 @@ def test_a_day_the_month_lacks_is_its_last_day() -> None:
     assert ends(text, "Acme 24.11") == [D(2025, 6, 30)]
     # a month that does not exist is no date
     assert ends("Acme 24.11 is supported until 2025-13-01.", "Acme 24.11") == []
+
+
+def test_a_release_s_minimum_label_names_the_platform_it_raises() -> None:
+    notes = (
+        "## 3.32.0 (July 2, 2025)\n\n- Bug fixes.\n\nMinimum: NC 18 Server, Android 8.0 Nougat\n...\n"
+        "## 3.31.4 (June 3, 2025)\n\n- Add missing auto migration\n\nMinimum: NC 18 Server, Android 7.1 Nougat\n"
+    )
+    # the server's version is not the phone's: only the release that raised Android to 8.0 ends 7.x
+    assert ends(notes, "Acme app on Android versions older than 8.0", media="text/markdown") == [D(2025, 7, 2)]
+    assert ends(notes, "Acme app on Android 7.1 Nougat", media="text/markdown") == [D(2025, 7, 2)]
+    upgrade = (
+        "# Changelog for Acme Android Client [4.3.0] (2024-07-01)\n"
+        "* Change - Upgrade minimum SDK version to Android 7.0 (v24)\n"
+    )
+    assert ends(upgrade, "Acme Client on Android versions previous to Android 7.0", media="text/markdown") == [
+        D(2024, 7, 1)
+    ]

@@ -686,11 +686,14 @@ _NEW_MINIMUM = re.compile(
 # the product as the versions of a platform below one: "AAPS on Android versions older than 8.0",
 # "Jade hardware wallets on firmware older than v1.0.40"; or one version: "Electrum on Android 5.0"
 _BELOW_VERSION = re.compile(
-    rf"(?P<platform>[A-Za-z]+)(?:\s+versions?)?\s+(?:older\s+than|below|before|prior\s+to|lower\s+than|<)\s+"
+    rf"(?P<platform>[A-Za-z]+)(?:\s+versions?)?\s+(?:older\s+than|below|before|prior\s+to|previous\s+to|lower\s+than|<)\s+"
     rf"(?:[A-Za-z]+\s+)?{_VERSION}",
     re.I,
 )
-_ON_VERSION = re.compile(rf"\bon\s+(?P<platform>[A-Za-z]+)\s+{_VERSION}\s*$", re.I)
+# (a version's codename may follow: "on Android 6.0 Marshmallow")
+_ON_VERSION = re.compile(rf"\bon\s+(?P<platform>[A-Za-z]+)\s+{_VERSION}(?:\s+[A-Z][a-z]+)?\s*$", re.I)
+# a release's label of what it runs on: "Minimum: NC 18 Server, Android 8.0 Nougat"
+_MINIMUM_LABEL = re.compile(r"^\W{0,3}min(?:imum)?(?:\s+requirements?)?\s*:\s*(?P<rest>.+)$", re.I)
 
 
 def _version(text: str) -> tuple[int, ...]:
@@ -700,20 +703,24 @@ def _version(text: str) -> tuple[int, ...]:
 def _minimum_raised_past(s: str, terms: tuple[str, ...]) -> str | None:
     """The words that raise the least version a release runs on past every version the product
     names, on the same platform: the release ends support for them."""
-    m = _NEW_MINIMUM.search(s)
-    if m is None:
+    raised = list(_NEW_MINIMUM.finditer(s))
+    label = _MINIMUM_LABEL.match(s)
+    if not raised and label is None:
         return None
-    new = _version(next(g for g in m.groups() if g))
     for term in terms:
         bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
-        if (below := _BELOW_VERSION.search(bare)) is not None:
-            fits = _version(below.group(2)) <= new
-        elif (on := _ON_VERSION.search(bare)) is not None:
-            below, fits = on, _version(on.group(2)) < new
-        else:
+        if (named := _BELOW_VERSION.search(bare) or _ON_VERSION.search(bare)) is None:
             continue
-        if fits and re.search(rf"\b{re.escape(below.group('platform'))}", s, re.I):
-            return m.group(0)
+        platform, own = named.group("platform"), _version(named.group(2))
+        # the new least version of the product's platform, said with the platform's name
+        found = [(m.group(0), _version(next(g for g in m.groups() if g))) for m in raised]
+        found = [(words, v) for words, v in found if re.search(rf"\b{re.escape(platform)}\b", words, re.I)]
+        if label is not None and (on := re.search(rf"\b{re.escape(platform)}\s+{_VERSION}", label.group("rest"), re.I)):
+            found.append((label.group(0), _version(on.group(1))))
+        for words, new in found:
+            # (the product's versions: all below its bound, or the one it names)
+            if (own <= new) if named.re is _BELOW_VERSION else (own < new):
+                return words
     return None
 
 
