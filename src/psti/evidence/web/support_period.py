@@ -387,9 +387,16 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     for term in list(out):
         # an app named with the platform it runs on ("YouTube app on PlayStation Vita"): a page about
         # that platform names the app alone
-        on = re.match(r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for)\s+\S", term, re.I)
+        on = re.match(
+            r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for)\s+(?P<platform>\S.*)$",
+            term,
+            re.I,
+        )
         if on is not None and len(on.group("app").split()) >= 2:
             out.append(on.group("app"))
+        if on is not None and re.search(r"\d", on.group("platform")):
+            # and on the app's own pages the platform's version alone: "End of support for Android KitKat (4.4)"
+            out.append(on.group("platform"))
     for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
@@ -650,6 +657,7 @@ _REMOVAL_ITEMS = 12  # lines read under such a lead
 # what a release's notes or a changelog's dated entry say when support for something ends with them
 _RELEASE_DROPS = re.compile(
     r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
+    r"^\W{0,3}end\s+of\s+support\s+for\b|"
     # ("Dropped Raspbian/Debian Jessie support", "rm support for …", as a changelog abbreviates it)
     r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|rm)\s+(?:[\w/+.-]+\s+){0,3}?(?:support|builds)\b|"
     r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
@@ -669,6 +677,7 @@ _FINAL_RELEASE = re.compile(
     r"v?\d+(?:\.\d+)+(?:\.x)?\s+(?:\w+\s+)?(?:release|version|update)\b)",
     re.I,
 )
+_BRACKETED_MONTH = re.compile(rf"\(\s*(?:{DATE.pattern})\s*\)\s*$", re.I)
 _RELEASE_DATE_LINE = re.compile(
     rf"^\W{{0,3}}release(?:d\b|\s+date\b)\s*(?:on\s*)?:?\s*(?:{DATE.pattern})\W{{0,3}}$", re.I
 )  # a line of its own: "Release date: 01-01-2021"
@@ -913,7 +922,11 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             (released or dated_heading)
             and len(found := _dates(head)) == 1
             # (or a history's heading led by its month: "11/2016 (ESP Easy Mega)")
-            and (found[0][2] == "day" or (dated_heading and found[0][2] == "month" and found[0][0].start() <= 3))
+            # (or a release dated by its month in brackets: "## 2.15 (June 2020)")
+            and (
+                found[0][2] == "day"
+                or (found[0][2] == "month" and (found[0][0].start() <= 3 or _BRACKETED_MONTH.search(head)))
+            )
         ):
             release = found[0]  # a release's heading with its date ("v5.31 (2017-06-15)")
             referent = False  # a new release's notes are not about what the last one's named
