@@ -709,11 +709,11 @@ _FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail 
 
 # an XML element whose attributes are a record, one of them a date: '<branch name="android-4.19"
 # version="4.19" launch="2018-10-22" eol="2025-01-01">' in a data file quoted as text
-_XML_RECORD = re.compile(r"<[A-Za-z][\w:-]{0,40}((?:\s+[A-Za-z][\w:-]{0,40}=\"[^\"<>]{0,200}\"){2,20})\s*/?>")
-_XML_ATTRIBUTE = re.compile(r"([A-Za-z][\w:-]{0,40})=\"([^\"<>]{0,200})\"")
-_XML_TAG_LINE = re.compile(
-    r"^[ \t]*</?[A-Za-z][\w:-]{0,40}(?:\s+[A-Za-z][\w:-]{0,40}=\"[^\"<>]{0,200}\")?\s*/?>[ \t]*$", re.M
-)
+_XML_NAME = r"[A-Za-z][\w:-]{0,40}"
+_XML_VALUE = r"\"[^\"<>]{0,200}\""
+_XML_RECORD = re.compile(rf"<{_XML_NAME}((?:\s+{_XML_NAME}={_XML_VALUE}){{2,20}})\s*/?>")
+_XML_ATTRIBUTE = re.compile(rf"({_XML_NAME})=\"([^\"<>]{{0,200}})\"")
+_XML_TAG_LINE = re.compile(rf"^[ \t]*</?{_XML_NAME}(?:\s+{_XML_NAME}={_XML_VALUE})?\s*/?>[ \t]*$", re.M)
 _ISO_DAY = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 
 

@@ -204,7 +204,7 @@ class SupportStatement:
 def _end_at(
     sentence: str, day: dt.date, precision: Precision, mentions: bool, why: str, **flags: bool
 ) -> SupportStatement:
-    """An end the page dates at one of its parts (a heading, a label, a row), kept with the words that say so."""
+    """An end date the page states, its sentence kept to 300 characters, with the words that date it."""
     return SupportStatement(sentence[:300], "end-date", day, None, None, precision, mentions, why, **flags)
 
 
@@ -942,8 +942,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             release, referent, removal = found[0], False, None  # "## Version 2.8.0" over "Release date: 01-01-2021"
             continue
         if release is not None and (raised := _minimum_raised_past(s, terms)) is not None:
-            # "Minimum Android version is 8.0 now." in a release's notes: the versions below the new
-            # minimum that the product is lose support with the release
+            # "Minimum Android version is 8.0 now." in a release's notes: the product's versions below the
+            # new minimum lose support with the release
             m, d, p = release
             out.statements.append(_end_at(s, d, p, True, f"{m.group(0)}: the release whose notes say {raised!r}"))
             support_heading = True
@@ -1830,9 +1830,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(rest := marked.group("rest"))):
             m, d, p = dates[0]
             phrase = f"{c.group('label')}: {c.group('value')}"[:120]
-            return True, SupportStatement(
-                sentence, "end-date", _begun_at(rest, m, d, p), None, None, p, mentions, phrase
-            )
+            return True, _end_at(sentence, _begun_at(rest, m, d, p), p, mentions, phrase)
         if _ENDED_VALUE.match(c.group("value")) and not _END_LABEL.search(c.group("label")):
             ended = ended or c.group("value")
     if ended and not any(_END_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
@@ -1856,7 +1854,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
             # a range in the cell ("Lifecycle: 2019.12 – 2021.12") ends at its second date
             ranged = len(dates) == 2 and _RANGE.match(value[dates[0][0].end() : dates[1][0].start()])
             m, d, p = dates[1] if ranged else dates[0]
-            return True, SupportStatement(sentence, "end-date", d, None, None, p, mentions, phrase)
+            return True, _end_at(sentence, d, p, mentions, phrase)
         dur = _DURATION.search(value)
         if dur:
             n, unit = _span(dur)
@@ -1996,7 +1994,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
     end = _end_date(s, dates) if ends else None
     if end is not None:
         m, d, p = end
-        return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
+        return _end_at(sentence, d, p, mentions, m.group(0))
     # 2. a period with a start: "for 5 years from 1 March 2024"
     dur = _DURATION.search(s)
     if dur:
@@ -2031,7 +2029,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
     # 3. "Security updates: March 2030" — a label with one date and no other reading
     if ends and len(dates) == 1 and ":" in s[: dates[0][0].start()]:
         m, d, p = dates[0]
-        return SupportStatement(sentence, "end-date", d, None, None, p, mentions, m.group(0))
+        return _end_at(sentence, d, p, mentions, m.group(0))
     return None
 
 
@@ -2192,18 +2190,15 @@ def _tree_statement(
         d, p = later(d, count(span.group("n")), span.group("unit")), "day"
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
     d = _begun_at(s, m, d, p, role.from_start)
-    stmt = SupportStatement(
-        s[:300],
-        "end-date",
+    stmt = _end_at(
+        s,
         d,
-        None,
-        None,
         p,
         mentions,
         f"{m.group(0)}: {role.words}",
-        role.works_only,
-        role.former,
-        role.aimed,
+        works_only=role.works_only,
+        former=role.former,
+        aimed=role.aimed,
         extends=role.extends,
     )
     return stmt, plain, stops, bounds

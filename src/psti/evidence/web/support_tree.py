@@ -2072,16 +2072,15 @@ _BRACKETED_END = re.compile(
     r"updates\s+until)\s*:?\s*(?:on\s+|in\s+)?$",
     re.I,
 )
-_BRACKETED_SINCE = re.compile(r"\(\s*(since|as\s+of|from|effective)\s+$", re.I)
+_SINCE_WORDS = r"(since|as\s+of|from|effective)"  # an opening bracket's words that date a stop from then on
+_BRACKETED_SINCE = re.compile(rf"\(\s*{_SINCE_WORDS}\s+$", re.I)
 
 
 def stop_dated_in_brackets(text: str) -> bool:
     """A stop whose date follows it in brackets ("classic login disabled (since 2026-06-10)"), a
     heading's way of dating it with no verb the tagger would call one."""
-    for m in re.finditer(r"\(\s*(?:since|as\s+of|from|effective)\s", text, re.I):
-        if _STOPPED_BEFORE.search(text[: m.start()]):
-            return True
-    return False
+    opening = re.finditer(rf"\(\s*{_SINCE_WORDS}\s", text, re.I)
+    return any(_STOPPED_BEFORE.search(text[: m.start()]) for m in opening)
 
 
 _STOPPED_BEFORE = re.compile(
@@ -2102,7 +2101,7 @@ def _end_moved_to(verb: Token) -> str | None:
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            lemma(c) in _STOP_NOUNS or (c.lower_ in ("eol", "eos", "end-of-life") and not c.like_num)
+            lemma(c) in _STOP_NOUNS or c.lower_ in ("eol", "eos", "end-of-life")
         ):
             return f"{_clause_text(c)} {verb.text}" if c.dep_ != "dobj" else f"{verb.text} {_clause_text(c)}"
     return None
