@@ -365,6 +365,12 @@ _GENERIC_TAIL = frozenset(
 )  # fmt: skip
 
 
+# mobile networks being switched off (not "5G", a model's suffix in "Pixel 4a 5G")
+_MOBILE_GENERATION = re.compile(r"\b([23]G)\b", re.I)
+_CONNECTS = re.compile(r"\b(?:network|cellular|connect\w*|radio|modem|tcu|sim)\b", re.I)
+_NETWORK_KINDS = ("network", "cellular network", "wireless network", "service", "wireless service", "cellular service")
+
+
 def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
     …)"), each of two products named together, and each without its generic last words when two
@@ -397,6 +403,12 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         if on is not None and re.search(r"\d", on.group("platform")):
             # and on the app's own pages the platform's version alone: "End of support for Android KitKat (4.4)"
             out.append(on.group("platform"))
+    for term in list(out):
+        # a device that connects over an old mobile network ("3G radio alarm systems on AT&T's 3G
+        # network", "2011-2014 LEAF with 2G TCU") stops with that network: the network named is the product
+        gen = _MOBILE_GENERATION.search(term)
+        if gen is not None and _CONNECTS.search(term):
+            out += [f"{gen.group(1)} {kind}" for kind in _NETWORK_KINDS]
     for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
@@ -2205,8 +2217,11 @@ def _tree_statement(
 
 
 _SHUT_VERB = (
-    r"\b(?:shut(?:s|ting)?\s+down|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
-    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing))\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
+    r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
+    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|"
+    # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
+    r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
+    r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
 )
 
 
@@ -2214,7 +2229,8 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     """The words that shut down, switch off or retire the product by its whole name."""
     for term in _with_short_forms(terms):
         name = r"[\s_-]+".join(re.escape(w) for w in term.split())  # (the terms came with hyphens as spaces)
-        if (m := re.search(_SHUT_VERB + name + r"(?![\w-])", s, re.I)) is not None:
+        # ("its 2G cellular network coverage on December 31, 2016": the name's coverage is the name's)
+        if (m := re.search(_SHUT_VERB + name + r"(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
             return m
     return None
 

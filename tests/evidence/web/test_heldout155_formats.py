@@ -1,0 +1,30 @@
+"""Formats met on held-out sets 155 onwards: devices that stop with the mobile network they use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+
+def test_a_device_on_an_old_mobile_network_stops_with_that_network() -> None:
+    alarms = "Alarm panels on Acme Mobile's 3G network"
+    assert ends("Acme Mobile plans to shut off its 3G network in December 2022.", alarms) == [D(2022, 12, 31)]
+    assert ends("The carrier's planned sunset of its 3G network February 22, 2022 worries installers.", alarms) == [
+        D(2022, 2, 22)
+    ]
+    car = "2011-2014 Acme cars with 2G TCU"
+    letter = "Acme Mobile will re-purpose the spectrum and has sunset the 2G network as of December 31, 2016."
+    assert ends(letter, car) == [D(2016, 12, 31)]
+    # a 5G in a model's name is no network the model stops with
+    assert ends("Acme Mobile plans to shut off its 5G network in December 2022.", "Acme Phone 5G") == []
+    # nor is a device that names no connection stopped by a network's end
+    assert ends("Acme Mobile plans to shut off its 3G network in December 2022.", "Acme 3G Speaker") == []
+
+
+def test_a_product_shut_off_by_its_name() -> None:
+    assert ends("Acme plans to shut off the Acme Cloud Hub in June 2024.", "Acme Cloud Hub") == [D(2024, 6, 30)]
+    # a product discontinued by its name is off sale, and still supported
+    assert ends("Acme discontinued the Acme Cloud Hub in June 2024.", "Acme Cloud Hub") == []
