@@ -28,3 +28,15 @@ def test_a_product_shut_off_by_its_name() -> None:
     assert ends("Acme plans to shut off the Acme Cloud Hub in June 2024.", "Acme Cloud Hub") == [D(2024, 6, 30)]
     # a product discontinued by its name is off sale, and still supported
     assert ends("Acme discontinued the Acme Cloud Hub in June 2024.", "Acme Cloud Hub") == []
+
+
+def test_a_participle_ends_the_noun_phrase_it_hangs_from() -> None:
+    text = (
+        "The grace period is now over, with support for the previous version of Acme Home ending on 10 February 2026."
+    )
+    assert ends(text, "previous version of Acme Home") == [D(2026, 2, 10)]
+    # a participle on a noun that is no support or service ends nothing of the product
+    sale = (
+        "The grace period is now over, with the sale of the previous version of Acme Home ending on 10 February 2026."
+    )
+    assert ends(sale, "previous version of Acme Home") == []

@@ -1237,6 +1237,10 @@ def _subject(tok: Token) -> list[Token]:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and t.tag_.startswith("VB"):
             return sorted(subj.subtree, key=lambda x: x.i)
+        if t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and subj is None:
+            # "…, with support for the previous version of Acme Home ending on 10 February 2026": a
+            # participle's subject is the noun phrase it hangs from, up through its "of"/"for" links
+            return _noun_phrase_of(t)
         if t.head == t and not t.tag_.startswith("VB") and lemma(t) in _STOP_LEMMAS:
             # "The Google Pixel 5 retires on October 2023" with "retires" taken for a noun: the words
             # before it that it took as its modifiers are the subject
@@ -1248,6 +1252,15 @@ def _subject(tok: Token) -> list[Token]:
             return []
         t = t.head
     return []
+
+
+def _noun_phrase_of(participle: Token) -> list[Token]:
+    """The whole noun phrase a participle modifies, without the participle's own words."""
+    noun = participle.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_.startswith("NN"):
+        noun = noun.head.head
+    own = {x.i for x in participle.subtree}
+    return sorted((x for x in noun.subtree if x.i not in own), key=lambda x: x.i)
 
 
 _NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K", "1080p", a year
@@ -2170,6 +2183,8 @@ def _period_of_updates(noun: Token) -> bool:
 
 def _head_phrase(verb: Token) -> str:
     """The noun phrase a relative clause describes, without the clause."""
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+        return " ".join(t.text for t in _noun_phrase_of(verb))  # "support for the old version ending …"
     inside = {t.i for t in verb.subtree}
     return " ".join(t.text for t in verb.head.subtree if t.i not in inside)
 
