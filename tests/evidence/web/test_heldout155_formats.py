@@ -1,10 +1,11 @@
-"""Formats met on held-out sets 155 onwards: devices that stop with the mobile network they use."""
+"""Formats met on held-out sets 155 onwards: devices that stop with the mobile network they use, a
+participle's noun phrase, a security response centre's platform."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -40,3 +41,23 @@ def test_a_participle_ends_the_noun_phrase_it_hangs_from() -> None:
         "The grace period is now over, with the sale of the previous version of Acme Home ending on 10 February 2026."
     )
     assert ends(sale, "previous version of Acme Home") == []
+
+
+def test_a_security_response_centre_platform_is_a_channel() -> None:
+    found = policy("If you find a vulnerability, you can submit it through the ACME SRC platform.")
+    assert found.contacts
+    # a source folder is no channel
+    assert not policy("If you find a vulnerability, the code is in the src folder of the platform.").contacts
+
+
+def test_a_feature_discontinued_ends_a_product_that_is_that_feature() -> None:
+    text = "Starting March 28, 2025, the Local Voice Processing option will be discontinued."
+    assert ends(text, "Local Voice Processing option") == [D(2025, 3, 28)]
+    # a device losing one of its options is not the device's end, and a device discontinued is off sale
+    assert ends(text, "Acme Echo") == []
+    assert ends("Starting March 28, 2025, the Acme Hub will be discontinued.", "Acme Hub") == []
+
+
+def test_a_web_dashboard_removed_is_a_service_ended() -> None:
+    text = "In July 2024, the Acme web dashboard will be removed entirely, shifting users to the app."
+    assert ends(text, "Acme web dashboard") == [D(2024, 7, 31)]

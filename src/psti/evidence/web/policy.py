@@ -1222,7 +1222,10 @@ _CHANNEL = re.compile(
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
-    r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b)",
+    r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b|"
+    # a maker's security response centre's site ("submit it through the NIO SRC platform")
+    r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?(?-i:[A-Z]{0,4}SRC)\s+"
+    r"(?:platform|portal|website|site)\b)",
     re.I,
 )
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)")

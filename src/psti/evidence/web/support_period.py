@@ -26,7 +26,8 @@ from psti.evidence.web.support_tree import (
     STOP_SAID,
     TOPIC,
     DateRole,
-    product_is_interface,
+    product_is_kind,
+    product_kinds,
     read_dates,
     stop_after_event,
     stop_dated_in_brackets,
@@ -872,7 +873,7 @@ def _row_named(row_names: set[str], s: str) -> bool:
 
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
-    with product_is_interface(any(re.search(r"\bapis?\b", t, re.I) for t in product_terms if t)):
+    with product_is_kind(product_kinds(product_terms)):
         return _analyse_support_page(page, product_terms)
 
 

@@ -181,18 +181,28 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "applet", "applets", "application", "platform",
-     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels"}
+     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels",
+     "dashboard", "dashboards"}
 )  # fmt: skip
 # nouns that are the maker's service only when the product itself is one: an API retired ends an API,
 # while an API a plugin relies on, deprecated, is not the plugin's end
 _INTERFACES = frozenset({"api", "apis", "endpoint", "endpoints"})
+# and a feature or option discontinued ends a product that is that feature ("the “Do Not Send Voice
+# Recordings” option … will be discontinued"), not a device that loses one of its features
+_FEATURES = frozenset({"feature", "features", "option", "options", "setting", "settings", "mode", "modes"})
 _PRODUCT_SERVICES: ContextVar[frozenset[str]] = ContextVar("product_services", default=frozenset())
 
 
+def product_kinds(terms: tuple[str, ...]) -> frozenset[str]:
+    """The nouns that stand for the maker's service because the product named is one of them."""
+    words = {w for t in terms for w in re.findall(r"[a-z]+", t.lower())}
+    return (_INTERFACES if words & _INTERFACES else frozenset()) | (_FEATURES if words & _FEATURES else frozenset())
+
+
 @contextmanager
-def product_is_interface(yes: bool) -> Iterator[None]:
-    """Read "API" as the maker's service while the product being read is itself an API."""
-    token = _PRODUCT_SERVICES.set(_INTERFACES if yes else frozenset())
+def product_is_kind(nouns: frozenset[str]) -> Iterator[None]:
+    """Read those nouns ("API", "option") as the maker's service while the product being read is one."""
+    token = _PRODUCT_SERVICES.set(nouns)
     try:
         yield
     finally:
@@ -227,7 +237,7 @@ def _stops_service(what: list[Token]) -> bool:
         or _HOST_NAME.fullmatch(g.lower_) is not None  # "tesla.evcc.io will be discontinued": a web service
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
         # "Free access will start being phased out", when the product is an API: access is what it sells
-        or (g.lower_ == "access" and bool(_PRODUCT_SERVICES.get()))
+        or (g.lower_ == "access" and bool(_PRODUCT_SERVICES.get() & _INTERFACES))
         # "disabled the online access and the app for the Smart EQ"
         or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
         # "the Neato cloud functionalities", "app features": what the service does
