@@ -61,3 +61,11 @@ def test_a_feature_discontinued_ends_a_product_that_is_that_feature() -> None:
 def test_a_web_dashboard_removed_is_a_service_ended() -> None:
     text = "In July 2024, the Acme web dashboard will be removed entirely, shifting users to the app."
     assert ends(text, "Acme web dashboard") == [D(2024, 7, 31)]
+
+
+def test_a_date_taken_from_the_sentence_before_is_read_as_that_sentence_read_it() -> None:
+    text = (
+        "Acme announced the end of support for the older Home architecture, starting in February 2026. "
+        "The affected devices rely on the older Home architecture, which will no longer receive updates."
+    )
+    assert ends(text, "older Home architecture") == [D(2026, 2, 1)]

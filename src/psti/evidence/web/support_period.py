@@ -1164,8 +1164,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             support_heading = True
             continue
         elif (linked := _dated_by_earlier(s, prev_dates, prev_stops, prev_bounds)) is not None:
-            (_m, d, p), why = linked
-            out.statements.append(_end_at(s, d, p, mentions, why))
+            (m, d, p), why = linked
+            # (read as the sentence before read it: "… starting in February 2026. The affected devices …
+            # will no longer receive updates" is from February's first day)
+            out.statements.append(_end_at(s, _begun_at(m.string, m, d, p), p, mentions, why))
             support_heading = True
             continue
         elif release is not None and (final := _FINAL_RELEASE.search(s)) is not None:
