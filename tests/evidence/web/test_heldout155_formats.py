@@ -69,3 +69,16 @@ def test_a_date_taken_from_the_sentence_before_is_read_as_that_sentence_read_it(
         "The affected devices rely on the older Home architecture, which will no longer receive updates."
     )
     assert ends(text, "older Home architecture") == [D(2026, 2, 1)]
+
+
+def test_a_triage_or_update_label_counted_from_the_acknowledgement() -> None:
+    text = (
+        "## Response Expectations\n\n- Acknowledgement target: within 3 business days.\n"
+        "- Triage/update target: within 7 business days after acknowledgement.\n"
+    )
+    found = policy(text, "text/markdown")
+    assert found.ack_when is not None and found.ack_when.timescale == "within 3 business days"
+    assert found.status_when is not None and found.status_when.timescale == "within 7 business days"
+    # a triage's one answer is no status update
+    triage = policy("## Response\n\n- Triage update: within 7 business days.\n", "text/markdown")
+    assert triage.status_when is None

@@ -996,6 +996,7 @@ def _unslash(sentence: str, slashed: set[tuple[str, str]]) -> str:
 _FIX_LABEL = re.compile(
     r"(?:security|firmware|software|critical|patch)\s+updates?|updates?\s+(?:schedule|process|release)", re.I
 )
+_COUNTED_FROM = re.compile(r"\b(?:after|following|from|of)\s+(?:the\s+|our\s+)?(?:initial\s+)?acknowledge?ment\b", re.I)
 _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
 
 
@@ -1020,10 +1021,14 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     # the value's one time, where it stands: "Ongoing communication: … planning for remediation within one month"
     times = list(TIMESCALE.finditer(value))
     time = times[0] if len(times) == 1 else TIMESCALE.match(value.strip())
-    if time is None or _ACK.search(value) or _STATUS.search(value):
+    # (a promise named in the value is its own, not the label's; the one the time counts from is not:
+    # "within 7 business days after acknowledgement")
+    named = _COUNTED_FROM.sub(" ", value)
+    if time is None or _ACK.search(named) or _STATUS.search(named):
         return False
-    # (a "Triage update" is the one answer a triage gives, not updates while the issue is handled)
-    triage = re.search(r"triage", label, re.I) is not None
+    # (a "Triage update" is the one answer a triage gives, not updates while the issue is handled; a
+    # "Triage/update target" names the two apart, the update among them)
+    triage = re.search(r"triage(?!\s*(?:/|or)\s*updates?\b)", label, re.I) is not None
     one_off = _FIX_LABEL.search(label) or triage
     news = re.search(r"\bupdates?\b", label, re.I) and not one_off
     promise: Promise | None = (
