@@ -82,3 +82,12 @@ def test_a_triage_or_update_label_counted_from_the_acknowledgement() -> None:
     # a triage's one answer is no status update
     triage = policy("## Response\n\n- Triage update: within 7 business days.\n", "text/markdown")
     assert triage.status_when is None
+
+
+def test_an_issue_tracker_used_or_a_forum_reached_privately_is_a_channel() -> None:
+    assert policy("If you found a security vulnerability, please report it using our issue tracker on GitHub.").contacts
+    assert policy(
+        "To report a vulnerability, reach out privately via the Acme forum to one of the core developers."
+    ).contacts
+    # a forum where answers are read is no channel
+    assert not policy("Security answers are posted on the Acme forum every week.").contacts

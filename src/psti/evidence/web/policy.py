@@ -1240,7 +1240,9 @@ _ISSUE_CHANNEL = re.compile(
     r"\b(?:open|opening|raise|raising|file|filing|create|creating|submit|submitting|log|logging)\s+(?:a|an)\s+"
     r"(?:(?:new|relevant|separate|private|confidential)\s+)?(?:github\s+)?(?:security\s+)?(?:issues?\b|tickets?\b|"
     r"bug\b(?!\s+reports?))|"
-    r"\b(?:request|report|ticket)\s+(?:on|in)\s+(?:our|the)\s+(?:issues?\s+(?:page|tab)|issue\s+tracker|bug\s+tracker)",
+    r"\b(?:request|report|ticket)\s+(?:on|in)\s+(?:our|the)\s+(?:issues?\s+(?:page|tab)|issue\s+tracker|bug\s+tracker)|"
+    # "report this security problem using our valuable issue tracker on GitHub"
+    r"\bus(?:e|ing)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:issue|bug)\s+tracker\b",
     re.I,
 )
 _ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
@@ -1250,7 +1252,7 @@ _CHAT_CHANNEL = re.compile(
     r"\b(?:contact|message|reach(?:\s+out)?(?:\s+to)?|dm|ping)\s+(?:me|us|(?:one\s+of\s+)?the\s+(?:[\w-]+\s+)?"
     r"(?:maintainers?|members?|developers?|team)|[\w-]{3,30})\s+(?:privately\s+|directly\s+)?"
     r"(?:via|on|through|over|in)\s+(?:a\s+|our\s+|the\s+)?(?:private\s+|direct\s+)?(?:message\s+on\s+)?"
-    r"(?:discord|matrix|signal|telegram|slack|keybase|element)\b"
+    r"(?:discord|matrix|signal|telegram|slack|keybase|element|(?:[\w-]+\s+)?forums?)\b"
     # "please use our chat support system on our website"
     r"|\bus(?:e|ing)\s+(?:our|the)\s+(?:live\s+)?chat\s+support\b",
     re.I,
