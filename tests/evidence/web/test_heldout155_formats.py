@@ -91,3 +91,10 @@ def test_an_issue_tracker_used_or_a_forum_reached_privately_is_a_channel() -> No
     ).contacts
     # a forum where answers are read is no channel
     assert not policy("Security answers are posted on the Acme forum every week.").contacts
+
+
+def test_misspelt_end_words_and_lower_case_months() -> None:
+    assert ends("The old Acme API will work untill end march 2026.", "Acme API") == [D(2026, 3, 31)]
+    assert ends("The Acme Laptop reached its end-0f-support in November 2021.", "Acme Laptop") == [D(2021, 11, 30)]
+    # "may" before a number that is no year stays a verb
+    assert ends("The Acme API may 2 times a day fail.", "Acme API") == []

@@ -1460,7 +1460,21 @@ _NOUN_FOR_VERB = re.compile(
 )
 
 
+# misspellings of the words that date an end: "will work untill end march 2026", "end-0f-support"
+_MISSPELT = re.compile(r"\b(?:untill|unitl)\b|(?<=\bend-)0f(?=-)", re.I)
+_SPELT = {"untill": "until", "unitl": "until", "0f": "of"}
+
+
+# a month written in lower case before its year ("until end march 2026"), which the tagger takes for a verb
+_LOWER_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?=\s+\d{4}\b)"
+)
+
+
 def _verb_spelled(s: str) -> str:
+    """The sentence with its stop verbs, end words and months spelt as the readers know them."""
+    s = _MISSPELT.sub(lambda m: _SPELT[m.group(0).lower()], s)
+    s = _LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), s)
     return _NOUN_FOR_VERB.sub(r"\g<aux>\g<verb> \g<particle>", s) if "own" in s or "off" in s else s
 
 
