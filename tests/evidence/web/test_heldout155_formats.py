@@ -98,3 +98,12 @@ def test_misspelt_end_words_and_lower_case_months() -> None:
     assert ends("The Acme Laptop reached its end-0f-support in November 2021.", "Acme Laptop") == [D(2021, 11, 30)]
     # "may" before a number that is no year stays a verb
     assert ends("The Acme API may 2 times a day fail.", "Acme API") == []
+
+
+def test_a_console_named_by_its_short_form() -> None:
+    text = "The PS2 and Xbox 360 servers of Acme Quest shut down in March 2016, Acme confirmed."
+    assert ends(text, "PlayStation 2 and Xbox 360 servers of Acme Quest") == [D(2016, 3, 31)]
+    vita = "The store on PlayStation Vita will close on 27th August 2021."
+    assert ends(vita, "store on PS Vita") == [D(2021, 8, 27)]
+    # another console's number is another console
+    assert ends("The PS3 servers of Acme Quest shut down in March 2016.", "PlayStation 2 servers of Acme Quest") == []

@@ -372,6 +372,16 @@ _CONNECTS = re.compile(r"\b(?:network|cellular|connect\w*|radio|modem|tcu|sim)\b
 _NETWORK_KINDS = ("network", "cellular network", "wireless network", "service", "wireless service", "cellular service")
 
 
+_CONSOLE_NAMES = (
+    (r"\bplaystation\s*(\d)\b", r"PS\1"),
+    (r"\bps(\d)\b", r"PlayStation \1"),
+    (r"\bplaystation\s+vita\b", "PS Vita"),
+    (r"\bps\s+vita\b", "PlayStation Vita"),
+    (r"\bplaystation\s+portable\b", "PSP"),
+    (r"\bpsp\b", "PlayStation Portable"),
+)
+
+
 def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
     …)"), each of two products named together, and each without its generic last words when two
@@ -404,6 +414,11 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         if on is not None and re.search(r"\d", on.group("platform")):
             # and on the app's own pages the platform's version alone: "End of support for Android KitKat (4.4)"
             out.append(on.group("platform"))
+    for term in list(out):
+        # a console's name and its common short form name the same thing ("PS2" for "PlayStation 2")
+        for long_form, short_form in _CONSOLE_NAMES:
+            if re.search(long_form, term, re.I):
+                out.append(re.sub(long_form, short_form, term, flags=re.I))
     for term in list(out):
         # a device that connects over an old mobile network ("3G radio alarm systems on AT&T's 3G
         # network", "2011-2014 LEAF with 2G TCU") stops with that network: the network named is the product
