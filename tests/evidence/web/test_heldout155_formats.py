@@ -107,3 +107,14 @@ def test_a_console_named_by_its_short_form() -> None:
     assert ends(vita, "store on PS Vita") == [D(2021, 8, 27)]
     # another console's number is another console
     assert ends("The PS3 servers of Acme Quest shut down in March 2016.", "PlayStation 2 servers of Acme Quest") == []
+
+
+def test_device_types_discontinued_by_an_os_end_the_listed_boards() -> None:
+    text = (
+        "The following device types will be discontinued on March 1st 2026, given no change to circumstances:\n\n"
+        "* Acme Board 3\n* Acme Board 400\n\nOther text follows here about the project.\n"
+    )
+    assert ends(text, "Acme Board 400", "text/markdown") == [D(2026, 3, 1)]
+    # a device discontinued is off sale
+    sale = "The following devices will be discontinued on March 1st 2026:\n\n* Acme Board 3\n* Acme Board 400\n"
+    assert ends(sale, "Acme Board 400", "text/markdown") == []

@@ -243,6 +243,9 @@ def _stops_service(what: list[Token]) -> bool:
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
+        # "The following device types will be discontinued on …": an OS's or SDK's support for a kind
+        # of device, not a device taken off sale
+        or (g.lower_ in ("type", "types") and any(c.dep_ == "compound" and c.lower_ == "device" for c in g.children))
         # "this version of the api", "the old version of the app": a version of the service
         or (
             g.lower_ in ("version", "versions")
