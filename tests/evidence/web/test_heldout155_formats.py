@@ -118,3 +118,12 @@ def test_device_types_discontinued_by_an_os_end_the_listed_boards() -> None:
     # a device discontinued is off sale
     sale = "The following devices will be discontinued on March 1st 2026:\n\n* Acme Board 3\n* Acme Board 400\n"
     assert ends(sale, "Acme Board 400", "text/markdown") == []
+
+
+def test_an_end_named_as_a_noun_and_scheduled_for_a_date() -> None:
+    assert ends("The sunset of the Acme Hub is scheduled for December 31, 2025.", "Acme Hub") == [D(2025, 12, 31)]
+    text = "Acme announced the discontinuation of Acme Hub services, with full sunset scheduled for December 31, 2025."
+    assert ends(text, "Acme Hub") == [D(2025, 12, 31)]
+    # a network's shutdown, and an end of sale, scheduled are not the product's end
+    assert ends("The Acme Hub 3G shutdown is planned for 1 May 2025.", "Acme Hub") == []
+    assert ends("The end of sale of the Acme Hub is scheduled for 1 May 2025.", "Acme Hub") == []

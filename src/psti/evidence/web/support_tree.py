@@ -683,7 +683,14 @@ def _dated_shutdown(noun: Token) -> bool:
     return (
         noun.lower_ in _SHUTDOWN_NOUNS
         and not noun.tag_.startswith("VB")
-        and not any(c.lower_ in _NETWORKS for c in noun.subtree if c.i < noun.i)
+        and not _of_a_network([c for c in noun.subtree if c.i < noun.i])
+    )
+
+
+def _of_a_network(words: list[Token]) -> bool:
+    """The words name a network ("the 3G network", "grid"; the tokenizer may cut "3G" into "3" "G")."""
+    return any(
+        c.lower_ in _NETWORKS or (c.lower_ == "g" and c.i > 0 and c.doc[c.i - 1].text in ("2", "3", "4")) for c in words
     )
 
 
@@ -1554,6 +1561,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
         why = f"'{scheduled}', scheduled for '{text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if prep in ("for", "on", "in", "at") and (planned := _planned_end(gov, previous)) is not None:
+        # "The sunset of Hum is scheduled for December 31, 2025", "…, with full sunset scheduled for …"
+        why = f"'{planned}' {gov.text} '{prep} {text}'"
+        return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     levels = _levels(gov, prep in FROM_START or prep in _EFFECT)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
@@ -2028,6 +2039,21 @@ def _scheduled_stop(gov: Token) -> str | None:
     objects = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if _stops_service(objects) or _named_thing_shut(v) or TOPIC.search(_clause_text(v, strict=True)):
         return " ".join(t.text for t in (v, *objects))
+    return None
+
+
+def _planned_end(gov: Token, previous: str) -> str | None:
+    """An end named as a noun that is scheduled, planned or set for the date: as the subject ("The
+    sunset of Hum is scheduled for …") or as the noun the participle hangs from ("with full sunset
+    scheduled for …"); not a network's ("the 3G shutdown is planned for …")."""
+    if gov.lower_ not in _SCHEDULED:
+        return None
+    subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in [gov.head] if gov.dep_ == "acl" else subjects:
+        if _of_a_network(list(noun.subtree)):
+            continue
+        if (named := _end_named_by(noun, previous)) is not None:
+            return named
     return None
 
 
