@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from psti.evidence.web.support_period import _names
 from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
@@ -127,3 +128,19 @@ def test_an_end_named_as_a_noun_and_scheduled_for_a_date() -> None:
     # a network's shutdown, and an end of sale, scheduled are not the product's end
     assert ends("The Acme Hub 3G shutdown is planned for 1 May 2025.", "Acme Hub") == []
     assert ends("The end of sale of the Acme Hub is scheduled for 1 May 2025.", "Acme Hub") == []
+
+
+def test_an_app_on_a_platform_named_by_both_and_stopping_there() -> None:
+    text = "Netflix will stop working on the PlayStation 3 in March 2026."
+    assert ends(text, "Netflix on the PlayStation 3") == [D(2026, 3, 31)]
+    # the app on another platform is not the product
+    assert not _names(("Netflix on the PlayStation 3",), "Netflix will stop working on the Wii in March 2026.")
+    # working on a thing with no name is labour
+    assert ends("The team will stop working on the hub in March 2026.", "Acme Hub") == []
+
+
+def test_an_app_that_goes_away() -> None:
+    text = "Acme Kids is moving: In July 2024, the Acme Kids app icon on your TV will be going away."
+    assert ends(text, "Acme Kids app on TV") == [D(2024, 7, 31)]
+    # a person going away is no end
+    assert ends("In July 2024, our founder will be going away on holiday.", "Acme Kids app on TV") == []

@@ -446,6 +446,10 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
         ):  # not "Surface Go 2"
             return True
+        if (on := _ON_PLATFORM.match(term)) is not None and all(
+            re.search(rf"(?<![\w+]){re.escape(part)}(?![\w+])", t) for part in on.group("app", "platform")
+        ):
+            return True  # "Netflix on the PlayStation 3": "Netflix's departure from the PlayStation 3"
         words = term.split()
         tail = " ".join(words[1:])
         # a model code ("f5", not a bare "12"), or a name marked as a model ("vision+")
@@ -462,6 +466,10 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
             return True
     return False
+
+
+# a product that is a thing on a platform (terms as _joined writes them: "netflix on the playstation 3")
+_ON_PLATFORM = re.compile(r"^(?P<app>\S.{1,40}?)\s+(?:on|for)\s+(?:the\s+|your\s+)?(?P<platform>\S.{1,40})$")
 
 
 def _gapped_name(lead: str, rest: str) -> re.Pattern[str]:

@@ -844,9 +844,24 @@ def _service_stops_after(verb: Token) -> str | None:
     return None
 
 
+def _goes_away(tok: Token) -> bool:
+    """ "the YouTube Kids app (icon) on your TV will be going away": the maker's service goes."""
+    return (
+        tok.lower_ in ("go", "goes", "going")
+        and any(c.lower_ == "away" for c in tok.children)
+        and any(
+            _stops_service([c]) or any(g.dep_ == "compound" and g.lower_ in _SERVICE for g in c.children)
+            for c in tok.children
+            if c.dep_ == "nsubj"
+        )
+    )
+
+
 def _service_subject(tok: Token) -> bool:
     """A stopping predicate whose subject is the maker's service for the product ("its service is
     coming to an end", "Slingbox servers will be taken offline"): the product's support ends."""
+    if _goes_away(tok):
+        return True
     if not (
         _is_stop(tok)
         or _negated(tok)
@@ -938,6 +953,8 @@ def _is_stop(tok: Token) -> bool:
         return True  # "pulled the plug on its Echo Connect"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
         return True  # "Whistle's cloud goes dark August 31, 2025"
+    if _goes_away(tok):
+        return True
     if w == "run" and any(c.lower_ == "dry" for c in tok.children):
         return True  # "the Pixel Watch 2 runs dry in October of 2025"
     # the particle may be parsed as a preposition without an object ("shuts down the service")
@@ -990,8 +1007,8 @@ def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
 def _works_with_platform(prep: Token) -> bool:
     """ "stop working with Alexa", "with the app", "on some smart TVs": the product ceases to
     function with a platform or on the devices it runs on (not "working on the next release")."""
-    if prep.lower_ == "on":
-        return any(g.dep_ == "pobj" and g.lower_ in _DEVICES for g in prep.children)
+    if prep.lower_ == "on":  # ("on the PlayStation 3", "on Android": a platform by its name)
+        return any(g.dep_ == "pobj" and (g.lower_ in _DEVICES or g.tag_ in ("NNP", "NNPS")) for g in prep.children)
     return prep.lower_ == "with" and any(
         g.dep_ == "pobj" and (g.tag_ == "NNP" or g.lower_ in _SERVICE) for g in prep.children
     )
