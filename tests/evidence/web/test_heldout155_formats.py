@@ -144,3 +144,22 @@ def test_an_app_that_goes_away() -> None:
     assert ends(text, "Acme Kids app on TV") == [D(2024, 7, 31)]
     # a person going away is no end
     assert ends("In July 2024, our founder will be going away on holiday.", "Acme Kids app on TV") == []
+
+
+def test_regular_support_gives_way_to_the_long_term_support_after_it() -> None:
+    text = (
+        "- End of Support Date: Regular support ended August 14, 2024. "
+        "Long Term Support (LTS) extends until August 31, 2026.\n"
+    )
+    assert ends(text, "Acme OS 11", "text/markdown") == [D(2026, 8, 31)]
+    # regular support alone is the end
+    assert ends("- End of Support Date: Regular support ended August 14, 2024.\n", "Acme OS 11") == [D(2024, 8, 14)]
+
+
+def test_a_date_that_names_a_version_is_no_date() -> None:
+    text = (
+        "Preview API version 2021-06-31 for Acme Twins is retiring on May 2nd, 2023\n"
+        "Preview API version 2020-03-31 for Acme Twins is retiring on May 2nd, 2023\n"
+    )
+    assert ends(text, "Preview API version 2021-06-31 for Acme Twins") == [D(2023, 5, 2)]
+    assert ends("Call the service with api-version=2020-03-31 until it is retired.", "Acme Twins API") == []

@@ -105,6 +105,11 @@ _OTHER_UPDATES = re.compile(
     re.I,
 )
 _SECURITY_WORD = re.compile(r"secur|patch", re.I)
+# a first stage of support that a longer one follows, and that longer one
+_INTERIM_SUPPORT = re.compile(r"\b(?:regular|mainstream|standard|active|general|normal)\s+support\b", re.I)
+_EXTENDED_SUPPORT = re.compile(
+    r"\b(?:lts|long[-\s]term\s+support|extended\s+(?:security\s+)?support|security\s+support)\b", re.I
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _RANGE = re.compile(r"^\s*(?:through|thru|to|until|till|–|—|-)\s*$", re.I)
 _DATE_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$", re.I)
@@ -262,6 +267,12 @@ class SupportPeriodAnalysis:
         if any(not s.loose for s in chosen):
             # "Dell Chromebook 11 Jun 1, 2019" beside "Dell Chromebook 11 (3120) Jun 1, 2020": the full name's row
             chosen = [s for s in chosen if not s.loose]
+        if any(_EXTENDED_SUPPORT.search(s.sentence) for s in chosen):
+            # "Regular support ended August 14, 2024. Long Term Support (LTS) extends until August 31,
+            # 2026": the security updates run to the end of the longer support
+            chosen = [
+                s for s in chosen if not _INTERIM_SUPPORT.search(s.sentence) or _EXTENDED_SUPPORT.search(s.sentence)
+            ] or chosen
         if named := [s for s in chosen if not s.carried]:
             # "… the Pixel 6 … security updates continue until 2026. Samsung provides five years …":
             # the sentence that names the product outweighs one that only follows it, unless that one
@@ -900,7 +911,28 @@ def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) ->
         return _analyse_support_page(page, product_terms)
 
 
+_VERSION_DATE = re.compile(r"(?<=\bversion\s)\d{4}-\d{2}(?:-\d{2})?(?![\w-])|(?<=api-version=)\d{4}-\d{2}-\d{2}", re.I)
+
+
+def _dates_kept_as_names(page: PageText, product_terms: tuple[str, ...]) -> tuple[PageText, tuple[str, ...]]:
+    """A date that names a version ("Preview API version 2021-06-31", "api-version=2020-03-31"), or
+    is part of the product's name, is a name, not a date: written with underscores, in the page and
+    in the name alike, no date reader takes it."""
+    named = {m.group(0) for t in product_terms for m in DATE.finditer(t) if re.search(r"[-./]", m.group(0))}
+    own = [rf"(?<![\w.-]){re.escape(x)}(?![\w-]|\.\d)" for x in sorted(named, key=len, reverse=True)]
+    pattern = re.compile("|".join([*own, _VERSION_DATE.pattern]), re.I)
+
+    def plain(text: str) -> str:
+        return pattern.sub(lambda m: re.sub(r"[-./]", "_", m.group(0)), text)
+
+    if not named and not _VERSION_DATE.search(page.text):
+        return page, product_terms
+    page = replace(page, text=plain(page.text), title=plain(page.title), headings=[plain(h) for h in page.headings])
+    return page, tuple(plain(t) for t in product_terms)
+
+
 def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> SupportPeriodAnalysis:
+    page, product_terms = _dates_kept_as_names(page, product_terms)
     terms = tuple(_norm(t) for t in product_terms if t and t.strip())
     ordered = in_page_order(page.text)  # "06/02/2015" beside "12/18/2014" is 2 June
     text, placed = place_yearless(ordered, published_date(page.published))
