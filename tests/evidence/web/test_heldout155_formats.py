@@ -163,3 +163,14 @@ def test_a_date_that_names_a_version_is_no_date() -> None:
     )
     assert ends(text, "Preview API version 2021-06-31 for Acme Twins") == [D(2023, 5, 2)]
     assert ends("Call the service with api-version=2020-03-31 until it is retired.", "Acme Twins API") == []
+
+
+def test_networks_switched_off_by_name_in_the_plural() -> None:
+    assert ends("EE and Three expect to switch off their 3G networks in 2024.", "3G network") == [D(2024, 12, 31)]
+
+
+def test_a_stop_a_sentence_says_is_not_meant() -> None:
+    denied = "That absolutely does not mean that in 2017, kit that doesn't have HD will stop working."
+    assert ends(denied, "Acme Freeview kit") == []
+    meant = "That means that in 2017, kit that doesn't have HD will stop working."
+    assert ends(meant, "Acme Freeview kit") == [D(2017, 12, 31)]

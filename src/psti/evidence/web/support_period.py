@@ -2302,7 +2302,7 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     for term in _with_short_forms(terms):
         name = r"[\s_-]+".join(re.escape(w) for w in term.split())  # (the terms came with hyphens as spaces)
         # ("its 2G cellular network coverage on December 31, 2016": the name's coverage is the name's)
-        if (m := re.search(_SHUT_VERB + name + r"(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
+        if (m := re.search(_SHUT_VERB + name + r"(?:e?s)?(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
             return m
     return None
 

@@ -322,6 +322,22 @@ def _aimed(tok: Token) -> bool:
     return False
 
 
+_IMPLYING = frozenset({"mean", "means", "meant", "imply", "implies", "suggest", "suggests"})
+
+
+def _denied(tok: Token) -> bool:
+    """The word's clause is what a negated "mean" or "imply" says is not so ("That does not mean
+    that in 2017, kit … will stop working")."""
+    t = tok
+    for _ in range(10):
+        if t.dep_ == "ccomp" and t.head.lower_ in _IMPLYING and _negated(t.head):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _conditional(tok: Token) -> bool:
     """The word's clause holds only on a condition: it is in an "if" clause, or a clause above it
     has one ("if a Fire Tablet … is last sold in May 2024, it will receive … updates until 2028")."""
@@ -1171,6 +1187,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             contiguous = subject[-1].i - subject[0].i + 1 == len(subject)
             said = root.doc.text[subject[0].idx : subject[-1].idx + len(subject[-1])] if contiguous else ""
             role = replace(role, subject=said or " ".join(t.text for t in subject), subject_model=named)
+        if role.is_end and _denied(root):
+            role = replace(role, is_end=False, words=f"{role.words}, which the sentence denies")
         if role.is_end and _conditional(root):
             role = replace(role, aimed=True)  # "if it is last sold in May 2024, … updates until at least 2028"
         out.append(role)
