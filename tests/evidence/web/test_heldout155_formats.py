@@ -174,3 +174,19 @@ def test_a_stop_a_sentence_says_is_not_meant() -> None:
     assert ends(denied, "Acme Freeview kit") == []
     meant = "That means that in 2017, kit that doesn't have HD will stop working."
     assert ends(meant, "Acme Freeview kit") == [D(2017, 12, 31)]
+
+
+def test_a_timeline_of_an_end_and_its_announcement() -> None:
+    text = (
+        "The Timeline That Matters\n\n- January 31, 2026: Support ends completely\n"
+        "- July 10, 2025: Acme announced the shutdown\n- 2011: Acme Plugs first launched\n"
+    )
+    assert ends(text, "Acme Plugs", "text/markdown") == [D(2026, 1, 31)]
+
+
+def test_a_device_unable_to_print_after_support_ended_the_day_before() -> None:
+    text = (
+        "Acme Print will no longer be supported as of December 31, 2020. "
+        "Beginning January 1, 2021, devices will no longer be able to print using Acme Print."
+    )
+    assert ends(text, "Acme Print") == [D(2020, 12, 31)]

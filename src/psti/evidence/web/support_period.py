@@ -1626,7 +1626,9 @@ def _labelled_end(s: str) -> DatePart | None:
 _DATED_END_LABEL = re.compile(
     r"^(?:end[\s-]of[\s-](?:life|support|service|security\s+updates|updates|maintenance)|eol|eos|"
     r"(?:(?:online|web|multiplayer)\s+)?(?:service|servers?|cloud|platform|portal|app)\s+(?:shut\s*down|shutdown|closure|discontinuation|switch-?off)|"
-    r"(?:shut\s*down|shutdown|close|closing|closure|switch-?off|discontinuation|decommission\w*)(?:\s+(?:time|date))?)\b",
+    r"(?:shut\s*down|shutdown|close|closing|closure|switch-?off|discontinuation|decommission\w*)(?:\s+(?:time|date))?|"
+    # "January 31, 2026: Support ends completely"
+    r"(?:security\s+)?(?:support|updates|service|servers?|cloud)\s+(?:ends?|ended|stops?|stopped|ceases?|ceased))\b",
     re.I,
 )
 

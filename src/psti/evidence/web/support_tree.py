@@ -71,7 +71,7 @@ _WHEN_NOUNS = _NOW_WORDS | {"date", "day", "deadline", "time", "week", "month", 
 # what a product is used for: "will no longer be able to unlock their doors with the app"
 _USE = frozenset(
     {"use", "unlock", "lock", "control", "operate", "access", "connect", "open", "run", "stream", "view", "watch",
-     "record", "monitor", "sync", "log", "sign"}
+     "record", "monitor", "sync", "log", "sign", "print", "scan", "play", "charge"}
 )  # fmt: skip
 _MADE = frozenset(
     {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
@@ -1556,7 +1556,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         prep, gov = before.lower_, before.head
     if prep == "before":
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
-    if prep in ("in", "on") and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
+    if (prep in ("in", "on") or not prep) and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
+        # (or a timeline's "July 10, 2025: Belkin announced the shutdown")
         # "Kerlink announced the Product End of Life in January 2020 for Wirnet Station": the date of the
         # announcement, not of the end it announced
         return DateRole(a, b, False, f"'{prep} {text}' dates the announcement ('{gov.text}')", "")
@@ -1621,7 +1622,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             continue
         negated = negated or any(_negated(c) and not _refuses_new(c) and not _only_off_sale(c) for c in chain)
         # "will no longer receive updates" withholds a supply; "will no longer work" only ends the product
-        supply_negated = supply_negated or any(_negated(c) and not _ceases_to_function(c, date_tokens) for c in chain)
+        # (nor does "will no longer be able to print")
+        supply_negated = supply_negated or any(
+            _negated(c) and not _ceases_to_function(c, date_tokens) and not _loses_use(c) for c in chain
+        )
         for c in chain:
             if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
                 ceases.append(c.text)
