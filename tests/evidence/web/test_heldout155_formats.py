@@ -190,3 +190,25 @@ def test_a_device_unable_to_print_after_support_ended_the_day_before() -> None:
         "Beginning January 1, 2021, devices will no longer be able to print using Acme Print."
     )
     assert ends(text, "Acme Print") == [D(2020, 12, 31)]
+
+
+def test_a_date_in_a_link_address_is_no_date() -> None:
+    text = (
+        "Following the release of [Acme SDK](https://developer.acme.com/docs#2023-10-02-acme-sdk) support for "
+        "the Acme REST API is now reaching end of life."
+    )
+    assert ends(text, "Acme REST API", "text/markdown") == []
+
+
+def test_the_beginning_of_a_year_is_its_first_day() -> None:
+    assert ends("The Acme app will stop working at the beginning of 2024.", "Acme app") == [D(2024, 1, 1)]
+    assert ends("The Acme app will stop working at the end of 2024.", "Acme app") == [D(2024, 12, 31)]
+
+
+def test_a_product_stopped_by_its_name() -> None:
+    text = "As Acme will be stopping the legacy version on 01.01.2023, when will this node come out of beta?"
+    assert ends(text, "the legacy version (of Acme)") == [D(2023, 1, 1)]
+    # stopping the sale of it is no end
+    assert (
+        ends("Acme will be stopping sales of the legacy version on 01.01.2023.", "the legacy version (of Acme)") == []
+    )

@@ -140,7 +140,9 @@ _END_HEADING = re.compile(
 _START = re.compile(r"\b(?:from|after|since|starting|following|beginning)\b", re.I)
 # words right before a date that make it the first moment of an end ("Beginning May 2020, …")
 _BEGINS_AT = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FROM_START)) + r")(?:\s+(?:in|on))?\s+$",
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FROM_START)) + r")(?:\s+(?:in|on))?\s+$"
+    # "will stop working at the beginning of 2024": the period's first day
+    r"|\bthe\s+(?:very\s+)?(?:beginning|start)\s+of\s+$",
     re.I,
 )
 # "as of late March 2023": the end is the month's last part, not its first day
@@ -306,9 +308,15 @@ class SupportPeriodAnalysis:
         return len(self.purchase_signals) >= 1
 
 
+_URL = re.compile(r"https?://\S+|\bwww\.\S+")
+
+
 def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     out = []
+    urls = [u.span() for u in _URL.finditer(s)] if "http" in s or "www." in s else []
     for m in DATE.finditer(s):
+        if any(a <= m.start() < b for a, b in urls):
+            continue  # "…/fleet-api#2023-10-02-tesla-vehicle-command-sdk": a link's address, not a date
         group = m.lastgroup or ""
         parsed = parse_date(m.group(0), group)
         if parsed is None:
@@ -2292,7 +2300,7 @@ def _tree_statement(
 
 _SHUT_VERB = (
     r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
-    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|"
+    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|"
     # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
     r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
     r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
