@@ -212,3 +212,12 @@ def test_a_product_stopped_by_its_name() -> None:
     assert (
         ends("Acme will be stopping sales of the legacy version on 01.01.2023.", "the legacy version (of Acme)") == []
     )
+
+
+def test_an_app_eliminated_or_departing_from_a_platform() -> None:
+    text = "The page confirms that Acme will eliminate third-party apps and watch faces in June 2024."
+    assert ends(text, "third-party apps and watch faces") == [D(2024, 6, 30)]
+    leaving = "Acme Flix’s impending departure from the Acme Station 3 in March 2026 isn’t just the end of streaming."
+    assert ends(leaving, "Acme Flix on the Acme Station 3") == [D(2026, 3, 31)]
+    # a person's departure is no end
+    assert ends("The CEO's departure from Acme in March 2026 surprised staff.", "Acme Flix on the Acme Station 3") == []

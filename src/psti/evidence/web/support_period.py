@@ -2147,6 +2147,7 @@ def _finite(parts: Parts) -> bool:
     return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for _o, doc in parts for t in doc)
 
 
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ASKING_ASIDE = re.compile(r"\([^()]{0,30}(?:\?|\.\.\.|…|!)[^()]{0,5}\)")
 
 
@@ -2174,8 +2175,14 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     if not pieces:
         return {}
     # an aside in brackets that asks or trails off ("(maps...?)") breaks the parse of the clause it
-    # sits in; blanked, the words keep their places
-    docs = language.parse([_ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text) for _i, _o, text in pieces])
+    # sits in; blanked, the words keep their places. Curly quotes ("Netflix’s") are parsed as the
+    # straight ones they stand for, one character for one, so the places stay
+    docs = language.parse(
+        [
+            _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
+            for _i, _o, text in pieces
+        ]
+    )
     out: dict[int, Parts] = {}
     for (i, offset, _text), doc in zip(pieces, docs, strict=True):
         out.setdefault(i, []).append((offset, doc))
@@ -2300,7 +2307,7 @@ def _tree_statement(
 
 _SHUT_VERB = (
     r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
-    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|"
+    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|"
     # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
     r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
     r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"

@@ -696,8 +696,13 @@ def _end_date_noun(noun: Token) -> str | None:
 def _dated_shutdown(noun: Token) -> bool:
     """A shutdown named as a noun with its own date ("Automatic's planned shutdown on
     5/28/2020"), not a network's ("the 3G network shutdown in February 2022")."""
+    # (or an app's departure from a platform: "Netflix's impending departure from the PlayStation 3
+    # in March 2026")
+    leaves = noun.lower_ in ("departure", "exit") and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in noun.children
+    )
     return (
-        noun.lower_ in _SHUTDOWN_NOUNS
+        (noun.lower_ in _SHUTDOWN_NOUNS or leaves)
         and not noun.tag_.startswith("VB")
         and not _of_a_network([c for c in noun.subtree if c.i < noun.i])
     )
@@ -897,7 +902,7 @@ _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off",
 
 
 # verbs that stop only when what they act on is a service: "close the store", not "close the office"
-_SERVICE_STOPS = frozenset({"close", "shutter", "disable", "remove"})
+_SERVICE_STOPS = frozenset({"close", "shutter", "disable", "remove", "eliminate"})
 # stops that end a service rather than a sale ("discontinued" often ends only the sale)
 _SHUTTING = frozenset({"sunset", "sunsette", "retire", "deactivate", "decommission", "disable", "kill"})
 
