@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from psti.evidence.web import language
 from psti.evidence.web.dates import DATE, MONTHS, NUMBER_WORDS, YEAR, Precision, count, in_page_order, later, parse_date
 from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
+from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
 from psti.evidence.web.support_tree import (
@@ -1299,6 +1300,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
+    if terms and not out.dated and (net := network_end(sents, terms, lambda x: _names(terms, x), _dates)) is not None:
+        # "analogue telecare devices that won't work due to the digital switchover … The full retirement
+        # of the traditional phone network is set for January 2027"
+        out.statements.append(_end_at(net.sentence, net.day, net.precision, True, net.why))
     _latest_update_holds(out)
     day_dates: dict[str, tuple[set[tuple[dt.date, Precision]], bool]] = {}  # each named day's dates, found once
     out.statements = [_start_given_elsewhere(st, page.text, day_dates, terms) for st in out.statements]

@@ -1,0 +1,74 @@
+"""A device that stops working when the network it needs is switched off.
+
+Telecare alarms on analogue phone lines, smart meters and alarm panels on 2G/3G, and landlines
+themselves end with their network: "analogue telecare devices that won't work due to the digital
+switchover … The full retirement of the traditional phone network is set for January 2027". The
+page must tie the product to the network (the product is a network, or a sentence naming it says
+it will stop working); the date is then the one the page gives the network's switch-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from psti.evidence.web.dates import Precision
+from psti.evidence.web.pagetext import clip
+
+DatePart = tuple[re.Match[str], dt.date, Precision]
+
+_NETWORK = re.compile(
+    r"\b(?:[23]G|analogue|analog|landlines?|(?:tele)?phone\s+(?:lines?|network)|PSTN|copper\s+(?:lines?|network)|"
+    r"(?:mobile|cellular)\s+networks?)\b",
+    re.I,
+)
+# a product that is itself a network or a line ("traditional landlines"; not "Acme 3G Speaker")
+_IS_A_NETWORK = re.compile(r"\b(?:landlines?|(?:tele)?phone\s+lines?|copper\s+lines?|networks?|pstn)\b", re.I)
+_SWITCH_OFF = re.compile(
+    r"\b(?:switch(?:ed|es|ing)?[\s-]+off|switch-?over|shut(?:s|ting)?[\s-]*(?:down|off)|retire(?:d|s|ment)?|"
+    r"sunset\w*|phas(?:e|ed|es|ing)[\s-]+out|decommission\w*|switching\b[^.]{0,40}?\bto\s+digital)\b",
+    re.I,
+)
+_STOPS_WORKING = re.compile(
+    r"\b(?:won[’']t|will\s+not|would\s+not|wouldn[’']t|may\s+not|might\s+not|can(?:no|[’'])t|will\s+no\s+longer|"
+    r"(?:will|would|could|may)\s+stop|stop)\s+(?:work\w*|function\w*|operat\w*)",
+    re.I,
+)
+# "has been put back from December 2025 to the end of January 2027": the date moved to
+_MOVED = re.compile(r"\b(?:put\s+back|pushed\s+back|moved|delayed|postponed|extended|changed)\s+from\b", re.I)
+
+
+@dataclass(frozen=True)
+class NetworkEnd:
+    sentence: str
+    day: dt.date
+    precision: Precision
+    why: str
+
+
+def network_end(
+    sentences: list[str],
+    product_terms: tuple[str, ...],
+    names: Callable[[str], bool],
+    dates: Callable[[str], list[DatePart]],
+) -> NetworkEnd | None:
+    """The day the network the product needs is switched off, when the page ties the two."""
+    tie = next((t for t in product_terms if _IS_A_NETWORK.search(t)), None)
+    if tie is None:
+        tie = next((s for s in sentences if names(s) and _STOPS_WORKING.search(s)), None)
+    if tie is None:
+        return None
+    found: list[NetworkEnd] = []
+    for s in sentences:
+        network, switch = _NETWORK.search(s), _SWITCH_OFF.search(s)
+        given = dates(s)
+        if network is None or switch is None or not given:
+            continue
+        if len(given) > 1 and not _MOVED.search(s):
+            continue  # several dates, none said to replace the others: whose is whose is not said
+        m, day, precision = given[-1]
+        why = f"{m.group(0)}: {switch.group(0)!r} of the {network.group(0)} the product needs ({clip(tie, 80)!r})"
+        found.append(NetworkEnd(s, day, precision, why))
+    return found[0] if len({(e.day, e.precision) for e in found}) == 1 else None

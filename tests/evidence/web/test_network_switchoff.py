@@ -1,0 +1,49 @@
+"""Devices that stop working when the network they need is switched off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from psti.evidence.web.network_switchoff import network_end
+from psti.evidence.web.support_period import _dates
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+
+def test_a_device_that_wont_work_after_the_switchover_ends_with_the_network() -> None:
+    text = (
+        "Firms still sell analogue telecare devices that won’t work due to the digital switchover.\n\n"
+        "The full retirement of the traditional phone network is set for January 2027, and the migration "
+        "is well underway.\n"
+    )
+    assert ends(text, "analogue telecare devices") == [D(2027, 1, 31)]
+
+
+def test_a_network_switch_off_moved_to_a_new_date() -> None:
+    text = (
+        "There are 105 analogue alarms that may not work as expected.\n\n"
+        "The deadline for switching phone lines to digital has been put back from December 2025 to the end "
+        "of January 2027.\n"
+    )
+    assert ends(text, "analogue alarms") == [D(2027, 1, 31)]
+
+
+def test_a_product_that_is_the_network() -> None:
+    text = (
+        "Acme Telecom is pulling the plug on traditional landlines. "
+        "Acme switches off the old analogue system in December 2025."
+    )
+    assert ends(text, "traditional landlines") == [D(2025, 12, 31)]
+
+
+def test_no_network_end_without_a_tie_or_with_dates_unassigned() -> None:
+    # the page never says the product needs the network
+    untied = "Acme Hubs are popular.\n\nThe 3G network will be switched off at the end of 2033.\n"
+    assert ends(untied, "Acme Hub") == []
+    # two dates, neither said to replace the other
+    sentences = ["Acme meters won't work once 3G is switched off.", "Acme switches off 3G in 2024 and Other in 2025."]
+    assert network_end(sentences, ("acme meters",), lambda s: "acme meters" in s.lower(), _dates) is None
+    moved = [sentences[0], "The 3G switch-off has been moved from 2024 to 2025."]
+    found = network_end(moved, ("acme meters",), lambda s: "acme meters" in s.lower(), _dates)
+    assert found is not None and found.day == D(2025, 12, 31)
