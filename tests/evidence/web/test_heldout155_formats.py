@@ -221,3 +221,19 @@ def test_an_app_eliminated_or_departing_from_a_platform() -> None:
     assert ends(leaving, "Acme Flix on the Acme Station 3") == [D(2026, 3, 31)]
     # a person's departure is no end
     assert ends("The CEO's departure from Acme in March 2026 surprised staff.", "Acme Flix on the Acme Station 3") == []
+
+
+def test_release_notes_that_refuse_a_platform_or_warn_its_users_off() -> None:
+    refused = (
+        "{{{ 6.1.0 2022-07-16\n\n- Windows installer: Refuse to install on Acme OS 8 as the toolkit "
+        "does not work on Acme OS 8\n"
+    )
+    assert ends(refused, "Acme OS 8") == [D(2022, 7, 16)]
+    warned = (
+        "{{{ 0.7.29 2010-11-19\n\n- The build now requires at least Acme OS 10.5. "
+        "If you are on a PowerPC machine or an older Acme OS version, do not upgrade\n"
+    )
+    assert ends(warned, "PowerPC machine / older Acme OS version") == [D(2010, 11, 19)]
+    # a warning to read before upgrading drops nothing
+    read = "{{{ 0.7.29 2010-11-19\n\n- If you are on a PowerPC machine, read the notes before you upgrade\n"
+    assert ends(read, "PowerPC machine") == []

@@ -416,9 +416,10 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
             if "," not in inner and len(inner.split()) <= 3 and inner[:1].isalpha():
                 out.append(inner)
     for term in list(out):
-        # two products named together ("BMW Assist and BMW ConnectedDrive"): each is named on its own,
-        # when each is a name in its own right (two words or a model number; not "Black and Decker")
-        parts = [x.strip() for x in re.split(r"\s+(?:and|&)\s+", term)]
+        # two products named together ("BMW Assist and BMW ConnectedDrive", "PowerPC machine / older OS"):
+        # each is named on its own, when each is a name in its own right (two words or a model number;
+        # not "Black and Decker")
+        parts = [x.strip() for x in re.split(r"\s+(?:and|&|/)\s+", term)]
         if len(parts) == 2 and all(len(x.split()) >= 2 or re.search(r"\d", x) for x in parts):
             out += parts
     for term in list(out):
@@ -719,7 +720,11 @@ _RELEASE_DROPS = re.compile(
     r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
     r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b|"
     # "`homebridge-myq` is officially retired" in a release's notes
-    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:officially\s+)?(?:retired|discontinued)\b",
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:officially\s+)?(?:retired|discontinued)\b|"
+    # "Windows installer: Refuse to install on Windows 8 as … calibre 6 does not work on Windows 8"
+    r"\brefus(?:e|es|ed|ing)\s+to\s+(?:install|run|start|launch)\s+on\b|"
+    # "If you are on a PowerPC machine or an older OS X version, do not upgrade"
+    r"\bif\s+you\s+(?:are|run)\s+(?:on|using)\b[^.]{1,80},\s+(?:do\s+not|don't|please\s+do\s+not)\s+(?:upgrade|update)\b",
     re.I,
 )
 _DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
