@@ -237,3 +237,8 @@ def test_release_notes_that_refuse_a_platform_or_warn_its_users_off() -> None:
     # a warning to read before upgrading drops nothing
     read = "{{{ 0.7.29 2010-11-19\n\n- If you are on a PowerPC machine, read the notes before you upgrade\n"
     assert ends(read, "PowerPC machine") == []
+
+
+def test_an_app_named_with_the_servers_it_works_with() -> None:
+    text = "## 2.15 (June 2020)\n- Login rearchitecture\n- End of support for servers older than 10 version\n"
+    assert ends(text, "Acme Android app with servers older than 10 version", "text/markdown") == [D(2020, 6, 30)]

@@ -426,7 +426,7 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         # an app named with the platform it runs on ("YouTube app on PlayStation Vita"): a page about
         # that platform names the app alone
         on = re.match(
-            r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for)\s+(?P<platform>\S.*)$",
+            r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for|with)\s+(?P<platform>\S.*)$",
             term,
             re.I,
         )
