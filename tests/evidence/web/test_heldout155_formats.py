@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from psti.evidence.web.pagetext import sentences
 from psti.evidence.web.support_period import _names
 from tests.evidence.web.snippets import ends, policy
 
@@ -242,3 +243,27 @@ def test_release_notes_that_refuse_a_platform_or_warn_its_users_off() -> None:
 def test_an_app_named_with_the_servers_it_works_with() -> None:
     text = "## 2.15 (June 2020)\n- Login rearchitecture\n- End of support for servers older than 10 version\n"
     assert ends(text, "Acme Android app with servers older than 10 version", "text/markdown") == [D(2020, 6, 30)]
+
+
+def test_sentences_glued_at_their_ends_or_opening_with_an_elision() -> None:
+    text = "Channels go due to a satellite overhaul.The broadcaster is pulling them. ...Some boxes stay."
+    assert sentences(text) == [
+        "Channels go due to a satellite overhaul.",
+        "The broadcaster is pulling them.",
+        "...Some boxes stay.",
+    ]
+    # an address or a name with a dot is no sentence end
+    assert sentences("See www.Acme.com or https://acme.com/Some.Thing and Node.js today.") == [
+        "See www.Acme.com or https://acme.com/Some.Thing and Node.js today."
+    ]
+
+
+def test_owners_who_must_replace_to_go_on_watching() -> None:
+    text = (
+        "From October 2024, households with an SD-only satellite box will need to upgrade to an HD "
+        "receiver to continue to watch Acme1."
+    )
+    assert ends(text, "Acme1 on SD-only satellite boxes") == [D(2024, 10, 1)]
+    # an upgrade that is only advised keeps the old box going
+    advised = "From October 2024, households with an SD-only satellite box may like to upgrade for a sharper picture."
+    assert ends(advised, "Acme1 on SD-only satellite boxes") == []

@@ -987,7 +987,8 @@ def sentences(text: str) -> list[str]:
         if not line:
             continue
         parts: list[str] = []
-        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“‘])", line):
+        # (a sentence may open with the elision of a quoted excerpt: "… boxes. ...Some older boxes")
+        for part in re.split(r"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z0-9(\"'“‘])", _GLUED_END.sub(_spaced_end, line)):
             if not part.strip():
                 continue
             if (
@@ -1005,6 +1006,16 @@ def sentences(text: str) -> list[str]:
                 parts.append(part.strip())
         out += parts
     return out
+
+
+# a sentence's end glued to the next one in a scraped page ("… a big satellite overhaul.The British …")
+_GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=(?:\.\.\.|…)?[\"“]?[A-Z][a-z]{2,}\b)")
+
+
+def _spaced_end(m: re.Match[str]) -> str:
+    """A space after the glued end, unless the word it ends is an address ("www.Acme.com")."""
+    word = m.string[: m.start()].rsplit(None, 1)[-1] if m.string[: m.start()].strip() else ""
+    return "" if re.search(r"[/@]|www\.|\.\w+\.$", word) else " "
 
 
 _ORDINAL_DAY = re.compile(r"(?<![\d.])[0-3]?\d\.$")

@@ -1209,6 +1209,13 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, mentions, why))
                 support_heading = True
                 continue
+            if (replaced := _replace_to_go_on(s)) is not None:
+                # "From October 2024, households with an SD-only satellite box will need to upgrade to an HD
+                # receiver to continue to watch ITV1": the old box stops serving then
+                (m, d, p), words = replaced
+                out.statements.append(_end_at(s, _begun_at(s, m, d, p), p, mentions, f"{m.group(0)}: {words!r}"))
+                support_heading = True
+                continue
             if (meant := _meant_end(s, prev, out.statements)) is not None:
                 m, d, p = meant
                 why = f"{m.group(0)}: what {clip(out.statements[-1].phrase, 40)!r} means"
@@ -1670,6 +1677,23 @@ _MIGRATE_BY = re.compile(
     re.I,
 )
 _SUNSET_WORDS = re.compile(r"\bsunset|\bdeprecat|\bend[\s-]of[\s-](?:life|support)|\bshut\s*down|\bretire", re.I)
+
+
+_REPLACE_TO_GO_ON = re.compile(
+    r"\b(?:will\s+)?(?:need|needs|have|has)\s+to\s+(?:upgrade|replace|buy|get|switch)\b[^.;]{0,120}?"
+    r"\bto\s+(?:continue\s+(?:to\s+)?|keep\s+)(?:watch|us|receiv|access|get|stream)\w*",
+    re.I,
+)
+
+
+def _replace_to_go_on(s: str) -> tuple[DatePart, str] | None:
+    """The one date from which owners must replace or upgrade what they have to go on using the
+    service, and the words that say so."""
+    m = _REPLACE_TO_GO_ON.search(s)
+    dates = _dates(s)
+    if m is None or len(dates) != 1 or dates[0][0].start() > m.start():
+        return None
+    return dates[0], m.group(0)
 
 
 def _migrate_by(s: str, previous: str) -> DatePart | None:
