@@ -267,3 +267,10 @@ def test_owners_who_must_replace_to_go_on_watching() -> None:
     # an upgrade that is only advised keeps the old box going
     advised = "From October 2024, households with an SD-only satellite box may like to upgrade for a sharper picture."
     assert ends(advised, "Acme1 on SD-only satellite boxes") == []
+
+
+def test_store_access_disabled_is_the_service_ended() -> None:
+    text = "On May 20, 2026, Acme will disable Acme Store access on older Acme readers."
+    assert ends(text, "older Acme readers") == [D(2026, 5, 20)]
+    # a door's access disabled is no service
+    assert ends("On May 20, 2026, Acme will disable door access on older Acme readers.", "older Acme readers") == []

@@ -239,7 +239,14 @@ def _stops_service(what: list[Token]) -> bool:
         # "Free access will start being phased out", when the product is an API: access is what it sells
         or (g.lower_ == "access" and bool(_PRODUCT_SERVICES.get() & _INTERFACES))
         # "disabled the online access and the app for the Smart EQ"
-        or (g.lower_ == "access" and any(c.lower_ in ("online", "remote", "cloud", "internet") for c in g.children))
+        # (or "disable Kindle Store access": access to the service its compound names)
+        or (
+            g.lower_ == "access"
+            and any(
+                c.lower_ in ("online", "remote", "cloud", "internet") or (c.dep_ == "compound" and c.lower_ in _SERVICE)
+                for c in g.children
+            )
+        )
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
         or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
