@@ -274,3 +274,8 @@ def test_store_access_disabled_is_the_service_ended() -> None:
     assert ends(text, "older Acme readers") == [D(2026, 5, 20)]
     # a door's access disabled is no service
     assert ends("On May 20, 2026, Acme will disable door access on older Acme readers.", "older Acme readers") == []
+
+
+def test_stop_verbs_in_their_ing_and_ed_forms() -> None:
+    assert ends("Acme is deprecating the Acme companion app on July 6, 2026.", "Acme companion app") == [D(2026, 7, 6)]
+    assert ends("Acme is withdrawing the Acme cloud service on July 6, 2026.", "Acme Hub") == [D(2026, 7, 6)]
