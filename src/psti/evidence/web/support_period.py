@@ -795,7 +795,14 @@ def _minimum_raised_past(s: str, terms: tuple[str, ...]) -> str | None:
 
 
 # a line that is only a date: the date of the notes under it ("@ July 22, 2016")
-_DATE_ONLY_LINE = re.compile(rf"^[\s@#*>-]{{0,3}}(?:{DATE.pattern})[\s:]*$", re.I)
+def _only_a_date(line: str) -> DatePart | None:
+    """The date of a line that holds nothing else but marks ("@ July 22, 2016", "## 2025-04-22:")."""
+    found = _dates(line)
+    if len(found) != 1 or re.sub(r"[\W_]+", "", line.replace(found[0][0].group(0), "")):
+        return None
+    return found[0]
+
+
 _THIS_RELEASE = re.compile(
     r"\b(?:since|as\s+of|from|with|starting\s+with|in)\s+this\s+(?:version|release|update|build)\b", re.I
 )
@@ -999,7 +1006,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             head = f"{previous} {s}"  # "v7.8" over "(2021-11-13)"
         released = len(head) <= 60 and _RELEASE_HEAD.search(head)
         # (or a news file's dated heading: "Telldus Core service removed ## May 20, 2021")
-        dated_heading = (s in headings and len(head) <= _HEADING_CHARS + 20) or bool(_DATE_ONLY_LINE.match(s))
+        dated_heading = (s in headings and len(head) <= _HEADING_CHARS + 20) or _only_a_date(s) is not None
         if (
             (released or dated_heading)
             and len(found := _dates(head)) == 1
@@ -1465,13 +1472,8 @@ def _ended_now(s: str, sents: list[str], idx: int) -> tuple[DatePart, str] | Non
     if (now := _NOW_ENDED.search(s)) is None or _dates(s):
         return None
     for before in reversed(sents[max(0, idx - _ITEM_LOOKBACK) : idx]):
-        found = _dates(before)
-        if (
-            len(found) == 1
-            and found[0][2] == "day"
-            and not re.sub(r"[\W_]+", "", before.replace(found[0][0].group(0), ""))
-        ):
-            return found[0], now.group(0)
+        if (found := _only_a_date(before)) is not None and found[2] == "day":
+            return found, now.group(0)
     return None
 
 
