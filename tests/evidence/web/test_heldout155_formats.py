@@ -279,3 +279,18 @@ def test_store_access_disabled_is_the_service_ended() -> None:
 def test_stop_verbs_in_their_ing_and_ed_forms() -> None:
     assert ends("Acme is deprecating the Acme companion app on July 6, 2026.", "Acme companion app") == [D(2026, 7, 6)]
     assert ends("Acme is withdrawing the Acme cloud service on July 6, 2026.", "Acme Hub") == [D(2026, 7, 6)]
+
+
+def test_a_keep_a_changelog_removed_section_under_a_dated_release() -> None:
+    text = (
+        "## [1.17.0] - 2025-05-05\n\n### Added\n\n- Some sounds\n\n### Removed\n\n- Acme Board 3 support\n\n"
+        "### Fixed\n\n- Acme Board 4 display glitch\n"
+    )
+    assert ends(text, "Acme Board 3", "text/markdown") == [D(2025, 5, 5)]
+    # an item under the next section, or a feature of the product removed, is no end
+    assert ends(text, "Acme Board 4", "text/markdown") == []
+    feature = (
+        "## [1.17.0] - 2025-05-05\n\n### Removed\n\n"
+        "- The old pairing screen that the Acme Board 3 used to show at start\n"
+    )
+    assert ends(feature, "Acme Board 3", "text/markdown") == []

@@ -711,6 +711,8 @@ _REMOVAL_LEAD = re.compile(
     re.I,
 )
 _REMOVAL_ITEMS = 12  # lines read under such a lead
+_REMOVED_SECTION = re.compile(r"\W*(?:removed|removals|dropped)(?:\s+support)?\W*", re.I)
+_REMOVED_NAME_WORDS = 6  # an item under a removal that is the product's name, not a feature of it
 # what a release's notes or a changelog's dated entry say when support for something ends with them
 _RELEASE_DROPS = re.compile(
     r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
@@ -986,6 +988,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     release: DatePart | None = None  # the date of the release the text is under, in a changelog
     removal: DatePart | None = None  # the release whose notes list what it removed support for
     removal_left = 0
+    removal_section = False  # the removal is a changelog's "### Removed" section
     intro: tuple[int, int] | None = None  # the statements of a sentence that leads into a list
     group: DatePart | None = None  # the date a list of models is under ("June 1, 2023:")
     for idx, s in enumerate(sents):
@@ -1040,7 +1043,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if release is not None and not _dates(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
             lead = _REMOVAL_LEAD.search(s)
             if lead:
-                removal, removal_left = release, _REMOVAL_ITEMS  # "Removed SBC support:" over the boards removed
+                # "Removed SBC support:" over the boards removed
+                removal, removal_left, removal_section = release, _REMOVAL_ITEMS, False
             if _names(terms, s, brand_needed=False):
                 # "- Removed: OpenZWave (…)", "Support for 32bit CPUs has been dropped" under a release's heading
                 m, d, p = release
@@ -1050,7 +1054,23 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 continue
             if lead:
                 continue
-        if removal is not None and (removal_left := removal_left - 1) >= 0 and _names(terms, s, brand_needed=False):
+        if release is not None and s in headings and _REMOVED_SECTION.fullmatch(s):
+            # a changelog's "### Removed" section under a dated release (as Keep a Changelog writes it)
+            # (whose items name a support removed, or a thing by its name alone, not a feature of it)
+            removal, removal_left, removal_section = release, _REMOVAL_ITEMS, True
+            continue
+        if removal is not None and s in headings:
+            removal = None  # the next section ("### Fixed") lists no removals
+        if (
+            removal is not None
+            and (removal_left := removal_left - 1) >= 0
+            and _names(terms, s, brand_needed=False)
+            and (
+                not removal_section
+                or re.search(r"\bsupport", s, re.I) is not None
+                or len(s.split()) <= _REMOVED_NAME_WORDS
+            )
+        ):
             # "Odroid N1 | There is not a single reported DietPi Odroid N1 system, …" under it: the board's
             # support ends with the release
             m, d, p = removal
