@@ -190,8 +190,8 @@ _SERVICE = frozenset(
 # nouns that are the maker's service only when the product itself is one: an API retired ends an API,
 # while an API a plugin relies on, deprecated, is not the plugin's end
 _INTERFACES = frozenset({"api", "apis", "endpoint", "endpoints"})
-# and a feature or option discontinued ends a product that is that feature ("the “Do Not Send Voice
-# Recordings” option … will be discontinued"), not a device that loses one of its features
+# and a feature or option discontinued ends a product that is that feature ("the Local Voice
+# Processing option will be discontinued"), not a device that loses one of its features
 _FEATURES = frozenset({"feature", "features", "option", "options", "setting", "settings", "mode", "modes"})
 _PRODUCT_SERVICES: ContextVar[frozenset[str]] = ContextVar("product_services", default=frozenset())
 
