@@ -294,3 +294,8 @@ def test_a_keep_a_changelog_removed_section_under_a_dated_release() -> None:
         "- The old pairing screen that the Acme Board 3 used to show at start\n"
     )
     assert ends(feature, "Acme Board 3", "text/markdown") == []
+
+
+def test_a_long_line_of_glued_ends_is_cut_in_bounded_time() -> None:
+    line = "word.Another " * 50_000
+    assert len(sentences(line)) == 50_001

@@ -1012,9 +1012,13 @@ def sentences(text: str) -> list[str]:
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=(?:\.\.\.|…)?[\"“]?[A-Z][a-z]{2,}\b)")
 
 
+_WORD_REACH = 200
+
+
 def _spaced_end(m: re.Match[str]) -> str:
     """A space after the glued end, unless the word it ends is an address ("www.Acme.com")."""
-    word = m.string[: m.start()].rsplit(None, 1)[-1] if m.string[: m.start()].strip() else ""
+    before = m.string[max(0, m.start() - _WORD_REACH) : m.start()]  # (bounded: a long line has many ends)
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
     return "" if re.search(r"[/@]|www\.|\.\w+\.$", word) else " "
 
 
