@@ -299,3 +299,10 @@ def test_a_keep_a_changelog_removed_section_under_a_dated_release() -> None:
 def test_a_long_line_of_glued_ends_is_cut_in_bounded_time() -> None:
     line = "word.Another " * 50_000
     assert len(sentences(line)) == 50_001
+
+
+def test_a_service_that_is_going_to_be_removed() -> None:
+    text = "The Acme API version is going to be removed by Acme on 11 November 2021."
+    assert ends(text, "Acme API version") == [D(2021, 11, 11)]
+    # a page going to be removed is no service
+    assert ends("The Acme FAQ page is going to be removed on 11 November 2021.", "Acme Hub") == []

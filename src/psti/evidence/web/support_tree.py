@@ -977,6 +977,9 @@ def _is_stop(tok: Token) -> bool:
         )
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
         stopped = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + _particle_objects(tok)
+        if not stopped and tok.dep_ == "xcomp":
+            # "the API version is going to be removed": the subject sits on "going"
+            stopped = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
             _stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")) for c in stopped
         )  # ("has removed the Windows Phone 8.1 support": the support is taken away)
