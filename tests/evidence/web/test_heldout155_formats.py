@@ -306,3 +306,14 @@ def test_a_service_that_is_going_to_be_removed() -> None:
     assert ends(text, "Acme API version") == [D(2021, 11, 11)]
     # a page going to be removed is no service
     assert ends("The Acme FAQ page is going to be removed on 11 November 2021.", "Acme Hub") == []
+
+
+def test_at_which_point_refers_to_the_date_before() -> None:
+    text = (
+        "We expect Acme Data V2 to stay in deprecated status until Oct 17th 2024. "
+        "At which point we will be sunsetting the API and all clients are expected to have moved to V3."
+    )
+    assert ends(text, "Acme Data V2") == [D(2024, 10, 17)]
+    # "at which point" with nothing stopped is no end
+    calm = "Acme Data V2 gets a new look on Oct 17th 2024. At which point the colours change."
+    assert ends(calm, "Acme Data V2") == []

@@ -2522,10 +2522,12 @@ def _event_stop(s: str) -> str | None:
 _EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 
-_SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud)\b", re.I)  # "the Basis Peak services will be turned off"
+_SERVICE_WORD = re.compile(
+    r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I
+)  # "the Basis Peak services will be turned off"
 _ANAPHOR = re.compile(
     r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then|(?:after|from|at)\s+(?:that|this)\s+time|"
-    r"^\W*(?:afterwards?|thereafter)\b)",
+    r"^\W*(?:afterwards?|thereafter|at\s+which\s+(?:point|time))\b)",
     re.I,
 )
 
