@@ -317,3 +317,14 @@ def test_at_which_point_refers_to_the_date_before() -> None:
     # "at which point" with nothing stopped is no end
     calm = "Acme Data V2 gets a new look on Oct 17th 2024. At which point the colours change."
     assert ends(calm, "Acme Data V2") == []
+
+
+def test_a_thing_turned_off_after_its_support_was_ended() -> None:
+    text = (
+        "We will discontinue the support for this type of authentication and only support OAuth 2 in the future. "
+        "We plan to turn off the authentication on December 4th 2023."
+    )
+    assert ends(text, "Acme API with the old authentication method") == [D(2023, 12, 4)]
+    # a thing turned off that the sentence before did not end support for
+    other = "We will discontinue the support for old passwords. We plan to turn off the lights on December 4th 2023."
+    assert ends(other, "Acme API with the old authentication method") == []

@@ -875,6 +875,21 @@ def _service_stops_after(verb: Token) -> str | None:
     return None
 
 
+def _support_ended_before(noun: Token, previous: str) -> bool:
+    """The sentence before ends the support for this noun ("will discontinue the support for this
+    type of authentication"), so stopping the noun stops what that support was for."""
+    if not noun.is_alpha or len(noun.text) < 4 or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    return bool(
+        re.search(
+            rf"\b(?:discontinu\w*|end\w*|stop\w*|drop\w*|cease\w*|no\s+longer\s+(?:provide|offer))\s+"
+            rf"(?:the\s+|our\s+|all\s+)?support\s+for\b[^.;]{{0,40}}?\b{re.escape(noun.lower_)}s?\b",
+            previous,
+            re.I,
+        )
+    )
+
+
 def _goes_away(tok: Token) -> bool:
     """ "the YouTube Kids app (icon) on your TV will be going away": the maker's service goes."""
     return (
@@ -1728,6 +1743,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     or _cut_from_service(c)
                 ):
                     # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
+                    stop_words.append(lemma(c))
+                    topic = True
+                elif what and all(_support_ended_before(g, previous) for g in what):
+                    # "We will discontinue the support for this type of authentication … We plan to turn
+                    # off the authentication on December 4th 2023": the thing whose support ends goes
                     stop_words.append(lemma(c))
                     topic = True
                 elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
