@@ -11,6 +11,8 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 Precision = Literal["day", "month", "year"]
+# a date found in a text: its match, its day (the period's last day when coarser) and its precision
+DatePart = tuple[re.Match[str], dt.date, Precision]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

@@ -14,10 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import Precision
+from psti.evidence.web.dates import DatePart, Precision
 from psti.evidence.web.pagetext import clip
-
-DatePart = tuple[re.Match[str], dt.date, Precision]
 
 _NETWORK = re.compile(
     r"\b(?:[23]G|analogue|analog|landlines?|(?:tele)?phone\s+(?:lines?|network)|PSTN|copper\s+(?:lines?|network)|"

@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
-from psti.evidence.web.dates import DATE, MONTHS, NUMBER_WORDS, YEAR, Precision, count, in_page_order, later, parse_date
+from psti.evidence.web.dates import (
+    DATE,
+    MONTHS,
+    NUMBER_WORDS,
+    YEAR,
+    DatePart,
+    Precision,
+    count,
+    in_page_order,
+    later,
+    parse_date,
+)
 from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
@@ -343,7 +355,6 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     return out
 
 
-DatePart = tuple[re.Match[str], dt.date, Precision]
 _CAP_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 # a capitalised month with no year of its own, in a list whose last month has one ("August and November 2021")
 _GAPPED = re.compile(
@@ -402,6 +413,7 @@ _CONSOLE_NAMES = (
 )
 
 
+@functools.lru_cache(maxsize=64)  # (asked for every sentence of a page, always for the same terms)
 def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
     …)"), each of two products named together, and each without its generic last words when two
@@ -529,7 +541,7 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
 _LABEL_BEFORE = re.compile(r"([\w ]{2,30}):\s*$")
 
 
-def _outside_name(s: str, dates: list[_Dated], terms: tuple[str, ...]) -> list[_Dated]:
+def _outside_name(s: str, dates: list[DatePart], terms: tuple[str, ...]) -> list[DatePart]:
     """The dates of a line that are not part of the product's name ("Motorola edge 2024")."""
     spans = [(m.start(), m.end()) for t in terms for m in re.finditer(re.escape(t), s, re.I)]
     return [d for d in dates if not any(a <= d[0].start() < b for a, b in spans)]
@@ -942,14 +954,14 @@ def _dates_kept_as_names(page: PageText, product_terms: tuple[str, ...]) -> tupl
     is part of the product's name, is a name, not a date: written with underscores, in the page and
     in the name alike, no date reader takes it."""
     named = {m.group(0) for t in product_terms for m in DATE.finditer(t) if re.search(r"[-./]", m.group(0))}
+    if not named and not _VERSION_DATE.search(page.text):
+        return page, product_terms
     own = [rf"(?<![\w.-]){re.escape(x)}(?![\w-]|\.\d)" for x in sorted(named, key=len, reverse=True)]
     pattern = re.compile("|".join([*own, _VERSION_DATE.pattern]), re.I)
 
     def plain(text: str) -> str:
         return pattern.sub(lambda m: re.sub(r"[-./]", "_", m.group(0)), text)
 
-    if not named and not _VERSION_DATE.search(page.text):
-        return page, product_terms
     page = replace(page, text=plain(page.text), title=plain(page.title), headings=[plain(h) for h in page.headings])
     return page, tuple(plain(t) for t in product_terms)
 
@@ -1711,9 +1723,10 @@ _REPLACE_TO_GO_ON = re.compile(
 def _replace_to_go_on(s: str) -> tuple[DatePart, str] | None:
     """The one date from which owners must replace or upgrade what they have to go on using the
     service, and the words that say so."""
-    m = _REPLACE_TO_GO_ON.search(s)
+    if (m := _REPLACE_TO_GO_ON.search(s)) is None:
+        return None
     dates = _dates(s)
-    if m is None or len(dates) != 1 or dates[0][0].start() > m.start():
+    if len(dates) != 1 or dates[0][0].start() > m.start():
         return None
     return dates[0], m.group(0)
 
@@ -2661,9 +2674,6 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-_Dated = tuple[re.Match[str], dt.date, Precision]
-
-
 # the product losing its use, with no date of its own: "won't function", "have lost … connectivity"
 _LOST_USE = re.compile(
     r"\b(?:won['’]t|will\s+not|will\s+no\s+longer|(?:can|could)(?:no|['’])?t|no\s+longer)\s+"
@@ -2682,8 +2692,8 @@ _BACK_REFERENCE = re.compile(
 
 
 def _dated_by_earlier(
-    s: str, dates: list[_Dated], stops: list[_Dated], bounds: list[_Dated]
-) -> tuple[_Dated, str] | None:
+    s: str, dates: list[DatePart], stops: list[DatePart], bounds: list[DatePart]
+) -> tuple[DatePart, str] | None:
     """A sentence with no date of its own that ends support at a date the sentence before
     gave, and the words that tie the two."""
     if dates and (anaphor := _date_anaphor(s)):
