@@ -188,6 +188,23 @@ def test_history_detects_shortening_and_extension(tmp_path: Path) -> None:
     ]
 
 
+def test_history_keyed_on_the_product_given_when_the_page_names_no_model(tmp_path: Path) -> None:
+    hist = SupportHistory(tmp_path / "h.json")
+    # a maker's list as data: no title or heading names a model, so the product asked for is the key
+    listed = "<html><body><pre>name: Acme Pad 20 | security minimum: {end}</pre></body></html>"
+    k, findings = _kinds_and(
+        _check(tmp_path, listed.format(end="2031-08"), product_terms=("Acme Pad 20",), history=hist)
+    )
+    assert k["SP-HISTORY-STARTS"] is Effect.PASS
+    assert "Acme Pad 20 (the product given)" in findings["SP-HISTORY-STARTS"]
+    k, _ = _kinds_and(_check(tmp_path, listed.format(end="2030-08"), product_terms=("Acme Pad 20",), history=hist))
+    assert k["SP-SHORTENED"] is Effect.FAIL
+
+
+def _kinds_and(result):  # type: ignore[no-untyped-def]
+    return kinds(result), {f.kind: f.message for f in result.findings}
+
+
 def test_declared_previous_end_date(tmp_path: Path) -> None:
     k = kinds(
         _check(

@@ -372,11 +372,18 @@ def _contact_findings(
         return out
     if parsed or analyses:
         hidden = next((a.hidden_address for _, a in analyses if a.hidden_address), None)
+        pointers = [u for _, a in analyses for u in a.pointers]
         return [
             make_finding(
                 "DISC-NO-CONTACT",
                 Effect.FAIL,
                 "no point of contact was found in the documents read"
+                + (
+                    f"; the page points to how to report elsewhere ({', '.join(pointers[:3])}): check that page "
+                    "(psti check disclosure URL), where the point of contact may be"
+                    if pointers and not hidden
+                    else ""
+                )
                 + (
                     f"; the page shows {HIDDEN_EMAIL!r} where an address stood ({hidden!r}): a site's e-mail "
                     "protection hid it from this copy, so read the page as its site serves it (psti decodes "
@@ -385,7 +392,7 @@ def _contact_findings(
                     else ""
                 ),
                 collector=COLLECTOR,
-                details={"hidden_address": hidden} if hidden else {},
+                details=({"hidden_address": hidden} if hidden else {}) | ({"pointers": pointers} if pointers else {}),
             )
         ]
     return []

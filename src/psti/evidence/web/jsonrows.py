@@ -17,15 +17,15 @@ def json_rows(text: str) -> str | None:
     """The rows of a JSON document, one per object with plain fields; None when the text is not JSON."""
     s = text.strip().rstrip(",").rstrip()  # (an element quoted from a list keeps its comma)
     if not s or s[0] not in "{[":
-        return None
+        return fragment_rows(text)
     try:
         data = json.loads(s) if s[-1] in "}]" else _cut_short(s)
     except json.JSONDecodeError as e:
         data = _cut_short(s) if e.pos >= len(s) - 1 else None  # (broken before its end: no JSON)
     except (ValueError, RecursionError):
-        return None
+        return fragment_rows(text)
     if data is None:
-        return None
+        return fragment_rows(text)
     rows: list[str] = []
     _collect(data, rows, 0)
     return "\n".join(rows) if rows else None
@@ -95,3 +95,47 @@ def _collect(node: object, rows: list[str], depth: int) -> None:
 
 def _label(key: str) -> str:
     return " ".join(_CAMEL.sub(" ", key).replace("_", " ").replace("-", " ").split()).lower()
+
+
+# the lines of JSON quoted in pieces: a "key": value pair, a bracket, a string in a list, an elision
+_PAIR = re.compile(r'"((?:[^"\\]|\\.){1,80})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|null|true|false)')
+_JSON_LINE = re.compile(r'^\s*(?:"(?:[^"\\]|\\.)*"\s*(?::.*)?|[\[\]{}]+,?|\.\.\.|…|\[\.\.\.\]|\[…\])\s*,?\s*$')
+_MIN_PAIRS = 3
+
+
+def fragment_rows(text: str) -> str | None:
+    """JSON quoted in pieces ("  \"name\": \"Acme Cam\",", elisions between objects, no outer brackets),
+    as json_rows reads a whole document: each object's plain pairs one row, and the pairs outside
+    any object (the quoted part of the document's top level) a row of their own. None when the
+    text is not such a quotation: every line must be one of JSON's, and pairs must be among them."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines or len(lines) > _MAX_ROWS or not all(_JSON_LINE.match(ln) for ln in lines):
+        return None
+    if sum(1 for ln in lines if _PAIR.search(ln)) < _MIN_PAIRS:
+        return None
+    rows: list[str] = []
+    open_rows: list[list[str]] = [[]]  # the pairs of each object still open, the outermost first
+    for ln in lines:
+        for m in re.finditer(r"\{|\}|" + _PAIR.pattern, ln):
+            if m.group(0) == "{":
+                open_rows.append([])
+            elif m.group(0) == "}":
+                if len(open_rows) > 1:
+                    _emit(open_rows.pop(), rows)
+            else:
+                value = m.group(2)
+                if value == "null" or value in ("true", "false"):
+                    continue
+                value = json.loads(value) if value.startswith('"') else value
+                if str(value).strip() and len(str(value)) <= _MAX_CELL:
+                    open_rows[-1].append(f"{_label(m.group(1))}: {' '.join(str(value).split())}")
+    for pairs in reversed(open_rows[1:]):  # (objects cut off by the end of the quotation)
+        _emit(pairs, rows)
+    top: list[str] = []
+    _emit(open_rows[0], top)  # the document's own fields head it, as in json_rows
+    return "\n".join(top + rows) if top or rows else None
+
+
+def _emit(cells: list[str], rows: list[str]) -> None:
+    if cells and len(rows) < _MAX_ROWS:
+        rows.append(" | ".join(cells))

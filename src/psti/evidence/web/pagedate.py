@@ -7,8 +7,9 @@ September 2018. The page's dates are its datelines (a line that is a date, "Post
 2021", a thread post's "name · comment · 2020-09-17") and the published date in its markup.
 A year-less date takes the year that puts it after the nearest dateline before it when its
 clause speaks of the future, before it when the clause speaks of the past, and nearest to it
-otherwise. A page with no date of its own lends a year only through the same month written
-with one ("from June 2024 … on 19 June"). Relative times are placed by the same dates: "the
+otherwise. A page with no date of its own lends a year through a full date before it in its
+sentence ("announced on July 28, 2025, … by August 31"), or through the same month written with
+one ("from June 2024 … on 19 June"). Relative times are placed by the same dates: "the
 end of the year", "next year", "next month" (unless their sentence names a year of its own), and
 a span "in six months" counted from the page's date. The text comes back with each date written
 in, so every later rule reads an ordinary date, and with a note of each placement and its reason.
@@ -33,6 +34,7 @@ _MON = r"(?:" + "|".join(sorted(_MONTH_BY_NAME, key=len, reverse=True)) + r")\b\
 # not already followed by a year (or a day), nor by a year the page's date places ("October of next year")
 _NO_YEAR = (
     r"(?![ \t]*[.,]?[ \t]*(?:\d|'\d\d))(?![ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:next|this|last|following)[ \t]+year)"
+    r"(?![ \t]+of[ \t]+(?:19|20)\d\d)"  # ("May of 2020" has its year)
 )
 _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|during|of)"
 _PART_OF_MONTH = r"(?:early|mid|late)(?:-|[ \t]+)"  # "in early April"
@@ -150,6 +152,12 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             tense = _tense(text, m.start())
             year = _year_from_anchor(anchor, month, day, tense)
             reason = f"{tense} tense, the page is dated {anchor.isoformat()}"
+        elif (near := _sentence_day(text, m.start(), m.end())) is not None:
+            # a page with no date of its own: "The deal, announced on July 28, 2025, … devices will
+            # cease functioning by August 31"
+            tense = _tense(text, m.start())
+            year = _year_from_anchor(near, month, day, tense)
+            reason = f"{tense} tense, its sentence gives {near.isoformat()} before it"
         else:
             month_years = _years_by_month(text) if month_years is None else month_years
             if len(years := month_years.get(month, set())) != 1:
@@ -278,8 +286,8 @@ def _place_spans(
     return text, [p for _, p in placements], anchors
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence that holds text[start:end]."""
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence that holds text[start:end] starts and ends."""
     # the line first, then the sentence within it: a search unbounded by the line is quadratic on a page
     # of many lines without a ". "
     line_start = text.rfind("\n", 0, start) + 1
@@ -287,7 +295,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     line_end = len(text) if line_end < 0 else line_end
     left = text.rfind(". ", line_start, start) + 1 or line_start
     right = text.find(". ", end, line_end)
-    return text[left : line_end if right < 0 else right]
+    return left, line_end if right < 0 else right
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds text[start:end]."""
+    left, right = _sentence_bounds(text, start, end)
+    return text[left:right]
 
 
 def _sentence_has_year(text: str, start: int, end: int) -> bool:
@@ -314,6 +328,17 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     if _START_BEFORE_YEAR.search(before) or before.count("(") > before.count(")"):
         return None
     return int(y.group(0))
+
+
+def _sentence_day(text: str, start: int, end: int) -> dt.date | None:
+    """The one full date (a day with its year) that a year-less date's sentence gives before it."""
+    left, right = _sentence_bounds(text, start, end)
+    found = [
+        (d, parsed) for d in DATE.finditer(text, left, right) if (parsed := parse_date(d.group(0), d.lastgroup or ""))
+    ]
+    if len(found) != 1 or found[0][1][1] != "day" or found[0][0].end() > start:
+        return None
+    return found[0][1][0]
 
 
 def _day(m: re.Match[str]) -> int | None:

@@ -632,7 +632,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(rst_list_tables(text))))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
-    ex.feed(text)
+    ex.feed(_BRACKETED_ADDRESS.sub(r"&lt;\1&gt;", text))
     ex.close()
     raw = _LINK_NOTE.sub("", "".join(ex.parts))
     body = _lines(_CHROME_SPAN.sub("\n", raw))
@@ -847,6 +847,14 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "… submit their report through the" over "Vulnerability Report Form": a line that ends
             # on an article or a preposition goes on, whatever the next line looks like
             wrapped = True
+        if (
+            len(_RUN_TOGETHER.findall(prev)) >= 2
+            and not re.search(r"[.!?:;,]", prev)
+            and not _FUNCTION_WORD.search(prev)  # (prose: "updates for PlayStation and YouTube until")
+        ):
+            # "Module versionDeprecation dateExpiration date": a table's header stored with its cells
+            # run together is a line of its own, not the start of a wrapped sentence
+            wrapped = False
         if _BYLINE.search(prev):
             wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
         if _OPENER.match(line) and prev[-1:].isalnum():
@@ -862,11 +870,18 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     return "\n".join(out), headings
 
 
+# "Security Team <security@example.com>" written into a page unescaped: no element has an "@" in its
+# name, so it is the address as text, not a tag to drop
+_BRACKETED_ADDRESS = re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two cells run together: "versionDeprecation"
+_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|and|or|for|to|of|in|on|with|will|is|are|be|until|by|from)\b", re.I)
 _SUGGESTION_GAP = 6  # lines between a diff's last added line and a review's suggestion that replaces it
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\^{3,})$")
 _ELISION = re.compile(r"(?<=[.!?])[ \t]+(?:\.\.\.|…|\[\.\.\.\]|\[…\])[ \t]+(?=[A-Z0-9])")
 # words a sentence cannot end on
-_OPEN_END = re.compile(r"\s(?:the|a|an|of|to|through|via|with|and|or|for|in|on|at|by|from|our|your|their)$", re.I)
+_OPEN_END = re.compile(
+    r"\s(?:the|a|an|of|to|through|via|with|and|or|for|in|on|at|by|from|our|your|their|until|till|into|than)$", re.I
+)
 
 
 # a YAML list of records in front matter (endoflife.date's "releases:"): each record is a row

@@ -61,7 +61,9 @@ TIMESCALE = re.compile(
     rf"|\b(?:at\s+least\s+)?(?:on\s+an?\s+)?(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)(?:\s+basis)?\b"
     rf"|(?:at\s+least\s+)?once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
     rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
-    rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\))?",  # "within a week (7 days)": the restatement with it
+    # "within a week (7 days)", "within 48 Hours/Two Working Days": the restatement with it
+    # (the slash read as "or" for the parser)
+    rf"(?:\s*\(\s*\d{{1,3}}\s*{_UNIT}\s*\)|(?:\s*/\s*|\s+or\s+){_NUM}\s*[- ]?{_UNIT})?",
     re.I,
 )
 _BOUND_WORDS = re.compile(r"at\s+(?:the\s+)?(?:most|latest)|no\s+(?:later|more)\s+than|maximum|not\s+exceeding", re.I)
@@ -223,6 +225,9 @@ class PolicyAnalysis:
     declared_lang: str = ""
     secure_channel: str | None = None
     hidden_address: str | None = None  # a sentence whose address a site's e-mail protection left hidden
+    # links to guidelines or another page on how to report ("all information on how to report … at …"):
+    # where the point of contact may be, not one
+    pointers: list[str] = field(default_factory=list)
     words: int = 0
 
     @property
@@ -258,7 +263,7 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
     lead = ""  # the sentence before: "Email us privately at:" labels the address under it
     held = 0  # lines of an address block under that sentence ("… please contact CT at:", a name, a PO box, the e-mail)
     for s in sentences(page.text):
-        _contacts_in(s, out.contacts, lead)
+        _contacts_in(s, out.contacts, lead, out.pointers)
         _channels_in(s, out.contacts, lead)
         if _introduces(lead) and held < _ADDRESS_LINES and len(s) <= 60 and not s.rstrip().endswith(":"):
             held += 1
@@ -462,7 +467,7 @@ def _introduces(lead: str) -> bool:
     return lead.rstrip().endswith(":") and bool(_REPORT_CONTEXT.search(lead) or _EMAIL_LABEL.search(lead))
 
 
-def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
+def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str] | None = None) -> None:
     # an address in a reporting sentence, or under a label ("Email: …", "send an email to …"),
     # also when the label is the line before it
     introduced = _introduces(lead)
@@ -488,8 +493,15 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "") -> None:
         url = m.group(0).rstrip(".,;:")
         if not url.startswith("https://") or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
             continue  # (a template's "github.com/your-repo/…" is nobody's channel)
-        if _GUIDE_LINK.search(s[max(0, m.start() - 160) : m.start()]) or url.lower().split("?", 1)[0].endswith(".pdf"):
-            continue  # "Please refer to [… Incident Response Process](….pdf)": a document about reporting
+        before, address = s[max(0, m.start() - 160) : m.start()], url.split("?", 1)[0]
+        if (
+            (_GUIDE_LINK.search(before) or _GUIDE_AFTER.match(s[m.end() : m.end() + 60]))
+            and not _REPORT_PLACE.search(address + " " + before[before.rfind("[") :])
+        ) or address.lower().endswith(".pdf"):
+            # "Please refer to [… Incident Response Process](….pdf)": a document about reporting
+            if pointers is not None:
+                _add(pointers, url)
+            continue
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
         elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
@@ -532,12 +544,38 @@ def _reporting_link(url: str, s: str) -> bool:
     )
 
 
-# a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)"
+# a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)", "Please refer
+# to the security policy at [Caliptra security policy](…)", "all information on how to report vulnerabilities
+# at …", "Instructions to report a vulnerability may be found on the [security page of the … Wiki](…)",
+# "report … utilizing the guidelines here"
 _GUIDE_LINK = re.compile(
     r"\b(?:refer\s+to|see|read|consult|follow)\s+(?:the\s+|our\s+)?\[[^\]]{0,120}?"
-    r"\b(?:process|policy|procedure|guidelines?|guide)\]\($",
+    r"\b(?:process|policy|procedure|guidelines?|guide)\]\($"
+    r"|\b(?:refer\s+to|see|read|consult)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:process|policy|procedure|"
+    r"guidelines?|guide|instructions)\s+(?:at|on|in|here)\s*:?\s*(?:\[[^\]]{0,120}\]\()?$"
+    r"|\b(?:information|instructions|guidelines?|guidance|details)\s+(?:on|about|for|to)\s+(?:how\s+to\s+)?"
+    r"report\w*\b[^.\n]{0,80}$"
+    r"|\b(?:using|utili[sz]ing|following|per)\s+(?:the\s+|our\s+)?\[?(?:guidelines?|instructions|process|procedure)"
+    r"\b[^.\n]{0,40}$"
+    # "The security policy as well as reporting method is described here: <…>", "[How to Report Potential
+    # Product Security Vulnerabilities](…)", "follow the steps on [Eclipse Security](…) page to report it"
+    r"|\b(?:policy|method|process|procedure|instructions|steps)\b[^.\n]{0,60}\b(?:is|are)\s+(?:described|explained|"
+    r"given|listed)\s+(?:here|at|on|in)\s*:?\s*<?$"
+    r"|\[how\s+to\s+(?:report|submit)\b[^\]]{0,120}\]\($"
+    r"|\bfollow\s+the\s+(?:steps|instructions|process|guidelines)\s+(?:on|at|in|described\s+(?:on|at|in))\s+"
+    r"(?:the\s+|our\s+)?(?:\[[^\]]{0,80}\]\()?$",
     re.I,
 )
+# a link whose address or words name the place to report itself ("[Report a Vulnerability | How to Report -
+# CSA-IOT](https://csa-iot.org/vulnerability-reporting/)"), not a guide about reporting ("how-to-report-…")
+_REPORT_PLACE = re.compile(
+    r"(?<!how-to-)(?<!how to )\breport[-_ ]a[-_ ]vulnerabilit|"
+    r"vulnerabilit(?:y|ies)[-_ ]report(?:ing)?\b(?![-_ ]?(?:polic|guid|process))",
+    re.I,
+)
+# what follows a link to a page to read, not a place to report: "Please visit https://… to view the …
+# security policy and vulnerability reporting program"
+_GUIDE_AFTER = re.compile(r"^\S*\s+(?:to\s+(?:view|read|see|find|learn)|for\s+(?:details|more\s+information))\b", re.I)
 _PROGRAMME_ADDRESS = re.compile(r"bug-?bounty|vulnerabilit|psirt|vdp\b|responsible-?disclosure", re.I)
 
 
@@ -975,7 +1013,12 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
             _sentence_promises(sent, out)
     if slashed:
         for found in (out.acknowledgement, out.status_updates, out.other_promises):
-            found[:] = [replace(c, sentence=_unslash(c.sentence, slashed)) for c in found]
+            found[:] = [
+                replace(
+                    c, sentence=_unslash(c.sentence, slashed), timescale=_unslash(c.timescale or "", slashed) or None
+                )
+                for c in found
+            ]
 
 
 # two words joined by a slash ("emails/reports"), not a path, a URL or a date
@@ -1254,7 +1297,11 @@ _CHAT_CHANNEL = re.compile(
     r"(?:via|on|through|over|in)\s+(?:a\s+|our\s+|the\s+)?(?:private\s+|direct\s+)?(?:message\s+on\s+)?"
     r"(?:discord|matrix|signal|telegram|slack|keybase|element|(?:[\w-]+\s+)?forums?)\b"
     # "please use our chat support system on our website"
-    r"|\bus(?:e|ing)\s+(?:our|the)\s+(?:live\s+)?chat\s+support\b",
+    r"|\bus(?:e|ing)\s+(?:our|the)\s+(?:live\s+)?chat\s+support\b"
+    # "Send a private message to the maintainer via GitHub"
+    r"|\b(?:send|write)\s+(?:a\s+)?(?:private|direct)\s+message\s+to\s+(?:me|us|the\s+(?:[\w-]+\s+)?(?:maintainers?|"
+    r"members?|developers?|team|author))\s+(?:via|on|through|over)\s+(?:github|gitlab|codeberg|discord|matrix|signal|"
+    r"telegram|slack|keybase|element|(?:[\w-]+\s+)?forums?)\b",
     re.I,
 )
 _NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)

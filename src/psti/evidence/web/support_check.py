@@ -349,8 +349,14 @@ def _history(inputs: SupportInputs, end: dt.date, doc: Document, identity: PageI
         for what, given, value in (("manufacturer", inputs.manufacturer, maker), ("model", inputs.model, model))
         if not given and value
     ]
+    # a page that names no model of its own (a maker's list as data): the product asked for is the one
+    product_given = model is None and bool(inputs.product_terms)
+    if product_given:
+        model = inputs.product_terms[0]
     named = f"{maker or '(manufacturer not stated)'} {model}"
-    if read_from_page and identity is not None:
+    if product_given:
+        named += " (the product given)"
+    elif read_from_page and identity is not None:
         named += f" ({' and '.join(read_from_page)} read from the page's {identity.source})"
     if inputs.history is not None and model:
         key = product_key(maker or "", model)

@@ -67,7 +67,7 @@ _SUPPORT = re.compile(
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
-    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|"
+    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b",  # "date close", "Close Time": when a service closed
     re.I,
@@ -252,6 +252,11 @@ class SupportPeriodAnalysis:
         dated = self.dated
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
+            if not own and (group := _group_dated(dated, self.stopped_undated)):
+                # "… phase out support to older models starting in May of 2020. … will stop releasing
+                # software updates to a group of its older models: …, the Play:5, …": the stop that
+                # names the product is the one dated for the group it is in
+                return group
             if (
                 own
                 or any(s.mentions_product for s in self.statements)
@@ -322,6 +327,22 @@ class SupportPeriodAnalysis:
 
 
 _URL = re.compile(r"https?://\S+|\bwww\.\S+")
+# a group of a maker's products, named by their age: "older models", "legacy devices"
+_GROUP = re.compile(
+    r"\b(?:older|oldest|legacy|earlier|old|first[\s-]generation)\s+(?:models?|products?|devices?|speakers?|players?|"
+    r"cameras?|hardware|generations?)\b",
+    re.I,
+)
+
+
+def _group_dated(dated: list[SupportStatement], stopped_undated: list[str]) -> list[SupportStatement]:
+    """The dated statements about a group ("older models") when the product is named, with no date,
+    only in a stop for that same group, and nothing else is dated."""
+    groups = {m.group(0).lower() for s in stopped_undated for m in _GROUP.finditer(s)}
+    if not groups or len(stopped_undated) != 1:
+        return []
+    found = [s for s in dated if {m.group(0).lower() for m in _GROUP.finditer(s.sentence)} & groups]
+    return found if len(found) == len(dated) else []
 
 
 def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
@@ -376,7 +397,7 @@ def _norm(s: str) -> str:
 
 
 # words that make another model of a name: "Acme Doorbell Pro" is not the Acme Doorbell
-_VARIANTS = r"(?:pro|plus|max|mini|lite|ultra|xl|se|neo|air)"
+_VARIANTS = r"(?:pro|plus|max|mini|lite|ultra|xl|se|neo|air|[45]g|lte|alpha|beta|rc\d*|preview)"
 
 
 def _words(s: str) -> str:
@@ -459,6 +480,12 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         if gen is not None and _CONNECTS.search(term):
             out += [f"{gen.group(1)} {kind}" for kind in _NETWORK_KINDS]
     for term in list(out):
+        # a long name's last two words after "the" ("the micro agent" of "Defender-IoT-micro-agent for
+        # Eclipse ThreadX"): the page's own short name for it
+        main = _words(re.split(r"\s+(?:for|on|with)\s+", term, maxsplit=1)[0]).split()
+        if len(main) >= 3 and "(" not in term and not any(w in _GENERIC_TAIL for w in main[-2:]):
+            out.append("the " + " ".join(main[-2:]))
+    for term in list(out):
         words = _words(term).split()
         while words and words[-1] in _GENERIC_TAIL:
             words.pop()
@@ -490,7 +517,7 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
         if (
             len(words) >= 2
             and coded
-            and re.search(rf"(?<![\w+]){re.escape(tail)}(?![\w+])", t)
+            and re.search(rf"(?<![\w+]){re.escape(tail)}(?![\w+])(?!\s+{_VARIANTS}\b)", t)
             and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
         ):
             return True
@@ -557,6 +584,8 @@ _REVISED_DATE = re.compile(
 # "2019October"), a word after capitals ("EOLRelease"), a year after a year ("20202024")
 _GLUE = re.compile(
     r"\s{2,}|(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z)])(?=[A-Z]{2,}[a-z])|(?<=\d)(?=[A-Z][a-z]|[A-Z]{2,})|(?<=[A-Z])(?=[A-Z][a-z])|(?<=(?:19|20)\d\d)(?=(?:19|20)\d\d(?!\d))"
+    # an ISO date run into what comes before it ("SICAP 2.02024-12-202025-06-20")
+    r"|(?<=[\w.])(?=(?:19|20)\d\d-[01]\d-[0-3]\d)"
 )
 # a post's byline: short parts set apart by middle dots, the last its date ("name · comment · 2025-04-22",
 # "Jane Doe · 5 min read · Mar 3, 2024")
@@ -727,7 +756,7 @@ _REMOVED_SECTION = re.compile(r"\W*(?:removed|removals|dropped)(?:\s+support)?\W
 _REMOVED_NAME_WORDS = 6  # an item under a removal that is the product's name, not a feature of it
 # what a release's notes or a changelog's dated entry say when support for something ends with them
 _RELEASE_DROPS = re.compile(
-    r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
+    r"^\W{0,3}(?:removed|dropped)\s*:|\bno\s+longer\s+(?:be\s+)?(?:officially\s+)?support(?:s|ed)?\b|\bend(?:s|ed)?\s+support\s+for\b|"
     r"^\W{0,3}end\s+of\s+support\s+for\b|"
     # ("Dropped Raspbian/Debian Jessie support", "rm support for …", as a changelog abbreviates it)
     r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|rm)\s+(?:[\w/+.-]+\s+){0,3}?(?:support|builds)\b|"
@@ -762,7 +791,7 @@ _VERSION = r"v?(\d+(?:\.\d+){0,3})"
 # to 6.0", "the minimum OS requirement: Android 6.0->8.0", "Bump minimum required Jade firmware version
 # to v1.0.40"
 _NEW_MINIMUM = re.compile(
-    rf"\bmin(?:imum)?\b[^;]{{0,60}}?(?:\bis|\bto|->|→|:)\s*(?:[A-Za-z]+\s+){{0,2}}{_VERSION}(?![\d.])(?!\s*(?:->|→))|"
+    rf"\bmin(?:imum)?\b[^;]{{0,60}}?(?:\bis|\bto|->|→|:)\s*(?:[A-Za-z]+\s+){{0,2}}{_VERSION}(?!\d|\.\d)(?!\s*(?:->|→))|"
     rf"\brequires?\s+(?:at\s+least\s+(?:[A-Za-z]+\s+){{0,2}}{_VERSION}|(?:[A-Za-z]+\s+){{0,3}}{_VERSION}\s*"
     r"(?:or\s+(?:above|newer|later|higher)|\+))",
     re.I,
@@ -940,6 +969,20 @@ def _row_named(row_names: set[str], s: str) -> bool:
     return " | " in s and any(not _CELL.match(part) and _words(part) in row_names for part in s.split(" | "))
 
 
+# a row's column that names what replaces its item: "Successor (tag): OPC Publisher 2.9"
+_SUCCESSOR_LABEL = re.compile(
+    r"successor|replac|supersed|migrat|upgrade\s+(?:to|path)|next\s+(?:version|release)", re.I
+)
+
+
+def _without_successor(s: str) -> str:
+    """A table row without the cells that name what replaces its item: a row is not about its successor."""
+    if " | " not in s:
+        return s
+    cells = s.split(" | ")
+    return " | ".join(c for c in cells if not ((m := _CELL.match(c)) and _SUCCESSOR_LABEL.search(m.group("label"))))
+
+
 def analyse_support_page(page: PageText, product_terms: tuple[str, ...] = ()) -> SupportPeriodAnalysis:
     """Find support-period statements; `product_terms` are the model and name to look for."""
     with product_is_kind(product_kinds(product_terms)):
@@ -994,6 +1037,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     older_dates: list[tuple[re.Match[str], dt.date, Precision]] = []  # the dates of the sentence before that
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
     row_names = _row_names(terms, full)
+    left_marks = _left_platforms(terms, full)
     name_label: str | None = None  # the label of the cell (or line) that named the product in a row
     # the sentence before: where its statements start, and how it named the product
     prev_since, since, carried, loose = 0, 0, False, False
@@ -1045,6 +1089,20 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if _RELEASE_DATE_LINE.match(s) is not None and len(found := _dates(s)) == 1 and " | " not in s:
             release, referent, removal = found[0], False, None  # "## Version 2.8.0" over "Release date: 01-01-2021"
             continue
+        if (s in headings or idx == 0) and (stopped_at := _heading_stop(s, terms)) is not None:
+            # "# EO Mini Pro 2 Smart Features Discontinuation (2025-11-30)": a heading that names the
+            # product's stop and dates it
+            m, d, p = stopped_at
+            out.statements.append(_end_at(s, d, p, True, f"{m.group(0)}: the heading that names the stop"))
+            support_heading = True
+            continue
+        if (dropped_at := _platform_dropped(s, left_marks)) is not None:
+            # "Platform: Roku, Wii U (discontinued in January 2017), …" on a page about the app
+            m, d, p = dropped_at
+            why = f"{m.group(0)}: the list of platforms marks the product's platform as left then"
+            out.statements.append(_end_at(s, _begun_at(s, m, d, p), p, True, why))
+            support_heading = True
+            continue
         if release is not None and (raised := _minimum_raised_past(s, terms)) is not None:
             # "Minimum Android version is 8.0 now." in a release's notes: the product's versions below the
             # new minimum lose support with the release
@@ -1090,8 +1148,11 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, True, why))
             support_heading = True
             continue
+        own_cells = _without_successor(s)
         named = bool(terms) and (
-            _names(terms, s) or _row_named(row_names, s) or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
+            _names(terms, own_cells)
+            or _row_named(row_names, own_cells)
+            or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
         )
         # "Following boards are no longer receiving support …:" over a list: an item naming the product
         # makes the statement the product's
@@ -1815,7 +1876,12 @@ _NAMED_START = re.compile(
 _DAY_DATED = {k: re.compile(dated, re.I) for k, (_named, dated) in _DAY_KINDS.items()}
 # the product's own release, dated in its sentence: "The Acme Cam 2 was released on 1 March 2024 and will
 # receive security updates for five years" (not "phones launched in 2021 or later", which picks devices)
-_RELEASED_ON = re.compile(r"\b(?:was|were|is)\s+(?:first\s+)?(?:released|launched|introduced)\s+(?:on|in)\s+$", re.I)
+_RELEASED_ON = re.compile(
+    r"(?:\b(?:was|were|is)\s+(?:first\s+)?(?:released|launched|introduced)|"
+    # (or the sentence led by it: "Launched on July 1, 2025, the Acme Phone …", "Set to debut on …")
+    r"^\W*(?:first\s+)?(?:released|launched|introduced)|^\W*set\s+to\s+(?:debut|launch|be\s+released))\s+(?:on|in)\s+$",
+    re.I,
+)
 _LATER_ON = re.compile(r"^\s*(?:or|and)\s+(?:later|after|newer|onwards)|^\s*onwards", re.I)
 _NAME_TO_DATE = 80  # characters from the day's name to its date
 _VERB_DAY = re.compile(r"^(?:released|launched|discontinu\w*|placed)$", re.I)
@@ -2150,6 +2216,17 @@ def _end_date(
     return dates[kept[0]] if kept else None
 
 
+def _security_duration(s: str) -> re.Match[str] | None:
+    """The sentence's period: of the periods it gives, the one of security updates ("five years of
+    major Android OS upgrades and seven years of security patches"), else the first."""
+    durations = list(_DURATION.finditer(s))
+    for dur in durations if len(durations) > 1 else ():
+        words = s[dur.end() : dur.end() + 40]
+        if _SECURITY_WORD.search(words) and not _OTHER_UPDATES.search(words):
+            return dur
+    return durations[0] if durations else None
+
+
 def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
     sentence = s[:300]
     dates = _dates(s)
@@ -2159,7 +2236,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         m, d, p = end
         return _end_at(sentence, d, p, mentions, m.group(0))
     # 2. a period with a start: "for 5 years from 1 March 2024"
-    dur = _DURATION.search(s)
+    dur = _security_duration(s)
     if dur:
         n, unit = _span(dur)
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
@@ -2218,6 +2295,18 @@ def _finite(parts: Parts) -> bool:
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ASKING_ASIDE = re.compile(r"\([^()]{0,30}(?:\?|\.\.\.|…|!)[^()]{0,5}\)")
+# "… is deprecated and support stops on April 1, 2025": after "and", the parser reads "support" as a
+# verb and "stops" as its object; capitalised (one letter for one), it is the subject it is
+_SUPPORT_AS_VERB = re.compile(
+    r"(?:(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)|(?<=\bso\s))(?:support|maintenance)"
+    r"(?=\s+(?:stops|ends|ceases|expires|terminates)\b)"
+)
+
+
+def _for_the_parser(text: str) -> str:
+    """The text as the parser reads it best, each character in its place."""
+    text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
+    return _SUPPORT_AS_VERB.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
@@ -2246,12 +2335,7 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     # an aside in brackets that asks or trails off ("(maps...?)") breaks the parse of the clause it
     # sits in; blanked, the words keep their places. Curly quotes ("Netflix’s") are parsed as the
     # straight ones they stand for, one character for one, so the places stay
-    docs = language.parse(
-        [
-            _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
-            for _i, _o, text in pieces
-        ]
-    )
+    docs = language.parse([_for_the_parser(text) for _i, _o, text in pieces])
     out: dict[int, Parts] = {}
     for (i, offset, _text), doc in zip(pieces, docs, strict=True):
         out.setdefault(i, []).append((offset, doc))
@@ -2262,6 +2346,10 @@ def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
         or _SUPPORT.search(sents[i])
         or stop_dated_in_brackets(sents[i])
     }
+
+
+# a subject that is support itself, of nothing named: "and support stops on …"
+_BARE_SUPPORT = re.compile(r"(?:(?:the|all|its|technical|security|product)\s+)*(?:support|updates|maintenance)", re.I)
 
 
 def _tree_statement(
@@ -2292,6 +2380,14 @@ def _tree_statement(
         mentions = mentions or bool(ends)
     if not ends:
         return None, plain, stops, bounds
+    if (deprecations := [(dp, r) for dp, r in ends if r.words.startswith("'deprecat")]) and (
+        other := [
+            (dp, r) for dp, r in ends if (dp, r) not in deprecations and _BARE_SUPPORT.fullmatch(r.subject.strip())
+        ]
+    ):
+        # "From January 1, 2025 X is deprecated and support stops on April 1, 2025": a deprecation
+        # warns of the end of support that the sentence dates on its own
+        ends = other
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if _names(terms, f"{r.local} {r.subject}", brand_needed=False)]
         if len(own) > 1 and (by_subject := [(dp, r) for dp, r in own if _names(terms, r.subject, brand_needed=False)]):
@@ -2391,6 +2487,58 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
         if (m := re.search(_SHUT_VERB + name + r"(?:e?s)?(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
             return m
     return None
+
+
+# a heading's stop noun and its date after it: "Shutdown (2025-11-30)", "Sunset - May 1, 2024"; a
+# discontinuation only of a service or features (a device's is often the end of its sale)
+_HEADING_STOP = re.compile(
+    r"(?:\b(?:shut-?down|sunset|retirement|decommissioning|switch-?off|closure|end[\s-]of[\s-](?:life|service|support))"
+    r"|\b(?:features?|services?|apps?|cloud|platform|api)\s+discontinuation)"
+    r"\s*(?:\(\s*|[-–—:]\s*|on\s+)(?P<date>[^()]{4,30}?)\s*\)?\s*$",
+    re.I,
+)
+
+
+def _heading_stop(s: str, terms: tuple[str, ...]) -> DatePart | None:
+    """The date a short heading gives the product's stop ("Acme Hub Shutdown (2025-11-30)"): the
+    heading names the product before the stop, and the date is all that follows it."""
+    if len(s) > _HEADING_CHARS + 20 or (m := _HEADING_STOP.search(s)) is None:
+        return None
+    if not _names(terms, s[: m.start()], brand_needed=False):
+        return None
+    return _date_spanning(s, m.span("date"))
+
+
+# a platform in a list marked as left, with its date: "Wii U (discontinued in January 2017)"
+_LEFT_MARK = (
+    r"\s*\(\s*(?:discontinued|removed|dropped|retired|withdrawn|ended|shut\s+down|no\s+longer\s+(?:supported|available)|"
+    r"unsupported)\s+(?:(?:in|on|since|from|as\s+of)\s+)?(?P<date>[^()]{4,30}?)\s*\)"
+)
+
+
+def _left_platforms(terms: tuple[str, ...], full: str) -> list[re.Pattern[str]]:
+    """For a product that is a thing on a platform ("BBC iPlayer on Wii U") named on the page, the
+    platform marked as left in a list ("Wii U (discontinued in January 2017)"); read once per page."""
+    out = []
+    for term in terms:
+        on = _ON_PLATFORM.match(_words(term))
+        if on is not None and _names((on.group("app"),), full, short_forms=False):
+            platform = r"[\s_-]+".join(re.escape(w) for w in on.group("platform").split())
+            out.append(re.compile(rf"(?<![\w-]){platform}{_LEFT_MARK}", re.I))
+    return out
+
+
+def _platform_dropped(s: str, left_marks: list[re.Pattern[str]]) -> DatePart | None:
+    """The date a list of platforms in the sentence marks the product's platform as left."""
+    for mark in left_marks:
+        if (m := mark.search(s)) is not None and (found := _date_spanning(s, m.span("date"))) is not None:
+            return found
+    return None
+
+
+def _date_spanning(s: str, span: tuple[int, int]) -> DatePart | None:
+    """The date that is all of s[span] (a bracket or a heading's tail that holds a date and nothing more)."""
+    return next((dp for dp in _dates(s) if dp[0].span() == span), None)
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:on|in|at|from|as\s+of|effective|by\s+the\s+end\s+of)\s+)?", re.I)

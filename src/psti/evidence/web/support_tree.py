@@ -199,7 +199,16 @@ _PRODUCT_SERVICES: ContextVar[frozenset[str]] = ContextVar("product_services", d
 def product_kinds(terms: tuple[str, ...]) -> frozenset[str]:
     """The nouns that stand for the maker's service because the product named is one of them."""
     words = {w for t in terms for w in re.findall(r"[a-z]+", t.lower())}
-    return (_INTERFACES if words & _INTERFACES else frozenset()) | (_FEATURES if words & _FEATURES else frozenset())
+    # a thing named with the platform it runs on ("BBC iPlayer on Wii U") is software there: its
+    # own name discontinued is its end, as an app's is
+    on_platform = {
+        m.group(1).lower() for t in terms if (m := re.match(r"^.*?(\w+)\s+on\s+(?:the\s+)?[A-Z0-9]", t)) is not None
+    }
+    return (
+        (_INTERFACES if words & _INTERFACES else frozenset())
+        | (_FEATURES if words & _FEATURES else frozenset())
+        | frozenset(on_platform)
+    )
 
 
 @contextmanager
@@ -256,9 +265,18 @@ def _stops_service(what: list[Token]) -> bool:
         # "The following device types will be discontinued on …": an OS's or SDK's support for a kind
         # of device, not a device taken off sale
         or (g.lower_ in ("type", "types") and any(c.dep_ == "compound" and c.lower_ == "device" for c in g.children))
-        # "this version of the api", "the old version of the app": a version of the service
+        # "the connection to NIBE Uplink will be broken": the link to the maker's named service
         or (
-            g.lower_ in ("version", "versions")
+            g.lower_ in ("connection", "connections")
+            and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(x.tag_ in ("NNP", "NNPS") for x in c.subtree)
+                for c in g.children
+            )
+        )
+        # "this version of the api", "the old version of the app": a version of the service (or "a set of
+        # deprecated endpoints": a number of them)
+        or (
+            g.lower_ in _PART_OF
             and any(c.dep_ == "prep" and c.lower_ == "of" and _stops_service(list(c.children)) for c in g.children)
         )
         # "end Acme Game's multiplayer mode", "online play": a game's online service by what it serves
@@ -268,6 +286,7 @@ def _stops_service(what: list[Token]) -> bool:
     )  # not "customer service"
 
 
+_PART_OF = frozenset({"version", "versions", "set", "number", "group", "series", "list", "batch", "handful", "couple"})
 _ONLINE_PLAY = frozenset({"multiplayer", "matchmaking", "online"})
 _PLAY_NOUNS = frozenset({"mode", "modes", "play", "gameplay", "features", "feature", "functionality", "servers"})
 
@@ -531,6 +550,11 @@ def _stops_sales(verb: Token) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and (c.lower_ in _PRODUCTION or _ability_to_buy(c) or (c.dep_ != "dobj" and c.lower_ in _OFFERS))
+        # "stopped selling Nest Secure in October 2020" (not "stopped offering security updates")
+        or c.dep_ == "xcomp"
+        and (lemma(c) in _MADE or c.lower_.endswith("ing") and {c.lower_[:-3], c.lower_[:-3] + "e"} & _MADE)
+        # (a name such as "Nest Secure" is no word about security)
+        and not TOPIC.search(" ".join(t.text for t in c.subtree if t.tag_ not in ("NNP", "NNPS")))
         for c in verb.children
     )
 
@@ -927,7 +951,9 @@ _PARTICLES = frozenset({"off", "down", "offline"})  # "shut down", "turned off",
 
 
 # verbs that stop only when what they act on is a service: "close the store", not "close the office"
-_SERVICE_STOPS = frozenset({"close", "shutter", "disable", "remove", "eliminate"})
+_SERVICE_STOPS = frozenset(
+    {"close", "shutter", "disable", "remove", "eliminate", "break", "broken", "sever", "severed"}
+)
 # stops that end a service rather than a sale ("discontinued" often ends only the sale)
 _SHUTTING = frozenset({"sunset", "sunsette", "retire", "deactivate", "decommission", "disable", "kill"})
 
@@ -984,16 +1010,18 @@ def _is_stop(tok: Token) -> bool:
         return False  # "withdrawn from marketing effective December 9, 2020": an end of sale
     if w in _STOP_LEMMAS or (w.endswith("s") and w[:-1] in _STOP_LEMMAS):
         return True
-    if w == "archive":
-        # "This repository is deprecated and will be archived on 2026-03-31": its maintenance ends
+    if w == "archive" or _marked_read_only(tok):
+        # "This repository is deprecated and will be archived on 2026-03-31" (or "will be marked as read-only
+        # repository on November 30th 2023"): its maintenance ends
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _CODE_HOMES for c in tok.children) or (
             tok.dep_ == "conj"
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _CODE_HOMES for c in tok.head.children)
         )
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
         stopped = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + _particle_objects(tok)
-        if not stopped and tok.dep_ == "xcomp":
-            # "the API version is going to be removed": the subject sits on "going"
+        if not stopped and tok.dep_ in ("xcomp", "conj"):
+            # "the API version is going to be removed": the subject sits on "going" (or "Cocoapods support
+            # is deprecated and will be removed": on the verb it is joined to)
             stopped = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
             _stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")) for c in stopped
@@ -1025,6 +1053,18 @@ def _is_stop(tok: Token) -> bool:
     )
 
 
+# verbs that give a repository a state: "will be marked as read-only", "made read-only"
+_MARKING = frozenset({"mark", "marked", "make", "made", "set"})
+
+
+def _marked_read_only(tok: Token) -> bool:
+    """ "The repo will be marked as read-only repository on …": archived by another name."""
+    if lemma(tok) not in _MARKING:
+        return False
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+    return re.search(r"\bread\s*-?\s*only\b", span, re.I) is not None
+
+
 def _particle_objects(tok: Token) -> list[Token]:
     """What a verb's particle, read as a preposition, took as its object ("closed down the platform")."""
     return [
@@ -1034,6 +1074,16 @@ def _particle_objects(tok: Token) -> list[Token]:
         for g in pr.children
         if g.dep_ == "pobj"
     ]
+
+
+def _whole_function_object(tok: Token) -> bool:
+    """The object of a stop that is all the subject does: "will shut down its functionality", "disable
+    all functions" (not "remove the sharing feature", one feature of it)."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.lower_ in ("functionality", "functionalities", "functions")
+        and all(c.dep_ in ("det", "poss") and c.lower_ in ("its", "their", "all", "the") for c in tok.children)
+    )
 
 
 def _ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
@@ -1687,8 +1737,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     closing
                 )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
                 topic = True
-            if lemma(c) == "archive" and _is_stop(c):
-                topic = True  # "This repository is deprecated and will be archived on …": its upkeep ends
+            if (lemma(c) == "archive" or lemma(c) in _MARKING) and _is_stop(c):
+                # "This repository is deprecated and will be archived on …" (or "marked as read-only"): its
+                # upkeep ends
+                topic = True
             if _service_subject(c) or _named_thing_shut(c):
                 topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
                 if _no_more(c):
@@ -1704,7 +1756,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
                 stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
                 topic = True
-            if _is_stop(c) and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS for g in c.children):
+            if _is_stop(c) and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS or _whole_function_object(g)
+                for g in c.children
+            ):
                 ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
             if _is_stop(c) or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
@@ -1718,6 +1773,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     and g.tag_ not in ("WDT", "WP")  # (a relative pronoun the parser made an object)
                     and not (g.lower_ == "shop" and lemma(c) == "close")  # "close up shop": the idiom's noun
                 ]  # (nor the date itself: "Security support ends 31 Mar 2029")
+                objects = [g for g in what if g.dep_ == "dobj"]
+                if len(objects) > 1:
+                    # a verb has one direct object: a second is a noun the parser cut off from the first
+                    # ("deprecating the Gizmohub app for Gizmo watches", with "watches" read as a verb's)
+                    what = [g for g in what if g.dep_ != "dobj" or g is objects[0]]
                 # "closed down the miCoach platform", with the particle read as a preposition
                 what += [g for g in _particle_objects(c) if g.i not in date_tokens]
                 if any(g.lower_ == "plug" for g in what):
@@ -2009,6 +2069,7 @@ _SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disc
 _HAPPEN = frozenset(
     {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes"}
 )
+_SET_FOR = frozenset({"announced", "planned", "scheduled", "expected", "set", "slated", "due", "supposed"})
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 _SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
 
@@ -2017,11 +2078,13 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     """A stop named as a noun that "will occur", "will happen" or "will take place" at the date,
     after a sentence that stops the maker's service or support: the words that tie them."""
     verb = date.head.head if date.dep_ == "pobj" else date.head if date.dep_ in ("npadvmod", "dobj") else None
-    if verb is None or not (
+    if verb is not None and verb.lower_ == "be" and verb.dep_ == "xcomp" and verb.head.lower_ in _SET_FOR:
+        verb = verb.head  # "This is announced to be on December 2nd 2024": the stop is set for the date
+    elif verb is None or not (
         verb.lower_ in _HAPPEN or (lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children))
     ):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
     if subject is None or not (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("this", "that", "it")):
         return None
