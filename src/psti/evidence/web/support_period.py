@@ -36,6 +36,7 @@ from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentence
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
+    ON_PLATFORM,
     STOP_SAID,
     TOPIC,
     DateRole,
@@ -506,7 +507,7 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
         ):  # not "Surface Go 2"
             return True
-        if (on := _ON_PLATFORM.match(term)) is not None and all(
+        if (on := ON_PLATFORM.match(term)) is not None and all(
             re.search(rf"(?<![\w+]){re.escape(part)}(?![\w+])", t) for part in on.group("app", "platform")
         ):
             return True  # "Netflix on the PlayStation 3": "Netflix's departure from the PlayStation 3"
@@ -526,10 +527,6 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
             return True
     return False
-
-
-# a product that is a thing on a platform (terms as _joined writes them: "netflix on the playstation 3")
-_ON_PLATFORM = re.compile(r"^(?P<app>\S.{1,40}?)\s+(?:on|for)\s+(?:the\s+|your\s+)?(?P<platform>\S.{1,40})$")
 
 
 def _gapped_name(lead: str, rest: str) -> re.Pattern[str]:
@@ -2521,7 +2518,7 @@ def _left_platforms(terms: tuple[str, ...], full: str) -> list[re.Pattern[str]]:
     platform marked as left in a list ("Wii U (discontinued in January 2017)"); read once per page."""
     out = []
     for term in terms:
-        on = _ON_PLATFORM.match(_words(term))
+        on = ON_PLATFORM.match(_words(term))
         if on is not None and _names((on.group("app"),), full, short_forms=False):
             platform = r"[\s_-]+".join(re.escape(w) for w in on.group("platform").split())
             out.append(re.compile(rf"(?<![\w-]){platform}{_LEFT_MARK}", re.I))

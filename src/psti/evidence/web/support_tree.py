@@ -196,13 +196,19 @@ _FEATURES = frozenset({"feature", "features", "option", "options", "setting", "s
 _PRODUCT_SERVICES: ContextVar[frozenset[str]] = ContextVar("product_services", default=frozenset())
 
 
+# a product that is a thing on a platform ("Netflix on the PlayStation 3", "BBC iPlayer for Wii U")
+ON_PLATFORM = re.compile(r"^(?P<app>\S.{1,40}?)\s+(?P<on>on|for)\s+(?:the\s+|your\s+)?(?P<platform>\S.{1,40})$")
+
+
 def product_kinds(terms: tuple[str, ...]) -> frozenset[str]:
     """The nouns that stand for the maker's service because the product named is one of them."""
     words = {w for t in terms for w in re.findall(r"[a-z]+", t.lower())}
     # a thing named with the platform it runs on ("BBC iPlayer on Wii U") is software there: its
     # own name discontinued is its end, as an app's is
     on_platform = {
-        m.group(1).lower() for t in terms if (m := re.match(r"^.*?(\w+)\s+on\s+(?:the\s+)?[A-Z0-9]", t)) is not None
+        re.findall(r"\w+", m.group("app"))[-1]
+        for t in terms
+        if (m := ON_PLATFORM.match(t.lower())) is not None and m.group("on") == "on"
     }
     return (
         (_INTERFACES if words & _INTERFACES else frozenset())
