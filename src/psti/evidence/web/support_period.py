@@ -37,6 +37,7 @@ from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
     ON_PLATFORM,
+    SERVICE_WORD,
     STOP_SAID,
     TOPIC,
     DateRole,
@@ -2680,9 +2681,6 @@ def _event_stop(s: str) -> str | None:
 _EVENT_MARK = re.compile(r"\b(?:once|when|after|whenever)\b", re.I)
 
 
-_SERVICE_WORD = re.compile(
-    r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I
-)  # "the Basis Peak services will be turned off"
 _ANAPHOR = re.compile(
     r"\b(?:(?:that|this|the\s+same)\s+(?:date|day)|(?:on|from|after)\s+then|(?:after|from|at)\s+(?:that|this)\s+time|"
     r"^\W*(?:afterwards?|thereafter|at\s+which\s+(?:point|time))\b)",
@@ -2693,7 +2691,7 @@ _ANAPHOR = re.compile(
 def _date_anaphor(s: str) -> str | None:
     """ "Once that date hits, the speakers will stop receiving updates": a stop at a date named before."""
     m = _ANAPHOR.search(s)
-    if m and (TOPIC.search(s) or _SERVICE_WORD.search(s)) and (re.search(_STOP, s, re.I) or _withheld(s)):
+    if m and (TOPIC.search(s) or SERVICE_WORD.search(s)) and (re.search(_STOP, s, re.I) or _withheld(s)):
         # "After this date, AWS IoT Greengrass V1 won't release updates that provide … security patches"
         return m.group(0)
     return None

@@ -2077,7 +2077,9 @@ _HAPPEN = frozenset(
 )
 _SET_FOR = frozenset({"announced", "planned", "scheduled", "expected", "set", "slated", "due", "supposed"})
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
-_SERVICE_WORDS = re.compile(r"\b(?:service|services|servers?|cloud|app|platform|apis?|support|updates?)\b", re.I)
+# the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
+SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I)
+_SERVICE_OR_SUPPORT = re.compile(rf"{SERVICE_WORD.pattern}|\b(?:support|updates?)\b", re.I)
 
 
 def _stop_happens(date: Token, previous: str) -> str | None:
@@ -2096,7 +2098,7 @@ def _stop_happens(date: Token, previous: str) -> str | None:
         return None
     if lemma(subject) not in _STOP_NOUNS:
         # a pronoun stands for the stop only when the sentence before stops a service or support
-        if not (STOP_SAID.search(previous) and _SERVICE_WORDS.search(previous)):
+        if not (STOP_SAID.search(previous) and _SERVICE_OR_SUPPORT.search(previous)):
             return None
         return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
@@ -2104,7 +2106,7 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     # the sentence before stops a service, or ends a product with a word kept for products ("Acme is
     # sunsetting Acme Actions, which … . … the turndown is occurring on June 13, 2023"); "shutting
     # down its office" or "retiring" ends no product
-    if not (STOP_SAID.search(previous) and (_SERVICE_WORDS.search(previous) or _PRODUCT_ENDED.search(previous))):
+    if not (STOP_SAID.search(previous) and (_SERVICE_OR_SUPPORT.search(previous) or _PRODUCT_ENDED.search(previous))):
         return None
     return f"the {subject.text} the sentence before names, at '{date.text}'"
 
