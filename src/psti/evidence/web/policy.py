@@ -406,11 +406,19 @@ def _hosted_programme(text: str) -> str | None:
 _SUBMITTING = re.compile(r"\bsubmit(?:ting)?\s+(?:a\s+|your\s+)?reports?\b|\bprogram(?:me)?\s+rules\b", re.I)
 
 
-# RFC 2606 second-level example domains and template local parts
-_PLACEHOLDER = re.compile(r"[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
+# a template's host: "your-domain.com", "yourcompany.com", "mydomain.com", "company.tld"; RFC 2606
+# example domains and reserved top-level domains
+_TEMPLATE_HOST = (
+    r"(?:[\w-]+\.)*(?:(?:your|my)[-_]?(?:domain|company|org|organi[sz]ation|project|site|website|product|server|"
+    r"host|team|brand)\.[a-z.]+|example\.(?:com|org|net)|[\w.-]+\.(?:test|example|invalid|localhost|tld))"
+)
+# template addresses and local parts
+_PLACEHOLDER = re.compile(
+    rf"@{_TEMPLATE_HOST}$|[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I
+)
 _URL_PLACEHOLDER = re.compile(
     r"^https://[^/]+/(?:your[-_]?(?:repo|org|organi[sz]ation|user(?:name)?|name|account|project)|username|owner|"
-    r"user|org|example)/|[./]example\.(?:com|org|net)(?:/|$)",
+    rf"user|org|example)/|^https?://{_TEMPLATE_HOST}(?:[/:?#]|$)|[./]example\.(?:com|org|net)(?:/|$)",
     re.I,
 )
 # an address given for something other than reports
