@@ -280,7 +280,7 @@ def _stops_service(what: list[Token]) -> bool:
             )
         )
         # "this version of the api", "the old version of the app": a version of the service (or "a set of
-        # deprecated endpoints": a number of them)
+        # deprecated endpoints", "all of the servers": a number of them)
         or (
             g.lower_ in _PART_OF
             and any(c.dep_ == "prep" and c.lower_ == "of" and _stops_service(list(c.children)) for c in g.children)
@@ -292,7 +292,10 @@ def _stops_service(what: list[Token]) -> bool:
     )  # not "customer service"
 
 
-_PART_OF = frozenset({"version", "versions", "set", "number", "group", "series", "list", "batch", "handful", "couple"})
+_PART_OF = frozenset(
+    {"version", "versions", "set", "number", "group", "series", "list", "batch", "handful", "couple", "all", "rest",
+     "remainder"}
+)  # fmt: skip
 _ONLINE_PLAY = frozenset({"multiplayer", "matchmaking", "online"})
 _PLAY_NOUNS = frozenset({"mode", "modes", "play", "gameplay", "features", "feature", "functionality", "servers"})
 
@@ -390,20 +393,24 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
+_EARLIER = frozenset({"initially", "originally", "previously", "once", "first"})
+_FIRST_PLAN = frozenset({"initially", "originally"})
+
+
 def _former(tok: Token) -> bool:
     """The word sits in a clause reported under a past-tense verb of saying, with "would" (the
-    future of the time it was said): an earlier statement, not the current one."""
+    future of the time it was said), or under a plan said to be the first ("had initially planned to
+    sunset support … by January 1, 2024"): an earlier statement, not the current one."""
     t = tok
     for _ in range(12):
+        if t.tag_.startswith("VB") and any(c.dep_ == "advmod" and c.lower_ in _FIRST_PLAN for c in t.children):
+            return True
         if t.dep_ == "ccomp" and t.tag_.startswith("VB") and t.head.tag_ == "VBD" and lemma(t.head) in _REPORTING:
             return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in t.children)
         if t.head == t:
             return False
         t = t.head
     return False
-
-
-_EARLIER = frozenset({"initially", "originally", "previously", "once", "first"})
 
 
 # a past plan: "was due to expire", "were scheduled to end"
@@ -1030,8 +1037,8 @@ def _is_stop(tok: Token) -> bool:
             # is deprecated and will be removed": on the verb it is joined to)
             stopped = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
-            _stops_service([c]) or (w == "remove" and c.lower_ in ("support", "updates")) for c in stopped
-        )  # ("has removed the Windows Phone 8.1 support": the support is taken away)
+            _stops_service([c]) or (w in ("remove", "sever") and c.lower_ in ("support", "updates")) for c in stopped
+        )  # ("has removed the Windows Phone 8.1 support", "sever all remaining support": the support is taken away)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
