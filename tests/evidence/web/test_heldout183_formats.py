@@ -1,13 +1,18 @@
-"""Formats met on held-out sets 183 onwards: template hosts left unfilled."""
+"""Formats met on held-out sets 183 onwards: template hosts left unfilled, labels in other
+languages, support severed, servers closed, first plans, shutdowns told of, list entries,
+French and Portuguese ends."""
 
 from __future__ import annotations
 
-from psti.evidence.web.pagetext import page_text
-from psti.evidence.web.policy import analyse_policy
+import datetime as dt
+
+from tests.evidence.web.snippets import ends, policy
+
+D = dt.date
 
 
 def contacts(text: str) -> list[str]:
-    return analyse_policy(page_text(text.encode("utf-8"), "text/markdown")).contacts
+    return policy(text, "text/markdown").contacts
 
 
 def test_a_template_host_names_no_contact() -> None:
@@ -19,3 +24,65 @@ def test_a_template_host_names_no_contact() -> None:
     assert contacts(template) == []
     # a real host that merely starts with "your" is a contact
     assert contacts("To report a vulnerability, email security@yourls.org.") == ["mailto:security@yourls.org"]
+
+
+def test_a_contact_label_in_german() -> None:
+    assert contacts("Kontakt für Sicherheitsmeldungen:\nsupport@acme.de\n") == ["mailto:support@acme.de"]
+    assert contacts("Kontakt für Sicherheitsmeldungen: support@acme.de\n") == ["mailto:support@acme.de"]
+
+
+def test_support_severed_and_servers_closed() -> None:
+    severed = "Acme has announced its intention to sever all remaining support for the Band on May 31, 2019."
+    assert ends(severed, "Acme Band") == [D(2019, 5, 31)]
+    closed = (
+        "You can play the Acme Cloud game for one more week before they close all of the servers on January 18th, 2023."
+    )
+    assert ends(closed, "Acme Cloud") == [D(2023, 1, 18)]
+    # all of something that is no service is no end
+    assert ends("Acme will close all of the factories on January 18th, 2023.", "Acme Cloud") == []
+
+
+def test_a_first_plan_gives_way_to_the_current_end() -> None:
+    page = (
+        "Security updates for the Acme Quest are guaranteed until the end of August 2024.\n"
+        "Acme had initially planned to sunset support for the Acme Quest by January 1, 2024. However, the deadline "
+        "has been extended by a few months."
+    )
+    assert ends(page, "Acme Quest") == [D(2024, 8, 31)]
+    # alone, the first plan is still the only end the page gives
+    assert ends(
+        "Acme had initially planned to sunset support for the Acme Quest by January 1, 2024.", "Acme Quest"
+    ) == [D(2024, 1, 1)]
+
+
+def test_users_told_of_a_shutdown_on_a_day() -> None:
+    told = (
+        "Remaining Acme POP users are getting emails in which they are informed of the shutdown on October 15 of 2025."
+    )
+    assert ends(told, "Acme POP") == [D(2025, 10, 15)]
+    # the day they were told, before the shutdown is named, dates the telling
+    assert ends("Acme POP users were informed on October 1, 2025 of the shutdown.", "Acme POP") == []
+
+
+def test_a_list_entry_naming_another_product_ends_the_one_before() -> None:
+    page = (
+        "<ol><li><h3>Acme Secure (2024)</h3><p>Acme announced that its Acme Secure alarm system would be "
+        "completely discontinued on April 8, 2024.</p></li><li><h3>Beta Hub (2022)</h3><p>A long-standing player, "
+        "Beta abruptly shut down its cloud servers in April 2022 without any warning.</p></li></ol>"
+    )
+    assert ends(page, "Acme Secure", "text/html") == [D(2024, 4, 8)]
+
+
+def test_french_and_portuguese_ends() -> None:
+    fr = "« Le 15 avril 2022, la prise en charge des anciennes versions, y compris Acme OS 3, prendra fin »."
+    assert ends(fr, "Acme OS 3") == [D(2022, 4, 15)]
+    pt = "A companhia confirmou que o suporte das versões até o Acme OS 3 será finalizado em 15 de abril de 2022."
+    assert ends(pt, "Acme OS 3") == [D(2022, 4, 15)]
+    # a year alone, after "until" ("jusqu'en", "jusqu'à fin")
+    year = "Le modèle Acme Routeur 2 est promis d’être pris en charge jusqu’en 2027 au moins, selon le fabricant."
+    assert ends(year, "Acme Routeur 2") == [D(2027, 12, 31)]
+    upgrade = "Les appareils peuvent passer à Acme OS 5 (qui sera supporté au moins jusqu’à fin 2026) avant la date."
+    assert ends(upgrade, "Acme OS 5") == [D(2026, 12, 31)]
+    # a bare year after "en" is the year something happened, not an end
+    launched = "Le routeur Acme, qui a fait ses débuts en 2016 et a été abandonné en 2017, est toujours pris en charge."
+    assert ends(launched, "Acme") == []

@@ -32,7 +32,7 @@ DATE = re.compile(
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR}"
     rf"|(?<![\w-])[0-3]?\d-{MON}-{YEAR}(?![\w-]))"  # "02-August-2002", "31-Dec-2025"
-    rf"|(?P<mdy>{MON},?\s+{DAY},?\s+{YEAR})"
+    rf"|(?P<mdy>{MON},?\s+{DAY},?\s+(?:of\s+)?{YEAR})"  # ("October 15 of 2025")
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<yslash>(?<![\w/]){YEAR}/[01]?\d/[0-3]?\d(?![\w/]))"  # "2027/12/31"
     # "12/2026" in a table cell; not "2026/27", a financial year

@@ -59,9 +59,16 @@ _FOREIGN_DATE = re.compile(
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
-    r"\bnach\s+dem|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bnach\s+dem|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?|\bdesde|\bhasta(?:\s+el)?|\bel|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
+    re.I,
+)
+# the words that make a year alone an end: up to it or to its end ("jusqu'en 2027", "jusqu'à fin 2026",
+# "bis Ende 2027", "hasta finales de 2026", "até o final de 2027"); not a bare "en 2017" or "em 2024"
+_YEAR_BOUND = re.compile(
+    r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
+    r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde)\b", re.I)
@@ -71,7 +78,9 @@ _END_WORDS = re.compile(
     r"\beingestellt|\beinstell\w*|\babgeschaltet|\babschalt\w*|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
-    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|"
+    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible)\w*\b[^.]{0,60}?"
+    r"\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)",
     re.I,
@@ -127,7 +136,9 @@ def foreign_end(sentence: str) -> ForeignEnd | None:
     found: list[ForeignEnd] = []
     dates = _dates(sentence)
     for k, (m, day, precision) in enumerate(dates):
-        bound = _BOUND_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
+        bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
         # the end word belongs to the date's own stretch of the sentence: from the date before it to
         # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
         # de l'année 2025" does not end in July 2024)
@@ -187,4 +198,11 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             parsed = parse_date(m.group(0), m.lastgroup)
             if parsed is not None:
                 out.append((m, parsed[0], parsed[1]))
+    taken = [(m.start(), m.end()) for m, _d, _p in out]
+    for m in _BARE_YEAR.finditer(sentence):  # "jusqu'en 2027": an end only after an until-bound (foreign_end)
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m, dt.date(int(m.group(0)), 12, 31), "year"))
     return sorted(out, key=lambda x: x[0].start())
+
+
+_BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w./-])")

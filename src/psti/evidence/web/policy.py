@@ -87,7 +87,7 @@ _UNTIL_RESOLVED = re.compile(
 _REPORT_CONTEXT = re.compile(
     r"report|submit|disclos|vulnerab|security\s+(?:issue|bug|problem|concern|team)|bug\s+bounty|psirt|"
     # the same in the languages makers' pages come in ("Schwachstelle melden", "脆弱性の報告")
-    r"schwachstell|sicherheitslück|\bmeld|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고",
+    r"schwachstell|sicherheitslück|\bmeld|meldung|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고",
     re.I,
 )
 _EMAIL = re.compile(rf"(?<![\w.+-])({EMAIL_ADDRESS})\b")
@@ -407,10 +407,10 @@ _SUBMITTING = re.compile(r"\bsubmit(?:ting)?\s+(?:a\s+|your\s+)?reports?\b|\bpro
 
 
 # a template's host: "your-domain.com", "yourcompany.com", "mydomain.com", "company.tld"; RFC 2606
-# example domains and reserved top-level domains
+# example domains and reserved top-level domains (".example" is left as an address: stand-in pages use it)
 _TEMPLATE_HOST = (
     r"(?:[\w-]+\.)*(?:(?:your|my)[-_]?(?:domain|company|org|organi[sz]ation|project|site|website|product|server|"
-    r"host|team|brand)\.[a-z.]+|example\.(?:com|org|net)|[\w.-]+\.(?:test|example|invalid|localhost|tld))"
+    r"host|team|brand)\.[a-z.]+|example\.(?:com|org|net)|[\w.-]+\.(?:test|invalid|localhost|tld))"
 )
 # template addresses and local parts
 _PLACEHOLDER = re.compile(
@@ -428,7 +428,10 @@ _OTHER_PURPOSE = re.compile(
     r"\bdata\s+protection\s+(?:requests?|questions?|officer)|\bunsubscribe\b",
     re.I,
 )
-_EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me))\b", re.I)
+# (and the same labels in the other languages makers' pages come in: "Kontakt", "courriel", "correo")
+_EMAIL_LABEL = re.compile(
+    r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me)|kontakt|courriel|correo|contacto|contato)\b", re.I
+)
 
 
 # an address written out against harvesters: "josh.mulliken (at) hey (dot) com", "security(at)tado.com",

@@ -1542,8 +1542,17 @@ def _names_other_variant(s: str, terms: tuple[str, ...]) -> bool:
 _ITEM_LEAD = re.compile(r"^\W{0,3}(?P<lead>[A-Z][\w+-]*(?:[ /][\w+-]+){0,5}?)\s*[(:]")
 
 
+# an entry of a list of products, a name and its year alone: "2. Insteon (2022)", "Insteon (2022)"
+_LISTED_ENTRY = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?P<lead>[A-Z][\w+&'’!-]*(?:\s+[A-Z0-9][\w+&'’!-]*){0,4})\s*\((?:19|20)\d\d\)\s*$"
+)
+
+
 def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
-    """A list item led by the name of a model that is not the product."""
+    """A list item led by the name of a model that is not the product, or a numbered entry naming
+    another product."""
+    if (entry := _LISTED_ENTRY.match(s)) is not None:
+        return not _names(terms, entry.group("lead"))
     m = _ITEM_LEAD.match(s)
     return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
 

@@ -755,6 +755,22 @@ def _dated_shutdown(noun: Token) -> bool:
     )
 
 
+_TELLING = frozenset({"inform", "notify", "warn", "remind", "alert", "tell", "email"})
+
+
+def _told_of_shutdown(verb: Token, date: Token) -> Token | None:
+    """The shutdown a verb of telling is "of" or "about", when the date's preposition follows it at once."""
+    if lemma(verb) not in _TELLING:
+        return None
+    prep = date.head if date.dep_ == "pobj" else date
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "about"):
+            for noun in p.children:
+                if noun.dep_ == "pobj" and _dated_shutdown(noun) and max(t.i for t in noun.subtree) + 1 == prep.i:
+                    return noun
+    return None
+
+
 def _of_a_network(words: list[Token]) -> bool:
     """The words name a network ("the 3G network", "grid"; the tokenizer may cut "3G" into "3" "G")."""
     return any(
@@ -1684,6 +1700,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
         why = f"'{gov.text}' at '{prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if prep in _POINT and (told_of := _told_of_shutdown(gov, tok)) is not None:
+        # "users are informed of the shutdown on October 15 of 2025": the date right after the shutdown
+        # is its date, not the day they are told (the parser hangs it on the telling verb)
+        why = f"'{told_of.text}' at '{prep} {text}'"
+        return DateRole(a, b, True, why, _clause_text(told_of), False, _clause_text(told_of), True)
     if prep in ("on", "in", "at", "by", "as of") and (described := _stop_of_described_service(gov, date_tokens)):
         # "Microsoft is turning off the MSN Direct service that provides their intelligence on January
         # 1, 2012": the parser hung the date on the clause describing the service the stop ends
