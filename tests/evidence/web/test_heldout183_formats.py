@@ -86,3 +86,12 @@ def test_french_and_portuguese_ends() -> None:
     # a bare year after "en" is the year something happened, not an end
     launched = "Le routeur Acme, qui a fait ses débuts en 2016 et a été abandonné en 2017, est toujours pris en charge."
     assert ends(launched, "Acme") == []
+
+
+def test_a_usual_time_in_brackets_gives_way_to_the_promised_one() -> None:
+    bounded = "Acme acknowledges receipt of the report within a maximum of 4 weeks (usually within 5 working days)."
+    ack = policy(bounded).ack_when
+    assert ack is not None and ack.timescale == "within a maximum of 4 weeks"
+    # alone, the usual time is the time given
+    ack = policy("We acknowledge reports (usually within 2 days).").ack_when
+    assert ack is not None and ack.timescale == "within 2 days"

@@ -1113,10 +1113,20 @@ def _inside_time(tok: Token, in_time: set[int]) -> bool:
     return False
 
 
+# a time given in brackets as the usual case beside the one promised
+_HEDGE_BEFORE = re.compile(
+    r"\(\s*(?:usually|typically|normally|generally|often|in\s+most\s+cases|on\s+average)\s*,?\s*$", re.I
+)
+
+
 def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
     sentence = clip(sent.text.strip(), 300)
     spans = []
-    for m in TIMESCALE.finditer(sent.text):
+    times = list(TIMESCALE.finditer(sent.text))
+    hedged = [m for m in times if _HEDGE_BEFORE.search(sent.text[: m.start()])]
+    for m in times:
+        if m in hedged and len(hedged) < len(times):
+            continue  # "within a maximum of 4 weeks (usually within 5 working days)": the promise is the first
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None:
             spans.append((m, span))
