@@ -95,3 +95,17 @@ def test_a_usual_time_in_brackets_gives_way_to_the_promised_one() -> None:
     # alone, the usual time is the time given
     ack = policy("We acknowledge reports (usually within 2 days).").ack_when
     assert ack is not None and ack.timescale == "within 2 days"
+
+
+def test_of_several_ends_in_a_german_sentence_the_one_whose_clause_names_the_product() -> None:
+    news = (
+        "Im vergangenen Jahr wurden die Smart-Home-Dienste von Acme (früher Beta) zum 1. März 2024 abgeschaltet, "
+        'der Dienst "Gamma Connect Plus" von Delta wurde am 1.7.2023 vollständig eingestellt.'
+    )
+    assert ends(news, "Gamma Connect Plus") == [D(2023, 7, 1)]
+    # a sentence whose function words are mostly those of clauses ("zum", "seit", "ihren") is still German
+    closing = (
+        "Der Verlust droht jetzt allen Acme-Kunden, da die seit Jahren taumelnde Kette ihren Betrieb sehr "
+        "kurzfristig zum 31. August 2024 endgültig einstellt."
+    )
+    assert ends(closing, "Acme") == [D(2024, 8, 31)]

@@ -14,15 +14,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from psti.evidence.web.dates import DATE, Precision, parse_date
 
 _FUNCTION_WORDS = {
     "de": frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "wird", "werden", "den", "dem",
-                     "ab", "bis", "sind", "auch", "sich", "ein", "eine", "im", "zu", "auf", "es", "dass"}),
+                     "ab", "bis", "sind", "auch", "sich", "ein", "eine", "im", "zu", "auf", "es", "dass", "zum", "zur",
+                     "seit", "beim", "bei", "nach", "jetzt", "noch", "aber", "oder", "wenn", "als", "wie", "nur",
+                     "schon", "ihr", "ihre", "ihren", "sein", "seine", "diese", "dieser", "dieses", "sehr", "des"}),
     "fr": frozenset({"le", "la", "les", "est", "pas", "des", "du", "une", "et", "pour", "depuis", "sur", "dans", "qui",
-                     "ne", "plus", "au", "de", "en", "que", "un", "par", "se"}),
+                     "ne", "plus", "au", "de", "en", "que", "un", "par", "se", "avec", "mais", "sont", "ces", "son",
+                     "sa", "ses", "leur", "leurs", "cette", "ce", "aux", "été", "sera", "seront"}),
     "pt": frozenset({"o", "os", "as", "não", "uma", "um", "para", "com", "está", "partir", "mais", "ser", "seus",
                      "será", "até", "do", "da", "a", "e", "que", "por", "em", "no", "na", "dos", "das", "de"}),
     "es": frozenset({"el", "los", "las", "una", "para", "con", "está", "partir", "más", "hasta", "del", "será", "sus",
@@ -129,11 +133,13 @@ def language_of(sentence: str) -> str | None:
     return lang if best >= 3 and best > 2 * english else None
 
 
-def foreign_end(sentence: str) -> ForeignEnd | None:
-    """The end date a non-English sentence states, or None."""
+def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:
+    """The end date a non-English sentence states, or None; of several, one in a stretch that
+    names the product (`names_product`) when there is one."""
     if language_of(sentence) is None or not _END_WORDS.search(sentence):
         return None
     found: list[ForeignEnd] = []
+    stretches: list[str] = []
     dates = _dates(sentence)
     for k, (m, day, precision) in enumerate(dates):
         before = sentence[max(0, m.start() - 30) : m.start()]
@@ -153,12 +159,28 @@ def foreign_end(sentence: str) -> ForeignEnd | None:
         found.append(
             ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
         )
+        stretches.append(_clause_of(sentence, m, dates, k))
     if not found:
         return None
+    if names_product is not None and len(found) > 1:
+        # "die Dienste von Livisi wurden zum 1. März 2024 abgeschaltet, der Dienst "Home Connect Plus" von
+        # Bosch wurde am 1.7.2023 … eingestellt": the end whose own clause names the product
+        own = [f for f, stretch in zip(found, stretches, strict=True) if names_product(stretch)]
+        found = own or found
     # "Am 2. Januar 2021 verabschiedet sich die FRITZ!Box 7580 (EOM) und ab dem 30. November 2022 … (EOS)":
     # the end of maintenance (patches) outweighs the end of customer support
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
     return (security or found)[0]
+
+
+def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str], dt.date, Precision]], k: int) -> str:
+    """The date's own clause: between the commas or semicolons around it, and the dates either side."""
+    start = max(
+        dates[k - 1][0].end() if k else 0, sentence.rfind(",", 0, m.start()) + 1, sentence.rfind(";", 0, m.start()) + 1
+    )
+    stops = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
+    end = min([*stops, dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence)])
+    return sentence[start:end]
 
 
 def _after(sentence: str, written: str) -> str:

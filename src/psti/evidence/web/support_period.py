@@ -1243,7 +1243,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
-        if (abroad := foreign_end(s)) is not None:
+        if (abroad := foreign_end(s, (lambda part: _names(terms, part)) if terms else None)) is not None:
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"
             out.statements.append(_end_at(s, abroad.day, abroad.precision, mentions, why))
