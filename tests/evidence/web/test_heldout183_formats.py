@@ -109,3 +109,11 @@ def test_of_several_ends_in_a_german_sentence_the_one_whose_clause_names_the_pro
         "kurzfristig zum 31. August 2024 endgültig einstellt."
     )
     assert ends(closing, "Acme") == [D(2024, 8, 31)]
+
+
+def test_a_months_name_in_lower_case_is_a_word_on_a_dated_page() -> None:
+    page = (
+        "Posted on 15 November 2022\nThe Acme Phone gets 7 years of support. However, updates can pose a "
+        "stability risk. This may lead to productivity loss."
+    )
+    assert ends(page, "Acme Phone") == []

@@ -204,6 +204,8 @@ def _place_relative(
 ) -> tuple[str, list[PlacedDate]]:
     placements: list[tuple[re.Match[str], PlacedDate, str]] = []
     for m in RELATIVE.finditer(text):
+        if any((name := m.group(g)) and not name[0].isupper() for g in ("month", "month4", "month5")):
+            continue  # "This may lead to …": a month's name in lower case is a word ("may", "march")
         anchor = _anchor(anchors, m.start(), published)
         if anchor is None or (
             not (m.group("month") or m.group("month4") or m.group("month5"))
