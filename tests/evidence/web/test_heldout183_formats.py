@@ -117,3 +117,17 @@ def test_a_months_name_in_lower_case_is_a_word_on_a_dated_page() -> None:
         "stability risk. This may lead to productivity loss."
     )
     assert ends(page, "Acme Phone") == []
+
+
+def test_a_list_of_names_and_years_run_together() -> None:
+    page = (
+        "Acme Model Updates Until Acme 16 2029 Acme 15 2028 Acme 14 2027 Acme X 2023 And this is why we put "
+        "together this list.\nKeep your phone secure with our update timeline. Acme 14 Updates Until: 2029 Acme 13 "
+        "Updates Until: 2028 Acme SE 2020 Updates Until: 2025 Acme 16 Pro Max Updates Until: 2031\n"
+    )
+    assert ends(page, "Acme 16") == [D(2029, 12, 31)]
+    assert ends(page, "Acme X") == [D(2023, 12, 31)]
+    assert ends(page, "Acme 13") == [D(2028, 12, 31)]
+    assert ends(page, "Acme SE 2020") == [D(2025, 12, 31)]
+    # a model the lists do not name takes no other model's year
+    assert ends(page, "Acme 17") == []

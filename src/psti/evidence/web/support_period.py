@@ -1243,6 +1243,14 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
+        if terms and (listed := _run_together_list(s)) is not None:
+            # "iPhone Model Updates Until iPhone 16 2029 iPhone 15 2028 …": a table stored as one line
+            if (listed_row := _listed_end(listed, terms)) is not None:
+                (m, d, p), name = listed_row
+                why = f"{m.group(0)}: the date after '{name}' in a list run together"
+                out.statements.append(_end_at(s, d, p, True, why))
+                support_heading = True
+            continue
         if (abroad := foreign_end(s, (lambda part: _names(terms, part)) if terms else None)) is not None:
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"
@@ -1546,6 +1554,49 @@ _ITEM_LEAD = re.compile(r"^\W{0,3}(?P<lead>[A-Z][\w+-]*(?:[ /][\w+-]+){0,5}?)\s*
 _LISTED_ENTRY = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?(?P<lead>[A-Z][\w+&'’!-]*(?:\s+[A-Z0-9][\w+&'’!-]*){0,4})\s*\((?:19|20)\d\d\)\s*$"
 )
+
+
+# the words of a label between a name and its date ("Updates Until:", "security support ends")
+_ROW_LABEL = r"(?:updates?|until|till|through|support(?:ed)?|security|patch(?:es)?|eol|end(?:s|ed)?|of|life|guaranteed)"
+_RUN_ITEM_WORDS = 8  # the most words a name (and its label) takes between two dates of a list run together
+
+
+def _run_together_list(s: str) -> list[tuple[str, DatePart]] | None:
+    """A table or list stored as one run of text ("iPhone Model Updates Until iPhone 16 2029 iPhone 15
+    2028 iPhone 14 2027 …", "iPhone 14 Updates Until: 2029 iPhone 13 Updates Until: 2028 …"): the
+    words before each year, when there are three years or more, each after a few words, about support."""
+    if "|" in s:
+        return None  # a table's row, its cells kept apart: the rows' readers take it
+    dates = _dates(s)
+    # (years alone: a row's days, release and end, are a table's cells the rows' readers take)
+    if len(dates) < 3 or any(m.lastgroup != "y" for m, _d, _p in dates) or not TOPIC.search(s[: dates[-1][0].start()]):
+        return None
+    # (the list may follow a sentence the splitter left joined to it: "… update timeline. iPhone 14 …")
+    stops = list(re.finditer(r"[.;!?]\s", s[: dates[0][0].start()]))
+    items: list[tuple[str, DatePart]] = []
+    start = stops[-1].end() if stops else 0
+    for k, (m, d, p) in enumerate(dates):
+        piece = s[start : m.start()]
+        if not piece.split() or (k and (len(piece.split()) > _RUN_ITEM_WORDS or re.search(r"[.;!?]\s", piece))):
+            return None
+        if k and re.fullmatch(rf"(?:\s*{_ROW_LABEL}\b)+\s*:?\s*", piece, re.I):
+            # "iPhone SE 2020 Updates Until: 2025": the year before a label alone is part of the name
+            before, (prev, _d, _p) = items.pop()
+            piece = before + prev.group(0) + piece
+        items.append((piece, (m, d, p)))
+        start = m.end()
+    return items
+
+
+def _listed_end(items: list[tuple[str, DatePart]], terms: tuple[str, ...]) -> tuple[DatePart, str] | None:
+    """The date of the item that ends with the product's name (or with its name and a label), when
+    one does: "iPhone X" in "… iPhone 11 2024 iPhone X 2023"."""
+    for words, part in items:
+        for term in terms:
+            name = re.escape(_words(term))
+            if re.search(rf"(?<![\w+]){name}(?![\w+]|\s+(?:\d|{_VARIANTS}\b))(?:\s+{_ROW_LABEL})*$", _words(words)):
+                return part, term
+    return None
 
 
 def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
