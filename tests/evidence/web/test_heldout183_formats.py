@@ -131,3 +131,19 @@ def test_a_list_of_names_and_years_run_together() -> None:
     assert ends(page, "Acme SE 2020") == [D(2025, 12, 31)]
     # a model the lists do not name takes no other model's year
     assert ends(page, "Acme 17") == []
+
+
+def test_a_model_listed_with_the_year_it_is_from() -> None:
+    page = (
+        "As of May 2023, they are not expected to receive patches for vulnerabilities.\n\n"
+        "These are the phones that will no longer receive updates:\n\n"
+        "- Acme 6s and Acme 6s Plus from 2015.\n- Acme 7 from 2016.\n"
+    )
+    assert ends(page, "Acme 6s", "text/markdown") == [D(2023, 5, 1)]
+
+
+def test_no_longer_updated_at_a_date_is_an_end_and_not_updated_since_is_not() -> None:
+    assert ends("The Acme 6, released in 2015, will no longer be updated at the end of 2021.", "Acme 6") == [
+        D(2021, 12, 31)
+    ]
+    assert ends("The Acme app hasn't been updated since 2022, so I think it is discontinued.", "Acme app") == []

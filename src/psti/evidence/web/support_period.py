@@ -1677,7 +1677,15 @@ _ABOUT_AN_END_WORDS = re.compile(r"end|eol|eos|until|till|through|thru|support|u
 
 
 def _dates_the_model(s: str, m: re.Match[str]) -> bool:
-    """The date sits in short brackets with no word of an end: "(2021)", "(2021–2022)", "(March 2021)"."""
+    """The date sits in short brackets with no word of an end: "(2021)", "(2021–2022)", "(March 2021)";
+    or it is a year alone closing a list item of names with "from" ("iPhone 7 and iPhone 7 Plus from 2016.")."""
+    if (
+        m.lastgroup == "y"
+        and re.search(r"\bfrom\s+$", s[: m.start()])
+        and not s[m.end() :].strip(" .;,")
+        and not _ABOUT_AN_END_WORDS.search(s[: m.start()])
+    ):
+        return True
     opening, closing = s.rfind("(", 0, m.start()), s.find(")", m.end())
     if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > 40:
         return False

@@ -1909,7 +1909,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     other = bool(
         _OTHER_UPDATES.search(clause) and not _SECURITY.search(_SUPPORT_SOURCE.sub("", _OTHER_UPDATES.sub("", clause)))
     )
-    event = next((w for w in first[:2] if w in _EVENT_LEMMAS), None)
+    # ("will no longer be updated at the end of 2021" is no update made at a date but updates withheld;
+    # "has not been updated since 2022" still dates the last update)
+    withheld = negated and prep != "since"
+    event = next((w for w in first[:2] if w in _EVENT_LEMMAS and not (w == "update" and withheld)), None)
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
     if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
         # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event
