@@ -117,6 +117,8 @@ def test_a_months_name_in_lower_case_is_a_word_on_a_dated_page() -> None:
         "stability risk. This may lead to productivity loss."
     )
     assert ends(page, "Acme Phone") == []
+    # nor in capitals
+    assert ends(page.upper(), "ACME PHONE") == []
 
 
 def test_a_list_of_names_and_years_run_together() -> None:

@@ -199,13 +199,17 @@ IN_SPAN = re.compile(
 )
 
 
+_MONTH_GROUPS = ("month", "month4", "month5")
+
+
 def _place_relative(
     text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
 ) -> tuple[str, list[PlacedDate]]:
     placements: list[tuple[re.Match[str], PlacedDate, str]] = []
     for m in RELATIVE.finditer(text):
-        if any((name := m.group(g)) and not name[0].isupper() for g in ("month", "month4", "month5")):
-            continue  # "This may lead to …": a month's name in lower case is a word ("may", "march")
+        if any((name := m.group(g)) and name.rstrip(".") != name.rstrip(".").capitalize() for g in _MONTH_GROUPS):
+            # "This may lead to …", "THIS MAY LEAD TO …": a month's name not written as one is a word
+            continue
         anchor = _anchor(anchors, m.start(), published)
         if anchor is None or (
             not (m.group("month") or m.group("month4") or m.group("month5"))
