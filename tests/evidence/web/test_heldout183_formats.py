@@ -149,3 +149,21 @@ def test_no_longer_updated_at_a_date_is_an_end_and_not_updated_since_is_not() ->
         D(2021, 12, 31)
     ]
     assert ends("The Acme app hasn't been updated since 2022, so I think it is discontinued.", "Acme app") == []
+
+
+def test_a_diff_block_that_only_removes_is_text_shown_in_red() -> None:
+    readme = "```diff\n- WARNING: As of March 31, 2019 Acme Hub was shutdown.\n- This code is kept for history.\n```\n"
+    assert ends(readme, "Acme Hub", "text/markdown") == [D(2019, 3, 31)]
+    # a diff that adds a line still says only what it adds
+    changed = (
+        "```diff\n- Acme Hub is supported until March 31, 2019.\n+ Acme Hub is supported until March 31, 2021.\n```\n"
+    )
+    assert ends(changed, "Acme Hub", "text/markdown") == [D(2021, 3, 31)]
+
+
+def test_a_service_shut_down_in_a_relative_clause() -> None:
+    readme = "Scripts to download data from the Acme App Store, which is scheduled to be shutdown on June 30, 2018."
+    assert ends(readme, "Acme App Store") == [D(2018, 6, 30)]
+    # a thing with no name shut down is no service
+    unnamed = "Parts came from a factory in the north, which is scheduled to be shut down on June 30, 2018."
+    assert ends(unnamed, "Acme Hub") == []

@@ -10,6 +10,7 @@ Markdown paragraphs are joined back into one line.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -737,6 +738,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     joinable = False  # the last output line is paragraph text that may continue
     fenced = False
     kind = ""  # the language of the fenced block open ("diff", "suggestion")
+    shown_red = False  # the open diff block only removes lines: a README's way to show text in red
     added: list[int] = []  # the lines a quoted diff added, by their place in `out`
     # an elision between sentences ("… requirements. ... Model | End date") marks a cut in a quoted
     # page: what follows starts a line of its own, as it did on the page
@@ -772,6 +774,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             fenced = not fenced
             if fenced:
                 kind = line.strip("`~ ").lower()
+                shown_red = kind == "diff" and _removes_only(lines[i + 1 :])
                 if kind == "suggestion" and added and len(out) - added[-1] <= _SUGGESTION_GAP:
                     # a review's suggestion under a diff replaces the lines the diff added
                     for k in reversed(added):
@@ -782,9 +785,11 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             continue
         if fenced and kind == "diff" and raw[:1] in ("-", "+") and not raw.startswith(("---", "+++")):
             # a quoted diff: the lines it removes are no longer said, the lines it adds are (a line of
-            # context starts with a space: " -   releaseCycle: …" is a list item the diff keeps)
+            # context starts with a space: " -   releaseCycle: …" is a list item the diff keeps); a block
+            # that only removes is text shown in red ("- WARNING: As of March 31, 2019 … was shutdown.")
             if raw.startswith("+"):
                 added.append(len(out))
+            if raw.startswith("+") or shown_red:
                 out.append(line[1:].strip())
             continue
         if fenced or not line:
@@ -875,6 +880,13 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
 _BRACKETED_ADDRESS = re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two cells run together: "versionDeprecation"
 _FUNCTION_WORD = re.compile(r"\b(?:the|a|an|and|or|for|to|of|in|on|with|will|is|are|be|until|by|from)\b", re.I)
+def _removes_only(rest: list[str]) -> bool:
+    """The fenced diff block that starts the lines has lines it removes and none it adds."""
+    block = list(itertools.takewhile(lambda x: not x.strip().startswith(("```", "~~~")), rest))
+    removed = [x for x in block if x.startswith("-") and not x.startswith("---")]
+    return bool(removed) and not any(x.startswith("+") and not x.startswith("+++") for x in block)
+
+
 _SUGGESTION_GAP = 6  # lines between a diff's last added line and a review's suggestion that replaces it
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\^{3,})$")
 _ELISION = re.compile(r"(?<=[.!?])[ \t]+(?:\.\.\.|…|\[\.\.\.\]|\[…\])[ \t]+(?=[A-Z0-9])")

@@ -996,9 +996,7 @@ def _named_thing_shut(tok: Token) -> bool:
         return False
     # the thing's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
     # the thing shut is the object, or the subject when there is none ("Solis Home/Pro will be shut down")
-    things = [c for c in tok.children if c.dep_ == "dobj"] or [
-        c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-    ]
+    things = [c for c in tok.children if c.dep_ == "dobj"] or _subjects(tok)
     named = [
         c
         for c in things
@@ -1008,6 +1006,17 @@ def _named_thing_shut(tok: Token) -> bool:
     # must be a thing of the maker's ("the legacy Fitbit Web API")
     # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
     return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") or c.lower_ in _THING_HEADS for c in named)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it completes ("is scheduled to be shut down"); a
+    relative pronoun stands for the noun its clause hangs from ("the Acme Store, which is scheduled …")."""
+    holder = verb
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and verb.dep_ == "xcomp":
+        holder = verb.head
+        found = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [holder.head if c.lower_ in ("which", "that") and holder.dep_ == "relcl" else c for c in found]
 
 
 def _glued_name(tok: Token) -> bool:
