@@ -25,6 +25,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.dates import NUMBER_WORDS
+from psti.evidence.web.foreign_policy import foreign_promises
 from psti.evidence.web.pagetext import (
     EMAIL_ADDRESS,
     HIDDEN_EMAIL,
@@ -992,6 +993,8 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
         above, label = label, (line if label_like(line) else "")
         if above and TIMESCALE.match(line) and _labelled_promise(f"{above}: {line}", out):
             continue  # "Status Update" over "Within 30 days — remediation timeline confirmed"
+        if line and _read_abroad(line, out):
+            continue  # "nous accuserons réception de votre rapport dans les 5 jours ouvrables": its own language
         if not line or not _worth_parsing(line):
             continue  # no promise and no time: nothing for the parser to decide
         # a paragraph is cut at sentence ends, and only its sentences that can hold a promise
@@ -1030,6 +1033,20 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
                 )
                 for c in found
             ]
+
+
+def _read_abroad(line: str, out: PolicyAnalysis) -> bool:
+    """Record the timed promises of a line written in German, French, Spanish or Portuguese; false
+    when the line is in none of them (the parser reads it)."""
+    abroad = False
+    for piece in sentences(line):
+        if (found := foreign_promises(piece)) is None:
+            continue
+        abroad = True
+        for c in found:
+            said = Commitment(clip(piece, 300), c.timescale, c.promise, f"{c.timescale!r} is given with {c.words!r}")
+            (out.status_updates if c.promise == "status update" else out.acknowledgement).append(said)
+    return abroad
 
 
 # two words joined by a slash ("emails/reports"), not a path, a URL or a date

@@ -1,0 +1,87 @@
+"""Acknowledgement and status-update timescales in disclosure policies written in German,
+French, Spanish or Portuguese.
+
+The English parser does not read these sentences ("nous accuserons réception de votre rapport
+dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
+reader takes a sentence that `foreign.language_of` finds in one of these languages, cuts it into
+clauses at commas and conjunctions, and pairs a clause's time with the promise its own words
+name (an acknowledgement, a first reply, or status updates). It is deliberately narrow: a clause
+that names no promise, or two, gives nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from psti.evidence.web.foreign import language_of
+
+ForeignPromise = Literal["acknowledgement", "reply", "status update"]
+
+_NUMBER = (
+    r"(?:\d{1,3}|ein\w*|zwei|drei|fünf|sieben|zehn|un|une|deux|trois|cinq|sept|dix|uno|una|dos|tres|cinco|siete|"
+    r"diez|um|uma)"
+)
+_UNIT = (
+    r"(?:(?:Werk|Arbeits|Geschäfts|Kalender)?[Tt]ag(?:en|e)?|Stunden|Wochen?|"
+    r"jours?(?:\s+(?:ouvrables|ouvrés|calendaires))?|heures?|semaines?|"
+    r"días(?:\s+(?:hábiles|laborables|naturales))?|horas|semanas|dias(?:\s+úteis)?)"
+)
+# "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
+# recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
+TIME = re.compile(
+    rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+délai\s+(?:maximum\s+)?de\s+)|sous\s+|"
+    rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
+    rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+)"
+    rf"{_NUMBER}\s+{_UNIT}",
+    re.I,
+)
+_ACK = re.compile(
+    r"Eingang\w*\s+(?:\w+\s+){0,3}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
+    r"bestätig\w*\s+(?:\w+\s+){0,3}(?:Erhalt|Eingang|Empfang)|"
+    r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
+    r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
+    r"confirm\w+\s+(?:o\s+)?recebimento|aviso\s+de\s+recebimento",
+    re.I,
+)
+# a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
+_REPLY = re.compile(
+    r"\bantwort\w*|\bRückmeldung|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta",
+    re.I,
+)
+_STATUS = re.compile(
+    r"Statusupdate|Statusmeldung|auf\s+dem\s+Laufenden|über\s+den\s+(?:Fortschritt|Stand)|"
+    r"tenir\s+informé|tiendrons\s+informé|point\s+d['’]avancement|de\s+l['’]avancement|"
+    r"mantener(?:le|lo|la)?\s+informad|mantendremos\s+informad|actualizaciones\s+(?:de\s+estado|periódicas)|"
+    r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)",
+    re.I,
+)
+# where a sentence's clauses part: commas, semicolons and the words that join two promises
+_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois)\s", re.I)
+
+
+@dataclass(frozen=True)
+class ForeignCommitment:
+    timescale: str
+    promise: ForeignPromise
+    words: str  # the clause's words that name the promise
+
+
+def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
+    """The timed promises of a sentence in German, French, Spanish or Portuguese; None when the
+    sentence is not in one of them (the English reading applies)."""
+    if language_of(sentence) is None:
+        return None
+    out = []
+    for clause in _CLAUSES.split(sentence):
+        times = list(TIME.finditer(clause))
+        first = _ACK.search(clause) or _REPLY.search(clause)
+        status = _STATUS.search(clause)
+        if len(times) != 1 or bool(first) == bool(status):
+            continue
+        if first is not None:
+            promise: ForeignPromise = "acknowledgement" if _ACK.search(clause) else "reply"
+            out.append(ForeignCommitment(times[0].group(0), promise, first.group(0)))
+        elif status is not None:
+            out.append(ForeignCommitment(times[0].group(0), "status update", status.group(0)))
+    return out

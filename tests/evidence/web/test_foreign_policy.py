@@ -1,0 +1,34 @@
+"""Acknowledgement and status-update timescales in policies written in German, French, Spanish or
+Portuguese."""
+
+from __future__ import annotations
+
+import pytest
+
+from psti.evidence.web.foreign_policy import foreign_promises
+from tests.evidence.web.snippets import policy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ack"),
+    [
+        ("Wir antworten innerhalb von 5 Werktagen auf Ihre Meldung und halten Sie über den Fortschritt auf dem "
+         "Laufenden.", "innerhalb von 5 Werktagen"),
+        ("Une fois votre rapport soumis, nous accuserons réception de votre rapport dans les 5 jours ouvrables et "
+         "nous nous efforcerons de trier votre rapport dans les 10 jours ouvrables.", "dans les 5 jours ouvrables"),
+        ("Le confirmaremos la recepción de su informe dentro de 3 días hábiles.", "dentro de 3 días hábiles"),
+        ("Vamos confirmar o recebimento do seu relatório em até 5 dias úteis.", "em até 5 dias úteis"),
+    ],
+)  # fmt: skip
+def test_the_first_answer_in_four_languages(sentence: str, ack: str) -> None:
+    found = policy(sentence).ack_when
+    assert found is not None and found.timescale == ack
+
+
+def test_status_updates_and_clauses_that_promise_nothing_timed() -> None:
+    a = policy("Nous vous tiendrons informé de l'avancement toutes les deux semaines jusqu'à la résolution.")
+    assert a.status_when is not None and a.status_when.timescale == "toutes les deux semaines"
+    # a triage done within a time is neither an acknowledgement nor a status update
+    assert foreign_promises("Nous nous efforcerons de trier votre rapport dans les 10 jours ouvrables.") == []
+    # an English sentence is left to the English reading
+    assert foreign_promises("We will acknowledge your report within 5 business days.") is None
