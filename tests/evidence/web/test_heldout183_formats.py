@@ -167,3 +167,11 @@ def test_a_service_shut_down_in_a_relative_clause() -> None:
     # a thing with no name shut down is no service
     unnamed = "Parts came from a factory in the north, which is scheduled to be shut down on June 30, 2018."
     assert ends(unnamed, "Acme Hub") == []
+
+
+def test_a_shutdown_date_column() -> None:
+    table = (
+        "| Feature (status) | Deprecated date | Shutdown date | Details |\n|---|---|---|---|\n"
+        "| Acme Cloud events | August 16, 2022 | August 16, 2023 | Service shutdown complete |\n"
+    )
+    assert ends(table, "Acme Cloud events", "text/markdown") == [D(2023, 8, 16)]

@@ -71,7 +71,8 @@ _SUPPORT = re.compile(
 _END_LABEL = re.compile(
     r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
-    r"\bclos(?:e|ed|ing|ure)\b",  # "date close", "Close Time": when a service closed
+    r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
+    r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off",  # "Shutdown date"
     re.I,
 )
 _START_LABEL = re.compile(
