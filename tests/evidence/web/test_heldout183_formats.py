@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from psti.evidence.web.support_period import _without_maker
 from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
@@ -175,3 +176,14 @@ def test_a_shutdown_date_column() -> None:
         "| Acme Cloud events | August 16, 2022 | August 16, 2023 | Service shutdown complete |\n"
     )
     assert ends(table, "Acme Cloud events", "text/markdown") == [D(2023, 8, 16)]
+
+
+def test_a_name_without_its_makers_word() -> None:
+    notice = (
+        "Cloud Print, Acme's cloud-based printing solution, will no longer be supported as of December 31, 2020. "
+        "Beginning January 1, 2021, devices will no longer be able to print using Acme Cloud Print."
+    )
+    assert ends(notice, "Acme Cloud Print") == [D(2020, 12, 31)]
+    # the words in lower case are no name
+    assert _without_maker(("Acme Cloud Print",), "Our cloud print jobs stop on 31 December 2020.") == []
+    assert _without_maker(("Acme Cloud Print",), "Cloud Print stops on 31 December 2020.") == ["Cloud Print"]

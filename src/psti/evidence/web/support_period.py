@@ -1008,9 +1008,26 @@ def _dates_kept_as_names(page: PageText, product_terms: tuple[str, ...]) -> tupl
     return page, tuple(plain(t) for t in product_terms)
 
 
+def _without_maker(product_terms: tuple[str, ...], text: str) -> list[str]:
+    """A three- or four-word name without its first word (the maker's: "Cloud Print" of "Google
+    Cloud Print"), when the page writes it so as a name, each word capitalised ("Cloud Print,
+    Google's cloud-based printing solution, …"); not "cloud print jobs"."""
+    out = []
+    for term in product_terms:
+        words = term.split()
+        if not 3 <= len(words) <= 4:
+            continue
+        rest = r"\s+".join(re.escape(w) for w in words[1:])
+        for m in re.finditer(rf"(?<![\w-]){rest}(?![\w-])", text, re.I):
+            if all(w[:1].isupper() or w[:1].isdigit() for w in m.group(0).split()):
+                out.append(" ".join(words[1:]))
+                break
+    return out
+
+
 def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> SupportPeriodAnalysis:
     page, product_terms = _dates_kept_as_names(page, product_terms)
-    terms = tuple(_norm(t) for t in product_terms if t and t.strip())
+    terms = tuple(_norm(t) for t in (*product_terms, *_without_maker(product_terms, page.text)) if t and t.strip())
     ordered = in_page_order(page.text)  # "06/02/2015" beside "12/18/2014" is 2 June
     text, placed = place_yearless(ordered, published_date(page.published))
     if placed or ordered != page.text:
