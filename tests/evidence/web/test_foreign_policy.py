@@ -32,3 +32,16 @@ def test_status_updates_and_clauses_that_promise_nothing_timed() -> None:
     assert foreign_promises("Nous nous efforcerons de trier votre rapport dans les 10 jours ouvrables.") == []
     # an English sentence is left to the English reading
     assert foreign_promises("We will acknowledge your report within 5 business days.") is None
+
+
+def test_the_usual_time_in_brackets_and_the_acknowledgement_counted_from() -> None:
+    page = (
+        "Acme accuse réception du rapport dans un maximum de 4 semaines suivant sa réception (habituellement en 5 "
+        "jours ouvrés). Les équipes Acme feront leurs meilleurs efforts afin d’effectuer le traitement de la "
+        "vulnérabilité dans un délai maximum de 60 jours ouvrés suivant l’accusé de réception."
+    )
+    a = policy(page)
+    assert [c.timescale for c in a.acknowledgement] == ["dans un maximum de 4 semaines"]
+    # a number followed by its figure in brackets
+    reply = "Responderemos a su informe dentro de los tres (3) días laborables, proporcionándole nuestra evaluación."
+    assert [c.timescale for c in foreign_promises(reply) or []] == ["dentro de los tres (3) días laborables"]

@@ -187,3 +187,13 @@ def test_a_name_without_its_makers_word() -> None:
     # the words in lower case are no name
     assert _without_maker(("Acme Cloud Print",), "Our cloud print jobs stop on 31 December 2020.") == []
     assert _without_maker(("Acme Cloud Print",), "Cloud Print stops on 31 December 2020.") == ["Cloud Print"]
+
+
+def test_german_and_spanish_ends_at_a_months_end_and_updates_until() -> None:
+    de = "Modelle wie das Acme A02s, für die der Support bereits Ende Januar 2025 ausgelaufen ist, sind betroffen."
+    assert ends(de, "Acme A02s") == [D(2025, 1, 31)]
+    es = (
+        "Acme prometió que el Acme A52 recibiría parches de seguridad durante 4 años, algo que ha cumplido, ya que "
+        "se ha seguido actualizando hasta septiembre de 2025."
+    )
+    assert ends(es, "Acme A52") == [D(2025, 9, 30)]

@@ -28,9 +28,11 @@ _FUNCTION_WORDS = {
                      "ne", "plus", "au", "de", "en", "que", "un", "par", "se", "avec", "mais", "sont", "ces", "son",
                      "sa", "ses", "leur", "leurs", "cette", "ce", "aux", "été", "sera", "seront"}),
     "pt": frozenset({"o", "os", "as", "não", "uma", "um", "para", "com", "está", "partir", "mais", "ser", "seus",
-                     "será", "até", "do", "da", "a", "e", "que", "por", "em", "no", "na", "dos", "das", "de"}),
+                     "será", "até", "do", "da", "a", "e", "que", "por", "em", "no", "na", "dos", "das", "de", "seu",
+                     "sua", "nosso", "nossa", "ao", "à", "este", "esta"}),
     "es": frozenset({"el", "los", "las", "una", "para", "con", "está", "partir", "más", "hasta", "del", "será", "sus",
-                     "desde", "y", "la", "de", "que", "en", "por", "se", "no", "un"}),
+                     "desde", "y", "la", "de", "que", "en", "por", "se", "no", "un", "su", "nuestra", "nuestro",
+                     "le", "al", "lo", "este", "esta"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -64,6 +66,7 @@ _FOREIGN_DATE = re.compile(
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
     r"\bnach\s+dem|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?|\bdesde|\bhasta(?:\s+el)?|\bel|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
@@ -82,8 +85,9 @@ _END_WORDS = re.compile(
     r"\beingestellt|\beinstell\w*|\babgeschaltet|\babschalt\w*|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
-    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible)\w*\b[^.]{0,60}?"
-    r"\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible|actualiz|atualiz|aktualisier|"
+    r"mises?\s+à\s+jour|parches|correctifs)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)",

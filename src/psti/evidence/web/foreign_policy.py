@@ -30,10 +30,22 @@ _UNIT = (
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
 TIME = re.compile(
-    rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+délai\s+(?:maximum\s+)?de\s+)|sous\s+|"
+    rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+(?:délai\s+(?:maximum\s+)?|maximum\s+)de\s+)|sous\s+|"
     rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
     rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+)"
-    rf"{_NUMBER}\s+{_UNIT}",
+    rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
+    re.I,
+)
+# a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
+_HEDGED = re.compile(
+    r"\(\s*(?:habituellement|généralement|normalement|en\s+général|normalerweise|üblicherweise|in\s+der\s+Regel|"
+    r"usualmente|normalmente|generalmente|geralmente|por\s+lo\s+general)\b[^()]*\)",
+    re.I,
+)
+# a promise named as the point a time counts from, not a promise: "… suivant l'accusé de réception"
+_COUNTED_FROM = re.compile(
+    r"(?:\bsuivant|\baprès|\bà\s+compter\s+de|\bdès)\s+(?:l['’]|la\s+|le\s+)$|\bnach\s+(?:der|dem)\s+$|"
+    r"\b(?:tras|después\s+de)\s+(?:el|la)\s+$|\b(?:após|depois\s+d[oa])\s+(?:o\s+|a\s+)?$",
     re.I,
 )
 _ACK = re.compile(
@@ -60,6 +72,11 @@ _STATUS = re.compile(
 _CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois)\s", re.I)
 
 
+def _counted_from(clause: str, m: re.Match[str]) -> bool:
+    """The promise's words are what a time counts from ("60 jours ouvrés suivant l'accusé de réception")."""
+    return _COUNTED_FROM.search(clause[max(0, m.start() - 25) : m.start()]) is not None
+
+
 @dataclass(frozen=True)
 class ForeignCommitment:
     timescale: str
@@ -73,9 +90,9 @@ def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
     if language_of(sentence) is None:
         return None
     out = []
-    for clause in _CLAUSES.split(sentence):
+    for clause in _CLAUSES.split(_HEDGED.sub(" ", sentence)):
         times = list(TIME.finditer(clause))
-        first = _ACK.search(clause) or _REPLY.search(clause)
+        first = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None) or _REPLY.search(clause)
         status = _STATUS.search(clause)
         if len(times) != 1 or bool(first) == bool(status):
             continue
