@@ -1015,8 +1015,8 @@ def _without_maker(product_terms: tuple[str, ...], text: str) -> list[str]:
     out = []
     for term in product_terms:
         words = term.split()
-        if not 3 <= len(words) <= 4:
-            continue
+        if not 3 <= len(words) <= 4 or not any(w[:1].isalpha() for w in words[1:]):
+            continue  # (not "5a 5G" of "Pixel 5a 5G": a model's code is no name without its line's)
         rest = r"\s+".join(re.escape(w) for w in words[1:])
         for m in re.finditer(rf"(?<![\w-]){rest}(?![\w-])", text, re.I):
             if all(w[:1].isupper() or w[:1].isdigit() for w in m.group(0).split()):
