@@ -45,3 +45,8 @@ def test_the_usual_time_in_brackets_and_the_acknowledgement_counted_from() -> No
     # a number followed by its figure in brackets
     reply = "Responderemos a su informe dentro de los tres (3) días laborables, proporcionándole nuestra evaluación."
     assert [c.timescale for c in foreign_promises(reply) or []] == ["dentro de los tres (3) días laborables"]
+
+
+def test_a_reply_timed_after_the_acknowledgement_it_counts_from_is_a_reply() -> None:
+    found = foreign_promises("Nous vous répondrons dans les 10 jours ouvrables suivant l’accusé de réception.")
+    assert [(c.promise, c.timescale) for c in found or []] == [("reply", "dans les 10 jours ouvrables")]

@@ -92,12 +92,13 @@ def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
     out = []
     for clause in _CLAUSES.split(_HEDGED.sub(" ", sentence)):
         times = list(TIME.finditer(clause))
-        first = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None) or _REPLY.search(clause)
+        ack = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None)
+        first = ack or _REPLY.search(clause)
         status = _STATUS.search(clause)
         if len(times) != 1 or bool(first) == bool(status):
             continue
         if first is not None:
-            promise: ForeignPromise = "acknowledgement" if _ACK.search(clause) else "reply"
+            promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
             out.append(ForeignCommitment(times[0].group(0), promise, first.group(0)))
         elif status is not None:
             out.append(ForeignCommitment(times[0].group(0), "status update", status.group(0)))
