@@ -197,3 +197,9 @@ def test_german_and_spanish_ends_at_a_months_end_and_updates_until() -> None:
         "se ha seguido actualizando hasta septiembre de 2025."
     )
     assert ends(es, "Acme A52") == [D(2025, 9, 30)]
+
+
+def test_a_product_not_working_for_now_is_an_outage() -> None:
+    outage = "Due to an Acme API change the integration isn't currently working as of 08/05/2024."
+    assert ends(outage, "Acme API") == []
+    assert ends("Due to the shutdown the Acme Hub won't work as of 08/05/2024.", "Acme Hub") == [D(2024, 5, 8)]

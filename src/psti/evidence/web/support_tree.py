@@ -771,6 +771,15 @@ def _told_of_shutdown(verb: Token, date: Token) -> Token | None:
     return None
 
 
+_FOR_NOW = frozenset({"currently", "temporarily", "presently"})
+
+
+def _for_now(verb: Token) -> bool:
+    """The verb is said of the present only: "the integration isn't currently working as of 08/05/2024" is an
+    outage, not an end."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FOR_NOW for c in verb.children)
+
+
 def _of_a_network(words: list[Token]) -> bool:
     """The words name a network ("the 3G network", "grid"; the tokenizer may cut "3G" into "3" "G")."""
     return any(
@@ -1753,7 +1762,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             _negated(c) and not _ceases_to_function(c, date_tokens) and not _loses_use(c) for c in chain
         )
         for c in chain:
-            if _ceases_to_function(c, date_tokens) and _negated(c):  # "will no longer function after …"
+            if (
+                _ceases_to_function(c, date_tokens) and _negated(c) and not _for_now(c)
+            ):  # "will no longer function after …"
                 ceases.append(c.text)
             if lemma(c) in ("become", "becomes", "became") and any(
                 ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in ("unsupported", "unmaintained", "obsolete")
