@@ -50,3 +50,15 @@ def test_the_usual_time_in_brackets_and_the_acknowledgement_counted_from() -> No
 def test_a_reply_timed_after_the_acknowledgement_it_counts_from_is_a_reply() -> None:
     found = foreign_promises("Nous vous répondrons dans les 10 jours ouvrables suivant l’accusé de réception.")
     assert [(c.promise, c.timescale) for c in found or []] == [("reply", "dans les 10 jours ouvrables")]
+
+
+def test_japanese_acknowledgements_and_what_is_not_one() -> None:
+    ack = policy(
+        "当社窓口へご連絡いただいた場合には、受信を確認後、原則5営業日以内に、受領した旨を返信いたします。"
+    ).ack_when
+    assert ack is not None and ack.timescale == "5営業日以内"
+    # a fix plan within a time is no acknowledgement
+    assert foreign_promises("脆弱性が確認された場合、30日以内に修正計画を提示します。") == []
+    # an English sentence naming a Japanese product is read in English
+    english = policy("We acknowledge reports about the アクメ camera within 3 business days.").ack_when
+    assert english is not None and english.timescale == "within 3 business days"

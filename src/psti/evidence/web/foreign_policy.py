@@ -1,5 +1,5 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish or Portuguese.
+French, Spanish or Portuguese (and acknowledgements and replies in Japanese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -84,9 +84,39 @@ class ForeignCommitment:
     words: str  # the clause's words that name the promise
 
 
+# Japanese: kana mark the language; "5営業日以内", "7日以内", "48時間以内"; acknowledging ("受領した旨を返信",
+# "受領確認", "確認連絡") or replying ("返信"); a fix, plan or release ("修正", "アップデート") is neither
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|日|時間|週間|か月|ヶ月)以内")
+_JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受付(?:確認|通知)")
+_JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します)")
+_JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|対策")
+
+
+def _japanese(text: str) -> bool:
+    """Japanese text: kana in it, and more Japanese characters than Latin letters (not an English
+    sentence naming a Japanese product)."""
+    japanese = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
+    return _KANA.search(text) is not None and japanese >= len(re.findall(r"[A-Za-z]", text))
+
+
+def _japanese_promises(text: str) -> list[ForeignCommitment]:
+    """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix."""
+    out = []
+    for sentence in re.split(r"(?<=。)", text):
+        times = _JA_TIME.findall(sentence)
+        said = _JA_ACK.search(sentence) or _JA_REPLY.search(sentence)
+        if len(times) == 1 and said is not None and not _JA_OTHER.search(sentence):
+            promise: ForeignPromise = "acknowledgement" if _JA_ACK.search(sentence) else "reply"
+            out.append(ForeignCommitment(times[0], promise, said.group(0)))
+    return out
+
+
 def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
-    """The timed promises of a sentence in German, French, Spanish or Portuguese; None when the
-    sentence is not in one of them (the English reading applies)."""
+    """The timed promises of a sentence in German, French, Spanish, Portuguese or Japanese; None when
+    the sentence is not in one of them (the English reading applies)."""
+    if _japanese(sentence):
+        return _japanese_promises(sentence)
     if language_of(sentence) is None:
         return None
     out = []
