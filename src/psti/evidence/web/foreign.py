@@ -224,7 +224,7 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             parsed = parse_date(m.group(0), m.lastgroup)
             if parsed is not None:
                 out.append((m, parsed[0], parsed[1]))
-    taken = [(m.start(), m.end()) for m, _d, _p in out]
+                taken.append(m.span())
     for m in _BARE_YEAR.finditer(sentence):  # "jusqu'en 2027": an end only after an until-bound (foreign_end)
         if not any(a <= m.start() < b for a, b in taken):
             out.append((m, dt.date(int(m.group(0)), 12, 31), "year"))

@@ -105,9 +105,10 @@ def _japanese_promises(text: str) -> list[ForeignCommitment]:
     out = []
     for sentence in re.split(r"(?<=。)", text):
         times = _JA_TIME.findall(sentence)
-        said = _JA_ACK.search(sentence) or _JA_REPLY.search(sentence)
+        ack = _JA_ACK.search(sentence)
+        said = ack or _JA_REPLY.search(sentence)
         if len(times) == 1 and said is not None and not _JA_OTHER.search(sentence):
-            promise: ForeignPromise = "acknowledgement" if _JA_ACK.search(sentence) else "reply"
+            promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
             out.append(ForeignCommitment(times[0], promise, said.group(0)))
     return out
 

@@ -212,8 +212,7 @@ def _place_relative(
             continue
         anchor = _anchor(anchors, m.start(), published)
         if anchor is None or (
-            not (m.group("month") or m.group("month4") or m.group("month5"))
-            and _sentence_has_year(text, m.start(), m.end())
+            not any(m.group(g) for g in _MONTH_GROUPS) and _sentence_has_year(text, m.start(), m.end())
         ):
             continue  # no date of the page, or the sentence names its own year ("in 2019 … by the end of the year")
         why = f"the page is dated {anchor.isoformat()}"

@@ -880,6 +880,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
 _BRACKETED_ADDRESS = re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two cells run together: "versionDeprecation"
 _FUNCTION_WORD = re.compile(r"\b(?:the|a|an|and|or|for|to|of|in|on|with|will|is|are|be|until|by|from)\b", re.I)
+
+
 def _removes_only(rest: list[str]) -> bool:
     """The fenced diff block that starts the lines has lines it removes and none it adds."""
     block = list(itertools.takewhile(lambda x: not x.strip().startswith(("```", "~~~")), rest))

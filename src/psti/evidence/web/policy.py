@@ -414,9 +414,7 @@ _TEMPLATE_HOST = (
     r"host|team|brand)\.[a-z.]+|example\.(?:com|org|net)|[\w.-]+\.(?:test|invalid|localhost|tld))"
 )
 # template addresses and local parts
-_PLACEHOLDER = re.compile(
-    rf"@{_TEMPLATE_HOST}$|[@.]example\.(?:com|org|net)$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I
-)
+_PLACEHOLDER = re.compile(rf"@{_TEMPLATE_HOST}$|^(?:your[-_.]?e?-?mail|your[-_.]?address|name|user)@", re.I)
 _URL_PLACEHOLDER = re.compile(
     r"^https://[^/]+/(?:your[-_]?(?:repo|org|organi[sz]ation|user(?:name)?|name|account|project)|username|owner|"
     rf"user|org|example)/|^https?://{_TEMPLATE_HOST}(?:[/:?#]|$)|[./]example\.(?:com|org|net)(?:/|$)",
@@ -1036,8 +1034,8 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
 
 
 def _read_abroad(line: str, out: PolicyAnalysis) -> bool:
-    """Record the timed promises of a line written in German, French, Spanish or Portuguese; false
-    when the line is in none of them (the parser reads it)."""
+    """Record the timed promises of a line written in German, French, Spanish, Portuguese or Japanese;
+    false when the line is in none of them (the parser reads it)."""
     abroad = False
     for piece in sentences(line):
         if (found := foreign_promises(piece)) is None:

@@ -1576,6 +1576,7 @@ _LISTED_ENTRY = re.compile(
 
 # the words of a label between a name and its date ("Updates Until:", "security support ends")
 _ROW_LABEL = r"(?:updates?|until|till|through|support(?:ed)?|security|patch(?:es)?|eol|end(?:s|ed)?|of|life|guaranteed)"
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")
 _RUN_ITEM_WORDS = 8  # the most words a name (and its label) takes between two dates of a list run together
 
 
@@ -1590,12 +1591,12 @@ def _run_together_list(s: str) -> list[tuple[str, DatePart]] | None:
     if len(dates) < 3 or any(m.lastgroup != "y" for m, _d, _p in dates) or not TOPIC.search(s[: dates[-1][0].start()]):
         return None
     # (the list may follow a sentence the splitter left joined to it: "… update timeline. iPhone 14 …")
-    stops = list(re.finditer(r"[.;!?]\s", s[: dates[0][0].start()]))
+    stops = list(_SENTENCE_STOP.finditer(s[: dates[0][0].start()]))
     items: list[tuple[str, DatePart]] = []
     start = stops[-1].end() if stops else 0
     for k, (m, d, p) in enumerate(dates):
         piece = s[start : m.start()]
-        if not piece.split() or (k and (len(piece.split()) > _RUN_ITEM_WORDS or re.search(r"[.;!?]\s", piece))):
+        if not piece.split() or (k and (len(piece.split()) > _RUN_ITEM_WORDS or _SENTENCE_STOP.search(piece))):
             return None
         if k and re.fullmatch(rf"(?:\s*{_ROW_LABEL}\b)+\s*:?\s*", piece, re.I):
             # "iPhone SE 2020 Updates Until: 2025": the year before a label alone is part of the name
@@ -1609,10 +1610,17 @@ def _run_together_list(s: str) -> list[tuple[str, DatePart]] | None:
 def _listed_end(items: list[tuple[str, DatePart]], terms: tuple[str, ...]) -> tuple[DatePart, str] | None:
     """The date of the item that ends with the product's name (or with its name and a label), when
     one does: "iPhone X" in "… iPhone 11 2024 iPhone X 2023"."""
+    ends_with = [
+        (
+            term,
+            re.compile(rf"(?<![\w+]){re.escape(_words(term))}(?![\w+]|\s+(?:\d|{_VARIANTS}\b))(?:\s+{_ROW_LABEL})*$"),
+        )
+        for term in terms
+    ]
     for words, part in items:
-        for term in terms:
-            name = re.escape(_words(term))
-            if re.search(rf"(?<![\w+]){name}(?![\w+]|\s+(?:\d|{_VARIANTS}\b))(?:\s+{_ROW_LABEL})*$", _words(words)):
+        plain = _words(words)
+        for term, pattern in ends_with:
+            if pattern.search(plain):
                 return part, term
     return None
 

@@ -1762,9 +1762,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             _negated(c) and not _ceases_to_function(c, date_tokens) and not _loses_use(c) for c in chain
         )
         for c in chain:
-            if (
-                _ceases_to_function(c, date_tokens) and _negated(c) and not _for_now(c)
-            ):  # "will no longer function after …"
+            # "will no longer function after …" (not "isn't currently working": an outage)
+            if _ceases_to_function(c, date_tokens) and _negated(c) and not _for_now(c):
                 ceases.append(c.text)
             if lemma(c) in ("become", "becomes", "became") and any(
                 ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in ("unsupported", "unmaintained", "obsolete")
@@ -2126,7 +2125,7 @@ _SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disc
 _HAPPEN = frozenset(
     {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes"}
 )
-_SET_FOR = frozenset({"announced", "planned", "scheduled", "expected", "set", "slated", "due", "supposed"})
+_SET_FOR = _PLANNED | {"announced"}  # "This is announced to be on …", as "was scheduled to …"
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 # the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
 SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I)
