@@ -2308,6 +2308,9 @@ def _end_date(
     return dates[kept[0]] if kept else None
 
 
+_ROUGHLY = re.compile(r"\b(?:almost|nearly|roughly|approximately|around|about|some)\s+$", re.I)
+
+
 def _security_duration(s: str) -> re.Match[str] | None:
     """The sentence's period: of the periods it gives, the one of security updates ("five years of
     major Android OS upgrades and seven years of security patches"), else the first."""
@@ -2334,6 +2337,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         duration = f"{n} {unit if n != 1 else unit.rstrip('s')}"
         after = s[dur.end() :]
         start_kw = _START.search(_clause_of(after)[: _START_GAP + 30])  # the start belongs to the duration's words
+        if start_kw and _ROUGHLY.search(s[: dur.start()]):
+            start_kw = None  # "almost ten years after its launch in 2013": a rough span counts to no day
         if start_kw and _DEVICES_BEFORE.search(after[: start_kw.start()]):
             start_kw = None  # "to its Fire TV devices from 2016 and onwards": which devices, not a start
         if start_kw:

@@ -548,6 +548,7 @@ _OFFERS = frozenset(
 
 
 _MARKET_ENTRY = frozenset({"introduce", "launch", "release", "debut", "unveil"})
+_ENTRY_NOUNS = frozenset({"launch", "debut", "introduction", "unveiling", "arrival"})
 
 
 def _stops_sales(verb: Token) -> bool:
@@ -853,6 +854,31 @@ def _unable_to_use(tok: Token) -> bool:
     return any(
         c.dep_ == "acomp" and c.lower_ == "unable" and any(v.dep_ == "xcomp" and v.lower_ in _USE for v in c.children)
         for c in tok.children
+    )
+
+
+_UNPAIRING = frozenset({"unpair", "unpaired", "unlink", "unlinked", "deregister", "deregistered"})
+_REMOVING = frozenset({"remove", "delete", "deleted", "disconnect", "disconnected"})
+_OWNERS_PLACES = frozenset({"app", "apps", "application", "account", "accounts"})
+_UNPAIRED_THINGS = frozenset({"product", "products", "thermostat", "thermostats", "camera", "cameras", "hub", "hubs"})
+
+
+def _cut_from_app(tok: Token) -> bool:
+    """ "your device will be unpaired and removed from your Nest app": the product is cut from the
+    app it is run with (not "the feature will be removed from the app")."""
+    verb = tok.head if tok.dep_ == "conj" and tok.head.tag_.startswith("VB") else tok
+    devices = [
+        g
+        for g in verb.children
+        if g.dep_ == "nsubjpass" and (g.lower_ in _UNPAIRED_THINGS | _DEVICES or g.tag_ in ("NNP", "PRP"))
+    ]
+    if not devices or devices[0].lower_ in ("this", "that"):
+        return False
+    if lemma(tok) in _UNPAIRING:
+        return True
+    return lemma(tok) in _REMOVING and any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(o.lower_ in _OWNERS_PLACES for o in p.subtree)
+        for p in tok.children
     )
 
 
@@ -1652,6 +1678,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         why = f"'{text}, when {_clause_text(when, strict=True)}'"
         return DateRole(a, b, True, why, _clause_text(when), False, _clause_text(when), True)
     prep, gov = _attachment(tok)
+    if prep in ("in", "on") and gov.lower_ in _ENTRY_NOUNS and gov.dep_ != "ROOT":
+        # "ten years after the stick's launch in 2013, Google has discontinued support": the date
+        # says when the product came out, not when anything stopped
+        return DateRole(a, b, False, f"'{gov.text} {prep} {text}' dates the product's arrival", "")
     if (
         prep
         and gov.dep_ == "conj"
@@ -1775,7 +1805,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append("no longer available")
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if (_negated(c) and _loses_use(c)) or _unable_to_use(c) or _loses_ability(c) or _loses_service(c):
+            if (
+                (_negated(c) and _loses_use(c))
+                or _unable_to_use(c)
+                or _loses_ability(c)
+                or _loses_service(c)
+                or _cut_from_app(c)
+            ):
                 # "will no longer be able to unlock …", "will lose the ability to carry out key functions"
                 ceases.append(c.text)
             if _negated(c) and _withholds_other(c):
