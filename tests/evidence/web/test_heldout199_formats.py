@@ -1,11 +1,12 @@
 """Formats met on held-out sets 197 onwards: a launch's date, a rough span after it, a product cut
-from the app it is run with."""
+from its app or bricked, support pulled, a day parsed apart from its month, dotted dates, a file
+quoted as a patch, GitHub's reporting feature, a link whose address is the place to report."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -33,3 +34,61 @@ def test_a_product_unpaired_or_removed_from_its_app() -> None:
     # a feature removed from the app leaves the product supported
     feature = "On 1 May 2026 the scheduling feature will be removed from the Acme app."
     assert ends(feature, "Acme Camera") == []
+
+
+def test_a_product_bricked_or_its_support_pulled() -> None:
+    bricked = "Acme will be deliberately bricking every unit of the Acme Link, a universal hub, on 16 March 2018."
+    assert ends(bricked, "Acme Link") == [D(2018, 3, 16)]
+    pulled = "We reported on Acme's decision to pull all support for its Acme Link system in March 2018."
+    assert ends(pulled, "Acme Link") == [D(2018, 3, 31)]
+    # pulling a product from the shelves is an end of sale
+    shelves = "Acme pulled the Acme Link from the shelves in March 2018."
+    assert ends(shelves, "Acme Link") == []
+
+
+def test_a_day_cut_off_from_its_month_keeps_its_clause() -> None:
+    when = (
+        "Acme's products will no longer be controllable through the Acme app as of today, 31 January 2026, "
+        "when support will also end."
+    )
+    assert ends(when, "Acme Plug") == [D(2026, 1, 31)]
+
+
+def test_a_dotted_year_month_day() -> None:
+    assert ends("Acme FMU126\n\nThis product is EOL. End of Support 2024.05.01\n", "FMU126") == [D(2024, 5, 1)]
+    # a version is not a date, nor is a heading's date compared to
+    assert ends("Acme Hub support ends with firmware 2024.5.1.", "Acme Hub") == []
+    compared = "# support servers older than 2017.06.04\n\nThe Acme Cam has been discontinued.\n"
+    assert ends(compared, "Acme Cam", "text/markdown") == []
+
+
+def test_a_file_quoted_as_the_patch_that_adds_it() -> None:
+    patch = (
+        '+title: "Acme integration will stop working January 23rd, 2024"\n+created: 2024-01-19 00:00:01\n+---\n+\n'
+        "+## Summary\n+\n+Acme is migrating to a new API on January 23rd, 2024.\n"
+    )
+    assert ends(patch, "Acme integration", "text/markdown") == [D(2024, 1, 23)]
+    # a list of "+ item" bullets is kept as a list
+    bullets = "+ The Acme Hub gets updates until 2027.\n+ The Acme Cam until 2028.\n+ The Acme Bell until 2029.\n"
+    assert ends(bullets, "Acme Cam", "text/markdown") == [D(2028, 12, 31)]
+
+
+def test_githubs_report_a_vulnerability_feature_is_a_channel() -> None:
+    feature = "Please report security-sensitive issues privately through GitHub's Report a vulnerability feature."
+    assert len(policy(feature, "text/markdown").contacts) == 1
+    # a maker's form named by its title, its address lost, is not
+    form = "Please submit your report via the Report a vulnerability form."
+    assert policy(form, "text/markdown").contacts == []
+
+
+def test_a_link_whose_address_names_the_place_to_report() -> None:
+    st = (
+        "If you wish to report potential security vulnerabilities, please do not report them through public "
+        "issues. Instead, report them to our PSIRT following the process described at: "
+        "https://www.acme.com/security/report-vulnerabilities.html\n"
+    )
+    assert policy(st, "text/markdown").contacts == ["https://www.acme.com/security/report-vulnerabilities.html"]
+    guide = (
+        "Report them following the process described at: https://www.acme.com/security/how-to-report-vulnerabilities\n"
+    )
+    assert policy(guide, "text/markdown").contacts == []

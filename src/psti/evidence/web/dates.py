@@ -35,6 +35,8 @@ DATE = re.compile(
     rf"|(?P<mdy>{MON},?\s+{DAY},?\s+(?:of\s+)?{YEAR})"  # ("October 15 of 2025")
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"
     rf"|(?P<yslash>(?<![\w/]){YEAR}/[01]?\d/[0-3]?\d(?![\w/]))"  # "2027/12/31"
+    # "End of Support 2024.05.01": two digits each for month and day (a version is "2024.5.1")
+    rf"|(?P<ydot>(?<![\w.]){YEAR}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\w.]))"
     # "12/2026" in a table cell; not "2026/27", a financial year
     rf"|(?P<mslash>(?<![\w/.])(?:0?[1-9]|1[0-2])/{YEAR}(?![\w/]))"
     # "as of 12/31/22": a two-digit year only where the order cannot be mistaken (a part over 12)
@@ -89,8 +91,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             return dt.date(y, month, day), "day"
         if group == "compact":
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])), "day"
-        if group == "yslash":
-            y, m, d = (int(x) for x in text.split("/"))
+        if group in ("yslash", "ydot"):
+            y, m, d = (int(x) for x in re.split(r"[/.]", text))
             return dt.date(y, m, d), "day"
         if group == "mslash":
             m, y = (int(x) for x in text.split("/"))

@@ -729,6 +729,17 @@ def _xml_record_row(m: re.Match[str]) -> str:
     return joint.join(f"{k}: {v}" for k, v in _XML_ATTRIBUTE.findall(m.group(1)))
 
 
+def _added_only(lines: list[str]) -> bool:
+    """Every line starts with a patch's "+" ("+title: …", "+---", "+"), some glued to their text: a
+    file quoted as added lines, not a list of "+ item" bullets."""
+    said = [ln for ln in lines if ln.strip()]
+    return (
+        len(said) >= 3
+        and all(ln.startswith("+") and not ln.startswith("+++") for ln in said)
+        and any(len(ln) > 1 and not ln[1].isspace() for ln in said)
+    )
+
+
 def unwrap_plain(text: str) -> tuple[str, list[str]]:
     """Plain text or Markdown: paragraphs hard-wrapped across lines joined into one line,
     Markdown tables labelled by their header row; the Markdown headings found."""
@@ -743,6 +754,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     # an elision between sentences ("… requirements. ... Model | End date") marks a cut in a quoted
     # page: what follows starts a line of its own, as it did on the page
     lines = _ELISION.sub("\n\n", text).splitlines()
+    if _added_only(lines):
+        lines = [ln[1:] for ln in lines]  # a file quoted as the patch that adds it: its lines as added
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line
     # (or a quoted part of such a file, its "---" left out: "title: Acme" … "releases:" over records)
     front = bool(lines) and (lines[0].strip() == "---" or _yaml_records(lines))

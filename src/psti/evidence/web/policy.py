@@ -579,7 +579,7 @@ _GUIDE_LINK = re.compile(
 # a link whose address or words name the place to report itself ("[Report a Vulnerability | How to Report -
 # CSA-IOT](https://csa-iot.org/vulnerability-reporting/)"), not a guide about reporting ("how-to-report-…")
 _REPORT_PLACE = re.compile(
-    r"(?<!how-to-)(?<!how to )\breport[-_ ]a[-_ ]vulnerabilit|"
+    r"(?<!how-to-)(?<!how to )\breport[-_ ](?:a[-_ ])?vulnerabilit|"
     r"vulnerabilit(?:y|ies)[-_ ]report(?:ing)?\b(?![-_ ]?(?:polic|guid|process))",
     re.I,
 )
@@ -1272,7 +1272,10 @@ _CHANNEL = re.compile(
     # (each alternative starts at a word: "as soon as PSIRT receives" holds no "on … PSIRT")
     r"\b(?:private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
     r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|(?:github|gitlab)\s+security\s+disclosure|"
-    r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|report\s+a\s+vulnerability\s+button|"
+    r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|"
+    # "through GitHub's Report a vulnerability feature", 'the "Report a vulnerability" button' (the
+    # platform's own; not a maker's "Report a Vulnerability form", whose address a copy may lose)
+    r"report\s+a\s+vulnerability[”\"']?\s+(?:button|feature)|"
     # a form or button on the policy's own page: "filling out the form at the bottom of this page",
     # 'click on the "Report Bug" button … to submit'
     r"(?:fill(?:ing)?(?:\s+(?:out|in))?|complet(?:e|ing)|us(?:e|ing))\s+the\s+(?:[\w-]+\s+){0,2}form\s+"

@@ -1085,6 +1085,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if (
             (released or dated_heading)
             and len(found := _dates(head)) == 1
+            and not _COMPARED.search(head, 0, found[0][0].start())  # "servers older than 2017.06.04"
             # (or a history's heading led by its month: "11/2016 (ESP Easy Mega)")
             # (or a release dated by its month in brackets: "## 2.15 (June 2020)")
             and (
@@ -2309,6 +2310,9 @@ def _end_date(
 
 
 _ROUGHLY = re.compile(r"\b(?:almost|nearly|roughly|approximately|around|about|some)\s+$", re.I)
+
+
+_COMPARED = re.compile(r"\bthan\s+$", re.I)  # a date compared to ("older than …"), not the heading's own
 
 
 def _security_duration(s: str) -> re.Match[str] | None:

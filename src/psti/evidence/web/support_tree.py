@@ -863,6 +863,9 @@ _OWNERS_PLACES = frozenset({"app", "apps", "application", "account", "accounts"}
 _UNPAIRED_THINGS = frozenset({"product", "products", "thermostat", "thermostats", "camera", "cameras", "hub", "hubs"})
 
 
+_BRICKING = frozenset({"brick", "bricks", "bricked", "bricking"})
+
+
 def _cut_from_app(tok: Token) -> bool:
     """ "your device will be unpaired and removed from your Nest app": the product is cut from the
     app it is run with (not "the feature will be removed from the app")."""
@@ -1101,6 +1104,8 @@ def _is_stop(tok: Token) -> bool:
         )  # ("has removed the Windows Phone 8.1 support", "sever all remaining support": the support is taken away)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
+    if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ in ("support", "updates") for c in tok.children):
+        return True  # "the decision to pull all support for its Harmony Link system in March 2018"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
         return True  # "Whistle's cloud goes dark August 31, 2025"
     if _goes_away(tok):
@@ -1281,10 +1286,14 @@ def _span_root(doc: Doc | Span, start: int, end: int) -> Token | None:
     if not toks:
         return None
     inside = set(t.i for t in toks)
-    for t in toks:
-        if t.head.i not in inside or t.head == t:
-            return t
-    return toks[0]
+    tops = [t for t in toks if t.head.i not in inside or t.head == t]
+    if not tops:
+        return toks[0]
+    if tops[0].dep_ == "pobj":
+        return tops[0]  # "shut down on 31st Dec 2022": the preposition's object, whatever the rest hangs on
+    # "…, 31 January 2026, when support will also end" may be parsed with the day cut off from its
+    # month: the word that holds most of the date stands for it
+    return max(tops, key=lambda t: sum(1 for d in t.subtree if d.i in inside))
 
 
 def _clause_root(tok: Token) -> Token:
@@ -1803,6 +1812,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 topic = True
             if _negated(c) and _unavailable(c):  # "will no longer be available from July 2024"
                 ceases.append("no longer available")
+            if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
+                ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
             if (
