@@ -92,3 +92,16 @@ def test_a_link_whose_address_names_the_place_to_report() -> None:
         "Report them following the process described at: https://www.acme.com/security/how-to-report-vulnerabilities\n"
     )
     assert policy(guide, "text/markdown").contacts == []
+
+
+def test_protected_until_a_month() -> None:
+    protected = "If you buy an Acme Phone 7, for example, will be protected until at least October 2027."
+    assert ends(protected, "Acme Phone 7") == [D(2027, 10, 31)]
+
+
+def test_a_move_the_user_must_make_to_keep_using_the_product() -> None:
+    move = "If you want to keep using the Acme Band, you must move to an Acme Account by 2 February 2026."
+    assert ends(move, "Acme Band") == [D(2026, 2, 2)]
+    # a move that is no condition of use sets no end
+    optional = "You can move to an Acme Account by 2 February 2026 to get a free month."
+    assert ends(optional, "Acme Band") == []

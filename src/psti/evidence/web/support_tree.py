@@ -101,7 +101,8 @@ _EVENT_LEMMAS = frozenset(
 _EFFECT = frozenset({"effect", "effective"})
 TOPIC = re.compile(
     r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|servic(?:e|ing))|lifecycle|"
-    r"life\s+cycle|guarantee|\b(?:nightly\s+|official\s+|weekly\s+)?builds\b",  # ("LineageOS 16.0 builds stopped")
+    # ("LineageOS 16.0 builds stopped"; "will be protected until at least October 2027")
+    r"life\s+cycle|guarantee|\bprotected\b|\b(?:nightly\s+|official\s+|weekly\s+)?builds\b",
     re.I,
 )
 _OTHER_UPDATES = re.compile(
@@ -1354,7 +1355,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             role = replace(role, subject=said or " ".join(t.text for t in subject), subject_model=named)
         if role.is_end and _denied(root):
             role = replace(role, is_end=False, words=f"{role.words}, which the sentence denies")
-        if role.is_end and _conditional(root):
+        if role.is_end and _conditional(root) and _TO_KEEP_USING not in role.words:
+            # (not the wish a deadline serves: "if you want to keep using Fitbit, you must move … by …")
             role = replace(role, aimed=True)  # "if it is last sold in May 2024, … updates until at least 2028"
         out.append(role)
     return out
@@ -1771,6 +1773,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "… when Nintendo will disconnect online services …, which is scheduled for April 8th, 2024"
         why = f"'{scheduled}', scheduled for '{text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if prep in ("by", "before") and (moving := _move_to_keep_using(gov)) is not None:
+        # "If you want to keep using Fitbit, you must move to a Google Account by 2 February 2026": the
+        # old account's service ends at the deadline
+        return DateRole(a, b, True, f"{moving} '{prep} {text}'", _clause_text(gov), False, _clause_text(gov), True)
     if prep in ("for", "on", "in", "at") and (planned := _planned_end(gov, previous)) is not None:
         # "The sunset of Hum is scheduled for December 31, 2025", "…, with full sunset scheduled for …"
         why = f"'{planned}' {gov.text} '{prep} {text}'"
@@ -2285,6 +2291,28 @@ def _scheduled_stop(gov: Token) -> str | None:
     if _stops_service(objects) or _named_thing_shut(v) or TOPIC.search(_clause_text(v, strict=True)):
         return " ".join(t.text for t in (v, *objects))
     return None
+
+
+_MIGRATING = frozenset({"move", "migrate", "switch", "transfer", "upgrade"})
+_OBLIGED = frozenset({"must", "need", "needs", "have", "has"})
+_KEEP_USING = frozenset({"keep", "continue"})
+_TO_KEEP_USING = " to keep using'"
+
+
+def _move_to_keep_using(verb: Token) -> str | None:
+    """A move the user must make by a deadline to keep using the product: 'you must move to a Google
+    Account by …' under 'if you want to keep using Fitbit' (or 'to continue using it')."""
+    if lemma(verb) not in _MIGRATING or not verb.tag_.startswith("VB"):
+        return None
+    obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lower_ in _OBLIGED
+    )
+    head = verb.head if verb.dep_ == "xcomp" else verb
+    keeps = any(
+        k.lower_ in _KEEP_USING and any(u.dep_ == "xcomp" and u.lower_ in ("using", "use") for u in k.children)
+        for k in head.subtree
+    )
+    return f"'must {verb.text} …{_TO_KEEP_USING}" if obliged and keeps else None
 
 
 def _planned_end(gov: Token, previous: str) -> str | None:
