@@ -105,3 +105,10 @@ def test_a_move_the_user_must_make_to_keep_using_the_product() -> None:
     # a move that is no condition of use sets no end
     optional = "You can move to an Acme Account by 2 February 2026 to get a free month."
     assert ends(optional, "Acme Band") == []
+
+
+def test_a_last_functional_day_and_support_come_to_a_halt() -> None:
+    facts = "Acme Car Box\nAvailable for purchase until February 2023\nLast functional day: December 9, 2024\n"
+    assert ends(facts, "Acme Car Box") == [D(2024, 12, 9)]
+    halt = "Acme unveiled the Acme Band in 2020. Support for all of these devices will come to a halt on July 31, 2023."
+    assert ends(halt, "Acme Band") == [D(2023, 7, 31)]

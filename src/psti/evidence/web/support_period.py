@@ -62,14 +62,14 @@ _SUPPORT = re.compile(
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|out\s+of\s+support\b|"
-    r"last\s+(?:date|day)\s+of\s+support|"
+    r"last\s+(?:date|day)\s+of\s+support|last\s+(?:functional|working|operating|operational)\s+day\b|"
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
-    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
+    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|last\s+(?:functional|working|operating|operational)\s+day|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
     r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off",  # "Shutdown date"

@@ -89,7 +89,7 @@ _STOP_LEMMAS = frozenset(
 )  # fmt: skip
 _STOP_NOUNS = frozenset(
     {"end", "expiration", "expiry", "discontinuation", "termination", "sunset", "retirement", "eol", "cessation",
-     "shutdown", "withdrawal", "turndown", "turn-down", "switch-off", "switchoff"}
+     "shutdown", "withdrawal", "turndown", "turn-down", "switch-off", "switchoff", "halt"}
 )  # fmt: skip
 # the date of something that happened (or happens) once; not the end of a period
 _EVENT_LEMMAS = frozenset(
