@@ -112,3 +112,16 @@ def test_a_last_functional_day_and_support_come_to_a_halt() -> None:
     assert ends(facts, "Acme Car Box") == [D(2024, 12, 9)]
     halt = "Acme unveiled the Acme Band in 2020. Support for all of these devices will come to a halt on July 31, 2023."
     assert ends(halt, "Acme Band") == [D(2023, 7, 31)]
+
+
+def test_a_response_timeline_by_severity() -> None:
+    timeline = (
+        "Report vulnerabilities to security@acme.com.\n\n### ⏱️ Response Timeline:\n"
+        "- **Critical vulnerabilities**: 24-48 hours\n- **High severity**: 3-5 business days\n"
+        "- **Medium/Low severity**: 1-2 weeks\n"
+    )
+    found = policy(timeline, "text/markdown").ack_when
+    assert found is not None and found.timescale == "24-48 hours"
+    # times by severity under another heading (fixes) promise no response
+    fixes = "Report vulnerabilities to security@acme.com.\n\n### Fix targets\n- Critical: 7 days\n- High: 30 days\n"
+    assert policy(fixes, "text/markdown").ack_when is None

@@ -986,11 +986,21 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     slashed: set[tuple[str, str]] = set()
     budget = _PARSE_BUDGET
     label = ""
+    response_head, head_age = "", 0  # a "Response Timeline:" heading over times by severity
     for line in _timed_items(text.splitlines()):
         line = line.strip(" \t|*#>-")
         above, label = label, (line if label_like(line) else "")
         if above and TIMESCALE.match(line) and _labelled_promise(f"{above}: {line}", out):
             continue  # "Status Update" over "Within 30 days — remediation timeline confirmed"
+        head_age += 1
+        if _RESPONSE_HEAD.fullmatch(line):
+            response_head, head_age = line.rstrip(": "), 0
+        elif response_head and head_age <= _SEVERITY_ROWS and (row := _SEVERITY_ROW.match(line)) is not None:
+            # "Critical vulnerabilities: 24-48 hours" under it: the first row's time is the response's
+            # (the quickest, as such lists run from the most severe)
+            _labelled_promise(f"{response_head}: {row.group('time')}", out)
+            response_head = ""
+            continue
         if line and _read_abroad(line, out):
             continue  # "nous accuserons réception de votre rapport dans les 5 jours ouvrables": its own language
         if not line or not _worth_parsing(line):
@@ -1069,6 +1079,14 @@ _COUNTED_FROM = re.compile(r"\b(?:after|following|from|of)\s+(?:the\s+|our\s+)?(
 _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.{2,200})$")
 
 
+_RANGE_FROM = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:-|–|to)\s*$")
+_RESPONSE_HEAD = re.compile(r"\W*(?:initial\s+)?response\s+(?:time(?:line)?s?|targets?|SLAs?)\s*:?", re.I)
+_SEVERITY_ROW = re.compile(
+    r"(?:critical|high|medium|moderate|low|p[0-4]|sev(?:erity)?\s*[0-4])\b[^:]{0,40}:\s*(?P<time>.{2,60})$", re.I
+)
+_SEVERITY_ROWS = 3  # how far under the heading its first row may be
+
+
 def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     """'Acknowledgement: within 3 business days' — a promise named by its label, its time as
     the value. The parser reads such a line as two fragments, so the label decides."""
@@ -1088,8 +1106,9 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     else:
         return False
     # the value's one time, where it stands: "Ongoing communication: … planning for remediation within one month"
+    value = value.strip()
     times = list(TIMESCALE.finditer(value))
-    time = times[0] if len(times) == 1 else TIMESCALE.match(value.strip())
+    time = times[0] if len(times) == 1 else TIMESCALE.match(value)
     # (a promise named in the value is its own, not the label's; the one the time counts from is not:
     # "within 7 business days after acknowledgement")
     named = _COUNTED_FROM.sub(" ", value)
@@ -1110,7 +1129,10 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     )  # fmt: skip
     if promise is None:
         return False
-    c = Commitment(clip(block, 300), time.group(0), promise, f"{time.group(0)!r} is given for {label.strip()!r}")
+    said = time.group(0)
+    if (low := _RANGE_FROM.search(value, 0, time.start())) is not None:
+        said = value[low.start() : time.end()]  # "24-48 hours": the range, not its upper end alone
+    c = Commitment(clip(block, 300), said, promise, f"{said!r} is given for {label.strip()!r}")
     (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
     return True
 
