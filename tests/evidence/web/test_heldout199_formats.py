@@ -125,3 +125,34 @@ def test_a_response_timeline_by_severity() -> None:
     # times by severity under another heading (fixes) promise no response
     fixes = "Report vulnerabilities to security@acme.com.\n\n### Fix targets\n- Critical: 7 days\n- High: 30 days\n"
     assert policy(fixes, "text/markdown").ack_when is None
+
+
+def test_come_a_month_ends_from_its_first_day() -> None:
+    come = "Acme has announced that come May 2020, a number of its older products will no longer receive updates."
+    assert ends(come) == [D(2020, 5, 1)]
+
+
+def test_web_platforms_shut_down_and_out_of_support() -> None:
+    platforms = "The Acme and Yacht web platforms will be shut down on the 31st of December 2024."
+    assert ends(platforms, "Acme and Yacht web platforms") == [D(2024, 12, 31)]
+    out = "I ordered a Hue Hub 2 in the deal Acme are offering as the v1 goes out of support in July 2020."
+    assert ends(out, "Hue Hub v1") == [D(2020, 7, 31)]
+    assert ends("The Acme Hub went out of stock in 2021.", "Acme Hub") == []
+
+
+def test_a_short_german_sentence() -> None:
+    switched_off = "Die Acme Cloud wurde am 6. Mai 2026 abgeschaltet. Dieses Plugin ersetzt die Cloud."
+    assert ends(switched_off, "Acme Cloud") == [D(2026, 5, 6)]
+    ack = "Report: security@acme.de\n\n1. **Bestätigung**: Wir bestätigen den Erhalt innerhalb von **7 Tagen**\n"
+    found = policy(ack, "text/markdown").ack_when
+    assert found is not None and "7 Tagen" in found.timescale
+
+
+def test_github_issues_and_a_repository_advisories_page_gone_to() -> None:
+    issues = "As we don't think there are any critical vulnerabilities, use Github Issues to report them."
+    assert len(policy(issues, "text/markdown").contacts) == 1
+    gehe = "### Wie melde ich eine Sicherheitslücke?\n\n- Gehe zu https://github.com/acme/cam/security/advisories\n"
+    assert policy(gehe, "text/markdown").contacts == ["https://github.com/acme/cam/security/advisories"]
+    # an advisories page named as where advisories are published is no channel
+    published = "We publish security advisories at https://github.com/acme/cam/security/advisories\n"
+    assert policy(published, "text/markdown").contacts == []

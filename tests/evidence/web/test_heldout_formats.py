@@ -90,7 +90,8 @@ def test_time_of_a_joined_action_is_not_the_acknowledgement(sentence: str, ack: 
         ("Belkin said it will end technical support for older Wemo products, effective January 31, 2026.", "Wemo", D(2026, 1, 31)),  # noqa: E501
         # the date first, the stop after it
         ("After April 2020 no software updates will be made available for the Hue Bridge v1.", "Hue Bridge v1", D(2020, 4, 30)),  # noqa: E501
-        ("Sonos has announced that come May 2020, its legacy products will no longer receive software updates.", "Play:5", D(2020, 5, 31)),  # noqa: E501
+        # ("come May 2020": from the month's first day on)
+        ("Sonos has announced that come May 2020, its legacy products will no longer receive software updates.", "Play:5", D(2020, 5, 1)),  # noqa: E501
         # several dates: the one for security updates
         ("Google has insured these devices with feature updates till October 2018 and security updates till October 2019.", "Pixel", D(2019, 10, 31)),  # noqa: E501
         ("The Nexus 5X and Nexus 6P have until September 2017 and September 2018 for OS and security promotions, respectively.", "Nexus 5X", D(2018, 9, 30)),  # noqa: E501

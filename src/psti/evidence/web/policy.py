@@ -467,6 +467,10 @@ _REPO_SECURITY = re.compile(
 
 
 _ADDRESS_LINES = 4
+# a direction to go to a page, in the languages read: "Go to", "Gehe zu", "Allez sur", "Ve a", "Vá para"
+_GO_TO = re.compile(
+    r"\b(?:go\s+to|visit|navigate\s+to|geh(?:e|en\s+sie)?\s+zu|allez\s+(?:à|sur)|ve\s+a|vá\s+para)\s*:?\s*\[?$", re.I
+)
 
 
 def _introduces(lead: str) -> bool:
@@ -514,8 +518,9 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
             continue
         if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
             _add(contacts, url)
-        elif introduced and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
-            _add(contacts, url)  # "To report a security problem:" / "1. Go to [Security Advisories](…)"
+        elif (introduced or _GO_TO.search(before)) and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
+            # "To report a security problem:" / "1. Go to [Security Advisories](…)" (or "Gehe zu https://…")
+            _add(contacts, url)
     if context:
         for m in _BARE_URL.finditer(s):
             url = "https://" + m.group(0).rstrip(".,;:")
@@ -1346,7 +1351,9 @@ _ISSUE_CHANNEL = re.compile(
     r"bug\b(?!\s+reports?))|"
     r"\b(?:request|report|ticket)\s+(?:on|in)\s+(?:our|the)\s+(?:issues?\s+(?:page|tab)|issue\s+tracker|bug\s+tracker)|"
     # "report this security problem using our valuable issue tracker on GitHub"
-    r"\bus(?:e|ing)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:issue|bug)\s+tracker\b",
+    r"\bus(?:e|ing)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:issue|bug)\s+tracker\b|"
+    # "use Github Issues to report them"
+    r"\bus(?:e|ing)\s+(?:the\s+)?(?:github|gitlab|codeberg)\s+issues\s+to\s+report\b",
     re.I,
 )
 _ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
@@ -1388,7 +1395,7 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
         return
     # (in the channel's own clause: "You do not need to log in …; simply use the form below")
-    before = re.split(r"[;:]|\.\s", s[: m.start()])[-1]
+    before = re.split(r"[;:,]|\.\s", s[: m.start()])[-1]
     if _CHANNEL_NOT.search(before[-60:]):
         return
     _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{clip(s, 160)}")')

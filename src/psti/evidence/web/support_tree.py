@@ -77,7 +77,9 @@ _MADE = frozenset(
     {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
      "ship", "shipped", "market", "marketed", "offer", "offered"}
 )  # fmt: skip
-FROM_START = frozenset({"from", "starting", "beginning", "as of", "since"})  # a stop from a period's first day on
+FROM_START = frozenset(
+    {"from", "starting", "beginning", "as of", "since", "come"}
+)  # a stop from a period's first day on
 _POINT = frozenset(
     {"in", "on", "at", "after", "beyond", "from", "of", "by", "beginning", "starting", "effective", "come", "as",
      "with", "during", "since"}
@@ -185,8 +187,8 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 # ("will shut down its service as of 15th May 2016", "end the cloud service")
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "applet", "applets", "application", "platform",
-     "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal", "channels",
-     "dashboard", "dashboards"}
+     "platforms", "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal",
+     "channels", "dashboard", "dashboards"}
 )  # fmt: skip
 # nouns that are the maker's service only when the product itself is one: an API retired ends an API,
 # while an API a plugin relies on, deprecated, is not the plugin's end
@@ -864,6 +866,18 @@ _OWNERS_PLACES = frozenset({"app", "apps", "application", "account", "accounts"}
 _UNPAIRED_THINGS = frozenset({"product", "products", "thermostat", "thermostats", "camera", "cameras", "hub", "hubs"})
 
 
+def _out_of_support(tok: Token) -> bool:
+    """ "goes out of support", "falls out of support", "is out of support": support ends."""
+    return lemma(tok) in ("go", "goes", "went", "fall", "falls", "fell", "drop", "be", "is", "are") and any(
+        p.lower_ == "out"
+        and any(
+            o.lower_ == "of" and any(g.lower_ in ("support", "maintenance", "service") for g in o.children)
+            for o in p.children
+        )
+        for p in tok.children
+    )
+
+
 _BRICKING = frozenset({"brick", "bricks", "bricked", "bricking"})
 
 
@@ -1533,6 +1547,8 @@ _CLIMB = frozenset({"acl", "advcl", "xcomp", "acomp", "pcomp", "prep", "npadvmod
 def _attachment(tok: Token) -> tuple[str, Token]:
     """The preposition that attaches a date ('' for none) and the word it attaches to."""
     gov = tok.head if tok.head != tok else tok
+    if tok.dep_ == "npadvmod" and gov.lower_ == "come" and gov.i == tok.i - 1:
+        return "come", gov  # "come May 2020, … will no longer receive updates": from then on
     if not (tok.dep_ in ("pobj", "pcomp") or (gov.dep_ in ("prep", "agent") and gov.pos_ == "ADP")):
         return "", gov
     prep = gov.lower_
@@ -1815,6 +1831,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 for ch in c.children
             ):
                 stop_words.append(f"{c.text} unsupported")  # "your system will become unsupported"
+                topic = True
+            if _out_of_support(c):
+                stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
                 topic = True
             if _negated(c) and _unavailable(c):  # "will no longer be available from July 2024"
                 ceases.append("no longer available")
