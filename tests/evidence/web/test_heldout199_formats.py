@@ -156,3 +156,14 @@ def test_github_issues_and_a_repository_advisories_page_gone_to() -> None:
     # an advisories page named as where advisories are published is no channel
     published = "We publish security advisories at https://github.com/acme/cam/security/advisories\n"
     assert policy(published, "text/markdown").contacts == []
+
+
+def test_products_listed_after_a_sentence_that_leaves_them_out() -> None:
+    page = (
+        "As of January 31, 2026, many Acme devices will lose their functionality. However, four Acme devices will "
+        "remain unaffected. These include the Acme Switch, the Acme Plug with Thread and the Acme Doorbell."
+    )
+    assert ends(page, "Acme Plug with Thread") == []
+    # a list after a sentence that names the end is the end's
+    listed = "As of January 31, 2026, four Acme devices will lose their functionality. These include the Acme Plug."
+    assert ends(listed, "Acme Plug") == [D(2026, 1, 31)]

@@ -1208,6 +1208,9 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
+        if named and idx and _LIST_OF_THOSE.match(s) and _UNAFFECTED.search(sents[idx - 1]):
+            # "four Wemo devices will remain unaffected. These include … the Wemo Smart Plug with Thread"
+            last = (f"{sents[idx - 1]} {s}", len(out.statements))
         other = (
             bool(terms)
             and not named
@@ -1801,6 +1804,12 @@ _UNAFFECTED = re.compile(
     r"\b(?:no\s+longer|not|n't)\s+(?:be\s+)?(?:clos(?:e|ed|ing)|shut(?:ting)?\s+down|discontinu\w+)\b|"
     r"\bkeep(?:s|ing)?\s+(?:[\w-]+\s+){0,6}(?:operational|running|online)\b",
     re.I,
+)
+
+
+# a sentence that lists the things the one before it spoke of: "These include …", "They are …"
+_LIST_OF_THOSE = re.compile(
+    r"^\W*(?:these|they|those|this|the\s+(?:devices|products|models))\s+(?:include|are|is)\b", re.I
 )
 
 
