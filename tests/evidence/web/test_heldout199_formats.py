@@ -167,3 +167,12 @@ def test_products_listed_after_a_sentence_that_leaves_them_out() -> None:
     # a list after a sentence that names the end is the end's
     listed = "As of January 31, 2026, four Acme devices will lose their functionality. These include the Acme Plug."
     assert ends(listed, "Acme Plug") == [D(2026, 1, 31)]
+
+
+def test_a_rough_time_and_months_counted_from_a_year() -> None:
+    assert ends("A flagship Acme phone bought today can be supported until roughly 2033.", "Acme phone") == []
+    assert ends("The Acme phone can be supported until 2033.", "Acme phone") == [D(2033, 12, 31)]
+    months = "However, the Acme Phone 10 stopped being updated just 28 months after its release in 2017."
+    assert ends(months, "Acme Phone 10") == []
+    years = "However, the Acme Phone 10 stopped being updated just 3 years after its release in 2017."
+    assert ends(years, "Acme Phone 10") == [D(2020, 12, 31)]

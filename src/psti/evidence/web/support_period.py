@@ -2359,6 +2359,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
             # 2024"), not a later clause's ("… (from 2020, pictured below)")
             starts = [d for d in _dates(tail) if d[0].start() <= _START_GAP]
+            if starts and starts[0][2] == "year" and not unit.startswith("year"):
+                starts = []  # "28 months after its release in 2017": a start known to its year ends in no month
             if starts:
                 m, start, p = starts[0]
                 return SupportStatement(
@@ -2563,7 +2565,9 @@ def _tree_statement(
     if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
         # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the
         # date is where the span starts, and the end is the span's end
-        d, p = later(d, count(span.group("n")), span.group("unit")), "day"
+        if p == "year" and not span.group("unit").lower().startswith("year"):
+            return None, plain, stops, bounds  # "28 months after its release in 2017": no month is known
+        d, p = later(d, count(span.group("n")), span.group("unit")), ("year" if p == "year" else "day")
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
     d = _begun_at(s, m, d, p, role.from_start)
     stmt = _end_at(

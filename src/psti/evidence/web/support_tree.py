@@ -1350,6 +1350,11 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             out.append(DateRole(a, b, False, "not parsed", ""))
             continue
         own = [t for t in sent if t.idx < base + b and t.idx + len(t) > base + a]
+        word_before = own[0].doc[own[0].i - 1] if own[0].i > sent[0].i else None
+        if word_before is not None and word_before.lower_ in _ROUGHLY:
+            # "can be supported until roughly 2033": a guess at a time, no end stated
+            out.append(DateRole(a, b, False, f"'{word_before.text} {sent.text[a:b]}' is a rough time", ""))
+            continue
         role = _role(sent, root, a, b, date_tokens, previous, own[0])
         stopped = _stopped_thing(root)
         if stopped:
@@ -1377,6 +1382,7 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
 
 
 _NAMING_WORDS = 4
+_ROUGHLY = frozenset({"roughly", "approximately", "approx", "approx.", "circa", "ca.", "around", "about"})
 
 
 def _names_a_model(t: Token) -> bool:
