@@ -176,3 +176,11 @@ def test_a_rough_time_and_months_counted_from_a_year() -> None:
     assert ends(months, "Acme Phone 10") == []
     years = "However, the Acme Phone 10 stopped being updated just 3 years after its release in 2017."
     assert ends(years, "Acme Phone 10") == [D(2020, 12, 31)]
+
+
+def test_a_product_bricked_by_name_by_a_day() -> None:
+    decision = (
+        "The second was Acme's July 2024 decision to discontinue and brick its Acme Astro robots by "
+        "September 25, 2024 — rendering units nonfunctional."
+    )
+    assert ends(decision, "Acme Astro robots") == [D(2024, 9, 25)]

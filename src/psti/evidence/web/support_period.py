@@ -2586,7 +2586,7 @@ def _tree_statement(
 
 _SHUT_VERB = (
     r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
-    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|"
+    r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|brick(?:s|ed|ing)?|"
     # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
     r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
     r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
@@ -2655,7 +2655,7 @@ def _date_spanning(s: str, span: tuple[int, int]) -> DatePart | None:
     return next((dp for dp in _dates(s) if dp[0].span() == span), None)
 
 
-_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|in|at|from|as\s+of|effective|by\s+the\s+end\s+of)\s+)?", re.I)
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:on|in|at|from|as\s+of|effective|by|by\s+the\s+end\s+of)\s+)?", re.I)
 
 
 _AS_FOR = re.compile(r"^\W{0,3}(?:as\s+for|as\s+to|regarding|when\s+it\s+comes\s+to)\s+(?P<what>[^,]{1,60}),", re.I)
