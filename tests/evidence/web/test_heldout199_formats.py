@@ -184,3 +184,13 @@ def test_a_product_bricked_by_name_by_a_day() -> None:
         "September 25, 2024 — rendering units nonfunctional."
     )
     assert ends(decision, "Acme Astro robots") == [D(2024, 9, 25)]
+
+
+def test_the_last_update_a_stop_comes_after() -> None:
+    last = (
+        "Acme decided to stop updating the Acme 6 after the AcmeOS 11.1 update that was released to these "
+        "devices in November 2021."
+    )
+    assert ends(last, "Acme 6") == [D(2021, 11, 30)]
+    # a release alone dates no end
+    assert ends("The AcmeOS 11.1 update that was released in November 2021 fixed the Acme 6.", "Acme 6") == []

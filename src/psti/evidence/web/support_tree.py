@@ -2011,6 +2011,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     withheld = negated and prep != "since"
     event = next((w for w in first[:2] if w in _EVENT_LEMMAS and not (w == "update" and withheld)), None)
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
+    if event and prep in ("in", "on") and (last := _last_release_before_stop(gov)) is not None:
+        # "decided to stop updating them after the OS 11.1 update that was released … in November
+        # 2021": the last update's date ends the updates
+        return DateRole(a, b, True, f"'{text}' dates {last}", context, other, local, True)
     if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
         # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
@@ -2243,6 +2247,21 @@ _BEGINS = frozenset({"beginning", "starting", "from"})
 
 
 _RELEASED_THINGS = frozenset({"update", "updates", "upgrade", "upgrades", "release", "version", "firmware", "software"})
+
+
+def _last_release_before_stop(verb: Token) -> str | None:
+    """A release ('that was released in …') of an update that a stop of updates comes after: 'stop
+    updating them after the … update that was released …'."""
+    if verb.dep_ not in ("acl", "relcl") or (lemma(verb) not in _RELEASING and verb.lower_ != "released"):
+        return None
+    update = verb.head
+    if update.lower_ not in _RELEASED_THINGS or update.dep_ != "pobj" or update.head.lower_ != "after":
+        return None
+    stopping = update.head.head
+    chain = [stopping, stopping.head] if stopping.dep_ == "xcomp" else [stopping]
+    if any(_is_stop(v) for v in chain) and TOPIC.search(_clause_text(stopping)):
+        return f"the last {update.text} before '{chain[-1].text} {stopping.text}'"
+    return None
 
 
 def _release_that_drops(date: Token) -> str | None:
