@@ -194,3 +194,17 @@ def test_the_last_update_a_stop_comes_after() -> None:
     assert ends(last, "Acme 6") == [D(2021, 11, 30)]
     # a release alone dates no end
     assert ends("The AcmeOS 11.1 update that was released in November 2021 fixed the Acme 6.", "Acme 6") == []
+
+
+def test_a_decision_to_discontinue_a_named_app_effective_a_day() -> None:
+    decision = "Acme has made the decision to discontinue Workrooms as a standalone app, effective February 16, 2026."
+    assert ends(decision, "Workrooms") == [D(2026, 2, 16)]
+    # a product discontinued with no word of a service is taken off sale
+    sale = "Acme has made the decision to discontinue the Acme Cam, effective February 16, 2026."
+    assert ends(sale, "Acme Cam") == []
+
+
+def test_a_reporting_site_named_on_the_web() -> None:
+    site = "If you find a vulnerability, please report it directly to us on the web at Acme Security Research."
+    assert len(policy(site, "text/html").contacts) == 1
+    assert policy("Read more about us on the web at Acme News.", "text/html").contacts == []

@@ -1337,6 +1337,8 @@ _CHANNEL = re.compile(
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
     r"(?:psirt|vulnerability\s+(?:reporting\s+|disclosure\s+)?(?:portal|platform))\b|"
+    # a site named by its title: "please report it directly to us on the web at Apple Security Research"
+    r"on\s+the\s+web\s+at\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\b|"
     # a maker's security response centre's site ("submit it through the NIO SRC platform")
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?(?-i:[A-Z]{0,4}SRC)\s+"
     r"(?:platform|portal|website|site)\b)",

@@ -333,6 +333,14 @@ def _cut_from_service(verb: Token) -> bool:
     )
 
 
+def _as_a_service(verb: Token) -> bool:
+    """ "discontinue Workrooms as a standalone app": what the verb stops is named as a service."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "as" and any(o.dep_ == "pobj" and o.lower_ in _SERVICE for o in p.children)
+        for p in verb.children
+    )
+
+
 def _access_to_service(noun: Token) -> bool:
     return any(
         p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and _stops_service([g]) for g in p.children)
@@ -1555,6 +1563,8 @@ def _attachment(tok: Token) -> tuple[str, Token]:
     gov = tok.head if tok.head != tok else tok
     if tok.dep_ == "npadvmod" and gov.lower_ == "come" and gov.i == tok.i - 1:
         return "come", gov  # "come May 2020, … will no longer receive updates": from then on
+    if tok.dep_ == "npadvmod" and gov.lower_ == "effective" and gov.i == tok.i - 1 and gov.head != gov:
+        return "effective", gov.head  # "…, effective February 16, 2026": what the clause does takes effect then
     if not (tok.dep_ in ("pobj", "pcomp") or (gov.dep_ in ("prep", "agent") and gov.pos_ == "ADP")):
         return "", gov
     prep = gov.lower_
@@ -1932,6 +1942,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     or _stops_service(_supplied(what))
                     or _named_thing_shut(c)
                     or _cut_from_service(c)
+                    or _as_a_service(c)
                 ):
                     # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
                     stop_words.append(lemma(c))
