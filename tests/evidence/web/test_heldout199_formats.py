@@ -208,3 +208,16 @@ def test_a_reporting_site_named_on_the_web() -> None:
     site = "If you find a vulnerability, please report it directly to us on the web at Acme Security Research."
     assert len(policy(site, "text/html").contacts) == 1
     assert policy("Read more about us on the web at Acme News.", "text/html").contacts == []
+
+
+def test_software_not_updated_past_a_day_and_a_product_no_longer_controlled() -> None:
+    past = "The first Acme TV is an obsolete product that will not have its software updated past May 25, 2018."
+    assert ends(past, "first Acme TV") == [D(2018, 5, 25)]
+    controlled = (
+        "alice · description · 2025-10-23\n"
+        "Acme announced that Gen 1/2 thermostats can no longer be remotely controlled at the end of this month."
+    )
+    assert ends(controlled, "Acme Thermostat Gen 1/2", "text/markdown") == [D(2025, 10, 31)]
+    # what can still be controlled is no end
+    still = "The Gen 1/2 thermostats can still be controlled at the thermostat after October 2025."
+    assert ends(still, "Acme Thermostat Gen 1/2") == []

@@ -81,8 +81,8 @@ FROM_START = frozenset(
     {"from", "starting", "beginning", "as of", "since", "come"}
 )  # a stop from a period's first day on
 _POINT = frozenset(
-    {"in", "on", "at", "after", "beyond", "from", "of", "by", "beginning", "starting", "effective", "come", "as",
-     "with", "during", "since"}
+    {"in", "on", "at", "after", "beyond", "past", "from", "of", "by", "beginning", "starting", "effective", "come",
+     "as", "with", "during", "since"}
 )  # fmt: skip
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
@@ -814,8 +814,17 @@ def _loses_use(tok: Token) -> bool:
     for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
-    # "you can no longer use the Alexa.Networking APIs": the same, said with "can"
-    return tok.lower_ in _USE and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children)
+    # "you can no longer use the Alexa.Networking APIs": the same, said with "can" (or in the passive:
+    # "thermostats can no longer be remotely controlled")
+    return (tok.lower_ in _USE or tok.lower_ in _USED) and any(
+        c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children
+    )
+
+
+_USED = frozenset(
+    {"used", "controlled", "operated", "accessed", "unlocked", "locked", "opened", "streamed", "viewed", "watched",
+     "monitored", "synced", "played", "connected"}
+)  # fmt: skip
 
 
 _AVAILABLE = frozenset({"available", "accessible", "usable", "operational", "reachable", "online"})
