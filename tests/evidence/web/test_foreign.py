@@ -106,3 +106,25 @@ def test_an_end_word_far_from_the_date_is_not_its_end() -> None:
     # a model whose name goes on after the product's ("Xiaomi 12T") is another model's row
     rows = "Fechas de fin de soporte de Xiaomi:\n- Xiaomi 12T y Xiaomi 12T Pro: 13 de octubre de 2026\n"
     assert ends(rows, "Xiaomi 12") == []
+
+
+def test_italian_ends() -> None:
+    day = "La cui attività terminerà ufficialmente il 15 ottobre 2025."
+    found = foreign_end(day)
+    assert found is not None and (found.day, found.precision) == (dt.date(2025, 10, 15), "day")
+    month = (
+        "La società comunica che il dispositivo non sarà più supportato, e da aprile 2020 non potrà più connettersi."
+    )
+    found = foreign_end(month)
+    assert found is not None and found.day == dt.date(2020, 4, 1)  # "da aprile 2020": from the month's first day
+    # a date that ends nothing
+    assert foreign_end("La società ha presentato il nuovo modello il 15 ottobre 2025 a Milano.") is None
+
+
+def test_german_ends_from_a_year_and_functions_that_lapse() -> None:
+    year = "Mit der Folge, dass der Acme-Schalter oder 27 Acme-Geräte ab 2026 unbrauchbar werden."
+    found = foreign_end(year)
+    assert found is not None and found.day == dt.date(2026, 1, 1)
+    lapse = "Nach einem Update, das am 30. Juni 2023 ausgespielt wird, entfallen auf dem Lautsprecher alle Funktionen."
+    found = foreign_end(lapse)
+    assert found is not None and found.day == dt.date(2023, 6, 30)

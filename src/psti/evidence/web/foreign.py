@@ -1,4 +1,4 @@
-"""End dates in support statements written in German, French, Portuguese or Spanish.
+"""End dates in support statements written in German, French, Portuguese, Spanish or Italian.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -34,6 +34,10 @@ _FUNCTION_WORDS = {
     "es": frozenset({"el", "los", "las", "una", "para", "con", "está", "partir", "más", "hasta", "del", "será", "sus",
                      "desde", "y", "la", "de", "que", "en", "por", "se", "no", "un", "su", "nuestra", "nuestro",
                      "le", "al", "lo", "este", "esta"}),
+    "it": frozenset({"il", "lo", "gli", "di", "del", "della", "dei", "delle", "che", "non", "per", "con", "è", "sono",
+                     "da", "dal", "dalla", "nel", "nella", "alla", "al", "più", "anche", "questo", "questa", "sarà",
+                     "saranno", "dopo", "entro", "fino", "cui", "ha", "hanno", "suo", "sua", "loro", "quindi", "la",
+                     "una", "un"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -53,6 +57,9 @@ _MONTHS = {
     # Spanish
     "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9,
     "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
@@ -69,17 +76,20 @@ _BOUND_BEFORE = re.compile(
     r"\bnach\s+dem|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?|\bdesde|\bhasta(?:\s+el)?|\bel|\bem|\bno\s+dia|\bpara\s+el|"
-    r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?)\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
+    r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
+    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bentro\s+il|\bdopo\s+il)"
+    r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
 # the words that make a year alone an end: up to it or to its end ("jusqu'en 2027", "jusqu'à fin 2026",
 # "bis Ende 2027", "hasta finales de 2026", "até o final de 2027"); not a bare "en 2017" or "em 2024"
 _YEAR_BOUND = re.compile(
     r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
-    r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?)\s*$",
+    r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
+    r"\bab|\bfino\s+al(?:la\s+fine\s+del)?)\s*$",
     re.I,
 )
-_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde)\b", re.I)
+_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -91,12 +101,17 @@ _END_WORDS = re.compile(
     r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
-    r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)",
+    r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
+    r"\bentfall\w*|\bunbrauchbar|\bgekappt|"
+    # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
+    r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
+    r"\bchiuder\w*|\bfine\s+del\s+supporto|\bsupportat\w*\s+(?:\w+\s+){0,3}fino",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
-    r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|actualiza",
+    r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|actualiza|"
+    r"sicurezza|aggiornament",
     re.I,
 )
 
