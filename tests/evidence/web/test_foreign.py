@@ -128,3 +128,14 @@ def test_german_ends_from_a_year_and_functions_that_lapse() -> None:
     lapse = "Nach einem Update, das am 30. Juni 2023 ausgespielt wird, entfallen auf dem Lautsprecher alle Funktionen."
     found = foreign_end(lapse)
     assert found is not None and found.day == dt.date(2023, 6, 30)
+
+
+def test_german_news_idioms_of_an_end() -> None:
+    only = "Der kompakte Lautsprecher wird ab 1. Juli 2023 nur noch als Bluetooth-Speaker funktionieren."
+    found = foreign_end(only)
+    assert found is not None and found.day == dt.date(2023, 7, 1)
+    buried = "Deshalb zieht der Konzern den Stecker und wird das Projekt zu Ende Juni 2023 beerdigen."
+    found = foreign_end(buried)
+    assert found is not None and found.day == dt.date(2023, 6, 30)
+    # "nur noch" of a price is no end
+    assert foreign_end("Der Lautsprecher kostet ab 1. Juli 2023 nur noch 49 Euro im Handel.") is None
