@@ -37,6 +37,7 @@ from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
     ON_PLATFORM,
+    ROUGHLY,
     SERVICE_WORD,
     STOP_SAID,
     TOPIC,
@@ -2318,7 +2319,7 @@ def _end_date(
     return dates[kept[0]] if kept else None
 
 
-_ROUGHLY = re.compile(r"\b(?:almost|nearly|roughly|approximately|around|about|some)\s+$", re.I)
+_ROUGHLY = re.compile(rf"\b(?:{'|'.join(sorted(ROUGHLY))})\s+$", re.I)
 
 
 _COMPARED = re.compile(r"\bthan\s+$", re.I)  # a date compared to ("older than …"), not the heading's own

@@ -77,9 +77,8 @@ _MADE = frozenset(
     {"produce", "produced", "manufacture", "manufactured", "make", "made", "build", "built", "sell", "sold",
      "ship", "shipped", "market", "marketed", "offer", "offered"}
 )  # fmt: skip
-FROM_START = frozenset(
-    {"from", "starting", "beginning", "as of", "since", "come"}
-)  # a stop from a period's first day on
+# a stop from a period's first day on ("come May 2020, … will no longer receive updates")
+FROM_START = frozenset({"from", "starting", "beginning", "as of", "since", "come"})
 _POINT = frozenset(
     {"in", "on", "at", "after", "beyond", "past", "from", "of", "by", "beginning", "starting", "effective", "come",
      "as", "with", "during", "since"}
@@ -1368,7 +1367,7 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             continue
         own = [t for t in sent if t.idx < base + b and t.idx + len(t) > base + a]
         word_before = own[0].doc[own[0].i - 1] if own[0].i > sent[0].i else None
-        if word_before is not None and word_before.lower_ in _ROUGHLY:
+        if word_before is not None and word_before.lower_ in ROUGHLY:
             # "can be supported until roughly 2033": a guess at a time, no end stated
             out.append(DateRole(a, b, False, f"'{word_before.text} {sent.text[a:b]}' is a rough time", ""))
             continue
@@ -1399,7 +1398,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
 
 
 _NAMING_WORDS = 4
-_ROUGHLY = frozenset({"roughly", "approximately", "approx", "approx.", "circa", "ca.", "around", "about"})
+# words that make a time or a span a guess: "until roughly 2033", "almost ten years after its launch"
+ROUGHLY = frozenset({"roughly", "approximately", "approx", "circa", "around", "about", "almost", "nearly", "some"})
 
 
 def _names_a_model(t: Token) -> bool:
