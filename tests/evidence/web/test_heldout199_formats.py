@@ -221,3 +221,9 @@ def test_software_not_updated_past_a_day_and_a_product_no_longer_controlled() ->
     # what can still be controlled is no end
     still = "The Gen 1/2 thermostats can still be controlled at the thermostat after October 2025."
     assert ends(still, "Acme Thermostat Gen 1/2") == []
+
+
+def test_a_product_that_can_be_bricked_is_at_risk() -> None:
+    risk = "Acme abandoned the Acme buttons in early 2019. Since 2020 your buttons can be bricked in an update."
+    assert ends(risk, "Acme buttons") == []
+    assert ends("Your Acme buttons will be bricked on 15 May 2024.", "Acme buttons") == [D(2024, 5, 15)]

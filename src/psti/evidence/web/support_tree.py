@@ -932,7 +932,8 @@ def _becomes_broken(tok: Token) -> bool:
     """ "will become inoperable", "are rendered useless": the product stops working (not "could
     become useless", a possibility)."""
     if tok.lower_ == "bricked" and any(c.dep_ == "auxpass" for c in tok.children):
-        return True  # "will be bricked on 15 May 2024"
+        # "will be bricked on 15 May 2024" (not "since 2020 your buttons can be bricked", a risk)
+        return not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might", "may") for c in tok.children)
     return (
         lemma(tok) in ("become", "becomes", "became", "render", "rendered", "be", "will")
         and any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _BROKEN for c in tok.children)
