@@ -1,10 +1,12 @@
-"""Support statements in German, French, Portuguese and Spanish (psti.evidence.web.foreign), as
+"""Support statements in German, French, Portuguese, Spanish and Italian (psti.evidence.web.foreign), as
 real pages in bench/data/web-realworld.json write them, with the negatives the reader must not
 take for ends."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from psti.evidence.web.foreign import foreign_end, language_of
 from psti.evidence.web.pagetext import sentences
@@ -121,21 +123,18 @@ def test_italian_ends() -> None:
     assert foreign_end("La società ha presentato il nuovo modello il 15 ottobre 2025 a Milano.") is None
 
 
-def test_german_ends_from_a_year_and_functions_that_lapse() -> None:
-    year = "Mit der Folge, dass der Acme-Schalter oder 27 Acme-Geräte ab 2026 unbrauchbar werden."
-    found = foreign_end(year)
-    assert found is not None and found.day == dt.date(2026, 1, 1)
-    lapse = "Nach einem Update, das am 30. Juni 2023 ausgespielt wird, entfallen auf dem Lautsprecher alle Funktionen."
-    found = foreign_end(lapse)
-    assert found is not None and found.day == dt.date(2023, 6, 30)
-
-
-def test_german_news_idioms_of_an_end() -> None:
-    only = "Der kompakte Lautsprecher wird ab 1. Juli 2023 nur noch als Bluetooth-Speaker funktionieren."
-    found = foreign_end(only)
-    assert found is not None and found.day == dt.date(2023, 7, 1)
-    buried = "Deshalb zieht der Konzern den Stecker und wird das Projekt zu Ende Juni 2023 beerdigen."
-    found = foreign_end(buried)
-    assert found is not None and found.day == dt.date(2023, 6, 30)
-    # "nur noch" of a price is no end
-    assert foreign_end("Der Lautsprecher kostet ab 1. Juli 2023 nur noch 49 Euro im Handel.") is None
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        # from a year on; functions that lapse; a device that works only as something else; a project buried
+        ("Mit der Folge, dass der Acme-Schalter oder 27 Acme-Geräte ab 2026 unbrauchbar werden.", dt.date(2026, 1, 1)),
+        ("Nach einem Update, das am 30. Juni 2023 ausgespielt wird, entfallen auf dem Lautsprecher alle Funktionen.", dt.date(2023, 6, 30)),  # noqa: E501
+        ("Der kompakte Lautsprecher wird ab 1. Juli 2023 nur noch als Bluetooth-Speaker funktionieren.", dt.date(2023, 7, 1)),  # noqa: E501
+        ("Deshalb zieht der Konzern den Stecker und wird das Projekt zu Ende Juni 2023 beerdigen.", dt.date(2023, 6, 30)),  # noqa: E501
+        # "nur noch" of a price is no end
+        ("Der Lautsprecher kostet ab 1. Juli 2023 nur noch 49 Euro im Handel.", None),
+    ],
+)  # fmt: skip
+def test_german_news_wordings_of_an_end(sentence: str, end: dt.date | None) -> None:
+    found = foreign_end(sentence)
+    assert (found.day if found is not None else None) == end
