@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 StatementKind = Literal["end-date", "period-with-start", "period-without-start", "vague"]
 _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
+# the day a product last works, a label or words for its end ("Last functional day: December 9, 2024")
+_LAST_WORKING_DAY = r"last\s+(?:functional|working|operating|operational)\s+day"
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s*[:–-]?\s+(?:(?:for\s+)?\w+\s+(?:years?|months?)\s*[(,]?\s*)?(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
@@ -63,14 +65,14 @@ _SUPPORT = re.compile(
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|out\s+of\s+support\b|"
-    r"last\s+(?:date|day)\s+of\s+support|last\s+(?:functional|working|operating|operational)\s+day\b|"
+    rf"last\s+(?:date|day)\s+of\s+support|{_LAST_WORKING_DAY}\b|"
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
 )
 # a column or field label that names the end of support ("End of security updates", "EOL")
 _END_LABEL = re.compile(
-    r"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|last\s+(?:functional|working|operating|operational)\s+day|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
+    rf"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|{_LAST_WORKING_DAY}|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
     r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off",  # "Shutdown date"
@@ -782,6 +784,7 @@ _FINAL_RELEASE = re.compile(
     re.I,
 )
 _BRACKETED_MONTH = re.compile(rf"\(\s*(?:{DATE.pattern})\s*\)\s*$", re.I)
+_COMPARED = re.compile(r"\bthan\s+$", re.I)  # a date compared to ("older than …"), not the heading's own
 _RELEASE_DATE_LINE = re.compile(
     rf"^\W{{0,3}}release(?:d\b|\s+date\b)\s*(?:on\s*)?:?\s*(?:{DATE.pattern})\W{{0,3}}$", re.I
 )  # a line of its own: "Release date: 01-01-2021"
@@ -2322,7 +2325,10 @@ def _end_date(
 _ROUGHLY = re.compile(rf"\b(?:{'|'.join(sorted(ROUGHLY))})\s+$", re.I)
 
 
-_COMPARED = re.compile(r"\bthan\s+$", re.I)  # a date compared to ("older than …"), not the heading's own
+def _in_no_known_month(start_precision: Precision, unit: str) -> bool:
+    """Months (or weeks, days) counted from a start known only to its year ("28 months after its
+    release in 2017") end in no month the page lets a reader know."""
+    return start_precision == "year" and not unit.lower().startswith("year")
 
 
 def _security_duration(s: str) -> re.Match[str] | None:
@@ -2360,8 +2366,8 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
             # 2024"), not a later clause's ("… (from 2020, pictured below)")
             starts = [d for d in _dates(tail) if d[0].start() <= _START_GAP]
-            if starts and starts[0][2] == "year" and not unit.startswith("year"):
-                starts = []  # "28 months after its release in 2017": a start known to its year ends in no month
+            if starts and _in_no_known_month(starts[0][2], unit):
+                starts = []
             if starts:
                 m, start, p = starts[0]
                 return SupportStatement(
@@ -2566,8 +2572,8 @@ def _tree_statement(
     if (span := _SPAN_BEFORE.search(s[max(0, m.start() - 80) : m.start()])) is not None:
         # "taken offline 24 months after the discontinued announcement date (November 9, 2020)": the
         # date is where the span starts, and the end is the span's end
-        if p == "year" and not span.group("unit").lower().startswith("year"):
-            return None, plain, stops, bounds  # "28 months after its release in 2017": no month is known
+        if _in_no_known_month(p, span.group("unit")):
+            return None, plain, stops, bounds
         d, p = later(d, count(span.group("n")), span.group("unit")), ("year" if p == "year" else "day")
         role = replace(role, words=f"{span.group(0).strip(' (')} {m.group(0)}")
     d = _begun_at(s, m, d, p, role.from_start)

@@ -877,9 +877,8 @@ def _unable_to_use(tok: Token) -> bool:
 
 
 _UNPAIRING = frozenset({"unpair", "unpaired", "unlink", "unlinked", "deregister", "deregistered"})
-_REMOVING = frozenset({"remove", "delete", "deleted", "disconnect", "disconnected"})
+_REMOVING = frozenset({"remove", "delete", "deleted", "disconnect"})  # (lemma() gives "removed" as "remove")
 _OWNERS_PLACES = frozenset({"app", "apps", "application", "account", "accounts"})
-_UNPAIRED_THINGS = frozenset({"product", "products", "thermostat", "thermostats", "camera", "cameras", "hub", "hubs"})
 
 
 def _out_of_support(tok: Token) -> bool:
@@ -902,9 +901,7 @@ def _cut_from_app(tok: Token) -> bool:
     app it is run with (not "the feature will be removed from the app")."""
     verb = tok.head if tok.dep_ == "conj" and tok.head.tag_.startswith("VB") else tok
     devices = [
-        g
-        for g in verb.children
-        if g.dep_ == "nsubjpass" and (g.lower_ in _UNPAIRED_THINGS | _DEVICES or g.tag_ in ("NNP", "PRP"))
+        g for g in verb.children if g.dep_ == "nsubjpass" and (g.lower_ in _UNPAIRED_THINGS or g.tag_ in ("NNP", "PRP"))
     ]
     if not devices or devices[0].lower_ in ("this", "that"):
         return False
@@ -1229,6 +1226,8 @@ _DEVICES = frozenset(
 )  # fmt: skip
 
 
+# what may be unpaired from the app it is run with ("your device will be unpaired and removed from …")
+_UNPAIRED_THINGS = _DEVICES | {"product", "products", "thermostat", "thermostats", "camera", "cameras", "hub", "hubs"}
 _MODEL_NOUNS = _DEVICES | {"version", "versions", "generation", "generations", "edition", "editions", "unit", "units"}
 
 
