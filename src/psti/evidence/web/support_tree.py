@@ -1516,8 +1516,15 @@ def _subject(tok: Token) -> list[Token]:
 def _noun_phrase_of(participle: Token) -> list[Token]:
     """The whole noun phrase a participle modifies, without the participle's own words."""
     noun = participle.head
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_.startswith("NN"):
-        noun = noun.head.head
+    while True:
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_.startswith("NN"):
+            noun = noun.head.head
+        elif noun.dep_ in ("conj", "acl") and noun.tag_.startswith("NN") and noun.head.tag_.startswith("NN"):
+            # the last of a list ("Support for the app store, …, and voice replies ceased"), up to its
+            # first member, also when the parser hung a member on another as a clause
+            noun = noun.head
+        else:
+            break
     own = {x.i for x in participle.subtree}
     return sorted((x for x in noun.subtree if x.i not in own), key=lambda x: x.i)
 
@@ -1528,7 +1535,8 @@ _NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K",
 # capitals that are not a product's name (shared with support_period)
 COMMON_ACRONYMS = frozenset(
     {"OS", "TV", "UK", "US", "USA", "EU", "AI", "IT", "API", "USB", "HD", "UHD", "PC", "IOT", "EOL", "LTS", "CEO",
-     "FAQ", "PT", "ET", "GMT", "UTC", "BST", "CET", "AM", "PM", "SMS", "GPS", "LTE", "NFC", "PSTI", "ETSI"}
+     "FAQ", "PT", "ET", "GMT", "UTC", "BST", "CET", "AM", "PM", "SMS", "GPS", "LTE", "NFC", "PSTI", "ETSI",
+     "VR", "AR", "XR", "HDMI", "SIM", "CPU", "GPU", "SSD", "RAM", "ISP", "DSL"}
 )  # fmt: skip
 
 
@@ -1902,6 +1910,16 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 for g in c.children
             ):
                 stop_words.append(lemma(c))  # "The product will retire on 1st April 2021": the page's own product
+                topic = True
+            if (
+                c.dep_ == "acl"
+                and c.tag_ in ("VBN", "VBD")
+                and _is_stop(c)
+                and TOPIC.search(" ".join(t.text for t in _noun_phrase_of(c)))
+            ):
+                stop_words.append(
+                    c.text
+                )  # "Support for the Pebble app store, …, and voice replies ceased in June 2018"
                 topic = True
             if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
                 stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
