@@ -1,5 +1,6 @@
 """Formats met on held-out sets 184 onwards: support for a list of services that ceased, read
-however the parser hangs the list; a kind of device written in capitals ("VR") is no model."""
+however the parser hangs the list; a kind of device written in capitals ("VR") is no model;
+"these older models" pointing back; what users expected; an end "shortly after" another's."""
 
 from __future__ import annotations
 
@@ -29,3 +30,30 @@ def test_a_category_in_capitals_names_no_other_model() -> None:
         "VR headset under Acme's banner are urged to move to newer models."
     )
     assert ends(page, "Acme Quest") == [D(2024, 8, 31)]
+
+
+def test_these_older_models_point_back_at_the_product() -> None:
+    page = (
+        "Acme will end support for Acme e-readers released in 2012 or earlier, cutting off access to the Acme "
+        "Store. Starting May 20, 2026, users of these older models will no longer be able to download new content."
+    )
+    assert ends(page, "Acme e-readers released in 2012 or earlier") == [D(2026, 5, 20)]
+    # older models not pointed back at are some other models
+    other = "Acme will end support for Acme e-readers. Starting May 20, 2026, users of older models will lose updates."
+    assert ends(other, "Acme e-readers") == []
+
+
+def test_what_users_expected_is_no_end() -> None:
+    expected = "Support for the Acme Stick ended shortly after. Some users expected support to last until 2024."
+    assert ends(expected, "Acme Stick") == []
+    # what the maker says owners can expect is its promise
+    promised = "Acme says owners of the Acme Watch can expect to get regular updates through October 2027."
+    assert ends(promised, "Acme Watch") == [D(2027, 10, 31)]
+
+
+def test_an_end_shortly_after_another_models_has_no_date() -> None:
+    page = (
+        "Reports show:\n- Support for the 1st-gen Acme Stick ended in 2022\n"
+        "- 2nd-gen devices lost support shortly after"
+    )
+    assert ends(page, "2nd-gen devices (Acme Stick 2nd generation)") == []

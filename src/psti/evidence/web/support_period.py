@@ -1505,6 +1505,8 @@ def _other_subset(subject: str, terms: tuple[str, ...]) -> bool:
     product = set(_words(" ".join(terms)).split())
     return (
         m is not None
+        # ("users of these older models" points back at the models named before)
+        and not re.search(r"\b(?:these|those|such)\s+$", subject[: m.start()], re.I)
         and not (
             set(_words(m.group(0)).split())
             - {"devices", "models", "products", "boxes", "units", "hardware", "versions"}
@@ -1554,7 +1556,8 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
 # ("next year", not a story's "over the next year")
 _VAGUE_TIME = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]+(?:of\s+)?(?:19|20)\d\d\b|"
-    r"(?<!the )\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b",
+    r"(?<!the )\bnext\s+year\b|\bin\s+the\s+coming\s+(?:months|weeks|years)\b|\bsoon\b|"
+    r"\bshortly\s+(?:after(?:wards)?|thereafter)\s*[.;,]?\s*$",  # (after an end dated for another model)
     re.I,
 )
 

@@ -386,6 +386,32 @@ def _denied(tok: Token) -> bool:
     return False
 
 
+# people other than the maker, whose expectations or hopes state no end ("Some users expected
+# support to last until 2024")
+_ONLOOKERS = frozenset(
+    {"user", "users", "customer", "customers", "owner", "owners", "buyer", "buyers", "people", "fans"}
+)
+_HOPING = frozenset(
+    {"expect", "expects", "expected", "hope", "hopes", "hoped", "assume", "assumes", "assumed", "believe", "believes",
+     "believed", "think", "thinks", "thought", "wish", "wishes", "wished", "anticipate", "anticipates", "anticipated"}
+)  # fmt: skip
+_MODALS = frozenset({"can", "could", "will", "would", "should", "may", "might", "'ll"})
+
+
+def _onlookers_hope(tok: Token) -> bool:
+    """The word's clause is what users or customers expected or hoped, not what the maker said."""
+    t = tok
+    for _ in range(10):
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lower_ in _HOPING:
+            # (not what the maker says they can: "owners can expect to get regular updates through …")
+            told = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.head.children)
+            return not told and any(c.dep_ == "nsubj" and c.lower_ in _ONLOOKERS for c in t.head.children)
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _conditional(tok: Token) -> bool:
     """The word's clause holds only on a condition: it is in an "if" clause, or a clause above it
     has one ("if a Fire Tablet … is last sold in May 2024, it will receive … updates until 2028")."""
@@ -1390,6 +1416,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             role = replace(role, subject=said or " ".join(t.text for t in subject), subject_model=named)
         if role.is_end and _denied(root):
             role = replace(role, is_end=False, words=f"{role.words}, which the sentence denies")
+        if role.is_end and _onlookers_hope(root):
+            role = replace(role, is_end=False, words=f"{role.words}, which users only expected or hoped")
         if role.is_end and _conditional(root) and _TO_KEEP_USING not in role.words:
             # (not the wish a deadline serves: "if you want to keep using Fitbit, you must move … by …")
             role = replace(role, aimed=True)  # "if it is last sold in May 2024, … updates until at least 2028"
