@@ -1,12 +1,13 @@
 """Formats met on held-out sets 184 onwards: support for a list of services that ceased, read
 however the parser hangs the list; a kind of device written in capitals ("VR") is no model;
-"these older models" pointing back; what users expected; an end "shortly after" another's."""
+"these older models" pointing back; what users expected; an end "shortly after" another's; a
+plain-http link to the place to report; a status update promised as one of two things."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -57,3 +58,25 @@ def test_an_end_shortly_after_another_models_has_no_date() -> None:
         "- 2nd-gen devices lost support shortly after"
     )
     assert ends(page, "2nd-gen devices (Acme Stick 2nd generation)") == []
+
+
+def test_a_plain_http_link_to_the_place_to_report_is_a_channel() -> None:
+    page = (
+        "# Reporting a Vulnerability\n\nIf you discover a potential security issue in this project, notify Acme "
+        "Security via our [vulnerability reporting page](http://acme.example/security/vulnerability-reporting/)."
+    )
+    assert policy(page, "text/markdown").contacts == ["http://acme.example/security/vulnerability-reporting/"]
+    # a plain-http link to anything else is no channel
+    other = "# Reporting a Vulnerability\n\nRead about our products at [our site](http://acme.example/products/)."
+    assert policy(other, "text/markdown").contacts == []
+
+
+def test_a_status_update_promised_as_one_of_two_things() -> None:
+    either = policy(
+        "You can expect an acknowledgement within 72 hours and a resolution or status update within 14 days."
+    )
+    assert either.status_when is not None and either.status_when.timescale == "within 14 days"
+    first = policy("We will provide a status update or a fix within 30 days of your report.")
+    assert first.status_when is not None and first.status_when.timescale == "within 30 days"
+    # a fix or a workaround is no update on the report's status
+    assert policy("We will provide a fix or a workaround within 30 days of your report.").status_when is None

@@ -505,9 +505,12 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
             _add(contacts, f"post: {clip(s[post.start() : post.end()], 160)}")
     for m in _URL.finditer(s):
         url = m.group(0).rstrip(".,;:")
-        if not url.startswith("https://") or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
-            continue  # (a template's "github.com/your-repo/…" is nobody's channel)
         before, address = s[max(0, m.start() - 160) : m.start()], url.split("?", 1)[0]
+        # (a plain-http link counts only when its own address is the place to report: an old "http://"
+        # written for "…/security/vulnerability-reporting/")
+        secure = url.startswith("https://") or (url.startswith("http://") and _REPORT_PLACE.search(address))
+        if not secure or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
+            continue  # (a template's "github.com/your-repo/…" is nobody's channel)
         if (
             (_GUIDE_LINK.search(before) or _GUIDE_AFTER.match(s[m.end() : m.end() + 60]))
             and not _REPORT_PLACE.search(address + " " + before[before.rfind("[") :])
@@ -825,13 +828,32 @@ def _in_until_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.text.lower() in ("until", "till", "once", "when", "after") for c in tok.children)
 
 
+def _or_status_update(tok: Token) -> tuple[Promise, Token] | None:
+    """ "a resolution or status update within 14 days": one or the other comes within the time, so
+    the reporter hears at least a status update within it."""
+    if _own_promise(tok) == "status update":
+        return None
+    if (
+        tok.dep_ == "conj"
+        and _own_promise(tok.head) == "status update"
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children)
+    ):
+        return "status update", tok.head  # "a status update or a fix within 30 days"
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.children):
+        return None
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        if _own_promise(conj) == "status update":
+            return "status update", conj
+    return None
+
+
 def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
     """What a word (usually a verb) promises: itself, or its object ('receive an acknowledgement')."""
     if _in_until_clause(tok):
         return None
     own = _own_promise(tok)
     if own is not None:
-        return own, tok
+        return _or_status_update(tok) or (own, tok)
     for mod in tok.children:  # "a progress report every 30 days": the noun's own modifier
         if mod.dep_ == "compound" and (found := _own_promise(mod)) in _TIMED_PROMISES:
             return found, mod
@@ -841,7 +863,7 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
         for word in (child, *(c for c in child.children if c.dep_ == "conj")):
             found = _own_promise(word)
             if found is not None:
-                return found, word
+                return _or_status_update(word) or (found, word)
             # "receive an acknowledgment email", "send a status update e-mail": the object is
             # the message, and the word naming it says what it promises
             for mod in word.children:
