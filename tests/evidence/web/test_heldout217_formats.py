@@ -1,7 +1,8 @@
 """Formats met on held-out sets 184 onwards: support for a list of services that ceased, read
 however the parser hangs the list; a kind of device written in capitals ("VR") is no model;
 "these older models" pointing back; what users expected; an end "shortly after" another's; a
-plain-http link to the place to report; a status update promised as one of two things."""
+plain-http link to the place to report; a status update promised as one of two things; an Italian
+service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence."""
 
 from __future__ import annotations
 
@@ -80,3 +81,18 @@ def test_a_status_update_promised_as_one_of_two_things() -> None:
     assert first.status_when is not None and first.status_when.timescale == "within 30 days"
     # a fix or a workaround is no update on the report's status
     assert policy("We will provide a fix or a workaround within 30 days of your report.").status_when is None
+
+
+def test_an_italian_service_closed_on_a_day() -> None:
+    closed = "Google ha annunciato che il suo servizio di giochi Acme verrà chiuso il 18 gennaio 2023."
+    assert ends(closed, "Acme") == [D(2023, 1, 18)]
+
+
+def test_since_a_years_end_at_the_end_of_a_sentence() -> None:
+    french = "Acme ne propose plus de mises à jour pour le Acme Stick depuis la fin 2022."
+    assert ends(french, "Acme Stick") == [D(2022, 12, 31)]
+    german = "Acme liefert für den Acme Stick keine Updates mehr seit Ende 2022."
+    assert ends(german, "Acme Stick") == [D(2022, 12, 31)]
+    # a year at the end of a sentence is still a year
+    until = "Le Acme Stick recevra des mises à jour jusqu'en 2027."
+    assert ends(until, "Acme Stick") == [D(2027, 12, 31)]

@@ -86,7 +86,9 @@ _BOUND_BEFORE = re.compile(
 _YEAR_BOUND = re.compile(
     r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
-    r"\bab|\bfino\s+al(?:la\s+fine\s+del)?)\s*$",
+    r"\bab|\bfino\s+al(?:la\s+fine\s+del)?|"
+    # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
+    r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
@@ -105,7 +107,7 @@ _END_WORDS = re.compile(
     r"\bentfall\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
-    r"\bchiuder\w*|\bfine\s+del\s+supporto|\bsupportat\w*\s+(?:\w+\s+){0,3}fino",
+    r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupportat\w*\s+(?:\w+\s+){0,3}fino",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -173,7 +175,8 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         cue = _END_WORDS.search(sentence, start, end)
         if bound is None or cue is None:
             continue
-        if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()):
+        since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
+        if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
             # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
             day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
         found.append(
@@ -247,4 +250,4 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     return sorted(out, key=lambda x: x[0].start())
 
 
-_BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w./-])")
+_BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w/-]|\.\w)")  # (a sentence's full stop may follow)
