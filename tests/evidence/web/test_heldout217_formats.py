@@ -2,7 +2,8 @@
 however the parser hangs the list; a kind of device written in capitals ("VR") is no model;
 "these older models" pointing back; what users expected; an end "shortly after" another's; a
 plain-http link to the place to report; a status update promised as one of two things; an Italian
-service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence."""
+service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence; sections for boards on
+old mobile networks: a stop joined to a verb with its own date, a use cut down, "2G" as no model."""
 
 from __future__ import annotations
 
@@ -96,3 +97,37 @@ def test_since_a_years_end_at_the_end_of_a_sentence() -> None:
     # a year at the end of a sentence is still a year
     until = "Le Acme Stick recevra des mises à jour jusqu'en 2027."
     assert ends(until, "Acme Stick") == [D(2027, 12, 31)]
+
+
+_NETWORKS = """## 2G/3G sunset
+
+### AT&T
+
+- AT&T 2G has been shut down since 2016.
+- AT&T 3G will shut down in February 2022.
+
+### Acme Boron 2G/3G (B310)
+
+- The Boron 2G/3G has only ever connected to T-Mobile. It will likely revert to 2G only by October 2021 and \
+stop working entirely in December 2022.
+
+### Acme E310
+
+- The E310 can connect to AT&T or T-Mobile.
+- After February 2022 it will not be able to connect to AT&T and will only be able to use T-Mobile 2G.
+- It will stop working entirely in December 2022.
+
+### Acme Electron 2G (E350)
+
+- The Electron 2G has only connected to T-Mobile since 2016.
+- It will stop working entirely in December 2022.
+"""
+
+
+def test_boards_on_old_mobile_networks_stop_in_their_own_sections() -> None:
+    # a stop joined to a verb with a date of its own does not lend that date its stop
+    assert ends(_NETWORKS, "Acme Boron 2G/3G (B310)", "text/markdown") == [D(2022, 12, 31)]
+    # a use cut down to one network is no stop
+    assert ends(_NETWORKS, "Acme E310", "text/markdown") == [D(2022, 12, 31)]
+    # "2G" is a network's generation, not the model that "AT&T 2G" would name
+    assert ends(_NETWORKS, "Acme Electron 2G (E350)", "text/markdown") == [D(2022, 12, 31)]

@@ -519,7 +519,12 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
         words = term.split()
         tail = " ".join(words[1:])
         # a model code ("f5", not a bare "12"), or a name marked as a model ("vision+")
-        coded = (any(ch.isdigit() for ch in tail) or "+" in tail) and any(ch.isalpha() for ch in tail)
+        # (not a network's generation: "2G" of "Electron 2G" is named by "AT&T 2G")
+        coded = (
+            (any(ch.isdigit() for ch in tail) or "+" in tail)
+            and any(ch.isalpha() for ch in tail)
+            and not re.fullmatch(r"[2-5]g", tail)
+        )
         if (
             len(words) >= 2
             and coded

@@ -498,8 +498,11 @@ def _bare_conjuncts(verb: Token) -> list[Token]:
 
 def _shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     """A verb joined by "and" with no subject of its own shares the date of the verb it joins:
-    "As of December 9th, 2024, Car Thing will be discontinued, and will stop operating"."""
+    "As of December 9th, 2024, Car Thing will be discontinued, and will stop operating" (not one
+    with a date of its own: "will revert to 2G by October 2021 and stop working in December 2022")."""
     for c in _bare_conjuncts(verb):
+        if any(t.i in date_tokens for t in c.subtree):
+            continue
         if _ceases_to_function(c, date_tokens) and _negated(c):
             return c.text
         what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
@@ -836,6 +839,11 @@ def _loses_service(tok: Token) -> bool:
 def _loses_use(tok: Token) -> bool:
     """ "be able to unlock / use / control …", "can use" under a negation: the product can no longer
     be used (not "able to buy", an end of sale)."""
+    if any(
+        c.dep_ == "conj" and any(g.lower_ == "only" for g in c.children) and any(g.lower_ == "able" for g in c.children)
+        for c in tok.children
+    ):
+        return False  # "will not be able to connect to AT&T and will only be able to use T-Mobile 2G": less use
     for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
