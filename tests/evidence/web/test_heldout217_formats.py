@@ -3,7 +3,8 @@ however the parser hangs the list; a kind of device written in capitals ("VR") i
 "these older models" pointing back; what users expected; an end "shortly after" another's; a
 plain-http link to the place to report; a status update promised as one of two things; an Italian
 service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence; sections for boards on
-old mobile networks: a stop joined to a verb with its own date, a use cut down, "2G" as no model."""
+old mobile networks: a stop joined to a verb with its own date, a use cut down, "2G" as no model;
+German support ended with "einzustellen" or a split "stellt … ein"."""
 
 from __future__ import annotations
 
@@ -131,3 +132,10 @@ def test_boards_on_old_mobile_networks_stop_in_their_own_sections() -> None:
     assert ends(_NETWORKS, "Acme E310", "text/markdown") == [D(2022, 12, 31)]
     # "2G" is a network's generation, not the model that "AT&T 2G" would name
     assert ends(_NETWORKS, "Acme Electron 2G (E350)", "text/markdown") == [D(2022, 12, 31)]
+
+
+def test_german_support_ended_with_a_split_or_infinitive_verb() -> None:
+    infinitive = "Acme hat verkündet, den Support der Acme-Lautsprecher zum 18. Februar 2026 komplett einzustellen."
+    assert ends(infinitive, "Acme-Lautsprecher") == [D(2026, 2, 18)]
+    split = "Acme stellt den Support der Acme-Lautsprecher zum 18. Februar 2026 ein."
+    assert ends(split, "Acme-Lautsprecher") == [D(2026, 2, 18)]

@@ -95,7 +95,9 @@ _FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde|d
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
-    r"\beingestellt|\beinstell\w*|\babgeschaltet|\babschalt\w*|\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
+    r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|"
+    r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
+    r"\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible|actualiz|atualiz|aktualisier|"
