@@ -4,7 +4,9 @@ however the parser hangs the list; a kind of device written in capitals ("VR") i
 plain-http link to the place to report; a status update promised as one of two things; an Italian
 service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence; sections for boards on
 old mobile networks: a stop joined to a verb with its own date, a use cut down, "2G" as no model;
-German support ended with "einzustellen" or a split "stellt … ein"."""
+German support ended with "einzustellen" or a split "stellt … ein"; devices stripped of their
+intelligence; "2024-Mar-29" and operations for a cloud terminated; a product that "expires" by
+name; a launch's year that lends no year and dates no end."""
 
 from __future__ import annotations
 
@@ -139,3 +141,28 @@ def test_german_support_ended_with_a_split_or_infinitive_verb() -> None:
     assert ends(infinitive, "Acme-Lautsprecher") == [D(2026, 2, 18)]
     split = "Acme stellt den Support der Acme-Lautsprecher zum 18. Februar 2026 ein."
     assert ends(split, "Acme-Lautsprecher") == [D(2026, 2, 18)]
+
+
+def test_devices_stripped_of_their_intelligence() -> None:
+    page = (
+        "Acme announced the shutdown of its Acme Cloud Platform. As of January 31, 2026, a vast portfolio of "
+        "Acme devices, including smart plugs sold as recently as 2023, will be stripped of their intelligence."
+    )
+    assert ends(page, "Acme Cloud Platform devices") == [D(2026, 1, 31)]
+
+
+def test_operations_for_a_cloud_terminated_on_a_year_month_day() -> None:
+    page = "Acme has announced to terminate operations for the Acme Home Cloud at 2024-Mar-29."
+    assert ends(page, "Acme Home Cloud") == [D(2024, 3, 29)]
+    # operations for something that is no service of the product
+    charity = "Acme has announced to terminate operations for the Acme Home Cloud charity fund at 2024-Mar-29."
+    assert ends(charity, "Acme Home Cloud") == []
+
+
+def test_a_product_that_expires_by_name() -> None:
+    page = (
+        "Acme to Brick Its Own Gadget\n\nThe device, announced in 2021 and made available the next year, will be "
+        "completely nonfunctional in December.\n\nIn 2021, Acme launched Car Gadget, making the product available "
+        "the following year. The product is now being discontinued. The Car Gadget expires on Monday, December 9, 2024."
+    )
+    assert ends(page, "Car Gadget") == [D(2024, 12, 9)]

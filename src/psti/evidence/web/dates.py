@@ -30,6 +30,7 @@ ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for i, w in enumerate(_UNITS_ORD, 1)}
 _DAY_WORD = r"(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")"
 DATE = re.compile(
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<ymond>(?<![\w-]){YEAR}-{MON}-[0-3]?\d(?![\w-]))"  # "2024-Mar-29"
     rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR}"
     rf"|(?<![\w-])[0-3]?\d-{MON}-{YEAR}(?![\w-]))"  # "02-August-2002", "31-Dec-2025"
     rf"|(?P<mdy>{MON},?\s+{DAY},?\s+(?:of\s+)?{YEAR})"  # ("October 15 of 2025")
@@ -76,6 +77,9 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
         if group == "iso":
             y, m, d = (int(x) for x in text.split("-"))
             return _day_in_month(y, m, d), "day"
+        if group == "ymond":
+            year, mon, day_of_month = text.split("-")
+            return _day_in_month(int(year), MONTHS[mon.rstrip(".").lower()], int(day_of_month)), "day"
         if group == "dmy":
             day = ORDINAL_DAYS.get(parts[0].lower()) or int(parts[0])
             return _day_in_month(int(parts[2]), MONTHS[parts[1].lower()], day), "day"

@@ -45,7 +45,7 @@ YEARLESS = re.compile(
     rf"|(?<!\byear[ \t])\b{_PREPOSITION}[ \t]+"
     rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+|{_PART_OF_MONTH})?(?P<m>{_MON}){_NO_YEAR}"
 )
-_DAY_GROUPS = ("iso", "dmy", "mdy", "slash", "slash2", "yslash", "dot", "dash")
+_DAY_GROUPS = ("iso", "ymond", "dmy", "mdy", "slash", "slash2", "yslash", "dot", "dash")
 # a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");
 # not a table row under a "Date" column ("Date: June 30, 2020 | Milestone: End of customer support")
 DATELINE_LEAD = re.compile(
@@ -315,7 +315,7 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
 
 # a year that says when something began, or which model ("the 2010 Play:5"), not when the month falls
 _START_BEFORE_YEAR = re.compile(
-    r"\b(?:(?:released|launched|introduced|since|from|bought|purchased|made|built)\s+(?:in\s+)?|"
+    r"\b(?:(?:released|launched|introduced|announced|unveiled|debuted|shipped|sold|since|from|bought|purchased|made|built)\s+(?:in\s+)?|"
     r"(?:the|a|an|its|their|our|his|her|your)\s+)$",
     re.I,
 )

@@ -90,6 +90,10 @@ _START_BEFORE = re.compile(
     r"\b(?:releas\w*|launch\w*|introduc\w*|since|sold|bought|purchased|available\s+from)(?:\s+(?:in|on|from))?\s*$",
     re.I,
 )
+# the launch a leading date is the time of: "In 2021, Spotify launched Car Thing, …"
+_LAUNCHED_AFTER = re.compile(
+    r"\s*,?\s+(?:[\w&.'’-]+\s+){0,3}(?:launch|releas|introduc|announc|unveil|debut)\w*\b", re.I
+)
 _SUPPORT_END_LABEL = re.compile(
     r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support",
     re.I,
@@ -1423,7 +1427,13 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             ]
             # nor a release said in words: "first-generation Play:5 (launched 2009)", nor brackets that
             # only date the model: "OnePlus Nord 2 (2021): Similar timeline …", "Galaxy A52 / A53 (2021–2022)"
-            dates = [d for d in dates if not _START_BEFORE.search(s[: d[0].start()]) and not _dates_the_model(s, d[0])]
+            dates = [
+                d
+                for d in dates
+                if not _START_BEFORE.search(s[: d[0].start()])
+                and not _LAUNCHED_AFTER.match(s[d[0].end() :])
+                and not _dates_the_model(s, d[0])
+            ]
             line = s
             if (
                 not dates
@@ -2608,12 +2618,22 @@ _SHUT_VERB = (
 )
 
 
+# the product by its name as the one that stops: "The Car Thing expires on Monday, December 9, 2024"
+_STOPS_AFTER_NAME = (
+    r"\s+(?:(?:is|was)\s+)?"  # (one thing, as it is: not "3G networks will be shut down, some as early as …")
+    r"(?:expir(?:es|ed|e)|retir(?:es|ed|e)|sunsett?(?:s|ed)?|shut(?:s)?\s+down|switched\s+off|turned\s+off|bricked)"
+    r"(?:\s+(?:on|in|at|as\s+of|from|effective))?\b"
+)
+
+
 def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     """The words that shut down, switch off or retire the product by its whole name."""
     for term in _with_short_forms(terms):
         name = r"[\s_-]+".join(re.escape(w) for w in term.split())  # (the terms came with hyphens as spaces)
         # ("its 2G cellular network coverage on December 31, 2016": the name's coverage is the name's)
         if (m := re.search(_SHUT_VERB + name + r"(?:e?s)?(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
+            return m
+        if (m := re.search(rf"(?<![\w-]){name}{_STOPS_AFTER_NAME}", s, re.I)) is not None:
             return m
     return None
 

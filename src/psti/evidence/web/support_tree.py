@@ -244,6 +244,11 @@ _OTHER_SERVICE = frozenset(
 _OPERATIONS = frozenset({"operation", "operations", "business"})
 
 
+def _for_service(prep: Token) -> bool:
+    """ "for the Gigaset Home Cloud": for the maker's service."""
+    return prep.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in _SERVICE for g in prep.children)
+
+
 def _stops_service(what: list[Token]) -> bool:
     """The thing stopped is the maker's service for the product ("its service", "the cloud servers"),
     or all its operations ("all operations")."""
@@ -269,7 +274,13 @@ def _stops_service(what: list[Token]) -> bool:
         )
         # "the Neato cloud functionalities", "app features": what the service does
         or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
-        or (g.lower_ in _OPERATIONS and not any(c.dep_ in ("prep", "compound", "amod") for c in g.children))
+        # (or the operations for a service: "terminate operations for the Gigaset Home Cloud")
+        or (
+            g.lower_ in _OPERATIONS
+            and not any(
+                c.dep_ in ("compound", "amod") or (c.dep_ == "prep" and not _for_service(c)) for c in g.children
+            )
+        )
         # "The following device types will be discontinued on …": an OS's or SDK's support for a kind
         # of device, not a device taken off sale
         or (g.lower_ in ("type", "types") and any(c.dep_ == "compound" and c.lower_ == "device" for c in g.children))
@@ -894,11 +905,21 @@ _MARKETS = frozenset(
     {"us", "u.s.", "usa", "uk", "u.k.", "eu", "europe", "canada", "australia", "germany", "france", "japan", "china",
      "india", "stores", "shops", "market", "markets", "country", "countries", "region", "regions"}
 )  # fmt: skip
-_ABILITIES = frozenset({"ability", "functionality", "functionalities", "connectivity", "functions", "features"})
+_ABILITIES = frozenset(
+    {"ability", "functionality", "functionalities", "connectivity", "functions", "features", "intelligence", "smarts"}
+)
 
 
 def _loses_ability(tok: Token) -> bool:
-    """ "these products will lose the ability to carry out key functions", "lose connectivity"."""
+    """ "these products will lose the ability to carry out key functions", "lose connectivity", "will
+    be stripped of their intelligence"."""
+    if tok.lower_ in ("stripped", "strip", "strips", "stripping"):
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in _ABILITIES for g in p.children)
+            for p in tok.children
+        )
     return lemma(tok) == "lose" and any(c.dep_ == "dobj" and c.lower_ in _ABILITIES for c in tok.children)
 
 
