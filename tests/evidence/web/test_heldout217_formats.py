@@ -6,7 +6,8 @@ service "chiuso"; a year's end "depuis la fin 2022" at the end of a sentence; se
 old mobile networks: a stop joined to a verb with its own date, a use cut down, "2G" as no model;
 German support ended with "einzustellen" or a split "stellt … ein"; devices stripped of their
 intelligence; "2024-Mar-29" and operations for a cloud terminated; a product that "expires" by
-name; a launch's year that lends no year and dates no end."""
+name; a launch's year that lends no year and dates no end; a German receipt confirmed with the time
+standing between its words."""
 
 from __future__ import annotations
 
@@ -166,3 +167,11 @@ def test_a_product_that_expires_by_name() -> None:
         "the following year. The product is now being discontinued. The Car Gadget expires on Monday, December 9, 2024."
     )
     assert ends(page, "Car Gadget") == [D(2024, 12, 9)]
+
+
+def test_a_german_receipt_confirmed_with_the_time_between() -> None:
+    page = (
+        "Acme wird:\na. Den Empfang Ihrer Meldung innerhalb von 14 Werktagen bestätigen;\nb. Ihnen eine Nummer geben;"
+    )
+    found = policy(page)
+    assert found.ack_when is not None and found.ack_when.timescale == "innerhalb von 14 Werktagen"

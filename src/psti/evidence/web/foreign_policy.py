@@ -49,7 +49,8 @@ _COUNTED_FROM = re.compile(
     re.I,
 )
 _ACK = re.compile(
-    r"Eingang\w*\s+(?:\w+\s+){0,3}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
+    # ("Den Empfang Ihrer Meldung innerhalb von 14 Werktagen bestätigen": the time may stand between)
+    r"(?:Eingang|Empfang|Erhalt)\w*\s+(?:\w+\s+){0,6}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
     r"bestätig\w*\s+(?:\w+\s+){0,3}(?:Erhalt|Eingang|Empfang)|"
     r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
     r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
