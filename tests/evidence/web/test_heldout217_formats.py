@@ -7,7 +7,7 @@ old mobile networks: a stop joined to a verb with its own date, a use cut down, 
 German support ended with "einzustellen" or a split "stellt … ein"; devices stripped of their
 intelligence; "2024-Mar-29" and operations for a cloud terminated; a product that "expires" by
 name; a launch's year that lends no year and dates no end; a German receipt confirmed with the time
-standing between its words."""
+standing between its words; a participle opening a list item's clause is no subject."""
 
 from __future__ import annotations
 
@@ -175,3 +175,8 @@ def test_a_german_receipt_confirmed_with_the_time_between() -> None:
     )
     found = policy(page)
     assert found.ack_when is not None and found.ack_when.timescale == "innerhalb von 14 Werktagen"
+
+
+def test_a_participle_opening_the_clause_is_no_subject() -> None:
+    item = "- zephyr: Associated with Acme Platform 5.0 (LTS), maintained until April 2028 for bug fixes."
+    assert ends(item, "zephyr") == [D(2028, 4, 30)]

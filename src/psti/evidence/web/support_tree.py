@@ -1550,7 +1550,7 @@ def _subject(tok: Token) -> list[Token]:
             # "…, and the Pixel 5a 5G in August 2024": the subject of a clause whose verb is left out
             dated = {x.i for c in t.children if c.dep_ == "prep" for x in c.subtree}
             return [x for x in t.subtree if x.i not in dated]
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not _opening_participle(c)), None)
         if subj is not None and t.tag_.startswith("VB"):
             return sorted(subj.subtree, key=lambda x: x.i)
         if t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and subj is None:
@@ -1568,6 +1568,17 @@ def _subject(tok: Token) -> list[Token]:
             return []
         t = t.head
     return []
+
+
+def _opening_participle(tok: Token) -> bool:
+    """ "Associated with Yocto Project 5.0 (LTS), maintained until April 2028": a participle opening
+    the clause, taken for a capitalised noun, is no subject."""
+    return (
+        tok.tag_ in ("NNP", "NN")
+        and tok.lower_.endswith("ed")
+        and any(c.dep_ == "prep" for c in tok.children)
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
+    )
 
 
 def _noun_phrase_of(participle: Token) -> list[Token]:
