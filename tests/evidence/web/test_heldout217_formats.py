@@ -7,11 +7,15 @@ old mobile networks: a stop joined to a verb with its own date, a use cut down, 
 German support ended with "einzustellen" or a split "stellt … ein"; devices stripped of their
 intelligence; "2024-Mar-29" and operations for a cloud terminated; a product that "expires" by
 name; a launch's year that lends no year and dates no end; a German receipt confirmed with the time
-standing between its words; a participle opening a list item's clause is no subject."""
+standing between its words; a participle opening a list item's clause is no subject; support ends in
+German ("beendet", "bis 2025 Updates"), Italian ("esteso fino al", "non riceveranno"), Portuguese
+("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025")."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from tests.evidence.web.snippets import ends, policy
 
@@ -180,3 +184,26 @@ def test_a_german_receipt_confirmed_with_the_time_between() -> None:
 def test_a_participle_opening_the_clause_is_no_subject() -> None:
     item = "- zephyr: Associated with Acme Platform 5.0 (LTS), maintained until April 2028 for bug fixes."
     assert ends(item, "zephyr") == [D(2028, 4, 30)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "product", "end"),
+    [
+        ("Der Hersteller beendet am 18. Februar 2026 den Support seiner Acme-Serie.", "Acme-Serie", D(2026, 2, 18)),
+        ("Voraussichtlich wird das Acme 11 noch bis 2025 Updates erhalten.", "Acme 11", D(2025, 12, 31)),
+        ("Il supporto per Acme Mobile è stato esteso fino al 14 gennaio 2020.", "Acme Mobile", D(2020, 1, 14)),
+        (
+            "Dal 10 dicembre 2019 gli utenti di Acme Mobile non riceveranno nuovi aggiornamenti della sicurezza.",
+            "Acme Mobile",
+            D(2019, 12, 10),
+        ),
+        ("Para o Acme Watch 2, o fim do suporte será em outubro de 2026.", "Acme Watch 2", D(2026, 10, 31)),
+        (
+            "El Acme Note 11S dejará de tener soporte oficial a partir del próximo mes de abril de 2025.",
+            "Acme Note 11S",
+            D(2025, 4, 1),
+        ),
+    ],
+)
+def test_support_ends_in_other_languages(sentence: str, product: str, end: dt.date) -> None:
+    assert ends(sentence, product) == [end]

@@ -75,7 +75,8 @@ _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
     r"\bnach\s+dem|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
-    r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?|\bdesde|\bhasta(?:\s+el)?|\bel|\bem|\bno\s+dia|\bpara\s+el|"
+    r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
+    r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bentro\s+il|\bdopo\s+il)"
     r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
@@ -97,7 +98,9 @@ _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
     r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|"
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
-    r"\bschluss\b|\bendet\b|\bverabschiedet|\bgarantiert|"
+    r"\bschluss\b|\bendet\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
+    # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
+    r"\bbis\s+(?:\S+\s+){1,4}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible|actualiz|atualiz|aktualisier|"
@@ -109,7 +112,9 @@ _END_WORDS = re.compile(
     r"\bentfall\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
-    r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupportat\w*\s+(?:\w+\s+){0,3}fino",
+    r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
+    r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
+    r"\bfim\s+d[oa]\s+(?:suporte|vida)",  # Portuguese: "o fim do suporte será em outubro de 2026"
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence

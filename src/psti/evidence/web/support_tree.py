@@ -1572,9 +1572,9 @@ def _subject(tok: Token) -> list[Token]:
 
 def _opening_participle(tok: Token) -> bool:
     """ "Associated with Yocto Project 5.0 (LTS), maintained until April 2028": a participle opening
-    the clause, taken for a capitalised noun, is no subject."""
+    the clause, taken for a noun or made the subject, is none."""
     return (
-        tok.tag_ in ("NNP", "NN")
+        tok.tag_ in ("NNP", "NN", "VBN", "VBD")
         and tok.lower_.endswith("ed")
         and any(c.dep_ == "prep" for c in tok.children)
         and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
