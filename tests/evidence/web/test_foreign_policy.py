@@ -1,5 +1,5 @@
-"""Acknowledgement and status-update timescales in policies written in German, French, Spanish or
-Portuguese."""
+"""Acknowledgement and status-update timescales in policies written in German, French, Spanish,
+Portuguese, Italian or Dutch."""
 
 from __future__ import annotations
 
@@ -62,3 +62,28 @@ def test_japanese_acknowledgements_and_what_is_not_one() -> None:
     # an English sentence naming a Japanese product is read in English
     english = policy("We acknowledge reports about the アクメ camera within 3 business days.").ack_when
     assert english is not None and english.timescale == "within 3 business days"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ack"),
+    [
+        ("Dopo aver inviato la segnalazione, confermeremo la ricezione della segnalazione entro 5 giorni "
+         "lavorativi e cercheremo di valutarla entro 10 giorni lavorativi.", "entro 5 giorni lavorativi"),
+        ("Ogni modulo verrà elaborato con cura e vi informeremo entro 7 giorni di calendario dell'avvenuta "
+         "elaborazione.", "entro 7 giorni di calendario"),
+        ("Nadat u uw melding heeft ingediend, bevestigen wij de ontvangst van uw melding binnen 5 werkdagen en "
+         "streven wij ernaar uw melding binnen 10 werkdagen te beoordelen.", "binnen 5 werkdagen"),
+        ("Bearbeitungszeit: Acme bemüht sich, innerhalb von fünf Arbeitstagen auf den Bericht zu reagieren.",
+         "innerhalb von fünf Arbeitstagen"),
+    ],
+)  # fmt: skip
+def test_the_first_answer_in_italian_dutch_and_german_words(sentence: str, ack: str) -> None:
+    found = policy(sentence).ack_when
+    assert found is not None and found.timescale == ack
+
+
+def test_italian_and_dutch_status_updates_and_assessments() -> None:
+    dutch = policy("Wij zullen u elke 14 dagen op de hoogte houden van de voortgang van uw melding.")
+    assert dutch.status_when is not None and dutch.status_when.timescale == "elke 14 dagen"
+    # an assessment within a time is no promise to the reporter
+    assert foreign_promises("Cercheremo di valutare la segnalazione entro 10 giorni lavorativi.") == []

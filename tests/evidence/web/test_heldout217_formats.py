@@ -9,7 +9,8 @@ intelligence; "2024-Mar-29" and operations for a cloud terminated; a product tha
 name; a launch's year that lends no year and dates no end; a German receipt confirmed with the time
 standing between its words; a participle opening a list item's clause is no subject; support ends in
 German ("beendet", "bis 2025 Updates"), Italian ("esteso fino al", "non riceveranno"), Portuguese
-("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025")."""
+("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025"); a launch set off by a
+comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun")."""
 
 from __future__ import annotations
 
@@ -207,3 +208,20 @@ def test_a_participle_opening_the_clause_is_no_subject() -> None:
 )
 def test_support_ends_in_other_languages(sentence: str, product: str, end: dt.date) -> None:
     assert ends(sentence, product) == [end]
+
+
+def test_a_launch_set_off_by_a_comma_dates_no_end() -> None:
+    page = (
+        "Acme has announced the discontinuation of support for its first and second generation Acme Thermostats, "
+        "first introduced in 2011 and 2012 respectively. On October 25, 2025, users of these devices will lose "
+        "access to software updates."
+    )
+    assert ends(page, "Acme Thermostats") == [D(2025, 10, 25)]
+
+
+def test_a_posts_byline_dates_the_post_whatever_the_name() -> None:
+    page = (
+        "# Add repair issue\n\nShutgun · description · 2025-09-08\n"
+        "Acme Home will shut down the servers end of the year."
+    )
+    assert ends(page, "Acme Home", "text/markdown") == [D(2025, 12, 31)]

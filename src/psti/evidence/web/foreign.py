@@ -38,6 +38,9 @@ _FUNCTION_WORDS = {
                      "da", "dal", "dalla", "nel", "nella", "alla", "al", "più", "anche", "questo", "questa", "sarà",
                      "saranno", "dopo", "entro", "fino", "cui", "ha", "hanno", "suo", "sua", "loro", "quindi", "la",
                      "una", "un"}),
+    "nl": frozenset({"het", "een", "van", "wij", "uw", "niet", "voor", "met", "binnen", "te", "zijn", "worden",
+                     "wordt", "dat", "naar", "ons", "onze", "bij", "ook", "maar", "dit", "deze", "heeft", "hebben",
+                     "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",

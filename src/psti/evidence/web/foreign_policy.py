@@ -1,5 +1,5 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish or Portuguese (and acknowledgements and replies in Japanese).
+French, Spanish, Portuguese, Italian or Dutch (and acknowledgements and replies in Japanese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -20,19 +20,21 @@ ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 
 _NUMBER = (
     r"(?:\d{1,3}|ein\w*|zwei|drei|fünf|sieben|zehn|un|une|deux|trois|cinq|sept|dix|uno|una|dos|tres|cinco|siete|"
-    r"diez|um|uma)"
+    r"diez|um|uma|due|tre|cinque|sette|dieci|twee|drie|vijf|zeven|tien)"
 )
 _UNIT = (
     r"(?:(?:Werk|Arbeits|Geschäfts|Kalender)?[Tt]ag(?:en|e)?|Stunden|Wochen?|"
     r"jours?(?:\s+(?:ouvrables|ouvrés|calendaires))?|heures?|semaines?|"
-    r"días(?:\s+(?:hábiles|laborables|naturales))?|horas|semanas|dias(?:\s+úteis)?)"
+    r"días(?:\s+(?:hábiles|laborables|naturales))?|horas|semanas|dias(?:\s+úteis)?|"
+    r"giorni(?:\s+(?:lavorativi|di\s+calendario|solari))?|ore|settimane|(?:werk|kalender)?dagen|uur|weken)"
 )
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
 TIME = re.compile(
     rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+(?:délai\s+(?:maximum\s+)?|maximum\s+)de\s+)|sous\s+|"
     rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
-    rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+)"
+    rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+|"
+    rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+)"
     rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
     re.I,
 )
@@ -54,23 +56,27 @@ _ACK = re.compile(
     r"bestätig\w*\s+(?:\w+\s+){0,3}(?:Erhalt|Eingang|Empfang)|"
     r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
     r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
-    r"confirm\w+\s+(?:o\s+)?recebimento|aviso\s+de\s+recebimento",
+    r"confirm\w+\s+(?:o\s+)?recebimento|aviso\s+de\s+recebimento|"
+    r"conferm\w+\s+(?:la\s+)?ricezione|bevestig\w*\s+(?:wij\s+|we\s+)?(?:de\s+)?ontvangst|ontvangstbevestiging",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
 _REPLY = re.compile(
-    r"\bantwort\w*|\bRückmeldung|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta",
+    r"\bantwort\w*|\bRückmeldung|\breagier\w*|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta|"
+    r"\brispond\w*|\brisposta|\b(?:vi|la|ti)\s+informer\w*|\breageren\b|\breactie\b",  # ("vi informeremo entro …")
     re.I,
 )
 _STATUS = re.compile(
     r"Statusupdate|Statusmeldung|auf\s+dem\s+Laufenden|über\s+den\s+(?:Fortschritt|Stand)|"
     r"tenir\s+informé|tiendrons\s+informé|point\s+d['’]avancement|de\s+l['’]avancement|"
     r"mantener(?:le|lo|la)?\s+informad|mantendremos\s+informad|actualizaciones\s+(?:de\s+estado|periódicas)|"
-    r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)",
+    r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)|"
+    r"tener\w*\s+(?:\w+\s+){0,2}informat|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte",
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
 _CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois)\s", re.I)
+_DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:
@@ -115,14 +121,17 @@ def _japanese_promises(text: str) -> list[ForeignCommitment]:
 
 
 def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
-    """The timed promises of a sentence in German, French, Spanish, Portuguese or Japanese; None when
+    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch or Japanese; None when
     the sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
         return _japanese_promises(sentence)
-    if language_of(sentence) is None:
+    if (lang := language_of(sentence)) is None:
         return None
     out = []
-    for clause in _CLAUSES.split(_HEDGED.sub(" ", sentence)):
+    clauses = _CLAUSES.split(_HEDGED.sub(" ", sentence))
+    if lang == "nl":
+        clauses = [part for clause in clauses for part in _DUTCH_AND.split(clause)]
+    for clause in clauses:
         times = list(TIME.finditer(clause))
         ack = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None)
         first = ack or _REPLY.search(clause)

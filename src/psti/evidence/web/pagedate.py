@@ -53,6 +53,9 @@ DATELINE_LEAD = re.compile(
     rf"(?:{DATE.pattern})[\s,.;:|·–-]*",
     re.I,
 )
+# a thread post's byline, "jrhaberland · description · 2026-09-15": the post's date whatever the
+# name says ("Shutgun")
+POST_BYLINE = re.compile(rf"^[^·.!?]{{1,40}}(?:·[^·.!?]{{1,40}}){{1,3}}·\s*(?:{DATE.pattern})\s*$", re.I)
 # words that make a dated line an event rather than the page's date: "Support ends 3 May 2026"
 _EVENT_WORDS = re.compile(
     r"\b(?:until|till|thru|through|ends?|ending|ended|support\w*|eol|discontinu\w*|retire\w*|expir\w*|"
@@ -100,6 +103,10 @@ def datelines(text: str) -> list[tuple[int, dt.date]]:
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
+        if POST_BYLINE.match(line) and len(found := [m for m in DATE.finditer(line) if m.lastgroup != "y"]) == 1:
+            if found[0].lastgroup in _DAY_GROUPS and (parsed := parse_date(found[0].group(0), found[0].lastgroup)):
+                out.append((start, parsed[0]))
+            continue
         if "|" not in line and (lead := DATELINE_LEAD.match(line)) is not None and lead.lastgroup in _DAY_GROUPS:
             parsed = parse_date(lead.group(lead.lastgroup), lead.lastgroup)
             if parsed is not None:

@@ -31,7 +31,7 @@ from psti.evidence.web.dates import (
 )
 from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
 from psti.evidence.web.network_switchoff import network_end
-from psti.evidence.web.pagedate import DATELINE_LEAD, PlacedDate, place_yearless, published_date
+from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
@@ -600,7 +600,6 @@ _GLUE = re.compile(
 )
 # a post's byline: short parts set apart by middle dots, the last its date ("name · comment · 2025-04-22",
 # "Jane Doe · 5 min read · Mar 3, 2024")
-_POST_BYLINE = re.compile(rf"^[^·.!?]{{1,40}}(?:·[^·.!?]{{1,40}}){{1,3}}·\s*(?:{DATE.pattern})\s*$", re.I)
 _LOG_STAMP = re.compile(
     r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s+"
 )
@@ -1086,7 +1085,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
-        if _POST_BYLINE.match(s):
+        if POST_BYLINE.match(s):
             continue  # "jrhaberland · description · 2026-09-15": the date of a post, not of anything it says
         _note_unanswered(out, last)
         head = _MD_LINK_TARGET.sub("]", s)  # "## [2.1.0](https://…/2.1.0) - 2025-06-12"

@@ -100,6 +100,8 @@ _EVENT_LEMMAS = frozenset(
      "announcement", "introduction", "publication"}
 )  # fmt: skip
 _EFFECT = frozenset({"effect", "effective"})
+# what makes a participle's clause one of its own: a subject or a conjunction ("when first introduced …")
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
 TOPIC = re.compile(
     r"support|updat|upgrad|patch|secur|firmware|software|\bfix|maint|\beol\b|end[\s-]of[\s-](?:life|servic(?:e|ing))|lifecycle|"
     # ("LineageOS 16.0 builds stopped"; "will be protected until at least October 2027")
@@ -2121,8 +2123,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "decided to stop updating them after the OS 11.1 update that was released … in November
         # 2021": the last update's date ends the updates
         return DateRole(a, b, True, f"'{text}' dates {last}", context, other, local, True)
-    if event and prep not in _UNTIL and first[0] == event and gov.dep_ in ("acl", "relcl"):
-        # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event
+    reduced = gov.dep_ == "advcl" and gov.tag_ == "VBN" and not any(c.dep_ in _OWN_CLAUSE for c in gov.children)
+    if event and prep not in _UNTIL and first[0] == event and (gov.dep_ in ("acl", "relcl") or reduced):
+        # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event (also
+        # set off by a comma: "… Nest Learning Thermostats, first introduced in 2011 and 2012")
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     if (
         event in ("start", "begin", "commence")
