@@ -10,7 +10,8 @@ name; a launch's year that lends no year and dates no end; a German receipt conf
 standing between its words; a participle opening a list item's clause is no subject; support ends in
 German ("beendet", "bis 2025 Updates"), Italian ("esteso fino al", "non riceveranno"), Portuguese
 ("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025"); a launch set off by a
-comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun")."""
+comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
+product named as a list of models."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ import datetime as dt
 
 import pytest
 
+from psti.evidence.web.pagetext import page_text
+from psti.evidence.web.support_period import analyse_support_page
 from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
@@ -225,3 +228,12 @@ def test_a_posts_byline_dates_the_post_whatever_the_name() -> None:
         "Acme Home will shut down the servers end of the year."
     )
     assert ends(page, "Acme Home", "text/markdown") == [D(2025, 12, 31)]
+
+
+def test_a_product_named_as_a_list_of_models_is_named_by_each() -> None:
+    page = "Voraussichtlich werden das Acme 11, Acme 11 Pro und das Acme 11 Pro Max noch bis 2025 Updates erhalten."
+    analysis = analyse_support_page(
+        page_text(page.encode(), "text/plain"), ("Acme 11, Acme 11 Pro und Acme 11 Pro Max",)
+    )
+    assert [s.mentions_product for s in analysis.statements] == [True]
+    assert analysis.end_dates() == [D(2025, 12, 31)]

@@ -465,6 +465,10 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
         parts = [x.strip() for x in re.split(r"\s+(?:and|&|/)\s+", term)]
         if len(parts) == 2 and all(len(x.split()) >= 2 or re.search(r"\d", x) for x in parts):
             out += parts
+        # a list of models ("iPhone 11, iPhone 11 Pro und iPhone 11 Pro Max", in any language): each
+        listed = [x.strip() for x in re.split(r",\s*|\s+(?:and|und|et|y|e|&)\s+", term) if x.strip()]
+        if 3 <= len(listed) <= 8 and all(re.search(r"\d", x) and re.search(r"[^\W\d_]", x) for x in listed):
+            out += listed
     for term in list(out):
         # an app named with the platform it runs on ("YouTube app on PlayStation Vita"): a page about
         # that platform names the app alone
