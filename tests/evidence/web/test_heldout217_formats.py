@@ -11,7 +11,8 @@ standing between its words; a participle opening a list item's clause is no subj
 German ("beendet", "bis 2025 Updates"), Italian ("esteso fino al", "non riceveranno"), Portuguese
 ("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025"); a launch set off by a
 comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
-product named as a list of models."""
+product named as a list of models; a time word beside a verb in the past places a year-less day in the
+past."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import datetime as dt
 
 import pytest
 
+from psti.evidence.web.pagedate import place_yearless
 from psti.evidence.web.pagetext import page_text
 from psti.evidence.web.support_period import analyse_support_page
 from tests.evidence.web.snippets import ends, policy
@@ -237,3 +239,12 @@ def test_a_product_named_as_a_list_of_models_is_named_by_each() -> None:
     )
     assert [s.mentions_product for s in analysis.statements] == [True]
     assert analysis.end_dates() == [D(2025, 12, 31)]
+
+
+def test_a_time_word_beside_a_past_verb_places_the_day_in_the_past() -> None:
+    text = "date 2022-11-11\nThe Acme box has seen the last of its servers shut down as of Thursday Nov. 10."
+    placed = place_yearless(text)[1]
+    assert [p.reading for p in placed] == ["2022"]
+    # "will" still speaks of the future
+    ahead = "date 2022-11-11\nThe Acme box will see the last of its servers shut down as of Nov. 10."
+    assert [p.reading for p in place_yearless(ahead)[1]] == ["2023"]

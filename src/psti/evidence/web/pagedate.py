@@ -73,6 +73,11 @@ _PAST = re.compile(
     r"pulled|ago|already|last)\b",
     re.I,
 )
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:seen|been|gone|\w+ed)\b", re.I)
+# the words that alone make a clause speak of the future
+_WILL = re.compile(
+    r"\b(?:will|shall|going\s+to|set\s+to|plans?|planned|scheduled|expected|upcoming|coming|next)\b|'ll\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]\s|\s(?:but|and|while|whereas)\s", re.I)
 
 
@@ -371,9 +376,14 @@ def _tense(text: str, at: int) -> str:
     lead = text[max(line_start, at - 160) : at]
     breaks = list(_CLAUSE_BREAK.finditer(lead))
     clause = lead[breaks[-1].end() :] if breaks else lead
-    if _FUTURE.search(clause):
+    future, past = _FUTURE.search(clause), _PAST.search(clause) or _PERFECT.search(clause)
+    if future and past and not _WILL.search(clause):
+        # "has seen the last of its servers shut down as of Thursday Nov. 10": a time word ("as of",
+        # "until") beside a verb in the past says nothing of the future
+        return "past"
+    if future:
         return "future"
-    if _PAST.search(clause):
+    if past:
         return "past"
     # a plain clause after one that sets the tense: "Google plans to abandon Onhubs, cut them off …, in December"
     sentence = lead[max((m.end() for m in re.finditer(r"[.!?]\s", lead)), default=0) :]
