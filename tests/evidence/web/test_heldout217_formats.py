@@ -7,12 +7,13 @@ old mobile networks: a stop joined to a verb with its own date, a use cut down, 
 German support ended with "einzustellen" or a split "stellt … ein"; devices stripped of their
 intelligence; "2024-Mar-29" and operations for a cloud terminated; a product that "expires" by
 name; a launch's year that lends no year and dates no end; a German receipt confirmed with the time
-standing between its words; a participle opening a list item's clause is no subject; support ends in
-German ("beendet", "bis 2025 Updates"), Italian ("esteso fino al", "non riceveranno"), Portuguese
-("o fim do suporte") and Spanish ("a partir del próximo mes de abril de 2025"); a launch set off by a
+standing between its words; a participle opening a list item's clause is no subject; support ends
+in German ("beendet", "bis 2025 Updates", "verliert die … Unterstützung im April 2026"), Italian
+("esteso fino al", "non riceveranno", "terminerà nel 2027"), Portuguese ("o fim do suporte") and
+Spanish ("a partir del próximo mes de abril de 2025", "hasta el año 2030"); a launch set off by a
 comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
-product named as a list of models; a time word beside a verb in the past places a year-less day in the
-past."""
+product named as a list of models; a time word beside a verb in the past places a year-less day in
+the past."""
 
 from __future__ import annotations
 
@@ -209,6 +210,13 @@ def test_a_participle_opening_the_clause_is_no_subject() -> None:
             "Acme Note 11S",
             D(2025, 4, 1),
         ),
+        ("Die Acme Uhr 5 verliert die regelmäßige Unterstützung im April 2026.", "Acme Uhr 5", D(2026, 4, 30)),
+        (
+            "Per i TV Acme del 2022 l'aggiornamento terminerà nel 2027 con webOS 26.",
+            "TV Acme del 2022",
+            D(2027, 12, 31),
+        ),
+        ("De este modo, el Acme 8 Pro actualizará hasta el año 2030.", "Acme 8 Pro", D(2030, 12, 31)),
     ],
 )
 def test_support_ends_in_other_languages(sentence: str, product: str, end: dt.date) -> None:

@@ -76,7 +76,7 @@ _FOREIGN_DATE = re.compile(
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
-    r"\bnach\s+dem|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bnach\s+dem|\b(?:Unterstützung|Support|Updates|Betrieb)\s+im|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
@@ -89,8 +89,11 @@ _BOUND_BEFORE = re.compile(
 # "bis Ende 2027", "hasta finales de 2026", "até o final de 2027"); not a bare "en 2017" or "em 2024"
 _YEAR_BOUND = re.compile(
     r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
-    r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
-    r"\bab|\bfino\s+al(?:la\s+fine\s+del)?|"
+    r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
+    r"\bab|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
+    # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
+    r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*)\s+"
+    r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
     # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?)\s*$",
     re.I,
@@ -102,6 +105,7 @@ _END_WORDS = re.compile(
     r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|"
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     r"\bschluss\b|\bendet\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
+    r"\bverlier\w*\s+(?:\w+\s+){0,3}(?:Unterstützung|Support|Updates)\b|"  # "verlieren die … Unterstützung"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
     r"\bbis\s+(?:\S+\s+){1,4}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
