@@ -211,6 +211,7 @@ def test_a_participle_opening_the_clause_is_no_subject() -> None:
             D(2025, 4, 1),
         ),
         ("Die Acme Uhr 5 verliert die regelmäßige Unterstützung im April 2026.", "Acme Uhr 5", D(2026, 4, 30)),
+        ("Betroffen ist die Acme Uhr 5, deren Update-Zyklus im Juli 2025 entfällt.", "Acme Uhr 5", D(2025, 7, 31)),
         (
             "Per i TV Acme del 2022 l'aggiornamento terminerà nel 2027 con webOS 26.",
             "TV Acme del 2022",

@@ -76,7 +76,7 @@ _FOREIGN_DATE = re.compile(
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
-    r"\bnach\s+dem|\b(?:Unterstützung|Support|Updates|Betrieb)\s+im|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bnach\s+dem|\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
@@ -116,7 +116,7 @@ _END_WORDS = re.compile(
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
-    r"\bentfall\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
+    r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
