@@ -13,7 +13,7 @@ in German ("beendet", "bis 2025 Updates", "verliert die … Unterstützung im Ap
 Spanish ("a partir del próximo mes de abril de 2025", "hasta el año 2030"); a launch set off by a
 comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
 product named as a list of models; a time word beside a verb in the past places a year-less day in
-the past."""
+the past; an end said vaguely, then dated; an acquisition's year under a stop with its own."""
 
 from __future__ import annotations
 
@@ -257,3 +257,20 @@ def test_a_time_word_beside_a_past_verb_places_the_day_in_the_past() -> None:
     # "will" still speaks of the future
     ahead = "date 2022-11-11\nThe Acme box will see the last of its servers shut down as of Nov. 10."
     assert [p.reading for p in place_yearless(ahead)[1]] == ["2023"]
+
+
+def test_an_end_said_vaguely_then_dated() -> None:
+    page = (
+        "Acme has confirmed it will disable key internet-based features for its Acme Sound line early next "
+        "year, marking the end of cloud support. The company told customers that the shutdown will take effect "
+        "on February 18, 2026."
+    )
+    assert ends(page, "Acme Sound line") == [D(2026, 2, 18)]
+    # a product said to be unaffected keeps no date of the sentence after it
+    other = "The Acme Sound line is not affected. The Acme Radio app will be shut down on February 18, 2026."
+    assert ends(other, "Acme Sound line") == []
+
+
+def test_an_acquisitions_year_under_a_stop_with_its_own() -> None:
+    page = "However, after being acquired by Acme in 2014, the Widget service was shut down in 2016."
+    assert ends(page, "Widget") == [D(2016, 12, 31)]

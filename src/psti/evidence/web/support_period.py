@@ -247,6 +247,7 @@ class SupportPeriodAnalysis:
     purchase_signals: list[str] = field(default_factory=list)
     title: str = ""
     named_without_end: list[str] = field(default_factory=list)  # sentences naming the product about support, no end
+    named_vaguely: list[str] = field(default_factory=list)  # those of them that give the end a vague time
     # sentences naming the product that stop it with no date ("Cortana will also stop working on the
     # Harman Kardon Invoke"): the product has its own sentence, so the page's other dates are not its
     stopped_undated: list[str] = field(default_factory=list)
@@ -277,6 +278,11 @@ class SupportPeriodAnalysis:
                 return own  # the product's own statement says no date: others' dates are not its
         return dated
 
+    def _refined(self, chosen: list[SupportStatement]) -> bool:
+        """The product's sentence gave its end only a vague time ("will disable … early next year"), and
+        the one date that follows it says when ("the shutdown will take effect on February 18, 2026")."""
+        return set(self.named_without_end) == set(self.named_vaguely) and len({s.end_date for s in chosen}) == 1
+
     def end_dates(self) -> list[dt.date]:
         """The product's end dates. A coarse date that a finer one falls inside states the same
         end ("until 2030" and "End of life: October 2030"), so only the finer one is kept. The day
@@ -290,7 +296,7 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
-        if self.named_without_end and all(s.carried for s in chosen):
+        if self.named_without_end and all(s.carried for s in chosen) and not self._refined(chosen):
             # "the PS3 store will no longer close. The PSP store will still close on July 2": the sentence
             # naming the product says no end, and the next one's date is another's
             return []
@@ -2122,8 +2128,11 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
     product: no end date."""
     if last is None or len(out.statements) != last[1]:
         return
-    if (TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0])) or _UNAFFECTED.search(last[0]) or goes_on(last[0]):
+    vague = bool(TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0]))
+    if vague or _UNAFFECTED.search(last[0]) or goes_on(last[0]):
         _add(out.named_without_end, last[0][:300])
+        if vague and not (_UNAFFECTED.search(last[0]) or goes_on(last[0])):
+            _add(out.named_vaguely, last[0][:300])
     elif _STOPS_UNDATED.search(last[0]) and not _dates(last[0]):
         _add(out.stopped_undated, last[0][:300])
 

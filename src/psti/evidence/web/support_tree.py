@@ -97,7 +97,7 @@ _EVENT_LEMMAS = frozenset(
     {"launch", "release", "introduce", "announce", "publish", "post", "revise", "modify", "debut", "unveil",
      "found", "establish", "ship", "manufacture", "replace", "email", "inform", "notify", "tell", "say", "report",
      "write", "purchase", "buy", "sell", "arrive", "hit", "first", "issue", "update", "begin", "start",
-     "announcement", "introduction", "publication"}
+     "announcement", "introduction", "publication", "acquire"}
 )  # fmt: skip
 _EFFECT = frozenset({"effect", "effective"})
 # what makes a participle's clause one of its own: a subject or a conjunction ("when first introduced …")
@@ -123,6 +123,7 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "discontinuing": "discontinue", "sunsetting": "sunset", "sunsets": "sunset", "sunsetted": "sunset",
               "phased": "phase", "phasing": "phase", "launched": "launch", "released": "release",
               "introduced": "introduce", "announced": "announce", "published": "publish", "posted": "post",
+              "acquired": "acquire", "acquires": "acquire",
               "updated": "update", "revised": "revise", "modified": "modify", "debuted": "debut",
               "unveiled": "unveil", "shipped": "ship", "manufactured": "manufacture", "replaced": "replace",
               "emailed": "email", "informed": "inform", "notified": "notify", "told": "tell", "said": "say",
@@ -1673,6 +1674,21 @@ _INTENT_NOUNS = frozenset({"decision", "plan", "plans", "intention", "choice"})
 _EXPECTING = frozenset({"expect", "expects", "expected", "anticipate", "anticipates", "anticipated"})
 
 
+def _dated_above(gov: Token, date: Token, date_tokens: set[int]) -> bool:
+    """The verb above the date's own (event) verb has a date of its own: "after being acquired by Nest
+    in 2014, the service was shut down in 2016" (2014 dates the acquisition)."""
+    if gov.dep_ not in ("pcomp", "advcl", "xcomp") or gov.head == gov:
+        return False
+    above = gov.head.head if gov.dep_ == "pcomp" else gov.head
+    return any(
+        g.i in date_tokens and g.i != date.i
+        for p in above.children
+        if p.dep_ == "prep" and p.i != gov.head.i
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _levels(gov: Token, effective: bool = False) -> list[tuple[list[Token], Token, bool]]:
     """The predicate chain of a word and the clauses above it: (words, clause head) per level.
     A clause that modifies another ("come May 2020, … will no longer receive updates", "security
@@ -2124,7 +2140,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # 2021": the last update's date ends the updates
         return DateRole(a, b, True, f"'{text}' dates {last}", context, other, local, True)
     reduced = gov.dep_ == "advcl" and gov.tag_ == "VBN" and not any(c.dep_ in _OWN_CLAUSE for c in gov.children)
-    if event and prep not in _UNTIL and first[0] == event and (gov.dep_ in ("acl", "relcl") or reduced):
+    if (
+        event
+        and prep not in _UNTIL
+        and first[0] == event
+        and (gov.dep_ in ("acl", "relcl") or reduced or _dated_above(gov, tok, date_tokens))
+    ):
         # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event (also
         # set off by a comma: "… Nest Learning Thermostats, first introduced in 2011 and 2012")
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
