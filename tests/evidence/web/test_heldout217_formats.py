@@ -13,7 +13,8 @@ in German ("beendet", "bis 2025 Updates", "verliert die … Unterstützung im Ap
 Spanish ("a partir del próximo mes de abril de 2025", "hasta el año 2030"); a launch set off by a
 comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
 product named as a list of models; a time word beside a verb in the past places a year-less day in
-the past; an end said vaguely, then dated; an acquisition's year under a stop with its own."""
+the past; an end said vaguely, then dated; an acquisition's year under a stop with its own; working
+until a date after a stop said before."""
 
 from __future__ import annotations
 
@@ -274,3 +275,10 @@ def test_an_end_said_vaguely_then_dated() -> None:
 def test_an_acquisitions_year_under_a_stop_with_its_own() -> None:
     page = "However, after being acquired by Acme in 2014, the Widget service was shut down in 2016."
     assert ends(page, "Widget") == [D(2016, 12, 31)]
+
+
+def test_working_until_a_date_after_a_stop_said_before() -> None:
+    page = "The free Acme API service is going to be discontinued. It will work until 15.02.2019."
+    assert ends(page, "free Acme API service") == [D(2019, 2, 15)]
+    # with no stop said before, working until a date promises; it ends nothing
+    assert ends("The Acme Hub will continue to work until 2030.", "Acme Hub") == []

@@ -2243,6 +2243,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # "can play through January 18, 2023": the product is used up to the date, then no more
             why = f"'{prep} {text}' bounds use ({gov_words})"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
+        if prep in _UNTIL and gov.lower_ in _FUNCTION and not _negated(gov) and _PREVIOUS_STOP.search(previous):
+            # "the free API service is going to be discontinued. It will work until 15.02.2019": after a
+            # stop said before, working until a date is working up to the stop
+            why = f"'{prep} {text}' bounds '{gov.text}', after a stop said before"
+            return DateRole(a, b, True, why, context, other, local, works_only=True)
         if prep in _UNTIL and (service := _service_goes_on(first_chain)):
             # "the server will continue until 31.8.2021": the maker's service runs up to the date
             why = f"'{prep} {text}' bounds '{service}' going on"
