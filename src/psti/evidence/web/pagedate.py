@@ -327,7 +327,8 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
 
 # a year that says when something began, or which model ("the 2010 Play:5"), not when the month falls
 _START_BEFORE_YEAR = re.compile(
-    r"\b(?:(?:released|launched|introduced|announced|unveiled|debuted|shipped|sold|since|from|bought|purchased|made|built)\s+(?:in\s+)?|"
+    r"\b(?:(?:released|launched|introduced|announced|unveiled|debuted|shipped|sold|since|from|bought|purchased|"
+    r"made|built)\s+(?:in\s+)?|"
     r"(?:the|a|an|its|their|our|his|her|your)\s+)$",
     re.I,
 )

@@ -2129,9 +2129,10 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
     if last is None or len(out.statements) != last[1]:
         return
     vague = bool(TOPIC.search(last[0]) and _VAGUE_TIME.search(last[0]))
-    if vague or _UNAFFECTED.search(last[0]) or goes_on(last[0]):
+    unaffected = bool(_UNAFFECTED.search(last[0]) or goes_on(last[0]))
+    if vague or unaffected:
         _add(out.named_without_end, last[0][:300])
-        if vague and not (_UNAFFECTED.search(last[0]) or goes_on(last[0])):
+        if not unaffected:
             _add(out.named_vaguely, last[0][:300])
     elif _STOPS_UNDATED.search(last[0]) and not _dates(last[0]):
         _add(out.stopped_undated, last[0][:300])

@@ -2003,9 +2003,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 and _is_stop(c)
                 and TOPIC.search(" ".join(t.text for t in _noun_phrase_of(c)))
             ):
-                stop_words.append(
-                    c.text
-                )  # "Support for the Pebble app store, …, and voice replies ceased in June 2018"
+                # "Support for the Pebble app store, …, and voice replies ceased in June 2018"
+                stop_words.append(c.text)
                 topic = True
             if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
                 stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
