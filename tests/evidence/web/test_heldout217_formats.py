@@ -14,7 +14,8 @@ Spanish ("a partir del próximo mes de abril de 2025", "hasta el año 2030"); a 
 comma ("…, first introduced in 2011"); a post's byline whose name is a word of ending ("Shutgun"); a
 product named as a list of models; a time word beside a verb in the past places a year-less day in
 the past; an end said vaguely, then dated; an acquisition's year under a stop with its own; working
-until a date after a stop said before."""
+until a date after a stop said before; a quoted note wrapped across lines; a link to published
+advisories is no channel."""
 
 from __future__ import annotations
 
@@ -282,3 +283,28 @@ def test_working_until_a_date_after_a_stop_said_before() -> None:
     assert ends(page, "free Acme API service") == [D(2019, 2, 15)]
     # with no stop said before, working until a date promises; it ends nothing
     assert ends("The Acme Hub will continue to work until 2030.", "Acme Hub") == []
+
+
+def test_a_quoted_note_wrapped_across_lines_is_one_sentence() -> None:
+    readme = (
+        "# Sample\n\nThis app runs basic code.\n\n"
+        "> **Note:** The Acme Things Console will be turned down for non-commercial\n"
+        "> use on January 5, 2022. For more details, see the\n> [FAQ page](https://acme.example/faq).\n"
+    )
+    assert page_text(readme.encode(), "text/markdown").text.endswith(
+        "Note: The Acme Things Console will be turned down for non-commercial use on January 5, 2022. "
+        "For more details, see the [FAQ page](https://acme.example/faq)."
+    )
+    assert ends(readme, "Acme Things Console", "text/markdown") == [D(2022, 1, 5)]
+    # a field's label still stands on a line of its own
+    fields = "Contact: mailto:security@acme.example\nExpires: 2030-01-01T00:00:00Z"
+    assert page_text(fields.encode(), "text/plain").text == fields
+
+
+def test_a_link_to_published_advisories_is_no_channel() -> None:
+    page = (
+        "## Reporting a Vulnerability\n\nAcme maintains a portal for security incidents. The security policy as "
+        "well as reporting method is described here: <https://www.acme.example/support/acme-psirt>.\n\n"
+        "Security Advisories are published here: <https://www.acme.example/support/acme-psirt#advisories>"
+    )
+    assert policy(page, "text/markdown").contacts == []

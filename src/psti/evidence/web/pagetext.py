@@ -705,7 +705,9 @@ _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
 # (not an address written out as "robson _at_ example _dot_ com")
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
-_FIELD = re.compile(r"^[A-Z][\w-]*:\s")  # "Contact: ..." (security.txt, e-mail headers): a line of its own
+# "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
+# console will be turned down for non-commercial" goes on as prose)
+_FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")
 
 
 # an XML element whose attributes are a record, one of them a date: '<branch name="android-4.19"
@@ -740,6 +742,9 @@ def _added_only(lines: list[str]) -> bool:
     )
 
 
+_QUOTE_MARKS = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*(?:[ \t]|$)")
+
+
 def unwrap_plain(text: str) -> tuple[str, list[str]]:
     """Plain text or Markdown: paragraphs hard-wrapped across lines joined into one line,
     Markdown tables labelled by their header row; the Markdown headings found."""
@@ -753,7 +758,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     added: list[int] = []  # the lines a quoted diff added, by their place in `out`
     # an elision between sentences ("… requirements. ... Model | End date") marks a cut in a quoted
     # page: what follows starts a line of its own, as it did on the page
-    lines = _ELISION.sub("\n\n", text).splitlines()
+    # a quoted block's marks ("> … will be turned down for non-commercial" over "> use on January 5,
+    # 2022."): its lines are text like any other, joined where they were wrapped
+    lines = [_QUOTE_MARKS.sub("", ln) for ln in _ELISION.sub("\n\n", text).splitlines()]
     if _added_only(lines):
         lines = [ln[1:] for ln in lines]  # a file quoted as the patch that adds it: its lines as added
     # YAML front matter ("---", "title: …", "date: 2025-05-22", "---"): one field per line

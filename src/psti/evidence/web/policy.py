@@ -580,6 +580,8 @@ _GUIDE_LINK = re.compile(
     r"|\b(?:policy|method|process|procedure|instructions|steps)\b[^.\n]{0,60}\b(?:is|are)\s+(?:described|explained|"
     r"given|listed)\s+(?:here|at|on|in)\s*:?\s*<?$"
     r"|\[how\s+to\s+(?:report|submit)\b[^\]]{0,120}\]\($"
+    # where advisories are published, not where reports go: "Security Advisories are published here: <…>"
+    r"|\badvisories\b[^.\n]{0,40}\b(?:are|is)\s+(?:published|posted|listed)\s+(?:here|at|on|in)\s*:?\s*<?$"
     r"|\bfollow\s+the\s+(?:steps|instructions|process|guidelines)\s+(?:on|at|in|described\s+(?:on|at|in))\s+"
     r"(?:the\s+|our\s+)?(?:\[[^\]]{0,80}\]\()?$",
     re.I,
