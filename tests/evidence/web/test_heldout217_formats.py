@@ -15,7 +15,7 @@ comma ("…, first introduced in 2011"); a post's byline whose name is a word of
 product named as a list of models; a time word beside a verb in the past places a year-less day in
 the past; an end said vaguely, then dated; an acquisition's year under a stop with its own; working
 until a date after a stop said before; a quoted note wrapped across lines; a link to published
-advisories is no channel."""
+advisories is no channel; a project no longer active."""
 
 from __future__ import annotations
 
@@ -308,3 +308,10 @@ def test_a_link_to_published_advisories_is_no_channel() -> None:
         "Security Advisories are published here: <https://www.acme.example/support/acme-psirt#advisories>"
     )
     assert policy(page, "text/markdown").contacts == []
+
+
+def test_a_project_no_longer_active() -> None:
+    page = "## Caution: Abandonware ahead\n\nAs of March 2020, this is no longer an active project."
+    assert ends(page, "acme-robot library", "text/markdown") == [D(2020, 3, 1)]
+    # an active project is no end
+    assert ends("As of March 2020, this is an active project again.", "acme-robot library") == []

@@ -1027,9 +1027,22 @@ def _company_closes(tok: Token) -> str | None:
 
 
 def _no_longer_a_service(tok: Token) -> bool:
-    """A negated copula whose complement is a service: the thing stops being offered."""
+    """A negated copula whose complement is a service, or an active or maintained project: the thing
+    stops being offered ("will no longer be a service", "this is no longer an active project")."""
     return (
-        lemma(tok) in _COPULA and _negated(tok) and any(c.dep_ == "attr" and c.lower_ in _SERVICE for c in tok.children)
+        lemma(tok) in _COPULA
+        and _negated(tok)
+        and any(
+            c.dep_ == "attr"
+            and (
+                c.lower_ in _SERVICE
+                or (
+                    c.lower_ in ("project", "product")
+                    and any(a.dep_ == "amod" and a.lower_ in ("active", "maintained", "supported") for a in c.children)
+                )
+            )
+            for c in tok.children
+        )
     )
 
 
