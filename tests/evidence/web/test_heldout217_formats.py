@@ -15,7 +15,8 @@ comma ("…, first introduced in 2011"); a post's byline whose name is a word of
 product named as a list of models; a time word beside a verb in the past places a year-less day in
 the past; an end said vaguely, then dated; an acquisition's year under a stop with its own; working
 until a date after a stop said before; a quoted note wrapped across lines; a link to published
-advisories is no channel; a project no longer active."""
+advisories is no channel; a project no longer active; a service's applets archived; German "schaltet
+im März 2018 … ab"."""
 
 from __future__ import annotations
 
@@ -315,3 +316,16 @@ def test_a_project_no_longer_active() -> None:
     assert ends(page, "acme-robot library", "text/markdown") == [D(2020, 3, 1)]
     # an active project is no end
     assert ends("As of March 2020, this is an active project again.", "acme-robot library") == []
+
+
+def test_a_services_applets_archived() -> None:
+    page = "Acme just made an announcement that effective 8/31/2022, all Acme Assistant Applets will be archived."
+    assert ends(page, "Acme Assistant Applets") == [D(2022, 8, 31)]
+
+
+def test_a_german_switch_off_split_around_its_month() -> None:
+    page = "Acme schaltet im März 2018 den Cloud-Dienst, an dem der Acme Link hängt, ab."
+    assert ends(page, "Acme Link") == [D(2018, 3, 31)]
+    # a month when something was announced is still no end
+    said = "Die Firma hat im Mai 2024 angekündigt, dass der Acme Link nicht mehr verfügbar sein wird."
+    assert ends(said, "Acme Link") == []

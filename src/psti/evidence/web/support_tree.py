@@ -1189,9 +1189,11 @@ def _is_stop(tok: Token) -> bool:
     if w == "archive" or _marked_read_only(tok):
         # "This repository is deprecated and will be archived on 2026-03-31" (or "will be marked as read-only
         # repository on November 30th 2023"): its maintenance ends
-        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _CODE_HOMES for c in tok.children) or (
+        # (or a service archived: "all Google Assistant Applets will be archived")
+        homes = _CODE_HOMES | (_SERVICE if w == "archive" else frozenset())
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in homes for c in tok.children) or (
             tok.dep_ == "conj"
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _CODE_HOMES for c in tok.head.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in homes for c in tok.head.children)
         )
     if w in _SERVICE_STOPS:  # "Reader Store will be closing", "disabling their servers", "remove the app"
         stopped = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + _particle_objects(tok)
