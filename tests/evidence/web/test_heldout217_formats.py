@@ -16,7 +16,7 @@ product named as a list of models; a time word beside a verb in the past places 
 the past; an end said vaguely, then dated; an acquisition's year under a stop with its own; working
 until a date after a stop said before; a quoted note wrapped across lines; a link to published
 advisories is no channel; a project no longer active; a service's applets archived; German "schaltet
-im März 2018 … ab"."""
+im März 2018 … ab"; an assessment shared with the reporter."""
 
 from __future__ import annotations
 
@@ -329,3 +329,17 @@ def test_a_german_switch_off_split_around_its_month() -> None:
     # a month when something was announced is still no end
     said = "Die Firma hat im Mai 2024 angekündigt, dass der Acme Link nicht mehr verfügbar sein wird."
     assert ends(said, "Acme Link") == []
+
+
+def test_an_assessment_shared_is_a_status_update() -> None:
+    page = (
+        "- Acknowledgement: you will receive an acknowledgement of your report within 48 hours.\n"
+        "- Initial assessment: a triage and initial severity assessment will be shared within 7 days of the "
+        "acknowledgement."
+    )
+    found = policy(page)
+    assert found.ack_when is not None and found.ack_when.timescale == "within 48 hours"
+    assert found.status_when is not None and found.status_when.timescale == "within 7 days"
+    # an assessment only made within a time is sent to no one
+    made = policy("We will acknowledge within 48 hours and complete an initial assessment within 7 days.")
+    assert made.status_when is None

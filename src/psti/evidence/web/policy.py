@@ -830,6 +830,12 @@ def _in_until_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.text.lower() in ("until", "till", "once", "when", "after") for c in tok.children)
 
 
+def _assessment_shared(tok: Token) -> bool:
+    """ "a triage and initial severity assessment will be shared within 7 days of the acknowledgement":
+    an assessment shared (with the reporter) is an update on the report, not its first answer."""
+    return tok.lower_ in ("assessment", "triage") and tok.dep_ in ("nsubjpass", "nsubj") and tok.head.lower_ == "shared"
+
+
 def _or_status_update(tok: Token) -> tuple[Promise, Token] | None:
     """ "a resolution or status update within 14 days": one or the other comes within the time, so
     the reporter hears at least a status update within it."""
@@ -1204,7 +1210,7 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
             continue
         if _inside_time(tok, in_time):
             continue  # "within 1 week of acknowledgment": part of a time, not a promise
-        promises[tok.i] = (p, tok)
+        promises[tok.i] = ("status update" if p == "reply" and _assessment_shared(tok) else p, tok)
     timed: dict[int, tuple[str, str]] = {}  # promise token index -> (timescale, decided by)
     kinds = {p for p, _ in promises.values()}
     unattached = []
