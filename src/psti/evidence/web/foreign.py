@@ -76,7 +76,13 @@ _FOREIGN_DATE = re.compile(
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
-    r"\bnach\s+dem|\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bnach\s+dem|"
+    # "im" only after the support or the verb that ends ("Update-Zyklus im Juli 2025", "schaltet im März
+    # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
+    r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
+    r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|"
+    r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
@@ -104,7 +110,8 @@ _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
     r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|"
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
-    r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"  # "schaltet im März 2018 den Cloud-Dienst, … ab"
+    # "schaltet im März 2018 den Cloud-Dienst, … ab"
+    r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
     r"\bschluss\b|\bendet\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
     r"\bverlier\w*\s+(?:\w+\s+){0,3}(?:Unterstützung|Support|Updates)\b|"  # "verlieren die … Unterstützung"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
@@ -127,8 +134,8 @@ _END_WORDS = re.compile(
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
-    r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|actualiza|"
-    r"sicurezza|aggiornament",
+    r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
+    r"actualiza|sicurezza|aggiornament",
     re.I,
 )
 
