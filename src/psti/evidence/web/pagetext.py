@@ -705,6 +705,9 @@ _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 # "_should_", "_(or so)_": single-underscore emphasis around words (not snake_case names)
 # (not an address written out as "robson _at_ example _dot_ com")
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?<=[^\s_])_(?![\w_])")
+# "*Update 2021-04-21:* As of today, …": single-star emphasis around words (not a footnote's "2027*"
+# nor a product "5 * 3")
+_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])")
 # "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
 # console will be turned down for non-commercial" goes on as prose)
 _FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")
@@ -790,6 +793,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             line = _EMPHASIS.sub("", line)  # Markdown strong emphasis is not words
         if not fenced and "_" in line and not line.startswith("|"):
             line = _UNDERSCORE.sub(r"\1", line)
+        if not fenced and "*" in line:
+            line = _STAR.sub(r"\1", line)
         if line.startswith(("```", "~~~")):
             fenced = not fenced
             if fenced:

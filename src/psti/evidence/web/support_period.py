@@ -66,6 +66,7 @@ _SUPPORT = re.compile(
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|out\s+of\s+support\b|"
     rf"last\s+(?:date|day)\s+of\s+support|{_LAST_WORKING_DAY}\b|"
+    r"(?:turn|shut)[\s-]?down\s+date|(?:sunset|retirement|closure|switch[\s-]?off)\s+date|"  # a service's end day
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
     re.I,
