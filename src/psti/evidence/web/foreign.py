@@ -166,9 +166,12 @@ class ForeignEnd:
     words: str  # what made it an end
 
 
+_ADDRESS = re.compile(r"https?://\S+|\]\([^()\s]{1,300}\)")  # ("…/device-os/pull/2003": "os", "com" are no words)
+
+
 def language_of(sentence: str) -> str | None:
     """The sentence's language when it is one of those read here and clearly not English."""
-    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    words = re.findall(r"[^\W\d_]+", _ADDRESS.sub(" ", sentence.lower()))
     if len(words) < 4:
         return None
     english = sum(w in _ENGLISH_WORDS for w in words)

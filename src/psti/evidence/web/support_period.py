@@ -29,7 +29,7 @@ from psti.evidence.web.dates import (
     later,
     parse_date,
 )
-from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on
+from psti.evidence.web.foreign import foreign_dates, foreign_end, goes_on, language_of
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
@@ -1314,7 +1314,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
-        doc = docs.get(idx)
+        # a sentence in another language, its dates in its own words, the English parse would misread ("…
+        # dont la dernière version de firmware remonte à novembre 2022": a negated "la"); an English date
+        # in it (a quoted post) is read
+        doc = None if _foreign_dated(s) else docs.get(idx)
         if " | " not in s and (labelled := _labelled_end(s)) is not None:  # (a table's rows are read by their cells)
             # "Standard Updates until at least: October 2027 Limited Updates until at least: October 2028
             # End of Support date: October 2029": labels and values run together, the end's label decides
@@ -2422,6 +2425,13 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
         m, d, p = dates[0]
         return _end_at(sentence, d, p, mentions, m.group(0))
     return None
+
+
+def _foreign_dated(s: str) -> bool:
+    """A sentence in another language whose dates are all written in that language's words."""
+    if language_of(s) is None or not (spans := [(m.start(), m.end()) for m, _d, _p in foreign_dates(s)]):
+        return False
+    return all(any(a < m.end() and m.start() < b for a, b in spans) for m, _d, _p in _dates(s))
 
 
 def _label_line(s: str) -> bool:
