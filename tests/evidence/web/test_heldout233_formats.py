@@ -1,7 +1,10 @@
 """Formats met on held-out sets 227 onwards: a service's end day under its own label ("Turndown
 Date: June 13, 2023"); a dated update in single-star emphasis ("*Update 2021-04-21:* As of
 today, … has been retired"); a sentence in another language with its dates in its own words is
-not given to the English parse; a web address's parts are no words of a language."""
+not given to the English parse; a web address's parts are no words of a language; support
+"suspended"; French "à compter d'avril 2025", Portuguese "ser seguro até"; a second end joined to
+the first ("…, y parchos de seguridad hasta …") shares its words, and patches outweigh other
+updates; an Italian end "da quella data"."""
 
 from __future__ import annotations
 
@@ -46,3 +49,40 @@ def test_an_address_does_not_make_a_sentence_foreign() -> None:
         is None
     )
     assert language_of("Le support de la caméra sera arrêté à partir de mars 2026 (https://example.com/os)") == "fr"
+
+
+def test_support_suspended_after_a_day() -> None:
+    said = "After June 30, 2018, all support will be suspended for the Pebble smartwatch."
+    assert ends(said, "Pebble smartwatch") == [D(2018, 6, 30)]
+
+
+def test_french_a_compter_de_a_month() -> None:
+    said = "Ces derniers ne seront plus éligibles aux patchs de sécurité à compter d’avril 2025."
+    assert ends(said, "Galaxy S20") == [D(2025, 4, 1)]
+
+
+def test_portuguese_safe_until_a_month() -> None:
+    said = "Com base nos patches de segurança do Galaxy A52, espera-se que este vá ser seguro até março de 2025."
+    assert ends(said, "Galaxy A52") == [D(2025, 3, 31)]
+
+
+def test_a_second_end_joined_to_the_first_shares_its_words_and_patches_outweigh_updates() -> None:
+    said = (
+        "El Pixel y Pixel XL tienen garantizados actualizaciones de Android hasta octubre de 2018, y parchos de "
+        "seguridad hasta octubre de 2019 (o 18 meses desde que el último teléfono se venda, lo que ocurra más tarde)."
+    )
+    assert ends(said, "Pixel XL") == [D(2019, 10, 31)]
+    # an end's words are not lent to a date after it that is not joined to it
+    assert ends("Le support se terminera jusqu'en 2027. La caméra a été lancée en 2019.", "Acme Cam") == [
+        D(2027, 12, 31)
+    ]
+
+
+def test_an_end_from_that_date_in_italian() -> None:
+    said = (
+        "I possessori dei termostati Acme di prima generazione (lanciati nel 2011) dovranno affrontare una "
+        "riduzione delle funzionalità a partire dal 25 ottobre 2025. Da quella data, Acme interromperà "
+        "completamente gli aggiornamenti software."
+    )
+    assert ends(said, "termostati Acme") == [D(2025, 10, 25)]
+    assert ends("Da quella data, Acme interromperà gli aggiornamenti software.", "termostati Acme") == []

@@ -81,7 +81,7 @@ _BOUND_BEFORE = re.compile(
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
-    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bdès\s+le|\bdepuis\s+le|"
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bà\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
@@ -104,7 +104,7 @@ _YEAR_BOUND = re.compile(
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?)\s*$",
     re.I,
 )
-_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
+_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -129,7 +129,8 @@ _END_WORDS = re.compile(
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
-    r"\bfim\s+d[oa]\s+(?:suporte|vida)",  # Portuguese: "o fim do suporte será em outubro de 2026"
+    r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
+    r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b",  # "vá ser seguro até março de 2025": safe (patched) until
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -137,6 +138,12 @@ _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
     r"actualiza|sicurezza|aggiornament",
     re.I,
+)
+
+
+# words of security patches or maintenance alone, not of other updates
+_PATCH_WORDS = re.compile(
+    r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security", re.I
 )
 
 
@@ -188,6 +195,7 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
     found: list[ForeignEnd] = []
     stretches: list[str] = []
     dates = _dates(sentence)
+    shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     for k, (m, day, precision) in enumerate(dates):
         before = sentence[max(0, m.start() - 30) : m.start()]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
@@ -198,8 +206,16 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         start = max(dates[k - 1][0].end() if k else 0, m.start() - _NEAR)
         end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
         cue = _END_WORDS.search(sentence, start, end)
+        if cue is None and bound is not None and shared is not None and shared[0] == k - 1:
+            # "garantizados actualizaciones … hasta octubre de 2018, y parchos de seguridad hasta octubre de
+            # 2019": a second bound date joined to an end's shares its words
+            joined = _JOINED.match(sentence[dates[k - 1][0].end() : m.start()]) is not None
+            cue = shared[1] if joined else None
+        else:
+            joined = False
         if bound is None or cue is None:
             continue
+        shared = (k, cue)
         since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
         if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
             # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
@@ -207,7 +223,8 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         found.append(
             ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
         )
-        stretches.append(_clause_of(sentence, m, dates, k))
+        # (and the product the end it is joined to names)
+        stretches.append((stretches[-1] if joined else "") + _clause_of(sentence, m, dates, k))
     if not found:
         return None
     if names_product is not None and len(found) > 1:
@@ -217,8 +234,39 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         found = own or found
     # "Am 2. Januar 2021 verabschiedet sich die FRITZ!Box 7580 (EOM) und ab dem 30. November 2022 … (EOS)":
     # the end of maintenance (patches) outweighs the end of customer support
+    # and in a date's own clause, security patches outweigh other updates ("actualizaciones de Android
+    # hasta octubre de 2018, y parchos de seguridad hasta octubre de 2019")
+    patched = [f for f in found if _PATCH_WORDS.search(_own_clause(sentence, f.written))]
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
-    return (security or found)[0]
+    return (patched or security or found)[0]
+
+
+# a sentence opening on "that date" ("Da quella data, Google interromperà … gli aggiornamenti")
+_FROM_THAT_DATE = re.compile(
+    r"^\W{0,3}(?:da\s+quella\s+data|a\s+partire\s+da\s+quella\s+data|ab\s+diesem\s+(?:Datum|Tag|Zeitpunkt)|"
+    r"à\s+partir\s+de\s+cette\s+date|dès\s+cette\s+date|a\s+partir\s+de\s+(?:esa|esta|dessa|desta)\s+data|"
+    r"a\s+partir\s+de\s+(?:esa|esta)\s+fecha|desde\s+(?:esa|essa)\s+(?:fecha|data))\b",
+    re.I,
+)
+
+
+def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
+    """An end said from "that date" on, with no date of its own: the last date of the sentence before
+    ("… a partire dal 25 ottobre 2025. Da quella data, Google interromperà … gli aggiornamenti")."""
+    if (
+        language_of(f"{previous} {sentence}") is None  # (a short sentence shows its language with the one before)
+        or (lead := _FROM_THAT_DATE.match(sentence)) is None
+        or (cue := _END_WORDS.search(sentence)) is None
+        or _dates(sentence)
+        or not (before := _dates(previous))
+    ):
+        return None
+    m, day, precision = before[-1]  # the date named last
+    if precision == "month":
+        day = day.replace(day=1)  # from that month on
+    elif precision == "year":
+        day = day.replace(month=1, day=1)
+    return ForeignEnd(m.group(0), day, precision, f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'")
 
 
 def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str], dt.date, Precision]], k: int) -> str:
@@ -229,6 +277,22 @@ def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str],
     stops = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
     end = min([*stops, dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence)])
     return sentence[start:end]
+
+
+# what joins two ends' clauses: ", y parchos de seguridad hasta", " und Sicherheitsupdates bis"
+_JOINED = re.compile(r"^\s*,?\s*(?:und|y|e|et|ed|and)\s+(?:[^\s,;.]+\s+){0,5}$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:und|y|e|et|ed|and)\s", re.I)
+
+
+def _own_clause(sentence: str, written: str) -> str:
+    """The date with the words of its clause either side: back and on to a comma, a semicolon or an
+    "and" ("und", "y", "e", "et", "ed")."""
+    at = sentence.find(written)
+    before = sentence[max(0, at - 80) : at]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    after = _after(sentence, written)
+    cut = _CLAUSE_BREAK.search(after)
+    return before[breaks[-1].end() if breaks else 0 :] + written + after[: cut.start() if cut else len(after)]
 
 
 def _after(sentence: str, written: str) -> str:

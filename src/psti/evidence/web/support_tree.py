@@ -86,7 +86,7 @@ _POINT = frozenset(
 _STOP_LEMMAS = frozenset(
     {"stop", "end", "cease", "conclude", "discontinue", "sunset", "expire", "drop", "retire", "terminate", "halt",
      "abandon", "phase", "withdraw", "deprecate", "kill", "cut", "lose", "shut", "sunsette", "sunsetting", "disconnect",
-     "deactivate", "decommission"}
+     "deactivate", "decommission", "suspend"}
 )  # fmt: skip
 _STOP_NOUNS = frozenset(
     {"end", "expiration", "expiry", "discontinuation", "termination", "sunset", "retirement", "eol", "cessation",
@@ -124,6 +124,7 @@ _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop",
               "phased": "phase", "phasing": "phase", "launched": "launch", "released": "release",
               "introduced": "introduce", "announced": "announce", "published": "publish", "posted": "post",
               "acquired": "acquire", "acquires": "acquire",
+              "suspended": "suspend", "suspends": "suspend", "suspending": "suspend",
               "updated": "update", "revised": "revise", "modified": "modify", "debuted": "debut",
               "unveiled": "unveil", "shipped": "ship", "manufactured": "manufacture", "replaced": "replace",
               "emailed": "email", "informed": "inform", "notified": "notify", "told": "tell", "said": "say",
