@@ -4,7 +4,9 @@ today, … has been retired"); a sentence in another language with its dates in 
 not given to the English parse; a web address's parts are no words of a language; support
 "suspended"; French "à compter d'avril 2025", Portuguese "ser seguro até"; a second end joined to
 the first ("…, y parchos de seguridad hasta …") shares its words, and patches outweigh other
-updates; an Italian end "da quella data"."""
+updates; an Italian end "da quella data"; Dutch support ends ("tot en met 2030", "stopgezet in mei
+2023", "eind 2025", "vanaf 1 juni 2025 … geen … meer"), and words English shares with a language
+("as", "is", "in") are a sign of neither."""
 
 from __future__ import annotations
 
@@ -86,3 +88,21 @@ def test_an_end_from_that_date_in_italian() -> None:
     )
     assert ends(said, "termostati Acme") == [D(2025, 10, 25)]
     assert ends("Da quella data, Acme interromperà gli aggiornamenti software.", "termostati Acme") == []
+
+
+def test_dutch_support_ends() -> None:
+    assert ends(
+        "Dit betekent namelijk dat ze tot en met 2030 nog nieuwe versies van Android zullen ontvangen.", "Pixel 8"
+    ) == [D(2030, 12, 31)]
+    said = "De reden is omdat de Acme API is stopgezet in mei 2023 en vervangen door de AcmeCloud API."
+    assert ends(said, "Acme API") == [D(2023, 5, 31)]
+    said = "Het bedrijf kan niet anders dan de stekker er eind 2025 al uit te trekken voor de Acme robotstofzuigers."
+    assert ends(said, "Acme robotstofzuigers") == [D(2025, 12, 31)]
+    assert ends("Vanaf 1 juni 2025 krijgt de Acme Cam geen beveiligingsupdates meer.", "Acme Cam") == [D(2025, 6, 1)]
+    # a season is no date
+    assert ends("Zo krijgt de Galaxy A50 minimaal updates tot het voorjaar van 2023.", "Galaxy A50") == []
+
+
+def test_words_english_shares_are_no_sign_of_a_language() -> None:
+    assert language_of("As soon as PSIRT receives a report, we will send an initial response within two days.") is None
+    assert language_of("De Acme API is stopgezet in mei 2023 en vervangen door de nieuwe API.") == "nl"

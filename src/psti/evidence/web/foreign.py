@@ -1,4 +1,4 @@
-"""End dates in support statements written in German, French, Portuguese, Spanish or Italian.
+"""End dates in support statements written in German, French, Portuguese, Spanish, Italian or Dutch.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -40,7 +40,9 @@ _FUNCTION_WORDS = {
                      "una", "un"}),
     "nl": frozenset({"het", "een", "van", "wij", "uw", "niet", "voor", "met", "binnen", "te", "zijn", "worden",
                      "wordt", "dat", "naar", "ons", "onze", "bij", "ook", "maar", "dit", "deze", "heeft", "hebben",
-                     "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst"}),
+                     "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst", "tot",
+                     "nog", "zou", "ze", "er", "op", "om", "dus", "toen", "je", "de", "en", "door", "omdat",
+                     "waarom", "nu", "is", "in"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -63,6 +65,8 @@ _MONTHS = {
     # Italian
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
     "ottobre": 10, "dicembre": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "december": 12,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
@@ -87,7 +91,10 @@ _BOUND_BEFORE = re.compile(
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
-    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bentro\s+il|\bdopo\s+il)"
+    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bentro\s+il|\bdopo\s+il|"
+    # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
+    r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|"
+    r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in)"
     r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
@@ -101,10 +108,12 @@ _YEAR_BOUND = re.compile(
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*)\s+"
     r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
     # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
-    r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?)\s*$",
+    r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
+    # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
+    r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf)\s*$",
     re.I,
 )
-_FROM_BOUND = re.compile(r"(?:ab|seit|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
+_FROM_BOUND = re.compile(r"(?:ab|seit|vanaf|sinds|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -130,20 +139,26 @@ _END_WORDS = re.compile(
     r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
-    r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b",  # "vá ser seguro até março de 2025": safe (patched) until
+    r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
+    # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
+    r"\bniet\s+meer\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
+    r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
+    r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
-    r"actualiza|sicurezza|aggiornament",
+    r"actualiza|sicurezza|aggiornament|beveiliging",
     re.I,
 )
 
 
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
-    r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security", re.I
+    r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
+    r"beveiliging",
+    re.I,
 )
 
 
@@ -181,9 +196,10 @@ def language_of(sentence: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", _ADDRESS.sub(" ", sentence.lower()))
     if len(words) < 4:
         return None
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    counts = {lang: sum(w in fw for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    # a word both languages have (Dutch "is" and "in", Portuguese "as") is a sign of neither
+    counts = {lang: sum(w in fw and w not in _ENGLISH_WORDS for w in words) for lang, fw in _FUNCTION_WORDS.items()}
     lang, best = max(counts.items(), key=lambda kv: kv[1])
+    english = sum(w in _ENGLISH_WORDS and w not in _FUNCTION_WORDS[lang] for w in words)
     return lang if best >= 3 and best > 2 * english else None
 
 
