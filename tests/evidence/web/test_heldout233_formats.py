@@ -106,3 +106,13 @@ def test_dutch_support_ends() -> None:
 def test_words_english_shares_are_no_sign_of_a_language() -> None:
     assert language_of("As soon as PSIRT receives a report, we will send an initial response within two days.") is None
     assert language_of("De Acme API is stopgezet in mei 2023 en vervangen door de nieuwe API.") == "nl"
+
+
+def test_dutch_last_update_and_secured_until() -> None:
+    said = "De laatste beveiligingsupdate voor de Acme Cam rolde uit in oktober 2021."
+    assert ends(said, "Acme Cam") == [D(2021, 10, 31)]
+    said = (
+        "Als je nu een Acme A36 koopt, is je smartphone nog beveiligd tot en met 2031. Als je nu een gloednieuwe "
+        "Acme G17 koopt, is die daarentegen maar beveiligd tot en met 2028."
+    )
+    assert ends(said, "Acme G17") == [D(2028, 12, 31)]
