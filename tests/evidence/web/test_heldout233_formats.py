@@ -6,7 +6,9 @@ not given to the English parse; a web address's parts are no words of a language
 the first ("…, y parchos de seguridad hasta …") shares its words, and patches outweigh other
 updates; an Italian end "da quella data"; Dutch support ends ("tot en met 2030", "stopgezet in mei
 2023", "eind 2025", "vanaf 1 juni 2025 … geen … meer"), and words English shares with a language
-("as", "is", "in") are a sign of neither."""
+("as", "is", "in") are a sign of neither; Spanish "cierre del servicio", "finalizó en 2018"; a
+foreign end of sale ("ya no era posible comprar") is no end; rows under a heading in another
+language that names security updates."""
 
 from __future__ import annotations
 
@@ -116,3 +118,32 @@ def test_dutch_last_update_and_secured_until() -> None:
         "Acme G17 koopt, is die daarentegen maar beveiligd tot en met 2028."
     )
     assert ends(said, "Acme G17") == [D(2028, 12, 31)]
+
+
+def test_spanish_closure_end_of_support_and_a_year_finished() -> None:
+    assert ends("Sin embargo, el cierre del servicio el 22 de octubre de 2025 deja preguntas.", "Acme Home") == [
+        D(2025, 10, 22)
+    ]
+    said = "El soporte de software del Acme Watch finalizó en 2018 porque watchOS 5 ya no es compatible."
+    assert ends(said, "Acme Watch") == [D(2018, 12, 31)]
+
+
+def test_a_foreign_end_of_sale_is_no_end() -> None:
+    page = (
+        "Samsung anunció que el 30 de septiembre de 2025 marcaría el final del soporte de software para los "
+        "Acme Watch basados en Tizen.\n\nDesde el 30 de septiembre de 2024 ya no era posible comprar nuevas esferas "
+        "de reloj, y a partir del 31 de mayo de 2025 se bloqueó también la descarga de esferas gratuitas."
+    )
+    assert ends(page, "Acme Watch") == [D(2025, 9, 30)]
+    # a participle that says which devices is no sale
+    said = (
+        "Xiaomi ha anunciado que siete dispositivos vendidos en España van a alcanzar el fin de vida durante este mes "
+        "de abril de 2025."
+    )
+    assert ends(said) == [D(2025, 4, 30)]
+
+
+def test_rows_under_a_foreign_support_heading() -> None:
+    table = "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES |\n|\nSamsung |\nGalaxy S20 bis 2025 |\nGoogle Pixel |\n"
+    assert ends(table, "Galaxy S20") == [D(2025, 12, 31)]
+    assert ends("Über uns |\n|\nSamsung |\nGalaxy S20 bis 2025 |\n", "Galaxy S20") == []

@@ -106,7 +106,7 @@ _YEAR_BOUND = re.compile(
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
     r"\bab|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
-    r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*)\s+"
+    r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*)\s+"
     r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
     # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
@@ -134,6 +134,7 @@ _END_WORDS = re.compile(
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
+    r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
@@ -156,6 +157,12 @@ _SECURITY_WORDS = re.compile(
 )
 
 
+# buying, which an end of sale stops ("ya no era posible comprar", "nicht mehr kaufen", "fin de la vente")
+_PURCHASE = re.compile(
+    # (not "dispositivos vendidos en España": a participle that only says which devices)
+    r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|Verkauf|vente|venta|vendita)\b",
+    re.I,
+)
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
     r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
@@ -172,6 +179,22 @@ _GOES_ON = re.compile(
     r"\bno\s+se\s+ver[áa]\s+afectad|\bseguir[áa]\s+recibiendo",
     re.I,
 )
+
+
+# a heading over support periods in another language: "Unterstützung für Sicherheitsupdates",
+# "Fin du support", "Actualizaciones de seguridad", "Aggiornamenti di sicurezza", "Beveiligingsupdates"
+_SUPPORT_HEADING = re.compile(
+    r"sicherheitsupdates?|sicherheits-?aktualisierung|software-?updates?|unterstützung|supportende|"
+    r"mises?\s+à\s+jour\s+de\s+sécurité|fin\s+du\s+support|suivi\s+logiciel|"
+    r"actualizaciones\s+de\s+seguridad|fin\s+del\s+soporte|atualizaç(?:ão|ões)\s+de\s+segurança|fim\s+do\s+suporte|"
+    r"aggiornamenti\s+di\s+sicurezza|fine\s+del\s+supporto|beveiligingsupdates?|ondersteuning",
+    re.I,
+)
+
+
+def support_heading_abroad(line: str) -> bool:
+    """A short line in another language that names security updates or support: a heading over rows."""
+    return _SUPPORT_HEADING.search(line) is not None
 
 
 def goes_on(sentence: str) -> bool:
@@ -233,6 +256,11 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
             joined = False
         if bound is None or cue is None:
             continue
+        if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_words_clause(sentence, cue)):
+            # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is
+            # joined to it: "y a partir del 31 de mayo de 2025 se bloqueó también la descarga …")
+            shared = None
+            continue
         shared = (k, cue)
         since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
         if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
@@ -285,6 +313,13 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
     elif precision == "year":
         day = day.replace(month=1, day=1)
     return ForeignEnd(m.group(0), day, precision, f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'")
+
+
+def _words_clause(sentence: str, cue: re.Match[str]) -> str:
+    """The clause an end's words stand in: between the commas or semicolons around them."""
+    start = max(sentence.rfind(",", 0, cue.start()), sentence.rfind(";", 0, cue.start())) + 1
+    stops = [i for i in (sentence.find(",", cue.end()), sentence.find(";", cue.end())) if i >= 0]
+    return sentence[start : min(stops, default=len(sentence))]
 
 
 def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str], dt.date, Precision]], k: int) -> str:

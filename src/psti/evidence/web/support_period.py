@@ -29,7 +29,14 @@ from psti.evidence.web.dates import (
     later,
     parse_date,
 )
-from psti.evidence.web.foreign import foreign_dates, foreign_end, foreign_end_after, goes_on, language_of
+from psti.evidence.web.foreign import (
+    foreign_dates,
+    foreign_end,
+    foreign_end_after,
+    goes_on,
+    language_of,
+    support_heading_abroad,
+)
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
@@ -1431,6 +1438,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             stmt = _statement(s, mentions)
             if stmt is not None:
                 out.statements.append(stmt)
+        elif len(s) <= _HEADING_CHARS and not _dates(s) and support_heading_abroad(s):
+            support_heading = True  # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025"
         elif support_heading and named and len(s) <= _ROW_CHARS:
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
