@@ -147,3 +147,18 @@ def test_rows_under_a_foreign_support_heading() -> None:
     table = "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES |\n|\nSamsung |\nGalaxy S20 bis 2025 |\nGoogle Pixel |\n"
     assert ends(table, "Galaxy S20") == [D(2025, 12, 31)]
     assert ends("Über uns |\n|\nSamsung |\nGalaxy S20 bis 2025 |\n", "Galaxy S20") == []
+
+
+def test_brackets_citing_a_date_give_it() -> None:
+    said = (
+        "Fitbit is shutting down its legacy Web API (Fitbit's migration email cites Sept 30, 2026), and Google is "
+        "replacing it with the Google Health API (v4)."
+    )
+    assert ends(said, "legacy Web API") == [D(2026, 9, 30)]
+
+
+def test_support_for_a_part_removed_from_the_product_is_no_end() -> None:
+    said = "OAuth 1.0a support will be removed from the Fitbit Web API on April 12, 2016."
+    assert ends(said, "Fitbit Web API") == []
+    said = "Acme has removed the Windows Phone 8.1 support on March 1, 2020."
+    assert ends(said, "Windows Phone 8.1") == [D(2020, 3, 1)]

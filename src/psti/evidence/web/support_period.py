@@ -2475,9 +2475,25 @@ _SUPPORT_AS_VERB = re.compile(
 )
 
 
+# brackets that cite a date for the words before them: "(Fitbit's migration email cites Sept 30, 2026)"
+_CITING = re.compile(
+    r"(?<=\()[^()]{1,60}?\b(?:cites?|cited|says?|said|states?|stated|mentions?|mentioned|gives?|gave|quotes?|quoted)"
+    r"\s+(?=(?P<cited>[^()]{4,30})\))",
+    re.I,
+)
+
+
+def _bracketed_date_only(m: re.Match[str]) -> str:
+    """The citing words blanked when what they cite is a date and nothing else."""
+    dates = _dates(cited := m.group("cited"))
+    whole = len(dates) == 1 and not cited[: dates[0][0].start()].strip() and not cited[dates[0][0].end() :].strip()
+    return " " * len(m.group(0)) if whole else m.group(0)
+
+
 def _for_the_parser(text: str) -> str:
     """The text as the parser reads it best, each character in its place."""
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
+    text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     return _SUPPORT_AS_VERB.sub(lambda m: m.group(0).capitalize(), text)
 
 

@@ -1177,6 +1177,14 @@ _CODE_HOMES = frozenset({"repository", "repo", "project", "library", "integratio
 _SALE_PLACES = frozenset({"marketing", "market", "markets", "sale", "sales", "shelves", "catalog", "catalogue"})
 
 
+def _part_removed(verb: Token, support: Token) -> bool:
+    """Support for one thing removed from another ("OAuth 1.0a support will be removed from the Fitbit
+    Web API"): the other keeps going without that part."""
+    return any(c.dep_ == "compound" for c in support.children) and any(
+        p.dep_ == "prep" and p.lower_ == "from" for p in verb.children
+    )
+
+
 def _is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
@@ -1203,7 +1211,9 @@ def _is_stop(tok: Token) -> bool:
             # is deprecated and will be removed": on the verb it is joined to)
             stopped = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
-            _stops_service([c]) or (w in ("remove", "sever") and c.lower_ in ("support", "updates")) for c in stopped
+            _stops_service([c])
+            or (w in ("remove", "sever") and c.lower_ in ("support", "updates") and not _part_removed(tok, c))
+            for c in stopped
         )  # ("has removed the Windows Phone 8.1 support", "sever all remaining support": the support is taken away)
     if w.startswith("pull") and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in tok.children):
         return True  # "pulled the plug on its Echo Connect"
