@@ -162,3 +162,8 @@ def test_support_for_a_part_removed_from_the_product_is_no_end() -> None:
     assert ends(said, "Fitbit Web API") == []
     said = "Acme has removed the Windows Phone 8.1 support on March 1, 2020."
     assert ends(said, "Windows Phone 8.1") == [D(2020, 3, 1)]
+
+
+def test_italian_after_an_elided_article() -> None:
+    said = "Nello specifico, Acme Cam e Acme Secure non funzioneranno più dopo l'8 aprile 2024."
+    assert ends(said, "Acme Cam") == [D(2024, 4, 8)]

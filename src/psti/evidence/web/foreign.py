@@ -91,7 +91,7 @@ _BOUND_BEFORE = re.compile(
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
-    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bentro\s+il|\bdopo\s+il|"
+    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"

@@ -37,6 +37,7 @@ from psti.evidence.web.foreign import (
     language_of,
     support_heading_abroad,
 )
+from psti.evidence.web.japanese import japanese_end
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
@@ -1303,9 +1304,12 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
             continue
-        if (abroad := foreign_end(s, (lambda part: _names(terms, part)) if terms else None)) is not None or (
-            abroad := foreign_end_after(s, prev)
-        ) is not None:
+        named_in = (lambda part: _names(terms, part)) if terms else None
+        if (
+            (abroad := foreign_end(s, named_in)) is not None
+            or (abroad := foreign_end_after(s, prev)) is not None
+            or (abroad := japanese_end(s, named_in)) is not None
+        ):
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"
             out.statements.append(_end_at(s, abroad.day, abroad.precision, mentions, why))

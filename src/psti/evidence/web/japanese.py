@@ -1,0 +1,82 @@
+"""End dates in support statements written in Japanese.
+
+Makers and the press in Japan give a router's or a camera's end of support as a month or a day with
+the word for an end after it ("WSR-2533DHP2（2025年2月終了）", "2026年3月31日をもってサポートを終了"), as
+a label's value ("サポート終了日：2024年12月31日"), or as a time security updates are given up to
+("2027年12月までセキュリティアップデートを提供"). Japanese puts its particles after the date, so the
+reader in `foreign` (a bounding word before it) does not apply. Like that reader this one is narrow:
+a date with no word of an end beside it gives nothing."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from psti.evidence.web.dates import Precision
+from psti.evidence.web.foreign import ForeignEnd
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?(?P<late>末)?"
+)
+# after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
+_ENDED_AFTER = re.compile(
+    r"^\s*(?:をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,12}?(?:終了|停止|廃止|打ち切)"
+)
+# after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
+# deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
+_UNTIL_AFTER = re.compile(r"^\s*(?:末)?\s*まで(?!に)")
+# after the date, from it on ("から", "以降"), with an end or a stop after it
+_FROM_AFTER = re.compile(r"^\s*(?:から|以降|より)[^。]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません)")
+_ABOUT_SUPPORT = re.compile(r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス")
+# before the date, a label naming the end: "サポート終了日：", "提供終了予定日 "
+_END_LABEL_BEFORE = re.compile(
+    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
+)
+_NEAR = 40  # characters either side of a date in which a sentence's support words stand
+
+
+def is_japanese(sentence: str) -> bool:
+    return _KANA.search(sentence) is not None
+
+
+def japanese_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:
+    """The end date a Japanese sentence states, or None; of several (a list of models with their
+    ends), the one whose own stretch, from the date before it, names the product."""
+    if not is_japanese(sentence):
+        return None
+    found: list[tuple[ForeignEnd, str]] = []
+    last_end = 0
+    for m in _DATE.finditer(sentence):
+        after, before = sentence[m.end() : m.end() + 50], sentence[max(0, m.start() - 20) : m.start()]
+        near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+        if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
+            words, first_day = ended.group(0), False
+        elif (until := _UNTIL_AFTER.match(after)) is not None and _ABOUT_SUPPORT.search(near):
+            words, first_day = until.group(0), False
+        elif (since := _FROM_AFTER.match(after)) is not None:
+            words, first_day = since.group(0), True
+        else:
+            continue
+        year, month = int(m.group("y")), int(m.group("m"))
+        precision: Precision
+        if m.group("d"):
+            day, precision = dt.date(year, month, min(int(m.group("d")), calendar.monthrange(year, month)[1])), "day"
+        else:
+            day = dt.date(year, month, 1 if first_day else calendar.monthrange(year, month)[1])
+            precision = "month"
+        found.append(
+            (
+                ForeignEnd(m.group(0), day, precision, f"'{m.group(0)}', '{words.strip()}'"),
+                sentence[last_end : m.start()],
+            )
+        )
+        last_end = m.end()
+    if not found:
+        return None
+    if names_product is not None and len(found) > 1:
+        own = [end for end, stretch in found if names_product(stretch)]
+        return own[0] if own else None  # (a list of models' ends, none of them the product's)
+    return found[0][0]

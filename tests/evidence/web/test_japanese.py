@@ -1,0 +1,58 @@
+"""Japanese support statements: an end after its date ("（2025年2月終了）", "をもってサポートを終了"), a
+label before it ("サポート終了日："), updates given up to it ("までセキュリティアップデートを提供"), and a
+stop from it on ("以降 … 提供されません"); a deadline ("までに") and a date with no end beside it give
+nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from psti.evidence.web.japanese import japanese_end
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+_LIST = (
+    "サポート終了の現状Wi-Fi 5: 多くの製品がすでにサポート終了。例: アクメ「AC-2533」(2025年2月終了)、"
+    "ベータ「BT-2533」(2025年8月終了)。Wi-Fi 6: 例: アクメ「AC-5950」(2026年1月終了)。"
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "end"),
+    [
+        ("アクメ「AC-2533」", D(2025, 2, 28)),
+        ("ベータ「BT-2533」", D(2025, 8, 31)),
+        ("アクメ「AC-5950」", D(2026, 1, 31)),
+    ],
+)
+def test_each_model_of_a_list_takes_its_own_end(product: str, end: dt.date) -> None:
+    assert ends(_LIST, product) == [end]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("アクメカメラは2026年3月31日をもってサポートを終了いたします。", D(2026, 3, 31)),
+        ("サポート終了日：2024年12月31日", D(2024, 12, 31)),
+        ("アクメルーターには2027年12月までセキュリティアップデートを提供します。", D(2027, 12, 31)),
+        ("2024年4月以降、アクメルーターのファームウェア更新は提供されません。", D(2024, 4, 1)),
+    ],
+)
+def test_ends_said_in_japanese(said: str, end: dt.date) -> None:
+    found = japanese_end(said)
+    assert found is not None and found.day == end
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "また、2025年1月14日までにカスタマーサービスに連絡すれば返金について話し合うことができます。",
+        "アクメカメラは2019年10月に発売されました。",
+        "The Acme Cam was released in 2019.",
+    ],
+)
+def test_no_end_without_its_words(said: str) -> None:
+    assert japanese_end(said) is None
