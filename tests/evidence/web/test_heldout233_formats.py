@@ -8,7 +8,9 @@ updates; an Italian end "da quella data"; Dutch support ends ("tot en met 2030",
 2023", "eind 2025", "vanaf 1 juni 2025 … geen … meer"), and words English shares with a language
 ("as", "is", "in") are a sign of neither; Spanish "cierre del servicio", "finalizó en 2018"; a
 foreign end of sale ("ya no era posible comprar") is no end; rows under a heading in another
-language that names security updates."""
+language that names security updates; brackets citing a date; support for a part removed from
+the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
+second date."""
 
 from __future__ import annotations
 
@@ -167,3 +169,17 @@ def test_support_for_a_part_removed_from_the_product_is_no_end() -> None:
 def test_italian_after_an_elided_article() -> None:
     said = "Nello specifico, Acme Cam e Acme Secure non funzioneranno più dopo l'8 aprile 2024."
     assert ends(said, "Acme Cam") == [D(2024, 4, 8)]
+
+
+def test_swedish_support_ends() -> None:
+    said = "Acme 3 börjar ta emot kvartalsvisa säkerhetsuppdateringar från september 2019 fram till september 2020."
+    assert ends(said, "Acme 3") == [D(2020, 9, 30)]
+    said = "Tyvärr kommer Acme 6 som säljs i USA inte längre att få säkerhetsuppdateringar efter oktober 2019."
+    assert ends(said, "Acme 6") == [D(2019, 10, 31)]
+    said = "HMD har också bekräftat att säkerhetsuppdateringsstödet för Acme 2 kommer att avslutas i november 2019."
+    assert ends(said, "Acme 2") == [D(2019, 11, 30)]
+
+
+def test_a_foreign_range_ends_at_its_second_date() -> None:
+    said = "Das Acme Cam erhält Sicherheitsupdates von März 2021 bis Dezember 2025, danach ist Schluss."
+    assert ends(said, "Acme Cam") == [D(2025, 12, 31)]

@@ -1,4 +1,5 @@
-"""End dates in support statements written in German, French, Portuguese, Spanish, Italian or Dutch.
+"""End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch or
+Swedish.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -43,6 +44,9 @@ _FUNCTION_WORDS = {
                      "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst", "tot",
                      "nog", "zou", "ze", "er", "op", "om", "dus", "toen", "je", "de", "en", "door", "omdat",
                      "waarom", "nu", "is", "in"}),
+    "sv": frozenset({"och", "att", "som", "för", "med", "inte", "till", "är", "kommer", "har", "av", "på", "ett",
+                     "sina", "sin", "efter", "fram", "eller", "vi", "också", "när", "från", "detta", "denna", "dessa",
+                     "skall", "ska", "kan", "måste", "längre"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -67,6 +71,8 @@ _MONTHS = {
     "ottobre": 10, "dicembre": 12,
     # Dutch
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "december": 12,
+    # Swedish
+    "maj": 5, "augusti": 8,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
@@ -95,7 +101,10 @@ _BOUND_BEFORE = re.compile(
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
-    r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in)"  # "(de laatste update) rolde uit in"
+    r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"
+    # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
+    r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
+    r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"  # "(de laatste update) rolde uit in"
     r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
@@ -111,10 +120,14 @@ _YEAR_BOUND = re.compile(
     # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
-    r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf)\s*$",
+    r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf|"
+    # Swedish: "fram till 2026", "till slutet av 2025"
+    r"\b(?:fram\s+)?till(?:\s+slutet\s+av)?)\s*$",
     re.I,
 )
-_FROM_BOUND = re.compile(r"(?:ab|seit|vanaf|sinds|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I)
+_FROM_BOUND = re.compile(
+    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I
+)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -146,13 +159,16 @@ _END_WORDS = re.compile(
     r"\bniet\s+meer\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
-    r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b",
+    r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
+    # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
+    r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
+    r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
-    r"actualiza|sicurezza|aggiornament|beveiliging",
+    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering",
     re.I,
 )
 
@@ -166,7 +182,7 @@ _PURCHASE = re.compile(
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
     r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
-    r"beveiliging",
+    r"beveiliging|säkerhet",
     re.I,
 )
 
@@ -237,6 +253,7 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
     stretches: list[str] = []
     dates = _dates(sentence)
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
+    range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
         before = sentence[max(0, m.start() - 30) : m.start()]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
@@ -245,6 +262,8 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
         # de l'année 2025" does not end in July 2024)
         start = max(dates[k - 1][0].end() if k else 0, m.start() - _NEAR)
+        if range_from is not None and range_from[0] == k - 1:
+            start = range_from[1]  # (a range's words stand before its first date)
         end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
         cue = _END_WORDS.search(sentence, start, end)
         if cue is None and bound is not None and shared is not None and shared[0] == k - 1:
@@ -254,6 +273,10 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
             cue = shared[1] if joined else None
         else:
             joined = False
+        if k + 1 < len(dates) and _RANGE_TO.match(sentence[m.end() : dates[k + 1][0].start()]):
+            # "från september 2019 fram till september 2020", "desde … hasta …": a range ends at its second date
+            range_from = (k, start)
+            continue
         if bound is None or cue is None:
             continue
         if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_words_clause(sentence, cue)):
@@ -332,6 +355,12 @@ def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str],
     return sentence[start:end]
 
 
+# what leads a range's second date: "från september 2019 fram till september 2020", "von … bis …"
+_RANGE_TO = re.compile(
+    r"^\s*(?:fram\s+till|till|bis(?:\s+(?:zum|Ende))?|jusqu['’](?:au|à|en)|au|hasta|até|a|al|fino\s+a\w*|"
+    r"tot(?:\s+en\s+met)?|–|—|-)\s*$",
+    re.I,
+)
 # what joins two ends' clauses: ", y parchos de seguridad hasta", " und Sicherheitsupdates bis"
 _JOINED = re.compile(r"^\s*,?\s*(?:und|y|e|et|ed|and)\s+(?:[^\s,;.]+\s+){0,5}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:und|y|e|et|ed|and)\s", re.I)
