@@ -101,10 +101,10 @@ _BOUND_BEFORE = re.compile(
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
-    r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"
+    r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
-    r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"  # "(de laatste update) rolde uit in"
+    r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"
     r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
