@@ -10,7 +10,8 @@ updates; an Italian end "da quella data"; Dutch support ends ("tot en met 2030",
 foreign end of sale ("ya no era posible comprar") is no end; rows under a heading in another
 language that names security updates; brackets citing a date; support for a part removed from
 the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
-second date."""
+second date; a Dutch receipt confirmed "binnen één werkdag" and a reply "met de beoordeling" (a
+status update); a Portuguese reply "dentro de até 7 dias úteis"."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import datetime as dt
 
 from psti.evidence.web.foreign import language_of
 from psti.evidence.web.pagetext import page_text
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -183,3 +184,21 @@ def test_swedish_support_ends() -> None:
 def test_a_foreign_range_ends_at_its_second_date() -> None:
     said = "Das Acme Cam erhält Sicherheitsupdates von März 2021 bis Dezember 2025, danach ist Schluss."
     assert ends(said, "Acme Cam") == [D(2025, 12, 31)]
+
+
+def test_a_dutch_receipt_in_one_working_day_and_a_reply_with_the_assessment() -> None:
+    page = (
+        "Wij sturen u binnen één werkdag een bevestiging van ontvangst. Binnen 15 werkdagen reageren wij op uw "
+        "melding met de beoordeling van de melding."
+    )
+    found = policy(page)
+    assert found.ack_when is not None and found.ack_when.timescale == "binnen één werkdag"
+    assert found.status_when is not None and found.status_when.timescale == "Binnen 15 werkdagen"
+    # a reply with no assessment is the first answer
+    replied = policy("Binnen 15 werkdagen reageren wij op uw melding en nemen wij contact met u op.")
+    assert replied.ack_when is not None and replied.status_when is None
+
+
+def test_a_portuguese_reply_within_up_to_working_days() -> None:
+    found = policy("A Acme compromete-se a enviar resposta inicial dentro de até 7 dias úteis após o recebimento.")
+    assert found.ack_when is not None and found.ack_when.timescale == "dentro de até 7 dias úteis"

@@ -20,19 +20,19 @@ ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 
 _NUMBER = (
     r"(?:\d{1,3}|ein\w*|zwei|drei|fünf|sieben|zehn|un|une|deux|trois|cinq|sept|dix|uno|una|dos|tres|cinco|siete|"
-    r"diez|um|uma|due|tre|cinque|sette|dieci|twee|drie|vijf|zeven|tien)"
+    r"diez|um|uma|due|tre|cinque|sette|dieci|één|een|twee|drie|vijf|zeven|tien)"
 )
 _UNIT = (
     r"(?:(?:Werk|Arbeits|Geschäfts|Kalender)?[Tt]ag(?:en|e)?|Stunden|Wochen?|"
     r"jours?(?:\s+(?:ouvrables|ouvrés|calendaires))?|heures?|semaines?|"
     r"días(?:\s+(?:hábiles|laborables|naturales))?|horas|semanas|dias(?:\s+úteis)?|"
-    r"giorni(?:\s+(?:lavorativi|di\s+calendario|solari))?|ore|settimane|(?:werk|kalender)?dagen|uur|weken)"
+    r"giorni(?:\s+(?:lavorativi|di\s+calendario|solari))?|ore|settimane|(?:werk|kalender)?dag(?:en)?|uur|weken)"
 )
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
 TIME = re.compile(
     rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+(?:délai\s+(?:maximum\s+)?|maximum\s+)de\s+)|sous\s+|"
-    rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
+    rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+|até\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
     rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+|"
     rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+)"
     rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
@@ -57,7 +57,8 @@ _ACK = re.compile(
     r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
     r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
     r"confirm\w+\s+(?:o\s+)?recebimento|aviso\s+de\s+recebimento|"
-    r"conferm\w+\s+(?:la\s+)?ricezione|bevestig\w*\s+(?:wij\s+|we\s+)?(?:de\s+)?ontvangst|ontvangstbevestiging",
+    r"conferm\w+\s+(?:la\s+)?ricezione|bevestig\w*\s+(?:wij\s+|we\s+)?(?:de\s+)?ontvangst|ontvangstbevestiging|"
+    r"bevestiging\s+van\s+(?:de\s+)?ontvangst",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -72,6 +73,13 @@ _STATUS = re.compile(
     r"mantener(?:le|lo|la)?\s+informad|mantendremos\s+informad|actualizaciones\s+(?:de\s+estado|periódicas)|"
     r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)|"
     r"tener\w*\s+(?:\w+\s+){0,2}informat|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte",
+    re.I,
+)
+# a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
+_WITH_ASSESSMENT = re.compile(
+    r"\b(?:met\s+de\s+beoordeling|mit\s+(?:der|unserer|einer)\s+(?:Bewertung|Einschätzung)|"
+    r"avec\s+(?:l['’]|notre\s+|une\s+)évaluation|con\s+(?:la|nuestra|una)\s+evaluación|"
+    r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione)\b",
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
@@ -138,7 +146,11 @@ def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
         status = _STATUS.search(clause)
         if len(times) != 1 or bool(first) == bool(status):
             continue
-        if first is not None:
+        if first is not None and ack is None and _WITH_ASSESSMENT.search(clause):
+            # "Binnen 15 werkdagen reageren wij op uw melding met de beoordeling": an assessment sent to the
+            # reporter is an update on the report (as "an assessment will be shared within 7 days" is)
+            out.append(ForeignCommitment(times[0].group(0), "status update", first.group(0)))
+        elif first is not None:
             promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
             out.append(ForeignCommitment(times[0].group(0), promise, first.group(0)))
         elif status is not None:
