@@ -11,7 +11,8 @@ foreign end of sale ("ya no era posible comprar") is no end; rows under a headin
 language that names security updates; brackets citing a date; support for a part removed from
 the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
 second date; a Dutch receipt confirmed "binnen één werkdag" and a reply "met de beoordeling" (a
-status update); a Portuguese reply "dentro de até 7 dias úteis"."""
+status update); a Portuguese reply "dentro de até 7 dias úteis"; Japanese receipts ("受付連絡", "受け付けた旨") and
+Chinese replies ("在五個工作天內回應")."""
 
 from __future__ import annotations
 
@@ -202,3 +203,14 @@ def test_a_dutch_receipt_in_one_working_day_and_a_reply_with_the_assessment() ->
 def test_a_portuguese_reply_within_up_to_working_days() -> None:
     found = policy("A Acme compromete-se a enviar resposta inicial dentro de até 7 dias úteis após o recebimento.")
     assert found.ack_when is not None and found.ack_when.timescale == "dentro de até 7 dias úteis"
+
+
+def test_japanese_receipt_words_and_a_chinese_reply() -> None:
+    found = policy("当社は、ご報告頂いた場合、3営業日以内に当該ご報告に対する受付連絡を行います。")
+    assert found.ack_when is not None and found.ack_when.timescale == "3営業日以内"
+    found = policy("報告者には連絡を受けてから通常3営業日以内に受け付けた旨を連絡します。")
+    assert found.ack_when is not None and found.ack_when.timescale == "3営業日以内"
+    found = policy("Acme 將盡量在五個工作天內回應。")
+    assert found.ack_when is not None and found.ack_when.timescale == "五個工作天內"
+    # a fix within a time is no reply
+    assert policy("我們將在30天內發布修復補丁並回覆您。").ack_when is None

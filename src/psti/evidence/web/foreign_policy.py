@@ -1,5 +1,5 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian or Dutch (and acknowledgements and replies in Japanese).
+French, Spanish, Portuguese, Italian or Dutch (and acknowledgements and replies in Japanese and Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -103,9 +103,39 @@ class ForeignCommitment:
 # "受領確認", "確認連絡") or replying ("返信"); a fix, plan or release ("修正", "アップデート") is neither
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|日|時間|週間|か月|ヶ月)以内")
-_JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受付(?:確認|通知)")
+_JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受け?付け?(?:た旨|確認|通知|連絡)")
 _JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します)")
 _JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|対策")
+
+
+# Chinese: no kana, Han characters; "在五個工作天內回應", "3个工作日内确认收到"; acknowledging ("確認收到",
+# "确认收到") or replying ("回應", "回复"); a fix or release ("修復", "修复", "發布", "发布") is neither
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_NUMBER = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
+_ZH_TIME = re.compile(
+    rf"{_ZH_NUMBER}\s*(?:個|个)?\s*(?:工作天|工作日|自然日|天|日|小時|小时|週|周|星期)\s*(?:之)?(?:內|内|以內|以内)"
+)
+_ZH_ACK = re.compile(r"確認收到|确认收到|收到確認|收到确认|確認接收|确认接收")
+_ZH_REPLY = re.compile(r"回應|回应|回覆|回复|答覆|答复|響應|响应|聯繫您|联系您")
+_ZH_OTHER = re.compile(r"修復|修复|發布|发布|公開|公开|補丁|补丁")
+
+
+def _chinese(text: str) -> bool:
+    """Chinese text: Han characters and no kana, more of them than Latin letters."""
+    return _KANA.search(text) is None and len(_HAN.findall(text)) >= max(4, len(re.findall(r"[A-Za-z]", text)))
+
+
+def _chinese_promises(text: str) -> list[ForeignCommitment]:
+    """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix."""
+    out = []
+    for sentence in re.split(r"(?<=。)", text):
+        times = [m.group(0) for m in _ZH_TIME.finditer(sentence)]
+        ack = _ZH_ACK.search(sentence)
+        said = ack or _ZH_REPLY.search(sentence)
+        if len(times) == 1 and said is not None and not _ZH_OTHER.search(sentence):
+            promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
+            out.append(ForeignCommitment(times[0], promise, said.group(0)))
+    return out
 
 
 def _japanese(text: str) -> bool:
@@ -129,10 +159,12 @@ def _japanese_promises(text: str) -> list[ForeignCommitment]:
 
 
 def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
-    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch or Japanese; None when
+    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or Chinese; None when
     the sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
         return _japanese_promises(sentence)
+    if _chinese(sentence):
+        return _chinese_promises(sentence)
     if (lang := language_of(sentence)) is None:
         return None
     out = []
