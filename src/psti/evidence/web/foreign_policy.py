@@ -1,5 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian or Dutch (and acknowledgements and replies in Japanese and Chinese).
+French, Spanish, Portuguese, Italian or Dutch (and acknowledgements and replies in Japanese and
+Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -159,8 +160,8 @@ def _japanese_promises(text: str) -> list[ForeignCommitment]:
 
 
 def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
-    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or Chinese; None when
-    the sentence is not in one of them (the English reading applies)."""
+    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or
+    Chinese; None when the sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
         return _japanese_promises(sentence)
     if _chinese(sentence):
