@@ -1,7 +1,8 @@
 """Japanese support statements: an end after its date ("（2025年2月終了）", "をもってサポートを終了"), a
 label before it ("サポート終了日："), updates given up to it ("までセキュリティアップデートを提供"), and a
-stop from it on ("以降 … 提供されません"); a deadline ("までに") and a date with no end beside it give
-nothing."""
+stop from it on ("以降 … 提供されません"); a weekday and an hour before the particle; a date with no
+year placed by the last year named; a deadline ("までに"), an end of sale ("販売終了") and a date with
+no end beside it give nothing."""
 
 from __future__ import annotations
 
@@ -56,3 +57,27 @@ def test_ends_said_in_japanese(said: str, end: dt.date) -> None:
 )
 def test_no_end_without_its_words(said: str) -> None:
     assert japanese_end(said) is None
+
+
+def test_a_weekday_and_an_hour_between_a_date_and_its_end() -> None:
+    said = "アクメは、『アクメアプリ』のサービスの提供を、2015年3月31日(火)15時をもちまして終了いたします。"
+    found = japanese_end(said)
+    assert found is not None and found.day == D(2015, 3, 31)
+
+
+def test_a_date_with_no_year_takes_the_last_year_named() -> None:
+    said = "アクメは公式サイトで23年5月8日、10月末にQ-SL1のサービスを終了すると発表した。"
+    found = japanese_end(said)
+    assert found is not None and found.day == D(2023, 10, 31)
+    page = "2015年1月29日\n(2015年3月25日更新)\nA:その後、3月30日午前10時よりAcme Musicのサービスを順次終了予定です。"
+    assert ends(page, "Acme Music") == [D(2015, 3, 30)]
+    # and with no year anywhere before it, none
+    assert japanese_end("10月末にQ-SL1のサービスを終了すると発表した。") is None
+
+
+def test_an_end_of_sale_is_no_end() -> None:
+    assert japanese_end("アクメホームは2019年7月22日をもって販売終了いたしました。") is None
+    said = (
+        "利用権の購入手続きを、2月27日より順次終了いたしました。その後、3月30日よりAcme Musicのサービスを終了します。"
+    )
+    assert ends(f"2015年1月29日\n{said}", "Acme Music") == [D(2015, 3, 30)]

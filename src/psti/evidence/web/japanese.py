@@ -19,11 +19,18 @@ from psti.evidence.web.foreign import ForeignEnd
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _DATE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?(?P<late>末)?"
+    r"(?<![\d年])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月"
+    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?(?P<late>末)?"
 )
+# a weekday and a time of day between a date and its particle: "2015年3月31日(火)15時をもちまして"
+_TIME_OF_DAY = re.compile(
+    r"^\s*(?:[（(][月火水木金土日][)）])?\s*(?:午前|午後)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?"
+)
+# a year named before a date that gives none ("23年5月8日、10月末にQ-SL1のサービスを終了"): the year it is in
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*(?:(?P<m>1[0-2]|0?[1-9])\s*月)?")
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    r"^\s*(?:をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,12}?(?:終了|停止|廃止|打ち切)"
+    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,12}?(?:終了|停止|廃止|打ち切)"
 )
 # after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
 # deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
@@ -35,6 +42,26 @@ _ABOUT_SUPPORT = re.compile(r"サポート|アップデート|更新|セキュ�
 _END_LABEL_BEFORE = re.compile(
     r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
 )
+_SALE = re.compile(r"販売|購入|発売|出荷")
+
+
+_SCRIPT_CHANGE = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
+
+
+def _spaced(text: str) -> str:
+    """Latin words set apart from the Japanese around them ("においてMusic Unlimitedのサービス"), so a
+    product's name is a word of its own."""
+    return _SCRIPT_CHANGE.sub(" ", text)
+
+
+def _own_sentence_after(sentence: str, at: int) -> str:
+    """The words after a date up to its clause's end (a list's "、" or a sentence's "。")."""
+    stops = [i for i in (sentence.find("、", at), sentence.find("。", at)) if i >= 0]
+    return sentence[at : min(stops, default=len(sentence))]
+
+
 _NEAR = 40  # characters either side of a date in which a sentence's support words stand
 
 
@@ -42,15 +69,30 @@ def is_japanese(sentence: str) -> bool:
     return _KANA.search(sentence) is not None
 
 
-def japanese_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:
+def _year_of(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def _year_before(text: str) -> int | None:
+    """The year a date with none is in: that of the last year named before it (a page's date, an
+    announcement's: "23年5月8日、10月末にQ-SL1のサービスを終了")."""
+    named = list(_YEAR.finditer(text))
+    return _year_of(named[-1].group("y")) if named else None
+
+
+def japanese_end(
+    sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = ""
+) -> ForeignEnd | None:
     """The end date a Japanese sentence states, or None; of several (a list of models with their
-    ends), the one whose own stretch, from the date before it, names the product."""
+    ends), the one whose own stretch, from the date before it, names the product. A date with no
+    year takes it from the last year named before it, in the sentence or the `earlier` text."""
     if not is_japanese(sentence):
         return None
     found: list[tuple[ForeignEnd, str]] = []
     last_end = 0
     for m in _DATE.finditer(sentence):
-        after, before = sentence[m.end() : m.end() + 50], sentence[max(0, m.start() - 20) : m.start()]
+        after, before = sentence[m.end() : m.end() + 60], sentence[max(0, m.start() - 20) : m.start()]
+        after = _TIME_OF_DAY.sub("", after, count=1)  # (the pattern is anchored and may match nothing)
         near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
         if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
             words, first_day = ended.group(0), False
@@ -60,7 +102,17 @@ def japanese_end(sentence: str, names_product: Callable[[str], bool] | None = No
             words, first_day = since.group(0), True
         else:
             continue
-        year, month = int(m.group("y")), int(m.group("m"))
+        if _SALE.search(words) or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :]):
+            continue  # "2019年7月22日をもって販売終了": an end of sale
+        month = int(m.group("m"))
+        if m.group("y"):
+            year = _year_of(m.group("y"))
+        elif (placed := _year_before(f"{earlier} {sentence[: m.start()]}")) is not None:
+            year = placed
+        else:
+            continue
+        if m.group("late") and not m.group("d"):
+            first_day = False  # "10月末": the month's end
         precision: Precision
         if m.group("d"):
             day, precision = dt.date(year, month, min(int(m.group("d")), calendar.monthrange(year, month)[1])), "day"
@@ -70,13 +122,14 @@ def japanese_end(sentence: str, names_product: Callable[[str], bool] | None = No
         found.append(
             (
                 ForeignEnd(m.group(0), day, precision, f"'{m.group(0)}', '{words.strip()}'"),
-                sentence[last_end : m.start()],
+                # (the product is named before its date in a list, or in the date's own sentence)
+                sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end()),
             )
         )
         last_end = m.end()
     if not found:
         return None
     if names_product is not None and len(found) > 1:
-        own = [end for end, stretch in found if names_product(stretch)]
+        own = [end for end, stretch in found if names_product(_spaced(stretch))]
         return own[0] if own else None  # (a list of models' ends, none of them the product's)
     return found[0][0]

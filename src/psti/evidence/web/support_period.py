@@ -1308,7 +1308,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if (
             (abroad := foreign_end(s, named_in)) is not None
             or (abroad := foreign_end_after(s, prev)) is not None
-            or (abroad := japanese_end(s, named_in)) is not None
+            or (abroad := japanese_end(s, named_in, " ".join(sents[max(0, idx - _ITEM_LOOKBACK) : idx]))) is not None
         ):
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"
