@@ -12,7 +12,10 @@ language that names security updates; brackets citing a date; support for a part
 the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
 second date; a Dutch receipt confirmed "binnen één werkdag" and a reply "met de beoordeling" (a
 status update); a Portuguese reply "dentro de até 7 dias úteis"; Japanese receipts ("受付連絡", "受け付けた旨") and
-Chinese replies ("在五個工作天內回應")."""
+Chinese replies ("在五個工作天內回應"); a last (security) update in a month abroad ("une ultime mise à
+jour de sécurité en octobre 2019"), "après septembre 2018"; a service interrupted ("l’interruption
+totale du service"), a day-first date in Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese
+"terão suporte até"."""
 
 from __future__ import annotations
 
@@ -214,3 +217,25 @@ def test_japanese_receipt_words_and_a_chinese_reply() -> None:
     assert found.ack_when is not None and found.ack_when.timescale == "五個工作天內"
     # a fix within a time is no reply
     assert policy("我們將在30天內發布修復補丁並回覆您。").ack_when is None
+
+
+def test_a_last_security_update_in_a_month_abroad() -> None:
+    said = (
+        "Pour les Acme Phone, le géant américain annonce une ultime mise à jour en octobre 2018 et une ultime mise "
+        "à jour de sécurité en octobre 2019."
+    )
+    assert ends(said, "Acme Phone") == [D(2019, 10, 31)]
+    said = "De plus, les Acme Phone n’auront plus de patchs garantis après septembre 2018."
+    assert ends(said, "Acme Phone") == [D(2018, 9, 30)]
+
+
+def test_a_service_interrupted_a_day_first_date_and_support_until_abroad() -> None:
+    said = (
+        "La liquidation judiciaire, prévue pour le 16 octobre 2025, acte l’interruption totale du service et la "
+        "déconnexion définitive des dispositifs connectés Acme."
+    )
+    assert ends(said, "Acme") == [D(2025, 10, 16)]
+    said = "Mi veniva comunicato che a far data dal 01/10/2024 sarebbe cessato il servizio del dispositivo Homix."
+    assert ends(said, "Homix") == [D(2024, 10, 1)]
+    said = "O Acme 12X e o Acme 12 Lite terão suporte até março de 2026, mas não receberão o Android 15."
+    assert ends(said, "Acme 12 Lite") == [D(2026, 3, 31)]

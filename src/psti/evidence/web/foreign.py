@@ -92,7 +92,7 @@ _BOUND_BEFORE = re.compile(
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
     r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bà\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
-    r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|"
+    r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
     r"\bel(?:\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
@@ -141,9 +141,13 @@ _END_WORDS = re.compile(
     r"\bbis\s+(?:\S+\s+){1,4}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
-    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|compatible|actualiz|atualiz|aktualisier|"
+    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     r"mises?\s+à\s+jour|parches|correctifs)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
     r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|"
+    r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
+    # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
+    r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
+    r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
@@ -151,7 +155,7 @@ _END_WORDS = re.compile(
     r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
-    r"\bchiuder\w*|\bchius[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
+    r"\bchiuder\w*|\bchius[oaie]\b|\bcessat[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
     r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
@@ -409,8 +413,8 @@ _ENGLISH_LOOKALIKES = frozenset({"mars", "marco"})
 def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     out = foreign_dates(sentence)
     taken = [(m.start(), m.end()) for m, _d, _p in out]
-    for m in DATE.finditer(sentence):  # "01.09.2025", "2025-09-01"
-        if m.lastgroup in ("dot", "iso") and not any(a <= m.start() < b for a, b in taken):
+    for m in DATE.finditer(sentence):  # "01.09.2025", "2025-09-01", "01/10/2024" (day first in these languages)
+        if m.lastgroup in ("dot", "iso", "slash") and not any(a <= m.start() < b for a, b in taken):
             parsed = parse_date(m.group(0), m.lastgroup)
             if parsed is not None:
                 out.append((m, parsed[0], parsed[1]))
