@@ -11,11 +11,12 @@ foreign end of sale ("ya no era posible comprar") is no end; rows under a headin
 language that names security updates; brackets citing a date; support for a part removed from
 the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
 second date; a Dutch receipt confirmed "binnen één werkdag" and a reply "met de beoordeling" (a
-status update); a Portuguese reply "dentro de até 7 dias úteis"; Japanese receipts ("受付連絡", "受け付けた旨") and
-Chinese replies ("在五個工作天內回應"); a last (security) update in a month abroad ("une ultime mise à
-jour de sécurité en octobre 2019"), "après septembre 2018"; a service interrupted ("l’interruption
+status update); a Portuguese reply "dentro de até 7 dias úteis"; Japanese receipts ("受付連絡",
+"受け付けた旨") and Chinese replies ("在五個工作天內回應"); a last (security) update in a month
+abroad ("une ultime mise à jour de sécurité en octobre 2019"), "après septembre 2018"; a service interrupted ("l’interruption
 totale du service"), a day-first date in Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese
-"terão suporte até"."""
+"terão suporte até"; the end of a product's life in a year ("al final de su vida útil, aunque en
+2030")."""
 
 from __future__ import annotations
 
@@ -239,3 +240,13 @@ def test_a_service_interrupted_a_day_first_date_and_support_until_abroad() -> No
     assert ends(said, "Homix") == [D(2024, 10, 1)]
     said = "O Acme 12X e o Acme 12 Lite terão suporte até março de 2026, mas não receberão o Android 15."
     assert ends(said, "Acme 12 Lite") == [D(2026, 3, 31)]
+
+
+def test_the_end_of_a_products_life_in_a_year_abroad() -> None:
+    said = (
+        "Pero incluso el nuevo Acme 8, que lidera el campo con siete años de soporte de software, llegará al final "
+        "de su vida útil, aunque en 2030."
+    )
+    assert ends(said, "Acme 8") == [D(2030, 12, 31)]
+    # a year of life that is no end's
+    assert ends("El Acme 8 cambió la vida de muchos usuarios en 2023.", "Acme 8") == []

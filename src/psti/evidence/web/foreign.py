@@ -117,6 +117,9 @@ _YEAR_BOUND = re.compile(
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*)\s+"
     r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    # the end of a product's life in a year ("llegará al final de su vida útil, aunque en 2030", "fin de vie en 2025")
+    # (the end's words themselves stand further back: `_END_WORDS`)
+    r"\b(?:vida(?:\s+útil)?|vie|vita(?:\s+utile)?),?\s+(?:\w+\s+)?(?:en|em|nel|in)|"
     # since a year's end ("depuis la fin 2022", "seit Ende 2022"): from its last day
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
@@ -158,6 +161,8 @@ _END_WORDS = re.compile(
     r"\bchiuder\w*|\bchius[oaie]\b|\bcessat[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
+    # the end of a product's life: "llegará al final de su vida útil, aunque en 2030"
+    r"\bfinal\s+de\s+su\s+vida|\bfin\s+de\s+(?:sa\s+)?vie|\bfine\s+(?:della\s+sua\s+)?vita|\bfim\s+da\s+sua\s+vida|"
     r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
     # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
     r"\bniet\s+meer\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
