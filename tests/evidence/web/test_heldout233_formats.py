@@ -1,22 +1,21 @@
-"""Formats met on held-out sets 227 onwards: a service's end day under its own label ("Turndown
-Date: June 13, 2023"); a dated update in single-star emphasis ("*Update 2021-04-21:* As of
-today, … has been retired"); a sentence in another language with its dates in its own words is
-not given to the English parse; a web address's parts are no words of a language; support
-"suspended"; French "à compter d'avril 2025", Portuguese "ser seguro até"; a second end joined to
-the first ("…, y parchos de seguridad hasta …") shares its words, and patches outweigh other
-updates; an Italian end "da quella data"; Dutch support ends ("tot en met 2030", "stopgezet in mei
-2023", "eind 2025", "vanaf 1 juni 2025 … geen … meer"), and words English shares with a language
-("as", "is", "in") are a sign of neither; Spanish "cierre del servicio", "finalizó en 2018"; a
-foreign end of sale ("ya no era posible comprar") is no end; rows under a heading in another
-language that names security updates; brackets citing a date; support for a part removed from
-the product; Italian "dopo l'8 aprile 2024"; Swedish support ends; a foreign range ends at its
-second date; a Dutch receipt confirmed "binnen één werkdag" and a reply "met de beoordeling" (a
-status update); a Portuguese reply "dentro de até 7 dias úteis"; Japanese receipts ("受付連絡",
-"受け付けた旨") and Chinese replies ("在五個工作天內回應"); a last (security) update in a month
-abroad ("une ultime mise à jour de sécurité en octobre 2019"), "après septembre 2018"; a service interrupted ("l’interruption
-totale du service"), a day-first date in Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese
-"terão suporte até"; the end of a product's life in a year ("al final de su vida útil, aunque en
-2030")."""
+"""Formats met on held-out sets 227 onwards: a service's end day under its own label ("Turndown Date:
+June 13, 2023"); a dated update in single-star emphasis ("*Update 2021-04-21:* As of today, … has
+been retired"); a sentence in another language with its dates in its own words is not given to the
+English parse; a web address's parts are no words of a language; support "suspended"; French "à
+compter d'avril 2025", Portuguese "ser seguro até"; a second end joined to the first ("…, y parchos
+de seguridad hasta …") shares its words, and patches outweigh other updates; an Italian end "da
+quella data"; Dutch support ends ("tot en met 2030", "stopgezet in mei 2023", "eind 2025", "vanaf 1
+juni 2025 … geen … meer"), and words English shares with a language ("as", "is", "in") are a sign of
+neither; Spanish "cierre del servicio", "finalizó en 2018"; a foreign end of sale ("ya no era
+posible comprar") is no end; rows under a heading in another language that names security updates;
+brackets citing a date; support for a part removed from the product; Italian "dopo l'8 aprile 2024";
+Swedish support ends; a foreign range ends at its second date; a Dutch receipt confirmed "binnen één
+werkdag" and a reply "met de beoordeling" (a status update); a Portuguese reply "dentro de até 7
+dias úteis"; Japanese receipts ("受付連絡", "受け付けた旨") and Chinese replies ("在五個工作天內回應"); a last
+(security) update in a month abroad ("une ultime mise à jour de sécurité en octobre 2019"), "après
+septembre 2018"; a service interrupted ("l’interruption totale du service"), a day-first date in
+Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese "terão suporte até"; the end of a
+product's life in a year ("al final de su vida útil, aunque en 2030")."""
 
 from __future__ import annotations
 
