@@ -15,7 +15,9 @@ dias úteis"; Japanese receipts ("受付連絡", "受け付けた旨") and Chine
 (security) update in a month abroad ("une ultime mise à jour de sécurité en octobre 2019"), "après
 septembre 2018"; a service interrupted ("l’interruption totale du service"), a day-first date in
 Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese "terão suporte até"; the end of a
-product's life in a year ("al final de su vida útil, aunque en 2030")."""
+product's life in a year ("al final de su vida útil, aunque en 2030"); a day the product stops
+working refines a coarser end ("next month … on February 5"); a channel closed; working until a
+date, then a stop said after it."""
 
 from __future__ import annotations
 
@@ -249,3 +251,20 @@ def test_the_end_of_a_products_life_in_a_year_abroad() -> None:
     assert ends(said, "Acme 8") == [D(2030, 12, 31)]
     # a year of life that is no end's
     assert ends("El Acme 8 cambió la vida de muchos usuarios en 2023.", "Acme 8") == []
+
+
+def test_a_day_the_product_stops_working_refines_a_coarser_end() -> None:
+    page = (
+        "January 22, 2020\n\nAcme’s decision to shutter its home-security service next month is a cautionary tale. "
+        "Once the shutdown occurs on February 5, the Acme Home Security app on users’ phones will cease to work."
+    )
+    assert ends(page, "Acme Home Security app") == [D(2020, 2, 5)]
+
+
+def test_a_channel_closed_and_working_until_a_stop_said_after() -> None:
+    said = "Back in 2017 Acme announced that on January 30th, 2019 the Acme Shop Channel will be closed."
+    assert ends(said, "Acme Shop Channel") == [D(2019, 1, 30)]
+    said = "Stadia will continue to work until January 18, 2023, and after all the servers will be turned off."
+    assert ends(said, "Stadia cloud service") == [D(2023, 1, 18)]
+    # working until a date with no stop after it is no end
+    assert ends("Stadia will continue to work until January 18, 2023, and beyond.", "Stadia cloud service") == []

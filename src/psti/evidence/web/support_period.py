@@ -300,7 +300,14 @@ class SupportPeriodAnalysis:
         will no longer work": the end of support is July 31)."""
         chosen = [s for s in self.chosen() if s.end_date is not None]
         if any(not s.works_only for s in chosen):
-            chosen = [s for s in chosen if not s.works_only]
+            # (a day the product stops working that falls inside a coarser end says it more finely: "to
+            # shutter its home-security service next month … Once the shutdown occurs on February 5")
+            stated = [s for s in chosen if not s.works_only]
+            chosen = stated + [
+                s
+                for s in chosen
+                if s.works_only and any(_within(s, o) and _RANK[s.precision] < _RANK[o.precision] for o in stated)
+            ]
         if any(not s.former for s in chosen):  # "said it would keep support until …" was replaced
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"

@@ -191,7 +191,7 @@ _WHEN = frozenset({"once", "when", "after", "whenever"})
 _SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "applet", "applets", "application", "platform",
      "platforms", "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal",
-     "channels", "dashboard", "dashboards"}
+     "channel", "channels", "dashboard", "dashboards"}
 )  # fmt: skip
 # nouns that are the maker's service only when the product itself is one: an API retired ends an API,
 # while an API a plugin relies on, deprecated, is not the plugin's end
@@ -546,6 +546,12 @@ STOP_SAID = re.compile(
 # narrower, for the sentence before one whose "until" may then bound an end: "no longer sell" before
 # "will only support the device until September 15th, 2023" says no stop of support
 _PREVIOUS_STOP = re.compile(r"discontinu|\bend|stop|cease|sunset", re.I)
+# a stop said right after a date a product works until: "…, and after all the servers will be turned off"
+_STOP_AFTER = re.compile(
+    r"^[^.;]{0,20}\b(?:and\s+)?(?:after(?:wards)?|then|thereafter)\b[^.;]{0,60}?"
+    r"\b(?:turned\s+off|shut\s+down|switched\s+off|taken\s+offline|go(?:es)?\s+offline|discontinued|stop\w*|cease\w*)",
+    re.I,
+)
 
 
 def _shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
@@ -2272,6 +2278,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # "the free API service is going to be discontinued. It will work until 15.02.2019": after a
             # stop said before, working until a date is working up to the stop
             why = f"'{prep} {text}' bounds '{gov.text}', after a stop said before"
+            return DateRole(a, b, True, why, context, other, local, works_only=True)
+        if prep in _UNTIL and gov.lower_ in _FUNCTION and not _negated(gov) and _STOP_AFTER.search(sent.doc.text[b:]):
+            # "Stadia will continue to work until January 18, 2023, and after all the servers will be turned
+            # off": working until a date, then a stop, is working up to the stop
+            why = f"'{prep} {text}' bounds '{gov.text}', before a stop said after it"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
         if prep in _UNTIL and (service := _service_goes_on(first_chain)):
             # "the server will continue until 31.8.2021": the maker's service runs up to the date
