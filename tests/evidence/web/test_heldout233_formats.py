@@ -17,7 +17,8 @@ septembre 2018"; a service interrupted ("l’interruption totale du service"), a
 Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese "terão suporte até"; the end of a
 product's life in a year ("al final de su vida útil, aunque en 2030"); a day the product stops
 working refines a coarser end ("next month … on February 5"); a channel closed; working until a
-date, then a stop said after it."""
+date, then a stop said after it; Markdown entities and a docs platform's markup around dates
+(":::no-loc text="2028&#8209;10&#8209;10":::")."""
 
 from __future__ import annotations
 
@@ -268,3 +269,15 @@ def test_a_channel_closed_and_working_until_a_stop_said_after() -> None:
     assert ends(said, "Stadia cloud service") == [D(2023, 1, 18)]
     # working until a date with no stop after it is no end
     assert ends("Stadia will continue to work until January 18, 2023, and beyond.", "Stadia cloud service") == []
+
+
+def test_markdown_entities_and_docs_markup_around_dates() -> None:
+    table = (
+        "| Release Version  | Build |  Start Date  | End of Servicing |\n| --- | --- | --- | --- |\n"
+        '| [Acme&nbsp;OS&nbsp;IoT,&nbsp;version&nbsp;25H2](x.md) | 26200 | :::no-loc text="2025&#8209;09&#8209;30":::'
+        ' | :::no-loc text="2028&#8209;10&#8209;10"::: |\n'
+    )
+    assert ends(table, "Acme OS IoT, version 25H2", media="text/markdown") == [D(2028, 10, 10)]
+    assert page_text("Fish &amp; chips &unknownentity; 5 & 6".encode(), "text/markdown").text == (
+        "Fish & chips &unknownentity; 5 & 6"
+    )

@@ -610,6 +610,22 @@ def _render_table(t: _Table) -> list[str]:
     return lines
 
 
+# Markdown as documentation sites write it: entities ("Windows&nbsp;11", "2028&#8209;10&#8209;10") and
+# a docs platform's markup around words kept as they are (`:::no-loc text="2028-10-10":::`)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_NO_LOC = re.compile(r""":::no-loc\s+text=(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'):::""")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " "})  # (non-breaking hyphens and spaces)
+
+
+def _written_out(text: str) -> str:
+    """The words a Markdown or plain page shows where it writes them as entities or markup."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: unescape(m.group(0)), text)
+    if ":::" in text:
+        text = _NO_LOC.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return text.translate(_HYPHENS)
+
+
 def page_text(content: bytes, media_type: str = "", charset: str | None = None) -> PageText:
     """Readable text of a document; raises NotText for binary or non-text media."""
     media_type = media_type.lower()
@@ -630,6 +646,7 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         # a link's note for screen readers, left in copied text, splits the words it follows
         if '="' in text and (records := _XML_RECORD.sub(_xml_record_row, text)) != text:
             text = _XML_TAG_LINE.sub("", records)  # (a bare tag's line, "</branch>", ends the record's row)
+        text = _written_out(text)
         plain, headings = unwrap_plain(_LINK_NOTE.sub("", _inline_html_tables(rst_list_tables(text))))
         return PageText(text=plain[:MAX_TEXT_CHARS], headings=headings)
     ex = _Extractor()
