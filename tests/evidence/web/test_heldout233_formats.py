@@ -278,6 +278,6 @@ def test_markdown_entities_and_docs_markup_around_dates() -> None:
         ' | :::no-loc text="2028&#8209;10&#8209;10"::: |\n'
     )
     assert ends(table, "Acme OS IoT, version 25H2", media="text/markdown") == [D(2028, 10, 10)]
-    assert page_text("Fish &amp; chips &unknownentity; 5 & 6".encode(), "text/markdown").text == (
+    assert page_text(b"Fish &amp; chips &unknownentity; 5 & 6", "text/markdown").text == (
         "Fish & chips &unknownentity; 5 & 6"
     )
