@@ -281,3 +281,8 @@ def test_markdown_entities_and_docs_markup_around_dates() -> None:
     assert page_text(b"Fish &amp; chips &unknownentity; 5 & 6", "text/markdown").text == (
         "Fish & chips &unknownentity; 5 & 6"
     )
+
+
+def test_spanish_support_dropped_from_a_day() -> None:
+    said = "Los planes de Acme son dejar de dar soporte técnico a las tarjetas X2 a partir del 30 de junio de 2016."
+    assert ends(said, "tarjetas X2") == [D(2016, 6, 30)]

@@ -1,8 +1,10 @@
-"""Japanese support statements: an end after its date ("（2025年2月終了）", "をもってサポートを終了"), a
-label before it ("サポート終了日："), updates given up to it ("までセキュリティアップデートを提供"), and a
-stop from it on ("以降 … 提供されません"); a weekday and an hour before the particle; a date with no
-year placed by the last year named; a deadline ("までに"), an end of sale ("販売終了") and a date with
-no end beside it give nothing."""
+"""Japanese support statements: an end after its date ("（2025年2月終了）",
+"をもってサポートを終了"), a label before it ("サポート終了日："), updates given up to it
+("までセキュリティアップデートを提供"), and a stop from it on ("以降 … 提供されません"); a weekday
+and an hour before the particle; a date with no year placed by the last
+year named; a deadline ("までに"), an end of sale ("販売終了") and a date with
+no end beside it give nothing; a year alone with its clause's end
+("2022年、… 停止した"); a Latin name set in Japanese text names the product."""
 
 from __future__ import annotations
 
@@ -81,3 +83,18 @@ def test_an_end_of_sale_is_no_end() -> None:
         "利用権の購入手続きを、2月27日より順次終了いたしました。その後、3月30日よりAcme Musicのサービスを終了します。"
     )
     assert ends(f"2015年1月29日\n{said}", "Acme Music") == [D(2015, 3, 30)]
+
+
+def test_a_year_alone_then_its_clauses_end() -> None:
+    found = japanese_end("2022年、米国のスマートホームブランドAcmeは、事前予告なくクラウドサーバーを停止した。")
+    assert found is not None and found.day == D(2022, 12, 31) and found.precision == "year"
+    assert japanese_end("Q-SL1は2015年に発売し、最終出荷より5年が経過した。") is None
+
+
+def test_a_latin_name_set_in_japanese_names_the_product() -> None:
+    page = (
+        "2022年、米国のスマートホームブランドAcmeは、事前予告なくクラウドサーバーを停止した。\n\n"
+        "ベータが展開するスマートホーム「Beta」は、2026年1月で多数の製品のクラウド/アプリサポート終了を発表している。"
+    )
+    assert ends(page, "Acme (クラウドサーバー)") == [D(2022, 12, 31)]
+    assert ends(page, "Beta") == [D(2026, 1, 31)]

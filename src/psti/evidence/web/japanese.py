@@ -27,21 +27,28 @@ _TIME_OF_DAY = re.compile(
     r"^\s*(?:[（(][月火水木金土日][)）])?\s*(?:午前|午後)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?"
 )
 # a year named before a date that gives none ("23年5月8日、10月末にQ-SL1のサービスを終了"): the year it is in
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*(?:(?P<m>1[0-2]|0?[1-9])\s*月)?")
+# (a year with its month: a year alone is as often a launch's "2015年に発売", and "5年" a span)
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*(?:1[0-2]|0?[1-9])\s*月")
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,12}?(?:終了|停止|廃止|打ち切)"
+    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切)"
 )
 # after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
 # deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
 _UNTIL_AFTER = re.compile(r"^\s*(?:末)?\s*まで(?!に)")
 # after the date, from it on ("から", "以降"), with an end or a stop after it
-_FROM_AFTER = re.compile(r"^\s*(?:から|以降|より)[^。]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません)")
+# (within its clause: "7月31日以降はアプリの新規インストールができなくなり、10月31日にサービスを終了")
+_FROM_AFTER = re.compile(
+    r"^\s*(?:から|以降|より)、?[^。、]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません)"
+)
 _ABOUT_SUPPORT = re.compile(r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス")
 # before the date, a label naming the end: "サポート終了日：", "提供終了予定日 "
 _END_LABEL_BEFORE = re.compile(
     r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
 )
+# a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
+_YEAR_ONLY = re.compile(r"(?<![\d年])(?P<y>(?:19|20)\d\d)\s*年(?!\s*(?:\d{1,2}\s*月|度|間|以上|以内|ぶり))")
+_ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
 _SALE = re.compile(r"販売|購入|発売|出荷")
 
 
@@ -50,7 +57,7 @@ _SCRIPT_CHANGE = re.compile(
 )
 
 
-def _spaced(text: str) -> str:
+def latin_apart(text: str) -> str:
     """Latin words set apart from the Japanese around them ("においてMusic Unlimitedのサービス"), so a
     product's name is a word of its own."""
     return _SCRIPT_CHANGE.sub(" ", text)
@@ -74,8 +81,8 @@ def _year_of(year: str) -> int:
 
 
 def _year_before(text: str) -> int | None:
-    """The year a date with none is in: that of the last year named before it (a page's date, an
-    announcement's: "23年5月8日、10月末にQ-SL1のサービスを終了")."""
+    """The year a date with none is in: that of the last dated month named before it (a page's date,
+    an announcement's: "23年5月8日、10月末にQ-SL1のサービスを終了")."""
     named = list(_YEAR.finditer(text))
     return _year_of(named[-1].group("y")) if named else None
 
@@ -127,9 +134,21 @@ def japanese_end(
             )
         )
         last_end = m.end()
+    for y in _YEAR_ONLY.finditer(sentence):
+        # "2022年、米国のスマートホームブランドInsteonは、事前予告なくクラウドサーバーを停止した": an end in a year
+        clause = sentence[y.end() : (stop if (stop := sentence.find("。", y.end())) >= 0 else len(sentence))]
+        if (ended := _ENDED_IN_YEAR.match(clause)) is None or _SALE.search(ended.group(0)):
+            continue
+        year = int(y.group("y"))
+        found.append(
+            (
+                ForeignEnd(y.group(0), dt.date(year, 12, 31), "year", f"'{y.group(0)}', '{ended.group(0)[-6:]}'"),
+                _own_sentence_after(sentence, y.end()) + clause,
+            )
+        )
     if not found:
         return None
     if names_product is not None and len(found) > 1:
-        own = [end for end, stretch in found if names_product(_spaced(stretch))]
+        own = [end for end, stretch in found if names_product(latin_apart(stretch))]
         return own[0] if own else None  # (a list of models' ends, none of them the product's)
     return found[0][0]

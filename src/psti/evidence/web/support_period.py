@@ -37,7 +37,7 @@ from psti.evidence.web.foreign import (
     language_of,
     support_heading_abroad,
 )
-from psti.evidence.web.japanese import japanese_end
+from psti.evidence.web.japanese import japanese_end, latin_apart
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
@@ -316,8 +316,9 @@ class SupportPeriodAnalysis:
             # "the PS3 store will no longer close. The PSP store will still close on July 2": the sentence
             # naming the product says no end, and the next one's date is another's
             return []
-        if any(not s.loose for s in chosen):
+        if any(not s.loose and not s.carried for s in chosen):
             # "Dell Chromebook 11 Jun 1, 2019" beside "Dell Chromebook 11 (3120) Jun 1, 2020": the full name's row
+            # (a sentence that names the product only in part still outweighs one that does not name it)
             chosen = [s for s in chosen if not s.loose]
         if any(_EXTENDED_SUPPORT.search(s.sentence) for s in chosen):
             # "Regular support ended August 14, 2024. Long Term Support (LTS) extends until August 31,
@@ -536,7 +537,7 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
     false, for a clause whose sentence already names the maker)."""
-    t = _joined(_words(text))
+    t = _joined(_words(latin_apart(text)))  # ("ブランドInsteonは": a name set in Japanese is a word of its own)
     for term in (_joined(_words(x)) for x in (_with_short_forms(terms) if short_forms else terms)):
         if re.search(
             rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
