@@ -18,7 +18,8 @@ Italian ("dal 01/10/2024 sarebbe cessato") and Portuguese "terão suporte até";
 product's life in a year ("al final de su vida útil, aunque en 2030"); a day the product stops
 working refines a coarser end ("next month … on February 5"); a channel closed; working until a
 date, then a stop said after it; Markdown entities and a docs platform's markup around dates
-(":::no-loc text="2028&#8209;10&#8209;10":::")."""
+(":::no-loc text="2028&#8209;10&#8209;10":::"); Spanish "dejar de dar soporte"; receiving a service
+until a day."""
 
 from __future__ import annotations
 
@@ -286,3 +287,12 @@ def test_markdown_entities_and_docs_markup_around_dates() -> None:
 def test_spanish_support_dropped_from_a_day() -> None:
     said = "Los planes de Acme son dejar de dar soporte técnico a las tarjetas X2 a partir del 30 de junio de 2016."
     assert ends(said, "tarjetas X2") == [D(2016, 6, 30)]
+
+
+def test_receiving_a_service_until_a_day() -> None:
+    said = (
+        "Android users who subscribed to Acme Sky were informed that they will continue to receive service until "
+        "July 1, 2020, after which they will be forced to buy another phone."
+    )
+    assert ends(said, "Acme Sky (Android app)") == [D(2020, 7, 1)]
+    assert ends("They will continue to receive newsletters until July 1, 2020.", "Acme Sky (Android app)") == []

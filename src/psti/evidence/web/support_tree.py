@@ -2776,7 +2776,15 @@ def _service_goes_on(chain: list[Token]) -> str | None:
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and _stops_service(subjects):
                 return " ".join(t.text for t in subjects[0].subtree)
+        if lemma(v) in _RECEIVE and (v.head is not v and lemma(v.head) in _CONTINUE):
+            # "they will continue to receive service until July 1, 2020": the service goes on to the date
+            served = [c for c in v.children if c.dep_ == "dobj"]
+            if served and _stops_service(served):
+                return " ".join(t.text for t in served[0].subtree)
     return None
+
+
+_RECEIVE = frozenset({"receive", "get", "have", "access"})
 
 
 def withheld_updates(doc: Doc | Span) -> str | None:
