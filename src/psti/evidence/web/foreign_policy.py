@@ -126,19 +126,6 @@ def _chinese(text: str) -> bool:
     return _KANA.search(text) is None and len(_HAN.findall(text)) >= max(4, len(re.findall(r"[A-Za-z]", text)))
 
 
-def _chinese_promises(text: str) -> list[ForeignCommitment]:
-    """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix."""
-    out = []
-    for sentence in re.split(r"(?<=。)", text):
-        times = [m.group(0) for m in _ZH_TIME.finditer(sentence)]
-        ack = _ZH_ACK.search(sentence)
-        said = ack or _ZH_REPLY.search(sentence)
-        if len(times) == 1 and said is not None and not _ZH_OTHER.search(sentence):
-            promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
-            out.append(ForeignCommitment(times[0], promise, said.group(0)))
-    return out
-
-
 def _japanese(text: str) -> bool:
     """Japanese text: kana in it, and more Japanese characters than Latin letters (not an English
     sentence naming a Japanese product)."""
@@ -146,14 +133,28 @@ def _japanese(text: str) -> bool:
     return _KANA.search(text) is not None and japanese >= len(re.findall(r"[A-Za-z]", text))
 
 
-def _japanese_promises(text: str) -> list[ForeignCommitment]:
+@dataclass(frozen=True)
+class _CjkWords:
+    """A language's words for a time and for the promises a time can go to (Japanese, Chinese)."""
+
+    time: re.Pattern[str]
+    ack: re.Pattern[str]
+    reply: re.Pattern[str]
+    other: re.Pattern[str]  # a fix, a plan or a release: a sentence about one times no promise
+
+
+_JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER)
+_CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER)
+
+
+def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
     """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix."""
     out = []
     for sentence in re.split(r"(?<=。)", text):
-        times = _JA_TIME.findall(sentence)
-        ack = _JA_ACK.search(sentence)
-        said = ack or _JA_REPLY.search(sentence)
-        if len(times) == 1 and said is not None and not _JA_OTHER.search(sentence):
+        times = [m.group(0) for m in words.time.finditer(sentence)]
+        ack = words.ack.search(sentence)
+        said = ack or words.reply.search(sentence)
+        if len(times) == 1 and said is not None and not words.other.search(sentence):
             promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
             out.append(ForeignCommitment(times[0], promise, said.group(0)))
     return out
@@ -163,9 +164,9 @@ def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
     """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or
     Chinese; None when the sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
-        return _japanese_promises(sentence)
+        return _cjk_promises(sentence, _JAPANESE)
     if _chinese(sentence):
-        return _chinese_promises(sentence)
+        return _cjk_promises(sentence, _CHINESE)
     if (lang := language_of(sentence)) is None:
         return None
     out = []
