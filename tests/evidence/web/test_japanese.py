@@ -4,7 +4,10 @@
 and an hour before the particle; a date with no year placed by the last
 year named; a deadline ("までに"), an end of sale ("販売終了") and a date with
 no end beside it give nothing; a year alone with its clause's end
-("2022年、… 停止した"); a Latin name set in Japanese text names the product."""
+("2022年、… 停止した"); a Latin name set in Japanese text names the product;
+Chinese notices, written alike ("从6月1日起停止维护"), their year from the date
+signed under them; a plan ended while the product goes on ("仍可正常使用") is
+no end."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from psti.evidence.web.japanese import japanese_end
+from psti.evidence.web.japanese import goes_on_cjk, japanese_end
 from tests.evidence.web.snippets import ends
 
 D = dt.date
@@ -98,3 +101,24 @@ def test_a_latin_name_set_in_japanese_names_the_product() -> None:
     )
     assert ends(page, "Acme (クラウドサーバー)") == [D(2022, 12, 31)]
     assert ends(page, "Beta") == [D(2026, 1, 31)]
+
+
+def test_a_chinese_notice_signed_under_its_text() -> None:
+    page = (
+        "# Acme OS 4.1-Release分支停止维护公告\n\n尊敬的开发者，您好：\n\n"
+        "结合兼容性测评数据分析和调查问卷反馈，"
+        "Acme OS 4.1-Release分支从6月1日起停止维护，不再例行针对该分支发布补丁。\n\n"
+        "Release SIG\n2025年05月30日\n"
+    )
+    assert ends(page, "Acme OS 4.1-Release", media="text/markdown") == [D(2025, 6, 1)]
+
+
+def test_a_plan_ended_while_the_product_goes_on_is_no_end() -> None:
+    page = (
+        "1. 自 2024 年 10 月 31 日 起，我們將停止提供攝影機的終身錄影方案。"
+        "服務終止後，所有保存在雲端的錄影內容將同步刪除。\n\n"
+        "2. 您的攝影機 (限定機型：AcmeCam 2) 仍可正常使用，"
+        "能夠持續觀看即時影像，並可選購加值雲端錄影服務。"
+    )
+    assert ends(page, "AcmeCam 2") == []
+    assert not goes_on_cjk("Acme Cam is still usable.")

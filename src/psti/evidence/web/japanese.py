@@ -72,8 +72,14 @@ def _own_sentence_after(sentence: str, at: int) -> str:
 _NEAR = 40  # characters either side of a date in which a sentence's support words stand
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_SENTENCE = 10  # Han characters that make a sentence with no kana Chinese, not a name in one
+
+
 def is_japanese(sentence: str) -> bool:
-    return _KANA.search(sentence) is not None
+    """Japanese (kana), or Chinese, whose dates and words of ending are written alike ("2025年6月1日",
+    "从6月1日起停止维护")."""
+    return _KANA.search(sentence) is not None or len(_HAN.findall(sentence)) >= _HAN_SENTENCE
 
 
 def _year_of(year: str) -> int:
@@ -87,8 +93,17 @@ def _year_before(text: str) -> int | None:
     return _year_of(named[-1].group("y")) if named else None
 
 
+# the product said to go on working or be unaffected: "仍可正常使用", "不受影響", "引き続きご利用いただけます"
+_GOES_ON = re.compile(r"仍(?:然)?可(?:以)?(?:正常)?使用|不受影[響响]|引き続き(?:ご)?(?:利用|使用)|影響はありません")
+
+
+def goes_on_cjk(sentence: str) -> bool:
+    """A Japanese or Chinese sentence saying the product goes on working, or is not affected."""
+    return is_japanese(sentence) and _GOES_ON.search(sentence) is not None
+
+
 def japanese_end(
-    sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = ""
+    sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = "", later: str = ""
 ) -> ForeignEnd | None:
     """The end date a Japanese sentence states, or None; of several (a list of models with their
     ends), the one whose own stretch, from the date before it, names the product. A date with no
@@ -116,6 +131,9 @@ def japanese_end(
             year = _year_of(m.group("y"))
         elif (placed := _year_before(f"{earlier} {sentence[: m.start()]}")) is not None:
             year = placed
+        elif (signed := _YEAR.search(f"{sentence[m.end() :]} {later}")) is not None:
+            # a notice signed under its text ("从6月1日起停止维护" over "Release SIG 2025年05月30日")
+            year = _year_of(signed.group("y"))
         else:
             continue
         if m.group("late") and not m.group("d"):
