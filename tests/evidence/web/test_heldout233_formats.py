@@ -19,7 +19,7 @@ product's life in a year ("al final de su vida útil, aunque en 2030"); a day th
 working refines a coarser end ("next month … on February 5"); a channel closed; working until a
 date, then a stop said after it; Markdown entities and a docs platform's markup around dates
 (":::no-loc text="2028&#8209;10&#8209;10":::"); Spanish "dejar de dar soporte"; receiving a service
-until a day."""
+until a day; a bar in a Markdown link's title in prose is no table cell."""
 
 from __future__ import annotations
 
@@ -296,3 +296,13 @@ def test_receiving_a_service_until_a_day() -> None:
     )
     assert ends(said, "Acme Sky (Android app)") == [D(2020, 7, 1)]
     assert ends("They will continue to receive newsletters until July 1, 2020.", "Acme Sky (Android app)") == []
+
+
+def test_a_bar_in_a_links_title_is_no_table_cell() -> None:
+    said = (
+        "As of October 2023, the Acme Compact 2013 component no longer receives support patches ([Acme Compact 2013 - "
+        "Acme Lifecycle | Acme Learn](/lifecycle/products/acme-compact-2013)).\n"
+    )
+    assert ends(said, "Acme Compact 2013 component", media="text/markdown") == [D(2023, 10, 1)]
+    table = "| Product | End of support |\n| --- | --- |\n| [Acme Cam](/x) | 2027-03-31 |\n"
+    assert ends(table, "Acme Cam", media="text/markdown") == [D(2027, 3, 31)]

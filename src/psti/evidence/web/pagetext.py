@@ -725,6 +725,7 @@ _UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?
 # "*Update 2021-04-21:* As of today, …": single-star emphasis around words (not a footnote's "2027*"
 # nor a product "5 * 3")
 _STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])")
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]{1,200}\]\(")
 # "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
 # console will be turned down for non-commercial" goes on as prose)
 _FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")
@@ -812,6 +813,10 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             line = _UNDERSCORE.sub(r"\1", line)
         if not fenced and "*" in line:
             line = _STAR.sub(r"\1", line)
+        if not fenced and " | " in line and "](" in line and not line.lstrip().startswith("|"):
+            # a link's text that is a page's title ("[Windows Embedded Compact 2013 - Microsoft Lifecycle |
+            # Microsoft Learn](…)") in prose: its bar parts a title, not a table's cells
+            line = _LINK_TEXT.sub(lambda m: m.group(0).replace(" | ", " - "), line)
         if line.startswith(("```", "~~~")):
             fenced = not fenced
             if fenced:
