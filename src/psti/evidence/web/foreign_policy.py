@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from psti.evidence.web.foreign import language_of
+from psti.evidence.web.japanese import HAN, KANA
 
 ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 
@@ -102,7 +103,6 @@ class ForeignCommitment:
 
 # Japanese: kana mark the language; "5営業日以内", "7日以内", "48時間以内"; acknowledging ("受領した旨を返信",
 # "受領確認", "確認連絡") or replying ("返信"); a fix, plan or release ("修正", "アップデート") is neither
-_KANA = re.compile(r"[\u3040-\u30ff]")
 _JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|日|時間|週間|か月|ヶ月)以内")
 _JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受け?付け?(?:た旨|確認|通知|連絡)")
 _JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します)")
@@ -111,7 +111,6 @@ _JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|�
 
 # Chinese: no kana, Han characters; "在五個工作天內回應", "3个工作日内确认收到"; acknowledging ("確認收到",
 # "确认收到") or replying ("回應", "回复"); a fix or release ("修復", "修复", "發布", "发布") is neither
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_NUMBER = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
 _ZH_TIME = re.compile(
     rf"{_ZH_NUMBER}\s*(?:個|个)?\s*(?:工作天|工作日|自然日|天|日|小時|小时|週|周|星期)\s*(?:之)?(?:內|内|以內|以内)"
@@ -123,14 +122,14 @@ _ZH_OTHER = re.compile(r"修復|修复|發布|发布|公開|公开|補丁|补丁
 
 def _chinese(text: str) -> bool:
     """Chinese text: Han characters and no kana, more of them than Latin letters."""
-    return _KANA.search(text) is None and len(_HAN.findall(text)) >= max(4, len(re.findall(r"[A-Za-z]", text)))
+    return KANA.search(text) is None and len(HAN.findall(text)) >= max(4, len(re.findall(r"[A-Za-z]", text)))
 
 
 def _japanese(text: str) -> bool:
     """Japanese text: kana in it, and more Japanese characters than Latin letters (not an English
     sentence naming a Japanese product)."""
     japanese = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
-    return _KANA.search(text) is not None and japanese >= len(re.findall(r"[A-Za-z]", text))
+    return KANA.search(text) is not None and japanese >= len(re.findall(r"[A-Za-z]", text))
 
 
 @dataclass(frozen=True)

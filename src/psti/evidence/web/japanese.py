@@ -17,7 +17,8 @@ from collections.abc import Callable
 from psti.evidence.web.dates import Precision
 from psti.evidence.web.foreign import ForeignEnd
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(
     r"(?<![\d年])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月"
     r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?(?P<late>末)?"
@@ -72,14 +73,13 @@ def _own_sentence_after(sentence: str, at: int) -> str:
 _NEAR = 40  # characters either side of a date in which a sentence's support words stand
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_SENTENCE = 10  # Han characters that make a sentence with no kana Chinese, not a name in one
 
 
-def is_japanese(sentence: str) -> bool:
+def is_cjk(sentence: str) -> bool:
     """Japanese (kana), or Chinese, whose dates and words of ending are written alike ("2025年6月1日",
     "从6月1日起停止维护")."""
-    return _KANA.search(sentence) is not None or len(_HAN.findall(sentence)) >= _HAN_SENTENCE
+    return KANA.search(sentence) is not None or len(HAN.findall(sentence)) >= _HAN_SENTENCE
 
 
 def _year_of(year: str) -> int:
@@ -99,7 +99,7 @@ _GOES_ON = re.compile(r"仍(?:然)?可(?:以)?(?:正常)?使用|不受影[響响
 
 def goes_on_cjk(sentence: str) -> bool:
     """A Japanese or Chinese sentence saying the product goes on working, or is not affected."""
-    return is_japanese(sentence) and _GOES_ON.search(sentence) is not None
+    return is_cjk(sentence) and _GOES_ON.search(sentence) is not None
 
 
 def japanese_end(
@@ -107,8 +107,9 @@ def japanese_end(
 ) -> ForeignEnd | None:
     """The end date a Japanese sentence states, or None; of several (a list of models with their
     ends), the one whose own stretch, from the date before it, names the product. A date with no
-    year takes it from the last year named before it, in the sentence or the `earlier` text."""
-    if not is_japanese(sentence):
+    year takes it from the last dated month named before it, in the sentence or the `earlier` text,
+    or else from the first after it (a notice's signature in the `later` text)."""
+    if not is_cjk(sentence):
         return None
     found: list[tuple[ForeignEnd, str]] = []
     last_end = 0
@@ -161,7 +162,7 @@ def japanese_end(
         found.append(
             (
                 ForeignEnd(y.group(0), dt.date(year, 12, 31), "year", f"'{y.group(0)}', '{ended.group(0)[-6:]}'"),
-                _own_sentence_after(sentence, y.end()) + clause,
+                clause,  # (the year's clause, to the sentence's end)
             )
         )
     if not found:

@@ -37,7 +37,7 @@ from psti.evidence.web.foreign import (
     language_of,
     support_heading_abroad,
 )
-from psti.evidence.web.japanese import goes_on_cjk, japanese_end, latin_apart
+from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end, latin_apart
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
@@ -1317,14 +1317,17 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             (abroad := foreign_end(s, named_in)) is not None
             or (abroad := foreign_end_after(s, prev)) is not None
             or (
-                abroad := japanese_end(
-                    s,
-                    named_in,
-                    " ".join(sents[max(0, idx - _ITEM_LOOKBACK) : idx]),
-                    " ".join(sents[idx + 1 : idx + 1 + _ITEM_LOOKBACK]),
+                is_cjk(s)  # (the sentences around are joined only for a sentence that can use them)
+                and (
+                    abroad := japanese_end(
+                        s,
+                        named_in,
+                        " ".join(sents[max(0, idx - _ITEM_LOOKBACK) : idx]),
+                        " ".join(sents[idx + 1 : idx + 1 + _ITEM_LOOKBACK]),
+                    )
                 )
+                is not None
             )
-            is not None
         ):
             # "Für den STELLAR-X5s sind Updates bis Dezember 2031 garantiert": read in its own language
             why = f"{abroad.written}: {abroad.words}"

@@ -2274,15 +2274,17 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             # "can play through January 18, 2023": the product is used up to the date, then no more
             why = f"'{prep} {text}' bounds use ({gov_words})"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
-        if prep in _UNTIL and gov.lower_ in _FUNCTION and not _negated(gov) and _PREVIOUS_STOP.search(previous):
-            # "the free API service is going to be discontinued. It will work until 15.02.2019": after a
-            # stop said before, working until a date is working up to the stop
-            why = f"'{prep} {text}' bounds '{gov.text}', after a stop said before"
-            return DateRole(a, b, True, why, context, other, local, works_only=True)
-        if prep in _UNTIL and gov.lower_ in _FUNCTION and not _negated(gov) and _STOP_AFTER.search(sent.doc.text[b:]):
-            # "Stadia will continue to work until January 18, 2023, and after all the servers will be turned
-            # off": working until a date, then a stop, is working up to the stop
-            why = f"'{prep} {text}' bounds '{gov.text}', before a stop said after it"
+        if (
+            prep in _UNTIL
+            and gov.lower_ in _FUNCTION
+            and not _negated(gov)
+            and ((said_before := _PREVIOUS_STOP.search(previous)) or _STOP_AFTER.search(sent.doc.text[b:]))
+        ):
+            # working until a date is working up to a stop said before ("the free API service is going to
+            # be discontinued. It will work until 15.02.2019") or right after ("Stadia will continue to work
+            # until January 18, 2023, and after all the servers will be turned off")
+            said = "after a stop said before" if said_before else "before a stop said after it"
+            why = f"'{prep} {text}' bounds '{gov.text}', {said}"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
         if prep in _UNTIL and (service := _service_goes_on(first_chain)):
             # "the server will continue until 31.8.2021": the maker's service runs up to the date
