@@ -288,7 +288,7 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
             continue
         if bound is None or cue is None:
             continue
-        if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_words_clause(sentence, cue)):
+        if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_between_commas(sentence, cue)):
             # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is
             # joined to it: "y a partir del 31 de mayo de 2025 se bloqueó también la descarga …")
             shared = None
@@ -347,21 +347,17 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
     return ForeignEnd(m.group(0), day, precision, f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'")
 
 
-def _words_clause(sentence: str, cue: re.Match[str]) -> str:
-    """The clause an end's words stand in: between the commas or semicolons around them."""
-    start = max(sentence.rfind(",", 0, cue.start()), sentence.rfind(";", 0, cue.start())) + 1
-    stops = [i for i in (sentence.find(",", cue.end()), sentence.find(";", cue.end())) if i >= 0]
-    return sentence[start : min(stops, default=len(sentence))]
+def _between_commas(sentence: str, at: re.Match[str], low: int = 0, high: int | None = None) -> str:
+    """The clause a match stands in: between the commas or semicolons around it, within low … high."""
+    start = max(low, sentence.rfind(",", 0, at.start()) + 1, sentence.rfind(";", 0, at.start()) + 1)
+    stops = [i for i in (sentence.find(",", at.end()), sentence.find(";", at.end())) if i >= 0]
+    return sentence[start : min([*stops, len(sentence) if high is None else high])]
 
 
 def _clause_of(sentence: str, m: re.Match[str], dates: list[tuple[re.Match[str], dt.date, Precision]], k: int) -> str:
     """The date's own clause: between the commas or semicolons around it, and the dates either side."""
-    start = max(
-        dates[k - 1][0].end() if k else 0, sentence.rfind(",", 0, m.start()) + 1, sentence.rfind(";", 0, m.start()) + 1
-    )
-    stops = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
-    end = min([*stops, dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence)])
-    return sentence[start:end]
+    low = dates[k - 1][0].end() if k else 0
+    return _between_commas(sentence, m, low, dates[k + 1][0].start() if k + 1 < len(dates) else None)
 
 
 # what leads a range's second date: "från september 2019 fram till september 2020", "von … bis …"
