@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from psti.evidence.web.dates import DATE, Precision, parse_date
+from psti.evidence.web.pagetext import MD_LINK_TARGET
 
 _FUNCTION_WORDS = {
     "de": frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "wird", "werden", "den", "dem",
@@ -238,7 +239,7 @@ class ForeignEnd:
     words: str  # what made it an end
 
 
-_ADDRESS = re.compile(r"https?://\S+|\]\([^()\s]{1,300}\)")  # ("…/device-os/pull/2003": "os", "com" are no words)
+_ADDRESS = re.compile(rf"https?://\S+|{MD_LINK_TARGET}")  # ("…/device-os/pull/2003": "os", "com" are no words)
 
 
 def language_of(sentence: str) -> str | None:

@@ -726,6 +726,8 @@ _UNDERSCORE = re.compile(r"(?<![\w_])_(?!(?:at|dot)_)(?=[^\s_])([^_\n]{1,60}?)(?
 # nor a product "5 * 3")
 _STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])")
 _LINK_TEXT = re.compile(r"\[[^\[\]\n]{1,200}\]\(")
+# a Markdown link's target after its text: "[2.1.0](https://…/2.1.0)"
+MD_LINK_TARGET = r"\]\([^()\s]{1,300}\)"
 # "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
 # console will be turned down for non-commercial" goes on as prose)
 _FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")

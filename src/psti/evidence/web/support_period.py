@@ -40,7 +40,7 @@ from psti.evidence.web.foreign import (
 from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end, latin_apart
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
-from psti.evidence.web.pagetext import PageText, clip, semicolon_items, sentences
+from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, semicolon_items, sentences
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
@@ -778,7 +778,7 @@ _LIST_BACK = re.compile(
 
 # a release's heading: a version number or the word release beside its date
 _RELEASE_HEAD = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\b(?:release|version)\b", re.I)
-_MD_LINK_TARGET = re.compile(r"\]\([^()\s]{1,300}\)")
+_MD_LINK_TARGET = re.compile(MD_LINK_TARGET)
 _VERSION_ONLY = re.compile(r"^\W{0,3}v?\d+(?:\.\d+){1,3}\s*$", re.I)
 _BRACKETED_DAY = re.compile(r"^\s*\(\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s*\)\s*$")
 # a release note's lead into what it removed: "Removed SBC support:", "Removed builds for following
