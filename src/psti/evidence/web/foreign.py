@@ -114,7 +114,7 @@ _BOUND_BEFORE = re.compile(
 _YEAR_BOUND = re.compile(
     r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
-    r"\bab|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
+    r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*)\s+"
     r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
@@ -132,6 +132,28 @@ _YEAR_BOUND = re.compile(
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I
 )
+# a weekday, or "today", between a bound and its date: "a partire da oggi, martedì 10 dicembre 2019",
+# "ab Dienstag, dem 10. Dezember 2019", "à partir du mardi 10 décembre 2019"
+_WEEKDAY_TAIL = re.compile(
+    r"(?:\b(?:oggi|heute|aujourd['’]hui|hoy|hoje|vandaag|idag)\s*,?\s*)?"
+    r"(?:\b(?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|Montag|Dienstag|Mittwoch|"
+    r"Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|(?:segunda|ter[çc]a|quarta|quinta|sexta)-feira|maandag|"
+    r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
+    r"\s*,?\s*(?:dem\s+|den\s+)?)?$",
+    re.I,
+)
+# a policy that takes effect on a day, not an end on it
+_IN_EFFECT = re.compile(
+    r"\b(?:con\s+efficacia|in\s+vigore|en\s+vigueur|in\s+Kraft|wirksam|en\s+vigor|em\s+vigor)\b", re.I
+)
+_POLICY = re.compile(r"\b(?:politica|politique|política|Richtlinie|beleid|policy)\b", re.I)
+# a German month an end happened in, with no support word before it: "Im Februar 2024 zog Amazon …"
+_IM = re.compile(r"\bim\s*$", re.I)
+# a clause that dates an announcement, not the end it announces
+_ANNOUNCED = re.compile(
+    r"\b(?:angekündigt|kündigt\w*|verkündet\w*|bekannt\w*|mitgeteilt|informiert\w*|berichtet\w*)", re.I
+)
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
@@ -140,6 +162,9 @@ _END_WORDS = re.compile(
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
     r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
     r"\bschluss\b|\bendet\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
+    # "das Ende der Plattform zum 30. Juni 2023", "seine Server … vom Netz"
+    r"\bEnde\s+(?:der|des)\s+(?:[\w-]+\s+)?(?:Plattform|Dienst\w*|Services?|Supports?|Unterstützung|Cloud|App|"
+    r"Server\w*)\b|\bvom\s+Netz\b|"
     r"\bverlier\w*\s+(?:\w+\s+){0,3}(?:Unterstützung|Support|Updates)\b|"  # "verlieren die … Unterstützung"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
     r"\bbis\s+(?:\S+\s+){1,4}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung)\b|"
@@ -186,7 +211,8 @@ _SECURITY_WORDS = re.compile(
 # buying, which an end of sale stops ("ya no era posible comprar", "nicht mehr kaufen", "fin de la vente")
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
-    r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|Verkauf|vente|venta|vendita)\b",
+    r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|Verkauf|vente|venta|vendita|"
+    r"gekauft\w*|erworben\w*)\b",
     re.I,
 )
 # words of security patches or maintenance alone, not of other updates
@@ -265,9 +291,13 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
-        before = sentence[max(0, m.start() - 30) : m.start()]
+        before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-30:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
+        if bound is None and not bare_year and (im := _IM.search(before)) is not None:
+            # "Im Februar 2024 zog Amazon … den Stecker", "trennte der Anbieter im März 2024 … vom Netz": a
+            # month the clause's own end happened in (not one an announcement was made in)
+            bound = None if _ANNOUNCED.search(_clause_of(sentence, m, dates, k)) else im
         # the end word belongs to the date's own stretch of the sentence: from the date before it to
         # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
         # de l'année 2025" does not end in July 2024)
@@ -292,6 +322,10 @@ def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = Non
         if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_between_commas(sentence, cue)):
             # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is
             # joined to it: "y a partir del 31 de mayo de 2025 se bloqueó también la descarga …")
+            shared = None
+            continue
+        if _IN_EFFECT.search(_clause_of(sentence, m, dates, k)) and _POLICY.search(sentence):
+            # "la politica di fine vita …, con efficacia dal 1 Gennaio 2023": the day a policy takes effect
             shared = None
             continue
         shared = (k, cue)

@@ -311,7 +311,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     left = text.rfind(". ", line_start, start) + 1 or line_start
-    right = text.find(". ", end, line_end)
+    # (a year-less date may take the full stop that ends its sentence: "will arrive in December.")
+    right = text.find(". ", end - (text[end - 1 : end] == "."), line_end)
     return left, line_end if right < 0 else right
 
 

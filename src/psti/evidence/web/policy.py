@@ -583,7 +583,11 @@ _GUIDE_LINK = re.compile(
     # where advisories are published, not where reports go: "Security Advisories are published here: <…>"
     r"|\badvisories\b[^.\n]{0,40}\b(?:are|is)\s+(?:published|posted|listed)\s+(?:here|at|on|in)\s*:?\s*<?$"
     r"|\bfollow\s+the\s+(?:steps|instructions|process|guidelines)\s+(?:on|at|in|described\s+(?:on|at|in))\s+"
-    r"(?:the\s+|our\s+)?(?:\[[^\]]{0,80}\]\()?$",
+    r"(?:the\s+|our\s+)?(?:\[[^\]]{0,80}\]\()?$"
+    # where an address is to be looked up, not the address: "via the email address listed on the [GitHub
+    # profile](…)"
+    r"|\b(?:e-?mail|address|contact\s+details)\s+(?:is\s+|are\s+)?(?:listed|given|found|shown|published)\s+"
+    r"(?:on|in|at)\s+(?:the\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:\[[^\]]{0,80}\]\()?$",
     re.I,
 )
 # a link whose address or words name the place to report itself ("[Report a Vulnerability | How to Report -

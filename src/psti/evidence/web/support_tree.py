@@ -630,7 +630,8 @@ def _stops_sales(verb: Token) -> bool:
         # (a name such as "Nest Secure" is no word about security)
         and not TOPIC.search(" ".join(t.text for t in c.subtree if t.tag_ not in ("NNP", "NNPS")))
         for c in verb.children
-    )
+    ) or any(c.dep_ == "xcomp" and c.lower_ in ("accept", "accepting") for c in verb.children)
+    # (and "will stop accepting new Go apps and updates after December 4, 2020": a store's intake ends)
 
 
 def _ability_to_buy(noun: Token) -> bool:
@@ -1883,8 +1884,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
         # "until the end of September 2026": the phrase is the time, attached where "the end" is
         prep, gov = _attachment(gov)
-    if prep in ("in", "on", "from") and gov.lower_ in ("starting", "beginning") and gov.head != gov:
-        prep, gov = gov.lower_, gov.head  # "Starting in 2022, … will no longer …": from the year's first day
+    if prep in ("in", "on", "from", "with") and gov.lower_ in ("starting", "beginning") and gov.head != gov:
+        # "Starting in 2022, … will no longer …", "Starting with 2020, …": from the year's first day
+        prep, gov = gov.lower_, gov.head
     i = left.i - 1
     while i > 0 and tok.doc[i].lower_ in ("at", "least", "the", "latest"):  # "until at least 30 June 2030"
         i -= 1
