@@ -3,7 +3,12 @@ German ends said as "das Ende der Plattform zum …", "vom Netz", "Ende 2025 ent
 an end happened in ("Im Februar 2024 zog Amazon … den Stecker"), not one an announcement was made
 in; a weekday or "today" between a bound and its date; the day a policy takes effect is no end;
 "Starting with 2020" begins at the year; a store that stops accepting apps ends no support; a
-year-less month is not given the year of the sentence after it."""
+year-less month is not given the year of the sentence after it; a security end beside an end of OS
+updates in one sentence; a final update the maker will share in a month; a language's month names
+are a sign of it; Dutch "op 30 september 2025" and a sale stopped ("verkoop"); a Chinese notice's
+end "即日起", dated above or under it; a sentence abroad is no row of a list; a former plan
+("Originalmente, …"); a preliminary report shared with the reporter is a status update; a table's
+header counting business days; an Italian "primo feedback"."""
 
 from __future__ import annotations
 
@@ -98,3 +103,93 @@ def test_a_yearless_month_does_not_take_the_next_sentence_year() -> None:
         "fixed or even acknowledged by Google."
     )
     assert ends(page, "Google Pixel") == [D(2020, 1, 1)]
+
+
+def test_a_security_end_beside_an_end_of_os_updates() -> None:
+    both = (
+        "The Pixel 6 and Pixel 6 Pro will receive guaranteed Android version updates until at least 2024 with "
+        "guaranteed security updates arriving until at least October 2026."
+    )
+    assert ends(both, "Pixel 6") == [D(2026, 10, 31)]
+    assert ends(both) == [D(2026, 10, 31)]
+
+
+def test_a_final_update_to_be_shared_in_a_month() -> None:
+    said = "In March 2023, we will share a final update of Fairphone 2 software for Android 10."
+    assert ends(said, "Fairphone 2") == [D(2023, 3, 31)]
+    # a past last update is no stated end, nor notes about one
+    assert ends("Apple discontinued the routers in 2018 and provided the last firmware update in June 2019.") == []
+    assert ends("In May 2021 we shared the last update notes with the community.") == []
+
+
+def test_a_month_name_is_a_sign_of_its_language() -> None:
+    listed = (
+        "Liste des appareils concernés et dates de fin de support\n"
+        "- REDMI A1 et REDMI A1+ : arrêt des mises à jour le 23 septembre 2025 ;\n"
+        "- POCO M5 : arrêt des mises à jour le 6 septembre 2025 ;\n"
+    )
+    assert ends(listed, "POCO M5") == [D(2025, 9, 6)]
+
+
+def test_dutch_op_a_day_and_a_sale_stopped() -> None:
+    page = (
+        "Op 30 september 2024 stopt de Galaxy Store met de verkoop van betaalde Tizen Watch-content. "
+        "Op 30 september 2025 zullen downloads voor gekochte items stoppen en is het einde van Tizen officieel "
+        "aangebroken."
+    )
+    assert ends(page) == [D(2025, 9, 30)]
+
+
+def test_a_chinese_notice_ending_from_its_own_day() -> None:
+    above = "# 关于示例项目终止维护公告\n\n发布日期：2025年4月10日\n\n即日起，公司将停止对示例项目的更新与技术支持。\n"
+    assert ends(above, media="text/markdown") == [D(2025, 4, 10)]
+    under = "示例分支即日起停止维护，不再例行针对该分支发布补丁。\n\nRelease SIG 2024年4月10日\n"
+    assert ends(under, media="text/markdown") == [D(2024, 4, 10)]
+    # an end of sale from that day is none
+    assert ends("本产品即日起停止销售。\n\n2024年4月10日\n", media="text/markdown") == []
+
+
+def test_a_sentence_abroad_is_no_row_of_a_list() -> None:
+    page = (
+        "El Fairphone 2 llegará a su fin de ciclo en marzo de 2023.\n"
+        "El Fairphone 2 vio la luz en 2015 y vino preinstalado con Android 5.1.\n"
+    )
+    assert ends(page, "Fairphone 2") == [D(2023, 3, 31)]
+
+
+def test_a_former_plan_abroad_is_no_end() -> None:
+    page = (
+        "A Fairphone anunciou que estenderá o suporte de software para os modelos Fairphone 3 e 3 Plus até 2026. "
+        "Originalmente, os modelos Fairphone 3 e 3 Plus, lançados em 2019, receberiam suporte de software por "
+        "cinco anos, até agosto de 2024."
+    )
+    assert ends(page, "Fairphone 3 e 3 Plus") == [D(2026, 12, 31)]
+
+
+def test_a_preliminary_report_shared_with_the_reporter_is_a_status_update() -> None:
+    text = (
+        "Once a report of a potential vulnerability is received, acknowledgement of receipt is sent within 7 "
+        "business days to the contact provided in the report. No later than 14 working days after "
+        "acknowledgement of receipt, a preliminary vulnerability report is prepared by the PSIRT and shared via "
+        "a pre-agreed secure communication channel with the contact deposited in the notification."
+    )
+    read = policy(text)
+    assert read.ack_when is not None and read.ack_when.timescale == "within 7 business days"
+    assert read.status_when is not None and read.status_when.timescale == "No later than 14 working days"
+
+
+def test_a_table_header_counting_business_days() -> None:
+    table = "| Type of Response | SLA in business days |\n|---|---|\n| First Response | 2 days |\n"
+    read = policy(table, "text/markdown")
+    assert read.ack_when is not None and read.ack_when.timescale == "2 business days"
+    plain = "| Type of Response | Target |\n|---|---|\n| First Response | 2 days |\n"
+    assert (read := policy(plain, "text/markdown")).ack_when is not None and read.ack_when.timescale == "2 days"
+
+
+def test_an_italian_first_feedback() -> None:
+    said = (
+        "Indipendentemente da questa tempistica, Pilz invia un primo feedback all’autore della richiesta al più "
+        "tardi entro 15 giorni lavorativi."
+    )
+    read = policy(said)
+    assert read.ack_when is not None and "15 giorni lavorativi" in read.ack_when.timescale

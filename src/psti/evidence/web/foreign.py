@@ -49,6 +49,21 @@ _FUNCTION_WORDS = {
                      "sina", "sin", "efter", "fram", "eller", "vi", "också", "när", "från", "detta", "denna", "dessa",
                      "skall", "ska", "kan", "måste", "längre"}),
 }  # fmt: skip
+# a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
+# 6 septembre 2025 ;"); not those English writes alike ("April", "September")
+_MONTH_WORDS = {
+    "de": frozenset({"januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember"}),
+    "fr": frozenset({"janvier", "février", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+                     "décembre"}),
+    "pt": frozenset({"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+                     "outubro", "novembro", "dezembro"}),
+    "es": frozenset({"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                     "octubre", "noviembre", "diciembre"}),
+    "it": frozenset({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                     "ottobre", "novembre", "dicembre"}),
+    "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
+    "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
+}  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
      "this", "that", "its", "their", "it", "by", "as", "at", "or", "have", "has"}
@@ -100,7 +115,7 @@ _BOUND_BEFORE = re.compile(
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
-    r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|"
+    r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
@@ -131,6 +146,12 @@ _YEAR_BOUND = re.compile(
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I
+)
+# a plan since changed: "Originalmente, os modelos … receberiam suporte … até agosto de 2024"
+_FORMER_PLAN = re.compile(
+    r"^\W*(?:originalmente|inicialmente|originariamente|inizialmente|ursprünglich|initialement|au\s+départ|"
+    r"oorspronkelijk|aanvankelijk|ursprungligen)\b",
+    re.I,
 )
 # a weekday, or "today", between a bound and its date: "a partire da oggi, martedì 10 dicembre 2019",
 # "ab Dienstag, dem 10. Dezember 2019", "à partir du mardi 10 décembre 2019"
@@ -191,7 +212,7 @@ _END_WORDS = re.compile(
     r"\bfinal\s+de\s+su\s+vida|\bfin\s+de\s+(?:sa\s+)?vie|\bfine\s+(?:della\s+sua\s+)?vita|\bfim\s+da\s+sua\s+vida|"
     r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
     # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
-    r"\bniet\s+meer\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
+    r"\bniet\s+meer\b|\beinde\s+van\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
@@ -212,7 +233,7 @@ _SECURITY_WORDS = re.compile(
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|Verkauf|vente|venta|vendita|"
-    r"gekauft\w*|erworben\w*)\b",
+    r"gekauft\w*|erworben\w*|verkoop\w*)\b",
     re.I,
 )
 # words of security patches or maintenance alone, not of other updates
@@ -274,7 +295,10 @@ def language_of(sentence: str) -> str | None:
     if len(words) < 4:
         return None
     # a word both languages have (Dutch "is" and "in", Portuguese "as") is a sign of neither
-    counts = {lang: sum(w in fw and w not in _ENGLISH_WORDS for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts = {
+        lang: sum((w in fw and w not in _ENGLISH_WORDS) or w in _MONTH_WORDS[lang] for w in words)
+        for lang, fw in _FUNCTION_WORDS.items()
+    }
     lang, best = max(counts.items(), key=lambda kv: kv[1])
     english = sum(w in _ENGLISH_WORDS and w not in _FUNCTION_WORDS[lang] for w in words)
     return lang if best >= 3 and best > 2 * english else None
@@ -283,7 +307,7 @@ def language_of(sentence: str) -> str | None:
 def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:
     """The end date a non-English sentence states, or None; of several, one in a stretch that
     names the product (`names_product`) when there is one."""
-    if language_of(sentence) is None or not _END_WORDS.search(sentence):
+    if language_of(sentence) is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []

@@ -66,7 +66,8 @@ _ACK = re.compile(
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
 _REPLY = re.compile(
     r"\bantwort\w*|\bRückmeldung|\breagier\w*|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta|"
-    r"\brispond\w*|\brisposta|\b(?:vi|la|ti)\s+informer\w*|\breageren\b|\breactie\b",  # ("vi informeremo entro …")
+    r"\brispond\w*|\brisposta|\b(?:vi|la|ti)\s+informer\w*|\breageren\b|\breactie\b|"  # ("vi informeremo entro …")
+    r"\b(?:primo|primeiro|premier|primer|ersten?)\s+feedback\b",  # ("Pilz invia un primo feedback … entro 15 giorni")
     re.I,
 )
 _STATUS = re.compile(

@@ -50,7 +50,15 @@ _END_LABEL_BEFORE = re.compile(
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年])(?P<y>(?:19|20)\d\d)\s*年(?!\s*(?:\d{1,2}\s*月|度|間|以上|以内|ぶり))")
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
-_SALE = re.compile(r"販売|購入|発売|出荷")
+_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買")
+# an end from the notice's own day ("即日起停止维护", "本日をもって終了"): the day the notice is dated, by a label
+# above it ("发布日期：2025年4月10日") or a signature under it ("Release SIG 2024年4月10日")
+_FROM_TODAY = re.compile(
+    r"(?:即日起|自即日|即日より|本日(?:をもちまして|をもって|より|から))[^。]{0,60}?(?:停止|终止|終止|終了|不再)"
+)
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日"
+)
 
 
 _SCRIPT_CHANGE = re.compile(
@@ -165,9 +173,27 @@ def japanese_end(
                 clause,  # (the year's clause, to the sentence's end)
             )
         )
+    if not found and (today := _notice_day(sentence, earlier, later)) is not None:
+        return today
     if not found:
         return None
     if names_product is not None and len(found) > 1:
         own = [end for end, stretch in found if names_product(latin_apart(stretch))]
         return own[0] if own else None  # (a list of models' ends, none of them the product's)
     return found[0][0]
+
+
+def _notice_day(sentence: str, earlier: str, later: str) -> ForeignEnd | None:
+    """An end from the notice's own day, at the full date above it (the last in `earlier`) or else
+    under it (the first in `later`)."""
+    if (ended := _FROM_TODAY.search(sentence)) is None or _DATE.search(sentence):
+        return None
+    if _SALE.search(sentence[ended.start() : (stop if (stop := sentence.find("。", ended.end())) >= 0 else None)]):
+        return None  # "即日起停止销售": a sale ends
+    above = list(_FULL_DATE.finditer(earlier))
+    dated = above[-1] if above else _FULL_DATE.search(later)
+    if dated is None:
+        return None
+    year, month = int(dated.group("y")), int(dated.group("m"))
+    day = dt.date(year, month, min(int(dated.group("d")), calendar.monthrange(year, month)[1]))
+    return ForeignEnd(dated.group(0), day, "day", f"'{ended.group(0)[:12]}…' ({dated.group(0)}, the notice's day)")

@@ -758,6 +758,8 @@ def _own_promise(tok: Token) -> Promise | None:
         c.text.lower() in ("initial", "first") for c in tok.children
     ):
         return "reply"  # "initial contact", "the initial feedback", "an initial assessment"
+    if _report_shared(tok):
+        return "status update"
     if lemma in ("comment", "comments") and tok.dep_ == "dobj" and tok.head.lower_.startswith(_RECEIVING):
         return "reply"  # "Issue shall receive a comment within 14 days" (also as "recieve", as some write it)
     if (
@@ -832,6 +834,21 @@ def _own_promise(tok: Token) -> Promise | None:
 def _in_until_clause(tok: Token) -> bool:
     """'until the issue is resolved' states how long updates go on, not a promise to resolve."""
     return any(c.dep_ == "mark" and c.text.lower() in ("until", "till", "once", "when", "after") for c in tok.children)
+
+
+_INTERIM = frozenset({"preliminary", "interim", "progress", "status"})
+_SHARED = frozenset({"shared", "sent", "provided"})
+
+
+def _report_shared(tok: Token) -> bool:
+    """ "a preliminary vulnerability report is prepared … and shared … with the contact": a report on
+    the issue sent to the reporter is an update on it (not the reporter's own report)."""
+    if tok.lower_ != "report" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.lower_ in _INTERIM for c in tok.children if c.dep_ in ("amod", "compound")):
+        return False
+    verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
+    return any(v.lower_ in _SHARED for v in verbs)
 
 
 def _assessment_shared(tok: Token) -> bool:
@@ -1126,6 +1143,10 @@ _SEVERITY_ROW = re.compile(
 _SEVERITY_ROWS = 3  # how far under the heading its first row may be
 
 
+# a table column's header that counts its days: "SLA in business days", "Target (working days)"
+_DAYS_HEADER = re.compile(r"(?:^|\|\s)[^:|]{0,30}\b(business|working)\s+days\)?:\s", re.I)
+
+
 def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     """'Acknowledgement: within 3 business days' — a promise named by its label, its time as
     the value. The parser reads such a line as two fragments, so the label decides."""
@@ -1171,6 +1192,9 @@ def _labelled_promise(block: str, out: PolicyAnalysis) -> bool:
     said = time.group(0)
     if (low := _RANGE_FROM.search(value, 0, time.start())) is not None:
         said = value[low.start() : time.end()]  # "24-48 hours": the range, not its upper end alone
+    if (unit := _DAYS_HEADER.search(block)) is not None and re.fullmatch(r"\d+\s+days?", said):
+        # "SLA in business days: 2 days": the column's header counts the days
+        said = f"{said.split()[0]} {unit.group(1).lower()} days"
     c = Commitment(clip(block, 300), said, promise, f"{said!r} is given for {label.strip()!r}")
     (out.status_updates if promise == "status update" else out.acknowledgement).append(c)
     return True

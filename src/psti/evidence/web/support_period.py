@@ -1463,9 +1463,11 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(stmt)
         elif len(s) <= _HEADING_CHARS and not _dates(s) and support_heading_abroad(s):
             support_heading = True  # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025"
-        elif support_heading and named and len(s) <= _ROW_CHARS:
+        elif support_heading and named and len(s) <= _ROW_CHARS and language_of(s) is None:
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
+            # (not a sentence in another language, which its own reader found no end in: "El Fairphone 2 vio
+            # la luz en 2015 y vino preinstalado con Android 5.1.")
             # not the year of "Motorola edge 2024", nor a labelled release ("releaseDate: 2024-05-01")
             dates = [
                 d
@@ -2621,6 +2623,10 @@ def _tree_statement(
                 mentions = bool(ends)
             if not ends:
                 return None, plain, stops, bounds
+        if own and all(r.other_updates for _dp, r in own):
+            # "The Pixel 6 … will receive Android version updates until 2024 with security updates arriving until
+            # October 2026": the security end joined to the product's clause, naming no other model, is its too
+            own += [(dp, r) for dp, r in ends if not r.other_updates and not _other_model(r.subject, terms)]
         if own:
             ends, mentions = own, True
         else:
@@ -2638,6 +2644,8 @@ def _tree_statement(
             ]
             if not ends:
                 return None, plain, stops, bounds
+    if len(ends) > 1 and 0 < len(security := [(dp, r) for dp, r in ends if not r.other_updates]) < len(ends):
+        ends = security  # (an end of OS or feature updates alone gives way to the security end beside it)
     picked = None
     if terms and (respective := _respective(s, terms, dates)) is not None:
         # "The 6a/7a/8a … will receive support until July 2027, May 2028, and May 2031 respectively"

@@ -113,6 +113,7 @@ _OTHER_UPDATES = re.compile(
     re.I,
 )
 _SECURITY = re.compile(r"secur|patch|support", re.I)
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
 # where a page says it read something, not support given: "According to Google's support page, …"
 _SUPPORT_SOURCE = re.compile(r"support\s+(?:page|site|website|document|article|forum|team|cent(?:re|er))s?", re.I)
 _IRREGULAR = {"ended": "end", "ends": "end", "ending": "end", "stopped": "stop", "stopping": "stop", "stops": "stop",
@@ -621,6 +622,8 @@ def _stops_sales(verb: Token) -> bool:
         joined += [c for c in verb.children if c.dep_ == "conj"]
         if any(lemma(j) in _MARKET_ENTRY for j in joined):
             return True
+    if any(c.dep_ == "xcomp" and c.lower_ in ("accept", "accepting") for c in verb.children):
+        return True  # "will stop accepting new Go apps and updates after December 4, 2020": a store's intake ends
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and (c.lower_ in _PRODUCTION or _ability_to_buy(c) or (c.dep_ != "dobj" and c.lower_ in _OFFERS))
@@ -630,8 +633,7 @@ def _stops_sales(verb: Token) -> bool:
         # (a name such as "Nest Secure" is no word about security)
         and not TOPIC.search(" ".join(t.text for t in c.subtree if t.tag_ not in ("NNP", "NNPS")))
         for c in verb.children
-    ) or any(c.dep_ == "xcomp" and c.lower_ in ("accept", "accepting") for c in verb.children)
-    # (and "will stop accepting new Go apps and updates after December 4, 2020": a store's intake ends)
+    )
 
 
 def _ability_to_buy(noun: Token) -> bool:
@@ -670,21 +672,28 @@ def _use_goes_on(chain: list[Token]) -> bool:
 
 
 _LAST_UPDATE = re.compile(
-    r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)|\bend\s+of\s+(?:support|life|service|updates)\b|"
+    # (not the "last update notes", a text about one)
+    r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)(?!s?\s+(?:notes?|logs?|schedule|details|info))|"
+    r"\bend\s+of\s+(?:support|life|service|updates)\b|"
     r"\beol\b|\bsupport\s+end",
     re.I,
 )
 
 
 _RELEASING = frozenset({"release", "publish", "issue", "ship", "push", "roll", "deliver"})
+_SHARING = frozenset({"share", "shares", "shared", "provide", "provides", "provided", "send", "sends", "sent"})
 
 
 def _last_update_released(verb: Token) -> str | None:
     """The release of the last update ("The last security update … was released on …", "the
     update that was released on … was the last update the handset will receive"): its words."""
-    if lemma(verb) not in _RELEASING:
+    if lemma(verb) not in _RELEASING and verb.lower_ not in _SHARING:
         return None
     nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        # or the maker's object, to come: "In March 2023, we will share a final update of Fairphone 2 software"
+        # (not "Apple … provided the last firmware update in June 2019", a past update, not a stated end)
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ in ("relcl", "acl"):
         nouns.append(verb.head)
     for noun in nouns:
@@ -2160,8 +2169,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if (loss := _loss_after(tok, date_tokens)) is not None:
         ceases.append(loss)
     context = " ".join(texts)
+    # (up to the date when another date follows in its clause: "Android version updates until at least 2024
+    # with guaranteed security updates arriving until at least October 2026" has security at the second)
+    cut = clause.find(text) + len(text) if text in clause else -1
+    own = clause[:cut] if cut > 0 and _YEAR_NUMBER.search(clause, cut) else clause
     other = bool(
-        _OTHER_UPDATES.search(clause) and not _SECURITY.search(_SUPPORT_SOURCE.sub("", _OTHER_UPDATES.sub("", clause)))
+        _OTHER_UPDATES.search(own) and not _SECURITY.search(_SUPPORT_SOURCE.sub("", _OTHER_UPDATES.sub("", own)))
     )
     # ("will no longer be updated at the end of 2021" is no update made at a date but updates withheld;
     # "has not been updated since 2022" still dates the last update)
