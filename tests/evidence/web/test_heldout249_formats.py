@@ -8,7 +8,10 @@ updates in one sentence; a final update the maker will share in a month; a langu
 are a sign of it; Dutch "op 30 september 2025" and a sale stopped ("verkoop"); a Chinese notice's
 end "即日起", dated above or under it; a sentence abroad is no row of a list; a former plan
 ("Originalmente, …"); a preliminary report shared with the reporter is a status update; a table's
-header counting business days; an Italian "primo feedback"."""
+header counting business days; an Italian "primo feedback"; a table's columns headed in another
+language ("Data de término da manutenção"); a short sentence of a page in another language is read
+in it; a repository's Security tab offering "Report a vulnerability"; an "EPG service" is no model;
+"the end of support scheduled for …" as the parser hangs it from "support"."""
 
 from __future__ import annotations
 
@@ -193,3 +196,57 @@ def test_an_italian_first_feedback() -> None:
     )
     read = policy(said)
     assert read.ack_when is not None and "15 giorni lavorativi" in read.ack_when.timescale
+
+
+def test_a_table_headed_in_another_language() -> None:
+    table = (
+        "| Dispositivo | Data do lançamento | Data de término da manutenção |\n"
+        "| --- | --- | --- |\n"
+        "| Surface Pro 3 | 20 de junho de 2014 | 13 de novembro de 2021 |\n"
+        "| Surface Go | 2 de agosto de 2018 | 2 de agosto de 2022 |\n"
+    )
+    assert ends(table, "Surface Pro 3", media="text/markdown") == [D(2021, 11, 13)]
+    assert ends(table, "Surface Go", media="text/markdown") == [D(2022, 8, 2)]
+
+
+def test_a_short_sentence_of_a_page_in_another_language() -> None:
+    page = (
+        "Vi chiediamo di segnalare le vostre scoperte il prima possibile a security@acme-devices.com.\n"
+        "Cosa promettiamo\n"
+        "- Rispondiamo alla vostra segnalazione entro 5 giorni.\n"
+    )
+    read = policy(page, "text/markdown")
+    assert read.ack_when is not None and read.ack_when.timescale == "entro 5 giorni"
+    # on an English page the same words are not taken for Italian
+    english = (
+        "Please report issues to security@acme-devices.com.\n- Rispondiamo alla vostra segnalazione entro 5 giorni.\n"
+    )
+    assert policy(english, "text/markdown").ack_when is None
+
+
+def test_a_german_receipt_confirmed_many_words_after_it() -> None:
+    said = "G+D ist bestrebt, den Empfang sämtlicher eingegangenen Meldungen innerhalb von sieben Tagen zu bestätigen."
+    read = policy(said)
+    assert read.ack_when is not None and read.ack_when.timescale == "innerhalb von sieben Tagen"
+
+
+def test_a_security_tab_offering_a_private_report() -> None:
+    tab = (
+        "Security: acme/thermostat-firmware\n\nSecurity\n\nNo security policy detected\n\n"
+        "This project has not set up a SECURITY.md file yet.\n\nReport a vulnerability\n\n"
+        "There aren’t any published security advisories\n"
+    )
+    assert policy(tab).contacts == [
+        "channel: private vulnerability reporting on acme/thermostat-firmware's Security tab"
+    ]
+    assert policy(tab.replace("Report a vulnerability\n\n", "")).contacts == []
+
+
+def test_an_epg_service_is_no_model() -> None:
+    said = "Series One owners are told that our own Tivo EPG service is to be cut off on June 1st 2011."
+    assert ends(said, "Tivo Series 1") == [D(2011, 6, 1)]
+
+
+def test_the_end_of_support_scheduled_for_a_day() -> None:
+    said = "With the official end of support scheduled for October 14, 2025, users should upgrade their PCs."
+    assert ends(said) == [D(2025, 10, 14)]

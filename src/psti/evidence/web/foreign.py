@@ -289,8 +289,10 @@ class ForeignEnd:
 _ADDRESS = re.compile(rf"https?://\S+|{MD_LINK_TARGET}")  # ("…/device-os/pull/2003": "os", "com" are no words)
 
 
-def language_of(sentence: str) -> str | None:
-    """The sentence's language when it is one of those read here and clearly not English."""
+def language_of(sentence: str, page_language: str | None = None) -> str | None:
+    """The sentence's language when it is one of those read here and clearly not English; or the
+    page's (`page_language`), when the sentence has a word of that language and none of English
+    ("Rispondiamo alla vostra segnalazione entro 5 giorni" on an Italian page)."""
     words = re.findall(r"[^\W\d_]+", _ADDRESS.sub(" ", sentence.lower()))
     if len(words) < 4:
         return None
@@ -301,7 +303,11 @@ def language_of(sentence: str) -> str | None:
     }
     lang, best = max(counts.items(), key=lambda kv: kv[1])
     english = sum(w in _ENGLISH_WORDS and w not in _FUNCTION_WORDS[lang] for w in words)
-    return lang if best >= 3 and best > 2 * english else None
+    if best >= 3 and best > 2 * english:
+        return lang
+    if page_language in counts and counts[page_language] and not any(w in _ENGLISH_WORDS for w in words):
+        return page_language
+    return None
 
 
 def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:

@@ -54,7 +54,7 @@ _COUNTED_FROM = re.compile(
 )
 _ACK = re.compile(
     # ("Den Empfang Ihrer Meldung innerhalb von 14 Werktagen bestätigen": the time may stand between)
-    r"(?:Eingang|Empfang|Erhalt)\w*\s+(?:\w+\s+){0,6}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
+    r"(?:Eingang|Empfang|Erhalt)\w*\s+(?:\w+\s+){0,9}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
     r"bestätig\w*\s+(?:\w+\s+){0,3}(?:Erhalt|Eingang|Empfang)|"
     r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
     r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
@@ -160,14 +160,15 @@ def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
     return out
 
 
-def foreign_promises(sentence: str) -> list[ForeignCommitment] | None:
+def foreign_promises(sentence: str, page_language: str | None = None) -> list[ForeignCommitment] | None:
     """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or
-    Chinese; None when the sentence is not in one of them (the English reading applies)."""
+    Chinese (a short one by the `page_language`); None when the sentence is not in one of them (the
+    English reading applies)."""
     if _japanese(sentence):
         return _cjk_promises(sentence, _JAPANESE)
     if _chinese(sentence):
         return _cjk_promises(sentence, _CHINESE)
-    if (lang := language_of(sentence)) is None:
+    if (lang := language_of(sentence, page_language)) is None:
         return None
     out = []
     clauses = _CLAUSES.split(_HEDGED.sub(" ", sentence))

@@ -25,6 +25,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web.dates import NUMBER_WORDS
+from psti.evidence.web.foreign import language_of
 from psti.evidence.web.foreign_policy import foreign_promises
 from psti.evidence.web.pagetext import (
     EMAIL_ADDRESS,
@@ -296,6 +297,8 @@ def analyse_policy(page: PageText, promises: bool = True) -> PolicyAnalysis:
             _add(out.contacts, href)
     if not out.contacts and (hosted := _hosted_programme(page.text)) is not None:
         _add(out.contacts, hosted)
+    if not out.contacts and (reporting := _private_reporting_tab(page.text)) is not None:
+        _add(out.contacts, reporting)
     if not out.contacts:
         _chrome_contacts(page, out.contacts)
     if page.password_field and out.sign_in is None and out.words < 300:
@@ -382,6 +385,20 @@ _THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:pause
 _PLATFORM_NAME = re.compile(r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter)\b", re.I)
 _NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
 _PROGRAMME_STOPPED = re.compile(r"\b(?:paused|closed|suspended|discontinued|ended)\b", re.I)
+
+
+# a repository's Security overview as its host shows it: "Security: owner/repo", and the button that opens a
+# private report on it when the owner has turned private reporting on
+_SECURITY_TAB = re.compile(r"^\s*Security:\s+(?P<repo>[\w.-]{1,100}/[\w.-]{1,100})\s*$", re.M)
+_REPORT_BUTTON = re.compile(r"^\s*Report\s+a\s+vulnerability\s*$", re.M | re.I)
+
+
+def _private_reporting_tab(text: str) -> str | None:
+    """A repository's Security tab that offers "Report a vulnerability" (even with no policy file): the
+    host's private vulnerability reporting for that repository is the channel."""
+    if (tab := _SECURITY_TAB.search(text)) is None or _REPORT_BUTTON.search(text) is None:
+        return None
+    return f"channel: private vulnerability reporting on {tab.group('repo')}'s Security tab"
 
 
 def _hosted_programme(text: str) -> str | None:
@@ -1043,6 +1060,7 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
     budget = _PARSE_BUDGET
     label = ""
     response_head, head_age = "", 0  # a "Response Timeline:" heading over times by severity
+    page_language = language_of(text)  # (a short sentence of a page in another language is in it too)
     for line in _timed_items(text.splitlines()):
         line = line.strip(" \t|*#>-")
         above, label = label, (line if label_like(line) else "")
@@ -1057,7 +1075,7 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
             _labelled_promise(f"{response_head}: {row.group('time')}", out)
             response_head = ""
             continue
-        if line and _read_abroad(line, out):
+        if line and _read_abroad(line, out, page_language):
             continue  # "nous accuserons réception de votre rapport dans les 5 jours ouvrables": its own language
         if not line or not _worth_parsing(line):
             continue  # no promise and no time: nothing for the parser to decide
@@ -1099,12 +1117,12 @@ def _promises(text: str, out: PolicyAnalysis) -> None:
             ]
 
 
-def _read_abroad(line: str, out: PolicyAnalysis) -> bool:
+def _read_abroad(line: str, out: PolicyAnalysis, page_language: str | None) -> bool:
     """Record the timed promises of a line written in German, French, Spanish, Portuguese or Japanese;
     false when the line is in none of them (the parser reads it)."""
     abroad = False
     for piece in sentences(line):
-        if (found := foreign_promises(piece)) is None:
+        if (found := foreign_promises(piece, page_language)) is None:
             continue
         abroad = True
         for c in found:

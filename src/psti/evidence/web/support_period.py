@@ -84,11 +84,16 @@ _END_LABEL = re.compile(
     rf"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|{_LAST_WORKING_DAY}|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
     r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
-    r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off",  # "Shutdown date"
+    r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off|"  # "Shutdown date"
+    # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto"
+    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b",
     re.I,
 )
 _START_LABEL = re.compile(
-    r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start|\bopen(?:ed|ing)?\b", re.I
+    r"releas|launch|introduc|available\s+from|first\s+(?:suppl|sold|available)|start|\bopen(?:ed|ing)?\b|"
+    r"lançamento|lanzamiento|lancement|lancio|rilascio|Markteinführung|Veröffentlichung|Erscheinungs|lancering|"
+    r"introductie|utgivning",
+    re.I,
 )
 _YEAR_STARTS_NOTE = re.compile(
     r"\b(?:ends?|expires?|stops?|is\s+reached)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:(?:January|Jan\.?)\s+1(?:st)?|1(?:st)?\s+"

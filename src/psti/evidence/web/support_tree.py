@@ -1649,7 +1649,7 @@ _NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K",
 COMMON_ACRONYMS = frozenset(
     {"OS", "TV", "UK", "US", "USA", "EU", "AI", "IT", "API", "USB", "HD", "UHD", "PC", "IOT", "EOL", "LTS", "CEO",
      "FAQ", "PT", "ET", "GMT", "UTC", "BST", "CET", "AM", "PM", "SMS", "GPS", "LTE", "NFC", "PSTI", "ETSI",
-     "VR", "AR", "XR", "HDMI", "SIM", "CPU", "GPU", "SSD", "RAM", "ISP", "DSL"}
+     "VR", "AR", "XR", "HDMI", "SIM", "CPU", "GPU", "SSD", "RAM", "ISP", "DSL", "EPG", "SDK", "VPN", "DNS"}
 )  # fmt: skip
 
 
@@ -2555,7 +2555,10 @@ def _planned_end(gov: Token, previous: str) -> str | None:
     if gov.lower_ not in _SCHEDULED:
         return None
     subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for noun in [gov.head] if gov.dep_ == "acl" else subjects:
+    nouns = [gov.head] if gov.dep_ == "acl" else subjects
+    if gov.dep_ == "acl" and gov.head.dep_ == "pobj" and gov.head.head.lower_ == "of":
+        nouns.append(gov.head.head.head)  # "with the official end of support scheduled for …", hung from "support"
+    for noun in nouns:
         if _of_a_network(list(noun.subtree)):
             continue
         if (named := _end_named_by(noun, previous)) is not None:
