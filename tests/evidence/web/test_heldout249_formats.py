@@ -11,7 +11,9 @@ end "即日起", dated above or under it; a sentence abroad is no row of a list;
 header counting business days; an Italian "primo feedback"; a table's columns headed in another
 language ("Data de término da manutenção"); a short sentence of a page in another language is read
 in it; a repository's Security tab offering "Report a vulnerability"; an "EPG service" is no model;
-"the end of support scheduled for …" as the parser hangs it from "support"."""
+"the end of support scheduled for …" as the parser hangs it from "support"; a link on its own line
+under the line that sends reports to it; a key server is no channel, nor a Data Act address; a
+changelog entry led by its day that removes boards."""
 
 from __future__ import annotations
 
@@ -250,3 +252,32 @@ def test_an_epg_service_is_no_model() -> None:
 def test_the_end_of_support_scheduled_for_a_day() -> None:
     said = "With the official end of support scheduled for October 14, 2025, users should upgrade their PCs."
     assert ends(said) == [D(2025, 10, 14)]
+
+
+def test_a_link_under_the_line_that_sends_reports_to_it() -> None:
+    page = (
+        "## Reporting a vulnerability\nReport suspected security issues through the support portal:\n"
+        "- https://acme-devices.com/support\n\nGuidelines\n- Do not open a public GitHub issue for security reports.\n"
+    )
+    assert policy(page, "text/markdown").contacts == ["https://acme-devices.com/support"]
+
+
+def test_a_key_server_and_a_data_act_address_are_no_channels() -> None:
+    key = "Reporting a Vulnerability\n\nTo report vulnerabilities you have found:\n\nhttps://keys.openpgp.org/vks/v1/by-fingerprint/85AF\n"
+    assert policy(key).contacts == []
+    data_act = (
+        "For any enquiries regarding product- and related services Data in connection with the EU Data-Act, "
+        "you can contact us at ido@acme-devices.com at any time."
+    )
+    assert policy(data_act).contacts == []
+
+
+def test_a_changelog_entry_led_by_its_day_that_removes_boards() -> None:
+    page = (
+        "Changelog:\n"
+        " - 2025-09-29 Added Khadas VIM3 which was unintentionally left out in the previous update\n"
+        " - 2026-04-02 Removed armv7-only boards (Raspberry Pi 32-bit, ASUS Tinker Board, ODROID-XU4)\n"
+    )
+    assert ends(page, "ASUS Tinker Board", media="text/markdown") == [D(2026, 4, 2)]
+    added = "Changelog:\n - 2026-04-02 Added armv8 boards (ASUS Tinker Board 2, ODROID-M1)\n"
+    assert ends(added, "ASUS Tinker Board 2", media="text/markdown") == []

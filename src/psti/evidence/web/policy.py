@@ -441,7 +441,9 @@ _URL_PLACEHOLDER = re.compile(
 _OTHER_PURPOSE = re.compile(
     r"\blegal\s+(?:concerns?|questions?|matters|enquir\w+|inquir\w+)|\bpress\b|\bmedia\s+(?:enquir|inquir)|"
     r"\bsales\b|\bcareers?\b|\bjob\s+applications?|\bprivacy\s+(?:requests?|questions?|enquir\w+|inquir\w+)|"
-    r"\bdata\s+protection\s+(?:requests?|questions?|officer)|\bunsubscribe\b",
+    r"\bdata\s+protection\s+(?:requests?|questions?|officer)|\bunsubscribe\b|"
+    # ("enquiries regarding … Data in connection with the EU Data-Act")
+    r"\bdata[\s-]+act\b|\bdata\s+(?:access\s+)?requests?",
     re.I,
 )
 # (and the same labels in the other languages makers' pages come in: "Kontakt", "courriel", "correo")
@@ -536,7 +538,9 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
             if pointers is not None:
                 _add(pointers, url)
             continue
-        if _PLATFORMS.search(url) or (context and _reporting_link(url, s)):
+        # (a link on its own line reads with the line that introduces it: "Report suspected security issues
+        # through the support portal:" over "- https://…/support")
+        if _PLATFORMS.search(url) or (context and _reporting_link(url, f"{lead} {s}" if introduced else s)):
             _add(contacts, url)
         elif (introduced or _GO_TO.search(before)) and _REPO_SECURITY.search(url) and not _CHANNEL_NOT.search(s):
             # "To report a security problem:" / "1. Go to [Security Advisories](…)" (or "Gehe zu https://…")
@@ -562,7 +566,8 @@ _POSTAL = re.compile(
 )
 _REFERENCE_SITES = re.compile(
     r"wikipedia\.org|ietf\.org|rfc-editor\.org|iso\.org|etsi\.org|legislation\.gov\.uk|w3\.org|securitytxt\.org|"
-    r"first\.org|cve\.org|cve\.mitre\.org|nvd\.nist\.gov",  # standards and vulnerability databases, not channels
+    r"first\.org|cve\.org|cve\.mitre\.org|nvd\.nist\.gov|"  # standards and vulnerability databases, not channels
+    r"keys\.openpgp\.org|keyserver\.|pgp\.mit\.edu",  # (nor a key server: a PGP key is how to encrypt, not where)
     re.I,
 )
 

@@ -802,6 +802,8 @@ _RELEASE_DROPS = re.compile(
     r"^\W{0,3}end\s+of\s+support\s+for\b|"
     # ("Dropped Raspbian/Debian Jessie support", "rm support for …", as a changelog abbreviates it)
     r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|rm)\s+(?:[\w/+.-]+\s+){0,3}?(?:support|builds)\b|"
+    # ("Removed armv7-only boards (…)": the boards taken off the supported list)
+    r"^\W{0,3}(?:removed|dropped)\s+(?:[\w/+.-]+\s+){0,3}?(?:boards|devices|models|targets|machines)\b|"
     r"\bsupport\s+(?:for\s+.{1,60}?\s+)?(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+)?(?:removed|dropped|discontinued|ended)\b|"
     r"\b(?:has|have)\s+(?:now\s+)?been\s+removed\b|"
     # "`homebridge-myq` is officially retired" in a release's notes
@@ -812,7 +814,8 @@ _RELEASE_DROPS = re.compile(
     r"\bif\s+you\s+(?:are|run)\s+(?:on|using)\b[^.]{1,80},\s+(?:do\s+not|don't|please\s+do\s+not)\s+(?:upgrade|update)\b",
     re.I,
 )
-_DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)")
+# (or an ISO day leading the entry with no colon: "- 2026-04-02 Removed armv7-only boards (…)")
+_DATED_ENTRY = re.compile(r"^\W{0,3}(?P<when>[^:|]{4,30}):\s+(?=\S)|^\W{0,3}(?:19|20)\d\d-[01]\d-[0-3]\d\s+(?=[A-Z])")
 _FINAL_RELEASE = re.compile(
     # "this is the last …", "This maintenance release will also be the EoL …", "one last update …"
     r"(?:\b(?:this|it)(?:\s+(?:\w+\s+)?(?:release|update|version))?\s+(?:is|will\s+(?:also\s+)?be)\s+the|"
