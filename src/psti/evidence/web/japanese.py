@@ -56,9 +56,6 @@ _SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購
 _FROM_TODAY = re.compile(
     r"(?:即日起|自即日|即日より|本日(?:をもちまして|をもって|より|から))[^。]{0,60}?(?:停止|终止|終止|終了|不再)"
 )
-_FULL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日"
-)
 
 
 _SCRIPT_CHANGE = re.compile(
@@ -190,10 +187,15 @@ def _notice_day(sentence: str, earlier: str, later: str) -> ForeignEnd | None:
         return None
     if _SALE.search(sentence[ended.start() : (stop if (stop := sentence.find("。", ended.end())) >= 0 else None)]):
         return None  # "即日起停止销售": a sale ends
-    above = list(_FULL_DATE.finditer(earlier))
-    dated = above[-1] if above else _FULL_DATE.search(later)
-    if dated is None:
+    above, below = _full_dates(earlier), _full_dates(later)
+    if not above and not below:
         return None
+    dated = above[-1] if above else below[0]
     year, month = int(dated.group("y")), int(dated.group("m"))
     day = dt.date(year, month, min(int(dated.group("d")), calendar.monthrange(year, month)[1]))
     return ForeignEnd(dated.group(0), day, "day", f"'{ended.group(0)[:12]}…' ({dated.group(0)}, the notice's day)")
+
+
+def _full_dates(text: str) -> list[re.Match[str]]:
+    """The dates with a four-digit year, a month and a day ("2025年4月10日")."""
+    return [m for m in _DATE.finditer(text) if m.group("y") and len(m.group("y")) == 4 and m.group("d")]
