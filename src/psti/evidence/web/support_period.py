@@ -2507,6 +2507,13 @@ _SUPPORT_AS_VERB = re.compile(
     r"(?=\s+(?:stops|ends|ceases|expires|terminates)\b)"
 )
 
+# "The Fitbit Web API sunsets in September 2026": the parser takes "sunsets" for the plural noun;
+# read as "expires" (seven letters for seven) it is the verb it is. Only before a time (a preposition,
+# a date, "this"/"next") and not after "the"/"its"/"our"/"their", where it is the noun
+_SUNSETS_AS_VERB = re.compile(
+    r"(?<![Tt]he\s)(?<![Ii]ts\s)(?<![Oo]ur\s)(?<![Tt]heir\s)\bsunsets(?=\s+(?:(?:on|in|at|by|after|from|this|next|"
+    r"effective)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|\d))"
+)
 
 # brackets that cite a date for the words before them: "(Fitbit's migration email cites Sept 30, 2026)"
 _CITING = re.compile(
@@ -2527,6 +2534,7 @@ def _for_the_parser(text: str) -> str:
     """The text as the parser reads it best, each character in its place."""
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
+    text = _SUNSETS_AS_VERB.sub("expires", text)
     return _SUPPORT_AS_VERB.sub(lambda m: m.group(0).capitalize(), text)
 
 

@@ -175,6 +175,21 @@ class DateRole:
     extends: bool = False  # an end that moves the one said just before ("That has now been extended to 2026")
 
 
+_COVER_TERMS = re.compile(r"warrant|insur|guarantee|care\b|plan\b|contract|subscription|licen[cs]e", re.I)
+
+
+def _covered_as_before(gov: Token, previous: str) -> bool:
+    """ "The Pixel 6 is guaranteed updates only until October 2026. The Pixel 7 series, on the other
+    hand, is covered until October 2027": a bare "covered" carries on the support the sentence before
+    is about (not a warranty's or a plan's cover, which names itself)."""
+    return (
+        gov.lower_ == "covered"
+        and not any(c.dep_ == "agent" or c.lower_ in ("by", "under") for c in gov.children)
+        and not _COVER_TERMS.search(_clause_text(gov, strict=True))
+        and TOPIC.search(previous) is not None
+    )
+
+
 def lemma(tok: Token) -> str:
     w = tok.lower_
     return _IRREGULAR.get(w, w)
@@ -2281,7 +2296,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Elemnts reset their internal clocks to January 1st, 2006": a value set, not a bound
         return DateRole(a, b, False, f"'to {text}' is what '{gov.text}' set", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
-        if topic or (prev_stop and prep in _UNTIL):
+        if topic or (prev_stop and prep in _UNTIL) or (prep in _UNTIL and _covered_as_before(gov, previous)):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
             why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
             return DateRole(a, b, True, why, context, other, local, former=_former(gov), aimed=_aimed(gov))
