@@ -37,10 +37,12 @@ _ENDED_AFTER = re.compile(
 # after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
 # deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
 _UNTIL_AFTER = re.compile(r"^\s*(?:末)?\s*まで(?!に)")
-# after the date, from it on ("から", "以降"), with an end or a stop after it
+# after the date, from it on ("から", "以降"), with an end or a stop after it, or the product no longer able
+# to do what it does ("2020年3月31日以降、キャラの投影や音声会話などができなくなる")
 # (within its clause: "7月31日以降はアプリの新規インストールができなくなり、10月31日にサービスを終了")
 _FROM_AFTER = re.compile(
-    r"^\s*(?:から|以降|より)、?[^。、]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません)"
+    r"^\s*(?:から|以降|より)、?[^。、]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません|"
+    r"できなくな|使えなくな|いただけなくな)"
 )
 _ABOUT_SUPPORT = re.compile(r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス")
 # before the date, a label naming the end: "サポート終了日：", "提供終了予定日 "
@@ -50,7 +52,9 @@ _END_LABEL_BEFORE = re.compile(
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年])(?P<y>(?:19|20)\d\d)\s*年(?!\s*(?:\d{1,2}\s*月|度|間|以上|以内|ぶり))")
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
-_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買")
+# a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
+# product as it is
+_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規")
 # an end from the notice's own day ("即日起停止维护", "本日をもって終了"): the day the notice is dated, by a label
 # above it ("发布日期：2025年4月10日") or a signature under it ("Release SIG 2024年4月10日")
 _FROM_TODAY = re.compile(

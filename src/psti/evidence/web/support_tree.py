@@ -2425,14 +2425,22 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     if verb is not None and verb.lower_ == "be" and verb.dep_ == "xcomp" and verb.head.lower_ in _SET_FOR:
         verb = verb.head  # "This is announced to be on December 2nd 2024": the stop is set for the date
     elif verb is None or not (
-        verb.lower_ in _HAPPEN or (lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children))
+        verb.lower_ in _HAPPEN
+        or (lemma(verb) == "take" and any(c.lower_ in ("place", "effect") for c in verb.children))
     ):
         return None
+    elif lemma(verb) == "take" and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in _SET_FOR | {"set"}:
+        verb = verb.head  # "with the discontinuation set to take effect on …": the subject is the head's
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (the stop may be said earlier in the date's own sentence: "will bring an end to all cloud-based
+    # functionalities …, with the discontinuation set to take effect on …")
+    if subject is not None:
+        previous = f"{previous} {date.doc[: subject.i].text}"
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
-    if subject is None or not (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("this", "that", "it")):
+    stop_noun = subject is not None and (lemma(subject) in _STOP_NOUNS or subject.lower_ in ("cutoff", "cut-off"))
+    if subject is None or not (stop_noun or subject.lower_ in ("this", "that", "it")):
         return None
-    if lemma(subject) not in _STOP_NOUNS:
+    if not stop_noun:
         # a pronoun stands for the stop only when the sentence before stops a service or support
         if not (STOP_SAID.search(previous) and _SERVICE_OR_SUPPORT.search(previous)):
             return None
@@ -2444,7 +2452,7 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     # down its office" or "retiring" ends no product
     if not (STOP_SAID.search(previous) and (_SERVICE_OR_SUPPORT.search(previous) or _PRODUCT_ENDED.search(previous))):
         return None
-    return f"the {subject.text} the sentence before names, at '{date.text}'"
+    return f"the {subject.text} of the stop named before it, at '{date.text}'"
 
 
 _BEGINS = frozenset({"beginning", "starting", "from"})
