@@ -3,13 +3,16 @@ Web API sunsets in September 2026"), not the plural noun the parser takes it for
 until …" carrying on the support the sentence before is about; a cutoff that occurs, or a
 discontinuation set to take effect, on a day after a stop said before; a Japanese product no longer
 able to do what it does from a day ("以降、…ができなくなる"), not new installs stopped; an Italian service's
-closing "al 6 maggio 2026"."""
+closing "al 6 maggio 2026"; an address set against Chinese or Japanese characters; Swedish and
+Norwegian policies ("kontakter deg innen fem virkedager"); Chinese replies "不超过15个工作日" and
+confirmations "收到…后24小时内确认"; reports sent to a platform named without its address ("to
+Bugbank"), and a programme a page says is not published."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -69,3 +72,54 @@ def test_an_italian_service_closing_at_a_day() -> None:
     assert ends(moved, "SoundTouch") == [D(2026, 5, 6)]
     # "al" with no end said is no end
     assert ends("Il servizio cloud al 6 maggio 2026 conta mille utenti SoundTouch.", "SoundTouch") == []
+
+
+def test_an_address_set_against_chinese_or_japanese_characters_is_an_address() -> None:
+    assert policy("(或直接发送安全问题至iotsecurity@midea.com)。", "text/plain").contacts == [
+        "mailto:iotsecurity@midea.com"
+    ]
+    assert policy("セキュリティ上の問題はpsirt@acme.co.jpまでご連絡ください。", "text/plain").contacts == [
+        "mailto:psirt@acme.co.jp"
+    ]
+    # a template's address is nobody's, set against Chinese or not
+    assert policy("请将漏洞报告发送至your-email@example.com。", "text/plain").contacts == []
+
+
+def test_swedish_and_norwegian_policies() -> None:
+    norwegian = (
+        "Du kan rapportere svakheter til oss via e-post: appsec@canon-europe.com.\n\n"
+        "Canons eksperter på informasjonssikkerhet undersøker rapporten din og kontakter deg innen fem virkedager."
+    )
+    read = policy(norwegian, "text/plain")
+    assert read.contacts == ["mailto:appsec@canon-europe.com"]
+    assert read.ack_when is not None and read.ack_when.timescale == "innen fem virkedager"
+    swedish = (
+        "Vi bekräftar mottagandet av din rapport inom 2 arbetsdagar. "
+        "Vi kommer att hålla dig informerad om läget inom 10 arbetsdagar."
+    )
+    read = policy(swedish, "text/plain")
+    assert read.ack_when is not None and read.ack_when.timescale == "inom 2 arbetsdagar"
+    assert read.status_when is not None and read.status_when.timescale == "inom 10 arbetsdagar"
+    # a Swedish time with no promise of its own is none
+    assert policy("Vi åtgärdar sårbarheten inom 90 dagar och publicerar en rapport.", "text/plain").ack_when is None
+
+
+def test_chinese_replies_at_most_a_time_and_confirmations_after_receipt() -> None:
+    most = "可以通过以下方式联系我们,我们会在收到投诉或举报后不超过15个工作日给您答复。"
+    assert (read := policy(most, "text/plain").ack_when) is not None and read.timescale == "不超过15个工作日"
+    after = "iMQ旨在收到所有报告的漏洞后24小时内确认。"
+    assert (read := policy(after, "text/plain").ack_when) is not None and read.timescale == "24小时内"
+    # confirming the vulnerability is validation, not an acknowledgement
+    assert policy("企业审核专员将在收到报告后3个工作日内尽快确认漏洞。", "text/plain").ack_when is None
+
+
+def test_a_named_platform_reports_go_to_and_a_programme_said_not_to_exist() -> None:
+    nio = "If you have identified a vulnerability in NIO's connected vehicles, you may send the report to Bugbank."
+    assert policy(nio, "text/plain").contacts != []
+    none = (
+        "No coordinated vulnerability disclosure policy, security contact or bug bounty programme is published "
+        "on any reachable Acme host. Platforms checked: HackerOne, Bugcrowd."
+    )
+    assert policy(none, "text/plain").contacts == []
+    # the same words without the "No" are the programme's page
+    assert policy(none.replace("No coordinated", "Our coordinated"), "text/plain").contacts != []

@@ -48,6 +48,9 @@ _FUNCTION_WORDS = {
     "sv": frozenset({"och", "att", "som", "för", "med", "inte", "till", "är", "kommer", "har", "av", "på", "ett",
                      "sina", "sin", "efter", "fram", "eller", "vi", "också", "när", "från", "detta", "denna", "dessa",
                      "skall", "ska", "kan", "måste", "längre"}),
+    # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
+    "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
+                     "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af"}),
 }  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
@@ -63,6 +66,7 @@ _MONTH_WORDS = {
                      "ottobre", "novembre", "dicembre"}),
     "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
+    "no": frozenset({"desember"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",

@@ -89,10 +89,14 @@ _UNTIL_RESOLVED = re.compile(
 _REPORT_CONTEXT = re.compile(
     r"report|submit|disclos|vulnerab|security\s+(?:issue|bug|problem|concern|team)|bug\s+bounty|psirt|"
     # the same in the languages makers' pages come in ("Schwachstelle melden", "脆弱性の報告")
-    r"schwachstell|sicherheitslück|\bmeld|meldung|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고",
+    r"schwachstell|sicherheitslück|\bmeld|meldung|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고|"
+    # ("Du kan rapportere svakheter til oss via e-post: …", "rapportera sårbarheter")
+    r"\brapport\w*|sårbarhet|svakhet",
     re.I,
 )
-_EMAIL = re.compile(rf"(?<![\w.+-])({EMAIL_ADDRESS})\b")
+# (bounded by ASCII only: Chinese and Japanese set an address against their own characters,
+# "发送安全问题至iotsecurity@midea.com", "psirt@acme.comまで")
+_EMAIL = re.compile(rf"(?<![A-Za-z0-9_.%+-])({EMAIL_ADDRESS})(?![A-Za-z0-9_])")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 # an address written without its scheme ("using the following link/email: www.hisense-usa.com/contact")
 _BARE_URL = re.compile(r"(?<![\w./@-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"')\]]*)?", re.I)
@@ -382,8 +386,17 @@ _PROGRAMME = re.compile(
 )
 # "This program follows Bugcrowd's standard disclosure terms": the page is the programme itself
 _THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:paused|closed|suspended|ended))", re.I)
-_PLATFORM_NAME = re.compile(r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter)\b", re.I)
+_PLATFORM_NAME = re.compile(
+    r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|bugbank|vulbox|butian|immunefi)\b", re.I
+)
 _NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
+# a sentence that says none is published: "No coordinated vulnerability disclosure policy, security contact or bug
+# bounty programme is published on any … host"
+_NONE_PUBLISHED = re.compile(
+    r"^\W*(?:no|there\s+is\s+no)\b[^.]{0,160}?\b(?:is|are|was|were)\s+(?:currently\s+)?"
+    r"(?:published|available|offered|run|operated|provided|found)\b",
+    re.I,
+)
 _PROGRAMME_STOPPED = re.compile(r"\b(?:paused|closed|suspended|discontinued|ended)\b", re.I)
 
 
@@ -410,6 +423,7 @@ def _hosted_programme(text: str) -> str | None:
         if (
             (m := _PROGRAMME.search(s) or (_THIS_PROGRAMME.search(s) if platform is not None else None))
             and not _NO_PROGRAMME.search(s[: m.start()][-40:])
+            and not _NONE_PUBLISHED.search(s)
             and not _PROGRAMME_STOPPED.search(s)
         ):
             if platform is not None:
@@ -1413,7 +1427,7 @@ _CHANNEL = re.compile(
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
     # a reporting platform named without its address: "exclusively through Yes We Hack"
     r"(?:through|via|on|at|to|using)\s+(?:the\s+)?(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|"
-    r"open\s?bug\s?bounty)\b|"
+    r"open\s?bug\s?bounty|bugbank|vulbox|butian|immunefi|huntr)\b|"
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
