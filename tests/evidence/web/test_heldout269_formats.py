@@ -6,7 +6,8 @@ able to do what it does from a day ("以降、…ができなくなる"), not ne
 closing "al 6 maggio 2026"; an address set against Chinese or Japanese characters; Swedish and
 Norwegian policies ("kontakter deg innen fem virkedager"); Chinese replies "不超过15个工作日" and
 confirmations "收到…后24小时内确认"; reports sent to a platform named without its address ("to
-Bugbank"), and a programme a page says is not published."""
+Bugbank"), and a programme a page says is not published; Korean ends ("2023년 10월 22일까지", "부로"), a
+list of names with their dates after the end they share, and a Japanese date listed with "に、"."""
 
 from __future__ import annotations
 
@@ -123,3 +124,38 @@ def test_a_named_platform_reports_go_to_and_a_programme_said_not_to_exist() -> N
     assert policy(none, "text/plain").contacts == []
     # the same words without the "No" are the programme's page
     assert policy(none.replace("No coordinated", "Our coordinated"), "text/plain").contacts != []
+
+
+def test_korean_ends_until_from_and_listed() -> None:
+    surface = (
+        "서피스랩톱3, 서피스프로7 등의 기술지원은 2023년 10월 22일까지다. 서피스프로X는 2023년 11월5일, "
+        "서피스프로X SQ2는 2024년 10월13일, 서피스고2는 2024년 5월 6일, 서피스랩탑고는 2024년 10월13일이다."
+    )
+    assert ends(surface, "서피스프로7") == [D(2023, 10, 22)]
+    assert ends(surface, "서피스프로X") == [D(2023, 11, 5)]
+    assert ends(surface, "서피스고2") == [D(2024, 5, 6)]
+    watches = (
+        "최소 갤럭시워치는 2021년 8월까지, 워치 액티브는 2022년 3월까지, 워치 액티브2는 2022년 9월까지, "
+        "워치3는 2023년 8월까지 소프트웨어 지원이 제공이 보장됩니다."
+    )
+    assert ends(watches, "워치 액티브") == [D(2022, 3, 31)]
+    assert ends(watches, "워치3") == [D(2023, 8, 31)]
+    # an end that begins with a month ("부로", as of), and updates up to a year
+    assert ends("SK텔레콤은 2028년 12월부로 스마트홈 시장에서 공식 철수하기로 했습니다.", "SK텔레콤") == [
+        D(2028, 12, 1)
+    ]
+    assert ends("LG 벨벳과 LG 윙의 경우 2023년까지 운영체제 업그레이드가 가능하다.", "LG 윙") == [D(2023, 12, 31)]
+    # a month with no year is this year's, which the text does not give; a sale's end is none
+    assert ends("벌써 올해 7월, 8월부터 스마트홈 서비스가 종료되는 곳들이 등장하고 있습니다.", "스마트홈") == []
+    assert ends("삼성은 2024년 3월부터 갤럭시 S20 판매를 중단한다고 밝혔다.", "갤럭시 S20") == []
+
+
+def test_a_japanese_date_listed_with_ni_shares_the_end_after_it() -> None:
+    routers = (
+        "エレコムの「WRC-X3000GS」は2025年8月に、"
+        "バッファローのハイエンドモデル「WXR-5950AX12」も2026年1月にサポート終了予定です。"
+    )
+    assert ends(routers, "WRC-X3000GS") == [D(2025, 8, 31)]
+    assert ends(routers, "WXR-5950AX12") == [D(2026, 1, 31)]
+    # a date set apart by a bare comma dates the announcement, not the end
+    assert ends("アクメは23年5月8日、10月末にQ-SL1のサービスを終了すると発表した。", "Q-SL1") == [D(2023, 10, 31)]

@@ -1,11 +1,13 @@
-"""End dates in support statements written in Japanese.
+"""End dates in support statements written in Japanese (and Chinese and Korean, which write them alike).
 
 Makers and the press in Japan give a router's or a camera's end of support as a month or a day with
 the word for an end after it ("WSR-2533DHP2（2025年2月終了）", "2026年3月31日をもってサポートを終了"), as
 a label's value ("サポート終了日：2024年12月31日"), or as a time security updates are given up to
 ("2027年12月までセキュリティアップデートを提供"). Japanese puts its particles after the date, so the
 reader in `foreign` (a bounding word before it) does not apply. Like that reader this one is narrow:
-a date with no word of an end beside it gives nothing."""
+a date with no word of an end beside it gives nothing. Korean writes its dates the same way with its own
+units ("2023년 10월 22일까지", "2028년 12월부로 … 철수") and sets its particles after a name ("갤럭시워치는"),
+so the reader takes its words beside the Japanese ones."""
 
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ from psti.evidence.web.foreign import ForeignEnd
 
 KANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _DATE = re.compile(
-    r"(?<![\d年])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月"
-    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?(?P<late>末)?"
+    r"(?<![\d年년])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月월]"
+    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日일])?(?P<late>末|\s?말)?"
 )
 # a weekday and a time of day between a date and its particle: "2015年3月31日(火)15時をもちまして"
 _TIME_OF_DAY = re.compile(
@@ -29,32 +32,38 @@ _TIME_OF_DAY = re.compile(
 )
 # a year named before a date that gives none ("23年5月8日、10月末にQ-SL1のサービスを終了"): the year it is in
 # (a year with its month: a year alone is as often a launch's "2015年に発売", and "5年" a span)
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*年\s*(?:1[0-2]|0?[1-9])\s*月")
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*(?:1[0-2]|0?[1-9])\s*[月월]")
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切)"
+    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切)|"
+    # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"
+    r"^\s*(?:에|을|를|에는|으로|로)?\s+(?:[^\s,.]+\s+){0,3}?[^\s,.]*(?:종료|중단|중지|만료|폐지)"
 )
 # after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
 # deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
-_UNTIL_AFTER = re.compile(r"^\s*(?:末)?\s*まで(?!に)")
+_UNTIL_AFTER = re.compile(r"^\s*(?:末)?\s*まで(?!に)|^\s*(?:말)?\s*까지")
 # after the date, from it on ("から", "以降"), with an end or a stop after it, or the product no longer able
 # to do what it does ("2020年3月31日以降、キャラの投影や音声会話などができなくなる")
 # (within its clause: "7月31日以降はアプリの新規インストールができなくなり、10月31日にサービスを終了")
 _FROM_AFTER = re.compile(
     r"^\s*(?:から|以降|より)、?[^。、]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません|"
-    r"できなくな|使えなくな|いただけなくな)"
+    r"できなくな|使えなくな|いただけなくな)|"
+    # Korean: "2028년 12월부로 … 공식 철수", "6월 30일 이후 … 다운로드할 수 없다"
+    r"^\s*(?:부로|부터|이후(?:에는|로는|부터)?)[^.,]{0,40}?(?:종료|중단|중지|철수|만료|폐지|수\s*없)"
 )
-_ABOUT_SUPPORT = re.compile(r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス")
+_ABOUT_SUPPORT = re.compile(
+    r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス|지원|업데이트|업그레이드|보안|패치|서비스"
+)
 # before the date, a label naming the end: "サポート終了日：", "提供終了予定日 "
 _END_LABEL_BEFORE = re.compile(
     r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
 )
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
-_YEAR_ONLY = re.compile(r"(?<![\d年])(?P<y>(?:19|20)\d\d)\s*年(?!\s*(?:\d{1,2}\s*月|度|間|以上|以内|ぶり))")
+_YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
 # a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
 # product as it is
-_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規")
+_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규")
 # an end from the notice's own day ("即日起停止维护", "本日をもって終了"): the day the notice is dated, by a label
 # above it ("发布日期：2025年4月10日") or a signature under it ("Release SIG 2024年4月10日")
 _FROM_TODAY = re.compile(
@@ -74,9 +83,27 @@ def latin_apart(text: str) -> str:
 
 
 def _own_sentence_after(sentence: str, at: int) -> str:
-    """The words after a date up to its clause's end (a list's "、" or a sentence's "。")."""
-    stops = [i for i in (sentence.find("、", at), sentence.find("。", at)) if i >= 0]
+    """The words after a date up to its clause's end (a list's "、" or a sentence's "。"; in Korean, which
+    writes Latin marks, "," or ".")."""
+    marks = ("、", "。", ",", ". ") if HANGUL.search(sentence) else ("、", "。")
+    stops = [i for i in (sentence.find(mark, at) for mark in marks) if i >= 0]
     return sentence[at : min(stops, default=len(sentence))]
+
+
+# after a date, nothing but a list's mark or the sentence's end: "エレコムの「WRC-X3000GS」は2025年8月に、バッファローの
+# …も2026年1月にサポート終了予定", "서피스프로X는 2023년 11월5일, 서피스프로X SQ2는 …": the date shares the end
+# said after it, or, in a sentence of dates alone, the one the sentence before says
+# (Japanese marks a listed date with "に、"; Korean marks the name before it with its topic particle:
+# "서피스프로X는 2023년 11월5일," — a bare "23年5月8日、" dates an announcement)
+_LISTED_JA = re.compile(r"^\s*に\s*、")
+_LISTED_KO = re.compile(r"^\s*(?:에)?\s*,|^\s*(?:이다|입니다)?\s*\.?\s*$")
+_TOPIC_KO = re.compile(r"[은는]\s*$")
+
+
+def _listed(after: str, before: str) -> bool:
+    return _LISTED_JA.match(after) is not None or (
+        _LISTED_KO.match(after) is not None and _TOPIC_KO.search(before) is not None
+    )
 
 
 _NEAR = 40  # characters either side of a date in which a sentence's support words stand
@@ -86,9 +113,13 @@ _HAN_SENTENCE = 10  # Han characters that make a sentence with no kana Chinese, 
 
 
 def is_cjk(sentence: str) -> bool:
-    """Japanese (kana), or Chinese, whose dates and words of ending are written alike ("2025年6月1日",
-    "从6月1日起停止维护")."""
-    return KANA.search(sentence) is not None or len(HAN.findall(sentence)) >= _HAN_SENTENCE
+    """Japanese (kana), Chinese or Korean, whose dates and words of ending are written alike ("2025年6月1日",
+    "从6月1日起停止维护", "2023년 10월 22일까지")."""
+    return (
+        KANA.search(sentence) is not None
+        or len(HAN.findall(sentence)) >= _HAN_SENTENCE
+        or len(HANGUL.findall(sentence)) >= _HAN_SENTENCE
+    )
 
 
 def _year_of(year: str) -> int:
@@ -121,51 +152,54 @@ def japanese_end(
     if not is_cjk(sentence):
         return None
     found: list[tuple[ForeignEnd, str]] = []
+    listed: list[tuple[re.Match[str], str]] = []  # dates that share the end said after them, and their stretches
     last_end = 0
     for m in _DATE.finditer(sentence):
         after, before = sentence[m.end() : m.end() + 60], sentence[max(0, m.start() - 20) : m.start()]
         after = _TIME_OF_DAY.sub("", after, count=1)  # (the pattern is anchored and may match nothing)
         near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+        # (the product is named before its date in a list, or in the date's own sentence)
+        stretch = sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end())
         if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
             words, first_day = ended.group(0), False
         elif (until := _UNTIL_AFTER.match(after)) is not None and _ABOUT_SUPPORT.search(near):
             words, first_day = until.group(0), False
         elif (since := _FROM_AFTER.match(after)) is not None:
             words, first_day = since.group(0), True
+        elif _listed(after, before) or _UNTIL_AFTER.match(after):
+            # (an "until" far from the support it bounds, in a list whose last item names it: "갤럭시워치는 2021년
+            # 8월까지, 워치 액티브는 2022년 3월까지, … 소프트웨어 지원이 … 보장됩니다")
+            listed.append((m, stretch))
+            last_end = m.end()
+            continue
         else:
             continue
         if _SALE.search(words) or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :]):
+            listed.clear()
             continue  # "2019年7月22日をもって販売終了": an end of sale
-        month = int(m.group("m"))
-        if m.group("y"):
-            year = _year_of(m.group("y"))
-        elif (placed := _year_before(f"{earlier} {sentence[: m.start()]}")) is not None:
-            year = placed
-        elif (signed := _YEAR.search(f"{sentence[m.end() :]} {later}")) is not None:
-            # a notice signed under its text ("从6月1日起停止维护" over "Release SIG 2025年05月30日")
-            year = _year_of(signed.group("y"))
-        else:
-            continue
-        if m.group("late") and not m.group("d"):
-            first_day = False  # "10月末": the month's end
-        precision: Precision
-        if m.group("d"):
-            day, precision = dt.date(year, month, min(int(m.group("d")), calendar.monthrange(year, month)[1])), "day"
-        else:
-            day = dt.date(year, month, 1 if first_day else calendar.monthrange(year, month)[1])
-            precision = "month"
-        found.append(
-            (
-                ForeignEnd(m.group(0), day, precision, f"'{m.group(0)}', '{words.strip()}'"),
-                # (the product is named before its date in a list, or in the date's own sentence)
-                sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end()),
-            )
-        )
+        for shared, shared_stretch in listed:
+            if (end := _end_at(shared, words, first_day, sentence, earlier, later)) is not None:
+                found.append((end, shared_stretch))
+        listed.clear()
+        if (end := _end_at(m, words, first_day, sentence, earlier, later)) is not None:
+            found.append((end, stretch))
         last_end = m.end()
+    if listed and ((found and HANGUL.search(sentence)) or (not found and earlier and japanese_end(earlier))):
+        # "서피스랩톱3 … 기술지원은 2023년 10월 22일까지다. 서피스프로X는 2023년 11월5일, …": dates alone, each
+        # after its name, following what says what they end (in the same sentence, as the text runs on, or
+        # the one before)
+        for shared, shared_stretch in listed:
+            if (end := _end_at(shared, "the end said before", False, sentence, earlier, later)) is not None:
+                found.append((end, shared_stretch))
     for y in _YEAR_ONLY.finditer(sentence):
-        # "2022年、米国のスマートホームブランドInsteonは、事前予告なくクラウドサーバーを停止した": an end in a year
-        clause = sentence[y.end() : (stop if (stop := sentence.find("。", y.end())) >= 0 else len(sentence))]
-        if (ended := _ENDED_IN_YEAR.match(clause)) is None or _SALE.search(ended.group(0)):
+        # "2022年、米国のスマートホームブランドInsteonは、事前予告なくクラウドサーバーを停止した": an end in a year;
+        # "2023년까지 운영체제 업그레이드가 가능하다": updates up to a year's end
+        full_stop = "." if HANGUL.search(sentence) else "。"
+        clause = sentence[y.end() : (stop if (stop := sentence.find(full_stop, y.end())) >= 0 else len(sentence))]
+        ended = _ENDED_IN_YEAR.match(clause)
+        if ended is None and _UNTIL_AFTER.match(clause) and _ABOUT_SUPPORT.search(clause):
+            ended = _UNTIL_AFTER.match(clause)
+        if ended is None or _SALE.search(ended.group(0)):
             continue
         year = int(y.group("y"))
         found.append(
@@ -182,6 +216,34 @@ def japanese_end(
         own = [end for end, stretch in found if names_product(latin_apart(stretch))]
         return own[0] if own else None  # (a list of models' ends, none of them the product's)
     return found[0][0]
+
+
+def _end_at(
+    m: re.Match[str], words: str, first_day: bool, sentence: str, earlier: str, later: str
+) -> ForeignEnd | None:
+    """The end a date gives with the words that make it one, its year found when it has none (the last
+    dated month before it, or a notice's signature after it); None when no year is to be had."""
+    month = int(m.group("m"))
+    if m.group("y"):
+        year = _year_of(m.group("y"))
+    elif HANGUL.search(sentence):
+        return None  # (Korean news dates a month "올해 7월", this year's, by a date the text does not give)
+    elif (placed := _year_before(f"{earlier} {sentence[: m.start()]}")) is not None:
+        year = placed
+    elif (signed := _YEAR.search(f"{sentence[m.end() :]} {later}")) is not None:
+        # a notice signed under its text ("从6月1日起停止维护" over "Release SIG 2025年05月30日")
+        year = _year_of(signed.group("y"))
+    else:
+        return None
+    if m.group("late") and not m.group("d"):
+        first_day = False  # "10月末": the month's end
+    precision: Precision
+    if m.group("d"):
+        day, precision = dt.date(year, month, min(int(m.group("d")), calendar.monthrange(year, month)[1])), "day"
+    else:
+        day = dt.date(year, month, 1 if first_day else calendar.monthrange(year, month)[1])
+        precision = "month"
+    return ForeignEnd(m.group(0), day, precision, f"'{m.group(0)}', '{words.strip()}'")
 
 
 def _notice_day(sentence: str, earlier: str, later: str) -> ForeignEnd | None:

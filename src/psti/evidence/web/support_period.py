@@ -537,6 +537,10 @@ def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# the particles Korean sets right after a name ("서피스고2는", "갤럭시워치의", "워치3까지")
+_KOREAN_PARTICLE = r"(?:은|는|이|가|의|을|를|도|와|과|에서|에|으로|로|부터|까지|만|처럼)"
+
+
 def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, short_forms: bool = True) -> bool:
     """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
@@ -545,8 +549,9 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
     t = _joined(_words(latin_apart(text)))  # ("ブランドInsteonは": a name set in Japanese is a word of its own)
     for term in (_joined(_words(x)) for x in (_with_short_forms(terms) if short_forms else terms)):
         if re.search(
-            rf"(?<![\w+]){re.escape(term)}(?:e?s)?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))", t
-        ):  # not "Surface Go 2"
+            rf"(?<![\w+]){re.escape(term)}(?:e?s|{_KOREAN_PARTICLE})?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))",
+            t,
+        ):  # not "Surface Go 2" (and a Korean name with its particle: "서피스고2는")
             return True
         if (on := ON_PLATFORM.match(term)) is not None and all(
             re.search(rf"(?<![\w+]){re.escape(part)}(?![\w+])", t) for part in on.group("app", "platform")
