@@ -7,7 +7,10 @@ closing "al 6 maggio 2026"; an address set against Chinese or Japanese character
 Norwegian policies ("kontakter deg innen fem virkedager"); Chinese replies "不超过15个工作日" and
 confirmations "收到…后24小时内确认"; reports sent to a platform named without its address ("to
 Bugbank"), and a programme a page says is not published; Korean ends ("2023년 10월 22일까지", "부로"), a
-list of names with their dates after the end they share, and a Japanese date listed with "に、"."""
+list of names with their dates after the end they share, and a Japanese date listed with "に、"; German
+ends "abgelaufen" and "bis zum Jahresende"; Italian "prevista a luglio 2026" and "arriverà nel 2026";
+Polish and Czech ends, a short line read in its page's language, and a stop said as done abroad with
+no date answering for the product."""
 
 from __future__ import annotations
 
@@ -159,3 +162,44 @@ def test_a_japanese_date_listed_with_ni_shares_the_end_after_it() -> None:
     assert ends(routers, "WXR-5950AX12") == [D(2026, 1, 31)]
     # a date set apart by a bare comma dates the announcement, not the end
     assert ends("アクメは23年5月8日、10月末にQ-SL1のサービスを終了すると発表した。", "Q-SL1") == [D(2023, 10, 31)]
+
+
+def test_german_and_italian_ends_met_in_phone_news() -> None:
+    expired = "Damit ist der Support für Sicherheitsupdates für das Lenovo Tab P11 bereits am 1.1.2023 abgelaufen."
+    assert ends(expired, "Lenovo Tab P11") == [D(2023, 1, 1)]
+    patches = "Bis zum Jahresende 2023 erscheinen bestenfalls noch Notfall-Patches für das Tab P11."
+    assert ends(patches, "Tab P11") == [D(2023, 12, 31)]
+    planned = "Nothing Phone (1) riceverà patch di sicurezza (con fine del supporto prevista a luglio 2026)."
+    assert ends(planned, "Nothing Phone (1)") == [D(2026, 7, 31)]
+    arrives = "Per il Nothing Phone (1) la fine completa del supporto arriverà nel 2026."
+    assert ends(arrives, "Nothing Phone (1)") == [D(2026, 12, 31)]
+    # a month something is planned for that ends nothing
+    assert ends("Il lancio del Nothing Phone (4) è previsto a luglio 2026.", "Nothing Phone (4)") == []
+
+
+def test_polish_and_czech_ends() -> None:
+    ended = "Pół roku później, w październiku 2025 roku, Samsung zakończył wsparcie dla modelu Galaxy S20 FE."
+    assert ends(ended, "Galaxy S20 FE") == [D(2025, 10, 31)]
+    late = "Pod koniec czerwca 2024 roku Samsung oficjalnie zakończył wsparcie dla modelu Galaxy A51 5G."
+    assert ends(late, "Galaxy A51 5G") == [D(2024, 6, 30)]
+    last = "Poprawki bezpieczeństwa datowane na sierpień 2025 r. są ostatnimi dla Galaxy A22."
+    assert ends(last, "Galaxy A22") == [D(2025, 8, 31)]
+    # a short line of a Czech page is read in Czech
+    czech = (
+        "Xiaomi je bude udržovat takzvaně aktuální až do roku 2031 a také podporu pro řadu Poco.\n\n"
+        "Poco F7 Pro – bezpečnostní updaty do roku 2031, čtyři aktualizace systému"
+    )
+    assert ends(czech, "Poco F7 Pro") == [D(2031, 12, 31)]
+    # a launch month is no end
+    assert ends("W październiku 2025 roku Samsung pokazał model Galaxy S26.", "Galaxy S26") == []
+
+
+def test_a_stop_said_as_done_abroad_with_no_date_answers_for_the_product() -> None:
+    page = (
+        "W kwietniu 2025 roku smartfon Samsung Galaxy S20 został usunięty z listy modeli, które mają zapewnione "
+        "wsparcie w postaci aktualizacji oprogramowania.\n\n"
+        "Nietrudno policzyć, że pięć lat już minęło, dlatego smartfon Samsung Galaxy S21 zniknął z wykazu "
+        "urządzeń, które mają zapewnione wsparcie."
+    )
+    assert ends(page, "Galaxy S20") == [D(2025, 4, 30)]
+    assert ends(page, "Galaxy S21") == []

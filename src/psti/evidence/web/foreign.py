@@ -1,5 +1,5 @@
-"""End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch or
-Swedish.
+"""End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
+Swedish, Polish or Czech.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -51,6 +51,12 @@ _FUNCTION_WORDS = {
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
                      "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af"}),
+    # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
+    "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
+                     "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
+                     "która", "roku", "tym", "tego", "jego", "ze", "będzie", "będą"}),
+    "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
+                     "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při"}),
 }  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
@@ -67,6 +73,15 @@ _MONTH_WORDS = {
     "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
     "no": frozenset({"desember"}),
+    "pl": frozenset({"stycznia", "styczeń", "styczniu", "lutego", "luty", "lutym", "marca", "marzec", "marcu",
+                     "kwietnia", "kwiecień", "kwietniu", "maja", "maju", "czerwca", "czerwiec", "czerwcu", "lipca",
+                     "lipiec", "lipcu", "sierpnia", "sierpień", "sierpniu", "września", "wrzesień", "wrześniu",
+                     "października", "październik", "październiku", "listopada", "listopadzie", "grudnia",
+                     "grudzień", "grudniu"}),
+    "cs": frozenset({"ledna", "leden", "lednu", "února", "únor", "únoru", "března", "březen", "březnu", "dubna",
+                     "duben", "dubnu", "května", "květen", "květnu", "června", "červen", "červnu", "července",
+                     "červenec", "červenci", "srpna", "srpen", "srpnu", "září", "října", "říjen", "říjnu",
+                     "listopadu", "prosince", "prosinec", "prosinci"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -93,6 +108,17 @@ _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "december": 12,
     # Swedish
     "maj": 5, "augusti": 8,
+    # Polish
+    "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
+    "marcu": 3, "kwietnia": 4, "kwiecień": 4, "kwietniu": 4, "maja": 5, "maju": 5, "czerwca": 6, "czerwiec": 6,
+    "czerwcu": 6, "lipca": 7, "lipiec": 7, "lipcu": 7, "sierpnia": 8, "sierpień": 8, "sierpniu": 8, "września": 9,
+    "wrzesień": 9, "wrześniu": 9, "października": 10, "październik": 10, "październiku": 10, "listopada": 11,
+    "listopad": 11, "listopadzie": 11, "grudnia": 12, "grudzień": 12, "grudniu": 12,
+    # Czech
+    "ledna": 1, "leden": 1, "lednu": 1, "února": 2, "únor": 2, "únoru": 2, "března": 3, "březen": 3, "březnu": 3,
+    "dubna": 4, "duben": 4, "dubnu": 4, "května": 5, "květen": 5, "květnu": 5, "června": 6, "červen": 6,
+    "červnu": 6, "července": 7, "červenec": 7, "červenci": 7, "srpna": 8, "srpen": 8, "srpnu": 8, "září": 9,
+    "října": 10, "říjen": 10, "říjnu": 10, "listopadu": 11, "prosince": 12, "prosinec": 12, "prosinci": 12,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
@@ -119,11 +145,16 @@ _BOUND_BEFORE = re.compile(
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     # an Italian service's end at a day: "Proroga della data di chiusura del supporto cloud al 6 maggio 2026"
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
-    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
+    # ("con fine del supporto prevista a luglio 2026"; "a partire da questo gennaio 2021")
+    r"\bprevist[oaie]\s+(?:a|per)|"
+    r"\bil|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
+    # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
+    # "v říjnu 2025", "do konce"
+    r"\bw|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"
@@ -137,8 +168,9 @@ _YEAR_BOUND = re.compile(
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
     r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
-    r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*)\s+"
-    r"(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*|arriver\w*|"
+    r"giunger\w*)\s+(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    r"\bbis\s+(?:zum\s+)?Jahresende|"  # "Bis zum Jahresende 2023 erscheinen … noch Notfall-Patches"
     # the end of a product's life in a year ("llegará al final de su vida útil, aunque en 2030", "fin de vie en 2025")
     # (the end's words themselves stand further back: `_END_WORDS`)
     r"\b(?:vida(?:\s+útil)?|vie|vita(?:\s+utile)?),?\s+(?:\w+\s+)?(?:en|em|nel|in)|"
@@ -146,12 +178,14 @@ _YEAR_BOUND = re.compile(
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
     r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf|"
+    # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
+    r"\bdo(?:\s+(?:końca|konce))?(?:\s+roku)?|"
     # Swedish: "fram till 2026", "till slutet av 2025"
     r"\b(?:fram\s+)?till(?:\s+slutet\s+av)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(
-    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal)\b", re.I
+    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od)\b", re.I
 )
 # a plan since changed: "Originalmente, os modelos … receberiam suporte … até agosto de 2024"
 _FORMER_PLAN = re.compile(
@@ -194,12 +228,12 @@ _END_WORDS = re.compile(
     r"Server\w*)\b|\bvom\s+Netz\b|"
     r"\bverlier\w*\s+(?:\w+\s+){0,3}(?:Unterstützung|Support|Updates)\b|"  # "verlieren die … Unterstützung"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
-    r"\bbis\s+(?:\S+\s+){1,4}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung)\b|"
+    r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     r"mises?\s+à\s+jour|parches|correctifs)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
-    r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|"
+    r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
     r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
@@ -211,7 +245,7 @@ _END_WORDS = re.compile(
     r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
-    r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
+    r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
     # the end of a product's life: "llegará al final de su vida útil, aunque en 2030"
@@ -224,7 +258,12 @@ _END_WORDS = re.compile(
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
-    r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b",
+    r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
+    # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
+    r"\bzakończ\w*|\bkoniec\s+wsparcia|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
+    r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
+    # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
+    r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -316,10 +355,30 @@ def language_of(sentence: str, page_language: str | None = None) -> str | None:
     return None
 
 
-def foreign_end(sentence: str, names_product: Callable[[str], bool] | None = None) -> ForeignEnd | None:
+# a stop said as done: "zniknęły z wykazu", "zakończył wsparcie", "wurde eingestellt", "dejó de recibir"
+_STOPPED = re.compile(
+    r"\b(?:zakończył\w*|znikn\w*|usunięt\w*|przestał\w*|ukončil\w*|přestal\w*|eingestellt|beendet|ausgelaufen|"
+    r"abgelaufen|dejó\s+de|dejaron\s+de|finalizó|terminó|a\s+cessé|a\s+pris\s+fin|(?:è|sono)\s+(?:terminat|cessat)\w*|"
+    r"ha(?:nno)?\s+cessato|gestopt|stopgezet|beëindigd|upphörde|avslutades)\b",
+    re.I,
+)
+
+
+def stops_undated_abroad(sentence: str) -> bool:
+    """A sentence in another language that says support or updates have stopped, and gives no date
+    ("smartfon Samsung Galaxy S21 … zniknęły z wykazu urządzeń, które mają zapewnione wsparcie"); a stop
+    still to come is often dated by the sentence beside it."""
+    return language_of(sentence) is not None and bool(_STOPPED.search(sentence)) and not _dates(sentence)
+
+
+def foreign_end(
+    sentence: str, names_product: Callable[[str], bool] | None = None, page_language: str | None = None
+) -> ForeignEnd | None:
     """The end date a non-English sentence states, or None; of several, one in a stretch that
-    names the product (`names_product`) when there is one."""
-    if language_of(sentence) is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
+    names the product (`names_product`) when there is one. A short sentence is read in the
+    `page_language` when it has a word of it and none of English ("Poco F7 Pro – bezpečnostní updaty
+    do roku 2031")."""
+    if language_of(sentence, page_language) is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []

@@ -35,6 +35,7 @@ from psti.evidence.web.foreign import (
     foreign_end_after,
     goes_on,
     language_of,
+    stops_undated_abroad,
     support_heading_abroad,
 )
 from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end, latin_apart
@@ -1092,6 +1093,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     support_heading = False
     sents = [_verb_spelled(s) for s in _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))]
     docs = _parsed_prose(sents)
+    page_language = language_of(page.text)  # (a short line of a page in another language is read in it)
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
     # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
@@ -1327,7 +1329,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             continue
         named_in = (lambda part: _names(terms, part)) if terms else None
         if (
-            (abroad := foreign_end(s, named_in)) is not None
+            (abroad := foreign_end(s, named_in, page_language)) is not None
             or (abroad := foreign_end_after(s, prev)) is not None
             or (
                 is_cjk(s)  # (the sentences around are joined only for a sentence that can use them)
@@ -2187,7 +2189,7 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
         _add(out.named_without_end, last[0][:300])
         if not unaffected:
             _add(out.named_vaguely, last[0][:300])
-    elif _STOPS_UNDATED.search(last[0]) and not _dates(last[0]):
+    elif (_STOPS_UNDATED.search(last[0]) and not _dates(last[0])) or stops_undated_abroad(last[0]):
         _add(out.stopped_undated, last[0][:300])
 
 
