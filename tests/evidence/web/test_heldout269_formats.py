@@ -10,7 +10,8 @@ Bugbank"), and a programme a page says is not published; Korean ends ("2023년 1
 list of names with their dates after the end they share, and a Japanese date listed with "に、"; German
 ends "abgelaufen" and "bis zum Jahresende"; Italian "prevista a luglio 2026" and "arriverà nel 2026";
 Polish and Czech ends, a short line read in its page's language, and a stop said as done abroad with
-no date answering for the product."""
+no date answering for the product; a day hung on what stopped servers do ("servers that manage UE
+Smart Radios on 2024-03-19"); "the effective date of termination" and "a kill date"."""
 
 from __future__ import annotations
 
@@ -203,3 +204,19 @@ def test_a_stop_said_as_done_abroad_with_no_date_answers_for_the_product() -> No
     )
     assert ends(page, "Galaxy S20") == [D(2025, 4, 30)]
     assert ends(page, "Galaxy S21") == []
+
+
+def test_a_day_hung_on_what_the_stopped_servers_do_is_the_stop() -> None:
+    radios = "Logitech is sunsetting its mysqueezebox.com servers that manage UE Smart Radios on 2024-03-19."
+    assert ends(radios, "UE Smart Radios") == [D(2024, 3, 19)]
+    # a clause that happened once keeps its own day
+    done = "Acme is retiring the hubs that shipped in 2019 and still work."
+    assert ends(done, "hubs") == []
+
+
+def test_a_date_of_termination_and_a_kill_date() -> None:
+    ouya = "Razer will wind up Forge TV, and Ouya goes with it. The effective date of termination is June 25, 2019."
+    assert ends(ouya, "Ouya") == [D(2019, 6, 25)]
+    assert ends("The Invoke speaker gets a kill date of January 2021.", "Invoke") == [D(2021, 1, 31)]
+    # a termination of something other than a service ends no support
+    assert ends("The date of termination of the office lease is June 25, 2019.", "Invoke") == []

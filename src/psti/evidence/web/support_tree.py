@@ -794,7 +794,8 @@ _NETWORKS = frozenset({"network", "networks", "2g", "3g", "4g", "grid", "power",
 # "EOL date", "end-of-life dates", "AUE date", "auto update expiration date", "support end date"
 _END_DATE_WORDS = re.compile(
     r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security\s+updates?)|\baue|expir\w*|expiry|"
-    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement|discontinuation|closure)"
+    r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement|discontinuation|closure|termination|"
+    r"\bkill)"
     r"(?:\s*\(\s*\w{2,6}\s*\))?\s*dates?$",
     re.I,
 )
@@ -817,6 +818,22 @@ def _end_date_noun(noun: Token) -> str | None:
         return None
     phrase = noun.doc[noun.left_edge.i : noun.i + 1].text
     m = _END_DATE_WORDS.search(phrase)
+    if m is None:
+        # "the effective date of termination", "the date of discontinuation": the end named after it
+        stop = next(
+            (
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+                and lemma(g) in _STOP_NOUNS
+                # (the end of a service or a named thing, or of nothing named: not "of the lease")
+                and (not any(c.dep_ == "prep" and c.lower_ == "of" for c in g.children) or _of_service(g))
+            ),
+            None,
+        )
+        m = _END_DATE_WORDS.search(f"{stop.text} date") if stop is not None else None
     if m is None or any(
         # "the cutoff date for adding funds": a cut-off for doing something else
         p.dep_ == "prep" and p.lower_ == "for" and any(g.tag_ == "VBG" for g in p.children)
@@ -1895,6 +1912,17 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "the Pixel 4a 5G will follow in November, and the Pixel 5a 5G in August 2024": the verb left
         # out after "and" is the one before it
         gov = gov.head
+    if (
+        prep in ("on", "in")
+        and gov.dep_ == "relcl"
+        and gov.tag_ in ("VBP", "VBZ")
+        and not _is_stop(gov)
+        and gov.head.dep_ in ("dobj", "nsubjpass")
+        and _is_stop(gov.head.head)
+    ):
+        # "is sunsetting its servers that manage UE Smart Radios on 2024-03-19": a clause of what the
+        # servers do all the time has no day; the day is the stop's
+        gov = gov.head.head
     if (
         prep in _POINT
         and lemma(gov) in ("follow", "follows", "followed")
