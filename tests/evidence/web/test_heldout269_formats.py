@@ -11,7 +11,10 @@ list of names with their dates after the end they share, and a Japanese date lis
 ends "abgelaufen" and "bis zum Jahresende"; Italian "prevista a luglio 2026" and "arriverà nel 2026";
 Polish and Czech ends, a short line read in its page's language, and a stop said as done abroad with
 no date answering for the product; a day hung on what stopped servers do ("servers that manage UE
-Smart Radios on 2024-03-19"); "the effective date of termination" and "a kill date"."""
+Smart Radios on 2024-03-19"); "the effective date of termination" and "a kill date"; Korean sentences
+and years listed before the end they share; an end day "set at" a date; Czech and Polish policies, an
+address written "csirt @ active24.cz", Danish acknowledgements; Chinese ranges ("2到10个工作日内") and a
+doubled measure word."""
 
 from __future__ import annotations
 
@@ -220,3 +223,45 @@ def test_a_date_of_termination_and_a_kill_date() -> None:
     assert ends("The Invoke speaker gets a kill date of January 2021.", "Invoke") == [D(2021, 1, 31)]
     # a termination of something other than a service ends no support
     assert ends("The date of termination of the office lease is June 25, 2019.", "Invoke") == []
+
+
+def test_korean_sentences_and_years_listed_before_the_end_they_share() -> None:
+    page = (
+        "LG 벨벳·윙 2023년, V50·G8 2022년까지 OS 업데이트\n\n"
+        "작년 출시한 LG 벨벳과 윙의 경우 2023년까지 업데이트가 가능해졌다. 이미 한차례 업그레이드를 실시한 V50S, "
+        "Q31 등은 2022년까지 업데이트할 수 있다."
+    )
+    assert ends(page, "LG 벨벳") == [D(2023, 12, 31)]
+    assert ends(page, "Q31") == [D(2022, 12, 31)]
+
+
+def test_an_end_day_set_at_a_date() -> None:
+    kindle = "Amazon gave notice to Kindle owners. The all-important cut-off date has been set at August 17, 2022."
+    assert ends(kindle, "Kindle") == [D(2022, 8, 17)]
+    assert ends("The Kindle shutdown date is scheduled for March 3, 2026.", "Kindle") == [D(2026, 3, 3)]
+    # a launch set for a day is no end
+    assert ends("The Kindle release date has been set for August 17, 2022.", "Kindle") == []
+
+
+def test_czech_and_polish_policies() -> None:
+    czech = "Vaše zjištění zašlete prosím co nejrychleji na e-mailovou adresu rd@pon.com."
+    assert policy(czech, "text/plain").contacts == ["mailto:rd@pon.com"]
+    spaced = "- Objevenou zranitelnost nahlaste na email csirt @ active24.cz."
+    assert policy(spaced, "text/plain").contacts == ["mailto:csirt@active24.cz"]
+    assert policy("• Nahlaste svá zjištění prostřednictvím programu Intigriti.", "text/plain").contacts != []
+    polish = (
+        "Odpowiemy na Twoje zgłoszenie w ciągu 15 dni roboczych dostarczając naszą ocenę zgłoszenia oraz "
+        "oczekiwany termin rozwiązania problemu;"
+    )
+    assert (read := policy(polish, "text/plain").ack_when) is not None and read.timescale == "w ciągu 15 dni roboczych"
+    danish = "Vi bekræfter modtagelse inden for 48 timer og holder dig opdateret gennem hele processen."
+    assert (read := policy(danish, "text/plain").ack_when) is not None and read.timescale == "inden for 48 timer"
+
+
+def test_chinese_ranges_and_a_doubled_measure_word() -> None:
+    honor = (
+        "请发送到荣耀安全公共邮箱(security@hihonor.com),我们会在2到10个工作日内进行处理,并通过邮件将处理结果告知您。"
+    )
+    assert (read := policy(honor, "text/plain").ack_when) is not None and read.timescale == "2到10个工作日内"
+    atop = "收到漏洞報告後,ATOP PSIRT 將在兩個個工作天內發出初步確認,並啟動初步評估以確定後續步驟。"
+    assert (read := policy(atop, "text/plain").ack_when) is not None and read.timescale == "兩個個工作天內"

@@ -50,7 +50,8 @@ _FUNCTION_WORDS = {
                      "skall", "ska", "kan", "måste", "längre"}),
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
-                     "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af"}),
+                     "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af", "gennem", "indtil", "vores",
+                     "hvis", "gjennom", "inntil", "våre"}),
     # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",

@@ -1,6 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian, Dutch, Swedish or Norwegian (and acknowledgements and replies
-in Japanese and Chinese).
+French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish or Polish (and
+acknowledgements and replies in Japanese and Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -23,7 +23,8 @@ ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 _NUMBER = (
     r"(?:\d{1,3}|ein\w*|zwei|drei|fünf|sieben|zehn|un|une|deux|trois|cinq|sept|dix|uno|una|dos|tres|cinco|siete|"
     r"diez|um|uma|due|tre|cinque|sette|dieci|één|een|twee|drie|vijf|zeven|tien|"
-    r"en|ett|två|to|fyra|fire|fem|sju|syv|tio|ti)"
+    r"en|ett|två|to|fyra|fire|fem|sju|syv|tio|ti|"
+    r"jeden|jednego|dwa|dwóch|trzy|trzech|pięć|pięciu|siedem|siedmiu|dziesięć|dziesięciu)"
 )
 _UNIT = (
     r"(?:(?:Werk|Arbeits|Geschäfts|Kalender)?[Tt]ag(?:en|e)?|Stunden|Wochen?|"
@@ -31,7 +32,9 @@ _UNIT = (
     r"días(?:\s+(?:hábiles|laborables|naturales))?|horas|semanas|dias(?:\s+úteis)?|"
     r"giorni(?:\s+(?:lavorativi|di\s+calendario|solari))?|ore|settimane|(?:werk|kalender)?dag(?:en)?|uur|weken|"
     # Swedish, Norwegian, Danish: "inom fem arbetsdagar", "innen fem virkedager", "inden 3 hverdage"
-    r"(?:arbets|arbeids|arbejds|virke|hver|kalender)?dag(?:ar|er|e)?|timmar|timer|veckor|uker|uger)"
+    r"(?:arbets|arbeids|arbejds|virke|hver|kalender)?dag(?:ar|er|e)?|timmar|timer|veckor|uker|uger|"
+    # Polish: "w ciągu 15 dni roboczych", "72 godzin", "dwóch tygodni"
+    r"dni(?:\s+(?:roboczych|kalendarzowych))?|dnia|godzin(?:y)?|tygodni(?:a)?)"
 )
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
@@ -39,7 +42,8 @@ TIME = re.compile(
     rf"(?:innerhalb\s+(?:von\s+)?|binnen\s+|dans\s+(?:les\s+|un\s+(?:délai\s+(?:maximum\s+)?|maximum\s+)de\s+)|sous\s+|"
     rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+|até\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
     rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+|"
-    rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+|inom\s+|innen(?:for)?\s+|inden(?:for)?\s+|varje\s+|hver\s+)"
+    rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+|inom\s+|innen(?:\s?for)?\s+|inden(?:\s?for)?\s+|varje\s+|hver\s+|"
+    rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+)"
     rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
     re.I,
 )
@@ -65,7 +69,7 @@ _ACK = re.compile(
     r"conferm\w+\s+(?:la\s+)?ricezione|bevestig\w*\s+(?:wij\s+|we\s+)?(?:de\s+)?ontvangst|ontvangstbevestiging|"
     r"bevestiging\s+van\s+(?:de\s+)?ontvangst|"
     r"bekräfta\w*\s+(?:\w+\s+){0,2}mottag|mottagningsbekräftelse|bekreft\w*\s+(?:\w+\s+){0,2}mottak|"
-    r"bekræft\w*\s+(?:\w+\s+){0,2}modtag",
+    r"bekræft\w*\s+(?:\w+\s+){0,2}modtag|potwierdz\w*\s+(?:\w+\s+){0,2}(?:otrzymani|odbi[óo]r|wpłyni)",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -74,7 +78,8 @@ _REPLY = re.compile(
     r"\brispond\w*|\brisposta|\b(?:vi|la|ti)\s+informer\w*|\breageren\b|\breactie\b|"  # ("vi informeremo entro …")
     r"\b(?:primo|primeiro|premier|primer|ersten?)\s+feedback\b|"  # ("Pilz invia un primo feedback … entro 15 giorni")
     # "besvara ditt avslöjande inom fem arbetsdagar", "kontakter deg innen fem virkedager"
-    r"\bbesvar\w*|\bsvar(?:a|e|er|ar)?\b|\båterkoppl\w*|\btilbakemelding|\bkontakt(?:ar|er|e)\s+(?:dig|deg)\b",
+    r"\bbesvar\w*|\bsvar(?:a|e|er|ar)?\b|\båterkoppl\w*|\btilbakemelding|\bkontakt(?:ar|er|e)\s+(?:dig|deg)\b|"
+    r"\bodpowi\w*|\bodpowiedź|\bskontaktujemy\s+się",  # Polish: "Odpowiemy na Twoje zgłoszenie w ciągu …"
     re.I,
 )
 _STATUS = re.compile(
@@ -84,7 +89,7 @@ _STATUS = re.compile(
     r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)|"
     r"tener\w*\s+(?:\w+\s+){0,2}informat|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
     r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
-    r"statusuppdatering|statusoppdatering",
+    r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco",
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -95,7 +100,7 @@ _WITH_ASSESSMENT = re.compile(
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
-_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og)\s", re.I)
+_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz)\s", re.I)
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 
 
@@ -123,15 +128,17 @@ _JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|�
 # "确认收到") or replying ("回應", "回复"); a fix or release ("修復", "修复", "發布", "发布") is neither
 _ZH_NUMBER = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
 # (or "不超过15个工作日", at most)
-_ZH_UNIT = r"(?:個|个)?\s*(?:工作天|工作日|自然日|天|日|小時|小时|週|周|星期)"
+# (and a range, "2到10个工作日内"; a unit's measure word doubled as a page has it, "兩個個工作天")
+_ZH_UNIT = r"(?:個|个){0,2}\s*(?:工作天|工作日|自然日|天|日|小時|小时|週|周|星期)"
+_ZH_SPAN = rf"{_ZH_NUMBER}(?:\s*(?:到|至|-|~|～)\s*{_ZH_NUMBER})?"
 _ZH_TIME = re.compile(
-    rf"{_ZH_NUMBER}\s*{_ZH_UNIT}\s*(?:之)?(?:內|内|以內|以内)|(?:不超过|不超過|最多|最长|最長)\s*{_ZH_NUMBER}\s*{_ZH_UNIT}"
+    rf"{_ZH_SPAN}\s*{_ZH_UNIT}\s*(?:之)?(?:內|内|以內|以内)|(?:不超过|不超過|最多|最长|最長)\s*{_ZH_SPAN}\s*{_ZH_UNIT}"
 )
 # (and "收到所有报告的漏洞后24小时内确认": confirmed within a time after receipt)
 _ZH_ACK = re.compile(
     r"確認收到|确认收到|收到確認|收到确认|確認接收|确认接收|收到[^。]{0,20}?[后後][^。]{0,12}?(?:确认|確認)(?!漏洞)"
 )
-_ZH_REPLY = re.compile(r"回應|回应|回覆|回复|答覆|答复|響應|响应|聯繫您|联系您")
+_ZH_REPLY = re.compile(r"回應|回应|回覆|回复|答覆|答复|響應|响应|聯繫您|联系您|告知您|通知您|初步確認|初步确认")
 _ZH_OTHER = re.compile(r"修復|修复|發布|发布|公開|公开|補丁|补丁")
 
 

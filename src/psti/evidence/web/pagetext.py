@@ -1066,7 +1066,10 @@ def sentences(text: str) -> list[str]:
             continue
         parts: list[str] = []
         # (a sentence may open with the elision of a quoted excerpt: "… boxes. ...Some older boxes")
-        for part in re.split(r"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z0-9(\"'“‘])", _GLUED_END.sub(_spaced_end, line)):
+        # (Korean, which has no capitals, starts its sentences with a syllable: "… 가능해졌다. 이미 …")
+        for part in re.split(
+            r"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z0-9(\"'“‘\uac00-\ud7a3])", _GLUED_END.sub(_spaced_end, line)
+        ):
             if not part.strip():
                 continue
             if (

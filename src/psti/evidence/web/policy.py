@@ -91,7 +91,9 @@ _REPORT_CONTEXT = re.compile(
     # the same in the languages makers' pages come in ("Schwachstelle melden", "脆弱性の報告")
     r"schwachstell|sicherheitslück|\bmeld|meldung|vulnérabilit|signaler|vulnerabilidad|reportar|脆弱性|報告|レポート|漏洞|报告|취약점|신고|"
     # ("Du kan rapportere svakheter til oss via e-post: …", "rapportera sårbarheter")
-    r"\brapport\w*|sårbarhet|svakhet",
+    r"\brapport\w*|sårbarhe[dt]|svakhet|"
+    # Czech and Polish: "Objevenou zranitelnost nahlaste na email …", "zgłaszanie luk w zabezpieczeniach"
+    r"zranitelnost|\bnahla[sš]\w*|hlášení|podatnoś|\bzgłasz\w*|\bzabezpiecze",
     re.I,
 )
 # (bounded by ASCII only: Chinese and Japanese set an address against their own characters,
@@ -462,13 +464,15 @@ _OTHER_PURPOSE = re.compile(
 )
 # (and the same labels in the other languages makers' pages come in: "Kontakt", "courriel", "correo")
 _EMAIL_LABEL = re.compile(
-    r"\b(?:e-?mail|mailbox|contact|write\s+to|reach\s+(?:us|me)|kontakt|courriel|correo|contacto|contato)\b", re.I
+    r"\b(?:e-?mail(?:ov\w+)?|mailbox|contact|write\s+to|reach\s+(?:us|me)|kontakt|courriel|correo|contacto|contato)\b",
+    re.I,
 )
 
 
 # an address written out against harvesters: "josh.mulliken (at) hey (dot) com", "security(at)tado.com",
 # "psirt[at]acme[dot]com", "bounty -at- ledger.fr" (the "at" marked by brackets or hyphens)
-_OBFUSCATED_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*|\s+_at_\s+)"  # (and "robson _at_ …")
+# (and "robson _at_ …", "csirt @ active24.cz")
+_OBFUSCATED_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s*-\s*at\s*-\s*|\s+_at_\s+|\s+@\s+)"
 _OBFUSCATED_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+_dot_\s+", re.I)  # "(dot)", "[.]", " _dot_ "
 _OBFUSCATED = re.compile(
     rf"(?<![\w.+-])([A-Za-z0-9._%+-]{{1,64}}){_OBFUSCATED_AT}"
@@ -1425,9 +1429,12 @@ _CHANNEL = re.compile(
     r"(?:us(?:e|ing)|through|via|in|on)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}bugzilla\b|"
     # a path through an app's menus: 'go to “Me” – “FAQ & Feedback” – “Feedback”'
     r"(?:go\s+to|tap|select|open)\s+[“\"'][^”\"']{1,30}[”\"']\s*(?:–|—|-|>|→|›)\s*[“\"']|"
-    # a reporting platform named without its address: "exclusively through Yes We Hack"
-    r"(?:through|via|on|at|to|using)\s+(?:the\s+)?(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|"
-    r"open\s?bug\s?bounty|bugbank|vulbox|butian|immunefi|huntr)\b|"
+    # a reporting platform named without its address: "exclusively through Yes We Hack" (or "prostřednictvím
+    # programu Intigriti", "za pośrednictwem platformy Intigriti", "über Intigriti")
+    r"(?:through|via|on|at|to|using|prostřednictvím|přes|za\s+pośrednictwem|przez|über|tramite|mediante)\s+"
+    r"(?:the\s+)?(?:(?:programu|platformy|programu|platformę|platform|programme|program)\s+)?"
+    r"(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|open\s?bug\s?bounty|bugbank|vulbox|butian|immunefi|"
+    r"huntr)\b|"
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"
@@ -1471,7 +1478,8 @@ _CHAT_CHANNEL = re.compile(
 )
 _NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)
 _CHANNEL_USE = re.compile(
-    r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form)",
+    r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form|"
+    r"nahla[sš]|zgło[sś]|prześlij|melde|signal|segnal|rapport)",
     re.I,
 )
 _CHANNEL_NOT = re.compile(

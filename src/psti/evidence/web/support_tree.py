@@ -1958,6 +1958,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
+    if prep in ("at", "for", "as") and gov.lower_ in _PLANNED | {"fixed"}:
+        # "The all-important cut-off date has been set at August 17, 2022": the end day named as set
+        named = next((_end_date_noun(c) for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if named is not None:
+            why = f"'{prep} {text}' is the {named} set"
+            return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
     last = _last_update_subject(gov, previous) if not prep or lemma(gov) in _ARRIVES or lemma(gov) in _GETS else None
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
