@@ -14,7 +14,8 @@ no date answering for the product; a day hung on what stopped servers do ("serve
 Smart Radios on 2024-03-19"); "the effective date of termination" and "a kill date"; Korean sentences
 and years listed before the end they share; an end day "set at" a date; Czech and Polish policies, an
 address written "csirt @ active24.cz", Danish acknowledgements; Chinese ranges ("2到10个工作日内") and a
-doubled measure word."""
+doubled measure word; Danish ends ("mistede … support i 2025", "i løbet af 2026") and a day that opens its
+sentence ("31. März 2025 endet der Support …"), not taken for a list's number."""
 
 from __future__ import annotations
 
@@ -265,3 +266,21 @@ def test_chinese_ranges_and_a_doubled_measure_word() -> None:
     assert (read := policy(honor, "text/plain").ack_when) is not None and read.timescale == "2到10个工作日内"
     atop = "收到漏洞報告後,ATOP PSIRT 將在兩個個工作天內發出初步確認,並啟動初步評估以確定後續步驟。"
     assert (read := policy(atop, "text/plain").ack_when) is not None and read.timescale == "兩個個工作天內"
+
+
+def test_danish_ends_and_a_day_opening_its_sentence() -> None:
+    # a day that opens its sentence, its end said right after it (a day, not a list's number)
+    opens = "31. März 2025 endet der Support für das Acme Hub."
+    assert ends(opens, "Acme Hub") == [D(2025, 3, 31)]
+    lost = (
+        "Samsung-enheder berørt. Flere mellemklassemodeller fra 2021 er også berørt, men ikke alle.\n\n"
+        "Galaxy Note 20 og Note 20 Ultra mistede også officiel support i 2025."
+    )
+    assert ends(lost, "Galaxy Note 20") == [D(2025, 12, 31)]
+    during = (
+        "Galaxy Z Fold 3 og Galaxy Z Flip 3 modtager stadig kvartalsvise sikkerhedsopdateringer, men forventes "
+        "at miste fuld support i løbet af 2026."
+    )
+    assert ends(during, "Galaxy Z Fold 3") == [D(2026, 12, 31)]
+    # a day that opens a sentence with no end after it is none
+    assert ends("31. März 2025 stellte der Hersteller das neue Acme Hub vor.", "Acme Hub") == []

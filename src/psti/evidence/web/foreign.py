@@ -51,7 +51,7 @@ _FUNCTION_WORDS = {
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
                      "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af", "gennem", "indtil", "vores",
-                     "hvis", "gjennom", "inntil", "våre"}),
+                     "hvis", "gjennom", "inntil", "våre", "men", "stadig", "lengre", "denne", "eller", "samme"}),
     # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
@@ -109,6 +109,8 @@ _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "december": 12,
     # Swedish
     "maj": 5, "augusti": 8,
+    # Norwegian (Danish writes "december")
+    "desember": 12,
     # Polish
     "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
     "marcu": 3, "kwietnia": 4, "kwiecień": 4, "kwietniu": 4, "maja": 5, "maju": 5, "czerwca": 6, "czerwiec": 6,
@@ -153,6 +155,8 @@ _BOUND_BEFORE = re.compile(
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
+    # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
+    r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
     r"\bw|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
@@ -179,6 +183,8 @@ _YEAR_BOUND = re.compile(
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
     r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf|"
+    # Norwegian and Danish: "i 2025", "i løbet af 2026", "til 2027"
+    r"\bi(?:\s+løbet\s+af|\s+løpet\s+av)?|\btil(?:\s+(?:udgangen|utgangen)\s+af)?|"
     # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
     r"\bdo(?:\s+(?:końca|konce))?(?:\s+roku)?|"
     # Swedish: "fram till 2026", "till slutet av 2025"
@@ -210,6 +216,8 @@ _IN_EFFECT = re.compile(
     r"\b(?:con\s+efficacia|in\s+vigore|en\s+vigueur|in\s+Kraft|wirksam|en\s+vigor|em\s+vigor)\b", re.I
 )
 _POLICY = re.compile(r"\b(?:politica|politique|política|Richtlinie|beleid|policy)\b", re.I)
+# nothing before a date but a list's mark: the sentence opens with it
+_SENTENCE_START = re.compile(r"[\s\-–•*·]*")
 # a German month an end happened in, with no support word before it: "Im Februar 2024 zog Amazon …"
 _IM = re.compile(r"\bim\s*$", re.I)
 # a clause that dates an announcement, not the end it announces
@@ -260,6 +268,8 @@ _END_WORDS = re.compile(
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
+    # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
+    r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|\bikke\s+(?:lengre|længere)|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
     r"\bzakończ\w*|\bkoniec\s+wsparcia|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
@@ -360,16 +370,26 @@ def language_of(sentence: str, page_language: str | None = None) -> str | None:
 _STOPPED = re.compile(
     r"\b(?:zakończył\w*|znikn\w*|usunięt\w*|przestał\w*|ukončil\w*|přestal\w*|eingestellt|beendet|ausgelaufen|"
     r"abgelaufen|dejó\s+de|dejaron\s+de|finalizó|terminó|a\s+cessé|a\s+pris\s+fin|(?:è|sono)\s+(?:terminat|cessat)\w*|"
-    r"ha(?:nno)?\s+cessato|gestopt|stopgezet|beëindigd|upphörde|avslutades)\b",
+    r"ha(?:nno)?\s+cessato|gestopt|stopgezet|beëindigd|upphörde|avslutades|(?:blevet|blitt)\s+fjernet\s+fra)\b",
+    re.I,
+)
+
+
+# a launch's words before its date: "som blev lanceret i 2021", "vorgestellt im Jahr 2021", "lanzado en 2021"
+_LAUNCHED = re.compile(
+    r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|présenté\w*|sorti\w*|lanzad\w*|"
+    r"lançad\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
 
 def stops_undated_abroad(sentence: str) -> bool:
-    """A sentence in another language that says support or updates have stopped, and gives no date
-    ("smartfon Samsung Galaxy S21 … zniknęły z wykazu urządzeń, które mają zapewnione wsparcie"); a stop
-    still to come is often dated by the sentence beside it."""
-    return language_of(sentence) is not None and bool(_STOPPED.search(sentence)) and not _dates(sentence)
+    """A sentence in another language that says support or updates have stopped, and gives no date but
+    perhaps a launch's ("smartfon Samsung Galaxy S21 … zniknęły z wykazu urządzeń, które mają zapewnione
+    wsparcie", "Galaxy S21 …, som blev lanceret i 2021, er blevet fjernet fra Samsungs plan"); a stop still to
+    come is often dated by the sentence beside it."""
+    undated = all(_LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]) for m, _d, _p in _dates(sentence))
+    return bool(_STOPPED.search(sentence)) and undated  # (the words are no English: no language need be found)
 
 
 def foreign_end(
@@ -390,6 +410,10 @@ def foreign_end(
         before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-30:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
+        if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
+            # "14. januar 2020 opphører support for Windows 7.": a day that opens its sentence, the end
+            # said right after it
+            bound = lead if _END_WORDS.match(sentence, m.end() + 1, m.end() + 40) else None
         if bound is None and not bare_year and (im := _IM.search(before)) is not None:
             # "Im Februar 2024 zog Amazon … den Stecker", "trennte der Anbieter im März 2024 … vom Netz": a
             # month the clause's own end happened in (not one an announcement was made in)

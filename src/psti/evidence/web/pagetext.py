@@ -1042,7 +1042,8 @@ def _binary_ratio(data: bytes) -> float:
     return control / len(data)
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+# (not a day before its month and year: "14. januar 2020 opphører support …", "31. März 2025 endet …")
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?![^\W\d_]{3,12}\.?\s+\d{4}\b)")
 
 
 RUN_ITEM_CHARS = 80  # an item in a run of them ("Triage – 10 working days", "Acme Cam 2 — 2028")
