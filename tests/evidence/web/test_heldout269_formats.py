@@ -15,7 +15,8 @@ Smart Radios on 2024-03-19"); "the effective date of termination" and "a kill da
 and years listed before the end they share; an end day "set at" a date; Czech and Polish policies, an
 address written "csirt @ active24.cz", Danish acknowledgements; Chinese ranges ("2到10个工作日内") and a
 doubled measure word; Danish ends ("mistede … support i 2025", "i løbet af 2026") and a day that opens its
-sentence ("31. März 2025 endet der Support …"), not taken for a list's number."""
+sentence ("31. März 2025 endet der Support …"), not taken for a list's number; French "prise en charge …
+jusqu'en 2026", Portuguese "a partir de 2025", and a launch's date abroad ("lançado em outubro de 2016")."""
 
 from __future__ import annotations
 
@@ -284,3 +285,18 @@ def test_danish_ends_and_a_day_opening_its_sentence() -> None:
     assert ends(during, "Galaxy Z Fold 3") == [D(2026, 12, 31)]
     # a day that opens a sentence with no end after it is none
     assert ends("31. März 2025 stellte der Hersteller das neue Acme Hub vor.", "Acme Hub") == []
+
+
+def test_french_and_portuguese_ends_and_a_launch_date_abroad() -> None:
+    nest = "La prise en charge des sonnettes Nest (à piles) s’étend jusqu’en 2026."
+    assert ends(nest, "sonnettes Nest (à piles)") == [D(2026, 12, 31)]
+    xiaomi = (
+        "A Xiaomi anunciou que um número significativo de modelos não receberá mais atualizações de segurança "
+        "a partir de 2025."
+    )
+    assert ends(xiaomi, "Xiaomi") == [D(2025, 1, 1)]
+    arlo = (
+        "Lá Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em 1º de abril de 2023 "
+        "(e não é brincadeira de primeiro de abril!)."
+    )
+    assert ends(arlo, "Arlo Pro") == [D(2023, 4, 1)]

@@ -183,6 +183,8 @@ _YEAR_BOUND = re.compile(
     r"\bdepuis\s+(?:la\s+)?fin(?:\s+d[eu])?|\bseit\s+Ende|\bdesde\s+(?:finales|el\s+final|fines)\s+de(?:l)?|"
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
     r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf|"
+    # from a year on: "não receberá mais atualizações de segurança a partir de 2025", "à partir de 2026"
+    r"\ba\s+partir\s+de|\bà\s+partir\s+de|\ba\s+partire\s+dal|"
     # Norwegian and Danish: "i 2025", "i løbet af 2026", "til 2027"
     r"\bi(?:\s+løbet\s+af|\s+løpet\s+av)?|\btil(?:\s+(?:udgangen|utgangen)\s+af)?|"
     # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
@@ -240,7 +242,7 @@ _END_WORDS = re.compile(
     r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
-    r"\b(?:supporté|pris\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
+    r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     r"mises?\s+à\s+jour|parches|correctifs)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
     r"\bausgelaufen|\bläuft\s+(?:\w+\s+){0,4}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
@@ -439,6 +441,8 @@ def foreign_end(
             continue
         if bound is None or cue is None:
             continue
+        if _LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em …": a launch's date
         if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_between_commas(sentence, cue)):
             # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is
             # joined to it: "y a partir del 31 de mayo de 2025 se bloqueó también la descarga …")
