@@ -16,7 +16,8 @@ and years listed before the end they share; an end day "set at" a date; Czech an
 address written "csirt @ active24.cz", Danish acknowledgements; Chinese ranges ("2到10个工作日内") and a
 doubled measure word; Danish ends ("mistede … support i 2025", "i løbet af 2026") and a day that opens its
 sentence ("31. März 2025 endet der Support …"), not taken for a list's number; French "prise en charge …
-jusqu'en 2026", Portuguese "a partir de 2025", and a launch's date abroad ("lançado em outubro de 2016")."""
+jusqu'en 2026", Portuguese "a partir de 2025", and a launch's date abroad ("lançado em outubro de 2016"); a
+Markdown link parsed as the words it shows; "the end of Wemo cloud on January 31st 2026"."""
 
 from __future__ import annotations
 
@@ -300,3 +301,18 @@ def test_french_and_portuguese_ends_and_a_launch_date_abroad() -> None:
         "(e não é brincadeira de primeiro de abril!)."
     )
     assert ends(arlo, "Arlo Pro") == [D(2023, 4, 1)]
+
+
+def test_a_markdown_link_is_parsed_as_the_words_it_shows() -> None:
+    radios = (
+        "Logitech is [sunsetting ](https://forums.slimdevices.com/forum/x) its mysqueezebox.com servers "
+        "that manage UE Smart Radios on **2024-03-19**"
+    )
+    assert ends(radios, "UE Smart Radios", media="text/markdown") == [D(2024, 3, 19)]
+
+
+def test_the_end_of_a_named_service_on_a_day() -> None:
+    wemo = "Does the [end of Wemo cloud on January 31st 2026](https://www.belkin.com/x) impact this plugin?"
+    assert ends(wemo, "Wemo cloud", media="text/markdown") == [D(2026, 1, 31)]
+    # the end of a month is a time, not a stop
+    assert ends("The end of October on the farm is quiet for the Wemo cloud.", "Wemo cloud") == []

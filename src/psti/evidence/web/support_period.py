@@ -790,6 +790,7 @@ _LIST_BACK = re.compile(
 # a release's heading: a version number or the word release beside its date
 _RELEASE_HEAD = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\b(?:release|version)\b", re.I)
 _MD_LINK_TARGET = re.compile(MD_LINK_TARGET)
+_MD_LINK = re.compile(rf"\[([^\[\]]{{1,200}})(?:{MD_LINK_TARGET})")
 _VERSION_ONLY = re.compile(r"^\W{0,3}v?\d+(?:\.\d+){1,3}\s*$", re.I)
 _BRACKETED_DAY = re.compile(r"^\s*\(\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s*\)\s*$")
 # a release note's lead into what it removed: "Removed SBC support:", "Removed builds for following
@@ -2542,6 +2543,9 @@ def _for_the_parser(text: str) -> str:
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     text = _SUNSETS_AS_VERB.sub("expires", text)
+    # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
+    # parsed as the words it shows
+    text = _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
     return _SUPPORT_AS_VERB.sub(lambda m: m.group(0).capitalize(), text)
 
 

@@ -845,14 +845,16 @@ def _end_date_noun(noun: Token) -> str | None:
 
 def _dated_shutdown(noun: Token) -> bool:
     """A shutdown named as a noun with its own date ("Automatic's planned shutdown on
-    5/28/2020"), not a network's ("the 3G network shutdown in February 2022")."""
+    5/28/2020"), not a network's ("the 3G network shutdown in February 2022", "the end of 3G on …")."""
     # (or an app's departure from a platform: "Netflix's impending departure from the PlayStation 3
     # in March 2026")
     leaves = noun.lower_ in ("departure", "exit") and any(
         c.dep_ == "prep" and c.lower_ == "from" for c in noun.children
     )
+    # (or the end of a service or a named thing: "the end of Wemo cloud on January 31st 2026")
+    ends_service = noun.lower_ == "end" and _of_service(noun)
     return (
-        (noun.lower_ in _SHUTDOWN_NOUNS or leaves)
+        (noun.lower_ in _SHUTDOWN_NOUNS or leaves or ends_service)
         and not noun.tag_.startswith("VB")
         and not _of_a_network([c for c in noun.subtree if c.i < noun.i])
     )
