@@ -17,7 +17,8 @@ address written "csirt @ active24.cz", Danish acknowledgements; Chinese ranges (
 doubled measure word; Danish ends ("mistede … support i 2025", "i løbet af 2026") and a day that opens its
 sentence ("31. März 2025 endet der Support …"), not taken for a list's number; French "prise en charge …
 jusqu'en 2026", Portuguese "a partir de 2025", and a launch's date abroad ("lançado em outubro de 2016"); a
-Markdown link parsed as the words it shows; "the end of Wemo cloud on January 31st 2026"."""
+Markdown link parsed as the words it shows; "the end of Wemo cloud on January 31st 2026"; a Russian
+schedule's months, and a month in a script not read giving no date rather than its year's end."""
 
 from __future__ import annotations
 
@@ -318,3 +319,18 @@ def test_the_end_of_a_named_service_on_a_day() -> None:
     assert ends(linked, "Wemo cloud", media="text/markdown") == [D(2026, 1, 31)]
     # the end of a month is a time, not a stop
     assert ends("The end of October on the farm is quiet for the Wemo cloud.", "Wemo cloud") == []
+
+
+def test_a_russian_schedule_and_a_month_in_a_script_not_read() -> None:
+    schedule = (
+        "Xiaomi опубликовала список смартфонов, которые следующими получат статус EOL и перестанут получать "
+        "обновления системы.\n\n"
+        "График прекращения поддержки устройств выглядит так:\n"
+        "- март 2026 года – Xiaomi 12 и Xiaomi 12 Pro, Redmi Note 12 5G;\n"
+        "- октябрь 2026 года – Xiaomi 12T и Xiaomi 12T Pro."
+    )
+    assert ends(schedule, "Xiaomi 12T", media="text/markdown") == [D(2026, 10, 31)]
+    assert ends(schedule, "Redmi Note 12 5G", media="text/markdown") == [D(2026, 3, 31)]
+    # a Ukrainian month is not read: no date, rather than the year's end
+    ukrainian = schedule.replace("октябрь 2026 года", "жовтень 2026 року")
+    assert ends(ukrainian, "Xiaomi 12T", media="text/markdown") == []

@@ -384,6 +384,10 @@ def _group_dated(dated: list[SupportStatement], stopped_undated: list[str]) -> l
     return found if len(found) == len(dated) else []
 
 
+# a word in Cyrillic or Greek right before a year: a month named in a language no reader here reads
+_UNREAD_MONTH = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]{3,}\s+$")
+
+
 def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     out = []
     urls = [u.span() for u in _URL.finditer(s)] if "http" in s or "www." in s else []
@@ -396,6 +400,8 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             continue
         if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
             continue  # "in the spring of 2018", "in early 2026": a season or part of the year, not its end
+        if parsed[1] == "year" and _UNREAD_MONTH.search(s, 0, m.start()):
+            continue  # "октябрь 2026 года": a month in a script no reader here knows, not the year's end
         if parsed[1] == "year" and (q := _QUARTER.search(s, 0, m.start())):
             # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
             last_month = 3 * _QUARTERS[q.group("q").lower()]
