@@ -18,7 +18,8 @@ doubled measure word; Danish ends ("mistede … support i 2025", "i løbet af 20
 sentence ("31. März 2025 endet der Support …"), not taken for a list's number; French "prise en charge …
 jusqu'en 2026", Portuguese "a partir de 2025", and a launch's date abroad ("lançado em outubro de 2016"); a
 Markdown link parsed as the words it shows; "the end of Wemo cloud on January 31st 2026"; a Russian
-schedule's months, and a month in a script not read giving no date rather than its year's end."""
+schedule's months, and a month in a script not read giving no date rather than its year's end; Finnish
+ends, their bounds after the date ("31. joulukuuta 2019 lähtien", "13.10.2026 saakka", "toukokuussa")."""
 
 from __future__ import annotations
 
@@ -334,3 +335,25 @@ def test_a_russian_schedule_and_a_month_in_a_script_not_read() -> None:
     # a Ukrainian month is not read: no date, rather than the year's end
     ukrainian = schedule.replace("октябрь 2026 года", "жовтень 2026 року")
     assert ends(ukrainian, "Xiaomi 12T", media="text/markdown") == []
+
+
+def test_finnish_ends_with_their_bounds_after_the_date() -> None:
+    ends_on = (
+        "Microsoftin Windows 10 -käyttöjärjestelmän tuki loppuu 14. lokakuuta 2025. Tämän jälkeen "
+        "käyttöjärjestelmälle ei julkaista enää tietoturvapäivityksiä tai muitakaan päivityksiä."
+    )
+    assert ends(ends_on, "Windows 10") == [D(2025, 10, 14)]
+    since = (
+        "WhatsApp lopettaa vanhojen ohjelmistoversioiden tuen, mutta se ei ole uutta.\n\n"
+        "WhatsApp lakkaa toimimasta kaikilla Windows Phone -puhelimilla 31. joulukuuta 2019 lähtien."
+    )
+    assert ends(since, "Windows Phone") == [D(2019, 12, 31)]
+    until = (
+        "Mikäli tietokone sekä käyttäjätili täyttävät ehdot, tietoturvapäivitykset jatkuvat Windows 10 -tietokoneelle "
+        "tavalliseen tapaan aina 13.10.2026 saakka."
+    )
+    assert ends(until, "Windows 10") == [D(2026, 10, 13)]
+    month_in = "Yhtiö lakkauttaa vanhimpien älykaiutintensa ja soundbariensa tuen toukokuussa 2026, eli aivan pian."
+    assert ends(month_in, "älykaiutintensa") == [D(2026, 5, 31)]
+    # a month something launched in ends nothing
+    assert ends("Yhtiö julkaisi uuden kaiuttimen toukokuussa 2026, ja se on jo myynnissä.", "kaiuttimen") == []

@@ -1,5 +1,5 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Polish or Czech.
+Swedish, Norwegian, Danish, Polish, Czech or Finnish.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -56,6 +56,9 @@ _FUNCTION_WORDS = {
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
                      "która", "roku", "tym", "tego", "jego", "ze", "będzie", "będą"}),
+    "fi": frozenset({"ja", "ei", "että", "tai", "myös", "kun", "sen", "tämän", "jälkeen", "vain", "kuin", "mutta",
+                     "eli", "joten", "ovat", "oli", "ne", "tätä", "tuon", "jo", "vielä", "enää", "aina", "sekä",
+                     "jotka", "joka", "mikäli", "kaikilla", "kaikille", "tuki", "tuen"}),
     "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při"}),
 }  # fmt: skip
@@ -74,6 +77,17 @@ _MONTH_WORDS = {
     "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
     "no": frozenset({"desember"}),
+    # Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
+    "fi": frozenset({"tammikuu", "tammikuuta", "tammikuussa", "tammikuun", "tammikuusta", "helmikuu", "helmikuuta",
+                     "helmikuussa", "helmikuun", "helmikuusta", "maaliskuu", "maaliskuuta", "maaliskuussa",
+                     "maaliskuun", "maaliskuusta", "huhtikuu", "huhtikuuta", "huhtikuussa", "huhtikuun",
+                     "huhtikuusta", "toukokuu", "toukokuuta", "toukokuussa", "toukokuun", "toukokuusta", "kesäkuu",
+                     "kesäkuuta", "kesäkuussa", "kesäkuun", "kesäkuusta", "heinäkuu", "heinäkuuta", "heinäkuussa",
+                     "heinäkuun", "heinäkuusta", "elokuu", "elokuuta", "elokuussa", "elokuun", "elokuusta",
+                     "syyskuu", "syyskuuta", "syyskuussa", "syyskuun", "syyskuusta", "lokakuu", "lokakuuta",
+                     "lokakuussa", "lokakuun", "lokakuusta", "marraskuu", "marraskuuta", "marraskuussa",
+                     "marraskuun", "marraskuusta", "joulukuu", "joulukuuta", "joulukuussa", "joulukuun",
+                     "joulukuusta"}),
     "pl": frozenset({"stycznia", "styczeń", "styczniu", "lutego", "luty", "lutym", "marca", "marzec", "marcu",
                      "kwietnia", "kwiecień", "kwietniu", "maja", "maju", "czerwca", "czerwiec", "czerwcu", "lipca",
                      "lipiec", "lipcu", "sierpnia", "sierpień", "sierpniu", "września", "wrzesień", "wrześniu",
@@ -111,6 +125,17 @@ _MONTHS = {
     "maj": 5, "augusti": 8,
     # Norwegian (Danish writes "december")
     "desember": 12,
+    # Finnish
+    "tammikuu": 1, "tammikuuta": 1, "tammikuussa": 1, "tammikuun": 1, "tammikuusta": 1, "helmikuu": 2, "helmikuuta":
+    2, "helmikuussa": 2, "helmikuun": 2, "helmikuusta": 2, "maaliskuu": 3, "maaliskuuta": 3, "maaliskuussa": 3,
+    "maaliskuun": 3, "maaliskuusta": 3, "huhtikuu": 4, "huhtikuuta": 4, "huhtikuussa": 4, "huhtikuun": 4,
+    "huhtikuusta": 4, "toukokuu": 5, "toukokuuta": 5, "toukokuussa": 5, "toukokuun": 5, "toukokuusta": 5, "kesäkuu":
+    6, "kesäkuuta": 6, "kesäkuussa": 6, "kesäkuun": 6, "kesäkuusta": 6, "heinäkuu": 7, "heinäkuuta": 7, "heinäkuussa":
+    7, "heinäkuun": 7, "heinäkuusta": 7, "elokuu": 8, "elokuuta": 8, "elokuussa": 8, "elokuun": 8, "elokuusta": 8,
+    "syyskuu": 9, "syyskuuta": 9, "syyskuussa": 9, "syyskuun": 9, "syyskuusta": 9, "lokakuu": 10, "lokakuuta": 10,
+    "lokakuussa": 10, "lokakuun": 10, "lokakuusta": 10, "marraskuu": 11, "marraskuuta": 11, "marraskuussa": 11,
+    "marraskuun": 11, "marraskuusta": 11, "joulukuu": 12, "joulukuuta": 12, "joulukuussa": 12, "joulukuun": 12,
+    "joulukuusta": 12,
     # Russian, named and "of" (a schedule's "октябрь 2026 года", "до 31 марта 2026 года")
     "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
@@ -160,6 +185,8 @@ _BOUND_BEFORE = re.compile(
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
+    # Finnish: the end's verb right before its day ("tuki loppuu 14. lokakuuta 2025")
+    r"\b(?:loppuu|loppui|loppuvat|päättyy|päättyi|päättyvät|lakkaa|lakkasi)|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
@@ -199,8 +226,15 @@ _YEAR_BOUND = re.compile(
     re.I,
 )
 _FROM_BOUND = re.compile(
-    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od)\b", re.I
+    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
+    r"alkaen)\b",
+    re.I,
 )
+# Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
+# month "in" is its own bound ("toukokuussa 2026")
+_BOUND_AFTER = re.compile(r"\s*(?:lähtien|alkaen|saakka|asti|mennessä)\b", re.I)
+_MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
+_SUPPORT_GOES_ON_FI = re.compile(r"\b(?:jatku\w*|tuki\w*|tuen|\w*päivity\w*)", re.I)
 # a plan since changed: "Originalmente, os modelos … receberiam suporte … até agosto de 2024"
 _FORMER_PLAN = re.compile(
     r"^\W*(?:originalmente|inicialmente|originariamente|inizialmente|ursprünglich|initialement|au\s+départ|"
@@ -272,6 +306,9 @@ _END_WORDS = re.compile(
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
+    # Finnish: "tuki loppuu", "päättyy", "lakkauttaa … tuen", "lakkaa toimimasta", "ei … enää", "jatkuvat … saakka"
+    r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
+    r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
@@ -417,6 +454,12 @@ def foreign_end(
         before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-30:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
+        bound_after = False
+        if bound is None and not bare_year:
+            # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
+            month_in = m.re is _FOREIGN_DATE and _MONTH_IN.fullmatch(m.group("month")) is not None
+            bound = _BOUND_AFTER.match(sentence, m.end()) or (_MONTH_IN.search(m.group(0)) if month_in else None)
+            bound_after = bound is not None
         if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
             # "14. januar 2020 opphører support for Windows 7.": a day that opens its sentence, the end
             # said right after it
@@ -433,6 +476,9 @@ def foreign_end(
             start = range_from[1]  # (a range's words stand before its first date)
         end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
         cue = _END_WORDS.search(sentence, start, end)
+        if cue is None and bound_after and bound is not None and bound.group(0).strip().lower() in ("saakka", "asti"):
+            # "tietoturvapäivitykset jatkuvat … aina 13.10.2026 saakka": updates up to the day, however far before
+            cue = _SUPPORT_GOES_ON_FI.search(_clause_of(sentence, m, dates, k))
         if cue is None and bound is not None and shared is not None and shared[0] == k - 1:
             # "garantizados actualizaciones … hasta octubre de 2018, y parchos de seguridad hasta octubre de
             # 2019": a second bound date joined to an end's shares its words
@@ -462,9 +508,14 @@ def foreign_end(
         if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
             # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
             day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
-        found.append(
-            ForeignEnd(m.group(0), day, precision, f"'{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}'")
+        bounded = (
+            m.group(0)
+            if bound.group(0) in m.group(0)
+            else f"{m.group(0)} {bound.group(0).strip()}"
+            if bound_after
+            else f"{bound.group(0).strip()} {m.group(0)}"
         )
+        found.append(ForeignEnd(m.group(0), day, precision, f"'{bounded}', '{cue.group(0)}'"))
         # (and the product the end it is joined to names)
         stretches.append((stretches[-1] if joined else "") + _clause_of(sentence, m, dates, k))
     if not found:
