@@ -21,6 +21,15 @@ from dataclasses import dataclass
 from psti.evidence.web.dates import DATE, Precision, parse_date
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
+# Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
+_FINNISH_MONTHS = {
+    f"{stem}kuu{ending}": number
+    for number, stem in enumerate(
+        ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"), 1
+    )
+    for ending in ("", "ta", "ssa", "n", "sta")
+}
+
 _FUNCTION_WORDS = {
     "de": frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "wird", "werden", "den", "dem",
                      "ab", "bis", "sind", "auch", "sich", "ein", "eine", "im", "zu", "auf", "es", "dass", "zum", "zur",
@@ -77,17 +86,7 @@ _MONTH_WORDS = {
     "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
     "no": frozenset({"desember"}),
-    # Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
-    "fi": frozenset({"tammikuu", "tammikuuta", "tammikuussa", "tammikuun", "tammikuusta", "helmikuu", "helmikuuta",
-                     "helmikuussa", "helmikuun", "helmikuusta", "maaliskuu", "maaliskuuta", "maaliskuussa",
-                     "maaliskuun", "maaliskuusta", "huhtikuu", "huhtikuuta", "huhtikuussa", "huhtikuun",
-                     "huhtikuusta", "toukokuu", "toukokuuta", "toukokuussa", "toukokuun", "toukokuusta", "kesäkuu",
-                     "kesäkuuta", "kesäkuussa", "kesäkuun", "kesäkuusta", "heinäkuu", "heinäkuuta", "heinäkuussa",
-                     "heinäkuun", "heinäkuusta", "elokuu", "elokuuta", "elokuussa", "elokuun", "elokuusta",
-                     "syyskuu", "syyskuuta", "syyskuussa", "syyskuun", "syyskuusta", "lokakuu", "lokakuuta",
-                     "lokakuussa", "lokakuun", "lokakuusta", "marraskuu", "marraskuuta", "marraskuussa",
-                     "marraskuun", "marraskuusta", "joulukuu", "joulukuuta", "joulukuussa", "joulukuun",
-                     "joulukuusta"}),
+    "fi": frozenset(_FINNISH_MONTHS),
     "pl": frozenset({"stycznia", "styczeń", "styczniu", "lutego", "luty", "lutym", "marca", "marzec", "marcu",
                      "kwietnia", "kwiecień", "kwietniu", "maja", "maju", "czerwca", "czerwiec", "czerwcu", "lipca",
                      "lipiec", "lipcu", "sierpnia", "sierpień", "sierpniu", "września", "wrzesień", "wrześniu",
@@ -125,17 +124,7 @@ _MONTHS = {
     "maj": 5, "augusti": 8,
     # Norwegian (Danish writes "december")
     "desember": 12,
-    # Finnish
-    "tammikuu": 1, "tammikuuta": 1, "tammikuussa": 1, "tammikuun": 1, "tammikuusta": 1, "helmikuu": 2, "helmikuuta":
-    2, "helmikuussa": 2, "helmikuun": 2, "helmikuusta": 2, "maaliskuu": 3, "maaliskuuta": 3, "maaliskuussa": 3,
-    "maaliskuun": 3, "maaliskuusta": 3, "huhtikuu": 4, "huhtikuuta": 4, "huhtikuussa": 4, "huhtikuun": 4,
-    "huhtikuusta": 4, "toukokuu": 5, "toukokuuta": 5, "toukokuussa": 5, "toukokuun": 5, "toukokuusta": 5, "kesäkuu":
-    6, "kesäkuuta": 6, "kesäkuussa": 6, "kesäkuun": 6, "kesäkuusta": 6, "heinäkuu": 7, "heinäkuuta": 7, "heinäkuussa":
-    7, "heinäkuun": 7, "heinäkuusta": 7, "elokuu": 8, "elokuuta": 8, "elokuussa": 8, "elokuun": 8, "elokuusta": 8,
-    "syyskuu": 9, "syyskuuta": 9, "syyskuussa": 9, "syyskuun": 9, "syyskuusta": 9, "lokakuu": 10, "lokakuuta": 10,
-    "lokakuussa": 10, "lokakuun": 10, "lokakuusta": 10, "marraskuu": 11, "marraskuuta": 11, "marraskuussa": 11,
-    "marraskuun": 11, "marraskuusta": 11, "joulukuu": 12, "joulukuuta": 12, "joulukuussa": 12, "joulukuun": 12,
-    "joulukuusta": 12,
+    **_FINNISH_MONTHS,
     # Russian, named and "of" (a schedule's "октябрь 2026 года", "до 31 марта 2026 года")
     "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
@@ -427,12 +416,17 @@ _LAUNCHED = re.compile(
 )
 
 
+def _launch_date(sentence: str, m: re.Match[str]) -> bool:
+    """The date is a launch's, its words right before it ("lançado em outubro de 2016")."""
+    return _LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]) is not None
+
+
 def stops_undated_abroad(sentence: str) -> bool:
     """A sentence in another language that says support or updates have stopped, and gives no date but
     perhaps a launch's ("smartfon Samsung Galaxy S21 … zniknęły z wykazu urządzeń, które mają zapewnione
     wsparcie", "Galaxy S21 …, som blev lanceret i 2021, er blevet fjernet fra Samsungs plan"); a stop still to
     come is often dated by the sentence beside it."""
-    undated = all(_LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]) for m, _d, _p in _dates(sentence))
+    undated = all(_launch_date(sentence, m) for m, _d, _p in _dates(sentence))
     return bool(_STOPPED.search(sentence)) and undated  # (the words are no English: no language need be found)
 
 
@@ -461,7 +455,7 @@ def foreign_end(
             bound = _BOUND_AFTER.match(sentence, m.end()) or (_MONTH_IN.search(m.group(0)) if month_in else None)
             bound_after = bound is not None
         if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
-            # "14. januar 2020 opphører support for Windows 7.": a day that opens its sentence, the end
+            # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
             bound = lead if _END_WORDS.match(sentence, m.end() + 1, m.end() + 40) else None
         if bound is None and not bare_year and (im := _IM.search(before)) is not None:
@@ -492,7 +486,7 @@ def foreign_end(
             continue
         if bound is None or cue is None:
             continue
-        if _LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]):
+        if _launch_date(sentence, m):
             continue  # "Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em …": a launch's date
         if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_between_commas(sentence, cue)):
             # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is

@@ -192,20 +192,21 @@ def japanese_end(
             if (end := _end_at(shared, "the end said before", False, sentence, earlier, later)) is not None:
                 found.append((end, shared_stretch))
     korean = HANGUL.search(sentence) is not None
+    full_stop = "." if korean else "。"
     year_from = last_end
     years_listed: list[tuple[int, str]] = []  # Korean years listed before the end they share, and their stretches
     for y in _YEAR_ONLY.finditer(sentence):
         # "2022年、米国のスマートホームブランドInsteonは、事前予告なくクラウドサーバーを停止した": an end in a year;
         # "2023년까지 운영체제 업그레이드가 가능하다": updates up to a year's end
-        full_stop = "." if korean else "。"
         clause = sentence[y.end() : (stop if (stop := sentence.find(full_stop, y.end())) >= 0 else len(sentence))]
         # (in Korean, whose names come before their years, the stretch runs from the date before: "LG 벨벳과 윙의
         # 경우 2023년까지")
         stretch = sentence[year_from : y.start()] + _own_sentence_after(sentence, y.end()) if korean else clause
-        year_from = y.end() if korean else year_from
+        if korean:
+            year_from = y.end()
         ended = _ENDED_IN_YEAR.match(clause)
-        if ended is None and _UNTIL_AFTER.match(clause) and _ABOUT_SUPPORT.search(clause):
-            ended = _UNTIL_AFTER.match(clause)
+        if ended is None and (until := _UNTIL_AFTER.match(clause)) is not None and _ABOUT_SUPPORT.search(clause):
+            ended = until
         if ended is None and korean and _LISTED_KO.match(clause[:3]):
             years_listed.append((int(y.group("y")), stretch))  # "LG 벨벳·윙 2023년, V50·G8 2022년까지"
             continue

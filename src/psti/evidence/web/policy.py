@@ -388,9 +388,9 @@ _PROGRAMME = re.compile(
 )
 # "This program follows Bugcrowd's standard disclosure terms": the page is the programme itself
 _THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:paused|closed|suspended|ended))", re.I)
-_PLATFORM_NAME = re.compile(
-    r"\b(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|bugbank|vulbox|butian|immunefi)\b", re.I
-)
+# reporting platforms by name (the programme-page reader and the channel reader alike)
+_PLATFORM_WORDS = r"hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|bugbank|vulbox|butian|immunefi"
+_PLATFORM_NAME = re.compile(rf"\b(?:{_PLATFORM_WORDS})\b", re.I)
 _NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
 # a sentence that says none is published: "No coordinated vulnerability disclosure policy, security contact or bug
 # bounty programme is published on any … host"
@@ -1432,9 +1432,8 @@ _CHANNEL = re.compile(
     # a reporting platform named without its address: "exclusively through Yes We Hack" (or "prostřednictvím
     # programu Intigriti", "za pośrednictwem platformy Intigriti", "über Intigriti")
     r"(?:through|via|on|at|to|using|prostřednictvím|přes|za\s+pośrednictwem|przez|über|tramite|mediante)\s+"
-    r"(?:the\s+)?(?:(?:programu|platformy|programu|platformę|platform|programme|program)\s+)?"
-    r"(?:hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|open\s?bug\s?bounty|bugbank|vulbox|butian|immunefi|"
-    r"huntr)\b|"
+    r"(?:the\s+)?(?:(?:programu|platformy|platformę|platform|programme|program)\s+)?"
+    rf"(?:{_PLATFORM_WORDS}|open\s?bug\s?bounty|huntr)\b|"
     # a maker's own reporting site, named: "through the ECOVACS Product Security Center", "via our PSIRT portal"
     r"(?:through|via|on|at|to)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,3}?(?:product\s+)?security\s+(?:response\s+)?"
     r"(?:center|centre|portal)\b|(?:through|via|on|at)\s+(?:the\s+|our\s+)?(?:[\w&-]+\s+){0,2}?"

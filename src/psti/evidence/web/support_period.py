@@ -2677,7 +2677,8 @@ def _tree_statement(
             ]
             if not ends:
                 return None, plain, stops, bounds
-    if len(ends) > 1 and 0 < len(security := [(dp, r) for dp, r in ends if not r.other_updates]) < len(ends):
+    security = [(dp, r) for dp, r in ends if not r.other_updates]
+    if len(ends) > 1 and 0 < len(security) < len(ends):
         ends = security  # (an end of OS or feature updates alone gives way to the security end beside it)
     picked = None
     if terms and (respective := _respective(s, terms, dates)) is not None:
@@ -2689,7 +2690,6 @@ def _tree_statement(
         found = _end_date(s, [dp for dp, _r in ends])
         picked = next(((dp, r) for dp, r in ends if found is not None and dp[0] is found[0]), None)
     if picked is None:
-        security = [(dp, r) for dp, r in ends if not r.other_updates]
         if not security:
             return None, plain, stops, bounds
         # "software updates till November 2018, and security patches until November 2019": the end

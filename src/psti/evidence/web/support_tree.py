@@ -2465,7 +2465,7 @@ def _stop_happens(date: Token, previous: str) -> str | None:
         or (lemma(verb) == "take" and any(c.lower_ in ("place", "effect") for c in verb.children))
     ):
         return None
-    elif lemma(verb) == "take" and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in _SET_FOR | {"set"}:
+    elif lemma(verb) == "take" and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in _SET_FOR:
         verb = verb.head  # "with the discontinuation set to take effect on …": the subject is the head's
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # (the stop may be said earlier in the date's own sentence: "will bring an end to all cloud-based
