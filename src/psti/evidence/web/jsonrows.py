@@ -76,7 +76,7 @@ def _collect(node: object, rows: list[str], depth: int) -> None:
         return
     if isinstance(node, dict):
         plain = [
-            (_label(str(k)), str(v).strip())
+            (label_words(str(k)), str(v).strip())
             for k, v in node.items()
             if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
         ]
@@ -93,7 +93,7 @@ def _collect(node: object, rows: list[str], depth: int) -> None:
             _collect(v, rows, depth + 1)
 
 
-def _label(key: str) -> str:
+def label_words(key: str) -> str:
     return " ".join(_CAMEL.sub(" ", key).replace("_", " ").replace("-", " ").split()).lower()
 
 
@@ -128,7 +128,7 @@ def fragment_rows(text: str) -> str | None:
                     continue
                 value = json.loads(value) if value.startswith('"') else value
                 if str(value).strip() and len(str(value)) <= _MAX_CELL:
-                    open_rows[-1].append(f"{_label(m.group(1))}: {' '.join(str(value).split())}")
+                    open_rows[-1].append(f"{label_words(m.group(1))}: {' '.join(str(value).split())}")
     for pairs in reversed(open_rows[1:]):  # (objects cut off by the end of the quotation)
         _emit(pairs, rows)
     top: list[str] = []

@@ -19,9 +19,11 @@ from html import unescape
 
 from psti.evidence.web.jsonrows import json_rows
 from psti.evidence.web.rsttables import rst_list_tables
+from psti.evidence.web.yamlrows import yaml_rows
 
 TEXT_TYPES = (
-    "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/json", ""
+    "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/json",
+    "application/yaml", "application/x-yaml", ""
 )  # fmt: skip
 MAX_TEXT_CHARS = 2_000_000
 _BLOCK = {
@@ -640,8 +642,8 @@ def page_text(content: bytes, media_type: str = "", charset: str | None = None) 
         media_type in ("text/html", "application/xhtml+xml") and _MARKUP_START.search(text, 0, 1_000_000) is not None
     ) or (not media_type and re.search(r"<(html|body|p|div|h1)\b", text[:4096], re.I) is not None)
     text = text[: MAX_TEXT_CHARS * 2]
-    if not looks_html and (rows := json_rows(text)) is not None:
-        return PageText(text=rows[:MAX_TEXT_CHARS])  # a JSON document: its objects as rows
+    if not looks_html and (rows := json_rows(text) or yaml_rows(text)) is not None:
+        return PageText(text=rows[:MAX_TEXT_CHARS])  # a JSON or YAML data file: its objects as rows
     if not looks_html:
         # a link's note for screen readers, left in copied text, splits the words it follows
         if '="' in text and (records := _XML_RECORD.sub(_xml_record_row, text)) != text:

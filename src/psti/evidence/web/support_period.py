@@ -1028,6 +1028,31 @@ def _row_named(row_names: set[str], s: str) -> bool:
     return " | " in s and any(not _CELL.match(part) and _words(part) in row_names for part in s.split(" | "))
 
 
+def _named_by_cells(terms: tuple[str, ...], s: str) -> bool:
+    """A row whose cells together spell a name the page splits between columns ("release cycle: 5.0 |
+    codename: Scarthgap" for "5.0 'Scarthgap'"): every word of the name in a cell that holds only
+    words of it, from two cells or more, one with a number (a version, not a brand and a kind)."""
+    if " | " not in s:
+        return False
+    values = [_words(m.group("value") if (m := _CELL.match(part)) else part).split() for part in s.split(" | ")]
+    for term in terms:
+        words = _words(term).split()
+        if len(words) < 2 or not any(ch.isdigit() for ch in "".join(words)):
+            continue
+        covered: set[int] = set()
+        cells = 0
+        for value in values:
+            at = next(
+                (k for k in range(len(words) - len(value) + 1) if value and words[k : k + len(value)] == value), -1
+            )
+            if at >= 0:
+                covered.update(range(at, at + len(value)))
+                cells += 1
+        if cells >= 2 and len(covered) == len(words):
+            return True
+    return False
+
+
 # a row's column that names what replaces its item: "Successor (tag): OPC Publisher 2.9"
 _SUCCESSOR_LABEL = re.compile(
     r"successor|replac|supersed|migrat|upgrade\s+(?:to|path)|next\s+(?:version|release)", re.I
@@ -1230,6 +1255,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         named = bool(terms) and (
             _names(terms, own_cells)
             or _row_named(row_names, own_cells)
+            or _named_by_cells(terms, own_cells)
             or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
         )
         # "Following boards are no longer receiving support …:" over a list: an item naming the product
