@@ -1,7 +1,12 @@
 """Formats met on held-out sets 291 onwards and on the misses of the sets before them: a YAML data
 file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 2031-12" two lines under
 "model:") read as rows, as a JSON document is; a release named across two cells ("release cycle: 5.0
-| codename: Scarthgap" for "5.0 'Scarthgap'")."""
+| codename: Scarthgap" for "5.0 'Scarthgap'", or "OPNsense 26.1 …" on a page titled OPNsense); a list item
+"- https://…" under "contact:" kept whole, not taken for a field; a reply that brings the steps to come
+("eine Antwort über die künftigen Maßnahmen") as a status update, and a report "presa in carico" as its
+acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
+down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
+prossimo 30 aprile 2020"."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import datetime as dt
 
 from psti.evidence.web.pagetext import page_text
 from psti.evidence.web.yamlrows import yaml_rows
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -82,3 +87,74 @@ def test_a_release_named_across_two_cells_is_that_row() -> None:
     assert ends(text, "5.3 (Whinlatter)") == [D(2026, 6, 15)]
     # both words are needed, each a cell of its own
     assert ends(text, "5.1 'Scarthgap'") != [D(2028, 4, 30)]
+
+
+def test_a_release_named_across_cells_under_the_pages_title() -> None:
+    text = (
+        "title: OPNsense\n...\nreleases:\n"
+        '  - releaseCycle: "26.1"\n    codename: "Witty Woodpecker"\n    releaseDate: 2026-01-28\n    eol: 2026-07-15\n'
+        '  - releaseCycle: "25.7"\n    codename: "Visionary Viper"\n    releaseDate: 2025-07-22\n    eol: 2026-01-28\n'
+    )
+    assert ends(text, 'OPNsense 26.1 "Witty Woodpecker"') == [D(2026, 7, 15)]
+    assert ends(text, 'OPNsense 25.7 "Visionary Viper"') == [D(2026, 1, 28)]
+
+
+def test_a_listed_address_under_a_contact_key_is_kept_whole() -> None:
+    text = (
+        "generated: '2026-07-21'\nsource: https://acme.example.org/.well-known/security.txt\ncontact:\n"
+        "- https://hackerone.com/acme/reports/new\nevidence:\n- source: https://acme.example.org/x\n  kind: probe\n"
+    )
+    assert "https://hackerone.com/acme/reports/new" in policy(text).contacts
+
+
+def test_a_reply_on_the_steps_to_come_is_a_status_update() -> None:
+    a = policy(
+        "Wer eine Sicherheitslücke meldet, kann innerhalb von 2 Arbeitstagen eine erste Antwort erhalten, und "
+        "innerhalb von 10 Arbeitstagen eine Antwort über die künftigen Maßnahmen und den Ablaufplan des Herstellers."
+    )
+    assert a.ack_when is not None and a.ack_when.timescale == "innerhalb von 2 Arbeitstagen"
+    assert a.status_when is not None and a.status_when.timescale == "innerhalb von 10 Arbeitstagen"
+    # a reply alone stays the first answer
+    b = policy("Wir antworten innerhalb von 5 Werktagen auf Ihre Meldung und danken Ihnen für Ihre Hilfe.")
+    assert b.status_when is None
+
+
+def test_a_report_taken_in_hand_is_acknowledged() -> None:
+    a = policy(
+        "Ci impegniamo a trattare ogni modulo con attenzione e informarti della sua effettiva presa in carico entro "
+        "7 giorni di calendario."
+    )
+    assert a.ack_when is not None and a.ack_when.timescale == "entro 7 giorni di calendario"
+
+
+def test_working_until_a_day_after_the_maker_shuts_down() -> None:
+    said = "Automatic Labs is shutting down. Existing Automatic devices will continue to work until"
+    assert ends(f"{said} May 28, 2020.", "Automatic devices") == [D(2020, 5, 28)]
+    assert ends(f"{said} the end of the day on May 28, 2020.", "Automatic devices") == [D(2020, 5, 28)]
+    # working until a date with no stop said is a promise, not an end
+    assert ends("Automatic devices will continue to work until May 28, 2030.", "Automatic devices") == []
+
+
+def test_a_discontinuation_that_leaves_the_hardware_broken_ends_it() -> None:
+    assert ends(
+        "Car Thing, a Spotify device designed for use in vehicles, is going to be discontinued at the end of 2024, "
+        "rendering the hardware inoperational.",
+        "Car Thing",
+    ) == [D(2024, 12, 31)]
+    assert ends("Car Thing will be discontinued at the end of 2024, rendering it useless.", "Car Thing") == [
+        D(2024, 12, 31)
+    ]
+    # discontinued alone is an end of sale
+    assert ends("Car Thing will be discontinued at the end of 2024.", "Car Thing") == []
+
+
+def test_italian_support_lost_on_the_next_day_named() -> None:
+    assert ends("Philips Hue Bridge v1 il prossimo 30 aprile 2020 perderà il supporto.", "Philips Hue Bridge v1") == [
+        D(2020, 4, 30)
+    ]
+    assert ends(
+        "El puente Philips Hue Bridge v1 perderá su conectividad y soporte el 30 de abril de 2020.",
+        "Philips Hue Bridge v1",
+    ) == [D(2020, 4, 30)]
+    # losing something else is no end of support
+    assert ends("Philips Hue Bridge v1 il 30 aprile 2020 perderà il suo imballaggio.", "Philips Hue Bridge v1") == []

@@ -69,7 +69,9 @@ _ACK = re.compile(
     r"conferm\w+\s+(?:la\s+)?ricezione|bevestig\w*\s+(?:wij\s+|we\s+)?(?:de\s+)?ontvangst|ontvangstbevestiging|"
     r"bevestiging\s+van\s+(?:de\s+)?ontvangst|"
     r"bekräfta\w*\s+(?:\w+\s+){0,2}mottag|mottagningsbekräftelse|bekreft\w*\s+(?:\w+\s+){0,2}mottak|"
-    r"bekræft\w*\s+(?:\w+\s+){0,2}modtag|potwierdz\w*\s+(?:\w+\s+){0,2}(?:otrzymani|odbi[óo]r|wpłyni)",
+    r"bekræft\w*\s+(?:\w+\s+){0,2}modtag|potwierdz\w*\s+(?:\w+\s+){0,2}(?:otrzymani|odbi[óo]r|wpłyni)|"
+    # telling the reporter the report was taken in hand: "informarti della sua effettiva presa in carico"
+    r"\b(?:inform|confirm|conferm)\w*\s+(?:\w+\s+){0,4}(?:presa\s+in\s+carico|prise\s+en\s+charge)",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -93,8 +95,11 @@ _STATUS = re.compile(
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
+# (or the steps to come: "eine Antwort über die künftigen Maßnahmen", "une réponse sur les prochaines étapes")
 _WITH_ASSESSMENT = re.compile(
     r"\b(?:met\s+de\s+beoordeling|mit\s+(?:der|unserer|einer)\s+(?:Bewertung|Einschätzung)|"
+    r"über\s+die\s+(?:künftigen|weiteren|geplanten|nächsten)\s+(?:Maßnahmen|Schritte)|"
+    r"sur\s+les\s+(?:prochaines\s+étapes|mesures\s+(?:prévues|envisagées))|"
     r"avec\s+(?:l['’]|notre\s+|une\s+)évaluation|con\s+(?:la|nuestra|una)\s+evaluación|"
     r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione)\b",
     re.I,

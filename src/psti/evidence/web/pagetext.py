@@ -950,8 +950,8 @@ _OPEN_END = re.compile(
 
 
 # a YAML list of records in front matter (endoflife.date's "releases:"): each record is a row
-_YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
-_YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s*\S.*)$")
+_YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s+\S.*)$")  # ("- https://…" is no field)
+_YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s+\S.*)$")
 
 
 def _yaml_records(lines: list[str]) -> bool:

@@ -1255,7 +1255,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         named = bool(terms) and (
             _names(terms, own_cells)
             or _row_named(row_names, own_cells)
-            or _named_by_cells(terms, own_cells)
+            or _named_by_cells((*terms, *row_names), own_cells)
             or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
         )
         # "Following boards are no longer receiving support …:" over a list: an item naming the product
@@ -2555,6 +2555,13 @@ _SUNSETS_AS_VERB = re.compile(
     r"effective)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|\d))"
 )
 
+# "until the end of the day on May 28": that day ("end of the day" read as the bound, the date as its time)
+_END_OF_DAY = re.compile(
+    r"(\b(?:until|till|through)\s+)(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day\s*,?\s+(?:on\s+)?"
+    r"(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))",
+    re.I,
+)
+
 # brackets that cite a date for the words before them: "(Fitbit's migration email cites Sept 30, 2026)"
 _CITING = re.compile(
     r"(?<=\()[^()]{1,60}?\b(?:cites?|cited|says?|said|states?|stated|mentions?|mentioned|gives?|gave|quotes?|quoted)"
@@ -2575,6 +2582,7 @@ def _for_the_parser(text: str) -> str:
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     text = _SUNSETS_AS_VERB.sub("expires", text)
+    text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
     # parsed as the words it shows
     text = _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)

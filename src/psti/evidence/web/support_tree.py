@@ -562,6 +562,8 @@ STOP_SAID = re.compile(
 # narrower, for the sentence before one whose "until" may then bound an end: "no longer sell" before
 # "will only support the device until September 15th, 2023" says no stop of support
 _PREVIOUS_STOP = re.compile(r"discontinu|\bend|stop|cease|sunset", re.I)
+# (and, for a product said to work until a date, its maker shutting down: "Automatic Labs is shutting down")
+_PREVIOUS_SHUTDOWN = re.compile(r"\bshut(?:ting|s)?\s+down|\bshutdown|\bclosing\s+down", re.I)
 # a stop said right after a date a product works until: "…, and after all the servers will be turned off"
 _STOP_AFTER = re.compile(
     r"^[^.;]{0,20}\b(?:and\s+)?(?:after(?:wards)?|then|thereafter)\b[^.;]{0,60}?"
@@ -610,7 +612,7 @@ def _end_named_by(subject: Token, previous: str) -> str | None:
 
 _BROKEN = frozenset(
     {"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional", "obsolete",
-     "redundant"}
+     "redundant", "inoperational", "non-operational", "nonoperational"}
 )  # fmt: skip
 
 
@@ -1041,14 +1043,26 @@ def _becomes_broken(tok: Token) -> bool:
         # "will be bricked on 15 May 2024" (not "since 2020 your buttons can be bricked", a risk)
         return not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might", "may") for c in tok.children)
     return (
-        lemma(tok) in ("become", "becomes", "became", "render", "rendered", "be", "will")
-        and any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _BROKEN for c in tok.children)
+        lemma(tok) in ("become", "becomes", "became", "render", "rendered", "rendering", "be", "will")
+        # ("rendering the hardware inoperable": the state parsed as a clause of its own)
+        and any(
+            (c.dep_ in ("acomp", "attr", "oprd") or (c.dep_ in ("ccomp", "dobj") and lemma(tok).startswith("render")))
+            and c.lower_ in _BROKEN
+            for c in tok.children
+        )
         and not any(
             c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
             for v in ((tok, tok.head) if tok.dep_ == "conj" else (tok,))  # "could lose … or become useless"
             for c in v.children
         )
     )
+
+
+def _left_broken(stop: Token) -> Token | None:
+    """A clause on the stop (or on the "going" it hangs from) that leaves the product broken:
+    "…, rendering the hardware inoperable"."""
+    holders = (stop, stop.head) if stop.dep_ == "xcomp" else (stop,)
+    return next((a for h in holders for a in h.children if a.dep_ == "advcl" and _becomes_broken(a)), None)
 
 
 _COPULA = frozenset({"be", "is", "are", "was", "were"})
@@ -2054,6 +2068,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
+            if c == gov and _is_stop(c) and (broken := _left_broken(c)) is not None:
+                # "will be discontinued at the end of 2024, rendering the hardware inoperable": the stop leaves
+                # the product broken, so it is no end of sale
+                ceases.append(broken.text)
             if (
                 (_negated(c) and _loses_use(c))
                 or _unable_to_use(c)
@@ -2344,7 +2362,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             prep in _UNTIL
             and gov.lower_ in _FUNCTION
             and not _negated(gov)
-            and ((said_before := _PREVIOUS_STOP.search(previous)) or _STOP_AFTER.search(sent.doc.text[b:]))
+            and (
+                (said_before := _PREVIOUS_STOP.search(previous) or _PREVIOUS_SHUTDOWN.search(previous))
+                or _STOP_AFTER.search(sent.doc.text[b:])
+            )
         ):
             # working until a date is working up to a stop said before ("the free API service is going to
             # be discontinued. It will work until 15.02.2019") or right after ("Stadia will continue to work
