@@ -6,7 +6,7 @@ file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 20
 ("eine Antwort über die künftigen Maßnahmen") as a status update, and a report "presa in carico" as its
 acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
 down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
-prossimo 30 aprile 2020"."""
+prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024")."""
 
 from __future__ import annotations
 
@@ -158,3 +158,15 @@ def test_italian_support_lost_on_the_next_day_named() -> None:
     ) == [D(2020, 4, 30)]
     # losing something else is no end of support
     assert ends("Philips Hue Bridge v1 il 30 aprile 2020 perderà il suo imballaggio.", "Philips Hue Bridge v1") == []
+
+
+def test_german_apps_switched_off_as_of_a_day() -> None:
+    product = "Vaillant-Apps (sensoApp, multiMATIC)"
+    text = (
+        "Mit 31.03.2024 werden alle aktuellen Vaillant-Apps (sensoApp, multiMATIC) deaktiviert. Nach diesem Datum "
+        "ist keine Migration auf die myVaillant-App mehr möglich."
+    )
+    assert ends(text, product) == [D(2024, 3, 31)]
+    assert ends("Mit dem 1. April 2024 wird die Vaillant-Apps Cloud deaktiviert.", "Vaillant-Apps") == [D(2024, 4, 1)]
+    # "mit" before a day in an offer bounds no end
+    assert ends("Vaillant-Apps mit 20 % Rabatt bis 31.03.2024 kaufen.", "Vaillant-Apps") == []

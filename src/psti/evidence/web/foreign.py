@@ -154,6 +154,7 @@ _FOREIGN_DATE = re.compile(
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
+    r"\bmit(?:\s+dem)?|"  # ("Mit 31.03.2024 werden alle … Apps deaktiviert": as of that day)
     r"\bnach\s+dem|"
     # "im" only after the support or the verb that ends ("Update-Zyklus im Juli 2025", "schaltet im März
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
@@ -257,7 +258,7 @@ _ANNOUNCED = re.compile(
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
-    r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|"
+    r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|\bdeaktivier\w*|"
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
     r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
