@@ -6,7 +6,7 @@ file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 20
 ("eine Antwort über die künftigen Maßnahmen") as a status update, and a report "presa in carico" as its
 acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
 down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
-prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024")."""
+prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that "läuft … am 27. September 2021 aus"."""
 
 from __future__ import annotations
 
@@ -170,3 +170,13 @@ def test_german_apps_switched_off_as_of_a_day() -> None:
     assert ends("Mit dem 1. April 2024 wird die Vaillant-Apps Cloud deaktiviert.", "Vaillant-Apps") == [D(2024, 4, 1)]
     # "mit" before a day in an offer bounds no end
     assert ends("Vaillant-Apps mit 20 % Rabatt bis 31.03.2024 kaufen.", "Vaillant-Apps") == []
+
+
+def test_german_support_that_runs_out_with_its_day_between() -> None:
+    text = (
+        "Das betrifft nun Handys, die mit Android 2.3.7 oder älter laufen. Dementsprechend läuft auch der Support "
+        "schon am 27. September 2021 aus."
+    )
+    assert ends(text, "Android 2.3.7") == [D(2021, 9, 27)]
+    # a time that runs on is no end
+    assert ends("Das Video zu Android 2.3.7 läuft am 27. September 2021 im Fernsehen.", "Android 2.3.7") == []
