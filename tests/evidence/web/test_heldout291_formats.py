@@ -6,7 +6,8 @@ file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 20
 ("eine Antwort über die künftigen Maßnahmen") as a status update, and a report "presa in carico" as its
 acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
 down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
-prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that "läuft … am 27. September 2021 aus"."""
+prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that
+"läuft … am 27. September 2021 aus"."""
 
 from __future__ import annotations
 
