@@ -7,7 +7,7 @@ file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 20
 acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
 down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
 prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that
-"läuft … am 27. September 2021 aus"."""
+"läuft … am 27. September 2021 aus"; French "mars 2023" in lower case and "à partir de septembre 2023"."""
 
 from __future__ import annotations
 
@@ -181,3 +181,17 @@ def test_german_support_that_runs_out_with_its_day_between() -> None:
     assert ends(text, "Android 2.3.7") == [D(2021, 9, 27)]
     # a time that runs on is no end
     assert ends("Das Video zu Android 2.3.7 läuft am 27. September 2021 im Fernsehen.", "Android 2.3.7") == []
+
+
+def test_french_march_in_lower_case_is_a_month() -> None:
+    assert ends("Après mars 2023, nous ne fournirons plus de mises à jour pour le Fairphone 2.", "Fairphone 2") == [
+        D(2023, 3, 31)
+    ]
+    assert ends("Le Fairphone 2 atteindra la fin de sa période de support en mars 2023.", "Fairphone 2") == [
+        D(2023, 3, 31)
+    ]
+    assert ends("Le Fairphone 2 ne recevra plus de mises à jour à partir de septembre 2023.", "Fairphone 2") == [
+        D(2023, 9, 1)
+    ]
+    # the planet's name, capitalised, is no month
+    assert ends("Le Fairphone 2 ne sera plus supporté, comme Mars 2020 ne l'est plus.", "Fairphone 2") == []

@@ -160,7 +160,7 @@ _BOUND_BEFORE = re.compile(
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
-    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+du|\bà\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+d[eu]|\bà\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
@@ -604,11 +604,11 @@ def _after(sentence: str, written: str) -> str:
 
 def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     """Dates written with these languages' month names ("30. November 2019", "13 de octubre de
-    2026"); a month alone that is also an English word ("Mars 2020") is left out."""
+    2026"); a month alone that is also an English name ("Mars 2020") is left out when capitalised."""
     out: list[tuple[re.Match[str], dt.date, Precision]] = []
     for m in _FOREIGN_DATE.finditer(sentence):
-        if not m.group("day") and m.group("month").lower() in _ENGLISH_LOOKALIKES:
-            continue
+        if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
+            continue  # (written in lower case, as these languages write months, "mars 2023" is one)
         month, year = _MONTHS[m.group("month").lower()], int(m.group("year"))
         try:
             if m.group("day"):
@@ -620,7 +620,7 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
     return out
 
 
-_ENGLISH_LOOKALIKES = frozenset({"mars", "marco"})
+_ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO"})
 
 
 def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
