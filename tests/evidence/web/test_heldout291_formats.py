@@ -1,13 +1,14 @@
-"""Formats met on held-out sets 291 onwards and on the misses of the sets before them: a YAML data
-file of named blocks (a custom ROM's device list, "manufacturer_support_ends: 2031-12" two lines under
-"model:") read as rows, as a JSON document is; a release named across two cells ("release cycle: 5.0
-| codename: Scarthgap" for "5.0 'Scarthgap'", or "OPNsense 26.1 …" on a page titled OPNsense); a list item
-"- https://…" under "contact:" kept whole, not taken for a field; a reply that brings the steps to come
+"""Formats met on held-out sets 291 onwards and on the misses of the sets before them: a YAML data file of
+named blocks (a custom ROM's device list, "manufacturer_support_ends: 2031-12" two lines under "model:")
+read as rows, as a JSON document is; a release named across two cells ("release cycle: 5.0 | codename:
+Scarthgap" for "5.0 'Scarthgap'", or "OPNsense 26.1 …" on a page titled OPNsense); a list item "-
+https://…" under "contact:" kept whole, not taken for a field; a reply that brings the steps to come
 ("eine Antwort über die künftigen Maßnahmen") as a status update, and a report "presa in carico" as its
-acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts
-down; a product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
+acknowledgement; a product that works "until the end of the day on May 28" after its maker shuts down; a
+product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
 prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that
-"läuft … am 27. September 2021 aus"; French "mars 2023" in lower case and "à partir de septembre 2023"."""
+"läuft … am 27. September 2021 aus"; French "mars 2023" in lower case and "à partir de septembre 2023";
+"this project" deprecated as the page's own code, not a hosting site's archive banner."""
 
 from __future__ import annotations
 
@@ -195,3 +196,16 @@ def test_french_march_in_lower_case_is_a_month() -> None:
     ]
     # the planet's name, capitalised, is no month
     assert ends("Le Fairphone 2 ne sera plus supporté, comme Mars 2020 ne l'est plus.", "Fairphone 2") == []
+
+
+def test_this_project_deprecated_is_the_pages_own_code() -> None:
+    product = "node-red-dashboard"
+    said = "As of 27th June 2024 this project should be considered deprecated. No new development will take place."
+    assert ends(said, product) == [D(2024, 6, 27)]
+    assert ends("This project is deprecated as of 27 June 2024.", product) == [D(2024, 6, 27)]
+    # another project named, or a thing the project uses, is not the page's own
+    assert ends("The project we build on, Angular, is deprecated as of 27 June 2024.", product) == []
+    assert ends("This project uses an API that is deprecated as of 27 June 2024.", product) == []
+    # the hosting site's banner dates the repository's archiving, not an end of support
+    banner = "This repository has been archived by the owner on Oct 19, 2023. It is now read-only."
+    assert ends(banner, product) == []

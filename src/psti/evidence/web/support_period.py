@@ -1605,7 +1605,9 @@ def _other_named_thing(stopped: str, terms: tuple[str, ...]) -> bool:
         return False  # "access to the Barnes & Noble bookstore": the maker's service, named by the maker
     undated = DATE.sub(" ", stopped)  # "access from 31st January 2024": a month names no thing
     capitalised = {w.lower() for w in re.findall(r"[^\W\d_][\w+]*", undated) if w[:1].isupper()}
-    capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of"}
+    # (a determiner capitalised at a sentence's start names nothing: "This project")
+    capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of", "this", "these", "that", "those",
+                    "a", "an", "your", "my"}  # fmt: skip
     product = set(_words(" ".join(terms)).split())
     return bool(capitalised) and not capitalised & product and not _names(terms, stopped, brand_needed=False)
 

@@ -1238,6 +1238,19 @@ _THING_HEADS = frozenset(
 _CODE_HOMES = frozenset({"repository", "repo", "project", "library", "integration", "plugin", "addon", "add-on"})
 
 
+def _own_project_stops(verb: Token) -> bool:
+    """A stop whose subject is "this project" (repository, library…): the code the page is the home of
+    ends ("this project is deprecated", "this project should be considered deprecated")."""
+    stop = verb if _is_stop(verb) else None
+    if stop is None and lemma(verb) in ("consider", "considered", "mark", "marked"):
+        # ("should be considered deprecated": the stop is the state the project is held to be in)
+        stop = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and _is_stop(c)), None)
+    return stop is not None and any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _CODE_HOMES and any(d.lower_ == "this" for d in g.children)
+        for g in verb.children
+    )
+
+
 _SALE_PLACES = frozenset({"marketing", "market", "markets", "sale", "sales", "shelves", "catalog", "catalogue"})
 
 
@@ -1264,6 +1277,8 @@ def _is_stop(tok: Token) -> bool:
         # repository on November 30th 2023"): its maintenance ends
         # (or a service archived: "all Google Assistant Applets will be archived")
         homes = _CODE_HOMES | (_SERVICE if w == "archive" else frozenset())
+        if any(c.dep_ == "agent" and any(g.lower_ == "owner" for g in c.subtree) for c in tok.children):
+            return False  # "This repository has been archived by the owner on …": the hosting site's banner
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in homes for c in tok.children) or (
             tok.dep_ == "conj"
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in homes for c in tok.head.children)
@@ -2108,6 +2123,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 for g in c.children
             ):
                 stop_words.append(lemma(c))  # "The product will retire on 1st April 2021": the page's own product
+                topic = True
+            if _own_project_stops(c):
+                stop_words.append(lemma(c))  # "As of 27th June 2024 this project is deprecated": the page's own code
                 topic = True
             if (
                 c.dep_ == "acl"
