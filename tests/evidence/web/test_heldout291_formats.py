@@ -8,7 +8,8 @@ acknowledgement; a product that works "until the end of the day on May 28" after
 product discontinued "rendering the hardware inoperational"; Italian "perderà il supporto" and "il
 prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that
 "läuft … am 27. September 2021 aus"; French "mars 2023" in lower case and "à partir de septembre 2023";
-"this project" deprecated as the page's own code, not a hosting site's archive banner."""
+"this project" deprecated as the page's own code, not a hosting site's archive banner; an end's label
+before its day abroad ("data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025")."""
 
 from __future__ import annotations
 
@@ -209,3 +210,14 @@ def test_this_project_deprecated_is_the_pages_own_code() -> None:
     # the hosting site's banner dates the repository's archiving, not an end of support
     banner = "This repository has been archived by the owner on Oct 19, 2023. It is now read-only."
     assert ends(banner, product) == []
+
+
+def test_an_end_labelled_before_its_day_abroad() -> None:
+    text = (
+        "Tra giugno e settembre 2025, 17 modelli di smartphone Android smetteranno di ricevere aggiornamenti "
+        "avviandosi verso il loro fine vita. I modelli interessati sono:\n"
+        "- Galaxy A23 5G: data fine vita, 2 settembre 2025\n- POCO F4: data fine vita, 27 giugno 2025\n"
+    )
+    assert ends(text, "Galaxy A23 5G") == [D(2025, 9, 2)]
+    assert ends(text, "POCO F4") == [D(2025, 6, 27)]
+    assert ends("Galaxy A23 5G : fin de support : 30 juin 2025 pour ce modèle.", "Galaxy A23 5G") == [D(2025, 6, 30)]

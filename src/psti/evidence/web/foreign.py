@@ -155,6 +155,8 @@ _FOREIGN_DATE = re.compile(
 _BOUND_BEFORE = re.compile(
     r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
     r"\bmit(?:\s+dem)?|"  # ("Mit 31.03.2024 werden alle … Apps deaktiviert": as of that day)
+    # an end's label before its day: "Galaxy A23 5G: data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025"
+    r"\b(?:fine\s+(?:vita|supporto|aggiornamenti)|fin\s+d[eu]\s+(?:vie|support|vida|soporte|suivi))\s*[,:]|"
     r"\bnach\s+dem|"
     # "im" only after the support or the verb that ends ("Update-Zyklus im Juli 2025", "schaltet im März
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
