@@ -9,7 +9,9 @@ product discontinued "rendering the hardware inoperational"; Italian "perderà i
 prossimo 30 aprile 2020"; German apps "deaktiviert" as of a day ("Mit 31.03.2024"), and support that
 "läuft … am 27. September 2021 aus"; French "mars 2023" in lower case and "à partir de septembre 2023";
 "this project" deprecated as the page's own code, not a hosting site's archive banner; an end's label
-before its day abroad ("data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025")."""
+before its day abroad ("data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025"); Czech
+support "ukončí podporu 10. prosince 2019" after a release month ("vydáno v říjnu 2017"), and German
+speakers that "verlieren … zentrale Onlinefunktionen"."""
 
 from __future__ import annotations
 
@@ -221,3 +223,21 @@ def test_an_end_labelled_before_its_day_abroad() -> None:
     assert ends(text, "Galaxy A23 5G") == [D(2025, 9, 2)]
     assert ends(text, "POCO F4") == [D(2025, 6, 27)]
     assert ends("Galaxy A23 5G : fin de support : 30 juin 2025 pour ce modèle.", "Galaxy A23 5G") == [D(2025, 6, 30)]
+
+
+def test_czech_support_ended_on_a_day_after_a_release_month() -> None:
+    text = (
+        "Windows 10 Mobile, verze 1709 (vydáno v říjnu 2017) je poslední verze Windows 10 Mobile a Microsoft ukončí "
+        "podporu 10. prosince 2019. Podpora pro Windows Phone 8.1 byla ukončena 11. července 2017."
+    )
+    assert ends(text, "Windows 10 Mobile") == [D(2019, 12, 10)]
+    assert ends(text, "Windows Phone 8.1") == [D(2017, 7, 11)]
+
+
+def test_german_speakers_losing_their_online_functions() -> None:
+    text = (
+        "Der Anbieter wird den Cloud-Support für seine SoundTouch-Produktreihe einstellen. Mit 6. Mai 2026 "
+        "verlieren alle betroffenen Lautsprecher und Soundbars zentrale Onlinefunktionen: Streamingdienste, "
+        "Internetradio, Voreinstellungen und die zugehörige App, all das fällt weg."
+    )
+    assert ends(text, "SoundTouch-Produktreihe") == [D(2026, 5, 6)]

@@ -179,6 +179,9 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
     # Finnish: the end's verb right before its day ("tuki loppuu 14. lokakuuta 2025")
     r"\b(?:loppuu|loppui|loppuvat|päättyy|päättyi|päättyvät|lakkaa|lakkasi)|"
+    # Czech: the end's verb and its support right before the day ("ukončí podporu 10. prosince 2019", "Podpora … byla
+    # ukončena 11. července 2017")
+    r"\bukonč\w*(?:\s+podporu)?|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
@@ -268,7 +271,8 @@ _END_WORDS = re.compile(
     # "das Ende der Plattform zum 30. Juni 2023", "seine Server … vom Netz"
     r"\bEnde\s+(?:der|des)\s+(?:[\w-]+\s+)?(?:Plattform|Dienst\w*|Services?|Supports?|Unterstützung|Cloud|App|"
     r"Server\w*)\b|\bvom\s+Netz\b|"
-    r"\bverlier\w*\s+(?:\w+\s+){0,3}(?:Unterstützung|Support|Updates)\b|"  # "verlieren die … Unterstützung"
+    # "verlieren die … Unterstützung", "verlieren alle … Lautsprecher … zentrale Onlinefunktionen"
+    r"\bverlier\w*\s+(?:\w+\s+){0,8}(?:Unterstützung|Support|Updates|[\w-]*[Ff]unktion\w*)\b|"
     # "perderà il supporto", "perderá su conectividad y soporte", "perdra le support"
     r"\bperd\w*\s+(?:\w+\s+){0,4}(?:supporto|soporte|support|suporte|assistenza|aggiornamenti|actualizaciones)\b|"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
@@ -416,7 +420,8 @@ _STOPPED = re.compile(
 # a launch's words before its date: "som blev lanceret i 2021", "vorgestellt im Jahr 2021", "lanzado en 2021"
 _LAUNCHED = re.compile(
     r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|présenté\w*|sorti\w*|lanzad\w*|"
-    r"lançad\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*)\s+(?:\w+\s+){0,2}$",
+    r"lançad\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|"
+    r"wydan\w*)\s+(?:\w+\s+){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
     re.I,
 )
 
