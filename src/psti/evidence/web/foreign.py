@@ -458,12 +458,13 @@ def foreign_end(
         before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-30:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
-        bound_after = False
+        bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
         if bound is None and not bare_year:
             # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
             month_in = m.re is _FOREIGN_DATE and _MONTH_IN.fullmatch(m.group("month")) is not None
-            bound = _BOUND_AFTER.match(sentence, m.end()) or (_MONTH_IN.search(m.group(0)) if month_in else None)
-            bound_after = bound is not None
+            bound = bound_after = _BOUND_AFTER.match(sentence, m.end()) or (
+                _MONTH_IN.search(m.group(0)) if month_in else None
+            )
         if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
             # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
@@ -480,7 +481,7 @@ def foreign_end(
             start = range_from[1]  # (a range's words stand before its first date)
         end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
         cue = _END_WORDS.search(sentence, start, end)
-        if cue is None and bound_after and bound is not None and bound.group(0).strip().lower() in ("saakka", "asti"):
+        if cue is None and bound_after is not None and bound_after.group(0).strip().lower() in ("saakka", "asti"):
             # "tietoturvapäivitykset jatkuvat … aina 13.10.2026 saakka": updates up to the day, however far before
             cue = _SUPPORT_GOES_ON_FI.search(_clause_of(sentence, m, dates, k))
         if cue is None and bound is not None and shared is not None and shared[0] == k - 1:
@@ -512,13 +513,12 @@ def foreign_end(
         if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
             # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
             day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
-        bounded = (
-            m.group(0)
-            if bound.group(0) in m.group(0)
-            else f"{m.group(0)} {bound.group(0).strip()}"
-            if bound_after
-            else f"{bound.group(0).strip()} {m.group(0)}"
-        )
+        if bound.group(0) in m.group(0):
+            bounded = m.group(0)  # (the bound inside the date, "toukokuussa 2026", or an empty lead)
+        elif bound_after is not None:
+            bounded = f"{m.group(0)} {bound.group(0).strip()}"
+        else:
+            bounded = f"{bound.group(0).strip()} {m.group(0)}"
         found.append(ForeignEnd(m.group(0), day, precision, f"'{bounded}', '{cue.group(0)}'"))
         # (and the product the end it is joined to names)
         stretches.append((stretches[-1] if joined else "") + _clause_of(sentence, m, dates, k))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import re
 
-_MAX_ROWS = 5_000
+MAX_ROWS = 5_000
 _MAX_DEPTH = 8
-_MAX_CELL = 300  # characters of a field's value read as a cell; a longer one is text, not a date's cell
+MAX_CELL = 300  # characters of a field's value read as a cell; a longer one is text, not a date's cell
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -57,7 +57,7 @@ def _cut_short(s: str) -> object | None:
             cuts.append((i + 1, "".join(_CLOSER[o] for o in reversed(stack))))
         elif ch == ",":
             cuts.append((i, "".join(_CLOSER[o] for o in reversed(stack))))
-    if in_string and not escaped and len(s) - opened > _MAX_CELL:
+    if in_string and not escaped and len(s) - opened > MAX_CELL:
         # cut inside a long text ("…the scope of this program.…"): closed where it stops (a short value
         # cut short, such as "2030-1", is left out: it may read as another date)
         cuts.append((len(s), '"' + "".join(_CLOSER[o] for o in reversed(stack))))
@@ -72,7 +72,7 @@ def _cut_short(s: str) -> object | None:
 
 
 def _collect(node: object, rows: list[str], depth: int) -> None:
-    if depth > _MAX_DEPTH or len(rows) >= _MAX_ROWS:
+    if depth > _MAX_DEPTH or len(rows) >= MAX_ROWS:
         return
     if isinstance(node, dict):
         plain = [
@@ -80,11 +80,11 @@ def _collect(node: object, rows: list[str], depth: int) -> None:
             for k, v in node.items()
             if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
         ]
-        cells = [f"{k}: {' '.join(v.split())}" for k, v in plain if len(v) <= _MAX_CELL]
+        cells = [f"{k}: {' '.join(v.split())}" for k, v in plain if len(v) <= MAX_CELL]
         if cells:
             rows.append(" | ".join(cells))
         # a long text (a description, a policy's body) follows its row as text of its own, lines kept
-        rows += [f"{k}:\n{v}" for k, v in plain if len(v) > _MAX_CELL]
+        rows += [f"{k}:\n{v}" for k, v in plain if len(v) > MAX_CELL]
         for v in node.values():
             if isinstance(v, (dict, list)):
                 _collect(v, rows, depth + 1)
@@ -109,7 +109,7 @@ def fragment_rows(text: str) -> str | None:
     any object (the quoted part of the document's top level) a row of their own. None when the
     text is not such a quotation: every line must be one of JSON's, and pairs must be among them."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines or len(lines) > _MAX_ROWS or not all(_JSON_LINE.match(ln) for ln in lines):
+    if not lines or len(lines) > MAX_ROWS or not all(_JSON_LINE.match(ln) for ln in lines):
         return None
     if sum(1 for ln in lines if _PAIR.search(ln)) < _MIN_PAIRS:
         return None
@@ -121,21 +121,22 @@ def fragment_rows(text: str) -> str | None:
                 open_rows.append([])
             elif m.group(0) == "}":
                 if len(open_rows) > 1:
-                    _emit(open_rows.pop(), rows)
+                    emit_row(open_rows.pop(), rows)
             else:
                 value = m.group(2)
                 if value == "null" or value in ("true", "false"):
                     continue
                 value = json.loads(value) if value.startswith('"') else value
-                if str(value).strip() and len(str(value)) <= _MAX_CELL:
+                if str(value).strip() and len(str(value)) <= MAX_CELL:
                     open_rows[-1].append(f"{label_words(m.group(1))}: {' '.join(str(value).split())}")
     for pairs in reversed(open_rows[1:]):  # (objects cut off by the end of the quotation)
-        _emit(pairs, rows)
+        emit_row(pairs, rows)
     top: list[str] = []
-    _emit(open_rows[0], top)  # the document's own fields head it, as in json_rows
+    emit_row(open_rows[0], top)  # the document's own fields head it, as in json_rows
     return "\n".join(top + rows) if top or rows else None
 
 
-def _emit(cells: list[str], rows: list[str]) -> None:
-    if cells and len(rows) < _MAX_ROWS:
+def emit_row(cells: list[str], rows: list[str]) -> None:
+    """An object's cells as one row, up to the rows a document may give (for YAML's records too)."""
+    if cells and len(rows) < MAX_ROWS:
         rows.append(" | ".join(cells))

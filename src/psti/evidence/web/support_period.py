@@ -1035,6 +1035,7 @@ def _named_by_cells(terms: tuple[str, ...], s: str) -> bool:
     if " | " not in s:
         return False
     values = [_words(m.group("value") if (m := _CELL.match(part)) else part).split() for part in s.split(" | ")]
+    values = [v for v in values if v]
     for term in terms:
         words = _words(term).split()
         if len(words) < 2 or not any(ch.isdigit() for ch in "".join(words)):
@@ -1042,9 +1043,7 @@ def _named_by_cells(terms: tuple[str, ...], s: str) -> bool:
         covered: set[int] = set()
         cells = 0
         for value in values:
-            at = next(
-                (k for k in range(len(words) - len(value) + 1) if value and words[k : k + len(value)] == value), -1
-            )
+            at = next((k for k in range(len(words) - len(value) + 1) if words[k : k + len(value)] == value), -1)
             if at >= 0:
                 covered.update(range(at, at + len(value)))
                 cells += 1

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from psti.evidence.web.jsonrows import label_words
+from psti.evidence.web.jsonrows import MAX_CELL, MAX_ROWS, emit_row, label_words
 
 _MAX_LINES = 50_000
-_MAX_ROWS = 5_000
-_MAX_CELL = 300  # characters of a value read as a cell, as for JSON
 _MIN_PAIRS = 3
 
 # "key: value", "- key: value", "key:" (a block opens); a key is an identifier or a quoted string, so
@@ -31,6 +29,7 @@ _ITEM_LINE = re.compile(r"^(?P<indent>[ ]*)-[ ]+(?P<value>.+?)[ ]*$")  # a scala
 _SKIPPED_LINE = re.compile(r"^\s*(?:#.*|---.*|\.\.\.|…|\[(?:\.\.\.|…)\])\s*$")  # comments, markers, elisions
 _BLOCK_SCALAR = re.compile(r"^[|>][+-]?\d?$")
 _TRAILING_COMMENT = re.compile(r"\s+#.*$")
+_QUOTES = "\"'"
 _QUOTED = re.compile(r"""^(["'])(.*?)\1(?:\s+#.*)?$""")  # '"dual"', "'1.2'  # a comment"
 
 
@@ -53,7 +52,7 @@ def yaml_rows(text: str) -> str | None:
 
     def close_to(column: int) -> None:
         while open_maps and open_maps[-1].column > column:
-            _emit(open_maps.pop(), rows)
+            emit_row(open_maps.pop().cells, rows)
 
     for line in lines:
         if not line.strip() or _SKIPPED_LINE.match(line):
@@ -68,22 +67,23 @@ def yaml_rows(text: str) -> str | None:
                 return None
             continue  # a list of plain values: no row's cell
         column = indent + (len(m.group("dash")) if m.group("dash") else 0)
-        if column == 0 and m.group("value") and not m.group("value").lstrip().startswith("#"):
+        raw = (m.group("value") or "").strip()
+        if column == 0 and raw and not raw.startswith("#"):
             return None  # a field at the top: one record, not a list of them
         close_to(column)
         top = open_maps[-1] if open_maps else None
         if m.group("dash") or top is None or top.column < column:
             if top is not None and top.column == column:
-                _emit(open_maps.pop(), rows)  # the list's next item
+                emit_row(open_maps.pop().cells, rows)  # the list's next item
             open_maps.append(_Mapping(column))
-        value = _scalar(m.group("value") or "")
+        value = _scalar(raw)
         if value is None:  # a block opens under the key, or its text follows
-            if _BLOCK_SCALAR.match((m.group("value") or "").strip()):
+            if _BLOCK_SCALAR.match(raw):
                 text_column = column
             continue
         pairs += 1
-        if len(value) <= _MAX_CELL and len(rows) < _MAX_ROWS:
-            open_maps[-1].cells.append(f"{label_words(m.group('key').strip(chr(34) + chr(39)))}: {value}")
+        if len(value) <= MAX_CELL and len(rows) < MAX_ROWS:
+            open_maps[-1].cells.append(f"{label_words(m.group('key').strip(_QUOTES))}: {value}")
     close_to(-1)
     if pairs < _MIN_PAIRS or not rows:
         return None
@@ -99,8 +99,3 @@ def _scalar(raw: str) -> str | None:
     raw = quoted.group(2) if quoted else _TRAILING_COMMENT.sub("", raw)
     value = " ".join(raw.split())
     return value if value and value not in ("~", "null") else None
-
-
-def _emit(mapping: _Mapping, rows: list[str]) -> None:
-    if mapping.cells and len(rows) < _MAX_ROWS:
-        rows.append(" | ".join(mapping.cells))
