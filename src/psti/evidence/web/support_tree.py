@@ -1977,6 +1977,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if not prep and before is not None and before.tag_ == "IN" and not any(c.dep_ == "pobj" for c in before.children):
         # the parser left "until" without its object and hung the date elsewhere: the word before it decides
         prep, gov = before.lower_, before.head
+    if prep in _UNTIL and (supported := _support_before_comma(left)) is not None and not TOPIC.search(gov.text):
+        # "try a Core 22 image with up to 10 years of long term support, until April 2032": the parser
+        # hung the time on the sentence's verb; set off by a comma, it restates the support's end
+        gov = supported
     if prep == "before":
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
     if (prep in ("in", "on") or not prep) and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
@@ -2662,6 +2666,19 @@ def _planned_end(gov: Token, previous: str) -> str | None:
         if (named := _end_named_by(noun, previous)) is not None:
             return named
     return None
+
+
+_SUPPORT_NOUNS = frozenset({"support", "updates", "patches", "maintenance"})
+
+
+def _support_before_comma(left: Token) -> Token | None:
+    """The support noun that ends the words right before ", until <date>" (the date's first token is
+    ``left``), or None."""
+    doc, i = left.doc, left.i
+    if i < 3 or doc[i - 1].lower_ not in _UNTIL or doc[i - 2].text != ",":
+        return None
+    noun = doc[i - 3]
+    return noun if noun.lower_ in _SUPPORT_NOUNS and noun.tag_.startswith("NN") else None
 
 
 def _unguaranteed_before(left: Token) -> str | None:
