@@ -806,7 +806,9 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
                 out[-1] += " | " + _yaml_field(field.group("field"), eol_label)
             else:
                 out.append(line)
-            yaml_row = item is not None or (field is not None and yaml_row)
+            # "supportDates:" over "  start: …" and "  end: …": a block of fields, one row under its name
+            block = _YAML_BLOCK.match(raw) is not None and i + 1 < len(lines) and _YAML_FIELD.match(lines[i + 1])
+            yaml_row = item is not None or (field is not None and yaml_row) or bool(block)
             front = i == 0 or line != "---"
             continue
         if not fenced and "~~" in line:
@@ -952,6 +954,7 @@ _OPEN_END = re.compile(
 # a YAML list of records in front matter (endoflife.date's "releases:"): each record is a row
 _YAML_ITEM = re.compile(r"^\s*-\s+(?P<field>[A-Za-z][\w-]{0,40}:\s+\S.*)$")  # ("- https://…" is no field)
 _YAML_FIELD = re.compile(r"^\s{2,}(?P<field>[A-Za-z][\w-]{0,40}:\s+\S.*)$")
+_YAML_BLOCK = re.compile(r"^[A-Za-z][\w-]{0,40}:\s*$")
 
 
 def _yaml_records(lines: list[str]) -> bool:

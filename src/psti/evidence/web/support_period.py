@@ -113,6 +113,7 @@ _SUPPORT_END_LABEL = re.compile(
     r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support",
     re.I,
 )
+_EXTENDED_LABEL = re.compile(r"\bextended", re.I)  # (also a data file's "extendedEnd")
 _CELL = re.compile(r"^\s*(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>.+?)\s*$")
 _END_MARKER = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
@@ -318,6 +319,10 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
+        if any(not _in_link_title(s) for s in chosen):
+            # "* [Support für Windows 10 Mobile endete am 10. Dezember 2019](/lifecycle/announcements/…)" under a
+            # release's own "endDate": a link's words are the title of another page, about something else
+            chosen = [s for s in chosen if not _in_link_title(s)]
         if self.named_without_end and all(s.carried for s in chosen) and not self._refined(chosen):
             # "the PS3 store will no longer close. The PSP store will still close on July 2": the sentence
             # naming the product says no end, and the next one's date is another's
@@ -2203,6 +2208,17 @@ def _within(finer: SupportStatement, coarser: SupportStatement) -> bool:
     )
 
 
+_MARKDOWN_LINK = re.compile(r"\[(?P<title>[^\[\]]{1,300})\]\((?=\S)")  # (its target may be cut off with the sentence)
+
+
+def _in_link_title(st: SupportStatement) -> bool:
+    """The statement's words lie in a Markdown link's text left as written (a data file's quoted string)."""
+    said = st.phrase.split(": '")[
+        0
+    ]  # (a reading abroad quotes its words after the date: "10 décembre 2019: 'pris fin'")
+    return "](" in st.sentence and any(said in m.group("title") for m in _MARKDOWN_LINK.finditer(st.sentence))
+
+
 def _mark(out: SupportPeriodAnalysis, since: int, carried: bool, loose: bool) -> None:
     """Mark the statements of one sentence by how it named the product."""
     if carried or loose:
@@ -2299,7 +2315,11 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
                 start = (found[0][1], found[0][2])
     # "End of Engineering | End of Life/ End of Support": the column that names the end of support
     # or life is read before other ends (of engineering, sale, development)
-    for c in sorted(cells, key=lambda c: not _SUPPORT_END_LABEL.search(c.group("label"))):
+    # (and the extended support's end before the mainstream one: "end: 2018-04-10 | extendedEnd: 2023-04-11")
+    for c in sorted(
+        cells,
+        key=lambda c: (not _EXTENDED_LABEL.search(c.group("label")), not _SUPPORT_END_LABEL.search(c.group("label"))),
+    ):
         label, value = c.group("label"), c.group("value")
         if not _END_LABEL.search(label) or _START_LABEL.search(label):
             continue
