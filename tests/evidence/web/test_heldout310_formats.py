@@ -3,7 +3,9 @@ off after it by a comma, where the parser hangs the time on the sentence's verb 
 up to 10 years of long term support, until April 2032"); a data file's block of dates under its name
 ("supportDates:" over "  end: …"), read as one row; a row's extended end before its mainstream one
 ("end: 2019-12-10 | extendedEnd: 2020-01-14"); and an end said in a link's words, the title of another
-page, giving way to the page's own."""
+page, giving way to the page's own; a model code's digit before a month ("CXV2  June 2021") not read as a
+day; Czech support ended "k 31.12.2022"; and a launch's own time ("After launching its AI Pin in April 2024")
+not taken for the shutdown's."""
 
 from __future__ import annotations
 
@@ -61,3 +63,30 @@ def test_an_end_in_a_links_words_gives_way_to_the_pages_own() -> None:
     release = "name: Windows 10 Mobile\nreleases:\n- version: Original Release\n  endDate: 2018-01-09\n"
     link = 'content: "* [Support for Windows 10 Mobile ended on 10 December 2019](/lifecycle/a)"\n'
     assert ends(release + link, "Windows 10 Mobile") == [D(2018, 1, 9)]
+
+
+def test_a_model_codes_digit_before_a_month_is_not_a_day() -> None:
+    table = (
+        "Product Auto-update expiration date\nAcer Chromebox CXI2 / CXV2  June 2021\nAsus Chromebox 3 (CN65) June 2025"
+    )
+    assert ends(table, "Acer Chromebox CXI2") == [D(2021, 6, 30)]
+    assert ends("The Acme Hub gets security updates until 2 June 2021.", "Acme Hub") == [D(2021, 6, 2)]
+
+
+def test_czech_support_ended_as_of_a_numeric_day() -> None:
+    page = (
+        "S příchodem nové verze image dochází dříve nebo později k postupnému utlumení a ukončení podpory starší verze"
+        " image. "
+        "Například vývojový tým OpenATV oznámil, že pro verzi 7.0 ukončí podporu k 31.12.2022. Uživatelům doporučuje"
+        " verzi 7.1, pro kterou je nyní dostupná podpora týmu a beta verze 7.2 je určena k testování."
+    )
+    assert ends(page, "OpenATV 7.0") == [D(2022, 12, 31)]
+
+
+def test_a_launchs_own_time_is_not_the_shutdowns() -> None:
+    text = (
+        "After launching its AI Pin in April 2024 and reportedly seeking a buyout by May 2024, Humane is shutting down."
+    )
+    assert ends(text, "AI Pin") == []
+    later = "Acme, which launched the Hub in 2019, will shut down its servers in March 2024."
+    assert ends(later, "Hub") == [D(2024, 3, 31)]

@@ -31,7 +31,8 @@ _DAY_WORD = r"(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")
 DATE = re.compile(
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<ymond>(?<![\w-]){YEAR}-{MON}-[0-3]?\d(?![\w-]))"  # "2024-Mar-29"
-    rf"|(?P<dmy>(?:{DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR}"
+    # (not a model code's digit: "Chromebox CXI2 / CXV2  June 2021" is June, not its second day)
+    rf"|(?P<dmy>(?:(?<!\w){DAY}\s+(?:of\s+)?|\b{_DAY_WORD}\s+of\s+){MON},?\s+{YEAR}"
     rf"|(?<![\w-])[0-3]?\d-{MON}-{YEAR}(?![\w-]))"  # "02-August-2002", "31-Dec-2025"
     rf"|(?P<mdy>{MON},?\s+{DAY},?\s+(?:of\s+)?{YEAR})"  # ("October 15 of 2025")
     rf"|(?P<slash>[0-3]?\d/[0-3]?\d/{YEAR})"

@@ -181,7 +181,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:loppuu|loppui|loppuvat|päättyy|päättyi|päättyvät|lakkaa|lakkasi)|"
     # Czech: the end's verb and its support right before the day ("ukončí podporu 10. prosince 2019", "Podpora … byla
     # ukončena 11. července 2017")
-    r"\bukonč\w*(?:\s+podporu)?|"
+    r"\bukonč\w*(?:\s+podporu)?(?:\s+k)?|"  # ("ukončí podporu k 31.12.2022": as of that day)
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",

@@ -627,6 +627,7 @@ _OFFERS = frozenset(
 
 _MARKET_ENTRY = frozenset({"introduce", "launch", "release", "debut", "unveil"})
 _ENTRY_NOUNS = frozenset({"launch", "debut", "introduction", "unveiling", "arrival"})
+_LAUNCHING = re.compile(r"launch|introduc|debut|unveil")  # (not "released": an update's release dates an end)
 
 
 def _stops_sales(verb: Token) -> bool:
@@ -1929,7 +1930,15 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         why = f"'{text}, when {_clause_text(when, strict=True)}'"
         return DateRole(a, b, True, why, _clause_text(when), False, _clause_text(when), True)
     prep, gov = _attachment(tok)
-    if prep in ("in", "on") and gov.lower_ in _ENTRY_NOUNS and gov.dep_ != "ROOT":
+    if (
+        prep in ("in", "on")
+        and gov.dep_ != "ROOT"
+        and (
+            gov.lower_ in _ENTRY_NOUNS
+            # ("After launching its AI Pin in April 2024 …, Humane is shutting down": a launch's own time)
+            or (gov.tag_ in ("VBG", "VBD", "VBN") and _LAUNCHING.match(gov.lower_) is not None)
+        )
+    ):
         # "ten years after the stick's launch in 2013, Google has discontinued support": the date
         # says when the product came out, not when anything stopped
         return DateRole(a, b, False, f"'{gov.text} {prep} {text}' dates the product's arrival", "")
