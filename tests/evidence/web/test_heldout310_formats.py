@@ -5,7 +5,10 @@ up to 10 years of long term support, until April 2032"); a data file's block of 
 ("end: 2019-12-10 | extendedEnd: 2020-01-14"); and an end said in a link's words, the title of another
 page, giving way to the page's own; a model code's digit before a month ("CXV2  June 2021") not read as a
 day; Czech support ended "k 31.12.2022"; and a launch's own time ("After launching its AI Pin in April 2024")
-not taken for the shutdown's."""
+not taken for the shutdown's; a time of day after a Chinese or Korean date ("2024 年 6 月 30 日 0 时起停止运营"), a
+store's stop that only ends buying ("此后您无法再购买新的电子书") and production ended at a month ("生産を、2006年3月
+をもって終了"); a shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these
+APIs") as no end; and a headline's "shuts down June 2025"."""
 
 from __future__ import annotations
 
@@ -90,3 +93,32 @@ def test_a_launchs_own_time_is_not_the_shutdowns() -> None:
     assert ends(text, "AI Pin") == []
     later = "Acme, which launched the Hub in 2019, will shut down its servers in March 2024."
     assert ends(later, "Hub") == [D(2024, 3, 31)]
+
+
+def test_a_time_of_day_after_a_chinese_date_and_a_sale_only_stop() -> None:
+    page = (
+        "亚马逊 Kindle 中国电子书店将于 2024 年 6 月 30 日 0 时起停止运营,此后未下载的电子书将无法下载和阅读。"
+        "亚马逊已于 2023 年 6 月 30 日 18 点在中国停止 Kindle 电子书店的运营,此后您无法再购买新的电子书。"
+    )
+    assert ends(page, "Kindle 中国电子书店") == [D(2024, 6, 30)]
+
+
+def test_production_ended_at_a_month_is_not_an_end_of_support() -> None:
+    notice = "この度、AIBO本体の生産を、2006年3月をもって終了させていただくことになりました。"
+    assert ends(notice, "AIBO") == []
+    assert ends("AIBOのサポートを、2006年3月をもって終了させていただきます。", "AIBO") == [D(2006, 3, 31)]
+
+
+def test_a_shutdown_date_announced_as_a_day() -> None:
+    text = "The company had previously announced the shutdown date as December 9, 2024, and has now followed through."
+    assert ends(text, "Car Thing") == [D(2024, 12, 9)]
+
+
+def test_sign_ups_closing_is_not_an_end_but_sign_ins_are() -> None:
+    assert ends("As of May 1, 2024, developers cannot sign up to use these APIs.", "Google Fit API") == []
+    assert ends("As of May 1, 2024, users can no longer sign in to use the app.", "Acme app") == [D(2024, 5, 1)]
+
+
+def test_a_headline_shutting_down_in_a_month_with_no_preposition() -> None:
+    title = "# Google Fit API shuts down June 2025 - move to Health Connect?"
+    assert ends(title, "Google Fit API", media="text/markdown") == [D(2025, 6, 30)]

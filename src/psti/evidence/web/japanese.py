@@ -26,9 +26,10 @@ _DATE = re.compile(
     r"(?<![\d年년])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月월]"
     r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日일])?(?P<late>末|\s?말)?"
 )
-# a weekday and a time of day between a date and its particle: "2015年3月31日(火)15時をもちまして"
+# a weekday and a time of day between a date and its particle: "2015年3月31日(火)15時をもちまして", "2024 年 6 月
+# 30 日 0 时起停止运营", "4월 9일 오전 9시 모두 종료된다"
 _TIME_OF_DAY = re.compile(
-    r"^\s*(?:[（(][月火水木金土日][)）])?\s*(?:午前|午後)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?"
+    r"^\s*(?:[（(][月火水木金土日][)）])?\s*(?:午前|午後|上午|下午|오전|오후)?\s*(?:\d{1,2}\s*[時时點点시](?:\s*\d{1,2}\s*[分분])?)?"
 )
 # a year named before a date that gives none ("23年5月8日、10月末にQ-SL1のサービスを終了"): the year it is in
 # (a year with its month: a year alone is as often a launch's "2015年に発売", and "5年" a span)
@@ -64,6 +65,12 @@ _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?
 # a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
 # product as it is
 _SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규")
+# the stop's next clause saying only that buying has ended: "停止 Kindle 电子书店的运营,此后您无法再购买新的电子书"
+_ONLY_BUYING_STOPS = re.compile(
+    r"[,，、]\s*(?:此后|之后|以后|此後|之後|以後|その後|以降)[^。,，、]{0,12}?(?:无法|無法|不能|不再)[^。,，、]{0,6}?(?:购买|購買|购|買)"
+)
+# production as what the date ends, set before it: "AIBO本体の生産を、2006年3月をもって終了"
+_MAKING_ENDS_BEFORE = re.compile(r"(?:生産|製造|生产|制造|생산)(?:を|は|을|는)?\s*[、,，]?\s*$")
 # an end from the notice's own day ("即日起停止维护", "本日をもって終了"): the day the notice is dated, by a label
 # above it ("发布日期：2025年4月10日") or a signature under it ("Release SIG 2024年4月10日")
 _FROM_TODAY = re.compile(
@@ -174,7 +181,12 @@ def japanese_end(
             continue
         else:
             continue
-        if _SALE.search(words) or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :]):
+        if (
+            _SALE.search(words)
+            or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :])
+            or _ONLY_BUYING_STOPS.search(after)
+            or _MAKING_ENDS_BEFORE.search(before)
+        ):
             listed.clear()
             continue  # "2019年7月22日をもって販売終了": an end of sale
         for shared, shared_stretch in listed:

@@ -2576,6 +2576,13 @@ _SUNSETS_AS_VERB = re.compile(
     r"effective)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|\d))"
 )
 
+# "Google Fit API shuts down June 2025", a headline's month with no preposition: the parser takes "shuts" for a
+# noun; "shut" (a space for the letter) it reads as the verb
+_SHUTS_AS_VERB = re.compile(
+    r"(?<![Tt]he\s)(?<![Ii]ts\s)(?<![Oo]ur\s)(?<![Tt]heir\s)\bshuts(?=\s+(?:down|off)\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)"
+)
+
 # "until the end of the day on May 28": that day ("end of the day" read as the bound, the date as its time)
 _END_OF_DAY = re.compile(
     r"(\b(?:until|till|through)\s+)(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day\s*,?\s+(?:on\s+)?"
@@ -2603,6 +2610,7 @@ def _for_the_parser(text: str) -> str:
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     text = _SUNSETS_AS_VERB.sub("expires", text)
+    text = _SHUTS_AS_VERB.sub("shut ", text)
     text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
     # parsed as the words it shows

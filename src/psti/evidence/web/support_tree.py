@@ -912,6 +912,8 @@ def _loses_use(tok: Token) -> bool:
         for c in tok.children
     ):
         return False  # "will not be able to connect to AT&T and will only be able to use T-Mobile 2G": less use
+    if _signs_up(tok):
+        return False  # "developers cannot sign up to use these APIs": new users turned away, not the product's end
     for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
@@ -919,6 +921,15 @@ def _loses_use(tok: Token) -> bool:
     # "thermostats can no longer be remotely controlled")
     return (tok.lower_ in _USE or tok.lower_ in _USED) and any(
         c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children
+    )
+
+
+def _signs_up(tok: Token) -> bool:
+    """ "sign up", "register", "enrol": a new user's first step (not "sign in", a user's use)."""
+    return (tok.lower_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)) or lemma(tok) in (
+        "register",
+        "enrol",
+        "enroll",
     )
 
 
@@ -2019,11 +2030,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         why = f"{text} dates the release of '{released}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
     if (
-        prep in ("of", "is", "on", "in")
+        prep in ("of", "is", "on", "in", "as")
         and (named := _end_date_noun(gov) or (_end_date_noun(gov.head) if gov.dep_ == "acl" else None)) is not None
     ):
         # "have AUE dates of June 2028", "an end-of-life date of 30 June 2027", "an official end-of-life
-        # date in July 2026", "the cut-off date looming on July 31, 2024": the end named as a date
+        # date in July 2026", "the cut-off date looming on July 31, 2024", "announced the shutdown date as
+        # December 9, 2024": the end named as a date
         why = f"'{named} {prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
     if prep in _POINT and _dated_shutdown(gov):
