@@ -8,7 +8,8 @@ day; Czech support ended "k 31.12.2022"; and a launch's own time ("After launchi
 not taken for the shutdown's; a time of day after a Chinese or Korean date ("2024 年 6 月 30 日 0 时起停止运营"), a
 store's stop that only ends buying ("此后您无法再购买新的电子书") and production ended at a month ("生産を、2006年3月
 をもって終了"); a shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these
-APIs") as no end; and a headline's "shuts down June 2025"."""
+APIs") as no end; a headline's "shuts down June 2025"; and a variant's mark in brackets ("Chromecast with Google
+TV (4K)") naming that variant, not its sibling ("… (HD)")."""
 
 from __future__ import annotations
 
@@ -122,3 +123,18 @@ def test_sign_ups_closing_is_not_an_end_but_sign_ins_are() -> None:
 def test_a_headline_shutting_down_in_a_month_with_no_preposition() -> None:
     title = "# Google Fit API shuts down June 2025 - move to Health Connect?"
     assert ends(title, "Google Fit API", media="text/markdown") == [D(2025, 6, 30)]
+
+
+def test_a_variant_marked_in_brackets_is_not_its_sibling() -> None:
+    text = (
+        "Chromecast with Google TV (4K) は2025年9月末までアップデートが提供され、"
+        "Chromecast with Google TV (HD) は2027年9月末までアップデートが提供されます。"
+    )
+    assert ends(text, "Chromecast with Google TV (HD)") == [D(2027, 9, 30)]
+    assert ends(text, "Chromecast with Google TV (4K)") == [D(2025, 9, 30)]
+    english = (
+        "The Acme Cam (2nd gen) gets security updates until 2027."
+        " The Acme Cam (1st gen) gets security updates until 2025."
+    )
+    assert ends(english, "Acme Cam (1st gen)") == [D(2025, 12, 31)]
+    assert ends(english, "Acme Cam (2nd gen)") == [D(2027, 12, 31)]

@@ -558,6 +558,8 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
     false, for a clause whose sentence already names the maker)."""
+    if _names_a_sibling(terms, text):
+        return False
     t = _joined(_words(latin_apart(text)))  # ("ブランドInsteonは": a name set in Japanese is a word of its own)
     for term in (_joined(_words(x)) for x in (_with_short_forms(terms) if short_forms else terms)):
         if re.search(
@@ -588,6 +590,24 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
         k = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
         if k >= 1 and _gapped_name(" ".join(words[:k]), " ".join(words[k:])).search(t):
             # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
+            return True
+    return False
+
+
+_MARKED = re.compile(r"(?P<bare>.+?)\s*\((?P<mark>[^()]{1,12})\)")
+
+
+def _names_a_sibling(terms: tuple[str, ...], text: str) -> bool:
+    """The text names the product's line only with another variant's mark in brackets ("Chromecast with
+    Google TV (4K)" for "Chromecast with Google TV (HD)")."""
+    for term in terms:
+        if (m := _MARKED.fullmatch(term)) is None:
+            continue
+        marks = [
+            x.group("mark")
+            for x in re.finditer(rf"{re.escape(m.group('bare'))}(?:\s*\((?P<mark>[^()]{{1,12}})\))?", text, re.I)
+        ]
+        if marks and all(x is not None and x.lower() != m.group("mark").lower() for x in marks):
             return True
     return False
 
