@@ -9,7 +9,8 @@ not taken for the shutdown's; a time of day after a Chinese or Korean date ("202
 store's stop that only ends buying ("此后您无法再购买新的电子书") and production ended at a month ("生産を、2006年3月
 をもって終了"); a shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these
 APIs") as no end; a headline's "shuts down June 2025"; and a variant's mark in brackets ("Chromecast with Google
-TV (4K)") naming that variant, not its sibling ("… (HD)")."""
+TV (4K)") naming that variant, not its sibling ("… (HD)"); and a form's "When was the product discontinued?"
+answered for a product the same form calls "Hardware" (off sale, not ended)."""
 
 from __future__ import annotations
 
@@ -138,3 +139,22 @@ def test_a_variant_marked_in_brackets_is_not_its_sibling() -> None:
     )
     assert ends(english, "Acme Cam (1st gen)") == [D(2025, 12, 31)]
     assert ends(english, "Acme Cam (2nd gen)") == [D(2027, 12, 31)]
+
+
+KILLED_FORM = """\
+**What's the Product's Name?**
+Nest Protect Smoke & CO alarms
+
+**When was the product discontinued? Provide a specific date, if possible.**
+March 28, 2025
+
+**What type of product was it? App, Service, or Hardware?**
+{kind}
+"""
+
+
+def test_hardware_discontinued_in_a_form_is_off_sale_a_service_ended() -> None:
+    product = "Nest Protect Smoke & CO alarms"
+    assert ends(KILLED_FORM.format(kind="Hardware"), product, media="text/markdown") == []
+    assert ends(KILLED_FORM.format(kind="Service"), product, media="text/markdown") == [D(2025, 3, 28)]
+    assert ends(KILLED_FORM.format(kind="Hardware/Service"), product, media="text/markdown") == [D(2025, 3, 28)]

@@ -1369,8 +1369,11 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, day, precision, mentions, why))
             support_heading = True
             continue
-        if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None:
-            # "When was the product discontinued? …" over a line that is only "October 25, 2025"
+        if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None and not (
+            _DISCONTINUED.search(" ".join(sents[max(0, idx - 2) : idx])) and _answered_hardware(sents)
+        ):
+            # "When was the product discontinued? …" over a line that is only "October 25, 2025" (of a product
+            # the same form answers is "Hardware", discontinued means no longer made or sold)
             m, d, p = answer
             why = f"{m.group(0)}: the answer to {clip(' '.join(sents[max(0, idx - 2) : idx]), 80)!r}"
             out.statements.append(_end_at(s, d, p, mentions, why))
@@ -1923,6 +1926,19 @@ def _answer_date(s: str, prev: str) -> DatePart | None:
     # a label alone on the line over its value: "Security update period" then "31 December 2027"
     label = prev.split(". ")[-1].strip()
     return dates[0] if len(label) <= 60 and _PERIOD_LABEL.fullmatch(label) else None
+
+
+_DISCONTINUED = re.compile(r"\bdiscontinu", re.I)
+_KIND_QUESTION = re.compile(r"\bwhat\s+(?:type|kind)\s+of\s+product\b[^?]*\?", re.I)
+
+
+def _answered_hardware(sents: list[str]) -> bool:
+    """The form asks what kind of product it was and the answer is hardware alone ("What type of product was
+    it? App, Service, or Hardware?" over "Hardware")."""
+    return any(
+        _KIND_QUESTION.search(q) is not None and any(a.strip(" .*").lower() == "hardware" for a in sents[k + 1 : k + 3])
+        for k, q in enumerate(sents)
+    )
 
 
 # a label whose value is the period's end: "Minimum security update period", "Defined support period"
