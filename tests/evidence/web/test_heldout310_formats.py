@@ -10,13 +10,15 @@ store's stop that only ends buying ("此后您无法再购买新的电子书") a
 をもって終了"); a shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these
 APIs") as no end; a headline's "shuts down June 2025"; and a variant's mark in brackets ("Chromecast with Google
 TV (4K)") naming that variant, not its sibling ("… (HD)"); and a form's "When was the product discontinued?"
-answered for a product the same form calls "Hardware" (off sale, not ended)."""
+answered for a product the same form calls "Hardware" (off sale, not ended); HTML set inline in Markdown; an end
+reached "and removed on" a day; of policies, being told "that we have received it" as the acknowledgement,
+Japanese "5稼働日以内" with "ご連絡させていただきます", and a portal where reports are submitted ("提交") in Chinese."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -158,3 +160,37 @@ def test_hardware_discontinued_in_a_form_is_off_sale_a_service_ended() -> None:
     assert ends(KILLED_FORM.format(kind="Hardware"), product, media="text/markdown") == []
     assert ends(KILLED_FORM.format(kind="Service"), product, media="text/markdown") == [D(2025, 3, 28)]
     assert ends(KILLED_FORM.format(kind="Hardware/Service"), product, media="text/markdown") == [D(2025, 3, 28)]
+
+
+def test_html_set_inline_in_markdown_is_read_as_its_words() -> None:
+    page = (
+        '# Deprecation Notice\n\n* <h3>Google Cloud IoT Core is <a href="https://cloud.google.com/iot/docs/release-notes">'
+        "retired as of August 16, 2023</a>.</h3>\n"
+    )
+    assert ends(page, "Google Cloud IoT Core", media="text/markdown") == [D(2023, 8, 16)]
+
+
+def test_an_end_reached_shares_the_day_of_the_removal_joined_to_it() -> None:
+    text = "Device Sync will reach end-of-life and be removed on September 30, 2025."
+    assert ends(text, "Device Sync (Atlas App Services)") == [D(2025, 9, 30)]
+    assert ends("The Acme Hub will reach end of sale and be removed on September 30, 2025.", "Acme Hub") == []
+
+
+def test_being_told_the_report_was_received_is_its_acknowledgement() -> None:
+    found = policy("Email security@example.org. We will inform that we have received it within five business days.")
+    assert found.ack_when is not None and found.ack_when.timescale == "within five business days"
+    assert found.status_when is None
+
+
+def test_japanese_working_days_and_a_humble_reply() -> None:
+    text = (
+        "脆弱性のご報告を受信した日を起点として5稼働日以内に、"
+        "ご指定いただいたメールアドレスへご連絡させていただきます。"
+    )
+    found = policy(text)
+    assert found.ack_when is not None and found.ack_when.timescale == "5稼働日以内"
+
+
+def test_a_portal_address_where_reports_are_submitted_in_chinese() -> None:
+    text = "您进入 DSRC https://security.dji.com 后可根据相关指引提交 DJI 产品和服务漏洞。"
+    assert "https://security.dji.com" in policy(text).contacts

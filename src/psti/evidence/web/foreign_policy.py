@@ -123,9 +123,9 @@ class ForeignCommitment:
 
 # Japanese: kana mark the language; "5営業日以内", "7日以内", "48時間以内"; acknowledging ("受領した旨を返信",
 # "受領確認", "確認連絡") or replying ("返信"); a fix, plan or release ("修正", "アップデート") is neither
-_JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|日|時間|週間|か月|ヶ月)以内")
+_JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|稼働日|日|時間|週間|か月|ヶ月)以内")  # ("5稼働日以内": working days)
 _JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受け?付け?(?:た旨|確認|通知|連絡)")
-_JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します)")
+_JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します|させていただ)")
 _JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|対策")
 
 

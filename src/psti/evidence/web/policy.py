@@ -597,9 +597,12 @@ def _reporting_link(url: str, s: str) -> bool:
         return False
     # a verb that sends reports there, or an address that is itself a reporting programme's
     # ("Meta has a [bounty program](https://bugbounty.meta.com/) for the safe disclosure of …")
-    return bool(re.search(r"\b(?:report|submit|send|contact|use|via|through|at|to)\b", s, re.I)) or bool(
-        _PROGRAMME_ADDRESS.search(url.split("?", 1)[0])
-    )
+    # (or the same said in Chinese, Japanese or Korean: "进入 DSRC https://security.dji.com 后可…提交 … 漏洞")
+    return bool(
+        re.search(
+            r"\b(?:report|submit|send|contact|use|via|through|at|to)\b|提交|提出|报告|報告|送信|제출|신고", s, re.I
+        )
+    ) or bool(_PROGRAMME_ADDRESS.search(url.split("?", 1)[0]))
 
 
 # a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)", "Please refer
@@ -822,6 +825,11 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         # "inform you of its receipt", "verify … upon receipt of the report", "inform reporter of its acceptance"
         return "acknowledgement"
+    if lemma in ("inform", "notify", "tell") and any(
+        c.dep_ == "ccomp" and c.lower_.startswith("receiv") and any(a.lower_ in _HOLDING for a in c.children)
+        for c in tok.children
+    ):
+        return "acknowledgement"  # "We will inform that we have received it within five business days"
     if (
         lemma in ("contact", "reach")
         and _is_verb(tok)

@@ -2641,6 +2641,11 @@ def _bracketed_date_only(m: re.Match[str]) -> str:
     return " " * len(m.group(0)) if whole else m.group(0)
 
 
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|code|em|font|h[1-6]|i|kbd|mark|small|span|strong|sub|sup|u)(?:\s[^<>]{0,500})?>", re.I
+)
+
+
 def _for_the_parser(text: str) -> str:
     """The text as the parser reads it best, each character in its place."""
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
@@ -2651,6 +2656,8 @@ def _for_the_parser(text: str) -> str:
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
     # parsed as the words it shows
     text = _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    # HTML set inline in Markdown: "Google Cloud IoT Core is <a href="…">retired as of August 16, 2023</a>"
+    text = _INLINE_TAG.sub(lambda m: " " * len(m.group(0)), text) if "<" in text else text
     return _SUPPORT_AS_VERB.sub(lambda m: m.group(0).capitalize(), text)
 
 

@@ -2064,6 +2064,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "The sunset of Hum is scheduled for December 31, 2025", "…, with full sunset scheduled for …"
         why = f"'{planned}' {gov.text} '{prep} {text}'"
         return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov), True)
+    if prep in ("on", "in", "at", "by") and (reached := _end_reached_before(gov, date_tokens)) is not None:
+        # "Device Sync will reach end-of-life and be removed on September 30, 2025": the end reached with
+        # no date of its own comes with the removal it is joined to
+        why = f"'{reached}' and '{gov.text} {prep} {text}'"
+        return DateRole(a, b, True, why, _clause_text(gov.head), False, _clause_text(gov.head), True)
     levels = _levels(gov, prep in FROM_START or prep in _EFFECT)
     first_chain, first_up, _j = levels[0]
     clause = _clause_text(first_up)
@@ -2735,6 +2740,21 @@ def _end_of_sale(noun: Token) -> bool:
         p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in _PRODUCTION for g in p.children)
         for p in noun.children
     )
+
+
+def _end_reached_before(verb: Token, date_tokens: set[int]) -> str | None:
+    """The words of an end reached ("reach end-of-life") by the verb this one is joined to with "and",
+    when this one has no subject of its own and that one no date of its own; else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lower_ not in _REACH or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    own = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
+    if own & date_tokens:
+        return None
+    ended = next(
+        (c for c in head.children if c.dep_ == "dobj" and lemma(c) in _STOP_NOUNS and not _end_of_sale(c)), None
+    )
+    return None if ended is None else " ".join(t.text for t in (head, *ended.subtree))
 
 
 def _end_milestone(noun: Token) -> bool:
