@@ -1,18 +1,21 @@
-"""Formats met on held-out sets 310 onwards and on the misses of the sets before them: a support's end set
-off after it by a comma, where the parser hangs the time on the sentence's verb ("try a Core 22 image with
-up to 10 years of long term support, until April 2032"); a data file's block of dates under its name
-("supportDates:" over "  end: …"), read as one row; a row's extended end before its mainstream one
-("end: 2019-12-10 | extendedEnd: 2020-01-14"); and an end said in a link's words, the title of another
-page, giving way to the page's own; a model code's digit before a month ("CXV2  June 2021") not read as a
-day; Czech support ended "k 31.12.2022"; and a launch's own time ("After launching its AI Pin in April 2024")
-not taken for the shutdown's; a time of day after a Chinese or Korean date ("2024 年 6 月 30 日 0 时起停止运营"), a
-store's stop that only ends buying ("此后您无法再购买新的电子书") and production ended at a month ("生産を、2006年3月
-をもって終了"); a shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these
-APIs") as no end; a headline's "shuts down June 2025"; and a variant's mark in brackets ("Chromecast with Google
-TV (4K)") naming that variant, not its sibling ("… (HD)"); and a form's "When was the product discontinued?"
-answered for a product the same form calls "Hardware" (off sale, not ended); HTML set inline in Markdown; an end
-reached "and removed on" a day; of policies, being told "that we have received it" as the acknowledgement,
-Japanese "5稼働日以内" with "ご連絡させていただきます", and a portal where reports are submitted ("提交") in Chinese."""
+"""Formats met on held-out sets 310 onwards and on the misses of the sets before them.
+
+Ends: a support's end set off after it by a comma ("… years of long term support, until April 2032"); a
+data file's block of dates under its name ("supportDates:" over "  end: …") read as one row; a row's
+extended end before its mainstream one; an end said in a link's words (another page's title) giving way to
+the page's own; a model code's digit before a month ("CXV2  June 2021") not read as a day; Czech "k
+31.12.2022"; a launch's own time ("After launching its AI Pin in April 2024") not the shutdown's; a time of
+day after a Chinese or Korean date ("2024 年 6 月 30 日 0 时起停止运营"); a store's stop that only ends buying
+("此后您无法再购买新的电子书") and production ended at a month ("生産を、2006年3月をもって終了") as no ends; a
+shutdown date "announced … as December 9, 2024"; sign-ups closed ("cannot sign up to use these APIs") as no
+end; a headline's "shuts down June 2025"; a variant's mark in brackets ("Chromecast with Google TV (4K)")
+naming that variant, not its sibling ("… (HD)"); a form's "When was the product discontinued?" answered
+for a product the same form calls "Hardware" (off sale, not ended); HTML set inline in Markdown; an end
+reached "and removed on" a day; "at least" between a bound and its date abroad ("hasta al menos junio de
+2028", "updates até, no mínimo, 2028").
+
+Policies: being told "that we have received it" as the acknowledgement; Japanese "5稼働日以内" with
+"ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese."""
 
 from __future__ import annotations
 
@@ -194,3 +197,16 @@ def test_japanese_working_days_and_a_humble_reply() -> None:
 def test_a_portal_address_where_reports_are_submitted_in_chinese() -> None:
     text = "您进入 DSRC https://security.dji.com 后可根据相关指引提交 DJI 产品和服务漏洞。"
     assert "https://security.dji.com" in policy(text).contacts
+
+
+def test_at_least_between_a_bound_and_its_date_abroad() -> None:
+    spanish = (
+        "El dispositivo, lanzado en junio de 2023 con la promesa de tres años de actualizaciones del sistema,"
+        " cuenta ahora con soporte oficial hasta al menos junio de 2028."
+    )
+    assert ends(spanish, "Pixel Tablet") == [D(2028, 6, 30)]
+    portuguese = (
+        "Adotando o sistema operacional iOS, a Apple não tem uma política definida sobre a quantidade de atualizações."
+        " Lançada em 2022, a série iPhone 14 com iOS 16 deve continuar recebendo updates até, no mínimo, 2028."
+    )
+    assert ends(portuguese, "série iPhone 14") == [D(2028, 12, 31)]

@@ -247,6 +247,12 @@ _WEEKDAY_TAIL = re.compile(
     r"\s*,?\s*(?:dem\s+|den\s+)?)?$",
     re.I,
 )
+# "at least" between a bound and its date: "hasta al menos junio de 2028", "até, no mínimo, 2028", "bis mindestens"
+_AT_LEAST_TAIL = re.compile(
+    r"\s*,?\s*\b(?:al\s+menos|como\s+m[íi]nimo|por\s+lo\s+menos|pelo\s+menos|no\s+m[íi]nimo|ao\s+menos|almeno|"
+    r"per\s+lo\s+meno|come\s+minimo|mindestens|wenigstens|au\s+moins|minstens|ten\s+minste|minst|vähintään)\s*,?\s*$",
+    re.I,
+)
 # a policy that takes effect on a day, not an end on it
 _IN_EFFECT = re.compile(
     r"\b(?:con\s+efficacia|in\s+vigore|en\s+vigueur|in\s+Kraft|wirksam|en\s+vigor|em\s+vigor)\b", re.I
@@ -280,7 +286,8 @@ _END_WORDS = re.compile(
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
-    r"mises?\s+à\s+jour|parches|correctifs)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
+    r"mises?\s+à\s+jour|parches|correctifs|updates?|protegid|protett|protégé)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
@@ -455,7 +462,7 @@ def foreign_end(
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
-        before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-30:]
+        before = _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-30:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
