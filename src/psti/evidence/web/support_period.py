@@ -2249,9 +2249,8 @@ _MARKDOWN_LINK = re.compile(r"\[(?P<title>[^\[\]]{1,300})\]\((?=\S)")  # (its ta
 
 def _in_link_title(st: SupportStatement) -> bool:
     """The statement's words lie in a Markdown link's text left as written (a data file's quoted string)."""
-    said = st.phrase.split(": '")[
-        0
-    ]  # (a reading abroad quotes its words after the date: "10 décembre 2019: 'pris fin'")
+    # (a reading abroad quotes its words after the date: "10 décembre 2019: 'pris fin'")
+    said = st.phrase.split(": '")[0]
     return "](" in st.sentence and any(said in m.group("title") for m in _MARKDOWN_LINK.finditer(st.sentence))
 
 

@@ -926,11 +926,9 @@ def _loses_use(tok: Token) -> bool:
 
 def _signs_up(tok: Token) -> bool:
     """ "sign up", "register", "enrol": a new user's first step (not "sign in", a user's use)."""
-    return (tok.lower_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)) or lemma(tok) in (
-        "register",
-        "enrol",
-        "enroll",
-    )
+    if lemma(tok) in ("register", "enrol", "enroll"):
+        return True
+    return tok.lower_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
 
 
 _USED = frozenset(
