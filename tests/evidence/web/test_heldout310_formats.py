@@ -12,7 +12,7 @@ end; a headline's "shuts down June 2025"; a variant's mark in brackets ("Chromec
 naming that variant, not its sibling ("… (HD)"); a form's "When was the product discontinued?" answered
 for a product the same form calls "Hardware" (off sale, not ended); HTML set inline in Markdown; an end
 reached "and removed on" a day; "at least" between a bound and its date abroad ("hasta al menos junio de
-2028", "updates até, no mínimo, 2028").
+2028", "updates até, no mínimo, 2028"); two models of one maker joined by Korean "and" ("LG 벨벳과 윙").
 
 Policies: being told "that we have received it" as the acknowledgement; Japanese "5稼働日以内" with
 "ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese."""
@@ -210,3 +210,11 @@ def test_at_least_between_a_bound_and_its_date_abroad() -> None:
         " Lançada em 2022, a série iPhone 14 com iOS 16 deve continuar recebendo updates até, no mínimo, 2028."
     )
     assert ends(portuguese, "série iPhone 14") == [D(2028, 12, 31)]
+
+
+def test_a_korean_pair_of_models_shares_the_makers_name() -> None:
+    text = (
+        "작년 출시한 LG 벨벳과 윙의 경우 2023년까지 업데이트가 가능해졌다. "
+        "이미 한차례 업그레이드를 실시한 V50S, V50, Q31 등은 2022년까지 업데이트할 수 있다."
+    )
+    assert ends(text, "LG 윙") == [D(2023, 12, 31)]

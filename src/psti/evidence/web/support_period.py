@@ -38,7 +38,7 @@ from psti.evidence.web.foreign import (
     stops_undated_abroad,
     support_heading_abroad,
 )
-from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end, latin_apart
+from psti.evidence.web.japanese import HANGUL, goes_on_cjk, is_cjk, japanese_end, latin_apart
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, semicolon_items, sentences
@@ -587,6 +587,8 @@ def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, shor
             and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
         ):
             return True
+        if len(words) == 2 and HANGUL.search(words[1]) and _korean_pair(words[0], words[1]).search(t):
+            return True  # "LG 벨벳과 윙의 경우": the maker's name serves both models joined by "과"
         k = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
         if k >= 1 and _gapped_name(" ".join(words[:k]), " ".join(words[k:])).search(t):
             # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
@@ -610,6 +612,11 @@ def _names_a_sibling(terms: tuple[str, ...], text: str) -> bool:
         if marks and all(x is not None and x.lower() != m.group("mark").lower() for x in marks):
             return True
     return False
+
+
+def _korean_pair(lead: str, rest: str) -> re.Pattern[str]:
+    """The model after another of the same maker joined by Korean "and" ("lg 벨벳과 윙")."""
+    return re.compile(rf"(?<![\w+]){re.escape(lead)}\s+\w+(?:과|와)\s+{re.escape(rest)}{_KOREAN_PARTICLE}?(?![\w+])")
 
 
 def _gapped_name(lead: str, rest: str) -> re.Pattern[str]:
