@@ -12,7 +12,9 @@ end; a headline's "shuts down June 2025"; a variant's mark in brackets ("Chromec
 naming that variant, not its sibling ("… (HD)"); a form's "When was the product discontinued?" answered
 for a product the same form calls "Hardware" (off sale, not ended); HTML set inline in Markdown; an end
 reached "and removed on" a day; "at least" between a bound and its date abroad ("hasta al menos junio de
-2028", "updates até, no mínimo, 2028"); two models of one maker joined by Korean "and" ("LG 벨벳과 윙").
+2028", "updates até, no mínimo, 2028"); two models of one maker joined by Korean "and" ("LG 벨벳과 윙");
+a line set in bold as a whole (a form's question) kept apart from its answer, and an answer's
+"[reference](…)" link.
 
 Policies: being told "that we have received it" as the acknowledgement; Japanese "5稼働日以内" with
 "ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese."""
@@ -218,3 +220,15 @@ def test_a_korean_pair_of_models_shares_the_makers_name() -> None:
         "이미 한차례 업그레이드를 실시한 V50S, V50, Q31 등은 2022년까지 업데이트할 수 있다."
     )
     assert ends(text, "LG 윙") == [D(2023, 12, 31)]
+
+
+def test_a_bold_question_and_its_answer_are_lines_of_their_own() -> None:
+    form = (
+        "**When was the product launched? Provide a specific date, if possible.**\n"
+        " June 24, 2009  ,  [reference](https://news.example.com/2009/06/24/launch )\n"
+        "**When was the product discontinued? Provide a specific date, if possible.**\n"
+        "June 30, 2011  , [reference](https://news.example.com/kills-hohm)\n"
+        "**What type of product was it? App, Service, OS, or Hardware?**\n"
+        "Service\n"
+    )
+    assert ends(form, "Microsoft Hohm", media="text/markdown") == [D(2011, 6, 30)]

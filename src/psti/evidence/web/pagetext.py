@@ -915,6 +915,10 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             wrapped = False
         if _BYLINE.search(prev):
             wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
+        if _WHOLE_STRONG.match(lines[i - 1]) or _WHOLE_STRONG.match(raw):
+            # "**When was the product discontinued? …**" over its answer "June 30, 2011": a line set in bold as
+            # a whole is a label, a line of its own
+            wrapped = False
         if _OPENER.match(line) and prev[-1:].isalnum():
             # "Samsung is shutting down the v1 SmartThings hub this month" over "The v1 SmartThings Hub
             # from 2013.": a line with no closing punctuation over a capitalised "The" is a headline;
@@ -931,6 +935,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
 # "Security Team <security@example.com>" written into a page unescaped: no element has an "@" in its
 # name, so it is the address as text, not a tag to drop
 _BRACKETED_ADDRESS = re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
+_WHOLE_STRONG = re.compile(r"^\s*(?:\*\*[^*\n]{2,200}\*\*|__[^_\n]{2,200}__)\s*$")
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two cells run together: "versionDeprecation"
 _FUNCTION_WORD = re.compile(r"\b(?:the|a|an|and|or|for|to|of|in|on|with|will|is|are|be|until|by|from)\b", re.I)
 

@@ -1956,7 +1956,10 @@ _PERIOD_LABEL = re.compile(
 )
 
 
-_SOURCE_NOTE = re.compile(r"\(\s*(?:source|via|see|from)\b[^)]*\)", re.I)
+# (or a Markdown link named for its source: "June 30, 2011  , [reference](https://…)")
+_SOURCE_NOTE = re.compile(
+    r"\(\s*(?:source|via|see|from)\b[^)]*\)|\[\s*(?:reference|references|source|sources|link|ref)\s*\]\([^)]*\)", re.I
+)
 _END_QUESTION = re.compile(
     r"discontinu|end(?:s|ed)?|end\s+of\s+(?:life|support|service)|eol|last\s+(?:security\s+)?update|"
     r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire",
