@@ -14,10 +14,11 @@ for a product the same form calls "Hardware" (off sale, not ended); HTML set inl
 reached "and removed on" a day; "at least" between a bound and its date abroad ("hasta al menos junio de
 2028", "updates até, no mínimo, 2028"); two models of one maker joined by Korean "and" ("LG 벨벳과 윙");
 a line set in bold as a whole (a form's question) kept apart from its answer, and an answer's
-"[reference](…)" link.
+"[reference](…)" link; the cloud part of a system removed as its service ending.
 
 Policies: being told "that we have received it" as the acknowledgement; Japanese "5稼働日以内" with
-"ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese."""
+"ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese; a page
+titled for reporting ("visit the Report Vulnerability page") as a channel."""
 
 from __future__ import annotations
 
@@ -232,3 +233,20 @@ def test_a_bold_question_and_its_answer_are_lines_of_their_own() -> None:
         "Service\n"
     )
     assert ends(form, "Microsoft Hohm", media="text/markdown") == [D(2011, 6, 30)]
+
+
+def test_the_cloud_part_of_a_system_removed_is_its_service_ending() -> None:
+    text = (
+        "Powerhouse Dynamics no longer supports residential systems and will remove the cloud part of the system"
+        " by 2035 (or earlier)."
+    )
+    assert ends(text, "SiteSage residential systems") == [D(2035, 12, 31)]
+
+
+def test_a_page_titled_for_reporting_is_a_channel() -> None:
+    for text in (
+        "Please refer to the Security Reporting page for submitting security reports.",
+        "To report a potential security vulnerability, visit the Report Vulnerability page.",
+    ):
+        assert policy(text).contacts, text
+    assert not policy("For our product news, visit the Product Updates page.").contacts

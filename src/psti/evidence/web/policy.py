@@ -1422,6 +1422,10 @@ _CHANNEL = re.compile(
     # REPORTING FORM", "through the Vulnerability Reporting Desk"
     r"(?:us(?:e|ing)|via|through)\s+(?:the|our)\s+(?:official\s+|online\s+|dedicated\s+|secure\s+)?"
     r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Form|FORM|Desk|Portal))\b|"
+    # a page named by a title that says reports go there: "visit the Report Vulnerability page", "refer to the
+    # Security Reporting page for submitting security reports" (not "the Security Advisories page", to read)
+    r"(?:visit|refer\s+to|go\s+to|us(?:e|ing)|via|through)\s+(?:the|our)\s+"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,3}Report(?:ing)?(?:\s+[A-Z][\w-]*){0,3})\s+page\b|"
     # a form on the maker's site named by its title: "using the Contact us form on Lavazza website"
     # (not "the report form on our website at the link below", which names no form)
     r"(?:us(?:e|ing)|via|through)\s+the\s+(?-i:[A-Z“\"'])[\w“”\"'-]*\s+(?:[\w“”\"'-]+\s+){0,2}form\s+on\s+"

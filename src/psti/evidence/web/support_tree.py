@@ -264,6 +264,9 @@ _OTHER_SERVICE = frozenset(
 _OPERATIONS = frozenset({"operation", "operations", "business"})
 
 
+_PARTS = frozenset({"part", "parts", "portion", "component", "components", "side", "backend", "back-end"})
+
+
 def _for_service(prep: Token) -> bool:
     """ "for the Gigaset Home Cloud": for the maker's service."""
     return prep.lower_ == "for" and any(g.dep_ == "pobj" and g.lower_ in _SERVICE for g in prep.children)
@@ -293,7 +296,10 @@ def _stops_service(what: list[Token]) -> bool:
             )
         )
         # "the Neato cloud functionalities", "app features": what the service does
-        or (g.lower_ in _FUNCTIONS and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children))
+        or (
+            (g.lower_ in _FUNCTIONS or g.lower_ in _PARTS)  # ("will remove the cloud part of the system by 2035")
+            and any(c.dep_ in ("compound", "amod") and c.lower_ in _SERVICE for c in g.children)
+        )
         # (or the operations for a service: "terminate operations for the Gigaset Home Cloud")
         or (
             g.lower_ in _OPERATIONS
