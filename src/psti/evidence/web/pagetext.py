@@ -965,7 +965,8 @@ _YAML_BLOCK = re.compile(r"^[A-Za-z][\w-]{0,40}:\s*$")
 def _yaml_records(lines: list[str]) -> bool:
     """Lines that open with a YAML field and hold a list of records, each a "- key: value" line
     with indented fields under it: a data file, not prose."""
-    first = next((x for x in lines if x.strip()), "")
+    # (a comment may head the file: "### YamlMime:Lifecycle" over "metadata:")
+    first = next((x for x in lines if x.strip() and not x.startswith("#")), "")
     if not re.match(r"^[A-Za-z][\w-]{0,40}:(?:\s+\S|\s*$)", first):
         return False
     return any(
