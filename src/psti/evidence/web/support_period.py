@@ -1376,13 +1376,14 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, day, precision, mentions, why))
             support_heading = True
             continue
-        if (answer := _answer_date(s, " ".join(sents[max(0, idx - 2) : idx]))) is not None and not (
-            _DISCONTINUED.search(" ".join(sents[max(0, idx - 2) : idx])) and _answered_hardware(sents)
+        asked = " ".join(sents[max(0, idx - 2) : idx])
+        if (answer := _answer_date(s, asked)) is not None and not (
+            _DISCONTINUED.search(asked) and _answered_hardware(sents)
         ):
             # "When was the product discontinued? …" over a line that is only "October 25, 2025" (of a product
             # the same form answers is "Hardware", discontinued means no longer made or sold)
             m, d, p = answer
-            why = f"{m.group(0)}: the answer to {clip(' '.join(sents[max(0, idx - 2) : idx]), 80)!r}"
+            why = f"{m.group(0)}: the answer to {clip(asked, 80)!r}"
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
