@@ -589,9 +589,21 @@ def _json_ld_products(node: object, out: list[dict[str, str]], depth: int) -> No
             _json_ld_products(node[key], out, depth + 1)
 
 
+# a cell that only repeats the one above it: '-"-', '〃', '"' (a ditto mark, as printed tables write it)
+_DITTO = re.compile(r"""^(?:-\s?["”″]\s?-|[〃″"”]|''|ditto)$""", re.I)
+
+
+def with_dittos(cells: list[str], above: list[str] | None) -> list[str]:
+    """A table row with each ditto mark replaced by the cell above it (itself already resolved)."""
+    if not above:
+        return cells
+    return [above[k] if k < len(above) and _DITTO.match(c) else c for k, c in enumerate(cells)]
+
+
 def _render_table(t: _Table) -> list[str]:
     """Rows as lines; under a header row, each cell is labelled with its column header."""
     header: list[str] | None = None
+    above: list[str] | None = None
     lines: list[str] = []
     for i, row in enumerate(t.rows):
         cells = [c for c, _ in row]
@@ -600,10 +612,11 @@ def _render_table(t: _Table) -> list[str]:
         # (an empty corner cell over the rows' own header cells does not stop a row of headers)
         is_header = i in t.header_rows or (sum(th for _, th in row) >= 2 and all(th or not c for c, th in row))
         if is_header:
-            header = cells
+            header, above = cells, None
             lines.append(" | ".join(c for c in cells if c))
             continue
         if header is not None and len(cells) >= 2:
+            cells = above = with_dittos(cells, above)
             pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
             pairs += [c for c in cells[len(header) :] if c]
             lines.append(" | ".join(pairs))
@@ -718,6 +731,7 @@ def _lines(raw: str) -> str:
 _LINK_NOTE = re.compile(r"[ \t]*\((?:link\s+)?opens\s+in\s+(?:a\s+)?new\s+(?:tab|window)\)", re.I)
 _MD_BREAK = re.compile(r"^\s*(?:[-*+•◦○●▪■–—‣]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$)")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # inline HTML in a Markdown table cell ("<div style=…>Hardware</div>")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)  # a line break in a cell ("4.6.0<br />Sauna<br />2024") parts words
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _STRUCK = re.compile(r"~~[^~\n]{1,200}~~\s?")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
@@ -776,6 +790,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
     headings: list[str] = []
     header: list[str] | None = None
+    above: list[str] | None = None
     joinable = False  # the last output line is paragraph text that may continue
     fenced = False
     kind = ""  # the language of the fenced block open ("diff", "suggestion")
@@ -852,13 +867,14 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
         # a table's rows; its header row may have no outer pipes ("Hardware | Released | …" over "---|---")
         starts_table = "|" in line and i + 1 < len(lines) and "|" in lines[i + 1] and _MD_SEPARATOR.match(lines[i + 1])
         if line.startswith("|") or starts_table or (header is not None and "|" in line):
-            cells = [_TAG.sub("", c).strip() for c in line.strip("|").split("|")]
+            cells = [" ".join(_TAG.sub("", _BREAK_TAG.sub(" ", c)).split()) for c in line.strip("|").split("|")]
             if i + 1 < len(lines) and _MD_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
-                header = cells
+                header, above = cells, None
                 out.append(" | ".join(c for c in cells if c))
             elif _MD_SEPARATOR.match(line):
                 continue
             elif header is not None and len(cells) >= 2:
+                cells = above = with_dittos(cells, above)
                 pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
                 out.append(" | ".join(pairs))
             else:

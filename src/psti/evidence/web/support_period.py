@@ -114,6 +114,14 @@ _SUPPORT_END_LABEL = re.compile(
     re.I,
 )
 _EXTENDED_LABEL = re.compile(r"\bextended", re.I)  # (also a data file's "extendedEnd")
+# a heading over a table of devices whose support has ended ("DEVICES WE HAVE CEASED TO SUPPORT")
+_CEASED_HEADING = re.compile(
+    r"\b(?:ceased|stopped|ended|discontinued|dropped)\s+(?:to\s+)?support|\bno\s+longer\s+supported\b|"
+    r"\b(?:unsupported|discontinued|end[\s-]of[\s-]life|eol)\s+(?:devices|products|models|boards|hardware|phones)\b",
+    re.I,
+)
+# under such a heading, the column of the last release a device got ("Last Sailfish OS release") dates its end
+_LAST_RELEASE_LABEL = re.compile(r"\b(?:last|final)\b.{0,40}?\b(?:release|update|version|firmware|build)\b", re.I)
 _CELL = re.compile(r"^\s*(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>.+?)\s*$")
 _END_MARKER = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bto|\bends?|\bending|\bended|end\s+date|end\s+of\s+(?:life|support)|"
@@ -1154,6 +1162,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
+    ceased = False  # the rows read are under a heading that says their devices' support has ended
     sents = [_verb_spelled(s) for s in _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))]
     docs = _parsed_prose(sents)
     page_language = language_of(page.text)  # (a short line of a page in another language is read in it)
@@ -1190,6 +1199,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
+        if " | " not in s and s not in ("...", "…"):
+            ceased = len(s) <= _HEADING_CHARS and not _dates(s) and _CEASED_HEADING.search(s) is not None
         if POST_BYLINE.match(s):
             continue  # "jrhaberland · description · 2026-09-15": the date of a post, not of anything it says
         _note_unanswered(out, last)
@@ -1533,7 +1544,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
             continue
-        handled, row = _labelled_row(s, named)
+        handled, row = _labelled_row(s, named, ceased)
         if row is not None:
             out.statements.append(row)
         if handled:  # a row under a header with an end-of-support column: read by its cells only
@@ -2331,7 +2342,14 @@ def _begun_at(s: str, m: re.Match[str], d: dt.date, p: Precision, from_start: bo
     return d
 
 
-def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None]:
+def _end_column(label: str, ceased: bool) -> bool:
+    """The column names the end of support (or, in a table of devices no longer supported, their last release)."""
+    return (_END_LABEL.search(label) is not None and not _START_LABEL.search(label)) or (
+        ceased and _LAST_RELEASE_LABEL.search(label) is not None
+    )
+
+
+def _labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, SupportStatement | None]:
     """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
     updates: 2030"): the end date comes from the cell whose column names the end of support."""
     if " | " not in s:
@@ -2339,7 +2357,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
     cells = [m for part in s.split(" | ") if (m := _CELL.match(part))]
     if len(cells) < 2:
         return False, None
-    handled = any(_END_LABEL.search(c.group("label")) and not _START_LABEL.search(c.group("label")) for c in cells)
+    handled = any(_end_column(c.group("label"), ceased) for c in cells)
     sentence = s[:300]
     ended = None
     for c in cells:  # a cell whose value says the end itself, whatever its column: "Status: EOL - Jul 2024"
@@ -2355,7 +2373,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         return True, _no_end_row(sentence, ended, mentions)
     start: tuple[dt.date, Precision] | None = None
     for c in cells:
-        if _START_LABEL.search(c.group("label")) and not _END_LABEL.search(c.group("label")):
+        if _START_LABEL.search(c.group("label")) and not _end_column(c.group("label"), ceased):
             found = _dates(c.group("value"))
             if found:
                 start = (found[0][1], found[0][2])
@@ -2367,7 +2385,7 @@ def _labelled_row(s: str, mentions: bool) -> tuple[bool, SupportStatement | None
         key=lambda c: (not _EXTENDED_LABEL.search(c.group("label")), not _SUPPORT_END_LABEL.search(c.group("label"))),
     ):
         label, value = c.group("label"), c.group("value")
-        if not _END_LABEL.search(label) or _START_LABEL.search(label):
+        if not _end_column(label, ceased):
             continue
         dates = _dates(value)
         phrase = f"{label}: {value}"[:120]

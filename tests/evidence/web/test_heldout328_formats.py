@@ -1,0 +1,46 @@
+"""Formats met on held-out sets 328 onwards and on the misses of the sets before them.
+
+Ends: a table of devices under a heading that says their support has ceased, whose "Last … release" column
+dates each device's end; a ditto mark ('-"-', '〃') repeating the cell above it, in Markdown and HTML
+tables; a line break in a Markdown table's cell ("4.6.0<br />Sauna<br />2024") parting its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+CEASED_TABLE = """\
+DEVICES WE HAVE CEASED TO SUPPORT
+
+| Device               | Model       | First release                       | Last Sailfish OS release                 |
+| -------------------- | ----------- | :---------------------------------: | :--------------------------------------: |
+| Gemini PDA           | X25         | 3.0.2<br />Oulanka<br />2019        | 4.6.0<br />Sauna<br />2024               |
+| Xperia X Single SIM  | F5121       | 2.1.2<br />Kiiminkijoki<br />2017   | -"-                                      |
+| Jolla Phone          | JP-1301     | 1.0.0<br />Kaajanlampi<br />2013    | 3.4.0<br />Pallas-Yllästunturi<br />2020 |
+"""
+
+
+def test_the_last_release_of_a_device_no_longer_supported_is_its_end() -> None:
+    assert ends(CEASED_TABLE, "Jolla Phone", "text/markdown") == [D(2020, 12, 31)]
+    assert ends(CEASED_TABLE, "Gemini PDA", "text/markdown") == [D(2024, 12, 31)]
+
+
+def test_a_ditto_mark_repeats_the_cell_above() -> None:
+    assert ends(CEASED_TABLE, "Xperia X Single SIM", "text/markdown") == [D(2024, 12, 31)]
+
+
+def test_a_last_release_column_of_devices_still_supported_is_no_end() -> None:
+    supported = CEASED_TABLE.replace("DEVICES WE HAVE CEASED TO SUPPORT", "SUPPORTED DEVICES")
+    assert ends(supported, "Jolla Phone", "text/markdown") == []
+
+
+def test_a_ditto_mark_in_an_html_table_repeats_the_cell_above() -> None:
+    html = (
+        "<table><tr><th>Model</th><th>End of security updates</th></tr>"
+        "<tr><td>Acme Cam 2</td><td>31 March 2030</td></tr>"
+        "<tr><td>Acme Cam 2 Pro</td><td>〃</td></tr></table>"
+    )
+    assert ends(html, "Acme Cam 2 Pro", "text/html") == [D(2030, 3, 31)]
