@@ -2,7 +2,9 @@
 
 Ends: a table of devices under a heading that says their support has ceased, whose "Last … release" column
 dates each device's end; a ditto mark ('-"-', '〃') repeating the cell above it, in Markdown and HTML
-tables; a line break in a Markdown table's cell ("4.6.0<br />Sauna<br />2024") parting its words."""
+tables; a line break in a Markdown table's cell ("4.6.0<br />Sauna<br />2024") parting its words; the
+maker's monitoring of a device discontinued ("discontinue monitoring for Wi-Fi LP Tank Monitors") as its
+service ending, and one measure's monitoring ("energy monitoring") as a feature."""
 
 from __future__ import annotations
 
@@ -44,3 +46,16 @@ def test_a_ditto_mark_in_an_html_table_repeats_the_cell_above() -> None:
         "<tr><td>Acme Cam 2 Pro</td><td>〃</td></tr></table>"
     )
     assert ends(html, "Acme Cam 2 Pro", "text/html") == [D(2030, 3, 31)]
+
+
+def test_monitoring_discontinued_for_a_device_is_its_service_ending() -> None:
+    text = (
+        "Mobile Link will soon discontinue monitoring for Wi-Fi LP Tank Monitors on July 31, 2025, meaning fuel"
+        " level readings will no longer appear in Mobile Link once support ends."
+    )
+    assert ends(text, "Wi-Fi LP Tank Monitors") == [D(2025, 7, 31)]
+    assert ends("Acme will discontinue remote monitoring on July 31, 2025.") == [D(2025, 7, 31)]
+
+
+def test_one_measure_s_monitoring_discontinued_is_a_feature() -> None:
+    assert ends("We will discontinue energy monitoring in the app on July 31, 2025.") == []

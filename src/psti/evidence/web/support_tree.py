@@ -265,6 +265,15 @@ _OPERATIONS = frozenset({"operation", "operations", "business"})
 
 
 _PARTS = frozenset({"part", "parts", "portion", "component", "components", "side", "backend", "back-end"})
+# the maker's watch over a device from afar ("will discontinue monitoring for Wi-Fi LP Tank Monitors"),
+# as a whole or remote, not one measure of it ("energy monitoring"), which is a feature
+_WATCH_KINDS = frozenset({"remote", "cloud", "online", "app", "professional"})
+
+
+def _monitoring_service(g: Token) -> bool:
+    return g.lower_ == "monitoring" and all(
+        c.lower_ in _WATCH_KINDS for c in g.children if c.dep_ in ("compound", "amod", "nmod")
+    )
 
 
 def _for_service(prep: Token) -> bool:
@@ -283,6 +292,7 @@ def _stops_service(what: list[Token]) -> bool:
         # "One Call API version 2.5", when the product is an API
         or any(c.dep_ == "compound" and c.lower_ in _PRODUCT_SERVICES.get() for c in g.children)
         or _HOST_NAME.fullmatch(g.lower_) is not None  # "tesla.evcc.io will be discontinued": a web service
+        or _monitoring_service(g)
         or (g.lower_ == "access" and _access_to_service(g))  # "access to the Barnes & Noble bookstore"
         # "Free access will start being phased out", when the product is an API: access is what it sells
         or (g.lower_ == "access" and bool(_PRODUCT_SERVICES.get() & _INTERFACES))
