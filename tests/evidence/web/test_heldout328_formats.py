@@ -4,7 +4,10 @@ Ends: a table of devices under a heading that says their support has ceased, who
 dates each device's end; a ditto mark ('-"-', '〃') repeating the cell above it, in Markdown and HTML
 tables; a line break in a Markdown table's cell ("4.6.0<br />Sauna<br />2024") parting its words; the
 maker's monitoring of a device discontinued ("discontinue monitoring for Wi-Fi LP Tank Monitors") as its
-service ending, and one measure's monitoring ("energy monitoring") as a feature."""
+service ending, and one measure's monitoring ("energy monitoring") as a feature; a product working only
+until a time ("its only working till February 2024"), where working until it alone is no end; an end put
+to support in French ("mettre un terme au support", "mettre fin au support"); Polish "no longer" ("nie
+pojawią się już nowe poprawki")."""
 
 from __future__ import annotations
 
@@ -59,3 +62,31 @@ def test_monitoring_discontinued_for_a_device_is_its_service_ending() -> None:
 
 def test_one_measure_s_monitoring_discontinued_is_a_feature() -> None:
     assert ends("We will discontinue energy monitoring in the app on July 31, 2025.") == []
+
+
+def test_working_only_until_a_time_is_an_end() -> None:
+    assert ends("The ProscenicHome App says its only working till February 2024.", "ProscenicHome App") == [
+        D(2024, 2, 29)
+    ]
+    assert ends("The Acme Hub will work only until 2030.", "Acme Hub") == [D(2030, 12, 31)]
+
+
+def test_working_until_a_time_alone_is_no_end() -> None:
+    assert ends("The Acme Hub will continue to work until 2030.", "Acme Hub") == []
+    assert ends("Only the Acme Hub will work until 2030.", "Acme Hub") == []
+
+
+def test_an_end_put_to_support_in_french() -> None:
+    text = "Le fabricant a décidé de mettre un terme au support de ses produits connectés WeMo dès le 31 janvier 2026."
+    assert ends(text, "WeMo") == [D(2026, 1, 31)]
+    assert ends("Belkin a décidé de mettre fin au support des produits WeMo le 31 janvier 2026.", "WeMo") == [
+        D(2026, 1, 31)
+    ]
+
+
+def test_polish_no_longer_from_a_month() -> None:
+    text = (
+        "Właściciele modeli Galaxy A22 powinni pamiętać, że od sierpnia 2025 roku nie pojawią się już nowe"
+        " poprawki błędów, łatki bezpieczeństwa ani uaktualnienia oprogramowania."
+    )
+    assert ends(text, "Galaxy A22") == [D(2025, 8, 1)]

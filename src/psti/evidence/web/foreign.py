@@ -290,6 +290,8 @@ _END_WORDS = re.compile(
     r"mises?\s+à\s+jour|parches|correctifs|updates?|protegid|protett|protégé)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
+    # putting an end to something: "mettre un terme au support", "mettre fin au service", "poner fin a", "porre fine"
+    r"\bmett\w*\s+(?:un\s+)?(?:terme|fin)\b|\bpo(?:ner|ne|nen|ndrá|ndrán|nía)\s+fin\b|\bp(?:orre|orrà|ône)\s+fine?\b|"
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
     r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
@@ -321,6 +323,7 @@ _END_WORDS = re.compile(
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|\bikke\s+(?:lengre|længere)|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
     r"\bzakończ\w*|\bkoniec\s+wsparcia|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
+    r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
     r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b",

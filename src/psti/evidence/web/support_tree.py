@@ -689,6 +689,11 @@ _NOT_PRODUCT = frozenset(
 )  # fmt: skip
 
 
+def _only(verb: Token, prep: Token) -> bool:
+    """ "only working till February 2024", "will work only until": the span is a limit, not a promise."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in (*verb.children, *prep.children))
+
+
 def _use_goes_on(chain: list[Token]) -> bool:
     """The predicate is use of the product going on ("can play", "can use the app"), not of
     money or a code."""
@@ -2427,12 +2432,20 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             and (
                 (said_before := _PREVIOUS_STOP.search(previous) or _PREVIOUS_SHUTDOWN.search(previous))
                 or _STOP_AFTER.search(sent.doc.text[b:])
+                or _only(gov, prep_tok)
             )
         ):
             # working until a date is working up to a stop said before ("the free API service is going to
             # be discontinued. It will work until 15.02.2019") or right after ("Stadia will continue to work
-            # until January 18, 2023, and after all the servers will be turned off")
-            said = "after a stop said before" if said_before else "before a stop said after it"
+            # until January 18, 2023, and after all the servers will be turned off"), or working only until
+            # it ("The ProscenicHome App says its only working till February 2024")
+            said = (
+                "after a stop said before"
+                if said_before
+                else "before a stop said after it"
+                if _STOP_AFTER.search(sent.doc.text[b:])
+                else "only up to it"
+            )
             why = f"'{prep} {text}' bounds '{gov.text}', {said}"
             return DateRole(a, b, True, why, context, other, local, works_only=True)
         if prep in _UNTIL and (service := _service_goes_on(first_chain)):
