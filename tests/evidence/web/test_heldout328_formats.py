@@ -7,7 +7,8 @@ maker's monitoring of a device discontinued ("discontinue monitoring for Wi-Fi L
 service ending, and one measure's monitoring ("energy monitoring") as a feature; a product working only
 until a time ("its only working till February 2024"), where working until it alone is no end; an end put
 to support in French ("mettre un terme au support", "mettre fin au support"); Polish "no longer" ("nie
-pojawią się już nowe poprawki")."""
+pojawią się już nowe poprawki"); a shutdown that "is going to be" or "will be on" a day, and "the shut
+down" written as the verb for the noun."""
 
 from __future__ import annotations
 
@@ -90,3 +91,14 @@ def test_polish_no_longer_from_a_month() -> None:
         " poprawki błędów, łatki bezpieczeństwa ani uaktualnienia oprogramowania."
     )
     assert ends(text, "Galaxy A22") == [D(2025, 8, 1)]
+
+
+def test_a_shutdown_going_to_be_a_day_is_an_end() -> None:
+    text = "Google announced that the official shut down is going to be 18th January 2023 which is this Wednesday."
+    assert ends(text, "Stadia") == [D(2023, 1, 18)]
+    assert ends("The official shutdown will be on 18th January 2023.") == [D(2023, 1, 18)]
+
+
+def test_another_event_going_to_be_a_day_is_no_end() -> None:
+    assert ends("The launch is going to be 18th January 2023.") == []
+    assert ends("The party will be on 18th January 2023.") == []

@@ -1898,6 +1898,14 @@ _NOUN_FOR_VERB = re.compile(
 )
 
 
+# and the noun written as the verb: "the official shut down is going to be 18th January 2023"
+_VERB_FOR_NOUN = re.compile(
+    r"\b(?P<det>the|its|their|official|planned|final|scheduled)\s+(?P<verb>shut|turn)\s+(?P<particle>down|off)"
+    r"(?=\s+(?:is|was|will|date|of)\b)",
+    re.I,
+)
+
+
 # misspellings of the words that date an end: "will work untill end march 2026", "end-0f-support"
 _MISSPELT = re.compile(r"\b(?:untill|unitl)\b|(?<=\bend-)0f(?=-)", re.I)
 _SPELT = {"untill": "until", "unitl": "until", "0f": "of"}
@@ -1913,7 +1921,10 @@ def _verb_spelled(s: str) -> str:
     """The sentence with its stop verbs, end words and months spelt as the readers know them."""
     s = _MISSPELT.sub(lambda m: _SPELT[m.group(0).lower()], s)
     s = _LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), s)
-    return _NOUN_FOR_VERB.sub(r"\g<aux>\g<verb> \g<particle>", s) if "own" in s or "off" in s else s
+    if "own" not in s and "off" not in s:
+        return s
+    s = _VERB_FOR_NOUN.sub(r"\g<det> \g<verb>\g<particle>", s)
+    return _NOUN_FOR_VERB.sub(r"\g<aux>\g<verb> \g<particle>", s)
 
 
 def _listed_items(sents: list[str]) -> list[str]:

@@ -777,7 +777,10 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
         return None
     if lemma(verb) not in ("be", "is", "was", "will") and verb.lower_ not in ("is", "was", "be", "are"):
         return None
-    for c in verb.children:
+    holders = [verb]
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _BOUND_TO:
+        holders.append(verb.head)  # "the official shutdown is going to be 18th January 2023"
+    for c in (c for h in holders for c in h.children):
         if c.dep_ in ("nsubj", "nsubjpass"):
             words = " ".join(t.text for t in c.subtree)
             if _LAST_UPDATE.search(words) or _end_date_noun(c):
@@ -795,6 +798,8 @@ def _last_update_subject(verb: Token, previous: str = "") -> str | None:
     return None
 
 
+# a verb over "to be" that only says the time is set or expected ("is going to be", "is scheduled to be")
+_BOUND_TO = frozenset({"going", "expected", "set", "scheduled", "planned", "slated", "due"})
 _GETS = frozenset({"receive", "receives", "get", "gets", "see", "sees"})
 _ARRIVES = frozenset(
     {"arrive", "arrives", "arrived", "come", "comes", "came", "ship", "ships", "shipped", "land", "lands"}
@@ -2038,7 +2043,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if named is not None:
             why = f"'{prep} {text}' is the {named} set"
             return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
-    last = _last_update_subject(gov, previous) if not prep or lemma(gov) in _ARRIVES or lemma(gov) in _GETS else None
+    # ("The official shutdown will be on 18th January 2023": the copula's own "on")
+    on_copula = prep == "on" and lemma(gov) == "be"
+    last = (
+        _last_update_subject(gov, previous)
+        if not prep or on_copula or lemma(gov) in _ARRIVES or lemma(gov) in _GETS
+        else None
+    )
     if last is not None:
         # "The last guaranteed security update is October 2016": the date of the last update
         # ("its final OS update": an end of OS updates only)
