@@ -8,7 +8,8 @@ service ending, and one measure's monitoring ("energy monitoring") as a feature;
 until a time ("its only working till February 2024"), where working until it alone is no end; an end put
 to support in French ("mettre un terme au support", "mettre fin au support"); Polish "no longer" ("nie
 pojawią się już nowe poprawki"); a shutdown that "is going to be" or "will be on" a day, and "the shut
-down" written as the verb for the noun."""
+down" written as the verb for the noun; French "patchs" up to a year ("fournira des patchs de sécurité
+pour l'iPhone 15 jusqu'en 2028")."""
 
 from __future__ import annotations
 
@@ -102,3 +103,11 @@ def test_a_shutdown_going_to_be_a_day_is_an_end() -> None:
 def test_another_event_going_to_be_a_day_is_no_end() -> None:
     assert ends("The launch is going to be 18th January 2023.") == []
     assert ends("The party will be on 18th January 2023.") == []
+
+
+def test_french_patches_up_to_a_year() -> None:
+    text = (
+        "Apple affirme donc qu'elle fournira des patchs de sécurité pour l'iPhone 15 jusqu'en 2028, le compte à"
+        " rebours ayant commencé en septembre 2023, lors de son lancement."
+    )
+    assert ends(text, "iPhone 15") == [D(2028, 12, 31)]

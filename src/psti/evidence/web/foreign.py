@@ -287,7 +287,7 @@ _END_WORDS = re.compile(
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
-    r"mises?\s+à\s+jour|parches|correctifs|updates?|protegid|protett|protégé)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    r"mises?\s+à\s+jour|parches|patchs|correctifs|updates?|protegid|protett|protégé)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
     # putting an end to something: "mettre un terme au support", "mettre fin au service", "poner fin a", "porre fine"
