@@ -424,10 +424,12 @@ def test_a_yaml_list_of_releases_is_read_as_rows() -> None:
     assert ends(text, "tvOS 18", "text/markdown") == [D(2025, 9, 15)]
 
 
-def test_a_two_digit_year_where_the_order_is_plain() -> None:
+def test_a_two_digit_year_is_read_as_a_four_digit_one() -> None:
     text = "You may lose connection to professional monitoring as of 12/31/22 if your module is not upgraded."
     assert ends(text, "Base Station") == [D(2022, 12, 31)]
-    assert ends("Security updates end on 3/4/22.", "Acme Hub") == []  # 3 April or 4 March: not read
+    # 3 April or 4 March: day first, as "3/4/2022" is read
+    assert ends("Security updates end on 3/4/22.", "Acme Hub") == ends("Security updates end on 3/4/2022.", "Acme Hub")
+    assert ends("Security updates end on 3/4/22.", "Acme Hub") == [D(2022, 4, 3)]
 
 
 def test_an_end_of_production_that_comes_with_no_further_updates() -> None:

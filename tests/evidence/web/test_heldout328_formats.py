@@ -9,7 +9,8 @@ until a time ("its only working till February 2024"), where working until it alo
 to support in French ("mettre un terme au support", "mettre fin au support"); Polish "no longer" ("nie
 pojawią się już nowe poprawki"); a shutdown that "is going to be" or "will be on" a day, and "the shut
 down" written as the verb for the noun; French "patchs" up to a year ("fournira des patchs de sécurité
-pour l'iPhone 15 jusqu'en 2028")."""
+pour l'iPhone 15 jusqu'en 2028"); a two-digit year whose day and month could be either ("as of
+01/07/24"), read day first unless the page shows its slashed dates month first."""
 
 from __future__ import annotations
 
@@ -111,3 +112,13 @@ def test_french_patches_up_to_a_year() -> None:
         " rebours ayant commencé en septembre 2023, lors de son lancement."
     )
     assert ends(text, "iPhone 15") == [D(2028, 12, 31)]
+
+
+def test_a_two_digit_year_is_read_day_first() -> None:
+    text = "I have an Engie Boxx and as of 01/07/24 there is no support anymore from Electrabel."
+    assert ends(text, "Engie Boxx") == [D(2024, 7, 1)]
+
+
+def test_a_two_digit_year_is_read_month_first_on_a_page_that_writes_so() -> None:
+    text = "The Acme Hub app was released 12/20/19. As of 01/07/24 there is no support anymore for the Acme Hub."
+    assert ends(text, "Acme Hub") == [D(2024, 1, 7)]

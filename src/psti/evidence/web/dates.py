@@ -41,8 +41,9 @@ DATE = re.compile(
     rf"|(?P<ydot>(?<![\w.]){YEAR}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\w.]))"
     # "12/2026" in a table cell; not "2026/27", a financial year
     rf"|(?P<mslash>(?<![\w/.])(?:0?[1-9]|1[0-2])/{YEAR}(?![\w/]))"
-    # "as of 12/31/22": a two-digit year only where the order cannot be mistaken (a part over 12)
-    r"|(?P<slash2>(?<![\w/.])(?:(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))/\d\d(?![\w/]))"
+    # "as of 12/31/22", "as of 01/07/24": a two-digit year (read day first, as four-digit years are, unless
+    # the page shows its slashed dates month first)
+    r"|(?P<slash2>(?<![\w/.])(?:(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))/\d\d(?![\w/]))"
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
     rf"|(?P<dash>(?<![\w-])[0-3]?\d-[0-3]?\d-{YEAR}(?![\w-]))"  # "31-12-2027"
     rf"|(?P<my>{MON}(?:,?\s+(?:of\s+)?|-){YEAR})"  # "June 2028", "June of 2028", "Dec-2027"
@@ -88,7 +89,7 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             return _day_in_month(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1])), "day"
         if group == "slash2":
             a, b, yy = (int(x) for x in text.split("/"))
-            day, month = (a, b) if a > 12 else (b, a)
+            day, month = (a, b) if b <= 12 else (b, a)  # UK order unless impossible
             return dt.date(2000 + yy, month, day), "day"
         if group in ("slash", "dot", "dash"):
             a, b, y = (int(x) for x in re.split(r"[/.-]", text))
@@ -143,7 +144,7 @@ def later(day: dt.date, n: int, unit: str) -> dt.date:
     return day + (relativedelta(months=n) if unit == "month" else relativedelta(years=n))
 
 
-_SLASHED = re.compile(rf"(?<![\w/])([0-3]?\d)/([0-3]?\d)/({YEAR})(?![\w/])")
+_SLASHED = re.compile(rf"(?<![\w/])([0-3]?\d)/([0-3]?\d)/({YEAR}|\d\d)(?![\w/])")
 
 
 def in_page_order(text: str) -> str:
@@ -156,7 +157,8 @@ def in_page_order(text: str) -> str:
 
     def iso(m: re.Match[str]) -> str:
         try:
-            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
+            year = int(m.group(3))
+            return dt.date(year if year > 99 else 2000 + year, int(m.group(1)), int(m.group(2))).isoformat()
         except ValueError:
             return m.group(0)
 
