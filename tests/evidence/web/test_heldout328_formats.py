@@ -10,7 +10,8 @@ to support in French ("mettre un terme au support", "mettre fin au support"); Po
 pojawią się już nowe poprawki"); a shutdown that "is going to be" or "will be on" a day, and "the shut
 down" written as the verb for the noun; French "patchs" up to a year ("fournira des patchs de sécurité
 pour l'iPhone 15 jusqu'en 2028"); a two-digit year whose day and month could be either ("as of
-01/07/24"), read day first unless the page shows its slashed dates month first."""
+01/07/24"), read day first unless the page shows its slashed dates month first; a time hedged as a guess ("Late
+~2026?", "ca. 2027", a table's "2026?") as no end, while a question's year in prose is still read."""
 
 from __future__ import annotations
 
@@ -122,3 +123,15 @@ def test_a_two_digit_year_is_read_day_first() -> None:
 def test_a_two_digit_year_is_read_month_first_on_a_page_that_writes_so() -> None:
     text = "The Acme Hub app was released 12/20/19. As of 01/07/24 there is no support anymore for the Acme Hub."
     assert ends(text, "Acme Hub") == [D(2024, 1, 7)]
+
+
+def test_a_hedged_time_is_a_guess_not_an_end() -> None:
+    assert ends("Model: Acme Hub | End of Life: Late ~2026?", "Acme Hub") == []
+    assert ends("Model: Acme Hub | End of Life: 2026?", "Acme Hub") == []
+    assert ends("Acme Hub security updates until ca. 2027.", "Acme Hub") == []
+    assert ends("Model: Acme Hub | End of Life: 2026", "Acme Hub") == [D(2026, 12, 31)]
+
+
+def test_a_question_s_year_in_prose_is_still_read() -> None:
+    text = "Is the Acme Hub cloud shutting down in 2021? Yes, the servers will be shut down in 2021."
+    assert ends(text, "Acme Hub") == [D(2021, 12, 31)]

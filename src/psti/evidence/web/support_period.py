@@ -411,6 +411,11 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
         parsed = parse_date(m.group(0), group)
         if parsed is None:
             continue
+        in_cell = " | " in s or len(s) <= _CELL_VALUE_CHARS
+        if _GUESS_BEFORE.search(s, 0, m.start()) or (in_cell and s.startswith("?", m.end())):
+            # "Late ~2026?", "ca. 2027", a table cell's "2026?": a guess at the time, no date stated (a
+            # question's date in prose is still read: "Is it shutting down in 2021? Yes, …")
+            continue
         if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
             continue  # "in the spring of 2018", "in early 2026": a season or part of the year, not its end
         if parsed[1] == "year" and _UNREAD_MONTH.search(s, 0, m.start()):
@@ -439,6 +444,8 @@ _CAP_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, 
 _GAPPED = re.compile(
     rf"\b{_CAP_MONTH}(?=(?:,\s+{_CAP_MONTH})*,?\s+(?:and|or|&)\s+{_CAP_MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b)"
 )
+_CELL_VALUE_CHARS = 30  # a cell's value read alone, not a sentence
+_GUESS_BEFORE = re.compile(r"(?:[~≈]|\bca\.|\bcirca)\s*$", re.I)
 _SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|h[12]|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
     r"(?:\s+of)?[\s-]*$",
