@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -135,3 +135,35 @@ def test_a_hedged_time_is_a_guess_not_an_end() -> None:
 def test_a_question_s_year_in_prose_is_still_read() -> None:
     text = "Is the Acme Hub cloud shutting down in 2021? Yes, the servers will be shut down in 2021."
     assert ends(text, "Acme Hub") == [D(2021, 12, 31)]
+
+
+GERMAN_POLICY = """\
+## Sicherheitslücken melden
+
+Wenn du eine Sicherheitslücke entdeckst, melde sie bitte **vertraulich** über eine der folgenden Methoden:
+
+1. **GitHub Security Advisories** (bevorzugt):
+   Navigiere zu `Security` → `Advisories` → `Report a vulnerability` im Repository
+
+### Zeitplan
+
+| Schritt | Zeitrahmen |
+|---------|-----------|
+| Bestätigung der Meldung | Innerhalb von 48 Stunden |
+| Erste Bewertung | Innerhalb von 7 Tagen |
+"""
+
+
+def test_a_channel_listed_under_a_german_lead_into_reporting() -> None:
+    assert any("github security advisories" in c for c in policy(GERMAN_POLICY, "text/markdown").contacts)
+
+
+def test_a_channel_listed_under_a_lead_that_is_not_about_reporting_is_none() -> None:
+    text = GERMAN_POLICY.replace("melde sie bitte **vertraulich** über", "lies bitte")
+    assert policy(text.split("### Zeitplan")[0], "text/markdown").contacts == []
+
+
+def test_a_german_row_confirming_the_report_is_the_acknowledgement() -> None:
+    found = policy(GERMAN_POLICY, "text/markdown")
+    assert [c.timescale for c in found.acknowledgement] == ["Innerhalb von 48 Stunden"]
+    assert found.status_updates == []

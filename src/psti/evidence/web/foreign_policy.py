@@ -63,6 +63,7 @@ _ACK = re.compile(
     # ("Den Empfang Ihrer Meldung innerhalb von 14 Werktagen bestätigen": the time may stand between)
     r"(?:Eingang|Empfang|Erhalt)\w*\s+(?:\w+\s+){0,9}bestätig|Eingangsbestätigung|Empfangsbestätigung|"
     r"bestätig\w*\s+(?:\w+\s+){0,3}(?:Erhalt|Eingang|Empfang)|"
+    r"Bestätigung\s+(?:der|Ihrer|deiner|eurer)\s+Meldung|"  # ("Bestätigung der Meldung | Innerhalb von 48 Stunden")
     r"accus\w+\s+(?:de\s+)?réception|confirm\w+\s+(?:la\s+)?réception|"
     r"acus\w+\s+(?:de\s+)?recibo|confirm\w+\s+(?:la\s+)?recepción|"
     r"confirm\w+\s+(?:o\s+)?recebimento|aviso\s+de\s+recebimento|"

@@ -1498,6 +1498,11 @@ _CHANNEL_NOT = re.compile(
 )
 
 
+# a sentence before that leads into reporting, in English or another language ("melde sie bitte … über
+# eine der folgenden Methoden:", "signalez-la par l'un des moyens suivants :")
+_REPORT_LEAD = re.compile(r"\breport|\bsubmit|\bmeld|\bsignal|\bsegnal|\bzgło|\bnahl[aá]s", re.I)
+
+
 def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
     """'report it through GitHub's private vulnerability reporting' names a channel without a URL;
     so does 'Preferred: GitHub Security Advisories' after 'Please report security issues …'."""
@@ -1508,7 +1513,7 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
         # project's own tracker, for a report about security; or a maintainer's chat ("contact me
         # privately via Discord")
         m = _ISSUE_CHANNEL.search(s) or _CHAT_CHANNEL.search(s)
-    if m is None or not (_CHANNEL_USE.search(s) or re.search(r"\breport|\bsubmit", lead, re.I)):
+    if m is None or not (_CHANNEL_USE.search(s) or _REPORT_LEAD.search(lead)):
         return
     # (in the channel's own clause: "You do not need to log in …; simply use the form below")
     before = re.split(r"[;:,]|\.\s", s[: m.start()])[-1]
