@@ -404,6 +404,7 @@ _UNREAD_MONTH = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]{3,}\s+$")
 def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     out = []
     urls = [u.span() for u in _URL.finditer(s)] if "http" in s or "www." in s else []
+    in_cell = " | " in s or len(s) <= _CELL_VALUE_CHARS
     for m in DATE.finditer(s):
         if any(a <= m.start() < b for a, b in urls):
             continue  # "…/fleet-api#2023-10-02-tesla-vehicle-command-sdk": a link's address, not a date
@@ -411,7 +412,6 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
         parsed = parse_date(m.group(0), group)
         if parsed is None:
             continue
-        in_cell = " | " in s or len(s) <= _CELL_VALUE_CHARS
         if _GUESS_BEFORE.search(s, 0, m.start()) or (in_cell and s.startswith("?", m.end())):
             # "Late ~2026?", "ca. 2027", a table cell's "2026?": a guess at the time, no date stated (a
             # question's date in prose is still read: "Is it shutting down in 2021? Yes, …")
