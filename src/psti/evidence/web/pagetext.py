@@ -593,7 +593,7 @@ def _json_ld_products(node: object, out: list[dict[str, str]], depth: int) -> No
 _DITTO = re.compile(r"""^(?:-\s?["”″]\s?-|[〃″"”]|''|ditto)$""", re.I)
 
 
-def with_dittos(cells: list[str], above: list[str] | None) -> list[str]:
+def _with_dittos(cells: list[str], above: list[str] | None) -> list[str]:
     """A table row with each ditto mark replaced by the cell above it (itself already resolved)."""
     if not above:
         return cells
@@ -616,7 +616,7 @@ def _render_table(t: _Table) -> list[str]:
             lines.append(" | ".join(c for c in cells if c))
             continue
         if header is not None and len(cells) >= 2:
-            cells = above = with_dittos(cells, above)
+            cells = above = _with_dittos(cells, above)
             pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
             pairs += [c for c in cells[len(header) :] if c]
             lines.append(" | ".join(pairs))
@@ -874,7 +874,7 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             elif _MD_SEPARATOR.match(line):
                 continue
             elif header is not None and len(cells) >= 2:
-                cells = above = with_dittos(cells, above)
+                cells = above = _with_dittos(cells, above)
                 pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=False) if c]
                 out.append(" | ".join(pairs))
             else:

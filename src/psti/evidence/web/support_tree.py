@@ -271,6 +271,7 @@ _WATCH_KINDS = frozenset({"remote", "cloud", "online", "app", "professional"})
 
 
 def _monitoring_service(g: Token) -> bool:
+    """ "monitoring", bare or remote: the maker's service watching the device."""
     return g.lower_ == "monitoring" and all(
         c.lower_ in _WATCH_KINDS for c in g.children if c.dep_ in ("compound", "amod", "nmod")
     )
