@@ -7,7 +7,9 @@ maker's monitoring of a device discontinued ("discontinue monitoring for Wi-Fi L
 service ending, and one measure's monitoring ("energy monitoring") as a feature; a product working only
 until a time ("its only working till February 2024"), where working until it alone is no end; an end put
 to support in French ("mettre un terme au support", "mettre fin au support"); Polish "no longer" ("nie
-pojawią się już nowe poprawki"); a shutdown that "is going to be" or "will be on" a day, and "the shut
+pojawią się już nowe poprawki"); Russian ends ("18 февраля 2026 года прекратит поддержку", "обновления
+безопасности до 31 марта 2026 года") and a Russian list item led by its month ("октябрь 2026 года – Xiaomi
+12T"); a shutdown that "is going to be" or "will be on" a day, and "the shut
 down" written as the verb for the noun; French "patchs" up to a year ("fournira des patchs de sécurité
 pour l'iPhone 15 jusqu'en 2028"); a two-digit year whose day and month could be either ("as of
 01/07/24"), read day first unless the page shows its slashed dates month first; a time hedged as a guess ("Late
@@ -167,3 +169,25 @@ def test_a_german_row_confirming_the_report_is_the_acknowledgement() -> None:
     found = policy(GERMAN_POLICY, "text/markdown")
     assert [c.timescale for c in found.acknowledgement] == ["Innerhalb von 48 Stunden"]
     assert found.status_updates == []
+
+
+def test_russian_ends() -> None:
+    text = "Bose сообщила, что 18 февраля 2026 года прекратит поддержку колонок и звуковых панелей серии SoundTouch."
+    assert ends(text, "SoundTouch") == [D(2026, 2, 18)]
+    assert ends("Acme Hub будет получать обновления безопасности до 31 марта 2026 года.", "Acme Hub") == [
+        D(2026, 3, 31)
+    ]
+
+
+def test_a_russian_sale_date_is_no_end() -> None:
+    assert ends("Acme Hub вышел в продажу 31 марта 2026 года и получил обновление.", "Acme Hub") == []
+
+
+def test_a_russian_list_item_led_by_its_month() -> None:
+    text = (
+        "Xiaomi опубликовала список смартфонов, которые получат статус EOL (End of Life).\n"
+        "График прекращения поддержки устройств выглядит так:\n"
+        "- март 2026 года – Xiaomi 12 и Xiaomi 12 Pro;\n"
+        "- октябрь 2026 года – Xiaomi 12T и Xiaomi 12T Pro.\n"
+    )
+    assert ends(text, "Xiaomi 12T", "text/markdown") == [D(2026, 10, 31)]

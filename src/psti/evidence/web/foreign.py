@@ -1,5 +1,5 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech or Finnish.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish or Russian.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -70,6 +70,9 @@ _FUNCTION_WORDS = {
                      "jotka", "joka", "mikäli", "kaikilla", "kaikille", "tuki", "tuen"}),
     "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při"}),
+    "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
+                     "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
+                     "они", "она", "он", "этот", "этой", "этом", "который", "которые", "всех", "через"}),
 }  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
@@ -96,6 +99,9 @@ _MONTH_WORDS = {
                      "duben", "dubnu", "května", "květen", "květnu", "června", "červen", "červnu", "července",
                      "červenec", "červenci", "srpna", "srpen", "srpnu", "září", "října", "říjen", "říjnu",
                      "listopadu", "prosince", "prosinec", "prosinci"}),
+    "ru": frozenset({"январь", "января", "февраль", "февраля", "март", "марта", "апрель", "апреля", "мая", "июнь",
+                     "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября", "октябрь", "октября",
+                     "ноябрь", "ноября", "декабрь", "декабря"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -187,6 +193,8 @@ _BOUND_BEFORE = re.compile(
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
     r"\bw|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
+    # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
+    r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"
@@ -227,7 +235,12 @@ _FROM_BOUND = re.compile(
 )
 # Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
 # month "in" is its own bound ("toukokuussa 2026")
-_BOUND_AFTER = re.compile(r"\s*(?:lähtien|alkaen|saakka|asti|mennessä)\b", re.I)
+_BOUND_AFTER = re.compile(
+    r"\s*(?:lähtien|alkaen|saakka|asti|mennessä)\b|"
+    # Russian "18 февраля 2026 года прекратит поддержку": the year's word, then the end's verb
+    r"\s+года\s+(?=(?:прекра[тщ]|перестан|заверш|отключ)\w*)",
+    re.I,
+)
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
 _SUPPORT_GOES_ON_FI = re.compile(r"\b(?:jatku\w*|tuki\w*|tuen|\w*päivity\w*)", re.I)
 # a plan since changed: "Originalmente, os modelos … receberiam suporte … até agosto de 2024"
@@ -326,7 +339,10 @@ _END_WORDS = re.compile(
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
-    r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b",
+    r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
+    # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
+    r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
+    r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b",  # "будет получать обновления безопасности до …"
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence

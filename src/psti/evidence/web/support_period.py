@@ -177,6 +177,8 @@ def _span(m: re.Match[str]) -> tuple[int, str]:
 
 
 _ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
+# a list item led by its date, in any language ("октябрь 2026 года – Xiaomi 12T и Xiaomi 12T Pro")
+_DATE_LED_ITEM = re.compile(r"^\W{0,3}(?:[^\W\d]+\s+){0,3}(?:19|20)\d\d(?:\s+[^\W\d]+)?\s*[–—:-]\s")
 _HEADING_CHARS = 80
 # a heading or column label over a list of ends
 _END_HEADING = re.compile(
@@ -1564,7 +1566,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(stmt)
         elif len(s) <= _HEADING_CHARS and not _dates(s) and support_heading_abroad(s):
             support_heading = True  # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025"
-        elif support_heading and named and len(s) <= _ROW_CHARS and language_of(s) is None:
+        elif support_heading and named and len(s) <= _ROW_CHARS and (language_of(s) is None or _DATE_LED_ITEM.match(s)):
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
             # (not a sentence in another language, which its own reader found no end in: "El Fairphone 2 vio
