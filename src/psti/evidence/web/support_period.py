@@ -1209,7 +1209,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         if " | " not in s and s not in ("...", "…"):
-            ceased = len(s) <= _HEADING_CHARS and not _dates(s) and _CEASED_HEADING.search(s) is not None
+            ceased = len(s) <= _HEADING_CHARS and _CEASED_HEADING.search(s) is not None and not _dates(s)
         if POST_BYLINE.match(s):
             continue  # "jrhaberland · description · 2026-09-15": the date of a post, not of anything it says
         _note_unanswered(out, last)

@@ -2443,7 +2443,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             and not _negated(gov)
             and (
                 (said_before := _PREVIOUS_STOP.search(previous) or _PREVIOUS_SHUTDOWN.search(previous))
-                or _STOP_AFTER.search(sent.doc.text[b:])
+                or (stop_after := _STOP_AFTER.search(sent.doc.text[b:]))
                 or _only(gov, prep_tok)
             )
         ):
@@ -2455,7 +2455,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 "after a stop said before"
                 if said_before
                 else "before a stop said after it"
-                if _STOP_AFTER.search(sent.doc.text[b:])
+                if stop_after
                 else "only up to it"
             )
             why = f"'{prep} {text}' bounds '{gov.text}', {said}"
