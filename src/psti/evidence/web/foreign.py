@@ -1,5 +1,5 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish or Russian.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian or Indonesian.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -73,6 +73,10 @@ _FUNCTION_WORDS = {
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
                      "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
                      "они", "она", "он", "этот", "этой", "этом", "который", "которые", "всех", "через"}),
+    "id": frozenset({"dan", "yang", "untuk", "dengan", "tidak", "ini", "itu", "dari", "pada", "akan", "ke", "dalam",
+                     "juga", "atau", "tersebut", "lagi", "sudah", "telah", "bisa", "dapat", "hanya", "masih", "oleh",
+                     "secara", "adalah", "mulai", "hingga", "sampai", "sejak", "karena", "mendatang", "tanggal",
+                     "tahun", "bulan", "mereka", "kami", "anda", "bahwa", "setelah", "sebelum", "namun"}),
 }  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
@@ -102,6 +106,7 @@ _MONTH_WORDS = {
     "ru": frozenset({"январь", "января", "февраль", "февраля", "март", "марта", "апрель", "апреля", "мая", "июнь",
                      "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября", "октябрь", "октября",
                      "ноябрь", "ноября", "декабрь", "декабря"}),
+    "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -136,6 +141,8 @@ _MONTHS = {
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
     "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
     "декабрь": 12, "декабря": 12,
+    # Indonesian (the other months are written as in Dutch or English)
+    "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11,
     # Polish
     "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
     "marcu": 3, "kwietnia": 4, "kwiecień": 4, "kwietniu": 4, "maja": 5, "maju": 5, "czerwca": 6, "czerwiec": 6,
@@ -195,6 +202,8 @@ _BOUND_BEFORE = re.compile(
     r"\bw|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
+    # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
+    r"\b(?:mulai|sejak|pada|per|setelah|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"
@@ -225,12 +234,14 @@ _YEAR_BOUND = re.compile(
     # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
     r"\bdo(?:\s+(?:końca|konce))?(?:\s+roku)?|"
     # Swedish: "fram till 2026", "till slutet av 2025"
-    r"\b(?:fram\s+)?till(?:\s+slutet\s+av)?)\s*$",
+    r"\b(?:fram\s+)?till(?:\s+slutet\s+av)?|"
+    # Indonesian: "hingga 2026", "sampai akhir tahun 2025", "mulai tahun 2024"
+    r"\b(?:hingga|sampai(?:\s+dengan)?|mulai)(?:\s+akhir)?(?:\s+tahun)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen)\b",
+    r"alkaen|mulai|sejak)\b",
     re.I,
 )
 # Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
@@ -342,13 +353,16 @@ _END_WORDS = re.compile(
     r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
-    r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b",  # "будет получать обновления безопасности до …"
+    r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
+    # Indonesian: "menghentikan dukungan", "berakhir", "tidak bisa lagi menerima", "dukungan hingga …"
+    r"\b(?:meng|di)hentikan\b|\bberhenti\b|\bberakhir\b|\b(?:meng|di)akhiri\b|\btidak\s+(?:\w+\s+){0,2}lagi\b|"
+    r"\b(?:dukungan|pembaruan|pembaharuan|update)\b[^.]{0,60}?\b(?:hingga|sampai)\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
-    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering",
+    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan",
     re.I,
 )
 
@@ -363,7 +377,7 @@ _PURCHASE = re.compile(
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
     r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
-    r"beveiliging|säkerhet",
+    r"beveiliging|säkerhet|keamanan",
     re.I,
 )
 
@@ -447,7 +461,7 @@ _STOPPED = re.compile(
 _LAUNCHED = re.compile(
     r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|présenté\w*|sorti\w*|lanzad\w*|"
     r"lançad\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|"
-    r"wydan\w*)\s+(?:\w+\s+){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
+    r"wydan\w*|diluncurkan|dirilis|meluncur\w*)\s+(?:\w+\s+){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
     re.I,
 )
 
