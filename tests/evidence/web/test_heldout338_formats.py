@@ -2,7 +2,10 @@
 
 Ends: Indonesian ends ("menghentikan dukungan … mulai tanggal 10 Desember 2019", "hanya mendapatkan
 dukungan hingga 11 Juni 2019", "tidak lagi … mulai Maret 2023"), with a launch's month ("diluncurkan pada
-Maret 2019") no end."""
+Maret 2019") no end; a stop's noun with its date in brackets right after it ("the Tomtom sports app
+shutdown (End Sept 2023)"), not a launch's; Italian patches and updates up to a year ("riceverà patch di
+sicurezza fino al 2028"); a page's revision stamp in another language ("Dernière mise à jour le 4 avril
+2016") as no end, while a last security update's day still is one."""
 
 from __future__ import annotations
 
@@ -29,3 +32,24 @@ def test_indonesian_ends() -> None:
 
 def test_an_indonesian_launch_month_is_no_end() -> None:
     assert ends("Ponsel Galaxy S10 yang diluncurkan pada Maret 2019 tidak lagi mendapatkan pembaruan.") == []
+
+
+def test_a_stop_noun_dated_in_brackets() -> None:
+    text = "I did try briefly before the Tomtom sports app shutdown (End Sept 2023) to use Wireshark."
+    assert ends(text) == [D(2023, 9, 30)]
+    assert ends("The Acme Cloud sunset (March 31, 2025) left the hubs offline.") == [D(2025, 3, 31)]
+
+
+def test_another_noun_dated_in_brackets_is_no_end() -> None:
+    assert ends("The Acme app launch (September 2023) went well.") == []
+
+
+def test_italian_patches_up_to_a_year() -> None:
+    assert ends("La serie Find X6 riceverà patch di sicurezza fino al 2028.") == [D(2028, 12, 31)]
+    assert ends("Il telefono riceverà aggiornamenti di sicurezza fino al 2028.") == [D(2028, 12, 31)]
+
+
+def test_a_revision_stamp_in_another_language_is_no_end() -> None:
+    assert ends("Dernière mise à jour le 4 avril 2016 (version précédente du 4 janvier 2015 consultable ici).") == []
+    assert ends("Letzte Aktualisierung: 3. Mai 2021") == []
+    assert ends("La dernière mise à jour de sécurité pour le Nest a été publiée le 4 avril 2016.") == [D(2016, 4, 4)]

@@ -277,6 +277,15 @@ _AT_LEAST_TAIL = re.compile(
     r"per\s+lo\s+meno|come\s+minimo|mindestens|wenigstens|au\s+moins|minstens|ten\s+minste|minst|vähintään)\s*,?\s*$",
     re.I,
 )
+# a page's revision stamp before its date, opening the sentence: "Dernière mise à jour le 4 avril 2016",
+# "Letzte Aktualisierung: 3. Mai 2021", "Última actualización: …" (the page's date, not a last update's)
+_REVISION_STAMP = re.compile(
+    r"^\W{0,3}(?:derni[eè]re\s+mise\s+à\s+jour|mis\s+à\s+jour|última\s+actualización|actualizado|"
+    r"última\s+atualização|atualizado|letzte\s+(?:Aktualisierung|Änderung)|(?:zuletzt\s+)?aktualisiert|"
+    r"ultimo\s+aggiornamento|aggiornato|laatst\s+bijgewerkt|bijgewerkt|senast\s+uppdaterad|sist\s+oppdatert)"
+    r"\s*(?:le|el|em|am|il|op|den|du|:)?\s*$",
+    re.I,
+)
 # a policy that takes effect on a day, not an end on it
 _IN_EFFECT = re.compile(
     r"\b(?:con\s+efficacia|in\s+vigore|en\s+vigueur|in\s+Kraft|wirksam|en\s+vigor|em\s+vigor)\b", re.I
@@ -311,7 +320,8 @@ _END_WORDS = re.compile(
     r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
-    r"mises?\s+à\s+jour|parches|patchs|correctifs|updates?|protegid|protett|protégé)\w*\b[^.]{0,60}?\b(?:jusqu['’]|bis\b|até\b|hasta\b)|"
+    r"mises?\s+à\s+jour|parches|patch|correctifs|updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
+    r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
     # putting an end to something: "mettre un terme au support", "mettre fin au service", "poner fin a", "porre fine"
@@ -536,6 +546,8 @@ def foreign_end(
             range_from = (k, start)
             continue
         if bound is None or cue is None:
+            continue
+        if _REVISION_STAMP.match(sentence[: m.start()]):
             continue
         if _launch_date(sentence, m):
             continue  # "Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em …": a launch's date

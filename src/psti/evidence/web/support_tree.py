@@ -1930,6 +1930,15 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         why = f"'{stopped_before.group(0).strip()} ({since.group(1)} {text})'"
         local = sent.text[: b + 1]
         return DateRole(a, b, True, why, local, False, local, True, from_start=True)
+    if (
+        (opening := _BRACKETED_AT.search(sent.text[:a])) is not None
+        and (noun := _STOP_NOUN_BEFORE.search(sent.text[: opening.start()])) is not None
+        and re.match(r"\s*\)", sent.text[b:])
+    ):
+        # "before the Tomtom sports app shutdown (End Sept 2023)": the brackets date the stop the noun names
+        why = f"'{noun.group(0).strip()} {sent.text[opening.start() : b]})'"
+        local = sent.text[: b + 1]
+        return DateRole(a, b, True, why, local, False, local, True)
     if (bracket := _BRACKETED_END.search(sent.text[:a])) is not None and (
         TOPIC.search(sent.text) or TOPIC.search(previous)
     ):
@@ -2844,6 +2853,13 @@ _STOPPED_BEFORE = re.compile(
     r"no\s+longer\s+(?:supported|available|working))\s*$",
     re.I,
 )
+# a stop named by its noun right before brackets that hold only its date: "the app shutdown (End Sept 2023)"
+_STOP_NOUN_BEFORE = re.compile(
+    r"\b(?:shutdown|shut-down|shutoff|shut-off|switch-?off|discontinuation|decommissioning|retirement|sunset|"
+    r"end[- ]of[- ](?:life|support|service))\s*$",
+    re.I,
+)
+_BRACKETED_AT = re.compile(r"\(\s*(?:(?:the\s+)?end\s+(?:of\s+)?|late\s+|on\s+|in\s+)?$", re.I)
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
 _RETIRING = frozenset({"retire", "sunset", "sunsette", "decommission", "deactivate"})
