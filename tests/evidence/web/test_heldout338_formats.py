@@ -5,7 +5,9 @@ dukungan hingga 11 Juni 2019", "tidak lagi … mulai Maret 2023"), with a launch
 Maret 2019") no end; a stop's noun with its date in brackets right after it ("the Tomtom sports app
 shutdown (End Sept 2023)"), not a launch's; Italian patches and updates up to a year ("riceverà patch di
 sicurezza fino al 2028"); a page's revision stamp in another language ("Dernière mise à jour le 4 avril
-2016") as no end, while a last security update's day still is one."""
+2016") as no end, while a last security update's day still is one; a move users must make to a new app
+or account before or by a day ("you must move your existing Yale Access Account over to our new app before
+July 1st 2023") as the old one's end, not a move to anything new ("a new folder") nor one they only may make."""
 
 from __future__ import annotations
 
@@ -53,3 +55,17 @@ def test_a_revision_stamp_in_another_language_is_no_end() -> None:
     assert ends("Dernière mise à jour le 4 avril 2016 (version précédente du 4 janvier 2015 consultable ici).") == []
     assert ends("Letzte Aktualisierung: 3. Mai 2021") == []
     assert ends("La dernière mise à jour de sécurité pour le Nest a été publiée le 4 avril 2016.") == [D(2016, 4, 4)]
+
+
+def test_a_move_users_must_make_to_a_new_app_by_a_day_ends_the_old_one() -> None:
+    text = (
+        "Once the app is launched you must move your existing Yale Access Account over to our new app before"
+        " July 1st 2023."
+    )
+    assert ends(text) == [D(2023, 7, 1)]
+    assert ends("Users need to migrate to the new MSmartHome app by December 31, 2023.") == [D(2023, 12, 31)]
+
+
+def test_other_moves_before_a_day_are_no_end() -> None:
+    assert ends("You must move your photos to a new folder by July 1, 2023.") == []
+    assert ends("You can move to the new app before July 1, 2023.") == []

@@ -2035,7 +2035,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "try a Core 22 image with up to 10 years of long term support, until April 2032": the parser
         # hung the time on the sentence's verb; set off by a comma, it restates the support's end
         gov = supported
-    if prep == "before":
+    if prep == "before" and _move_to_keep_using(gov) is None:  # (a move's deadline is the old one's end)
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
     if (prep in ("in", "on") or not prep) and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
         # (or a timeline's "July 10, 2025: Belkin announced the shutdown")
@@ -2706,6 +2706,8 @@ _MIGRATING = frozenset({"move", "migrate", "switch", "transfer", "upgrade"})
 _OBLIGED = frozenset({"must", "need", "needs", "have", "has"})
 _KEEP_USING = frozenset({"keep", "continue"})
 _TO_KEEP_USING = " to keep using'"
+# what users are made to move to, new, when the old one ends: "over to our new app", "to the new platform"
+_NEW_HOMES = frozenset({"app", "application", "account", "platform", "service", "system", "hub", "gateway", "bridge"})
 
 
 def _move_to_keep_using(verb: Token) -> str | None:
@@ -2721,7 +2723,20 @@ def _move_to_keep_using(verb: Token) -> str | None:
         k.lower_ in _KEEP_USING and any(u.dep_ == "xcomp" and u.lower_ in ("using", "use") for u in k.children)
         for k in head.subtree
     )
-    return f"'must {verb.text} …{_TO_KEEP_USING}" if obliged and keeps else None
+    if obliged and keeps:
+        return f"'must {verb.text} …{_TO_KEEP_USING}"
+    # "you must move your existing Yale Access Account over to our new app before …": the old one ends then
+    new_home = next(
+        (
+            n
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("to", "onto", "into")
+            for n in p.children
+            if n.dep_ == "pobj" and n.lower_ in _NEW_HOMES and any(c.lower_ == "new" for c in n.children)
+        ),
+        None,
+    )
+    return f"'must {verb.text} … to' the new '{new_home.text}'" if obliged and new_home is not None else None
 
 
 def _planned_end(gov: Token, previous: str) -> str | None:
