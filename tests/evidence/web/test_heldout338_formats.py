@@ -1,19 +1,27 @@
 """Formats met on held-out sets 338 onwards and on the misses of the sets before them.
 
-Ends: Indonesian ends ("menghentikan dukungan … mulai tanggal 10 Desember 2019", "hanya mendapatkan
-dukungan hingga 11 Juni 2019", "tidak lagi … mulai Maret 2023"), with a launch's month ("diluncurkan pada
-Maret 2019") no end; a stop's noun with its date in brackets right after it ("the Tomtom sports app
-shutdown (End Sept 2023)"), not a launch's; Italian patches and updates up to a year ("riceverà patch di
-sicurezza fino al 2028"); a page's revision stamp in another language ("Dernière mise à jour le 4 avril
-2016") as no end, while a last security update's day still is one; a move users must make to a new app
-or account before or by a day ("you must move your existing Yale Access Account over to our new app before
-July 1st 2023") as the old one's end, not a move to anything new ("a new folder") nor one they only may make."""
+Ends: Indonesian ends ("menghentikan dukungan … mulai tanggal 10 Desember 2019", "hanya mendapatkan dukungan
+hingga 11 Juni 2019", "tidak lagi … mulai Maret 2023"), with a launch's month ("diluncurkan pada Maret 2019")
+no end; a stop's noun with its date in brackets right after it ("the Tomtom sports app shutdown (End Sept
+2023)"), not a launch's; Italian patches and updates up to a year ("riceverà patch di sicurezza fino al
+2028"); a page's revision stamp in another language ("Dernière mise à jour le 4 avril 2016") as no end, while
+a last security update's day still is one; a move users must make to a new app or account before or by a day
+("you must move your existing Yale Access Account over to our new app before July 1st 2023") as the old one's
+end, not a move to anything new ("a new folder") nor one they only may make; a verb joined by "or" to a
+negated one sharing its "not" ("has not been maintained or supported since 2019"); Italian "nell'aprile 2023"
+and "nel marzo 2019" as bounds, with a launch's month ("lanciato nel marzo 2019") no end; French "ne se
+connectera plus" (two words inside the negation); a table row naming the product by its last two words
+("series-6" for "Apple Watch Series 6"), whose missing date leaves the product with none rather than a sibling
+row's.
+
+Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
+"30日ごとに進捗をご報告します")."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -69,3 +77,48 @@ def test_a_move_users_must_make_to_a_new_app_by_a_day_ends_the_old_one() -> None
 def test_other_moves_before_a_day_are_no_end() -> None:
     assert ends("You must move your photos to a new folder by July 1, 2023.") == []
     assert ends("You can move to the new app before July 1, 2023.") == []
+
+
+def test_a_verb_joined_by_or_to_a_negated_one_shares_its_not() -> None:
+    assert ends("v4.2 has not been maintained or supported since 2019.") == [D(2019, 1, 1)]
+    assert ends("The hub was not sold and was supported until 2019.") == [D(2019, 12, 31)]
+
+
+def test_italian_in_a_month_with_an_elided_article() -> None:
+    text = (
+        "Arlo ha annunciato una politica di fine vita, con due delle sue videocamere di prima generazione che"
+        " perderanno il supporto nell'aprile 2023."
+    )
+    assert ends(text) == [D(2023, 4, 30)]
+    assert ends("Il dispositivo è stato lanciato nel marzo 2019 e perderà il supporto.") == []
+
+
+def test_french_no_longer_with_two_words_inside() -> None:
+    text = (
+        "\"Votre AI Pin continuera de fonctionner normalement jusqu'au 28 février 2025 (...) Après cette date, il ne"
+        ' se connectera plus aux serveurs de Humane", a-t-elle fait savoir.'
+    )
+    assert ends(text) == [D(2025, 2, 28)]
+
+
+ROWS = """| Version | Latest Release | Release Date | EOL Date | Status |
+|---|---|---|---|---|
+| se-1 | — | Sep 18, 2020 | Sep 16, 2024 | EOL |
+| series-6 | — | Sep 18, 2020 | Already EOL | Active |
+"""
+
+
+def test_a_row_named_by_the_product_s_last_two_words() -> None:
+    assert ends(ROWS, "Apple Watch Series 6", "text/markdown") == []
+    assert ends(ROWS, "Apple Watch SE 1", "text/markdown") == [D(2024, 9, 16)]
+
+
+def test_a_status_update_at_a_period_in_chinese_and_japanese() -> None:
+    zh = policy("我們承諾在 7 天內確認收到。我們將至少每 30 天提供一次進展更新,直到漏洞得到解決。")
+    assert zh.status_when is not None and zh.status_when.timescale == "每 30 天"
+    ja = policy("脆弱性を受領した旨を5営業日以内に返信します。その後、30日ごとに進捗をご報告します。")
+    assert ja.status_when is not None and ja.status_when.timescale == "30日ごと"
+
+
+def test_a_period_of_releases_in_chinese_is_no_status_update() -> None:
+    assert policy("我们每 30 天发布一次安全补丁。").status_when is None

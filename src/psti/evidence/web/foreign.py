@@ -185,7 +185,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
     # ("con fine del supporto prevista a luglio 2026"; "a partire da questo gennaio 2021")
     r"\bprevist[oaie]\s+(?:a|per)|"
-    r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
+    r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\bnell['’]|\bnel(?:\s+mese\s+di)?|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
@@ -317,7 +317,7 @@ _END_WORDS = re.compile(
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
     r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
-    r"\bne\s+\w+\s+plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
+    r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
     r"mises?\s+à\s+jour|parches|patch|correctifs|updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
@@ -470,7 +470,7 @@ _STOPPED = re.compile(
 # a launch's words before its date: "som blev lanceret i 2021", "vorgestellt im Jahr 2021", "lanzado en 2021"
 _LAUNCHED = re.compile(
     r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|présenté\w*|sorti\w*|lanzad\w*|"
-    r"lançad\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|"
+    r"lançad\w*|lanciat\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|"
     r"wydan\w*|diluncurkan|dirilis|meluncur\w*)\s+(?:\w+\s+){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
     re.I,
 )

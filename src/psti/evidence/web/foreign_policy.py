@@ -128,6 +128,9 @@ _JA_TIME = re.compile(r"\d{1,3}\s*(?:営業日|稼働日|日|時間|週間|か�
 _JA_ACK = re.compile(r"受領(?:した旨|確認|を確認)|確認(?:の)?連絡|受け?付け?(?:た旨|確認|通知|連絡)")
 _JA_REPLY = re.compile(r"返信|回答|ご連絡(?:いた|を差し上げ|します|させていただ)")
 _JA_OTHER = re.compile(r"修正|アップデート|リリース|公開|計画|対策")
+# a status update at a period: "30日ごとに進捗をご報告します"
+_JA_EVERY = re.compile(r"\d{1,3}\s*(?:営業日|稼働日|日|週間|か月|ヶ月)(?:ごと|毎|おき)")
+_JA_STATUS = re.compile(r"進捗|状況")
 
 
 # Chinese: no kana, Han characters; "在五個工作天內回應", "3个工作日内确认收到"; acknowledging ("確認收到",
@@ -146,6 +149,9 @@ _ZH_ACK = re.compile(
 )
 _ZH_REPLY = re.compile(r"回應|回应|回覆|回复|答覆|答复|響應|响应|聯繫您|联系您|告知您|通知您|初步確認|初步确认")
 _ZH_OTHER = re.compile(r"修復|修复|發布|发布|公開|公开|補丁|补丁")
+# a status update at a period: "至少每 30 天提供一次進展更新"
+_ZH_EVERY = re.compile(rf"每\s*{_ZH_SPAN}\s*{_ZH_UNIT}")
+_ZH_STATUS = re.compile(r"進展|进展|進度|进度|最新狀態|最新状态|處理狀態|处理状态")
 
 
 def _chinese(text: str) -> bool:
@@ -168,22 +174,30 @@ class _CjkWords:
     ack: re.Pattern[str]
     reply: re.Pattern[str]
     other: re.Pattern[str]  # a fix, a plan or a release: a sentence about one times no promise
+    every: re.Pattern[str]  # a period ("每 30 天", "30日ごと")
+    status: re.Pattern[str]  # progress or status, which a period's update reports
 
 
-_JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER)
-_CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER)
+_JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER, _JA_EVERY, _JA_STATUS)
+_CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER, _ZH_EVERY, _ZH_STATUS)
 
 
 def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
-    """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix."""
+    """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix, and
+    the status update of one that gives one period ("每 30 天提供一次進展更新")."""
     out = []
     for sentence in re.split(r"(?<=。)", text):
+        if words.other.search(sentence):
+            continue
         times = [m.group(0) for m in words.time.finditer(sentence)]
         ack = words.ack.search(sentence)
         said = ack or words.reply.search(sentence)
-        if len(times) == 1 and said is not None and not words.other.search(sentence):
+        periods = [m.group(0) for m in words.every.finditer(sentence)]
+        if len(times) == 1 and said is not None:
             promise: ForeignPromise = "acknowledgement" if ack is not None else "reply"
             out.append(ForeignCommitment(times[0], promise, said.group(0)))
+        elif not times and len(periods) == 1 and (progress := words.status.search(sentence)) is not None:
+            out.append(ForeignCommitment(periods[0], "status update", progress.group(0)))
     return out
 
 

@@ -661,6 +661,8 @@ def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
         if len(words) >= 2 and (words[0] in words_on_page or unnamed) and any(ch.isdigit() for ch in tail):
             out.add(tail)
             out.update(" ".join(words[k:]) for k in range(2, len(words) - 1) if any(ch.isdigit() for ch in words[k]))
+            if len(words) >= 3 and words[-1].isdigit() and words[-2].isalpha():
+                out.add(" ".join(words[-2:]))  # "series 6" of "Apple Watch Series 6" (a row's "series-6")
             # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version (also a
             # series' "6.x.y") or a code
             last = words[-1]

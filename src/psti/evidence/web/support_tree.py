@@ -1499,7 +1499,14 @@ def _negated(tok: Token) -> bool:
             g.dep_ == "det" and g.lower_ == "no" for g in c.children
         ):
             return True
-    return False
+    # "has not been maintained or supported since 2019": a verb joined by "or" to a negated one, with no
+    # subject or auxiliary of its own, shares its "not"
+    return (
+        tok.dep_ == "conj"
+        and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    )
 
 
 def _refuses_new(tok: Token) -> bool:
