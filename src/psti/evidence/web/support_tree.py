@@ -2142,8 +2142,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             _negated(c) and not _ceases_to_function(c, date_tokens) and not _loses_use(c) for c in chain
         )
         for c in chain:
+            c_stops, c_negated = _is_stop(c), _negated(c)  # (asked of each word many times below)
             # "will no longer function after …" (not "isn't currently working": an outage)
-            if _ceases_to_function(c, date_tokens) and _negated(c) and not _for_now(c):
+            if _ceases_to_function(c, date_tokens) and c_negated and not _for_now(c):
                 ceases.append(c.text)
             if lemma(c) in ("become", "becomes", "became") and any(
                 ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in ("unsupported", "unmaintained", "obsolete")
@@ -2154,18 +2155,18 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             if _out_of_support(c):
                 stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
                 topic = True
-            if _negated(c) and _unavailable(c):  # "will no longer be available from July 2024"
+            if c_negated and _unavailable(c):  # "will no longer be available from July 2024"
                 ceases.append("no longer available")
             if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
                 ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
                 ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if c == gov and _is_stop(c) and (broken := _left_broken(c)) is not None:
+            if c == gov and c_stops and (broken := _left_broken(c)) is not None:
                 # "will be discontinued at the end of 2024, rendering the hardware inoperable": the stop leaves
                 # the product broken, so it is no end of sale
                 ceases.append(broken.text)
             if (
-                (_negated(c) and _loses_use(c))
+                (c_negated and _loses_use(c))
                 or _unable_to_use(c)
                 or _loses_ability(c)
                 or _loses_service(c)
@@ -2173,9 +2174,9 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             ):
                 # "will no longer be able to unlock …", "will lose the ability to carry out key functions"
                 ceases.append(c.text)
-            if _negated(c) and _withholds_other(c):
+            if c_negated and _withholds_other(c):
                 unrelated.append(c.text)
-            if _negated(c) and c.lower_ in _SUPPLY and _stops_service([g for g in c.children if g.dep_ == "dobj"]):
+            if c_negated and c.lower_ in _SUPPLY and _stops_service([g for g in c.children if g.dep_ == "dobj"]):
                 topic = True  # "Hive will not be offering services in North America"
             if _no_longer_a_service(c):
                 stop_words.append("no longer a service")  # "Google Cloud IoT Core will no longer be a service on …"
@@ -2185,7 +2186,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                     closing
                 )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
                 topic = True
-            if (lemma(c) == "archive" or lemma(c) in _MARKING) and _is_stop(c):
+            if (lemma(c) == "archive" or lemma(c) in _MARKING) and c_stops:
                 # "This repository is deprecated and will be archived on …" (or "marked as read-only"): its
                 # upkeep ends
                 topic = True
@@ -2207,21 +2208,21 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             if (
                 c.dep_ == "acl"
                 and c.tag_ in ("VBN", "VBD")
-                and _is_stop(c)
+                and c_stops
                 and TOPIC.search(" ".join(t.text for t in _noun_phrase_of(c)))
             ):
                 # "Support for the Pebble app store, …, and voice replies ceased in June 2018"
                 stop_words.append(c.text)
                 topic = True
-            if _is_stop(c) and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
+            if c_stops and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
                 stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
                 topic = True
-            if _is_stop(c) and any(
+            if c_stops and any(
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _FUNCTIONS or _whole_function_object(g)
                 for g in c.children
             ):
                 ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
-            if _is_stop(c) or lemma(c) in _STOP_NOUNS:
+            if c_stops or lemma(c) in _STOP_NOUNS:
                 # what stops: "stopped working on the platform" stops something other than updates
                 # (not the particle of "taken offline", which the parser may read as an object)
                 what = [
