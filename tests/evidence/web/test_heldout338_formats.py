@@ -12,7 +12,9 @@ negated one sharing its "not" ("has not been maintained or supported since 2019"
 and "nel marzo 2019" as bounds, with a launch's month ("lanciato nel marzo 2019") no end; French "ne se
 connectera plus" (two words inside the negation); a table row naming the product by its last two words
 ("series-6" for "Apple Watch Series 6"), whose missing date leaves the product with none rather than a sibling
-row's.
+row's; a product no longer "functional" after a day (as "operational" already was); a stop named as a
+noun that a relative clause says "will occur" on a day ("the sunsetting of non-certified channels, which will
+occur on February 23, 2022"), not another event's.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します")."""
@@ -122,3 +124,15 @@ def test_a_status_update_at_a_period_in_chinese_and_japanese() -> None:
 
 def test_a_period_of_releases_in_chinese_is_no_status_update() -> None:
     assert policy("我们每 30 天发布一次安全补丁。").status_when is None
+
+
+def test_no_longer_functional_after_a_day() -> None:
+    assert ends("My Wink Hub would no longer be functional after 5/13/20 unless I joined their plan.") == [
+        D(2020, 5, 13)
+    ]
+
+
+def test_a_stop_that_a_relative_clause_says_will_occur_on_a_day() -> None:
+    text = "In October, Roku announced the sunsetting of non-certified channels, which will occur on February 23, 2022."
+    assert ends(text) == [D(2022, 2, 23)]
+    assert ends("Acme announced the launch of the new hub, which will occur on February 23, 2022.") == []

@@ -964,7 +964,9 @@ _USED = frozenset(
 )  # fmt: skip
 
 
-_AVAILABLE = frozenset({"available", "accessible", "usable", "operational", "reachable", "online"})
+_AVAILABLE = frozenset(
+    {"available", "accessible", "usable", "operational", "reachable", "online", "functional", "operable"}
+)
 _OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder", "pre-order", "subscription", "new"})
 
 
@@ -986,6 +988,13 @@ def _unavailable(tok: Token) -> bool:
         )
         for w in words
     )
+
+
+def _available_word(tok: Token) -> str:
+    """The word of availability a verb (or the word itself) says: "available", "functional"."""
+    if tok.lower_ in _AVAILABLE:
+        return tok.lower_
+    return next((c.lower_ for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE), "available")
 
 
 def _only_off_sale(tok: Token) -> bool:
@@ -2155,8 +2164,8 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             if _out_of_support(c):
                 stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
                 topic = True
-            if c_negated and _unavailable(c):  # "will no longer be available from July 2024"
-                ceases.append("no longer available")
+            if c_negated and _unavailable(c):  # "will no longer be available from July 2024", "… be functional"
+                ceases.append(f"no longer {_available_word(c)}")
             if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
                 ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
@@ -2593,6 +2602,8 @@ def _stop_happens(date: Token, previous: str) -> str | None:
     elif lemma(verb) == "take" and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in _SET_FOR:
         verb = verb.head  # "with the discontinuation set to take effect on …": the subject is the head's
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "the sunsetting of non-certified channels, which will occur on …"
     # (the stop may be said earlier in the date's own sentence: "will bring an end to all cloud-based
     # functionalities …, with the discontinuation set to take effect on …")
     if subject is not None:
