@@ -17,7 +17,8 @@ noun that a relative clause says "will occur" on a day ("the sunsetting of non-c
 occur on February 23, 2022"), not another event's.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
-"30日ごとに進捗をご報告します")."""
+"30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
+review time beside it ("三个工作日内进行审核") is no acknowledgement."""
 
 from __future__ import annotations
 
@@ -136,3 +137,13 @@ def test_a_stop_that_a_relative_clause_says_will_occur_on_a_day() -> None:
     text = "In October, Roku announced the sunsetting of non-certified channels, which will occur on February 23, 2022."
     assert ends(text) == [D(2022, 2, 23)]
     assert ends("Acme announced the launch of the new hub, which will occur on February 23, 2022.") == []
+
+
+def test_a_response_centre_s_name_is_no_reply() -> None:
+    text = (
+        "主办方 360安全应急响应中心 ... 一、威胁反馈与处理 1. 漏洞审核"
+        " 对于web/服务端/移动端漏洞,我们将在三个工作日内进行审核;其他漏洞审核时间可能有所延长。"
+    )
+    assert policy(text).ack_when is None
+    replied = policy("我们将在三个工作日内响应您的报告。").ack_when
+    assert replied is not None and replied.timescale == "三个工作日内"

@@ -147,7 +147,10 @@ _ZH_TIME = re.compile(
 _ZH_ACK = re.compile(
     r"確認收到|确认收到|收到確認|收到确认|確認接收|确认接收|收到[^。]{0,20}?[后後][^。]{0,12}?(?:确认|確認)(?!漏洞)"
 )
-_ZH_REPLY = re.compile(r"回應|回应|回覆|回复|答覆|答复|響應|响应|聯繫您|联系您|告知您|通知您|初步確認|初步确认")
+# (not a response centre's name: "360安全应急响应中心")
+_ZH_REPLY = re.compile(
+    r"回應|回应|回覆|回复|答覆|答复|響應(?!中心)|响应(?!中心)|聯繫您|联系您|告知您|通知您|初步確認|初步确认"
+)
 _ZH_OTHER = re.compile(r"修復|修复|發布|发布|公開|公开|補丁|补丁")
 # a status update at a period: "至少每 30 天提供一次進展更新"
 _ZH_EVERY = re.compile(rf"每\s*{_ZH_SPAN}\s*{_ZH_UNIT}")
