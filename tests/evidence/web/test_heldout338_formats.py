@@ -14,7 +14,8 @@ connectera plus" (two words inside the negation); a table row naming the product
 ("series-6" for "Apple Watch Series 6"), whose missing date leaves the product with none rather than a sibling
 row's; a product no longer "functional" after a day (as "operational" already was); a stop named as a
 noun that a relative clause says "will occur" on a day ("the sunsetting of non-certified channels, which will
-occur on February 23, 2022"), not another event's.
+occur on February 23, 2022"), not another event's; a time guessed at after it ("Service shut down in 2016
+it seems like", "in 2016 or so", "2016, I think") as no end.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -147,3 +148,10 @@ def test_a_response_centre_s_name_is_no_reply() -> None:
     assert policy(text).ack_when is None
     replied = policy("我们将在三个工作日内响应您的报告。").ack_when
     assert replied is not None and replied.timescale == "三个工作日内"
+
+
+def test_a_time_guessed_at_after_it_is_no_end() -> None:
+    assert ends("Service shut down in 2016 it seems like.") == []
+    assert ends("The service shut down in 2016 or so.") == []
+    assert ends("The service shut down in 2016, I think.") == []
+    assert ends("The service shut down in 2016.") == [D(2016, 12, 31)]

@@ -414,9 +414,13 @@ def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
         parsed = parse_date(m.group(0), group)
         if parsed is None:
             continue
-        if _GUESS_BEFORE.search(s, 0, m.start()) or (in_cell and s.startswith("?", m.end())):
-            # "Late ~2026?", "ca. 2027", a table cell's "2026?": a guess at the time, no date stated (a
-            # question's date in prose is still read: "Is it shutting down in 2021? Yes, …")
+        if (
+            _GUESS_BEFORE.search(s, 0, m.start())
+            or _GUESS_AFTER.match(s, m.end())
+            or (in_cell and s.startswith("?", m.end()))
+        ):
+            # "Late ~2026?", "ca. 2027", "in 2016 it seems like", a table cell's "2026?": a guess at the time, no
+            # date stated (a question's date in prose is still read: "Is it shutting down in 2021? Yes, …")
             continue
         if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
             continue  # "in the spring of 2018", "in early 2026": a season or part of the year, not its end
@@ -448,6 +452,10 @@ _GAPPED = re.compile(
 )
 _CELL_VALUE_CHARS = 30  # a cell's value read alone, not a sentence
 _GUESS_BEFORE = re.compile(r"(?:[~≈]|\bca\.|\bcirca)\s*$", re.I)
+# a guess said after the time: "shut down in 2016 it seems like", "in 2016 or so", "2016, I think"
+_GUESS_AFTER = re.compile(
+    r"[\s,]*(?:it\s+seems(?:\s+like)?|so\s+it\s+seems|I\s+(?:think|guess|believe)|or\s+so|or\s+thereabouts)\b", re.I
+)
 _SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|h[12]|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
     r"(?:\s+of)?[\s-]*$",
