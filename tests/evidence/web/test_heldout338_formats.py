@@ -15,7 +15,8 @@ connectera plus" (two words inside the negation); a table row naming the product
 row's; a product no longer "functional" after a day (as "operational" already was); a stop named as a
 noun that a relative clause says "will occur" on a day ("the sunsetting of non-certified channels, which will
 occur on February 23, 2022"), not another event's; a time guessed at after it ("Service shut down in 2016
-it seems like", "in 2016 or so", "2016, I think") as no end.
+it seems like", "in 2016 or so", "2016, I think") as no end; a stop that "will follow" on a day, as one
+that "will occur" (not a release that will).
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -155,3 +156,8 @@ def test_a_time_guessed_at_after_it_is_no_end() -> None:
     assert ends("The service shut down in 2016 or so.") == []
     assert ends("The service shut down in 2016, I think.") == []
     assert ends("The service shut down in 2016.") == [D(2016, 12, 31)]
+
+
+def test_a_stop_that_will_follow_on_a_day() -> None:
+    assert ends("The discontinuation of the Acme app will follow on August 27, 2021.") == [D(2021, 8, 27)]
+    assert ends("A new release of the Acme app will follow on August 27, 2021.") == []

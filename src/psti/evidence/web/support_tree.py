@@ -2579,8 +2579,9 @@ _SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "expecte
 
 _SWITCHED_OFF = frozenset({"turn", "turned", "shut", "switch", "switched", "disconnect", "deactivate", "decommission"})
 _HAPPEN = frozenset(
-    {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes"}
-)
+    {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes",
+     "follow", "follows"}  # ("The discontinuation will then follow on PlayStation Vita on August 27, 2021")
+)  # fmt: skip
 _SET_FOR = _PLANNED | {"announced"}  # "This is announced to be on …", as "was scheduled to …"
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 # the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
