@@ -16,7 +16,9 @@ row's; a product no longer "functional" after a day (as "operational" already wa
 noun that a relative clause says "will occur" on a day ("the sunsetting of non-certified channels, which will
 occur on February 23, 2022"), not another event's; a time guessed at after it ("Service shut down in 2016
 it seems like", "in 2016 or so", "2016, I think") as no end; a stop that "will follow" on a day, as one
-that "will occur" (not a release that will).
+that "will occur" (not a release that will); Hungarian ends, their year first and their bound a suffix or
+the word after ("szünteti meg 2025 október végével", "2026 januárjától nem ad több biztonsági frissítést",
+"2025. március 31-én befejezi"), with a launch's month ("2021 márciusában jelent meg") no end.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -161,3 +163,16 @@ def test_a_time_guessed_at_after_it_is_no_end() -> None:
 def test_a_stop_that_will_follow_on_a_day() -> None:
     assert ends("The discontinuation of the Acme app will follow on August 27, 2021.") == [D(2021, 8, 27)]
     assert ends("A new release of the Acme app will follow on August 27, 2021.") == []
+
+
+def test_hungarian_ends() -> None:
+    text = "A Samsung négy modell teljes támogatását szünteti meg 2025 október végével."
+    assert ends(text) == [D(2025, 10, 31)]
+    assert ends("A Samsung 2026 januárjától nem ad több biztonsági frissítést a Galaxy S21 számára.") == [D(2026, 1, 1)]
+    assert ends("A Samsung a Galaxy S20 támogatását 2025. március 31-én befejezi, és több frissítés nem érkezik.") == [
+        D(2025, 3, 31)
+    ]
+
+
+def test_a_hungarian_launch_month_is_no_end() -> None:
+    assert ends("A telefon 2021 márciusában jelent meg és a támogatás megszűnik.") == []

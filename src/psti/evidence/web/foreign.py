@@ -1,5 +1,5 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian or Indonesian.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian or Hungarian.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -77,6 +77,10 @@ _FUNCTION_WORDS = {
                      "juga", "atau", "tersebut", "lagi", "sudah", "telah", "bisa", "dapat", "hanya", "masih", "oleh",
                      "secara", "adalah", "mulai", "hingga", "sampai", "sejak", "karena", "mendatang", "tanggal",
                      "tahun", "bulan", "mereka", "kami", "anda", "bahwa", "setelah", "sebelum", "namun"}),
+    "hu": frozenset({"a", "az", "és", "hogy", "több", "számára", "róla", "minden", "nem", "egy", "de", "már", "meg",
+                     "csak", "ez", "ezek", "ezt", "mint", "vagy", "pedig", "lesz", "után", "még", "sem", "volt", "van",
+                     "nincs", "amely", "amelyek", "ami", "azt", "akkor", "mert", "így", "illetve", "továbbra",
+                     "között", "ezért", "szerint", "viszont"}),
 }  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
@@ -107,6 +111,8 @@ _MONTH_WORDS = {
                      "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября", "октябрь", "октября",
                      "ноябрь", "ноября", "декабрь", "декабря"}),
     "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
+    "hu": frozenset({"január", "február", "március", "április", "május", "június", "július", "augusztus",
+                     "szeptember", "október"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -162,6 +168,23 @@ _FOREIGN_DATE = re.compile(
     rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.|ᵉʳ|er|º)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
+
+# Hungarian writes the year first and bounds a month or day by its suffix: "2025 október végével",
+# "2025. október 31-ig" (until), "2026 januárjától" (from), "2025 októberében" (in)
+_HU_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
+         "október", "november", "december"), 1
+    )
+}  # fmt: skip
+_HU_DATE = re.compile(
+    rf"(?<![\w.])(?P<year>{_YEAR})\.?\s+(?P<month>{'|'.join(_HU_MONTHS)})(?P<suffix>[a-záéíóöőúüű]*)"
+    r"(?:\s+(?P<day>[0-3]?\d)\.?(?:-?(?P<daysuffix>[a-záéíóöőúüű]+))?)?(?!\d)"
+)  # (case kept: Hungarian writes its months in lower case; "2014 November 13" is an English table's)
+# the suffix that bounds a Hungarian date: until ("-ig"), from ("-tól", "-től", "-jától"), in or on ("-ban", "-án")
+_HU_SUFFIX_BOUND = re.compile(r"(?:ig|t[óő]l|ban|ben|[áé]n)$", re.I)
+
 
 # a word that bounds the date: up to it ("bis", "jusqu'au", "até", "hasta"), or from it on ("ab dem",
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
@@ -241,7 +264,7 @@ _YEAR_BOUND = re.compile(
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen|mulai|sejak)\b",
+    r"alkaen|mulai|sejak|t[óő]l|óta)\b",
     re.I,
 )
 # Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
@@ -249,7 +272,9 @@ _FROM_BOUND = re.compile(
 _BOUND_AFTER = re.compile(
     r"\s*(?:lähtien|alkaen|saakka|asti|mennessä)\b|"
     # Russian "18 февраля 2026 года прекратит поддержку": the year's word, then the end's verb
-    r"\s+года\s+(?=(?:прекра[тщ]|перестан|заверш|отключ)\w*)",
+    r"\s+года\s+(?=(?:прекра[тщ]|перестан|заверш|отключ)\w*)|"
+    # Hungarian: "2025 október végével" (with its end), "végéig" (until its end), "végén", "óta" (since)
+    r"\s+(?:végével|végéig|végén|óta)\b",
     re.I,
 )
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
@@ -366,13 +391,16 @@ _END_WORDS = re.compile(
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
     # Indonesian: "menghentikan dukungan", "berakhir", "tidak bisa lagi menerima", "dukungan hingga …"
     r"\b(?:meng|di)hentikan\b|\bberhenti\b|\bberakhir\b|\b(?:meng|di)akhiri\b|\btidak\s+(?:\w+\s+){0,2}lagi\b|"
-    r"\b(?:dukungan|pembaruan|pembaharuan|update)\b[^.]{0,60}?\b(?:hingga|sampai)\b",
+    r"\b(?:dukungan|pembaruan|pembaharuan|update)\b[^.]{0,60}?\b(?:hingga|sampai)\b|"
+    # Hungarian: "támogatását szünteti meg", "megszűnik", "befejezi", "nem kapnak … frissítést", "… -ig"
+    r"\bszüntet\w*\s+meg\b|\bmegsz[űü]n\w*|\bbefejez\w*|\bleáll\w*|\bkivezet\w*|\bvéget\s+ér\w*|"
+    r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?\d+-ig\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
-    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan",
+    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan|biztonsági|frissítés",
     re.I,
 )
 
@@ -387,7 +415,7 @@ _PURCHASE = re.compile(
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
     r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
-    r"beveiliging|säkerhet|keamanan",
+    r"beveiliging|säkerhet|keamanan|biztonsági",
     re.I,
 )
 
@@ -476,9 +504,19 @@ _LAUNCHED = re.compile(
 )
 
 
+# a launch's words right after its date, as Hungarian sets its verb: "2021 márciusában jelent meg"
+_LAUNCHED_AFTER = re.compile(
+    r"\s*(?:jelent\s+meg|jelenik\s+meg|mutatt\w*\s+be|debütál\w*|került\s+(?:a\s+)?piacra|dobt\w*\s+piacra)", re.I
+)
+
+
 def _launch_date(sentence: str, m: re.Match[str]) -> bool:
-    """The date is a launch's, its words right before it ("lançado em outubro de 2016")."""
-    return _LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]) is not None
+    """The date is a launch's, its words right before it ("lançado em outubro de 2016") or, in
+    Hungarian, right after it."""
+    return (
+        _LAUNCHED.search(sentence[max(0, m.start() - 40) : m.start()]) is not None
+        or _LAUNCHED_AFTER.match(sentence, m.end()) is not None
+    )
 
 
 def stops_undated_abroad(sentence: str) -> bool:
@@ -515,6 +553,9 @@ def foreign_end(
             bound = bound_after = _BOUND_AFTER.match(sentence, m.end()) or (
                 _MONTH_IN.search(m.group(0)) if month_in else None
             )
+            if bound is None and m.re is _HU_DATE:
+                # "2025. október 31-ig", "2026 januárjától": the suffix bounds the date
+                bound = _HU_SUFFIX_BOUND.search(m.group("daysuffix") or m.group("suffix") or "")
         if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
             # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
@@ -669,6 +710,15 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
         if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
         month, year = _MONTHS[m.group("month").lower()], int(m.group("year"))
+        try:
+            if m.group("day"):
+                out.append((m, dt.date(year, month, int(m.group("day"))), "day"))
+            else:
+                out.append((m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"))
+        except ValueError:
+            continue
+    for m in _HU_DATE.finditer(sentence):
+        month, year = _HU_MONTHS[m.group("month").lower()], int(m.group("year"))
         try:
             if m.group("day"):
                 out.append((m, dt.date(year, month, int(m.group("day"))), "day"))
