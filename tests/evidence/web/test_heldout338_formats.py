@@ -18,7 +18,10 @@ occur on February 23, 2022"), not another event's; a time guessed at after it ("
 it seems like", "in 2016 or so", "2016, I think") as no end; a stop that "will follow" on a day, as one
 that "will occur" (not a release that will); Hungarian ends, their year first and their bound a suffix or
 the word after ("szünteti meg 2025 október végével", "2026 januárjától nem ad több biztonsági frissítést",
-"2025. március 31-én befejezi"), with a launch's month ("2021 márciusában jelent meg") no end.
+"2025. március 31-én befejezi"), with a launch's month ("2021 márciusában jelent meg") no end;
+Norwegian "ikke" with the subject inside ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer"), Danish
+"stoppe" and the Danish sentence told by its function words ("og i 2025 forventes opdateringerne … helt at
+stoppe").
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -176,3 +179,13 @@ def test_hungarian_ends() -> None:
 
 def test_a_hungarian_launch_month_is_no_end() -> None:
     assert ends("A telefon 2021 márciusában jelent meg és a támogatás megszűnik.") == []
+
+
+def test_norwegian_and_danish_ends() -> None:
+    text = "Etter den 14. januar 2020 tilbyr ikke Microsoft lengre sikkerhetsoppdateringer eller support for Windows 7."
+    assert ends(text) == [D(2020, 1, 14)]
+    danish = (
+        "Enhederne får nemlig nu kun softwareopdateringer én gang i kvartalet i stedet for hver måned, og i 2025"
+        " forventes opdateringerne til telefonerne helt at stoppe."
+    )
+    assert ends(danish) == [D(2025, 12, 31)]

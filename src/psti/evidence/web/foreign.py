@@ -60,7 +60,10 @@ _FUNCTION_WORDS = {
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
                      "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af", "gennem", "indtil", "vores",
-                     "hvis", "gjennom", "inntil", "våre", "men", "stadig", "lengre", "denne", "eller", "samme"}),
+                     "hvis", "gjennom", "inntil", "våre", "men", "stadig", "lengre", "denne", "eller", "samme",
+                     # (Danish: "og i 2025 forventes opdateringerne … helt at stoppe")
+                     "i", "nu", "kun", "får", "hver", "på", "med", "det", "der", "som", "har", "helt", "nemlig",
+                     "bliver", "blir"}),
     # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
@@ -379,7 +382,9 @@ _END_WORDS = re.compile(
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
-    r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|\bikke\s+(?:lengre|længere)|"
+    r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
+    # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
+    r"\bikke\s+(?:\w+\s+){0,2}(?:lengre|lenger|længere)\b|\bstoppe[rt]?\b|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
     r"\bzakończ\w*|\bkoniec\s+wsparcia|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
