@@ -21,7 +21,8 @@ the word after ("szünteti meg 2025 október végével", "2026 januárjától ne
 "2025. március 31-én befejezi"), with a launch's month ("2021 márciusában jelent meg") no end;
 Norwegian "ikke" with the subject inside ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer"), Danish
 "stoppe" and the Danish sentence told by its function words ("og i 2025 forventes opdateringerne … helt at
-stoppe").
+stoppe"); Polish "po" (after) and "we" (in) as bounds ("odkryta po wrześniu 2025 roku nie zostanie już
+załatana"), not a date a phone is "from" ("z marca 2021"); Czech "poslední" (last) as an end's word.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -189,3 +190,13 @@ def test_norwegian_and_danish_ends() -> None:
         " forventes opdateringerne til telefonerne helt at stoppe."
     )
     assert ends(danish) == [D(2025, 12, 31)]
+
+
+def test_polish_after_a_month_and_czech_last() -> None:
+    text = (
+        "Oznacza to, że żadna z potencjalnych luk w zabezpieczeniach odkryta po wrześniu 2025 roku nie zostanie już"
+        " załatana przez producenta."
+    )
+    assert ends(text) == [D(2025, 9, 30)]
+    assert ends("Smartfon Galaxy S21 z marca 2021 roku otrzyma ostatnią aktualizację.") == []
+    assert ends("Poslední bezpečnostní aktualizace pro Galaxy S20 vyšla v březnu 2025.") == [D(2025, 3, 31)]

@@ -225,7 +225,8 @@ _BOUND_BEFORE = re.compile(
     r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
-    r"\bw|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
+    r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
+    r"\bpo|"  # "po wrześniu 2025 roku nie zostanie już załatana" (after)
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
@@ -390,7 +391,7 @@ _END_WORDS = re.compile(
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
-    r"\bukonč\w*|\bkonec\s+podpory|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
+    r"\bukonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
