@@ -22,7 +22,8 @@ the word after ("szünteti meg 2025 október végével", "2026 januárjától ne
 Norwegian "ikke" with the subject inside ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer"), Danish
 "stoppe" and the Danish sentence told by its function words ("og i 2025 forventes opdateringerne … helt at
 stoppe"); Polish "po" (after) and "we" (in) as bounds ("odkryta po wrześniu 2025 roku nie zostanie już
-załatana"), not a date a phone is "from" ("z marca 2021"); Czech "poslední" (last) as an end's word.
+załatana"), not a date a phone is "from" ("z marca 2021"); Czech "poslední" (last) as an end's word; a month
+named by its patch after a bound ("a partir del parche de seguridad de agosto de 2025").
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -200,3 +201,11 @@ def test_polish_after_a_month_and_czech_last() -> None:
     assert ends(text) == [D(2025, 9, 30)]
     assert ends("Smartfon Galaxy S21 z marca 2021 roku otrzyma ostatnią aktualizację.") == []
     assert ends("Poslední bezpečnostní aktualizace pro Galaxy S20 vyšla v březnu 2025.") == [D(2025, 3, 31)]
+
+
+def test_a_month_named_by_its_patch_after_a_bound() -> None:
+    text = (
+        "Los modelos que dejan de ser compatibles a partir del parche de seguridad de agosto de 2025 son el Galaxy"
+        " A22 y el Galaxy Note 20."
+    )
+    assert ends(text, "Galaxy Note 20") == [D(2025, 8, 1)]

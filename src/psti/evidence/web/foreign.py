@@ -205,6 +205,9 @@ _BOUND_BEFORE = re.compile(
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
+    # a month named by its patch: "a partir del parche de seguridad de agosto de 2025", "até o patch de …"
+    r"\b(?:a\s+partir\s+del?|desde\s+el|hasta\s+el|até\s+o|a\s+partir\s+do)\s+(?:parche|patch|update)"
+    r"(?:\s+de\s+seguridad|\s+de\s+segurança)?\s+de|"
     r"\bel(?:\s+pr[óo]ximo|\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     # an Italian service's end at a day: "Proroga della data di chiusura del supporto cloud al 6 maggio 2026"
@@ -549,7 +552,7 @@ def foreign_end(
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
-        before = _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-30:]
+        before = _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-45:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
