@@ -23,7 +23,8 @@ Norwegian "ikke" with the subject inside ("tilbyr ikke Microsoft lengre sikkerhe
 "stoppe" and the Danish sentence told by its function words ("og i 2025 forventes opdateringerne … helt at
 stoppe"); Polish "po" (after) and "we" (in) as bounds ("odkryta po wrześniu 2025 roku nie zostanie już
 załatana"), not a date a phone is "from" ("z marca 2021"); Czech "poslední" (last) as an end's word; a month
-named by its patch after a bound ("a partir del parche de seguridad de agosto de 2025").
+named by its patch after a bound ("a partir del parche de seguridad de agosto de 2025"); German plural
+"enden" as "endet" ("enden diese ebenfalls spätestens zum 29. März 2024").
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -209,3 +210,8 @@ def test_a_month_named_by_its_patch_after_a_bound() -> None:
         " A22 y el Galaxy Note 20."
     )
     assert ends(text, "Galaxy Note 20") == [D(2025, 8, 1)]
+
+
+def test_german_plural_end() -> None:
+    text = "Sollten Sie Kamera Service Pakete gebucht haben, enden diese ebenfalls spätestens zum 29. März 2024."
+    assert ends(text) == [D(2024, 3, 29)]

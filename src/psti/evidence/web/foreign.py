@@ -338,7 +338,7 @@ _END_WORDS = re.compile(
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
     r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
-    r"\bschluss\b|\bendet\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
+    r"\bschluss\b|\bende[nt]\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
     # "das Ende der Plattform zum 30. Juni 2023", "seine Server … vom Netz"
     r"\bEnde\s+(?:der|des)\s+(?:[\w-]+\s+)?(?:Plattform|Dienst\w*|Services?|Supports?|Unterstützung|Cloud|App|"
     r"Server\w*)\b|\bvom\s+Netz\b|"
