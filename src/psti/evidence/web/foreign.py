@@ -713,29 +713,30 @@ def _after(sentence: str, written: str) -> str:
 
 def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     """Dates written with these languages' month names ("30. November 2019", "13 de octubre de
-    2026"); a month alone that is also an English name ("Mars 2020") is left out when capitalised."""
+    2026", Hungarian "2025. október 31."); a month alone that is also an English name ("Mars 2020")
+    is left out when capitalised."""
     out: list[tuple[re.Match[str], dt.date, Precision]] = []
     for m in _FOREIGN_DATE.finditer(sentence):
         if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
-        month, year = _MONTHS[m.group("month").lower()], int(m.group("year"))
-        try:
-            if m.group("day"):
-                out.append((m, dt.date(year, month, int(m.group("day"))), "day"))
-            else:
-                out.append((m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"))
-        except ValueError:
-            continue
+        if (dated := _day_or_month(m, _MONTHS[m.group("month").lower()])) is not None:
+            out.append(dated)
     for m in _HU_DATE.finditer(sentence):
-        month, year = _HU_MONTHS[m.group("month").lower()], int(m.group("year"))
-        try:
-            if m.group("day"):
-                out.append((m, dt.date(year, month, int(m.group("day"))), "day"))
-            else:
-                out.append((m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"))
-        except ValueError:
-            continue
+        if (dated := _day_or_month(m, _HU_MONTHS[m.group("month").lower()])) is not None:
+            out.append(dated)
     return out
+
+
+def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date, Precision] | None:
+    """The date a match with a year, a month and perhaps a day names: its day, or its month's last day
+    (None for a day the month does not have)."""
+    year = int(m.group("year"))
+    try:
+        if m.group("day"):
+            return m, dt.date(year, month, int(m.group("day"))), "day"
+        return m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+    except ValueError:
+        return None
 
 
 _ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO"})
