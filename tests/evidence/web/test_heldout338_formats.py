@@ -24,7 +24,9 @@ Norwegian "ikke" with the subject inside ("tilbyr ikke Microsoft lengre sikkerhe
 stoppe"); Polish "po" (after) and "we" (in) as bounds ("odkryta po wrześniu 2025 roku nie zostanie już
 załatana"), not a date a phone is "from" ("z marca 2021"); Czech "poslední" (last) as an end's word; a month
 named by its patch after a bound ("a partir del parche de seguridad de agosto de 2025"); German plural
-"enden" as "endet" ("enden diese ebenfalls spätestens zum 29. März 2024").
+"enden" as "endet" ("enden diese ebenfalls spätestens zum 29. März 2024"); a Norwegian day with no
+preposition after the end's verb and its object in the same clause ("Microsoft avslutter støtten for Windows
+10 Mobile 10. desember 2019"), not one in another clause.
 
 Policies: a status update at a period in Chinese and Japanese ("至少每 30 天提供一次進展更新",
 "30日ごとに進捗をご報告します"); a response centre's name ("360安全应急响应中心") is no promise to reply, so a
@@ -215,3 +217,9 @@ def test_a_month_named_by_its_patch_after_a_bound() -> None:
 def test_german_plural_end() -> None:
     text = "Sollten Sie Kamera Service Pakete gebucht haben, enden diese ebenfalls spätestens zum 29. März 2024."
     assert ends(text) == [D(2024, 3, 29)]
+
+
+def test_a_norwegian_day_after_the_end_s_verb_with_no_preposition() -> None:
+    text = "Bakgrunnen for dette utspillet er at Microsoft avslutter støtten for Windows 10 Mobile 10. desember 2019."
+    assert ends(text) == [D(2019, 12, 10)]
+    assert ends("Microsoft avslutter støtten, og telefonen kom 10. desember 2019.") == []

@@ -63,7 +63,7 @@ _FUNCTION_WORDS = {
                      "hvis", "gjennom", "inntil", "våre", "men", "stadig", "lengre", "denne", "eller", "samme",
                      # (Danish: "og i 2025 forventes opdateringerne … helt at stoppe")
                      "i", "nu", "kun", "får", "hver", "på", "med", "det", "der", "som", "har", "helt", "nemlig",
-                     "bliver", "blir"}),
+                     "bliver", "blir", "for"}),
     # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
@@ -544,7 +544,8 @@ def foreign_end(
     names the product (`names_product`) when there is one. A short sentence is read in the
     `page_language` when it has a word of it and none of English ("Poco F7 Pro – bezpečnostní updaty
     do roku 2031")."""
-    if language_of(sentence, page_language) is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
+    lang = language_of(sentence, page_language)
+    if lang is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []
@@ -569,6 +570,11 @@ def foreign_end(
             # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
             bound = lead if _END_WORDS.match(sentence, m.end() + 1, m.end() + 40) else None
+        if bound is None and precision == "day" and lang in ("no", "sv"):
+            # "Microsoft avslutter støtten for Windows 10 Mobile 10. desember 2019": Norwegian, Danish and
+            # Swedish set a day with no preposition after the end's verb and its object, in the same clause
+            low = max(dates[k - 1][0].end() if k else 0, sentence.rfind(",", 0, m.start()) + 1, m.start() - 60)
+            bound = _NORDIC_END_VERB.search(sentence, low, m.start())
         if bound is None and not bare_year and (im := _IM.search(before)) is not None:
             # "Im Februar 2024 zog Amazon … den Stecker", "trennte der Anbieter im März 2024 … vom Netz": a
             # month the clause's own end happened in (not one an announcement was made in)
@@ -638,6 +644,10 @@ def foreign_end(
     patched = [f for f in found if _PATCH_WORDS.search(_own_clause(sentence, f.written))]
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
     return (patched or security or found)[0]
+
+
+# an end's verb that may stand before its day with no preposition ("avslutter støtten … 10. desember 2019")
+_NORDIC_END_VERB = re.compile(r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er)\b", re.I)
 
 
 # a sentence opening on "that date" ("Da quella data, Google interromperà … gli aggiornamenti")
