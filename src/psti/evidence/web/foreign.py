@@ -85,6 +85,14 @@ _FUNCTION_WORDS = {
                      "nincs", "amely", "amelyek", "ami", "azt", "akkor", "mert", "így", "illetve", "továbbra",
                      "között", "ezért", "szerint", "viszont"}),
 }  # fmt: skip
+# Hungarian months (its dates: `_HU_DATE`)
+_HU_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
+         "október", "november", "december"), 1
+    )
+}  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
 _MONTH_WORDS = {
@@ -114,8 +122,7 @@ _MONTH_WORDS = {
                      "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября", "октябрь", "октября",
                      "ноябрь", "ноября", "декабрь", "декабря"}),
     "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
-    "hu": frozenset({"január", "február", "március", "április", "május", "június", "július", "augusztus",
-                     "szeptember", "október"}),
+    "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -174,13 +181,6 @@ _FOREIGN_DATE = re.compile(
 
 # Hungarian writes the year first and bounds a month or day by its suffix: "2025 október végével",
 # "2025. október 31-ig" (until), "2026 januárjától" (from), "2025 októberében" (in)
-_HU_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
-         "október", "november", "december"), 1
-    )
-}  # fmt: skip
 _HU_DATE = re.compile(
     rf"(?<![\w.])(?P<year>{_YEAR})\.?\s+(?P<month>{'|'.join(_HU_MONTHS)})(?P<suffix>[a-záéíóöőúüű]*)"
     r"(?:\s+(?P<day>[0-3]?\d)\.?(?:-?(?P<daysuffix>[a-záéíóöőúüű]+))?)?(?!\d)"

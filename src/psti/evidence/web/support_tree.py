@@ -970,12 +970,16 @@ _AVAILABLE = frozenset(
 _OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder", "pre-order", "subscription", "new"})
 
 
+def _availability_words(tok: Token) -> list[Token]:
+    """The word of availability a verb says ("be functional": "functional"), or the word itself."""
+    if tok.lower_ in _AVAILABLE:
+        return [tok]
+    return [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
+
+
 def _unavailable(tok: Token) -> bool:
     """'(will no longer) be available / accessible' of the product, not 'available for purchase'
     or 'available to download from the Store' (an end of sale)."""
-    words = (
-        [tok] if tok.lower_ in _AVAILABLE else [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
-    )
     return any(
         not any(
             p.dep_ in ("prep", "xcomp")
@@ -986,21 +990,13 @@ def _unavailable(tok: Token) -> bool:
             )
             for p in w.children
         )
-        for w in words
+        for w in _availability_words(tok)
     )
-
-
-def _available_word(tok: Token) -> str:
-    """The word of availability a verb (or the word itself) says: "available", "functional"."""
-    if tok.lower_ in _AVAILABLE:
-        return tok.lower_
-    return next((c.lower_ for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE), "available")
 
 
 def _only_off_sale(tok: Token) -> bool:
     """ "will no longer be available to download from the Store": availability for sale ends, not the product."""
-    offered = tok.lower_ in _AVAILABLE or any(c.dep_ == "acomp" and c.lower_ in _AVAILABLE for c in tok.children)
-    return offered and not _unavailable(tok)
+    return bool(_availability_words(tok)) and not _unavailable(tok)
 
 
 _MARKETS = frozenset(
@@ -2165,7 +2161,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
                 topic = True
             if c_negated and _unavailable(c):  # "will no longer be available from July 2024", "… be functional"
-                ceases.append(f"no longer {_available_word(c)}")
+                ceases.append(f"no longer {_availability_words(c)[0].lower_}")
             if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
                 ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
