@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from psti.evidence.web.pagetext import page_text, sentences
-from psti.evidence.web.support_period import _with_short_forms
+from psti.evidence.web.product_names import with_short_forms
 from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
@@ -397,5 +397,5 @@ def test_a_release_dated_by_its_month_ends_support_for_a_platform_version() -> N
     notes = "## 2.15 (June 2020)\n- Login rearchitecture\n- End of support for Acmedroid KitKat (4.4)\n- Bug fixes\n"
     assert ends(notes, "Acme app on Acmedroid KitKat (4.4)", media="text/markdown") == [D(2020, 6, 30)]
     # a platform named without a version is no name of the app alone
-    assert "acme vita" not in _with_short_forms(("tube app on acme vita",))
-    assert "acmedroid kitkat (4.4)" in _with_short_forms(("acme app on acmedroid kitkat (4.4)",))
+    assert "acme vita" not in with_short_forms(("tube app on acme vita",))
+    assert "acmedroid kitkat (4.4)" in with_short_forms(("acme app on acmedroid kitkat (4.4)",))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from psti.evidence.web.pagetext import sentences
-from psti.evidence.web.support_period import _names
+from psti.evidence.web.product_names import names_product
 from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
@@ -135,7 +135,7 @@ def test_an_app_on_a_platform_named_by_both_and_stopping_there() -> None:
     text = "Netflix will stop working on the PlayStation 3 in March 2026."
     assert ends(text, "Netflix on the PlayStation 3") == [D(2026, 3, 31)]
     # the app on another platform is not the product
-    assert not _names(("Netflix on the PlayStation 3",), "Netflix will stop working on the Wii in March 2026.")
+    assert not names_product(("Netflix on the PlayStation 3",), "Netflix will stop working on the Wii in March 2026.")
     # working on a thing with no name is labour
     assert ends("The team will stop working on the hub in March 2026.", "Acme Hub") == []
 

@@ -10,11 +10,12 @@ import pytest
 
 from psti.evidence.web.documents import DocumentLoader, WebOptions
 from psti.evidence.web.history import SupportHistory
+from psti.evidence.web.page_identity import page_identity
 from psti.evidence.web.pagetext import page_text
 from psti.evidence.web.policy import analyse_policy
 from psti.evidence.web.sniff import sniff_disclosure_document
 from psti.evidence.web.support_check import SupportInputs, check_support_period
-from psti.evidence.web.support_period import analyse_support_page, page_identity
+from psti.evidence.web.support_period import analyse_support_page
 from psti.model import Effect
 from tests.evidence.web.conftest import Server, data
 from tests.evidence.web.test_check_cli import kinds as cli_kinds

@@ -243,8 +243,8 @@ def test_binary_page_needs_evidence(tmp_path: Path) -> None:
 
 
 def test_reported_product() -> None:
+    from psti.evidence.web.page_identity import PageIdentity
     from psti.evidence.web.support_check import ReportedProduct, reported_product, same_product
-    from psti.evidence.web.support_period import PageIdentity
 
     page = PageIdentity("Acme", "Acme Cam 2", ("Acme Cam 2",), "structured data")
     assert same_product(("CAM 2",), page) and same_product(("acme-cam-2",), page)

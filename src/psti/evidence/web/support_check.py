@@ -15,15 +15,10 @@ from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
 from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
 from psti.evidence.web.history import SupportHistory, product_key
+from psti.evidence.web.page_identity import PageIdentity, page_identity
 from psti.evidence.web.pagetext import NotText, PageText, page_text
 from psti.evidence.web.policy import analyse_policy
-from psti.evidence.web.support_period import (
-    PageIdentity,
-    SupportPeriodAnalysis,
-    SupportStatement,
-    analyse_support_page,
-    page_identity,
-)
+from psti.evidence.web.support_period import SupportPeriodAnalysis, SupportStatement, analyse_support_page
 from psti.model import Effect, Finding, Location, make_finding
 
 COLLECTOR = "support-period"

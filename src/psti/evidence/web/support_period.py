@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
@@ -38,10 +37,20 @@ from psti.evidence.web.foreign import (
     stops_undated_abroad,
     support_heading_abroad,
 )
-from psti.evidence.web.japanese import HANGUL, goes_on_cjk, is_cjk, japanese_end, latin_apart
+from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, semicolon_items, sentences
+from psti.evidence.web.product_names import (
+    VARIANTS,
+    joined_codes,
+    names_product,
+    normalised,
+    outside_name,
+    plain_words,
+    row_name_parts,
+    with_short_forms,
+)
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
@@ -467,227 +476,7 @@ _QUARTER = re.compile(r"\b(?P<q>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?=
                       r"(?:\s+quarter)?(?:\s+of)?[\s,]*$", re.I)  # fmt: skip
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s\-_]+", " ", s.lower()).strip()
-
-
-# words that make another model of a name: "Acme Doorbell Pro" is not the Acme Doorbell
-_VARIANTS = r"(?:pro|plus|max|mini|lite|ultra|xl|se|neo|air|[45]g|lte|alpha|beta|rc\d*|preview)"
-
-
-def _words(s: str) -> str:
-    """Words only, in lower case: "Nexus 7 (2012)" and the parser's "Nexus 7 ( 2012 )" alike."""
-    # "J6 +" is "j6+"; a date stays one word ("31.03.2030"), so it is not taken for a model number
-    return " ".join(re.findall(r"[\w+]+(?:[./][\w+]+)*", re.sub(r"\s+\+", "+", s.lower())))
-
-
-def _joined(s: str) -> str:
-    """A model number split by the tokeniser ("12 T") joined again ("12t")."""
-    return re.sub(r"(?<=\d) (?=[a-z](?![a-z]))", "", s)
-
-
-# words a product's name may end in that a page leaves out: "My Cloud OS 3 devices" is "My Cloud OS 3"
-_GENERIC_TAIL = frozenset(
-    {"device", "devices", "product", "products", "model", "models", "range", "series", "unit", "units", "box",
-     "boxes", "set-top", "set", "top", "firmware", "family", "line", "lineup"}
-)  # fmt: skip
-
-
-# mobile networks being switched off (not "5G", a model's suffix in "Pixel 4a 5G")
-_MOBILE_GENERATION = re.compile(r"\b([23]G)\b", re.I)
-_CONNECTS = re.compile(r"\b(?:network|cellular|connect\w*|radio|modem|tcu|sim)\b", re.I)
-_NETWORK_KINDS = ("network", "cellular network", "wireless network", "service", "wireless service", "cellular service")
-
-
-_CONSOLE_NAMES = (
-    (r"\bplaystation\s*(\d)\b", r"PS\1"),
-    (r"\bps(\d)\b", r"PlayStation \1"),
-    (r"\bplaystation\s+vita\b", "PS Vita"),
-    (r"\bps\s+vita\b", "PlayStation Vita"),
-    (r"\bplaystation\s+portable\b", "PSP"),
-    (r"\bpsp\b", "PlayStation Portable"),
-)
-
-
-@functools.lru_cache(maxsize=64)  # (asked for every sentence of a page, always for the same terms)
-def _with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """The terms, and each without a description in brackets ("Home Control (radiator thermostats,
-    …)"), each of two products named together, and each without its generic last words when two
-    words or a model number remain."""
-    out = list(terms)
-    for term in list(terms):
-        bare = re.sub(r"\s*\([^()]*\)\s*", " ", term).strip()
-        if bare and bare != term:
-            out.append(bare)
-        for inner in re.findall(r"\(([^()]+)\)", term):
-            # a short name in brackets is another name of the product ("openmediavault 6.0 (Shaitan)")
-            if "," not in inner and len(inner.split()) <= 3 and inner[:1].isalpha():
-                out.append(inner)
-    for term in list(out):
-        # two products named together ("BMW Assist and BMW ConnectedDrive", "PowerPC machine / older OS"):
-        # each is named on its own, when each is a name in its own right (two words or a model number;
-        # not "Black and Decker")
-        parts = [x.strip() for x in re.split(r"\s+(?:and|&|/)\s+", term)]
-        if len(parts) == 2 and all(len(x.split()) >= 2 or re.search(r"\d", x) for x in parts):
-            out += parts
-        # a list of models ("iPhone 11, iPhone 11 Pro und iPhone 11 Pro Max", in any language): each
-        listed = [x.strip() for x in re.split(r",\s*|\s+(?:and|und|et|y|e|&)\s+", term) if x.strip()]
-        if 3 <= len(listed) <= 8 and all(re.search(r"\d", x) and re.search(r"[^\W\d_]", x) for x in listed):
-            out += listed
-    for term in list(out):
-        # an app named with the platform it runs on ("YouTube app on PlayStation Vita"): a page about
-        # that platform names the app alone
-        on = re.match(
-            r"^(?P<app>.+?\b(?:app|apps|application|client|channel|service))\s+(?:on|for|with)\s+(?P<platform>\S.*)$",
-            term,
-            re.I,
-        )
-        if on is not None and len(on.group("app").split()) >= 2:
-            out.append(on.group("app"))
-        if on is not None and re.search(r"\d", on.group("platform")):
-            # and on the app's own pages the platform's version alone: "End of support for Android KitKat (4.4)"
-            out.append(on.group("platform"))
-    for term in list(out):
-        # a console's name and its common short form name the same thing ("PS2" for "PlayStation 2")
-        for long_form, short_form in _CONSOLE_NAMES:
-            if re.search(long_form, term, re.I):
-                out.append(re.sub(long_form, short_form, term, flags=re.I))
-    for term in list(out):
-        # a device that connects over an old mobile network ("3G radio alarm systems on AT&T's 3G
-        # network", "2011-2014 LEAF with 2G TCU") stops with that network: the network named is the product
-        gen = _MOBILE_GENERATION.search(term)
-        if gen is not None and _CONNECTS.search(term):
-            out += [f"{gen.group(1)} {kind}" for kind in _NETWORK_KINDS]
-    for term in list(out):
-        # a long name's last two words after "the" ("the micro agent" of "Defender-IoT-micro-agent for
-        # Eclipse ThreadX"): the page's own short name for it
-        main = _words(re.split(r"\s+(?:for|on|with)\s+", term, maxsplit=1)[0]).split()
-        if len(main) >= 3 and "(" not in term and not any(w in _GENERIC_TAIL for w in main[-2:]):
-            out.append("the " + " ".join(main[-2:]))
-    for term in list(out):
-        words = _words(term).split()
-        while words and words[-1] in _GENERIC_TAIL:
-            words.pop()
-        short = " ".join(words)
-        if short and short != _words(term) and (len(words) >= 2 or any(ch.isdigit() for ch in short)):
-            out.append(short)
-    return tuple(dict.fromkeys(out))
-
-
-# the particles Korean sets right after a name ("서피스고2는", "갤럭시워치의", "워치3까지")
-_KOREAN_PARTICLE = r"(?:은|는|이|가|의|을|를|도|와|과|에서|에|으로|로|부터|까지|만|처럼)"
-
-
-def _names(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, short_forms: bool = True) -> bool:
-    """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
-    12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
-    with the first word of the name elsewhere in the text (not needed when `brand_needed` is
-    false, for a clause whose sentence already names the maker)."""
-    if _names_a_sibling(terms, text):
-        return False
-    t = _joined(_words(latin_apart(text)))  # ("ブランドInsteonは": a name set in Japanese is a word of its own)
-    for term in (_joined(_words(x)) for x in (_with_short_forms(terms) if short_forms else terms)):
-        if re.search(
-            rf"(?<![\w+]){re.escape(term)}(?:e?s|{_KOREAN_PARTICLE})?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{_VARIANTS}\b))",
-            t,
-        ):  # not "Surface Go 2" (and a Korean name with its particle: "서피스고2는")
-            return True
-        if (on := ON_PLATFORM.match(term)) is not None and all(
-            re.search(rf"(?<![\w+]){re.escape(part)}(?![\w+])", t) for part in on.group("app", "platform")
-        ):
-            return True  # "Netflix on the PlayStation 3": "Netflix's departure from the PlayStation 3"
-        words = term.split()
-        tail = " ".join(words[1:])
-        # a model code ("f5", not a bare "12"), or a name marked as a model ("vision+")
-        # (not a network's generation: "2G" of "Electron 2G" is named by "AT&T 2G")
-        coded = (
-            (any(ch.isdigit() for ch in tail) or "+" in tail)
-            and any(ch.isalpha() for ch in tail)
-            and not re.fullmatch(r"[2-5]g", tail)
-        )
-        if (
-            len(words) >= 2
-            and coded
-            and re.search(rf"(?<![\w+]){re.escape(tail)}(?![\w+])(?!\s+{_VARIANTS}\b)", t)
-            and (not brand_needed or re.search(rf"(?<![\w+]){re.escape(words[0])}(?![\w+])", t))
-        ):
-            return True
-        if len(words) == 2 and HANGUL.search(words[1]) and _korean_pair(words[0], words[1]).search(t):
-            return True  # "LG 벨벳과 윙의 경우": the maker's name serves both models joined by "과"
-        k = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), 0)
-        if k >= 1 and _gapped_name(" ".join(words[:k]), " ".join(words[k:])).search(t):
-            # "Nokia 6.1 Plus and 7.1", "Acme Phone 12 / 12 Pro": the name's first words serve both models
-            return True
-    return False
-
-
-_MARKED = re.compile(r"(?P<bare>.+?)\s*\((?P<mark>[^()]{1,12})\)")
-
-
-def _names_a_sibling(terms: tuple[str, ...], text: str) -> bool:
-    """The text names the product's line only with another variant's mark in brackets ("Chromecast with
-    Google TV (4K)" for "Chromecast with Google TV (HD)")."""
-    for term in terms:
-        if (m := _MARKED.fullmatch(term)) is None:
-            continue
-        marks = [
-            x.group("mark")
-            for x in re.finditer(rf"{re.escape(m.group('bare'))}(?:\s*\((?P<mark>[^()]{{1,12}})\))?", text, re.I)
-        ]
-        if marks and all(x is not None and x.lower() != m.group("mark").lower() for x in marks):
-            return True
-    return False
-
-
-def _korean_pair(lead: str, rest: str) -> re.Pattern[str]:
-    """The model after another of the same maker joined by Korean "and" ("lg 벨벳과 윙")."""
-    return re.compile(rf"(?<![\w+]){re.escape(lead)}\s+\w+(?:과|와)\s+{re.escape(rest)}{_KOREAN_PARTICLE}?(?![\w+])")
-
-
-def _gapped_name(lead: str, rest: str) -> re.Pattern[str]:
-    """The model after another of the same line, its leading words left out (a slash is gone from
-    the normalised text, so "12 / 12 Pro" reads "12 12 pro")."""
-    return re.compile(
-        rf"(?<![\w+]){re.escape(lead)}\s+\d[\w.+ ]{{0,20}}?(?:,\s+|\s+(?:and|or|&)\s+|\s+){re.escape(rest)}"
-        rf"(?![\w+.])(?!\s+(?:years?|months?|weeks?|days?|hours?|times|per|percent|{_VARIANTS})\b)"
-    )
-
-
-def _row_names(terms: tuple[str, ...], full: str) -> set[str]:
-    """What names the product in a table row on a page that names its maker or line: the rest of
-    its name after the first word, when that rest has a number ("22.03" of "OpenWrt 22.03"), or a
-    shorter end of it that still has one ("v2.4.x series" of "Link IoT Edge v2.4.x series")."""
-    said = _words(full)
-    words_on_page = set(said.split())
-    # a page that never names the product in full ("3.6.x | Support Ends …" in cryptoauthlib's own
-    # file, "A51 : EOL …" in a thread about Samsung phones) can only name it by the rest of its name
-    unnamed = not any(_words(t) in said for t in terms)
-    out = set()
-    for term in terms:
-        words = _words(term).split()
-        tail = " ".join(words[1:])
-        if len(words) >= 2 and (words[0] in words_on_page or unnamed) and any(ch.isdigit() for ch in tail):
-            out.add(tail)
-            out.update(" ".join(words[k:]) for k in range(2, len(words) - 1) if any(ch.isdigit() for ch in words[k]))
-            if len(words) >= 3 and words[-1].isdigit() and words[-2].isalpha():
-                out.add(" ".join(words[-2:]))  # "series 6" of "Apple Watch Series 6" (a row's "series-6")
-            # "22H2" of "Windows 10 IoT Enterprise, version 22H2": a last word that is a version (also a
-            # series' "6.x.y") or a code
-            last = words[-1]
-            if len(words) >= 3 and re.fullmatch(r"\d+(?:\.(?:\d+|[xyz]))+|(?=\w*\d)(?=\w*[a-z])\w{2,}", last):
-                out.add(last)
-    return out
-
-
 _LABEL_BEFORE = re.compile(r"([\w ]{2,30}):\s*$")
-
-
-def _outside_name(s: str, dates: list[DatePart], terms: tuple[str, ...]) -> list[DatePart]:
-    """The dates of a line that are not part of the product's name ("Motorola edge 2024")."""
-    spans = [(m.start(), m.end()) for t in terms for m in re.finditer(re.escape(t), s, re.I)]
-    return [d for d in dates if not any(a <= d[0].start() < b for a, b in spans)]
-
-
 # a line that moves the date of the row above it: "NEW DATE: August 10, 2025"
 _REVISED_DATE = re.compile(
     r"^\s*(?P<label>(?:new|revised|updated|extended|changed)\s+(?:end\s+|eol\s+|support\s+)?date)\s*:\s*(?P<rest>.+)$",
@@ -1061,10 +850,10 @@ def _name_label(row_names: set[str], s: str) -> str | None:
     if not row_names:
         return None
     if " | " not in s:
-        return "" if (m := _CELL.match(s)) is not None and _words(m.group("label")) in row_names else None
+        return "" if (m := _CELL.match(s)) is not None and plain_words(m.group("label")) in row_names else None
     for part in s.split(" | "):
-        if (m := _CELL.match(part)) is not None and _words(m.group("value")) in row_names:
-            return _words(m.group("label"))
+        if (m := _CELL.match(part)) is not None and plain_words(m.group("value")) in row_names:
+            return plain_words(m.group("label"))
     return None
 
 
@@ -1075,7 +864,9 @@ def _sibling_row(s: str, label: str | None) -> bool:
         return False
     if label == "":
         return " | " not in s and (m := _CELL.match(s)) is not None and bool(re.search(r"\d", m.group("label")))
-    return any((m := _CELL.match(part)) is not None and _words(m.group("label")) == label for part in s.split(" | "))
+    return any(
+        (m := _CELL.match(part)) is not None and plain_words(m.group("label")) == label for part in s.split(" | ")
+    )
 
 
 def _row_named(row_names: set[str], s: str) -> bool:
@@ -1084,7 +875,7 @@ def _row_named(row_names: set[str], s: str) -> bool:
     if _name_label(row_names, s) is not None:
         return True
     # a cell with no label of its own
-    return " | " in s and any(not _CELL.match(part) and _words(part) in row_names for part in s.split(" | "))
+    return " | " in s and any(not _CELL.match(part) and plain_words(part) in row_names for part in s.split(" | "))
 
 
 def _named_by_cells(terms: tuple[str, ...], s: str) -> bool:
@@ -1093,10 +884,10 @@ def _named_by_cells(terms: tuple[str, ...], s: str) -> bool:
     words of it, from two cells or more, one with a number (a version, not a brand and a kind)."""
     if " | " not in s:
         return False
-    values = [_words(m.group("value") if (m := _CELL.match(part)) else part).split() for part in s.split(" | ")]
+    values = [plain_words(m.group("value") if (m := _CELL.match(part)) else part).split() for part in s.split(" | ")]
     values = [v for v in values if v]
     for term in terms:
-        words = _words(term).split()
+        words = plain_words(term).split()
         if len(words) < 2 or not any(ch.isdigit() for ch in "".join(words)):
             continue
         covered: set[int] = set()
@@ -1170,14 +961,14 @@ def _without_maker(product_terms: tuple[str, ...], text: str) -> list[str]:
 
 def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> SupportPeriodAnalysis:
     page, product_terms = _dates_kept_as_names(page, product_terms)
-    terms = tuple(_norm(t) for t in (*product_terms, *_without_maker(product_terms, page.text)) if t and t.strip())
+    terms = tuple(normalised(t) for t in (*product_terms, *_without_maker(product_terms, page.text)) if t and t.strip())
     ordered = in_page_order(page.text)  # "06/02/2015" beside "12/18/2014" is 2 June
     text, placed = place_yearless(ordered, published_date(page.published))
     if placed or ordered != page.text:
         page = replace(page, text=text)
     out = SupportPeriodAnalysis(product_terms=terms, title=page.title, placed_dates=placed)
     headings = set(page.headings)
-    full = _norm(page.title + "\n" + page.text)
+    full = normalised(page.title + "\n" + page.text)
     if terms:
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
@@ -1188,7 +979,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     # which product the text is about at each point: a sentence that names the product, or
     # names no other model and follows one that does ("… the Pixel 8 … In other words: both
     # devices are supported until 2030"), is about it; naming another model ("Pixel 7") ends that
-    titled = bool(terms) and _names(terms, page.title)
+    titled = bool(terms) and names_product(terms, page.title)
     out.beside_another = titled and _named_after_another(terms, page.title)
     referent = titled and not out.beside_another
     previous = ""
@@ -1197,7 +988,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     previous_bounds: list[tuple[re.Match[str], dt.date, Precision]] = []
     older_dates: list[tuple[re.Match[str], dt.date, Precision]] = []  # the dates of the sentence before that
     last: tuple[str, int] | None = None  # the sentence before that named the product, and the count of statements then
-    row_names = _row_names(terms, full)
+    row_names = row_name_parts(terms, full)
     left_marks = _left_platforms(terms, full)
     name_label: str | None = None  # the label of the cell (or line) that named the product in a row
     # the sentence before: where its statements start, and how it named the product
@@ -1244,7 +1035,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             referent = False  # a new release's notes are not about what the last one's named
             removal = None
             heading_drop = _RELEASE_DROPS.search(head) if dated_heading else None
-            if heading_drop is not None and _names(terms, head, brand_needed=False):
+            if heading_drop is not None and names_product(terms, head, brand_needed=False):
                 m, d, p = release  # "End support for PINE A64(+) … ## June 17, 2020"
                 why = f"{m.group(0)}: the heading that says {heading_drop.group(0)!r}"
                 out.statements.append(_end_at(s, d, p, True, why))
@@ -1279,7 +1070,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             if lead:
                 # "Removed SBC support:" over the boards removed
                 removal, removal_left, removal_section = release, _REMOVAL_ITEMS, False
-            if _names(terms, s, brand_needed=False):
+            if names_product(terms, s, brand_needed=False):
                 # "- Removed: OpenZWave (…)", "Support for 32bit CPUs has been dropped" under a release's heading
                 m, d, p = release
                 why = f"{m.group(0)}: the release whose notes say {dropped.group(0)!r}"
@@ -1298,7 +1089,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         if (
             removal is not None
             and (removal_left := removal_left - 1) >= 0
-            and _names(terms, s, brand_needed=False)
+            and names_product(terms, s, brand_needed=False)
             and (
                 not removal_section
                 or re.search(r"\bsupport", s, re.I) is not None
@@ -1314,7 +1105,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             continue
         own_cells = _without_successor(s)
         named = bool(terms) and (
-            _names(terms, own_cells)
+            names_product(terms, own_cells)
             or _row_named(row_names, own_cells)
             or _named_by_cells((*terms, *row_names), own_cells)
             or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
@@ -1382,7 +1173,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             referent = False
         mentions = named or (bool(terms) and referent)
         carried = mentions and not named
-        loose = named and not _names(terms, s, short_forms=False)
+        loose = named and not names_product(terms, s, short_forms=False)
         # "that date" may skip one sentence with no date of its own ("… on June 30, 2023. For more
         # information, see … . After this date, … won't release … security patches")
         prev_dates, prev_stops, prev_bounds = previous_dates or older_dates, previous_stops, previous_bounds
@@ -1425,7 +1216,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
             continue
-        named_in = (lambda part: _names(terms, part)) if terms else None
+        named_in = (lambda part: names_product(terms, part)) if terms else None
         if (
             (abroad := foreign_end(s, named_in, page_language)) is not None
             or (abroad := foreign_end_after(s, prev)) is not None
@@ -1584,7 +1375,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # not the year of "Motorola edge 2024", nor a labelled release ("releaseDate: 2024-05-01")
             dates = [
                 d
-                for d in _outside_name(s, _dates(s), terms)
+                for d in outside_name(s, _dates(s), terms)
                 if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not _START_LABEL.search(lab.group(1))
             ]
             # nor a release said in words: "first-generation Play:5 (launched 2009)", nor brackets that
@@ -1621,7 +1412,11 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, m.group(0)))
     _note_unanswered(out, last)
     _mark(out, since, carried, loose)
-    if terms and not out.dated and (net := network_end(sents, terms, lambda x: _names(terms, x), _dates)) is not None:
+    if (
+        terms
+        and not out.dated
+        and (net := network_end(sents, terms, lambda x: names_product(terms, x), _dates)) is not None
+    ):
         # "analogue telecare devices that won't work due to the digital switchover … The full retirement
         # of the traditional phone network is set for January 2027"
         out.statements.append(_end_at(net.sentence, net.day, net.precision, True, net.why))
@@ -1673,21 +1468,21 @@ def _other_named_thing(stopped: str, terms: tuple[str, ...]) -> bool:
     # (a determiner capitalised at a sentence's start names nothing: "This project")
     capitalised -= {"the", "its", "their", "our", "all", "for", "on", "from", "of", "this", "these", "that", "those",
                     "a", "an", "your", "my"}  # fmt: skip
-    product = set(_words(" ".join(terms)).split())
-    return bool(capitalised) and not capitalised & product and not _names(terms, stopped, brand_needed=False)
+    product = set(plain_words(" ".join(terms)).split())
+    return bool(capitalised) and not capitalised & product and not names_product(terms, stopped, brand_needed=False)
 
 
 def _other_subset(subject: str, terms: tuple[str, ...]) -> bool:
     """The subject picks out some products ("first generation devices") that the product's own
     name does not place it among (not for "first generation BT Vision set-top boxes")."""
     m = _SUBSET.search(subject)
-    product = set(_words(" ".join(terms)).split())
+    product = set(plain_words(" ".join(terms)).split())
     return (
         m is not None
         # ("users of these older models" points back at the models named before)
         and not re.search(r"\b(?:these|those|such)\s+$", subject[: m.start()], re.I)
         and not (
-            set(_words(m.group(0)).split())
+            set(plain_words(m.group(0)).split())
             - {"devices", "models", "products", "boxes", "units", "hardware", "versions"}
         )
         <= product
@@ -1699,7 +1494,7 @@ def _other_model(subject: str, terms: tuple[str, ...]) -> bool:
     is a model code ("F5", "12T"), or a number or capitalised word beside a number ("Pixel 7"
     for the Pixel 8, "Note 12 Pro+" for the Note 12 5G); not "70 Pro — Security" for the
     edge 70 Pro, whose other words are ordinary."""
-    product = set(_words(" ".join(terms)).split())
+    product = set(plain_words(" ".join(terms)).split())
     words = re.findall(r"[\w+]+", re.sub(r"\s+\+", "+", subject))
 
     def number(w: str) -> bool:
@@ -1747,7 +1542,7 @@ def _names_other_variant(s: str, terms: tuple[str, ...]) -> bool:
     for term in terms:
         for code in re.finditer(r"\b(?P<base>[a-z]{1,3}\d{1,4})[a-z+]*", term):
             base = code.group("base")
-            for m in re.finditer(rf"\b{base}([a-z+]*)(?:\s+({_VARIANTS}))?\b", s, re.I):
+            for m in re.finditer(rf"\b{base}([a-z+]*)(?:\s+({VARIANTS}))?\b", s, re.I):
                 said = (base + m.group(1) + (" " + m.group(2) if m.group(2) else "")).lower()
                 if said != code.group(0) and said not in term and (m.group(1) or m.group(2)):
                     return True
@@ -1803,12 +1598,14 @@ def _listed_end(items: list[tuple[str, DatePart]], terms: tuple[str, ...]) -> tu
     ends_with = [
         (
             term,
-            re.compile(rf"(?<![\w+]){re.escape(_words(term))}(?![\w+]|\s+(?:\d|{_VARIANTS}\b))(?:\s+{_ROW_LABEL})*$"),
+            re.compile(
+                rf"(?<![\w+]){re.escape(plain_words(term))}(?![\w+]|\s+(?:\d|{VARIANTS}\b))(?:\s+{_ROW_LABEL})*$"
+            ),
         )
         for term in terms
     ]
     for words, part in items:
-        plain = _words(words)
+        plain = plain_words(words)
         for term, pattern in ends_with:
             if pattern.search(plain):
                 return part, term
@@ -1819,9 +1616,9 @@ def _led_by_another(s: str, terms: tuple[str, ...]) -> bool:
     """A list item led by the name of a model that is not the product, or a numbered entry naming
     another product."""
     if (entry := _LISTED_ENTRY.match(s)) is not None:
-        return not _names(terms, entry.group("lead"))
+        return not names_product(terms, entry.group("lead"))
     m = _ITEM_LEAD.match(s)
-    return m is not None and _other_model(m.group("lead"), terms) and not _names(terms, m.group("lead"))
+    return m is not None and _other_model(m.group("lead"), terms) and not names_product(terms, m.group("lead"))
 
 
 # an end said to hold from now, with no date of its own: the date of the item it is in
@@ -2251,11 +2048,11 @@ def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> tuple[set[tup
             # "The Acme Hub was released on …": the verb's subject is the product, or "it"
             said = _SUBJECT_BEFORE.search(before)
             subject = said.group("subject") if said else ""
-            ours = bool(subject) and (bool(_OURS.search(subject)) or (bool(terms) and _names(terms, subject)))
+            ours = bool(subject) and (bool(_OURS.search(subject)) or (bool(terms) and names_product(terms, subject)))
             if not ours:
                 continue
         else:
-            ours = bool(terms) and _names(terms, before, brand_needed=False)  # "Acme Cam 2 | Launch date: …"
+            ours = bool(terms) and names_product(terms, before, brand_needed=False)  # "Acme Cam 2 | Launch date: …"
         dates = [(d, p) for dm, d, p in _dates(after) if not re.search(r"[.!?]\s|\n", after[: dm.start()])]
         if dates:
             found.add(dates[0])
@@ -2493,7 +2290,7 @@ def _respective(s: str, terms: tuple[str, ...], dates: list[DatePart]) -> DatePa
             continue
         # a name is the product's when it holds the product's name, or its last words ("7a" of "Pixel
         # 7a"), as a run of whole words; and only one name may
-        holding = [k for k, name in enumerate(names) if any(_holds(_words(name).split(), t) for t in terms)]
+        holding = [k for k, name in enumerate(names) if any(_holds(plain_words(name).split(), t) for t in terms)]
         if len(holding) == 1:
             return dates[holding[0]]
     return None
@@ -2501,7 +2298,7 @@ def _respective(s: str, terms: tuple[str, ...], dates: list[DatePart]) -> DatePa
 
 def _holds(words: list[str], term: str) -> bool:
     """The words hold the term, or its last words, as a run ("7a" holds "Pixel 7a"'s end)."""
-    tw = _words(term).split()
+    tw = plain_words(term).split()
     for k in range(len(tw), 0, -1):
         tail = tw[-k:]
         if k == 1 and not any(ch.isdigit() for ch in tail[0]):
@@ -2799,14 +2596,16 @@ def _tree_statement(
         # warns of the end of support that the sentence dates on its own
         ends = other
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
-        own = [(dp, r) for dp, r in ends if _names(terms, f"{r.local} {r.subject}", brand_needed=False)]
-        if len(own) > 1 and (by_subject := [(dp, r) for dp, r in own if _names(terms, r.subject, brand_needed=False)]):
+        own = [(dp, r) for dp, r in ends if names_product(terms, f"{r.local} {r.subject}", brand_needed=False)]
+        if len(own) > 1 and (
+            by_subject := [(dp, r) for dp, r in own if names_product(terms, r.subject, brand_needed=False)]
+        ):
             own = by_subject  # "the Pixel 4a 5G will follow in November, and the Pixel 5a 5G in August 2024"
         clauses = _contrasted_clauses(s)
         if len(clauses) > 1:
             # "… updates through October 2027, whereas the Pixel Watch 2 runs dry …": a clause set
             # against another is about what it names, or, naming nothing, about the product before
-            mine = [k for k, c in enumerate(clauses) if _names(terms, c, brand_needed=False)]
+            mine = [k for k, c in enumerate(clauses) if names_product(terms, c, brand_needed=False)]
             undated = [DATE.sub(" ", c) for c in clauses]  # "May 6" is no model
             others = [k for k, c in enumerate(undated) if _names_other_model(c, terms) or _other_model(c, terms)]
             if mine:
@@ -2907,7 +2706,7 @@ _STOPS_AFTER_NAME = (
 
 def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     """The words that shut down, switch off or retire the product by its whole name."""
-    for term in _with_short_forms(terms):
+    for term in with_short_forms(terms):
         name = r"[\s_-]+".join(re.escape(w) for w in term.split())  # (the terms came with hyphens as spaces)
         # ("its 2G cellular network coverage on December 31, 2016": the name's coverage is the name's)
         if (m := re.search(_SHUT_VERB + name + r"(?:e?s)?(?:\s+coverage)?(?![\w-])", s, re.I)) is not None:
@@ -2932,7 +2731,7 @@ def _heading_stop(s: str, terms: tuple[str, ...]) -> DatePart | None:
     heading names the product before the stop, and the date is all that follows it."""
     if len(s) > _HEADING_CHARS + 20 or (m := _HEADING_STOP.search(s)) is None:
         return None
-    if not _names(terms, s[: m.start()], brand_needed=False):
+    if not names_product(terms, s[: m.start()], brand_needed=False):
         return None
     return _date_spanning(s, m.span("date"))
 
@@ -2949,8 +2748,8 @@ def _left_platforms(terms: tuple[str, ...], full: str) -> list[re.Pattern[str]]:
     platform marked as left in a list ("Wii U (discontinued in January 2017)"); read once per page."""
     out = []
     for term in terms:
-        on = ON_PLATFORM.match(_words(term))
-        if on is not None and _names((on.group("app"),), full, short_forms=False):
+        on = ON_PLATFORM.match(plain_words(term))
+        if on is not None and names_product((on.group("app"),), full, short_forms=False):
             platform = r"[\s_-]+".join(re.escape(w) for w in on.group("platform").split())
             out.append(re.compile(rf"(?<![\w-]){platform}{_LEFT_MARK}", re.I))
     return out
@@ -2979,15 +2778,17 @@ def _turns_to_another(s: str, terms: tuple[str, ...]) -> bool:
     """ "As for YouTube, it will no longer be supported …": the sentence turns to a thing it names
     that is not the product."""
     m = _AS_FOR.match(s)
-    return m is not None and not _names(terms, m.group("what"), brand_needed=False)
+    return m is not None and not names_product(terms, m.group("what"), brand_needed=False)
 
 
 def _covers(phrase: str, terms: tuple[str, ...]) -> bool:
     """Every word of the product's name is in the phrase, in any order and number ("the eShops for
     both Nintendo Wii U and Nintendo 3DS" covers "Nintendo Wii U eShop"): the product is among
     the things the phrase names."""
-    said = {w.removesuffix("s") for w in _words(phrase).split()}
-    return any(len(words := _words(t).split()) >= 2 and all(w.removesuffix("s") in said for w in words) for t in terms)
+    said = {w.removesuffix("s") for w in plain_words(phrase).split()}
+    return any(
+        len(words := plain_words(t).split()) >= 2 and all(w.removesuffix("s") in said for w in words) for t in terms
+    )
 
 
 # words that set one clause against another: "…, whereas …", "…, while …", "…; …"
@@ -3021,8 +2822,8 @@ def _product_date(
     for dp, r in ends:
         lead = s[max(0, dp[0].start() - 80) : dp[0].start()]
         bridge = _BRIDGE.search(lead)
-        last = _joined(_words(lead[: bridge.start()])) if bridge else ""
-        if any(re.search(rf"(?<![\w+]){re.escape(_joined(_words(t)))}(?:e?s)?$", last) for t in terms):
+        last = joined_codes(plain_words(lead[: bridge.start()])) if bridge else ""
+        if any(re.search(rf"(?<![\w+]){re.escape(joined_codes(plain_words(t)))}(?:e?s)?$", last) for t in terms):
             before.append((dp, r))
     if len(before) == 1:
         return before[0]
@@ -3033,7 +2834,7 @@ def _product_date(
         stop = ends[n + 1][0][0].start() if n + 1 < len(ends) else len(s)
         tail = s[dp[0].end() : stop]
         tail = re.split(r",\s*(?:and\s+)?(?:from|until|till|through|in|on|by)\b|;", tail)[0]
-        if re.match(r"\W*for\b", tail) and _names(terms, tail, brand_needed=False):
+        if re.match(r"\W*for\b", tail) and names_product(terms, tail, brand_needed=False):
             named_after.append((dp, r))
     if len(named_after) == 1:
         return named_after[0]
@@ -3045,7 +2846,7 @@ def _product_date(
         for n, (dp, r) in enumerate(ends):
             stop = ends[n + 1][0][0].start() if n + 1 < len(ends) else len(s)
             tail = s[dp[0].end() : stop]
-            if re.match(r"\W*for\b", tail) and any(_words(q) in _words(tail) for q in qualifiers):
+            if re.match(r"\W*for\b", tail) and any(plain_words(q) in plain_words(tail) for q in qualifiers):
                 after.append((dp, r))
         if len(after) == 1:
             return after[0]
@@ -3062,7 +2863,7 @@ def _product_date(
         head = s[ends[first - 1][0][0].end() if first else 0 : run[0][0][0].start()]
         head = re.split(r",?\s+(?:which|that|who)\b|\s(?:are|is|will|were|get|gets|receive|receives)\b", head)[0]
         items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", head) if x.strip()]
-        mine = [k for k, item in enumerate(items) if _names(terms, item, brand_needed=False)]
+        mine = [k for k, item in enumerate(items) if names_product(terms, item, brand_needed=False)]
         if len(items) == len(run) and len(mine) == 1:
             return run[mine[0]]
     # "… like the Chromebook Duet have AUE dates of June 2028 — models … like the Lenovo Chromebook C330
@@ -3073,7 +2874,7 @@ def _product_date(
     since = [
         (dp, r)
         for n, (dp, r) in enumerate(ends)
-        if _names(terms, s[ends[n - 1][0][0].end() if n else 0 : dp[0].start()], brand_needed=False)
+        if names_product(terms, s[ends[n - 1][0][0].end() if n else 0 : dp[0].start()], brand_needed=False)
     ]
     return since[0] if len(since) == 1 else None
 
@@ -3169,82 +2970,6 @@ def _names_other_release(s: str, terms: tuple[str, ...]) -> bool:
 def _add(items: list[str], item: str) -> None:
     if item not in items and len(items) < 10:
         items.append(item)
-
-
-_GENERIC = re.compile(
-    r"\b(?:support|security|updates?|policy|policies|home|products?|shop|store|lifecycle|end\s+of|"
-    r"warranty|downloads?|welcome|about|contact|news|faq|statements?\s+of\s+compliance|compliance|"
-    r"declarations?\s+of\s+conformity|conformity|psti)\b",
-    re.I,
-)
-_MODEL_LIKE = re.compile(r"\b(?:[A-Za-z]+-?\d[\w-]*|\d+)\b")  # "Cam 3", "AC300", "X-10"
-_TITLE_SPLIT = re.compile(r"\s+[-|–—:·]\s+|\s*\|\s*")
-
-
-@dataclass(frozen=True)
-class PageIdentity:
-    """The product a page is about, read from structured data, its title or first heading."""
-
-    manufacturer: str | None
-    model: str | None
-    terms: tuple[str, ...]
-    source: str  # "structured data", "title", "labelled line", "heading" or ""
-
-
-def page_identity(page: PageText, url: str | None = None) -> PageIdentity:
-    if page.products:
-        p = page.products[0]
-        model = p.get("model") or p.get("mpn") or p.get("name")
-        terms = tuple(dict.fromkeys(v for k in ("model", "mpn", "name") if (v := p.get(k))))
-        maker = p.get("brand") or p.get("manufacturer") or _site_from_title(page.title) or _host(url)
-        return PageIdentity(maker, model, terms, "structured data")
-    parts = [x.strip() for x in _TITLE_SPLIT.split(page.title) if x.strip()]
-    named = [x for x in parts if not _GENERIC.search(x) and len(x) <= 80]
-    maker = _site_from_title(page.title) or _host(url)
-    if named and maker and named[0] == maker and len(parts) == 2 and _MODEL_LIKE.search(maker):
-        # "Statement of Compliance – Acme Cam 3": the part after a document's kind is the product
-        maker = _host(url)
-    if named and named[0] != maker:
-        return PageIdentity(maker, named[0], (named[0],), "title")
-    if labelled := _labelled_product(page.text):
-        return PageIdentity(maker, labelled[0], labelled, "labelled line")
-    heading = next((h for h in page.headings[:3] if not _GENERIC.search(h) and len(h) <= 80), None)
-    if heading:
-        return PageIdentity(maker, heading, (heading,), "heading")
-    return PageIdentity(maker, None, (), "")
-
-
-# a statement of compliance's own line for its product: "Product: Acme Plug Mini, model PM-1",
-# "Model number: AC300" (not a table row, whose cells are joined by "|")
-_PRODUCT_LINE = re.compile(
-    r"^[ \t]*(?:product(?:[ \t]+(?:name|model))?|model(?:[ \t]+(?:name|number|no\.?))?|device(?:[ \t]+name)?)"
-    r"[ \t]*:[ \t]*(?P<value>[^|:\n]{2,80}?)[ \t]*$",
-    re.I | re.M,
-)
-_PRODUCT_PARTS = re.compile(r",\s*(?:(?:model|type)(?:\s+(?:number|no\.?))?\s*:?\s*)?|\s*[()]\s*", re.I)
-
-
-def _labelled_product(text: str) -> tuple[str, ...]:
-    """The names on the page's one labelled product line, or none when lines name several products."""
-    values = {m.group("value").rstrip(".") for m in _PRODUCT_LINE.finditer(text)}
-    if len(values) != 1:
-        return ()
-    return tuple(dict.fromkeys(x.strip() for x in _PRODUCT_PARTS.split(values.pop()) if len(x.strip()) >= 2))
-
-
-def _site_from_title(title: str) -> str | None:
-    """'Acme Cam 2 | Acme' -> 'Acme': the last part of a split title, when short."""
-    parts = [x.strip() for x in _TITLE_SPLIT.split(title) if x.strip()]
-    if len(parts) >= 2 and len(parts[-1]) <= 30 and not _GENERIC.search(parts[-1]):
-        return parts[-1]
-    return None
-
-
-def _host(url: str | None) -> str | None:
-    if not url or "://" not in url:
-        return None
-    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
-    return host.removeprefix("www.") or None
 
 
 # the product losing its use, with no date of its own: "won't function", "have lost … connectivity"
