@@ -464,7 +464,7 @@ _OTHER_PURPOSE = re.compile(
 )
 # (and the same labels in the other languages makers' pages come in: "Kontakt", "courriel", "correo")
 _EMAIL_LABEL = re.compile(
-    r"\b(?:e-?mail(?:ov\w+)?|mailbox|contact|write\s+to|reach\s+(?:us|me)|kontakt|courriel|correo|contacto|contato)\b",
+    r"\b(?:e-?mail(?:ov\w+)?|mailbox|contact|write\s+to|reach\s+(?:us|me)|mail\s+(?:to|us|me)|kontakt|courriel|correo|contacto|contato)\b",
     re.I,
 )
 
@@ -1497,6 +1497,17 @@ _CHANNEL_NOT = re.compile(
     r"\b(?:do\s+not|don't|never|instead\s+of|rather\s+than|publish(?:es|ed)?\s+(?:a\s+)?security\s+advis)", re.I
 )
 
+# a channel the repository does not offer: "Please enable private vulnerability reporting", "does not
+# currently have GitHub's private vulnerability reporting enabled", "… reporting is not enabled"
+_CHANNEL_ABSENT_BEFORE = re.compile(
+    r"\b(?:enabl(?:e|ing)|activat(?:e|ing)|turn(?:ing)?\s+on|(?:does|do|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:have|offer)|"
+    r"lacks?|without)\s+(?:(?:the|a|\w+['’]s)\s+)?$",
+    re.I,
+)
+_CHANNEL_ABSENT_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:(?:is|are)\s+)?(?:not|n['’]t)\s+(?:\w+\s+)?(?:enabled|available|active)\b|\s+(?:is\s+)?disabled\b",
+    re.I,
+)
 
 # a sentence before that leads into reporting, in English or another language ("melde sie bitte … über
 # eine der folgenden Methoden:", "signalez-la par l'un des moyens suivants :")
@@ -1517,6 +1528,10 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
         return
     # (in the channel's own clause: "You do not need to log in …; simply use the form below")
     before = re.split(r"[;:,]|\.\s", s[: m.start()])[-1]
-    if _CHANNEL_NOT.search(before[-60:]):
+    if (
+        _CHANNEL_NOT.search(before[-60:])
+        or _CHANNEL_ABSENT_BEFORE.search(before)
+        or _CHANNEL_ABSENT_AFTER.match(s[m.end() :])
+    ):
         return
     _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{clip(s, 160)}")')

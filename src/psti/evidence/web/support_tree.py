@@ -2066,7 +2066,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             why = f"'{prep} {text}' is the {named} set"
             return DateRole(a, b, True, why, _clause_text(gov), False, _clause_text(gov))
     # ("The official shutdown will be on 18th January 2023": the copula's own "on")
-    on_copula = prep == "on" and lemma(gov) == "be"
+    on_copula = prep == "on" and lemma(gov) in _COPULA
     last = (
         _last_update_subject(gov, previous)
         if not prep or on_copula or lemma(gov) in _ARRIVES or lemma(gov) in _GETS

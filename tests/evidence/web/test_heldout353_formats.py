@@ -1,0 +1,51 @@
+"""Formats met on held-out sets 353 onwards and on the misses of the sets before them.
+
+Ends: the last update's day given by a copula and "on", in the past as in the present ("The last update that
+Huawei released for this 3G router was on Feb 20th, 2013"), as its release's day already was ("… was
+released on …").
+
+Policies: a platform's reporting channel that the repository does not offer ("Please enable private
+vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
+"… is not enabled") is no channel, while one it offers still is; "mail to" an address labels it, as
+"e-mail" does ("Feel free to mail to info@…", a maintainer's answer to where to report)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.evidence.web.snippets import ends, policy
+
+D = dt.date
+
+
+def test_the_last_updates_day_after_a_copula_and_on() -> None:
+    said = "The last update that Acme released for this 3G router was on Feb 20th, 2013."
+    assert ends(said) == [D(2013, 2, 20)]
+    assert ends("The last security update for the Acme R1 is on February 20, 2027.", "Acme R1") == [D(2027, 2, 20)]
+    assert ends("The Acme R1 launch was on February 20, 2013.", "Acme R1") == []
+
+
+def test_a_platform_channel_the_repository_lacks_is_no_channel() -> None:
+    asked = (
+        "# Please enable private vulnerability reporting / add SECURITY.md\n\n"
+        "This repository does not currently have GitHub's private vulnerability reporting enabled, and there is"
+        " no SECURITY.md describing how to report security issues privately.\n\n"
+        "403 Repository does not have private vulnerability reporting enabled\n"
+    )
+    assert policy(asked, "text/markdown").contacts == []
+    assert policy("Note that private vulnerability reporting is not enabled on this repository yet.").contacts == []
+
+
+def test_a_platform_channel_the_repository_offers_is_still_one() -> None:
+    offered = policy("Please report vulnerabilities through GitHub's private vulnerability reporting.")
+    assert len(offered.contacts) == 1
+    enabled = policy("We have enabled private vulnerability reporting: please report issues through it.")
+    assert len(enabled.contacts) == 1
+
+
+def test_mail_to_labels_an_address() -> None:
+    answer = (
+        "What would be the right contact to report a security vulnerability?\n\nFeel free to mail to info@acmescan.eu\n"
+    )
+    assert policy(answer, "text/markdown").contacts == ["mailto:info@acmescan.eu"]
+    assert policy("For press enquiries mail to press@acmescan.eu").contacts == []
