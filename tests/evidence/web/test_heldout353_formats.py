@@ -2,7 +2,10 @@
 
 Ends: the last update's day given by a copula and "on", in the past as in the present ("The last update that
 Huawei released for this 3G router was on Feb 20th, 2013"), as its release's day already was ("… was
-released on …").
+released on …"); a product named as running on an old network ("smart meters using 2G/3G SIM
+communications", "care alarms on the analogue copper voice line") ends when the page says the network closes
+("2G and 3G networks to close by 2033"), not at a date that says which products ("built before June 2015");
+Norwegian "legges ned" (is shut down) and a day written without a space after its dot ("31.desember 2020").
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -49,3 +52,25 @@ def test_mail_to_labels_an_address() -> None:
     )
     assert policy(answer, "text/markdown").contacts == ["mailto:info@acmescan.eu"]
     assert policy("For press enquiries mail to press@acmescan.eu").contacts == []
+
+
+def test_a_product_named_as_running_on_an_old_network_ends_with_it() -> None:
+    page = "2G and 3G networks to close by 2033\n\nThis impacts smart meters which use a mobile phone type SIM card.\n"
+    assert ends(page, "Acme smart meters using 2G/3G SIM communications") == [D(2033, 12, 31)]
+    assert ends(page, "Acme smart meters") == []
+    care = "Analogue telecare devices face the PSTN switch-off scheduled for 31 January 2027.\n"
+    assert ends(care, "Care alarms on the analogue copper voice line") == [D(2027, 1, 31)]
+
+
+def test_a_date_that_says_which_products_is_not_the_networks_end() -> None:
+    said = "Your vehicle will be affected by the 3G network shutdown if it is an Acme car built before June 2015."
+    assert ends(said, "Acme car built before June 2015 with 3G-only modem") == []
+
+
+def test_norwegian_shutting_down_and_a_day_without_a_space() -> None:
+    assert ends(
+        "For deg som kunde innebærer dette at tjenesten legges ned fra 31. desember 2020 og alle tjenestene forsvinner."
+    ) == [D(2020, 12, 31)]
+    assert ends("Alle tjenester vil opphøre den 31.desember 2020, og det vil ikke komme noe som erstatter dem.") == [
+        D(2020, 12, 31)
+    ]

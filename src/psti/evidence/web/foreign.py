@@ -173,9 +173,10 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
-# "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031"
+# "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
+# 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.|ᵉʳ|er|º)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -387,6 +388,8 @@ _END_WORDS = re.compile(
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
+    # "OnStar legges ned fra 31. desember 2020", "nedleggelsen av onstar", "lukkes ned"
+    r"\blegg(?:e|es|er)\s+ned\b|\blagt\s+ned\b|\bnedlegg\w*|\bnedlæg\w*|\b(?:lukk|steng)\w*\s+ned\b|"
     # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
     r"\bikke\s+(?:\w+\s+){0,2}(?:lengre|lenger|længere)\b|\bstoppe[rt]?\b|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"

@@ -3,8 +3,8 @@
 Telecare alarms on analogue phone lines, smart meters and alarm panels on 2G/3G, and landlines
 themselves end with their network: "analogue telecare devices that won't work due to the digital
 switchover … The full retirement of the traditional phone network is set for January 2027". The
-page must tie the product to the network (the product is a network, or a sentence naming it says
-it will stop working); the date is then the one the page gives the network's switch-off.
+page must tie the product to the network (the product is a network or is named as running on one,
+or a sentence naming it says it will stop working); the date is then the one the page gives the network's switch-off.
 """
 
 from __future__ import annotations
@@ -24,14 +24,28 @@ _NETWORK = re.compile(
 )
 # a product that is itself a network or a line ("traditional landlines"; not "Acme 3G Speaker")
 _IS_A_NETWORK = re.compile(r"\b(?:landlines?|(?:tele)?phone\s+lines?|copper\s+lines?|networks?|pstn)\b", re.I)
+# a product that runs on such a network ("Care alarms on the analogue copper voice line", "smart meters
+# using 2G/3G SIM communications", "3G-based alarm monitors")
+_RUNS_ON = re.compile(
+    r"\b(?:on|over|using|via|through)\s+(?:the\s+|a\s+|an\s+)?(?:[\w&’'-]+\s+){0,3}?"
+    r"(?:[23]G|analogue|analog|PSTN|copper|landlines?|(?:tele)?phone\s+lines?)\b|\b[23]G[\s-](?:based|only)\b",
+    re.I,
+)
 _SWITCH_OFF = re.compile(
     r"\b(?:switch(?:ed|es|ing)?[\s-]+off|switch-?over|shut(?:s|ting)?[\s-]*(?:down|off)|retire(?:d|s|ment)?|"
+    r"clos(?:e|es|ed|ing|ure)\b(?!\s+to\b)|"  # "2G and 3G networks to close by 2033"
     r"sunset\w*|phas(?:e|ed|es|ing)[\s-]+out|decommission\w*|switching\b[^.]{0,40}?\bto\s+digital)\b",
     re.I,
 )
 _STOPS_WORKING = re.compile(
     r"\b(?:won[’']t|will\s+not|would\s+not|wouldn[’']t|may\s+not|might\s+not|can(?:no|[’'])t|will\s+no\s+longer|"
     r"(?:will|would|could|may)\s+stop|stop)\s+(?:work\w*|function\w*|operat\w*)",
+    re.I,
+)
+# a date that says which products, not when the network goes: "a Model S vehicle built before June 2015"
+_WHICH_PRODUCTS = re.compile(
+    r"\b(?:built|made|manufactured|produced|sold|bought|purchased|installed|released|launched)\s+"
+    r"(?:\w+\s+)?(?:before|after|in|from|since|until|prior\s+to|between)\s+$",
     re.I,
 )
 # "has been put back from December 2025 to the end of January 2027": the date moved to
@@ -53,7 +67,7 @@ def network_end(
     dates: Callable[[str], list[DatePart]],
 ) -> NetworkEnd | None:
     """The day the network the product needs is switched off, when the page ties the two."""
-    tie = next((t for t in product_terms if _IS_A_NETWORK.search(t)), None)
+    tie = next((t for t in product_terms if _IS_A_NETWORK.search(t) or _RUNS_ON.search(t)), None)
     if tie is None:
         tie = next((s for s in sentences if names(s) and _STOPS_WORKING.search(s)), None)
     if tie is None:
@@ -61,7 +75,7 @@ def network_end(
     found: list[NetworkEnd] = []
     for s in sentences:
         network, switch = _NETWORK.search(s), _SWITCH_OFF.search(s)
-        given = dates(s)
+        given = [d for d in dates(s) if not _WHICH_PRODUCTS.search(s[: d[0].start()])]
         if network is None or switch is None or not given:
             continue
         if len(given) > 1 and not _MOVED.search(s):
