@@ -5,7 +5,10 @@ Huawei released for this 3G router was on Feb 20th, 2013"), as its release's day
 released on …"); a product named as running on an old network ("smart meters using 2G/3G SIM
 communications", "care alarms on the analogue copper voice line") ends when the page says the network closes
 ("2G and 3G networks to close by 2033"), not at a date that says which products ("built before June 2015");
-Norwegian "legges ned" (is shut down) and a day written without a space after its dot ("31.desember 2020").
+Norwegian "legges ned" (is shut down) and a day written without a space after its dot ("31.desember 2020");
+a period's start dated by its own relative clause ("from the date of the first delivery of the smartphone,
+which took place on September 22, 2023"); "somewhat" before a year as a rough time; a Japanese end's label
+with its particle before "time" ("サービス終了の時期は"); French "support logiciel jusqu'en 2031".
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -74,3 +77,29 @@ def test_norwegian_shutting_down_and_a_day_without_a_space() -> None:
     assert ends("Alle tjenester vil opphøre den 31.desember 2020, og det vil ikke komme noe som erstatter dem.") == [
         D(2020, 12, 31)
     ]
+
+
+def test_a_periods_start_dated_by_its_own_relative_clause() -> None:
+    said = (
+        "Acme guarantees a minimum of five years of support for the Acme Phone 15 from the date of the first"
+        " delivery of the smartphone, which took place on September 22, 2023."
+    )
+    assert ends(said, "Acme Phone 15") == [D(2028, 9, 22)]
+    told = (
+        "Acme guarantees a minimum of five years of support for the Acme Phone 15 from the date of the first"
+        " delivery of the smartphone, which Acme told a reporter on September 22, 2023."
+    )
+    assert ends(told, "Acme Phone 15") == []
+
+
+def test_somewhat_before_a_year_is_a_rough_time() -> None:
+    assert ends("The V2 will have support until somewhat 2027 according to the maker's support page.") == []
+    assert ends("The V2 will have support until 2027 according to the maker's support page.") == [D(2027, 12, 31)]
+
+
+def test_a_japanese_end_label_with_its_particle_before_time() -> None:
+    assert ends("サービス終了の時期は2022年3月31日(木)と、まだしばらく先です。") == [D(2022, 3, 31)]
+
+
+def test_french_software_support_up_to_a_year() -> None:
+    assert ends("Un support logiciel jusqu’en 2031 au moins, avec 2033 en ligne de mire.") == [D(2031, 12, 31)]

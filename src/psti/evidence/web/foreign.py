@@ -351,7 +351,7 @@ _END_WORDS = re.compile(
     r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
-    r"\b(?:supporté|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
+    r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
     r"mises?\s+à\s+jour|parches|patch|correctifs|updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
     r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"

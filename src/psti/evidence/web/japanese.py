@@ -55,9 +55,9 @@ _FROM_AFTER = re.compile(
 _ABOUT_SUPPORT = re.compile(
     r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス|지원|업데이트|업그레이드|보안|패치|서비스"
 )
-# before the date, a label naming the end: "サポート終了日：", "提供終了予定日 "
+# before the date, a label naming the end: "サポート終了日：", "提供終了予定日 ", "サービス終了の時期は"
 _END_LABEL_BEFORE = re.compile(
-    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
+    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
 )
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")

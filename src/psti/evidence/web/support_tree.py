@@ -1613,7 +1613,9 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
 
 _NAMING_WORDS = 4
 # words that make a time or a span a guess: "until roughly 2033", "almost ten years after its launch"
-ROUGHLY = frozenset({"roughly", "approximately", "approx", "circa", "around", "about", "almost", "nearly", "some"})
+ROUGHLY = frozenset(
+    {"roughly", "approximately", "approx", "circa", "around", "about", "almost", "nearly", "some", "somewhat"}
+)
 
 
 def _names_a_model(t: Token) -> bool:
