@@ -8,7 +8,10 @@ communications", "care alarms on the analogue copper voice line") ends when the 
 Norwegian "legges ned" (is shut down) and a day written without a space after its dot ("31.desember 2020");
 a period's start dated by its own relative clause ("from the date of the first delivery of the smartphone,
 which took place on September 22, 2023"); "somewhat" before a year as a rough time; a Japanese end's label
-with its particle before "time" ("サービス終了の時期は"); French "support logiciel jusqu'en 2031".
+with its particle before "time" ("サービス終了の時期は"); French "support logiciel jusqu'en 2031"; German
+compound updates ("Sicherheitsupdates", "Quartalsupdates") up to a time; updates that begin at a month
+("beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen") as a range's start,
+the end the later month.
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -103,3 +106,12 @@ def test_a_japanese_end_label_with_its_particle_before_time() -> None:
 
 def test_french_software_support_up_to_a_year() -> None:
     assert ends("Un support logiciel jusqu’en 2031 au moins, avec 2033 en ligne de mire.") == [D(2031, 12, 31)]
+
+
+def test_german_compound_updates_up_to_a_month() -> None:
+    assert ends("Für das Acme 8 sind Sicherheitsupdates bis Oktober 2020 versprochen.") == [D(2020, 10, 31)]
+
+
+def test_updates_that_begin_at_a_month_end_at_the_month_after_them() -> None:
+    said = "Für das Acme 5, 6 und 8 beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen."
+    assert ends(said, "Acme 8") == [D(2020, 10, 31)]

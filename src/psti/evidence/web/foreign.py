@@ -353,7 +353,7 @@ _END_WORDS = re.compile(
     r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
-    r"mises?\s+à\s+jour|parches|patch|correctifs|updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
+    r"mises?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
     r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
@@ -522,6 +522,14 @@ _LAUNCHED_AFTER = re.compile(
 )
 
 
+# updates that begin at the date: "Für das Nokia 5, 6 und 8 beginnen die Quartalsupdates im Oktober 2019"
+_UPDATES_BEGIN = re.compile(
+    r"\b(?:beginn\w*|starte[nt]?|commenc\w*|début\w*|comienz\w*|empiez\w*|inizi\w*|começ\w*)\s+(?:\w+\s+){0,2}?"
+    r"[\w-]*(?:updates?|mises?\s+à\s+jour|actualizaciones|aggiornamenti|atualizações|patch\w*)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def _launch_date(sentence: str, m: re.Match[str]) -> bool:
     """The date is a launch's, its words right before it ("lançado em outubro de 2016") or, in
     Hungarian, right after it."""
@@ -607,6 +615,11 @@ def foreign_end(
         if bound is None or cue is None:
             continue
         if _REVISION_STAMP.match(sentence[: m.start()]):
+            continue
+        if _UPDATES_BEGIN.search(sentence[max(0, m.start() - 40) : m.start()]):
+            # "beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen": the updates'
+            # first month, whose words the end after it shares, as a range's
+            range_from = (k, start)
             continue
         if _launch_date(sentence, m):
             continue  # "Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em …": a launch's date
