@@ -11,12 +11,15 @@ which took place on September 22, 2023"); "somewhat" before a year as a rough ti
 with its particle before "time" ("サービス終了の時期は"); French "support logiciel jusqu'en 2031"; German
 compound updates ("Sicherheitsupdates", "Quartalsupdates") up to a time; updates that begin at a month
 ("beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen") as a range's start,
-the end the later month.
+the end the later month; a lapse in service ("unavailable from Monday 27th of February to Wednesday 1st of
+March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch".
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
 "… is not enabled") is no channel, while one it offers still is; "mail to" an address labels it, as
-"e-mail" does ("Feel free to mail to info@…", a maintainer's answer to where to report)."""
+"e-mail" does ("Feel free to mail to info@…", a maintainer's answer to where to report); a link given for
+the maker's published advisories ("For Lexmark security advisories, go to https://…/alerts") is where to read,
+not where to report."""
 
 from __future__ import annotations
 
@@ -115,3 +118,33 @@ def test_german_compound_updates_up_to_a_month() -> None:
 def test_updates_that_begin_at_a_month_end_at_the_month_after_them() -> None:
     said = "Für das Acme 5, 6 und 8 beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen."
     assert ends(said, "Acme 8") == [D(2020, 10, 31)]
+
+
+def test_a_lapse_in_service_is_no_end() -> None:
+    lapse = (
+        "Due to an upgrade in our central cloud system, the Acme Gardening App and connected services will be"
+        " unavailable from Monday 27th of February to Wednesday 1st of March 2023."
+    )
+    assert ends(lapse) == []
+    assert ends("The Acme cloud service will remain available until 1 March 2023.") == [D(2023, 3, 1)]
+
+
+def test_spanish_interrupted_service_and_portuguese_last_patch() -> None:
+    assert ends("El próximo 31 de mayo de 2017 su servicio de Acme TV quedará interrumpido.") == [D(2017, 5, 31)]
+    assert ends(
+        "O Acme Tab, lançado em 2021, estava no ciclo semestral de atualizações e recebeu seu último patch de"
+        " segurança em maio de 2025."
+    ) == [D(2025, 5, 31)]
+
+
+def test_a_link_to_published_advisories_is_no_channel() -> None:
+    read = policy("For Acme security advisories, go to https://support.acme.com/alerts")
+    assert read.contacts == []
+    merged = policy(
+        "For Acme security advisories, go to https://support.acme.com/alerts To submit a potential vulnerability,"
+        " an e-mail is sent to [email protected]."
+    )
+    assert merged.contacts == []
+    assert policy("To report a vulnerability, go to https://support.acme.com/security").contacts == [
+        "https://support.acme.com/security"
+    ]

@@ -548,6 +548,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
         secure = url.startswith("https://") or (url.startswith("http://") and _REPORT_PLACE.search(address))
         if not secure or _REFERENCE_SITES.search(url) or _URL_PLACEHOLDER.search(url):
             continue  # (a template's "github.com/your-repo/…" is nobody's channel)
+        if _PUBLISHED_LINK.search(before) and not _PLATFORMS.search(url):
+            continue  # "For Lexmark security advisories, go to https://…/alerts": where to read, not to report
         if (
             (_GUIDE_LINK.search(before) or _GUIDE_AFTER.match(s[m.end() : m.end() + 60]))
             and not _REPORT_PLACE.search(address + " " + before[before.rfind("[") :])
@@ -609,6 +611,13 @@ def _reporting_link(url: str, s: str) -> bool:
 # to the security policy at [Caliptra security policy](…)", "all information on how to report vulnerabilities
 # at …", "Instructions to report a vulnerability may be found on the [security page of the … Wiki](…)",
 # "report … utilizing the guidelines here"
+# a link given for what the maker publishes: "For Lexmark security advisories, go to https://…", "to view our
+# security bulletins, visit …"
+_PUBLISHED_LINK = re.compile(
+    r"\b(?:for|to\s+(?:view|see|read|find|check)|view|see|read)\s+(?:\w+\s+){0,3}?(?:security\s+)?"
+    r"(?:advisor(?:y|ies)|bulletins?|alerts?|notices|notifications)\s*,?\s*(?:please\s+)?(?:go\s+to|visit|see|at)?\s*:?\s*$",
+    re.I,
+)
 _GUIDE_LINK = re.compile(
     r"\b(?:refer\s+to|see|read|consult|follow)\s+(?:the\s+|our\s+)?\[[^\]]{0,120}?"
     r"\b(?:process|policy|procedure|guidelines?|guide)\]\($"

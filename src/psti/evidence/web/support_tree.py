@@ -970,6 +970,10 @@ _AVAILABLE = frozenset(
 _OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder", "pre-order", "subscription", "new"})
 
 
+# a lapse in service that ends at a time ("unavailable from … to …", "offline until …")
+_LAPSE = frozenset({"unavailable", "inaccessible", "offline", "down", "unreachable", "interrupted"})
+
+
 def _availability_words(tok: Token) -> list[Token]:
     """The word of availability a verb says ("be functional": "functional"), or the word itself."""
     if tok.lower_ in _AVAILABLE:
@@ -2452,6 +2456,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep == "to" and lemma(gov) in _SETTING:
         # "Elemnts reset their internal clocks to January 1st, 2006": a value set, not a bound
         return DateRole(a, b, False, f"'to {text}' is what '{gov.text}' set", context, False, local)
+    if (prep in _UNTIL or prep == "to") and any(
+        w.lower_ in _LAPSE for w in (gov, *(c for c in gov.children if c.dep_ == "acomp"))
+    ):
+        # "will be unavailable from Monday 27th of February to Wednesday 1st of March 2023": a lapse the
+        # service comes back from, not its end
+        return DateRole(a, b, False, f"'{prep} {text}' ends a lapse ('{gov_words}')", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
         if topic or (prev_stop and prep in _UNTIL) or (prep in _UNTIL and _covered_as_before(gov, previous)):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
