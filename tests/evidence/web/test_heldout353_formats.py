@@ -12,7 +12,10 @@ with its particle before "time" ("サービス終了の時期は"); French "supp
 compound updates ("Sicherheitsupdates", "Quartalsupdates") up to a time; updates that begin at a month
 ("beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen") as a range's start,
 the end the later month; a lapse in service ("unavailable from Monday 27th of February to Wednesday 1st of
-March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch".
+March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch"; an update a copula says
+was the last ("March 2023 security update was the last update for Galaxy S10"), and the last update "being
+the one released in August 2023" when its sentence says support has come to an end (not a last version's
+release day alone).
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -148,3 +151,19 @@ def test_a_link_to_published_advisories_is_no_channel() -> None:
     assert policy("To report a vulnerability, go to https://support.acme.com/security").contacts == [
         "https://support.acme.com/security"
     ]
+
+
+def test_an_update_a_copula_says_was_the_last() -> None:
+    said = "March 2023 security update was the last update for Acme S10 and other discontinued smartphones."
+    assert ends(said, "Acme S10") == [D(2023, 3, 31)]
+    assert ends("The March 2023 security update was the first update for the Acme S10.", "Acme S10") == []
+
+
+def test_the_last_update_being_one_released_when_the_sentence_ends_support() -> None:
+    tied = (
+        "Support for the Acme 4a has finally come to an end, with the last update being the one released in"
+        " August 2023."
+    )
+    assert ends(tied, "Acme 4a") == [D(2023, 8, 31)]
+    untied = "The last firmware version for the Acme Cast is 1.36.159268, which was released in November of 2022."
+    assert ends(untied, "Acme Cast") == []

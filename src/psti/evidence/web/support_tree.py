@@ -741,12 +741,34 @@ def _last_update_released(verb: Token) -> str | None:
         own = " ".join(t.text for t in noun.subtree if t.i not in inside)
         if _LAST_UPDATE.search(own):
             return own
-        copula = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
-        if copula is not None and copula != verb and lemma(copula) in ("be", "is", "was", "remain"):
-            for attr in (c for c in copula.children if c.dep_ == "attr"):
-                said = " ".join(t.text for t in attr.subtree)
+        # ("… was the last update"; and "support … has finally come to an end, with the last update being the
+        # one released in August 2023", where the sentence ties the end to the update)
+        tied = noun.dep_ == "attr" and _SAID_ENDED.search(verb.sent.text) is not None
+        copula = noun.head if noun.dep_ in ("nsubj", "nsubjpass") or tied else None
+        if copula is not None and copula != verb and (lemma(copula) in _COPULA or copula.lower_ in ("being", "remain")):
+            other = "attr" if noun.dep_ != "attr" else "nsubj"
+            for named in (c for c in copula.children if c.dep_ == other):
+                said = " ".join(t.text for t in named.subtree)
                 if _LAST_UPDATE.search(said):
                     return said
+    return None
+
+
+_SAID_ENDED = re.compile(r"\b(?:come\s+to\s+an\s+end|came\s+to\s+an\s+end|(?:has|have|had)\s+(?:now\s+)?ended)\b", re.I)
+
+
+def _update_named_last(tok: Token) -> str | None:
+    """The date names an update ("March 2023 security update") that a copula says was the last one: the
+    words that say so."""
+    update = tok.head
+    if tok.dep_ not in ("nmod", "compound", "npadvmod") or update.lower_ not in ("update", "patch", "release"):
+        return None
+    if update.dep_ != "nsubj" or lemma(update.head) not in _COPULA:
+        return None
+    for attr in (c for c in update.head.children if c.dep_ == "attr"):
+        said = " ".join(t.text for t in attr.subtree)
+        if _LAST_UPDATE.search(said):
+            return said
     return None
 
 
@@ -1924,6 +1946,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "updates beyond the October 2027 cutoff": the date names when the end comes
         why = f"'the {text} {tok.head.text}'"
         return DateRole(a, b, True, why, _clause_text(tok.head), False, _clause_text(tok.head), True)
+    if (named := _update_named_last(tok)) is not None:
+        # "March 2023 security update was the last update for Galaxy S10": the update the date names was the last
+        why = f"'{text}' names the update that was '{named}'"
+        return DateRole(a, b, True, why, _clause_text(tok.head), False, _clause_text(tok.head))
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and _model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
         return DateRole(a, b, False, f"'{text}' is the model year of '{tok.head.text}'", "")
