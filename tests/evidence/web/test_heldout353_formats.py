@@ -22,7 +22,7 @@ vulnerability reporting", "does not currently have GitHub's private vulnerabilit
 "… is not enabled") is no channel, while one it offers still is; "mail to" an address labels it, as
 "e-mail" does ("Feel free to mail to info@…", a maintainer's answer to where to report); a link given for
 the maker's published advisories ("For Lexmark security advisories, go to https://…/alerts") is where to read,
-not where to report."""
+not where to report; security issues reported "via GitHub Issues" name the tracker as the channel."""
 
 from __future__ import annotations
 
@@ -167,3 +167,11 @@ def test_the_last_update_being_one_released_when_the_sentence_ends_support() -> 
     assert ends(tied, "Acme 4a") == [D(2023, 8, 31)]
     untied = "The last firmware version for the Acme Cast is 1.36.159268, which was released in November of 2022."
     assert ends(untied, "Acme Cast") == []
+
+
+def test_reports_via_the_platforms_issues() -> None:
+    said = policy(
+        "## Security contact\n\nReport security issues via GitHub Issues (mark as security)\n", "text/markdown"
+    )
+    assert len(said.contacts) == 1
+    assert policy("Report bugs via GitHub Issues; feature requests are welcome too.").contacts == []

@@ -1477,7 +1477,9 @@ _ISSUE_CHANNEL = re.compile(
     # "report this security problem using our valuable issue tracker on GitHub"
     r"\bus(?:e|ing)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:issue|bug)\s+tracker\b|"
     # "use Github Issues to report them"
-    r"\bus(?:e|ing)\s+(?:the\s+)?(?:github|gitlab|codeberg)\s+issues\s+to\s+report\b",
+    r"\bus(?:e|ing)\s+(?:the\s+)?(?:github|gitlab|codeberg)\s+issues\s+to\s+report\b|"
+    # "Report security issues via GitHub Issues (mark as security)"
+    r"\breport\w*\s+(?:[\w-]+\s+){0,3}?(?:via|through|in|on|using)\s+(?:the\s+)?(?:github|gitlab|codeberg)\s+issues\b",
     re.I,
 )
 _ABOUT_SECURITY = re.compile(r"vulnerab|security", re.I)
