@@ -15,7 +15,8 @@ the end the later month; a lapse in service ("unavailable from Monday 27th of Fe
 March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch"; an update a copula says
 was the last ("March 2023 security update was the last update for Galaxy S10"), and the last update "being
 the one released in August 2023" when its sentence says support has come to an end (not a last version's
-release day alone).
+release day alone); the earliest a stop may come ("shut down sooner or later, at the earliest in 2020") as no
+end.
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -175,3 +176,8 @@ def test_reports_via_the_platforms_issues() -> None:
     )
     assert len(said.contacts) == 1
     assert policy("Report bugs via GitHub Issues; feature requests are welcome too.").contacts == []
+
+
+def test_the_earliest_a_stop_may_come_is_no_end() -> None:
+    assert ends("Acme Cloud on the other hand will be shut down sooner or later, at the earliest in 2020.") == []
+    assert ends("Acme Cloud will be shut down in 2020.") == [D(2020, 12, 31)]

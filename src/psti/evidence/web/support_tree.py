@@ -1609,6 +1609,10 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
             # "can be supported until roughly 2033": a guess at a time, no end stated
             out.append(DateRole(a, b, False, f"'{word_before.text} {sent.text[a:b]}' is a rough time", ""))
             continue
+        if (earliest := _AT_THE_EARLIEST.search(sent.text[:a])) is not None:
+            # "will be shut down sooner or later, at the earliest in 2020": the soonest the stop may come
+            out.append(DateRole(a, b, False, f"'{earliest.group(0).strip()} {sent.text[a:b]}' is a lower bound", ""))
+            continue
         role = _role(sent, root, a, b, date_tokens, previous, own[0])
         stopped = _stopped_thing(root)
         if stopped:
@@ -1639,6 +1643,8 @@ def read_dates(sent: Doc | Span, spans: list[tuple[int, int]], previous: str = "
 
 _NAMING_WORDS = 4
 # words that make a time or a span a guess: "until roughly 2033", "almost ten years after its launch"
+# the soonest a stop may come, not when it comes (not "until at the earliest 2030", a support's promise)
+_AT_THE_EARLIEST = re.compile(r"(?<!until\s)(?<!till\s)\bat\s+the\s+earliest\s*,?\s*(?:in|on|by|from)?\s*$", re.I)
 ROUGHLY = frozenset(
     {"roughly", "approximately", "approx", "circa", "around", "about", "almost", "nearly", "some", "somewhat"}
 )
