@@ -12,11 +12,13 @@ with its particle before "time" ("サービス終了の時期は"); French "supp
 compound updates ("Sicherheitsupdates", "Quartalsupdates") up to a time; updates that begin at a month
 ("beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen") as a range's start,
 the end the later month; a lapse in service ("unavailable from Monday 27th of February to Wednesday 1st of
-March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch"; an update a copula says
-was the last ("March 2023 security update was the last update for Galaxy S10"), and the last update "being
-the one released in August 2023" when its sentence says support has come to an end (not a last version's
-release day alone); the earliest a stop may come ("shut down sooner or later, at the earliest in 2020") as no
-end.
+March 2023") as no end; Spanish "quedará interrumpido" and Portuguese "último patch"; Swedish updates "inte
+utlovas" (not promised) after a month; Turkish ends, their bound after the date's case ending ("Temmuz
+2026'ya kadar", "Mart 2023'ten itibaren sona erdirdi", "Haziran 2024'ten beri"), not a launch's month; an
+update a copula says was the last ("March 2023 security update was the last update for Galaxy S10"), and the
+last update "being the one released in August 2023" when its sentence says support has come to an end (not a
+last version's release day alone); the earliest a stop may come ("shut down sooner or later, at the earliest
+in 2020") as no end.
 
 Policies: a platform's reporting channel that the repository does not offer ("Please enable private
 vulnerability reporting", "does not currently have GitHub's private vulnerability reporting enabled",
@@ -181,3 +183,16 @@ def test_reports_via_the_platforms_issues() -> None:
 def test_the_earliest_a_stop_may_come_is_no_end() -> None:
     assert ends("Acme Cloud on the other hand will be shut down sooner or later, at the earliest in 2020.") == []
     assert ends("Acme Cloud will be shut down in 2020.") == [D(2020, 12, 31)]
+
+
+def test_swedish_updates_not_promised_after_a_month() -> None:
+    assert ends("Och man kan inte utlovas säkerhetsuppdateringar efter september 2018.") == [D(2018, 9, 30)]
+
+
+def test_turkish_ends() -> None:
+    assert ends("- Acme Phone (1)'in desteğinin bitmesine: Sadece 8 ay kalmış (Temmuz 2026'ya kadar).") == [
+        D(2026, 7, 31)
+    ]
+    assert ends("Acme, Acme S10 için güvenlik güncellemelerini Mart 2023'ten itibaren sona erdirdi.") == [D(2023, 3, 1)]
+    assert ends("Acme C25'in desteği biteli: Yaklaşık 1.5 yıl olmuş (Haziran 2024'ten beri).") == [D(2024, 6, 1)]
+    assert ends("Acme Phone, Mart 2023'te piyasaya çıktı ve bu yıl da satılacak.") == []

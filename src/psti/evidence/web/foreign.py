@@ -84,6 +84,9 @@ _FUNCTION_WORDS = {
                      "csak", "ez", "ezek", "ezt", "mint", "vagy", "pedig", "lesz", "után", "még", "sem", "volt", "van",
                      "nincs", "amely", "amelyek", "ami", "azt", "akkor", "mert", "így", "illetve", "továbbra",
                      "között", "ezért", "szerint", "viszont"}),
+    "tr": frozenset({"ve", "bir", "bu", "için", "ile", "olarak", "daha", "çok", "gibi", "kadar", "sonra", "ancak",
+                     "ama", "olan", "değil", "şu", "her", "sadece", "itibaren", "beri", "yıl", "ay", "artık", "yok",
+                     "olacak", "var", "veya", "hem", "ise", "göre"}),
 }  # fmt: skip
 # Hungarian months (its dates: `_HU_DATE`)
 _HU_MONTHS = {
@@ -123,6 +126,8 @@ _MONTH_WORDS = {
                      "ноябрь", "ноября", "декабрь", "декабря"}),
     "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
+    "tr": frozenset({"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+                     "kasım", "aralık"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -157,6 +162,9 @@ _MONTHS = {
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
     "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
     "декабрь": 12, "декабря": 12,
+    # Turkish
+    "ocak": 1, "mart": 3, "şubat": 2, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8, "eylül": 9,
+    "ekim": 10, "kasım": 11, "aralık": 12,
     # Indonesian (the other months are written as in Dutch or English)
     "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11,
     # Polish
@@ -272,7 +280,7 @@ _YEAR_BOUND = re.compile(
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen|mulai|sejak|t[óő]l|óta)\b",
+    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri)\b",
     re.I,
 )
 # Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
@@ -282,7 +290,10 @@ _BOUND_AFTER = re.compile(
     # Russian "18 февраля 2026 года прекратит поддержку": the year's word, then the end's verb
     r"\s+года\s+(?=(?:прекра[тщ]|перестан|заверш|отключ)\w*)|"
     # Hungarian: "2025 október végével" (with its end), "végéig" (until its end), "végén", "óta" (since)
-    r"\s+(?:végével|végéig|végén|óta)\b",
+    r"\s+(?:végével|végéig|végén|óta)\b|"
+    # Turkish: the case ending after an apostrophe, then the bound: "Temmuz 2026'ya kadar" (until), "Haziran
+    # 2024'ten beri" (since), "1 Ocak 2025'ten itibaren" (from)
+    r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b",
     re.I,
 )
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
@@ -385,7 +396,7 @@ _END_WORDS = re.compile(
     r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
     r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
-    r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot)\b|\bavslut\w*|\bupphör\w*|"
+    r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
@@ -407,7 +418,10 @@ _END_WORDS = re.compile(
     r"\b(?:dukungan|pembaruan|pembaharuan|update)\b[^.]{0,60}?\b(?:hingga|sampai)\b|"
     # Hungarian: "támogatását szünteti meg", "megszűnik", "befejezi", "nem kapnak … frissítést", "… -ig"
     r"\bszüntet\w*\s+meg\b|\bmegsz[űü]n\w*|\bbefejez\w*|\bleáll\w*|\bkivezet\w*|\bvéget\s+ér\w*|"
-    r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?\d+-ig\b",
+    r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?\d+-ig\b|"
+    # Turkish: "desteğinin bitmesine", "desteği sona erecek", "güncelleme almayacak", "desteği kesildi"
+    r"\bbit(?:ti|ecek|iyor|mesine|mesi|eli|en|er)\b|\bsona\s+er\w*|\bkesil\w*|\bdurdur\w*|\bsonlandır\w*|"
+    r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -635,7 +649,9 @@ def foreign_end(
             continue
         shared = (k, cue)
         since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
-        if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()) and not since_end:
+        # (a Turkish bound after its case ending: "'ten beri")
+        bound_word = re.sub(r"^['’]\S*\s+", "", bound.group(0).strip())
+        if precision in ("month", "year") and _FROM_BOUND.match(bound_word) and not since_end:
             # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
             day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
         if bound.group(0) in m.group(0):
