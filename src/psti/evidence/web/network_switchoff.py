@@ -4,7 +4,8 @@ Telecare alarms on analogue phone lines, smart meters and alarm panels on 2G/3G,
 themselves end with their network: "analogue telecare devices that won't work due to the digital
 switchover … The full retirement of the traditional phone network is set for January 2027". The
 page must tie the product to the network (the product is a network or is named as running on one,
-or a sentence naming it says it will stop working); the date is then the one the page gives the network's switch-off.
+or a sentence naming it says it will stop working); the date is then the one the page gives the
+network's switch-off.
 """
 
 from __future__ import annotations

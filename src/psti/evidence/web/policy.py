@@ -607,10 +607,6 @@ def _reporting_link(url: str, s: str) -> bool:
     ) or bool(_PROGRAMME_ADDRESS.search(url.split("?", 1)[0]))
 
 
-# a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)", "Please refer
-# to the security policy at [Caliptra security policy](…)", "all information on how to report vulnerabilities
-# at …", "Instructions to report a vulnerability may be found on the [security page of the … Wiki](…)",
-# "report … utilizing the guidelines here"
 # a link given for what the maker publishes: "For Lexmark security advisories, go to https://…", "to view our
 # security bulletins, visit …"
 _PUBLISHED_LINK = re.compile(
@@ -618,6 +614,10 @@ _PUBLISHED_LINK = re.compile(
     r"(?:advisor(?:y|ies)|bulletins?|alerts?|notices|notifications)\s*,?\s*(?:please\s+)?(?:go\s+to|visit|see|at)?\s*:?\s*$",
     re.I,
 )
+# a link to guidelines about reporting, not a place to report: "refer to [the … Process](…)", "Please refer
+# to the security policy at [Caliptra security policy](…)", "all information on how to report vulnerabilities
+# at …", "Instructions to report a vulnerability may be found on the [security page of the … Wiki](…)",
+# "report … utilizing the guidelines here"
 _GUIDE_LINK = re.compile(
     r"\b(?:refer\s+to|see|read|consult|follow)\s+(?:the\s+|our\s+)?\[[^\]]{0,120}?"
     r"\b(?:process|policy|procedure|guidelines?|guide)\]\($"
