@@ -1,5 +1,5 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian or Hungarian.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Hungarian or Turkish.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -88,6 +88,14 @@ _FUNCTION_WORDS = {
                      "ama", "olan", "değil", "şu", "her", "sadece", "itibaren", "beri", "yıl", "ay", "artık", "yok",
                      "olacak", "var", "veya", "hem", "ise", "göre"}),
 }  # fmt: skip
+# Turkish months (the language's signs in `_MONTH_WORDS` too)
+_TR_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
+         "aralık"), 1
+    )
+}  # fmt: skip
 # Hungarian months (its dates: `_HU_DATE`)
 _HU_MONTHS = {
     name: number
@@ -126,8 +134,7 @@ _MONTH_WORDS = {
                      "ноябрь", "ноября", "декабрь", "декабря"}),
     "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
-    "tr": frozenset({"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
-                     "kasım", "aralık"}),
+    "tr": frozenset(_TR_MONTHS),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -162,9 +169,7 @@ _MONTHS = {
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
     "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
     "декабрь": 12, "декабря": 12,
-    # Turkish
-    "ocak": 1, "mart": 3, "şubat": 2, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8, "eylül": 9,
-    "ekim": 10, "kasım": 11, "aralık": 12,
+    **_TR_MONTHS,
     # Indonesian (the other months are written as in Dutch or English)
     "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11,
     # Polish

@@ -207,9 +207,7 @@ _BEGINS_AT = re.compile(
 _LATE_IN = re.compile(r"\b(?:late|end\s+of|mid|middle\s+of)[\s-]*$", re.I)
 _START_GAP = 40  # characters between a start's word and its date
 # the start's own clause giving its date further on: "…, which took place on September 22, 2023"
-_START_DATED_AFTER = re.compile(
-    r"^[^.;,]*,\s*which\s+(?:was|took\s+place|happened|occurred|came)\s+(?:on|in)\s+", re.I
-)
+_START_DATED_AFTER = re.compile(r"^[^.;,]*,\s*which\s+(?:was|took\s+place|happened|occurred|came)\s+(?:on|in)\s+", re.I)
 _UPDATED_STAMP = re.compile(
     rf"\b(?:last\s+updated|last\s+modified|updated\s+on|published)\s*:\s*(?:{DATE.pattern})", re.I
 )
@@ -2400,10 +2398,11 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             tail = after[start_kw.end() :]
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
             # 2024"), not a later clause's ("… (from 2020, pictured below)")
-            starts = [d for d in _dates(tail) if d[0].start() <= _START_GAP]
+            tail_dates = _dates(tail)
+            starts = [d for d in tail_dates if d[0].start() <= _START_GAP]
             if not starts and (when := _START_DATED_AFTER.search(tail[: _START_GAP * 3])) is not None:
                 # "from the date of the first delivery of the smartphone, which took place on September 22, 2023"
-                starts = [d for d in _dates(tail) if d[0].start() == when.end()]
+                starts = [d for d in tail_dates if d[0].start() == when.end()]
             if starts and _in_no_known_month(starts[0][2], unit):
                 starts = []
             if starts:

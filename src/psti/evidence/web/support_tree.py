@@ -996,11 +996,12 @@ _OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder"
 _LAPSE = frozenset({"unavailable", "inaccessible", "offline", "down", "unreachable", "interrupted"})
 
 
-def _availability_words(tok: Token) -> list[Token]:
-    """The word of availability a verb says ("be functional": "functional"), or the word itself."""
-    if tok.lower_ in _AVAILABLE:
+def _predicate_words(tok: Token, words: frozenset[str]) -> list[Token]:
+    """The word of `words` a verb says through its complement ("be functional": "functional"), or the
+    word itself."""
+    if tok.lower_ in words:
         return [tok]
-    return [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in _AVAILABLE]
+    return [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in words]
 
 
 def _unavailable(tok: Token) -> bool:
@@ -1016,13 +1017,13 @@ def _unavailable(tok: Token) -> bool:
             )
             for p in w.children
         )
-        for w in _availability_words(tok)
+        for w in _predicate_words(tok, _AVAILABLE)
     )
 
 
 def _only_off_sale(tok: Token) -> bool:
     """ "will no longer be available to download from the Store": availability for sale ends, not the product."""
-    return bool(_availability_words(tok)) and not _unavailable(tok)
+    return bool(_predicate_words(tok, _AVAILABLE)) and not _unavailable(tok)
 
 
 _MARKETS = frozenset(
@@ -2199,7 +2200,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
                 stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
                 topic = True
             if c_negated and _unavailable(c):  # "will no longer be available from July 2024", "… be functional"
-                ceases.append(f"no longer {_availability_words(c)[0].lower_}")
+                ceases.append(f"no longer {_predicate_words(c, _AVAILABLE)[0].lower_}")
             if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
                 ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
             if c == gov and _becomes_broken(c):  # "will become inoperable on November 9, 2022"
@@ -2488,9 +2489,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if prep == "to" and lemma(gov) in _SETTING:
         # "Elemnts reset their internal clocks to January 1st, 2006": a value set, not a bound
         return DateRole(a, b, False, f"'to {text}' is what '{gov.text}' set", context, False, local)
-    if (prep in _UNTIL or prep == "to") and any(
-        w.lower_ in _LAPSE for w in (gov, *(c for c in gov.children if c.dep_ == "acomp"))
-    ):
+    if (prep in _UNTIL or prep == "to") and _predicate_words(gov, _LAPSE):
         # "will be unavailable from Monday 27th of February to Wednesday 1st of March 2023": a lapse the
         # service comes back from, not its end
         return DateRole(a, b, False, f"'{prep} {text}' ends a lapse ('{gov_words}')", context, False, local)
