@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from psti.evidence.web.network_switchoff import network_end
-from psti.evidence.web.support_period import _dates
+from psti.evidence.web.statement_dates import dates_in
 from tests.evidence.web.snippets import ends
 
 D = dt.date
@@ -43,7 +43,7 @@ def test_no_network_end_without_a_tie_or_with_dates_unassigned() -> None:
     assert ends(untied, "Acme Hub") == []
     # two dates, neither said to replace the other
     sentences = ["Acme meters won't work once 3G is switched off.", "Acme switches off 3G in 2024 and Other in 2025."]
-    assert network_end(sentences, ("acme meters",), lambda s: "acme meters" in s.lower(), _dates) is None
+    assert network_end(sentences, ("acme meters",), lambda s: "acme meters" in s.lower(), dates_in) is None
     moved = [sentences[0], "The 3G switch-off has been moved from 2024 to 2025."]
-    found = network_end(moved, ("acme meters",), lambda s: "acme meters" in s.lower(), _dates)
+    found = network_end(moved, ("acme meters",), lambda s: "acme meters" in s.lower(), dates_in)
     assert found is not None and found.day == D(2025, 12, 31)

@@ -14,7 +14,7 @@ import pytest
 from psti.evidence.web import language
 from psti.evidence.web.pagetext import page_text
 from psti.evidence.web.policy import analyse_policy
-from psti.evidence.web.support_period import _dates
+from psti.evidence.web.statement_dates import dates_in
 from psti.evidence.web.support_tree import read_dates
 from tests.evidence.web.snippets import ends
 
@@ -23,7 +23,7 @@ D = dt.date
 
 def roles(sentence: str) -> list[tuple[dt.date, bool, str]]:
     doc = language.parse([sentence])[0]
-    found = _dates(sentence)
+    found = dates_in(sentence)
     read = read_dates(doc, [(m.start(), m.end()) for m, _d, _p in found])
     return [(d, r.is_end, r.words) for (_m, d, _p), r in zip(found, read, strict=True)]
 

@@ -9,7 +9,6 @@ support: 2029-12-31" or "for five years from 1 March 2024", in English or ISO da
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -18,15 +17,12 @@ from typing import TYPE_CHECKING, Literal
 from psti.evidence.web import language
 from psti.evidence.web.dates import (
     DATE,
-    MONTHS,
     NUMBER_WORDS,
-    YEAR,
     DatePart,
     Precision,
     count,
     in_page_order,
     later,
-    parse_date,
 )
 from psti.evidence.web.foreign import (
     foreign_dates,
@@ -51,6 +47,7 @@ from psti.evidence.web.product_names import (
     row_name_parts,
     with_short_forms,
 )
+from psti.evidence.web.statement_dates import dates_in
 from psti.evidence.web.support_tree import (
     COMMON_ACRONYMS,
     FROM_START,
@@ -67,6 +64,7 @@ from psti.evidence.web.support_tree import (
     stop_dated_in_brackets,
     withheld_updates,
 )
+from psti.evidence.web.table_rows import END_LABEL, HEADING_CHARS, LAST_WORKING_DAY, ROW_CHARS, table_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -75,7 +73,6 @@ StatementKind = Literal["end-date", "period-with-start", "period-without-start",
 _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 
 # the day a product last works, a label or words for its end ("Last functional day: December 9, 2024")
-_LAST_WORKING_DAY = r"last\s+(?:functional|working|operating|operational)\s+day"
 _SUPPORT = re.compile(
     r"security\s+(?:updates?|patch(?:es)?|fixes|support)|software\s+updates?|firmware\s+updates?|"
     r"support(?:ed)?\s*[:–-]?\s+(?:(?:for\s+)?\w+\s+(?:years?|months?)\s*[(,]?\s*)?(?:period|until|till|through|ends?)|defined\s+support|updates?\s*:?\s+(?:at\s+least\s+)?(?:until|till|through)|"
@@ -83,20 +80,10 @@ _SUPPORT = re.compile(
     r"receiv(?:e|es|ing)\s+(?:security\s+|software\s+|firmware\s+)?(?:updates|support)|support\s+end|updates?\s+end|updates?\s+for\s+as\s+long|"
     r"supported\s+for|(?:updates?|support)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:guaranteed|provided|available)\s+(?:for|until)|"
     r"(?:update|support)\s+(?:guarantee|commitment|policy)|last\s+(?:security\s+)?update|no\s+longer\s+supported|out\s+of\s+support\b|"
-    rf"last\s+(?:date|day)\s+of\s+support|{_LAST_WORKING_DAY}\b|"
+    rf"last\s+(?:date|day)\s+of\s+support|{LAST_WORKING_DAY}\b|"
     r"(?:turn|shut)[\s-]?down\s+date|(?:sunset|retirement|closure|switch[\s-]?off)\s+date|"  # a service's end day
     r"(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,5}?(?:updates|upgrades|patches|support)\b|"
     r"(?:\bend|\bstop|\bcease|\bdrop|discontinu\w*|terminat\w*)\s+(?:\w+\s+){0,2}(?:support|updates?)\b",
-    re.I,
-)
-# a column or field label that names the end of support ("End of security updates", "EOL")
-_END_LABEL = re.compile(
-    rf"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|{_LAST_WORKING_DAY}|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
-    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
-    r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
-    r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off|"  # "Shutdown date"
-    # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto"
-    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b",
     re.I,
 )
 _START_LABEL = re.compile(
@@ -185,10 +172,8 @@ def _span(m: re.Match[str]) -> tuple[int, str]:
     return count(n), unit
 
 
-_ROW_CHARS = 120  # a row or list item; a longer line is prose, read as a sentence
 # a list item led by its date, in any language ("октябрь 2026 года – Xiaomi 12T и Xiaomi 12T Pro")
 _DATE_LED_ITEM = re.compile(r"^\W{0,3}(?:[^\W\d]+\s+){0,3}(?:19|20)\d\d(?:\s+[^\W\d]+)?\s*[–—:-]\s")
-_HEADING_CHARS = 80
 # a heading or column label over a list of ends
 _END_HEADING = re.compile(
     r"\bexpir\w*|end[\s-]of[\s-](?:life|support|service|updates)|\beol\b|\baue\b|support\s+(?:ends?|until)|"
@@ -391,7 +376,6 @@ class SupportPeriodAnalysis:
         return len(self.purchase_signals) >= 1
 
 
-_URL = re.compile(r"https?://\S+|\bwww\.\S+")
 # a group of a maker's products, named by their age: "older models", "legacy devices"
 _GROUP = re.compile(
     r"\b(?:older|oldest|legacy|earlier|old|first[\s-]generation)\s+(?:models?|products?|devices?|speakers?|players?|"
@@ -410,229 +394,17 @@ def _group_dated(dated: list[SupportStatement], stopped_undated: list[str]) -> l
     return found if len(found) == len(dated) else []
 
 
-# a word in Cyrillic or Greek right before a year: a month named in a language no reader here reads
-_UNREAD_MONTH = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]{3,}\s+$")
-
-
-def _dates(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
-    out = []
-    urls = [u.span() for u in _URL.finditer(s)] if "http" in s or "www." in s else []
-    in_cell = " | " in s or len(s) <= _CELL_VALUE_CHARS
-    for m in DATE.finditer(s):
-        if any(a <= m.start() < b for a, b in urls):
-            continue  # "…/fleet-api#2023-10-02-tesla-vehicle-command-sdk": a link's address, not a date
-        group = m.lastgroup or ""
-        parsed = parse_date(m.group(0), group)
-        if parsed is None:
-            continue
-        if (
-            _GUESS_BEFORE.search(s, 0, m.start())
-            or _GUESS_AFTER.match(s, m.end())
-            or (in_cell and s.startswith("?", m.end()))
-        ):
-            # "Late ~2026?", "ca. 2027", "in 2016 it seems like", a table cell's "2026?": a guess at the time, no
-            # date stated (a question's date in prose is still read: "Is it shutting down in 2021? Yes, …")
-            continue
-        if parsed[1] == "year" and _SEASON.search(s, 0, m.start()):
-            continue  # "in the spring of 2018", "in early 2026": a season or part of the year, not its end
-        if parsed[1] == "year" and _UNREAD_MONTH.search(s, 0, m.start()):
-            continue  # "октябрь 2026 года": a month in a script no reader here knows, not the year's end
-        if parsed[1] == "year" and (q := _QUARTER.search(s, 0, m.start())):
-            # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
-            last_month = 3 * _QUARTERS[q.group("q").lower()]
-            parsed = (dt.date(parsed[0].year, last_month, calendar.monthrange(parsed[0].year, last_month)[1]), "month")
-        out.append((m, parsed[0], parsed[1]))
-    for g in _GAPPED.finditer(s):
-        # "in August and November 2021": a month joined to a dated one shares its year
-        if not any(d[0].start() <= g.start() < d[0].end() for d in out):
-            y, mon = int(g.group("year")), MONTHS[g.group(0).lower().rstrip(".")]
-            out.append((g, dt.date(y, mon, calendar.monthrange(y, mon)[1]), "month"))
-    out.sort(key=lambda d: d[0].start())
-    if abroad := foreign_dates(s):
-        # "13 de octubre de 2026", "30. November 2019": the whole date, not the year or month read alone
-        spans = [(m.start(), m.end()) for m, _d, _p in abroad]
-        out = [d for d in out if not any(a <= d[0].start() < b for a, b in spans)] + abroad
-        out.sort(key=lambda d: d[0].start())
-    return out
-
-
-_CAP_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
-# a capitalised month with no year of its own, in a list whose last month has one ("August and November 2021")
-_GAPPED = re.compile(
-    rf"\b{_CAP_MONTH}(?=(?:,\s+{_CAP_MONTH})*,?\s+(?:and|or|&)\s+{_CAP_MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})\b)"
-)
-_CELL_VALUE_CHARS = 30  # a cell's value read alone, not a sentence
-_GUESS_BEFORE = re.compile(r"(?:[~≈]|\bca\.|\bcirca)\s*$", re.I)
-# a guess said after the time: "shut down in 2016 it seems like", "in 2016 or so", "2016, I think"
-_GUESS_AFTER = re.compile(
-    r"[\s,]*(?:it\s+seems(?:\s+like)?|so\s+it\s+seems|I\s+(?:think|guess|believe)|or\s+so|or\s+thereabouts)\b", re.I
-)
-_SEASON = re.compile(
-    r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|h[12]|(?:the\s+)?(?:middle|(?:first|second)\s+half)\s+of)"
-    r"(?:\s+of)?[\s-]*$",
-    re.I,
-)
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-             "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
-_QUARTER = re.compile(r"\b(?P<q>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?=\s+quarter)|q[1-4])"
-                      r"(?:\s+quarter)?(?:\s+of)?[\s,]*$", re.I)  # fmt: skip
-
-
 _LABEL_BEFORE = re.compile(r"([\w ]{2,30}):\s*$")
 # a line that moves the date of the row above it: "NEW DATE: August 10, 2025"
 _REVISED_DATE = re.compile(
     r"^\s*(?P<label>(?:new|revised|updated|extended|changed)\s+(?:end\s+|eol\s+|support\s+)?date)\s*:\s*(?P<rest>.+)$",
     re.I,
 )
-# where the cells of a table row stored without separators meet: two spaces or more, a capital
-# after a small letter or a bracket ("AcerChromebook"), a word after a number ("BSP 5Maintenance",
-# "2019October"), a word after capitals ("EOLRelease"), a year after a year ("20202024")
-_GLUE = re.compile(
-    r"\s{2,}|(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z)])(?=[A-Z]{2,}[a-z])|(?<=\d)(?=[A-Z][a-z]|[A-Z]{2,})|(?<=[A-Z])(?=[A-Z][a-z])|(?<=(?:19|20)\d\d)(?=(?:19|20)\d\d(?!\d))"
-    # an ISO date run into what comes before it ("SICAP 2.02024-12-202025-06-20")
-    r"|(?<=[\w.])(?=(?:19|20)\d\d-[01]\d-[0-3]\d)"
-)
 # a post's byline: short parts set apart by middle dots, the last its date ("name · comment · 2025-04-22",
 # "Jane Doe · 5 min read · Mar 3, 2024")
 _LOG_STAMP = re.compile(
     r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s+"
 )
-_GLUED_SPAN = 40  # lines a glued header reaches down
-
-
-def _glued_cells(line: str) -> list[str]:
-    return [c.strip() for c in _GLUE.split(line) if c.strip()]
-
-
-def _glued_rows(lines: list[str]) -> list[str]:
-    """Rows of a table stored with its cells run together, under a header run together too
-    ("VersionStateInitial Release DateProjected EOL…" over "BSP 5MaintenanceOctober 20202024As
-    needed"), as rows under their header ("Version: BSP 5 | … | Projected EOL: 2024 | …"). A row
-    is a line cut into as many cells as the header; the header has an end among its later cells."""
-    out: list[str] = []
-    header: list[str] = []
-    reach = 0
-    for line in lines:
-        cells = _glued_cells(line) if " | " not in line and len(line) <= _ROW_CHARS else []
-        if header and reach > 0 and len(cells) == len(header) and _dates(line):
-            out.append(" | ".join(f"{label}: {cell}" for label, cell in zip(header, cells, strict=True)))
-            reach -= 1
-            continue
-        if (
-            len(header) >= 4  # (a headline with an end word in it is no such header)
-            and reach > 0
-            and cells
-            and _END_LABEL.search(header[-1])
-            and (last := _last_date(line)) is not None
-        ):
-            # a row whose cells did not come apart as the header's did ("1NDA-aabbb, … 5 years
-            # 30.08.2030"), ending in a date: the date is under the header's last label
-            # (what comes before the date goes under the first label, which names the row's item)
-            named = " ".join(_glued_cells(line[: last.start()]))
-            out.append(f"{header[0]}: {named} | {header[-1]}: {last.group(0)}")
-            reach -= 1
-            continue
-        reach -= 1
-        if (
-            len(cells) >= 3
-            and not _dates(line)
-            and len(line) <= _HEADING_CHARS
-            and any(_END_LABEL.search(c) for c in cells[1:])
-            and all(len(c) <= 40 for c in cells)
-        ):
-            header, reach = cells, _GLUED_SPAN
-            out.append(" | ".join(cells))
-            continue
-        out.append(line)
-    return out
-
-
-# a header's date labels, spaced words: "Release Date", "End of Servicing Date", "LTS Until", "EOL"
-_SPACED_LABEL = re.compile(
-    r"\b(?:(?:initial\s+|first\s+)?(?:release|launch|availability|ga)(?:\s+date)?|"
-    r"end[\s-]of[\s-](?:life|support|service|servicing|security\s+updates|updates|maintenance)(?:\s+date)?|"
-    r"(?:supported\s+|support\s+|lts\s+|updates\s+)?until|eol(?:\s+date)?|eos(?:\s+date)?|support\s+end(?:s|\s+date)?)\b",
-    re.I,
-)
-_SPACED_ROWS = 40  # rows read under one header
-# words that lead a date rather than name a row's item: "Effective", "Last updated on", "Date"
-_DATE_LEAD = re.compile(
-    r"(?:effective(?:\s+date)?|(?:last\s+)?(?:updated|modified|revised|published|posted)(?:\s+on)?|dated?|"
-    r"as\s+of|since|on|from)\W*",
-    re.I,
-)
-
-
-def _spaced_rows(lines: list[str]) -> list[str]:
-    """A table stored with its cells run together by spaces ("Library Version LTS Until LTS Repo URL"
-    over "FreeRTOS Kernel 11.3.0 04/30/2028 https://…"), as rows under their header's date labels
-    ("FreeRTOS Kernel 11.3.0 | LTS Until: 04/30/2028"). The header is a line without dates or
-    sentence ends, naming an end among its labels; a row gives as many dates as the header's labels,
-    its item's words before them; a table has two rows or more (a heading over one dated line, "End
-    of Life" over "Last updated on January 9, 2024", is no table)."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        out.append(lines[i])
-        labels = _header_labels(lines[i])
-        i += 1
-        if not labels:
-            continue
-        read: list[str] = []
-        j = i
-        while j < len(lines) and len(read) < _SPACED_ROWS and (rows := _spaced_row_cells(lines[j], labels)):
-            read += rows
-            j += 1
-        if len(read) >= 2:
-            out += read
-            i = j
-    return out
-
-
-def _spaced_row_cells(line: str, labels: list[re.Match[str]]) -> list[str] | None:
-    """The rows of a line under a spaced header: one row, or several run together on the line (each
-    row's item is what comes between the dates of the row before and its own)."""
-    if " | " in line:
-        return None
-    dates = _dates(line)
-    width = len(labels)
-    if not dates or len(dates) % width or len(line) > _ROW_CHARS * (len(dates) // width):
-        return None
-    rows: list[str] = []
-    after = 0
-    for k in range(0, len(dates), width):
-        group = dates[k : k + width]
-        # (the row before may end in a link: "… 04/30/2028 https://…/V11.3.0 FreeRTOS-Plus-TCP 4.4.1 …")
-        item = re.sub(r"^(?:\S*://\S+\s+)+", "", line[after : group[0][0].start()].strip(" -–|:"))
-        if not item or len(item) > _ROW_CHARS or item.endswith((".", "?", "!")) or _DATE_LEAD.fullmatch(item):
-            return None
-        cells = [f"{m.group(0)}: {d.group(0)}" for m, (d, _day, _p) in zip(labels, group, strict=True)]
-        rows.append(" | ".join([item, *cells]))
-        after = group[-1][0].end()
-    return rows
-
-
-def _header_labels(line: str) -> list[re.Match[str]]:
-    """The date labels of a line that reads as a spaced table's header, one of them an end's; none
-    for any other line."""
-    if " | " in line or len(line) > _HEADING_CHARS or len(line.split()) < 3:
-        return []
-    # (the labels first: every line of the page comes here, and reading its dates costs more)
-    labels = list(_SPACED_LABEL.finditer(line))
-    if not any(_END_LABEL.search(m.group(0)) for m in labels):
-        return []
-    if _dates(line) or re.search(r"[.,;?!]\s|[.?!]$", line):
-        return []
-    # a header is labels: a word in lower case outside them is a heading's prose ("Mark Acme 26 as EOL")
-    inside = [(m.start(), m.end()) for m in labels]
-    if any(
-        w.group(0)[:1].islower() and not any(a <= w.start() < b for a, b in inside)
-        for w in re.finditer(r"[^\W\d_][\w-]*", line)
-    ):
-        return []
-    return labels
-
-
 # words that point back at a list's items: "those SONOS devices", "these products", "all of the above"
 _LIST_BACK = re.compile(
     r"\b(?:those|these|the\s+above|all\s+of\s+the\s+above|the\s+listed|the\s+products\s+listed)\b"
@@ -749,7 +521,7 @@ def _minimum_raised_past(s: str, terms: tuple[str, ...]) -> str | None:
 # a line that is only a date: the date of the notes under it ("@ July 22, 2016")
 def _only_a_date(line: str) -> DatePart | None:
     """The date of a line that holds nothing else but marks ("@ July 22, 2016", "## 2025-04-22:")."""
-    found = _dates(line)
+    found = dates_in(line)
     if len(found) != 1 or re.sub(r"[\W_]+", "", line.replace(found[0][0].group(0), "")):
         return None
     return found[0]
@@ -770,7 +542,11 @@ def _latest_update_holds(out: SupportPeriodAnalysis) -> None:
     … until March 31st, 2023.") and those of the notice above them."""
     dated: list[tuple[dt.date, int]] = []
     for k, st in enumerate(out.statements):
-        if st.kind == "end-date" and (lead := _UPDATE_LEAD.match(st.sentence)) and (when := _dates(lead.group("when"))):
+        if (
+            st.kind == "end-date"
+            and (lead := _UPDATE_LEAD.match(st.sentence))
+            and (when := dates_in(lead.group("when")))
+        ):
             dated.append((when[0][1], k))
     if not dated:
         return
@@ -778,12 +554,6 @@ def _latest_update_holds(out: SupportPeriodAnalysis) -> None:
     for k, st in enumerate(out.statements):
         if st.kind == "end-date" and k != at and (k < at or any(k == j and d < latest for d, j in dated)):
             out.statements[k] = replace(st, former=True)
-
-
-def _last_date(line: str) -> re.Match[str] | None:
-    """The full date a line ends with, if it ends with one."""
-    found = [m for m, _d, p in _dates(line) if p == "day"]
-    return found[-1] if found and not line[found[-1].end() :].strip(" .") else None
 
 
 def _glued_name(terms: tuple[str, ...], s: str) -> bool:
@@ -801,49 +571,6 @@ def _glued_name(terms: tuple[str, ...], s: str) -> bool:
             if re.match(r"[A-Z][a-z]", s[m.end() : m.end() + 2]):
                 return True
     return False
-
-
-_MAX_CELLS = 8
-
-
-def _vertical_rows(lines: list[str]) -> list[str]:
-    """A table stored a cell per line ("Release" / "Release date" / "EOL" / "Zephyr 3.7.0" /
-    "2024-07-26" / "2027-01-26" / …) as rows under their header ("Release: Zephyr 3.7.0 | Release
-    date: 2024-07-26 | EOL: 2027-01-26"). A row is a name's line and the lines of dates after it;
-    the header is as many lines, without dates, right above the first row, one of them naming an
-    end."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        # (a row has a few cells: a long run of dates is no row, and is not scanned again from each line)
-        width = 1 + next((k for k in range(_MAX_CELLS) if not _date_only(lines[i + 1 + k : i + 2 + k])), 0)
-        header = out[-width:] if len(out) >= width else []
-        if (
-            width < 2
-            or _dates(lines[i])
-            or len(lines[i]) > _HEADING_CHARS
-            or not header
-            or any(_dates(h) or len(h) > _HEADING_CHARS or " | " in h for h in header)
-            or not any(_END_LABEL.search(h) for h in header[1:])
-        ):
-            out.append(lines[i])
-            i += 1
-            continue
-        del out[-width:]
-        out.append(" | ".join(header))
-        while (
-            i + width <= len(lines)
-            and not _dates(lines[i])
-            and all(_date_only(lines[i + c : i + c + 1]) for c in range(1, width))
-        ):
-            out.append(" | ".join(f"{label}: {cell}" for label, cell in zip(header, lines[i : i + width], strict=True)))
-            i += width
-    return out
-
-
-def _date_only(line: list[str]) -> bool:
-    """A (one-item) slice of lines that is a single date and nothing else."""
-    return bool(line) and (m := DATE.fullmatch(line[0].strip(" .,"))) is not None and bool(m.group(0))
 
 
 def _name_label(row_names: set[str], s: str) -> str | None:
@@ -975,7 +702,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
         out.product_mentioned = any(t in full for t in terms)
     support_heading = False
     ceased = False  # the rows read are under a heading that says their devices' support has ended
-    sents = [_verb_spelled(s) for s in _listed_items(_spaced_rows(_glued_rows(_vertical_rows(sentences(page.text)))))]
+    sents = [_verb_spelled(s) for s in _listed_items(table_rows(sentences(page.text)))]
     docs = _parsed_prose(sents)
     page_language = language_of(page.text)  # (a short line of a page in another language is read in it)
     # which product the text is about at each point: a sentence that names the product, or
@@ -1012,7 +739,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
         if " | " not in s and s not in ("...", "…"):
-            ceased = len(s) <= _HEADING_CHARS and _CEASED_HEADING.search(s) is not None and not _dates(s)
+            ceased = len(s) <= HEADING_CHARS and _CEASED_HEADING.search(s) is not None and not dates_in(s)
         if POST_BYLINE.match(s):
             continue  # "jrhaberland · description · 2026-09-15": the date of a post, not of anything it says
         _note_unanswered(out, last)
@@ -1021,10 +748,10 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             head = f"{previous} {s}"  # "v7.8" over "(2021-11-13)"
         released = len(head) <= 60 and _RELEASE_HEAD.search(head)
         # (or a news file's dated heading: "Telldus Core service removed ## May 20, 2021")
-        dated_heading = (s in headings and len(head) <= _HEADING_CHARS + 20) or _only_a_date(s) is not None
+        dated_heading = (s in headings and len(head) <= HEADING_CHARS + 20) or _only_a_date(s) is not None
         if (
             (released or dated_heading)
-            and len(found := _dates(head)) == 1
+            and len(found := dates_in(head)) == 1
             and not _COMPARED.search(head, 0, found[0][0].start())  # "servers older than 2017.06.04"
             # (or a history's heading led by its month: "11/2016 (ESP Easy Mega)")
             # (or a release dated by its month in brackets: "## 2.15 (June 2020)")
@@ -1043,7 +770,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 out.statements.append(_end_at(s, d, p, True, why))
                 support_heading = True
                 continue
-        if _RELEASE_DATE_LINE.match(s) is not None and len(found := _dates(s)) == 1 and " | " not in s:
+        if _RELEASE_DATE_LINE.match(s) is not None and len(found := dates_in(s)) == 1 and " | " not in s:
             release, referent, removal = found[0], False, None  # "## Version 2.8.0" over "Release date: 01-01-2021"
             continue
         if (s in headings or idx == 0) and (stopped_at := _heading_stop(s, terms)) is not None:
@@ -1067,7 +794,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             out.statements.append(_end_at(s, d, p, True, f"{m.group(0)}: the release whose notes say {raised!r}"))
             support_heading = True
             continue
-        if release is not None and not _dates(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
+        if release is not None and not dates_in(s) and (dropped := _RELEASE_DROPS.search(s)) is not None:
             lead = _REMOVAL_LEAD.search(s)
             if lead:
                 # "Removed SBC support:" over the boards removed
@@ -1110,13 +837,13 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             names_product(terms, own_cells)
             or _row_named(row_names, own_cells)
             or _named_by_cells((*terms, *row_names), own_cells)
-            or (len(s) <= _ROW_CHARS and _glued_name(terms, s))
+            or (len(s) <= ROW_CHARS and _glued_name(terms, s))
         )
         # "Following boards are no longer receiving support …:" over a list: an item naming the product
         # makes the statement the product's
         if previous.rstrip().endswith(":") and prev_since < since:
             intro = (prev_since, since)
-        if intro is not None and (len(s) > _ROW_CHARS or s.rstrip().endswith(":") or _dates(s)):
+        if intro is not None and (len(s) > ROW_CHARS or s.rstrip().endswith(":") or dates_in(s)):
             intro = None  # the list is over
         if intro is not None and named:
             out.statements[intro[0] : intro[1]] = [
@@ -1124,19 +851,19 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             ]
         if (
             _DATE_HEAD.match(s) is not None
-            and (len(found := _dates(s)) == 1)
+            and (len(found := dates_in(s)) == 1)
             and (support_heading or TOPIC.search(previous) or _END_QUESTION.search(previous))
         ):
             group = found[0]  # "Here is the full list: - June 1, 2023:" over the models it ends
             continue
-        if group is not None and (len(s) > _ROW_CHARS or _dates(s)):
+        if group is not None and (len(s) > ROW_CHARS or dates_in(s)):
             group = None  # the list under the date is over
         if group is not None and named:
             m, d, p = group
             why = f"{m.group(0)}: the date the list this item is in is under"
             out.statements.append(_end_at(s, d, p, True, why))
             continue
-        if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := _dates(revised.group("rest"))):
+        if (revised := _REVISED_DATE.match(s)) and prev_since < since and (dates := dates_in(revised.group("rest"))):
             # "Surface Pro X | … | End of Servicing Date: October 13, 2024" then "NEW DATE: August 10, 2025":
             # the new date replaces the row's
             m, d, p = dates[0]
@@ -1146,7 +873,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             why = f"{m.group(0)}: {revised.group('label')} replacing the date before"
             out.statements.append(_end_at(s, d, p, mentions_before, why))
             continue
-        if len(s) <= _HEADING_CHARS and _END_HEADING.search(s) and not _dates(s):
+        if len(s) <= HEADING_CHARS and _END_HEADING.search(s) and not dates_in(s):
             support_heading = True  # "Google Support Expiration, I.e. End-Of-Life" over rows of models and dates
         last = (s, len(out.statements)) if named else None
         if named and idx and _LIST_OF_THOSE.match(s) and _UNAFFECTED.search(sents[idx - 1]):
@@ -1242,8 +969,8 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             continue
         if (
             (entry := _DATED_ENTRY.match(s)) is not None
-            and len(when := _dates(s[: entry.end()])) == 1
-            and not _dates(rest := s[entry.end() :])
+            and len(when := dates_in(s[: entry.end()])) == 1
+            and not dates_in(rest := s[entry.end() :])
             and (dropped := _RELEASE_DROPS.search(rest)) is not None
         ):
             # a changelog's dated entry: "20191218: The display config section no longer supports …"
@@ -1269,7 +996,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             why = f"{m.group(0)}: {s[m.end() :].strip(' :-–—')!r}"
             out.statements.append(_end_at(s, d, p, mentions, why))
             support_heading = True
-            if m.start() <= 3 and len(s) <= _HEADING_CHARS:
+            if m.start() <= 3 and len(s) <= HEADING_CHARS:
                 group = dated  # "August 11, 2011 Online Service Shutdown" over the games it ends
             continue
         if doc is not None:
@@ -1315,7 +1042,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 continue
             # "Acer C720 Chromebook Jun 1, 2019 Expected Final Year: 2018/19" under an end-of-life heading:
             # a row with no finite verb, read as a row below
-            row_like = support_heading and named and len(s) <= _ROW_CHARS and not _finite(doc)
+            row_like = support_heading and named and len(s) <= ROW_CHARS and not _finite(doc)
             if not _label_line(s) and not row_like:  # the parse found no end: the patterns below only read durations
                 if _SUPPORT.search(s) or _relative_period(s):
                     support_heading = True
@@ -1323,7 +1050,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                     if stmt is not None:
                         out.statements.append(stmt)
                 continue
-        elif mentions and prev_stops and _CUT_OFF.search(prev) and (lost := _LOST_USE.search(s)) and not _dates(s):
+        elif mentions and prev_stops and _CUT_OFF.search(prev) and (lost := _LOST_USE.search(s)) and not dates_in(s):
             # "AT&T … will discontinue 3G service beginning Feb. 22, 2022. Thus, VW's Car-Net … won't
             # function": the product stops working at the stop the sentence before dates
             m, d, p = prev_stops[-1]
@@ -1367,9 +1094,9 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             stmt = _statement(s, mentions)
             if stmt is not None:
                 out.statements.append(stmt)
-        elif len(s) <= _HEADING_CHARS and not _dates(s) and support_heading_abroad(s):
+        elif len(s) <= HEADING_CHARS and not dates_in(s) and support_heading_abroad(s):
             support_heading = True  # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025"
-        elif support_heading and named and len(s) <= _ROW_CHARS and (language_of(s) is None or _DATE_LED_ITEM.match(s)):
+        elif support_heading and named and len(s) <= ROW_CHARS and (language_of(s) is None or _DATE_LED_ITEM.match(s)):
             # a table row or list item under a support heading: "Acme Cam 2 | 31 March 2030",
             # "FP4: September 2021 through September 2026" (the end of the range)
             # (not a sentence in another language, which its own reader found no end in: "El Fairphone 2 vio
@@ -1377,7 +1104,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             # not the year of "Motorola edge 2024", nor a labelled release ("releaseDate: 2024-05-01")
             dates = [
                 d
-                for d in outside_name(s, _dates(s), terms)
+                for d in outside_name(s, dates_in(s), terms)
                 if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not _START_LABEL.search(lab.group(1))
             ]
             # nor a release said in words: "first-generation Play:5 (launched 2009)", nor brackets that
@@ -1394,7 +1121,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
                 not dates
                 and not s.rstrip().endswith((".", "!", "?"))  # a name, not a sentence cut short
                 and idx + 1 < len(sents)
-                and (led := _dates(sents[idx + 1]))
+                and (led := dates_in(sents[idx + 1]))
                 and led[0][0].start() == 0
             ):
                 # a row whose cells were stored a line each: the name's line, then one led by its date
@@ -1404,7 +1131,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             if end is not None:
                 m, d, p = end
                 out.statements.append(_end_at(s, d, p, True, m.group(0)))
-        elif named and re.search(r"secur|updat|patch", s, re.I) and (dates := _dates(s)):
+        elif named and re.search(r"secur|updat|patch", s, re.I) and (dates := dates_in(s)):
             # the product's own sentence with an end-marked date ("have until September 2018 for
             # security promotions", "receive security bundles till October 2017")
             end = _end_date(s, dates)
@@ -1417,7 +1144,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
     if (
         terms
         and not out.dated
-        and (net := network_end(sents, terms, lambda x: names_product(terms, x), _dates)) is not None
+        and (net := network_end(sents, terms, lambda x: names_product(terms, x), dates_in)) is not None
     ):
         # "analogue telecare devices that won't work due to the digital switchover … The full retirement
         # of the traditional phone network is set for January 2027"
@@ -1573,7 +1300,7 @@ def _run_together_list(s: str) -> list[tuple[str, DatePart]] | None:
     words before each year, when there are three years or more, each after a few words, about support."""
     if "|" in s:
         return None  # a table's row, its cells kept apart: the rows' readers take it
-    dates = _dates(s)
+    dates = dates_in(s)
     # (years alone: a row's days, release and end, are a table's cells the rows' readers take)
     if len(dates) < 3 or any(m.lastgroup != "y" for m, _d, _p in dates) or not TOPIC.search(s[: dates[-1][0].start()]):
         return None
@@ -1635,7 +1362,7 @@ _ITEM_LOOKBACK = 6  # sentences back to the date line of the item a sentence is 
 def _ended_now(s: str, sents: list[str], idx: int) -> tuple[DatePart, str] | None:
     """The date of the news item ("22 April 2025", a line of its own) above an end said to hold now,
     and the words that say so."""
-    if (now := _NOW_ENDED.search(s)) is None or _dates(s):
+    if (now := _NOW_ENDED.search(s)) is None or dates_in(s):
         return None
     for before in reversed(sents[max(0, idx - _ITEM_LOOKBACK) : idx]):
         if (found := _only_a_date(before)) is not None and found[2] == "day":
@@ -1659,7 +1386,7 @@ _ENDS_THEN = re.compile(r"\boffline|inoperable|stop\w*|shut\w*|no\s+longer|cease
 def _time_after(s: str, prev_dates: list[DatePart]) -> tuple[dt.date, Precision, str] | None:
     """A further span after the one date of the sentence before, at whose end something stops."""
     m = _ANOTHER.search(s)
-    if m is None or len(prev_dates) != 1 or _dates(s):
+    if m is None or len(prev_dates) != 1 or dates_in(s):
         return None
     rest = m.group("rest")
     if not ((then := _AFTER_THAT.search(rest)) and _ENDS_THEN.search(rest[then.end() :])):
@@ -1751,7 +1478,9 @@ def _listed_items(sents: list[str]) -> list[str]:
     out: list[str] = []
     for s in sents:
         lead, colon, body = s.partition(": ")
-        items = None if " | " in s else semicolon_items(body if colon else s, lambda x: len(_dates(x.rstrip("."))) == 1)
+        items = (
+            None if " | " in s else semicolon_items(body if colon else s, lambda x: len(dates_in(x.rstrip("."))) == 1)
+        )
         if items is None:
             out.append(s)
             continue
@@ -1762,7 +1491,7 @@ def _listed_items(sents: list[str]) -> list[str]:
 def _answer_date(s: str, prev: str) -> DatePart | None:
     """A line that is only a date, under a question or label about the end in the two sentences
     before it ("When was the product discontinued? Provide a specific date."), not about a start."""
-    dates = _dates(s)
+    dates = dates_in(s)
     rest = s[: dates[0][0].start()] + s[dates[0][0].end() :] if len(dates) == 1 else ""
     # a source's link may follow, bare or in brackets ("October 13, 2022 (source: https://…)")
     if len(dates) != 1 or re.sub(r"[\W_]+", "", re.sub(r"https?://\S+", "", _SOURCE_NOTE.sub("", rest))):
@@ -1848,7 +1577,7 @@ _END_LABELLED = re.compile(
 def _labelled_end(s: str) -> DatePart | None:
     """In a run of labelled dates ("… until at least: October 2028 End of Support date: October
     2029"), the one date whose label names the end of support."""
-    dates = _dates(s)
+    dates = dates_in(s)
     if len(dates) < 2:
         return None
     found = [(m, d, p) for m, d, p in dates if _END_LABELLED.search(s[max(0, m.start() - 60) : m.start()])]
@@ -1870,7 +1599,7 @@ _DATED_END_LABEL = re.compile(
 def _dated_label(s: str) -> DatePart | None:
     """A timeline's line: one full date, then a short label naming an end ("June 30, 2025: End of
     support", "Aug 30, 2026 [SEMS Portal/Classic] Close Time"), the product in brackets at most."""
-    dates = _dates(s)
+    dates = dates_in(s)
     if len(dates) != 1 or dates[0][0].start() > 2 or dates[0][2] != "day":
         return None
     m = dates[0][0]
@@ -1900,7 +1629,7 @@ def _replace_to_go_on(s: str) -> tuple[DatePart, str] | None:
     service, and the words that say so."""
     if (m := _REPLACE_TO_GO_ON.search(s)) is None:
         return None
-    dates = _dates(s)
+    dates = dates_in(s)
     if len(dates) != 1 or dates[0][0].start() > m.start():
         return None
     return dates[0], m.group(0)
@@ -1911,7 +1640,7 @@ def _migrate_by(s: str, previous: str) -> DatePart | None:
     its sunset ("… Integration Sunset (v1)" over "Users MUST upgrade by the end of 2026 …")."""
     if not _SUNSET_WORDS.search(previous) and not _SUNSET_WORDS.search(s):
         return None
-    found = [(m, d, p) for m, d, p in _dates(s) if _MIGRATE_BY.search(s[max(0, m.start() - 100) : m.start()])]
+    found = [(m, d, p) for m, d, p in dates_in(s) if _MIGRATE_BY.search(s[max(0, m.start() - 100) : m.start()])]
     return found[0] if len(found) == 1 else None
 
 
@@ -1920,7 +1649,7 @@ def _end_of_before(s: str) -> DatePart | None:
     marks one ("April 2014 will mark the end of support")."""
     found = [
         (m, d, p)
-        for m, d, p in _dates(s)
+        for m, d, p in dates_in(s)
         if _END_OF_BEFORE.search(s[max(0, m.start() - 60) : m.start()]) or _MARKS_END.match(s, m.end())
     ]
     return found[0] if len(found) == 1 else None
@@ -1941,7 +1670,7 @@ def _meant_end(s: str, previous: str, statements: list[SupportStatement]) -> Dat
     last = statements[-1]
     if last.kind != "period-without-start" or last.sentence != previous[:300]:
         return None
-    spans = [(m, d, p) for m, d, p in _dates(s) if _SPAN_TO.search(s[max(0, m.start() - 40) : m.start()])]
+    spans = [(m, d, p) for m, d, p in dates_in(s) if _SPAN_TO.search(s[max(0, m.start() - 40) : m.start()])]
     return spans[0] if len(spans) == 1 else None
 
 
@@ -2015,7 +1744,7 @@ def _start_given_elsewhere(
         return st
     released = [
         (dm, d, p)
-        for dm, d, p in _dates(st.sentence)
+        for dm, d, p in dates_in(st.sentence)
         if _RELEASED_ON.search(st.sentence[: dm.start()]) and not _LATER_ON.match(st.sentence[dm.end() :])
     ]
     if st.mentions_product and len(released) == 1:
@@ -2055,7 +1784,7 @@ def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> tuple[set[tup
                 continue
         else:
             ours = bool(terms) and names_product(terms, before, brand_needed=False)  # "Acme Cam 2 | Launch date: …"
-        dates = [(d, p) for dm, d, p in _dates(after) if not re.search(r"[.!?]\s|\n", after[: dm.start()])]
+        dates = [(d, p) for dm, d, p in dates_in(after) if not re.search(r"[.!?]\s|\n", after[: dm.start()])]
         if dates:
             found.add(dates[0])
             if ours:
@@ -2125,7 +1854,7 @@ def _note_unanswered(out: SupportPeriodAnalysis, last: tuple[str, int] | None) -
         _add(out.named_without_end, last[0][:300])
         if not unaffected:
             _add(out.named_vaguely, last[0][:300])
-    elif (_STOPS_UNDATED.search(last[0]) and not _dates(last[0])) or stops_undated_abroad(last[0]):
+    elif (_STOPS_UNDATED.search(last[0]) and not dates_in(last[0])) or stops_undated_abroad(last[0]):
         _add(out.stopped_undated, last[0][:300])
 
 
@@ -2173,7 +1902,7 @@ def _begun_at(s: str, m: re.Match[str], d: dt.date, p: Precision, from_start: bo
 
 def _end_column(label: str, ceased: bool) -> bool:
     """The column names the end of support (or, in a table of devices no longer supported, their last release)."""
-    return (_END_LABEL.search(label) is not None and not _START_LABEL.search(label)) or (
+    return (END_LABEL.search(label) is not None and not _START_LABEL.search(label)) or (
         ceased and _LAST_RELEASE_LABEL.search(label) is not None
     )
 
@@ -2191,19 +1920,19 @@ def _labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, S
     ended = None
     for c in cells:  # a cell whose value says the end itself, whatever its column: "Status: EOL - Jul 2024"
         marked = _END_VALUE.match(c.group("value"))
-        if marked and not _START_LABEL.search(c.group("label")) and (dates := _dates(rest := marked.group("rest"))):
+        if marked and not _START_LABEL.search(c.group("label")) and (dates := dates_in(rest := marked.group("rest"))):
             m, d, p = dates[0]
             phrase = f"{c.group('label')}: {c.group('value')}"[:120]
             return True, _end_at(sentence, _begun_at(rest, m, d, p), p, mentions, phrase)
-        if _ENDED_VALUE.match(c.group("value")) and not _END_LABEL.search(c.group("label")):
+        if _ENDED_VALUE.match(c.group("value")) and not END_LABEL.search(c.group("label")):
             ended = ended or c.group("value")
-    if ended and not any(_END_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
+    if ended and not any(END_LABEL.search(c.group("label")) and dates_in(c.group("value")) for c in cells):
         # "Status: EOL" with no end date in the row: the row is ended, and its other dates (releases) are not ends
         return True, _no_end_row(sentence, ended, mentions)
     start: tuple[dt.date, Precision] | None = None
     for c in cells:
         if _START_LABEL.search(c.group("label")) and not _end_column(c.group("label"), ceased):
-            found = _dates(c.group("value"))
+            found = dates_in(c.group("value"))
             if found:
                 start = (found[0][1], found[0][2])
     # "End of Engineering | End of Life/ End of Support": the column that names the end of support
@@ -2216,7 +1945,7 @@ def _labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, S
         label, value = c.group("label"), c.group("value")
         if not _end_column(label, ceased):
             continue
-        dates = _dates(value)
+        dates = dates_in(value)
         phrase = f"{label}: {value}"[:120]
         if dates and not _DURATION.search(value):
             # a range in the cell ("Lifecycle: 2019.12 – 2021.12") ends at its second date
@@ -2238,11 +1967,11 @@ def _labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, S
         vague = _VAGUE.search(value)
         if vague:
             return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
-    if not handled and any(_START_LABEL.search(c.group("label")) and _dates(c.group("value")) for c in cells):
+    if not handled and any(_START_LABEL.search(c.group("label")) and dates_in(c.group("value")) for c in cells):
         # a row whose only date is its release ("Status: Oldstable | Date Released: Mar 2024"): no end
         return True, _no_end_row(sentence, "only a release date", mentions)
     if handled and mentions:  # the product's row says something other than a date ("No longer guaranteed")
-        value = next(c.group("value") for c in cells if _END_LABEL.search(c.group("label")))
+        value = next(c.group("value") for c in cells if END_LABEL.search(c.group("label")))
         return True, SupportStatement(sentence, "vague", None, None, None, "day", mentions, value[:120])
     return handled, None
 
@@ -2377,7 +2106,7 @@ def _security_duration(s: str) -> re.Match[str] | None:
 
 def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
     sentence = s[:300]
-    dates = _dates(s)
+    dates = dates_in(s)
     # 1. an explicit end date in a label or row: "End of support: 2029-12-31"
     end = _end_date(s, dates) if ends else None
     if end is not None:
@@ -2398,7 +2127,7 @@ def _statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | 
             tail = after[start_kw.end() :]
             # the start's date follows its word ("from 1 March 2024", "from the date of sale, 1 March
             # 2024"), not a later clause's ("… (from 2020, pictured below)")
-            tail_dates = _dates(tail)
+            tail_dates = dates_in(tail)
             starts = [d for d in tail_dates if d[0].start() <= _START_GAP]
             if not starts and (when := _START_DATED_AFTER.search(tail[: _START_GAP * 3])) is not None:
                 # "from the date of the first delivery of the smartphone, which took place on September 22, 2023"
@@ -2433,15 +2162,15 @@ def _foreign_dated(s: str) -> bool:
     """A sentence in another language whose dates are all written in that language's words."""
     if language_of(s) is None or not (spans := [(m.start(), m.end()) for m, _d, _p in foreign_dates(s)]):
         return False
-    return all(any(a < m.end() and m.start() < b for a, b in spans) for m, _d, _p in _dates(s))
+    return all(any(a < m.end() and m.start() < b for a, b in spans) for m, _d, _p in dates_in(s))
 
 
 def _label_line(s: str) -> bool:
     """ "End of support: 2029-12-31", "Security updates: until 30/06/2031": a short label and value."""
-    if len(s) > _ROW_CHARS or ":" not in s:
+    if len(s) > ROW_CHARS or ":" not in s:
         return False
     value = s.rsplit(":", 1)[1]
-    return len(value.strip()) <= 40 and bool(_dates(value))
+    return len(value.strip()) <= 40 and bool(dates_in(value))
 
 
 _PARSE_BUDGET = 50_000  # characters of dated prose parsed per page
@@ -2497,7 +2226,7 @@ _CITING = re.compile(
 
 def _bracketed_date_only(m: re.Match[str]) -> str:
     """The citing words blanked when what they cite is a date and nothing else."""
-    dates = _dates(cited := m.group("cited"))
+    dates = dates_in(cited := m.group("cited"))
     whole = len(dates) == 1 and not cited[: dates[0][0].start()].strip() and not cited[dates[0][0].end() :].strip()
     return " " * len(m.group(0)) if whole else m.group(0)
 
@@ -2525,7 +2254,7 @@ def _for_the_parser(text: str) -> str:
 def _parsed_prose(sents: list[str]) -> dict[int, Parts]:
     """Parse the sentences that hold a date and read as prose (not table rows or label lines).
     Clauses between semicolons are parsed on their own: each is a sentence in its own right."""
-    picked = [i for i, s in enumerate(sents) if " | " not in s and _dates(s) and not _label_line(s)]
+    picked = [i for i, s in enumerate(sents) if " | " not in s and dates_in(s) and not _label_line(s)]
     pieces: list[tuple[int, int, str]] = []
     budget = _PARSE_BUDGET  # a huge page: the sentences past the budget are read by the patterns alone
     for i in picked:
@@ -2571,7 +2300,7 @@ def _tree_statement(
     """The end date a prose sentence states, read from its parse (support_tree), the
     sentence's dates that are not events (for a later "that date"), and those at which
     something stops (for a later "once … cuts off …")."""
-    dates = _dates(s)
+    dates = dates_in(s)
     roles = []
     for n, (offset, doc) in enumerate(parts):
         limit = parts[n + 1][0] if n + 1 < len(parts) else len(s) + 1
@@ -2735,7 +2464,7 @@ _HEADING_STOP = re.compile(
 def _heading_stop(s: str, terms: tuple[str, ...]) -> DatePart | None:
     """The date a short heading gives the product's stop ("Acme Hub Shutdown (2025-11-30)"): the
     heading names the product before the stop, and the date is all that follows it."""
-    if len(s) > _HEADING_CHARS + 20 or (m := _HEADING_STOP.search(s)) is None:
+    if len(s) > HEADING_CHARS + 20 or (m := _HEADING_STOP.search(s)) is None:
         return None
     if not names_product(terms, s[: m.start()], brand_needed=False):
         return None
@@ -2771,7 +2500,7 @@ def _platform_dropped(s: str, left_marks: list[re.Pattern[str]]) -> DatePart | N
 
 def _date_spanning(s: str, span: tuple[int, int]) -> DatePart | None:
     """The date that is all of s[span] (a bracket or a heading's tail that holds a date and nothing more)."""
-    return next((dp for dp in _dates(s) if dp[0].span() == span), None)
+    return next((dp for dp in dates_in(s) if dp[0].span() == span), None)
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:on|in|at|from|as\s+of|effective|by|by\s+the\s+end\s+of)\s+)?", re.I)
