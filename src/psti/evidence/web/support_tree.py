@@ -1073,6 +1073,8 @@ def _out_of_support(tok: Token) -> bool:
     )
 
 
+# proper nouns, plural ones too ("Trusted Contacts will be shut down")
+_PROPER = frozenset({"NNP", "NNPS"})
 _BRICKING = frozenset({"brick", "bricks", "bricked", "bricking"})
 
 
@@ -1272,7 +1274,7 @@ def _named_thing_shut(tok: Token) -> bool:
     named = [
         c
         for c in things
-        if c.tag_ == "NNP" or any(g.dep_ == "compound" and g.tag_ == "NNP" for g in c.children) or _glued_name(c)
+        if c.tag_ in _PROPER or any(g.dep_ == "compound" and g.tag_ in _PROPER for g in c.children) or _glued_name(c)
     ]
     # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
     # must be a thing of the maker's ("the legacy Fitbit Web API")
