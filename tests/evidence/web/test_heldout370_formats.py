@@ -1,7 +1,12 @@
 """Formats met on held-out sets 370 onwards and on the misses of the sets before them.
 
 Ends: a service named by a plural proper noun and shut down in the passive ("Trusted Contacts will be shut
-down on December 1, 2020"), as a singular name already was."""
+down on December 1, 2020"), as a singular name already was; in other languages, a month named as "the month
+of" after its bound ("jusqu'au mois de septembre 2028", "fino al mese di maggio 2027"), Polish "co najmniej"
+(at least) between a bound and its date, a product "sécurisé" up to a time, German support right before its
+time ("die den Support bis 2030 verlängert", not "Support bis fünf Jahre nach …"), and end words that run
+into the next date's bound ("… patch di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the
+earlier one's."""
 
 from __future__ import annotations
 
@@ -18,3 +23,43 @@ def test_a_plural_name_shut_down_in_the_passive() -> None:
     assert ends("Revolv will be shut down on May 15, 2016.", "Revolv") == [D(2016, 5, 15)]
     # (a place shut is still no service: "the factory will be shut down")
     assert ends("The factory will be shut down on December 1, 2020.", "Acme Cam") == []
+
+
+def test_a_french_end_in_the_month_of() -> None:
+    said = "Concrètement, l'iPhone 15 Pro Max d'Apple ne sera sécurisé que jusqu'au mois de septembre 2028."
+    assert ends(said, "iPhone 15 Pro Max") == [D(2028, 9, 30)]
+    italian = "L'Acme Tab riceverà le patch di sicurezza fino al mese di maggio 2027."
+    assert ends(italian, "Acme Tab") == [D(2027, 5, 31)]
+    # ("durante este mes de abril de 2025" keeps its own bound)
+    spanish = (
+        "Siete dispositivos van a alcanzar el fin de vida durante este mes de abril de 2025, y ya no van a recibir"
+        " soporte."
+    )
+    assert ends(spanish) == [D(2025, 4, 30)]
+
+
+def test_at_least_in_polish_between_the_bound_and_its_date() -> None:
+    said = "Szczególnie że w sekcji ze specyfikacją piszą o aktualizacjach do co najmniej października 2030 roku."
+    assert ends(said) == [D(2030, 10, 31)]
+
+
+def test_end_words_running_into_the_next_dates_bound_are_that_dates() -> None:
+    said = (
+        "Ciò significa che il OnePlus 6 riceverà nuove versioni di Android fino a maggio 2020 (quindi Android P e"
+        " Android Q) e patch di sicurezza ogni due mesi fino a maggio 2021."
+    )
+    assert ends(said, "OnePlus 6") == [D(2021, 5, 31)]
+
+
+def test_german_support_right_before_its_time() -> None:
+    said = (
+        "Das Galaxy A16 5G ist das günstigste Gerät mit einer solchen Vereinbarung, die den Support bis 2030"
+        " verlängert."
+    )
+    assert ends(said, "Galaxy A16 5G") == [D(2030, 12, 31)]
+    guess = (
+        "Solange du Patches bekommst (was du immer noch bekommst, wenn ich das richtig weiß gilt der Support bis fünf"
+        " Jahre nach letzten verkauften Gerät, das wäre für das Shift 6m Ende 2027), ist aus sicherheitstechnischer"
+        " Sicht eigentlich nichts zu sagen."
+    )
+    assert ends(guess, "SHIFT6m") == []

@@ -323,11 +323,15 @@ _WEEKDAY_TAIL = re.compile(
 # "at least" between a bound and its date: "hasta al menos junio de 2028", "até, no mínimo, 2028", "bis mindestens"
 _AT_LEAST_TAIL = re.compile(
     r"\s*,?\s*\b(?:al\s+menos|como\s+m[íi]nimo|por\s+lo\s+menos|pelo\s+menos|no\s+m[íi]nimo|ao\s+menos|almeno|"
-    r"per\s+lo\s+meno|come\s+minimo|mindestens|wenigstens|au\s+moins|minstens|ten\s+minste|minst|vähintään)\s*,?\s*$",
+    r"per\s+lo\s+meno|come\s+minimo|mindestens|wenigstens|au\s+moins|au\s+minimum|minstens|ten\s+minste|minst|vähintään|"
+    r"co\s+najmniej|przynajmniej|minimálně|nejméně|alespoň|minimaal|åtminstone)\s*,?\s*$",
     re.I,
 )
 # a page's revision stamp before its date, opening the sentence: "Dernière mise à jour le 4 avril 2016",
 # "Letzte Aktualisierung: 3. Mai 2021", "Última actualización: …" (the page's date, not a last update's)
+# the month named as "the month of" between a bound and its date: "jusqu'au mois de septembre 2028", "fino al
+# mese di maggio 2021", "hasta el mes de junio de 2026"
+_MONTH_OF_TAIL = re.compile(r"\s*\b(?:mois|mese|mes|mês)\s+(?:de|di|d['’])\s*$", re.I)
 _REVISION_STAMP = re.compile(
     r"^\W{0,3}(?:derni[eè]re\s+mise\s+à\s+jour|mis\s+à\s+jour|última\s+actualización|actualizado|"
     r"última\s+atualização|atualizado|letzte\s+(?:Aktualisierung|Änderung)|(?:zuletzt\s+)?aktualisiert|"
@@ -365,11 +369,14 @@ _END_WORDS = re.compile(
     r"\bperd\w*\s+(?:\w+\s+){0,4}(?:supporto|soporte|support|suporte|assistenza|aggiornamenti|actualizaciones)\b|"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
     r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
+    # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
+    # (a time, not a span: "der Support bis fünf Jahre nach …" counts from an undated sale)
+    r"\b(?:Support|Unterstützung)\s+(?:noch\s+)?bis(?=\s+(?:Ende\s+|zum\s+)?(?:\d|[A-ZÄ][a-zä]+\s+\d))|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
-    r"mises?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|aggiornament)\w*\b[^.]{0,60}?"
+    r"mises?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|sécuris|aggiornament)\w*\b[^.]{0,60}?"
     r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
@@ -586,7 +593,8 @@ def foreign_end(
     for k, (m, day, precision) in enumerate(dates):
         before = _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-45:]
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
-        bound = (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)
+        bounds = _YEAR_BOUND if bare_year else _BOUND_BEFORE
+        bound = bounds.search(before) or bounds.search(_MONTH_OF_TAIL.sub(" ", before))
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
         if bound is None and not bare_year:
             # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
@@ -618,6 +626,10 @@ def foreign_end(
             start = range_from[1]  # (a range's words stand before its first date)
         end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
         cue = _END_WORDS.search(sentence, start, end)
+        if cue is not None and cue.start() >= m.end() and _leads_next_date(sentence, cue, dates, k):
+            # "… nuove versioni di Android fino a maggio 2020 … e patch di sicurezza ogni due mesi fino a maggio
+            # 2021": words after the date that run into the next date's bound are that date's
+            cue = None
         if cue is None and bound_after is not None and bound_after.group(0).strip().lower() in ("saakka", "asti"):
             # "tietoturvapäivitykset jatkuvat … aina 13.10.2026 saakka": updates up to the day, however far before
             cue = _SUPPORT_GOES_ON_FI.search(_clause_of(sentence, m, dates, k))
@@ -682,6 +694,16 @@ def foreign_end(
     patched = [f for f in found if _PATCH_WORDS.search(_own_clause(sentence, f.written))]
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
     return (patched or security or found)[0]
+
+
+def _leads_next_date(
+    sentence: str, cue: re.Match[str], dates: list[tuple[re.Match[str], dt.date, Precision]], k: int
+) -> bool:
+    """The end's words end in the bound of the date after the k-th ("patch … fino" of "fino a maggio 2021")."""
+    if k + 1 >= len(dates):
+        return False
+    bound = _BOUND_BEFORE.search(sentence, cue.start(), dates[k + 1][0].start())
+    return bound is not None and bound.start() < cue.end()
 
 
 # an end's verb that may stand before its day with no preposition ("avslutter støtten … 10. desember 2019")
