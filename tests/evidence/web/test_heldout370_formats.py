@@ -6,7 +6,8 @@ of" after its bound ("jusqu'au mois de septembre 2028", "fino al mese di maggio 
 (at least) between a bound and its date, a product "sécurisé" up to a time, German support right before its
 time ("die den Support bis 2030 verlängert", not "Support bis fünf Jahre nach …"), and end words that run
 into the next date's bound ("… patch di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the
-earlier one's."""
+earlier one's; German "keine … mehr" with up to four words between ("keine Softwareupdates oder neue
+Funktionen mehr")."""
 
 from __future__ import annotations
 
@@ -63,3 +64,10 @@ def test_german_support_right_before_its_time() -> None:
         " Sicht eigentlich nichts zu sagen."
     )
     assert ends(guess, "SHIFT6m") == []
+
+
+def test_german_no_more_with_several_things_between() -> None:
+    said = (
+        "Ab Mai 2020 werden einige unserer ältesten Produkte keine Softwareupdates oder neue Funktionen mehr erhalten."
+    )
+    assert ends(said) == [D(2020, 5, 1)]

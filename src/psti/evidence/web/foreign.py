@@ -354,7 +354,7 @@ _ANNOUNCED = re.compile(
 )
 # words of a sentence that says something stops, ends or is guaranteed up to a date
 _END_WORDS = re.compile(
-    r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,2}mehr|\bnichts\s+mehr|"
+    r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,4}mehr|\bnichts\s+mehr|"
     r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|\bdeaktivier\w*|"
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
