@@ -7,7 +7,9 @@ of" after its bound ("jusqu'au mois de septembre 2028", "fino al mese di maggio 
 time ("die den Support bis 2030 verlängert", not "Support bis fünf Jahre nach …"), and end words that run
 into the next date's bound ("… patch di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the
 earlier one's; German "keine … mehr" with up to four words between ("keine Softwareupdates oder neue
-Funktionen mehr")."""
+Funktionen mehr"); Chinese ends from a date on ("自2023年3月31日起…将停服"), after it ("在2025年5月后停止", the month's
+last day; "0 点后用户将无法再使用") and at it ("止步于2025年5月"), not an end to creating new resources; Japanese "as
+of" with its clause set off by a comma ("2019年5月31日をもって、…サイトを閉鎖し")."""
 
 from __future__ import annotations
 
@@ -71,3 +73,19 @@ def test_german_no_more_with_several_things_between() -> None:
         "Ab Mai 2020 werden einige unserer ältesten Produkte keine Softwareupdates oder neue Funktionen mehr erhalten."
     )
     assert ends(said) == [D(2020, 5, 1)]
+
+
+def test_chinese_ends_from_and_after_a_date() -> None:
+    assert ends("自2023年3月31日起,叮咚智能音箱将停服。") == [D(2023, 3, 31)]
+    after_a_time = "自 2023 年 3 月 31 日 0 点后用户将无法再使用叮咚音箱APP激活绑定音箱,所有智能语音功能将停服。"
+    assert ends(after_a_time) == [D(2023, 3, 31)]
+    # ("after May 2025": the month's last day; "stops at May 2025" the same)
+    assert ends("然而,其安全补丁的推送将在2025年5月后停止。") == [D(2025, 5, 31)]
+    assert ends("这款设备被三星从安全更新名单中移除。其安全补丁的推送也将止步于2025年5月。") == [D(2025, 5, 31)]
+    # (no longer able to create new resources: sign-ups stop, the service goes on)
+    assert ends("从2024年4月1日起,您将无法创建新的应用程序资源。") == []
+
+
+def test_japanese_as_of_with_the_clause_set_off_by_a_comma() -> None:
+    said = "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し、アプリを削除する予定だ。"
+    assert ends(said) == [D(2019, 5, 31)]

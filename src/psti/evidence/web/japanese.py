@@ -34,9 +34,15 @@ _TIME_OF_DAY = re.compile(
 # a year named before a date that gives none ("23年5月8日、10月末にQ-SL1のサービスを終了"): the year it is in
 # (a year with its month: a year alone is as often a launch's "2015年に発売", and "5年" a span)
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*(?:1[0-2]|0?[1-9])\s*[月월]")
+# a Chinese stop, or the user no longer able to go on: "停止", "终止", "停服", "关闭", "下线", "无法", "不再"
+_ZH_STOP = r"(?:停止|终止|終止|停服|关闭|關閉|下线|下線|无法|無法|不再)"
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切)|"
+    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切|閉鎖)|"
+    # the clause after "as of" set off by a comma: "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し"
+    r"^\s*(?:をもちまして|をもって|を以て)\s*、[^。]{0,50}?(?:終了|停止|廃止|打ち切|閉鎖)|"
+    # Chinese, after the date (a month's end): "安全补丁的推送将在2025年5月后停止", "0 点后用户将无法再使用"
+    rf"^\s*(?:后|後|之后|之後|以后|以後)[^。]{{0,60}}?{_ZH_STOP}|"
     # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"
     r"^\s*(?:에|을|를|에는|으로|로)?\s+(?:[^\s,.]+\s+){0,3}?[^\s,.]*(?:종료|중단|중지|만료|폐지)"
 )
@@ -50,21 +56,25 @@ _FROM_AFTER = re.compile(
     r"^\s*(?:から|以降|より)、?[^。、]{0,40}?(?:終了|停止|廃止|されません|しません|受けられません|"
     r"できなくな|使えなくな|いただけなくな)|"
     # Korean: "2028년 12월부로 … 공식 철수", "6월 30일 이후 … 다운로드할 수 없다"
-    r"^\s*(?:부로|부터|이후(?:에는|로는|부터)?)[^.,]{0,40}?(?:종료|중단|중지|철수|만료|폐지|수\s*없)"
+    r"^\s*(?:부로|부터|이후(?:에는|로는|부터)?)[^.,]{0,40}?(?:종료|중단|중지|철수|만료|폐지|수\s*없)|"
+    # Chinese, from the date on: "自2023年3月31日起，…将停服"
+    rf"^\s*起[^。]{{0,60}}?{_ZH_STOP}"
 )
 _ABOUT_SUPPORT = re.compile(
     r"サポート|アップデート|更新|セキュリティ|修正|保守|提供|サービス|지원|업데이트|업그레이드|보안|패치|서비스"
 )
 # before the date, a label naming the end: "サポート終了日：", "提供終了予定日 ", "サービス終了の時期は"
 _END_LABEL_BEFORE = re.compile(
-    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：は]?\s*$"
+    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：は]?\s*$|"
+    # Chinese, a stop at the date: "其安全补丁的推送也将止步于2025年5月", "终止于", "截止到"
+    r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$"
 )
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
 # a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
 # product as it is
-_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규")
+_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규|创建|創建|注册|註冊")
 # the stop's next clause saying only that buying has ended: "停止 Kindle 电子书店的运营,此后您无法再购买新的电子书"
 _ONLY_BUYING_STOPS = re.compile(
     r"[,，、]\s*(?:此后|之后|以后|此後|之後|以後|その後|以降)[^。,，、]{0,12}?(?:无法|無法|不能|不再)[^。,，、]{0,6}?(?:购买|購買|购|買)"
@@ -183,6 +193,8 @@ def japanese_end(
             continue
         if (
             _SALE.search(words)
+            # ("从2024年4月1日起，您将无法创建新的应用程序资源": what can no longer be done is signing up)
+            or (after.startswith(words) and _SALE.search(after, len(words), len(words) + 8))
             or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :])
             or _ONLY_BUYING_STOPS.search(after)
             or _MAKING_ENDS_BEFORE.search(before)
