@@ -6,10 +6,12 @@ of" after its bound ("jusqu'au mois de septembre 2028", "fino al mese di maggio 
 (at least) between a bound and its date, a product "sécurisé" up to a time, German support right before its
 time ("die den Support bis 2030 verlängert", not "Support bis fünf Jahre nach …"), and end words that run
 into the next date's bound ("… patch di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the
-earlier one's; German "keine … mehr" with up to four words between ("keine Softwareupdates oder neue
-Funktionen mehr"); Chinese ends from a date on ("自2023年3月31日起…将停服"), after it ("在2025年5月后停止", the month's
-last day; "0 点后用户将无法再使用") and at it ("止步于2025年5月"), not an end to creating new resources; Japanese "as
-of" with its clause set off by a comma ("2019年5月31日をもって、…サイトを閉鎖し")."""
+earlier one's; German "keine … mehr" with up to four words between ("keine Softwareupdates oder
+neue Funktionen mehr"); Chinese ends from a date on ("自2023年3月31日起…将停服"), after it ("在2025年5月后停止",
+the month's last day; "0 点后用户将无法再使用") and at it ("止步于2025年5月"), not an end to creating new
+resources; Japanese "as of" with its clause set off by a comma ("2019年5月31日をもって、…サイトを閉鎖し"); a
+Japanese end's label with "が" ("サービス終了が2026年2月"), a launch before it in its sentence being the earlier
+date's ("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end."""
 
 from __future__ import annotations
 
@@ -89,3 +91,11 @@ def test_chinese_ends_from_and_after_a_date() -> None:
 def test_japanese_as_of_with_the_clause_set_off_by_a_comma() -> None:
     said = "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し、アプリを削除する予定だ。"
     assert ends(said) == [D(2019, 5, 31)]
+
+
+def test_japanese_day_an_end_was_announced_and_an_end_after_a_launch() -> None:
+    assert ends("サービスの終了は2023年6月30日に予告されていたが、詳しい内容が改めてリリースされた。") == []
+    said = "wena 3 の発売が2020年11月でサービス終了が2026年2月であるため、実質5年間はサポートしている。"
+    assert ends(said) == [D(2026, 2, 28)]
+    # (a sale's end before its own date is still no end of support)
+    assert ends("販売終了が2026年2月であるため、在庫はありません。") == []

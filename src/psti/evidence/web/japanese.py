@@ -65,9 +65,13 @@ _ABOUT_SUPPORT = re.compile(
 )
 # before the date, a label naming the end: "サポート終了日：", "提供終了予定日 ", "サービス終了の時期は"
 _END_LABEL_BEFORE = re.compile(
-    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：は]?\s*$|"
+    r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：はが]?\s*$|"
     # Chinese, a stop at the date: "其安全补丁的推送也将止步于2025年5月", "终止于", "截止到"
     r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$"
+)
+# after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
+_ANNOUNCED_AFTER = re.compile(
+    r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)"
 )
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")
@@ -105,6 +109,14 @@ def _own_sentence_after(sentence: str, at: int) -> str:
     marks = ("、", "。", ",", ". ") if HANGUL.search(sentence) else ("、", "。")
     stops = [i for i in (sentence.find(mark, at) for mark in marks) if i >= 0]
     return sentence[at : min(stops, default=len(sentence))]
+
+
+def _own_clause_before(before: str) -> str:
+    """The words before a date back to its clause's start: a list's mark, a sentence's end, or another
+    date ("発売が2020年11月でサービス終了が2026年2月": the launch is the earlier date's)."""
+    own = before[max(before.rfind("、"), before.rfind("。")) + 1 :]
+    dated = list(_DATE.finditer(own))
+    return own[dated[-1].end() :] if dated else own
 
 
 # after a date, nothing but a list's mark or the sentence's end: "エレコムの「WRC-X3000GS」は2025年8月に、バッファローの
@@ -177,6 +189,8 @@ def japanese_end(
         near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
         # (the product is named before its date in a list, or in the date's own sentence)
         stretch = sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end())
+        if _ANNOUNCED_AFTER.match(after):
+            continue  # "サービスの終了は2023年6月30日に予告されていた": the day the end was announced
         if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
             words, first_day = ended.group(0), False
         elif (until := _UNTIL_AFTER.match(after)) is not None and _ABOUT_SUPPORT.search(near):
@@ -195,7 +209,7 @@ def japanese_end(
             _SALE.search(words)
             # ("从2024年4月1日起，您将无法创建新的应用程序资源": what can no longer be done is signing up)
             or (after.startswith(words) and _SALE.search(after, len(words), len(words) + 8))
-            or _SALE.search(before[max(before.rfind("、"), before.rfind("。")) + 1 :])
+            or _SALE.search(_own_clause_before(before))
             or _ONLY_BUYING_STOPS.search(after)
             or _MAKING_ENDS_BEFORE.search(before)
         ):
