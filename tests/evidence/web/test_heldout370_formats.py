@@ -11,13 +11,16 @@ neue Funktionen mehr"); Chinese ends from a date on ("自2023年3月31日起…�
 the month's last day; "0 点后用户将无法再使用") and at it ("止步于2025年5月"), not an end to creating new
 resources; Japanese "as of" with its clause set off by a comma ("2019年5月31日をもって、…サイトを閉鎖し"); a
 Japanese end's label with "が" ("サービス終了が2026年2月"), a launch before it in its sentence being the earlier
-date's ("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end."""
+date's ("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end.
+
+Policies: a platform named only for its public rating scale ("this engagement will use the Bugcrowd
+Vulnerability Rating Taxonomy") does not make the page its programme there."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -99,3 +102,14 @@ def test_japanese_day_an_end_was_announced_and_an_end_after_a_launch() -> None:
     assert ends(said) == [D(2026, 2, 28)]
     # (a sale's end before its own date is still no end of support)
     assert ends("販売終了が2026年2月であるため、在庫はありません。") == []
+
+
+def test_a_platforms_rating_taxonomy_is_no_programme_on_it() -> None:
+    page = (
+        "Acme DACH Vulnerability Disclosure Program\n\nRatings/Rewards\n"
+        "For the initial prioritization/rating of findings, this engagement will use the Bugcrowd Vulnerability"
+        " Rating Taxonomy.\n\nOut of Scope\n- Acme subsidiaries\n"
+    )
+    assert policy(page).contacts == []
+    hosted = page + "\nThis program follows Bugcrowd's standard disclosure terms.\n"
+    assert len(policy(hosted).contacts) == 1

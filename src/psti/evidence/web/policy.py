@@ -391,6 +391,9 @@ _THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:pause
 # reporting platforms by name (the programme-page reader and the channel reader alike)
 _PLATFORM_WORDS = r"hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|bugbank|vulbox|butian|immunefi"
 _PLATFORM_NAME = re.compile(rf"\b(?:{_PLATFORM_WORDS})\b", re.I)
+# a platform named for its public rating scale only ("will use the Bugcrowd Vulnerability Rating Taxonomy"),
+# which any programme may use wherever it is run
+_TAXONOMY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Vulnerability\s+Rating\s+Taxonomy|VRT)\b", re.I)
 _NO_PROGRAMME = re.compile(r"\b(?:no|not\s+(?:run|have|operate)\s+a)\s*$", re.I)
 # a sentence that says none is published: "No coordinated vulnerability disclosure policy, security contact or bug
 # bounty programme is published on any … host"
@@ -420,7 +423,7 @@ def _hosted_programme(text: str) -> str | None:
     """A page that is the maker's programme on a reporting platform ("This is a responsible
     disclosure program …; follow the Intigriti Community Code of Conduct"): the channel is the
     programme itself, where reports are submitted."""
-    platform = _PLATFORM_NAME.search(text)
+    platform = next((p for p in _PLATFORM_NAME.finditer(text) if not _TAXONOMY_AFTER.match(text, p.end())), None)
     for s in sentences(text):
         if (
             (m := _PROGRAMME.search(s) or (_THIS_PROGRAMME.search(s) if platform is not None else None))
