@@ -1,17 +1,19 @@
 """Formats met on held-out sets 370 onwards and on the misses of the sets before them.
 
 Ends: a service named by a plural proper noun and shut down in the passive ("Trusted Contacts will be shut
-down on December 1, 2020"), as a singular name already was; in other languages, a month named as "the month
-of" after its bound ("jusqu'au mois de septembre 2028", "fino al mese di maggio 2027"), Polish "co najmniej"
-(at least) between a bound and its date, a product "sécurisé" up to a time, German support right before its
-time ("die den Support bis 2030 verlängert", not "Support bis fünf Jahre nach …"), and end words that run
-into the next date's bound ("… patch di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the
-earlier one's; German "keine … mehr" with up to four words between ("keine Softwareupdates oder
-neue Funktionen mehr"); Chinese ends from a date on ("自2023年3月31日起…将停服"), after it ("在2025年5月后停止",
-the month's last day; "0 点后用户将无法再使用") and at it ("止步于2025年5月"), not an end to creating new
-resources; Japanese "as of" with its clause set off by a comma ("2019年5月31日をもって、…サイトを閉鎖し"); a
-Japanese end's label with "が" ("サービス終了が2026年2月"), a launch before it in its sentence being the earlier
-date's ("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end.
+down on December 1, 2020"), as a singular name already was; use "no longer possible" from a date ("Since
+January 17, 2025, it's no longer possible to play stations saved as favorites"), as "no longer able" already
+was, not buying; in other languages, a month named as "the month of" after its bound ("jusqu'au mois de
+septembre 2028", "fino al mese di maggio 2027"), Polish "co najmniej" (at least) between a bound and its date,
+a product "sécurisé" up to a time, German support right before its time ("die den Support bis 2030
+verlängert", not "Support bis fünf Jahre nach …"), and end words that run into the next date's bound ("… patch
+di sicurezza ogni due mesi fino a maggio 2021") as that date's, not the earlier one's; German "keine … mehr"
+with up to four words between ("keine Softwareupdates oder neue Funktionen mehr"); Chinese ends from a date on
+("自2023年3月31日起…将停服"), after it ("在2025年5月后停止", the month's last day; "0 点后用户将无法再使用")
+and at it ("止步于2025年5月"), not an end to creating new resources; Japanese "as of" with its clause set off
+by a comma ("2019年5月31日をもって、…サイトを閉鎖し"); a Japanese end's label with "が"
+("サービス終了が2026年2月"), a launch before it in its sentence being the earlier date's
+("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end.
 
 Policies: a platform named only for its public rating scale ("this engagement will use the Bugcrowd
 Vulnerability Rating Taxonomy") does not make the page its programme there."""
@@ -113,3 +115,10 @@ def test_a_platforms_rating_taxonomy_is_no_programme_on_it() -> None:
     assert policy(page).contacts == []
     hosted = page + "\nThis program follows Bugcrowd's standard disclosure terms.\n"
     assert len(policy(hosted).contacts) == 1
+
+
+def test_use_no_longer_possible_from_a_date() -> None:
+    said = "Since January 17, 2025, it's no longer possible to play stations saved as favorites."
+    assert ends(said) == [D(2025, 1, 17)]
+    assert ends("From January 17, 2025, it will no longer be possible to use the Acme app.") == [D(2025, 1, 17)]
+    assert ends("From January 17, 2025, it will no longer be possible to buy the Acme app.") == []

@@ -966,6 +966,11 @@ def _loses_use(tok: Token) -> bool:
     for able in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "able"):
         if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in able.children):
             return True
+    for possible in (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "possible"):
+        # "it will no longer be possible to use the app": the same, said of no one in particular (the parser
+        # hangs the use from "be" or from "possible")
+        if any(v.dep_ == "xcomp" and v.lower_ in _USE for v in (*tok.children, *possible.children)):
+            return True
     # "you can no longer use the Alexa.Networking APIs": the same, said with "can" (or in the passive:
     # "thermostats can no longer be remotely controlled")
     return (tok.lower_ in _USE or tok.lower_ in _USED) and any(
