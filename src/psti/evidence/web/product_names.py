@@ -181,13 +181,16 @@ def _names_a_sibling(terms: tuple[str, ...], text: str) -> bool:
     for term in terms:
         if (m := _MARKED.fullmatch(term)) is None:
             continue
-        marks = [
-            x.group("mark")
-            for x in re.finditer(rf"{re.escape(m.group('bare'))}(?:\s*\((?P<mark>[^()]{{1,12}})\))?", text, re.I)
-        ]
+        marks = [x.group("mark") for x in _with_any_mark(m.group("bare")).finditer(text)]
         if marks and all(x is not None and x.lower() != m.group("mark").lower() for x in marks):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=64)  # (asked for every sentence, always for the same terms)
+def _with_any_mark(bare: str) -> re.Pattern[str]:
+    """A line's name with whatever variant's mark follows it in brackets ("Chromecast with Google TV (4K)")."""
+    return re.compile(rf"{re.escape(bare)}(?:\s*\((?P<mark>[^()]{{1,12}})\))?", re.I)
 
 
 def _korean_pair(lead: str, rest: str) -> re.Pattern[str]:
