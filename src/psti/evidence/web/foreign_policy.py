@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from psti.evidence.web.cjk import HAN, KANA
 from psti.evidence.web.foreign import language_of
-from psti.evidence.web.japanese import HAN, KANA
 
 ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from psti.evidence.web.cjk import HANGUL, latin_apart
 from psti.evidence.web.dates import DatePart
-from psti.evidence.web.japanese import HANGUL, latin_apart
 from psti.evidence.web.support_tree import ON_PLATFORM
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from psti.evidence.web import language
+from psti.evidence.web.cjk import cjk_end, goes_on_cjk, is_cjk
 from psti.evidence.web.dates import (
     DATE,
     NUMBER_WORDS,
@@ -33,7 +34,6 @@ from psti.evidence.web.foreign import (
     stops_undated_abroad,
     support_heading_abroad,
 )
-from psti.evidence.web.japanese import goes_on_cjk, is_cjk, japanese_end
 from psti.evidence.web.network_switchoff import network_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, PlacedDate, place_yearless, published_date
 from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, semicolon_items, sentences
@@ -952,7 +952,7 @@ def _analyse_support_page(page: PageText, product_terms: tuple[str, ...]) -> Sup
             or (
                 is_cjk(s)  # (the sentences around are joined only for a sentence that can use them)
                 and (
-                    abroad := japanese_end(
+                    abroad := cjk_end(
                         s,
                         named_in,
                         " ".join(sents[max(0, idx - _ITEM_LOOKBACK) : idx]),

@@ -1,4 +1,4 @@
-"""End dates in support statements written in Japanese (and Chinese and Korean, which write them alike).
+"""End dates in support statements written in Chinese, Japanese and Korean, which write them alike.
 
 Makers and the press in Japan give a router's or a camera's end of support as a month or a day with
 the word for an end after it ("WSR-2533DHP2（2025年2月終了）", "2026年3月31日をもってサポートを終了"), as
@@ -7,7 +7,8 @@ a label's value ("サポート終了日：2024年12月31日"), or as a time secu
 reader in `foreign` (a bounding word before it) does not apply. Like that reader this one is narrow:
 a date with no word of an end beside it gives nothing. Korean writes its dates the same way with its own
 units ("2023년 10월 22일까지", "2028년 12월부로 … 철수") and sets its particles after a name ("갤럭시워치는"),
-so the reader takes its words beside the Japanese ones."""
+so the reader takes its words beside the Japanese ones; Chinese notices too, with their own words of a stop
+from, after or at a date ("自2023年3月31日起…将停服", "在2025年5月后停止", "止步于2025年5月")."""
 
 from __future__ import annotations
 
@@ -70,9 +71,7 @@ _END_LABEL_BEFORE = re.compile(
     r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$"
 )
 # after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
-_ANNOUNCED_AFTER = re.compile(
-    r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)"
-)
+_ANNOUNCED_AFTER = re.compile(r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)")
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
 _YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
@@ -171,7 +170,7 @@ def goes_on_cjk(sentence: str) -> bool:
     return is_cjk(sentence) and _GOES_ON.search(sentence) is not None
 
 
-def japanese_end(
+def cjk_end(
     sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = "", later: str = ""
 ) -> ForeignEnd | None:
     """The end date a Japanese sentence states, or None; of several (a list of models with their
@@ -222,7 +221,7 @@ def japanese_end(
         if (end := _end_at(m, words, first_day, sentence, earlier, later)) is not None:
             found.append((end, stretch))
         last_end = m.end()
-    if listed and ((found and HANGUL.search(sentence)) or (not found and earlier and japanese_end(earlier))):
+    if listed and ((found and HANGUL.search(sentence)) or (not found and earlier and cjk_end(earlier))):
         # "서피스랩톱3 … 기술지원은 2023년 10월 22일까지다. 서피스프로X는 2023년 11월5일, …": dates alone, each
         # after its name, following what says what they end (in the same sentence, as the text runs on, or
         # the one before)

@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from psti.evidence.web.japanese import goes_on_cjk, japanese_end
+from psti.evidence.web.cjk import cjk_end, goes_on_cjk
 from tests.evidence.web.snippets import ends
 
 D = dt.date
@@ -48,7 +48,7 @@ def test_each_model_of_a_list_takes_its_own_end(product: str, end: dt.date) -> N
     ],
 )
 def test_ends_said_in_japanese(said: str, end: dt.date) -> None:
-    found = japanese_end(said)
+    found = cjk_end(said)
     assert found is not None and found.day == end
 
 
@@ -61,27 +61,27 @@ def test_ends_said_in_japanese(said: str, end: dt.date) -> None:
     ],
 )
 def test_no_end_without_its_words(said: str) -> None:
-    assert japanese_end(said) is None
+    assert cjk_end(said) is None
 
 
 def test_a_weekday_and_an_hour_between_a_date_and_its_end() -> None:
     said = "アクメは、『アクメアプリ』のサービスの提供を、2015年3月31日(火)15時をもちまして終了いたします。"
-    found = japanese_end(said)
+    found = cjk_end(said)
     assert found is not None and found.day == D(2015, 3, 31)
 
 
 def test_a_date_with_no_year_takes_the_last_year_named() -> None:
     said = "アクメは公式サイトで23年5月8日、10月末にQ-SL1のサービスを終了すると発表した。"
-    found = japanese_end(said)
+    found = cjk_end(said)
     assert found is not None and found.day == D(2023, 10, 31)
     page = "2015年1月29日\n(2015年3月25日更新)\nA:その後、3月30日午前10時よりAcme Musicのサービスを順次終了予定です。"
     assert ends(page, "Acme Music") == [D(2015, 3, 30)]
     # and with no year anywhere before it, none
-    assert japanese_end("10月末にQ-SL1のサービスを終了すると発表した。") is None
+    assert cjk_end("10月末にQ-SL1のサービスを終了すると発表した。") is None
 
 
 def test_an_end_of_sale_is_no_end() -> None:
-    assert japanese_end("アクメホームは2019年7月22日をもって販売終了いたしました。") is None
+    assert cjk_end("アクメホームは2019年7月22日をもって販売終了いたしました。") is None
     said = (
         "利用権の購入手続きを、2月27日より順次終了いたしました。その後、3月30日よりAcme Musicのサービスを終了します。"
     )
@@ -89,9 +89,9 @@ def test_an_end_of_sale_is_no_end() -> None:
 
 
 def test_a_year_alone_then_its_clauses_end() -> None:
-    found = japanese_end("2022年、米国のスマートホームブランドAcmeは、事前予告なくクラウドサーバーを停止した。")
+    found = cjk_end("2022年、米国のスマートホームブランドAcmeは、事前予告なくクラウドサーバーを停止した。")
     assert found is not None and found.day == D(2022, 12, 31) and found.precision == "year"
-    assert japanese_end("Q-SL1は2015年に発売し、最終出荷より5年が経過した。") is None
+    assert cjk_end("Q-SL1は2015年に発売し、最終出荷より5年が経過した。") is None
 
 
 def test_a_latin_name_set_in_japanese_names_the_product() -> None:
