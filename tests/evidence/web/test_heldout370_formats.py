@@ -15,6 +15,9 @@ by a comma ("2019年5月31日をもって、…サイトを閉鎖し"); a Japane
 ("サービス終了が2026年2月"), a launch before it in its sentence being the earlier date's
 ("発売が2020年11月で"), and the day an end was announced ("2023年6月30日に予告") as no end.
 
+A server's maintenance window that ends at a day ("Due to Miele server maintenance (until 2021-01-03)") is a
+lapse, not an end; a product's maintenance updates up to a day still are.
+
 Policies: a platform named only for its public rating scale ("this engagement will use the Bugcrowd
 Vulnerability Rating Taxonomy") does not make the page its programme there."""
 
@@ -122,3 +125,9 @@ def test_use_no_longer_possible_from_a_date() -> None:
     assert ends(said) == [D(2025, 1, 17)]
     assert ends("From January 17, 2025, it will no longer be possible to use the Acme app.") == [D(2025, 1, 17)]
     assert ends("From January 17, 2025, it will no longer be possible to buy the Acme app.") == []
+
+
+def test_a_maintenance_window_is_no_end() -> None:
+    said = "Due to Acme server maintenance (until 2021-01-03) there are currently issues logging in to the Acme API."
+    assert ends(said) == []
+    assert ends("The Acme R1 receives maintenance and security updates until 2027-01-03.") == [D(2027, 1, 3)]

@@ -997,6 +997,10 @@ _AVAILABLE = frozenset(
 _OFFERED = frozenset({"download", "purchase", "buy", "sale", "order", "preorder", "pre-order", "subscription", "new"})
 
 
+# a service's downtime for maintenance, not the maintenance (updates) of a product
+_DOWNTIME = re.compile(
+    r"\b(?:server|scheduled|planned|system|emergency|network)\s+maintenance\b|\bmaintenance\s+(?:window|works?)\b", re.I
+)
 # a lapse in service that ends at a time ("unavailable from … to …", "offline until …")
 _LAPSE = frozenset({"unavailable", "inaccessible", "offline", "down", "unreachable", "interrupted"})
 
@@ -2500,6 +2504,10 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "will be unavailable from Monday 27th of February to Wednesday 1st of March 2023": a lapse the
         # service comes back from, not its end
         return DateRole(a, b, False, f"'{prep} {text}' ends a lapse ('{gov_words}')", context, False, local)
+    if prep in _UNTIL and _DOWNTIME.search(context):
+        # "Due to Miele server maintenance (until 2021-01-03) there are currently issues logging in": the
+        # end of a maintenance window, which the service comes back from
+        return DateRole(a, b, False, f"'{prep} {text}' ends a maintenance window", context, False, local)
     if prep in _UNTIL or (prep in ("to", "into") and topic):
         if topic or (prev_stop and prep in _UNTIL) or (prep in _UNTIL and _covered_as_before(gov, previous)):
             # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
