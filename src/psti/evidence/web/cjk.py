@@ -37,11 +37,13 @@ _TIME_OF_DAY = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*(?:1[0-2]|0?[1-9])\s*[月월]")
 # a Chinese stop, or the user no longer able to go on: "停止", "终止", "停服", "关闭", "下线", "无法", "不再"
 _ZH_STOP = r"(?:停止|终止|終止|停服|关闭|關閉|下线|下線|无法|無法|不再)"
+# a Japanese end: "終了", "停止", "廃止", "打ち切り", "閉鎖" (closing)
+_JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖)"
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    r"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{0,30}?(?:終了|停止|廃止|打ち切|閉鎖)|"
+    rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{{0,30}}?{_JA_STOP}|"
     # the clause after "as of" set off by a comma: "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し"
-    r"^\s*(?:をもちまして|をもって|を以て)\s*、[^。]{0,50}?(?:終了|停止|廃止|打ち切|閉鎖)|"
+    rf"^\s*(?:をもちまして|をもって|を以て)\s*、[^。]{{0,50}}?{_JA_STOP}|"
     # Chinese, after the date (a month's end): "安全补丁的推送将在2025年5月后停止", "0 点后用户将无法再使用"
     rf"^\s*(?:后|後|之后|之後|以后|以後)[^。]{{0,60}}?{_ZH_STOP}|"
     # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"

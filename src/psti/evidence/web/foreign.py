@@ -327,11 +327,11 @@ _AT_LEAST_TAIL = re.compile(
     r"co\s+najmniej|przynajmniej|minimálně|nejméně|alespoň|minimaal|åtminstone)\s*,?\s*$",
     re.I,
 )
-# a page's revision stamp before its date, opening the sentence: "Dernière mise à jour le 4 avril 2016",
-# "Letzte Aktualisierung: 3. Mai 2021", "Última actualización: …" (the page's date, not a last update's)
 # the month named as "the month of" between a bound and its date: "jusqu'au mois de septembre 2028", "fino al
 # mese di maggio 2021", "hasta el mes de junio de 2026"
 _MONTH_OF_TAIL = re.compile(r"\s*\b(?:mois|mese|mes|mês)\s+(?:de|di|d['’])\s*$", re.I)
+# a page's revision stamp before its date, opening the sentence: "Dernière mise à jour le 4 avril 2016",
+# "Letzte Aktualisierung: 3. Mai 2021", "Última actualización: …" (the page's date, not a last update's)
 _REVISION_STAMP = re.compile(
     r"^\W{0,3}(?:derni[eè]re\s+mise\s+à\s+jour|mis\s+à\s+jour|última\s+actualización|actualizado|"
     r"última\s+atualização|atualizado|letzte\s+(?:Aktualisierung|Änderung)|(?:zuletzt\s+)?aktualisiert|"

@@ -745,12 +745,22 @@ def _last_update_released(verb: Token) -> str | None:
         # one released in August 2023", where the sentence ties the end to the update)
         tied = noun.dep_ == "attr" and _SAID_ENDED.search(verb.sent.text) is not None
         copula = noun.head if noun.dep_ in ("nsubj", "nsubjpass") or tied else None
-        if copula is not None and copula != verb and (lemma(copula) in _COPULA or copula.lower_ in ("being", "remain")):
-            other = "attr" if noun.dep_ != "attr" else "nsubj"
-            for named in (c for c in copula.children if c.dep_ == other):
-                said = " ".join(t.text for t in named.subtree)
-                if _LAST_UPDATE.search(said):
-                    return said
+        if (
+            copula is not None
+            and copula != verb
+            and (lemma(copula) in _COPULA or copula.lower_ in ("being", "remain"))
+            and (said := _said_last(copula, "attr" if noun.dep_ != "attr" else "nsubj")) is not None
+        ):
+            return said
+    return None
+
+
+def _said_last(copula: Token, dep: str) -> str | None:
+    """The words of the copula's `dep` side ("was the last update") when they name the last update."""
+    for named in (c for c in copula.children if c.dep_ == dep):
+        said = " ".join(t.text for t in named.subtree)
+        if _LAST_UPDATE.search(said):
+            return said
     return None
 
 
@@ -765,11 +775,7 @@ def _update_named_last(tok: Token) -> str | None:
         return None
     if update.dep_ != "nsubj" or lemma(update.head) not in _COPULA:
         return None
-    for attr in (c for c in update.head.children if c.dep_ == "attr"):
-        said = " ".join(t.text for t in attr.subtree)
-        if _LAST_UPDATE.search(said):
-            return said
-    return None
+    return _said_last(update.head, "attr")
 
 
 def _last_update_subject(verb: Token, previous: str = "") -> str | None:
