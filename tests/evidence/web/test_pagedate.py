@@ -87,6 +87,28 @@ def test_the_same_month_with_its_year_dates_the_day() -> None:
     assert place_yearless(both) == (both, [])
 
 
+def test_dates_within_a_year_date_the_day() -> None:
+    # held-out-233: a news page with no dateline; the refund window's dates lie within a year
+    text = (
+        "Microsoft announced today that they will be discontinuing the Microsoft Band and Microsoft Health "
+        "Dashboard apps and services after May 31. After May 31, the backend services will also be shut down. "
+        "Customers who synced data to their Health Dashboard "
+        "between December 1, 2018 and March 1, 2019 are eligible for a refund."
+    )
+    placed_text, placed = place_yearless(text)
+    assert "after May 31, 2019. After May 31, 2019, the backend" in placed_text
+    assert placed[0].reason == "the page's dates all lie within a year of 2019-01-15"
+    assert ends(text, "Microsoft Band") == [D(2019, 5, 31)]
+    # dates too far apart to say which year the page is in, or only one date: the day stays as written
+    apart = text.replace("December 1, 2018", "December 1, 2016")
+    single = text.replace("between December 1, 2018 and March 1, 2019", "before March 1, 2019")
+    for unplaced in (apart, single):
+        assert place_yearless(unplaced) == (unplaced, [])
+    # a day whose order of day and month is a guess does not count ("12/1/2018")
+    guessed = text.replace("December 1, 2018 and March 1, 2019", "12/1/2018 and 3/1/2019")
+    assert place_yearless(guessed) == (guessed, [])
+
+
 def test_what_stays_as_written() -> None:
     for text in (
         "Support ends on October 14.",  # no date of the page, no month with a year

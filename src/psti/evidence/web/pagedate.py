@@ -9,7 +9,8 @@ A year-less date takes the year that puts it after the nearest dateline before i
 clause speaks of the future, before it when the clause speaks of the past, and nearest to it
 otherwise. A page with no date of its own lends a year through a full date before it in its
 sentence ("announced on July 28, 2025, … by August 31"), or through the same month written with
-one ("from June 2024 … on 19 June"). Relative times are placed by the same dates: "the
+one ("from June 2024 … on 19 June"), or through its other dates when they all lie within a year
+(a refund window "between December 1, 2018 and March 1, 2019" places "after May 31"). Relative times are placed by the same dates: "the
 end of the year", "next year", "next month" (unless their sentence names a year of its own), and
 a span "in six months" counted from the page's date. The text comes back with each date written
 in, so every later rule reads an ordinary date, and with a note of each placement and its reason.
@@ -172,10 +173,17 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             reason = f"{tense} tense, its sentence gives {near.isoformat()} before it"
         else:
             month_years = _years_by_month(text) if month_years is None else month_years
-            if len(years := month_years.get(month, set())) != 1:
-                continue  # none, or several: no way to choose
-            year = next(iter(years))
-            reason = f"the page gives {calendar.month_name[month]} with {year}"
+            years = month_years.get(month, set())
+            if len(years) == 1:
+                year = next(iter(years))
+                reason = f"the page gives {calendar.month_name[month]} with {year}"
+            elif not years and (middle := _middle_of_dates(text)) is not None:
+                # "discontinuing the Band apps and services after May 31 … synced between December 1,
+                # 2018 and March 1, 2019": a news page's dates lie within a year of its writing
+                year = _year_from_anchor(middle, month, day, "nearest")
+                reason = f"the page's dates all lie within a year of {middle.isoformat()}"
+            else:
+                continue  # several years for the month, or dates too far apart to choose
         placements.append((m, PlacedDate(" ".join(m.group(0).rstrip(".").split()), str(year), reason)))
     edits = []
     for m, placed in placements:
@@ -407,6 +415,23 @@ def _year_from_anchor(anchor: dt.date, month: int, day: int | None, tense: str) 
     if tense == "past":
         return next(y for y in reversed(years) if first(y) <= anchor)
     return min(years, key=lambda y: min(abs((first(y) - anchor).days), abs((last(y) - anchor).days)))
+
+
+# bare years, and days whose order of day and month is a guess ("12/1/2018")
+_UNPLACED_GROUPS = ("y", "slash", "slash2", "dash")
+
+
+def _middle_of_dates(text: str) -> dt.date | None:
+    """The middle of the page's dated days and months when there are at least two and they all
+    lie within a year (bare years are left out: they are mostly history, "discontinued in 2016")."""
+    dates = sorted(
+        parsed[0]
+        for m in DATE.finditer(text)
+        if m.lastgroup not in _UNPLACED_GROUPS and (parsed := parse_date(m.group(0), m.lastgroup or "")) is not None
+    )
+    if len(dates) < 2 or (dates[-1] - dates[0]).days > 366:
+        return None
+    return dates[0] + (dates[-1] - dates[0]) / 2
 
 
 def _years_by_month(text: str) -> dict[int, set[int]]:
