@@ -1,7 +1,9 @@
 """Formats met on held-out sets 381 onwards and on the misses of the sets before them.
 
 Ends: Dutch "it is over" after a month ("de beveiligingspatch van april 2021 en daarna is het klaar", "in
-oktober 2019, is het ook gedaan met de veiligheidspatches"), up to that month's last day."""
+oktober 2019, is het ook gedaan met de veiligheidspatches"), up to that month's last day; a month of "that
+year", which takes the year of the date its sentence names before it ("until August 2023, while the 4a 5G is
+safe until November that year")."""
 
 from __future__ import annotations
 
@@ -23,3 +25,14 @@ def test_dutch_it_is_over_after_a_month() -> None:
     # "after that" with nothing over, and a question whether something is ready, are no ends
     assert ends("De Pixel krijgt de patch van april 2021 en daarna een nieuwe Android-versie.", "Pixel") == []
     assert ends("Is het klaar voor de Pixel in oktober 2019? We weten het niet.", "Pixel") == []
+
+
+def test_a_month_of_that_year() -> None:
+    said = (
+        "The Pixel 4a is slated to receive regular version and security updates until August 2023, while the "
+        "4a 5G is safe until November that year."
+    )
+    assert ends(said, "4a 5G") == [D(2023, 11, 30)]
+    assert ends(said.replace("that year", "of the same year"), "4a 5G") == [D(2023, 11, 30)]
+    # with no year before it in its sentence, "that year" stays unplaced
+    assert ends("The 4a 5G is safe until November that year.", "4a 5G") == []

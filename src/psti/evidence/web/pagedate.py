@@ -7,10 +7,11 @@ September 2018. The page's dates are its datelines (a line that is a date, "Post
 2021", a thread post's "name · comment · 2020-09-17") and the published date in its markup.
 A year-less date takes the year that puts it after the nearest dateline before it when its
 clause speaks of the future, before it when the clause speaks of the past, and nearest to it
-otherwise. A page with no date of its own lends a year through a full date before it in its
-sentence ("announced on July 28, 2025, … by August 31"), or through the same month written with
-one ("from June 2024 … on 19 June"), or through its other dates when they all lie within a year
-(a refund window "between December 1, 2018 and March 1, 2019" places "after May 31"). Relative
+otherwise. A month "that year" takes the year of the date its sentence names before it. A page
+with no date of its own lends a year through a full date before it in its sentence ("announced on
+July 28, 2025, … by August 31"), or through the same month written with one ("from June 2024 … on
+19 June"), or through its other dates when they all lie within a year (a refund window "between
+December 1, 2018 and March 1, 2019" places "after May 31"). Relative
 times are placed by the same dates: "the end of the year", "next year", "next month" (unless their
 sentence names a year of its own), and a span "in six months" counted from the page's date. The
 text comes back with each date written in, so every later rule reads an ordinary date, and with a
@@ -159,7 +160,10 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
         month = _MONTH_BY_NAME[(m.group("dm_mon") or m.group("md_mon") or m.group("m")).rstrip(".")]
         day = _day(m)
         anchor = _anchor(anchors, m.start(), published)
-        if (own := _sentence_year(text, m.start(), m.end())) is not None:
+        if _THAT_YEAR.match(text, m.end()) and (earlier := _year_before(text, m.start())) is not None:
+            # "updates until August 2023, while the 4a 5G is safe until November that year"
+            year, reason = earlier, f"'that year' is {earlier}, the year its sentence names before it"
+        elif (own := _sentence_year(text, m.start(), m.end())) is not None:
             # "2023 is the last year the Pixel 4a will be updated, as support ends in August"
             year, reason = own, f"its sentence gives {own}"
         elif anchor is not None:
@@ -356,6 +360,16 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     if _START_BEFORE_YEAR.search(before) or before.count("(") > before.count(")"):
         return None
     return int(y.group(0))
+
+
+_THAT_YEAR = re.compile(r"[ \t]+(?:of[ \t]+)?(?:that|the[ \t]+same)[ \t]+year\b", re.I)
+
+
+def _year_before(text: str, start: int) -> int | None:
+    """The year of the last date its sentence writes before `start`."""
+    left, _ = _sentence_bounds(text, start, start)
+    found = [parsed for d in DATE.finditer(text, left, start) if (parsed := parse_date(d.group(0), d.lastgroup or ""))]
+    return found[-1][0].year if found else None
 
 
 def _sentence_day(text: str, start: int, end: int) -> dt.date | None:
