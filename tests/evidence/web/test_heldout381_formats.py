@@ -3,13 +3,16 @@
 Ends: Dutch "it is over" after a month ("de beveiligingspatch van april 2021 en daarna is het klaar", "in
 oktober 2019, is het ook gedaan met de veiligheidspatches"), up to that month's last day; a month of "that
 year", which takes the year of the date its sentence names before it ("until August 2023, while the 4a 5G is
-safe until November that year")."""
+safe until November that year").
+
+Policies: an address named like another desk's ("sales@…") under a line that asks for security reports is the
+channel; the words around an address, not its name, say what it is for."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -36,3 +39,13 @@ def test_a_month_of_that_year() -> None:
     assert ends(said.replace("that year", "of the same year"), "4a 5G") == [D(2023, 11, 30)]
     # with no year before it in its sentence, "that year" stays unplaced
     assert ends("The 4a 5G is safe until November that year.", "4a 5G") == []
+
+
+def test_an_address_named_like_another_desk_under_a_reporting_line() -> None:
+    asuka = (
+        "If you discover a security issue in any of our products, please contact us at the following address:\n"
+        "Contact\nAsuka Company Limited\nsales@asuka-solution.com\n"
+    )
+    assert policy(asuka).contacts == ["mailto:sales@asuka-solution.com"]
+    # words that give the address another purpose still do
+    assert not policy("For sales enquiries, please contact us at:\nsales@asuka-solution.com\n").contacts

@@ -529,8 +529,10 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
     # also when the label is the line before it
     introduced = _introduces(lead)
     context = bool(_REPORT_CONTEXT.search(s) or _EMAIL_LABEL.search(s)) or introduced
-    if context and _OTHER_PURPOSE.search(s) and not _REPORT_CONTEXT.search(s):
-        context = False  # "If you have legal concerns, please send an email to …": not for reports
+    if context and _OTHER_PURPOSE.search(_EMAIL.sub(" ", s)) and not _REPORT_CONTEXT.search(s):
+        # "If you have legal concerns, please send an email to …": not for reports (the words, not an
+        # address's own name: "sales@…" under "If you discover a security issue, … contact us at:")
+        context = False
     # "josh.mulliken (at) hey (dot) com": an address written out against harvesting is an address
     for written, dot in ((_OBFUSCATED, _OBFUSCATED_DOT), (_SPELLED_OUT, _SPOKEN_DOT), (_SPELLED_LOWER, _SPOKEN_DOT)):
         s = written.sub(partial(_address, dot), s)
