@@ -1,5 +1,5 @@
 """Acknowledgement and status-update timescales in policies written in German, French, Spanish,
-Portuguese, Italian or Dutch."""
+Portuguese, Italian, Dutch or Polish."""
 
 from __future__ import annotations
 
@@ -75,11 +75,26 @@ def test_japanese_acknowledgements_and_what_is_not_one() -> None:
          "streven wij ernaar uw melding binnen 10 werkdagen te beoordelen.", "binnen 5 werkdagen"),
         ("Bearbeitungszeit: Acme bemüht sich, innerhalb von fünf Arbeitstagen auf den Bericht zu reagieren.",
          "innerhalb von fünf Arbeitstagen"),
+        # held-out-195 (Crosscall's Spanish and Portuguese pages), held-out-183 (Ajax Systems' Polish page)
+        ("Procesaremos cada formulario cuidadosamente y le informaremos en un plazo de 7 días naturales cuando "
+         "haya sido procesado.", "en un plazo de 7 días naturales"),
+        ("Tratar cada formulário com atenção e informá-lo sobre a sua aceitação efetiva no prazo de 7 dias úteis.",
+         "no prazo de 7 dias úteis"),
+        ("Zespół ds. cyberbezpieczeństwa skontaktuje się z Tobą w ciągu 72 godzin od otrzymania raportu.",
+         "w ciągu 72 godzin"),
     ],
 )  # fmt: skip
-def test_the_first_answer_in_italian_dutch_and_german_words(sentence: str, ack: str) -> None:
+def test_the_first_answer_in_more_languages_and_words(sentence: str, ack: str) -> None:
     found = policy(sentence).ack_when
     assert found is not None and found.timescale == ack
+
+
+def test_telling_of_a_fix_within_a_time_is_no_first_answer() -> None:
+    for sentence in (
+        "Le informaremos de la corrección en un plazo de 90 días.",
+        "Wir antworten innerhalb von 90 Tagen mit einem Patch.",
+    ):
+        assert policy(sentence).ack_when is None
 
 
 def test_italian_and_dutch_status_updates_and_assessments() -> None:

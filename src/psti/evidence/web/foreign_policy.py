@@ -82,7 +82,11 @@ _REPLY = re.compile(
     r"\b(?:primo|primeiro|premier|primer|ersten?)\s+feedback\b|"  # ("Pilz invia un primo feedback … entro 15 giorni")
     # "besvara ditt avslöjande inom fem arbetsdagar", "kontakter deg innen fem virkedager"
     r"\bbesvar\w*|\bsvar(?:a|e|er|ar)?\b|\båterkoppl\w*|\btilbakemelding|\bkontakt(?:ar|er|e)\s+(?:dig|deg)\b|"
-    r"\bodpowi\w*|\bodpowiedź|\bskontaktujemy\s+się",  # Polish: "Odpowiemy na Twoje zgłoszenie w ciągu …"
+    # Polish: "Odpowiemy na Twoje zgłoszenie w ciągu …", "zespół … skontaktuje się z Tobą … w ciągu 72 godzin"
+    r"\bodpowi\w*|\bodpowiedź|\bskontaktuj\w*\s+się|"
+    # Spanish and Portuguese telling the reporter: "le informaremos en un plazo de 7 días naturales cuando haya
+    # sido procesado", "informá-lo sobre a sua aceitação efetiva no prazo de 7 dias úteis"
+    r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b",
     re.I,
 )
 _STATUS = re.compile(
@@ -103,6 +107,13 @@ _WITH_ASSESSMENT = re.compile(
     r"sur\s+les\s+(?:prochaines\s+étapes|mesures\s+(?:prévues|envisagées))|"
     r"avec\s+(?:l['’]|notre\s+|une\s+)évaluation|con\s+(?:la|nuestra|una)\s+evaluación|"
     r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione)\b",
+    re.I,
+)
+# a fix, its plan or its release, which a reply that tells of it times ("le informaremos de la corrección en un
+# plazo de 90 días"): no first answer
+_FIX = re.compile(
+    r"\b(?:correc(?:ción|tion|tif)|correção|correzione|Behebung|Korrektur|solución|solução|soluzione|résolution|"
+    r"resolución|resolução|risoluzione|oplossing|herstel|parche|patch)\w*",
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
@@ -221,7 +232,7 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
     for clause in clauses:
         times = list(TIME.finditer(clause))
         ack = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None)
-        first = ack or _REPLY.search(clause)
+        first = ack or (_REPLY.search(clause) if not _FIX.search(clause) else None)
         status = _STATUS.search(clause)
         if len(times) != 1 or bool(first) == bool(status):
             continue
