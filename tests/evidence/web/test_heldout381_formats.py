@@ -3,7 +3,9 @@
 Ends: Dutch "it is over" after a month ("de beveiligingspatch van april 2021 en daarna is het klaar", "in
 oktober 2019, is het ook gedaan met de veiligheidspatches"), up to that month's last day; a month of "that
 year", which takes the year of the date its sentence names before it ("until August 2023, while the 4a 5G is
-safe until November that year").
+safe until November that year"); a sentence that does not name the product but gives the product's own end
+more finely ("the official end of support scheduled for October 14, 2025" beside "after October 2025, Windows
+10 will no longer receive critical security updates") says the same end.
 
 Policies: an address named like another desk's ("sales@…") under a line that asks for security reports is the
 channel; the words around an address, not its name, say what it is for."""
@@ -49,3 +51,15 @@ def test_an_address_named_like_another_desk_under_a_reporting_line() -> None:
     assert policy(asuka).contacts == ["mailto:sales@asuka-solution.com"]
     # words that give the address another purpose still do
     assert not policy("For sales enquiries, please contact us at:\nsales@asuka-solution.com\n").contacts
+
+
+def test_an_unnamed_sentence_that_gives_the_products_end_more_finely() -> None:
+    said = (
+        "With the official end of support scheduled for October 14, 2025, the NCSC is encouraging all users to "
+        "make the leap to Windows 11. The impending end of support means that after October 2025, Windows 10 "
+        "will no longer receive critical security updates."
+    )
+    assert ends(said, "Windows 10") == [D(2025, 10, 14)]
+    # a day in another month is another end, not the product's
+    other = said.replace("October 14, 2025", "November 14, 2025")
+    assert ends(other, "Windows 10") == [D(2025, 10, 31)]

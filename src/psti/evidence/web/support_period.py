@@ -297,7 +297,15 @@ class SupportPeriodAnalysis:
                 or self.stopped_undated
                 or self.beside_another
             ):
-                return own  # the product's own statement says no date: others' dates are not its
+                # the product's own statement says no date: others' dates are not its; but one that gives its
+                # own end more finely says the same end ("the official end of support scheduled for October
+                # 14, 2025" beside "after October 2025, Windows 10 will no longer receive … updates")
+                return own + [
+                    s
+                    for s in dated
+                    if not s.mentions_product
+                    and any(_within(s, o) and _RANK[s.precision] < _RANK[o.precision] for o in own)
+                ]
         return dated
 
     def _refined(self, chosen: list[SupportStatement]) -> bool:
