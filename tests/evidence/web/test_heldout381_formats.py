@@ -5,7 +5,9 @@ oktober 2019, is het ook gedaan met de veiligheidspatches"), up to that month's 
 year", which takes the year of the date its sentence names before it ("until August 2023, while the 4a 5G is
 safe until November that year"); a sentence that does not name the product but gives the product's own end
 more finely ("the official end of support scheduled for October 14, 2025" beside "after October 2025, Windows
-10 will no longer receive critical security updates") says the same end.
+10 will no longer receive critical security updates") says the same end; a wind-down that begins at a date
+("o processo de encerramento … vai começar em setembro de 2024") is its first step, not its end, and Portuguese
+removal ("até removê-los de vez em setembro de 2025") ends.
 
 Policies: an address named like another desk's ("sales@…") under a line that asks for security reports is the
 channel; the words around an address, not its name, say what it is for."""
@@ -63,3 +65,12 @@ def test_an_unnamed_sentence_that_gives_the_products_end_more_finely() -> None:
     # a day in another month is another end, not the product's
     other = said.replace("October 14, 2025", "November 14, 2025")
     assert ends(other, "Windows 10") == [D(2025, 10, 31)]
+
+
+def test_a_wind_down_that_begins_and_a_removal_in_portuguese() -> None:
+    said = (
+        "O processo de encerramento do serviço Tizen Watch vai começar em setembro de 2024. Na sequência, a "
+        "Samsung vai reduzir o acesso ao serviço Tizen Watch até removê-lo de vez em setembro de 2025."
+    )
+    assert ends(said, "Tizen Watch") == [D(2025, 9, 30)]
+    assert ends("O encerramento do serviço Tizen Watch vai começar em setembro de 2024.", "Tizen Watch") == []

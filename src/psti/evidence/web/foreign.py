@@ -400,6 +400,8 @@ _END_WORDS = re.compile(
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
+    # "até removê-los de vez em setembro de 2025", "a opção … será removida"
+    r"\bremov(?:ê|e|er|ido|ida|idos|idas|erá|erão)\b|"
     # the end of a product's life: "llegará al final de su vida útil, aunque en 2030"
     r"\bfinal\s+de\s+su\s+vida|\bfin\s+de\s+(?:sa\s+)?vie|\bfine\s+(?:della\s+sua\s+)?vita|\bfim\s+da\s+sua\s+vida|"
     r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
@@ -564,6 +566,12 @@ _UPDATES_BEGIN = re.compile(
 )
 
 
+# a process that begins at the date: "vai começar em", "comenzará en", "commencera en", "inizierà a", "beginnt im"
+_PHASE_BEGINS = re.compile(
+    r"\b(?:começ|comenz|empez|commenc|inizi|beginn)\w*\s+(?:em|en|a|in|le|il|el|am|im|ab|à|no|na)?\s*$", re.I
+)
+
+
 def _launch_date(sentence: str, m: re.Match[str]) -> bool:
     """The date is a launch's, its words right before it ("lançado em outubro de 2016") or, in
     Hungarian, right after it."""
@@ -654,6 +662,9 @@ def foreign_end(
         if bound is None or cue is None:
             continue
         if _REVISION_STAMP.match(sentence[: m.start()]):
+            continue
+        if _PHASE_BEGINS.search(sentence[max(0, m.start() - 30) : m.start()]):
+            # "o processo de encerramento … vai começar em setembro de 2024": a wind-down's first step, not its end
             continue
         if _UPDATES_BEGIN.search(sentence[max(0, m.start() - 40) : m.start()]):
             # "beginnen die Quartalsupdates im Oktober 2019 und sind bis Oktober 2020 versprochen": the updates'
