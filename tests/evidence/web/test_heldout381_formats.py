@@ -7,7 +7,9 @@ safe until November that year"); a sentence that does not name the product but g
 more finely ("the official end of support scheduled for October 14, 2025" beside "after October 2025, Windows
 10 will no longer receive critical security updates") says the same end; a wind-down that begins at a date
 ("o processo de encerramento … vai começar em setembro de 2024") is its first step, not its end, and Portuguese
-removal ("até removê-los de vez em setembro de 2025") ends.
+removal ("até removê-los de vez em setembro de 2025") ends; a Japanese day that opens its clause, set off by a
+comma, with the end said in that clause ("2024年1月1日、同社は…その機能を廃止し"), but not the day an end was told
+("…、サービス終了を発表しました").
 
 Policies: an address named like another desk's ("sales@…") under a line that asks for security reports is the
 channel; the words around an address, not its name, say what it is for."""
@@ -74,3 +76,10 @@ def test_a_wind_down_that_begins_and_a_removal_in_portuguese() -> None:
     )
     assert ends(said, "Tizen Watch") == [D(2025, 9, 30)]
     assert ends("O encerramento do serviço Tizen Watch vai começar em setembro de 2024.", "Tizen Watch") == []
+
+
+def test_a_japanese_day_set_off_by_a_comma_before_its_end() -> None:
+    said = "しかし、2024 年 1 月 1 日、同社は Arlo Q のクラウド機能を廃止し、すべての機能を削除する権利を留保します。"
+    assert ends(said, "Arlo Q") == [D(2024, 1, 1)]
+    assert ends(said.replace(" 年 1 月 1 日", "年1月1日"), "Arlo Q") == [D(2024, 1, 1)]
+    assert ends("2023年6月30日、同社は Arlo Q のサービス終了を発表しました。", "Arlo Q") == []

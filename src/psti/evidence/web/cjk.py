@@ -44,6 +44,9 @@ _ENDED_AFTER = re.compile(
     rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{{0,30}}?{_JA_STOP}|"
     # the clause after "as of" set off by a comma: "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し"
     rf"^\s*(?:をもちまして|をもって|を以て)\s*、[^。]{{0,50}}?{_JA_STOP}|"
+    # a day that opens its clause, set off by a comma, the end said in it: "2024年1月1日、同社は多くの Arlo カムの
+    # その機能を廃止し" (not the day an end was told: "…、サービス終了を発表")
+    rf"^\s*、(?![^。]{{0,60}}?(?:発表|告知|予告|お知らせ|案内|通知))[^。]{{0,50}}?{_JA_STOP}|"
     # Chinese, after the date (a month's end): "安全补丁的推送将在2025年5月后停止", "0 点后用户将无法再使用"
     rf"^\s*(?:后|後|之后|之後|以后|以後)[^。]{{0,60}}?{_ZH_STOP}|"
     # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"
