@@ -11,11 +11,11 @@ otherwise. A month "that year" takes the year of the date its sentence names bef
 with no date of its own lends a year through a full date before it in its sentence ("announced on
 July 28, 2025, … by August 31"), or through the same month written with one ("from June 2024 … on
 19 June"), or through its other dates when they all lie within a year (a refund window "between
-December 1, 2018 and March 1, 2019" places "after May 31"). Relative
-times are placed by the same dates: "the end of the year", "next year", "next month" (unless their
-sentence names a year of its own), and a span "in six months" counted from the page's date. The
-text comes back with each date written in, so every later rule reads an ordinary date, and with a
-note of each placement and its reason.
+December 1, 2018 and March 1, 2019" places "after May 31"). Relative times are placed by the same
+dates: "the end of the year", "next year", "next month" (unless their sentence names a year of its
+own), and a span "in six months" counted from the page's date. The text comes back with each date
+written in, so every later rule reads an ordinary date, and with a note of each placement and its
+reason.
 """
 
 from __future__ import annotations
