@@ -288,6 +288,8 @@ _FROM_BOUND = re.compile(
     r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri)\b",
     re.I,
 )
+# Dutch "it is over" ("is het klaar", "is het ook gedaan met"): both the bound after a date and its end's words
+_NL_OVER = r"is\s+het\s+(?:\w+\s+){0,2}(?:klaar|gedaan|afgelopen|over)\b"
 # Finnish puts its bound after the date: "31. joulukuuta 2019 lähtien" (from), "13.10.2026 saakka" (until); and a
 # month "in" is its own bound ("toukokuussa 2026")
 _BOUND_AFTER = re.compile(
@@ -302,7 +304,7 @@ _BOUND_AFTER = re.compile(
     # Dutch "de beveiligingspatch van april 2021 en daarna is het klaar": up to the date, and after it none
     r",?\s+en\s+daarna\b|"
     # "dus in oktober 2019, is het ook gedaan met de veiligheidspatches": with that month it is over
-    r",?\s+is\s+het\s+(?:\w+\s+){0,2}(?:klaar|gedaan|afgelopen|over)\b",
+    rf",?\s+{_NL_OVER}",
     re.I,
 )
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
@@ -412,7 +414,7 @@ _END_WORDS = re.compile(
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
     # "de beveiligingspatch van april 2021 en daarna is het klaar", "in oktober 2019 is het ook gedaan met de
     # veiligheidspatches": it is over
-    r"\bis\s+het\s+(?:\w+\s+){0,2}(?:klaar|gedaan|afgelopen|over)\b|"
+    rf"\b{_NL_OVER}|"
     # Finnish: "tuki loppuu", "päättyy", "lakkauttaa … tuen", "lakkaa toimimasta", "ei … enää", "jatkuvat … saakka"
     r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
     r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, DAY, YEAR, count, later, parse_date
+from psti.evidence.web.dates import DATE, DAY, YEAR, DatePart, count, later, parse_date
 
 _MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
 _MONTH_BY_NAME = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -154,7 +154,9 @@ def _leading_date(text: str) -> dt.date | None:
 def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, list[PlacedDate]]:
     """The text with a year written into each year-less date the page's dates can place."""
     anchors = datelines(text)
-    month_years: dict[int, set[int]] | None = None  # the years the page writes beside each month
+    # the years the page writes beside each month, and the middle of its dates: read once, when the first
+    # year-less date needs them
+    page: tuple[dict[int, set[int]], dt.date | None] | None = None
     placements: list[tuple[re.Match[str], PlacedDate]] = []
     for m in YEARLESS.finditer(text):
         month = _MONTH_BY_NAME[(m.group("dm_mon") or m.group("md_mon") or m.group("m")).rstrip(".")]
@@ -177,12 +179,15 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             year = _year_from_anchor(near, month, day, tense)
             reason = f"{tense} tense, its sentence gives {near.isoformat()} before it"
         else:
-            month_years = _years_by_month(text) if month_years is None else month_years
+            if page is None:
+                dated = _parsed_dates(text)
+                page = (_years_by_month(dated), _middle_of_dates(dated))
+            month_years, middle = page
             years = month_years.get(month, set())
             if len(years) == 1:
                 year = next(iter(years))
                 reason = f"the page gives {calendar.month_name[month]} with {year}"
-            elif not years and (middle := _middle_of_dates(text)) is not None:
+            elif not years and middle is not None:
                 # "discontinuing the Band apps and services after May 31 … synced between December 1,
                 # 2018 and March 1, 2019": a news page's dates lie within a year of its writing
                 year = _year_from_anchor(middle, month, day, "nearest")
@@ -365,22 +370,29 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
 _THAT_YEAR = re.compile(r"[ \t]+(?:of[ \t]+)?(?:that|the[ \t]+same)[ \t]+year\b", re.I)
 
 
+def _parsed_dates(text: str, start: int = 0, end: int | None = None) -> list[DatePart]:
+    """The dates written in text[start:end] that read as dates, with what each is precise to."""
+    return [
+        (m, parsed[0], parsed[1])
+        for m in DATE.finditer(text, start, len(text) if end is None else end)
+        if (parsed := parse_date(m.group(0), m.lastgroup or "")) is not None
+    ]
+
+
 def _year_before(text: str, start: int) -> int | None:
     """The year of the last date its sentence writes before `start`."""
     left, _ = _sentence_bounds(text, start, start)
-    found = [parsed for d in DATE.finditer(text, left, start) if (parsed := parse_date(d.group(0), d.lastgroup or ""))]
-    return found[-1][0].year if found else None
+    found = _parsed_dates(text, left, start)
+    return found[-1][1].year if found else None
 
 
 def _sentence_day(text: str, start: int, end: int) -> dt.date | None:
     """The one full date (a day with its year) that a year-less date's sentence gives before it."""
     left, right = _sentence_bounds(text, start, end)
-    found = [
-        (d, parsed) for d in DATE.finditer(text, left, right) if (parsed := parse_date(d.group(0), d.lastgroup or ""))
-    ]
-    if len(found) != 1 or found[0][1][1] != "day" or found[0][0].end() > start:
+    found = _parsed_dates(text, left, right)
+    if len(found) != 1 or found[0][2] != "day" or found[0][0].end() > start:
         return None
-    return found[0][1][0]
+    return found[0][1]
 
 
 def _day(m: re.Match[str]) -> int | None:
@@ -436,25 +448,19 @@ def _year_from_anchor(anchor: dt.date, month: int, day: int | None, tense: str) 
 _UNPLACED_GROUPS = ("y", "slash", "slash2", "dash")
 
 
-def _middle_of_dates(text: str) -> dt.date | None:
+def _middle_of_dates(dated: list[DatePart]) -> dt.date | None:
     """The middle of the page's dated days and months when there are at least two and they all
     lie within a year (bare years are left out: they are mostly history, "discontinued in 2016")."""
-    dates = sorted(
-        parsed[0]
-        for m in DATE.finditer(text)
-        if m.lastgroup not in _UNPLACED_GROUPS and (parsed := parse_date(m.group(0), m.lastgroup or "")) is not None
-    )
+    dates = sorted(day for m, day, _ in dated if m.lastgroup not in _UNPLACED_GROUPS)
     if len(dates) < 2 or (dates[-1] - dates[0]).days > 366:
         return None
     return dates[0] + (dates[-1] - dates[0]) / 2
 
 
-def _years_by_month(text: str) -> dict[int, set[int]]:
+def _years_by_month(dated: list[DatePart]) -> dict[int, set[int]]:
     """The years the page writes beside each month ("from June 2024")."""
     years: dict[int, set[int]] = {}
-    for m in DATE.finditer(text):
+    for m, day, _ in dated:
         if m.lastgroup in ("dmy", "mdy", "my", "ymn"):
-            parsed = parse_date(m.group(0), m.lastgroup)
-            if parsed is not None:
-                years.setdefault(parsed[0].month, set()).add(parsed[0].year)
+            years.setdefault(day.month, set()).add(day.year)
     return years
