@@ -100,7 +100,7 @@ def _end_named_by(subject: Token, previous: str) -> str | None:
 
 _LAST_UPDATE = re.compile(
     # (not the "last update notes", a text about one)
-    r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware)(?!s?\s+(?:notes?|logs?|schedule|details|info))|"
+    r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware|build)(?!s?\s+(?:notes?|logs?|schedule|details|info))|"
     r"\bend\s+of\s+(?:support|life|service|updates)\b|"
     r"\beol\b|\bsupport\s+end",
     re.I,

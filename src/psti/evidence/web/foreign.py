@@ -401,6 +401,7 @@ _END_WORDS = re.compile(
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
+    r"\bsmett\w*\s+di\b|"  # "Amazon smetterà di supportare … Glow il 31 dicembre 2022": stops doing
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
     # "até removê-los de vez em setembro de 2025", "a opção … será removida"
     r"\bremov(?:ê|e|er|ido|ida|idos|idas|erá|erão)\b|"
@@ -458,7 +459,7 @@ _SECURITY_WORDS = re.compile(
 # buying, which an end of sale stops ("ya no era posible comprar", "nicht mehr kaufen", "fin de la vente")
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
-    r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|Verkauf|vente|venta|vendita|"
+    r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
     r"gekauft\w*|erworben\w*|verkoop\w*)\b",
     re.I,
 )

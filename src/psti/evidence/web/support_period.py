@@ -2650,12 +2650,12 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
     return None
 
 
-# a heading's stop noun and its date after it: "Shutdown (2025-11-30)", "Sunset - May 1, 2024"; a
+# a heading's stop noun and its date after it: "Shutdown (2025-11-30)", "Sunset - May 1, 2024", "EOL in April 2024"; a
 # discontinuation only of a service or features (a device's is often the end of its sale)
 _HEADING_STOP = re.compile(
-    r"(?:\b(?:shut-?down|sunset|retirement|decommissioning|switch-?off|closure|end[\s-]of[\s-](?:life|service|support))"
-    r"|\b(?:features?|services?|apps?|cloud|platform|api)\s+discontinuation)"
-    r"\s*(?:\(\s*|[-–—:]\s*|on\s+)(?P<date>[^()]{4,30}?)\s*\)?\s*$",
+    r"(?:\b(?:shut-?down|sunset|retirement|decommissioning|switch-?off|closure|end[\s-]of[\s-](?:life|service|support)|"
+    r"eol|eos)|\b(?:features?|services?|apps?|cloud|platform|api)\s+discontinuation)"
+    r"\s*(?:\(\s*|[-–—:]\s*|(?:on|in)\s+)(?P<date>[^()]{4,30}?)\s*\)?\s*$",
     re.I,
 )
 
