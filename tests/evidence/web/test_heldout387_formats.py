@@ -1,9 +1,11 @@
 """Formats met on held-out sets 387 onwards and on the misses of the sets before them.
 
-Ends: Italian "smettere di" ("Amazon smetterà di supportare … Glow il 31 dicembre 2022"), but not an end of
-sale ("smetterà di vendere"); the last builds published on a day ("the last builds were published on Feb 11th,
-2018"), as the last update released on it; a heading that gives the product's end of life in a month
-("OpenWrt 22.03 EOL in April 2024")."""
+Ends: Italian "smettere di" ("Amazon smetterà di supportare … Glow il 31 dicembre 2022"), but not an end of sale
+("smetterà di vendere", "smetteremo di offrire il kit … sul nostro eshop"); an Italian withdrawal from an ordinal
+day ("dal 1° agosto 2022 … dismissione app"); a Polish end of functioning that is to come on a day ("Koniec
+funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku"); the last builds published on a day ("the last builds
+were published on Feb 11th, 2018"), as the last update released on it; a heading that gives the product's end of
+life in a month ("OpenWrt 22.03 EOL in April 2024")."""
 
 from __future__ import annotations
 
@@ -21,6 +23,26 @@ def test_italian_stops_doing() -> None:
     # an end of sale, in Italian or Spanish, is not an end of support
     assert ends("Amazon smetterà di vendere Glow il 31 dicembre 2022.", "Glow") == []
     assert ends("Amazon dejará de vender Glow el 31 de diciembre de 2022.", "Glow") == []
+    # (nor what stops on the maker's own shop)
+    prusa = "Smetteremo di offrire il kit di montaggio MK3S+ sul nostro eshop il 29 febbraio 2024."
+    assert ends(prusa, "MK3S+") == []
+    assert ends("Smetteremo di offrire aggiornamenti per la MK3S+ il 29 febbraio 2024.", "MK3S+") == [D(2024, 2, 29)]
+
+
+def test_italian_withdrawal_from_an_ordinal_day() -> None:
+    tim = "TIMVISION: dal 1° agosto 2022 consumo Giga su rete mobile TIM e dismissione app da vari device"
+    assert ends(tim, "TIMVISION") == [D(2022, 8, 1)]
+    assert ends("TIMVISION: dal 1° agosto 2022 nuove offerte per vari device", "TIMVISION") == []
+
+
+def test_polish_end_of_functioning_to_come_on_a_day() -> None:
+    upc = (
+        "Fioletowy operator wysyła do abonentów UPC wiadomości, w których informuje o wyłączeniu usługi Wi-Free. "
+        "Koniec funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku."
+    )
+    assert ends(upc, "Wi-Free") == [D(2023, 12, 15)]
+    # something else to come on that day is no end
+    assert ends("Premiera nowego routera Wi-Free ma nastąpić 15 grudnia 2023 roku.", "Wi-Free") == []
 
 
 def test_the_last_builds_published_on_a_day() -> None:

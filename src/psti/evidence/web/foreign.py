@@ -189,7 +189,7 @@ _YEAR = r"(?:19|20|21)\d\d"
 # "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
 # 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -244,6 +244,7 @@ _BOUND_BEFORE = re.compile(
     # "v říjnu 2025", "do konce"
     r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
     r"\bpo|"  # "po wrześniu 2025 roku nie zostanie już załatana" (after)
+    r"\bnastąpi\w*|"  # "Koniec funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku" (is to come on)
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
@@ -398,7 +399,7 @@ _END_WORDS = re.compile(
     r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
-    r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
+    r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
     r"\bsmett\w*\s+di\b|"  # "Amazon smetterà di supportare … Glow il 31 dicembre 2022": stops doing
@@ -429,7 +430,7 @@ _END_WORDS = re.compile(
     # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
     r"\bikke\s+(?:\w+\s+){0,2}(?:lengre|lenger|længere)\b|\bstoppe[rt]?\b|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
-    r"\bzakończ\w*|\bkoniec\s+wsparcia|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
+    r"\bzakończ\w*|\bkoniec\s+(?:wsparcia|funkcjonowania|działania|świadczenia)|\bwyłącz\w*|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
@@ -460,7 +461,11 @@ _SECURITY_WORDS = re.compile(
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
-    r"gekauft\w*|erworben\w*|verkoop\w*)\b",
+    r"gekauft\w*|erworben\w*|verkoop\w*)\b|"
+    # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
+    # febbraio 2024"; not "the eShop", a service)
+    r"\b(?:(?:sul|nel)\s+nostro|in\s+unserem|sur\s+notre|en\s+nuestra|na\s+nossa|in\s+onze|op\s+onze)\s+"
+    r"(?:e-?shop|negozio|online-?shop|shop|boutique|tienda|loja|webshop|winkel)\b",
     re.I,
 )
 # words of security patches or maintenance alone, not of other updates
