@@ -5,7 +5,10 @@ Ends: Italian "smettere di" ("Amazon smetterà di supportare … Glow il 31 dice
 day ("dal 1° agosto 2022 … dismissione app"); a Polish end of functioning that is to come on a day ("Koniec
 funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku"); the last builds published on a day ("the last builds
 were published on Feb 11th, 2018"), as the last update released on it; a heading that gives the product's end of
-life in a month ("OpenWrt 22.03 EOL in April 2024")."""
+life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written after its year with "の"
+("2014年の3月に閉鎖されました"), a year's season ("2020年夏から") and a production that stops in a year,
+which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
+renewed ("ab April 2019 nicht mehr verlängert"), which end no service."""
 
 from __future__ import annotations
 
@@ -63,3 +66,24 @@ def test_a_heading_with_an_end_of_life_in_a_month() -> None:
     assert ends(issue, "OpenWrt 22.03", "text/markdown") == [D(2024, 4, 30)]
     # the heading of another release says nothing of this one
     assert ends("# OpenWrt 21.02 EOL in April 2024\n\nSee the notes.", "OpenWrt 22.03", "text/markdown") == []
+
+
+def test_japanese_month_after_its_year_with_no() -> None:
+    aibo = "aiboの修理を行う「修理クリニック」ではサポートが続けられてきましたが、2014年の3月に閉鎖されました。"
+    assert ends(aibo, "aibo") == [D(2014, 3, 31)]
+
+
+def test_japanese_production_and_seasons_date_no_end() -> None:
+    pepper = "ソフトバンクグループがロボット「Pepper(ペッパー)」の生産を2020年夏から停止していることが明らかになった。"
+    assert ends(pepper, "Pepper") == []
+    assert ends("ソフトバンクはPepperの生産を、2020年に終了した。", "Pepper") == []
+    assert ends("ソフトバンクはPepperのサービスを2020年に終了した。", "Pepper") == [D(2020, 12, 31)]
+
+
+def test_german_switch_off_date_and_contracts_no_longer_renewed() -> None:
+    telekom = (
+        "Alle Verträge, die unter dem alten Entertain TV laufen, werden ab April 2019 nicht mehr verlängert. "
+        "Die Telekom wollte das Plattform-Abschaltdatum 31.12.2019 für Entertain TV halten."
+    )
+    assert ends(telekom, "Entertain TV") == [D(2019, 12, 31)]
+    assert ends("Die Abschaltung von Entertain TV erfolgt am 31.12.2019.", "Entertain TV") == [D(2019, 12, 31)]

@@ -24,7 +24,7 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _DATE = re.compile(
-    r"(?<![\d年년])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月월]"
+    r"(?<![\d年년])(?:(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*の?\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月월]"  # ("2014年の3月")
     r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日일])?(?P<late>末|\s?말)?"
 )
 # a weekday and a time of day between a date and its particle: "2015年3月31日(火)15時をもちまして", "2024 年 6 月
@@ -78,7 +78,10 @@ _END_LABEL_BEFORE = re.compile(
 # after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
 _ANNOUNCED_AFTER = re.compile(r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)")
 # a year alone, then its clause's end: "2022年、… クラウドサーバーを停止した", "2026年にサービス終了"
-_YEAR_ONLY = re.compile(r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:\d{1,2}\s*[月월]|度|間|以上|以内|ぶり))")
+# (not a season of the year, "2020年夏から", which dates no end)
+_YEAR_ONLY = re.compile(
+    r"(?<![\d年년])(?P<y>(?:19|20)\d\d)\s*[年년](?!\s*(?:の?\s*\d{1,2}\s*[月월]|度|間|以上|以内|ぶり|の?[春夏秋冬]))"
+)
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
 # a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
 # product as it is
@@ -252,7 +255,7 @@ def cjk_end(
         if ended is None and korean and _LISTED_KO.match(clause[:3]):
             years_listed.append((int(y.group("y")), stretch))  # "LG 벨벳·윙 2023년, V50·G8 2022년까지"
             continue
-        if ended is None or _SALE.search(ended.group(0)):
+        if ended is None or _SALE.search(ended.group(0)) or _MAKING_ENDS_BEFORE.search(sentence[: y.start()]):
             years_listed.clear()
             continue
         words = f"'{ended.group(0)[-6:]}'"

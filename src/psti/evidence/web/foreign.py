@@ -211,6 +211,8 @@ _BOUND_BEFORE = re.compile(
     # an end's label before its day: "Galaxy A23 5G: data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025"
     r"\b(?:fine\s+(?:vita|supporto|aggiornamenti)|fin\s+d[eu]\s+(?:vie|support|vida|soporte|suivi))\s*[,:]|"
     r"\bnach\s+dem|"
+    # a German switch-off date's label: "das Plattform-Abschaltdatum 31.12.2019", "Abschalttermin ist der 30. Juni"
+    r"[Aa]bschalt(?:datum|termin)(?:\s+(?:ist|war)(?:\s+der)?)?\s*:?|"
     # "im" only after the support or the verb that ends ("Update-Zyklus im Juli 2025", "schaltet im März
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
@@ -397,7 +399,7 @@ _END_WORDS = re.compile(
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
     r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
-    r"\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
+    r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
@@ -462,6 +464,7 @@ _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
     r"gekauft\w*|erworben\w*|verkoop\w*)\b|"
+    r"\bnicht\s+mehr\s+verlänger\w*|"  # contracts "ab April 2019 nicht mehr verlängert": no new terms sold
     # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
     # febbraio 2024"; not "the eShop", a service)
     r"\b(?:(?:sul|nel)\s+nostro|in\s+unserem|sur\s+notre|en\s+nuestra|na\s+nossa|in\s+onze|op\s+onze)\s+"
