@@ -8,7 +8,8 @@ were published on Feb 11th, 2018"), as the last update released on it; a heading
 life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written after its year with "の"
 ("2014年の3月に閉鎖されました"), a year's season ("2020年夏から") and a production that stops in a year,
 which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
-renewed ("ab April 2019 nicht mehr verlängert"), which end no service."""
+renewed ("ab April 2019 nicht mehr verlängert"), which end no service; a Korean or Japanese year from which a service
+stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day."""
 
 from __future__ import annotations
 
@@ -87,3 +88,11 @@ def test_german_switch_off_date_and_contracts_no_longer_renewed() -> None:
     )
     assert ends(telekom, "Entertain TV") == [D(2019, 12, 31)]
     assert ends("Die Abschaltung von Entertain TV erfolgt am 31.12.2019.", "Entertain TV") == [D(2019, 12, 31)]
+
+
+def test_a_year_from_which_a_service_stops() -> None:
+    navi = "올해 12월 31일까지만 업데이트를 지원하고 2025년부터는 내비게이션 서비스를 중단한다는 것이다."
+    assert ends(navi, "내비게이션") == [D(2025, 1, 1)]
+    assert ends("Pepperのサービスは2020年から停止している。", "Pepper") == [D(2020, 1, 1)]
+    # in the year, to its last day
+    assert ends("Pepperのサービスは2020年に終了した。", "Pepper") == [D(2020, 12, 31)]

@@ -249,7 +249,11 @@ def cjk_end(
         stretch = sentence[year_from : y.start()] + _own_sentence_after(sentence, y.end()) if korean else clause
         if korean:
             year_from = y.end()
-        ended = _ENDED_IN_YEAR.match(clause)
+        # from the year's first day on ("2025년부터는 서비스를 중단한다", "2020年から停止"), or in the year
+        ended = _FROM_AFTER.match(clause)
+        first_day = ended is not None
+        if ended is None:
+            ended = _ENDED_IN_YEAR.match(clause)
         if ended is None and (until := _UNTIL_AFTER.match(clause)) is not None and _ABOUT_SUPPORT.search(clause):
             ended = until
         if ended is None and korean and _LISTED_KO.match(clause[:3]):
@@ -260,8 +264,9 @@ def cjk_end(
             continue
         words = f"'{ended.group(0)[-6:]}'"
         for year, listed_stretch in [*years_listed, (int(y.group("y")), stretch)]:
-            found.append((ForeignEnd(f"{year}년" if korean else y.group(0), dt.date(year, 12, 31), "year",
-                                     f"'{year}', {words}"), listed_stretch))  # fmt: skip
+            day = dt.date(year, 1, 1) if first_day else dt.date(year, 12, 31)
+            found.append((ForeignEnd(f"{year}년" if korean else y.group(0), day, "year", f"'{year}', {words}"),
+                          listed_stretch))  # fmt: skip
         years_listed.clear()
     if not found and (today := _notice_day(sentence, earlier, later)) is not None:
         return today
