@@ -9,7 +9,8 @@ life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written af
 ("2014年の3月に閉鎖されました"), a year's season ("2020年夏から") and a production that stops in a year,
 which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
 renewed ("ab April 2019 nicht mehr verlängert"), which end no service; a Korean or Japanese year from which a service
-stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day."""
+stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day; the last day of a Chinese range in
+which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务")."""
 
 from __future__ import annotations
 
@@ -96,3 +97,10 @@ def test_a_year_from_which_a_service_stops() -> None:
     assert ends("Pepperのサービスは2020年から停止している。", "Pepper") == [D(2020, 1, 1)]
     # in the year, to its last day
     assert ends("Pepperのサービスは2020年に終了した。", "Pepper") == [D(2020, 12, 31)]
+
+
+def test_the_last_day_of_a_chinese_wind_down_range() -> None:
+    switch = "腾讯宣布,将在 2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止国行 Nintendo Switch 的在线服务。"
+    assert ends(switch, "Nintendo Switch") == [D(2026, 5, 15)]
+    # a range in which something else happens ends nothing
+    assert ends("将在 2026 年 3 月 31 日至 2026 年 5 月 15 日期间举办 Nintendo Switch 活动。", "Nintendo Switch") == []

@@ -47,6 +47,9 @@ _ENDED_AFTER = re.compile(
     # a day that opens its clause, set off by a comma, the end said in it: "2024年1月1日、同社は多くの Arlo カムの
     # その機能を廃止し" (not the day an end was told: "…、サービス終了を発表")
     rf"^\s*、(?![^。]{{0,60}}?(?:発表|告知|予告|お知らせ|案内|通知))[^。]{{0,50}}?{_JA_STOP}|"
+    # Chinese, the last day of a range in which a service is wound down: "2026 年 3 月 31 日至 2026 年 5 月 15 日期间,
+    # 逐步停止 … 在线服务"
+    rf"^\s*(?:期间|期間)\s*[,，、]?[^。]{{0,30}}?{_ZH_STOP}|"
     # Chinese, after the date (a month's end): "安全补丁的推送将在2025年5月后停止", "0 点后用户将无法再使用"
     rf"^\s*(?:后|後|之后|之後|以后|以後)[^。]{{0,60}}?{_ZH_STOP}|"
     # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"
