@@ -4,7 +4,8 @@ Ends: Italian "smettere di" ("Amazon smetterà di supportare … Glow il 31 dice
 ("smetterà di vendere", "smetteremo di offrire il kit … sul nostro eshop"); an Italian withdrawal from an ordinal
 day ("dal 1° agosto 2022 … dismissione app"); a Polish end of functioning that is to come on a day ("Koniec
 funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku"); the last builds published on a day ("the last builds
-were published on Feb 11th, 2018"), as the last update released on it; a heading that gives the product's end of
+were published on Feb 11th, 2018"), as the last update released on it, and the last release still to happen in a month
+("The last release … will happen in December 2024"); a heading that gives the product's end of
 life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written after its year with "の"
 ("2014年の3月に閉鎖されました"), a year's season ("2020年夏から") and a production that stops in a year,
 which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
@@ -61,6 +62,11 @@ def test_the_last_builds_published_on_a_day() -> None:
     ]
     # a build that is not the last one dates nothing
     assert ends("A new build of LineageOS 13.0 was released on February 11, 2018.", "LineageOS 13.0") == []
+    # the last release still to happen, as one still to come
+    assert ends("The last release of syncthing-android will happen in December 2024.", "syncthing-android") == [
+        D(2024, 12, 31)
+    ]
+    assert ends("The last release of syncthing-android happened in December 2024.", "syncthing-android") == []
 
 
 def test_a_heading_with_an_end_of_life_in_a_month() -> None:

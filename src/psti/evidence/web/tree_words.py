@@ -139,8 +139,9 @@ OFFERS = frozenset(
 
 GETS = frozenset({"receive", "receives", "get", "gets", "see", "sees"})
 ARRIVES = frozenset(
-    {"arrive", "arrives", "arrived", "come", "comes", "came", "ship", "ships", "shipped", "land", "lands"}
-)
+    {"arrive", "arrives", "arrived", "come", "comes", "came", "ship", "ships", "shipped", "land", "lands", "happen",
+     "happens", "happened", "occur", "occurs", "occurred"}
+)  # fmt: skip
 
 SHUTDOWN_NOUNS = frozenset(
     {"shutdown", "shut-down", "switch-off", "switchoff", "discontinuation", "sunset", "deactivation", "closure",
