@@ -39,8 +39,14 @@ their own: `tree_words` (the shared word lists and `lemma`), `tree_walk` (a date
 predicates, negation and subject), `service_shutdown` (the stopping predicate and the maker's
 service shut down), `product_ceases` (the product ceasing to work), `end_statements` (ends in
 other words: the last update, end dates, scheduled stops), `end_exclusions` (events, sales and
-statements that are not the maker's current word) and `cross_sentence` (`stop_after_event`,
-`withheld_updates`). The names other modules import stay importable from here.
+statements that are not the maker's current word), `date_clauses` (what the clauses above a date
+say: its stop words, the product ceasing, negation, the topic) and `cross_sentence`
+(`stop_after_event`, `withheld_updates`). The names other modules import stay importable from here.
+
+`_role` reads one date as a walk up the tree, in steps that each decide the role or pass: what the
+date names by its own place (`_names_a_thing`, `_dated_in_brackets`, `_stop_said_around`), the word
+it hangs from (`_attached` and the steps on it), then the clauses above that word (`_read_clauses`
+and the steps on what they say).
 """
 
 from __future__ import annotations
@@ -49,28 +55,21 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from psti.evidence.web.cross_sentence import covered_as_before, stop_after_event, support_ended_before, withheld_updates
+from psti.evidence.web.cross_sentence import covered_as_before, stop_after_event, withheld_updates
+from psti.evidence.web.date_clauses import EFFECT, read_clauses
 from psti.evidence.web.end_exclusions import (
     about_production,
-    end_of_sale,
     is_aimed,
     is_conditional,
     is_denied,
     is_former,
     model_year_of,
     onlookers_hope,
-    refuses_new,
     replaced_promise,
-    said_for_now,
-    stops_sales,
-    support_for_other,
-    withholds_other,
 )
 from psti.evidence.web.end_statements import (
     SERVICE_WORD,
-    copula_subject_on_topic,
     end_date_noun,
-    end_milestone,
     end_moved_to,
     end_reached_before,
     last_release_before_stop,
@@ -78,13 +77,11 @@ from psti.evidence.web.end_statements import (
     last_update_subject,
     lasts_beside_a_stop,
     move_to_keep_using,
-    period_of_updates,
     planned_end,
     relative_antecedent,
     release_that_drops,
     scheduled_release_stop,
     scheduled_stop,
-    shared_stop,
     stop_below,
     stop_happens,
     stop_that_begins,
@@ -92,46 +89,21 @@ from psti.evidence.web.end_statements import (
     support_before_comma,
     unguaranteed_before,
     update_named_last,
-    with_no_updates,
 )
 from psti.evidence.web.product_ceases import (
-    becomes_broken,
-    ceases_to_function,
-    cut_from_app,
-    is_unavailable,
-    left_broken,
-    loses_ability,
-    loses_service,
-    loses_use,
-    loss_after,
-    only_off_sale,
-    out_of_support,
     said_only,
-    shared_ceasing,
-    unable_to_use,
     use_goes_on,
-    whole_function_object,
 )
 from psti.evidence.web.service_shutdown import (
     ON_PLATFORM,
-    as_a_service,
-    company_closes,
-    cut_from_service,
     dated_shutdown,
     is_stop,
-    named_thing_shut,
-    no_longer_a_service,
-    of_service,
-    own_project_stops,
     product_is_kind,
     product_kinds,
-    said_no_more,
     service_goes_on,
     service_stops_after,
     service_subject,
     stop_of_described_service,
-    stops_service,
-    supplied_objects,
     told_of_shutdown,
 )
 from psti.evidence.web.tree_walk import (
@@ -140,11 +112,8 @@ from psti.evidence.web.tree_walk import (
     date_attachment,
     dated_above,
     governing_subject,
-    head_phrase,
     is_negated,
     names_model,
-    noun_phrase_of,
-    particle_objects,
     predicate_levels,
     predicate_words,
     span_root,
@@ -153,27 +122,19 @@ from psti.evidence.web.tree_walk import (
 )
 from psti.evidence.web.tree_words import (
     ARRIVES,
-    AVAILABLE,
     CONTINUE,
     COPULA,
     DEVICES,
     EVENT_LEMMAS,
-    EXPECTING,
     FUNCTION,
-    FUNCTIONS,
     GETS,
     MADE,
-    MARKING,
     OFFERS,
-    PARTICLES,
     PLANNED,
-    REACH,
     REPLACING,
-    STAND_IN_TAGS,
     STOP_LEMMAS,
     STOP_NOUNS,
     STOP_SAID,
-    SUPPLY,
     TERMS_OF_SALE,
     TO_KEEP_USING,
     TOPIC,
@@ -211,7 +172,6 @@ _POINT = frozenset(
      "as", "with", "during", "since"}
 )  # fmt: skip
 
-_EFFECT = frozenset({"effect", "effective"})
 # what makes a participle's clause one of its own: a subject or a conjunction ("when first introduced …")
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
 
@@ -269,8 +229,6 @@ _DOWNTIME = re.compile(
 )
 # a lapse in service that ends at a time ("unavailable from … to …", "offline until …")
 _LAPSE = frozenset({"unavailable", "inaccessible", "offline", "down", "unreachable", "interrupted"})
-
-_BRICKING = frozenset({"brick", "bricks", "bricked", "bricking"})
 
 _MODEL_NOUNS = DEVICES | {"version", "versions", "generation", "generations", "edition", "editions", "unit", "units"}
 
@@ -386,8 +344,104 @@ def _stopped_thing(tok: Token) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Walk:
+    """The date whose role `_role` reads and the sentence around it: what every step of the walk
+    looks at, gathered once so the steps need not pass it along one by one."""
+
+    sent: Doc | Span
+    a: int  # character offsets of the date in the sentence
+    b: int
+    date_tokens: set[int]  # the tokens of every date in the sentence
+    previous: str  # the sentence before ("This decision takes effect on…")
+    left: Token  # the date's first token
+    tok: Token  # the token the date reads as (`_joined_date`)
+    text: str  # the date as written
+
+    @property
+    def prep_tok(self) -> Token:
+        """The preposition the date is the object of, or the date's own token when it has none."""
+        return self.tok.head if self.tok.dep_ == "pobj" else self.tok
+
+    @property
+    def prev_stop(self) -> bool:
+        """The sentence before stops support or updates (which an "until" may then bound)."""
+        return bool(TOPIC.search(self.previous) and _PREVIOUS_STOP.search(self.previous))
+
+
+@dataclass(frozen=True)
+class _Attached:
+    """Where the date hangs once the parser's slips are mended: its preposition ('' for none), the
+    word that governs it, and the word right before it (past "at least", "the latest")."""
+
+    prep: str
+    gov: Token
+    before: Token | None
+
+    @property
+    def point(self) -> bool:
+        """The preposition makes the date a point in time, at which a stop can take effect."""
+        return self.prep in _POINT or self.prep == "as of" or not self.prep
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """What the predicates above the date say (`date_clauses.read_clauses`), with what the later
+    steps derive from them: the clauses' text, the first level's words, an event they date."""
+
+    levels: list[tuple[list[Token], Token, bool]]
+    first_chain: list[Token]  # the predicates of the first level
+    first_up: Token  # the head of the first level's clause
+    first: list[str]  # the lemmas of the first level's predicates
+    local: str  # the date's own clause
+    context: str  # the text of all the levels' clauses
+    other: bool  # an end of feature, OS or version updates only
+    event: str | None  # the event lemma the date may be the time of ("launch", "update")
+    gov_words: str  # the governing words as quoted: "'continue', 'receive'"
+    stop_words: list[str]
+    unrelated: list[str]
+    ceases: list[str]
+    negated: bool
+    effect: bool
+    supply_negated: bool
+    topic: bool
+
+
 def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], previous: str, left: Token) -> DateRole:
-    text = sent.text[a:b]
+    """The role of one date, read as a walk up the tree from it: each step either decides the role,
+    which ends the walk, or passes. The steps go in the walk's order: what the date names by its own
+    place, the word it hangs from, then the clauses above that word."""
+    w = _Walk(sent, a, b, date_tokens, previous, left, _joined_date(root, date_tokens), sent.text[a:b])
+    for step in (_names_a_thing, _dated_in_brackets, _stop_said_around):
+        if (role := step(w)) is not None:
+            return role
+    prep, gov = date_attachment(w.tok)
+    if (role := _dates_arrival(w, prep, gov)) is not None:
+        return role
+    gov = _verb_left_out(prep, gov)
+    if (role := _follows_an_end(w, prep, gov)) is not None:
+        return role
+    at = _attached(w, prep, gov)
+    for at_step in (_before_or_announced, _end_named_at_date, _shutdown_at_date):
+        if (role := at_step(w, at)) is not None:
+            return role
+    cl = _read_clauses(w, at)
+    for clause_step in (
+        _dates_an_event,
+        _moved_end,
+        _bounds_no_support,
+        _until_the_date,
+        _stop_at_the_date,
+        _stop_under_or_beside,
+    ):
+        if (role := clause_step(w, at, cl)) is not None:
+            return role
+    return _no_end(w, at, cl)
+
+
+def _joined_date(root: Token, date_tokens: set[int]) -> Token:
+    """The token a date reads as: the date it is joined to, or the time word it names, since the
+    parser hangs the joined or apposed date off that one."""
     tok = root
     # a date joined to another date ("until September 2017 and September 2018") reads as that one
     for _ in range(4):
@@ -399,6 +453,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             break
     if tok.dep_ == "appos" and tok.head.lower_ in _NOW_WORDS:
         tok = tok.head  # "from tonight (July 31st 2024)": the date names the day the word does
+    return tok
+
+
+def _names_a_thing(w: _Walk) -> DateRole | None:
+    """A date inside a noun phrase names a thing, not a time something happens at: a cutoff, the
+    update that was the last, a model year, which model."""
+    a, b, text, tok = w.a, w.b, w.text, w.tok
     if (
         tok.dep_ in ("compound", "nmod", "amod", "nummod", "poss")
         and tok.head.lower_ in _CUTOFF_NOUNS
@@ -424,7 +485,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "the Kodiaq from 2019 is not", "… and the European model from 2014": the year says which
         # model (or which model year)
         return DateRole(a, b, False, f"'{text}' says which '{tok.head.head.text}'", "")
-    if re.fullmatch(r"\d{4}", text) and (described := _bracketed_after_noun(sent, left, date_tokens)) is not None:
+    return None
+
+
+def _dated_in_brackets(w: _Walk) -> DateRole | None:
+    """A date in brackets belongs to what the brackets follow, whatever the parser hung it on: it
+    describes a model, dates the stop or end named before it, or dates a document."""
+    sent, a, b, text, previous = w.sent, w.a, w.b, w.text, w.previous
+    if re.fullmatch(r"\d{4}", text) and (described := _bracketed_after_noun(sent, w.left, w.date_tokens)) is not None:
         # "its Galaxy S20 range (from 2020, pictured below)": the year describes the range, whatever
         # the parser hung the brackets on
         return DateRole(a, b, False, f"'{text}' in brackets describes '{described}'", "")
@@ -455,7 +523,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if (dated := _DATING.search(sent.text[:a])) is not None:
         # "the Bose announcement regarding EOL (dated 2026/01/07)": the date of a document
         return DateRole(a, b, False, f"'{dated.group(1)} {text}' dates a document", "")
-    if (happens := stop_happens(tok, previous)) is not None:
+    return None
+
+
+def _stop_said_around(w: _Walk) -> DateRole | None:
+    """A stop said around the date rather than by the verb it hangs from: named in the sentence
+    before, scheduled with a release, or in a "when" clause on the date."""
+    a, b, text, tok = w.a, w.b, w.text, w.tok
+    if (happens := stop_happens(tok, w.previous)) is not None:
         # "Acme is shutting down the cloud service for the hub. The complete shutdown will occur
         # February 28, 2022": the stop the sentence before names happens at the date
         return DateRole(a, b, True, happens, clause_text(tok.head), False, clause_text(tok.head), True)
@@ -479,7 +554,11 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # will be taken offline": the clause on the date says what stops then
         why = f"'{text}, when {clause_text(when, strict=True)}'"
         return DateRole(a, b, True, why, clause_text(when), False, clause_text(when), True)
-    prep, gov = date_attachment(tok)
+    return None
+
+
+def _dates_arrival(w: _Walk, prep: str, gov: Token) -> DateRole | None:
+    """A date "in" or "on" a launch or an introduction says when the product came out."""
     if (
         prep in ("in", "on")
         and gov.dep_ != "ROOT"
@@ -491,7 +570,13 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     ):
         # "ten years after the stick's launch in 2013, Google has discontinued support": the date
         # says when the product came out, not when anything stopped
-        return DateRole(a, b, False, f"'{gov.text} {prep} {text}' dates the product's arrival", "")
+        return DateRole(w.a, w.b, False, f"'{gov.text} {prep} {w.text}' dates the product's arrival", "")
+    return None
+
+
+def _verb_left_out(prep: str, gov: Token) -> Token:
+    """The verb the date belongs to when the parser hung it on a word that stands in for one: a
+    name after "and" whose verb was left out, a relative clause on what a stop stops."""
     if (
         prep
         and gov.dep_ == "conj"
@@ -513,16 +598,28 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "is sunsetting its servers that manage UE Smart Radios on 2024-03-19": a clause of what the
         # servers do all the time has no day; the day is the stop's
         gov = gov.head.head
+    return gov
+
+
+def _follows_an_end(w: _Walk, prep: str, gov: Token) -> DateRole | None:
+    """A product that "will follow" at the date reaches the end the sentence before names."""
     if (
         prep in _POINT
         and lemma(gov) in ("follow", "follows", "followed")
-        and TOPIC.search(previous)
-        and STOP_SAID.search(previous)
+        and TOPIC.search(w.previous)
+        and STOP_SAID.search(w.previous)
     ):
         # "… will be the next to reach the end of its software support cycle in October 2023.
         # Subsequently, the Pixel 4a 5G will follow in November": the same end, at the later date
-        why = f"'{gov.text} {prep} {text}' after an end in the sentence before"
-        return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov), True)
+        why = f"'{gov.text} {prep} {w.text}' after an end in the sentence before"
+        return DateRole(w.a, w.b, True, why, clause_text(gov), False, clause_text(gov), True)
+    return None
+
+
+def _attached(w: _Walk, prep: str, gov: Token) -> _Attached:
+    """The date's attachment, mended where the parser read a time phrase, "starting", an orphaned
+    "until" or a comma's restatement apart from what they say."""
+    tok, left = w.tok, w.left
     if prep == "of" and gov.lower_ in _PART_OF_TIME and gov.tag_.startswith("NN") and gov.head.i != gov.i:
         # "until the end of September 2026": the phrase is the time, attached where "the end" is
         prep, gov = date_attachment(gov)
@@ -540,6 +637,12 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "try a Core 22 image with up to 10 years of long term support, until April 2032": the parser
         # hung the time on the sentence's verb; set off by a comma, it restates the support's end
         gov = supported
+    return _Attached(prep, gov, before)
+
+
+def _before_or_announced(w: _Walk, at: _Attached) -> DateRole | None:
+    """A date "before" which something happens, or the day an end was announced, is no end."""
+    a, b, text, prep, gov = w.a, w.b, w.text, at.prep, at.gov
     if prep == "before" and move_to_keep_using(gov) is None:  # (a move's deadline is the old one's end)
         return DateRole(a, b, False, f"'before {text}' is not an end", "")
     if (prep in ("in", "on") or not prep) and lemma(gov) == "announce" and gov.tag_ in ("VBD", "VBN"):
@@ -547,7 +650,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "Kerlink announced the Product End of Life in January 2020 for Wirnet Station": the date of the
         # announcement, not of the end it announced
         return DateRole(a, b, False, f"'{prep} {text}' dates the announcement ('{gov.text}')", "")
-    if prep == "after" and lemma(gov) not in EVENT_LEMMAS and (unsure := unguaranteed_before(left)) is not None:
+    return None
+
+
+def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
+    """An end the words around the date name as at it: updates unguaranteed after it, an end date
+    set at it, the last update's date, an end-of-life date."""
+    a, b, text, previous, prep, gov = w.a, w.b, w.text, w.previous, at.prep, at.gov
+    if prep == "after" and lemma(gov) not in EVENT_LEMMAS and (unsure := unguaranteed_before(w.left)) is not None:
         # "won't guarantee regular updates … after October 2019": updates are promised up to the date
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
@@ -583,11 +693,18 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # December 9, 2024": the end named as a date
         why = f"'{named} {prep} {text}'"
         return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov), True)
+    return None
+
+
+def _shutdown_at_date(w: _Walk, at: _Attached) -> DateRole | None:
+    """A shutdown, a stop of a described service, a scheduled or planned end, a deadline to move
+    or an end reached, each at the date."""
+    a, b, text, previous, date_tokens, prep, gov = w.a, w.b, w.text, w.previous, w.date_tokens, at.prep, at.gov
     if prep in _POINT and dated_shutdown(gov):
         # "Automatic's planned shutdown on 5/28/2020", "a shutdown in November 2021"
         why = f"'{gov.text}' at '{prep} {text}'"
         return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov), True)
-    if prep in _POINT and (told_of := told_of_shutdown(gov, tok)) is not None:
+    if prep in _POINT and (told_of := told_of_shutdown(gov, w.tok)) is not None:
         # "users are informed of the shutdown on October 15 of 2025": the date right after the shutdown
         # is its date, not the day they are told (the parser hangs it on the telling verb)
         why = f"'{told_of.text}' at '{prep} {text}'"
@@ -614,224 +731,20 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # no date of its own comes with the removal it is joined to
         why = f"'{reached}' and '{gov.text} {prep} {text}'"
         return DateRole(a, b, True, why, clause_text(gov.head), False, clause_text(gov.head), True)
-    levels = predicate_levels(gov, prep in FROM_START or prep in _EFFECT)
+    return None
+
+
+def _read_clauses(w: _Walk, at: _Attached) -> _Clauses:
+    """Read the predicates above the date, level by level (`date_clauses.read_clauses`), and derive
+    what the later steps quote: the clauses' text, whether only other updates end, the event dated."""
+    text, prep, gov = w.text, at.prep, at.gov
+    levels = predicate_levels(gov, prep in FROM_START or prep in EFFECT)
     first_chain, first_up, _j = levels[0]
     clause = clause_text(first_up)
     local = clause_text(first_up, strict=True)
     first = [lemma(c) for c in first_chain]
-    stop_words: list[str] = []
-    unrelated: list[str] = []
-    ceases: list[str] = []
-    negated = effect = supply_negated = off_sale = False
-    topic = False
-    texts: list[str] = []
-    for chain, up, through_and in levels:
-        ctext = clause_text(up)
-        # (an expectation's clause is read with it: "we expect Roku to no longer support the PAL SDK")
-        ctext += "".join(f" {clause_text(c)}" for c in chain if c.dep_ == "ccomp" and c.head.lower_ in EXPECTING)
-        texts.append(ctext)
-        topic = topic or bool(TOPIC.search(ctext)) or copula_subject_on_topic(up)
-        if through_and:
-            continue
-        negated = negated or any(is_negated(c) and not refuses_new(c) and not only_off_sale(c) for c in chain)
-        # "will no longer receive updates" withholds a supply; "will no longer work" only ends the product
-        # (nor does "will no longer be able to print")
-        supply_negated = supply_negated or any(
-            is_negated(c) and not ceases_to_function(c, date_tokens) and not loses_use(c) for c in chain
-        )
-        for c in chain:
-            c_stops, c_negated = is_stop(c), is_negated(c)  # (asked of each word many times below)
-            # "will no longer function after …" (not "isn't currently working": an outage)
-            if ceases_to_function(c, date_tokens) and c_negated and not said_for_now(c):
-                ceases.append(c.text)
-            if lemma(c) in ("become", "becomes", "became") and any(
-                ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in ("unsupported", "unmaintained", "obsolete")
-                for ch in c.children
-            ):
-                stop_words.append(f"{c.text} unsupported")  # "your system will become unsupported"
-                topic = True
-            if out_of_support(c):
-                stop_words.append("out of support")  # "as the v1 goes out of support in July 2020"
-                topic = True
-            if c_negated and is_unavailable(c):  # "will no longer be available from July 2024", "… be functional"
-                ceases.append(f"no longer {predicate_words(c, AVAILABLE)[0].lower_}")
-            if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
-                ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
-            if c == gov and becomes_broken(c):  # "will become inoperable on November 9, 2022"
-                ceases.append(c.text)  # (not "become useless …, such as Hive cameras in 2025": an example's date)
-            if c == gov and c_stops and (broken := left_broken(c)) is not None:
-                # "will be discontinued at the end of 2024, rendering the hardware inoperable": the stop leaves
-                # the product broken, so it is no end of sale
-                ceases.append(broken.text)
-            if (
-                (c_negated and loses_use(c))
-                or unable_to_use(c)
-                or loses_ability(c)
-                or loses_service(c)
-                or cut_from_app(c)
-            ):
-                # "will no longer be able to unlock …", "will lose the ability to carry out key functions"
-                ceases.append(c.text)
-            if c_negated and withholds_other(c):
-                unrelated.append(c.text)
-            if c_negated and c.lower_ in SUPPLY and stops_service([g for g in c.children if g.dep_ == "dobj"]):
-                topic = True  # "Hive will not be offering services in North America"
-            if no_longer_a_service(c):
-                stop_words.append("no longer a service")  # "Google Cloud IoT Core will no longer be a service on …"
-                topic = True
-            if (closing := company_closes(c)) is not None:
-                stop_words.append(
-                    closing
-                )  # "Automatic is going out of business by …", "Aerogarden … will close as of …"
-                topic = True
-            if (lemma(c) == "archive" or lemma(c) in MARKING) and c_stops:
-                # "This repository is deprecated and will be archived on …" (or "marked as read-only"): its
-                # upkeep ends
-                topic = True
-            if service_subject(c) or named_thing_shut(c):
-                topic = True  # "its service is coming to an end", "Solis Home/Pro will be shut down on …"
-                if said_no_more(c):
-                    stop_words.append("no more")  # "the Acurite servers are no more"
-            if lemma(c) in _RETIRING and any(
-                g.dep_ in ("nsubj", "nsubjpass")
-                and g.lower_ in ("product", "service", "app")
-                and any(d.lower_ in ("the", "this") for d in g.children)
-                for g in c.children
-            ):
-                stop_words.append(lemma(c))  # "The product will retire on 1st April 2021": the page's own product
-                topic = True
-            if own_project_stops(c):
-                stop_words.append(lemma(c))  # "As of 27th June 2024 this project is deprecated": the page's own code
-                topic = True
-            if (
-                c.dep_ == "acl"
-                and c.tag_ in ("VBN", "VBD")
-                and c_stops
-                and TOPIC.search(" ".join(t.text for t in noun_phrase_of(c)))
-            ):
-                # "Support for the Pebble app store, …, and voice replies ceased in June 2018"
-                stop_words.append(c.text)
-                topic = True
-            if c_stops and any(g.dep_ == "nsubj" and g.lower_ in ("life", "lifecycle") for g in c.children):
-                stop_words.append(f"life {c.text}")  # "But its life ended in April 2023": an end of life
-                topic = True
-            if c_stops and any(
-                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in FUNCTIONS or whole_function_object(g)
-                for g in c.children
-            ):
-                ceases.append(c.text)  # "until Wi-Fi functionality is automatically disabled on July 31, 2021"
-            if c_stops or lemma(c) in STOP_NOUNS:
-                # what stops: "stopped working on the platform" stops something other than updates
-                # (not the particle of "taken offline", which the parser may read as an object)
-                what = [
-                    g
-                    for g in c.children
-                    if g.dep_ in ("dobj", "xcomp")
-                    and g.lower_ not in PARTICLES
-                    and g.i not in date_tokens
-                    and g.tag_ not in ("WDT", "WP")  # (a relative pronoun the parser made an object)
-                    and not (g.lower_ == "shop" and lemma(c) == "close")  # "close up shop": the idiom's noun
-                ]  # (nor the date itself: "Security support ends 31 Mar 2029")
-                objects = [g for g in what if g.dep_ == "dobj"]
-                if len(objects) > 1:
-                    # a verb has one direct object: a second is a noun the parser cut off from the first
-                    # ("deprecating the Gizmohub app for Gizmo watches", with "watches" read as a verb's)
-                    what = [g for g in what if g.dep_ != "dobj" or g is objects[0]]
-                # "closed down the miCoach platform", with the particle read as a preposition
-                what += [g for g in particle_objects(c) if g.i not in date_tokens]
-                if any(g.lower_ == "plug" for g in what):
-                    # "pulled the plug on its Echo Connect": the product or its service is switched off
-                    stop_words.append("pull the plug")
-                    topic = True
-                    continue
-                if what and all(ceases_to_function(g, date_tokens) for g in what):
-                    ceases.append(c.text)  # "will stop working from April 8, 2024"
-                elif stops_sales(c):
-                    unrelated.append(c.text)  # "with final sales ending December 31, 2022": an end of sale
-                elif what and all(support_for_other(g) for g in what):
-                    unrelated.append(c.text)  # "stopped its support for new apps": not the product's updates
-                elif what and all(g.tag_ in STAND_IN_TAGS for g in what) and TOPIC.search(previous):
-                    # "… to support with software updates. The company says it will stop this in May":
-                    # the word stands for the support the sentence before names
-                    stop_words.append(lemma(c))
-                    topic = True
-                elif what and (
-                    stops_service(what)
-                    or stops_service(supplied_objects(what))
-                    or named_thing_shut(c)
-                    or cut_from_service(c)
-                    or as_a_service(c)
-                ):
-                    # "shut down its service", "turning down the legacy Fitbit Web API": the service ends
-                    stop_words.append(lemma(c))
-                    topic = True
-                elif what and all(support_ended_before(g, previous) for g in what):
-                    # "We will discontinue the support for this type of authentication … We plan to turn
-                    # off the authentication on December 4th 2023": the thing whose support ends goes
-                    stop_words.append(lemma(c))
-                    topic = True
-                elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
-                    unrelated.append(c.text)
-                elif not what and c.dep_ in ("relcl", "acl"):
-                    # a relative clause stops its noun: "a certificate licence that expires in March
-                    # 2018" (not updates), "security support that expires in March 2029" (updates),
-                    # "had its service terminated in North America on August 11th, 2015" (the service)
-                    # "a message that the portal was being shut down in May 2026" (its own subject)
-                    if (
-                        TOPIC.search(head_phrase(c))
-                        or stops_service([c.head])
-                        or service_subject(c)
-                        or period_of_updates(c.head)
-                    ):
-                        # (a plain period in a clause about updates is theirs: "supported with security
-                        # updates for a minimum period ending 31/12/2027")
-                        stop_words.append(lemma(c))
-                        topic = True
-                    else:
-                        unrelated.append(c.text)
-                else:
-                    stop_words.append(lemma(c))
-        for c in chain:
-            shared = shared_ceasing(c, date_tokens)
-            if shared is not None:
-                ceases.append(shared)
-            if (joined_stop := shared_stop(c, date_tokens)) is not None:
-                stop_words.append(joined_stop)  # "in 2012, the Boxee guys quit … and ceased supporting the device"
-                topic = True
-            if (without := with_no_updates(c)) is not None:
-                stop_words.append(without)  # "production ends in September 2026 with no further firmware updates"
-                topic = True
-            if said_no_more(c) and any(g.dep_ == "nsubj" and g.tag_ in ("NNP", "NNPS") for g in c.children):
-                stop_words.append("no more")  # "As of June 17th, 2020, Lockitron is no more."
-                topic = True
-        for c in chain:  # "come to an end", "reach the end of life"
-            for ch in c.children:
-                if (
-                    ch.dep_ in ("prep", "dobj", "attr")
-                    and not end_of_sale(ch)
-                    and (
-                        lemma(ch) in STOP_NOUNS
-                        or end_milestone(ch)
-                        or (ch.dep_ == "dobj" and c.lower_ in REACH and end_date_noun(ch) is not None)
-                        or any(
-                            lemma(g) in STOP_NOUNS and not any(x.i in date_tokens for x in g.subtree)
-                            for g in ch.children
-                            if g.dep_ == "pobj"
-                        )  # (not "until the end of September 2026", a time)
-                    )
-                ):
-                    stop_words.append("end" if ch.dep_ == "prep" else ch.text)
-                    if ch.dep_ in ("dobj", "attr") and of_service(ch):
-                        topic = True  # "announced the end of mylife cloud by end of 2026"
-                if ch.lower_ in _EFFECT:
-                    effect = True
-            effect = effect or c.lower_ in _EFFECT
-        # "will no longer be available to download … effective January 28, 2015": what takes effect is an end of sale
-        off_sale = off_sale or any(is_negated(c) and only_off_sale(c) for c in chain)
-    effect = effect and not off_sale
-    if (loss := loss_after(tok, date_tokens)) is not None:
-        ceases.append(loss)
-    context = " ".join(texts)
+    read = read_clauses(levels, gov, w.tok, w.date_tokens, w.previous)
+    context = " ".join(read.texts)
     # (up to the date when another date follows in its clause: "Android version updates until at least 2024
     # with guaranteed security updates arriving until at least October 2026" has security at the second)
     cut = clause.find(text) + len(text) if text in clause else -1
@@ -841,9 +754,21 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     )
     # ("will no longer be updated at the end of 2021" is no update made at a date but updates withheld;
     # "has not been updated since 2022" still dates the last update)
-    withheld = negated and prep != "since"
-    event = next((w for w in first[:2] if w in EVENT_LEMMAS and not (w == "update" and withheld)), None)
+    withheld = read.negated and prep != "since"
+    event = next((word for word in first[:2] if word in EVENT_LEMMAS and not (word == "update" and withheld)), None)
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
+    return _Clauses(
+        levels, first_chain, first_up, first, local, context, other, event, gov_words, read.stop_words,
+        read.unrelated, read.ceases, read.negated, read.effect, read.supply_negated, read.topic,
+    )  # fmt: skip
+
+
+def _dates_an_event(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """A date of an event the clause names: the last release before a stop (an end), an event in a
+    modifier (no end), a stop that began then; or, before the plain event, an end moved to the date."""
+    a, b, text, tok, prep, gov = w.a, w.b, w.text, w.tok, at.prep, at.gov
+    context, other, local, event = cl.context, cl.other, cl.local, cl.event
+    first, first_chain = cl.first, cl.first_chain
     if event and prep in ("in", "on") and (last := last_release_before_stop(gov)) is not None:
         # "decided to stop updating them after the OS 11.1 update that was released … in November
         # 2021": the last update's date ends the updates
@@ -853,7 +778,7 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         event
         and prep not in UNTIL
         and first[0] == event
-        and (gov.dep_ in ("acl", "relcl") or reduced or dated_above(gov, tok, date_tokens))
+        and (gov.dep_ in ("acl", "relcl") or reduced or dated_above(gov, tok, w.date_tokens))
     ):
         # "the Pixel 6 Pro (launched in 2021) end in October": the date is the modifier's event (also
         # set off by a comma: "… Nest Learning Thermostats, first introduced in 2011 and 2012")
@@ -870,17 +795,20 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         # "thus EoL updated to 2027-05-24", "the end of support has been moved to March 2027": the
         # end's own date, set anew
         return DateRole(a, b, True, f"'{set_anew} to {text}'", context, other, local)
-    if event and prep not in UNTIL and not stop_words:
+    if event and prep not in UNTIL and not cl.stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
-    prev_stop = bool(TOPIC.search(previous) and _PREVIOUS_STOP.search(previous))
-    not_until = any(is_negated(c) for c in first_chain) or (
-        first_up.dep_ in ("ccomp", "xcomp") and is_negated(first_up.head)  # "may not have … pushed until"
-    )
-    prep_tok = tok.head if tok.dep_ == "pobj" else tok
+    return None
+
+
+def _moved_end(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """An end moved, extended or replaced: the date it moved from is no end, the date it moved or was
+    extended to is, and a promise a later one replaced is no longer the maker's word."""
+    a, b, text, previous, prep, gov = w.a, w.b, w.text, w.previous, at.prep, at.gov
+    context, other, local = cl.context, cl.other, cl.local
     if (
         prep == "from"
         and gov.lower_ in REPLACING
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *prep_tok.children))
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *w.prep_tok.children))
     ):
         # "postponed the shutdown from 2018 to 2019": the first date is the one replaced
         return DateRole(a, b, False, f"'from {text}' was moved ('{gov.text} … to')", context, False, local)
@@ -920,6 +848,18 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         return DateRole(
             a, b, False, f"'{prep} {text}' was an earlier promise ('{earlier}'), replaced", context, False, local
         )
+    return None
+
+
+def _bounds_no_support(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """A span to the date that bounds something other than support: a start ("not … until"),
+    production or sale, an offer, supply, a value set, a lapse or a maintenance window."""
+    a, b, text, tok, prep, gov, before = w.a, w.b, w.text, w.tok, at.prep, at.gov, at.before
+    context, local, first, first_chain, first_up = cl.context, cl.local, cl.first, cl.first_chain, cl.first_up
+    levels, stop_words, ceases = cl.levels, cl.stop_words, cl.ceases
+    not_until = any(is_negated(c) for c in first_chain) or (
+        first_up.dep_ in ("ccomp", "xcomp") and is_negated(first_up.head)  # "may not have … pushed until"
+    )
     if prep in UNTIL and not stop_words and not ceases and not_until:
         # "may not have their release firmware pushed until the end of September": a start, not an end
         return DateRole(a, b, False, f"'not … {prep} {text}' is when something starts", context, False, local)
@@ -946,70 +886,89 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
     if (prep in UNTIL or prep == "to") and predicate_words(gov, _LAPSE):
         # "will be unavailable from Monday 27th of February to Wednesday 1st of March 2023": a lapse the
         # service comes back from, not its end
-        return DateRole(a, b, False, f"'{prep} {text}' ends a lapse ('{gov_words}')", context, False, local)
+        return DateRole(a, b, False, f"'{prep} {text}' ends a lapse ('{cl.gov_words}')", context, False, local)
     if prep in UNTIL and _DOWNTIME.search(context):
         # "Due to Miele server maintenance (until 2021-01-03) there are currently issues logging in": the
         # end of a maintenance window, which the service comes back from
         return DateRole(a, b, False, f"'{prep} {text}' ends a maintenance window", context, False, local)
-    if prep in UNTIL or (prep in ("to", "into") and topic):
-        if topic or (prev_stop and prep in UNTIL) or (prep in UNTIL and covered_as_before(gov, previous)):
-            # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
-            why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
-            return DateRole(a, b, True, why, context, other, local, former=is_former(gov), aimed=is_aimed(gov))
-        if prep in UNTIL and use_goes_on(first_chain):
-            # "can play through January 18, 2023": the product is used up to the date, then no more
-            why = f"'{prep} {text}' bounds use ({gov_words})"
-            return DateRole(a, b, True, why, context, other, local, works_only=True)
-        if (
-            prep in UNTIL
-            and gov.lower_ in FUNCTION
-            and not is_negated(gov)
-            and (
-                (said_before := _PREVIOUS_STOP.search(previous) or _PREVIOUS_SHUTDOWN.search(previous))
-                or (stop_after := _STOP_AFTER.search(sent.doc.text[b:]))
-                or said_only(gov, prep_tok)
-            )
-        ):
-            # working until a date is working up to a stop said before ("the free API service is going to
-            # be discontinued. It will work until 15.02.2019") or right after ("Stadia will continue to work
-            # until January 18, 2023, and after all the servers will be turned off"), or working only until
-            # it ("The ProscenicHome App says its only working till February 2024")
-            said = (
-                "after a stop said before"
-                if said_before
-                else "before a stop said after it"
-                if stop_after
-                else "only up to it"
-            )
-            why = f"'{prep} {text}' bounds '{gov.text}', {said}"
-            return DateRole(a, b, True, why, context, other, local, works_only=True)
-        if prep in UNTIL and (service := service_goes_on(first_chain)):
-            # "the server will continue until 31.8.2021": the maker's service runs up to the date
-            why = f"'{prep} {text}' bounds '{service}' going on"
-            return DateRole(a, b, True, why, context, other, local, works_only=True)
-        if prep in UNTIL and (beside := lasts_beside_a_stop(gov)) is not None:
-            # "the Pixel 5 retires on October 2023, while Pixel 5a with 5G will last longer until August
-            # 2024": set against a stop, lasting until a date is ending then
-            why = f"'{prep} {text}' bounds '{gov.text}', set beside '{beside}'"
-            return DateRole(a, b, True, why, context, other, local)
-        if prep in UNTIL and (stop := service_stops_after(gov)) is not None:
-            # "owners have until 30 June 2025 before the cloud service goes offline"
-            why = f"'{prep} {text}' before {stop}"
-            return DateRole(a, b, True, why, context, other, local, works_only=True)
-        return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
-    point = prep in _POINT or prep == "as of" or not prep
-    if (stop_words or negated or effect or ceases) and point:
+    return None
+
+
+def _until_the_date(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """A span "until" the date (or "to" it, about support) ends what it bounds: support or updates,
+    use, working up to a stop said around it, the maker's service; else it bounds nothing of support."""
+    a, b, text, previous, prep, gov = w.a, w.b, w.text, w.previous, at.prep, at.gov
+    context, other, local, gov_words = cl.context, cl.other, cl.local, cl.gov_words
+    first_chain, topic = cl.first_chain, cl.topic
+    if not (prep in UNTIL or (prep in ("to", "into") and topic)):
+        return None
+    if topic or (w.prev_stop and prep in UNTIL) or (prep in UNTIL and covered_as_before(gov, previous)):
+        # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
+        why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
+        return DateRole(a, b, True, why, context, other, local, former=is_former(gov), aimed=is_aimed(gov))
+    if prep in UNTIL and use_goes_on(first_chain):
+        # "can play through January 18, 2023": the product is used up to the date, then no more
+        why = f"'{prep} {text}' bounds use ({gov_words})"
+        return DateRole(a, b, True, why, context, other, local, works_only=True)
+    if (
+        prep in UNTIL
+        and gov.lower_ in FUNCTION
+        and not is_negated(gov)
+        and (
+            (said_before := _PREVIOUS_STOP.search(previous) or _PREVIOUS_SHUTDOWN.search(previous))
+            or (stop_after := _STOP_AFTER.search(w.sent.doc.text[b:]))
+            or said_only(gov, w.prep_tok)
+        )
+    ):
+        # working until a date is working up to a stop said before ("the free API service is going to
+        # be discontinued. It will work until 15.02.2019") or right after ("Stadia will continue to work
+        # until January 18, 2023, and after all the servers will be turned off"), or working only until
+        # it ("The ProscenicHome App says its only working till February 2024")
+        said = (
+            "after a stop said before"
+            if said_before
+            else "before a stop said after it"
+            if stop_after
+            else "only up to it"
+        )
+        why = f"'{prep} {text}' bounds '{gov.text}', {said}"
+        return DateRole(a, b, True, why, context, other, local, works_only=True)
+    if prep in UNTIL and (service := service_goes_on(first_chain)):
+        # "the server will continue until 31.8.2021": the maker's service runs up to the date
+        why = f"'{prep} {text}' bounds '{service}' going on"
+        return DateRole(a, b, True, why, context, other, local, works_only=True)
+    if prep in UNTIL and (beside := lasts_beside_a_stop(gov)) is not None:
+        # "the Pixel 5 retires on October 2023, while Pixel 5a with 5G will last longer until August
+        # 2024": set against a stop, lasting until a date is ending then
+        why = f"'{prep} {text}' bounds '{gov.text}', set beside '{beside}'"
+        return DateRole(a, b, True, why, context, other, local)
+    if prep in UNTIL and (stop := service_stops_after(gov)) is not None:
+        # "owners have until 30 June 2025 before the cloud service goes offline"
+        why = f"'{prep} {text}' before {stop}"
+        return DateRole(a, b, True, why, context, other, local, works_only=True)
+    return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
+
+
+def _stop_at_the_date(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """A stop, a negated supply, a change taking effect or the product ceasing, at the date as a
+    point: an end when the clauses (or the sentence before) are about support or updates."""
+    a, b, text, previous, prep, gov = w.a, w.b, w.text, w.previous, at.prep, at.gov
+    context, other, local, gov_words = cl.context, cl.other, cl.local, cl.gov_words
+    stop_words, negated, effect, ceases, topic = cl.stop_words, cl.negated, cl.effect, cl.ceases, cl.topic
+    if (stop_words or negated or effect or ceases) and at.point:
         # a stop with no words about updates of its own continues the sentence before
         # ("… security update support … The expiration for newer devices will come to an end in 2027")
         if (
             (stop_words or negated)
-            and (topic or (TOPIC.search(previous) and not unrelated))
-            or (effect and (topic or prev_stop))
+            and (topic or (TOPIC.search(previous) and not cl.unrelated))
+            or (effect and (topic or w.prev_stop))
         ):
             why = f"'{stop_words[0]}'" if stop_words else ("a negated " + gov_words if negated else "'takes effect'")
             # (a service switched off after which the product "will no longer function" stops it working,
             # not its support: "support … ended" on an earlier day is the end of support)
-            works = bool(ceases) and not (effect or supply_negated) and all(w in _SWITCHED_OFF for w in stop_words)
+            works = (
+                bool(ceases) and not (effect or cl.supply_negated) and all(word in _SWITCHED_OFF for word in stop_words)
+            )
             why = f"{why} at '{(prep + ' ') if prep else ''}{text}'"
             # ("will start being phased out in October 2026": the stop begins with the month)
             begins = prep in FROM_START or (gov.dep_ == "xcomp" and lemma(gov.head) in ("start", "begin"))
@@ -1022,6 +981,14 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
             return DateRole(
                 a, b, True, why, context, other, local, True, works_only=True, from_start=prep in FROM_START
             )
+    return None
+
+
+def _stop_under_or_beside(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
+    """A date from which something goes on ("after", "from", "as of") ends updates when a clause
+    under its clause, or joined to it, stops them."""
+    a, b, text, prep = w.a, w.b, w.text, at.prep
+    context, other, local, gov_words, levels = cl.context, cl.other, cl.local, cl.gov_words, cl.levels
     if prep in ("after", "from", "as of", "beginning", "starting"):
         # "may continue to be operated after April 1, 2023 …, though … they will not be provided with
         # further firmware upgrades": a clause under the date's clause ends updates from the date on
@@ -1045,11 +1012,19 @@ def _role(sent: Doc | Span, root: Token, a: int, b: int, date_tokens: set[int], 
         if beside is not None:
             why = f"'{prep} {text}' on {gov_words}, beside which {beside}"
             return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
-    stops = bool(stop_words or unrelated or negated or ceases) and point
+    return None
+
+
+def _no_end(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole:
+    """No step found an end: the date may still be a point at which something stops, or a boundary
+    that use goes on past, for readings across sentences (`stop_after_event`, `withheld_updates`)."""
+    stops = bool(cl.stop_words or cl.unrelated or cl.negated or cl.ceases) and at.point
     # "These cameras may continue to be operated after April 1, 2023": use goes on past the date,
     # so the date is a boundary; a next sentence that withholds updates says what ends there
-    boundary = prep in ("after", "beyond", "past") and any(lemma(c) in CONTINUE for c in first_chain)
-    return DateRole(a, b, False, f"{text} bounds nothing about support", context, False, local, stops, boundary)
+    boundary = at.prep in ("after", "beyond", "past") and any(lemma(c) in CONTINUE for c in cl.first_chain)
+    return DateRole(
+        w.a, w.b, False, f"{w.text} bounds nothing about support", cl.context, False, cl.local, stops, boundary
+    )
 
 
 _PART_OF_TIME = frozenset({"end", "beginning", "start", "middle", "close"})
@@ -1090,7 +1065,6 @@ _STOP_NOUN_BEFORE = re.compile(
 _BRACKETED_AT = re.compile(r"\(\s*(?:(?:the\s+)?end\s+(?:of\s+)?|late\s+|on\s+|in\s+)?$", re.I)
 # the phrase the brackets follow, back to the word or mark that opens it ("from the Surface Pro 5th gen")
 _LAST_PHRASE = re.compile(r"(?:^|[,;:]|\b(?:from|to|and|or|the|of)\b)[^,;:()]*$", re.I)
-_RETIRING = frozenset({"retire", "sunset", "sunsette", "decommission", "deactivate"})
 
 _SETTING = frozenset({"reset", "set", "revert", "roll", "adjust", "sync", "default", "resets", "sets", "reverts"})
 
