@@ -11,13 +11,18 @@ life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written af
 which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
 renewed ("ab April 2019 nicht mehr verlängert"), which end no service; a Korean or Japanese year from which a service
 stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day; the last day of a Chinese range in
-which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务")."""
+which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务").
+
+Policies: a thread asking a project for a reporting channel names none: not the code host's help page it links
+("GitHub [recommends](https://docs.github.com/…)"), not the private reporting it says is missing ("This repo doesn't
+have a SECURITY.md or private vulnerability reporting enabled"), not the reporter's own address ("Can you please
+contact me back - …")."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -110,3 +115,29 @@ def test_the_last_day_of_a_chinese_wind_down_range() -> None:
     assert ends(switch, "Nintendo Switch") == [D(2026, 5, 15)]
     # a range in which something else happens ends nothing
     assert ends("将在 2026 年 3 月 31 日至 2026 年 5 月 15 日期间举办 Nintendo Switch 活动。", "Nintendo Switch") == []
+
+
+def test_a_request_for_a_channel_names_none() -> None:
+    huntr = (
+        "# Trying to get in touch regarding a security issue\n\n"
+        "I'd like to report a security issue but cannot find contact instructions on your repository.\n\n"
+        "Might you kindly add a `SECURITY.md` file with an email, or another contact method? GitHub [recommends]"
+        "(https://docs.github.com/en/code-security/getting-started/adding-a-security-policy-to-your-repository) this "
+        "best practice to ensure security issues are responsibly disclosed.\n"
+    )
+    assert policy(huntr, "text/markdown").contacts == []
+    missing = (
+        "I have a security vulnerability report for this package. This repo doesn't have a SECURITY.md or private "
+        "vulnerability reporting enabled, so I don't have a private channel to reach you."
+    )
+    assert policy(missing).contacts == []
+    reporter = (
+        "I couldn't find anywhere an email address to report security issues to.\n"
+        "Can you please contact me back - hagai.wechsler@whitesourcesoftware.com\n"
+    )
+    assert policy(reporter).contacts == []
+    # the project's own address, and its own private reporting, are channels
+    assert policy("To report a security issue, please contact me at security@acme.example.").contacts == [
+        "mailto:security@acme.example"
+    ]
+    assert policy("Please report vulnerabilities through GitHub's private vulnerability reporting.").contacts

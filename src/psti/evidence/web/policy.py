@@ -540,6 +540,8 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
         addr = m.group(1).rstrip(".")
         if _PLACEHOLDER.search(addr):
             continue  # a template left unfilled ("[your-email@example.com]") is nobody's contact
+        if _WRITER_ASKS_BACK.search(s[max(0, m.start() - 60) : m.start()]):
+            continue  # "Can you please contact me back - hagai@…": a reporter's own address, not the maker's
         if context or _SECURITY_LOCAL.search(addr.split("@")[0]):
             _add(contacts, f"mailto:{addr}")
     if context:
@@ -580,6 +582,12 @@ def _contacts_in(s: str, contacts: list[str], lead: str = "", pointers: list[str
                 _add(contacts, url)
 
 
+# a writer asking to be reached at the address that follows: a reporter's own address in a thread
+_WRITER_ASKS_BACK = re.compile(
+    r"(?:\b(?:contact|reach|e-?mail|write\s+to|get\s+back\s+to)\s+me\s+back\b|"
+    r"\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:contact|reach|e-?mail|write\s+to)\s+me\b)[^.@]{0,20}$",
+    re.I,
+)
 _PHONE = re.compile(
     r"(?:\b(?:call|calling|phone|telephone|tel\.?|ring|hotline|helpline)\b[^.\d+@]{0,40}?"
     r"|\b(?:reach|contact)\b[^.\d+@]{0,40}?\b(?:on|at)\s+)"  # "reach our security team on +44 …"
@@ -595,7 +603,9 @@ _POSTAL = re.compile(
 _REFERENCE_SITES = re.compile(
     r"wikipedia\.org|ietf\.org|rfc-editor\.org|iso\.org|etsi\.org|legislation\.gov\.uk|w3\.org|securitytxt\.org|"
     r"first\.org|cve\.org|cve\.mitre\.org|nvd\.nist\.gov|"  # standards and vulnerability databases, not channels
-    r"keys\.openpgp\.org|keyserver\.|pgp\.mit\.edu",  # (nor a key server: a PGP key is how to encrypt, not where)
+    r"keys\.openpgp\.org|keyserver\.|pgp\.mit\.edu|"  # (nor a key server: a PGP key is how to encrypt, not where)
+    # (nor a code host's help pages: "GitHub [recommends](https://docs.github.com/…/adding-a-security-policy…)")
+    r"docs\.github\.com|help\.github\.com|docs\.gitlab\.com",
     re.I,
 )
 
@@ -1520,7 +1530,8 @@ _CHANNEL_NOT = re.compile(
 # currently have GitHub's private vulnerability reporting enabled", "… reporting is not enabled"
 _CHANNEL_ABSENT_BEFORE = re.compile(
     r"\b(?:enabl(?:e|ing)|activat(?:e|ing)|turn(?:ing)?\s+on|(?:does|do|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:have|offer)|"
-    r"lacks?|without)\s+(?:(?:the|a|\w+['’]s)\s+)?$",
+    # (or after another thing it lacks: "This repo doesn't have a SECURITY.md or private vulnerability reporting")
+    r"lacks?|without)\s+(?:(?:an?|the)\s+[\w.`-]+\s+(?:or|nor)\s+)?(?:(?:the|a|\w+['’]s)\s+)?$",
     re.I,
 )
 _CHANNEL_ABSENT_AFTER = re.compile(
