@@ -11,7 +11,8 @@ life in a month ("OpenWrt 22.03 EOL in April 2024"); a Japanese month written af
 which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.2019"), and contracts no longer
 renewed ("ab April 2019 nicht mehr verlängert"), which end no service; a Korean or Japanese year from which a service
 stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day; the last day of a Chinese range in
-which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务").
+which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务"); Portuguese
+"deixará de" (the accented future) and "a partir do dia"; a Spanish disappearance on a day "de este 2023".
 
 Policies: a thread asking a project for a reporting channel names none: not the code host's help page it links
 ("GitHub [recommends](https://docs.github.com/…)"), not the private reporting it says is missing ("This repo doesn't
@@ -141,3 +142,22 @@ def test_a_request_for_a_channel_names_none() -> None:
         "mailto:security@acme.example"
     ]
     assert policy("Please report vulnerabilities through GitHub's private vulnerability reporting.").contacts
+
+
+def test_portuguese_will_stop_from_the_day() -> None:
+    band = (
+        "Plataformas como o Dashboard Microsoft Health irão ser descontinuadas e deixarão de registar as atividades "
+        "dos utilizadores a partir do dia 31 de Maio de 2019."
+    )
+    assert ends(band, "Microsoft Health") == [D(2019, 5, 31)]
+    assert ends("O Dashboard Microsoft Health deixará de funcionar em 31 de maio de 2019.", "Microsoft Health") == [
+        D(2019, 5, 31)
+    ]
+
+
+def test_spanish_disappearance_this_year() -> None:
+    fitbit = (
+        "En la web de ayuda de Fitbit ya se ha añadido la fecha de desaparición de estos dos servicios, el próximo "
+        "31 de marzo de este 2023."
+    )
+    assert ends(fitbit, "Fitbit") == [D(2023, 3, 31)]

@@ -189,7 +189,7 @@ _YEAR = r"(?:19|20|21)\d\d"
 # "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
 # 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -224,7 +224,7 @@ _BOUND_BEFORE = re.compile(
     # a month named by its patch: "a partir del parche de seguridad de agosto de 2025", "até o patch de …"
     r"\b(?:a\s+partir\s+del?|desde\s+el|hasta\s+el|até\s+o|a\s+partir\s+do)\s+(?:parche|patch|update)"
     r"(?:\s+de\s+seguridad|\s+de\s+segurança)?\s+de|"
-    r"\bel(?:\s+pr[óo]ximo|\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|"
+    r"\bel(?:\s+pr[óo]ximo|\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|\ba\s+partir\s+do(?:\s+dia)?|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     # an Italian service's end at a day: "Proroga della data di chiusura del supporto cloud al 6 maggio 2026"
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
@@ -396,7 +396,8 @@ _END_WORDS = re.compile(
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
-    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeixar[ãa]o?\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
+    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
+    r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
     r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
