@@ -104,6 +104,29 @@ _HU_MONTHS = {
          "október", "november", "december"), 1
     )
 }  # fmt: skip
+# Russian, named and "of" (a schedule's "октябрь 2026 года", "до 31 марта 2026 года")
+_RU_MONTHS = {
+    "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
+    "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
+    "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
+    "декабрь": 12, "декабря": 12,
+}  # fmt: skip
+# Indonesian (the other months are written as in Dutch or English)
+_ID_MONTHS = {"maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11}
+# Polish and Czech, named, "of" and "in"
+_PL_MONTHS = {
+    "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
+    "marcu": 3, "kwietnia": 4, "kwiecień": 4, "kwietniu": 4, "maja": 5, "maju": 5, "czerwca": 6, "czerwiec": 6,
+    "czerwcu": 6, "lipca": 7, "lipiec": 7, "lipcu": 7, "sierpnia": 8, "sierpień": 8, "sierpniu": 8, "września": 9,
+    "wrzesień": 9, "wrześniu": 9, "października": 10, "październik": 10, "październiku": 10, "listopada": 11,
+    "listopad": 11, "listopadzie": 11, "grudnia": 12, "grudzień": 12, "grudniu": 12,
+}  # fmt: skip
+_CS_MONTHS = {
+    "ledna": 1, "leden": 1, "lednu": 1, "února": 2, "únor": 2, "únoru": 2, "března": 3, "březen": 3, "březnu": 3,
+    "dubna": 4, "duben": 4, "dubnu": 4, "května": 5, "květen": 5, "květnu": 5, "června": 6, "červen": 6,
+    "červnu": 6, "července": 7, "červenec": 7, "červenci": 7, "srpna": 8, "srpen": 8, "srpnu": 8, "září": 9,
+    "října": 10, "říjen": 10, "říjnu": 10, "listopadu": 11, "prosince": 12, "prosinec": 12, "prosinci": 12,
+}  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
 _MONTH_WORDS = {
@@ -120,19 +143,10 @@ _MONTH_WORDS = {
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
     "no": frozenset({"desember"}),
     "fi": frozenset(_FINNISH_MONTHS),
-    "pl": frozenset({"stycznia", "styczeń", "styczniu", "lutego", "luty", "lutym", "marca", "marzec", "marcu",
-                     "kwietnia", "kwiecień", "kwietniu", "maja", "maju", "czerwca", "czerwiec", "czerwcu", "lipca",
-                     "lipiec", "lipcu", "sierpnia", "sierpień", "sierpniu", "września", "wrzesień", "wrześniu",
-                     "października", "październik", "październiku", "listopada", "listopadzie", "grudnia",
-                     "grudzień", "grudniu"}),
-    "cs": frozenset({"ledna", "leden", "lednu", "února", "únor", "únoru", "března", "březen", "březnu", "dubna",
-                     "duben", "dubnu", "května", "květen", "květnu", "června", "červen", "červnu", "července",
-                     "červenec", "červenci", "srpna", "srpen", "srpnu", "září", "října", "říjen", "říjnu",
-                     "listopadu", "prosince", "prosinec", "prosinci"}),
-    "ru": frozenset({"январь", "января", "февраль", "февраля", "март", "марта", "апрель", "апреля", "мая", "июнь",
-                     "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября", "октябрь", "октября",
-                     "ноябрь", "ноября", "декабрь", "декабря"}),
-    "id": frozenset({"maret", "agustus", "desember", "pebruari", "nopember"}),
+    "pl": frozenset(_PL_MONTHS) - {"listopad"},  # (Czech writes it too)
+    "cs": frozenset(_CS_MONTHS),
+    "ru": frozenset(_RU_MONTHS) - {"май"},  # (Bulgarian writes it too)
+    "id": frozenset(_ID_MONTHS) | {"desember"},  # (Norwegian's too)
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
     "tr": frozenset(_TR_MONTHS),
 }  # fmt: skip
@@ -164,25 +178,11 @@ _MONTHS = {
     # Norwegian (Danish writes "december")
     "desember": 12,
     **_FINNISH_MONTHS,
-    # Russian, named and "of" (a schedule's "октябрь 2026 года", "до 31 марта 2026 года")
-    "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
-    "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
-    "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
-    "декабрь": 12, "декабря": 12,
+    **_RU_MONTHS,
     **_TR_MONTHS,
-    # Indonesian (the other months are written as in Dutch or English)
-    "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11,
-    # Polish
-    "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
-    "marcu": 3, "kwietnia": 4, "kwiecień": 4, "kwietniu": 4, "maja": 5, "maju": 5, "czerwca": 6, "czerwiec": 6,
-    "czerwcu": 6, "lipca": 7, "lipiec": 7, "lipcu": 7, "sierpnia": 8, "sierpień": 8, "sierpniu": 8, "września": 9,
-    "wrzesień": 9, "wrześniu": 9, "października": 10, "październik": 10, "październiku": 10, "listopada": 11,
-    "listopad": 11, "listopadzie": 11, "grudnia": 12, "grudzień": 12, "grudniu": 12,
-    # Czech
-    "ledna": 1, "leden": 1, "lednu": 1, "února": 2, "únor": 2, "únoru": 2, "března": 3, "březen": 3, "březnu": 3,
-    "dubna": 4, "duben": 4, "dubnu": 4, "května": 5, "květen": 5, "květnu": 5, "června": 6, "červen": 6,
-    "červnu": 6, "července": 7, "červenec": 7, "červenci": 7, "srpna": 8, "srpen": 8, "srpnu": 8, "září": 9,
-    "října": 10, "říjen": 10, "říjnu": 10, "listopadu": 11, "prosince": 12, "prosinec": 12, "prosinci": 12,
+    **_ID_MONTHS,
+    **_PL_MONTHS,
+    **_CS_MONTHS,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
