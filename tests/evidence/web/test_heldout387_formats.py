@@ -12,7 +12,9 @@ which date no end; a German switch-off date ("das Plattform-Abschaltdatum 31.12.
 renewed ("ab April 2019 nicht mehr verlängert"), which end no service; a Korean or Japanese year from which a service
 stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), from its first day; the last day of a Chinese range in
 which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务"); Portuguese
-"deixará de" (the accented future) and "a partir do dia"; a Spanish disappearance on a day "de este 2023".
+"deixará de" (the accented future) and "a partir do dia"; a Spanish disappearance on a day "de este 2023"; "GA" (general
+availability) is a lifecycle word, not another product's name ("All products deprecated from a GA lifecycle state will
+still be fully supported … through April 30 2025").
 
 Policies: a thread asking a project for a reporting channel names none: not the code host's help page it links
 ("GitHub [recommends](https://docs.github.com/…)"), not the private reporting it says is missing ("This repo doesn't
@@ -161,3 +163,13 @@ def test_spanish_disappearance_this_year() -> None:
         "31 de marzo de este 2023."
     )
     assert ends(fitbit, "Fitbit") == [D(2023, 3, 31)]
+
+
+def test_general_availability_is_no_other_product() -> None:
+    particle = (
+        "All products deprecated from a GA lifecycle state as a result of the silicon shortage will still be fully "
+        "supported according to our product lifecycle policy for 3 years, through April 30 2025."
+    )
+    assert ends(particle, "P1 Wi-Fi Module") == [D(2025, 4, 30)]
+    # a named model is still another product
+    assert ends("The Acme X9 will be supported through April 30 2025.", "P1 Wi-Fi Module") == []

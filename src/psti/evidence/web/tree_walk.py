@@ -207,7 +207,7 @@ _NETWORK = re.compile(r"^(?:[2-5]G|[48]K|\d{3,4}p|\d{4})$", re.I)  # "5G", "4K",
 COMMON_ACRONYMS = frozenset(
     {"OS", "TV", "UK", "US", "USA", "EU", "AI", "IT", "API", "USB", "HD", "UHD", "PC", "IOT", "EOL", "LTS", "CEO",
      "FAQ", "PT", "ET", "GMT", "UTC", "BST", "CET", "AM", "PM", "SMS", "GPS", "LTE", "NFC", "PSTI", "ETSI",
-     "VR", "AR", "XR", "HDMI", "SIM", "CPU", "GPU", "SSD", "RAM", "ISP", "DSL", "EPG", "SDK", "VPN", "DNS"}
+     "VR", "AR", "XR", "HDMI", "SIM", "CPU", "GPU", "SSD", "RAM", "ISP", "DSL", "EPG", "SDK", "VPN", "DNS", "GA"}
 )  # fmt: skip
 
 
