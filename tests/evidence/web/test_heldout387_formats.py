@@ -14,7 +14,9 @@ stops ("2025년부터는 서비스를 중단한다", "2020年から停止"), fro
 which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日期间,逐步停止 … 在线服务"); Portuguese
 "deixará de" (the accented future) and "a partir do dia"; a Spanish disappearance on a day "de este 2023"; "GA" (general
 availability) is a lifecycle word, not another product's name ("All products deprecated from a GA lifecycle state will
-still be fully supported … through April 30 2025").
+still be fully supported … through April 30 2025"); a named thing that "will be deprecated" at a date is turned
+down then (not one that "is deprecated", a state), and an emoji's shortcode leading its sentence is no word of it
+(":warning: Warning: Conversational Actions will be deprecated on June 13, 2023").
 
 Policies: a thread asking a project for a reporting channel names none: not the code host's help page it links
 ("GitHub [recommends](https://docs.github.com/…)"), not the private reporting it says is missing ("This repo doesn't
@@ -173,3 +175,13 @@ def test_general_availability_is_no_other_product() -> None:
     assert ends(particle, "P1 Wi-Fi Module") == [D(2025, 4, 30)]
     # a named model is still another product
     assert ends("The Acme X9 will be supported through April 30 2025.", "P1 Wi-Fi Module") == []
+
+
+def test_a_deprecation_to_come_under_a_shortcode() -> None:
+    readme = (
+        "# Actions SDK Node.js Fulfillment Library\n\n*:warning: Warning: Conversational Actions will be deprecated "
+        "on June 13, 2023. For more information, see [Conversational Actions Sunset](https://goo.gle/ca-sunset).*\n"
+    )
+    assert ends(readme, "Conversational Actions", "text/markdown") == [D(2023, 6, 13)]
+    # a state of being deprecated, since a date, is no turndown
+    assert ends("As of September 2024, Conversational Actions is deprecated.", "Conversational Actions") == []

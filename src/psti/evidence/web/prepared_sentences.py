@@ -143,8 +143,14 @@ _INLINE_TAG = re.compile(
 )
 
 
+# an emoji's shortcode leading a sentence (":warning: Warning: Conversational Actions will be deprecated …"), not
+# a reStructuredText option (":header-rows: 1", ":align: center"), whose value is a number or a lower-case word
+_SHORTCODE_LEAD = re.compile(r"^\s*:[a-z][a-z0-9_+-]*:(?=\s+[A-Z])")
+
+
 def _for_the_parser(text: str) -> str:
     """The text as the parser reads it best, each character in its place."""
+    text = _SHORTCODE_LEAD.sub(lambda m: " " * len(m.group(0)), text)
     text = _ASKING_ASIDE.sub(lambda m: " " * len(m.group(0)), text).translate(_STRAIGHT_QUOTES)
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     text = _SUNSETS_AS_VERB.sub("expires", text)

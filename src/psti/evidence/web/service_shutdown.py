@@ -380,7 +380,9 @@ def named_thing_shut(tok: Token) -> bool:
     be shut down on 30th April 2023", "Google is turning down the legacy Fitbit Web API"): a named
     app or service ends (not "the factory will be shut down"). Whether that thing is the product
     is for the reader of the page to decide (`DateRole.stopped`)."""
-    if not is_stop(tok) or not (any(c.lower_ in PARTICLES for c in tok.children) or lemma(tok) in _SHUTTING):
+    if not is_stop(tok) or not (
+        any(c.lower_ in PARTICLES for c in tok.children) or lemma(tok) in _SHUTTING or _deprecation_to_come(tok)
+    ):
         return False
     # the thing's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
     # the thing shut is the object, or the subject when there is none ("Solis Home/Pro will be shut down")
@@ -394,6 +396,16 @@ def named_thing_shut(tok: Token) -> bool:
     # must be a thing of the maker's ("the legacy Fitbit Web API")
     # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
     return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") or c.lower_ in _THING_HEADS for c in named)
+
+
+def _deprecation_to_come(tok: Token) -> bool:
+    """A named thing "will be deprecated" or "is being deprecated" at a date ("Conversational Actions will be
+    deprecated on June 13, 2023"): its turndown, announced ahead (not "is deprecated", a state that often
+    comes long before the end)."""
+    if lemma(tok) != "deprecate":
+        return False
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"will", "shall", "'ll", "being"})
 
 
 def _subjects(verb: Token) -> list[Token]:
