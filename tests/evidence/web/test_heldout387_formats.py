@@ -16,7 +16,9 @@ which a service is wound down ("2026 年 3 月 31 日至 2026 年 5 月 15 日�
 availability) is a lifecycle word, not another product's name ("All products deprecated from a GA lifecycle state will
 still be fully supported … through April 30 2025"); a named thing that "will be deprecated" at a date is turned
 down then (not one that "is deprecated", a state), and an emoji's shortcode leading its sentence is no word of it
-(":warning: Warning: Conversational Actions will be deprecated on June 13, 2023").
+(":warning: Warning: Conversational Actions will be deprecated on June 13, 2023"); a relative clause that shuts
+down the named thing it hangs from ("paths for Conversational Actions, which are being deprecated on June 13,
+2023").
 
 Policies: a thread asking a project for a reporting channel names none: not the code host's help page it links
 ("GitHub [recommends](https://docs.github.com/…)"), not the private reporting it says is missing ("This repo doesn't
@@ -185,3 +187,16 @@ def test_a_deprecation_to_come_under_a_shortcode() -> None:
     assert ends(readme, "Conversational Actions", "text/markdown") == [D(2023, 6, 13)]
     # a state of being deprecated, since a date, is no turndown
     assert ends("As of September 2024, Conversational Actions is deprecated.", "Conversational Actions") == []
+
+
+def test_a_relative_clause_that_shuts_down_a_named_thing() -> None:
+    guide = (
+        "This guide provides user messaging and migration paths for Conversational Actions, which are being "
+        "deprecated on June 13, 2023."
+    )
+    assert ends(guide, "Conversational Actions") == [D(2023, 6, 13)]
+    assert ends("We offer paths for Acme Hub, which will be shut down on June 13, 2023.", "Acme Hub") == [
+        D(2023, 6, 13)
+    ]
+    # a relative clause about something else the name does is no end
+    assert ends("We offer paths for Acme Hub, which will be updated on June 13, 2023.", "Acme Hub") == []

@@ -306,7 +306,14 @@ def _reads_what_stops(r: ClauseReading, c: Token, date_tokens: set[int], previou
         # 2018" (not updates), "security support that expires in March 2029" (updates),
         # "had its service terminated in North America on August 11th, 2015" (the service)
         # "a message that the portal was being shut down in May 2026" (its own subject)
-        if TOPIC.search(head_phrase(c)) or stops_service([c.head]) or service_subject(c) or period_of_updates(c.head):
+        # (or a named thing shut down: "paths for Conversational Actions, which are being deprecated on June 13, 2023")
+        if (
+            TOPIC.search(head_phrase(c))
+            or stops_service([c.head])
+            or service_subject(c)
+            or period_of_updates(c.head)
+            or named_thing_shut(c)
+        ):
             # (a plain period in a clause about updates is theirs: "supported with security
             # updates for a minimum period ending 31/12/2027")
             r.stop_words.append(lemma(c))
