@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from psti.evidence.web.cross_sentence import covered_as_before, stop_after_event, withheld_updates
@@ -363,7 +364,7 @@ class _Walk:
         """The preposition the date is the object of, or the date's own token when it has none."""
         return self.tok.head if self.tok.dep_ == "pobj" else self.tok
 
-    @property
+    @cached_property  # (two steps of a walk may ask)
     def prev_stop(self) -> bool:
         """The sentence before stops support or updates (which an "until" may then bound)."""
         return bool(TOPIC.search(self.previous) and _PREVIOUS_STOP.search(self.previous))
