@@ -26,12 +26,15 @@ from psti.evidence.web.tree_words import (
     COPULA,
     FUNCTIONS,
     MARKING,
+    OFFERS,
     PARTICLES,
     SERVICE,
     SHUTDOWN_NOUNS,
     STOP_LEMMAS,
     STOP_NOUNS,
     SUPPLY,
+    TERMS_OF_SALE,
+    TOPIC,
     lemma,
 )
 
@@ -381,7 +384,10 @@ def named_thing_shut(tok: Token) -> bool:
     app or service ends (not "the factory will be shut down"). Whether that thing is the product
     is for the reader of the page to decide (`DateRole.stopped`)."""
     if not is_stop(tok) or not (
-        any(c.lower_ in PARTICLES for c in tok.children) or lemma(tok) in _SHUTTING or _deprecation_to_come(tok)
+        any(c.lower_ in PARTICLES or c.lower_ == "dark" for c in tok.children)  # ("goes dark")
+        or lemma(tok) in _SHUTTING
+        or _deprecation_to_come(tok)
+        or _ends_of_itself(tok)
     ):
         return False
     # the thing's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
@@ -396,6 +402,22 @@ def named_thing_shut(tok: Token) -> bool:
     # must be a thing of the maker's ("the legacy Fitbit Web API")
     # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
     return any(c.dep_ != "dobj" or c.tag_ in ("NN", "NNS") or c.lower_ in _THING_HEADS for c in named)
+
+
+# stops a named thing can undergo by itself: "Nokia Sync will end on December 5th, 2014"
+_ENDING = frozenset({"end", "terminate", "expire", "cease", "conclude"})
+
+
+def _ends_of_itself(tok: Token) -> bool:
+    """A named thing that ends, with nothing it ends named ("Nokia Sync will end on …", "Acme Cloud
+    will be terminated on …"), not an offer or a sale ("the Spring Sale ends on …")."""
+    if lemma(tok) not in _ENDING or any(c.dep_ in ("dobj", "xcomp", "prt") for c in tok.children):
+        return False
+    # (support that ends is read as support: "Support for Windows 10 Mobile ended on …")
+    subjects = _subjects(tok)
+    return not any(TOPIC.match(s.lower_) for s in subjects) and not any(
+        g.lower_ in OFFERS or g.lower_ in _SALE_PLACES or g.lower_ in TERMS_OF_SALE for s in subjects for g in s.subtree
+    )
 
 
 def _deprecation_to_come(tok: Token) -> bool:

@@ -50,6 +50,14 @@ def particle_objects(tok: Token) -> list[Token]:
     ]
 
 
+_UNSUPPORTED = frozenset({"unsupported", "unmaintained"})
+
+
+def _hedged(tok: Token) -> bool:
+    """ "might be unsupported by 2027": a possibility, not a stop."""
+    return any(c.dep_ == "aux" and c.lower_ in ("might", "may", "could") for c in tok.children)
+
+
 def is_negated(tok: Token) -> bool:
     """'will no longer support', 'not guaranteed', 'won't receive'."""
     for c in tok.children:
@@ -57,6 +65,8 @@ def is_negated(tok: Token) -> bool:
             return True
         if c.dep_ == "advmod" and c.lower_ in ("never", "longer") and any(g.lower_ == "no" for g in c.subtree):
             return True
+        if c.dep_ in ("acomp", "oprd") and c.lower_ in _UNSUPPORTED and not _hedged(tok):
+            return True  # "will be unsupported from March 2025": the copula says support is withheld
         # "no software updates will be made available", "receive no more patches"
         # (and "there will be no updates after June 2016")
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
