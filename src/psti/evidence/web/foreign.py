@@ -48,7 +48,7 @@ _FUNCTION_WORDS = {
     "it": frozenset({"il", "lo", "gli", "di", "del", "della", "dei", "delle", "che", "non", "per", "con", "è", "sono",
                      "da", "dal", "dalla", "nel", "nella", "alla", "al", "più", "anche", "questo", "questa", "sarà",
                      "saranno", "dopo", "entro", "fino", "cui", "ha", "hanno", "suo", "sua", "loro", "quindi", "la",
-                     "una", "un"}),
+                     "una", "un", "verrà", "verranno"}),
     "nl": frozenset({"het", "een", "van", "wij", "uw", "niet", "voor", "met", "binnen", "te", "zijn", "worden",
                      "wordt", "dat", "naar", "ons", "onze", "bij", "ook", "maar", "dit", "deze", "heeft", "hebben",
                      "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst", "tot",
@@ -217,7 +217,9 @@ _BOUND_BEFORE = re.compile(
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
-    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\bà\s+partir\s+d[eu]|\bà\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
+    # (a capital "À" is often written "A": "A partir du 31 juillet 2023")
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|(?:\b|(?<=À))[àaÀA]\s+partir\s+d[eu]|"
+    r"(?:\b|(?<=À))[àaÀA]\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
@@ -266,6 +268,11 @@ _YEAR_BOUND = re.compile(
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*|arriver\w*|"
     r"giunger\w*)\s+(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    # … or after the participle of a stop ("le service sera arrêté en 2025", "será desactivado en 2025", "verrà
+    # chiuso nel 2025", "será encerrado em 2025")
+    r"\b(?:arrêté|supprimé|désactivé|fermé|interrompu)e?s?\s+en|"
+    r"\b(?:cerrad|desactivad|apagad|descontinuad|interrumpid|encerrad|desativad|desligad|interrompid)[oa]s?\s+e[nm]|"
+    r"\b(?:chius|disattivat|spent|dismess|interrott|cessat)[oaie]\s+nel|"
     r"\bbis\s+(?:zum\s+)?Jahresende|"  # "Bis zum Jahresende 2023 erscheinen … noch Notfall-Patches"
     # the end of a product's life in a year ("llegará al final de su vida útil, aunque en 2030", "fin de vie en 2025")
     # (the end's words themselves stand further back: `_END_WORDS`)
@@ -308,6 +315,14 @@ _BOUND_AFTER = re.compile(
     r",?\s+en\s+daarna\b|"
     # "dus in oktober 2019, is het ook gedaan met de veiligheidspatches": with that month it is over
     rf",?\s+{_NL_OVER}",
+    re.I,
+)
+# German and Dutch put the participle of a stop last, after its month or year: "wordt in maart 2025 stopgezet",
+# "wordt in 2025 beëindigd", "wird im Jahr 2025 eingestellt", "wird 2025 abgeschaltet"
+_VERB_FINAL_BEFORE = re.compile(r"\b(?:in|im(?:\s+Jahr(?:e)?)?|wird|werden|wordt|worden)\s*$", re.I)
+_VERB_FINAL_STOP = re.compile(
+    r"\s+(?:(?:worden|wordt|werden|wird)\s+)?(?:beëindigd|stopgezet|uitgeschakeld|afgesloten|opgeheven|eingestellt|"
+    r"abgeschaltet|beendet|deaktiviert|stillgelegt)\b",
     re.I,
 )
 _MONTH_IN = re.compile(r"\w+kuussa\b", re.I)
@@ -385,7 +400,7 @@ _END_WORDS = re.compile(
     r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
-    r"mises?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|sécuris|aggiornament)\w*\b[^.]{0,60}?"
+    r"mis(?:es?)?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|sécuris|aggiornament)\w*\b[^.]{0,60}?"
     r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
@@ -395,9 +410,13 @@ _END_WORDS = re.compile(
     r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
-    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
+    r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
+    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|\bfinalizar[áa]n?\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
-    r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
+    r"\bdesaparic\w*|\bdesaparec\w*|"
+    # "será desactivado", "será desligado" (the verb: a deactivation named as a noun has a date of its own)
+    r"\bdesactiv(?:ad[oa]s?|ar[áa]n?|ar|ó|aron)\b|\bdesativ(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
+    r"\bapagad[oa]s?\b|\bdesligad[oa]s?\b|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
     r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
@@ -415,6 +434,7 @@ _END_WORDS = re.compile(
     # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
     r"\bniet\s+meer\b|\beinde\s+van\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
+    r"\b(?:krijgt|krijgen|ontvangt)\b[^.]{0,40}?\btot\b|\buitgeschakeld\b|\bopgeheven\b|"  # "krijgt tot … updates"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
     # "de beveiligingspatch van april 2021 en daarna is het klaar", "in oktober 2019 is het ook gedaan met de
@@ -632,6 +652,8 @@ def foreign_end(
             if bound is None and m.re is _HU_DATE:
                 # "2025. október 31-ig", "2026 januárjától": the suffix bounds the date
                 bound = _HU_SUFFIX_BOUND.search(m.group("daysuffix") or m.group("suffix") or "")
+        if bound is None and lang in ("de", "nl") and _VERB_FINAL_STOP.match(sentence, m.end()):
+            bound = _VERB_FINAL_BEFORE.search(before)  # "wordt in 2025 beëindigd": the stop's participle last
         if bound is None and not bare_year and (lead := _SENTENCE_START.fullmatch(sentence[: m.start()])) is not None:
             # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
