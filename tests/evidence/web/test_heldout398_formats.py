@@ -1,11 +1,15 @@
-"""Formats met on held-out sets 398 onwards, and the plain forms around them in the same languages.
+"""Formats met on held-out sets 398 onwards and on the misses of the sets before them, and the plain forms
+around them in the same languages.
 
 French writes a capital "À" as "A" ("A partir du 31 juillet 2023, ces appareils ne feront plus l'objet d'un
 support"); German and Dutch put the participle of a stop last, after its month or year ("wanneer de
 Fitbit-accounts in 2025 worden beëindigd", "wird im Jahr 2025 eingestellt"), and a launch set in a year before it is
 no end; a year right after a stop's participle in French, Spanish or Italian ("sera arrêté en 2025", "será
 desactivado en 2025", "verrà chiuso nel 2025"), while a deactivation named as a noun is dated by its own words;
-"fermé", "finalizará", "mis à jour jusqu'en", "krijgt tot … beveiligingsupdates", "uitgeschakeld"."""
+"fermé", "finalizará", "mis à jour jusqu'en", "krijgt tot … beveiligingsupdates", "uitgeschakeld"; a German day with a
+two-digit year after a word that dates it ("die bisherige API zum 15.07.21 abgeschaltet"), not a version number;
+English as a second language writes a stray "be" before a stop ("which will be end on 28th February 2025") and
+"shutdowned"."""
 
 from __future__ import annotations
 
@@ -59,3 +63,17 @@ def test_plain_stops_in_french_spanish_and_dutch() -> None:
     assert ends("De Acme Hub krijgt tot 31 maart 2025 beveiligingsupdates.", "Acme Hub") == [D(2025, 3, 31)]
     clouddienst = "De clouddienst van de Acme Hub wordt op 31 maart 2025 uitgeschakeld."
     assert ends(clouddienst, "Acme Hub") == [D(2025, 3, 31)]
+
+
+def test_german_day_with_a_two_digit_year() -> None:
+    viessmann = "Heute wurde ich per Mail informiert, dass die bisherige Viessmann API zum 15.07.21 abgeschaltet wird."
+    assert ends(viessmann, "Viessmann API") == [D(2021, 7, 15)]
+    assert ends("Die Version 15.07.21 der Viessmann API wird eingestellt.", "Viessmann API") == []
+
+
+def test_second_language_english_stops() -> None:
+    husqvarna = "Remove websocket V1 support, which will be end on 28th February 2025."
+    assert ends(husqvarna, "websocket V1") == [D(2025, 2, 28)]
+    assert ends("The nissan EV app will be shutdowned on 31 March 2026.", "nissan EV") == [D(2026, 3, 31)]
+    # ("to be end-to-end encrypted": a "be" before a word that is no stop here stays)
+    assert ends("All Acme Hub traffic has to be end-to-end encrypted from March 1, 2025.", "Acme Hub") == []

@@ -873,6 +873,13 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             if parsed is not None:
                 out.append((m, parsed[0], parsed[1]))
                 taken.append(m.span())
+    for m in _SHORT_DOT.finditer(sentence):  # "die bisherige API zum 15.07.21 abgeschaltet": a two-digit year
+        if not any(a <= m.start() < b for a, b in taken) and _SHORT_DOT_LEAD.search(sentence, 0, m.start()):
+            try:
+                out.append((m, dt.date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day"))
+            except ValueError:
+                continue
+            taken.append(m.span())
     for m in _BARE_YEAR.finditer(sentence):  # "jusqu'en 2027": an end only after an until-bound (foreign_end)
         if not any(a <= m.start() < b for a, b in taken):
             out.append((m, dt.date(int(m.group(0)), 12, 31), "year"))
@@ -880,3 +887,7 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
 
 
 _BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w/-]|\.\w)")  # (a sentence's full stop may follow)
+# a day with a two-digit year ("15.07.21"), read only right after a German word that dates ("zum", "am", "ab", "bis",
+# "seit"): alone, such a string is as often a version
+_SHORT_DOT = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?![\d.]|\.\d)")
+_SHORT_DOT_LEAD = re.compile(r"\b(?:zum|am|ab(?:\s+dem)?|bis(?:\s+zum)?|seit(?:\s+dem)?|vom)\s+$", re.I)

@@ -138,6 +138,16 @@ def _bracketed_date_only(m: re.Match[str]) -> str:
     return " " * len(m.group(0)) if whole else m.group(0)
 
 
+# a stop's verb after a stray "be", as a writer in a second language may put it ("support, which will be end on
+# 28th February 2025"), and "shutdowned" for "shut down": read as the verb each is
+_BE_BEFORE_VERB = re.compile(
+    r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bwould\s)|(?<=\bto\s))be\s+"
+    r"(?=(?:end|stop|close|expire|cease|terminate)\s+(?:on|in|at|by|after|from)\b)",
+    re.I,
+)
+_SHUTDOWNED = re.compile(r"\bshutdowned\b", re.I)
+
+
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|big|code|em|font|h[1-6]|i|kbd|mark|small|span|strong|sub|sup|u)(?:\s[^<>]{0,500})?>", re.I
 )
@@ -155,6 +165,8 @@ def _for_the_parser(text: str) -> str:
     text = _CITING.sub(_bracketed_date_only, text)  # "(… cites Sept 30, 2026)": the date the brackets give
     text = _SUNSETS_AS_VERB.sub("expires", text)
     text = _SHUTS_AS_VERB.sub("shut ", text)
+    text = _BE_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
+    text = _SHUTDOWNED.sub("shut down ", text)
     text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
     # parsed as the words it shows
