@@ -9,7 +9,8 @@ desactivado en 2025", "verrà chiuso nel 2025"), while a deactivation named as a
 "fermé", "finalizará", "mis à jour jusqu'en", "krijgt tot … beveiligingsupdates", "uitgeschakeld"; a German day with a
 two-digit year after a word that dates it ("die bisherige API zum 15.07.21 abgeschaltet"), not a version number;
 English as a second language writes a stray "be" before a stop ("which will be end on 28th February 2025") and
-"shutdowned"."""
+"shutdowned"; a sentence that dates what the one before says will end ("… zakończenie świadczenia usługi UPC TV Go.
+Stanie się to wraz z końcem lutego 2025 roku", "Das geschieht am 3. März 2025")."""
 
 from __future__ import annotations
 
@@ -77,3 +78,18 @@ def test_second_language_english_stops() -> None:
     assert ends("The nissan EV app will be shutdowned on 31 March 2026.", "nissan EV") == [D(2026, 3, 31)]
     # ("to be end-to-end encrypted": a "be" before a word that is no stop here stays)
     assert ends("All Acme Hub traffic has to be end-to-end encrypted from March 1, 2025.", "Acme Hub") == []
+
+
+def test_a_sentence_that_dates_the_end_before_it() -> None:
+    upc = (
+        "Według informacji jakie podał serwis Wirtualnemedia.pl, przyszła pora na zakończenie świadczenia usługi "
+        "UPC TV Go. Stanie się to wraz z końcem lutego 2025 roku."
+    )
+    assert ends(upc, "UPC TV Go") == [D(2025, 2, 28)]
+    german = "Der Hersteller stellt den Support für den Acme Hub ein. Das geschieht am 3. März 2025."
+    assert ends(german, "Acme Hub") == [D(2025, 3, 3)]
+
+
+def test_no_end_before_it_gives_the_date_nothing_to_end() -> None:
+    launch = "Der Hersteller bringt einen neuen Acme Hub auf den Markt. Das geschieht am 3. März 2025."
+    assert ends(launch, "Acme Hub") == []

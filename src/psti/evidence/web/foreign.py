@@ -790,6 +790,38 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
     return ForeignEnd(m.group(0), day, precision, f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'")
 
 
+# a sentence that dates what the one before says will happen: "Stanie się to wraz z końcem lutego 2025 roku", "Das
+# geschieht am 3. März 2025", "Cela aura lieu le …", "Esto ocurrirá el …", "Ciò avverrà il …", "Dit gebeurt op …"
+_IT_HAPPENS = re.compile(
+    r"^\W{0,3}(?:stanie\s+się\s+to|nastąpi\s+to|to\s+nastąpi|(?:das|dies)\s+(?:geschieht|passiert|erfolgt)|"
+    r"cela\s+(?:se\s+produira|aura\s+lieu|interviendra)|esto\s+(?:ocurrirá|sucederá|tendrá\s+lugar)|"
+    r"(?:ciò|questo)\s+(?:avverrà|accadrà|succederà)|isso\s+(?:acontecerá|ocorrerá)|(?:dit|dat)\s+gebeurt)\b",
+    re.I,
+)
+
+
+def foreign_end_then(sentence: str, previous: str) -> ForeignEnd | None:
+    """The date of an end the sentence before says with no date of its own ("… przyszła pora na zakończenie
+    świadczenia usługi UPC TV Go. Stanie się to wraz z końcem lutego 2025 roku")."""
+    if (
+        (lead := _IT_HAPPENS.match(sentence)) is None
+        or language_of(f"{previous} {sentence}") is None
+        or (cue := _END_WORDS.search(previous)) is None
+        or _dates(previous)
+        or not (dates := _dates(sentence))
+    ):
+        return None
+    m, day, precision = dates[0]
+    before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-45:]
+    bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
+    if (bound := (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)) is None:
+        return None
+    if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()):
+        day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
+    words = f"'{lead.group(0).strip()}' '{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}' (the sentence before)"
+    return ForeignEnd(m.group(0), day, precision, words)
+
+
 def _between_commas(sentence: str, at: re.Match[str], low: int = 0, high: int | None = None) -> str:
     """The clause a match stands in: between the commas or semicolons around it, within low … high."""
     start = max(low, sentence.rfind(",", 0, at.start()) + 1, sentence.rfind(";", 0, at.start()) + 1)

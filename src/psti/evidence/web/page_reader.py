@@ -47,6 +47,7 @@ from psti.evidence.web.foreign import (
     foreign_dates,
     foreign_end,
     foreign_end_after,
+    foreign_end_then,
     goes_on,
     language_of,
     stops_undated_abroad,
@@ -535,6 +536,11 @@ class PageReader:
         ):
             why = f"{abroad.written}: {abroad.words}"
             self._ended(end_at(s, abroad.day, abroad.precision, c.mentions, why))
+            return True
+        if (abroad := foreign_end_then(s, c.prev)) is not None:
+            # (the product is named in the sentence before, whose end this one dates)
+            mentions = c.mentions or (bool(terms) and names_product(terms, c.prev))
+            self._ended(end_at(s, abroad.day, abroad.precision, mentions, f"{abroad.written}: {abroad.words}"))
             return True
         return False
 
