@@ -38,7 +38,7 @@ _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*(?:1[0-2]|0?[
 # a Chinese stop, or the user no longer able to go on: "停止", "终止", "停服", "关闭", "下线", "无法", "不再"
 _ZH_STOP = r"(?:停止|终止|終止|停服|关闭|關閉|下线|下線|无法|無法|不再)"
 # a Japanese end: "終了", "停止", "廃止", "打ち切り", "閉鎖" (closing)
-_JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖)"
+_JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖|结束)"  # (and the Chinese end: "的支持将于2025年3月31日结束")
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
     rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{{0,30}}?{_JA_STOP}|"
@@ -76,7 +76,9 @@ _ABOUT_SUPPORT = re.compile(
 _END_LABEL_BEFORE = re.compile(
     r"(?:サポート|提供|サービス|更新|保守|販売後サポート)の?終了の?(?:日|予定日|時期|予定)?\s*[:：はが]?\s*$|"
     # Chinese, a stop at the date: "其安全补丁的推送也将止步于2025年5月", "终止于", "截止到"
-    r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$"
+    r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$|"
+    # ("安全更新将持续到2025年3月31日": updates go on up to the date)
+    r"(?:持续|持續|支持|提供)(?:到|至)\s*$"
 )
 # after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
 _ANNOUNCED_AFTER = re.compile(r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)")
@@ -88,7 +90,11 @@ _YEAR_ONLY = re.compile(
 _ENDED_IN_YEAR = re.compile(r"^\s*(?:に|には|中に|内に|、)?[^。]{0,60}?(?:終了|停止|廃止|打ち切)")
 # a sale's end, or an end to new sign-ups or installs ("新規インストールができなくなり"), which leaves the
 # product as it is
-_SALE = re.compile(r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규|创建|創建|注册|註冊")
+# (or an offer: "的优惠活动将于 … 结束", "キャンペーン", "이벤트")
+_SALE = re.compile(
+    r"販売|購入|発売|出荷|销售|銷售|出售|购买|購買|新規|판매|구매|출시|신규|创建|創建|注册|註冊|"
+    r"活动|活動|优惠|優惠|促销|促銷|キャンペーン|セール|이벤트|할인"
+)
 # the stop's next clause saying only that buying has ended: "停止 Kindle 电子书店的运营,此后您无法再购买新的电子书"
 _ONLY_BUYING_STOPS = re.compile(
     r"[,，、]\s*(?:此后|之后|以后|此後|之後|以後|その後|以降)[^。,，、]{0,12}?(?:无法|無法|不能|不再)[^。,，、]{0,6}?(?:购买|購買|购|買)"

@@ -141,7 +141,7 @@ _MONTH_WORDS = {
                      "ottobre", "novembre", "dicembre"}),
     "nl": frozenset({"januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"}),
     "sv": frozenset({"januari", "februari", "mars", "maj", "juni", "juli", "augusti", "oktober"}),
-    "no": frozenset({"desember"}),
+    "no": frozenset({"desember", "marts"}),
     "fi": frozenset(_FINNISH_MONTHS),
     "pl": frozenset(_PL_MONTHS) - {"listopad"},  # (Czech writes it too)
     "cs": frozenset(_CS_MONTHS),
@@ -175,8 +175,8 @@ _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "december": 12,
     # Swedish
     "maj": 5, "augusti": 8,
-    # Norwegian (Danish writes "december")
-    "desember": 12,
+    # Norwegian (Danish writes "december"), and Danish "marts"
+    "desember": 12, "marts": 3,
     **_FINNISH_MONTHS,
     **_RU_MONTHS,
     **_TR_MONTHS,
@@ -242,6 +242,8 @@ _BOUND_BEFORE = re.compile(
     # Czech: the end's verb and its support right before the day ("ukončí podporu 10. prosince 2019", "Podpora … byla
     # ukončena 11. července 2017")
     r"\bukonč\w*(?:\s+podporu)?(?:\s+k)?|"  # ("ukončí podporu k 31.12.2022": as of that day)
+    # Polish and Czech: "Wsparcie … zakończy się 31 marca 2025 roku", "zostanie wyłączona 31 marca", "skončí 31. března"
+    r"\bzakończ\w*(?:\s+się)?|\bzostanie\s+(?:wyłączon|zamknięt|zakończon)\w*|\bskonč\w*|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
@@ -255,8 +257,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:mulai|sejak|pada|per|setelah|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
-    r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)\s+(?:den\s+)?i?)"
-    r"\s*(?:dem\s+|le\s+|el\s+|o\s+)?$",
+    r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)(?:\s+(?:ned|ner))?\s+(?:den\s+)?i?)"
+    r"\s*(?:dem\s+|den\s+|le\s+|el\s+|o\s+)?$",
     re.I,
 )
 # the words that make a year alone an end: up to it or to its end ("jusqu'en 2027", "jusqu'à fin 2026",
@@ -413,10 +415,10 @@ _END_WORDS = re.compile(
     r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|\bfinalizar[áa]n?\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
-    r"\bdesaparic\w*|\bdesaparec\w*|"
+    r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
     # "será desactivado", "será desligado" (the verb: a deactivation named as a noun has a date of its own)
     r"\bdesactiv(?:ad[oa]s?|ar[áa]n?|ar|ó|aron)\b|\bdesativ(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
-    r"\bapagad[oa]s?\b|\bdesligad[oa]s?\b|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
+    r"\bapag(?:ad[oa]s?|ar[áa]n?|ó|aron)\b|\bdeslig(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
     r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
@@ -435,6 +437,7 @@ _END_WORDS = re.compile(
     r"\bniet\s+meer\b|\beinde\s+van\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:krijgt|krijgen|ontvangt)\b[^.]{0,40}?\btot\b|\buitgeschakeld\b|\bopgeheven\b|"  # "krijgt tot … updates"
+    r"\bverdw(?:ijnt|ijnen|een|enen)\b|"  # "de app verdwijnt op 31 maart 2025"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"
     r"\b(?:ondersteuning|beveiligingsupdates?|updates)\b[^.]{0,60}?\btot\b|"
     # "de beveiligingspatch van april 2021 en daarna is het klaar", "in oktober 2019 is het ook gedaan met de
@@ -445,7 +448,8 @@ _END_WORDS = re.compile(
     r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|"
-    r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|"
+    r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|\bstäng\w*\s+(?:ned|ner)\b|"
+    r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\btil\b|"  # "vil få sikkerhetsoppdateringer til …"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
     # "OnStar legges ned fra 31. desember 2020", "nedleggelsen av onstar", "lukkes ned"
@@ -455,9 +459,9 @@ _END_WORDS = re.compile(
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
     r"\bzakończ\w*|\bkoniec\s+(?:wsparcia|funkcjonowania|działania|świadczenia)|\bwyłącz\w*|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
-    r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzyma\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
+    r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
-    r"\bukonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
+    r"\bukonč\w*|\bskonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"

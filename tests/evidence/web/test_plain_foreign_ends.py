@@ -1,0 +1,59 @@
+"""Plain end statements in the languages psti reads, each in a page whose other sentence sets the language.
+
+Polish and Czech put the day right after the end's verb ("Wsparcie … zakończy się 31 marca 2025 roku", "zostanie
+wyłączona 31 marca", "Podpora … skončí 31. března 2025") and say updates are no longer received with
+"otrzymywał"; Swedish bounds a day with "fram till den" and shuts a service with "stängs ned"; Norwegian gives updates
+"til" a day; Danish writes March "marts"; Portuguese and Spanish switch servers off with "desligar" and "apagará";
+Dutch "verdwijnt op"; Chinese ends with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠")
+ends no product."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+MARCH_31 = [D(2025, 3, 31)]
+
+_LEAD = {
+    "pl": "To jest ważna informacja dla wszystkich naszych klientów, którzy korzystają z tego produktu w domu.",
+    "sv": "Det här är viktig information för alla våra kunder som använder den här produkten i hemmet.",
+    "no": "Dette er viktig informasjon for alle våre kunder som bruker dette produktet i hjemmet, og vi beklager.",
+    "da": "Dette er vigtig information til alle vores kunder, som bruger dette produkt i hjemmet, og vi beklager.",
+    "cs": "Toto je důležitá informace pro všechny naše zákazníky, kteří tento produkt používají doma a v kanceláři.",
+    "pt": "Esta é uma informação importante para todos os nossos clientes que usam este produto em casa.",
+    "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
+    "nl": "Dit is belangrijke informatie voor al onze klanten die dit product thuis gebruiken.",
+    "zh": "这是给所有在家中使用本产品的客户的重要信息。",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("pl", "Wsparcie dla Acme Hub zakończy się 31 marca 2025 roku."),
+        ("pl", "Acme Hub nie będzie otrzymywał aktualizacji od 31 marca 2025 roku."),
+        ("pl", "Usługa chmurowa Acme Hub zostanie wyłączona 31 marca 2025 roku."),
+        ("sv", "Acme Hub kommer att få säkerhetsuppdateringar fram till den 31 mars 2025."),
+        ("sv", "Molntjänsten för Acme Hub stängs ned den 31 mars 2025."),
+        ("no", "Acme Hub vil få sikkerhetsoppdateringer til 31. mars 2025."),
+        ("da", "Supporten til Acme Hub ophører den 31. marts 2025."),
+        ("cs", "Podpora pro Acme Hub skončí 31. března 2025."),
+        ("pt", "A Acme vai desligar os servidores do Acme Hub no dia 31 de março de 2025."),
+        ("es", "La Acme apagará los servidores del Acme Hub el 31 de marzo de 2025."),
+        ("nl", "De Acme Hub-app verdwijnt op 31 maart 2025."),
+        ("zh", "Acme Hub 的支持将于2025年3月31日结束。"),
+        ("zh", "Acme Hub 的安全更新将持续到2025年3月31日。"),
+    ],
+)
+def test_plain_end(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == MARCH_31
+
+
+def test_an_offer_that_ends_in_chinese_or_japanese_is_no_product_end() -> None:
+    assert ends(f"{_LEAD['zh']} Acme Hub 的活动将于2025年3月31日结束。", "Acme Hub") == []
+    assert ends(f"{_LEAD['zh']} Acme Hub 的优惠持续到2025年3月31日。", "Acme Hub") == []
+    assert ends("Acme Hubのキャンペーンは2025年3月31日に終了します。", "Acme Hub") == []
