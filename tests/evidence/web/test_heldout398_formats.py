@@ -10,7 +10,8 @@ desactivado en 2025", "verrà chiuso nel 2025"), while a deactivation named as a
 two-digit year after a word that dates it ("die bisherige API zum 15.07.21 abgeschaltet"), not a version number;
 English as a second language writes a stray "be" before a stop ("which will be end on 28th February 2025") and
 "shutdowned"; a sentence that dates what the one before says will end ("… zakończenie świadczenia usługi UPC TV Go.
-Stanie się to wraz z końcem lutego 2025 roku", "Das geschieht am 3. März 2025")."""
+Stanie się to wraz z końcem lutego 2025 roku", "Das geschieht am 3. März 2025"); two participles joined by a slash
+("The Fitbit Web API is being decommissioned/replaced in September 2026"), read by the first."""
 
 from __future__ import annotations
 
@@ -93,3 +94,10 @@ def test_a_sentence_that_dates_the_end_before_it() -> None:
 def test_no_end_before_it_gives_the_date_nothing_to_end() -> None:
     launch = "Der Hersteller bringt einen neuen Acme Hub auf den Markt. Das geschieht am 3. März 2025."
     assert ends(launch, "Acme Hub") == []
+
+
+def test_participles_joined_by_a_slash() -> None:
+    fitbit = "The Fitbit Web API is being decommissioned/replaced in September 2026 with [Google Health API](https://x)."
+    assert ends(fitbit, "Fitbit Web API") == [D(2026, 9, 30)]
+    # (a slash between other words stays: "and/or", a path)
+    assert ends("The Acme Hub app and/or website will be updated in March 2026.", "Acme Hub") == []

@@ -148,6 +148,11 @@ _BE_BEFORE_VERB = re.compile(
 _SHUTDOWNED = re.compile(r"\bshutdowned\b", re.I)
 
 
+# two participles joined by a slash ("is being decommissioned/replaced in September 2026"), one token to the
+# parser: the first is read, the second blanked
+_SLASHED_PARTICIPLES = re.compile(r"(?<=[a-z]ed)/[a-z]+ed\b")
+
+
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|big|code|em|font|h[1-6]|i|kbd|mark|small|span|strong|sub|sup|u)(?:\s[^<>]{0,500})?>", re.I
 )
@@ -166,6 +171,7 @@ def _for_the_parser(text: str) -> str:
     text = _SUNSETS_AS_VERB.sub("expires", text)
     text = _SHUTS_AS_VERB.sub("shut ", text)
     text = _BE_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
+    text = _SLASHED_PARTICIPLES.sub(lambda m: " " * len(m.group(0)), text)
     text = _SHUTDOWNED.sub("shut down ", text)
     text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
