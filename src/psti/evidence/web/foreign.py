@@ -724,9 +724,8 @@ def foreign_end(
         since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
         # (a Turkish bound after its case ending: "'ten beri")
         bound_word = re.sub(r"^['’]\S*\s+", "", bound.group(0).strip())
-        if precision in ("month", "year") and _FROM_BOUND.match(bound_word) and not since_end:
-            # "a partir de mayo de 2020", "ab 2024": the end starts with the period named
-            day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
+        if _FROM_BOUND.match(bound_word) and not since_end:
+            day = _first_day(day, precision)  # "a partir de mayo de 2020", "ab 2024": the end starts with the period
         if bound.group(0) in m.group(0):
             bounded = m.group(0)  # (the bound inside the date, "toukokuussa 2026", or an empty lead)
         elif bound_after is not None:
@@ -786,12 +785,9 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
         or not (before := _dates(previous))
     ):
         return None
-    m, day, precision = before[-1]  # the date named last
-    if precision == "month":
-        day = day.replace(day=1)  # from that month on
-    elif precision == "year":
-        day = day.replace(month=1, day=1)
-    return ForeignEnd(m.group(0), day, precision, f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'")
+    m, day, precision = before[-1]  # the date named last, from the first day of its month or year on
+    words = f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'"
+    return ForeignEnd(m.group(0), _first_day(day, precision), precision, words)
 
 
 # a sentence that dates what the one before says will happen: "Stanie się to wraz z końcem lutego 2025 roku", "Das
@@ -820,10 +816,17 @@ def foreign_end_then(sentence: str, previous: str) -> ForeignEnd | None:
     bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
     if (bound := (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)) is None:
         return None
-    if precision in ("month", "year") and _FROM_BOUND.match(bound.group(0).strip()):
-        day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
+    if _FROM_BOUND.match(bound.group(0).strip()):
+        day = _first_day(day, precision)
     words = f"'{lead.group(0).strip()}' '{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}' (the sentence before)"
     return ForeignEnd(m.group(0), day, precision, words)
+
+
+def _first_day(day: dt.date, precision: Precision) -> dt.date:
+    """The first day of the month or year a date names; a day stays as it is."""
+    if precision == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1) if precision == "year" else day
 
 
 def _between_commas(sentence: str, at: re.Match[str], low: int = 0, high: int | None = None) -> str:
