@@ -3,7 +3,8 @@
 "Nokia Sync will end on December 5th, 2014", "Acme Cloud will be terminated on …", "Acme Hub goes dark on …"
 end the named thing, while an offer or a sale that ends ("the Spring Sale ends on …") ends no product, and a
 thing that "will be unsupported from March 2025" has its support withheld from then, while one that "might be
-unsupported by 2027" may only be."""
+unsupported by 2027" may only be. A name in quotation marks before the noun it names is that thing's name ('shutting
+down the "Works with Nest" program on September 29, 2024')."""
 
 from __future__ import annotations
 
@@ -42,3 +43,10 @@ def test_unsupported_from_a_date() -> None:
 
 def test_possibly_unsupported_is_no_end() -> None:
     assert ends("A budget handset bought today might be unsupported by 2027.", "budget handset") == []
+
+
+def test_a_quoted_name_before_its_noun() -> None:
+    wwn = "According to Inc, Google is shutting down the \u201cWorks with Nest\u201d program on September 29, 2024."
+    assert ends(wwn, "Works with Nest program") == [D(2024, 9, 29)]
+    # (a quoted word that is no name stays: the factory is no named thing of the maker's)
+    assert ends('Acme is shutting down the "old" factory on September 29, 2024.', "Acme Hub") == []

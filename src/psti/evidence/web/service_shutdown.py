@@ -396,7 +396,7 @@ def named_thing_shut(tok: Token) -> bool:
     named = [
         c
         for c in things
-        if c.tag_ in _PROPER or any(g.dep_ == "compound" and g.tag_ in _PROPER for g in c.children) or _glued_name(c)
+        if c.tag_ in _PROPER or any(_name_before(g, c) for g in c.children) or _glued_name(c)
     ]
     # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
     # must be a thing of the maker's ("the legacy Fitbit Web API")
@@ -439,6 +439,14 @@ def _subjects(verb: Token) -> list[Token]:
         holder = verb.head
         found = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [holder.head if c.lower_ in ("which", "that") and holder.dep_ == "relcl" else c for c in found]
+
+
+def _name_before(g: Token, noun: Token) -> bool:
+    """A proper name set before the noun as its name: "the Wii Shop Channel", or in quotation marks, which the
+    parser hangs as a modifier ('the "Works with Nest" program')."""
+    if g.tag_ not in _PROPER:
+        return False
+    return g.dep_ == "compound" or (g.dep_ == "nmod" and g.i < noun.i and noun.doc[noun.i - 1].tag_ == "''")
 
 
 def _glued_name(tok: Token) -> bool:
