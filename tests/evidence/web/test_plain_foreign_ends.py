@@ -4,8 +4,9 @@ Polish and Czech put the day right after the end's verb ("Wsparcie … zakończy
 wyłączona 31 marca", "Podpora … skončí 31. března 2025") and say updates are no longer received with
 "otrzymywał"; Swedish bounds a day with "fram till den" and shuts a service with "stängs ned"; Norwegian gives updates
 "til" a day; Danish writes March "marts"; Portuguese and Spanish switch servers off with "desligar" and "apagará";
-Dutch "verdwijnt op"; Chinese ends with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠")
-ends no product."""
+Dutch "verdwijnt op"; a short Norwegian sentence whose only common word is one English has too ("Støtten for Acme
+Hub avsluttes 31. mars 2025") is read in the page's language, and "stenges ned" before a day; Chinese ends
+with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠") ends no product."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ _LEAD = {
         ("sv", "Acme Hub kommer att få säkerhetsuppdateringar fram till den 31 mars 2025."),
         ("sv", "Molntjänsten för Acme Hub stängs ned den 31 mars 2025."),
         ("no", "Acme Hub vil få sikkerhetsoppdateringer til 31. mars 2025."),
+        ("no", "Støtten for Acme Hub avsluttes 31. mars 2025."),
+        ("no", "Skytjenesten for Acme Hub stenges ned 31. mars 2025."),
         ("da", "Supporten til Acme Hub ophører den 31. marts 2025."),
         ("cs", "Podpora pro Acme Hub skončí 31. března 2025."),
         ("pt", "A Acme vai desligar os servidores do Acme Hub no dia 31 de março de 2025."),
@@ -57,3 +60,9 @@ def test_an_offer_that_ends_in_chinese_or_japanese_is_no_product_end() -> None:
     assert ends(f"{_LEAD['zh']} Acme Hub 的活动将于2025年3月31日结束。", "Acme Hub") == []
     assert ends(f"{_LEAD['zh']} Acme Hub 的优惠持续到2025年3月31日。", "Acme Hub") == []
     assert ends("Acme Hubのキャンペーンは2025年3月31日に終了します。", "Acme Hub") == []
+
+
+def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> None:
+    # ("for" is both languages' word, but "will" and "the" are English's alone)
+    english = "Support for the Acme Hub will end on 31 March 2025."
+    assert ends(f"{_LEAD['no']} {english}", "Acme Hub") == MARCH_31

@@ -565,9 +565,11 @@ def language_of(sentence: str, page_language: str | None = None) -> str | None:
     english = sum(w in _ENGLISH_WORDS and w not in _FUNCTION_WORDS[lang] for w in words)
     if best >= 3 and best > 2 * english:
         return lang
-    if page_language in counts and counts[page_language] and not any(w in _ENGLISH_WORDS for w in words):
-        return page_language
-    return None
+    # on the page's language, a word both languages have (Norwegian "for") counts for it, and no word of English
+    # alone may stand: "Støtten for Acme Hub avsluttes 31. mars 2025" on a Norwegian page
+    own = _FUNCTION_WORDS.get(page_language or "", frozenset()) | _MONTH_WORDS.get(page_language or "", frozenset())
+    english_only = any(w in _ENGLISH_WORDS and w not in own for w in words)
+    return page_language if page_language in counts and not english_only and any(w in own for w in words) else None
 
 
 # a stop said as done: "zniknęły z wykazu", "zakończył wsparcie", "wurde eingestellt", "dejó de recibir"
@@ -762,7 +764,10 @@ def _leads_next_date(
 
 
 # an end's verb that may stand before its day with no preposition ("avslutter støtten … 10. desember 2019")
-_NORDIC_END_VERB = re.compile(r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er)\b", re.I)
+_NORDIC_END_VERB = re.compile(
+    r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er|(?:steng|lukk|stäng)\w*\s+(?:ned|ner))\b",
+    re.I,
+)
 
 
 # a sentence opening on "that date" ("Da quella data, Google interromperà … gli aggiornamenti")
