@@ -48,7 +48,7 @@ _FUNCTION_WORDS = {
     "it": frozenset({"il", "lo", "gli", "di", "del", "della", "dei", "delle", "che", "non", "per", "con", "è", "sono",
                      "da", "dal", "dalla", "nel", "nella", "alla", "al", "più", "anche", "questo", "questa", "sarà",
                      "saranno", "dopo", "entro", "fino", "cui", "ha", "hanno", "suo", "sua", "loro", "quindi", "la",
-                     "una", "un", "verrà", "verranno"}),
+                     "una", "un", "verrà", "verranno", "ogni", "noi"}),
     "nl": frozenset({"het", "een", "van", "wij", "uw", "niet", "voor", "met", "binnen", "te", "zijn", "worden",
                      "wordt", "dat", "naar", "ons", "onze", "bij", "ook", "maar", "dit", "deze", "heeft", "hebben",
                      "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst", "tot",

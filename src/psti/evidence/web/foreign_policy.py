@@ -77,7 +77,7 @@ _ACK = re.compile(
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
 _REPLY = re.compile(
-    r"\bantwort\w*|\bRückmeldung|\breagier\w*|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta|"
+    r"\bantwort\w*|\bRückmeldung|\bmelden\s+(?:wir\s+)?uns\b|\breagier\w*|\brépond\w*|\bréponse|\brespond\w*|\brespuesta|\bresposta|"
     r"\brispond\w*|\brisposta|\b(?:vi|la|ti)\s+informer\w*|\breageren\b|\breactie\b|"  # ("vi informeremo entro …")
     r"\b(?:primo|primeiro|premier|primer|ersten?)\s+feedback\b|"  # ("Pilz invia un primo feedback … entro 15 giorni")
     # "besvara ditt avslöjande inom fem arbetsdagar", "kontakter deg innen fem virkedager"
@@ -93,8 +93,8 @@ _STATUS = re.compile(
     r"Statusupdate|Statusmeldung|auf\s+dem\s+Laufenden|über\s+den\s+(?:Fortschritt|Stand)|"
     r"tenir\s+informé|tiendrons\s+informé|point\s+d['’]avancement|de\s+l['’]avancement|"
     r"mantener(?:le|lo|la)?\s+informad|mantendremos\s+informad|actualizaciones\s+(?:de\s+estado|periódicas)|"
-    r"manter\s+(?:você\s+)?informad|manteremos\s+informad|atualizações\s+(?:de\s+status|periódicas)|"
-    r"tener\w*\s+(?:\w+\s+){0,2}informat|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
+    r"manter\s+(?:você\s+)?informad|manteremos\s+(?:você\s+|vocês\s+|[oa]\s+)?informad|atualizações\s+(?:de\s+status|periódicas)|"
+    r"(?:tener|terr)\w*\s+(?:\w+\s+){0,2}(?:informat|aggiornat)|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
     r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
     r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco",
     re.I,

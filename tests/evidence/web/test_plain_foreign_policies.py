@@ -1,0 +1,35 @@
+"""Plain acknowledgement and update promises in other languages, each after a sentence that sets the language.
+
+German "Wir melden uns innerhalb von 48 Stunden bei Ihnen" (we get back to you), Italian "Vi terremo aggiornati ogni
+14 giorni" (kept up to date) and Portuguese "Manteremos você informado a cada 15 dias" (the pronoun between)."""
+
+from __future__ import annotations
+
+from tests.evidence.web.snippets import policy
+
+_LEAD = {
+    "de": "Um eine Schwachstelle zu melden, schreiben Sie bitte an security@acme.example mit einer Beschreibung.",
+    "it": "Per segnalare una vulnerabilità, scrivete a security@acme.example con una descrizione del problema.",
+    "pt": "Para relatar uma vulnerabilidade, escreva para security@acme.example com uma descrição do problema.",
+}
+
+
+def test_german_we_get_back_to_you() -> None:
+    found = policy(f"{_LEAD['de']} Wir melden uns innerhalb von 48 Stunden bei Ihnen.")
+    assert found.ack_when is not None and found.ack_when.timescale == "innerhalb von 48 Stunden"
+
+
+def test_italian_kept_up_to_date() -> None:
+    found = policy(f"{_LEAD['it']} Vi terremo aggiornati ogni 14 giorni.")
+    assert found.status_when is not None and found.status_when.timescale == "ogni 14 giorni"
+
+
+def test_portuguese_kept_informed_with_the_pronoun_between() -> None:
+    found = policy(f"{_LEAD['pt']} Manteremos você informado a cada 15 dias.")
+    assert found.status_when is not None and found.status_when.timescale == "a cada 15 dias"
+
+
+def test_a_german_report_is_no_reply() -> None:
+    # ("melden" alone is the reporter's: "Schwachstellen melden Sie …" promises nothing)
+    found = policy(f"{_LEAD['de']} Schwachstellen melden Sie bitte innerhalb von 48 Stunden nach dem Fund.")
+    assert found.ack_when is None
