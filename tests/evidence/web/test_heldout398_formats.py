@@ -11,7 +11,9 @@ two-digit year after a word that dates it ("die bisherige API zum 15.07.21 abges
 English as a second language writes a stray "be" before a stop ("which will be end on 28th February 2025") and
 "shutdowned"; a sentence that dates what the one before says will end ("… zakończenie świadczenia usługi UPC TV Go.
 Stanie się to wraz z końcem lutego 2025 roku", "Das geschieht am 3. März 2025"); two participles joined by a slash
-("The Fitbit Web API is being decommissioned/replaced in September 2026"), read by the first."""
+("The Fitbit Web API is being decommissioned/replaced in September 2026"), read by the first; "updates" after the noun
+of their kind and before "through", which the parser takes for a verb ("will get software updates through March
+2025")."""
 
 from __future__ import annotations
 
@@ -101,3 +103,10 @@ def test_participles_joined_by_a_slash() -> None:
     assert ends(fitbit, "Fitbit Web API") == [D(2026, 9, 30)]
     # (a slash between other words stays: "and/or", a path)
     assert ends("The Acme Hub app and/or website will be updated in March 2026.", "Acme Hub") == []
+
+
+def test_updates_after_their_kind_are_a_noun() -> None:
+    assert ends("Acme Hub will get software updates through March 2025.", "Acme Hub") == [D(2025, 3, 31)]
+    assert ends("The Acme Hub gets security updates through October 2026.", "Acme Hub") == [D(2026, 10, 31)]
+    # (a verb it stays where nothing names a kind: "Acme updates through the app")
+    assert ends("Acme updates through the app every month since March 2025.", "Acme Hub") == []

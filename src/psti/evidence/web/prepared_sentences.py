@@ -153,6 +153,15 @@ _SHUTDOWNED = re.compile(r"\bshutdowned\b", re.I)
 _SLASHED_PARTICIPLES = re.compile(r"(?<=[a-z]ed)/[a-z]+ed\b")
 
 
+# "gets security updates through October 2026": after a noun that names their kind, the parser takes "updates" for a
+# verb; capitalised (one letter for one), it is the noun it is
+_UPDATES_AS_VERB = re.compile(
+    r"(?:(?<=\bsoftware\s)|(?<=\bsecurity\s)|(?<=\bfirmware\s)|(?<=\bsystem\s)|(?<=\bOS\s))updates"
+    r"(?=\s+(?:through|thru|until|till|into)\b)",
+    re.I,
+)
+
+
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|big|code|em|font|h[1-6]|i|kbd|mark|small|span|strong|sub|sup|u)(?:\s[^<>]{0,500})?>", re.I
 )
@@ -172,6 +181,7 @@ def _for_the_parser(text: str) -> str:
     text = _SHUTS_AS_VERB.sub("shut ", text)
     text = _BE_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
     text = _SLASHED_PARTICIPLES.sub(lambda m: " " * len(m.group(0)), text)
+    text = _UPDATES_AS_VERB.sub("Updates", text)
     text = _SHUTDOWNED.sub("shut down ", text)
     text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
