@@ -218,8 +218,8 @@ _BOUND_BEFORE = re.compile(
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
     # (a capital "À" is often written "A": "A partir du 31 juillet 2023")
-    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|(?:\b|(?<=À))[àaÀA]\s+partir\s+d[eu]|"
-    r"(?:\b|(?<=À))[àaÀA]\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\b[àa]\s+partir\s+d[eu]|"
+    r"\b[àa]\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
     r"\ble|\ben|\bau|\bat[ée]|\ba\s+partir\s+del?(?:\s+pr[óo]ximo)?(?:\s+mes\s+de)?|\bdesde|\bhasta(?:\s+el)?|"
