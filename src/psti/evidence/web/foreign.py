@@ -644,10 +644,9 @@ def foreign_end(
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
-        before = _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-45:]
+        before = _words_before(sentence, m)
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
-        bounds = _YEAR_BOUND if bare_year else _BOUND_BEFORE
-        bound = bounds.search(before) or bounds.search(_MONTH_OF_TAIL.sub(" ", before))
+        bound = _bound_before(before, bare_year)
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
         if bound is None and not bare_year:
             # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
@@ -723,11 +722,7 @@ def foreign_end(
             shared = None
             continue
         shared = (k, cue)
-        since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
-        # (a Turkish bound after its case ending: "'ten beri")
-        bound_word = re.sub(r"^['’]\S*\s+", "", bound.group(0).strip())
-        if _FROM_BOUND.match(bound_word) and not since_end:
-            day = _first_day(day, precision)  # "a partir de mayo de 2020", "ab 2024": the end starts with the period
+        day = _bounded_day(day, precision, bound)
         if bound.group(0) in m.group(0):
             bounded = m.group(0)  # (the bound inside the date, "toukokuussa 2026", or an empty lead)
         elif bound_after is not None:
@@ -817,14 +812,33 @@ def foreign_end_then(sentence: str, previous: str) -> ForeignEnd | None:
     ):
         return None
     m, day, precision = dates[0]
-    before = _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()])[-45:]
     bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
-    if (bound := (_YEAR_BOUND if bare_year else _BOUND_BEFORE).search(before)) is None:
+    if (bound := _bound_before(_words_before(sentence, m), bare_year)) is None:
         return None
-    if _FROM_BOUND.match(bound.group(0).strip()):
-        day = _first_day(day, precision)
+    day = _bounded_day(day, precision, bound)
     words = f"'{lead.group(0).strip()}' '{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}' (the sentence before)"
     return ForeignEnd(m.group(0), day, precision, words)
+
+
+def _words_before(sentence: str, m: re.Match[str]) -> str:
+    """The words right before a date, without a weekday, "today" or "at least" between them and it."""
+    return _AT_LEAST_TAIL.sub("", _WEEKDAY_TAIL.sub("", sentence[max(0, m.start() - 60) : m.start()]))[-45:]
+
+
+def _bound_before(before: str, bare_year: bool) -> re.Match[str] | None:
+    """The word before a date that bounds it ("bis", "à partir du", "jusqu'en" for a year alone), also across
+    "the month of" ("jusqu'au mois de septembre 2028")."""
+    bounds = _YEAR_BOUND if bare_year else _BOUND_BEFORE
+    return bounds.search(before) or bounds.search(_MONTH_OF_TAIL.sub(" ", before))
+
+
+def _bounded_day(day: dt.date, precision: Precision, bound: re.Match[str]) -> dt.date:
+    """The end's day: a month or year from which something stops ("a partir de mayo de 2020", "ab 2024") ends on
+    its first day; after any other bound, or since a period's end ("seit Ende 2022"), the date stays as it is."""
+    since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
+    # (a Turkish bound after its case ending: "'ten beri")
+    bound_word = re.sub(r"^['’]\S*\s+", "", bound.group(0).strip())
+    return _first_day(day, precision) if _FROM_BOUND.match(bound_word) and not since_end else day
 
 
 def _first_day(day: dt.date, precision: Precision) -> dt.date:

@@ -518,31 +518,29 @@ class PageReader:
         2031 garantiert")."""
         s, terms, sents, idx = c.text, self.terms, self.sents, c.idx
         named_in = (lambda part: names_product(terms, part)) if terms else None
-        if (
-            (abroad := foreign_end(s, named_in, self.page_language)) is not None
-            or (abroad := foreign_end_after(s, c.prev)) is not None
+        abroad = (
+            foreign_end(s, named_in, self.page_language)
+            or foreign_end_after(s, c.prev)
+            # (the sentences around are joined only for a sentence that can use them)
             or (
-                is_cjk(s)  # (the sentences around are joined only for a sentence that can use them)
-                and (
-                    abroad := cjk_end(
-                        s,
-                        named_in,
-                        " ".join(sents[max(0, idx - ITEM_LOOKBACK) : idx]),
-                        " ".join(sents[idx + 1 : idx + 1 + ITEM_LOOKBACK]),
-                    )
+                cjk_end(
+                    s,
+                    named_in,
+                    " ".join(sents[max(0, idx - ITEM_LOOKBACK) : idx]),
+                    " ".join(sents[idx + 1 : idx + 1 + ITEM_LOOKBACK]),
                 )
-                is not None
+                if is_cjk(s)
+                else None
             )
-        ):
-            why = f"{abroad.written}: {abroad.words}"
-            self._ended(end_at(s, abroad.day, abroad.precision, c.mentions, why))
-            return True
-        if (abroad := foreign_end_then(s, c.prev)) is not None:
+        )
+        mentions = c.mentions
+        if abroad is None and (abroad := foreign_end_then(s, c.prev)) is not None:
             # (the product is named in the sentence before, whose end this one dates)
             mentions = c.mentions or (bool(terms) and names_product(terms, c.prev))
-            self._ended(end_at(s, abroad.day, abroad.precision, mentions, f"{abroad.written}: {abroad.words}"))
-            return True
-        return False
+        if abroad is None:
+            return False
+        self._ended(end_at(s, abroad.day, abroad.precision, mentions, f"{abroad.written}: {abroad.words}"))
+        return True
 
     def _dated_line(self, c: _Sentence) -> bool:
         """A line whose date and label decide its end without a parse: a changelog's dated entry,
