@@ -30,7 +30,6 @@ from psti.evidence.web.tree_words import (
     COPULA,
     EVENT_LEMMAS,
     GETS,
-    OFFERS,
     PLANNED,
     REACH,
     SERVICE,
@@ -38,11 +37,11 @@ from psti.evidence.web.tree_words import (
     STOP_LEMMAS,
     STOP_NOUNS,
     STOP_SAID,
-    TERMS_OF_SALE,
     TO_KEEP_USING,
     TOPIC,
     UNTIL,
     lemma,
+    of_sale,
 )
 
 if TYPE_CHECKING:
@@ -586,8 +585,7 @@ def period_of_updates(noun: Token) -> bool:
         and not any(
             c.dep_ in ("amod", "compound")
             and (
-                c.lower_ in OFFERS
-                or c.lower_ in TERMS_OF_SALE
+                of_sale(c)
                 or c.lower_ in ("promotional", "trial", "introductory", "warranty", "notice")
             )
             for c in noun.children

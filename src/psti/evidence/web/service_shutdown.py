@@ -26,16 +26,15 @@ from psti.evidence.web.tree_words import (
     COPULA,
     FUNCTIONS,
     MARKING,
-    OFFERS,
     PARTICLES,
     SERVICE,
     SHUTDOWN_NOUNS,
     STOP_LEMMAS,
     STOP_NOUNS,
     SUPPLY,
-    TERMS_OF_SALE,
     TOPIC,
     lemma,
+    of_sale,
 )
 
 if TYPE_CHECKING:
@@ -416,7 +415,7 @@ def _ends_of_itself(tok: Token) -> bool:
     # (support that ends is read as support: "Support for Windows 10 Mobile ended on …")
     subjects = _subjects(tok)
     return not any(TOPIC.match(s.lower_) for s in subjects) and not any(
-        g.lower_ in OFFERS or g.lower_ in _SALE_PLACES or g.lower_ in TERMS_OF_SALE for s in subjects for g in s.subtree
+        of_sale(g) or g.lower_ in _SALE_PLACES for s in subjects for g in s.subtree
     )
 
 

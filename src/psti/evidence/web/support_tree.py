@@ -130,17 +130,16 @@ from psti.evidence.web.tree_words import (
     FUNCTION,
     GETS,
     MADE,
-    OFFERS,
     PLANNED,
     REPLACING,
     STOP_LEMMAS,
     STOP_NOUNS,
     STOP_SAID,
-    TERMS_OF_SALE,
     TO_KEEP_USING,
     TOPIC,
     UNTIL,
     lemma,
+    of_sale,
 )
 
 if TYPE_CHECKING:
@@ -872,7 +871,7 @@ def _bounds_no_support(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
     if prep in UNTIL and any(
         (c.dep_ in ("nsubj", "nsubjpass", "dobj") or (c == v.head and v.dep_ in ("acl", "relcl")))
-        and (c.lower_ in OFFERS or c.lower_ in TERMS_OF_SALE)
+        and of_sale(c)
         for v in levels[0][0]
         for c in (*v.children, v.head)
     ):
