@@ -106,6 +106,17 @@ _LAST_UPDATE = re.compile(
 )
 
 
+# a copula's subject that is the support period or its end: "The minimum security update period is 31 December
+# 2028", "The end date of the support period is …", "The support period end date is …" (not its start)
+_PERIOD_END_SUBJECT = re.compile(
+    r"^(?:the\s+|its\s+|our\s+)?(?:(?:minimum|defined|guaranteed)\s+)*(?:(?:security|software|firmware)\s+)?"
+    r"(?:updates?|support)\s+period\b(?!\s+(?:start|begin))|"
+    r"\bend(?:\s+date)?\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:(?:minimum|defined|guaranteed)\s+)*"
+    r"(?:(?:security|software|firmware)\s+)?(?:updates|support|(?:updates?|support)\s+period)\b",
+    re.I,
+)
+
+
 _RELEASING = frozenset({"release", "publish", "issue", "ship", "push", "roll", "deliver"})
 _SHARING = frozenset({"share", "shares", "shared", "provide", "provides", "provided", "send", "sends", "sent"})
 
@@ -198,7 +209,7 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
     for c in (c for h in holders for c in h.children):
         if c.dep_ in ("nsubj", "nsubjpass"):
             words = " ".join(t.text for t in c.subtree)
-            if _LAST_UPDATE.search(words) or end_date_noun(c):
+            if _LAST_UPDATE.search(words) or end_date_noun(c) or _PERIOD_END_SUBJECT.search(words):
                 return words
             if (
                 c.lower_ == "date"

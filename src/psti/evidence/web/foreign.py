@@ -70,7 +70,8 @@ _FUNCTION_WORDS = {
                      "która", "roku", "tym", "tego", "jego", "ze", "będzie", "będą"}),
     "fi": frozenset({"ja", "ei", "että", "tai", "myös", "kun", "sen", "tämän", "jälkeen", "vain", "kuin", "mutta",
                      "eli", "joten", "ovat", "oli", "ne", "tätä", "tuon", "jo", "vielä", "enää", "aina", "sekä",
-                     "jotka", "joka", "mikäli", "kaikilla", "kaikille", "tuki", "tuen"}),
+                     "jotka", "joka", "mikäli", "kaikilla", "kaikille", "tuki", "tuen", "saa", "saavat", "asti",
+                     "saakka", "lähtien", "alkaen"}),
     "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při"}),
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
@@ -245,7 +246,7 @@ _BOUND_BEFORE = re.compile(
     # Polish and Czech: "Wsparcie … zakończy się 31 marca 2025 roku", "zostanie wyłączona 31 marca", "skončí 31. března"
     r"\bzakończ\w*(?:\s+się)?|\bzostanie\s+(?:wyłączon|zamknięt|zakończon)\w*|\bskonč\w*|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
-    r"\btil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
+    r"\btil(?:\s+og\s+med)?|\bindtil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
     r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
@@ -256,7 +257,7 @@ _BOUND_BEFORE = re.compile(
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
     r"\b(?:mulai|sejak|pada|per|setelah|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
-    r"\bfram\s+till|\btill|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
+    r"\bfram\s+till|\btill(?:\s+och\s+med)?|\bt\.o\.m\.?|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)(?:\s+(?:ned|ner))?\s+(?:den\s+)?i?)"
     r"\s*(?:dem\s+|den\s+|le\s+|el\s+|o\s+)?$",
     re.I,
@@ -445,11 +446,13 @@ _END_WORDS = re.compile(
     rf"\b{_NL_OVER}|"
     # Finnish: "tuki loppuu", "päättyy", "lakkauttaa … tuen", "lakkaa toimimasta", "ei … enää", "jatkuvat … saakka"
     r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
-    r"\bjatku\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"  # (a day's dots inside: "aina 13.10.2026 saakka")
+    # (a day's dots inside: "aina 13.10.2026 saakka"; "saa tietoturvapäivityksiä 31.12.2028 asti")
+    r"\b(?:jatku|\w*päivity)\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|\bstäng\w*\s+(?:ned|ner)\b|"
-    r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\btil\b|"  # "vil få sikkerhetsoppdateringer til …"
+    # "vil få sikkerhetsoppdateringer til …", "modtager sikkerhedsopdateringer indtil …"
+    r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\b(?:til|indtil)\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
     # "OnStar legges ned fra 31. desember 2020", "nedleggelsen av onstar", "lukkes ned"
@@ -628,6 +631,70 @@ def stops_undated_abroad(sentence: str) -> bool:
     return bool(_STOPPED.search(sentence)) and undated  # (the words are no English: no language need be found)
 
 
+# a label, in another language, whose value is the end of support or of the support period: "Ende des
+# Supportzeitraums: 31.12.2028", "Période de support : jusqu'au 31/12/2028", "Einde ondersteuning: 31 december 2028"
+_END_LABEL_ABROAD = re.compile(
+    r"^[\s\-–•*·]*(?P<label>"
+    # German
+    r"(?:Mindest-?)?(?:Support|Unterstützungs|Update|Aktualisierungs|Sicherheitsupdate|Sicherheits-?Update)-?"
+    r"(?:zeitraum|dauer|ende|frist)|"
+    r"Ende\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:Support|Unterstützung|[Uu]pdate|Aktualisierung)[\w-]*|"
+    r"Sicherheits-?[Uu]pdates?(?:\s+garantiert)?(?:\s+bis)?|[Uu]pdates\s+garantiert(?:\s+bis)?|"
+    # French
+    r"(?:Période|Durée)\s+(?:minimale\s+)?d[eu]\s+(?:support|prise\s+en\s+charge|suivi|maintenance|mises?\s+à\s+jour)"
+    r"(?:\s+de\s+sécurité)?|"
+    r"Fin\s+d(?:u|e\s+la|es)\s+(?:support|prise\s+en\s+charge|suivi|mises?\s+à\s+jour)(?:\s+de\s+sécurité)?|"
+    r"Mises?\s+à\s+jour\s+de\s+sécurité(?:\s+jusqu['’]au)?|"
+    # Spanish and Portuguese
+    r"(?:Período|Periodo)\s+(?:mínimo\s+)?de\s+(?:soporte|suporte|asistencia|assistência|actualizaciones|atualizações|"
+    r"mantenimiento|manutenção)(?:\s+de\s+(?:seguridad|segurança))?|"
+    r"(?:Fin|Fim|Final)\s+d[eo]l?\s+(?:soporte|suporte|actualizaciones|atualizações|mantenimiento|manutenção)"
+    r"(?:\s+de\s+(?:seguridad|segurança))?|"
+    r"(?:Actualizaciones|Atualizações)\s+de\s+(?:seguridad|segurança)(?:\s+(?:hasta|até))?|"
+    # Italian
+    r"Periodo\s+(?:minimo\s+)?di\s+(?:supporto|assistenza|aggiornament[oi])(?:\s+di\s+sicurezza)?|"
+    r"Fine\s+(?:del\s+|dell['’]|degli\s+)?(?:supporto|assistenza|aggiornament[oi])(?:\s+di\s+sicurezza)?|"
+    r"Aggiornamenti\s+di\s+sicurezza(?:\s+fino\s+al)?|"
+    # Dutch
+    r"(?:Ondersteunings|Support|Update)periode|"
+    r"Einde\s+(?:van\s+(?:de\s+)?)?(?:ondersteuning|support|updates|beveiligingsupdates)|Beveiligingsupdates(?:\s+tot)?|"
+    # Swedish, Danish and Norwegian
+    r"(?:Support|Stöd|Støtte|Uppdaterings|Opdaterings|Oppdaterings)perioden?|Slut\s+på\s+(?:support|stöd|støtte)|"
+    r"Säkerhetsuppdateringar|Sikkerhedsopdateringer|Sikkerhetsoppdateringer|"
+    # Polish, Czech and Finnish
+    r"Okres\s+wsparcia|Koniec\s+wsparcia|Aktualizacje\s+zabezpieczeń|Doba\s+podpory|Konec\s+podpory|"
+    r"Tukijakso|Tuen\s+päättyminen|Tietoturvapäivitykset"
+    r")\s*[:：]\s*"
+    # the value: up to (or at least to) the date
+    r"(?P<bound>(?:(?:mindestens|au\s+moins|al\s+menos|pelo\s+menos|almeno|minstens|minst|minimum)\s+)?"
+    r"(?:bis(?:\s+(?:zum|Ende))?|jusqu['’](?:au|à|en)|hasta(?:\s+el)?|fino\s+al?|tot(?:\s+en\s+met)?|t/m|até(?:\s+[oa])?|"
+    r"till(?:\s+och\s+med)?|t\.o\.m\.?|indtil|til(?:\s+og\s+med)?|do)?\s*)",
+    re.I,
+)
+# what may follow the date in such a line: a range's second date, or a short remark in brackets
+_LABEL_TAIL = re.compile(r"^\s*(?:[.;]|\([^()]{0,80}\))?\s*$")
+_RANGE_DASH = re.compile(r"^\s*[–—-]\s*$")
+
+
+def labelled_end_abroad(sentence: str) -> ForeignEnd | None:
+    """A line in another language that labels its date as the end of support or of the support period
+    ("Ende des Supportzeitraums: 31.12.2028", "Período de suporte: até 31/12/2028"); a range's second
+    date ("Supportzeitraum: 01.01.2024 – 31.12.2028")."""
+    m = _END_LABEL_ABROAD.match(sentence)
+    if m is None:
+        return None
+    dates = [d for d in _dates(sentence) if d[0].start() >= m.end()]
+    if not dates or dates[0][0].start() != m.end():
+        return None
+    first = dates[0]
+    if len(dates) == 2 and _RANGE_DASH.match(sentence[first[0].end() : dates[1][0].start()]):
+        first = dates[1]
+    at, day, precision = first
+    if not _LABEL_TAIL.match(sentence[at.end() :]) or (len(dates) == 2 and first is dates[0]):
+        return None
+    return ForeignEnd(at.group(0), day, precision, f"'{m.group('label')}': {m.group('bound')}{at.group(0)}")
+
+
 def foreign_end(
     sentence: str, names_product: Callable[[str], bool] | None = None, page_language: str | None = None
 ) -> ForeignEnd | None:
@@ -635,6 +702,8 @@ def foreign_end(
     names the product (`names_product`) when there is one. A short sentence is read in the
     `page_language` when it has a word of it and none of English ("Poco F7 Pro – bezpečnostní updaty
     do roku 2031")."""
+    if (labelled := labelled_end_abroad(sentence)) is not None:
+        return labelled
     lang = language_of(sentence, page_language)
     if lang is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
         return None
@@ -925,8 +994,9 @@ _ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO"})
 def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     out = foreign_dates(sentence)
     taken = [(m.start(), m.end()) for m, _d, _p in out]
-    for m in DATE.finditer(sentence):  # "01.09.2025", "2025-09-01", "01/10/2024" (day first in these languages)
-        if m.lastgroup in ("dot", "iso", "slash") and not any(a <= m.start() < b for a, b in taken):
+    # "01.09.2025", "2025-09-01", "01/10/2024", "31-12-2028" (day first in these languages), "12/2028", "2028/12/31"
+    for m in DATE.finditer(sentence):
+        if m.lastgroup in _NUMERIC_DATES and not any(a <= m.start() < b for a, b in taken):
             parsed = parse_date(m.group(0), m.lastgroup)
             if parsed is not None:
                 out.append((m, parsed[0], parsed[1]))
@@ -944,6 +1014,7 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
     return sorted(out, key=lambda x: x[0].start())
 
 
+_NUMERIC_DATES = frozenset({"dot", "iso", "slash", "dash", "mslash", "yslash", "ydot"})
 _BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w/-]|\.\w)")  # (a sentence's full stop may follow)
 # a day with a two-digit year ("15.07.21"), read only right after a German word that dates ("zum", "am", "ab", "bis",
 # "seit"): alone, such a string is as often a version

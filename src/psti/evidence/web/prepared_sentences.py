@@ -148,6 +148,24 @@ _BE_BEFORE_VERB = re.compile(
 _SHUTDOWNED = re.compile(r"\bshutdowned\b", re.I)
 
 
+# an end promised no earlier than its date ("The support period ends no earlier than 31 December 2028", "Support
+# … will not end before …"): the end comes at the date or after it, as "ends as of DATE" reads (from a month's or
+# a year's first day); the words blanked keep their places
+_DATE_AHEAD = r"(?=\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s))"
+_NO_EARLIER = re.compile(
+    r"\b(?P<verb>(?:end|ends|ending|expire|expires|stop|stops|cease|ceases)\s+)"
+    rf"(?P<bound>no\s+(?:earlier|sooner)\s+than|not\s+before){_DATE_AHEAD}",
+    re.I,
+)
+_NOT_BEFORE = re.compile(rf"\b(?P<not>not\s+)(?P<verb>(?:end|expire|stop|cease)\s+)before{_DATE_AHEAD}", re.I)
+
+
+def _least_end(text: str) -> str:
+    """ "ends no earlier than DATE", "will not end before DATE": as "ends as of DATE", in the same places."""
+    text = _NO_EARLIER.sub(lambda m: m.group("verb") + "as of" + " " * (len(m.group("bound")) - 5), text)
+    return _NOT_BEFORE.sub(lambda m: " " * len(m.group("not")) + m.group("verb") + "as of ", text)
+
+
 # two participles joined by a slash ("is being decommissioned/replaced in September 2026"), one token to the
 # parser: the first is read, the second blanked
 _SLASHED_PARTICIPLES = re.compile(r"(?<=[a-z]ed)/[a-z]+ed\b")
@@ -183,6 +201,7 @@ def _for_the_parser(text: str) -> str:
     text = _SLASHED_PARTICIPLES.sub(lambda m: " " * len(m.group(0)), text)
     text = _UPDATES_AS_VERB.sub("Updates", text)
     text = _SHUTDOWNED.sub("shut down ", text)
+    text = _least_end(text)
     text = _END_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     # a Markdown link's brackets and address blanked: "Logitech is [sunsetting ](https://…) its servers" is
     # parsed as the words it shows

@@ -866,7 +866,11 @@ def _bounds_no_support(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None
     # "sold by Google Store promising updates till October 2021": the words right before the span
     # are about updates, whatever verb the parser hung it on
     updates_before = before is not None and before.i > 0 and TOPIC.search(tok.doc[before.i - 1].text) is not None
-    if prep in UNTIL and first and first[0] in MADE and not updates_before:
+    # ("Security updates will be made available until …" is a supply of updates, not production)
+    made_available = bool(first_chain) and any(
+        c.dep_ in ("oprd", "acomp") and c.lower_ == "available" for c in first_chain[0].children
+    )
+    if prep in UNTIL and first and first[0] in MADE and not updates_before and not made_available:
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
     if prep in UNTIL and any(

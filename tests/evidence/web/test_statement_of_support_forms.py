@@ -1,0 +1,107 @@
+"""The forms a maker's own statement of its support period takes, in English and in the languages psti reads.
+
+A copula whose subject is the support period or its end ("The end date of the support period is …", "The minimum
+security update period is …", "The support period end date is …") dates the end, while the period's start does not;
+an end promised no earlier than a date ("ends no earlier than …", "will not end before …") ends at the date or after
+it, from a month's first day; updates "made available until" a day are supplied to it, while other things made
+available are not support. In other languages a labelled line ("Ende des Supportzeitraums: 31.12.2028", "Période de
+support : jusqu'au 31/12/2028", "Einde ondersteuning: 31 december 2028") gives the end or a range's second date, with
+day-first dashed days ("31-12-2028") and months ("12/2028"); Swedish, Danish and Norwegian bound a day with "till och
+med", "indtil" and "til og med", and Finnish with "asti" after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+END = [D(2028, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The end date of the support period is 31 December 2028.",
+        "The end of the support period is 31 December 2028.",
+        "The support period end date is 31 December 2028.",
+        "The minimum security update period is 31 December 2028.",
+        "The defined support period for the Acme Hub is 31 December 2028.",
+        "The end date for security updates is 31 December 2028.",
+        "The support period ends no earlier than 31 December 2028.",
+        "Support for the Acme Hub will not end before 31 December 2028.",
+        "Security updates will be made available for the Acme Hub until 31 December 2028.",
+    ],
+)
+def test_an_english_statement_of_the_end(sentence: str) -> None:
+    assert ends(sentence, "Acme Hub") == END
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The start date of the support period is 1 January 2024.",
+        "The support period start date is 1 January 2024.",
+        "Spare parts will be made available until 2030.",
+        "The Acme Hub was made available until March 2020.",
+    ],
+)
+def test_a_start_or_a_supply_of_something_else_is_no_end(sentence: str) -> None:
+    assert ends(sentence, "Acme Hub") == []
+
+
+def test_an_end_no_earlier_than_a_month_is_from_its_first_day() -> None:
+    assert ends("Security updates will end no sooner than December 2028.", "Acme Hub") == [D(2028, 12, 1)]
+    assert ends("Security updates for the Acme Hub will not stop before 2029.", "Acme Hub") == [D(2029, 1, 1)]
+
+
+_LEAD = {
+    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
+    "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
+    "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
+    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
+    "nl": "Dit is belangrijke informatie voor al onze klanten die dit product thuis gebruiken.",
+    "pt": "Esta é uma informação importante para todos os nossos clientes que usam este produto em casa.",
+    "sv": "Det här är viktig information för alla våra kunder som använder den här produkten i hemmet.",
+    "da": "Dette er vigtig information til alle vores kunder, som bruger dette produkt i hjemmet, og vi beklager.",
+    "no": "Dette er viktig informasjon for alle våre kunder som bruker dette produktet i hjemmet, og vi beklager.",
+    "fi": "Tämä on tärkeää tietoa kaikille asiakkaillemme, jotka käyttävät tätä tuotetta kotona.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("de", "Unterstützungszeitraum: bis 31.12.2028"),
+        ("de", "Ende des Supportzeitraums: 31.12.2028"),
+        ("de", "Sicherheitsupdates garantiert bis: 12/2028"),
+        ("de", "Supportzeitraum: 01.01.2024 – 31.12.2028"),
+        ("fr", "Période de support : jusqu'au 31/12/2028"),
+        ("es", "Fin del soporte: 31 de diciembre de 2028"),
+        ("it", "Periodo di supporto: fino al 31/12/2028"),
+        ("nl", "Ondersteuningsperiode: tot 31-12-2028"),
+        ("nl", "Einde ondersteuning: 31 december 2028"),
+        ("pt", "Período de suporte: até 31/12/2028"),
+        ("sv", "Acme Hub får säkerhetsuppdateringar till och med 31 december 2028."),
+        ("da", "Acme Hub modtager sikkerhedsopdateringer indtil 31. december 2028."),
+        ("no", "Acme Hub mottar sikkerhetsoppdateringer til og med 31. desember 2028."),
+        ("fi", "Acme Hub saa tietoturvapäivityksiä 31.12.2028 asti."),
+    ],
+)
+def test_a_statement_of_the_end_in_another_language(lang: str, line: str) -> None:
+    assert ends(f"{_LEAD[lang]}\n{line}", "Acme Hub") == END
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        # a label of something else, or a date that is not the label's value
+        ("de", "Veröffentlichung: 31.12.2028"),
+        ("de", "Ende des Supportzeitraums: siehe unten, Stand 31.12.2028"),
+        ("fr", "Période de support : du 01/01/2024 au 31/12/2028, sauf exceptions prévues par contrat"),
+    ],
+)
+def test_a_label_that_gives_no_end_is_not_read_as_one(lang: str, line: str) -> None:
+    assert ends(f"{_LEAD[lang]}\n{line}", "Acme Hub") == []
