@@ -7,7 +7,9 @@ it, from a month's first day; updates "made available until" a day are supplied 
 available are not support. In other languages a labelled line ("Ende des Supportzeitraums: 31.12.2028", "Période de
 support : jusqu'au 31/12/2028", "Einde ondersteuning: 31 december 2028") gives the end or a range's second date, with
 day-first dashed days ("31-12-2028") and months ("12/2028"); Swedish, Danish and Norwegian bound a day with "till och
-med", "indtil" and "til og med", and Finnish with "asti" after it."""
+med", "indtil" and "til og med", and Finnish with "asti" after it. A table of names and values gives the end in the
+row its name labels as the end ("End of support | 31/12/2028"), not in a release's or a warranty's row; a column
+headed in another language ("Supportperiode", "Ondersteund tot") is an end column."""
 
 from __future__ import annotations
 
@@ -105,3 +107,32 @@ def test_a_statement_of_the_end_in_another_language(lang: str, line: str) -> Non
 )
 def test_a_label_that_gives_no_end_is_not_read_as_one(lang: str, line: str) -> None:
     assert ends(f"{_LEAD[lang]}\n{line}", "Acme Hub") == []
+
+
+def _spec_table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    return f"<html><body><h2>Acme Hub</h2><table>{cells}</table></body></html>"
+
+
+@pytest.mark.parametrize(
+    "label", ["End of support", "Minimum security update period", "Security updates until", "Support period end date"]
+)
+def test_a_row_of_a_table_of_names_and_values_gives_the_end(label: str) -> None:
+    page = _spec_table([("Model", "AH-100"), (label, "31/12/2028"), ("Colour", "White")])
+    assert ends(page, "Acme Hub", "text/html") == END
+
+
+@pytest.mark.parametrize("label", ["Release date", "Warranty period", "Date of manufacture"])
+def test_a_row_of_a_table_of_names_and_values_with_another_date_gives_none(label: str) -> None:
+    page = _spec_table([("Model", "AH-100"), (label, "31/12/2028")])
+    assert ends(page, "Acme Hub", "text/html") == []
+
+
+@pytest.mark.parametrize("header", ["Supportperiode", "Unterstützungszeitraum", "Ondersteund tot", "Soportado hasta"])
+def test_a_column_headed_in_another_language_gives_the_end(header: str) -> None:
+    page = (
+        "<html><body><table><thead><tr><th>Product</th><th>Model</th><th>" + header + "</th></tr></thead><tbody>"
+        "<tr><td>Acme Hub</td><td>AH-100</td><td>31.12.2028</td></tr>"
+        "<tr><td>Acme Cam</td><td>AC-200</td><td>30.06.2027</td></tr></tbody></table></body></html>"
+    )
+    assert ends(page, "Acme Hub", "text/html") == END

@@ -281,13 +281,24 @@ def _end_column(label: str, ceased: bool) -> bool:
     )
 
 
+def _key_and_value(parts: list[str]) -> str | None:
+    """A row of a table of names and values ("End of support | 31 December 2028"), as the labelled cell it is,
+    when its first cell names the end of support and its second holds a date."""
+    if len(parts) != 2 or ":" in parts[0] or len(parts[0]) > 80 or dates_in(parts[0]) or not dates_in(parts[1]):
+        return None
+    return f"{parts[0]}: {parts[1]}" if _end_column(parts[0], False) else None
+
+
 def labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, SupportStatement | None]:
     """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
     updates: 2030"): the end date comes from the cell whose column names the end of support."""
     if " | " not in s:
         return False, None
-    cells = [m for part in s.split(" | ") if (m := _CELL.match(part))]
-    if len(cells) < 2:
+    parts = s.split(" | ")
+    if (key_value := _key_and_value(parts)) is not None:
+        parts = [key_value]
+    cells = [m for part in parts if (m := _CELL.match(part))]
+    if len(cells) < (1 if key_value else 2):
         return False, None
     handled = any(_end_column(c.group("label"), ceased) for c in cells)
     sentence = s[:300]

@@ -25,7 +25,10 @@ END_LABEL = re.compile(
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
     r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off|"  # "Shutdown date"
     # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto"
-    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b",
+    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b|"
+    # "Supportperiode", "Unterstützungszeitraum", "Ondersteund tot", "Soportado hasta", "Supporté jusqu'au"
+    r"(?:support|ondersteunings|unterstützungs|update|aktualisierungs)[\s-]*(?:period[eo]?|zeitraum)|"
+    r"\b(?:tot|till|indtil|hasta|fino|até)\b|\bjusqu",
     re.I,
 )
 # where the cells of a table row stored without separators meet: two spaces or more, a capital
