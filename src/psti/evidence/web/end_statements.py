@@ -101,7 +101,7 @@ _LAST_UPDATE = re.compile(
     # (not the "last update notes", a text about one)
     r"\b(?:last|final)\b(?:\s+\w+){0,3}\s+(?:update|patch|release|firmware|build)(?!s?\s+(?:notes?|logs?|schedule|details|info))|"
     r"\bend\s+of\s+(?:support|life|service|updates)\b|"
-    r"\beol\b|\bsupport\s+end",
+    r"\beol\b|\bsupport\s+end|\blast\s+day\s+of\s+(?:service|support|operation|updates)\b",
     re.I,
 )
 

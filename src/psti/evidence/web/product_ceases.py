@@ -47,7 +47,7 @@ def shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
 
 _BROKEN = frozenset(
     {"inoperable", "inoperative", "unusable", "useless", "bricked", "nonfunctional", "non-functional", "obsolete",
-     "redundant", "inoperational", "non-operational", "nonoperational"}
+     "redundant", "inoperational", "non-operational", "nonoperational", "paperweight", "paperweights"}
 )  # fmt: skip
 
 # what can be used up to a date that is not the product: "use your eShop balance until March 11th"
@@ -264,8 +264,36 @@ def whole_function_object(tok: Token) -> bool:
     )
 
 
+_CONNECT = frozenset({"connect", "connects", "connecting"})
+_NETWORKS = SERVICE | {"internet", "network", "servers"}
+
+
+def _connects_to_service(tok: Token) -> bool:
+    """ "connect to the cloud", "connect to Acme's servers": a connected product's working."""
+    return tok.lower_ in _CONNECT and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ in _NETWORKS for g in p.children)
+        for p in tok.children
+    )
+
+
+def stops_working_before(verb: Token, date_tokens: set[int]) -> str | None:
+    """A clause under the verb, led by "before", in which the product stops working ("owners have until
+    31 March 2025 before their devices stop working"): the clause's verb."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children):
+            what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+            if is_stop(c) and what and all(ceases_to_function(g, date_tokens) for g in what):
+                return c.text
+            if is_negated(c) and ceases_to_function(c, date_tokens):
+                return c.text
+    return None
+
+
 def ceases_to_function(tok: Token, date_tokens: set[int]) -> bool:
-    """'work', 'function', 'operate' with no object of labour ("working on the platform")."""
+    """'work', 'function', 'operate' with no object of labour ("working on the platform"), or
+    'connect' to the maker's cloud."""
+    if _connects_to_service(tok):
+        return True
     if tok.lower_ not in FUNCTION:
         return False
     for c in tok.children:

@@ -93,6 +93,7 @@ from psti.evidence.web.end_statements import (
 )
 from psti.evidence.web.product_ceases import (
     said_only,
+    stops_working_before,
     use_goes_on,
 )
 from psti.evidence.web.service_shutdown import (
@@ -668,6 +669,10 @@ def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
         if named is not None:
             why = f"'{prep} {text}' is the {named} set"
             return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov))
+    if not prep and w.tok.dep_ in ("dobj", "npadvmod") and (named_as := _named_as_end(gov)) is not None:
+        # "Acme set March 31, 2025 as the end-of-life date for the Acme Hub": the date named as the end's
+        why = f"{text} named as the {named_as}"
+        return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov))
     # ("The official shutdown will be on 18th January 2023": the copula's own "on")
     on_copula = prep == "on" and lemma(gov) in COPULA
     last = (
@@ -694,6 +699,20 @@ def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
         why = f"'{named} {prep} {text}'"
         return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov), True)
     return None
+
+
+def _named_as_end(verb: Token) -> str | None:
+    """The end named by the verb's "as" ("set … as the end-of-life date", "confirmed … as the shutdown date")."""
+    return next(
+        (
+            named
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for g in p.children
+            if g.dep_ == "pobj" and (named := end_date_noun(g)) is not None
+        ),
+        None,
+    )
 
 
 def _shutdown_at_date(w: _Walk, at: _Attached) -> DateRole | None:
@@ -949,6 +968,10 @@ def _until_the_date(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     if prep in UNTIL and (stop := service_stops_after(gov)) is not None:
         # "owners have until 30 June 2025 before the cloud service goes offline"
         why = f"'{prep} {text}' before {stop}"
+        return DateRole(a, b, True, why, context, other, local, works_only=True)
+    if prep in UNTIL and (stop := stops_working_before(gov, w.date_tokens)) is not None:
+        # "owners have until 31 March 2025 before their devices stop working"
+        why = f"'{prep} {text}' before the product's '{stop}'"
         return DateRole(a, b, True, why, context, other, local, works_only=True)
     return DateRole(a, b, False, f"'{prep} {text}' is not about support or updates", context, False, local)
 
