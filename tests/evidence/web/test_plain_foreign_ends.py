@@ -6,7 +6,10 @@ wyłączona 31 marca", "Podpora … skončí 31. března 2025") and say updates 
 "til" a day; Danish writes March "marts"; Portuguese and Spanish switch servers off with "desligar" and "apagará";
 Dutch "verdwijnt op"; a short Norwegian sentence whose only common word is one English has too ("Støtten for Acme
 Hub avsluttes 31. mars 2025") is read in the page's language, and "stenges ned" before a day; Chinese ends
-with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠") ends no product."""
+with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠") ends no product. German names the
+end's day with "ist der" and bounds updates "bis zum" a day ten words before them; French servers are "coupés"; Spanish
+support "finaliza"; Dutch updates stop "na" a day, support "eindigt", and servers are switched off with "zet … uit".
+A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ _LEAD = {
     "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
     "nl": "Dit is belangrijke informatie voor al onze klanten die dit product thuis gebruiken.",
     "zh": "这是给所有在家中使用本产品的客户的重要信息。",
+    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
+    "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
 }
 
 
@@ -50,6 +55,13 @@ _LEAD = {
         ("nl", "De Acme Hub-app verdwijnt op 31 maart 2025."),
         ("zh", "Acme Hub 的支持将于2025年3月31日结束。"),
         ("zh", "Acme Hub 的安全更新将持续到2025年3月31日。"),
+        ("de", "Das Supportende für den Acme Hub ist der 31. März 2025."),
+        ("de", "Bis zum 31. März 2025 erhält der Acme Hub noch Sicherheitsupdates."),
+        ("fr", "Les serveurs du Acme Hub seront coupés le 31 mars 2025."),
+        ("es", "El soporte para Acme Hub finaliza el 31 de marzo de 2025."),
+        ("nl", "De Acme Hub ontvangt na 31 maart 2025 geen updates meer."),
+        ("nl", "De ondersteuning voor de Acme Hub eindigt op 31 maart 2025."),
+        ("nl", "Acme zet de servers van de Acme Hub op 31 maart 2025 uit."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:
@@ -66,3 +78,15 @@ def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> N
     # ("for" is both languages' word, but "will" and "the" are English's alone)
     english = "Support for the Acme Hub will end on 31 March 2025."
     assert ends(f"{_LEAD['no']} {english}", "Acme Hub") == MARCH_31
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Der Erscheinungstermin für den Acme Hub ist der 31. März 2025."),
+        ("nl", "Na 31 maart 2025 komt er een nieuwe versie van de Acme Hub."),
+        ("fr", "Le prix du Acme Hub a été coupé le 31 mars 2025."),
+    ],
+)
+def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == []

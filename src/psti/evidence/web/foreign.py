@@ -214,6 +214,7 @@ _BOUND_BEFORE = re.compile(
     r"\bnach\s+dem|"
     # a German switch-off date's label: "das Plattform-Abschaltdatum 31.12.2019", "Abschalttermin ist der 30. Juni"
     r"[Aa]bschalt(?:datum|termin)(?:\s+(?:ist|war)(?:\s+der)?)?\s*:?|"
+    r"\b(?:ist|war)\s+der|"  # "Das Supportende für den Acme Hub ist der 31. März 2025"
     # "im" only after the support or the verb that ends ("Update-Zyklus im Juli 2025", "schaltet im März
     # 2018"): "hat im Mai 2024 angekündigt" dates an announcement
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
@@ -235,7 +236,7 @@ _BOUND_BEFORE = re.compile(
     r"\bprevist[oaie]\s+(?:a|per)|"
     r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\bnell['’]|\bnel(?:\s+mese\s+di)?|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
-    r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|"
+    r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|\bna|"
     r"\b(?:stopgezet|gestopt|stopt|stoppen|beëindigd|uitgeschakeld|afgesloten)\s+in|"
     r"\b(?:rolde|rolt|kwam|komt|verscheen|verschijnt)\s+(?:\w+\s+)?(?:uit\s+)?in|"  # "(de laatste update) rolde uit in"
     # Finnish: the end's verb right before its day ("tuki loppuu 14. lokakuuta 2025")
@@ -395,7 +396,8 @@ _END_WORDS = re.compile(
     # "perderà il supporto", "perderá su conectividad y soporte", "perdra le support"
     r"\bperd\w*\s+(?:\w+\s+){0,4}(?:supporto|soporte|support|suporte|assistenza|aggiornamenti|actualizaciones)\b|"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
-    r"\bbis\s+(?:\S+\s+){1,6}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
+    # ("Bis zum 31. März 2025 erhält der Acme Hub noch Sicherheitsupdates")
+    r"\bbis\s+(?:\S+\s+){1,10}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
     # (a time, not a span: "der Support bis fünf Jahre nach …" counts from an undated sale)
     r"\b(?:Support|Unterstützung)\s+(?:noch\s+)?bis(?=\s+(?:Ende\s+|zum\s+)?(?:\d|[A-ZÄ][a-zä]+\s+\d))|"
@@ -414,7 +416,10 @@ _END_WORDS = re.compile(
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
     r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
-    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|\bfinalizar[áa]n?\b|"
+    # "les serveurs … seront coupés le 31 mars 2025" (a service cut off, not a price cut)
+    r"\b(?:serveurs?|services?|cloud|accès|connexion)\b[^.]{0,40}?\bcoup(?:é|ée|és|ées|era|eront)\b|"
+    r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
+    r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
     r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
     # "será desactivado", "será desligado" (the verb: a deactivation named as a noun has a date of its own)
@@ -435,7 +440,9 @@ _END_WORDS = re.compile(
     r"\bfinal\s+de\s+su\s+vida|\bfin\s+de\s+(?:sa\s+)?vie|\bfine\s+(?:della\s+sua\s+)?vita|\bfim\s+da\s+sua\s+vida|"
     r"\bser(?:á|ão|án)?\s+segur[oa]s?\s+(?:até|hasta)\b|"  # "vá ser seguro até março de 2025": patched until
     # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
-    r"\bniet\s+meer\b|\beinde\s+van\b|\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
+    r"\bniet\s+meer\b|\beinde\s+van\b|\beindig(?:t|en|de|den)\b|\bgeëindigd\b|"
+    r"\bzet(?:ten)?\s+(?:[^\s,;]+\s+){1,10}uit\b(?=\s*[.,;:]|\s*$)|"  # "Acme zet de servers … op 31 maart 2025 uit"
+    r"\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
     r"\b(?:krijgt|krijgen|ontvangt)\b[^.]{0,40}?\btot\b|\buitgeschakeld\b|\bopgeheven\b|"  # "krijgt tot … updates"
     r"\bverdw(?:ijnt|ijnen|een|enen)\b|"  # "de app verdwijnt op 31 maart 2025"
