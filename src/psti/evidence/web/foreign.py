@@ -396,6 +396,8 @@ _END_WORDS = re.compile(
     # "perderà il supporto", "perderá su conectividad y soporte", "perdra le support"
     r"\bperd\w*\s+(?:\w+\s+){0,4}(?:supporto|soporte|support|suporte|assistenza|aggiornamenti|actualizaciones)\b|"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
+    # "dann werdet ihr bis 2031 versorgt": supplied (with updates) up to a year
+    r"\bbis\s+(?:\S+\s+){1,4}(?:versorgt|gepatcht|aktualisiert)\b|"
     # ("Bis zum 31. März 2025 erhält der Acme Hub noch Sicherheitsupdates")
     r"\bbis\s+(?:\S+\s+){1,10}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
@@ -416,8 +418,11 @@ _END_WORDS = re.compile(
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
     r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
-    # "les serveurs … seront coupés le 31 mars 2025" (a service cut off, not a price cut)
+    # "les serveurs … seront coupés le 31 mars 2025", "coupera les serveurs" (a service cut off, not a price cut);
+    # a product that "va tirer sa révérence" (takes its leave)
     r"\b(?:serveurs?|services?|cloud|accès|connexion)\b[^.]{0,40}?\bcoup(?:é|ée|és|ées|era|eront)\b|"
+    r"\bcoup(?:er|era|eront|ait)\s+(?:les?|la|l['’])\s*(?:serveurs?|services?|cloud|accès|connexion)\b|"
+    r"\btir\w*\s+sa\s+révérence\b|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
@@ -530,7 +535,9 @@ _SUPPORT_HEADING = re.compile(
     r"sicherheitsupdates?|sicherheits-?aktualisierung|software-?updates?|unterstützung|supportende|"
     r"mises?\s+à\s+jour\s+de\s+sécurité|fin\s+du\s+support|suivi\s+logiciel|"
     r"actualizaciones\s+de\s+seguridad|fin\s+del\s+soporte|atualizaç(?:ão|ões)\s+de\s+segurança|fim\s+do\s+suporte|"
-    r"aggiornamenti\s+di\s+sicurezza|fine\s+del\s+supporto|beveiligingsupdates?|ondersteuning",
+    r"aggiornamenti\s+di\s+sicurezza|fine\s+del\s+supporto|beveiligingsupdates?|ondersteuning|"
+    # "hvornår garantien for opdateringer af Android … ophører for de forskellige Nexus-enheder:"
+    r"\w*(?:opdatering|oppdatering|uppdatering)\w*|\baktualizac\w*|\w*päivity\w*",
     re.I,
 )
 

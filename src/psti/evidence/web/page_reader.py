@@ -701,8 +701,9 @@ class PageReader:
             stmt = sentence_statement(s, mentions)
             if stmt is not None:
                 self.out.statements.append(stmt)
-        elif len(s) <= HEADING_CHARS and not dates_in(s) and support_heading_abroad(s):
-            self.support_heading = True  # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025"
+        elif (len(s) <= HEADING_CHARS or s.rstrip().endswith(":")) and not dates_in(s) and support_heading_abroad(s):
+            # "UNTERSTÜTZUNG FÜR SMARTPHONE-SICHERHEITSUPDATES" over "Galaxy S20 bis 2025", or a list's intro
+            self.support_heading = True
         elif (
             self.support_heading
             and named

@@ -663,7 +663,7 @@ def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
         # (not "… for devices bought after 2020", which dates the purchase)
         why = f"'{unsure} {text}'"
         return DateRole(a, b, True, why, clause_text(gov), False, clause_text(gov))
-    if prep in ("at", "for", "as") and gov.lower_ in PLANNED | {"fixed"}:
+    if prep in ("at", "for", "as") and gov.lower_ in PLANNED | {"fixed", "pegged"}:
         # "The all-important cut-off date has been set at August 17, 2022": the end day named as set
         named = next((end_date_noun(c) for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if named is not None:
