@@ -77,6 +77,12 @@ def shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
 _ABOUT_AN_END = re.compile(TOPIC.pattern + r"|\bend\s+date|\bservices?\b|\bshut", re.I)
 
 
+def _hyphened(tok: Token) -> str:
+    """A hyphened word the tokenizer split and whose last part the parser made the head ("switch - off"), joined."""
+    doc, i = tok.doc, tok.i
+    return f"{doc[i - 2].lower_}-{tok.lower_}" if i >= 2 and doc[i - 1].text == "-" else ""
+
+
 def _end_named_by(subject: Token, previous: str) -> str | None:
     """A copula's subject that names an end, for the date the copula gives it: "that end date" after
     a sentence about the service's end, "the shutdown of the Acme cloud", "the end" (not "the end of the
@@ -86,7 +92,7 @@ def _end_named_by(subject: Token, previous: str) -> str | None:
     phrase = subject.doc[subject.left_edge.i : subject.i + 1].text
     if subject.lower_ in ("date", "dates") and re.search(r"\bend\s+dates?$", phrase, re.I):
         return phrase if _ABOUT_AN_END.search(previous) else None
-    if lemma(subject) in STOP_NOUNS or subject.lower_ in SHUTDOWN_NOUNS:
+    if lemma(subject) in STOP_NOUNS or subject.lower_ in SHUTDOWN_NOUNS or _hyphened(subject) in STOP_NOUNS:
         of = [
             g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
         ]
