@@ -3,7 +3,8 @@
 A French product "va tirer sa révérence" (takes its leave) from a day, and its maker "coupera les serveurs" on it; a
 Danish list's intro asks when the update guarantee ends ("hvornår garantien for opdateringer af Android … ophører for
 de forskellige Nexus-enheder:") over lines of models and months; an English end date "has been pegged at" a day; a
-German reader is "bis 2031 versorgt" (supplied with updates). A launch pegged at a day, a list's intro about something
+German reader is "bis 2031 versorgt" (supplied with updates); a Chinese page that annotates rarer characters with their
+pinyin in brackets ("0 點(diǎn)後") is read without them. A launch pegged at a day, a list's intro about something
 else, and a price that is cut are no ends."""
 
 from __future__ import annotations
@@ -52,3 +53,13 @@ def test_german_supplied_up_to_a_year() -> None:
         "dann werdet ihr bis 2031 versorgt."
     )
     assert ends(s24, "Galaxy S24") == [D(2031, 12, 31)]
+
+
+def test_chinese_pinyin_annotations_are_not_words() -> None:
+    # ("點(diǎn)後": a page that annotates rarer characters with their reading in brackets)
+    dingdong = (
+        "叮咚智能音箱官方發(fā)布了停服公告。"
+        "自 2023 年 3 月 31 日 0 點(diǎn)後用戶將無法再使用“叮咚音箱”App 激活綁定音箱,"
+        "叮咚智能音箱所有智能語音功能及後臺云端資源、技能等服務(wù)將停服。"
+    )
+    assert ends(dingdong, "叮咚智能音箱") == [D(2023, 3, 31)]

@@ -187,6 +187,12 @@ def goes_on_cjk(sentence: str) -> bool:
     return is_cjk(sentence) and _GOES_ON.search(sentence) is not None
 
 
+# a character's reading in pinyin, in brackets after it, as some Chinese pages annotate rarer characters
+# ("0 點(diǎn)後"): not part of the sentence's words (a reading has a tone mark)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
+
+
 def cjk_end(
     sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = "", later: str = ""
 ) -> ForeignEnd | None:
@@ -196,6 +202,7 @@ def cjk_end(
     or else from the first after it (a notice's signature in the `later` text)."""
     if not is_cjk(sentence):
         return None
+    sentence = _PINYIN.sub("", sentence)
     found: list[tuple[ForeignEnd, str]] = []
     listed: list[tuple[re.Match[str], str]] = []  # dates that share the end said after them, and their stretches
     last_end = 0
