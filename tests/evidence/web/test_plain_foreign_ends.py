@@ -9,6 +9,8 @@ Hub avsluttes 31. mars 2025") is read in the page's language, and "stenges ned" 
 with "结束" and goes on "持续到" a day, while an offer that ends ("活动", "优惠") ends no product. German names the
 end's day with "ist der" and bounds updates "bis zum" a day ten words before them; French servers are "coupés"; Spanish
 support "finaliza"; Dutch updates stop "na" a day, support "eindigt", and servers are switched off with "zet … uit".
+Chinese ends "终止", goes "下线", is closed "关闭" at a day, and labels it "截止日期"; a Korean line labels it "지원
+종료일", and a short line of Korean is read as Korean.
 A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _LEAD = {
     "zh": "这是给所有在家中使用本产品的客户的重要信息。",
     "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
     "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
+    "ko": "이것은 가정에서 이 제품을 사용하는 모든 고객을 위한 중요한 정보입니다.",
 }
 
 
@@ -62,6 +65,11 @@ _LEAD = {
         ("nl", "De Acme Hub ontvangt na 31 maart 2025 geen updates meer."),
         ("nl", "De ondersteuning voor de Acme Hub eindigt op 31 maart 2025."),
         ("nl", "Acme zet de servers van de Acme Hub op 31 maart 2025 uit."),
+        ("zh", "Acme Hub 的安全更新将于2025年3月31日终止。"),
+        ("zh", "我们将在2025年3月31日关闭 Acme Hub 的云服务。"),
+        ("zh", "Acme Hub 的服务将于2025年3月31日下线。"),
+        ("zh", "Acme Hub 支持截止日期：2025年3月31日"),
+        ("ko", "Acme Hub 지원 종료일: 2025년 3월 31일"),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:
@@ -86,6 +94,7 @@ def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> N
         ("de", "Der Erscheinungstermin für den Acme Hub ist der 31. März 2025."),
         ("nl", "Na 31 maart 2025 komt er een nieuwe versie van de Acme Hub."),
         ("fr", "Le prix du Acme Hub a été coupé le 31 mars 2025."),
+        ("zh", "Acme Hub 的优惠活动将于2025年3月31日终止。"),
     ],
 )
 def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) -> None:

@@ -38,7 +38,8 @@ _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|\d\d)\s*[年년]\s*(?:1[0-2]|0?[
 # a Chinese stop, or the user no longer able to go on: "停止", "终止", "停服", "关闭", "下线", "无法", "不再"
 _ZH_STOP = r"(?:停止|终止|終止|停服|关闭|關閉|下线|下線|无法|無法|不再)"
 # a Japanese end: "終了", "停止", "廃止", "打ち切り", "閉鎖" (closing)
-_JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖|结束)"  # (and the Chinese end: "的支持将于2025年3月31日结束")
+# (and the Chinese end: "的支持将于2025年3月31日结束", "将于…终止", "将于…下线", "将在…关闭")
+_JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖|结束|终止|終止|下线|下線|关闭|關閉|停服)"
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
     rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{{0,30}}?{_JA_STOP}|"
@@ -78,7 +79,10 @@ _END_LABEL_BEFORE = re.compile(
     # Chinese, a stop at the date: "其安全补丁的推送也将止步于2025年5月", "终止于", "截止到"
     r"(?:止步于|止步於|终止于|終止於|停止于|停止於|截止(?:到|至|于|於)?)\s*$|"
     # ("安全更新将持续到2025年3月31日": updates go on up to the date)
-    r"(?:持续|持續|支持|提供)(?:到|至)\s*$"
+    r"(?:持续|持續|支持|提供)(?:到|至)\s*$|"
+    # a Chinese or Korean label: "支持截止日期：", "服务终止时间:", "지원 종료일:"
+    r"(?:截止|终止|終止|结束|結束|停止)(?:日期|时间|時間)\s*[:：]?\s*$|"
+    r"(?:지원|서비스|업데이트)\s*(?:종료|중단)\s*(?:일|일자|날짜|예정일)\s*[:：]?\s*$"
 )
 # after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
 _ANNOUNCED_AFTER = re.compile(r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)")
@@ -155,6 +159,7 @@ _NEAR = 40  # characters either side of a date in which a sentence's support wor
 
 
 _HAN_SENTENCE = 10  # Han characters that make a sentence with no kana Chinese, not a name in one
+_HANGUL_SENTENCE = 6  # (a Korean name is two or three syllables; "지원 종료일: 2025년 3월 31일" is a line of Korean)
 
 
 def is_cjk(sentence: str) -> bool:
@@ -163,7 +168,7 @@ def is_cjk(sentence: str) -> bool:
     return (
         KANA.search(sentence) is not None
         or len(HAN.findall(sentence)) >= _HAN_SENTENCE
-        or len(HANGUL.findall(sentence)) >= _HAN_SENTENCE
+        or len(HANGUL.findall(sentence)) >= _HANGUL_SENTENCE
     )
 
 
