@@ -9,7 +9,9 @@ support : jusqu'au 31/12/2028", "Einde ondersteuning: 31 december 2028") gives t
 day-first dashed days ("31-12-2028") and months ("12/2028"); Swedish, Danish and Norwegian bound a day with "till och
 med", "indtil" and "til og med", and Finnish with "asti" after it. A table of names and values gives the end in the
 row its name labels as the end ("End of support | 31/12/2028"), not in a release's or a warranty's row; a column
-headed in another language ("Supportperiode", "Ondersteund tot") is an end column."""
+headed in another language ("Supportperiode", "Ondersteund tot") is an end column. A period counts from a release the
+page dates in its own tense ("The Acme Hub launched on …") or between commas after the name ("The Acme Hub, released
+on …, will get five years …")."""
 
 from __future__ import annotations
 
@@ -136,3 +138,19 @@ def test_a_column_headed_in_another_language_gives_the_end(header: str) -> None:
         "<tr><td>Acme Cam</td><td>AC-200</td><td>30.06.2027</td></tr></tbody></table></body></html>"
     )
     assert ends(page, "Acme Hub", "text/html") == END
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security updates for the Acme Hub are provided for five years after launch. The Acme Hub launched on 1 March "
+        "2024.",
+        "The Acme Hub, released on 1 March 2024, will get five years of security updates.",
+    ],
+)
+def test_a_period_counted_from_a_release_the_page_dates(text: str) -> None:
+    assert ends(text, "Acme Hub") == [D(2029, 3, 1)]
+
+
+def test_a_release_that_only_picks_devices_starts_no_period() -> None:
+    assert ends("Phones, released in 2021 or later, get five years of security updates.", "Acme Phone") == []

@@ -215,14 +215,18 @@ _DAY_DATED = {k: re.compile(dated, re.I) for k, (_named, dated) in _DAY_KINDS.it
 _RELEASED_ON = re.compile(
     r"(?:\b(?:was|were|is)\s+(?:first\s+)?(?:released|launched|introduced)|"
     # (or the sentence led by it: "Launched on July 1, 2025, the Acme Phone …", "Set to debut on …")
-    r"^\W*(?:first\s+)?(?:released|launched|introduced)|^\W*set\s+to\s+(?:debut|launch|be\s+released))\s+(?:on|in)\s+$",
+    r"^\W*(?:first\s+)?(?:released|launched|introduced)|^\W*set\s+to\s+(?:debut|launch|be\s+released)|"
+    # (or set off by commas after its name: "The Acme Hub, released in March 2024, will get five years …")
+    r",\s*(?:first\s+)?(?:released|launched|introduced))\s+(?:on|in)\s+$",
     re.I,
 )
 _LATER_ON = re.compile(r"^\s*(?:or|and)\s+(?:later|after|newer|onwards)|^\s*onwards", re.I)
 _NAME_TO_DATE = 80  # characters from the day's name to its date
 _VERB_DAY = re.compile(r"^(?:released|launched|discontinu\w*|placed)$", re.I)
+# (the verb's own tense too: "The Acme Hub launched on 1 March 2024")
 _SUBJECT_BEFORE = re.compile(
-    r"(?P<subject>[^,;:.()|]{1,60}?)\s+(?:was|were|is|has\s+been)\s+(?:first\s+|originally\s+|initially\s+)?$", re.I
+    r"(?P<subject>[^,;:.()|]{1,60}?)\s+(?:(?:was|were|is|has\s+been)\s+)?(?:first\s+|originally\s+|initially\s+)?$",
+    re.I,
 )
 _OURS = re.compile(r"\b(?:it|this\s+(?:product|device|model)|the\s+(?:product|device|model))\b", re.I)
 
