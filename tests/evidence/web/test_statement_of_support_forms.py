@@ -11,7 +11,8 @@ med", "indtil" and "til og med", and Finnish with "asti" after it. A table of na
 row its name labels as the end ("End of support | 31/12/2028"), not in a release's or a warranty's row; a column
 headed in another language ("Supportperiode", "Ondersteund tot") is an end column. A period counts from a release the
 page dates in its own tense ("The Acme Hub launched on …") or between commas after the name ("The Acme Hub, released
-on …, will get five years …")."""
+on …, will get five years …"). Under an end column, a cell gives a date in forms prose does not ("12.2028",
+"31.12.28", "2028年12月31日"), while a version under another column is none."""
 
 from __future__ import annotations
 
@@ -154,3 +155,17 @@ def test_a_period_counted_from_a_release_the_page_dates(text: str) -> None:
 
 def test_a_release_that_only_picks_devices_starts_no_period() -> None:
     assert ends("Phones, released in 2021 or later, get five years of security updates.", "Acme Phone") == []
+
+
+@pytest.mark.parametrize("cell", ["12.2028", "31.12.28", "2028年12月31日", "2028年12月"])
+def test_a_date_only_a_cell_gives_under_an_end_column(cell: str) -> None:
+    page = (
+        "# Support periods\n\n| Model | Released | End of security updates |\n|---|---|---|\n"
+        f"| Acme Hub | Mar 2024 | {cell} |\n| Acme Cam | Jun 2023 | 2027 |\n"
+    )
+    assert ends(page, "Acme Hub", "text/markdown") == END
+
+
+def test_a_version_under_another_column_is_no_date() -> None:
+    page = "# Releases\n\n| Model | Firmware |\n|---|---|\n| Acme Hub | 12.2028 |\n"
+    assert ends(page, "Acme Hub", "text/markdown") == []

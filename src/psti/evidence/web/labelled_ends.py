@@ -10,6 +10,7 @@ platforms that marks the product's as left. None of these need a parse: the labe
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -281,6 +282,32 @@ def _end_column(label: str, ceased: bool) -> bool:
     )
 
 
+# a date written only as a cell holds it, under a column that names the end: "12.2028" (a month), "31.12.28" (a
+# two-digit year), "2028年12月31日"; in prose each of these is as often a version or a count
+_CELL_DATE = re.compile(
+    r"^\s*(?:(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>\d\d)|"
+    r"(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d3>[0-3]?\d)\s*日)?)\s*$"
+)
+
+
+def _cell_date(value: str) -> list[DatePart]:
+    """The date a cell under an end column holds in a form only a cell gives one."""
+    if (m := _CELL_DATE.match(value)) is None:
+        return []
+    try:
+        if m.group("m"):
+            year, month = int(m.group("y")), int(m.group("m"))
+            return [(m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month")]
+        if m.group("d2"):
+            return [(m, dt.date(2000 + int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))), "day")]
+        year, month = int(m.group("y3")), int(m.group("m3"))
+        if m.group("d3"):
+            return [(m, dt.date(year, month, int(m.group("d3"))), "day")]
+        return [(m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month")]
+    except ValueError:
+        return []
+
+
 def _key_and_value(parts: list[str]) -> str | None:
     """A row of a table of names and values ("End of support | 31 December 2028"), as the labelled cell it is,
     when its first cell names the end of support and its second holds a date."""
@@ -330,7 +357,7 @@ def labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, Su
         label, value = c.group("label"), c.group("value")
         if not _end_column(label, ceased):
             continue
-        dates = dates_in(value)
+        dates = dates_in(value) or _cell_date(value)
         phrase = f"{label}: {value}"[:120]
         if dates and not DURATION.search(value):
             # a range in the cell ("Lifecycle: 2019.12 – 2021.12") ends at its second date
