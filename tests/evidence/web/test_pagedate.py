@@ -132,3 +132,12 @@ def test_the_placement_is_reported() -> None:
     text, placed = place_yearless(THREAD)
     assert "October 14, 2020, at which point" in text
     assert placed[0].note() == "'October 14' is read as 2020 (future tense, the page is dated 2020-09-17)"
+
+
+def test_a_year_that_dates_an_event_named_after_the_day_is_not_the_days() -> None:
+    # held-out-403: the year is the discontinuation's, not the day's
+    text = "Spotify will render its Car Thing devices inoperable by December 9, following its discontinuation in 2022."
+    assert "December 9, 2022" not in place_yearless(text)[0]
+    # (a year the sentence gives on its own still dates the day)
+    own = "2023 is the last year the Pixel 4a will be updated, as support ends in August."
+    assert "August 2023" in place_yearless(own)[0]

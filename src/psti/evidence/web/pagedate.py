@@ -348,6 +348,8 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
 _START_BEFORE_YEAR = re.compile(
     r"\b(?:(?:released|launched|introduced|announced|unveiled|debuted|shipped|sold|since|from|bought|purchased|"
     r"made|built)\s+(?:in\s+)?|"
+    # (an event named by its noun: "inoperable by December 9, following its discontinuation in 2022")
+    r"(?:discontinuation|launch|release|introduction|debut|announcement)\s+in\s+|"
     r"(?:the|a|an|its|their|our|his|her|your)\s+)$",
     re.I,
 )
