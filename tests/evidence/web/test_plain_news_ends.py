@@ -1,7 +1,8 @@
 """Plain ways news pages say a connected product stops: owners have until a day "before their devices stop
 working"; devices "will no longer connect to the cloud" from a day; the product "will become a paperweight"; "the last
 day of service … is" a day; a maker "set" or "confirmed" a day "as the end-of-life date"; "the final switch-off" (a
-hyphened stop the tokenizer splits) "is now set for" a day. A hedge, a connection that
+hyphened stop the tokenizer splits) "is now set for" a day; patches "unavailable after" a day (not a pause for
+maintenance, nor a span the service comes back after). A hedge, a connection that
 goes on, a device's use of a day that is not a stop, and a launch date named the same way are not ends."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ END = [dt.date(2025, 3, 31)]
         "Acme set March 31, 2025 as the end-of-life date for the Acme Hub.",
         "Acme confirmed 31 March 2025 as the shutdown date for the Acme Hub.",
         "The final switch-off of the Acme Hub cloud is now set for March 31, 2025.",
+        "Security patches for the Acme Hub are unavailable after March 31, 2025.",
     ],
 )
 def test_a_plain_stop(sentence: str) -> None:
@@ -41,6 +43,8 @@ def test_a_plain_stop(sentence: str) -> None:
         "Acme set March 31, 2025 as the launch date for the Acme Hub.",
         "The Acme Hub sign-off is now set for March 31, 2025.",
         "The 3G switch-off is now set for March 31, 2025.",
+        "The Acme Hub app will be unavailable on March 31, 2025 between 2am and 4am for maintenance.",
+        "The Acme Hub cloud will be unavailable from March 31, 2025 until April 2, 2025.",
     ],
 )
 def test_no_stop(sentence: str) -> None:

@@ -45,6 +45,7 @@ from psti.evidence.web.product_ceases import (
     loss_after,
     only_off_sale,
     out_of_support,
+    said_unavailable,
     shared_ceasing,
     unable_to_use,
     whole_function_object,
@@ -183,6 +184,8 @@ def _reads_ceasing(
         r.topic = True
     if c_negated and is_unavailable(c):  # "will no longer be available from July 2024", "… be functional"
         r.ceases.append(f"no longer {predicate_words(c, AVAILABLE)[0].lower_}")
+    if (unavailable := said_unavailable(c)) is not None:  # "security patches are unavailable after 2022-01-01"
+        r.ceases.append(unavailable)
     if c.lower_ in _BRICKING and any(g.dep_ == "dobj" for g in c.children):
         r.ceases.append(c.text)  # "will be deliberately bricking every unit of the Harmony Link on …"
     if c == gov and becomes_broken(c):  # "will become inoperable on November 9, 2022"

@@ -144,6 +144,23 @@ def is_unavailable(tok: Token) -> bool:
     )
 
 
+_UNAVAILABLE = frozenset({"unavailable", "inaccessible", "unusable", "unreachable", "nonoperational"})
+# words of a pause, not an end: "will be unavailable on 3 March between 2am and 4am for maintenance"
+_PAUSE = frozenset({"temporarily", "briefly", "maintenance", "between", "outage", "downtime", "hours", "minutes"})
+
+
+def said_unavailable(tok: Token) -> str | None:
+    """ "Security patches are unavailable after 2022-01-01", "the app will be inaccessible from …": the
+    word that says it, when nothing in the clause makes it a pause."""
+    word = next((c.lower_ for c in tok.children if c.dep_ in ("acomp", "oprd") and c.lower_ in _UNAVAILABLE), None)
+    if word is None or is_negated(tok) or any(t.lower_ in _PAUSE for t in tok.subtree):
+        return None
+    # (nor a span it comes back after: "unavailable from 1 January to 3 January")
+    if any(t.dep_ == "prep" and t.lower_ in ("to", "until", "till", "through") for t in tok.subtree):
+        return None
+    return word
+
+
 def only_off_sale(tok: Token) -> bool:
     """ "will no longer be available to download from the Store": availability for sale ends, not the product."""
     return bool(predicate_words(tok, AVAILABLE)) and not is_unavailable(tok)
