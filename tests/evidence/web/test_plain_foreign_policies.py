@@ -1,13 +1,17 @@
 """Plain acknowledgement and update promises in other languages, each after a sentence that sets the language.
 
 German "Wir melden uns innerhalb von 48 Stunden bei Ihnen" (we get back to you), Italian "Vi terremo aggiornati ogni
-14 giorni" (kept up to date) and Portuguese "Manteremos você informado a cada 15 dias" (the pronoun between)."""
+14 giorni" (kept up to date) and Portuguese "Manteremos você informado a cada 15 dias" (the pronoun between); a status
+update named after the acknowledgement in the same sentence: French "et des nouvelles tous les 30 jours", German "und
+alle 30 Tage einen Statusbericht"; Italian "Ti aggiorneremo sullo stato ogni 30 giorni". French "des nouvelles mises à
+jour" (new updates) is no news sent to the reporter."""
 
 from __future__ import annotations
 
 from tests.evidence.web.snippets import policy
 
 _LEAD = {
+    "fr": "Pour signaler une vulnérabilité, écrivez à security@acme.example avec une description du problème.",
     "de": "Um eine Schwachstelle zu melden, schreiben Sie bitte an security@acme.example mit einer Beschreibung.",
     "it": "Per segnalare una vulnerabilità, scrivete a security@acme.example con una descrizione del problema.",
     "pt": "Para relatar uma vulnerabilidade, escreva para security@acme.example com uma descrição do problema.",
@@ -33,3 +37,27 @@ def test_a_german_report_is_no_reply() -> None:
     # ("melden" alone is the reporter's: "Schwachstellen melden Sie …" promises nothing)
     found = policy(f"{_LEAD['de']} Schwachstellen melden Sie bitte innerhalb von 48 Stunden nach dem Fund.")
     assert found.ack_when is None
+
+
+def test_french_news_after_the_acknowledgement() -> None:
+    found = policy(
+        f"{_LEAD['fr']} Vous recevrez un accusé de réception dans un délai de 72 heures "
+        "et des nouvelles tous les 30 jours."
+    )
+    assert found.ack_when is not None and found.ack_when.timescale == "dans un délai de 72 heures"
+    assert found.status_when is not None and found.status_when.timescale == "tous les 30 jours"
+    none = policy(f"{_LEAD['fr']} Nous publions des nouvelles mises à jour tous les 30 jours.")
+    assert none.status_when is None
+
+
+def test_german_status_report_after_the_acknowledgement() -> None:
+    found = policy(
+        f"{_LEAD['de']} Sie erhalten innerhalb von 72 Stunden eine Eingangsbestätigung "
+        "und alle 30 Tage einen Statusbericht."
+    )
+    assert found.status_when is not None and found.status_when.timescale == "alle 30 Tage"
+
+
+def test_italian_updated_on_the_status() -> None:
+    found = policy(f"{_LEAD['it']} Ti aggiorneremo sullo stato ogni 30 giorni.")
+    assert found.status_when is not None and found.status_when.timescale == "ogni 30 giorni"

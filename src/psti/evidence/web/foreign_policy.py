@@ -90,11 +90,14 @@ _REPLY = re.compile(
     re.I,
 )
 _STATUS = re.compile(
-    r"Statusupdate|Statusmeldung|auf\s+dem\s+Laufenden|über\s+den\s+(?:Fortschritt|Stand)|"
+    r"Statusupdate|Statusmeldung|Statusbericht|Zwischenbericht|auf\s+dem\s+Laufenden|über\s+den\s+(?:Fortschritt|Stand)|"
     r"tenir\s+informé|tiendrons\s+informé|point\s+d['’]avancement|de\s+l['’]avancement|"
+    # ("… et des nouvelles tous les 30 jours"; not "des nouvelles mises à jour", new updates)
+    r"\bdes\s+nouvelles\s+(?=(?:tous|toutes|chaque|au\s+moins|régulièrement|sous|dans)\b)|"
     r"mantener(?:le|lo|la)?\s+informad|mantendremos\s+informad|actualizaciones\s+(?:de\s+estado|periódicas)|"
     r"manter\s+(?:você\s+)?informad|manteremos\s+(?:você\s+|vocês\s+|[oa]\s+)?informad|atualizações\s+(?:de\s+status|periódicas)|"
     r"(?:tener|terr)\w*\s+(?:\w+\s+){0,2}(?:informat|aggiornat)|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
+    r"\baggiorner\w*\s+(?:\w+\s+){0,3}(?:sullo\s+stato|sui\s+progressi|sull['’]avanzamento)|"
     r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
     r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco",
     re.I,
