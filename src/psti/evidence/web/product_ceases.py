@@ -37,12 +37,17 @@ def shared_ceasing(verb: Token, date_tokens: set[int]) -> str | None:
     for c in bare_conjuncts(verb):
         if any(t.i in date_tokens for t in c.subtree):
             continue
-        if ceases_to_function(c, date_tokens) and is_negated(c):
-            return c.text
-        what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
-        if is_stop(c) and what and all(ceases_to_function(g, date_tokens) for g in what):
+        if stops_working(c, date_tokens):
             return c.text
     return None
+
+
+def stops_working(verb: Token, date_tokens: set[int]) -> bool:
+    """The verb says the product stops working: "will not function", "stop working", "cease operating"."""
+    if ceases_to_function(verb, date_tokens) and is_negated(verb):
+        return True
+    what = [g for g in verb.children if g.dep_ in ("dobj", "xcomp")]
+    return is_stop(verb) and bool(what) and all(ceases_to_function(g, date_tokens) for g in what)
 
 
 _BROKEN = frozenset(
@@ -297,12 +302,9 @@ def stops_working_before(verb: Token, date_tokens: set[int]) -> str | None:
     """A clause under the verb, led by "before", in which the product stops working ("owners have until
     31 March 2025 before their devices stop working"): the clause's verb."""
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children):
-            what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
-            if is_stop(c) and what and all(ceases_to_function(g, date_tokens) for g in what):
-                return c.text
-            if is_negated(c) and ceases_to_function(c, date_tokens):
-                return c.text
+        before = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children)
+        if before and stops_working(c, date_tokens):
+            return c.text
     return None
 
 
