@@ -61,6 +61,11 @@ DATE = re.compile(
 )
 
 
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month: the day a month named without its day stands for."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _day_in_month(year: int, month: int, day: int) -> dt.date:
     """The day, or the month's last day for a day the month lacks ("2025-06-31", "February 30"): a
     slip for the month's end, as a reader takes it."""
@@ -102,17 +107,17 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             return dt.date(y, m, d), "day"
         if group == "mslash":
             m, y = (int(x) for x in text.split("/"))
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+            return month_end(y, m), "month"
         if group == "my":
             parts = t.replace("-", " ").replace(".", " ").split()
             y, m = int(parts[1]), MONTHS[parts[0].lower()]
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+            return month_end(y, m), "month"
         if group == "ymn":
             y, m = int(parts[0]), MONTHS[parts[1].lower()]
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+            return month_end(y, m), "month"
         if group in ("ym", "ydm"):
             y, m = (int(x) for x in re.split(r"[-.]", text))
-            return dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+            return month_end(y, m), "month"
         if group == "y":
             return dt.date(int(text), 12, 31), "year"
     except (ValueError, KeyError, IndexError):

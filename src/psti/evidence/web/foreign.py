@@ -12,13 +12,12 @@ nothing, never a guess."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, Precision, parse_date
+from psti.evidence.web.dates import DATE, Precision, month_end, parse_date
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
 # Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
@@ -700,11 +699,11 @@ def labelled_end_abroad(sentence: str) -> ForeignEnd | None:
     dates = [d for d in _dates(sentence) if d[0].start() >= m.end()]
     if not dates or dates[0][0].start() != m.end():
         return None
-    first = dates[0]
-    if len(dates) == 2 and _RANGE_DASH.match(sentence[first[0].end() : dates[1][0].start()]):
-        first = dates[1]
-    at, day, precision = first
-    if not _LABEL_TAIL.match(sentence[at.end() :]) or (len(dates) == 2 and first is dates[0]):
+    ranged = len(dates) == 2 and _RANGE_DASH.match(sentence[dates[0][0].end() : dates[1][0].start()]) is not None
+    if len(dates) == 2 and not ranged:
+        return None  # (a second date that ends no range: which one is the end is not said)
+    at, day, precision = dates[1] if ranged else dates[0]
+    if not _LABEL_TAIL.match(sentence[at.end() :]):
         return None
     return ForeignEnd(at.group(0), day, precision, f"'{m.group('label')}': {m.group('bound')}{at.group(0)}")
 
@@ -997,7 +996,7 @@ def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date,
     try:
         if m.group("day"):
             return m, dt.date(year, month, int(m.group("day"))), "day"
-        return m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+        return m, month_end(year, month), "month"
     except ValueError:
         return None
 

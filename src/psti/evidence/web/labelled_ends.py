@@ -10,11 +10,10 @@ platforms that marks the product's as left. None of these need a parse: the labe
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-from psti.evidence.web.dates import DatePart, Precision, later
+from psti.evidence.web.dates import DatePart, Precision, later, month_end
 from psti.evidence.web.product_names import VARIANTS, names_product, plain_words
 from psti.evidence.web.sentence_ends import DURATION, RANGE, VAGUE, begun_at, length_and_unit
 from psti.evidence.web.statement_dates import dates_in
@@ -297,13 +296,13 @@ def _cell_date(value: str) -> list[DatePart]:
     try:
         if m.group("m"):
             year, month = int(m.group("y")), int(m.group("m"))
-            return [(m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month")]
+            return [(m, month_end(year, month), "month")]
         if m.group("d2"):
             return [(m, dt.date(2000 + int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))), "day")]
         year, month = int(m.group("y3")), int(m.group("m3"))
         if m.group("d3"):
             return [(m, dt.date(year, month, int(m.group("d3"))), "day")]
-        return [(m, dt.date(year, month, calendar.monthrange(year, month)[1]), "month")]
+        return [(m, month_end(year, month), "month")]
     except ValueError:
         return []
 

@@ -9,11 +9,10 @@ its year ("August and November 2021").
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-from psti.evidence.web.dates import DATE, MONTHS, YEAR, Precision, parse_date
+from psti.evidence.web.dates import DATE, MONTHS, YEAR, Precision, month_end, parse_date
 from psti.evidence.web.foreign import foreign_dates
 
 _URL = re.compile(r"https?://\S+|\bwww\.\S+")
@@ -49,13 +48,13 @@ def dates_in(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
         if parsed[1] == "year" and (q := _QUARTER.search(s, 0, m.start())):
             # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
             last_month = 3 * _QUARTERS[q.group("q").lower()]
-            parsed = (dt.date(parsed[0].year, last_month, calendar.monthrange(parsed[0].year, last_month)[1]), "month")
+            parsed = (month_end(parsed[0].year, last_month), "month")
         out.append((m, parsed[0], parsed[1]))
     for g in _GAPPED.finditer(s):
         # "in August and November 2021": a month joined to a dated one shares its year
         if not any(d[0].start() <= g.start() < d[0].end() for d in out):
             y, mon = int(g.group("year")), MONTHS[g.group(0).lower().rstrip(".")]
-            out.append((g, dt.date(y, mon, calendar.monthrange(y, mon)[1]), "month"))
+            out.append((g, month_end(y, mon), "month"))
     out.sort(key=lambda d: d[0].start())
     if abroad := foreign_dates(s):
         # "13 de octubre de 2026", "30. November 2019": the whole date, not the year or month read alone

@@ -21,12 +21,13 @@ LAST_WORKING_DAY = r"last\s+(?:functional|working|operating|operational)\s+day"
 # a column or field label that names the end of support ("End of security updates", "EOL")
 END_LABEL = re.compile(
     rf"end|eol|until|expir|(?:development|updates?|support|maintenance)\s+(?:stopped|ended|discontinued|ceased|terminated)|last\s+(?:security\s+)?update|{LAST_WORKING_DAY}|support(?:ed)?\s+(?:period|to|till)|security\s+updates?|security\s+minimum|"
-    r"software\s+updates?|firmware\s+updates?|support\s+period|update\s+period|guarantee|life\s*cycle|"
+    r"software\s+updates?|firmware\s+updates?|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
     r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off|"  # "Shutdown date"
     # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto"
     r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b|"
-    # "Supportperiode", "Unterstützungszeitraum", "Ondersteund tot", "Soportado hasta", "Supporté jusqu'au"
+    # "support period", "update period", and "Supportperiode", "Unterstützungszeitraum", "Ondersteund tot", "Soportado
+    # hasta", "Supporté jusqu'au"
     r"(?:support|ondersteunings|unterstützungs|update|aktualisierungs)[\s-]*(?:period[eo]?|zeitraum)|"
     r"\b(?:tot|till|indtil|hasta|fino|até)\b|\bjusqu",
     re.I,
