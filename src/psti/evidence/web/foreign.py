@@ -598,10 +598,12 @@ _STOPPED = re.compile(
 
 
 # a launch's words before its date: "som blev lanceret i 2021", "vorgestellt im Jahr 2021", "lanzado en 2021"
+# (an elided article may join the date: "rilasciato nell'aprile 2017")
 _LAUNCHED = re.compile(
-    r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|présenté\w*|sorti\w*|lanzad\w*|"
-    r"lançad\w*|lanciat\w*|uscit\w*|presentat\w*|wprowadzon\w*|premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|"
-    r"wydan\w*|diluncurkan|dirilis|meluncur\w*)\s+(?:\w+\s+){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
+    r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|veröffentlicht|présenté\w*|sorti\w*|"
+    r"lanzad\w*|lançad\w*|lanciat\w*|rilasciat\w*|uscit\w*|presentat\w*|uitgebracht|udgivet|släppt\w*|wprowadzon\w*|"
+    r"premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|wydan\w*|diluncurkan|dirilis|meluncur\w*)"
+    r"\s+(?:\w+(?:\s+|['’]+\s*)){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
     re.I,
 )
 
@@ -626,7 +628,7 @@ _PHASE_BEGINS = re.compile(
 )
 
 
-def _launch_date(sentence: str, m: re.Match[str]) -> bool:
+def launch_date(sentence: str, m: re.Match[str]) -> bool:
     """The date is a launch's, its words right before it ("lançado em outubro de 2016") or, in
     Hungarian, right after it."""
     return (
@@ -640,7 +642,7 @@ def stops_undated_abroad(sentence: str) -> bool:
     perhaps a launch's ("smartfon Samsung Galaxy S21 … zniknęły z wykazu urządzeń, które mają zapewnione
     wsparcie", "Galaxy S21 …, som blev lanceret i 2021, er blevet fjernet fra Samsungs plan"); a stop still to
     come is often dated by the sentence beside it."""
-    undated = all(_launch_date(sentence, m) for m, _d, _p in _dates(sentence))
+    undated = all(launch_date(sentence, m) for m, _d, _p in _dates(sentence))
     return bool(_STOPPED.search(sentence)) and undated  # (the words are no English: no language need be found)
 
 
@@ -792,7 +794,7 @@ def foreign_end(
             # first month, whose words the end after it shares, as a range's
             range_from = (k, start)
             continue
-        if _launch_date(sentence, m):
+        if launch_date(sentence, m):
             continue  # "Arlo Pro, portanto, lançado em outubro de 2016, será descontinuado em …": a launch's date
         if _PURCHASE.search(_clause_of(sentence, m, dates, k)) or _PURCHASE.search(_between_commas(sentence, cue)):
             # "ya no era posible comprar nuevas esferas de reloj": a sale ends, not support (nor what is

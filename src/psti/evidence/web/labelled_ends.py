@@ -231,7 +231,35 @@ def labelled_end(s: str) -> DatePart | None:
         return None
     found = [(m, d, p) for m, d, p in dates if _END_LABELLED.search(s[max(0, m.start() - 60) : m.start()])]
     # (one end given twice, in words and in a data field: "Sunset date: 2025-12-15 … "sunsetDate":"2025-12-15")
-    return found[0] if found and all((d, p) == found[0][1:] for _m, d, p in found) else None
+    if found:
+        return found[0] if all((d, p) == found[0][1:] for _m, d, p in found) else None
+    return _end_of_labelled_run(s, dates)
+
+
+# a label right before its date, after the line's start or the date before it: "Released: ", "end: "
+_LABEL_OF_DATE = re.compile(r"(?:^|[\s(\[,;])(?P<label>[A-Za-z][\w .'’/-]{0,40}?)\s*:\s*[\"']?$")
+# a page's own dates, labelled like an end's ("Last updated: 5 May 2024")
+_PAGE_DATE_LABEL = re.compile(r"\b(?:updated|published|posted|modified|revised|reviewed|effective)\b", re.I)
+
+
+def _end_of_labelled_run(s: str, dates: list[DatePart]) -> DatePart | None:
+    """Dates that each follow their own label, the labels run together as a card or a data record
+    flattens them ("start: 2017-04-25 end: 2019-06-11", "Released: 25 April 2017 Support ends: 11 June
+    2019"): the one date whose label names the end, and no other (a release's label names none)."""
+    labels: list[str] = []
+    before = 0
+    for m, _d, _p in dates:
+        label = _LABEL_OF_DATE.search(s[before : m.start()])
+        if label is None:
+            return None
+        labels.append(label.group("label"))
+        before = m.end()
+    ends = [
+        date
+        for date, label in zip(dates, labels, strict=True)
+        if _end_column(label, False) and not _PAGE_DATE_LABEL.search(label)
+    ]
+    return ends[0] if len(ends) == 1 else None
 
 
 # a label after a timeline's date that names the end: "End of support", "Service shutdown", "Close Time"

@@ -50,6 +50,7 @@ from psti.evidence.web.foreign import (
     foreign_end_then,
     goes_on,
     language_of,
+    launch_date,
     stops_undated_abroad,
     support_heading_abroad,
 )
@@ -731,12 +732,14 @@ class PageReader:
             for d in outside_name(s, dates_in(s), self.terms)
             if not (lab := _LABEL_BEFORE.search(s[: d[0].start()])) or not START_LABEL.search(lab.group(1))
         ]
-        # nor a release said in words: "first-generation Play:5 (launched 2009)", nor brackets that
-        # only date the model: "OnePlus Nord 2 (2021): Similar timeline …", "Galaxy A52 / A53 (2021–2022)"
+        # nor a release said in words, in any language: "first-generation Play:5 (launched 2009)",
+        # "Windows 10 Mobile, rilasciato nell'aprile 2017"; nor brackets that only date the model:
+        # "OnePlus Nord 2 (2021): Similar timeline …", "Galaxy A52 / A53 (2021–2022)"
         dates = [
             d
             for d in dates
             if not _START_BEFORE.search(s[: d[0].start()])
+            and not launch_date(s, d[0])
             and not _LAUNCHED_AFTER.match(s[d[0].end() :])
             and not _dates_the_model(s, d[0])
         ]
