@@ -10,7 +10,9 @@ with "结束" and goes on "持续到" a day, while an offer that ends ("活动",
 end's day with "ist der" and bounds updates "bis zum" a day ten words before them; French servers are "coupés"; Spanish
 support "finaliza"; Dutch updates stop "na" a day, support "eindigt", and servers are switched off with "zet … uit".
 Chinese ends "终止", goes "下线", is closed "关闭" at a day, and labels it "截止日期"; a Korean line labels it "지원
-종료일", and a short line of Korean is read as Korean.
+종료일", and a short line of Korean is read as Korean. An app "disponibile fino al", "disponible hasta el", "disponible
+jusqu'au", "disponível até" a day ends there (not one available from a day, or in shops until stock runs out); Spanish
+names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare".
 A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _LEAD = {
     "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
     "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
     "ko": "이것은 가정에서 이 제품을 사용하는 모든 고객을 위한 중요한 정보입니다.",
+    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
 }
 
 
@@ -70,6 +73,12 @@ _LEAD = {
         ("zh", "Acme Hub 的服务将于2025年3月31日下线。"),
         ("zh", "Acme Hub 支持截止日期：2025年3月31日"),
         ("ko", "Acme Hub 지원 종료일: 2025년 3월 31일"),
+        ("it", "L'app Acme Hub sarà disponibile fino al 31 marzo 2025."),
+        ("es", "La app del Acme Hub estará disponible hasta el 31 de marzo de 2025."),
+        ("fr", "L'application Acme Hub sera disponible jusqu'au 31 mars 2025."),
+        ("pt", "O aplicativo Acme Hub estará disponível até 31 de março de 2025."),
+        ("es", "Se ha puesto fecha exacta al cese del servicio del Acme Hub, el 31 de marzo de 2025."),
+        ("it", "A partire dal 31 marzo 2025, l'Acme Hub avrebbe smesso di funzionare con l'app."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:
@@ -95,6 +104,10 @@ def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> N
         ("nl", "Na 31 maart 2025 komt er een nieuwe versie van de Acme Hub."),
         ("fr", "Le prix du Acme Hub a été coupé le 31 mars 2025."),
         ("zh", "Acme Hub 的优惠活动将于2025年3月31日终止。"),
+        ("es", "La app Acme Hub está disponible desde el 31 de marzo de 2025."),
+        ("es", "El Acme Hub estará disponible en tiendas hasta agotar existencias, desde el 31 de marzo de 2025."),
+        ("es", "El cese de la producción del Acme Hub fue el 31 de marzo de 2025."),
+        ("pt", "O aplicativo Acme Hub está disponível desde 31 de março de 2025."),
     ],
 )
 def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) -> None:

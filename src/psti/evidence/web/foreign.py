@@ -430,13 +430,18 @@ _END_WORDS = re.compile(
     r"\bdesactiv(?:ad[oa]s?|ar[áa]n?|ar|ó|aron)\b|\bdesativ(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bapag(?:ad[oa]s?|ar[áa]n?|ó|aron)\b|\bdeslig(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
-    r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
+    r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcese\s+(?:del?\s+)?(?:servicio|soporte|actualizaciones|funcionamiento)\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
     r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
-    r"\bsmett\w*\s+di\b|"  # "Amazon smetterà di supportare … Glow il 31 dicembre 2022": stops doing
+    # stops doing: "Amazon smetterà di supportare … Glow il 31 dicembre 2022", "avrebbe smesso di funzionare"
+    r"\bsmett\w*\s+di\b|\bsmess[oaie]\s+di\b|"
+    # an app or a mode available up to a day: "sarà disponibile fino al", "estará disponible hasta el", "sera
+    # disponible jusqu'au", "estará disponível até"
+    # (a day right after the bound: not "disponible en tiendas hasta agotar existencias")
+    r"\bdispon[ií][bv]\w*\s+(?:\w+\s+){0,2}?(?:fino\s+al?|hasta(?:\s+el)?|jusqu['’](?:au|à)|até(?:\s+o)?)\s+\d|"
     r"\bfim\s+d[oa]\s+(?:suporte|vida)|"  # Portuguese: "o fim do suporte será em outubro de 2026"
     # "até removê-los de vez em setembro de 2025", "a opção … será removida"
     r"\bremov(?:ê|e|er|ido|ida|idos|idas|erá|erão)\b|"
