@@ -127,21 +127,51 @@ def with_short_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
 _KOREAN_PARTICLE = r"(?:은|는|이|가|의|을|를|도|와|과|에서|에|으로|로|부터|까지|만|처럼)"
 
 
+# where a name's words run together, as machine-translated pages write them ("SurfaceGo", "SurfacePro8", "Surface
+# Studio2"): a capital after two small letters, a digit after two letters
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2})(?=[A-Z])|(?<=[A-Za-z]{2})(?=\d)")
+
+
 def names_product(terms: tuple[str, ...], text: str, *, brand_needed: bool = True, short_forms: bool = True) -> bool:
     """The text names the product: a term as whole words ("Xiaomi 12" is not named by "Xiaomi
     12T"; "Fire TV Sticks" names "Fire TV Stick"), or its numbered model part ("F5" of "Poco F5")
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
-    false, for a clause whose sentence already names the maker)."""
-    if _names_a_sibling(terms, text):
+    false, for a clause whose sentence already names the maker); also the whole name with its words
+    run together ("SurfaceGo3" names "Surface Go 3"), the name's own words taken apart the same way."""
+    if _names_product(terms, text, brand_needed, short_forms):
+        return True
+    apart = _RUN_TOGETHER.sub(" ", text)
+    if apart == text or _names_a_sibling(terms, apart):
         return False
-    t = joined_codes(
-        plain_words(latin_apart(text))
-    )  # ("ブランドInsteonは": a name set in Japanese is a word of its own)
-    for term in (joined_codes(plain_words(x)) for x in (with_short_forms(terms) if short_forms else terms)):
-        if re.search(
+    # (the whole name only: a shorter form of it, "Dell Chromebook 13" of "Dell Chromebook 13 (3380)", may begin
+    # another model's name once the words are apart, "DellChromebook 13 (3380) Pro")
+    t = _words_of(apart)
+    return any(_whole_name(joined_codes(plain_words(_RUN_TOGETHER.sub(" ", x))), t) for x in terms)
+
+
+def _words_of(text: str) -> str:
+    # ("ブランドInsteonは": a name set in Japanese is a word of its own)
+    return joined_codes(plain_words(latin_apart(text)))
+
+
+def _whole_name(term: str, t: str) -> bool:
+    """The name as whole words, not another model's beginning: not "Surface Go 2" (and a Korean name with
+    its particle: "서피스고2는")."""
+    return (
+        re.search(
             rf"(?<![\w+]){re.escape(term)}(?:e?s|{_KOREAN_PARTICLE})?(?![\w+])(?!\s+(?:\d{{1,2}}(?:\s|$)|{VARIANTS}\b))",
             t,
-        ):  # not "Surface Go 2" (and a Korean name with its particle: "서피스고2는")
+        )
+        is not None
+    )
+
+
+def _names_product(terms: tuple[str, ...], text: str, brand_needed: bool, short_forms: bool) -> bool:
+    if _names_a_sibling(terms, text):
+        return False
+    t = _words_of(text)
+    for term in (joined_codes(plain_words(x)) for x in (with_short_forms(terms) if short_forms else terms)):
+        if _whole_name(term, t):
             return True
         if (on := ON_PLATFORM.match(term)) is not None and all(
             re.search(rf"(?<![\w+]){re.escape(part)}(?![\w+])", t) for part in on.group("app", "platform")

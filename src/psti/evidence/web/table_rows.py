@@ -24,8 +24,9 @@ END_LABEL = re.compile(
     r"software\s+updates?|firmware\s+updates?|guarantee|life\s*cycle|"
     r"\bclos(?:e|ed|ing|ure)\b|"  # "date close", "Close Time": when a service closed
     r"shut\s*-?\s*down|sunset|retire|decommission|turn\s*-?\s*down|switch\s*-?\s*off|"  # "Shutdown date"
-    # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto"
-    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b|"
+    # a column's header in another language: "Data de término da manutenção", "Fin du support", "Fine supporto",
+    # "Fecha de finalización del servicio"
+    r"\bt[ée]rmino\b|\bfim\b|\bfin\b|\bfine\b|\beinde\b|\bslut\b|\bbis\b|\bfinalizaci[oó]n\b|\bfinalização\b|"
     # "support period", "update period", and "Supportperiode", "Unterstützungszeitraum", "Ondersteund tot", "Soportado
     # hasta", "Supporté jusqu'au"
     r"(?:support|ondersteunings|unterstützungs|update|aktualisierungs)[\s-]*(?:period[eo]?|zeitraum)|"
