@@ -151,6 +151,10 @@ def dated_by_earlier(
     return None
 
 
+# (not the hosting site's banner, "This repository has been archived by the owner on Feb 12, 2025", which dates
+# the archive, not the end of what the repository served)
 _RETIRED_AT = re.compile(
-    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:deprecated|archived|discontinued)\b", re.I
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:deprecated|archived(?!\s+by\s+the\s+owner)|"
+    r"discontinued)\b",
+    re.I,
 )

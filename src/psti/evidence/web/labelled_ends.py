@@ -27,8 +27,10 @@ START_LABEL = re.compile(
     r"introductie|utgivning",
     re.I,
 )
+# (the support's end before a certification's: "Certification end date | Microsoft 'best effort' support end date")
 _SUPPORT_END_LABEL = re.compile(
-    r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support",
+    r"end\s+of\s+(?:life|support|service|security|updates?)|\beol\b|\beos\b|security\s+updates?|last\s+date\s+of\s+support|"
+    r"\bsupport\s+end",
     re.I,
 )
 _EXTENDED_LABEL = re.compile(r"\bextended", re.I)  # (also a data file's "extendedEnd")

@@ -228,5 +228,32 @@ def _last_date(line: str) -> re.Match[str] | None:
 
 def table_rows(lines: list[str]) -> list[str]:
     """The page's lines with each table stored as text read back as labelled rows: a cell per
-    line, then cells run together, then cells parted by spaces."""
-    return _spaced_rows(_glued_rows(_vertical_rows(lines)))
+    line, then cells run together, then cells parted by spaces; and a name beside a sentence, as
+    that sentence under the name."""
+    return [_named_sentence(line) for line in _spaced_rows(_glued_rows(_vertical_rows(lines)))]
+
+
+_NAME_CELL_WORDS = 6  # the most words of a name set beside its sentence
+_SENTENCE_CELL_WORDS = 6  # the fewest words of a cell read as a sentence
+
+
+def _named_sentence(line: str) -> str:
+    """A row of two cells, a short name and a whole sentence ("Magic Leap Toolkit Unity | As of December
+    31, 2024, Magic Leap 1 and its services are no longer supported."), as a repository's name and its
+    description or a table's notes are stored: the sentence under its name ("name: sentence"), read as
+    prose is (a row of labelled cells or dates keeps its cells)."""
+    cells = line.split(" | ")
+    if len(cells) != 2:
+        return line
+    name, sentence = (c.strip() for c in cells)
+    if (
+        not name
+        or len(name.split()) > _NAME_CELL_WORDS
+        or ":" in name
+        or dates_in(name)
+        or not sentence.endswith((".", "!", "?"))
+        or len(sentence.split()) < _SENTENCE_CELL_WORDS
+        or not sentence[0].isupper()
+    ):
+        return line
+    return f"{name}: {sentence}"
