@@ -12,7 +12,8 @@ support "finaliza"; Dutch updates stop "na" a day, support "eindigt", and server
 Chinese ends "终止", goes "下线", is closed "关闭" at a day, and labels it "截止日期"; a Korean line labels it "지원
 종료일", and a short line of Korean is read as Korean. An app "disponibile fino al", "disponible hasta el", "disponible
 jusqu'au", "disponível até" a day ends there (not one available from a day, or in shops until stock runs out); Spanish
-names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare".
+names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare". A year in
+short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts no end from its words.
 A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ _LEAD = {
         ("pt", "O aplicativo Acme Hub estará disponível até 31 de março de 2025."),
         ("es", "Se ha puesto fecha exacta al cese del servicio del Acme Hub, el 31 de marzo de 2025."),
         ("it", "A partire dal 31 marzo 2025, l'Acme Hub avrebbe smesso di funzionare con l'app."),
+        ("fr", "À partir du 31 mars 2025, Acme Hub (1re génération, 2011) ne recevra plus de mises à jour."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:

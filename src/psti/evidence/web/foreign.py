@@ -729,7 +729,7 @@ def foreign_end(
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []
-    dates = _dates(sentence)
+    dates = [d for d in _dates(sentence) if not _dates_the_model(sentence, d[0])]
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
@@ -835,6 +835,23 @@ def foreign_end(
     patched = [f for f in found if _PATCH_WORDS.search(_own_clause(sentence, f.written))]
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
     return (patched or security or found)[0]
+
+
+_MODEL_BRACKET = 40  # the most characters of brackets that date a model ("(1re génération, 2011)")
+
+
+def _dates_the_model(sentence: str, m: re.Match[str]) -> bool:
+    """The date sits in short brackets with no end word or bound, dating the model it follows: "Nest Learning
+    Thermostat (1re génération, 2011)" (not "(Temmuz 2026'ya kadar)"); it parts no stretch of the sentence from
+    its end's words."""
+    opening, closing = sentence.rfind("(", 0, m.start()), sentence.find(")", m.end())
+    if opening < 0 or closing < 0 or ")" in sentence[opening : m.start()] or closing - opening > _MODEL_BRACKET:
+        return False
+    return not (
+        _END_WORDS.search(sentence[opening + 1 : closing])
+        or _BOUND_BEFORE.search(sentence[opening + 1 : m.start()])
+        or _BOUND_AFTER.match(sentence, m.end())
+    )
 
 
 def _leads_next_date(
