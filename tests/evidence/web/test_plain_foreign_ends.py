@@ -13,7 +13,8 @@ Chinese ends "终止", goes "下线", is closed "关闭" at a day, and labels it
 종료일", and a short line of Korean is read as Korean. An app "disponibile fino al", "disponible hasta el", "disponible
 jusqu'au", "disponível até" a day ends there (not one available from a day, or in shops until stock runs out); Spanish
 names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare". A year in
-short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts no end from its words.
+short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts no end from its words. German support
+"bis mindestens" (at least until) a time ends there, and a product "bis … unterstützt" is supported until it.
 A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ _LEAD = {
         ("es", "Se ha puesto fecha exacta al cese del servicio del Acme Hub, el 31 de marzo de 2025."),
         ("it", "A partire dal 31 marzo 2025, l'Acme Hub avrebbe smesso di funzionare con l'app."),
         ("fr", "À partir du 31 mars 2025, Acme Hub (1re génération, 2011) ne recevra plus de mises à jour."),
+        ("de", "Der Acme Hub soll noch bis mindestens 31. März 2025 unterstützt werden."),
+        ("de", "Der Acme Hub erhält bis mindestens zum 31. März 2025 Sicherheitsupdates."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:

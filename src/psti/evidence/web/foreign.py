@@ -206,7 +206,7 @@ _HU_SUFFIX_BOUND = re.compile(r"(?:ig|t[óő]l|ban|ben|[áé]n)$", re.I)
 # a word that bounds the date: up to it ("bis", "jusqu'au", "até", "hasta"), or from it on ("ab dem",
 # "à partir du", "a partir de", "desde", "seit", "depuis le"), or at it ("am", "le")
 _BOUND_BEFORE = re.compile(
-    r"(?:\bbis(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
+    r"(?:\bbis(?:\s+mindestens)?(?:\s+(?:zum|zur|ende))?|\bab(?:\s+(?:dem|der))?|\bseit(?:\s+dem)?|\bam|\b(?:spätestens\s+)?zum|\bper|"
     r"\bmit(?:\s+dem)?|"  # ("Mit 31.03.2024 werden alle … Apps deaktiviert": as of that day)
     # an end's label before its day: "Galaxy A23 5G: data fine vita, 2 settembre 2025", "fin de support : 30 juin 2025"
     r"\b(?:fine\s+(?:vita|supporto|aggiornamenti)|fin\s+d[eu]\s+(?:vie|support|vida|soporte|suivi))\s*[,:]|"
@@ -265,7 +265,8 @@ _BOUND_BEFORE = re.compile(
 # the words that make a year alone an end: up to it or to its end ("jusqu'en 2027", "jusqu'à fin 2026",
 # "bis Ende 2027", "hasta finales de 2026", "até o final de 2027"); not a bare "en 2017" or "em 2024"
 _YEAR_BOUND = re.compile(
-    r"(?:\bbis(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
+    # ("bis mindestens Ende 2024": at least until)
+    r"(?:\bbis(?:\s+mindestens)?(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
     r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
@@ -395,8 +396,8 @@ _END_WORDS = re.compile(
     # "perderà il supporto", "perderá su conectividad y soporte", "perdra le support"
     r"\bperd\w*\s+(?:\w+\s+){0,4}(?:supporto|soporte|support|suporte|assistenza|aggiornamenti|actualizaciones)\b|"
     # an update or support given up to a year or a day named before it: "noch bis 2025 Updates erhalten"
-    # "dann werdet ihr bis 2031 versorgt": supplied (with updates) up to a year
-    r"\bbis\s+(?:\S+\s+){1,4}(?:versorgt|gepatcht|aktualisiert)\b|"
+    # "dann werdet ihr bis 2031 versorgt": supplied (with updates) up to a year ("bis mindestens Ende 2024 unterstützt")
+    r"\bbis\s+(?:\S+\s+){1,4}(?:versorgt|gepatcht|aktualisiert|unterstützt)\b|"
     # ("Bis zum 31. März 2025 erhält der Acme Hub noch Sicherheitsupdates")
     r"\bbis\s+(?:\S+\s+){1,10}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
     # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
