@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, Precision, month_end, parse_date
+from psti.evidence.web.dates import DATE, Precision, month_end, parse_date, short_brackets_around
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
 # Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
@@ -838,19 +838,16 @@ def foreign_end(
     return (patched or security or found)[0]
 
 
-_MODEL_BRACKET = 40  # the most characters of brackets that date a model ("(1re génération, 2011)")
-
-
 def _dates_the_model(sentence: str, m: re.Match[str]) -> bool:
     """The date sits in short brackets with no end word or bound, dating the model it follows: "Nest Learning
     Thermostat (1re génération, 2011)" (not "(Temmuz 2026'ya kadar)"); it parts no stretch of the sentence from
     its end's words."""
-    opening, closing = sentence.rfind("(", 0, m.start()), sentence.find(")", m.end())
-    if opening < 0 or closing < 0 or ")" in sentence[opening : m.start()] or closing - opening > _MODEL_BRACKET:
+    inside = short_brackets_around(sentence, m)
+    if inside is None:
         return False
     return not (
-        _END_WORDS.search(sentence[opening + 1 : closing])
-        or _BOUND_BEFORE.search(sentence[opening + 1 : m.start()])
+        _END_WORDS.search(inside)
+        or _BOUND_BEFORE.search(sentence[sentence.rfind("(", 0, m.start()) + 1 : m.start()])
         or _BOUND_AFTER.match(sentence, m.end())
     )
 

@@ -34,7 +34,7 @@ from psti.evidence.web.changelog_ends import (
     only_a_date,
 )
 from psti.evidence.web.cjk import cjk_end, goes_on_cjk, is_cjk
-from psti.evidence.web.dates import DATE, DatePart
+from psti.evidence.web.dates import DATE, DatePart, short_brackets_around
 from psti.evidence.web.earlier_sentences import (
     CUT_OFF,
     LOST_USE,
@@ -784,10 +784,8 @@ def _dates_the_model(s: str, m: re.Match[str]) -> bool:
         and not _ABOUT_AN_END_WORDS.search(s[: m.start()])
     ):
         return True
-    opening, closing = s.rfind("(", 0, m.start()), s.find(")", m.end())
-    if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > 40:
-        return False
-    return not _ABOUT_AN_END_WORDS.search(s[opening + 1 : closing])
+    inside = short_brackets_around(s, m)
+    return inside is not None and not _ABOUT_AN_END_WORDS.search(inside)
 
 
 _DISCONTINUED = re.compile(r"\bdiscontinu", re.I)
