@@ -4,7 +4,9 @@ German "Wir melden uns innerhalb von 48 Stunden bei Ihnen" (we get back to you),
 14 giorni" (kept up to date) and Portuguese "Manteremos você informado a cada 15 dias" (the pronoun between); a status
 update named after the acknowledgement in the same sentence: French "et des nouvelles tous les 30 jours", German "und
 alle 30 Tage einen Statusbericht"; Italian "Ti aggiorneremo sullo stato ogni 30 giorni". French "des nouvelles mises à
-jour" (new updates) is no news sent to the reporter."""
+jour" (new updates) is no news sent to the reporter. Vietnamese replies ("phản hồi") "trong vòng 5 ngày làm việc"
+(within five working days), acknowledges receipt ("xác nhận đã nhận"), and updates the status ("cập nhật tình trạng")
+"mỗi 7 ngày" (every seven days), two promises joined by "và"."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ _LEAD = {
     "de": "Um eine Schwachstelle zu melden, schreiben Sie bitte an security@acme.example mit einer Beschreibung.",
     "it": "Per segnalare una vulnerabilità, scrivete a security@acme.example con una descrizione del problema.",
     "pt": "Para relatar uma vulnerabilidade, escreva para security@acme.example com uma descrição do problema.",
+    "vi": "Để báo cáo lỗ hổng bảo mật, vui lòng gửi email đến security@acme.example với mô tả của vấn đề.",
 }
 
 
@@ -61,3 +64,16 @@ def test_german_status_report_after_the_acknowledgement() -> None:
 def test_italian_updated_on_the_status() -> None:
     found = policy(f"{_LEAD['it']} Ti aggiorneremo sullo stato ogni 30 giorni.")
     assert found.status_when is not None and found.status_when.timescale == "ogni 30 giorni"
+
+
+def test_vietnamese_reply_within_working_days() -> None:
+    found = policy(f"{_LEAD['vi']} Chúng tôi sẽ cố gắng phản hồi báo cáo trong vòng 5 ngày làm việc.")
+    assert found.ack_when is not None and found.ack_when.timescale == "trong vòng 5 ngày làm việc"
+
+
+def test_vietnamese_acknowledgement_and_status_joined() -> None:
+    found = policy(
+        f"{_LEAD['vi']} Chúng tôi sẽ xác nhận đã nhận báo cáo trong vòng 48 giờ và cập nhật tình trạng mỗi 7 ngày."
+    )
+    assert found.ack_when is not None and found.ack_when.timescale == "trong vòng 48 giờ"
+    assert found.status_when is not None and found.status_when.timescale == "mỗi 7 ngày"

@@ -87,6 +87,10 @@ _FUNCTION_WORDS = {
     "tr": frozenset({"ve", "bir", "bu", "için", "ile", "olarak", "daha", "çok", "gibi", "kadar", "sonra", "ancak",
                      "ama", "olan", "değil", "şu", "her", "sadece", "itibaren", "beri", "yıl", "ay", "artık", "yok",
                      "olacak", "var", "veya", "hem", "ise", "göre"}),
+    # Vietnamese, by its marked syllables ("sẽ cố gắng phản hồi báo cáo trong vòng 5 ngày làm việc")
+    "vi": frozenset({"và", "của", "các", "với", "không", "được", "trong", "sẽ", "là", "có", "này", "những", "để",
+                     "từ", "đến", "khi", "chúng", "tôi", "bạn", "một", "đã", "vòng", "ngày", "việc", "làm", "báo",
+                     "cáo", "hoặc", "nào", "bất", "kỳ", "cố", "gắng", "hồi", "phản", "lỗ", "hổng", "bảo", "mật"}),
 }  # fmt: skip
 # Turkish months (the language's signs in `_MONTH_WORDS` too)
 _TR_MONTHS = {
@@ -149,6 +153,7 @@ _MONTH_WORDS = {
     "id": frozenset(_ID_MONTHS) | {"desember"},  # (Norwegian's too)
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
     "tr": frozenset(_TR_MONTHS),
+    "vi": frozenset({"tháng"}),
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",

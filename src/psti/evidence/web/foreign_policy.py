@@ -34,7 +34,9 @@ _UNIT = (
     # Swedish, Norwegian, Danish: "inom fem arbetsdagar", "innen fem virkedager", "inden 3 hverdage"
     r"(?:arbets|arbeids|arbejds|virke|hver|kalender)?dag(?:ar|er|e)?|timmar|timer|veckor|uker|uger|"
     # Polish: "w ciągu 15 dni roboczych", "72 godzin", "dwóch tygodni"
-    r"dni(?:\s+(?:roboczych|kalendarzowych))?|dnia|godzin(?:y)?|tygodni(?:a)?)"
+    r"dni(?:\s+(?:roboczych|kalendarzowych))?|dnia|godzin(?:y)?|tygodni(?:a)?|"
+    # Vietnamese: "trong vòng 5 ngày làm việc", "48 giờ", "2 tuần"
+    r"ngày(?:\s+làm\s+việc)?|giờ|tuần)"
 )
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
@@ -43,7 +45,7 @@ TIME = re.compile(
     rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+|até\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
     rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+|"
     rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+|inom\s+|innen(?:\s?for)?\s+|inden(?:\s?for)?\s+|varje\s+|hver\s+|"
-    rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+)"
+    rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+|trong\s+vòng\s+|trong\s+thời\s+hạn\s+|mỗi\s+)"
     rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
     re.I,
 )
@@ -72,7 +74,8 @@ _ACK = re.compile(
     r"bekräfta\w*\s+(?:\w+\s+){0,2}mottag|mottagningsbekräftelse|bekreft\w*\s+(?:\w+\s+){0,2}mottak|"
     r"bekræft\w*\s+(?:\w+\s+){0,2}modtag|potwierdz\w*\s+(?:\w+\s+){0,2}(?:otrzymani|odbi[óo]r|wpłyni)|"
     # telling the reporter the report was taken in hand: "informarti della sua effettiva presa in carico"
-    r"\b(?:inform|confirm|conferm)\w*\s+(?:\w+\s+){0,4}(?:presa\s+in\s+carico|prise\s+en\s+charge)",
+    r"\b(?:inform|confirm|conferm)\w*\s+(?:\w+\s+){0,4}(?:presa\s+in\s+carico|prise\s+en\s+charge)|"
+    r"\bxác\s+nhận\s+(?:đã\s+)?(?:nhận|tiếp\s+nhận)",  # Vietnamese: "xác nhận đã nhận báo cáo"
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -86,7 +89,8 @@ _REPLY = re.compile(
     r"\bodpowi\w*|\bodpowiedź|\bskontaktuj\w*\s+się|"
     # Spanish and Portuguese telling the reporter: "le informaremos en un plazo de 7 días naturales cuando haya
     # sido procesado", "informá-lo sobre a sua aceitação efetiva no prazo de 7 dias úteis"
-    r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b",
+    r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b|"
+    r"\bphản\s+hồi|\btrả\s+lời|\bliên\s+hệ\s+lại",  # Vietnamese: "phản hồi báo cáo trong vòng 5 ngày làm việc"
     re.I,
 )
 _STATUS = re.compile(
@@ -99,7 +103,8 @@ _STATUS = re.compile(
     r"(?:tener|terr)\w*\s+(?:\w+\s+){0,2}(?:informat|aggiornat)|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
     r"\baggiorner\w*\s+(?:\w+\s+){0,3}(?:sullo\s+stato|sui\s+progressi|sull['’]avanzamento)|"
     r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
-    r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco",
+    r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco|"
+    r"\bcập\s+nhật\s+(?:\w+\s+){0,2}(?:tình\s+trạng|tiến\s+độ|trạng\s+thái)",  # Vietnamese
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -120,7 +125,7 @@ _FIX = re.compile(
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
-_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz)\s", re.I)
+_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và)\s", re.I)
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 
 
@@ -219,9 +224,9 @@ def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
 
 
 def foreign_promises(sentence: str, page_language: str | None = None) -> list[ForeignCommitment] | None:
-    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, Japanese or
-    Chinese (a short one by the `page_language`); None when the sentence is not in one of them (the
-    English reading applies)."""
+    """The timed promises of a sentence in German, French, Spanish, Portuguese, Italian, Dutch, the Nordic
+    languages, Polish, Vietnamese, Japanese or Chinese (a short one by the `page_language`); None when the
+    sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
         return _cjk_promises(sentence, _JAPANESE)
     if _chinese(sentence):
