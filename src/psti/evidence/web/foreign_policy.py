@@ -1,6 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish or Polish (and
-acknowledgements and replies in Japanese and Chinese).
+French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish or Vietnamese
+(and acknowledgements and replies in Japanese and Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
