@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from psti.evidence.web import language
+from psti.evidence.web.dates import MON
 from psti.evidence.web.labelled_ends import label_line
 from psti.evidence.web.pagetext import MD_LINK_TARGET, semicolon_items
 from psti.evidence.web.sentence_ends import SUPPORT
@@ -151,7 +152,7 @@ _SHUTDOWNED = re.compile(r"\bshutdowned\b", re.I)
 # an end promised no earlier than its date ("The support period ends no earlier than 31 December 2028", "Support
 # … will not end before …"): the end comes at the date or after it, as "ends as of DATE" reads (from a month's or
 # a year's first day); the words blanked keep their places
-_DATE_AHEAD = r"(?=\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s))"
+_DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:\d|{MON}\s))"  # (a month by its name, not "marketing")
 _NO_EARLIER = re.compile(
     r"\b(?P<verb>(?:end|ends|ending|expire|expires|stop|stops|cease|ceases)\s+)"
     rf"(?P<bound>no\s+(?:earlier|sooner)\s+than|not\s+before){_DATE_AHEAD}",
