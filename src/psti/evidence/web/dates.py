@@ -64,12 +64,13 @@ DATE = re.compile(
 _SHORT_BRACKETS = 40  # the most characters of brackets that date a model: "(2021–2022)", "(1re génération, 2011)"
 
 
-def short_brackets_around(s: str, m: re.Match[str]) -> str | None:
-    """What the short brackets a date sits in hold ("2021" of "OnePlus Nord 2 (2021)"), or None when it sits in none."""
+def short_brackets_around(s: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """Where the inside of the short brackets a date sits in begins and ends ("2021" of "OnePlus Nord 2
+    (2021)"), or None when it sits in none."""
     opening, closing = s.rfind("(", 0, m.start()), s.find(")", m.end())
     if opening < 0 or closing < 0 or ")" in s[opening : m.start()] or closing - opening > _SHORT_BRACKETS:
         return None
-    return s[opening + 1 : closing]
+    return opening + 1, closing
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -850,9 +850,10 @@ def _dates_the_model(sentence: str, m: re.Match[str]) -> bool:
     inside = short_brackets_around(sentence, m)
     if inside is None:
         return False
+    start, end = inside
     return not (
-        _END_WORDS.search(inside)
-        or _BOUND_BEFORE.search(sentence[sentence.rfind("(", 0, m.start()) + 1 : m.start()])
+        _END_WORDS.search(sentence[start:end])
+        or _BOUND_BEFORE.search(sentence[start : m.start()])
         or _BOUND_AFTER.match(sentence, m.end())
     )
 

@@ -785,7 +785,7 @@ def _dates_the_model(s: str, m: re.Match[str]) -> bool:
     ):
         return True
     inside = short_brackets_around(s, m)
-    return inside is not None and not _ABOUT_AN_END_WORDS.search(inside)
+    return inside is not None and not _ABOUT_AN_END_WORDS.search(s, *inside)
 
 
 _DISCONTINUED = re.compile(r"\bdiscontinu", re.I)
