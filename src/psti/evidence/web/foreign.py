@@ -1,5 +1,6 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Hungarian or Turkish.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Hungarian, Turkish,
+Romanian, Greek, Ukrainian or Croatian.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,7 +49,8 @@ _FUNCTION_WORDS = {
     "it": frozenset({"il", "lo", "gli", "di", "del", "della", "dei", "delle", "che", "non", "per", "con", "è", "sono",
                      "da", "dal", "dalla", "nel", "nella", "alla", "al", "più", "anche", "questo", "questa", "sarà",
                      "saranno", "dopo", "entro", "fino", "cui", "ha", "hanno", "suo", "sua", "loro", "quindi", "la",
-                     "una", "un", "verrà", "verranno", "ogni", "noi"}),
+                     "una", "un", "verrà", "verranno", "ogni", "noi", "tutti", "tutte", "suoi", "sue", "agli", "ai",
+                     "alle", "degli", "in"}),
     "nl": frozenset({"het", "een", "van", "wij", "uw", "niet", "voor", "met", "binnen", "te", "zijn", "worden",
                      "wordt", "dat", "naar", "ons", "onze", "bij", "ook", "maar", "dit", "deze", "heeft", "hebben",
                      "kunt", "nadat", "aan", "geen", "meer", "zal", "zullen", "u", "jullie", "ontvangst", "tot",
@@ -91,6 +94,21 @@ _FUNCTION_WORDS = {
     "vi": frozenset({"và", "của", "các", "với", "không", "được", "trong", "sẽ", "là", "có", "này", "những", "để",
                      "từ", "đến", "khi", "chúng", "tôi", "bạn", "một", "đã", "vòng", "ngày", "việc", "làm", "báo",
                      "cáo", "hoặc", "nào", "bất", "kỳ", "cố", "gắng", "hồi", "phản", "lỗ", "hổng", "bảo", "mật"}),
+    # Romanian (not the words French, Spanish or Italian write too: "de", "la", "un", "cu")
+    "ro": frozenset({"și", "şi", "în", "pe", "nu", "sau", "care", "pentru", "din", "este", "sunt", "vor", "va",
+                     "fi", "mai", "să", "acest", "această", "după", "până", "începând", "lor", "aplicația",
+                     "utilizatorii", "către", "prin", "fost", "fără", "doar", "astfel", "dacă", "încă", "asta"}),
+    "el": frozenset({"και", "το", "τα", "του", "της", "των", "τη", "την", "τον", "οι", "ο", "η", "με", "για",
+                     "από", "σε", "στο", "στη", "στην", "στις", "στα", "δεν", "θα", "να", "που", "είναι", "μια",
+                     "ένα", "ότι", "πλέον", "έως", "μέχρι", "τις", "αυτή", "αυτό", "χρήστες", "εφαρμογή"}),
+    # Ukrainian, by the words Russian spells otherwise ("і", "що", "буде", "року")
+    "uk": frozenset({"і", "й", "та", "у", "що", "із", "від", "це", "як", "року", "році", "його", "їх", "буде",
+                     "будуть", "також", "але", "або", "після", "вже", "більше", "вони", "який", "які", "свою",
+                     "свої", "можуть", "щоб", "сьогодні", "користувачі"}),
+    # Croatian, by the words Czech and Polish spell otherwise ("će", "su", "godine", "ali", "samo")
+    "hr": frozenset({"će", "su", "ali", "samo", "godine", "ipak", "nakon", "kao", "koji", "koja", "koje", "iz",
+                     "još", "što", "ili", "biti", "za", "da", "te", "ova", "ovo", "ove", "sve", "korisnici",
+                     "korisnika", "već", "kada", "kako", "bez", "prema", "piše", "neće", "više", "dobiti"}),
 }  # fmt: skip
 # Turkish months (the language's signs in `_MONTH_WORDS` too)
 _TR_MONTHS = {
@@ -131,6 +149,48 @@ _CS_MONTHS = {
     "červnu": 6, "července": 7, "červenec": 7, "červenci": 7, "srpna": 8, "srpen": 8, "srpnu": 8, "září": 9,
     "října": 10, "říjen": 10, "říjnu": 10, "listopadu": 11, "prosince": 12, "prosinec": 12, "prosinci": 12,
 }  # fmt: skip
+def _without_accents(word: str) -> str:
+    """The word without its accents and diaereses ("μαΐου" -> "μαιου")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+# Romanian, named ("15 decembrie 2025", "până în martie 2026"); "mai" and "august" as German writes them
+_RO_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
+         "noiembrie", "decembrie"), 1
+    )
+}  # fmt: skip
+# Greek, named, "of" and "in" ("15 Δεκεμβρίου 2025", "τον Απρίλιο του 2026"), with and without their accents
+# (capitals drop them: "ΑΠΡΙΛΙΟΥ")
+_EL_STEMS = (
+    ("Ιανουάρι", "Ιανουαρί"), ("Φεβρουάρι", "Φεβρουαρί"), ("Μάρτι", "Μαρτί"), ("Απρίλι", "Απριλί"), ("Μάι", "Μαΐ"),
+    ("Ιούνι", "Ιουνί"), ("Ιούλι", "Ιουλί"), ("Αύγουστ", "Αυγούστ"), ("Σεπτέμβρι", "Σεπτεμβρί"),
+    ("Οκτώβρι", "Οκτωβρί"), ("Νοέμβρι", "Νοεμβρί"), ("Δεκέμβρι", "Δεκεμβρί"),
+)  # fmt: skip
+_EL_MONTHS = {
+    spelling: number
+    for number, (named, of) in enumerate(_EL_STEMS, 1)
+    for form in (f"{named}ος", f"{named}ο", f"{of}ου")
+    for spelling in (form.lower(), _without_accents(form.lower()))
+}
+# Ukrainian, named and "of" ("5 травня 2025 року", "до січня 2026 року")
+_UK_MONTHS = {
+    "січень": 1, "січня": 1, "лютий": 2, "лютого": 2, "березень": 3, "березня": 3, "квітень": 4, "квітня": 4,
+    "травень": 5, "травня": 5, "червень": 6, "червня": 6, "липень": 7, "липня": 7, "серпень": 8, "серпня": 8,
+    "вересень": 9, "вересня": 9, "жовтень": 10, "жовтня": 10, "листопад": 11, "листопада": 11, "грудень": 12,
+    "грудня": 12,
+}  # fmt: skip
+# Croatian, named, "of" and "in" ("14. listopada 2025.", "do listopada 2026. godine"); its "listopad" is October,
+# where Polish and Czech name November (`_month_number`)
+_HR_MONTHS = {
+    "siječanj": 1, "siječnja": 1, "siječnju": 1, "veljača": 2, "veljače": 2, "veljači": 2, "ožujak": 3, "ožujka": 3,
+    "ožujku": 3, "travanj": 4, "travnja": 4, "travnju": 4, "svibanj": 5, "svibnja": 5, "svibnju": 5, "lipanj": 6,
+    "lipnja": 6, "lipnju": 6, "srpanj": 7, "srpnja": 7, "srpnju": 7, "kolovoz": 8, "kolovoza": 8, "kolovozu": 8,
+    "rujan": 9, "rujna": 9, "rujnu": 9, "listopad": 10, "listopada": 10, "listopadu": 10, "studeni": 11,
+    "studenoga": 11, "studenog": 11, "studenom": 11, "prosinac": 12, "prosinca": 12, "prosincu": 12,
+}  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
 _MONTH_WORDS = {
@@ -154,6 +214,10 @@ _MONTH_WORDS = {
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
     "tr": frozenset(_TR_MONTHS),
     "vi": frozenset({"tháng"}),
+    "ro": frozenset(_RO_MONTHS) - {"mai", "august"},  # (German's too)
+    "el": frozenset(_EL_MONTHS),
+    "uk": frozenset(_UK_MONTHS),
+    "hr": frozenset(_HR_MONTHS) - {"listopada", "listopadu"},  # (Polish and Czech write them too)
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -188,13 +252,17 @@ _MONTHS = {
     **_ID_MONTHS,
     **_PL_MONTHS,
     **_CS_MONTHS,
+    **_RO_MONTHS,
+    **_EL_MONTHS,
+    **_UK_MONTHS,
+    **{name: number for name, number in _HR_MONTHS.items() if name not in ("listopad", "listopada", "listopadu")},
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20|21)\d\d"
 # "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
 # 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+|του\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -261,6 +329,16 @@ _BOUND_BEFORE = re.compile(
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
     r"\b(?:mulai|sejak|pada|per|setelah|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
+    # Romanian: "până în martie 2026", "până la 15 decembrie", "începând cu 15 decembrie 2025", "din", "după"
+    r"\bpână(?:\s+(?:în|la|pe))?(?:\s+(?:sfârșitul|sfarsitul|finalul)(?:\s+lunii)?)?|\bîncepând\s+(?:cu|din)|"
+    r"\bdin|\bdupă|\bpe|\bîn(?:\s+luna)?|"
+    # Greek: "έως τις 31 Δεκεμβρίου", "μέχρι τον Μάρτιο", "από τον Απρίλιο του 2026", "στις 15 Δεκεμβρίου"
+    r"\b(?:[έε]ως|μ[έε]χρι|ως|απ[όο]|στις|μετ[άα]\s+(?:τις|την|τον|το)|τον|την)(?:\s+(?:τις|την|τον|το|τα))?|"
+    # Ukrainian: "до 31 березня", "з 1 квітня", "після", "від"; the end's verb right before its day ("підтримка
+    # завершиться 31 березня", "буде відключено 31 березня", "припиняє роботу 31 березня")
+    r"\bз|\bіз|\bвід|\bпісля|\bу|\bв|\b(?:заверш|припин|відключ|вимкн)\w*(?:\s+(?:свою\s+)?(?:роботу|підтримку))?|"
+    # Croatian: "do listopada 2026.", "od 14. listopada", "nakon", "u listopadu"; "prestaje 31. ožujka", "gasi se"
+    r"\bnakon|\bu|\b(?:prestaj|prestat|ugas|ukid|ukinu)\w*(?:\s+se)?|\bgas(?:i|e)\s+se|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill(?:\s+och\s+med)?|\bt\.o\.m\.?|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)(?:\s+(?:ned|ner))?\s+(?:den\s+)?i?)"
@@ -299,12 +377,15 @@ _YEAR_BOUND = re.compile(
     # Swedish: "fram till 2026", "till slutet av 2025"
     r"\b(?:fram\s+)?till(?:\s+slutet\s+av)?|"
     # Indonesian: "hingga 2026", "sampai akhir tahun 2025", "mulai tahun 2024"
-    r"\b(?:hingga|sampai(?:\s+dengan)?|mulai)(?:\s+akhir)?(?:\s+tahun)?)\s*$",
+    r"\b(?:hingga|sampai(?:\s+dengan)?|mulai)(?:\s+akhir)?(?:\s+tahun)?|"
+    # Romanian, Greek and Ukrainian: "până în 2026", "până la sfârșitul anului 2026", "έως το 2026", "до 2026 року"
+    r"\bpână(?:\s+(?:în|la))?(?:\s+(?:sfârșitul|sfarsitul|finalul))?(?:\s+anului)?|"
+    r"\b(?:[έε]ως|μ[έε]χρι)(?:\s+(?:το|τα\s+τ[έε]λη\s+του|το\s+τ[έε]λος\s+του))?|\bдо(?:\s+кінця)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri)\b",
+    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri|din|începând|απ[όο]|з|із|від)\b",
     re.I,
 )
 # Dutch "it is over" ("is het klaar", "is het ook gedaan met"): both the bound after a date and its end's words
@@ -379,6 +460,13 @@ _IN_EFFECT = re.compile(
 _POLICY = re.compile(r"\b(?:politica|politique|política|Richtlinie|beleid|policy)\b", re.I)
 # nothing before a date but a list's mark: the sentence opens with it
 _SENTENCE_START = re.compile(r"[\s\-–•*·]*")
+# "today" opening the sentence before its day: "Сьогодні, 5 травня 2025 року, Skype … припиняє свою роботу", "Heute,
+# am 5. Mai 2025, …": the day the sentence's end happens
+_TODAY_LEAD = re.compile(
+    r"[\s\-–•*·]*(?:heute|aujourd['’]hui|hoy|hoje|oggi|vandaag|idag|i\s+dag|сьогодні|сегодня|astăzi|azi|σήμερα|danas|"
+    r"dziś|dzisiaj|dnes|tänään|bugün)\s*,?\s*(?:am\s+|le\s+|el\s+|il\s+|op\s+|den\s+)?",
+    re.I,
+)
 # a German month an end happened in, with no support word before it: "Im Februar 2024 zog Amazon …"
 _IM = re.compile(r"\bim\s*$", re.I)
 # a clause that dates an announcement, not the end it announces
@@ -442,6 +530,7 @@ _END_WORDS = re.compile(
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
+    r"\b(?:verrà|verranno|sarà|saranno)\s+(?:\w+\s+)?interrott[oaie]\b|"  # "verrà interrotto il 1 aprile 2023"
     # stops doing: "Amazon smetterà di supportare … Glow il 31 dicembre 2022", "avrebbe smesso di funzionare"
     r"\bsmett\w*\s+di\b|\bsmess[oaie]\s+di\b|"
     # an app or a mode available up to a day: "sarà disponibile fino al", "estará disponible hasta el", "sera
@@ -498,7 +587,24 @@ _END_WORDS = re.compile(
     r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?\d+-ig\b|"
     # Turkish: "desteğinin bitmesine", "desteği sona erecek", "güncelleme almayacak", "desteği kesildi"
     r"\bbit(?:ti|ecek|iyor|mesine|mesi|eli|en|er)\b|\bsona\s+er\w*|\bkesil\w*|\bdurdur\w*|\bsonlandır\w*|"
-    r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b",
+    r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b|"
+    # Romanian: "nu vor mai putea folosi", "renunță definitiv la", "a încetat", "va fi retras", "disponibil până în"
+    r"\bnu\s+(?:\w+\s+){0,2}mai\b|\brenun[țţ]\w*|\bîncheia\w*|\bîncheie\b|\bînceta\w*|\bînceteaz\w*|\bretras\w*|\bretrage\w*|"
+    r"\bopri[tr]\w*|\bopre[șş]te|\bînchi[sd]\w*|\bdezactiv\w*|\bîntrerup\w*|\bsfâr[șş]it\w*|"
+    r"\b(?:disponibil|suport|actualiz|sprijin)\w*\b[^.]{0,60}?\bpână\b|"
+    # Greek: "δεν θα είναι πλέον διαθέσιμη", "σταματά", "τερματίζει", "κατάργηση", "αποσύρεται", "τέλος υποστήριξης",
+    # "ενημερώσεις … έως"
+    # (capitals drop the accents: "ΕΝΗΜΕΡΩΣΕΙΣ ΕΩΣ")
+    r"\bδεν\s+(?:\w+\s+){0,4}πλ[έε]ον\b|\bσταματ\w*|\bτερματ\w*|\bκατ[άα]ργ\w*|\bαπ[οό]σ[υύ]ρ\w*|\bδιακ[οό]π\w*|"
+    r"\bτ[έε]λος\s+(?:\w+\s+){0,2}υποστ[ήη]ριξης\b|"
+    r"\b(?:υποστ[ήη]ριξ|υποστηρ[ίι]ζ|ενημ[έε]ρωσ|ενημερ[ώω]σ|διαθ[έε]σιμ)\w*\b[^.]{0,60}?\b(?:[έε]ως|μ[έε]χρι)\b|"
+    # Ukrainian: "припиняє свою роботу", "більше не", "відключить", "кінець підтримки", "оновлення … до"
+    r"\bприпин\w*|\bбільше\s+не\b|\bвідключ\w*|\bвимкн\w*|\bкінець\s+підтримки|\bз\s+експлуатації\b|"
+    r"\b(?:підтримк|оновлен)\w*\b[^.]{0,60}?\bдо\b|"
+    # Croatian: "prestaje", "prestanak", "kraj podrške", "ukida", "gasi", "više neće", "ažuriranja … do"
+    r"\bprestaj\w*|\bprestan\w*|\bprestat\w*|\bkraj\s+(?:\w+\s+){0,2}(?:podrške|ažuriranja)\b|\bukid\w*|\bukinu\w*|"
+    r"\bgas(?:i|e)\b|\bugas\w*|\bviše\s+neće\b|\bneće\s+(?:\w+\s+){0,2}više\b|"
+    r"\b(?:podršk|ažuriranj|zakrp)\w*\b[^.]{0,60}?\bdo\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -513,7 +619,7 @@ _SECURITY_WORDS = re.compile(
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
-    r"gekauft\w*|erworben\w*|verkoop\w*)\b|"
+    r"gekauft\w*|erworben\w*|verkoop\w*|produzione|Produktion|producción|produção|productie)\b|"
     r"\bnicht\s+mehr\s+verlänger\w*|"  # contracts "ab April 2019 nicht mehr verlängert": no new terms sold
     # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
     # febbraio 2024"; not "the eShop", a service)
@@ -758,6 +864,8 @@ def foreign_end(
             # "31. März 2025 endet der Support für das Acme Hub.": a day that opens its sentence, the end
             # said right after it
             bound = lead if _END_WORDS.match(sentence, m.end() + 1, m.end() + 40) else None
+        if bound is None and not bare_year:
+            bound = _TODAY_LEAD.fullmatch(sentence, 0, m.start())  # (the end's words: the stretch's, as for any date)
         if bound is None and precision == "day" and lang in ("no", "sv"):
             # "Microsoft avslutter støtten for Windows 10 Mobile 10. desember 2019": Norwegian, Danish and
             # Swedish set a day with no preposition after the end's verb and its object, in the same clause
@@ -1009,12 +1117,20 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
     for m in _FOREIGN_DATE.finditer(sentence):
         if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
-        if (dated := _day_or_month(m, _MONTHS[m.group("month").lower()])) is not None:
+        if (dated := _day_or_month(m, _month_number(sentence, m.group("month")))) is not None:
             out.append(dated)
     for m in _HU_DATE.finditer(sentence):
         if (dated := _day_or_month(m, _HU_MONTHS[m.group("month").lower()])) is not None:
             out.append(dated)
     return out
+
+
+def _month_number(sentence: str, name: str) -> int:
+    """The month a name gives; "listopad" (and its forms) is November in Polish and Czech, October in Croatian."""
+    name = name.lower()
+    if name in ("listopad", "listopada", "listopadu") and language_of(sentence) == "hr":
+        return _HR_MONTHS[name]
+    return _MONTHS[name]
 
 
 def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date, Precision] | None:

@@ -1085,6 +1085,11 @@ def semicolon_items(line: str, is_item: Callable[[str], bool]) -> list[str] | No
     return None
 
 
+# the capitals of the Latin, Greek and Cyrillic alphabets beyond A-Z, which open sentences too ("À partir du …",
+# "Сьогодні, …", "Η εφαρμογή …", "Čtvrtý …")
+_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
+
+
 def sentences(text: str) -> list[str]:
     """Split text into sentences and lines (headings and table rows count as sentences)."""
     out: list[str] = []
@@ -1096,7 +1101,7 @@ def sentences(text: str) -> list[str]:
         # (a sentence may open with the elision of a quoted excerpt: "… boxes. ...Some older boxes")
         # (Korean, which has no capitals, starts its sentences with a syllable: "… 가능해졌다. 이미 …")
         for part in re.split(
-            r"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z0-9(\"'“‘\uac00-\ud7a3])", _GLUED_END.sub(_spaced_end, line)
+            rf"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z{_CAPITALS}0-9(\"'“‘\uac00-\ud7a3])", _GLUED_END.sub(_spaced_end, line)
         ):
             if not part.strip():
                 continue

@@ -1,0 +1,99 @@
+"""End statements in Romanian, Greek, Ukrainian and Croatian, each in a page whose other sentence sets the language.
+
+Each language names its months ("31 martie 2025", "31 Μαρτίου 2025", "τον Μάρτιο του 2025", "31 березня 2025 року",
+"31. ožujka 2025."), bounds them ("până la", "începând cu", "έως τις", "μετά τις", "до", "з", "do", "nakon") and
+says what stops ("nu va mai", "τερματίζεται", "δεν θα είναι πλέον", "більше не", "više neće"); Ukrainian and
+Croatian may set the day right after the end's verb ("завершиться 31 березня", "prestaje 31. ožujka"). Croatian's
+"listopad" is October, where Polish and Czech name November. A day after "today" that opens the sentence ("Сьогодні,
+5 травня 2025 року, … припиняє свою роботу") is the day the end happens. Italian "verrà interrotto" ends a product
+(not its production). A launch's day, or a day something is available from, is no end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+MARCH_31 = [D(2025, 3, 31)]
+
+_LEAD = {
+    "ro": "Aceasta este o informație importantă pentru toți clienții noștri care folosesc acest produs acasă.",
+    "el": "Αυτή είναι μια σημαντική πληροφορία για όλους τους πελάτες μας που χρησιμοποιούν αυτό το προϊόν στο σπίτι.",
+    "uk": "Це важлива інформація для всіх наших клієнтів, які користуються цим продуктом вдома.",
+    "hr": "Ovo je važna informacija za sve naše korisnike koji koriste ovaj proizvod kod kuće.",
+    "pl": "To jest ważna informacja dla wszystkich naszych klientów, którzy korzystają z tego produktu w domu.",
+    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ro", "Suportul pentru Acme Hub se va încheia pe 31 martie 2025."),
+        ("ro", "Acme Hub va primi actualizări de securitate până la 31 martie 2025."),
+        ("ro", "Aplicația Acme Hub nu va mai funcționa după 31 martie 2025."),
+        ("ro", "Serviciul cloud Acme Hub va fi oprit pe 31 martie 2025."),
+        ("ro", "Începând cu 31 martie 2025, Acme Hub nu va mai primi actualizări."),
+        ("ro", "Acme Hub primește actualizări până în martie 2025."),
+        ("el", "Η υποστήριξη για το Acme Hub τερματίζεται στις 31 Μαρτίου 2025."),
+        ("el", "Το Acme Hub θα λαμβάνει ενημερώσεις ασφαλείας έως τις 31 Μαρτίου 2025."),
+        ("el", "Η εφαρμογή Acme Hub δεν θα είναι πλέον διαθέσιμη μετά τις 31 Μαρτίου 2025."),
+        ("el", "Η υπηρεσία cloud του Acme Hub θα σταματήσει στις 31 Μαρτίου 2025."),
+        ("el", "Το Acme Hub θα λαμβάνει ενημερώσεις μέχρι τον Μάρτιο του 2025."),
+        ("el", "ΤΟ ACME HUB ΘΑ ΛΑΜΒΑΝΕΙ ΕΝΗΜΕΡΩΣΕΙΣ ΕΩΣ ΤΙΣ 31 ΜΑΡΤΙΟΥ 2025."),
+        ("uk", "Підтримка Acme Hub завершиться 31 березня 2025 року."),
+        ("uk", "Acme Hub отримуватиме оновлення безпеки до 31 березня 2025 року."),
+        ("uk", "Хмарний сервіс Acme Hub буде відключено 31 березня 2025 року."),
+        ("uk", "З 31 березня 2025 року Acme Hub більше не отримуватиме оновлень."),
+        ("uk", "Acme Hub припиняє роботу 31 березня 2025 року."),
+        ("uk", "Сьогодні, 31 березня 2025 року, Acme Hub офіційно припиняє свою роботу."),
+        ("hr", "Podrška za Acme Hub prestaje 31. ožujka 2025."),
+        ("hr", "Acme Hub će dobivati sigurnosna ažuriranja do 31. ožujka 2025."),
+        ("hr", "Aplikacija Acme Hub više neće raditi nakon 31. ožujka 2025."),
+        ("hr", "Usluga Acme Hub gasi se 31. ožujka 2025."),
+        ("hr", "Acme Hub dobiva ažuriranja do ožujka 2025. godine."),
+        ("it", "Il servizio Acme Hub verrà interrotto il 31 marzo 2025."),
+    ],
+)
+def test_plain_end(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == MARCH_31
+
+
+def test_listopad_is_october_in_croatian_and_november_in_polish() -> None:
+    croatian = "Korisnici će ipak dobiti sigurnosna ažuriranja za Acme Hub, ali samo do listopada 2026. godine."
+    assert ends(f"{_LEAD['hr']} {croatian}", "Acme Hub") == [D(2026, 10, 31)]
+    polish = "Wsparcie dla Acme Hub zakończy się 30 listopada 2026 roku."
+    assert ends(f"{_LEAD['pl']} {polish}", "Acme Hub") == [D(2026, 11, 30)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ro", "Acme Hub a fost lansat pe 31 martie 2025."),
+        ("el", "Το Acme Hub κυκλοφόρησε στις 31 Μαρτίου 2025."),
+        ("uk", "Acme Hub вийшов 31 березня 2025 року."),
+        ("hr", "Acme Hub je predstavljen 31. ožujka 2025."),
+        ("hr", "Acme Hub je dostupan od 31. ožujka 2025."),
+        ("uk", "Сьогодні, 31 березня 2025 року, компанія представила новий Acme Hub."),
+        ("it", "La produzione del Acme Hub verrà interrotta il 31 marzo 2025."),
+    ],
+)
+def test_a_date_with_no_end_is_none(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == []
+
+
+def test_a_sentence_opening_on_a_capital_beyond_a_to_z_is_its_own() -> None:
+    # (one line: the sentence before has an end word of its own and no date)
+    french = "Le service Acme Hub sera arrêté. À partir du 31 mars 2025, Acme Hub ne recevra plus de mises à jour."
+    assert ends(french, "Acme Hub") == MARCH_31
+    ukrainian = f"{_LEAD['uk']} Сьогодні, 31 березня 2025 року, Acme Hub офіційно припиняє свою роботу."
+    assert ends(ukrainian, "Acme Hub") == MARCH_31
+
+
+def test_a_short_italian_sentence_with_in_is_read_on_an_italian_page() -> None:
+    # ("in" is English's word too, but Italian's as well: the page's language holds)
+    page = f"{_LEAD['it']} Il 31 marzo 2025 Acme disattiverà in via definitiva tutti i server dell'Acme Hub."
+    assert ends(page, "Acme Hub") == MARCH_31
