@@ -6,7 +6,10 @@ update named after the acknowledgement in the same sentence: French "et des nouv
 alle 30 Tage einen Statusbericht"; Italian "Ti aggiorneremo sullo stato ogni 30 giorni". French "des nouvelles mises à
 jour" (new updates) is no news sent to the reporter. Vietnamese replies ("phản hồi") "trong vòng 5 ngày làm việc"
 (within five working days), acknowledges receipt ("xác nhận đã nhận"), and updates the status ("cập nhật tình trạng")
-"mỗi 7 ngày" (every seven days), two promises joined by "và"."""
+"mỗi 7 ngày" (every seven days), two promises joined by "và". Czech acknowledges receipt ("potvrdíme přijetí")
+"během 3 pracovních dnů", reports progress ("informovat o průběhu") "každých 14 dní", and answers on the measures to
+come ("odpověď týkající se budoucích opatření"), two promises joined by "a". A reply's time may be a range ("dentro de
+48 a 72 horas", "innerhalb von 2 bis 3 Werktagen")."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ _LEAD = {
     "it": "Per segnalare una vulnerabilità, scrivete a security@acme.example con una descrizione del problema.",
     "pt": "Para relatar uma vulnerabilidade, escreva para security@acme.example com uma descrição do problema.",
     "vi": "Để báo cáo lỗ hổng bảo mật, vui lòng gửi email đến security@acme.example với mô tả của vấn đề.",
+    "cs": "Chcete-li nahlásit zranitelnost, napište nám na security@acme.example s popisem problému.",
 }
 
 
@@ -77,3 +81,28 @@ def test_vietnamese_acknowledgement_and_status_joined() -> None:
     )
     assert found.ack_when is not None and found.ack_when.timescale == "trong vòng 48 giờ"
     assert found.status_when is not None and found.status_when.timescale == "mỗi 7 ngày"
+
+
+def test_czech_acknowledgement_and_progress_joined() -> None:
+    found = policy(
+        f"{_LEAD['cs']} Potvrdíme přijetí vašeho hlášení během 3 pracovních dnů a budeme vás informovat o průběhu "
+        "každých 14 dní."
+    )
+    assert found.ack_when is not None and found.ack_when.timescale == "během 3 pracovních dnů"
+    assert found.status_when is not None and found.status_when.timescale == "každých 14 dní"
+
+
+def test_czech_first_answer_and_answer_on_the_measures_to_come() -> None:
+    found = policy(
+        f"{_LEAD['cs']} Ohlašovatelé mohou obdržet prvotní odpověď do 2 pracovních dnů a do 10 pracovních dnů mohou "
+        "obdržet odpověď týkající se budoucích opatření."
+    )
+    assert found.ack_when is not None and found.ack_when.timescale == "do 2 pracovních dnů"
+    assert found.status_when is not None and found.status_when.timescale == "do 10 pracovních dnů"
+
+
+def test_a_reply_within_a_range_of_hours_or_days() -> None:
+    found = policy(f"{_LEAD['pt']} Responderemos ao seu relatório dentro de 48 a 72 horas.")
+    assert found.ack_when is not None and found.ack_when.timescale == "dentro de 48 a 72 horas"
+    found = policy(f"{_LEAD['de']} Wir bestätigen den Eingang innerhalb von 2 bis 3 Werktagen.")
+    assert found.ack_when is not None and found.ack_when.timescale == "innerhalb von 2 bis 3 Werktagen"

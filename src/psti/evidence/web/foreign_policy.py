@@ -1,5 +1,5 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish or Vietnamese
+French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech or Vietnamese
 (and acknowledgements and replies in Japanese and Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
@@ -24,8 +24,11 @@ _NUMBER = (
     r"(?:\d{1,3}|ein\w*|zwei|drei|fünf|sieben|zehn|un|une|deux|trois|cinq|sept|dix|uno|una|dos|tres|cinco|siete|"
     r"diez|um|uma|due|tre|cinque|sette|dieci|één|een|twee|drie|vijf|zeven|tien|"
     r"en|ett|två|to|fyra|fire|fem|sju|syv|tio|ti|"
-    r"jeden|jednego|dwa|dwóch|trzy|trzech|pięć|pięciu|siedem|siedmiu|dziesięć|dziesięciu)"
+    r"jeden|jednego|dwa|dwóch|trzy|trzech|pięć|pięciu|siedem|siedmiu|dziesięć|dziesięciu|"
+    r"dvou|tří|pěti|sedmi|deseti)"
 )
+# a range of numbers: "dentro de 48 a 72 horas", "innerhalb von 2 bis 3 Werktagen", "do 2–3 pracovních dnů"
+_SPAN = rf"{_NUMBER}(?:\s*(?:-|–|a|à|bis|al|e|tot|till|til|do|až)\s*{_NUMBER})?"
 _UNIT = (
     r"(?:(?:Werk|Arbeits|Geschäfts|Kalender)?[Tt]ag(?:en|e)?|Stunden|Wochen?|"
     r"jours?(?:\s+(?:ouvrables|ouvrés|calendaires))?|heures?|semaines?|"
@@ -36,7 +39,9 @@ _UNIT = (
     # Polish: "w ciągu 15 dni roboczych", "72 godzin", "dwóch tygodni"
     r"dni(?:\s+(?:roboczych|kalendarzowych))?|dnia|godzin(?:y)?|tygodni(?:a)?|"
     # Vietnamese: "trong vòng 5 ngày làm việc", "48 giờ", "2 tuần"
-    r"ngày(?:\s+làm\s+việc)?|giờ|tuần)"
+    r"ngày(?:\s+làm\s+việc)?|giờ|tuần|"
+    # Czech: "do 2 pracovních dnů", "během 48 hodin", "každých 14 dní"
+    r"(?:pracovních\s+|kalendářních\s+)?(?:dnů|dní|dnech|dny)|hodin|týdnů|týdny)"
 )
 # "innerhalb von 5 Werktagen", "dans les 5 jours ouvrables", "dentro de 3 días hábiles", "em até 5 dias úteis";
 # recurring: "alle 14 Tage", "toutes les deux semaines", "cada 7 días", "a cada 15 dias"
@@ -45,8 +50,9 @@ TIME = re.compile(
     rf"en\s+moins\s+de\s+|dentro\s+de\s+(?:los\s+|até\s+)?|en\s+un\s+plazo\s+(?:máximo\s+)?de\s+|em\s+até\s+|"
     rf"no\s+prazo\s+(?:máximo\s+)?de\s+|alle\s+|toutes\s+les\s+|tous\s+les\s+|cada\s+|a\s+cada\s+|"
     rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+|inom\s+|innen(?:\s?for)?\s+|inden(?:\s?for)?\s+|varje\s+|hver\s+|"
-    rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+|trong\s+vòng\s+|trong\s+thời\s+hạn\s+|mỗi\s+)"
-    rf"{_NUMBER}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
+    rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+|trong\s+vòng\s+|trong\s+thời\s+hạn\s+|mỗi\s+|"
+    rf"během\s+|v\s+průběhu\s+|každých\s+|každé\s+)"
+    rf"{_SPAN}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
     re.I,
 )
 # a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
@@ -75,7 +81,8 @@ _ACK = re.compile(
     r"bekræft\w*\s+(?:\w+\s+){0,2}modtag|potwierdz\w*\s+(?:\w+\s+){0,2}(?:otrzymani|odbi[óo]r|wpłyni)|"
     # telling the reporter the report was taken in hand: "informarti della sua effettiva presa in carico"
     r"\b(?:inform|confirm|conferm)\w*\s+(?:\w+\s+){0,4}(?:presa\s+in\s+carico|prise\s+en\s+charge)|"
-    r"\bxác\s+nhận\s+(?:đã\s+)?(?:nhận|tiếp\s+nhận)",  # Vietnamese: "xác nhận đã nhận báo cáo"
+    r"\bxác\s+nhận\s+(?:đã\s+)?(?:nhận|tiếp\s+nhận)|"  # Vietnamese: "xác nhận đã nhận báo cáo"
+    r"\bpotvrd\w*\s+(?:\w+\s+){0,2}(?:přijetí|obdržení)",  # Czech: "potvrdíme přijetí vašeho hlášení"
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -90,7 +97,8 @@ _REPLY = re.compile(
     # Spanish and Portuguese telling the reporter: "le informaremos en un plazo de 7 días naturales cuando haya
     # sido procesado", "informá-lo sobre a sua aceitação efetiva no prazo de 7 dias úteis"
     r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b|"
-    r"\bphản\s+hồi|\btrả\s+lời|\bliên\s+hệ\s+lại",  # Vietnamese: "phản hồi báo cáo trong vòng 5 ngày làm việc"
+    r"\bphản\s+hồi|\btrả\s+lời|\bliên\s+hệ\s+lại|"  # Vietnamese: "phản hồi báo cáo trong vòng 5 ngày làm việc"
+    r"\bodpověď|\bodpov[íě]\w*|\bozveme\s+se\b",  # Czech: "mohou obdržet prvotní odpověď do 2 pracovních dnů"
     re.I,
 )
 _STATUS = re.compile(
@@ -104,7 +112,8 @@ _STATUS = re.compile(
     r"\baggiorner\w*\s+(?:\w+\s+){0,3}(?:sullo\s+stato|sui\s+progressi|sull['’]avanzamento)|"
     r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
     r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco|"
-    r"\bcập\s+nhật\s+(?:\w+\s+){0,2}(?:tình\s+trạng|tiến\s+độ|trạng\s+thái)",  # Vietnamese
+    r"\bcập\s+nhật\s+(?:\w+\s+){0,2}(?:tình\s+trạng|tiến\s+độ|trạng\s+thái)|"  # Vietnamese
+    r"\binform\w*\s+(?:\w+\s+){0,2}o\s+(?:průběhu|postupu|stavu)",  # Czech: "budeme vás informovat o průběhu"
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -114,7 +123,8 @@ _WITH_ASSESSMENT = re.compile(
     r"über\s+die\s+(?:künftigen|weiteren|geplanten|nächsten)\s+(?:Maßnahmen|Schritte)|"
     r"sur\s+les\s+(?:prochaines\s+étapes|mesures\s+(?:prévues|envisagées))|"
     r"avec\s+(?:l['’]|notre\s+|une\s+)évaluation|con\s+(?:la|nuestra|una)\s+evaluación|"
-    r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione)\b",
+    r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione|"
+    r"(?:týkající\s+se|o)\s+budoucích\s+opatření)\b",  # Czech: "odpověď týkající se budoucích opatření"
     re.I,
 )
 # a fix, its plan or its release, which a reply that tells of it times ("le informaremos de la corrección en un
@@ -127,6 +137,7 @@ _FIX = re.compile(
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
 _CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và)\s", re.I)
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
+_CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Italian preposition)
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:
@@ -235,8 +246,9 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
         return None
     out = []
     clauses = _CLAUSES.split(_HEDGED.sub(" ", sentence))
-    if lang == "nl":
-        clauses = [part for clause in clauses for part in _DUTCH_AND.split(clause)]
+    if lang in ("nl", "cs"):
+        joiner = _DUTCH_AND if lang == "nl" else _CZECH_AND
+        clauses = [part for clause in clauses for part in joiner.split(clause)]
     for clause in clauses:
         times = list(TIME.finditer(clause))
         ack = next((m for m in _ACK.finditer(clause) if not _counted_from(clause, m)), None)
