@@ -332,11 +332,14 @@ def test_a_russian_schedule_and_a_month_in_a_script_not_read() -> None:
     )
     assert ends(schedule, "Xiaomi 12T", media="text/markdown") == [D(2026, 10, 31)]
     assert ends(schedule, "Redmi Note 12 5G", media="text/markdown") == [D(2026, 3, 31)]
-    # a Ukrainian month is read as Russian's is; a Bulgarian one is not: no date, rather than the year's end
+    # Ukrainian and Bulgarian months are read as Russian's are; a Serbian one in Cyrillic is not: no date, rather
+    # than the year's end
     ukrainian = schedule.replace("октябрь 2026 года", "жовтень 2026 року")
     assert ends(ukrainian, "Xiaomi 12T", media="text/markdown") == [D(2026, 10, 31)]
     bulgarian = schedule.replace("октябрь 2026 года", "октомври 2026 г.")
-    assert ends(bulgarian, "Xiaomi 12T", media="text/markdown") == []
+    assert ends(bulgarian, "Xiaomi 12T", media="text/markdown") == [D(2026, 10, 31)]
+    serbian = schedule.replace("октябрь 2026 года", "октобар 2026. године")
+    assert ends(serbian, "Xiaomi 12T", media="text/markdown") == []
 
 
 def test_finnish_ends_with_their_bounds_after_the_date() -> None:

@@ -81,7 +81,9 @@ _FUNCTION_WORDS = {
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
                      "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
                      "они", "она", "он", "этот", "этой", "этом", "который", "которые", "всех", "через"}),
+    # (and Malay: "sokongan", "selepas", "telefon")
     "id": frozenset({"dan", "yang", "untuk", "dengan", "tidak", "ini", "itu", "dari", "pada", "akan", "ke", "dalam",
+                     "selepas", "sokongan", "bagi", "kepada", "ialah", "beberapa", "bakal",
                      "juga", "atau", "tersebut", "lagi", "sudah", "telah", "bisa", "dapat", "hanya", "masih", "oleh",
                      "secara", "adalah", "mulai", "hingga", "sampai", "sejak", "karena", "mendatang", "tanggal",
                      "tahun", "bulan", "mereka", "kami", "anda", "bahwa", "setelah", "sebelum", "namun"}),
@@ -110,7 +112,12 @@ _FUNCTION_WORDS = {
     # Croatian, by the words Czech and Polish spell otherwise ("će", "su", "godine", "ali", "samo")
     "hr": frozenset({"će", "su", "ali", "samo", "godine", "ipak", "nakon", "kao", "koji", "koja", "koje", "iz",
                      "još", "što", "ili", "biti", "za", "da", "te", "ova", "ovo", "ove", "sve", "korisnici",
-                     "korisnika", "već", "kada", "kako", "bez", "prema", "piše", "neće", "više", "dobiti"}),
+                     "korisnika", "već", "kada", "kako", "bez", "prema", "piše", "neće", "više", "dobiti",
+                     # (Serbian and Bosnian spellings)
+                     "biće", "nedjelje", "nedelje", "sa", "moći", "ukida", "podršku"}),
+    # Bulgarian, by the words Russian spells otherwise ("ще", "са", "това", "които", "през")
+    "bg": frozenset({"ще", "са", "това", "които", "който", "която", "като", "след", "вече", "няма", "тези", "този",
+                     "според", "през", "бъде", "бъдат", "за", "от", "се", "да", "е", "г", "им", "или", "ако"}),
 }  # fmt: skip
 # Turkish months (the language's signs in `_MONTH_WORDS` too)
 _TR_MONTHS = {
@@ -135,8 +142,9 @@ _RU_MONTHS = {
     "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
     "декабрь": 12, "декабря": 12,
 }  # fmt: skip
-# Indonesian (the other months are written as in Dutch or English)
-_ID_MONTHS = {"maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11}
+# Indonesian and Malay (the other months are written as in Dutch or English; Malay "Mac" only with its day, as
+# English writes the computer's name alike)
+_ID_MONTHS = {"maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11, "mac": 3, "julai": 7, "ogos": 8, "disember": 12}
 # Polish and Czech, named, "of" and "in"
 _PL_MONTHS = {
     "stycznia": 1, "styczeń": 1, "styczniu": 1, "lutego": 2, "luty": 2, "lutym": 2, "marca": 3, "marzec": 3,
@@ -193,6 +201,20 @@ _HR_MONTHS = {
     "rujan": 9, "rujna": 9, "rujnu": 9, "listopad": 10, "listopada": 10, "listopadu": 10, "studeni": 11,
     "studenoga": 11, "studenog": 11, "studenom": 11, "prosinac": 12, "prosinca": 12, "prosincu": 12,
 }  # fmt: skip
+# Serbian and Bosnian (Latin), named and "of" ("od 1. januara 2026.", "31. marta 2026. godine"); read with Croatian
+_SR_MONTHS = {
+    "januar": 1, "januara": 1, "februar": 2, "februara": 2, "mart": 3, "marta": 3, "april": 4, "aprila": 4,
+    "maj": 5, "maja": 5, "jun": 6, "juna": 6, "jul": 7, "jula": 7, "avgust": 8, "avgusta": 8, "septembar": 9,
+    "septembra": 9, "oktobar": 10, "oktobra": 10, "novembar": 11, "novembra": 11, "decembar": 12, "decembra": 12,
+}  # fmt: skip
+# Bulgarian ("17 март 2026 г."); "март", "май" and "август" as Russian writes them
+_BG_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември",
+         "декември"), 1
+    )
+}  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
 _MONTH_WORDS = {
@@ -212,14 +234,17 @@ _MONTH_WORDS = {
     "pl": frozenset(_PL_MONTHS) - {"listopad"},  # (Czech writes it too)
     "cs": frozenset(_CS_MONTHS),
     "ru": frozenset(_RU_MONTHS) - {"май"},  # (Bulgarian writes it too)
-    "id": frozenset(_ID_MONTHS) | {"desember"},  # (Norwegian's too)
+    "id": (frozenset(_ID_MONTHS) - {"mac"}) | {"desember"},  # (Norwegian's too; "mac" is English's too)
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
     "tr": frozenset(_TR_MONTHS),
     "vi": frozenset({"tháng"}),
     "ro": frozenset(_RO_MONTHS) - {"mai", "august"},  # (German's too)
     "el": frozenset(_EL_MONTHS),
     "uk": frozenset(_UK_MONTHS),
-    "hr": frozenset(_HR_MONTHS) - {"listopada", "listopadu"},  # (Polish and Czech write them too)
+    # (not those Polish and Czech write, nor German and Swedish: "listopada", "januar", "maj")
+    "hr": (frozenset(_HR_MONTHS) | frozenset(_SR_MONTHS)) - {"listopada", "listopadu", "januar", "februar", "april",
+                                                             "maj", "jun", "jul"},
+    "bg": frozenset(_BG_MONTHS) - {"март", "май", "август"},
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "is", "are", "will", "be", "to", "of", "for", "with", "from", "until", "on", "in", "not", "no",
@@ -258,8 +283,12 @@ _MONTHS = {
     **_EL_MONTHS,
     **_UK_MONTHS,
     **{name: number for name, number in _HR_MONTHS.items() if name not in ("listopad", "listopada", "listopadu")},
+    **_SR_MONTHS,
+    **_BG_MONTHS,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+# every month name these languages write, for a day told apart from a model's number ("Acme Hub: 31 март 2025")
+MONTH_NAMES = frozenset(_MONTHS) | frozenset(_HU_MONTHS) | frozenset(_HR_MONTHS)
 _YEAR = r"(?:19|20|21)\d\d"
 # "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
 # 2020", the space after the day's dot left out)
@@ -274,6 +303,11 @@ _HU_DATE = re.compile(
     rf"(?<![\w.])(?P<year>{_YEAR})\.?\s+(?P<month>{'|'.join(_HU_MONTHS)})(?P<suffix>[a-záéíóöőúüű]*)"
     r"(?:\s+(?P<day>[0-3]?\d)\.?(?:-?(?P<daysuffix>[a-záéíóöőúüű]+))?)?(?!\d)"
 )  # (case kept: Hungarian writes its months in lower case; "2014 November 13" is an English table's)
+# Vietnamese names a month by its number: "ngày 5 tháng 5 năm 2025", "tháng 10 năm 2025", "tháng 10/2025"
+_VI_DATE = re.compile(
+    rf"(?:(?:ngày\s+)?(?P<day>[0-3]?\d)\s+)?tháng\s+(?P<month>1[0-2]|0?[1-9])\s*(?:,\s*|năm\s+|/)(?P<year>{_YEAR})(?!\d)",
+    re.I,
+)
 # the suffix that bounds a Hungarian date: until ("-ig"), from ("-tól", "-től", "-jától"), in or on ("-ban", "-án")
 _HU_SUFFIX_BOUND = re.compile(r"(?:ig|t[óő]l|ban|ben|[áé]n)$", re.I)
 
@@ -330,7 +364,11 @@ _BOUND_BEFORE = re.compile(
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
-    r"\b(?:mulai|sejak|pada|per|setelah|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
+    r"\b(?:mulai|sejak|pada|per|setelah|selepas|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
+    # Vietnamese: "từ sau tháng 10/2025" (after), "đến hết" (until its end), "kể từ" (from), "vào" (on)
+    r"\btừ\s+sau|\bsau|\b(?:cho\s+)?đến(?:\s+hết)?|\b(?:kể\s+)?từ(?:\s+ngày)?|\bvào(?:\s+(?:ngày|cuối))?|"
+    # Bulgarian: "до 31 март", "от 1 април", "след", "на 17 март", "през март 2026 г."
+    r"\bот|\bслед|\bна|\bпрез|"
     # Romanian: "până în martie 2026", "până la 15 decembrie", "începând cu 15 decembrie 2025", "din", "după"
     r"\bpână(?:\s+(?:în|la|pe))?(?:\s+(?:sfârșitul|sfarsitul|finalul)(?:\s+lunii)?)?|\bîncepând\s+(?:cu|din)|"
     r"\bdin|\bdupă|\bpe|\bîn(?:\s+luna)?|"
@@ -340,7 +378,7 @@ _BOUND_BEFORE = re.compile(
     # завершиться 31 березня", "буде відключено 31 березня", "припиняє роботу 31 березня")
     r"\bз|\bіз|\bвід|\bпісля|\bу|\bв|\b(?:заверш|припин|відключ|вимкн)\w*(?:\s+(?:свою\s+)?(?:роботу|підтримку))?|"
     # Croatian: "do listopada 2026.", "od 14. listopada", "nakon", "u listopadu"; "prestaje 31. ožujka", "gasi se"
-    r"\bnakon|\bu|\b(?:prestaj|prestat|ugas|ukid|ukinu)\w*(?:\s+se)?|\bgas(?:i|e)\s+se|"
+    r"\bnakon|\bu|\b(?:prestaj|prestat|ugas|ukid|ukinu)\w*(?:\s+se)?|\bgas(?:i|e)\s+se|\bzavrš\w*(?:\s+se)?|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill(?:\s+och\s+med)?|\bt\.o\.m\.?|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)(?:\s+(?:ned|ner))?\s+(?:den\s+)?i?)"
@@ -382,12 +420,14 @@ _YEAR_BOUND = re.compile(
     r"\b(?:hingga|sampai(?:\s+dengan)?|mulai)(?:\s+akhir)?(?:\s+tahun)?|"
     # Romanian, Greek and Ukrainian: "până în 2026", "până la sfârșitul anului 2026", "έως το 2026", "до 2026 року"
     r"\bpână(?:\s+(?:în|la))?(?:\s+(?:sfârșitul|sfarsitul|finalul))?(?:\s+anului)?|"
-    r"\b(?:[έε]ως|μ[έε]χρι)(?:\s+(?:το|τα\s+τ[έε]λη\s+του|το\s+τ[έε]λος\s+του))?|\bдо(?:\s+кінця)?)\s*$",
+    r"\b(?:[έε]ως|μ[έε]χρι)(?:\s+(?:το|τα\s+τ[έε]λη\s+του|το\s+τ[έε]λος\s+του))?|\bдо(?:\s+кінця)?|"
+    # Vietnamese: "vào cuối năm 2024" (at the end of the year), "đến hết năm 2026" (until its end)
+    r"\b(?:vào\s+)?cuối\s+năm|\b(?:cho\s+)?đến(?:\s+hết)?(?:\s+năm)?)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri|din|începând|απ[όο]|з|із|від)\b",
+    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri|din|începând|απ[όο]|з|із|від|от|kể\s+từ|từ(?!\s+sau))\b",
     re.I,
 )
 # Dutch "it is over" ("is het klaar", "is het ook gedaan met"): both the bound after a date and its end's words
@@ -398,6 +438,8 @@ _BOUND_AFTER = re.compile(
     r"\s*(?:lähtien|alkaen|saakka|asti|mennessä)\b|"
     # Russian "18 февраля 2026 года прекратит поддержку": the year's word, then the end's verb
     r"\s+года\s+(?=(?:прекра[тщ]|перестан|заверш|отключ)\w*)|"
+    # … and Croatian and Serbian: "će 31. marta 2026. godine prestati sa objavljivanjem"
+    r"\.?\s+godine\s+(?=(?:presta|ukid|ukinu|završ|gas|ugas)\w*)|"
     # Hungarian: "2025 október végével" (with its end), "végéig" (until its end), "végén", "óta" (since)
     r"\s+(?:végével|végéig|végén|óta)\b|"
     # Turkish: the case ending after an apostrophe, then the bound: "Temmuz 2026'ya kadar" (until), "Haziran
@@ -458,6 +500,20 @@ _REVISION_STAMP = re.compile(
 # a policy that takes effect on a day, not an end on it
 _IN_EFFECT = re.compile(
     r"\b(?:con\s+efficacia|in\s+vigore|en\s+vigueur|in\s+Kraft|wirksam|en\s+vigor|em\s+vigor)\b", re.I
+)
+# a cadence of updates: "keine monatlichen Sicherheitsupdates mehr", "cập nhật bảo mật hàng tháng" (monthly); what
+# stops from a date on is the cadence, and updates go on less often (as the English reading has it)
+_CADENCE = re.compile(
+    r"\b(?:hàng\s+tháng|monatlich\w*|mensuel\w*|mensal\w*|mensual\w*|mensil\w*|maandelijks\w*|månatlig\w*|"
+    r"månedlig\w*|miesięczn\w*|měsíční\w*|mesačn\w*|ежемесячн\w*|щомісячн\w*|bulanan|havi|aylık|lunar\w*|"
+    r"μηνιαί\w*|месечн\w*|mjesečn\w*|mesečn\w*)",
+    re.I,
+)
+# a bound up to a date (not from or after it): "bis", "jusqu'au", "até", "hasta", "fino al", "tot", "till", "do"
+_UNTIL_BOUND = re.compile(
+    r"\b(?:bis|jusqu|at[ée]|hasta|fino|entro|tot|t/m|till|til|indtil|inntil|do|до|đến|până|[έε]ως|μ[έε]χρι|hingga|"
+    r"sampai)\b|(?:ig|saakka|asti|kadar)\s*$",
+    re.I,
 )
 _POLICY = re.compile(r"\b(?:politica|politique|política|Richtlinie|beleid|policy)\b", re.I)
 # nothing before a date but a list's mark: the sentence opens with it
@@ -606,7 +662,17 @@ _END_WORDS = re.compile(
     # Croatian: "prestaje", "prestanak", "kraj podrške", "ukida", "gasi", "više neće", "ažuriranja … do"
     r"\bprestaj\w*|\bprestan\w*|\bprestat\w*|\bkraj\s+(?:\w+\s+){0,2}(?:podrške|ažuriranja)\b|\bukid\w*|\bukinu\w*|"
     r"\bgas(?:i|e)\b|\bugas\w*|\bviše\s+neće\b|\bneće\s+(?:\w+\s+){0,2}više\b|"
-    r"\b(?:podršk|ažuriranj|zakrp)\w*\b[^.]{0,60}?\bdo\b",
+    r"\b(?:podršk|ažuriranj|zakrp)\w*\b[^.]{0,60}?\bdo\b|\bzavrš(?:ava|i|iti|ila|io)\w*|"
+    # Bulgarian: "ще бъде прекратена" (Russian's stem), "няма да получават", "спира", "край на поддръжката"
+    r"\bняма\s+да\b|\bспир\w*|\bспре\b|\bкрай\s+на\s+(?:\w+\s+){0,2}(?:поддръжка\w*|цикъл)|"
+    r"\b(?:поддръжк|актуализаци)\w*\b[^.]{0,60}?\bдо\b|"
+    # Indonesian and Malay: servers, services or apps shut or switched off ("menutup server pembaruan pada 30 Juni
+    # 2025"; not a shop that closes at five)
+    r"\b(?:menutup|mematikan|menonaktifkan)\s+(?:\w+\s+){0,2}(?:server|layanan|perkhidmatan|aplikasi)\w*|"
+    r"\b(?:server|layanan|perkhidmatan|aplikasi)\w*\s+(?:\w+\s+){0,3}(?:ditutup|dimatikan|dinonaktifkan)\b|"
+    # Vietnamese: "không còn được … hỗ trợ" (no longer), "chấm dứt" (ends), "kết thúc", "ngừng" (stops)
+    r"\bkhông\s+còn\b|\bchấm\s+dứt\b|\bkết\s+thúc\b|\bng[ừư]ng\b|\bdừng\b|"
+    r"\b(?:hỗ\s+trợ|cập\s+nhật)\b[^.]{0,60}?\bđến\b",
     re.I,
 )
 # words about security updates or maintenance, which outweigh other ends in the same sentence
@@ -655,7 +721,8 @@ _SUPPORT_HEADING = re.compile(
     r"actualizaciones\s+de\s+seguridad|fin\s+del\s+soporte|atualizaç(?:ão|ões)\s+de\s+segurança|fim\s+do\s+suporte|"
     r"aggiornamenti\s+di\s+sicurezza|fine\s+del\s+supporto|beveiligingsupdates?|ondersteuning|"
     # "hvornår garantien for opdateringer af Android … ophører for de forskellige Nexus-enheder:"
-    r"\w*(?:opdatering|oppdatering|uppdatering)\w*|\baktualizac\w*|\w*päivity\w*",
+    r"\w*(?:opdatering|oppdatering|uppdatering)\w*|\baktualizac\w*|\w*päivity\w*|"
+    r"\bподдръжк\w*|\bактуализаци\w*",  # Bulgarian: "Поддръжката на тези устройства ще бъде прекратена през 2026 г.:"
     re.I,
 )
 
@@ -922,6 +989,10 @@ def foreign_end(
             # joined to it: "y a partir del 31 de mayo de 2025 se bloqueó también la descarga …")
             shared = None
             continue
+        if _CADENCE.search(_clause_of(sentence, m, dates, k)) and not _UNTIL_BOUND.search(bound.group(0)):
+            # "erhält ab Juli 2024 keine monatlichen Sicherheitsupdates mehr": from then on, less often
+            shared = None
+            continue
         if _IN_EFFECT.search(_clause_of(sentence, m, dates, k)) and _POLICY.search(sentence):
             # "la politica di fine vita …, con efficacia dal 1 Gennaio 2023": the day a policy takes effect
             shared = None
@@ -1121,6 +1192,9 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
         if (dated := _day_or_month(m, _month_number(sentence, m.group("month")))) is not None:
             out.append(dated)
+    for m in _VI_DATE.finditer(sentence):
+        if (dated := _day_or_month(m, int(m.group("month")))) is not None:
+            out.append(dated)
     for m in _HU_DATE.finditer(sentence):
         if (dated := _day_or_month(m, _HU_MONTHS[m.group("month").lower()])) is not None:
             out.append(dated)
@@ -1147,7 +1221,7 @@ def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date,
         return None
 
 
-_ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO"})
+_ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO", "Mac", "MAC"})
 
 
 def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:

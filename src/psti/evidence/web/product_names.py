@@ -12,7 +12,8 @@ import functools
 import re
 
 from psti.evidence.web.cjk import HANGUL, latin_apart
-from psti.evidence.web.dates import DatePart
+from psti.evidence.web.dates import MONTHS, DatePart
+from psti.evidence.web.foreign import MONTH_NAMES
 from psti.evidence.web.support_tree import ON_PLATFORM
 
 
@@ -138,7 +139,7 @@ def names_product(terms: tuple[str, ...], text: str, *, brand_needed: bool = Tru
     with the first word of the name elsewhere in the text (not needed when `brand_needed` is
     false, for a clause whose sentence already names the maker); also the whole name with its words
     run together ("SurfaceGo3" names "Surface Go 3"), the name's own words taken apart the same way."""
-    if _names_product(terms, text, brand_needed, short_forms):
+    if _names_product(terms, text, brand_needed, short_forms) or _named_before_a_day(terms, text):
         return True
     apart = _RUN_TOGETHER.sub(" ", text)
     if apart == text or _names_a_sibling(terms, apart):
@@ -147,6 +148,17 @@ def names_product(terms: tuple[str, ...], text: str, *, brand_needed: bool = Tru
     # another model's name once the words are apart, "DellChromebook 13 (3380) Pro")
     t = _words_of(apart)
     return any(_whole_name(joined_codes(plain_words(_RUN_TOGETHER.sub(" ", x))), t) for x in terms)
+
+
+_SPACES = r"\s+"
+_MONTH_WORD = "(?:" + "|".join(sorted(map(re.escape, set(MONTHS) | MONTH_NAMES), key=len, reverse=True)) + r")\b"
+
+
+def _named_before_a_day(terms: tuple[str, ...], text: str) -> bool:
+    """The whole name, a colon, bar or dash, then a day of a month: "Acme Hub: 31 March 2025", "Acme Hub –
+    31 март 2025" (the day is no model's number, as "2" of "Surface Go 2" is)."""
+    names = (_SPACES.join(map(re.escape, term.split())) for term in terms if term.strip())
+    return any(re.search(rf"(?<![\w+]){name}\s*[:|–—-]\s*\d{{1,2}}\.?\s+{_MONTH_WORD}", text, re.I) for name in names)
 
 
 def _words_of(text: str) -> str:

@@ -1,4 +1,5 @@
-"""End statements in Romanian, Greek, Ukrainian and Croatian, each in a page whose other sentence sets the language.
+"""End statements in Romanian, Greek, Ukrainian, Croatian and Serbian, Bulgarian, Malay and Vietnamese, each in a page
+whose other sentence sets the language.
 
 Each language names its months ("31 martie 2025", "31 Μαρτίου 2025", "τον Μάρτιο του 2025", "31 березня 2025 року",
 "31. ožujka 2025."), bounds them ("până la", "începând cu", "έως τις", "μετά τις", "до", "з", "do", "nakon") and
@@ -6,7 +7,12 @@ says what stops ("nu va mai", "τερματίζεται", "δεν θα είνα�
 Croatian may set the day right after the end's verb ("завершиться 31 березня", "prestaje 31. ožujka"). Croatian's
 "listopad" is October, where Polish and Czech name November. A day after "today" that opens the sentence ("Сьогодні,
 5 травня 2025 року, … припиняє свою роботу") is the day the end happens. Italian "verrà interrotto" ends a product
-(not its production). A launch's day, or a day something is available from, is no end."""
+(not its production). Serbian writes its months "marta", "januara" and may set "godine" and the end's verb after the
+day; a Bulgarian list under a heading on support gives each model's day ("Xiaomi 12: 17 март 2026 г."); Malay ends
+"selepas" (after) a day in "Mac"; Indonesian servers are shut ("menutup server", not a shop that closes); Vietnamese
+names a month by its number ("tháng 10/2025", "ngày 31 tháng 3 năm 2025") and an end of the year ("vào cuối năm
+2024"). Monthly updates that stop from a day on ("keine monatlichen Sicherheitsupdates mehr", "hàng tháng") are a
+change of cadence, not an end. A launch's day, or a day something is available from, is no end."""
 
 from __future__ import annotations
 
@@ -26,6 +32,12 @@ _LEAD = {
     "hr": "Ovo je važna informacija za sve naše korisnike koji koriste ovaj proizvod kod kuće.",
     "pl": "To jest ważna informacja dla wszystkich naszych klientów, którzy korzystają z tego produktu w domu.",
     "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
+    "sr": "Ovo je važna informacija za sve naše korisnike koji koriste ovaj proizvod kod kuće.",
+    "bg": "Това е важна информация за всички наши клиенти, които използват този продукт у дома.",
+    "ms": "Ini ialah maklumat penting bagi semua pelanggan kami yang menggunakan produk ini di rumah.",
+    "id": "Ini adalah informasi penting untuk semua pelanggan kami yang menggunakan produk ini di rumah.",
+    "vi": "Đây là thông tin quan trọng cho tất cả khách hàng của chúng tôi đang sử dụng sản phẩm này tại nhà.",
+    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
 }
 
 
@@ -56,6 +68,15 @@ _LEAD = {
         ("hr", "Usluga Acme Hub gasi se 31. ožujka 2025."),
         ("hr", "Acme Hub dobiva ažuriranja do ožujka 2025. godine."),
         ("it", "Il servizio Acme Hub verrà interrotto il 31 marzo 2025."),
+        ("sr", "Acme je potvrdio da će 31. marta 2025. godine prestati sa objavljivanjem ažuriranja za Acme Hub."),
+        ("sr", "Acme od 31. marta 2025. godine ukida podršku za Acme Hub."),
+        ("sr", "Podrška za Acme Hub završava se 31. marta 2025."),
+        ("bg", "Поддръжката на Acme Hub ще бъде прекратена на 31 март 2025 г."),
+        ("bg", "Acme Hub ще получава актуализации за сигурност до 31 март 2025 г."),
+        ("ms", "Acme tidak lagi akan menyokong Acme Hub selepas 31 Mac 2025."),
+        ("id", "Acme akan menutup server Acme Hub pada 31 Maret 2025."),
+        ("vi", "Acme Hub sẽ không còn được Acme hỗ trợ từ sau tháng 3/2025."),
+        ("vi", "Acme sẽ chấm dứt hỗ trợ cho Acme Hub vào ngày 31 tháng 3 năm 2025."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:
@@ -79,6 +100,11 @@ def test_listopad_is_october_in_croatian_and_november_in_polish() -> None:
         ("hr", "Acme Hub je dostupan od 31. ožujka 2025."),
         ("uk", "Сьогодні, 31 березня 2025 року, компанія представила новий Acme Hub."),
         ("it", "La produzione del Acme Hub verrà interrotta il 31 marzo 2025."),
+        ("sr", "Acme Hub je predstavljen 31. marta 2025."),
+        ("bg", "Acme Hub беше представен на 31 март 2025 г."),
+        ("id", "Toko Acme Hub akan menutup pada pukul 17.00 setiap hari sejak 31 Maret 2025 untuk renovasi."),
+        ("de", "Der Acme Hub erhält ab April 2025 keine monatlichen Sicherheitsupdates mehr."),
+        ("vi", "Acme Hub sẽ không còn nhận được cập nhật bảo mật hàng tháng kể từ sau tháng 3/2025."),
     ],
 )
 def test_a_date_with_no_end_is_none(lang: str, sentence: str) -> None:
@@ -97,3 +123,33 @@ def test_a_short_italian_sentence_with_in_is_read_on_an_italian_page() -> None:
     # ("in" is English's word too, but Italian's as well: the page's language holds)
     page = f"{_LEAD['it']} Il 31 marzo 2025 Acme disattiverà in via definitiva tutti i server dell'Acme Hub."
     assert ends(page, "Acme Hub") == MARCH_31
+
+
+def test_a_bulgarian_list_under_a_heading_on_support() -> None:
+    page = (
+        "Поддръжката на тези устройства ще бъде прекратена на следните дати:\n\n"
+        "Acme Cam: 6 февруари 2025 г.\n\n"
+        "Acme Hub: 31 март 2025 г.\n"
+    )
+    assert ends(page, "Acme Hub") == MARCH_31
+
+
+def test_the_end_of_the_year_in_vietnamese_outweighs_the_end_of_monthly_updates() -> None:
+    page = (
+        f"{_LEAD['vi']} Acme Hub sẽ không còn nhận được cập nhật bảo mật hàng tháng kể từ sau tháng 6/2025. "
+        "Việc hỗ trợ cập nhật cho Acme Hub sẽ kết thúc hoàn toàn vào cuối năm 2025."
+    )
+    assert ends(page, "Acme Hub") == [D(2025, 12, 31)]
+
+
+def test_monthly_updates_up_to_a_month_end_there() -> None:
+    # (up to a date, not from it: the updates' last month)
+    monthly = "Der Acme Hub erhält bis März 2025 monatliche Sicherheitsupdates."
+    assert ends(f"{_LEAD['de']} {monthly}", "Acme Hub") == MARCH_31
+
+
+def test_a_name_then_a_colon_and_a_day_names_the_product() -> None:
+    # (the day is no model's number: "Acme Hub 2" is another model, "Acme Hub: 31 March" the product)
+    english = "Security updates:\n\nAcme Cam: 6 February 2025\n\nAcme Hub: 31 March 2025\n"
+    assert ends(english, "Acme Hub") == MARCH_31
+    assert ends(english.replace("Acme Hub:", "Acme Hub 2:"), "Acme Hub") == []
