@@ -15,6 +15,8 @@ jusqu'au", "disponível até" a day ends there (not one available from a day, or
 names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare". A year in
 short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts no end from its words. German support
 "bis mindestens" (at least until) a time ends there, and a product "bis … unterstützt" is supported until it.
+An end that is scheduled ("dont la fin est programmée le", "la fine … è prevista per", "o fim … está previsto
+para") ends at its day.
 A date after those words with no end beside it is no end."""
 
 from __future__ import annotations
@@ -84,6 +86,10 @@ _LEAD = {
         ("fr", "À partir du 31 mars 2025, Acme Hub (1re génération, 2011) ne recevra plus de mises à jour."),
         ("de", "Der Acme Hub soll noch bis mindestens 31. März 2025 unterstützt werden."),
         ("de", "Der Acme Hub erhält bis mindestens zum 31. März 2025 Sicherheitsupdates."),
+        ("fr", "Acme ne va plus investir dans sa plateforme Acme Hub, dont la fin est programmée le 31 mars 2025."),
+        ("it", "La fine del servizio Acme Hub è prevista per il 31 marzo 2025."),
+        ("pt", "O fim do serviço Acme Hub está previsto para 31 de março de 2025."),
+        ("es", "El fin del servicio Acme Hub está previsto para el 31 de marzo de 2025."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:

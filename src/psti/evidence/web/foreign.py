@@ -341,7 +341,7 @@ _BOUND_BEFORE = re.compile(
     # an Italian service's end at a day: "Proroga della data di chiusura del supporto cloud al 6 maggio 2026"
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
     # ("con fine del supporto prevista a luglio 2026"; "a partire da questo gennaio 2021")
-    r"\bprevist[oaie]\s+(?:a|per)|"
+    r"\bprevist[oaie]\s+(?:a|per)|\bprevist[oa]s?\s+para(?:\s+o\s+dia)?|"  # ("… está previsto para 31 de janeiro")
     r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\bnell['’]|\bnel(?:\s+mese\s+di)?|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|\bna|"
@@ -569,6 +569,10 @@ _END_WORDS = re.compile(
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
     r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
+    # an end that is scheduled: "sa plateforme Wemo dont la fin est programmée le 31 janvier 2026", "el fin está
+    # previsto para", "la fine è prevista per", "o fim está previsto para"
+    r"\b(?:la\s+fin|el\s+fin(?:al)?|la\s+fine|o\s+fim)\s+(?:\w+\s+){0,4}?(?:est|está|è|é)?\s*"
+    r"(?:programm|prévu|previst|fixé|fijad|fissat|agendad|programad|anunciad|annoncé)\w*|"
     # "les serveurs … seront coupés le 31 mars 2025", "coupera les serveurs" (a service cut off, not a price cut);
     # a product that "va tirer sa révérence" (takes its leave)
     r"\b(?:serveurs?|services?|cloud|accès|connexion)\b[^.]{0,40}?\bcoup(?:é|ée|és|ées|era|eront)\b|"
