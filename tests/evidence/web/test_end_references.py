@@ -754,3 +754,11 @@ def test_the_latest_dated_update_of_a_notice_holds() -> None:
     # ends that no dated update leads stay as they are
     plain = text.replace("**Update** June 7, 2021: ", "").replace("**Update** June 6, 2022: ", "")
     assert ends(plain, "Acme API", "text/markdown") == [D(2022, 12, 31), D(2023, 3, 31)]
+
+
+def test_the_final_update_received_now_but_not_one_received_before() -> None:
+    # (the present tells a schedule: "receives", "is receiving"; the past tells an update that came)
+    for verb in ("is receiving", "receives", "will receive"):
+        assert ends(f"The Acme Cam 2 {verb} its final update in October 2025.", "Acme Cam 2") == [D(2025, 10, 31)]
+    for verb in ("got", "has received"):
+        assert ends(f"The Acme Cam 2 {verb} its final update in October 2025.", "Acme Cam 2") == []

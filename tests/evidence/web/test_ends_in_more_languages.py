@@ -153,3 +153,28 @@ def test_a_name_then_a_colon_and_a_day_names_the_product() -> None:
     english = "Security updates:\n\nAcme Cam: 6 February 2025\n\nAcme Hub: 31 March 2025\n"
     assert ends(english, "Acme Hub") == MARCH_31
     assert ends(english.replace("Acme Hub:", "Acme Hub 2:"), "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ro", "Începând cu data de 31 martie 2025, Acme Hub nu va mai funcționa."),
+        ("uk", "Компанія Acme планує остаточно закрити сервіс Acme Hub у березні 2025 року."),
+        ("ru", "Компания Acme закроет сервис Acme Hub в марте 2025 года."),
+        ("es", "El 31 de marzo de 2025 marcó el corte definitivo: Acme eliminó soporte para el Acme Hub."),
+    ],
+)
+def test_days_and_months_read_since(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD_MORE[lang]} {sentence}", "Acme Hub") == MARCH_31
+
+
+def test_a_romanian_year_in_which_the_app_stops() -> None:
+    sentence = "Aplicația Acme Hub ar urma să nu mai funcționeze pe anumite modele de telefoane, în anul 2026."
+    assert ends(f"{_LEAD['ro']} {sentence}", "Acme Hub") == [D(2026, 12, 31)]
+
+
+_LEAD_MORE = {
+    **_LEAD,
+    "ru": "Это важная информация для всех наших клиентов, которые используют этот продукт дома.",
+    "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
+}

@@ -198,10 +198,12 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
         return None
     # (the modal may sit on the verb the "and" joins: "They should go up to Android 16 and receive …")
     modal_on = [verb, verb.head] if verb.dep_ == "conj" and verb.head.tag_.startswith("VB") else [verb]
-    if lemma(verb) in GETS and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should") for v in modal_on for c in v.children
+    if lemma(verb) in GETS and (
+        any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should") for v in modal_on for c in v.children)
+        or _said_as_now(verb)
     ):
-        # "the Galaxy Note 20 will receive its final update in 2024": when the last update comes
+        # "the Galaxy Note 20 will receive its final update in 2024", "the Pixel Watch is receiving its final update
+        # with the October 2025 release": when the last update comes (not "got its final update", a past one)
         for c in verb.children:
             words = " ".join(t.text for t in c.subtree)
             if c.dep_ == "dobj" and _LAST_UPDATE.search(words) and not is_negated(verb):
@@ -228,6 +230,13 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
                 # "that end date is 15 March, 2015", "The shutdown of the Acme cloud is 1 May 2025"
                 return named_end
     return None
+
+
+def _said_as_now(verb: Token) -> bool:
+    """The verb in the present, as a schedule is told: "receives", "is receiving" (not "received", "has got")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
 
 
 # a verb over "to be" that only says the time is set or expected ("is going to be", "is scheduled to be")

@@ -141,6 +141,9 @@ _RU_MONTHS = {
     "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
     "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
     "декабрь": 12, "декабря": 12,
+    # "in": "в мае 2025 года"
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
+    "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
 }  # fmt: skip
 # Indonesian and Malay (the other months are written as in Dutch or English; Malay "Mac" only with its day, as
 # English writes the computer's name alike)
@@ -191,6 +194,9 @@ _UK_MONTHS = {
     "травень": 5, "травня": 5, "червень": 6, "червня": 6, "липень": 7, "липня": 7, "серпень": 8, "серпня": 8,
     "вересень": 9, "вересня": 9, "жовтень": 10, "жовтня": 10, "листопад": 11, "листопада": 11, "грудень": 12,
     "грудня": 12,
+    # "in": "у травні 2025 року"
+    "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7, "серпні": 8,
+    "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
 }  # fmt: skip
 # Croatian, named, "of" and "in" ("14. listopada 2025.", "do listopada 2026. godine"); its "listopad" is October,
 # where Polish and Czech name November (`_month_number`)
@@ -370,7 +376,7 @@ _BOUND_BEFORE = re.compile(
     # Bulgarian: "до 31 март", "от 1 април", "след", "на 17 март", "през март 2026 г."
     r"\bот|\bслед|\bна|\bпрез|"
     # Romanian: "până în martie 2026", "până la 15 decembrie", "începând cu 15 decembrie 2025", "din", "după"
-    r"\bpână(?:\s+(?:în|la|pe))?(?:\s+(?:sfârșitul|sfarsitul|finalul)(?:\s+lunii)?)?|\bîncepând\s+(?:cu|din)|"
+    r"\bpână(?:\s+(?:în|la|pe))?(?:\s+(?:sfârșitul|sfarsitul|finalul)(?:\s+lunii)?)?|\bîncepând\s+(?:cu|din)(?:\s+data\s+de)?|"
     r"\bdin|\bdupă|\bpe|\bîn(?:\s+luna)?|"
     # Greek: "έως τις 31 Δεκεμβρίου", "μέχρι τον Μάρτιο", "από τον Απρίλιο του 2026", "στις 15 Δεκεμβρίου"
     r"\b(?:[έε]ως|μ[έε]χρι|ως|απ[όο]|στις|μετ[άα]\s+(?:τις|την|τον|το)|τον|την)(?:\s+(?:τις|την|τον|το|τα))?|"
@@ -419,7 +425,7 @@ _YEAR_BOUND = re.compile(
     # Indonesian: "hingga 2026", "sampai akhir tahun 2025", "mulai tahun 2024"
     r"\b(?:hingga|sampai(?:\s+dengan)?|mulai)(?:\s+akhir)?(?:\s+tahun)?|"
     # Romanian, Greek and Ukrainian: "până în 2026", "până la sfârșitul anului 2026", "έως το 2026", "до 2026 року"
-    r"\bpână(?:\s+(?:în|la))?(?:\s+(?:sfârșitul|sfarsitul|finalul))?(?:\s+anului)?|"
+    r"\bpână(?:\s+(?:în|la))?(?:\s+(?:sfârșitul|sfarsitul|finalul))?(?:\s+anului)?|\bîn\s+anul|"
     r"\b(?:[έε]ως|μ[έε]χρι)(?:\s+(?:το|τα\s+τ[έε]λη\s+του|το\s+τ[έε]λος\s+του))?|\bдо(?:\s+кінця)?|"
     # Vietnamese: "vào cuối năm 2024" (at the end of the year), "đến hết năm 2026" (until its end)
     r"\b(?:vào\s+)?cuối\s+năm|\b(?:cho\s+)?đến(?:\s+hết)?(?:\s+năm)?)\s*$",
@@ -582,6 +588,8 @@ _END_WORDS = re.compile(
     r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
     r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
+    # support taken away: "Netflix eliminó soporte para miles de modelos", "elimina el soporte"
+    r"\belimin\w*\s+(?:el\s+|su\s+|o\s+|il\s+)?(?:soporte|suporte|supporto)\b|"
     # "será desactivado", "será desligado" (the verb: a deactivation named as a noun has a date of its own)
     r"\bdesactiv(?:ad[oa]s?|ar[áa]n?|ar|ó|aron)\b|\bdesativ(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bapag(?:ad[oa]s?|ar[áa]n?|ó|aron)\b|\bdeslig(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
@@ -661,7 +669,7 @@ _END_WORDS = re.compile(
     r"\bτ[έε]λος\s+(?:\w+\s+){0,2}υποστ[ήη]ριξης\b|"
     r"\b(?:υποστ[ήη]ριξ|υποστηρ[ίι]ζ|ενημ[έε]ρωσ|ενημερ[ώω]σ|διαθ[έε]σιμ)\w*\b[^.]{0,60}?\b(?:[έε]ως|μ[έε]χρι)\b|"
     # Ukrainian: "припиняє свою роботу", "більше не", "відключить", "кінець підтримки", "оновлення … до"
-    r"\bприпин\w*|\bбільше\s+не\b|\bвідключ\w*|\bвимкн\w*|\bкінець\s+підтримки|\bз\s+експлуатації\b|"
+    r"\bприпин\w*|\bбільше\s+не\b|\bзакри(?:ти|є|ють|вається|ваються|ється|то)\b|\bзакрыть\b|\bзакроет\b|\bвідключ\w*|\bвимкн\w*|\bкінець\s+підтримки|\bз\s+експлуатації\b|"
     r"\b(?:підтримк|оновлен)\w*\b[^.]{0,60}?\bдо\b|"
     # Croatian: "prestaje", "prestanak", "kraj podrške", "ukida", "gasi", "više neće", "ažuriranja … do"
     r"\bprestaj\w*|\bprestan\w*|\bprestat\w*|\bkraj\s+(?:\w+\s+){0,2}(?:podrške|ažuriranja)\b|\bukid\w*|\bukinu\w*|"
