@@ -1,6 +1,6 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Hungarian, Turkish,
-Romanian, Greek, Ukrainian or Croatian.
+Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Malay, Hungarian, Turkish,
+Romanian, Greek, Ukrainian, Croatian, Serbian and Bosnian (Latin script), Bulgarian or Vietnamese.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
