@@ -31,6 +31,11 @@ _FINNISH_MONTHS = {
     for ending in ("", "ta", "ssa", "n", "sta")
 }
 
+def _numbered(*names: str) -> dict[str, int]:
+    """A language's twelve month names, January first, each with its number."""
+    return {name: number for number, name in enumerate(names, 1)}
+
+
 _FUNCTION_WORDS = {
     "de": frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "wird", "werden", "den", "dem",
                      "ab", "bis", "sind", "auch", "sich", "ein", "eine", "im", "zu", "auf", "es", "dass", "zum", "zur",
@@ -120,21 +125,14 @@ _FUNCTION_WORDS = {
                      "според", "през", "бъде", "бъдат", "за", "от", "се", "да", "е", "г", "им", "или", "ако"}),
 }  # fmt: skip
 # Turkish months (the language's signs in `_MONTH_WORDS` too)
-_TR_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
-         "aralık"), 1
-    )
-}  # fmt: skip
+_TR_MONTHS = _numbered(
+    "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"
+)  # fmt: skip
 # Hungarian months (its dates: `_HU_DATE`)
-_HU_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
-         "október", "november", "december"), 1
-    )
-}  # fmt: skip
+_HU_MONTHS = _numbered(
+    "január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember", "október",
+    "november", "december"
+)  # fmt: skip
 # Russian, named and "of" (a schedule's "октябрь 2026 года", "до 31 марта 2026 года")
 _RU_MONTHS = {
     "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
@@ -168,13 +166,10 @@ def _without_accents(word: str) -> str:
 
 
 # Romanian, named ("15 decembrie 2025", "până în martie 2026"); "mai" and "august" as German writes them
-_RO_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
-         "noiembrie", "decembrie"), 1
-    )
-}  # fmt: skip
+_RO_MONTHS = _numbered(
+    "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
+    "noiembrie", "decembrie"
+)  # fmt: skip
 # Greek, named, "of" and "in" ("15 Δεκεμβρίου 2025", "τον Απρίλιο του 2026"), with and without their accents
 # (capitals drop them: "ΑΠΡΙΛΙΟΥ")
 _EL_STEMS = (
@@ -214,13 +209,10 @@ _SR_MONTHS = {
     "septembra": 9, "oktobar": 10, "oktobra": 10, "novembar": 11, "novembra": 11, "decembar": 12, "decembra": 12,
 }  # fmt: skip
 # Bulgarian ("17 март 2026 г."); "март", "май" and "август" as Russian writes them
-_BG_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември",
-         "декември"), 1
-    )
-}  # fmt: skip
+_BG_MONTHS = _numbered(
+    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември",
+    "декември"
+)  # fmt: skip
 # a language's own month names, a sign of it as its function words are ("- POCO M5 : arrêt des mises à jour le
 # 6 septembre 2025 ;"); not those English writes alike ("April", "September")
 _MONTH_WORDS = {
