@@ -11,8 +11,9 @@ Croatian may set the day right after the end's verb ("завершиться 31 
 day; a Bulgarian list under a heading on support gives each model's day ("Xiaomi 12: 17 март 2026 г."); Malay ends
 "selepas" (after) a day in "Mac"; Indonesian servers are shut ("menutup server", not a shop that closes); Vietnamese
 names a month by its number ("tháng 10/2025", "ngày 31 tháng 3 năm 2025") and an end of the year ("vào cuối năm
-2024"). Monthly updates that stop from a day on ("keine monatlichen Sicherheitsupdates mehr", "hàng tháng") are a
-change of cadence, not an end. A launch's day, or a day something is available from, is no end."""
+2024"), and a day that "là ngày" (is the day) an app "sẽ biến mất" (will disappear); Greek may write its day as an
+ordinal ("31η Μαρτίου"). Monthly updates that stop from a day on ("keine monatlichen Sicherheitsupdates mehr",
+"hàng tháng") are a change of cadence, not an end. A launch's day, or a day something is available from, is no end."""
 
 from __future__ import annotations
 
@@ -162,6 +163,8 @@ def test_a_name_then_a_colon_and_a_day_names_the_product() -> None:
         ("uk", "Компанія Acme планує остаточно закрити сервіс Acme Hub у березні 2025 року."),
         ("ru", "Компания Acme закроет сервис Acme Hub в марте 2025 года."),
         ("es", "El 31 de marzo de 2025 marcó el corte definitivo: Acme eliminó soporte para el Acme Hub."),
+        ("el", "Το Acme Hub θα σταματήσει να λειτουργεί την 31η Μαρτίου 2025."),
+        ("vi", "Acme đánh dấu ngày 31 tháng 3 năm 2025 là ngày ứng dụng Acme Hub sẽ biến mất."),
     ],
 )
 def test_days_and_months_read_since(lang: str, sentence: str) -> None:

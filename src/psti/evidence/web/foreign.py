@@ -291,7 +291,7 @@ _YEAR = r"(?:19|20|21)\d\d"
 # "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
 # 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+|του\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°|η)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+|του\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -443,6 +443,8 @@ _BOUND_AFTER = re.compile(
     # Turkish: the case ending after an apostrophe, then the bound: "Temmuz 2026'ya kadar" (until), "Haziran
     # 2024'ten beri" (since), "1 Ocak 2025'ten itibaren" (from)
     r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b|"
+    # Vietnamese: "ngày 5 tháng 10 năm 2023 là ngày ứng dụng sẽ biến mất" (is the day the app disappears)
+    r"\s+là\s+ngày\b|"
     # Dutch "de beveiligingspatch van april 2021 en daarna is het klaar": up to the date, and after it none
     r",?\s+en\s+daarna\b|"
     # "dus in oktober 2019, is het ook gedaan met de veiligheidspatches": with that month it is over
@@ -675,7 +677,7 @@ _END_WORDS = re.compile(
     r"\b(?:menutup|mematikan|menonaktifkan)\s+(?:\w+\s+){0,2}(?:server|layanan|perkhidmatan|aplikasi)\w*|"
     r"\b(?:server|layanan|perkhidmatan|aplikasi)\w*\s+(?:\w+\s+){0,3}(?:ditutup|dimatikan|dinonaktifkan)\b|"
     # Vietnamese: "không còn được … hỗ trợ" (no longer), "chấm dứt" (ends), "kết thúc", "ngừng" (stops)
-    r"\bkhông\s+còn\b|\bchấm\s+dứt\b|\bkết\s+thúc\b|\bng[ừư]ng\b|\bdừng\b|"
+    r"\bkhông\s+còn\b|\bchấm\s+dứt\b|\bkết\s+thúc\b|\bng[ừư]ng\b|\bdừng\b|\bbiến\s+mất\b|"
     r"\b(?:hỗ\s+trợ|cập\s+nhật)\b[^.]{0,60}?\bđến\b",
     re.I,
 )
