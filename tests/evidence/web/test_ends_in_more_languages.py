@@ -181,3 +181,23 @@ _LEAD_MORE = {
     "ru": "Это важная информация для всех наших клиентов, которые используют этот продукт дома.",
     "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
 }
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("cs", "Nové aktualizace by tak Acme Hub, a zřejmě i další modely, měl dostávat minimálně do 31. března 2025."),
+        ("tr", "31 Mart 2025'te Acme Hub uygulamasının kapanacak olmasıyla birlikte yeni bir uygulama gerekecek."),
+        ("tr", "Kullanıcılar 31 Mart 2025 tarihinden itibaren Acme Hub uygulamasını indiremeyecek, mağaza kapanacak."),
+        ("es", "Los dispositivos obsoletos no podrán seguir utilizando Acme Hub a partir del 31 de marzo del 2025."),
+    ],
+)
+def test_verbs_and_bounds_of_languages_read_before(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD_BEFORE[lang]} {sentence}", "Acme Hub") == MARCH_31
+
+
+_LEAD_BEFORE = {
+    "cs": "Toto je důležitá informace pro všechny naše zákazníky, kteří tento produkt používají doma a v kanceláři.",
+    "tr": "Bu, ürünü evde kullanan tüm müşterilerimiz için önemli bir bilgidir ve dikkatle okunmalıdır.",
+    "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
+}

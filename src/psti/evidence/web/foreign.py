@@ -82,7 +82,8 @@ _FUNCTION_WORDS = {
     "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při",
                      "mohou", "může", "vás", "vám", "vaše", "vašeho", "budeme", "během", "nebo", "jsme", "pokud",
-                     "této", "tento", "tato", "toto", "týkající", "s", "k"}),
+                     "této", "tento", "tato", "toto", "týkající", "s", "k",
+                     "by"}),  # (English's word too, but Czech's conditional: it counts only on a Czech page)
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
                      "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
                      "они", "она", "он", "этот", "этой", "этом", "который", "которые", "всех", "через"}),
@@ -443,6 +444,9 @@ _BOUND_AFTER = re.compile(
     # Turkish: the case ending after an apostrophe, then the bound: "Temmuz 2026'ya kadar" (until), "Haziran
     # 2024'ten beri" (since), "1 Ocak 2025'ten itibaren" (from)
     r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b|"
+    # … or on the day itself ("20 Ağustos 2025'te Appstore'un kapanacak"), or from its date on ("20 Ağustos 2025
+    # tarihinden itibaren")
+    r"['’][dt][ae]\b|\s+tarih(?:inde|inden\s+itibaren)\b|"
     # Vietnamese: "ngày 5 tháng 10 năm 2023 là ngày ứng dụng sẽ biến mất" (is the day the app disappears)
     r"\s+là\s+ngày\b|"
     # Dutch "de beveiligingspatch van april 2021 en daarna is het klaar": up to the date, and after it none
@@ -640,6 +644,9 @@ _END_WORDS = re.compile(
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
     r"\bukonč\w*|\bskonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
+    # ("Nové aktualizace by tak iPhone 15 Pro … měly dostávat minimálně do 22. září 2028": the updates' verb right
+    # before the bound)
+    r"\bdostáv\w*\s+(?:\w+\s+)?do\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
@@ -652,6 +659,9 @@ _END_WORDS = re.compile(
     # Turkish: "desteğinin bitmesine", "desteği sona erecek", "güncelleme almayacak", "desteği kesildi"
     r"\bbit(?:ti|ecek|iyor|mesine|mesi|eli|en|er)\b|\bsona\s+er\w*|\bkesil\w*|\bdurdur\w*|\bsonlandır\w*|"
     r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b|"
+    r"\bkapan(?:acak|dı|ıyor|ması|ır)\w*|\bkapat(?:acak|tı|ıyor|ılacak)\w*|"  # "Appstore'un kapanacak olmasıyla"
+    # Spanish and Portuguese: "no podrán seguir utilizando WhatsApp a partir del 1 de abril", "não poderão continuar"
+    r"\bno\s+podr[áa]n?\s+seguir\b|\bnão\s+poder(?:á|ão)\s+continuar\b|"
     # Romanian: "nu vor mai putea folosi", "renunță definitiv la", "a încetat", "va fi retras", "disponibil până în"
     r"\bnu\s+(?:\w+\s+){0,2}mai\b|\brenun[țţ]\w*|\bîncheia\w*|\bîncheie\b|\bînceta\w*|\bînceteaz\w*|\bretras\w*|\bretrage\w*|"
     r"\bopri[tr]\w*|\bopre[șş]te|\bînchi[sd]\w*|\bdezactiv\w*|\bîntrerup\w*|\bsfâr[șş]it\w*|"
