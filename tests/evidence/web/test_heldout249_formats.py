@@ -281,3 +281,14 @@ def test_a_changelog_entry_led_by_its_day_that_removes_boards() -> None:
     assert ends(page, "ASUS Tinker Board", media="text/markdown") == [D(2026, 4, 2)]
     added = "Changelog:\n - 2026-04-02 Added armv8 boards (ASUS Tinker Board 2, ODROID-M1)\n"
     assert ends(added, "ASUS Tinker Board 2", media="text/markdown") == []
+
+
+def test_private_reporting_named_by_the_title_of_githubs_page_on_it() -> None:
+    text = (
+        "## Reporting a Vulnerability\n\nSecurity issues can be reported privately by following the GitHub "
+        "documentation: [Privately reporting a security vulnerability](https://docs.github.com/en/code-security/"
+        "security-advisories/privately-reporting-a-security-vulnerability)\n"
+    )
+    assert policy(text, "text/markdown").contacts
+    # (the title alone, in a sentence about something else, is no channel)
+    assert policy("## Notes\n\nWe have read GitHub's guides on releases and tags.\n", "text/markdown").contacts == []

@@ -1433,6 +1433,9 @@ _CHANNEL = re.compile(
     # (each alternative starts at a word: "as soon as PSIRT receives" holds no "on … PSIRT")
     r"\b(?:private\s+vulnera\w*\s+report(?:ing)?|(?:github|gitlab|repository)(?:['’]s)?\s+(?:private\s+)?security\s+advisor(?:y|ies)|"
     r"(?:github|gitlab)(?:['’]s)?\s+private\s+(?:vulnerability\s+)?reporting|(?:github|gitlab)\s+security\s+disclosure|"
+    # the feature named by GitHub's documentation page on it: "reported privately by following the GitHub
+    # documentation: [Privately reporting a security vulnerability](…)"
+    r"privately\s+reporting\s+a\s+security\s+vulnerability|"
     r"security\s+advisor(?:y|ies)\s+(?:page|tab|form)|\bsecurity\s+tab\b|"
     # "through GitHub's Report a vulnerability feature", 'the "Report a vulnerability" button' (the
     # platform's own; not a maker's "Report a Vulnerability form", whose address a copy may lose)
