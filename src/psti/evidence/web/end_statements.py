@@ -203,7 +203,7 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
         or _said_as_now(verb)
     ):
         # "the Galaxy Note 20 will receive its final update in 2024", "the Pixel Watch is receiving its final update
-        # with the October 2025 release": when the last update comes (not "got its final update", a past one)
+        # in October 2025": when the last update comes (not "got its final update", a past one)
         for c in verb.children:
             words = " ".join(t.text for t in c.subtree)
             if c.dep_ == "dobj" and _LAST_UPDATE.search(words) and not is_negated(verb):
