@@ -31,6 +31,7 @@ _FINNISH_MONTHS = {
     for ending in ("", "ta", "ssa", "n", "sta")
 }
 
+
 def _numbered(*names: str) -> dict[str, int]:
     """A language's twelve month names, January first, each with its number."""
     return {name: number for number, name in enumerate(names, 1)}
@@ -161,6 +162,8 @@ _CS_MONTHS = {
     "červnu": 6, "července": 7, "červenec": 7, "červenci": 7, "srpna": 8, "srpen": 8, "srpnu": 8, "září": 9,
     "října": 10, "říjen": 10, "říjnu": 10, "listopadu": 11, "prosince": 12, "prosinec": 12, "prosinci": 12,
 }  # fmt: skip
+
+
 def _without_accents(word: str) -> str:
     """The word without its accents and diaereses ("μαΐου" -> "μαιου")."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
@@ -196,6 +199,7 @@ _UK_MONTHS = {
 }  # fmt: skip
 # Croatian, named, "of" and "in" ("14. listopada 2025.", "do listopada 2026. godine"); its "listopad" is October,
 # where Polish and Czech name November (`_month_number`)
+_LISTOPAD = frozenset({"listopad", "listopada", "listopadu"})
 _HR_MONTHS = {
     "siječanj": 1, "siječnja": 1, "siječnju": 1, "veljača": 2, "veljače": 2, "veljači": 2, "ožujak": 3, "ožujka": 3,
     "ožujku": 3, "travanj": 4, "travnja": 4, "travnju": 4, "svibanj": 5, "svibnja": 5, "svibnju": 5, "lipanj": 6,
@@ -281,7 +285,7 @@ _MONTHS = {
     **_RO_MONTHS,
     **_EL_MONTHS,
     **_UK_MONTHS,
-    **{name: number for name, number in _HR_MONTHS.items() if name not in ("listopad", "listopada", "listopadu")},
+    **{name: number for name, number in _HR_MONTHS.items() if name not in _LISTOPAD},
     **_SR_MONTHS,
     **_BG_MONTHS,
 }  # fmt: skip
@@ -1220,7 +1224,7 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
 def _month_number(sentence: str, name: str) -> int:
     """The month a name gives; "listopad" (and its forms) is November in Polish and Czech, October in Croatian."""
     name = name.lower()
-    if name in ("listopad", "listopada", "listopadu") and language_of(sentence) == "hr":
+    if name in _LISTOPAD and language_of(sentence) == "hr":
         return _HR_MONTHS[name]
     return _MONTHS[name]
 

@@ -138,6 +138,8 @@ _FIX = re.compile(
 _CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và)\s", re.I)
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 _CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Italian preposition)
+# the "and" a language alone may part promises at
+_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND}
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:
@@ -246,8 +248,7 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
         return None
     out = []
     clauses = _CLAUSES.split(_HEDGED.sub(" ", sentence))
-    if lang in ("nl", "cs"):
-        joiner = _DUTCH_AND if lang == "nl" else _CZECH_AND
+    if (joiner := _OWN_AND.get(lang)) is not None:
         clauses = [part for clause in clauses for part in joiner.split(clause)]
     for clause in clauses:
         times = list(TIME.finditer(clause))
