@@ -17,7 +17,11 @@ short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts 
 "bis mindestens" (at least until) a time ends there, and a product "bis … unterstützt" is supported until it.
 An end that is scheduled ("dont la fin est programmée le", "la fine … è prevista per", "o fim … está previsto
 para") ends at its day.
-A date after those words with no end beside it is no end."""
+A year alone ends where a product stops getting something in it ("dejó de recibir actualizaciones de software en
+2018", "deixará de receber atualizações em 2026", "a cessé de recevoir des mises à jour en 2018", "ha smesso di
+ricevere aggiornamenti nel 2018"), where support "termina en", "prendra fin en", "stopt in" or "endet" it; an Italian
+update stops "dal" a year (from its first day) and support "terminerà a" a month.
+A date after those words with no end beside it is no end, nor is the year a product stopped being made or sold in."""
 
 from __future__ import annotations
 
@@ -122,4 +126,42 @@ def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> N
     ],
 )
 def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "day"),
+    [
+        ("es", "El Acme Hub dejó de recibir actualizaciones de software en 2018.", D(2018, 12, 31)),
+        ("es", "El Acme Hub dejará de recibir actualizaciones de seguridad en 2026.", D(2026, 12, 31)),
+        ("es", "Acme dejó de dar soporte al Acme Hub en 2023.", D(2023, 12, 31)),
+        ("es", "El soporte para el Acme Hub termina en 2026.", D(2026, 12, 31)),
+        ("es", "El servicio del Acme Hub se cerrará en 2026.", D(2026, 12, 31)),
+        ("pt", "O Acme Hub deixou de receber atualizações de software em 2018.", D(2018, 12, 31)),
+        ("pt", "O Acme Hub vai deixar de receber atualizações em 2026.", D(2026, 12, 31)),
+        ("pt", "O suporte ao Acme Hub termina em 2026.", D(2026, 12, 31)),
+        ("fr", "L'Acme Hub a cessé de recevoir des mises à jour en 2018.", D(2018, 12, 31)),
+        ("fr", "L'Acme Hub cessera de recevoir des mises à jour de sécurité en 2026.", D(2026, 12, 31)),
+        ("fr", "Le support de l'Acme Hub prendra fin en 2026.", D(2026, 12, 31)),
+        ("it", "L'Acme Hub ha smesso di ricevere aggiornamenti nel 2018.", D(2018, 12, 31)),
+        ("it", "L'Acme Hub smetterà di ricevere aggiornamenti di sicurezza nel 2026.", D(2026, 12, 31)),
+        ("it", "L'Acme Hub non riceverà più aggiornamenti dal 2026.", D(2026, 1, 1)),
+        ("it", "Il supporto per l'Acme Hub terminerà a marzo 2026.", D(2026, 3, 31)),
+        ("nl", "De ondersteuning voor de Acme Hub stopt in 2026.", D(2026, 12, 31)),
+        ("de", "Der Support für das Acme Hub endet 2026.", D(2026, 12, 31)),
+    ],
+)
+def test_an_end_in_a_year_or_month(lang: str, sentence: str, day: dt.date) -> None:
+    assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == [day]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("es", "Sin embargo, tras dejar de fabricarse en 2023, el futuro del Acme Hub quedó en entredicho."),
+        ("it", "Il Acme Hub non è più acquistabile dal 2016."),
+        ("es", "Acme dejó de vender el Acme Hub en 2019."),
+    ],
+)
+def test_the_year_a_product_stopped_being_made_or_sold_is_no_end(lang: str, sentence: str) -> None:
     assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == []

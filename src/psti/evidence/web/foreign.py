@@ -345,6 +345,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
     # ("con fine del supporto prevista a luglio 2026"; "a partire da questo gennaio 2021")
     r"\bprevist[oaie]\s+(?:a|per)|\bprevist[oa]s?\s+para(?:\s+o\s+dia)?|"  # ("… está previsto para 31 de janeiro")
+    # an Italian end's verb, then its month: "Il supporto terminerà a marzo 2026"
+    r"\b(?:terminer(?:à|anno)|termin(?:a|ano)|finir(?:à|anno)|finisce|scad(?:e|rà)|cesser(?:à|anno))\s+a|"
     r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\bnell['’]|\bnel(?:\s+mese\s+di)?|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|\bna|"
@@ -397,7 +399,9 @@ _YEAR_BOUND = re.compile(
     r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*|arriver\w*|"
-    r"giunger\w*)\s+(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    r"giunger\w*|termin(?:a|an|ó|aron|ou|aram)|acab(?:a|an|ó|aron|ou|aram)|stop(?:t|pen|te|ten)|"
+    r"(?:se\s+)?cerr(?:ará|arán|ó|aron)|pr(?:end|endra|endront|is)\s+fin)\s+(?:nel|en|em|im(?:\s+Jahr)?|in|no\s+ano|el\s+año)|"
+    r"\bende(?:t|n|te|ten)|"  # ("Der Support für das Acme Hub endet 2026")
     # … or after the participle of a stop ("le service sera arrêté en 2025", "será desactivado en 2025", "verrà
     # chiuso nel 2025", "será encerrado em 2025")
     r"\b(?:arrêté|supprimé|désactivé|fermé|interrompu)e?s?\s+en|"
@@ -412,7 +416,7 @@ _YEAR_BOUND = re.compile(
     # Dutch: "tot en met 2030", "eind 2025", "vanaf 2026"
     r"\btot(?:\s+en\s+met)?(?:\s+(?:het\s+)?eind(?:e)?\s+van)?|\bt/m|\beind(?:e)?|\bvanaf|"
     # from a year on: "não receberá mais atualizações de segurança a partir de 2025", "à partir de 2026"
-    r"\ba\s+partir\s+de|\bà\s+partir\s+de|\ba\s+partire\s+dal|"
+    r"\ba\s+partir\s+de|\bà\s+partir\s+de|\ba\s+partire\s+dal|\bdal|"  # ("non riceverà più aggiornamenti dal 2026")
     # Norwegian and Danish: "i 2025", "i løbet af 2026", "til 2027"
     r"\bi(?:\s+løbet\s+af|\s+løpet\s+av)?|\btil(?:\s+(?:udgangen|utgangen)\s+af)?|"
     # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
@@ -426,6 +430,15 @@ _YEAR_BOUND = re.compile(
     r"\b(?:[έε]ως|μ[έε]χρι)(?:\s+(?:το|τα\s+τ[έε]λη\s+του|το\s+τ[έε]λος\s+του))?|\bдо(?:\s+кінця)?|"
     # Vietnamese: "vào cuối năm 2024" (at the end of the year), "đến hết năm 2026" (until its end)
     r"\b(?:vào\s+)?cuối\s+năm|\b(?:cho\s+)?đến(?:\s+hết)?(?:\s+năm)?)\s*$",
+    re.I,
+)
+# a stop of what a product gets, then the year it stops in, further back than a bound word stands: "dejó de recibir
+# actualizaciones de software en 2018", "deixará de receber atualizações em 2026", "a cessé de recevoir des mises à
+# jour en 2018", "ha smesso di ricevere aggiornamenti nel 2018"
+_STOPS_IN_YEAR = re.compile(
+    r"\b(?:dej(?:ó|aron|ará|arán|a|an|ar)|deix(?:ou|aram|ará|arão|a|am|ar)|(?:a|ont|avait|avaient)\s+cessé|"
+    r"cesser(?:a|ont)?|cess(?:e|ent)|smess[oi]|smetter(?:à|anno)|smett(?:e|ono))\s+(?:de|d['’]|di)\s*"
+    r"(?:[^\s.,;:]+\s+){1,7}?(?:nel|en|em|in)\s*$",
     re.I,
 )
 _FROM_BOUND = re.compile(
@@ -588,7 +601,7 @@ _END_WORDS = re.compile(
     r"\btir\w*\s+sa\s+révérence\b|"
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
-    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
+    r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|ar|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
     r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
     # support taken away: "Netflix eliminó soporte para miles de modelos", "elimina el soporte"
     r"\belimin\w*\s+(?:el\s+|su\s+|o\s+|il\s+)?(?:soporte|suporte|supporto)\b|"
@@ -707,7 +720,9 @@ _SECURITY_WORDS = re.compile(
 _PURCHASE = re.compile(
     # (not "dispositivos vendidos en España": a participle that only says which devices)
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
-    r"gekauft\w*|erworben\w*|verkoop\w*|produzione|Produktion|producción|produção|productie)\b|"
+    r"gekauft\w*|erworben\w*|verkoop\w*|produzione|Produktion|producción|produção|productie|acquistabil[ei]|"
+    # making, not the maker ("tras dejar de fabricarse en 2023"; not "el fabricante")
+    r"fabricar(?:se|lo|la)?|fabricação|fabricación|fabbricazione)\b|"
     r"\bnicht\s+mehr\s+verlänger\w*|"  # contracts "ab April 2019 nicht mehr verlängert": no new terms sold
     # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
     # febbraio 2024"; not "the eShop", a service)
@@ -937,6 +952,8 @@ def foreign_end(
         before = _words_before(sentence, m)
         bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
         bound = _bound_before(before, bare_year)
+        if bound is None and bare_year:
+            bound = _STOPS_IN_YEAR.search(sentence, max(0, m.start() - 100), m.start())
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
         if bound is None and not bare_year:
             # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
