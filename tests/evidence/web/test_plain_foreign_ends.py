@@ -15,6 +15,7 @@ jusqu'au", "disponível até" a day ends there (not one available from a day, or
 names the "cese del servicio" (not of production), and Italian reports what "avrebbe smesso di funzionare". A year in
 short brackets that dates the model ("Acme Hub (1re génération, 2011)") parts no end from its words. German support
 "bis mindestens" (at least until) a time ends there, and a product "bis … unterstützt" is supported until it.
+What stops working ("slutter å fungere", "holder op med at virke", "slutar fungera") stops at the day after it.
 An end that is scheduled ("dont la fin est programmée le", "la fine … è prevista per", "o fim … está previsto
 para") ends at its day.
 A year alone ends where a product stops getting something in it ("dejó de recibir actualizaciones de software en
@@ -94,6 +95,9 @@ _LEAD = {
         ("it", "La fine del servizio Acme Hub è prevista per il 31 marzo 2025."),
         ("pt", "O fim do serviço Acme Hub está previsto para 31 de março de 2025."),
         ("es", "El fin del servicio Acme Hub está previsto para el 31 de marzo de 2025."),
+        ("no", "Acme Hub slutter offisielt å fungere 31. mars 2025."),
+        ("da", "Acme Hub holder op med at virke den 31. marts 2025."),
+        ("sv", "Acme Hub slutar fungera den 31 mars 2025."),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:

@@ -64,14 +64,14 @@ _FUNCTION_WORDS = {
                      "waarom", "nu", "is", "in"}),
     "sv": frozenset({"och", "att", "som", "för", "med", "inte", "till", "är", "kommer", "har", "av", "på", "ett",
                      "sina", "sin", "efter", "fram", "eller", "vi", "också", "när", "från", "detta", "denna", "dessa",
-                     "skall", "ska", "kan", "måste", "längre"}),
+                     "skall", "ska", "kan", "måste", "längre", "den", "det"}),
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
                      "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af", "gennem", "indtil", "vores",
                      "hvis", "gjennom", "inntil", "våre", "men", "stadig", "lengre", "denne", "eller", "samme",
                      # (Danish: "og i 2025 forventes opdateringerne … helt at stoppe")
                      "i", "nu", "kun", "får", "hver", "på", "med", "det", "der", "som", "har", "helt", "nemlig",
-                     "bliver", "blir", "for"}),
+                     "bliver", "blir", "for", "at"}),  # (Danish "at", English's too: "holder op med at virke")
     # Polish and Czech (not the words English writes too: "a", "i", "do", "by", "to")
     "pl": frozenset({"w", "na", "z", "się", "nie", "dla", "jest", "że", "od", "po", "jak", "ale", "oraz", "przez",
                      "już", "także", "też", "jednak", "są", "został", "została", "zostały", "które", "który",
@@ -651,6 +651,9 @@ _END_WORDS = re.compile(
     r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\b(?:til|indtil)\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
     r"\bopphør\w*|\bophør\w*|\bslutt\s+på|\bmist\w*\s+(?:\w+\s+){0,2}(?:support|støtte)|"
+    # stops working: "slutter offisielt å fungere", "holder op med at virke", "slutar (att) fungera"
+    r"\b(?:slutt(?:er|e)|slutar|stopp(?:er|e)\s+med|holder\s+op\s+med)\s+(?:\w+\s+)?(?:(?:å|at|att)\s+)?"
+    r"(?:fungere|virke|fungera)\b|"
     # "OnStar legges ned fra 31. desember 2020", "nedleggelsen av onstar", "lukkes ned"
     r"\blegg(?:e|es|er)\s+ned\b|\blagt\s+ned\b|\bnedlegg\w*|\bnedlæg\w*|\b(?:lukk|steng)\w*\s+ned\b|"
     # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
@@ -1088,7 +1091,8 @@ def _leads_next_date(
 
 # an end's verb that may stand before its day with no preposition ("avslutter støtten … 10. desember 2019")
 _NORDIC_END_VERB = re.compile(
-    r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er|(?:steng|lukk|stäng)\w*\s+(?:ned|ner))\b",
+    r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er|(?:steng|lukk|stäng)\w*\s+(?:ned|ner)|"
+    r"fungere|virke|fungera)\b",  # (what stops working: "slutter å fungere 9. desember 2024")
     re.I,
 )
 
