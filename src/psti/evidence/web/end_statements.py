@@ -306,6 +306,9 @@ _HAPPEN = frozenset(
     {"occur", "occurs", "occurred", "occurring", "happen", "happens", "happened", "happening", "come", "comes",
      "follow", "follows"}  # ("The discontinuation will then follow on PlayStation Vita on August 27, 2021")
 )  # fmt: skip
+# a stop that "will be completed" or "finished" by the date is over then ("The shutdown of the Acme cloud will be
+# completed by December 31, 2022")
+_DONE = frozenset({"completed", "complete", "finalized", "finalised", "finished", "concluded"})
 _SET_FOR = PLANNED | {"announced"}  # "This is announced to be on …", as "was scheduled to …"
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 # the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
@@ -321,12 +324,17 @@ def stop_happens(date: Token, previous: str) -> str | None:
         verb = verb.head  # "This is announced to be on December 2nd 2024": the stop is set for the date
     elif verb is None or not (
         verb.lower_ in _HAPPEN
+        or verb.lower_ in _DONE
+        or (verb.lower_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _DONE for c in verb.children))
         or (lemma(verb) == "take" and any(c.lower_ in ("place", "effect") for c in verb.children))
     ):
         return None
     elif lemma(verb) == "take" and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in _SET_FOR:
         verb = verb.head  # "with the discontinuation set to take effect on …": the subject is the head's
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.lower_ in _DONE and verb.dep_ == "xcomp":
+        # "The Acme Hub's shutdown is expected to be completed by …": the subject is the head's
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head  # "the sunsetting of non-certified channels, which will occur on …"
     # (the stop may be said earlier in the date's own sentence: "will bring an end to all cloud-based
@@ -334,7 +342,9 @@ def stop_happens(date: Token, previous: str) -> str | None:
     if subject is not None:
         previous = f"{previous} {date.doc[: subject.i].text}"
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
-    stop_noun = subject is not None and (lemma(subject) in STOP_NOUNS or subject.lower_ in ("cutoff", "cut-off"))
+    stop_noun = subject is not None and (
+        lemma(subject) in STOP_NOUNS or subject.lower_ in SHUTDOWN_NOUNS | {"cutoff", "cut-off"}
+    )
     if subject is None or not (stop_noun or subject.lower_ in ("this", "that", "it")):
         return None
     if not stop_noun:
@@ -344,6 +354,8 @@ def stop_happens(date: Token, previous: str) -> str | None:
         return f"'{subject.text} … {verb.text}': the stop the sentence before names, at '{date.text}'"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
         return f"the {subject.text} of what it names, at '{date.text}'"  # "The turndown of Acme Actions …"
+    if verb.lower_ in _DONE and any(c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS") for c in subject.children):
+        return f"the {subject.text} of what it names, at '{date.text}'"  # "The Acme Hub's shutdown … completed by"
     # the sentence before stops a service, or ends a product with a word kept for products ("Acme is
     # sunsetting Acme Actions, which … . … the turndown is occurring on June 13, 2023"); "shutting
     # down its office" or "retiring" ends no product

@@ -214,13 +214,13 @@ def tree_statement(
     return stmt, plain, stops, bounds
 
 
-_SHUT_VERB = (
+_SHUT_WORDS = (
     r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
     r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|brick(?:s|ed|ing)?|"
     # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
     r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
-    r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
 )
+_SHUT_VERB = _SHUT_WORDS + r"\s+(?:(?:the|its|their|those|these|our|all)\s+)?"
 
 
 # the product by its name as the one that stops: "The Car Thing expires on Monday, December 9, 2024"
@@ -240,6 +240,13 @@ def _shut_by_name(s: str, terms: tuple[str, ...]) -> re.Match[str] | None:
             return m
         if (m := re.search(rf"(?<![\w-]){name}{_STOPS_AFTER_NAME}", s, re.I)) is not None:
             return m
+        maker, *rest = term.split()
+        if rest and len(maker) >= 3 and re.search(rf"^\W*{re.escape(maker)}(?:['’]s)?\b", s, re.I):
+            # "Amazon permanently shuts down its Appstore for Android": the maker, the sentence's subject, shuts its
+            # product, named without the maker
+            own = r"[\s_-]+".join(re.escape(w) for w in rest)
+            if (m := re.search(rf"{_SHUT_WORDS}\s+its\s+{own}(?:e?s)?(?![\w-])", s, re.I)) is not None:
+                return m
     return None
 
 

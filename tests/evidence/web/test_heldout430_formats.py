@@ -1,0 +1,67 @@
+"""Formats met on held-out sets 430 onwards: a maker that shuts down its product named without the maker; a
+stop (a shutdown, a decommissioning) that "will be completed" or "finished" by a day, or that is the stop the
+sentence before names ("This will be completed by …")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+APPSTORE = "Amazon Appstore for Android (non-Amazon devices)"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amazon permanently shuts down its Appstore for Android devices on August 20, 2025.",
+        "Amazon’s 14-year experiment with third-party Android app distribution concludes today, August 20, 2025, "
+        "as the company permanently shuts down its Appstore for Android devices.",
+    ],
+)
+def test_the_maker_shuts_down_its_product_named_without_the_maker(sentence: str) -> None:
+    assert ends(sentence, APPSTORE) == [D(2025, 8, 20)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another maker's store of the same name
+        "Reports say Acme shuts down its Appstore for Android devices on August 20, 2025.",
+        # another of the maker's stores
+        "Amazon permanently shuts down its Appstore for Windows on August 20, 2025.",
+    ],
+)
+def test_another_makers_or_another_product_is_not_shut(sentence: str) -> None:
+    assert ends(sentence, APPSTORE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shutdown of the Acme Hub cloud will be completed by December 31, 2022.",
+        "The shutdown of the Acme Hub cloud will be finalized on December 31, 2022.",
+        "The retirement of the Acme Hub will be finished by December 31, 2022.",
+        "The Acme Hub's shutdown is expected to be completed by December 31, 2022.",
+        "The decommissioning of the Acme Hub cloud will be complete by December 31, 2022.",
+        "The decommissioning of the Acme Hub cloud will happen on December 31, 2022.",
+        "Acme is shutting down the Acme Hub cloud. This will be completed by December 31, 2022.",
+    ],
+)
+def test_a_stop_completed_by_a_day_ends_there(text: str) -> None:
+    assert ends(text, "Acme Hub") == [D(2022, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The upgrade of the Acme Hub will be completed by December 31, 2022.",
+        "The Acme Hub's setup is expected to be completed by December 31, 2022.",
+        "Acme is shutting down its offices. This will be completed by December 31, 2022. The Acme Hub keeps working.",
+    ],
+)
+def test_other_work_completed_by_a_day_is_no_end(text: str) -> None:
+    assert ends(text, "Acme Hub") == []
