@@ -1,6 +1,6 @@
 """Formats met on held-out sets 430 onwards: a maker that shuts down its product named without the maker; a
 stop (a shutdown, a decommissioning) that "will be completed" or "finished" by a day, or that is the stop the
-sentence before names ("This will be completed by …")."""
+sentence before names ("This will be completed by …"); a recurring time right after a policy's status updates."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 
+from psti.evidence.web.pagetext import page_text
+from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
 from tests.evidence.web.snippets import ends
 
 D = dt.date
@@ -65,3 +67,23 @@ def test_a_stop_completed_by_a_day_ends_there(text: str) -> None:
 )
 def test_other_work_completed_by_a_day_is_no_end(text: str) -> None:
     assert ends(text, "Acme Hub") == []
+
+
+def _policy(sentence: str) -> PolicyAnalysis:
+    text = f"# Security\n\nReport to security@acme.example.\n\n{sentence}"
+    return analyse_policy(page_text(text.encode(), "text/markdown"))
+
+
+def test_a_recurring_time_right_after_the_status_updates_times_them() -> None:
+    # (the parser hangs the time on the clause after it, and from there on the acknowledgement)
+    policy = _policy(
+        "You will get an acknowledgment within 72 hours and a status update at least every two weeks until the "
+        "issue is resolved."
+    )
+    assert [c.timescale for c in policy.status_updates] == ["at least every two weeks"]
+    assert [c.timescale for c in policy.acknowledgement] == ["within 72 hours"]
+
+
+def test_a_time_after_an_acknowledgement_stays_its_own() -> None:
+    policy = _policy("You will get a status update and an acknowledgment within 72 hours.")
+    assert [c.timescale for c in policy.acknowledgement] == ["within 72 hours"]

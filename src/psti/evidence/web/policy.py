@@ -1319,6 +1319,11 @@ def _sentence_promises(sent: Span, out: PolicyAnalysis) -> None:
     kinds = {p for p, _ in promises.values()}
     unattached = []
     for m, span in spans:
+        if (after := _status_right_before(span, promises, timed)) is not None and _RECURRING.search(m.group(0)):
+            # "an acknowledgment within 72 hours and a status update at least every two weeks until …": a
+            # recurring time right after the updates, whatever the parser hung it on, times them
+            timed[after] = (m.group(0), f"{m.group(0)!r} follows {promises[after][1].text!r}")
+            continue
         found = _attach(span)
         if found is not None and _bound(found[1]):
             # "status updates will be provided until the resolution … within 30 business days":
@@ -1391,6 +1396,14 @@ _LIGHT_VERBS = frozenset(
     {"be", "is", "are", "was", "will", "aim", "try", "strive", "endeavour", "endeavor", "expect", "can", "do",
      "have", "make", "take", "commit", "intend", "seek", "provide"}
 )  # fmt: skip
+
+
+def _status_right_before(
+    span: Span, promises: dict[int, tuple[Promise, Token]], timed: dict[int, tuple[str, str]]
+) -> int | None:
+    """The untimed status-update promise whose word stands right before the time."""
+    i = span.start - 1
+    return i if i in promises and promises[i][0] == "status update" and i not in timed else None
 
 
 def _owned_elsewhere(span: Span) -> bool:
