@@ -81,7 +81,7 @@ from psti.evidence.web.other_products import (
     names_other_variant,
     turns_to_another,
 )
-from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE
+from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, POST_BYLINE_TAIL
 from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, sentences
 from psti.evidence.web.parsed_ends import tree_statement
 from psti.evidence.web.prepared_sentences import Parts, finite, listed_items, parsed_prose, verb_spelled
@@ -252,6 +252,9 @@ class PageReader:
         elif " | " not in s and (stamp := _UPDATED_STAMP.search(s)) is not None:
             # "… End of Life Policy Last Updated: June 30th, 2023" (a heading run into its stamp): the page's date
             s = self.sents[idx] = (s[: stamp.start()] + " " + s[stamp.end() :]).strip()
+        elif not POST_BYLINE.match(s) and (byline := POST_BYLINE_TAIL.search(s)) is not None:
+            # "It also does not support Tapo devices ... kskenyon · comment · 2022-12-16": the next post's date
+            s = self.sents[idx] = s[: byline.start()]
         return s
 
     def _changelog_end(self, idx: int, s: str) -> bool:

@@ -59,6 +59,11 @@ DATELINE_LEAD = re.compile(
 # a thread post's byline, "jrhaberland · description · 2026-09-15": the post's date whatever the
 # name says ("Shutgun")
 POST_BYLINE = re.compile(rf"^[^·.!?]{{1,40}}(?:·[^·.!?]{{1,40}}){{1,3}}·\s*(?:{DATE.pattern})\s*$", re.I)
+# … and one run into the end of the post before it ("It also does not support Tapo devices ... kskenyon · comment ·
+# 2022-12-16"), its name one word
+POST_BYLINE_TAIL = re.compile(
+    rf"\s+(?:(?:\.\.\.|…)\s+)?[^\s·.!?]{{1,40}}\s+·(?:[^·.!?]{{1,40}}·){{1,3}}\s*(?:{DATE.pattern})\s*$", re.I
+)
 # words that make a dated line an event rather than the page's date: "Support ends 3 May 2026"
 _EVENT_WORDS = re.compile(
     r"\b(?:until|till|thru|through|ends?|ending|ended|support\w*|eol|discontinu\w*|retire\w*|expir\w*|"

@@ -44,9 +44,11 @@ _VERB_FOR_NOUN = re.compile(
 )
 
 
-# misspellings of the words that date an end: "will work untill end march 2026", "end-0f-support"
-_MISSPELT = re.compile(r"\b(?:untill|unitl)\b|(?<=\bend-)0f(?=-)", re.I)
-_SPELT = {"untill": "until", "unitl": "until", "0f": "of"}
+# misspellings of the words that date an end: "will work untill end march 2026", "end-0f-support"; and the
+# jargon verb of an end of life, spelt as the verb of the same length: "will be EOLed in April of 2025"
+_MISSPELT = re.compile(r"\b(?:untill|unitl|eol(?:ed|['’]d|ing))\b|(?<=\bend-)0f(?=-)", re.I)
+_SPELT = {"untill": "until", "unitl": "until", "0f": "of", "eoled": "ended", "eol'd": "ended", "eol’d": "ended",
+          "eoling": "ending"}  # fmt: skip
 
 
 # a month written in lower case before its year ("until end march 2026"), which the tagger takes for a verb
