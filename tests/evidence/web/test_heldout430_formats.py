@@ -1,6 +1,8 @@
 """Formats met on held-out sets 430 onwards: a maker that shuts down its product named without the maker; a
 stop (a shutdown, a decommissioning) that "will be completed" or "finished" by a day, or that is the stop the
-sentence before names ("This will be completed by …"); a recurring time right after a policy's status updates."""
+sentence before names ("This will be completed by …"); the jargon verb "EOLed"; support or a service said to be
+"over" or "defunct"; a post's byline run into the post before it; a recurring time right after a policy's status
+updates."""
 
 from __future__ import annotations
 
@@ -87,3 +89,42 @@ def test_a_recurring_time_right_after_the_status_updates_times_them() -> None:
 def test_a_time_after_an_acknowledgement_stays_its_own() -> None:
     policy = _policy("You will get a status update and an acknowledgment within 72 hours.")
     assert [c.timescale for c in policy.acknowledgement] == ["within 72 hours"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Acme Hub will be formally EOLed in April of 2025 everywhere in the Acme ecosystem.", D(2025, 4, 30)),
+        ("Acme Hub was EOL'd on June 13, 2023.", D(2023, 6, 13)),
+    ],
+)
+def test_the_jargon_verb_of_an_end_of_life(text: str, day: dt.date) -> None:
+    assert ends(text, "Acme Hub") == [day]
+
+
+def test_a_posts_byline_run_into_the_post_before_it_dates_nothing_in_it() -> None:
+    text = (
+        "acme · comment · 2022-12-16\nThis does not use the cloud. It also does not support the Acme Hub\n...\n"
+        "someone · comment · 2022-12-17\nThanks."
+    )
+    assert ends(text, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Support for the Acme Hub is over as of 30 April 2025.", D(2025, 4, 30)),
+        ("As of 30 April 2025, support for the Acme Hub is over.", D(2025, 4, 30)),
+        ("Support for the Acme Hub will be over on 30 April 2025.", D(2025, 4, 30)),
+        ("The Acme Hub service has been defunct since 1 June 2023.", D(2023, 6, 1)),
+    ],
+)
+def test_support_or_a_service_said_to_be_over(text: str, day: dt.date) -> None:
+    assert ends(text, "Acme Hub") == [day]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Acme Hub promotion is over as of 30 April 2025.", "The Acme Hub sale will be over on 30 April 2025."]
+)
+def test_an_offer_that_is_over_is_no_end(text: str) -> None:
+    assert ends(text, "Acme Hub") == []

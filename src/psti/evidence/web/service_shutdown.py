@@ -526,7 +526,7 @@ def is_stop(tok: Token) -> bool:
         return True  # "the decision to pull all support for its Harmony Link system in March 2018"
     if tok.lower_ in ("go", "goes", "went", "gone", "going") and any(c.lower_ == "dark" for c in tok.children):
         return True  # "Whistle's cloud goes dark August 31, 2025"
-    if _goes_away(tok):
+    if _goes_away(tok) or _said_over(tok):
         return True
     if w == "run" and any(c.lower_ == "dry" for c in tok.children):
         return True  # "the Pixel Watch 2 runs dry in October of 2025"
@@ -546,6 +546,23 @@ def is_stop(tok: Token) -> bool:
     return any(c.lower_ != "offline" for c in particles) or any(
         c.lower_ in ("permanently", "forever") or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SERVICE)
         for c in tok.children
+    )
+
+
+# a copula's word that says the thing is over: "Support for the Acme Hub is over as of …", "The service has been defunct
+# since …"
+_OVER = frozenset({"over", "defunct"})
+
+
+def _said_over(tok: Token) -> bool:
+    """The support, updates or the maker's service are said to be over (or defunct) with a copula."""
+    return (
+        tok.lower_ in COPULA | {"been"}
+        and any(c.lower_ in _OVER and c.dep_ in ("advmod", "acomp", "prt", "oprd") for c in tok.children)
+        and any(
+            c.dep_ == "nsubj" and (c.lower_ in ("support", "updates", "maintenance") or c.lower_ in SERVICE)
+            for c in tok.children
+        )
     )
 
 
