@@ -13,7 +13,11 @@ day; a Bulgarian list under a heading on support gives each model's day ("Xiaomi
 names a month by its number ("tháng 10/2025", "ngày 31 tháng 3 năm 2025") and an end of the year ("vào cuối năm
 2024"), and a day that "là ngày" (is the day) an app "sẽ biến mất" (will disappear); Greek may write its day as an
 ordinal ("31η Μαρτίου"). Monthly updates that stop from a day on ("keine monatlichen Sicherheitsupdates mehr",
-"hàng tháng") are a change of cadence, not an end. A launch's day, or a day something is available from, is no end."""
+"hàng tháng") are a change of cadence, not an end. A launch's day, or a day something is available from, is no end.
+Languages read before: Turkish ends "itibarıyla" (as of) a day, Spanish and Portuguese close "este" or "neste" day,
+German is "bis … weiter verfügbar", a Czech deadline "posunul na" (moved to) a day, Swedish phones "blockeras"; a
+year devices were made in ("fabricados antes de 2014", "produzidos até 2016") is no end, and an end said "after that
+date" ("Après cette date", "Dopo quella data", "Nach diesem Tag") is at the date of the sentence before."""
 
 from __future__ import annotations
 
@@ -190,6 +194,14 @@ _LEAD_MORE = {
         ("tr", "31 Mart 2025'te Acme Hub uygulamasının kapanacak olmasıyla birlikte yeni bir uygulama gerekecek."),
         ("tr", "Kullanıcılar 31 Mart 2025 tarihinden itibaren Acme Hub uygulamasını indiremeyecek, mağaza kapanacak."),
         ("es", "Los dispositivos obsoletos no podrán seguir utilizando Acme Hub a partir del 31 de marzo del 2025."),
+        ("tr", "31 Mart 2025 itibarıyla Acme Hub desteği sona erecek."),
+        ("es", "Acme cierra su aplicación Acme Hub en cientos de miles de televisores este 31 de marzo de 2025."),
+        ("pt", "A Acme encerra o aplicativo Acme Hub neste 31 de março de 2025."),
+        ("de", "Der Support gibt an, dass der Acme Hub bis 31. März 2025 weiter verfügbar sein wird."),
+        ("cs", "Podpora Acme Hub skončí na podzim 2024, nicméně v listopadu termín posunul na 31. března 2025."),
+        ("sv", "Acme Hub blockeras från och med den 31 mars 2025."),
+        ("pt", "O Acme Hub, ligado aos veículos produzidos até 2016, será encerrado a partir de 31 de março de 2025."),
+        ("es", "Desde el 31 de marzo de 2025, Acme Hub dejará de funcionar en televisores fabricados antes de 2014."),
     ],
 )
 def test_verbs_and_bounds_of_languages_read_before(lang: str, sentence: str) -> None:
@@ -200,4 +212,29 @@ _LEAD_BEFORE = {
     "cs": "Toto je důležitá informace pro všechny naše zákazníky, kteří tento produkt používají doma a v kanceláři.",
     "tr": "Bu, ürünü evde kullanan tüm müşterilerimiz için önemli bir bilgidir ve dikkatle okunmalıdır.",
     "es": "Esta es una información importante para todos nuestros clientes que usan este producto en casa.",
+    "pt": "Esta é uma informação importante para todos os nossos clientes que usam este produto em casa.",
+    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
+    "sv": "Det här är viktig information för alla våra kunder som använder den här produkten i hemmet.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "La nouvelle date limite est fixée au 31 mars 2025. Après cette date, les utilisateurs ne pourront plus "
+               "accéder à leurs services Acme Hub."),
+        ("it", "La scadenza per l'Acme Hub è il 31 marzo 2025. Dopo quella data, l'Acme Hub non riceverà più "
+               "aggiornamenti."),
+        ("de", "Acme nennt den 31. März 2025 als Stichtag. Nach diesem Tag kann der Acme Hub nicht mehr "
+               "genutzt werden."),
+    ],
+)  # fmt: skip
+def test_an_end_after_that_date_is_at_the_date_before(lang: str, sentence: str) -> None:
+    assert ends(f"{_LEAD_AFTER[lang]} {sentence}", "Acme Hub") == MARCH_31
+
+
+_LEAD_AFTER = {
+    "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
+    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
+    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
 }

@@ -340,6 +340,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:a\s+partir\s+del?|desde\s+el|hasta\s+el|até\s+o|a\s+partir\s+do)\s+(?:parche|patch|update)"
     r"(?:\s+de\s+seguridad|\s+de\s+segurança)?\s+de|"
     r"\bel(?:\s+pr[óo]ximo|\s+mes\s+de)?|\bem|\bno\s+dia|\bpara\s+el|\ba\s+partir\s+do(?:\s+dia)?|"
+    # ("cierra su aplicación … este 15 de febrero de 2026": this coming day)
+    r"\b(?:este|neste|nesta)(?:\s+(?:pr[óo]ximo|lunes|martes|miércoles|jueves|viernes|sábado|domingo))?|"
     r"\bdurante(?:\s+(?:este|el)\s+mes\s+de)?|"
     # an Italian service's end at a day: "Proroga della data di chiusura del supporto cloud al 6 maggio 2026"
     r"\b(?:supporto|servizio|servizi|cloud|server|aggiornamenti)\s+al|"
@@ -356,7 +358,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:loppuu|loppui|loppuvat|päättyy|päättyi|päättyvät|lakkaa|lakkasi)|"
     # Czech: the end's verb and its support right before the day ("ukončí podporu 10. prosince 2019", "Podpora … byla
     # ukončena 11. července 2017")
-    r"\bukonč\w*(?:\s+podporu)?(?:\s+k)?|"  # ("ukončí podporu k 31.12.2022": as of that day)
+    # ("ukončí podporu k 31.12.2022": as of that day; "termín posunul na 10. února 2026": the deadline moved to)
+    r"\bukonč\w*(?:\s+podporu)?(?:\s+k)?|\bposun\w*\s+na|"
     # Polish and Czech: "Wsparcie … zakończy się 31 marca 2025 roku", "zostanie wyłączona 31 marca", "skončí 31. března"
     r"\bzakończ\w*(?:\s+się)?|\bzostanie\s+(?:wyłączon|zamknięt|zakończon)\w*|\bskonč\w*|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
@@ -443,7 +446,7 @@ _STOPS_IN_YEAR = re.compile(
 )
 _FROM_BOUND = re.compile(
     r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
-    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|beri|din|începând|απ[όο]|з|із|від|от|kể\s+từ|từ(?!\s+sau))\b",
+    r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|itibar[ıi]yla|beri|din|începând|απ[όο]|з|із|від|от|kể\s+từ|từ(?!\s+sau))\b",
     re.I,
 )
 # Dutch "it is over" ("is het klaar", "is het ook gedaan met"): both the bound after a date and its end's words
@@ -463,7 +466,7 @@ _BOUND_AFTER = re.compile(
     r"['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b|"
     # … or on the day itself ("20 Ağustos 2025'te Appstore'un kapanacak"), or from its date on ("20 Ağustos 2025
     # tarihinden itibaren")
-    r"['’][dt][ae]\b|\s+tarih(?:inde|inden\s+itibaren)\b|"
+    r"['’][dt][ae]\b|\s+tarih(?:inde|inden\s+itibaren)\b|\s+itibar[ıi]yla\b|"  # ("1 Ocak 2026 itibarıyla": as of)
     # Vietnamese: "ngày 5 tháng 10 năm 2023 là ngày ứng dụng sẽ biến mất" (is the day the app disappears)
     r"\s+là\s+ngày\b|"
     # Dutch "de beveiligingspatch van april 2021 en daarna is het klaar": up to the date, and after it none
@@ -575,6 +578,8 @@ _END_WORDS = re.compile(
     # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
     # (a time, not a span: "der Support bis fünf Jahre nach …" counts from an undated sale)
     r"\b(?:Support|Unterstützung)\s+(?:noch\s+)?bis(?=\s+(?:Ende\s+|zum\s+)?(?:\d|[A-ZÄ][a-zä]+\s+\d))|"
+    # available up to a time, the word last: "dass Google Assistant bis März 2026 weiter verfügbar sein wird"
+    r"\bbis\s+(?:\S+\s+){1,5}(?:weiter(?:hin)?\s+|noch\s+)?(?:verfügbar|nutzbar|erreichbar)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
     r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
@@ -609,7 +614,7 @@ _END_WORDS = re.compile(
     r"\bdesactiv(?:ad[oa]s?|ar[áa]n?|ar|ó|aron)\b|\bdesativ(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bapag(?:ad[oa]s?|ar[áa]n?|ó|aron)\b|\bdeslig(?:ad[oa]s?|ar[áa]|ar[ãa]o|ar|ou|aram)\b|"
     r"\bno\s+(?:\w+\s+){0,2}más|\bya\s+no\b|\bdejar[áa]n?\s+de|\bdej(?:ar|a|ó|an|aron)\s+de|\bfin\s+del|\bfin\s+de\s+(?:vida|soporte|suporte)|"
-    r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcese\s+(?:del?\s+)?(?:servicio|soporte|actualizaciones|funcionamiento)\b|\bcerrar[áa]n?\b|\bcerrad[oa]s?\b|"
+    r"\bfinal\s+del?\s+(?:soporte|servicio|suporte)|\bcierre\s+del?\b|\bcese\s+(?:del?\s+)?(?:servicio|soporte|actualizaciones|funcionamiento)\b|\bcerrar[áa]n?\b|\bcierra(?:n)?\b|\bcerrad[oa]s?\b|"
     r"[Aa]bschalt(?:ung|datum|termin)\w*|\bentf[aä]ll\w*|\bunbrauchbar|\bgekappt|\bbeerdig\w*|\bnur\s+noch\s+als\b|\bden\s+Stecker\b|"
     # Italian: "non sarà più supportato", "terminerà", "cesserà", "verrà dismesso / disattivato / spento"
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
@@ -645,7 +650,7 @@ _END_WORDS = re.compile(
     # (a day's dots inside: "aina 13.10.2026 saakka"; "saa tietoturvapäivityksiä 31.12.2028 asti")
     r"\b(?:jatku|\w*päivity)\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
-    r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|"
+    r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|\bblocker(?:as|ades|ad|at)\b|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|\bstäng\w*\s+(?:ned|ner)\b|"
     # "vil få sikkerhetsoppdateringer til …", "modtager sikkerhedsopdateringer indtil …"
     r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\b(?:til|indtil)\b|"
@@ -663,6 +668,7 @@ _END_WORDS = re.compile(
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
+    r"\btermín\w*\s+(?:\w+\s+){0,3}posun\w*\s+na\b|"  # ("termín posunul na 10. února 2026": the deadline moved to)
     r"\bukonč\w*|\bskonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
     # ("Nové aktualizace by tak iPhone 15 Pro … měly dostávat minimálně do 22. září 2028": the updates' verb right
     # before the bound)
@@ -826,7 +832,10 @@ _STOPPED = re.compile(
 _LAUNCHED = re.compile(
     r"\b(?:lancer\w*|lanser\w*|launched|released|vorgestellt|eingeführt|erschienen|veröffentlicht|présenté\w*|sorti\w*|"
     r"lanzad\w*|lançad\w*|lanciat\w*|rilasciat\w*|uscit\w*|presentat\w*|uitgebracht|udgivet|släppt\w*|wprowadzon\w*|"
-    r"premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|wydan\w*|diluncurkan|dirilis|meluncur\w*)"
+    r"premier\w*|představen\w*|uveden\w*|vydán\w*|vydan\w*|wydan\w*|diluncurkan|dirilis|meluncur\w*|"
+    # … or made then: "televisores … fabricados antes de 2014", "veículos … produzidos até 2016"
+    r"fabricad\w*|produzid\w*|fabbricat\w*|prodott[ioe]|hergestellt|produziert|gebaut|fabriqué\w*|geproduceerd|"
+    r"tillverkad\w*|produkowan\w*|vyroben\w*)"
     r"\s+(?:\w+(?:\s+|['’]+\s*)){0,2}$",  # ("vydáno v říjnu 2017", "wydany w 2021")
     re.I,
 )
@@ -1104,6 +1113,15 @@ _FROM_THAT_DATE = re.compile(
     r"a\s+partir\s+de\s+(?:esa|esta)\s+fecha|desde\s+(?:esa|essa)\s+(?:fecha|data))\b",
     re.I,
 )
+# … or after it ("La nouvelle date limite est fixée au 2 février 2026. Après cette date, les utilisateurs … ne
+# pourront plus accéder"): the date itself, or its month's or year's end
+_AFTER_THAT_DATE = re.compile(
+    r"^\W{0,3}(?:après\s+cette\s+date|passée?\s+cette\s+date|nach\s+diesem\s+(?:Datum|Tag|Zeitpunkt)|"
+    r"después\s+de\s+esa\s+fecha|tras\s+esa\s+fecha|após\s+essa\s+data|depois\s+dessa\s+data|"
+    r"dopo\s+(?:quella|tale|questa)\s+data|na\s+(?:deze|die)\s+datum|efter\s+detta\s+datum|"
+    r"etter\s+denne\s+datoen|efter\s+denne\s+dato)\b",
+    re.I,
+)
 
 
 def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
@@ -1111,7 +1129,7 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
     ("… a partire dal 25 ottobre 2025. Da quella data, Google interromperà … gli aggiornamenti")."""
     if (
         language_of(f"{previous} {sentence}") is None  # (a short sentence shows its language with the one before)
-        or (lead := _FROM_THAT_DATE.match(sentence)) is None
+        or (lead := _FROM_THAT_DATE.match(sentence) or _AFTER_THAT_DATE.match(sentence)) is None
         or (cue := _END_WORDS.search(sentence)) is None
         or _dates(sentence)
         or not (before := _dates(previous))
@@ -1119,7 +1137,7 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
         return None
     m, day, precision = before[-1]  # the date named last, from the first day of its month or year on
     words = f"'{lead.group(0).strip()}' ({m.group(0)}), '{cue.group(0)}'"
-    return ForeignEnd(m.group(0), _first_day(day, precision), precision, words)
+    return ForeignEnd(m.group(0), _first_day(day, precision) if lead.re is _FROM_THAT_DATE else day, precision, words)
 
 
 # a sentence that dates what the one before says will happen: "Stanie się to wraz z końcem lutego 2025 roku", "Das
