@@ -111,6 +111,13 @@ def tree_statement(
             for dp, r in zip(dates, roles, strict=True)
             if r.stop_point or (dp[0].start() >= shut.end() and _RIGHT_AFTER.fullmatch(s[shut.end() : dp[0].start()]))
         ]
+        if moved := [k for k, r in enumerate(roles) if "was moved (" in r.words]:
+            # "is postponing switching off its 3G network from 31 August 2024 to 31 March 2025": the stop's date
+            # is the one it was moved to
+            k = moved[0] + 1
+            to = k < len(dates) and re.fullmatch(r"\s+(?:to|until)\s+", s[dates[k - 1][0].end() : dates[k][0].start()])
+            why = f"{shut.group(0)!r} moved to '{dates[k][0].group(0)}'" if to else ""
+            ends = [(dates[k], replace(roles[k], words=why))] if to else []
         mentions = mentions or bool(ends)
     if not ends:
         return None, plain, stops, bounds

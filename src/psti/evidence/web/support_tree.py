@@ -819,6 +819,13 @@ def _dates_an_event(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     return None
 
 
+# a stop being put off, its verb in the present or perfect: "is postponing switching off …", "has postponed switching
+# off …"
+_REPLACING_NOW = REPLACING | frozenset(
+    {"postponing", "postpones", "postpone", "delaying", "delays", "delay", "pushing", "moving", "extending"}
+)
+
+
 def _moved_end(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     """An end moved, extended or replaced: the date it moved from is no end, the date it moved or was
     extended to is, and a promise a later one replaced is no longer the maker's word."""
@@ -826,10 +833,11 @@ def _moved_end(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     context, other, local = cl.context, cl.other, cl.local
     if (
         prep == "from"
-        and gov.lower_ in REPLACING
+        and (gov.lower_ in REPLACING or (gov.dep_ == "xcomp" and gov.head.lower_ in _REPLACING_NOW))
         and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in (*gov.children, *w.prep_tok.children))
     ):
-        # "postponed the shutdown from 2018 to 2019": the first date is the one replaced
+        # "postponed the shutdown from 2018 to 2019": the first date is the one replaced (also "is postponing
+        # switching off its 3G network from 31 August 2024 to 31 March 2025")
         return DateRole(a, b, False, f"'from {text}' was moved ('{gov.text} … to')", context, False, local)
     if (
         prep in ("to", "until", "till", "through")
