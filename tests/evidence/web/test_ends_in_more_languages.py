@@ -215,6 +215,8 @@ _LEAD_BEFORE = {
     "pt": "Esta é uma informação importante para todos os nossos clientes que usam este produto em casa.",
     "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
     "sv": "Det här är viktig information för alla våra kunder som använder den här produkten i hemmet.",
+    "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
+    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
 }
 
 
@@ -230,11 +232,4 @@ _LEAD_BEFORE = {
     ],
 )  # fmt: skip
 def test_an_end_after_that_date_is_at_the_date_before(lang: str, sentence: str) -> None:
-    assert ends(f"{_LEAD_AFTER[lang]} {sentence}", "Acme Hub") == MARCH_31
-
-
-_LEAD_AFTER = {
-    "fr": "Ceci est une information importante pour tous nos clients qui utilisent ce produit à la maison.",
-    "it": "Questa è un'informazione importante per tutti i nostri clienti che usano questo prodotto a casa.",
-    "de": "Dies ist eine wichtige Information für alle unsere Kunden, die dieses Produkt zu Hause verwenden.",
-}
+    assert ends(f"{_LEAD_BEFORE[lang]} {sentence}", "Acme Hub") == MARCH_31
