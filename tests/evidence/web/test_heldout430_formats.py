@@ -1,8 +1,8 @@
 """Formats met on held-out sets 430 onwards: a maker that shuts down its product named without the maker; a
 stop (a shutdown, a decommissioning) that "will be completed" or "finished" by a day, or that is the stop the
 sentence before names ("This will be completed by …"); the jargon verb "EOLed"; support or a service said to be
-"over" or "defunct"; a stop put off "from" one day "to" another; a post's byline run into the post before it; a
-recurring time right after a policy's status updates."""
+"over" or "defunct"; a network wound down by its name; a stop put off "from" one day "to" another; a post's byline
+run into the post before it; a recurring time right after a policy's status updates."""
 
 from __future__ import annotations
 
@@ -144,3 +144,11 @@ def test_a_stop_put_off_from_one_day_to_another_ends_at_the_second(text: str) ->
 def test_a_network_switch_off_put_off_ends_at_the_day_it_was_moved_to() -> None:
     text = "Acme Mobile says it is postponing switching off its 3G network from 31 August 2024 to 31 March 2025."
     assert ends(text, "Acme Mobile 3G mobile network") == [D(2025, 3, 31)]
+
+
+def test_a_network_wound_down_by_its_name_on_a_day_dated_by_the_byline() -> None:
+    text = (
+        "Acme Mobile news\nPosted April 8, 2025.\n"
+        "Acme Mobile says on its website it plans to wind down its 3G network on July 31."
+    )
+    assert ends(text, "Acme Mobile 3G mobile network (3G-only phones)") == [D(2025, 7, 31)]

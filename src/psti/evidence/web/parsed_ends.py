@@ -224,6 +224,7 @@ def tree_statement(
 _SHUT_WORDS = (
     r"\b(?:shut(?:s|ting)?\s+(?:down|off)|turn(?:s|ed|ing)?\s+(?:off|down)|switch(?:es|ed|ing)?\s+off|"
     r"sunsett?(?:s|ed|ing)?|retir(?:e|es|ed|ing)|stop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|brick(?:s|ed|ing)?|"
+    r"wind(?:s|ing)?\s+down|wound\s+down|decommission(?:s|ed|ing)?|"  # ("plans to wind down its 3G network on July 31")
     # (or the stop named as a noun: "the planned sunset of its 3G network February 22, 2022")
     r"(?:sunset|shutdown|shut-?off|switch-?off|decommissioning|closure)\s+of)"
 )
