@@ -21,7 +21,8 @@ para") ends at its day.
 A year alone ends where a product stops getting something in it ("dejó de recibir actualizaciones de software en
 2018", "deixará de receber atualizações em 2026", "a cessé de recevoir des mises à jour en 2018", "ha smesso di
 ricevere aggiornamenti nel 2018"), where support "termina en", "prendra fin en", "stopt in" or "endet" it; an Italian
-update stops "dal" a year (from its first day) and support "terminerà a" a month.
+update stops "dal" a year (from its first day) and support "terminerà a" a month; a service run on ("fortsätter att
+driva", "fortsetter å drive", "fortsætter med at drive") up to the end of a year ends there.
 A date after those words with no end beside it is no end, nor is the year a product stopped being made or sold in."""
 
 from __future__ import annotations
@@ -153,6 +154,9 @@ def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) 
         ("it", "Il supporto per l'Acme Hub terminerà a marzo 2026.", D(2026, 3, 31)),
         ("nl", "De ondersteuning voor de Acme Hub stopt in 2026.", D(2026, 12, 31)),
         ("de", "Der Support für das Acme Hub endet 2026.", D(2026, 12, 31)),
+        ("sv", "Acme fortsätter att driva Acme Hub fram till slutet av 2027.", D(2027, 12, 31)),
+        ("no", "Acme fortsetter å drive Acme Hub til utgangen av 2027.", D(2027, 12, 31)),
+        ("da", "Acme fortsætter med at drive Acme Hub indtil udgangen af 2027.", D(2027, 12, 31)),
     ],
 )
 def test_an_end_in_a_year_or_month(lang: str, sentence: str, day: dt.date) -> None:
@@ -165,6 +169,7 @@ def test_an_end_in_a_year_or_month(lang: str, sentence: str, day: dt.date) -> No
         ("es", "Sin embargo, tras dejar de fabricarse en 2023, el futuro del Acme Hub quedó en entredicho."),
         ("it", "Il Acme Hub non è più acquistabile dal 2016."),
         ("es", "Acme dejó de vender el Acme Hub en 2019."),
+        ("sv", "Acme fortsätter att sälja Acme Hub fram till slutet av 2027."),
     ],
 )
 def test_the_year_a_product_stopped_being_made_or_sold_is_no_end(lang: str, sentence: str) -> None:

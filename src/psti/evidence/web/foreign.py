@@ -421,7 +421,7 @@ _YEAR_BOUND = re.compile(
     # from a year on: "não receberá mais atualizações de segurança a partir de 2025", "à partir de 2026"
     r"\ba\s+partir\s+de|\bà\s+partir\s+de|\ba\s+partire\s+dal|\bdal|"  # ("non riceverà più aggiornamenti dal 2026")
     # Norwegian and Danish: "i 2025", "i løbet af 2026", "til 2027"
-    r"\bi(?:\s+løbet\s+af|\s+løpet\s+av)?|\btil(?:\s+(?:udgangen|utgangen)\s+af)?|"
+    r"\bi(?:\s+løbet\s+af|\s+løpet\s+av)?|\b(?:til|indtil|inntil)(?:\s+(?:udgangen|utgangen)\s+a[fv])?|"
     # Polish and Czech: "do 2031 roku", "do końca 2025 roku", "do roku 2031", "do konce roku 2026"
     r"\bdo(?:\s+(?:końca|konce))?(?:\s+roku)?|"
     # Swedish: "fram till 2026", "till slutet av 2025"
@@ -652,6 +652,9 @@ _END_WORDS = re.compile(
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|\bblocker(?:as|ades|ad|at)\b|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|\bstäng\w*\s+(?:ned|ner)\b|"
+    # goes on running up to a time: "Telia fortsätter att driva GSM fram till slutet av 2027", "fortsetter å drive"
+    r"\bfort(?:sätter|setter|sætter)\s+(?:med\s+)?(?:att|å|at)\s+(?:driva|drive|drift\w*|stödja|støtte|understøtte)\b"
+    r"[^.]{0,80}?\b(?:fram\s+till|till|til|indtil|inntil)\b|"
     # "vil få sikkerhetsoppdateringer til …", "modtager sikkerhedsopdateringer indtil …"
     r"\b\w*(?:oppdateringer|opdateringer|støtte)\w*\b[^.]{0,80}?\b(?:til|indtil)\b|"
     # Norwegian and Danish: "opphører support", "avslutter støtten", "slutt på", "mistede … support", "ikke lengre"
