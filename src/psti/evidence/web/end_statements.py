@@ -309,7 +309,9 @@ _HAPPEN = frozenset(
 # a stop that "will be completed" or "finished" by the date is over then ("The shutdown of the Acme cloud will be
 # completed by December 31, 2022")
 _DONE = frozenset({"completed", "complete", "finalized", "finalised", "finished", "concluded"})
-_SET_FOR = PLANNED | {"announced"}  # "This is announced to be on …", as "was scheduled to …"
+_SET_FOR = PLANNED | {"announced"}
+# a stop's noun as written, beside the lemmas of `STOP_NOUNS` ("decommissioning", "cut-off")
+_STOP_NOUN_FORMS = SHUTDOWN_NOUNS | {"cutoff", "cut-off"}  # "This is announced to be on …", as "was scheduled to …"
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 # the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
 SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I)
@@ -342,9 +344,7 @@ def stop_happens(date: Token, previous: str) -> str | None:
     if subject is not None:
         previous = f"{previous} {date.doc[: subject.i].text}"
     # (or "This will happen on 30 June 2025" after "The Acme Hub will stop receiving updates.")
-    stop_noun = subject is not None and (
-        lemma(subject) in STOP_NOUNS or subject.lower_ in SHUTDOWN_NOUNS | {"cutoff", "cut-off"}
-    )
+    stop_noun = subject is not None and (lemma(subject) in STOP_NOUNS or subject.lower_ in _STOP_NOUN_FORMS)
     if subject is None or not (stop_noun or subject.lower_ in ("this", "that", "it")):
         return None
     if not stop_noun:

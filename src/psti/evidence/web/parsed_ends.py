@@ -115,9 +115,9 @@ def tree_statement(
             # "is postponing switching off its 3G network from 31 August 2024 to 31 March 2025": the stop's date
             # is the one it was moved to
             k = moved[0] + 1
-            to = k < len(dates) and re.fullmatch(r"\s+(?:to|until)\s+", s[dates[k - 1][0].end() : dates[k][0].start()])
-            why = f"{shut.group(0)!r} moved to '{dates[k][0].group(0)}'" if to else ""
-            ends = [(dates[k], replace(roles[k], words=why))] if to else []
+            ends = []
+            if k < len(dates) and re.fullmatch(r"\s+(?:to|until)\s+", s[dates[k - 1][0].end() : dates[k][0].start()]):
+                ends = [(dates[k], replace(roles[k], words=f"{shut.group(0)!r} moved to '{dates[k][0].group(0)}'"))]
         mentions = mentions or bool(ends)
     if not ends:
         return None, plain, stops, bounds

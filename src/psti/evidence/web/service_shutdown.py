@@ -552,12 +552,13 @@ def is_stop(tok: Token) -> bool:
 # a copula's word that says the thing is over: "Support for the Acme Hub is over as of …", "The service has been defunct
 # since …"
 _OVER = frozenset({"over", "defunct"})
+_COPULA_OR_BEEN = COPULA | {"been"}
 
 
 def _said_over(tok: Token) -> bool:
     """The support, updates or the maker's service are said to be over (or defunct) with a copula."""
     return (
-        tok.lower_ in COPULA | {"been"}
+        tok.lower_ in _COPULA_OR_BEEN
         and any(c.lower_ in _OVER and c.dep_ in ("advmod", "acomp", "prt", "oprd") for c in tok.children)
         and any(
             c.dep_ == "nsubj" and (c.lower_ in ("support", "updates", "maintenance") or c.lower_ in SERVICE)
