@@ -58,6 +58,9 @@ _LEAD = {
     [
         ("pl", "Wsparcie dla Acme Hub zakończy się 31 marca 2025 roku."),
         ("pl", "Acme Hub nie będzie otrzymywał aktualizacji od 31 marca 2025 roku."),
+        ("pl", "Aplikacja Acme Hub została wycofana z tej platformy 31 marca 2025 roku."),
+        ("es", "Los usuarios del Acme Hub tendrán una interrupción en el servicio a partir del 31 de marzo de 2025."),
+        ("it", "Il supporto per l'Acme Hub è stato interrotto il 31 marzo 2025."),
         ("pl", "Usługa chmurowa Acme Hub zostanie wyłączona 31 marca 2025 roku."),
         ("sv", "Acme Hub kommer att få säkerhetsuppdateringar fram till den 31 mars 2025."),
         ("sv", "Molntjänsten för Acme Hub stängs ned den 31 mars 2025."),
@@ -128,6 +131,7 @@ def test_an_english_sentence_on_a_norwegian_page_is_not_read_as_norwegian() -> N
         ("es", "El Acme Hub estará disponible en tiendas hasta agotar existencias, desde el 31 de marzo de 2025."),
         ("es", "El cese de la producción del Acme Hub fue el 31 de marzo de 2025."),
         ("pt", "O aplicativo Acme Hub está disponível desde 31 de março de 2025."),
+        ("de", "Der Support für das Acme Hub ist von Montag bis Freitag erreichbar, seit 2020."),
     ],
 )
 def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) -> None:
@@ -154,6 +158,9 @@ def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) 
         ("it", "Il supporto per l'Acme Hub terminerà a marzo 2026.", D(2026, 3, 31)),
         ("nl", "De ondersteuning voor de Acme Hub stopt in 2026.", D(2026, 12, 31)),
         ("de", "Der Support für das Acme Hub endet 2026.", D(2026, 12, 31)),
+        ("de", "Für das Acme Hub soll der Software-Support mindestens fünf Jahre bis 2026 andauern.", D(2026, 12, 31)),
+        ("de", "Der Support für das Acme Hub läuft bis 2026.", D(2026, 12, 31)),
+        ("it", "L'Acme Hub è andato in pensione nel 2007 e il supporto è stato interrotto nel 2010.", D(2010, 12, 31)),
         ("sv", "Acme fortsätter att driva Acme Hub fram till slutet av 2027.", D(2027, 12, 31)),
         ("no", "Acme fortsetter å drive Acme Hub til utgangen av 2027.", D(2027, 12, 31)),
         ("da", "Acme fortsætter med at drive Acme Hub indtil udgangen af 2027.", D(2027, 12, 31)),

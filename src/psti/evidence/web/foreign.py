@@ -361,7 +361,9 @@ _BOUND_BEFORE = re.compile(
     # ("ukončí podporu k 31.12.2022": as of that day; "termín posunul na 10. února 2026": the deadline moved to)
     r"\bukonč\w*(?:\s+podporu)?(?:\s+k)?|\bposun\w*\s+na|"
     # Polish and Czech: "Wsparcie … zakończy się 31 marca 2025 roku", "zostanie wyłączona 31 marca", "skončí 31. března"
-    r"\bzakończ\w*(?:\s+się)?|\bzostanie\s+(?:wyłączon|zamknięt|zakończon)\w*|\bskonč\w*|"
+    # ("Usługa została wycofana z tej platformy 2 marca 2026 roku": withdrawn from a platform on the day)
+    r"\bzakończ\w*(?:\s+się)?|\bzosta(?:nie|ła|ł|ło|ły|li|ną)\s+(?:wyłączon|zamknięt|zakończon|wycofan)\w*"
+    r"(?:\s+z\s+[^\s,.;]+(?:\s+[^\s,.;]+)?)?|\bskonč\w*|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil(?:\s+og\s+med)?|\bindtil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
@@ -575,9 +577,10 @@ _END_WORDS = re.compile(
     r"\bbis\s+(?:\S+\s+){1,4}(?:versorgt|gepatcht|aktualisiert|unterstützt)\b|"
     # ("Bis zum 31. März 2025 erhält der Acme Hub noch Sicherheitsupdates")
     r"\bbis\s+(?:\S+\s+){1,10}(?:Updates|Sicherheitsupdates|Aktualisierungen|Support|Unterstützung|[\w-]*Patches)\b|"
-    # … or right before it: "eine Vereinbarung, die den Support bis 2030 verlängert"
+    # … or before it: "eine Vereinbarung, die den Support bis 2030 verlängert", "soll der Software-Support
+    # mindestens fünf Jahre bis 2026 andauern", "Der Support für das Gerät läuft bis 2026"
     # (a time, not a span: "der Support bis fünf Jahre nach …" counts from an undated sale)
-    r"\b(?:Support|Unterstützung)\s+(?:noch\s+)?bis(?=\s+(?:Ende\s+|zum\s+)?(?:\d|[A-ZÄ][a-zä]+\s+\d))|"
+    r"\b[\w-]*(?:Support|Unterstützung)\s+(?:[\w-]+\s+){0,6}?bis(?=\s+(?:Ende\s+|zum\s+)?(?:\d|[A-ZÄ][a-zä]+\s+\d))|"
     # available up to a time, the word last: "dass Google Assistant bis März 2026 weiter verfügbar sein wird"
     r"\bbis\s+(?:\S+\s+){1,5}(?:weiter(?:hin)?\s+|noch\s+)?(?:verfügbar|nutzbar|erreichbar)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
@@ -587,7 +590,9 @@ _END_WORDS = re.compile(
     r"mis(?:es?)?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|sécuris|aggiornament)\w*\b[^.]{0,60}?"
     r"\b(?:jusqu['’]|bis\b|até\b|hasta\b|fino\b)|"
     r"\bausgelaufen|\bläuft\s+(?:[\w.]+\s+){0,8}aus\b|\babgelaufen|"
+    # ("enfrentarán una interrupción en el servicio a partir de este próximo 1 de mayo de 2025")
     r"\binterruption\s+(?:\w+\s+)?du\s+service|\bdéconnexion\s+définitive|"
+    r"\binterrupción\s+(?:en\s+el|del)\s+servicio|\binterruzione\s+del\s+servizio|\binterrupção\s+do\s+serviço|"
     # putting an end to something: "mettre un terme au support", "mettre fin au service", "poner fin a", "porre fine"
     r"\bmett\w*\s+(?:un\s+)?(?:terme|fin)\b|\bpo(?:ner|ne|nen|ndrá|ndrán|nía)\s+fin\b|\bp(?:orre|orrà|ône)\s+fine?\b|"
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
@@ -620,7 +625,8 @@ _END_WORDS = re.compile(
     r"\bnon\s+(?:\w+\s+){0,2}più|\bcesser\w*|\bdismess\w*|\bdismission\w*|\bdisattiv\w*|\bspent\w*|\bspegn\w*|"
     r"\bchiuder\w*|\bchius[oaie]\b|\bchiusura\b|\bcessat[oaie]\b|\bfine\s+(?:\w+\s+)?del\s+supporto|\bsupport\w*\s+(?:\w+\s+){0,6}fino|"
     r"\bnon\s+ricever\w*|"  # "non riceveranno … nuovi aggiornamenti della sicurezza"
-    r"\b(?:verrà|verranno|sarà|saranno)\s+(?:\w+\s+)?interrott[oaie]\b|"  # "verrà interrotto il 1 aprile 2023"
+    # "verrà interrotto il 1 aprile 2023", "il supporto è stato interrotto nel 2010"
+    r"\b(?:verrà|verranno|sarà|saranno|è|sono|fu|furono)\s+(?:\w+\s+)?interrott[oaie]\b|"
     # stops doing: "Amazon smetterà di supportare … Glow il 31 dicembre 2022", "avrebbe smesso di funzionare"
     r"\bsmett\w*\s+di\b|\bsmess[oaie]\s+di\b|"
     # an app or a mode available up to a day: "sarà disponibile fino al", "estará disponible hasta el", "sera
@@ -667,7 +673,7 @@ _END_WORDS = re.compile(
     # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
     r"\bikke\s+(?:\w+\s+){0,2}(?:lengre|lenger|længere)\b|\bstoppe[rt]?\b|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
-    r"\bzakończ\w*|\bkoniec\s+(?:wsparcia|funkcjonowania|działania|świadczenia)|\bwyłącz\w*|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
+    r"\bzakończ\w*|\bkoniec\s+(?:wsparcia|funkcjonowania|działania|świadczenia)|\bwyłącz\w*|\bwycofan\w*|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
     r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
