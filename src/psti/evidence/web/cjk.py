@@ -42,7 +42,10 @@ _ZH_STOP = r"(?:停止|终止|終止|停服|关闭|關閉|下线|下線|无法|�
 _JA_STOP = r"(?:終了|停止|廃止|打ち切|閉鎖|结束|终止|終止|下线|下線|关闭|關閉|停服)"
 # after the date, an end: "終了", "でサポート終了", "をもって提供を終了", "に停止"
 _ENDED_AFTER = re.compile(
-    rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*[^\s、。,()（）「」]{{0,30}}?{_JA_STOP}|"
+    # (a space only inside a Latin name: "をもって旧型Apple TVのサポートを終了"; not "2026年2月に wena 3 のサービス
+    # 終了を伝える記事", an article's month)
+    rf"^\s*(?:をもちまして|をもって|を以て|付けで|付で|[をにで])?\s*"
+    rf"(?:[^\s、。,()（）「」]|(?<=[A-Za-z0-9])\s(?=[A-Za-z0-9])){{0,30}}?{_JA_STOP}|"
     # the clause after "as of" set off by a comma: "2019年5月31日をもって、MicrosoftはHealth Dashboardサイトを閉鎖し"
     rf"^\s*(?:をもちまして|をもって|を以て)\s*、[^。]{{0,50}}?{_JA_STOP}|"
     # a day that opens its clause, set off by a comma, the end said in it: "2024年1月1日、同社は多くの Arlo カムの
@@ -53,8 +56,9 @@ _ENDED_AFTER = re.compile(
     rf"^\s*(?:期间|期間)\s*[,，、]?[^。]{{0,30}}?{_ZH_STOP}|"
     # Chinese, after the date (a month's end): "安全补丁的推送将在2025年5月后停止", "0 点后用户将无法再使用"
     rf"^\s*(?:后|後|之后|之後|以后|以後)[^。]{{0,60}}?{_ZH_STOP}|"
-    # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료"
-    r"^\s*(?:에|을|를|에는|으로|로)?\s+(?:[^\s,.]+\s+){0,3}?[^\s,.]*(?:종료|중단|중지|만료|폐지)"
+    # Korean, its words apart: "2023년 10월 31일에 서비스가 종료된다", "2025년 6월 지원 종료", "2022년 4월 29일자로
+    # 서비스를 종료한다" (as of the day)
+    r"^\s*(?:에|을|를|에는|으로|로|자로|부로)?\s+(?:[^\s,.]+\s+){0,3}?[^\s,.]*(?:종료|중단|중지|만료|폐지)"
 )
 # after the date, up to it ("まで", "末まで"), in a sentence about updates or support (not "までに", by a
 # deadline: "2025年1月14日までにカスタマーサービスに連絡すれば")
@@ -82,7 +86,8 @@ _END_LABEL_BEFORE = re.compile(
     r"(?:持续|持續|支持|提供)(?:到|至)\s*$|"
     # a Chinese or Korean label: "支持截止日期：", "服务终止时间:", "지원 종료일:"
     r"(?:截止|终止|終止|结束|結束|停止)(?:日期|时间|時間)\s*[:：]?\s*$|"
-    r"(?:지원|서비스|업데이트)\s*(?:종료|중단)\s*(?:일|일자|날짜|예정일)\s*[:：]?\s*$"
+    # (or its topic: "지원 마감은 2022년 9월이다", "지원 종료는 …": the support's close is …)
+    r"(?:지원|서비스|업데이트)\s*(?:종료|중단|마감)\s*(?:일|일자|날짜|예정일)?\s*(?:[:：]|[은는])?\s*$"
 )
 # after a date, the words of an announcement made on it ("に予告", "に発表", "宣布", "발표")
 _ANNOUNCED_AFTER = re.compile(r"^\s*(?:に|、|,|，)?\s*(?:予告|発表|告知|公表|通知|宣布|公布|发布|發布|公告|발표|공지)")

@@ -363,8 +363,10 @@ def service_subject(tok: Token) -> bool:
         return False  # ("… and its services … will no longer be available after …": a negation stops them too)
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.dep_ in ("conj", "xcomp") and not subjects:
-        # "… are being discontinued and will no longer be available …", "… are going to shut down …"
-        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "… are being discontinued and will no longer be available …", "… are going to shut down …", "… is
+        # due to be closed"
+        holder = _completed(tok) if tok.dep_ == "xcomp" else tok.head
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "Focals smart glasses and its services": the service among the things stopped
     return any(stops_service([g]) for c in subjects for g in (c, *(x for x in c.children if x.dep_ == "conj")))
 
@@ -429,13 +431,20 @@ def _deprecation_to_come(tok: Token) -> bool:
     return bool(auxes & {"will", "shall", "'ll", "being"})
 
 
+def _completed(verb: Token) -> Token:
+    """The verb an infinitive completes: its head, or the verb over the adjective it completes ("the
+    service is due to be closed")."""
+    return verb.head.head if verb.head.dep_ == "acomp" else verb.head
+
+
 def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or those of the verb it completes ("is scheduled to be shut down"); a
-    relative pronoun stands for the noun its clause hangs from ("the Acme Store, which is scheduled …")."""
+    """The verb's subjects, or those of the verb it completes ("is scheduled to be shut down"), or of the
+    verb an adjective it completes hangs from ("is due to be closed"); a relative pronoun stands for the noun
+    its clause hangs from ("the Acme Store, which is scheduled …")."""
     holder = verb
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and verb.dep_ == "xcomp":
-        holder = verb.head
+        holder = _completed(verb)
         found = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [holder.head if c.lower_ in ("which", "that") and holder.dep_ == "relcl" else c for c in found]
 
@@ -513,8 +522,10 @@ def is_stop(tok: Token) -> bool:
         stopped = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + particle_objects(tok)
         if not stopped and tok.dep_ in ("xcomp", "conj"):
             # "the API version is going to be removed": the subject sits on "going" (or "Cocoapods support
-            # is deprecated and will be removed": on the verb it is joined to)
-            stopped = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # is deprecated and will be removed": on the verb it is joined to; "the service is due to be closed": on
+            # the verb over "due")
+            holder = _completed(tok) if tok.dep_ == "xcomp" else tok.head
+            stopped = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
             stops_service([c])
             or (w in ("remove", "sever") and c.lower_ in ("support", "updates") and not _part_removed(tok, c))
