@@ -47,3 +47,41 @@ def test_no_network_end_without_a_tie_or_with_dates_unassigned() -> None:
     moved = [sentences[0], "The 3G switch-off has been moved from 2024 to 2025."]
     found = network_end(moved, ("acme meters",), lambda s: "acme meters" in s.lower(), dates_in)
     assert found is not None and found.day == D(2025, 12, 31)
+
+
+def test_the_move_to_digital_completed_ends_the_analogue_network() -> None:
+    # the move said done at a date, the network named in its sentence or the one before
+    switch = "The switch from traditional analogue landlines to digital landlines in the UK is scheduled to be "
+    assert ends(f"{switch}completed by January 2027.", "analogue telecare alarms") == [D(2027, 1, 31)]
+    upgrade = (
+        "Providers are retiring the analogue landline network and replacing it with a digital landline network. "
+        "This digital upgrade is expected to be fully completed in January 2027."
+    )
+    assert ends(upgrade, "analogue telecare alarms") == [D(2027, 1, 31)]
+    transition = (
+        "The UK's providers are currently transitioning their telephone services from analogue to digital networks. "
+        "BT has said it wants to complete that transition by the end of 2025."
+    )
+    assert ends(transition, "BT analogue telephone network") == [D(2025, 12, 31)]
+    # connections turned off
+    off = "The council has warned that in January 2027 all analogue phone line connections will be turned off."
+    assert ends(off, "analogue lifeline alarms") == [D(2027, 1, 31)]
+
+
+def test_an_announcement_or_a_revision_is_no_switch_off_date() -> None:
+    announced = (
+        "In November 2017, UK providers announced intentions to retire copper analogue telephone landline networks. "
+        "For most customers, the upgrade was expected to be complete by January 2027."
+    )
+    assert ends(announced, "copper analogue telephone landlines") == [D(2027, 1, 31)]
+    revised = (
+        "Telecare action plan: analogue to digital switchover, August 2023 update\n\n"
+        "Action must go on ahead of the December 2025 deadline for the public switched telephone network (PSTN) "
+        "switch-off.\n"
+    )
+    assert ends(revised, "public switched telephone network (PSTN)") == [D(2025, 12, 31)]
+    moved = (
+        "In 2016, it was announced that these traditional lines would become digital by 2025 (now put back to "
+        "January 2027)."
+    )
+    assert ends(moved, "traditional copper landlines") == [D(2027, 1, 31)]

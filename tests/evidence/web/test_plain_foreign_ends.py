@@ -181,3 +181,18 @@ def test_an_end_in_a_year_or_month(lang: str, sentence: str, day: dt.date) -> No
 )
 def test_the_year_a_product_stopped_being_made_or_sold_is_no_end(lang: str, sentence: str) -> None:
     assert ends(f"{_LEAD[lang]} {sentence}", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Le service Acme Hub sera arrêté d'ici la fin de l'année 2022.", D(2022, 12, 31)),
+        ("Les opérateurs prévoient de tourner la page de l'Acme Hub d'ici la fin de l'année 2022.", D(2022, 12, 31)),
+    ],
+)
+def test_a_french_end_by_a_years_end(sentence: str, day: dt.date) -> None:
+    assert ends(f"{_LEAD['fr']} {sentence}", "Acme Hub") == [day]
+
+
+def test_a_french_launch_by_a_years_end_is_no_end() -> None:
+    assert ends(f"{_LEAD['fr']} L'Acme Hub sera lancé d'ici la fin de l'année 2022.", "Acme Hub") == []

@@ -399,7 +399,9 @@ _BOUND_BEFORE = re.compile(
 # "bis Ende 2027", "hasta finales de 2026", "até o final de 2027"); not a bare "en 2017" or "em 2024"
 _YEAR_BOUND = re.compile(
     # ("bis mindestens Ende 2024": at least until)
-    r"(?:\bbis(?:\s+mindestens)?(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu])?)|"
+    # ("d'ici la fin de l'année 2022", "jusqu'à la fin de l'année 2025": by or up to a year's end)
+    r"(?:\bbis(?:\s+mindestens)?(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu]|\s+de\s+l['’]année)?)|"
+    r"\bd['’]ici(?:\s+(?:à\s+)?(?:la\s+)?fin(?:\s+d[eu]|\s+de\s+l['’]année)?)?|"
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
     r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
@@ -584,7 +586,7 @@ _END_WORDS = re.compile(
     # available up to a time, the word last: "dass Google Assistant bis März 2026 weiter verfügbar sein wird"
     r"\bbis\s+(?:\S+\s+){1,5}(?:weiter(?:hin)?\s+|noch\s+)?(?:verfügbar|nutzbar|erreichbar)\b|"
     r"\bend\s+of\s+(?:maintenance|support|life)|\beom\b|\beol\b|\beos\b|\bsupportende|"
-    r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu]|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
+    r"\bne\s+(?:\w+\s+){1,2}plus|\bn['’]\w+\s+plus|\bfin\s+d[eu](?!\s+l['’]ann)|\bfin\s+définitive|\barrêt|\bgaranti\w*|\bsupprim\w*|"
     r"\b(?:supporté|support\s+logiciel|prise?\s+en\s+charge|unterstützt|suportad|soportad|suporte|soporte|compatible|actualiz|atualiz|aktualisier|"
     # (also the loanword "updates", and a product "protegida" or "protetto" up to a time)
     r"mis(?:es?)?\s+à\s+jour|parches|patch|correctifs|[\w-]*updates?|protegid|protett|protégé|sécuris|aggiornament)\w*\b[^.]{0,60}?"
@@ -608,7 +610,7 @@ _END_WORDS = re.compile(
     # a product that "va tirer sa révérence" (takes its leave)
     r"\b(?:serveurs?|services?|cloud|accès|connexion)\b[^.]{0,40}?\bcoup(?:é|ée|és|ées|era|eront)\b|"
     r"\bcoup(?:er|era|eront|ait)\s+(?:les?|la|l['’])\s*(?:serveurs?|services?|cloud|accès|connexion)\b|"
-    r"\btir\w*\s+sa\s+révérence\b|"
+    r"\btir\w*\s+sa\s+révérence\b|\btourn\w*\s+la\s+page\b|"  # ("tourner la page de la 3G": to close the book on)
     r"\bdésactiv\w*|\btermin\w*|\bcess\w+\s+de|\bpr(?:end\w*|is)\s+fin\b|\bfinalizad\w*|\bser[áa]\s+finaliz\w*|"
     r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|ar|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
