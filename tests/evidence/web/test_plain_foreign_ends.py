@@ -102,6 +102,12 @@ _LEAD = {
         ("no", "Acme Hub slutter offisielt å fungere 31. mars 2025."),
         ("da", "Acme Hub holder op med at virke den 31. marts 2025."),
         ("sv", "Acme Hub slutar fungera den 31 mars 2025."),
+        ("de", "Der Acme Hub Store und Marketplace schließen am 31. März 2025."),
+        (
+            "de",
+            "Nach einem Produktionsstopp stellt Acme ab dem 31. März 2025 auch für folgende Geräteserien und "
+            "Zubehörteile den kompletten Service ein: Acme Hub.",
+        ),
     ],
 )
 def test_plain_end(lang: str, sentence: str) -> None:
@@ -161,6 +167,8 @@ def test_a_date_after_those_words_with_no_end_is_none(lang: str, sentence: str) 
         ("de", "Für das Acme Hub soll der Software-Support mindestens fünf Jahre bis 2026 andauern.", D(2026, 12, 31)),
         ("de", "Der Support für das Acme Hub läuft bis 2026.", D(2026, 12, 31)),
         ("it", "L'Acme Hub è andato in pensione nel 2007 e il supporto è stato interrotto nel 2010.", D(2010, 12, 31)),
+        ("de", "Acme hat das letzte Software-Update für den Acme Hub im Oktober 2025 freigegeben.", D(2025, 10, 31)),
+        ("no", "Telia planlegger å slukke Acme Hub i løpet av 2025.", D(2025, 12, 31)),
         ("sv", "Acme fortsätter att driva Acme Hub fram till slutet av 2027.", D(2027, 12, 31)),
         ("no", "Acme fortsetter å drive Acme Hub til utgangen av 2027.", D(2027, 12, 31)),
         ("da", "Acme fortsætter med at drive Acme Hub indtil udgangen af 2027.", D(2027, 12, 31)),

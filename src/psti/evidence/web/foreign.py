@@ -563,7 +563,7 @@ _ANNOUNCED = re.compile(
 _END_WORDS = re.compile(
     r"\bnicht\s+mehr|\bkein\w*\s+(?:[\w-]+\s+){0,4}mehr|\bnichts\s+mehr|"
     r"\beingestellt|\beinstell\w*|\beinzustellen|\babgeschaltet|\babschalt\w*|\babzuschalten|\bdeaktivier\w*|"
-    r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,10}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
+    r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,16}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
     r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
     r"\bschluss\b|\bende[nt]\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
@@ -600,7 +600,10 @@ _END_WORDS = re.compile(
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
     r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
-    r"\bletzte[sn]?\s+(?:Sicherheits-?)?[Uu]pdate|"
+    # ("das letzte Software-Update für die ursprüngliche Pixel Watch im Oktober 2025")
+    r"\bletzte[sn]?\s+[\w-]*[Uu]pdate|"
+    # a store or service that closes: "Xbox 360 Store und Marketplace schließen am 29. Juli 2024"
+    r"\b(?:Store|Shop|Marketplace|Dienst\w*|Server\w*|Plattform\w*|App|Cloud)\b[^.]{0,40}?\bschlie(?:ß|ss)(?:t|en)\b|"
     r"\bfermé(?:e|s|es)?\b|\bfermer(?:a|ont)\b|\bfermeture\b|"  # "le service cloud sera fermé le 31 mars 2025"
     # an end that is scheduled: "sa plateforme Wemo dont la fin est programmée le 31 janvier 2026", "el fin está
     # previsto para", "la fine è prevista per", "o fim está previsto para"
@@ -672,6 +675,8 @@ _END_WORDS = re.compile(
     r"(?:fungere|virke|fungera)\b|"
     # "OnStar legges ned fra 31. desember 2020", "nedleggelsen av onstar", "lukkes ned"
     r"\blegg(?:e|es|er)\s+ned\b|\blagt\s+ned\b|\bnedlegg\w*|\bnedlæg\w*|\b(?:lukk|steng)\w*\s+ned\b|"
+    # "planlegger å slukke 2G-nettene i løpet av 2025", "3G-nettene ble slukket i 2020" (put out), "udfase" (phase out)
+    r"\bslukk(?:e|er|es|et|ing)?\b|\bsluk(?:ke|ker|kes|ket|ning)\b|\b(?:ut|ud)fas(?:e|er|es|et|ing)\b|"
     # ("tilbyr ikke Microsoft lengre sikkerhetsoppdateringer": the subject stands inside "ikke … lengre")
     r"\bikke\s+(?:\w+\s+){0,2}(?:lengre|lenger|længere)\b|\bstoppe[rt]?\b|"
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
