@@ -4,6 +4,7 @@ reply said as answering the reporter's mail, and hours written "hs"."""
 
 from __future__ import annotations
 
+from psti.evidence.web.policy import _hours
 from tests.evidence.web.snippets import policy
 
 
@@ -82,6 +83,12 @@ def test_a_time_that_describes_a_noun_is_no_promise() -> None:
     a = policy("This is the date on which we respond with a case number and a 90-day disclosure date.")
     assert a.ack_when is None
     assert _ack("We offer a 48-hour response window for every report.") == "48-hour"
+
+
+def test_a_count_of_business_days_joined_by_hyphens_times_the_promise() -> None:
+    assert _ack("Acme commits to a two-business-day acknowledgement.") == "two-business-day"
+    assert _ack("Acme commits to a 2-business-day acknowledgement.") == "2-business-day"
+    assert _hours("two-business-day") == _hours("within 2 business days")
 
 
 def test_a_reply_that_comes_with_timed_work() -> None:

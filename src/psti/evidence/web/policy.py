@@ -46,7 +46,7 @@ _NUM = (
 )
 # ("five German business days": a place's working days)
 _UNIT = (
-    r"(?:(?:(?:german|uk|us|dutch|french|swiss|austrian|local)\s+)?(?:business|working|work|calendar)\s+)?"
+    r"(?:(?:(?:german|uk|us|dutch|french|swiss|austrian|local)\s+)?(?:business|working|work|calendar)[\s-]+)?"
     r"(?:hours?|hrs?|hs|days?|weeks?|months?)\b"  # (not "a monthly")
 )
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
@@ -325,6 +325,7 @@ _HOURS = {"hour": 1, "hr": 1, "h": 1, "day": 24, "week": 168, "month": 720}
 
 def _hours(timescale: str) -> float | None:
     """A timescale's length in hours, a business day counted as 7/5 of a day, for comparing them."""
+    timescale = _DAY_KIND_HYPHEN.sub(" ", timescale)  # "a two-business-day acknowledgement"
     for m in _LENGTH.finditer(timescale):
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
@@ -333,6 +334,7 @@ def _hours(timescale: str) -> float | None:
     return None
 
 
+_DAY_KIND_HYPHEN = re.compile(r"-(?=(?:business|working|work)\b)|(?<=\bbusiness)-|(?<=\bworking)-|(?<=\bwork)-", re.I)
 _LENGTH = re.compile(
     r"\b(\d{1,3}|[a-z-]+)\s*[- ]?(?:\([^()]*\)\s*)?((?:business|working|work)\s+)?(hour|hr|h|day|week|month)s?\b",
     re.I,
