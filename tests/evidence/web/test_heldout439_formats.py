@@ -1,7 +1,8 @@
-"""Forms met on pages of held-out-439 to 447: a service "due to be closed" (the subject on the verb over
+"""Forms met on pages of held-out-439 to 456: a service "due to be closed" (the subject on the verb over
 "due"); a Japanese end whose product's Latin name has a space in it ("をもって旧型Apple TVのサポートを終了");
 a Korean end named as the topic before its date ("지원 마감은 2022년 9월이다", "지원 종료일은 …") or set "as
-of" its day ("2022년 4월 29일자로 서비스를 종료한다")."""
+of" its day ("2022년 4월 29일자로 서비스를 종료한다"); a voice assistant's skill disabled is a service
+stopped."""
 
 from __future__ import annotations
 
@@ -62,3 +63,9 @@ def test_korean_ends_named_before_their_date_or_as_of_it(said: str, end: dt.date
 
 def test_a_korean_deadline_for_something_else_is_no_end() -> None:
     assert ends("에이크미 허브의 신청 마감은 2022년 9월이다.", "에이크미 허브") == []
+
+
+def test_a_voice_assistants_skill_disabled_ends_it() -> None:
+    said = "However, in November 2023, Amazon silently disabled the skill for all users, citing its privacy policies."
+    assert ends(said, "Acme Lighting skill") == [D(2023, 11, 30)]
+    assert ends("The Acme Lighting skill teaches new skills to users in November 2023.", "Acme Lighting skill") == []

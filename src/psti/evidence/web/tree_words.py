@@ -115,7 +115,7 @@ FUNCTION = frozenset({"work", "works", "working", "worked", "function", "functio
 SERVICE = frozenset(
     {"service", "services", "server", "servers", "cloud", "app", "apps", "applet", "applets", "application", "platform",
      "platforms", "store", "stores", "bookstore", "eshop", "eshops", "catalog", "catalogue", "marketplace", "portal",
-     "channel", "channels", "dashboard", "dashboards"}
+     "channel", "channels", "dashboard", "dashboards", "skill", "skills"}
 )  # fmt: skip
 
 # a past plan: "was due to expire", "were scheduled to end"
