@@ -2,7 +2,7 @@
 "due"); a Japanese end whose product's Latin name has a space in it ("をもって旧型Apple TVのサポートを終了");
 a Korean end named as the topic before its date ("지원 마감은 2022년 9월이다", "지원 종료일은 …") or set "as
 of" its day ("2022년 4월 29일자로 서비스를 종료한다"); a voice assistant's skill disabled is a service
-stopped."""
+stopped; a migration that "will continue into 2026" is still under way then, and no end."""
 
 from __future__ import annotations
 
@@ -69,3 +69,10 @@ def test_a_voice_assistants_skill_disabled_ends_it() -> None:
     said = "However, in November 2023, Amazon silently disabled the skill for all users, citing its privacy policies."
     assert ends(said, "Acme Lighting skill") == [D(2023, 11, 30)]
     assert ends("The Acme Lighting skill teaches new skills to users in November 2023.", "Acme Lighting skill") == []
+
+
+def test_a_move_that_goes_on_into_a_year_is_no_end() -> None:
+    said = "Most devices should see Acme upgrades by the end of 2025, but the migration will continue into 2026."
+    assert ends(said, "Acme Assistant") == []
+    # updates that go on into a year end with it
+    assert ends("The Acme Phone will get security updates into 2030.", "Acme Phone") == [D(2030, 12, 31)]

@@ -925,6 +925,15 @@ def _bounds_no_support(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None
     return None
 
 
+# a move from one thing to another, whose going on into a year says nothing of when support ends
+_MOVES = frozenset({"migration", "transition", "rollout", "roll-out", "changeover", "switchover", "move", "upgrade"})
+
+
+def _move_goes_on(gov: Token) -> bool:
+    """A move ("the migration", "the transition") as the subject of the verb the date bounds."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _MOVES for c in gov.children)
+
+
 def _until_the_date(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     """A span "until" the date (or "to" it, about support) ends what it bounds: support or updates,
     use, working up to a stop said around it, the maker's service; else it bounds nothing of support."""
@@ -933,6 +942,9 @@ def _until_the_date(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
     first_chain, topic = cl.first_chain, cl.topic
     if not (prep in UNTIL or (prep in ("to", "into") and topic)):
         return None
+    if prep == "into" and _move_goes_on(gov):
+        # "the migration will continue into 2026": a move still under way then, not what ends
+        return DateRole(a, b, False, f"'into {text}' bounds a move still under way", context, False, local)
     if topic or (w.prev_stop and prep in UNTIL) or (prep in UNTIL and covered_as_before(gov, previous)):
         # "… decision to stop support for Dropcam. All features will remain available until April 8, 2024"
         why = f"'{prep} {text}' bounds {gov_words}, about support or updates"
