@@ -2,7 +2,8 @@
 "due"); a Japanese end whose product's Latin name has a space in it ("をもって旧型Apple TVのサポートを終了");
 a Korean end named as the topic before its date ("지원 마감은 2022년 9월이다", "지원 종료일은 …") or set "as
 of" its day ("2022년 4월 29일자로 서비스를 종료한다"); a voice assistant's skill disabled is a service
-stopped; a migration that "will continue into 2026" is still under way then, and no end."""
+stopped; a migration that "will continue into 2026" is still under way then, and no end; nor is a Japanese
+promise made "当初" (at first) and then replaced."""
 
 from __future__ import annotations
 
@@ -76,3 +77,10 @@ def test_a_move_that_goes_on_into_a_year_is_no_end() -> None:
     assert ends(said, "Acme Assistant") == []
     # updates that go on into a year end with it
     assert ends("The Acme Phone will get security updates into 2030.", "Acme Phone") == [D(2030, 12, 31)]
+
+
+def test_a_japanese_promise_made_at_first_and_then_replaced_is_no_end() -> None:
+    said = "親会社は当初、アクメアプリが2028年まで機能し続けると約束していましたが、今年末までにサポートを終了します。"
+    assert ends(said, "アクメアプリ") == []
+    kept = "当初の予定どおり、アクメアプリのサポートは2028年3月31日をもって終了します。"
+    assert ends(kept, "アクメアプリ") == [D(2028, 3, 31)]

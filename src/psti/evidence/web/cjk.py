@@ -203,6 +203,18 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
 
 
+# a first promise the sentence goes on to withdraw: "親会社は当初、MyNeatoアプリが2028年まで機能し続けると約束して
+# いましたが、今年末までにサポートを終了する方針です" (at first … had promised, but …)
+_AT_FIRST_BEFORE = re.compile(r"当初|もともと|元々")
+_BUT_AFTER = re.compile(r"^[^。]{0,40}?(?:ていましたが|ていたが|でしたが|ましたが)")
+
+
+def _withdrawn_promise(sentence: str, m: re.Match[str]) -> bool:
+    """The date of a promise made "at first" that the sentence says was then replaced."""
+    at_first = _AT_FIRST_BEFORE.search(sentence, 0, m.start()) is not None
+    return at_first and _BUT_AFTER.match(sentence[m.end() :]) is not None
+
+
 def cjk_end(
     sentence: str, names_product: Callable[[str], bool] | None = None, earlier: str = "", later: str = ""
 ) -> ForeignEnd | None:
@@ -222,7 +234,7 @@ def cjk_end(
         near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
         # (the product is named before its date in a list, or in the date's own sentence)
         stretch = sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end())
-        if _ANNOUNCED_AFTER.match(after):
+        if _ANNOUNCED_AFTER.match(after) or _withdrawn_promise(sentence, m):
             continue  # "サービスの終了は2023年6月30日に予告されていた": the day the end was announced
         if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
             words, first_day = ended.group(0), False
@@ -285,7 +297,12 @@ def cjk_end(
         if ended is None and korean and _LISTED_KO.match(clause[:3]):
             years_listed.append((int(y.group("y")), stretch))  # "LG 벨벳·윙 2023년, V50·G8 2022년까지"
             continue
-        if ended is None or _SALE.search(ended.group(0)) or _MAKING_ENDS_BEFORE.search(sentence[: y.start()]):
+        if (
+            ended is None
+            or _SALE.search(ended.group(0))
+            or _MAKING_ENDS_BEFORE.search(sentence[: y.start()])
+            or _withdrawn_promise(sentence, y)
+        ):
             years_listed.clear()
             continue
         words = f"'{ended.group(0)[-6:]}'"
