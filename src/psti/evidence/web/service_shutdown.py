@@ -365,7 +365,7 @@ def service_subject(tok: Token) -> bool:
     if tok.dep_ in ("conj", "xcomp") and not subjects:
         # "… are being discontinued and will no longer be available …", "… are going to shut down …", "… is
         # due to be closed"
-        holder = _completed(tok) if tok.dep_ == "xcomp" else tok.head
+        holder = _completed_verb(tok) if tok.dep_ == "xcomp" else tok.head
         subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "Focals smart glasses and its services": the service among the things stopped
     return any(stops_service([g]) for c in subjects for g in (c, *(x for x in c.children if x.dep_ == "conj")))
@@ -431,7 +431,7 @@ def _deprecation_to_come(tok: Token) -> bool:
     return bool(auxes & {"will", "shall", "'ll", "being"})
 
 
-def _completed(verb: Token) -> Token:
+def _completed_verb(verb: Token) -> Token:
     """The verb an infinitive completes: its head, or the verb over the adjective it completes ("the
     service is due to be closed")."""
     return verb.head.head if verb.head.dep_ == "acomp" else verb.head
@@ -444,7 +444,7 @@ def _subjects(verb: Token) -> list[Token]:
     holder = verb
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and verb.dep_ == "xcomp":
-        holder = _completed(verb)
+        holder = _completed_verb(verb)
         found = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [holder.head if c.lower_ in ("which", "that") and holder.dep_ == "relcl" else c for c in found]
 
@@ -524,7 +524,7 @@ def is_stop(tok: Token) -> bool:
             # "the API version is going to be removed": the subject sits on "going" (or "Cocoapods support
             # is deprecated and will be removed": on the verb it is joined to; "the service is due to be closed": on
             # the verb over "due")
-            holder = _completed(tok) if tok.dep_ == "xcomp" else tok.head
+            holder = _completed_verb(tok) if tok.dep_ == "xcomp" else tok.head
             stopped = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(
             stops_service([c])
