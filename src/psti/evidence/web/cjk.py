@@ -235,7 +235,9 @@ def cjk_end(
         # (the product is named before its date in a list, or in the date's own sentence)
         stretch = sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end())
         if _ANNOUNCED_AFTER.match(after) or _withdrawn_promise(sentence, m):
-            continue  # "サービスの終了は2023年6月30日に予告されていた": the day the end was announced
+            # "サービスの終了は2023年6月30日に予告されていた": the day the end was announced; or a first promise
+            # the sentence says was replaced
+            continue
         if (ended := _ENDED_AFTER.match(after) or _END_LABEL_BEFORE.search(before)) is not None:
             words, first_day = ended.group(0), False
         elif (until := _UNTIL_AFTER.match(after)) is not None and _ABOUT_SUPPORT.search(near):

@@ -309,9 +309,9 @@ _HAPPEN = frozenset(
 # a stop that "will be completed" or "finished" by the date is over then ("The shutdown of the Acme cloud will be
 # completed by December 31, 2022")
 _DONE = frozenset({"completed", "complete", "finalized", "finalised", "finished", "concluded"})
-_SET_FOR = PLANNED | {"announced"}
+_SET_FOR = PLANNED | {"announced"}  # "This is announced to be on …", as "was scheduled to …"
 # a stop's noun as written, beside the lemmas of `STOP_NOUNS` ("decommissioning", "cut-off")
-_STOP_NOUN_FORMS = SHUTDOWN_NOUNS | {"cutoff", "cut-off"}  # "This is announced to be on …", as "was scheduled to …"
+_STOP_NOUN_FORMS = SHUTDOWN_NOUNS | {"cutoff", "cut-off"}
 _PRODUCT_ENDED = re.compile(r"\b(?:sunset\w*|discontinu\w*|end[- ]of[- ]life|eol)\b", re.I)
 # the maker's service named ("the Basis Peak services will be turned off"), or its support or updates
 SERVICE_WORD = re.compile(r"\b(?:services?|servers?|cloud|apis?|apps?|platforms?)\b", re.I)

@@ -92,9 +92,10 @@ def network_end(
         return None
     found: list[NetworkEnd] = []
     for k, s in enumerate(sentences):
-        network, switch = _NETWORK.search(s), _SWITCH_OFF.search(s) or _COMPLETED.search(s)
+        network, completed = _NETWORK.search(s), _COMPLETED.search(s)
+        switch = _SWITCH_OFF.search(s) or completed
         previous = sentences[k - 1] if k else ""
-        if network is None and _COMPLETED.search(s):
+        if network is None and completed:
             # "… retiring the analogue landline network and replacing it with a digital landline network. This
             # digital upgrade is expected to be fully completed in January 2027": the move the sentence before names
             network = _NETWORK.search(previous)

@@ -365,8 +365,7 @@ def service_subject(tok: Token) -> bool:
     if tok.dep_ in ("conj", "xcomp") and not subjects:
         # "… are being discontinued and will no longer be available …", "… are going to shut down …", "… is
         # due to be closed"
-        holder = _completed_verb(tok) if tok.dep_ == "xcomp" else tok.head
-        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _subjects_above(tok)
     # "Focals smart glasses and its services": the service among the things stopped
     return any(stops_service([g]) for c in subjects for g in (c, *(x for x in c.children if x.dep_ == "conj")))
 
@@ -435,6 +434,12 @@ def _completed_verb(verb: Token) -> Token:
     """The verb an infinitive completes: its head, or the verb over the adjective it completes ("the
     service is due to be closed")."""
     return verb.head.head if verb.head.dep_ == "acomp" else verb.head
+
+
+def _subjects_above(tok: Token) -> list[Token]:
+    """The subjects of the verb a subjectless infinitive completes, or of the verb a conjunct is joined to."""
+    holder = _completed_verb(tok) if tok.dep_ == "xcomp" else tok.head
+    return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -524,8 +529,7 @@ def is_stop(tok: Token) -> bool:
             # "the API version is going to be removed": the subject sits on "going" (or "Cocoapods support
             # is deprecated and will be removed": on the verb it is joined to; "the service is due to be closed": on
             # the verb over "due")
-            holder = _completed_verb(tok) if tok.dep_ == "xcomp" else tok.head
-            stopped = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+            stopped = _subjects_above(tok)
         return any(
             stops_service([c])
             or (w in ("remove", "sever") and c.lower_ in ("support", "updates") and not _part_removed(tok, c))
