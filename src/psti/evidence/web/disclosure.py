@@ -15,8 +15,8 @@ from pathlib import Path
 
 from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
-from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
-from psti.evidence.web.pagetext import HIDDEN_EMAIL, NotText, page_text
+from psti.evidence.web.documents import Document, DocumentLoader, readable_page
+from psti.evidence.web.pagetext import HIDDEN_EMAIL
 from psti.evidence.web.pgp import verify_cleartext
 from psti.evidence.web.policy import PolicyAnalysis, analyse_policy
 from psti.evidence.web.securitytxt import SecurityTxt, parse_security_txt
@@ -106,7 +106,7 @@ def _downgrade_missing_security_txt(f: Finding) -> Finding:
 def _taken_as_policy(doc: Document, loader: DocumentLoader, findings: list[Finding]) -> Document | None:
     """Sniff a document given as it is; say what it was taken for. The policy document, if it is one."""
     sniffed = sniff_disclosure_document(doc.content, doc.media_type if doc.fetched else "")
-    loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
+    loc = doc.location
     if sniffed.taken_as == "security-txt":
         findings.append(
             make_finding(
@@ -284,7 +284,7 @@ def _signature_finding(doc: Document, key_files: list[Path]) -> Finding:
 
 
 def _read_policy(doc: Document, findings: list[Finding]) -> PolicyAnalysis | None:
-    loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
+    loc = doc.location
     if doc.fetched and doc.status in (401, 407):
         findings.append(
             make_finding(
@@ -316,22 +316,9 @@ def _read_policy(doc: Document, findings: list[Finding]) -> PolicyAnalysis | Non
             )
         )
         return None
-    try:
-        page = page_text(doc.content, doc.media_type, doc.charset)
-    except NotText as e:
-        findings.append(
-            make_finding(
-                "WEB-UNREADABLE",
-                Effect.NEEDS_EVIDENCE,
-                f"policy {doc.where} could not be examined: {e}",
-                collector=COLLECTOR,
-                location=loc,
-                provisions=K.ACK + K.STATUS[-1:],
-            )
-        )
+    page = readable_page(doc, f"policy {doc.where}", COLLECTOR, K.ACK + K.STATUS[-1:], findings)
+    if page is None:
         return None
-    if page.scripted:
-        findings.append(scripted_finding(f"policy {doc.where}", COLLECTOR, loc))
     return analyse_policy(page)
 
 

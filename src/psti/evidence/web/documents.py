@@ -19,6 +19,7 @@ from typing import Any
 
 from psti.errors import ArtefactError
 from psti.evidence.web.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch
+from psti.evidence.web.pagetext import NotText, PageText, page_text
 from psti.inputfile import FileTooLarge, read_regular
 from psti.model import Effect, Evidence, Finding, Location, make_finding
 
@@ -62,6 +63,11 @@ class Document:
     @property
     def where(self) -> str:
         return self.final_url or self.url or self.evidence.source
+
+    @property
+    def location(self) -> Location:
+        """Where a finding on the document points: its URL, and the file it was read from if not fetched."""
+        return Location(url=self.url, path=None if self.fetched else self.evidence.source, evidence=self.evidence.id)
 
 
 @dataclass
@@ -226,3 +232,27 @@ def scripted_finding(where: str, collector: str, location: Location) -> Finding:
         collector=collector,
         location=location,
     )
+
+
+def readable_page(
+    doc: Document, label: str, collector: str, provisions: tuple[str, ...], findings: list[Finding]
+) -> PageText | None:
+    """The document's text, or None with a finding saying why it could not be read; a page whose text
+    came from its scripts' data is said so too. label names the document in messages ("policy …")."""
+    try:
+        page = page_text(doc.content, doc.media_type, doc.charset)
+    except NotText as e:
+        findings.append(
+            make_finding(
+                "WEB-UNREADABLE",
+                Effect.NEEDS_EVIDENCE,
+                f"{label} could not be examined: {e}",
+                collector=collector,
+                location=doc.location,
+                provisions=provisions,
+            )
+        )
+        return None
+    if page.scripted:
+        findings.append(scripted_finding(label, collector, doc.location))
+    return page

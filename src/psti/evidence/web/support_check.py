@@ -13,10 +13,10 @@ from pathlib import Path
 
 from psti.evidence.interface import CollectorResult
 from psti.evidence.web import kinds as K
-from psti.evidence.web.documents import Document, DocumentLoader, scripted_finding
+from psti.evidence.web.documents import Document, DocumentLoader, readable_page
 from psti.evidence.web.history import SupportHistory, product_key
 from psti.evidence.web.page_identity import PageIdentity, page_identity
-from psti.evidence.web.pagetext import NotText, PageText, page_text
+from psti.evidence.web.pagetext import PageText
 from psti.evidence.web.policy import analyse_policy
 from psti.evidence.web.support_period import SupportPeriodAnalysis, SupportStatement, analyse_support_page
 from psti.model import Effect, Finding, Location, make_finding
@@ -94,7 +94,7 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
         )
         if doc is None:
             continue
-        loc = Location(url=doc.url, path=None if doc.fetched else doc.evidence.source, evidence=doc.evidence.id)
+        loc = doc.location
         if doc.fetched and not (200 <= (doc.status or 0) < 300):
             effect = Effect.FAIL if doc.status in (401, 402, 407) else Effect.NEEDS_EVIDENCE
             kind = "SP-ACCESS" if effect is Effect.FAIL else "WEB-HTTP-STATUS"
@@ -109,24 +109,11 @@ def check_support_period(inputs: SupportInputs, loader: DocumentLoader, today: d
                 )
             )
             continue
-        try:
-            page = page_text(doc.content, doc.media_type, doc.charset)
-        except NotText as e:
-            findings.append(
-                make_finding(
-                    "WEB-UNREADABLE",
-                    Effect.NEEDS_EVIDENCE,
-                    f"{doc.where} could not be examined: {e}",
-                    collector=COLLECTOR,
-                    location=loc,
-                    provisions=K.SP_PUBLISHED,
-                )
-            )
+        page = readable_page(doc, doc.where, COLLECTOR, K.SP_PUBLISHED, findings)
+        if page is None:
             continue
         pages.append((doc, page))
         findings += _access(doc, page, loc)
-        if page.scripted:
-            findings.append(scripted_finding(doc.where, COLLECTOR, loc))
     identity = page_identity(pages[0][1], pages[0][0].url) if pages else None
     terms = inputs.product_terms
     if identity is not None and not (inputs.manufacturer and inputs.model):
