@@ -9,7 +9,10 @@ support : jusqu'au 31/12/2028", "Einde ondersteuning: 31 december 2028") gives t
 day-first dashed days ("31-12-2028") and months ("12/2028"); Swedish, Danish and Norwegian bound a day with "till och
 med", "indtil" and "til og med", and Finnish with "asti" after it. A table of names and values gives the end in the
 row its name labels as the end ("End of support | 31/12/2028"), not in a release's or a warranty's row; a column
-headed in another language ("Supportperiode", "Ondersteund tot") is an end column. A period counts from a release the
+headed in another language ("Supportperiode", "Ondersteund tot") is an end column. A statement's fields set as lines
+("Defined support period: five years from the first supply date" over "First supply date: 22 September 2023"), or
+with each field's name over its value, are fields of their own, the period counted from the day the other names. A
+period counts from a release the
 page dates in its own tense ("The Acme Hub launched on …") or between commas after the name ("The Acme Hub, released
 on …, will get five years …"). Under an end column, a cell gives a date in forms prose does not ("12.2028",
 "31.12.28", "2028年12月31日"), while a version under another column is none."""
@@ -169,3 +172,22 @@ def test_a_date_only_a_cell_gives_under_an_end_column(cell: str) -> None:
 def test_a_version_under_another_column_is_no_date() -> None:
     page = "# Releases\n\n| Model | Firmware |\n|---|---|\n| Acme Hub | 12.2028 |\n"
     assert ends(page, "Acme Hub", "text/markdown") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defined support period: minimum five years from the first supply date\nFirst supply date: 22 September 2023",
+        "Product: Acme Hub\nDefined support period: minimum five years from the first supply date\n"
+        "First supply date: 22 September 2023",
+        "Defined support period\nMinimum five years from the first supply date\nFirst supply date\n22 September 2023",
+        "Defined support period:\nMinimum five years from the first supply date\n\n"
+        "First supply date:\n22 September 2023",
+    ],
+)
+def test_a_statements_fields_on_lines_of_their_own_count_the_period_from_the_supply_date(text: str) -> None:
+    assert ends(text, "Acme Hub") == [D(2028, 9, 22)]
+
+
+def test_a_support_fields_name_over_its_value_is_read_with_it() -> None:
+    assert ends("Product\nAcme Hub\nEnd of support\n31 December 2028", "Acme Hub") == END

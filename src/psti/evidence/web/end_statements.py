@@ -170,13 +170,43 @@ def _said_last(copula: Token, dep: str) -> str | None:
 _SAID_ENDED = re.compile(r"\b(?:come\s+to\s+an\s+end|came\s+to\s+an\s+end|(?:has|have|had)\s+(?:now\s+)?ended)\b", re.I)
 
 
+# verbs that say what an update stands as ("represents the final patch", "marks the last update")
+_STANDS_AS = frozenset({"represent", "represents", "represented", "marks", "marked", "constitutes", "constituted",
+                        "becomes", "became"})  # fmt: skip
+_SERVE = frozenset({"serve", "serves", "served"})
+# after a year, that it is the last of support ("2024 is the last year of security updates"), read from the
+# words since the parser seldom takes a year for a subject
+_YEAR_SAID_LAST = re.compile(
+    r"\s+(?:is|was|will\s+be)\s+(?P<said>the\s+(?:last|final)\s+year\s+of\s+(?:\w+\s+){0,2}(?:support|updates|patches))\b",
+    re.I,
+)
+
+
 def update_named_last(tok: Token) -> str | None:
-    """The date names an update ("March 2023 security update") that a copula says was the last one: the
-    words that say so."""
+    """The date names an update ("March 2023 security update") that a copula, or a verb such as
+    "represents" or "served as", says was the last one, or is itself the subject said to be the last
+    year of updates: the words that say so."""
+    if re.fullmatch(r"(?:19|20)\d\d", tok.text) and (
+        said_last := _YEAR_SAID_LAST.match(tok.doc.text, tok.idx + len(tok.text))
+    ):
+        # "which means 2024 is the last year of security updates"
+        return said_last.group("said")
     update = tok.head
     if tok.dep_ not in ("nmod", "compound", "npadvmod") or update.lower_ not in ("update", "patch", "release"):
         return None
-    if update.dep_ != "nsubj" or lemma(update.head) not in COPULA:
+    # "served as the final update": the parser may hang the verb from the update it is said of
+    served = [c for c in update.children if c.dep_ == "acl" and c.lower_ in _SERVE]
+    if update.dep_ == "nsubj" and update.head.lower_ in _SERVE:
+        served.append(update.head)
+    for verb in served:
+        for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            if (said := _said_last(as_, "pobj")) is not None:
+                return said
+    if update.dep_ != "nsubj":
+        return None
+    if update.head.lower_ in _STANDS_AS:
+        return _said_last(update.head, "dobj")
+    if lemma(update.head) not in COPULA:
         return None
     return _said_last(update.head, "attr")
 
@@ -444,16 +474,38 @@ _OBLIGED = frozenset({"must", "need", "needs", "have", "has"})
 _KEEP_USING = frozenset({"keep", "continue"})
 
 # what users are made to move to, new, when the old one ends: "over to our new app", "to the new platform"
-_NEW_HOMES = frozenset({"app", "application", "account", "platform", "service", "system", "hub", "gateway", "bridge"})
+_NEW_HOMES = frozenset(
+    {"app", "application", "account", "platform", "service", "system", "hub", "gateway", "bridge", "architecture"}
+)
+# a verb that makes the move an obligation ("Apple is mandating that users upgrade …")
+_MANDATES = frozenset({"mandate", "mandates", "mandating", "mandated", "require", "requires", "requiring"})
+_LOSE = frozenset({"lose", "losing"})
+# what is lost with the product's use (not "lose the discount")
+_USE_LOST = frozenset(
+    {"control", "access", "connection", "connectivity", "service", "functionality", "features", "ability", "use"}
+)
+
+
+def _or_lose(verb: Token) -> bool:
+    """The move's alternative is losing the product's use: "… by February 10, 2026, or risk losing
+    control of their devices"."""
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
+        return False
+    alternatives = [c for c in verb.children if c.dep_ == "conj"]
+    losses = [v for c in alternatives for v in (c, *c.children) if v.lower_ in _LOSE and (v is c or v.dep_ == "xcomp")]
+    return any(o.dep_ == "dobj" and o.lower_ in _USE_LOST for v in losses for o in v.children)
 
 
 def move_to_keep_using(verb: Token) -> str | None:
     """A move the user must make by a deadline to keep using the product: 'you must move to a Google
-    Account by …' under 'if you want to keep using Fitbit' (or 'to continue using it')."""
+    Account by …' under 'if you want to keep using Fitbit' (or 'to continue using it'), or else lose
+    it ('must upgrade … by …, or risk losing control'), or a move to a new app or platform."""
     if lemma(verb) not in _MIGRATING or not verb.tag_.startswith("VB"):
         return None
-    obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in verb.children) or (
-        verb.dep_ == "xcomp" and verb.head.lower_ in _OBLIGED
+    obliged = (
+        any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in verb.children)
+        or (verb.dep_ == "xcomp" and verb.head.lower_ in _OBLIGED)
+        or (verb.dep_ == "ccomp" and verb.head.lower_ in _MANDATES)
     )
     head = verb.head if verb.dep_ == "xcomp" else verb
     keeps = any(
@@ -462,6 +514,8 @@ def move_to_keep_using(verb: Token) -> str | None:
     )
     if obliged and keeps:
         return f"'must {verb.text} …{TO_KEEP_USING}"
+    if obliged and _or_lose(verb):
+        return f"'must {verb.text} …' or lose the product's use"
     # "you must move your existing Yale Access Account over to our new app before …": the old one ends then
     new_home = next(
         (

@@ -403,6 +403,9 @@ _YEAR_BOUND = re.compile(
     r"(?:\bbis(?:\s+mindestens)?(?:\s+(?:zum\s+)?ende)?|\bjusqu['’](?:en|à\s+(?:la\s+)?fin(?:\s+d[eu]|\s+de\s+l['’]année)?)|"
     r"\bd['’]ici(?:\s+(?:à\s+)?(?:la\s+)?fin(?:\s+d[eu]|\s+de\s+l['’]année)?)?|"
     r"\bhasta(?:\s+(?:finales|el\s+final|fines)\s+de(?:l)?|\s+el\s+año)?|\bat[ée](?:\s+(?:o\s+)?(?:final|fim)\s+de)?|"
+    # at a year's end ("a finales del 2022", "al final de 2025", "no final de 2024", "alla fine del 2026")
+    r"\ba\s+(?:finales|fines)\s+de(?:l)?|\bal\s+final\s+de(?:l)?|\b(?:no|ao)\s+(?:final|fim)\s+de|\bem\s+fins\s+de|"
+    r"\b(?:alla|entro\s+la)\s+fine\s+del|"
     r"\bab|\bEnde|\bfino\s+al(?:la\s+fine\s+del|l['’]anno)?|\bdurante(?:\s+el\s+año)?|"
     # a year right after the verb that ends ("l'aggiornamento terminerà nel 2027", "endet im Jahr 2026")
     r"\b(?:terminer\w*|si\s+concluder\w*|finir\w*|endet|enden|terminar\w*|acabar\w*|finaliz\w*|arriver\w*|"
@@ -599,6 +602,8 @@ _END_WORDS = re.compile(
     r"\bmett\w*\s+(?:un\s+)?(?:terme|fin)\b|\bpo(?:ner|ne|nen|ndrá|ndrán|nía)\s+fin\b|\bp(?:orre|orrà|ône)\s+fine?\b|"
     # a last update in a month: "une ultime mise à jour de sécurité en octobre 2019", "última actualización"
     r"\b(?:ultime|dernière)\s+mise\s+à\s+jour|\búltima\s+(?:actualización|atualização)|\bultimo\s+aggiornamento|"
+    # (the word after: "une mise à jour finale du Fairphone 2", "la actualización final")
+    r"\bmise\s+à\s+jour\s+finale|\bactualización\s+final|\baggiornamento\s+finale|\batualização\s+final|"
     r"\búltimo\s+(?:patch|parche|pacote)|"  # "recebeu seu último patch de segurança em maio de 2025"
     # ("das letzte Software-Update für die ursprüngliche Pixel Watch im Oktober 2025")
     r"\bletzte[sn]?\s+[\w-]*[Uu]pdate|"

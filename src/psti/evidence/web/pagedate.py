@@ -1,21 +1,20 @@
 """Year-less dates placed in time by the page's own dates.
 
-Notices quoted in news pages and issue threads say "on October 14" or "in September" and leave
-the year to the page: "will be discontinued on October 14" in a post dated 2020-09-17 means 14
-October 2020, and "stopped offering support in September" in an article of 26 April 2019 means
-September 2018. The page's dates are its datelines (a line that is a date, "Posted on 3 May
-2021", a thread post's "name · comment · 2020-09-17") and the published date in its markup.
-A year-less date takes the year that puts it after the nearest dateline before it when its
-clause speaks of the future, before it when the clause speaks of the past, and nearest to it
-otherwise. A month "that year" takes the year of the date its sentence names before it. A page
-with no date of its own lends a year through a full date before it in its sentence ("announced on
-July 28, 2025, … by August 31"), or through the same month written with one ("from June 2024 … on
-19 June"), or through its other dates when they all lie within a year (a refund window "between
-December 1, 2018 and March 1, 2019" places "after May 31"). Relative times are placed by the same
-dates: "the end of the year", "next year", "next month" (unless their sentence names a year of its
-own), and a span "in six months" counted from the page's date. The text comes back with each date
-written in, so every later rule reads an ordinary date, and with a note of each placement and its
-reason.
+Notices quoted in news pages and issue threads say "on October 14" or "in September" and leave the
+year to the page: "will be discontinued on October 14" in a post dated 2020-09-17 means 14 October
+2020, and "stopped offering support in September" in an article of 26 April 2019 means September
+2018. The page's dates are its datelines (a line that is a date, "Posted on 3 May 2021", a thread
+post's "name · comment · 2020-09-17") and the published date in its markup. A year-less date takes
+the year that puts it after the nearest dateline before it when its clause speaks of the future,
+before it when the clause speaks of the past, and nearest to it otherwise. A month "that year" takes
+the year of the date its sentence names before it. A page with no date of its own lends a year
+through a full date, or a month with its year, before it in its sentence ("announced on July 28,
+2025, … by August 31"), or through the same month written with one ("from June 2024 … on 19 June"),
+or through its other dates when they all lie within a year (a refund window "between December 1,
+2018 and March 1, 2019" places "after May 31"). Relative times are placed by the same dates: "the
+end of the year", "next year", "next month" (unless their sentence names a year of its own), and a
+span "in six months" counted from the page's date. The text comes back with each date written in, so
+every later rule reads an ordinary date, and with a note of each placement and its reason.
 """
 
 from __future__ import annotations
@@ -72,7 +71,7 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|going\s+to|set\s+to|plans?|planned|scheduled|expected|upcoming|coming|next|"
+    r"\b(?:will|would|shall|going\s+to|set\s+to|plans?|planned|scheduled|expected|upcoming|coming|next|"
     r"until|till|through|starting|beginning|effective|as\s+of|ends|stops|expires|closes|ceases|shuts)\b|'ll\b",
     re.I,
 )
@@ -177,7 +176,7 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
             tense = _tense(text, m.start())
             year = _year_from_anchor(anchor, month, day, tense)
             reason = f"{tense} tense, the page is dated {anchor.isoformat()}"
-        elif (near := _sentence_day(text, m.start(), m.end())) is not None:
+        elif (near := _sentence_anchor(text, m.start(), m.end())) is not None:
             # a page with no date of its own: "The deal, announced on July 28, 2025, … devices will
             # cease functioning by August 31"
             tense = _tense(text, m.start())
@@ -393,13 +392,25 @@ def _year_before(text: str, start: int) -> int | None:
     return found[-1][1].year if found else None
 
 
-def _sentence_day(text: str, start: int, end: int) -> dt.date | None:
-    """The one full date (a day with its year) that a year-less date's sentence gives before it."""
+# a month that dates a product's launch or sale, not the time a notice was given
+_LAUNCH_BEFORE_MONTH = re.compile(
+    r"\b(?:released|launched|introduced|unveiled|debuted|shipped|sold|bought|purchased|made|built|since)\s+(?:in\s+)?$",
+    re.I,
+)
+
+
+def _sentence_anchor(text: str, start: int, end: int) -> dt.date | None:
+    """The one full date (a day with its year), or month with its year, that a year-less date's
+    sentence gives before it ("came in April 2024 when Spotify announced it would discontinue support
+    … on December 9th"); not a launch's or a sale's month."""
     left, right = _sentence_bounds(text, start, end)
     found = _parsed_dates(text, left, right)
-    if len(found) != 1 or found[0][2] != "day" or found[0][0].end() > start:
+    if len(found) != 1 or found[0][0].end() > start:
         return None
-    return found[0][1]
+    m, when, precision = found[0]
+    if precision == "day" or (precision == "month" and not _LAUNCH_BEFORE_MONTH.search(text[left : m.start()])):
+        return when
+    return None
 
 
 def _day(m: re.Match[str]) -> int | None:

@@ -747,6 +747,16 @@ MD_LINK_TARGET = r"\]\([^()\s]{1,300}\)"
 # "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
 # console will be turned down for non-commercial" goes on as prose)
 _FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")
+# a line led by a label of a few words and a colon ("First supply date: 22 September 2023"): under another such
+# line, a field of a record (a statement of compliance, a product sheet), not the rest of a wrapped sentence
+# the name of a support period's field standing alone on its line, its value on the line under it
+_SUPPORT_FIELD = re.compile(
+    r"(?:(?:(?:defined|minimum)\s+)?(?:security\s+)?(?:support|update)\s+period|(?:first|initial)\s+supply\s+date|"
+    r"(?:security\s+)?updates?\s+(?:until|end\s+date)|end\s+of\s+(?:security\s+)?(?:support|updates)(?:\s+date)?)"
+    r"\s*:?",
+    re.I,
+)
+_LABELLED_LINE = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’()/-]+){0,5}:[ \t]+\S")
 
 
 # an XML element whose attributes are a record, one of them a date: '<branch name="android-4.19"
@@ -905,6 +915,18 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             out.append(line)
             joinable = False
             continue
+        if (
+            i
+            and out
+            and out[-1] == lines[i - 1].strip()
+            and _SUPPORT_FIELD.fullmatch(out[-1])
+            and not _SUPPORT_FIELD.fullmatch(line)
+        ):
+            # "Defined support period" over "Minimum five years from the first supply date", "First supply
+            # date" over "22 September 2023": a statement of compliance's field name over its value, one field
+            out[-1] = out[-1].rstrip(": ") + ": " + line
+            joinable = False
+            continue
         # a hard wrap: the line before ran long (wrapped text, not a short item) and was about
         # as full as this one (a title or heading followed by a much longer line was not
         # wrapped: the wrapper would have filled it), or this one continues a sentence in lower case
@@ -929,6 +951,8 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             # "Module versionDeprecation dateExpiration date": a table's header stored with its cells
             # run together is a line of its own, not the start of a wrapped sentence
             wrapped = False
+        if _LABELLED_LINE.match(line) and _LABELLED_LINE.match(prev):
+            wrapped = False  # "Defined support period: …" over "First supply date: …": two fields
         if _BYLINE.search(prev):
             wrapped = False  # a post's byline ("feeblee · description · 2026-05-11") is a line of its own
         if _WHOLE_STRONG.match(lines[i - 1]) or _WHOLE_STRONG.match(raw):

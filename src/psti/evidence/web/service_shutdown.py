@@ -219,9 +219,15 @@ def as_a_service(verb: Token) -> bool:
     )
 
 
+# what a store serves, access to which is the store's service ("access to previously downloaded content")
+_STORE_GOODS = frozenset({"content", "purchases", "library", "downloads", "games", "ebooks", "books", "movies"})
+
+
 def _access_to_service(noun: Token) -> bool:
     return any(
-        p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and stops_service([g]) for g in p.children)
+        p.dep_ == "prep"
+        and p.lower_ == "to"
+        and any(g.dep_ == "pobj" and (stops_service([g]) or g.lower_ in _STORE_GOODS) for g in p.children)
         for p in noun.children
     )
 

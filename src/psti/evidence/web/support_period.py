@@ -229,6 +229,7 @@ _SUBJECT_BEFORE = re.compile(
     re.I,
 )
 _OURS = re.compile(r"\b(?:it|this\s+(?:product|device|model)|the\s+(?:product|device|model))\b", re.I)
+_LABEL_GAP = re.compile(r"[ \t]*:?[ \t]*\n[ \t]*")
 
 
 def _start_given_elsewhere(
@@ -281,7 +282,13 @@ def _dates_of_day(kind: str, text: str, terms: tuple[str, ...]) -> tuple[set[tup
                 continue
         else:
             ours = bool(terms) and names_product(terms, before, brand_needed=False)  # "Acme Cam 2 | Launch date: …"
-        dates = [(d, p) for dm, d, p in dates_in(after) if not re.search(r"[.!?]\s|\n", after[: dm.start()])]
+        # (in its sentence, or on the line under the day's name standing as a label: "First supply date" over
+        # "22 September 2023")
+        dates = [
+            (d, p)
+            for dm, d, p in dates_in(after)
+            if not re.search(r"[.!?]\s|\n", after[: dm.start()]) or _LABEL_GAP.fullmatch(after[: dm.start()])
+        ]
         if dates:
             found.add(dates[0])
             if ours:

@@ -470,8 +470,9 @@ def _names_a_thing(w: _Walk) -> DateRole | None:
         why = f"'the {text} {tok.head.text}'"
         return DateRole(a, b, True, why, clause_text(tok.head), False, clause_text(tok.head), True)
     if (named := update_named_last(tok)) is not None:
-        # "March 2023 security update was the last update for Galaxy S10": the update the date names was the last
-        why = f"'{text}' names the update that was '{named}'"
+        # "March 2023 security update was the last update for Galaxy S10", "2024 is the last year of security
+        # updates": what the date names was the last
+        why = f"'{text}' is said to be '{named}'"
         return DateRole(a, b, True, why, clause_text(tok.head), False, clause_text(tok.head))
     if re.fullmatch(r"\d{4}", text) and tok.dep_ in ("nummod", "compound", "amod", "nmod") and model_year_of(tok):
         # "Sony internet-enabled 2012 TVs": the year names which models, not a time
