@@ -4,7 +4,8 @@ an update that "served as" or "represents" the final patch, and a year said to b
 security updates"; a final update named with the adjective after it in French, Spanish and Italian
 ("une mise à jour finale"); access to what a store served ("previously downloaded content") ending; a
 move users must make by a deadline or lose the product's use; a stop at a year's end in Spanish,
-Portuguese and Italian ("a finales del 2022")."""
+Portuguese and Italian ("a finales del 2022"); Japanese ends in one sentence that all give one day; a
+year-less Japanese day whose post is signed under it with a Latin date ("April 9, 2024")."""
 
 from __future__ import annotations
 
@@ -139,3 +140,24 @@ def test_a_stop_at_a_years_end_in_spanish_portuguese_and_italian(said: str) -> N
 
 def test_a_launch_at_a_years_end_is_no_end() -> None:
     assert ends("Acme lanzó su servicio Acme Hub a finales de 2002.", "Acme Hub") == []
+
+
+def test_japanese_ends_that_all_give_one_day_are_that_day() -> None:
+    said = (
+        "任天堂が、アクメソフトのオンラインプレイサービスを2024年4月9日(火)午前9時に終了すると発表していました。"
+        "「終了時期のお知らせ」を更新しました。オンラインプレイサービスは【2024年4月9日(火)午前9時】に終了いたします。"
+    )
+    assert ends(said, "Acme online play service") == [D(2024, 4, 9)]
+
+
+def test_japanese_ends_on_different_days_none_naming_the_product_give_none() -> None:
+    said = "アクメの旧アプリは2024年4月9日に終了し、新アプリは2025年4月9日に終了します。"
+    assert ends(said, "Acme online play service") == []
+
+
+def test_a_yearless_japanese_day_takes_the_year_of_a_post_signed_under_it_the_latin_way() -> None:
+    said = (
+        "オンラインプレイサービスは本日4月9日(火)午前9時をもって終了いたしました。\n"
+        "— アクメサポート (@acme_cs) April 9, 2024"
+    )
+    assert ends(said, "Acme online play service") == [D(2024, 4, 9)]

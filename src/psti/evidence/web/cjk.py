@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from psti.evidence.web.dates import Precision
+from psti.evidence.web.dates import DATE as LATIN_DATE
+from psti.evidence.web.dates import Precision, parse_date
 from psti.evidence.web.foreign import ForeignEnd
 
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -317,7 +318,8 @@ def cjk_end(
         return today
     if not found:
         return None
-    if names_product is not None and len(found) > 1:
+    if names_product is not None and len({end.day for end, _stretch in found}) > 1:
+        # (several ends that all give one day are that day, whichever of them names the product)
         own = [end for end, stretch in found if names_product(latin_apart(stretch))]
         return own[0] if own else None  # (a list of models' ends, none of them the product's)
     return found[0][0]
@@ -338,6 +340,9 @@ def _end_at(
     elif (signed := _YEAR.search(f"{sentence[m.end() :]} {later}")) is not None:
         # a notice signed under its text ("从6月1日起停止维护" over "Release SIG 2025年05月30日")
         year = _year_of(signed.group("y"))
+    elif (posted := _latin_day_year(f"{sentence[m.end() :]} {later}")) is not None:
+        # or a post's own day written the Latin way under it ("— 任天堂サポート (@nintendo_cs) April 9, 2024")
+        year = posted
     else:
         return None
     if m.group("late") and not m.group("d"):
@@ -349,6 +354,15 @@ def _end_at(
         day = dt.date(year, month, 1 if first_day else calendar.monthrange(year, month)[1])
         precision = "month"
     return ForeignEnd(m.group(0), day, precision, f"'{m.group(0)}', '{words.strip()}'")
+
+
+def _latin_day_year(text: str) -> int | None:
+    """The year of the first day written the Latin way in the text ("April 9, 2024", "2024-04-09")."""
+    for found in LATIN_DATE.finditer(text):
+        parsed = parse_date(found.group(0), found.lastgroup or "")
+        if parsed is not None and parsed[1] == "day":
+            return parsed[0].year
+    return None
 
 
 def _notice_day(sentence: str, earlier: str, later: str) -> ForeignEnd | None:
