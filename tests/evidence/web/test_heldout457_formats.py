@@ -1,11 +1,12 @@
-"""Forms met on pages of held-out-457 to 463: a year-less day whose sentence names the month a notice
+"""Forms met on pages of held-out-457 to 466: a year-less day whose sentence names the month a notice
 was given ("came in April 2024 when Spotify announced it would discontinue support … on December 9th");
 an update that "served as" or "represents" the final patch, and a year said to be "the last year of
 security updates"; a final update named with the adjective after it in French, Spanish and Italian
 ("une mise à jour finale"); access to what a store served ("previously downloaded content") ending; a
 move users must make by a deadline or lose the product's use; a stop at a year's end in Spanish,
 Portuguese and Italian ("a finales del 2022"); Japanese ends in one sentence that all give one day; a
-year-less Japanese day whose post is signed under it with a Latin date ("April 9, 2024")."""
+year-less Japanese day whose post is signed under it with a Latin date ("April 9, 2024"); Dutch updates
+"voorzien" (provided) up to a month."""
 
 from __future__ import annotations
 
@@ -161,3 +162,9 @@ def test_a_yearless_japanese_day_takes_the_year_of_a_post_signed_under_it_the_la
         "— アクメサポート (@acme_cs) April 9, 2024"
     )
     assert ends(said, "Acme online play service") == [D(2024, 4, 9)]
+
+
+def test_dutch_updates_provided_up_to_a_month() -> None:
+    said = "Zo wordt de Acme Phone nog tot januari 2024 van driver- en firmware-updates voorzien."
+    assert ends(said, "Acme Phone") == [D(2024, 1, 31)]
+    assert ends("De Acme Phone is tot januari 2024 van een nieuwe batterij voorzien.", "Acme Phone") == []

@@ -412,3 +412,17 @@ def test_a_link_to_reporting_guidelines_is_no_channel_and_a_maintainers_chat_is_
     chat = "## Reporting a Vulnerability\n\nIf you discover a vulnerability, please contact me privately via Discord.\n"
     assert policy(chat, "text/markdown").contacts
     assert policy("Questions about the app? Contact us via Discord.").contacts == []
+
+
+def test_a_platform_channel_to_use_in_german_and_french_and_one_used_to_publish() -> None:
+    german = (
+        "## Schwachstellen melden\n\nSicherheitsprobleme bitte **NICHT** öffentlich als Issue melden!\n\n"
+        "Stattdessen:\n- E-Mail an Repository-Maintainer\n- Oder GitHub Security Advisory nutzen\n"
+    )
+    assert policy(german, "text/markdown").contacts
+    assert policy("Utilisez les GitHub Security Advisories pour signaler une faille.").contacts
+    for published in (
+        "We use GitHub Security Advisories to publish vulnerabilities.",
+        "Wir nutzen GitHub Security Advisories, um Sicherheitslücken zu veröffentlichen.",
+    ):
+        assert policy(published).contacts == []

@@ -653,7 +653,9 @@ _END_WORDS = re.compile(
     r"\bniet\s+meer\b|\beinde\s+van\b|\beindig(?:t|en|de|den)\b|\bgeëindigd\b|"
     r"\bzet(?:ten)?\s+(?:[^\s,;]+\s+){1,10}uit\b(?=\s*[.,;:]|\s*$)|"  # "Acme zet de servers … op 31 maart 2025 uit"
     r"\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
+    # ("wordt … nog tot januari 2024 van driver- en firmware-updates voorzien": provided with updates up to it)
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
+    r"\btot\b[^.]{0,80}?updates?\s+voorzien\b|"
     r"\b(?:krijgt|krijgen|ontvangt)\b[^.]{0,40}?\btot\b|\buitgeschakeld\b|\bopgeheven\b|"  # "krijgt tot … updates"
     r"\bverdw(?:ijnt|ijnen|een|enen)\b|"  # "de app verdwijnt op 31 maart 2025"
     r"\b(?:beveiligd|ondersteund|bijgewerkt)\s+tot\b|\blaatste\s+(?:[\w-]+\s+){0,2}?[\w-]*update\b|"

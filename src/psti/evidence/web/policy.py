@@ -1537,7 +1537,9 @@ _CHAT_CHANNEL = re.compile(
 _NOT_SECURITY = re.compile(r"non-security|not\s+(?:a\s+)?security|unrelated\s+to\s+security", re.I)
 _CHANNEL_USE = re.compile(
     r"\b(?:report|submit|send|open|creat|draft|fil|rais|us(?:e|ing)\b|via|through|contact|complet(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,2}form|"
-    r"nahla[sš]|zgło[sś]|prześlij|melde|signal|segnal|rapport)",
+    r"nahla[sš]|zgło[sś]|prześlij|melde|signal|segnal|rapport|"
+    # to use it, in German, French, Spanish and Italian ("Oder GitHub Security Advisory nutzen")
+    r"nutz|benutz|verwend|utilis|utiliz|usa(?:r|re)?\b)",
     re.I,
 )
 _CHANNEL_NOT = re.compile(
@@ -1554,6 +1556,14 @@ _CHANNEL_ABSENT_BEFORE = re.compile(
 )
 _CHANNEL_ABSENT_AFTER = re.compile(
     r"(?:\s+\w+){0,2}?\s+(?:(?:is|are)\s+)?(?:not|n['’]t)\s+(?:\w+\s+)?(?:enabled|available|active)\b|\s+(?:is\s+)?disabled\b",
+    re.I,
+)
+
+# what the channel is used for, when that is publishing, not reporting: "We use GitHub Security Advisories to
+# publish vulnerabilities", "um Sicherheitslücken zu veröffentlichen"
+_TO_PUBLISH = re.compile(
+    r"^[\s,]*(?:(?:to|pour|para|per)\s+(?:\w+\s+)?(?:publish|announce|disclose|notify|inform|publier|annoncer|publicar|"
+    r"anunciar|pubblicare)|um\s+[^,.;]{0,60}?\bzu\s+(?:veröffentlichen|informieren|benachrichtigen))",
     re.I,
 )
 
@@ -1580,6 +1590,7 @@ def _channels_in(s: str, contacts: list[str], lead: str = "") -> None:
         _CHANNEL_NOT.search(before[-60:])
         or _CHANNEL_ABSENT_BEFORE.search(before)
         or _CHANNEL_ABSENT_AFTER.match(s[m.end() :])
+        or _TO_PUBLISH.match(s[m.end() :])
     ):
         return
     _add(contacts, f'channel: {" ".join(m.group(0).split()).lower()} ("{clip(s, 160)}")')
