@@ -6,7 +6,8 @@ security updates"; a final update named with the adjective after it in French, S
 move users must make by a deadline or lose the product's use; a stop at a year's end in Spanish,
 Portuguese and Italian ("a finales del 2022"); Japanese ends in one sentence that all give one day; a
 year-less Japanese day whose post is signed under it with a Latin date ("April 9, 2024"); Dutch updates
-"voorzien" (provided) up to a month."""
+"voorzien" (provided) up to a month; a period of updates counted from a day in German, French, Spanish
+and Italian ("cinco años de actualizaciones desde su lanzamiento el 22 de septiembre de 2023")."""
 
 from __future__ import annotations
 
@@ -168,3 +169,32 @@ def test_dutch_updates_provided_up_to_a_month() -> None:
     said = "Zo wordt de Acme Phone nog tot januari 2024 van driver- en firmware-updates voorzien."
     assert ends(said, "Acme Phone") == [D(2024, 1, 31)]
     assert ends("De Acme Phone is tot januari 2024 van een nieuwe batterij voorzien.", "Acme Phone") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "El Acme Phone recibirá cinco años de actualizaciones desde su lanzamiento el 22 de septiembre de 2023.",
+        "Das Acme Phone erhält fünf Jahre Updates ab dem 22. September 2023.",
+        "L'Acme Phone riceverà cinque anni di aggiornamenti dal 22 settembre 2023.",
+        "Le téléphone Acme Phone recevra cinq ans de mises à jour à partir du 22 septembre 2023.",
+    ],
+)
+def test_a_period_of_updates_counted_from_a_day_in_other_languages(said: str) -> None:
+    assert ends(said, "Acme Phone") == [D(2028, 9, 22)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "El Acme Phone recibirá cinco años de actualizaciones desde su lanzamiento en 2023.",
+        "El Acme Phone está a la venta desde el 22 de septiembre de 2023 y tiene una garantía de dos años.",
+    ],
+)
+def test_a_period_from_a_year_alone_or_a_sale_with_a_warranty_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Phone") == []
+
+
+def test_a_period_for_the_devices_launched_from_a_month_starts_no_products_period() -> None:
+    said = "Acme promete 7 años de actualizaciones para los dispositivos lanzados a partir de octubre de 2023."
+    assert ends(said, "Acme Phone") == []

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, Precision, month_end, parse_date, short_brackets_around
+from psti.evidence.web.dates import DATE, Precision, later, month_end, parse_date, short_brackets_around
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
 # Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
@@ -966,6 +966,54 @@ def labelled_end_abroad(sentence: str) -> ForeignEnd | None:
     return ForeignEnd(at.group(0), day, precision, f"'{m.group('label')}': {m.group('bound')}{at.group(0)}")
 
 
+# a count of years in German, French, Spanish, Italian, Portuguese and Dutch ("fünf", "cinq", "cinco", "cinque", "vijf")
+_YEAR_COUNTS = {
+    **dict.fromkeys(("zwei", "deux", "dos", "due", "dois", "duas", "twee"), 2),
+    **dict.fromkeys(("drei", "trois", "tres", "tre", "três", "drie"), 3),
+    **dict.fromkeys(("vier", "quatre", "cuatro", "quattro", "quatro"), 4),
+    **dict.fromkeys(("fünf", "cinq", "cinco", "cinque", "vijf"), 5),
+    **dict.fromkeys(("sechs", "six", "seis", "sei", "zes"), 6),
+    **dict.fromkeys(("sieben", "sept", "siete", "sette", "sete", "zeven"), 7),
+    **dict.fromkeys(("acht", "huit", "ocho", "otto", "oito"), 8),
+    **dict.fromkeys(("zehn", "dix", "diez", "dieci", "dez", "tien"), 10),
+}
+# a period of updates counted from a day: "cinco años de actualizaciones desde su lanzamiento el 22 de septiembre
+# de 2023", "fünf Jahre Updates ab dem 22. September 2023", "cinque anni di aggiornamenti dal 22 settembre 2023"
+_COUNTED_PERIOD = re.compile(
+    rf"(?<!\w)(?P<n>\d{{1,2}}|{'|'.join(_YEAR_COUNTS)})\s+(?:Jahre|ans|años|anni|anos|jaar)\b[^.;]{{0,80}}?"
+    r"\b(?:ab|seit|desde|a\s+partir\s+d[eoa]l?|dalla|dal|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|depuis|vanaf|sinds)\b",
+    re.I,
+)
+# between the count and its start, which devices the period is for ("7 años de actualizaciones para los
+# dispositivos lanzados a partir de octubre de 2023"): the date picks devices, it starts no product's period
+_WHICH_DEVICES = re.compile(
+    r"\b(?:dispositivos|equipos|modelos|teléfonos|Geräte|Modelle|appareils|modèles|dispositivi|modelli|apparaten|"
+    r"toestellen|modellen)\b|\b(?:lanzad|lanciat|lancé|erschienen|veröffentlicht|vorgestellt|uitgebracht)",
+    re.I,
+)
+_PERIOD_OF_UPDATES = re.compile(
+    r"updates?|aktualisierung|aggiornament|actualizaci|atualiza|mises?\s+à\s+jour|correctifs|soporte|supporto|"
+    r"suporte|support|ondersteuning|patch|parche",
+    re.I,
+)
+
+
+def _counted_period(sentence: str) -> ForeignEnd | None:
+    """A period of updates counted from the day or month its sentence gives as the start: its end (a
+    start given as a year alone counts to no day a reader knows)."""
+    m = _COUNTED_PERIOD.search(sentence)
+    if m is None or not _PERIOD_OF_UPDATES.search(sentence) or _WHICH_DEVICES.search(m.group(0)):
+        return None
+    # (the start's date within a few words of its word: "ab dem 22. September 2023")
+    starts = [d for d in foreign_dates(sentence[m.end() : m.end() + 60]) if d[0].start() <= 30]
+    if not starts or starts[0][2] == "year":
+        return None
+    written, start, precision = starts[0]
+    n = int(m.group("n")) if m.group("n").isdigit() else _YEAR_COUNTS[m.group("n").lower()]
+    why = f"'{m.group(0).strip()[:80]}', {n} years from {start.isoformat()}"
+    return ForeignEnd(written.group(0), later(start, n, "years"), precision, why)
+
+
 def foreign_end(
     sentence: str, names_product: Callable[[str], bool] | None = None, page_language: str | None = None
 ) -> ForeignEnd | None:
@@ -976,7 +1024,11 @@ def foreign_end(
     if (labelled := labelled_end_abroad(sentence)) is not None:
         return labelled
     lang = language_of(sentence, page_language)
-    if lang is None or not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
+    if lang is None:
+        return None
+    if (counted := _counted_period(sentence)) is not None:
+        return counted
+    if not _END_WORDS.search(sentence) or _FORMER_PLAN.match(sentence):
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []
