@@ -349,9 +349,10 @@ def _sentence_has_year(text: str, start: int, end: int) -> bool:
 
 
 # a year that says when something began, or which model ("the 2010 Play:5"), not when the month falls
+# the verbs that date a product's making, launch or sale ("released in", "sold since")
+_MADE_OR_SOLD = r"released|launched|introduced|unveiled|debuted|shipped|sold|since|bought|purchased|made|built"
 _START_BEFORE_YEAR = re.compile(
-    r"\b(?:(?:released|launched|introduced|announced|unveiled|debuted|shipped|sold|since|from|bought|purchased|"
-    r"made|built)\s+(?:in\s+)?|"
+    rf"\b(?:(?:{_MADE_OR_SOLD}|announced|from)\s+(?:in\s+)?|"
     # (an event named by its noun: "inoperable by December 9, following its discontinuation in 2022")
     r"(?:discontinuation|launch|release|introduction|debut|announcement)\s+in\s+|"
     r"(?:the|a|an|its|their|our|his|her|your)\s+)$",
@@ -393,10 +394,7 @@ def _year_before(text: str, start: int) -> int | None:
 
 
 # a month that dates a product's launch or sale, not the time a notice was given
-_LAUNCH_BEFORE_MONTH = re.compile(
-    r"\b(?:released|launched|introduced|unveiled|debuted|shipped|sold|bought|purchased|made|built|since)\s+(?:in\s+)?$",
-    re.I,
-)
+_LAUNCH_BEFORE_MONTH = re.compile(rf"\b(?:{_MADE_OR_SOLD})\s+(?:in\s+)?$", re.I)
 
 
 def _sentence_anchor(text: str, start: int, end: int) -> dt.date | None:

@@ -747,8 +747,6 @@ MD_LINK_TARGET = r"\]\([^()\s]{1,300}\)"
 # "Contact: ..." (security.txt, e-mail headers): a line of its own (not an admonition's label: "Note: The
 # console will be turned down for non-commercial" goes on as prose)
 _FIELD = re.compile(r"^(?!(?:Note|Notice|Warning|Important|Caution|Tip|NB|Update|Attention):)[A-Z][\w-]*:\s")
-# a line led by a label of a few words and a colon ("First supply date: 22 September 2023"): under another such
-# line, a field of a record (a statement of compliance, a product sheet), not the rest of a wrapped sentence
 # the name of a support period's field standing alone on its line, its value on the line under it
 _SUPPORT_FIELD = re.compile(
     r"(?:(?:(?:defined|minimum)\s+)?(?:security\s+)?(?:support|update)\s+period|(?:first|initial)\s+supply\s+date|"
@@ -756,6 +754,8 @@ _SUPPORT_FIELD = re.compile(
     r"\s*:?",
     re.I,
 )
+# a line led by a label of a few words and a colon ("First supply date: 22 September 2023"): under another such
+# line, a field of a record (a statement of compliance, a product sheet), not the rest of a wrapped sentence
 _LABELLED_LINE = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’()/-]+){0,5}:[ \t]+\S")
 
 
