@@ -102,7 +102,8 @@ _QUOTED_LIST = """  "catalog": "acme-uk",
 
 def test_json_quoted_in_pieces_is_read_as_rows() -> None:
     assert fragment_rows(_QUOTED_LIST) == (
-        "catalog: acme-uk | source url: https://www.example.com/uk/psti/ | retrieved at: 2026-08-29\n"
+        # (the day the list was retrieved is the record's, not a product's: left out)
+        "catalog: acme-uk | source url: https://www.example.com/uk/psti/\n"
         "product name: Acme Pad 2 4G | launch time: 2026-04-28T08:41:40.000Z | eol time: 2029-04-28T08:41:49.000Z\n"
         "product name: Acme Pad 2 | security minimum: 2033-04"
     )

@@ -262,6 +262,26 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
     return None
 
 
+def last_update_planned(gov: Token) -> str | None:
+    """The last update, or the end of support, said to be expected, scheduled or due at the date
+    ("The final security patch is expected in March 2027", "the last update is due in June 2026"):
+    the subject's words. Not a plan told as past ("was expected in 2020"), nor one withheld."""
+    planned = gov.lower_ in PLANNED or (
+        lemma(gov) in COPULA and any(c.dep_ == "acomp" and c.lower_ in PLANNED for c in gov.children)
+    )
+    if not planned or is_negated(gov) or gov.tag_ == "VBD":
+        return None
+    auxes = [c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("was", "were", "had") for a in auxes) or (gov.tag_ == "VBN" and not auxes):
+        return None
+    for c in gov.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = " ".join(t.text for t in c.subtree)
+            if _LAST_UPDATE.search(words):
+                return words
+    return None
+
+
 def _said_as_now(verb: Token) -> bool:
     """The verb in the present, as a schedule is told: "receives", "is receiving" (not "received", "has got")."""
     if verb.tag_ in ("VBZ", "VBP"):

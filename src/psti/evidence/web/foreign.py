@@ -83,7 +83,7 @@ _FUNCTION_WORDS = {
     "cs": frozenset({"je", "se", "na", "v", "ve", "z", "pro", "že", "jako", "ale", "také", "tedy", "bude", "budou",
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při",
                      "mohou", "může", "vás", "vám", "vaše", "vašeho", "budeme", "během", "nebo", "jsme", "pokud",
-                     "této", "tento", "tato", "toto", "týkající", "s", "k",
+                     "této", "tento", "tato", "toto", "týkající", "s", "k", "až", "za", "u",
                      "by"}),  # (English's word too, but Czech's conditional: it counts only on a Czech page)
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
                      "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
@@ -743,7 +743,8 @@ _END_WORDS = re.compile(
 # words about security updates or maintenance, which outweigh other ends in the same sentence
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
-    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan|biztonsági|frissítés",
+    r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan|biztonsági|frissítés|"
+    r"zabezpeč|bezpečnost|bezpieczeńst|sikkerhe[dt]|tietoturva|güvenlik",
     re.I,
 )
 
@@ -765,7 +766,7 @@ _PURCHASE = re.compile(
 # words of security patches or maintenance alone, not of other updates
 _PATCH_WORDS = re.compile(
     r"\beom\b|maintenance|patch|parche|parcho|sicherheit|sécurité|securite|segurança|seguridad|sicurezza|security|"
-    r"beveiliging|säkerhet|keamanan|biztonsági",
+    r"beveiliging|säkerhet|keamanan|biztonsági|zabezpeč|bezpečnost|bezpieczeńst|sikkerhe[dt]|tietoturva|güvenlik",
     re.I,
 )
 
@@ -815,6 +816,26 @@ class ForeignEnd:
     words: str  # what made it an end
 
 
+# the words of support statements themselves, each language's own (no English word, none another language
+# here shares), so that a short statement shows its language: "Acme Hub erhält Sicherheitsupdates bis
+# Dezember 2026", "Acme Hub otrzyma aktualizacje do grudnia 2026"
+_STATEMENT_WORDS = {
+    lang: re.compile(f"(?:{stems})\\w*")
+    for lang, stems in {
+        "de": "sicherheitsupdate|sicherheitsaktualisierung|aktualisierung|unterstützung|erhält|erhalten|bekommt|"
+        "bekommen|garantiert|eingestellt|endet",
+        "nl": "beveiligingsupdate|ondersteuning|krijgt|krijgen|ontvangt|ontvangen|eindigt|stopt|toestel",
+        "it": "aggiornament|riceverà|riceveranno|ricevono|riceve|supporto|sicurezza|terminerà",
+        "sv": "säkerhetsuppdatering|uppdatering|stödet|upphör|slutar",
+        "no": "sikkerhetsoppdatering|sikkerhedsopdatering|oppdatering|opdatering|støtte|slutter",
+        "pl": "aktualizacj|otrzyma|wsparci|zabezpieczeń|bezpieczeństw|urządze|łatk",
+        "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení",
+        "fi": "päivity|tietoturvapäivity|laitte",
+        "hu": "frissítés|biztonsági|támogatás|kapnak|készülék",
+    }.items()
+}
+_NO_STEMS = re.compile(r"(?!)")
+
 _ADDRESS = re.compile(rf"https?://\S+|{MD_LINK_TARGET}")  # ("…/device-os/pull/2003": "os", "com" are no words)
 
 
@@ -827,7 +848,12 @@ def language_of(sentence: str, page_language: str | None = None) -> str | None:
         return None
     # a word both languages have (Dutch "is" and "in", Portuguese "as") is a sign of neither
     counts = {
-        lang: sum((w in fw and w not in _ENGLISH_WORDS) or w in _MONTH_WORDS[lang] for w in words)
+        lang: sum(
+            (w in fw and w not in _ENGLISH_WORDS)
+            or w in _MONTH_WORDS[lang]
+            or _STATEMENT_WORDS.get(lang, _NO_STEMS).fullmatch(w) is not None
+            for w in words
+        )
         for lang, fw in _FUNCTION_WORDS.items()
     }
     lang, best = max(counts.items(), key=lambda kv: kv[1])
@@ -1032,6 +1058,7 @@ def foreign_end(
         return None
     found: list[ForeignEnd] = []
     stretches: list[str] = []
+    leads: list[str] = []  # each end's words back to the date before it
     dates = [d for d in _dates(sentence) if not _dates_the_model(sentence, d[0])]
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
@@ -1131,13 +1158,24 @@ def foreign_end(
             bounded = f"{bound.group(0).strip()} {m.group(0)}"
         found.append(ForeignEnd(m.group(0), day, precision, f"'{bounded}', '{cue.group(0)}'"))
         # (and the product the end it is joined to names)
-        stretches.append((stretches[-1] if joined else "") + _clause_of(sentence, m, dates, k))
+        # (a table row's first cell names what each of its cells is about: "Pixel 6 | … 2024 | … 2026")
+        row_name = sentence.split(" | ", 1)[0] + " | " if " | " in sentence else ""
+        stretches.append((stretches[-1] if joined else row_name) + _clause_of(sentence, m, dates, k))
+        leads.append(sentence[dates[k - 1][0].end() if k else 0 : m.end()])
     if not found:
         return None
     if names_product is not None and len(found) > 1:
         # "die Dienste von Livisi wurden zum 1. März 2024 abgeschaltet, der Dienst "Home Connect Plus" von
         # Bosch wurde am 1.7.2023 … eingestellt": the end whose own clause names the product
         own = [f for f, stretch in zip(found, stretches, strict=True) if names_product(stretch)]
+        if not own:
+            # "Google Pixel Watch 3, gwarantowana aktualizacja … do października 2027, Google Pixel Watch 2, …
+            # do października 2026": items that each name a model and then its end, the one after its name
+            # (each item opening on a name: not "… une ultime mise à jour en octobre 2018 et une ultime mise à
+            # jour de sécurité en octobre 2019", one product's two ends)
+            led = [f for f, lead in zip(found, leads, strict=True) if names_product(lead)]
+            if len(led) == 1 and all(_ITEM_OPENS.match(lead) for lead in leads[1:]):
+                own = led
         found = own or found
     # "Am 2. Januar 2021 verabschiedet sich die FRITZ!Box 7580 (EOM) und ab dem 30. November 2022 … (EOS)":
     # the end of maintenance (patches) outweighs the end of customer support
@@ -1146,6 +1184,10 @@ def foreign_end(
     patched = [f for f in found if _PATCH_WORDS.search(_own_clause(sentence, f.written))]
     security = [f for f in found if _SECURITY_WORDS.search(_after(sentence, f.written))]
     return (patched or security or found)[0]
+
+
+# an item of a list run into one sentence, opening on a name after the comma or line break before it
+_ITEM_OPENS = re.compile(r"^[\s,;:–—-]*[^\W\d_]*[A-Z]")
 
 
 def _dates_the_model(sentence: str, m: re.Match[str]) -> bool:
@@ -1294,7 +1336,7 @@ _RANGE_TO = re.compile(
 )
 # what joins two ends' clauses: ", y parchos de seguridad hasta", " und Sicherheitsupdates bis"
 _JOINED = re.compile(r"^\s*,?\s*(?:und|y|e|et|ed|and)\s+(?:[^\s,;.]+\s+){0,5}$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:und|y|e|et|ed|and)\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;|]|\s(?:und|y|e|et|ed|and)\s", re.I)  # (a table row's bar parts its cells)
 
 
 def _own_clause(sentence: str, written: str) -> str:

@@ -80,17 +80,32 @@ def _collect(node: object, rows: list[str], depth: int) -> None:
             for k, v in node.items()
             if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()
         ]
-        cells = [f"{k}: {' '.join(v.split())}" for k, v in plain if len(v) <= MAX_CELL]
+        plain = [(k, v) for k, v in plain if not _ABOUT_THE_RECORD.fullmatch(k)]
+        cells = [f"{k}: {' '.join(v.split())}" for k, v in plain if not is_text(v)]
         if cells:
             rows.append(" | ".join(cells))
-        # a long text (a description, a policy's body) follows its row as text of its own, lines kept
-        rows += [f"{k}:\n{v}" for k, v in plain if len(v) > MAX_CELL]
+        # a long text or a quoted sentence (a description, a policy's body, a maker's notice) follows its
+        # row as text of its own, lines kept
+        rows += [f"{k}:\n{v}" for k, v in plain if is_text(v)]
         for v in node.values():
             if isinstance(v, (dict, list)):
                 _collect(v, rows, depth + 1)
     elif isinstance(node, list):
         for v in node:
             _collect(v, rows, depth + 1)
+
+
+# when the record itself was made or checked ("retrieved_at": "2026-09-17"): a date of the data, not of the product
+_ABOUT_THE_RECORD = re.compile(
+    r"(?:date\s+)?(?:last\s+)?(?:retrieved|accessed|fetched|scraped|crawled|checked|captured|collected)(?:\s+(?:at|on|date))?"
+)
+_SENTENCES = re.compile(r"\w[.!?](?:\s+[\"'(]?[A-Z]|\s*$)")
+
+
+def is_text(value: str) -> bool:
+    """A field's value is text to read as sentences, not a cell: long, or a quoted sentence of a dozen
+    words or more ("DSM 6.2 will reach the end of the Extended Life Phase on October 1, 2024. …")."""
+    return len(value) > MAX_CELL or (len(value.split()) >= 12 and _SENTENCES.search(value) is not None)
 
 
 def label_words(key: str) -> str:
@@ -115,6 +130,7 @@ def fragment_rows(text: str) -> str | None:
         return None
     rows: list[str] = []
     open_rows: list[list[str]] = [[]]  # the pairs of each object still open, the outermost first
+    texts: list[str] = []
     for ln in lines:
         for m in re.finditer(r"\{|\}|" + _PAIR.pattern, ln):
             if m.group(0) == "{":
@@ -127,13 +143,18 @@ def fragment_rows(text: str) -> str | None:
                 if value == "null" or value in ("true", "false"):
                     continue
                 value = json.loads(value) if value.startswith('"') else value
-                if str(value).strip() and len(str(value)) <= MAX_CELL:
-                    open_rows[-1].append(f"{label_words(m.group(1))}: {' '.join(str(value).split())}")
+                label = label_words(m.group(1))
+                if _ABOUT_THE_RECORD.fullmatch(label) or not str(value).strip():
+                    continue
+                if is_text(str(value)):
+                    texts.append(f"{label}:\n{value}")  # (read after the rows, as json_rows reads it)
+                else:
+                    open_rows[-1].append(f"{label}: {' '.join(str(value).split())}")
     for pairs in reversed(open_rows[1:]):  # (objects cut off by the end of the quotation)
         emit_row(pairs, rows)
     top: list[str] = []
     emit_row(open_rows[0], top)  # the document's own fields head it, as in json_rows
-    return "\n".join(top + rows) if top or rows else None
+    return "\n".join(top + rows + texts) if top or rows or texts else None
 
 
 def emit_row(cells: list[str], rows: list[str]) -> None:

@@ -207,9 +207,12 @@ _PERIOD_LABEL = re.compile(
 )
 
 
-# (or a Markdown link named for its source: "June 30, 2011  , [reference](https://…)")
+# (or a Markdown link named for its source: "June 30, 2011  , [reference](https://…)"; or a bare address led by
+# the word that cites it: "2015-03-20 see https://…")
 _SOURCE_NOTE = re.compile(
-    r"\(\s*(?:source|via|see|from)\b[^)]*\)|\[\s*(?:reference|references|source|sources|link|ref)\s*\]\([^)]*\)", re.I
+    r"\(\s*(?:source|via|see|from)\b[^)]*\)|\[\s*(?:reference|references|source|sources|link|ref)\s*\]\([^)]*\)|"
+    r"\b(?:source|sources|via|see|from|ref|reference)\s*:?\s*(?=https?://)",
+    re.I,
 )
 END_QUESTION = re.compile(
     r"discontinu|end(?:s|ed)?|end\s+of\s+(?:life|support|service)|eol|last\s+(?:security\s+)?update|"

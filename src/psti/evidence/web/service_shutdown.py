@@ -508,6 +508,18 @@ def _part_removed(verb: Token, support: Token) -> bool:
     )
 
 
+_RUN = frozenset({"run", "runs", "ran", "running"})
+
+
+def _runs_out(verb: Token) -> bool:
+    """ "support runs out in March 2027", "will run out of updates" (not "ran out of stock": a shortage)."""
+    out = next((c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")), None)
+    if out is None:
+        return False
+    of = [c for c in (*verb.children, *out.children) if c.dep_ == "prep" and c.lower_ == "of"]
+    return all(TOPIC.search(" ".join(t.text for t in c.subtree)) for c in of)
+
+
 def is_stop(tok: Token) -> bool:
     """A stopping predicate: "end", "ceases", "cuts off", "shuts down", "turned off"."""
     w = lemma(tok)
@@ -549,8 +561,10 @@ def is_stop(tok: Token) -> bool:
         return True  # "Whistle's cloud goes dark August 31, 2025"
     if _goes_away(tok) or _said_over(tok):
         return True
-    if w == "run" and any(c.lower_ == "dry" for c in tok.children):
+    if tok.lower_ in _RUN and any(c.lower_ == "dry" for c in tok.children):
         return True  # "the Pixel Watch 2 runs dry in October of 2025"
+    if tok.lower_ in _RUN and _runs_out(tok):
+        return True
     # the particle may be parsed as a preposition without an object ("shuts down the service")
     particles = [
         c

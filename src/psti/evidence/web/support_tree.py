@@ -74,6 +74,7 @@ from psti.evidence.web.end_statements import (
     end_moved_to,
     end_reached_before,
     last_release_before_stop,
+    last_update_planned,
     last_update_released,
     last_update_subject,
     lasts_beside_a_stop,
@@ -655,6 +656,9 @@ def _before_or_announced(w: _Walk, at: _Attached) -> DateRole | None:
     return None
 
 
+_PLANNED_AT = frozenset({"in", "for", "on", "by", "around", "at"})
+
+
 def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
     """An end the words around the date name as at it: updates unguaranteed after it, an end date
     set at it, the last update's date, an end-of-life date."""
@@ -686,6 +690,11 @@ def _end_named_at_date(w: _Walk, at: _Attached) -> DateRole | None:
         # ("its final OS update": an end of OS updates only)
         other_only = bool(_OTHER_UPDATES.search(last)) and not _SECURITY.search(last)
         return DateRole(a, b, True, f"{text} is the date of '{last}'", clause_text(gov), other_only, clause_text(gov))
+    if prep in _PLANNED_AT and (planned := last_update_planned(gov)) is not None:
+        # "The final security patch is expected in March 2027": when the last update is planned to come
+        other_only = bool(_OTHER_UPDATES.search(planned)) and not _SECURITY.search(planned)
+        return DateRole(a, b, True, f"{text} is when '{planned}' is planned", clause_text(gov), other_only,
+                        clause_text(gov))  # fmt: skip
     if (released := last_update_released(gov)) is not None:
         # "the security update that was released on … 2020 was the last update that the handset will receive"
         why = f"{text} dates the release of '{released}'"

@@ -1,0 +1,221 @@
+"""Forms met on pages of held-out-467 to 470, and the plain forms beside them: support that "runs out"; the
+last update said to be expected, scheduled or due at a date; a table stored as text with its cells parted
+by bars and no Markdown rule under its header (its first column, the rows' names, may be left unnamed), in
+English and in Czech, where the security column outweighs the Android one; a list run into one sentence
+whose items each name a model and then its end, in Polish; a JSON record quoted in pieces whose maker's
+notice is a sentence of its own and whose retrieval date is the record's, not the product's; Czech
+statements too short to show their language by their function words alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from psti.evidence.web.jsonrows import fragment_rows, json_rows
+from tests.evidence.web.snippets import ends
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme Phone support runs out in March 2027.", D(2027, 3, 31)),
+        ("Support for the Acme Phone will run out on March 1, 2027.", D(2027, 3, 1)),
+        ("The Acme Phone will run out of security updates in March 2027.", D(2027, 3, 31)),
+        ("The Acme Phone's update guarantee runs out in March 2027.", D(2027, 3, 31)),
+    ],
+)
+def test_support_that_runs_out_ends_then(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Phone") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme ran out of Acme Phone stock in March 2027.",
+        "Our Acme Phone coupons run out on March 1, 2027.",
+        "Acme Phone owners ran out of patience in March 2027 as updates slowed.",
+    ],
+)
+def test_running_out_of_something_else_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Phone") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("The final security patch for the Acme Phone is expected in March 2027.", D(2027, 3, 31)),
+        ("The Acme Phone's last security update is expected in March 2027.", D(2027, 3, 31)),
+        ("The Acme Phone's final update is scheduled for March 2027.", D(2027, 3, 31)),
+        ("The last update for the Acme Phone is due in March 2027.", D(2027, 3, 31)),
+    ],
+)
+def test_the_last_update_planned_at_a_date_ends_updates_then(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Phone") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Acme Phone's final update was expected in March 2020 but never came.",
+        "The Acme Phone's first update is expected in March 2027.",
+        "The next Acme Phone update is scheduled for March 2027.",
+        "The Acme Phone's final Android OS update is expected in March 2027.",
+    ],
+)
+def test_a_past_plan_another_update_or_only_the_os_is_no_end_of_security_updates(said: str) -> None:
+    assert ends(said, "Acme Phone") == []
+
+
+_PLAIN_TABLE = """Google support periods.
+
+Model | Android updates | Security updates
+Pixel 6 | at least October 2024 | at least October 2026
+Pixel 5 | at least October 2023 | at least October 2023
+Pixel 5a 5G | at least August 2024 | at least August 2024
+"""
+
+# (mobilenet.cz: the header names only the columns of dates)
+_CZECH_TABLE = """Jak se dozvíme na oficiálních stránkách Googlu, 5letá softwarová podpora platí pouze pro \
+bezpečnostní aktualizace. Ty budou Pixely 6 skutečně dostávat minimálně do října 2026.
+...
+Aktualizace Androidu | Aktualizace zabezpečení
+Pixel 6 | minimálně do října 2024 | minimálně do října 2026
+Pixel 5 | minimálně do října 2023 | minimálně do října 2023
+Pixel 5a 5G | minimálně do srpna 2024 | minimálně do srpna 2024
+"""
+
+
+@pytest.mark.parametrize(
+    ("product", "end"),
+    [("Pixel 6", D(2026, 10, 31)), ("Pixel 5", D(2023, 10, 31)), ("Pixel 5a 5G", D(2024, 8, 31))],
+)
+@pytest.mark.parametrize("page", [_PLAIN_TABLE, _CZECH_TABLE])
+def test_a_table_with_bars_and_no_rule_under_its_header_is_read_by_its_rows(
+    page: str, product: str, end: dt.date
+) -> None:
+    assert ends(page, product) == [end]
+
+
+def test_lines_with_a_bar_that_are_no_table_stay_as_they_are() -> None:
+    # (a row of empty cells under a line of text, as a flattened page leaves them)
+    page = (
+        "○ IOS 11.0 - Last Date of Support: 31-December-2001 | |\n"
+        "○ IOS 11.2 - Last Date of Support: 02-August-2002 | |\n"
+        "○ IOS 11.3 - Last Date of Support: 02-August-2002 |\n"
+    )
+    assert ends(page, "IOS 11.2") == [D(2002, 8, 2)]
+
+
+_POLISH_LIST = """Google Pixel Watch 3, gwarantowana aktualizacja systemu do co najmniej do października 2027,
+Google Pixel Watch 2, gwarantowana aktualizacja systemu do co najmniej do października 2026,
+Google Pixel Watch, gwarantowana aktualizacja systemu do co najmniej do października 2025.
+"""
+
+
+@pytest.mark.parametrize(
+    ("product", "end"),
+    [("Pixel Watch 3", D(2027, 10, 31)), ("Pixel Watch 2", D(2026, 10, 31)), ("Pixel Watch", D(2025, 10, 31))],
+)
+def test_a_foreign_list_run_into_one_sentence_gives_each_model_the_end_after_its_name(
+    product: str, end: dt.date
+) -> None:
+    assert ends(_POLISH_LIST, product) == [end]
+
+
+def test_one_models_two_foreign_ends_joined_by_and_are_no_list_of_models() -> None:
+    said = (
+        "Pour les smartphones Pixel et Pixel XL, le géant américain annonce une ultime mise à jour en octobre "
+        "2018 et une ultime mise à jour de sécurité en octobre 2019."
+    )
+    assert ends(said, "Pixel XL") == [D(2019, 10, 31)]
+
+
+# (github zarguell/eoltracker: a tracker's record quoting the maker's notice)
+_QUOTED_RECORD = """"name": "Synology DSM 6.2",
+"vendor": "Synology",
+...
+"quote": "DSM 6.2 will reach the end of the Extended Life Phase on October 1, 2024. After which, DSM 6.2 and \
+related packages or applications will no longer receive functionality, security, and package updates.",
+"source_url": "https://www.synology.com/en-ca/products/status/eol-dsm62",
+"retrieved_at": "2026-09-17",
+"""
+
+
+def test_a_quoted_notice_in_a_json_record_is_read_as_sentences_and_its_retrieval_date_is_not_the_products() -> None:
+    rows = fragment_rows(_QUOTED_RECORD)
+    assert rows is not None and "2026-09-17" not in rows
+    assert "\nDSM 6.2 will reach the end of the Extended Life Phase on October 1, 2024." in rows
+    assert ends(_QUOTED_RECORD, "Synology DSM 6.2") == [D(2024, 10, 1)]
+
+
+def test_a_whole_json_record_drops_its_access_date_and_keeps_short_values_as_cells() -> None:
+    rows = json_rows('{"product": "Acme Hub", "eol": "2027-03-31", "accessed": "2026-01-05", "vendor": "Acme"}')
+    assert rows == "product: Acme Hub | eol: 2027-03-31 | vendor: Acme"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Xiaomi Redmi 15C 5G za necelých 5 000 Kč dostane bezpečnostní aktualizace až do roku 2031",
+        "Xiaomi garantuje u Redmi 15C 5G aktualizace do roku 2031.",
+    ],
+)
+def test_short_czech_statements_are_read_as_czech(said: str) -> None:
+    assert ends(said, "Redmi 15C 5G") == [D(2031, 12, 31)]
+
+
+_ISSUE_FORM = """# Acme Tube for Acme Console
+
+someone · description · 2021-02-08
+**What's the Product's Name?**
+Acme Tube for Acme Console
+
+**When was the product launched? Provide a specific date, if possible.**
+2012-06-26 see https://blog.example.org/2012/06/26/acme-tube-launch/
+
+**When was the product discontinued? Provide a specific date, if possible.**
+{answer}
+
+**What type of product was it? App, Service, or Hardware?**
+App
+"""
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2015-03-20 see https://news.example.org/2015/01/28/acme-to-end-console-support",
+        "2015-03-20 (source: https://news.example.org/2015/01/28/acme-to-end-console-support)",
+        "2015-03-20 via https://news.example.org/2015/01/28/acme-to-end-console-support",
+    ],
+)
+def test_an_issue_forms_answer_followed_by_the_address_it_cites_is_the_end(answer: str) -> None:
+    page = _ISSUE_FORM.format(answer=answer)
+    assert ends(page, "Acme Tube for Acme Console", "text/markdown") == [D(2015, 3, 20)]
+
+
+def test_an_answer_with_words_of_its_own_after_the_date_is_no_plain_answer() -> None:
+    page = _ISSUE_FORM.format(answer="2015-03-20 was when the store stopped selling it, the app ran on for years")
+    assert ends(page, "Acme Tube for Acme Console", "text/markdown") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme Hub krijgt beveiligingsupdates tot december 2026.",
+        "Acme Hub erhält Sicherheitsupdates bis Dezember 2026.",
+        "Acme Hub riceverà aggiornamenti fino a dicembre 2026.",
+        "Acme Hub otrzyma aktualizacje do grudnia 2026.",
+    ],
+)
+def test_a_short_plain_statement_shows_its_language_by_its_own_words(said: str) -> None:
+    assert ends(said, "Acme Hub") == [D(2026, 12, 31)]
+
+
+def test_an_english_statement_with_a_name_like_a_foreign_word_stays_english() -> None:
+    # ("Garantiert" and "Supporto" as names, not words of the sentence's language)
+    said = "The Garantiert Supporto Hub gets security updates until December 2026."
+    assert ends(said, "Garantiert Supporto Hub") == [D(2026, 12, 31)]
