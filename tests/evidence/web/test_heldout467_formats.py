@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from psti.evidence.web.jsonrows import fragment_rows, json_rows
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -219,3 +219,160 @@ def test_an_english_statement_with_a_name_like_a_foreign_word_stays_english() ->
     # ("Garantiert" and "Supporto" as names, not words of the sentence's language)
     said = "The Garantiert Supporto Hub gets security updates until December 2026."
     assert ends(said, "Garantiert Supporto Hub") == [D(2026, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("À partir d'avril 2026, le Acme Hub ne recevra plus de mises à jour de sécurité.", D(2026, 4, 1)),
+        ("L'ultimo aggiornamento di sicurezza per l'Acme Hub arriverà a marzo 2026.", D(2026, 3, 31)),
+        ("Från april 2026 får Acme Hub inga fler säkerhetsuppdateringar.", D(2026, 4, 1)),
+        ("Den sista säkerhetsuppdateringen för Acme Hub kommer i mars 2026.", D(2026, 3, 31)),
+        ("Der Support für den Acme Hub endete am 31. März 2024.", D(2024, 3, 31)),
+        ("Acme Hub saa tietoturvapäivityksiä kesäkuuhun 2028 asti.", D(2028, 6, 30)),
+        ("Acme Hub biztonsági frissítéseket kap 2028 júniusáig.", D(2028, 6, 30)),
+        ("Acme Hub, Haziran 2028'e kadar güvenlik güncellemeleri alacak.", D(2028, 6, 30)),
+        ("Acme Hub için destek 31 Mart 2024'te sona erdi.", D(2024, 3, 31)),
+        ("De servers van de Acme Hub gaan op 31 maart 2026 uit.", D(2026, 3, 31)),
+    ],
+)
+def test_plain_foreign_statements_of_an_end(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "L'aggiornamento per l'Acme Hub arriverà a marzo 2026.",
+        "Den nya uppdateringen för Acme Hub kommer i mars 2026.",
+        "Acme Hub lanserades i mars 2020 och får inga fler uppdateringar.",
+        "Az Acme Hub 2020 júniusában jelent meg.",
+        "We gaan ervan uit dat de Acme Hub op 31 maart 2026 een update krijgt.",
+        "De Acme Hub gaat op 31 maart 2026 uit de verkoop.",
+    ],
+)
+def test_a_foreign_update_that_is_not_the_last_or_a_launch_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("The Acme Hub has been end-of-life since December 2023.", D(2023, 12, 1)),
+        ("The Acme Hub is end-of-life since December 2023.", D(2023, 12, 1)),
+        ("The Acme Hub has been out of support since December 2023.", D(2023, 12, 1)),
+        ("Acme Hub security update support end date — 31/12/2027", D(2027, 12, 31)),
+        ("Acme Hub support end date – 31 December 2027", D(2027, 12, 31)),
+    ],
+)
+def test_hyphenated_ends_out_of_support_and_labels_parted_by_a_dash(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme Hub security updates: see our page, updated 12 May 2023",
+        "Acme Hub - security updates - see our page, updated 12 May 2023",
+        "Acme Hub – launched 12 May 2023",
+        "The Acme Hub was out of stock in December 2023.",
+    ],
+)
+def test_a_labels_dated_event_a_launch_or_stock_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("We will update you every week.", "every week"),
+        ("We will update reporters on remediation progress every fortnight.", "every fortnight"),
+        ("We will update you every other week.", "every other week"),
+        ("We will keep you up to date weekly.", "weekly"),
+        ("We will keep you in the loop every month.", "every month"),
+    ],
+)
+def test_a_status_update_every_week_or_fortnight_or_kept_up_to_date(said: str, status: str) -> None:
+    a = policy(f"Email security@acmehub.co.uk. {said}")
+    assert a.status_when is not None and a.status_when.timescale == status
+
+
+def test_a_fortnight_is_a_unit_of_time() -> None:
+    a = policy("Email security@acmehub.co.uk. We acknowledge reports within a fortnight.")
+    assert a.ack_when is not None and a.ack_when.timescale == "within a fortnight"
+
+
+def test_keeping_software_up_to_date_is_no_status_update() -> None:
+    assert policy("Email security@acmehub.co.uk. We keep our software up to date every month.").status_when is None
+
+
+def test_a_titles_parts_parted_by_dashes_are_no_label_of_an_end() -> None:
+    assert ends("Critical Firmware Updates - All models - December 2016", "Acme Hub") == []
+    assert ends("Acme will end support for the Acme Hub - on 31 March 2027.", "Acme Hub") == [D(2027, 3, 31)]
+
+
+def test_answering_every_working_day_is_how_often_a_list_is_watched_not_a_status_update() -> None:
+    a = policy(
+        "Email security@acmehub.co.uk. We try to monitor this list and respond every working day, but in initial "
+        "respond time should not go beyond 7 days."
+    )
+    assert a.status_when is None
+    assert a.ack_when is not None and a.ack_when.timescale == "7 days"
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme Hub 2025년 6월 지원 종료", D(2025, 6, 30)),
+        ("Acme Hub 서비스가 2026년 3월 31일 종료된다.", D(2026, 3, 31)),
+        ("Acme Hub 서비스는 2025년 4월 9일 오전 9시 모두 종료된다.", D(2025, 4, 9)),
+        ("Acme Hub将于2026年3月31日停止支持。", D(2026, 3, 31)),
+        ("Acme Hubは2026年3月31日(火)午前10時をもってサービスを終了します。", D(2026, 3, 31)),
+    ],
+)
+def test_cjk_ends_right_after_their_date_and_short_chinese_sentences(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+def test_a_short_chinese_launch_is_no_end() -> None:
+    assert ends("Acme Hub于2020年3月发布。", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "ack", "status"),
+    [
+        (
+            "Segnalate le vulnerabilità a security@acmehub.co.uk. Confermeremo la ricezione entro 2 giorni lavorativi "
+            "e vi aggiorneremo sullo stato ogni settimana.",
+            "entro 2 giorni lavorativi",
+            "ogni settimana",
+        ),
+        (
+            "Zgłoś podatność na adres security@acmehub.co.uk. Potwierdzimy otrzymanie zgłoszenia w ciągu 3 dni "
+            "roboczych i będziemy informować o postępach co 14 dni.",
+            "w ciągu 3 dni roboczych",
+            "co 14 dni",
+        ),
+        (
+            "Rapportera sårbarheter till security@acmehub.co.uk. Vi bekräftar mottagandet inom 2 arbetsdagar och "
+            "uppdaterar dig om status varannan vecka.",
+            "inom 2 arbetsdagar",
+            "varannan vecka",
+        ),
+        (
+            "脆弱性は security@acmehub.co.uk までご報告ください。"
+            "受領確認を3営業日以内にお送りし、30日ごとに進捗をお知らせします。",
+            "3営業日以内",
+            "30日ごと",
+        ),
+        (
+            "请将漏洞报告发送至 security@acmehub.co.uk。我们将在3个工作日内确认收到，并每14天向您通报进展。",
+            "3个工作日内",
+            "每14天",
+        ),
+    ],
+)
+def test_a_foreign_policys_acknowledgement_and_status_update_in_one_sentence(said: str, ack: str, status: str) -> None:
+    a = policy(said)
+    assert a.ack_when is not None and a.ack_when.timescale == ack
+    assert a.status_when is not None and a.status_when.timescale == status

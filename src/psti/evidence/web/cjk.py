@@ -165,15 +165,20 @@ _NEAR = 40  # characters either side of a date in which a sentence's support wor
 
 
 _HAN_SENTENCE = 10  # Han characters that make a sentence with no kana Chinese, not a name in one
+_HAN_DATED_SENTENCE = 6
+_HAN_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月")
 _HANGUL_SENTENCE = 6  # (a Korean name is two or three syllables; "지원 종료일: 2025년 3월 31일" is a line of Korean)
 
 
 def is_cjk(sentence: str) -> bool:
     """Japanese (kana), Chinese or Korean, whose dates and words of ending are written alike ("2025年6月1日",
     "从6月1日起停止维护", "2023년 10월 22일까지")."""
+    han = len(HAN.findall(sentence))
     return (
         KANA.search(sentence) is not None
-        or len(HAN.findall(sentence)) >= _HAN_SENTENCE
+        or han >= _HAN_SENTENCE
+        # (a short Chinese sentence about a Latin name shows itself by its date: "Acme Hub将于2026年3月31日停止支持")
+        or (han >= _HAN_DATED_SENTENCE and _HAN_DATE.search(sentence) is not None)
         or len(HANGUL.findall(sentence)) >= _HANGUL_SENTENCE
     )
 
@@ -231,7 +236,10 @@ def cjk_end(
     last_end = 0
     for m in _DATE.finditer(sentence):
         after, before = sentence[m.end() : m.end() + 60], sentence[max(0, m.start() - 20) : m.start()]
-        after = _TIME_OF_DAY.sub("", after, count=1)  # (the pattern is anchored and may match nothing)
+        # (a time of day after the date is passed over; the space before the words is kept, which Korean needs
+        # between its date and its end: "2025년 6월 지원 종료")
+        if (time_of_day := _TIME_OF_DAY.match(after)) is not None and time_of_day.group(0).strip():
+            after = after[time_of_day.end() :]
         near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
         # (the product is named before its date in a list, or in the date's own sentence)
         stretch = sentence[last_end : m.start()] + _own_sentence_after(sentence, m.end())

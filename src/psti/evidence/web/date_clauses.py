@@ -71,6 +71,7 @@ from psti.evidence.web.tree_walk import (
     noun_phrase_of,
     particle_objects,
     predicate_words,
+    subtree_text,
 )
 from psti.evidence.web.tree_words import (
     AVAILABLE,
@@ -302,7 +303,7 @@ def _reads_what_stops(r: ClauseReading, c: Token, date_tokens: set[int], previou
         # off the authentication on December 4th 2023": the thing whose support ends goes
         r.stop_words.append(lemma(c))
         r.topic = True
-    elif what and not any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+    elif what and not any(TOPIC.search(subtree_text(g)) for g in what):
         r.unrelated.append(c.text)
     elif not what and c.dep_ in ("relcl", "acl"):
         # a relative clause stops its noun: "a certificate licence that expires in March

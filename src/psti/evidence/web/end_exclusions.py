@@ -16,7 +16,7 @@ import calendar
 from typing import TYPE_CHECKING
 
 from psti.evidence.web.service_shutdown import stops_service
-from psti.evidence.web.tree_walk import is_negated
+from psti.evidence.web.tree_walk import is_negated, subtree_text
 from psti.evidence.web.tree_words import MADE, OFFERS, PLANNED, REPLACING, STAND_IN_TAGS, SUPPLY, TOPIC, lemma
 
 if TYPE_CHECKING:
@@ -241,8 +241,7 @@ def withholds_other(tok: Token) -> bool:
         if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and v.tag_ == "VBN")
     ]
     return bool(things) and not any(
-        c.tag_ in STAND_IN_TAGS or TOPIC.search(" ".join(g.text for g in c.subtree)) or stops_service([c])
-        for c in things
+        c.tag_ in STAND_IN_TAGS or TOPIC.search(subtree_text(c)) or stops_service([c]) for c in things
     )
 
 

@@ -24,7 +24,7 @@ from psti.evidence.web.service_shutdown import (
     of_service,
     stops_service,
 )
-from psti.evidence.web.tree_walk import bare_conjuncts, clause_root, clause_text, is_negated, verb_above
+from psti.evidence.web.tree_walk import bare_conjuncts, clause_root, clause_text, is_negated, subtree_text, verb_above
 from psti.evidence.web.tree_words import (
     ARRIVES,
     COPULA,
@@ -53,7 +53,7 @@ def with_no_updates(verb: Token) -> str | None:
     for p in verb.children:
         if p.dep_ == "prep" and p.lower_ in ("with", "and"):
             for g in p.children:
-                said = " ".join(t.text for t in g.subtree)
+                said = subtree_text(g)
                 if g.dep_ == "pobj" and any(d.lower_ == "no" for d in g.children) and TOPIC.search(said):
                     return f"with {said}"
     return None
@@ -69,7 +69,7 @@ def shared_stop(verb: Token, date_tokens: set[int]) -> str | None:
         if any(t.i in date_tokens for t in c.subtree):
             continue
         what = [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
-        if what and any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+        if what and any(TOPIC.search(subtree_text(g)) for g in what):
             return f"{c.text} {what[0].text}"
     return None
 
@@ -161,7 +161,7 @@ def last_update_released(verb: Token) -> str | None:
 def _said_last(copula: Token, dep: str) -> str | None:
     """The words of the copula's `dep` side ("was the last update") when they name the last update."""
     for named in (c for c in copula.children if c.dep_ == dep):
-        said = " ".join(t.text for t in named.subtree)
+        said = subtree_text(named)
         if _LAST_UPDATE.search(said):
             return said
     return None
@@ -222,7 +222,7 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
         if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
             return None
         for c in verb.children:
-            words = " ".join(t.text for t in c.subtree)
+            words = subtree_text(c)
             if c.dep_ == "nsubj" and _LAST_UPDATE.search(words):
                 return words
         return None
@@ -235,7 +235,7 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
         # "the Galaxy Note 20 will receive its final update in 2024", "the Pixel Watch is receiving its final update
         # in October 2025": when the last update comes (not "got its final update", a past one)
         for c in verb.children:
-            words = " ".join(t.text for t in c.subtree)
+            words = subtree_text(c)
             if c.dep_ == "dobj" and _LAST_UPDATE.search(words) and not is_negated(verb):
                 return words
         return None
@@ -246,7 +246,7 @@ def last_update_subject(verb: Token, previous: str = "") -> str | None:
         holders.append(verb.head)  # "the official shutdown is going to be 18th January 2023"
     for c in (c for h in holders for c in h.children):
         if c.dep_ in ("nsubj", "nsubjpass"):
-            words = " ".join(t.text for t in c.subtree)
+            words = subtree_text(c)
             if _LAST_UPDATE.search(words) or end_date_noun(c) or _PERIOD_END_SUBJECT.search(words):
                 return words
             if (
@@ -276,7 +276,7 @@ def last_update_planned(gov: Token) -> str | None:
         return None
     for c in gov.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            words = " ".join(t.text for t in c.subtree)
+            words = subtree_text(c)
             if _LAST_UPDATE.search(words):
                 return words
     return None
@@ -628,7 +628,7 @@ def end_milestone(noun: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("that", "this") for c in noun.children
     ):
         return False
-    return any(lemma(t) in STOP_NOUNS and TOPIC.search(t.head.text + " " + " ".join(x.text for x in t.subtree))
+    return any(lemma(t) in STOP_NOUNS and TOPIC.search(t.head.text + " " + subtree_text(t))
                for t in noun.sent if t.i < noun.i)  # fmt: skip
 
 
@@ -656,7 +656,7 @@ def copula_subject_on_topic(verb: Token) -> bool:
     the end of 2028": a copula whose subject, with its own clauses, is about support or updates."""
     if verb.lower_ not in COPULA:
         return False
-    return any(c.dep_ == "nsubj" and TOPIC.search(" ".join(t.text for t in c.subtree)) for c in verb.children)
+    return any(c.dep_ == "nsubj" and TOPIC.search(subtree_text(c)) for c in verb.children)
 
 
 def stop_that_begins(verb: Token) -> str | None:
@@ -667,10 +667,10 @@ def stop_that_begins(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "nsubj" and lemma(c) in STOP_NOUNS | {"phase-out", "shut-down"}:
             stopped = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-            if (stopped and (stops_service(stopped) or TOPIC.search(" ".join(t.text for t in c.subtree)))) or (
+            if (stopped and (stops_service(stopped) or TOPIC.search(subtree_text(c)))) or (
                 not stopped and TOPIC.search(clause_text(verb))
             ):
-                return " ".join(t.text for t in c.subtree)
+                return subtree_text(c)
     # (the parser may hang the stop elsewhere: "… deprecated for some time and shutdown of those legacy
     # APIs started in late July 2024")
     before = verb.doc[max(0, verb.i - 12) : verb.i].text
@@ -696,10 +696,7 @@ def period_of_updates(noun: Token) -> bool:
         and bool(TOPIC.search(clause_text(clause_root(noun.head))))
         and not any(
             c.dep_ in ("amod", "compound")
-            and (
-                of_sale(c)
-                or c.lower_ in ("promotional", "trial", "introductory", "warranty", "notice")
-            )
+            and (of_sale(c) or c.lower_ in ("promotional", "trial", "introductory", "warranty", "notice"))
             for c in noun.children
         )
     )
@@ -720,7 +717,7 @@ def stops_updates(verb: Token) -> str | None:
         return f"a negated '{verb.text}' ('{own}')"
     if is_stop(verb):
         what = [g for g in verb.children if g.dep_ in ("dobj", "xcomp")]
-        if not what or any(TOPIC.search(" ".join(x.text for x in g.subtree)) for g in what):
+        if not what or any(TOPIC.search(subtree_text(g)) for g in what):
             return f"'{verb.text}' ('{own}')"
     return None
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from psti.evidence.web.dates import DATE, Precision, later, month_end, parse_date, short_brackets_around
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
-# Finnish months, named, "of", "in", "'s" and "from" ("14. lokakuuta 2025", "toukokuussa 2026")
+# Finnish months, named, "of", "in", "'s", "from" and "into" ("14. lokakuuta 2025", "toukokuussa 2026")
 _FINNISH_MONTHS = {
     f"{stem}kuu{ending}": number
     for number, stem in enumerate(
         ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"), 1
     )
-    for ending in ("", "ta", "ssa", "n", "sta")
+    for ending in ("", "ta", "ssa", "n", "sta", "hun")  # ("kesäkuuhun 2028 asti": up to June 2028)
 }
 
 
@@ -64,7 +64,7 @@ _FUNCTION_WORDS = {
                      "waarom", "nu", "is", "in"}),
     "sv": frozenset({"och", "att", "som", "för", "med", "inte", "till", "är", "kommer", "har", "av", "på", "ett",
                      "sina", "sin", "efter", "fram", "eller", "vi", "också", "när", "från", "detta", "denna", "dessa",
-                     "skall", "ska", "kan", "måste", "längre", "den", "det"}),
+                     "skall", "ska", "kan", "måste", "längre", "den", "det", "inga", "fler", "får", "sista"}),
     # Norwegian (and Danish), by the words Swedish spells otherwise ("og", "ikke", "deg", "innen", "til")
     "no": frozenset({"og", "ikke", "deg", "innen", "inden", "til", "fra", "lenger", "længere", "etter", "når",
                      "skal", "må", "også", "disse", "dette", "er", "vil", "å", "af", "gennem", "indtil", "vores",
@@ -97,7 +97,7 @@ _FUNCTION_WORDS = {
     "hu": frozenset({"a", "az", "és", "hogy", "több", "számára", "róla", "minden", "nem", "egy", "de", "már", "meg",
                      "csak", "ez", "ezek", "ezt", "mint", "vagy", "pedig", "lesz", "után", "még", "sem", "volt", "van",
                      "nincs", "amely", "amelyek", "ami", "azt", "akkor", "mert", "így", "illetve", "továbbra",
-                     "között", "ezért", "szerint", "viszont"}),
+                     "között", "ezért", "szerint", "viszont", "kap", "kapnak"}),
     "tr": frozenset({"ve", "bir", "bu", "için", "ile", "olarak", "daha", "çok", "gibi", "kadar", "sonra", "ancak",
                      "ama", "olan", "değil", "şu", "her", "sadece", "itibaren", "beri", "yıl", "ay", "artık", "yok",
                      "olacak", "var", "veya", "hem", "ise", "göre"}),
@@ -331,7 +331,7 @@ _BOUND_BEFORE = re.compile(
     r"\b[\w-]*(?:Unterstützung|Support|Updates?|Zyklus|Betrieb)\s+im|"
     r"\b(?:schaltet|schalten|stellt|stellen|beendet|beenden)\s+im|"
     # (a capital "À" is often written "A": "A partir du 31 juillet 2023")
-    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\b[àa]\s+partir\s+d[eu]|"
+    r"\bjusqu['’]à\s+(?:la\s+)?fin(?:\s+d[eu])?|\bjusqu['’](?:au|à|en)|\b[àa]\s+partir\s+(?:d[eu]|d['’])|"
     r"\b[àa]\s+compter\s+(?:du|de\s+la|d['’]|de)|\bdès\s+le|\bdepuis\s+le|"
     r"\bd['’]ici(?:\s+(?:le|la\s+fin))?|\baprès(?:\s+le)?|\bdespués\s+del?|\bapós(?:\s+[oa])?|\bdepois\s+d[eoa]|"
     r"\bEnde|\ba\s+fin(?:ales|es)?\s+de|\bno\s+final\s+de|\bfin\s+d[eu]|"  # "Ende Januar 2025": that month's end
@@ -349,6 +349,8 @@ _BOUND_BEFORE = re.compile(
     r"\bprevist[oaie]\s+(?:a|per)|\bprevist[oa]s?\s+para(?:\s+o\s+dia)?|"  # ("… está previsto para 31 de janeiro")
     # an Italian end's verb, then its month: "Il supporto terminerà a marzo 2026"
     r"\b(?:terminer(?:à|anno)|termin(?:a|ano)|finir(?:à|anno)|finisce|scad(?:e|rà)|cesser(?:à|anno))\s+a|"
+    # ("L'ultimo aggiornamento di sicurezza arriverà a marzo 2026": when the last update comes)
+    r"\b(?:arriver(?:à|anno)|arriva(?:no)?|uscir(?:à|anno)|esce|escono)\s+a|"
     r"\bil(?:\s+prossimo)?|\bdal(?:l['’])?|\bda|\bnell['’]|\bnel(?:\s+mese\s+di)?|\ba\s+partire\s+da(?:l)?(?:\s+quest[oa])?|\bfino\s+al?|\bfino\s+all['’]|\bentro\s+(?:il|l['’])|\bdopo\s+(?:il|l['’])|"
     # Dutch: "tot en met december 2030", "vanaf 1 juni 2025", "stopgezet in mei 2023", "eind maart 2026"
     r"\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\beind(?:e)?|\bper|\bop|\bna|"
@@ -366,6 +368,8 @@ _BOUND_BEFORE = re.compile(
     r"(?:\s+z\s+[^\s,.;]+(?:\s+[^\s,.;]+)?)?|\bskonč\w*|"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil(?:\s+og\s+med)?|\bindtil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
+    # Swedish: the last update "kommer i mars 2026" (comes in), "släpps i" (is released in)
+    r"\b(?:kommer|släpps|släpptes|kom)\s+(?:ut\s+)?i|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
     r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
@@ -569,7 +573,7 @@ _END_WORDS = re.compile(
     r"\bstell(?:t|en)\s+(?:[^\s,;]+\s+){1,16}ein\b(?=\s*[.,;:]|\s*$)|"  # "stellt den Support … zum … ein"
     # "schaltet im März 2018 den Cloud-Dienst, … ab"
     r"\bschalt(?:et|en)\s+(?:[^\s;]+\s+){1,12}ab\b(?=\s*[.;:]|\s*$)|"
-    r"\bschluss\b|\bende[nt]\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
+    r"\bschluss\b|\bende[nt]\b|\bendete[nt]?\b|\bbeend\w*|\bverabschiedet|\bgarantiert|"
     # "das Ende der Plattform zum 30. Juni 2023", "seine Server … vom Netz"
     r"\bEnde\s+(?:der|des)\s+(?:[\w-]+\s+)?(?:Plattform|Dienst\w*|Services?|Supports?|Unterstützung|Cloud|App|"
     r"Server\w*)\b|\bvom\s+Netz\b|"
@@ -652,6 +656,8 @@ _END_WORDS = re.compile(
     # Dutch: "niet meer", "geen updates meer", "stopt", "stopgezet", "de stekker eruit", "tot … ontvangen"
     r"\bniet\s+meer\b|\beinde\s+van\b|\beindig(?:t|en|de|den)\b|\bgeëindigd\b|"
     r"\bzet(?:ten)?\s+(?:[^\s,;]+\s+){1,10}uit\b(?=\s*[.,;:]|\s*$)|"  # "Acme zet de servers … op 31 maart 2025 uit"
+    # "De servers van de Acme Hub gaan op 31 maart 2026 uit" (go off; not "we gaan ervan uit dat": we assume)
+    r"\b(?:gaat|gaan)\s+(?:[^\s,;]+\s+){1,10}uit\b(?=\s*[.,;:]|\s*$)|"
     r"\bgeen\s+(?:[\w-]+\s+){0,3}meer\b|\bstop(?:t|pen|gezet)\b|\bgestopt\b|\bbeëindig\w*|"
     # ("wordt … nog tot januari 2024 van driver- en firmware-updates voorzien": provided with updates up to it)
     r"\bstekker\b|\btot\b[^.]{0,80}?\b(?:ontvangen|krijgen|geleverd|ondersteund|bijgewerkt)\b|"
@@ -669,6 +675,8 @@ _END_WORDS = re.compile(
     r"\b(?:jatku|\w*päivity)\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|\bblocker(?:as|ades|ad|at)\b|"
+    # "inga fler säkerhetsuppdateringar" (no more), "den sista säkerhetsuppdateringen" (the last)
+    r"\binga\s+(?:fler|mer)\b|\bsista\s+[\w-]*uppdatering\w*|"
     r"\b\w*(?:uppdateringar|stöd|support)\w*\b[^.]{0,80}?\b(?:fram\s+)?till\b|\bstäng\w*\s+(?:ned|ner)\b|"
     # goes on running up to a time: "Telia fortsätter att driva GSM fram till slutet av 2027", "fortsetter å drive"
     r"\bfort(?:sätter|setter|sætter)\s+(?:med\s+)?(?:att|å|at)\s+(?:driva|drive|drift\w*|stödja|støtte|understøtte)\b"
@@ -704,10 +712,12 @@ _END_WORDS = re.compile(
     r"\b(?:dukungan|pembaruan|pembaharuan|update)\b[^.]{0,60}?\b(?:hingga|sampai)\b|"
     # Hungarian: "támogatását szünteti meg", "megszűnik", "befejezi", "nem kapnak … frissítést", "… -ig"
     r"\bszüntet\w*\s+meg\b|\bmegsz[űü]n\w*|\bbefejez\w*|\bleáll\w*|\bkivezet\w*|\bvéget\s+ér\w*|"
-    r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?\d+-ig\b|"
+    r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?(?:\d+-ig|\w+[áé]ig)\b|"
     # Turkish: "desteğinin bitmesine", "desteği sona erecek", "güncelleme almayacak", "desteği kesildi"
     r"\bbit(?:ti|ecek|iyor|mesine|mesi|eli|en|er)\b|\bsona\s+er\w*|\bkesil\w*|\bdurdur\w*|\bsonlandır\w*|"
     r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b|"
+    # updates received up to a time: "Haziran 2028'e kadar güvenlik güncellemeleri alacak"
+    r"\bkadar\b.{0,40}?\b(?:güncelleme|destek)\w*\s+(?:\w+\s+)?(?:alacak|alacaktır|alır|sunulacak|verilecek)\b|"
     r"\bkapan(?:acak|dı|ıyor|ması|ır)\w*|\bkapat(?:acak|tı|ıyor|ılacak)\w*|"  # "Appstore'un kapanacak olmasıyla"
     # Spanish and Portuguese: "no podrán seguir utilizando WhatsApp a partir del 1 de abril", "não poderão continuar"
     r"\bno\s+podr[áa]n?\s+seguir\b|\bnão\s+poder(?:á|ão)\s+continuar\b|"
@@ -831,7 +841,8 @@ _STATEMENT_WORDS = {
         "pl": "aktualizacj|otrzyma|wsparci|zabezpieczeń|bezpieczeństw|urządze|łatk",
         "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení",
         "fi": "päivity|tietoturvapäivity|laitte",
-        "hu": "frissítés|biztonsági|támogatás|kapnak|készülék",
+        "hu": "frissítés|biztonsági|támogatás|készülék",
+        "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona",
     }.items()
 }
 _NO_STEMS = re.compile(r"(?!)")

@@ -52,7 +52,11 @@ TIME = re.compile(
     rf"entro\s+(?:(?:le|i)\s+)?|ogni\s+|elke\s+|inom\s+|innen(?:\s?for)?\s+|inden(?:\s?for)?\s+|varje\s+|hver\s+|"
     rf"w\s+ciągu\s+|w\s+terminie\s+|do\s+|co\s+|trong\s+vòng\s+|trong\s+thời\s+hạn\s+|mỗi\s+|"
     rf"během\s+|v\s+průběhu\s+|každých\s+|každé\s+)"
-    rf"{_SPAN}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}",  # ("tres (3) días laborables")
+    rf"{_SPAN}(?:\s*\(\d{{1,3}}\))?\s+{_UNIT}"  # ("tres (3) días laborables")
+    # a week or a month with no number: "ogni settimana", "chaque mois", "varannan vecka" (every other week)
+    r"|\b(?:jede[nr]?|chaque|cada|tod[ao]s?\s+(?:as?|os?)|ogni|elke|varje|hver|co|każd\w+|varannan|annenhver|hver\s+anden)"
+    r"\s+(?:Woche|Monat|semaine|mois|semana|mes|mês|settimana|mese|week|maand|vecka|månad|uke|uge|måned|"
+    r"tydzień|tydzien|miesiąc|tygodni\w*|miesiąc\w*)\b",
     re.I,
 )
 # a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
@@ -110,7 +114,7 @@ _STATUS = re.compile(
     r"manter\s+(?:você\s+)?informad|manteremos\s+(?:você\s+|vocês\s+|[oa]\s+)?informad|atualizações\s+(?:de\s+status|periódicas)|"
     r"(?:tener|terr)\w*\s+(?:\w+\s+){0,2}(?:informat|aggiornat)|aggiornament\w+\s+(?:sullo\s+stato|periodic)|op\s+de\s+hoogte|"
     r"\baggiorner\w*\s+(?:\w+\s+){0,3}(?:sullo\s+stato|sui\s+progressi|sull['’]avanzamento)|"
-    r"hålla\s+(?:dig|er)\s+informerad|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
+    r"hålla\s+(?:dig|er)\s+informerad|uppdater\w*\s+(?:dig|er)\s+om\s+(?:status|läget|framsteg)|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
     r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco|"
     r"\bcập\s+nhật\s+(?:\w+\s+){0,2}(?:tình\s+trạng|tiến\s+độ|trạng\s+thái)|"  # Vietnamese
     r"\binform\w*\s+(?:\w+\s+){0,2}o\s+(?:průběhu|postupu|stavu)",  # Czech: "budeme vás informovat o průběhu"
@@ -139,7 +143,8 @@ _CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và)\
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 _CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Italian preposition)
 # the "and" a language alone may part promises at
-_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND}
+_POLISH_AND = re.compile(r"\si\s", re.I)  # ("i" is a Swedish, Norwegian and Danish preposition)
+_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND, "pl": _POLISH_AND}
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:
@@ -221,7 +226,19 @@ def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
     """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix, and
     the status update of one that gives one period ("每 30 天提供一次進展更新")."""
     out = []
-    for sentence in re.split(r"(?<=。)", text):
+    sentences = re.split(r"(?<=。)", text)
+    # (a sentence with a time and a period is read clause by clause: "受領確認を3営業日以内にお送りし、30日ごとに進捗を
+    # お知らせします", "在3个工作日内确认收到，并每14天向您通报进展")
+    clauses = [
+        part
+        for sentence in sentences
+        for part in (
+            re.split(r"[、，,；;]", sentence)
+            if words.time.search(sentence) and words.every.search(sentence)
+            else [sentence]
+        )
+    ]
+    for sentence in clauses:
         if words.other.search(sentence):
             continue
         times = [m.group(0) for m in words.time.finditer(sentence)]

@@ -36,6 +36,7 @@ from psti.evidence.web.pagetext import (
     semicolon_items,
     sentences,
 )
+from psti.evidence.web.tree_walk import subtree_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,7 +48,7 @@ _NUM = (
 # ("five German business days": a place's working days)
 _UNIT = (
     r"(?:(?:(?:german|uk|us|dutch|french|swiss|austrian|local)\s+)?(?:business|working|work|calendar)[\s-]+)?"
-    r"(?:hours?|hrs?|hs|days?|weeks?|months?)\b"  # (not "a monthly")
+    r"(?:hours?|hrs?|hs|days?|weeks?|fortnights?|months?)\b"  # (not "a monthly")
 )
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"  # "48 (or so) hours", "5 (five) days"
 _ABOUT = r"(?:~\s*|(?:approx\.|approximately|about|around|roughly)\s+)?"  # "within ~2 days", "within about a week"
@@ -61,7 +62,10 @@ TIMESCALE = re.compile(
     rf"|(?:next|same|following)\s+(?:business|working)\s+day"
     # "weekly", "At least weekly", "at least once a week": a frequency and its least
     rf"|\b(?:at\s+least\s+)?(?:on\s+an?\s+)?(?:daily|weekly|fortnightly|monthly|bi-?weekly|bi-?monthly|quarterly)(?:\s+basis)?\b"
-    rf"|(?:at\s+least\s+)?once\s+(?:a|per|every)\s+(?:week|fortnight|month))"
+    rf"|(?:at\s+least\s+)?once\s+(?:a|per|every)\s+(?:week|fortnight|month)"
+    # "every week", "every other week", "every fortnight": a frequency with no number
+    # (not "respond every working day": how often a list is watched)
+    rf"|(?:at\s+least\s+)?every\s+(?:other\s+)?(?:week|fortnight|month)\b)"
     rf"(?:,?\s+at\s+(?:the\s+)?(?:most|latest))?"  # "one week at most": the bound, not the typical time
     # "within a week (7 days)", "within 48 Hours/Two Working Days": the restatement with it
     # (the slash read as "or" for the parser)
@@ -822,6 +826,13 @@ def _own_promise(tok: Token) -> Promise | None:
     if lemma == "keep":  # "keep you informed / updated / posted"
         if any(_lemma(c) in _STATUS_WORDS or c.lower_ in _STATUS_WORDS for c in tok.children):
             return "status update"
+        # "keep you up to date", "are kept up to date weekly", "keep you in the loop"
+        if any(
+            (c.lower_ == "up" and any(g.lower_ == "date" for g in c.subtree))
+            or (c.lower_ == "in" and any(g.lower_ == "loop" for g in c.children))
+            for c in tok.children
+        ):
+            return "status update"
         return None
     if _reply_idiom(tok, lemma):
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
@@ -1094,7 +1105,7 @@ def _joined_answer(tok: Token) -> tuple[Promise, Token] | None:
         between = conj.doc[verb.i + 1 : conj.i].text
         if (
             found in ("reply", "acknowledgement")
-            and not TIMESCALE.search(" ".join(t.text for t in conj.subtree))
+            and not TIMESCALE.search(subtree_text(conj))
             and not re.search(r"\bif\b", between, re.I)  # "…, if needed, reply to the reporter": maybe never
         ):
             return found, conj

@@ -206,9 +206,15 @@ _REMOVING = frozenset({"remove", "delete", "deleted", "disconnect"})  # (lemma()
 _OWNERS_PLACES = frozenset({"app", "apps", "application", "account", "accounts"})
 
 
+_OUT_OF = frozenset(
+    {"go", "goes", "went", "gone", "going", "fall", "falls", "fell", "fallen", "drop", "be", "is", "are", "was",
+     "were", "been", "being"}
+)  # fmt: skip
+
+
 def out_of_support(tok: Token) -> bool:
     """ "goes out of support", "falls out of support", "is out of support": support ends."""
-    return lemma(tok) in ("go", "goes", "went", "fall", "falls", "fell", "drop", "be", "is", "are") and any(
+    return lemma(tok) in _OUT_OF and any(
         p.lower_ == "out"
         and any(
             o.lower_ == "of" and any(g.lower_ in ("support", "maintenance", "service") for g in o.children)

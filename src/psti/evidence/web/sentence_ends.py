@@ -302,6 +302,22 @@ def _security_duration(s: str) -> re.Match[str] | None:
     return durations[0] if durations else None
 
 
+_DATED_EVENT = re.compile(
+    r"\b(?:updated|revised|modified|changed|published|posted|released|launched|announced|introduced|written)\b", re.I
+)
+_END_NAMED = re.compile(r"\bend\b|\beol\b|\beos\b|\buntil\b|\bexpir|\blast\b|\bsunset|\bdiscontinu|\bretire", re.I)
+_FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had)\b", re.I)
+
+
+def names_an_end(label: str) -> bool:
+    """A label a dash parts from its value: short, naming the end, and no clause ("Support end date —
+    31/12/2027"; not "Critical Firmware Updates - All models - …", nor "Acme will end support - on …")."""
+    return len(label) <= 60 and _END_NAMED.search(label) is not None and _FINITE.search(label) is None
+
+# what parts a label from its value: "Security updates: March 2030", "Support end date — 31/12/2027"
+LABEL_MARK = re.compile(r":|\s[–—-]\s")
+
+
 def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
     sentence = s[:300]
     dates = dates_in(s)
@@ -349,8 +365,17 @@ def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStat
     vague = VAGUE.search(s)
     if vague:
         return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
-    # 3. "Security updates: March 2030" — a label with one date and no other reading
-    if ends and len(dates) == 1 and ":" in s[: dates[0][0].start()]:
+    # 3. "Security updates: March 2030" — a label with one date and no other reading (or a dash after the label:
+    # "Security update support end date — 31/12/2027")
+    marks = list(LABEL_MARK.finditer(s, 0, dates[0][0].start())) if ends and len(dates) == 1 else []
+    # (not a page's own date after the label: "Security updates: see our page, updated 12 May 2023"; and a dash
+    # parts a label only when the label names the end, not a title's parts: "Critical Firmware Updates - All
+    # models - December 2016")
+    if (
+        marks
+        and not _DATED_EVENT.search(s, marks[-1].end(), dates[0][0].start())
+        and (marks[-1].group(0) == ":" or names_an_end(s[: marks[-1].start()]))
+    ):
         m, d, p = dates[0]
         return end_at(sentence, d, p, mentions, m.group(0))
     return None

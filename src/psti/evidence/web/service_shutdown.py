@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from psti.evidence.web.tree_walk import clause_text, is_negated, particle_objects
+from psti.evidence.web.tree_walk import clause_text, is_negated, particle_objects, subtree_text
 from psti.evidence.web.tree_words import (
     CONTINUE,
     COPULA,
@@ -399,11 +399,7 @@ def named_thing_shut(tok: Token) -> bool:
     # the thing's own name, not a place or owner in a phrase under it ("the factory in Shenzhen")
     # the thing shut is the object, or the subject when there is none ("Solis Home/Pro will be shut down")
     things = [c for c in tok.children if c.dep_ == "dobj"] or _subjects(tok)
-    named = [
-        c
-        for c in things
-        if c.tag_ in _PROPER or any(_name_before(g, c) for g in c.children) or _glued_name(c)
-    ]
+    named = [c for c in things if c.tag_ in _PROPER or any(_name_before(g, c) for g in c.children) or _glued_name(c)]
     # an object named by itself is often the maker ("Vorwerk shut down Neato in 2023"): the object
     # must be a thing of the maker's ("the legacy Fitbit Web API")
     # ("the Wii Shop Channel": a name whose last word is a kind of service is the maker's thing too)
@@ -517,7 +513,7 @@ def _runs_out(verb: Token) -> bool:
     if out is None:
         return False
     of = [c for c in (*verb.children, *out.children) if c.dep_ == "prep" and c.lower_ == "of"]
-    return all(TOPIC.search(" ".join(t.text for t in c.subtree)) for c in of)
+    return all(TOPIC.search(subtree_text(c)) for c in of)
 
 
 def is_stop(tok: Token) -> bool:

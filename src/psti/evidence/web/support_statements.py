@@ -72,8 +72,14 @@ class SupportPeriodAnalysis:
         return [s for s in self.statements if s.end_date is not None]
 
     def chosen(self) -> list[SupportStatement]:
-        """Statements that define this product's period: those naming the product if any do."""
+        """Statements that define this product's period: those naming the product if any do. A link's words
+        count only when nothing else is dated ("* [Support für Windows 10 Mobile endete am 10. Dezember
+        2019](/lifecycle/announcements/…)" under a release's own "endDate": the title of another page, about
+        something else)."""
         dated = self.dated
+        links_aside = any(not _in_link_title(s) for s in dated)
+        if links_aside:
+            dated = [s for s in dated if not _in_link_title(s)]
         if self.product_terms:
             own = [s for s in dated if s.mentions_product]
             if not own and (group := _group_dated(dated, self.stopped_undated)):
@@ -83,7 +89,7 @@ class SupportPeriodAnalysis:
                 return group
             if (
                 own
-                or any(s.mentions_product for s in self.statements)
+                or any(s.mentions_product and not (links_aside and _in_link_title(s)) for s in self.statements)
                 or self.named_without_end
                 or self.stopped_undated
                 or self.beside_another
@@ -124,10 +130,6 @@ class SupportPeriodAnalysis:
             chosen = [s for s in chosen if not s.former]
         if any(not s.aimed for s in chosen):  # "guaranteed until at least August 2024 … aims to … until 2026"
             chosen = [s for s in chosen if not s.aimed]
-        if any(not _in_link_title(s) for s in chosen):
-            # "* [Support für Windows 10 Mobile endete am 10. Dezember 2019](/lifecycle/announcements/…)" under a
-            # release's own "endDate": a link's words are the title of another page, about something else
-            chosen = [s for s in chosen if not _in_link_title(s)]
         if self.named_without_end and all(s.carried for s in chosen) and not self._refined(chosen):
             # "the PS3 store will no longer close. The PSP store will still close on July 2": the sentence
             # naming the product says no end, and the next one's date is another's

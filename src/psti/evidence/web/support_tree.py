@@ -121,6 +121,7 @@ from psti.evidence.web.tree_walk import (
     predicate_words,
     span_root,
     subject_of,
+    subtree_text,
     verb_above,
 )
 from psti.evidence.web.tree_words import (
@@ -340,9 +341,9 @@ def _stopped_thing(tok: Token) -> str:
             if obj.lower_ in ("support", "plug"):
                 for p in verb.children if obj.lower_ == "plug" else obj.children:
                     if p.dep_ == "prep" and p.lower_ in ("for", "on", "from", "of"):
-                        return " ".join(t.text for t in p.subtree)
+                        return subtree_text(p)
                 return ""
-            return " ".join(t.text for t in obj.subtree)
+            return subtree_text(obj)
     return ""
 
 
@@ -911,8 +912,7 @@ def _bounds_no_support(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None
         # "Leaf vehicles produced up until 2016", "sold until March 2019": production or sale, not support
         return DateRole(a, b, False, f"'{prep} {text}' bounds '{gov.text}', production or sale", context, False, local)
     if prep in UNTIL and any(
-        (c.dep_ in ("nsubj", "nsubjpass", "dobj") or (c == v.head and v.dep_ in ("acl", "relcl")))
-        and of_sale(c)
+        (c.dep_ in ("nsubj", "nsubjpass", "dobj") or (c == v.head and v.dep_ in ("acl", "relcl"))) and of_sale(c)
         for v in levels[0][0]
         for c in (*v.children, v.head)
     ):

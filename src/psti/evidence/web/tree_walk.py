@@ -122,7 +122,24 @@ def clause_text(verb: Token, strict: bool = False) -> str:
                 if strict or own:
                     continue
             stack.append(c)
-    return " ".join(t.text for t in sorted(out, key=lambda x: x.i))
+    return tokens_text(sorted(out, key=lambda x: x.i))
+
+
+def tokens_text(tokens: list[Token]) -> str:
+    """Tokens in order as the page wrote them where they stand together ("end-of-life", not "end - of -
+    life", so that words read across a hyphen still match), with a space where others were left out."""
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        if k:
+            prev = tokens[k - 1]
+            parts.append(prev.whitespace_ if prev.i == t.i - 1 else " ")
+        parts.append(t.text)
+    return "".join(parts)
+
+
+def subtree_text(tok: Token) -> str:
+    """A word with all the words under it, as the page wrote them (`tokens_text`)."""
+    return tokens_text(list(tok.subtree))
 
 
 def verb_above(tok: Token) -> Token:

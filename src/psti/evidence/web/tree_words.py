@@ -137,6 +137,7 @@ OFFERS = frozenset(
      "vouchers", "coupon", "coupons", "competition", "giveaway", "pre-order", "pre-orders", "preorder", "bundle"}
 )  # fmt: skip
 
+
 def of_sale(tok: Token) -> bool:
     """The word is an offer or a term of sale ("the promotion", "the price"): what ends with it is no support."""
     return tok.lower_ in OFFERS or tok.lower_ in TERMS_OF_SALE
