@@ -376,3 +376,19 @@ def test_a_foreign_policys_acknowledgement_and_status_update_in_one_sentence(sai
     a = policy(said)
     assert a.ack_when is not None and a.ack_when.timescale == ack
     assert a.status_when is not None and a.status_when.timescale == status
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme Hub otrzyma pięć lat aktualizacji zabezpieczeń od premiery 22 września 2023 roku.",
+        "Acme Hub får fem års säkerhetsuppdateringar från lanseringen den 22 september 2023.",
+    ],
+)
+def test_a_period_of_updates_counted_from_a_day_in_polish_and_swedish(said: str) -> None:
+    assert ends(said, "Acme Hub") == [D(2028, 9, 22)]
+
+
+def test_a_polish_period_for_the_devices_launched_from_a_day_starts_no_products_period() -> None:
+    said = "Acme Hub otrzyma pięć lat aktualizacji dla urządzeń wprowadzonych od 22 września 2023 roku."
+    assert ends(said, "Acme Hub") == []

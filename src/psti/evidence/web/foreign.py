@@ -1005,32 +1005,34 @@ def labelled_end_abroad(sentence: str) -> ForeignEnd | None:
 
 # a count of years in German, French, Spanish, Italian, Portuguese and Dutch ("fünf", "cinq", "cinco", "cinque", "vijf")
 _YEAR_COUNTS = {
-    **dict.fromkeys(("zwei", "deux", "dos", "due", "dois", "duas", "twee"), 2),
-    **dict.fromkeys(("drei", "trois", "tres", "tre", "três", "drie"), 3),
-    **dict.fromkeys(("vier", "quatre", "cuatro", "quattro", "quatro"), 4),
-    **dict.fromkeys(("fünf", "cinq", "cinco", "cinque", "vijf"), 5),
-    **dict.fromkeys(("sechs", "six", "seis", "sei", "zes"), 6),
-    **dict.fromkeys(("sieben", "sept", "siete", "sette", "sete", "zeven"), 7),
-    **dict.fromkeys(("acht", "huit", "ocho", "otto", "oito"), 8),
-    **dict.fromkeys(("zehn", "dix", "diez", "dieci", "dez", "tien"), 10),
+    **dict.fromkeys(("zwei", "deux", "dos", "due", "dois", "duas", "twee", "dwa", "dwóch", "två", "to"), 2),
+    **dict.fromkeys(("drei", "trois", "tres", "tre", "três", "drie", "trzy", "trzech"), 3),
+    **dict.fromkeys(("vier", "quatre", "cuatro", "quattro", "quatro", "cztery", "czterech", "fyra", "fire"), 4),
+    **dict.fromkeys(("fünf", "cinq", "cinco", "cinque", "vijf", "pięć", "pięciu", "fem"), 5),
+    **dict.fromkeys(("sechs", "six", "seis", "sei", "zes", "sześć", "sześciu", "sex", "seks"), 6),
+    **dict.fromkeys(("sieben", "sept", "siete", "sette", "sete", "zeven", "siedem", "siedmiu", "sju", "syv"), 7),
+    **dict.fromkeys(("acht", "huit", "ocho", "otto", "oito", "osiem", "ośmiu", "åtta", "åtte", "otte"), 8),
+    **dict.fromkeys(("zehn", "dix", "diez", "dieci", "dez", "tien", "dziesięć", "dziesięciu", "tio", "ti"), 10),
 }
 # a period of updates counted from a day: "cinco años de actualizaciones desde su lanzamiento el 22 de septiembre
 # de 2023", "fünf Jahre Updates ab dem 22. September 2023", "cinque anni di aggiornamenti dal 22 settembre 2023"
 _COUNTED_PERIOD = re.compile(
-    rf"(?<!\w)(?P<n>\d{{1,2}}|{'|'.join(_YEAR_COUNTS)})\s+(?:Jahre|ans|años|anni|anos|jaar)\b[^.;]{{0,80}}?"
-    r"\b(?:ab|seit|desde|a\s+partir\s+d[eoa]l?|dalla|dal|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|depuis|vanaf|sinds)\b",
+    rf"(?<!\w)(?P<n>\d{{1,2}}|{'|'.join(_YEAR_COUNTS)})\s+(?:Jahre|ans|años|anni|anos|jaar|lat|års?)\b[^.;]{{0,80}}?"
+    r"\b(?:ab|seit|desde|a\s+partir\s+d[eoa]l?|dalla|dal|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|depuis|vanaf|sinds|"
+    r"od|från|fra)\b",
     re.I,
 )
 # between the count and its start, which devices the period is for ("7 años de actualizaciones para los
 # dispositivos lanzados a partir de octubre de 2023"): the date picks devices, it starts no product's period
 _WHICH_DEVICES = re.compile(
     r"\b(?:dispositivos|equipos|modelos|teléfonos|Geräte|Modelle|appareils|modèles|dispositivi|modelli|apparaten|"
-    r"toestellen|modellen)\b|\b(?:lanzad|lanciat|lancé|erschienen|veröffentlicht|vorgestellt|uitgebracht)",
+    r"toestellen|modellen|urządzeń|modeli|telefonów|enheter|enheder|modeller|telefoner)\b|"
+    r"\b(?:lanzad|lanciat|lancé|erschienen|veröffentlicht|vorgestellt|uitgebracht|wprowadzon|lanserade|lansert)",
     re.I,
 )
 _PERIOD_OF_UPDATES = re.compile(
     r"updates?|aktualisierung|aggiornament|actualizaci|atualiza|mises?\s+à\s+jour|correctifs|soporte|supporto|"
-    r"suporte|support|ondersteuning|patch|parche",
+    r"suporte|support|ondersteuning|patch|parche|aktualizacj|wsparci|uppdatering|oppdatering|opdatering|stöd|støtte",
     re.I,
 )
 
