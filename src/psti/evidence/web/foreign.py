@@ -1003,7 +1003,8 @@ def labelled_end_abroad(sentence: str) -> ForeignEnd | None:
     return ForeignEnd(at.group(0), day, precision, f"'{m.group('label')}': {m.group('bound')}{at.group(0)}")
 
 
-# a count of years in German, French, Spanish, Italian, Portuguese and Dutch ("fünf", "cinq", "cinco", "cinque", "vijf")
+# a count of years in German, French, Spanish, Italian, Portuguese, Dutch, Polish and the Nordic languages ("fünf",
+# "cinq", "cinco", "cinque", "vijf", "pięć", "fem")
 _YEAR_COUNTS = {
     **dict.fromkeys(("zwei", "deux", "dos", "due", "dois", "duas", "twee", "dwa", "dwóch", "två", "to"), 2),
     **dict.fromkeys(("drei", "trois", "tres", "tre", "três", "drie", "trzy", "trzech"), 3),
@@ -1072,6 +1073,8 @@ def foreign_end(
     found: list[ForeignEnd] = []
     stretches: list[str] = []
     leads: list[str] = []  # each end's words back to the date before it
+    # (a table row's first cell names what each of its cells is about: "Pixel 6 | … 2024 | … 2026")
+    row_name = sentence.split(" | ", 1)[0] + " | " if " | " in sentence else ""
     dates = [d for d in _dates(sentence) if not _dates_the_model(sentence, d[0])]
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
@@ -1171,8 +1174,6 @@ def foreign_end(
             bounded = f"{bound.group(0).strip()} {m.group(0)}"
         found.append(ForeignEnd(m.group(0), day, precision, f"'{bounded}', '{cue.group(0)}'"))
         # (and the product the end it is joined to names)
-        # (a table row's first cell names what each of its cells is about: "Pixel 6 | … 2024 | … 2026")
-        row_name = sentence.split(" | ", 1)[0] + " | " if " | " in sentence else ""
         stretches.append((stretches[-1] if joined else row_name) + _clause_of(sentence, m, dates, k))
         leads.append(sentence[dates[k - 1][0].end() if k else 0 : m.end()])
     if not found:

@@ -15,15 +15,7 @@ import re
 
 from psti.evidence.web.dates import DatePart, Precision, later, month_end
 from psti.evidence.web.product_names import VARIANTS, names_product, plain_words
-from psti.evidence.web.sentence_ends import (
-    DURATION,
-    LABEL_MARK,
-    RANGE,
-    VAGUE,
-    begun_at,
-    length_and_unit,
-    names_an_end,
-)
+from psti.evidence.web.sentence_ends import DURATION, RANGE, VAGUE, begun_at, label_mark, length_and_unit
 from psti.evidence.web.statement_dates import dates_in
 from psti.evidence.web.support_statements import SupportStatement, end_at
 from psti.evidence.web.support_tree import ON_PLATFORM, TOPIC
@@ -431,10 +423,10 @@ def labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, Su
 def label_line(s: str) -> bool:
     """ "End of support: 2029-12-31", "Security updates: until 30/06/2031", "Support end date — 31/12/2027": a
     short label and value."""
-    marks = list(LABEL_MARK.finditer(s)) if len(s) <= ROW_CHARS else []
-    if not marks or (marks[-1].group(0) != ":" and not names_an_end(s[: marks[-1].start()])):
+    mark = label_mark(s) if len(s) <= ROW_CHARS else None
+    if mark is None:
         return False
-    value = s[marks[-1].end() :]
+    value = s[mark.end() :]
     return len(value.strip()) <= 40 and bool(dates_in(value))
 
 

@@ -597,17 +597,18 @@ def _pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().split("|")]
 
 
-def _plain_table_header(lines: list[str], i: int) -> bool:
-    """A table stored as text with its cells parted by bars and no Markdown rule under its header
-    ("Model | Android updates | Security updates" over "Pixel 6 | October 2024 | October 2026"): a line
-    of named columns, no dates among them, over at least two rows of one width, the header's or one
-    cell more (a first column, of the rows' names, left unnamed)."""
+def _plain_table_width(lines: list[str], i: int) -> int | None:
+    """The width of the rows under a table's header stored as text with its cells parted by bars and no
+    Markdown rule under it ("Model | Android updates | Security updates" over "Pixel 6 | October 2024 |
+    October 2026"): a line of named columns, no dates among them, over at least two rows of one width,
+    the header's or one cell more (a first column, of the rows' names, left unnamed). None for any other
+    line."""
     line = lines[i].strip()
     if "|" not in line or line.startswith("|") or line.endswith("|"):
-        return False
+        return None
     head = _pipe_cells(line)
     if not all(head) or any(_HAS_DIGIT_YEAR.search(c) for c in head):
-        return False
+        return None
     rows = []
     for nxt in lines[i + 1 : i + 4]:
         nxt = nxt.strip()
@@ -615,9 +616,9 @@ def _plain_table_header(lines: list[str], i: int) -> bool:
             break
         rows.append(_pipe_cells(nxt))
     if len(rows) < 2 or len({len(r) for r in rows}) != 1:
-        return False
+        return None
     width = len(rows[0])
-    return width in (len(head), len(head) + 1) and all(r[0] for r in rows)
+    return width if width in (len(head), len(head) + 1) and all(r[0] for r in rows) else None
 
 
 _HAS_DIGIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -906,16 +907,15 @@ def unwrap_plain(text: str) -> tuple[str, list[str]]:
             continue
         # a table's rows; its header row may have no outer pipes ("Hardware | Released | …" over "---|---")
         starts_table = "|" in line and i + 1 < len(lines) and "|" in lines[i + 1] and _MD_SEPARATOR.match(lines[i + 1])
-        plain_header = header is None and _plain_table_header(lines, i)
-        if line.startswith("|") or starts_table or plain_header or (header is not None and "|" in line):
+        plain_width = _plain_table_width(lines, i) if header is None else None
+        if line.startswith("|") or starts_table or plain_width or (header is not None and "|" in line):
             cells = [" ".join(_TAG.sub("", _BREAK_TAG.sub(" ", c)).split()) for c in line.strip("|").split("|")]
             if i + 1 < len(lines) and _MD_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
                 header, above = cells, None
                 out.append(" | ".join(c for c in cells if c))
-            elif plain_header:
+            elif plain_width:
                 # (a header with one cell fewer than its rows has left the first column, the rows' names, unlabelled)
-                width = len(_pipe_cells(lines[i + 1]))
-                header, above = [""] * (width - len(cells)) + cells, None
+                header, above = [""] * (plain_width - len(cells)) + cells, None
                 out.append(" | ".join(c for c in cells if c))
             elif _MD_SEPARATOR.match(line):
                 continue

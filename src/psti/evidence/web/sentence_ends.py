@@ -309,13 +309,23 @@ _END_NAMED = re.compile(r"\bend\b|\beol\b|\beos\b|\buntil\b|\bexpir|\blast\b|\bs
 _FINITE = re.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had)\b", re.I)
 
 
-def names_an_end(label: str) -> bool:
+def _names_an_end(label: str) -> bool:
     """A label a dash parts from its value: short, naming the end, and no clause ("Support end date —
     31/12/2027"; not "Critical Firmware Updates - All models - …", nor "Acme will end support - on …")."""
     return len(label) <= 60 and _END_NAMED.search(label) is not None and _FINITE.search(label) is None
 
+
 # what parts a label from its value: "Security updates: March 2030", "Support end date — 31/12/2027"
-LABEL_MARK = re.compile(r":|\s[–—-]\s")
+_LABEL_MARK = re.compile(r":|\s[–—-]\s")
+
+
+def label_mark(s: str, end: int | None = None) -> re.Match[str] | None:
+    """The last mark before `end` that parts a label from its value: a colon, or a dash after a label that
+    names the end (`_names_an_end`)."""
+    marks = list(_LABEL_MARK.finditer(s, 0, len(s) if end is None else end))
+    if not marks or (marks[-1].group(0) != ":" and not _names_an_end(s[: marks[-1].start()])):
+        return None
+    return marks[-1]
 
 
 def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
@@ -367,15 +377,11 @@ def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStat
         return SupportStatement(sentence, "vague", None, None, None, "day", mentions, vague.group(0))
     # 3. "Security updates: March 2030" — a label with one date and no other reading (or a dash after the label:
     # "Security update support end date — 31/12/2027")
-    marks = list(LABEL_MARK.finditer(s, 0, dates[0][0].start())) if ends and len(dates) == 1 else []
-    # (not a page's own date after the label: "Security updates: see our page, updated 12 May 2023"; and a dash
-    # parts a label only when the label names the end, not a title's parts: "Critical Firmware Updates - All
-    # models - December 2016")
-    if (
-        marks
-        and not _DATED_EVENT.search(s, marks[-1].end(), dates[0][0].start())
-        and (marks[-1].group(0) == ":" or names_an_end(s[: marks[-1].start()]))
-    ):
+    # (a dash parts a label only when the label names the end, not a title's parts: "Critical Firmware Updates -
+    # All models - December 2016"; and not a page's own date after the label: "Security updates: see our page,
+    # updated 12 May 2023")
+    mark = label_mark(s, dates[0][0].start()) if ends and len(dates) == 1 else None
+    if mark is not None and not _DATED_EVENT.search(s, mark.end(), dates[0][0].start()):
         m, d, p = dates[0]
         return end_at(sentence, d, p, mentions, m.group(0))
     return None
