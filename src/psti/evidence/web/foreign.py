@@ -486,6 +486,11 @@ _BOUND_AFTER = re.compile(
     rf",?\s+{_NL_OVER}",
     re.I,
 )
+# a year's bound after it: Hungarian "2026 végéig" (until its end), "végén" (at its end); Finnish "vuoden 2026
+# loppuun (asti)" (to its end), "lopussa" (at its end); Hungarian "2026-ig" (until), "2025-től" (from); Turkish "2026'ya kadar" (until), "2026'dan itibaren" (from)
+_YEAR_BOUND_AFTER = re.compile(
+    r"\s+(?:végéig|végén|végével|loppuun|lopussa)\b|-(?:ig|t[óő]l)\b|['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b", re.I
+)
 # German and Dutch put the participle of a stop last, after its month or year: "wordt in maart 2025 stopgezet",
 # "wordt in 2025 beëindigd", "wird im Jahr 2025 eingestellt", "wird 2025 abgeschaltet"
 _VERB_FINAL_BEFORE = re.compile(r"\b(?:in|im(?:\s+Jahr(?:e)?)?|wird|werden|wordt|worden)\s*$", re.I)
@@ -713,11 +718,14 @@ _END_WORDS = re.compile(
     # Hungarian: "támogatását szünteti meg", "megszűnik", "befejezi", "nem kapnak … frissítést", "… -ig"
     r"\bszüntet\w*\s+meg\b|\bmegsz[űü]n\w*|\bbefejez\w*|\bleáll\w*|\bkivezet\w*|\bvéget\s+ér\w*|"
     r"\bnem\s+(?:\w+\s+){0,3}(?:kap\w*|érkez\w*|ad|adnak|ad\s+ki)\b|\b(?:frissítés|támogatás)\w*\b.{0,60}?(?:\d+-ig|\w+[áé]ig)\b|"
+    r"(?:\d+-ig|\w+[áé]ig)\s+(?:\w+\s+){0,3}(?:frissítés|támogatás)\w*|"  # ("2026-ig kap frissítéseket")
     # Turkish: "desteğinin bitmesine", "desteği sona erecek", "güncelleme almayacak", "desteği kesildi"
     r"\bbit(?:ti|ecek|iyor|mesine|mesi|eli|en|er)\b|\bsona\s+er\w*|\bkesil\w*|\bdurdur\w*|\bsonlandır\w*|"
     r"\b(?:güncelleme|destek)\w*\s+(?:\w+\s+){0,2}(?:alamayacak|almayacak|verilmeyecek)\b|"
     # updates received up to a time: "Haziran 2028'e kadar güvenlik güncellemeleri alacak"
     r"\bkadar\b.{0,40}?\b(?:güncelleme|destek)\w*\s+(?:\w+\s+)?(?:alacak|alacaktır|alır|sunulacak|verilecek)\b|"
+    # … or the updates first: "güvenlik güncellemelerini Aralık 2026'ya kadar alacak"
+    r"\b(?:güncelleme|destek)\w*\b.{0,60}?\bkadar\s+(?:alacak|alacaktır|alır|sunulacak|verilecek|sürecek)\b|"
     r"\bkapan(?:acak|dı|ıyor|ması|ır)\w*|\bkapat(?:acak|tı|ıyor|ılacak)\w*|"  # "Appstore'un kapanacak olmasıyla"
     # Spanish and Portuguese: "no podrán seguir utilizando WhatsApp a partir del 1 de abril", "não poderão continuar"
     r"\bno\s+podr[áa]n?\s+seguir\b|\bnão\s+poder(?:á|ão)\s+continuar\b|"
@@ -840,9 +848,11 @@ _STATEMENT_WORDS = {
         "no": "sikkerhetsoppdatering|sikkerhedsopdatering|oppdatering|opdatering|støtte|slutter",
         "pl": "aktualizacj|otrzyma|wsparci|zabezpieczeń|bezpieczeństw|urządze|łatk",
         "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení",
-        "fi": "päivity|tietoturvapäivity|laitte",
+        "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty",
         "hu": "frissítés|biztonsági|támogatás|készülék",
         "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona",
+        "uk": "оновлен|підтримк|безпек|отримуват|отрима",
+        "ru": "обновлен|поддержк|безопасност|получат|получит",
     }.items()
 }
 _NO_STEMS = re.compile(r"(?!)")
@@ -871,6 +881,8 @@ def language_of(sentence: str, page_language: str | None = None) -> str | None:
     english = sum(w in _ENGLISH_WORDS and w not in _FUNCTION_WORDS[lang] for w in words)
     if best >= 3 and best > 2 * english:
         return lang
+    if best == 2 and english == 0 and any(_STATEMENT_WORDS.get(lang, _NO_STEMS).fullmatch(w) for w in words):
+        return lang  # a short line of a product's name and its statement: "Acme Hub: Sicherheitsupdates bis 31.12.2026"
     # on the page's language, a word both languages have (Norwegian "for") counts for it, and no word of English
     # alone may stand: "Støtten for Acme Hub avsluttes 31. mars 2025" on a Norwegian page
     own = _FUNCTION_WORDS.get(page_language or "", frozenset()) | _MONTH_WORDS.get(page_language or "", frozenset())
@@ -1085,6 +1097,8 @@ def foreign_end(
         if bound is None and bare_year:
             bound = _STOPS_IN_YEAR.search(sentence, max(0, m.start() - 100), m.start())
         bound_after: re.Match[str] | None = None  # a bound written after the date, as Finnish writes it
+        if bound is None and bare_year:
+            bound = bound_after = _YEAR_BOUND_AFTER.match(sentence, m.end())
         if bound is None and not bare_year:
             # "31. joulukuuta 2019 lähtien", "aina 13.10.2026 saakka", "tuen toukokuussa 2026": Finnish bounds
             month_in = m.re is _FOREIGN_DATE and _MONTH_IN.fullmatch(m.group("month")) is not None
@@ -1318,7 +1332,7 @@ def _bounded_day(day: dt.date, precision: Precision, bound: re.Match[str]) -> dt
     its first day; after any other bound, or since a period's end ("seit Ende 2022"), the date stays as it is."""
     since_end = re.search(r"\b(?:fin|ende|finales|final|fines)\b", bound.group(0), re.I) is not None
     # (a Turkish bound after its case ending: "'ten beri")
-    bound_word = re.sub(r"^['’]\S*\s+", "", bound.group(0).strip())
+    bound_word = re.sub(r"^(?:['’]\S*\s+|-)", "", bound.group(0).strip())  # (and a Hungarian suffix: "-tól")
     return _first_day(day, precision) if _FROM_BOUND.match(bound_word) and not since_end else day
 
 
@@ -1438,7 +1452,8 @@ def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
 
 
 _NUMERIC_DATES = frozenset({"dot", "iso", "slash", "dash", "mslash", "yslash", "ydot"})
-_BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w/-]|\.\w)")  # (a sentence's full stop may follow)
+# (a sentence's full stop may follow; and a Hungarian suffix, "2026-ig", "2025-től")
+_BARE_YEAR = re.compile(rf"(?<![\w./-]){_YEAR}(?![\w/-]|\.\w)|(?<![\w./-]){_YEAR}(?=-(?:ig|t[óő]l)\b)")
 # a day with a two-digit year ("15.07.21"), read only right after a German word that dates ("zum", "am", "ab", "bis",
 # "seit"): alone, such a string is as often a version
 _SHORT_DOT = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?![\d.]|\.\d)")

@@ -49,6 +49,7 @@ def dates_in(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
             last_month = 3 * _QUARTERS[q.group("q").lower()]
             parsed = (month_end(parsed[0].year, last_month), "month")
+            m = _WHOLE.match(s, q.start(), m.end()) or m  # the quarter's words and its year, one date as "March 2026" is
         out.append((m, parsed[0], parsed[1]))
     for g in _GAPPED.finditer(s):
         # "in August and November 2021": a month joined to a dated one shares its year
@@ -80,6 +81,7 @@ _SEASON = re.compile(
     r"(?:\s+of)?[\s-]*$",
     re.I,
 )
+_WHOLE = re.compile(r".+", re.S)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
              "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
 _QUARTER = re.compile(r"\b(?P<q>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?=\s+quarter)|q[1-4])"
