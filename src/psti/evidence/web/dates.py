@@ -47,6 +47,7 @@ DATE = re.compile(
     rf"|(?P<dot>(?<![\d.])[0-3]?\d\.[01]?\d\.{YEAR}(?!\d|\.\d))"
     rf"|(?P<dash>(?<![\w-])[0-3]?\d-[0-3]?\d-{YEAR}(?![\w-]))"  # "31-12-2027"
     rf"|(?P<my>{MON}(?:,?\s+(?:of\s+)?|-){YEAR})"  # "June 2028", "June of 2028", "Dec-2027"
+    rf"|(?P<ymdn>{YEAR},\s+{MON}\s+{DAY}(?![\w,]|,\s*\d))"  # "2017, June 18th" (an issue form's answer)
     rf"|(?P<ymn>{YEAR},?\s+{MON}(?![\w.]))"  # "2025, April" in a table cell
     rf"|(?P<ym>{YEAR}-[01]\d)(?![-\d])"
     # "20191218: The display config section no longer supports …": a changelog entry's compact day, only
@@ -124,6 +125,8 @@ def parse_date(text: str, group: str) -> tuple[dt.date, Precision] | None:
             parts = t.replace("-", " ").replace(".", " ").split()
             y, m = int(parts[1]), MONTHS[parts[0].lower()]
             return month_end(y, m), "month"
+        if group == "ymdn":
+            return _day_in_month(int(parts[0]), MONTHS[parts[1].lower().rstrip(".")], int(parts[2])), "day"
         if group == "ymn":
             y, m = int(parts[0]), MONTHS[parts[1].lower()]
             return month_end(y, m), "month"

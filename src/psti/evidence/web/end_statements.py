@@ -300,7 +300,7 @@ _STOP_NAMED = re.compile(
 
 # "EOL date", "end-of-life dates", "AUE date", "auto update expiration date", "support end date"
 _END_DATE_WORDS = re.compile(
-    r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security\s+updates?)|\baue|expir\w*|expiry|"
+    r"(?:\beol|\bend[\s-]*of[\s-]*(?:life|support|service|updates?|security[\s-]+updates?)|\baue|expir\w*|expiry|"
     r"(?:support|service|update)s?\s+end|\bsunset|\bshutdown|cut-?off|retirement|discontinuation|closure|termination|"
     r"\bkill)"
     r"(?:\s*\(\s*\w{2,6}\s*\))?\s*dates?$",
@@ -641,22 +641,36 @@ def end_moved_to(verb: Token) -> str | None:
     if lemma(verb) not in _MOVED:
         return None
     for c in verb.children:
+        # (or the end's date: "The end-of-support date for the Acme Hub is set to 31 December 2028")
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            lemma(c) in STOP_NOUNS or c.lower_ in ("eol", "eos", "end-of-life")
+            lemma(c) in STOP_NOUNS or c.lower_ in ("eol", "eos", "end-of-life") or end_date_noun(c)
         ):
             return f"{clause_text(c)} {verb.text}" if c.dep_ != "dobj" else f"{verb.text} {clause_text(c)}"
     return None
 
 
 _PERIODS = frozenset({"period", "term", "time", "duration", "timeframe"})
+# a stretch of time that ends, closes or expires: "the period for which … ends", "the support window closes"
+_STRETCHES = _PERIODS | {"window", "span", "lifetime", "lifespan", "length"}
 
 
 def copula_subject_on_topic(verb: Token) -> bool:
     """ "The minimum length of time for which the product will receive security updates is until
-    the end of 2028": a copula whose subject, with its own clauses, is about support or updates."""
-    if verb.lower_ not in COPULA:
-        return False
-    return any(c.dep_ == "nsubj" and TOPIC.search(subtree_text(c)) for c in verb.children)
+    the end of 2028": a copula whose subject, with its own clauses, is about support or updates; or a
+    stop whose subject is such a stretch of time ("The minimum period for which Acme Hub will receive
+    security updates ends in December 2028")."""
+    if verb.lower_ in COPULA:
+        return any(c.dep_ == "nsubj" and TOPIC.search(subtree_text(c)) for c in verb.children)
+    return _period_stops(verb) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and TOPIC.search(subtree_text(c)) for c in verb.children
+    )
+
+
+def _period_stops(verb: Token) -> bool:
+    """A stretch of time that ends: "the period … ends", "the support window closes", "the term expires"."""
+    return (lemma(verb) in STOP_LEMMAS or lemma(verb) == "close") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _STRETCHES for c in verb.children
+    )
 
 
 def stop_that_begins(verb: Token) -> str | None:

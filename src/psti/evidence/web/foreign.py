@@ -456,7 +456,7 @@ _STOPS_IN_YEAR = re.compile(
     re.I,
 )
 _FROM_BOUND = re.compile(
-    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partir|desde|da|dal|od|lähtien|"
+    r"(?:ab|seit|vanaf|sinds|från|fr\.o\.m|sedan|à\s+partir|à\s+compter|dès|depuis|a\s+partire?|desde|da|dal|od|lähtien|"
     r"alkaen|mulai|sejak|t[óő]l|óta|itibaren|itibar[ıi]yla|beri|din|începând|απ[όο]|з|із|від|от|kể\s+từ|từ(?!\s+sau))\b",
     re.I,
 )
@@ -486,10 +486,12 @@ _BOUND_AFTER = re.compile(
     rf",?\s+{_NL_OVER}",
     re.I,
 )
-# a year's bound after it: Hungarian "2026 végéig" (until its end), "végén" (at its end); Finnish "vuoden 2026
-# loppuun (asti)" (to its end), "lopussa" (at its end); Hungarian "2026-ig" (until), "2025-től" (from); Turkish "2026'ya kadar" (until), "2026'dan itibaren" (from)
+# a year's bound after it: Hungarian "2026 végéig" (until its end), "végén" (at its end), "2026-ig" (until),
+# "2025-től" (from); Finnish "vuoden 2026 loppuun (asti)" (to its end), "lopussa" (at its end); Turkish "2026'ya
+# kadar" (until), "2026'dan itibaren" (from)
 _YEAR_BOUND_AFTER = re.compile(
-    r"\s+(?:végéig|végén|végével|loppuun|lopussa)\b|-(?:ig|t[óő]l)\b|['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b", re.I
+    r"\s+(?:végéig|végén|végével|loppuun|lopussa)\b|-(?:ig|t[óő]l)\b|['’](?:y?[ae]|[dt][ae]n)\s+(?:kadar|itibaren|beri)\b",
+    re.I,
 )
 # German and Dutch put the participle of a stop last, after its month or year: "wordt in maart 2025 stopgezet",
 # "wordt in 2025 beëindigd", "wird im Jahr 2025 eingestellt", "wird 2025 abgeschaltet"
@@ -632,6 +634,8 @@ _END_WORDS = re.compile(
     r"\bfinalizar[áa]n?\b|\bfinaliz(?:a|an|ó|aron)\b|"
     r"\bnão\s+(?:\w+\s+){0,2}mais|\bdeix(?:ar[áa]|ar[ãa]o|ar|a|am|ou|aram)\s+de|\bgarantid\w*|\bdescontinua\w*|\binterromp\w*|\binterrump\w*|\bencerr\w*|"
     r"\bdesaparic\w*|\bdesaparec\w*|"  # "la fecha de desaparición de estos dos servicios, el próximo 31 de marzo"
+    # a certificate the service needs that runs out: "um certificado de segurança que expirará em março de 2018"
+    r"\b(?:certificad|certificat|zertifikat)\w*\b[^.]{0,60}?\b(?:expir|scad|caduc|vence|vencer|ablauf|abläuft|läuft)\w*|"
     # support taken away: "Netflix eliminó soporte para miles de modelos", "elimina el soporte"
     r"\belimin\w*\s+(?:el\s+|su\s+|o\s+|il\s+)?(?:soporte|suporte|supporto)\b|"
     # "será desactivado", "será desligado" (the verb: a deactivation named as a noun has a date of its own)

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from psti.evidence.web.dates import DATE, DAY, YEAR, DatePart, count, later, parse_date
+from psti.evidence.web.this_year_abroad import dated_this_year
 
 _MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
 _MONTH_BY_NAME = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -42,12 +43,12 @@ _PREPOSITION = r"(?i:in|by|until|till|through|thru|from|since|before|after|durin
 _PART_OF_MONTH = r"(?:early|mid|late)(?:-|[ \t]+)"  # "in early April"
 YEARLESS = re.compile(
     rf"(?<![\w.])(?P<dm>{DAY}[ \t]+(?:of[ \t]+)?(?P<dm_mon>{_MON})){_NO_YEAR}"
-    rf"|\b(?P<md>(?P<md_mon>{_MON})[ \t]+{DAY}\b){_NO_YEAR}"
+    rf"|(?<!\d\d\d\d, )\b(?P<md>(?P<md_mon>{_MON})[ \t]+{DAY}\b){_NO_YEAR}"  # (not "2017, June 18th": its year before)
     # (not "last year in November", which RELATIVE places)
     rf"|(?<!\byear[ \t])\b{_PREPOSITION}[ \t]+"
     rf"(?i:the[ \t]+(?:end|start|beginning|middle)[ \t]+of[ \t]+|{_PART_OF_MONTH})?(?P<m>{_MON}){_NO_YEAR}"
 )
-_DAY_GROUPS = ("iso", "ymond", "dmy", "mdy", "slash", "slash2", "yslash", "dot", "dash")
+_DAY_GROUPS = ("iso", "ymond", "dmy", "mdy", "ymdn", "slash", "slash2", "yslash", "dot", "dash")
 # a line led by the page's date under a label ("date 2022-02-25 3G sunset brings …", "Posted: 3 May 2021 …");
 # not a table row under a "Date" column ("Date: June 30, 2020 | Milestone: End of customer support")
 DATELINE_LEAD = re.compile(
@@ -209,7 +210,41 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
     text, anchors = _rewritten(text, edits, anchors)
     text, spans, anchors = _place_spans(text, published, anchors)
     text, relative = _place_relative(text, published, anchors)
-    return text, [p for _, p in placements] + spans + relative
+    text, abroad = _place_this_year_abroad(text, published, anchors)
+    return text, [p for _, p in placements] + spans + relative + abroad
+
+
+def _place_this_year_abroad(
+    text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
+) -> tuple[str, list[PlacedDate]]:
+    """ "den 10. desember i år": a foreign day or month of "this year", the page's year written in."""
+    month_lines: list[tuple[int, int]] | None = None
+
+    def year_at(at: int) -> int | None:
+        nonlocal month_lines
+        if (anchor := _anchor(anchors, at, published)) is not None:
+            return anchor.year
+        if month_lines is None:
+            month_lines = _month_datelines(text)
+        before = [year for start, year in month_lines if start <= at]
+        return before[-1] if before else None
+
+    found = dated_this_year(text, year_at)
+    placed = [PlacedDate(f.written, f.reading, f"'this year' is {f.year}, the page's year") for f in found]
+    text, _ = _rewritten(text, [(f.start, f.end, f.reading) for f in found], anchors)
+    return text, placed
+
+
+def _month_datelines(text: str) -> list[tuple[int, int]]:
+    """Datelines that give only a month ("date 2019-01"): where each stands, and its year."""
+    out, offset = [], 0
+    for line in text.split("\n"):
+        lead = DATELINE_LEAD.match(line)
+        group = lead.lastgroup if lead is not None else None
+        if lead is not None and group in ("ym", "my", "ymn") and (parsed := parse_date(lead.group(group), group)):
+            out.append((offset, parsed[0].year))
+        offset += len(line) + 1
+    return out
 
 
 # "the end of the year", "next year", "end of this month": a time the page's date fixes
@@ -477,6 +512,6 @@ def _years_by_month(dated: list[DatePart]) -> dict[int, set[int]]:
     """The years the page writes beside each month ("from June 2024")."""
     years: dict[int, set[int]] = {}
     for m, day, _ in dated:
-        if m.lastgroup in ("dmy", "mdy", "my", "ymn"):
+        if m.lastgroup in ("dmy", "mdy", "ymdn", "my", "ymn"):
             years.setdefault(day.month, set()).add(day.year)
     return years

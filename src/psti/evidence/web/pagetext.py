@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 
+from psti.evidence.web.dates import DATE
 from psti.evidence.web.jsonrows import json_rows
 from psti.evidence.web.rsttables import rst_list_tables
 from psti.evidence.web.yamlrows import yaml_rows
@@ -1153,10 +1154,13 @@ _CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
 def sentences(text: str) -> list[str]:
     """Split text into sentences and lines (headings and table rows count as sentences)."""
     out: list[str] = []
+    held = ""  # words that only lead a time, ending a line ("As of September 30, 2016"), for the sentence on the next
     for line in text.splitlines():
         line = _LIST_NUMBER.sub("", line.strip(" \t|*#>-"))  # "1. Go to …" is one sentence, not "1." and "Go to …"
         if not line:
             continue
+        if held:
+            line, held = f"{held} {line}", ""
         parts: list[str] = []
         # (a sentence may open with the elision of a quoted excerpt: "… boxes. ...Some older boxes")
         # (Korean, which has no capitals, starts its sentences with a syllable: "… 가능해졌다. 이미 …")
@@ -1178,8 +1182,18 @@ def sentences(text: str) -> list[str]:
                 parts[-1] += " " + part.strip()
             else:
                 parts.append(part.strip())
+        if parts and _TIME_LEAD.fullmatch(parts[-1]):
+            held = parts.pop()  # (a line's last words: "… Disney Infinity. As of September 30, 2016")
         out += parts
-    return out
+    return out + [held] if held else out
+
+
+# a line that only leads the time of what the next line says: "As of September 30, 2016", "Effective 1 May 2025:"
+_TIME_LEAD = re.compile(
+    r"(?:as\s+of|effective|starting|beginning|from|since|after)\s+(?:today\s+)?\(?(?!\d{4}\W*$)"  # (not a year alone)
+    rf"(?:{DATE.pattern})\)?\s*[,:]?",
+    re.I,
+)
 
 
 # a sentence's end glued to the next one in a scraped page ("… a big satellite overhaul.The British …")

@@ -177,6 +177,14 @@ def tree_statement(
     security = [(dp, r) for dp, r in ends if not r.other_updates]
     if len(ends) > 1 and 0 < len(security) < len(ends):
         ends = security  # (an end of OS or feature updates alone gives way to the security end beside it)
+    if (
+        len(ends) > 1
+        and any(_lesser_support(s, dp[0].start()) for dp, _r in ends)
+        and (later_stage := [(dp, r) for dp, r in ends if _later_support(s, dp[0].start())])
+    ):
+        # "in active support until Dec. 2028 and in security support until Dec. 2029": the first stage of support
+        # gives way to the security (or extended) support beside it
+        ends = security = later_stage
     picked = None
     if terms and (respective := _respective(s, terms, dates)) is not None:
         # "The 6a/7a/8a … will receive support until July 2027, May 2028, and May 2031 respectively"
@@ -360,6 +368,26 @@ def _product_date(
 
 
 _SECURITY_LEAD = re.compile(r"secur|patch", re.I)
+# the first stage of a product's support, before security-only or extended support ("mainstream support ends …")
+_LESSER_SUPPORT = re.compile(r"\b(?:mainstream|active|full|standard|regular)\s+support\b[^.;,]{0,25}$", re.I)
+
+
+# … and the stage after it: "security support", "extended support", "security-only updates"
+_LATER_SUPPORT = re.compile(
+    r"\b(?:security|extended|security[- ]only|critical)\s+(?:support|updates?|patches|fixes)\b[^.;,]{0,25}$", re.I
+)
+
+
+def _lesser_support(s: str, at: int) -> bool:
+    """The words right before a date name only the first stage of support."""
+    return _LESSER_SUPPORT.search(s, max(0, at - 60), at) is not None
+
+
+def _later_support(s: str, at: int) -> bool:
+    """The words right before a date name the stage of support after the first."""
+    return _LATER_SUPPORT.search(s, max(0, at - 60), at) is not None
+
+
 _LIST_GLUE = r"\s*(?:,\s*)?(?:and\s+)?"  # between two items of a list: ", ", " and ", ", and "
 
 

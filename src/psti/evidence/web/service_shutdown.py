@@ -526,6 +526,8 @@ def is_stop(tok: Token) -> bool:
         return False  # "withdrawn from marketing effective December 9, 2020": an end of sale
     if w in STOP_LEMMAS or (w.endswith("s") and w[:-1] in STOP_LEMMAS):
         return True
+    if w == "close" and any(c.dep_ == "nsubj" and c.lower_ in ("window", "period") for c in tok.children):
+        return True  # "the support window closes in December 2028": a stretch of time that ends
     if w == "archive" or _marked_read_only(tok):
         # "This repository is deprecated and will be archived on 2026-03-31" (or "will be marked as read-only
         # repository on November 30th 2023"): its maintenance ends

@@ -821,10 +821,10 @@ def _dates_an_event(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
         # "shutdown of those legacy APIs started in late July 2024": the stop begins at the date
         why = f"'{stopping}' began at '{prep} {text}'"
         return DateRole(a, b, True, why, context, other, local, True, from_start=prep in FROM_START)
-    if prep == "to" and (set_anew := end_moved_to(gov)) is not None:
+    if (prep == "to" or (prep == "at" and gov.lower_ == "set")) and (set_anew := end_moved_to(gov)) is not None:
         # "thus EoL updated to 2027-05-24", "the end of support has been moved to March 2027": the
-        # end's own date, set anew
-        return DateRole(a, b, True, f"'{set_anew} to {text}'", context, other, local)
+        # end's own date, set anew (or "set at 31 December 2028")
+        return DateRole(a, b, True, f"'{set_anew} {prep} {text}'", context, other, local)
     if event and prep not in UNTIL and not cl.stop_words:
         return DateRole(a, b, False, f"{text} dates '{event}', an event", context, False, local)
     return None
