@@ -5,7 +5,8 @@ of a product's name and its statement in German, Ukrainian or Russian, whose lan
 words show; Italian "a partire da" a month; a certificate the service needs that runs out; a stretch of
 support that ends or closes, and an end's date set; security support outlasting the first stage of support
 beside it; a day written year first ("2017, June 18th"); a line that only leads a time ("As of September 30,
-2016"), joined to the sentence on the next line."""
+2016"), joined to the sentence on the next line; a foreign day of "this year" ("den 10. desember i år"), in the
+page's year; Slovak and Slovenian statements."""
 
 from __future__ import annotations
 
@@ -198,3 +199,40 @@ def test_a_foreign_day_of_this_year_takes_the_pages_year(said: str, dateline: st
 
 def test_a_foreign_day_of_this_year_on_an_undated_page_is_no_end() -> None:
     assert ends("Microsoft vil avslutte all støtte for Acme Hub den 10. desember i år.", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme Hub bude dostávať bezpečnostné aktualizácie do decembra 2026.", D(2026, 12, 31)),
+        ("Podpora pre Acme Hub skončí 31. decembra 2026.", D(2026, 12, 31)),
+        ("Spoločnosť ukončí podporu pre Acme Hub v decembri 2026.", D(2026, 12, 31)),
+        ("Acme Hub prejema varnostne posodobitve do decembra 2026.", D(2026, 12, 31)),
+        ("Podpora za Acme Hub se konča 30. junija 2026.", D(2026, 6, 30)),
+        ("Acme Hub bo prejemal varnostne posodobitve do 31. julija 2027.", D(2027, 7, 31)),
+        ("Operátor vypol sieť pre Acme Hub vo februári 2024.", D(2024, 2, 29)),
+    ],
+)
+def test_slovak_and_slovenian_statements(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme Hub sa predával od marca 2020 do decembra 2022.",
+        "Acme Hub je na trhu od mája 2021.",
+        "Acme Hub je bil predstavljen marca 2021 in je na voljo v trgovinah.",
+    ],
+)
+def test_slovak_and_slovenian_dates_of_a_sale_or_a_launch_are_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+def test_a_name_after_a_comma_with_its_verb_left_out_shares_the_end_before_it() -> None:
+    said = "Orange vypol 3G sieť vo februári 2024, Telekom ešte v novembri 2023."
+    assert ends(said, "Telekom") == [D(2023, 11, 30)]
+    assert ends(said, "Orange") == [D(2024, 2, 29)]
+    # (a clause with a verb of its own is no list: "Acme Hub 2 llega en mayo de 2027" is a launch)
+    launch = "El soporte del Acme Hub termina en marzo de 2026, Acme Hub 2 llega en mayo de 2027."
+    assert ends(launch, "Acme Hub 2") != [D(2027, 5, 31)]

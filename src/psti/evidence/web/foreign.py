@@ -1,6 +1,6 @@
 """End dates in support statements written in German, French, Portuguese, Spanish, Italian, Dutch,
-Swedish, Norwegian, Danish, Polish, Czech, Finnish, Russian, Indonesian, Malay, Hungarian, Turkish,
-Romanian, Greek, Ukrainian, Croatian, Serbian and Bosnian (Latin script), Bulgarian or Vietnamese.
+Swedish, Norwegian, Danish, Polish, Czech, Slovak, Finnish, Russian, Indonesian, Malay, Hungarian, Turkish,
+Romanian, Greek, Ukrainian, Croatian, Serbian and Bosnian (Latin script), Slovenian, Bulgarian or Vietnamese.
 
 The English reading (the parser and its patterns) does not apply to these sentences; makers
 selling in the UK sometimes publish their support periods, or have them reported, only in
@@ -84,6 +84,9 @@ _FUNCTION_WORDS = {
                      "už", "jsou", "od", "po", "které", "který", "která", "roku", "tak", "jejich", "jeho", "při",
                      "mohou", "může", "vás", "vám", "vaše", "vašeho", "budeme", "během", "nebo", "jsme", "pokud",
                      "této", "tento", "tato", "toto", "týkající", "s", "k", "až", "za", "u",
+                     # (Slovak spellings)
+                     "sa", "sú", "pre", "ktoré", "ktorý", "ktorá", "môže", "môžu", "aj", "len", "ešte", "alebo",
+                     "nebude", "nebudú", "táto", "tieto", "budú", "zariadenia", "zariadenie", "vo", "sieť",
                      "by"}),  # (English's word too, but Czech's conditional: it counts only on a Czech page)
     "ru": frozenset({"и", "в", "во", "не", "на", "что", "с", "со", "по", "для", "от", "до", "это", "как", "года",
                      "году", "его", "её", "их", "будет", "будут", "также", "но", "или", "после", "уже", "больше",
@@ -121,7 +124,9 @@ _FUNCTION_WORDS = {
                      "još", "što", "ili", "biti", "za", "da", "te", "ova", "ovo", "ove", "sve", "korisnici",
                      "korisnika", "već", "kada", "kako", "bez", "prema", "piše", "neće", "više", "dobiti",
                      # (Serbian and Bosnian spellings)
-                     "biće", "nedjelje", "nedelje", "sa", "moći", "ukida", "podršku"}),
+                     "biće", "nedjelje", "nedelje", "sa", "moći", "ukida", "podršku",
+                     # (Slovenian spellings)
+                     "bo", "bodo", "ki", "ter", "tudi", "lahko", "več", "še", "že", "so", "naprave", "napravo"}),
     # Bulgarian, by the words Russian spells otherwise ("ще", "са", "това", "които", "през")
     "bg": frozenset({"ще", "са", "това", "които", "който", "която", "като", "след", "вече", "няма", "тези", "този",
                      "според", "през", "бъде", "бъдат", "за", "от", "се", "да", "е", "г", "им", "или", "ако"}),
@@ -213,6 +218,20 @@ _SR_MONTHS = {
     "maj": 5, "maja": 5, "jun": 6, "juna": 6, "jul": 7, "jula": 7, "avgust": 8, "avgusta": 8, "septembar": 9,
     "septembra": 9, "oktobar": 10, "oktobra": 10, "novembar": 11, "novembra": 11, "decembar": 12, "decembra": 12,
 }  # fmt: skip
+# Slovak, named, "of" and "in" ("do 31. decembra 2026", "v marci 2025"); read with Czech
+_SK_MONTHS = {
+    "január": 1, "januára": 1, "januári": 1, "február": 2, "februára": 2, "februári": 2, "marec": 3, "marca": 3,
+    "marci": 3, "apríl": 4, "apríla": 4, "apríli": 4, "máj": 5, "mája": 5, "máji": 5, "jún": 6, "júna": 6, "júni": 6,
+    "júl": 7, "júla": 7, "júli": 7, "augusta": 8, "auguste": 8, "septembra": 9, "septembri": 9, "októbra": 10,
+    "október": 10, "októbri": 10, "novembra": 11, "novembri": 11, "decembra": 12, "decembri": 12,
+}  # fmt: skip
+# Slovenian, named and "of" ("do 31. decembra 2026", "januarja 2025"); read with Croatian
+_SL_MONTHS = {
+    "januarja": 1, "februarja": 2, "marec": 3, "marca": 3, "marcu": 3, "aprila": 4, "aprilu": 4, "maja": 5,
+    "maju": 5, "junij": 6, "junija": 6, "juniju": 6, "julij": 7, "julija": 7, "juliju": 7, "avgust": 8, "avgusta": 8,
+    "avgustu": 8, "septembra": 9, "septembru": 9, "oktobra": 10, "oktobru": 10, "novembra": 11, "novembru": 11,
+    "decembra": 12, "decembru": 12,
+}  # fmt: skip
 # Bulgarian ("17 март 2026 г."); "март", "май" and "август" as Russian writes them
 _BG_MONTHS = _numbered(
     "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември",
@@ -235,7 +254,8 @@ _MONTH_WORDS = {
     "no": frozenset({"desember", "marts"}),
     "fi": frozenset(_FINNISH_MONTHS),
     "pl": frozenset(_PL_MONTHS) - {"listopad"},  # (Czech writes it too)
-    "cs": frozenset(_CS_MONTHS),
+    "cs": frozenset(_CS_MONTHS) | (frozenset(_SK_MONTHS) - frozenset(_PL_MONTHS) - frozenset(_SR_MONTHS)
+                                   - frozenset(_SL_MONTHS)),  # (and Slovak's)
     "ru": frozenset(_RU_MONTHS) - {"май"},  # (Bulgarian writes it too)
     "id": (frozenset(_ID_MONTHS) - {"mac"}) | {"desember"},  # (Norwegian's too; "mac" is English's too)
     "hu": frozenset(_HU_MONTHS) - {"november", "december"},  # (not those English writes alike)
@@ -245,8 +265,9 @@ _MONTH_WORDS = {
     "el": frozenset(_EL_MONTHS),
     "uk": frozenset(_UK_MONTHS),
     # (not those Polish and Czech write, nor German and Swedish: "listopada", "januar", "maj")
-    "hr": (frozenset(_HR_MONTHS) | frozenset(_SR_MONTHS)) - {"listopada", "listopadu", "januar", "februar", "april",
-                                                             "maj", "jun", "jul"},
+    "hr": (frozenset(_HR_MONTHS) | frozenset(_SR_MONTHS) | (frozenset(_SL_MONTHS) - frozenset(_SK_MONTHS)
+                                                              - frozenset(_PL_MONTHS)))
+    - {"listopada", "listopadu", "januar", "februar", "april", "maj", "jun", "jul"},  # (and Slovenian's)
     "bg": frozenset(_BG_MONTHS) - {"март", "май", "август"},
 }  # fmt: skip
 _ENGLISH_WORDS = frozenset(
@@ -287,6 +308,8 @@ _MONTHS = {
     **_UK_MONTHS,
     **{name: number for name, number in _HR_MONTHS.items() if name not in _LISTOPAD},
     **_SR_MONTHS,
+    **_SK_MONTHS,
+    **_SL_MONTHS,
     **_BG_MONTHS,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
@@ -366,13 +389,14 @@ _BOUND_BEFORE = re.compile(
     # ("Usługa została wycofana z tej platformy 2 marca 2026 roku": withdrawn from a platform on the day)
     r"\bzakończ\w*(?:\s+się)?|\bzosta(?:nie|ła|ł|ło|ły|li|ną)\s+(?:wyłączon|zamknięt|zakończon|wycofan)\w*"
     r"(?:\s+z\s+[^\s,.;]+(?:\s+[^\s,.;]+)?)?|\bskonč\w*|"
+    r"\b(?:se\s+)?konča(?:la|lo|l)?|\bpreneha\w*|"  # Slovenian: "podpora se konča 31. decembra 2026"
     # Norwegian and Danish: "til 31. desember 2025", "fra 1. juni", "etter den 14. januar 2020", "innen"
     r"\btil(?:\s+og\s+med)?|\bindtil|\bfra|\better(?:\s+den)?|\binnen|\binden|"
     # Swedish: the last update "kommer i mars 2026" (comes in), "släpps i" (is released in)
     r"\b(?:kommer|släpps|släpptes|kom)\s+(?:ut\s+)?i|"
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
-    r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bdo\s+konce|"
+    r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bvo|\bdo\s+konce|"
     r"\bpo|"  # "po wrześniu 2025 roku nie zostanie już załatana" (after)
     r"\bnastąpi\w*|"  # "Koniec funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku" (is to come on)
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
@@ -713,6 +737,12 @@ _END_WORDS = re.compile(
     # ("Nové aktualizace by tak iPhone 15 Pro … měly dostávat minimálně do 22. září 2028": the updates' verb right
     # before the bound)
     r"\bdostáv\w*\s+(?:\w+\s+)?do\b|"
+    # Slovak: "bude dostávať bezpečnostné aktualizácie do decembra 2026", "podpora skončí", "prestane"
+    # ("Orange vypol 3G sieť": switched off)
+    r"\b(?:aktualizáci|podpor)\w*\b[^.]{0,60}?\bdo\b|\bprestan\w*|"
+    r"\bvyp(?:ol|la|li|lo|ne|nú|nul|nula|nuli|nutá|nutý|nuta|nut[ae]|ína|ínať)\b|"
+    # Slovenian: "prejema varnostne posodobitve do decembra 2026", "podpora se konča", "ne bo več prejemal"
+    r"\b(?:posodobit|podpor)\w*\b[^.]{0,60}?\bdo\b|\bkonča\w*|\bpreneha\w*|\bne\s+bo\w*\s+(?:\w+\s+){0,2}več\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
@@ -766,7 +796,7 @@ _END_WORDS = re.compile(
 _SECURITY_WORDS = re.compile(
     r"\beom\b|maintenance|patch|update|sicherheit|sécurité|securite|mise\s+à\s+jour|segurança|atualiza|seguridad|"
     r"actualiza|sicurezza|aggiornament|beveiliging|säkerhet|uppdatering|keamanan|pembaruan|biztonsági|frissítés|"
-    r"zabezpeč|bezpečnost|bezpieczeńst|sikkerhe[dt]|tietoturva|güvenlik",
+    r"zabezpeč|bezpečnost|bezpieczeńst|sikkerhe[dt]|tietoturva|güvenlik|varnost",
     re.I,
 )
 
@@ -851,7 +881,9 @@ _STATEMENT_WORDS = {
         "sv": "säkerhetsuppdatering|uppdatering|stödet|upphör|slutar",
         "no": "sikkerhetsoppdatering|sikkerhedsopdatering|oppdatering|opdatering|støtte|slutter",
         "pl": "aktualizacj|otrzyma|wsparci|zabezpieczeń|bezpieczeństw|urządze|łatk",
-        "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení",
+        "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení|"
+        "aktualizáci|bezpečnostné|dostáva|zariaden",  # (and Slovak's)
+        "hr": "ažuriranj|sigurnosn|podršk|posodobit|varnostn|podpor|prejema|prejel",  # (and Slovenian's)
         "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty",
         "hu": "frissítés|biztonsági|támogatás|készülék",
         "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona",
@@ -1367,7 +1399,15 @@ _RANGE_TO = re.compile(
     re.I,
 )
 # what joins two ends' clauses: ", y parchos de seguridad hasta", " und Sicherheitsupdates bis"
-_JOINED = re.compile(r"^\s*,?\s*(?:und|y|e|et|ed|and)\s+(?:[^\s,;.]+\s+){0,5}$", re.I)
+# the capitals beyond A-Z that open names in the languages read here
+_UPPER_ACCENTED = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŠŽČŘĎŤŇĽĹŁŚŹŻ"
+_JOINED = re.compile(
+    r"^\s*,?\s*(?:und|y|e|et|ed|and)\s+(?:[^\s,;.]+\s+){0,5}$"
+    # or a comma and another name, its verb left out: "Orange vypol 3G sieť vo februári 2024, Telekom ešte v novembri
+    # 2023" (Telekom switched its off in November 2023)
+    rf"|^\s*,\s*(?-i:[A-Z{_UPPER_ACCENTED}])[^\s,;.]*(?:\s+[^\s,;.]+){{0,2}}\s+$",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[,;|]|\s(?:und|y|e|et|ed|and)\s", re.I)  # (a table row's bar parts its cells)
 
 
