@@ -147,10 +147,17 @@ def test_a_stretch_or_a_date_of_something_else_is_no_end(said: str) -> None:
         "Acme Hub is in active support until Dec. 2028 and in security support until Dec. 2029.",
         "Acme Hub: active support until Dec 2028, security support until Dec 2029.",
         "Acme Hub will receive full support until 2027 and security-only updates until 2029.",
+        "Mainstream support for Acme Hub ends December 2027, while extended support ends December 2029.",
+        "Acme Hub mainstream support ends December 2027 and extended support ends December 2029.",
     ],
 )
 def test_security_support_outlasts_the_first_stage_beside_it(said: str) -> None:
     assert ends(said, "Acme Hub") == [D(2029, 12, 31)]
+
+
+def test_another_models_later_stage_is_not_the_products() -> None:
+    said = "Mainstream support for Acme Hub ends October 2025, while extended support for Acme Hub 2 ends October 2030."
+    assert ends(said, "Acme Hub") == [D(2025, 10, 31)]
 
 
 def test_the_first_stage_alone_or_another_models_later_date_stays_the_end() -> None:

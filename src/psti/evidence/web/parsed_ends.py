@@ -157,6 +157,14 @@ def tree_statement(
             # "The Pixel 6 … will receive Android version updates until 2024 with security updates arriving until
             # October 2026": the security end joined to the product's clause, naming no other model, is its too
             own += [(dp, r) for dp, r in ends if not r.other_updates and not other_model(r.subject, terms)]
+        if own and any(_lesser_support(s, dp[0].start()) for dp, _r in own):
+            # "Mainstream support for Acme Hub ends October 2025, while extended support ends October 2030": the later
+            # stage, naming no other model, is the product's too
+            own += [
+                (dp, r)
+                for dp, r in ends
+                if (dp, r) not in own and _later_support(s, dp[0].start()) and not other_model(r.subject, terms)
+            ]
         if own:
             ends, mentions = own, True
         else:
