@@ -1188,7 +1188,8 @@ def sentences(text: str) -> list[str]:
     return out + [held] if held else out
 
 
-# a line that only leads the time of what the next line says: "As of September 30, 2016", "Effective 1 May 2025:"
+# words at a line's end that only lead the time of what the next line says: "As of September 30, 2016",
+# "Effective 1 May 2025:"
 _TIME_LEAD = re.compile(
     r"(?:as\s+of|effective|starting|beginning|from|since|after)\s+(?:today\s+)?\(?(?!\d{4}\W*$)"  # (not a year alone)
     rf"(?:{DATE.pattern})\)?\s*[,:]?",

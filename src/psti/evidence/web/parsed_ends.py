@@ -157,13 +157,15 @@ def tree_statement(
             # "The Pixel 6 … will receive Android version updates until 2024 with security updates arriving until
             # October 2026": the security end joined to the product's clause, naming no other model, is its too
             own += [(dp, r) for dp, r in ends if not r.other_updates and not other_model(r.subject, terms)]
-        if own and any(_lesser_support(s, dp[0].start()) for dp, _r in own):
+        if own and any(_stage_before(_LESSER_SUPPORT, s, dp[0].start()) for dp, _r in own):
             # "Mainstream support for Acme Hub ends October 2025, while extended support ends October 2030": the later
             # stage, naming no other model, is the product's too
             own += [
                 (dp, r)
                 for dp, r in ends
-                if (dp, r) not in own and _later_support(s, dp[0].start()) and not other_model(r.subject, terms)
+                if (dp, r) not in own
+                and _stage_before(_LATER_SUPPORT, s, dp[0].start())
+                and not other_model(r.subject, terms)
             ]
         if own:
             ends, mentions = own, True
@@ -187,8 +189,8 @@ def tree_statement(
         ends = security  # (an end of OS or feature updates alone gives way to the security end beside it)
     if (
         len(ends) > 1
-        and any(_lesser_support(s, dp[0].start()) for dp, _r in ends)
-        and (later_stage := [(dp, r) for dp, r in ends if _later_support(s, dp[0].start())])
+        and any(_stage_before(_LESSER_SUPPORT, s, dp[0].start()) for dp, _r in ends)
+        and (later_stage := [(dp, r) for dp, r in ends if _stage_before(_LATER_SUPPORT, s, dp[0].start())])
     ):
         # "in active support until Dec. 2028 and in security support until Dec. 2029": the first stage of support
         # gives way to the security (or extended) support beside it
@@ -386,14 +388,9 @@ _LATER_SUPPORT = re.compile(
 )
 
 
-def _lesser_support(s: str, at: int) -> bool:
-    """The words right before a date name only the first stage of support."""
-    return _LESSER_SUPPORT.search(s, max(0, at - 60), at) is not None
-
-
-def _later_support(s: str, at: int) -> bool:
-    """The words right before a date name the stage of support after the first."""
-    return _LATER_SUPPORT.search(s, max(0, at - 60), at) is not None
+def _stage_before(stage: re.Pattern[str], s: str, at: int) -> bool:
+    """The words right before a date name that stage of support (`_LESSER_SUPPORT`, `_LATER_SUPPORT`)."""
+    return stage.search(s, max(0, at - 60), at) is not None
 
 
 _LIST_GLUE = r"\s*(?:,\s*)?(?:and\s+)?"  # between two items of a list: ", ", " and ", ", and "

@@ -49,9 +49,8 @@ def dates_in(s: str) -> list[tuple[re.Match[str], dt.date, Precision]]:
             # "in the first quarter of 2026", "Q3 2025": the quarter's last day, read as its month
             last_month = 3 * _QUARTERS[q.group("q").lower()]
             parsed = (month_end(parsed[0].year, last_month), "month")
-            m = (
-                _WHOLE.match(s, q.start(), m.end()) or m
-            )  # the quarter's words and its year, one date as "March 2026" is
+            # the quarter's words and its year, one date as "March 2026" is
+            m = _WHOLE.match(s, q.start(), m.end()) or m
         out.append((m, parsed[0], parsed[1]))
     for g in _GAPPED.finditer(s):
         # "in August and November 2021": a month joined to a dated one shares its year

@@ -32,16 +32,12 @@ class ThisYear:
     start: int  # the span of the day and its "this year" on the page
     end: int
     written: str
+    date_words: str  # the day or month alone ("10. desember")
     year: int
 
     @property
     def reading(self) -> str:
         return f"{self.date_words} {self.year}"
-
-    @property
-    def date_words(self) -> str:
-        m = _DATED_THIS_YEAR.fullmatch(self.written)
-        return " ".join((m.group("date") if m else self.written).split())
 
 
 def dated_this_year(text: str, year_at: Callable[[int], int | None]) -> list[ThisYear]:
@@ -50,5 +46,5 @@ def dated_this_year(text: str, year_at: Callable[[int], int | None]) -> list[Thi
     for m in _DATED_THIS_YEAR.finditer(text):
         year = year_at(m.start())
         if year is not None:
-            found.append(ThisYear(m.start(), m.end(), m.group(0), year))
+            found.append(ThisYear(m.start(), m.end(), m.group(0), " ".join(m.group("date").split()), year))
     return found
