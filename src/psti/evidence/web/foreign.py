@@ -203,7 +203,7 @@ _UK_MONTHS = {
     "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
 }  # fmt: skip
 # Croatian, named, "of" and "in" ("14. listopada 2025.", "do listopada 2026. godine"); its "listopad" is October,
-# where Polish and Czech name November (`_month_number`)
+# where Polish and Czech name November (`month_number`)
 _LISTOPAD = frozenset({"listopad", "listopada", "listopadu"})
 _HR_MONTHS = {
     "siječanj": 1, "siječnja": 1, "siječnju": 1, "veljača": 2, "veljače": 2, "veljači": 2, "ožujak": 3, "ožujka": 3,
@@ -316,10 +316,10 @@ _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 # every month name these languages write, for a day told apart from a model's number ("Acme Hub: 31 март 2025")
 MONTH_NAMES = frozenset(_MONTHS) | frozenset(_HU_MONTHS) | frozenset(_HR_MONTHS)
 _YEAR = r"(?:19|20|21)\d\d"
-# "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031" (and "31.desember
-# 2020", the space after the day's dot left out)
+# "30. November 2019", "1ᵉʳ août 2025", "1er août 2025", "31 de julho de 2024", "Dezember 2031", Czech "října roku
+# 2025" (and "31.desember 2020", the space after the day's dot left out)
 _FOREIGN_DATE = re.compile(
-    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°|η)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+|του\s+)?(?P<year>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°|η)?\s+)(?:de\s+)?)?(?P<month>{_MONTH})\s+(?:de\s+(?:este\s+)?|del\s+|του\s+|roku\s+)?(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
 
@@ -397,6 +397,7 @@ _BOUND_BEFORE = re.compile(
     # Polish and Czech: "w październiku 2025", "pod koniec czerwca 2024", "do końca", "od 1 lipca", "datowane na",
     # "v říjnu 2025", "do konce"
     r"\bw|\bwe|\bpod\s+koniec|\bz\s+końcem|\bdo(?:\s+końca)?|\bod|\bdatowan\w*\s+na|\bv|\bve|\bvo|\bdo\s+konce|"
+    r"\bna\s+konci|\bkoncem|"  # Czech "na konci srpna 2021", "koncem roku 2025" (at the end of)
     r"\bpo|"  # "po wrześniu 2025 roku nie zostanie już załatana" (after)
     r"\bnastąpi\w*|"  # "Koniec funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku" (is to come on)
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
@@ -730,7 +731,7 @@ _END_WORDS = re.compile(
     # Polish: "zakończył wsparcie", "koniec wsparcia", "usunięty z listy modeli", "są ostatnimi", "nie otrzyma"
     r"\bzakończ\w*|\bkoniec\s+(?:wsparcia|funkcjonowania|działania|świadczenia)|\bwyłącz\w*|\bwycofan\w*|\b(?:usunięt|znikn)\w*\s+z\s+(?:listy|wykazu)|\bostatni\w*|"
     r"\bjuż\s+nie\b|\bnie\s+(?:\w+\s+){0,2}już\b|"  # "nie pojawią się już nowe poprawki": no longer
-    r"\bprzesta\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
+    r"\bprzesta\w*|\bporzuc\w*|\bnie\s+(?:\w+\s+){0,2}otrzym\w*|\b(?:wsparci|aktualizacj|poprawk)\w*\b[^.]{0,60}?\bdo\b|"
     # Czech: "ukončí podporu", "konec podpory", "bezpečnostní updaty do roku 2031", "nebude dostávat"
     r"\btermín\w*\s+(?:\w+\s+){0,3}posun\w*\s+na\b|"  # ("termín posunul na 10. února 2026": the deadline moved to)
     r"\bukonč\w*|\bskonč\w*|\bkonec\s+podpory|\bposlední\b|\bpřesta\w*|\bnebud\w*|\b(?:podpor|aktualizac|updat)\w*\b[^.]{0,60}?\bdo\b|"
@@ -1157,6 +1158,12 @@ def foreign_end(
             # Swedish set a day with no preposition after the end's verb and its object, in the same clause
             low = max(dates[k - 1][0].end() if k else 0, sentence.rfind(",", 0, m.start()) + 1, m.start() - 60)
             bound = _NORDIC_END_VERB.search(sentence, low, m.start())
+        if bound is None and precision == "day" and lang in ("pl", "cs", "hr"):
+            # "Acme Hub przestanie otrzymywać aktualizacje 31 stycznia 2025", "wsparcie zostało porzucone 30 września":
+            # Polish, Czech and Slovak (and Slovenian) set a day in the genitive, with no preposition, after the
+            # stop's verb in the same clause
+            low = max(dates[k - 1][0].end() if k else 0, sentence.rfind(",", 0, m.start()) + 1, m.start() - 60)
+            bound = _SLAVIC_END_VERB.search(sentence, low, m.start())
         if bound is None and not bare_year and (im := _IM.search(before)) is not None:
             # "Im Februar 2024 zog Amazon … den Stecker", "trennte der Anbieter im März 2024 … vom Netz": a
             # month the clause's own end happened in (not one an announcement was made in)
@@ -1284,6 +1291,11 @@ _NORDIC_END_VERB = re.compile(
     r"\b(?:avslutt\w*|afslutt\w*|avslut\w*|opphør\w*|ophør\w*|upphör\w*|stopp?er|(?:steng|lukk|stäng)\w*\s+(?:ned|ner)|"
     r"fungere|virke|fungera)\b",  # (what stops working: "slutter å fungere 9. desember 2024")
     re.I,
+)
+
+
+_SLAVIC_END_VERB = re.compile(
+    r"\b(?:przesta\w*|přesta\w*|prestan\w*|porzuc\w*|wyłącz\w*|vypn\w*|vypne\w*|preneha\w*|konča\w*)\b", re.I
 )
 
 
@@ -1438,7 +1450,7 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
     for m in _FOREIGN_DATE.finditer(sentence):
         if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
-        if (dated := _day_or_month(m, _month_number(sentence, m.group("month")))) is not None:
+        if (dated := _day_or_month(m, month_number(sentence, m.group("month")))) is not None:
             out.append(dated)
     for m in _VI_DATE.finditer(sentence):
         if (dated := _day_or_month(m, int(m.group("month")))) is not None:
@@ -1449,7 +1461,7 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
     return out
 
 
-def _month_number(sentence: str, name: str) -> int:
+def month_number(sentence: str, name: str) -> int:
     """The month a name gives; "listopad" (and its forms) is November in Polish and Czech, October in Croatian."""
     name = name.lower()
     if name in _LISTOPAD and language_of(sentence) == "hr":

@@ -186,7 +186,8 @@ def answer_date(s: str, prev: str) -> DatePart | None:
     """A line that is only a date, under a question or label about the end in the two sentences
     before it ("When was the product discontinued? Provide a specific date."), not about a start."""
     dates = dates_in(s)
-    rest = s[: dates[0][0].start()] + s[dates[0][0].end() :] if len(dates) == 1 else ""
+    lead = _ANSWER_LEAD.match(s[: dates[0][0].start()]) if len(dates) == 1 else None
+    rest = ("" if lead else s[: dates[0][0].start()]) + s[dates[0][0].end() :] if len(dates) == 1 else ""
     # a source's link may follow, bare or in brackets ("October 13, 2022 (source: https://…)")
     if len(dates) != 1 or re.sub(r"[\W_]+", "", re.sub(r"https?://\S+", "", _SOURCE_NOTE.sub("", rest))):
         return None
@@ -199,6 +200,13 @@ def answer_date(s: str, prev: str) -> DatePart | None:
     return dates[0] if len(label) <= 60 and _PERIOD_LABEL.fullmatch(label) else None
 
 
+# an answer's words before its date ("Until 31 December 2028.", "A: At least until June 2029", "Yes, until the end
+# of 2027"), kept apart so that the line is still only a date
+_ANSWER_LEAD = re.compile(
+    r"^\s*(?:a\s*:\s*)?(?:(?:yes\b[,.]?\s*)?(?:at\s+least\s+)?(?:until|till|through|up\s+(?:to|until))\s+"
+    r"(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?)?$",
+    re.I,
+)
 # a label whose value is the period's end: "Minimum security update period", "Defined support period"
 _PERIOD_LABEL = re.compile(
     r"(?:(?:minimum|defined)\s+)?(?:security\s+update|support|update\s+support|security\s+support)\s+period(?:\s+ends?)?"
@@ -216,7 +224,8 @@ _SOURCE_NOTE = re.compile(
 )
 END_QUESTION = re.compile(
     r"discontinu|end(?:s|ed)?|end\s+of\s+(?:life|support|service)|eol|last\s+(?:security\s+)?update|"
-    r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire",
+    r"(?:support|updates?)\s+(?:until|end)|shut\s*down|retire|"
+    r"how\s+long\b[^?]{0,80}\b(?:updat|support|patch)|until\s+when",
     re.I,
 )
 

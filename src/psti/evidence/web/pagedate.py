@@ -23,10 +23,12 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from psti.evidence.web.dates import DATE, DAY, YEAR, DatePart, count, later, parse_date
 from psti.evidence.web.this_year_abroad import dated_this_year
+from psti.evidence.web.yearless_abroad import foreign_datelines, yearless_days
 
 _MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
 _MONTH_BY_NAME = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -210,39 +212,68 @@ def place_yearless(text: str, published: dt.date | None = None) -> tuple[str, li
     text, anchors = _rewritten(text, edits, anchors)
     text, spans, anchors = _place_spans(text, published, anchors)
     text, relative = _place_relative(text, published, anchors)
-    text, abroad = _place_this_year_abroad(text, published, anchors)
-    return text, [p for _, p in placements] + spans + relative + abroad
+    text, anchors, abroad = _place_this_year_abroad(text, published, anchors)
+    text, yearless = _place_yearless_abroad(text, published, anchors)
+    return text, [p for _, p in placements] + spans + relative + abroad + yearless
+
+
+def _anchor_abroad(
+    text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
+) -> Callable[[int], dt.date | None]:
+    """The page's date for a foreign date at an offset: a dateline's day, the middle of the month a
+    dateline gives alone ("date 2019-01"), or a dateline in the page's language ("Publié le 3 novembre 2024")."""
+    month_lines: list[tuple[int, dt.date]] | None = None
+
+    def anchor_at(at: int) -> dt.date | None:
+        nonlocal month_lines
+        if (anchor := _anchor(anchors, at, published)) is not None:
+            return anchor
+        if month_lines is None:
+            month_lines = sorted(_month_datelines(text) + foreign_datelines(text))
+        before = [when for start, when in month_lines if start <= at]
+        return before[-1] if before else None
+
+    return anchor_at
 
 
 def _place_this_year_abroad(
     text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
-) -> tuple[str, list[PlacedDate]]:
+) -> tuple[str, list[tuple[int, dt.date]], list[PlacedDate]]:
     """ "den 10. desember i år": a foreign day or month of "this year", the page's year written in."""
-    month_lines: list[tuple[int, int]] | None = None
-
-    def year_at(at: int) -> int | None:
-        nonlocal month_lines
-        if (anchor := _anchor(anchors, at, published)) is not None:
-            return anchor.year
-        if month_lines is None:
-            month_lines = _month_datelines(text)
-        before = [year for start, year in month_lines if start <= at]
-        return before[-1] if before else None
-
-    found = dated_this_year(text, year_at)
+    anchor_at = _anchor_abroad(text, published, anchors)
+    found = dated_this_year(text, lambda at: anchor.year if (anchor := anchor_at(at)) is not None else None)
     placed = [PlacedDate(f.written, f.reading, f"'this year' is {f.year}, the page's year") for f in found]
-    text, _ = _rewritten(text, [(f.start, f.end, f.reading) for f in found], anchors)
+    text, anchors = _rewritten(text, [(f.start, f.end, f.reading) for f in found], anchors)
+    return text, anchors, placed
+
+
+def _place_yearless_abroad(
+    text: str, published: dt.date | None, anchors: list[tuple[int, dt.date]]
+) -> tuple[str, list[PlacedDate]]:
+    """ "od 27. září": a foreign day with no year, the year that sets it nearest the page's date written in
+    (or the one year its sentence gives)."""
+    anchor_at = _anchor_abroad(text, published, anchors)
+    found = yearless_days(text, anchor_at)
+    edits, placed = [], []
+    for f in found:
+        own = _sentence_year(text, f.start, f.end)
+        year, reason = (
+            (own, f"its sentence gives {own}") if own is not None else (f.year, "the year nearest the page's date")
+        )
+        edits.append((f.end, f.end, f" {year}"))
+        placed.append(PlacedDate(" ".join(f.written.split()), f"{' '.join(f.written.split())} {year}", reason))
+    text, _ = _rewritten(text, edits, anchors)
     return text, placed
 
 
-def _month_datelines(text: str) -> list[tuple[int, int]]:
-    """Datelines that give only a month ("date 2019-01"): where each stands, and its year."""
+def _month_datelines(text: str) -> list[tuple[int, dt.date]]:
+    """Datelines that give only a month ("date 2019-01"): where each stands, and the middle of its month."""
     out, offset = [], 0
     for line in text.split("\n"):
         lead = DATELINE_LEAD.match(line)
         group = lead.lastgroup if lead is not None else None
         if lead is not None and group in ("ym", "my", "ymn") and (parsed := parse_date(lead.group(group), group)):
-            out.append((offset, parsed[0].year))
+            out.append((offset, parsed[0].replace(day=15)))
         offset += len(line) + 1
     return out
 

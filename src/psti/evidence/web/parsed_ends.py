@@ -86,6 +86,10 @@ def _holds(words: list[str], term: str) -> bool:
 _BARE_SUPPORT = re.compile(r"(?:(?:the|all|its|technical|security|product)\s+)*(?:support|updates|maintenance)", re.I)
 
 
+# a clause set off by commas that describes what it follows ("…, which shut down in 2023 due to declining sales, …")
+_ASIDE = re.compile(r",\s*(?:which|who)\s[^,;:]*,")
+
+
 def tree_statement(
     s: str, parts: Parts, previous: str, terms: tuple[str, ...], mentions: bool, carried_in: bool = False
 ) -> tuple[SupportStatement | None, list[DatePart], list[DatePart], list[DatePart]]:
@@ -129,6 +133,22 @@ def tree_statement(
         # "From January 1, 2025 X is deprecated and support stops on April 1, 2025": a deprecation
         # warns of the end of support that the sentence dates on its own
         ends = other
+    if (discontinued := [(dp, r) for dp, r in ends if r.words.startswith("'discontinu")]) and (
+        bounded := [(dp, r) for dp, r in ends if r.words.endswith(", about support or updates")]
+    ):
+        # "The Acme Hub was discontinued in 2022 and will receive security updates until 2026": a product taken
+        # off the market goes on being updated to the end the sentence bounds
+        ends = [e for e in ends if e not in discontinued or e in bounded]
+    if len(ends) > 1 and (asides := [a.span() for a in _ASIDE.finditer(s)]):
+        # "Neato Robotics, which shut down in 2023 due to declining sales, has notified customers that cloud
+        # services are being phased out during Q4 2025": an aside on the maker's past gives way to the end
+        # the sentence itself states
+        aside = [
+            (dp, r)
+            for dp, r in ends
+            if any(a <= dp[0].start() < b for a, b in asides) and not r.words.endswith(", about support or updates")
+        ]
+        ends = [e for e in ends if e not in aside] or ends
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if names_product(terms, f"{r.local} {r.subject}", brand_needed=False)]
         if len(own) > 1 and (

@@ -710,7 +710,7 @@ _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a 
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
-    r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|"
+    r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|\blet\s+(?:\w+\s+)?know|\bstatus\b|"
     r"contact|reach|confirm|progress|feedback|\bcomment",
     re.I,
 )
@@ -731,6 +731,7 @@ _KNOWN_LEMMAS = frozenset(_LEMMA_PROMISE) | _STATUS_WORDS | _FIX_UPDATE | {
     "update", "keep", "hear", "get", "contact", "reach", "confirm", "confirmation", "progress", "report", "answer",
     "need", "take", "require",
     "receipt", "submission", "back", "flaw", "vulnerability", "issue", "bug",
+    "provide", "supply", "furnish", "follow", "share", "communicate", "send", "give",
 }  # fmt: skip
 _IRREGULAR = {"got": "get", "gotten": "get", "getting": "get", "gets": "get", "heard": "hear", "kept": "keep"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""))
@@ -871,6 +872,12 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return "acknowledgement"  # "We will inform that we have received it within five business days"
     if (
+        text == "know"
+        and tok.head.lower_ in ("let", "lets")
+        and any(c.dep_ == "ccomp" and c.lower_.startswith("receiv") for c in tok.children)
+    ):
+        return "acknowledgement"  # "We'll let you know (that) we have received your report within 3 days"
+    if (
         lemma in ("contact", "reach")
         and _is_verb(tok)
         and any(c.dep_ == "dobj" and c.lower_ in _REPORTERS for c in tok.children)
@@ -882,7 +889,8 @@ def _own_promise(tok: Token) -> Promise | None:
     ):
         return "acknowledgement"  # "a confirmation of their report"
     if lemma == "confirm" and any(
-        c.dep_ == "dobj" and _lemma(c) in _REPORTED for c in (*tok.children, *_conj_objects(tok))
+        c.dep_ == "dobj" and (_lemma(c) in _REPORTED or c.lower_ == "receipt")
+        for c in (*tok.children, *_conj_objects(tok))
     ):
         return "acknowledgement"  # "confirming the report within 72 hours", "confirm and review the flaw"
     if lemma == "confirm" and any(
@@ -993,11 +1001,44 @@ def _promise_of(tok: Token) -> tuple[Promise, Token] | None:
             # "an email with the initial feedback", "an email of confirmation"
             if word.lower_ in _MESSAGES and (content := _message_content(word, ("with", "of", "containing"))):
                 return content
+    # "reach out within 5 business days to confirm receipt": contact made for a promise (not "giving us at least 3
+    # days to respond", a wait asked of the reporter)
+    purposes = (c for c in tok.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+    for purpose in purposes if _lemma(tok) in ("reach", "contact", "write", "email", "call") else ():
+        if (found := _own_promise(purpose)) in _TIMED_PROMISES:
+            return found, purpose
+    if _lemma(tok) in _PASSING_ON and (given := _message_content(tok, ("with",), confirmation=False)) is not None:
+        return given  # "provide you with progress reports at least every 2 weeks", "follow up … with status updates"
+    if (
+        _lemma(tok) in _PASSING_ON
+        and any(c.dep_ == "dobj" and c.lower_ in ("progress", "status") for c in tok.children)
+        and not _to_others(tok)
+    ):
+        return (
+            "status update",
+            tok,
+        )  # "share our progress with you every week", "communicate the status … every 30 days"
     if any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in tok.children):
         # "We will send an email with initial feedback within five business days": the parser hung the
         # "with" on the verb, not on the message
         return _message_content(tok, ("with", "containing"), confirmation=False)
     return None
+
+
+def _to_others(verb: Token) -> bool:
+    """ "communicate the status to affected customers": news passed to others, not to the reporter."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("to", "with")
+        and any(
+            g.lower_ in _THIRD_PARTIES or g.lower_.rstrip("s") in _THIRD_PARTIES or _named_body(g) for g in p.children
+        )
+        for p in (*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children))
+    )
+
+
+# verbs that pass something on to the reporter, named as their object or after "with"
+_PASSING_ON = frozenset({"provide", "supply", "furnish", "follow", "share", "communicate", "send", "give"})
 
 
 def _message_content(head: Token, preps: tuple[str, ...], confirmation: bool = True) -> tuple[Promise, Token] | None:
@@ -1009,6 +1050,9 @@ def _message_content(head: Token, preps: tuple[str, ...], confirmation: bool = T
         for g in p.children:
             if g.dep_ == "pobj" and (found := _own_promise(g)) in _TIMED_PROMISES:
                 return found, g
+            for mod in (m for m in g.children if g.dep_ == "pobj" and m.dep_ == "compound"):
+                if (found := _own_promise(mod)) in _TIMED_PROMISES:
+                    return found, mod  # "with progress reports"
             if confirmation and g.dep_ == "pobj" and _lemma(g) == "confirmation":
                 return "acknowledgement", g
     return None

@@ -226,9 +226,19 @@ _EVENT = re.compile(
 )
 
 
+# a label that dates the end of selling or making the product, or its launch: a start for a
+# period of support, not an end ("… for 4 years after the end of sales (end of sales: 31 March 2025)"); the label
+# alone, not a name that ends with the word ("End of security support for Kindle Scribe - 2024 Release: …")
+_SALE_LABEL = re.compile(
+    r"(?:^|[(|;,]\s*)(?:end\s+of\s+(?:sales?|selling|production|manufactur\w*|marketing)|"
+    r"(?:release|launch|sales?\s+start)(?:\s+date)?)\s*:\s*$",
+    re.I,
+)
+
+
 def _end_marked(s: str, m: re.Match[str]) -> bool:
     before = s[max(0, m.start() - 100) : m.start()]
-    if _EVENT.search(before[-40:]):
+    if _EVENT.search(before[-40:]) or _SALE_LABEL.search(s, max(0, m.start() - 60), m.start()):
         return False
     if _END_MARKER.search(before[-60:]) and not _START.search(before[-25:]):
         return True
@@ -319,10 +329,18 @@ def _names_an_end(label: str) -> bool:
 _LABEL_MARK = re.compile(r":|\s[–—-]\s")
 
 
+def _range_dash(s: str, mark: re.Match[str]) -> bool:
+    """A dash between two dates joins a range ("Support period: 01/04/2024 - 31/03/2029"); it parts no label."""
+    if mark.group(0) == ":":
+        return False
+    spans = [m.span() for m, _d, _p in dates_in(s)]
+    return any(e == mark.start() for _b, e in spans) and any(b == mark.end() for b, _e in spans)
+
+
 def label_mark(s: str, end: int | None = None) -> re.Match[str] | None:
     """The last mark before `end` that parts a label from its value: a colon, or a dash after a label that
     names the end (`_names_an_end`)."""
-    marks = list(_LABEL_MARK.finditer(s, 0, len(s) if end is None else end))
+    marks = [m for m in _LABEL_MARK.finditer(s, 0, len(s) if end is None else end) if not _range_dash(s, m)]
     if not marks or (marks[-1].group(0) != ":" and not _names_an_end(s[: marks[-1].start()])):
         return None
     return marks[-1]

@@ -1,0 +1,227 @@
+"""Forms met on pages of held-out-474 and 475, and the plain forms beside them: a support period written as a
+range of days ("Defined support period: 01/04/2024 - 31/03/2029"); a period counted from an end of sale dated in
+brackets; a product taken off the market that goes on being updated; a short answer under a question about the
+end ("How long …? Until 31 December 2028."); an aside on the maker's past beside the end the sentence states; a
+day or month named in another language with no year, placed by the page's date (and a dateline in the page's
+language); a Polish, Czech or Slovak day after the stop's verb with no preposition; Czech "října roku 2025" and
+"na konci"; and policies that acknowledge by letting the reporter know the report arrived, confirm receipt in a
+purpose clause, or pass on progress or status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from psti.evidence.web.pagedate import place_yearless
+from tests.evidence.web.snippets import ends, policy
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Defined support period: 01/04/2024 - 31/03/2029",
+        "Defined support period: 01/04/2024 – 31/03/2029",
+        "Support period: 1 April 2024 - 31 March 2029",
+        "Security updates: 01.04.2024 - 31.03.2029",
+        "Support period: 04/2024 - 03/2029",
+    ],
+)
+def test_a_support_period_written_as_a_range_ends_at_its_second_date(said: str) -> None:
+    assert ends(said, "Acme Hub") == [D(2029, 3, 31)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Sales period: 01/04/2024 - 31/03/2029",
+        "Warranty period: 01/04/2024 - 31/03/2026",
+        "Promotion: 1 April 2024 - 31 March 2029",
+        "Event dates: 1 April 2024 - 3 April 2024",
+    ],
+)
+def test_a_range_of_something_else_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        (
+            "Acme Hub is supported with security updates for 4 years after the end of sales (end of sales: 31 March"
+            " 2025).",
+            D(2029, 3, 31),
+        ),
+        (
+            "Acme Hub: update support period – 4 years after the end of sales (end of sales: 31 March 2025)",
+            D(2029, 3, 31),
+        ),
+        ("Acme Hub | End of sales: 31 March 2025 | End of support: 31 March 2029", D(2029, 3, 31)),
+    ],
+)
+def test_a_period_counted_from_a_dated_end_of_sale_ends_after_it(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+def test_an_end_of_sale_alone_is_no_end() -> None:
+    assert ends("End of sale: 31 March 2025", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Acme Hub was discontinued in 2022 and will receive security updates until 2026.",
+        "The Acme Hub was discontinued in 2022 but will receive security updates until 2026.",
+        "Acme discontinued the Acme Hub in 2022, but security updates will continue until 2026.",
+    ],
+)
+def test_a_product_off_the_market_is_updated_to_the_end_its_sentence_bounds(said: str) -> None:
+    assert ends(said, "Acme Hub") == [D(2026, 12, 31)]
+
+
+def test_a_service_discontinued_still_ends() -> None:
+    assert ends("The Acme Hub service was discontinued in 2022.", "Acme Hub") == [D(2022, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("How long will my Acme Hub receive security updates? Until 31 December 2028.", D(2028, 12, 31)),
+        ("Q: How long will the Acme Hub get updates? A: At least until June 2029.", D(2029, 6, 30)),
+        ("How long will the Acme Hub be supported?\nYes, until the end of 2027.", D(2027, 12, 31)),
+        ("When will the Acme Hub reach end of life?\n31 December 2028", D(2028, 12, 31)),
+    ],
+)
+def test_a_short_answer_under_a_question_about_the_end(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["When was the Acme Hub launched?\nUntil 2027.", "How long is the Acme Hub warranty?\nUntil 2027."],
+)
+def test_an_answer_to_another_question_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+def test_an_aside_on_the_makers_past_gives_way_to_the_end_stated() -> None:
+    said = (
+        "Neato Robotics, which shut down in 2023 due to declining sales, has notified customers that cloud services"
+        " are being phased out during Q4 2025."
+    )
+    assert ends(said, "Neato Botvac") == [D(2025, 12, 31)]
+
+
+def test_an_aside_about_updates_keeps_its_end() -> None:
+    said = "The Acme Hub, which gets security updates until 2027, will stop getting feature updates in 2025."
+    assert ends(said, "Acme Hub") == [D(2027, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        (
+            "date 2021-08\nNyní se však rozhodl, že oficiálně od 27. září ukončí podporu všech zařízení, které běží"
+            " na verzi Androidu 2.3.7 Gingerbread a nižší.",
+            D(2021, 9, 27),
+        ),
+        (
+            "date 2023-10\nJak poinformował serwis MacRumors, wsparcie dla Apple Watch zostało porzucone 30 września.",
+            D(2023, 9, 30),
+        ),
+        ("date 2024-11-03\nLe support de l'Acme Hub prendra fin le 31 mars.", D(2025, 3, 31)),
+        ("date 2024-11-03\nEl Acme Hub dejará de recibir actualizaciones el 31 de enero.", D(2025, 1, 31)),
+        ("date 2024-11-03\nDer Support für das Acme Hub endet Ende März.", D(2025, 3, 31)),
+        (
+            "date 2023-06\nWydaje się, że wsparcie dla Acme Hub oficjalnie zakończyło się pod koniec kwietnia.",
+            D(2023, 4, 30),
+        ),
+        ("Publié le 3 novembre 2024\nLe support de l'Acme Hub prendra fin le 31 mars.", D(2025, 3, 31)),
+        (
+            "Veröffentlicht am 3. November 2024\nDas Acme Hub erhält ab dem 1. Februar keine Updates mehr.",
+            D(2025, 2, 1),
+        ),
+        ("Opublikowano: 3 listopada 2024\nAcme Hub przestanie otrzymywać aktualizacje 31 stycznia.", D(2025, 1, 31)),
+    ],
+)
+def test_a_foreign_day_with_no_year_takes_the_year_nearest_the_pages_date(said: str, end: dt.date) -> None:
+    product = "Apple Watch" if "Apple Watch" in said else "Android 2.3.7" if "Android" in said else "Acme Hub"
+    assert ends(said, product) == [end]
+
+
+def test_a_foreign_day_with_no_page_date_or_a_month_after_no_bound_is_left_alone() -> None:
+    assert place_yearless("Le support de l'Acme Hub prendra fin le 31 mars.")[1] == []
+    assert place_yearless("date 2024-11-03\nA marca Acme Hub terá suporte.")[1] == []
+    placed = place_yearless("date 2024-11-03\nLe support prendra fin le 31 mars.")[1]
+    assert [(p.written, p.reading) for p in placed] == [("31 mars", "31 mars 2025")]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme Hub przestanie otrzymywać aktualizacje 31 stycznia 2025.", D(2025, 1, 31)),
+        ("Wsparcie dla Acme Hub zostało porzucone 30 września 2023.", D(2023, 9, 30)),
+        ("Acme Hub přestane dostávat aktualizace 31. ledna 2025.", D(2025, 1, 31)),
+        ("Acme Hub prestane dostávať aktualizácie 31. januára 2025.", D(2025, 1, 31)),
+        ("Acme Hub budou dostávat aktualizace po dobu tří let, tedy do října roku 2025.", D(2025, 10, 31)),
+        ("Na konci srpna 2021 přestanou telefony Acme Hub dostávat aktualizace.", D(2021, 8, 31)),
+    ],
+)
+def test_polish_czech_and_slovak_stops_and_dates(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+def test_a_polish_date_of_an_announcement_is_no_stop() -> None:
+    assert ends("Acme Hub przestanie otrzymywać aktualizacje, o czym poinformowano 31 stycznia 2025.", "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ack", "status"),
+    [
+        ("We will let you know we received your report within 3 days.", "within 3 days", None),
+        (
+            "We will let you know that we have received your report within 3 business days.",
+            "within 3 business days",
+            None,
+        ),
+        (
+            "Our team will reach out within 5 business days to confirm receipt, and will follow up every 2 weeks"
+            " with status updates.",
+            "within 5 business days",
+            "every 2 weeks",
+        ),
+        (
+            "We will acknowledge your report within 2 business days and will provide you with progress reports at"
+            " least every 2 weeks.",
+            "within 2 business days",
+            "at least every 2 weeks",
+        ),
+        ("We'll share our progress with you every week.", None, "every week"),
+        ("The PSIRT will communicate the status of the investigation every 30 days.", None, "every 30 days"),
+    ],
+)
+def test_policies_that_let_know_confirm_receipt_or_pass_on_progress(
+    text: str, ack: str | None, status: str | None
+) -> None:
+    p = policy("Email security@acme.example. " + text)
+    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
+        ack,
+        status,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will communicate the status to affected customers every 30 days.",
+        "We will share progress with the vendor every week.",
+        "We will let you know whether we accept the report within 30 days.",
+        "We will provide you with a fix within 90 days.",
+        "Please do not make vulnerabilities public without notifying us and giving us at least 3 days to respond.",
+    ],
+)
+def test_news_for_others_a_fix_or_a_wait_asked_is_no_timed_promise_to_the_reporter(text: str) -> None:
+    p = policy("Email security@acme.example. " + text)
+    assert (p.ack_when, p.status_when) == (None, None)
