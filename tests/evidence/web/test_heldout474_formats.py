@@ -225,3 +225,90 @@ def test_policies_that_let_know_confirm_receipt_or_pass_on_progress(
 def test_news_for_others_a_fix_or_a_wait_asked_is_no_timed_promise_to_the_reporter(text: str) -> None:
     p = policy("Email security@acme.example. " + text)
     assert (p.ack_when, p.status_when) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("After 31 March 2025, Acme will no longer issue security patches for the Acme Hub.", D(2025, 3, 31)),
+        ("Acme will not release any more security updates for the Acme Hub after 31 March 2025.", D(2025, 3, 31)),
+        ("From 1 April 2025, Acme will no longer publish firmware for the Acme Hub.", D(2025, 4, 1)),
+    ],
+)
+def test_releases_withheld_from_a_date_on_end_there(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["No security patches were issued for the Acme Hub in 2024.", "Acme did not release the Acme Hub until 2020."],
+)
+def test_a_year_without_releases_or_a_late_launch_is_no_end(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+def test_a_period_from_that_date_counts_from_the_day_before_it() -> None:
+    said = "The Acme Hub went on sale on 12 September 2023, and Acme guarantees five years of updates from that date."
+    assert ends(said, "Acme Hub") == [D(2028, 9, 12)]
+    # a year alone is no day to count from
+    assert ends("The Acme Hub went on sale in 2023, and Acme guarantees five years of updates from that date.") == []
+
+
+def test_a_finnish_named_day_up_to_which_updates_come() -> None:
+    said = (
+        "Tietoturvapäivityksiä tulee laitteille 10. joulukuuta 2019 asti ja kaikki muukin tuki laitteille lopetetaan."
+    )
+    assert ends(said, "Windows 10 Mobile") == [D(2019, 12, 10)]
+    assert ends("Windows 10 Mobile saa tietoturvapäivityksiä 10. joulukuuta 2019 asti.") == [D(2019, 12, 10)]
+
+
+def test_a_sale_stopped_abroad_is_no_end() -> None:
+    said = (
+        "Après l'arrêt de la commercialisation de ce Speaker Djingo en octobre 2020, Orange a en effet décidé de"
+        " fermer définitivement les services Djingo et Alexa sur cet appareil."
+    )
+    assert ends(said, "Speaker Djingo") == []
+    assert ends("Orange arrêtera les services du Speaker Djingo en mars 2021.", "Speaker Djingo") == [D(2021, 3, 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ack", "status"),
+    [
+        (
+            "Lähetä ilmoitus osoitteeseen security@acme.example. Vahvistamme vastaanoton kolmen työpäivän kuluessa ja"
+            " kerromme edistymisestä 14 päivän välein.",
+            "kolmen työpäivän kuluessa",
+            "14 päivän välein",
+        ),
+        (
+            "Lupaamme kuitata raportin vastaanotetuksi kolmen työpäivän kuluessa.\n\nVastaamme raportteihin tarkemmin"
+            " kymmenen työpäivän kuluessa.\n\ncert@acme.example",
+            "kolmen työpäivän kuluessa",
+            "kymmenen työpäivän kuluessa",
+        ),
+        (
+            "Pošlete hlášení na security@acme.example. Přijetí potvrdíme do 3 pracovních dnů a o postupu vás budeme"
+            " informovat každých 14 dní.",
+            "do 3 pracovních dnů",
+            "každých 14 dní",
+        ),
+        (
+            "Envie o seu relatório para security@acme.example. Confirmaremos a receção no prazo de 3 dias úteis e"
+            " manteremos você informado a cada 15 dias.",
+            "no prazo de 3 dias úteis",
+            "a cada 15 dias",
+        ),
+    ],
+)
+def test_finnish_czech_and_portuguese_policies(text: str, ack: str, status: str) -> None:
+    p = policy(text)
+    assert p.contacts
+    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
+        ack,
+        status,
+    )
+
+
+def test_a_finnish_policy_with_no_time_promises_none() -> None:
+    p = policy("Lähetä ilmoitus osoitteeseen security@acme.example. Vahvistamme vastaanoton ja kerromme edistymisestä.")
+    assert (p.ack_when, p.status_when) == (None, None)

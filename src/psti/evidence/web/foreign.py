@@ -705,8 +705,9 @@ _END_WORDS = re.compile(
     rf"\b{_NL_OVER}|"
     # Finnish: "tuki loppuu", "päättyy", "lakkauttaa … tuen", "lakkaa toimimasta", "ei … enää", "jatkuvat … saakka"
     r"\bloppu\w*|\bpäätty\w*|\blakka\w*|\blopetta\w*|\bei\s+(?:\w+\s+){0,3}enää\b|"
-    # (a day's dots inside: "aina 13.10.2026 saakka"; "saa tietoturvapäivityksiä 31.12.2028 asti")
-    r"\b(?:jatku|\w*päivity)\w*\b(?:[^.]|\.(?=\d)){0,80}?\b(?:saakka|asti)\b|"
+    # (a day's dots inside: "aina 13.10.2026 saakka"; "saa tietoturvapäivityksiä 31.12.2028 asti", "10. joulukuuta
+    # 2019 asti")
+    r"\b(?:jatku|\w*päivity)\w*\b(?:[^.]|\.(?=\d|\s+[a-zäö]+kuu)){0,80}?\b(?:saakka|asti)\b|"
     # Swedish: "inte längre", "inte att erhålla … uppdateringar", "avslutas", "upphör", "… uppdateringar … fram till"
     r"\binte\s+längre\b|\binte\s+(?:\w+\s+){0,2}(?:få|erhålla|ta\s+emot|utlovas|garanteras)\b|\bavslut\w*|\bupphör\w*|\bblocker(?:as|ades|ad|at)\b|"
     # "inga fler säkerhetsuppdateringar" (no more), "den sista säkerhetsuppdateringen" (the last)
@@ -808,7 +809,9 @@ _PURCHASE = re.compile(
     r"\b(?:comprar|comprare|kaufen|erwerben|acheter|achat|acquistare|kopen|vendere|vender|vendre|verkaufen|Verkauf|vente|venta|vendita|"
     r"gekauft\w*|erworben\w*|verkoop\w*|produzione|Produktion|producción|produção|productie|acquistabil[ei]|"
     # making, not the maker ("tras dejar de fabricarse en 2023"; not "el fabricante")
-    r"fabricar(?:se|lo|la)?|fabricação|fabricación|fabbricazione)\b|"
+    r"fabricar(?:se|lo|la)?|fabricação|fabricación|fabbricazione|"
+    # ("Après l'arrêt de la commercialisation de ce Speaker Djingo en octobre 2020": its sale stopped)
+    r"commercialisation|commercializzazione|comercialización|comercialização|commercialisering)\b|"
     r"\bnicht\s+mehr\s+verlänger\w*|"  # contracts "ab April 2019 nicht mehr verlängert": no new terms sold
     # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
     # febbraio 2024"; not "the eShop", a service)
@@ -883,9 +886,12 @@ _STATEMENT_WORDS = {
         "no": "sikkerhetsoppdatering|sikkerhedsopdatering|oppdatering|opdatering|støtte|slutter",
         "pl": "aktualizacj|otrzyma|wsparci|zabezpieczeń|bezpieczeństw|urządze|łatk",
         "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení|"
-        "aktualizáci|bezpečnostné|dostáva|zariaden",  # (and Slovak's)
+        "aktualizáci|bezpečnostné|dostáva|zariaden|"  # (and Slovak's)
+        "hlášení|potvrd|přijetí|pracovních|postup|informov|každých|dnů",  # (a policy's)
         "hr": "ažuriranj|sigurnosn|podršk|posodobit|varnostn|podpor|prejema|prejel",  # (and Slovenian's)
-        "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty",
+        "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty|"
+        "raportin|raportti|raportte|haavoittuvuu|vahvist|vastaano|kuitat|työpäiv|kuluessa|välein|edistymi|kerromme|"
+        "vastaamme",  # (a policy's)
         "hu": "frissítés|biztonsági|támogatás|készülék",
         "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona",
         "uk": "оновлен|підтримк|безпек|отримуват|отрима",

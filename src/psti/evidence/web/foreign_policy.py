@@ -1,6 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech or Vietnamese
-(and acknowledgements and replies in Japanese and Chinese).
+French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech, Finnish or
+Vietnamese (and acknowledgements and replies in Japanese and Chinese).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -25,7 +25,9 @@ _NUMBER = (
     r"diez|um|uma|due|tre|cinque|sette|dieci|één|een|twee|drie|vijf|zeven|tien|"
     r"en|ett|två|to|fyra|fire|fem|sju|syv|tio|ti|"
     r"jeden|jednego|dwa|dwóch|trzy|trzech|pięć|pięciu|siedem|siedmiu|dziesięć|dziesięciu|"
-    r"dvou|tří|pěti|sedmi|deseti)"
+    r"dvou|tří|pěti|sedmi|deseti|"
+    # Finnish, in the genitive its postpositions take: "kolmen työpäivän kuluessa"
+    r"yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän|kymmenen)"
 )
 # a range of numbers: "dentro de 48 a 72 horas", "innerhalb von 2 bis 3 Werktagen", "do 2–3 pracovních dnů"
 _SPAN = rf"{_NUMBER}(?:\s*(?:-|–|a|à|bis|al|e|tot|till|til|do|až)\s*{_NUMBER})?"
@@ -56,7 +58,11 @@ TIME = re.compile(
     # a week or a month with no number: "ogni settimana", "chaque mois", "varannan vecka" (every other week)
     r"|\b(?:jede[nr]?|chaque|cada|tod[ao]s?\s+(?:as?|os?)|ogni|elke|varje|hver|co|każd\w+|varannan|annenhver|hver\s+anden)"
     r"\s+(?:Woche|Monat|semaine|mois|semana|mes|mês|settimana|mese|week|maand|vecka|månad|uke|uge|måned|"
-    r"tydzień|tydzien|miesiąc|tygodni\w*|miesiąc\w*)\b",
+    r"tydzień|tydzien|miesiąc|tygodni\w*|miesiąc\w*)\b"
+    # Finnish puts the number and unit before the word for "within" or "every": "kolmen työpäivän kuluessa",
+    # "14 päivän välein"
+    rf"|(?<!\w){_SPAN}\s+(?:(?:työ|arki|kalenteri)?päivän|vuorokauden|tunnin|viikon|kuukauden)\s+"
+    r"(?:kuluessa|sisällä|aikana|välein)\b",
     re.I,
 )
 # a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
@@ -86,7 +92,11 @@ _ACK = re.compile(
     # telling the reporter the report was taken in hand: "informarti della sua effettiva presa in carico"
     r"\b(?:inform|confirm|conferm)\w*\s+(?:\w+\s+){0,4}(?:presa\s+in\s+carico|prise\s+en\s+charge)|"
     r"\bxác\s+nhận\s+(?:đã\s+)?(?:nhận|tiếp\s+nhận)|"  # Vietnamese: "xác nhận đã nhận báo cáo"
-    r"\bpotvrd\w*\s+(?:\w+\s+){0,2}(?:přijetí|obdržení)",  # Czech: "potvrdíme přijetí vašeho hlášení"
+    r"\bpotvrd\w*\s+(?:\w+\s+){0,2}(?:přijetí|obdržení)|"  # Czech: "potvrdíme přijetí vašeho hlášení"
+    r"\b(?:přijetí|obdržení)\s+(?:\w+\s+){0,3}potvrd\w*|"  # ("Přijetí potvrdíme do 3 pracovních dnů")
+    r"confirm\w+\s+(?:a\s+)?rece(?:p)?ção|"  # European Portuguese: "Confirmaremos a receção"
+    # Finnish: "kuitata raportin vastaanotetuksi", "vahvistamme vastaanoton", "vastaanottovahvistus"
+    r"\bkuit\w*\s+(?:\w+\s+){0,2}vastaanote\w*|\bvahvist\w*\s+(?:\w+\s+){0,2}vastaano\w*|vastaanottovahvistu\w*",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -102,7 +112,8 @@ _REPLY = re.compile(
     # sido procesado", "informá-lo sobre a sua aceitação efetiva no prazo de 7 dias úteis"
     r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b|"
     r"\bphản\s+hồi|\btrả\s+lời|\bliên\s+hệ\s+lại|"  # Vietnamese: "phản hồi báo cáo trong vòng 5 ngày làm việc"
-    r"\bodpověď|\bodpov[íě]\w*|\bozveme\s+se\b",  # Czech: "mohou obdržet prvotní odpověď do 2 pracovních dnů"
+    r"\bodpověď|\bodpov[íě]\w*|\bozveme\s+se\b|"  # Czech: "mohou obdržet prvotní odpověď do 2 pracovních dnů"
+    r"\bvastaa(?:mme|vat|n)?\b|\bvastau\w*|\botamme\s+(?:\w+\s+)?yhteyttä",  # Finnish: "Vastaamme raportteihin"
     re.I,
 )
 _STATUS = re.compile(
@@ -117,7 +128,11 @@ _STATUS = re.compile(
     r"hålla\s+(?:dig|er)\s+informerad|uppdater\w*\s+(?:dig|er)\s+om\s+(?:status|läget|framsteg)|holde\s+(?:deg|dig)\s+(?:oppdatert|informert|opdateret|orienteret)|"
     r"statusuppdatering|statusoppdatering|informowa\w*\s+(?:\w+\s+){0,2}o\s+postęp|na\s+bieżąco|"
     r"\bcập\s+nhật\s+(?:\w+\s+){0,2}(?:tình\s+trạng|tiến\s+độ|trạng\s+thái)|"  # Vietnamese
-    r"\binform\w*\s+(?:\w+\s+){0,2}o\s+(?:průběhu|postupu|stavu)",  # Czech: "budeme vás informovat o průběhu"
+    r"\binform\w*\s+(?:\w+\s+){0,2}o\s+(?:průběhu|postupu|stavu)|"  # Czech: "budeme vás informovat o průběhu"
+    r"\bo\s+(?:průběhu|postupu|stavu)\s+(?:\w+\s+){0,3}inform\w*|"  # ("o postupu vás budeme informovat")
+    # Finnish: "kerromme edistymisestä", "tilanteesta ilmoitetaan"
+    r"\b(?:kerro|ilmoit|tiedot|päivit)\w*\s+(?:\w+\s+){0,3}(?:edistymise|etenemise|tilantee)\w*|"
+    r"\b(?:edistymise|etenemise|tilantee)\w*\s+(?:\w+\s+){0,3}(?:kerro|ilmoit|tiedot|päivit)\w*",
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -128,7 +143,8 @@ _WITH_ASSESSMENT = re.compile(
     r"sur\s+les\s+(?:prochaines\s+étapes|mesures\s+(?:prévues|envisagées))|"
     r"avec\s+(?:l['’]|notre\s+|une\s+)évaluation|con\s+(?:la|nuestra|una)\s+evaluación|"
     r"com\s+(?:a|nossa|uma)\s+avaliação|con\s+(?:la|nostra|una)\s+valutazione|"
-    r"(?:týkající\s+se|o)\s+budoucích\s+opatření)\b",  # Czech: "odpověď týkající se budoucích opatření"
+    r"(?:týkající\s+se|o)\s+budoucích\s+opatření|"  # Czech: "odpověď týkající se budoucích opatření"
+    r"tarkemmin)\b",  # Finnish: "Vastaamme raportteihin tarkemmin" (in more detail)
     re.I,
 )
 # a fix, its plan or its release, which a reply that tells of it times ("le informaremos de la corrección en un
@@ -144,7 +160,8 @@ _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en m
 _CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Italian preposition)
 # the "and" a language alone may part promises at
 _POLISH_AND = re.compile(r"\si\s", re.I)  # ("i" is a Swedish, Norwegian and Danish preposition)
-_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND, "pl": _POLISH_AND}
+_FINNISH_AND = re.compile(r"\sja\s", re.I)  # ("ja" is German for "yes")
+_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND, "pl": _POLISH_AND, "fi": _FINNISH_AND}
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:

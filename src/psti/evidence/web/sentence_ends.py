@@ -346,6 +346,9 @@ def label_mark(s: str, end: int | None = None) -> re.Match[str] | None:
     return marks[-1]
 
 
+_THAT_DATE = re.compile(r"\s*(?:that|this|the\s+same)\s+(?:date|day)\b|\s*then\b", re.I)
+
+
 def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStatement | None:
     sentence = s[:300]
     dates = dates_in(s)
@@ -374,6 +377,10 @@ def sentence_statement(s: str, mentions: bool, ends: bool = True) -> SupportStat
             if not starts and (when := _START_DATED_AFTER.search(tail[: _START_GAP * 3])) is not None:
                 # "from the date of the first delivery of the smartphone, which took place on September 22, 2023"
                 starts = [d for d in tail_dates if d[0].start() == when.end()]
+            if not starts and _THAT_DATE.match(tail):
+                # "went on sale on 12 September 2023, and Acme guarantees five years of updates from that date"
+                before = [d for d in dates if d[0].end() <= dur.start()]
+                starts = before if len(before) == 1 and before[0][2] == "day" else []
             if starts and in_no_known_month(starts[0][2], unit):
                 starts = []
             if starts:

@@ -785,12 +785,28 @@ def _read_clauses(w: _Walk, at: _Attached) -> _Clauses:
     # ("will no longer be updated at the end of 2021" is no update made at a date but updates withheld;
     # "has not been updated since 2022" still dates the last update)
     withheld = read.negated and prep != "since"
-    event = next((word for word in first[:2] if word in EVENT_LEMMAS and not (word == "update" and withheld)), None)
+    # ("will no longer issue security patches after 31 March 2025": updates withheld, not released at the date)
+    # (a stop from the date on; not "No security patches were issued … in 2024", a year past without them)
+    withheld_release = withheld and prep in _FROM_ON and TOPIC.search(local) is not None
+    event = next(
+        (
+            word
+            for word in first[:2]
+            if word in EVENT_LEMMAS
+            and not (word == "update" and withheld)
+            and not (word in _RELEASE_EVENTS and withheld_release)
+        ),
+        None,
+    )
     gov_words = f"'{gov.text}'" + (f", '{first_up.text}'" if first_up != gov else "")
     return _Clauses(
         levels, first_chain, first_up, first, local, context, other, event, gov_words, read.stop_words,
         read.unrelated, read.ceases, read.negated, read.effect, read.supply_negated, read.topic,
     )  # fmt: skip
+
+
+_RELEASE_EVENTS = frozenset({"issue", "release", "publish", "ship"})
+_FROM_ON = frozenset({"after", "from", "beyond", "past", "as of", "starting", "beginning", "effective"})
 
 
 def _dates_an_event(w: _Walk, at: _Attached, cl: _Clauses) -> DateRole | None:
