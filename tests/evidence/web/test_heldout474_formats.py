@@ -312,3 +312,24 @@ def test_finnish_czech_and_portuguese_policies(text: str, ack: str, status: str)
 def test_a_finnish_policy_with_no_time_promises_none() -> None:
     p = policy("Lähetä ilmoitus osoitteeseen security@acme.example. Vahvistamme vastaanoton ja kerromme edistymisestä.")
     assert (p.ack_when, p.status_when) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "ack", "status"),
+    [
+        (
+            "취약점은 security@acme.example 로 신고해 주십시오. 영업일 기준 3일 이내에 접수 확인 메일을"
+            " 보내드리며, 14일마다 진행 상황을 알려드립니다.",
+            "영업일 기준 3일 이내",
+            "14일마다",
+        ),
+        ("취약점은 security@acme.example 로 신고해 주십시오. 72시간 이내에 회신드리겠습니다.", "72시간 이내", None),
+        ("취약점은 security@acme.example 로 신고해 주십시오. 90일 이내에 패치를 배포합니다.", None, None),
+    ],
+)
+def test_korean_policies(text: str, ack: str | None, status: str | None) -> None:
+    p = policy(text)
+    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
+        ack,
+        status,
+    )

@@ -1,6 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
 French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech, Finnish or
-Vietnamese (and acknowledgements and replies in Japanese and Chinese).
+Vietnamese (and acknowledgements, replies and status updates in Japanese, Chinese and Korean).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from psti.evidence.web.cjk import HAN, KANA
+from psti.evidence.web.cjk import HAN, HANGUL, KANA
 from psti.evidence.web.foreign import language_of
 
 ForeignPromise = Literal["acknowledgement", "reply", "status update"]
@@ -211,6 +211,24 @@ _ZH_EVERY = re.compile(rf"每\s*{_ZH_SPAN}\s*{_ZH_UNIT}")
 _ZH_STATUS = re.compile(r"進展|进展|進度|进度|最新狀態|最新状态|處理狀態|处理状态")
 
 
+# Korean: Hangul; "영업일 기준 3일 이내", "72시간 이내에"; acknowledging ("접수 확인", "수신 확인") or replying
+# ("회신", "답변", "응답"); a fix or release ("수정", "패치", "배포", "공개") is neither
+_KO_UNIT = r"(?:영업일|근무일|일|시간|주|개월)"
+_KO_TIME = re.compile(rf"(?:영업일\s*기준\s*)?\d{{1,3}}\s*{_KO_UNIT}\s*(?:이내|내에|안에|내)")
+_KO_ACK = re.compile(r"접수\s*(?:확인|여부|사실|되었음|됐음)|수신\s*(?:확인|여부)|확인\s*메일")
+_KO_REPLY = re.compile(r"회신|답변|응답|연락(?:을\s*)?드리")
+_KO_OTHER = re.compile(r"수정|패치|배포|공개|릴리스")
+# a status update at a period: "14일마다 진행 상황을 알려", "매 30일"
+_KO_EVERY = re.compile(rf"\d{{1,3}}\s*{_KO_UNIT}\s*(?:마다|간격으로)|매\s*\d{{1,3}}\s*{_KO_UNIT}")
+_KO_STATUS = re.compile(r"진행\s*(?:상황|상태|현황)|처리\s*(?:상황|현황|상태)")
+
+
+def _korean(text: str) -> bool:
+    """Korean text: more Hangul syllables than Latin letters, and a few of them."""
+    hangul = len(HANGUL.findall(text))
+    return hangul >= max(4, len(re.findall(r"[A-Za-z]", text)))
+
+
 def _chinese(text: str) -> bool:
     """Chinese text: Han characters and no kana, more of them than Latin letters."""
     return KANA.search(text) is None and len(HAN.findall(text)) >= max(4, len(re.findall(r"[A-Za-z]", text)))
@@ -237,20 +255,21 @@ class _CjkWords:
 
 _JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER, _JA_EVERY, _JA_STATUS)
 _CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER, _ZH_EVERY, _ZH_STATUS)
+_KOREAN = _CjkWords(_KO_TIME, _KO_ACK, _KO_REPLY, _KO_OTHER, _KO_EVERY, _KO_STATUS)
 
 
 def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
     """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix, and
     the status update of one that gives one period ("每 30 天提供一次進展更新")."""
     out = []
-    sentences = re.split(r"(?<=。)", text)
+    sentences = re.split(r"(?<=。)|(?<=\.)\s+", text)  # (Korean ends its sentences with a full stop)
     # (a sentence with a time and a period is read clause by clause: "受領確認を3営業日以内にお送りし、30日ごとに進捗を
     # お知らせします", "在3个工作日内确认收到，并每14天向您通报进展")
     clauses = [
         part
         for sentence in sentences
         for part in (
-            re.split(r"[、，,；;]", sentence)
+            re.split(r"[、，,；;]|(?<=고)\s|(?<=며)\s", sentence)  # (Korean joins clauses with "-고", "-며")
             if words.time.search(sentence) and words.every.search(sentence)
             else [sentence]
         )
@@ -278,6 +297,8 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
         return _cjk_promises(sentence, _JAPANESE)
     if _chinese(sentence):
         return _cjk_promises(sentence, _CHINESE)
+    if _korean(sentence):
+        return _cjk_promises(sentence, _KOREAN)
     if (lang := language_of(sentence, page_language)) is None:
         return None
     out = []
