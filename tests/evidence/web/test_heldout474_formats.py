@@ -19,6 +19,12 @@ from tests.evidence.web.snippets import ends, policy
 D = dt.date
 
 
+def _times(text: str) -> tuple[str | None, str | None]:
+    """The acknowledgement and status-update timescales a policy with this text gives."""
+    p = policy(text)
+    return (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None)
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -205,11 +211,7 @@ def test_a_polish_date_of_an_announcement_is_no_stop() -> None:
 def test_policies_that_let_know_confirm_receipt_or_pass_on_progress(
     text: str, ack: str | None, status: str | None
 ) -> None:
-    p = policy("Email security@acme.example. " + text)
-    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
-        ack,
-        status,
-    )
+    assert _times("Email security@acme.example. " + text) == (ack, status)
 
 
 @pytest.mark.parametrize(
@@ -223,8 +225,7 @@ def test_policies_that_let_know_confirm_receipt_or_pass_on_progress(
     ],
 )
 def test_news_for_others_a_fix_or_a_wait_asked_is_no_timed_promise_to_the_reporter(text: str) -> None:
-    p = policy("Email security@acme.example. " + text)
-    assert (p.ack_when, p.status_when) == (None, None)
+    assert _times("Email security@acme.example. " + text) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -301,17 +302,14 @@ def test_a_sale_stopped_abroad_is_no_end() -> None:
     ],
 )
 def test_finnish_czech_and_portuguese_policies(text: str, ack: str, status: str) -> None:
-    p = policy(text)
-    assert p.contacts
-    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
-        ack,
-        status,
-    )
+    assert policy(text).contacts
+    assert _times(text) == (ack, status)
 
 
 def test_a_finnish_policy_with_no_time_promises_none() -> None:
-    p = policy("Lähetä ilmoitus osoitteeseen security@acme.example. Vahvistamme vastaanoton ja kerromme edistymisestä.")
-    assert (p.ack_when, p.status_when) == (None, None)
+    assert _times(
+        "Lähetä ilmoitus osoitteeseen security@acme.example. Vahvistamme vastaanoton ja kerromme edistymisestä."
+    ) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -328,8 +326,26 @@ def test_a_finnish_policy_with_no_time_promises_none() -> None:
     ],
 )
 def test_korean_policies(text: str, ack: str | None, status: str | None) -> None:
-    p = policy(text)
-    assert (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None) == (
-        ack,
-        status,
+    assert _times(text) == (ack, status)
+
+
+def test_the_makers_follow_up_is_a_reply_and_a_recurring_one_an_update() -> None:
+    p = policy(
+        "Email security@acme.example. After submitting a report, you will receive an automated confirmation. A member"
+        " of our team will follow up within 10 business days."
     )
+    assert p.ack_when is not None and p.ack_when.timescale == "within 10 business days"
+    p = policy("Email security@acme.example. We will follow up every 14 days.")
+    assert p.status_when is not None and p.status_when.timescale == "every 14 days"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you do not hear from us within 5 days, please follow up.",
+        "Please follow up within 5 days if you have not received a reply.",
+        "You can follow up within 5 days.",
+    ],
+)
+def test_the_reporters_follow_up_is_no_promise(text: str) -> None:
+    assert _times("Email security@acme.example. " + text) == (None, None)

@@ -710,7 +710,7 @@ _PARSE_BUDGET = 50_000  # characters of promise-bearing text parsed per page (a 
 _PROMISE_PHRASE = re.compile(_ACK.pattern + "|" + _STATUS.pattern, re.I)
 _PROMISE_WORD = re.compile(
     r"acknowledg|receipt|triag|respon[ds]|repl(?:y|ies|ied)|answer|addressed|reaction|inform|notif|apprise|updat|hear|"
-    r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|\blet\s+(?:\w+\s+)?know|\bstatus\b|"
+    r"get(?:s|ting)?\s+back|in\s+touch|in\s+contact|\blet\s+(?:\w+\s+)?know|\bstatus\b|\bfollow\s+up\b|"
     r"contact|reach|confirm|progress|feedback|\bcomment",
     re.I,
 )
@@ -835,6 +835,15 @@ def _own_promise(tok: Token) -> Promise | None:
         ):
             return "status update"
         return None
+    if (
+        lemma == "follow"
+        and _is_verb(tok)
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        # the maker's, not the reporter's ("Please follow up within 5 days if you have not received a reply")
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("you", "reporter", "reporters") for c in tok.children)
+    ):
+        return "reply"  # "A member of our team will follow up within 10 business days"
     if _reply_idiom(tok, lemma):
         # (not "if you have not heard back after 90 days": the reporter's wait, no promise)
         return None if any(c.dep_ == "neg" for c in tok.children) else "reply"
