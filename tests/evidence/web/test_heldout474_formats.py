@@ -349,3 +349,21 @@ def test_the_makers_follow_up_is_a_reply_and_a_recurring_one_an_update() -> None
 )
 def test_the_reporters_follow_up_is_no_promise(text: str) -> None:
     assert _times("Email security@acme.example. " + text) == (None, None)
+
+
+_PRODUCTS_AS_COLUMNS = (
+    "<table><tr><th></th><th>Acme Hub</th><th>Acme Cam</th></tr>"
+    "<tr><td>Release date</td><td>Jan 2023</td><td>May 2022</td></tr>"
+    "<tr><td>Security updates until</td><td>Dec 2028</td><td>Jun 2027</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "end"), [("Acme Hub", [D(2028, 12, 31)]), ("Acme Cam", [D(2027, 6, 30)]), ("Acme Plug", [])]
+)
+def test_a_table_whose_columns_are_products_gives_each_its_own_end(product: str, end: list[dt.date]) -> None:
+    assert ends(_PRODUCTS_AS_COLUMNS, product, "text/html") == end
+
+
+def test_a_row_of_plain_columns_is_still_read_by_its_labels() -> None:
+    assert ends("EOL | Model: Acme Hub | Date: 2028-12-31", "Acme Hub") == [D(2028, 12, 31)]

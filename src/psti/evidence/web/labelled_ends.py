@@ -357,6 +357,33 @@ def _key_and_value(parts: list[str]) -> str | None:
     return f"{parts[0]}: {parts[1]}" if _end_column(parts[0], False) else None
 
 
+def product_column_row(s: str, terms: tuple[str, ...]) -> tuple[bool, SupportStatement | None]:
+    """A row of a table whose columns are products ("Security updates until | Acme Hub: Dec 2028 | Acme Cam: Jun
+    2027", under a header row of the products' names): the end in the product's column. A row whose columns name
+    other products only is read as theirs (no end for this product); a row of another form is not read here."""
+    parts = s.split(" | ")
+    if len(parts) < 2 or _CELL.match(parts[0]) or not _end_column(parts[0], False) or not terms:
+        return False, None
+    cells = [m for part in parts[1:] if (m := _CELL.match(part))]
+    if len(cells) != len(parts) - 1 or any(dates_in(c.group("label")) for c in cells):
+        return False, None
+    own = [c for c in cells if names_product(terms, c.group("label"), brand_needed=False)]
+    if len(own) != 1 or len(cells) < 2:
+        # (columns named as products are: two words or a model's number, "Acme Cam", "Pixel 7"; not "Date")
+        named = all(
+            (len(c.group("label").split()) >= 2 or re.search(r"\d", c.group("label")))
+            and not END_LABEL.search(c.group("label"))
+            for c in cells
+        )
+        return not own and len(cells) >= 2 and named, None
+    value = own[0].group("value")
+    dates = dates_in(value) or _cell_date(value)
+    if not dates or DURATION.search(value):
+        return True, None
+    m, d, p = dates[-1] if len(dates) == 2 and RANGE.match(value[dates[0][0].end() : dates[1][0].start()]) else dates[0]
+    return True, end_at(s[:300], d, p, True, f"{parts[0]}: {own[0].group(0)}"[:120])
+
+
 def labelled_row(s: str, mentions: bool, ceased: bool = False) -> tuple[bool, SupportStatement | None]:
     """A table row read under its header ("Model: Cam 2 | Released: 2024 | End of security
     updates: 2030"): the end date comes from the cell whose column names the end of support."""

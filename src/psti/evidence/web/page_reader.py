@@ -69,6 +69,7 @@ from psti.evidence.web.labelled_ends import (
     name_label,
     named_by_cells,
     platform_dropped,
+    product_column_row,
     row_named,
     run_together_list,
     sibling_row,
@@ -694,6 +695,11 @@ class PageReader:
         """What no earlier stage read: a table row by its end column, a support sentence by its
         words, a heading that opens a support section, or the product's row or sentence under one."""
         s, named, mentions = c.text, c.named, c.mentions
+        handled, row = product_column_row(s, self.terms)
+        if handled:  # a row of a table whose columns are products: the product's column, or other products'
+            if row is not None:
+                self._ended(row)
+            return
         handled, row = labelled_row(s, named, self.ceased)
         if row is not None:
             self.out.statements.append(row)
