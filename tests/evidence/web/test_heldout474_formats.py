@@ -367,3 +367,10 @@ def test_a_table_whose_columns_are_products_gives_each_its_own_end(product: str,
 
 def test_a_row_of_plain_columns_is_still_read_by_its_labels() -> None:
     assert ends("EOL | Model: Acme Hub | Date: 2028-12-31", "Acme Hub") == [D(2028, 12, 31)]
+
+
+def test_a_part_of_next_year_is_as_vague_as_a_part_of_a_named_year() -> None:
+    assert ends("Published 3 November 2024\nStarting early next year, the Acme Hub will no longer be supported.") == []
+    assert ends("Starting early 2025, the Acme Hub will no longer be supported.") == []
+    said = "Published 3 November 2024\nStarting next year, the Acme Hub will no longer be supported."
+    assert ends(said, "Acme Hub") == [D(2025, 1, 1)]

@@ -349,6 +349,8 @@ def _place_relative(
             words = f"{m.group('end')}{reading}"
         elif m.group("lead"):
             words = f"{m.group('lead')}{reading}"
+        elif re.search(r"\b(?:early|mid|late)[ \t-]*$", text[max(0, m.start() - 8) : m.start()], re.I):
+            words = reading  # "early next year" is "early 2025", a part of the year, not the year as a whole
         else:
             words = f"in {reading}"
         placements.append((m, PlacedDate(" ".join(m.group(0).split()), reading, why), words))
