@@ -374,3 +374,27 @@ def test_a_part_of_next_year_is_as_vague_as_a_part_of_a_named_year() -> None:
     assert ends("Starting early 2025, the Acme Hub will no longer be supported.") == []
     said = "Published 3 November 2024\nStarting next year, the Acme Hub will no longer be supported."
     assert ends(said, "Acme Hub") == [D(2025, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        (
+            "The Acme Home app will be discontinued on 31 March 2025; the Acme Hub cannot be used without it.",
+            [D(2025, 3, 31)],
+        ),
+        ("The Acme Home app will be discontinued on 31 March 2025; the Acme Hub requires it.", [D(2025, 3, 31)]),
+        ("The Acme Cam will be discontinued on 31 March 2025; the Acme Hub does not need it.", []),
+        ("The Acme Cam will be discontinued on 31 March 2025; the Acme Hub is unaffected.", []),
+    ],
+)
+def test_what_the_product_needs_named_in_the_clause_before_ends_it(said: str, end: list[dt.date]) -> None:
+    assert ends(said, "Acme Hub") == end
+
+
+def test_an_italian_month_from_which_updates_stop_takes_the_pages_year() -> None:
+    said = (
+        "date 2024-09\nÈ stata appena diffusa la lista degli hardware che, a partire da settembre, non riceveranno"
+        " più aggiornamenti software e/o patch di sicurezza. La serie Acme Hub non riceverà più aggiornamenti."
+    )
+    assert ends(said, "Acme Hub") == [D(2024, 9, 1)]

@@ -166,6 +166,10 @@ def tree_statement(
                 # a clause naming another model, or one before the product's (set against it), is not
                 # the product's; one after it that names nothing goes on about it ("…, but the two …")
                 theirs = {k for k in range(len(clauses)) if k not in mine and (k in others or k < mine[0])}
+                if _NEEDS_IT.search(clauses[mine[0]]):
+                    # "The Acme Home app will be discontinued on 31 March 2025; the Acme Hub cannot be used without
+                    # it": what the product needs, named before, ends the product
+                    theirs.discard(mine[0] - 1)
                 ends = [(dp, r) for dp, r in ends if _clause_at(clauses, dp[0].start()) not in theirs]
                 own = [(dp, r) for dp, r in own if _clause_at(clauses, dp[0].start()) not in theirs]
             elif carried_in:
@@ -309,6 +313,12 @@ def _covers(phrase: str, terms: tuple[str, ...]) -> bool:
     )
 
 
+# a clause that says the product needs what the clause before it named ("cannot be used without it")
+_NEEDS_IT = re.compile(
+    r"\b(?:(?:cannot|can't|won't|will\s+not|can\s+no\s+longer)\s+(?:be\s+used|work|function|operate)\s+without\s+(?:it|them)|"
+    r"(?:needs|requires|relies\s+on|depends\s+on)\s+(?:it|them))\b",
+    re.I,
+)
 # words that set one clause against another: "…, whereas …", "…, while …", "…; …"
 _CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|\s(?:whereas|meanwhile)\b|;\s")
 
