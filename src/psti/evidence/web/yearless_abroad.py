@@ -26,8 +26,8 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w.,/-])(?P<day>[0-3]?\d)(?:\.\s*|(?:ᵉʳ|er|º|°)?\s+)(?:de\s+)?(?P<month>{_MONTH}){_NO_YEAR_AFTER}", re.I
 )
 # a month alone, after the words that bound a time in these languages ("pod koniec kwietnia", "na konci srpna",
-# "Ende März", "bis Mai", "fin mars", "a finales de marzo", "no final de março", "a partire da settembre", "entro marzo", "eind maart"); not
-# after "in", which English shares, nor "a" ("a marca" is "the brand" in Portuguese)
+# "Ende März", "bis Mai", "fin mars", "a finales de marzo", "no final de março", "a partire da settembre", "entro
+# marzo", "eind maart"); not after "in", which English shares, nor "a" ("a marca" is "the brand" in Portuguese)
 _MONTH_ALONE = re.compile(
     r"(?<!\w)(?:pod\s+koniec|z\s+końcem|do\s+końca|na\s+konci|do\s+konce|koncem|Ende|Anfang|bis(?:\s+Ende)?|ab|seit|"
     r"im|fin|début|jusqu['’]en|jusqu['’]à\s+fin|à\s+partir\s+de|a\s+finales\s+de|a\s+principios\s+de|hasta|desde|"
