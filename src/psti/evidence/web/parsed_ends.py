@@ -86,6 +86,11 @@ def _holds(words: list[str], term: str) -> bool:
 _BARE_SUPPORT = re.compile(r"(?:(?:the|all|its|technical|security|product)\s+)*(?:support|updates|maintenance)", re.I)
 
 
+def _bounds_updates(role: DateRole) -> bool:
+    """The date bounds a clause about support or updates ("'until 2026' bounds 'receive', about support or updates")."""
+    return role.words.endswith(", about support or updates")
+
+
 # a clause set off by commas that describes what it follows ("…, which shut down in 2023 due to declining sales, …")
 _ASIDE = re.compile(r",\s*(?:which|who)\s[^,;:]*,")
 
@@ -134,7 +139,7 @@ def tree_statement(
         # warns of the end of support that the sentence dates on its own
         ends = other
     if (discontinued := [(dp, r) for dp, r in ends if r.words.startswith("'discontinu")]) and (
-        bounded := [(dp, r) for dp, r in ends if r.words.endswith(", about support or updates")]
+        bounded := [(dp, r) for dp, r in ends if _bounds_updates(r)]
     ):
         # "The Acme Hub was discontinued in 2022 and will receive security updates until 2026": a product taken
         # off the market goes on being updated to the end the sentence bounds
@@ -146,7 +151,7 @@ def tree_statement(
         aside = [
             (dp, r)
             for dp, r in ends
-            if any(a <= dp[0].start() < b for a, b in asides) and not r.words.endswith(", about support or updates")
+            if any(a <= dp[0].start() < b for a, b in asides) and not _bounds_updates(r)
         ]
         ends = [e for e in ends if e not in aside] or ends
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
