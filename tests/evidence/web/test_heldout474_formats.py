@@ -398,3 +398,9 @@ def test_an_italian_month_from_which_updates_stop_takes_the_pages_year() -> None
         " più aggiornamenti software e/o patch di sicurezza. La serie Acme Hub non riceverà più aggiornamenti."
     )
     assert ends(said, "Acme Hub") == [D(2024, 9, 1)]
+
+
+def test_a_leap_day_no_year_near_the_page_has_is_left_unplaced() -> None:
+    assert place_yearless("date 2022-06-01\nWsparcie dla Acme Hub zakończy się 29 lutego.")[1] == []
+    placed = place_yearless("date 2024-01-10\nWsparcie dla Acme Hub zakończy się 29 lutego.")[1]
+    assert [(p.written, p.reading) for p in placed] == [("29 lutego", "29 lutego 2024")]

@@ -1454,7 +1454,7 @@ def foreign_dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision
     is left out when capitalised."""
     out: list[tuple[re.Match[str], dt.date, Precision]] = []
     for m in _FOREIGN_DATE.finditer(sentence):
-        if not m.group("day") and m.group("month") in _ENGLISH_LOOKALIKES:
+        if not m.group("day") and m.group("month") in ENGLISH_LOOKALIKES:
             continue  # (written in lower case, as these languages write months, "mars 2023" is one)
         if (dated := _day_or_month(m, month_number(sentence, m.group("month")))) is not None:
             out.append(dated)
@@ -1487,7 +1487,8 @@ def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date,
         return None
 
 
-_ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO", "Mac", "MAC"})
+# month names that, capitalised and with no day, are English words or names ("Mars", "Marco", "Mac")
+ENGLISH_LOOKALIKES = frozenset({"Mars", "Marco", "MARS", "MARCO", "Mac", "MAC"})
 
 
 def _dates(sentence: str) -> list[tuple[re.Match[str], dt.date, Precision]]:

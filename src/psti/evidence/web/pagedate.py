@@ -261,7 +261,7 @@ def _place_yearless_abroad(
             (own, f"its sentence gives {own}") if own is not None else (f.year, "the year nearest the page's date")
         )
         edits.append((f.end, f.end, f" {year}"))
-        placed.append(PlacedDate(" ".join(f.written.split()), f"{' '.join(f.written.split())} {year}", reason))
+        placed.append(PlacedDate(f.written, f"{f.written} {year}", reason))
     text, _ = _rewritten(text, edits, anchors)
     return text, placed
 

@@ -148,11 +148,7 @@ def tree_statement(
         # "Neato Robotics, which shut down in 2023 due to declining sales, has notified customers that cloud
         # services are being phased out during Q4 2025": an aside on the maker's past gives way to the end
         # the sentence itself states
-        aside = [
-            (dp, r)
-            for dp, r in ends
-            if any(a <= dp[0].start() < b for a, b in asides) and not _bounds_updates(r)
-        ]
+        aside = [(dp, r) for dp, r in ends if any(a <= dp[0].start() < b for a, b in asides) and not _bounds_updates(r)]
         ends = [e for e in ends if e not in aside] or ends
     if terms:  # in "stopping in 2019 for the Fire TV and in 2020 for the Fire TV Stick" each date has its product
         own = [(dp, r) for dp, r in ends if names_product(terms, f"{r.local} {r.subject}", brand_needed=False)]

@@ -329,18 +329,21 @@ def _names_an_end(label: str) -> bool:
 _LABEL_MARK = re.compile(r":|\s[–—-]\s")
 
 
-def _range_dash(s: str, mark: re.Match[str]) -> bool:
-    """A dash between two dates joins a range ("Support period: 01/04/2024 - 31/03/2029"); it parts no label."""
-    if mark.group(0) == ":":
-        return False
+def _range_dashes(s: str, marks: list[re.Match[str]]) -> set[int]:
+    """Where a dash between two dates joins a range ("Support period: 01/04/2024 - 31/03/2029"): it parts no label."""
+    if all(m.group(0) == ":" for m in marks):
+        return set()
     spans = [m.span() for m, _d, _p in dates_in(s)]
-    return any(e == mark.start() for _b, e in spans) and any(b == mark.end() for b, _e in spans)
+    ends, starts = {e for _b, e in spans}, {b for b, _e in spans}
+    return {m.start() for m in marks if m.group(0) != ":" and m.start() in ends and m.end() in starts}
 
 
 def label_mark(s: str, end: int | None = None) -> re.Match[str] | None:
     """The last mark before `end` that parts a label from its value: a colon, or a dash after a label that
     names the end (`_names_an_end`)."""
-    marks = [m for m in _LABEL_MARK.finditer(s, 0, len(s) if end is None else end) if not _range_dash(s, m)]
+    marks = list(_LABEL_MARK.finditer(s, 0, len(s) if end is None else end))
+    ranges = _range_dashes(s, marks)
+    marks = [m for m in marks if m.start() not in ranges]
     if not marks or (marks[-1].group(0) != ":" and not _names_an_end(s[: marks[-1].start()])):
         return None
     return marks[-1]

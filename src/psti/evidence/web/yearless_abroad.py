@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.foreign import MONTH_NAMES, foreign_dates, month_number
+from psti.evidence.web.foreign import ENGLISH_LOOKALIKES, MONTH_NAMES, foreign_dates, month_number
 
 _MONTH = "(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + ")"
 # not followed by a year ("27. září 2021", "31 de julio de 2024", "října roku 2025", "5 mai, 2024"), nor by a
@@ -41,20 +41,15 @@ _MONTH_ALONE = re.compile(
 class YearlessDay:
     start: int  # the day's span on the page
     end: int
-    written: str
+    written: str  # the day as the page has it, its spaces made single
     year: int
-
-    @property
-    def reading(self) -> str:
-        return f"{self.written} {self.year}"
 
 
 def nearest_year(anchor: dt.date, month: int, day: int) -> int | None:
-    """The year that puts the day nearest the anchor (None for a day the month never has)."""
-    if day < 1 or day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
-        return None
-    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if day <= calendar.monthrange(y, month)[1]]
-    return min(candidates, key=lambda y: abs((dt.date(y, month, day) - anchor).days))
+    """The year that puts the day nearest the anchor (None for a day the month has in none of the years around
+    it: "29 lutego" on a page of 2022)."""
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= day <= calendar.monthrange(y, month)[1]]
+    return min(years, key=lambda y: abs((dt.date(y, month, day) - anchor).days)) if years else None
 
 
 def yearless_days(text: str, anchor_at: Callable[[int], dt.date | None]) -> list[YearlessDay]:
@@ -65,7 +60,7 @@ def yearless_days(text: str, anchor_at: Callable[[int], dt.date | None]) -> list
     months = [m for m in _MONTH_ALONE.finditer(text) if not any(a < m.end() and m.start() < b for a, b in taken)]
     for m in sorted(days + months, key=lambda m: m.start()):
         day = int(m.group("day")) if "day" in m.re.groupindex else None
-        if day is None and m.group("month") in _ENGLISH_LOOKALIKES:
+        if day is None and m.group("month") in ENGLISH_LOOKALIKES:
             continue
         anchor = anchor_at(m.start())
         if anchor is None:
@@ -74,11 +69,8 @@ def yearless_days(text: str, anchor_at: Callable[[int], dt.date | None]) -> list
         month = month_number(text[line_start : m.end() + 200], m.group("month"))
         year = nearest_year(anchor, month, day or 15)
         if year is not None:
-            found.append(YearlessDay(m.start(), m.end(), m.group(0), year))
+            found.append(YearlessDay(m.start(), m.end(), " ".join(m.group(0).split()), year))
     return found
-
-
-_ENGLISH_LOOKALIKES = frozenset({"Mars", "MARS", "Mac", "MAC", "Marco", "MARCO"})
 
 
 # the words that lead a page's date in these languages: "Publié le 3 novembre 2024", "Veröffentlicht am 3. November
