@@ -62,7 +62,8 @@ DATE = re.compile(
 )
 
 
-_SHORT_BRACKETS = 40  # the most characters of brackets that date a model: "(2021–2022)", "(1re génération, 2011)"
+# the most characters of brackets that date a model: "(2021–2022)", "(zweite Generation, 2018, europäische Version)"
+_SHORT_BRACKETS = 60
 
 
 def short_brackets_around(s: str, m: re.Match[str]) -> tuple[int, int] | None:

@@ -861,7 +861,20 @@ def goes_on(sentence: str) -> bool:
     return language_of(sentence) is not None and _GOES_ON.search(sentence) is not None
 
 
-_NEAR = 150  # characters either side of a date in which its end word stands
+_NEAR = 150  # characters either side of a date in which its end word stands (brackets' words not counted)
+_BRACKETED = re.compile(r"\([^()]{0,80}\)")
+
+
+def _near(sentence: str, at: int, step: int) -> int:
+    """Where `_NEAR` characters from `at` reach, forward (`step` 1) or back (-1), not counting the words in
+    brackets: "a partir de 25 de outubro de 2025, o Nest … (1ª geração, 2011), o Nest … (2ª geração, versão
+    europeia, 2014) não receberão mais" names its models' years and editions before the end's verb."""
+    spans = [m.span() for m in _BRACKETED.finditer(sentence)]
+    edge = at + step * _NEAR
+    for lo, hi in spans if step > 0 else reversed(spans):
+        if (step > 0 and at <= lo < edge) or (step < 0 and edge < hi <= at):
+            edge += step * (hi - lo)
+    return max(0, min(len(sentence), edge))
 
 
 @dataclass(frozen=True)
@@ -1177,10 +1190,10 @@ def foreign_end(
         # the end word belongs to the date's own stretch of the sentence: from the date before it to
         # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
         # de l'année 2025" does not end in July 2024)
-        start = max(dates[k - 1][0].end() if k else 0, m.start() - _NEAR)
+        start = max(dates[k - 1][0].end() if k else 0, _near(sentence, m.start(), -1))
         if range_from is not None and range_from[0] == k - 1:
             start = range_from[1]  # (a range's words stand before its first date)
-        end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), m.end() + _NEAR)
+        end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), _near(sentence, m.end(), 1))
         cue = _END_WORDS.search(sentence, start, end)
         if cue is not None and cue.start() >= m.end() and _leads_next_date(sentence, cue, dates, k):
             # "… nuove versioni di Android fino a maggio 2020 … e patch di sicurezza ogni due mesi fino a maggio
