@@ -37,3 +37,49 @@ def test_a_far_end_word_outside_brackets_is_still_not_the_dates() -> None:
         " modello non riceverà più aggiornamenti."
     )
     assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme Hub će dobijati bezbednosne ispravke do 31. decembra 2027. godine.", D(2027, 12, 31)),
+        ("Acme Hub bo prejemal varnostne popravke do 31. decembra 2027.", D(2027, 12, 31)),
+        ("Nintendo je objavio da će Acme Hub servisi prestati sa radom 8. aprila 2024. godine.", D(2024, 4, 8)),
+        ("Acme Hub ще бъде поддържан до 30 септември 2014 г.", D(2014, 9, 30)),
+        ("Поддръжката на Acme Hub ще приключи на 31 март 2025 г.", D(2025, 3, 31)),
+        ("Поддержка Acme Hub прекратится 31 марта 2025 года.", D(2025, 3, 31)),
+    ],
+)
+def test_serbian_slovenian_bulgarian_and_russian_ends(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Продажбите на Acme Hub приключиха на 31 март 2025 г.",
+        "Презентацията на Acme Hub приключи на 31 март 2025 г. с демонстрация на новите функции.",
+        "Продажи Acme Hub прекратятся 31 марта 2025 года.",
+        "Acme Hub je predstavljen 8. aprila 2024. godine i košta 199 evra.",
+    ],
+)
+def test_a_sale_or_a_presentation_that_ends_is_no_end_of_support(said: str) -> None:
+    assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "end"),
+    [
+        ("Acme je objavio da će servisi za Acme Hub prestati sa radom. To će se desiti 8. aprila 2024. godine.",
+         D(2024, 4, 8)),
+        ("Поддержка Acme Hub будет прекращена. Это произойдёт 31 марта 2025 года.", D(2025, 3, 31)),
+        ("Acme ще спре поддръжката на Acme Hub. Това ще стане на 31 март 2025 г.", D(2025, 3, 31)),
+    ],
+)
+def test_a_sentence_that_dates_the_end_the_one_before_says(said: str, end: dt.date) -> None:
+    assert ends(said, "Acme Hub") == [end]
+
+
+def test_a_launch_before_a_dated_happening_is_no_end() -> None:
+    said = "Acme je predstavio novi Acme Hub. To će se desiti 8. aprila 2024. godine u Beogradu."
+    assert ends(said, "Acme Hub") == []

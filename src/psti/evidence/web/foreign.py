@@ -402,12 +402,14 @@ _BOUND_BEFORE = re.compile(
     r"\bnastąpi\w*|"  # "Koniec funkcjonowania tej sieci ma nastąpić 15 grudnia 2023 roku" (is to come on)
     # Russian: "до 31 марта 2026 года", "до конца", "с 1 марта", "после"
     r"\bдо(?:\s+конца)?|\bс|\bсо|\bпосле|"
+    # … and, as Ukrainian, the end's verb right before its day ("Поддержка … прекратится 31 марта 2025 года")
+    r"\b(?:прекрат|заверш|отключ)\w*(?:\s+(?:свою\s+)?(?:работу|поддержку))?|"
     # Indonesian: "mulai tanggal 10 Desember 2019", "hingga 11 Juni 2019", "sampai akhir", "sejak", "pada"
     r"\b(?:mulai|sejak|pada|per|setelah|selepas|hingga|sampai(?:\s+dengan)?)(?:\s+(?:akhir|tanggal|bulan))?|"
     # Vietnamese: "từ sau tháng 10/2025" (after), "đến hết" (until its end), "kể từ" (from), "vào" (on)
     r"\btừ\s+sau|\bsau|\b(?:cho\s+)?đến(?:\s+hết)?|\b(?:kể\s+)?từ(?:\s+ngày)?|\bvào(?:\s+(?:ngày|cuối))?|"
     # Bulgarian: "до 31 март", "от 1 април", "след", "на 17 март", "през март 2026 г."
-    r"\bот|\bслед|\bна|\bпрез|"
+    r"\bот|\bслед|\bна|\bпрез|\bприключ\w*|"  # ("ще приключи 31 март 2025 г.": will end on)
     # Romanian: "până în martie 2026", "până la 15 decembrie", "începând cu 15 decembrie 2025", "din", "după"
     r"\bpână(?:\s+(?:în|la|pe))?(?:\s+(?:sfârșitul|sfarsitul|finalul)(?:\s+lunii)?)?|\bîncepând\s+(?:cu|din)(?:\s+data\s+de)?|"
     r"\bdin|\bdupă|\bpe|\bîn(?:\s+luna)?|"
@@ -417,7 +419,8 @@ _BOUND_BEFORE = re.compile(
     # завершиться 31 березня", "буде відключено 31 березня", "припиняє роботу 31 березня")
     r"\bз|\bіз|\bвід|\bпісля|\bу|\bв|\b(?:заверш|припин|відключ|вимкн)\w*(?:\s+(?:свою\s+)?(?:роботу|підтримку))?|"
     # Croatian: "do listopada 2026.", "od 14. listopada", "nakon", "u listopadu"; "prestaje 31. ožujka", "gasi se"
-    r"\bnakon|\bu|\b(?:prestaj|prestat|ugas|ukid|ukinu)\w*(?:\s+se)?|\bgas(?:i|e)\s+se|\bzavrš\w*(?:\s+se)?|"
+    # (Serbian: "će prestati sa radom 8. aprila 2024. godine", will stop working)
+    r"\bnakon|\bu|\b(?:prestaj|prestat|ugas|ukid|ukinu)\w*(?:\s+se)?(?:\s+sa?\s+radom)?|\bgas(?:i|e)\s+se|\bzavrš\w*(?:\s+se)?|"
     # Swedish: "fram till september 2020", "efter oktober 2019", "från och med", "avslutas i november 2019"
     r"\bfram\s+till|\btill(?:\s+och\s+med)?|\bt\.o\.m\.?|\befter|\bfrån(?:\s+och\s+med)?|\bfr\.o\.m\.?|\bsedan|"
     r"\b(?:avslutas|avslutades|upphör|upphörde|slutar|slutade|stängs|stängdes)(?:\s+(?:ned|ner))?\s+(?:den\s+)?i?)"
@@ -744,7 +747,7 @@ _END_WORDS = re.compile(
     r"\b(?:aktualizáci|podpor)\w*\b[^.]{0,60}?\bdo\b|\bprestan\w*|"
     r"\bvyp(?:ol|la|li|lo|ne|nú|nul|nula|nuli|nutá|nutý|nuta|nut[ae]|ína|ínať)\b|"
     # Slovenian: "prejema varnostne posodobitve do decembra 2026", "podpora se konča", "ne bo več prejemal"
-    r"\b(?:posodobit|podpor)\w*\b[^.]{0,60}?\bdo\b|\bkonča\w*|\bpreneha\w*|\bne\s+bo\w*\s+(?:\w+\s+){0,2}več\b|"
+    r"\b(?:posodobit|podpor|popravk)\w*\b[^.]{0,60}?\bdo\b|\bkonča\w*|\bpreneha\w*|\bne\s+bo\w*\s+(?:\w+\s+){0,2}več\b|"
     # Russian: "прекратит поддержку", "перестанет", "завершит", "отключит", "больше не", "конец поддержки"
     r"\bпрекра[тщ]\w*|\bперестан\w*|\bзаверш\w*|\bотключ\w*|\bбольше\s+не\b|\bконец\s+поддержки|"
     r"\b(?:поддерж|обновлен)\w*\b[^.]{0,60}?\bдо\b|"  # "будет получать обновления безопасности до …"
@@ -781,10 +784,12 @@ _END_WORDS = re.compile(
     # Croatian: "prestaje", "prestanak", "kraj podrške", "ukida", "gasi", "više neće", "ažuriranja … do"
     r"\bprestaj\w*|\bprestan\w*|\bprestat\w*|\bkraj\s+(?:\w+\s+){0,2}(?:podrške|ažuriranja)\b|\bukid\w*|\bukinu\w*|"
     r"\bgas(?:i|e)\b|\bugas\w*|\bviše\s+neće\b|\bneće\s+(?:\w+\s+){0,2}više\b|"
-    r"\b(?:podršk|ažuriranj|zakrp)\w*\b[^.]{0,60}?\bdo\b|\bzavrš(?:ava|i|iti|ila|io)\w*|"
+    # (Serbian "bezbednosne ispravke do 31. decembra 2027", fixes)
+    r"\b(?:podršk|ažuriranj|zakrp|ispravk)\w*\b[^.]{0,60}?\bdo\b|\bzavrš(?:ava|i|iti|ila|io)\w*|"
     # Bulgarian: "ще бъде прекратена" (Russian's stem), "няма да получават", "спира", "край на поддръжката"
     r"\bняма\s+да\b|\bспир\w*|\bспре\b|\bкрай\s+на\s+(?:\w+\s+){0,2}(?:поддръжка\w*|цикъл)|"
-    r"\b(?:поддръжк|актуализаци)\w*\b[^.]{0,60}?\bдо\b|"
+    # ("ще бъде поддържан до септември", will be supported; "ще приключи", will end)
+    r"\b(?:поддръжк|поддърж|актуализаци|услуг)\w*\b[^.]{0,60}?\b(?:до|приключ\w*)\b|"
     # Indonesian and Malay: servers, services or apps shut or switched off ("menutup server pembaruan pada 30 Juni
     # 2025"; not a shop that closes at five)
     r"\b(?:menutup|mematikan|menonaktifkan)\s+(?:\w+\s+){0,2}(?:server|layanan|perkhidmatan|aplikasi)\w*|"
@@ -811,7 +816,8 @@ _PURCHASE = re.compile(
     # making, not the maker ("tras dejar de fabricarse en 2023"; not "el fabricante")
     r"fabricar(?:se|lo|la)?|fabricação|fabricación|fabbricazione|"
     # ("Après l'arrêt de la commercialisation de ce Speaker Djingo en octobre 2020": its sale stopped)
-    r"commercialisation|commercializzazione|comercialización|comercialização|commercialisering)\b|"
+    r"commercialisation|commercializzazione|comercialización|comercialização|commercialisering|"
+    r"prodaj\w*|prodej(?:e|i|em)?|sprzedaż\w*|продаж\w*)\b|"  # ("Продажбите на Acme Hub приключиха": its sales ended)
     r"\bnicht\s+mehr\s+verlänger\w*|"  # contracts "ab April 2019 nicht mehr verlängert": no new terms sold
     # the maker's own shop, where what stops is its sale ("Smetteremo di offrire il kit … sul nostro eshop il 29
     # febbraio 2024"; not "the eShop", a service)
@@ -1357,7 +1363,12 @@ def foreign_end_after(sentence: str, previous: str) -> ForeignEnd | None:
 _IT_HAPPENS = re.compile(
     r"^\W{0,3}(?:stanie\s+się\s+to|nastąpi\s+to|to\s+nastąpi|(?:das|dies)\s+(?:geschieht|passiert|erfolgt)|"
     r"cela\s+(?:se\s+produira|aura\s+lieu|interviendra)|esto\s+(?:ocurrirá|sucederá|tendrá\s+lugar)|"
-    r"(?:ciò|questo)\s+(?:avverrà|accadrà|succederà)|isso\s+(?:acontecerá|ocorrerá)|(?:dit|dat)\s+gebeurt)\b",
+    r"(?:ciò|questo)\s+(?:avverrà|accadrà|succederà)|isso\s+(?:acontecerá|ocorrerá)|(?:dit|dat)\s+gebeurt|"
+    # "To će se desiti 8. aprila 2024. godine" (Serbian, Croatian), "To se bo zgodilo", "Stane se tak", "Это
+    # произойдёт", "Това ще стане", "Це станеться", "Detta sker", "Dette skjer"
+    r"to\s+će\s+se\s+(?:desiti|dogoditi|dogodit)|to\s+se\s+bo\s+zgodilo|stane\s+se\s+tak|"
+    r"это\s+произойд[её]т|това\s+ще\s+(?:стане|се\s+случи)|це\s+станеться|"
+    r"(?:detta|dette)\s+(?:sker|skjer|kommer\s+att\s+ske))\b",
     re.I,
 )
 
@@ -1375,9 +1386,13 @@ def foreign_end_then(sentence: str, previous: str) -> ForeignEnd | None:
         return None
     m, day, precision = dates[0]
     bare_year = precision == "year" and _BARE_YEAR.fullmatch(m.group(0)) is not None
-    if (bound := _bound_before(_words_before(sentence, m), bare_year)) is None:
+    # (a day right after the words, with no preposition, as Serbian and Russian set it: "To će se desiti 8. aprila")
+    bound = _bound_before(_words_before(sentence, m), bare_year) or (
+        lead if not bare_year and not sentence[lead.end() : m.start()].strip() else None
+    )
+    if bound is None:
         return None
-    day = _bounded_day(day, precision, bound)
+    day = _bounded_day(day, precision, bound) if bound is not lead else day
     words = f"'{lead.group(0).strip()}' '{bound.group(0).strip()} {m.group(0)}', '{cue.group(0)}' (the sentence before)"
     return ForeignEnd(m.group(0), day, precision, words)
 
