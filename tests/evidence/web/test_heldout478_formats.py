@@ -83,3 +83,15 @@ def test_a_sentence_that_dates_the_end_the_one_before_says(said: str, end: dt.da
 def test_a_launch_before_a_dated_happening_is_no_end() -> None:
     said = "Acme je predstavio novi Acme Hub. To će se desiti 8. aprila 2024. godine u Beogradu."
     assert ends(said, "Acme Hub") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Acme Hub ще бъде поддържан до септември тази година.",
+        "Acme Hub će dobijati bezbednosne ispravke do septembra ove godine.",
+        "Acme Hub bude dostávať bezpečnostné aktualizácie do septembra tohto roku.",
+    ],
+)
+def test_a_month_this_year_takes_the_pages_year(said: str) -> None:
+    assert ends(f"Published 10 July 2014\n{said}", "Acme Hub") == [D(2014, 9, 30)]

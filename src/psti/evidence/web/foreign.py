@@ -907,7 +907,8 @@ _STATEMENT_WORDS = {
         "cs": "aktualizac|bezpečnostní|podpor|dostane|dostanou|garantuje|slibuje|zařízení|"
         "aktualizáci|bezpečnostné|dostáva|zariaden|"  # (and Slovak's)
         "hlášení|potvrd|přijetí|pracovních|postup|informov|každých|dnů",  # (a policy's)
-        "hr": "ažuriranj|sigurnosn|podršk|posodobit|varnostn|podpor|prejema|prejel",  # (and Slovenian's)
+        "hr": "ažuriranj|sigurnosn|podršk|posodobit|varnostn|podpor|prejema|prejel|"
+        "bezbednosn|ispravk",  # (and Slovenian's, Serbian's)
         "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty|"
         "raportin|raportti|raportte|haavoittuvuu|vahvist|vastaano|kuitat|työpäiv|kuluessa|välein|edistymi|kerromme|"
         "vastaamme",  # (a policy's)

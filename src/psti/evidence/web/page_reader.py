@@ -82,6 +82,7 @@ from psti.evidence.web.other_products import (
     names_other_variant,
     turns_to_another,
 )
+from psti.evidence.web.other_scripts import other_script_end
 from psti.evidence.web.pagedate import DATELINE_LEAD, POST_BYLINE, POST_BYLINE_TAIL
 from psti.evidence.web.pagetext import MD_LINK_TARGET, PageText, clip, sentences
 from psti.evidence.web.parsed_ends import tree_statement
@@ -526,6 +527,7 @@ class PageReader:
         abroad = (
             foreign_end(s, named_in, self.page_language)
             or foreign_end_after(s, c.prev)
+            or other_script_end(s, named_in)
             # (the sentences around are joined only for a sentence that can use them)
             or (
                 cjk_end(

@@ -1149,6 +1149,7 @@ def semicolon_items(line: str, is_item: Callable[[str], bool]) -> list[str] | No
 # the capitals of the Latin, Greek and Cyrillic alphabets beyond A-Z, which open sentences too ("À partir du …",
 # "Сьогодні, …", "Η εφαρμογή …", "Čtvrtý …")
 _CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
+_UNCASED = "\u05d0-\u05ea\u0621-\u064a"  # the letters of Hebrew and Arabic
 
 
 def sentences(text: str) -> list[str]:
@@ -1163,9 +1164,11 @@ def sentences(text: str) -> list[str]:
             line, held = f"{held} {line}", ""
         parts: list[str] = []
         # (a sentence may open with the elision of a quoted excerpt: "… boxes. ...Some older boxes")
-        # (Korean, which has no capitals, starts its sentences with a syllable: "… 가능해졌다. 이미 …")
+        # (Korean, Arabic and Hebrew, which have no capitals, start their sentences with any letter: "… 가능해졌다.
+        # 이미 …", "… في 8 أبريل 2024. الأول هو …")
         for part in re.split(
-            rf"(?<=[.!?])\s+(?=(?:\.\.\.|…)?[A-Z{_CAPITALS}0-9(\"'“‘\uac00-\ud7a3])", _GLUED_END.sub(_spaced_end, line)
+            rf"(?<=[.!?؟])\s+(?=(?:\.\.\.|…)?[A-Z{_CAPITALS}0-9(\"'“‘\uac00-\ud7a3{_UNCASED}])",
+            _GLUED_END.sub(_spaced_end, line),
         ):
             if not part.strip():
                 continue

@@ -19,7 +19,8 @@ _MONTH = "(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + ")"
 _THIS_YEAR = (
     r"i\s+år|(?:dieses|diesen)\s+Jahr(?:es)?|d[eo]\s+este\s+año|deste\s+ano|de\s+este\s+ano|"
     r"di\s+quest['’]\s*anno|de\s+cette\s+année|van\s+dit\s+jaar|dit\s+jaar|tego\s+roku|letošního\s+roku|"
-    r"tänä\s+vuonna|tämän\s+vuoden|ebben\s+az\s+évben|bu\s+yıl|этого\s+года|цього\s+року"
+    r"tänä\s+vuonna|tämän\s+vuoden|ebben\s+az\s+évben|bu\s+yıl|этого\s+года|цього\s+року|тази\s+година|"
+    r"ove\s+godine|tohto\s+roku|bieżącego\s+roku|letošnjega\s+leta|acestui\s+an|din\s+acest\s+an"
 )
 _DATED_THIS_YEAR = re.compile(
     rf"(?<!\w)(?P<date>(?:[0-3]?\d\.?\s+(?:de\s+)?)?{_MONTH})\s+(?P<this>{_THIS_YEAR})(?!\w)",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from psti.evidence.web.foreign import ENGLISH_LOOKALIKES, MONTH_NAMES, foreign_dates, month_number
+from psti.evidence.web.other_scripts import LANGUAGES
 
 _MONTH = "(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + ")"
 # not followed by a year ("27. září 2021", "31 de julio de 2024", "října roku 2025", "5 mai, 2024"), nor by a
@@ -58,15 +59,24 @@ def yearless_days(text: str, anchor_at: Callable[[int], dt.date | None]) -> list
     days = list(_DAY_MONTH.finditer(text))
     taken = [m.span() for m in days]
     months = [m for m in _MONTH_ALONE.finditer(text) if not any(a < m.end() and m.start() < b for a, b in taken)]
-    for m in sorted(days + months, key=lambda m: m.start()):
-        day = int(m.group("day")) if "day" in m.re.groupindex else None
+    taken += [m.span() for m in months]
+    # (Arabic, Hebrew and Thai, their months' names their own)
+    scripts = [m for lang in LANGUAGES for m in lang.yearless.finditer(text)]
+    scripts = [m for m in scripts if not any(a < m.end() and m.start() < b for a, b in taken)]
+    for m in sorted(days + months + scripts, key=lambda m: m.start()):
+        day = int(m.group("day")) if "day" in m.re.groupindex and m.group("day") else None
         if day is None and m.group("month") in ENGLISH_LOOKALIKES:
             continue
         anchor = anchor_at(m.start())
         if anchor is None:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        month = month_number(text[line_start : m.end() + 200], m.group("month"))
+        script = next((lang for lang in LANGUAGES if m.re is lang.yearless), None)
+        month = (
+            script.months[m.group("month")]
+            if script
+            else month_number(text[line_start : m.end() + 200], m.group("month"))
+        )
         year = nearest_year(anchor, month, day or 15)
         if year is not None:
             found.append(YearlessDay(m.start(), m.end(), " ".join(m.group(0).split()), year))
