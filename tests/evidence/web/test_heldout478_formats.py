@@ -1,5 +1,7 @@
 """Forms met on pages of held-out-478 and 479, and the plain forms beside them: a list of models dated and
-described in brackets between a foreign end's date and its verb."""
+described in brackets between a foreign end's date and its verb; Serbian, Slovenian, Bulgarian and Russian ends,
+and a sentence that dates the end the one before says; "this year" in more languages; and policies in Turkish,
+Greek and Hungarian (and a Swedish "var 14:e dag")."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.evidence.web.snippets import ends
+from tests.evidence.web.snippets import ends, policy
 
 D = dt.date
 
@@ -95,3 +97,54 @@ def test_a_launch_before_a_dated_happening_is_no_end() -> None:
 )
 def test_a_month_this_year_takes_the_pages_year(said: str) -> None:
     assert ends(f"Published 10 July 2014\n{said}", "Acme Hub") == [D(2014, 9, 30)]
+
+
+def _times(text: str) -> tuple[str | None, str | None]:
+    """The acknowledgement and status-update timescales a policy with this text gives."""
+    p = policy(text)
+    return (p.ack_when.timescale if p.ack_when else None, p.status_when.timescale if p.status_when else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        (
+            "Güvenlik açıklarını security@acme.com adresine bildirebilirsiniz. Raporunuzu aldığımızı 3 iş günü içinde"
+            " onaylayacağız. Süreç boyunca sizi her 14 günde bir bilgilendireceğiz.",
+            ("3 iş günü içinde", "her 14 günde bir"),
+        ),
+        (
+            "Bildiriminizi 48 saat içinde yanıtlayacağız ve en az 30 günde bir ilerleme hakkında güncelleme"
+            " sağlayacağız.",
+            ("48 saat içinde", "30 günde bir"),
+        ),
+        (
+            "Θα επιβεβαιώσουμε την παραλαβή της αναφοράς σας εντός 3 εργάσιμων ημερών. Θα σας ενημερώνουμε για την"
+            " πρόοδο κάθε 14 ημέρες.",
+            ("εντός 3 εργάσιμων ημερών", "κάθε 14 ημέρες"),
+        ),
+        (
+            "A bejelentés kézhezvételét 3 munkanapon belül visszaigazoljuk. A folyamat állásáról 14 naponta"
+            " tájékoztatjuk.",
+            ("3 munkanapon belül", "14 naponta"),
+        ),
+        (
+            "Vi bekräftar mottagandet av din rapport inom 3 arbetsdagar och informerar dig om framstegen var 14:e dag.",
+            ("inom 3 arbetsdagar", "var 14:e dag"),
+        ),
+    ],
+)
+def test_turkish_greek_hungarian_and_swedish_policies(text: str, times: tuple[str, str]) -> None:
+    assert _times(text) == times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Güvenlik açıklarını security@acme.com adresine bildirebilirsiniz. Düzeltmeyi 90 gün içinde yayınlayacağız.",
+        "Τα τρωτά σημεία μπορούν να αναφερθούν στο security@acme.com. Θα δημοσιεύσουμε τη διόρθωση εντός 90 ημερών.",
+        "Biztonsági réseket a security@acme.com címen jelenthet. A javítást 90 napon belül kiadjuk.",
+    ],
+)
+def test_a_fix_timed_in_those_languages_is_no_acknowledgement_nor_update(text: str) -> None:
+    assert _times(text) == (None, None)

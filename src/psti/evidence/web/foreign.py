@@ -912,8 +912,10 @@ _STATEMENT_WORDS = {
         "fi": "päivity|tietoturvapäivity|turvapäivity|laitte|tuki|tuen|loppuu|lopus|päätty|"
         "raportin|raportti|raportte|haavoittuvuu|vahvist|vastaano|kuitat|työpäiv|kuluessa|välein|edistymi|kerromme|"
         "vastaamme",  # (a policy's)
-        "hu": "frissítés|biztonsági|támogatás|készülék",
-        "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona",
+        "hu": "frissítés|biztonsági|támogatás|készülék|"
+        "bejelentés|kézhezvétel|visszaigazol|munkanap|tájékoztat|válaszol",  # (a policy's)
+        "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona|"
+        "raporunuz|raporu|bildirim|aldığımız|onaylayacağız|yanıtlayacağız|bilgilendir|içinde|günde",  # (a policy's)
         "uk": "оновлен|підтримк|безпек|отримуват|отрима",
         "ru": "обновлен|поддержк|безопасност|получат|получит",
     }.items()

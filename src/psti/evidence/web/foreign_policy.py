@@ -1,6 +1,6 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
-French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech, Finnish or
-Vietnamese (and acknowledgements, replies and status updates in Japanese, Chinese and Korean).
+French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech, Finnish, Turkish,
+Greek, Hungarian or Vietnamese (and acknowledgements, replies and status updates in Japanese, Chinese and Korean).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -62,7 +62,17 @@ TIME = re.compile(
     # Finnish puts the number and unit before the word for "within" or "every": "kolmen työpäivän kuluessa",
     # "14 päivän välein"
     rf"|(?<!\w){_SPAN}\s+(?:(?:työ|arki|kalenteri)?päivän|vuorokauden|tunnin|viikon|kuukauden)\s+"
-    r"(?:kuluessa|sisällä|aikana|välein)\b",
+    r"(?:kuluessa|sisällä|aikana|välein)\b"
+    # Turkish and Hungarian too: "3 iş günü içinde", "48 saat içerisinde", "3 munkanapon belül", "48 órán belül";
+    # recurring, "her 14 günde bir", "14 günde bir", "14 naponta"
+    rf"|(?<!\w){_SPAN}\s+(?:iş\s+günü|işgünü|gün|saat|hafta|ay)\s+(?:içinde|içerisinde|zarfında)\b"
+    rf"|\bher\s+{_SPAN}\s+(?:gün|hafta|ay)(?:de|da)?(?:\s+bir)?\b|(?<!\w){_SPAN}\s+günde\s+bir\b"
+    rf"|(?<!\w){_SPAN}\s+(?:munkanap|nap|órá|hét|hónap)\w*\s+belül\b|(?<!\w){_SPAN}\s+(?:naponta|hetente|havonta)\b"
+    r"|\b(?:hetente|kéthetente|havonta)\b"
+    # Greek: "εντός 3 εργάσιμων ημερών", "μέσα σε 48 ώρες", "κάθε 14 ημέρες"
+    rf"|(?:εντός|μέσα\s+σε|κάθε)\s+{_SPAN}\s+(?:εργάσιμ\w+\s+)?(?:ημερών|ημέρες|μέρες|ωρών|ώρες|εβδομάδων|εβδομάδες)"
+    # Swedish: "var 14:e dag" (every fourteenth day)
+    r"|\bvar\s+\d{1,3}:e\s+(?:dag|vecka)\b",
     re.I,
 )
 # a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
@@ -96,7 +106,14 @@ _ACK = re.compile(
     r"\b(?:přijetí|obdržení)\s+(?:\w+\s+){0,3}potvrd\w*|"  # ("Přijetí potvrdíme do 3 pracovních dnů")
     r"confirm\w+\s+(?:a\s+)?rece(?:p)?ção|"  # European Portuguese: "Confirmaremos a receção"
     # Finnish: "kuitata raportin vastaanotetuksi", "vahvistamme vastaanoton", "vastaanottovahvistus"
-    r"\bkuit\w*\s+(?:\w+\s+){0,2}vastaanote\w*|\bvahvist\w*\s+(?:\w+\s+){0,2}vastaano\w*|vastaanottovahvistu\w*",
+    r"\bkuit\w*\s+(?:\w+\s+){0,2}vastaanote\w*|\bvahvist\w*\s+(?:\w+\s+){0,2}vastaano\w*|vastaanottovahvistu\w*|"
+    # Turkish: "raporunuzu aldığımızı … onaylayacağız", "alındığını teyit edeceğiz", "alındı bildirimi"
+    r"\b(?:aldığımızı|alındığını|ulaştığını)\s+(?:\w+\s+){0,6}(?:onayla|teyit|bildir)\w*|\balındı\s+(?:bildirimi|onayı)|"
+    # Greek: "θα επιβεβαιώσουμε την παραλαβή", "αποδεικτικό παραλαβής"
+    r"\bεπιβεβαι\w*\s+(?:\w+\s+){0,2}παραλαβ\w*|\bπαραλαβ\w*\s+(?:\w+\s+){0,3}επιβεβαι\w*|αποδεικτικό\s+παραλαβής|"
+    # Hungarian: "a bejelentés kézhezvételét … visszaigazoljuk", "beérkezését megerősítjük"
+    r"\b(?:kézhezvétel|beérkezés|megérkezés)\w*\s+(?:\w+\s+){0,6}(?:visszaigazol|megerősít|nyugtáz)\w*|"
+    r"\b(?:visszaigazol|megerősít|nyugtáz)\w*\s+(?:\w+\s+){0,3}(?:kézhezvétel|beérkezés|megérkezés)\w*",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -113,7 +130,10 @@ _REPLY = re.compile(
     r"\b(?:le|les|te|lo|la)\s+informar\w*|\binform[aá]-l[oa]s?\b|"
     r"\bphản\s+hồi|\btrả\s+lời|\bliên\s+hệ\s+lại|"  # Vietnamese: "phản hồi báo cáo trong vòng 5 ngày làm việc"
     r"\bodpověď|\bodpov[íě]\w*|\bozveme\s+se\b|"  # Czech: "mohou obdržet prvotní odpověď do 2 pracovních dnů"
-    r"\bvastaa(?:mme|vat|n)?\b|\bvastau\w*|\botamme\s+(?:\w+\s+)?yhteyttä",  # Finnish: "Vastaamme raportteihin"
+    r"\bvastaa(?:mme|vat|n)?\b|\bvastau\w*|\botamme\s+(?:\w+\s+)?yhteyttä|"  # Finnish: "Vastaamme raportteihin"
+    r"\byanıt\w*|\bcevap\w*|\bgeri\s+dönüş\w*|\biletişime\s+geçece\w*|"  # Turkish: "48 saat içinde yanıtlayacağız"
+    r"\bαπαντ\w*|\bεπικοινωνήσουμε\b|"  # Greek: "θα απαντήσουμε", "θα επικοινωνήσουμε μαζί σας"
+    r"\bválasz\w*|\bfelvesszük\s+(?:\w+\s+)?a\s+kapcsolatot",  # Hungarian: "3 munkanapon belül válaszolunk"
     re.I,
 )
 _STATUS = re.compile(
@@ -132,7 +152,15 @@ _STATUS = re.compile(
     r"\bo\s+(?:průběhu|postupu|stavu)\s+(?:\w+\s+){0,3}inform\w*|"  # ("o postupu vás budeme informovat")
     # Finnish: "kerromme edistymisestä", "tilanteesta ilmoitetaan"
     r"\b(?:kerro|ilmoit|tiedot|päivit)\w*\s+(?:\w+\s+){0,3}(?:edistymise|etenemise|tilantee)\w*|"
-    r"\b(?:edistymise|etenemise|tilantee)\w*\s+(?:\w+\s+){0,3}(?:kerro|ilmoit|tiedot|päivit)\w*",
+    r"\b(?:edistymise|etenemise|tilantee)\w*\s+(?:\w+\s+){0,3}(?:kerro|ilmoit|tiedot|päivit)\w*|"
+    r"\binformera\w*\s+(?:dig|er)\s+om\s+(?:framsteg|status|läget)|"  # Swedish: "informerar dig om framstegen"
+    # Turkish: "süreç boyunca sizi … bilgilendireceğiz", "ilerleme hakkında güncelleme", "durum güncellemesi"
+    r"\b(?:süreç|ilerleme|durum)\w*\s+(?:\w+\s+){0,8}(?:bilgilendir|güncelle|bilgi\s+ver)\w*|\bdurum\s+güncellemes\w*|"
+    r"\bbilgilendir\w*\s+(?:\w+\s+){0,3}(?:süreç|ilerleme|durum)\w*|"
+    # Greek: "θα σας ενημερώνουμε για την πρόοδο"
+    r"\bενημερ\w*\s+(?:\w+\s+){0,4}(?:πρόοδ|εξέλιξ|κατάστασ)\w*|\b(?:πρόοδ|εξέλιξ|κατάστασ)\w*\s+(?:\w+\s+){0,3}ενημερ\w*|"
+    # Hungarian: "a folyamat állásáról … tájékoztatjuk"
+    r"\b(?:állás|előrehaladás|folyamat)\w*\s+(?:\w+\s+){0,4}tájékoztat\w*|\btájékoztat\w*\s+(?:\w+\s+){0,4}(?:állás|előrehaladás|folyamat)\w*",
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -161,7 +189,15 @@ _CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Ita
 # the "and" a language alone may part promises at
 _POLISH_AND = re.compile(r"\si\s", re.I)  # ("i" is a Swedish, Norwegian and Danish preposition)
 _FINNISH_AND = re.compile(r"\sja\s", re.I)  # ("ja" is German for "yes")
-_OWN_AND = {"nl": _DUTCH_AND, "cs": _CZECH_AND, "pl": _POLISH_AND, "fi": _FINNISH_AND}
+_OWN_AND = {
+    "nl": _DUTCH_AND,
+    "cs": _CZECH_AND,
+    "pl": _POLISH_AND,
+    "fi": _FINNISH_AND,
+    "tr": re.compile(r"\sve\s", re.I),
+    "el": re.compile(r"\sκαι\s", re.I),
+    "hu": re.compile(r"\sés\s", re.I),
+}
 
 
 def _counted_from(clause: str, m: re.Match[str]) -> bool:
