@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import re
 
-from psti.evidence.web.script_reader import (
-    FoundDate,
-    ScriptLanguage,
-    combined,
-    month_or_day,
-    numeric_dates,
-    years_after,
-)
+from psti.evidence.web.script_reader import FoundDate, ScriptLanguage, combined, named_dates, numeric_dates, years_after
 
 _MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
@@ -70,12 +63,7 @@ NOT_AN_END = re.compile(
 
 def dates(text: str) -> list[FoundDate]:
     """The dates of an Arabic sentence (ASCII digits): named months, days in digits and years after "عام"."""
-    named = []
-    for m in _NAMED.finditer(text):
-        day = int(m.group("d")) if m.group("d") else None
-        if (read := month_or_day(int(m.group("y")), _MONTHS[m.group("m")], day)) is not None:
-            named.append(FoundDate(m.start(), m.end(), *read))
-    return combined(named, numeric_dates(text), years_after(text, _YEAR))
+    return combined(named_dates(text, _NAMED, _MONTHS), numeric_dates(text), years_after(text, _YEAR))
 
 
 ARABIC = ScriptLanguage("ar", _LETTERS, 10, dates, BOUND, FROM_ON, END_WORDS, NOT_AN_END, _MONTHS, _YEARLESS)

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import re
 
-from psti.evidence.web.script_reader import (
-    FoundDate,
-    ScriptLanguage,
-    combined,
-    month_or_day,
-    numeric_dates,
-    years_after,
-)
+from psti.evidence.web.script_reader import FoundDate, ScriptLanguage, combined, named_dates, numeric_dates, years_after
 
 _MONTHS = {
     "ינואר": 1, "פברואר": 2, "מרץ": 3, "מרס": 3, "אפריל": 4, "מאי": 5, "יוני": 6, "יולי": 7, "אוגוסט": 8,
@@ -54,20 +47,9 @@ NOT_AN_END = re.compile(
 )
 
 
-def _named(text: str) -> list[FoundDate]:
-    out = []
-    for m in _NAMED.finditer(text):
-        day = int(m.group("d")) if m.group("d") else None
-        if (read := month_or_day(int(m.group("y")), _MONTHS[m.group("m")], day)) is not None:
-            # (a preposition joined to the month belongs to the bound before the date: "עד בדצמבר" is not read)
-            start = m.start() if day else m.start("m")
-            out.append(FoundDate(start, m.end(), *read))
-    return out
-
-
 def dates(text: str) -> list[FoundDate]:
     """The dates of a Hebrew sentence (ASCII digits): named months, days in digits and years after "שנת"."""
-    return combined(_named(text), numeric_dates(text), years_after(text, _YEAR))
+    return combined(named_dates(text, _NAMED, _MONTHS, from_month=True), numeric_dates(text), years_after(text, _YEAR))
 
 
 HEBREW = ScriptLanguage("he", _LETTERS, 8, dates, BOUND, FROM_ON, END_WORDS, NOT_AN_END, _MONTHS, _YEARLESS)

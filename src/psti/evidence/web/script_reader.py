@@ -82,6 +82,24 @@ def numeric_dates(text: str) -> list[FoundDate]:
     return out
 
 
+def named_dates(
+    text: str,
+    pattern: re.Pattern[str],
+    months: Mapping[str, int],
+    to_year: Callable[[str], int] = int,
+    from_month: bool = False,
+) -> list[FoundDate]:
+    """The dates a pattern with groups "d" (day, optional), "m" (a month's name in `months`) and "y" finds; with
+    `from_month`, a date with no day starts at its month's name, so that a preposition joined to it ("בדצמבר", in
+    December) stands before the date as its bound."""
+    out = []
+    for m in pattern.finditer(text):
+        day = int(m.group("d")) if m.group("d") else None
+        if (read := month_or_day(to_year(m.group("y")), months[m.group("m")], day)) is not None:
+            out.append(FoundDate(m.start("m") if from_month and day is None else m.start(), m.end(), *read))
+    return out
+
+
 def years_after(text: str, pattern: re.Pattern[str]) -> list[FoundDate]:
     """Years alone after a word for "year" (`pattern`'s group "y"), each its last day."""
     return [

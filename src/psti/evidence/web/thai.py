@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from psti.evidence.web.script_reader import FoundDate, ScriptLanguage, combined, month_or_day, numeric_dates
+from psti.evidence.web.script_reader import (
+    FoundDate,
+    ScriptLanguage,
+    combined,
+    month_or_day,
+    named_dates,
+    numeric_dates,
+)
 
 _MONTHS = {
     "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6, "กรกฎาคม": 7,
@@ -54,11 +61,7 @@ NOT_AN_END = re.compile(r"วางจำหน่าย|เปิดตัว|�
 
 def dates(text: str) -> list[FoundDate]:
     """The dates of a Thai sentence (ASCII digits), their years in the common era."""
-    named = []
-    for m in _NAMED.finditer(text):
-        day = int(m.group("d")) if m.group("d") else None
-        if (read := month_or_day(_year(m.group("y")), _MONTHS[m.group("m")], day)) is not None:
-            named.append(FoundDate(m.start(), m.end(), *read))
+    named = named_dates(text, _NAMED, _MONTHS, _year)
     years = []
     for m in _YEAR.finditer(text):
         if (read := month_or_day(_year(m.group("y")), 12, 31)) is not None:
