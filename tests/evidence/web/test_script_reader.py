@@ -121,3 +121,8 @@ def test_apples_obsolete_list_is_an_end_however_far_its_stop_word() -> None:
 def test_a_forecast_is_no_end() -> None:
     said = "تقترب Acme Hub من نهاية الدعم، ومن المتوقع حذفها نهائيا من قائمة التحديثات بحلول أغسطس 2026."
     assert ends(said, "Acme Hub") == []
+
+
+def test_a_hebrew_month_with_no_year_is_found_only_after_a_preposition_that_starts_its_word() -> None:
+    found = [m.group("month") for m in HEBREW.yearless.finditer("ברחוב מאי, ב-31 במרץ ועד דצמבר")]
+    assert found == ["מרץ", "דצמבר"]

@@ -23,8 +23,10 @@ _NAMED = re.compile(
 _YEAR = re.compile(r"(?:שנת|ב[-־]|מ[-־]|עד|לשנת)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 _LETTERS = re.compile(r"[\u05D0-\u05EA]")
 # a day or a month with no year: "ב-31 במרץ", "עד דצמבר" (a month alone only after a bound)
+# (a one-letter preposition only at a word's start, after "and" at most: "ועד דצמבר", not the end of "רחוב")
 _YEARLESS = re.compile(
-    rf"(?:(?P<day>[0-3]?\d)\s+[בל]?|(?:עד|החל\s+מ|מ|ב|בסוף|סוף)\s*[-־]?\s*ה?)(?P<month>{_MONTH})(?!\s*(?:שנת\s+)?\d)"
+    rf"(?:(?P<day>[0-3]?\d)\s+[בל]?|(?<![\u05D0-\u05EA])ו?(?:עד|החל\s+מ|מ|ב|בסוף|סוף)\s*[-־]?\s*ה?)"
+    rf"(?P<month>{_MONTH})(?!\s*(?:שנת\s+)?\d)"
 )
 
 # up to, no later than, at the end of, in, on, after: the date stays
