@@ -148,3 +148,67 @@ def test_turkish_greek_hungarian_and_swedish_policies(text: str, times: tuple[st
 )
 def test_a_fix_timed_in_those_languages_is_no_acknowledgement_nor_update(text: str) -> None:
     assert _times(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        (
+            "يمكن الإبلاغ عن الثغرات الأمنية عبر security@acme.com. سنؤكد استلام تقريرك خلال 3 أيام عمل وسنطلعك على"
+            " التقدم كل 14 يومًا.",
+            ("خلال 3 أيام عمل", "كل 14 يومًا"),
+        ),
+        ("سنرد على تقريرك في غضون 48 ساعة.", ("في غضون 48 ساعة", None)),
+        (
+            "נאשר את קבלת הדיווח תוך 3 ימי עבודה ונעדכן אותך על ההתקדמות כל 14 ימים.",
+            ("תוך 3 ימי עבודה", "כל 14 ימים"),
+        ),
+        ("ניצור איתך קשר תוך 48 שעות.", ("תוך 48 שעות", None)),
+        (
+            "Vom confirma primirea raportului în termen de 3 zile lucrătoare și vă vom informa despre progres la"
+            " fiecare 14 zile.",
+            ("în termen de 3 zile lucrătoare", "la fiecare 14 zile"),
+        ),
+        ("Vă vom răspunde în 48 de ore.", ("în 48 de ore", None)),
+    ],
+)
+def test_arabic_hebrew_and_romanian_policies(text: str, times: tuple[str, str | None]) -> None:
+    assert _times(text) == times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يمكن الإبلاغ عن الثغرات الأمنية عبر security@acme.com. سنعمل على إصلاح الثغرة خلال 90 يومًا.",
+        "ניתן לדווח על פגיעויות אבטחה לכתובת security@acme.com. נפרסם את התיקון תוך 90 ימים.",
+        "Vulnerabilitățile pot fi raportate la security@acme.com. Vom publica remedierea în termen de 90 de zile.",
+    ],
+)
+def test_a_fix_timed_in_arabic_hebrew_or_romanian_is_no_acknowledgement_nor_update(text: str) -> None:
+    assert _times(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        (
+            "У разі отримання повідомлення про вразливість команда кібербезпеки Acme зв'яжеться з вами на вказану"
+            " адресу електронної пошти протягом 72 годин.",
+            ("протягом 72 годин", None),
+        ),
+        (
+            "Ми підтвердимо отримання звіту протягом 3 робочих днів і інформуватимемо вас про хід розгляду кожні 14"
+            " днів.",
+            ("протягом 3 робочих днів", "кожні 14 днів"),
+        ),
+        (
+            "Мы подтвердим получение отчёта в течение 3 рабочих дней и будем информировать вас о ходе работ каждые 14"
+            " дней.",
+            ("в течение 3 рабочих дней", "каждые 14 дней"),
+        ),
+        ("Мы ответим в течение 48 часов.", ("в течение 48 часов", None)),
+        ("Сообщите нам на security@acme.com. Мы выпустим исправление в течение 90 дней.", (None, None)),
+    ],
+)
+def test_ukrainian_and_russian_policies(text: str, times: tuple[str | None, str | None]) -> None:
+    assert _times(text) == times

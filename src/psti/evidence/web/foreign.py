@@ -916,8 +916,12 @@ _STATEMENT_WORDS = {
         "bejelentés|kézhezvétel|visszaigazol|munkanap|tájékoztat|válaszol",  # (a policy's)
         "tr": "güvenlik|güncelleme|destek|alacak|alacağı|sona|"
         "raporunuz|raporu|bildirim|aldığımız|onaylayacağız|yanıtlayacağız|bilgilendir|içinde|günde",  # (a policy's)
-        "uk": "оновлен|підтримк|безпек|отримуват|отрима",
-        "ru": "обновлен|поддержк|безопасност|получат|получит",
+        # (the forms Romanian alone has: "actualizări", not Spanish "actualizaciones")
+        "ro": "actualizăr|vulnerabilităț|vulnerabilitate|raportul|primirea|răspun|lucrătoare|fiecare|progresul",
+        "uk": "оновлен|підтримк|безпек|отримуват|отрима|"
+        "вразлив|відповімо|підтвердимо|протягом|робочих",  # (a policy's)
+        "ru": "обновлен|поддержк|безопасност|получат|получит|"
+        "уязвимост|ответим|подтвердим|течение|рабочих",  # (a policy's)
     }.items()
 }
 _NO_STEMS = re.compile(r"(?!)")

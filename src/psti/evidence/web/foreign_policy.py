@@ -1,6 +1,7 @@
 """Acknowledgement and status-update timescales in disclosure policies written in German,
 French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian, Danish, Polish, Czech, Finnish, Turkish,
-Greek, Hungarian or Vietnamese (and acknowledgements, replies and status updates in Japanese, Chinese and Korean).
+Greek, Hungarian, Romanian, Ukrainian, Russian or Vietnamese (and acknowledgements, replies and status updates
+in Japanese, Chinese, Korean, Arabic and Hebrew).
 
 The English parser does not read these sentences ("nous accuserons réception de votre rapport
 dans les 5 jours ouvrables", "Wir bestätigen den Eingang innerhalb von 5 Werktagen"). This
@@ -72,7 +73,14 @@ TIME = re.compile(
     # Greek: "εντός 3 εργάσιμων ημερών", "μέσα σε 48 ώρες", "κάθε 14 ημέρες"
     rf"|(?:εντός|μέσα\s+σε|κάθε)\s+{_SPAN}\s+(?:εργάσιμ\w+\s+)?(?:ημερών|ημέρες|μέρες|ωρών|ώρες|εβδομάδων|εβδομάδες)"
     # Swedish: "var 14:e dag" (every fourteenth day)
-    r"|\bvar\s+\d{1,3}:e\s+(?:dag|vecka)\b",
+    r"|\bvar\s+\d{1,3}:e\s+(?:dag|vecka)\b"
+    # Ukrainian and Russian: "протягом 72 годин", "в течение 3 рабочих дней", "кожні 14 днів", "каждые 14 дней"
+    rf"|(?:протягом|впродовж|упродовж|в\s+течение|в\s+течении|кожні|кожен|каждые|каждый)\s+{_SPAN}\s+"
+    r"(?:робочих\s+|рабочих\s+|календарних\s+|календарных\s+)?"
+    r"(?:днів|дні|день|дней|дня|годин|години|часов|часа|тижнів|тижні|недель|недели)(?!\w)"
+    # Romanian: "în termen de 3 zile lucrătoare", "în 48 de ore", "la fiecare 14 zile"
+    rf"|\b(?:în\s+termen\s+de|în\s+decurs\s+de|în|la\s+fiecare)\s+{_SPAN}\s+(?:de\s+)?"
+    r"(?:zile(?:\s+lucrătoare|\s+calendaristice)?|ore|săptămâni)\b",
     re.I,
 )
 # a time given in brackets as the usual case: "dans un maximum de 4 semaines (habituellement en 5 jours ouvrés)"
@@ -113,7 +121,10 @@ _ACK = re.compile(
     r"\bεπιβεβαι\w*\s+(?:\w+\s+){0,2}παραλαβ\w*|\bπαραλαβ\w*\s+(?:\w+\s+){0,3}επιβεβαι\w*|αποδεικτικό\s+παραλαβής|"
     # Hungarian: "a bejelentés kézhezvételét … visszaigazoljuk", "beérkezését megerősítjük"
     r"\b(?:kézhezvétel|beérkezés|megérkezés)\w*\s+(?:\w+\s+){0,6}(?:visszaigazol|megerősít|nyugtáz)\w*|"
-    r"\b(?:visszaigazol|megerősít|nyugtáz)\w*\s+(?:\w+\s+){0,3}(?:kézhezvétel|beérkezés|megérkezés)\w*",
+    r"\b(?:visszaigazol|megerősít|nyugtáz)\w*\s+(?:\w+\s+){0,3}(?:kézhezvétel|beérkezés|megérkezés)\w*|"
+    r"\bconfirm\w*\s+(?:\w+\s+)?primir\w*|\bconfirmare\s+de\s+primire|"  # Romanian: "Vom confirma primirea"
+    # Ukrainian and Russian: "підтвердимо отримання", "подтвердим получение"
+    r"\bпідтверд\w*\s+(?:\w+\s+){0,2}(?:отриманн|одержанн)\w*|\bподтверд\w*\s+(?:\w+\s+){0,2}получени\w*",
     re.I,
 )
 # a first answer: "Wir antworten innerhalb von 5 Werktagen", "nous vous répondrons sous 48 heures"
@@ -133,7 +144,10 @@ _REPLY = re.compile(
     r"\bvastaa(?:mme|vat|n)?\b|\bvastau\w*|\botamme\s+(?:\w+\s+)?yhteyttä|"  # Finnish: "Vastaamme raportteihin"
     r"\byanıt\w*|\bcevap\w*|\bgeri\s+dönüş\w*|\biletişime\s+geçece\w*|"  # Turkish: "48 saat içinde yanıtlayacağız"
     r"\bαπαντ\w*|\bεπικοινωνήσουμε\b|"  # Greek: "θα απαντήσουμε", "θα επικοινωνήσουμε μαζί σας"
-    r"\bválasz\w*|\bfelvesszük\s+(?:\w+\s+)?a\s+kapcsolatot",  # Hungarian: "3 munkanapon belül válaszolunk"
+    r"\bválasz\w*|\bfelvesszük\s+(?:\w+\s+)?a\s+kapcsolatot|"  # Hungarian: "3 munkanapon belül válaszolunk"
+    r"\brăspun\w*|\bvă\s+vom\s+contacta\b|"  # Romanian: "Vă vom răspunde în 48 de ore"
+    # Ukrainian and Russian: "зв'яжеться з вами … протягом 72 годин", "ответим в течение 48 часов"
+    r"\bвідповід\w*|\bвідповім\w*|\bзв['’ʼ]яж\w*|\bответ\w*|\bсвяж\w*",
     re.I,
 )
 _STATUS = re.compile(
@@ -160,7 +174,12 @@ _STATUS = re.compile(
     # Greek: "θα σας ενημερώνουμε για την πρόοδο"
     r"\bενημερ\w*\s+(?:\w+\s+){0,4}(?:πρόοδ|εξέλιξ|κατάστασ)\w*|\b(?:πρόοδ|εξέλιξ|κατάστασ)\w*\s+(?:\w+\s+){0,3}ενημερ\w*|"
     # Hungarian: "a folyamat állásáról … tájékoztatjuk"
-    r"\b(?:állás|előrehaladás|folyamat)\w*\s+(?:\w+\s+){0,4}tájékoztat\w*|\btájékoztat\w*\s+(?:\w+\s+){0,4}(?:állás|előrehaladás|folyamat)\w*",
+    r"\b(?:állás|előrehaladás|folyamat)\w*\s+(?:\w+\s+){0,4}tájékoztat\w*|\btájékoztat\w*\s+(?:\w+\s+){0,4}(?:állás|előrehaladás|folyamat)\w*|"
+    # Romanian: "vă vom informa despre progres", "vă vom ține la curent"
+    r"\binforma\w*\s+(?:\w+\s+){0,2}(?:despre|cu\s+privire\s+la)\s+(?:progres|stadiu|stare)\w*|\bla\s+curent\b|"
+    # Ukrainian and Russian: "інформуватимемо вас про хід", "будем информировать о ходе", "в курсі", "в курсе"
+    r"\bінформува\w*\s+(?:\w+\s+){0,3}(?:хід|статус|прогрес|перебіг)\w*|"
+    r"\bинформирова\w*\s+(?:\w+\s+){0,3}(?:ход|статус|прогресс)\w*|\bв\s+курс[іе]\b",
     re.I,
 )
 # a reply that brings the report's assessment: "met de beoordeling", "mit der Bewertung", "avec l'évaluation"
@@ -183,7 +202,7 @@ _FIX = re.compile(
     re.I,
 )
 # where a sentence's clauses part: commas, semicolons and the words that join two promises
-_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và)\s", re.I)
+_CLAUSES = re.compile(r"[,;]|\s(?:und|et|y|e|puis|luego|depois|och|og|oraz|và|și)\s", re.I)
 _DUTCH_AND = re.compile(r"\sen\s", re.I)  # ("en" is a French preposition: "en moins de 5 jours")
 _CZECH_AND = re.compile(r"\sa\s", re.I)  # ("a" is a Portuguese, Spanish and Italian preposition)
 # the "and" a language alone may part promises at
@@ -197,6 +216,8 @@ _OWN_AND = {
     "tr": re.compile(r"\sve\s", re.I),
     "el": re.compile(r"\sκαι\s", re.I),
     "hu": re.compile(r"\sés\s", re.I),
+    "uk": re.compile(r"\s(?:і|та|й)\s", re.I),
+    "ru": re.compile(r"\sи\s", re.I),
 }
 
 
@@ -259,6 +280,34 @@ _KO_EVERY = re.compile(rf"\d{{1,3}}\s*{_KO_UNIT}\s*(?:마다|간격으로)|매\s
 _KO_STATUS = re.compile(r"진행\s*(?:상황|상태|현황)|처리\s*(?:상황|현황|상태)")
 
 
+# Arabic: "خلال 3 أيام عمل", "في غضون 48 ساعة"; acknowledging ("تأكيد استلام", "سنؤكد استلام") or replying ("الرد",
+# "سنتواصل معك"); a fix or a disclosure ("إصلاح", "الإفصاح") is neither; updates "كل 14 يومًا" on progress ("التقدم")
+_AR_UNIT = r"(?:أيام\s+عمل|يوم\s+عمل|أيام|يومًا|يوما|يوم|ساعة|ساعات|أسابيع|أسبوعين|أسبوع)"
+_AR_TIME = re.compile(rf"(?:خلال|في\s+غضون|في\s+مدة\s+أقصاها|بحد\s+أقصى|بعد)\s+\d{{1,3}}\s+{_AR_UNIT}")
+_AR_ACK = re.compile(
+    r"(?:نؤكد|سنؤكد|تأكيد|بتأكيد|نقر|سنقر)\s+(?:\S+\s+){0,2}(?:استلام|تلقي|باستلام)|إشعار\s+(?:ب)?استلام"
+)
+_AR_REPLY = re.compile(r"الرد|سنرد|نرد|الإجابة|سنجيب|سنتواصل|التواصل\s+معك")
+_AR_OTHER = re.compile(r"إصلاح|الإصلاح|تصحيح|الإفصاح|نشر")
+_AR_EVERY = re.compile(rf"كل\s+\d{{1,3}}\s+{_AR_UNIT}")
+_AR_STATUS = re.compile(r"التقدم|تقدم|حالة|مستجدات|سنطلعك|إطلاعك")
+# Hebrew: "תוך 3 ימי עבודה", "בתוך 48 שעות"; acknowledging ("נאשר את קבלת", "אישור קבלה") or replying ("נשיב",
+# "ניצור קשר"); a fix or a publication ("תיקון", "פרסום") is neither; updates "כל 14 ימים" on progress ("התקדמות")
+_HE_UNIT = r"(?:ימי\s+עבודה|ימים|יום|שעות|שבועות|שבוע)"
+_HE_TIME = re.compile(rf"(?:תוך|בתוך|לא\s+יאוחר\s+מ[-־]?|עד)\s*\d{{1,3}}\s+{_HE_UNIT}")
+_HE_ACK = re.compile(r"(?:נאשר|אישור|לאשר|נאשר\s+את)\s+(?:\S+\s+){0,2}(?:קבלת|קבלה|הקבלה)|אישור\s+על\s+קבלת")
+_HE_REPLY = re.compile(r"נגיב|נשיב|מענה|תגובה|ניצור\s+(?:\S+\s+)?קשר|נחזור\s+אלי")
+_HE_OTHER = re.compile(r"תיקון|התיקון|פרסום|נפרסם")
+_HE_EVERY = re.compile(rf"(?:כל|אחת\s+ל)[-־]?\s*\d{{1,3}}\s+{_HE_UNIT}")
+_HE_STATUS = re.compile(r"התקדמות|סטטוס|מצב\s+הטיפול|נעדכן|עדכונים")
+
+
+def _in_letters(text: str, letters: str) -> bool:
+    """Text of a script (`letters`, a character class): more of its letters than Latin ones, and a few."""
+    own = len(re.findall(f"[{letters}]", text))
+    return own >= max(6, len(re.findall(r"[A-Za-z]", text)))
+
+
 def _korean(text: str) -> bool:
     """Korean text: more Hangul syllables than Latin letters, and a few of them."""
     hangul = len(HANGUL.findall(text))
@@ -279,7 +328,8 @@ def _japanese(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _CjkWords:
-    """A language's words for a time and for the promises a time can go to (Japanese, Chinese)."""
+    """A language's words for a time and for the promises a time can go to (Japanese, Chinese, Korean, and Arabic
+    and Hebrew, read alike)."""
 
     time: re.Pattern[str]
     ack: re.Pattern[str]
@@ -292,6 +342,8 @@ class _CjkWords:
 _JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER, _JA_EVERY, _JA_STATUS)
 _CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER, _ZH_EVERY, _ZH_STATUS)
 _KOREAN = _CjkWords(_KO_TIME, _KO_ACK, _KO_REPLY, _KO_OTHER, _KO_EVERY, _KO_STATUS)
+_ARABIC = _CjkWords(_AR_TIME, _AR_ACK, _AR_REPLY, _AR_OTHER, _AR_EVERY, _AR_STATUS)
+_HEBREW = _CjkWords(_HE_TIME, _HE_ACK, _HE_REPLY, _HE_OTHER, _HE_EVERY, _HE_STATUS)
 
 
 def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
@@ -305,7 +357,9 @@ def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
         part
         for sentence in sentences
         for part in (
-            re.split(r"[、，,；;]|(?<=고)\s|(?<=며)\s", sentence)  # (Korean joins clauses with "-고", "-며")
+            # (Korean joins clauses with "-고", "-며"; Arabic and Hebrew with "and" joined to the next word: "وسنطلعك",
+            # "ונעדכן")
+            re.split(r"[、，,；;،؛]|(?<=고)\s|(?<=며)\s|\s(?=[وו]\S)", sentence)
             if words.time.search(sentence) and words.every.search(sentence)
             else [sentence]
         )
@@ -335,6 +389,10 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
         return _cjk_promises(sentence, _CHINESE)
     if _korean(sentence):
         return _cjk_promises(sentence, _KOREAN)
+    if _in_letters(sentence, "\u0621-\u064a"):
+        return _cjk_promises(sentence, _ARABIC)
+    if _in_letters(sentence, "\u05d0-\u05ea"):
+        return _cjk_promises(sentence, _HEBREW)
     if (lang := language_of(sentence, page_language)) is None:
         return None
     out = []
