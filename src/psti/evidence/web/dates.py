@@ -80,6 +80,14 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def month_or_day(year: int, month: int, day: int | None) -> tuple[dt.date, Precision] | None:
+    """A day, or a month named without one (its last day); None for a day the month does not have."""
+    try:
+        return (dt.date(year, month, day), "day") if day is not None else (month_end(year, month), "month")
+    except ValueError:
+        return None
+
+
 def _day_in_month(year: int, month: int, day: int) -> dt.date:
     """The day, or the month's last day for a day the month lacks ("2025-06-31", "February 30"): a
     slip for the month's end, as a reader takes it."""

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, Precision, later, month_end, parse_date, short_brackets_around
+from psti.evidence.web.dates import DATE, Precision, later, month_or_day, parse_date, short_brackets_around
 from psti.evidence.web.pagetext import MD_LINK_TARGET
 
 # Finnish months, named, "of", "in", "'s", "from" and "into" ("14. lokakuuta 2025", "toukokuussa 2026")
@@ -871,13 +871,13 @@ _NEAR = 150  # characters either side of a date in which its end word stands (br
 _BRACKETED = re.compile(r"\([^()]{0,80}\)")
 
 
-def _near(sentence: str, at: int, step: int) -> int:
-    """Where `_NEAR` characters from `at` reach, forward (`step` 1) or back (-1), not counting the words in
-    brackets: "a partir de 25 de outubro de 2025, o Nest … (1ª geração, 2011), o Nest … (2ª geração, versão
-    europeia, 2014) não receberão mais" names its models' years and editions before the end's verb."""
-    spans = [m.span() for m in _BRACKETED.finditer(sentence)]
+def _near(sentence: str, brackets: list[tuple[int, int]], at: int, step: int) -> int:
+    """Where `_NEAR` characters from `at` reach, forward (`step` 1) or back (-1), not counting the words in the
+    sentence's `brackets` (their spans): "a partir de 25 de outubro de 2025, o Nest … (1ª geração, 2011), o Nest …
+    (2ª geração, versão europeia, 2014) não receberão mais" names its models' years and editions before the end's
+    verb."""
     edge = at + step * _NEAR
-    for lo, hi in spans if step > 0 else reversed(spans):
+    for lo, hi in brackets if step > 0 else reversed(brackets):
         if (step > 0 and at <= lo < edge) or (step < 0 and edge < hi <= at):
             edge += step * (hi - lo)
     return max(0, min(len(sentence), edge))
@@ -918,8 +918,7 @@ _STATEMENT_WORDS = {
         "raporunuz|raporu|bildirim|aldığımız|onaylayacağız|yanıtlayacağız|bilgilendir|içinde|günde",  # (a policy's)
         # (the forms Romanian alone has: "actualizări", not Spanish "actualizaciones")
         "ro": "actualizăr|vulnerabilităț|vulnerabilitate|raportul|primirea|răspun|lucrătoare|fiecare|progresul",
-        "uk": "оновлен|підтримк|безпек|отримуват|отрима|"
-        "вразлив|відповімо|підтвердимо|протягом|робочих",  # (a policy's)
+        "uk": "оновлен|підтримк|безпек|отримуват|отрима|вразлив|відповімо|підтвердимо|протягом|робочих",  # (a policy's)
         "ru": "обновлен|поддержк|безопасност|получат|получит|"
         "уязвимост|ответим|подтвердим|течение|рабочих",  # (a policy's)
     }.items()
@@ -1157,6 +1156,7 @@ def foreign_end(
     # (a table row's first cell names what each of its cells is about: "Pixel 6 | … 2024 | … 2026")
     row_name = sentence.split(" | ", 1)[0] + " | " if " | " in sentence else ""
     dates = [d for d in _dates(sentence) if not _dates_the_model(sentence, d[0])]
+    brackets = [b.span() for b in _BRACKETED.finditer(sentence)]  # (words a date's reach does not count)
     shared: tuple[int, re.Match[str]] | None = None  # the last date read as an end, and its words
     range_from: tuple[int, int] | None = None  # a range's first date, and where its words begin
     for k, (m, day, precision) in enumerate(dates):
@@ -1203,10 +1203,12 @@ def foreign_end(
         # the end word belongs to the date's own stretch of the sentence: from the date before it to
         # the date after it, and near ("En juillet 2024, … ont commencé à voir … sera arrêtée à la fin
         # de l'année 2025" does not end in July 2024)
-        start = max(dates[k - 1][0].end() if k else 0, _near(sentence, m.start(), -1))
+        start = max(dates[k - 1][0].end() if k else 0, _near(sentence, brackets, m.start(), -1))
         if range_from is not None and range_from[0] == k - 1:
             start = range_from[1]  # (a range's words stand before its first date)
-        end = min(dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), _near(sentence, m.end(), 1))
+        end = min(
+            dates[k + 1][0].start() if k + 1 < len(dates) else len(sentence), _near(sentence, brackets, m.end(), 1)
+        )
         cue = _END_WORDS.search(sentence, start, end)
         if cue is not None and cue.start() >= m.end() and _leads_next_date(sentence, cue, dates, k):
             # "… nuove versioni di Android fino a maggio 2020 … e patch di sicurezza ogni due mesi fino a maggio
@@ -1513,13 +1515,8 @@ def month_number(sentence: str, name: str) -> int:
 def _day_or_month(m: re.Match[str], month: int) -> tuple[re.Match[str], dt.date, Precision] | None:
     """The date a match with a year, a month and perhaps a day names: its day, or its month's last day
     (None for a day the month does not have)."""
-    year = int(m.group("year"))
-    try:
-        if m.group("day"):
-            return m, dt.date(year, month, int(m.group("day"))), "day"
-        return m, month_end(year, month), "month"
-    except ValueError:
-        return None
+    read = month_or_day(int(m.group("year")), month, int(m.group("day")) if m.group("day") else None)
+    return (m, *read) if read is not None else None
 
 
 # month names that, capitalised and with no day, are English words or names ("Mars", "Marco", "Mac")

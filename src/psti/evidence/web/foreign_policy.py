@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from psti.evidence.web.arabic import ARABIC
 from psti.evidence.web.cjk import HAN, HANGUL, KANA
 from psti.evidence.web.foreign import language_of
+from psti.evidence.web.hebrew import HEBREW
 
 ForeignPromise = Literal["acknowledgement", "reply", "status update"]
 
@@ -302,16 +304,14 @@ _HE_EVERY = re.compile(rf"(?:כל|אחת\s+ל)[-־]?\s*\d{{1,3}}\s+{_HE_UNIT}")
 _HE_STATUS = re.compile(r"התקדמות|סטטוס|מצב\s+הטיפול|נעדכן|עדכונים")
 
 
-def _in_letters(text: str, letters: str) -> bool:
-    """Text of a script (`letters`, a character class): more of its letters than Latin ones, and a few."""
-    own = len(re.findall(f"[{letters}]", text))
-    return own >= max(6, len(re.findall(r"[A-Za-z]", text)))
+def _in_letters(text: str, letters: re.Pattern[str], least: int) -> bool:
+    """Text of a script (`letters`, one of its letters): more of its letters than Latin ones, and `least` of them."""
+    return len(letters.findall(text)) >= max(least, len(re.findall(r"[A-Za-z]", text)))
 
 
 def _korean(text: str) -> bool:
     """Korean text: more Hangul syllables than Latin letters, and a few of them."""
-    hangul = len(HANGUL.findall(text))
-    return hangul >= max(4, len(re.findall(r"[A-Za-z]", text)))
+    return _in_letters(text, HANGUL, 4)
 
 
 def _chinese(text: str) -> bool:
@@ -327,7 +327,7 @@ def _japanese(text: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _CjkWords:
+class _PromiseWords:
     """A language's words for a time and for the promises a time can go to (Japanese, Chinese, Korean, and Arabic
     and Hebrew, read alike)."""
 
@@ -339,14 +339,14 @@ class _CjkWords:
     status: re.Pattern[str]  # progress or status, which a period's update reports
 
 
-_JAPANESE = _CjkWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER, _JA_EVERY, _JA_STATUS)
-_CHINESE = _CjkWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER, _ZH_EVERY, _ZH_STATUS)
-_KOREAN = _CjkWords(_KO_TIME, _KO_ACK, _KO_REPLY, _KO_OTHER, _KO_EVERY, _KO_STATUS)
-_ARABIC = _CjkWords(_AR_TIME, _AR_ACK, _AR_REPLY, _AR_OTHER, _AR_EVERY, _AR_STATUS)
-_HEBREW = _CjkWords(_HE_TIME, _HE_ACK, _HE_REPLY, _HE_OTHER, _HE_EVERY, _HE_STATUS)
+_JAPANESE = _PromiseWords(_JA_TIME, _JA_ACK, _JA_REPLY, _JA_OTHER, _JA_EVERY, _JA_STATUS)
+_CHINESE = _PromiseWords(_ZH_TIME, _ZH_ACK, _ZH_REPLY, _ZH_OTHER, _ZH_EVERY, _ZH_STATUS)
+_KOREAN = _PromiseWords(_KO_TIME, _KO_ACK, _KO_REPLY, _KO_OTHER, _KO_EVERY, _KO_STATUS)
+_ARABIC = _PromiseWords(_AR_TIME, _AR_ACK, _AR_REPLY, _AR_OTHER, _AR_EVERY, _AR_STATUS)
+_HEBREW = _PromiseWords(_HE_TIME, _HE_ACK, _HE_REPLY, _HE_OTHER, _HE_EVERY, _HE_STATUS)
 
 
-def _cjk_promises(text: str, words: _CjkWords) -> list[ForeignCommitment]:
+def _promises_by_words(text: str, words: _PromiseWords) -> list[ForeignCommitment]:
     """The timed acknowledgement or reply of each sentence (cut at 。) that gives one time and no fix, and
     the status update of one that gives one period ("每 30 天提供一次進展更新")."""
     out = []
@@ -384,15 +384,15 @@ def foreign_promises(sentence: str, page_language: str | None = None) -> list[Fo
     languages, Polish, Vietnamese, Japanese or Chinese (a short one by the `page_language`); None when the
     sentence is not in one of them (the English reading applies)."""
     if _japanese(sentence):
-        return _cjk_promises(sentence, _JAPANESE)
+        return _promises_by_words(sentence, _JAPANESE)
     if _chinese(sentence):
-        return _cjk_promises(sentence, _CHINESE)
+        return _promises_by_words(sentence, _CHINESE)
     if _korean(sentence):
-        return _cjk_promises(sentence, _KOREAN)
-    if _in_letters(sentence, "\u0621-\u064a"):
-        return _cjk_promises(sentence, _ARABIC)
-    if _in_letters(sentence, "\u05d0-\u05ea"):
-        return _cjk_promises(sentence, _HEBREW)
+        return _promises_by_words(sentence, _KOREAN)
+    if _in_letters(sentence, ARABIC.letters, 6):
+        return _promises_by_words(sentence, _ARABIC)
+    if _in_letters(sentence, HEBREW.letters, 6):
+        return _promises_by_words(sentence, _HEBREW)
     if (lang := language_of(sentence, page_language)) is None:
         return None
     out = []

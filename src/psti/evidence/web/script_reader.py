@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from psti.evidence.web.dates import DATE, Precision, month_end, parse_date
+from psti.evidence.web.dates import DATE, Precision, month_or_day, parse_date
 from psti.evidence.web.foreign import ForeignEnd
 
 # the digits other scripts write, as ASCII digits (one character for one, so offsets hold)
@@ -52,14 +52,6 @@ class ScriptLanguage:
 def in_script(sentence: str, language: ScriptLanguage) -> bool:
     """The sentence is written in the language's script (enough of its letters)."""
     return len(language.letters.findall(sentence)) >= language.min_letters
-
-
-def month_or_day(year: int, month: int, day: int | None) -> tuple[dt.date, Precision] | None:
-    """A day, or a month named without one (its last day); None for a day the month does not have."""
-    try:
-        return (dt.date(year, month, day), "day") if day else (month_end(year, month), "month")
-    except ValueError:
-        return None
 
 
 _NUMERIC = ("iso", "slash", "yslash", "ydot", "dot", "dash", "mslash")  # the forms of DATE written in digits alone

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import re
 
-from psti.evidence.web.script_reader import (
-    FoundDate,
-    ScriptLanguage,
-    combined,
-    month_or_day,
-    named_dates,
-    numeric_dates,
-)
+from psti.evidence.web.dates import month_or_day
+from psti.evidence.web.script_reader import FoundDate, ScriptLanguage, combined, named_dates, numeric_dates
 
 _MONTHS = {
     "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6, "กรกฎาคม": 7,
